@@ -1,0 +1,198 @@
+"""The command line (SPEC §12): ``desktop-app [--database URL] [COMMAND ...]``.
+
+With no command it opens the GUI. Every command calls the same services as the GUI and
+works without a display. Exit codes: 0 done, 1 the work failed or found problems,
+2 bad arguments or input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+from desktop_app.db.connection import ENV_DATABASE, DatabaseUrlError
+from desktop_app.db.migrations import SchemaError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desktop-app",
+        description="Complaint Desk (投诉处理台). Without a command, opens the program window.")
+    parser.add_argument("--version", action="version", version=f"desktop-app {__version__}")
+    parser.add_argument(
+        "--database", metavar="URL",
+        help=f"sqlite:///path.db or postgresql://user:pw@host:port/db "
+             f"(default: ${ENV_DATABASE}, else a file in your data folder)")
+    parser.add_argument("--verbose", action="store_true", help="also log to the terminal")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="create or migrate the database, optionally add the admin")
+    p.add_argument("--admin", metavar="NAME", help="create this administrator account")
+    p.add_argument("--display-name", metavar="NAME")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the admin password from the first line of standard input")
+
+    p = sub.add_parser("user", help="manage accounts")
+    user_sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    p = user_sub.add_parser("add", help="add an account")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["clerk", "supervisor", "manager", "admin"])
+    p.add_argument("--department", action="append", default=[], metavar="D",
+                   help="department code or name (repeat for several)")
+    p.add_argument("--display-name", metavar="NAME")
+    p.add_argument("--supervisor", metavar="USER", help="the account's direct supervisor")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of standard input")
+    user_sub.add_parser("list", help="list accounts")
+
+    p = sub.add_parser("demo", help="fill the database with realistic demo cases")
+    p.add_argument("--count", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S",
+                   help="random seed; the same seed gives the same data (default 1)")
+
+    sub.add_parser("check", help="check the database's integrity and consistency")
+    return parser
+
+
+def _read_password(from_stdin: bool, prompt: str) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        password = line.rstrip("\r\n")
+        if not password:
+            raise CliError("no password on standard input")
+        return password
+    if not sys.stdin.isatty():
+        raise CliError("no terminal to ask for the password: use --password-stdin")
+    first = getpass.getpass(prompt)
+    if first != getpass.getpass("Repeat the password: "):
+        raise CliError("the two passwords differ")
+    return first
+
+
+def _cmd_init(args, session) -> int:
+    from desktop_app.db.models import User
+    from desktop_app.services import users
+
+    result = args.migration
+    if result.created:
+        print(f"created database {args.db_info.display()} (schema version {result.to_version})")
+    elif result.migrated:
+        print(f"migrated database {args.db_info.display()} from schema version "
+              f"{result.from_version} to {result.to_version}")
+        if result.backup:
+            print(f"copy of the previous file: {result.backup}")
+    else:
+        print(f"database {args.db_info.display()} is up to date "
+              f"(schema version {result.to_version})")
+    if args.admin:
+        if User.select().where(User.username == args.admin).exists():
+            print(f"account {args.admin} already exists; password unchanged")
+        else:
+            password = _read_password(args.password_stdin, f"Password for {args.admin}: ")
+            users.create_user(session, args.admin, "admin", password,
+                              display_name=args.display_name)
+            print(f"created administrator {args.admin}")
+    elif not User.select().where(User.role == "admin", User.active).exists():
+        print("no administrator yet: run init --admin NAME")
+    return EXIT_OK
+
+
+def _cmd_user(args, session) -> int:
+    from desktop_app.services import users
+
+    if args.user_command == "list":
+        for info in users.list_users(session):
+            print(f"{info.username}\t{info.role}\t{','.join(info.departments)}\t"
+                  f"{'active' if info.active else 'inactive'}")
+        return EXIT_OK
+    password = _read_password(args.password_stdin, f"Password for {args.name}: ")
+    info = users.create_user(session, args.name, args.role, password,
+                             display_name=args.display_name,
+                             departments=tuple(args.department), supervisor=args.supervisor)
+    print(f"created {info.role} {info.username}"
+          + (f" in {', '.join(info.departments)}" if info.departments else ""))
+    return EXIT_OK
+
+
+def _cmd_demo(args, session) -> int:
+    from desktop_app.services import demo
+
+    if args.count < 0:
+        raise CliError("--count must be 0 or more")
+    last = [-1]
+
+    def progress(done: int, total: int) -> bool:
+        percent = done * 100 // max(total, 1)
+        if percent >= last[0] + 10 or done == total:
+            last[0] = percent
+            print(f"  {done:>10,} / {total:,} cases", file=sys.stderr, flush=True)
+        return True
+
+    stats = demo.generate(session, args.count, seed=args.seed, progress=progress)
+    print(f"wrote {stats.cases:,} cases, {stats.progress_entries:,} progress entries, "
+          f"{stats.surveys:,} surveys in {stats.seconds:.1f} s")
+    return EXIT_OK
+
+
+def _cmd_check(args, session) -> int:
+    from desktop_app.services import check
+
+    report = check.run_checks(session)
+    print(report.text())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+COMMANDS = {"init": _cmd_init, "user": _cmd_user, "demo": _cmd_demo, "check": _cmd_check}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from desktop_app.bootstrap import setup_logging
+
+    setup_logging(verbose=args.verbose)
+    if args.command is None:
+        from desktop_app.ui.app import run_gui
+
+        return run_gui(args.database)
+    from desktop_app.bootstrap import prepare_database
+    from desktop_app.services.errors import ServiceError
+    from desktop_app.services.session import Session
+
+    try:
+        db, info, result = prepare_database(args.database)
+        args.db_info, args.migration = info, result
+        try:
+            return COMMANDS[args.command](args, Session.system())
+        finally:
+            db.close()
+    except CliError as exc:
+        print(f"desktop-app: error: {exc}", file=sys.stderr)
+        return exc.code
+    except (ServiceError, DatabaseUrlError, SchemaError) as exc:
+        text = exc.message if isinstance(exc, ServiceError) else str(exc)
+        field = getattr(exc, "field", None)
+        print(f"desktop-app: error: {text}" + (f" (field: {field})" if field else ""),
+              file=sys.stderr)
+        return EXIT_USAGE if getattr(exc, "field", None) else EXIT_FAILED
+    except KeyboardInterrupt:
+        print("desktop-app: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

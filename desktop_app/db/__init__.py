@@ -1,0 +1,1 @@
+"""Database layer: peewee models on a deferred database, connection, migrations."""

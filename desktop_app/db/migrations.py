@@ -1,0 +1,137 @@
+"""Schema version and ordered migrations (playhouse.migrate).
+
+A new database is created from the current models and stamped ``SCHEMA_VERSION``.
+An older one is brought forward one step at a time; each step and its version bump run in
+one transaction, and a SQLite file is copied aside before the first step.
+
+To change the schema: change the model, append a step here that turns the previous
+schema into the new one (declaring any new table as a frozen copy inside the step, never
+importing the live model), and bump ``SCHEMA_VERSION``. ``tests/unit/test_migrations.py``
+checks that an upgraded database equals a fresh one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import CharField, Database, DateTimeField, IntegerField, Model
+from playhouse.migrate import SchemaMigrator
+
+from desktop_app.db import models
+from desktop_app.db.connection import copy_sqlite_file, is_postgres, is_sqlite, write_lock
+from desktop_app.db.seed import seed_reference_data
+
+log = logging.getLogger(__name__)
+
+
+class SchemaError(RuntimeError):
+    """The database cannot be used by this program version; the message says why."""
+
+
+def _v2_login_throttle(migrator: SchemaMigrator, db: Database) -> None:
+    """v2: lockout counted per typed user name; password change time on users."""
+
+    class LoginThrottle(Model):
+        username = CharField(max_length=60, primary_key=True)
+        failures = IntegerField(default=0)
+        locked_until = DateTimeField(null=True)
+        last_failure_at = DateTimeField(null=True)
+
+        class Meta:
+            database = db
+            table_name = "login_throttle"
+
+    db.create_tables([LoginThrottle])
+    migrator.migrate(
+        migrator.add_column("user", "password_changed_at", DateTimeField(null=True)),
+    )
+
+
+# (version reached, description, step). Append only; never edit a released step.
+MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
+    (2, "login throttle and password change time", _v2_login_throttle),
+]
+
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+assert [v for v, _, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
+
+
+@dataclass
+class MigrationResult:
+    created: bool
+    from_version: int
+    to_version: int
+    backup: Path | None = None
+
+    @property
+    def migrated(self) -> bool:
+        return not self.created and self.from_version != self.to_version
+
+
+def current_version(db: Database) -> int | None:
+    """The stored schema version, or None for a database without our tables."""
+    if not db.table_exists(models.SchemaVersion._meta.table_name):
+        return None
+    row = models.SchemaVersion.select().order_by(models.SchemaVersion.version.desc()).first()
+    return row.version if row else None
+
+
+def _serialize_schema_changes(db: Database):
+    """Keep two programs from creating or migrating the same database at once."""
+    if is_postgres(db):
+        db.execute_sql("SELECT pg_advisory_xact_lock(4242001)")
+
+
+def _backup_before_migrating(db: Database, version: int, now: dt.datetime) -> Path | None:
+    if not is_sqlite(db):
+        return None
+    path = Path(db.database)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = path.parent / "backups" / f"{path.stem}.before-v{version + 1}.{stamp}{path.suffix}"
+    copy_sqlite_file(db, target)
+    log.info("copied %s to %s before migrating", path, target)
+    return target
+
+
+def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
+    """Create or bring the bound database up to ``SCHEMA_VERSION`` and top up seed data."""
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with write_lock(db):
+        _serialize_schema_changes(db)
+        version = current_version(db)
+        if version is None:
+            existing = set(db.get_tables()) & {m._meta.table_name for m in models.ALL_MODELS}
+            if existing:
+                raise SchemaError(
+                    "the database has complaint tables but no schema version; "
+                    "it was not made by this program")
+            db.create_tables(models.ALL_MODELS)
+            models.SchemaVersion.create(version=SCHEMA_VERSION, migrated_at=now)
+            seed_reference_data()
+            log.info("created schema version %s", SCHEMA_VERSION)
+            return MigrationResult(True, 0, SCHEMA_VERSION)
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"the database is at schema version {version}, newer than this program "
+            f"({SCHEMA_VERSION}); install the newer program version")
+    backup = None
+    if version < SCHEMA_VERSION:
+        backup = _backup_before_migrating(db, version, now)
+        migrator = SchemaMigrator.from_database(db)
+        for target, description, step in MIGRATIONS:
+            if target <= version:
+                continue
+            with write_lock(db):
+                _serialize_schema_changes(db)
+                if current_version(db) >= target:  # another program got there first
+                    continue
+                log.info("migrating to schema version %s: %s", target, description)
+                step(migrator, db)
+                models.SchemaVersion.update(version=target, migrated_at=now).execute()
+    with write_lock(db):
+        seed_reference_data()
+    return MigrationResult(False, version, SCHEMA_VERSION, backup)

@@ -1,0 +1,456 @@
+"""Every table of the application, on one deferred database (``database_proxy``).
+
+The schema covers the whole SPEC so later features add behaviour, not tables. Times are
+naive datetimes in the business time zone (the ``calendar.timezone`` setting, default
+Asia/Shanghai): the office works in one zone and both SQLite and PostgreSQL then compare
+and sort them natively.
+
+Changing a model means adding a migration in ``migrations.py`` as well; the test
+``tests/unit/test_migrations.py`` fails when a migrated database differs from a fresh one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    Check,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    ModelIndex,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def _now() -> dt.datetime:
+    # Only a fallback for rows written outside the services; services pass their clock.
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    """One row: the schema version the database is at."""
+
+    version = IntegerField()
+    migrated_at = DateTimeField(default=_now)
+
+
+class Department(BaseModel):
+    code = CharField(max_length=40, unique=True)
+    name_zh = CharField(max_length=60)
+    name_en = CharField(max_length=80)
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class User(BaseModel):
+    username = CharField(max_length=60, unique=True)
+    display_name = CharField(max_length=60)
+    # NULL password hash: an account that cannot sign in (e.g. a name taken over by an import).
+    password_hash = CharField(max_length=255, null=True)
+    role = CharField(max_length=20, constraints=[
+        Check("role IN ('clerk', 'supervisor', 'manager', 'admin')")])
+    active = BooleanField(default=True)
+    # Direct supervisor: the first step of the escalation chain (SPEC §6).
+    supervisor = ForeignKeyField("self", null=True, backref="reports", on_delete="SET NULL")
+    senior_agent = BooleanField(default=False)
+    phone = CharField(max_length=40, null=True)
+    email = CharField(max_length=120, null=True)
+    created_at = DateTimeField(default=_now)
+    last_login_at = DateTimeField(null=True)
+    password_changed_at = DateTimeField(null=True)
+
+
+class UserDepartment(BaseModel):
+    user = ForeignKeyField(User, backref="department_links", on_delete="CASCADE")
+    department = ForeignKeyField(Department, backref="user_links", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("user", "department"), True),)
+
+
+class Channel(BaseModel):
+    code = CharField(max_length=40, unique=True)
+    name_zh = CharField(max_length=60)
+    name_en = CharField(max_length=80)
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class ComplaintType(BaseModel):
+    """The configurable type tree (SPEC §3): categories have no parent, subtypes do.
+
+    A subtype carries its default level, who handles it, its first-callback rule and
+    optionally a department to handle it or to notify (SPEC §4).
+    """
+
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    code = CharField(max_length=60, unique=True)
+    name_zh = CharField(max_length=60)
+    name_en = CharField(max_length=80)
+    default_level = IntegerField(null=True, constraints=[Check("default_level BETWEEN 1 AND 3")])
+    handling_rule = CharField(max_length=40, null=True)
+    callback_rule = CharField(max_length=20, null=True)
+    handler_department = ForeignKeyField(Department, null=True, on_delete="SET NULL",
+                                         backref="+")
+    notify_department = ForeignKeyField(Department, null=True, on_delete="SET NULL",
+                                        backref="+")
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class Customer(BaseModel):
+    name = CharField(max_length=100, index=True)
+    phone = CharField(max_length=40, null=True, index=True)
+    email = CharField(max_length=120, null=True, index=True)
+    member_number = CharField(max_length=60, null=True, unique=True)
+    id_number = CharField(max_length=40, null=True)
+    tier = CharField(max_length=20, default="regular")
+    sensitive = BooleanField(default=False)
+    sensitive_kind = CharField(max_length=40, null=True)
+    notes = TextField(null=True)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class CaseBatch(BaseModel):
+    """A batch complaint (批量投诉): same subtype (and product/merchant) on one day."""
+
+    subtype = ForeignKeyField(ComplaintType, backref="batches", on_delete="RESTRICT")
+    day = DateField()
+    product = CharField(max_length=120, default="")
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("subtype", "day", "product"), True),)
+
+
+class Complaint(BaseModel):
+    """A complaint case: every template-1 field, its state and its stored deadlines."""
+
+    id = AutoField()
+    number = CharField(max_length=40, unique=True)
+    # Template 1, as recorded at registration (the customer record may change later).
+    customer = ForeignKeyField(Customer, backref="complaints", on_delete="RESTRICT")
+    customer_name = CharField(max_length=100)
+    contact = CharField(max_length=200, index=True)
+    member_number = CharField(max_length=60, null=True)
+    id_number = CharField(max_length=40, null=True)
+    member_tier = CharField(max_length=20, default="regular")
+    complaint_time = DateTimeField()
+    registration_time = DateTimeField(index=True)
+    channel = ForeignKeyField(Channel, backref="complaints", on_delete="RESTRICT")
+    type = ForeignKeyField(ComplaintType, backref="+", on_delete="RESTRICT")
+    subtype = ForeignKeyField(ComplaintType, backref="complaints", on_delete="RESTRICT")
+    urgency = CharField(max_length=10, constraints=[
+        Check("urgency IN ('urgent', 'normal', 'low')")])
+    description = TextField()
+    customer_requests = CharField(max_length=200, default="")
+    customer_request_other = CharField(max_length=200, null=True)
+    department = ForeignKeyField(Department, backref="complaints", on_delete="RESTRICT")
+    receiver = ForeignKeyField(User, backref="received", on_delete="RESTRICT")
+    product = CharField(max_length=120, null=True)
+    merchant = CharField(max_length=120, null=True)
+    subject_staff = ForeignKeyField(User, null=True, backref="complained_about",
+                                    on_delete="SET NULL")
+    # State (SPEC §10).
+    owner = ForeignKeyField(User, backref="owned", on_delete="RESTRICT")
+    stage = CharField(max_length=30, default="registered")
+    is_open = BooleanField(default=True)
+    level = IntegerField(constraints=[Check("level BETWEEN 1 AND 3")])
+    urgent = BooleanField(default=False)
+    urgent_reasons = CharField(max_length=120, default="")
+    # Queue rank: 4 urgent, else the level; processing order is rank desc, next_due asc.
+    priority = IntegerField()
+    batch = ForeignKeyField(CaseBatch, null=True, backref="complaints", on_delete="SET NULL")
+    head_office = BooleanField(default=False)
+    complex_case = BooleanField(default=False)
+    escalation_step = IntegerField(default=0)
+    reopen_count = IntegerField(default=0)
+    outcome = CharField(max_length=20, null=True)
+    outcome_reason = TextField(null=True)
+    first_response_at = DateTimeField(null=True)
+    solution_agreed_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True)
+    last_update_at = DateTimeField(null=True)
+    # Stored deadlines (SPEC §5, §10), recomputed when their inputs change.
+    first_response_due = DateTimeField()
+    solution_due = DateTimeField()
+    resolution_due = DateTimeField()
+    renegotiated_due = DateTimeField(null=True)
+    next_update_due = DateTimeField(null=True)
+    # The earliest deadline not yet met: what queues sort by.
+    next_due = DateTimeField(null=True)
+    survey_due = DateTimeField(null=True)
+    no_survey_reason = CharField(max_length=200, null=True)
+    # Optimistic locking: every update bumps it and checks the value read.
+    version = IntegerField(default=1)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+    updated_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+
+    class Meta:
+        table_name = "complaint"
+        constraints = [
+            Check("stage IN ('registered', 'assigned', 'investigating', 'solution_proposed',"
+                  " 'approval', 'execution', 'awaiting_confirmation', 'closed')"),
+            Check("outcome IS NULL OR outcome IN ('resolved', 'partly_resolved', 'unresolved')"),
+        ]
+
+
+# Queue indexes: the processing order over open cases, stage + each due time, owner,
+# department, registration time, customer contact (single-column ones are on the fields).
+Complaint.add_index(ModelIndex(
+    Complaint, (Complaint.is_open, Complaint.priority.desc(), Complaint.next_due, Complaint.id),
+    name="complaint_queue"))
+Complaint.add_index(Complaint.stage, Complaint.first_response_due)
+Complaint.add_index(Complaint.stage, Complaint.solution_due)
+Complaint.add_index(Complaint.stage, Complaint.resolution_due)
+Complaint.add_index(Complaint.is_open, Complaint.next_update_due)
+Complaint.add_index(Complaint.owner, Complaint.is_open)
+Complaint.add_index(Complaint.department, Complaint.is_open)
+Complaint.add_index(Complaint.receiver, Complaint.registration_time)
+Complaint.add_index(Complaint.subtype, Complaint.registration_time)
+Complaint.add_index(Complaint.customer, Complaint.registration_time)
+Complaint.add_index(Complaint.closed_at)
+Complaint.add_index(Complaint.survey_due)
+
+
+class DaySequence(BaseModel):
+    """Last complaint number issued per day (``TS-YYYYMMDD-NNNN``), never reused."""
+
+    day = CharField(max_length=8, primary_key=True)
+    last = IntegerField(default=0)
+
+
+class ProgressEntry(BaseModel):
+    """Template 2: one row of a case's progress history."""
+
+    complaint = ForeignKeyField(Complaint, backref="progress", on_delete="CASCADE")
+    stage = CharField(max_length=30)
+    owner = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    planned_completion = DateTimeField(null=True)
+    actual_completion = DateTimeField(null=True)
+    result = TextField(null=True)
+    customer_feedback = CharField(max_length=30, null=True)
+    feedback_comment = TextField(null=True)
+    next_action = CharField(max_length=200, null=True)
+    updated_at = DateTimeField(default=_now)
+    updated_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("complaint", "updated_at"), False),)
+
+
+class Attachment(BaseModel):
+    """A file stored by content (SHA-256) or a recording reference, on a case or entry."""
+
+    complaint = ForeignKeyField(Complaint, backref="attachments", on_delete="CASCADE")
+    progress_entry = ForeignKeyField(ProgressEntry, null=True, backref="attachments",
+                                     on_delete="CASCADE")
+    kind = CharField(max_length=20, default="file")  # file / recording
+    filename = CharField(max_length=255)
+    sha256 = CharField(max_length=64, null=True, index=True)
+    size = IntegerField(default=0)
+    mime_type = CharField(max_length=100, null=True)
+    recording_ref = CharField(max_length=120, null=True)
+    added_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    added_at = DateTimeField(default=_now)
+
+
+class Transfer(BaseModel):
+    """An assignment or transfer of responsibility, with its reason (首问责任制)."""
+
+    complaint = ForeignKeyField(Complaint, backref="transfers", on_delete="CASCADE")
+    from_user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    to_user = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    from_department = ForeignKeyField(Department, null=True, backref="+", on_delete="SET NULL")
+    to_department = ForeignKeyField(Department, null=True, backref="+", on_delete="SET NULL")
+    reason = TextField()
+    by_user = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    at = DateTimeField(default=_now)
+
+
+class Escalation(BaseModel):
+    complaint = ForeignKeyField(Complaint, backref="escalations", on_delete="CASCADE")
+    from_step = IntegerField()
+    to_step = IntegerField()
+    to_user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    reason = TextField()
+    automatic = BooleanField(default=False)
+    by_user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    at = DateTimeField(default=_now)
+
+
+class Approval(BaseModel):
+    """A supervisor's decision on a proposed solution (level II/III and urgent cases)."""
+
+    complaint = ForeignKeyField(Complaint, backref="approvals", on_delete="CASCADE")
+    solution = TextField()
+    requested_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    requested_at = DateTimeField(default=_now)
+    decision = CharField(max_length=20, default="pending", constraints=[
+        Check("decision IN ('pending', 'approved', 'rejected')")])
+    approver = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    decided_at = DateTimeField(null=True)
+    comment = TextField(null=True)
+
+    class Meta:
+        indexes = ((("decision", "requested_at"), False),)
+
+
+class Reminder(BaseModel):
+    """A reminder raised by the SLA scan. ``fire_key`` makes each fire exactly once,
+    across restarts and across PCs sharing the database."""
+
+    complaint = ForeignKeyField(Complaint, null=True, backref="reminders", on_delete="CASCADE")
+    kind = CharField(max_length=30)
+    target = CharField(max_length=30, null=True)
+    due_at = DateTimeField(null=True)
+    fire_key = CharField(max_length=200, unique=True)
+    recipient = ForeignKeyField(User, null=True, backref="reminders", on_delete="SET NULL")
+    department = ForeignKeyField(Department, null=True, backref="+", on_delete="SET NULL")
+    message = TextField(default="")
+    created_at = DateTimeField(default=_now)
+    acknowledged_at = DateTimeField(null=True)
+    acknowledged_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+
+    class Meta:
+        indexes = (
+            (("recipient", "acknowledged_at"), False),
+            (("created_at",), False),
+        )
+
+
+class Survey(BaseModel):
+    """Template 3. At most one survey per complaint; proactive surveys have none."""
+
+    complaint = ForeignKeyField(Complaint, null=True, unique=True, backref="surveys",
+                                on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, null=True, backref="surveys", on_delete="SET NULL")
+    customer_name = CharField(max_length=100)
+    survey_time = DateTimeField(index=True)
+    method = CharField(max_length=20)
+    surveyor = ForeignKeyField(User, backref="surveys", on_delete="RESTRICT")
+    timeliness = IntegerField(constraints=[Check("timeliness BETWEEN 1 AND 5")])
+    effectiveness = IntegerField(constraints=[Check("effectiveness BETWEEN 1 AND 5")])
+    attitude = IntegerField(constraints=[Check("attitude BETWEEN 1 AND 5")])
+    overall = IntegerField(constraints=[Check("overall BETWEEN 1 AND 5")])
+    most_satisfied = CharField(max_length=200, default="")
+    most_satisfied_other = CharField(max_length=200, null=True)
+    needs_improvement = CharField(max_length=200, default="")
+    needs_improvement_other = CharField(max_length=200, null=True)
+    suggestions = TextField(null=True)
+    created_at = DateTimeField(default=_now)
+
+
+class SurveyAttempt(BaseModel):
+    """A call attempt for a survey: no answer, refused, wrong number, call back later."""
+
+    complaint = ForeignKeyField(Complaint, backref="survey_attempts", on_delete="CASCADE")
+    at = DateTimeField(default=_now)
+    by_user = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    result = CharField(max_length=30)
+    next_try_at = DateTimeField(null=True)
+    note = TextField(null=True)
+
+    class Meta:
+        indexes = ((("complaint", "at"), False),)
+
+
+class FollowUp(BaseModel):
+    """Follow-up of an unhappy customer (low survey score), for the case's supervisor."""
+
+    complaint = ForeignKeyField(Complaint, backref="follow_ups", on_delete="CASCADE")
+    survey = ForeignKeyField(Survey, null=True, backref="follow_ups", on_delete="CASCADE")
+    assigned_to = ForeignKeyField(User, null=True, backref="follow_ups", on_delete="SET NULL")
+    reason = TextField()
+    created_at = DateTimeField(default=_now)
+    done_at = DateTimeField(null=True)
+    done_note = TextField(null=True)
+
+
+class ImprovementAction(BaseModel):
+    """Continuous improvement (持续改进): problem, plan, department, deadline, status."""
+
+    problem = TextField()
+    plan = TextField()
+    department = ForeignKeyField(Department, backref="improvements", on_delete="RESTRICT")
+    deadline = DateField(null=True)
+    status = CharField(max_length=20, default="planned")
+    created_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class ImprovementLink(BaseModel):
+    action = ForeignKeyField(ImprovementAction, backref="links", on_delete="CASCADE")
+    complaint_type = ForeignKeyField(ComplaintType, null=True, backref="+", on_delete="CASCADE")
+    complaint = ForeignKeyField(Complaint, null=True, backref="improvements",
+                                on_delete="CASCADE")
+
+
+class Setting(BaseModel):
+    """A manager-editable setting (SLA policy, calendar, thresholds), JSON-encoded."""
+
+    key = CharField(max_length=80, primary_key=True)
+    value = TextField()
+    updated_at = DateTimeField(default=_now)
+    updated_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+
+
+class CalendarOverride(BaseModel):
+    """A day that differs from the holiday library: an extra holiday or working day."""
+
+    day = DateField(unique=True)
+    kind = CharField(max_length=10, constraints=[Check("kind IN ('holiday', 'workday')")])
+    note = CharField(max_length=200, default="")
+    created_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    created_at = DateTimeField(default=_now)
+
+
+class AuditLog(BaseModel):
+    """Append-only record of who did what. The program offers no way to edit it."""
+
+    at = DateTimeField(default=_now, index=True)
+    user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    username = CharField(max_length=60, default="")
+    action = CharField(max_length=40, index=True)
+    entity = CharField(max_length=40, default="")
+    entity_id = IntegerField(null=True)
+    details = TextField(default="{}")
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False), (("user", "at"), False))
+
+
+class LoginThrottle(BaseModel):
+    """Failed sign-ins per typed user name, whether or not such a user exists, so the
+    lockout tells nobody which names are real."""
+
+    username = CharField(max_length=60, primary_key=True)
+    failures = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    last_failure_at = DateTimeField(null=True)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SchemaVersion, Department, User, UserDepartment, Channel, ComplaintType, Customer,
+    CaseBatch, Complaint, DaySequence, ProgressEntry, Attachment, Transfer, Escalation,
+    Approval, Reminder, Survey, SurveyAttempt, FollowUp, ImprovementAction, ImprovementLink,
+    Setting, CalendarOverride, AuditLog, LoginThrottle,
+]

@@ -1,0 +1,104 @@
+"""Every manager-editable setting, declared once with its SPEC default.
+
+The database holds the values (table ``setting``, seeded from these declarations at
+``init`` and at start-up); code reads them through ``desktop_app.services.settings``.
+Labels are English; the UI translates them in the ``Settings`` context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    default: Any
+    kind: type  # int, float, bool, str
+    group: str
+    label: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def coerce(self, value: Any) -> Any:
+        """Convert and check a value for this setting; ValueError names the reason."""
+        if self.kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on", "是"):
+                return True
+            if text in ("0", "false", "no", "off", "否"):
+                return False
+            raise ValueError(f"{self.key}: expected yes or no, got {value!r}")
+        try:
+            result = self.kind(value)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{self.key}: expected a {self.kind.__name__}, got {value!r}") from exc
+        if self.minimum is not None and result < self.minimum:
+            raise ValueError(f"{self.key}: must be at least {self.minimum}")
+        if self.maximum is not None and result > self.maximum:
+            raise ValueError(f"{self.key}: must be at most {self.maximum}")
+        return result
+
+
+def _d(key, default, group, label, minimum=None, maximum=None):
+    return SettingDef(key, default, type(default), group, label, minimum, maximum)
+
+
+SETTINGS: tuple[SettingDef, ...] = (
+    # SLA by urgency (SPEC §5, tool template).
+    _d("sla.first_response_hours.urgent", 2.0, "sla", "First response, urgent (hours)", 0.25, 240),
+    _d("sla.first_response_hours.normal", 4.0, "sla", "First response, normal (hours)", 0.25, 240),
+    _d("sla.first_response_hours.low", 24.0, "sla", "First response, low (hours)", 0.25, 720),
+    _d("sla.solution_days.urgent", 1, "sla", "Solution agreed, urgent (working days)", 0, 60),
+    _d("sla.solution_days.normal", 3, "sla", "Solution agreed, normal (working days)", 0, 60),
+    _d("sla.solution_days.low", 5, "sla", "Solution agreed, low (working days)", 0, 60),
+    _d("sla.resolution_days.urgent", 2, "sla", "Resolved, urgent (working days)", 0, 120),
+    _d("sla.resolution_days.normal", 7, "sla", "Resolved, normal (working days)", 0, 120),
+    _d("sla.resolution_days.low", 10, "sla", "Resolved, low (working days)", 0, 120),
+    # SLA by level (SPEC §4 first callback): urgent within hours; escalated/VIP same day.
+    _d("sla.urgent_callback_hours", 3.0, "sla", "First callback of urgent cases (hours)", 0.25, 48),
+    _d("sla.level3_callback", "same_day", "sla",
+       "First callback of escalated and VIP complaints (same_day, t+1, t+2)"),
+    _d("sla.hours_working_time_only", False, "sla", "Hour targets count working time only"),
+    _d("sla.complex_max_days", 15, "sla",
+       "Complex cases: latest renegotiated resolution (working days)", 1, 120),
+    _d("sla.update_every_days", 3, "sla", "Progress update to the customer every (days)", 1, 60),
+    _d("sla.update_weekly_after_days", 15, "sla",
+       "Weekly progress updates after (working days open)", 1, 365),
+    _d("sla.update_weekly_days", 7, "sla", "Progress update interval for long cases (days)", 1, 60),
+    _d("sla.survey_open_hours", 24.0, "sla", "Survey window opens after closure (hours)", 0, 720),
+    _d("sla.survey_due_hours", 48.0, "sla", "Survey due after closure (hours)", 1, 720),
+    # Working calendar (SPEC §5).
+    _d("calendar.timezone", "Asia/Shanghai", "calendar", "Time zone"),
+    _d("calendar.work_start", "09:00", "calendar", "Working day starts (HH:MM)"),
+    _d("calendar.work_end", "18:00", "calendar", "Working day ends (HH:MM)"),
+    _d("calendar.weekdays", "1,2,3,4,5", "calendar", "Working weekdays (1 = Monday)"),
+    _d("calendar.use_holiday_library", True, "calendar",
+       "Use China's public holidays and adjusted working days"),
+    # Automatic urgency and reminders (SPEC §4, §6).
+    _d("rules.batch_threshold", 10, "rules",
+       "Batch complaint: more than this many of one subtype in a day", 1, 10000),
+    _d("reminders.interval_seconds", 60, "reminders", "Reminder scan interval (seconds)", 5, 3600),
+    _d("reminders.first_response_lead_minutes", 60, "reminders",
+       "Warn before the first-response deadline (minutes)", 0, 1440),
+    _d("reminders.solution_lead_hours", 4.0, "reminders",
+       "Warn before the solution deadline (working hours)", 0, 240),
+    _d("reminders.resolution_lead_days", 1, "reminders",
+       "Warn before the resolution deadline (working days)", 0, 30),
+    _d("reminders.escalation_grace_minutes", 60, "reminders",
+       "Escalate overdue cases after (minutes)", 0, 10080),
+    # Security and data.
+    _d("security.lockout_attempts", 5, "security", "Failed sign-ins before lockout", 1, 100),
+    _d("security.lockout_minutes", 15, "security", "Lockout duration (minutes)", 1, 1440),
+    _d("security.idle_lock_minutes", 10, "security", "Lock after idle (minutes)", 1, 480),
+    _d("security.min_password_length", 8, "security", "Minimum password length", 4, 128),
+    _d("attachments.max_megabytes", 20, "data", "Largest attachment (MB)", 1, 2048),
+    _d("backups.keep_daily", 7, "data", "Daily backups kept", 1, 365),
+    _d("backups.keep_weekly", 4, "data", "Weekly backups kept", 0, 520),
+    _d("numbering.prefix", "TS", "data", "Complaint number prefix"),
+)
+
+BY_KEY = {s.key: s for s in SETTINGS}

@@ -1,0 +1,109 @@
+"""Signing in: argon2 password hashes and a lockout that does not reveal user names.
+
+Failed sign-ins are counted per typed user name in ``login_throttle`` whether or not the
+account exists, so "locked" and "wrong password" read the same for real and made-up names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import LoginThrottle, User, UserDepartment, database_proxy
+from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
+from desktop_app.services import audit
+from desktop_app.services import settings as settings_service
+from desktop_app.services.errors import AuthenticationError, ValidationError, service
+from desktop_app.services.session import Session
+
+log = logging.getLogger(__name__)
+
+_hasher = PasswordHasher()
+# Verified against when the user does not exist, so both paths take the same time.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+WRONG_CREDENTIALS = "Wrong user name or password."
+LOCKED = ("Too many failed sign-ins with this user name. "
+          "Sign-in is blocked until {until}; please wait or ask an administrator.")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    minimum = settings_service.get("security.min_password_length")
+    if len(password) < minimum:
+        raise ValidationError("The password must have at least {n} characters.",
+                              field="password", n=minimum)
+    if password.strip() != password:
+        raise ValidationError("The password must not start or end with a space.",
+                              field="password")
+
+
+def _verify(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def session_for(user: User, clock: Clock = SYSTEM_CLOCK) -> Session:
+    departments = frozenset(
+        link.department_id for link in UserDepartment.select().where(UserDepartment.user == user))
+    return Session(user.id, user.username, user.display_name, user.role, departments, clock)
+
+
+@service
+def sign_in(username: str, password: str, *, clock: Clock = SYSTEM_CLOCK) -> Session:
+    """Check a user name and password; return the session or raise AuthenticationError."""
+    name = (username or "").strip()
+    now = clock.now()
+    if not name or not password:
+        raise AuthenticationError(WRONG_CREDENTIALS)
+    attempts = settings_service.get("security.lockout_attempts")
+    minutes = settings_service.get("security.lockout_minutes")
+    error: AuthenticationError | None = None
+    with write_lock(database_proxy.obj):
+        throttle = LoginThrottle.get_or_none(LoginThrottle.username == name)
+        if throttle and throttle.locked_until and throttle.locked_until > now:
+            audit.record(None, "login_blocked", "user", None, username=name, at=now)
+            error = AuthenticationError(LOCKED, until=throttle.locked_until.strftime("%H:%M"))
+        else:
+            user = User.get_or_none(User.username == name)
+            good = _verify(user.password_hash if user else None, password)
+            if good and user is not None and user.active:
+                if throttle:
+                    throttle.delete_instance()
+                user.last_login_at = now
+                if _hasher.check_needs_rehash(user.password_hash):
+                    user.password_hash = hash_password(password)
+                user.save()
+                session = session_for(user, clock)
+                audit.record(session, "login", "user", user.id, at=now)
+                return session
+            if good and user is not None and not user.active:
+                audit.record(None, "login_failed", "user", user.id, username=name, at=now,
+                             reason="disabled")
+                error = AuthenticationError(
+                    "This account is disabled. Please ask an administrator.")
+            else:
+                if throttle is None:
+                    throttle = LoginThrottle.create(username=name, failures=0)
+                throttle.failures += 1
+                throttle.last_failure_at = now
+                error = AuthenticationError(WRONG_CREDENTIALS)
+                if throttle.failures >= attempts:
+                    throttle.locked_until = now + dt.timedelta(minutes=minutes)
+                    throttle.failures = 0
+                    error = AuthenticationError(LOCKED,
+                                                until=throttle.locked_until.strftime("%H:%M"))
+                throttle.save()
+                audit.record(None, "login_failed", "user", user.id if user else None,
+                             username=name, at=now)
+    assert error is not None
+    raise error

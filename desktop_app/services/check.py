@@ -1,0 +1,100 @@
+"""``check``: integrity of the database file and the domain's invariants.
+
+Every check is one aggregate query so it stays quick over a million cases. The issue on
+reliability extends the list; each finding names what is wrong and how many rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peewee import fn
+
+from desktop_app.db import migrations
+from desktop_app.db.connection import is_sqlite
+from desktop_app.db.models import Complaint, ProgressEntry, Survey, database_proxy
+from desktop_app.services.errors import service
+from desktop_app.services.permissions import require_admin
+from desktop_app.services.session import Session
+
+
+@dataclass
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class CheckReport:
+    results: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.results)
+
+    def add(self, name: str, bad_count: int, what: str) -> None:
+        self.results.append(CheckResult(name, bad_count == 0,
+                                        "" if bad_count == 0 else f"{bad_count} {what}"))
+
+    def text(self) -> str:
+        lines = [f"{'OK  ' if r.ok else 'FAIL'} {r.name}" + (f": {r.detail}" if r.detail else "")
+                 for r in self.results]
+        lines.append("all checks passed" if self.ok else
+                     f"{sum(not r.ok for r in self.results)} check(s) failed")
+        return "\n".join(lines)
+
+
+def _count(query) -> int:
+    return query.count()
+
+
+@service
+def run_checks(session: Session) -> CheckReport:
+    require_admin(session)
+    db = database_proxy.obj
+    report = CheckReport()
+    version = migrations.current_version(db)
+    report.results.append(CheckResult(
+        "schema version", version == migrations.SCHEMA_VERSION,
+        "" if version == migrations.SCHEMA_VERSION else
+        f"database at {version}, program expects {migrations.SCHEMA_VERSION}"))
+    if is_sqlite(db):
+        rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
+        report.results.append(CheckResult("file integrity", rows == ["ok"],
+                                          "" if rows == ["ok"] else "; ".join(rows[:5])))
+        bad_fk = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        report.add("foreign keys", len(bad_fk), "rows point at missing rows")
+    C = Complaint
+    report.add("complaint numbers unique",
+               _count(C.select(C.number).group_by(C.number).having(fn.COUNT(C.id) > 1)),
+               "numbers used more than once")
+    report.add("deadlines present and after the complaint time",
+               _count(C.select().where(
+                   C.first_response_due.is_null() | C.solution_due.is_null()
+                   | C.resolution_due.is_null() | (C.first_response_due < C.complaint_time)
+                   | (C.resolution_due < C.complaint_time))),
+               "cases with a missing or impossible deadline")
+    report.add("closed state consistent",
+               _count(C.select().where(
+                   ((C.stage == "closed") & (C.is_open | C.closed_at.is_null() | C.outcome.is_null()))
+                   | ((C.stage != "closed") & ~C.is_open))),
+               "cases whose stage, open flag, closing time or outcome disagree")
+    report.add("queue priority consistent",
+               _count(C.select().where(
+                   (C.urgent & (C.priority != 4)) | (~C.urgent & (C.priority != C.level)))),
+               "cases with a stale priority")
+    report.add("times in order",
+               _count(C.select().where(
+                   (C.registration_time < C.complaint_time)
+                   | (C.closed_at.is_null(False) & (C.closed_at < C.complaint_time)))),
+               "cases closed or registered before the complaint time")
+    report.add("one survey per case",
+               _count(Survey.select(Survey.complaint).where(Survey.complaint.is_null(False))
+                      .group_by(Survey.complaint).having(fn.COUNT(Survey.id) > 1)),
+               "cases with more than one survey")
+    report.add("progress after registration",
+               _count(ProgressEntry.select().join(C).where(
+                   ProgressEntry.updated_at < C.registration_time)),
+               "progress entries dated before their case was registered")
+    return report

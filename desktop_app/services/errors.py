@@ -1,0 +1,92 @@
+"""Errors a user sees. Each carries an English message template (translated by the UI in
+the ``ServiceError`` context) and, for bad input, the field it is about."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import peewee
+
+log = logging.getLogger(__name__)
+
+
+class ServiceError(Exception):
+    def __init__(self, template: str, *, field: str | None = None, **params):
+        self.template = template
+        self.field = field
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError):
+            return self.template
+
+
+class ValidationError(ServiceError):
+    """Bad input: ``field`` names the field, the message the reason."""
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+class AuthenticationError(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class ConflictError(ServiceError):
+    """Someone else changed the record since it was read."""
+
+
+class DatabaseUnavailable(ServiceError):
+    """The database is locked, read-only, full or unreachable."""
+
+
+_DB_MESSAGES = (
+    ("locked", "The database is busy (another computer is writing). Please try again."),
+    ("busy", "The database is busy (another computer is writing). Please try again."),
+    ("readonly", "The database file is read-only; nothing can be saved. Ask an administrator."),
+    ("read-only", "The database file is read-only; nothing can be saved. Ask an administrator."),
+    ("disk is full", "The disk holding the database is full; nothing was saved."),
+    ("database or disk is full", "The disk holding the database is full; nothing was saved."),
+    ("unable to open", "The database file cannot be opened: {detail}"),
+    ("could not connect", "Cannot reach the database server: {detail}"),
+    ("connection", "The connection to the database server was lost: {detail}"),
+    ("server closed", "The connection to the database server was lost: {detail}"),
+)
+
+
+def database_error(exc: Exception) -> DatabaseUnavailable | None:
+    """Map a driver error of the "cannot use the database" kind to a user message."""
+    text = str(exc).strip()
+    lowered = text.lower()
+    for needle, template in _DB_MESSAGES:
+        if needle in lowered:
+            return DatabaseUnavailable(template, detail=text.splitlines()[0] if text else "")
+    return None
+
+
+def service(func):
+    """Decorator for service functions: database faults become DatabaseUnavailable;
+    anything else (a bug) propagates unchanged."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            mapped = database_error(exc)
+            if mapped is None:
+                raise
+            log.warning("%s: %s", func.__qualname__, exc)
+            raise mapped from exc
+
+    return wrapper

@@ -1,0 +1,46 @@
+"""The signed-in user, passed to every service call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
+
+
+@dataclass(frozen=True)
+class Session:
+    user_id: int | None
+    username: str
+    display_name: str
+    role: str
+    department_ids: frozenset[int] = frozenset()
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False, repr=False)
+    language: str = "zh_CN"
+
+    @classmethod
+    def system(cls, clock: Clock = SYSTEM_CLOCK, name: str = "cli") -> Session:
+        """The operator at the command line of this machine: acts as an administrator."""
+        return cls(None, name, name, "admin", frozenset(), clock)
+
+    def now(self):
+        return self.clock.now()
+
+    @property
+    def is_clerk(self) -> bool:
+        return self.role == "clerk"
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == "manager"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def is_system(self) -> bool:
+        return self.user_id is None

@@ -1,0 +1,67 @@
+"""Reading and changing the manager-editable settings stored in the database."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import Setting, database_proxy
+from desktop_app.domain.settings import BY_KEY, SETTINGS
+from desktop_app.services import audit
+from desktop_app.services.errors import ValidationError, service
+from desktop_app.services.permissions import require_manager, require_staff
+from desktop_app.services.session import Session
+
+
+def _decode(key: str, raw: str) -> Any:
+    definition = BY_KEY[key]
+    try:
+        return definition.coerce(json.loads(raw))
+    except (ValueError, TypeError):
+        return definition.default
+
+
+def load_all() -> dict[str, Any]:
+    """Every setting, stored value or SPEC default. No permission needed: policy is not
+    personal data and the SLA engine reads it for everyone."""
+    stored = {s.key: s.value for s in Setting.select() if s.key in BY_KEY}
+    return {d.key: _decode(d.key, stored[d.key]) if d.key in stored else d.default
+            for d in SETTINGS}
+
+
+def get(key: str) -> Any:
+    if key not in BY_KEY:
+        raise KeyError(key)
+    row = Setting.get_or_none(Setting.key == key)
+    return _decode(key, row.value) if row else BY_KEY[key].default
+
+
+@service
+def list_settings(session: Session) -> list[tuple[str, Any]]:
+    require_staff(session)
+    values = load_all()
+    return [(d.key, values[d.key]) for d in SETTINGS]
+
+
+@service
+def change_setting(session: Session, key: str, value: Any) -> Any:
+    """Change one setting (managers and admins); audited with old and new value."""
+    require_manager(session)
+    definition = BY_KEY.get(key)
+    if definition is None:
+        raise ValidationError("Unknown setting {key}.", field=key, key=key)
+    try:
+        new = definition.coerce(value)
+    except ValueError as exc:
+        raise ValidationError("{key}: {reason}", field=key, key=key, reason=str(exc)) from exc
+    with write_lock(database_proxy.obj):
+        old = get(key)
+        now = session.now()
+        (Setting.insert(key=key, value=json.dumps(new), updated_at=now, updated_by=session.user_id)
+         .on_conflict(conflict_target=[Setting.key],
+                      update={Setting.value: json.dumps(new), Setting.updated_at: now,
+                              Setting.updated_by: session.user_id})
+         .execute())
+        audit.record(session, "setting_change", "setting", None, key=key, old=old, new=new)
+    return new
