@@ -107,3 +107,15 @@ def sign_in(username: str, password: str, *, clock: Clock = SYSTEM_CLOCK) -> Ses
                              username=name, at=now)
     assert error is not None
     raise error
+
+
+@service
+def session_for_username(username: str, *, clock: Clock = SYSTEM_CLOCK) -> Session:
+    """A session for an existing active account without its password: for automation and
+    tests on this machine (``desktop_app.ui.open_window``), never reachable from the GUI."""
+    from desktop_app.services.errors import NotFound
+
+    user = User.get_or_none(User.username == username)
+    if user is None or not user.active:
+        raise NotFound("No active account named {name}.", name=username)
+    return session_for(user, clock)
