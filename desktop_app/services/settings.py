@@ -65,3 +65,13 @@ def change_setting(session: Session, key: str, value: Any) -> Any:
          .execute())
         audit.record(session, "setting_change", "setting", None, key=key, old=old, new=new)
     return new
+
+
+def load_calendar(values: dict[str, Any] | None = None):
+    """The working calendar from the settings and the managers' calendar overrides."""
+    from desktop_app.db.models import CalendarOverride
+    from desktop_app.domain.calendar import WorkCalendar
+
+    values = values if values is not None else load_all()
+    overrides = [(o.day, o.kind) for o in CalendarOverride.select()]
+    return WorkCalendar.from_settings(values, overrides)
