@@ -114,7 +114,7 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
             raise DatabaseUrlError(
                 "PostgreSQL support is not installed: pip install 'desktop-app[postgres]'"
             ) from exc
-        db = connect_url(url, autorollback=True, connect_timeout=10)
+        db = connect_url(url, connect_timeout=10)
     return db, info
 
 

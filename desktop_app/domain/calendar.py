@@ -14,8 +14,6 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
 
-WEEKDAY_NAMES = "Mon Tue Wed Thu Fri Sat Sun".split()
-
 
 @lru_cache(maxsize=64)
 def _china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:

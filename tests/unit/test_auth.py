@@ -1,0 +1,112 @@
+"""Signing in, lockout that reveals nothing about user names, accounts and settings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop_app.db.models import AuditLog, User
+from desktop_app.services import auth, settings, users
+from desktop_app.services.errors import AuthenticationError, PermissionDenied, ValidationError
+from tests.helpers.fixtures import make_user
+
+
+def _failure(name: str, password: str, clock) -> str:
+    with pytest.raises(AuthenticationError) as info:
+        auth.sign_in(name, password, clock=clock)
+    return info.value.message
+
+
+def test_password_is_stored_as_argon2_hash(system_session):
+    users.create_user(system_session, "li.na", "clerk", "s3cret-pass", display_name="李娜")
+    stored = User.get(username="li.na").password_hash
+    assert stored.startswith("$argon2id$") and "s3cret-pass" not in stored
+
+
+def test_sign_in_returns_session_with_role_and_departments(system_session, clock):
+    users.create_user(system_session, "wang", "supervisor", "password123",
+                      departments=("customer_service", "logistics"))
+    session = auth.sign_in("wang", "password123", clock=clock)
+    assert session.role == "supervisor" and len(session.department_ids) == 2
+    assert AuditLog.select().where(AuditLog.action == "login", AuditLog.user == session.user_id
+                                   ).exists()
+
+
+def test_five_failures_lock_for_fifteen_minutes(system_session, clock):
+    make_user(system_session, "clerk9", "clerk")
+    messages = [_failure("clerk9", "wrong-password", clock) for _ in range(5)]
+    assert messages[:4] == ["Wrong user name or password."] * 4
+    assert "blocked until 10:15" in messages[4]
+    # While locked, even the right password is refused.
+    assert "blocked" in _failure("clerk9", "password123", clock)
+    clock.advance(minutes=15)
+    assert auth.sign_in("clerk9", "password123", clock=clock).username == "clerk9"
+
+
+def test_lockout_does_not_reveal_whether_a_user_exists(system_session, clock):
+    make_user(system_session, "real.user", "clerk")
+    real = [_failure("real.user", "nope-nope", clock) for _ in range(6)]
+    made_up = [_failure("no.such.user", "nope-nope", clock) for _ in range(6)]
+    assert real == made_up
+    failed = AuditLog.select().where(AuditLog.action == "login_failed").count()
+    assert failed == 10  # five each, then both were blocked
+
+
+def test_successful_sign_in_resets_the_failure_count(system_session, clock):
+    make_user(system_session, "clerk8", "clerk")
+    for _ in range(4):
+        _failure("clerk8", "wrong-password", clock)
+    auth.sign_in("clerk8", "password123", clock=clock)
+    for _ in range(4):
+        assert _failure("clerk8", "wrong-password", clock) == "Wrong user name or password."
+
+
+def test_disabled_and_passwordless_accounts_cannot_sign_in(system_session, clock):
+    make_user(system_session, "gone", "clerk")
+    User.update(active=False).where(User.username == "gone").execute()
+    assert "disabled" in _failure("gone", "password123", clock)
+    users.create_user(system_session, "imported", "clerk", None)
+    assert _failure("imported", "anything-at-all", clock) == "Wrong user name or password."
+
+
+def test_only_admins_create_accounts(clerk_session, manager_session):
+    for session in (clerk_session, manager_session):
+        with pytest.raises(PermissionDenied):
+            users.create_user(session, "someone", "clerk", "password123")
+
+
+@pytest.mark.parametrize("name,role,password,field", [
+    ("has space", "clerk", "password123", "username"),
+    ("", "clerk", "password123", "username"),
+    ("ok.name", "boss", "password123", "role"),
+    ("ok.name", "clerk", "short", "password"),
+])
+def test_bad_account_input_names_the_field(system_session, name, role, password, field):
+    with pytest.raises(ValidationError) as info:
+        users.create_user(system_session, name, role, password)
+    assert info.value.field == field
+    assert not User.select().where(User.username == name).exists()
+
+
+def test_duplicate_user_name_and_unknown_department(system_session):
+    users.create_user(system_session, "dup", "clerk", "password123")
+    with pytest.raises(ValidationError, match="already taken"):
+        users.create_user(system_session, "dup", "clerk", "password123")
+    with pytest.raises(ValidationError, match="Unknown department 'nowhere'"):
+        users.create_user(system_session, "new", "clerk", "password123", departments=("nowhere",))
+    assert not User.select().where(User.username == "new").exists()
+
+
+def test_settings_are_seeded_and_changed_by_managers_only(manager_session, clerk_session):
+    assert settings.get("sla.first_response_hours.normal") == 4.0
+    with pytest.raises(PermissionDenied):
+        settings.change_setting(clerk_session, "rules.batch_threshold", 20)
+    assert settings.change_setting(manager_session, "rules.batch_threshold", "20") == 20
+    assert settings.get("rules.batch_threshold") == 20
+    entry = AuditLog.get(AuditLog.action == "setting_change")
+    assert json.loads(entry.details) == {"key": "rules.batch_threshold", "old": 10, "new": 20}
+    with pytest.raises(ValidationError) as info:
+        settings.change_setting(manager_session, "rules.batch_threshold", "many")
+    assert info.value.field == "rules.batch_threshold"
+    assert settings.get("rules.batch_threshold") == 20
