@@ -1,0 +1,136 @@
+"""Starting the GUI: application object, translation, crash handler, database, sign-in."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
+from desktop_app.bootstrap import log_file, prepare_database
+from desktop_app.db.connection import DatabaseInfo, DatabaseUrlError
+from desktop_app.db.migrations import SchemaError
+from desktop_app.services.errors import DatabaseUnavailable, ServiceError
+from desktop_app.ui.crash import install_excepthook
+from desktop_app.ui.first_run import FirstAdminDialog, has_active_admin
+from desktop_app.ui.i18n import install_translators, service_message
+from desktop_app.ui.login import LoginDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.resources import icon, style_sheet
+
+log = logging.getLogger(__name__)
+
+# Keeps a QApplication created here alive as long as the module.
+_created_app: list[QApplication] = []
+
+
+def application() -> QApplication:
+    """The running QApplication, created (with names, icon and style) when there is none."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv)
+        _created_app.append(app)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("app"))
+    return app
+
+
+def show_startup_error(text: str) -> None:
+    """Tell the user why the program cannot start (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("Startup", "{app} cannot start").format(
+                          app=QCoreApplication.translate("Startup", APP_NAME)),
+                      text, QMessageBox.StandardButton.Close)
+    box.setObjectName("startup_error")
+    box.exec()
+
+
+def startup_error_text(exc: Exception, url: str | None) -> str:
+    tr = QCoreApplication.translate
+    if isinstance(exc, ServiceError):
+        reason = service_message(exc)
+    else:
+        reason = str(exc)
+    return tr("Startup", "The database cannot be used.\n\n{reason}\n\n"
+                         "Database: {url}\nLog file: {log}\n\n"
+                         "Check the --database option or the DESKTOP_APP_DATABASE "
+                         "variable, or ask your administrator.").format(
+        reason=reason, url=url or tr("Startup", "(default)"), log=log_file())
+
+
+class GuiController(QObject):
+    """Runs the sign-in cycle: first-run account, login, main window, sign out, login…"""
+
+    def __init__(self, app: QApplication, db_info: DatabaseInfo):
+        super().__init__(app)
+        self.app = app
+        self.db_info = db_info
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """Create the administrator if needed and sign in; False when the user cancels."""
+        username = ""
+        if not has_active_admin():
+            first = FirstAdminDialog(database=self.db_info.display())
+            if first.exec() != QDialog.DialogCode.Accepted or first.created is None:
+                log.info("first-run dialog cancelled")
+                return False
+            username = first.created.username
+        return self.sign_in(username)
+
+    def sign_in(self, username: str = "") -> bool:
+        dialog = LoginDialog(username=username, database=self.db_info.display())
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
+            return False
+        self.window = MainWindow(dialog.session, self.db_info)
+        self.window.signed_out.connect(self._signed_out)
+        self.window.closed.connect(self.app.quit)
+        self.window.show()
+        return True
+
+    def _signed_out(self) -> None:
+        previous = self.window
+        self.window = None
+        if previous is not None:
+            previous.deleteLater()
+        # After the window is gone, outside its close event.
+        QTimer.singleShot(0, self._sign_in_again)
+
+    def _sign_in_again(self) -> None:
+        if not self.sign_in():
+            self.app.quit()
+
+
+def run_gui(database_url: str | None) -> int:
+    """Open the program window over ``database_url`` (or the default database)."""
+    app = application()
+    install_translators(app)
+    install_excepthook()
+    style = style_sheet()
+    if style:
+        app.setStyleSheet(style)
+    try:
+        db, info, result = prepare_database(database_url)
+    except (DatabaseUnavailable, SchemaError, DatabaseUrlError) as exc:
+        log.error("cannot open the database %s: %s", database_url, exc)
+        show_startup_error(startup_error_text(exc, database_url))
+        return 1
+    if result.created:
+        log.info("created database %s", info.display())
+    elif result.migrated:
+        log.info("migrated database %s from %s to %s (copy: %s)", info.display(),
+                 result.from_version, result.to_version, result.backup)
+    try:
+        # Sign-out closes the only window while the login dialog is not yet shown.
+        app.setQuitOnLastWindowClosed(False)
+        controller = GuiController(app, info)
+        if not controller.start():
+            return 0
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,272 @@
+"""The main window: navigation between the sections, settings, status bar."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
+from desktop_app.db.connection import DatabaseInfo
+from desktop_app.domain.vocab import ROLES
+from desktop_app.services.session import Session
+from desktop_app.ui.i18n import ui_language
+from desktop_app.ui.pages import ComingPage
+from desktop_app.ui.resources import icon
+from desktop_app.ui.settings_page import SettingsPage
+
+log = logging.getLogger(__name__)
+
+SECTIONS = ("intake", "tracker", "survey", "reports", "settings")
+# ``main`` opens the window on its first section.
+KINDS = ("main", *SECTIONS)
+
+
+@dataclass(frozen=True)
+class _Section:
+    kind: str
+    page_name: str
+    shortcut: str
+
+
+_SECTIONS = (
+    _Section("intake", "intake_page", "Ctrl+1"),
+    _Section("tracker", "tracker_page", "Ctrl+2"),
+    _Section("survey", "survey_page", "Ctrl+3"),
+    _Section("reports", "reports_page", "Ctrl+4"),
+    _Section("settings", "settings_page", "Ctrl+5"),
+)
+
+
+def app_settings() -> QSettings:
+    """The per-user settings of this program (window geometry and similar)."""
+    return QSettings(ORG_NAME, APP_ID)
+
+
+class MainWindow(QMainWindow):
+    """Signed in as ``session`` over the database described by ``db_info``.
+
+    When the window closes it emits ``signed_out`` if the user chose File > Sign out,
+    else ``closed``.
+    """
+
+    signed_out = Signal()
+    closed = Signal()
+
+    def __init__(self, session: Session, db_info: DatabaseInfo,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.db_info = db_info
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("{app} — {user}").format(app=self.tr(APP_NAME),
+                                                             user=session.display_name))
+        self.setWindowIcon(icon("app"))
+        self._signing_out = False
+
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(24, 24))
+        self.navigation.setMinimumWidth(140)
+        self.section_actions: dict[str, QAction] = {}
+        self._build_pages()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("main_splitter")
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.navigation.currentRowChanged.connect(self._row_changed)
+
+        self._build_status_bar()
+        self.setTabOrder(self.navigation, self.stack)
+        self.resize(1100, 720)
+        self._restore_window_state()
+        self.show_section("main")
+        self.navigation.setFocus()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _titles(self) -> dict[str, tuple[str, str]]:
+        """Navigation title and, for pages still to come, what the page will do."""
+        return {
+            "intake": (self.tr("Intake"), self.tr(
+                "Register a complaint (template 1): customer, contact, channel, type, "
+                "urgency and description, with the promised first-response time to read "
+                "to the customer.")),
+            "tracker": (self.tr("Tracker"), self.tr(
+                "Follow every open case (template 2): queues sorted urgent first and by "
+                "deadline, assignment and transfer, progress entries, escalation and "
+                "closing.")),
+            "survey": (self.tr("Surveys"), self.tr(
+                "Record satisfaction surveys (template 3) for closed cases that are due, "
+                "and proactive surveys without a case.")),
+            "reports": (self.tr("Reports"), self.tr(
+                "Volume, handling time, resolution, on-time and satisfaction figures for "
+                "a period, overdue cases, and the export to Excel.")),
+            "settings": (self.tr("Settings"), ""),
+        }
+
+    def _build_pages(self) -> None:
+        titles = self._titles()
+        for section in _SECTIONS:
+            title, purpose = titles[section.kind]
+            if section.kind == "settings":
+                page: QWidget = SettingsPage(self.session)
+            else:
+                page = ComingPage(section.page_name, title, purpose)
+            self.pages[section.kind] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(section.kind), title)
+            item.setData(Qt.ItemDataRole.UserRole, section.kind)
+            item.setToolTip(f"{title} ({section.shortcut})")
+            self.navigation.addItem(item)
+
+    def _build_actions(self) -> None:
+        titles = self._titles()
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for section in _SECTIONS:
+            action = QAction(icon(section.kind), titles[section.kind][0], self)
+            action.setObjectName(f"go_{section.kind}_action")
+            action.setShortcut(QKeySequence(section.shortcut))
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, kind=section.kind:
+                                     self.show_section(kind))
+            group.addAction(action)
+            self.section_actions[section.kind] = action
+
+        self.sign_out_action = QAction(self.tr("&Sign out"), self)
+        self.sign_out_action.setObjectName("sign_out_action")
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setObjectName("quit_action")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About {app}").format(app=self.tr(APP_NAME)),
+                                    self)
+        self.about_action.setObjectName("about_action")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus_and_toolbar(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("file_menu")
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go_menu = menu_bar.addMenu(self.tr("&Go"))
+        go_menu.setObjectName("go_menu")
+        for action in self.section_actions.values():
+            go_menu.addAction(action)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("help_menu")
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Navigation"))
+        toolbar.setObjectName("navigation_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in self.section_actions.values():
+            toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _build_status_bar(self) -> None:
+        role = ROLES.label(self.session.role, ui_language())
+        self.user_status = QLabel(self.tr("Signed in: {name} ({role})").format(
+            name=self.session.display_name, role=role))
+        self.user_status.setObjectName("status_user")
+        self.database_status = QLabel(self.tr("Database: {database}").format(
+            database=self.db_info.display()))
+        self.database_status.setObjectName("status_database")
+        self.statusBar().addPermanentWidget(self.user_status)
+        self.statusBar().addPermanentWidget(self.database_status)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def current_section(self) -> str:
+        for kind, page in self.pages.items():
+            if page is self.stack.currentWidget():
+                return kind
+        return SECTIONS[0]
+
+    def show_section(self, kind: str) -> QWidget:
+        """Show a section: ``main`` (the first section), ``intake``, ``tracker``,
+        ``survey``, ``reports`` or ``settings``; returns its page."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown section {kind!r}; use one of {', '.join(KINDS)}")
+        if kind == "main":
+            kind = SECTIONS[0]
+        page = self.pages[kind]
+        self.stack.setCurrentWidget(page)
+        row = SECTIONS.index(kind)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+        self.section_actions[kind].setChecked(True)
+        return page
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(SECTIONS):
+            self.show_section(SECTIONS[row])
+
+    # --- commands -----------------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        log.info("%s signs out", self.session.username)
+        self._signing_out = True
+        if not self.close():
+            self._signing_out = False
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About {app}").format(app=self.tr(APP_NAME)),
+                          self.about_text())
+
+    def about_text(self) -> str:
+        return self.tr("{app} {version}\n\nComplaint registration, tracking, satisfaction "
+                       "surveys and reports for service teams.\n\nDatabase: {database}"
+                       ).format(app=self.tr(APP_NAME), version=__version__,
+                                database=self.db_info.display())
+
+    # --- window state -------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        settings = app_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_window_state()
+        super().closeEvent(event)
+        if event.isAccepted():
+            (self.signed_out if self._signing_out else self.closed).emit()

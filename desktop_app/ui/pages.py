@@ -1,0 +1,29 @@
+"""Pages whose real content comes with later work: each says honestly what it will do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class ComingPage(QWidget):
+    """A title and one sentence on what the page will do; no pretend data."""
+
+    def __init__(self, object_name: str, title: str, purpose: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.title = QLabel(title)
+        self.title.setObjectName("page_title")
+        self.purpose = QLabel(purpose)
+        self.purpose.setObjectName("page_purpose")
+        self.purpose.setWordWrap(True)
+        self.status = QLabel(self.tr("This part of the program is not built yet."))
+        self.status.setObjectName("page_status")
+        self.status.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.purpose)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,307 @@
+"""The Settings page: every manager-editable setting with its value; managers edit."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.settings import BY_KEY, SettingDef
+from desktop_app.services import settings as settings_service
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.session import Session
+from desktop_app.ui.i18n import service_message
+
+log = logging.getLogger(__name__)
+
+KeyRole = Qt.ItemDataRole.UserRole + 1
+ValueRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def setting_label(definition: SettingDef) -> str:
+    return QCoreApplication.translate("Settings", definition.label)
+
+
+def format_value(value: Any) -> str:
+    """A setting value as shown in the table and typed in the editor."""
+    if isinstance(value, bool):
+        return (QCoreApplication.translate("Settings", "Yes") if value
+                else QCoreApplication.translate("Settings", "No"))
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class SettingsTableModel(QAbstractTableModel):
+    """Rows of (key, value) in declaration order; columns: setting, value, key."""
+
+    LABEL, VALUE, KEY = range(3)
+
+    def __init__(self, rows: list[tuple[str, Any]] | None = None, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, Any]] = list(rows or [])
+
+    def set_rows(self, rows: list[tuple[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_value(self, key: str, value: Any) -> None:
+        for row, (row_key, _old) in enumerate(self._rows):
+            if row_key == key:
+                self._rows[row] = (key, value)
+                index = self.index(row, self.VALUE)
+                self.dataChanged.emit(index, index)
+                return
+
+    def key_at(self, row: int) -> str:
+        return self._rows[row][0]
+
+    def value_at(self, row: int) -> Any:
+        return self._rows[row][1]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        key, value = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == self.LABEL:
+                return setting_label(BY_KEY[key])
+            if index.column() == self.VALUE:
+                return format_value(value)
+            return key
+        if role == KeyRole:
+            return key
+        if role == ValueRole:
+            return value
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            titles = (self.tr("Setting"), self.tr("Value"), self.tr("Key"))
+            if 0 <= section < len(titles):
+                return titles[section]
+        return None
+
+
+class SettingEditDialog(QDialog):
+    """Edits one setting. Saving goes through the service; a rejected value keeps the
+    dialog open with the typed text and the reason next to it."""
+
+    def __init__(self, session: Session, key: str, value: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.key = key
+        self.definition = BY_KEY[key]
+        self.saved_value: Any = None
+        self.setObjectName("setting_edit_dialog")
+        self.setWindowTitle(self.tr("Change setting"))
+
+        label = QLabel(setting_label(self.definition))
+        label.setObjectName("setting_label")
+        label.setWordWrap(True)
+        self.editor: QLineEdit | QCheckBox
+        if self.definition.kind is bool:
+            self.editor = QCheckBox(self.tr("On"))
+            self.editor.setChecked(bool(value))
+        else:
+            self.editor = QLineEdit(format_value(value))
+            self.editor.selectAll()
+        self.editor.setObjectName("setting_value")
+        limits = self._limits_text()
+        self.error = QLabel()
+        self.error.setObjectName("setting_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+
+        form = QFormLayout()
+        value_label = QLabel(self.tr("&Value:"))
+        value_label.setBuddy(self.editor)
+        form.addRow(value_label, self.editor)
+        if limits:
+            form.addRow("", QLabel(limits))
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("Save"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save_button")
+        self.save_button.setDefault(True)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel_button")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        key_label = QLabel(key)
+        key_label.setEnabled(False)
+        layout.addWidget(key_label)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.editor.setFocus()
+
+    def _limits_text(self) -> str:
+        d = self.definition
+        if d.minimum is not None and d.maximum is not None:
+            return self.tr("From {minimum:g} to {maximum:g}.").format(minimum=d.minimum,
+                                                                      maximum=d.maximum)
+        return ""
+
+    def typed_value(self) -> Any:
+        if isinstance(self.editor, QCheckBox):
+            return self.editor.isChecked()
+        return self.editor.text().strip()
+
+    def save(self) -> bool:
+        try:
+            self.saved_value = settings_service.change_setting(self.session, self.key,
+                                                               self.typed_value())
+        except ServiceError as exc:
+            self.error.setText(service_message(exc))
+            self.error.show()
+            self.editor.setFocus()
+            return False
+        log.info("setting %s changed to %r by %s", self.key, self.saved_value,
+                 self.session.username)
+        self.accept()
+        return True
+
+
+class SettingsPage(QWidget):
+    """The table of settings; managers and administrators change a value by double-click,
+    Enter or the Change button, in a small dialog."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.can_edit = session.role in ("manager", "admin")
+        self.editor: SettingEditDialog | None = None
+        self.setObjectName("settings_page")
+
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("page_title")
+        if self.can_edit:
+            hint_text = self.tr("Policy for deadlines, calendar, reminders and security. "
+                                "Double-click a setting or press Change to edit it; "
+                                "every change is recorded in the audit log.")
+        else:
+            hint_text = self.tr("Policy for deadlines, calendar, reminders and security. "
+                                "Only managers and administrators can change settings.")
+        hint = QLabel(hint_text)
+        hint.setObjectName("settings_hint")
+        hint.setWordWrap(True)
+
+        self.model = SettingsTableModel(parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("settings_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(SettingsTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SettingsTableModel.VALUE,
+                                    QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SettingsTableModel.KEY,
+                                    QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        self.table.activated.connect(lambda index: self.edit_row(index.row()))
+
+        self.edit_setting_button = QPushButton(self.tr("&Change…"))
+        self.edit_setting_button.setObjectName("edit_setting_button")
+        self.edit_setting_button.setEnabled(self.can_edit)
+        self.edit_setting_button.clicked.connect(self.edit_selected)
+        self.message = QLabel()
+        self.message.setObjectName("settings_message")
+        self.message.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_setting_button)
+        buttons.addWidget(self.message, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            rows = settings_service.list_settings(self.session)
+        except ServiceError as exc:
+            self.message.setText(service_message(exc))
+            return
+        self.model.set_rows(rows)
+        if rows and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def select_key(self, key: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.key_at(row) == key:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def edit_selected(self) -> SettingEditDialog | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.edit_row(index.row())
+
+    def edit_row(self, row: int) -> SettingEditDialog | None:
+        """Open the (window-modal, non-blocking) editor for a row; None when read-only."""
+        if not self.can_edit or not 0 <= row < self.model.rowCount():
+            return None
+        key = self.model.key_at(row)
+        self.editor = SettingEditDialog(self.session, key, self.model.value_at(row), self)
+        self.editor.finished.connect(lambda result, editor=self.editor:
+                                     self._editor_finished(editor, result))
+        self.editor.open()
+        return self.editor
+
+    def _editor_finished(self, editor: SettingEditDialog, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.model.set_value(editor.key, editor.saved_value)
+            self.message.setText(self.tr("Saved: {label} = {value}").format(
+                label=setting_label(editor.definition),
+                value=format_value(editor.saved_value)))
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
+        self.table.setFocus()

@@ -1,0 +1,113 @@
+import pytest
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+
+from desktop_app import __version__
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages import ComingPage
+
+PAGES = {"intake": "intake_page", "tracker": "tracker_page", "survey": "survey_page",
+         "reports": "reports_page", "settings": "settings_page"}
+
+
+def make_window(qtbot, session, info) -> MainWindow:
+    window = MainWindow(session, info)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+@pytest.mark.parametrize(("keys", "page"), [
+    ("Ctrl+2", "tracker_page"), ("Ctrl+3", "survey_page"), ("Ctrl+4", "reports_page"),
+    ("Ctrl+5", "settings_page"), ("Ctrl+1", "intake_page"),
+])
+def test_shortcuts_switch_pages(qtbot, clerk, gui_db, keys, page):
+    window = make_window(qtbot, clerk, gui_db)
+    if page == "intake_page":
+        window.show_section("reports")
+    QTest.keySequence(window, QKeySequence(keys))
+    assert window.stack.currentWidget().objectName() == page
+    assert window.navigation.currentItem().text() == window.section_actions[
+        next(k for k, v in PAGES.items() if v == page)].text()
+
+
+def test_navigation_list_switches_pages(qtbot, clerk, gui_db):
+    window = make_window(qtbot, clerk, gui_db)
+    assert window.stack.currentWidget().objectName() == "intake_page"
+    navigation = window.findChild(type(window.navigation), "navigation")
+    navigation.setFocus()
+    qtbot.keyClick(navigation, Qt.Key.Key_Down)
+    assert window.stack.currentWidget().objectName() == "tracker_page"
+    qtbot.keyClick(navigation, Qt.Key.Key_End)
+    assert window.stack.currentWidget().objectName() == "settings_page"
+    assert window.section_actions["settings"].isChecked()
+
+
+def test_every_page_exists_and_coming_pages_say_what_they_will_do(qtbot, clerk, gui_db):
+    window = make_window(qtbot, clerk, gui_db)
+    for kind, name in PAGES.items():
+        page = window.show_section(kind)
+        assert page.objectName() == name
+        assert window.stack.currentWidget() is page
+        if kind != "settings":
+            assert isinstance(page, ComingPage)
+            assert page.title.text()
+            assert len(page.purpose.text()) > 40
+    with pytest.raises(ValueError):
+        window.show_section("nowhere")
+
+
+def test_status_bar_shows_user_role_and_database(qtbot, clerk, gui_db):
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    window = make_window(qtbot, clerk, gui_db)
+    text = window.user_status.text()
+    assert clerk.display_name in text
+    assert "Clerk" in text
+    assert str(gui_db.path) in window.database_status.text()
+    assert window.user_status.isVisible() and window.database_status.isVisible()
+
+
+def test_role_label_is_chinese_when_the_ui_is_chinese(qtbot, manager, gui_db):
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        window = make_window(qtbot, manager, gui_db)
+        assert "客服经理" in window.user_status.text()
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_window_size_is_remembered(qtbot, clerk, gui_db):
+    first = make_window(qtbot, clerk, gui_db)
+    assert first.size() != QSize(700, 500)
+    first.resize(QSize(700, 500))
+    qtbot.waitUntil(lambda: first.size() == QSize(700, 500))
+    first.close()
+    second = make_window(qtbot, clerk, gui_db)
+    assert second.size() == QSize(700, 500)
+
+
+def test_sign_out_closes_window_and_reports_it(qtbot, clerk, gui_db):
+    window = make_window(qtbot, clerk, gui_db)
+    with qtbot.waitSignal(window.signed_out), qtbot.assertNotEmitted(window.closed):
+        window.sign_out_action.trigger()
+    assert not window.isVisible()
+
+
+def test_quit_shortcut_closes_window(qtbot, clerk, gui_db):
+    window = make_window(qtbot, clerk, gui_db)
+    with qtbot.waitSignal(window.closed):
+        QTest.keySequence(window, QKeySequence("Ctrl+Q"))
+    assert not window.isVisible()
+
+
+def test_about_names_version_and_database(qtbot, clerk, gui_db):
+    window = make_window(qtbot, clerk, gui_db)
+    text = window.about_text()
+    assert __version__ in text
+    assert str(gui_db.path) in text
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "Go", "Help"]
