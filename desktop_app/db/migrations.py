@@ -51,9 +51,18 @@ def _v2_login_throttle(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v3_reminder_scan(migrator: SchemaMigrator, db: Database) -> None:
+    """v3: reminder snooze and the index the SLA scan probes."""
+    migrator.migrate(
+        migrator.add_column("reminder", "snoozed_until", DateTimeField(null=True)),
+        migrator.add_index("reminder", ("complaint_id", "kind", "target", "due_at"), False),
+    )
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
+    (3, "reminder snooze and scan index", _v3_reminder_scan),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -328,11 +328,15 @@ class Reminder(BaseModel):
     created_at = DateTimeField(default=_now)
     acknowledged_at = DateTimeField(null=True)
     acknowledged_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    # A snoozed reminder stays out of the panel until then (schema v3).
+    snoozed_until = DateTimeField(null=True)
 
     class Meta:
         indexes = (
             (("recipient", "acknowledged_at"), False),
             (("created_at",), False),
+            # The scan's "already fired?" probe for a case's deadline (schema v3).
+            (("complaint", "kind", "target", "due_at"), False),
         )
 
 

@@ -17,9 +17,12 @@ from functools import lru_cache
 
 @lru_cache(maxsize=64)
 def _china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-    """(days off, makeup working days) of a year according to ``holidays.China``."""
+    """(days off, makeup working days) of a year according to ``holidays.China``; nothing
+    for a year without an official schedule, whose holidays would only be guesses."""
     import holidays
 
+    if not official_year(year):
+        return frozenset(), frozenset()
     cn = holidays.China(years=year)
     days_off = frozenset(d for d in cn if d.year == year)
     workdays = frozenset(d for d in getattr(cn, "weekend_workdays", ()) if d.year == year)

@@ -90,6 +90,12 @@ SETTINGS: tuple[SettingDef, ...] = (
        "Warn before the resolution deadline (working days)", 0, 30),
     _d("reminders.escalation_grace_minutes", 60, "reminders",
        "Escalate overdue cases after (minutes)", 0, 10080),
+    _d("reminders.lookback_days", 14, "reminders",
+       "Raise missed reminders for deadlines up to this many days old", 1, 365),
+    _d("escalation.manager_username", "", "reminders",
+       "Customer-service manager who receives escalations (user name; empty: any manager)"),
+    _d("escalation.head_of_operations_username", "", "reminders",
+       "Head of operations, last escalation step (user name; empty: the manager)"),
     # Security and data.
     _d("security.lockout_attempts", 5, "security", "Failed sign-ins before lockout", 1, 100),
     _d("security.lockout_minutes", 15, "security", "Lockout duration (minutes)", 1, 1440),

@@ -35,6 +35,16 @@ def reset_postgres(url: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch):
+    """Cheap argon2 parameters in tests (the hash records its parameters, so verifying
+    works the same); production keeps the library's defaults."""
+    from argon2 import PasswordHasher
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                        parallelism=1))
+
+
+@pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory, monkeypatch):
     """Keep tests out of the real data and log folders and away from a real database."""
     base = tmp_path_factory.getbasetemp()

@@ -60,3 +60,13 @@ def test_same_working_day_after_hours_moves_to_next_working_day():
     due = deadlines(D(2026, 11, 27, 19, 0), rule="same_day", **{
         "sla.hours_working_time_only": True})
     assert due.first_response_due == D(2026, 11, 30, 13, 0)
+
+
+def test_unofficial_year_falls_back_to_weekends_and_overrides():
+    from desktop_app.domain.calendar import official_year
+
+    assert official_year(2026) and not official_year(2099)
+    cal = WorkCalendar.from_settings(POLICY, [(dt.date(2099, 10, 1), "holiday")])
+    assert cal.is_working_day(dt.date(2099, 10, 2))  # a Friday: no guessed holiday
+    assert not cal.is_working_day(dt.date(2099, 10, 1))  # the manager's override
+    assert not cal.is_working_day(dt.date(2099, 10, 3))  # Saturday

@@ -1,0 +1,259 @@
+"""SLA reminders and automatic escalation.
+
+``scan(now)`` is called by a timer on every running program (interval: the
+``reminders.interval_seconds`` setting). It looks only at deadlines in a window around
+``now`` through the (stage, due) indexes, and records each reminder with a unique
+``fire_key``: a reminder fires once, whichever PC scans first, and never again after a
+restart. Only the program whose insert succeeded reports it as new.
+
+Kinds: "due soon" a lead time before a target (clock minutes before first response,
+working time before solution and resolution), "overdue", automatic escalation one step up
+the chain of SPEC §6 after a grace period, "progress update due", "survey due". Outside
+working hours only urgent cases raise reminders; the others wait for the next working time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import (
+    Complaint,
+    Escalation,
+    Reminder,
+    Survey,
+    User,
+    UserDepartment,
+    database_proxy,
+)
+from desktop_app.domain.vocab import OPEN_STAGES
+from desktop_app.services import audit
+from desktop_app.services.errors import NotFound, ValidationError, service
+from desktop_app.services.permissions import require_staff
+from desktop_app.services.session import Session
+from desktop_app.services.sla import SlaContext
+
+C = Complaint
+TARGETS = {
+    "first_response": (C.first_response_due, C.first_response_at),
+    "solution": (C.solution_due, C.solution_agreed_at),
+    "resolution": (C.resolution_due, None),
+}
+MAX_STEP = 3
+
+
+@dataclass(frozen=True)
+class ReminderInfo:
+    id: int
+    kind: str
+    target: str | None
+    complaint_id: int | None
+    number: str
+    due_at: dt.datetime | None
+    recipient_id: int | None
+    message: str
+    created_at: dt.datetime
+
+
+def fire_key(kind: str, target: str | None, complaint_id: int, due: dt.datetime) -> str:
+    return f"{kind}:{target or '-'}:{complaint_id}:{due:%Y%m%d%H%M%S}"
+
+
+def _leads(ctx: SlaContext, now: dt.datetime) -> dict[str, dt.datetime]:
+    """For each target, the latest due time that counts as "due soon" now."""
+    p, cal = ctx.policy, ctx.calendar
+    day_hours = cal.day_length.total_seconds() / 3600
+    return {
+        "first_response": now + dt.timedelta(
+            minutes=float(p["reminders.first_response_lead_minutes"])),
+        "solution": cal.add_working_hours(now, float(p["reminders.solution_lead_hours"])),
+        "resolution": cal.add_working_hours(
+            now, float(p["reminders.resolution_lead_days"]) * day_hours),
+    }
+
+
+def _not_fired(kind: str, target: str | None, due_field):
+    """SQL: no reminder of this kind yet for this case and this due time."""
+    probe = Reminder.select(Reminder.id).where(
+        Reminder.complaint == C.id, Reminder.kind == kind, Reminder.due_at == due_field)
+    probe = probe.where(Reminder.target == target) if target else probe.where(
+        Reminder.target.is_null())
+    return ~fn.EXISTS(probe)
+
+
+def _candidates(kind: str, target: str | None, due_field, met_field, low, high,
+                urgent_only: bool, open_cases: bool = True):
+    query = (C.select(C.id, C.number, C.owner, C.receiver, C.department, C.urgent,
+                      C.escalation_step, due_field.alias("due"))
+             .where(due_field > low, due_field <= high, _not_fired(kind, target, due_field)))
+    if open_cases:
+        query = query.where(C.stage.in_(OPEN_STAGES))
+    if met_field is not None:
+        query = query.where(met_field.is_null())
+    if urgent_only:
+        query = query.where(C.urgent)
+    return query.order_by(due_field).dicts()
+
+
+def _insert(row: dict, kind: str, target: str | None, recipient: int | None, message: str,
+            now: dt.datetime) -> int | None:
+    """Record a reminder unless another program already did; the id when this one did."""
+    key = fire_key(kind, target, row["id"], row["due"])
+    query = (Reminder.insert(
+        complaint=row["id"], kind=kind, target=target, due_at=row["due"], fire_key=key,
+        recipient=recipient, department=row["department"], message=message, created_at=now)
+        .on_conflict_ignore())
+    # rowcount, not the returned id: SQLite reports a stale last row id when it ignored.
+    cursor = database_proxy.obj.execute(query)
+    if cursor.rowcount != 1:
+        return None
+    return Reminder.get(Reminder.fire_key == key).id
+
+
+def _escalation_target(row: dict, step: int, ctx: SlaContext) -> int | None:
+    """Who the case goes to at ``step``: 1 owner's supervisor (else a supervisor of the
+    department), 2 the customer-service manager, 3 the head of operations."""
+    def by_name(key: str) -> int | None:
+        name = str(ctx.policy.get(key) or "").strip()
+        user = User.get_or_none(User.username == name, User.active) if name else None
+        return user.id if user else None
+
+    if step == 1:
+        owner = User.get_or_none(User.id == row["owner"])
+        if owner is not None and owner.supervisor_id:
+            return owner.supervisor_id
+        boss = (User.select(User.id).join(UserDepartment)
+                .where(UserDepartment.department == row["department"],
+                       User.role == "supervisor", User.active).order_by(User.id).first())
+        return boss.id if boss else None
+    manager = by_name("escalation.manager_username")
+    if manager is None:
+        first = (User.select(User.id).where(User.role == "manager", User.active)
+                 .order_by(User.id).first())
+        manager = first.id if first else None
+    if step == 2:
+        return manager
+    return by_name("escalation.head_of_operations_username") or manager
+
+
+@service
+def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
+    """One reminder tick: create the reminders and escalations due now and return those
+    this call created (for this program to announce)."""
+    ctx = ctx or SlaContext.load()
+    now = session.now()
+    p, cal = ctx.policy, ctx.calendar
+    lookback = now - dt.timedelta(days=int(p["reminders.lookback_days"]))
+    urgent_only = not cal.in_working_time(now)
+    grace = dt.timedelta(minutes=float(p["reminders.escalation_grace_minutes"]))
+    leads = _leads(ctx, now)
+    created: list[int] = []
+    with write_lock(database_proxy.obj):
+        for target, (due_field, met_field) in TARGETS.items():
+            for row in _candidates("due_soon", target, due_field, met_field, now, leads[target],
+                                   urgent_only):
+                created.append(_insert(row, "due_soon", target, row["owner"],
+                                       f"{row['number']}: {target} due {row['due']:%m-%d %H:%M}",
+                                       now))
+            for row in _candidates("overdue", target, due_field, met_field, lookback, now,
+                                   urgent_only):
+                created.append(_insert(row, "overdue", target, row["owner"],
+                                       f"{row['number']}: {target} overdue since "
+                                       f"{row['due']:%m-%d %H:%M}", now))
+            for row in _candidates("escalated", target, due_field, met_field,
+                                   lookback - grace, now - grace, urgent_only):
+                step = min(row["escalation_step"] + 1, MAX_STEP)
+                to_user = _escalation_target(row, step, ctx)
+                rid = _insert(row, "escalated", target, to_user,
+                              f"{row['number']}: escalated to step {step} ({target} overdue)",
+                              now)
+                created.append(rid)
+                if rid is not None and row["escalation_step"] < MAX_STEP:
+                    Escalation.create(complaint=row["id"], from_step=row["escalation_step"],
+                                      to_step=step, to_user=to_user, automatic=True,
+                                      reason=f"{target} deadline {row['due']:%Y-%m-%d %H:%M} "
+                                             "missed", at=now)
+                    (C.update(escalation_step=step, version=C.version + 1, updated_at=now)
+                     .where(C.id == row["id"]).execute())
+                    audit.record(session, "escalate_auto", "complaint", row["id"],
+                                 target=target, to_step=step, to_user=to_user)
+        for row in _candidates("progress_update_due", None, C.next_update_due, None, lookback,
+                               now, urgent_only):
+            created.append(_insert(row, "progress_update_due", None, row["owner"],
+                                   f"{row['number']}: progress update to the customer due", now))
+        if not urgent_only:
+            opens = dt.timedelta(hours=float(p["sla.survey_due_hours"])
+                                 - float(p["sla.survey_open_hours"]))
+            surveyed = Survey.select(Survey.id).where(Survey.complaint == C.id)
+            query = (_candidates("survey_due", None, C.survey_due, None, lookback, now + opens,
+                                 False, open_cases=False)
+                     .where(C.stage == "closed", C.no_survey_reason.is_null(),
+                            ~fn.EXISTS(surveyed)))
+            for row in query:
+                created.append(_insert(row, "survey_due", None, row["receiver"],
+                                       f"{row['number']}: satisfaction survey due by "
+                                       f"{row['due']:%m-%d %H:%M}", now))
+    ids = [rid for rid in created if rid is not None]
+    return [_info(r) for r in _reminder_query().where(Reminder.id.in_(ids))] if ids else []
+
+
+def _reminder_query():
+    return (Reminder.select(Reminder, C.number)
+            .join(C, JOIN.LEFT_OUTER, on=(Reminder.complaint == C.id), attr="case_row")
+            .order_by(Reminder.created_at.desc(), Reminder.id.desc()))
+
+
+def _info(r: Reminder) -> ReminderInfo:
+    number = r.case_row.number if getattr(r, "case_row", None) is not None else ""
+    return ReminderInfo(r.id, r.kind, r.target, r.complaint_id, number, r.due_at,
+                        r.recipient_id, r.message, r.created_at)
+
+
+@service
+def my_reminders(session: Session, *, limit: int = 200) -> list[ReminderInfo]:
+    """Open reminders for the reminders panel: addressed to the user; supervisors also see
+    overdue and escalated cases of their departments; managers every escalation."""
+    require_staff(session)
+    now = session.now()
+    mine = Reminder.recipient == session.user_id
+    if session.role == "supervisor" and session.department_ids:
+        mine |= (Reminder.department.in_(list(session.department_ids))
+                 & Reminder.kind.in_(["overdue", "escalated"]))
+    elif session.role in ("manager", "admin"):
+        mine |= Reminder.kind == "escalated"
+    query = _reminder_query().where(
+        mine, Reminder.acknowledged_at.is_null(),
+        Reminder.snoozed_until.is_null() | (Reminder.snoozed_until <= now)).limit(limit)
+    return [_info(r) for r in query]
+
+
+def _own_reminder(session: Session, reminder_id: int) -> Reminder:
+    require_staff(session)
+    reminder = Reminder.get_or_none(Reminder.id == reminder_id)
+    if reminder is None or reminder_id not in {r.id for r in my_reminders(session, limit=10000)}:
+        raise NotFound("This reminder is not in your list any more.")
+    return reminder
+
+
+@service
+def acknowledge(session: Session, reminder_id: int) -> None:
+    with write_lock(database_proxy.obj):
+        reminder = _own_reminder(session, reminder_id)
+        reminder.acknowledged_at = session.now()
+        reminder.acknowledged_by = session.user_id
+        reminder.save()
+        audit.record(session, "reminder_ack", "reminder", reminder.id)
+
+
+@service
+def snooze(session: Session, reminder_id: int, minutes: int) -> dt.datetime:
+    if not 1 <= int(minutes) <= 7 * 24 * 60:
+        raise ValidationError("Snooze between 1 minute and 7 days.", field="minutes")
+    with write_lock(database_proxy.obj):
+        reminder = _own_reminder(session, reminder_id)
+        reminder.snoozed_until = session.now() + dt.timedelta(minutes=int(minutes))
+        reminder.save()
+        return reminder.snoozed_until

@@ -1,0 +1,205 @@
+"""The SLA engine's data side: deadlines stored on cases, levels and automatic urgency.
+
+Pure rules live in ``desktop_app.domain.deadlines``; this module feeds them the stored
+policy and calendar, writes the results on cases, and recomputes them in bulk when the
+policy or the calendar changes (call it off the UI thread: it can touch every open case).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import CaseBatch, Complaint, ComplaintType, Customer, database_proxy
+from desktop_app.domain.calendar import WorkCalendar, official_year
+from desktop_app.domain.deadlines import Deadlines, compute_deadlines, level_priority
+from desktop_app.domain.vocab import join_multi, split_multi
+from desktop_app.services import audit
+from desktop_app.services import settings as settings_service
+from desktop_app.services.errors import service
+from desktop_app.services.permissions import require_manager
+from desktop_app.services.session import Session
+
+
+@dataclass(frozen=True)
+class SlaContext:
+    policy: dict
+    calendar: WorkCalendar
+
+    @classmethod
+    def load(cls) -> SlaContext:
+        policy = settings_service.load_all()
+        return cls(policy, settings_service.load_calendar(policy))
+
+
+def default_level(subtype: ComplaintType, member_tier: str, reopened: bool) -> int:
+    """The subtype's level, raised to III for VIP members and escalated complaints (§4)."""
+    level = subtype.default_level or 1
+    if member_tier == "vip" or reopened:
+        level = 3
+    return level
+
+
+def deadlines_for(ctx: SlaContext, *, complaint_time: dt.datetime, urgency: str, urgent: bool,
+                  callback_rule: str | None, member_tier: str, reopen_count: int = 0
+                  ) -> Deadlines:
+    return compute_deadlines(
+        complaint_time, urgency=urgency, urgent=urgent, callback_rule=callback_rule,
+        escalated_or_vip=member_tier == "vip" or reopen_count > 0,
+        policy=ctx.policy, calendar=ctx.calendar)
+
+
+def next_due(*, is_open: bool, first_response_at, solution_agreed_at, first_response_due,
+             solution_due, resolution_due) -> dt.datetime | None:
+    """The earliest deadline not yet met: what queues sort by (None once closed)."""
+    if not is_open:
+        return None
+    if first_response_at is None:
+        return first_response_due
+    if solution_agreed_at is None:
+        return solution_due
+    return resolution_due
+
+
+def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) -> bool:
+    """Recompute a case's stored deadlines, priority and next due in place.
+
+    A renegotiated resolution date of a complex case stands. Returns True when anything
+    changed (the caller saves)."""
+    due = deadlines_for(ctx, complaint_time=case.complaint_time, urgency=case.urgency,
+                        urgent=case.urgent, callback_rule=callback_rule,
+                        member_tier=case.member_tier, reopen_count=case.reopen_count)
+    resolution = case.renegotiated_due or due.resolution_due
+    new = {
+        "first_response_due": due.first_response_due,
+        "solution_due": due.solution_due,
+        "resolution_due": resolution,
+        "priority": level_priority(case.level, case.urgent),
+    }
+    new["next_due"] = next_due(is_open=case.is_open, first_response_at=case.first_response_at,
+                               solution_agreed_at=case.solution_agreed_at,
+                               first_response_due=new["first_response_due"],
+                               solution_due=new["solution_due"], resolution_due=resolution)
+    changed = False
+    for key, value in new.items():
+        if getattr(case, key) != value:
+            setattr(case, key, value)
+            changed = True
+    return changed
+
+
+def _callback_rules() -> dict[int, str | None]:
+    return {t.id: t.callback_rule for t in ComplaintType.select(ComplaintType.id,
+                                                                ComplaintType.callback_rule)}
+
+
+def add_urgent_reason(case: Complaint, reason: str) -> bool:
+    reasons = split_multi(case.urgent_reasons)
+    if reason in reasons and case.urgent:
+        return False
+    if reason not in reasons:
+        reasons.append(reason)
+    case.urgent_reasons = join_multi(reasons)
+    case.urgent = True
+    return True
+
+
+def apply_registration_rules(case: Complaint, customer: Customer | None) -> None:
+    """Urgency that follows from the facts at registration (§4): staff marked it, the
+    customer is sensitive, or head office escalated it. The batch rule runs after insert."""
+    if case.urgency == "urgent":
+        add_urgent_reason(case, "staff")
+    if customer is not None and customer.sensitive:
+        add_urgent_reason(case, "sensitive")
+    if case.head_office:
+        add_urgent_reason(case, "head_office")
+
+
+def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> CaseBatch | None:
+    """More than ``rules.batch_threshold`` complaints of one subtype (and product or
+    merchant, where given) registered on one calendar day: flag all urgent, link them as one
+    batch and recompute their deadlines. Call inside the registering transaction."""
+    threshold = int(ctx.policy["rules.batch_threshold"])
+    day = case.registration_time.date()
+    start = dt.datetime.combine(day, dt.time.min)
+    end = start + dt.timedelta(days=1)
+    product = (case.product or case.merchant or "").strip()
+    query = Complaint.select().where(
+        Complaint.subtype == case.subtype_id,
+        Complaint.registration_time >= start, Complaint.registration_time < end)
+    if product:
+        query = query.where((Complaint.product == product) | (Complaint.merchant == product))
+    if query.count() <= threshold:
+        return None
+    batch, _ = CaseBatch.get_or_create(subtype=case.subtype_id, day=day, product=product,
+                                       defaults={"created_at": session.now()})
+    rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
+    for member in query:
+        flagged = add_urgent_reason(member, "batch")
+        if member.batch_id != batch.id or flagged:
+            member.batch = batch
+            refresh_case(member, ctx, rule)
+            member.version += 1
+            member.updated_at = session.now()
+            member.save()
+            if flagged:
+                audit.record(session, "urgent_batch", "complaint", member.id, batch=batch.id)
+        if member.id == case.id:
+            case.__data__.update(member.__data__)
+    return batch
+
+
+@service
+def recompute_open_deadlines(session: Session, *, chunk: int = 2000,
+                             progress: Callable[[int, int], bool] | None = None) -> int:
+    """Recompute the stored deadlines of every open case (after a policy or calendar change).
+
+    Runs in chunks, each its own transaction, so other PCs keep working; ``progress(done,
+    total)`` may return False to stop. Returns the number of cases whose deadlines changed.
+    """
+    require_manager(session)
+    ctx = SlaContext.load()
+    rules = _callback_rules()
+    total = Complaint.select().where(Complaint.is_open).count()
+    done = changed = 0
+    last_id = 0
+    db = database_proxy.obj
+    while True:
+        with write_lock(db):
+            batch = list(Complaint.select().where(Complaint.is_open, Complaint.id > last_id)
+                         .order_by(Complaint.id).limit(chunk))
+            if not batch:
+                break
+            dirty = [c for c in batch if refresh_case(c, ctx, rules.get(c.subtype_id))]
+            for case in dirty:
+                case.version += 1
+            if dirty:
+                Complaint.bulk_update(dirty, fields=[
+                    Complaint.first_response_due, Complaint.solution_due,
+                    Complaint.resolution_due, Complaint.priority, Complaint.next_due,
+                    Complaint.version])
+            changed += len(dirty)
+        done += len(batch)
+        last_id = batch[-1].id
+        if progress is not None and progress(done, total) is False:
+            break
+    with write_lock(db):
+        audit.record(session, "deadlines_recomputed", "complaint", None, cases=done,
+                     changed=changed)
+    return changed
+
+
+def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
+    """Messages for managers when a year in reach has no official holiday schedule yet:
+    deadlines there count weekends and manager overrides only."""
+    warnings = []
+    for year in sorted({today.year, (today + dt.timedelta(days=days_ahead)).year}):
+        if not official_year(year):
+            warnings.append(
+                f"The official {year} holiday schedule is not known to this program: "
+                f"deadlines in {year} count weekends and your calendar overrides only. "
+                f"Enter {year}'s public holidays and adjusted working days in the calendar, "
+                f"or update the program.")
+    return warnings

@@ -1,0 +1,124 @@
+"""SLA reminders: fire once, escalate after the grace, survive restarts, one per database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.db.models import Complaint, Escalation, Reminder
+from desktop_app.domain.clock import FixedClock
+from desktop_app.services import reminders, sla
+from desktop_app.services.session import Session
+from tests.helpers.cases import make_case
+from tests.helpers.fixtures import make_user
+
+
+def kinds(fired):
+    return sorted((r.kind, r.target) for r in fired)
+
+
+def test_due_soon_overdue_then_escalation_each_once(system_session, clerk_session, clock):
+    make_user(system_session, "boss", "manager", departments=())
+    case = make_case(at=clock.now(), owner="clerk1")  # Wed 10:00: first response due 14:00
+    scanner = Session.system(clock)
+    assert reminders.scan(scanner) == []
+    clock.at = dt.datetime(2026, 11, 25, 13, 0)  # one hour before
+    assert kinds(reminders.scan(scanner)) == [("due_soon", "first_response")]
+    assert reminders.scan(scanner) == []  # fires once
+    clock.at = dt.datetime(2026, 11, 25, 14, 0, 1)
+    assert kinds(reminders.scan(scanner)) == [("overdue", "first_response")]
+    clock.at = dt.datetime(2026, 11, 25, 14, 59, 59)  # grace of 60 minutes not yet over
+    assert reminders.scan(scanner) == []
+    clock.at = dt.datetime(2026, 11, 25, 15, 0)
+    fired = reminders.scan(scanner)
+    assert kinds(fired) == [("escalated", "first_response")]
+    escalation = Escalation.get(Escalation.complaint == case.id)
+    assert (escalation.from_step, escalation.to_step, escalation.automatic) == (0, 1, True)
+    assert escalation.to_user.username == "super1"
+    assert fired[0].recipient_id == escalation.to_user_id  # the clerk's supervisor
+    assert fired[0].complaint_id == case.id and fired[0].number == case.number
+    assert Complaint.get_by_id(case.id).escalation_step == 1
+    assert reminders.scan(scanner) == []
+
+
+def test_met_targets_raise_nothing(system_session, clerk_session, clock):
+    case = make_case(at=clock.now(), owner="clerk1")
+    Complaint.update(first_response_at=clock.now()).where(Complaint.id == case.id).execute()
+    clock.at = dt.datetime(2026, 11, 25, 16, 0)
+    assert all(r.target != "first_response" for r in reminders.scan(Session.system(clock)))
+
+
+def test_restart_and_second_pc_do_not_fire_again(db_url, system_session, clerk_session, clock):
+    make_case(at=clock.now(), owner="clerk1")
+    clock.at = dt.datetime(2026, 11, 25, 14, 30)
+    first_pc = reminders.scan(Session.system(clock))
+    assert ("overdue", "first_response") in kinds(first_pc)
+    # A second program on the same database (a new connection, same moment) fires nothing.
+    from desktop_app.bootstrap import prepare_database
+
+    prepare_database(db_url)
+    second_pc = reminders.scan(Session.system(FixedClock(clock.now())))
+    assert second_pc == []
+    assert Reminder.select().where(Reminder.kind == "overdue").count() == 1
+
+
+def test_non_urgent_reminders_wait_for_working_hours(system_session, clerk_session, clock):
+    friday_evening = dt.datetime(2026, 11, 27, 17, 0)
+    normal = make_case(at=friday_evening, owner="clerk1")
+    urgent = make_case(at=friday_evening, owner="clerk1", urgency="urgent")
+    clock.at = dt.datetime(2026, 11, 28, 10, 0)  # Saturday
+    fired = reminders.scan(Session.system(clock))
+    assert {r.complaint_id for r in fired} == {urgent.id}
+    clock.at = dt.datetime(2026, 11, 30, 9, 0)  # Monday opening
+    fired = reminders.scan(Session.system(clock))
+    assert normal.id in {r.complaint_id for r in fired}
+
+
+def test_panel_acknowledge_and_snooze(system_session, clerk_session, clock):
+    make_case(at=clock.now(), owner="clerk1")
+    clock.at = dt.datetime(2026, 11, 25, 13, 30)
+    reminders.scan(Session.system(clock))
+    clerk = Session(clerk_session.user_id, "clerk1", "clerk1", "clerk",
+                    clerk_session.department_ids, clock)
+    mine = reminders.my_reminders(clerk)
+    assert [r.kind for r in mine] == ["due_soon"]
+    reminders.snooze(clerk, mine[0].id, 30)
+    assert reminders.my_reminders(clerk) == []
+    clock.advance(minutes=31)
+    assert [r.id for r in reminders.my_reminders(clerk)] == [mine[0].id]
+    reminders.acknowledge(clerk, mine[0].id)
+    assert reminders.my_reminders(clerk) == []
+
+
+def test_batch_rule_flags_all_and_links_them(system_session, clerk_session, clock):
+    ctx = sla.SlaContext.load()
+    cases = [make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx)
+             for _ in range(10)]
+    make_case(at=clock.now(), owner="clerk1", subtype="slow_refund", ctx=ctx)  # other subtype
+    assert sla.apply_batch_rule(system_session, cases[9], ctx) is None  # 10 is not > 10
+    cases.append(make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx))
+    batch = sla.apply_batch_rule(system_session, cases[10], ctx)
+    assert batch is not None
+    stored = list(Complaint.select().where(Complaint.id.in_([c.id for c in cases])))
+    assert all(c.urgent and "batch" in c.urgent_reasons and c.batch_id == batch.id
+               for c in stored)
+    assert all(c.priority == 4 for c in stored)
+    assert stored[0].first_response_due == clock.now() + dt.timedelta(hours=2)
+
+
+def test_sensitive_customer_is_urgent_and_vip_is_level_three(system_session, clerk_session,
+                                                             clock):
+    sensitive = make_case(at=clock.now(), owner="clerk1", sensitive=True)
+    assert sensitive.urgent and sensitive.urgent_reasons == "sensitive"
+    vip = make_case(at=clock.now(), owner="clerk1", tier="vip")
+    assert vip.level == 3 and not vip.urgent
+
+
+def test_policy_change_recomputes_open_deadlines(system_session, manager_session, clerk_session,
+                                                 clock):
+    from desktop_app.services import settings
+
+    case = make_case(at=clock.now(), owner="clerk1")
+    settings.change_setting(manager_session, "sla.first_response_hours.normal", 1)
+    assert sla.recompute_open_deadlines(manager_session) == 1
+    assert Complaint.get_by_id(case.id).first_response_due == clock.now() + dt.timedelta(hours=1)
+    assert Complaint.get_by_id(case.id).version == 2
