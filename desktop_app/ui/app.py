@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+import peewee
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -116,7 +117,10 @@ def run_gui(database_url: str | None) -> int:
         app.setStyleSheet(style)
     try:
         db, info, result = prepare_database(database_url)
-    except (DatabaseUnavailable, SchemaError, DatabaseUrlError) as exc:
+    except (DatabaseUnavailable, SchemaError, DatabaseUrlError,
+            # Not mapped by the services yet: a file that is no SQLite database, a folder
+            # that cannot be created.
+            peewee.DatabaseError, OSError) as exc:
         log.error("cannot open the database %s: %s", database_url, exc)
         show_startup_error(startup_error_text(exc, database_url))
         return 1

@@ -239,10 +239,11 @@ class SettingsPage(QWidget):
                                     QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SettingsTableModel.KEY,
                                     QHeaderView.ResizeMode.ResizeToContents)
-        self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        # Double-click (or a single click where the platform says so) and Enter.
         self.table.activated.connect(lambda index: self.edit_row(index.row()))
 
         self.edit_setting_button = QPushButton(self.tr("&Change…"))
+        self.edit_setting_button.setToolTip(self.tr("Change the selected setting (Enter)"))
         self.edit_setting_button.setObjectName("edit_setting_button")
         self.edit_setting_button.setEnabled(self.can_edit)
         self.edit_setting_button.clicked.connect(self.edit_selected)
@@ -288,6 +289,9 @@ class SettingsPage(QWidget):
         """Open the (window-modal, non-blocking) editor for a row; None when read-only."""
         if not self.can_edit or not 0 <= row < self.model.rowCount():
             return None
+        if self.editor is not None:  # one editor at a time
+            self.editor.raise_()
+            return self.editor
         key = self.model.key_at(row)
         self.editor = SettingEditDialog(self.session, key, self.model.value_at(row), self)
         self.editor.finished.connect(lambda result, editor=self.editor:

@@ -1,0 +1,37 @@
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.db.models import database_proxy
+from desktop_app.services.errors import NotFound
+from desktop_app.ui import open_window
+from desktop_app.ui.main_window import MainWindow
+from tests.helpers.fixtures import make_user
+
+
+@pytest.fixture
+def url_with_user(sqlite_url, system):
+    make_user(system, "clerk7", "clerk")
+    yield sqlite_url
+    database_proxy.obj.close()  # the connection open_window opened
+
+
+@pytest.mark.parametrize(("kind", "page"), [
+    ("main", "intake_page"), ("intake", "intake_page"), ("tracker", "tracker_page"),
+    ("survey", "survey_page"), ("reports", "reports_page"), ("settings", "settings_page"),
+])
+def test_open_window_shows_signed_in_window_on_page(qtbot, qapp, url_with_user, kind, page):
+    window = open_window(kind, database=url_with_user, user="clerk7")
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    assert window.isVisible()
+    assert window.session.username == "clerk7"
+    assert window.session.role == "clerk"
+    assert window.stack.currentWidget().objectName() == page
+    assert QApplication.instance() is qapp
+
+
+def test_open_window_unknown_user_or_kind(qtbot, url_with_user):
+    with pytest.raises(NotFound):
+        open_window("main", database=url_with_user, user="nobody")
+    with pytest.raises(ValueError):
+        open_window("cockpit", database=url_with_user, user="clerk7")
