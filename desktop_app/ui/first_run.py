@@ -40,6 +40,7 @@ class FirstAdminDialog(QDialog):
         self.created: UserInfo | None = None
         self.setObjectName("first_run_dialog")
         self.setWindowTitle(self.tr("Create the administrator account"))
+        self.setMinimumWidth(440)
 
         intro = QLabel(self.tr(
             "This database has no administrator yet. Create the administrator account: "
@@ -97,6 +98,7 @@ class FirstAdminDialog(QDialog):
     def show_error(self, text: str, focus: QLineEdit) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()
         focus.setFocus()
 
     def try_create(self) -> bool:

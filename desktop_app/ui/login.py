@@ -37,6 +37,7 @@ class LoginDialog(QDialog):
         self.clock = clock
         self.session: Session | None = None
         self.setObjectName("login_dialog")
+        self.setMinimumWidth(360)
         self.setWindowTitle(self.tr("Sign in — {app}").format(app=self.tr(APP_NAME)))
 
         heading = QLabel(self.tr("{app} {version}").format(app=self.tr(APP_NAME),
@@ -91,6 +92,7 @@ class LoginDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()
 
     def try_sign_in(self) -> bool:
         """Check the typed credentials; accept the dialog on success."""

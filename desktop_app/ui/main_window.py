@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 900])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.navigation.currentRowChanged.connect(self._row_changed)

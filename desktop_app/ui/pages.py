@@ -6,6 +6,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
+def page_title(text: str) -> QLabel:
+    """A page's heading: larger, bold text."""
+    label = QLabel(text)
+    label.setObjectName("page_title")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class ComingPage(QWidget):
     """A title and one sentence on what the page will do; no pretend data."""
 
@@ -13,8 +24,7 @@ class ComingPage(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.title = QLabel(title)
-        self.title.setObjectName("page_title")
+        self.title = page_title(title)
         self.purpose = QLabel(purpose)
         self.purpose.setObjectName("page_purpose")
         self.purpose.setWordWrap(True)

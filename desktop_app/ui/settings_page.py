@@ -33,6 +33,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.pages import page_title
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ class SettingEditDialog(QDialog):
         self.saved_value: Any = None
         self.setObjectName("setting_edit_dialog")
         self.setWindowTitle(self.tr("Change setting"))
+        self.setMinimumWidth(440)
 
         label = QLabel(setting_label(self.definition))
         label.setObjectName("setting_label")
@@ -192,6 +194,7 @@ class SettingEditDialog(QDialog):
         except ServiceError as exc:
             self.error.setText(service_message(exc))
             self.error.show()
+            self.adjustSize()
             self.editor.setFocus()
             return False
         log.info("setting %s changed to %r by %s", self.key, self.saved_value,
@@ -211,8 +214,7 @@ class SettingsPage(QWidget):
         self.editor: SettingEditDialog | None = None
         self.setObjectName("settings_page")
 
-        title = QLabel(self.tr("Settings"))
-        title.setObjectName("page_title")
+        title = page_title(self.tr("Settings"))
         if self.can_edit:
             hint_text = self.tr("Policy for deadlines, calendar, reminders and security. "
                                 "Double-click a setting or press Change to edit it; "

@@ -4,7 +4,7 @@ database, signed-in sessions per role."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 
 from desktop_app.bootstrap import prepare_database
 from desktop_app.services.session import Session
@@ -21,6 +21,14 @@ def _qt_user_settings(tmp_path):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, folder)
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def _restore_default_locale():
+    """Tests may switch the UI language with QLocale.setDefault; put it back after."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
