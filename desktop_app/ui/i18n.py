@@ -43,8 +43,9 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
             installed.append(translator)
         else:
             translator.deleteLater()
-    if not installed:
-        log.info("no translation for %s; the UI is in English", locale.name())
+    if not any(CATALOGUE in t.filePath() for t in installed):
+        log.info("no %s catalogue for %s in %s; the UI is in English", CATALOGUE,
+                 locale.name(), own_dir)
     return installed
 
 
