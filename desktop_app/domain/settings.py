@@ -11,6 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 
+class SettingValueError(ValueError):
+    """A value a setting cannot take: an English template and its parameters."""
+
+    def __init__(self, template: str, **params):
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params))
+
+
 @dataclass(frozen=True)
 class SettingDef:
     key: str
@@ -22,7 +31,7 @@ class SettingDef:
     maximum: float | None = None
 
     def coerce(self, value: Any) -> Any:
-        """Convert and check a value for this setting; ValueError names the reason."""
+        """Convert and check a value for this setting; SettingValueError says why not."""
         if self.kind is bool:
             if isinstance(value, bool):
                 return value
@@ -31,15 +40,17 @@ class SettingDef:
                 return True
             if text in ("0", "false", "no", "off", "否"):
                 return False
-            raise ValueError(f"{self.key}: expected yes or no, got {value!r}")
+            raise SettingValueError("expected yes or no, got {value!r}", value=value)
         try:
             result = self.kind(value)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"{self.key}: expected a {self.kind.__name__}, got {value!r}") from exc
+            expected = {int: "a whole number", float: "a number"}.get(self.kind, "text")
+            raise SettingValueError("expected " + expected + ", got {value!r}",
+                                    value=value) from exc
         if self.minimum is not None and result < self.minimum:
-            raise ValueError(f"{self.key}: must be at least {self.minimum}")
+            raise SettingValueError("must be at least {minimum:g}", minimum=self.minimum)
         if self.maximum is not None and result > self.maximum:
-            raise ValueError(f"{self.key}: must be at most {self.maximum}")
+            raise SettingValueError("must be at most {maximum:g}", maximum=self.maximum)
         return result
 
 

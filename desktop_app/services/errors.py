@@ -58,6 +58,11 @@ _DB_MESSAGES = (
     ("disk is full", "The disk holding the database is full; nothing was saved."),
     ("database or disk is full", "The disk holding the database is full; nothing was saved."),
     ("unable to open", "The database file cannot be opened: {detail}"),
+    ("file is not a database",
+     "The file is not a Complaint Desk database or is damaged: {detail}"),
+    ("malformed", "The database file is damaged: {detail}. Restore it from a backup."),
+    ("permission denied", "No permission to use the database: {detail}"),
+    ("password authentication failed", "The database server refused the user or password."),
     ("could not connect", "Cannot reach the database server: {detail}"),
     ("connection", "The connection to the database server was lost: {detail}"),
     ("server closed", "The connection to the database server was lost: {detail}"),
@@ -82,7 +87,7 @@ def service(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+        except (peewee.OperationalError, peewee.InterfaceError, peewee.DatabaseError) as exc:
             mapped = database_error(exc)
             if mapped is None:
                 raise

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import Setting, database_proxy
-from desktop_app.domain.settings import BY_KEY, SETTINGS
+from desktop_app.domain.settings import BY_KEY, SETTINGS, SettingValueError
 from desktop_app.services import audit
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_manager, require_staff
@@ -18,7 +18,7 @@ def _decode(key: str, raw: str) -> Any:
     definition = BY_KEY[key]
     try:
         return definition.coerce(json.loads(raw))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError):  # a value stored by hand: fall back to the default
         return definition.default
 
 
@@ -53,8 +53,9 @@ def change_setting(session: Session, key: str, value: Any) -> Any:
         raise ValidationError("Unknown setting {key}.", field=key, key=key)
     try:
         new = definition.coerce(value)
-    except ValueError as exc:
-        raise ValidationError("{key}: {reason}", field=key, key=key, reason=str(exc)) from exc
+    except SettingValueError as exc:
+        raise ValidationError("{key}: " + exc.template, field=key, key=key,
+                              **exc.params) from exc
     with write_lock(database_proxy.obj):
         old = get(key)
         now = session.now()

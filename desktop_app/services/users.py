@@ -100,3 +100,11 @@ def get_user(session: Session, username: str) -> UserInfo:
     if user is None:
         raise NotFound("No user named {name}.", name=username)
     return _info(user)
+
+
+@service
+def has_active_admin() -> bool:
+    """Whether an administrator can sign in (else the program asks to create one). Reveals
+    nothing personal, so it needs no session: it runs before anyone has signed in."""
+    return (User.select().where(User.role == "admin", User.active,
+                                User.password_hash.is_null(False)).exists())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 
-import peewee
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -14,8 +13,9 @@ from desktop_app.bootstrap import log_file, prepare_database
 from desktop_app.db.connection import DatabaseInfo, DatabaseUrlError
 from desktop_app.db.migrations import SchemaError
 from desktop_app.services.errors import DatabaseUnavailable, ServiceError
+from desktop_app.services.users import has_active_admin
 from desktop_app.ui.crash import install_excepthook
-from desktop_app.ui.first_run import FirstAdminDialog, has_active_admin
+from desktop_app.ui.first_run import FirstAdminDialog
 from desktop_app.ui.i18n import install_translators, service_message
 from desktop_app.ui.login import LoginDialog
 from desktop_app.ui.main_window import MainWindow
@@ -118,9 +118,7 @@ def run_gui(database_url: str | None) -> int:
     try:
         db, info, result = prepare_database(database_url)
     except (DatabaseUnavailable, SchemaError, DatabaseUrlError,
-            # Not mapped by the services yet: a file that is no SQLite database, a folder
-            # that cannot be created.
-            peewee.DatabaseError, OSError) as exc:
+            OSError) as exc:  # OSError: a data folder that cannot be created
         log.error("cannot open the database %s: %s", database_url, exc)
         show_startup_error(startup_error_text(exc, database_url))
         return 1

@@ -26,12 +26,6 @@ from desktop_app.ui.i18n import service_message
 log = logging.getLogger(__name__)
 
 
-def has_active_admin() -> bool:
-    """Whether the database has an administrator who can sign in."""
-    return any(u.role == "admin" and u.active and u.can_sign_in
-               for u in users.list_users(Session.system(name="first-run")))
-
-
 class FirstAdminDialog(QDialog):
     """Asks for the administrator's user name, display name and password (twice)."""
 

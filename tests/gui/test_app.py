@@ -8,8 +8,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from desktop_app.services import users
 from desktop_app.services.session import Session
+from desktop_app.services.users import has_active_admin
 from desktop_app.ui import app as app_module
-from desktop_app.ui.first_run import FirstAdminDialog, has_active_admin
+from desktop_app.ui.first_run import FirstAdminDialog
 from desktop_app.ui.i18n import install_translators
 from desktop_app.ui.login import LoginDialog
 

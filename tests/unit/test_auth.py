@@ -110,3 +110,22 @@ def test_settings_are_seeded_and_changed_by_managers_only(manager_session, clerk
         settings.change_setting(manager_session, "rules.batch_threshold", "many")
     assert info.value.field == "rules.batch_threshold"
     assert settings.get("rules.batch_threshold") == 20
+
+
+def test_setting_errors_name_the_setting_once(manager_session):
+    with pytest.raises(ValidationError) as info:
+        settings.change_setting(manager_session, "security.lockout_attempts", 1000)
+    assert info.value.message == "security.lockout_attempts: must be at most 100"
+    with pytest.raises(ValidationError) as info:
+        settings.change_setting(manager_session, "sla.hours_working_time_only", "maybe")
+    assert info.value.message == "sla.hours_working_time_only: expected yes or no, got 'maybe'"
+
+
+def test_unusable_database_file_is_reported_not_crashed_on(tmp_path):
+    from desktop_app.bootstrap import prepare_database
+    from desktop_app.services.errors import DatabaseUnavailable
+
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    with pytest.raises(DatabaseUnavailable, match="not a Complaint Desk database"):
+        prepare_database(f"sqlite:///{junk}")
