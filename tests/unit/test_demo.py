@@ -232,3 +232,19 @@ def test_rows_cover_every_column():
     for model, columns in demo.TABLE_COLUMNS:
         assert set(columns) <= demo.model_columns(model)
         assert demo.model_columns(model) - set(columns) <= {"id"}
+
+
+@pytest.mark.parametrize("name", ["demo", "open-queue"])
+def test_bench_smoke(tmp_path, capsys, name):
+    """``python -m bench NAME`` at a tiny size: a table, then one JSON line."""
+    import json
+
+    from bench.cli import main
+
+    assert main([name, "--cases", "150", "--cache-dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    result = json.loads(lines[-1])
+    assert result["benchmark"] == name
+    assert result["ours_s"] > 0 and result["baseline_s"] > 0
+    assert set(result) == {"benchmark", "ours_s", "baseline_s", "ratio", "goal", "met"}
+    assert any("ours" in line and "baseline" in line for line in lines[:-1])

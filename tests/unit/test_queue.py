@@ -177,8 +177,7 @@ def test_query_uses_the_queue_index(db, people):
     session = people["manager"]
     cursor = queue.QueueCursor(2, TEST_NOW, 10)
     for after in (None, cursor):
-        query = queue.build_query(session, limit=101, after=after, nulls_first=is_sqlite(db))
-        sql, params = query.sql()
+        sql, params = queue.build_query(session, limit=101, after=after, sqlite=is_sqlite(db))
         if is_sqlite(db):
             plan = " | ".join(str(r[-1]) for r in db.execute_sql(
                 "EXPLAIN QUERY PLAN " + sql, params).fetchall())

@@ -1,0 +1,99 @@
+"""``open-queue``: the first 100 open cases in processing order, at N demo cases.
+
+Ours: ``services.queue.open_queue`` for a manager (peewee query with the joins for labels
+and owner name, masking decision, frozen row objects). Baseline: the equivalent SQL
+through a plain ``sqlite3`` connection, rows fetched as tuples. Both read the same cached
+database; calls are interleaved and the median of the repeats is compared.
+
+Also reported, not judged: the second page (keyset after the first page's cursor), a
+clerk's scoped first page, and the query plan.
+
+Goal: ours at most 3x the raw SQL and under 50 ms at 1M cases.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from bench.common import (
+    Report,
+    clock,
+    ensure_cached_db,
+    med,
+    median_interleaved,
+    result_line,
+)
+from desktop_app.bootstrap import prepare_database
+from desktop_app.db.models import User
+from desktop_app.services import auth, queue
+
+LIMIT = 100
+REPEATS = 50
+GOAL_RATIO = 3.0
+GOAL_MS = 50.0
+
+RAW_SQL = """
+SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority, c.stage,
+       c.next_due, c.registration_time, c.receiver_id, c.owner_id, c.department_id,
+       o.display_name, o.supervisor_id, t.name_zh, t.name_en, s.name_zh, s.name_en,
+       d.name_zh, d.name_en
+FROM complaint AS c
+JOIN "user" AS o ON o.id = c.owner_id
+JOIN complaint_type AS t ON t.id = c.type_id
+JOIN complaint_type AS s ON s.id = c.subtype_id
+JOIN department AS d ON d.id = c.department_id
+WHERE c.is_open = 1
+ORDER BY c.priority DESC, c.next_due ASC, c.id ASC
+LIMIT ?
+"""
+
+
+def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
+    path = ensure_cached_db(cache_dir, cases, seed)
+    db, _info, _result = prepare_database(f"sqlite:///{path}")
+    raw = sqlite3.connect(path)
+    try:
+        manager = auth.session_for(User.get(User.username == "demo_manager"), clock())
+        clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock())
+        open_cases = db.execute_sql(
+            "SELECT COUNT(*) FROM complaint WHERE is_open = 1").fetchone()[0]
+
+        def ours():
+            return queue.open_queue(manager, limit=LIMIT)
+
+        def baseline():
+            return raw.execute(RAW_SQL, (LIMIT,)).fetchall()
+
+        first = ours()
+        expected = [r[0] for r in baseline()]
+        assert [r.id for r in first.rows] == expected, "ours and the baseline disagree"
+        a, b = median_interleaved(ours, baseline, REPEATS)
+        ours_s, baseline_s = med(a), med(b)
+        cursor = first.next_cursor
+        second = [0.0]
+        if cursor is not None:
+            second = median_interleaved(
+                lambda: queue.open_queue(manager, limit=LIMIT, after=cursor),
+                lambda: None, 15, warmup=1)[0]
+        clerk_times = median_interleaved(
+            lambda: queue.open_queue(clerk, limit=LIMIT), lambda: None, 15, warmup=1)[0]
+        sql, params = queue.build_query(manager, limit=LIMIT + 1, after=cursor, sqlite=True)
+        plan = "; ".join(str(r[-1]) for r in db.execute_sql(
+            "EXPLAIN QUERY PLAN " + sql, params).fetchall())
+    finally:
+        raw.close()
+        db.close()
+    report = Report(f"open-queue: first {LIMIT} of {open_cases:,} open cases "
+                    f"among {cases:,}, SQLite, median of {REPEATS}")
+    report.add("first page, manager (ms)", f"{ours_s * 1000:.2f}", f"{baseline_s * 1000:.2f}")
+    report.add("min / max (ms)", f"{min(a) * 1000:.2f} / {max(a) * 1000:.2f}",
+               f"{min(b) * 1000:.2f} / {max(b) * 1000:.2f}")
+    report.add("second page by keyset (ms)",
+               f"{med(second) * 1000:.2f}" if cursor is not None else "-", "")
+    report.add("first page, clerk scope (ms)", f"{med(clerk_times) * 1000:.2f}", "")
+    report.note(f"query plan, page 2: {plan}")
+    met = ours_s / baseline_s <= GOAL_RATIO and ours_s * 1000 <= GOAL_MS
+    line = result_line("open-queue", ours_s, baseline_s,
+                       f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met)
+    return report, line
