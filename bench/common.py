@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import statistics
@@ -31,8 +32,19 @@ def remove_sqlite(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
+def generator_fingerprint() -> str:
+    """Changes whenever the generator or the schema changes, so a stale cache is not used."""
+    from desktop_app.db import migrations, models
+
+    digest = hashlib.sha256()
+    for module in (demo, models):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(str(migrations.SCHEMA_VERSION).encode())
+    return digest.hexdigest()[:8]
+
+
 def cached_db_path(cache_dir: Path, cases: int, seed: int) -> Path:
-    return cache_dir / f"demo-{cases}-seed{seed}.db"
+    return cache_dir / f"demo-{cases}-seed{seed}-{generator_fingerprint()}.db"
 
 
 def generate_into(path: Path, cases: int, seed: int,

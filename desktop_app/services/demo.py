@@ -42,7 +42,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain import deadlines as rules
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, SURVEY_ASPECTS
-from desktop_app.services import audit, users
+from desktop_app.services import audit, sla, users
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_admin
@@ -660,7 +660,8 @@ class _Generator:
         staff = self.staff
         policy = self.policy
         calendar = self.calendar
-        compute = rules.compute_deadlines
+        sla_context = sla.SlaContext(policy, calendar)
+        deadlines_for = sla.deadlines_for
         survey_window = rules.survey_window
         level_priority = rules.level_priority
         work_start = calendar.work_start
@@ -712,28 +713,24 @@ class _Generator:
                 if head_office:
                     reasons.append("head_office")
                 urgent = bool(reasons)
-                vip = tier == "vip"
-                level = sub.level
-                if vip or head_office:
-                    level = 3
-                elif level < 3 and rand() < 0.03:
+                level = 3 if tier == "vip" else sub.level  # as sla.default_level
+                if level < 3 and rand() < 0.03:
                     level += 1  # staff raised it
                 priority = level_priority(level, urgent)
                 lag = randint(60, 3600 if channel in self._slow_channels else 900)
                 lag = min(lag, max(0, int((now - t0).total_seconds()) - 60))
                 reg = t0 + td(seconds=lag)
-                # Deadlines (SPEC §5) from the rules.
-                dl = compute(t0, urgency=urgency, urgent=urgent,
-                             callback_rule=sub.callback_rule,
-                             escalated_or_vip=vip or head_office, policy=policy,
-                             calendar=calendar)
+                # Deadlines (SPEC §5) exactly as the SLA engine computes them.
+                dl = deadlines_for(sla_context, complaint_time=t0, urgency=urgency,
+                                   urgent=urgent, callback_rule=sub.callback_rule,
+                                   member_tier=tier)
                 fr_due, sol_due, res_due = (dl.first_response_due, dl.solution_due,
                                             dl.resolution_due)
                 # People.
                 receiver = choice(staff.front)
                 dept = sub.department_id
                 subject_staff = None
-                if urgent or (level == 3 and (vip or head_office)):
+                if urgent or tier == "vip":
                     owner, why = staff.supervisors.get(dept, staff.manager), "supervisor"
                 elif sub.handling_rule == "staff_supervisor":
                     subject_staff = choice(self.all_clerks)
@@ -899,14 +896,12 @@ class _Generator:
                     elif survey_time <= now and rand() < 0.3:
                         no_survey_reason = choice(NO_SURVEY_REASONS)
                 # next_due (SPEC §10): the earliest deadline not yet met, open cases only.
-                next_due = next_update = None
+                next_due = sla.next_due(
+                    is_open=is_open, first_response_at=first_response_at,
+                    solution_agreed_at=solution_at, first_response_due=fr_due,
+                    solution_due=sol_due, resolution_due=res_due)
+                next_update = None
                 if is_open:
-                    if first_response_at is None:
-                        next_due = fr_due
-                    elif solution_at is None:
-                        next_due = sol_due
-                    else:
-                        next_due = res_due
                     next_update = rules.next_update_due(calendar, reg, last_update, now, policy)
                 complaints.append((
                     case_id, number, cust_id, cust_name, contact, member_number, id_number,

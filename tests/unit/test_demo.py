@@ -18,7 +18,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain import deadlines as rules
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, STAGES, SURVEY_ASPECTS
-from desktop_app.services import check, demo
+from desktop_app.services import check, demo, sla
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.session import Session
@@ -90,10 +90,15 @@ def test_case_rules(db, generated):
         assert TEST_NOW - c.complaint_time <= dt.timedelta(days=730)
         expected = rules.compute_deadlines(
             c.complaint_time, urgency=c.urgency, urgent=c.urgent,
-            callback_rule=sub.callback_rule, escalated_or_vip=vip or c.head_office,
-            policy=policy, calendar=calendar)
+            callback_rule=sub.callback_rule, escalated_or_vip=vip, policy=policy,
+            calendar=calendar)
         assert (c.first_response_due, c.solution_due, c.resolution_due) == (
             expected.first_response_due, expected.solution_due, expected.resolution_due)
+        assert c.next_due == sla.next_due(
+            is_open=c.is_open, first_response_at=c.first_response_at,
+            solution_agreed_at=c.solution_agreed_at, first_response_due=c.first_response_due,
+            solution_due=c.solution_due, resolution_due=c.resolution_due)
+        assert c.urgent == bool(c.urgent_reasons)
         if c.is_open:
             assert c.closed_at is None and c.outcome is None
             if c.first_response_at is None:
@@ -108,6 +113,14 @@ def test_case_rules(db, generated):
             assert c.first_response_at <= c.solution_agreed_at <= c.closed_at < TEST_NOW
         if c.first_response_at:
             assert c.registration_time <= c.first_response_at <= TEST_NOW
+
+
+def test_sla_engine_agrees(db, generated):
+    """Recomputing every case with the SLA engine changes nothing."""
+    ctx = sla.SlaContext.load()
+    rules_by_subtype = {t.id: t.callback_rule for t in ComplaintType.select()}
+    for case in Complaint.select():
+        assert not sla.refresh_case(case, ctx, rules_by_subtype[case.subtype_id]), case.number
 
 
 def test_progress_entries(db, generated):
