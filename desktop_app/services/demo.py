@@ -91,8 +91,11 @@ EMAIL_DOMAINS = ("qq.com", "163.com", "126.com", "sina.com", "foxmail.com", "out
                  "gmail.com", "139.com")
 REGION_CODES = ("110101", "110105", "310104", "310115", "440103", "440305", "330106", "320102",
                 "510104", "420106", "610113", "370202", "500103", "120101", "350203", "430104")
+# Demo staff display names: surname i + given name i.
+STAFF_SURNAMES = "张王李刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧"
 STAFF_GIVEN = ("晓明", "丽华", "建国", "婷婷", "志强", "雅琴", "海涛", "春燕", "文静", "俊杰",
-               "秀兰", "国庆", "美玲", "振华", "小燕", "德明", "桂芳", "永红", "子豪", "欣悦")
+               "秀兰", "国庆", "美玲", "振华", "小燕", "德明", "桂芳", "永红", "子豪", "欣悦",
+               "思远", "佳怡", "浩然", "梦洁", "立新", "慧敏", "文博", "秋菊", "家豪", "雨桐")
 
 SCREEN_PRODUCTS = ("智能手机", "笔记本电脑", "平板电脑", "显示器", "智能手表")
 BATTERY_PRODUCTS = ("智能手机", "笔记本电脑", "平板电脑", "智能手表", "蓝牙耳机", "电动牙刷",
@@ -370,8 +373,10 @@ class _Staff:
     supervisor_of: dict[int, int]  # clerk id -> supervisor id
 
 
-# Demo accounts: (username, role, department code, given name index, senior agent).
-def _staff_plan(dept_codes: list[str]) -> list[tuple[str, str, str | None, bool]]:
+def _staff_plan(dept_codes: list[str]) -> tuple[list[tuple[str, str, str | None, bool]], str]:
+    """The demo accounts as (username, role, department code, senior agent), and the
+    front-desk department whose clerks register complaints: a manager, a supervisor per
+    department, eight front-desk clerks (two senior agents), a clerk in each back office."""
     plan: list[tuple[str, str, str | None, bool]] = [("demo_manager", "manager", None, False)]
     for code in dept_codes:
         plan.append((f"demo_sup_{code}", "supervisor", code, False))
@@ -381,23 +386,21 @@ def _staff_plan(dept_codes: list[str]) -> list[tuple[str, str, str | None, bool]
     for code in ("tech", "operations", "logistics", "risk_control", "merchant_maintenance"):
         if code in dept_codes and code != front:
             plan.append((f"demo_clerk_{code}", "clerk", code, False))
-    return plan
+    return plan, front
 
 
-def _ensure_staff(session: Session, rng: random.Random) -> _Staff:
+def _ensure_staff(session: Session) -> _Staff:
+    """The demo staff, created (without passwords: they cannot sign in) when missing."""
     departments = list(Department.select().where(Department.active)
                        .order_by(Department.sort_order, Department.id))
     if not departments:
         raise ValidationError("The database has no departments; run init first.")
     by_code = {d.code: d for d in departments}
     codes = [d.code for d in departments]
-    plan = _staff_plan(codes)
+    plan, front_code = _staff_plan(codes)
     existing = {u.username: u for u in User.select().where(
         User.username.in_([p[0] for p in plan]))}
-    # Display names from a fixed list, so they do not depend on the database state.
-    names = [s + g for s, g in zip(
-        "张王李刘陈杨赵黄周吴徐孙胡朱高林何郭马罗", STAFF_GIVEN, strict=True)]
-    front_code = plan[len(codes) + 1][2]
+    names = [s + g for s, g in zip(STAFF_SURNAMES, STAFF_GIVEN, strict=True)]
     for index, (username, role, code, senior) in enumerate(plan):
         if username in existing:
             continue
@@ -408,8 +411,8 @@ def _ensure_staff(session: Session, rng: random.Random) -> _Staff:
         else:
             boss = f"demo_sup_{code}"
         users.create_user(session, username, role, None,
-                          display_name=names[index % len(names)] + ("" if index < len(names)
-                                                                    else str(index)),
+                          display_name=names[index % len(names)]
+                          + ("" if index < len(names) else str(index // len(names) + 1)),
                           departments=(code,) if code else (), supervisor=boss,
                           senior_agent=senior)
     accounts = {u.username: u for u in User.select().where(
@@ -553,9 +556,10 @@ class _Generator:
         }
         self.aspects = [c for c in SURVEY_ASPECTS.codes() if c != "other"]
         self.all_clerks = [c for ids in staff.clerks.values() for c in ids]
+        # Letters and e-mails are registered a while after they arrive.
+        self.slow_channels = frozenset(channels[c] for c in ("email", "letter")
+                                       if c in channels)
         self.customer_pool: list[tuple] = []
-        self.stats = {"customers": 0, "progress": 0, "surveys": 0, "transfers": 0,
-                      "escalations": 0}
 
     # -- the calendar of the whole run ----------------------------------------------------
 
@@ -717,7 +721,7 @@ class _Generator:
                 if level < 3 and rand() < 0.03:
                     level += 1  # staff raised it
                 priority = level_priority(level, urgent)
-                lag = randint(60, 3600 if channel in self._slow_channels else 900)
+                lag = randint(60, 3600 if channel in self.slow_channels else 900)
                 lag = min(lag, max(0, int((now - t0).total_seconds()) - 60))
                 reg = t0 + td(seconds=lag)
                 # Deadlines (SPEC §5) exactly as the SLA engine computes them.
@@ -918,8 +922,6 @@ class _Generator:
         return {"complaints": complaints, "customers": customers, "progress": progress,
                 "surveys": surveys, "transfers": transfers, "escalations": escalations}
 
-    _slow_channels = frozenset()
-
 
 def _chunks(day_counts, generator: _Generator, size: int):
     """Split the run into chunks of about ``size`` cases: [(day, [times...]), ...]."""
@@ -957,7 +959,7 @@ def generate(session: Session, count: int, *, seed: int = 1,
         assert not missing, f"demo rows of {model.__name__} lack {sorted(missing)}"
     rng = random.Random(seed)
     now = session.now().replace(microsecond=0)
-    staff = _ensure_staff(session, rng)
+    staff = _ensure_staff(session)
     if count == 0:
         return DemoStats(0, 0, 0, time.perf_counter() - started)
     departments = {d.code: d.id for d in Department.select()}
@@ -967,8 +969,6 @@ def generate(session: Session, count: int, *, seed: int = 1,
     calendar = _memoized(settings_service.load_calendar(policy))
     prefix = str(policy.get("numbering.prefix") or "TS")
     generator = _Generator(rng, now, subtypes, channels, staff, policy, calendar, prefix)
-    generator._slow_channels = frozenset(
-        channels[c] for c in ("email", "letter") if c in channels)
     writer = _Writer(db)
     day_counts = generator.day_counts(count)
     done = 0
