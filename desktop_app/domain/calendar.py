@@ -16,7 +16,7 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=64)
-def _china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+def china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     """(days off, makeup working days) of a year according to ``holidays.China``; nothing
     for a year without an official schedule, whose holidays would only be guesses."""
     import holidays
@@ -92,7 +92,7 @@ class WorkCalendar:
         else:
             result = day.weekday() in self.weekdays
             if self.use_holiday_library:
-                days_off, makeup = _china_year(day.year)
+                days_off, makeup = china_year(day.year)
                 if day in makeup:
                     result = True
                 elif day in days_off:
