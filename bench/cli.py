@@ -11,6 +11,7 @@ from bench.common import CACHE_DIR
 BENCHMARKS = {
     "demo": "bench.bench_demo",
     "open-queue": "bench.bench_queue",
+    "sla-scan": "bench.bench_sla_scan",
 }
 
 

@@ -80,6 +80,9 @@ def run_checks(session: Session) -> CheckReport:
                    ((C.stage == "closed") & (C.is_open | C.closed_at.is_null() | C.outcome.is_null()))
                    | ((C.stage != "closed") & ~C.is_open))),
                "cases whose stage, open flag, closing time or outcome disagree")
+    report.add("open cases in the queue order",
+               _count(C.select().where(C.is_open & C.next_due.is_null())),
+               "open cases without a next deadline (they would sort apart in the queues)")
     report.add("queue priority consistent",
                _count(C.select().where(
                    (C.urgent & (C.priority != 4)) | (~C.urgent & (C.priority != C.level)))),
