@@ -59,10 +59,25 @@ def _v3_reminder_scan(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v4_scan_state(migrator: SchemaMigrator, db: Database) -> None:
+    """v4: the reminder scan's shared watermark."""
+
+    class ScanState(Model):
+        name = CharField(max_length=20, primary_key=True)
+        until = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "scan_state"
+
+    db.create_tables([ScanState])
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
     (3, "reminder snooze and scan index", _v3_reminder_scan),
+    (4, "reminder scan watermark", _v4_scan_state),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

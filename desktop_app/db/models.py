@@ -340,6 +340,14 @@ class Reminder(BaseModel):
         )
 
 
+class ScanState(BaseModel):
+    """How far the reminder scan got, shared by every PC on the database (schema v4):
+    ``all`` for every case, ``urgent`` for the urgent-only scans outside working hours."""
+
+    name = CharField(max_length=20, primary_key=True)
+    until = DateTimeField()
+
+
 class Survey(BaseModel):
     """Template 3. At most one survey per complaint; proactive surveys have none."""
 
@@ -455,6 +463,6 @@ class LoginThrottle(BaseModel):
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion, Department, User, UserDepartment, Channel, ComplaintType, Customer,
     CaseBatch, Complaint, DaySequence, ProgressEntry, Attachment, Transfer, Escalation,
-    Approval, Reminder, Survey, SurveyAttempt, FollowUp, ImprovementAction, ImprovementLink,
-    Setting, CalendarOverride, AuditLog, LoginThrottle,
+    Approval, Reminder, ScanState, Survey, SurveyAttempt, FollowUp, ImprovementAction,
+    ImprovementLink, Setting, CalendarOverride, AuditLog, LoginThrottle,
 ]

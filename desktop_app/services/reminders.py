@@ -1,10 +1,13 @@
 """SLA reminders and automatic escalation.
 
 ``scan(now)`` is called by a timer on every running program (interval: the
-``reminders.interval_seconds`` setting). It looks only at deadlines in a window around
-``now`` through the (stage, due) indexes, and records each reminder with a unique
-``fire_key``: a reminder fires once, whichever PC scans first, and never again after a
-restart. Only the program whose insert succeeded reports it as new.
+``reminders.interval_seconds`` setting). A watermark shared through the database
+(``scan_state``) says how far the scans got, so a tick looks only at the deadlines that
+crossed a threshold since the previous tick of any PC, through the (stage, due) indexes:
+its cost follows what happens per minute, not how many cases are open. The first scan of
+a database, or the first after ``rewind``, catches up on the ``reminders.lookback_days``.
+Each reminder is recorded with a unique ``fire_key``: it fires once, whichever PC scans
+first, and never again after a restart; only the program whose insert succeeded reports it.
 
 Kinds: "due soon" a lead time before a target (clock minutes before first response,
 working time before solution and resolution), "overdue", automatic escalation one step up
@@ -24,6 +27,7 @@ from desktop_app.db.models import (
     Complaint,
     Escalation,
     Reminder,
+    ScanState,
     Survey,
     User,
     UserDepartment,
@@ -139,6 +143,31 @@ def _escalation_target(row: dict, step: int, ctx: SlaContext) -> int | None:
     return by_name("escalation.head_of_operations_username") or manager
 
 
+def _scan_since(urgent_only: bool, floor: dt.datetime, now: dt.datetime) -> dt.datetime:
+    """Where this tick's windows start: the watermark of this kind of scan, at least
+    ``floor`` (the look-back) and at most ``now``."""
+    names = ["urgent", "all"] if urgent_only else ["all"]
+    marks = {s.name: s.until for s in ScanState.select().where(ScanState.name.in_(names))}
+    # An urgent-only scan may start where a full scan got to, whichever is later.
+    mark = max(marks.values()) if marks else None
+    return min(max(mark, floor), now) if mark else floor
+
+
+def _advance(urgent_only: bool, now: dt.datetime) -> None:
+    for name in (["urgent"] if urgent_only else ["urgent", "all"]):
+        (ScanState.insert(name=name, until=now)
+         .on_conflict(conflict_target=[ScanState.name], update={ScanState.until: now})
+         .execute())
+
+
+@service
+def rewind(session: Session) -> None:
+    """Let the next scan look back over the whole look-back window again: after deadlines
+    moved (policy or calendar change, a raised level), so moved deadlines are not missed."""
+    with write_lock(database_proxy.obj):
+        ScanState.delete().execute()
+
+
 @service
 def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
     """One reminder tick: create the reminders and escalations due now and return those
@@ -146,41 +175,29 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
     ctx = ctx or SlaContext.load()
     now = session.now()
     p, cal = ctx.policy, ctx.calendar
-    lookback = now - dt.timedelta(days=int(p["reminders.lookback_days"]))
     urgent_only = not cal.in_working_time(now)
     grace = dt.timedelta(minutes=float(p["reminders.escalation_grace_minutes"]))
     leads = _leads(ctx, now)
     created: list[int] = []
     with write_lock(database_proxy.obj):
+        since = _scan_since(urgent_only,
+                            now - dt.timedelta(days=int(p["reminders.lookback_days"])), now)
+        leads_since = _leads(ctx, since)
         for target, (due_field, met_field) in TARGETS.items():
-            for row in _candidates("due_soon", target, due_field, met_field, now, leads[target],
-                                   urgent_only):
+            for row in _candidates("due_soon", target, due_field, met_field,
+                                   max(now, leads_since[target]), leads[target], urgent_only):
                 created.append(_insert(row, "due_soon", target, row["owner"],
                                        f"{row['number']}: {target} due {row['due']:%m-%d %H:%M}",
                                        now))
-            for row in _candidates("overdue", target, due_field, met_field, lookback, now,
+            for row in _candidates("overdue", target, due_field, met_field, since, now,
                                    urgent_only):
                 created.append(_insert(row, "overdue", target, row["owner"],
                                        f"{row['number']}: {target} overdue since "
                                        f"{row['due']:%m-%d %H:%M}", now))
             for row in _candidates("escalated", target, due_field, met_field,
-                                   lookback - grace, now - grace, urgent_only):
-                step = min(row["escalation_step"] + 1, MAX_STEP)
-                to_user = _escalation_target(row, step, ctx)
-                rid = _insert(row, "escalated", target, to_user,
-                              f"{row['number']}: escalated to step {step} ({target} overdue)",
-                              now)
-                created.append(rid)
-                if rid is not None and row["escalation_step"] < MAX_STEP:
-                    Escalation.create(complaint=row["id"], from_step=row["escalation_step"],
-                                      to_step=step, to_user=to_user, automatic=True,
-                                      reason=f"{target} deadline {row['due']:%Y-%m-%d %H:%M} "
-                                             "missed", at=now)
-                    (C.update(escalation_step=step, version=C.version + 1, updated_at=now)
-                     .where(C.id == row["id"]).execute())
-                    audit.record(session, "escalate_auto", "complaint", row["id"],
-                                 target=target, to_step=step, to_user=to_user)
-        for row in _candidates("progress_update_due", None, C.next_update_due, None, lookback,
+                                   since - grace, now - grace, urgent_only):
+                created.append(_escalate(session, row, target, ctx, now))
+        for row in _candidates("progress_update_due", None, C.next_update_due, None, since,
                                now, urgent_only):
             created.append(_insert(row, "progress_update_due", None, row["owner"],
                                    f"{row['number']}: progress update to the customer due", now))
@@ -188,16 +205,35 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
             opens = dt.timedelta(hours=float(p["sla.survey_due_hours"])
                                  - float(p["sla.survey_open_hours"]))
             surveyed = Survey.select(Survey.id).where(Survey.complaint == C.id)
-            query = (_candidates("survey_due", None, C.survey_due, None, lookback, now + opens,
-                                 False, open_cases=False)
+            query = (_candidates("survey_due", None, C.survey_due, None, since + opens,
+                                 now + opens, False, open_cases=False)
                      .where(C.stage == "closed", C.no_survey_reason.is_null(),
                             ~fn.EXISTS(surveyed)))
             for row in query:
                 created.append(_insert(row, "survey_due", None, row["receiver"],
                                        f"{row['number']}: satisfaction survey due by "
                                        f"{row['due']:%m-%d %H:%M}", now))
+        _advance(urgent_only, now)
     ids = [rid for rid in created if rid is not None]
     return [_info(r) for r in _reminder_query().where(Reminder.id.in_(ids))] if ids else []
+
+
+def _escalate(session: Session, row: dict, target: str, ctx: SlaContext, now: dt.datetime
+              ) -> int | None:
+    """Escalate a case one step for a missed target (once per target and due time)."""
+    step = min(row["escalation_step"] + 1, MAX_STEP)
+    to_user = _escalation_target(row, step, ctx)
+    rid = _insert(row, "escalated", target, to_user,
+                  f"{row['number']}: escalated to step {step} ({target} overdue)", now)
+    if rid is not None and row["escalation_step"] < MAX_STEP:
+        Escalation.create(complaint=row["id"], from_step=row["escalation_step"], to_step=step,
+                          to_user=to_user, automatic=True, at=now,
+                          reason=f"{target} deadline {row['due']:%Y-%m-%d %H:%M} missed")
+        (C.update(escalation_step=step, version=C.version + 1, updated_at=now)
+         .where(C.id == row["id"]).execute())
+        audit.record(session, "escalate_auto", "complaint", row["id"], target=target,
+                     to_step=step, to_user=to_user)
+    return rid
 
 
 def _reminder_query():

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.db.connection import write_lock
-from desktop_app.db.models import CaseBatch, Complaint, ComplaintType, Customer, database_proxy
+from desktop_app.db.models import (
+    CaseBatch,
+    Complaint,
+    ComplaintType,
+    Customer,
+    ScanState,
+    database_proxy,
+)
 from desktop_app.domain.calendar import WorkCalendar, official_year
 from desktop_app.domain.deadlines import Deadlines, compute_deadlines, level_priority
 from desktop_app.domain.vocab import join_multi, split_multi
@@ -186,6 +193,9 @@ def recompute_open_deadlines(session: Session, *, chunk: int = 2000,
         if progress is not None and progress(done, total) is False:
             break
     with write_lock(db):
+        if changed:
+            # Deadlines moved, possibly behind the reminder scan's watermark: look again.
+            ScanState.delete().execute()
         audit.record(session, "deadlines_recomputed", "complaint", None, cases=done,
                      changed=changed)
     return changed

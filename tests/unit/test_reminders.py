@@ -122,3 +122,29 @@ def test_policy_change_recomputes_open_deadlines(system_session, manager_session
     assert sla.recompute_open_deadlines(manager_session) == 1
     assert Complaint.get_by_id(case.id).first_response_due == clock.now() + dt.timedelta(hours=1)
     assert Complaint.get_by_id(case.id).version == 2
+
+
+def test_deadline_moved_behind_the_scan_is_still_reminded(system_session, manager_session,
+                                                           clerk_session, clock):
+    from desktop_app.services import settings
+
+    case = make_case(at=clock.now(), owner="clerk1")  # first response due 14:00
+    clock.at = dt.datetime(2026, 11, 25, 11, 30)
+    reminders.scan(Session.system(clock))  # nothing yet; the scan's watermark is 11:30
+    settings.change_setting(manager_session, "sla.first_response_hours.normal", 1)
+    sla.recompute_open_deadlines(manager_session)  # now due 11:00, behind the watermark
+    clock.advance(minutes=1)
+    fired = reminders.scan(Session.system(clock))
+    assert [(r.kind, r.complaint_id, r.due_at) for r in fired] == [
+        ("overdue", case.id, dt.datetime(2026, 11, 25, 11, 0))]
+
+
+def test_each_tick_only_looks_at_what_crossed_since_the_last(system_session, clerk_session,
+                                                             clock):
+    scanner = Session.system(clock)
+    reminders.scan(scanner)  # 10:00: catches up on the look-back window
+    make_case(at=dt.datetime(2026, 11, 25, 9, 0), owner="clerk1")  # due 13:00
+    clock.at = dt.datetime(2026, 11, 25, 12, 30)  # due soon (one hour lead)
+    assert kinds(reminders.scan(scanner)) == [("due_soon", "first_response")]
+    clock.at = dt.datetime(2026, 11, 25, 13, 1)
+    assert kinds(reminders.scan(scanner)) == [("overdue", "first_response")]
