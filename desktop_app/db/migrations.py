@@ -60,7 +60,8 @@ def _v3_reminder_scan(migrator: SchemaMigrator, db: Database) -> None:
 
 
 def _v4_scan_state(migrator: SchemaMigrator, db: Database) -> None:
-    """v4: the reminder scan's shared watermark."""
+    """v4: the reminder scan's shared watermark; progress-update and survey due times
+    indexed with the stage, like the other due times, so the scan's range queries use them."""
 
     class ScanState(Model):
         name = CharField(max_length=20, primary_key=True)
@@ -71,6 +72,12 @@ def _v4_scan_state(migrator: SchemaMigrator, db: Database) -> None:
             table_name = "scan_state"
 
     db.create_tables([ScanState])
+    migrator.migrate(
+        migrator.drop_index("complaint", "complaint_is_open_next_update_due"),
+        migrator.drop_index("complaint", "complaint_survey_due"),
+        migrator.add_index("complaint", ("stage", "next_update_due"), False),
+        migrator.add_index("complaint", ("stage", "survey_due"), False),
+    )
 
 
 # (version reached, description, step). Append only; never edit a released step.

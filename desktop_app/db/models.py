@@ -220,14 +220,14 @@ Complaint.add_index(ModelIndex(
 Complaint.add_index(Complaint.stage, Complaint.first_response_due)
 Complaint.add_index(Complaint.stage, Complaint.solution_due)
 Complaint.add_index(Complaint.stage, Complaint.resolution_due)
-Complaint.add_index(Complaint.is_open, Complaint.next_update_due)
+Complaint.add_index(Complaint.stage, Complaint.next_update_due)
 Complaint.add_index(Complaint.owner, Complaint.is_open)
 Complaint.add_index(Complaint.department, Complaint.is_open)
 Complaint.add_index(Complaint.receiver, Complaint.registration_time)
 Complaint.add_index(Complaint.subtype, Complaint.registration_time)
 Complaint.add_index(Complaint.customer, Complaint.registration_time)
 Complaint.add_index(Complaint.closed_at)
-Complaint.add_index(Complaint.survey_due)
+Complaint.add_index(Complaint.stage, Complaint.survey_due)
 
 
 class DaySequence(BaseModel):
