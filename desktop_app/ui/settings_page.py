@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +34,12 @@ from desktop_app.domain.settings import BY_KEY, SettingDef
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
+from desktop_app.ui.calendar_page import CalendarPage
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.pages import page_title
+from desktop_app.ui.recompute import DeadlineRecompute
+from desktop_app.ui.signals import emit
+from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +82,7 @@ class SettingsTableModel(QAbstractTableModel):
             if row_key == key:
                 self._rows[row] = (key, value)
                 index = self.index(row, self.VALUE)
-                self.dataChanged.emit(index, index)
+                emit(self.dataChanged, index, index)
                 return
 
     def key_at(self, row: int) -> str:
@@ -203,13 +209,25 @@ class SettingEditDialog(QDialog):
         return True
 
 
-class SettingsPage(QWidget):
-    """The table of settings; managers and administrators change a value by double-click,
-    Enter or the Change button, in a small dialog."""
+# Settings whose change moves the stored deadlines of open cases.
+RECOMPUTE_PREFIXES = ("sla.", "calendar.")
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+
+class SettingsPage(QWidget):
+    """Two tabs: the table of settings (managers and administrators change a value by
+    double-click, Enter or the Change button, in a small dialog) and the working calendar.
+
+    After a change that moves deadlines the open cases are recomputed off the UI thread;
+    ``status_message`` carries the outcome for the window's status bar."""
+
+    status_message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None):
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self.recompute: DeadlineRecompute | None = None
         self.can_edit = session.role in ("manager", "admin")
         self.editor: SettingEditDialog | None = None
         self.setObjectName("settings_page")
@@ -255,13 +273,25 @@ class SettingsPage(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_setting_button)
-        buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
+
+        policy = QWidget()
+        policy.setObjectName("policy_tab")
+        policy_layout = QVBoxLayout(policy)
+        policy_layout.addWidget(hint)
+        policy_layout.addWidget(self.table, 1)
+        policy_layout.addLayout(buttons)
+        self.calendar_page = CalendarPage(session, self.tasks)
+        self.calendar_page.changed.connect(self.recompute_deadlines)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.addTab(policy, self.tr("&Policy"))
+        self.tabs.addTab(self.calendar_page, self.tr("Working &calendar"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
         self.refresh()
 
     def refresh(self) -> None:
@@ -307,7 +337,27 @@ class SettingsPage(QWidget):
             self.message.setText(self.tr("Saved: {label} = {value}").format(
                 label=setting_label(editor.definition),
                 value=format_value(editor.saved_value)))
+            if editor.key.startswith(RECOMPUTE_PREFIXES):
+                self.recompute_deadlines()
+            if editor.key.startswith("calendar.") and self.calendar_page.view is not None:
+                self.calendar_page.load()
         if self.editor is editor:
             self.editor = None
         editor.deleteLater()
         self.table.setFocus()
+
+    def show_calendar(self) -> CalendarPage:
+        self.tabs.setCurrentWidget(self.calendar_page)
+        return self.calendar_page
+
+    def recompute_deadlines(self) -> Task | None:
+        """Recompute the open cases' deadlines (managers), with a progress dialog."""
+        if not self.can_edit:
+            return None
+        self.recompute = DeadlineRecompute(self.session, self.tasks, self)
+        self.recompute.done.connect(self._recomputed)
+        return self.recompute.start()
+
+    def _recomputed(self, text: str) -> None:
+        self.message.setText(text)
+        emit(self.status_message, text)
