@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,8 +26,16 @@ from desktop_app.domain.vocab import ROLES
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.pages import ComingPage
+from desktop_app.ui.reminders_panel import (
+    ReminderAnnouncer,
+    ReminderMonitor,
+    ReminderNotice,
+    RemindersPanel,
+)
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
+from desktop_app.ui.signals import emit
+from desktop_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +85,9 @@ class MainWindow(QMainWindow):
                                                              user=session.display_name))
         self.setWindowIcon(icon("app"))
         self._signing_out = False
+        # Slow service calls run here, off the UI thread.
+        self.tasks = TaskRunner(self)
+        self.reminders = ReminderMonitor(session, self.tasks, self)
 
         self.pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
@@ -87,6 +99,7 @@ class MainWindow(QMainWindow):
         self.section_actions: dict[str, QAction] = {}
         self._build_pages()
         self._build_actions()
+        self._build_reminders()
         self._build_menus_and_toolbar()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -96,7 +109,12 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([180, 900])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.reminder_notice)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._row_changed)
 
         self._build_status_bar()
@@ -105,6 +123,7 @@ class MainWindow(QMainWindow):
         self._restore_window_state()
         self.show_section("main")
         self.navigation.setFocus()
+        self.reminders.start()
 
     # --- construction -------------------------------------------------------------------
 
@@ -133,7 +152,8 @@ class MainWindow(QMainWindow):
         for section in _SECTIONS:
             title, purpose = titles[section.kind]
             if section.kind == "settings":
-                page: QWidget = SettingsPage(self.session)
+                page: QWidget = SettingsPage(self.session, tasks=self.tasks)
+                page.status_message.connect(self.show_status_message)
             else:
                 page = ComingPage(section.page_name, title, purpose)
             self.pages[section.kind] = page
@@ -171,6 +191,28 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
 
+    def _build_reminders(self) -> None:
+        self.reminders_panel = RemindersPanel(self.session, self.reminders, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_panel)
+        self.reminders_action = self.reminders_panel.toggleViewAction()
+        self.reminders_action.setText(self.tr("&Reminders"))
+        self.reminders_action.setObjectName("reminders_action")
+        self.reminders_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.addAction(self.reminders_action)
+        self.reminder_notice = ReminderNotice()
+        self.reminder_notice.show_panel.connect(self.show_reminders)
+        self.announcer = ReminderAnnouncer(self.reminder_notice, self)
+        self.reminders.announced.connect(self.announcer.announce)
+
+    def show_reminders(self) -> None:
+        """Show and focus the reminders panel."""
+        self.reminders_panel.show()
+        self.reminders_panel.raise_()
+        self.reminders_panel.table.setFocus()
+
+    def show_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 30_000)
+
     def _build_menus_and_toolbar(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
@@ -182,6 +224,9 @@ class MainWindow(QMainWindow):
         go_menu.setObjectName("go_menu")
         for action in self.section_actions.values():
             go_menu.addAction(action)
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("view_menu")
+        view_menu.addAction(self.reminders_action)
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("help_menu")
         help_menu.addAction(self.about_action)
@@ -270,4 +315,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         super().closeEvent(event)
         if event.isAccepted():
-            (self.signed_out if self._signing_out else self.closed).emit()
+            self.reminders.stop()
+            self.announcer.close()
+            self.tasks.wait_for_done()
+            emit(self.signed_out if self._signing_out else self.closed)

@@ -108,4 +108,4 @@ def test_about_names_version_and_database(qtbot, clerk, gui_db):
     assert __version__ in text
     assert str(gui_db.path) in text
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Go", "Help"]
+    assert menus == ["File", "Go", "View", "Help"]
