@@ -31,7 +31,6 @@ from desktop_app.services import calendar as calendar_service
 from desktop_app.services.calendar import DayInfo, YearView
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.signals import emit
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -309,7 +308,7 @@ class CalendarPage(QWidget):
     def _result(self, load_id: int, result) -> None:
         view, changed = result if isinstance(result, tuple) else (result, False)
         if changed:
-            emit(self.changed)
+            self.changed.emit()
         if load_id == self._load_id and view.year == self.year.value():
             self.apply(view)
 
@@ -333,7 +332,7 @@ class CalendarPage(QWidget):
         if self.selected is not None and self.selected.year != view.year:
             self.selected = None
         self._show_selected()
-        emit(self.loaded)
+        self.loaded.emit()
 
     # --- selection ----------------------------------------------------------------------
 

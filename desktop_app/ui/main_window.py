@@ -34,7 +34,6 @@ from desktop_app.ui.reminders_panel import (
 )
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
-from desktop_app.ui.signals import emit
 from desktop_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -318,4 +317,4 @@ class MainWindow(QMainWindow):
             self.reminders.stop()
             self.announcer.close()
             self.tasks.wait_for_done()
-            emit(self.signed_out if self._signing_out else self.closed)
+            (self.signed_out if self._signing_out else self.closed).emit()

@@ -12,7 +12,6 @@ from desktop_app.services import sla
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.signals import emit
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -67,10 +66,10 @@ class DeadlineRecompute(QObject):
             text = self.tr("Recompute stopped: {done}; the other open cases keep their "
                            "previous deadlines until the next recompute.").format(done=text)
         log.info("deadline recompute: %d changed%s", changed, " (stopped)" if stopped else "")
-        emit(self.done, text)
+        self.done.emit(text)
 
     def _failed(self, exc: ServiceError) -> None:
-        emit(self.done, self.tr("Deadlines not recomputed: {reason}").format(
+        self.done.emit(self.tr("Deadlines not recomputed: {reason}").format(
             reason=service_message(exc)))
 
     def _finished(self) -> None:

@@ -42,7 +42,6 @@ from desktop_app.services.reminders import ReminderInfo
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.resources import icon
-from desktop_app.ui.signals import emit
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -204,7 +203,7 @@ class ReminderMonitor(QObject):
         interval_ms = self._interval_ms(interval)
         if self.timer.isActive() and self.timer.interval() != interval_ms:
             self.timer.setInterval(interval_ms)
-        emit(self.updated, mine)
+        self.updated.emit(mine)
         fired_ids = {r.id for r in fired}
         if self._seen is None:
             # The first scan after start: what was already open is not news (a restart
@@ -218,10 +217,10 @@ class ReminderMonitor(QObject):
         self._seen |= {r.id for r in mine}
         if concerning:
             log.info("%d new reminder(s) for %s", len(concerning), self.session.username)
-            emit(self.announced, concerning)
+            self.announced.emit(concerning)
 
     def _failed(self, exc: ServiceError) -> None:
-        emit(self.error, service_message(exc))
+        self.error.emit(service_message(exc))
 
     def refresh(self) -> Task:
         """Reload the open reminders without scanning."""
@@ -256,8 +255,8 @@ class ReminderMonitor(QObject):
     def _acted(self, result) -> None:
         error, mine = result
         if error is not None:
-            emit(self.error, service_message(error))
-        emit(self.updated, mine)
+            self.error.emit(service_message(error))
+        self.updated.emit(mine)
 
 
 class ReminderNotice(QFrame):
@@ -454,7 +453,7 @@ class ReminderAnnouncer(QObject):
             self.tray.setObjectName("reminder_tray")
             self.tray.setToolTip(self.tr("Complaint Desk reminders"))
             self.tray.messageClicked.connect(notice.show_panel)
-            self.tray.activated.connect(lambda _reason: emit(notice.show_panel))
+            self.tray.activated.connect(lambda _reason: notice.show_panel.emit())
             self.tray.show()
 
     def announce(self, new: list[ReminderInfo]) -> None:

@@ -38,7 +38,6 @@ from desktop_app.ui.calendar_page import CalendarPage
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.recompute import DeadlineRecompute
-from desktop_app.ui.signals import emit
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -82,7 +81,7 @@ class SettingsTableModel(QAbstractTableModel):
             if row_key == key:
                 self._rows[row] = (key, value)
                 index = self.index(row, self.VALUE)
-                emit(self.dataChanged, index, index)
+                self.dataChanged.emit(index, index)
                 return
 
     def key_at(self, row: int) -> str:
@@ -360,4 +359,4 @@ class SettingsPage(QWidget):
 
     def _recomputed(self, text: str) -> None:
         self.message.setText(text)
-        emit(self.status_message, text)
+        self.status_message.emit(text)

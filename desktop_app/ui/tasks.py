@@ -29,7 +29,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop_app.db import models
 from desktop_app.services.errors import ServiceError
-from desktop_app.ui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ class Task(QObject):
     def report(self, done: int, total: int) -> bool:
         """A ``progress`` callback for services: forwards progress to the main thread and
         returns False once the task was cancelled (the service then stops)."""
-        emit(self._relay.progress, int(done), int(total))
+        self._relay.progress.emit(int(done), int(total))
         return not self._cancel.is_set()
 
     # --- main thread --------------------------------------------------------------------
@@ -88,17 +87,17 @@ class Task(QObject):
         try:
             if exc is None:
                 self.result = result
-                emit(self.succeeded, result)
+                self.succeeded.emit(result)
             elif isinstance(exc, ServiceError):
                 self.error = exc
                 log.info("task %s: %s", self.name, exc.message)
-                emit(self.failed, exc)
+                self.failed.emit(exc)
             else:
                 log.error("task %s failed", self.name,
                           exc_info=(type(exc), exc, exc.__traceback__))
                 sys.excepthook(type(exc), exc, exc.__traceback__)
         finally:
-            emit(self.finished)
+            self.finished.emit()
             self.deleteLater()
 
 
@@ -116,9 +115,9 @@ class _Runnable(QRunnable):
             with database.connection_context():
                 result = self._fn()
         except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
-            emit(self._relay.done, None, exc)
+            self._relay.done.emit(None, exc)
         else:
-            emit(self._relay.done, result, None)
+            self._relay.done.emit(result, None)
         finally:
             self._fn = None
 
@@ -148,7 +147,7 @@ class TaskRunner(QObject):
 
     def _task_done(self, task: Task) -> None:
         self._running.discard(task)
-        emit(self.task_finished, task)
+        self.task_finished.emit(task)
 
     def busy(self) -> bool:
         return bool(self._running)
