@@ -30,6 +30,17 @@ def china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
 
 
 @lru_cache(maxsize=64)
+def holiday_names(year: int, language: str = "zh_CN") -> dict[dt.date, str]:
+    """Names of the public holidays of an official year, in Chinese or English."""
+    import holidays
+
+    if not official_year(year):
+        return {}
+    cn = holidays.China(years=year, language="zh_CN" if language.startswith("zh") else "en_US")
+    return {d: name for d, name in cn.items() if d.year == year}
+
+
+@lru_cache(maxsize=64)
 def official_year(year: int) -> bool:
     """True when the official holiday schedule of ``year`` is known (not an estimate)."""
     import chinese_calendar

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import CalendarOverride, database_proxy
-from desktop_app.domain.calendar import china_year, official_year
+from desktop_app.domain.calendar import china_year, holiday_names, official_year
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
@@ -50,6 +50,7 @@ def year_view(session: Session, year: int) -> YearView:
     overrides = {o.day: o for o in CalendarOverride.select().where(
         CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))}
     days_off, makeup = china_year(year) if values["calendar.use_holiday_library"] else ((), ())
+    names = holiday_names(year, session.language) if days_off else {}
     days = []
     day = dt.date(year, 1, 1)
     while day.year == year:
@@ -59,7 +60,7 @@ def year_view(session: Session, year: int) -> YearView:
         elif day in makeup:
             mark, note = "makeup", ""
         elif day in days_off:
-            mark, note = "holiday", ""
+            mark, note = "holiday", names.get(day, "")
         elif day.weekday() not in calendar.weekdays:
             mark, note = "weekend", ""
         else:

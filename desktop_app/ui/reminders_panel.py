@@ -115,7 +115,7 @@ class ReminderTableModel(QAbstractTableModel):
             if column == self.DUE:
                 return info.due_at.strftime(TIME_FORMAT) if info.due_at else ""
             if column == self.MESSAGE:
-                return info.message
+                return self.sentence(info, language)
             if column == self.CREATED:
                 return info.created_at.strftime(TIME_FORMAT)
             return None
@@ -126,6 +126,23 @@ class ReminderTableModel(QAbstractTableModel):
         if role == TargetRole:
             return info.target
         return None
+
+    def sentence(self, info: ReminderInfo, language: str) -> str:
+        """What the reminder asks for, in the UI language (the stored message is English)."""
+        target = DEADLINE_TARGETS.label(info.target, language) if info.target else ""
+        due = info.due_at.strftime(TIME_FORMAT) if info.due_at else ""
+        if info.kind == "due_soon":
+            return self.tr("{target} due at {due}").format(target=target, due=due)
+        if info.kind == "overdue":
+            return self.tr("{target} overdue since {due}").format(target=target, due=due)
+        if info.kind == "escalated":
+            return self.tr("Escalated to you: {target} overdue since {due}").format(
+                target=target, due=due)
+        if info.kind == "progress_update_due":
+            return self.tr("Give the customer a progress update (due {due})").format(due=due)
+        if info.kind == "survey_due":
+            return self.tr("Record the satisfaction survey by {due}").format(due=due)
+        return info.message
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

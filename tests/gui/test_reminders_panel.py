@@ -134,6 +134,9 @@ def overdue_clerk_window(qtbot, clock, gui_db):
 def test_first_scan_at_start_announces_what_it_fires(qtbot, staff, clock, gui_db):
     window = overdue_clerk_window(qtbot, clock, gui_db)
     assert notice(window).isVisible()
+    model = window.reminders_panel.model
+    assert model.index(0, ReminderTableModel.MESSAGE).data() == (
+        "First response overdue since 2026-11-25 14:00")
     with qtbot.waitSignal(window.reminders_panel.visibilityChanged):
         window.reminders_panel.hide()
     qtbot.mouseClick(notice(window).show_button, Qt.MouseButton.LeftButton)

@@ -18,6 +18,7 @@ def test_year_view_marks_holidays_and_makeup_days(manager_session):
     assert view.official and len(view.days) == 365
     assert (by_day[dt.date(2026, 10, 1)].mark, by_day[dt.date(2026, 10, 1)].working) == (
         "holiday", False)
+    assert by_day[dt.date(2026, 10, 1)].note == "国庆节"  # the session's language, Chinese
     assert (by_day[dt.date(2026, 10, 10)].mark, by_day[dt.date(2026, 10, 10)].working) == (
         "makeup", True)
     assert by_day[dt.date(2026, 11, 28)].mark == "weekend"
