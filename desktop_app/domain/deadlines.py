@@ -103,12 +103,12 @@ def survey_window(closed_at: dt.datetime, policy: dict) -> tuple[dt.datetime, dt
 
 
 def next_update_due(calendar: WorkCalendar, registered: dt.datetime,
-                    last_update: dt.datetime | None, now: dt.datetime, policy: dict
-                    ) -> dt.datetime:
-    """When the customer must next hear about progress: every 3 days, weekly once the case
-    has been open more than 15 working days."""
+                    last_update: dt.datetime | None, policy: dict) -> dt.datetime:
+    """When the customer must next hear about progress: every 3 days after the last update
+    (or registration), every 7 once the case had been open more than 15 working days at
+    that update. Decided at the last update, so the stored value only moves with events."""
     since = last_update or registered
-    long_open = calendar.working_days_between(registered.date(), now.date()) > int(
+    long_open = calendar.working_days_between(registered.date(), since.date()) > int(
         policy["sla.update_weekly_after_days"])
     days = int(policy["sla.update_weekly_days"] if long_open else policy["sla.update_every_days"])
     return since + dt.timedelta(days=days)

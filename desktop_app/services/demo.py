@@ -906,7 +906,7 @@ class _Generator:
                     solution_due=sol_due, resolution_due=res_due)
                 next_update = None
                 if is_open:
-                    next_update = rules.next_update_due(calendar, reg, last_update, now, policy)
+                    next_update = rules.next_update_due(calendar, reg, last_update, policy)
                 complaints.append((
                     case_id, number, cust_id, cust_name, contact, member_number, id_number,
                     tier, S(t0), S(reg), channel, sub.type_id, sub.id, urgency, description,

@@ -21,11 +21,17 @@ from desktop_app.db.models import (
     database_proxy,
 )
 from desktop_app.domain.calendar import WorkCalendar, official_year
-from desktop_app.domain.deadlines import Deadlines, compute_deadlines, level_priority
+from desktop_app.domain.deadlines import (
+    Deadlines,
+    complex_case_limit,
+    compute_deadlines,
+    level_priority,
+    next_update_due,
+)
 from desktop_app.domain.vocab import join_multi, split_multi
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import service
+from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_manager
 from desktop_app.services.session import Session
 
@@ -71,7 +77,8 @@ def next_due(*, is_open: bool, first_response_at, solution_agreed_at, first_resp
 
 
 def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) -> bool:
-    """Recompute a case's stored deadlines, priority and next due in place.
+    """Recompute a case's stored deadlines, priority, next due and next progress update
+    in place.
 
     A renegotiated resolution date of a complex case stands. Returns True when anything
     changed (the caller saves)."""
@@ -89,6 +96,9 @@ def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) ->
                                solution_agreed_at=case.solution_agreed_at,
                                first_response_due=new["first_response_due"],
                                solution_due=new["solution_due"], resolution_due=resolution)
+    new["next_update_due"] = (next_update_due(ctx.calendar, case.registration_time,
+                                              case.last_update_at, ctx.policy)
+                              if case.is_open else None)
     changed = False
     for key, value in new.items():
         if getattr(case, key) != value:
@@ -186,7 +196,7 @@ def recompute_open_deadlines(session: Session, *, chunk: int = 2000,
                 Complaint.bulk_update(dirty, fields=[
                     Complaint.first_response_due, Complaint.solution_due,
                     Complaint.resolution_due, Complaint.priority, Complaint.next_due,
-                    Complaint.version])
+                    Complaint.next_update_due, Complaint.version])
             changed += len(dirty)
         done += len(batch)
         last_id = batch[-1].id
@@ -213,3 +223,65 @@ def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
                 f"Enter {year}'s public holidays and adjusted working days in the calendar, "
                 f"or update the program.")
     return warnings
+
+
+def may_handle(session: Session, case: Complaint) -> bool:
+    """Whether the session handles this case: its receiver or owner, a supervisor of its
+    department, a manager (SPEC §1)."""
+    if session.is_manager or session.is_admin:
+        return True
+    if session.user_id in (case.receiver_id, case.owner_id):
+        return True
+    return session.is_supervisor and case.department_id in session.department_ids
+
+
+@service
+def renegotiate_resolution(session: Session, complaint_id: int, new_due: dt.datetime,
+                           reason: str, *, version: int) -> dt.datetime:
+    """A complex case (复杂投诉): the resolution date agreed anew with the customer, at most
+    ``sla.complex_max_days`` working days after registration. Recorded in the case's progress
+    history and the audit log. ``version`` is the case version the user saw."""
+    from desktop_app.db.models import ProgressEntry
+    from desktop_app.services.errors import ConflictError, NotFound, PermissionDenied
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Give the reason agreed with the customer.", field="reason")
+    ctx = SlaContext.load()
+    now = session.now()
+    with write_lock(database_proxy.obj):
+        case = Complaint.get_or_none(Complaint.id == complaint_id)
+        if case is None:
+            raise NotFound("No such complaint.")
+        if not may_handle(session, case):
+            raise PermissionDenied("Only the case's handlers may change its deadlines.")
+        if case.version != version:
+            raise ConflictError("Someone else changed case {number} since you opened it; "
+                                "reload it and try again.", number=case.number)
+        if not case.is_open:
+            raise ValidationError("Case {number} is closed.", field="renegotiated_due",
+                                  number=case.number)
+        limit = complex_case_limit(ctx.calendar, case.registration_time, ctx.policy)
+        if new_due > limit:
+            raise ValidationError(
+                "A complex case must be resolved within {days} working days of registration: "
+                "by {limit} at the latest.", field="renegotiated_due",
+                days=ctx.policy["sla.complex_max_days"], limit=f"{limit:%Y-%m-%d %H:%M}")
+        if new_due <= now:
+            raise ValidationError("The new resolution date must be in the future.",
+                                  field="renegotiated_due")
+        old_due = case.resolution_due
+        case.complex_case = True
+        case.renegotiated_due = new_due
+        rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
+        refresh_case(case, ctx, rule)
+        case.version += 1
+        case.updated_at, case.updated_by = now, session.user_id
+        case.save()
+        ProgressEntry.create(
+            complaint=case, stage=case.stage, owner=case.owner_id, planned_completion=new_due,
+            result=f"Resolution date renegotiated with the customer: {reason}",
+            updated_at=now, updated_by=session.user_id or case.owner_id)
+        audit.record(session, "renegotiate", "complaint", case.id, old_due=old_due,
+                     new_due=new_due, reason=reason)
+        return case.resolution_due

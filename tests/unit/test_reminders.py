@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from desktop_app.db.models import Complaint, Escalation, Reminder
 from desktop_app.domain.clock import FixedClock
 from desktop_app.services import reminders, sla
@@ -148,3 +150,41 @@ def test_each_tick_only_looks_at_what_crossed_since_the_last(system_session, cle
     assert kinds(reminders.scan(scanner)) == [("due_soon", "first_response")]
     clock.at = dt.datetime(2026, 11, 25, 13, 1)
     assert kinds(reminders.scan(scanner)) == [("overdue", "first_response")]
+
+
+def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
+        system_session, clerk_session, supervisor_session, clock):
+    from desktop_app.db.models import AuditLog, ProgressEntry
+    from desktop_app.services.errors import ConflictError, PermissionDenied, ValidationError
+    from tests.helpers.fixtures import make_user
+
+    case = make_case(at=clock.now(), owner="clerk1")  # registered Wed 2026-11-25 10:00
+    # 15 working days after 25 Nov: 16 Dec 18:00.
+    with pytest.raises(ValidationError, match="by 2026-12-16 18:00 at the latest") as info:
+        sla.renegotiate_resolution(clerk_session, case.id, dt.datetime(2026, 12, 17, 10, 0),
+                                   "等待厂家检测", version=case.version)
+    assert info.value.field == "renegotiated_due"
+    due = sla.renegotiate_resolution(clerk_session, case.id, dt.datetime(2026, 12, 16, 18, 0),
+                                     "等待厂家检测", version=case.version)
+    stored = Complaint.get_by_id(case.id)
+    assert due == stored.resolution_due == dt.datetime(2026, 12, 16, 18, 0)
+    assert stored.complex_case and stored.version == case.version + 1
+    assert ProgressEntry.get(ProgressEntry.complaint == case.id).planned_completion == due
+    assert AuditLog.select().where(AuditLog.action == "renegotiate").count() == 1
+    # The renegotiated date stands when deadlines are recomputed.
+    sla.recompute_open_deadlines(Session.system(clock))
+    assert Complaint.get_by_id(case.id).resolution_due == due
+    with pytest.raises(ConflictError):  # the version the user saw is stale
+        sla.renegotiate_resolution(supervisor_session, case.id, due, "再次协商",
+                                   version=case.version)
+    outsider = make_user(system_session, "other.clerk", "clerk", departments=("logistics",))
+    with pytest.raises(PermissionDenied):
+        sla.renegotiate_resolution(outsider, case.id, due, "x", version=stored.version)
+
+
+def test_progress_update_cadence_is_stored(system_session, clerk_session, clock):
+    case = make_case(at=clock.now(), owner="clerk1")
+    assert case.next_update_due == clock.now() + dt.timedelta(days=3)
+    late = make_case(at=dt.datetime(2026, 10, 26, 10, 0), owner="clerk1",
+                     last_update_at=dt.datetime(2026, 11, 24, 10, 0))  # open 21 working days
+    assert late.next_update_due == dt.datetime(2026, 12, 1, 10, 0)  # weekly
