@@ -77,6 +77,7 @@ class GuiController(QObject):
         """Create the administrator if needed and sign in; False when the user cancels."""
         username = ""
         if not has_active_admin():
+            log.info("no administrator yet: showing the first-run dialog")
             first = FirstAdminDialog(database=self.db_info.display())
             if first.exec() != QDialog.DialogCode.Accepted or first.created is None:
                 log.info("first-run dialog cancelled")
@@ -86,6 +87,7 @@ class GuiController(QObject):
 
     def sign_in(self, username: str = "") -> bool:
         dialog = LoginDialog(username=username, database=self.db_info.display())
+        log.info("showing the login window")
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
             return False
         self.window = MainWindow(dialog.session, self.db_info)
