@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.bootstrap import prepare_database
+from desktop_app.cli import stderr_progress
 from desktop_app.domain.clock import FixedClock
 from desktop_app.services import demo
 from desktop_app.services.session import Session
@@ -75,26 +76,13 @@ def ensure_cached_db(cache_dir: Path, cases: int, seed: int, *, quiet: bool = Fa
         print(f"building {path.name} ({cases:,} demo cases, seed {seed}) ...",
               file=sys.stderr, flush=True)
     seconds, _stats = generate_into(building, cases, seed, progress=None if quiet else
-                                    _stderr_progress())
+                                    stderr_progress())
     remove_sqlite(path)
     os.replace(building, path)
     remove_sqlite(building)
     if not quiet:
         print(f"built in {seconds:.1f} s", file=sys.stderr, flush=True)
     return path
-
-
-def _stderr_progress():
-    last = [-1]
-
-    def progress(done: int, total: int) -> bool:
-        percent = done * 100 // max(total, 1)
-        if percent >= last[0] + 10 or done == total:
-            last[0] = percent
-            print(f"  {done:>10,} / {total:,} cases", file=sys.stderr, flush=True)
-        return True
-
-    return progress
 
 
 def median_interleaved(ours: Callable[[], object], baseline: Callable[[], object],

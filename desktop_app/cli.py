@@ -128,21 +128,26 @@ def _cmd_user(args, session) -> int:
     return EXIT_OK
 
 
-def _cmd_demo(args, session) -> int:
-    from desktop_app.services import demo
-
-    if args.count < 0:
-        raise CliError("--count must be 0 or more")
+def stderr_progress(unit: str = "cases"):
+    """A progress callback ``(done, total) -> True`` printing every 10% to stderr."""
     last = [-1]
 
     def progress(done: int, total: int) -> bool:
         percent = done * 100 // max(total, 1)
         if percent >= last[0] + 10 or done == total:
             last[0] = percent
-            print(f"  {done:>10,} / {total:,} cases", file=sys.stderr, flush=True)
+            print(f"  {done:>10,} / {total:,} {unit}", file=sys.stderr, flush=True)
         return True
 
-    stats = demo.generate(session, args.count, seed=args.seed, progress=progress)
+    return progress
+
+
+def _cmd_demo(args, session) -> int:
+    from desktop_app.services import demo
+
+    if args.count < 0:
+        raise CliError("--count must be 0 or more")
+    stats = demo.generate(session, args.count, seed=args.seed, progress=stderr_progress())
     print(f"wrote {stats.cases:,} cases, {stats.progress_entries:,} progress entries, "
           f"{stats.surveys:,} surveys in {stats.seconds:.1f} s")
     return EXIT_OK
