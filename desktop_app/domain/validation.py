@@ -1,0 +1,80 @@
+"""Checks of what staff type into forms: contact details, ID numbers, lengths.
+
+Each check returns None when the value is fine, else an English message template
+(translated by the UI in the ``ServiceError`` context)."""
+
+from __future__ import annotations
+
+import re
+
+MOBILE_RE = re.compile(r"^(?:\+?86[- ]?)?1[3-9]\d{9}$")
+# Area code 0 + 2-3 digits, 7-8 digit number, optional extension.
+LANDLINE_RE = re.compile(r"^0\d{2,3}[- ]?\d{7,8}(?:[-#转]\d{1,6})?$")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+SEPARATORS_RE = re.compile(r"[;；,，/、]+")
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+
+
+def split_contacts(text: str) -> list[str]:
+    """Contacts separated by ; , / 、 (or spaces, where a part with spaces is no contact
+    itself: "0755 2345678" is one landline, "13812345678 li@example.com" two contacts)."""
+    parts = []
+    for part in SEPARATORS_RE.split((text or "").strip()):
+        part = part.strip()
+        if not part:
+            continue
+        if contact_kind(part) is None and " " in part:
+            parts.extend(p for p in part.split() if p)
+        else:
+            parts.append(part)
+    return parts
+
+
+def contact_kind(value: str) -> str | None:
+    """"mobile", "landline" or "email" for a valid single contact, else None."""
+    if MOBILE_RE.match(value):
+        return "mobile"
+    if LANDLINE_RE.match(value):
+        return "landline"
+    if EMAIL_RE.match(value):
+        return "email"
+    return None
+
+
+def check_contact(text: str) -> str | None:
+    parts = split_contacts(text)
+    if not parts:
+        return "Enter a phone number or an e-mail address."
+    for part in parts:
+        if contact_kind(part) is None:
+            if "@" in part:
+                return f"{part!r} is not a valid e-mail address."
+            return (f"{part!r} is not a valid phone number: use a mainland mobile number "
+                    "(11 digits, 13x–19x) or a landline with its area code (010-12345678).")
+    return None
+
+
+def check_id_number(text: str) -> str | None:
+    """Mainland resident ID: 18 characters with a valid check digit (or the old 15 digits)."""
+    value = (text or "").strip().upper()
+    if not value:
+        return None
+    if re.fullmatch(r"\d{15}", value):
+        return None
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        return "An ID number has 18 characters: 17 digits and a digit or X."
+    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    if ID_CHECK[total % 11] != value[17]:
+        return "This ID number's check digit is wrong; please check it again."
+    return None
+
+
+def check_length(text: str | None, *, minimum: int = 0, maximum: int) -> str | None:
+    length = len((text or "").strip())
+    if minimum and length < minimum:
+        return ("This field is required." if minimum == 1 else
+                f"Write at least {minimum} characters.")
+    if length > maximum:
+        return f"At most {maximum} characters ({length} now)."
+    return None

@@ -1,0 +1,304 @@
+"""Registering a complaint (template 1) and what the intake form needs around it.
+
+``register_complaint`` validates the whole form (every bad field reported at once, nothing
+written), then in one transaction: finds or creates the customer, takes the next number of
+the day's sequence, sets the level and urgency, stores the deadlines, applies the batch
+rule and writes the audit entry. The number is ``TS-YYYYMMDD-NNNN`` (prefix a setting),
+unique and never given twice, also with several PCs on SQLite or PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import (
+    Channel,
+    Complaint,
+    ComplaintType,
+    Customer,
+    DaySequence,
+    Department,
+    database_proxy,
+)
+from desktop_app.domain import validation
+from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.promise import promise_text
+from desktop_app.domain.vocab import CUSTOMER_REQUESTS, MEMBER_TIERS, URGENCY, join_multi
+from desktop_app.services import audit, sla
+from desktop_app.services.errors import NotFound, ValidationError, service
+from desktop_app.services.permissions import require_role
+from desktop_app.services.session import Session
+
+INTAKE_ROLES = ("clerk", "supervisor", "manager")
+# Clocks of two PCs differ a little: a complaint time this far ahead is still "now".
+FUTURE_TOLERANCE = dt.timedelta(minutes=2)
+
+
+@dataclass
+class IntakeForm:
+    """What the clerk typed, field names as in SPEC §11/§13. Codes for choices."""
+
+    customer_name: str = ""
+    contact: str = ""
+    member_number: str = ""
+    id_number: str = ""
+    member_tier: str = "regular"
+    complaint_time: dt.datetime | None = None
+    channel: str = ""
+    type: str = ""
+    subtype: str = ""
+    urgency: str = "normal"
+    description: str = ""
+    customer_requests: list[str] = field(default_factory=list)
+    customer_request_other: str = ""
+    department: str = ""
+    product: str = ""
+    merchant: str = ""
+    head_office: bool = False
+    level: int | None = None  # staff may raise the subtype's default level, not lower it
+    customer_id: int | None = None  # a customer picked from the lookup
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    template: str
+    params: dict
+
+
+class FormInvalid(ValidationError):
+    """One or more fields are wrong; ``problems`` lists them all (the first is ``field``)."""
+
+    def __init__(self, problems: list[FieldProblem]):
+        first = problems[0]
+        super().__init__(first.template, field=first.field, **first.params)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Registered:
+    id: int
+    number: str
+    level: int
+    urgent: bool
+    urgent_reasons: tuple[str, ...]
+    first_response_due: dt.datetime
+    solution_due: dt.datetime
+    resolution_due: dt.datetime
+    promise: str  # the promised first reply, in the session's language
+    batch_id: int | None
+    customer_id: int
+
+
+def _active(model, code: str):
+    return model.get_or_none((model.code == code) & model.active) if code else None
+
+
+def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], dict]:
+    """Every problem of the form, and the looked-up rows when they exist."""
+    problems: list[FieldProblem] = []
+    found: dict = {}
+
+    def bad(name: str, template: str | None, **params) -> None:
+        if template:
+            problems.append(FieldProblem(name, template, params))
+
+    bad("customer_name", validation.check_length(form.customer_name, minimum=1, maximum=100))
+    bad("contact", validation.check_contact(form.contact))
+    bad("member_number", validation.check_length(form.member_number, maximum=60))
+    bad("id_number", validation.check_id_number(form.id_number))
+    if form.member_tier not in MEMBER_TIERS:
+        bad("member_tier", "Choose a member tier.")
+    if form.complaint_time is None:
+        bad("complaint_time", "Enter when the customer complained.")
+    elif form.complaint_time > now + FUTURE_TOLERANCE:
+        bad("complaint_time", "The complaint time cannot be in the future.")
+    elif form.complaint_time < now - dt.timedelta(days=366):
+        bad("complaint_time", "The complaint time is more than a year ago; check the date.")
+    found["channel"] = _active(Channel, form.channel)
+    if found["channel"] is None:
+        bad("channel", "Choose the channel the complaint came through.")
+    found["type"] = _active(ComplaintType, form.type)
+    if found["type"] is None or found["type"].parent_id is not None:
+        bad("type", "Choose the complaint type.")
+    found["subtype"] = _active(ComplaintType, form.subtype)
+    if found["subtype"] is None or (found["type"] is not None
+                                    and found["subtype"].parent_id != found["type"].id):
+        bad("subtype", "Choose a subtype of the chosen type.")
+    if form.urgency not in URGENCY:
+        bad("urgency", "Choose the urgency.")
+    bad("description", validation.check_length(form.description, minimum=5, maximum=5000))
+    unknown = [c for c in form.customer_requests if c not in CUSTOMER_REQUESTS]
+    if unknown:
+        bad("customer_requests", "Unknown customer request: {codes}.", codes=", ".join(unknown))
+    if "other" in form.customer_requests:
+        bad("customer_request_other",
+            validation.check_length(form.customer_request_other, minimum=1, maximum=200))
+    found["department"] = _active(Department, form.department)
+    if found["department"] is None:
+        bad("department", "Choose the department initially responsible.")
+    bad("product", validation.check_length(form.product, maximum=120))
+    bad("merchant", validation.check_length(form.merchant, maximum=120))
+    if form.level is not None:
+        default = sla.default_level(found["subtype"], form.member_tier, False) \
+            if found.get("subtype") else 1
+        if form.level not in (1, 2, 3):
+            bad("level", "The level is I, II or III.")
+        elif form.level < default:
+            bad("level", "This complaint is at least level {level}; a level can be raised, "
+                         "not lowered.", level="I" * default)
+    if form.customer_id is not None:
+        found["customer"] = Customer.get_or_none(Customer.id == form.customer_id)
+        if found["customer"] is None:
+            bad("customer_name", "The chosen customer no longer exists; search again.")
+    return problems, found
+
+
+def next_number(day: dt.date, prefix: str) -> str:
+    """The next complaint number of ``day``; call inside the registering transaction."""
+    key = day.strftime("%Y%m%d")
+    (DaySequence.insert(day=key, last=1)
+     .on_conflict(conflict_target=[DaySequence.day],
+                  update={DaySequence.last: DaySequence.last + 1})
+     .execute())
+    last = DaySequence.get_by_id(key).last
+    return f"{prefix}-{key}-{last:04d}"
+
+
+def _customer_for(form: IntakeForm, found: dict, now: dt.datetime) -> Customer:
+    customer = found.get("customer")
+    member = form.member_number.strip() or None
+    if customer is None and member:
+        customer = Customer.get_or_none(Customer.member_number == member)
+    contacts = validation.split_contacts(form.contact)
+    phone = next((c for c in contacts if validation.contact_kind(c) != "email"), None)
+    email = next((c for c in contacts if validation.contact_kind(c) == "email"), None)
+    if customer is None:
+        return Customer.create(
+            name=form.customer_name.strip(), phone=phone, email=email, member_number=member,
+            id_number=form.id_number.strip().upper() or None, tier=form.member_tier,
+            created_at=now, updated_at=now)
+    changed = False
+    for attr, value in (("phone", phone), ("email", email), ("member_number", member),
+                        ("id_number", form.id_number.strip().upper() or None)):
+        if value and not getattr(customer, attr):
+            setattr(customer, attr, value)
+            changed = True
+    if changed:
+        customer.updated_at = now
+        customer.save()
+    return customer
+
+
+@service
+def register_complaint(session: Session, form: IntakeForm) -> Registered:
+    """Save a new complaint; raises FormInvalid (nothing written) when a field is wrong."""
+    require_role(session, *INTAKE_ROLES)
+    now = session.now()
+    ctx = sla.SlaContext.load()
+    with write_lock(database_proxy.obj):
+        problems, found = validate(form, now)
+        if problems:
+            raise FormInvalid(problems)
+        customer = _customer_for(form, found, now)
+        tier = customer.tier  # a known customer's tier; a new one has the form's
+        subtype = found["subtype"]
+        level = max(form.level or 1, sla.default_level(subtype, tier, False))
+        case = Complaint(
+            number=next_number(now.date(), str(ctx.policy["numbering.prefix"])),
+            customer=customer, customer_name=form.customer_name.strip(),
+            contact=form.contact.strip(), member_number=form.member_number.strip() or None,
+            id_number=form.id_number.strip().upper() or None, member_tier=tier,
+            complaint_time=form.complaint_time.replace(microsecond=0),
+            registration_time=now, channel=found["channel"], type=found["type"],
+            subtype=subtype, urgency=form.urgency, description=form.description.strip(),
+            customer_requests=join_multi(c for c in CUSTOMER_REQUESTS.codes()
+                                         if c in form.customer_requests),
+            customer_request_other=(form.customer_request_other.strip() or None)
+            if "other" in form.customer_requests else None,
+            department=found["department"], receiver=session.user_id,
+            owner=session.user_id, product=form.product.strip() or None,
+            merchant=form.merchant.strip() or None, stage="registered", is_open=True,
+            level=level, head_office=form.head_office, priority=level,
+            first_response_due=now, solution_due=now, resolution_due=now,
+            created_at=now, updated_at=now, updated_by=session.user_id)
+        sla.apply_registration_rules(case, customer)
+        sla.refresh_case(case, ctx, subtype.callback_rule)
+        case.save(force_insert=True)
+        batch = sla.apply_batch_rule(session, case, ctx)
+        audit.record(session, "complaint_create", "complaint", case.id, number=case.number,
+                     level=case.level, urgent=case.urgent)
+    return Registered(
+        case.id, case.number, case.level, case.urgent,
+        tuple(r for r in case.urgent_reasons.split(",") if r),
+        case.first_response_due, case.solution_due, case.resolution_due,
+        promise_text(case.first_response_due, now, session.language),
+        batch.id if batch else None, customer.id)
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    id: int
+    name: str
+    contact: str  # masked
+    member_number: str
+    tier: str
+    sensitive: bool
+
+
+def _prefix(column, text: str):
+    """``column`` starts with ``text``: a range both SQLite and PostgreSQL answer from the
+    column's index (LIKE 'x%' is not indexable under SQLite's default collation)."""
+    return (column >= text) & (column < text + "\U0010ffff")
+
+
+@service
+def lookup_customers(session: Session, text: str, *, limit: int = 10) -> list[CustomerMatch]:
+    """Known customers whose phone, member number or name starts with ``text``."""
+    require_role(session, *INTAKE_ROLES)
+    text = (text or "").strip()
+    if len(text) < 2:
+        return []
+    matches: dict[int, Customer] = {}
+    for column in (Customer.phone, Customer.member_number, Customer.name, Customer.email):
+        for customer in (Customer.select().where(_prefix(column, text))
+                         .order_by(column, Customer.id).limit(limit)):
+            matches.setdefault(customer.id, customer)
+        if len(matches) >= limit:
+            break
+    return [CustomerMatch(c.id, c.name, mask_contact(c.phone or c.email or ""),
+                          c.member_number or "", c.tier, c.sensitive)
+            for c in list(matches.values())[:limit]]
+
+
+@dataclass(frozen=True)
+class CustomerDetails:
+    id: int
+    name: str
+    contact: str
+    member_number: str
+    id_number: str
+    tier: str
+    sensitive: bool
+    sensitive_kind: str
+    past_cases: tuple[tuple[str, str, dt.datetime], ...]  # (number, stage, registered)
+
+
+@service
+def customer_for_intake(session: Session, customer_id: int) -> CustomerDetails:
+    """A picked customer's details to fill the form (the clerk is registering their
+    complaint, so contacts are shown in full) and their latest cases."""
+    require_role(session, *INTAKE_ROLES)
+    customer = Customer.get_or_none(Customer.id == customer_id)
+    if customer is None:
+        raise NotFound("This customer no longer exists.")
+    contact = "; ".join(c for c in (customer.phone, customer.email) if c)
+    cases = (Complaint.select(Complaint.number, Complaint.stage, Complaint.registration_time)
+             .where(Complaint.customer == customer)
+             .order_by(Complaint.registration_time.desc()).limit(20))
+    return CustomerDetails(customer.id, customer.name, contact, customer.member_number or "",
+                           customer.id_number or "", customer.tier, customer.sensitive,
+                           customer.sensitive_kind or "",
+                           tuple((c.number, c.stage, c.registration_time) for c in cases))

@@ -1,0 +1,121 @@
+"""Registering complaints: validation, numbers, level, urgency, deadlines, customers."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from desktop_app.db.models import AuditLog, Complaint, Customer
+from desktop_app.services import intake
+from desktop_app.services.errors import PermissionDenied
+from desktop_app.services.intake import FormInvalid, IntakeForm
+
+
+def good_form(**changes) -> IntakeForm:
+    form = IntakeForm(
+        customer_name="王小明", contact="13812345678", member_number="M1001",
+        id_number="11010519491231002X", member_tier="gold",
+        complaint_time=dt.datetime(2026, 11, 25, 9, 40), channel="walk_in",
+        type="product_quality", subtype="functional_defect", urgency="normal",
+        description="收到的手机屏幕无法点亮，要求换货", customer_requests=["exchange", "other"],
+        customer_request_other="希望尽快处理", department="customer_service", product="X1 手机")
+    return dataclasses.replace(form, **changes)
+
+
+def test_register_stores_every_field_number_level_and_deadlines(clerk_session):
+    saved = intake.register_complaint(clerk_session, good_form())
+    case = Complaint.get_by_id(saved.id)
+    assert saved.number == case.number == "TS-20261125-0001"
+    assert (case.customer_name, case.contact, case.member_number, case.id_number) == (
+        "王小明", "13812345678", "M1001", "11010519491231002X")
+    assert (case.channel.code, case.type.code, case.subtype.code, case.department.code) == (
+        "walk_in", "product_quality", "functional_defect", "customer_service")
+    assert case.customer_requests == "exchange,other"
+    assert case.customer_request_other == "希望尽快处理"
+    assert case.receiver_id == case.owner_id == clerk_session.user_id
+    assert case.registration_time == dt.datetime(2026, 11, 25, 10, 0)
+    assert case.level == 1 and not case.urgent and case.stage == "registered"
+    # Complained 09:40, normal: 4 hours beats T+1.
+    assert case.first_response_due == dt.datetime(2026, 11, 25, 13, 40)
+    assert saved.promise == "今天 13:40 前给您首次答复"
+    assert AuditLog.get(AuditLog.action == "complaint_create").entity_id == case.id
+    second = intake.register_complaint(clerk_session, good_form())
+    assert second.number == "TS-20261125-0002"
+    assert second.customer_id == saved.customer_id  # found again by member number
+
+
+def test_vip_raises_level_and_staff_may_raise_not_lower(clerk_session):
+    vip = intake.register_complaint(clerk_session, good_form(member_number="", member_tier="vip"))
+    assert vip.level == 3
+    raised = intake.register_complaint(clerk_session, good_form(member_number="", level=2))
+    assert raised.level == 2
+    with pytest.raises(FormInvalid) as info:
+        intake.register_complaint(clerk_session, good_form(subtype="account_security",
+                                                           type="member_rights", level=1))
+    assert info.value.field == "level"
+
+
+def test_urgent_marked_by_staff_and_sensitive_customer(clerk_session):
+    urgent = intake.register_complaint(clerk_session, good_form(urgency="urgent"))
+    assert urgent.urgent and urgent.urgent_reasons == ("staff",)
+    assert urgent.first_response_due == dt.datetime(2026, 11, 25, 11, 40)
+    Customer.update(sensitive=True, sensitive_kind="media").execute()
+    sensitive = intake.register_complaint(clerk_session, good_form())
+    assert sensitive.urgent and sensitive.urgent_reasons == ("sensitive",)
+
+
+@pytest.mark.parametrize("changes,field", [
+    ({"customer_name": "  "}, "customer_name"),
+    ({"contact": ""}, "contact"),
+    ({"contact": "1381234567"}, "contact"),  # 10 digits
+    ({"contact": "12345678901"}, "contact"),  # not a mobile prefix
+    ({"contact": "li@@example"}, "contact"),
+    ({"id_number": "110105194912310021"}, "id_number"),  # wrong check digit
+    ({"complaint_time": dt.datetime(2026, 11, 25, 11, 0)}, "complaint_time"),  # future
+    ({"complaint_time": None}, "complaint_time"),
+    ({"channel": ""}, "channel"),
+    ({"subtype": "delivery"}, "subtype"),  # not a product-quality subtype
+    ({"description": "坏了"}, "description"),  # too short
+    ({"description": "长" * 5001}, "description"),
+    ({"customer_request_other": ""}, "customer_request_other"),
+    ({"department": "nowhere"}, "department"),
+])
+def test_invalid_input_names_the_field_and_writes_nothing(clerk_session, changes, field):
+    with pytest.raises(FormInvalid) as info:
+        intake.register_complaint(clerk_session, good_form(**changes))
+    assert field in [p.field for p in info.value.problems]
+    assert Complaint.select().count() == 0 and Customer.select().count() == 0
+
+
+def test_valid_contacts(clerk_session):
+    for contact in ("010-62345678", "0755 2345678", "+86 13912345678",
+                    "13912345678; li.na@example.com.cn", "13912345678 li@example.com", "0571-87654321-123"):
+        intake.register_complaint(clerk_session, good_form(contact=contact, member_number=""))
+    assert Complaint.select().count() == 6
+
+
+def test_all_problems_reported_at_once(clerk_session):
+    with pytest.raises(FormInvalid) as info:
+        intake.register_complaint(clerk_session, IntakeForm())
+    fields = {p.field for p in info.value.problems}
+    assert {"customer_name", "contact", "complaint_time", "channel", "type", "subtype",
+            "description", "department"} <= fields
+
+
+def test_admins_do_not_register_complaints(admin_session):
+    with pytest.raises(PermissionDenied):
+        intake.register_complaint(admin_session, good_form())
+
+
+def test_customer_lookup_and_details(clerk_session):
+    intake.register_complaint(clerk_session, good_form())
+    matches = intake.lookup_customers(clerk_session, "1381234")
+    assert [(m.name, m.contact, m.member_number) for m in matches] == [
+        ("王小明", "138****5678", "M1001")]
+    assert [m.name for m in intake.lookup_customers(clerk_session, "王小")] == ["王小明"]
+    assert [m.name for m in intake.lookup_customers(clerk_session, "M10")] == ["王小明"]
+    details = intake.customer_for_intake(clerk_session, matches[0].id)
+    assert details.contact == "13812345678" and details.tier == "gold"
+    assert [c[0] for c in details.past_cases] == ["TS-20261125-0001"]
