@@ -119,3 +119,16 @@ def test_customer_lookup_and_details(clerk_session):
     details = intake.customer_for_intake(clerk_session, matches[0].id)
     assert details.contact == "13812345678" and details.tier == "gold"
     assert [c[0] for c in details.past_cases] == ["TS-20261125-0001"]
+
+
+def test_reference_data_in_both_languages(db):
+    from desktop_app.services import reference
+
+    assert [c.code for c in reference.channels()][:2] == ["phone", "walk_in"]
+    assert reference.departments()[1].label("zh_CN") == "客服部"
+    tree = reference.type_tree()
+    assert [t.code for t in tree][0] == "product_quality" and len(tree) == 6
+    service_attitude = tree[1]
+    assert service_attitude.label("en") == "Service attitude"
+    assert [(c.code, c.default_level) for c in service_attitude.children][2] == (
+        "staff_attitude", 2)

@@ -1,0 +1,52 @@
+"""Reference data for forms: channels, departments and the type tree (active entries, in
+their configured order), with both the Chinese and the English names. Not personal data,
+so no session is needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_app.db.models import Channel, ComplaintType, Department
+from desktop_app.services.errors import service
+
+
+@dataclass(frozen=True)
+class Ref:
+    code: str
+    name_zh: str
+    name_en: str
+
+    def label(self, language: str = "zh_CN") -> str:
+        return self.name_zh if language.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True)
+class TypeRef(Ref):
+    default_level: int | None = None
+    children: tuple[TypeRef, ...] = field(default_factory=tuple)
+
+
+@service
+def channels() -> list[Ref]:
+    return [Ref(c.code, c.name_zh, c.name_en)
+            for c in Channel.select().where(Channel.active).order_by(Channel.sort_order)]
+
+
+@service
+def departments() -> list[Ref]:
+    return [Ref(d.code, d.name_zh, d.name_en)
+            for d in Department.select().where(Department.active)
+            .order_by(Department.sort_order)]
+
+
+@service
+def type_tree() -> list[TypeRef]:
+    rows = list(ComplaintType.select().where(ComplaintType.active)
+                .order_by(ComplaintType.sort_order, ComplaintType.id))
+    children: dict[int, list[TypeRef]] = {}
+    for row in rows:
+        if row.parent_id is not None:
+            children.setdefault(row.parent_id, []).append(
+                TypeRef(row.code, row.name_zh, row.name_en, row.default_level))
+    return [TypeRef(r.code, r.name_zh, r.name_en, r.default_level, tuple(children.get(r.id, ())))
+            for r in rows if r.parent_id is None]
