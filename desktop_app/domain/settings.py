@@ -113,6 +113,8 @@ SETTINGS: tuple[SettingDef, ...] = (
     _d("security.idle_lock_minutes", 10, "security", "Lock after idle (minutes)", 1, 480),
     _d("security.min_password_length", 8, "security", "Minimum password length", 4, 128),
     _d("attachments.max_megabytes", 20, "data", "Largest attachment (MB)", 1, 2048),
+    _d("attachments.folder", "", "data",
+       "Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)"),
     _d("backups.keep_daily", 7, "data", "Daily backups kept", 1, 365),
     _d("backups.keep_weekly", 4, "data", "Weekly backups kept", 0, 520),
     _d("numbering.prefix", "TS", "data", "Complaint number prefix"),

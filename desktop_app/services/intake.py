@@ -25,8 +25,15 @@ from desktop_app.db.models import (
 from desktop_app.domain import validation
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.promise import promise_text
-from desktop_app.domain.vocab import CUSTOMER_REQUESTS, MEMBER_TIERS, URGENCY, join_multi
-from desktop_app.services import audit, sla
+from desktop_app.domain.vocab import (
+    CUSTOMER_REQUESTS,
+    MEMBER_TIERS,
+    URGENCY,
+    join_multi,
+    split_multi,
+)
+from desktop_app.services import attachments, audit, sla
+from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
@@ -59,6 +66,8 @@ class IntakeForm:
     head_office: bool = False
     level: int | None = None  # staff may raise the subtype's default level, not lower it
     customer_id: int | None = None  # a customer picked from the lookup
+    attachments: list[str] = field(default_factory=list)  # file paths
+    recording_ids: str = ""  # call recording IDs, separated by , or 、
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,11 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
         elif form.level < default:
             bad("level", "This complaint is at least level {level}; a level can be raised, "
                          "not lowered.", level="I" * default)
+    max_bytes = int(settings_service.get("attachments.max_megabytes")) * 1048576
+    for path in form.attachments:
+        bad("attachments", attachments.check_file(path, max_bytes))
+    for ref in split_multi(form.recording_ids):
+        bad("recording_ids", validation.check_length(ref, maximum=120))
     if form.customer_id is not None:
         found["customer"] = Customer.get_or_none(Customer.id == form.customer_id)
         if found["customer"] is None:
@@ -198,8 +212,18 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
     require_role(session, *INTAKE_ROLES)
     now = session.now()
     ctx = sla.SlaContext.load()
+    problems, _found = validate(form, now)
+    if problems:
+        raise FormInvalid(problems)
+    # Files are copied before the transaction (slow, and content-addressed: a copy left by a
+    # failed save is simply reused); their rows are written with the case.
+    try:
+        stored = [attachments.store_file(path) for path in form.attachments]
+    except OSError as exc:
+        raise FormInvalid([FieldProblem("attachments", "A file could not be copied: {reason}",
+                                        {"reason": str(exc)})]) from exc
     with write_lock(database_proxy.obj):
-        problems, found = validate(form, now)
+        problems, found = validate(form, now)  # again inside the lock: rows may have changed
         if problems:
             raise FormInvalid(problems)
         customer = _customer_for(form, found, now)
@@ -228,8 +252,10 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         sla.refresh_case(case, ctx, subtype.callback_rule)
         case.save(force_insert=True)
         batch = sla.apply_batch_rule(session, case, ctx)
+        attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids,
+                                        now)
         audit.record(session, "complaint_create", "complaint", case.id, number=case.number,
-                     level=case.level, urgent=case.urgent)
+                     level=case.level, urgent=case.urgent, attachments=attached)
     return Registered(
         case.id, case.number, case.level, case.urgent,
         tuple(r for r in case.urgent_reasons.split(",") if r),

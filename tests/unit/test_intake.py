@@ -132,3 +132,39 @@ def test_reference_data_in_both_languages(db):
     assert service_attitude.label("en") == "Service attitude"
     assert [(c.code, c.default_level) for c in service_attitude.children][2] == (
         "staff_attitude", 2)
+
+
+def test_attachments_stored_once_by_content_and_recording_ids(clerk_session, tmp_path):
+    from desktop_app.db.models import Attachment
+    from desktop_app.services.attachments import attachment_folder
+
+    photo = tmp_path / "屏幕照片.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo of a broken screen")
+    copy = tmp_path / "again.jpg"
+    copy.write_bytes(photo.read_bytes())
+    saved = intake.register_complaint(clerk_session, good_form(
+        attachments=[str(photo), str(copy)], recording_ids="REC-001、REC-002"))
+    rows = list(Attachment.select().where(Attachment.complaint == saved.id)
+                .order_by(Attachment.id))
+    assert [(r.kind, r.filename) for r in rows] == [
+        ("file", "屏幕照片.jpg"), ("file", "again.jpg"), ("recording", "REC-001"),
+        ("recording", "REC-002")]
+    assert rows[0].sha256 == rows[1].sha256 and rows[0].size == photo.stat().st_size
+    stored = list(attachment_folder().rglob("*.jpg"))
+    assert len(stored) == 1 and stored[0].read_bytes() == photo.read_bytes()
+
+
+def test_bad_attachments_are_refused_before_anything_is_written(clerk_session, manager_session,
+                                                                 tmp_path):
+    from desktop_app.services import settings
+
+    with pytest.raises(FormInvalid) as info:
+        intake.register_complaint(clerk_session, good_form(
+            attachments=[str(tmp_path / "missing.png")]))
+    assert info.value.field == "attachments" and "does not exist" in info.value.message
+    settings.change_setting(manager_session, "attachments.max_megabytes", 1)
+    big = tmp_path / "video.mp4"
+    big.write_bytes(b"0" * (1048576 + 1))
+    with pytest.raises(FormInvalid, match="larger than the 1 MB allowed"):
+        intake.register_complaint(clerk_session, good_form(attachments=[str(big)]))
+    assert Complaint.select().count() == 0
