@@ -21,7 +21,7 @@ from pathlib import Path
 from peewee import CharField, Database, DateTimeField, IntegerField, Model
 from playhouse.migrate import SchemaMigrator
 
-from desktop_app.db import models
+from desktop_app.db import models, search
 from desktop_app.db.connection import copy_sqlite_file, is_postgres, is_sqlite, write_lock
 from desktop_app.db.seed import seed_reference_data
 
@@ -80,11 +80,26 @@ def _v4_scan_state(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v5_description_search(migrator: SchemaMigrator, db: Database) -> None:
+    """v5: full-text search over complaint descriptions, filled from existing cases."""
+    search.create(db)
+    last = 0
+    while True:
+        rows = db.execute_sql(
+            "SELECT id, description FROM complaint WHERE id > " + ("?" if is_sqlite(db) else "%s")
+            + " ORDER BY id LIMIT 5000", (last,)).fetchall()
+        if not rows:
+            break
+        search.index_rows(db, rows)
+        last = rows[-1][0]
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
     (3, "reminder snooze and scan index", _v3_reminder_scan),
     (4, "reminder scan watermark", _v4_scan_state),
+    (5, "full-text search over descriptions", _v5_description_search),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
@@ -141,6 +156,7 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
                     "the database has complaint tables but no schema version; "
                     "it was not made by this program")
             db.create_tables(models.ALL_MODELS)
+            search.create(db)
             models.SchemaVersion.create(version=SCHEMA_VERSION, migrated_at=now)
             seed_reference_data()
             log.info("created schema version %s", SCHEMA_VERSION)

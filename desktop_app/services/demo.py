@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_app.db import search
 from desktop_app.db.connection import is_sqlite, write_lock
 from desktop_app.db.models import (
     Channel,
@@ -300,6 +301,7 @@ COMPLAINT_COLUMNS = (
     "last_update_at", "first_response_due", "solution_due", "resolution_due",
     "renegotiated_due", "next_update_due", "next_due", "survey_due", "no_survey_reason",
     "version", "created_at", "updated_at", "updated_by_id")
+_DESCRIPTION = COMPLAINT_COLUMNS.index("description")
 CUSTOMER_COLUMNS = ("id", "name", "phone", "email", "member_number", "id_number", "tier",
                     "sensitive", "sensitive_kind", "notes", "created_at", "updated_at")
 PROGRESS_COLUMNS = ("complaint_id", "stage", "owner_id", "planned_completion",
@@ -986,6 +988,7 @@ def generate(session: Session, count: int, *, seed: int = 1,
                 rows = generator.chunk(plan, case_ids, customer_ids, first_numbers)
                 writer.insert(Customer, CUSTOMER_COLUMNS, rows["customers"])
                 writer.insert(Complaint, COMPLAINT_COLUMNS, rows["complaints"])
+                search.index_rows(db, ((row[0], row[_DESCRIPTION]) for row in rows["complaints"]))
                 writer.insert(ProgressEntry, PROGRESS_COLUMNS, rows["progress"])
                 writer.insert(Survey, SURVEY_COLUMNS, rows["surveys"])
                 writer.insert(Transfer, TRANSFER_COLUMNS, rows["transfers"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop_app.db import search
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
     Channel,
@@ -252,6 +253,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         sla.refresh_case(case, ctx, subtype.callback_rule)
         case.save(force_insert=True)
         batch = sla.apply_batch_rule(session, case, ctx)
+        search.index_rows(database_proxy.obj, [(case.id, case.description)])
         attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids,
                                         now)
         audit.record(session, "complaint_create", "complaint", case.id, number=case.number,
@@ -328,3 +330,63 @@ def customer_for_intake(session: Session, customer_id: int) -> CustomerDetails:
                            customer.id_number or "", customer.tier, customer.sensitive,
                            customer.sensitive_kind or "",
                            tuple((c.number, c.stage, c.registration_time) for c in cases))
+
+
+@dataclass(frozen=True)
+class CaseBrief:
+    id: int
+    number: str
+    registration_time: dt.datetime
+    stage: str
+    subtype_code: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SimilarCases:
+    customer_open: list[CaseBrief]
+    today_same_subtype: int
+    batch_threshold: int
+    text_matches: list[CaseBrief]
+
+
+def _briefs(query) -> list[CaseBrief]:
+    rows = (query.select(Complaint.id, Complaint.number, Complaint.registration_time,
+                         Complaint.stage, Complaint.description, ComplaintType.code)
+            .join(ComplaintType, on=(Complaint.subtype == ComplaintType.id)))
+    return [CaseBrief(r.id, r.number, r.registration_time, r.stage, r.subtype.code,
+                      r.description[:60]) for r in rows]
+
+
+@service
+def similar_cases(session: Session, *, customer_id: int | None, subtype: str, text: str,
+                  product: str = "", limit: int = 5) -> SimilarCases:
+    """What the intake side panel shows while the clerk types: the customer's open cases,
+    today's count of the subtype (toward the batch threshold of SPEC §4) and cases whose
+    description shares the typed words. Contacts are not included."""
+    require_role(session, *INTAKE_ROLES)
+    now = session.now()
+    threshold = int(settings_service.get("rules.batch_threshold"))
+    customer_open: list[CaseBrief] = []
+    if customer_id is not None:
+        customer_open = _briefs(Complaint.select().where(
+            Complaint.customer == customer_id, Complaint.is_open)
+            .order_by(Complaint.registration_time.desc()).limit(limit))
+    today = 0
+    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) if subtype else None
+    if sub is not None:
+        start = dt.datetime.combine(now.date(), dt.time.min)
+        query = Complaint.select().where(
+            Complaint.subtype == sub.id, Complaint.registration_time >= start,
+            Complaint.registration_time < start + dt.timedelta(days=1))
+        product = (product or "").strip()
+        if product:
+            query = query.where((Complaint.product == product) | (Complaint.merchant == product))
+        today = query.count()
+    matches: list[CaseBrief] = []
+    if len((text or "").strip()) >= 2:
+        ids = search.search(database_proxy.obj, text, limit=limit)
+        if ids:
+            by_id = {b.id: b for b in _briefs(Complaint.select().where(Complaint.id.in_(ids)))}
+            matches = [by_id[i] for i in ids if i in by_id]
+    return SimilarCases(customer_open, today, threshold, matches)

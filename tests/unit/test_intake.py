@@ -168,3 +168,24 @@ def test_bad_attachments_are_refused_before_anything_is_written(clerk_session, m
     with pytest.raises(FormInvalid, match="larger than the 1 MB allowed"):
         intake.register_complaint(clerk_session, good_form(attachments=[str(big)]))
     assert Complaint.select().count() == 0
+
+
+def test_similar_cases_customer_today_and_text(clerk_session):
+    first = intake.register_complaint(clerk_session, good_form(
+        description="手机屏幕有划痕，要求换货"))
+    intake.register_complaint(clerk_session, good_form(
+        member_number="", contact="13900001111", customer_name="李四",
+        description="耳机没有声音，申请退款"))
+    similar = intake.similar_cases(clerk_session, customer_id=first.customer_id,
+                                   subtype="functional_defect", text="屏幕划痕很明显")
+    assert [c.number for c in similar.customer_open] == [first.number]
+    assert (similar.today_same_subtype, similar.batch_threshold) == (2, 10)
+    assert [c.number for c in similar.text_matches] == [first.number]
+    assert intake.similar_cases(clerk_session, customer_id=None, subtype="",
+                                text="退款").text_matches[0].snippet == "耳机没有声音，申请退款"
+
+
+def test_search_terms_are_bigrams_and_words():
+    from desktop_app.db.search import terms
+
+    assert terms("屏幕有划痕 X1手机") == ["屏幕", "幕有", "有划", "划痕", "手机", "x1"]
