@@ -153,16 +153,17 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
     batch, _ = CaseBatch.get_or_create(subtype=case.subtype_id, day=day, product=product,
                                        defaults={"created_at": session.now()})
     rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
-    for member in query:
+    # Only cases not yet in this batch: once formed, each new case touches just itself.
+    newcomers = query.where(Complaint.batch.is_null() | (Complaint.batch != batch.id))
+    for member in newcomers:
         flagged = add_urgent_reason(member, "batch")
-        if member.batch_id != batch.id or flagged:
-            member.batch = batch
-            refresh_case(member, ctx, rule)
-            member.version += 1
-            member.updated_at = session.now()
-            member.save()
-            if flagged:
-                audit.record(session, "urgent_batch", "complaint", member.id, batch=batch.id)
+        member.batch = batch
+        refresh_case(member, ctx, rule)
+        member.version += 1
+        member.updated_at = session.now()
+        member.save()
+        if flagged:
+            audit.record(session, "urgent_batch", "complaint", member.id, batch=batch.id)
         if member.id == case.id:
             case.__data__.update(member.__data__)
     return batch
