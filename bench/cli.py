@@ -12,6 +12,7 @@ BENCHMARKS = {
     "demo": "bench.bench_demo",
     "open-queue": "bench.bench_queue",
     "sla-scan": "bench.bench_sla_scan",
+    "intake-save": "bench.bench_intake",
 }
 
 

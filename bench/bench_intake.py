@@ -1,0 +1,89 @@
+"""``intake-save``: a full save of the intake form at N demo cases (goal: p95 ≤ 50 ms).
+
+Ours: ``services.intake.register_complaint`` — validation, customer, the day's number,
+level, urgency and batch rule, deadlines, full-text index, audit — one write transaction
+each, as a clerk saves. Baseline: a bare insert of one complaint row (the same columns,
+copied from a stored case) through a plain ``sqlite3`` connection, committed, the least
+any save must do. Both run on a copy of the cached demo database, interleaved; the table
+shows median and p95 of each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+import statistics
+import time
+from pathlib import Path
+
+from bench.bench_sla_scan import _copy
+from bench.common import BENCH_NOW, Report, ensure_cached_db, remove_sqlite, result_line
+from desktop_app.bootstrap import prepare_database
+from desktop_app.db.models import User
+from desktop_app.domain.clock import FixedClock
+from desktop_app.services import auth, intake, reference
+
+SAVES = 300
+GOAL_MS = 50.0
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
+    cached = ensure_cached_db(cache_dir, cases, seed)
+    work = cache_dir / f"intake-work-{cases}.db"
+    _copy(cached, work)
+    db, _info, _result = prepare_database(f"sqlite:///{work}")
+    raw = sqlite3.connect(work, isolation_level=None)
+    clock = FixedClock(BENCH_NOW)
+    rng = random.Random(seed)
+    try:
+        clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock)
+        tree = [(t.code, c.code) for t in reference.type_tree() for c in t.children]
+        channels = [c.code for c in reference.channels()]
+        departments = [d.code for d in reference.departments()]
+        columns = [r[1] for r in raw.execute("PRAGMA table_info(complaint)") if r[1] != "id"]
+        template = list(raw.execute(f"SELECT {', '.join(columns)} FROM complaint "
+                                    "ORDER BY id DESC LIMIT 1").fetchone())
+        number_at = columns.index("number")
+        insert_sql = (f"INSERT INTO complaint ({', '.join(columns)}) "
+                      f"VALUES ({', '.join('?' * len(columns))})")
+        ours, baseline = [], []
+        for i in range(SAVES):
+            clock.advance(seconds=20)
+            type_code, subtype = rng.choice(tree)
+            form = intake.IntakeForm(
+                customer_name="压测客户", contact=f"1380000{i:04d}", channel=rng.choice(channels),
+                complaint_time=clock.now() - dt.timedelta(minutes=5), type=type_code,
+                subtype=subtype, urgency=rng.choice(["urgent", "normal", "normal", "low"]),
+                description=f"第{i}次测试：收到的商品与描述不符，要求退款", department=rng.choice(
+                    departments), customer_requests=["refund"])
+            started = time.perf_counter()
+            intake.register_complaint(clerk, form)
+            ours.append(time.perf_counter() - started)
+            template[number_at] = f"BENCH-{i:06d}"
+            started = time.perf_counter()
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute(insert_sql, template)
+            raw.execute("COMMIT")
+            baseline.append(time.perf_counter() - started)
+    finally:
+        raw.close()
+        db.close()
+        remove_sqlite(work)
+    report = Report("intake-save")
+    report.add("cases in the database", f"{cases:,}")
+    report.add("saves", f"{SAVES}", f"{SAVES}")
+    report.add("median (ms)", f"{statistics.median(ours) * 1000:.2f}",
+               f"{statistics.median(baseline) * 1000:.2f}")
+    report.add("p95 (ms)", f"{p95(ours) * 1000:.2f}", f"{p95(baseline) * 1000:.2f}")
+    report.add("worst (ms)", f"{max(ours) * 1000:.2f}", f"{max(baseline) * 1000:.2f}")
+    report.note("ours: services.intake.register_complaint (validation, number, level, "
+                "deadlines, batch rule, search index, audit); baseline: one bare row insert "
+                "with raw sqlite3, committed")
+    ours_p95, base_p95 = p95(ours), p95(baseline)
+    return report, result_line("intake-save", ours_p95, base_p95, f"p95 <= {GOAL_MS:g} ms",
+                               ours_p95 * 1000 <= GOAL_MS)
