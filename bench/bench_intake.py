@@ -25,6 +25,9 @@ from desktop_app.domain.clock import FixedClock
 from desktop_app.services import auth, intake, reference
 
 SAVES = 300
+# Saves before measuring: the first ones load the holiday tables and touch cold index pages
+# of a freshly copied file (a running program has done this at sign-in). Reported apart.
+WARMUP = 20
 GOAL_MS = 50.0
 
 
@@ -51,8 +54,8 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         number_at = columns.index("number")
         insert_sql = (f"INSERT INTO complaint ({', '.join(columns)}) "
                       f"VALUES ({', '.join('?' * len(columns))})")
-        ours, baseline = [], []
-        for i in range(SAVES):
+        ours, baseline, warmup = [], [], []
+        for i in range(WARMUP + SAVES):
             clock.advance(seconds=20)
             type_code, subtype = rng.choice(tree)
             form = intake.IntakeForm(
@@ -63,7 +66,11 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
                     departments), customer_requests=["refund"])
             started = time.perf_counter()
             intake.register_complaint(clerk, form)
-            ours.append(time.perf_counter() - started)
+            elapsed = time.perf_counter() - started
+            if i < WARMUP:
+                warmup.append(elapsed)
+                continue
+            ours.append(elapsed)
             template[number_at] = f"BENCH-{i:06d}"
             started = time.perf_counter()
             raw.execute("BEGIN IMMEDIATE")
@@ -76,7 +83,8 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         remove_sqlite(work)
     report = Report("intake-save")
     report.add("cases in the database", f"{cases:,}")
-    report.add("saves", f"{SAVES}", f"{SAVES}")
+    report.add(f"warm-up saves, not judged: {WARMUP}, worst (ms)", f"{max(warmup) * 1000:.1f}")
+    report.add("saves measured", f"{SAVES}", f"{SAVES}")
     report.add("median (ms)", f"{statistics.median(ours) * 1000:.2f}",
                f"{statistics.median(baseline) * 1000:.2f}")
     report.add("p95 (ms)", f"{p95(ours) * 1000:.2f}", f"{p95(baseline) * 1000:.2f}")
