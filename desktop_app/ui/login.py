@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
 from desktop_app.services import auth
 from desktop_app.services.errors import AuthenticationError, DatabaseUnavailable
 from desktop_app.services.session import Session
-from desktop_app.ui.i18n import service_message
+from desktop_app.ui.i18n import service_message, ui_language
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +98,12 @@ class LoginDialog(QDialog):
     def try_sign_in(self) -> bool:
         """Check the typed credentials; accept the dialog on success."""
         try:
-            self.session = auth.sign_in(self.username.text(), self.password.text(),
-                                        clock=self.clock)
+            session = auth.sign_in(self.username.text(), self.password.text(),
+                                   clock=self.clock)
+            # Services word their texts (the promised reply time, holiday names) in the
+            # language of the UI.
+            self.session = dataclasses.replace(
+                session, language="zh_CN" if ui_language() == "zh" else "en")
         except (AuthenticationError, DatabaseUnavailable) as exc:
             self.show_error(service_message(exc))
             self.password.clear()

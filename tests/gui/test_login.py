@@ -96,3 +96,17 @@ def test_made_up_user_reads_exactly_like_a_real_one(qtbot, system, clock):
     fake_messages = failure_messages(qtbot, fake, "nobody", 6)
     assert real_messages == fake_messages
     assert "blocked" in fake_messages[4]
+
+
+def test_session_speaks_the_ui_language(qtbot, system, clock):
+    from PySide6.QtCore import QLocale
+
+    make_user(system, "clerk7", "clerk")
+    for locale, language in ((QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+                              "en"),
+                             (QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+                              "zh_CN")):
+        QLocale.setDefault(locale)
+        dialog = make_dialog(qtbot, clock)
+        attempt(qtbot, dialog, "clerk7", "password123")
+        assert dialog.session is not None and dialog.session.language == language
