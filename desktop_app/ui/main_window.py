@@ -25,6 +25,7 @@ from desktop_app.db.connection import DatabaseInfo
 from desktop_app.domain.vocab import ROLES
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import ui_language
+from desktop_app.ui.intake_page import IntakePage
 from desktop_app.ui.pages import ComingPage
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
@@ -153,6 +154,10 @@ class MainWindow(QMainWindow):
             if section.kind == "settings":
                 page: QWidget = SettingsPage(self.session, tasks=self.tasks)
                 page.status_message.connect(self.show_status_message)
+            elif section.kind == "intake":
+                page = IntakePage(self.session, tasks=self.tasks)
+                page.status_message.connect(self.show_status_message)
+                self.intake_page = page
             else:
                 page = ComingPage(section.page_name, title, purpose)
             self.pages[section.kind] = page
@@ -312,6 +317,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_window_state()
+        self.intake_page.keep_draft()
         super().closeEvent(event)
         if event.isAccepted():
             self.reminders.stop()
