@@ -279,6 +279,7 @@ class IntakePage(QWidget):
                                        QPlainTextEdit())
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(90)
+        self.description.setMaximumHeight(180)
         self.description.setPlaceholderText(self.tr("What happened, in the customer's words"))
         self.attachments = AttachmentList()
         self.attachments.setMaximumHeight(80)
@@ -873,6 +874,8 @@ class IntakePage(QWidget):
         return dialog
 
     def _saved_dialog_closed(self) -> None:
+        # Straight on with the next customer.
+        self.window().activateWindow()
         self.customer_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save_failed(self, exc: ServiceError) -> None:

@@ -609,3 +609,46 @@ def test_main_window_intake_page_is_the_form(qtbot, clerk, gui_db, clock):
     window.close()                                              # keeps the draft
     assert DraftStore("clerk1").load()["customer_name"] == "未保存的人"
     window.tasks.wait_for_done()
+
+
+# --- attachments, the save button while saving ------------------------------------------
+
+
+def test_dropped_files_are_listed_and_delete_removes_them(qtbot, page, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    files = [tmp_path / "a.png", tmp_path / "b.pdf"]
+    for file in files:
+        file.write_bytes(b"x")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    target = page.attachments.viewport()
+    point = target.rect().center()
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    assert page.attachments.paths() == [str(f) for f in files]
+    assert page.has_typed_work()
+    page.attachments.setFocus()
+    page.attachments.setCurrentRow(0)
+    key(qtbot, Qt.Key.Key_Delete)
+    assert page.attachments.paths() == [str(files[1])]
+
+
+def test_save_button_is_disabled_while_saving(qtbot, page):
+    fill_valid(page)
+    task = page.save()
+    assert task is not None
+    assert not page.save_button.isEnabled()
+    assert page.save() is None                                  # no second save meanwhile
+    with qtbot.waitSignal(page.saved, timeout=10_000):
+        pass
+    assert page.save_button.isEnabled()
+    assert Complaint.select().count() == 1
+    page.saved_dialog.accept()
+    qtbot.waitUntil(page.customer_name.hasFocus)               # ready for the next one
