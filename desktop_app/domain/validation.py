@@ -72,6 +72,8 @@ def check_id_number(text: str) -> str | None:
 
 def check_length(text: str | None, *, minimum: int = 0, maximum: int) -> str | None:
     length = len((text or "").strip())
+    if minimum and length == 0:
+        return "This field is required."
     if minimum and length < minimum:
         return ("This field is required." if minimum == 1 else
                 f"Write at least {minimum} characters.")

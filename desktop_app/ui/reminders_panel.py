@@ -179,13 +179,17 @@ class ReminderMonitor(QObject):
         self.timer.timeout.connect(self.tick)
         self._scan: Task | None = None
         self._seen: set[int] | None = None  # reminder ids listed by earlier ticks
+        self._stopped = False
 
     def start(self) -> None:
         """Start the timer, with a first tick as soon as the event loop runs."""
+        self._stopped = False
         self.timer.start(self._interval_ms(settings_service.get("reminders.interval_seconds")))
         QTimer.singleShot(0, self, self.tick)
 
     def stop(self) -> None:
+        """No scan after this, not even the first one still queued by ``start``."""
+        self._stopped = True
         self.timer.stop()
 
     @staticmethod
@@ -193,7 +197,10 @@ class ReminderMonitor(QObject):
         return max(1, int(seconds)) * 1000
 
     def tick(self) -> Task | None:
-        """Scan now (off the UI thread); None when the previous scan is still running."""
+        """Scan now (off the UI thread); None when the previous scan is still running or
+        the monitor was stopped (its window closed)."""
+        if self._stopped:
+            return None
         if self._scan is not None:
             log.debug("reminder scan still running; tick skipped")
             return None

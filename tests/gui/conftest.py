@@ -24,13 +24,6 @@ def _qt_user_settings(tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _own_data_folder(tmp_path, monkeypatch):
-    """Intake drafts and attachments go to a folder of this test, never the real user's
-    data folder (where a left-over draft would open a question and stall the test)."""
-    monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(tmp_path / "user-data"))
-
-
-@pytest.fixture(autouse=True)
 def _restore_default_locale():
     """Tests may switch the UI language with QLocale.setDefault; put it back after."""
     before = QLocale()

@@ -302,7 +302,7 @@ def save_and_fail(qtbot, page: IntakePage) -> None:
      "check digit is wrong", ("id_number", None)),
     ("complaint_time", lambda p: p.complaint_time.setDateTime(
         TEST_NOW + dt.timedelta(hours=3)), "cannot be in the future", None),
-    ("description", lambda p: p.description.clear(), "Write at least 5 characters.", None),
+    ("description", lambda p: p.description.clear(), "This field is required.", None),
     ("description", lambda p: p.description.setPlainText("坏了"),
      "Write at least 5 characters.", None),
     ("customer_request_other", lambda p: p.requests.boxes["other"].setChecked(True),

@@ -45,11 +45,11 @@ def _fast_password_hashing(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory, monkeypatch):
-    """Keep tests out of the real data and log folders and away from a real database."""
-    base = tmp_path_factory.getbasetemp()
-    monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(base / "data"))
-    monkeypatch.setenv("DESKTOP_APP_LOG_DIR", str(base / "log"))
+def _isolated_user_folders(tmp_path, monkeypatch):
+    """Keep each test out of the real data and log folders (drafts, attachments, the
+    default database) and away from any database named in the environment."""
+    monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(tmp_path / "user-data"))
+    monkeypatch.setenv("DESKTOP_APP_LOG_DIR", str(tmp_path / "user-log"))
     monkeypatch.delenv("DESKTOP_APP_DATABASE", raising=False)
 
 
