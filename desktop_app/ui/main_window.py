@@ -308,6 +308,10 @@ class MainWindow(QMainWindow):
         state = settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
+        else:
+            # First start: the forms get the room; the reminders list shows a few rows.
+            self.resize(1280, 860)
+            self.resizeDocks([self.reminders_panel], [150], Qt.Orientation.Vertical)
 
     def save_window_state(self) -> None:
         settings = app_settings()
