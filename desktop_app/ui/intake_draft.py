@@ -56,7 +56,7 @@ class DraftStore:
         values = payload.get("values") if isinstance(payload, dict) else None
         return values if isinstance(values, dict) else None
 
-    def delete(self) -> None:
+    def discard(self) -> None:
         try:
             self.path.unlink()
         except FileNotFoundError:

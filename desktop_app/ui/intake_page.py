@@ -133,7 +133,7 @@ class SavedDialog(QDialog):
                    self.tr("First response due {due}").format(
                        due=registered.first_response_due.strftime(TIME_FORMAT))]
         if registered.urgent:
-            details.insert(0, self.tr("Urgent"))
+            details = [self.tr("Urgent"), *details]
         self.details_label = QLabel(" · ".join(details))
         self.details_label.setObjectName("saved_details")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -855,7 +855,7 @@ class IntakePage(QWidget):
     def _saved(self, registered: Registered) -> None:
         log.info("registered %s", registered.number)
         self.last_saved = (registered, self._saving_values, self.session.now())
-        self.drafts.delete()
+        self.drafts.discard()
         self.new_form(keep_choices=True)
         self.status_message.emit(self.tr("Saved as {number}.").format(
             number=registered.number))
@@ -948,7 +948,7 @@ class IntakePage(QWidget):
             return True
         if not self._confirm_discard():
             return False
-        self.drafts.delete()
+        self.drafts.discard()
         self.new_form(keep_choices=True)
         self.status_message.emit(self.tr("The form was discarded."))
         return True
@@ -966,7 +966,7 @@ class IntakePage(QWidget):
             if self.has_typed_work():
                 self.drafts.save(self.values())
                 return True
-            self.drafts.delete()
+            self.drafts.discard()
         except OSError as exc:
             log.warning("intake draft not written: %s", exc)
         return False
@@ -980,7 +980,7 @@ class IntakePage(QWidget):
         """Offer the draft of an unsaved form back; True when it was restored."""
         values = self.drafts.load()
         if not values:
-            self.drafts.delete()
+            self.drafts.discard()
             return False
         answer = QMessageBox.question(
             self, self.tr("Unsaved form"),
@@ -989,7 +989,7 @@ class IntakePage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
-            self.drafts.delete()
+            self.drafts.discard()
             return False
         self.set_values(values)
         self.status_message.emit(self.tr("The unsaved form was restored."))
