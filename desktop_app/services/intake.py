@@ -171,6 +171,16 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     return problems, found
 
 
+@service
+def default_level_for(subtype: str, member_tier: str) -> int | None:
+    """The level a new complaint of ``subtype`` gets (SPEC §4: the subtype's, III for VIP
+    members), for the form to show before saving; None for an unknown subtype."""
+    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) if subtype else None
+    if sub is None or sub.parent_id is None:
+        return None
+    return sla.default_level(sub, member_tier, False)
+
+
 def next_number(day: dt.date, prefix: str) -> str:
     """The next complaint number of ``day``; call inside the registering transaction."""
     key = day.strftime("%Y%m%d")

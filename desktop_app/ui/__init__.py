@@ -30,7 +30,8 @@ def open_window(kind: str, *, database: str, user: str) -> MainWindow:
     application()
     _db, info, _result = prepare_database(database)
     session = auth.session_for_username(user)
-    window = MainWindow(session, info)
+    # No "restore the unsaved draft?" question: nobody may be there to answer it.
+    window = MainWindow(session, info, offer_drafts=False)
     window.show_section(kind)
     window.show()
     return window

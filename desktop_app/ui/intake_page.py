@@ -602,13 +602,9 @@ class IntakePage(QWidget):
         self._schedule_similar()
 
     def default_level(self) -> int | None:
-        """The level the service will give: the subtype's, III for VIP members (§4)."""
-        subtype = self._subtypes.get(self._combo_code(self.subtype))
-        if subtype is None:
-            return None
-        if self._combo_code(self.member_tier) == "vip":
-            return 3
-        return subtype.default_level or 1
+        """The level the service will give (the subtype's, III for VIP members, §4)."""
+        return intake.default_level_for(self._combo_code(self.subtype) or "",
+                                        self._combo_code(self.member_tier) or "regular")
 
     def _update_level_choices(self) -> None:
         chosen = self._combo_code(self.level)

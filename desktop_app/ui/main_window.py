@@ -76,9 +76,10 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, session: Session, db_info: DatabaseInfo,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, offer_drafts: bool = True):
         super().__init__(parent)
         self.session = session
+        self.offer_drafts = offer_drafts  # ask to restore an unsaved intake draft
         self.db_info = db_info
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("{app} — {user}").format(app=self.tr(APP_NAME),
@@ -155,7 +156,8 @@ class MainWindow(QMainWindow):
                 page: QWidget = SettingsPage(self.session, tasks=self.tasks)
                 page.status_message.connect(self.show_status_message)
             elif section.kind == "intake":
-                page = IntakePage(self.session, tasks=self.tasks)
+                page = IntakePage(self.session, tasks=self.tasks,
+                                  offer_draft=self.offer_drafts)
                 page.status_message.connect(self.show_status_message)
                 self.intake_page = page
             else:

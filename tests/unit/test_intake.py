@@ -189,3 +189,11 @@ def test_search_terms_are_bigrams_and_words():
     from desktop_app.db.search import terms
 
     assert terms("屏幕有划痕 X1手机") == ["屏幕", "幕有", "有划", "划痕", "手机", "x1"]
+
+
+def test_default_level_for_the_form(db):
+    assert intake.default_level_for("functional_defect", "regular") == 1
+    assert intake.default_level_for("staff_attitude", "regular") == 2
+    assert intake.default_level_for("functional_defect", "vip") == 3
+    assert intake.default_level_for("product_quality", "regular") is None  # a category
+    assert intake.default_level_for("", "regular") is None
