@@ -1,40 +1,33 @@
 """Reference data for forms: channels, departments and the type tree (active entries, in
-their configured order), with both the Chinese and the English names. Not personal data,
-so no session is needed."""
+their configured order), as ``vocab.Term`` with the Chinese and English names, like the fixed
+vocabularies. Not personal data, so no session is needed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from desktop_app.db.models import Channel, ComplaintType, Department
+from desktop_app.domain.vocab import Term
 from desktop_app.services.errors import service
 
 
 @dataclass(frozen=True)
-class Ref:
-    code: str
-    name_zh: str
-    name_en: str
+class TypeRef(Term):
+    """A type or subtype: a term of the configurable tree, with its default level."""
 
-    def label(self, language: str = "zh_CN") -> str:
-        return self.name_zh if language.startswith("zh") else self.name_en
-
-
-@dataclass(frozen=True)
-class TypeRef(Ref):
     default_level: int | None = None
     children: tuple[TypeRef, ...] = field(default_factory=tuple)
 
 
 @service
-def channels() -> list[Ref]:
-    return [Ref(c.code, c.name_zh, c.name_en)
+def channels() -> list[Term]:
+    return [Term(c.code, c.name_zh, c.name_en)
             for c in Channel.select().where(Channel.active).order_by(Channel.sort_order)]
 
 
 @service
-def departments() -> list[Ref]:
-    return [Ref(d.code, d.name_zh, d.name_en)
+def departments() -> list[Term]:
+    return [Term(d.code, d.name_zh, d.name_en)
             for d in Department.select().where(Department.active)
             .order_by(Department.sort_order)]
 

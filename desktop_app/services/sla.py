@@ -17,6 +17,7 @@ from desktop_app.db.models import (
     Complaint,
     ComplaintType,
     Customer,
+    ProgressEntry,
     ScanState,
     database_proxy,
 )
@@ -31,7 +32,13 @@ from desktop_app.domain.deadlines import (
 from desktop_app.domain.vocab import join_multi, split_multi
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ValidationError, service
+from desktop_app.services.errors import (
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    service,
+)
 from desktop_app.services.permissions import require_manager
 from desktop_app.services.session import Session
 
@@ -242,9 +249,6 @@ def renegotiate_resolution(session: Session, complaint_id: int, new_due: dt.date
     """A complex case (复杂投诉): the resolution date agreed anew with the customer, at most
     ``sla.complex_max_days`` working days after registration. Recorded in the case's progress
     history and the audit log. ``version`` is the case version the user saw."""
-    from desktop_app.db.models import ProgressEntry
-    from desktop_app.services.errors import ConflictError, NotFound, PermissionDenied
-
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Give the reason agreed with the customer.", field="reason")
