@@ -94,12 +94,20 @@ def _v5_description_search(migrator: SchemaMigrator, db: Database) -> None:
         last = rows[-1][0]
 
 
+def _v6_reopen_time(migrator: SchemaMigrator, db: Database) -> None:
+    """v6: the time a case was last reopened, from which its new deadlines count."""
+    migrator.migrate(
+        migrator.add_column("complaint", "reopened_at", DateTimeField(null=True)),
+    )
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
     (3, "reminder snooze and scan index", _v3_reminder_scan),
     (4, "reminder scan watermark", _v4_scan_state),
     (5, "full-text search over descriptions", _v5_description_search),
+    (6, "reopen time of cases", _v6_reopen_time),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -181,6 +181,8 @@ class Complaint(BaseModel):
     complex_case = BooleanField(default=False)
     escalation_step = IntegerField(default=0)
     reopen_count = IntegerField(default=0)
+    # When the case was last reopened: its deadlines then count from here (schema v6).
+    reopened_at = DateTimeField(null=True)
     outcome = CharField(max_length=20, null=True)
     outcome_reason = TextField(null=True)
     first_response_at = DateTimeField(null=True)

@@ -89,7 +89,9 @@ def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) ->
 
     A renegotiated resolution date of a complex case stands. Returns True when anything
     changed (the caller saves)."""
-    due = deadlines_for(ctx, complaint_time=case.complaint_time, urgency=case.urgency,
+    # A reopened case starts a new handling cycle: its deadlines count from the reopening.
+    start = case.reopened_at or case.complaint_time
+    due = deadlines_for(ctx, complaint_time=start, urgency=case.urgency,
                         urgent=case.urgent, callback_rule=callback_rule,
                         member_tier=case.member_tier, reopen_count=case.reopen_count)
     resolution = case.renegotiated_due or due.resolution_due
@@ -103,7 +105,8 @@ def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) ->
                                solution_agreed_at=case.solution_agreed_at,
                                first_response_due=new["first_response_due"],
                                solution_due=new["solution_due"], resolution_due=resolution)
-    new["next_update_due"] = (next_update_due(ctx.calendar, case.registration_time,
+    new["next_update_due"] = (next_update_due(ctx.calendar,
+                                              case.reopened_at or case.registration_time,
                                               case.last_update_at, ctx.policy)
                               if case.is_open else None)
     changed = False
