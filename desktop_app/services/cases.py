@@ -1,7 +1,5 @@
 """One case: its detail, its timeline, and the workflow of SPEC §6 (template 2).
 
-CONTRACT (bodies being written): the case window programs against these names.
-
 Every action takes the case ``version`` the user saw; when another PC changed the case
 since, it raises ``CaseConflict`` (a ``ConflictError``) listing who changed what, and
 changes nothing. The UI then offers to reload, or to re-apply the same action on the new
@@ -15,11 +13,58 @@ Stages, in order: registered → assigned → investigating → solution_propose
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.services.errors import ConflictError
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import (
+    Approval,
+    Attachment,
+    AuditLog,
+    Channel,
+    Complaint,
+    ComplaintType,
+    Department,
+    Escalation,
+    ProgressEntry,
+    Reminder,
+    Survey,
+    Transfer,
+    User,
+    UserDepartment,
+    database_proxy,
+)
+from desktop_app.domain.deadlines import survey_window
+from desktop_app.domain.masking import mask_contact, mask_id_number
+from desktop_app.domain.vocab import (
+    CUSTOMER_REQUESTS,
+    ESCALATION_STEPS,
+    FEEDBACK,
+    MEMBER_TIERS,
+    OUTCOMES,
+    STAGES,
+    split_multi,
+)
+from desktop_app.services import attachments, audit, reminders, sla
+from desktop_app.services.errors import (
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    service,
+)
+from desktop_app.services.permissions import require_staff
 from desktop_app.services.session import Session
+
+HANDLER_ROLES = ("clerk", "supervisor", "manager")
+MAX_STEP = 3
+# Clocks of two PCs differ a little: a completion this far ahead is still "now".
+FUTURE_TOLERANCE = dt.timedelta(minutes=2)
+# Workflow order (SPEC §6); "approval" only for cases that need it.
+ORDER = STAGES.codes()
 
 # Action names for ``CaseDetail.actions`` (what the session may do now).
 ACTIONS = ("progress", "transfer", "escalate", "request_approval", "decide_approval",
@@ -106,7 +151,7 @@ class CaseDetail:
 @dataclass(frozen=True)
 class TimelineEvent:
     at: dt.datetime
-    kind: str      # registered, progress, transfer, escalation, approval_requested,
+    kind: str      # registered, progress, closed, transfer, escalation, approval_requested,
     #               approval_decided, reminder, survey, audit
     actor: str     # display name ("" for the system)
     title: str     # short English line (the UI shows it translated where it knows the kind)
@@ -130,22 +175,680 @@ class ProgressForm:
     attachments: list[Path] = field(default_factory=list)
 
 
-def get_case(session: Session, case_id: int) -> CaseDetail: ...
-def find_case(session: Session, number: str) -> CaseDetail: ...
-def timeline(session: Session, case_id: int) -> list[TimelineEvent]: ...
+# --- rules ------------------------------------------------------------------------------
+
+def needs_approval(case: Complaint) -> bool:
+    """Level II/III and urgent cases need a supervisor's approval of the solution (§6)."""
+    return case.urgent or case.level >= 2
+
+
+def next_stages(case: Complaint) -> tuple[str, ...]:
+    """Stages a progress entry may move the case to: the next one in order. Approval,
+    its decision and closing have their own actions."""
+    if not case.is_open:
+        return ()
+    nxt = {
+        "registered": "assigned",
+        "assigned": "investigating",
+        "investigating": "solution_proposed",
+        "solution_proposed": None if needs_approval(case) else "execution",
+        "approval": None,
+        "execution": "awaiting_confirmation",
+        "awaiting_confirmation": None,
+    }.get(case.stage)
+    return (nxt,) if nxt else ()
+
+
+def _owner_supervisor(case: Complaint) -> int | None:
+    owner = User.get_or_none(User.id == case.owner_id)
+    return owner.supervisor_id if owner else None
+
+
+def _supervises(session: Session, case: Complaint) -> bool:
+    """A manager, or a supervisor of the case's department or of its owner."""
+    if session.is_manager:
+        return True
+    return session.is_supervisor and (case.department_id in session.department_ids
+                                      or _owner_supervisor(case) == session.user_id)
+
+
+def in_scope(session: Session, case: Complaint) -> bool:
+    """Whether the session may see the case at all (same rule as the queues)."""
+    if session.is_manager or session.is_admin:
+        return True
+    return (session.user_id in (case.receiver_id, case.owner_id)
+            or case.department_id in session.department_ids
+            or _supervises(session, case))
+
+
+def may_see_contact(session: Session, case: Complaint) -> bool:
+    """SPEC §9: receiver, owner, their supervisors, and managers."""
+    if session.is_manager:
+        return True
+    if session.user_id is None:
+        return False
+    if session.user_id in (case.receiver_id, case.owner_id):
+        return True
+    return _supervises(session, case)
+
+
+def may_act(session: Session, case: Complaint) -> bool:
+    """Whether the session handles the case: its owner, a supervisor of it, a manager."""
+    if session.role not in HANDLER_ROLES:
+        return False
+    return session.user_id == case.owner_id or _supervises(session, case)
+
+
+def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
+    if not may_act(session, case):
+        # The first contact may still hand on what he registered while he owns it; beyond
+        # that only handlers act.
+        return frozenset()
+    actions: set[str] = set()
+    if case.is_open:
+        actions |= {"progress", "transfer", "close", "renegotiate"}
+        if case.escalation_step < MAX_STEP:
+            actions.add("escalate")
+        if case.stage == "solution_proposed" and needs_approval(case):
+            actions.add("request_approval")
+        if case.stage == "approval" and _supervises(session, case):
+            actions.add("decide_approval")
+    else:
+        actions.add("reopen")
+    return frozenset(actions)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def _label(model, row_id: int | None, zh: bool) -> str:
+    row = model.get_or_none(model.id == row_id) if row_id is not None else None
+    if row is None:
+        return ""
+    return row.name_zh if zh else row.name_en
+
+
+def _user_name(user_id: int | None) -> str:
+    user = User.get_or_none(User.id == user_id) if user_id is not None else None
+    return user.display_name if user else ""
+
+
+def _load(session: Session, case_id: int) -> Complaint:
+    case = Complaint.get_or_none(Complaint.id == case_id)
+    if case is None:
+        raise NotFound("No such complaint.")
+    if not in_scope(session, case):
+        raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
+    return case
+
+
+def _detail(session: Session, case: Complaint) -> CaseDetail:
+    zh = session.language.startswith("zh")
+    lang = session.language
+    visible = may_see_contact(session, case)
+    dept = Department.get_or_none(Department.id == case.department_id)
+    requests = [CUSTOMER_REQUESTS.label(c, lang) for c in split_multi(case.customer_requests)]
+    if case.customer_request_other:
+        requests.append(case.customer_request_other)
+    return CaseDetail(
+        id=case.id, number=case.number, version=case.version,
+        customer_name=case.customer_name,
+        contact=case.contact if visible else mask_contact(case.contact),
+        contact_masked=not visible, member_number=case.member_number or "",
+        id_number=(case.id_number or "") if visible else mask_id_number(case.id_number),
+        member_tier=MEMBER_TIERS.label(case.member_tier, lang),
+        complaint_time=case.complaint_time, registration_time=case.registration_time,
+        channel=_label(Channel, case.channel_id, zh),
+        type=_label(ComplaintType, case.type_id, zh),
+        subtype=_label(ComplaintType, case.subtype_id, zh),
+        urgency=case.urgency, description=case.description,
+        customer_requests="、".join(requests), product=case.product or "",
+        merchant=case.merchant or "", receiver=_user_name(case.receiver_id),
+        stage=case.stage, is_open=case.is_open, level=case.level, urgent=case.urgent,
+        urgent_reasons=tuple(split_multi(case.urgent_reasons)), owner_id=case.owner_id,
+        owner=_user_name(case.owner_id), department_code=dept.code if dept else "",
+        department=(dept.name_zh if zh else dept.name_en) if dept else "",
+        escalation_step=case.escalation_step, reopen_count=case.reopen_count,
+        complex_case=case.complex_case, needs_approval=needs_approval(case),
+        outcome=case.outcome, outcome_reason=case.outcome_reason or "",
+        first_response_at=case.first_response_at, solution_agreed_at=case.solution_agreed_at,
+        closed_at=case.closed_at, first_response_due=case.first_response_due,
+        solution_due=case.solution_due, resolution_due=case.resolution_due,
+        renegotiated_due=case.renegotiated_due, next_due=case.next_due,
+        next_update_due=case.next_update_due, updated_at=case.updated_at,
+        updated_by=_user_name(case.updated_by_id),
+        actions=allowed_actions(session, case), next_stages=next_stages(case))
+
+
+@service
+def get_case(session: Session, case_id: int) -> CaseDetail:
+    """A case as the session may see it (contacts masked unless entitled, SPEC §9)."""
+    require_staff(session)
+    return _detail(session, _load(session, case_id))
+
+
+@service
+def find_case(session: Session, number: str) -> CaseDetail:
+    require_staff(session)
+    case = Complaint.get_or_none(Complaint.number == (number or "").strip().upper())
+    if case is None:
+        raise NotFound("No complaint has the number {number}.", number=number)
+    return _detail(session, _load(session, case.id))
+
+
+def _names(ids) -> dict[int, str]:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {u.id: u.display_name for u in User.select(User.id, User.display_name)
+            .where(User.id.in_(ids))}
+
+
+# Audit actions the timeline shows through their own rows instead.
+_SHOWN_ELSEWHERE = {"complaint_create", "progress", "transfer", "escalate", "escalate_auto",
+                    "approval_request", "approval_decision", "close", "renegotiate"}
+
+
+@service
+def timeline(session: Session, case_id: int) -> list[TimelineEvent]:
+    """Everything that happened to a case, oldest first: registration, progress entries,
+    transfers, escalations, approvals, reminders, the survey and other audited events."""
+    require_staff(session)
+    case = _load(session, case_id)
+    files: dict[int | None, list[tuple[int, str]]] = {}
+    for a in Attachment.select().where(Attachment.complaint == case.id).order_by(Attachment.id):
+        files.setdefault(a.progress_entry_id, []).append((a.id, a.filename))
+    progress = list(ProgressEntry.select().where(ProgressEntry.complaint == case.id))
+    transfers = list(Transfer.select().where(Transfer.complaint == case.id))
+    escalations = list(Escalation.select().where(Escalation.complaint == case.id))
+    approvals = list(Approval.select().where(Approval.complaint == case.id))
+    reminder_rows = list(Reminder.select().where(Reminder.complaint == case.id))
+    survey = Survey.get_or_none(Survey.complaint == case.id)
+    audits = list(AuditLog.select().where(AuditLog.entity == "complaint",
+                                          AuditLog.entity_id == case.id))
+    names = _names([case.receiver_id]
+                   + [p.updated_by_id for p in progress] + [p.owner_id for p in progress]
+                   + [t.by_user_id for t in transfers] + [t.from_user_id for t in transfers]
+                   + [t.to_user_id for t in transfers]
+                   + [e.by_user_id for e in escalations] + [e.to_user_id for e in escalations]
+                   + [a.requested_by_id for a in approvals] + [a.approver_id for a in approvals]
+                   + [r.recipient_id for r in reminder_rows]
+                   + ([survey.surveyor_id] if survey else []))
+    closings = {e.at: _json(e.details) for e in audits if e.action == "close"}
+    events: list[tuple[dt.datetime, float, int, TimelineEvent]] = []
+
+    def add(at, order, key, event):
+        events.append((at, order, key, event))
+
+    add(case.registration_time, 0, 0, TimelineEvent(
+        case.registration_time, "registered", names.get(case.receiver_id, ""),
+        "Complaint registered", {"number": case.number},
+        tuple(files.get(None, ()))))
+    for p in progress:
+        closing = closings.get(p.updated_at, {}) if p.stage == "closed" else {}
+        add(p.updated_at, 1, p.id, TimelineEvent(
+            p.updated_at, "closed" if p.stage == "closed" else "progress",
+            names.get(p.updated_by_id, ""),
+            "Case closed" if p.stage == "closed" else f"Progress: {STAGES.label(p.stage, 'en')}",
+            {"outcome": closing.get("outcome", ""), "confirmed": closing.get("confirmed"),
+             "stage": p.stage, "owner": names.get(p.owner_id, ""),
+             "planned_completion": p.planned_completion,
+             "actual_completion": p.actual_completion, "result": p.result or "",
+             "customer_feedback": p.customer_feedback or "",
+             "feedback_comment": p.feedback_comment or "", "next_action": p.next_action or ""},
+            tuple(files.get(p.id, ()))))
+    for t in transfers:
+        add(t.at, 2, t.id, TimelineEvent(
+            t.at, "transfer", names.get(t.by_user_id, ""),
+            f"Transferred from {names.get(t.from_user_id, '-')} to {names.get(t.to_user_id)}",
+            {"from": names.get(t.from_user_id, ""), "to": names.get(t.to_user_id, ""),
+             "reason": t.reason}))
+    for e in escalations:
+        add(e.at, 3, e.id, TimelineEvent(
+            e.at, "escalation", "" if e.automatic else names.get(e.by_user_id, ""),
+            f"Escalated to {ESCALATION_STEPS.label(str(e.to_step), 'en')}",
+            {"from_step": e.from_step, "to_step": e.to_step, "to": names.get(e.to_user_id, ""),
+             "automatic": e.automatic, "reason": e.reason}))
+    for a in approvals:
+        add(a.requested_at, 4, a.id, TimelineEvent(
+            a.requested_at, "approval_requested", names.get(a.requested_by_id, ""),
+            "Solution submitted for approval", {"solution": a.solution}))
+        if a.decided_at is not None:
+            add(a.decided_at, 5, a.id, TimelineEvent(
+                a.decided_at, "approval_decided", names.get(a.approver_id, ""),
+                "Solution approved" if a.decision == "approved" else "Solution rejected",
+                {"decision": a.decision, "comment": a.comment or ""}))
+    for r in reminder_rows:
+        add(r.created_at, 6, r.id, TimelineEvent(
+            r.created_at, "reminder", "", f"Reminder: {r.kind}",
+            {"kind": r.kind, "target": r.target or "", "due_at": r.due_at,
+             "recipient": names.get(r.recipient_id, ""), "message": r.message}))
+    if survey is not None:
+        add(survey.survey_time, 7, survey.id, TimelineEvent(
+            survey.survey_time, "survey", names.get(survey.surveyor_id, ""),
+            f"Satisfaction survey: overall {survey.overall}/5",
+            {"timeliness": survey.timeliness, "effectiveness": survey.effectiveness,
+             "attitude": survey.attitude, "overall": survey.overall,
+             "suggestions": survey.suggestions or ""}))
+    for entry in audits:
+        if entry.action in _SHOWN_ELSEWHERE:
+            continue
+        details = _json(entry.details)
+        add(entry.at, 0.5, entry.id, TimelineEvent(
+            entry.at, "audit", entry.username, _AUDIT_TITLES.get(entry.action, entry.action),
+            {"action": entry.action, **details}))
+    events.sort(key=lambda e: (e[0], e[1], e[2]))
+    return [e[3] for e in events]
+
+
+_AUDIT_TITLES = {
+    "reopen": "Case reopened",
+    "urgent_batch": "Marked urgent: batch complaint",
+    "contact_unmasked": "Contact details shown",
+}
+
+
+def _json(text: str) -> dict:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@service
 def assignees(session: Session, case_id: int) -> list[tuple[int, str, str]]:
-    """(user id, display name, role code) the case may be assigned or transferred to."""
+    """Active staff the case may go to, its department's people first, the owner left out."""
+    require_staff(session)
+    case = _load(session, case_id)
+    in_department = {link.user_id for link in UserDepartment.select(UserDepartment.user)
+                     .where(UserDepartment.department == case.department_id)}
+    users = (User.select().where(User.active, User.role.in_(HANDLER_ROLES),
+                                 User.id != case.owner_id)
+             .order_by(User.display_name))
+    rows = [(u.id, u.display_name, u.role) for u in users]
+    return sorted(rows, key=lambda r: r[0] not in in_department)
+
+
+# --- changing --------------------------------------------------------------------------------
+
+def changes_since(case: Complaint, seen_version: int) -> list[Change]:
+    """Who changed the case after ``seen_version``: audited actions that recorded the
+    version they produced; the case's last writer when none did (automatic changes)."""
+    changes = []
+    rows = (AuditLog.select().where(AuditLog.entity == "complaint",
+                                    AuditLog.entity_id == case.id)
+            .order_by(AuditLog.id.desc()).limit(50))
+    for entry in rows:
+        details = _json(entry.details)
+        version = details.get("version")
+        if isinstance(version, int) and version > seen_version:
+            changes.append(Change(entry.at, entry.username, entry.action,
+                                  _summary(entry.action, details)))
+    changes.reverse()
+    if not changes:
+        changes.append(Change(case.updated_at, _user_name(case.updated_by_id) or "system",
+                              "update", "changed the case"))
+    return changes
+
+
+def _summary(action: str, d: dict) -> str:
+    if action == "progress":
+        text = f"progress entry, stage {d.get('stage', '')}"
+        return text + (f": {d['result']}" if d.get("result") else "")
+    if action == "transfer":
+        return f"transferred to {d.get('to_name', '')}: {d.get('reason', '')}"
+    if action == "escalate":
+        return f"escalated to step {d.get('to_step')}: {d.get('reason', '')}"
+    if action == "approval_request":
+        return "submitted the solution for approval"
+    if action == "approval_decision":
+        return f"{d.get('decision', '')} the solution"
+    if action == "close":
+        return f"closed the case ({d.get('outcome', '')})"
+    if action == "reopen":
+        return f"reopened the case: {d.get('reason', '')}"
+    if action == "renegotiate":
+        return f"renegotiated the resolution date to {d.get('new_due', '')}"
+    return action
+
+
+@contextmanager
+def _changing(session: Session, case_id: int, version: int, *,
+              check=may_act) -> Iterator[tuple[Complaint, sla.SlaContext, dt.datetime]]:
+    """One workflow action: the write lock, the case read again, scope, permission and
+    version checked; after the block the deadlines are refreshed, the version bumped and
+    the case saved, all in one transaction."""
+    require_staff(session)
+    ctx = sla.SlaContext.load()
+    now = session.now()
+    with write_lock(database_proxy.obj):
+        case = _load(session, case_id)
+        # The conflict first: "someone transferred it away" explains a refusal that follows.
+        if case.version != version:
+            raise CaseConflict(case.number, version, case.version, changes_since(case, version))
+        if not check(session, case):
+            raise PermissionDenied("Only the case's owner, its supervisors and managers may "
+                                   "change case {number}.", number=case.number)
+        yield case, ctx, now
+        rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
+        sla.refresh_case(case, ctx, rule)
+        case.version += 1
+        case.updated_at, case.updated_by = now, session.user_id
+        case.save()
+
+
+def _record(session: Session, action: str, case: Complaint, **details) -> None:
+    """Audit entry stamped with the version the action produces (read by conflicts)."""
+    audit.record(session, action, "complaint", case.id, version=case.version + 1, **details)
+
+
+def _text(value: str | None, field_name: str, message: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(message, field=field_name)
+    return text
+
+
+def _refuse_stage(case: Complaint, stage: str) -> None:
+    if stage == "approval" or (case.stage == "solution_proposed" and needs_approval(case)):
+        raise ValidationError("This case needs a supervisor's approval of the solution: "
+                              "submit it for approval.", field="stage")
+    if stage == "closed":
+        raise ValidationError("Close the case with \"Close case\": it asks for the outcome.",
+                              field="stage")
+    if case.stage == "approval":
+        raise ValidationError("The solution awaits a supervisor's decision.", field="stage")
+    allowed = next_stages(case)
+    if not allowed:
+        raise ValidationError("Case {number} moves on from {current} through its own action.",
+                              field="stage", number=case.number,
+                              current=STAGES.label(case.stage, "en"))
+    raise ValidationError("From {current} the case can only move to {allowed}.", field="stage",
+                          current=STAGES.label(case.stage, "en"),
+                          allowed=STAGES.label(allowed[0], "en"))
+
+
+def _check_time(value: dt.datetime | None, field_name: str, case: Complaint,
+                now: dt.datetime, *, past_only: bool) -> None:
+    if value is None:
+        return
+    if value < case.complaint_time:
+        raise ValidationError("This time is before the complaint was made.", field=field_name)
+    if past_only and value > now + FUTURE_TOLERANCE:
+        raise ValidationError("This time is in the future.", field=field_name)
+
+
+def _contacted(case: Complaint, now: dt.datetime) -> None:
+    if case.first_response_at is None:
+        case.first_response_at = now
+
+
+def _enter_execution(case: Complaint, now: dt.datetime) -> None:
+    case.stage = "execution"
+    _contacted(case, now)
+    if case.solution_agreed_at is None:
+        case.solution_agreed_at = now
+
+
+@service
 def add_progress(session: Session, case_id: int, form: ProgressForm, *, version: int
-                 ) -> CaseDetail: ...
+                 ) -> CaseDetail:
+    """A template-2 progress entry; moves the case to ``form.stage`` when that is the next
+    stage. Contact with the customer (``customer_contacted`` or feedback) records the first
+    response and restarts the progress-update cadence; entering execution records the
+    solution agreed."""
+    require_staff(session)
+    result = (form.result or "").strip()
+    next_action = (form.next_action or "").strip()
+    feedback = (form.customer_feedback or "").strip()
+    if feedback and feedback not in FEEDBACK:
+        raise ValidationError("Choose the customer's feedback from the list.",
+                              field="customer_feedback")
+    try:
+        stored = [attachments.store_file(str(path)) for path in form.attachments]
+    except OSError as exc:
+        raise ValidationError("A file could not be copied: {reason}", field="attachments",
+                              reason=str(exc)) from exc
+    with _changing(session, case_id, version) as (case, ctx, now):
+        if not case.is_open:
+            raise ValidationError("Case {number} is closed; reopen it first.", field="stage",
+                                  number=case.number)
+        stage = form.stage or case.stage
+        if stage != case.stage and stage not in next_stages(case):
+            _refuse_stage(case, stage)
+        if stage == case.stage and not (result or next_action or feedback or stored
+                                        or form.customer_contacted):
+            raise ValidationError("Write what was done, or move the case to its next stage.",
+                                  field="result")
+        _check_time(form.actual_completion, "actual_completion", case, now, past_only=True)
+        _check_time(form.planned_completion, "planned_completion", case, now, past_only=False)
+        _record(session, "progress", case, stage=stage, from_stage=case.stage, result=result)
+        if stage == "execution":
+            _enter_execution(case, now)
+        case.stage = stage
+        if form.customer_contacted or feedback:
+            _contacted(case, now)
+            case.last_update_at = now
+        entry = ProgressEntry.create(
+            complaint=case, stage=stage, owner=case.owner_id,
+            planned_completion=form.planned_completion,
+            actual_completion=form.actual_completion, result=result or None,
+            customer_feedback=feedback or None,
+            feedback_comment=(form.feedback_comment or "").strip() or None,
+            next_action=next_action or None, updated_at=now,
+            updated_by=session.user_id)
+        attachments.add_rows(case.id, session.user_id, stored, "", now, entry.id)
+    return _detail(session, case)
+
+
+def _target_department(user: User, case: Complaint) -> int:
+    links = [link.department_id for link in UserDepartment.select()
+             .where(UserDepartment.user == user.id)]
+    if not links or case.department_id in links:
+        return case.department_id
+    return sorted(links)[0]
+
+
+@service
 def transfer(session: Session, case_id: int, to_user_id: int, reason: str, *, version: int
-             ) -> CaseDetail: ...
-def escalate(session: Session, case_id: int, reason: str, *, version: int) -> CaseDetail: ...
+             ) -> CaseDetail:
+    """Assign or transfer the case to another person, with the reason (首问责任制): the
+    new owner answers for it from now on. A registered case becomes assigned. When the new
+    owner works in another department, the case moves to that department."""
+    require_staff(session)
+    reason = _text(reason, "reason", "Give the reason for the transfer.")
+    with _changing(session, case_id, version) as (case, _ctx, now):
+        if not case.is_open:
+            raise ValidationError("Case {number} is closed.", field="assignee",
+                                  number=case.number)
+        to_user = User.get_or_none(User.id == to_user_id)
+        if to_user is None or not to_user.active or to_user.role not in HANDLER_ROLES:
+            raise ValidationError("Choose an active member of staff.", field="assignee")
+        if to_user.id == case.owner_id:
+            raise ValidationError("{name} already owns this case.", field="assignee",
+                                  name=to_user.display_name)
+        department = _target_department(to_user, case)
+        Transfer.create(complaint=case, from_user=case.owner_id, to_user=to_user.id,
+                        from_department=case.department_id, to_department=department,
+                        reason=reason, by_user=session.user_id, at=now)
+        _record(session, "transfer", case, from_user=case.owner_id, to_user=to_user.id,
+                to_name=to_user.display_name, reason=reason)
+        case.owner = to_user.id
+        case.department = department
+        if case.stage == "registered":
+            case.stage = "assigned"
+    return _detail(session, case)
+
+
+@service
+def escalate(session: Session, case_id: int, reason: str, *, version: int) -> CaseDetail:
+    """Escalate one step up the chain (owner → owner's supervisor → customer-service
+    manager → head of operations), recorded, and notify the new level by a reminder."""
+    require_staff(session)
+    reason = _text(reason, "reason", "Give the reason for the escalation.")
+    with _changing(session, case_id, version) as (case, ctx, now):
+        if not case.is_open:
+            raise ValidationError("Case {number} is closed.", field="reason",
+                                  number=case.number)
+        if case.escalation_step >= MAX_STEP:
+            raise ValidationError("Case {number} is already at the head of operations.",
+                                  field="reason", number=case.number)
+        step = case.escalation_step + 1
+        to_user = reminders.escalation_target(case.owner_id, case.department_id, step,
+                                              ctx)
+        escalation = Escalation.create(complaint=case, from_step=case.escalation_step,
+                                       to_step=step, to_user=to_user, reason=reason,
+                                       automatic=False, by_user=session.user_id, at=now)
+        Reminder.create(complaint=case, kind="escalated", target=None, due_at=now,
+                        fire_key=f"escalated:manual:{case.id}:{escalation.id}",
+                        recipient=to_user, department=case.department_id, created_at=now,
+                        message=f"{case.number}: escalated to step {step} by "
+                                f"{session.display_name}: {reason}")
+        _record(session, "escalate", case, to_step=step, to_user=to_user, reason=reason)
+        case.escalation_step = step
+    return _detail(session, case)
+
+
+@service
 def request_approval(session: Session, case_id: int, solution: str, *, version: int
-                     ) -> CaseDetail: ...
+                     ) -> CaseDetail:
+    """Submit the proposed solution of a level II/III or urgent case to a supervisor."""
+    require_staff(session)
+    solution = _text(solution, "solution", "Describe the proposed solution.")
+    with _changing(session, case_id, version) as (case, _ctx, now):
+        if case.stage != "solution_proposed":
+            raise ValidationError("Only a proposed solution can be submitted for approval; "
+                                  "case {number} is at {stage}.", field="solution",
+                                  number=case.number, stage=STAGES.label(case.stage, "en"))
+        if not needs_approval(case):
+            raise ValidationError("Level I cases need no approval: move the case to "
+                                  "execution.", field="solution")
+        Approval.create(complaint=case, solution=solution, requested_by=session.user_id,
+                        requested_at=now)
+        _record(session, "approval_request", case, solution=solution)
+        case.stage = "approval"
+    return _detail(session, case)
+
+
+def _may_decide(session: Session, case: Complaint) -> bool:
+    return _supervises(session, case)
+
+
+@service
 def decide_approval(session: Session, case_id: int, approve: bool, comment: str, *,
-                    version: int) -> CaseDetail: ...
+                    version: int) -> CaseDetail:
+    """A supervisor approves the solution (the case goes to execution, solution agreed) or
+    rejects it with a comment (back to solution proposed)."""
+    require_staff(session)
+    comment = (comment or "").strip()
+    if not approve and not comment:
+        raise ValidationError("Say why the solution is rejected.", field="comment")
+    with _changing(session, case_id, version, check=_may_decide) as (case, _ctx, now):
+        pending = (Approval.select().where(Approval.complaint == case.id,
+                                           Approval.decision == "pending")
+                   .order_by(Approval.id.desc()).first())
+        if case.stage != "approval" or pending is None:
+            raise ValidationError("Case {number} has no solution awaiting approval.",
+                                  field="comment", number=case.number)
+        if pending.requested_by_id == session.user_id and not session.is_manager:
+            raise PermissionDenied("A solution you submitted needs another supervisor's or a "
+                                   "manager's approval.")
+        decision = "approved" if approve else "rejected"
+        pending.decision, pending.approver = decision, session.user_id
+        pending.decided_at, pending.comment = now, comment or None
+        pending.save()
+        _record(session, "approval_decision", case, decision=decision, comment=comment)
+        if approve:
+            _enter_execution(case, now)
+        else:
+            case.stage = "solution_proposed"
+    return _detail(session, case)
+
+
+@service
 def close_case(session: Session, case_id: int, *, confirmed: bool, outcome: str, reason: str,
-               version: int) -> CaseDetail: ...
-def reopen_case(session: Session, case_id: int, reason: str, *, version: int) -> CaseDetail: ...
+               version: int) -> CaseDetail:
+    """Close the loop: with the customer's confirmation (from execution or awaiting
+    confirmation), or without it from any stage with an outcome and the reason why. The
+    satisfaction survey falls due 24–48 hours later."""
+    require_staff(session)
+    reason = (reason or "").strip()
+    if outcome not in OUTCOMES:
+        raise ValidationError("Choose the outcome.", field="outcome")
+    if not confirmed and not reason:
+        raise ValidationError("Without the customer's confirmation, give the reason for "
+                              "closing.", field="outcome_reason")
+    with _changing(session, case_id, version) as (case, ctx, now):
+        if not case.is_open:
+            raise ValidationError("Case {number} is already closed.", field="outcome",
+                                  number=case.number)
+        if confirmed and case.stage not in ("execution", "awaiting_confirmation"):
+            raise ValidationError("The customer can confirm a solution only once it is being "
+                                  "carried out; case {number} is at {stage}.", field="confirmed",
+                                  number=case.number, stage=STAGES.label(case.stage, "en"))
+        _record(session, "close", case, confirmed=confirmed, outcome=outcome, reason=reason,
+                from_stage=case.stage)
+        ProgressEntry.create(
+            complaint=case, stage="closed", owner=case.owner_id, actual_completion=now,
+            result=reason or None,
+            customer_feedback="satisfied" if confirmed else None, updated_at=now,
+            updated_by=session.user_id)
+        if confirmed:
+            _contacted(case, now)
+        case.stage, case.is_open, case.closed_at = "closed", False, now
+        case.outcome, case.outcome_reason = outcome, reason or None
+        case.survey_due = survey_window(now, ctx.policy)[1]
+    return _detail(session, case)
+
+
+@service
+def reopen_case(session: Session, case_id: int, reason: str, *, version: int) -> CaseDetail:
+    """Reopen a closed case. It becomes an escalated complaint (SPEC §4, §6, §10): level
+    III, urgent with the reason "reopened", handled by the owner's supervisor when the owner
+    is a clerk, with new deadlines counted from now."""
+    require_staff(session)
+    reason = _text(reason, "reason", "Give the reason for reopening.")
+    with _changing(session, case_id, version) as (case, _ctx, now):
+        if case.is_open:
+            raise ValidationError("Case {number} is still open.", field="reason",
+                                  number=case.number)
+        _record(session, "reopen", case, reason=reason, previous_outcome=case.outcome)
+        owner = User.get_or_none(User.id == case.owner_id)
+        if owner is not None and owner.role == "clerk" and owner.supervisor_id:
+            Transfer.create(complaint=case, from_user=owner.id, to_user=owner.supervisor_id,
+                            from_department=case.department_id,
+                            to_department=case.department_id, by_user=session.user_id,
+                            at=now, reason=f"Reopened (escalated complaint): {reason}")
+            case.owner = owner.supervisor_id
+        case.stage, case.is_open, case.reopened_at = "assigned", True, now
+        case.reopen_count += 1
+        case.level = 3
+        sla.add_urgent_reason(case, "reopened")
+        case.outcome = case.outcome_reason = case.closed_at = None
+        case.first_response_at = case.solution_agreed_at = None
+        case.survey_due = case.renegotiated_due = case.last_update_at = None
+        case.complex_case = False
+    sla_rewind(session)
+    return _detail(session, case)
+
+
+def sla_rewind(session: Session) -> None:
+    """New deadlines may lie behind the reminder scan's watermark: let it look again."""
+    reminders.rewind(session)
+
+
+@service
 def renegotiate(session: Session, case_id: int, new_due: dt.datetime, reason: str, *,
-                version: int) -> CaseDetail: ...
+                version: int) -> CaseDetail:
+    """A complex case's resolution date agreed anew with the customer (≤ 15 working days
+    after registration), recorded."""
+    require_staff(session)
+    with write_lock(database_proxy.obj):
+        case = _load(session, case_id)
+        if not may_act(session, case):
+            raise PermissionDenied("Only the case's owner, its supervisors and managers may "
+                                   "change case {number}.", number=case.number)
+        if case.version != version:
+            raise CaseConflict(case.number, version, case.version, changes_since(case, version))
+        sla.renegotiate_resolution(session, case.id, new_due, reason, version=version)
+    return _detail(session, Complaint.get_by_id(case_id))

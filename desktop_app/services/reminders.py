@@ -143,6 +143,12 @@ def _escalation_target(row: dict, step: int, ctx: SlaContext) -> int | None:
     return by_name("escalation.head_of_operations_username") or manager
 
 
+def escalation_target(owner_id: int, department_id: int, step: int, ctx: SlaContext
+                      ) -> int | None:
+    """Who a case of this owner and department goes to at escalation ``step``."""
+    return _escalation_target({"owner": owner_id, "department": department_id}, step, ctx)
+
+
 def _scan_since(urgent_only: bool, floor: dt.datetime, now: dt.datetime) -> dt.datetime:
     """Where this tick's windows start: the watermark of this kind of scan, at least
     ``floor`` (the look-back) and at most ``now``."""
