@@ -186,6 +186,7 @@ REMINDER_KINDS = Vocabulary("reminder_kind", [
     Term("survey_due", "待回访调查", "Survey due"),
     Term("follow_up", "不满意跟进", "Follow-up of unhappy customer"),
     Term("escalated", "已升级", "Escalated"),
+    Term("approval_requested", "待审批", "Approval requested"),
 ])
 
 DEADLINE_TARGETS = Vocabulary("deadline_target", [

@@ -702,8 +702,7 @@ def escalate(session: Session, case_id: int, reason: str, *, version: int) -> Ca
         Reminder.create(complaint=case, kind="escalated", target=None, due_at=now,
                         fire_key=f"escalated:manual:{case.id}:{escalation.id}",
                         recipient=to_user, department=case.department_id, created_at=now,
-                        message=f"{case.number}: escalated to step {step} by "
-                                f"{session.display_name}: {reason}")
+                        message=reason)
         _record(session, "escalate", case, to_step=step, to_user=to_user, reason=reason)
         case.escalation_step = step
     return _detail(session, case)
@@ -715,7 +714,7 @@ def request_approval(session: Session, case_id: int, solution: str, *, version: 
     """Submit the proposed solution of a level II/III or urgent case to a supervisor."""
     require_staff(session)
     solution = _text(solution, "solution", "Describe the proposed solution.")
-    with _changing(session, case_id, version) as (case, _ctx, now):
+    with _changing(session, case_id, version) as (case, ctx, now):
         if case.stage != "solution_proposed":
             raise ValidationError("Only a proposed solution can be submitted for approval; "
                                   "case {number} is at {stage}.", field="solution",
@@ -723,8 +722,17 @@ def request_approval(session: Session, case_id: int, solution: str, *, version: 
         if not needs_approval(case):
             raise ValidationError("Level I cases need no approval: move the case to "
                                   "execution.", field="solution")
-        Approval.create(complaint=case, solution=solution, requested_by=session.user_id,
-                        requested_at=now)
+        approval = Approval.create(complaint=case, solution=solution,
+                                   requested_by=session.user_id, requested_at=now)
+        # The supervisor hears of it in the reminders list (the owner's, else one of the
+        # department's; a manager when there is none).
+        approver = (reminders.escalation_target(case.owner_id, case.department_id, 1, ctx)
+                    or reminders.escalation_target(case.owner_id, case.department_id, 2, ctx))
+        if approver is not None and approver != session.user_id:
+            Reminder.create(complaint=case, kind="approval_requested", due_at=now,
+                            fire_key=f"approval_requested:{case.id}:{approval.id}",
+                            recipient=approver, department=case.department_id,
+                            created_at=now, message=solution)
         _record(session, "approval_request", case, solution=solution)
         case.stage = "approval"
     return _detail(session, case)
@@ -757,6 +765,10 @@ def decide_approval(session: Session, case_id: int, approve: bool, comment: str,
         pending.decision, pending.approver = decision, session.user_id
         pending.decided_at, pending.comment = now, comment or None
         pending.save()
+        # The request is answered: its reminder leaves every list.
+        (Reminder.update(acknowledged_at=now, acknowledged_by=session.user_id)
+         .where(Reminder.fire_key == f"approval_requested:{case.id}:{pending.id}",
+                Reminder.acknowledged_at.is_null()).execute())
         _record(session, "approval_decision", case, decision=decision, comment=comment)
         if approve:
             _enter_execution(case, now)

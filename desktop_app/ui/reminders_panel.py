@@ -135,9 +135,14 @@ class ReminderTableModel(QAbstractTableModel):
             return self.tr("{target} due at {due}").format(target=target, due=due)
         if info.kind == "overdue":
             return self.tr("{target} overdue since {due}").format(target=target, due=due)
+        if info.kind == "escalated" and not info.target:  # by hand: the message is the reason
+            return self.tr("Escalated to you: {reason}").format(reason=info.message)
         if info.kind == "escalated":
             return self.tr("Escalated to you: {target} overdue since {due}").format(
                 target=target, due=due)
+        if info.kind == "approval_requested":
+            return self.tr("Approve or reject the proposed solution: {solution}").format(
+                solution=info.message)
         if info.kind == "progress_update_due":
             return self.tr("Give the customer a progress update (due {due})").format(due=due)
         if info.kind == "survey_due":

@@ -66,7 +66,10 @@ def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
     clock.advance(minutes=20)
     boss_view = cases.get_case(boss, case.id)
     assert "decide_approval" in boss_view.actions
+    asked = Reminder.get(Reminder.complaint == case.id, Reminder.kind == "approval_requested")
+    assert (asked.recipient_id, asked.message) == (boss.user_id, "道歉并补偿200积分")
     detail = cases.decide_approval(boss, case.id, True, "同意", version=boss_view.version)
+    assert Reminder.get_by_id(asked.id).acknowledged_at == clock.now()
     assert detail.stage == "execution"
     assert detail.solution_agreed_at == D(2026, 11, 25, 12, 50)
     assert detail.next_due == detail.resolution_due
@@ -114,6 +117,7 @@ def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
         ("progress", "Progress: Investigating"),
         ("progress", "Progress: Solution proposed"),
         ("approval_requested", "Solution submitted for approval"),
+        ("reminder", "Reminder: approval_requested"),
         ("approval_decided", "Solution approved"),
         ("transfer", "Transferred from clerk1 to clerk2"),
         ("escalation", "Escalated to Owner's supervisor"),
