@@ -103,6 +103,8 @@ SETTINGS: tuple[SettingDef, ...] = (
        "Escalate overdue cases after (minutes)", 0, 10080),
     _d("reminders.lookback_days", 14, "reminders",
        "Raise missed reminders for deadlines up to this many days old", 1, 365),
+    _d("tracker.due_soon_hours", 4.0, "reminders",
+       "Tracker: a deadline is due soon within (hours)", 0.5, 168),
     _d("escalation.manager_username", "", "reminders",
        "Customer-service manager who receives escalations (user name; empty: any manager)"),
     _d("escalation.head_of_operations_username", "", "reminders",
