@@ -1,0 +1,449 @@
+"""The small dialogs of the case window: one per workflow action, the conflict dialog, and
+the optional date-time field of the progress form.
+
+Each action dialog checks its required fields itself (the message shows under the field
+and the dialog stays open), and the window runs the action when it is accepted. They are
+shown with ``open()`` (window-modal, not blocking), so tests fill the public widgets and
+call ``accept()``, the same path as the OK button.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.vocab import OUTCOMES, ROLES
+from desktop_app.services.cases import CaseConflict, CaseDetail
+from desktop_app.ui.intake_widgets import FieldError
+
+QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+ERROR_STYLE = "color: #c00000;"
+# The value an unset OptionalDateTime holds (shown as "not set").
+UNSET = dt.datetime(2000, 1, 1)
+
+
+def minute(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def reason_edit(name: str, placeholder: str = "") -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setObjectName(name)
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(90)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class OptionalDateTime(QWidget):
+    """A date and time that may be unset: the check box says whether there is one.
+
+    ``value()`` is None while unchecked. Checking the box starts from ``default()`` (the
+    session's "now", to the minute)."""
+
+    def __init__(self, name: str, default=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.default = default or (lambda: minute(dt.datetime.now()))
+        self.enabled_box = QCheckBox(self.tr("Set"))
+        self.enabled_box.setObjectName(f"{name}_set")
+        self.edit = QDateTimeEdit()
+        self.edit.setObjectName(f"{name}_edit")
+        self.edit.setDisplayFormat(QT_TIME_FORMAT)
+        self.edit.setCalendarPopup(True)
+        # Unset shows as "not set": the edit's minimum with a special text.
+        self.edit.setMinimumDateTime(QDateTime(UNSET))
+        self.edit.setSpecialValueText(self.tr("not set"))
+        self.edit.setDateTime(QDateTime(UNSET))
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled_box)
+        layout.addWidget(self.edit, 1)
+        self.enabled_box.toggled.connect(self._toggled)
+        self.setFocusProxy(self.enabled_box)
+
+    def _toggled(self, checked: bool) -> None:
+        if checked and not self.edit.isEnabled():
+            self.edit.setDateTime(QDateTime(self.default()))
+        elif not checked:
+            self.edit.setDateTime(QDateTime(UNSET))
+        self.edit.setEnabled(checked)
+
+    def value(self) -> dt.datetime | None:
+        if not self.enabled_box.isChecked():
+            return None
+        return minute(self.edit.dateTime().toPython())
+
+    def set_value(self, value: dt.datetime | None) -> None:
+        if value is None:
+            self.enabled_box.setChecked(False)
+            self.edit.setDateTime(QDateTime(UNSET))
+            return
+        self.edit.setDateTime(QDateTime(minute(value)))
+        self.edit.setEnabled(True)
+        self.enabled_box.setChecked(True)
+
+    def is_set(self) -> bool:
+        return self.enabled_box.isChecked()
+
+
+class ActionDialog(QDialog):
+    """A form of a few fields with OK and Cancel; ``accept()`` checks the required fields
+    (``problems()``) and stays open showing them."""
+
+    action = ""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumWidth(420)
+        self.errors: dict[str, FieldError] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.intro = QLabel()
+        self.intro.setObjectName("dialog_intro")
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self.form = QFormLayout()
+        self.message = QLabel()
+        self.message.setObjectName("dialog_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("dialog_buttons")
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("ok_button")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel_button")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def set_texts(self, title: str, intro: str = "") -> None:
+        self.setWindowTitle(title)
+        self.intro.setText(intro)
+        self.intro.setVisible(bool(intro))
+
+    def add_field(self, label: str, name: str, widget: QWidget) -> QWidget:
+        if not widget.objectName():
+            widget.setObjectName(name)
+        self.fields[name] = widget
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        self.errors[name] = FieldError(name)
+        box.addWidget(self.errors[name])
+        label_widget = QLabel(label)
+        label_widget.setBuddy(widget)
+        self.form.addRow(label_widget, holder)
+        return widget
+
+    # --- values and checks --------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:  # pragma: no cover - interface
+        """The action's keyword arguments (without ``version``)."""
+        raise NotImplementedError
+
+    def problems(self) -> dict[str, str]:
+        """Required fields left empty: field name -> message."""
+        return {}
+
+    def required_text(self, name: str) -> str:
+        return "" if self.text(name) else self.tr("Required.")
+
+    def text(self, name: str) -> str:
+        widget = self.fields[name]
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        if isinstance(widget, QComboBox):
+            return widget.currentText().strip()
+        return widget.text().strip()
+
+    def show_error(self, field: str | None, text: str) -> None:
+        label = self.errors.get(field or "")
+        if label is None:
+            self.message.setText(text)
+            self.message.show()
+            return
+        label.show_message(text)
+        self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear_message()
+        self.message.hide()
+
+    def error_text(self, field: str) -> str:
+        label = self.errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def accept(self) -> None:
+        self.clear_errors()
+        problems = {name: text for name, text in self.problems().items() if text}
+        if problems:
+            for name, text in problems.items():
+                self.show_error(name, text)
+            first = next(iter(problems))
+            if first in self.fields:
+                self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
+
+
+class TransferDialog(ActionDialog):
+    action = "transfer"
+
+    def __init__(self, people: list[tuple[int, str, str]], language: str,
+                 current_owner_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.set_texts(self.tr("Transfer the case"),
+                       self.tr("The new owner is responsible from now on; the transfer is "
+                               "recorded with your reason."))
+        self.setObjectName("transfer_dialog")
+        self.assignee = QComboBox()
+        self.assignee.addItem(self.tr("— choose —"), None)
+        for user_id, name, role in people:
+            if user_id == current_owner_id:
+                continue
+            self.assignee.addItem(f"{name} ({ROLES.label(role, language)})", user_id)
+        self.add_field(self.tr("New &owner"), "assignee", self.assignee)
+        self.reason = self.add_field(self.tr("&Reason"), "reason", reason_edit("reason"))
+
+    def select_user(self, user_id: int) -> bool:
+        index = self.assignee.findData(user_id)
+        if index >= 0:
+            self.assignee.setCurrentIndex(index)
+        return index >= 0
+
+    def problems(self) -> dict[str, str]:
+        return {"assignee": "" if self.assignee.currentData() is not None
+                else self.tr("Choose who takes the case."),
+                "reason": self.required_text("reason")}
+
+    def values(self) -> dict[str, Any]:
+        return {"to_user_id": int(self.assignee.currentData()),
+                "reason": self.text("reason")}
+
+
+class ReasonDialog(ActionDialog):
+    """One required text: the reason of an escalation or a reopening."""
+
+    def __init__(self, action: str, title: str, intro: str, label: str,
+                 parent: QWidget | None = None, *, field: str = "reason"):
+        super().__init__(parent)
+        self.set_texts(title, intro)
+        self.action = action
+        self.field = field
+        self.setObjectName(f"{action}_dialog")
+        self.reason = self.add_field(label, field, reason_edit(field))
+
+    def problems(self) -> dict[str, str]:
+        return {self.field: self.required_text(self.field)}
+
+    def values(self) -> dict[str, Any]:
+        return {self.field: self.text(self.field)}
+
+
+class DecisionDialog(ActionDialog):
+    """A supervisor approves or rejects the proposed solution, with a comment (required
+    when rejecting)."""
+
+    action = "decide_approval"
+
+    def __init__(self, approve: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        if approve:
+            self.set_texts(self.tr("Approve the solution"),
+                           self.tr("The case goes on to execution."))
+        else:
+            self.set_texts(self.tr("Reject the solution"),
+                           self.tr("The owner reworks the solution; say what must change."))
+        self.approve = approve
+        self.setObjectName("approve_dialog" if approve else "reject_dialog")
+        self.comment = self.add_field(self.tr("&Comment"), "comment", reason_edit("comment"))
+
+    def problems(self) -> dict[str, str]:
+        return {} if self.approve else {"comment": self.required_text("comment")}
+
+    def values(self) -> dict[str, Any]:
+        return {"approve": self.approve, "comment": self.text("comment")}
+
+
+class CloseCaseDialog(ActionDialog):
+    """Close: the customer confirmed the resolution, or an outcome and the reason why
+    not (SPEC §6, §10)."""
+
+    action = "close"
+
+    def __init__(self, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.set_texts(self.tr("Close the case"),
+                       self.tr("Close only when the customer confirmed the resolution, or "
+                               "say why the case closes without it."))
+        self.setObjectName("close_case_dialog")
+        self.confirmed = QCheckBox(self.tr("The customer &confirmed the resolution"))
+        self.add_field(self.tr("Customer"), "confirmed", self.confirmed)
+        self.outcome = QComboBox()
+        for term in OUTCOMES:
+            self.outcome.addItem(term.label(language), term.code)
+        self.add_field(self.tr("&Outcome"), "outcome", self.outcome)
+        self.outcome_reason = self.add_field(self.tr("&Reason"), "outcome_reason",
+                                             reason_edit("outcome_reason"))
+        self.confirmed.toggled.connect(self._confirmed_changed)
+        self._confirmed_changed(False)
+
+    def _confirmed_changed(self, checked: bool) -> None:
+        self.outcome_reason.setPlaceholderText(
+            self.tr("Optional") if checked else
+            self.tr("Required: why the case closes without the customer's confirmation"))
+        if checked:
+            self.set_outcome("resolved")
+
+    def set_outcome(self, code: str) -> bool:
+        index = self.outcome.findData(code)
+        if index >= 0:
+            self.outcome.setCurrentIndex(index)
+        return index >= 0
+
+    def problems(self) -> dict[str, str]:
+        if self.confirmed.isChecked():
+            return {}
+        return {"outcome_reason": "" if self.text("outcome_reason") else self.tr(
+            "Without the customer's confirmation the reason is required.")}
+
+    def values(self) -> dict[str, Any]:
+        return {"confirmed": self.confirmed.isChecked(),
+                "outcome": self.outcome.currentData(),
+                "reason": self.text("outcome_reason")}
+
+
+class RenegotiateDialog(ActionDialog):
+    """A complex case: the resolution date agreed anew with the customer."""
+
+    action = "renegotiate"
+
+    def __init__(self, detail: CaseDetail, now: dt.datetime, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.set_texts(self.tr("Renegotiate the resolution date"),
+                       self.tr("Complex cases only: the new date agreed with the customer, "
+                               "at most 15 working days after registration (the exact "
+                               "limit is a setting)."))
+        self.setObjectName("renegotiate_dialog")
+        self.new_due = QDateTimeEdit()
+        self.new_due.setDisplayFormat(QT_TIME_FORMAT)
+        self.new_due.setCalendarPopup(True)
+        start = detail.renegotiated_due or detail.resolution_due
+        self.new_due.setDateTime(QDateTime(minute(max(start, now))))
+        self.new_due.setMinimumDateTime(QDateTime(minute(now)))
+        self.add_field(self.tr("New &date"), "new_due", self.new_due)
+        self.reason = self.add_field(self.tr("&Reason"), "reason", reason_edit("reason"))
+
+    def set_due(self, when: dt.datetime) -> None:
+        self.new_due.setDateTime(QDateTime(minute(when)))
+
+    def problems(self) -> dict[str, str]:
+        return {"reason": self.required_text("reason")}
+
+    def values(self) -> dict[str, Any]:
+        return {"new_due": minute(self.new_due.dateTime().toPython()),
+                "reason": self.text("reason")}
+
+
+class ConflictDialog(QDialog):
+    """Someone else changed the case: who changed what, then reload or apply again.
+
+    ``choice`` is ``"reload"`` or ``"apply"`` once a button was pressed (None when the
+    dialog was dismissed, which counts as reload)."""
+
+    RELOAD = "reload"
+    APPLY = "apply"
+
+    def __init__(self, conflict: CaseConflict, action_text: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.conflict = conflict
+        self.choice: str | None = None
+        self.setObjectName("conflict_dialog")
+        self.setWindowTitle(self.tr("The case was changed meanwhile"))
+        self.setMinimumWidth(560)
+        intro = QLabel(self.tr(
+            "Since you opened this case, others changed it. Nothing of yours was saved "
+            "({action}).").format(action=action_text))
+        intro.setObjectName("conflict_intro")
+        intro.setWordWrap(True)
+        self.changes_table = QTableWidget(0, 3)
+        self.changes_table.setObjectName("changes_table")
+        self.changes_table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Who"), self.tr("What")])
+        self.changes_table.verticalHeader().hide()
+        self.changes_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.changes_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.changes_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for change in conflict.changes:
+            row = self.changes_table.rowCount()
+            self.changes_table.setRowCount(row + 1)
+            for column, text in enumerate((change.at.strftime(TIME_FORMAT), change.user,
+                                           change.summary)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, change.action)
+                self.changes_table.setItem(row, column, item)
+        question = QLabel(self.tr(
+            "Reload shows the case as it is now (what you typed in the progress form stays "
+            "there). Apply again makes your change on top of theirs."))
+        question.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.setObjectName("reload_button")
+        self.apply_again_button = QPushButton(self.tr("&Apply again"))
+        self.apply_again_button.setObjectName("apply_again_button")
+        self.reload_button.setDefault(True)
+        self.reload_button.clicked.connect(lambda: self.choose(self.RELOAD))
+        self.apply_again_button.clicked.connect(lambda: self.choose(self.APPLY))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.apply_again_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.changes_table, 1)
+        layout.addWidget(question)
+        layout.addLayout(buttons)
+
+    def choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        table = self.changes_table
+        return [tuple(table.item(row, column).text() for column in range(3))
+                for row in range(table.rowCount())]
