@@ -29,6 +29,7 @@ from desktop_app.db.models import (
     ComplaintType,
     Department,
     Escalation,
+    FollowUp,
     ProgressEntry,
     Reminder,
     Survey,
@@ -146,6 +147,7 @@ class CaseDetail:
     updated_by: str
     actions: frozenset[str] = frozenset()       # subset of ACTIONS allowed now
     next_stages: tuple[str, ...] = ()           # stages a progress entry may move to
+    follow_ups: tuple[tuple[int, str], ...] = ()  # open follow-ups: (id, reason)
 
 
 @dataclass(frozen=True)
@@ -316,7 +318,9 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
         renegotiated_due=case.renegotiated_due, next_due=case.next_due,
         next_update_due=case.next_update_due, updated_at=case.updated_at,
         updated_by=_user_name(case.updated_by_id),
-        actions=allowed_actions(session, case), next_stages=next_stages(case))
+        actions=allowed_actions(session, case), next_stages=next_stages(case),
+        follow_ups=tuple((f.id, f.reason) for f in FollowUp.select().where(
+            FollowUp.complaint == case.id, FollowUp.done_at.is_null()).order_by(FollowUp.id)))
 
 
 @service
@@ -345,7 +349,8 @@ def _names(ids) -> dict[int, str]:
 
 # Audit actions the timeline shows through their own rows instead.
 _SHOWN_ELSEWHERE = {"complaint_create", "progress", "transfer", "escalate", "escalate_auto",
-                    "approval_request", "approval_decision", "close", "renegotiate"}
+                    "approval_request", "approval_decision", "close", "renegotiate",
+                    "follow_up_create", "survey_create"}
 
 
 @service
@@ -444,6 +449,9 @@ _AUDIT_TITLES = {
     "reopen": "Case reopened",
     "urgent_batch": "Marked urgent: batch complaint",
     "contact_unmasked": "Contact details shown",
+    "survey_attempt": "Survey call attempt",
+    "survey_skipped": "Not to be surveyed",
+    "follow_up_done": "Follow-up done",
 }
 
 
@@ -467,6 +475,23 @@ def assignees(session: Session, case_id: int) -> list[tuple[int, str, str]]:
              .order_by(User.display_name))
     rows = [(u.id, u.display_name, u.role) for u in users]
     return sorted(rows, key=lambda r: r[0] not in in_department)
+
+
+def create_follow_up(session: Session, case: Complaint, ctx: sla.SlaContext, *,
+                     reason: str, survey_id: int | None = None) -> int:
+    """A follow-up of an unhappy customer for the case's supervisor (the owner's, else one
+    of the department's, else a manager), announced by a reminder. Inside a transaction."""
+    to_user = (reminders.escalation_target(case.owner_id, case.department_id, 1, ctx)
+               or reminders.escalation_target(case.owner_id, case.department_id, 2, ctx))
+    now = session.now()
+    follow_up = FollowUp.create(complaint=case, survey=survey_id, assigned_to=to_user,
+                                reason=reason, created_at=now)
+    Reminder.create(complaint=case, kind="follow_up", due_at=now,
+                    fire_key=f"follow_up:{case.id}:{follow_up.id}", recipient=to_user,
+                    department=case.department_id, created_at=now, message=reason)
+    audit.record(session, "follow_up_create", "complaint", case.id, follow_up=follow_up.id,
+                 assigned_to=to_user, reason=reason)
+    return follow_up.id
 
 
 # --- changing --------------------------------------------------------------------------------
@@ -629,6 +654,10 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
         if form.customer_contacted or feedback:
             _contacted(case, now)
             case.last_update_at = now
+        if feedback == "not_satisfied":
+            comment = (form.feedback_comment or "").strip()
+            create_follow_up(session, case, ctx, reason="Customer not satisfied" + (
+                f": {comment}" if comment else ""))
         entry = ProgressEntry.create(
             complaint=case, stage=stage, owner=case.owner_id,
             planned_completion=form.planned_completion,

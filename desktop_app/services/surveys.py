@@ -1,0 +1,474 @@
+"""Satisfaction surveys (template 3, SPEC §5, §7): the survey queue, call attempts,
+recording a survey, and the follow-up of unhappy customers.
+
+The queue holds closed cases whose survey window has opened (``sla.survey_open_hours``
+after closure, 24 h by default), ordered by the survey due time (48 h), overdue ones
+marked; it keeps them ``survey.queue_days`` past due, then they count as not surveyed in
+the reports. A case leaves the queue when it is surveyed, marked "not to be surveyed" with
+a reason, or when the customer refused, the number was wrong, or ``survey.max_attempts``
+calls went unanswered.
+
+Calling the customer is the task here, so staff who may see the case in their queues see
+the contact unmasked in this queue (SPEC §9: they handle it); administrators do not.
+
+A survey is unique per complaint (the database enforces it); a proactive survey has no
+complaint. An overall score at or below ``survey.follow_up_max_score`` (2) creates a
+follow-up for the case's supervisor, with a reminder; the follow-up offers to reopen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import peewee
+from peewee import fn
+
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import (
+    Complaint,
+    ComplaintType,
+    FollowUp,
+    Reminder,
+    Survey,
+    SurveyAttempt,
+    User,
+    database_proxy,
+)
+from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.vocab import (
+    SURVEY_ASPECTS,
+    SURVEY_METHODS,
+    join_multi,
+)
+from desktop_app.services import audit, cases, sla
+from desktop_app.services.errors import (
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    service,
+)
+from desktop_app.services.permissions import require_role
+from desktop_app.services.session import Session
+
+SURVEY_ROLES = ("clerk", "supervisor", "manager")
+SCORE_FIELDS = ("timeliness", "effectiveness", "attitude", "overall")
+FAILED_RESULTS = ("no_answer", "refused", "wrong_number", "call_back_later")
+# Reasons the program itself records in ``Complaint.no_survey_reason``.
+UNREACHABLE = "unreachable"
+FUTURE_TOLERANCE = dt.timedelta(minutes=2)
+
+
+# --- the queue -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SurveyQueueRow:
+    case_id: int
+    number: str
+    customer_name: str
+    contact: str
+    contact_masked: bool
+    subtype: str
+    owner: str
+    closed_at: dt.datetime
+    opens_at: dt.datetime
+    due_at: dt.datetime
+    overdue: bool
+    attempts: int
+    last_result: str | None       # vocab.CALL_RESULTS code
+    next_try_at: dt.datetime | None
+
+    def waiting(self, now: dt.datetime) -> bool:
+        """A try is scheduled later: not to be called yet."""
+        return self.next_try_at is not None and self.next_try_at > now
+
+
+@dataclass(frozen=True)
+class SurveyQueuePage:
+    rows: tuple[SurveyQueueRow, ...]
+    next_cursor: tuple | None
+    total: int
+
+
+def _scope(session: Session):
+    if session.is_manager or session.is_admin:
+        return None
+    cond = (Complaint.receiver == session.user_id) | (Complaint.owner == session.user_id)
+    if session.department_ids:
+        cond |= Complaint.department.in_(sorted(session.department_ids))
+    return cond
+
+
+def _window(ctx: sla.SlaContext, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """The range of survey due times the queue holds now."""
+    p = ctx.policy
+    opens_before_due = dt.timedelta(hours=float(p["sla.survey_due_hours"])
+                                    - float(p["sla.survey_open_hours"]))
+    return now - dt.timedelta(days=int(p["survey.queue_days"])), now + opens_before_due
+
+
+def _queue_query(session: Session, ctx: sla.SlaContext, now: dt.datetime):
+    low, high = _window(ctx, now)
+    surveyed = Survey.select(Survey.id).where(Survey.complaint == Complaint.id)
+    query = Complaint.select().where(
+        Complaint.stage == "closed", Complaint.survey_due >= low, Complaint.survey_due <= high,
+        Complaint.no_survey_reason.is_null(), ~fn.EXISTS(surveyed))
+    scope = _scope(session)
+    return query.where(scope) if scope is not None else query
+
+
+@service
+def survey_queue(session: Session, *, limit: int = 100, after: tuple | None = None
+                 ) -> SurveyQueuePage:
+    """Closed cases due for their survey, earliest due first (keyset pages)."""
+    require_role(session, *SURVEY_ROLES, "admin")
+    ctx = sla.SlaContext.load()
+    now = session.now()
+    base = _queue_query(session, ctx, now)
+    total = base.count()
+    query = base
+    if after is not None:
+        due, last_id = after
+        query = query.where((Complaint.survey_due > due)
+                            | ((Complaint.survey_due == due) & (Complaint.id > last_id)))
+    found = list(query.order_by(Complaint.survey_due, Complaint.id).limit(limit + 1))
+    more = len(found) > limit
+    found = found[:limit]
+    attempts = _attempts([c.id for c in found])
+    zh = session.language.startswith("zh")
+    types = {t.id: (t.name_zh if zh else t.name_en) for t in ComplaintType.select().where(
+        ComplaintType.id.in_({c.subtype_id for c in found} or {0}))}
+    owners = {u.id: u.display_name for u in User.select(User.id, User.display_name).where(
+        User.id.in_({c.owner_id for c in found} or {0}))}
+    open_hours = dt.timedelta(hours=float(ctx.policy["sla.survey_open_hours"]))
+    visible = not session.is_admin
+    rows = []
+    for c in found:
+        count, last = attempts.get(c.id, (0, None))
+        rows.append(SurveyQueueRow(
+            c.id, c.number, c.customer_name, c.contact if visible else mask_contact(c.contact),
+            not visible, types.get(c.subtype_id, ""), owners.get(c.owner_id, ""), c.closed_at,
+            c.closed_at + open_hours, c.survey_due, now > c.survey_due, count,
+            last.result if last else None, last.next_try_at if last else None))
+    cursor = (found[-1].survey_due, found[-1].id) if more and found else None
+    return SurveyQueuePage(tuple(rows), cursor, total)
+
+
+def _attempts(case_ids: list[int]) -> dict[int, tuple[int, SurveyAttempt]]:
+    result: dict[int, tuple[int, SurveyAttempt]] = {}
+    if not case_ids:
+        return result
+    for attempt in (SurveyAttempt.select().where(SurveyAttempt.complaint.in_(case_ids))
+                    .order_by(SurveyAttempt.at, SurveyAttempt.id)):
+        count, _ = result.get(attempt.complaint_id, (0, None))
+        result[attempt.complaint_id] = (count + 1, attempt)
+    return result
+
+
+def _closed_case(session: Session, case_id: int, field_name: str) -> Complaint:
+    case = Complaint.get_or_none(Complaint.id == case_id)
+    if case is None:
+        raise NotFound("No such complaint.")
+    if not cases.in_scope(session, case):
+        raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
+    if case.is_open:
+        raise ValidationError("Case {number} is still open: surveys follow closure.",
+                              field=field_name, number=case.number)
+    return case
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    attempts: int
+    next_try_at: dt.datetime | None
+    left_queue: bool      # refused, wrong number or unreachable: no more calls
+    reason: str | None    # the no-survey reason recorded when it left
+
+
+@service
+def record_attempt(session: Session, case_id: int, result: str, *,
+                   next_try_at: dt.datetime | None = None, note: str = "") -> AttemptResult:
+    """A survey call that did not produce a survey. No answer: the next try is scheduled
+    ``survey.retry_minutes`` of working time later (or at ``next_try_at``); call back
+    later: at the time the customer asked (``next_try_at``, required). Refused or wrong
+    number: the case leaves the queue with that reason; so does the last allowed
+    unanswered call (unreachable)."""
+    require_role(session, *SURVEY_ROLES)
+    if result not in FAILED_RESULTS:
+        raise ValidationError("Choose what happened on the call.", field="call_result")
+    ctx = sla.SlaContext.load()
+    now = session.now()
+    if result == "call_back_later" and next_try_at is None:
+        raise ValidationError("Give the time the customer asked to be called back.",
+                              field="next_try_at")
+    if next_try_at is not None and next_try_at <= now:
+        raise ValidationError("The next try must be later than now.", field="next_try_at")
+    with write_lock(database_proxy.obj):
+        case = _closed_case(session, case_id, "call_result")
+        if Survey.select().where(Survey.complaint == case.id).exists():
+            raise ValidationError("Case {number} has its survey already.",
+                                  field="call_result", number=case.number)
+        count = SurveyAttempt.select().where(SurveyAttempt.complaint == case.id).count() + 1
+        reason = None
+        if result in ("refused", "wrong_number"):
+            reason, next_try_at = result, None
+        elif result == "no_answer" and count >= int(ctx.policy["survey.max_attempts"]):
+            reason, next_try_at = UNREACHABLE, None
+        elif next_try_at is None:
+            next_try_at = ctx.calendar.add_working_hours(
+                now, float(ctx.policy["survey.retry_minutes"]) / 60)
+        SurveyAttempt.create(complaint=case, at=now, by_user=session.user_id, result=result,
+                             next_try_at=next_try_at, note=(note or "").strip() or None)
+        if reason is not None:
+            case.no_survey_reason = reason
+            case.version += 1
+            case.updated_at, case.updated_by = now, session.user_id
+            case.save()
+        audit.record(session, "survey_attempt", "complaint", case.id, result=result,
+                     attempt=count, next_try_at=next_try_at, no_survey_reason=reason,
+                     version=case.version if reason else None)
+    return AttemptResult(count, next_try_at, reason is not None, reason)
+
+
+@service
+def mark_not_surveyed(session: Session, case_id: int, reason: str) -> None:
+    """Take a closed case out of the survey queue for good, with the reason."""
+    require_role(session, *SURVEY_ROLES)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Give the reason the customer is not to be surveyed.",
+                              field="no_survey_reason")
+    now = session.now()
+    with write_lock(database_proxy.obj):
+        case = _closed_case(session, case_id, "no_survey_reason")
+        case.no_survey_reason = reason[:200]
+        case.version += 1
+        case.updated_at, case.updated_by = now, session.user_id
+        case.save()
+        audit.record(session, "survey_skipped", "complaint", case.id, reason=reason,
+                     version=case.version)
+
+
+# --- the survey ----------------------------------------------------------------------------
+
+@dataclass
+class SurveyForm:
+    """Template 3, field names as in SPEC §7/§13. Codes for the choices."""
+
+    complaint_number: str = ""          # empty: a proactive survey
+    customer_name: str = ""
+    survey_time: dt.datetime | None = None
+    method: str = "phone"
+    timeliness: int | None = None
+    effectiveness: int | None = None
+    attitude: int | None = None
+    overall: int | None = None
+    most_satisfied: list[str] = field(default_factory=list)
+    most_satisfied_other: str = ""
+    needs_improvement: list[str] = field(default_factory=list)
+    needs_improvement_other: str = ""
+    suggestions: str = ""
+
+
+@dataclass(frozen=True)
+class SurveyPrefill:
+    """What the form shows for a case before the call."""
+
+    case_id: int
+    complaint_number: str
+    customer_name: str
+    contact: str
+    closed_at: dt.datetime | None
+    outcome: str | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class RecordedSurvey:
+    id: int
+    complaint_id: int | None
+    follow_up_id: int | None
+
+
+@service
+def prefill(session: Session, case_id: int) -> SurveyPrefill:
+    require_role(session, *SURVEY_ROLES)
+    case = _closed_case(session, case_id, "complaint_number")
+    count = SurveyAttempt.select().where(SurveyAttempt.complaint == case.id).count()
+    return SurveyPrefill(case.id, case.number, case.customer_name, case.contact,
+                         case.closed_at, case.outcome, count)
+
+
+def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
+    problems = []
+
+    def bad(field_name: str, message: str, **params):
+        problems.append(ValidationError(message, field=field_name, **params))
+
+    if not form.customer_name.strip():
+        bad("customer_name", "Enter the customer's name.")
+    if form.survey_time is None:
+        bad("survey_time", "Enter the survey time.")
+    elif form.survey_time > now + FUTURE_TOLERANCE:
+        bad("survey_time", "The survey time is in the future.")
+    if form.method not in SURVEY_METHODS:
+        bad("method", "Choose how the survey was done.")
+    for name in SCORE_FIELDS:
+        value = getattr(form, name)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
+            bad(name, "Give a score from 1 (very dissatisfied) to 5 (very satisfied).")
+    for name in ("most_satisfied", "needs_improvement"):
+        codes = list(getattr(form, name))
+        if any(c not in SURVEY_ASPECTS for c in codes):
+            bad(name, "Choose from the listed aspects.")
+        if "other" in codes and not getattr(form, f"{name}_other").strip():
+            bad(f"{name}_other", "Say what \"other\" means.")
+    return problems
+
+
+class SurveyInvalid(ValidationError):
+    """Several fields are wrong: ``problems`` lists each with its field."""
+
+    def __init__(self, problems: list[ValidationError]):
+        first = problems[0]
+        super().__init__(first.template, field=first.field, **first.params)
+        self.problems = problems
+
+
+@service
+def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
+    """Save a survey (every bad field reported at once, nothing written). One per
+    complaint: a second one is refused with a message naming the first. A low overall
+    score creates a follow-up for the case's supervisor."""
+    require_role(session, *SURVEY_ROLES)
+    now = session.now()
+    problems = _problems(form, now)
+    if problems:
+        raise SurveyInvalid(problems)
+    ctx = sla.SlaContext.load()
+    number = form.complaint_number.strip().upper()
+    try:
+        with write_lock(database_proxy.obj):
+            case = None
+            if number:
+                found = Complaint.get_or_none(Complaint.number == number)
+                if found is None:
+                    raise ValidationError("No complaint has the number {number}.",
+                                          field="complaint_number", number=number)
+                case = _closed_case(session, found.id, "complaint_number")
+                _refuse_second(case)
+                if form.survey_time < case.closed_at:
+                    raise ValidationError("The survey time is before the case was closed.",
+                                          field="survey_time")
+            survey = Survey.create(
+                complaint=case, customer=case.customer_id if case else None,
+                customer_name=form.customer_name.strip(), survey_time=form.survey_time,
+                method=form.method, surveyor=session.user_id,
+                timeliness=form.timeliness, effectiveness=form.effectiveness,
+                attitude=form.attitude, overall=form.overall,
+                most_satisfied=join_multi(c for c in SURVEY_ASPECTS.codes()
+                                          if c in form.most_satisfied),
+                most_satisfied_other=form.most_satisfied_other.strip() or None,
+                needs_improvement=join_multi(c for c in SURVEY_ASPECTS.codes()
+                                             if c in form.needs_improvement),
+                needs_improvement_other=form.needs_improvement_other.strip() or None,
+                suggestions=form.suggestions.strip() or None, created_at=now)
+            follow_up = None
+            if case is not None:
+                SurveyAttempt.create(complaint=case, at=now, by_user=session.user_id,
+                                     result="completed")
+                if form.overall <= int(ctx.policy["survey.follow_up_max_score"]):
+                    follow_up = cases.create_follow_up(
+                        session, case, ctx, survey_id=survey.id,
+                        reason=f"Overall satisfaction {form.overall}/5 in the survey")
+            audit.record(session, "survey_create", "complaint" if case else "survey",
+                         case.id if case else survey.id, survey=survey.id,
+                         overall=form.overall, follow_up=follow_up)
+    except peewee.IntegrityError as exc:  # another PC recorded it a moment ago
+        case = Complaint.get_or_none(Complaint.number == number)
+        if case is not None:
+            _refuse_second(case)
+        raise ValidationError("The survey could not be saved: {reason}",
+                              field="complaint_number", reason=str(exc)) from exc
+    return RecordedSurvey(survey.id, case.id if case else None, follow_up)
+
+
+def _refuse_second(case: Complaint) -> None:
+    first = Survey.get_or_none(Survey.complaint == case.id)
+    if first is not None:
+        surveyor = User.get_or_none(User.id == first.surveyor_id)
+        raise ValidationError(
+            "Case {number} already has its survey, recorded {at} by {name}; a complaint "
+            "is surveyed once.", field="complaint_number", number=case.number,
+            at=f"{first.survey_time:%Y-%m-%d %H:%M}", name=surveyor.display_name if surveyor
+            else "")
+
+
+# --- follow-ups ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    id: int
+    case_id: int
+    number: str
+    customer_name: str
+    reason: str
+    assigned_to: str
+    created_at: dt.datetime
+    done_at: dt.datetime | None
+    done_note: str
+    case_open: bool
+
+
+@service
+def follow_ups(session: Session, *, case_id: int | None = None, open_only: bool = True
+               ) -> list[FollowUpInfo]:
+    """Follow-ups the session sees: its own, its departments' (supervisors), all
+    (managers); or those of one case."""
+    require_role(session, *SURVEY_ROLES, "admin")
+    query = (FollowUp.select(FollowUp, Complaint).join(Complaint)
+             .order_by(FollowUp.created_at, FollowUp.id))
+    if open_only:
+        query = query.where(FollowUp.done_at.is_null())
+    if case_id is not None:
+        query = query.where(FollowUp.complaint == case_id)
+    if not (session.is_manager or session.is_admin):
+        mine = FollowUp.assigned_to == session.user_id
+        if session.is_supervisor and session.department_ids:
+            mine |= Complaint.department.in_(sorted(session.department_ids))
+        query = query.where(mine | (Complaint.owner == session.user_id))
+    names = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
+    return [FollowUpInfo(f.id, f.complaint_id, f.complaint.number, f.complaint.customer_name,
+                         f.reason, names.get(f.assigned_to_id, ""), f.created_at, f.done_at,
+                         f.done_note or "", f.complaint.is_open) for f in query]
+
+
+@service
+def complete_follow_up(session: Session, follow_up_id: int, note: str, *,
+                       reopen: bool = False) -> int | None:
+    """Record what was done for the unhappy customer; with ``reopen`` the case is reopened
+    (an escalated complaint, see ``cases.reopen_case``). Returns the case version after."""
+    require_role(session, *SURVEY_ROLES)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError("Say what was done for the customer.", field="done_note")
+    now = session.now()
+    with write_lock(database_proxy.obj):
+        follow_up = FollowUp.get_or_none(FollowUp.id == follow_up_id)
+        if follow_up is None or follow_up.done_at is not None:
+            raise NotFound("This follow-up is done or gone.")
+        case = Complaint.get_by_id(follow_up.complaint_id)
+        if follow_up.assigned_to_id != session.user_id and not cases.may_act(session, case):
+            raise PermissionDenied("Only the supervisor it was given to, the case's handlers "
+                                   "and managers may complete this follow-up.")
+        follow_up.done_at, follow_up.done_note = now, note
+        follow_up.save()
+        (Reminder.update(acknowledged_at=now, acknowledged_by=session.user_id)
+         .where(Reminder.fire_key == f"follow_up:{case.id}:{follow_up.id}",
+                Reminder.acknowledged_at.is_null()).execute())
+        audit.record(session, "follow_up_done", "complaint", case.id, follow_up=follow_up.id,
+                     note=note, reopen=reopen)
+        version = case.version
+        if reopen:
+            version = cases.reopen_case(session, case.id, note, version=case.version).version
+    return version
