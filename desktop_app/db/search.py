@@ -20,6 +20,7 @@ TABLE = "complaint_fts"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[0-9A-Za-z]{2,}")
 MAX_QUERY_TERMS = 6
+MAX_FILTER_TERMS = 32
 
 
 def terms(text: str | None) -> list[str]:
@@ -85,3 +86,17 @@ def search(db: Database, text: str, *, limit: int = 10, min_hits: int = 3) -> li
             break
         unique.pop()
     return found
+
+
+def id_subquery(db: Database, text: str) -> tuple[str, list] | None:
+    """A ``SELECT`` of the ids of complaints whose description has every index term of
+    ``text`` (no relaxation: a filter, not a suggestion), for ``c.id IN (...)``; with
+    ``{p}`` placeholders and its parameters. None when the text has no index terms."""
+    unique = list(dict.fromkeys(terms(text)))[:MAX_FILTER_TERMS]
+    if not unique:
+        return None
+    if is_sqlite(db):
+        return (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {{p}}",
+                [" AND ".join(_quote(t) for t in unique)])
+    return (f"SELECT complaint_id FROM {TABLE} WHERE terms @@ plainto_tsquery('simple', {{p}})",
+            [" ".join(unique)])

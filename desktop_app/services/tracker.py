@@ -1,30 +1,80 @@
 """The tracker's case list (template 2 window): filtered, sorted, scoped pages of cases.
 
-CONTRACT (bodies to be written): the UI and the benchmark program against these names.
-
 - ``list_cases(session, flt, sort=, descending=, limit=, after=)`` returns one page; pass
-  the page's ``next_cursor`` as ``after`` for the next one (keyset pagination over indexed
-  columns, never OFFSET, never all rows).
-- Scope (SPEC §1) is applied in the SQL: clerks see cases they received or own and their
-  departments' cases; supervisors their departments' cases and those they own or received;
-  managers and admins everything. Contacts are masked (SPEC §9) unless the session is
-  entitled (same rule as ``services.queue``).
+  the page's ``next_cursor`` as ``after`` for the next one. Pages follow each other by
+  keyset (the last row's sort-key values, ``id`` always the last tie-breaker), never by
+  OFFSET, and never read more than the page (plus one row to know whether more follow).
+- Scope (SPEC §1) is applied in the SQL (``queue.scope_condition``): clerks see cases they
+  received or own and their departments' cases; supervisors their departments' cases and
+  those they own or received; managers and admins everything. Contacts are masked
+  (SPEC §9) unless the session is entitled (``queue``'s rule: receiver, owner, the owner's
+  direct supervisor, supervisors of the case's department, managers).
 - ``count_cases`` counts what ``list_cases`` would list; ``standard_views`` and
-  ``view_counts`` give the saved views of the window with their counts.
+  ``view_counts`` give the saved views of the window with their counts; ``owners`` the
+  staff the owner filter offers; ``due_soon_window`` the "due soon" setting.
+
+Orders (``sort`` is one of ``SORT_KEYS``; ``descending`` reverses every key of the order,
+``id`` included, except where noted):
+
+- ``processing``: SPEC §4, priority descending (urgent, III, II, I), next deadline
+  ascending, id. ``descending`` is ignored: the processing order has one direction. When
+  closed cases are included, open cases come first (their processing order), then the
+  closed ones in the same order. A NULL next deadline sorts where the backend's index
+  keeps it (first within its priority on SQLite, last on PostgreSQL), as in
+  ``services.queue``, so the open queue is read straight from the ``complaint_queue`` index.
+- ``next_due``: the next deadline, then id; cases without one (closed cases) come after
+  all cases with one, in both directions, on both backends.
+- ``age``: registration time, then id. Ascending means oldest registration first (the
+  oldest case, the greatest age, on top); descending newest first.
+- ``stage``: workflow order (``vocab.STAGES``), not alphabetical.
+- ``type``, ``department``, ``owner``: the label shown (type then subtype; department
+  name; owner's display name) in the session's language. The labels are ranked in Python
+  (code-point order, ties by id), so the order is the same on every backend and collation.
+- ``number``, ``customer``: the column's text in the database's collation; ``level``: level,
+  then the urgent flag.
+
+Text search (``CaseFilter.text``): a complaint number (it starts with the numbering
+prefix) matches by number prefix; digits (and dashes) match a number prefix after the
+prefix (``20261125-00`` finds ``TS-20261125-00..``), a contact typed in full, or a phone
+ending in those digits (at least four); anything else matches the customer name by prefix,
+a contact typed in full, or the description through the full-text index (every word /
+CJK bigram of the text, ``db.search.id_subquery``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from desktop_app.db import search
+from desktop_app.db.connection import is_sqlite
+from desktop_app.db.models import database_proxy
+from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.vocab import STAGES
+from desktop_app.services import settings as settings_service
+from desktop_app.services.errors import ValidationError, service
+from desktop_app.services.permissions import require_staff
+from desktop_app.services.queue import (
+    MAX_LIMIT,
+    QueueCursor,
+    _datetime,
+    _may_see_contact,
+    after_condition,
+    scope_condition,
+)
 from desktop_app.services.session import Session
 
 # Column keys the table may sort by. "processing" is SPEC §4's order: urgent, III, II, I,
-# then earliest next deadline, then id. "age" sorts by registration time (ascending age =
-# newest first is descending=False ... see list_cases).
+# then earliest next deadline, then id. "age" sorts by registration time (ascending = the
+# oldest registration first; see the module docstring).
 SORT_KEYS = ("processing", "number", "customer", "type", "level", "stage", "owner",
              "department", "next_due", "age")
+
+STAGE_RANK = {code: rank for rank, code in enumerate(STAGES.codes())}
+MIN_SUFFIX_DIGITS = 4  # a phone matches by its last digits from this many on
+_NUMBERISH = re.compile(r"[0-9][0-9\- ]*")
 
 
 @dataclass(frozen=True)
@@ -99,31 +149,451 @@ class SavedView:
         return self.zh if language.startswith("zh") else self.en
 
 
+# ---------------------------------------------------------------------------------------
+# The SQL. Written out like services.queue (the window's hottest read); identifiers are
+# the models' own, values always parameters (``{p}``, made ``?`` or ``%s`` at the end).
+
+# Raw row positions of _SELECT.
+(_ID, _NUMBER, _NAME, _CONTACT, _LEVEL, _URGENT, _PRIORITY, _STAGE, _NEXT_DUE, _REGISTERED,
+ _CLOSED_AT, _IS_OPEN, _VERSION, _RECEIVER, _OWNER, _DEPARTMENT, _SUBTYPE, _OWNER_NAME,
+ _OWNER_SUPERVISOR, _TYPE_LABEL, _SUBTYPE_LABEL, _DEPARTMENT_CODE, _DEPARTMENT_LABEL,
+ _CHANNEL_LABEL) = range(24)
+
+_SELECT = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
+ c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
+ c.owner_id, c.department_id, c.subtype_id, o.display_name, o.supervisor_id, t.{name},
+ s.{name}, d.code, d.{name}, ch.{name}
+FROM complaint AS c
+JOIN "user" AS o ON o.id = c.owner_id
+JOIN complaint_type AS t ON t.id = c.type_id
+JOIN complaint_type AS s ON s.id = c.subtype_id
+JOIN department AS d ON d.id = c.department_id
+JOIN channel AS ch ON ch.id = c.channel_id"""
+
+
+@dataclass(frozen=True)
+class _Key:
+    """One key of an order: its SQL, direction and how to read its value off a raw row."""
+
+    sql: str
+    desc: bool
+    value: Callable[[tuple], object]
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A part of an order read by its own query (open before closed cases, cases with a
+    deadline before those without): ``where`` narrows the filter to it."""
+
+    where: str
+    params: tuple
+    keys: tuple[_Key, ...]
+    processing: bool = False  # keyset by queue.after_condition (native NULL placement)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    sort: str
+    descending: bool
+    segments: tuple[_Segment, ...]
+    order_sql: str  # the whole order as one ORDER BY (count-free single statement)
+
+
+def _column(index: int) -> Callable[[tuple], object]:
+    return lambda row: row[index]
+
+
+def _rank_case(column: str, ranks: dict[int, int]) -> str:
+    """``CASE column WHEN id THEN rank ... END``; ids and ranks are integers from the
+    database, written as literals so the statement stays one text per reference table."""
+    whens = " ".join(f"WHEN {int(k)} THEN {int(v)}" for k, v in ranks.items())
+    return f"(CASE {column} {whens} ELSE {len(ranks)} END)" if ranks else "0"
+
+
+def _label_ranks(rows: Sequence[tuple[int, str]]) -> dict[int, int]:
+    """Rank ids by (label, id)."""
+    return {i: rank for rank, (i, _label) in
+            enumerate(sorted(rows, key=lambda r: (r[1] or "", r[0])))}
+
+
+def _rank_key(column: str, index: int, ranks: dict[int, int], desc: bool) -> _Key:
+    missing = len(ranks)
+    return _Key(_rank_case(column, ranks), desc, lambda row: ranks.get(row[index], missing))
+
+
+_STAGE_CASE = ("(CASE c.stage " + " ".join(f"WHEN '{code}' THEN {rank}"
+                                           for code, rank in STAGE_RANK.items())
+               + f" ELSE {len(STAGE_RANK)} END)")
+
+
+def _plan(db, sort: str, descending: bool, flt: CaseFilter, language: str) -> _Plan:
+    if sort not in SORT_KEYS:
+        raise ValidationError("Unknown sort order {sort}.", field="sort", sort=sort)
+    zh = language.startswith("zh")
+    desc = bool(descending)
+    id_key = _Key("c.id", desc, _column(_ID))
+    if sort == "processing":
+        keys = (_Key("c.priority", True, _column(_PRIORITY)),
+                _Key("c.next_due", False, _column(_NEXT_DUE)),
+                _Key("c.id", False, _column(_ID)))
+        opens = [True] if not flt.include_closed or flt.overdue_only else [True, False]
+        if len(opens) == 1:
+            segments = (_Segment("", (), keys, processing=True),)
+            order = "c.priority DESC, c.next_due ASC, c.id ASC"
+        else:
+            segments = tuple(_Segment("c.is_open = {p}", (v,), keys, processing=True)
+                             for v in opens)
+            order = "c.is_open DESC, c.priority DESC, c.next_due ASC, c.id ASC"
+        return _Plan(sort, False, segments, order)
+    if sort == "next_due":
+        due = _Key("c.next_due", desc, _column(_NEXT_DUE))
+        segments = (_Segment("c.next_due IS NOT NULL", (), (due, id_key)),
+                    _Segment("c.next_due IS NULL", (), (id_key,)))
+        direction = " DESC" if desc else ""
+        order = (f"CASE WHEN c.next_due IS NULL THEN 1 ELSE 0 END, c.next_due{direction}, "
+                 f"c.id{direction}")
+        return _Plan(sort, desc, segments, order)
+    name = "name_zh" if zh else "name_en"
+    if sort == "number":
+        keys = (_Key("c.number", desc, _column(_NUMBER)), id_key)
+    elif sort == "customer":
+        keys = (_Key("c.customer_name", desc, _column(_NAME)), id_key)
+    elif sort == "age":
+        keys = (_Key("c.registration_time", desc, _column(_REGISTERED)), id_key)
+    elif sort == "level":
+        keys = (_Key("c.level", desc, _column(_LEVEL)),
+                _Key("c.urgent", desc, lambda row: bool(row[_URGENT])), id_key)
+    elif sort == "stage":
+        keys = (_Key(_STAGE_CASE, desc,
+                     lambda row: STAGE_RANK.get(row[_STAGE], len(STAGE_RANK))), id_key)
+    elif sort == "type":
+        types = db.execute_sql(f"SELECT id, parent_id, {name} FROM complaint_type").fetchall()
+        labels = {i: label or "" for i, _parent, label in types}
+
+        def type_then_subtype(row):
+            i, parent, label = row
+            if parent is None:  # a category used as its own subtype
+                return (label or "", i, "", -1)
+            return (labels.get(parent, ""), parent, label or "", i)
+
+        ranks = {r[0]: rank for rank, r in enumerate(sorted(types, key=type_then_subtype))}
+        keys = (_rank_key("c.subtype_id", _SUBTYPE, ranks, desc), id_key)
+    elif sort == "department":
+        ranks = _label_ranks(db.execute_sql(f"SELECT id, {name} FROM department").fetchall())
+        keys = (_rank_key("c.department_id", _DEPARTMENT, ranks, desc), id_key)
+    else:  # owner
+        ranks = _label_ranks(db.execute_sql('SELECT id, display_name FROM "user"').fetchall())
+        keys = (_rank_key("c.owner_id", _OWNER, ranks, desc), id_key)
+    order = ", ".join(k.sql + (" DESC" if k.desc else "") for k in keys)
+    return _Plan(sort, desc, (_Segment("", (), keys),), order)
+
+
+def _keyset(keys: Sequence[_Key], values: Sequence) -> tuple[str, list]:
+    """Rows after ``values`` in the order of ``keys`` (one direction, no NULLs): a row-value
+    comparison, with the first key also bounded alone so the index range is used."""
+    op = "<" if keys[0].desc else ">"
+    if len(keys) == 1:
+        return f" AND {keys[0].sql} {op} {{p}}", [values[0]]
+    columns = ", ".join(k.sql for k in keys)
+    marks = ", ".join(["{p}"] * len(keys))
+    return (f" AND {keys[0].sql} {op}= {{p}} AND ({columns}) {op} ({marks})",
+            [values[0], *values])
+
+
+def _dt_param(value: dt.datetime, sqlite: bool):
+    return str(value) if sqlite else value
+
+
+class _Reference:
+    """Codes to ids for the filter (small tables, read per call)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def ids(self, table: str, codes) -> list[int]:
+        codes = sorted(codes)
+        marks = ", ".join(["{p}"] * len(codes))
+        sql = f"SELECT id FROM {table} WHERE code IN ({marks}) ORDER BY id"
+        return [r[0] for r in self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)),
+                                                  codes).fetchall()]
+
+    def types(self, codes) -> tuple[list[int], list[int]]:
+        """(category ids, subtype ids) of the codes."""
+        codes = sorted(codes)
+        marks = ", ".join(["{p}"] * len(codes))
+        sql = f"SELECT id, parent_id FROM complaint_type WHERE code IN ({marks}) ORDER BY id"
+        rows = self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)), codes).fetchall()
+        return [i for i, parent in rows if parent is None], [i for i, p in rows if p is not None]
+
+
+def _placeholders(sql: str, sqlite: bool) -> str:
+    return sql.replace("{p}", "?" if sqlite else "%s")
+
+
+def _in(column: str, values: Sequence) -> tuple[str, list]:
+    if not values:
+        return "1 = 0", []
+    return f"{column} IN ({', '.join(['{p}'] * len(values))})", list(values)
+
+
+def _text_condition(db, text: str) -> tuple[str, list] | None:
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    prefix = str(settings_service.get("numbering.prefix") or "").strip()
+    if prefix and text.casefold().startswith(prefix.casefold()):
+        number = prefix + text[len(prefix):].upper()
+        return "(c.number >= {p} AND c.number < {p})", [number, number + "\U0010ffff"]
+    parts: list[str] = []
+    params: list = []
+    if _NUMBERISH.fullmatch(text):
+        if prefix:
+            number = f"{prefix}-{text.replace(' ', '')}"
+            parts.append("(c.number >= {p} AND c.number < {p})")
+            params += [number, number + "\U0010ffff"]
+        parts.append("c.contact = {p}")
+        params.append(text)
+        digits = re.sub(r"\D", "", text)
+        if len(digits) >= MIN_SUFFIX_DIGITS:
+            parts.append("c.contact LIKE {p}")
+            params.append("%" + digits)
+    else:
+        parts.append("(c.customer_name >= {p} AND c.customer_name < {p})")
+        params += [text, text + "\U0010ffff"]
+        parts.append("c.contact = {p}")
+        params.append(text)
+        described = search.id_subquery(db, text)
+        if described is not None:
+            parts.append(f"c.id IN ({described[0]})")
+            params += described[1]
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _conditions(db, session: Session, flt: CaseFilter) -> tuple[list[str], list]:
+    """The WHERE of a filter in the session's scope, as conditions (ANDed) and params."""
+    sqlite = is_sqlite(db)
+    conds: list[str] = []
+    params: list = []
+
+    def add(sql: str, values=()):
+        conds.append(sql)
+        params.extend(values)
+
+    if not flt.include_closed or flt.overdue_only:
+        add("c.is_open = {p}", [True])
+    if flt.overdue_only:
+        add("c.next_due < {p}", [_dt_param(session.now(), sqlite)])
+    scope, scope_params = scope_condition(session)
+    if scope:
+        add(scope.removeprefix(" AND "), scope_params)
+    ref = _Reference(db)
+    if flt.stages:
+        add(*_in("c.stage", sorted(flt.stages)))
+    if flt.awaiting_approval:
+        add("c.stage = {p}", ["approval"])
+    if flt.mine:
+        if session.user_id is None:
+            add("1 = 0")
+        else:
+            add("c.owner_id = {p}", [session.user_id])
+    if flt.owner_ids:
+        add(*_in("c.owner_id", sorted(flt.owner_ids)))
+    if flt.department_codes:
+        add(*_in("c.department_id", ref.ids("department", flt.department_codes)))
+    if flt.type_codes:
+        categories, subtypes = ref.types(flt.type_codes)
+        either = []
+        for column, ids in (("c.type_id", categories), ("c.subtype_id", subtypes)):
+            if ids:
+                sql, values = _in(column, ids)
+                either.append(sql)
+                params.extend(values)
+        conds.append("(" + " OR ".join(either) + ")" if either else "1 = 0")
+    if flt.levels:
+        add(*_in("c.level", sorted(int(v) for v in flt.levels)))
+    if flt.urgent_only:
+        add("c.urgent = {p}", [True])
+    if flt.channel_codes:
+        add(*_in("c.channel_id", ref.ids("channel", flt.channel_codes)))
+    if flt.registered_from is not None:
+        start = dt.datetime.combine(flt.registered_from, dt.time())
+        add("c.registration_time >= {p}", [_dt_param(start, sqlite)])
+    if flt.registered_to is not None:
+        end = dt.datetime.combine(flt.registered_to + dt.timedelta(days=1), dt.time())
+        add("c.registration_time < {p}", [_dt_param(end, sqlite)])
+    text = _text_condition(db, flt.text)
+    if text is not None:
+        add(*text)
+    return conds, params
+
+
+def _where(conds: Sequence[str]) -> str:
+    return "\nWHERE " + " AND ".join(conds) if conds else ""
+
+
+def _check_cursor(plan: _Plan, after) -> tuple[int, tuple] | None:
+    if after is None:
+        return None
+    if (not isinstance(after, tuple) or len(after) < 4 or after[0] != plan.sort
+            or after[1] != plan.descending or not isinstance(after[2], int)
+            or not 0 <= after[2] < len(plan.segments)
+            or len(after) - 3 != len(plan.segments[after[2]].keys)):
+        raise ValidationError("The list's position belongs to another order or filter; "
+                              "reload the list.", field="after")
+    return after[2], after[3:]
+
+
+def statement(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = "processing",
+              descending: bool = False) -> tuple[str, list]:
+    """The list as one plain statement (same SELECT, WHERE and order, no keyset and no
+    LIMIT) with its parameters for the bound database: what a table model that reads the
+    whole result would run. The benchmark's baseline uses it; ``list_cases`` never does."""
+    require_staff(session)
+    db = database_proxy.obj
+    plan = _plan(db, sort, descending, flt, session.language)
+    conds, params = _conditions(db, session, flt)
+    sql = (_SELECT.format(name="name_zh" if session.language.startswith("zh") else "name_en")
+           + _where(conds) + "\nORDER BY " + plan.order_sql)
+    return _placeholders(sql, is_sqlite(db)), params
+
+
+@service
 def list_cases(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = "processing",
                descending: bool = False, limit: int = 100, after: tuple | None = None
                ) -> CasePage:
-    raise NotImplementedError
+    """One page of the cases the session may see that match ``flt``, in the order ``sort``
+    (see the module docstring); ``after`` is the previous page's ``next_cursor``."""
+    require_staff(session)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError("A page holds 1 to {max} cases.", field="limit", max=MAX_LIMIT)
+    db = database_proxy.obj
+    sqlite = is_sqlite(db)
+    plan = _plan(db, sort, descending, flt, session.language)
+    position = _check_cursor(plan, after)
+    conds, base_params = _conditions(db, session, flt)
+    select = _SELECT.format(name="name_zh" if session.language.startswith("zh") else "name_en")
+    first = position[0] if position else 0
+    raw: list[tuple[int, tuple]] = []  # (segment, row)
+    for index in range(first, len(plan.segments)):
+        segment = plan.segments[index]
+        seg_conds = [*conds, segment.where] if segment.where else list(conds)
+        sql = select + _where(seg_conds)
+        params = [*base_params, *segment.params]
+        if position and index == first:
+            values = position[1]
+            if segment.processing:
+                keyset, keyset_params = after_condition(QueueCursor(*values), sqlite=sqlite)
+            else:
+                keyset, keyset_params = _keyset(segment.keys, values)
+            if not seg_conds:
+                keyset = "\nWHERE " + keyset.removeprefix(" AND ")
+            sql += keyset
+            params += keyset_params
+        order = ", ".join(k.sql + (" DESC" if k.desc else " ASC") for k in segment.keys)
+        want = limit + 1 - len(raw)  # one more than asked: tells whether more follow
+        sql += f"\nORDER BY {order}\nLIMIT {{p}}"
+        params.append(want)
+        raw.extend((index, row) for row in
+                   db.execute_sql(_placeholders(sql, sqlite), params).fetchall())
+        if len(raw) > limit:
+            break
+    more = len(raw) > limit
+    raw = raw[:limit]
+    rows = tuple(_row(session, row) for _index, row in raw)
+    cursor = None
+    if more and raw:
+        index, last = raw[-1]
+        cursor = (plan.sort, plan.descending, index,
+                  *(k.value(last) for k in plan.segments[index].keys))
+    return CasePage(rows, cursor)
 
 
+def _row(session: Session, r: tuple) -> CaseRow:
+    visible = _may_see_contact(session, r[_RECEIVER], r[_OWNER], r[_DEPARTMENT],
+                               r[_OWNER_SUPERVISOR])
+    contact = r[_CONTACT]
+    return CaseRow(
+        r[_ID], r[_NUMBER], r[_NAME], contact if visible else mask_contact(contact),
+        not visible, r[_TYPE_LABEL], r[_SUBTYPE_LABEL], r[_LEVEL], bool(r[_URGENT]),
+        r[_PRIORITY], r[_STAGE], r[_OWNER], r[_OWNER_NAME], r[_DEPARTMENT_CODE],
+        r[_DEPARTMENT_LABEL], r[_CHANNEL_LABEL], _datetime(r[_NEXT_DUE]),
+        _datetime(r[_REGISTERED]), _datetime(r[_CLOSED_AT]), bool(r[_IS_OPEN]), r[_VERSION])
+
+
+@service
 def count_cases(session: Session, flt: CaseFilter = CaseFilter()) -> int:
-    raise NotImplementedError
+    """How many cases ``list_cases`` lists for ``flt`` (every page together)."""
+    require_staff(session)
+    db = database_proxy.obj
+    conds, params = _conditions(db, session, flt)
+    sql = "SELECT COUNT(*) FROM complaint AS c" + _where(conds)
+    return db.execute_sql(_placeholders(sql, is_sqlite(db)), params).fetchone()[0]
 
 
+def _departments_in_scope(db, session: Session) -> list[tuple[int, str, str, str]]:
+    rows = db.execute_sql("SELECT id, code, name_zh, name_en FROM department "
+                          "WHERE active = " + ("1" if is_sqlite(db) else "TRUE")
+                          + " ORDER BY sort_order, id").fetchall()
+    if session.is_manager or session.is_admin:
+        return rows
+    return [r for r in rows if r[0] in session.department_ids]
+
+
+@service
 def standard_views(session: Session) -> list[SavedView]:
     """我的案件 / My cases, 待审批 / Awaiting approval, 已超时 / Overdue, 全部未结 / All open,
-    全部案件 / All cases, and one queue per department in the session's scope."""
-    raise NotImplementedError
+    全部案件 / All cases, and one queue per department in the session's scope (every
+    active department for managers and administrators). Each shows what the session may
+    see of it; all but "all" list open cases only."""
+    require_staff(session)
+    views = [
+        SavedView("mine", "我的案件", "My cases", CaseFilter(mine=True)),
+        SavedView("approval", "待审批", "Awaiting approval", CaseFilter(awaiting_approval=True)),
+        SavedView("overdue", "已超时", "Overdue", CaseFilter(overdue_only=True)),
+        SavedView("open", "全部未结", "All open", CaseFilter()),
+        SavedView("all", "全部案件", "All cases", CaseFilter(include_closed=True)),
+    ]
+    for _id, code, zh, en in _departments_in_scope(database_proxy.obj, session):
+        views.append(SavedView(f"dept:{code}", zh, en,
+                               CaseFilter(department_codes=frozenset({code}))))
+    return views
 
 
+@service
 def view_counts(session: Session, views: list[SavedView]) -> dict[str, int]:
-    raise NotImplementedError
+    """Each view's count (what its list would show to this session), by view key."""
+    require_staff(session)
+    return {view.key: count_cases(session, view.filter) for view in views}
 
 
+@service
 def owners(session: Session) -> list[tuple[int, str]]:
-    """(user id, display name) of active staff the filter may offer, in the session's scope."""
-    raise NotImplementedError
+    """(user id, display name) of active staff the filter may offer, in the session's scope:
+    every active user for managers and administrators; for others the active users sharing
+    one of their departments, and themselves. Sorted by name."""
+    require_staff(session)
+    db = database_proxy.obj
+    sqlite = is_sqlite(db)
+    true = "1" if sqlite else "TRUE"
+    if session.is_manager or session.is_admin:
+        sql, params = f'SELECT id, display_name FROM "user" WHERE active = {true}', []
+    else:
+        departments = sorted(session.department_ids)
+        member = ""
+        params = []
+        if departments:
+            marks = ", ".join(["{p}"] * len(departments))
+            member = (" OR id IN (SELECT user_id FROM user_department WHERE department_id "
+                      f"IN ({marks}))")
+            params = departments
+        sql = f'SELECT id, display_name FROM "user" WHERE active = {true} AND (id = {{p}}{member})'
+        params = [session.user_id if session.user_id is not None else -1, *params]
+    rows = db.execute_sql(_placeholders(sql, sqlite), params).fetchall()
+    return sorted(((i, name) for i, name in rows), key=lambda r: (r[1], r[0]))
 
 
+@service
 def due_soon_window(session: Session) -> dt.timedelta:
     """How close a deadline counts as "due soon" (setting ``tracker.due_soon_hours``)."""
-    raise NotImplementedError
+    require_staff(session)
+    return dt.timedelta(hours=float(settings_service.get("tracker.due_soon_hours")))
