@@ -140,6 +140,9 @@ class ReminderTableModel(QAbstractTableModel):
         if info.kind == "escalated":
             return self.tr("Escalated to you: {target} overdue since {due}").format(
                 target=target, due=due)
+        if info.kind == "follow_up":
+            return self.tr("Follow up the unhappy customer: {reason}").format(
+                reason=info.message)
         if info.kind == "approval_requested":
             return self.tr("Approve or reject the proposed solution: {solution}").format(
                 solution=info.message)
@@ -340,7 +343,10 @@ def announcement_text(new: list[ReminderInfo], language: str) -> tuple[str, str]
 
 
 class RemindersPanel(QDockWidget):
-    """The dock listing the user's open reminders; acknowledge (Delete) and snooze."""
+    """The dock listing the user's open reminders; acknowledge (Delete) and snooze; Enter
+    or a double-click opens the reminder's case (``case_requested``)."""
+
+    case_requested = Signal(int)
 
     def __init__(self, session: Session, monitor: ReminderMonitor,
                  parent: QWidget | None = None):
@@ -374,6 +380,14 @@ class RemindersPanel(QDockWidget):
         self.acknowledge_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.acknowledge_action.triggered.connect(self.acknowledge_selected)
         self.table.addAction(self.acknowledge_action)
+        self.open_case_action = QAction(self.tr("Open case"), self.table)
+        self.open_case_action.setObjectName("open_reminder_case_action")
+        self.open_case_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
+                                            QKeySequence(Qt.Key.Key_Enter)])
+        self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_case_action.triggered.connect(self.open_selected_case)
+        self.table.addAction(self.open_case_action)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected_case())
 
         self.snooze_menu = QMenu(self)
         self.snooze_menu.setObjectName("snooze_menu")
@@ -423,6 +437,11 @@ class RemindersPanel(QDockWidget):
             self.table.selectRow(0)
         self._update_title()
         self._update_buttons()
+
+    def open_selected_case(self) -> None:
+        info = self.selected_reminder()
+        if info is not None and info.complaint_id is not None:
+            self.case_requested.emit(info.complaint_id)
 
     def _update_title(self) -> None:
         count = self.model.rowCount()

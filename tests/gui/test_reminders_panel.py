@@ -258,3 +258,18 @@ def test_model_is_a_valid_qt_model(qtmodeltester, staff, clock):
     model.set_rows(reminders.my_reminders(auth.session_for_username("clerk1", clock=clock)))
     assert model.rowCount() == 1
     qtmodeltester.check(model)
+
+
+def test_enter_on_a_reminder_asks_for_its_case(qtbot, system, staff, clock, gui_db):
+    case = make_case(at=REGISTERED, owner="clerk1")
+    clock.at = JUST_OVERDUE
+    window = open_main(qtbot, "clerk1", clock, gui_db)
+    rows = window.reminders_panel.model.rows()
+    assert [r.complaint_id for r in rows] == [case.id]
+    table = window.reminders_panel.findChild(QTableView, "reminders_table")
+    table.setFocus()
+    table.selectRow(0)
+    with qtbot.waitSignal(window.reminders_panel.case_requested) as asked:
+        QTest.keyClick(table, Qt.Key.Key_Return)
+    assert asked.args == [case.id]
+    window.close()
