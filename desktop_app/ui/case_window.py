@@ -386,7 +386,11 @@ class ProgressPanel(QGroupBox):
         }
 
     def form(self) -> ProgressForm:
+        """What the service saves. Staying in the current stage is sent as no stage (""),
+        so the entry still applies when someone else moved the case on meanwhile."""
         values = self.values()
+        if values["stage"] == self.current_stage:
+            values["stage"] = ""
         values["attachments"] = [Path(p) for p in values["attachments"]]
         return ProgressForm(**values)
 

@@ -1,0 +1,530 @@
+"""The case window: detail, timeline, progress entries, the workflow actions through their
+dialogs, and concurrent editing. The clock is fixed at Wed 2026-11-25 10:00
+(tests/helpers/fixtures.py) and moved by the tests; runs on SQLite and, when configured,
+PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+
+from desktop_app.db.models import Attachment, Complaint, ProgressEntry
+from desktop_app.services import auth
+from desktop_app.ui.case_dialogs import ConflictDialog
+from desktop_app.ui.case_window import CaseWindow, find_case_window, open_case_window
+from desktop_app.ui.tasks import TaskRunner
+from tests.helpers.cases import make_case
+from tests.helpers.fixtures import TEST_NOW, make_user
+
+WAIT = 15_000
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture
+def staff(system_session, clerk_session):
+    """super1 supervises customer service; clerk1 and clerk2 are clerks there."""
+    make_user(system_session, "clerk2", "clerk", supervisor="super1")
+
+
+@pytest.fixture
+def case(staff):
+    """A level II case (staff attitude) owned and received by clerk1."""
+    return make_case(at=TEST_NOW, owner="clerk1", subtype="staff_attitude")
+
+
+def session(username: str, clock):
+    return auth.session_for_username(username, clock=clock)
+
+
+def open_window(qtbot, username: str, case_id: int, clock) -> CaseWindow:
+    window = CaseWindow(session(username, clock), case_id)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=WAIT):
+        window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def activate(qtbot, window: CaseWindow) -> None:
+    """Make the window the active one (its shortcuts work only there)."""
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def done(qtbot, window: CaseWindow, start) -> None:
+    """Run ``start()`` (which starts an action) and wait until the window shows its
+    result."""
+    with qtbot.waitSignal(window.case_changed, timeout=WAIT) as blocker:
+        assert start() is not None
+    assert blocker.args == [window.case_id]
+
+
+def failed(qtbot, window: CaseWindow, start):
+    with qtbot.waitSignal(window.action_failed, timeout=WAIT) as blocker:
+        assert start() is not None
+    return blocker.args[1]
+
+
+def reload(qtbot, window: CaseWindow) -> None:
+    with qtbot.waitSignal(window.loaded, timeout=WAIT):
+        window.reload()
+
+
+def label(window: CaseWindow, name: str) -> str:
+    widget = window.findChild(QLabel, name)
+    assert widget is not None, name
+    return widget.text()
+
+
+def progress(qtbot, window: CaseWindow, stage: str, result: str = "", **fields) -> None:
+    form = window.progress
+    assert form.select_stage(stage), (stage, window.detail.next_stages)
+    form.result.setPlainText(result)
+    if fields.get("contacted"):
+        form.customer_contacted.setChecked(True)
+    if fields.get("feedback"):
+        assert form.set_feedback(fields["feedback"])
+    if fields.get("next_action"):
+        form.next_action.setEditText(fields["next_action"])
+    if fields.get("attachments"):
+        window.add_attachment_paths(fields["attachments"])
+    done(qtbot, window, window.save_progress)
+    assert not form.has_typed_work()  # cleared after the save
+
+
+def accept(qtbot, window: CaseWindow, dialog) -> None:
+    """Accept an action dialog (its OK path) and wait for the action's result."""
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(window.case_changed, timeout=WAIT):
+        dialog.accept()
+
+
+def stored(case_id: int) -> Complaint:
+    return Complaint.get_by_id(case_id)
+
+
+# --- the acceptance path ---------------------------------------------------------------------
+
+def test_level_two_case_through_every_stage_transfer_escalation_close_and_reopen(
+        qtbot, case, clock, tmp_path):
+    receipt = tmp_path / "refund-receipt.png"
+    receipt.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    clerk = open_window(qtbot, "clerk1", case.id, clock)
+    assert clerk.windowTitle() == f"{case.number} — 张三"
+    assert label(clerk, "level") == "Level II"
+    assert label(clerk, "contact") == "13812345678"  # the receiver sees it whole
+    assert clerk.detail.needs_approval
+    registered = stored(case.id)
+    assert clerk.detail.first_response_due == registered.first_response_due
+
+    # Template 2, stage by stage; the first entry is the first response to the customer.
+    clock.advance(minutes=20)
+    progress(qtbot, clerk, "registered", "Called the customer back", contacted=True)
+    assert stored(case.id).first_response_at == clock.now()
+    assert label(clerk, "first_response_at") == clock.now().strftime("%Y-%m-%d %H:%M")
+    assert clerk.labels["first_response_due"].property("due_state") == "met"
+    for stage in ("assigned", "investigating", "solution_proposed"):
+        clock.advance(minutes=20)
+        progress(qtbot, clerk, stage, f"Now {stage}")
+        assert stored(case.id).stage == stage
+    assert not clerk.progress.select_stage("execution")  # approval first (level II)
+
+    clock.advance(minutes=20)
+    assert clerk.request_approval_button.isEnabled()
+    dialog = clerk.ask_request_approval()
+    dialog.reason.setPlainText("Apologise and give a 50 yuan voucher")
+    accept(qtbot, clerk, dialog)
+    assert clerk.detail.stage == "approval"
+    assert not clerk.approve_button.isVisible()  # a clerk does not decide
+
+    # The department's supervisor approves in his own window.
+    clock.advance(minutes=20)
+    supervisor = open_window(qtbot, "super1", case.id, clock)
+    assert supervisor.approve_button.isVisible() and supervisor.reject_button.isVisible()
+    dialog = supervisor.ask_approve()
+    dialog.comment.setPlainText("Agreed")
+    accept(qtbot, supervisor, dialog)
+    assert supervisor.detail.stage == "execution"
+    assert stored(case.id).solution_agreed_at == clock.now()
+    assert not supervisor.approve_button.isVisible()
+
+    # The clerk's window is behind: F5 reads the case again.
+    activate(qtbot, clerk)
+    with qtbot.waitSignal(clerk.loaded, timeout=WAIT):
+        QTest.keyClick(clerk.timeline_table, Qt.Key.Key_F5)
+    assert clerk.detail.stage == "execution"
+
+    clock.advance(minutes=20)
+    progress(qtbot, clerk, "execution", "Voucher sent", attachments=[receipt])
+    clock.advance(minutes=20)
+    progress(qtbot, clerk, "awaiting_confirmation", "Asked the customer to confirm",
+             next_action="Return visit to confirm")
+
+    # First contact hands the case on.
+    clock.advance(minutes=20)
+    dialog = clerk.ask_transfer()
+    clerk2_id = next(uid for uid, name, _role in clerk.assignee_choices if name == "clerk2")
+    assert dialog.select_user(clerk2_id)
+    dialog.reason.setPlainText("clerk2 knows this customer")
+    accept(qtbot, clerk, dialog)
+    assert label(clerk, "owner") == "clerk2"
+    assert not clerk.transfer_button.isEnabled()  # no longer his to handle
+
+    # The supervisor escalates by hand, then closes with the customer's confirmation.
+    reload(qtbot, supervisor)
+    clock.advance(minutes=20)
+    dialog = supervisor.ask_escalate()
+    dialog.reason.setPlainText("Customer threatens to go to the consumer association")
+    accept(qtbot, supervisor, dialog)
+    assert supervisor.detail.escalation_step == 1
+    assert label(supervisor, "escalation_step") == "Owner's supervisor"
+
+    clock.advance(minutes=20)
+    closing_time = clock.now()
+    dialog = supervisor.ask_close_case()
+    dialog.confirmed.setChecked(True)
+    accept(qtbot, supervisor, dialog)
+    closed = stored(case.id)
+    assert (closed.stage, closed.is_open, closed.outcome) == ("closed", False, "resolved")
+    assert closed.closed_at == closing_time
+    assert closed.next_due is None
+    assert label(supervisor, "closed_at") == closing_time.strftime("%Y-%m-%d %H:%M")
+    assert label(supervisor, "outcome") == "Resolved"
+    assert supervisor.reopen_button.isEnabled()
+    assert not supervisor.close_case_button.isEnabled()
+    assert not supervisor.save_button.isEnabled()
+
+    # Two days later the customer is back: reopening makes it an escalated complaint.
+    clock.at = dt.datetime(2026, 11, 27, 10, 0)  # Friday
+    dialog = supervisor.ask_reopen()
+    dialog.reason.setPlainText("The voucher never arrived")
+    accept(qtbot, supervisor, dialog)
+    reopened = stored(case.id)
+    assert (reopened.level, reopened.urgent, reopened.reopen_count) == (3, True, 1)
+    assert "reopened" in reopened.urgent_reasons
+    assert reopened.reopened_at == clock.now() and reopened.stage == "assigned"
+    assert reopened.closed_at is None and reopened.outcome is None
+    # Urgent: first response within 2 hours; solution in 1 working day, resolution in 2,
+    # counted from the reopening (Friday), not from the first registration.
+    assert reopened.first_response_due == dt.datetime(2026, 11, 27, 12, 0)
+    assert reopened.solution_due == dt.datetime(2026, 11, 30, 18, 0)
+    assert reopened.resolution_due == dt.datetime(2026, 12, 1, 18, 0)
+    assert reopened.next_due == reopened.first_response_due
+    assert label(supervisor, "level") == "Level III, urgent"
+    assert supervisor.urgent_badge.isVisible()
+    assert label(supervisor, "reopen_count") == "1"
+    assert label(supervisor, "urgent_reasons") == "Reopened"
+    assert label(supervisor, "resolution_due").startswith("2026-12-01 18:00")
+    assert label(supervisor, "owner") == "super1"  # a clerk's case goes to the supervisor
+
+    assert supervisor.timeline_rows() == [
+        ("registered", "Complaint registered"),
+        ("progress", "Progress: Registered"),
+        ("progress", "Progress: Assigned"),
+        ("progress", "Progress: Investigating"),
+        ("progress", "Progress: Solution proposed"),
+        ("approval_requested", "Solution submitted for approval"),
+        ("reminder", "Reminder: approval_requested"),
+        ("approval_decided", "Solution approved"),
+        ("progress", "Progress: In execution"),
+        ("progress", "Progress: Awaiting customer confirmation"),
+        ("transfer", "Transferred from clerk1 to clerk2"),
+        ("escalation", "Escalated to Owner's supervisor"),
+        ("reminder", "Reminder: escalated"),
+        ("closed", "Case closed"),
+        ("audit", "Case reopened"),
+        ("transfer", "Transferred from clerk2 to super1"),
+    ]
+    table = supervisor.timeline_table
+    assert table.rowCount() == 16
+    texts = supervisor.timeline_texts()
+    execution_row = texts[8]
+    assert execution_row[1] == "clerk1"
+    assert "Attachments: refund-receipt.png" in execution_row[3]
+    assert "Result: Voucher sent" in execution_row[3]
+    assert "Reason: clerk2 knows this customer" in texts[10][3]
+    assert texts[-1][0] == "2026-11-27 10:00"
+    # Newest last, scrolled to the end.
+    assert table.verticalScrollBar().value() == table.verticalScrollBar().maximum()
+    assert Attachment.get(Attachment.filename == "refund-receipt.png").progress_entry_id == \
+        ProgressEntry.get(ProgressEntry.result == "Voucher sent").id
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+def test_clerk_not_handling_the_case_sees_the_contact_masked_and_cannot_act(qtbot, case,
+                                                                           clock):
+    window = open_window(qtbot, "clerk2", case.id, clock)  # same department, not his case
+    assert label(window, "contact") == "138****5678"
+    assert "13812345678" not in label(window, "contact")
+    assert window.labels["contact"].property("masked") is True
+    assert window.detail.actions == frozenset()
+    for name in ("transfer_button", "escalate_button", "close_case_button", "save_button"):
+        assert not window.findChild(QPushButton, name).isEnabled(), name
+    assert window.save_progress() is None
+
+
+def test_the_owner_and_the_supervisor_see_the_contact(qtbot, case, clock):
+    for username in ("clerk1", "super1"):
+        window = open_window(qtbot, username, case.id, clock)
+        assert label(window, "contact") == "13812345678"
+        assert window.labels["contact"].property("masked") is False
+
+
+# --- concurrent editing ----------------------------------------------------------------------
+
+def test_second_session_sees_who_changed_the_case_and_applies_again(qtbot, case, clock):
+    mine = open_window(qtbot, "clerk1", case.id, clock)
+    theirs = open_window(qtbot, "super1", case.id, clock)
+    clock.advance(minutes=5)
+    progress(qtbot, theirs, "assigned", "Supervisor assigned it")
+
+    mine.progress.select_stage("registered")
+    mine.progress.result.setPlainText("客户来电催促")
+    error = failed(qtbot, mine, mine.save_progress)
+    assert type(error).__name__ == "CaseConflict"
+    dialog = mine.conflict_dialog
+    assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
+    assert dialog.objectName() == "conflict_dialog"
+    rows = dialog.rows()
+    assert len(rows) == 1
+    assert rows[0][1] == "super1"
+    assert "progress entry" in rows[0][2]
+    assert mine.progress.result.toPlainText() == "客户来电催促"  # nothing typed is lost
+
+    with qtbot.waitSignal(mine.case_changed, timeout=WAIT):
+        dialog.apply_again_button.click()
+    assert not dialog.isVisible()
+    assert [p.result for p in ProgressEntry.select().where(ProgressEntry.complaint == case.id)
+            .order_by(ProgressEntry.id)] == ["Supervisor assigned it", "客户来电催促"]
+    assert mine.detail.version == stored(case.id).version
+    assert not mine.progress.has_typed_work()
+
+
+def test_reload_after_a_conflict_keeps_the_typed_entry_and_saves_nothing(qtbot, case, clock):
+    mine = open_window(qtbot, "clerk1", case.id, clock)
+    theirs = open_window(qtbot, "super1", case.id, clock)
+    clock.advance(minutes=5)
+    progress(qtbot, theirs, "assigned", "Supervisor assigned it")
+
+    mine.progress.result.setPlainText("Typed before the reload")
+    mine.progress.planned_completion.set_value(dt.datetime(2026, 11, 26, 9, 0))
+    entries_before = ProgressEntry.select().count()
+    mine.conflict_resolver = lambda conflict: "reload"
+    with qtbot.waitSignal(mine.loaded, timeout=WAIT):
+        mine.save_progress()
+    assert ProgressEntry.select().count() == entries_before
+    assert mine.detail.stage == "assigned"  # the case as it is now
+    assert mine.progress.result.toPlainText() == "Typed before the reload"
+    assert mine.progress.planned_completion.value() == dt.datetime(2026, 11, 26, 9, 0)
+    assert "reloaded" in mine.action_message.text()
+
+
+def test_apply_again_of_a_dialog_action_through_the_resolver(qtbot, case, clock):
+    mine = open_window(qtbot, "clerk1", case.id, clock)
+    theirs = open_window(qtbot, "super1", case.id, clock)
+    clock.advance(minutes=5)
+    progress(qtbot, theirs, "registered", "Noted", contacted=True)
+    seen = []
+
+    def resolver(conflict):
+        seen.append([(c.user, c.action) for c in conflict.changes])
+        return "apply"
+
+    mine.conflict_resolver = resolver
+    done(qtbot, mine, lambda: mine.escalate("Customer is very angry"))
+    assert seen == [[("super1", "progress")]]
+    assert stored(case.id).escalation_step == 1
+
+
+# --- validation and dialogs -----------------------------------------------------------------
+
+def test_a_refused_progress_entry_shows_at_its_field_and_keeps_everything_typed(qtbot, case,
+                                                                                clock):
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    activate(qtbot, window)
+    form = window.progress
+    form.result.setFocus()
+    QTest.keyClicks(form.result, "Called, no answer")
+    form.feedback_comment.setText("稍后再联系")
+    form.next_action.setEditText("回访确认")
+    form.actual_completion.set_value(clock.now() + dt.timedelta(days=1))  # in the future
+    error = failed(qtbot, window, window.save_progress)
+    assert error.field == "actual_completion"
+    assert form.error_text("actual_completion") == "This time is in the future."
+    assert form.result.toPlainText() == "Called, no answer"
+    assert form.feedback_comment.text() == "稍后再联系"
+    assert form.next_action.currentText() == "回访确认"
+    assert ProgressEntry.select().count() == 0
+
+    form.actual_completion.set_value(None)  # editing clears the message
+    assert form.error_text("actual_completion") == ""
+    with qtbot.waitSignal(window.case_changed, timeout=WAIT):
+        QTest.keyClick(form.result, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    entry = ProgressEntry.get()
+    assert (entry.result, entry.feedback_comment, entry.next_action, entry.actual_completion) \
+        == ("Called, no answer", "稍后再联系", "回访确认", None)
+
+
+def test_an_empty_entry_is_refused_at_the_result(qtbot, case, clock):
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    error = failed(qtbot, window, window.save_progress)
+    assert error.field == "result"
+    assert window.progress.error_text("result")
+
+
+def test_dialogs_check_required_fields_before_anything_runs(qtbot, case, clock):
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    dialog = window.ask_transfer()
+    dialog.accept()  # nothing chosen
+    assert dialog.isVisible()
+    assert dialog.error_text("assignee") and dialog.error_text("reason")
+    assert window.pending is None
+
+    dialog.reject()
+    dialog = window.ask_close_case()
+    assert dialog.objectName() == "close_case_dialog"
+    dialog.accept()  # not confirmed, no reason
+    assert dialog.isVisible() and dialog.error_text("outcome_reason")
+    dialog.set_outcome("unresolved")
+    dialog.outcome_reason.setPlainText("Customer unreachable for two weeks")
+    accept(qtbot, window, dialog)
+    closed = stored(case.id)
+    assert (closed.outcome, closed.outcome_reason) == ("unresolved",
+                                                       "Customer unreachable for two weeks")
+
+
+def test_a_service_refusal_reopens_the_dialog_with_the_message(qtbot, case, clock):
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    dialog = window.ask_close_case()
+    dialog.confirmed.setChecked(True)  # but the case is only registered
+    with qtbot.waitSignal(window.action_failed, timeout=WAIT):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert "only once it is being carried out" in dialog.error_text("confirmed")
+    assert stored(case.id).is_open
+
+
+def test_rejecting_a_solution_needs_a_comment_and_sends_it_back(qtbot, case, clock):
+    clerk = open_window(qtbot, "clerk1", case.id, clock)
+    for stage in ("assigned", "investigating", "solution_proposed"):
+        progress(qtbot, clerk, stage, stage)
+    done(qtbot, clerk, lambda: clerk.request_approval("Refund 20 yuan"))
+    clock.advance(minutes=30)
+    supervisor = open_window(qtbot, "super1", case.id, clock)
+    dialog = supervisor.ask_reject()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error_text("comment")
+    dialog.comment.setPlainText("Offer an apology too")
+    accept(qtbot, supervisor, dialog)
+    assert supervisor.detail.stage == "solution_proposed"
+    assert supervisor.timeline_rows()[-1] == ("approval_decided", "Solution rejected")
+    assert "Comment: Offer an apology too" in supervisor.timeline_texts()[-1][3]
+
+
+def test_renegotiating_a_complex_case_moves_the_resolution_date(qtbot, case, clock):
+    window = open_window(qtbot, "super1", case.id, clock)
+    dialog = window.ask_renegotiate()
+    new_due = dt.datetime(2026, 12, 9, 18, 0)
+    dialog.set_due(new_due)
+    dialog.reason.setPlainText("Waiting for the merchant's records")
+    accept(qtbot, window, dialog)
+    assert stored(case.id).renegotiated_due == new_due
+    assert label(window, "complex_case") == "Yes"
+    assert label(window, "renegotiated_due").startswith("2026-12-09 18:00")
+
+
+# --- window behaviour -------------------------------------------------------------------------
+
+def test_esc_asks_before_discarding_a_typed_entry(qtbot, case, clock, monkeypatch):
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    asked = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def question(*_args, **_kwargs):
+        asked.append(True)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.progress.result.setPlainText("Half-written")
+    activate(qtbot, window)
+    window.progress.result.setFocus()
+    QTest.keyClick(window.progress.result, Qt.Key.Key_Escape)
+    assert asked == [True] and window.isVisible()
+    answer = QMessageBox.StandardButton.Discard
+    QTest.keyClick(window.progress.result, Qt.Key.Key_Escape)
+    assert asked == [True, True] and not window.isVisible()
+
+
+def test_esc_closes_an_untouched_window_without_asking(qtbot, case, clock, monkeypatch):
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: pytest.fail("asked with nothing typed"))
+    assert window.request_close()
+    assert not window.isVisible()
+
+
+@pytest.fixture
+def runner(qtbot):
+    """A runner shared like the main window's; it outlives the test's windows."""
+    runner = TaskRunner()
+    yield runner
+    runner.wait_for_done()
+
+
+def test_open_case_window_reuses_the_open_window(qtbot, case, clock, runner):
+    tasks = runner
+    clerk = session("clerk1", clock)
+    first = open_case_window(clerk, case.id, tasks)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.loaded, timeout=WAIT):
+        pass
+    assert first.objectName() == "case_window" and first.isVisible()
+    with qtbot.waitSignal(first.loaded, timeout=WAIT):
+        again = open_case_window(clerk, case.id, tasks)
+    assert again is first
+    assert find_case_window(session("super1", clock), case.id) is None  # another user
+    first.close()
+    qtbot.waitUntil(lambda: find_case_window(clerk, case.id) is None)
+    second = open_case_window(clerk, case.id, tasks)
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(second.loaded, timeout=WAIT):
+        pass
+    assert second is not first and second.isVisible()
+
+
+def test_the_detail_shows_every_template_one_field(qtbot, staff, clock):
+    case = make_case(at=TEST_NOW, owner="clerk1", subtype="merchant_attitude",
+                     product="Blender X2", merchant="Shop 88", urgency="urgent",
+                     customer_requests="refund,apology")
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    expected = {"number": case.number, "customer_name": "张三", "contact": "13812345678",
+                "product": "Blender X2", "merchant": "Shop 88", "urgency": "Urgent",
+                "description": "屏幕有划痕", "receiver": "clerk1", "stage": "Registered",
+                "owner": "clerk1", "complaint_time": "2026-11-25 10:00",
+                "registration_time": "2026-11-25 10:00", "escalation_step": "Owner",
+                "reopen_count": "0", "complex_case": "No",
+                "level": "Level II, urgent", "urgent_reasons": "Marked by staff"}
+    for name, text in expected.items():
+        assert label(window, name) == text, name
+    for name in ("channel", "type", "subtype", "member_tier", "department",
+                 "customer_requests", "first_response_due", "solution_due",
+                 "resolution_due", "next_due"):
+        assert label(window, name), name
+    assert window.urgent_badge.isVisible()
+    # Urgent: first response due at 12:00, two hours from now — due soon, in colour.
+    assert label(window, "first_response_due") == "2026-11-25 12:00 (due soon)"
+    assert window.labels["first_response_due"].property("due_state") == "due_soon"
+    clock.advance(hours=3)
+    reload(qtbot, window)
+    assert window.labels["first_response_due"].property("due_state") == "overdue"
+    assert label(window, "first_response_due").endswith("(overdue)")
