@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +96,7 @@ from desktop_app.ui.tasks import Task, TaskRunner
 log = logging.getLogger(__name__)
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-# How close a deadline counts as "due soon" when the tracker cannot say.
+# How close a deadline counts as "due soon" until the tracker's setting was read.
 DEFAULT_DUE_SOON = dt.timedelta(hours=4)
 DUE_COLOURS = {"overdue": "#c00000", "due_soon": "#b36b00", "on_track": "#1d6b2a",
                "met": "#606060", "none": ""}
@@ -140,20 +140,13 @@ class CaseState:
     due_soon: dt.timedelta
 
 
-def due_soon_window(session: Session) -> dt.timedelta:
-    """The tracker's "due soon" window, so both colour deadlines alike."""
-    try:
-        return tracker.due_soon_window(session)
-    except NotImplementedError:  # the tracker service is still being written
-        return DEFAULT_DUE_SOON
-
-
 def load_case(session: Session, case_id: int) -> CaseState:
     """Detail, timeline and (when the session may transfer) the possible new owners."""
     detail = cases.get_case(session, case_id)
     events = cases.timeline(session, case_id)
     people = cases.assignees(session, case_id) if "transfer" in detail.actions else []
-    return CaseState(detail, list(events), list(people), due_soon_window(session))
+    # The tracker's "due soon" window, so both colour deadlines alike.
+    return CaseState(detail, list(events), list(people), tracker.due_soon_window(session))
 
 
 def perform(session: Session, case_id: int, action: str, kwargs: dict[str, Any],
@@ -171,7 +164,6 @@ class PendingAction:
     action: str
     kwargs: dict[str, Any]
     dialog: ActionDialog | None = None
-    versions: list[int] = field(default_factory=list)
 
 
 def format_time(value: dt.datetime | None) -> str:
@@ -682,7 +674,7 @@ class CaseWindow(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setCollapsible(1, False)
         splitter.setSizes([470, 730])
-        right.setSizes([380, 440])
+        right.setSizes([260, 560])
         self.detail_scroll.setHorizontalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -951,8 +943,8 @@ class CaseWindow(QWidget):
         lines = []
         details = event.details if isinstance(event.details, dict) else {}
         for key, value in details.items():
-            if key in self.HIDDEN_DETAILS:
-                continue
+            if key in self.HIDDEN_DETAILS or (key == "stage" and event.kind == "progress"):
+                continue  # the "what" column names a progress entry's stage
             text = self.detail_value(key, value)
             if text:
                 lines.append(f"{self.detail_key(key)}: {text}")
@@ -985,12 +977,8 @@ class CaseWindow(QWidget):
         self.renegotiate_button.setVisible(
             "renegotiate" in allowed or bool(detail and detail.complex_case))
         self.refresh_button.setEnabled(True)
-        can_save = "progress" in allowed and not busy
-        self.save_button.setEnabled(can_save)
-        if detail is None:
-            self.progress.setEnabled(False)
-        else:
-            self.progress.setEnabled(True)
+        self.save_button.setEnabled("progress" in allowed and not busy)
+        self.progress.setEnabled(detail is not None)
 
     def can(self, action: str) -> bool:
         return self.detail is not None and action in self.detail.actions
@@ -1113,7 +1101,6 @@ class CaseWindow(QWidget):
 
     def _submit(self, version: int) -> Task:
         pending = self.pending
-        pending.versions.append(version)
         task = self.tasks.submit(perform, self.session, self.case_id, pending.action,
                                  pending.kwargs, version, name=f"case-{pending.action}")
         self._action_task = task
@@ -1126,10 +1113,12 @@ class CaseWindow(QWidget):
         return task
 
     def _action_finished(self) -> None:
-        if self.sender() is self._action_task or self._action_task is None \
-                or not shiboken6.isValid(self._action_task):
+        if self.sender() is self._action_task:
+            # Neither succeeded nor failed: a bug, reported by the crash handler.
             self._action_task = None
-        self.save_button.setText(self.tr("&Save entry"))
+            self.pending = None
+        if self._action_task is None:  # not followed by an "apply again"
+            self.save_button.setText(self.tr("&Save entry"))
         self._set_actions_enabled()
 
     def _action_succeeded(self, state: CaseState) -> None:

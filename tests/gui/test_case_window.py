@@ -528,3 +528,18 @@ def test_the_detail_shows_every_template_one_field(qtbot, staff, clock):
     reload(qtbot, window)
     assert window.labels["first_response_due"].property("due_state") == "overdue"
     assert label(window, "first_response_due").endswith("(overdue)")
+
+
+def test_chinese_ui_offers_chinese_words(qtbot, case, clock):
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    combo = window.progress.next_action
+    assert [combo.itemText(i) for i in range(combo.count())] == ["", "回访确认", "提交改进方案"]
+    stages = window.progress.stage
+    assert stages.itemData(1) == "assigned" and stages.itemText(1) == "已分派"
+    feedback = window.progress.customer_feedback
+    assert [feedback.itemText(i) for i in range(1, feedback.count())] == [
+        "满意", "基本满意", "不满意"]
+    assert label(window, "stage") == "已登记"
+    progress(qtbot, window, "assigned", "已联系客户")
+    assert window.timeline_texts()[-1][2].endswith("：已分派")
