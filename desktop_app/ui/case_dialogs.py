@@ -109,7 +109,69 @@ class OptionalDateTime(QWidget):
         return self.enabled_box.isChecked()
 
 
-class ActionDialog(QDialog):
+class FieldForm:
+    """Rows of a form whose fields show their own error under them; what belongs to no
+    field shows in ``message``. Mixed into a widget that sets ``form_layout`` (a
+    ``QFormLayout``), ``message`` (a ``QLabel``), and the ``fields`` and ``errors`` dicts."""
+
+    form_layout: QFormLayout
+    message: QLabel
+    fields: dict[str, QWidget]
+    errors: dict[str, FieldError]
+
+    def add_field(self, label: str, name: str, widget: QWidget) -> Any:
+        """A row: the label (buddy of the widget), the widget, its error line."""
+        if not widget.objectName():
+            widget.setObjectName(name)
+        self.fields[name] = widget
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        self.errors[name] = FieldError(name)
+        box.addWidget(self.errors[name])
+        label_widget = QLabel(label)
+        label_widget.setObjectName(f"{name}_label")
+        label_widget.setBuddy(widget)
+        self.form_layout.addRow(label_widget, holder)
+        return widget
+
+    def show_error(self, field: str | None, text: str) -> None:
+        label = self.errors.get(field or "")
+        if label is None:
+            self.message.setText(text)
+            self.message.show()
+            return
+        label.show_message(text)
+        self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_error(self, field: str) -> None:
+        label = self.errors.get(field)
+        if label is not None and not label.isHidden():
+            label.clear_message()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear_message()
+        self.message.hide()
+
+    def error_text(self, field: str) -> str:
+        label = self.errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def message_label(name: str) -> QLabel:
+    """The red line for a message that belongs to no field; hidden while empty."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+class ActionDialog(FieldForm, QDialog):
     """A form of a few fields with OK and Cancel; ``accept()`` checks the required fields
     (``problems()``) and stays open showing them."""
 
@@ -124,12 +186,8 @@ class ActionDialog(QDialog):
         self.intro.setObjectName("dialog_intro")
         self.intro.setWordWrap(True)
         self.intro.hide()
-        self.form = QFormLayout()
-        self.message = QLabel()
-        self.message.setObjectName("dialog_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
+        self.form_layout = QFormLayout()
+        self.message = message_label("dialog_message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("dialog_buttons")
@@ -141,7 +199,7 @@ class ActionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addLayout(self.form)
+        layout.addLayout(self.form_layout)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -149,22 +207,6 @@ class ActionDialog(QDialog):
         self.setWindowTitle(title)
         self.intro.setText(intro)
         self.intro.setVisible(bool(intro))
-
-    def add_field(self, label: str, name: str, widget: QWidget) -> QWidget:
-        if not widget.objectName():
-            widget.setObjectName(name)
-        self.fields[name] = widget
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        self.errors[name] = FieldError(name)
-        box.addWidget(self.errors[name])
-        label_widget = QLabel(label)
-        label_widget.setBuddy(widget)
-        self.form.addRow(label_widget, holder)
-        return widget
 
     # --- values and checks --------------------------------------------------------------
 
@@ -186,24 +228,6 @@ class ActionDialog(QDialog):
         if isinstance(widget, QComboBox):
             return widget.currentText().strip()
         return widget.text().strip()
-
-    def show_error(self, field: str | None, text: str) -> None:
-        label = self.errors.get(field or "")
-        if label is None:
-            self.message.setText(text)
-            self.message.show()
-            return
-        label.show_message(text)
-        self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_message()
-        self.message.hide()
-
-    def error_text(self, field: str) -> str:
-        label = self.errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
 
     def accept(self) -> None:
         self.clear_errors()

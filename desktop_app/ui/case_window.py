@@ -79,14 +79,17 @@ from desktop_app.services.errors import (
 )
 from desktop_app.services.session import Session
 from desktop_app.ui.case_dialogs import (
+    TIME_FORMAT,
     ActionDialog,
     CloseCaseDialog,
     ConflictDialog,
     DecisionDialog,
+    FieldForm,
     OptionalDateTime,
     ReasonDialog,
     RenegotiateDialog,
     TransferDialog,
+    message_label,
     minute,
 )
 from desktop_app.ui.i18n import service_message, ui_language
@@ -95,7 +98,6 @@ from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-TIME_FORMAT = "%Y-%m-%d %H:%M"
 # How close a deadline counts as "due soon" until the tracker's setting was read.
 DEFAULT_DUE_SOON = dt.timedelta(hours=4)
 DUE_COLOURS = {"overdue": "#c00000", "due_soon": "#b36b00", "on_track": "#1d6b2a",
@@ -109,11 +111,6 @@ NEXT_ACTIONS = (
     Term("return_visit", "回访确认", "Return visit to confirm"),
     Term("improvement_plan", "提交改进方案", "Submit an improvement plan"),
 )
-
-# The progress form's fields in form order (errors are focused in this order).
-PROGRESS_FIELDS = ("stage", "planned_completion", "actual_completion", "result",
-                   "customer_feedback", "feedback_comment", "next_action",
-                   "customer_contacted", "attachments")
 
 # Action name -> the ``cases`` function that performs it (looked up at call time).
 ACTION_FUNCTIONS = {
@@ -188,7 +185,7 @@ def due_state(due: dt.datetime | None, met: bool, is_open: bool, now: dt.datetim
 
 # --- the progress form -----------------------------------------------------------------
 
-class ProgressPanel(QGroupBox):
+class ProgressPanel(FieldForm, QGroupBox):
     """Template 2: one progress entry. ``values()`` / ``form()`` read it, ``clear_form()``
     empties it."""
 
@@ -204,41 +201,40 @@ class ProgressPanel(QGroupBox):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
         self._loading = False
-        form = QFormLayout(self)
-        self.form_layout = form
+        self.form_layout = form = QFormLayout(self)
 
         self.owner_label = QLabel()
         self.owner_label.setObjectName("progress_owner")
         form.addRow(QLabel(self.tr("Owner")), self.owner_label)
-        self.stage = self._field(form, self.tr("S&tage"), "stage", QComboBox())
+        self.stage = self.add_field(self.tr("S&tage"), "stage", QComboBox())
         self.stage.setToolTip(self.tr("Stay in the current stage or move the case on"))
         now = self._now
-        self.planned_completion = self._field(form, self.tr("&Planned completion"),
+        self.planned_completion = self.add_field(self.tr("&Planned completion"),
                                               "planned_completion",
                                               OptionalDateTime("planned_completion", now))
-        self.actual_completion = self._field(form, self.tr("Act&ual completion"),
+        self.actual_completion = self.add_field(self.tr("Act&ual completion"),
                                              "actual_completion",
                                              OptionalDateTime("actual_completion", now))
-        self.result = self._field(form, self.tr("&Result (measures, compensation)"), "result",
+        self.result = self.add_field(self.tr("&Result (measures, compensation)"), "result",
                                   QPlainTextEdit())
         self.result.setTabChangesFocus(True)
         self.result.setMaximumHeight(110)
-        self.customer_feedback = self._field(form, self.tr("Customer &feedback"),
+        self.customer_feedback = self.add_field(self.tr("Customer &feedback"),
                                              "customer_feedback", QComboBox())
         self.customer_feedback.addItem(self.tr("— none —"), "")
         for term in FEEDBACK:
             self.customer_feedback.addItem(term.label(language), term.code)
-        self.feedback_comment = self._field(form, self.tr("Feedback &comment"),
+        self.feedback_comment = self.add_field(self.tr("Feedback &comment"),
                                             "feedback_comment", QLineEdit())
-        self.next_action = self._field(form, self.tr("&Next action"), "next_action",
+        self.next_action = self.add_field(self.tr("&Next action"), "next_action",
                                        QComboBox())
         self.next_action.setEditable(True)
         self.next_action.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.next_action.addItem("")
         for term in NEXT_ACTIONS:
             self.next_action.addItem(term.label(language))
-        self.customer_contacted = self._field(
-            form, self.tr("Contact"), "customer_contacted",
+        self.customer_contacted = self.add_field(
+            self.tr("Contact"), "customer_contacted",
             QCheckBox(self.tr("This entry was a contact with the customer")))
 
         self.attachments_list = AttachmentList()
@@ -258,42 +254,21 @@ class ProgressPanel(QGroupBox):
         column.addWidget(self.remove_attachment_button)
         column.addStretch(1)
         row.addLayout(column)
-        self._field(form, self.tr("Evidence"), "attachments", attach_row)
+        self.add_field(self.tr("Evidence"), "attachments", attach_row)
         self.fields["attachments"] = self.attachments_list
 
-        self.form_message = QLabel()
-        self.form_message.setObjectName("progress_message")
-        self.form_message.setWordWrap(True)
-        self.form_message.setStyleSheet(ERROR_STYLE)
-        self.form_message.hide()
+        self.message = message_label("progress_message")
         self.save_button = QPushButton(self.tr("&Save entry"))
         self.save_button.setObjectName("save_button")
         self.save_button.setToolTip(self.tr("Save the progress entry (Ctrl+S or Ctrl+Enter)"))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.form_message, 1)
+        buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         self._connect_changes()
 
     def _now(self) -> dt.datetime:
         return minute(self.session.now())
-
-    def _field(self, layout: QFormLayout, label: str, name: str, widget: QWidget) -> Any:
-        if not widget.objectName():
-            widget.setObjectName(name)
-        self.fields[name] = widget
-        label_widget = QLabel(label)
-        label_widget.setObjectName(f"{name}_label")
-        label_widget.setBuddy(widget)
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        self.errors[name] = FieldError(name)
-        box.addWidget(self.errors[name])
-        layout.addRow(label_widget, holder)
-        return widget
 
     def _connect_changes(self) -> None:
         self.stage.currentIndexChanged.connect(lambda _i: self._edited("stage"))
@@ -313,7 +288,7 @@ class ProgressPanel(QGroupBox):
         if self._loading:
             return
         self.clear_error(name)
-        self.form_message.hide()
+        self.message.hide()
         self.edited.emit()
 
     # --- the case it belongs to ---------------------------------------------------------
@@ -410,33 +385,6 @@ class ProgressPanel(QGroupBox):
         finally:
             self._loading = False
         self.clear_errors()
-
-    # --- errors -------------------------------------------------------------------------
-
-    def show_error(self, field: str | None, text: str) -> None:
-        label = self.errors.get(field or "")
-        if label is None:
-            self.form_message.setText(text)
-            self.form_message.show()
-            return
-        label.show_message(text)
-        widget = self.fields.get(field)
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def clear_error(self, field: str) -> None:
-        label = self.errors.get(field)
-        if label is not None and not label.isHidden():
-            label.clear_message()
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_message()
-        self.form_message.hide()
-
-    def error_text(self, field: str) -> str:
-        label = self.errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
 
 
 # --- the window ------------------------------------------------------------------------
