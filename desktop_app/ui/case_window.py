@@ -922,9 +922,6 @@ class CaseWindow(QWidget):
         for button in (self.approve_button, self.reject_button):
             button.setVisible(deciding)
             button.setEnabled(deciding and not busy)
-        self.renegotiate_button.setVisible(
-            "renegotiate" in allowed or bool(detail and detail.complex_case))
-        self.refresh_button.setEnabled(True)
         self.save_button.setEnabled("progress" in allowed and not busy)
         self.progress.setEnabled(detail is not None)
 
