@@ -65,6 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="random seed; the same seed gives the same data (default 1)")
 
     sub.add_parser("check", help="check the database's integrity and consistency")
+    p = sub.add_parser("report", help="the KPI report of a period (SPEC §8)")
+    p.add_argument("--from", dest="start", required=True, type=_report_day, metavar="D",
+                   help="first day of the period, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, type=_report_day, metavar="D",
+                   help="last day of the period (included), YYYY-MM-DD")
+    p.add_argument("--department", metavar="CODE", help="only this department's figures")
+    p.add_argument("--format", choices=["json", "xlsx"],
+                   help="json (the default, unless --out names an .xlsx file) or xlsx")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 
@@ -162,6 +171,47 @@ def _cmd_check(args, session) -> int:
 
 
 COMMANDS = {"init": _cmd_init, "user": _cmd_user, "demo": _cmd_demo, "check": _cmd_check}
+
+
+def _report_day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _cmd_report(args, session) -> int:
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from desktop_app.services import kpi
+
+    fmt = args.format or ("xlsx" if (args.out or "").lower().endswith(".xlsx") else "json")
+    # The workbook is built by desktop_app.services.report_workbook when that module exists:
+    # write_report_workbook(session, report, path) -> the path written.
+    if fmt == "xlsx" and importlib.util.find_spec("desktop_app.services.report_workbook") is None:
+        raise CliError("xlsx report not built yet: use --format json")
+    if fmt == "xlsx" and not args.out:
+        raise CliError("--format xlsx needs --out FILE.xlsx")
+    report = kpi.kpi_report(session, args.start, args.end, department_code=args.department)
+    if fmt == "xlsx":
+        from desktop_app.services import report_workbook
+
+        print(f"wrote {report_workbook.write_report_workbook(session, report, Path(args.out))}")
+        return EXIT_OK
+    text = json.dumps(kpi.to_json_dict(report), ensure_ascii=False, sort_keys=True, indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+COMMANDS["report"] = _cmd_report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
