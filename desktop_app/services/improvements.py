@@ -21,6 +21,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
     Complaint,
@@ -156,10 +158,10 @@ def _infos(actions: list[ImprovementAction], today: dt.date) -> list[Improvement
         links = (ImprovementLink
                  .select(ImprovementLink.action, ComplaintType.code, Complaint.id,
                          Complaint.number)
-                 .join(ComplaintType, join_type="LEFT OUTER",
+                 .join(ComplaintType, join_type=JOIN.LEFT_OUTER,
                        on=(ImprovementLink.complaint_type == ComplaintType.id))
                  .switch(ImprovementLink)
-                 .join(Complaint, join_type="LEFT OUTER",
+                 .join(Complaint, join_type=JOIN.LEFT_OUTER,
                        on=(ImprovementLink.complaint == Complaint.id))
                  .where(ImprovementLink.action.in_(ids))
                  .order_by(ImprovementLink.id)
