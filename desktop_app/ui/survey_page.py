@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -148,8 +150,11 @@ class SurveyPage(QWidget):
         self.follow_up_dialog: CompleteFollowUpDialog | None = None
         self._save_task: Task | None = None
         self._follow_ups_task: Task | None = None
+        self._follow_ups_stale = False
         self._reselect: tuple[int | None, int] = (None, -1)
         self._loaded = False
+        self._columns_fitted = False
+        self._follow_up_columns_fitted = False
 
         self.queue_model = SurveyQueueModel(session, tasks, self, page_size=page_size)
         self.follow_ups_model = FollowUpsModel(self)
@@ -222,9 +227,16 @@ class SurveyPage(QWidget):
         left.setChildrenCollapsible(True)
         left.setCollapsible(0, False)
 
+        # In a scroll area: a small window scrolls the left side instead of growing.
+        left_scroll = QScrollArea()
+        left_scroll.setObjectName("survey_left_scroll")
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("survey_splitter")
-        splitter.addWidget(left)
+        splitter.addWidget(left_scroll)
         splitter.addWidget(self.form_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -233,7 +245,13 @@ class SurveyPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_title(self.tr("Satisfaction surveys")))
         layout.addWidget(splitter, 1)
-        QWidget.setTabOrder(self.queue_table, self.refresh_button)
+        # Reading order: the queue, the call, the follow-ups, then the form.
+        chain = [self.queue_table, self.refresh_button, self.call_result, self.next_try_at,
+                 self.attempt_note, self.record_attempt_button, self.no_survey_reason,
+                 self.not_surveyed_button, self.follow_ups_table,
+                 self.complete_follow_up_button, *self.form_panel.tab_chain()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     @staticmethod
     def _table_defaults(table: QTableView) -> None:
@@ -242,6 +260,7 @@ class SurveyPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)
         table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -265,6 +284,8 @@ class SurveyPage(QWidget):
         self.next_try_at.setDisplayFormat(QT_TIME_FORMAT)
         self.next_try_at.setCalendarPopup(True)
         self.next_try_at.setToolTip(self.tr("When the customer asked to be called back"))
+        self.next_try_at.setDateTime(QDateTime(
+            self.session.now().replace(second=0, microsecond=0) + dt.timedelta(hours=1)))
         self.next_try_at.dateTimeChanged.connect(lambda _v: self._clear_call_error("next_try_at"))
         self.attempt_note = QLineEdit()
         self.attempt_note.setObjectName("attempt_note")
@@ -316,12 +337,6 @@ class SurveyPage(QWidget):
         reason_label = QLabel(self.tr("Reas&on"))
         reason_label.setBuddy(self.no_survey_reason)
         form.addRow(reason_label, reason_row)
-        for first, second in ((self.call_result, self.next_try_at),
-                              (self.next_try_at, self.attempt_note),
-                              (self.attempt_note, self.record_attempt_button),
-                              (self.record_attempt_button, self.no_survey_reason),
-                              (self.no_survey_reason, self.not_surveyed_button)):
-            QWidget.setTabOrder(first, second)
         if not self.may_record:
             calls.setEnabled(False)
         self._call_result_changed()
@@ -350,6 +365,7 @@ class SurveyPage(QWidget):
         self.follow_up_message.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.follow_up_message, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.complete_follow_up_button)
         layout = QVBoxLayout(group)
         layout.addWidget(self.follow_ups_table, 1)
@@ -393,12 +409,18 @@ class SurveyPage(QWidget):
         if overdue:
             text += " · " + self.tr("{count} overdue").format(count=overdue)
         self.queue_count.setText(text)
+        if shown and not self._columns_fitted:
+            # Once: later the user's own column widths stay.
+            self._columns_fitted = True
+            self.queue_table.resizeColumnsToContents()
         self._selection_changed()
 
     def refresh_follow_ups(self) -> Task | None:
-        """Read the open follow-ups the user sees."""
+        """Read the open follow-ups the user sees (once more after a read under way)."""
         if self._follow_ups_task is not None:
+            self._follow_ups_stale = True
             return None
+        self._follow_ups_stale = False
         task = self.tasks.submit(surveys.follow_ups, self.session, name="survey-follow-ups")
         self._follow_ups_task = task
         task.succeeded.connect(self._follow_ups_loaded)
@@ -408,10 +430,15 @@ class SurveyPage(QWidget):
 
     def _follow_ups_finished(self) -> None:
         self._follow_ups_task = None
+        if self._follow_ups_stale:
+            self.refresh_follow_ups()
 
     def _follow_ups_loaded(self, rows: list[FollowUpInfo]) -> None:
         kept = self.selected_follow_up()
         self.follow_ups_model.set_rows(rows)
+        if rows and not self._follow_up_columns_fitted:
+            self._follow_up_columns_fitted = True
+            self.follow_ups_table.resizeColumnsToContents()
         if kept is not None:
             self.select_follow_up(kept.id)
         self.follow_ups_group.setVisible(bool(rows) or self.session.role in FOLLOW_UP_ROLES)

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from desktop_app.db.models import Complaint, FollowUp, Survey, SurveyAttempt
 from desktop_app.services import cases, surveys
@@ -528,3 +528,80 @@ def test_follow_up_without_reopening(qtbot, surveyor, supervisor, clock):
     assert not Complaint.get_by_id(case.id).is_open
     assert FollowUp.get_by_id(recorded.follow_up_id).done_note == "客户接受道歉"
     assert boss.messages[-1] == f"Follow-up done ({case.number})."
+
+
+def test_choosing_another_case_asks_before_replacing_typed_work(qtbot, surveyor, clock,
+                                                                monkeypatch):
+    first = closed_case(surveyor, clock)
+    second = closed_case(surveyor, clock)
+    clock.advance(hours=25)
+    page = open_page(qtbot, surveyor)
+    start_survey_by_keyboard(qtbot, page)
+    assert field(page, "complaint_number", QLineEdit).text() == first.number
+    key(qtbot, Qt.Key.Key_3)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
+        asked.append(a), QMessageBox.StandardButton.Cancel)[1])
+    page.queue_table.setFocus()
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    idle(qtbot, page)
+    assert len(asked) == 1
+    assert field(page, "complaint_number", QLineEdit).text() == first.number
+    assert field(page, "timeliness", ScoreWidget).value() == 3
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.queue_table.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: field(page, "complaint_number", QLineEdit).text()
+                    == second.number)
+    assert field(page, "timeliness", ScoreWidget).value() is None
+
+
+def test_tab_runs_through_the_page_in_reading_order(qtbot, surveyor, supervisor, clock):
+    closed_case(surveyor, clock)
+    clock.advance(hours=25)
+    page = open_page(qtbot, supervisor)                        # with the follow-ups panel
+    page.queue_table.setFocus()
+    seen = []
+    for _ in range(12):
+        if focused().isEnabled() and (not seen or seen[-1] != focused().objectName()):
+            seen.append(focused().objectName())
+        if seen[-1] == "complaint_number":
+            break
+        key(qtbot, Qt.Key.Key_Tab)
+    assert seen == ["survey_queue_table", "refresh_button", "call_result", "attempt_note",
+                    "record_attempt_button", "no_survey_reason", "not_surveyed_button",
+                    "follow_ups_table", "complaint_number"]
+
+
+def test_an_administrator_sees_the_queue_but_records_nothing(qtbot, surveyor, system,
+                                                              clock):
+    case = closed_case(surveyor, clock)
+    clock.advance(hours=25)
+    admin = make_user(system, "admin1", "admin", departments=())
+    page = open_page(qtbot, admin)
+    assert page.queue_model.numbers() == [case.number]
+    assert cell(page, 0, 2) == "138****5678"                    # not handling it: masked
+    assert not field(page, "survey_form").isEnabled()
+    assert not field(page, "record_attempt_button").isEnabled()
+    assert page.survey_selected() is None and page.save() is None
+
+
+def test_the_main_window_shows_the_survey_page(qtbot, surveyor, gui_db, clock):
+    from desktop_app.ui.main_window import MainWindow
+
+    closed_case(surveyor, clock)
+    clock.advance(hours=25)
+    window = MainWindow(surveyor, gui_db, offer_drafts=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_section("survey")
+    assert isinstance(page, SurveyPage) and page.objectName() == "survey_page"
+    qtbot.waitUntil(lambda: page.queue_model.rowCount() == 1, timeout=10_000)
+    page.queue_table.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Surveying "),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=10_000)
