@@ -36,6 +36,7 @@ from desktop_app.ui.reminders_panel import (
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.tracker_page import TrackerPage
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +161,9 @@ class MainWindow(QMainWindow):
                                   offer_draft=self.offer_drafts)
                 page.status_message.connect(self.show_status_message)
                 self.intake_page = page
+            elif section.kind == "tracker":
+                page = TrackerPage(self.session, tasks=self.tasks)
+                page.status_message.connect(self.show_status_message)
             else:
                 page = ComingPage(section.page_name, title, purpose)
             self.pages[section.kind] = page
