@@ -35,6 +35,7 @@ from desktop_app.ui.reminders_panel import (
 )
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
+from desktop_app.ui.survey_page import SurveyPage
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.tracker_page import TrackerPage
 
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
                 self.intake_page = page
             elif section.kind == "tracker":
                 page = TrackerPage(self.session, tasks=self.tasks)
+                page.status_message.connect(self.show_status_message)
+            elif section.kind == "survey":
+                page = SurveyPage(self.session, tasks=self.tasks)
                 page.status_message.connect(self.show_status_message)
             else:
                 page = ComingPage(section.page_name, title, purpose)
