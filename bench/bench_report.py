@@ -1,0 +1,123 @@
+"""``report``: the KPI report (SPEC §8) of a month and of a quarter, at N demo cases.
+
+Ours: ``services.kpi.kpi_report`` for a manager plus ``to_json_dict`` (what
+``report --format json`` does: permission check, reference codes, the four aggregate
+statements in one read transaction through peewee, improvement actions, the report object
+and its JSON dict). Baseline: the same four statements (``kpi.build_queries``, parameters
+built once beforehand) through a plain ``sqlite3`` connection, rows fetched. Both read the
+same cached database; calls are interleaved and the medians compared.
+
+The periods are the last complete month and quarter before the benchmarks' "now"
+(October 2026 and Q3 2026; at 1M demo cases about 47,000 and 140,000 registered cases).
+Also reported, not judged: one department's month, the first (cold) call, the query plans.
+
+Goal: ours at most 1.5x the raw SQL and at most 3 s, for the month and the quarter.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from bench.common import (
+    BENCH_NOW,
+    Report,
+    clock,
+    ensure_cached_db,
+    med,
+    median_interleaved,
+    result_line,
+)
+from desktop_app.bootstrap import prepare_database
+from desktop_app.db.models import Department, User
+from desktop_app.domain import periods
+from desktop_app.services import auth, kpi
+
+REPEATS = {"month": 9, "quarter": 7}
+GOAL_RATIO = 1.5
+GOAL_S = 3.0
+
+
+def _period(kind: str) -> periods.Period:
+    return periods.period_of(kind, BENCH_NOW.date()).previous()
+
+
+def measure(path: Path) -> tuple[Report, str]:
+    """Run the benchmark on an existing demo database file."""
+    db, _info, _result = prepare_database(f"sqlite:///{path}")
+    raw = sqlite3.connect(path)
+    try:
+        manager = auth.session_for(User.get(User.username == "demo_manager"), clock())
+        cases = db.execute_sql("SELECT COUNT(*) FROM complaint").fetchone()[0]
+        reference = kpi.load_reference()
+        rows: list[tuple[str, str, str]] = []
+        judged: dict[str, tuple[float, float]] = {}
+        plans: list[str] = []
+        first_call = 0.0
+        for kind in ("month", "quarter"):
+            period = _period(kind)
+            queries = kpi.build_queries(sqlite=True, start_at=period.start_at,
+                                        end_before=period.end_before, now=BENCH_NOW,
+                                        department_id=None, reference=reference)
+
+            def ours(period=period):
+                report = kpi.kpi_report(manager, period.start, period.end)
+                return report, kpi.to_json_dict(report)
+
+            def baseline(queries=queries):
+                return {name: raw.execute(sql, params).fetchall()
+                        for name, (sql, params) in queries.items()}
+
+            if kind == "month":
+                started = time.perf_counter()
+                ours()
+                first_call = time.perf_counter() - started
+            report, _json = ours()
+            raw_rows = baseline()
+            assert raw_rows["breakdown"][0][0] == report.volume, "ours and the baseline disagree"
+            assert raw_rows["closed"][0][0] == report.closed_cases
+            assert raw_rows["surveys"][0][0] == report.surveys
+            assert sum(r[3] for r in raw_rows["overdue"] if r[0] == "owner") == \
+                report.overdue_open
+            a, b = median_interleaved(ours, baseline, REPEATS[kind], warmup=1)
+            judged[kind] = (med(a), med(b))
+            rows.append((f"{kind} {period.label()}: {report.volume:,} cases, "
+                         f"{report.closed_cases:,} closed, {report.surveys:,} surveys (s)",
+                         f"{med(a):.3f}", f"{med(b):.3f}"))
+            rows.append(("  min / max (s)", f"{min(a):.3f} / {max(a):.3f}",
+                         f"{min(b):.3f} / {max(b):.3f}"))
+            if kind == "quarter":
+                for name, (sql, params) in queries.items():
+                    plan = "; ".join(str(r[-1]) for r in db.execute_sql(
+                        "EXPLAIN QUERY PLAN " + sql, params).fetchall())
+                    plans.append(f"{name}: {plan}")
+        month = _period("month")
+        dept = Department.get(Department.code == "customer_service")
+        dept_times = median_interleaved(
+            lambda: kpi.kpi_report(manager, month.start, month.end,
+                                   department_code=dept.code),
+            lambda: None, 5, warmup=1)[0]
+    finally:
+        raw.close()
+        db.close()
+    report = Report(f"report: KPI report over {cases:,} cases, SQLite, medians "
+                    f"(month of {REPEATS['month']}, quarter of {REPEATS['quarter']})")
+    for row in rows:
+        report.add(*row)
+    report.add("month, customer_service only (s)", f"{med(dept_times):.3f}", "")
+    report.add("first call, month (s)", f"{first_call:.3f}", "")
+    for kind, (ours_s, base_s) in judged.items():
+        report.note(f"{kind}: ratio {ours_s / base_s:.3f}")
+    for plan in plans:
+        report.note(f"plan, {plan}")
+    met = all(o <= GOAL_S and o / b <= GOAL_RATIO for o, b in judged.values())
+    ours_s, base_s = judged["quarter"]
+    line = result_line("report", ours_s, base_s,
+                       f"month and quarter: ratio <= {GOAL_RATIO:g} and ours <= {GOAL_S:g} s "
+                       f"(figures: the quarter)", met)
+    return report, line
+
+
+def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
+    return measure(ensure_cached_db(cache_dir, cases, seed))
