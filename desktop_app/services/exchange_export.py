@@ -1,0 +1,487 @@
+"""``export-cases``: the exchange workbook (SPEC §11) written from the database.
+
+Three sheets, 投诉登记 / 进度跟踪 / 满意度调查, with the Chinese labels of
+``domain.exchange_columns`` as headers, in that order. Values are the Chinese words
+(vocabulary labels, the reference tables' Chinese names), levels ``I``/``II``/``III``,
+times real Excel date-times shown as ``yyyy-mm-dd hh:mm`` (the seconds are kept in the
+value), multi-valued cells joined with ``、``, staff by display name.
+
+Cell rules an import reads back (so an export imported into an empty database exports
+again with identical cells):
+
+- 紧急程度 is the case's effective urgency: 紧急 for every urgent case, whatever made it
+  urgent (staff, batch, sensitive customer, head office, reopening); the SLA rules of an
+  urgent case are those of urgency "urgent", so the recomputed deadlines agree;
+- an "other" customer request or survey aspect carries its text in brackets:
+  ``退款、其他（补发赠品）``; the outcome carries its reason the same way:
+  ``已解决（已退款并致歉）``;
+- a person whose display name is shared with another account, or is another account's
+  user name, is written by user name;
+- text starting with ``=`` stays text (never a formula); characters Excel cannot hold
+  (control characters other than tab and line breaks) are dropped.
+
+Rows: complaints by registration time then id (or, given ``case_ids``, in that order);
+each complaint's progress entries by update time then id; each complaint's survey, in the
+order of the complaints, then proactive surveys (no complaint) by survey time (full
+exports by managers only). Reading is chunked (keyset pages of cases, their entries and
+surveys by ``IN``) and the workbook is openpyxl's write-only (streaming) one, so memory
+stays flat however many cases there are.
+
+Who may export: every staff role, within the cases they may see (``queue.scope_condition``:
+managers and administrators everything, others what they received, own or belongs to
+their departments). Contact and ID numbers are masked (``domain.masking``) unless
+``unmasked=True``, which managers and administrators (the command line's operator) may
+ask; it is recorded in the audit log as ``export_unmasked``. Every export is recorded as
+``export_cases``. A masked export cannot be imported back: the import rejects masked
+contacts and ID numbers (they are not valid phone numbers, e-mail addresses or IDs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from desktop_app.db.connection import is_sqlite, write_lock
+from desktop_app.db.models import Channel, ComplaintType, Department, User, database_proxy
+from desktop_app.domain.exchange_columns import (
+    COMPLAINTS,
+    MULTI_SEPARATOR,
+    PROGRESS,
+    SURVEYS,
+    TIME_FORMAT,
+    Sheet,
+)
+from desktop_app.domain.masking import mask_contact, mask_id_number
+from desktop_app.domain.vocab import (
+    CUSTOMER_REQUESTS,
+    FEEDBACK,
+    LEVEL_ROMAN,
+    MEMBER_TIERS,
+    OUTCOMES,
+    STAGES,
+    SURVEY_ASPECTS,
+    SURVEY_METHODS,
+    URGENCY,
+)
+from desktop_app.services import audit
+from desktop_app.services.errors import PermissionDenied, ValidationError, service
+from desktop_app.services.permissions import require_staff
+from desktop_app.services.queue import scope_condition
+from desktop_app.services.session import Session
+
+Progress = Callable[[int, int], object]
+CHUNK = 2000  # cases per read
+ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+_BRACKETED = "{}（{}）"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path | None  # None when cancelled
+    complaints: int
+    progress: int
+    surveys: int
+    unmasked: bool
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def rows(self) -> dict[str, int]:
+        """Rows per sheet, by the sheets' Chinese names."""
+        return {COMPLAINTS.zh: self.complaints, PROGRESS.zh: self.progress,
+                SURVEYS.zh: self.surveys}
+
+
+# ---------------------------------------------------------------------------------------
+# Text helpers shared with the import.
+
+def clean_text(value: str | None) -> str | None:
+    """Text as a cell holds it: None for empty, characters Excel refuses dropped."""
+    if not value:
+        return None
+    if not value.isprintable():
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value or None
+
+
+def staff_names() -> dict[int, str]:
+    """User id → the name a workbook shows: the display name, or the user name when the
+    display name would not find this account again (shared, or another's user name)."""
+    users = list(User.select(User.id, User.username, User.display_name).tuples())
+    usernames = {u for _, u, _ in users}
+    display_count: dict[str, int] = {}
+    for _, _, display in users:
+        display_count[display] = display_count.get(display, 0) + 1
+    return {uid: display if display_count[display] == 1 and
+            (display not in usernames or display == username) else username
+            for uid, username, display in users}
+
+
+def _multi(vocab, codes: str | None, other: str | None) -> str | None:
+    if not codes:
+        return None
+    words = []
+    for code in codes.split(","):
+        word = vocab.label(code, "zh")
+        if code == "other" and other:
+            word = _BRACKETED.format(word, other)
+        words.append(word)
+    return clean_text(MULTI_SEPARATOR.join(words))
+
+
+# ---------------------------------------------------------------------------------------
+# Reading.
+
+_COMPLAINT_SQL = (
+    "SELECT c.id, c.number, c.customer_name, c.contact, c.member_number, c.id_number,"
+    " c.member_tier, c.complaint_time, c.registration_time, c.channel_id, c.type_id,"
+    " c.subtype_id, c.urgency, c.urgent, c.level, c.description, c.customer_requests,"
+    " c.customer_request_other, c.department_id, c.receiver_id, c.stage, c.owner_id,"
+    " c.first_response_at, c.solution_agreed_at, c.closed_at, c.outcome, c.outcome_reason,"
+    " c.first_response_due, c.solution_due, c.resolution_due FROM complaint AS c")
+_PROGRESS_SQL = (
+    "SELECT complaint_id, stage, owner_id, planned_completion, actual_completion, result,"
+    " customer_feedback, feedback_comment, next_action, updated_at, updated_by_id"
+    " FROM progress_entry WHERE complaint_id IN ({ids})"
+    " ORDER BY complaint_id, updated_at, id")
+_SURVEY_COLUMNS = (
+    "complaint_id, customer_name, survey_time, method, surveyor_id, timeliness,"
+    " effectiveness, attitude, overall, most_satisfied, most_satisfied_other,"
+    " needs_improvement, needs_improvement_other, suggestions")
+
+
+class _Reader:
+    """Chunks of complaint rows with their progress entries and surveys, raw tuples."""
+
+    def __init__(self, session: Session, db, *, start: dt.date | None, end: dt.date | None):
+        self.db = db
+        self.sqlite = is_sqlite(db)
+        self.p = "?" if self.sqlite else "%s"
+        scope, params = scope_condition(session)
+        where, self.params = ["1 = 1"], list(params)
+        if scope:
+            where.append(scope.removeprefix(" AND "))
+        if start is not None:
+            where.append("c.registration_time >= {p}")
+            self.params.append(self.stamp(dt.datetime.combine(start, dt.time.min)))
+        if end is not None:
+            where.append("c.registration_time < {p}")
+            self.params.append(self.stamp(dt.datetime.combine(end + dt.timedelta(days=1),
+                                                              dt.time.min)))
+        self.where = " AND ".join(f"({w})" for w in where)
+
+    def stamp(self, value: dt.datetime):
+        return str(value) if self.sqlite else value
+
+    def sql(self, text: str) -> str:
+        return text.replace("{p}", self.p)
+
+    def count(self, case_ids: list[int] | None) -> int:
+        if case_ids is not None:
+            return len(case_ids)
+        return self.db.execute_sql(self.sql(
+            f"SELECT COUNT(*) FROM complaint AS c WHERE {self.where}"), self.params).fetchone()[0]
+
+    def complaints(self, case_ids: list[int] | None) -> Iterator[list[tuple]]:
+        if case_ids is not None:
+            for i in range(0, len(case_ids), CHUNK):
+                ids = case_ids[i:i + CHUNK]
+                marks = ", ".join([self.p] * len(ids))
+                rows = self.db.execute_sql(self.sql(
+                    f"{_COMPLAINT_SQL} WHERE {self.where} AND c.id IN ({marks})"),
+                    [*self.params, *ids]).fetchall()
+                by_id = {r[0]: r for r in rows}
+                chunk = [by_id[cid] for cid in ids if cid in by_id]
+                if chunk:
+                    yield chunk
+            return
+        after: tuple | None = None
+        while True:
+            sql, params = f"{_COMPLAINT_SQL} WHERE {self.where}", list(self.params)
+            if after is not None:
+                sql += (" AND (c.registration_time > {p}"
+                        " OR (c.registration_time = {p} AND c.id > {p}))")
+                params += [after[0], after[0], after[1]]
+            sql += f" ORDER BY c.registration_time, c.id LIMIT {CHUNK}"
+            rows = self.db.execute_sql(self.sql(sql), params).fetchall()
+            if not rows:
+                return
+            yield rows
+            after = (rows[-1][8], rows[-1][0])
+
+    def progress(self, ids: list[int]) -> dict[int, list[tuple]]:
+        rows = self.db.execute_sql(_PROGRESS_SQL.format(ids=", ".join([self.p] * len(ids))),
+                                   ids).fetchall()
+        grouped: dict[int, list[tuple]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(row)
+        return grouped
+
+    def surveys(self, ids: list[int]) -> dict[int, tuple]:
+        rows = self.db.execute_sql(
+            f"SELECT {_SURVEY_COLUMNS} FROM survey WHERE complaint_id IN "
+            f"({', '.join([self.p] * len(ids))})", ids).fetchall()
+        return {row[0]: row for row in rows}
+
+    def proactive_surveys(self, start: dt.date | None, end: dt.date | None
+                          ) -> Iterator[list[tuple]]:
+        sql, params = f"SELECT {_SURVEY_COLUMNS}, id FROM survey WHERE complaint_id IS NULL", []
+        if start is not None:
+            sql += " AND survey_time >= {p}"
+            params.append(self.stamp(dt.datetime.combine(start, dt.time.min)))
+        if end is not None:
+            sql += " AND survey_time < {p}"
+            params.append(self.stamp(dt.datetime.combine(end + dt.timedelta(days=1),
+                                                         dt.time.min)))
+        after = None
+        while True:
+            page_sql, page_params = sql, list(params)
+            if after is not None:
+                page_sql += " AND (survey_time > {p} OR (survey_time = {p} AND id > {p}))"
+                page_params += [after[0], after[0], after[1]]
+            rows = self.db.execute_sql(self.sql(
+                page_sql + f" ORDER BY survey_time, id LIMIT {CHUNK}"), page_params).fetchall()
+            if not rows:
+                return
+            yield [r[:-1] for r in rows]
+            after = (rows[-1][2], rows[-1][-1])
+
+
+# ---------------------------------------------------------------------------------------
+# Rows of cell values (times as datetimes, the writer formats them).
+
+class RowMaker:
+    """Turns raw database tuples into the cell values of the three sheets."""
+
+    def __init__(self, *, unmasked: bool, sqlite: bool):
+        self.unmasked = unmasked
+        self.channels = dict(Channel.select(Channel.id, Channel.name_zh).tuples())
+        self.types = dict(ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
+        self.departments = dict(Department.select(Department.id, Department.name_zh).tuples())
+        self.staff = staff_names()
+        self.tiers = {t.code: t.zh for t in MEMBER_TIERS}
+        self.urgency = {t.code: t.zh for t in URGENCY}
+        self.stages = {t.code: t.zh for t in STAGES}
+        self.feedback = {t.code: t.zh for t in FEEDBACK}
+        self.methods = {t.code: t.zh for t in SURVEY_METHODS}
+        self.urgent_word = URGENCY.get("urgent").zh
+        self.time = _time_parser(sqlite)
+
+    def complaint(self, r: tuple) -> list:
+        t = self.time
+        if self.unmasked:
+            contact, id_number = r[3], r[5]
+        else:
+            contact, id_number = mask_contact(r[3]), mask_id_number(r[5])
+        outcome = r[25]
+        if outcome is not None:
+            word = OUTCOMES.label(outcome, "zh")
+            outcome = _BRACKETED.format(word, r[26]) if r[26] else word
+        return [
+            clean_text(r[1]), clean_text(r[2]), clean_text(contact), clean_text(r[4]),
+            clean_text(id_number), self.tiers.get(r[6], r[6]), t(r[7]), t(r[8]),
+            self.channels.get(r[9]), self.types.get(r[10]), self.types.get(r[11]),
+            self.urgent_word if r[13] else self.urgency.get(r[12], r[12]),
+            LEVEL_ROMAN.get(r[14]), clean_text(r[15]),
+            _multi(CUSTOMER_REQUESTS, r[16], r[17]), self.departments.get(r[18]),
+            self.staff.get(r[19]), self.stages.get(r[20], r[20]), self.staff.get(r[21]),
+            t(r[22]), t(r[23]), t(r[24]), clean_text(outcome), t(r[27]), t(r[28]), t(r[29]),
+        ]
+
+    def progress(self, number: str, r: tuple) -> list:
+        t = self.time
+        return [
+            number, self.stages.get(r[1], r[1]), self.staff.get(r[2]), t(r[3]), t(r[4]),
+            clean_text(r[5]), self.feedback.get(r[6], r[6]), clean_text(r[7]),
+            clean_text(r[8]), t(r[9]), self.staff.get(r[10]),
+        ]
+
+    def survey(self, number: str | None, r: tuple) -> list:
+        return [
+            number, clean_text(r[1]), self.time(r[2]), self.methods.get(r[3], r[3]),
+            self.staff.get(r[4]), r[5], r[6], r[7], r[8],
+            _multi(SURVEY_ASPECTS, r[9], r[10]), _multi(SURVEY_ASPECTS, r[11], r[12]),
+            clean_text(r[13]),
+        ]
+
+
+def _time_parser(sqlite: bool) -> Callable:
+    if not sqlite:
+        return lambda value: value
+    parse = dt.datetime.fromisoformat
+
+    def parse_time(value):
+        if value is None or isinstance(value, dt.datetime):
+            return value
+        return parse(value)
+
+    return parse_time
+
+
+def iter_rows(session: Session, *, start: dt.date | None = None, end: dt.date | None = None,
+              unmasked: bool = False, case_ids: Iterable[int] | None = None
+              ) -> Iterator[tuple[int, int, list[list], list[list], list[list]]]:
+    """(cases done, total, complaint rows, progress rows, survey rows) a chunk at a time,
+    in sheet order. What the export writes; the benchmark reads it too."""
+    db = database_proxy.obj
+    reader = _Reader(session, db, start=start, end=end)
+    ids = list(dict.fromkeys(int(i) for i in case_ids)) if case_ids is not None else None
+    total = reader.count(ids)
+    maker = RowMaker(unmasked=unmasked, sqlite=reader.sqlite)
+    done = 0
+    for chunk in reader.complaints(ids):
+        chunk_ids = [r[0] for r in chunk]
+        entries = reader.progress(chunk_ids)
+        surveys = reader.surveys(chunk_ids)
+        complaint_rows, progress_rows, survey_rows = [], [], []
+        for row in chunk:
+            number = row[1]
+            complaint_rows.append(maker.complaint(row))
+            for entry in entries.get(row[0], ()):
+                progress_rows.append(maker.progress(number, entry))
+            survey = surveys.get(row[0])
+            if survey is not None:
+                survey_rows.append(maker.survey(number, survey))
+        done += len(chunk)
+        yield done, total, complaint_rows, progress_rows, survey_rows
+    if ids is None and (session.is_manager or session.is_admin):
+        for page in reader.proactive_surveys(start, end):
+            yield done, total, [], [], [maker.survey(None, r) for r in page]
+
+
+# ---------------------------------------------------------------------------------------
+# Writing.
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+
+
+class SheetWriter:
+    """One write-only sheet: bold frozen header, column widths, time cells formatted."""
+
+    def __init__(self, workbook: Workbook, sheet: Sheet):
+        ws = workbook.create_sheet(sheet.zh)
+        self.ws = ws
+        self.width = len(sheet.columns)
+        for index, column in enumerate(sheet.columns, 1):
+            ws.column_dimensions[get_column_letter(index)].width = column.width
+        ws.freeze_panes = "A2"
+        header = []
+        for column in sheet.columns:
+            cell = WriteOnlyCell(ws, value=column.zh)
+            cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+            header.append(cell)
+        ws.append(header)
+        # One styled cell per time column, refilled for every row: the write-only sheet
+        # serialises a row as soon as it is appended.
+        self.time_cells = []
+        for index, column in enumerate(sheet.columns):
+            if column.kind == "time":
+                cell = WriteOnlyCell(ws)
+                cell.number_format = TIME_FORMAT
+                self.time_cells.append((index, cell))
+        self.rows = 0
+
+    def append(self, values: list) -> None:
+        for index, cell in self.time_cells:
+            value = values[index]
+            if value is not None:
+                cell.value = value
+                values[index] = cell
+        for index, value in enumerate(values):
+            if value.__class__ is str and (value[:1] == "=" or value in ERROR_CODES):
+                cell = WriteOnlyCell(self.ws, value=value)
+                cell.data_type = "s"  # text, never a formula
+                values[index] = cell
+        self.ws.append(values)
+        self.rows += 1
+
+    def finish(self) -> None:
+        self.ws.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
+
+
+def new_workbook() -> tuple[Workbook, SheetWriter, SheetWriter, SheetWriter]:
+    workbook = Workbook(write_only=True)
+    return (workbook, SheetWriter(workbook, COMPLAINTS), SheetWriter(workbook, PROGRESS),
+            SheetWriter(workbook, SURVEYS))
+
+
+def temporary_path(path: Path) -> Path:
+    """Where a file is written before it is renamed into place (same folder)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.part")
+
+
+@service
+def export_cases(session: Session, path: str | Path, *, start: dt.date | None = None,
+                 end: dt.date | None = None, unmasked: bool = False,
+                 case_ids: Iterable[int] | None = None,
+                 progress: Progress | None = None) -> ExportResult:
+    """Write the exchange workbook of the cases the session may see, registered between
+    ``start`` and ``end`` (dates, inclusive) or exactly ``case_ids`` (in that order).
+    ``progress(done, total)`` after each chunk of cases may return False to cancel: then
+    no file is left (the workbook is written beside ``path`` and renamed at the end)."""
+    require_staff(session)
+    if unmasked and not (session.is_manager or session.is_admin):
+        raise PermissionDenied("Only managers may export unmasked contact details.")
+    if start is not None and end is not None and end < start:
+        raise ValidationError("The end date is before the start date.", field="end")
+    path = Path(path)
+    started = time.perf_counter()
+    db = database_proxy.obj
+    workbook, complaints, entries, surveys = new_workbook()
+    cancelled = False
+    with db.atomic():  # one snapshot of the data
+        for done, total, c_rows, p_rows, s_rows in iter_rows(
+                session, start=start, end=end, unmasked=unmasked, case_ids=case_ids):
+            for row in c_rows:
+                complaints.append(row)
+            for row in p_rows:
+                entries.append(row)
+            for row in s_rows:
+                surveys.append(row)
+            if progress is not None and progress(done, total) is False:
+                cancelled = True
+                break
+    for writer in (complaints, entries, surveys):
+        writer.finish()
+    partial = temporary_path(path)
+    try:
+        workbook.save(partial)  # also releases openpyxl's temporary files
+        if cancelled:
+            partial.unlink()
+            return ExportResult(None, complaints.rows, entries.rows, surveys.rows, unmasked,
+                                cancelled=True, seconds=time.perf_counter() - started)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    result = ExportResult(path, complaints.rows, entries.rows, surveys.rows, unmasked,
+                          seconds=time.perf_counter() - started)
+    details = {"file": path.name, "rows": result.rows, "unmasked": unmasked,
+               "from": start.isoformat() if start else None,
+               "to": end.isoformat() if end else None,
+               "selection": "cases" if case_ids is not None else "period"}
+    with write_lock(db):
+        audit.record(session, "export_cases", "complaint", None, **details)
+        if unmasked:
+            audit.record(session, "export_unmasked", "complaint", None, **details)
+    return result
+
+
+_MASK_RE = re.compile(r"\*{2,}")
+
+
+def looks_masked(text: str) -> bool:
+    """Whether a contact or ID number was masked by an export (``138****5678``)."""
+    return bool(_MASK_RE.search(text))
