@@ -103,6 +103,11 @@ def filter_from_json(data: dict[str, Any]) -> CaseFilter:
     return CaseFilter(**values)
 
 
+def _numbered_count(seq: int, session: Session, flt: CaseFilter) -> tuple[int, int]:
+    """``count_cases`` with the number of the query it counts (runs on the worker)."""
+    return seq, tracker.count_cases(session, flt)
+
+
 class CaseTable(QTableView):
     """The case table: Enter or Return on a row asks to open it."""
 
@@ -182,7 +187,7 @@ class TrackerPage(QWidget):
         self.views_list.itemClicked.connect(self._view_chosen)
         self.views_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.views_list.customContextMenuRequested.connect(self._views_menu)
-        self.save_view_button = QPushButton(self.tr("&Save view…"))
+        self.save_view_button = QPushButton(self.tr("S&ave view…"))
         self.save_view_button.setObjectName("save_view_button")
         self.save_view_button.setToolTip(self.tr("Keep the current filters as a view of "
                                                  "your own"))
@@ -245,22 +250,22 @@ class TrackerPage(QWidget):
                                         [(LEVEL_ROMAN[level], level) for level in (1, 2, 3)])
         self.channel_filter = self._combo("channel_filter", self.tr("Any channel"),
                                           [(t.label(lang), t.code) for t in channels])
-        self.urgent_filter = QCheckBox(self.tr("&Urgent only"))
+        self.urgent_filter = QCheckBox(self.tr("Urgent onl&y"))
         self.urgent_filter.setObjectName("urgent_filter")
-        self.overdue_filter = QCheckBox(self.tr("O&verdue only"))
+        self.overdue_filter = QCheckBox(self.tr("Overd&ue only"))
         self.overdue_filter.setObjectName("overdue_filter")
-        self.include_closed_filter = QCheckBox(self.tr("Include c&losed"))
+        self.include_closed_filter = QCheckBox(self.tr("&Include closed"))
         self.include_closed_filter.setObjectName("include_closed_filter")
         self.mine_filter = QCheckBox(self.tr("&Mine only"))
         self.mine_filter.setObjectName("mine_filter")
         self.mine_filter.setToolTip(self.tr("Only the cases you own"))
-        self.approval_filter = QCheckBox(self.tr("Awaiting &approval"))
+        self.approval_filter = QCheckBox(self.tr("Awaiting a&pproval"))
         self.approval_filter.setObjectName("approval_filter")
         self.approval_filter.setToolTip(self.tr("Only cases waiting for a supervisor's "
                                                 "approval of the solution"))
         self.registered_from_filter = self._date_edit("registered_from_filter")
         self.registered_to_filter = self._date_edit("registered_to_filter")
-        self.clear_filters_button = QPushButton(self.tr("C&lear filters"))
+        self.clear_filters_button = QPushButton(self.tr("Cl&ear filters"))
         self.clear_filters_button.setObjectName("clear_filters_button")
         self.clear_filters_button.clicked.connect(self.clear_filters)
 
@@ -326,15 +331,15 @@ class TrackerPage(QWidget):
             grid.addWidget(label, row, 2 * pair)
             grid.addWidget(widget, row, 2 * pair + 1, 1, span)
 
-        add(0, 0, self.tr("Searc&h:"), self.search_filter, 5)
+        add(0, 0, self.tr("Search:"), self.search_filter, 5)
         add(1, 0, self.tr("&Stage:"), self.stage_filter)
         add(1, 1, self.tr("&Owner:"), self.owner_filter)
         add(1, 2, self.tr("&Department:"), self.department_filter)
         add(2, 0, self.tr("&Type:"), self.type_filter)
-        add(2, 1, self.tr("Le&vel:"), self.level_filter)
-        add(2, 2, self.tr("Cha&nnel:"), self.channel_filter)
-        add(3, 0, self.tr("Registered &from:"), self.registered_from_filter)
-        add(3, 1, self.tr("&to:"), self.registered_to_filter)
+        add(2, 1, self.tr("Leve&l:"), self.level_filter)
+        add(2, 2, self.tr("&Channel:"), self.channel_filter)
+        add(3, 0, self.tr("&Registered from:"), self.registered_from_filter)
+        add(3, 1, self.tr("to:"), self.registered_to_filter)
         checks = QHBoxLayout()
         for box in (self.urgent_filter, self.overdue_filter, self.mine_filter,
                     self.approval_filter, self.include_closed_filter):
@@ -378,7 +383,7 @@ class TrackerPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        views_label = QLabel(self.tr("&Views"))
+        views_label = QLabel(self.tr("Vie&ws"))
         views_label.setBuddy(self.views_list)
         left_layout.addWidget(views_label)
         left_layout.addWidget(self.views_list, 1)
@@ -529,14 +534,15 @@ class TrackerPage(QWidget):
         self._count = None
         self.status_line.setText(self.tr("{shown}+ cases (counting…)").format(
             shown=self.model.rowCount()))
-        seq = self._count_seq
-        task = self.tasks.submit(tracker.count_cases, self.session, self.model.filter,
-                                 name="tracker-count")
-        task.succeeded.connect(lambda count, seq=seq: self._counted(seq, count))
+        task = self.tasks.submit(_numbered_count, self._count_seq, self.session,
+                                 self.model.filter, name="tracker-count")
+        # Bound methods (no lambdas): Qt drops the connection if the page goes first.
+        task.succeeded.connect(self._counted)
         task.failed.connect(self._show_error)
 
-    def _counted(self, seq: int, count: int) -> None:
-        if seq == self._count_seq:
+    def _counted(self, result: tuple[int, int]) -> None:
+        seq, count = result
+        if seq == self._count_seq:  # else a newer query is being counted
             self._set_count(int(count))
 
     def _set_count(self, count: int) -> None:

@@ -278,6 +278,16 @@ def test_header_click_sorts_and_third_click_returns_to_processing_order(
     assert page.model.sort_key == "processing"
 
 
+def test_age_column_sorts_by_the_ages_it_shows(qtbot, manager, tasks, five_cases):
+    page = make_page(qtbot, manager, tasks)
+    click_header(qtbot, page, cols.AGE)  # ascending ages: the newest case first
+    assert numbers(page)[-1] == five_cases["level1_early"].number
+    assert shown(page, cols.AGE)[0] == "1 h 0 min"
+    click_header(qtbot, page, cols.AGE)
+    assert numbers(page)[0] == five_cases["level1_early"].number
+    assert shown(page, cols.AGE)[0] == "1 d 1 h"
+
+
 def test_sorting_keeps_the_selected_case(qtbot, manager, tasks, five_cases):
     page = make_page(qtbot, manager, tasks)
     assert page.select_case(five_cases["level2"].id)
@@ -301,6 +311,8 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, manager, tasks):
     loaded = model.rowCount()
     assert 5 <= loaded < 24 and loaded % 5 == 0
     assert model.canFetchMore()
+    # Not every row is loaded, yet the status line counts them all (off the UI thread).
+    qtbot.waitUntil(lambda: page.status_line.text() == "24 cases")
     for _page in range(10):
         if not model.canFetchMore():
             break
