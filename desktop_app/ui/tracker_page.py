@@ -61,7 +61,7 @@ PAGE_SIZE = 100
 NO_DATE = QDate(2000, 1, 1)
 ViewKeyRole = Qt.ItemDataRole.UserRole + 1
 USER_VIEW_PREFIX = "user:"
-DEFAULT_WIDTHS = (125, 150, 160, 60, 95, 80, 85, 115, 70)
+DEFAULT_WIDTHS = (125, 150, 160, 80, 95, 80, 85, 135, 80)
 
 
 def _settings() -> QSettings:
