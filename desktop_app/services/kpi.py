@@ -16,8 +16,9 @@ Definitions (where SPEC §8 leaves a choice, the choice is written here):
   cases flagged urgent (紧急投诉: marked, batch, sensitive customer, head office, reopened),
   which is not the same as the urgency field.
 - ``average_handling_hours``: mean of ``closed_at - complaint_time`` over the cases
-  **closed** in the period (whenever registered), in hours, 2 decimals (half up); whole
-  seconds are summed in SQL so both backends give the same figure.
+  **closed** in the period (whenever registered), in hours, 2 decimals (half up); each
+  case's time is rounded to whole seconds and summed in SQL, so both backends give the same
+  figure.
 - ``resolution_rate``: of the cases of the period, the share that are closed with the
   outcome "resolved" (as of the report: a case registered in the period and resolved a week
   after it ended counts). Read literally, "cases closed as resolved ÷ cases registered, in
@@ -49,10 +50,13 @@ Definitions (where SPEC §8 leaves a choice, the choice is written here):
 Who may ask: managers and administrators for everything; a supervisor for one of their own
 departments (``department_code`` required and theirs); clerks not at all.
 
-Speed: four range queries, each on an index (registration time, closed time, survey time,
-the queue index for overdue cases); the breakdowns are one GROUP BY over the period's cases
-per combination of type, subtype, channel, department, urgency and level, re-aggregated per
-dimension inside the same statement, so only a few dozen rows leave the database.
+Speed (measured at 1M demo cases, ``python -m bench report``): four statements, each on an
+index range (registration time, closure time, survey time, the queue index for the open
+cases) in one read transaction. The breakdowns are a single row of ``COUNT(*) FILTER``
+columns, one per code, rather than a GROUP BY (SQLite has no hash aggregate, and sorting a
+quarter's cases costs more than reading them); the surveys are grouped by their few distinct
+"needs improvement" cells before the options are counted. No index was added for the
+report: a month takes about 0.4 s, a quarter 0.9 s, within 1.15x the bare SQL.
 """
 
 from __future__ import annotations
@@ -136,7 +140,8 @@ def _int(value) -> int:
 # The period's cases: one row, one FILTERed count per code of every breakdown (the codes'
 # database values are parameters, in the order of ``Reference.columns``). No GROUP BY:
 # SQLite has no hash aggregate and sorting the period's rows by six columns costs more
-# than the scan itself; a FILTER clause is about as cheap as a plain COUNT.
+# than the scan itself; a FILTER clause is about as cheap as a plain COUNT (FILTER needs
+# SQLite 3.30, 2019; PostgreSQL 9.4).
 _BREAKDOWN_SQL = """SELECT COUNT(*),
  COUNT(*) FILTER (WHERE c.urgent),
  COUNT(*) FILTER (WHERE c.outcome = 'resolved' AND c.closed_at IS NOT NULL),
