@@ -19,6 +19,7 @@ from desktop_app.db.connection import is_sqlite
 from desktop_app.db.models import (
     Channel,
     Complaint,
+    Department,
     ImprovementAction,
     Survey,
     User,
@@ -457,7 +458,7 @@ def test_the_sql_keeps_to_the_period_indexes(fixture, manager_session):
     if not is_sqlite(db):
         pytest.skip("SQLite plans")
     reference = kpi.load_reference()
-    for department in (None, 2):
+    for department in (None, Department.get(code="customer_service").id):
         queries = kpi.build_queries(sqlite=True, start_at=D(2026, 11, 1),
                                     end_before=D(2026, 12, 1), now=TEST_NOW,
                                     department_id=department, reference=reference)
