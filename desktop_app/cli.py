@@ -74,6 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "xlsx"],
                    help="json (the default, unless --out names an .xlsx file) or xlsx")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+
+    p = sub.add_parser("import", help="import an exchange workbook (SPEC §11), all or nothing")
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="check every cell, write nothing")
+    p.add_argument("--errors-out", metavar="FILE.xlsx",
+                   help="when rejected, also save the problems as a workbook")
+    p = sub.add_parser("export-cases", help="write the exchange workbook (SPEC §11)")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--from", dest="start", type=_report_day, metavar="D",
+                   help="first registration day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_report_day, metavar="D",
+                   help="last registration day (included), YYYY-MM-DD")
+    p.add_argument("--unmasked", action="store_true",
+                   help="contacts and ID numbers in full (recorded in the audit log)")
     return parser
 
 
@@ -212,6 +226,50 @@ def _cmd_report(args, session) -> int:
 
 
 COMMANDS["report"] = _cmd_report
+
+
+def _cmd_import(args, session) -> int:
+    from desktop_app.services import exchange
+
+    report = exchange.import_workbook(session, args.file, dry_run=args.dry_run,
+                                      progress=stderr_progress("rows"))
+    for warning in report.warnings:
+        print(f"warning: {warning.line()}", file=sys.stderr)
+    counts = (f"{report.complaints:,} complaints, {report.progress:,} progress entries, "
+              f"{report.surveys:,} surveys")
+    if not report.ok:
+        for line in report.lines():
+            print(line)
+        if args.errors_out:
+            print(f"error report: {exchange.write_error_report(report, args.errors_out)}")
+        print(f"rejected: {report.error_count:,} problem(s); nothing was imported",
+              file=sys.stderr)
+        return EXIT_FAILED
+    staff = f"; {len(report.new_staff)} unknown staff name(s) as inactive accounts" \
+        if report.new_staff else ""
+    if args.dry_run:
+        print(f"dry run: {counts} would be imported{staff}; nothing was written")
+    else:
+        print(f"imported {counts} ({report.customers_created:,} new customers, "
+              f"{report.numbers_assigned:,} new numbers{staff})")
+    return EXIT_OK
+
+
+def _cmd_export_cases(args, session) -> int:
+    from desktop_app.services import exchange
+
+    # The command line's operator is the system administrator: --unmasked is allowed and,
+    # like every unmasked export, recorded in the audit log.
+    result = exchange.export_cases(session, args.out, start=args.start, end=args.end,
+                                   unmasked=args.unmasked, progress=stderr_progress())
+    print(f"wrote {result.complaints:,} complaints, {result.progress:,} progress entries, "
+          f"{result.surveys:,} surveys to {result.path}"
+          + (" (unmasked)" if result.unmasked else ""))
+    return EXIT_OK
+
+
+COMMANDS["import"] = _cmd_import
+COMMANDS["export-cases"] = _cmd_export_cases
 
 
 def main(argv: Sequence[str] | None = None) -> int:

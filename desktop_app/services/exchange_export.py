@@ -187,11 +187,32 @@ class _Reader:
     def sql(self, text: str) -> str:
         return text.replace("{p}", self.p)
 
-    def count(self, case_ids: list[int] | None) -> int:
-        if case_ids is not None:
-            return len(case_ids)
-        return self.db.execute_sql(self.sql(
-            f"SELECT COUNT(*) FROM complaint AS c WHERE {self.where}"), self.params).fetchone()[0]
+    def _parts(self, case_ids: list[int] | None) -> list[tuple[str, list]]:
+        """The WHERE clause (and parameters) of the cases, in pieces of at most CHUNK ids."""
+        if case_ids is None:
+            return [(self.where, self.params)]
+        return [(f"{self.where} AND c.id IN ({', '.join(['{p}'] * len(ids))})",
+                 [*self.params, *ids])
+                for ids in (case_ids[i:i + CHUNK] for i in range(0, len(case_ids), CHUNK))]
+
+    def counts(self, case_ids: list[int] | None, proactive: bool, start, end
+               ) -> tuple[int, int, int]:
+        """Rows of each sheet (read in the export's snapshot, so they match)."""
+        totals = [0, 0, 0]
+        for where, params in self._parts(case_ids):
+            for i, sql in enumerate((
+                    "SELECT COUNT(*) FROM complaint AS c WHERE {w}",
+                    "SELECT COUNT(*) FROM progress_entry AS p JOIN complaint AS c"
+                    " ON c.id = p.complaint_id WHERE {w}",
+                    "SELECT COUNT(*) FROM survey AS s JOIN complaint AS c"
+                    " ON c.id = s.complaint_id WHERE {w}")):
+                totals[i] += self.db.execute_sql(self.sql(sql.replace("{w}", where)),
+                                                 params).fetchone()[0]
+        if proactive:
+            sql, params = self.proactive_sql(start, end)
+            totals[2] += self.db.execute_sql(self.sql(sql.replace(
+                f"SELECT {_SURVEY_COLUMNS}, id", "SELECT COUNT(*)")), params).fetchone()[0]
+        return totals[0], totals[1], totals[2]
 
     def complaints(self, case_ids: list[int] | None) -> Iterator[list[tuple]]:
         if case_ids is not None:
@@ -234,8 +255,7 @@ class _Reader:
             f"({', '.join([self.p] * len(ids))})", ids).fetchall()
         return {row[0]: row for row in rows}
 
-    def proactive_surveys(self, start: dt.date | None, end: dt.date | None
-                          ) -> Iterator[list[tuple]]:
+    def proactive_sql(self, start: dt.date | None, end: dt.date | None) -> tuple[str, list]:
         sql, params = f"SELECT {_SURVEY_COLUMNS}, id FROM survey WHERE complaint_id IS NULL", []
         if start is not None:
             sql += " AND survey_time >= {p}"
@@ -244,6 +264,11 @@ class _Reader:
             sql += " AND survey_time < {p}"
             params.append(self.stamp(dt.datetime.combine(end + dt.timedelta(days=1),
                                                          dt.time.min)))
+        return sql, params
+
+    def proactive_surveys(self, start: dt.date | None, end: dt.date | None
+                          ) -> Iterator[list[tuple]]:
+        sql, params = self.proactive_sql(start, end)
         after = None
         while True:
             page_sql, page_params = sql, list(params)
@@ -329,35 +354,65 @@ def _time_parser(sqlite: bool) -> Callable:
     return parse_time
 
 
-def iter_rows(session: Session, *, start: dt.date | None = None, end: dt.date | None = None,
-              unmasked: bool = False, case_ids: Iterable[int] | None = None
-              ) -> Iterator[tuple[int, int, list[list], list[list], list[list]]]:
-    """(cases done, total, complaint rows, progress rows, survey rows) a chunk at a time,
-    in sheet order. What the export writes; the benchmark reads it too."""
-    db = database_proxy.obj
-    reader = _Reader(session, db, start=start, end=end)
-    ids = list(dict.fromkeys(int(i) for i in case_ids)) if case_ids is not None else None
-    total = reader.count(ids)
-    maker = RowMaker(unmasked=unmasked, sqlite=reader.sqlite)
-    done = 0
-    for chunk in reader.complaints(ids):
-        chunk_ids = [r[0] for r in chunk]
-        entries = reader.progress(chunk_ids)
-        surveys = reader.surveys(chunk_ids)
-        complaint_rows, progress_rows, survey_rows = [], [], []
-        for row in chunk:
-            number = row[1]
-            complaint_rows.append(maker.complaint(row))
-            for entry in entries.get(row[0], ()):
-                progress_rows.append(maker.progress(number, entry))
-            survey = surveys.get(row[0])
-            if survey is not None:
-                survey_rows.append(maker.survey(number, survey))
-        done += len(chunk)
-        yield done, total, complaint_rows, progress_rows, survey_rows
-    if ids is None and (session.is_manager or session.is_admin):
-        for page in reader.proactive_surveys(start, end):
-            yield done, total, [], [], [maker.survey(None, r) for r in page]
+class CaseRows:
+    """The cells of an export, read a chunk of cases at a time. What ``export_cases``
+    writes; the benchmark reads it too. Use inside one transaction (one snapshot)."""
+
+    def __init__(self, session: Session, *, start: dt.date | None = None,
+                 end: dt.date | None = None, unmasked: bool = False,
+                 case_ids: Iterable[int] | None = None):
+        self.reader = _Reader(session, database_proxy.obj, start=start, end=end)
+        self.start, self.end = start, end
+        self.ids = list(dict.fromkeys(int(i) for i in case_ids)) \
+            if case_ids is not None else None
+        # Proactive surveys (no complaint) belong to a manager's full export only.
+        self.proactive = self.ids is None and (session.is_manager or session.is_admin)
+        self.maker = RowMaker(unmasked=unmasked, sqlite=self.reader.sqlite)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(complaints, progress entries, surveys) the export will write."""
+        return self.reader.counts(self.ids, self.proactive, self.start, self.end)
+
+    def chunks(self) -> Iterator[tuple[int, list[list], list[list], list[list]]]:
+        """(cases done, complaint rows, progress rows, survey rows), in sheet order."""
+        reader, maker = self.reader, self.maker
+        done = 0
+        for chunk in reader.complaints(self.ids):
+            chunk_ids = [r[0] for r in chunk]
+            entries = reader.progress(chunk_ids)
+            surveys = reader.surveys(chunk_ids)
+            complaint_rows, progress_rows, survey_rows = [], [], []
+            for row in chunk:
+                number = row[1]
+                complaint_rows.append(maker.complaint(row))
+                for entry in entries.get(row[0], ()):
+                    progress_rows.append(maker.progress(number, entry))
+                survey = surveys.get(row[0])
+                if survey is not None:
+                    survey_rows.append(maker.survey(number, survey))
+            done += len(chunk)
+            yield done, complaint_rows, progress_rows, survey_rows
+        if self.proactive:
+            for page in reader.proactive_surveys(self.start, self.end):
+                yield done, [], [], [maker.survey(None, r) for r in page]
+
+
+def snapshot(db):
+    """A read transaction that sees one state of the data throughout (PostgreSQL reads
+    each statement afresh otherwise; SQLite's read transaction is a snapshot already)."""
+    atomic = db.atomic()
+
+    class _Snapshot:
+        def __enter__(self):
+            atomic.__enter__()
+            if not is_sqlite(db) and db.transaction_depth() == 1:
+                db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return self
+
+        def __exit__(self, *exc):
+            return atomic.__exit__(*exc)
+
+    return _Snapshot()
 
 
 # ---------------------------------------------------------------------------------------
@@ -369,12 +424,19 @@ HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 
 
 class SheetWriter:
-    """One write-only sheet: bold frozen header, column widths, time cells formatted."""
+    """One write-only sheet: bold frozen header, column widths, time cells formatted.
 
-    def __init__(self, workbook: Workbook, sheet: Sheet):
+    ``rows`` (data rows, when known beforehand) is written as the sheet's dimension, which
+    spares readers a pass over the whole sheet to find its size."""
+
+    def __init__(self, workbook: Workbook, sheet: Sheet, rows: int | None = None):
         ws = workbook.create_sheet(sheet.zh)
         self.ws = ws
         self.width = len(sheet.columns)
+        if rows is not None:
+            ref = f"A1:{get_column_letter(self.width)}{rows + 1}"
+            # The write-only sheet has no size of its own; openpyxl's writer asks for one.
+            ws.calculate_dimension = lambda: ref
         for index, column in enumerate(sheet.columns, 1):
             ws.column_dimensions[get_column_letter(index)].width = column.width
         ws.freeze_panes = "A2"
@@ -412,10 +474,13 @@ class SheetWriter:
         self.ws.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
 
 
-def new_workbook() -> tuple[Workbook, SheetWriter, SheetWriter, SheetWriter]:
+def new_workbook(counts: tuple[int, int, int] | None = None
+                 ) -> tuple[Workbook, SheetWriter, SheetWriter, SheetWriter]:
+    counts = counts or (None, None, None)
     workbook = Workbook(write_only=True)
-    return (workbook, SheetWriter(workbook, COMPLAINTS), SheetWriter(workbook, PROGRESS),
-            SheetWriter(workbook, SURVEYS))
+    return (workbook, SheetWriter(workbook, COMPLAINTS, counts[0]),
+            SheetWriter(workbook, PROGRESS, counts[1]),
+            SheetWriter(workbook, SURVEYS, counts[2]))
 
 
 def temporary_path(path: Path) -> Path:
@@ -440,18 +505,19 @@ def export_cases(session: Session, path: str | Path, *, start: dt.date | None = 
     path = Path(path)
     started = time.perf_counter()
     db = database_proxy.obj
-    workbook, complaints, entries, surveys = new_workbook()
     cancelled = False
-    with db.atomic():  # one snapshot of the data
-        for done, total, c_rows, p_rows, s_rows in iter_rows(
-                session, start=start, end=end, unmasked=unmasked, case_ids=case_ids):
+    with snapshot(db):
+        rows = CaseRows(session, start=start, end=end, unmasked=unmasked, case_ids=case_ids)
+        counts = rows.counts()
+        workbook, complaints, entries, surveys = new_workbook(counts)
+        for done, c_rows, p_rows, s_rows in rows.chunks():
             for row in c_rows:
                 complaints.append(row)
             for row in p_rows:
                 entries.append(row)
             for row in s_rows:
                 surveys.append(row)
-            if progress is not None and progress(done, total) is False:
+            if progress is not None and progress(done, counts[0]) is False:
                 cancelled = True
                 break
     for writer in (complaints, entries, surveys):

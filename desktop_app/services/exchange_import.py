@@ -1254,6 +1254,10 @@ def import_workbook(session: Session, path: str | Path, *, dry_run: bool = False
             report.add_error(ImportProblem(path.name, None, "", "The workbook has none of the "
                                            "sheets 投诉登记, 进度跟踪, 满意度调查."))
         data_rows = sum(max((i.ws.max_row or 1) - 1, 0) for i in inputs.values())
+        for item in inputs.values():
+            # Read every row and column whatever the file's dimension says: a stale one
+            # would make openpyxl stop early and drop cells silently.
+            item.ws.reset_dimensions()
         validator = _Validator(session, report, progress, data_rows * 2)
         try:
             for key in ("complaints", "progress", "surveys"):
