@@ -24,6 +24,7 @@ from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.db.connection import DatabaseInfo
 from desktop_app.domain.vocab import ROLES
 from desktop_app.services.session import Session
+from desktop_app.ui.case_window import CaseWindow, open_case_window
 from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.intake_page import IntakePage
 from desktop_app.ui.pages import ComingPage
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderMonitor(session, self.tasks, self)
 
         self.pages: dict[str, QWidget] = {}
+        self.tracker_page: TrackerPage | None = None
+        self.survey_page: SurveyPage | None = None
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.navigation = QListWidget()
@@ -165,9 +168,12 @@ class MainWindow(QMainWindow):
             elif section.kind == "tracker":
                 page = TrackerPage(self.session, tasks=self.tasks)
                 page.status_message.connect(self.show_status_message)
+                page.case_requested.connect(self.open_case)
+                self.tracker_page = page
             elif section.kind == "survey":
                 page = SurveyPage(self.session, tasks=self.tasks)
                 page.status_message.connect(self.show_status_message)
+                self.survey_page = page
             else:
                 page = ComingPage(section.page_name, title, purpose)
             self.pages[section.kind] = page
@@ -208,6 +214,7 @@ class MainWindow(QMainWindow):
     def _build_reminders(self) -> None:
         self.reminders_panel = RemindersPanel(self.session, self.reminders, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_panel)
+        self.reminders_panel.case_requested.connect(self.open_case)
         self.reminders_action = self.reminders_panel.toggleViewAction()
         self.reminders_action.setText(self.tr("&Reminders"))
         self.reminders_action.setObjectName("reminders_action")
@@ -217,6 +224,21 @@ class MainWindow(QMainWindow):
         self.reminder_notice.show_panel.connect(self.show_reminders)
         self.announcer = ReminderAnnouncer(self.reminder_notice, self)
         self.reminders.announced.connect(self.announcer.announce)
+
+    def open_case(self, case_id: int) -> CaseWindow:
+        """Show a case in its own window (the one already open for it, if any); whatever
+        is done there refreshes the tracker and the survey queue."""
+        window = open_case_window(self.session, case_id, self.tasks, self)
+        if not window.property("wired_to_main"):
+            window.setProperty("wired_to_main", True)
+            window.case_changed.connect(self._case_changed)
+        return window
+
+    def _case_changed(self, _case_id: int) -> None:
+        if self.tracker_page is not None and self.tracker_page.isVisible():
+            self.tracker_page.refresh()
+        if self.survey_page is not None and self.survey_page.isVisible():
+            self.survey_page.refresh()
 
     def show_reminders(self) -> None:
         """Show and focus the reminders panel."""

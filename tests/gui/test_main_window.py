@@ -109,3 +109,27 @@ def test_about_names_version_and_database(qtbot, clerk, gui_db):
     assert str(gui_db.path) in text
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["File", "Go", "View", "Help"]
+
+
+def test_a_case_asked_for_by_the_tracker_opens_and_its_changes_refresh_the_tracker(
+        qtbot, system, clerk, gui_db, clock):
+    from desktop_app.services import cases
+    from desktop_app.ui.case_window import CaseWindow
+    from tests.helpers.cases import make_case
+    from tests.helpers.fixtures import make_user
+
+    colleague = make_user(system, "clerk2", "clerk")
+    case = make_case(at=clock.now(), owner="clerk1")
+    window = make_window(qtbot, clerk, gui_db)
+    tracker = window.show_section("tracker")
+    qtbot.waitUntil(lambda: tracker.model.rowCount() == 1)
+    with qtbot.waitSignal(tracker.case_requested):
+        tracker.open_row(0)
+    opened = window.findChild(CaseWindow)
+    assert opened is not None and opened.isVisible() and opened.case_id == case.id
+    assert window.open_case(case.id) is opened  # one window per case
+    cases.transfer(clerk, case.id, colleague.user_id, "交接",
+                   version=cases.get_case(clerk, case.id).version)
+    opened.case_changed.emit(case.id)  # what the window says after its own actions
+    qtbot.waitUntil(lambda: tracker.model.case_row(0).owner == "clerk2")
+    opened.close()
