@@ -253,11 +253,19 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
             actions.add("escalate")
         if case.stage == "solution_proposed" and needs_approval(case):
             actions.add("request_approval")
-        if case.stage == "approval" and _supervises(session, case):
+        if case.stage == "approval" and _supervises(session, case) and (
+                session.is_manager or not _requested_by(session, case)):
             actions.add("decide_approval")
     else:
         actions.add("reopen")
     return frozenset(actions)
+
+
+def _requested_by(session: Session, case: Complaint) -> bool:
+    """Whether the pending approval of the case was asked for by the session's user."""
+    return (Approval.select().where(Approval.complaint == case.id,
+                                    Approval.decision == "pending",
+                                    Approval.requested_by == session.user_id).exists())
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -461,6 +469,27 @@ def _json(text: str) -> dict:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+@service
+def attachment_file(session: Session, attachment_id: int) -> tuple[str, Path]:
+    """(file name, stored path) of an evidence file of a case the session may see. Raises
+    NotFound when the row is gone or its file is not in this PC's attachments folder (a
+    shared database needs a shared ``attachments.folder``)."""
+    require_staff(session)
+    row = Attachment.get_or_none(Attachment.id == attachment_id)
+    if row is None:
+        raise NotFound("No such attachment.")
+    _load(session, row.complaint_id)
+    if row.kind != "file" or not row.sha256:
+        raise NotFound("{name} is a recording reference, kept by the telephone system.",
+                       name=row.filename)
+    path = attachments.stored_path(row.sha256, row.filename)
+    if not path.is_file():
+        raise NotFound("The file {name} is not in the attachments folder ({folder}). On a "
+                       "shared database, set the same attachments folder on every PC.",
+                       name=row.filename, folder=str(path.parent.parent))
+    return row.filename, path
 
 
 @service

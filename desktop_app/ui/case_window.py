@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -105,6 +106,8 @@ DUE_COLOURS = {"overdue": "#c00000", "due_soon": "#b36b00", "on_track": "#1d6b2a
 URGENT_STYLE = ("background: #c00000; color: white; font-weight: bold; "
                 "border-radius: 3px; padding: 1px 6px;")
 ERROR_STYLE = "color: #c00000; font-weight: bold;"
+# Timeline items carry the (attachment id, file name) pairs of their event.
+ATTACHMENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Suggestions of the "next action" field (SPEC §6), in the UI language.
 NEXT_ACTIONS = (
@@ -596,6 +599,11 @@ class CaseWindow(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.timeline_table.setColumnWidth(2, 220)
+        # Evidence files of a row open from its context menu or by a double-click.
+        self.timeline_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline_table.customContextMenuRequested.connect(self._timeline_menu)
+        self.timeline_table.cellDoubleClicked.connect(
+            lambda row, _column: self.open_attachments_of_row(row))
 
         # Progress form.
         self.progress = ProgressPanel(self.session, self.language)
@@ -775,10 +783,41 @@ class CaseWindow(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, event.kind)
+                item.setData(ATTACHMENTS_ROLE, list(event.attachments))
                 item.setToolTip(text)
                 table.setItem(row, column, item)
         table.resizeRowsToContents()
         table.scrollToBottom()
+
+    def attachments_of_row(self, row: int) -> list[tuple[int, str]]:
+        item = self.timeline_table.item(row, 0)
+        return list(item.data(ATTACHMENTS_ROLE) or []) if item is not None else []
+
+    def _timeline_menu(self, pos) -> None:
+        row = self.timeline_table.rowAt(pos.y())
+        files = self.attachments_of_row(row) if row >= 0 else []
+        if not files:
+            return
+        menu = QMenu(self)
+        for attachment_id, name in files:
+            action = menu.addAction(self.tr("Open {name}").format(name=name))
+            action.triggered.connect(
+                lambda _checked=False, aid=attachment_id: self.open_attachment(aid))
+        menu.popup(self.timeline_table.viewport().mapToGlobal(pos))
+
+    def open_attachments_of_row(self, row: int) -> None:
+        for attachment_id, _name in self.attachments_of_row(row):
+            self.open_attachment(attachment_id)
+
+    def open_attachment(self, attachment_id: int) -> Path | None:
+        """Open an evidence file with the program the system has for it."""
+        try:
+            _name, path = cases.attachment_file(self.session, attachment_id)
+        except ServiceError as exc:
+            self.action_message.setText(service_message(exc))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     # --- timeline text ------------------------------------------------------------------
 

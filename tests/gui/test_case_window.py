@@ -543,3 +543,31 @@ def test_chinese_ui_offers_chinese_words(qtbot, case, clock):
     assert label(window, "stage") == "已登记"
     progress(qtbot, window, "assigned", "已联系客户")
     assert window.timeline_texts()[-1][2].endswith("：已分派")
+
+
+def test_evidence_files_open_from_the_timeline(qtbot, case, clock, tmp_path, monkeypatch,
+                                               system_session):
+    from pathlib import Path
+
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop_app.services import cases
+    from desktop_app.services.errors import PermissionDenied
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    receipt = tmp_path / "维修单.pdf"
+    receipt.write_bytes(b"%PDF-1.4 repair record")
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    progress(qtbot, window, "assigned", "Repair record received", attachments=[receipt])
+    row = [kind for kind, _title in window.timeline_rows()].index("progress")
+    files = window.attachments_of_row(row)
+    assert [name for _aid, name in files] == ["维修单.pdf"]
+    window.open_attachments_of_row(row)
+    assert len(opened) == 1
+    assert Path(opened[0].toLocalFile()).read_bytes() == b"%PDF-1.4 repair record"
+    # Someone without the case in their queues cannot fetch the file through the service.
+    outsider = make_user(system_session, "clerk9", "clerk", departments=("logistics",))
+    with pytest.raises(PermissionDenied):
+        cases.attachment_file(outsider, files[0][0])
+    window.close()

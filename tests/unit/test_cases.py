@@ -178,6 +178,8 @@ def test_self_approval_needs_someone_else(team, clock):
     for stage in ("assigned", "investigating", "solution_proposed"):
         detail = _progress(boss, case.id, stage, result=stage)
     detail = cases.request_approval(boss, case.id, "退款", version=detail.version)
+    assert "decide_approval" not in detail.actions
+    assert "decide_approval" in cases.get_case(team["manager"], case.id).actions
     with pytest.raises(PermissionDenied):
         cases.decide_approval(boss, case.id, True, "", version=detail.version)
     with pytest.raises(ValidationError) as no_comment:
