@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
@@ -71,6 +72,16 @@ def ensure_cached_db(cache_dir: Path, cases: int, seed: int, *, quiet: bool = Fa
     path = cached_db_path(cache_dir, cases, seed)
     if path.exists():
         return path
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # One builder at a time: a second benchmark started meanwhile waits, then reuses it.
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return path
+        return _build_cached_db(path, cases, seed, quiet)
+
+
+def _build_cached_db(path: Path, cases: int, seed: int, quiet: bool) -> Path:
     building = path.with_name(path.name + ".building")
     if not quiet:
         print(f"building {path.name} ({cases:,} demo cases, seed {seed}) ...",
