@@ -101,6 +101,19 @@ def _v6_reopen_time(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v7_tracker_indexes(migrator: SchemaMigrator, db: Database) -> None:
+    """v7: the tracker's indexes: a covering index of the open cases, next deadline,
+    customer name."""
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "complaint_open_cases" ON "complaint" ("is_open", '
+        '"department_id", "owner_id", "receiver_id", "type_id", "subtype_id", "channel_id", '
+        '"stage", "level", "urgent", "priority", "next_due", "registration_time", "number", '
+        '"customer_name", "contact") WHERE "is_open" = TRUE')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "complaint_next_due" ON "complaint" '
+                   '("next_due", "id") WHERE next_due IS NOT NULL')
+    migrator.migrate(migrator.add_index("complaint", ("customer_name",), False))
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -108,6 +121,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
     (4, "reminder scan watermark", _v4_scan_state),
     (5, "full-text search over descriptions", _v5_description_search),
     (6, "reopen time of cases", _v6_reopen_time),
+    (7, "tracker indexes", _v7_tracker_indexes),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -151,7 +151,12 @@ class SavedView:
 
 # ---------------------------------------------------------------------------------------
 # The SQL. Written out like services.queue (the window's hottest read); identifiers are
-# the models' own, values always parameters (``{p}``, made ``?`` or ``%s`` at the end).
+# the models' own, values parameters (``{p}``, made ``?`` or ``%s`` at the end) except
+# ``is_open = TRUE``, literal so SQLite may use the partial index of open cases.
+#
+# A page is read in two steps: the ids of the page (WHERE, keyset, ORDER BY, LIMIT over
+# the complaint table alone: for open cases usually from an index without touching a
+# row), then those rows with their labels (one query by id).
 
 # Raw row positions of _SELECT.
 (_ID, _NUMBER, _NAME, _CONTACT, _LEVEL, _URGENT, _PRIORITY, _STAGE, _NEXT_DUE, _REGISTERED,
@@ -169,6 +174,8 @@ JOIN complaint_type AS t ON t.id = c.type_id
 JOIN complaint_type AS s ON s.id = c.subtype_id
 JOIN department AS d ON d.id = c.department_id
 JOIN channel AS ch ON ch.id = c.channel_id"""
+_OPEN = "c.is_open = TRUE"
+_CLOSED = "c.is_open = FALSE"
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,8 @@ class _Key:
 @dataclass(frozen=True)
 class _Segment:
     """A part of an order read by its own query (open before closed cases, cases with a
-    deadline before those without): ``where`` narrows the filter to it."""
+    deadline before those without, one group of a label order after the other): ``where``
+    narrows the filter to it, ``keys`` order it."""
 
     where: str
     params: tuple
@@ -196,96 +204,106 @@ class _Plan:
     sort: str
     descending: bool
     segments: tuple[_Segment, ...]
-    order_sql: str  # the whole order as one ORDER BY (count-free single statement)
+    order_sql: str  # the whole order as one ORDER BY (for ``statement``)
 
 
 def _column(index: int) -> Callable[[tuple], object]:
     return lambda row: row[index]
 
 
-def _rank_case(column: str, ranks: dict[int, int]) -> str:
-    """``CASE column WHEN id THEN rank ... END``; ids and ranks are integers from the
-    database, written as literals so the statement stays one text per reference table."""
-    whens = " ".join(f"WHEN {int(k)} THEN {int(v)}" for k, v in ranks.items())
-    return f"(CASE {column} {whens} ELSE {len(ranks)} END)" if ranks else "0"
+def _rank_case(column: str, ranked: Sequence) -> str:
+    """``CASE column WHEN value THEN rank ... END``; the values are integer ids from the
+    database or the fixed stage codes, written as literals."""
+    whens = " ".join(f"WHEN {v!r} THEN {rank}" if isinstance(v, str)
+                     else f"WHEN {int(v)} THEN {rank}" for rank, v in enumerate(ranked))
+    return f"(CASE {column} {whens} ELSE {len(ranked)} END)" if ranked else "0"
 
 
-def _label_ranks(rows: Sequence[tuple[int, str]]) -> dict[int, int]:
-    """Rank ids by (label, id)."""
-    return {i: rank for rank, (i, _label) in
-            enumerate(sorted(rows, key=lambda r: (r[1] or "", r[0])))}
+def _by_label(rows: Sequence[tuple[int, str]]) -> list[int]:
+    """Ids ordered by (label, id)."""
+    return [i for i, _label in sorted(rows, key=lambda r: (r[1] or "", r[0]))]
 
 
-def _rank_key(column: str, index: int, ranks: dict[int, int], desc: bool) -> _Key:
-    missing = len(ranks)
-    return _Key(_rank_case(column, ranks), desc, lambda row: ranks.get(row[index], missing))
+def _ranked(db, sort: str, name: str) -> tuple[str, int, list]:
+    """A label order: the column it groups by, the raw row position of that column, and
+    the column's values in the order of their labels."""
+    if sort == "stage":
+        return "c.stage", _STAGE, list(STAGE_RANK)
+    if sort == "department":
+        return "c.department_id", _DEPARTMENT, _by_label(
+            db.execute_sql(f"SELECT id, {name} FROM department").fetchall())
+    if sort == "owner":
+        return "c.owner_id", _OWNER, _by_label(
+            db.execute_sql('SELECT id, display_name FROM "user"').fetchall())
+    # type: by category label, then subtype label; the case's subtype says both.
+    types = db.execute_sql(f"SELECT id, parent_id, {name} FROM complaint_type").fetchall()
+    labels = {i: label or "" for i, _parent, label in types}
+
+    def type_then_subtype(row):
+        i, parent, label = row
+        if parent is None:  # a category used as its own subtype
+            return (label or "", i, "", -1)
+        return (labels.get(parent, ""), parent, label or "", i)
+
+    return "c.subtype_id", _SUBTYPE, [r[0] for r in sorted(types, key=type_then_subtype)]
 
 
-_STAGE_CASE = ("(CASE c.stage " + " ".join(f"WHEN '{code}' THEN {rank}"
-                                           for code, rank in STAGE_RANK.items())
-               + f" ELSE {len(STAGE_RANK)} END)")
+def _open_only(flt: CaseFilter) -> bool:
+    return not flt.include_closed or flt.overdue_only
 
 
 def _plan(db, sort: str, descending: bool, flt: CaseFilter, language: str) -> _Plan:
     if sort not in SORT_KEYS:
         raise ValidationError("Unknown sort order {sort}.", field="sort", sort=sort)
-    zh = language.startswith("zh")
+    name = "name_zh" if language.startswith("zh") else "name_en"
     desc = bool(descending)
+    direction = " DESC" if desc else ""
     id_key = _Key("c.id", desc, _column(_ID))
     if sort == "processing":
         keys = (_Key("c.priority", True, _column(_PRIORITY)),
                 _Key("c.next_due", False, _column(_NEXT_DUE)),
                 _Key("c.id", False, _column(_ID)))
-        opens = [True] if not flt.include_closed or flt.overdue_only else [True, False]
-        if len(opens) == 1:
-            segments = (_Segment("", (), keys, processing=True),)
-            order = "c.priority DESC, c.next_due ASC, c.id ASC"
-        else:
-            segments = tuple(_Segment("c.is_open = {p}", (v,), keys, processing=True)
-                             for v in opens)
-            order = "c.is_open DESC, c.priority DESC, c.next_due ASC, c.id ASC"
-        return _Plan(sort, False, segments, order)
+        if _open_only(flt):
+            return _Plan(sort, False, (_Segment("", (), keys, processing=True),),
+                         "c.priority DESC, c.next_due ASC, c.id ASC")
+        return _Plan(sort, False, (_Segment(_OPEN, (), keys, processing=True),
+                                   _Segment(_CLOSED, (), keys, processing=True)),
+                     "c.is_open DESC, c.priority DESC, c.next_due ASC, c.id ASC")
     if sort == "next_due":
         due = _Key("c.next_due", desc, _column(_NEXT_DUE))
         segments = (_Segment("c.next_due IS NOT NULL", (), (due, id_key)),
                     _Segment("c.next_due IS NULL", (), (id_key,)))
-        direction = " DESC" if desc else ""
         order = (f"CASE WHEN c.next_due IS NULL THEN 1 ELSE 0 END, c.next_due{direction}, "
                  f"c.id{direction}")
         return _Plan(sort, desc, segments, order)
-    name = "name_zh" if zh else "name_en"
-    if sort == "number":
-        keys = (_Key("c.number", desc, _column(_NUMBER)), id_key)
-    elif sort == "customer":
-        keys = (_Key("c.customer_name", desc, _column(_NAME)), id_key)
-    elif sort == "age":
-        keys = (_Key("c.registration_time", desc, _column(_REGISTERED)), id_key)
-    elif sort == "level":
-        keys = (_Key("c.level", desc, _column(_LEVEL)),
-                _Key("c.urgent", desc, lambda row: bool(row[_URGENT])), id_key)
-    elif sort == "stage":
-        keys = (_Key(_STAGE_CASE, desc,
-                     lambda row: STAGE_RANK.get(row[_STAGE], len(STAGE_RANK))), id_key)
-    elif sort == "type":
-        types = db.execute_sql(f"SELECT id, parent_id, {name} FROM complaint_type").fetchall()
-        labels = {i: label or "" for i, _parent, label in types}
-
-        def type_then_subtype(row):
-            i, parent, label = row
-            if parent is None:  # a category used as its own subtype
-                return (label or "", i, "", -1)
-            return (labels.get(parent, ""), parent, label or "", i)
-
-        ranks = {r[0]: rank for rank, r in enumerate(sorted(types, key=type_then_subtype))}
-        keys = (_rank_key("c.subtype_id", _SUBTYPE, ranks, desc), id_key)
-    elif sort == "department":
-        ranks = _label_ranks(db.execute_sql(f"SELECT id, {name} FROM department").fetchall())
-        keys = (_rank_key("c.department_id", _DEPARTMENT, ranks, desc), id_key)
-    else:  # owner
-        ranks = _label_ranks(db.execute_sql('SELECT id, display_name FROM "user"').fetchall())
-        keys = (_rank_key("c.owner_id", _OWNER, ranks, desc), id_key)
-    order = ", ".join(k.sql + (" DESC" if k.desc else "") for k in keys)
-    return _Plan(sort, desc, (_Segment("", (), keys),), order)
+    if sort in ("number", "customer", "age"):
+        column, index = {"number": ("c.number", _NUMBER), "customer": ("c.customer_name", _NAME),
+                         "age": ("c.registration_time", _REGISTERED)}[sort]
+        keys = (_Key(column, desc, _column(index)), id_key)
+        return _Plan(sort, desc, (_Segment("", (), keys),), f"{column}{direction}, c.id{direction}")
+    # Orders by a few groups: level (and urgent), or a label of a small table ranked here.
+    if sort == "level":
+        groups = [("c.level = {p} AND c.urgent = {p}", (level, urgent))
+                  for level in (1, 2, 3) for urgent in (False, True)]
+        order = f"c.level{direction}, c.urgent{direction}, c.id{direction}"
+        single = (_Key("c.level", desc, _column(_LEVEL)),
+                  _Key("c.urgent", desc, lambda row: bool(row[_URGENT])), id_key)
+    else:
+        column, index, ranked = _ranked(db, sort, name)
+        groups = [(f"{column} = {{p}}", (value,)) for value in ranked]
+        rank = {value: r for r, value in enumerate(ranked)}
+        missing = len(ranked)
+        case = _rank_case(column, ranked)
+        order = f"{case}{direction}, c.id{direction}"
+        single = (_Key(case, desc, lambda row: rank.get(row[index], missing)), id_key)
+    if _open_only(flt):
+        # Open cases are few: one query sorts them all (from the open cases' index).
+        return _Plan(sort, desc, (_Segment("", (), single),), order)
+    # With closed cases: one query per group, each walking an index in id order.
+    if desc:
+        groups.reverse()
+    return _Plan(sort, desc, tuple(_Segment(where, params, (id_key,))
+                                   for where, params in groups), order)
 
 
 def _keyset(keys: Sequence[_Key], values: Sequence) -> tuple[str, list]:
@@ -379,8 +397,8 @@ def _conditions(db, session: Session, flt: CaseFilter) -> tuple[list[str], list]
         conds.append(sql)
         params.extend(values)
 
-    if not flt.include_closed or flt.overdue_only:
-        add("c.is_open = {p}", [True])
+    if _open_only(flt):
+        add(_OPEN)
     if flt.overdue_only:
         add("c.next_due < {p}", [_dt_param(session.now(), sqlite)])
     scope, scope_params = scope_condition(session)
@@ -443,6 +461,10 @@ def _check_cursor(plan: _Plan, after) -> tuple[int, tuple] | None:
     return after[2], after[3:]
 
 
+def _select(session: Session) -> str:
+    return _SELECT.format(name="name_zh" if session.language.startswith("zh") else "name_en")
+
+
 def statement(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = "processing",
               descending: bool = False) -> tuple[str, list]:
     """The list as one plain statement (same SELECT, WHERE and order, no keyset and no
@@ -452,9 +474,37 @@ def statement(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = "
     db = database_proxy.obj
     plan = _plan(db, sort, descending, flt, session.language)
     conds, params = _conditions(db, session, flt)
-    sql = (_SELECT.format(name="name_zh" if session.language.startswith("zh") else "name_en")
-           + _where(conds) + "\nORDER BY " + plan.order_sql)
+    sql = _select(session) + _where(conds) + "\nORDER BY " + plan.order_sql
     return _placeholders(sql, is_sqlite(db)), params
+
+
+def _page_ids(db, plan: _Plan, conds: list[str], base_params: list, limit: int,
+              position: tuple[int, tuple] | None) -> list[tuple[int, int]]:
+    """(segment, id) of up to ``limit`` rows after ``position``, segment after segment."""
+    sqlite = is_sqlite(db)
+    found: list[tuple[int, int]] = []
+    first = position[0] if position else 0
+    for index in range(first, len(plan.segments)):
+        segment = plan.segments[index]
+        seg_conds = [*conds, segment.where] if segment.where else list(conds)
+        params = [*base_params, *segment.params]
+        if position and index == first:
+            if segment.processing:
+                keyset, keyset_params = after_condition(QueueCursor(*position[1]),
+                                                        sqlite=sqlite)
+            else:
+                keyset, keyset_params = _keyset(segment.keys, position[1])
+            seg_conds.append(keyset.removeprefix(" AND "))
+            params += keyset_params
+        order = ", ".join(k.sql + (" DESC" if k.desc else " ASC") for k in segment.keys)
+        sql = (f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}"
+               "\nLIMIT {p}")
+        params.append(limit - len(found))
+        found.extend((index, row[0]) for row in
+                     db.execute_sql(_placeholders(sql, sqlite), params).fetchall())
+        if len(found) >= limit:
+            break
+    return found
 
 
 @service
@@ -470,41 +520,23 @@ def list_cases(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = 
     sqlite = is_sqlite(db)
     plan = _plan(db, sort, descending, flt, session.language)
     position = _check_cursor(plan, after)
-    conds, base_params = _conditions(db, session, flt)
-    select = _SELECT.format(name="name_zh" if session.language.startswith("zh") else "name_en")
-    first = position[0] if position else 0
-    raw: list[tuple[int, tuple]] = []  # (segment, row)
-    for index in range(first, len(plan.segments)):
-        segment = plan.segments[index]
-        seg_conds = [*conds, segment.where] if segment.where else list(conds)
-        sql = select + _where(seg_conds)
-        params = [*base_params, *segment.params]
-        if position and index == first:
-            values = position[1]
-            if segment.processing:
-                keyset, keyset_params = after_condition(QueueCursor(*values), sqlite=sqlite)
-            else:
-                keyset, keyset_params = _keyset(segment.keys, values)
-            if not seg_conds:
-                keyset = "\nWHERE " + keyset.removeprefix(" AND ")
-            sql += keyset
-            params += keyset_params
-        order = ", ".join(k.sql + (" DESC" if k.desc else " ASC") for k in segment.keys)
-        want = limit + 1 - len(raw)  # one more than asked: tells whether more follow
-        sql += f"\nORDER BY {order}\nLIMIT {{p}}"
-        params.append(want)
-        raw.extend((index, row) for row in
-                   db.execute_sql(_placeholders(sql, sqlite), params).fetchall())
-        if len(raw) > limit:
-            break
-    more = len(raw) > limit
-    raw = raw[:limit]
-    rows = tuple(_row(session, row) for _index, row in raw)
+    conds, params = _conditions(db, session, flt)
+    # One more than asked: tells whether more follow.
+    found = _page_ids(db, plan, conds, params, limit + 1, position)
+    more = len(found) > limit
+    found = found[:limit]
+    if not found:
+        return CasePage((), None)
+    ids = [cid for _segment, cid in found]
+    sql = f"{_select(session)}\nWHERE c.id IN ({', '.join(['{p}'] * len(ids))})"
+    raw = {r[_ID]: r for r in db.execute_sql(_placeholders(sql, sqlite), ids).fetchall()}
+    # A case gone between the two reads (none are deleted) would just be left out.
+    rows = tuple(_row(session, raw[cid]) for cid in ids if cid in raw)
     cursor = None
-    if more and raw:
-        index, last = raw[-1]
+    if more and found[-1][1] in raw:
+        index, last = found[-1]
         cursor = (plan.sort, plan.descending, index,
-                  *(k.value(last) for k in plan.segments[index].keys))
+                  *(k.value(raw[last]) for k in plan.segments[index].keys))
     return CasePage(rows, cursor)
 
 

@@ -528,12 +528,9 @@ def test_statement_is_the_same_list_in_one_query(db, people, mixed):
                                                     descending=descending), (flt, sort)
 
 
-def test_open_queue_pages_read_the_queue_index(db, people, mixed):
-    """The default view and its later pages walk complaint_queue without sorting."""
-    if not is_sqlite(db):
-        pytest.skip("plan checked on SQLite; PostgreSQL's plan is the open queue's (test_queue)")
-    manager = people["manager"]
-    first = tracker.list_cases(manager, limit=5)
+def _plans(db, session, flt, sort, descending=False):
+    """The query plans of the id queries of a list's second page (SQLite)."""
+    first = tracker.list_cases(session, flt, sort=sort, descending=descending, limit=3)
     statements = []
     db_execute = db.execute_sql
 
@@ -543,9 +540,38 @@ def test_open_queue_pages_read_the_queue_index(db, people, mixed):
 
     db.execute_sql = spy
     try:
-        tracker.list_cases(manager, limit=5, after=first.next_cursor)
+        tracker.list_cases(session, flt, sort=sort, descending=descending, limit=3,
+                           after=first.next_cursor)
     finally:
         del db.execute_sql
-    (sql, params), = [s for s in statements if "FROM complaint AS c" in s[0]]
-    plan = " | ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
-    assert "complaint_queue" in plan and "TEMP B-TREE" not in plan, plan
+    pages = [s for s in statements if s[0].startswith("SELECT c.id FROM complaint AS c")]
+    assert pages
+    return [" | ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+            for sql, params in pages]
+
+
+@pytest.mark.parametrize(("include_closed", "sort", "index", "sorts"), [
+    (False, "processing", "COVERING INDEX complaint_queue", False),
+    (True, "processing", "COVERING INDEX complaint_queue", False),
+    (False, "department", "COVERING INDEX complaint_open_cases", True),
+    (False, "customer", "COVERING INDEX complaint_open_cases", True),
+    (False, "type", "COVERING INDEX complaint_open_cases", True),
+    (True, "number", "complaint_number", False),
+    (True, "customer", "complaint_customer_name", False),
+    (True, "age", "complaint_registration_time", False),
+    (True, "next_due", "complaint_next_due", False),
+    (True, "department", "complaint_department_id", False),
+    (True, "owner", "complaint_owner_id", False),
+    (True, "type", "complaint_subtype_id", False),
+])
+def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, index, sorts):
+    """On SQLite: the processing order walks complaint_queue; other orders of the open
+    cases sort them from their covering index; with closed cases, every page walks an
+    index in the page's order (per group for label orders) instead of sorting."""
+    if not is_sqlite(db):
+        pytest.skip("plans checked on SQLite; PostgreSQL plans by its statistics")
+    for descending in (False, True):
+        for plan in _plans(db, people["manager"], CaseFilter(include_closed=include_closed),
+                           sort, descending):
+            assert index in plan, plan
+            assert ("TEMP B-TREE" in plan) == sorts, plan
