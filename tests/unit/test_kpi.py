@@ -580,3 +580,14 @@ def test_period_helpers():
 def test_ratio_rounds_half_up():
     assert kpi.ratio(1, 8, 2) == 0.13  # 0.125: half up, not to even
     assert kpi.ratio(2, 3) == 0.6667 and kpi.ratio(0, 5) == 0.0 and kpi.ratio(3, 0) is None
+
+
+def test_bench_report_smoke(tmp_path, capsys):
+    """``python -m bench report`` at a tiny size: a table, then one JSON line."""
+    from bench.cli import main
+
+    assert main(["report", "--cases", "150", "--cache-dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    result = json.loads(lines[-1])
+    assert result["benchmark"] == "report" and result["ours_s"] > 0
+    assert any("quarter" in line for line in lines[:-1])
