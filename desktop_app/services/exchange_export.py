@@ -423,6 +423,13 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 
 
+def text_cell(ws, value: str) -> WriteOnlyCell:
+    """A cell holding ``value`` as text even when it looks like a formula or an error."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 class SheetWriter:
     """One write-only sheet: bold frozen header, column widths, time cells formatted.
 
@@ -464,9 +471,7 @@ class SheetWriter:
                 values[index] = cell
         for index, value in enumerate(values):
             if value.__class__ is str and (value[:1] == "=" or value in ERROR_CODES):
-                cell = WriteOnlyCell(self.ws, value=value)
-                cell.data_type = "s"  # text, never a formula
-                values[index] = cell
+                values[index] = text_cell(self.ws, value)
         self.ws.append(values)
         self.rows += 1
 

@@ -100,7 +100,12 @@ from desktop_app.domain.vocab import (
 from desktop_app.services import audit, sla
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
-from desktop_app.services.exchange_export import HEADER_FILL, HEADER_FONT, looks_masked
+from desktop_app.services.exchange_export import (
+    HEADER_FILL,
+    HEADER_FONT,
+    looks_masked,
+    text_cell,
+)
 from desktop_app.services.intake import next_number
 from desktop_app.services.permissions import require_manager
 from desktop_app.services.session import Session
@@ -211,9 +216,9 @@ def write_error_report(report: ImportReport, path: str | Path, *,
             return problem.reason
 
     for problem in report.errors:
-        text = reason(problem)
-        ws.append([problem.sheet, problem.row, problem.column or None,
-                   ("'" + text) if text.startswith("=") else text])
+        ws.append([text_cell(ws, problem.sheet), problem.row,
+                   text_cell(ws, problem.column) if problem.column else None,
+                   text_cell(ws, reason(problem))])
     if report.errors_omitted:
         ws.append([None, None, None, f"... and {report.errors_omitted:,} more problems"])
     ws.auto_filter.ref = f"A1:D{len(report.errors) + 1 + bool(report.errors_omitted)}"

@@ -507,6 +507,21 @@ def test_sheet_sizes_are_written_and_a_wrong_one_drops_no_row(db, system_session
     assert report.ok and report.complaints == 3, report.lines()
 
 
+def test_text_that_looks_like_a_formula_stays_text(db, manager, tmp_path):
+    rows = good_rows(2)
+    rows[0]["description"] = '=HYPERLINK("http://x.example")屏幕坏了'
+    rows[1]["description"] = "#N/A 无法开机"
+    path = write_book(tmp_path / "f.xlsx", {"投诉登记": complaint_sheet(rows)})
+    book = openpyxl.load_workbook(path)
+    book["投诉登记"]["N2"].data_type = "s"  # typed as text, not a formula
+    book.save(path)
+    assert exchange.import_workbook(manager, path).ok
+    out = exchange.export_cases(manager, tmp_path / "out.xlsx", unmasked=True).path
+    ws = openpyxl.load_workbook(out)["投诉登记"]
+    assert (ws["N2"].value, ws["N2"].data_type) == (rows[0]["description"], "s")
+    assert ws["N3"].value == "#N/A 无法开机"
+
+
 def test_imports_are_for_managers(db, clerk_session, supervisor_session, tmp_path):
     path = write_book(tmp_path / "x.xlsx", {"投诉登记": complaint_sheet(good_rows(1))})
     for session in (clerk_session, supervisor_session):
