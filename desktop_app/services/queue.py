@@ -86,16 +86,21 @@ WHERE c.is_open = {p}"""
 _ORDER = "\nORDER BY c.priority DESC, c.next_due ASC, c.id ASC\nLIMIT {p}"
 
 
-def scope_condition(session: Session) -> tuple[str, list]:
+def scope_condition(session: Session, *, unindexed: bool = False) -> tuple[str, list]:
     """SQL (with ``{p}`` placeholders) limiting complaints to what the session may see,
-    and its parameters; ``("", [])`` for everything."""
+    and its parameters; ``("", [])`` for everything.
+
+    ``unindexed``: write the columns as ``+c.column`` (SQLite's way of saying "do not
+    look this term up in an index"), for queries that should walk the index of their
+    order and test the scope row by row rather than gather the scope's rows and sort."""
     if session.is_manager or session.is_admin:
         return "", []
-    sql = "c.receiver_id = {p} OR c.owner_id = {p}"
+    c = "+c." if unindexed else "c."
+    sql = f"{c}receiver_id = {{p}} OR {c}owner_id = {{p}}"
     params: list = [session.user_id, session.user_id]
     if session.department_ids:
         departments = sorted(session.department_ids)
-        sql += " OR c.department_id IN (" + ", ".join(["{p}"] * len(departments)) + ")"
+        sql += f" OR {c}department_id IN (" + ", ".join(["{p}"] * len(departments)) + ")"
         params += departments
     return f" AND ({sql})", params
 

@@ -550,28 +550,34 @@ def _plans(db, session, flt, sort, descending=False):
             for sql, params in pages]
 
 
-@pytest.mark.parametrize(("include_closed", "sort", "index", "sorts"), [
-    (False, "processing", "COVERING INDEX complaint_queue", False),
-    (True, "processing", "COVERING INDEX complaint_queue", False),
-    (False, "department", "COVERING INDEX complaint_open_cases", True),
-    (False, "customer", "COVERING INDEX complaint_open_cases", True),
-    (False, "type", "COVERING INDEX complaint_open_cases", True),
-    (True, "number", "complaint_number", False),
-    (True, "customer", "complaint_customer_name", False),
-    (True, "age", "complaint_registration_time", False),
-    (True, "next_due", "complaint_next_due", False),
-    (True, "department", "complaint_department_id", False),
-    (True, "owner", "complaint_owner_id", False),
-    (True, "type", "complaint_subtype_id", False),
+@pytest.mark.parametrize(("include_closed", "sort", "index", "sorts", "who"), [
+    (False, "processing", "COVERING INDEX complaint_queue", False, "manager"),
+    (True, "processing", "COVERING INDEX complaint_queue", False, "manager"),
+    (False, "department", "COVERING INDEX complaint_open_cases", True, "manager"),
+    (False, "customer", "COVERING INDEX complaint_open_cases", True, "manager"),
+    (False, "type", "COVERING INDEX complaint_open_cases", True, "manager"),
+    (True, "number", "complaint_number", False, "manager"),
+    (True, "customer", "complaint_customer_name", False, "manager"),
+    (True, "age", "complaint_registration_time", False, "manager"),
+    (True, "next_due", "complaint_next_due", False, "manager"),
+    (True, "department", "complaint_department_id", False, "manager"),
+    (True, "owner", "complaint_owner_id", False, "manager"),
+    (True, "type", "complaint_subtype_id", False, "manager"),
+    # Staff with a scope: over all cases the scope is tested row by row along the order.
+    (True, "number", "complaint_number", False, "super1"),
+    (True, "age", "complaint_registration_time", False, "clerk1"),
+    (True, "processing", "INDEX complaint_queue", False, "clerk1"),
+    (False, "department", "COVERING INDEX complaint_open_cases", True, "clerk1"),
 ])
-def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, index, sorts):
+def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, index, sorts,
+                                     who):
     """On SQLite: the processing order walks complaint_queue; other orders of the open
     cases sort them from their covering index; with closed cases, every page walks an
     index in the page's order (per group for label orders) instead of sorting."""
     if not is_sqlite(db):
         pytest.skip("plans checked on SQLite; PostgreSQL plans by its statistics")
     for descending in (False, True):
-        for plan in _plans(db, people["manager"], CaseFilter(include_closed=include_closed),
+        for plan in _plans(db, people[who], CaseFilter(include_closed=include_closed),
                            sort, descending):
             assert index in plan, plan
             assert ("TEMP B-TREE" in plan) == sorts, plan
