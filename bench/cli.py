@@ -13,6 +13,7 @@ BENCHMARKS = {
     "open-queue": "bench.bench_queue",
     "sla-scan": "bench.bench_sla_scan",
     "intake-save": "bench.bench_intake",
+    "tracker": "bench.bench_tracker",
     "export": "bench.bench_export",
     "report": "bench.bench_report",
 }
