@@ -88,15 +88,27 @@ def search(db: Database, text: str, *, limit: int = 10, min_hits: int = 3) -> li
     return found
 
 
-def id_subquery(db: Database, text: str) -> tuple[str, list] | None:
+def id_subquery(db: Database, text: str, *, at_least: str | None = None
+                ) -> tuple[str, list] | None:
     """A ``SELECT`` of the ids of complaints whose description has every index term of
     ``text`` (no relaxation: a filter, not a suggestion), for ``c.id IN (...)``; with
-    ``{p}`` placeholders and its parameters. None when the text has no index terms."""
+    ``{p}`` placeholders and its parameters. None when the text has no index terms.
+
+    ``at_least``: an SQL expression (e.g. a scalar subquery) no id of interest is below;
+    the index then reads only the ids from there (a common word's ids from the oldest
+    open case on, not from the first case ever)."""
     unique = list(dict.fromkeys(terms(text)))[:MAX_FILTER_TERMS]
     if not unique:
         return None
     if is_sqlite(db):
-        return (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {{p}}",
-                [" AND ".join(_quote(t) for t in unique)])
-    return (f"SELECT complaint_id FROM {TABLE} WHERE terms @@ plainto_tsquery('simple', {{p}})",
-            [" ".join(unique)])
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {{p}}"
+        param = " AND ".join(_quote(t) for t in unique)
+        column = "rowid"
+    else:
+        sql = (f"SELECT complaint_id FROM {TABLE} WHERE terms @@ "
+               "plainto_tsquery('simple', {p})")
+        param = " ".join(unique)
+        column = "complaint_id"
+    if at_least:
+        sql += f" AND {column} >= ({at_least})"
+    return sql, [param]

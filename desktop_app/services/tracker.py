@@ -377,7 +377,10 @@ def _in(column: str, values: Sequence) -> tuple[str, list]:
     return f"{column} IN ({', '.join(['{p}'] * len(values))})", list(values)
 
 
-def _text_condition(db, text: str) -> tuple[str, list] | None:
+_OLDEST_OPEN = "SELECT MIN(m.id) FROM complaint AS m WHERE m.is_open = TRUE"
+
+
+def _text_condition(db, text: str, open_only: bool) -> tuple[str, list] | None:
     text = " ".join((text or "").split())
     if not text:
         return None
@@ -403,7 +406,7 @@ def _text_condition(db, text: str) -> tuple[str, list] | None:
         params += [text, text + "\U0010ffff"]
         parts.append("c.contact = {p}")
         params.append(text)
-        described = search.id_subquery(db, text)
+        described = search.id_subquery(db, text, at_least=_OLDEST_OPEN if open_only else None)
         if described is not None:
             parts.append(f"c.id IN ({described[0]})")
             params += described[1]
@@ -469,7 +472,7 @@ def _conditions(db, session: Session, flt: CaseFilter, *, ordered: bool = True
     if flt.registered_to is not None:
         end = dt.datetime.combine(flt.registered_to + dt.timedelta(days=1), dt.time())
         add("c.registration_time < {p}", [_dt_param(end, sqlite)])
-    text = _text_condition(db, flt.text)
+    text = _text_condition(db, flt.text, _open_only(flt))
     if text is not None:
         add(*text)
     return conds, params
