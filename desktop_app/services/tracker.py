@@ -63,7 +63,7 @@ from dataclasses import dataclass
 
 from desktop_app.db import search
 from desktop_app.db.connection import is_sqlite
-from desktop_app.db.models import database_proxy
+from desktop_app.db.models import FollowUp, database_proxy
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.vocab import STAGES
 from desktop_app.services import settings as settings_service
@@ -107,6 +107,7 @@ class CaseFilter:
     overdue_only: bool = False                    # open and next_due before now
     mine: bool = False                            # owned by the session's user
     awaiting_approval: bool = False               # stage "approval"
+    follow_up_open: bool = False                  # an unhappy customer awaits follow-up
     text: str = ""  # number (prefix), customer name (prefix), contact, or description words
 
 
@@ -442,6 +443,12 @@ def _conditions(db, session: Session, flt: CaseFilter, *, ordered: bool = True
         add(*_in("c.stage", sorted(flt.stages)))
     if flt.awaiting_approval:
         add("c.stage = {p}", ["approval"])
+    if flt.follow_up_open:
+        # Few at any time: read their case ids first, so the cases are fetched by id
+        # instead of scanning every case for a match.
+        ids = sorted({f.complaint_id for f in FollowUp.select(FollowUp.complaint)
+                      .where(FollowUp.done_at.is_null())})
+        add(*_in("c.id", ids))
     if flt.mine:
         if session.user_id is None:
             add("1 = 0")
@@ -615,6 +622,8 @@ def standard_views(session: Session) -> list[SavedView]:
         SavedView("mine", "我的案件", "My cases", CaseFilter(mine=True)),
         SavedView("approval", "待审批", "Awaiting approval", CaseFilter(awaiting_approval=True)),
         SavedView("overdue", "已超时", "Overdue", CaseFilter(overdue_only=True)),
+        SavedView("follow_up", "待跟进", "Follow-ups",
+                  CaseFilter(include_closed=True, follow_up_open=True)),
         SavedView("open", "全部未结", "All open", CaseFilter()),
         SavedView("all", "全部案件", "All cases", CaseFilter(include_closed=True)),
     ]

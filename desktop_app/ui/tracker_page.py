@@ -263,6 +263,10 @@ class TrackerPage(QWidget):
         self.approval_filter.setObjectName("approval_filter")
         self.approval_filter.setToolTip(self.tr("Only cases waiting for a supervisor's "
                                                 "approval of the solution"))
+        self.follow_up_filter = QCheckBox(self.tr("&Follow-ups"))
+        self.follow_up_filter.setObjectName("follow_up_filter")
+        self.follow_up_filter.setToolTip(self.tr("Only cases whose unhappy customer awaits "
+                                                 "a follow-up"))
         self.registered_from_filter = self._date_edit("registered_from_filter")
         self.registered_to_filter = self._date_edit("registered_to_filter")
         self.clear_filters_button = QPushButton(self.tr("Cl&ear filters"))
@@ -342,7 +346,7 @@ class TrackerPage(QWidget):
         add(3, 1, self.tr("to:"), self.registered_to_filter)
         checks = QHBoxLayout()
         for box in (self.urgent_filter, self.overdue_filter, self.mine_filter,
-                    self.approval_filter, self.include_closed_filter):
+                    self.approval_filter, self.follow_up_filter, self.include_closed_filter):
             checks.addWidget(box)
         checks.addStretch(1)
         checks.addWidget(self.clear_filters_button)
@@ -416,7 +420,7 @@ class TrackerPage(QWidget):
                       self.type_filter, self.level_filter, self.channel_filter):
             combo.currentIndexChanged.connect(lambda _index: self._filters_edited())
         for box in (self.urgent_filter, self.overdue_filter, self.include_closed_filter,
-                    self.mine_filter, self.approval_filter):
+                    self.mine_filter, self.approval_filter, self.follow_up_filter):
             box.toggled.connect(lambda _checked: self._filters_edited())
         for edit in (self.registered_from_filter, self.registered_to_filter):
             edit.dateChanged.connect(lambda _date: self._filters_edited(delay=True))
@@ -447,6 +451,7 @@ class TrackerPage(QWidget):
             overdue_only=self.overdue_filter.isChecked(),
             mine=self.mine_filter.isChecked(),
             awaiting_approval=self.approval_filter.isChecked(),
+            follow_up_open=self.follow_up_filter.isChecked(),
             text=self.search_filter.text().strip(),
         )
 
@@ -466,6 +471,7 @@ class TrackerPage(QWidget):
             self.include_closed_filter.setChecked(flt.include_closed)
             self.mine_filter.setChecked(flt.mine)
             self.approval_filter.setChecked(flt.awaiting_approval)
+            self.follow_up_filter.setChecked(flt.follow_up_open)
             for edit, day in ((self.registered_from_filter, flt.registered_from),
                               (self.registered_to_filter, flt.registered_to)):
                 edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)

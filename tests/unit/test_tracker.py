@@ -440,11 +440,12 @@ def test_text_search(db, people, monkeypatch):
 def test_views_and_their_counts(db, people, mixed):
     clerk1, manager = people["clerk1"], people["manager"]
     keys = [v.key for v in tracker.standard_views(clerk1)]
-    assert keys == ["mine", "approval", "overdue", "open", "all", "dept:customer_service"]
+    assert keys == ["mine", "approval", "overdue", "follow_up", "open", "all",
+                    "dept:customer_service"]
     views = {v.key: v for v in tracker.standard_views(manager)}
     active = [d.code for d in Department.select().where(Department.active)
               .order_by(Department.sort_order, Department.id)]
-    assert list(views)[5:] == [f"dept:{code}" for code in active]
+    assert list(views)[6:] == [f"dept:{code}" for code in active]
     assert (views["mine"].zh, views["approval"].zh, views["overdue"].zh, views["open"].zh,
             views["all"].zh) == ("我的案件", "待审批", "已超时", "全部未结", "全部案件")
     assert views["dept:tech"].label("zh_CN") == "技术部"
@@ -464,6 +465,30 @@ def test_views_and_their_counts(db, people, mixed):
                                     and c.next_due < TEST_NOW for c in mixed)
     assert counts["dept:tech"] == sum(c.is_open and c.department.code == "tech" for c in mixed)
     assert tracker.view_counts(clerk1, []) == {}
+
+
+def test_follow_up_view_lists_cases_whose_unhappy_customer_waits(db, people, clock):
+    from desktop_app.services import cases, surveys
+
+    clerk1, super1 = people["clerk1"], people["super1"]
+    unhappy, content = (make_case(at=TEST_NOW, owner="clerk1") for _ in range(2))
+    for case in (unhappy, content):
+        cases.close_case(clerk1, case.id, confirmed=False, outcome="resolved", reason="撤诉",
+                         version=cases.get_case(clerk1, case.id).version)
+    clock.advance(hours=25)
+    for case, score in ((unhappy, 1), (content, 5)):
+        surveys.record_survey(clerk1, surveys.SurveyForm(
+            complaint_number=case.number, customer_name="张三", survey_time=clock.now(),
+            timeliness=score, effectiveness=score, attitude=score, overall=score))
+    view = {v.key: v for v in tracker.standard_views(super1)}["follow_up"]
+    assert (view.zh, view.en) == ("待跟进", "Follow-ups")
+    for session in (super1, clerk1, people["manager"]):
+        assert _ids(session, view.filter) == [unhappy.id]
+        assert tracker.view_counts(session, [view]) == {"follow_up": 1}
+    assert _ids(people["clerk2"], view.filter) == []  # another department
+    (follow_up,) = surveys.follow_ups(super1)
+    surveys.complete_follow_up(super1, follow_up.id, "已致电道歉")
+    assert _ids(super1, view.filter) == []
 
 
 def test_a_deactivated_department_has_no_view(db, people):
