@@ -62,6 +62,7 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 # Rows asked for at once when ``refresh`` re-reads what is loaded.
 REFRESH_CHUNK = 500
 _VERTICAL = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 class TrackerModel(QAbstractTableModel):
@@ -86,6 +87,11 @@ class TrackerModel(QAbstractTableModel):
         self._now: dt.datetime = session.now()
         self._soon = dt.timedelta(hours=4)
         self._fetching = False
+        # Display texts per row, made once per load: a view asks for every cell many
+        # times (each paint, each role), and formatting dominated reading a page. Rows
+        # only move in ``refresh`` and ``set_query``, which start afresh.
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._soon_read = False
 
     # --- queries ------------------------------------------------------------------------
 
@@ -110,10 +116,12 @@ class TrackerModel(QAbstractTableModel):
         """Load the first page of ``flt`` in ``sort`` order and reset the model."""
         if sort not in tracker.SORT_KEYS:
             raise ValueError(f"unknown sort key {sort!r}; use one of {tracker.SORT_KEYS}")
-        soon = tracker.due_soon_window(self.session)
+        # The due-soon setting is read once here and again at each refresh.
+        soon = self._soon if self._soon_read else tracker.due_soon_window(self.session)
         now = self.session.now()
         page = tracker.list_cases(self.session, flt, sort=sort, descending=descending,
                                   limit=self.page_size)
+        self._soon_read = True
         self.beginResetModel()
         self._filter = flt
         self._sort = sort
@@ -122,6 +130,7 @@ class TrackerModel(QAbstractTableModel):
         self._now = now
         self._rows = []
         self._row_of = {}
+        self._texts = {}
         self._append(page.rows)
         self._cursor = page.next_cursor
         self.endResetModel()
@@ -206,6 +215,7 @@ class TrackerModel(QAbstractTableModel):
                 break
         self._soon = soon
         self._now = now
+        self._texts = {}
         self._apply(fresh)
         self._cursor = cursor
 
@@ -278,6 +288,14 @@ class TrackerModel(QAbstractTableModel):
 
     # --- Qt model -----------------------------------------------------------------------
 
+    def index(self, row: int, column: int, parent: _Index | None = None) -> QModelIndex:
+        """Qt's own ``index`` asks ``rowCount`` and ``columnCount`` (Python) each time;
+        answering here halves the cost of reading a page's cells."""
+        if (0 <= row < len(self._rows) and 0 <= column < COLUMN_COUNT
+                and (parent is None or not parent.isValid())):
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
         return 0 if parent.isValid() else len(self._rows)
 
@@ -289,13 +307,22 @@ class TrackerModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        number = index.row()
+        if number < 0:  # an invalid index
             return None
-        row = self._rows[index.row()]
+        try:
+            row = self._rows[number]
+        except IndexError:
+            return None
+        if role == _DISPLAY:  # the hot path: one dictionary look-up
+            texts = self._texts.get(number)
+            if texts is None:
+                texts = self._texts[number] = tuple(
+                    self.display(row, c) for c in range(COLUMN_COUNT))
+            column = index.column()
+            return texts[column] if 0 <= column < COLUMN_COUNT else None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         if role == CaseIdRole:
