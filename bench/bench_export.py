@@ -14,9 +14,12 @@ Each measurement runs in a fresh process (``python -m bench.bench_export MODE ..
 peak RSS is the export's own and no run pays for another's garbage; the baselines' processes
 freeze the fetched rows out of the garbage collector's way before the clock starts. Ours and
 the bare loop run three times each, alternating; the ratio compares their medians (the
-machine may be busy: a median shrugs off one disturbed run). Not judged, also reported:
-an unmasked export, and importing it into an empty database (time and peak RSS), the
-"streaming both ways" promise.
+machine may be busy: a median shrugs off one disturbed run). The goal is judged on the
+processes' CPU time, which another program on a shared machine disturbs far less than the
+wall clock (both sides are single-threaded); the wall clock is reported beside it.
+
+Not judged, also reported: an unmasked export, and importing it into an empty database
+(time and peak RSS), the "streaming both ways" promise.
 
 Goals: ours at most 1.3x the bare loop, and faster than pandas.
 """
@@ -141,9 +144,10 @@ def child(argv: list[str]) -> None:
 
         db, _info, _result = prepare_database(f"sqlite:///{db_path}")
         result["rss_before_mb"] = _rss_now_mb()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = exchange.import_workbook(Session.system(FixedClock(BENCH_NOW), "bench"), out)
         result["seconds"] = time.perf_counter() - started
+        result["cpu_seconds"] = time.process_time() - cpu
         assert report.ok, report.lines()[:5]
         result["rows"] = report.rows
         db.close()
@@ -153,9 +157,10 @@ def child(argv: list[str]) -> None:
             from desktop_app.services import exchange
 
             result["rss_before_mb"] = _rss_now_mb()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             export = exchange.export_cases(manager, out, unmasked=mode == "ours-unmasked")
             result["seconds"] = time.perf_counter() - started
+            result["cpu_seconds"] = time.process_time() - cpu
             result["rows"] = export.rows
         else:
             from desktop_app.domain.exchange_columns import SHEETS, TIME_FORMAT
@@ -165,9 +170,10 @@ def child(argv: list[str]) -> None:
             gc.freeze()  # the fetched rows are the input, not the baseline's garbage
             result["rss_before_mb"] = _rss_now_mb()
             if mode == "bare":
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 bare_loop(sheets, out)
                 result["seconds"] = time.perf_counter() - started
+                result["cpu_seconds"] = time.process_time() - cpu
             else:
                 import pandas as pd
 
@@ -175,13 +181,14 @@ def child(argv: list[str]) -> None:
                 frames = [pd.DataFrame(rows, columns=[c.zh for c in sheet.columns])
                           for sheet, rows in zip(SHEETS, sheets, strict=True)]
                 result["frame_seconds"] = time.perf_counter() - started
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 with pd.ExcelWriter(out, datetime_format=TIME_FORMAT) as writer:
                     for sheet, frame in zip(SHEETS, frames, strict=True):
                         frame.to_excel(writer, sheet_name=sheet.zh, index=False,
                                        freeze_panes=(1, 0))
                     result["engine"] = writer.engine
                 result["seconds"] = time.perf_counter() - started
+                result["cpu_seconds"] = time.process_time() - cpu
             result["rows"] = {sheet.zh: len(rows) for sheet, rows in zip(SHEETS, sheets,
                                                                           strict=True)}
         db.close()
@@ -198,7 +205,8 @@ def _run_child(mode: str, db_path: Path, out: Path) -> dict:
     if done.returncode != 0:
         raise RuntimeError(f"bench child {mode} failed:\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"  {mode}: {result['seconds']:.1f} s, peak RSS {result['peak_rss_mb']:.0f} MB",
+    print(f"  {mode}: {result['seconds']:.1f} s ({result['cpu_seconds']:.1f} s CPU), "
+          f"peak RSS {result['peak_rss_mb']:.0f} MB",
           file=sys.stderr, flush=True)
     return result
 
@@ -249,34 +257,47 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         assert ours[0]["rows"] == bare[0]["rows"] == pandas["rows"], "row counts differ"
         size_mb = (work / "ours0.xlsx").stat().st_size / 1048576
         imported = _run_child("import", work / "empty.db", work / "ours-unmasked.xlsx")
-    ours_s = statistics.median(r["seconds"] for r in ours)
-    bare_s = statistics.median(r["seconds"] for r in bare)
+    def median(results, key):
+        return statistics.median(r[key] for r in results)
+
+    ours_s, bare_s = median(ours, "cpu_seconds"), median(bare, "cpu_seconds")
+    ours_wall, bare_wall = median(ours, "seconds"), median(bare, "seconds")
     rows = ours[0]["rows"]
     report = Report(f"export: exchange workbook of {cases:,} demo cases "
                     f"({', '.join(f'{k} {v:,}' for k, v in rows.items())} rows), SQLite, "
                     f"{dt.date.today():%Y-%m-%d}")
-    report.add(f"export (s), {REPEATS} runs each, alternating",
-               " / ".join(f"{r['seconds']:.1f}" for r in ours),
-               " / ".join(f"{r['seconds']:.1f}" for r in bare))
-    report.add("median (s)", f"{ours_s:.1f}", f"{bare_s:.1f}")
-    report.add("ratio to the bare loop", f"{ours_s / bare_s:.3f}", f"<= {GOAL_RATIO:g}")
-    report.add(f"pandas to_excel ({pandas.get('engine')}) (s)", f"{ours_s:.1f}",
-               f"{pandas['seconds']:.1f}")
+
+    def runs(results, key):
+        return " / ".join(f"{r[key]:.1f}" for r in results)
+
+    report.add(f"export, CPU (s), {REPEATS} runs each, alternating", runs(ours, "cpu_seconds"),
+               runs(bare, "cpu_seconds"))
+    report.add("  the same runs, wall clock (s)", runs(ours, "seconds"), runs(bare, "seconds"))
+    report.add("median CPU (s) [wall]", f"{ours_s:.1f} [{ours_wall:.1f}]",
+               f"{bare_s:.1f} [{bare_wall:.1f}]")
+    report.add("ratio to the bare loop, CPU [wall]",
+               f"{ours_s / bare_s:.3f} [{ours_wall / bare_wall:.3f}]", f"<= {GOAL_RATIO:g}")
+    report.add(f"vs pandas to_excel ({pandas.get('engine')}), CPU (s) [wall]",
+               f"{ours_s:.1f} [{ours_wall:.1f}]",
+               f"{pandas['cpu_seconds']:.1f} [{pandas['seconds']:.1f}]")
     report.add("  pandas DataFrame construction, not counted (s)", "",
                f"{pandas['frame_seconds']:.1f}")
-    report.add("unmasked export, not compared (s)", f"{unmasked['seconds']:.1f}", "")
+    report.add("unmasked export, not compared, CPU (s) [wall]",
+               f"{unmasked['cpu_seconds']:.1f} [{unmasked['seconds']:.1f}]", "")
     report.add("peak RSS of the process (MB)", f"{max(r['peak_rss_mb'] for r in ours):.0f}",
                f"{max(r['peak_rss_mb'] for r in bare):.0f} bare, "
                f"{pandas['peak_rss_mb']:.0f} pandas")
     report.add("  RSS before the export started (MB)", f"{ours[0]['rss_before_mb']:.0f}",
                f"{bare[0]['rss_before_mb']:.0f} bare (rows fetched)")
-    report.add("import of ours into an empty database (s)", f"{imported['seconds']:.1f}", "")
+    report.add("import of ours into an empty database, CPU (s) [wall]",
+               f"{imported['cpu_seconds']:.1f} [{imported['seconds']:.1f}]", "")
     report.add("  peak RSS of the import process (MB)", f"{imported['peak_rss_mb']:.0f}", "")
     report.note(f"file {size_mb:.1f} MB; first 2,000 rows of each sheet identical to the "
-                f"bare loop's: {same}")
-    met = ours_s <= GOAL_RATIO * bare_s and ours_s < pandas["seconds"] and same
+                f"bare loop's: {same}. Judged on CPU time (the machine may be shared; both "
+                f"sides are single-threaded), wall clock shown in brackets.")
+    met = ours_s <= GOAL_RATIO * bare_s and ours_s < pandas["cpu_seconds"] and same
     line = result_line("export", ours_s, bare_s,
-                       f"ratio <= {GOAL_RATIO:g} and faster than pandas.to_excel", met)
+                       f"CPU ratio <= {GOAL_RATIO:g} and faster than pandas.to_excel", met)
     return report, line
 
 

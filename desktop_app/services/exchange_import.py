@@ -151,6 +151,7 @@ class ImportReport:
     errors: list[ImportProblem] = field(default_factory=list)
     warnings: list[ImportProblem] = field(default_factory=list)
     errors_omitted: int = 0  # problems past MAX_ERRORS, counted only
+    # Rows per sheet: imported (written), else the data rows read.
     complaints: int = 0
     progress: int = 0
     surveys: int = 0
@@ -334,18 +335,23 @@ def parse_term(vocab, text: str) -> str:
     return term.code
 
 
+# A word with its text in brackets: at the end (the text may hold separators), or anywhere.
 _OTHER_AT_END = re.compile(r"(?:^|[、,，])\s*([^、,，（(]+?)\s*[（(](.*)[）)]\s*$", re.S)
+_OTHER_ANYWHERE = re.compile(r"(?:^|[、,，])\s*([^、,，（(]+?)\s*[（(](.*?)[）)]", re.S)
 _BRACKETED = re.compile(r"^(.+?)\s*[（(](.*)[）)]\s*$", re.S)
 
 
 def parse_multi(vocab, text: str) -> tuple[str, str | None]:
     """Codes joined by ``,`` and the "other" text from ``其他（text）``."""
     other_text = None
-    match = _OTHER_AT_END.search(text)
-    if match and vocab.parse(match.group(1)) is not None \
-            and vocab.parse(match.group(1)).code == "other":
-        other_text = match.group(2).strip() or None
-        text = text[:match.start()] + ("、" if match.start() else "") + match.group(1)
+    for pattern in (_OTHER_AT_END, _OTHER_ANYWHERE):
+        match = pattern.search(text)
+        term = vocab.parse(match.group(1)) if match else None
+        if term is not None and term.code == "other":
+            other_text = match.group(2).strip() or None
+            text = (text[:match.start()] + ("、" if match.start() else "") + match.group(1)
+                    + "、" + text[match.end():])
+            break
     codes, unknown = [], []
     for part in split_multi(text):
         term = vocab.parse(part)
@@ -525,6 +531,7 @@ class _Validator:
         self.last_update: dict[str, dt.datetime] = {}
         self.surveyed: dict[str, int] = {}  # number → row of its survey in the file
         self.spools = {s.key: _Spool() for s in (COMPLAINTS, PROGRESS, SURVEYS)}
+        self.read = {s.key: 0 for s in (COMPLAINTS, PROGRESS, SURVEYS)}  # data rows
         self.vocab = VOCABULARIES
 
     # -- helpers -------------------------------------------------------------------------
@@ -588,6 +595,7 @@ class _Validator:
                 cells[column.key] = (header, raw)
             if empty:
                 continue
+            self.read[sheet.key] += 1
             yield number, cells
             self.tick()
 
@@ -1272,7 +1280,8 @@ def import_workbook(session: Session, path: str | Path, *, dry_run: bool = False
             report.cancelled = True
         workbook.close()
         report.new_staff = list(validator.staff.new.values())
-        counts = {k: s.count for k, s in validator.spools.items()}
+        # Rows read (for a rejected file, not all of them were spooled).
+        counts = validator.read
         report.complaints, report.progress, report.surveys = (
             counts["complaints"], counts["progress"], counts["surveys"])
         if not report.ok or dry_run:

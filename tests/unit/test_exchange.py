@@ -13,6 +13,7 @@ import pytest
 
 from desktop_app.bootstrap import prepare_database
 from desktop_app.cli import main
+from desktop_app.db import search
 from desktop_app.db.models import (
     AuditLog,
     Complaint,
@@ -270,6 +271,7 @@ def test_one_bad_cell_among_a_thousand_rejects_the_whole_file(db, manager, tmp_p
     assert not report.ok and not report.written
     assert [(p.sheet, p.row, p.column) for p in report.errors] == [("投诉登记", 501, "投诉渠道")]
     assert "电报" in report.errors[0].reason
+    assert report.complaints == 1000  # rows read
     assert report.lines() == [f"投诉登记!501 投诉渠道: {report.errors[0].reason}"]
     assert counts() == before
     out = exchange.write_error_report(report, tmp_path / "errors.xlsx")
@@ -282,6 +284,9 @@ def test_one_bad_cell_among_a_thousand_rejects_the_whole_file(db, manager, tmp_p
     report = exchange.import_workbook(manager, path)
     assert report.ok and report.complaints == 1000
     assert Complaint.select().count() == before["Complaint"] + 1000
+    # The descriptions are in the full-text index.
+    found = search.search(db, "第500号投诉", limit=5, min_hits=1)
+    assert Complaint.get(Complaint.number == rows[499]["complaint_number"]).id in found
 
 
 def test_every_bad_cell_is_reported(db, manager, tmp_path):
