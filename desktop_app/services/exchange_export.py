@@ -46,6 +46,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -85,6 +86,16 @@ Progress = Callable[[int, int], object]
 CHUNK = 2000  # cases per read
 ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 _BRACKETED = "{}（{}）"
+# The parent of text cells made before their sheet exists (openpyxl only asks its title).
+_DETACHED = SimpleNamespace(title="text")
+
+
+def text_cell(ws, value: str) -> WriteOnlyCell:
+    """A cell holding ``value`` as text even when it looks like a formula or an error.
+    Use each once: a write-only sheet may reuse an unstyled cell it was given."""
+    cell = WriteOnlyCell(ws if ws is not None else _DETACHED, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 @dataclass(frozen=True)
@@ -294,15 +305,34 @@ class _Reader:
 # ---------------------------------------------------------------------------------------
 # Rows of cell values (times as datetimes, the writer formats them).
 
-class RowMaker:
-    """Turns raw database tuples into the cell values of the three sheets."""
+def _risky(value: object) -> bool:
+    """Text Excel would take for a formula or an error value."""
+    return value.__class__ is str and (value[:1] == "=" or value in ERROR_CODES)
 
-    def __init__(self, *, unmasked: bool, sqlite: bool):
+
+def _guarded_text(value: str | None):
+    """``clean_text``, and a text cell for the rare text that looks like a formula."""
+    value = clean_text(value)
+    return text_cell(None, value) if value is not None and _risky(value) else value
+
+
+class RowMaker:
+    """Turns raw database tuples into the cell values of the three sheets.
+
+    With ``text_cells``, free text that Excel would read as a formula or an error value
+    comes as a text cell (one per use), so writers need not look at every value; names
+    from the reference tables and accounts are plain strings, and ``needs_guard`` says
+    whether one of them needs that care (then the writer checks every value)."""
+
+    def __init__(self, *, unmasked: bool, sqlite: bool, text_cells: bool = False):
         self.unmasked = unmasked
         self.channels = dict(Channel.select(Channel.id, Channel.name_zh).tuples())
         self.types = dict(ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
         self.departments = dict(Department.select(Department.id, Department.name_zh).tuples())
         self.staff = staff_names()
+        self.text = _guarded_text if text_cells else clean_text
+        self.needs_guard = any(_risky(v) for names in (
+            self.channels, self.types, self.departments, self.staff) for v in names.values())
         self.tiers = {t.code: t.zh for t in MEMBER_TIERS}
         self.urgency = {t.code: t.zh for t in URGENCY}
         self.stages = {t.code: t.zh for t in STAGES}
@@ -312,7 +342,7 @@ class RowMaker:
         self.time = _time_parser(sqlite)
 
     def complaint(self, r: tuple) -> list:
-        t = self.time
+        t, text = self.time, self.text
         if self.unmasked:
             contact, id_number = r[3], r[5]
         else:
@@ -328,30 +358,31 @@ class RowMaker:
             word = OUTCOMES.label(outcome, "zh")
             outcome = _BRACKETED.format(word, r[26]) if r[26] else word
         return [
-            clean_text(r[1]), clean_text(r[2]), clean_text(contact), clean_text(r[4]),
-            clean_text(id_number), self.tiers.get(r[6], r[6]), t(r[7]), t(r[8]),
+            text(r[1]), text(r[2]), text(contact), text(r[4]),
+            text(id_number), self.tiers.get(r[6], r[6]), t(r[7]), t(r[8]),
             self.channels.get(r[9]), self.types.get(r[10]), self.types.get(r[11]),
             self.urgent_word if r[13] else self.urgency.get(r[12], r[12]),
-            LEVEL_ROMAN.get(r[14]), clean_text(r[15]),
+            LEVEL_ROMAN.get(r[14]), text(r[15]),
             _multi(CUSTOMER_REQUESTS, r[16], r[17]), self.departments.get(r[18]),
             self.staff.get(r[19]), self.stages.get(r[20], r[20]), self.staff.get(r[21]),
             t(r[22]), t(r[23]), t(r[24]), clean_text(outcome), t(r[27]), t(r[28]), t(r[29]),
         ]
 
     def progress(self, number: str, r: tuple) -> list:
-        t = self.time
+        t, text = self.time, self.text
         return [
-            number, self.stages.get(r[1], r[1]), self.staff.get(r[2]), t(r[3]), t(r[4]),
-            clean_text(r[5]), self.feedback.get(r[6], r[6]), clean_text(r[7]),
-            clean_text(r[8]), t(r[9]), self.staff.get(r[10]),
+            text(number), self.stages.get(r[1], r[1]), self.staff.get(r[2]), t(r[3]),
+            t(r[4]), text(r[5]), self.feedback.get(r[6], r[6]), text(r[7]), text(r[8]),
+            t(r[9]), self.staff.get(r[10]),
         ]
 
     def survey(self, number: str | None, r: tuple) -> list:
+        text = self.text
         return [
-            number, clean_text(r[1]), self.time(r[2]), self.methods.get(r[3], r[3]),
+            text(number), text(r[1]), self.time(r[2]), self.methods.get(r[3], r[3]),
             self.staff.get(r[4]), r[5], r[6], r[7], r[8],
             _multi(SURVEY_ASPECTS, r[9], r[10]), _multi(SURVEY_ASPECTS, r[11], r[12]),
-            clean_text(r[13]),
+            text(r[13]),
         ]
 
 
@@ -376,7 +407,7 @@ class CaseRows:
             if case_ids is not None else None
         # Proactive surveys (no complaint) belong to a manager's full export only.
         self.proactive = self.ids is None and (session.is_manager or session.is_admin)
-        self.maker = RowMaker(unmasked=unmasked, sqlite=self.reader.sqlite)
+        self.maker = RowMaker(unmasked=unmasked, sqlite=self.reader.sqlite, text_cells=True)
 
     def counts(self) -> tuple[int, int, int]:
         """(complaints, progress entries, surveys) the export will write."""
@@ -432,11 +463,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 
 
-def text_cell(ws, value: str) -> WriteOnlyCell:
-    """A cell holding ``value`` as text even when it looks like a formula or an error."""
-    cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"
-    return cell
 
 
 class SheetWriter:
@@ -471,6 +497,9 @@ class SheetWriter:
                 cell.number_format = TIME_FORMAT
                 self.time_cells.append((index, cell))
         self.rows = 0
+        # Look at every value for text Excel would read as a formula: needed unless the
+        # rows come from a RowMaker with text cells and harmless names.
+        self.guard = True
 
     def append(self, values: list) -> None:
         for index, cell in self.time_cells:
@@ -478,9 +507,10 @@ class SheetWriter:
             if value is not None:
                 cell.value = value
                 values[index] = cell
-        for index, value in enumerate(values):
-            if value.__class__ is str and (value[:1] == "=" or value in ERROR_CODES):
-                values[index] = text_cell(self.ws, value)
+        if self.guard:
+            for index, value in enumerate(values):
+                if value.__class__ is str and (value[:1] == "=" or value in ERROR_CODES):
+                    values[index] = text_cell(self.ws, value)
         self.ws.append(values)
         self.rows += 1
 
@@ -524,6 +554,8 @@ def export_cases(session: Session, path: str | Path, *, start: dt.date | None = 
         rows = CaseRows(session, start=start, end=end, unmasked=unmasked, case_ids=case_ids)
         counts = rows.counts()
         workbook, complaints, entries, surveys = new_workbook(counts)
+        for writer in (complaints, entries, surveys):
+            writer.guard = rows.maker.needs_guard
         for done, c_rows, p_rows, s_rows in rows.chunks():
             for row in c_rows:
                 complaints.append(row)

@@ -525,6 +525,12 @@ def test_text_that_looks_like_a_formula_stays_text(db, manager, tmp_path):
     ws = openpyxl.load_workbook(out)["投诉登记"]
     assert (ws["N2"].value, ws["N2"].data_type) == (rows[0]["description"], "s")
     assert ws["N3"].value == "#N/A 无法开机"
+    # A name from the accounts that looks like a formula: every value is checked then.
+    User.update(display_name="=王五").where(User.display_name == "王五").execute()
+    out = exchange.export_cases(manager, tmp_path / "out2.xlsx", unmasked=True).path
+    ws = openpyxl.load_workbook(out)["投诉登记"]
+    assert [(c.value, c.data_type) for c in (ws["Q2"], ws["S3"])] == [("=王五", "s")] * 2
+    assert (ws["N2"].value, ws["N2"].data_type) == (rows[0]["description"], "s")
 
 
 def test_imports_are_for_managers(db, clerk_session, supervisor_session, tmp_path):
