@@ -24,6 +24,7 @@ from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.db.connection import DatabaseInfo
 from desktop_app.domain.vocab import ROLES
 from desktop_app.services.session import Session
+from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.case_window import CaseWindow, open_case_window
 from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.intake_page import IntakePage
@@ -34,6 +35,7 @@ from desktop_app.ui.reminders_panel import (
     ReminderNotice,
     RemindersPanel,
 )
+from desktop_app.ui.reports_page import ReportsPage
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.survey_page import SurveyPage
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.tracker_page: TrackerPage | None = None
         self.survey_page: SurveyPage | None = None
+        self.reports_page: ReportsPage | None = None
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.navigation = QListWidget()
@@ -174,6 +177,11 @@ class MainWindow(QMainWindow):
                 page = SurveyPage(self.session, tasks=self.tasks)
                 page.status_message.connect(self.show_status_message)
                 self.survey_page = page
+            elif section.kind == "reports":
+                page = ReportsPage(self.session, tasks=self.tasks)
+                page.status_message.connect(self.show_status_message)
+                page.cases_requested.connect(self.show_cases)
+                self.reports_page = page
             else:
                 page = ComingPage(section.page_name, title, purpose)
             self.pages[section.kind] = page
@@ -233,6 +241,12 @@ class MainWindow(QMainWindow):
             window.setProperty("wired_to_main", True)
             window.case_changed.connect(self._case_changed)
         return window
+
+    def show_cases(self, flt: CaseFilter) -> None:
+        """Show the tracker listing the cases of ``flt`` (a report's tile or bar)."""
+        self.show_section("tracker")
+        if self.tracker_page is not None:
+            self.tracker_page.set_filter(flt)
 
     def _case_changed(self, _case_id: int) -> None:
         if self.tracker_page is not None and self.tracker_page.isVisible():

@@ -1,0 +1,328 @@
+"""Widgets of the reports page: the KPI tiles and the Qt Charts views.
+
+- ``KpiTile``: a big figure with its caption and a detail line; keyboard-focusable (Tab),
+  ``activated`` on a click, Enter, Return or Space.
+- ``BarChartView``: one bar set over categories (volume by type, satisfaction by question);
+  ``bar_activated(key)`` when a bar is clicked, or chosen with Left/Right and Enter.
+- ``TrendChartView``: a line over the period's buckets (weeks); a bucket without a value
+  (an on-time rate with no closed case) breaks the line rather than being drawn as 0 or
+  bridged.
+
+Each view can tell what it shows (``categories()``, ``values()``) for tests and for the
+accessible description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+ACCENT = QColor("#1f6fb2")
+SELECTED = QColor("#e07b00")
+CHART_MIN_HEIGHT = 240
+
+_ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+class KpiTile(QFrame):
+    """One KPI: ``value`` (big), ``caption`` and ``detail`` (small). Focusable; emits
+    ``activated`` when clicked or when Enter, Return or Space is pressed on it."""
+
+    activated = Signal()
+
+    def __init__(self, name: str, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(130)
+        self.value_label = QLabel("—")
+        self.value_label.setObjectName(f"{name}_value")
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.caption_label = QLabel(caption)
+        self.caption_label.setObjectName(f"{name}_caption")
+        self.caption_label.setWordWrap(True)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName(f"{name}_detail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setEnabled(False)  # the greyed, secondary line
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.detail_label)
+        self.setStyleSheet(
+            f"KpiTile {{ border: 1px solid palette(mid); border-radius: 6px; }}"
+            f"KpiTile:focus {{ border: 2px solid {ACCENT.name()}; }}")
+        self._update_accessible()
+
+    def caption(self) -> str:
+        return self.caption_label.text()
+
+    def value(self) -> str:
+        return self.value_label.text()
+
+    def detail(self) -> str:
+        return self.detail_label.text()
+
+    def set_value(self, value: str, detail: str = "") -> None:
+        self.value_label.setText(value)
+        self.detail_label.setText(detail)
+        self._update_accessible()
+
+    def _update_accessible(self) -> None:
+        self.setAccessibleName(f"{self.caption()}: {self.value()}")
+        self.setAccessibleDescription(self.detail())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.activated.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in _ACTIVATE_KEYS and event.modifiers() in _PLAIN:
+            self.activated.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _new_chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().hide()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(0)
+    return chart
+
+
+class _ChartView(QChartView):
+    def __init__(self, name: str, title: str, parent: QWidget | None = None):
+        super().__init__(_new_chart(title), parent)
+        self.setObjectName(name)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.setAccessibleName(title)
+        self._categories: list[str] = []
+        self._values: list[float | None] = []
+
+    def title(self) -> str:
+        return self.chart().title()
+
+    def categories(self) -> list[str]:
+        """The category (x axis) labels, in order."""
+        return list(self._categories)
+
+    def values(self) -> list[float | None]:
+        """The value of each category (None where there is none)."""
+        return list(self._values)
+
+    def _describe(self) -> None:
+        def text(value: float | None) -> str:
+            return "—" if value is None else f"{value:g}"
+
+        self.setAccessibleDescription("; ".join(
+            f"{label}: {text(value)}" for label, value in zip(self._categories, self._values,
+                                                              strict=True)))
+
+    def _reset(self) -> QChart:
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+            axis.deleteLater()
+        return chart
+
+
+class BarChartView(_ChartView):
+    """One bar per category. ``bar_activated(key)`` when a bar is clicked, or chosen with
+    Left/Right (the chosen bar is highlighted) and activated with Enter, Return or Space;
+    keys are the categories' keys given to ``set_bars`` (``clickable`` views only)."""
+
+    bar_activated = Signal(str)
+
+    def __init__(self, name: str, title: str, *, clickable: bool = False,
+                 value_format: str = "%d", parent: QWidget | None = None):
+        super().__init__(name, title, parent)
+        self.clickable = clickable
+        self.value_format = value_format
+        self.bar_set: QBarSet | None = None
+        self.series: QBarSeries | None = None
+        self._keys: list[str] = []
+        self._current = -1
+        if clickable:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def set_bars(self, bars: Sequence[tuple[str, str, float | None]], *, set_label: str,
+                 maximum: float | None = None) -> None:
+        """``bars``: (key, category label, value or None); ``maximum`` fixes the value axis
+        (else it fits the data)."""
+        chart = self._reset()
+        self._keys = [key for key, _label, _value in bars]
+        self._categories = [label for _key, label, _value in bars]
+        self._values = [value for _key, _label, value in bars]
+        self._current = -1
+        bar_set = QBarSet(set_label)
+        bar_set.setColor(ACCENT)
+        bar_set.setSelectedColor(SELECTED)
+        for value in self._values:
+            bar_set.append(0.0 if value is None else float(value))
+        series = QBarSeries()
+        series.append(bar_set)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsFormat("@value")
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(self._categories)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(x_axis)
+        y_axis = QValueAxis()
+        top = maximum if maximum is not None else max(
+            [v for v in self._values if v is not None] + [1.0])
+        y_axis.setRange(0, top if maximum is not None else top * 1.15)
+        if maximum is None:
+            y_axis.applyNiceNumbers()
+        y_axis.setLabelFormat(self.value_format)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(y_axis)
+        self.bar_set = bar_set
+        self.series = series
+        if self.clickable:
+            bar_set.clicked.connect(self._bar_clicked)
+        self._describe()
+
+    def bar_position(self, index: int) -> QPointF:
+        """Where bar ``index`` is drawn, in the view's viewport coordinates (its middle,
+        or just above the axis for a zero bar)."""
+        value = self._values[index] or 0.0
+        scene = self.chart().mapToPosition(QPointF(index, value / 2), self.series)
+        return QPointF(self.mapFromScene(scene))
+
+    def current_index(self) -> int:
+        return self._current
+
+    def select_index(self, index: int) -> None:
+        if self.bar_set is None or not self._keys:
+            return
+        index = max(0, min(index, len(self._keys) - 1))
+        self.bar_set.deselectAllBars()
+        self.bar_set.selectBar(index)
+        self._current = index
+
+    def _bar_clicked(self, index: int) -> None:
+        if 0 <= index < len(self._keys):
+            self.select_index(index)
+            self.bar_activated.emit(self._keys[index])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self.clickable and self._keys:
+            key = event.key()
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+                target = {Qt.Key.Key_Left: self._current - 1,
+                          Qt.Key.Key_Right: self._current + 1,
+                          Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self._keys) - 1}[key]
+                self.select_index(max(target, 0))
+                event.accept()
+                return
+            if key in _ACTIVATE_KEYS and self._current >= 0:
+                self.bar_activated.emit(self._keys[self._current])
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        if self.clickable and self._current < 0 and self._keys:
+            self.select_index(0)
+
+
+class TrendChartView(_ChartView):
+    """A line over buckets (weeks). Values may be None: the line breaks there. Every point
+    is also drawn as a dot, so a lone value between gaps stays visible."""
+
+    def __init__(self, name: str, title: str, *, percent: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(name, title, parent)
+        self.percent = percent
+        self.lines: list[QLineSeries] = []
+        self.dots: QScatterSeries | None = None
+
+    def set_points(self, labels: Sequence[str], values: Sequence[float | None], *,
+                   series_label: str) -> None:
+        chart = self._reset()
+        self._categories = list(labels)
+        self._values = list(values)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(self._categories or [""])
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        y_axis = QValueAxis()
+        present = [v for v in self._values if v is not None]
+        if self.percent:
+            y_axis.setRange(0, 100)
+            y_axis.setLabelFormat("%d%%")
+        else:
+            y_axis.setRange(0, max(present + [1.0]) * 1.15)
+            y_axis.applyNiceNumbers()
+            y_axis.setLabelFormat("%d")
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+
+        pen = QPen(ACCENT)
+        pen.setWidthF(2.0)
+        self.lines = []
+        segment: QLineSeries | None = None
+        for index, value in enumerate(self._values):
+            if value is None:
+                segment = None
+                continue
+            if segment is None:
+                segment = QLineSeries()
+                segment.setName(series_label)
+                segment.setPen(pen)
+                segment.setPointLabelsVisible(True)
+                segment.setPointLabelsFormat("@yPoint%" if self.percent else "@yPoint")
+                segment.setPointLabelsClipping(False)
+                self.lines.append(segment)
+            segment.append(float(index), float(value))
+        dots = QScatterSeries()
+        dots.setName(series_label)
+        dots.setColor(ACCENT)
+        dots.setBorderColor(ACCENT)
+        dots.setMarkerSize(7.0)
+        for index, value in enumerate(self._values):
+            if value is not None:
+                dots.append(float(index), float(value))
+        self.dots = dots
+        for series in [*self.lines, dots]:
+            chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+        self._describe()
