@@ -2,8 +2,10 @@
 
 - ``KpiTile``: a big figure with its caption and a detail line; keyboard-focusable (Tab),
   ``activated`` on a click, Enter, Return or Space.
-- ``BarChartView``: one bar set over categories (volume by type, satisfaction by question);
-  ``bar_activated(key)`` when a bar is clicked, or chosen with Left/Right and Enter.
+- ``BarChartView``: one bar set over categories (volume by type, satisfaction by question),
+  upright or lying (long category names stay readable on the left, the first category on
+  top); ``bar_activated(key)`` when a bar is clicked, or chosen with the arrow keys and
+  Enter.
 - ``TrendChartView``: a line over the period's buckets (weeks); a bucket without a value
   (an on-time rate with no closed case) breaks the line rather than being drawn as 0 or
   bridged.
@@ -17,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
@@ -50,7 +54,7 @@ class KpiTile(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(130)
         self.value_label = QLabel("—")
         self.value_label.setObjectName(f"{name}_value")
@@ -161,18 +165,24 @@ class _ChartView(QChartView):
 
 class BarChartView(_ChartView):
     """One bar per category. ``bar_activated(key)`` when a bar is clicked, or chosen with
-    Left/Right (the chosen bar is highlighted) and activated with Enter, Return or Space;
-    keys are the categories' keys given to ``set_bars`` (``clickable`` views only)."""
+    the arrow keys (the chosen bar is highlighted) and activated with Enter, Return or
+    Space; keys are the categories' keys given to ``set_bars`` (``clickable`` views only).
+
+    ``horizontal`` bars lie, the first category on top: Qt draws a lying series' first
+    bar at the bottom, so the bars go in reversed and ``qt_index`` converts between the
+    order given (``keys()``, ``categories()``, ``values()``) and the bar set's."""
 
     bar_activated = Signal(str)
 
     def __init__(self, name: str, title: str, *, clickable: bool = False,
-                 value_format: str = "%d", parent: QWidget | None = None):
+                 horizontal: bool = False, value_format: str = "%d",
+                 parent: QWidget | None = None):
         super().__init__(name, title, parent)
         self.clickable = clickable
+        self.horizontal = horizontal
         self.value_format = value_format
         self.bar_set: QBarSet | None = None
-        self.series: QBarSeries | None = None
+        self.series: QAbstractBarSeries | None = None
         self._keys: list[str] = []
         self._current = -1
         if clickable:
@@ -193,38 +203,53 @@ class BarChartView(_ChartView):
         bar_set = QBarSet(set_label)
         bar_set.setColor(ACCENT)
         bar_set.setSelectedColor(SELECTED)
-        for value in self._values:
+        bar_set.setLabelColor(self.palette().text().color())
+        for index in range(len(self._values)):
+            value = self._values[self.qt_index(index)]
             bar_set.append(0.0 if value is None else float(value))
-        series = QBarSeries()
+        series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
         series.append(bar_set)
         series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         series.setLabelsFormat("@value")
         chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append(self._categories)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x_axis)
-        y_axis = QValueAxis()
-        top = maximum if maximum is not None else max(
-            [v for v in self._values if v is not None] + [1.0])
-        y_axis.setRange(0, top if maximum is not None else top * 1.15)
-        if maximum is None:
-            y_axis.applyNiceNumbers()
-        y_axis.setLabelFormat(self.value_format)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(y_axis)
+        category_axis = QBarCategoryAxis()
+        category_axis.append([self._categories[self.qt_index(i)]
+                              for i in range(len(self._categories))])
+        value_axis = QValueAxis()
+        if maximum is not None:
+            value_axis.setRange(0, maximum)
+            value_axis.setTickCount(int(maximum) + 1)
+        else:
+            top = max([v for v in self._values if v is not None] + [1.0])
+            value_axis.setRange(0, top * 1.15)
+            value_axis.applyNiceNumbers()
+        value_axis.setLabelFormat(self.value_format)
+        if self.horizontal:
+            chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
+            chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
+        else:
+            chart.addAxis(category_axis, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(category_axis)
+        series.attachAxis(value_axis)
         self.bar_set = bar_set
         self.series = series
         if self.clickable:
             bar_set.clicked.connect(self._bar_clicked)
         self._describe()
 
+    def qt_index(self, index: int) -> int:
+        """The bar set's index of category ``index`` (and the other way round)."""
+        return len(self._keys) - 1 - index if self.horizontal else index
+
     def bar_position(self, index: int) -> QPointF:
-        """Where bar ``index`` is drawn, in the view's viewport coordinates (its middle,
-        or just above the axis for a zero bar)."""
-        value = self._values[index] or 0.0
-        scene = self.chart().mapToPosition(QPointF(index, value / 2), self.series)
+        """Where the bar of category ``index`` is drawn, in the view's viewport
+        coordinates (its middle; on the axis for a zero bar)."""
+        value = (self._values[index] or 0.0) / 2
+        at = self.qt_index(index)
+        point = QPointF(value, at) if self.horizontal else QPointF(at, value)
+        scene = self.chart().mapToPosition(point, self.series)
         return QPointF(self.mapFromScene(scene))
 
     def current_index(self) -> int:
@@ -235,21 +260,23 @@ class BarChartView(_ChartView):
             return
         index = max(0, min(index, len(self._keys) - 1))
         self.bar_set.deselectAllBars()
-        self.bar_set.selectBar(index)
+        self.bar_set.selectBar(self.qt_index(index))
         self._current = index
 
-    def _bar_clicked(self, index: int) -> None:
-        if 0 <= index < len(self._keys):
+    def _bar_clicked(self, qt_index: int) -> None:
+        if 0 <= qt_index < len(self._keys):
+            index = self.qt_index(qt_index)
             self.select_index(index)
             self.bar_activated.emit(self._keys[index])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if self.clickable and self._keys:
             key = event.key()
-            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
-                target = {Qt.Key.Key_Left: self._current - 1,
-                          Qt.Key.Key_Right: self._current + 1,
-                          Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self._keys) - 1}[key]
+            moves = {Qt.Key.Key_Left: self._current - 1, Qt.Key.Key_Up: self._current - 1,
+                     Qt.Key.Key_Right: self._current + 1, Qt.Key.Key_Down: self._current + 1,
+                     Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self._keys) - 1}
+            if key in moves:
+                target = moves[key]
                 self.select_index(max(target, 0))
                 event.accept()
                 return

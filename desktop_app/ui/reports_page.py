@@ -12,7 +12,7 @@ the improvement actions, and the export of the report workbook.
   new ones arrive; a result of an older request is dropped; a trend still computing for
   an older request is cancelled between weeks.
 - Drill-down: a tile (click, Enter, Return or Space; Tab reaches each), a bar of the
-  by-type chart (click, or Left/Right then Enter), a row of the overdue or hot-spot tables
+  by-type chart (click, or the arrow keys then Enter), a row of the overdue or hot-spot tables
   emits ``cases_requested(CaseFilter)``; the main window shows the tracker with it.
 - Improvement actions: the period's actions are listed for everyone who sees the report;
   managers and administrators create and edit them (``ask_new_improvement``,
@@ -386,7 +386,7 @@ class ReportsPage(QWidget):
 
     def _build_charts(self) -> None:
         self.type_chart = BarChartView("type_chart", self.tr("Complaints by type"),
-                                       clickable=True)
+                                       clickable=True, horizontal=True)
         self.type_chart.setToolTip(self.tr("Click a bar (or choose one with the arrow keys "
                                            "and press Enter) to list those cases"))
         self.type_chart.bar_activated.connect(self._type_activated)
@@ -397,7 +397,7 @@ class ReportsPage(QWidget):
                                                   percent=True)
         self.satisfaction_chart = BarChartView("satisfaction_chart",
                                                self.tr("Satisfaction by question (mean, 1–5)"),
-                                               value_format="%.1f")
+                                               value_format="%d")
 
     def _build_tables(self) -> None:
         self.overdue_owner_table = ReportTable(
