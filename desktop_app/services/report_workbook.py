@@ -38,6 +38,12 @@ Privacy (SPEC §9): the overdue list's contacts are masked (``138****5678``) unl
 written to the audit log as ``export_report`` (file, period, department, rows per sheet);
 an unmasked one also as ``export_unmasked``, like the exchange workbook's unmasked exports.
 
+Speed (the cached 1M demo database, Q3 2026: 141,176 cases, 103,913 surveys, 3,399 overdue
+open cases; 107,000 list rows, 1.2M cells): about 12 s of CPU and a flat peak RSS of about
+105 MB for the whole process (the file is 6.8 MB), after the KPI report's 1 s. Reading and
+making the rows takes 1 s of that; the rest is openpyxl serialising cells — the workbook
+is within 1.1x of a bare openpyxl write-only loop over the same cells plus the reads.
+
 Who may write it: whoever may see the report (managers and administrators; a supervisor
 for one of their departments, ``report.department`` set).
 """
@@ -333,8 +339,14 @@ class _Lists:
         return sql, [self.department_id, *self.period]
 
     def count(self, which: str) -> int:
+        """Rows of a list (read in the same snapshot as the list, so they agree)."""
+        if which == "surveys" and self.department_id is None:
+            # Without a department the join only fetches numbers: not needed to count.
+            sql = "SELECT COUNT(*) FROM survey AS s WHERE s.survey_time >= {p}" \
+                  " AND s.survey_time < {p}"
+            return self.db.execute_sql(self.sql(sql), self.period).fetchone()[0]
         sql, params = self._overdue() if which == "overdue" else self._surveys()
-        head, _, tail = sql.partition(" FROM ")
+        _head, _, tail = sql.partition(" FROM ")
         return self.db.execute_sql(self.sql(f"SELECT COUNT(*) FROM {tail}"),
                                    params).fetchone()[0]
 
