@@ -7,8 +7,8 @@ the improvement actions, and the export of the report workbook.
   (the KPI service refuses anything else; its message is shown).
 - Computation runs off the UI thread (``TaskRunner``): first ``kpi.kpi_report`` for the
   period (tiles, by-type and satisfaction charts, tables), then the trend: one
-  ``kpi_report`` per week of the period (clipped to it), up to ``TREND_MAX_BUCKETS`` weeks;
-  longer custom periods trend by month (then quarter). The figures shown stay until the
+  ``kpi_report`` per week of the period (clipped to it; a quarter is 14 of them), by month
+  beyond half a year and by quarter beyond three years, as the workbook's trend sheet. The figures shown stay until the
   new ones arrive; a result of an older request is dropped; a trend still computing for
   an older request is cancelled between weeks.
 - Drill-down: a tile (click, Enter, Return or Space; Tab reaches each), a bar of the
@@ -18,10 +18,12 @@ the improvement actions, and the export of the report workbook.
   managers and administrators create and edit them (``ask_new_improvement``,
   ``ask_edit_improvement`` open the dialog with ``open()``, not blocking; accepting it
   saves off the UI thread and recomputes).
-- Export: ``export_button`` writes the report workbook
+- Export: ``export_button`` writes the report workbook of the figures shown
   (``services.report_workbook.write_report_workbook``, imported when needed) off the UI
-  thread; the button is disabled, saying why, while that service is not installed.
-  ``export_to(path)`` is the button's path without the file dialog.
+  thread with a progress bar and ``cancel_export_button``; the button is disabled, saying
+  why, while that service is not installed. Contacts in it are masked unless a manager
+  ticks ``export_unmasked`` (the service audits that). ``export_to(path)`` is the button's
+  path without the file dialog.
 
 Keyboard: F5 recomputes. Signals: ``report_shown(KpiReport)``, ``trend_shown(Trend)``,
 ``computation_failed(str)``, ``improvement_saved(ImprovementInfo)``, ``exported(str)``,
@@ -43,6 +45,7 @@ from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -78,7 +81,10 @@ from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-TREND_MAX_BUCKETS = 16  # weeks; a longer custom period trends by month, then by quarter
+# The trend's buckets, as in the report workbook (report_workbook.trend_kind): weeks up to
+# half a year, months up to three years, then quarters.
+TREND_WEEKS_UP_TO_DAYS = 190
+TREND_MONTHS_UP_TO_DAYS = 1100
 PERIOD_EDIT_DELAY_MS = 400  # typing a date recomputes once the typing stops
 WORKBOOK_MODULE = "desktop_app.services.report_workbook"
 WORKBOOK_FUNCTION = "write_report_workbook"
@@ -110,10 +116,12 @@ class Trend:
 
 
 def trend_kind(period: Period) -> str:
-    """Weeks, unless there are more than ``TREND_MAX_BUCKETS``: months, then quarters."""
-    for kind in ("week", "month"):
-        if len(periods.split(period, kind)) <= TREND_MAX_BUCKETS:
-            return kind
+    """Weeks up to half a year, months up to three years, then quarters (the buckets of
+    the report workbook's trend sheet)."""
+    if period.days <= TREND_WEEKS_UP_TO_DAYS:
+        return "week"
+    if period.days <= TREND_MONTHS_UP_TO_DAYS:
+        return "month"
     return "quarter"
 
 
@@ -168,9 +176,10 @@ def workbook_writer() -> tuple[Callable | None, str]:
     return writer, ""
 
 
-def _takes_progress(fn: Callable) -> bool:
+def _takes(fn: Callable, parameter: str) -> bool:
+    """Whether ``fn`` has a parameter of that name."""
     try:
-        return "progress" in inspect.signature(fn).parameters
+        return parameter in inspect.signature(fn).parameters
     except (TypeError, ValueError):
         return False
 
@@ -256,6 +265,7 @@ class ReportsPage(QWidget):
         self._pending_error = ""
 
         self.can_edit_improvements = session.role in IMPROVEMENT_ROLES
+        self.can_unmask = session.is_manager or session.is_admin
         self._load_reference()
         self._build_period_bar()
         self._build_tiles()
@@ -338,6 +348,15 @@ class ReportsPage(QWidget):
         self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
         self.export_button = QPushButton(self.tr("E&xport to Excel…"))
         self.export_button.setObjectName("export_button")
+        self.export_unmasked = QCheckBox(self.tr("Full &contacts"))
+        self.export_unmasked.setObjectName("export_unmasked")
+        self.export_unmasked.setToolTip(self.tr(
+            "Write contact details unmasked in the overdue list (recorded in the audit "
+            "log); otherwise they are masked like 138****5678"))
+        self.export_unmasked.setVisible(self.can_unmask)
+        self.cancel_export_button = QPushButton(self.tr("Cancel export"))
+        self.cancel_export_button.setObjectName("cancel_export_button")
+        self.cancel_export_button.hide()
         self.busy_indicator = QProgressBar()
         self.busy_indicator.setObjectName("busy_indicator")
         self.busy_indicator.setRange(0, 0)
@@ -457,6 +476,8 @@ class ReportsPage(QWidget):
         bar.addWidget(self.busy_indicator)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_progress)
+        bar.addWidget(self.cancel_export_button)
+        bar.addWidget(self.export_unmasked)
         bar.addWidget(self.export_button)
 
         tiles = QHBoxLayout()
@@ -552,6 +573,7 @@ class ReportsPage(QWidget):
         self.next_button.clicked.connect(self.next_period)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.ask_export)
+        self.cancel_export_button.clicked.connect(self.cancel_export)
 
     # --- the period ---------------------------------------------------------------------
 
@@ -1059,19 +1081,24 @@ class ReportsPage(QWidget):
             path += ".xlsx"
         return self.export_to(path)
 
-    def export_to(self, path: str | Path) -> Task | None:
-        """Write the report shown to ``path`` off the UI thread; None when there is
-        nothing to export, no exporter, or an export is running."""
+    def export_to(self, path: str | Path, *, unmasked: bool | None = None) -> Task | None:
+        """Write the report shown to ``path`` off the UI thread (contacts unmasked when
+        ``unmasked``, by default as ``export_unmasked`` says); None when there is nothing
+        to export, no exporter, or an export is running."""
         writer, _why = workbook_writer()
         if writer is None or self.report is None or self._export_task is not None:
             return None
-        progress = _takes_progress(writer)
+        if unmasked is None:
+            unmasked = self.can_unmask and self.export_unmasked.isChecked()
+        options = {"unmasked": True} if unmasked and _takes(writer, "unmasked") else {}
         task = self.tasks.submit(writer, self.session, self.report, Path(path),
-                                 with_progress=progress, name="report-workbook")
+                                 with_progress=_takes(writer, "progress"),
+                                 name="report-workbook", **options)
         task.setProperty("path", str(path))
         self._export_task = task
         self.export_progress.setRange(0, 0)
         self.export_progress.show()
+        self.cancel_export_button.setVisible(_takes(writer, "progress"))
         task.progressed.connect(self._export_progressed)
         task.succeeded.connect(self._export_done)
         task.failed.connect(self._export_failed)
@@ -1084,7 +1111,16 @@ class ReportsPage(QWidget):
             self.export_progress.setRange(0, total)
             self.export_progress.setValue(min(done, total))
 
-    def _export_done(self, _result) -> None:
+    def cancel_export(self) -> None:
+        """Stop the running export (at its next page of rows); no file is left."""
+        if self._export_task is not None and shiboken6.isValid(self._export_task):
+            self._export_task.cancel()
+            self.cancel_export_button.setEnabled(False)
+
+    def _export_done(self, result) -> None:
+        if result is None:  # cancelled
+            self.status_message.emit(self.tr("The export was cancelled; no file was saved."))
+            return
         path = str(self.sender().property("path"))
         self.status_message.emit(self.tr("The report was saved to {path}.").format(path=path))
         self.exported.emit(path)
@@ -1096,6 +1132,8 @@ class ReportsPage(QWidget):
     def _export_finished(self) -> None:
         self._export_task = None
         self.export_progress.hide()
+        self.cancel_export_button.hide()
+        self.cancel_export_button.setEnabled(True)
         self._update_export_button()
 
     # --- messages and showing -----------------------------------------------------------

@@ -495,6 +495,72 @@ def test_export_writes_the_report_off_the_ui_thread(qtbot, manager, figures, mon
     assert page.default_export_name().endswith("2026-11.xlsx")
 
 
+def test_export_writes_the_real_workbook_masked_unless_the_manager_asks(
+        qtbot, manager, figures, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from desktop_app.db.models import AuditLog
+
+    page = open_page(qtbot, manager)
+    assert page.export_button.isEnabled()
+    assert page.export_unmasked.isVisible() and not page.export_unmasked.isChecked()
+    target = tmp_path / "report"
+    asked = []
+
+    def save_name(parent, title, suggested, filters):
+        asked.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(reports_module.QFileDialog, "getSaveFileName", save_name)
+    with qtbot.waitSignal(page.exported, timeout=WAIT) as done:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert asked[0].endswith("Complaint report 2026-11.xlsx")
+    assert done.args[0] == str(target) + ".xlsx"
+    workbook = load_workbook(done.args[0], read_only=True)
+    assert workbook.sheetnames[0] == "汇总"
+    workbook.close()
+    page.export_unmasked.setChecked(True)
+    with qtbot.waitSignal(page.exported, timeout=WAIT):
+        page.export_to(tmp_path / "full.xlsx")
+    idle(qtbot, page)
+    actions = [e.action for e in AuditLog.select().order_by(AuditLog.id)
+               if e.action.startswith("export_")]
+    assert actions == ["export_report", "export_report", "export_unmasked"]
+
+
+def test_an_export_can_be_cancelled(qtbot, manager, monkeypatch, tmp_path):
+    import threading
+
+    release = threading.Event()
+
+    def write_report_workbook(session, report, path, progress=None):
+        progress(1, 3)
+        release.wait(WAIT / 1000)
+        if not progress(2, 3):
+            return None
+        path.write_bytes(b"PK")
+        return path
+
+    fake = types.ModuleType(reports_module.WORKBOOK_MODULE)
+    fake.write_report_workbook = write_report_workbook
+    monkeypatch.setitem(sys.modules, reports_module.WORKBOOK_MODULE, fake)
+    page = open_page(qtbot, manager)
+    messages = []
+    page.status_message.connect(messages.append)
+    target = tmp_path / "report.xlsx"
+    task = page.export_to(target)
+    qtbot.waitUntil(lambda: page.export_progress.value() == 1, timeout=WAIT)
+    assert page.cancel_export_button.isVisible()
+    qtbot.mouseClick(page.cancel_export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(task.finished, timeout=WAIT), \
+            qtbot.assertNotEmitted(page.exported):
+        release.set()
+    assert not target.exists()
+    assert any("cancelled" in m for m in messages)
+    assert not page.cancel_export_button.isVisible()
+    assert page.export_button.isEnabled()
+
+
 def test_no_sql_in_the_reports_ui():
     from pathlib import Path
 
