@@ -67,7 +67,7 @@ class ImprovementDialog(ActionDialog):
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self.add_field(self.tr("Dead&line:"), "deadline", self.deadline)
+        self.add_field(self.tr("D&eadline:"), "deadline", self.deadline)
         self.status = QComboBox()
         for term in IMPROVEMENT_STATUS:
             self.status.addItem(term.label(language), term.code)

@@ -503,9 +503,9 @@ class ReportsPage(QWidget):
 
         tables = QHBoxLayout()
         tables.addWidget(titled(self.tr("Overdue by &owner"), self.overdue_owner_table))
-        tables.addWidget(titled(self.tr("Overdue by de&partment"),
+        tables.addWidget(titled(self.tr("Overdue by dep&artment"),
                                 self.overdue_department_table))
-        tables.addWidget(titled(self.tr("&Hot spots"), self.hot_spots_table), 2)
+        tables.addWidget(titled(self.tr("Ho&t spots"), self.hot_spots_table), 2)
 
         improvements_box = QGroupBox(self.tr("Improvement actions"))
         improvements_box.setObjectName("improvements_box")
