@@ -1,0 +1,4789 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="222"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>AspectChoices</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="199"/>
+        <source>What &quot;other&quot; is</source>
+        <translation>“其他”具体是什么</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="100"/>
+        <source>Screenshots, photos and other files: drop them here or use Add files</source>
+        <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="143"/>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="198"/>
+        <source>Click a day to see it here.</source>
+        <translation>点击某一天，在这里查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="203"/>
+        <source>Holiday (no work)</source>
+        <translation>节假日（不上班）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="204"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="276"/>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="208"/>
+        <source>Why, e.g. company anniversary</source>
+        <translation>原因，例如公司周年庆</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="209"/>
+        <source>Set &amp;override</source>
+        <translation>设置调整(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="212"/>
+        <source>&amp;Remove override</source>
+        <translation>取消调整(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="219"/>
+        <source>Selected day</source>
+        <translation>选中的日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="222"/>
+        <source>Make it &amp;a:</source>
+        <translation>改为(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="225"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="234"/>
+        <source>Overrides turn a day into a holiday or a working day for every deadline; open cases are recomputed after each change.</source>
+        <translation>调整可把某天改为节假日或工作日，所有时限都按此计算；每次调整后会重新计算未闭环投诉的时限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="237"/>
+        <source>Only managers and administrators can change the working calendar.</source>
+        <translation>只有客服经理和系统管理员可以修改工作日历。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="271"/>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="272"/>
+        <source>Makeup working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="273"/>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="274"/>
+        <source>Extra holiday (override)</source>
+        <translation>额外休息日（调整）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="275"/>
+        <source>Extra working day (override)</source>
+        <translation>额外工作日（调整）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="281"/>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="281"/>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="282"/>
+        <source>{day}: {mark} — {state}</source>
+        <translation>{day}：{mark} — {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="325"/>
+        <source>{year}: official public holidays and adjusted working days.</source>
+        <translation>{year}年：已按官方公布的法定节假日和调休安排。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="328"/>
+        <source>{year}: no official holiday schedule is known; only weekends and overrides count.</source>
+        <translation>{year}年：尚无官方公布的放假安排，只按周末和调整计算。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="426"/>
+        <source>Case</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="481"/>
+        <source>&amp;Transfer…</source>
+        <translation>转派(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="482"/>
+        <source>Give the case to someone else, with the reason</source>
+        <translation>把投诉转给他人处理，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="484"/>
+        <source>&amp;Escalate…</source>
+        <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
+        <source>Send the case one step up the chain</source>
+        <translation>把投诉升级到上一级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="487"/>
+        <source>Request a&amp;pproval…</source>
+        <translation>提交审批(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
+        <source>Ask a supervisor to approve the solution</source>
+        <translation>请主管审批处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="490"/>
+        <source>Appro&amp;ve…</source>
+        <translation>批准(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
+        <source>Approve the proposed solution</source>
+        <translation>批准提出的处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="493"/>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
+        <source>Send the solution back to the owner</source>
+        <translation>把方案退回责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="496"/>
+        <source>Rene&amp;gotiate…</source>
+        <translation>重新约定(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
+        <source>Complex case: agree a later resolution date with the customer</source>
+        <translation>复杂投诉：与客户约定更晚的办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="500"/>
+        <source>C&amp;lose case…</source>
+        <translation>闭环(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
+        <source>Close after the customer confirmed, or with an outcome and reason</source>
+        <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="504"/>
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
+        <source>Reopen the case: it becomes an escalated complaint (level III)</source>
+        <translation>重新打开投诉：按升级投诉（三级）处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
+        <source>Read the case again (F5)</source>
+        <translation>重新读取投诉（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="530"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="531"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="532"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="533"/>
+        <source>Customer / member number</source>
+        <translation>客户编号/会员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="534"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="535"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="537"/>
+        <source>Complaint</source>
+        <translation>投诉信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="538"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="539"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="540"/>
+        <source>Registration time</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="541"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="542"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="543"/>
+        <source>Subtype</source>
+        <translation>投诉子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
+        <source>Customer requests</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
+        <source>Handling</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="894"/>
+        <source>Stage</source>
+        <translation>当前处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
+        <source>Urgent because</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="896"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
+        <source>Escalated to</source>
+        <translation>已升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
+        <source>Times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
+        <source>Complex case</source>
+        <translation>复杂投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
+        <source>Outcome reason</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
+        <source>Times and deadlines</source>
+        <translation>时间与时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
+        <source>First response</source>
+        <translation>首次响应时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
+        <source>Solution agreed</source>
+        <translation>方案确认时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="828"/>
+        <source>Closed</source>
+        <translation>闭环时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
+        <source>First response due</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
+        <source>Solution due</source>
+        <translation>方案时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
+        <source>Resolution due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
+        <source>Renegotiated resolution</source>
+        <translation>重新约定的办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
+        <source>Next deadline</source>
+        <translation>最近时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
+        <source>Next progress update due</source>
+        <translation>下次进度更新时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="671"/>
+        <source>The case cannot be shown: {reason}</source>
+        <translation>无法显示该投诉：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="674"/>
+        <source>Case not available</source>
+        <translation>投诉无法查看</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="690"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="692"/>
+        <source>{number} — {customer}</source>
+        <translation>{number} — {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="694"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="873"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="694"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="873"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="715"/>
+        <source>Level {level}, urgent</source>
+        <translation>{level}级，紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="716"/>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="726"/>
+        <source>{time} by {user}</source>
+        <translation>{time}（{user}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="737"/>
+        <source>Masked: you do not handle this case (privacy rule)</source>
+        <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="761"/>
+        <source>{time} (overdue)</source>
+        <translation>{time}（已超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="763"/>
+        <source>{time} (due soon)</source>
+        <translation>{time}（即将到期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="765"/>
+        <source>{time} (met)</source>
+        <translation>{time}（已达成）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="781"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="803"/>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="826"/>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="827"/>
+        <source>Progress entry</source>
+        <translation>进度记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="829"/>
+        <source>Transfer</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="830"/>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="831"/>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="832"/>
+        <source>Approval decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="833"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="834"/>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="835"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="860"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="860"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="861"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="895"/>
+        <source>From stage</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="897"/>
+        <source>Planned completion</source>
+        <translation>计划完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="898"/>
+        <source>Actual completion</source>
+        <translation>实际完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="899"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="900"/>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="901"/>
+        <source>Feedback comment</source>
+        <translation>具体意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="902"/>
+        <source>Next action</source>
+        <translation>下一步动作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="903"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
+        <source>From</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
+        <source>To</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
+        <source>Up to</source>
+        <translation>升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
+        <source>Previous outcome</source>
+        <translation>原处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
+        <source>Customer confirmed</source>
+        <translation>客户已确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
+        <source>For</source>
+        <translation>提醒对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
+        <source>Message</source>
+        <translation>提醒内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
+        <source>New resolution date</source>
+        <translation>新办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
+        <source>Timeliness</source>
+        <translation>处理及时性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
+        <source>Effectiveness</source>
+        <translation>解决方案有效性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
+        <source>Attitude</source>
+        <translation>服务人员态度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
+        <source>Overall</source>
+        <translation>整体满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
+        <source>Suggestions</source>
+        <translation>其他建议或需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="939"/>
+        <source>Attachments: {names}</source>
+        <translation>附件：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1002"/>
+        <source>Escalate the case</source>
+        <translation>升级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1003"/>
+        <source>The case goes up to: {step}. They are notified.</source>
+        <translation>投诉将升级至：{step}，并通知对方。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1004"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1038"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1010"/>
+        <source>Request approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1011"/>
+        <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
+        <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
+        <source>&amp;Solution</source>
+        <translation>处理方案(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1035"/>
+        <source>Reopen the case</source>
+        <translation>重新打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1036"/>
+        <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
+        <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1096"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1105"/>
+        <source>&amp;Save entry</source>
+        <translation>保存记录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1128"/>
+        <source>The progress entry was saved.</source>
+        <translation>进度记录已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1129"/>
+        <source>The case was transferred.</source>
+        <translation>投诉已转派。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1130"/>
+        <source>The case was escalated.</source>
+        <translation>投诉已升级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1131"/>
+        <source>Approval was requested.</source>
+        <translation>已提交审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1132"/>
+        <source>The decision was recorded.</source>
+        <translation>审批结果已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1133"/>
+        <source>The case was closed.</source>
+        <translation>投诉已闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1134"/>
+        <source>The case was reopened.</source>
+        <translation>投诉已重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1135"/>
+        <source>The resolution date was renegotiated.</source>
+        <translation>已重新约定办结日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1140"/>
+        <source>your progress entry</source>
+        <translation>您的进度记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1141"/>
+        <source>your transfer</source>
+        <translation>您的转派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1142"/>
+        <source>your escalation</source>
+        <translation>您的升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
+        <source>your approval request</source>
+        <translation>您的审批申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
+        <source>your decision</source>
+        <translation>您的审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
+        <source>closing the case</source>
+        <translation>投诉闭环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1146"/>
+        <source>reopening the case</source>
+        <translation>重新打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1147"/>
+        <source>the new resolution date</source>
+        <translation>新的办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1168"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1215"/>
+        <source>The case was reloaded; nothing of yours was saved.</source>
+        <translation>投诉已重新读取；您的操作未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1232"/>
+        <source>Attach evidence</source>
+        <translation>添加凭证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1233"/>
+        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1246"/>
+        <source>Discard the progress entry?</source>
+        <translation>放弃这条进度记录？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="1247"/>
+        <source>The progress entry you typed is not saved. Close and discard it?</source>
+        <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="332"/>
+        <source>Close the case</source>
+        <translation>投诉闭环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="333"/>
+        <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
+        <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="336"/>
+        <source>The customer &amp;confirmed the resolution</source>
+        <translation>客户已确认问题解决(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="337"/>
+        <source>Customer</source>
+        <translation>客户确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="341"/>
+        <source>&amp;Outcome</source>
+        <translation>处理结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="342"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="349"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="350"/>
+        <source>Required: why the case closes without the customer&apos;s confirmation</source>
+        <translation>必填：未经客户确认即闭环的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="364"/>
+        <source>Without the customer&apos;s confirmation the reason is required.</source>
+        <translation>未经客户确认时必须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/pages.py" line="31"/>
+        <source>This part of the program is not built yet.</source>
+        <translation>此功能尚未开发完成。</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteFollowUpDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="91"/>
+        <source>Complete the follow-up</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="92"/>
+        <source>{number} · {customer}
+{reason}</source>
+        <translation>{number} · {customer}
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="100"/>
+        <source>What was done for the customer</source>
+        <translation>为客户做了哪些处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="101"/>
+        <source>Reopen the case as an escalated complaint</source>
+        <translation>将投诉作为升级投诉重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="105"/>
+        <source>The case is open already.</source>
+        <translation>该投诉已处于打开状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="111"/>
+        <source>&amp;Complete</source>
+        <translation>完成(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="117"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="419"/>
+        <source>The case was changed meanwhile</source>
+        <translation>投诉已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="422"/>
+        <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
+        <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="429"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="429"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="429"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="446"/>
+        <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
+        <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="449"/>
+        <source>&amp;Reload</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="451"/>
+        <source>&amp;Apply again</source>
+        <translation>重新提交(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../desktop_app/ui/crash.py" line="50"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash.py" line="62"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash.py" line="32"/>
+        <source>The program hit an error it did not expect.
+
+What happened: {what}
+Where: {where}
+
+The details are in the log file:
+{log}
+
+Please send that file to your administrator. Unsaved input in the current window may be lost; restart the program if it behaves strangely.</source>
+        <translation>程序遇到了意外错误。
+
+错误：{what}
+位置：{where}
+
+详细信息已写入日志文件：
+{log}
+
+请把该文件发给系统管理员。当前窗口中未保存的内容可能会丢失；如程序运行异常，请重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRequests</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="68"/>
+        <source>What else the customer asks for</source>
+        <translation>客户的其他诉求</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRecompute</name>
+    <message>
+        <location filename="../../desktop_app/ui/recompute.py" line="35"/>
+        <source>Recomputing the deadlines of the open cases…</source>
+        <translation>正在重新计算未闭环投诉的时限…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recompute.py" line="36"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recompute.py" line="38"/>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recompute.py" line="62"/>
+        <source>1 case&apos;s deadlines updated</source>
+        <translation>已更新 1 件投诉的时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recompute.py" line="64"/>
+        <source>{count} cases&apos; deadlines updated</source>
+        <translation>已更新 {count} 件投诉的时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recompute.py" line="66"/>
+        <source>Recompute stopped: {done}; the other open cases keep their previous deadlines until the next recompute.</source>
+        <translation>已停止重新计算：{done}；其余未闭环投诉在下次重新计算前保持原时限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recompute.py" line="72"/>
+        <source>Deadlines not recomputed: {reason}</source>
+        <translation>时限未重新计算：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="308"/>
+        <source>Approve the solution</source>
+        <translation>批准处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="309"/>
+        <source>The case goes on to execution.</source>
+        <translation>投诉将进入执行处理阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="311"/>
+        <source>Reject the solution</source>
+        <translation>驳回处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="312"/>
+        <source>The owner reworks the solution; say what must change.</source>
+        <translation>责任人需修改方案；请说明需要修改的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="315"/>
+        <source>&amp;Comment</source>
+        <translation>审批意见(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="36"/>
+        <source>Create the administrator account</source>
+        <translation>创建系统管理员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="40"/>
+        <source>This database has no administrator yet. Create the administrator account: it signs in next and can then add the other accounts.</source>
+        <translation>该数据库还没有系统管理员。请创建系统管理员账号：创建后即用它登录，再添加其他账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="62"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="63"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="64"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="65"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="71"/>
+        <source>Create account</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="85"/>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="101"/>
+        <source>The two passwords differ. Please type the password again in the second field.</source>
+        <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="282"/>
+        <source>Number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="282"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="282"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
+        <source>Assigned to</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="50"/>
+        <source>New improvement action</source>
+        <translation>新增改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="51"/>
+        <source>What keeps causing complaints, what will be done about it, by whom and by when.</source>
+        <translation>反复引发投诉的问题是什么、要采取什么措施、由谁负责、何时完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="54"/>
+        <source>Improvement action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="55"/>
+        <source>Changes are recorded in the audit log.</source>
+        <translation>修改会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="57"/>
+        <source>&amp;Problem:</source>
+        <translation>问题(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="59"/>
+        <source>e.g. many complaints about late refunds</source>
+        <translation>例如：退款慢的投诉较多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="60"/>
+        <source>P&amp;lan:</source>
+        <translation>改进方案(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="61"/>
+        <source>What will be done</source>
+        <translation>将采取的措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="63"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="66"/>
+        <source>Responsible &amp;department:</source>
+        <translation>责任部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="70"/>
+        <source>D&amp;eadline:</source>
+        <translation>完成期限(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="74"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="82"/>
+        <source>Complaint &amp;types:</source>
+        <translation>投诉类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="83"/>
+        <source>The types (or subtypes) whose complaints this action is about; Space ticks the selected one</source>
+        <translation>该措施针对的投诉类型（或子类）；按空格键勾选选中项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="88"/>
+        <source>Linked cases:</source>
+        <translation>关联投诉：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="118"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="158"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="224"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="594"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="232"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="235"/>
+        <source>Customer &amp;name</source>
+        <translation>客户姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="237"/>
+        <source>Type 2 letters to find a known customer</source>
+        <translation>输入 2 个字即可查找已有客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
+        <source>C&amp;ontact</source>
+        <translation>联系方式(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
+        <source>Mobile, landline with area code, or e-mail</source>
+        <translation>手机、带区号的座机或电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1039"/>
+        <source>Customer / member number</source>
+        <translation>客户编号/会员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1040"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1041"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
+        <source>Complaint</source>
+        <translation>投诉信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="250"/>
+        <source>Assigned on save</source>
+        <translation>保存时生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1036"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
+        <source>Complaint &amp;time</source>
+        <translation>投诉时间(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="257"/>
+        <source>C&amp;hannel</source>
+        <translation>投诉渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="259"/>
+        <source>T&amp;ype</source>
+        <translation>投诉类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="261"/>
+        <source>S&amp;ubtype</source>
+        <translation>投诉子类(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="263"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1045"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1046"/>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="265"/>
+        <source>U&amp;rgency</source>
+        <translation>紧急程度(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
+        <source>Head office</source>
+        <translation>越级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="269"/>
+        <source>Escalated by head office (makes the complaint urgent)</source>
+        <translation>由总部转来的越级投诉（自动列为紧急）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="270"/>
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="271"/>
+        <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
+        <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="275"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1050"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="278"/>
+        <source>&amp;Description</source>
+        <translation>问题描述(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
+        <source>What happened, in the customer&apos;s words</source>
+        <translation>按客户的原话记录发生了什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="286"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="289"/>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1051"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="303"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1052"/>
+        <source>Recording IDs</source>
+        <translation>录音编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
+        <source>Separate several with , or 、</source>
+        <translation>多个编号用 , 或 、 分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="308"/>
+        <source>Requests and handling</source>
+        <translation>诉求与处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="312"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1053"/>
+        <source>Customer requests</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
+        <source>Initial &amp;department</source>
+        <translation>初步责任部门(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1055"/>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="326"/>
+        <source>Set on save</source>
+        <translation>保存时填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="328"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1056"/>
+        <source>Registration time</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="849"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="339"/>
+        <source>Register the complaint (Ctrl+S)</source>
+        <translation>登记投诉（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="345"/>
+        <source>Start a new form (Ctrl+N)</source>
+        <translation>新建一张登记表（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="347"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="350"/>
+        <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
+        <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="353"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="377"/>
+        <source>Register a complaint</source>
+        <translation>投诉登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="615"/>
+        <source>From the subtype</source>
+        <translation>按投诉子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="618"/>
+        <source>{level} (from the subtype)</source>
+        <translation>{level}级（按投诉子类）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="622"/>
+        <source>Raise to {level}</source>
+        <translation>提高到{level}级</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/intake_page.py" line="689"/>
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>有 %n 项需要修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="735"/>
+        <source>sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="796"/>
+        <source>The picked customer was released.</source>
+        <translation>已取消选中的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="834"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="856"/>
+        <source>Saved as {number}.</source>
+        <translation>已保存，投诉编号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="883"/>
+        <source>Not saved: {reason} Everything typed is kept; try again.</source>
+        <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="931"/>
+        <source>Discard this form?</source>
+        <translation>放弃这张登记表？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="932"/>
+        <source>The form has typed work that is not saved. Discard it?</source>
+        <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="949"/>
+        <source>The form was discarded.</source>
+        <translation>登记表已放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="982"/>
+        <source>Unsaved form</source>
+        <translation>未保存的登记表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="983"/>
+        <source>A form was not saved last time (customer: {name}). Restore it?</source>
+        <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="984"/>
+        <source>no name</source>
+        <translation>未填姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="991"/>
+        <source>The unsaved form was restored.</source>
+        <translation>未保存的登记表已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="998"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="999"/>
+        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
+        <source>(not saved yet)</source>
+        <translation>（尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
+        <source>(set on save)</source>
+        <translation>（保存时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1037"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1038"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1042"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1043"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1044"/>
+        <source>Type and subtype</source>
+        <translation>投诉问题类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1047"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1048"/>
+        <source>Escalated by head office</source>
+        <translation>越级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1049"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1054"/>
+        <source>Initial department</source>
+        <translation>初步责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1062"/>
+        <source>Complaint registration form</source>
+        <translation>客户投诉登记表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1069"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1076"/>
+        <source>Save the form as PDF</source>
+        <translation>将登记表另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1076"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePrint</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake_print.py" line="70"/>
+        <source>Print the registration form</source>
+        <translation>打印投诉登记表</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="42"/>
+        <source>Sign in — {app}</source>
+        <translation>登录 — {app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="44"/>
+        <source>{app} {version}</source>
+        <translation>{app} {version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="60"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="62"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="68"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="82"/>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="42"/>
+        <location filename="../../desktop_app/ui/login.py" line="44"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
+        <source>{app} — {user}</source>
+        <translation>{app} — {user}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
+        <source>Intake</source>
+        <translation>投诉登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
+        <source>Register a complaint (template 1): customer, contact, channel, type, urgency and description, with the promised first-response time to read to the customer.</source>
+        <translation>登记投诉（客户投诉登记表）：客户、联系方式、投诉渠道、类型、紧急程度和问题描述，并给出可告知客户的首次答复时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <source>Tracker</source>
+        <translation>进度跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <source>Follow every open case (template 2): queues sorted urgent first and by deadline, assignment and transfer, progress entries, escalation and closing.</source>
+        <translation>跟踪每一件未闭环投诉（投诉处理进度跟踪表）：紧急优先、按时限排序的队列，分派与转派，进度记录，升级与闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <source>Record satisfaction surveys (template 3) for closed cases that are due, and proactive surveys without a case.</source>
+        <translation>为到期的已闭环投诉记录满意度调查（客户满意度调查问卷），也可记录无投诉的主动调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <source>Volume, handling time, resolution, on-time and satisfaction figures for a period, overdue cases, and the export to Excel.</source>
+        <translation>按期间统计投诉量、平均处理时长、投诉解决率、处理及时率和满意度，列出超时投诉，并导出到 Excel。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <source>Settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <source>&amp;Quit</source>
+        <translation>退出程序(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <source>&amp;About {app}</source>
+        <translation>关于{app}(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <source>&amp;Reminders</source>
+        <translation>提醒(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="277"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="338"/>
+        <source>About {app}</source>
+        <translation>关于{app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="342"/>
+        <source>{app} {version}
+
+Complaint registration, tracking, satisfaction surveys and reports for service teams.
+
+Database: {database}</source>
+        <translation>{app} {version}
+
+面向客服团队的投诉登记、进度跟踪、满意度调查与统计报表。
+
+数据库：{database}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="344"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateTime</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="69"/>
+        <source>Set</source>
+        <translation>填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="77"/>
+        <source>not set</source>
+        <translation>未填写</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="199"/>
+        <source>New progress entry</source>
+        <translation>新增进度记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="211"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
+        <source>S&amp;tage</source>
+        <translation>处理阶段(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
+        <source>Stay in the current stage or move the case on</source>
+        <translation>保持当前阶段，或推进到下一阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="215"/>
+        <source>&amp;Planned completion</source>
+        <translation>计划完成时间(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="218"/>
+        <source>Act&amp;ual completion</source>
+        <translation>实际完成时间(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="221"/>
+        <source>&amp;Result (measures, compensation)</source>
+        <translation>处理结果（措施、补偿等）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="225"/>
+        <source>Customer &amp;feedback</source>
+        <translation>客户反馈(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="227"/>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="230"/>
+        <source>Feedback &amp;comment</source>
+        <translation>具体意见(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="232"/>
+        <source>&amp;Next action</source>
+        <translation>下一步动作(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="240"/>
+        <source>Contact</source>
+        <translation>联系客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
+        <source>This entry was a contact with the customer</source>
+        <translation>本次记录包含与客户的联系</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="246"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="248"/>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="260"/>
+        <source>Evidence</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="264"/>
+        <source>&amp;Save entry</source>
+        <translation>保存记录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="266"/>
+        <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
+        <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="312"/>
+        <source>{stage} (current)</source>
+        <translation>{stage}（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="326"/>
+        <source>You cannot add progress to this case now.</source>
+        <translation>您现在不能为该投诉添加进度记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderAnnouncer</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="502"/>
+        <source>Complaint Desk reminders</source>
+        <translation>投诉处理台提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="310"/>
+        <source>Show &amp;reminders</source>
+        <translation>查看提醒(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="314"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="135"/>
+        <source>{target} due at {due}</source>
+        <translation>{target}时限：{due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="137"/>
+        <source>{target} overdue since {due}</source>
+        <translation>{target}已超时（时限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="139"/>
+        <source>Escalated to you: {reason}</source>
+        <translation>已升级给您：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="141"/>
+        <source>Escalated to you: {target} overdue since {due}</source>
+        <translation>已升级给您：{target}已超时（时限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="144"/>
+        <source>Follow up the unhappy customer: {reason}</source>
+        <translation>跟进不满意的客户：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="147"/>
+        <source>Approve or reject the proposed solution: {solution}</source>
+        <translation>请批准或驳回处理方案：{solution}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="150"/>
+        <source>Give the customer a progress update (due {due})</source>
+        <translation>向客户通报处理进度（时限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="152"/>
+        <source>Record the satisfaction survey by {due}</source>
+        <translation>请在 {due} 前记录满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="158"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="158"/>
+        <source>Case</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="158"/>
+        <source>Deadline</source>
+        <translation>时限类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
+        <source>Created</source>
+        <translation>提醒时间</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="337"/>
+        <source>1 new reminder</source>
+        <translation>1 条新提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="338"/>
+        <source>{count} new reminders</source>
+        <translation>{count} 条新提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="341"/>
+        <source>… and {more} more</source>
+        <translation>……另有 {more} 条</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="373"/>
+        <source>&amp;Acknowledge</source>
+        <translation>已阅(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="375"/>
+        <source>Mark the selected reminder as seen (Delete)</source>
+        <translation>将选中的提醒标记为已阅（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="377"/>
+        <source>Acknowledge</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="383"/>
+        <source>Open case</source>
+        <translation>打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
+        <source>For 15 minutes</source>
+        <translation>15 分钟后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
+        <source>For 1 hour</source>
+        <translation>1 小时后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="396"/>
+        <source>Until tomorrow 09:00</source>
+        <translation>明天 09:00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="401"/>
+        <source>&amp;Snooze</source>
+        <translation>稍后提醒(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="403"/>
+        <source>Hide the selected reminder for a while</source>
+        <translation>暂时隐藏选中的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="448"/>
+        <source>Reminders ({count})</source>
+        <translation>提醒（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="449"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>RenegotiateDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="379"/>
+        <source>Renegotiate the resolution date</source>
+        <translation>重新约定办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="380"/>
+        <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
+        <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="390"/>
+        <source>New &amp;date</source>
+        <translation>新日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="391"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="300"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="320"/>
+        <source>Any day of the week, month or quarter</source>
+        <translation>该周、月或季度中的任意一天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="324"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="327"/>
+        <source>The previous period (Alt+Left)</source>
+        <translation>上一期（Alt+Left）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="328"/>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="332"/>
+        <source>The next period (Alt+Right)</source>
+        <translation>下一期（Alt+Right）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="345"/>
+        <source>A supervisor sees the figures of their own departments</source>
+        <translation>客服主管只能查看本部门的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="346"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="348"/>
+        <source>Compute the figures again (F5)</source>
+        <translation>重新统计（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="349"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="351"/>
+        <source>Full &amp;contacts</source>
+        <translation>完整联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="354"/>
+        <source>Write contact details unmasked in the overdue list (recorded in the audit log); otherwise they are masked like 138****5678</source>
+        <translation>在超时清单中写入未隐藏的联系方式（记入审计日志）；否则按 138****5678 的形式隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="357"/>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="370"/>
+        <source>Exporting… %p%</source>
+        <translation>正在导出… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="383"/>
+        <source>Complaints registered</source>
+        <translation>投诉量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="384"/>
+        <source>Average handling time</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="385"/>
+        <source>Resolution rate</source>
+        <translation>投诉解决率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="386"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="847"/>
+        <source>On-time rate</source>
+        <translation>投诉处理及时率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="387"/>
+        <source>First response on time</source>
+        <translation>首次响应及时率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="388"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="389"/>
+        <source>Overdue now</source>
+        <translation>当前超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="392"/>
+        <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
+        <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="394"/>
+        <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
+        <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="397"/>
+        <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
+        <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="407"/>
+        <source>Complaints by type</source>
+        <translation>各类型投诉量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="409"/>
+        <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
+        <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="413"/>
+        <source>Complaints by week</source>
+        <translation>每周投诉量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="415"/>
+        <source>On-time rate by week (%)</source>
+        <translation>每周处理及时率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="418"/>
+        <source>Satisfaction by question (mean, 1–5)</source>
+        <translation>各项满意度（平均分，1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="423"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="423"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <source>Hot spot</source>
+        <translation>改进热点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <source>Plan</source>
+        <translation>改进方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <source>Types</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="443"/>
+        <source>Enter or double-click a row to list its overdue cases</source>
+        <translation>按 Enter 或双击某行，列出其超时投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="445"/>
+        <source>Enter or double-click a subtype to list its cases of the period</source>
+        <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="447"/>
+        <source>&amp;New action…</source>
+        <translation>新增措施(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="450"/>
+        <source>&amp;Edit action…</source>
+        <translation>编辑措施(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="459"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="471"/>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="505"/>
+        <source>Overdue by &amp;owner</source>
+        <translation>各责任人超时(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="506"/>
+        <source>Overdue by dep&amp;artment</source>
+        <translation>各部门超时(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="508"/>
+        <source>Ho&amp;t spots</source>
+        <translation>高频改进建议(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="510"/>
+        <source>Improvement actions</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="558"/>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="721"/>
+        <source>Computing {period}…</source>
+        <translation>正在统计 {period}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="753"/>
+        <source>Not computed.</source>
+        <translation>未统计。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="788"/>
+        <source>all departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="789"/>
+        <source>{period}, {department}; overdue as of {now}</source>
+        <translation>{period}，{department}；超时截至 {now}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="796"/>
+        <source>{n} urgent</source>
+        <translation>紧急 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="800"/>
+        <source>over {n} closed in the period</source>
+        <translation>按本期闭环的 {n} 件计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="803"/>
+        <source>{k} of {n} resolved</source>
+        <translation>{n} 件中已解决 {k} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="806"/>
+        <source>{k} of {n} closed on time</source>
+        <translation>{n} 件中按时闭环 {k} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="809"/>
+        <source>{k} of {n} answered on time</source>
+        <translation>{n} 件中按时响应 {k} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="813"/>
+        <source>{n} surveys, overall 4 or 5</source>
+        <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="814"/>
+        <source>open cases, now</source>
+        <translation>当前未闭环的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="819"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
+        <source>Complaints</source>
+        <translation>投诉量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="820"/>
+        <source>Timeliness</source>
+        <translation>处理及时性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="821"/>
+        <source>Effectiveness</source>
+        <translation>解决方案有效性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="822"/>
+        <source>Attitude</source>
+        <translation>服务人员态度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="822"/>
+        <source>Overall</source>
+        <translation>整体满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="825"/>
+        <source>Mean score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="828"/>
+        <source>Satisfaction by question: no surveys in the period</source>
+        <translation>各项满意度：本期没有调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="831"/>
+        <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
+        <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="837"/>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="837"/>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="838"/>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="840"/>
+        <source>Complaints by {bucket}</source>
+        <translation>每{bucket}投诉量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
+        <source>On-time rate by {bucket} (%)</source>
+        <translation>每{bucket}处理及时率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="860"/>
+        <source>Survey: needs improvement</source>
+        <translation>调查：需改进的环节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="864"/>
+        <source>Top subtype</source>
+        <translation>高发子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="877"/>
+        <source>{day} (overdue)</source>
+        <translation>{day}（已超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1032"/>
+        <source>The improvement action was saved.</source>
+        <translation>改进措施已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1046"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1057"/>
+        <source>The report workbook export is not installed in this version ({reason}).</source>
+        <translation>此版本未安装报表工作簿导出功能（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1060"/>
+        <source>Export once the figures are shown</source>
+        <translation>统计结果显示后即可导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1063"/>
+        <source>Save the figures shown as an Excel workbook (summary, breakdowns, overdue cases, surveys, improvement actions, charts)</source>
+        <translation>将显示的数据另存为 Excel 工作簿（汇总、分类统计、超时投诉、满意度调查、改进措施、图表）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1070"/>
+        <source>Complaint report {period}.xlsx</source>
+        <translation>投诉数据汇总 {period}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1076"/>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1077"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1122"/>
+        <source>The export was cancelled; no file was saved.</source>
+        <translation>已取消导出，未保存文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1125"/>
+        <source>The report was saved to {path}.</source>
+        <translation>报表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1129"/>
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="115"/>
+        <source>Complaint registered</source>
+        <translation>投诉已登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="116"/>
+        <source>Complaint number:</source>
+        <translation>投诉编号：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="132"/>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="133"/>
+        <source>First response due {due}</source>
+        <translation>首次响应时限 {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="136"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="141"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="148"/>
+        <source>Read this to the customer:</source>
+        <translation>请告知客户：</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreWidget</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="106"/>
+        <source>Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows</source>
+        <translation>按 1（非常不满意）到 5（非常满意）；随后自动跳到下一项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="131"/>
+        <source>not given</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="58"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="58"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="60"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceError</name>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="41"/>
+        <source>The password must have at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="44"/>
+        <source>The password must not start or end with a space.</source>
+        <translation>密码不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="67"/>
+        <location filename="../../desktop_app/services/auth.py" line="99"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="75"/>
+        <location filename="../../desktop_app/services/auth.py" line="103"/>
+        <source>Too many failed sign-ins with this user name. Sign-in is blocked until {until}; please wait or ask an administrator.</source>
+        <translation>该用户名登录失败次数过多，{until} 前禁止登录；请稍候再试或联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="92"/>
+        <source>This account is disabled. Please ask an administrator.</source>
+        <translation>该账号已停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="120"/>
+        <source>No active account named {name}.</source>
+        <translation>没有名为 {name} 的有效账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/calendar.py" line="47"/>
+        <source>Choose a year between 1901 and 2999.</source>
+        <translation>请选择 1901 至 2999 之间的年份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/calendar.py" line="80"/>
+        <source>The day must become a holiday or a working day.</source>
+        <translation>请把这一天设为节假日或工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/calendar.py" line="83"/>
+        <source>The note can have at most 200 characters.</source>
+        <translation>备注最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="91"/>
+        <source>Someone else changed case {number} since you opened it.</source>
+        <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="288"/>
+        <location filename="../../desktop_app/services/sla.py" line="263"/>
+        <location filename="../../desktop_app/services/surveys.py" line="171"/>
+        <source>No such complaint.</source>
+        <translation>没有这件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="290"/>
+        <location filename="../../desktop_app/services/surveys.py" line="173"/>
+        <source>Case {number} is outside your queues.</source>
+        <translation>投诉 {number} 不在您的处理范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="346"/>
+        <location filename="../../desktop_app/services/surveys.py" line="356"/>
+        <source>No complaint has the number {number}.</source>
+        <translation>没有编号为 {number} 的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="482"/>
+        <source>No such attachment.</source>
+        <translation>没有这个附件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="485"/>
+        <source>{name} is a recording reference, kept by the telephone system.</source>
+        <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="489"/>
+        <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
+        <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="584"/>
+        <location filename="../../desktop_app/services/cases.py" line="919"/>
+        <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
+        <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="608"/>
+        <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
+        <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="611"/>
+        <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
+        <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="614"/>
+        <source>The solution awaits a supervisor&apos;s decision.</source>
+        <translation>处理方案正在等待主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="617"/>
+        <source>Case {number} moves on from {current} through its own action.</source>
+        <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="620"/>
+        <source>From {current} the case can only move to {allowed}.</source>
+        <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="630"/>
+        <source>This time is before the complaint was made.</source>
+        <translation>该时间早于投诉时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="632"/>
+        <source>This time is in the future.</source>
+        <translation>该时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="659"/>
+        <source>Choose the customer&apos;s feedback from the list.</source>
+        <translation>请从列表中选择客户反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="664"/>
+        <location filename="../../desktop_app/services/intake.py" line="234"/>
+        <source>A file could not be copied: {reason}</source>
+        <translation>文件复制失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="668"/>
+        <source>Case {number} is closed; reopen it first.</source>
+        <translation>投诉 {number} 已闭环，请先重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="675"/>
+        <source>Write what was done, or move the case to its next stage.</source>
+        <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="717"/>
+        <source>Give the reason for the transfer.</source>
+        <translation>请填写转派原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="720"/>
+        <location filename="../../desktop_app/services/cases.py" line="749"/>
+        <location filename="../../desktop_app/services/sla.py" line="270"/>
+        <source>Case {number} is closed.</source>
+        <translation>投诉 {number} 已闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="724"/>
+        <source>Choose an active member of staff.</source>
+        <translation>请选择一名在职员工。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="726"/>
+        <source>{name} already owns this case.</source>
+        <translation>{name} 已是该投诉的责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="746"/>
+        <source>Give the reason for the escalation.</source>
+        <translation>请填写升级原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="752"/>
+        <source>Case {number} is already at the head of operations.</source>
+        <translation>投诉 {number} 已升级到运营负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="774"/>
+        <source>Describe the proposed solution.</source>
+        <translation>请填写拟定的处理方案。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="777"/>
+        <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
+        <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="781"/>
+        <source>Level I cases need no approval: move the case to execution.</source>
+        <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="811"/>
+        <source>Say why the solution is rejected.</source>
+        <translation>请说明驳回方案的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="817"/>
+        <source>Case {number} has no solution awaiting approval.</source>
+        <translation>投诉 {number} 没有待审批的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="820"/>
+        <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
+        <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="847"/>
+        <source>Choose the outcome.</source>
+        <translation>请选择处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="849"/>
+        <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
+        <translation>未经客户确认时，请填写闭环原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="853"/>
+        <source>Case {number} is already closed.</source>
+        <translation>投诉 {number} 已经闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="856"/>
+        <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
+        <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="880"/>
+        <source>Give the reason for reopening.</source>
+        <translation>请填写重新打开的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="883"/>
+        <source>Case {number} is still open.</source>
+        <translation>投诉 {number} 尚未闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/demo.py" line="399"/>
+        <source>The database has no departments; run init first.</source>
+        <translation>数据库中没有部门，请先运行 init。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/demo.py" line="473"/>
+        <source>The database has no complaint subtypes; run init first.</source>
+        <translation>数据库中没有投诉子类，请先运行 init。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/demo.py" line="956"/>
+        <source>The number of cases must be 0 or more.</source>
+        <translation>投诉数量不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="54"/>
+        <location filename="../../desktop_app/services/errors.py" line="55"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The database is busy (another computer is writing). Please try again.</source>
+        <translation>数据库正忙（其他电脑正在写入），请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="56"/>
+        <location filename="../../desktop_app/services/errors.py" line="57"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The database file is read-only; nothing can be saved. Ask an administrator.</source>
+        <translation>数据库文件为只读，无法保存任何内容。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="58"/>
+        <location filename="../../desktop_app/services/errors.py" line="59"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The disk holding the database is full; nothing was saved.</source>
+        <translation>数据库所在磁盘已满，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="60"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The database file cannot be opened: {detail}</source>
+        <translation>无法打开数据库文件：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="61"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The file is not a Complaint Desk database or is damaged: {detail}</source>
+        <translation>该文件不是投诉处理台的数据库，或已损坏：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="63"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The database file is damaged: {detail}. Restore it from a backup.</source>
+        <translation>数据库文件已损坏：{detail}。请从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="64"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>No permission to use the database: {detail}</source>
+        <translation>没有使用该数据库的权限：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="65"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The database server refused the user or password.</source>
+        <translation>数据库服务器拒绝了该用户名或密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="66"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>Cannot reach the database server: {detail}</source>
+        <translation>无法连接数据库服务器：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="67"/>
+        <location filename="../../desktop_app/services/errors.py" line="68"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <source>The connection to the database server was lost: {detail}</source>
+        <translation>与数据库服务器的连接已断开：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_export.py" line="546"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="684"/>
+        <source>Only managers may export unmasked contact details.</source>
+        <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_export.py" line="548"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1237"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1240"/>
+        <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
+        <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="82"/>
+        <source>The {label} must be text.</source>
+        <translation>{label}必须是文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="84"/>
+        <source>Enter the {label}.</source>
+        <translation>请填写{label}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="86"/>
+        <source>The {label} is longer than {max} characters.</source>
+        <translation>{label}超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="93"/>
+        <source>Enter the deadline.</source>
+        <translation>请填写截止日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="103"/>
+        <source>The deadline {value!r} is not a date (YYYY-MM-DD).</source>
+        <translation>截止日期 {value!r} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="110"/>
+        <source>Unknown status {value!r}; one of {known}.</source>
+        <translation>未知状态 {value!r}；可选：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="118"/>
+        <source>Choose the responsible department.</source>
+        <translation>请选择责任部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="123"/>
+        <location filename="../../desktop_app/services/kpi.py" line="288"/>
+        <location filename="../../desktop_app/services/users.py" line="44"/>
+        <source>Unknown department {name!r}; known departments: {known}.</source>
+        <translation>未知部门 {name!r}；现有部门：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="133"/>
+        <source>Unknown complaint type {codes}.</source>
+        <translation>未知的投诉类型 {codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="142"/>
+        <source>Case ids must be numbers.</source>
+        <translation>投诉 ID 必须是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="146"/>
+        <source>No case has the id {ids}.</source>
+        <translation>没有 ID 为 {ids} 的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="213"/>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束早于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="237"/>
+        <location filename="../../desktop_app/services/improvements.py" line="304"/>
+        <source>No improvement action has the id {id}.</source>
+        <translation>没有 ID 为 {id} 的改进措施。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="266"/>
+        <source>Sign in as a manager to record improvement actions: the action keeps who recorded it.</source>
+        <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="118"/>
+        <location filename="../../desktop_app/services/intake.py" line="120"/>
+        <location filename="../../desktop_app/services/intake.py" line="142"/>
+        <location filename="../../desktop_app/services/intake.py" line="147"/>
+        <location filename="../../desktop_app/services/intake.py" line="152"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
+        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="119"/>
+        <source>Enter a phone number or an e-mail address.</source>
+        <translation>请填写电话号码或电子邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
+        <translation>证件号码为 18 位：17 位数字加 1 位数字或 X。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <source>This ID number&apos;s check digit is wrong; please check it again.</source>
+        <translation>证件号码校验位不正确，请再核对一下。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="123"/>
+        <source>Choose a member tier.</source>
+        <translation>请选择会员等级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="125"/>
+        <source>Enter when the customer complained.</source>
+        <translation>请填写投诉时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="127"/>
+        <source>The complaint time cannot be in the future.</source>
+        <translation>投诉时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="129"/>
+        <source>The complaint time is more than a year ago; check the date.</source>
+        <translation>投诉时间在一年以前，请核对日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="132"/>
+        <source>Choose the channel the complaint came through.</source>
+        <translation>请选择投诉渠道。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="135"/>
+        <source>Choose the complaint type.</source>
+        <translation>请选择投诉类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="139"/>
+        <source>Choose a subtype of the chosen type.</source>
+        <translation>请选择该类型下的投诉子类。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="141"/>
+        <source>Choose the urgency.</source>
+        <translation>请选择紧急程度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="145"/>
+        <source>Unknown customer request: {codes}.</source>
+        <translation>未知的客户诉求：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="151"/>
+        <source>Choose the department initially responsible.</source>
+        <translation>请选择初步责任部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="158"/>
+        <source>The level is I, II or III.</source>
+        <translation>级别只能是一级、二级或三级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="160"/>
+        <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
+        <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="170"/>
+        <source>The chosen customer no longer exists; search again.</source>
+        <translation>所选客户已不存在，请重新查找。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="334"/>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/kpi.py" line="278"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="437"/>
+        <source>A supervisor sees the figures of their own departments: choose one of them.</source>
+        <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/kpi.py" line="299"/>
+        <source>The period needs a first and a last day.</source>
+        <translation>请填写期间的开始日期和结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/kpi.py" line="305"/>
+        <source>The period ends ({end}) before it starts ({start}).</source>
+        <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/permissions.py" line="13"/>
+        <source>Your role ({role}) may not do this; it needs: {needed}.</source>
+        <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/queue.py" line="175"/>
+        <location filename="../../desktop_app/services/tracker.py" line="560"/>
+        <source>A page holds 1 to {max} cases.</source>
+        <translation>每页可显示 1 至 {max} 件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/reminders.py" line="279"/>
+        <source>This reminder is not in your list any more.</source>
+        <translation>这条提醒已不在您的列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/reminders.py" line="296"/>
+        <source>Snooze between 1 minute and 7 days.</source>
+        <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="53"/>
+        <source>Unknown setting {key}.</source>
+        <translation>未知的设置项 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="57"/>
+        <source>{key}: expected a number, got {value!r}</source>
+        <translation>{key}：应为数字，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="57"/>
+        <source>{key}: expected a whole number, got {value!r}</source>
+        <translation>{key}：应为整数，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="57"/>
+        <source>{key}: expected text, got {value!r}</source>
+        <translation>{key}：应为文字，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="57"/>
+        <source>{key}: expected yes or no, got {value!r}</source>
+        <translation>{key}：应为“是”或“否”，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="57"/>
+        <source>{key}: must be at least {minimum:g}</source>
+        <translation>{key}：不能小于 {minimum:g}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="57"/>
+        <source>{key}: must be at most {maximum:g}</source>
+        <translation>{key}：不能大于 {maximum:g}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/sla.py" line="257"/>
+        <source>Give the reason agreed with the customer.</source>
+        <translation>请填写与客户商定的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/sla.py" line="265"/>
+        <source>Only the case&apos;s handlers may change its deadlines.</source>
+        <translation>只有该投诉的处理人员可以修改时限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/sla.py" line="267"/>
+        <source>Someone else changed case {number} since you opened it; reload it and try again.</source>
+        <translation>您打开投诉 {number} 后，已有其他人修改了它；请刷新后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/sla.py" line="274"/>
+        <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
+        <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/sla.py" line="279"/>
+        <source>The new resolution date must be in the future.</source>
+        <translation>新的办结日期必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="175"/>
+        <source>Case {number} is still open: surveys follow closure.</source>
+        <translation>投诉 {number} 尚未闭环：闭环后才能调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="198"/>
+        <source>Choose what happened on the call.</source>
+        <translation>请选择通话结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="202"/>
+        <source>Give the time the customer asked to be called back.</source>
+        <translation>请填写客户要求回电的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="205"/>
+        <source>The next try must be later than now.</source>
+        <translation>下次致电时间必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="209"/>
+        <source>Case {number} has its survey already.</source>
+        <translation>投诉 {number} 已有调查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="239"/>
+        <source>Give the reason the customer is not to be surveyed.</source>
+        <translation>请填写不予调查的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="309"/>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>请填写客户姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="311"/>
+        <source>Enter the survey time.</source>
+        <translation>请填写调查时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="313"/>
+        <source>The survey time is in the future.</source>
+        <translation>调查时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="315"/>
+        <source>Choose how the survey was done.</source>
+        <translation>请选择调查方式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="319"/>
+        <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="323"/>
+        <source>Choose from the listed aspects.</source>
+        <translation>请从列出的环节中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="325"/>
+        <source>Say what &quot;other&quot; means.</source>
+        <translation>请说明“其他”的具体内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="361"/>
+        <source>The survey time is before the case was closed.</source>
+        <translation>调查时间早于投诉闭环时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="391"/>
+        <source>The survey could not be saved: {reason}</source>
+        <translation>调查未能保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="400"/>
+        <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
+        <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="454"/>
+        <source>Say what was done for the customer.</source>
+        <translation>请说明为客户做了哪些处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="459"/>
+        <source>This follow-up is done or gone.</source>
+        <translation>该跟进已完成或已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="462"/>
+        <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
+        <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/tracker.py" line="283"/>
+        <source>Unknown sort order {sort}.</source>
+        <translation>未知的排序方式 {sort}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/tracker.py" line="501"/>
+        <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
+        <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="58"/>
+        <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
+        <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="62"/>
+        <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
+        <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="68"/>
+        <source>The user name {name} is already taken.</source>
+        <translation>用户名 {name} 已被占用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="75"/>
+        <source>Unknown supervisor {name!r}.</source>
+        <translation>未知的主管 {name!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="101"/>
+        <source>No user named {name}.</source>
+        <translation>没有名为 {name} 的用户。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingEditDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <source>Change setting</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="143"/>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="157"/>
+        <source>&amp;Value:</source>
+        <translation>值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="164"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="186"/>
+        <source>From {minimum:g} to {maximum:g}.</source>
+        <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="58"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="59"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="63"/>
+        <source>First response, urgent (hours)</source>
+        <translation>首次响应时限，紧急（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="64"/>
+        <source>First response, normal (hours)</source>
+        <translation>首次响应时限，一般（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="65"/>
+        <source>First response, low (hours)</source>
+        <translation>首次响应时限，低（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="66"/>
+        <source>Solution agreed, urgent (working days)</source>
+        <translation>方案确认时限，紧急（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="67"/>
+        <source>Solution agreed, normal (working days)</source>
+        <translation>方案确认时限，一般（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="68"/>
+        <source>Solution agreed, low (working days)</source>
+        <translation>方案确认时限，低（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="69"/>
+        <source>Resolved, urgent (working days)</source>
+        <translation>办结时限，紧急（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="70"/>
+        <source>Resolved, normal (working days)</source>
+        <translation>办结时限，一般（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="71"/>
+        <source>Resolved, low (working days)</source>
+        <translation>办结时限，低（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="73"/>
+        <source>First callback of urgent cases (hours)</source>
+        <translation>紧急投诉首次回电时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="75"/>
+        <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
+        <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="76"/>
+        <source>Hour targets count working time only</source>
+        <translation>按小时计的时限只计工作时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="78"/>
+        <source>Complex cases: latest renegotiated resolution (working days)</source>
+        <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="79"/>
+        <source>Progress update to the customer every (days)</source>
+        <translation>向客户通报进度的间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="81"/>
+        <source>Weekly progress updates after (working days open)</source>
+        <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="82"/>
+        <source>Progress update interval for long cases (days)</source>
+        <translation>长期投诉的进度通报间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="83"/>
+        <source>Survey window opens after closure (hours)</source>
+        <translation>闭环后多久开始回访调查（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="84"/>
+        <source>Survey due after closure (hours)</source>
+        <translation>闭环后回访调查时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="86"/>
+        <source>Survey call: next try after no answer (working minutes)</source>
+        <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="88"/>
+        <source>Survey call attempts before the customer counts as unreachable</source>
+        <translation>回访致电多少次后视为联系不上客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="90"/>
+        <source>Survey queue keeps cases this many days past their survey due time</source>
+        <translation>调查时限过后投诉在调查队列中保留的天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="92"/>
+        <source>Overall score at or below which an unhappy customer is followed up</source>
+        <translation>整体满意度不高于此分数时跟进不满意客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="94"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="95"/>
+        <source>Working day starts (HH:MM)</source>
+        <translation>上班时间（HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="96"/>
+        <source>Working day ends (HH:MM)</source>
+        <translation>下班时间（HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="97"/>
+        <source>Working weekdays (1 = Monday)</source>
+        <translation>工作日（1 = 星期一）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="99"/>
+        <source>Use China&apos;s public holidays and adjusted working days</source>
+        <translation>使用中国法定节假日和调休安排</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="102"/>
+        <source>Batch complaint: more than this many of one subtype in a day</source>
+        <translation>批量投诉：同一子类一天内超过此数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="103"/>
+        <source>Reminder scan interval (seconds)</source>
+        <translation>提醒检查间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="105"/>
+        <source>Warn before the first-response deadline (minutes)</source>
+        <translation>首次响应时限前多久提醒（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="107"/>
+        <source>Warn before the solution deadline (working hours)</source>
+        <translation>方案时限前多久提醒（工作小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="109"/>
+        <source>Warn before the resolution deadline (working days)</source>
+        <translation>办结时限前多久提醒（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="111"/>
+        <source>Escalate overdue cases after (minutes)</source>
+        <translation>超时多久后自动升级（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="113"/>
+        <source>Raise missed reminders for deadlines up to this many days old</source>
+        <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="115"/>
+        <source>Tracker: a deadline is due soon within (hours)</source>
+        <translation>进度跟踪：距时限多少小时内算即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="117"/>
+        <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
+        <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="119"/>
+        <source>Head of operations, last escalation step (user name; empty: the manager)</source>
+        <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="121"/>
+        <source>Failed sign-ins before lockout</source>
+        <translation>登录失败多少次后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="122"/>
+        <source>Lockout duration (minutes)</source>
+        <translation>锁定时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="123"/>
+        <source>Lock after idle (minutes)</source>
+        <translation>闲置多久后锁定（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="124"/>
+        <source>Minimum password length</source>
+        <translation>密码最短长度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="125"/>
+        <source>Largest attachment (MB)</source>
+        <translation>附件大小上限（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="127"/>
+        <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
+        <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="128"/>
+        <source>Daily backups kept</source>
+        <translation>保留的每日备份数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="129"/>
+        <source>Weekly backups kept</source>
+        <translation>保留的每周备份数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="130"/>
+        <source>Complaint number prefix</source>
+        <translation>投诉编号前缀</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="234"/>
+        <source>Settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="236"/>
+        <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
+        <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="240"/>
+        <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
+        <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="264"/>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="265"/>
+        <source>Change the selected setting (Enter)</source>
+        <translation>修改选中的设置（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="287"/>
+        <source>&amp;Policy</source>
+        <translation>规则(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="288"/>
+        <source>Working &amp;calendar</source>
+        <translation>工作日历(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="336"/>
+        <source>Saved: {label} = {value}</source>
+        <translation>已保存：{label} = {value}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
+        <source>Key</source>
+        <translation>键名</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="37"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="39"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="103"/>
+        <source>New customer (none picked)</source>
+        <translation>新客户（未选择已有客户）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="51"/>
+        <source>Number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="51"/>
+        <source>Stage</source>
+        <translation>处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="51"/>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="59"/>
+        <source>Similar cases</source>
+        <translation>相似投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="61"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="149"/>
+        <source>Choose a subtype to see today&apos;s count.</source>
+        <translation>选择投诉子类后可查看今日数量。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="64"/>
+        <source>Open cases of this customer</source>
+        <translation>该客户未闭环的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="67"/>
+        <source>Cases with a similar description</source>
+        <translation>描述相似的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="109"/>
+        <source>Member tier: {tier}</source>
+        <translation>会员等级：{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="116"/>
+        <source>Sensitive customer: {kind}</source>
+        <translation>敏感客户：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="117"/>
+        <source>Sensitive customer</source>
+        <translation>敏感客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="154"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="158"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="160"/>
+        <source>Today: {count} of batch threshold {threshold} for this subtype</source>
+        <translation>该子类今日已有 {count} 件，批量投诉阈值为 {threshold} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="163"/>
+        <source>the next one is a batch complaint (urgent)</source>
+        <translation>再有一件即为批量投诉（紧急）</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="47"/>
+        <source>{app} cannot start</source>
+        <translation>{app}无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="48"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="60"/>
+        <source>The database cannot be used.
+
+{reason}
+
+Database: {url}
+Log file: {log}
+
+Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your administrator.</source>
+        <translation>无法使用数据库。
+
+{reason}
+
+数据库：{url}
+日志文件：{log}
+
+请检查 --database 选项或 DESKTOP_APP_DATABASE 环境变量，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="64"/>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyFormPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="282"/>
+        <source>Survey</source>
+        <translation>调查信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="285"/>
+        <source>Complaint &amp;number (if any)</source>
+        <translation>投诉编号（如有）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
+        <source>Empty for a proactive survey</source>
+        <translation>主动调查时留空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="288"/>
+        <source>Customer na&amp;me</source>
+        <translation>客户姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
+        <source>Survey &amp;time</source>
+        <translation>调查时间(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="294"/>
+        <source>Met&amp;hod</source>
+        <translation>调查方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="297"/>
+        <source>Surveyor</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="303"/>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="306"/>
+        <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
+        <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="312"/>
+        <source>1. T&amp;imeliness of handling</source>
+        <translation>1. 处理及时性(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="313"/>
+        <source>2. &amp;Effectiveness of the solution</source>
+        <translation>2. 解决方案有效性(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
+        <source>3. Staff &amp;attitude</source>
+        <translation>3. 服务人员态度(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
+        <source>4. O&amp;verall satisfaction</source>
+        <translation>4. 整体满意度(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="323"/>
+        <source>Aspects and suggestions</source>
+        <translation>环节与建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="327"/>
+        <source>Most &amp;satisfied with</source>
+        <translation>最满意的环节(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="331"/>
+        <source>Needs im&amp;provement</source>
+        <translation>需改进的环节(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="338"/>
+        <source>Other su&amp;ggestions or needs</source>
+        <translation>其他建议或需求(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="350"/>
+        <source>&amp;Save survey</source>
+        <translation>保存调查(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="352"/>
+        <source>Save the survey (Ctrl+S)</source>
+        <translation>保存调查（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="354"/>
+        <source>Ne&amp;w survey</source>
+        <translation>新建调查(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_form.py" line="356"/>
+        <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
+        <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="186"/>
+        <source>Only clerks, supervisors and managers record surveys.</source>
+        <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="189"/>
+        <source>Due for a survey</source>
+        <translation>待回访调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="201"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="203"/>
+        <source>Read the queue again (F5)</source>
+        <translation>重新读取队列（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="212"/>
+        <source>Enter or double-click: survey the selected case.</source>
+        <translation>按 Enter 或双击：调查选中的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="246"/>
+        <source>Satisfaction surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="271"/>
+        <source>Call attempt</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="286"/>
+        <source>When the customer asked to be called back</source>
+        <translation>客户要求回电的时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="292"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="293"/>
+        <source>Record &amp;call</source>
+        <translation>记录通话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="299"/>
+        <source>Why the customer is not to be surveyed</source>
+        <translation>不调查该客户的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="303"/>
+        <source>Not to be s&amp;urveyed</source>
+        <translation>不予调查(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="323"/>
+        <source>Ne&amp;xt try</source>
+        <translation>下次致电(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="327"/>
+        <source>Call res&amp;ult</source>
+        <translation>通话结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="333"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="337"/>
+        <source>Reas&amp;on</source>
+        <translation>原因(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="346"/>
+        <source>Follow-ups of unhappy customers</source>
+        <translation>不满意客户跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="357"/>
+        <source>Co&amp;mplete follow-up…</source>
+        <translation>完成跟进(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="401"/>
+        <source>No case is due for a survey.</source>
+        <translation>没有待回访调查的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="403"/>
+        <source>{total} cases due for a survey ({shown} shown)</source>
+        <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="406"/>
+        <source>1 case due for a survey</source>
+        <translation>1 件投诉待回访调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="407"/>
+        <source>{count} cases due for a survey</source>
+        <translation>{count} 件投诉待回访调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="410"/>
+        <source>{count} overdue</source>
+        <translation>{count} 件已超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="488"/>
+        <source>No case chosen in the queue.</source>
+        <translation>未在队列中选择投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="492"/>
+        <source>1 call so far</source>
+        <translation>已致电 1 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="493"/>
+        <source>{count} calls so far</source>
+        <translation>已致电 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="518"/>
+        <source>Replace the form?</source>
+        <translation>替换当前表单？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="519"/>
+        <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
+        <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="527"/>
+        <source>Surveying {number}: {customer}, {contact}.</source>
+        <translation>正在调查 {number}：{customer}，{contact}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="556"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="605"/>
+        <source>Choose a case in the queue first.</source>
+        <translation>请先在队列中选择投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="574"/>
+        <source>Customer unreachable after 1 call: {number} left the queue.</source>
+        <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="576"/>
+        <source>Customer unreachable after {count} calls: {number} left the queue.</source>
+        <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="579"/>
+        <source>The customer refused the survey: {number} left the queue.</source>
+        <translation>客户拒绝调查：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="582"/>
+        <source>Wrong number: {number} left the queue.</source>
+        <translation>号码错误：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="584"/>
+        <source>Next try at {time} ({number}, call {count}).</source>
+        <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="588"/>
+        <source>Call recorded ({number}).</source>
+        <translation>通话已记录（{number}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="617"/>
+        <source>{number} will not be surveyed: it left the queue.</source>
+        <translation>{number} 不予调查，已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="645"/>
+        <source>Survey saved.</source>
+        <translation>调查已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="647"/>
+        <source>Follow-up created for the supervisor.</source>
+        <translation>已为主管创建跟进任务。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="657"/>
+        <source>Not saved: 1 field needs attention.</source>
+        <translation>未保存：有 1 项需要修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="658"/>
+        <source>Not saved: {count} fields need attention.</source>
+        <translation>未保存：有 {count} 项需要修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="663"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="665"/>
+        <source>Not saved: {reason} Everything typed is kept; try again.</source>
+        <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="722"/>
+        <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
+        <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="725"/>
+        <source>Follow-up done ({number}).</source>
+        <translation>跟进已完成（{number}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_page.py" line="730"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyQueueModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="84"/>
+        <source>Number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="84"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="84"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <source>Subtype</source>
+        <translation>投诉子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <source>Closed at</source>
+        <translation>闭环时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <source>Survey due</source>
+        <translation>调查时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <source>Calls</source>
+        <translation>致电次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <source>Next try</source>
+        <translation>下次致电</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="211"/>
+        <source>Waiting: next try at {time}</source>
+        <translation>等待中：下次致电时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="214"/>
+        <source>The survey is overdue: it was due {time}</source>
+        <translation>调查已超时：时限为 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="248"/>
+        <source>{time} (overdue)</source>
+        <translation>{time}（已超时）</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <source>Number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="401"/>
+        <source>Stage</source>
+        <translation>处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="401"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="401"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="402"/>
+        <source>Next deadline</source>
+        <translation>最近时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="402"/>
+        <source>Age</source>
+        <translation>已历时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="405"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="406"/>
+        <source>Customer name and contact (masked unless you handle the case)</source>
+        <translation>客户姓名和联系方式（非处理人员看到的是隐藏后的信息）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="407"/>
+        <source>Type / subtype</source>
+        <translation>投诉类型/子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="408"/>
+        <source>Severity level; urgent cases come before every level</source>
+        <translation>投诉级别；紧急投诉排在所有级别之前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="409"/>
+        <source>Current stage of handling</source>
+        <translation>当前处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="410"/>
+        <source>Who is responsible for the case now</source>
+        <translation>当前负责该投诉的人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="411"/>
+        <source>Department handling the case</source>
+        <translation>处理该投诉的部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="412"/>
+        <source>The earliest deadline not yet met: red overdue, amber due soon, green on track</source>
+        <translation>最早一个尚未达成的时限：红色为已超时，橙色为即将到期，绿色为正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="414"/>
+        <source>Time since the complaint was registered</source>
+        <translation>自登记以来的时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="463"/>
+        <source>{customer}
+The contact is masked: you do not handle this case.</source>
+        <translation>{customer}
+联系方式已隐藏：您不是该投诉的处理人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="468"/>
+        <source>Urgent (level {level})</source>
+        <translation>紧急（{level}级）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="469"/>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="473"/>
+        <source>Registered {time}</source>
+        <translation>登记于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="481"/>
+        <source>Closed; no deadline left</source>
+        <translation>已闭环，无剩余时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="482"/>
+        <source>No deadline</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="485"/>
+        <source>Overdue by {time} (due {due})</source>
+        <translation>已超时 {time}（时限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="488"/>
+        <source>Due soon: in {time} (at {due})</source>
+        <translation>即将到期：还剩 {time}（{due}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="491"/>
+        <source>On track: due in {time} (at {due})</source>
+        <translation>正常：还剩 {time}（{due}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="493"/>
+        <source>Closed; the last deadline was {due}</source>
+        <translation>已闭环；最后时限为 {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
+        <source>{days} d {hours} h</source>
+        <translation>{days}天{hours}小时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="436"/>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="190"/>
+        <source>S&amp;ave view…</source>
+        <translation>保存视图(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="192"/>
+        <source>Keep the current filters as a view of your own</source>
+        <translation>把当前筛选条件保存为自己的视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="195"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="744"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="755"/>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="197"/>
+        <source>Delete the selected view of your own</source>
+        <translation>删除选中的自建视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="226"/>
+        <source>Number, customer, contact or words of the description (Ctrl+F)</source>
+        <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="229"/>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="240"/>
+        <source>Any owner</source>
+        <translation>全部责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="242"/>
+        <source>Any department</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="248"/>
+        <source>Any type</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="249"/>
+        <source>Any level</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="251"/>
+        <source>Any channel</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="253"/>
+        <source>Urgent onl&amp;y</source>
+        <translation>仅紧急(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="255"/>
+        <source>Overd&amp;ue only</source>
+        <translation>仅超时(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="257"/>
+        <source>&amp;Include closed</source>
+        <translation>包括已闭环(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="259"/>
+        <source>&amp;Mine only</source>
+        <translation>仅我负责的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="261"/>
+        <source>Only the cases you own</source>
+        <translation>只显示由您负责的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="262"/>
+        <source>Awaiting a&amp;pproval</source>
+        <translation>待审批(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="264"/>
+        <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
+        <translation>只显示方案等待主管审批的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="266"/>
+        <source>&amp;Follow-ups</source>
+        <translation>待跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="268"/>
+        <source>Only cases whose unhappy customer awaits a follow-up</source>
+        <translation>只显示客户不满意、等待跟进的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="272"/>
+        <source>Cl&amp;ear filters</source>
+        <translation>清除筛选(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="282"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="338"/>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="339"/>
+        <source>&amp;Stage:</source>
+        <translation>处理阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="340"/>
+        <source>&amp;Owner:</source>
+        <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="341"/>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="342"/>
+        <source>&amp;Type:</source>
+        <translation>投诉类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="343"/>
+        <source>Leve&amp;l:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="344"/>
+        <source>&amp;Channel:</source>
+        <translation>投诉渠道(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="345"/>
+        <source>&amp;Registered from:</source>
+        <translation>登记日期从(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="346"/>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="390"/>
+        <source>Vie&amp;ws</source>
+        <translation>视图(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="407"/>
+        <source>Tracker</source>
+        <translation>进度跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="494"/>
+        <source>(several)</source>
+        <translation>（多项）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="494"/>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="541"/>
+        <source>{shown}+ cases (counting…)</source>
+        <translation>{shown}+ 件投诉（正在统计…）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="556"/>
+        <source>1 case</source>
+        <translation>1 件投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="556"/>
+        <source>{count} cases</source>
+        <translation>{count} 件投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="719"/>
+        <source>View “{name}” saved</source>
+        <translation>视图“{name}”已保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="723"/>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="724"/>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="745"/>
+        <source>Delete the view “{name}”?</source>
+        <translation>删除视图“{name}”？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="885"/>
+        <source>Processing order (urgent, level, deadline)</source>
+        <translation>处理顺序（紧急、级别、时限）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="888"/>
+        <source>Reset columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="251"/>
+        <source>Transfer the case</source>
+        <translation>转派投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="252"/>
+        <source>The new owner is responsible from now on; the transfer is recorded with your reason.</source>
+        <translation>从现在起由新责任人负责；转派及原因都会记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="256"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="261"/>
+        <source>New &amp;owner</source>
+        <translation>新责任人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="262"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="272"/>
+        <source>Choose who takes the case.</source>
+        <translation>请选择接手该投诉的人。</translation>
+    </message>
+</context>
+</TS>
