@@ -603,7 +603,7 @@ def _text(value: str | None, field_name: str, message: str) -> str:
     return text
 
 
-def _refuse_stage(case: Complaint, stage: str) -> None:
+def _refuse_stage(session: Session, case: Complaint, stage: str) -> None:
     if stage == "approval" or (case.stage == "solution_proposed" and needs_approval(case)):
         raise ValidationError("This case needs a supervisor's approval of the solution: "
                               "submit it for approval.", field="stage")
@@ -616,10 +616,10 @@ def _refuse_stage(case: Complaint, stage: str) -> None:
     if not allowed:
         raise ValidationError("Case {number} moves on from {current} through its own action.",
                               field="stage", number=case.number,
-                              current=STAGES.label(case.stage, "en"))
+                              current=STAGES.label(case.stage, session.language))
     raise ValidationError("From {current} the case can only move to {allowed}.", field="stage",
-                          current=STAGES.label(case.stage, "en"),
-                          allowed=STAGES.label(allowed[0], "en"))
+                          current=STAGES.label(case.stage, session.language),
+                          allowed=STAGES.label(allowed[0], session.language))
 
 
 def _check_time(value: dt.datetime | None, field_name: str, case: Complaint,
@@ -669,7 +669,7 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
                                   number=case.number)
         stage = form.stage or case.stage
         if stage != case.stage and stage not in next_stages(case):
-            _refuse_stage(case, stage)
+            _refuse_stage(session, case, stage)
         if stage == case.stage and not (result or next_action or feedback or stored
                                         or form.customer_contacted):
             raise ValidationError("Write what was done, or move the case to its next stage.",
@@ -776,7 +776,7 @@ def request_approval(session: Session, case_id: int, solution: str, *, version: 
         if case.stage != "solution_proposed":
             raise ValidationError("Only a proposed solution can be submitted for approval; "
                                   "case {number} is at {stage}.", field="solution",
-                                  number=case.number, stage=STAGES.label(case.stage, "en"))
+                                  number=case.number, stage=STAGES.label(case.stage, session.language))
         if not needs_approval(case):
             raise ValidationError("Level I cases need no approval: move the case to "
                                   "execution.", field="solution")
@@ -855,7 +855,7 @@ def close_case(session: Session, case_id: int, *, confirmed: bool, outcome: str,
         if confirmed and case.stage not in ("execution", "awaiting_confirmation"):
             raise ValidationError("The customer can confirm a solution only once it is being "
                                   "carried out; case {number} is at {stage}.", field="confirmed",
-                                  number=case.number, stage=STAGES.label(case.stage, "en"))
+                                  number=case.number, stage=STAGES.label(case.stage, session.language))
         _record(session, "close", case, confirmed=confirmed, outcome=outcome, reason=reason,
                 from_stage=case.stage)
         ProgressEntry.create(

@@ -136,7 +136,7 @@ def test_stages_move_one_step_at_a_time(team, clock):
     case = make_case(at=clock.now(), owner="clerk1")  # level I: no approval
     with pytest.raises(ValidationError) as skipped:
         _progress(clerk, case.id, "investigating", result="跳过")
-    assert skipped.value.field == "stage" and "Assigned" in skipped.value.message
+    assert skipped.value.field == "stage" and "已分派" in skipped.value.message  # the session speaks Chinese
     with pytest.raises(ValidationError) as empty:
         _progress(clerk, case.id, "registered")
     assert empty.value.field == "result"
