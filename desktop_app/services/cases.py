@@ -80,6 +80,7 @@ class Change:
     user: str           # display name (or user name)
     action: str         # audit action code, e.g. "progress", "transfer"
     summary: str        # one line, English (UI translates known actions itself)
+    details: dict = field(default_factory=dict)  # the audited values (codes, names, text)
 
 
 class CaseConflict(ConflictError):
@@ -537,7 +538,7 @@ def changes_since(case: Complaint, seen_version: int) -> list[Change]:
         version = details.get("version")
         if isinstance(version, int) and version > seen_version:
             changes.append(Change(entry.at, entry.username, entry.action,
-                                  _summary(entry.action, details)))
+                                  _summary(entry.action, details), details))
     changes.reverse()
     if not changes:
         changes.append(Change(case.updated_at, _user_name(case.updated_by_id) or "system",

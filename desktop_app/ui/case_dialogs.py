@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.vocab import OUTCOMES, ROLES
+from desktop_app.domain.vocab import OUTCOMES, ROLES, STAGES
 from desktop_app.services.cases import CaseConflict, CaseDetail
+from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.intake_widgets import FieldError
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -438,10 +439,36 @@ class ConflictDialog(QDialog):
             row = self.changes_table.rowCount()
             self.changes_table.setRowCount(row + 1)
             for column, text in enumerate((change.at.strftime(TIME_FORMAT), change.user,
-                                           change.summary)):
+                                           self.change_text(change))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, change.action)
                 self.changes_table.setItem(row, column, item)
+        self._build_rest(intro)
+
+    def change_text(self, change) -> str:
+        """What another user did, in the UI language (the service's summary is English)."""
+        d, language = change.details, ui_language()
+        stage = STAGES.label(d.get("stage"), language) if d.get("stage") else ""
+        texts = {
+            "progress": lambda: self.tr("Progress entry, stage {stage}").format(stage=stage)
+            + (f": {d['result']}" if d.get("result") else ""),
+            "transfer": lambda: self.tr("Transferred to {name}: {reason}").format(
+                name=d.get("to_name", ""), reason=d.get("reason", "")),
+            "escalate": lambda: self.tr("Escalated to step {step}: {reason}").format(
+                step=d.get("to_step", ""), reason=d.get("reason", "")),
+            "approval_request": lambda: self.tr("Submitted the solution for approval"),
+            "approval_decision": lambda: (self.tr("Approved the solution")
+                                          if d.get("decision") == "approved"
+                                          else self.tr("Rejected the solution")),
+            "close": lambda: self.tr("Closed the case ({outcome})").format(
+                outcome=OUTCOMES.label(d.get("outcome"), language)),
+            "reopen": lambda: self.tr("Reopened the case: {reason}").format(
+                reason=d.get("reason", "")),
+        }
+        make = texts.get(change.action)
+        return make() if make else change.summary
+
+    def _build_rest(self, intro: QLabel) -> None:
         question = QLabel(self.tr(
             "Reload shows the case as it is now (what you typed in the progress form stays "
             "there). Apply again makes your change on top of theirs."))

@@ -298,7 +298,7 @@ def test_second_session_sees_who_changed_the_case_and_applies_again(qtbot, case,
     rows = dialog.rows()
     assert len(rows) == 1
     assert rows[0][1] == "super1"
-    assert "progress entry" in rows[0][2]
+    assert rows[0][2] == "Progress entry, stage Assigned: Supervisor assigned it"
     assert mine.progress.result.toPlainText() == "客户来电催促"  # nothing typed is lost
 
     with qtbot.waitSignal(mine.case_changed, timeout=WAIT):
