@@ -246,6 +246,21 @@ Complaint.add_index(ModelIndex(
 Complaint.add_index(ModelIndex(Complaint, (Complaint.next_due, Complaint.id),
                                name="complaint_next_due", where=SQL("next_due IS NOT NULL")))
 Complaint.add_index(Complaint.stage, Complaint.survey_due)
+# The tracker (schema v8). The open cases again, in processing order (as complaint_queue)
+# with the same columns as complaint_open_cases: a filtered page of the open cases in
+# processing order (a stage, a level, the text, and every scope) is read from this index
+# alone, where complaint_queue made SQLite read each case's row to test it.
+Complaint.add_index(ModelIndex(
+    Complaint, (Complaint.is_open, Complaint.priority.desc(), Complaint.next_due, Complaint.id,
+                Complaint.department, Complaint.owner, Complaint.receiver, Complaint.type,
+                Complaint.subtype, Complaint.channel, Complaint.stage, Complaint.level,
+                Complaint.urgent, Complaint.registration_time, Complaint.number,
+                Complaint.customer_name, Complaint.contact),
+    name="complaint_queue_open", where=SQL('"is_open" = TRUE')))
+# The open cases' ids: the oldest open case at once (the text search reads descriptions
+# from there on), where the other indexes of the open cases are read to their end.
+Complaint.add_index(ModelIndex(Complaint, (Complaint.is_open, Complaint.id),
+                               name="complaint_open_ids", where=SQL('"is_open" = TRUE')))
 
 
 class DaySequence(BaseModel):

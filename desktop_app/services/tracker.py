@@ -42,9 +42,11 @@ CJK bigram of the text, ``db.search.id_subquery``).
 
 Reading a page (measured at 1,000,000 demo cases, 28,000 open; ``bench tracker``): first
 the page's ids, from the complaint table alone, then those rows with their labels. Over
-the open cases the processing order walks ``complaint_queue``; any other order or filter
-sorts the open cases from ``complaint_open_cases``, a partial index holding every column
-the list filters and sorts by (a few ms). With closed cases included, each order walks an
+the open cases the processing order walks ``complaint_queue_open``, the open cases in that
+order with every column the list filters by, so a filter and the scope are tested in the
+index without reading a row (a stage: 1.6 to 0.3 ms); any other order sorts the open
+cases from that index or ``complaint_open_cases`` (same columns, by department first; a
+few ms). With closed cases included, each order walks an
 index in its own order: number, customer name, registration time, next deadline, and for
 the label and level orders one group after the other in id order (closed stage: the rows
 in id order). A scoped session's scope is then tested row by row along that walk
@@ -60,6 +62,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop_app.db import search
 from desktop_app.db.connection import is_sqlite
@@ -72,7 +75,6 @@ from desktop_app.services.permissions import require_staff
 from desktop_app.services.queue import (
     MAX_LIMIT,
     QueueCursor,
-    _datetime,
     _may_see_contact,
     after_condition,
     scope_condition,
@@ -111,8 +113,10 @@ class CaseFilter:
     text: str = ""  # number (prefix), customer name (prefix), contact, or description words
 
 
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(NamedTuple):
+    """One case of the list. A named tuple (immutable): a page builds a hundred of them,
+    and a tuple is made in a tenth of a frozen dataclass's time."""
+
     id: int
     number: str
     customer_name: str
@@ -571,7 +575,7 @@ def list_cases(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = 
     sql = f"{_select(session)}\nWHERE c.id IN ({', '.join(['{p}'] * len(ids))})"
     raw = {r[_ID]: r for r in db.execute_sql(_placeholders(sql, sqlite), ids).fetchall()}
     # A case gone between the two reads (none are deleted) would just be left out.
-    rows = tuple(_row(session, raw[cid]) for cid in ids if cid in raw)
+    rows = _case_rows(session, [raw[cid] for cid in ids if cid in raw])
     cursor = None
     if more and found[-1][1] in raw:
         index, last = found[-1]
@@ -580,16 +584,27 @@ def list_cases(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = 
     return CasePage(rows, cursor)
 
 
-def _row(session: Session, r: tuple) -> CaseRow:
-    visible = _may_see_contact(session, r[_RECEIVER], r[_OWNER], r[_DEPARTMENT],
-                               r[_OWNER_SUPERVISOR])
-    contact = r[_CONTACT]
-    return CaseRow(
-        r[_ID], r[_NUMBER], r[_NAME], contact if visible else mask_contact(contact),
-        not visible, r[_TYPE_LABEL], r[_SUBTYPE_LABEL], r[_LEVEL], bool(r[_URGENT]),
-        r[_PRIORITY], r[_STAGE], r[_OWNER], r[_OWNER_NAME], r[_DEPARTMENT_CODE],
-        r[_DEPARTMENT_LABEL], r[_CHANNEL_LABEL], _datetime(r[_NEXT_DUE]),
-        _datetime(r[_REGISTERED]), _datetime(r[_CLOSED_AT]), bool(r[_IS_OPEN]), r[_VERSION])
+def _case_rows(session: Session, raw: list[tuple]) -> tuple[CaseRow, ...]:
+    """CaseRows of raw ``_SELECT`` rows, contacts masked unless the session is entitled.
+    The hot part of a page: tuples made directly, dates parsed only when text (SQLite)."""
+    make = tuple.__new__
+    parse = dt.datetime.fromisoformat
+    may_see = _may_see_contact
+    rows = []
+    for (cid, number, name, contact, level, urgent, priority, stage, next_due, registered,
+         closed_at, is_open, version, receiver, owner, department, _subtype, owner_name,
+         owner_supervisor, type_label, subtype_label, department_code, department_label,
+         channel_label) in raw:
+        visible = may_see(session, receiver, owner, department, owner_supervisor)
+        rows.append(make(CaseRow, (
+            cid, number, name, contact if visible else mask_contact(contact), not visible,
+            type_label, subtype_label, level, bool(urgent), priority, stage, owner, owner_name,
+            department_code, department_label, channel_label,
+            parse(next_due) if next_due.__class__ is str else next_due,
+            parse(registered) if registered.__class__ is str else registered,
+            parse(closed_at) if closed_at.__class__ is str else closed_at,
+            bool(is_open), version)))
+    return tuple(rows)
 
 
 @service
