@@ -619,3 +619,39 @@ def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, in
                            sort, descending):
             assert any(name in plan for name in allowed), plan
             assert ("TEMP B-TREE" in plan) == sorts, plan
+
+
+def test_model_keeps_index_values_and_the_texts_of_each_load(qapp, db, people, mixed):
+    """TrackerModel keeps the model indexes of its first rows and the texts of a load: an
+    index is the value createIndex makes, none is given past the loaded rows, and every
+    cell shows ``display``'s text of the row loaded now, also after reloads."""
+    from PySide6.QtCore import QModelIndex
+
+    from desktop_app.ui.tracker_model import COLUMN_COUNT, NEXT_DUE, TIME_FORMAT, TrackerModel
+
+    model = TrackerModel(people["manager"], page_size=7)
+
+    def check():
+        for row in range(model.rowCount()):
+            case = model.case_row(row)
+            for column in range(COLUMN_COUNT):
+                index = model.index(row, column)
+                assert index == model.createIndex(row, column)
+                assert index.data() == model.display(case, column)
+            due = model.index(row, NEXT_DUE).data()
+            assert due == (case.next_due.strftime(TIME_FORMAT) if case.next_due else "")
+
+    model.set_query(CaseFilter(include_closed=True))
+    assert model.rowCount() == 7
+    check()
+    last = model.index(6, 0)
+    model.set_query(CaseFilter(text="no case says this"))
+    assert model.rowCount() == 0
+    assert not model.index(0, 0).isValid()
+    assert model.data(last) is None and model.data(QModelIndex()) is None
+    model.set_query(CaseFilter(include_closed=True), sort="number", descending=True)
+    assert model.rowCount() == 7
+    check()
+    top = tracker.list_cases(people["manager"], CaseFilter(include_closed=True), sort="number",
+                             descending=True, limit=1).rows[0]
+    assert model.index(0, 0).data() == top.number
