@@ -96,6 +96,7 @@ from desktop_app.ui.case_dialogs import (
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import AttachmentList, FieldError
 from desktop_app.ui.tasks import Task, TaskRunner
+from desktop_app.ui.templates_print import case_print_button
 
 log = logging.getLogger(__name__)
 
@@ -519,6 +520,8 @@ class CaseWindow(QWidget):
                        self.renegotiate_button, self.close_case_button, self.reopen_button):
             actions_row.addWidget(button)
         actions_row.addStretch(1)
+        self.print_button = case_print_button(self)  # templates 1-3: print or PDF
+        actions_row.addWidget(self.print_button)
         actions_row.addWidget(self.refresh_button)
         self.action_message = QLabel()
         self.action_message.setObjectName("action_message")

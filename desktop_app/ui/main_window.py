@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.db.connection import DatabaseInfo
 from desktop_app.domain.vocab import ROLES
+from desktop_app.services import tracker_export
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.case_window import CaseWindow, open_case_window
-from desktop_app.ui.i18n import ui_language
+from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
+from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_page import IntakePage
 from desktop_app.ui.pages import ComingPage
 from desktop_app.ui.reminders_panel import (
@@ -39,7 +42,8 @@ from desktop_app.ui.reports_page import ReportsPage
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.survey_page import SurveyPage
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.tasks import Task, TaskRunner
+from desktop_app.ui.templates_print import blank_forms_menu
 from desktop_app.ui.tracker_page import TrackerPage
 
 log = logging.getLogger(__name__)
@@ -267,6 +271,7 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("file_menu")
+        self._build_exchange_menu(file_menu)
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -287,6 +292,94 @@ class MainWindow(QMainWindow):
         for action in self.section_actions.values():
             toolbar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    # --- exchange workbook, export of the current view, blank forms ----------------------
+
+    def _build_exchange_menu(self, file_menu) -> None:
+        """File: Import cases…, Export cases…, Export current view… (also a button under
+        the tracker's table), Blank forms (templates 1-3: print or PDF)."""
+        self.import_dialog = self.export_dialog = None
+        self.import_action = QAction(self.tr("&Import cases…"), self)
+        self.import_action.setObjectName("import_action")
+        manager = self.session.is_manager or self.session.is_admin
+        self.import_action.setEnabled(manager)
+        self.import_action.setToolTip(self.tr("Import an exchange workbook (.xlsx)") if manager
+                                      else self.tr("Only managers may import cases"))
+        self.import_action.triggered.connect(self.open_import_dialog)
+        self.export_action = QAction(self.tr("&Export cases…"), self)
+        self.export_action.setObjectName("export_action")
+        self.export_action.triggered.connect(lambda _c=False: self.open_export_dialog())
+        self.export_view_action = QAction(self.tr("Export current &view…"), self)
+        self.export_view_action.setObjectName("export_view_action")
+        self.export_view_action.setToolTip(self.tr(
+            "Export every case the tracker's filter lists, in its order"))
+        self.export_view_action.triggered.connect(self.export_current_view)
+        for action in (self.import_action, self.export_action, self.export_view_action):
+            file_menu.addAction(action)
+        self.blank_forms_menu = blank_forms_menu(self)
+        self.print_blank_action = self.blank_forms_menu.menuAction()
+        file_menu.addMenu(self.blank_forms_menu)
+        file_menu.addSeparator()
+        page = self.tracker_page
+        status = page.status_line.parentWidget().layout() if page is not None else None
+        for index in range(status.count() if status is not None else 0):
+            row = status.itemAt(index).layout()
+            if row is not None and row.indexOf(page.status_line) >= 0:
+                button = QToolButton()
+                button.setObjectName("export_view_button")
+                button.setDefaultAction(self.export_view_action)
+                row.addWidget(button)
+                break
+
+    def open_import_dialog(self):
+        """Show the import dialog (the one still working, if any)."""
+        if self.import_dialog is not None and self.import_dialog.busy():
+            self.import_dialog.show()
+            self.import_dialog.raise_()
+            return self.import_dialog
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()
+        dialog = ImportDialog(self.session, tasks=self.tasks, parent=self)
+        dialog.imported.connect(lambda report: report.written and self._case_changed(0))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_export_dialog(self, case_ids: list[int] | None = None):
+        """Show the export dialog: a period or everything, or exactly ``case_ids``."""
+        if self.export_dialog is not None and self.export_dialog.busy():
+            self.export_dialog.show()
+            self.export_dialog.raise_()
+            return self.export_dialog
+        if self.export_dialog is not None:
+            self.export_dialog.deleteLater()
+        dialog = ExportDialog(self.session, tasks=self.tasks, parent=self, case_ids=case_ids)
+        dialog.exported.connect(lambda result: not result.cancelled and self.show_status_message(
+            self.tr("Exported to {path}.").format(path=str(result.path))))
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_current_view(self) -> Task | None:
+        """Collect the ids of every case the tracker's current filter lists (all pages, in
+        the table's order) off the UI thread, then open the export dialog with them."""
+        page = self.tracker_page
+        if page is None:
+            return None
+        self.show_status_message(self.tr("Collecting the cases of the current view…"))
+        task = self.tasks.submit(tracker_export.tracker_ids, self.session, page.current_filter(),
+                                 sort=page.model.sort_key, descending=page.model.descending,
+                                 name="tracker-ids")
+
+        def collected(ids: list[int]) -> None:
+            if not ids:
+                self.show_status_message(self.tr("The current view lists no cases."))
+            else:
+                self.open_export_dialog(ids)
+
+        task.succeeded.connect(collected)
+        task.failed.connect(lambda exc: self.show_status_message(service_message(exc)))
+        return task
 
     def _build_status_bar(self) -> None:
         role = ROLES.label(self.session.role, ui_language())
