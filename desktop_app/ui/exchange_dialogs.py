@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -566,7 +567,9 @@ class ExportDialog(_WorkDialog):
         self.export_from = self._date_edit("export_from", today.replace(day=1))
         self.export_to = self._date_edit("export_to", today)
         self.export_all.toggled.connect(self._all_toggled)
-        period = QHBoxLayout()
+        self.period_row = QWidget()
+        period = QHBoxLayout(self.period_row)
+        period.setContentsMargins(0, 0, 0, 0)
         period.addWidget(self.export_from)
         period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.export_to)
@@ -574,12 +577,10 @@ class ExportDialog(_WorkDialog):
         period.addStretch(1)
         self.period_label = QLabel(self.tr("&Registered from:"))
         self.period_label.setBuddy(self.export_from)
-        form.addRow(self.period_label, period)
+        form.addRow(self.period_label, self.period_row)
         self.export_all.setChecked(True)
         if self.case_ids is not None:
-            for widget in (self.period_label, self.export_from, self.export_to,
-                           self.export_all):
-                widget.hide()
+            form.setRowVisible(self.period_row, False)
 
         self.export_unmasked = QCheckBox(self.tr("Full contact details and ID &numbers"))
         self.export_unmasked.setObjectName("export_unmasked")
@@ -615,12 +616,15 @@ class ExportDialog(_WorkDialog):
         self.export_button = QPushButton(self.tr("E&xport"))
         self.export_button.setObjectName("export_button")
         self.export_button.setDefault(True)
+        self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum,
+                                         QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export)
         self.export_progress = _progress_bar("export_progress")
         work_row = QHBoxLayout()
         work_row.addWidget(self.export_button)
         work_row.addWidget(self.export_progress, 1)
         work_row.addWidget(self.cancel_button)
+        work_row.addStretch()  # keeps the button on the left while no bar is shown
         self.export_summary = QLabel()
         self.export_summary.setObjectName("export_summary")
         self.export_summary.setWordWrap(True)
@@ -635,7 +639,7 @@ class ExportDialog(_WorkDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 360)
+        self.resize(640, 300)
         self._update_buttons()
 
     def _date_edit(self, name: str, day: dt.date) -> QDateEdit:
