@@ -941,6 +941,11 @@ def _contact(value) -> str:
     problem = validation.check_contact(text)
     if problem:
         raise _Bad(problem)
+    for part in validation.split_contacts(text):
+        limit = 120 if validation.contact_kind(part) == "email" else 40
+        if len(part) > limit:  # what the customer record keeps
+            raise _Bad("{value!r} is longer than {limit} characters.", value=part,
+                       limit=limit)
     return text
 
 

@@ -533,6 +533,17 @@ def test_text_that_looks_like_a_formula_stays_text(db, manager, tmp_path):
     assert (ws["N2"].value, ws["N2"].data_type) == (rows[0]["description"], "s")
 
 
+def test_values_longer_than_the_database_keeps_are_errors(db, manager, tmp_path):
+    rows = good_rows(3)
+    rows[0]["contact"] = "a" * 120 + "@example.com"
+    rows[1]["customer_name"] = "张" * 101
+    rows[2]["receiver"] = "李" * 61
+    path = write_book(tmp_path / "long.xlsx", {"投诉登记": complaint_sheet(rows)})
+    report = exchange.import_workbook(manager, path)
+    assert [(p.row, p.column) for p in report.errors] == [
+        (2, "联系方式"), (3, "客户姓名"), (4, "接收人")]
+
+
 def test_imports_are_for_managers(db, clerk_session, supervisor_session, tmp_path):
     path = write_book(tmp_path / "x.xlsx", {"投诉登记": complaint_sheet(good_rows(1))})
     for session in (clerk_session, supervisor_session):
