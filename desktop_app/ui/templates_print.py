@@ -561,6 +561,10 @@ class CasePrinter(QObject):
             self.actions[f"pdf_{kind}"] = action
         self.button.setMenu(self.menu)
         self._task: Task | None = None
+        loaded = getattr(window, "loaded", None)
+        if loaded is not None and window.detail is None:  # enabled once the case is read
+            self.button.setEnabled(False)
+            loaded.connect(lambda: self.button.setEnabled(True))
 
     @property
     def window(self) -> QWidget | None:

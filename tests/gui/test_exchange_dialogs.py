@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 from desktop_app.bootstrap import prepare_database
 from desktop_app.db.models import AuditLog, Complaint, Customer, ProgressEntry, Survey, User
 from desktop_app.domain.exchange_columns import COMPLAINTS
-from desktop_app.services import demo, exchange, tracker
+from desktop_app.services import demo, exchange, tracker, tracker_export
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
@@ -311,7 +311,8 @@ def test_file_menu_actions_open_the_dialogs(qtbot, manager, clerk, gui_db):
 
 
 def test_export_current_view_exports_exactly_the_filtered_cases(
-        qtbot, system, manager, gui_db, tmp_path):
+        qtbot, system, manager, gui_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(tracker_export, "MAX_LIMIT", 40)  # the ids come in several pages
     demo.generate(system, 400, seed=5)
     window = make_window(qtbot, manager, gui_db)
     page = window.show_section("tracker")
