@@ -12,6 +12,9 @@ literal text. It does not find:
   ``desktop_app.domain.validation`` checks, ``_DB_MESSAGES`` and the "{key}: " +
   ``SettingValueError`` templates — read with ``ast`` from desktop_app/services, db and
   domain;
+* the exchange import's problem reasons (``ImportProblem``, ``_Bad`` and the validator's
+  ``error(…)``: English templates with parameters, translated by the import dialog in the
+  ``ServiceError`` context);
 * UI text whose context or text is not a literal at the call: ``tr = QCoreApplication.
   translate`` aliases (lupdate misreads ``tr("Context", "text")`` as text "Context"),
   one-line wrappers such as ``_tr(text)`` in intake_print.py, ``self.tr(APP_NAME)``, and
@@ -49,7 +52,11 @@ SERVICE_CONTEXT = "ServiceError"
 # Classes whose first argument is a service error template (their subclasses are found).
 ERROR_ROOTS = {"ServiceError"}
 # Other constructors that carry a template for the ServiceError context: argument index.
-TEMPLATE_CARRIERS = {"FieldProblem": 1}
+# The exchange import's problems (ImportProblem(sheet, row, column, template, params), the
+# cell parsers' _Bad(template, **params), _Validator.error(sheet, row, column, template …)
+# that forwards its template to ImportProblem) keep the English template and its
+# parameters; the import dialog translates the template in the ServiceError context.
+TEMPLATE_CARRIERS = {"FieldProblem": 1, "ImportProblem": 3, "_Bad": 0}
 GENERATED_NAME = "_lupdate_extracted_messages.py"
 
 
@@ -457,7 +464,10 @@ def scan_ui(modules: list[Module], catalogue: Catalogue) -> None:
                 if text is not None:
                     catalogue.add(context, text, module.path, node.lineno)
                 elif not (isinstance(expr, ast.Name)
-                          and expr.id in parameters(module.function_of(node) or node)):
+                          and expr.id in parameters(module.function_of(node) or node)) \
+                        and not (context == SERVICE_CONTEXT and isinstance(expr, ast.Attribute)
+                                 and expr.attr == "template"):
+                    # problem.template: a service template, collected from the services
                     catalogue.warn(module.path, node, f"{func.id}() without literal text")
             elif _is_translate(func) and len(node.args) >= 2 \
                     and not isinstance(node.args[1], ast.Constant):

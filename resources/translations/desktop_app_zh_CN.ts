@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="222"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="223"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -142,763 +142,763 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="426"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="427"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="481"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="482"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="482"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="483"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="484"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="486"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="487"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="489"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="490"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="492"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="493"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="495"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="496"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="498"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="500"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="502"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="504"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="506"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="530"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="533"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="531"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="534"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="532"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="535"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="533"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="536"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="534"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="537"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="535"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="538"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="537"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="540"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="538"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="541"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="539"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="542"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="540"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="543"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="541"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="542"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="543"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="550"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
         <source>Handling</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="894"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="897"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="896"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="899"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
         <source>Escalated to</source>
         <translation>已升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
         <source>Complex case</source>
         <translation>复杂投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="563"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
         <source>Outcome reason</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="828"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="831"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="576"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="590"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="671"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="674"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="674"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="677"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="690"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="692"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="693"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="695"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="694"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="873"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="697"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="876"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="694"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="873"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="697"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="876"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="715"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="718"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="716"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="719"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="726"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="729"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="737"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="740"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="761"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="764"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="763"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="766"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="765"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="768"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="781"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="784"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="803"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="806"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="826"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="829"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="827"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="830"/>
         <source>Progress entry</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="829"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="832"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="830"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="833"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="831"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="834"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="832"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="835"/>
         <source>Approval decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="833"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="836"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="834"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="837"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="835"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="838"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="860"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="863"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="860"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="863"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="861"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="864"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="895"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="898"/>
         <source>From stage</source>
         <translation>原阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="897"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="900"/>
         <source>Planned completion</source>
         <translation>计划完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="898"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="901"/>
         <source>Actual completion</source>
         <translation>实际完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="899"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="902"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="900"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="903"/>
         <source>Customer feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="901"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
         <source>Feedback comment</source>
         <translation>具体意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="902"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
         <source>Next action</source>
         <translation>下一步动作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="903"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
         <source>Solution</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
         <source>To</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
         <source>Up to</source>
         <translation>升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
         <source>Previous outcome</source>
         <translation>原处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
         <source>For</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
         <source>Message</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
         <source>New resolution date</source>
         <translation>新办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
         <source>Suggestions</source>
         <translation>其他建议或需求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="939"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="942"/>
         <source>Attachments: {names}</source>
         <translation>附件：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1002"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1005"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1003"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1006"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1004"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1038"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1007"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1041"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1010"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1011"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1014"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1016"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1035"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1038"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1036"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1039"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1096"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1099"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1105"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1108"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1128"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1131"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1129"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1132"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1130"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1133"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1131"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1134"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1132"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1135"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1133"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1136"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1134"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1137"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1135"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1138"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1140"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1141"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1142"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1146"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1147"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1148"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1146"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1149"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1147"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1168"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1171"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1215"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1218"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1232"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1235"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1233"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1236"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1246"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1249"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1247"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1250"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -906,47 +906,47 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="332"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="333"/>
         <source>Close the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="333"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="334"/>
         <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
         <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="336"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="337"/>
         <source>The customer &amp;confirmed the resolution</source>
         <translation>客户已确认问题解决(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="337"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="338"/>
         <source>Customer</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="341"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="342"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="342"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="343"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="349"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="350"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="350"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="351"/>
         <source>Required: why the case closes without the customer&apos;s confirmation</source>
         <translation>必填：未经客户确认即闭环的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="364"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="365"/>
         <source>Without the customer&apos;s confirmation the reason is required.</source>
         <translation>未经客户确认时必须填写原因。</translation>
     </message>
@@ -1002,42 +1002,82 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="419"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="420"/>
         <source>The case was changed meanwhile</source>
         <translation>投诉已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="422"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="423"/>
         <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
         <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="429"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="429"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="429"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="446"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="453"/>
+        <source>Progress entry, stage {stage}</source>
+        <translation>进度记录（{stage}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="455"/>
+        <source>Transferred to {name}: {reason}</source>
+        <translation>转派给{name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="457"/>
+        <source>Escalated to step {step}: {reason}</source>
+        <translation>升级至第 {step} 级：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="459"/>
+        <source>Submitted the solution for approval</source>
+        <translation>提交处理方案审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="460"/>
+        <source>Approved the solution</source>
+        <translation>批准处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="462"/>
+        <source>Rejected the solution</source>
+        <translation>驳回处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="463"/>
+        <source>Closed the case ({outcome})</source>
+        <translation>投诉闭环（{outcome}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="465"/>
+        <source>Reopened the case: {reason}</source>
+        <translation>重新打开投诉：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="473"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="449"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="476"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="451"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="478"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -1125,29 +1165,138 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="308"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="309"/>
         <source>Approve the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="309"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="310"/>
         <source>The case goes on to execution.</source>
         <translation>投诉将进入执行处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="311"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="312"/>
         <source>Reject the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="312"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="313"/>
         <source>The owner reworks the solution; say what must change.</source>
         <translation>责任人需修改方案；请说明需要修改的地方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="315"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="316"/>
         <source>&amp;Comment</source>
         <translation>审批意见(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="549"/>
+        <source>Export the current view</source>
+        <translation>导出当前视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="550"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="694"/>
+        <source>Export cases</source>
+        <translation>导出投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="554"/>
+        <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
+        <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="558"/>
+        <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
+        <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="565"/>
+        <source>&amp;All dates</source>
+        <translation>全部日期(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="574"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="578"/>
+        <source>&amp;Registered from:</source>
+        <translation>登记日期从(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="585"/>
+        <source>Full contact details and ID &amp;numbers</source>
+        <translation>完整的联系方式和证件号码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="588"/>
+        <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
+        <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="599"/>
+        <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
+        <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="605"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="612"/>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="616"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="659"/>
+        <source>Complaints view {stamp}.xlsx</source>
+        <translation>投诉视图 {stamp}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="660"/>
+        <source>Complaints {stamp}.xlsx</source>
+        <translation>投诉 {stamp}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="695"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="705"/>
+        <source>Choose where to save the workbook.</source>
+        <translation>请选择工作簿的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="716"/>
+        <source>Exporting… %p%</source>
+        <translation>正在导出… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="721"/>
+        <source>The export was cancelled; no file was saved.</source>
+        <translation>已取消导出，未保存文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="724"/>
+        <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
+        <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="729"/>
+        <source>Contacts in full (recorded in the audit log).</source>
+        <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1373,174 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="262"/>
+        <source>Import cases</source>
+        <translation>导入投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="268"/>
+        <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
+        <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="274"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="276"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="280"/>
+        <source>&amp;Workbook:</source>
+        <translation>工作簿(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="286"/>
+        <source>Check &amp;file</source>
+        <translation>检查文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="289"/>
+        <source>Read and check every cell without importing anything</source>
+        <translation>读取并检查每个单元格，不导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="291"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="293"/>
+        <source>Import the checked file (after a clean check)</source>
+        <translation>导入已检查的文件（检查无误后）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="324"/>
+        <source>&amp;Save the error report…</source>
+        <translation>保存错误报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="327"/>
+        <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
+        <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="355"/>
+        <source>Choose the workbook to import</source>
+        <translation>选择要导入的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="357"/>
+        <source>Excel workbook (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="380"/>
+        <source>Choose the workbook to import.</source>
+        <translation>请选择要导入的工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="391"/>
+        <source>Checking… %p%</source>
+        <translation>正在检查… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="396"/>
+        <source>The check was cancelled.</source>
+        <translation>已取消检查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="418"/>
+        <source>Importing… %p%</source>
+        <translation>正在导入… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="428"/>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>已取消导入，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="441"/>
+        <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
+        <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="451"/>
+        <source>Ignored:</source>
+        <translation>已忽略：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="454"/>
+        <source>The file is fine. It holds {counts}.</source>
+        <translation>文件无误，包含{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="457"/>
+        <source>{count} staff names match no account and would become inactive accounts: {names}</source>
+        <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="461"/>
+        <source>Press Import to import it.</source>
+        <translation>点击“导入”即可导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="464"/>
+        <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
+        <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="469"/>
+        <source>Imported {counts} in {seconds:.1f} s.</source>
+        <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="473"/>
+        <source>{count:,} new customers</source>
+        <translation>新建客户 {count:,} 位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="476"/>
+        <source>{count:,} complaint numbers assigned</source>
+        <translation>分配投诉编号 {count:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="479"/>
+        <source>{count:,} inactive staff accounts</source>
+        <translation>新建停用员工账号 {count:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="504"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="507"/>
+        <source>The error report was saved to {path}.</source>
+        <translation>错误报告已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="513"/>
+        <source>{name} errors.xlsx</source>
+        <translation>{name} 导入错误.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="516"/>
+        <source>Save the error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="517"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1784,117 +2101,162 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
         <source>Register a complaint (template 1): customer, contact, channel, type, urgency and description, with the promised first-response time to read to the customer.</source>
         <translation>登记投诉（客户投诉登记表）：客户、联系方式、投诉渠道、类型、紧急程度和问题描述，并给出可告知客户的首次答复时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
         <source>Follow every open case (template 2): queues sorted urgent first and by deadline, assignment and transfer, progress entries, escalation and closing.</source>
         <translation>跟踪每一件未闭环投诉（投诉处理进度跟踪表）：紧急优先、按时限排序的队列，分派与转派，进度记录，升级与闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
         <source>Record satisfaction surveys (template 3) for closed cases that are due, and proactive surveys without a case.</source>
         <translation>为到期的已闭环投诉记录满意度调查（客户满意度调查问卷），也可记录无投诉的主动调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
         <source>Volume, handling time, resolution, on-time and satisfaction figures for a period, overdue cases, and the export to Excel.</source>
         <translation>按期间统计投诉量、平均处理时长、投诉解决率、处理及时率和满意度，列出超时投诉，并导出到 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="282"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <source>&amp;Import cases…</source>
+        <translation>导入投诉(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
+        <source>Import an exchange workbook (.xlsx)</source>
+        <translation>导入交换工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="307"/>
+        <source>Only managers may import cases</source>
+        <translation>只有客服经理可以导入投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="309"/>
+        <source>&amp;Export cases…</source>
+        <translation>导出投诉(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <source>Export current &amp;view…</source>
+        <translation>导出当前视图(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="315"/>
+        <source>Export every case the tracker&apos;s filter lists, in its order</source>
+        <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
+        <source>Collecting the cases of the current view…</source>
+        <translation>正在收集当前视图中的投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="376"/>
+        <source>The current view lists no cases.</source>
+        <translation>当前视图中没有投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="435"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -1907,10 +2269,10 @@ Database: {database}</source>
 数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="338"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="437"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -1918,115 +2280,143 @@ Database: {database}</source>
 <context>
     <name>OptionalDateTime</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="69"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="70"/>
         <source>Set</source>
         <translation>填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="77"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="78"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
 </context>
 <context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="130"/>
+        <source>… and {count:,} more problems</source>
+        <translation>… 另有 {count:,} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="200"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="211"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="214"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="216"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="219"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="222"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="225"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="226"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="228"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="230"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="231"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="233"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="242"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="247"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="248"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="249"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="260"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="261"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="264"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="265"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="266"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="267"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="313"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="326"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="327"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -2204,22 +2594,22 @@ Database: {database}</source>
 <context>
     <name>RenegotiateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="379"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="380"/>
         <source>Renegotiate the resolution date</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="380"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="381"/>
         <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
         <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="390"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="391"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="391"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="392"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -2828,195 +3218,197 @@ Database: {database}</source>
         <translation>备注最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="91"/>
+        <location filename="../../desktop_app/services/cases.py" line="92"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="288"/>
+        <location filename="../../desktop_app/services/cases.py" line="289"/>
+        <location filename="../../desktop_app/services/print_forms.py" line="47"/>
         <location filename="../../desktop_app/services/sla.py" line="263"/>
         <location filename="../../desktop_app/services/surveys.py" line="171"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="290"/>
+        <location filename="../../desktop_app/services/cases.py" line="291"/>
+        <location filename="../../desktop_app/services/print_forms.py" line="49"/>
         <location filename="../../desktop_app/services/surveys.py" line="173"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="346"/>
+        <location filename="../../desktop_app/services/cases.py" line="347"/>
         <location filename="../../desktop_app/services/surveys.py" line="356"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="482"/>
+        <location filename="../../desktop_app/services/cases.py" line="483"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="485"/>
+        <location filename="../../desktop_app/services/cases.py" line="486"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="489"/>
+        <location filename="../../desktop_app/services/cases.py" line="490"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="584"/>
-        <location filename="../../desktop_app/services/cases.py" line="919"/>
+        <location filename="../../desktop_app/services/cases.py" line="585"/>
+        <location filename="../../desktop_app/services/cases.py" line="920"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="608"/>
+        <location filename="../../desktop_app/services/cases.py" line="609"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="611"/>
+        <location filename="../../desktop_app/services/cases.py" line="612"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="614"/>
+        <location filename="../../desktop_app/services/cases.py" line="615"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="617"/>
+        <location filename="../../desktop_app/services/cases.py" line="618"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="620"/>
+        <location filename="../../desktop_app/services/cases.py" line="621"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="630"/>
+        <location filename="../../desktop_app/services/cases.py" line="631"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="632"/>
+        <location filename="../../desktop_app/services/cases.py" line="633"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="659"/>
+        <location filename="../../desktop_app/services/cases.py" line="660"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="664"/>
+        <location filename="../../desktop_app/services/cases.py" line="665"/>
         <location filename="../../desktop_app/services/intake.py" line="234"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="668"/>
+        <location filename="../../desktop_app/services/cases.py" line="669"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="675"/>
+        <location filename="../../desktop_app/services/cases.py" line="676"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="717"/>
+        <location filename="../../desktop_app/services/cases.py" line="718"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="720"/>
-        <location filename="../../desktop_app/services/cases.py" line="749"/>
+        <location filename="../../desktop_app/services/cases.py" line="721"/>
+        <location filename="../../desktop_app/services/cases.py" line="750"/>
         <location filename="../../desktop_app/services/sla.py" line="270"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="724"/>
+        <location filename="../../desktop_app/services/cases.py" line="725"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="726"/>
+        <location filename="../../desktop_app/services/cases.py" line="727"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="746"/>
+        <location filename="../../desktop_app/services/cases.py" line="747"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="752"/>
+        <location filename="../../desktop_app/services/cases.py" line="753"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="774"/>
+        <location filename="../../desktop_app/services/cases.py" line="775"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="777"/>
+        <location filename="../../desktop_app/services/cases.py" line="778"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="781"/>
+        <location filename="../../desktop_app/services/cases.py" line="782"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="811"/>
+        <location filename="../../desktop_app/services/cases.py" line="812"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="817"/>
+        <location filename="../../desktop_app/services/cases.py" line="818"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="820"/>
+        <location filename="../../desktop_app/services/cases.py" line="821"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="847"/>
+        <location filename="../../desktop_app/services/cases.py" line="848"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="849"/>
+        <location filename="../../desktop_app/services/cases.py" line="850"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="853"/>
+        <location filename="../../desktop_app/services/cases.py" line="854"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="856"/>
+        <location filename="../../desktop_app/services/cases.py" line="857"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="880"/>
+        <location filename="../../desktop_app/services/cases.py" line="881"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="883"/>
+        <location filename="../../desktop_app/services/cases.py" line="884"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
@@ -3111,10 +3503,220 @@ Database: {database}</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="259"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>Expected text, found {value}.</source>
+        <translation>此处应为文本，实际为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="261"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>Expected text, found a date or time.</source>
+        <translation>此处应为文本，实际为日期或时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="278"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>Times are written without a time zone.</source>
+        <translation>时间不能带时区。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="291"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
+        <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="294"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
+        <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="312"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>A score is a whole number from 1 to 5.</source>
+        <translation>评分须为 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="322"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>The level is I, II or III (also 一级, 二级, 三级).</source>
+        <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="333"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>Unknown value {value!r}; use one of: {choices}.</source>
+        <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="363"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>Unknown value(s) {values}; use: {choices}.</source>
+        <translation>未知的值 {values}；可用的值：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="378"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
+        <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="441"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
+        <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="448"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <source>A staff name has at most 60 characters.</source>
+        <translation>员工姓名最多 60 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="568"/>
+        <source>Unknown column; it was ignored.</source>
+        <translation>未知的列，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="572"/>
+        <source>The column {first!r} appears twice.</source>
+        <translation>与列 {first!r} 重复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="580"/>
+        <source>The required column {label} ({key}) is missing.</source>
+        <translation>缺少必需的列 {label}（{key}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="609"/>
+        <source>This cell is required.</source>
+        <translation>此单元格为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="957"/>
+        <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
+        <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="939"/>
+        <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
+        <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="762"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="766"/>
+        <source>Unknown subtype {value!r}.</source>
+        <translation>未知的投诉子类 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="656"/>
+        <source>Unknown {what} {value!r}.</source>
+        <translation>未知的{what} {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="947"/>
+        <source>{value!r} is longer than {limit} characters.</source>
+        <translation>{value!r} 超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="760"/>
+        <source>{value!r} is not a subtype of the row&apos;s type.</source>
+        <translation>{value!r} 不是本行投诉类型下的子类。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="618"/>
+        <source>At most {maximum} characters ({length} now).</source>
+        <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="634"/>
+        <source>{time} is in the future.</source>
+        <translation>{time} 晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="637"/>
+        <source>{time} is before the {what} ({limit}).</source>
+        <translation>{time} 早于{what}（{limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="673"/>
+        <source>The complaint number {number} is also on row {first}.</source>
+        <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="705"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="908"/>
+        <source>The text of 其他 has at most 200 characters.</source>
+        <translation>“其他”的说明最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="713"/>
+        <source>Name the receiver (接收人).</source>
+        <translation>请填写接收人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="728"/>
+        <source>A closed case (已闭环) needs its {what}.</source>
+        <translation>已闭环的投诉须填写{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="734"/>
+        <source>Only a closed case (已闭环) has a {what}.</source>
+        <translation>只有已闭环的投诉才有{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="778"/>
+        <source>The complaint number {number} is already in the database.</source>
+        <translation>投诉编号 {number} 在数据库中已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="824"/>
+        <source>No complaint {number} in this file or the database.</source>
+        <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="840"/>
+        <source>{time} is before the complaint was registered ({limit}).</source>
+        <translation>{time} 早于投诉登记时间（{limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="887"/>
+        <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
+        <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="891"/>
+        <source>Complaint {number} already has a survey in the database.</source>
+        <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/services/exchange_import.py" line="1237"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="1240"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1262"/>
+        <source>Unknown sheet; it was ignored.</source>
+        <translation>未知的工作表，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1265"/>
+        <source>The sheet {sheet} appears twice (also as {first!r}).</source>
+        <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1272"/>
+        <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
+        <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/improvements.py" line="82"/>
@@ -3201,16 +3803,22 @@ Database: {database}</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="943"/>
         <location filename="../../desktop_app/services/intake.py" line="119"/>
         <source>Enter a phone number or an e-mail address.</source>
         <translation>请填写电话号码或电子邮箱。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="961"/>
         <location filename="../../desktop_app/services/intake.py" line="121"/>
         <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
         <translation>证件号码为 18 位：17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="961"/>
         <location filename="../../desktop_app/services/intake.py" line="121"/>
         <source>This ID number&apos;s check digit is wrong; please check it again.</source>
         <translation>证件号码校验位不正确，请再核对一下。</translation>
@@ -3308,7 +3916,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/services/queue.py" line="175"/>
-        <location filename="../../desktop_app/services/tracker.py" line="560"/>
+        <location filename="../../desktop_app/services/tracker.py" line="562"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
@@ -3478,12 +4086,12 @@ Database: {database}</source>
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="283"/>
+        <location filename="../../desktop_app/services/tracker.py" line="285"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="501"/>
+        <location filename="../../desktop_app/services/tracker.py" line="503"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
@@ -4369,6 +4977,89 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
     </message>
 </context>
 <context>
+    <name>TemplatesPrint</name>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="143"/>
+        <source>Registration form (template 1)</source>
+        <translation>客户投诉登记表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="144"/>
+        <source>Progress tracking (template 2)</source>
+        <translation>投诉处理进度跟踪表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="145"/>
+        <source>Satisfaction survey (template 3)</source>
+        <translation>客户满意度调查问卷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="454"/>
+        <source>Print: {name}</source>
+        <translation>打印：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="465"/>
+        <source>Save as PDF: {name}</source>
+        <translation>另存为 PDF：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="466"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="479"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="479"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="497"/>
+        <source>&amp;Blank forms</source>
+        <translation>空白表单(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="501"/>
+        <source>Print {name}…</source>
+        <translation>打印{name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="508"/>
+        <source>Save {name} as PDF…</source>
+        <translation>将{name}另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="542"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="544"/>
+        <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
+        <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="554"/>
+        <source>Save as P&amp;DF</source>
+        <translation>另存为 PDF(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="633"/>
+        <source>The survey could not be read: {reason}</source>
+        <translation>无法读取满意度调查：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/templates_print.py" line="652"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>TrackerModel</name>
     <message>
         <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
@@ -4756,34 +5447,47 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="251"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="252"/>
         <source>Transfer the case</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="252"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="253"/>
         <source>The new owner is responsible from now on; the transfer is recorded with your reason.</source>
         <translation>从现在起由新责任人负责；转派及原因都会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="256"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="257"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="261"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="262"/>
         <source>New &amp;owner</source>
         <translation>新责任人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="262"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="263"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="272"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="273"/>
         <source>Choose who takes the case.</source>
         <translation>请选择接手该投诉的人。</translation>
+    </message>
+</context>
+<context>
+    <name>_WorkDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="171"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="173"/>
+        <source>Stop the work; nothing is changed</source>
+        <translation>停止操作，不做任何更改</translation>
     </message>
 </context>
 </TS>
