@@ -65,7 +65,12 @@ from desktop_app.ui.intake_draft import DraftStore
 from desktop_app.ui.intake_print import form_document, print_with_dialog
 from desktop_app.ui.intake_print import save_pdf as write_pdf
 from desktop_app.ui.intake_similar import SimilarPanel
-from desktop_app.ui.intake_widgets import AttachmentList, CustomerRequests, FieldError
+from desktop_app.ui.intake_widgets import (
+    AttachmentList,
+    CustomerRequests,
+    FieldError,
+    FieldErrors,
+)
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -151,7 +156,7 @@ class SavedDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class IntakePage(QWidget):
+class IntakePage(FieldErrors, QWidget):
     """Template 1 for the signed-in clerk. ``saved(Registered)`` after each save."""
 
     saved = Signal(object)
@@ -641,28 +646,6 @@ class IntakePage(QWidget):
         if self.complaint_time_value() > self.session.now() + FUTURE_TOLERANCE:
             self.show_error("complaint_time", problem_text(
                 "The complaint time cannot be in the future.", {}))
-
-    def show_error(self, field: str, text: str) -> None:
-        label = self.errors.get(field)
-        if label is None:
-            self.form_message.setText(text)
-            self.form_message.show()
-            return
-        label.show_message(text)
-
-    def clear_error(self, field: str) -> None:
-        label = self.errors.get(field)
-        if label is not None and not label.isHidden():
-            label.clear_message()
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_message()
-        self.form_message.hide()
-
-    def error_text(self, field: str) -> str:
-        label = self.errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         """Mark every bad field and focus the first one in form order."""

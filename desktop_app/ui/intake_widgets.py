@@ -45,6 +45,36 @@ class FieldError(QLabel):
         self.hide()
 
 
+class FieldErrors:
+    """Mixin for a form whose fields show their own error under them: ``errors`` maps a
+    field name to its ``FieldError``; what belongs to no field shows in ``form_message``."""
+
+    errors: dict[str, FieldError]
+    form_message: QLabel
+
+    def show_error(self, field: str, text: str) -> None:
+        label = self.errors.get(field)
+        if label is None:
+            self.form_message.setText(text)
+            self.form_message.show()
+            return
+        label.show_message(text)
+
+    def clear_error(self, field: str) -> None:
+        label = self.errors.get(field)
+        if label is not None and not label.isHidden():
+            label.clear_message()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear_message()
+        self.form_message.hide()
+
+    def error_text(self, field: str) -> str:
+        label = self.errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
 class CustomerRequests(QWidget):
     """One check box per customer request (``customer_requests_<code>``) and the text for
     "other" (``customer_request_other``), enabled while "other" is checked."""

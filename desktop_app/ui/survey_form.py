@@ -39,7 +39,7 @@ from desktop_app.services.errors import ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.surveys import SCORE_FIELDS, SurveyForm, SurveyPrefill
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.intake_widgets import FieldError
+from desktop_app.ui.intake_widgets import FieldError, FieldErrors
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 SCORES = (1, 2, 3, 4, 5)
@@ -218,7 +218,7 @@ class AspectChoices(QWidget):
         return [*self.boxes.values(), self.other_text]
 
 
-class SurveyFormPanel(QWidget):
+class SurveyFormPanel(FieldErrors, QWidget):
     """Template 3 for the signed-in surveyor. ``edited()`` whenever a value changes."""
 
     edited = Signal()
@@ -510,28 +510,6 @@ class SurveyFormPanel(QWidget):
         if not self._loading:
             self._time_edited = True
         self._edited("survey_time")
-
-    def show_error(self, field: str, text: str) -> None:
-        label = self.errors.get(field)
-        if label is None:
-            self.form_message.setText(text)
-            self.form_message.show()
-            return
-        label.show_message(text)
-
-    def clear_error(self, field: str) -> None:
-        label = self.errors.get(field)
-        if label is not None and not label.isHidden():
-            label.clear_message()
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_message()
-        self.form_message.hide()
-
-    def error_text(self, field: str) -> str:
-        label = self.errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
 
     def show_message(self, text: str) -> None:
         """A problem that belongs to no field, above the buttons."""
