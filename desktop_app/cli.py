@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="last registration day (included), YYYY-MM-DD")
     p.add_argument("--unmasked", action="store_true",
                    help="contacts and ID numbers in full (recorded in the audit log)")
+    p = sub.add_parser("backup", help="consistent online backup (SQLite copy, or pg_dump)")
+    p.add_argument("--out", metavar="FILE",
+                   help="write here (default: the backups folder next to the database)")
+    p = sub.add_parser("restore", help="replace the database by a verified backup; close the "
+                                       "program on every other PC first")
+    p.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -270,6 +276,30 @@ def _cmd_export_cases(args, session) -> int:
 
 COMMANDS["import"] = _cmd_import
 COMMANDS["export-cases"] = _cmd_export_cases
+
+
+def _cmd_backup(args, session) -> int:
+    from desktop_app.services import backup
+
+    result = backup.create_backup(session, args.out)
+    print(f"backup written to {result.path} ({result.size:,} bytes)")
+    for old in result.removed:
+        print(f"removed old backup {old.name} (retention)")
+    return EXIT_OK
+
+
+def _cmd_restore(args, session) -> int:
+    from desktop_app.services import backup
+
+    result = backup.restore_backup(session, args.file)
+    print(f"restored {result.path} from {result.source} (schema version "
+          f"{result.from_version}{', migrated' if result.migrated else ''}); "
+          f"previous file kept as {result.kept}")
+    return EXIT_OK
+
+
+COMMANDS["backup"] = _cmd_backup
+COMMANDS["restore"] = _cmd_restore
 
 
 def main(argv: Sequence[str] | None = None) -> int:
