@@ -56,7 +56,9 @@ ERROR_ROOTS = {"ServiceError"}
 # cell parsers' _Bad(template, **params), _Validator.error(sheet, row, column, template …)
 # that forwards its template to ImportProblem) keep the English template and its
 # parameters; the import dialog translates the template in the ServiceError context.
-TEMPLATE_CARRIERS = {"FieldProblem": 1, "ImportProblem": 3, "_Bad": 0}
+# desktop_app.domain.validation's Problem(template, **params) is what its checks (and
+# attachments.check_file) return: a template carrier that is also a returned value.
+TEMPLATE_CARRIERS = {"FieldProblem": 1, "ImportProblem": 3, "_Bad": 0, "Problem": 0}
 GENERATED_NAME = "_lupdate_extracted_messages.py"
 
 
@@ -218,6 +220,10 @@ class ServiceScanner:
         if isinstance(expr, ast.Name):
             return self._name_values(module, expr, depth)
         if isinstance(expr, ast.Call):
+            carrier = call_name(expr)
+            if carrier in TEMPLATE_CARRIERS:  # return Problem("…", value=part)
+                inner = argument(expr, TEMPLATE_CARRIERS[carrier], "template")
+                return set() if inner is None else self.values(module, inner, depth + 1)
             return self._call_values(module, expr, depth)
         if isinstance(expr, ast.Attribute) and expr.attr == "template" \
                 and isinstance(expr.value, ast.Name):

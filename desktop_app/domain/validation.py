@@ -1,7 +1,8 @@
 """Checks of what staff type into forms: contact details, ID numbers, lengths.
 
-Each check returns None when the value is fine, else an English message template
-(translated by the UI in the ``ServiceError`` context)."""
+Each check returns None when the value is fine, else a ``Problem``: the English message
+(a ``str``) that also carries its template and parameters, for the UI to translate the
+template in the ``ServiceError`` context and fill in the parameters afterwards."""
 
 from __future__ import annotations
 
@@ -14,6 +15,29 @@ EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\
 SEPARATORS_RE = re.compile(r"[;；,，/、]+")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
+
+
+class Problem(str):
+    """A check's message: the English text, with ``template`` and ``params`` to translate.
+
+    ``Problem(template, **params)``; as a ``str`` it is the template filled in (English).
+    """
+
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, **params) -> Problem:
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self):
+        return _problem, (self.template, self.params)
+
+
+def _problem(template: str, params: dict) -> Problem:
+    return Problem(template, **params)
 
 
 def split_contacts(text: str) -> list[str]:
@@ -31,7 +55,7 @@ def split_contacts(text: str) -> list[str]:
     return parts
 
 
-def contact_kind(value: str) -> str | None:
+def contact_kind(value: str) -> Problem | None:
     """"mobile", "landline" or "email" for a valid single contact, else None."""
     if MOBILE_RE.match(value):
         return "mobile"
@@ -42,20 +66,21 @@ def contact_kind(value: str) -> str | None:
     return None
 
 
-def check_contact(text: str) -> str | None:
+def check_contact(text: str) -> Problem | None:
     parts = split_contacts(text)
     if not parts:
-        return "Enter a phone number or an e-mail address."
+        return Problem("Enter a phone number or an e-mail address.")
     for part in parts:
         if contact_kind(part) is None:
             if "@" in part:
-                return f"{part!r} is not a valid e-mail address."
-            return (f"{part!r} is not a valid phone number: use a mainland mobile number "
-                    "(11 digits, 13x–19x) or a landline with its area code (010-12345678).")
+                return Problem("{value!r} is not a valid e-mail address.", value=part)
+            return Problem("{value!r} is not a valid phone number: use a mainland mobile "
+                           "number (11 digits, 13x–19x) or a landline with its area code "
+                           "(010-12345678).", value=part)
     return None
 
 
-def check_id_number(text: str) -> str | None:
+def check_id_number(text: str) -> Problem | None:
     """Mainland resident ID: 18 characters with a valid check digit (or the old 15 digits)."""
     value = (text or "").strip().upper()
     if not value:
@@ -63,20 +88,22 @@ def check_id_number(text: str) -> str | None:
     if re.fullmatch(r"\d{15}", value):
         return None
     if not re.fullmatch(r"\d{17}[\dX]", value):
-        return "An ID number has 18 characters: 17 digits and a digit or X."
+        return Problem("An ID number has 18 characters: 17 digits and a digit or X.")
     total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
     if ID_CHECK[total % 11] != value[17]:
-        return "This ID number's check digit is wrong; please check it again."
+        return Problem("This ID number's check digit is wrong; please check it again.")
     return None
 
 
-def check_length(text: str | None, *, minimum: int = 0, maximum: int) -> str | None:
+def check_length(text: str | None, *, minimum: int = 0, maximum: int) -> Problem | None:
     length = len((text or "").strip())
     if minimum and length == 0:
-        return "This field is required."
+        return Problem("This field is required.")
     if minimum and length < minimum:
-        return ("This field is required." if minimum == 1 else
-                f"Write at least {minimum} characters.")
+        if minimum == 1:
+            return Problem("This field is required.")
+        return Problem("Write at least {minimum} characters.", minimum=minimum)
     if length > maximum:
-        return f"At most {maximum} characters ({length} now)."
+        return Problem("At most {maximum} characters ({length} now).", maximum=maximum,
+                       length=length)
     return None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop_app.db.connection import data_dir, is_sqlite
 from desktop_app.db.models import Attachment, database_proxy
+from desktop_app.domain.validation import Problem
 from desktop_app.domain.vocab import split_multi
 from desktop_app.services import settings as settings_service
 
@@ -47,21 +48,23 @@ def stored_path(sha256: str, filename: str) -> Path:
     return attachment_folder() / sha256[:2] / f"{sha256}{suffix}"
 
 
-def check_file(path: str, max_bytes: int) -> str | None:
-    """None when the file can be attached, else the reason (an English template)."""
+def check_file(path: str, max_bytes: int) -> Problem | None:
+    """None when the file can be attached, else the reason (English, carrying its
+    template and parameters: see ``desktop_app.domain.validation.Problem``)."""
     file = Path(path)
     name = file.name or str(path)
     if not file.is_file():
-        return f"{name}: the file does not exist or is not a file."
+        return Problem("{name}: the file does not exist or is not a file.", name=name)
     try:
         size = file.stat().st_size
         with open(file, "rb") as handle:
             handle.read(1)
     except OSError as exc:
-        return f"{name}: the file cannot be read ({exc.strerror or exc})."
+        return Problem("{name}: the file cannot be read ({reason}).", name=name,
+                       reason=str(exc.strerror or exc))
     if size > max_bytes:
-        return (f"{name}: {size / 1048576:.1f} MB is larger than the "
-                f"{max_bytes / 1048576:.0f} MB allowed.")
+        return Problem("{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.",
+                       name=name, size=size / 1048576, limit=max_bytes / 1048576)
     return None
 
 

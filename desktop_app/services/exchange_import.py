@@ -178,8 +178,14 @@ class ImportReport:
     def lines(self) -> list[str]:
         lines = [p.line() for p in self.errors]
         if self.errors_omitted:
-            lines.append(f"... and {self.errors_omitted:,} more problems")
+            lines.append(self.omitted_problem().reason)
         return lines
+
+    def omitted_problem(self) -> ImportProblem:
+        """The "... and N more problems" line, as a reason without a place (its template
+        is translated like the other reasons)."""
+        return ImportProblem("", None, "", "... and {count:,} more problems",
+                             {"count": self.errors_omitted})
 
     def add_error(self, problem: ImportProblem) -> None:
         if len(self.errors) < MAX_ERRORS:
@@ -221,7 +227,7 @@ def write_error_report(report: ImportReport, path: str | Path, *,
                    text_cell(ws, problem.column) if problem.column else None,
                    text_cell(ws, reason(problem))])
     if report.errors_omitted:
-        ws.append([None, None, None, f"... and {report.errors_omitted:,} more problems"])
+        ws.append([None, None, None, text_cell(ws, reason(report.omitted_problem()))])
     ws.auto_filter.ref = f"A1:D{len(report.errors) + 1 + bool(report.errors_omitted)}"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
@@ -236,6 +242,8 @@ class _Bad(Exception):
     """A cell's problem: the reason's template and parameters."""
 
     def __init__(self, template: str, **params):
+        if isinstance(template, validation.Problem):  # a check's message and its values
+            template, params = template.template, {**template.params, **params}
         super().__init__(template)
         self.template = template
         self.params = params
@@ -625,7 +633,8 @@ class _Validator:
                          required=required, column=sheet.column(key))
 
     def time(self, title, row, cells, key, required=False, *, not_before=None,
-             not_before_label="", future_ok=False) -> dt.datetime | None:
+             future_ok=False) -> dt.datetime | None:
+        """A time cell; ``not_before``: the complaint time, which it cannot precede."""
         value = self.cell(title, row, cells, key, parse_time, required=required)
         if value is None:
             return None
@@ -634,9 +643,8 @@ class _Validator:
             self.error(title, row, header, "{time} is in the future.",
                        time=f"{value:%Y-%m-%d %H:%M}")
         elif not_before is not None and value < not_before:
-            self.error(title, row, header, "{time} is before the {what} ({limit}).",
-                       time=f"{value:%Y-%m-%d %H:%M}", what=not_before_label,
-                       limit=f"{not_before:%Y-%m-%d %H:%M}")
+            self.error(title, row, header, "{time} is before the complaint time ({limit}).",
+                       time=f"{value:%Y-%m-%d %H:%M}", limit=f"{not_before:%Y-%m-%d %H:%M}")
         return value
 
     def term(self, title, row, cells, key, vocab_name, required=False) -> str | None:
@@ -648,12 +656,17 @@ class _Validator:
         return self.cell(title, row, cells, key,
                          lambda v: self.staff.resolve(_text(v)), required=required)
 
-    def ref(self, title, row, cells, key, table: dict[str, int], what: str, required=True):
+    def ref(self, title, row, cells, key, table: dict[str, int], required=True):
+        """A code or name of ``table`` (the channels, types or departments)."""
         def parse(value):
             text = _text(value)
             found = table.get(_fold(text))
             if found is None:
-                raise _Bad("Unknown {what} {value!r}.", what=what, value=text)
+                # one whole template per column, each translated as a whole
+                raise _Bad({"channel": "Unknown channel {value!r}.",
+                            "type": "Unknown complaint type {value!r}.",
+                            "department": "Unknown department {value!r}."}.get(
+                                key, "Unknown value {value!r}."), value=text)
             return found
         return self.cell(title, row, cells, key, parse, required=required)
 
@@ -690,10 +703,9 @@ class _Validator:
             tier = self.term(title, row, cells, "member_tier", "member_tier") or "regular"
             complaint_time = self.time(title, row, cells, "complaint_time", True)
             registered = self.time(title, row, cells, "registration_time",
-                                   not_before=complaint_time,
-                                   not_before_label="complaint time") or complaint_time
-            channel = self.ref(title, row, cells, "channel", refs.channels, "channel")
-            type_id = self.ref(title, row, cells, "type", refs.types, "complaint type")
+                                   not_before=complaint_time) or complaint_time
+            channel = self.ref(title, row, cells, "channel", refs.channels)
+            type_id = self.ref(title, row, cells, "type", refs.types)
             subtype_id = self.subtype(title, row, cells, type_id)
             urgency = self.term(title, row, cells, "urgency", "urgency") or "normal"
             level = self.cell(title, row, cells, "level", parse_level)
@@ -704,8 +716,7 @@ class _Validator:
             if requests[1] is not None and len(requests[1]) > 200:
                 self.error(title, row, cells["customer_requests"][0],
                            "The text of 其他 has at most 200 characters.")
-            department = self.ref(title, row, cells, "department", refs.departments,
-                                  "department")
+            department = self.ref(title, row, cells, "department", refs.departments)
             receiver = self.person(title, row, cells, "receiver")
             if receiver is None and _blank(cells, "receiver"):
                 receiver = self.session.user_id
@@ -716,7 +727,7 @@ class _Validator:
             owner = self.person(title, row, cells, "owner")
             if owner is None and _blank(cells, "owner"):
                 owner = receiver
-            after = {"not_before": complaint_time, "not_before_label": "complaint time"}
+            after = {"not_before": complaint_time}
             responded = self.time(title, row, cells, "first_response_at", **after)
             agreed = self.time(title, row, cells, "solution_agreed_at", **after)
             closed = self.time(title, row, cells, "closed_at", **after)
@@ -726,14 +737,16 @@ class _Validator:
                 for key, value in (("closed_at", closed), ("outcome", outcome)):
                     if value is None and _blank(cells, key):
                         self.error(title, row, _header(cells, sheet, key),
-                                   "A closed case (已闭环) needs its {what}.",
-                                   what="closing time" if key == "closed_at" else "outcome")
+                                   "A closed case (已闭环) needs its closing time."
+                                   if key == "closed_at" else
+                                   "A closed case (已闭环) needs its outcome.")
             else:
                 for key, value in (("closed_at", closed), ("outcome", outcome)):
                     if value is not None:
                         self.error(title, row, cells[key][0],
-                                   "Only a closed case (已闭环) has a {what}.",
-                                   what="closing time" if key == "closed_at" else "outcome")
+                                   "Only a closed case (已闭环) has a closing time."
+                                   if key == "closed_at" else
+                                   "Only a closed case (已闭环) has an outcome.")
             if level is None and subtype_id is not None:
                 level = sla.default_level(refs.type_rows[subtype_id], tier, False)
             if number is not None and registered is not None:

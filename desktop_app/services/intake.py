@@ -112,6 +112,8 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     found: dict = {}
 
     def bad(name: str, template: str | None, **params) -> None:
+        if isinstance(template, validation.Problem):  # a check's message and its values
+            template, params = template.template, {**template.params, **params}
         if template:
             problems.append(FieldProblem(name, template, params))
 

@@ -20,7 +20,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="100"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="130"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
@@ -1119,7 +1119,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="68"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="98"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -1635,418 +1635,418 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="224"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="594"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="229"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="599"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="232"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="237"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="235"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="237"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1039"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="245"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1040"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1023"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1041"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1024"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="250"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="255"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1036"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="257"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="257"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="262"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="259"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="261"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="266"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="263"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1045"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1028"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1046"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="269"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1029"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="265"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="270"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="273"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="269"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="274"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="270"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="275"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="271"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="276"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="275"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1050"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="280"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1033"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="278"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="288"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="286"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="291"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="294"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1051"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="306"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="303"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1052"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="308"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="308"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="313"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="312"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1053"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1036"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="322"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="321"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1055"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="326"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1038"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="326"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="331"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="328"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1056"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1039"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="849"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="341"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="832"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="339"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="344"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="347"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="350"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="347"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="352"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="350"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="355"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="353"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="358"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="377"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="382"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="615"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="620"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="618"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="623"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="622"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="627"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="689"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="672"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="735"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="718"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="796"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="779"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="834"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="817"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="856"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="839"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="883"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="866"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="931"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="914"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="932"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="915"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="949"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="932"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="982"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="983"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="966"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="984"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="967"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="991"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="974"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="998"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="981"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="999"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="982"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="999"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1000"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1037"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1038"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1042"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1025"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1043"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1026"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1044"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1027"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1047"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1030"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1048"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1031"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1049"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1032"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1054"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1037"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1062"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1045"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1069"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1052"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1076"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1059"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1076"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1059"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3095,37 +3095,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="115"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="120"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="116"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="132"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="137"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="133"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="136"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="141"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="141"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="146"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="148"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="153"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -3201,6 +3201,91 @@ Database: {database}</source>
         <location filename="../../desktop_app/services/auth.py" line="120"/>
         <source>No active account named {name}.</source>
         <translation>没有名为 {name} 的有效账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="138"/>
+        <source>The backup copy {file} failed the integrity check: {reason}</source>
+        <translation>备份副本 {file} 未通过完整性检查：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="142"/>
+        <source>Could not write the backup {file}: {reason}</source>
+        <translation>无法写入备份 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="153"/>
+        <source>pg_dump was not found on this computer, so no PostgreSQL backup was made. Install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) and try again, or use the database server&apos;s own backups.</source>
+        <translation>本机未找到 pg_dump，未能备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后重试，或使用数据库服务器自身的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="176"/>
+        <source>pg_dump could not write {file}: {reason}</source>
+        <translation>pg_dump 无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="181"/>
+        <source>pg_dump failed to write {file}: {reason}</source>
+        <translation>pg_dump 写入 {file} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="248"/>
+        <source>{file} is not a SQLite database; nothing was restored.</source>
+        <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="253"/>
+        <source>{file} is damaged ({reason}); nothing was restored.</source>
+        <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="256"/>
+        <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
+        <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="263"/>
+        <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
+        <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="268"/>
+        <source>{file} cannot be read ({reason}); nothing was restored.</source>
+        <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="274"/>
+        <source>{file} has no schema version; nothing was restored.</source>
+        <translation>{file} 没有结构版本，未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="277"/>
+        <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
+        <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="298"/>
+        <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
+        <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="312"/>
+        <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
+        <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="317"/>
+        <source>{file} does not exist or is not a file; nothing was restored.</source>
+        <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="321"/>
+        <source>{file} is the database itself; choose a backup file.</source>
+        <translation>{file} 就是数据库本身，请选择备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="333"/>
+        <source>Could not restore {file}: {reason}</source>
+        <translation>无法恢复 {file}：{reason}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/calendar.py" line="47"/>
@@ -3306,7 +3391,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="665"/>
-        <location filename="../../desktop_app/services/intake.py" line="234"/>
+        <location filename="../../desktop_app/services/intake.py" line="236"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
@@ -3503,218 +3588,216 @@ Database: {database}</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="259"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="187"/>
+        <source>... and {count:,} more problems</source>
+        <translation>… 另有 {count:,} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="267"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>Expected text, found {value}.</source>
         <translation>此处应为文本，实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="261"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="269"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>Expected text, found a date or time.</source>
         <translation>此处应为文本，实际为日期或时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="278"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="286"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>Times are written without a time zone.</source>
         <translation>时间不能带时区。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="291"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="299"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
         <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="294"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="302"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="312"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="320"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="322"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="330"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="333"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="341"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="363"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="371"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="378"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="386"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="441"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="449"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="448"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="456"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="568"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="576"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="572"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="580"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="580"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="588"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="609"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="617"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="957"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="970"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="939"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="952"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="762"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="766"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="775"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="779"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="656"/>
-        <source>Unknown {what} {value!r}.</source>
-        <translation>未知的{what} {value!r}。</translation>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
+        <source>Unknown value {value!r}.</source>
+        <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="947"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="960"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="760"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="773"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="618"/>
+        <location filename="../../desktop_app/domain/validation.py" line="107"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="626"/>
+        <location filename="../../desktop_app/services/intake.py" line="120"/>
+        <location filename="../../desktop_app/services/intake.py" line="122"/>
+        <location filename="../../desktop_app/services/intake.py" line="144"/>
+        <location filename="../../desktop_app/services/intake.py" line="149"/>
+        <location filename="../../desktop_app/services/intake.py" line="154"/>
+        <location filename="../../desktop_app/services/intake.py" line="155"/>
+        <location filename="../../desktop_app/services/intake.py" line="168"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="634"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="643"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="637"/>
-        <source>{time} is before the {what} ({limit}).</source>
-        <translation>{time} 早于{what}（{limit}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="673"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="686"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="705"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="908"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="717"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="921"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="713"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="724"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="728"/>
-        <source>A closed case (已闭环) needs its {what}.</source>
-        <translation>已闭环的投诉须填写{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="734"/>
-        <source>Only a closed case (已闭环) has a {what}.</source>
-        <translation>只有已闭环的投诉才有{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="778"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="791"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="824"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="837"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="840"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="853"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="887"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="900"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="891"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="904"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1237"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1240"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1250"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1253"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1262"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1275"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1265"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1278"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1272"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1285"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -3792,104 +3875,198 @@ Database: {database}</source>
         <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="118"/>
+        <location filename="../../desktop_app/domain/validation.py" line="101"/>
+        <location filename="../../desktop_app/domain/validation.py" line="104"/>
         <location filename="../../desktop_app/services/intake.py" line="120"/>
-        <location filename="../../desktop_app/services/intake.py" line="142"/>
-        <location filename="../../desktop_app/services/intake.py" line="147"/>
-        <location filename="../../desktop_app/services/intake.py" line="152"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <location filename="../../desktop_app/services/intake.py" line="122"/>
+        <location filename="../../desktop_app/services/intake.py" line="144"/>
+        <location filename="../../desktop_app/services/intake.py" line="149"/>
+        <location filename="../../desktop_app/services/intake.py" line="154"/>
+        <location filename="../../desktop_app/services/intake.py" line="155"/>
+        <location filename="../../desktop_app/services/intake.py" line="168"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="943"/>
-        <location filename="../../desktop_app/services/intake.py" line="119"/>
+        <location filename="../../desktop_app/domain/validation.py" line="72"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
+        <location filename="../../desktop_app/services/intake.py" line="121"/>
         <source>Enter a phone number or an e-mail address.</source>
         <translation>请填写电话号码或电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="961"/>
+        <location filename="../../desktop_app/domain/validation.py" line="76"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
         <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <source>{value!r} is not a valid e-mail address.</source>
+        <translation>{value!r} 不是有效的电子邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="77"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
+        <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <source>{value!r} is not a valid phone number: use a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (010-12345678).</source>
+        <translation>{value!r} 不是有效的电话号码：请填写大陆手机号（11 位，13x–19x）或带区号的座机号（010-12345678）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="91"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="974"/>
+        <location filename="../../desktop_app/services/intake.py" line="123"/>
         <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
         <translation>证件号码为 18 位：17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="614"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="961"/>
-        <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <location filename="../../desktop_app/domain/validation.py" line="94"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="974"/>
+        <location filename="../../desktop_app/services/intake.py" line="123"/>
         <source>This ID number&apos;s check digit is wrong; please check it again.</source>
         <translation>证件号码校验位不正确，请再核对一下。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="123"/>
+        <location filename="../../desktop_app/domain/validation.py" line="105"/>
+        <location filename="../../desktop_app/services/intake.py" line="120"/>
+        <location filename="../../desktop_app/services/intake.py" line="122"/>
+        <location filename="../../desktop_app/services/intake.py" line="144"/>
+        <location filename="../../desktop_app/services/intake.py" line="149"/>
+        <location filename="../../desktop_app/services/intake.py" line="154"/>
+        <location filename="../../desktop_app/services/intake.py" line="155"/>
+        <location filename="../../desktop_app/services/intake.py" line="168"/>
+        <source>Write at least {minimum} characters.</source>
+        <translation>请至少填写 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="57"/>
+        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <source>{name}: the file does not exist or is not a file.</source>
+        <translation>{name}：文件不存在或不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="63"/>
+        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <source>{name}: the file cannot be read ({reason}).</source>
+        <translation>{name}：无法读取文件（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="66"/>
+        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <source>{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.</source>
+        <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="646"/>
+        <source>{time} is before the complaint time ({limit}).</source>
+        <translation>{time} 早于投诉时间（{limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
+        <source>Unknown channel {value!r}.</source>
+        <translation>未知的投诉渠道 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
+        <source>Unknown complaint type {value!r}.</source>
+        <translation>未知的投诉类型 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
+        <source>Unknown department {value!r}.</source>
+        <translation>未知的部门 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="739"/>
+        <source>A closed case (已闭环) needs its closing time.</source>
+        <translation>已闭环的投诉须填写闭环时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="739"/>
+        <source>A closed case (已闭环) needs its outcome.</source>
+        <translation>已闭环的投诉须填写处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="746"/>
+        <source>Only a closed case (已闭环) has a closing time.</source>
+        <translation>只有已闭环的投诉才有闭环时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="746"/>
+        <source>Only a closed case (已闭环) has an outcome.</source>
+        <translation>只有已闭环的投诉才有处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="125"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="125"/>
+        <location filename="../../desktop_app/services/intake.py" line="127"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="127"/>
+        <location filename="../../desktop_app/services/intake.py" line="129"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="129"/>
+        <location filename="../../desktop_app/services/intake.py" line="131"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="132"/>
+        <location filename="../../desktop_app/services/intake.py" line="134"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="135"/>
+        <location filename="../../desktop_app/services/intake.py" line="137"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="139"/>
+        <location filename="../../desktop_app/services/intake.py" line="141"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="141"/>
+        <location filename="../../desktop_app/services/intake.py" line="143"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="145"/>
+        <location filename="../../desktop_app/services/intake.py" line="147"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="151"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="158"/>
+        <location filename="../../desktop_app/services/intake.py" line="160"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="160"/>
+        <location filename="../../desktop_app/services/intake.py" line="162"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="170"/>
+        <location filename="../../desktop_app/services/intake.py" line="172"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="334"/>
+        <location filename="../../desktop_app/services/intake.py" line="336"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
