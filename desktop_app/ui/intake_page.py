@@ -677,11 +677,11 @@ class IntakePage(FieldErrors, QWidget):
             if text and watched is self.contact:
                 message = validation.check_contact(text)
                 if message:
-                    self.show_error("contact", problem_text(message, {}))
+                    self.show_error("contact", problem_text(message.template, message.params))
             elif text and watched is self.id_number:
                 message = validation.check_id_number(text)
                 if message:
-                    self.show_error("id_number", problem_text(message, {}))
+                    self.show_error("id_number", problem_text(message.template, message.params))
         return super().eventFilter(watched, event)
 
     # --- customer lookup ------------------------------------------------------------------
