@@ -33,7 +33,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import Database
+from peewee import Database, OperationalError
 
 from desktop_app.db import migrations
 from desktop_app.db.connection import copy_sqlite_file, is_sqlite, move_aside
@@ -211,8 +211,11 @@ def _take(session: Session, out: Path | None, now: dt.datetime, automatic: bool
     else:
         path, removed, backend = _pg_dump(db, out, now), [], "postgresql"
     size = path.stat().st_size
-    audit.record(session, "backup", "database", None, file=str(path), size=size,
-                 automatic=automatic, removed=[p.name for p in removed])
+    try:  # the copy is done and sound: a busy database must not turn it into a failure
+        audit.record(session, "backup", "database", None, file=str(path), size=size,
+                     automatic=automatic, removed=[p.name for p in removed])
+    except OperationalError as exc:
+        log.warning("backup %s written but not audited: %s", path, exc)
     log.info("backup written to %s (%s bytes)", path, size)
     return BackupResult(path, backend, size, removed)
 
