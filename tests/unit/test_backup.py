@@ -203,6 +203,18 @@ def test_restore_brings_back_the_data_and_keeps_the_replaced_file(sqlite_db, sys
     assert not list(db_path.parent.glob(".*restoring*"))
 
 
+def test_restore_of_an_older_schema_version_is_migrated(sqlite_db, system, tmp_path):
+    old = tmp_path / "v1.db"
+    conn = sqlite3.connect(str(old))
+    conn.executescript((Path(__file__).resolve().parent.parent / "data"
+                        / "schema_v1.sqlite.sql").read_text("utf-8"))
+    conn.close()
+    result = backup.restore_backup(system, old)
+    assert result.from_version == 1 and result.migrated
+    assert migrations.current_version(sqlite_db) == migrations.SCHEMA_VERSION
+    assert AuditLog.select().where(AuditLog.action == "restore").count() == 1
+
+
 def _refused(sqlite_db, system, bad: Path, reason: str):
     db_path = Path(sqlite_db.database)
     sqlite_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
