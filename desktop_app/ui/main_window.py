@@ -465,5 +465,5 @@ class MainWindow(QMainWindow):
         if event.isAccepted():
             self.reminders.stop()
             self.announcer.close()
-            self.tasks.wait_for_done()
+            self.tasks.shutdown()
             (self.signed_out if self._signing_out else self.closed).emit()

@@ -132,12 +132,19 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self._running: set[Task] = set()
+        self._shut = False
 
     def submit(self, fn: Callable[..., Any], *args, name: str = "",
                with_progress: bool = False, **kwargs) -> Task:
         """Run ``fn(*args, **kwargs)`` on the worker; with ``with_progress`` it also gets
         ``progress=task.report``."""
         task = Task(name or getattr(fn, "__qualname__", "task"), self)
+        if self._shut:
+            # The window is gone: work asked for by its last queued events is not run
+            # (it would reach a database that may no longer be this window's).
+            log.debug("task %s not started: the runner was shut down", task.name)
+            task.cancel()
+            return task
         if with_progress:
             kwargs["progress"] = task.report
         self._running.add(task)
@@ -154,4 +161,10 @@ class TaskRunner(QObject):
 
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until the workers are idle (when the window closes)."""
+        return self.pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """Start nothing more, and wait until the work under way is done (when the window
+        closes for good)."""
+        self._shut = True
         return self.pool.waitForDone(msecs)

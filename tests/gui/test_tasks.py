@@ -96,3 +96,14 @@ def test_cancel_makes_the_progress_callback_say_stop(qtbot, runner):
     assert answers == [True, False]
     assert task.result == "stopped"
     assert steps == [(1, 3), (2, 3)]
+
+
+def test_nothing_starts_after_shutdown(qtbot, runner):
+    ran = []
+    with qtbot.waitSignal(runner.submit(ran.append, 1).finished):
+        pass
+    assert runner.shutdown()
+    late = runner.submit(ran.append, 2)
+    assert late.cancelled and not runner.busy()
+    assert runner.shutdown()
+    assert ran == [1]
