@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop_app.db import search
+from desktop_app.db import bulk, search
 from desktop_app.db.connection import is_sqlite, write_lock
 from desktop_app.db.models import (
     Channel,
@@ -485,31 +485,11 @@ class _Writer:
         self.sqlite = is_sqlite(db)
 
     def insert(self, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        table = model._meta.table_name
-        cols = ", ".join(f'"{c}"' for c in columns)
-        if self.sqlite:
-            marks = ", ".join("?" * len(columns))
-            self.db.connection().executemany(
-                f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
-        else:
-            from psycopg2.extras import execute_values
+        bulk.insert_rows(self.db, model._meta.table_name, columns, rows)
 
-            with self.db.cursor() as cursor:
-                execute_values(cursor, f'INSERT INTO "{table}" ({cols}) VALUES %s', rows,
-                               page_size=2000)
-
-    def reserve_ids(self, model, count: int):
+    def reserve_ids(self, model, count: int) -> list[int]:
         """``count`` new primary keys; call inside the chunk's write lock."""
-        table = model._meta.table_name
-        if self.sqlite:
-            top = self.db.execute_sql(f'SELECT MAX("id") FROM "{table}"').fetchone()[0] or 0
-            return range(top + 1, top + 1 + count)
-        cursor = self.db.execute_sql(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            (f'"{table}"', count))
-        return [r[0] for r in cursor.fetchall()]
+        return bulk.reserve_ids(self.db, model._meta.table_name, count)
 
     def reserve_numbers(self, day: str, count: int) -> int:
         """Reserve ``count`` numbers of ``day`` (YYYYMMDD); returns the first one."""

@@ -64,7 +64,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 
-from desktop_app.db import search
+from desktop_app.db import bulk, search
 from desktop_app.db.connection import is_sqlite, write_lock
 from desktop_app.db.models import (
     Channel,
@@ -1040,30 +1040,10 @@ class _Writer:
         return str(value)
 
     def insert(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        cols = ", ".join(f'"{c}"' for c in columns)
-        if self.sqlite:
-            marks = ", ".join("?" * len(columns))
-            self.db.connection().executemany(
-                f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
-        else:
-            from psycopg2.extras import execute_values
-
-            with self.db.cursor() as cursor:
-                execute_values(cursor, f'INSERT INTO "{table}" ({cols}) VALUES %s', rows,
-                               page_size=CHUNK)
+        bulk.insert_rows(self.db, table, columns, rows, page_size=CHUNK)
 
     def reserve_ids(self, table: str, count: int) -> list[int]:
-        if count == 0:
-            return []
-        if self.sqlite:
-            top = self.db.execute_sql(f'SELECT MAX("id") FROM "{table}"').fetchone()[0] or 0
-            return list(range(top + 1, top + 1 + count))
-        cursor = self.db.execute_sql(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            (f'"{table}"', count))
-        return [r[0] for r in cursor.fetchall()]
+        return bulk.reserve_ids(self.db, table, count)
 
     def person(self, value: int | str) -> int:
         return value if isinstance(value, int) else self.staff[value]
