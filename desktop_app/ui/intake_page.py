@@ -204,23 +204,7 @@ class IntakePage(FieldErrors, QWidget):
     def _field(self, layout: QFormLayout, label: str, name: str, widget: QWidget,
                *, error: bool = True) -> QWidget:
         """A form row: the label (buddy of the widget), the widget, its error line."""
-        if not widget.objectName():
-            widget.setObjectName(name)
-        self.fields[name] = widget
-        label_widget = QLabel(label)
-        label_widget.setObjectName(f"{name}_label")
-        label_widget.setBuddy(widget)
-        if not error:
-            layout.addRow(label_widget, widget)
-            return widget
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        self.errors[name] = FieldError(name)
-        box.addWidget(self.errors[name])
-        layout.addRow(label_widget, holder)
+        self.form_row(layout, label, name, widget, error=error)
         return widget
 
     def _combo(self, items: list[tuple[str, Any]], placeholder: bool) -> QComboBox:

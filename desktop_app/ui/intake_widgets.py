@@ -10,11 +10,13 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,7 +52,31 @@ class FieldErrors:
     field name to its ``FieldError``; what belongs to no field shows in ``form_message``."""
 
     errors: dict[str, FieldError]
+    fields: dict[str, QWidget]
     form_message: QLabel
+
+    def form_row(self, layout: QFormLayout, label: str, name: str, widget: QWidget, *,
+                 error: bool = True) -> QLabel:
+        """A form row: the label (buddy of the widget), the widget and, with ``error``,
+        its error line under it. Returns the label."""
+        if not widget.objectName():
+            widget.setObjectName(name)
+        self.fields[name] = widget
+        label_widget = QLabel(label)
+        label_widget.setObjectName(f"{name}_label")
+        label_widget.setBuddy(widget)
+        if not error:
+            layout.addRow(label_widget, widget)
+            return label_widget
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        self.errors[name] = FieldError(name)
+        box.addWidget(self.errors[name])
+        layout.addRow(label_widget, holder)
+        return label_widget
 
     def show_error(self, field: str, text: str) -> None:
         label = self.errors.get(field)
