@@ -21,7 +21,7 @@ from pathlib import Path
 from peewee import CharField, Database, DateTimeField, IntegerField, Model
 from playhouse.migrate import SchemaMigrator
 
-from desktop_app.db import models, search
+from desktop_app.db import guards, models, search
 from desktop_app.db.connection import copy_sqlite_file, is_postgres, is_sqlite, write_lock
 from desktop_app.db.seed import seed_reference_data
 
@@ -127,6 +127,11 @@ def _v8_open_queue_indexes(migrator: SchemaMigrator, db: Database) -> None:
                    '("is_open", "id") WHERE "is_open" = TRUE')
 
 
+def _v9_audit_append_only(migrator: SchemaMigrator, db: Database) -> None:
+    """v9: the database refuses to change or delete audit entries."""
+    guards.protect_audit_log(db)
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -136,6 +141,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
     (6, "reopen time of cases", _v6_reopen_time),
     (7, "tracker indexes", _v7_tracker_indexes),
     (8, "open cases in processing order, open case ids", _v8_open_queue_indexes),
+    (9, "append-only audit log", _v9_audit_append_only),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
@@ -193,6 +199,7 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
                     "it was not made by this program")
             db.create_tables(models.ALL_MODELS)
             search.create(db)
+            guards.protect_audit_log(db)
             models.SchemaVersion.create(version=SCHEMA_VERSION, migrated_at=now)
             seed_reference_data()
             log.info("created schema version %s", SCHEMA_VERSION)

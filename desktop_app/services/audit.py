@@ -1,11 +1,45 @@
-"""The audit log: append-only, written in the same transaction as the action."""
+"""The audit log: append-only, written in the same transaction as the action.
+
+``record`` writes an entry; the program has no function that edits or deletes one, and the
+database refuses it too (triggers from schema v9). Managers and admins read the log with
+``list_audit`` (filtered by user, case, action and date, newest first) and export it to
+Excel with ``export_audit`` (itself audited).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
-from desktop_app.db.models import AuditLog
+from openpyxl import Workbook
+
+from desktop_app.db.models import AuditLog, Complaint, User
+from desktop_app.services.errors import NotFound, ValidationError, service
+from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
+
+AUDIT_ROLES = ("manager", "admin")
+EXPORT_CHUNK = 2000
+
+# Every action code the program writes, in the order the viewer offers them.
+ACTIONS = (
+    "login", "login_failed", "login_blocked", "logout", "unlock", "unlock_failed",
+    "password_change", "password_reset", "user_create", "user_update", "user_disable",
+    "user_enable",
+    "complaint_create", "progress", "transfer", "escalate", "escalate_auto",
+    "approval_request", "approval_decision", "close", "reopen", "renegotiate",
+    "urgent_batch", "deadlines_recomputed", "contact_unmasked",
+    "follow_up_create", "follow_up_done", "reminder_ack",
+    "survey_create", "survey_attempt", "survey_skipped",
+    "improvement_create", "improvement_update",
+    "export_cases", "export_unmasked", "export_report", "export_audit", "import_workbook",
+    "setting_change", "calendar_override", "calendar_override_removed",
+    "backup", "restore", "demo_generate",
+)
 
 
 def record(session: Session | None, action: str, entity: str = "", entity_id: int | None = None,
@@ -19,3 +53,171 @@ def record(session: Session | None, action: str, entity: str = "", entity_id: in
         entity_id=entity_id,
         details=json.dumps(details, ensure_ascii=False, default=str),
     )
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Empty fields do not filter. ``date_to`` is inclusive (the whole day)."""
+
+    username: str = ""
+    case_number: str = ""
+    action: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+class AuditRow(NamedTuple):
+    id: int
+    at: dt.datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: int | None
+    case_number: str  # the complaint's number when the entry is about a case, else ""
+    details: dict
+
+
+def _require_reader(session: Session) -> None:
+    require_role(session, *AUDIT_ROLES)
+
+
+def _where(flt: AuditFilter):
+    A = AuditLog
+    conditions = []
+    name = flt.username.strip()
+    if name:
+        conditions.append(A.username == name)
+    number = flt.case_number.strip().upper()
+    if number:
+        case = Complaint.get_or_none(Complaint.number == number)
+        if case is None:
+            raise NotFound("No complaint has the number {number}.", number=number)
+        conditions.append((A.entity == "complaint") & (A.entity_id == case.id))
+    if flt.action:
+        conditions.append(A.action == flt.action)
+    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+        raise ValidationError("The start date is after the end date.", field="date_from")
+    if flt.date_from:
+        conditions.append(A.at >= dt.datetime.combine(flt.date_from, dt.time()))
+    if flt.date_to:
+        conditions.append(A.at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1),
+                                                     dt.time()))
+    return conditions
+
+
+def _query(flt: AuditFilter):
+    query = AuditLog.select()
+    for condition in _where(flt):
+        query = query.where(condition)
+    return query
+
+
+def _details(text: str) -> dict:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {"text": text}
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def _rows(entries: list[AuditLog]) -> list[AuditRow]:
+    case_ids = {e.entity_id for e in entries if e.entity == "complaint" and e.entity_id}
+    numbers = dict(Complaint.select(Complaint.id, Complaint.number)
+                   .where(Complaint.id.in_(case_ids)).tuples()) if case_ids else {}
+    return [AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id,
+                     numbers.get(e.entity_id, "") if e.entity == "complaint" else "",
+                     _details(e.details)) for e in entries]
+
+
+@service
+def list_audit(session: Session, flt: AuditFilter = AuditFilter(), *,  # noqa: B008
+               limit: int = 200, before_id: int | None = None) -> list[AuditRow]:
+    """Entries matching ``flt``, newest first; pass the last row's id as ``before_id`` for
+    the next page."""
+    _require_reader(session)
+    query = _query(flt)
+    if before_id is not None:
+        query = query.where(AuditLog.id < before_id)
+    return _rows(list(query.order_by(AuditLog.id.desc()).limit(max(1, min(limit, 5000)))))
+
+
+@service
+def count_audit(session: Session, flt: AuditFilter = AuditFilter()) -> int:  # noqa: B008
+    _require_reader(session)
+    return _query(flt).count()
+
+
+@service
+def audit_users(session: Session) -> list[str]:
+    """User names to filter by: the accounts, then other names that appear in the log
+    (failed sign-ins with unknown names, the command line)."""
+    _require_reader(session)
+    accounts = [u.username for u in User.select(User.username).order_by(User.username)]
+    known = set(accounts)
+    others = sorted(n for (n,) in AuditLog.select(AuditLog.username).distinct().tuples()
+                    if n and n not in known)
+    return accounts + others
+
+
+def details_text(details: dict) -> str:
+    """The details of an entry as one line: ``key: value; …``."""
+    parts = []
+    for key, value in details.items():
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = json.dumps(value, ensure_ascii=False, default=str)
+        parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+HEADERS = ("Time", "User", "Action", "Entity", "Entity id", "Complaint number", "Details")
+Progress = Callable[[int, int], object]
+
+
+@service
+def export_audit(session: Session, flt: AuditFilter, path: str | Path, *,
+                 headers: tuple[str, ...] = HEADERS, progress: Progress | None = None) -> int:
+    """Write the matching entries (newest first) to an .xlsx file; returns the number of
+    rows. Every cell is text or a time, never a formula (user names and details are typed
+    by people). The export is audited."""
+    from desktop_app.services.exchange_export import clean_text, text_cell
+
+    def cell(value: str):
+        return text_cell(ws, clean_text(value) or "")
+
+    _require_reader(session)
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError("The file name must end in .xlsx.", field="path")
+    total = count_audit(session, flt)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Audit log")
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["G"].width = 80
+    ws.append([cell(h) for h in headers])
+    written, before = 0, None
+    while True:
+        rows = list_audit(session, flt, limit=EXPORT_CHUNK, before_id=before)
+        for row in rows:
+            ws.append([row.at.replace(microsecond=0), cell(row.username), cell(row.action),
+                       cell(row.entity), row.entity_id, cell(row.case_number),
+                       cell(details_text(row.details))])
+        written += len(rows)
+        if progress is not None:
+            progress(written, max(total, written))
+        if len(rows) < EXPORT_CHUNK:
+            break
+        before = rows[-1].id
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.part")
+    try:
+        wb.save(temp)
+        temp.replace(path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ValidationError("Cannot write {file}: {reason}", field="path", file=str(path),
+                              reason=exc.strerror or str(exc)) from exc
+    record(session, "export_audit", "audit_log", None, file=str(path), rows=written,
+           filter={k: str(v) for k, v in vars(flt).items() if v})
+    return written

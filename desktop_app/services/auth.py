@@ -45,6 +45,11 @@ def check_password_rules(password: str) -> None:
                               field="password")
 
 
+def verify(user: User, password: str) -> bool:
+    """Whether ``password`` is the account's (for re-typing it: unlock, password change)."""
+    return _verify(user.password_hash, password)
+
+
 def _verify(password_hash: str | None, password: str) -> bool:
     try:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
@@ -61,6 +66,25 @@ def session_for(user: User, clock: Clock = SYSTEM_CLOCK) -> Session:
 @service
 def sign_in(username: str, password: str, *, clock: Clock = SYSTEM_CLOCK) -> Session:
     """Check a user name and password; return the session or raise AuthenticationError."""
+    return _authenticate(username, password, clock, "login")
+
+
+@service
+def unlock(session: Session, password: str) -> Session:
+    """The locked window's user types their password again. Wrong passwords count towards
+    the same lockout as sign-in; a disabled account cannot unlock. Audited as ``unlock`` /
+    ``unlock_failed``."""
+    return _authenticate(session.username, password, session.clock, "unlock")
+
+
+@service
+def sign_out(session: Session) -> None:
+    """Record that the user signed out (the window does the rest)."""
+    if session.user_id is not None:
+        audit.record(session, "logout", "user", session.user_id)
+
+
+def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> Session:
     name = (username or "").strip()
     now = clock.now()
     if not name or not password:
@@ -84,10 +108,10 @@ def sign_in(username: str, password: str, *, clock: Clock = SYSTEM_CLOCK) -> Ses
                     user.password_hash = hash_password(password)
                 user.save()
                 session = session_for(user, clock)
-                audit.record(session, "login", "user", user.id, at=now)
+                audit.record(session, purpose, "user", user.id, at=now)
                 return session
             if good and user is not None and not user.active:
-                audit.record(None, "login_failed", "user", user.id, username=name, at=now,
+                audit.record(None, f"{purpose}_failed", "user", user.id, username=name, at=now,
                              reason="disabled")
                 error = AuthenticationError(
                     "This account is disabled. Please ask an administrator.")
@@ -103,7 +127,7 @@ def sign_in(username: str, password: str, *, clock: Clock = SYSTEM_CLOCK) -> Ses
                     error = AuthenticationError(LOCKED,
                                                 until=throttle.locked_until.strftime("%H:%M"))
                 throttle.save()
-                audit.record(None, "login_failed", "user", user.id if user else None,
+                audit.record(None, f"{purpose}_failed", "user", user.id if user else None,
                              username=name, at=now)
     assert error is not None
     raise error

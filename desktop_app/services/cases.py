@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from peewee import DatabaseError, OperationalError
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
@@ -59,6 +62,8 @@ from desktop_app.services.errors import (
 )
 from desktop_app.services.permissions import require_staff
 from desktop_app.services.session import Session
+
+log = logging.getLogger(__name__)
 
 HANDLER_ROLES = ("clerk", "supervisor", "manager")
 MAX_STEP = 3
@@ -334,9 +339,11 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
 
 @service
 def get_case(session: Session, case_id: int) -> CaseDetail:
-    """A case as the session may see it (contacts masked unless entitled, SPEC §9)."""
+    """A case as the session may see it (contacts masked unless entitled, SPEC §9). Showing
+    an entitled user the contact or ID number in full is audited (``contact_unmasked``);
+    when that record cannot be written (a read-only database) they are shown masked."""
     require_staff(session)
-    return _detail(session, _load(session, case_id))
+    return _viewed(session, _load(session, case_id))
 
 
 @service
@@ -345,7 +352,22 @@ def find_case(session: Session, number: str) -> CaseDetail:
     case = Complaint.get_or_none(Complaint.number == (number or "").strip().upper())
     if case is None:
         raise NotFound("No complaint has the number {number}.", number=number)
-    return _detail(session, _load(session, case.id))
+    return _viewed(session, _load(session, case.id))
+
+
+def _viewed(session: Session, case: Complaint) -> CaseDetail:
+    detail = _detail(session, case)
+    if detail.contact_masked or not (case.contact or case.id_number):
+        return detail
+    try:
+        with write_lock(database_proxy.obj):
+            audit.record(session, "contact_unmasked", "complaint", case.id,
+                         fields=[f for f in ("contact", "id_number") if getattr(case, f)])
+    except (OperationalError, DatabaseError):
+        log.warning("case %s shown masked: the view could not be audited", case.number)
+        return replace(detail, contact=mask_contact(case.contact), contact_masked=True,
+                       id_number=mask_id_number(case.id_number))
+    return detail
 
 
 def _names(ids) -> dict[int, str]:
@@ -357,7 +379,7 @@ def _names(ids) -> dict[int, str]:
 
 
 # Audit actions the timeline shows through their own rows instead.
-_SHOWN_ELSEWHERE = {"complaint_create", "progress", "transfer", "escalate", "escalate_auto",
+_SHOWN_ELSEWHERE = {"contact_unmasked", "complaint_create", "progress", "transfer", "escalate", "escalate_auto",
                     "approval_request", "approval_decision", "close", "renegotiate",
                     "follow_up_create", "survey_create"}
 

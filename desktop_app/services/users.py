@@ -6,10 +6,16 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.db.connection import write_lock
-from desktop_app.db.models import Department, User, UserDepartment, database_proxy
+from desktop_app.db.models import (
+    Department,
+    LoginThrottle,
+    User,
+    UserDepartment,
+    database_proxy,
+)
 from desktop_app.domain.vocab import ROLES
 from desktop_app.services import audit
-from desktop_app.services.auth import check_password_rules, hash_password
+from desktop_app.services.auth import check_password_rules, hash_password, verify
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_admin, require_staff
 from desktop_app.services.session import Session
@@ -108,3 +114,133 @@ def has_active_admin() -> bool:
     nothing personal, so it needs no session: it runs before anyone has signed in."""
     return (User.select().where(User.role == "admin", User.active,
                                 User.password_hash.is_null(False)).exists())
+
+
+def _account(username: str) -> User:
+    user = User.get_or_none(User.username == (username or "").strip())
+    if user is None:
+        raise NotFound("No user named {name}.", name=username)
+    return user
+
+
+def _other_admins_active(user: User) -> bool:
+    return (User.select().where(User.role == "admin", User.active, User.id != user.id,
+                                User.password_hash.is_null(False)).exists())
+
+
+@service
+def change_own_password(session: Session, current: str, new: str) -> None:
+    """The signed-in user changes their password; the current one must be typed."""
+    if session.user_id is None:
+        raise ValidationError("The command line has no password to change.", field="password")
+    with write_lock(database_proxy.obj):
+        user = User.get_or_none(User.id == session.user_id)
+        if user is None or not user.active:
+            raise NotFound("Your account no longer exists or is disabled.")
+        if not verify(user, current or ""):
+            audit.record(session, "password_change", "user", user.id, ok=False)
+            raise ValidationError("The current password is wrong.", field="current_password")
+        if new == current:
+            raise ValidationError("The new password must differ from the current one.",
+                                  field="new_password")
+        try:
+            check_password_rules(new or "")
+        except ValidationError as exc:
+            exc.field = "new_password"
+            raise
+        user.password_hash = hash_password(new)
+        user.password_changed_at = session.now()
+        user.save()
+        audit.record(session, "password_change", "user", user.id, ok=True)
+
+
+@service
+def reset_password(session: Session, username: str, new: str) -> UserInfo:
+    """An administrator sets a new password for an account (e.g. a forgotten one); the
+    account's sign-in lockout is lifted."""
+    require_admin(session)
+    check_password_rules(new or "")
+    with write_lock(database_proxy.obj):
+        user = _account(username)
+        user.password_hash = hash_password(new)
+        user.password_changed_at = session.now()
+        user.save()
+        LoginThrottle.delete().where(LoginThrottle.username == user.username).execute()
+        audit.record(session, "password_reset", "user", user.id, account=user.username)
+        return _info(user)
+
+
+@service
+def set_active(session: Session, username: str, active: bool) -> UserInfo:
+    """An administrator disables (or enables again) an account. A disabled account cannot
+    sign in; its cases and history stay. The last active administrator and one's own
+    account cannot be disabled."""
+    require_admin(session)
+    with write_lock(database_proxy.obj):
+        user = _account(username)
+        if not active:
+            if user.id == session.user_id:
+                raise ValidationError("You cannot disable your own account.", field="active")
+            if user.role == "admin" and not _other_admins_active(user):
+                raise ValidationError(
+                    "{name} is the last administrator who can sign in; add another "
+                    "administrator first.", field="active", name=user.username)
+        if user.active != active:
+            user.active = active
+            user.save()
+            audit.record(session, "user_enable" if active else "user_disable", "user",
+                         user.id, account=user.username)
+        return _info(user)
+
+
+@service
+def update_user(session: Session, username: str, *, display_name: str | None = None,
+                role: str | None = None, departments: tuple[str, ...] | None = None,
+                supervisor: str | None = None) -> UserInfo:
+    """An administrator changes an account's name, role, departments or supervisor
+    (``supervisor=""`` removes it; ``None`` leaves a field as it is)."""
+    require_admin(session)
+    with write_lock(database_proxy.obj):
+        user = _account(username)
+        changed: dict = {}
+        if display_name is not None:
+            name = display_name.strip()
+            if not name or len(name) > 60:
+                raise ValidationError("The display name must be 1 to 60 characters.",
+                                      field="display_name")
+            if name != user.display_name:
+                user.display_name = changed["display_name"] = name
+        if role is not None and role != user.role:
+            if role not in ROLES:
+                raise ValidationError(
+                    "Unknown role {role!r}; use clerk, supervisor, manager or admin.",
+                    field="role", role=role)
+            if user.role == "admin" and not _other_admins_active(user):
+                raise ValidationError(
+                    "{name} is the last administrator who can sign in; add another "
+                    "administrator first.", field="role", name=user.username)
+            user.role = changed["role"] = role
+        if supervisor is not None:
+            boss = None
+            if supervisor.strip():
+                boss = User.get_or_none(User.username == supervisor.strip())
+                if boss is None or boss.id == user.id:
+                    raise ValidationError("Unknown supervisor {name!r}.", field="supervisor",
+                                          name=supervisor)
+            if user.supervisor_id != (boss.id if boss else None):
+                user.supervisor = boss
+                changed["supervisor"] = boss.username if boss else ""
+        user.save()
+        if departments is not None:
+            depts = [find_department(code) for code in departments]
+            current = {link.department_id for link in
+                       UserDepartment.select().where(UserDepartment.user == user)}
+            if current != {d.id for d in depts}:
+                UserDepartment.delete().where(UserDepartment.user == user).execute()
+                for dept in depts:
+                    UserDepartment.create(user=user, department=dept)
+                changed["departments"] = [d.code for d in depts]
+        if changed:
+            audit.record(session, "user_update", "user", user.id, account=user.username,
+                         **changed)
+        return _info(user)
