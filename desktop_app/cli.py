@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the database by a verified backup; close the "
                                        "program on every other PC first")
     p.add_argument("file", metavar="FILE")
+    # Hidden (no help): the packaged program's smoke test, see desktop_app/selftest.py.
+    sub.add_parser("self-test")
     return parser
 
 
@@ -312,6 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.ui.app import run_gui
 
         return run_gui(args.database)
+    if args.command == "self-test":  # no database
+        from desktop_app.selftest import run_self_test
+
+        return run_self_test()
     from desktop_app.bootstrap import prepare_database
     from desktop_app.services.errors import ServiceError
     from desktop_app.services.session import Session
