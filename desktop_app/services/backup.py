@@ -111,6 +111,43 @@ def list_backups(db: Database | None = None) -> list[tuple[dt.datetime, Path]]:
     return sorted(found)
 
 
+@dataclass(frozen=True)
+class BackupEntry:
+    taken_at: dt.datetime
+    path: Path
+    size: int
+
+
+@dataclass(frozen=True)
+class BackupOverview:
+    backend: str            # "sqlite" or "postgresql"
+    database: str           # the database file, or the server's database name
+    folder: Path | None     # where automatic backups go (SQLite only)
+    entries: list[BackupEntry]  # newest first
+    keep_daily: int
+    keep_weekly: int
+    pg_dump: str | None     # the pg_dump program found, for PostgreSQL
+
+
+def backup_overview(session: Session) -> BackupOverview:
+    """What the admin's backup page shows (admins only)."""
+    require_admin(session)
+    db = _bound_db()
+    keep_daily = settings_service.get("backups.keep_daily")
+    keep_weekly = settings_service.get("backups.keep_weekly")
+    if not is_sqlite(db):
+        return BackupOverview("postgresql", str(db.database), None, [], keep_daily,
+                              keep_weekly, shutil.which("pg_dump"))
+    entries = []
+    for stamp, path in reversed(list_backups(db)):
+        try:
+            entries.append(BackupEntry(stamp, path, path.stat().st_size))
+        except OSError:
+            continue  # removed meanwhile
+    return BackupOverview("sqlite", str(Path(db.database).absolute()), backup_folder(db),
+                          entries, keep_daily, keep_weekly, None)
+
+
 def _integrity(path: Path) -> str:
     """``integrity_check``'s answer ("ok" when sound); raises sqlite3.DatabaseError when
     the file is not a database at all."""
