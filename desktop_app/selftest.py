@@ -6,7 +6,8 @@ A hidden command for the build's smoke run (``scripts/build``): without a databa
    (PostgreSQL driver, password hashing, the Chinese calendars, Excel);
 2. starts Qt (offscreen unless ``QT_QPA_PLATFORM`` says otherwise) and, through the
    program's own ``ui/i18n.py`` and ``ui/resources.py``, installs the zh_CN catalogue and
-   Qt's own Chinese catalogue, renders every icon and reads the style sheet.
+   Qt's own Chinese catalogue, renders every icon, reads the style sheet, draws a chart and
+   prints a page to a PDF file.
 
 It prints one line per check and exits 1 when any check fails, else 0.
 """
@@ -61,6 +62,39 @@ def _check_libraries() -> str:
     if not chinese_calendar.is_holiday(national_day):
         raise RuntimeError("chinese_calendar does not know National Day 2025")
     return "argon2, holidays.China, chinese_calendar"
+
+
+def _check_chart_and_pdf() -> str:
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCharts import QChart, QChartView, QPieSeries
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    series = QPieSeries()
+    series.append("a", 2)
+    series.append("b", 1)
+    chart = QChart()
+    chart.addSeries(series)
+    view = QChartView(chart)
+    view.resize(200, 150)
+    if view.grab().isNull():
+        raise RuntimeError("a chart cannot be drawn")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "self-test.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise RuntimeError("cannot print to a PDF file")
+        painter.drawText(100, 100, "投诉处理台")
+        painter.end()
+        size = out.stat().st_size if out.exists() else 0
+    if size == 0:
+        raise RuntimeError("the printed PDF file is empty")
+    return f"a pie chart drawn, a {size}-byte PDF printed"
 
 
 def run_self_test() -> int:
@@ -133,6 +167,7 @@ def run_self_test() -> int:
 
     check("icons", icons)
     check("style sheet", style)
+    check("charts and printing", _check_chart_and_pdf)
     if all(results):
         print("self-test passed")
         return 0
