@@ -10,6 +10,7 @@ unique and never given twice, also with several PCs on SQLite or PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 from desktop_app.db import search
@@ -103,11 +104,36 @@ class Registered:
 
 
 def _active(model, code: str):
-    return model.get_or_none((model.code == code) & model.active) if code else None
+    return model.get_or_none((model.code == code) & model.active) \
+        if isinstance(code, str) and code else None
+
+
+def _code(value: object, vocab) -> bool:
+    """Whether ``value`` is one of the vocabulary's codes (a str: a broken client may send
+    anything)."""
+    return isinstance(value, str) and value in vocab
+
+
+def _codes(value: object) -> list[str] | None:
+    """A multiple choice as a list of str codes; None when it is no such list."""
+    if not isinstance(value, list | tuple | set | frozenset):
+        return None
+    return list(value) if all(isinstance(c, str) for c in value) else None
+
+
+def _stripped(value: str | None) -> str:
+    """A validated text field as saved (an optional one may be None)."""
+    return (value or "").strip()
+
+
+def _row_id(value: object) -> bool:
+    """An id a database row may have (an int in the range of an integer column)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
 
 
 def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], dict]:
-    """Every problem of the form, and the looked-up rows when they exist."""
+    """Every problem of the form, and the looked-up rows when they exist. Every field is
+    checked for its type too: whatever a caller sends, a problem names its field."""
     problems: list[FieldProblem] = []
     found: dict = {}
 
@@ -117,14 +143,17 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
         if template:
             problems.append(FieldProblem(name, template, params))
 
-    bad("customer_name", validation.check_length(form.customer_name, minimum=1, maximum=100))
+    text = validation.check_text
+    bad("customer_name", text(form.customer_name, minimum=1, maximum=100))
     bad("contact", validation.check_contact(form.contact))
-    bad("member_number", validation.check_length(form.member_number, maximum=60))
+    bad("member_number", text(form.member_number, maximum=60))
     bad("id_number", validation.check_id_number(form.id_number))
-    if form.member_tier not in MEMBER_TIERS:
+    if not _code(form.member_tier, MEMBER_TIERS):
         bad("member_tier", "Choose a member tier.")
     if form.complaint_time is None:
         bad("complaint_time", "Enter when the customer complained.")
+    elif not isinstance(form.complaint_time, dt.datetime) or form.complaint_time.tzinfo:
+        bad("complaint_time", "Enter when the customer complained (a date and a time).")
     elif form.complaint_time > now + FUTURE_TOLERANCE:
         bad("complaint_time", "The complaint time cannot be in the future.")
     elif form.complaint_time < now - dt.timedelta(days=366):
@@ -139,35 +168,48 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     if found["subtype"] is None or (found["type"] is not None
                                     and found["subtype"].parent_id != found["type"].id):
         bad("subtype", "Choose a subtype of the chosen type.")
-    if form.urgency not in URGENCY:
+    if not _code(form.urgency, URGENCY):
         bad("urgency", "Choose the urgency.")
-    bad("description", validation.check_length(form.description, minimum=5, maximum=5000))
-    unknown = [c for c in form.customer_requests if c not in CUSTOMER_REQUESTS]
+    bad("description", text(form.description, minimum=5, maximum=5000))
+    requests = _codes(form.customer_requests)
+    if requests is None:
+        bad("customer_requests", "Choose the customer's requests from the list.")
+        requests = []
+    unknown = [c for c in requests if c not in CUSTOMER_REQUESTS]
     if unknown:
         bad("customer_requests", "Unknown customer request: {codes}.", codes=", ".join(unknown))
-    if "other" in form.customer_requests:
-        bad("customer_request_other",
-            validation.check_length(form.customer_request_other, minimum=1, maximum=200))
+    if "other" in requests:
+        bad("customer_request_other", text(form.customer_request_other, minimum=1,
+                                           maximum=200))
     found["department"] = _active(Department, form.department)
     if found["department"] is None:
         bad("department", "Choose the department initially responsible.")
-    bad("product", validation.check_length(form.product, maximum=120))
-    bad("merchant", validation.check_length(form.merchant, maximum=120))
+    bad("product", text(form.product, maximum=120))
+    bad("merchant", text(form.merchant, maximum=120))
+    if not isinstance(form.head_office, bool):
+        bad("head_office", "Say whether the complaint came from head office (yes or no).")
     if form.level is not None:
         default = sla.default_level(found["subtype"], form.member_tier, False) \
-            if found.get("subtype") else 1
-        if form.level not in (1, 2, 3):
+            if found.get("subtype") and _code(form.member_tier, MEMBER_TIERS) else 1
+        if not _row_id(form.level) or form.level not in (1, 2, 3):
             bad("level", "The level is I, II or III.")
         elif form.level < default:
             bad("level", "This complaint is at least level {level}; a level can be raised, "
                          "not lowered.", level="I" * default)
     max_bytes = int(settings_service.get("attachments.max_megabytes")) * 1048576
-    for path in form.attachments:
+    paths = form.attachments if isinstance(form.attachments, list | tuple) else None
+    if paths is None or not all(isinstance(p, str | os.PathLike) for p in paths):
+        bad("attachments", "Choose the files to attach again.")
+        paths = []
+    for path in paths:
         bad("attachments", attachments.check_file(path, max_bytes))
-    for ref in split_multi(form.recording_ids):
+    recording_problem = text(form.recording_ids, maximum=5000)
+    bad("recording_ids", recording_problem)
+    for ref in split_multi(form.recording_ids) if recording_problem is None else ():
         bad("recording_ids", validation.check_length(ref, maximum=120))
     if form.customer_id is not None:
-        found["customer"] = Customer.get_or_none(Customer.id == form.customer_id)
+        found["customer"] = Customer.get_or_none(Customer.id == form.customer_id) \
+            if _row_id(form.customer_id) else None
         if found["customer"] is None:
             bad("customer_name", "The chosen customer no longer exists; search again.")
     return problems, found
@@ -196,7 +238,7 @@ def next_number(day: dt.date, prefix: str) -> str:
 
 def _customer_for(form: IntakeForm, found: dict, now: dt.datetime) -> Customer:
     customer = found.get("customer")
-    member = form.member_number.strip() or None
+    member = _stripped(form.member_number) or None
     if customer is None and member:
         customer = Customer.get_or_none(Customer.member_number == member)
     contacts = validation.split_contacts(form.contact)
@@ -204,12 +246,12 @@ def _customer_for(form: IntakeForm, found: dict, now: dt.datetime) -> Customer:
     email = next((c for c in contacts if validation.contact_kind(c) == "email"), None)
     if customer is None:
         return Customer.create(
-            name=form.customer_name.strip(), phone=phone, email=email, member_number=member,
-            id_number=form.id_number.strip().upper() or None, tier=form.member_tier,
+            name=_stripped(form.customer_name), phone=phone, email=email, member_number=member,
+            id_number=_stripped(form.id_number).upper() or None, tier=form.member_tier,
             created_at=now, updated_at=now)
     changed = False
     for attr, value in (("phone", phone), ("email", email), ("member_number", member),
-                        ("id_number", form.id_number.strip().upper() or None)):
+                        ("id_number", _stripped(form.id_number).upper() or None)):
         if value and not getattr(customer, attr):
             setattr(customer, attr, value)
             changed = True
@@ -245,19 +287,19 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         level = max(form.level or 1, sla.default_level(subtype, tier, False))
         case = Complaint(
             number=next_number(now.date(), str(ctx.policy["numbering.prefix"])),
-            customer=customer, customer_name=form.customer_name.strip(),
-            contact=form.contact.strip(), member_number=form.member_number.strip() or None,
-            id_number=form.id_number.strip().upper() or None, member_tier=tier,
+            customer=customer, customer_name=_stripped(form.customer_name),
+            contact=_stripped(form.contact), member_number=_stripped(form.member_number) or None,
+            id_number=_stripped(form.id_number).upper() or None, member_tier=tier,
             complaint_time=form.complaint_time.replace(microsecond=0),
             registration_time=now, channel=found["channel"], type=found["type"],
-            subtype=subtype, urgency=form.urgency, description=form.description.strip(),
+            subtype=subtype, urgency=form.urgency, description=_stripped(form.description),
             customer_requests=join_multi(c for c in CUSTOMER_REQUESTS.codes()
                                          if c in form.customer_requests),
-            customer_request_other=(form.customer_request_other.strip() or None)
+            customer_request_other=(_stripped(form.customer_request_other) or None)
             if "other" in form.customer_requests else None,
             department=found["department"], receiver=session.user_id,
-            owner=session.user_id, product=form.product.strip() or None,
-            merchant=form.merchant.strip() or None, stage="registered", is_open=True,
+            owner=session.user_id, product=_stripped(form.product) or None,
+            merchant=_stripped(form.merchant) or None, stage="registered", is_open=True,
             level=level, head_office=form.head_office, priority=level,
             first_response_due=now, solution_due=now, resolution_due=now,
             created_at=now, updated_at=now, updated_by=session.user_id)
