@@ -32,13 +32,16 @@ class UserInfo:
     active: bool
     can_sign_in: bool
     departments: tuple[str, ...]
+    supervisor: str = ""  # the direct supervisor's user name, "" when none
 
 
 def _info(user: User) -> UserInfo:
     codes = tuple(d.code for d in Department.select().join(UserDepartment)
                   .where(UserDepartment.user == user).order_by(Department.sort_order))
+    boss = (User.select(User.username).where(User.id == user.supervisor_id).scalar()
+            if user.supervisor_id else None)
     return UserInfo(user.id, user.username, user.display_name, user.role, user.active,
-                    user.password_hash is not None, codes)
+                    user.password_hash is not None, codes, boss or "")
 
 
 def find_department(code_or_name: str) -> Department:
