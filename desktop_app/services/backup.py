@@ -41,7 +41,7 @@ from desktop_app.db.models import SchemaVersion, database_proxy
 from desktop_app.domain.retention import backups_to_keep
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.errors import ServiceError, service
 from desktop_app.services.permissions import require_admin
 from desktop_app.services.session import Session
 
@@ -129,6 +129,7 @@ class BackupOverview:
     pg_dump: str | None     # the pg_dump program found, for PostgreSQL
 
 
+@service
 def backup_overview(session: Session) -> BackupOverview:
     """What the admin's backup page shows (admins only)."""
     require_admin(session)
@@ -257,12 +258,14 @@ def _take(session: Session, out: Path | None, now: dt.datetime, automatic: bool
     return BackupResult(path, backend, size, removed)
 
 
+@service
 def create_backup(session: Session, out: str | Path | None = None) -> BackupResult:
     """A consistent backup of the bound database (admins only)."""
     require_admin(session)
     return _take(session, Path(out) if out else None, session.now(), automatic=False)
 
 
+@service
 def backup_if_due(session: Session, now: dt.datetime | None = None) -> BackupResult | None:
     """The automatic daily SQLite backup: takes one unless the backups folder already has
     one from ``now``'s day. Any signed-in session may trigger it (it is the program's own
@@ -340,6 +343,7 @@ def _quiesce(target: Path) -> None:
         conn.close()
 
 
+@service
 def restore_backup(session: Session, source: str | Path) -> RestoreResult:
     """Replace the bound SQLite database by the verified backup ``source`` (admins only)."""
     require_admin(session)

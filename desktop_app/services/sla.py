@@ -236,16 +236,6 @@ def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
     return warnings
 
 
-def may_handle(session: Session, case: Complaint) -> bool:
-    """Whether the session handles this case: its receiver or owner, a supervisor of its
-    department, a manager (SPEC §1)."""
-    if session.is_manager or session.is_admin:
-        return True
-    if session.user_id in (case.receiver_id, case.owner_id):
-        return True
-    return session.is_supervisor and case.department_id in session.department_ids
-
-
 @service
 def renegotiate_resolution(session: Session, complaint_id: int, new_due: dt.datetime,
                            reason: str, *, version: int) -> dt.datetime:
@@ -261,7 +251,9 @@ def renegotiate_resolution(session: Session, complaint_id: int, new_due: dt.date
         case = Complaint.get_or_none(Complaint.id == complaint_id)
         if case is None:
             raise NotFound("No such complaint.")
-        if not may_handle(session, case):
+        from desktop_app.services.cases import may_act  # cases imports this module
+
+        if not may_act(session, case):
             raise PermissionDenied("Only the case's handlers may change its deadlines.")
         if case.version != version:
             raise ConflictError("Someone else changed case {number} since you opened it; "
