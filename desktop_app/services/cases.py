@@ -60,6 +60,7 @@ from desktop_app.services.errors import (
     ValidationError,
     service,
 )
+from desktop_app.services.inputs import checked_text
 from desktop_app.services.permissions import require_staff
 from desktop_app.services.session import Session
 
@@ -620,7 +621,7 @@ def _record(session: Session, action: str, case: Complaint, **details) -> None:
 
 
 def _text(value: str | None, field_name: str, message: str) -> str:
-    text = (value or "").strip()
+    text = checked_text(value, field_name)
     if not text:
         raise ValidationError(message, field=field_name)
     return text
@@ -649,6 +650,8 @@ def _check_time(value: dt.datetime | None, field_name: str, case: Complaint,
                 now: dt.datetime, *, past_only: bool) -> None:
     if value is None:
         return
+    if not isinstance(value, dt.datetime) or value.tzinfo is not None:
+        raise ValidationError("Enter a date and a time.", field=field_name)
     if value < case.complaint_time:
         raise ValidationError("This time is before the complaint was made.", field=field_name)
     if past_only and value > now + FUTURE_TOLERANCE:
@@ -675,15 +678,25 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
     response and restarts the progress-update cadence; entering execution records the
     solution agreed."""
     require_staff(session)
-    result = (form.result or "").strip()
-    next_action = (form.next_action or "").strip()
-    feedback = (form.customer_feedback or "").strip()
-    if feedback and feedback not in FEEDBACK:
+    result = checked_text(form.result, "result")
+    next_action = checked_text(form.next_action, "next_action", maximum=200)
+    comment = checked_text(form.feedback_comment, "feedback_comment")
+    feedback = form.customer_feedback
+    if feedback and (not isinstance(feedback, str) or feedback.strip() not in FEEDBACK):
         raise ValidationError("Choose the customer's feedback from the list.",
                               field="customer_feedback")
+    feedback = (feedback or "").strip()
+    if not isinstance(form.stage, str | None):
+        raise ValidationError("Choose the stage from the list.", field="stage")
+    if not isinstance(form.customer_contacted, bool):
+        raise ValidationError("Say whether the customer was contacted (yes or no).",
+                              field="customer_contacted")
+    if not isinstance(form.attachments, list | tuple) or not all(
+            isinstance(path, str | Path) for path in form.attachments):
+        raise ValidationError("Choose the files to attach again.", field="attachments")
     try:
         stored = [attachments.store_file(str(path)) for path in form.attachments]
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         raise ValidationError("A file could not be copied: {reason}", field="attachments",
                               reason=str(exc)) from exc
     with _changing(session, case_id, version) as (case, ctx, now):
@@ -707,7 +720,6 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
             _contacted(case, now)
             case.last_update_at = now
         if feedback == "not_satisfied":
-            comment = (form.feedback_comment or "").strip()
             create_follow_up(session, case, ctx, reason="Customer not satisfied" + (
                 f": {comment}" if comment else ""))
         entry = ProgressEntry.create(
@@ -715,7 +727,7 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
             planned_completion=form.planned_completion,
             actual_completion=form.actual_completion, result=result or None,
             customer_feedback=feedback or None,
-            feedback_comment=(form.feedback_comment or "").strip() or None,
+            feedback_comment=comment or None,
             next_action=next_action or None, updated_at=now,
             updated_by=session.user_id)
         attachments.add_rows(case.id, session.user_id, stored, "", now, entry.id)
@@ -829,7 +841,7 @@ def decide_approval(session: Session, case_id: int, approve: bool, comment: str,
     """A supervisor approves the solution (the case goes to execution, solution agreed) or
     rejects it with a comment (back to solution proposed)."""
     require_staff(session)
-    comment = (comment or "").strip()
+    comment = checked_text(comment, "comment")
     if not approve and not comment:
         raise ValidationError("Say why the solution is rejected.", field="comment")
     with _changing(session, case_id, version, check=_may_decide) as (case, _ctx, now):
@@ -865,8 +877,8 @@ def close_case(session: Session, case_id: int, *, confirmed: bool, outcome: str,
     confirmation), or without it from any stage with an outcome and the reason why. The
     satisfaction survey falls due 24–48 hours later."""
     require_staff(session)
-    reason = (reason or "").strip()
-    if outcome not in OUTCOMES:
+    reason = checked_text(reason, "outcome_reason")
+    if not isinstance(outcome, str) or outcome not in OUTCOMES:
         raise ValidationError("Choose the outcome.", field="outcome")
     if not confirmed and not reason:
         raise ValidationError("Without the customer's confirmation, give the reason for "

@@ -35,6 +35,7 @@ from desktop_app.db.models import (
     User,
     database_proxy,
 )
+from desktop_app.domain import validation
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.vocab import (
     SURVEY_ASPECTS,
@@ -48,6 +49,7 @@ from desktop_app.services.errors import (
     ValidationError,
     service,
 )
+from desktop_app.services.inputs import checked_text
 from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
 
@@ -194,13 +196,17 @@ def record_attempt(session: Session, case_id: int, result: str, *,
     number: the case leaves the queue with that reason; so does the last allowed
     unanswered call (unreachable)."""
     require_role(session, *SURVEY_ROLES)
-    if result not in FAILED_RESULTS:
+    if not isinstance(result, str) or result not in FAILED_RESULTS:
         raise ValidationError("Choose what happened on the call.", field="call_result")
     ctx = sla.SlaContext.load()
     now = session.now()
     if result == "call_back_later" and next_try_at is None:
         raise ValidationError("Give the time the customer asked to be called back.",
                               field="next_try_at")
+    note = checked_text(note, "attempt_note")
+    if next_try_at is not None and (not isinstance(next_try_at, dt.datetime)
+                                    or next_try_at.tzinfo is not None):
+        raise ValidationError("Give the time of the next try.", field="next_try_at")
     if next_try_at is not None and next_try_at <= now:
         raise ValidationError("The next try must be later than now.", field="next_try_at")
     with write_lock(database_proxy.obj):
@@ -218,7 +224,7 @@ def record_attempt(session: Session, case_id: int, result: str, *,
             next_try_at = ctx.calendar.add_working_hours(
                 now, float(ctx.policy["survey.retry_minutes"]) / 60)
         SurveyAttempt.create(complaint=case, at=now, by_user=session.user_id, result=result,
-                             next_try_at=next_try_at, note=(note or "").strip() or None)
+                             next_try_at=next_try_at, note=note or None)
         if reason is not None:
             case.no_survey_reason = reason
             case.version += 1
@@ -234,14 +240,14 @@ def record_attempt(session: Session, case_id: int, result: str, *,
 def mark_not_surveyed(session: Session, case_id: int, reason: str) -> None:
     """Take a closed case out of the survey queue for good, with the reason."""
     require_role(session, *SURVEY_ROLES)
-    reason = (reason or "").strip()
+    reason = checked_text(reason, "no_survey_reason", maximum=200)  # what the column keeps
     if not reason:
         raise ValidationError("Give the reason the customer is not to be surveyed.",
                               field="no_survey_reason")
     now = session.now()
     with write_lock(database_proxy.obj):
         case = _closed_case(session, case_id, "no_survey_reason")
-        case.no_survey_reason = reason[:200]
+        case.no_survey_reason = reason
         case.version += 1
         case.updated_at, case.updated_by = now, session.user_id
         case.save()
@@ -299,30 +305,52 @@ def prefill(session: Session, case_id: int) -> SurveyPrefill:
                          case.closed_at, case.outcome, count)
 
 
+# Longest text of each free-text field: what its column keeps.
+TEXT_LIMITS = {"complaint_number": 40, "customer_name": 100, "most_satisfied_other": 200,
+               "needs_improvement_other": 200, "suggestions": 5000}
+
+
 def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
+    """Every bad field; each field's type is checked too (a broken client may send
+    anything), so a problem always names its field."""
     problems = []
 
-    def bad(field_name: str, message: str, **params):
-        problems.append(ValidationError(message, field=field_name, **params))
+    def bad(field_name: str, message: str | None, **params):
+        if isinstance(message, validation.Problem):  # a check's message and its values
+            message, params = message.template, {**message.params, **params}
+        if message:
+            problems.append(ValidationError(message, field=field_name, **params))
 
-    if not form.customer_name.strip():
+    wrong_text = set()
+    for name, maximum in TEXT_LIMITS.items():
+        problem = validation.check_text(getattr(form, name), maximum=maximum)
+        if problem:
+            wrong_text.add(name)
+            bad(name, problem)
+    if "customer_name" not in wrong_text and not (form.customer_name or "").strip():
         bad("customer_name", "Enter the customer's name.")
     if form.survey_time is None:
         bad("survey_time", "Enter the survey time.")
+    elif not isinstance(form.survey_time, dt.datetime) or form.survey_time.tzinfo is not None:
+        bad("survey_time", "Enter the survey time (a date and a time).")
     elif form.survey_time > now + FUTURE_TOLERANCE:
         bad("survey_time", "The survey time is in the future.")
-    if form.method not in SURVEY_METHODS:
+    if not isinstance(form.method, str) or form.method not in SURVEY_METHODS:
         bad("method", "Choose how the survey was done.")
     for name in SCORE_FIELDS:
         value = getattr(form, name)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
             bad(name, "Give a score from 1 (very dissatisfied) to 5 (very satisfied).")
     for name in ("most_satisfied", "needs_improvement"):
-        codes = list(getattr(form, name))
-        if any(c not in SURVEY_ASPECTS for c in codes):
+        codes = getattr(form, name)
+        if not isinstance(codes, list | tuple | set | frozenset) or any(
+                not isinstance(c, str) or c not in SURVEY_ASPECTS for c in codes):
             bad(name, "Choose from the listed aspects.")
-        if "other" in codes and not getattr(form, f"{name}_other").strip():
-            bad(f"{name}_other", "Say what \"other\" means.")
+            continue
+        other = f"{name}_other"
+        if "other" in codes and other not in wrong_text and not (
+                getattr(form, other) or "").strip():
+            bad(other, "Say what \"other\" means.")
     return problems
 
 
@@ -346,7 +374,7 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
     if problems:
         raise SurveyInvalid(problems)
     ctx = sla.SlaContext.load()
-    number = form.complaint_number.strip().upper()
+    number = (form.complaint_number or "").strip().upper()
     try:
         with write_lock(database_proxy.obj):
             case = None
@@ -362,17 +390,17 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
                                           field="survey_time")
             survey = Survey.create(
                 complaint=case, customer=case.customer_id if case else None,
-                customer_name=form.customer_name.strip(), survey_time=form.survey_time,
+                customer_name=(form.customer_name or "").strip(), survey_time=form.survey_time,
                 method=form.method, surveyor=session.user_id,
                 timeliness=form.timeliness, effectiveness=form.effectiveness,
                 attitude=form.attitude, overall=form.overall,
                 most_satisfied=join_multi(c for c in SURVEY_ASPECTS.codes()
                                           if c in form.most_satisfied),
-                most_satisfied_other=form.most_satisfied_other.strip() or None,
+                most_satisfied_other=(form.most_satisfied_other or "").strip() or None,
                 needs_improvement=join_multi(c for c in SURVEY_ASPECTS.codes()
                                              if c in form.needs_improvement),
-                needs_improvement_other=form.needs_improvement_other.strip() or None,
-                suggestions=form.suggestions.strip() or None, created_at=now)
+                needs_improvement_other=(form.needs_improvement_other or "").strip() or None,
+                suggestions=(form.suggestions or "").strip() or None, created_at=now)
             follow_up = None
             if case is not None:
                 SurveyAttempt.create(complaint=case, at=now, by_user=session.user_id,
@@ -449,7 +477,7 @@ def complete_follow_up(session: Session, follow_up_id: int, note: str, *,
     """Record what was done for the unhappy customer; with ``reopen`` the case is reopened
     (an escalated complaint, see ``cases.reopen_case``). Returns the case version after."""
     require_role(session, *SURVEY_ROLES)
-    note = (note or "").strip()
+    note = checked_text(note, "done_note")
     if not note:
         raise ValidationError("Say what was done for the customer.", field="done_note")
     now = session.now()
