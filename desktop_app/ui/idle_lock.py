@@ -234,10 +234,13 @@ class IdleLock(QObject):
         self.lock_action: QAction | None = None
         self.change_password_dialog: QDialog | None = None
 
-        self.dialog = LockDialog(session, parent_window)
+        # A window of its own, not owned by the (hidden) main window: on Windows an owned
+        # window has no taskbar button, and the locked program could not be found again.
+        self.dialog = LockDialog(session)
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.sign_out_requested.connect(self._sign_out)
-        # Without its dialog (the window went away) there is nothing left to lock with.
+        self.destroyed.connect(self.dialog.deleteLater)
+        # Without its dialog there is nothing left to lock with.
         self.dialog.destroyed.connect(self.stop)
 
         self.timer = QTimer(self)
@@ -339,10 +342,18 @@ class IdleLock(QObject):
         if (self._locked and not self._stopped and _alive(widget) and widget.isVisible()
                 and widget.isWindow()):
             self._conceal(widget)
-            self._present()
+            self._present(reset=False)  # the user may be typing the password
 
-    def _present(self) -> None:
-        self.dialog.reset()
+    def _present(self, *, reset: bool = True) -> None:
+        if reset:
+            self.dialog.reset()
+        if not self.dialog.isVisible() and _alive(self.parent_window):
+            # Where the main window was.
+            self.dialog.adjustSize()
+            area = self.parent_window.frameGeometry()
+            frame = self.dialog.frameGeometry()
+            frame.moveCenter(area.center())
+            self.dialog.move(frame.topLeft())
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()

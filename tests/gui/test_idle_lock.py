@@ -145,6 +145,8 @@ def test_idle_time_locks_and_the_password_brings_back_the_same_windows_and_typin
     assert dialog is not None and dialog.isModal()
     assert QApplication.activeModalWidget() is dialog
     assert visible_windows() == {dialog}  # nothing else shows case data
+    offset = dialog.frameGeometry().center() - window.frameGeometry().center()
+    assert offset.manhattanLength() <= 4  # where the main window was
     text = lock_texts(dialog)
     assert "clerk1" in text and "10 minutes" in text
     assert dialog.findChild(QLineEdit, "unlock_password").echoMode() == QLineEdit.EchoMode.Password
