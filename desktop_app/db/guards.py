@@ -32,3 +32,15 @@ def protect_audit_log(db: Database) -> None:
     db.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_no_truncate" ON "{table}"')
     db.execute_sql(f'CREATE TRIGGER "{table}_no_truncate" BEFORE TRUNCATE ON "{table}" '
                    f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()")
+
+
+def audit_log_protected(db: Database) -> bool:
+    """Whether the triggers of ``protect_audit_log`` are in place (for ``check``)."""
+    table = AuditLog._meta.table_name
+    if is_sqlite(db):
+        names = (f"{table}_no_update", f"{table}_no_delete")
+        sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)"
+    else:
+        names = (f"{table}_no_change", f"{table}_no_truncate")
+        sql = "SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal AND tgname IN (%s, %s)"
+    return int(db.execute_sql(sql, names).fetchone()[0]) == len(names)

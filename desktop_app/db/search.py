@@ -112,3 +112,9 @@ def id_subquery(db: Database, text: str, *, at_least: str | None = None
     if at_least:
         sql += f" AND {column} >= ({at_least})"
     return sql, [param]
+
+
+def indexed_count(db: Database) -> int:
+    """How many cases the search index holds (for ``check``)."""
+    table = f"{TABLE}_docsize" if is_sqlite(db) else TABLE
+    return int(db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

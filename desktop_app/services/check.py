@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from desktop_app.db import migrations
+from desktop_app.db import guards, migrations, search
 from desktop_app.db.connection import is_sqlite
 from desktop_app.db.models import Complaint, ProgressEntry, Survey, database_proxy
 from desktop_app.services.errors import service
@@ -49,6 +49,10 @@ def _count(query) -> int:
     return query.count()
 
 
+def _scalar(db, sql: str) -> int:
+    return int(db.execute_sql(sql).fetchone()[0] or 0)
+
+
 @service
 def run_checks(session: Session) -> CheckReport:
     require_admin(session)
@@ -65,7 +69,7 @@ def run_checks(session: Session) -> CheckReport:
                                           "" if rows == ["ok"] else "; ".join(rows[:5])))
         bad_fk = db.execute_sql("PRAGMA foreign_key_check").fetchall()
         report.add("foreign keys", len(bad_fk), "rows point at missing rows")
-    C = Complaint
+    C, P = Complaint, ProgressEntry
     report.add("complaint numbers unique",
                _count(C.select(C.number).group_by(C.number).having(fn.COUNT(C.id) > 1)),
                "numbers used more than once")
@@ -96,6 +100,25 @@ def run_checks(session: Session) -> CheckReport:
                _count(Survey.select(Survey.complaint).where(Survey.complaint.is_null(False))
                       .group_by(Survey.complaint).having(fn.COUNT(Survey.id) > 1)),
                "cases with more than one survey")
+    report.add("stage history in order",
+               _scalar(db, f"""SELECT COUNT(DISTINCT complaint_id) FROM (
+                   SELECT complaint_id, updated_at, LAG(updated_at) OVER (
+                       PARTITION BY complaint_id ORDER BY id) AS previous
+                   FROM {P._meta.table_name}) AS history WHERE updated_at < previous"""),
+               "cases whose progress entries were written out of time order")
+    report.add("closed cases have their closing entry",
+               _count(C.select().where(
+                   (C.stage == "closed")
+                   & ~fn.EXISTS(P.select(P.id).where((P.complaint == C.id)
+                                                     & (P.stage == "closed"))))),
+               "closed cases without a closing progress entry")
+    report.add("every case in the search index",
+               abs(_count(C.select()) - search.indexed_count(db)),
+               "cases missing from (or extra in) the description search index")
+    report.results.append(CheckResult(
+        "audit log append-only", guards.audit_log_protected(db),
+        "" if guards.audit_log_protected(db) else
+        "the database does not refuse changes to audit entries (run init to repair)"))
     report.add("progress after registration",
                _count(ProgressEntry.select().join(C).where(
                    ProgressEntry.updated_at < C.registration_time)),
