@@ -112,8 +112,14 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             database = models.database_proxy.obj
-            with database.connection_context():
+            # Not connection_context(): a service may close and reopen this thread's
+            # connection (restore does), which empties peewee's context stack.
+            database.connect(reuse_if_open=True)
+            try:
                 result = self._fn()
+            finally:
+                if not database.is_closed():
+                    database.close()
         except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
             self._relay.done.emit(None, exc)
         else:
