@@ -1,0 +1,571 @@
+"""The audit-log tab of the administration page (managers and administrators).
+
+Filters: user (``audit_user``, editable), complaint number (``audit_case``), action
+(``audit_action``: "All actions" and every code of ``audit.ACTIONS`` with a readable,
+translated label) and dates (``audit_from``, ``audit_to``, inclusive; the last 30 days by
+default). A changed filter reloads the table (``audit_table``) at once; the complaint number
+and a typed user name apply on Enter or on leaving the field. An unknown complaint number or
+a start date after the end date is shown under that input and the table keeps the entries of
+the last valid filter.
+
+The table (``AuditTableModel``) shows the newest entries first, a page at a time: the view
+asks for the next page (``canFetchMore``/``fetchMore``, keyset by entry id) when it scrolls
+to the end. ``audit_count`` says how many are shown of how many match.
+
+Export (``audit_export_button``): ``choose_export_path()`` (a file dialog; tests replace it)
+then ``export_to(path)`` runs ``audit.export_audit`` off the UI thread with a progress bar and
+reports the file and row count through ``status_message``. Entries are read-only: there is
+no way to change one here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import audit
+from desktop_app.services.audit import AuditFilter, AuditRow
+from desktop_app.services.errors import NotFound, ServiceError, ValidationError
+from desktop_app.services.session import Session
+from desktop_app.ui.i18n import service_message
+from desktop_app.ui.intake_widgets import ERROR_STYLE, FieldError
+from desktop_app.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+AuditIdRole = Qt.ItemDataRole.UserRole + 1
+ActionRole = Qt.ItemDataRole.UserRole + 2
+
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+DEFAULT_DAYS = 30
+PAGE_SIZE = 200
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AuditLog", text)
+
+
+def action_labels() -> dict[str, str]:
+    """Every action code of the audit log with its readable label in the UI language."""
+    return {
+        "login": _t("Sign-in"),
+        "login_failed": _t("Failed sign-in"),
+        "login_blocked": _t("Sign-in refused (locked out)"),
+        "logout": _t("Sign-out"),
+        "unlock": _t("Window unlocked"),
+        "unlock_failed": _t("Failed unlock"),
+        "password_change": _t("Own password changed"),
+        "password_reset": _t("Password reset by an administrator"),
+        "user_create": _t("Account added"),
+        "user_update": _t("Account changed"),
+        "user_disable": _t("Account disabled"),
+        "user_enable": _t("Account enabled"),
+        "complaint_create": _t("Complaint registered"),
+        "progress": _t("Progress recorded"),
+        "transfer": _t("Case transferred"),
+        "escalate": _t("Case escalated"),
+        "escalate_auto": _t("Case escalated automatically"),
+        "approval_request": _t("Approval requested"),
+        "approval_decision": _t("Approval decided"),
+        "close": _t("Case closed"),
+        "reopen": _t("Case reopened"),
+        "renegotiate": _t("Resolution date renegotiated"),
+        "urgent_batch": _t("Batch complaint marked urgent"),
+        "deadlines_recomputed": _t("Deadlines recomputed"),
+        "contact_unmasked": _t("Full contact details shown"),
+        "follow_up_create": _t("Follow-up created"),
+        "follow_up_done": _t("Follow-up done"),
+        "reminder_ack": _t("Reminder acknowledged"),
+        "survey_create": _t("Survey recorded"),
+        "survey_attempt": _t("Survey attempt recorded"),
+        "survey_skipped": _t("Survey skipped"),
+        "improvement_create": _t("Improvement action added"),
+        "improvement_update": _t("Improvement action changed"),
+        "export_cases": _t("Cases exported"),
+        "export_unmasked": _t("Cases exported unmasked"),
+        "export_report": _t("Report exported"),
+        "export_audit": _t("Audit log exported"),
+        "import_workbook": _t("Workbook imported"),
+        "setting_change": _t("Setting changed"),
+        "calendar_override": _t("Calendar day changed"),
+        "calendar_override_removed": _t("Calendar day change removed"),
+        "backup": _t("Backup taken"),
+        "restore": _t("Database restored"),
+        "demo_generate": _t("Demo data generated"),
+    }
+
+
+def action_label(code: str, labels: dict[str, str] | None = None) -> str:
+    """The readable label of an action code (the code itself when unknown)."""
+    return (labels or action_labels()).get(code, code)
+
+
+def export_headers() -> tuple[str, ...]:
+    """The export's column titles in the UI language (``audit.HEADERS`` order)."""
+    return (_t("Time"), _t("User"), _t("Action"), _t("Entity"), _t("Entity id"),
+            _t("Complaint number"), _t("Details"))
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Audit entries of one filter, newest first, ``page_size`` rows a page.
+
+    ``set_filter`` loads the first page and the count (raising ``ServiceError`` to its
+    caller); ``fetchMore``, which the view calls, reports errors with ``load_failed``."""
+
+    TIME, USER, ACTION, CASE, DETAILS = range(5)
+    COLUMN_COUNT = 5
+
+    load_failed = Signal(object)
+    page_loaded = Signal(int)
+
+    def __init__(self, session: Session, parent: QObject | None = None,
+                 page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        if page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        self.session = session
+        self.page_size = page_size
+        self._filter: AuditFilter | None = None
+        self._rows: list[AuditRow] = []
+        self._total = 0
+        self._more = False
+        self._fetching = False
+        self._labels = action_labels()
+
+    @property
+    def filter(self) -> AuditFilter | None:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        rows = audit.list_audit(self.session, flt, limit=self.page_size)
+        total = audit.count_audit(self.session, flt)
+        self.beginResetModel()
+        self._labels = action_labels()
+        self._filter = flt
+        self._rows = list(rows)
+        self._total = max(total, len(rows))
+        self._more = len(rows) >= self.page_size
+        self.endResetModel()
+
+    def all_loaded(self) -> bool:
+        return self._filter is not None and not self._more
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008,N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008,N802
+        if parent.isValid() or not self._more or self._fetching or self._filter is None:
+            return
+        self._fetching = True
+        try:
+            before = self._rows[-1].id if self._rows else None
+            rows = audit.list_audit(self.session, self._filter, limit=self.page_size,
+                                    before_id=before)
+        except ServiceError as exc:
+            log.info("next page of the audit log failed: %s", exc.message)
+            self._more = False
+            self.load_failed.emit(exc)
+            return
+        finally:
+            self._fetching = False
+        self._more = len(rows) >= self.page_size
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+            self._total = max(self._total, len(self._rows))
+        self.page_loaded.emit(len(rows))
+
+    def rows(self) -> list[AuditRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def display(self, row: AuditRow, column: int) -> str:
+        if column == self.TIME:
+            return row.at.strftime(TIME_FORMAT)
+        if column == self.USER:
+            return row.username
+        if column == self.ACTION:
+            return action_label(row.action, self._labels)
+        if column == self.CASE:
+            return row.case_number
+        if column == self.DETAILS:
+            return audit.details_text(row.details)
+        return ""
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self.display(row, index.column())
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.ACTION:
+                return f"{text} ({row.action})"
+            return text
+        if role == AuditIdRole:
+            return row.id
+        if role == ActionRole:
+            return row.action
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = _DISPLAY) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < self.COLUMN_COUNT):
+            return self.column_titles()[section]
+        return None
+
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Time"), self.tr("User"), self.tr("Action"),
+                self.tr("Complaint number"), self.tr("Details"))
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class AuditTab(QWidget):
+    """The audit-log viewer; see the module documentation."""
+
+    status_message = Signal(str)
+    exported = Signal(str, int)  # path, rows
+
+    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.setObjectName("audit_tab")
+        self._export_task: Task | None = None
+        self._loaded = False
+
+        today = session.now().date()
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("audit_user")
+        self.user_combo.setEditable(True)
+        self.user_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.user_combo.lineEdit().setPlaceholderText(self.tr("All users"))
+        self.user_combo.setMinimumContentsLength(12)
+        self.case_edit = QLineEdit()
+        self.case_edit.setObjectName("audit_case")
+        self.case_edit.setPlaceholderText(self.tr("Any complaint"))
+        self.case_edit.setClearButtonEnabled(True)
+        self.action_combo = QComboBox()
+        self.action_combo.setObjectName("audit_action")
+        self.action_combo.addItem(self.tr("All actions"), "")
+        for code, label in action_labels().items():
+            self.action_combo.addItem(label, code)
+        self.from_edit = QDateEdit(_qdate(today - dt.timedelta(days=DEFAULT_DAYS)))
+        self.from_edit.setObjectName("audit_from")
+        self.to_edit = QDateEdit(_qdate(today))
+        self.to_edit.setObjectName("audit_to")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.case_error = FieldError("audit_case")
+        self.from_error = FieldError("audit_from")
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(12)
+        columns = (
+            (self.tr("&User:"), self.user_combo, None),
+            (self.tr("&Complaint number:"), self.case_edit, self.case_error),
+            (self.tr("&Action:"), self.action_combo, None),
+            (self.tr("&From:"), self.from_edit, self.from_error),
+            (self.tr("&To:"), self.to_edit, None),
+        )
+        for column, (text, widget, error) in enumerate(columns):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label, 0, column)
+            filters.addWidget(widget, 1, column)
+            if error is not None:
+                filters.addWidget(error, 2, column)
+        filters.setColumnStretch(len(columns), 1)
+
+        self.model = AuditTableModel(session, self, page_size=page_size)
+        self.model.load_failed.connect(self._page_failed)
+        self.model.page_loaded.connect(lambda _n: self._update_count())
+        self.model.modelReset.connect(self._update_count)
+        self.table = QTableView()
+        self.table.setObjectName("audit_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in (AuditTableModel.TIME, AuditTableModel.USER, AuditTableModel.ACTION,
+                       AuditTableModel.CASE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AuditTableModel.DETAILS, QHeaderView.ResizeMode.Stretch)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("audit_count")
+        self.message = QLabel()
+        self.message.setObjectName("audit_message")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setObjectName("audit_refresh_button")
+        self.refresh_button.setToolTip(self.tr("Read the audit log again (F5)"))
+        self.refresh_button.clicked.connect(self.reload)
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setObjectName("audit_export_button")
+        self.export_button.setToolTip(self.tr(
+            "Save the entries of this filter as an Excel workbook (the export is recorded "
+            "in the audit log)"))
+        self.export_button.clicked.connect(self.ask_export)
+        self.export_progress = QProgressBar()
+        self.export_progress.setObjectName("audit_export_progress")
+        self.export_progress.setMaximumWidth(180)
+        self.export_progress.setFormat(self.tr("Exporting… %p%"))
+        self.export_progress.hide()
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_progress)
+        bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.export_button)
+
+        hint = QLabel(self.tr("Every sign-in, change, export, setting change, backup and "
+                              "restore is recorded here. Entries cannot be changed or "
+                              "deleted."))
+        hint.setObjectName("audit_hint")
+        hint.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+        self.action_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.user_combo.activated.connect(lambda _i: self.apply_filter())
+        self.user_combo.lineEdit().editingFinished.connect(self.apply_filter)
+        self.case_edit.editingFinished.connect(self.apply_filter)
+        self.case_edit.textEdited.connect(lambda _t: self.case_error.clear_message())
+        self.from_edit.dateChanged.connect(lambda _d: self.apply_filter())
+        self.to_edit.dateChanged.connect(lambda _d: self.apply_filter())
+        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        refresh.activated.connect(self.reload)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """The first load (the page calls it when first shown)."""
+        if not self._loaded:
+            self._loaded = True
+            self.reload_users()
+            self.reload()
+
+    def reload_users(self) -> None:
+        typed = self.user_combo.currentText()
+        try:
+            names = audit.audit_users(self.session)
+        except ServiceError as exc:
+            self.show_message(service_message(exc))
+            return
+        self.user_combo.blockSignals(True)
+        self.user_combo.clear()
+        self.user_combo.addItem("")
+        self.user_combo.addItems(names)
+        self.user_combo.setCurrentText(typed)
+        self.user_combo.blockSignals(False)
+
+    def current_filter(self) -> AuditFilter:
+        """The filter the inputs describe (not checked yet)."""
+        return AuditFilter(
+            username=self.user_combo.currentText().strip(),
+            case_number=self.case_edit.text().strip(),
+            action=self.action_combo.currentData() or "",
+            date_from=_date(self.from_edit.date()),
+            date_to=_date(self.to_edit.date()))
+
+    def apply_filter(self) -> bool:
+        """Reload when the inputs describe another filter than the one shown."""
+        if not self._loaded:
+            return False
+        if self.current_filter() == self.model.filter:
+            return True
+        return self.reload()
+
+    def reload(self) -> bool:
+        """Load the first page of the filter the inputs describe; False when the service
+        refused it (the reason is shown next to the input concerned)."""
+        self._loaded = True
+        flt = self.current_filter()
+        self.case_error.clear_message()
+        self.from_error.clear_message()
+        self.clear_message()
+        try:
+            self.model.set_filter(flt)
+        except NotFound as exc:
+            self.case_error.show_message(service_message(exc))
+            return False
+        except ValidationError as exc:
+            if exc.field == "date_from":
+                self.from_error.show_message(service_message(exc))
+            else:
+                self.show_message(service_message(exc))
+            return False
+        except ServiceError as exc:
+            self.show_message(service_message(exc))
+            return False
+        return True
+
+    def _page_failed(self, exc: ServiceError) -> None:
+        self.show_message(service_message(exc))
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if total == 0:
+            text = self.tr("No entries match.")
+        elif shown >= total:
+            text = self.tr("%n entries", "", total)
+        else:
+            text = self.tr("{shown} of {total} entries (scroll for more)").format(
+                shown=shown, total=total)
+        self.count_label.setText(text)
+        self.export_button.setEnabled(self._export_task is None and total > 0)
+
+    def error_text(self, field: str) -> str:
+        """The message shown under ``audit_case`` or ``audit_from`` ("" when none)."""
+        label = {"audit_case": self.case_error, "audit_from": self.from_error}[field]
+        return label.text() if not label.isHidden() else ""
+
+    # --- messages -----------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    # --- export -------------------------------------------------------------------------
+
+    def default_export_name(self) -> str:
+        flt = self.model.filter or self.current_filter()
+        start = flt.date_from.strftime("%Y%m%d") if flt.date_from else ""
+        end = flt.date_to.strftime("%Y%m%d") if flt.date_to else ""
+        return self.tr("Audit log {start}-{end}.xlsx").format(start=start, end=end)
+
+    def choose_export_path(self) -> str | None:
+        """Ask where to save the export (tests replace this)."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the audit log"), str(Path(folder) / self.default_export_name()),
+            self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path
+
+    def ask_export(self) -> Task | None:
+        path = self.choose_export_path()
+        return self.export_to(path) if path else None
+
+    def export_to(self, path: str | Path) -> Task | None:
+        """Export the entries of the filter shown to ``path`` off the UI thread; None while
+        an export is running or before anything was loaded."""
+        flt = self.model.filter
+        if flt is None or self._export_task is not None:
+            return None
+        task = self.tasks.submit(audit.export_audit, self.session, flt, Path(path),
+                                 headers=export_headers(), with_progress=True,
+                                 name="export-audit")
+        task.setProperty("path", str(path))
+        self._export_task = task
+        self.export_progress.setRange(0, 0)
+        self.export_progress.show()
+        self.export_button.setEnabled(False)
+        self.clear_message()
+        task.progressed.connect(self._export_progressed)
+        task.succeeded.connect(self._exported)
+        task.failed.connect(self._export_failed)
+        task.finished.connect(self._export_finished)
+        return task
+
+    def _export_progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.export_progress.setRange(0, total)
+            self.export_progress.setValue(min(done, total))
+
+    def _exported(self, rows: int) -> None:
+        path = str(self.sender().property("path"))
+        self.status_message.emit(self.tr("Audit log exported: {rows} entries to {file}").format(
+            rows=rows, file=path))
+        self.exported.emit(path, rows)
+
+    def _export_failed(self, exc: ServiceError) -> None:
+        self.show_message(self.tr("Not exported: {reason}").format(
+            reason=service_message(exc)))
+
+    def _export_finished(self) -> None:
+        self._export_task = None
+        self.export_progress.hide()
+        self._update_count()

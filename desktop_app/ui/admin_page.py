@@ -1,0 +1,223 @@
+"""The administration page (issue 8): the audit log, accounts and backups, each a tab
+(``admin_tabs``) that only the roles allowed to use it get:
+
+- "Audit log" (``audit_tab``, managers and administrators): ``ui/admin_audit.py``;
+- "Accounts" (``accounts_tab``, administrators): ``ui/admin_accounts.py``;
+- "Backups" (``backups_tab``, administrators): ``ui/admin_backups.py``.
+
+``AdminPage.status_message(str)`` carries texts for the window's status bar;
+``signed_out_requested()`` is emitted after a restore (the window must sign out: what it
+shows belongs to the replaced database).
+
+``AutoBackup`` is the daily automatic backup of a running program: a timer that, once a
+while after start and then every hour, runs ``backup.backup_if_due`` off the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.services import audit, backup
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.session import Session
+from desktop_app.ui.admin_accounts import AccountsTab
+from desktop_app.ui.admin_audit import PAGE_SIZE, AuditTab
+from desktop_app.ui.admin_backups import BackupsTab
+from desktop_app.ui.i18n import service_message
+from desktop_app.ui.pages import page_title
+from desktop_app.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+
+HOUR_MS = 3_600_000
+MINUTE_MS = 60_000
+
+
+def may_administer(session: Session) -> bool:
+    """Whether ``session`` gets at least one tab of the administration page."""
+    return session.role in audit.AUDIT_ROLES or session.role == "admin"
+
+
+class AdminPage(QWidget):
+    """See the module documentation. ``audit_page_size`` is the audit table's page."""
+
+    status_message = Signal(str)
+    signed_out_requested = Signal()
+
+    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 audit_page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.setObjectName("admin_page")
+        self.audit_tab: AuditTab | None = None
+        self.accounts_tab: AccountsTab | None = None
+        self.backups_tab: BackupsTab | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("admin_tabs")
+        if session.role in audit.AUDIT_ROLES:
+            self.audit_tab = AuditTab(session, tasks, page_size=audit_page_size)
+            self.audit_tab.status_message.connect(self.status_message)
+            self.tabs.addTab(self.audit_tab, self.tr("&Audit log"))
+        if session.role == "admin":
+            self.accounts_tab = AccountsTab(session)
+            self.accounts_tab.status_message.connect(self.status_message)
+            self.accounts_tab.changed.connect(self._accounts_changed)
+            self.tabs.addTab(self.accounts_tab, self.tr("A&ccounts"))
+            self.backups_tab = BackupsTab(session, tasks)
+            self.backups_tab.status_message.connect(self.status_message)
+            self.backups_tab.restored.connect(lambda _result: self.signed_out_requested.emit())
+            self.tabs.addTab(self.backups_tab, self.tr("&Backups"))
+        self.tabs.currentChanged.connect(lambda _index: self._load_current())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.tr("Administration")))
+        layout.addWidget(self.tabs, 1)
+        if not self.tabs.count():
+            self.tabs.hide()
+            none = QLabel(self.tr("Administration is for managers (audit log) and "
+                                  "administrators (accounts and backups)."))
+            none.setObjectName("admin_none")
+            none.setWordWrap(True)
+            layout.addWidget(none)
+            layout.addStretch(1)
+
+    def tab_names(self) -> list[str]:
+        """The objectNames of the tabs this role got, in order."""
+        return [self.tabs.widget(i).objectName() for i in range(self.tabs.count())]
+
+    def show_tab(self, name: str) -> QWidget | None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == name:
+                self.tabs.setCurrentIndex(i)
+                return self.tabs.widget(i)
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._load_current()
+
+    def _load_current(self) -> None:
+        # The audit log is read when first seen, not when the window opens.
+        if self.audit_tab is not None and self.tabs.currentWidget() is self.audit_tab \
+                and self.isVisible():
+            self.audit_tab.load()
+
+    def _accounts_changed(self) -> None:
+        if self.audit_tab is not None:
+            self.audit_tab.reload_users()
+
+    def refresh_backups(self, *_args) -> None:
+        """Re-read the backups list (e.g. after the automatic backup took one)."""
+        if self.backups_tab is not None:
+            self.backups_tab.refresh()
+
+
+class AutoBackup(QObject):
+    """The automatic daily backup while the program runs (SQLite; nothing for PostgreSQL).
+
+    ``start()`` checks once after ``first_delay_ms`` and then every ``interval_ms``; each
+    check runs ``backup.backup_if_due`` off the UI thread. ``backed_up(BackupResult)`` and
+    ``status_message("Daily backup saved: …")`` follow a backup taken. A failure is logged
+    and shown once as a status message (again only after a later success), never as a
+    dialog. ``stop()``, or the parent window closing, ends it: no check starts after that.
+    """
+
+    status_message = Signal(str)
+    backed_up = Signal(object)
+
+    def __init__(self, session: Session, tasks: TaskRunner, parent: QObject | None = None, *,
+                 interval_ms: int = HOUR_MS, first_delay_ms: int = MINUTE_MS):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.timer = QTimer(self)
+        self.timer.setObjectName("auto_backup_timer")
+        self.timer.setInterval(max(1, interval_ms))
+        self.timer.timeout.connect(self.tick)
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.setInterval(max(0, first_delay_ms))
+        self.first.timeout.connect(self.tick)
+        self._task: Task | None = None
+        self._stopped = True
+        self._error_shown = False
+        if isinstance(parent, QWidget):
+            parent.installEventFilter(self)
+
+    def start(self) -> None:
+        self._stopped = False
+        self.timer.start()
+        self.first.start()
+
+    def stop(self) -> None:
+        """No check after this, not even the first one still waiting."""
+        self._stopped = True
+        self.timer.stop()
+        self.first.stop()
+
+    @property
+    def running(self) -> bool:
+        return not self._stopped
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close and watched is self.parent():
+            # Decided after the close event: a close the window refused changes nothing.
+            QTimer.singleShot(0, self, self._parent_closed)
+        return False
+
+    def _parent_closed(self) -> None:
+        parent = self.parent()
+        if isinstance(parent, QWidget) and not parent.isVisible():
+            log.debug("window closed: automatic backups stop")
+            self.stop()
+
+    def tick(self) -> Task | None:
+        """Check now (off the UI thread); None when stopped or a check is still running."""
+        if self._stopped or self._task is not None:
+            return None
+        session = self.session
+
+        def work():
+            try:
+                return backup.backup_if_due(session), None
+            except ServiceError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the daily backup never crashes the program
+                log.exception("automatic backup failed")
+                return None, str(exc)
+
+        task = self.tasks.submit(work, name="auto-backup")
+        if task.cancelled:  # the runner was shut down
+            return None
+        self._task = task
+        task.succeeded.connect(self._checked)
+        task.failed.connect(lambda exc: self._failed(service_message(exc)))
+        task.finished.connect(self._finished)
+        return task
+
+    def _finished(self) -> None:
+        self._task = None
+
+    def _checked(self, outcome) -> None:
+        result, error = outcome
+        if error is not None:
+            self._failed(error)
+            return
+        self._error_shown = False
+        if result is not None:
+            self.status_message.emit(self.tr("Daily backup saved: {file}").format(
+                file=str(result.path)))
+            self.backed_up.emit(result)
+
+    def _failed(self, text: str) -> None:
+        log.warning("automatic backup failed: %s", text)
+        if not self._error_shown:
+            self._error_shown = True
+            self.status_message.emit(self.tr("The daily backup failed: {reason}").format(
+                reason=text))

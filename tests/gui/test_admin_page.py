@@ -1,0 +1,546 @@
+"""The administration page: tabs per role, the audit-log viewer (filters, paging, export),
+account management and backups with restore, and the automatic daily backup.
+
+Audit entries are made by real service calls: sign-ins (a wrong password gives
+``login_failed``), a complaint registered through the intake service, a setting changed.
+The clock stands at Wed 2026-11-25 10:00 (tests/helpers/fixtures.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop_app.db.connection import is_sqlite
+from desktop_app.db.models import AuditLog, database_proxy
+from desktop_app.domain.clock import FixedClock
+from desktop_app.services import audit, auth, backup, intake, users
+from desktop_app.services import settings as settings_service
+from desktop_app.services.errors import AuthenticationError
+from desktop_app.ui.admin_accounts import AccountsTableModel, PasswordDialog, UserDialog
+from desktop_app.ui.admin_audit import AuditTableModel, action_label, export_headers
+from desktop_app.ui.admin_page import AdminPage, AutoBackup
+from desktop_app.ui.tasks import TaskRunner
+from tests.helpers.fixtures import TEST_NOW
+
+WAIT = 15_000
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def open_page(qtbot, session, **options) -> AdminPage:
+    page = AdminPage(session, TaskRunner(), **options)
+    # No worker may outlive the test's database.
+    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.wait_for_done())
+    page.messages = []
+    page.status_message.connect(page.messages.append)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def shown_rows(page: AdminPage) -> list[tuple[str, ...]]:
+    model = page.audit_tab.model
+    return [tuple(model.index(r, c).data() for c in range(model.columnCount()))
+            for r in range(model.rowCount())]
+
+
+def shown_actions(page: AdminPage) -> list[str]:
+    return [row.action for row in page.audit_tab.model.rows()]
+
+
+def expected_ids(*conditions) -> list[int]:
+    """Entry ids matching the conditions, newest first, straight from the table."""
+    query = AuditLog.select(AuditLog.id)
+    for condition in conditions:
+        query = query.where(condition)
+    return [e.id for e in query.order_by(AuditLog.id.desc())]
+
+
+def shown_ids(page: AdminPage) -> list[int]:
+    return [row.id for row in page.audit_tab.model.rows()]
+
+
+def last_30_days():
+    return AuditLog.at >= dt.datetime(2026, 10, 26)
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+# --- tabs per role ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("role_fixture", "tabs"), [
+    ("clerk_session", []),
+    ("supervisor_session", []),
+    ("manager_session", ["audit_tab"]),
+    ("admin_session", ["audit_tab", "accounts_tab", "backups_tab"]),
+])
+def test_each_role_gets_only_the_tabs_it_may_use(qtbot, request, system_session, role_fixture,
+                                                 tabs):
+    page = open_page(qtbot, request.getfixturevalue(role_fixture))
+    assert page.tab_names() == tabs
+    assert page.findChild(QDialog) is None
+    if not tabs:
+        assert not page.tabs.isVisible()
+        assert page.findChild(type(page.tabs), "admin_tabs") is page.tabs
+        assert page.findChildren(AuditTableModel) == []
+        assert page.findChildren(AccountsTableModel) == []
+
+
+# --- the audit log ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def entries(system_session, clerk_session, manager_session, clock):
+    """Audit entries of several users and actions; returns the registered case's number."""
+    with pytest.raises(AuthenticationError):
+        auth.sign_in("clerk1", "wrong-password", clock=clock)
+    # 40 days ago: outside the default 30 days.
+    with pytest.raises(AuthenticationError):
+        auth.sign_in("super1", "wrong-password",
+                      clock=FixedClock(TEST_NOW - dt.timedelta(days=40)))
+    registered = intake.register_complaint(clerk_session, intake.IntakeForm(
+        customer_name="张三", contact="13812345678", complaint_time=TEST_NOW,
+        channel="phone", type="product_quality", subtype="functional_defect",
+        description="屏幕有划痕", department="customer_service"))
+    settings_service.change_setting(manager_session, "security.lockout_attempts", 6)
+    return registered.number
+
+
+def test_audit_log_shows_the_last_30_days_newest_first(qtbot, manager_session, entries):
+    page = open_page(qtbot, manager_session)
+    tab = page.audit_tab
+    assert tab.from_edit.date() == QDate(2026, 10, 26)
+    assert tab.to_edit.date() == QDate(2026, 11, 25)
+    ids = expected_ids(last_30_days())
+    assert shown_ids(page) == ids
+    assert len(ids) == AuditLog.select().count() - 1      # all but super1's old failure
+    assert tab.count_label.text() == f"{len(ids)} entries"
+    first = shown_rows(page)[0]
+    assert first[AuditTableModel.ACTION] == "Setting changed"
+    assert first[AuditTableModel.USER] == "manager1"
+    assert first[AuditTableModel.TIME] == "2026-11-25 10:00:00"
+    assert "security.lockout_attempts" in first[AuditTableModel.DETAILS]
+    # Read-only: nothing in the table can be edited.
+    index = tab.model.index(0, AuditTableModel.DETAILS)
+    assert not tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_audit_log_filtered_by_user(qtbot, manager_session, entries):
+    page = open_page(qtbot, manager_session)
+    tab = page.audit_tab
+    names = [tab.user_combo.itemText(i) for i in range(tab.user_combo.count())]
+    assert {"clerk1", "manager1", "super1", "cli"} <= set(names)
+    type_into(qtbot, tab.user_combo.lineEdit(), "clerk1")
+    assert shown_ids(page) == expected_ids(last_30_days(), AuditLog.username == "clerk1")
+    assert set(shown_actions(page)) == {"login", "login_failed", "complaint_create"}
+    assert {row[AuditTableModel.USER] for row in shown_rows(page)} == {"clerk1"}
+    assert "Failed sign-in" in [row[AuditTableModel.ACTION] for row in shown_rows(page)]
+
+
+def test_audit_log_filtered_by_complaint_number(qtbot, manager_session, entries):
+    page = open_page(qtbot, manager_session)
+    tab = page.audit_tab
+    type_into(qtbot, tab.case_edit, entries)
+    rows = shown_rows(page)
+    assert [r[AuditTableModel.CASE] for r in rows] == [entries]
+    assert shown_actions(page) == ["complaint_create"]
+    assert tab.error_text("audit_case") == ""
+
+    # An unknown number: the reason under the field, the entries shown stay.
+    type_into(qtbot, tab.case_edit, "TS-20991231-0001")
+    assert tab.error_text("audit_case") == "No complaint has the number TS-20991231-0001."
+    assert tab.case_error.isVisible()
+    assert shown_actions(page) == ["complaint_create"]
+
+    tab.case_edit.clear()
+    qtbot.keyClick(tab.case_edit, Qt.Key.Key_Return)
+    assert tab.error_text("audit_case") == ""
+    assert shown_ids(page) == expected_ids(last_30_days())
+
+
+def test_audit_log_filtered_by_action(qtbot, manager_session, entries):
+    page = open_page(qtbot, manager_session)
+    tab = page.audit_tab
+    assert tab.action_combo.itemText(0) == "All actions"
+    assert tab.action_combo.count() == len(audit.ACTIONS) + 1
+    tab.action_combo.setCurrentIndex(tab.action_combo.findData("login_failed"))
+    assert tab.action_combo.currentText() == "Failed sign-in"
+    assert shown_ids(page) == expected_ids(last_30_days(), AuditLog.action == "login_failed")
+    assert [r[AuditTableModel.USER] for r in shown_rows(page)] == ["clerk1"]
+    tab.action_combo.setCurrentIndex(tab.action_combo.findData("setting_change"))
+    assert [r[AuditTableModel.USER] for r in shown_rows(page)] == ["manager1"]
+    assert tab.count_label.text() == "1 entries" or tab.count_label.text() == "1 entry"
+
+
+def test_audit_log_filtered_by_dates(qtbot, manager_session, entries):
+    page = open_page(qtbot, manager_session)
+    tab = page.audit_tab
+    tab.from_edit.setDate(QDate(2026, 10, 1))
+    assert shown_ids(page) == expected_ids()              # everything, the old failure too
+    tab.to_edit.setDate(QDate(2026, 10, 31))
+    assert [(r.username, r.action) for r in tab.model.rows()] == [("super1", "login_failed")]
+
+    # From after to: the reason at the start date, the table unchanged.
+    tab.from_edit.setDate(QDate(2026, 11, 20))
+    assert tab.error_text("audit_from") == "The start date is after the end date."
+    assert [(r.username, r.action) for r in tab.model.rows()] == [("super1", "login_failed")]
+    tab.to_edit.setDate(QDate(2026, 11, 25))
+    assert tab.error_text("audit_from") == ""
+    assert shown_ids(page) == expected_ids(AuditLog.at >= dt.datetime(2026, 11, 20))
+
+
+def test_scrolling_to_the_end_loads_the_next_page(qtbot, manager_session, entries, clock):
+    for _ in range(12):
+        with pytest.raises(AuthenticationError):
+            auth.sign_in("nobody", "wrong-password", clock=clock)
+    page = open_page(qtbot, manager_session, audit_page_size=4)
+    tab = page.audit_tab
+    page.resize(900, 360)
+    qtbot.wait(10)
+    total = len(expected_ids(last_30_days()))
+    first = tab.model.rowCount()
+    assert first < total
+    assert tab.count_label.text() == f"{first} of {total} entries (scroll for more)"
+    seen = [first]
+    while tab.model.rowCount() < total and len(seen) < 50:
+        tab.table.scrollToBottom()
+        qtbot.waitUntil(lambda n=seen[-1]: tab.model.rowCount() > n, timeout=WAIT)
+        seen.append(tab.model.rowCount())
+    assert shown_ids(page) == expected_ids(last_30_days())   # no gap, no repeat
+    assert len(seen) > 2
+    assert all(b - a <= 4 for a, b in zip(seen, seen[1:], strict=False))
+    assert tab.count_label.text() == f"{total} entries"
+
+
+def test_export_writes_the_entries_shown(qtbot, manager_session, entries, tmp_path,
+                                         monkeypatch):
+    page = open_page(qtbot, manager_session)
+    tab = page.audit_tab
+    type_into(qtbot, tab.user_combo.lineEdit(), "clerk1")
+    target = tmp_path / "out" / "audit.xlsx"
+    monkeypatch.setattr(tab, "choose_export_path", lambda: str(target))
+    with qtbot.waitSignal(tab.exported, timeout=WAIT) as done:
+        qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert done.args == [str(target), len(shown_ids(page))]
+    assert page.messages[-1] == (f"Audit log exported: {len(shown_ids(page))} entries to "
+                                 f"{target}")
+    assert not tab.export_progress.isVisible()
+
+    sheet = openpyxl.load_workbook(target, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == export_headers()
+    table = shown_rows(page)
+    assert len(rows) - 1 == len(table) == 3
+    for cells, shown in zip(rows[1:], table, strict=True):
+        at, user, action, _entity, _entity_id, number, details = cells
+        assert at.strftime("%Y-%m-%d %H:%M:%S") == shown[AuditTableModel.TIME]
+        assert user == shown[AuditTableModel.USER]
+        assert action_label(action) == shown[AuditTableModel.ACTION]
+        assert (number or "") == shown[AuditTableModel.CASE]
+        assert (details or "") == shown[AuditTableModel.DETAILS]
+    # The export itself is audited.
+    assert AuditLog.select().where(AuditLog.action == "export_audit").count() == 1
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+
+def accounts(page: AdminPage) -> dict[str, tuple[str, ...]]:
+    model = page.accounts_tab.model
+    return {model.index(r, 0).data(): tuple(model.index(r, c).data()
+                                            for c in range(model.columnCount()))
+            for r in range(model.rowCount())}
+
+
+def open_dialog(qtbot, button) -> QDialog:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = button.window().findChild(QDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_admin_adds_an_account(qtbot, admin_session, supervisor_session, clock):
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("accounts_tab")
+    assert set(accounts(page)) == {"admin", "super1"}
+    dialog = open_dialog(qtbot, tab.add_button)
+    assert isinstance(dialog, UserDialog)
+    qtbot.keyClicks(dialog.username, "li.na")
+    qtbot.keyClicks(dialog.display_name, "Li Na")
+    dialog.role.setCurrentIndex(dialog.role.findData("clerk"))
+    dialog.set_departments(["customer_service", "logistics"])
+    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData("super1"))
+    qtbot.keyClicks(dialog.password, "a-long-secret")
+    qtbot.keyClicks(dialog.password_repeat, "a-long-secreT")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    # Different passwords: said at the second one, nothing saved, the dialog stays.
+    assert dialog.isVisible()
+    assert dialog.error_text("password_repeat") == "The two passwords differ."
+    assert "li.na" not in accounts(page)
+
+    dialog.password_repeat.clear()
+    qtbot.keyClicks(dialog.password_repeat, "a-long-secret")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert accounts(page)["li.na"] == ("li.na", "Li Na", "Clerk",
+                                       "Customer service, Logistics", "Active", "Yes")
+    assert page.messages[-1] == "Account li.na added."
+    assert tab.selected().username == "li.na"
+    assert users.get_user(admin_session, "li.na").supervisor == "super1"
+    assert auth.sign_in("li.na", "a-long-secret", clock=clock).role == "clerk"
+
+
+def test_a_refused_account_keeps_the_dialog_with_the_reason_at_the_field(
+        qtbot, admin_session, supervisor_session):
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("accounts_tab")
+    dialog = open_dialog(qtbot, tab.add_button)
+    qtbot.keyClicks(dialog.username, "super1")           # taken
+    qtbot.keyClicks(dialog.display_name, "Another")
+    qtbot.keyClicks(dialog.password, "a-long-secret")
+    qtbot.keyClicks(dialog.password_repeat, "a-long-secret")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_text("username") == "The user name super1 is already taken."
+    assert dialog.findChild(type(dialog.errors["username"]), "username_error").isVisible()
+    assert dialog.username.text() == "super1"
+    assert dialog.display_name.text() == "Another"
+    assert dialog.password.text() == "a-long-secret"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert set(accounts(page)) == {"admin", "super1"}
+
+
+def test_admin_edits_an_account(qtbot, admin_session, clerk_session):
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("accounts_tab")
+    assert tab.select_user("clerk1")
+    dialog = open_dialog(qtbot, tab.edit_button)
+    assert dialog.username.isReadOnly()
+    assert dialog.supervisor.currentData() == "super1"
+    assert dialog.chosen_departments() == ("customer_service",)
+    dialog.display_name.clear()
+    qtbot.keyClicks(dialog.display_name, "Clerk One")
+    dialog.role.setCurrentIndex(dialog.role.findData("supervisor"))
+    dialog.set_departments(["tech"])
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert accounts(page)["clerk1"][1:4] == ("Clerk One", "Supervisor", "Technology")
+
+
+def test_admin_resets_a_password(qtbot, admin_session, clerk_session, clock):
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("accounts_tab")
+    assert tab.select_user("clerk1")
+    dialog = open_dialog(qtbot, tab.reset_button)
+    assert isinstance(dialog, PasswordDialog)
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.keyClicks(dialog.password_repeat, "short")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_text("password")                    # the password rules' reason
+    for field in (dialog.password, dialog.password_repeat):
+        field.clear()
+        qtbot.keyClicks(field, "brand-new-secret")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert page.messages[-1] == "New password set for clerk1."
+    assert auth.sign_in("clerk1", "brand-new-secret", clock=clock).username == "clerk1"
+    with pytest.raises(AuthenticationError):
+        auth.sign_in("clerk1", "password123", clock=clock)
+
+
+def test_admin_disables_and_enables_an_account(qtbot, admin_session, clerk_session, clock,
+                                               monkeypatch):
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("accounts_tab")
+    asked = []
+    monkeypatch.setattr(tab, "confirm", lambda title, text: asked.append(text) or True)
+    assert tab.select_user("clerk1")
+    assert tab.toggle_button.text() == "&Disable"
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "clerk1" in asked[0]
+    assert accounts(page)["clerk1"][4:] == ("Disabled", "No")
+    assert tab.toggle_button.text() == "E&nable"
+    with pytest.raises(AuthenticationError) as refused:
+        auth.sign_in("clerk1", "password123", clock=clock)
+    assert refused.value.message == "This account is disabled. Please ask an administrator."
+
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert accounts(page)["clerk1"][4:] == ("Active", "Yes")
+    assert auth.sign_in("clerk1", "password123", clock=clock).username == "clerk1"
+
+
+def test_nothing_changes_when_the_disable_is_not_confirmed(qtbot, admin_session, clerk_session,
+                                                           monkeypatch):
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("accounts_tab")
+    monkeypatch.setattr(tab, "confirm", lambda title, text: False)
+    assert tab.select_user("clerk1")
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert accounts(page)["clerk1"][4] == "Active"
+
+
+def test_admin_cannot_disable_their_own_account(qtbot, admin_session, monkeypatch):
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("accounts_tab")
+    monkeypatch.setattr(tab, "confirm", lambda title, text: True)
+    assert tab.select_user("admin")
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert tab.error_text() == "You cannot disable your own account."
+    assert tab.active_error.isVisible()
+    assert accounts(page)["admin"][4] == "Active"
+
+
+# --- backups ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sqlite_admin(admin_session, db):
+    if not is_sqlite(db):
+        pytest.skip("SQLite backups (PostgreSQL uses pg_dump / pg_restore)")
+    return admin_session
+
+
+def backup_rows(page: AdminPage) -> list[str]:
+    model = page.backups_tab.model
+    return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
+def test_backup_now_adds_a_row(qtbot, sqlite_admin, db):
+    page = open_page(qtbot, sqlite_admin)
+    tab = page.show_tab("backups_tab")
+    assert tab.database_label.text() == str(Path(db.database).absolute())
+    assert tab.folder_label.text() == str(backup.backup_folder(db))
+    assert "7 daily and 4 weekly" in tab.retention_label.text()
+    assert backup_rows(page) == []
+    with qtbot.waitSignal(tab.backed_up, timeout=WAIT) as done:
+        qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
+    assert backup_rows(page) == ["test.20261125-100000.db"]
+    assert done.args[0].path.is_file()
+    assert page.messages[-1].startswith(f"Backup saved: {done.args[0].path} (")
+    assert not tab.progress.isVisible()
+
+
+def test_restore_brings_back_the_backup_and_asks_to_sign_out(qtbot, sqlite_admin, db,
+                                                             monkeypatch):
+    page = open_page(qtbot, sqlite_admin)
+    tab = page.show_tab("backups_tab")
+    with qtbot.waitSignal(tab.backed_up, timeout=WAIT):
+        qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
+    users.create_user(sqlite_admin, "after.backup", "clerk", "password123")
+    asked, told = [], []
+    monkeypatch.setattr(tab, "confirm", lambda title, text: asked.append(text) or True)
+    monkeypatch.setattr(tab, "inform", lambda title, text: told.append(text))
+    tab.table.selectRow(0)
+    with qtbot.waitSignal(page.signed_out_requested, timeout=WAIT):
+        qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    assert "signs you out" in asked[0] and "every other PC" in asked[0]
+    kept = Path(f"{db.database}.replaced-20261125-100000.db")
+    assert kept.is_file()
+    assert str(kept) in told[0]
+    assert "test.20261125-100000.db" in told[0]
+    names = [u.username for u in users.list_users(sqlite_admin)]
+    assert "after.backup" not in names and "admin" in names
+    assert tab.message_text() == ""
+
+
+def test_a_refused_restore_shows_why_and_changes_nothing(qtbot, sqlite_admin, tmp_path,
+                                                         monkeypatch):
+    page = open_page(qtbot, sqlite_admin)
+    tab = page.show_tab("backups_tab")
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("not a database", encoding="utf-8")
+    monkeypatch.setattr(tab, "choose_restore_file", lambda: str(bogus))
+    monkeypatch.setattr(tab, "confirm", lambda title, text: True)
+    signed_out = []
+    page.signed_out_requested.connect(lambda: signed_out.append(True))
+    task = None
+    with qtbot.waitSignal(tab.tasks.task_finished, timeout=WAIT):
+        task = tab.restore_chosen_file()
+    assert task is not None
+    assert tab.message_text() == f"{bogus} is not a SQLite database; nothing was restored."
+    assert signed_out == []
+    assert "admin" in [u.username for u in users.list_users(sqlite_admin)]
+
+
+def test_postgresql_backups_tab_explains_pg_dump_and_pg_restore(qtbot, admin_session, db):
+    if is_sqlite(db):
+        pytest.skip("the PostgreSQL variant of the tab")
+    page = open_page(qtbot, admin_session)
+    tab = page.show_tab("backups_tab")
+    assert tab.postgres_note.isVisible()
+    assert "pg_restore" in tab.postgres_note.text()
+    assert not tab.table.isVisible()
+    assert not tab.restore_button.isVisible()
+
+
+# --- the automatic daily backup --------------------------------------------------------------
+
+
+def test_auto_backup_takes_one_a_day(qtbot, sqlite_admin, db):
+    window = QWidget()
+    qtbot.addWidget(window, before_close_func=lambda w: tasks.wait_for_done())
+    tasks = TaskRunner(window)
+    auto = AutoBackup(sqlite_admin, tasks, window, interval_ms=3_600_000, first_delay_ms=0)
+    messages = []
+    auto.status_message.connect(messages.append)
+    window.show()
+    with qtbot.waitSignal(auto.backed_up, timeout=WAIT) as done:
+        auto.start()
+    assert len(backup.list_backups(db)) == 1
+    assert messages == [f"Daily backup saved: {done.args[0].path}"]
+
+    with qtbot.waitSignal(tasks.task_finished, timeout=WAIT):
+        assert auto.tick() is not None
+    assert len(backup.list_backups(db)) == 1
+    assert messages == [f"Daily backup saved: {done.args[0].path}"]
+
+    window.close()
+    qtbot.waitUntil(lambda: not auto.running, timeout=WAIT)
+    assert auto.tick() is None
+
+
+def test_auto_backup_failure_is_a_status_message_once(qtbot, sqlite_admin, monkeypatch):
+    def broken(session, now=None):
+        raise backup.BackupError("Could not write the backup {file}: {reason}",
+                                 file="x.db", reason="disk full")
+
+    monkeypatch.setattr(backup, "backup_if_due", broken)
+    window = QWidget()
+    qtbot.addWidget(window, before_close_func=lambda w: tasks.wait_for_done())
+    tasks = TaskRunner(window)
+    auto = AutoBackup(sqlite_admin, tasks, window, interval_ms=3_600_000,
+                      first_delay_ms=3_600_000)
+    messages = []
+    auto.status_message.connect(messages.append)
+    auto.start()                                  # no timer fires during the test
+    for _ in range(2):
+        with qtbot.waitSignal(tasks.task_finished, timeout=WAIT):
+            assert auto.tick() is not None
+    assert messages == ["The daily backup failed: Could not write the backup x.db: disk full"]
+
+
+def test_ui_connection_reopens_after_restore(sqlite_admin, db):
+    """The helper the restore uses: the UI thread's connection is closed, not broken."""
+    from desktop_app.ui.admin_backups import release_ui_connection
+
+    db.connect(reuse_if_open=True)
+    release_ui_connection()
+    assert database_proxy.obj.is_closed()
+    assert users.get_user(sqlite_admin, "admin").username == "admin"
