@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.db.connection import DatabaseInfo
 from desktop_app.domain.vocab import ROLES
-from desktop_app.services import tracker_export
+from desktop_app.services import auth, tracker_export
+from desktop_app.services.audit import AUDIT_ROLES
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.intake import INTAKE_ROLES
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
+from desktop_app.ui.admin_page import AdminPage, AutoBackup
 from desktop_app.ui.case_window import CaseWindow, open_case_window
 from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.intake_page import IntakePage
 from desktop_app.ui.pages import ComingPage
 from desktop_app.ui.reminders_panel import (
@@ -48,9 +53,10 @@ from desktop_app.ui.tracker_page import TrackerPage
 
 log = logging.getLogger(__name__)
 
-SECTIONS = ("intake", "tracker", "survey", "reports", "settings")
-# ``main`` opens the window on its first section.
+SECTIONS = ("intake", "tracker", "survey", "reports", "settings", "admin")
+# ``main`` opens the window on the first section the role has.
 KINDS = ("main", *SECTIONS)
+ALL_ROLES = frozenset(ROLES.codes())
 
 
 @dataclass(frozen=True)
@@ -58,15 +64,24 @@ class _Section:
     kind: str
     page_name: str
     shortcut: str
+    roles: frozenset[str] = ALL_ROLES  # who gets the section (SPEC §1)
 
 
 _SECTIONS = (
-    _Section("intake", "intake_page", "Ctrl+1"),
+    # Administrators keep accounts and backups; they do not register complaints.
+    _Section("intake", "intake_page", "Ctrl+1", frozenset(INTAKE_ROLES)),
     _Section("tracker", "tracker_page", "Ctrl+2"),
     _Section("survey", "survey_page", "Ctrl+3"),
-    _Section("reports", "reports_page", "Ctrl+4"),
+    # Clerks get no figures; supervisors those of their departments.
+    _Section("reports", "reports_page", "Ctrl+4", frozenset({"supervisor", "manager", "admin"})),
     _Section("settings", "settings_page", "Ctrl+5"),
+    _Section("admin", "admin_page", "Ctrl+6", frozenset(AUDIT_ROLES)),
 )
+
+
+def sections_for(role: str) -> tuple[str, ...]:
+    """The sections a role sees, in navigation order."""
+    return tuple(s.kind for s in _SECTIONS if role in s.roles)
 
 
 def app_settings() -> QSettings:
@@ -99,7 +114,10 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.reminders = ReminderMonitor(session, self.tasks, self)
 
+        self.sections = [s for s in _SECTIONS if session.role in s.roles]
         self.pages: dict[str, QWidget] = {}
+        self.intake_page: IntakePage | None = None
+        self.admin_page: AdminPage | None = None
         self.tracker_page: TrackerPage | None = None
         self.survey_page: SurveyPage | None = None
         self.reports_page: ReportsPage | None = None
@@ -137,6 +155,10 @@ class MainWindow(QMainWindow):
         self.show_section("main")
         self.navigation.setFocus()
         self.reminders.start()
+        self.session_guards = install_session_guards(self)
+        self.auto_backup = AutoBackup(self.session, self.tasks, self)
+        self.auto_backup.status_message.connect(self.show_status_message)
+        self.auto_backup.start()
 
     # --- construction -------------------------------------------------------------------
 
@@ -158,11 +180,12 @@ class MainWindow(QMainWindow):
                 "Volume, handling time, resolution, on-time and satisfaction figures for "
                 "a period, overdue cases, and the export to Excel.")),
             "settings": (self.tr("Settings"), ""),
+            "admin": (self.tr("Administration"), ""),
         }
 
     def _build_pages(self) -> None:
         titles = self._titles()
-        for section in _SECTIONS:
+        for section in self.sections:
             title, purpose = titles[section.kind]
             if section.kind == "settings":
                 page: QWidget = SettingsPage(self.session, tasks=self.tasks)
@@ -186,6 +209,11 @@ class MainWindow(QMainWindow):
                 page.status_message.connect(self.show_status_message)
                 page.cases_requested.connect(self.show_cases)
                 self.reports_page = page
+            elif section.kind == "admin":
+                page = AdminPage(self.session, self.tasks)
+                page.status_message.connect(self.show_status_message)
+                page.signed_out_requested.connect(self._restored)
+                self.admin_page = page
             else:
                 page = ComingPage(section.page_name, title, purpose)
             self.pages[section.kind] = page
@@ -199,7 +227,7 @@ class MainWindow(QMainWindow):
         titles = self._titles()
         group = QActionGroup(self)
         group.setExclusive(True)
-        for section in _SECTIONS:
+        for section in self.sections:
             action = QAction(icon(section.kind), titles[section.kind][0], self)
             action.setObjectName(f"go_{section.kind}_action")
             action.setShortcut(QKeySequence(section.shortcut))
@@ -398,7 +426,7 @@ class MainWindow(QMainWindow):
         for kind, page in self.pages.items():
             if page is self.stack.currentWidget():
                 return kind
-        return SECTIONS[0]
+        return self.sections[0].kind
 
     def show_section(self, kind: str) -> QWidget:
         """Show a section: ``main`` (the first section), ``intake``, ``tracker``,
@@ -406,18 +434,20 @@ class MainWindow(QMainWindow):
         if kind not in KINDS:
             raise ValueError(f"unknown section {kind!r}; use one of {', '.join(KINDS)}")
         if kind == "main":
-            kind = SECTIONS[0]
+            kind = self.sections[0].kind
+        if kind not in self.pages:
+            raise ValueError(f"the section {kind!r} is not for the role {self.session.role}")
         page = self.pages[kind]
         self.stack.setCurrentWidget(page)
-        row = SECTIONS.index(kind)
+        row = [s.kind for s in self.sections].index(kind)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
         self.section_actions[kind].setChecked(True)
         return page
 
     def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(SECTIONS):
-            self.show_section(SECTIONS[row])
+        if 0 <= row < len(self.sections):
+            self.show_section(self.sections[row].kind)
 
     # --- commands -----------------------------------------------------------------------
 
@@ -426,6 +456,11 @@ class MainWindow(QMainWindow):
         self._signing_out = True
         if not self.close():
             self._signing_out = False
+
+    def _restored(self) -> None:
+        """After a restore the data under every window changed: sign out without saving
+        drafts or window contents of the replaced database."""
+        self.sign_out()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About {app}").format(app=self.tr(APP_NAME)),
@@ -460,9 +495,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_window_state()
-        self.intake_page.keep_draft()
+        if self.intake_page is not None:
+            self.intake_page.keep_draft()
         super().closeEvent(event)
         if event.isAccepted():
+            if self._signing_out:
+                try:
+                    auth.sign_out(self.session)
+                except ServiceError as exc:  # the database is gone or busy: sign out anyway
+                    log.warning("sign-out not audited: %s", exc)
             self.reminders.stop()
             self.announcer.close()
             self.tasks.shutdown()

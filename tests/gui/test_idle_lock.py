@@ -24,7 +24,7 @@ from desktop_app.services import auth
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import AuthenticationError
 from desktop_app.ui.case_window import CaseWindow
-from desktop_app.ui.idle_lock import IdleLock, LockDialog, install_session_guards
+from desktop_app.ui.idle_lock import IdleLock, LockDialog
 from desktop_app.ui.main_window import MainWindow
 
 PASSWORD = "password123"  # make_user's default, used by the clerk fixture
@@ -329,7 +329,7 @@ def test_lock_now_locks_at_once(qtbot, clerk, gui_db):
 def test_installed_guards_lock_with_ctrl_l_and_sign_out_through_the_window(
         qtbot, clerk, gui_db):
     window = make_window(qtbot, clerk, gui_db)
-    guard = tracked(install_session_guards(window))
+    guard = tracked(window.session_guards)  # installed by the main window itself
     qtbot.addWidget(guard.dialog)
     assert guard.minutes == 10  # the setting's default
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]

@@ -2,13 +2,14 @@ import pytest
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from desktop_app import __version__
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages import ComingPage
 
 PAGES = {"intake": "intake_page", "tracker": "tracker_page", "survey": "survey_page",
-         "reports": "reports_page", "settings": "settings_page"}
+         "reports": "reports_page", "settings": "settings_page", "admin": "admin_page"}
 
 
 def make_window(qtbot, session, info) -> MainWindow:
@@ -23,10 +24,10 @@ def make_window(qtbot, session, info) -> MainWindow:
 
 @pytest.mark.parametrize(("keys", "page"), [
     ("Ctrl+2", "tracker_page"), ("Ctrl+3", "survey_page"), ("Ctrl+4", "reports_page"),
-    ("Ctrl+5", "settings_page"), ("Ctrl+1", "intake_page"),
+    ("Ctrl+5", "settings_page"), ("Ctrl+6", "admin_page"), ("Ctrl+1", "intake_page"),
 ])
-def test_shortcuts_switch_pages(qtbot, clerk, gui_db, keys, page):
-    window = make_window(qtbot, clerk, gui_db)
+def test_shortcuts_switch_pages(qtbot, manager, gui_db, keys, page):
+    window = make_window(qtbot, manager, gui_db)
     if page == "intake_page":
         window.show_section("reports")
     QTest.keySequence(window, QKeySequence(keys))
@@ -47,13 +48,36 @@ def test_navigation_list_switches_pages(qtbot, clerk, gui_db):
     assert window.section_actions["settings"].isChecked()
 
 
-def test_every_page_exists_and_coming_pages_say_what_they_will_do(qtbot, clerk, gui_db):
-    window = make_window(qtbot, clerk, gui_db)
+@pytest.mark.parametrize(("role", "sections"), [
+    ("clerk", ["intake", "tracker", "survey", "settings"]),
+    ("supervisor", ["intake", "tracker", "survey", "reports", "settings"]),
+    ("manager", ["intake", "tracker", "survey", "reports", "settings", "admin"]),
+    ("admin", ["tracker", "survey", "reports", "settings", "admin"]),
+])
+def test_each_role_sees_only_its_sections(qtbot, system, gui_db, role, sections):
+    from tests.helpers.fixtures import make_user
+
+    session = make_user(system, f"{role}9", role, departments=() if role in (
+        "manager", "admin") else ("customer_service",))
+    window = make_window(qtbot, session, gui_db)
+    listed = [window.navigation.item(i).data(Qt.ItemDataRole.UserRole)
+              for i in range(window.navigation.count())]
+    assert listed == sections
+    assert sorted(window.section_actions) == sorted(sections)
+    assert window.current_section() == sections[0]
+    for kind in set(PAGES) - set(sections):
+        assert window.findChild(QWidget, PAGES[kind]) is None
+        with pytest.raises(ValueError):
+            window.show_section(kind)
+
+
+def test_every_page_exists_and_coming_pages_say_what_they_will_do(qtbot, manager, gui_db):
+    window = make_window(qtbot, manager, gui_db)
     for kind, name in PAGES.items():
         page = window.show_section(kind)
         assert page.objectName() == name
         assert window.stack.currentWidget() is page
-        if kind not in ("settings", "intake", "tracker", "survey", "reports"):
+        if kind not in ("settings", "intake", "tracker", "survey", "reports", "admin"):
             assert isinstance(page, ComingPage)
             assert page.title.text()
             assert len(page.purpose.text()) > 40
@@ -108,7 +132,7 @@ def test_about_names_version_and_database(qtbot, clerk, gui_db):
     assert __version__ in text
     assert str(gui_db.path) in text
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Go", "View", "Help"]
+    assert menus == ["File", "Go", "View", "Account", "Help"]
 
 
 def test_a_case_asked_for_by_the_tracker_opens_and_its_changes_refresh_the_tracker(

@@ -11,21 +11,25 @@ from tests.helpers.fixtures import make_user
 @pytest.fixture
 def url_with_user(sqlite_url, system):
     make_user(system, "clerk7", "clerk")
+    make_user(system, "super7", "supervisor")
     yield sqlite_url
     database_proxy.obj.close()  # the connection open_window opened
 
 
-@pytest.mark.parametrize(("kind", "page"), [
-    ("main", "intake_page"), ("intake", "intake_page"), ("tracker", "tracker_page"),
-    ("survey", "survey_page"), ("reports", "reports_page"), ("settings", "settings_page"),
+@pytest.mark.parametrize(("kind", "page", "user", "role"), [
+    ("main", "intake_page", "clerk7", "clerk"), ("intake", "intake_page", "clerk7", "clerk"),
+    ("tracker", "tracker_page", "clerk7", "clerk"), ("survey", "survey_page", "clerk7", "clerk"),
+    ("reports", "reports_page", "super7", "supervisor"),  # clerks get no reports
+    ("settings", "settings_page", "clerk7", "clerk"),
 ])
-def test_open_window_shows_signed_in_window_on_page(qtbot, qapp, url_with_user, kind, page):
-    window = open_window(kind, database=url_with_user, user="clerk7")
+def test_open_window_shows_signed_in_window_on_page(qtbot, qapp, url_with_user, kind, page,
+                                                    user, role):
+    window = open_window(kind, database=url_with_user, user=user)
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
     assert window.isVisible()
-    assert window.session.username == "clerk7"
-    assert window.session.role == "clerk"
+    assert window.session.username == user
+    assert window.session.role == role
     assert window.stack.currentWidget().objectName() == page
     assert QApplication.instance() is qapp
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMenu
 
 from desktop_app.services import auth
 from desktop_app.services.errors import AuthenticationError
-from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.password_dialog import ChangePasswordDialog
 
@@ -131,7 +130,7 @@ def test_account_menu_opens_the_dialog_and_the_window_says_password_changed(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    guard = install_session_guards(window)
+    guard = window.session_guards  # installed by the main window itself
     try:
         account = window.menuBar().findChild(QMenu, "account_menu")
         action = next(a for a in account.actions()
