@@ -300,7 +300,7 @@ class AuditTab(QWidget):
         self.user_combo.setEditable(True)
         self.user_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.user_combo.lineEdit().setPlaceholderText(self.tr("All users"))
-        self.user_combo.setMinimumContentsLength(12)
+        self.user_combo.setMinimumContentsLength(16)
         self.case_edit = QLineEdit()
         self.case_edit.setObjectName("audit_case")
         self.case_edit.setPlaceholderText(self.tr("Any complaint"))
@@ -413,11 +413,10 @@ class AuditTab(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def load(self) -> None:
-        """The first load (the page calls it when first shown)."""
-        if not self._loaded:
-            self._loaded = True
-            self.reload_users()
-            self.reload()
+        """Read the log again with the filter typed (the page calls it whenever the tab
+        comes into view: the first time, and for entries made since)."""
+        self.reload_users()
+        self.reload()
 
     def reload_users(self) -> None:
         typed = self.user_combo.currentText()
@@ -482,9 +481,9 @@ class AuditTab(QWidget):
         if total == 0:
             text = self.tr("No entries match.")
         elif shown >= total:
-            text = self.tr("%n entries", "", total)
+            text = self.tr("Entries: {total}").format(total=total)
         else:
-            text = self.tr("{shown} of {total} entries (scroll for more)").format(
+            text = self.tr("Entries: {shown} of {total} (scroll for more)").format(
                 shown=shown, total=total)
         self.count_label.setText(text)
         self.export_button.setEnabled(self._export_task is None and total > 0)

@@ -368,8 +368,8 @@ class BackupsTab(QWidget):
         text = self.tr("Backup saved: {file} ({size})").format(file=str(result.path),
                                                                size=data_size(result.size))
         if result.removed:
-            text += " " + self.tr("%n older backup(s) removed as the retention says.", "",
-                                  len(result.removed))
+            text += " " + self.tr("Older backups removed as the retention says: {count}."
+                                  ).format(count=len(result.removed))
         self.status_message.emit(text)
         self.refresh()
         row = next((i for i, e in enumerate(self.model.rows()) if e.path == result.path), -1)

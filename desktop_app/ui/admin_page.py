@@ -103,10 +103,18 @@ class AdminPage(QWidget):
         self._load_current()
 
     def _load_current(self) -> None:
-        # The audit log is read when first seen, not when the window opens.
-        if self.audit_tab is not None and self.tabs.currentWidget() is self.audit_tab \
-                and self.isVisible():
+        """Read the tab in view again (the audit log is not read before it is seen)."""
+        if not self.isVisible():
+            return
+        current = self.tabs.currentWidget()
+        if current is None:
+            return
+        if current is self.audit_tab:
             self.audit_tab.load()
+        elif current is self.accounts_tab and self.accounts_tab.dialog is None:
+            self.accounts_tab.refresh()
+        elif current is self.backups_tab:
+            self.backups_tab.refresh()
 
     def _accounts_changed(self) -> None:
         if self.audit_tab is not None:

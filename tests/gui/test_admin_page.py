@@ -130,7 +130,7 @@ def test_audit_log_shows_the_last_30_days_newest_first(qtbot, manager_session, e
     ids = expected_ids(last_30_days())
     assert shown_ids(page) == ids
     assert len(ids) == AuditLog.select().count() - 1      # all but super1's old failure
-    assert tab.count_label.text() == f"{len(ids)} entries"
+    assert tab.count_label.text() == f"Entries: {len(ids)}"
     first = shown_rows(page)[0]
     assert first[AuditTableModel.ACTION] == "Setting changed"
     assert first[AuditTableModel.USER] == "manager1"
@@ -139,6 +139,20 @@ def test_audit_log_shows_the_last_30_days_newest_first(qtbot, manager_session, e
     # Read-only: nothing in the table can be edited.
     index = tab.model.index(0, AuditTableModel.DETAILS)
     assert not tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_audit_log_shows_new_entries_when_the_page_comes_back(qtbot, manager_session, entries,
+                                                              clock):
+    page = open_page(qtbot, manager_session)
+    page.hide()
+    with pytest.raises(AuthenticationError):
+        auth.sign_in("intruder", "guess", clock=clock)
+    page.show()
+    qtbot.waitExposed(page)
+    assert shown_rows(page)[0][AuditTableModel.USER:AuditTableModel.ACTION + 1] == (
+        "intruder", "Failed sign-in")
+    assert "intruder" in [page.audit_tab.user_combo.itemText(i)
+                          for i in range(page.audit_tab.user_combo.count())]
 
 
 def test_audit_log_filtered_by_user(qtbot, manager_session, entries):
@@ -185,7 +199,7 @@ def test_audit_log_filtered_by_action(qtbot, manager_session, entries):
     assert [r[AuditTableModel.USER] for r in shown_rows(page)] == ["clerk1"]
     tab.action_combo.setCurrentIndex(tab.action_combo.findData("setting_change"))
     assert [r[AuditTableModel.USER] for r in shown_rows(page)] == ["manager1"]
-    assert tab.count_label.text() == "1 entries" or tab.count_label.text() == "1 entry"
+    assert tab.count_label.text() == "Entries: 1"
 
 
 def test_audit_log_filtered_by_dates(qtbot, manager_session, entries):
@@ -216,7 +230,7 @@ def test_scrolling_to_the_end_loads_the_next_page(qtbot, manager_session, entrie
     total = len(expected_ids(last_30_days()))
     first = tab.model.rowCount()
     assert first < total
-    assert tab.count_label.text() == f"{first} of {total} entries (scroll for more)"
+    assert tab.count_label.text() == f"Entries: {first} of {total} (scroll for more)"
     seen = [first]
     while tab.model.rowCount() < total and len(seen) < 50:
         tab.table.scrollToBottom()
@@ -225,7 +239,7 @@ def test_scrolling_to_the_end_loads_the_next_page(qtbot, manager_session, entrie
     assert shown_ids(page) == expected_ids(last_30_days())   # no gap, no repeat
     assert len(seen) > 2
     assert all(b - a <= 4 for a, b in zip(seen, seen[1:], strict=False))
-    assert tab.count_label.text() == f"{total} entries"
+    assert tab.count_label.text() == f"Entries: {total}"
 
 
 def test_export_writes_the_entries_shown(qtbot, manager_session, entries, tmp_path,
@@ -544,3 +558,13 @@ def test_ui_connection_reopens_after_restore(sqlite_admin, db):
     release_ui_connection()
     assert database_proxy.obj.is_closed()
     assert users.get_user(sqlite_admin, "admin").username == "admin"
+
+
+def test_table_models_pass_the_model_tester(qtbot, qtmodeltester, admin_session, entries, db):
+    page = open_page(qtbot, admin_session, audit_page_size=3)
+    qtmodeltester.check(page.audit_tab.model)
+    qtmodeltester.check(page.accounts_tab.model)
+    if is_sqlite(db):
+        with qtbot.waitSignal(page.backups_tab.backed_up, timeout=WAIT):
+            page.backups_tab.back_up_now()
+        qtmodeltester.check(page.backups_tab.model)
