@@ -3,6 +3,22 @@
 ``open_database(url)`` builds a peewee database from a URL (``sqlite:///path.db`` or
 ``postgresql://user:pw@host:port/db``), binds it to ``models.database_proxy`` and returns it.
 Everything else receives the database through the proxy.
+
+Both backends behave alike for the services:
+
+- ``write_lock(db)`` is one writer at a time: SQLite's ``BEGIN IMMEDIATE``, on PostgreSQL a
+  transaction-level advisory lock taken first thing in the transaction. A service that
+  reads and then writes inside it (a day's sequence, a case's version) reads rows no
+  other writer is changing, so no update is lost.
+- A writer waits at most ``BUSY_TIMEOUT_S`` for another one (SQLite's busy timeout,
+  PostgreSQL's ``lock_timeout``); then the service reports the database busy.
+- A lost PostgreSQL connection (server restarted, network gone, backend terminated) is
+  dropped and opened again by the next statement. Only a statement that cannot have
+  changed anything is re-sent on its own: a ``SELECT`` outside a transaction, or the
+  ``BEGIN`` of a new one. A statement inside a transaction, or a write, is never re-sent
+  (a write may have been done); the service reports the lost connection and the user
+  tries again. A ``COMMIT`` whose answer was lost raises ``CommitUnconfirmed``: it may or
+  may not have been done.
 """
 
 from __future__ import annotations
@@ -10,13 +26,22 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import platformdirs
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import (
+    Database,
+    InterfaceError,
+    OperationalError,
+    PostgresqlDatabase,
+    SqliteDatabase,
+)
 from playhouse.db_url import connect as connect_url
+from playhouse.db_url import parseresult_to_dict
+from playhouse.shortcuts import ReconnectMixin
 
 from desktop_app import APP_ID, ORG_NAME
 from desktop_app.db.models import database_proxy
@@ -25,6 +50,9 @@ log = logging.getLogger(__name__)
 
 ENV_DATABASE = "DESKTOP_APP_DATABASE"
 SQLITE_BUSY_TIMEOUT_S = 10.0
+BUSY_TIMEOUT_S = SQLITE_BUSY_TIMEOUT_S  # how long a writer waits for another, both backends
+# PostgreSQL advisory lock of write_lock(): one number for this program's database.
+WRITE_LOCK_KEY = 0x436F6D706C61696E  # "Complain"
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -99,6 +127,106 @@ def parse_url(url: str) -> DatabaseInfo:
         "postgresql://user:password@host:port/database")
 
 
+# What psycopg2 says when the connection to the server is gone (the error's text).
+CONNECTION_LOST = (
+    "server closed the connection",
+    "terminating connection",
+    "connection already closed",
+    "could not receive data from server",
+    "could not send data to server",
+    "ssl connection has been closed",
+    "no connection to the server",
+    "connection not open",
+)
+
+
+def connection_lost(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return any(fragment in text for fragment in CONNECTION_LOST)
+
+
+class CommitUnconfirmed(OperationalError):
+    """The connection was lost while committing: the transaction may have been done."""
+
+
+def _read_only(sql: str) -> bool:
+    return sql.lstrip().upper().startswith("SELECT")
+
+
+class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
+    """PostgreSQL that survives a lost connection (see the module's docstring).
+
+    ``ReconnectMixin`` reconnects and re-sends once, never inside a transaction; it is
+    given only what is safe to re-send (``SELECT`` and ``BEGIN``). Any other statement,
+    and anything inside a transaction, raises; the dead connection is dropped (at the
+    transaction's rollback, when in one) so the next statement connects again.
+    """
+
+    reconnect_errors = (
+        *((OperationalError, fragment) for fragment in CONNECTION_LOST),
+        *((InterfaceError, fragment) for fragment in CONNECTION_LOST),
+    )
+
+    def execute_sql(self, sql, params=None):
+        if _read_only(sql) and not self.in_transaction():
+            return super().execute_sql(sql, params)  # the mixin: reconnect, re-send once
+        try:
+            return PostgresqlDatabase.execute_sql(self, sql, params)
+        except (OperationalError, InterfaceError) as exc:
+            if connection_lost(exc):
+                self._drop()
+            raise
+
+    def commit(self):
+        conn = self._state.conn
+        dead = conn is not None and bool(getattr(conn, "closed", 0))  # lost earlier
+        try:
+            super().commit()
+        except (OperationalError, InterfaceError) as exc:
+            if not connection_lost(exc):
+                raise
+            self._drop()
+            if dead:
+                raise  # the COMMIT never left: certainly not done
+            raise CommitUnconfirmed(f"commit unconfirmed, the connection was lost: {exc}"
+                                    ) from exc
+
+    def rollback(self):
+        if self.is_closed():
+            return  # dropped: the server discarded the transaction with the connection
+        try:
+            super().rollback()
+        except (OperationalError, InterfaceError) as exc:
+            if not connection_lost(exc):
+                raise
+            self._drop()
+
+    def _drop(self) -> None:
+        """Forget a dead connection. Inside a transaction only the driver's connection is
+        closed (peewee's transaction is still unwinding); its rollback drops the rest."""
+        conn = self._state.conn
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - it is dead already
+                pass
+        if not self.in_transaction():
+            self._state.reset()
+        log.warning("the connection to the database server was lost; the next statement "
+                    "connects again")
+
+
+def _postgres(url: str) -> Database:
+    parsed = urlparse(url)
+    if parsed.scheme.lower() == "psycopg3":
+        return connect_url(url, connect_timeout=10)
+    params = parseresult_to_dict(parsed)
+    # A writer waits for another as long as on SQLite, then the service says "busy".
+    options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+    params["options"] = f"{params['options']} {options}" if params.get("options") else options
+    return ReconnectingPostgresqlDatabase(connect_timeout=10, **params)
+
+
 def make_database(url: str) -> tuple[Database, DatabaseInfo]:
     """Build (but do not connect) the peewee database for a URL."""
     info = parse_url(url)
@@ -114,7 +242,7 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
             raise DatabaseUrlError(
                 "PostgreSQL support is not installed: pip install 'desktop-app[postgres]'"
             ) from exc
-        db = connect_url(url, connect_timeout=10)
+        db = _postgres(url)
     return db, info
 
 
@@ -134,15 +262,30 @@ def is_postgres(db: Database) -> bool:
 
 
 def write_lock(db: Database):
-    """A transaction that takes the write lock up front.
+    """A transaction that takes the write lock up front: one writer at a time.
 
     On SQLite a transaction that reads then writes (a sequence number, a version check)
     must start with ``BEGIN IMMEDIATE``, otherwise two writers deadlock on the lock
     upgrade and one gets "database is locked" at once instead of waiting.
+
+    On PostgreSQL (read committed) two such transactions would both read version n and
+    both write n + 1, one update lost; the advisory lock, taken first, makes the second
+    wait until the first committed and then read its result.
     """
-    if is_sqlite(db) and db.transaction_depth() == 0:
+    if db.transaction_depth() > 0:
+        return db.atomic()
+    if is_sqlite(db):
         return db.atomic(lock_type="IMMEDIATE")
+    if is_postgres(db):
+        return _postgres_write_lock(db)
     return db.atomic()
+
+
+@contextmanager
+def _postgres_write_lock(db: Database):
+    with db.atomic() as transaction:
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        yield transaction
 
 
 def copy_sqlite_file(db: Database, destination: Path) -> Path:

@@ -50,8 +50,17 @@ class DatabaseUnavailable(ServiceError):
     """The database is locked, read-only, full or unreachable."""
 
 
+# Needle in the driver's message (lower case), the user's message. First match wins.
 _DB_MESSAGES = (
+    # db.connection.CommitUnconfirmed: the answer to COMMIT was lost with the connection.
+    ("commit unconfirmed",
+     "The connection to the database server was lost while saving, so it is not known "
+     "whether this was saved. Look it up (for example in the tracker) before entering it "
+     "again."),
     ("locked", "The database is busy (another computer is writing). Please try again."),
+    ("lock timeout", "The database is busy (another computer is writing). Please try again."),
+    ("deadlock detected",
+     "The database is busy (another computer is writing). Please try again."),
     ("busy", "The database is busy (another computer is writing). Please try again."),
     ("readonly", "The database file is read-only; nothing can be saved. Ask an administrator."),
     ("read-only", "The database file is read-only; nothing can be saved. Ask an administrator."),
@@ -64,8 +73,10 @@ _DB_MESSAGES = (
     ("permission denied", "No permission to use the database: {detail}"),
     ("password authentication failed", "The database server refused the user or password."),
     ("could not connect", "Cannot reach the database server: {detail}"),
-    ("connection", "The connection to the database server was lost: {detail}"),
-    ("server closed", "The connection to the database server was lost: {detail}"),
+    ("connection", "The connection to the database server was lost, so this was not done. "
+                   "Please try again; the program connects again by itself."),
+    ("server closed", "The connection to the database server was lost, so this was not done. "
+                      "Please try again; the program connects again by itself."),
 )
 
 
