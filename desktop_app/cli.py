@@ -296,7 +296,8 @@ def _cmd_restore(args, session) -> int:
     result = backup.restore_backup(session, args.file)
     print(f"restored {result.path} from {result.source} (schema version "
           f"{result.from_version}{', migrated' if result.migrated else ''}); "
-          f"previous file kept as {result.kept}")
+          + (f"previous file kept as {result.kept}" if result.kept else
+             "there was no previous file"))
     return EXIT_OK
 
 
@@ -323,7 +324,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.services.session import Session
 
     try:
-        db, info, result = prepare_database(args.database)
+        if args.command == "restore":
+            # The database being replaced may be damaged, missing or too old: bind it
+            # without opening or migrating it (the restored file is migrated).
+            from desktop_app.db.connection import open_database
+
+            db, info = open_database(args.database)
+            result = None
+        else:
+            db, info, result = prepare_database(args.database)
         args.db_info, args.migration = info, result
         try:
             return COMMANDS[args.command](args, Session.system())

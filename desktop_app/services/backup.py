@@ -37,7 +37,7 @@ from peewee import Database, OperationalError
 
 from desktop_app.db import migrations
 from desktop_app.db.connection import copy_sqlite_file, is_sqlite, move_aside
-from desktop_app.db.models import SchemaVersion, database_proxy
+from desktop_app.db.models import SchemaVersion, User, database_proxy
 from desktop_app.domain.retention import backups_to_keep
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
@@ -75,7 +75,7 @@ class BackupResult:
 class RestoreResult:
     path: Path  # the database file now holding the restored data
     source: Path
-    kept: Path  # the replaced file, kept beside it
+    kept: Path | None  # the replaced file, kept beside it (None: there was none)
     from_version: int
     migrated: bool
 
@@ -332,6 +332,11 @@ def _quiesce(target: Path) -> None:
             busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except sqlite3.OperationalError as exc:
             busy, reason = None, str(exc)
+        except sqlite3.DatabaseError as exc:
+            # Damaged beyond opening ("file is not a database", "malformed"): no program
+            # can be using it, and it is what the restore replaces.
+            log.warning("restoring over a damaged database %s: %s", target, exc)
+            return
         else:
             reason = "another connection is reading it"
         if busy is None or busy[0]:
@@ -364,11 +369,15 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
     now = session.now()
     temp = target.with_name(f".{target.name}.restoring")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, temp)
         version = _check_restorable(temp, source)
         db.close()
-        _quiesce(target)
-        kept = move_aside(target, f".replaced-{now.strftime(STAMP_FORMAT)}{target.suffix}")
+        kept = None
+        if target.exists():
+            _quiesce(target)
+            kept = move_aside(target,
+                              f".replaced-{now.strftime(STAMP_FORMAT)}{target.suffix}")
         os.replace(temp, target)
     except OSError as exc:
         raise RestoreRefused("Could not restore {file}: {reason}", file=str(source),
@@ -379,7 +388,12 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
         Path(f"{target}{sidecar}").unlink(missing_ok=True)
     db.connect(reuse_if_open=True)
     result = migrations.migrate(db)
-    audit.record(session, "restore", "database", None, file=str(source), kept=str(kept),
+    # The restored data may predate the account that restored it: then the entry names it.
+    present = session.user_id is not None and User.select().where(
+        User.id == session.user_id, User.username == session.username).exists()
+    audit.record(session if present else None, "restore", "database", None,
+                 username=session.username, file=str(source),
+                 kept=str(kept) if kept else "",
                  schema_version=version)
     log.info("restored %s from %s; previous file kept as %s", target, source, kept)
     return RestoreResult(target, source, kept, version, result.migrated)

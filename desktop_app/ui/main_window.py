@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         self.session_guards = install_session_guards(self)
         self.auto_backup = AutoBackup(self.session, self.tasks, self)
         self.auto_backup.status_message.connect(self.show_status_message)
+        if self.admin_page is not None:
+            self.auto_backup.backed_up.connect(self.admin_page.refresh_backups)
         self.auto_backup.start()
 
     # --- construction -------------------------------------------------------------------
@@ -505,6 +507,7 @@ class MainWindow(QMainWindow):
                 except ServiceError as exc:  # the database is gone or busy: sign out anyway
                     log.warning("sign-out not audited: %s", exc)
             self.reminders.stop()
+            self.auto_backup.stop()
             self.announcer.close()
             self.tasks.shutdown()
             (self.signed_out if self._signing_out else self.closed).emit()

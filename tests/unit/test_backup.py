@@ -19,7 +19,7 @@ import pytest
 from desktop_app.bootstrap import prepare_database
 from desktop_app.cli import main
 from desktop_app.db import migrations
-from desktop_app.db.models import AuditLog
+from desktop_app.db.models import AuditLog, Complaint, database_proxy
 from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.retention import backups_to_keep
 from desktop_app.services import audit, backup
@@ -298,6 +298,34 @@ def test_cli_backup_and_restore(sqlite_url, tmp_path, monkeypatch, capsys):
     assert code == 1 and str(bad) in err
     code, _, err = run(base + ["check"], monkeypatch, capsys)
     assert code == 0
+
+
+def test_cli_restores_over_a_damaged_or_missing_database(sqlite_url, tmp_path, monkeypatch,
+                                                          capsys):
+    """The moment a restore is needed most: the database file no longer opens."""
+    base = ["--database", sqlite_url]
+    run(base + ["demo", "--count", "5"], monkeypatch, capsys)
+    copy = tmp_path / "good.db"
+    assert run(base + ["backup", "--out", str(copy)], monkeypatch, capsys)[0] == 0
+    database = Path(sqlite_url.removeprefix("sqlite:///"))
+    database_proxy.obj.close()
+    damaged = database.read_bytes()
+    database.write_bytes(b"\0" * 100 + damaged[100:4096])  # header and first page gone
+    code, _, err = run(base + ["check"], monkeypatch, capsys)
+    assert code == 1 and "not a Complaint Desk database or is damaged" in err
+    code, out, err = run(base + ["restore", str(copy)], monkeypatch, capsys)
+    assert code == 0, err
+    kept = Path(out.rsplit("previous file kept as ", 1)[1].strip())
+    assert kept.read_bytes()[:100] == b"\0" * 100  # the damaged file, kept for inspection
+    code, out, _ = run(base + ["check"], monkeypatch, capsys)
+    assert code == 0 and "all checks passed" in out
+    assert Complaint.select().count() == 5
+
+    database_proxy.obj.close()
+    database.unlink()
+    code, out, err = run(base + ["restore", str(copy)], monkeypatch, capsys)
+    assert code == 0 and "there was no previous file" in out, err
+    assert Complaint.select().count() == 5
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------
