@@ -33,7 +33,7 @@ ACTIONS = (
     "complaint_create", "progress", "transfer", "escalate", "escalate_auto",
     "approval_request", "approval_decision", "close", "reopen", "renegotiate",
     "urgent_batch", "deadlines_recomputed", "contact_unmasked",
-    "follow_up_create", "follow_up_done", "reminder_ack",
+    "follow_up_create", "follow_up_done", "reminder_ack", "reminder_snooze",
     "survey_create", "survey_attempt", "survey_skipped",
     "improvement_create", "improvement_update",
     "export_cases", "export_unmasked", "export_report", "export_audit", "import_workbook",

@@ -298,4 +298,6 @@ def snooze(session: Session, reminder_id: int, minutes: int) -> dt.datetime:
         reminder = _own_reminder(session, reminder_id)
         reminder.snoozed_until = session.now() + dt.timedelta(minutes=int(minutes))
         reminder.save()
+        audit.record(session, "reminder_snooze", "reminder", reminder.id,
+                     until=reminder.snoozed_until)
         return reminder.snoozed_until

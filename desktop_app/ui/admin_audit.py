@@ -109,6 +109,7 @@ def action_labels() -> dict[str, str]:
         "follow_up_create": _t("Follow-up created"),
         "follow_up_done": _t("Follow-up done"),
         "reminder_ack": _t("Reminder acknowledged"),
+        "reminder_snooze": _t("Reminder snoozed"),
         "survey_create": _t("Survey recorded"),
         "survey_attempt": _t("Survey attempt recorded"),
         "survey_skipped": _t("Survey skipped"),

@@ -199,3 +199,19 @@ def test_check_notices_an_unprotected_audit_log(system_session, demo_cases):
         db.execute_sql('DROP TRIGGER "audit_log_no_change" ON "audit_log"')
     failures = _failures(system_session)
     assert list(failures) == ["audit log append-only"]
+
+
+def test_every_action_the_program_records_is_offered_by_the_viewer():
+    """A new audited action must reach the viewer's action filter (and its label)."""
+    import re
+    from pathlib import Path
+
+    import desktop_app.services as services_package
+
+    written = set()
+    for path in Path(services_package.__file__).parent.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        written |= set(re.findall(r'(?:audit\.record|_record)\([^,()]+,\s*"([a-z_]+)"', text))
+    written |= {"login", "login_failed", "unlock", "unlock_failed"}  # auth's f"{purpose}…"
+    assert len(written) > 40
+    assert written - set(audit.ACTIONS) == set()
