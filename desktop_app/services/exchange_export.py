@@ -18,7 +18,9 @@ again with identical cells):
 - a person whose display name is shared with another account, or is another account's
   user name, is written by user name;
 - text starting with ``=`` stays text (never a formula); characters Excel cannot hold
-  (control characters other than tab and line breaks) are dropped.
+  (control characters other than tab and line breaks, lone surrogates, U+FFFE and U+FFFF:
+  ``validation.UNSTORABLE_RE``, refused by the forms but possibly in older data) are
+  dropped, also from staff names.
 
 Rows: complaints by registration time then id (or, given ``case_ids``, in that order);
 each complaint's progress entries by update time then id; each complaint's survey, in the
@@ -50,7 +52,6 @@ from types import SimpleNamespace
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -65,6 +66,7 @@ from desktop_app.domain.exchange_columns import (
     Sheet,
 )
 from desktop_app.domain.masking import mask_contact, mask_id_number
+from desktop_app.domain.validation import UNSTORABLE_RE
 from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
     FEEDBACK,
@@ -119,11 +121,13 @@ class ExportResult:
 # Text helpers shared with the import.
 
 def clean_text(value: str | None) -> str | None:
-    """Text as a cell holds it: None for empty, characters Excel refuses dropped."""
+    """Text as a cell holds it: None for empty, characters an .xlsx file cannot hold
+    dropped (openpyxl refuses some; others, U+FFFF or a lone surrogate, would fail the
+    whole workbook when it is saved)."""
     if not value:
         return None
-    if not value.isprintable():
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.isprintable():  # every character dropped is unprintable: rarely looked at
+        value = UNSTORABLE_RE.sub("", value)
     return value or None
 
 
@@ -135,8 +139,8 @@ def staff_names() -> dict[int, str]:
     display_count: dict[str, int] = {}
     for _, _, display in users:
         display_count[display] = display_count.get(display, 0) + 1
-    return {uid: display if display_count[display] == 1 and
-            (display not in usernames or display == username) else username
+    return {uid: clean_text(display if display_count[display] == 1 and
+                            (display not in usernames or display == username) else username)
             for uid, username, display in users}
 
 

@@ -247,10 +247,13 @@ class Table:
             if value.font is not None:
                 cell.font = value.font
             return cell
-        if value.__class__ is str and (value[:1] == "=" or value in ERROR_CODES):
-            cell = WriteOnlyCell(self.ws, value=value)
-            cell.data_type = "s"  # text, never a formula
-            return cell
+        if value.__class__ is str:
+            if not value.isprintable():  # names and labels too: drop what a cell can't hold
+                value = clean_text(value) or None
+            if value is not None and (value[:1] == "=" or value in ERROR_CODES):
+                cell = WriteOnlyCell(self.ws, value=value)
+                cell.data_type = "s"  # text, never a formula
+                return cell
         return value
 
     def _write(self, values: list) -> None:
