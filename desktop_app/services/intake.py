@@ -143,10 +143,9 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
         if template:
             problems.append(FieldProblem(name, template, params))
 
-    text = validation.check_text
-    bad("customer_name", text(form.customer_name, minimum=1, maximum=100))
+    bad("customer_name", validation.check_text(form.customer_name, minimum=1, maximum=100))
     bad("contact", validation.check_contact(form.contact))
-    bad("member_number", text(form.member_number, maximum=60))
+    bad("member_number", validation.check_text(form.member_number, maximum=60))
     bad("id_number", validation.check_id_number(form.id_number))
     if not _code(form.member_tier, MEMBER_TIERS):
         bad("member_tier", "Choose a member tier.")
@@ -170,7 +169,7 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
         bad("subtype", "Choose a subtype of the chosen type.")
     if not _code(form.urgency, URGENCY):
         bad("urgency", "Choose the urgency.")
-    bad("description", text(form.description, minimum=5, maximum=5000))
+    bad("description", validation.check_text(form.description, minimum=5, maximum=5000))
     requests = _codes(form.customer_requests)
     if requests is None:
         bad("customer_requests", "Choose the customer's requests from the list.")
@@ -179,13 +178,13 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     if unknown:
         bad("customer_requests", "Unknown customer request: {codes}.", codes=", ".join(unknown))
     if "other" in requests:
-        bad("customer_request_other", text(form.customer_request_other, minimum=1,
-                                           maximum=200))
+        bad("customer_request_other", validation.check_text(
+            form.customer_request_other, minimum=1, maximum=200))
     found["department"] = _active(Department, form.department)
     if found["department"] is None:
         bad("department", "Choose the department initially responsible.")
-    bad("product", text(form.product, maximum=120))
-    bad("merchant", text(form.merchant, maximum=120))
+    bad("product", validation.check_text(form.product, maximum=120))
+    bad("merchant", validation.check_text(form.merchant, maximum=120))
     if not isinstance(form.head_office, bool):
         bad("head_office", "Say whether the complaint came from head office (yes or no).")
     if form.level is not None:
@@ -203,7 +202,7 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
         paths = []
     for path in paths:
         bad("attachments", attachments.check_file(path, max_bytes))
-    recording_problem = text(form.recording_ids, maximum=5000)
+    recording_problem = validation.check_text(form.recording_ids, maximum=5000)
     bad("recording_ids", recording_problem)
     for ref in split_multi(form.recording_ids) if recording_problem is None else ():
         bad("recording_ids", validation.check_length(ref, maximum=120))
