@@ -103,9 +103,15 @@ class Registered:
     customer_id: int
 
 
+def _searchable(value: object, maximum: int = 200) -> bool:
+    """Text a query may compare with: a str a column can hold (PostgreSQL refuses a NUL
+    even in a comparison, SQLite drivers a lone surrogate)."""
+    return isinstance(value, str) and validation.check_text(value, maximum=maximum) is None
+
+
 def _active(model, code: str):
     return model.get_or_none((model.code == code) & model.active) \
-        if isinstance(code, str) and code else None
+        if code and _searchable(code, 60) else None
 
 
 def _code(value: object, vocab) -> bool:
@@ -218,7 +224,8 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
 def default_level_for(subtype: str, member_tier: str) -> int | None:
     """The level a new complaint of ``subtype`` gets (SPEC §4: the subtype's, III for VIP
     members), for the form to show before saving; None for an unknown subtype."""
-    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) if subtype else None
+    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) \
+        if subtype and _searchable(subtype, 60) else None
     if sub is None or sub.parent_id is None:
         return None
     return sla.default_level(sub, member_tier, False)
@@ -339,6 +346,8 @@ def _prefix(column, text: str):
 def lookup_customers(session: Session, text: str, *, limit: int = 10) -> list[CustomerMatch]:
     """Known customers whose phone, member number or name starts with ``text``."""
     require_role(session, *INTAKE_ROLES)
+    if not _searchable(text or ""):
+        return []
     text = (text or "").strip()
     if len(text) < 2:
         return []
@@ -426,18 +435,19 @@ def similar_cases(session: Session, *, customer_id: int | None, subtype: str, te
             Complaint.customer == customer_id, Complaint.is_open)
             .order_by(Complaint.registration_time.desc()).limit(limit))
     today = 0
-    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) if subtype else None
+    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) \
+        if subtype and _searchable(subtype, 60) else None
     if sub is not None:
         start = dt.datetime.combine(now.date(), dt.time.min)
         query = Complaint.select().where(
             Complaint.subtype == sub.id, Complaint.registration_time >= start,
             Complaint.registration_time < start + dt.timedelta(days=1))
-        product = (product or "").strip()
+        product = (product or "").strip() if _searchable(product or "") else ""
         if product:
             query = query.where((Complaint.product == product) | (Complaint.merchant == product))
         today = query.count()
     matches: list[CaseBrief] = []
-    if len((text or "").strip()) >= 2:
+    if _searchable(text or "", 5000) and len((text or "").strip()) >= 2:
         ids = search.search(database_proxy.obj, text, limit=limit)
         if ids:
             by_id = {b.id: b for b in _briefs(Complaint.select().where(Complaint.id.in_(ids)))}

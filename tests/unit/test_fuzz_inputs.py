@@ -143,6 +143,22 @@ def test_intake_refuses_unstorable_text_by_its_field(clerk_session, name, value)
     assert counts() == before
 
 
+@REUSED_DATABASE
+@given(text=hostile, subtype=hostile, product=hostile)
+def test_intake_side_panel_lookups_take_hostile_text(clerk_session, text, subtype, product):
+    """What the intake form asks while the clerk types (customer look-up, similar cases,
+    the default level) answers hostile text with nothing found, never a driver error."""
+    if not Complaint.select().exists():  # something to find
+        intake.register_complaint(clerk_session, good_form())
+    _found, error = attempt(lambda: intake.lookup_customers(clerk_session, text))
+    assert error is None, error.message
+    _found, error = attempt(lambda: intake.similar_cases(
+        clerk_session, customer_id=None, subtype=subtype, text=text, product=product))
+    assert error is None, error.message
+    _found, error = attempt(lambda: intake.default_level_for(subtype, "regular"))
+    assert error is None, error.message
+
+
 # ---------------------------------------------------------------------------------------
 # Progress entries and the other case actions with free text.
 
