@@ -106,12 +106,6 @@ def run_checks(session: Session) -> CheckReport:
                        PARTITION BY complaint_id ORDER BY id) AS previous
                    FROM {P._meta.table_name}) AS history WHERE updated_at < previous"""),
                "cases whose progress entries were written out of time order")
-    report.add("closed cases have their closing entry",
-               _count(C.select().where(
-                   (C.stage == "closed")
-                   & ~fn.EXISTS(P.select(P.id).where((P.complaint == C.id)
-                                                     & (P.stage == "closed"))))),
-               "closed cases without a closing progress entry")
     report.add("every case in the search index",
                abs(_count(C.select()) - search.indexed_count(db)),
                "cases missing from (or extra in) the description search index")

@@ -856,7 +856,14 @@ class _Validator:
                            limit=f"{registered:%Y-%m-%d %H:%M}")
             if updated_at is not None:
                 last = self.last_update.get(number)
-                if last is None or updated_at > last:
+                if last is not None and updated_at < last:
+                    # A case's history is kept in the order it happened (``check``).
+                    self.error(title, row, updated_header,
+                               "{time} is before the previous progress row of {number} "
+                               "({previous}): list a case's progress in time order.",
+                               time=f"{updated_at:%Y-%m-%d %H:%M}", number=number,
+                               previous=f"{last:%Y-%m-%d %H:%M}")
+                elif last is None or updated_at > last:
                     self.last_update[number] = updated_at
 
         for row, cells in self.rows(item):

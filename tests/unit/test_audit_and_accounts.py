@@ -168,15 +168,6 @@ def test_check_finds_history_out_of_order(system_session, demo_cases):
                                   "order"}
 
 
-def test_check_finds_a_closed_case_without_its_closing_entry(system_session, demo_cases):
-    closed = Complaint.select().where(Complaint.stage == "closed").first()
-    ProgressEntry.delete().where(ProgressEntry.complaint == closed.id,
-                                 ProgressEntry.stage == "closed").execute()
-    assert _failures(system_session) == {
-        "closed cases have their closing entry": "1 closed cases without a closing progress "
-                                                 "entry"}
-
-
 def test_check_finds_a_case_missing_from_the_search_index(system_session, demo_cases):
     case = Complaint.select().first()
     db = database_proxy.obj

@@ -371,6 +371,25 @@ def test_progress_and_surveys_may_name_cases_already_in_the_database(
     assert Survey.get(Survey.customer_name == "路人甲").complaint_id is None
 
 
+def test_a_case_history_out_of_time_order_is_refused(db, system_session, manager, tmp_path):
+    """``check`` expects every case's progress in the order it happened."""
+    demo.generate(system_session, 10, seed=5)
+    case = Complaint.select().where(Complaint.is_open).order_by(Complaint.id).first()
+    columns = [c.key for c in PROGRESS.import_columns]
+    book = write_book(tmp_path / "unordered.xlsx", {"progress": (columns, [
+        [case.number, "investigating", "demo_manager", None, None, "核实中", None, None,
+         "回访", TEST_NOW - dt.timedelta(minutes=5), None],
+        [case.number, "investigating", "demo_manager", None, None, "再次核实", None, None,
+         "回访", TEST_NOW - dt.timedelta(minutes=30), None]])})
+    before = counts()
+    report = exchange.import_workbook(manager, book)
+    assert not report.ok and counts() == before
+    later, earlier = (f"{TEST_NOW - dt.timedelta(minutes=m):%Y-%m-%d %H:%M}" for m in (5, 30))
+    assert [(e.row, e.reason) for e in report.errors] == [
+        (3, f"{earlier} is before the previous progress row of {case.number} ({later}): "
+            "list a case's progress in time order.")]
+
+
 def test_english_headers_and_values_import_like_chinese_ones(db, db_url, clock, tmp_path):
     english_values = {"普通会员": "Regular", "电话": "phone", "产品质量类": "Product quality",
                       "功能缺陷": "functional_defect", "一般": "normal", "I": "1",
