@@ -32,7 +32,8 @@ from desktop_app.services import check, exchange_import, intake
 from tests.helpers.crash_worker import IMPORT_STAFF, RECORDINGS, intake_form, write_import_book
 from tests.helpers.fixtures import TEST_NOW, make_user
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVES, KILL_AFTER = 1000, 300
