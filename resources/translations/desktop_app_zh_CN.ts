@@ -2,11 +2,222 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="431"/>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="434"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="445"/>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="459"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="379"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="382"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="385"/>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="388"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="451"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="402"/>
+        <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
+        <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="447"/>
+        <source>E&amp;nable</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="448"/>
+        <source>Let {name} sign in again</source>
+        <translation>允许 {name} 重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="452"/>
+        <source>Stop {name} from signing in</source>
+        <translation>禁止 {name} 登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="475"/>
+        <source>New password set for {name}.</source>
+        <translation>已为 {name} 设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="477"/>
+        <source>Account {name} added.</source>
+        <translation>已添加账号 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="479"/>
+        <source>Account {name} changed.</source>
+        <translation>已修改账号 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="526"/>
+        <source>Enable the account</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="527"/>
+        <source>Let {name} ({display}) sign in again?</source>
+        <translation>允许 {name}（{display}）重新登录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="530"/>
+        <source>Disable the account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="531"/>
+        <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
+        <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="542"/>
+        <source>Account {name} enabled.</source>
+        <translation>已启用账号 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="543"/>
+        <source>Account {name} disabled.</source>
+        <translation>已停用账号 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="123"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="123"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="126"/>
+        <source>No password</source>
+        <translation>未设密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="138"/>
+        <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
+        <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <source>Departments</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <source>Can sign in</source>
+        <translation>可登录</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../desktop_app/ui/case_dialogs.py" line="223"/>
         <source>Required.</source>
         <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="174"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="66"/>
+        <source>&amp;Audit log</source>
+        <translation>审计日志(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="71"/>
+        <source>A&amp;ccounts</source>
+        <translation>账号管理(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="75"/>
+        <source>&amp;Backups</source>
+        <translation>备份与恢复(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="79"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="83"/>
+        <source>Administration is for managers (audit log) and administrators (accounts and backups).</source>
+        <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
 </context>
 <context>
@@ -20,9 +231,604 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="130"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="156"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <source>Failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <source>Sign-in refused (locked out)</source>
+        <translation>拒绝登录（已锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <source>Sign-out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
+        <source>Window unlocked</source>
+        <translation>解锁窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <source>Failed unlock</source>
+        <translation>解锁失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <source>Own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <source>Password reset by an administrator</source>
+        <translation>系统管理员重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <source>Account added</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <source>Account changed</source>
+        <translation>修改账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <source>Account disabled</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <source>Account enabled</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <source>Complaint registered</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <source>Progress recorded</source>
+        <translation>记录进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <source>Case transferred</source>
+        <translation>转派投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <source>Case escalated</source>
+        <translation>升级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <source>Case escalated automatically</source>
+        <translation>自动升级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <source>Approval decided</source>
+        <translation>审批处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <source>Case closed</source>
+        <translation>投诉闭环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <source>Case reopened</source>
+        <translation>重新打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <source>Resolution date renegotiated</source>
+        <translation>重新约定办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <source>Batch complaint marked urgent</source>
+        <translation>批量投诉列为紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <source>Deadlines recomputed</source>
+        <translation>重新计算时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <source>Full contact details shown</source>
+        <translation>查看完整联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <source>Follow-up created</source>
+        <translation>创建跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <source>Follow-up done</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <source>Reminder acknowledged</source>
+        <translation>提醒已阅</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <source>Reminder snoozed</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <source>Survey recorded</source>
+        <translation>记录满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <source>Survey attempt recorded</source>
+        <translation>记录回访电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <source>Survey skipped</source>
+        <translation>不予调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <source>Improvement action added</source>
+        <translation>新增改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <source>Improvement action changed</source>
+        <translation>修改改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <source>Cases exported</source>
+        <translation>导出投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <source>Cases exported unmasked</source>
+        <translation>导出投诉（未隐藏联系方式）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <source>Report exported</source>
+        <translation>导出统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <source>Audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <source>Workbook imported</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <source>Calendar day changed</source>
+        <translation>调整日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <source>Calendar day change removed</source>
+        <translation>取消日历调整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <source>Backup taken</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <source>Database restored</source>
+        <translation>恢复数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <source>Demo data generated</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <source>Entity id</source>
+        <translation>对象 ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="307"/>
+        <source>Any complaint</source>
+        <translation>全部投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="311"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="327"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="328"/>
+        <source>&amp;Complaint number:</source>
+        <translation>投诉编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="331"/>
+        <source>&amp;To:</source>
+        <translation>截止日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="368"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="370"/>
+        <source>Read the audit log again (F5)</source>
+        <translation>重新读取审计日志（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="372"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="375"/>
+        <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
+        <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="381"/>
+        <source>Exporting… %p%</source>
+        <translation>正在导出… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="391"/>
+        <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
+        <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="483"/>
+        <source>No entries match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="485"/>
+        <source>Entries: {total}</source>
+        <translation>记录：{total} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="487"/>
+        <source>Entries: {shown} of {total} (scroll for more)</source>
+        <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="513"/>
+        <source>Audit log {start}-{end}.xlsx</source>
+        <translation>审计日志 {start}-{end}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="520"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="521"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="560"/>
+        <source>Audit log exported: {rows} entries to {file}</source>
+        <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="565"/>
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="271"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="271"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="271"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="222"/>
+        <source>Daily backup saved: {file}</source>
+        <translation>每日备份已保存：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="230"/>
+        <source>The daily backup failed: {reason}</source>
+        <translation>每日备份失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="172"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="173"/>
+        <source>Backups folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="174"/>
+        <source>Kept:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="196"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="199"/>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="202"/>
+        <source>Replace the database by the selected backup (or a file you choose)</source>
+        <translation>用选中的备份（或您选择的文件）替换数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="204"/>
+        <source>Restore from &amp;file…</source>
+        <translation>从文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="207"/>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="252"/>
+        <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
+        <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="256"/>
+        <source>a file you choose at each backup</source>
+        <translation>每次备份时自行选择的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="257"/>
+        <source>as the database server&apos;s backup plan says</source>
+        <translation>按数据库服务器的备份计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="273"/>
+        <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
+        <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="277"/>
+        <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
+        <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="281"/>
+        <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
+        <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="325"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="326"/>
+        <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="335"/>
+        <source>Save the PostgreSQL backup</source>
+        <translation>保存 PostgreSQL 备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="336"/>
+        <source>pg_dump archive (*.dump)</source>
+        <translation>pg_dump 归档 (*.dump)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="368"/>
+        <source>Backup saved: {file} ({size})</source>
+        <translation>备份已保存：{file}（{size}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="371"/>
+        <source>Older backups removed as the retention says: {count}.</source>
+        <translation>已按保留规则删除较早的备份：{count} 份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="405"/>
+        <source> (taken {time})</source>
+        <translation>（备份于 {time}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="407"/>
+        <source>Replace the whole database by the backup {file}{when}?
+
+Everything recorded after that backup is lost. The current database is kept as a copy beside it.
+
+Close the program on every other PC first: the restore is refused while the database is in use.
+
+After the restore this program signs you out; sign in again to continue.</source>
+        <translation>要用备份 {file}{when} 替换整个数据库吗？
+
+该备份之后记录的所有内容都将丢失。当前数据库会作为副本保存在同一位置。
+
+请先关闭其他所有电脑上的本程序：数据库正在使用时无法恢复。
+
+恢复后本程序会退出登录，请重新登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="414"/>
+        <source>Restore the database</source>
+        <translation>恢复数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="424"/>
+        <source>The database was restored from {source} (schema version {version}).</source>
+        <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="427"/>
+        <source>It was brought up to this program&apos;s schema version.</source>
+        <translation>已升级到本程序的结构版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="428"/>
+        <source>The database it replaced is kept as {kept}.</source>
+        <translation>被替换的数据库已保留为 {kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="430"/>
+        <source>You are now signed out; sign in again to continue.</source>
+        <translation>您已退出登录，请重新登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="436"/>
+        <source>Database restored from {file}</source>
+        <translation>已从 {file} 恢复数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="439"/>
+        <source>Database restored</source>
+        <translation>数据库已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="143"/>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="143"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="143"/>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1710,45 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="70"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="44"/>
+        <source>Signed in as {name} ({user}).</source>
+        <translation>当前用户：{name}（{user}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="52"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="54"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="55"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>确认新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="102"/>
+        <source>At least {n} characters, not starting or ending with a space, different from the current password.</source>
+        <translation>至少 {n} 个字符，不能以空格开头或结尾，且须与当前密码不同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="125"/>
+        <source>The repeated password differs from the new one.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <location filename="../../desktop_app/ui/case_dialogs.py" line="333"/>
@@ -1119,7 +1964,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="98"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="124"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -1635,418 +2480,418 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="229"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="599"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="213"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="583"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="237"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="221"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="224"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="226"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="227"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="228"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="245"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="229"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1006"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1023"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="231"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1007"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1024"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="232"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1008"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="236"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="255"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="257"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1003"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="262"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="246"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="250"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1028"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1012"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="269"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1029"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="270"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="254"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="273"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="257"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="274"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="275"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="259"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="276"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="280"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1033"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="267"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="288"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="272"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="291"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="275"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="278"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="306"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="290"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1018"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="308"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="294"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="313"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="297"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1036"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="322"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="306"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="326"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1038"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="331"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="315"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1039"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1023"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="341"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="832"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="325"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="816"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="328"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="347"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="331"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="350"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="334"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="352"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="355"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="339"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="358"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="382"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="366"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="620"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="604"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="623"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="607"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="627"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="611"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="672"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="656"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="718"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="702"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="779"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="763"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="817"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="801"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="839"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="823"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="866"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="850"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="914"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="898"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="915"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="899"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="932"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="916"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="949"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="966"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="950"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="967"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="951"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="974"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="958"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="981"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="982"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="966"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="999"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="983"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1000"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="984"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1001"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1001"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1004"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1005"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1025"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1009"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1026"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1010"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1027"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1011"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1030"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1014"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1031"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1015"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1032"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1037"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1045"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1029"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1052"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1036"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1059"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1043"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1059"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1043"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2057,6 +2902,54 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/intake_print.py" line="70"/>
         <source>Print the registration form</source>
         <translation>打印投诉登记表</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
+        <source>{app} — locked</source>
+        <translation>{app} — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="103"/>
+        <source>Signed in: {name} ({user})</source>
+        <translation>当前用户：{name}（{user}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="119"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="124"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="128"/>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="147"/>
+        <source>The program was locked at your request. Type your password to continue where you left off.</source>
+        <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="152"/>
+        <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
+        <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="155"/>
+        <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
+        <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
     </message>
 </context>
 <context>
@@ -2101,162 +2994,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="109"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
         <source>Register a complaint (template 1): customer, contact, channel, type, urgency and description, with the promised first-response time to read to the customer.</source>
         <translation>登记投诉（客户投诉登记表）：客户、联系方式、投诉渠道、类型、紧急程度和问题描述，并给出可告知客户的首次答复时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>Follow every open case (template 2): queues sorted urgent first and by deadline, assignment and transfer, progress entries, escalation and closing.</source>
         <translation>跟踪每一件未闭环投诉（投诉处理进度跟踪表）：紧急优先、按时限排序的队列，分派与转派，进度记录，升级与闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>Record satisfaction surveys (template 3) for closed cases that are due, and proactive surveys without a case.</source>
         <translation>为到期的已闭环投诉记录满意度调查（客户满意度调查问卷），也可记录无投诉的主动调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
         <source>Volume, handling time, resolution, on-time and satisfaction figures for a period, overdue cases, and the export to Excel.</source>
         <translation>按期间统计投诉量、平均处理时长、投诉解决率、处理及时率和满意度，列出超时投诉，并导出到 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="272"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="308"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="315"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="319"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="339"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="342"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="315"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="388"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="399"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="376"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="406"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="416"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="419"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="468"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="435"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="472"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -2269,10 +3167,10 @@ Database: {database}</source>
 数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="437"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="109"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="468"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="474"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -2288,6 +3186,34 @@ Database: {database}</source>
         <location filename="../../desktop_app/ui/case_dialogs.py" line="78"/>
         <source>not set</source>
         <translation>未填写</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="316"/>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="321"/>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="322"/>
+        <source>Password a&amp;gain:</source>
+        <translation>确认密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="324"/>
+        <source>The account&apos;s sign-in lockout is lifted. Tell the user the new password in person.</source>
+        <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="334"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -3181,109 +4107,109 @@ Database: {database}</source>
         <translation>密码不能以空格开头或结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="67"/>
-        <location filename="../../desktop_app/services/auth.py" line="99"/>
+        <location filename="../../desktop_app/services/auth.py" line="91"/>
+        <location filename="../../desktop_app/services/auth.py" line="123"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="75"/>
-        <location filename="../../desktop_app/services/auth.py" line="103"/>
+        <location filename="../../desktop_app/services/auth.py" line="99"/>
+        <location filename="../../desktop_app/services/auth.py" line="127"/>
         <source>Too many failed sign-ins with this user name. Sign-in is blocked until {until}; please wait or ask an administrator.</source>
         <translation>该用户名登录失败次数过多，{until} 前禁止登录；请稍候再试或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="92"/>
+        <location filename="../../desktop_app/services/auth.py" line="116"/>
         <source>This account is disabled. Please ask an administrator.</source>
         <translation>该账号已停用，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="120"/>
+        <location filename="../../desktop_app/services/auth.py" line="144"/>
         <source>No active account named {name}.</source>
         <translation>没有名为 {name} 的有效账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="138"/>
+        <location filename="../../desktop_app/services/backup.py" line="176"/>
         <source>The backup copy {file} failed the integrity check: {reason}</source>
         <translation>备份副本 {file} 未通过完整性检查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="142"/>
+        <location filename="../../desktop_app/services/backup.py" line="180"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="153"/>
+        <location filename="../../desktop_app/services/backup.py" line="191"/>
         <source>pg_dump was not found on this computer, so no PostgreSQL backup was made. Install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) and try again, or use the database server&apos;s own backups.</source>
         <translation>本机未找到 pg_dump，未能备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后重试，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="176"/>
+        <location filename="../../desktop_app/services/backup.py" line="214"/>
         <source>pg_dump could not write {file}: {reason}</source>
         <translation>pg_dump 无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="181"/>
+        <location filename="../../desktop_app/services/backup.py" line="219"/>
         <source>pg_dump failed to write {file}: {reason}</source>
         <translation>pg_dump 写入 {file} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="248"/>
+        <location filename="../../desktop_app/services/backup.py" line="288"/>
         <source>{file} is not a SQLite database; nothing was restored.</source>
         <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="253"/>
+        <location filename="../../desktop_app/services/backup.py" line="293"/>
         <source>{file} is damaged ({reason}); nothing was restored.</source>
         <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="256"/>
+        <location filename="../../desktop_app/services/backup.py" line="296"/>
         <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
         <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="263"/>
+        <location filename="../../desktop_app/services/backup.py" line="303"/>
         <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
         <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="268"/>
+        <location filename="../../desktop_app/services/backup.py" line="308"/>
         <source>{file} cannot be read ({reason}); nothing was restored.</source>
         <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="274"/>
+        <location filename="../../desktop_app/services/backup.py" line="314"/>
         <source>{file} has no schema version; nothing was restored.</source>
         <translation>{file} 没有结构版本，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="277"/>
+        <location filename="../../desktop_app/services/backup.py" line="317"/>
         <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
         <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="298"/>
+        <location filename="../../desktop_app/services/backup.py" line="343"/>
         <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
         <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="312"/>
+        <location filename="../../desktop_app/services/backup.py" line="358"/>
         <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
         <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="317"/>
+        <location filename="../../desktop_app/services/backup.py" line="363"/>
         <source>{file} does not exist or is not a file; nothing was restored.</source>
         <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="321"/>
+        <location filename="../../desktop_app/services/backup.py" line="367"/>
         <source>{file} is the database itself; choose a backup file.</source>
         <translation>{file} 就是数据库本身，请选择备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="333"/>
+        <location filename="../../desktop_app/services/backup.py" line="383"/>
         <source>Could not restore {file}: {reason}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
@@ -3303,197 +4229,198 @@ Database: {database}</source>
         <translation>备注最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="92"/>
+        <location filename="../../desktop_app/services/cases.py" line="98"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="289"/>
+        <location filename="../../desktop_app/services/cases.py" line="295"/>
         <location filename="../../desktop_app/services/print_forms.py" line="47"/>
-        <location filename="../../desktop_app/services/sla.py" line="263"/>
-        <location filename="../../desktop_app/services/surveys.py" line="171"/>
+        <location filename="../../desktop_app/services/sla.py" line="253"/>
+        <location filename="../../desktop_app/services/surveys.py" line="173"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="291"/>
+        <location filename="../../desktop_app/services/cases.py" line="297"/>
         <location filename="../../desktop_app/services/print_forms.py" line="49"/>
-        <location filename="../../desktop_app/services/surveys.py" line="173"/>
+        <location filename="../../desktop_app/services/surveys.py" line="175"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="347"/>
-        <location filename="../../desktop_app/services/surveys.py" line="356"/>
+        <location filename="../../desktop_app/services/audit.py" line="94"/>
+        <location filename="../../desktop_app/services/cases.py" line="355"/>
+        <location filename="../../desktop_app/services/surveys.py" line="384"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="483"/>
+        <location filename="../../desktop_app/services/cases.py" line="506"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="486"/>
+        <location filename="../../desktop_app/services/cases.py" line="509"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="490"/>
+        <location filename="../../desktop_app/services/cases.py" line="513"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="585"/>
-        <location filename="../../desktop_app/services/cases.py" line="920"/>
+        <location filename="../../desktop_app/services/cases.py" line="608"/>
+        <location filename="../../desktop_app/services/cases.py" line="954"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="609"/>
+        <location filename="../../desktop_app/services/cases.py" line="632"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="612"/>
+        <location filename="../../desktop_app/services/cases.py" line="635"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="615"/>
+        <location filename="../../desktop_app/services/cases.py" line="638"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="618"/>
+        <location filename="../../desktop_app/services/cases.py" line="641"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="621"/>
+        <location filename="../../desktop_app/services/cases.py" line="644"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="631"/>
+        <location filename="../../desktop_app/services/cases.py" line="656"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="633"/>
+        <location filename="../../desktop_app/services/cases.py" line="658"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="660"/>
+        <location filename="../../desktop_app/services/cases.py" line="686"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="665"/>
-        <location filename="../../desktop_app/services/intake.py" line="236"/>
+        <location filename="../../desktop_app/services/cases.py" line="700"/>
+        <location filename="../../desktop_app/services/intake.py" line="284"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="669"/>
+        <location filename="../../desktop_app/services/cases.py" line="704"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="676"/>
+        <location filename="../../desktop_app/services/cases.py" line="711"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="718"/>
+        <location filename="../../desktop_app/services/cases.py" line="752"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="721"/>
-        <location filename="../../desktop_app/services/cases.py" line="750"/>
-        <location filename="../../desktop_app/services/sla.py" line="270"/>
+        <location filename="../../desktop_app/services/cases.py" line="755"/>
+        <location filename="../../desktop_app/services/cases.py" line="784"/>
+        <location filename="../../desktop_app/services/sla.py" line="262"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="725"/>
+        <location filename="../../desktop_app/services/cases.py" line="759"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="727"/>
+        <location filename="../../desktop_app/services/cases.py" line="761"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="747"/>
+        <location filename="../../desktop_app/services/cases.py" line="781"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="753"/>
+        <location filename="../../desktop_app/services/cases.py" line="787"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="775"/>
+        <location filename="../../desktop_app/services/cases.py" line="809"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="778"/>
+        <location filename="../../desktop_app/services/cases.py" line="812"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="782"/>
+        <location filename="../../desktop_app/services/cases.py" line="816"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="812"/>
+        <location filename="../../desktop_app/services/cases.py" line="846"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="818"/>
+        <location filename="../../desktop_app/services/cases.py" line="852"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="821"/>
+        <location filename="../../desktop_app/services/cases.py" line="855"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="848"/>
+        <location filename="../../desktop_app/services/cases.py" line="882"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="850"/>
+        <location filename="../../desktop_app/services/cases.py" line="884"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="854"/>
+        <location filename="../../desktop_app/services/cases.py" line="888"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="857"/>
+        <location filename="../../desktop_app/services/cases.py" line="891"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="881"/>
+        <location filename="../../desktop_app/services/cases.py" line="915"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="884"/>
+        <location filename="../../desktop_app/services/cases.py" line="918"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
@@ -3508,82 +4435,77 @@ Database: {database}</source>
         <translation>数据库中没有投诉子类，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="956"/>
+        <location filename="../../desktop_app/services/demo.py" line="936"/>
         <source>The number of cases must be 0 or more.</source>
         <translation>投诉数量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="54"/>
-        <location filename="../../desktop_app/services/errors.py" line="55"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="60"/>
+        <location filename="../../desktop_app/services/errors.py" line="61"/>
+        <location filename="../../desktop_app/services/errors.py" line="62"/>
+        <location filename="../../desktop_app/services/errors.py" line="64"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>The database is busy (another computer is writing). Please try again.</source>
         <translation>数据库正忙（其他电脑正在写入），请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="56"/>
-        <location filename="../../desktop_app/services/errors.py" line="57"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="65"/>
+        <location filename="../../desktop_app/services/errors.py" line="66"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>The database file is read-only; nothing can be saved. Ask an administrator.</source>
         <translation>数据库文件为只读，无法保存任何内容。请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="58"/>
-        <location filename="../../desktop_app/services/errors.py" line="59"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="67"/>
+        <location filename="../../desktop_app/services/errors.py" line="68"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>The disk holding the database is full; nothing was saved.</source>
         <translation>数据库所在磁盘已满，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="60"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="69"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>The database file cannot be opened: {detail}</source>
         <translation>无法打开数据库文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="61"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="70"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>The file is not a Complaint Desk database or is damaged: {detail}</source>
         <translation>该文件不是投诉处理台的数据库，或已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="63"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="72"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>The database file is damaged: {detail}. Restore it from a backup.</source>
         <translation>数据库文件已损坏：{detail}。请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="64"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="73"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>No permission to use the database: {detail}</source>
         <translation>没有使用该数据库的权限：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="65"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="74"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>The database server refused the user or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="66"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="75"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
         <source>Cannot reach the database server: {detail}</source>
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="67"/>
-        <location filename="../../desktop_app/services/errors.py" line="68"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
-        <source>The connection to the database server was lost: {detail}</source>
-        <translation>与数据库服务器的连接已断开：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="546"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="684"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="550"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="687"/>
         <source>Only managers may export unmasked contact details.</source>
         <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="548"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="552"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -3686,13 +4608,13 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="970"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="977"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="952"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="959"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
@@ -3710,8 +4632,11 @@ Database: {database}</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/domain/validation.py" line="108"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="960"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="967"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
@@ -3722,15 +4647,20 @@ Database: {database}</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="107"/>
+        <location filename="../../desktop_app/domain/validation.py" line="139"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="626"/>
-        <location filename="../../desktop_app/services/intake.py" line="120"/>
-        <location filename="../../desktop_app/services/intake.py" line="122"/>
-        <location filename="../../desktop_app/services/intake.py" line="144"/>
-        <location filename="../../desktop_app/services/intake.py" line="149"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/intake.py" line="152"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="155"/>
-        <location filename="../../desktop_app/services/intake.py" line="168"/>
+        <location filename="../../desktop_app/services/intake.py" line="178"/>
+        <location filename="../../desktop_app/services/intake.py" line="187"/>
+        <location filename="../../desktop_app/services/intake.py" line="192"/>
+        <location filename="../../desktop_app/services/intake.py" line="193"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/intake.py" line="214"/>
+        <location filename="../../desktop_app/services/surveys.py" line="329"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
@@ -3746,7 +4676,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/services/exchange_import.py" line="717"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="921"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="928"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
@@ -3771,33 +4701,33 @@ Database: {database}</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="900"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="907"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="904"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="911"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1250"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1253"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1237"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1240"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1275"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1262"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1278"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1265"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1285"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1272"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -3839,7 +4769,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/services/improvements.py" line="123"/>
         <location filename="../../desktop_app/services/kpi.py" line="288"/>
-        <location filename="../../desktop_app/services/users.py" line="44"/>
+        <location filename="../../desktop_app/services/users.py" line="53"/>
         <source>Unknown department {name!r}; known departments: {known}.</source>
         <translation>未知部门 {name!r}；现有部门：{known}。</translation>
     </message>
@@ -3875,85 +4805,95 @@ Database: {database}</source>
         <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="101"/>
-        <location filename="../../desktop_app/domain/validation.py" line="104"/>
-        <location filename="../../desktop_app/services/intake.py" line="120"/>
-        <location filename="../../desktop_app/services/intake.py" line="122"/>
-        <location filename="../../desktop_app/services/intake.py" line="144"/>
-        <location filename="../../desktop_app/services/intake.py" line="149"/>
+        <location filename="../../desktop_app/domain/validation.py" line="133"/>
+        <location filename="../../desktop_app/domain/validation.py" line="136"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/intake.py" line="152"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="155"/>
-        <location filename="../../desktop_app/services/intake.py" line="168"/>
+        <location filename="../../desktop_app/services/intake.py" line="178"/>
+        <location filename="../../desktop_app/services/intake.py" line="187"/>
+        <location filename="../../desktop_app/services/intake.py" line="192"/>
+        <location filename="../../desktop_app/services/intake.py" line="193"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/intake.py" line="214"/>
+        <location filename="../../desktop_app/services/surveys.py" line="329"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="72"/>
+        <location filename="../../desktop_app/domain/validation.py" line="99"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
-        <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <source>Enter a phone number or an e-mail address.</source>
         <translation>请填写电话号码或电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="76"/>
+        <location filename="../../desktop_app/domain/validation.py" line="103"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
-        <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <source>{value!r} is not a valid e-mail address.</source>
         <translation>{value!r} 不是有效的电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="77"/>
+        <location filename="../../desktop_app/domain/validation.py" line="104"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
-        <location filename="../../desktop_app/services/intake.py" line="121"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <source>{value!r} is not a valid phone number: use a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (010-12345678).</source>
         <translation>{value!r} 不是有效的电话号码：请填写大陆手机号（11 位，13x–19x）或带区号的座机号（010-12345678）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="91"/>
+        <location filename="../../desktop_app/domain/validation.py" line="123"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="974"/>
-        <location filename="../../desktop_app/services/intake.py" line="123"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="981"/>
+        <location filename="../../desktop_app/services/intake.py" line="155"/>
         <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
         <translation>证件号码为 18 位：17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="94"/>
+        <location filename="../../desktop_app/domain/validation.py" line="126"/>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="974"/>
-        <location filename="../../desktop_app/services/intake.py" line="123"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="981"/>
+        <location filename="../../desktop_app/services/intake.py" line="155"/>
         <source>This ID number&apos;s check digit is wrong; please check it again.</source>
         <translation>证件号码校验位不正确，请再核对一下。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="105"/>
-        <location filename="../../desktop_app/services/intake.py" line="120"/>
-        <location filename="../../desktop_app/services/intake.py" line="122"/>
-        <location filename="../../desktop_app/services/intake.py" line="144"/>
-        <location filename="../../desktop_app/services/intake.py" line="149"/>
+        <location filename="../../desktop_app/domain/validation.py" line="137"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/intake.py" line="152"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
         <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="155"/>
-        <location filename="../../desktop_app/services/intake.py" line="168"/>
+        <location filename="../../desktop_app/services/intake.py" line="178"/>
+        <location filename="../../desktop_app/services/intake.py" line="187"/>
+        <location filename="../../desktop_app/services/intake.py" line="192"/>
+        <location filename="../../desktop_app/services/intake.py" line="193"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/intake.py" line="214"/>
+        <location filename="../../desktop_app/services/surveys.py" line="329"/>
         <source>Write at least {minimum} characters.</source>
         <translation>请至少填写 {minimum} 个字符。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/attachments.py" line="57"/>
-        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <location filename="../../desktop_app/services/intake.py" line="210"/>
         <source>{name}: the file does not exist or is not a file.</source>
         <translation>{name}：文件不存在或不是文件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/attachments.py" line="63"/>
-        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <location filename="../../desktop_app/services/intake.py" line="210"/>
         <source>{name}: the file cannot be read ({reason}).</source>
         <translation>{name}：无法读取文件（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/attachments.py" line="66"/>
-        <location filename="../../desktop_app/services/intake.py" line="166"/>
+        <location filename="../../desktop_app/services/intake.py" line="210"/>
         <source>{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.</source>
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
@@ -3967,6 +4907,90 @@ Database: {database}</source>
         <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="83"/>
+        <location filename="../../desktop_app/domain/validation.py" line="116"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="981"/>
+        <location filename="../../desktop_app/services/intake.py" line="152"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
+        <location filename="../../desktop_app/services/intake.py" line="154"/>
+        <location filename="../../desktop_app/services/intake.py" line="155"/>
+        <location filename="../../desktop_app/services/intake.py" line="178"/>
+        <location filename="../../desktop_app/services/intake.py" line="187"/>
+        <location filename="../../desktop_app/services/intake.py" line="192"/>
+        <location filename="../../desktop_app/services/intake.py" line="193"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/surveys.py" line="329"/>
+        <source>Expected text, not {kind}.</source>
+        <translation>此处应为文本，而不是 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="87"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/intake.py" line="152"/>
+        <location filename="../../desktop_app/services/intake.py" line="153"/>
+        <location filename="../../desktop_app/services/intake.py" line="154"/>
+        <location filename="../../desktop_app/services/intake.py" line="178"/>
+        <location filename="../../desktop_app/services/intake.py" line="187"/>
+        <location filename="../../desktop_app/services/intake.py" line="192"/>
+        <location filename="../../desktop_app/services/intake.py" line="193"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/surveys.py" line="329"/>
+        <source>The text holds a character that cannot be saved (U+{code:04X}, at position {position}); remove it.</source>
+        <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/audit.py" line="99"/>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/audit.py" line="192"/>
+        <source>The file name must end in .xlsx.</source>
+        <translation>文件名必须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/audit.py" line="219"/>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="654"/>
+        <source>Enter a date and a time.</source>
+        <translation>请输入日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="690"/>
+        <source>Choose the stage from the list.</source>
+        <translation>请从列表中选择处理阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="692"/>
+        <source>Say whether the customer was contacted (yes or no).</source>
+        <translation>请说明是否已联系客户（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="696"/>
+        <location filename="../../desktop_app/services/intake.py" line="207"/>
+        <source>Choose the files to attach again.</source>
+        <translation>请重新选择要添加的附件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="56"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
+        <source>The connection to the database server was lost while saving, so it is not known whether this was saved. Look it up (for example in the tracker) before entering it again.</source>
+        <translation>保存时与数据库服务器的连接已断开，无法确定是否已保存。请先查询（例如在进度跟踪中）再决定是否重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="76"/>
+        <location filename="../../desktop_app/services/errors.py" line="78"/>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
+        <source>The connection to the database server was lost, so this was not done. Please try again; the program connects again by itself.</source>
+        <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
@@ -4001,78 +5025,98 @@ Database: {database}</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="125"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="861"/>
+        <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
+        <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="157"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="127"/>
+        <location filename="../../desktop_app/services/intake.py" line="159"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="129"/>
+        <location filename="../../desktop_app/services/intake.py" line="161"/>
+        <source>Enter when the customer complained (a date and a time).</source>
+        <translation>请输入投诉时间（日期和时间）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="163"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="131"/>
+        <location filename="../../desktop_app/services/intake.py" line="165"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="134"/>
+        <location filename="../../desktop_app/services/intake.py" line="168"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="137"/>
+        <location filename="../../desktop_app/services/intake.py" line="171"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="141"/>
+        <location filename="../../desktop_app/services/intake.py" line="175"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="143"/>
+        <location filename="../../desktop_app/services/intake.py" line="177"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="147"/>
+        <location filename="../../desktop_app/services/intake.py" line="181"/>
+        <source>Choose the customer&apos;s requests from the list.</source>
+        <translation>请从列表中选择客户诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="185"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
+        <location filename="../../desktop_app/services/intake.py" line="191"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="160"/>
+        <location filename="../../desktop_app/services/intake.py" line="195"/>
+        <source>Say whether the complaint came from head office (yes or no).</source>
+        <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="200"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="162"/>
+        <location filename="../../desktop_app/services/intake.py" line="202"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="172"/>
+        <location filename="../../desktop_app/services/intake.py" line="219"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="336"/>
+        <location filename="../../desktop_app/services/intake.py" line="386"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/kpi.py" line="278"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="437"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="440"/>
         <source>A supervisor sees the figures of their own departments: choose one of them.</source>
         <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
     </message>
@@ -4143,122 +5187,132 @@ Database: {database}</source>
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="257"/>
+        <location filename="../../desktop_app/services/sla.py" line="247"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="265"/>
+        <location filename="../../desktop_app/services/sla.py" line="257"/>
         <source>Only the case&apos;s handlers may change its deadlines.</source>
         <translation>只有该投诉的处理人员可以修改时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="267"/>
+        <location filename="../../desktop_app/services/sla.py" line="259"/>
         <source>Someone else changed case {number} since you opened it; reload it and try again.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它；请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="274"/>
+        <location filename="../../desktop_app/services/sla.py" line="266"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="279"/>
+        <location filename="../../desktop_app/services/sla.py" line="271"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="175"/>
+        <location filename="../../desktop_app/services/surveys.py" line="177"/>
         <source>Case {number} is still open: surveys follow closure.</source>
         <translation>投诉 {number} 尚未闭环：闭环后才能调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="198"/>
+        <location filename="../../desktop_app/services/surveys.py" line="200"/>
         <source>Choose what happened on the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="202"/>
+        <location filename="../../desktop_app/services/surveys.py" line="204"/>
         <source>Give the time the customer asked to be called back.</source>
         <translation>请填写客户要求回电的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="205"/>
+        <location filename="../../desktop_app/services/surveys.py" line="209"/>
+        <source>Give the time of the next try.</source>
+        <translation>请填写下次致电的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="211"/>
         <source>The next try must be later than now.</source>
         <translation>下次致电时间必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="209"/>
+        <location filename="../../desktop_app/services/surveys.py" line="215"/>
         <source>Case {number} has its survey already.</source>
         <translation>投诉 {number} 已有调查记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="239"/>
+        <location filename="../../desktop_app/services/surveys.py" line="245"/>
         <source>Give the reason the customer is not to be surveyed.</source>
         <translation>请填写不予调查的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="309"/>
+        <location filename="../../desktop_app/services/surveys.py" line="331"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>请填写客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="311"/>
+        <location filename="../../desktop_app/services/surveys.py" line="333"/>
         <source>Enter the survey time.</source>
         <translation>请填写调查时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="313"/>
+        <location filename="../../desktop_app/services/surveys.py" line="335"/>
+        <source>Enter the survey time (a date and a time).</source>
+        <translation>请输入调查时间（日期和时间）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="337"/>
         <source>The survey time is in the future.</source>
         <translation>调查时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="315"/>
+        <location filename="../../desktop_app/services/surveys.py" line="339"/>
         <source>Choose how the survey was done.</source>
         <translation>请选择调查方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="319"/>
+        <location filename="../../desktop_app/services/surveys.py" line="343"/>
         <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
         <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="323"/>
+        <location filename="../../desktop_app/services/surveys.py" line="348"/>
         <source>Choose from the listed aspects.</source>
         <translation>请从列出的环节中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="325"/>
+        <location filename="../../desktop_app/services/surveys.py" line="353"/>
         <source>Say what &quot;other&quot; means.</source>
         <translation>请说明“其他”的具体内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="361"/>
+        <location filename="../../desktop_app/services/surveys.py" line="389"/>
         <source>The survey time is before the case was closed.</source>
         <translation>调查时间早于投诉闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="391"/>
+        <location filename="../../desktop_app/services/surveys.py" line="419"/>
         <source>The survey could not be saved: {reason}</source>
         <translation>调查未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="400"/>
+        <location filename="../../desktop_app/services/surveys.py" line="428"/>
         <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
         <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="454"/>
+        <location filename="../../desktop_app/services/surveys.py" line="482"/>
         <source>Say what was done for the customer.</source>
         <translation>请说明为客户做了哪些处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="459"/>
+        <location filename="../../desktop_app/services/surveys.py" line="487"/>
         <source>This follow-up is done or gone.</source>
         <translation>该跟进已完成或已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="462"/>
+        <location filename="../../desktop_app/services/surveys.py" line="490"/>
         <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
@@ -4273,29 +5327,68 @@ Database: {database}</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="58"/>
+        <location filename="../../desktop_app/services/users.py" line="67"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="62"/>
+        <location filename="../../desktop_app/services/users.py" line="71"/>
+        <location filename="../../desktop_app/services/users.py" line="218"/>
         <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
         <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="68"/>
+        <location filename="../../desktop_app/services/users.py" line="77"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="75"/>
+        <location filename="../../desktop_app/services/users.py" line="84"/>
+        <location filename="../../desktop_app/services/users.py" line="231"/>
         <source>Unknown supervisor {name!r}.</source>
         <translation>未知的主管 {name!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="101"/>
+        <location filename="../../desktop_app/services/users.py" line="110"/>
+        <location filename="../../desktop_app/services/users.py" line="125"/>
         <source>No user named {name}.</source>
         <translation>没有名为 {name} 的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="138"/>
+        <source>The command line has no password to change.</source>
+        <translation>命令行会话没有可修改的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="142"/>
+        <source>Your account no longer exists or is disabled.</source>
+        <translation>您的账号已不存在或已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="145"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="147"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码必须与当前密码不同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="186"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用您自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="188"/>
+        <location filename="../../desktop_app/services/users.py" line="222"/>
+        <source>{name} is the last administrator who can sign in; add another administrator first.</source>
+        <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="212"/>
+        <source>The display name must be 1 to 60 characters.</source>
+        <translation>显示名称须为 1 至 60 个字符。</translation>
     </message>
 </context>
 <context>
@@ -4751,107 +5844,107 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="282"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="265"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="285"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="268"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="270"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="288"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="271"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="273"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="294"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="277"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="297"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="280"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="303"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="286"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="306"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="289"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="312"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="313"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="296"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="297"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="323"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="306"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="327"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="310"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="331"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="338"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="321"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="350"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="352"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="335"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="354"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="337"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="356"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="339"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -5652,6 +6745,69 @@ The contact is masked: you do not handle this case.</source>
         <location filename="../../desktop_app/ui/case_dialogs.py" line="273"/>
         <source>Choose who takes the case.</source>
         <translation>请选择接手该投诉的人。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="209"/>
+        <source>Add an account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="210"/>
+        <source>Change the account {name}</source>
+        <translation>修改账号 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="233"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="249"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="250"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="251"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="252"/>
+        <source>D&amp;epartments:</source>
+        <translation>所属部门(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="253"/>
+        <source>&amp;Supervisor:</source>
+        <translation>直属主管(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="260"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="261"/>
+        <source>Password a&amp;gain:</source>
+        <translation>确认密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="263"/>
+        <source>The name others see; the user name when empty</source>
+        <translation>其他人看到的名称；留空则使用用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="288"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
