@@ -220,7 +220,8 @@ def _postgres(url: str) -> Database:
     parsed = urlparse(url)
     if parsed.scheme.lower() == "psycopg3":
         return connect_url(url, connect_timeout=10)
-    params = parseresult_to_dict(parsed)
+    # User and password may be percent-encoded (the first-run wizard quotes them).
+    params = parseresult_to_dict(parsed, unquote_password=True, unquote_user=True)
     # A writer waits for another as long as on SQLite, then the service says "busy".
     options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
     params["options"] = f"{params['options']} {options}" if params.get("options") else options
