@@ -4098,11 +4098,13 @@ Database: {database}</source>
     <name>ServiceError</name>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="41"/>
+        <location filename="../../desktop_app/services/setup.py" line="150"/>
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="44"/>
+        <location filename="../../desktop_app/services/setup.py" line="153"/>
         <source>The password must not start or end with a space.</source>
         <translation>密码不能以空格开头或结尾。</translation>
     </message>
@@ -4489,6 +4491,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/services/errors.py" line="74"/>
         <location filename="../../desktop_app/services/errors.py" line="89"/>
+        <location filename="../../desktop_app/services/setup.py" line="79"/>
         <source>The database server refused the user or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
@@ -5187,6 +5190,37 @@ Database: {database}</source>
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/setup.py" line="81"/>
+        <source>The database server has no such database. Ask its administrator to create it (an empty database), then try again: {detail}</source>
+        <translation>数据库服务器上没有该数据库。请联系数据库管理员创建（空数据库）后重试：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="88"/>
+        <source>Cannot reach the database server at {host}:{port}. Check the address and port, and that the server accepts connections from this computer: {detail}</source>
+        <translation>无法连接位于 {host}:{port} 的数据库服务器。请检查地址和端口，并确认服务器允许本机连接：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="95"/>
+        <location filename="../../desktop_app/services/setup.py" line="135"/>
+        <source>Cannot connect to the database server: {detail}</source>
+        <translation>无法连接到数据库服务器：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="110"/>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="112"/>
+        <source>Not a PostgreSQL address.</source>
+        <translation>不是 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="156"/>
+        <source>The two passwords differ. Please type the password again in the second field.</source>
+        <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/services/sla.py" line="247"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
@@ -5327,6 +5361,7 @@ Database: {database}</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/setup.py" line="145"/>
         <location filename="../../desktop_app/services/users.py" line="67"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
