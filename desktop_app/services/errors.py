@@ -90,6 +90,27 @@ def database_error(exc: Exception) -> DatabaseUnavailable | None:
     return None
 
 
+def _first_database_error(exc: BaseException) -> DatabaseUnavailable | None:
+    """The user message of ``exc`` or of the error it happened while handling. On
+    SQLITE_FULL SQLite rolls the transaction back itself, so peewee's own ROLLBACK then
+    fails with "cannot rollback - no transaction is active" (or "no such savepoint"): the
+    disk-full error is the one before it."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        mapped = database_error(current)
+        if mapped is not None and not _is_rollback_noise(current):
+            return mapped
+        current = current.__cause__ or current.__context__
+    return database_error(exc)
+
+
+def _is_rollback_noise(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "cannot rollback" in text or "no such savepoint" in text
+
+
 def service(func):
     """Decorator for service functions: database faults become DatabaseUnavailable;
     anything else (a bug) propagates unchanged."""
@@ -99,7 +120,7 @@ def service(func):
         try:
             return func(*args, **kwargs)
         except (peewee.OperationalError, peewee.InterfaceError, peewee.DatabaseError) as exc:
-            mapped = database_error(exc)
+            mapped = _first_database_error(exc)
             if mapped is None:
                 raise
             log.warning("%s: %s", func.__qualname__, exc)

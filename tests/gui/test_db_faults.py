@@ -48,13 +48,8 @@ FULL_TEXT = "The disk holding the database is full; nothing was saved."
 READ_ONLY_TEXT = "The database file is read-only; nothing can be saved."
 BUSY_TEXT = "The database is busy (another computer is writing). Please try again."
 # On SQLITE_FULL SQLite rolls the transaction back by itself; peewee's ROLLBACK on leaving
-# atomic() then fails with "cannot rollback - no transaction is active", which hides the
-# "database or disk is full" error from services.errors.service (the UI gets a raw
-# OperationalError: the crash dialog). The fix belongs in services/errors.py (map the first
-# driver error in the __context__ chain) or db/connection.py (no ROLLBACK when the
-# connection is not in a transaction); strict, so these tests say when it has landed.
-FULL_ROLLS_BACK = pytest.mark.xfail(
-    strict=True, reason="SQLITE_FULL's automatic rollback hides the error (issue #8)")
+# atomic() then fails with "cannot rollback - no transaction is active". services.errors
+# looks past that to the disk-full error, which these tests need the user to see.
 # A customer's long letter, pasted: more than a database page, so saving it needs new pages.
 LETTER = "客户来信：三月份购买的会员卡积分未到账，多次致电客服均被告知等待处理，至今无人回复。" * 40
 
@@ -234,7 +229,6 @@ def evidence(tmp_path) -> Path:
     return photo
 
 
-@FULL_ROLLS_BACK
 def test_intake_on_a_full_database_keeps_the_form_then_saves_once(
         qtbot, clerk, clock, evidence, crashes):
     page = open_intake(qtbot, clock)
@@ -319,7 +313,6 @@ def fill_disk(folder: Path) -> Path:
     return filler
 
 
-@FULL_ROLLS_BACK
 def test_intake_on_a_really_full_disk_keeps_the_form_then_saves_once(
         qtbot, tiny_db, clock, crashes):
     page = open_intake(qtbot, clock)
@@ -385,7 +378,7 @@ def progress_saves(qtbot, window: CaseWindow) -> None:
     assert not message(window, "action_message")
 
 
-@pytest.mark.parametrize("fault", [pytest.param("full", marks=FULL_ROLLS_BACK),
+@pytest.mark.parametrize("fault", ["full",
                                    "read-only"])
 def test_progress_entry_on_a_full_or_read_only_database_is_kept(
         qtbot, clerk, clock, evidence, crashes, fault):
@@ -462,7 +455,7 @@ def press_survey_save(qtbot, page: SurveyPage) -> None:
     qtbot.waitUntil(lambda: not page.tasks.busy(), timeout=WAIT)
 
 
-@pytest.mark.parametrize("fault", [pytest.param("full", marks=FULL_ROLLS_BACK),
+@pytest.mark.parametrize("fault", ["full",
                                    "read-only"])
 def test_survey_on_a_full_or_read_only_database_is_kept(qtbot, clerk, clock, crashes, fault):
     page = open_survey(qtbot, clock)
