@@ -72,6 +72,7 @@ from desktop_app.ui.intake_widgets import (
     FieldErrors,
 )
 from desktop_app.ui.pages import page_title
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,7 @@ class SavedDialog(QDialog):
         self.print_button = buttons.addButton(self.tr("&Print"),
                                               QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName("saved_print_button")
+        self.print_button.setIcon(icon("print"))
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -274,9 +276,11 @@ class IntakePage(FieldErrors, QWidget):
         self.attachments.setMaximumHeight(80)
         self.add_attachment_button = QPushButton(self.tr("&Add files…"))
         self.add_attachment_button.setObjectName("add_attachment_button")
+        self.add_attachment_button.setIcon(icon("attach"))
         self.add_attachment_button.clicked.connect(self.add_attachments)
         self.remove_attachment_button = QPushButton(self.tr("Remo&ve"))
         self.remove_attachment_button.setObjectName("remove_attachment_button")
+        self.remove_attachment_button.setIcon(icon("remove"))
         self.remove_attachment_button.clicked.connect(self.attachments.remove_selected)
         attach_row = QWidget()
         row = QHBoxLayout(attach_row)
@@ -324,23 +328,27 @@ class IntakePage(FieldErrors, QWidget):
 
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("save_button")
+        self.save_button.setIcon(icon("save"))
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
         self.save_button.setToolTip(self.tr("Register the complaint (Ctrl+S)"))
         self.save_button.setDefault(False)
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton(self.tr("&New"))
         self.new_button.setObjectName("new_button")
+        self.new_button.setIcon(icon("new"))
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_button.setToolTip(self.tr("Start a new form (Ctrl+N)"))
         self.new_button.clicked.connect(self.request_new)
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setObjectName("print_button")
+        self.print_button.setIcon(icon("print"))
         self.print_button.setShortcut(QKeySequence("Ctrl+P"))
         self.print_button.setToolTip(self.tr("Print the form: the case just saved, or what is "
                                              "typed now (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_case)
         self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.pdf_button.setObjectName("pdf_button")
+        self.pdf_button.setIcon(icon("pdf"))
         self.pdf_button.clicked.connect(self.ask_pdf)
         button_row = QHBoxLayout()
         button_row.addWidget(self.save_button)
@@ -846,6 +854,10 @@ class IntakePage(FieldErrors, QWidget):
             self.show_problems(exc.problems)
         elif isinstance(exc, ValidationError) and exc.field:
             self.show_problems([FieldProblem(exc.field, exc.template, exc.params)])
+        elif "not known whether" in exc.template:  # the answer to COMMIT was lost
+            self.form_message.setText(self.tr("{reason} Everything typed is kept.").format(
+                reason=service_message(exc)))
+            self.form_message.show()
         else:
             self.form_message.setText(self.tr("Not saved: {reason} Everything typed is "
                                               "kept; try again.").format(
