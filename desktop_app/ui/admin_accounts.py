@@ -57,6 +57,7 @@ from desktop_app.services.session import Session
 from desktop_app.services.users import UserInfo
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import ERROR_STYLE, FieldError, FieldErrors
+from desktop_app.ui.resources import icon
 
 log = logging.getLogger(__name__)
 
@@ -378,12 +379,15 @@ class AccountsTab(QWidget):
 
         self.add_button = QPushButton(self.tr("&Add…"))
         self.add_button.setObjectName("add_user_button")
+        self.add_button.setIcon(icon("user_add"))
         self.add_button.clicked.connect(self.add_user)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setObjectName("edit_user_button")
+        self.edit_button.setIcon(icon("user_edit"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.reset_button = QPushButton(self.tr("Reset &password…"))
         self.reset_button.setObjectName("reset_password_button")
+        self.reset_button.setIcon(icon("password"))
         self.reset_button.clicked.connect(self.reset_selected)
         self.toggle_button = QPushButton(self.tr("&Disable"))
         self.toggle_button.setObjectName("toggle_active_button")
@@ -445,10 +449,12 @@ class AccountsTab(QWidget):
             button.setEnabled(info is not None)
         if info is not None and not info.active:
             self.toggle_button.setText(self.tr("E&nable"))
+            self.toggle_button.setIcon(icon("enable"))
             self.toggle_button.setToolTip(self.tr("Let {name} sign in again").format(
                 name=info.username))
         else:
             self.toggle_button.setText(self.tr("&Disable"))
+            self.toggle_button.setIcon(icon("disable"))
             self.toggle_button.setToolTip(self.tr("Stop {name} from signing in").format(
                 name=info.username if info else ""))
         self.active_error.clear_message()

@@ -60,6 +60,7 @@ from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.intake_widgets import ERROR_STYLE, FieldError
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -367,10 +368,12 @@ class AuditTab(QWidget):
         self.message.hide()
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("audit_refresh_button")
+        self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.setToolTip(self.tr("Read the audit log again (F5)"))
         self.refresh_button.clicked.connect(self.reload)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setObjectName("audit_export_button")
+        self.export_button.setIcon(icon("export"))
         self.export_button.setToolTip(self.tr(
             "Save the entries of this filter as an Excel workbook (the export is recorded "
             "in the audit log)"))

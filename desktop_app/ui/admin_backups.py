@@ -61,6 +61,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.intake_widgets import ERROR_STYLE
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -195,17 +196,21 @@ class BackupsTab(QWidget):
 
         self.backup_button = QPushButton(self.tr("&Back up now"))
         self.backup_button.setObjectName("backup_now_button")
+        self.backup_button.setIcon(icon("backup"))
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button = QPushButton(self.tr("&Restore…"))
         self.restore_button.setObjectName("restore_button")
+        self.restore_button.setIcon(icon("restore"))
         self.restore_button.setToolTip(self.tr(
             "Replace the database by the selected backup (or a file you choose)"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(self.tr("Restore from &file…"))
         self.restore_file_button.setObjectName("restore_file_button")
+        self.restore_file_button.setIcon(icon("restore"))
         self.restore_file_button.clicked.connect(self.restore_chosen_file)
         self.open_folder_button = QPushButton(self.tr("&Open folder"))
         self.open_folder_button.setObjectName("open_backup_folder_button")
+        self.open_folder_button.setIcon(icon("folder"))
         self.open_folder_button.clicked.connect(self.open_folder)
         self.progress = QProgressBar()
         self.progress.setObjectName("backup_progress")

@@ -95,6 +95,7 @@ from desktop_app.ui.case_dialogs import (
 )
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import AttachmentList, FieldError
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import case_print_button
 
@@ -246,8 +247,10 @@ class ProgressPanel(FieldForm, QGroupBox):
         self.attachments_list.setMaximumHeight(70)
         self.add_attachment_button = QPushButton(self.tr("&Add files…"))
         self.add_attachment_button.setObjectName("add_attachment_button")
+        self.add_attachment_button.setIcon(icon("attach"))
         self.remove_attachment_button = QPushButton(self.tr("Remo&ve"))
         self.remove_attachment_button.setObjectName("remove_attachment_button")
+        self.remove_attachment_button.setIcon(icon("remove"))
         self.remove_attachment_button.clicked.connect(self.attachments_list.remove_selected)
         attach_row = QWidget()
         row = QHBoxLayout(attach_row)
@@ -264,6 +267,7 @@ class ProgressPanel(FieldForm, QGroupBox):
         self.message = message_label("progress_message")
         self.save_button = QPushButton(self.tr("&Save entry"))
         self.save_button.setObjectName("save_button")
+        self.save_button.setIcon(icon("save"))
         self.save_button.setToolTip(self.tr("Save the progress entry (Ctrl+S or Ctrl+Enter)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
@@ -514,6 +518,14 @@ class CaseWindow(QWidget):
             "renegotiate": self.renegotiate_button, "close": self.close_case_button,
             "reopen": self.reopen_button,
         }
+        for button, name in ((self.transfer_button, "transfer"),
+                             (self.escalate_button, "escalate"),
+                             (self.request_approval_button, "request_approval"),
+                             (self.approve_button, "approve"), (self.reject_button, "reject"),
+                             (self.renegotiate_button, "renegotiate"),
+                             (self.close_case_button, "close_case"),
+                             (self.reopen_button, "reopen"), (self.refresh_button, "refresh")):
+            button.setIcon(icon(name))
         actions_row = QHBoxLayout()
         for button in (self.transfer_button, self.escalate_button,
                        self.request_approval_button, self.approve_button, self.reject_button,

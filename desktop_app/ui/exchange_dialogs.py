@@ -59,6 +59,7 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.exchange import ExportResult, ImportProblem, ImportReport
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -290,6 +291,7 @@ class ImportDialog(_WorkDialog):
         self.preview_button.clicked.connect(self.preview)
         self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setObjectName("import_button")
+        self.import_button.setIcon(icon("import"))
         self.import_button.setToolTip(self.tr("Import the checked file (after a clean check)"))
         self.import_button.clicked.connect(self.start_import)
         self.import_progress = _progress_bar("import_progress")
@@ -323,6 +325,7 @@ class ImportDialog(_WorkDialog):
         self.import_errors_table.hide()
         self.save_errors_button = QPushButton(self.tr("&Save the error report…"))
         self.save_errors_button.setObjectName("save_errors_button")
+        self.save_errors_button.setIcon(icon("save"))
         self.save_errors_button.setToolTip(self.tr(
             "Save every problem (sheet, row, column, reason) as an Excel workbook"))
         self.save_errors_button.clicked.connect(self.ask_save_errors)
@@ -615,6 +618,7 @@ class ExportDialog(_WorkDialog):
 
         self.export_button = QPushButton(self.tr("E&xport"))
         self.export_button.setObjectName("export_button")
+        self.export_button.setIcon(icon("export"))
         self.export_button.setDefault(True)
         self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum,
                                          QSizePolicy.Policy.Fixed)

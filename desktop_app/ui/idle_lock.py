@@ -36,6 +36,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.intake_widgets import ERROR_STYLE
+from desktop_app.ui.resources import icon
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,7 @@ class LockDialog(QDialog):
         self.sign_out_button = buttons.addButton(self.tr("&Sign out"),
                                                  QDialogButtonBox.ButtonRole.DestructiveRole)
         self.sign_out_button.setObjectName("lock_sign_out_button")
+        self.sign_out_button.setIcon(icon("sign_out"))
         self.sign_out_button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.sign_out_button.clicked.connect(self.reject)
@@ -431,8 +433,10 @@ def install_session_guards(main_window: QMainWindow) -> IdleLock:
     change_action = QAction(QCoreApplication.translate("AccountMenu", "&Change password…"),
                             main_window)
     change_action.setObjectName("change_password_action")
+    change_action.setIcon(icon("password"))
     lock_action = QAction(QCoreApplication.translate("AccountMenu", "&Lock"), main_window)
     lock_action.setObjectName("lock_action")
+    lock_action.setIcon(icon("lock"))
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     lock_action.triggered.connect(guard.lock_now)

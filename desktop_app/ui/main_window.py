@@ -241,15 +241,18 @@ class MainWindow(QMainWindow):
 
         self.sign_out_action = QAction(self.tr("&Sign out"), self)
         self.sign_out_action.setObjectName("sign_out_action")
+        self.sign_out_action.setIcon(icon("sign_out"))
         self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quit_action")
+        self.quit_action.setIcon(icon("quit"))
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("&About {app}").format(app=self.tr(APP_NAME)),
                                     self)
         self.about_action.setObjectName("about_action")
+        self.about_action.setIcon(icon("about"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
 
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
         self.reminders_action = self.reminders_panel.toggleViewAction()
         self.reminders_action.setText(self.tr("&Reminders"))
         self.reminders_action.setObjectName("reminders_action")
+        self.reminders_action.setIcon(icon("reminder"))
         self.reminders_action.setShortcut(QKeySequence("Ctrl+R"))
         self.addAction(self.reminders_action)
         self.reminder_notice = ReminderNotice()
@@ -331,6 +335,7 @@ class MainWindow(QMainWindow):
         self.import_dialog = self.export_dialog = None
         self.import_action = QAction(self.tr("&Import cases…"), self)
         self.import_action.setObjectName("import_action")
+        self.import_action.setIcon(icon("import"))
         manager = self.session.is_manager or self.session.is_admin
         self.import_action.setEnabled(manager)
         self.import_action.setToolTip(self.tr("Import an exchange workbook (.xlsx)") if manager
@@ -338,9 +343,11 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.open_import_dialog)
         self.export_action = QAction(self.tr("&Export cases…"), self)
         self.export_action.setObjectName("export_action")
+        self.export_action.setIcon(icon("export"))
         self.export_action.triggered.connect(lambda _c=False: self.open_export_dialog())
         self.export_view_action = QAction(self.tr("Export current &view…"), self)
         self.export_view_action.setObjectName("export_view_action")
+        self.export_view_action.setIcon(icon("export"))
         self.export_view_action.setToolTip(self.tr(
             "Export every case the tracker's filter lists, in its order"))
         self.export_view_action.triggered.connect(self.export_current_view)
@@ -348,6 +355,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         self.blank_forms_menu = blank_forms_menu(self)
         self.print_blank_action = self.blank_forms_menu.menuAction()
+        self.print_blank_action.setIcon(icon("print"))
         file_menu.addMenu(self.blank_forms_menu)
         file_menu.addSeparator()
         page = self.tracker_page
@@ -358,6 +366,7 @@ class MainWindow(QMainWindow):
                 button = QToolButton()
                 button.setObjectName("export_view_button")
                 button.setDefaultAction(self.export_view_action)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 row.addWidget(button)
                 break
 

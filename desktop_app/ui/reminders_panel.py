@@ -309,6 +309,7 @@ class ReminderNotice(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_button = QPushButton(self.tr("Show &reminders"))
         self.show_button.setObjectName("show_reminders_button")
+        self.show_button.setIcon(icon("reminder"))
         self.show_button.clicked.connect(self.show_panel)
         self.show_button.clicked.connect(self.hide)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
@@ -372,16 +373,19 @@ class RemindersPanel(QDockWidget):
 
         self.acknowledge_button = QPushButton(self.tr("&Acknowledge"))
         self.acknowledge_button.setObjectName("acknowledge_button")
+        self.acknowledge_button.setIcon(icon("acknowledge"))
         self.acknowledge_button.setToolTip(self.tr("Mark the selected reminder as seen (Delete)"))
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.acknowledge_action = QAction(self.tr("Acknowledge"), self.table)
         self.acknowledge_action.setObjectName("acknowledge_action")
+        self.acknowledge_action.setIcon(icon("acknowledge"))
         self.acknowledge_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.acknowledge_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.acknowledge_action.triggered.connect(self.acknowledge_selected)
         self.table.addAction(self.acknowledge_action)
         self.open_case_action = QAction(self.tr("Open case"), self.table)
         self.open_case_action.setObjectName("open_reminder_case_action")
+        self.open_case_action.setIcon(icon("case_open"))
         self.open_case_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
                                             QKeySequence(Qt.Key.Key_Enter)])
         self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -400,6 +404,7 @@ class RemindersPanel(QDockWidget):
             self.snooze_actions[key] = action
         self.snooze_button = QPushButton(self.tr("&Snooze"))
         self.snooze_button.setObjectName("snooze_button")
+        self.snooze_button.setIcon(icon("snooze"))
         self.snooze_button.setToolTip(self.tr("Hide the selected reminder for a while"))
         self.snooze_button.setMenu(self.snooze_menu)
 

@@ -77,6 +77,7 @@ from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.improvement_dialog import ImprovementDialog
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.reports_charts import BarChartView, KpiTile, TrendChartView
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -345,9 +346,11 @@ class ReportsPage(QWidget):
                 "A supervisor sees the figures of their own departments"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("refresh_button")
+        self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
         self.export_button = QPushButton(self.tr("E&xport to Excel…"))
         self.export_button.setObjectName("export_button")
+        self.export_button.setIcon(icon("export"))
         self.export_unmasked = QCheckBox(self.tr("Full &contacts"))
         self.export_unmasked.setObjectName("export_unmasked")
         self.export_unmasked.setToolTip(self.tr(
@@ -446,9 +449,11 @@ class ReportsPage(QWidget):
 
         self.new_improvement_button = QPushButton(self.tr("&New action…"))
         self.new_improvement_button.setObjectName("new_improvement_button")
+        self.new_improvement_button.setIcon(icon("add"))
         self.new_improvement_button.clicked.connect(self.ask_new_improvement)
         self.edit_improvement_button = QPushButton(self.tr("&Edit action…"))
         self.edit_improvement_button.setObjectName("edit_improvement_button")
+        self.edit_improvement_button.setIcon(icon("edit"))
         self.edit_improvement_button.clicked.connect(self.ask_edit_improvement)
         self.edit_improvement_button.setEnabled(False)
         for button in (self.new_improvement_button, self.edit_improvement_button):

@@ -40,6 +40,7 @@ from desktop_app.services.session import Session
 from desktop_app.services.surveys import SCORE_FIELDS, SurveyForm, SurveyPrefill
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import FieldError, FieldErrors
+from desktop_app.ui.resources import icon
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 SCORES = (1, 2, 3, 4, 5)
@@ -332,10 +333,12 @@ class SurveyFormPanel(FieldErrors, QWidget):
 
         self.save_button = QPushButton(self.tr("&Save survey"))
         self.save_button.setObjectName("save_button")
+        self.save_button.setIcon(icon("save"))
         self.save_button.setToolTip(self.tr("Save the survey (Ctrl+S)"))
         self.save_button.setAutoDefault(False)
         self.new_button = QPushButton(self.tr("Ne&w survey"))
         self.new_button.setObjectName("new_survey_button")
+        self.new_button.setIcon(icon("new"))
         self.new_button.setToolTip(self.tr("Empty the form, for a proactive survey without a "
                                            "complaint (Ctrl+N)"))
         self.new_button.setAutoDefault(False)

@@ -59,6 +59,7 @@ from desktop_app.services.surveys import (
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import FieldError
 from desktop_app.ui.pages import page_title
+from desktop_app.ui.resources import icon
 from desktop_app.ui.survey_form import QT_TIME_FORMAT, SurveyFormPanel
 from desktop_app.ui.survey_queue import (
     FollowUpsModel,
@@ -200,6 +201,7 @@ class SurveyPage(QWidget):
         self.queue_count.setObjectName("queue_count")
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("refresh_button")
+        self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.setToolTip(self.tr("Read the queue again (F5)"))
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh)
@@ -292,6 +294,7 @@ class SurveyPage(QWidget):
         self.attempt_note.setPlaceholderText(self.tr("Note (optional)"))
         self.record_attempt_button = QPushButton(self.tr("Record &call"))
         self.record_attempt_button.setObjectName("record_attempt_button")
+        self.record_attempt_button.setIcon(icon("call"))
         self.record_attempt_button.setAutoDefault(False)
         self.record_attempt_button.clicked.connect(self.record_attempt)
         self.no_survey_reason = QLineEdit()
@@ -302,6 +305,7 @@ class SurveyPage(QWidget):
             lambda _t: self._clear_call_error("no_survey_reason"))
         self.not_surveyed_button = QPushButton(self.tr("Not to be s&urveyed"))
         self.not_surveyed_button.setObjectName("not_surveyed_button")
+        self.not_surveyed_button.setIcon(icon("no_call"))
         self.not_surveyed_button.setAutoDefault(False)
         self.not_surveyed_button.clicked.connect(self.mark_not_surveyed)
         self.call_errors = {name: FieldError(name)
@@ -356,6 +360,7 @@ class SurveyPage(QWidget):
         self.follow_ups_table.doubleClicked.connect(lambda _i: self.ask_complete_follow_up())
         self.complete_follow_up_button = QPushButton(self.tr("Co&mplete follow-up…"))
         self.complete_follow_up_button.setObjectName("complete_follow_up_button")
+        self.complete_follow_up_button.setIcon(icon("follow_up"))
         self.complete_follow_up_button.setAutoDefault(False)
         self.complete_follow_up_button.clicked.connect(self.ask_complete_follow_up)
         self.follow_up_message = QLabel()

@@ -48,6 +48,7 @@ from desktop_app.services.cases import CaseDetail, TimelineEvent
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.print_forms import SurveyRecord
 from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -497,9 +498,11 @@ def blank_forms_menu(parent: QWidget) -> QMenu:
     menu = QMenu(_tr("&Blank forms"), parent)
     menu.setObjectName("blank_forms_menu")
     menu.menuAction().setObjectName("print_blank_action")
+    menu.menuAction().setIcon(icon("print"))
     for kind in KINDS:
         action = QAction(_tr("Print {name}…").format(name=template_name(kind)), menu)
         action.setObjectName(f"print_blank_{kind}_action")
+        action.setIcon(icon("print"))
         action.triggered.connect(lambda _c=False, kind=kind: print_with_dialog(
             blank_document(kind), kind, parent))
         menu.addAction(action)
@@ -507,6 +510,7 @@ def blank_forms_menu(parent: QWidget) -> QMenu:
     for kind in KINDS:
         action = QAction(_tr("Save {name} as PDF…").format(name=template_name(kind)), menu)
         action.setObjectName(f"pdf_blank_{kind}_action")
+        action.setIcon(icon("pdf"))
         action.triggered.connect(lambda _c=False, kind=kind: save_blank_pdf(kind, parent))
         menu.addAction(action)
     return menu
@@ -541,6 +545,7 @@ class CasePrinter(QObject):
         self.tasks: TaskRunner = window.tasks
         self.button = QPushButton(_tr("&Print…"))
         self.button.setObjectName("print_button")
+        self.button.setIcon(icon("print"))
         self.button.setToolTip(_tr("Print the case's forms (templates 1–3) or save them as "
                                    "PDF"))
         self.menu = QMenu(self.button)
@@ -554,6 +559,7 @@ class CasePrinter(QObject):
         self.pdf_menu = self.menu.addMenu(_tr("Save as P&DF"))
         self.pdf_menu.setObjectName("print_pdf_menu")
         self.pdf_menu.menuAction().setObjectName("print_pdf_action")
+        self.pdf_menu.menuAction().setIcon(icon("pdf"))
         for kind in KINDS:
             action = self.pdf_menu.addAction(template_name(kind))
             action.setObjectName(f"pdf_{kind}_action")

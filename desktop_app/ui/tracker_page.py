@@ -49,6 +49,7 @@ from desktop_app.services.tracker import CaseFilter, SavedView
 from desktop_app.ui import tracker_model as columns
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.pages import page_title
+from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.tracker_model import TrackerModel
 
@@ -189,11 +190,13 @@ class TrackerPage(QWidget):
         self.views_list.customContextMenuRequested.connect(self._views_menu)
         self.save_view_button = QPushButton(self.tr("S&ave view…"))
         self.save_view_button.setObjectName("save_view_button")
+        self.save_view_button.setIcon(icon("view_save"))
         self.save_view_button.setToolTip(self.tr("Keep the current filters as a view of "
                                                  "your own"))
         self.save_view_button.clicked.connect(self.ask_save_view)
         self.delete_view_button = QPushButton(self.tr("Delete view"))
         self.delete_view_button.setObjectName("delete_view_button")
+        self.delete_view_button.setIcon(icon("view_delete"))
         self.delete_view_button.setToolTip(self.tr("Delete the selected view of your own"))
         self.delete_view_button.clicked.connect(self._delete_current_view)
         self.delete_view_button.setEnabled(False)
@@ -222,6 +225,7 @@ class TrackerPage(QWidget):
         self.search_filter = QLineEdit()
         self.search_filter.setObjectName("search_filter")
         self.search_filter.setClearButtonEnabled(True)
+        self.search_filter.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_filter.setPlaceholderText(self.tr(
             "Number, customer, contact or words of the description (Ctrl+F)"))
         self.search_filter.returnPressed.connect(self.apply_filters)
@@ -271,6 +275,7 @@ class TrackerPage(QWidget):
         self.registered_to_filter = self._date_edit("registered_to_filter")
         self.clear_filters_button = QPushButton(self.tr("Cl&ear filters"))
         self.clear_filters_button.setObjectName("clear_filters_button")
+        self.clear_filters_button.setIcon(icon("clear_filter"))
         self.clear_filters_button.clicked.connect(self.clear_filters)
 
     def _date_edit(self, name: str) -> QDateEdit:
