@@ -94,6 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the database by a verified backup; close the "
                                        "program on every other PC first")
     p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("screenshots", help="render the main windows over demo data to PNG "
+                                           "files (its own temporary database)")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="write DIR/<language>/<window>.png")
+    p.add_argument("--language", choices=["zh_CN", "en", "both"], default="both",
+                   help="the UI language of the pictures (default: both)")
+    p.add_argument("--scale", type=float, choices=[1.0, 1.5], default=1.0,
+                   help="device pixel ratio (QT_SCALE_FACTOR; default 1)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a text has a character no installed font can draw")
+    p.add_argument("--glyph-report", metavar="FILE.json",
+                   help="also write the glyph check and the files written as JSON")
     # Hidden (no help): the packaged program's smoke test, see desktop_app/selftest.py.
     sub.add_parser("self-test")
     return parser
@@ -319,6 +331,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.selftest import run_self_test
 
         return run_self_test()
+    if args.command == "screenshots":  # its own temporary database, never the user's
+        from desktop_app.ui.screenshots import run_command
+
+        return run_command(args.out, language=args.language, scale=args.scale,
+                           strict=args.strict, glyph_report=args.glyph_report)
     from desktop_app.bootstrap import prepare_database
     from desktop_app.services.errors import ServiceError
     from desktop_app.services.session import Session
