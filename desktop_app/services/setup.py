@@ -17,7 +17,8 @@ from urllib.parse import quote, urlparse
 import peewee
 
 from desktop_app.bootstrap import prepare_database
-from desktop_app.db.connection import DatabaseInfo, make_database, parse_url
+from desktop_app.db.connection import DatabaseInfo, DatabaseUrlError, make_database, parse_url
+from desktop_app.db.migrations import SchemaError
 from desktop_app.db.models import SchemaVersion, User
 from desktop_app.domain.settings import BY_KEY
 from desktop_app.services import demo, users
@@ -67,7 +68,7 @@ class ServerProbe:
     has_admin: bool  # an administrator who can sign in exists
 
     @property
-    def set_up(self) -> bool:
+    def has_schema(self) -> bool:
         return self.schema_version is not None
 
 
@@ -171,8 +172,20 @@ def set_up(url: str, *, admin: str | None, display_name: str = "", password: str
     administrator (unless ``admin`` is None) and write ``demo_count`` demo cases.
 
     ``progress(done, total)`` counts steps: 1 for the database, 1 for the account, one per
-    demo case. The database's connection of the calling thread is closed at the end. On
-    failure of a new SQLite database, its file is removed again."""
+    demo case. The database's connection of the calling thread is closed at the end. When
+    a new database cannot be finished, a new SQLite file is removed again. A folder or
+    file that cannot be made, or a database of another program, is a
+    ``DatabaseUnavailable`` with the reason."""
+    try:
+        return _set_up(url, admin, display_name, password, demo_count, progress)
+    except (OSError, SchemaError, DatabaseUrlError) as exc:
+        log.warning("first run: cannot set up %s: %s", without_password(url), exc)
+        raise DatabaseUnavailable("The database cannot be set up: {detail}",
+                                  detail=str(exc)) from exc
+
+
+def _set_up(url: str, admin: str | None, display_name: str, password: str, demo_count: int,
+            progress: Progress | None) -> SetupResult:
     total = 2 + max(demo_count, 0)
     report = progress or (lambda done, total: True)
     db = None
@@ -198,8 +211,8 @@ def set_up(url: str, *, admin: str | None, display_name: str = "", password: str
         if db is not None:
             db.close()
             db = None
-            if created:
-                _remove_new_database(url)
+        if created:
+            _remove_new_database(url)
         raise
     finally:
         if db is not None:

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.bootstrap import log_file, prepare_database
-from desktop_app.db.connection import DatabaseInfo, DatabaseUrlError
+from desktop_app.db.connection import ENV_DATABASE, DatabaseInfo, DatabaseUrlError
 from desktop_app.db.migrations import SchemaError
 from desktop_app.services.errors import DatabaseUnavailable, ServiceError
+from desktop_app.services.setup import with_password, without_password
 from desktop_app.services.users import has_active_admin
 from desktop_app.ui.crash import install_excepthook
-from desktop_app.ui.first_run import FirstAdminDialog
-from desktop_app.ui.i18n import install_translators, service_message
+from desktop_app.ui.first_run import (
+    DatabasePasswordDialog,
+    FirstAdminDialog,
+    FirstRunWizard,
+    needs_password,
+    remembered_database,
+    should_run_wizard,
+)
+from desktop_app.ui.i18n import apply_saved_language, install_translators, service_message
 from desktop_app.ui.login import LoginDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import icon, style_sheet
@@ -73,9 +83,9 @@ class GuiController(QObject):
         self.db_info = db_info
         self.window: MainWindow | None = None
 
-    def start(self) -> bool:
-        """Create the administrator if needed and sign in; False when the user cancels."""
-        username = ""
+    def start(self, username: str = "") -> bool:
+        """Create the administrator if needed and sign in; False when the user cancels.
+        ``username`` is filled in at sign-in (the administrator the wizard created)."""
         if not has_active_admin():
             log.info("no administrator yet: showing the first-run dialog")
             first = FirstAdminDialog(database=self.db_info.display())
@@ -86,6 +96,8 @@ class GuiController(QObject):
         return self.sign_in(username)
 
     def sign_in(self, username: str = "") -> bool:
+        # A language chosen in Settings applies from the next sign-in on.
+        apply_saved_language(self.app)
         dialog = LoginDialog(username=username, database=self.db_info.display())
         log.info("showing the login window")
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
@@ -109,21 +121,74 @@ class GuiController(QObject):
             self.app.quit()
 
 
+@dataclass(frozen=True)
+class StartChoice:
+    url: str | None  # None: the default database file
+    username: str = ""  # filled in at sign-in (the administrator the wizard created)
+    remembered: bool = False  # the database chosen at the first start on this computer
+
+
+def first_run(database_url: str | None) -> StartChoice | None:
+    """The database to open: the one named (option, environment), the remembered one, the
+    default file, or a new one set up by the first-run wizard. None when the wizard was
+    cancelled."""
+    if should_run_wizard(database_url):
+        log.info("no database yet: showing the first-run wizard")
+        wizard = FirstRunWizard()
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            log.info("first-run wizard cancelled")
+            return None
+        return StartChoice(wizard.database_url, wizard.admin_username)
+    if database_url or os.environ.get(ENV_DATABASE):
+        return StartChoice(database_url)
+    remembered = remembered_database()
+    return StartChoice(remembered, remembered=remembered is not None)
+
+
+def open_database_for_gui(choice: StartChoice, parent: QWidget | None = None):
+    """``prepare_database`` of the choice. For a remembered PostgreSQL database whose
+    password was not kept the password is asked first, and again (with the reason) when
+    the server refuses it. None when the user cancels."""
+    url = choice.url
+    if url is None or not choice.remembered or not needs_password(url):
+        return prepare_database(url)
+    error = ""
+    while True:
+        dialog = DatabasePasswordDialog(without_password(url), error=error, parent=parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            return prepare_database(with_password(url, dialog.password.text()))
+        except DatabaseUnavailable as exc:
+            if "refused" not in exc.template:
+                raise
+            error = service_message(exc)
+
+
 def run_gui(database_url: str | None) -> int:
-    """Open the program window over ``database_url`` (or the default database)."""
+    """Open the program window over ``database_url`` (or the remembered or default
+    database; on the very first start the first-run wizard sets one up)."""
     app = application()
     install_translators(app)
     install_excepthook()
     style = style_sheet()
     if style:
         app.setStyleSheet(style)
+    choice = first_run(database_url)
+    if choice is None:
+        return 0
+    url = choice.url
     try:
-        db, info, result = prepare_database(database_url)
+        opened = open_database_for_gui(choice)
     except (DatabaseUnavailable, SchemaError, DatabaseUrlError,
             OSError) as exc:  # OSError: a data folder that cannot be created
-        log.error("cannot open the database %s: %s", database_url, exc)
-        show_startup_error(startup_error_text(exc, database_url))
+        log.error("cannot open the database %s: %s", without_password(url or "(default)"), exc)
+        show_startup_error(startup_error_text(
+            exc, without_password(url) if url else None))
         return 1
+    if opened is None:
+        return 0
+    db, info, result = opened
     if result.created:
         log.info("created database %s", info.display())
     elif result.migrated:
@@ -133,8 +198,9 @@ def run_gui(database_url: str | None) -> int:
         # Sign-out closes the only window while the login dialog is not yet shown.
         app.setQuitOnLastWindowClosed(False)
         controller = GuiController(app, info)
-        if not controller.start():
+        if not controller.start(choice.username):
             return 0
         return app.exec()
     finally:
         db.close()
+
