@@ -301,8 +301,7 @@ class ReminderNotice(QFrame):
         super().__init__(parent)
         self.setObjectName("reminder_notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#reminder_notice { background: #fff4ce; border: 1px solid #e0b000; }"
-                           " #reminder_notice QLabel { color: #4a3b00; }")
+        # Its colours (light and dark scheme) are in resources/style/app.qss.
         self.label = QLabel()
         self.label.setObjectName("reminder_notice_text")
         self.label.setWordWrap(True)

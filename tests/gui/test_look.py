@@ -1,0 +1,298 @@
+"""The look: icon set, app icon, light and dark schemes, high-DPI rendering."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+
+from desktop_app.ui import resources
+from desktop_app.ui.main_window import SECTIONS
+from desktop_app.ui.resources import (
+    TONES,
+    apply_look,
+    icon,
+    icon_colour,
+    palette_for,
+    set_tone,
+    style_sheet,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+ICONS = ROOT / "resources" / "icons"
+# Names passed in tuples rather than straight to icon("..."): the case window's buttons.
+INDIRECT = {"transfer", "escalate", "request_approval", "approve", "reject", "renegotiate",
+            "close_case", "reopen", "refresh"}
+
+
+def used_icon_names() -> set[str]:
+    names = set(SECTIONS) | INDIRECT | {"app"}
+    for path in (ROOT / "desktop_app").rglob("*.py"):
+        names |= set(re.findall(r"\bicon\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
+    return names
+
+
+@pytest.fixture
+def look(qapp):
+    """Apply the look for a test, then put the application's style back as it was."""
+    app = QApplication.instance()
+    style = app.style().name()  # empty under a style sheet: then the base style stays
+    palette = QPalette(app.palette())
+    sheet = app.styleSheet()
+    forced = os.environ.pop(resources.SCHEME_VARIABLE, None)
+    yield app
+    watcher = app.findChild(resources._LookWatcher, "look_watcher")
+    if watcher is not None:
+        watcher.scheme = "keep"  # stop following the system for the tests after this one
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    if style:
+        app.setStyle(style)
+    if forced is not None:
+        os.environ[resources.SCHEME_VARIABLE] = forced
+
+
+def luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def opaque_pixels(image: QImage) -> list[QColor]:
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    return [image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width())
+            if image.pixelColor(x, y).alpha() > 200]
+
+
+def test_every_icon_the_program_uses_exists():
+    names = used_icon_names()
+    missing = sorted(n for n in names if not (ICONS / f"{n}.svg").is_file())
+    assert not missing, f"no resources/icons/<name>.svg for {missing}"
+    # The sections, the main window's commands and the case actions all have one.
+    assert {"save", "print", "export", "import", "refresh", "sign_out", "lock", "password",
+            "backup", "restore", "reminder", "transfer", "escalate", "approve", "reject",
+            "close_case", "reopen", "attach", "about"} <= names
+
+
+def test_the_icon_set_is_one_style_and_licensed():
+    svgs = [p for p in ICONS.glob("*.svg") if p.stem != "app"]
+    assert len(svgs) >= 40
+    for path in svgs:
+        text = path.read_text(encoding="utf-8")
+        assert 'viewBox="0 0 24 24"' in text, path.name
+        assert 'stroke="currentColor"' in text and 'stroke-width="2"' in text, path.name
+    licence = (ICONS / "LICENSE-lucide.txt").read_text(encoding="utf-8")
+    assert "Lucide Contributors" in licence and "Permission to use" in licence
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in ICONS.glob("*.svg")))
+def test_every_icon_renders_at_1x_and_2x(qapp, name):
+    image = icon(name)
+    assert not image.isNull()
+    for scale in (1.0, 1.5, 2.0):
+        pixmap = image.pixmap(QSize(24, 24), scale)
+        assert pixmap.size() == QSize(round(24 * scale), round(24 * scale)), (name, scale)
+        assert pixmap.devicePixelRatio() == scale
+        assert opaque_pixels(pixmap.toImage()), f"{name} renders empty at {scale}x"
+
+
+def test_missing_icon_is_empty(qapp):
+    assert icon("no_such_icon").isNull()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_palette_contrast(qapp, scheme):
+    palette = palette_for(scheme)
+    pairs = [(QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+             (QPalette.ColorRole.Text, QPalette.ColorRole.AlternateBase),
+             (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+             (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+             (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+             (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase)]
+    for fg, bg in pairs:
+        ratio = contrast(palette.color(fg), palette.color(bg))
+        assert ratio >= 4.5, (scheme, fg, bg, ratio)
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    if scheme == "dark":
+        assert text.lightness() > 180 and base.lightness() < 60
+    else:
+        assert text.lightness() < 60 and base.lightness() > 200
+    # Alternating table rows are visibly different from the base.
+    assert palette.color(QPalette.ColorRole.AlternateBase) != base
+    # Disabled text is still told apart from the window, but dimmer than normal text.
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    assert 2.0 <= contrast(disabled, window) < contrast(text, window)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_message_colours_are_readable(qapp, scheme):
+    palette = palette_for(scheme)
+    for tone in ("error", "ok", "warning"):
+        colour = QColor(TONES[scheme][tone])
+        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+            assert contrast(colour, palette.color(role)) >= 4.5, (scheme, tone, role)
+    notice = contrast(QColor(TONES[scheme]["notice_text"]),
+                      QColor(TONES[scheme]["notice_background"]))
+    assert notice >= 4.5
+
+
+def test_style_sheet_fills_in_every_colour(qapp):
+    for scheme in ("light", "dark"):
+        text = re.sub(r"/\*.*?\*/", "", style_sheet(scheme), flags=re.DOTALL)
+        assert text.strip()
+        assert not re.search(r"@\w+@", text), "a colour of the style sheet is not filled in"
+        assert TONES[scheme]["error"] in text
+    assert (ROOT / "resources" / "style" / "check.svg").is_file()
+
+
+def test_icons_follow_the_scheme(look):
+    app = look
+    apply_look(app, "dark")
+    pixels = opaque_pixels(icon("save").pixmap(QSize(32, 32), 2.0).toImage())
+    assert pixels and min(p.lightness() for p in pixels) > 180
+    assert icon_colour().lightness() > 180
+    # The same icon object redraws in the new colour when the scheme changes.
+    kept = icon("tracker")
+    apply_look(app, "light")
+    pixels = opaque_pixels(kept.pixmap(QSize(32, 32), 2.0).toImage())
+    assert pixels and max(p.lightness() for p in pixels) < 80
+    disabled = opaque_pixels(kept.pixmap(QSize(32, 32), 1.0, QIcon.Mode.Disabled).toImage())
+    assert disabled and min(p.lightness() for p in disabled) > 100
+    # The app icon keeps its own colours.
+    app_pixels = opaque_pixels(icon("app").pixmap(QSize(64, 64)).toImage())
+    assert any(p.blue() > 200 and p.red() < 80 for p in app_pixels)
+
+
+def test_apply_look_follows_the_system_scheme(look, monkeypatch):
+    app = look
+    monkeypatch.setenv(resources.SCHEME_VARIABLE, "dark")
+    assert apply_look(app) == "dark"
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 60
+    assert resources.current_scheme() == "dark"
+    assert TONES["dark"]["error"] in app.styleSheet()
+    # The system switches to light: the watcher applies it.
+    monkeypatch.setenv(resources.SCHEME_VARIABLE, "light")
+    watcher = app.findChild(resources._LookWatcher, "look_watcher")
+    app.styleHints().colorSchemeChanged.emit(app.styleHints().colorScheme())
+    watcher.system_changed()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    assert app.property("color_scheme") == "light"
+    # A scheme asked for explicitly is kept.
+    apply_look(app, "dark")
+    watcher.system_changed()
+    assert app.property("color_scheme") == "dark"
+    assert not app.windowIcon().isNull()
+
+
+def test_tone_labels(look, qtbot):
+    app = look
+    apply_look(app, "dark")
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    set_tone(label, "error")
+    label.ensurePolished()
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor(TONES["dark"]["error"])
+    set_tone(label, None)
+    label.ensurePolished()
+    assert label.palette().color(QPalette.ColorRole.WindowText) != QColor(
+        TONES["dark"]["error"])
+
+
+def test_app_icon_files(qapp):
+    png = QImage(str(ICONS / "app.png"))
+    assert png.size() == QSize(256, 256)
+    reader = QImageReader(str(ICONS / "app.ico"))
+    sizes = set()
+    for index in range(reader.imageCount()):
+        reader.jumpToImage(index)
+        image = reader.read()
+        assert not image.isNull()
+        sizes.add(image.width())
+    assert {16, 24, 32, 48, 256} <= sizes
+    assert not resources.app_icon().isNull()
+    assert "app.ico" in (ROOT / "build.spec").read_text(encoding="utf-8")
+
+
+HIDPI_SCRIPT = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
+app = QApplication(sys.argv[:1])
+from desktop_app.bootstrap import prepare_database
+from desktop_app.domain.clock import SystemClock
+from desktop_app.services.session import Session
+from desktop_app.ui.i18n import install_translators
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.resources import apply_look
+from tests.helpers.fixtures import make_user
+
+db, info, _ = prepare_database(sys.argv[2])
+session = make_user(Session.system(SystemClock()), "manager1", "manager", departments=())
+result = {"ratio": app.devicePixelRatio(), "languages": {}}
+for language in ("en_US", "zh_CN"):
+    install_translators(app, QLocale(language))
+    apply_look(app, "light")
+    window = MainWindow(session, info, offer_drafts=False)
+    window.show()
+    app.processEvents()
+    nav = window.navigation
+    toolbar = window.findChild(QToolBar, "navigation_toolbar")
+    buttons = [b for b in toolbar.findChildren(QToolButton) if b.defaultAction() is not None
+               and b.isVisible()]
+    result["languages"][language] = {
+        "texts": [nav.item(i).text() for i in range(nav.count())],
+        "nav_needed": nav.sizeHintForColumn(0), "nav_width": nav.viewport().width(),
+        "toolbar": [(b.text(), b.width(), b.sizeHint().width()) for b in buttons],
+        "sections": len(window.section_actions),
+        "icon_ratio": nav.item(0).icon().pixmap(nav.iconSize(), app.devicePixelRatio())
+        .devicePixelRatio(),
+    }
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+print("RESULT " + json.dumps(result))
+"""
+
+
+@pytest.mark.parametrize("scale", ["1.5"])
+def test_main_window_is_not_clipped_at_high_dpi(tmp_path, scale):
+    script = tmp_path / "hidpi.py"
+    script.write_text(HIDPI_SCRIPT, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
+               DESKTOP_APP_DATA_DIR=str(tmp_path / "data"),
+               DESKTOP_APP_LOG_DIR=str(tmp_path / "log"))
+    env.pop("DESKTOP_APP_DATABASE", None)
+    env.pop(resources.SCHEME_VARIABLE, None)
+    done = subprocess.run([sys.executable, str(script), str(ROOT),
+                           f"sqlite:///{tmp_path / 'hidpi.db'}"],
+                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=240)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    assert done.returncode == 0 and lines, done.stderr[-3000:]
+    result = json.loads(lines[-1][len("RESULT "):])
+    assert result["ratio"] == pytest.approx(float(scale))
+    assert set(result["languages"]) == {"en_US", "zh_CN"}
+    english, chinese = result["languages"]["en_US"], result["languages"]["zh_CN"]
+    assert english["texts"] != chinese["texts"]  # the translation was in use
+    for language, found in result["languages"].items():
+        assert found["nav_needed"] <= found["nav_width"], (language, found)
+        assert len(found["toolbar"]) == found["sections"], (language, found["toolbar"])
+        for text, width, wanted in found["toolbar"]:
+            assert width >= wanted, (language, text, width, wanted)
+        assert found["icon_ratio"] == pytest.approx(float(scale))
