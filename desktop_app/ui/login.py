@@ -5,10 +5,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -20,7 +23,16 @@ from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
 from desktop_app.services import auth
 from desktop_app.services.errors import AuthenticationError, DatabaseUnavailable
 from desktop_app.services.session import Session
-from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.i18n import (
+    LANGUAGE_NAMES,
+    SYSTEM,
+    apply_language,
+    save_language,
+    saved_language,
+    service_message,
+    system_language,
+    ui_language,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +51,11 @@ class LoginDialog(QDialog):
         self.session: Session | None = None
         self.setObjectName("login_dialog")
         self.setMinimumWidth(360)
-        self.setWindowTitle(self.tr("Sign in — {app}").format(app=self.tr(APP_NAME)))
+        self.database = database
 
-        heading = QLabel(self.tr("{app} {version}").format(app=self.tr(APP_NAME),
-                                                            version=__version__))
+        heading = QLabel()
         heading.setObjectName("login_heading")
+        self.heading = heading
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
         self.username.setMaxLength(60)
@@ -57,16 +69,16 @@ class LoginDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        user_label = QLabel(self.tr("&User name:"))
+        user_label = QLabel()
         user_label.setBuddy(self.username)
-        password_label = QLabel(self.tr("&Password:"))
+        password_label = QLabel()
         password_label.setBuddy(self.password)
+        self.user_label, self.password_label = user_label, password_label
         form.addRow(user_label, self.username)
         form.addRow(password_label, self.password)
 
         buttons = QDialogButtonBox()
-        self.sign_in_button = buttons.addButton(self.tr("Sign in"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setObjectName("sign_in_button")
         self.sign_in_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -74,21 +86,64 @@ class LoginDialog(QDialog):
         self.sign_in_button.clicked.connect(self.try_sign_in)
         self.cancel_button.clicked.connect(self.reject)
 
+        # The language of this computer, applied at once (this is the only window).
+        self.language = QComboBox()
+        self.language.setObjectName("login_language")
+        self.language.addItem("", SYSTEM)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.language)
+        bottom.addWidget(buttons, 1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        self.where: QLabel | None = None
         if database:
-            where = QLabel(self.tr("Database: {database}").format(database=database))
-            where.setObjectName("login_database")
-            where.setWordWrap(True)
-            layout.addWidget(where)
-        layout.addWidget(buttons)
+            self.where = QLabel()
+            self.where.setObjectName("login_database")
+            self.where.setWordWrap(True)
+            layout.addWidget(self.where)
+        layout.addLayout(bottom)
+        self.retranslate()
 
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.sign_in_button)
         self.setTabOrder(self.sign_in_button, self.cancel_button)
         (self.password if username else self.username).setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sign in — {app}").format(app=self.tr(APP_NAME)))
+        self.heading.setText(self.tr("{app} {version}").format(app=self.tr(APP_NAME),
+                                                               version=__version__))
+        self.user_label.setText(self.tr("&User name:"))
+        self.password_label.setText(self.tr("&Password:"))
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.language.setItemText(0, self.tr("Follow the system ({language})").format(
+            language=LANGUAGE_NAMES[system_language()]))
+        self.language.setToolTip(self.tr("Language of the program on this computer"))
+        if self.where is not None:
+            self.where.setText(self.tr("Database: {database}").format(database=self.database))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_chosen(self, index: int) -> None:
+        choice = self.language.itemData(index)
+        if choice not in (SYSTEM, *LANGUAGE_NAMES):
+            return
+        save_language(choice)
+        app = QCoreApplication.instance()
+        if app is not None:
+            apply_language(app, choice)
+        self.retranslate()
+        log.info("sign-in window: language set to %s", choice)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

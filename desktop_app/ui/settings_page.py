@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,7 +36,16 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.calendar_page import CalendarPage
-from desktop_app.ui.i18n import service_message
+from desktop_app.ui.i18n import (
+    LANGUAGE_NAMES,
+    SYSTEM,
+    current_language,
+    language_of,
+    save_language,
+    saved_language,
+    service_message,
+    system_language,
+)
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.recompute import DeadlineRecompute
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -232,6 +242,7 @@ class SettingsPage(QWidget):
         self.setObjectName("settings_page")
 
         title = page_title(self.tr("Settings"))
+        language_row = self._build_language_row()
         if self.can_edit:
             hint_text = self.tr("Policy for deadlines, calendar, reminders and security. "
                                 "Double-click a setting or press Change to edit it; "
@@ -289,9 +300,46 @@ class SettingsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addLayout(language_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         self.refresh()
+
+    def _build_language_row(self) -> QHBoxLayout:
+        """The language of the program on this computer (everyone's own choice)."""
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language_combo")
+        self.language_combo.addItem(
+            self.tr("Follow the system ({language})").format(
+                language=LANGUAGE_NAMES[system_language()]), SYSTEM)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(saved_language())))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        label = QLabel(self.tr("&Language:"))
+        label.setBuddy(self.language_combo)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("language_note")
+        self.language_note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.language_combo)
+        row.addWidget(self.language_note, 1)
+        return row
+
+    def _language_chosen(self, index: int) -> None:
+        choice = self.language_combo.itemData(index)
+        if choice not in (SYSTEM, *LANGUAGE_NAMES):
+            return
+        save_language(choice)
+        log.info("language of this computer set to %s by %s", choice, self.session.username)
+        if language_of(choice) != current_language():
+            self.language_note.setText(self.tr(
+                "Saved for this computer. The new language shows after you sign out and "
+                "sign in again."))
+        else:
+            self.language_note.setText(self.tr("Saved for this computer."))
 
     def refresh(self) -> None:
         try:
