@@ -4,22 +4,22 @@
 <context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="431"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="433"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="434"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="437"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="445"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="449"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="459"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -27,88 +27,88 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="379"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="380"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="382"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="384"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="385"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="388"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="388"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="451"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="392"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="456"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="402"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="406"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="447"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="451"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="448"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="453"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="452"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="458"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="475"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="481"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="477"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="483"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="479"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="485"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="526"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="532"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="527"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="533"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="530"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="536"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="531"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="537"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="542"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="548"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="543"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="549"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -116,62 +116,62 @@
 <context>
     <name>AccountsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="124"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="124"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
         <source>No password</source>
         <translation>未设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="128"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="128"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="139"/>
         <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
         <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="152"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="152"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="175"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -219,11 +219,46 @@
         <source>Administration is for managers (audit log) and administrators (accounts and backups).</source>
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="577"/>
+        <source>Administrator account</source>
+        <translation>系统管理员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="578"/>
+        <source>The administrator signs in first and then adds the other accounts.</source>
+        <translation>系统管理员先登录，再添加其他账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="580"/>
+        <source>Choose the administrator&apos;s user name and password. Keep the password safe: nobody can look it up.</source>
+        <translation>请设置系统管理员的用户名和密码。请妥善保管密码：任何人都无法查到它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="582"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="582"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="583"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="584"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
 </context>
 <context>
     <name>AspectChoices</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="199"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="200"/>
         <source>What &quot;other&quot; is</source>
         <translation>“其他”具体是什么</translation>
     </message>
@@ -239,262 +274,262 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -502,112 +537,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="307"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="308"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="311"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="312"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="327"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="328"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="328"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="331"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="331"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="332"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="368"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="369"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="370"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="372"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="372"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="374"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="375"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="378"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="381"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="384"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="391"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="394"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="483"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="486"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="485"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="488"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="487"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="490"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="513"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="516"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="520"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="523"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="521"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="524"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="560"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="563"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="565"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="568"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -615,27 +650,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="271"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="271"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="271"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -656,112 +691,112 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="172"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="173"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="174"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="175"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="197"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="201"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="202"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="205"/>
         <source>Replace the database by the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="204"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="207"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="207"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="211"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="252"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="257"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="256"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="261"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="257"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="262"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="278"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="282"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="286"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="330"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="326"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="331"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="340"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="336"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="341"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="368"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="373"/>
         <source>Backup saved: {file} ({size})</source>
         <translation>备份已保存：{file}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="371"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="376"/>
         <source>Older backups removed as the retention says: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="405"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="410"/>
         <source> (taken {time})</source>
         <translation>（备份于 {time}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="407"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="412"/>
         <source>Replace the whole database by the backup {file}{when}?
 
 Everything recorded after that backup is lost. The current database is kept as a copy beside it.
@@ -778,37 +813,37 @@ After the restore this program signs you out; sign in again to continue.</source
 恢复后本程序会退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="414"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="419"/>
         <source>Restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="424"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="429"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="427"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="432"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="428"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="433"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="430"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="435"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="436"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="441"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="439"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="444"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -816,17 +851,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="144"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="144"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="144"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -948,763 +983,763 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="427"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="431"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="482"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="486"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="483"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="487"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="489"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="486"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="490"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="492"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="489"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="493"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="495"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="492"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="496"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="498"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="495"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="499"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="498"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="502"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="502"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="506"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="506"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="510"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="513"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="513"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="533"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="534"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="535"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="536"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="537"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="538"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="550"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="540"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="541"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="542"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="543"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="550"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="563"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
         <source>Handling</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="897"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="935"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="899"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
         <source>Escalated to</source>
         <translation>已升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
         <source>Complex case</source>
         <translation>复杂投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="563"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="576"/>
         <source>Outcome reason</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="577"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="579"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="580"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="581"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="831"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="582"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="843"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="583"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="584"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="585"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="586"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="587"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="576"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="588"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="593"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="674"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="686"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="677"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="689"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="693"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="695"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="705"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="707"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="697"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="876"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="709"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="888"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="697"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="876"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="709"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="888"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="718"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="730"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="719"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="731"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="729"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="741"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="740"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="752"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="764"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="776"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="766"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="778"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="768"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="780"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="784"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="796"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="806"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="818"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="829"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="841"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="830"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="842"/>
         <source>Progress entry</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="832"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="844"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="833"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="845"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="834"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="846"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="835"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="847"/>
         <source>Approval decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="836"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="848"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="837"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="849"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="838"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="850"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="863"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="875"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="863"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="875"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="864"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="876"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="898"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
         <source>From stage</source>
         <translation>原阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="900"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
         <source>Planned completion</source>
         <translation>计划完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="901"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
         <source>Actual completion</source>
         <translation>实际完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="902"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="903"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
         <source>Customer feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
         <source>Feedback comment</source>
         <translation>具体意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
         <source>Next action</source>
         <translation>下一步动作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
         <source>Solution</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
         <source>To</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
         <source>Up to</source>
         <translation>升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
         <source>Previous outcome</source>
         <translation>原处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="933"/>
         <source>For</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="934"/>
         <source>Message</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="936"/>
         <source>New resolution date</source>
         <translation>新办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="937"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="938"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="939"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="940"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="941"/>
         <source>Suggestions</source>
         <translation>其他建议或需求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="942"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="954"/>
         <source>Attachments: {names}</source>
         <translation>附件：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1005"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1017"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1006"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1018"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1007"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1041"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1019"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1053"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1025"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1014"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1026"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1016"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1028"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1038"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1050"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1039"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1051"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1099"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1111"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1108"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1120"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1131"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1132"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1133"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1134"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1146"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1135"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1147"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1136"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1148"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1137"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1149"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1138"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1155"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1156"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1157"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1146"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1158"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1147"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1159"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1148"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1160"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1149"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1161"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1162"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1171"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1183"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1218"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1230"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1235"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1247"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1236"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1248"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1249"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1261"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1250"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1262"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -1807,39 +1842,39 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CompleteFollowUpDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="91"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="92"/>
         <source>Complete the follow-up</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="93"/>
         <source>{number} · {customer}
 {reason}</source>
         <translation>{number} · {customer}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="100"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="101"/>
         <source>What was done for the customer</source>
         <translation>为客户做了哪些处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="101"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="102"/>
         <source>Reopen the case as an escalated complaint</source>
         <translation>将投诉作为升级投诉重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="105"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="106"/>
         <source>The case is open already.</source>
         <translation>该投诉已处于打开状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="111"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="112"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="117"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="118"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -1970,6 +2005,121 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="403"/>
+        <source>Where the cases are kept</source>
+        <translation>投诉数据的保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="404"/>
+        <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
+        <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="406"/>
+        <source>&amp;This computer only (recommended)</source>
+        <translation>仅本机（推荐）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="407"/>
+        <source>A database file on this computer:
+{path}</source>
+        <translation>本机上的数据库文件：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="409"/>
+        <source>&amp;Shared PostgreSQL server</source>
+        <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="410"/>
+        <source>Ser&amp;ver:</source>
+        <translation>服务器(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="410"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="411"/>
+        <source>Data&amp;base:</source>
+        <translation>数据库(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="411"/>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="412"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="415"/>
+        <source>name or address, e.g. db.example.lan</source>
+        <translation>名称或地址，例如 db.example.lan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="417"/>
+        <source>&amp;Remember password on this computer (else it is asked at each start)</source>
+        <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="418"/>
+        <source>Test &amp;connection</source>
+        <translation>测试连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="467"/>
+        <source>Fill in server, database and user first.</source>
+        <translation>请先填写服务器、数据库和用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="471"/>
+        <source>Connecting to {host}…</source>
+        <translation>正在连接 {host}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="483"/>
+        <source>Connected: {server}.</source>
+        <translation>已连接：{server}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="485"/>
+        <source>This database is already in use by the program: everyone signs in with their own account.</source>
+        <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="488"/>
+        <source>This database has no administrator yet: you create one next.</source>
+        <translation>该数据库还没有系统管理员：下一步创建。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="490"/>
+        <source>The database is empty: the program sets it up.</source>
+        <translation>该数据库为空：程序会自动完成初始化。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="863"/>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="865"/>
+        <source>The password of the database server:
+{database}</source>
+        <translation>数据库服务器的密码：
+{database}</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineRecompute</name>
     <message>
         <location filename="../../desktop_app/ui/recompute.py" line="35"/>
@@ -2038,158 +2188,259 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="549"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="552"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="550"/>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="694"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="553"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="698"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="554"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="557"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="558"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="561"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="565"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="568"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="574"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="577"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="578"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="581"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="585"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="588"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="588"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="591"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="599"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="602"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="605"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="608"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="612"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="615"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="616"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="619"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="659"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="663"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="660"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="664"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="695"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="699"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="705"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="709"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="716"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="720"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="721"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="725"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="724"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="728"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="729"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="733"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="654"/>
+        <source>Ready to start</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="655"/>
+        <source>Press Finish to set up the program. The sign-in window opens next.</source>
+        <translation>点击“完成”设置程序，随后打开登录窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="657"/>
+        <source>&amp;Fill with {n} demo cases to try the program</source>
+        <translation>填入 {n} 件演示投诉，用于试用程序(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="659"/>
+        <source>Made-up customers and cases in every stage, with progress and surveys, and demo staff accounts. Use a new database for real work.</source>
+        <translation>虚构的客户和处于各个阶段的投诉，含进度记录、满意度调查和演示员工账号。正式使用时请换用新的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="666"/>
+        <source>Language: {language}</source>
+        <translation>语言：{language}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="669"/>
+        <source>Database: {url} (shared server)</source>
+        <translation>数据库：{url}（共享服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="672"/>
+        <source>Database: {path} (this computer)</source>
+        <translation>数据库：{path}（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="675"/>
+        <source>Administrator: {name}</source>
+        <translation>系统管理员：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="678"/>
+        <source>The database already has its accounts: sign in with yours.</source>
+        <translation>该数据库已有账号：请用您自己的账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="706"/>
+        <source>Setting up the database…</source>
+        <translation>正在设置数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="712"/>
+        <source>Writing demo cases: {done} of {total}…</source>
+        <translation>正在写入演示投诉：{done}/{total}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="715"/>
+        <source>Creating the administrator account…</source>
+        <translation>正在创建系统管理员账号…</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="36"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="79"/>
         <source>Create the administrator account</source>
         <translation>创建系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="40"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="83"/>
         <source>This database has no administrator yet. Create the administrator account: it signs in next and can then add the other accounts.</source>
         <translation>该数据库还没有系统管理员。请创建系统管理员账号：创建后即用它登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="62"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="105"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="63"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="106"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="64"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="107"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="65"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="108"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="71"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="114"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="85"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="128"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="101"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="144"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="774"/>
+        <source>Set up {app}</source>
+        <translation>设置{app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="775"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="776"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="777"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="778"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="828"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="774"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
     </message>
 </context>
 <context>
@@ -2223,167 +2474,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="262"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="263"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="268"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="269"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="274"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="275"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="276"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="277"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="280"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="281"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="286"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="287"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="289"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="291"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="292"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="293"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="295"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="324"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="326"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="327"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="330"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="355"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="358"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="357"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="360"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="380"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="383"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="391"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="394"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="396"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="399"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="418"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="421"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="428"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="431"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="441"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="444"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="451"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="454"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="454"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="457"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="457"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="460"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="461"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="464"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="464"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="467"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="469"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="472"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="473"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="476"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="476"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="479"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="479"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="482"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="504"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="507"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="507"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="510"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="513"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="516"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="516"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="519"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="517"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="520"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2480,418 +2731,423 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="213"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="583"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="591"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="221"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="223"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="224"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="226"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="226"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="228"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="227"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="229"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="228"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="230"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="229"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1006"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="231"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1018"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="231"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1007"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="233"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="232"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1008"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="234"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="236"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1003"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1015"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="246"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="250"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="250"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1012"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="254"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1024"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="255"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1025"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="254"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="256"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="257"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="259"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="259"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="261"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="262"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1029"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="267"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="269"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="274"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="275"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="277"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="278"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="281"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="290"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1018"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1030"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="292"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="296"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1031"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="298"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1032"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="306"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="314"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="315"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="319"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1023"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="325"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="816"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="329"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="824"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="328"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="331"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="334"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="340"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="339"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="346"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="349"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="366"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="374"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="604"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="612"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="607"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="615"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="611"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="619"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="656"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="664"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="702"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="710"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="763"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="771"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="801"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="809"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="823"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="831"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="850"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="858"/>
+        <source>{reason} Everything typed is kept.</source>
+        <translation>{reason}已填写的内容都保留着。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake_page.py" line="862"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="898"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="910"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="899"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="911"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="916"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="928"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="949"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="961"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="950"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="962"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="951"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="963"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="958"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="970"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="977"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="966"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="978"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="983"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="995"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="984"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="996"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1001"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1001"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1004"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1005"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1009"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1010"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1011"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1023"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1014"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1026"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1015"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1027"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1028"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1033"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1029"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1041"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1036"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1048"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1043"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1055"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1043"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1055"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2905,49 +3161,67 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="313"/>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="314"/>
+        <source>Choose the language of the program.</source>
+        <translation>请选择程序的语言。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="315"/>
+        <source>You can change it later under Settings.</source>
+        <translation>以后可在“系统设置”中更改。</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="100"/>
         <source>{app} — locked</source>
         <translation>{app} — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="103"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="104"/>
         <source>Signed in: {name} ({user})</source>
         <translation>当前用户：{name}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="119"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="120"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="124"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="128"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="129"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="147"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="149"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="152"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="154"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="155"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="100"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -2955,38 +3229,48 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="42"/>
+        <location filename="../../desktop_app/ui/login.py" line="120"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="44"/>
+        <location filename="../../desktop_app/ui/login.py" line="121"/>
         <source>{app} {version}</source>
         <translation>{app} {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="60"/>
+        <location filename="../../desktop_app/ui/login.py" line="123"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="62"/>
+        <location filename="../../desktop_app/ui/login.py" line="124"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="68"/>
+        <location filename="../../desktop_app/ui/login.py" line="125"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="82"/>
+        <location filename="../../desktop_app/ui/login.py" line="126"/>
+        <source>Follow the system ({language})</source>
+        <translation>跟随系统（{language}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="128"/>
+        <source>Language of the program on this computer</source>
+        <translation>本机上程序使用的语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login.py" line="130"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="42"/>
-        <location filename="../../desktop_app/ui/login.py" line="44"/>
+        <location filename="../../desktop_app/ui/login.py" line="120"/>
+        <location filename="../../desktop_app/ui/login.py" line="121"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -3054,107 +3338,107 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="316"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="315"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="319"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="319"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="323"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="341"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="342"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="339"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="344"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="388"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="397"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="408"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="406"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="415"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="425"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="419"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="468"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="472"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="481"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -3168,9 +3452,9 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="109"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="468"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="474"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="483"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -3191,27 +3475,27 @@ Database: {database}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="316"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="322"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="322"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="323"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="324"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="325"/>
         <source>The account&apos;s sign-in lockout is lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="334"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="335"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3219,27 +3503,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="130"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="131"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="158"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3247,102 +3531,102 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="200"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="201"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="214"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="215"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="217"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="220"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="223"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="227"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="229"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="232"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="234"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="242"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="243"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="248"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="251"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="264"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="265"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="268"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="267"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="271"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="313"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="317"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="327"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="331"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -3350,7 +3634,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="502"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="506"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -3358,7 +3642,7 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="310"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="309"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
@@ -3467,52 +3751,52 @@ Database: {database}</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="375"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="376"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="377"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="378"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="383"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="385"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="396"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="399"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="401"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="404"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="403"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="407"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="448"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="452"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="449"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="453"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -3543,477 +3827,477 @@ Database: {database}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="297"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="300"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="301"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="317"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="317"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="321"/>
         <source>Any day of the week, month or quarter</source>
         <translation>该周、月或季度中的任意一天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="324"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="325"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="327"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="328"/>
         <source>The previous period (Alt+Left)</source>
         <translation>上一期（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="328"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="329"/>
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="332"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
         <source>The next period (Alt+Right)</source>
         <translation>下一期（Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="334"/>
         <source>Next period</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="346"/>
         <source>A supervisor sees the figures of their own departments</source>
         <translation>客服主管只能查看本部门的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="346"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="347"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="348"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="350"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新统计（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="351"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="351"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="354"/>
         <source>Full &amp;contacts</source>
         <translation>完整联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="354"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="357"/>
         <source>Write contact details unmasked in the overdue list (recorded in the audit log); otherwise they are masked like 138****5678</source>
         <translation>在超时清单中写入未隐藏的联系方式（记入审计日志）；否则按 138****5678 的形式隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="357"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="360"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="370"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="373"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="383"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="386"/>
         <source>Complaints registered</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="384"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="387"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="385"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="388"/>
         <source>Resolution rate</source>
         <translation>投诉解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="386"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="847"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="389"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="852"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="387"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="390"/>
         <source>First response on time</source>
         <translation>首次响应及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="388"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="391"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="389"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="392"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="392"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="395"/>
         <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
         <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="394"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="397"/>
         <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
         <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="397"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="400"/>
         <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
         <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="407"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="410"/>
         <source>Complaints by type</source>
         <translation>各类型投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="409"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="412"/>
         <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
         <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="413"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="416"/>
         <source>Complaints by week</source>
         <translation>每周投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="415"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="418"/>
         <source>On-time rate by week (%)</source>
         <translation>每周处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="418"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="421"/>
         <source>Satisfaction by question (mean, 1–5)</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="423"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="426"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="423"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="426"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="428"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="428"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="433"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="433"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="433"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="443"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="446"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="445"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="448"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="447"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="450"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="450"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="454"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="459"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="464"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="471"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="476"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="505"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="510"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="506"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="511"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="508"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="513"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="510"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="515"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="558"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="563"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="721"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="726"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="753"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="758"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="788"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="793"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="789"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="794"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="796"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="801"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="800"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="805"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="803"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="808"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="806"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="811"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="809"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="814"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="813"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="818"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="814"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="819"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="819"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="824"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="847"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="820"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="825"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="821"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="822"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="827"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="822"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="827"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="825"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="830"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="828"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="833"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="831"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="836"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="837"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="837"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="838"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="843"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="840"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="845"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="849"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="860"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="865"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="864"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="869"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="877"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="882"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1032"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1037"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1046"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1051"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1057"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1062"/>
         <source>The report workbook export is not installed in this version ({reason}).</source>
         <translation>此版本未安装报表工作簿导出功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1060"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1065"/>
         <source>Export once the figures are shown</source>
         <translation>统计结果显示后即可导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1063"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1068"/>
         <source>Save the figures shown as an Excel workbook (summary, breakdowns, overdue cases, surveys, improvement actions, charts)</source>
         <translation>将显示的数据另存为 Excel 工作簿（汇总、分类统计、超时投诉、满意度调查、改进措施、图表）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1070"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1075"/>
         <source>Complaint report {period}.xlsx</source>
         <translation>投诉数据汇总 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1076"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1081"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1077"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1082"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1122"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1127"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1125"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1130"/>
         <source>The report was saved to {path}.</source>
         <translation>报表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1129"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1134"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -4021,37 +4305,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="122"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="137"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="139"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="141"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="142"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="146"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="147"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="155"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -4059,37 +4343,37 @@ Database: {database}</source>
 <context>
     <name>ScoreWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="106"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="107"/>
         <source>Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows</source>
         <translation>按 1（非常不满意）到 5（非常满意）；随后自动跳到下一项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="131"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="132"/>
         <source>not given</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="58"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="58"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="60"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="60"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="60"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="61"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -4098,13 +4382,13 @@ Database: {database}</source>
     <name>ServiceError</name>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="41"/>
-        <location filename="../../desktop_app/services/setup.py" line="150"/>
+        <location filename="../../desktop_app/services/setup.py" line="151"/>
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="44"/>
-        <location filename="../../desktop_app/services/setup.py" line="153"/>
+        <location filename="../../desktop_app/services/setup.py" line="154"/>
         <source>The password must not start or end with a space.</source>
         <translation>密码不能以空格开头或结尾。</translation>
     </message>
@@ -4491,7 +4775,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/services/errors.py" line="74"/>
         <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <location filename="../../desktop_app/services/setup.py" line="79"/>
+        <location filename="../../desktop_app/services/setup.py" line="80"/>
         <source>The database server refused the user or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
@@ -5190,35 +5474,40 @@ Database: {database}</source>
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="81"/>
+        <location filename="../../desktop_app/services/setup.py" line="82"/>
         <source>The database server has no such database. Ask its administrator to create it (an empty database), then try again: {detail}</source>
         <translation>数据库服务器上没有该数据库。请联系数据库管理员创建（空数据库）后重试：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="88"/>
+        <location filename="../../desktop_app/services/setup.py" line="89"/>
         <source>Cannot reach the database server at {host}:{port}. Check the address and port, and that the server accepts connections from this computer: {detail}</source>
         <translation>无法连接位于 {host}:{port} 的数据库服务器。请检查地址和端口，并确认服务器允许本机连接：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="95"/>
-        <location filename="../../desktop_app/services/setup.py" line="135"/>
+        <location filename="../../desktop_app/services/setup.py" line="96"/>
+        <location filename="../../desktop_app/services/setup.py" line="136"/>
         <source>Cannot connect to the database server: {detail}</source>
         <translation>无法连接到数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="110"/>
+        <location filename="../../desktop_app/services/setup.py" line="111"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="112"/>
+        <location filename="../../desktop_app/services/setup.py" line="113"/>
         <source>Not a PostgreSQL address.</source>
         <translation>不是 PostgreSQL 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="156"/>
+        <location filename="../../desktop_app/services/setup.py" line="157"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="183"/>
+        <source>The database cannot be set up: {detail}</source>
+        <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/sla.py" line="247"/>
@@ -5361,7 +5650,7 @@ Database: {database}</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="145"/>
+        <location filename="../../desktop_app/services/setup.py" line="146"/>
         <location filename="../../desktop_app/services/users.py" line="67"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
@@ -5429,27 +5718,27 @@ Database: {database}</source>
 <context>
     <name>SettingEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="145"/>
         <source>Change setting</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="143"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="153"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="157"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="167"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="164"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="174"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="186"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="196"/>
         <source>From {minimum:g} to {maximum:g}.</source>
         <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
     </message>
@@ -5457,12 +5746,12 @@ Database: {database}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="58"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="68"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="59"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="69"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -5700,42 +5989,62 @@ Database: {database}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="234"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="244"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="236"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="247"/>
         <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
         <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="251"/>
         <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
         <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="275"/>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="265"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="276"/>
         <source>Change the selected setting (Enter)</source>
         <translation>修改选中的设置（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="287"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="298"/>
         <source>&amp;Policy</source>
         <translation>规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="288"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="299"/>
         <source>Working &amp;calendar</source>
         <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="336"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="313"/>
+        <source>Follow the system ({language})</source>
+        <translation>跟随系统（{language}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="320"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="339"/>
+        <source>Saved for this computer. The new language shows after you sign out and sign in again.</source>
+        <translation>已为本机保存。退出登录并重新登录后显示新语言。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="342"/>
+        <source>Saved for this computer.</source>
+        <translation>已为本机保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="384"/>
         <source>Saved: {label} = {value}</source>
         <translation>已保存：{label} = {value}</translation>
     </message>
@@ -5743,17 +6052,17 @@ Database: {database}</source>
 <context>
     <name>SettingsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="118"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
@@ -5842,17 +6151,17 @@ Database: {database}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="47"/>
+        <location filename="../../desktop_app/ui/app.py" line="57"/>
         <source>{app} cannot start</source>
         <translation>{app}无法启动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="48"/>
+        <location filename="../../desktop_app/ui/app.py" line="58"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="60"/>
+        <location filename="../../desktop_app/ui/app.py" line="70"/>
         <source>The database cannot be used.
 
 {reason}
@@ -5871,7 +6180,7 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 请检查 --database 选项或 DESKTOP_APP_DATABASE 环境变量，或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="64"/>
+        <location filename="../../desktop_app/ui/app.py" line="74"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
@@ -5879,107 +6188,107 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="265"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="266"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="268"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="269"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="270"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="271"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="271"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="273"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="274"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="277"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="278"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="280"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="281"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="286"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="289"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="296"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="296"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="297"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="297"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="299"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="306"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="307"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="310"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="311"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="321"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="322"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="334"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="335"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="337"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="337"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="339"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="339"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="342"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -5987,233 +6296,233 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="186"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="187"/>
         <source>Only clerks, supervisors and managers record surveys.</source>
         <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="189"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="190"/>
         <source>Due for a survey</source>
         <translation>待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="201"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="202"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="203"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="205"/>
         <source>Read the queue again (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="212"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="214"/>
         <source>Enter or double-click: survey the selected case.</source>
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="246"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="248"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="271"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="273"/>
         <source>Call attempt</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="286"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="288"/>
         <source>When the customer asked to be called back</source>
         <translation>客户要求回电的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="294"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="295"/>
         <source>Record &amp;call</source>
         <translation>记录通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="299"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="302"/>
         <source>Why the customer is not to be surveyed</source>
         <translation>不调查该客户的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="303"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="306"/>
         <source>Not to be s&amp;urveyed</source>
         <translation>不予调查(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="323"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="327"/>
         <source>Ne&amp;xt try</source>
         <translation>下次致电(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="327"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="331"/>
         <source>Call res&amp;ult</source>
         <translation>通话结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="337"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="337"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="341"/>
         <source>Reas&amp;on</source>
         <translation>原因(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="346"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="350"/>
         <source>Follow-ups of unhappy customers</source>
         <translation>不满意客户跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="357"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="361"/>
         <source>Co&amp;mplete follow-up…</source>
         <translation>完成跟进(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="401"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="406"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="403"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="408"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="406"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="411"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="407"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="412"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="410"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="415"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="488"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="493"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="492"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="497"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="493"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="498"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="518"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="523"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="519"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="524"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="527"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="532"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="556"/>
-        <location filename="../../desktop_app/ui/survey_page.py" line="605"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="561"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="610"/>
         <source>Choose a case in the queue first.</source>
         <translation>请先在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="574"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="579"/>
         <source>Customer unreachable after 1 call: {number} left the queue.</source>
         <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="576"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="581"/>
         <source>Customer unreachable after {count} calls: {number} left the queue.</source>
         <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="579"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="584"/>
         <source>The customer refused the survey: {number} left the queue.</source>
         <translation>客户拒绝调查：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="582"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="587"/>
         <source>Wrong number: {number} left the queue.</source>
         <translation>号码错误：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="584"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="589"/>
         <source>Next try at {time} ({number}, call {count}).</source>
         <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="588"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="593"/>
         <source>Call recorded ({number}).</source>
         <translation>通话已记录（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="617"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="622"/>
         <source>{number} will not be surveyed: it left the queue.</source>
         <translation>{number} 不予调查，已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="645"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="650"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="647"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="652"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="657"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="662"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="658"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="663"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="663"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="668"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="665"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="670"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="722"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="727"/>
         <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
         <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="725"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="730"/>
         <source>Follow-up done ({number}).</source>
         <translation>跟进已完成（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="730"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="735"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -6284,82 +6593,82 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="143"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="144"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="144"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="145"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="145"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="146"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="454"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="455"/>
         <source>Print: {name}</source>
         <translation>打印：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="465"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="466"/>
         <source>Save as PDF: {name}</source>
         <translation>另存为 PDF：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="466"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="467"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="479"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="480"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="479"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="480"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="497"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="498"/>
         <source>&amp;Blank forms</source>
         <translation>空白表单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="501"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="503"/>
         <source>Print {name}…</source>
         <translation>打印{name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="508"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="511"/>
         <source>Save {name} as PDF…</source>
         <translation>将{name}另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="542"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="546"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="544"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="549"/>
         <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
         <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="554"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="559"/>
         <source>Save as P&amp;DF</source>
         <translation>另存为 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="633"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="639"/>
         <source>The survey could not be read: {reason}</source>
         <translation>无法读取满意度调查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="652"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="658"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -6527,224 +6836,224 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="190"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="191"/>
         <source>S&amp;ave view…</source>
         <translation>保存视图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="192"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="194"/>
         <source>Keep the current filters as a view of your own</source>
         <translation>把当前筛选条件保存为自己的视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="195"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="744"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="755"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="749"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="760"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="200"/>
         <source>Delete the selected view of your own</source>
         <translation>删除选中的自建视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="226"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="230"/>
         <source>Number, customer, contact or words of the description (Ctrl+F)</source>
         <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="229"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="233"/>
         <source>Any stage</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="244"/>
         <source>Any owner</source>
         <translation>全部责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="246"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="252"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="249"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="253"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="251"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="255"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="257"/>
         <source>Urgent onl&amp;y</source>
         <translation>仅紧急(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="255"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="259"/>
         <source>Overd&amp;ue only</source>
         <translation>仅超时(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="257"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="261"/>
         <source>&amp;Include closed</source>
         <translation>包括已闭环(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="259"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="263"/>
         <source>&amp;Mine only</source>
         <translation>仅我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="261"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="265"/>
         <source>Only the cases you own</source>
         <translation>只显示由您负责的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="262"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="266"/>
         <source>Awaiting a&amp;pproval</source>
         <translation>待审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="268"/>
         <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
         <translation>只显示方案等待主管审批的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="270"/>
         <source>&amp;Follow-ups</source>
         <translation>待跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="268"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="272"/>
         <source>Only cases whose unhappy customer awaits a follow-up</source>
         <translation>只显示客户不满意、等待跟进的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="276"/>
         <source>Cl&amp;ear filters</source>
         <translation>清除筛选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="282"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="287"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="338"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="343"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="339"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="344"/>
         <source>&amp;Stage:</source>
         <translation>处理阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="340"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="345"/>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="341"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="346"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="347"/>
         <source>&amp;Type:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="343"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="348"/>
         <source>Leve&amp;l:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="349"/>
         <source>&amp;Channel:</source>
         <translation>投诉渠道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="350"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="346"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="351"/>
         <source>to:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="390"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="395"/>
         <source>Vie&amp;ws</source>
         <translation>视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="407"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="412"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="494"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="499"/>
         <source>(several)</source>
         <translation>（多项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="494"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="499"/>
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="541"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="546"/>
         <source>{shown}+ cases (counting…)</source>
         <translation>{shown}+ 件投诉（正在统计…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="556"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="561"/>
         <source>1 case</source>
         <translation>1 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="556"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="561"/>
         <source>{count} cases</source>
         <translation>{count} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="719"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="724"/>
         <source>View “{name}” saved</source>
         <translation>视图“{name}”已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="723"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="728"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="724"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="729"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="745"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="750"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="885"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="890"/>
         <source>Processing order (urgent, level, deadline)</source>
         <translation>处理顺序（紧急、级别、时限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="888"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="893"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -6785,62 +7094,62 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="209"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="210"/>
         <source>Add an account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="211"/>
         <source>Change the account {name}</source>
         <translation>修改账号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="233"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="234"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="250"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="250"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="251"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="251"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="252"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="252"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="253"/>
         <source>D&amp;epartments:</source>
         <translation>所属部门(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="254"/>
         <source>&amp;Supervisor:</source>
         <translation>直属主管(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="261"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="261"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="262"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="263"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="264"/>
         <source>The name others see; the user name when empty</source>
         <translation>其他人看到的名称；留空则使用用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="288"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="289"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -6848,12 +7157,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="171"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="172"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="173"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="174"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>
