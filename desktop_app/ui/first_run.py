@@ -229,7 +229,10 @@ class BackgroundCall(QObject):
 
     def report(self, done: int, total: int) -> bool:
         """A ``progress`` callback for services (any thread)."""
-        self._progress.emit(int(done), int(total))
+        try:
+            self._progress.emit(int(done), int(total))
+        except RuntimeError:  # pragma: no cover - the window is gone
+            pass
         return True
 
     def start(self, fn: Callable[..., Any], *args, **kwargs) -> None:
@@ -237,11 +240,14 @@ class BackgroundCall(QObject):
 
         def run() -> None:
             try:
-                result = fn(*args, **kwargs)
+                outcome = (fn(*args, **kwargs), None)
             except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
-                self._done.emit(None, exc)
-            else:
-                self._done.emit(result, None)
+                outcome = (None, exc)
+            try:
+                self._done.emit(*outcome)
+            except RuntimeError:  # the window was closed meanwhile (a connection test)
+                log.info("first run: %s finished after its window closed",
+                         getattr(fn, "__name__", "call"))
 
         self._thread = threading.Thread(target=run, name="first-run", daemon=True)
         self._thread.start()
@@ -408,7 +414,7 @@ class DatabasePage(QWizardPage):
             path=self.local_file()))
         self.shared.setText(self.tr("&Shared PostgreSQL server"))
         names = {"host": self.tr("Ser&ver:"), "port": self.tr("P&ort:"),
-                 "database": self.tr("Data&base:"), "user": self.tr("&User:"),
+                 "database": self.tr("&Database:"), "user": self.tr("&User:"),
                  "password": self.tr("Pass&word:")}
         for label, key in self.labels:
             label.setText(names[key])
@@ -443,9 +449,9 @@ class DatabasePage(QWizardPage):
         self.completeChanged.emit()
 
     def _fields_changed(self) -> None:
-        if self.probe is not None:
-            self.probe = None
-            self.probe_url = None
+        self.probe = None
+        self.probe_url = None
+        if self.call is None or not self.call.running:
             self.result.clear()
         self.completeChanged.emit()
 
@@ -654,7 +660,7 @@ class FinishPage(QWizardPage):
         self.setTitle(self.tr("Ready to start"))
         self.setSubTitle(self.tr("Press Finish to set up the program. The sign-in window "
                                  "opens next."))
-        self.demo.setText(self.tr("&Fill with {n} demo cases to try the program").format(
+        self.demo.setText(self.tr("Fill with {n} &demo cases to try the program").format(
             n=DEMO_CASES))
         self.demo_hint.setText(self.tr("Made-up customers and cases in every stage, with "
                                        "progress and surveys, and demo staff accounts. Use a "
@@ -803,13 +809,13 @@ class FirstRunWizard(QWizard):
         call.finished.connect(self._setup_finished)
         self.call = call
         self.finish_page.set_running(2 + demo_count)
-        self._set_busy(True)
         log.info("first run: setting up %s (administrator: %s, demo cases: %d)",
                  without_password(url), admin, demo_count)
         call.start(set_up, url, admin=admin,
                    display_name=self.admin_page.display_name.text(),
                    password=self.admin_page.password.text(), demo_count=demo_count,
                    progress=call.report)
+        self._set_busy(True)
         return call
 
     def _set_busy(self, busy: bool) -> None:

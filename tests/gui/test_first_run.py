@@ -120,7 +120,17 @@ def test_demo_checkbox_gives_200_cases(qtbot, wizard):
     wizard.finish_page.demo.setChecked(True)
     seen: list[int] = []
     wizard.finish_page.progress.valueChanged.connect(seen.append)
-    finish(qtbot, wizard)
+    with qtbot.waitSignal(wizard.accepted, timeout=60_000):
+        click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        # While it works: no second Finish, no Back, no Cancel (not even Esc or the
+        # window's close button).
+        assert wizard.busy()
+        assert wizard.finish_page.progress.isVisible()
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
+                      QWizard.WizardButton.CancelButton):
+            assert not wizard.button(which).isEnabled()
+        wizard.reject()
+        assert wizard.isVisible()
     assert seen and max(seen) == 202  # database, account, 200 cases
     prepare_database(wizard.database_url)
     assert Complaint.select().count() == 200
@@ -149,6 +159,26 @@ def test_admin_problems_show_under_their_field(qtbot, wizard):
     assert "differ" in page.errors["repeat_password"].text()
     assert page.repeat_password.text() == ""
     assert not default_file().exists()
+
+
+def test_a_folder_that_cannot_be_made_is_said_on_the_last_page(qtbot, wizard, tmp_path,
+                                                              monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(blocker / "data"))
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    fill_admin(qtbot, wizard)
+    next_page(qtbot, wizard)
+    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: not wizard.busy(), timeout=15_000)
+    error = wizard.finish_page.error
+    assert error.isVisible()
+    assert error.text().startswith("The database cannot be set up:")
+    assert "Traceback" not in error.text()
+    assert wizard.isVisible() and wizard.currentId() == FirstRunWizard.FINISH
+    assert wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    assert remembered_database() is None
 
 
 @pytest.mark.parametrize("at_page", [0, 1, 2, 3])
