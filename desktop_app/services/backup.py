@@ -348,6 +348,15 @@ def _quiesce(target: Path) -> None:
         conn.close()
 
 
+def release_connection() -> None:
+    """Close the calling thread's database connection, so that its next query opens the
+    database file as it is now: after a restore, a connection opened before still reads the
+    replaced file. Not while a transaction is open."""
+    db = database_proxy.obj
+    if db is not None and not db.is_closed() and not db.in_transaction():
+        db.close()
+
+
 @service
 def restore_backup(session: Session, source: str | Path) -> RestoreResult:
     """Replace the bound SQLite database by the verified backup ``source`` (admins only)."""

@@ -54,7 +54,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.db import models
 from desktop_app.services import backup
 from desktop_app.services.backup import BackupEntry, BackupOverview, BackupResult, RestoreResult
 from desktop_app.services.errors import ServiceError
@@ -74,15 +73,6 @@ TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 def data_size(size: int) -> str:
     return QLocale().formattedDataSize(size)
-
-
-def release_ui_connection() -> None:
-    """Close this (the UI) thread's database connection, so that its next query opens the
-    database file as it is now: after a restore the old connection still reads the replaced
-    file. Not while a transaction is open (there is none on the UI thread between events)."""
-    database = models.database_proxy.obj
-    if database is not None and not database.is_closed() and not database.in_transaction():
-        database.close()
 
 
 class BackupsTableModel(QAbstractTableModel):
@@ -419,7 +409,7 @@ class BackupsTab(QWidget):
         if not self.confirm(self.tr("Restore the database"), text):
             return None
         log.info("%s restores the database from %s", self.session.username, path)
-        release_ui_connection()  # nothing of this thread may hold the file open
+        backup.release_connection()  # nothing of this thread may hold the file open
         task = self.tasks.submit(backup.restore_backup, self.session, path, name="restore")
         task.succeeded.connect(self._restored)
         task.failed.connect(self._failed)
@@ -436,7 +426,7 @@ class BackupsTab(QWidget):
         return text
 
     def _restored(self, result: RestoreResult) -> None:
-        release_ui_connection()  # the next query reads the restored file
+        backup.release_connection()  # the next query reads the restored file
         text = self.restore_text(result)
         self.status_message.emit(self.tr("Database restored from {file}").format(
             file=str(result.source)))

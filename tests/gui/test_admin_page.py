@@ -552,10 +552,8 @@ def test_auto_backup_failure_is_a_status_message_once(qtbot, sqlite_admin, monke
 
 def test_ui_connection_reopens_after_restore(sqlite_admin, db):
     """The helper the restore uses: the UI thread's connection is closed, not broken."""
-    from desktop_app.ui.admin_backups import release_ui_connection
-
     db.connect(reuse_if_open=True)
-    release_ui_connection()
+    backup.release_connection()
     assert database_proxy.obj.is_closed()
     assert users.get_user(sqlite_admin, "admin").username == "admin"
 
