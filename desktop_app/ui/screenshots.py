@@ -45,7 +45,6 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
-    QTranslator,
 )
 from PySide6.QtGui import (
     QColor,
@@ -395,7 +394,6 @@ class ScreenshotRun:
         self.checker: GlyphChecker | None = None
         self.reports: dict[str, GlyphReport] = {}
         self.shots: dict[str, list[Shot]] = {}
-        self._translators: list[QTranslator] = []
         self._windows: list[QWidget] = []
 
     # --- the temporary database ------------------------------------------------------------
@@ -422,17 +420,13 @@ class ScreenshotRun:
     # --- languages ----------------------------------------------------------------------
 
     def set_language(self, language: str) -> None:
-        from desktop_app.ui.i18n import install_translators
+        """Make ``language`` the saved choice (in this run's settings) and the installed
+        one: translators, default locale."""
+        from desktop_app.ui.i18n import apply_language, save_language
 
-        app = QApplication.instance()
-        for translator in self._translators:
-            app.removeTranslator(translator)
-            translator.deleteLater()
-        locale = QLocale(language) if language != "en" else QLocale(
-            QLocale.Language.English, QLocale.Country.UnitedStates)
-        QLocale.setDefault(locale)
-        self._translators = install_translators(app, locale) if language != "en" else []
-        if language != "en" and not self._translators:
+        save_language(language)
+        installed = apply_language(QApplication.instance(), language)
+        if language != "en" and not installed:
             self.echo(f"warning: no translation catalogue for {language}")
 
     # --- the windows ---------------------------------------------------------------------
@@ -579,13 +573,10 @@ class ScreenshotRun:
     # --- all of it ---------------------------------------------------------------------
 
     def run(self) -> None:
-        app = QApplication.instance()
-        app.setStyle("Fusion")
-        from desktop_app.ui.resources import style_sheet
+        from desktop_app.ui.resources import apply_look
 
-        style = style_sheet()
-        if style:
-            app.setStyleSheet(style)
+        app = QApplication.instance()
+        apply_look(app, "light")  # the same pictures whatever the system's colour scheme
         app.setCursorFlashTime(0)  # no blinking caret: the same picture every time
         app.setEffectEnabled(Qt.UIEffect.UI_AnimateCombo, False)
         screen = app.primaryScreen()
