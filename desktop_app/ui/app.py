@@ -128,11 +128,29 @@ class StartChoice:
     remembered: bool = False  # the database chosen at the first start on this computer
 
 
-def first_run(database_url: str | None) -> StartChoice | None:
+def offer_new_setup(text: str) -> bool:
+    """The remembered database cannot be used: say why and offer to choose another one
+    (tests replace this function). True when the user wants the first-run wizard."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      tr("Startup", "{app} cannot start").format(app=tr("Startup", APP_NAME)),
+                      text + "\n\n" + tr("Startup", "This is the database chosen on this "
+                                                    "computer at the first start. You can "
+                                                    "try again later or choose another one."))
+    box.setObjectName("remembered_database_error")
+    again = box.addButton(tr("Startup", "Choose another database…"),
+                          QMessageBox.ButtonRole.ActionRole)
+    again.setObjectName("choose_database_button")
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return box.clickedButton() is again
+
+
+def first_run(database_url: str | None, *, force: bool = False) -> StartChoice | None:
     """The database to open: the one named (option, environment), the remembered one, the
-    default file, or a new one set up by the first-run wizard. None when the wizard was
-    cancelled."""
-    if should_run_wizard(database_url):
+    default file, or a new one set up by the first-run wizard (also when ``force``). None
+    when the wizard was cancelled."""
+    if force or should_run_wizard(database_url):
         log.info("no database yet: showing the first-run wizard")
         wizard = FirstRunWizard()
         if wizard.exec() != QDialog.DialogCode.Accepted:
@@ -174,18 +192,27 @@ def run_gui(database_url: str | None) -> int:
     style = style_sheet()
     if style:
         app.setStyleSheet(style)
-    choice = first_run(database_url)
-    if choice is None:
-        return 0
-    url = choice.url
-    try:
-        opened = open_database_for_gui(choice)
-    except (DatabaseUnavailable, SchemaError, DatabaseUrlError,
-            OSError) as exc:  # OSError: a data folder that cannot be created
-        log.error("cannot open the database %s: %s", without_password(url or "(default)"), exc)
-        show_startup_error(startup_error_text(
-            exc, without_password(url) if url else None))
-        return 1
+    force_wizard = False
+    while True:
+        choice = first_run(database_url, force=force_wizard)
+        if choice is None:
+            return 0
+        url = choice.url
+        try:
+            opened = open_database_for_gui(choice)
+            break
+        except (DatabaseUnavailable, SchemaError, DatabaseUrlError,
+                OSError) as exc:  # OSError: a data folder that cannot be created
+            log.error("cannot open the database %s: %s",
+                      without_password(url or "(default)"), exc)
+            text = startup_error_text(exc, without_password(url) if url else None)
+            if not choice.remembered:
+                show_startup_error(text)
+                return 1
+            if not offer_new_setup(text):
+                return 1
+            # The remembered choice is kept until the wizard sets up another one.
+            force_wizard = True
     if opened is None:
         return 0
     db, info, result = opened

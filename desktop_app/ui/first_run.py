@@ -410,8 +410,13 @@ class DatabasePage(QWizardPage):
         self.setSubTitle(self.tr("Most offices start with this computer only; a shared server "
                                  "lets several computers work on the same cases."))
         self.local.setText(self.tr("&This computer only (recommended)"))
-        self.local_path.setText(self.tr("A database file on this computer:\n{path}").format(
-            path=self.local_file()))
+        if default_database_exists():
+            self.local_path.setText(self.tr(
+                "The database file on this computer, kept as it is:\n{path}").format(
+                path=self.local_file()))
+        else:
+            self.local_path.setText(self.tr("A database file on this computer:\n{path}"
+                                            ).format(path=self.local_file()))
         self.shared.setText(self.tr("&Shared PostgreSQL server"))
         names = {"host": self.tr("Ser&ver:"), "port": self.tr("P&ort:"),
                  "database": self.tr("&Database:"), "user": self.tr("&User:"),
@@ -526,12 +531,20 @@ class DatabasePage(QWizardPage):
         return False
 
     def nextId(self) -> int:
-        if self.is_shared() and self.probe is not None and self.probe.has_admin:
-            return FirstRunWizard.FINISH
-        return FirstRunWizard.ADMIN
+        return FirstRunWizard.ADMIN if self.needs_admin() else FirstRunWizard.FINISH
+
+    def needs_admin(self) -> bool:
+        """False for a database that has its accounts already: a server in use, or a
+        file on this computer from before (when the wizard was asked for again; one without
+        an administrator asks for that account after the wizard)."""
+        if self.is_shared():
+            return self.probe is None or not self.probe.has_admin
+        return not default_database_exists()
 
     def is_new_database(self) -> bool:
-        return not self.is_shared() or self.probe is None or not self.probe.has_schema
+        if self.is_shared():
+            return self.probe is None or not self.probe.has_schema
+        return not default_database_exists()
 
 
 class AdminPage(QWizardPage):
@@ -788,8 +801,7 @@ class FirstRunWizard(QWizard):
     # setting up
 
     def creates_admin(self) -> bool:
-        page = self.database_page
-        return not (page.is_shared() and page.probe is not None and page.probe.has_admin)
+        return self.database_page.needs_admin()
 
     def busy(self) -> bool:
         return self.call is not None and self.call.running

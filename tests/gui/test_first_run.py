@@ -310,18 +310,6 @@ def drive(steps) -> None:
 def test_run_gui_wizard_then_login_with_the_admin_filled_in(quiet_start, monkeypatch):
     seen: dict[str, str] = {}
 
-    def wizard_step(modal) -> bool:
-        if not isinstance(modal, FirstRunWizard):
-            return False
-        modal.next()
-        modal.next()
-        modal.admin_page.username.setText("boss")
-        modal.admin_page.password.setText("s3cret-pass")
-        modal.admin_page.repeat_password.setText("s3cret-pass")
-        modal.next()
-        modal.button(QWizard.WizardButton.FinishButton).click()
-        return True
-
     def login_step(modal) -> bool:
         if not isinstance(modal, LoginDialog):
             return False
@@ -329,7 +317,7 @@ def test_run_gui_wizard_then_login_with_the_admin_filled_in(quiet_start, monkeyp
         modal.reject()
         return True
 
-    timer = drive([wizard_step, login_step])
+    timer = drive([wizard_local_admin, login_step])
     try:
         assert app_module.run_gui(None) == 0
     finally:
@@ -351,6 +339,55 @@ def test_run_gui_wizard_cancelled_creates_nothing(quiet_start):
     finally:
         timer.stop()
     assert not default_file().exists()
+
+
+def wizard_local_admin(modal) -> bool:
+    if not isinstance(modal, FirstRunWizard):
+        return False
+    modal.next()
+    modal.next()
+    modal.admin_page.username.setText("boss")
+    modal.admin_page.password.setText("s3cret-pass")
+    modal.admin_page.repeat_password.setText("s3cret-pass")
+    modal.next()
+    modal.button(QWizard.WizardButton.FinishButton).click()
+    return True
+
+
+def test_a_remembered_database_that_fails_offers_the_wizard(quiet_start, monkeypatch,
+                                                           tmp_path):
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not a database at all" * 200)
+    remember_database(f"sqlite:///{broken}")
+    offered: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(app_module, "offer_new_setup",
+                        lambda text: offered.append(text) or next(answers))
+    monkeypatch.setattr(app_module, "show_startup_error",
+                        lambda text: pytest.fail("the remembered database offers a way out"))
+    # "Close": the program ends, the choice stays.
+    assert app_module.run_gui(None) == 1
+    assert str(broken) in offered[0]
+    assert remembered_database() == f"sqlite:///{broken}"
+
+    # "Choose another database…": the wizard, then the login.
+    seen: list[str] = []
+
+    def login_step(modal) -> bool:
+        if not isinstance(modal, LoginDialog):
+            return False
+        seen.append(modal.username.text())
+        modal.reject()
+        return True
+
+    timer = drive([wizard_local_admin, login_step])
+    try:
+        assert app_module.run_gui(None) == 0
+    finally:
+        timer.stop()
+    assert seen == ["boss"]
+    assert remembered_database() == default_url()
+    assert default_file().exists()
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------
@@ -470,3 +507,20 @@ def test_a_remembered_server_asks_for_its_password(qapp, monkeypatch, tmp_path):
     assert app_module.open_database_for_gui(app_module.StartChoice(url))
     assert opened_with[-1] == url and len(asked) == 1
     assert DATABASE_KEY == "database/url"
+
+
+def test_an_existing_file_on_this_computer_keeps_its_accounts(qtbot, qapp):
+    """Asked for again (the remembered database failed), the wizard offers the existing
+    default file as it is: no new account, no demo data."""
+    database, _info, _ = prepare_database(None)
+    database.close()
+    i18n.save_language("en")
+    dialog = FirstRunWizard()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.next()
+    assert "kept as it is" in dialog.database_page.local_path.text()
+    dialog.next()
+    assert dialog.currentId() == FirstRunWizard.FINISH
+    assert not dialog.finish_page.demo.isVisible()
+    assert "already has its accounts" in dialog.finish_page.summary.text()
