@@ -29,7 +29,7 @@ from desktop_app.ui.first_run import (
 from desktop_app.ui.i18n import apply_saved_language, install_translators, service_message
 from desktop_app.ui.login import LoginDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.resources import icon, style_sheet
+from desktop_app.ui.resources import apply_look
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(icon("app"))
+    apply_look(app)  # Fusion with a light or dark palette following the system; app icon
     return app
 
 
@@ -189,9 +189,6 @@ def run_gui(database_url: str | None) -> int:
     app = application()
     install_translators(app)
     install_excepthook()
-    style = style_sheet()
-    if style:
-        app.setStyleSheet(style)
     force_wizard = False
     while True:
         choice = first_run(database_url, force=force_wizard)
