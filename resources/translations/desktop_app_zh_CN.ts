@@ -2,24 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="136"/>
+        <source>Startup</source>
+        <translation>启动</translation>
+    </message>
+</context>
+<context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="433"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="432"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="437"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="436"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="449"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="448"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="462"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -220,37 +228,37 @@
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="577"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="596"/>
         <source>Administrator account</source>
         <translation>系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="578"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="597"/>
         <source>The administrator signs in first and then adds the other accounts.</source>
         <translation>系统管理员先登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="580"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="599"/>
         <source>Choose the administrator&apos;s user name and password. Keep the password safe: nobody can look it up.</source>
         <translation>请设置系统管理员的用户名和密码。请妥善保管密码：任何人都无法查到它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="582"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="601"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="582"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="601"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="583"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="602"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="584"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="603"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
@@ -266,7 +274,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="156"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="155"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
@@ -691,112 +699,112 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="173"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="162"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="174"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="163"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="164"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="186"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="201"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="190"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="194"/>
         <source>Replace the database by the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="207"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="196"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="211"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="200"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="257"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="246"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="261"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="250"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="262"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="251"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="278"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="267"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="271"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="286"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="275"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="319"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="331"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="320"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="340"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="329"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="341"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="330"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="373"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="362"/>
         <source>Backup saved: {file} ({size})</source>
         <translation>备份已保存：{file}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="376"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="365"/>
         <source>Older backups removed as the retention says: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="410"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="399"/>
         <source> (taken {time})</source>
         <translation>（备份于 {time}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="412"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="401"/>
         <source>Replace the whole database by the backup {file}{when}?
 
 Everything recorded after that backup is lost. The current database is kept as a copy beside it.
@@ -813,37 +821,37 @@ After the restore this program signs you out; sign in again to continue.</source
 恢复后本程序会退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="419"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="408"/>
         <source>Restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="429"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="418"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="432"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="421"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="433"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="422"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="435"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="424"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="441"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="430"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="444"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="433"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -851,17 +859,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="133"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="133"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="133"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -983,763 +991,763 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="431"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="429"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="486"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="484"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="487"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="489"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="487"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="490"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="492"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="490"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="493"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="495"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="493"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="496"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="498"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="496"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="499"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="499"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="502"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="500"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="503"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="506"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="504"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="507"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="510"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="513"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="511"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="513"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="511"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="543"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="550"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="550"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="563"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
         <source>Handling</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="903"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="935"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
         <source>Escalated to</source>
         <translation>已升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
         <source>Complex case</source>
         <translation>复杂投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="576"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
         <source>Outcome reason</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="577"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="579"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="577"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="580"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="578"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="581"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="579"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="582"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="843"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="580"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="837"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="583"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="581"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="584"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="582"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="585"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="583"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="586"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="584"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="587"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="585"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="588"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="586"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="605"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="686"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="684"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="689"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="687"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/case_window.py" line="703"/>
         <location filename="../../desktop_app/ui/case_window.py" line="705"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="707"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="709"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="888"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="707"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="882"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="709"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="888"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="707"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="882"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="730"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="728"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="731"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="729"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="741"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="739"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="752"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="750"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="776"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="774"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="778"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="776"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="780"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="778"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="796"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="790"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="818"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="812"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="841"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="835"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="842"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="836"/>
         <source>Progress entry</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="844"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="838"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="845"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="839"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="846"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="840"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="847"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="841"/>
         <source>Approval decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="848"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="842"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="849"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="843"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="850"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="844"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="875"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="869"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="875"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="869"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="876"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
         <source>From stage</source>
         <translation>原阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
         <source>Planned completion</source>
         <translation>计划完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
         <source>Actual completion</source>
         <translation>实际完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
         <source>Customer feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
         <source>Feedback comment</source>
         <translation>具体意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
         <source>Next action</source>
         <translation>下一步动作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
         <source>Solution</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
         <source>To</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
         <source>Up to</source>
         <translation>升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
         <source>Previous outcome</source>
         <translation>原处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="933"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
         <source>For</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="934"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
         <source>Message</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="936"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
         <source>New resolution date</source>
         <translation>新办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="937"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="938"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="939"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="933"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="940"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="934"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="941"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="935"/>
         <source>Suggestions</source>
         <translation>其他建议或需求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="954"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="948"/>
         <source>Attachments: {names}</source>
         <translation>附件：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1017"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1011"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1018"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1012"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1019"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1053"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1047"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1025"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1019"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1026"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1020"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1028"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1022"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1050"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1044"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1051"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1045"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1111"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1105"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1120"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1114"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1137"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1138"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1139"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1146"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1140"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1147"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1141"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1148"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1142"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1149"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1155"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1149"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1156"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1157"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1151"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1158"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1152"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1159"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1153"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1160"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1154"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1161"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1155"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1162"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1156"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1183"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1177"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1230"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1224"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1247"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1241"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1248"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1242"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1261"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1255"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1262"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1256"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -1747,38 +1755,38 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="41"/>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="71"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="45"/>
         <source>Signed in as {name} ({user}).</source>
         <translation>当前用户：{name}（{user}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="53"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="55"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="56"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="103"/>
         <source>At least {n} characters, not starting or ending with a space, different from the current password.</source>
         <translation>至少 {n} 个字符，不能以空格开头或结尾，且须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="126"/>
         <source>The repeated password differs from the new one.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -1947,17 +1955,22 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="473"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="468"/>
+        <source>Changed the case</source>
+        <translation>修改投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="475"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="476"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="478"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="478"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="480"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -1999,7 +2012,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="124"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="123"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -2007,99 +2020,106 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="403"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="409"/>
         <source>Where the cases are kept</source>
         <translation>投诉数据的保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="404"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="410"/>
         <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
         <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="406"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="412"/>
         <source>&amp;This computer only (recommended)</source>
         <translation>仅本机（推荐）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="407"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="415"/>
+        <source>The database file on this computer, kept as it is:
+{path}</source>
+        <translation>本机上的数据库文件（保持原样）：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="418"/>
         <source>A database file on this computer:
 {path}</source>
         <translation>本机上的数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="409"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="420"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="410"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="421"/>
         <source>Ser&amp;ver:</source>
         <translation>服务器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="410"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="421"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="411"/>
-        <source>Data&amp;base:</source>
-        <translation>数据库(&amp;B)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="411"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="422"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="412"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="422"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run.py" line="423"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="415"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="426"/>
         <source>name or address, e.g. db.example.lan</source>
         <translation>名称或地址，例如 db.example.lan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="417"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="428"/>
         <source>&amp;Remember password on this computer (else it is asked at each start)</source>
         <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="418"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="429"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="467"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="478"/>
         <source>Fill in server, database and user first.</source>
         <translation>请先填写服务器、数据库和用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="471"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="482"/>
         <source>Connecting to {host}…</source>
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="483"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="494"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="485"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="496"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="488"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="499"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="490"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="501"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -2107,12 +2127,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="863"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="881"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="865"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="883"/>
         <source>The password of the database server:
 {database}</source>
         <translation>数据库服务器的密码：
@@ -2188,108 +2208,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="552"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="550"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="553"/>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="698"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="551"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="696"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="557"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="555"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="561"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="559"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="568"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="566"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="577"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="575"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="581"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="579"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="588"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="586"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="591"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="589"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="602"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="600"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="608"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="606"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="615"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="613"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="619"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="617"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="663"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="661"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="664"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="662"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="699"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="697"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="709"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="707"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="720"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="718"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="725"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="723"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="728"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="726"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="733"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="731"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -2297,62 +2317,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="654"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="673"/>
         <source>Ready to start</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="655"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="674"/>
         <source>Press Finish to set up the program. The sign-in window opens next.</source>
         <translation>点击“完成”设置程序，随后打开登录窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="657"/>
-        <source>&amp;Fill with {n} demo cases to try the program</source>
-        <translation>填入 {n} 件演示投诉，用于试用程序(&amp;F)</translation>
+        <location filename="../../desktop_app/ui/first_run.py" line="676"/>
+        <source>Fill with {n} &amp;demo cases to try the program</source>
+        <translation>填入 {n} 件演示投诉，用于试用程序(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="659"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="678"/>
         <source>Made-up customers and cases in every stage, with progress and surveys, and demo staff accounts. Use a new database for real work.</source>
         <translation>虚构的客户和处于各个阶段的投诉，含进度记录、满意度调查和演示员工账号。正式使用时请换用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="666"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="685"/>
         <source>Language: {language}</source>
         <translation>语言：{language}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="669"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="688"/>
         <source>Database: {url} (shared server)</source>
         <translation>数据库：{url}（共享服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="672"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="691"/>
         <source>Database: {path} (this computer)</source>
         <translation>数据库：{path}（本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="675"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="694"/>
         <source>Administrator: {name}</source>
         <translation>系统管理员：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="678"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="697"/>
         <source>The database already has its accounts: sign in with yours.</source>
         <translation>该数据库已有账号：请用您自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="706"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="725"/>
         <source>Setting up the database…</source>
         <translation>正在设置数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="712"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="731"/>
         <source>Writing demo cases: {done} of {total}…</source>
         <translation>正在写入演示投诉：{done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="715"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="734"/>
         <source>Creating the administrator account…</source>
         <translation>正在创建系统管理员账号…</translation>
     </message>
@@ -2408,37 +2428,37 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="774"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="793"/>
         <source>Set up {app}</source>
         <translation>设置{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="775"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="794"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="776"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="795"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="777"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="796"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="778"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="797"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="828"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="846"/>
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="774"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="793"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -2446,27 +2466,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FollowUpsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="282"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="282"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="282"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="284"/>
         <source>Assigned to</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="284"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -2474,167 +2494,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="263"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="261"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="269"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="267"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="275"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="273"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="277"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="275"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="281"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="279"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="287"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="285"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="288"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="292"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="295"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="293"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="326"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="324"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="330"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="328"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="358"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="356"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="360"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="358"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="383"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="381"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="394"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="392"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="399"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="397"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="421"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="419"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="431"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="429"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="444"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="442"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="454"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="452"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="457"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="455"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="460"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="458"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="464"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="462"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="467"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="465"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="472"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="470"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="476"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="474"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="479"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="477"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="482"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="480"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="507"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="505"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="510"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="508"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="516"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="514"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="519"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="517"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="520"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="518"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3163,17 +3183,17 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="313"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="319"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="314"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="320"/>
         <source>Choose the language of the program.</source>
         <translation>请选择程序的语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="315"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="321"/>
         <source>You can change it later under Settings.</source>
         <translation>以后可在“系统设置”中更改。</translation>
     </message>
@@ -3181,47 +3201,47 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="100"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
         <source>{app} — locked</source>
         <translation>{app} — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="104"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="103"/>
         <source>Signed in: {name} ({user})</source>
         <translation>当前用户：{name}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="120"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="119"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="124"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="129"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="128"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="149"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="148"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="154"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="153"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="156"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="100"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -3503,27 +3523,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="131"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="129"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="155"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="155"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="157"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="155"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="158"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3531,102 +3551,102 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="199"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="211"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="215"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="218"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="221"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="225"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="229"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="227"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="230"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="234"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="232"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="240"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="248"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="246"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="251"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="249"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="264"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="262"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="268"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="266"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="271"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="269"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="317"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="315"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="331"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="329"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -3827,477 +3847,477 @@ Database: {database}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="298"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="300"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="320"/>
         <source>Any day of the week, month or quarter</source>
         <translation>该周、月或季度中的任意一天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="325"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="324"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="328"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="327"/>
         <source>The previous period (Alt+Left)</source>
         <translation>上一期（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="329"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="328"/>
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="332"/>
         <source>The next period (Alt+Right)</source>
         <translation>下一期（Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="334"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
         <source>Next period</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="346"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="345"/>
         <source>A supervisor sees the figures of their own departments</source>
         <translation>客服主管只能查看本部门的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="347"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="346"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="350"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="349"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新统计（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="351"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="350"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="354"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="353"/>
         <source>Full &amp;contacts</source>
         <translation>完整联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="357"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="356"/>
         <source>Write contact details unmasked in the overdue list (recorded in the audit log); otherwise they are masked like 138****5678</source>
         <translation>在超时清单中写入未隐藏的联系方式（记入审计日志）；否则按 138****5678 的形式隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="360"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="359"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="373"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="372"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="386"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="385"/>
         <source>Complaints registered</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="387"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="386"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="388"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="387"/>
         <source>Resolution rate</source>
         <translation>投诉解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="389"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="852"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="388"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="851"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="390"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="389"/>
         <source>First response on time</source>
         <translation>首次响应及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="391"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="390"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="392"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="391"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="395"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="394"/>
         <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
         <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="397"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="396"/>
         <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
         <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="400"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="399"/>
         <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
         <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="410"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="409"/>
         <source>Complaints by type</source>
         <translation>各类型投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="412"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="411"/>
         <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
         <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="416"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="415"/>
         <source>Complaints by week</source>
         <translation>每周投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="418"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="417"/>
         <source>On-time rate by week (%)</source>
         <translation>每周处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="421"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="420"/>
         <source>Satisfaction by question (mean, 1–5)</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="426"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="426"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="428"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="428"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="431"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="430"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="431"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="431"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="433"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="433"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="433"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="446"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="445"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="448"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="447"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="450"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="449"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="454"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="453"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="464"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="463"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="476"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="475"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="510"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="509"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="511"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="510"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="513"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="512"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="515"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="514"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="563"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="562"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="726"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="725"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="758"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="757"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="793"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="792"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="794"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="793"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="801"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="800"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="805"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="804"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="808"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="807"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="811"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="810"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="814"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="813"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="818"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="817"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="819"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="818"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="824"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="847"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="823"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="846"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="825"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="824"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="825"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="827"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="827"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="830"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="829"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="833"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="832"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="836"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="835"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="841"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="841"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="843"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="845"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="849"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="848"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="865"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="864"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="869"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="868"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="882"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="881"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1037"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1036"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1051"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1050"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1062"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1061"/>
         <source>The report workbook export is not installed in this version ({reason}).</source>
         <translation>此版本未安装报表工作簿导出功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1065"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1064"/>
         <source>Export once the figures are shown</source>
         <translation>统计结果显示后即可导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1068"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1067"/>
         <source>Save the figures shown as an Excel workbook (summary, breakdowns, overdue cases, surveys, improvement actions, charts)</source>
         <translation>将显示的数据另存为 Excel 工作簿（汇总、分类统计、超时投诉、满意度调查、改进措施、图表）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1075"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1074"/>
         <source>Complaint report {period}.xlsx</source>
         <translation>投诉数据汇总 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1081"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1080"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1082"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1081"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1127"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1126"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1130"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1129"/>
         <source>The report was saved to {path}.</source>
         <translation>报表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1134"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1133"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -4480,22 +4500,22 @@ Database: {database}</source>
         <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="358"/>
+        <location filename="../../desktop_app/services/backup.py" line="367"/>
         <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
         <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="363"/>
+        <location filename="../../desktop_app/services/backup.py" line="372"/>
         <source>{file} does not exist or is not a file; nothing was restored.</source>
         <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="367"/>
+        <location filename="../../desktop_app/services/backup.py" line="376"/>
         <source>{file} is the database itself; choose a backup file.</source>
         <translation>{file} 就是数据库本身，请选择备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="383"/>
+        <location filename="../../desktop_app/services/backup.py" line="392"/>
         <source>Could not restore {file}: {reason}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
@@ -6070,80 +6090,80 @@ Database: {database}</source>
 <context>
     <name>SimilarPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="37"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="36"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="39"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="103"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="38"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="102"/>
         <source>New customer (none picked)</source>
         <translation>新客户（未选择已有客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="51"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="50"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="51"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="50"/>
         <source>Stage</source>
         <translation>处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="51"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="50"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="59"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="58"/>
         <source>Similar cases</source>
         <translation>相似投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="61"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="149"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="60"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="148"/>
         <source>Choose a subtype to see today&apos;s count.</source>
         <translation>选择投诉子类后可查看今日数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="64"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="63"/>
         <source>Open cases of this customer</source>
         <translation>该客户未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="67"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="66"/>
         <source>Cases with a similar description</source>
         <translation>描述相似的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="109"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="108"/>
         <source>Member tier: {tier}</source>
         <translation>会员等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="116"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="115"/>
         <source>Sensitive customer: {kind}</source>
         <translation>敏感客户：{kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="117"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="116"/>
         <source>Sensitive customer</source>
         <translation>敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="154"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="158"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="157"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="160"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="159"/>
         <source>Today: {count} of batch threshold {threshold} for this subtype</source>
         <translation>该子类今日已有 {count} 件，批量投诉阈值为 {threshold} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="163"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="162"/>
         <source>the next one is a batch complaint (urgent)</source>
         <translation>再有一件即为批量投诉（紧急）</translation>
     </message>
@@ -6152,11 +6172,13 @@ Database: {database}</source>
     <name>Startup</name>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="57"/>
+        <location filename="../../desktop_app/ui/app.py" line="136"/>
         <source>{app} cannot start</source>
         <translation>{app}无法启动</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="58"/>
+        <location filename="../../desktop_app/ui/app.py" line="136"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -6183,6 +6205,16 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <location filename="../../desktop_app/ui/app.py" line="74"/>
         <source>(default)</source>
         <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="137"/>
+        <source>This is the database chosen on this computer at the first start. You can try again later or choose another one.</source>
+        <translation>这是本机首次启动时选择的数据库。您可以稍后重试，或选择其他数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="141"/>
+        <source>Choose another database…</source>
+        <translation>选择其他数据库…</translation>
     </message>
 </context>
 <context>
@@ -6530,62 +6562,62 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyQueueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="84"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="84"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="84"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
         <source>Closed at</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
         <source>Survey due</source>
         <translation>调查时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="87"/>
         <source>Calls</source>
         <translation>致电次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="87"/>
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="87"/>
         <source>Next try</source>
         <translation>下次致电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="211"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="212"/>
         <source>Waiting: next try at {time}</source>
         <translation>等待中：下次致电时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="214"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="215"/>
         <source>The survey is overdue: it was due {time}</source>
         <translation>调查已超时：时限为 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="248"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="249"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
@@ -6676,159 +6708,159 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TrackerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="401"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="399"/>
         <source>Stage</source>
         <translation>处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="401"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="399"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="401"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="399"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="402"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="402"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
         <source>Age</source>
         <translation>已历时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="405"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="403"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="406"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="404"/>
         <source>Customer name and contact (masked unless you handle the case)</source>
         <translation>客户姓名和联系方式（非处理人员看到的是隐藏后的信息）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="407"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="405"/>
         <source>Type / subtype</source>
         <translation>投诉类型/子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="408"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="406"/>
         <source>Severity level; urgent cases come before every level</source>
         <translation>投诉级别；紧急投诉排在所有级别之前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="409"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="407"/>
         <source>Current stage of handling</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="410"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="408"/>
         <source>Who is responsible for the case now</source>
         <translation>当前负责该投诉的人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="411"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="409"/>
         <source>Department handling the case</source>
         <translation>处理该投诉的部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="412"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="410"/>
         <source>The earliest deadline not yet met: red overdue, amber due soon, green on track</source>
         <translation>最早一个尚未达成的时限：红色为已超时，橙色为即将到期，绿色为正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="414"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="412"/>
         <source>Time since the complaint was registered</source>
         <translation>自登记以来的时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="463"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="461"/>
         <source>{customer}
 The contact is masked: you do not handle this case.</source>
         <translation>{customer}
 联系方式已隐藏：您不是该投诉的处理人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="468"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="466"/>
         <source>Urgent (level {level})</source>
         <translation>紧急（{level}级）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="469"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="467"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="473"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="471"/>
         <source>Registered {time}</source>
         <translation>登记于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="481"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="479"/>
         <source>Closed; no deadline left</source>
         <translation>已闭环，无剩余时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="482"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="480"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="485"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="483"/>
         <source>Overdue by {time} (due {due})</source>
         <translation>已超时 {time}（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="488"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="486"/>
         <source>Due soon: in {time} (at {due})</source>
         <translation>即将到期：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="491"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="489"/>
         <source>On track: due in {time} (at {due})</source>
         <translation>正常：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="493"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="491"/>
         <source>Closed; the last deadline was {due}</source>
         <translation>已闭环；最后时限为 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
         <source>{days} d {hours} h</source>
         <translation>{days}天{hours}小时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="436"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="434"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -7157,12 +7189,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="172"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="170"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="174"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="172"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>
