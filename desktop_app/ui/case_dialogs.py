@@ -35,10 +35,10 @@ from desktop_app.domain.vocab import OUTCOMES, ROLES, STAGES
 from desktop_app.services.cases import CaseConflict, CaseDetail
 from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.intake_widgets import FieldError
+from desktop_app.ui.resources import set_tone
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-ERROR_STYLE = "color: #c00000;"
 # The value an unset OptionalDateTime holds (shown as "not set").
 UNSET = dt.datetime(2000, 1, 1)
 
@@ -167,7 +167,7 @@ def message_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    set_tone(label, "error")
     label.hide()
     return label
 
@@ -464,6 +464,8 @@ class ConflictDialog(QDialog):
                 outcome=OUTCOMES.label(d.get("outcome"), language)),
             "reopen": lambda: self.tr("Reopened the case: {reason}").format(
                 reason=d.get("reason", "")),
+            # cases.changes_since: no audited action recorded the version (automatic).
+            "update": lambda: self.tr("Changed the case"),
         }
         make = texts.get(change.action)
         return make() if make else change.summary
