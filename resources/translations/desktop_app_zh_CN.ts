@@ -4542,7 +4542,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="295"/>
         <location filename="../../desktop_app/services/print_forms.py" line="47"/>
-        <location filename="../../desktop_app/services/sla.py" line="253"/>
+        <location filename="../../desktop_app/services/sla.py" line="261"/>
         <location filename="../../desktop_app/services/surveys.py" line="173"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
@@ -4646,7 +4646,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="755"/>
         <location filename="../../desktop_app/services/cases.py" line="784"/>
-        <location filename="../../desktop_app/services/sla.py" line="262"/>
+        <location filename="../../desktop_app/services/sla.py" line="270"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
@@ -5530,27 +5530,27 @@ Database: {database}</source>
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="247"/>
+        <location filename="../../desktop_app/services/sla.py" line="255"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="257"/>
+        <location filename="../../desktop_app/services/sla.py" line="265"/>
         <source>Only the case&apos;s handlers may change its deadlines.</source>
         <translation>只有该投诉的处理人员可以修改时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="259"/>
+        <location filename="../../desktop_app/services/sla.py" line="267"/>
         <source>Someone else changed case {number} since you opened it; reload it and try again.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它；请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="266"/>
+        <location filename="../../desktop_app/services/sla.py" line="274"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="271"/>
+        <location filename="../../desktop_app/services/sla.py" line="279"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
