@@ -56,8 +56,8 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.users import UserInfo
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.intake_widgets import ERROR_STYLE, FieldError, FieldErrors
-from desktop_app.ui.resources import icon
+from desktop_app.ui.intake_widgets import FieldError, FieldErrors
+from desktop_app.ui.resources import icon, set_tone
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ class _Form(FieldErrors, QDialog):
         self.fields: dict[str, QWidget] = {}
         self.form_message = QLabel()
         self.form_message.setObjectName("form_message")
-        self.form_message.setStyleSheet(ERROR_STYLE)
+        set_tone(self.form_message, "error")
         self.form_message.setWordWrap(True)
         self.form_message.hide()
         return QFormLayout()

@@ -59,8 +59,8 @@ from desktop_app.services.audit import AuditFilter, AuditRow
 from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.intake_widgets import ERROR_STYLE, FieldError
-from desktop_app.ui.resources import icon
+from desktop_app.ui.intake_widgets import FieldError
+from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -363,7 +363,7 @@ class AuditTab(QWidget):
         self.count_label.setObjectName("audit_count")
         self.message = QLabel()
         self.message.setObjectName("audit_message")
-        self.message.setStyleSheet(ERROR_STYLE)
+        set_tone(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
         self.refresh_button = QPushButton(self.tr("&Refresh"))

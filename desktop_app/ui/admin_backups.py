@@ -59,8 +59,7 @@ from desktop_app.services.backup import BackupEntry, BackupOverview, BackupResul
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.intake_widgets import ERROR_STYLE
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -209,7 +208,7 @@ class BackupsTab(QWidget):
         self.progress.hide()
         self.message = QLabel()
         self.message.setObjectName("backup_message")
-        self.message.setStyleSheet(ERROR_STYLE)
+        set_tone(self.message, "error")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()

@@ -95,7 +95,7 @@ from desktop_app.ui.case_dialogs import (
 )
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import AttachmentList, FieldError
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import BADGE_STYLE, icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import case_print_button
 
@@ -103,11 +103,9 @@ log = logging.getLogger(__name__)
 
 # How close a deadline counts as "due soon" until the tracker's setting was read.
 DEFAULT_DUE_SOON = dt.timedelta(hours=4)
-DUE_COLOURS = {"overdue": "#c00000", "due_soon": "#b36b00", "on_track": "#1d6b2a",
-               "met": "#606060", "none": ""}
-URGENT_STYLE = ("background: #c00000; color: white; font-weight: bold; "
-                "border-radius: 3px; padding: 1px 6px;")
-ERROR_STYLE = "color: #c00000; font-weight: bold;"
+# Due state -> the tone (resources.TONES, by colour scheme) its deadline is shown in.
+DUE_TONES = {"overdue": "error", "due_soon": "warning", "on_track": "ok", "met": "muted",
+             "none": None}
 # Timeline items carry the (attachment id, file name) pairs of their event.
 ATTACHMENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -474,7 +472,7 @@ class CaseWindow(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.urgent_badge = QLabel(URGENCY.label("urgent", self.language))
         self.urgent_badge.setObjectName("urgent")
-        self.urgent_badge.setStyleSheet(URGENT_STYLE)
+        self.urgent_badge.setStyleSheet(BADGE_STYLE)
         self.urgent_badge.hide()
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading)
@@ -538,7 +536,7 @@ class CaseWindow(QWidget):
         self.action_message = QLabel()
         self.action_message.setObjectName("action_message")
         self.action_message.setWordWrap(True)
-        self.action_message.setStyleSheet(ERROR_STYLE)
+        set_tone(self.action_message, "error", strong=True)
         self.action_message.hide()
 
         # Detail: template 1.
@@ -780,11 +778,7 @@ class CaseWindow(QWidget):
                 text = self.tr("{time} (met)").format(time=text)
             label.setText(text)
             label.setProperty("due_state", state)
-            colour = DUE_COLOURS.get(state, "")
-            style = f"color: {colour};" if colour else ""
-            if state == "overdue":
-                style += " font-weight: bold;"
-            label.setStyleSheet(style)
+            set_tone(label, DUE_TONES.get(state), strong=state == "overdue")
         if resolution is None:
             self.labels["resolution_due"].setProperty("due_state", "none")
 
@@ -1234,7 +1228,7 @@ class CaseWindow(QWidget):
     # --- messages, attachments, closing -------------------------------------------------
 
     def show_message(self, text: str, *, error: bool = True) -> None:
-        self.action_message.setStyleSheet(ERROR_STYLE if error else "")
+        set_tone(self.action_message, "error" if error else None, strong=error)
         self.action_message.setText(text)
         self.action_message.show()
         self.status_message.emit(text)

@@ -59,13 +59,11 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.exchange import ExportResult, ImportProblem, ImportReport
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #c00000;"
-OK_STYLE = "color: #1d6b2a;"
 MAX_WARNINGS_SHOWN = 10
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -226,7 +224,7 @@ class _WorkDialog(QDialog):
             self.cancel_button.setEnabled(False)
 
     def show_message(self, text: str, *, error: bool = True) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        set_tone(self.message, "error" if error else "ok")
         self.message.setText(text)
         self.message.show()
 
@@ -400,10 +398,10 @@ class ImportDialog(_WorkDialog):
         elif report.ok:
             self._clean_preview = path
             self.preview_summary.setText(self.summary_text(report))
-            self.preview_summary.setStyleSheet(OK_STYLE)
+            set_tone(self.preview_summary, "ok")
         else:
             self.preview_summary.setText(self.rejected_text(report))
-            self.preview_summary.setStyleSheet(ERROR_STYLE)
+            set_tone(self.preview_summary, "error")
             self._show_errors(report)
         self._update_buttons()
         self.previewed.emit(report)
@@ -425,15 +423,15 @@ class ImportDialog(_WorkDialog):
         if report.written:
             self._imported = True
             self.preview_summary.setText(self.imported_text(report))
-            self.preview_summary.setStyleSheet(OK_STYLE)
+            set_tone(self.preview_summary, "ok")
         elif report.cancelled:
             self.preview_summary.setText(self.tr(
                 "The import was cancelled; nothing was imported."))
-            self.preview_summary.setStyleSheet(ERROR_STYLE)
+            set_tone(self.preview_summary, "error")
         else:  # the file changed since the check
             self._clean_preview = None
             self.preview_summary.setText(self.rejected_text(report))
-            self.preview_summary.setStyleSheet(ERROR_STYLE)
+            set_tone(self.preview_summary, "error")
             self._show_errors(report)
         self._update_buttons()
         self.imported.emit(report)
@@ -723,7 +721,7 @@ class ExportDialog(_WorkDialog):
         self.result = result
         if result.cancelled:
             self.export_summary.setText(self.tr("The export was cancelled; no file was saved."))
-            self.export_summary.setStyleSheet(ERROR_STYLE)
+            set_tone(self.export_summary, "error")
         else:
             text = self.tr("Saved {path}: {complaints:,} complaints, {progress:,} progress "
                            "entries, {surveys:,} surveys.").format(
@@ -732,7 +730,7 @@ class ExportDialog(_WorkDialog):
             if result.unmasked:
                 text += " " + self.tr("Contacts in full (recorded in the audit log).")
             self.export_summary.setText(text)
-            self.export_summary.setStyleSheet(OK_STYLE)
+            set_tone(self.export_summary, "ok")
         self.exported.emit(result)
 
     def _update_buttons(self) -> None:

@@ -35,8 +35,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.intake_widgets import ERROR_STYLE
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +112,7 @@ class LockDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("unlock_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        set_tone(self.error, "error")
         self.error.hide()
 
         form = QFormLayout()

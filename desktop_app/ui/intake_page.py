@@ -72,7 +72,7 @@ from desktop_app.ui.intake_widgets import (
     FieldErrors,
 )
 from desktop_app.ui.pages import page_title
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -323,7 +323,7 @@ class IntakePage(FieldErrors, QWidget):
         self.form_message = QLabel()
         self.form_message.setObjectName("form_message")
         self.form_message.setWordWrap(True)
-        self.form_message.setStyleSheet("color: #c00000; font-weight: bold;")
+        set_tone(self.form_message, "error", strong=True)
         self.form_message.hide()
 
         self.save_button = QPushButton(self.tr("&Save"))

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.vocab import MEMBER_TIERS, SENSITIVE_KINDS, STAGES
 from desktop_app.ui.i18n import ui_language
+from desktop_app.ui.resources import BADGE_STYLE, set_tone
 
 DATE_FORMAT = "%Y-%m-%d"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-BADGE_STYLE = ("background: #c00000; color: white; font-weight: bold; padding: 2px 6px;"
-               " border-radius: 3px;")
 
 
 class SimilarPanel(QWidget):
@@ -161,7 +160,7 @@ class SimilarPanel(QWidget):
                        ).format(count=count, threshold=threshold)
         if threshold and count >= threshold:
             text += " — " + self.tr("the next one is a batch complaint (urgent)")
-            self.today_label.setStyleSheet("color: #c00000; font-weight: bold;")
+            set_tone(self.today_label, "error", strong=True)
         else:
-            self.today_label.setStyleSheet("")
+            set_tone(self.today_label, None)
         self.today_label.setText(text)

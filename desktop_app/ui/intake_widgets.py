@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS
-
-ERROR_STYLE = "color: #c00000;"
+from desktop_app.ui.resources import set_tone
 
 
 class FieldError(QLabel):
@@ -33,7 +32,7 @@ class FieldError(QLabel):
         super().__init__(parent)
         self.field = field
         self.setObjectName(f"{field}_error")
-        self.setStyleSheet(ERROR_STYLE)
+        set_tone(self, "error")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()

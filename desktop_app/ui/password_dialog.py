@@ -19,7 +19,8 @@ from desktop_app.services import users
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.intake_widgets import ERROR_STYLE, FieldError, FieldErrors
+from desktop_app.ui.intake_widgets import FieldError, FieldErrors
+from desktop_app.ui.resources import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         self.form_message = QLabel()
         self.form_message.setObjectName("change_password_error")
         self.form_message.setWordWrap(True)
-        self.form_message.setStyleSheet(ERROR_STYLE)
+        set_tone(self.form_message, "error")
         self.form_message.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -42,7 +42,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -77,7 +77,7 @@ from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.improvement_dialog import ImprovementDialog
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.reports_charts import BarChartView, KpiTile, TrendChartView
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone, tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,6 @@ WORKBOOK_FUNCTION = "write_report_workbook"
 IMPROVEMENT_ROLES = ("manager", "admin")
 TILES = ("volume", "handling_time", "resolution_rate", "on_time_rate", "first_response_rate",
          "satisfaction_rate", "overdue")
-OVERDUE_COLOUR = QColor("#b3261e")
 NO_VALUE = "—"
 DataRole = Qt.ItemDataRole.UserRole
 
@@ -378,7 +377,7 @@ class ReportsPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("reports_message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel { color: #b3261e; }")
+        set_tone(self.message, "error")
         self.message.hide()
 
     def _build_tiles(self) -> None:
@@ -887,7 +886,7 @@ class ReportsPage(QWidget):
         self.improvements_table.fill(rows, list(r.improvement_actions))
         for row, action in enumerate(r.improvement_actions):
             if action.overdue:
-                self.improvements_table.item(row, 3).setForeground(OVERDUE_COLOUR)
+                self.improvements_table.item(row, 3).setForeground(tone_colour("error"))
             for column in (0, 1):
                 item = self.improvements_table.item(row, column)
                 item.setToolTip(item.text())

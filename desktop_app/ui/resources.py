@@ -209,18 +209,28 @@ DARK = {
     "disabled": "#6e7681",
 }
 # Colours the style sheet names @like_this@: readable on each scheme's window and base.
+# The one table of message colours: labels take them through set_tone (the style sheet),
+# table models and painters through tone_colour. ``*_background`` are cell backgrounds the
+# tone of the same name (error, warning, ok) stays readable on.
 TONES = {
     "light": {
         "error": "#b3261e", "ok": "#1d6b2a", "warning": "#8a5a00", "muted": "#5f6670",
+        "error_background": "#fde2e1", "warning_background": "#fff1cc",
+        "ok_background": "#e3f4e5",
         "notice_background": "#fff4ce", "notice_border": "#e0b000", "notice_text": "#4a3b00",
         "navigation_background": "#ffffff", "title": "#1b1f24", "indicator_border": "#8c939c",
     },
     "dark": {
         "error": "#ff8a80", "ok": "#7ee29a", "warning": "#f2c14e", "muted": "#a0a8b3",
+        "error_background": "#4a1c1a", "warning_background": "#3d3214",
+        "ok_background": "#173a22",
         "notice_background": "#3d3214", "notice_border": "#a07d1c", "notice_text": "#ffe7a3",
         "navigation_background": "#16181c", "title": "#f2f4f7", "indicator_border": "#8b949e",
     },
 }
+# White on red, readable in both schemes: the "urgent" and "sensitive customer" badges.
+BADGE_STYLE = ("background: #c00000; color: white; font-weight: bold; "
+               "border-radius: 3px; padding: 1px 6px;")
 _TEXT_ROLES = ("WindowText", "Text", "ButtonText", "HighlightedText", "ToolTipText",
                "PlaceholderText", "BrightText")
 
@@ -285,10 +295,14 @@ def style_sheet(scheme: str | None = None) -> str:
     return text.replace("@style_dir@", (RESOURCES_DIR / "style").as_posix())
 
 
-def set_tone(widget: QWidget, tone: str | None) -> None:
+def set_tone(widget: QWidget, tone: str | None, *, strong: bool = False) -> None:
     """Colour a label's text by the style sheet's ``[tone="error"]`` (``ok``, ``warning``,
-    ``muted``) rules, which follow the colour scheme; ``None`` for the normal colour."""
+    ``muted``) rules, which follow the colour scheme; ``None`` for the normal colour.
+    ``strong``: bold as well (the ``[strong="true"]`` rule).
+
+    The one way the program colours a message: no colours in widgets' own style sheets."""
     widget.setProperty("tone", tone or "")
+    widget.setProperty("strong", bool(strong))
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

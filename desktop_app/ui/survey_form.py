@@ -40,7 +40,7 @@ from desktop_app.services.session import Session
 from desktop_app.services.surveys import SCORE_FIELDS, SurveyForm, SurveyPrefill
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import FieldError, FieldErrors
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 SCORES = (1, 2, 3, 4, 5)
@@ -328,7 +328,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
         self.form_message = QLabel()
         self.form_message.setObjectName("survey_form_message")
         self.form_message.setWordWrap(True)
-        self.form_message.setStyleSheet("color: #c00000; font-weight: bold;")
+        set_tone(self.form_message, "error", strong=True)
         self.form_message.hide()
 
         self.save_button = QPushButton(self.tr("&Save survey"))

@@ -59,7 +59,7 @@ from desktop_app.services.surveys import (
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import FieldError
 from desktop_app.ui.pages import page_title
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.survey_form import QT_TIME_FORMAT, SurveyFormPanel
 from desktop_app.ui.survey_queue import (
     FollowUpsModel,
@@ -366,7 +366,7 @@ class SurveyPage(QWidget):
         self.follow_up_message = QLabel()
         self.follow_up_message.setObjectName("follow_up_message")
         self.follow_up_message.setWordWrap(True)
-        self.follow_up_message.setStyleSheet("color: #c00000;")
+        set_tone(self.follow_up_message, "error")
         self.follow_up_message.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.follow_up_message, 1)

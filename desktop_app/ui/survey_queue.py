@@ -30,6 +30,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.surveys import FollowUpInfo, SurveyQueuePage, SurveyQueueRow
 from desktop_app.ui.i18n import ui_language
+from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ OverdueRole = Qt.ItemDataRole.UserRole + 4
 COLUMN_NAMES = ("number", "customer", "contact", "subtype", "closed_at", "due_at",
                 "attempts", "last_result", "next_try_at")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-OVERDUE_COLOUR = "#b3261e"
+OVERDUE_TONE = "error"  # resources.TONES: the colour of the scheme in use
 WAITING_COLOUR = "#8a8a8a"
 PAGE_SIZE = 100
 
@@ -216,7 +217,7 @@ class SurveyQueueModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == DUE_AT and item.overdue:
-                return QBrush(QColor(OVERDUE_COLOUR))
+                return QBrush(tone_colour(OVERDUE_TONE))
             if waiting:
                 return QBrush(QColor(WAITING_COLOUR))
             return None

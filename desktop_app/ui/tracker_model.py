@@ -27,13 +27,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain.vocab import LEVEL_ROMAN, STAGES, URGENCY
 from desktop_app.services import tracker
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter, CaseRow
+from desktop_app.ui.resources import tone_colour
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +52,10 @@ COLUMN_SORT_KEYS = ("number", "customer", "type", "level", "stage", "owner", "de
 # Stable names of the columns (header state, tests).
 COLUMN_NAMES = COLUMN_SORT_KEYS
 
-# due state -> (background, text colour)
-DUE_COLOURS: dict[str, tuple[str, str]] = {
-    "overdue": ("#fde2e1", "#b3261e"),
-    "due_soon": ("#fff1cc", "#8a5a00"),
-    "on_track": ("#e3f4e5", "#1e6b30"),
-}
-URGENT_COLOUR = "#b3261e"
+# due state -> the tone of its deadline's text; the cell's background is the tone's
+# "<tone>_background" (resources.TONES: colours of the scheme in use).
+DUE_TONES: dict[str, str] = {"overdue": "error", "due_soon": "warning", "on_track": "ok"}
+URGENT_TONE = "error"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 # Rows asked for at once when ``refresh`` re-reads what is loaded.
 REFRESH_CHUNK = 500
@@ -363,15 +361,15 @@ class TrackerModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
             state = self.due_state(row)
-            if column == NEXT_DUE and state in DUE_COLOURS:
-                return QBrush(QColor(DUE_COLOURS[state][1]))
+            if column == NEXT_DUE and state in DUE_TONES:
+                return QBrush(tone_colour(DUE_TONES[state]))
             if state == "overdue" or (column == LEVEL and row.urgent):
-                return QBrush(QColor(URGENT_COLOUR))
+                return QBrush(tone_colour(URGENT_TONE))
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             state = self.due_state(row)
-            if column == NEXT_DUE and state in DUE_COLOURS:
-                return QBrush(QColor(DUE_COLOURS[state][0]))
+            if column == NEXT_DUE and state in DUE_TONES:
+                return QBrush(tone_colour(DUE_TONES[state] + "_background"))
             return None
         if role == Qt.ItemDataRole.FontRole:
             if (column == LEVEL and row.urgent) or (

@@ -49,7 +49,7 @@ from desktop_app.services.tracker import CaseFilter, SavedView
 from desktop_app.ui import tracker_model as columns
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.pages import page_title
-from desktop_app.ui.resources import icon
+from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.tracker_model import TrackerModel
 
@@ -326,7 +326,7 @@ class TrackerPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("tracker_message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel { color: #b3261e; }")
+        set_tone(self.message, "error")
         self.message.hide()
 
     def _build_layout(self) -> None:

@@ -132,6 +132,7 @@ def test_level_two_case_through_every_stage_transfer_escalation_close_and_reopen
     assert stored(case.id).first_response_at == clock.now()
     assert label(clerk, "first_response_at") == clock.now().strftime("%Y-%m-%d %H:%M")
     assert clerk.labels["first_response_due"].property("due_state") == "met"
+    assert clerk.labels["first_response_due"].property("tone") == "muted"
     for stage in ("assigned", "investigating", "solution_proposed"):
         clock.advance(minutes=20)
         progress(qtbot, clerk, stage, f"Now {stage}")
@@ -327,6 +328,7 @@ def test_reload_after_a_conflict_keeps_the_typed_entry_and_saves_nothing(qtbot, 
     assert mine.progress.result.toPlainText() == "Typed before the reload"
     assert mine.progress.planned_completion.value() == dt.datetime(2026, 11, 26, 9, 0)
     assert "reloaded" in mine.action_message.text()
+    assert mine.action_message.property("tone") == ""  # news, not an error
 
 
 def test_apply_again_of_a_dialog_action_through_the_resolver(qtbot, case, clock):
@@ -524,9 +526,12 @@ def test_the_detail_shows_every_template_one_field(qtbot, staff, clock):
     # Urgent: first response due at 12:00, two hours from now — due soon, in colour.
     assert label(window, "first_response_due") == "2026-11-25 12:00 (due soon)"
     assert window.labels["first_response_due"].property("due_state") == "due_soon"
+    assert window.labels["first_response_due"].property("tone") == "warning"
     clock.advance(hours=3)
     reload(qtbot, window)
     assert window.labels["first_response_due"].property("due_state") == "overdue"
+    assert window.labels["first_response_due"].property("tone") == "error"
+    assert window.labels["first_response_due"].property("strong") is True
     assert label(window, "first_response_due").endswith("(overdue)")
 
 

@@ -122,6 +122,7 @@ def test_export_writes_a_masked_workbook_by_default(qtbot, system, manager, runn
     contacts = [r[2] for r in rows[1:]]
     assert all("****" in c or "***@" in c for c in contacts)
     assert "30 complaints" in dialog.export_summary.text()
+    assert dialog.export_summary.property("tone") == "ok"
     assert not dialog.export_progress.isVisible() and not dialog.cancel_button.isVisible()
     # A period: only the cases registered in it.
     start = (TEST_NOW - dt.timedelta(days=10)).date()
@@ -160,6 +161,7 @@ def test_export_then_import_into_an_empty_database(qtbot, exported, runner):
     assert report.ok and report.dry_run and report.complaints == 40
     assert Complaint.select().count() == 0  # a preview writes nothing
     assert "40" in dialog.preview_summary.text()
+    assert dialog.preview_summary.property("tone") == "ok"
     assert dialog.import_errors_table.isHidden() and dialog.save_errors_button.isHidden()
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=WAIT) as blocker:
@@ -210,6 +212,7 @@ def test_a_bad_cell_is_listed_and_nothing_is_imported(qtbot, manager, runner, tm
     assert [e[:3] for e in errors] == [("投诉登记", "8", "投诉渠道"), ("投诉登记", "11", "联系方式")]
     assert "电报" in errors[0][3] and errors[1][3]
     assert "rejected" in dialog.preview_summary.text()
+    assert dialog.preview_summary.property("tone") == "error"
     assert not dialog.import_button.isEnabled() and dialog.start_import() is None
     assert counts() == before
 

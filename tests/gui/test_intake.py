@@ -366,6 +366,7 @@ def test_a_database_failure_keeps_the_form(qtbot, page, monkeypatch):
     save_and_fail(qtbot, page)
     message = field(page, "form_message", QLabel)
     assert message.isVisible() and "database is busy" in message.text()
+    assert message.property("tone") == "error" and message.property("strong") is True
     assert page.values() == typed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -296,3 +297,123 @@ def test_main_window_is_not_clipped_at_high_dpi(tmp_path, scale):
         for text, width, wanted in found["toolbar"]:
             assert width >= wanted, (language, text, width, wanted)
         assert found["icon_ratio"] == pytest.approx(float(scale))
+
+
+# --- message colours in the dark scheme: one mechanism (set_tone), no fixed reds -----------
+
+# The fixed reds message labels used to carry (contrast about 2.5 on the dark window).
+FIXED_REDS = ("#c00000", "#b3261e", "#b00020")
+# Files not yet moved to set_tone, which this change could not edit (each has its owner);
+# remove a name once its file is done. Nothing may be added here.
+NOT_YET_TONED = {"first_run.py", "login.py", "settings_page.py"}
+
+
+def shown_colour_contrast(label: QLabel) -> float:
+    """The contrast of a label's text colour (after the style sheet) on its window."""
+    label.ensurePolished()
+    palette = label.palette()
+    return contrast(palette.color(QPalette.ColorRole.WindowText),
+                    palette.color(QPalette.ColorRole.Window))
+
+
+def assert_error_tone(label: QLabel, scheme: str) -> None:
+    label.ensurePolished()
+    assert label.property("tone") == "error", label.objectName()
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor(
+        TONES[scheme]["error"]), label.objectName()
+    assert shown_colour_contrast(label) >= 4.5, (label.objectName(), scheme)
+
+
+def test_intake_error_labels_are_readable_in_the_dark_scheme(look, qtbot, clerk_session,
+                                                             clock, monkeypatch, tmp_path):
+    from desktop_app.services import auth
+    from desktop_app.ui.intake_page import IntakePage
+
+    monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(tmp_path / "data"))
+    app = look
+    apply_look(app, "dark")
+    page = IntakePage(auth.session_for_username("clerk1", clock=clock))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    task = page.save()  # an empty form: every required field has its message
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: not page.tasks.busy(), timeout=10_000)
+    label = page.errors["customer_name"]
+    assert label.isVisible() and label.text()
+    assert_error_tone(label, "dark")
+    # The message line under the form: the same tone, in bold.
+    assert_error_tone(page.form_message, "dark")
+    assert page.form_message.property("strong") is True
+    page.form_message.ensurePolished()
+    assert page.form_message.font().bold()
+    # A switch of scheme recolours what is shown.
+    apply_look(app, "light")
+    assert_error_tone(label, "light")
+
+
+def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, clerk_session,
+                                                                 clock):
+    from desktop_app.services import auth
+    from desktop_app.ui.case_window import CaseWindow
+    from tests.helpers.cases import make_case
+    from tests.helpers.fixtures import TEST_NOW
+
+    app = look
+    apply_look(app, "dark")
+    case = make_case(at=TEST_NOW - dt.timedelta(days=10), owner="clerk1",
+                     subtype="staff_attitude")
+    window = CaseWindow(auth.session_for_username("clerk1", clock=clock), case.id)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.show()
+    qtbot.waitExposed(window)
+    window.show_message("The case could not be saved.")
+    message = window.action_message
+    assert message.isVisible()
+    assert_error_tone(message, "dark")
+    assert message.property("strong") is True and message.font().bold()
+    # News that is not an error goes back to the normal text colour.
+    window.show_message("The case was reloaded.", error=False)
+    message.ensurePolished()
+    assert message.property("tone") == ""
+    assert message.palette().color(QPalette.ColorRole.WindowText) == QColor(
+        resources.DARK["WindowText"])
+    assert not message.font().bold()
+    # The overdue deadline (registered ten days ago) reads in the error tone.
+    due = window.labels["first_response_due"]
+    assert due.property("due_state") == "overdue"
+    assert_error_tone(due, "dark")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_deadline_cells_are_readable(qapp, scheme):
+    """The tracker's deadline cells: each tone on its own background."""
+    from desktop_app.ui.tracker_model import DUE_TONES
+
+    for tone in DUE_TONES.values():
+        text = resources.tone_colour(tone, scheme)
+        background = resources.tone_colour(f"{tone}_background", scheme)
+        assert contrast(text, background) >= 4.5, (scheme, tone)
+    # Light: the colours the tracker always had.
+    light = {t: TONES["light"][f"{t}_background"] for t in ("error", "warning", "ok")}
+    assert light == {"error": "#fde2e1", "warning": "#fff1cc", "ok": "#e3f4e5"}
+
+
+def test_no_fixed_message_colours_in_the_ui():
+    """Message colours come from resources.TONES (set_tone / tone_colour) only: no fixed red
+    outside resources.py (its colour table and the shared badge style)."""
+    offenders: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "desktop_app" / "ui").rglob("*.py")):
+        if path.name == "resources.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = [red for red in FIXED_REDS if red in text.lower()]
+        found += re.findall(r"\b(?:ERROR|OK)_STYLE\b", text)
+        if found:
+            offenders[path.name] = found
+    assert set(offenders) <= NOT_YET_TONED, offenders
+    resources_text = (ROOT / "desktop_app" / "ui" / "resources.py").read_text(encoding="utf-8")
+    assert resources_text.count("#c00000") == 1  # the badges' one definition

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QMessa
 from desktop_app.db.models import Complaint, FollowUp, Survey, SurveyAttempt
 from desktop_app.services import cases, surveys
 from desktop_app.services.surveys import SurveyForm
+from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.survey_form import ScoreWidget
 from desktop_app.ui.survey_page import SurveyPage
 from desktop_app.ui.survey_queue import (
@@ -21,7 +22,6 @@ from desktop_app.ui.survey_queue import (
     LAST_RESULT,
     NEXT_TRY,
     NUMBER,
-    OVERDUE_COLOUR,
     WAITING_COLOUR,
     WaitingRole,
 )
@@ -270,7 +270,7 @@ def test_queue_opens_24_hours_after_closure_and_marks_overdue_after_48(qtbot, su
     clock.advance(hours=24, minutes=1)                         # Fri 10:01: past 48 h
     refresh(qtbot, page)
     assert cell(page, 0, DUE_AT) == "2026-11-27 10:00 (overdue)"
-    assert colour(page, 0, DUE_AT) == QColor(OVERDUE_COLOUR).name()
+    assert colour(page, 0, DUE_AT) == tone_colour("error").name()
     assert "1 overdue" in field(page, "queue_count", QLabel).text()
     assert page.selected_case_id() == case.id                  # the refresh kept it
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 
 from desktop_app.db.models import Complaint, User
@@ -14,8 +14,9 @@ from desktop_app.services import tracker
 from desktop_app.services.errors import DatabaseUnavailable
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui import tracker_model as cols
+from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.tracker_model import DUE_COLOURS, DueStateRole, TrackerModel
+from desktop_app.ui.tracker_model import DUE_TONES, DueStateRole, TrackerModel
 from desktop_app.ui.tracker_page import TrackerPage
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import TEST_NOW, make_user
@@ -130,15 +131,19 @@ def test_deadline_colours_overdue_red_and_on_track_green(qtbot, manager, tasks):
     late_row, fresh_row = model.row_of(late.id), model.row_of(fresh.id)
     due = model.index(late_row, cols.NEXT_DUE)
     assert due.data(DueStateRole) == "overdue"
-    assert due.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(DUE_COLOURS["overdue"][0])
-    assert due.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(DUE_COLOURS["overdue"][1])
+    # The colours of the scheme in use (resources.TONES), not fixed ones.
+    assert DUE_TONES["overdue"] == "error"
+    assert due.data(Qt.ItemDataRole.BackgroundRole).color() == tone_colour("error_background")
+    assert due.data(Qt.ItemDataRole.ForegroundRole).color() == tone_colour("error")
     assert "Overdue by" in due.data(Qt.ItemDataRole.ToolTipRole)
     # The whole overdue row reads red.
     number = model.index(late_row, cols.NUMBER)
     assert number.data(Qt.ItemDataRole.ForegroundRole).color().red() > 150
+    assert number.data(Qt.ItemDataRole.ForegroundRole).color() == tone_colour("error")
     ok = model.index(fresh_row, cols.NEXT_DUE)
     assert ok.data(DueStateRole) == "on_track"
-    assert ok.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(DUE_COLOURS["on_track"][0])
+    assert ok.data(Qt.ItemDataRole.BackgroundRole).color() == tone_colour("ok_background")
+    assert ok.data(Qt.ItemDataRole.ForegroundRole).color() == tone_colour("ok")
     assert "On track" in ok.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(fresh_row, cols.NUMBER).data(Qt.ItemDataRole.ForegroundRole) is None
 
@@ -150,7 +155,8 @@ def test_due_soon_is_amber(qtbot, manager, tasks):
     page = make_page(qtbot, manager, tasks)
     due = page.model.index(page.model.row_of(case.id), cols.NEXT_DUE)
     assert due.data(DueStateRole) == "due_soon"
-    assert due.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(DUE_COLOURS["due_soon"][0])
+    assert due.data(Qt.ItemDataRole.BackgroundRole).color() == tone_colour("warning_background")
+    assert due.data(Qt.ItemDataRole.ForegroundRole).color() == tone_colour("warning")
     assert "Due soon" in due.data(Qt.ItemDataRole.ToolTipRole)
 
 
