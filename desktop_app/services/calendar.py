@@ -18,7 +18,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_manager, require_staff
 from desktop_app.services.session import Session
-from desktop_app.services.sla import calendar_warnings
+from desktop_app.services.sla import calendar_warnings, unofficial_years
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class YearView:
     year: int
     official: bool
     days: tuple[DayInfo, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # English; the years they name are ``unofficial_years``
+    unofficial_years: tuple[int, ...] = ()  # what the warnings are about (managers only)
 
 
 @service
@@ -67,9 +68,10 @@ def year_view(session: Session, year: int) -> YearView:
             mark, note = "", ""
         days.append(DayInfo(day, calendar.is_working_day(day), mark, note))
         day += dt.timedelta(days=1)
-    warnings = tuple(calendar_warnings(session.now().date())) if session.is_manager or \
-        session.is_admin else ()
-    return YearView(year, official_year(year), tuple(days), warnings)
+    manager = session.is_manager or session.is_admin
+    warnings = tuple(calendar_warnings(session.now().date())) if manager else ()
+    years = tuple(unofficial_years(session.now().date())) if manager else ()
+    return YearView(year, official_year(year), tuple(days), warnings, years)
 
 
 @service

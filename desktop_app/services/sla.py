@@ -222,18 +222,21 @@ def recompute_open_deadlines(session: Session, *, chunk: int = 2000,
     return changed
 
 
+def unofficial_years(today: dt.date, *, days_ahead: int = 60) -> list[int]:
+    """The years in reach (this one and the one ``days_ahead`` away) without an official
+    holiday schedule."""
+    return [year for year in sorted({today.year, (today + dt.timedelta(days=days_ahead)).year})
+            if not official_year(year)]
+
+
 def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
-    """Messages for managers when a year in reach has no official holiday schedule yet:
-    deadlines there count weekends and manager overrides only."""
-    warnings = []
-    for year in sorted({today.year, (today + dt.timedelta(days=days_ahead)).year}):
-        if not official_year(year):
-            warnings.append(
-                f"The official {year} holiday schedule is not known to this program: "
-                f"deadlines in {year} count weekends and your calendar overrides only. "
-                f"Enter {year}'s public holidays and adjusted working days in the calendar, "
-                f"or update the program.")
-    return warnings
+    """Messages (English; the calendar page words them from ``unofficial_years``) for
+    managers when a year in reach has no official holiday schedule yet: deadlines there
+    count weekends and manager overrides only."""
+    return [f"The official {year} holiday schedule is not known to this program: "
+            f"deadlines in {year} count weekends and your calendar overrides only. "
+            f"Enter {year}'s public holidays and adjusted working days in the calendar, "
+            f"or update the program." for year in unofficial_years(today, days_ahead=days_ahead)]
 
 
 @service

@@ -327,8 +327,13 @@ class CalendarPage(QWidget):
         else:
             self.status.setText(self.tr("{year}: no official holiday schedule is known; only "
                                         "weekends and overrides count.").format(year=view.year))
-        self.warning.setText("\n".join(view.warnings))
-        self.warning.setVisible(bool(view.warnings))
+        self.warning.setText("\n".join(
+            self.tr("The official {year} holiday schedule is not known to this program: "
+                    "deadlines in {year} count weekends and your calendar overrides only. "
+                    "Enter the public holidays and adjusted working days of {year} in the "
+                    "calendar, or update the program.").format(year=year)
+            for year in view.unofficial_years))
+        self.warning.setVisible(bool(view.unofficial_years))
         if self.selected is not None and self.selected.year != view.year:
             self.selected = None
         self._show_selected()
