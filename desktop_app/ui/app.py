@@ -29,7 +29,7 @@ from desktop_app.ui.first_run import (
 from desktop_app.ui.i18n import apply_saved_language, install_translators, service_message
 from desktop_app.ui.login import LoginDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.resources import apply_look
+from desktop_app.ui.resources import apply_look, icon
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
-    apply_look(app)  # Fusion with a light or dark palette following the system; app icon
+    app.setWindowIcon(icon("app"))
     return app
 
 
@@ -189,6 +189,7 @@ def run_gui(database_url: str | None) -> int:
     app = application()
     install_translators(app)
     install_excepthook()
+    apply_look(app)  # Fusion with a light or dark palette following the system
     force_wizard = False
     while True:
         choice = first_run(database_url, force=force_wizard)

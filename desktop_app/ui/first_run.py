@@ -65,6 +65,7 @@ from desktop_app.ui.i18n import (
     service_message,
     system_language,
 )
+from desktop_app.ui.resources import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class FirstAdminDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("first_run_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        set_tone(self.error, "error")
         self.error.hide()
 
         form = QFormLayout()
@@ -161,7 +162,6 @@ class FirstAdminDialog(QDialog):
 
 DATABASE_KEY = "database/url"
 DEMO_CASES = 200
-_RED = "color: #b00020;"
 
 
 def _settings() -> QSettings:
@@ -276,7 +276,7 @@ def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(_RED)
+    set_tone(label, "error")
     label.hide()
     return label
 
@@ -474,11 +474,11 @@ class DatabasePage(QWizardPage):
         if not self.is_shared() or (self.call is not None and self.call.running):
             return None
         if not all(w.text().strip() for w in (self.host, self.database, self.user)):
-            self.result.setStyleSheet(_RED)
+            set_tone(self.result, "error")
             self.result.setText(self.tr("Fill in server, database and user first."))
             return None
         url = self.url()
-        self.result.setStyleSheet("")
+        set_tone(self.result, None)
         self.result.setText(self.tr("Connecting to {host}…").format(host=self.host.text()))
         self.test_button.setEnabled(False)
         call = BackgroundCall(self)
@@ -502,14 +502,14 @@ class DatabasePage(QWizardPage):
 
     def _tested(self, url: str, probe: ServerProbe) -> None:
         self.probe, self.probe_url = probe, url
-        self.result.setStyleSheet("color: #1b5e20;")
+        set_tone(self.result, "ok")
         self.result.setText(self.probe_text(probe))
         log.info("first run: connected to %s (%s, schema %s)", without_password(url),
                  probe.server, probe.schema_version)
 
     def _test_failed(self, exc: ServiceError) -> None:
         self._next_when_tested = False
-        self.result.setStyleSheet(_RED)
+        set_tone(self.result, "error")
         self.result.setText(service_message(exc))
 
     def _test_finished(self) -> None:

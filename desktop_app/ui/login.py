@@ -33,6 +33,7 @@ from desktop_app.ui.i18n import (
     system_language,
     ui_language,
 )
+from desktop_app.ui.resources import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class LoginDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("login_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        set_tone(self.error, "error")
         self.error.hide()
 
         form = QFormLayout()

@@ -337,9 +337,11 @@ def apply_look(app: QApplication, scheme: str | None = None) -> str:
     (``light``/``dark``; default: the system's, followed when it changes) and the window
     icon. Returns the scheme applied. Call once after creating the application; calling
     again (e.g. with another scheme) is fine."""
-    app.setStyle("Fusion")
     watcher = app.findChild(_LookWatcher, "look_watcher")
     if watcher is None:
+        # Once: replacing the application's style while a style sheet is set can crash
+        # Qt (seen with the first-run wizard open); later calls change palette and sheet.
+        app.setStyle("Fusion")
         watcher = _LookWatcher(app)
     watcher.scheme = scheme
     chosen = scheme if scheme in ("light", "dark") else system_scheme()

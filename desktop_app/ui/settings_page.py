@@ -48,6 +48,7 @@ from desktop_app.ui.i18n import (
 )
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.recompute import DeadlineRecompute
+from desktop_app.ui.resources import set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ class SettingEditDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("setting_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        set_tone(self.error, "error")
         self.error.hide()
 
         form = QFormLayout()

@@ -71,7 +71,7 @@ def test_run_gui_reports_an_unusable_database(qapp, monkeypatch, tmp_path):
     shown: list[str] = []
     monkeypatch.setattr(app_module, "show_startup_error", shown.append)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
-    monkeypatch.setattr(app_module, "style_sheet", lambda: "")
+    monkeypatch.setattr(app_module, "apply_look", lambda app: "light")
     monkeypatch.setattr(app_module, "install_translators", lambda app: [])
     assert app_module.run_gui("mysql://somewhere/db") == 1
     assert len(shown) == 1
@@ -135,7 +135,7 @@ def test_run_gui_sign_in_sign_out_and_quit(qapp, monkeypatch, sqlite_url, system
 
     make_user(system, "second", "manager", departments=())
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(app_module, "style_sheet", lambda: "")
+    monkeypatch.setattr(app_module, "apply_look", lambda app: "light")
     monkeypatch.setattr(app_module, "install_translators", lambda app: [])
     seen: list[str] = []
     steps = iter(["first_run", "login:", "window", "login:second", "window", "close"])

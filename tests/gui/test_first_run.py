@@ -280,7 +280,7 @@ def test_the_wizard_is_shown_only_without_any_database(monkeypatch, tmp_path):
 @pytest.fixture
 def quiet_start(qapp, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
-    monkeypatch.setattr(app_module, "style_sheet", lambda: "")
+    monkeypatch.setattr(app_module, "apply_look", lambda app: "light")
     monkeypatch.setattr(app_module, "install_translators", lambda app: [])
     yield
     qapp.setQuitOnLastWindowClosed(True)
