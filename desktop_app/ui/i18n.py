@@ -134,7 +134,8 @@ def apply_language(app: QCoreApplication, choice: str,
         translator.deleteLater()
     QLocale.setDefault(locale)
     installed = install_translators(app, locale, directory)
-    _current.update(choice=choice, locale=locale.name(), translators=installed)
+    _current["choice"], _current["locale"] = choice, locale.name()
+    _current["translators"] = installed
     log.info("user interface language: %s (%s)", choice, locale.name())
     return installed
 

@@ -306,7 +306,7 @@ def set_tone(widget: QWidget, tone: str | None, *, strong: bool = False) -> None
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
-    widget.update()
+    widget.repaint()
 
 
 class _LookWatcher(QObject):

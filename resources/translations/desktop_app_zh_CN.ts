@@ -987,6 +987,11 @@ After the restore this program signs you out; sign in again to continue.</source
         <source>{year}: no official holiday schedule is known; only weekends and overrides count.</source>
         <translation>{year}年：尚无官方公布的放假安排，只按周末和调整计算。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="331"/>
+        <source>The official {year} holiday schedule is not known to this program: deadlines in {year} count weekends and your calendar overrides only. Enter the public holidays and adjusted working days of {year} in the calendar, or update the program.</source>
+        <translation>本程序尚不知道 {year} 年的法定节假日安排：{year} 年的期限只按周末和您在工作日历中的调整计算。请在工作日历中录入 {year} 年的法定节假日和调休工作日，或更新本程序。</translation>
+    </message>
 </context>
 <context>
     <name>CaseWindow</name>
@@ -2380,47 +2385,47 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="79"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="80"/>
         <source>Create the administrator account</source>
         <translation>创建系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="83"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="84"/>
         <source>This database has no administrator yet. Create the administrator account: it signs in next and can then add the other accounts.</source>
         <translation>该数据库还没有系统管理员。请创建系统管理员账号：创建后即用它登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="105"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="106"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="106"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="107"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="107"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="108"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="108"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="109"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="114"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="115"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="128"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="129"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="144"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="145"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
@@ -3249,48 +3254,48 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="120"/>
+        <location filename="../../desktop_app/ui/login.py" line="121"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="121"/>
+        <location filename="../../desktop_app/ui/login.py" line="122"/>
         <source>{app} {version}</source>
         <translation>{app} {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="123"/>
+        <location filename="../../desktop_app/ui/login.py" line="124"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="124"/>
+        <location filename="../../desktop_app/ui/login.py" line="125"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="125"/>
+        <location filename="../../desktop_app/ui/login.py" line="126"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="126"/>
+        <location filename="../../desktop_app/ui/login.py" line="127"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="128"/>
+        <location filename="../../desktop_app/ui/login.py" line="129"/>
         <source>Language of the program on this computer</source>
         <translation>本机上程序使用的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="130"/>
+        <location filename="../../desktop_app/ui/login.py" line="131"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="120"/>
         <location filename="../../desktop_app/ui/login.py" line="121"/>
+        <location filename="../../desktop_app/ui/login.py" line="122"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -4520,17 +4525,17 @@ Database: {database}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/calendar.py" line="47"/>
+        <location filename="../../desktop_app/services/calendar.py" line="48"/>
         <source>Choose a year between 1901 and 2999.</source>
         <translation>请选择 1901 至 2999 之间的年份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/calendar.py" line="80"/>
+        <location filename="../../desktop_app/services/calendar.py" line="82"/>
         <source>The day must become a holiday or a working day.</source>
         <translation>请把这一天设为节假日或工作日。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/calendar.py" line="83"/>
+        <location filename="../../desktop_app/services/calendar.py" line="85"/>
         <source>The note can have at most 200 characters.</source>
         <translation>备注最多 200 个字符。</translation>
     </message>
@@ -4542,7 +4547,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="295"/>
         <location filename="../../desktop_app/services/print_forms.py" line="47"/>
-        <location filename="../../desktop_app/services/sla.py" line="261"/>
+        <location filename="../../desktop_app/services/sla.py" line="256"/>
         <location filename="../../desktop_app/services/surveys.py" line="173"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
@@ -4646,7 +4651,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="755"/>
         <location filename="../../desktop_app/services/cases.py" line="784"/>
-        <location filename="../../desktop_app/services/sla.py" line="270"/>
+        <location filename="../../desktop_app/services/sla.py" line="265"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
@@ -5530,27 +5535,27 @@ Database: {database}</source>
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="255"/>
+        <location filename="../../desktop_app/services/sla.py" line="250"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="265"/>
+        <location filename="../../desktop_app/services/sla.py" line="260"/>
         <source>Only the case&apos;s handlers may change its deadlines.</source>
         <translation>只有该投诉的处理人员可以修改时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="267"/>
+        <location filename="../../desktop_app/services/sla.py" line="262"/>
         <source>Someone else changed case {number} since you opened it; reload it and try again.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它；请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="274"/>
+        <location filename="../../desktop_app/services/sla.py" line="269"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/sla.py" line="279"/>
+        <location filename="../../desktop_app/services/sla.py" line="274"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -5738,27 +5743,27 @@ Database: {database}</source>
 <context>
     <name>SettingEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="145"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="146"/>
         <source>Change setting</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="153"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="154"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="167"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="168"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="174"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="175"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="196"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="197"/>
         <source>From {minimum:g} to {maximum:g}.</source>
         <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
     </message>
@@ -5766,12 +5771,12 @@ Database: {database}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="68"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="69"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="69"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="70"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -6009,62 +6014,62 @@ Database: {database}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="245"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="248"/>
         <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
         <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="251"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="252"/>
         <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
         <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="275"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="276"/>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="276"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="277"/>
         <source>Change the selected setting (Enter)</source>
         <translation>修改选中的设置（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="299"/>
         <source>&amp;Policy</source>
         <translation>规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="299"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="300"/>
         <source>Working &amp;calendar</source>
         <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="313"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="314"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="321"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="339"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="340"/>
         <source>Saved for this computer. The new language shows after you sign out and sign in again.</source>
         <translation>已为本机保存。退出登录并重新登录后显示新语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="343"/>
         <source>Saved for this computer.</source>
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="384"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="385"/>
         <source>Saved: {label} = {value}</source>
         <translation>已保存：{label} = {value}</translation>
     </message>
@@ -6072,17 +6077,17 @@ Database: {database}</source>
 <context>
     <name>SettingsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
