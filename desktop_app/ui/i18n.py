@@ -11,8 +11,13 @@ installed at sign-in, so a change made there shows after signing in again.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from desktop_app import APP_ID, ORG_NAME
@@ -90,6 +95,48 @@ def ui_language() -> str:
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
+def catalogue_dir(directory: Path | None = None) -> Path:
+    """The folder holding an up-to-date ``desktop_app_*.qm``. The .qm files are built from
+    the committed .ts sources by ``scripts/setup`` and the PyInstaller build; an install
+    that skipped that step (a plain ``pip install``) compiles them here once, with the
+    ``pyside6-lrelease`` that comes with PySide6, beside the .ts when that folder is
+    writable, else in the user's cache folder."""
+    source_dir = directory or translations_dir()
+    sources = sorted(source_dir.glob(f"{CATALOGUE}_*.ts"))
+    stale = [ts for ts in sources if not ts.with_suffix(".qm").exists()
+             or ts.stat().st_mtime > ts.with_suffix(".qm").stat().st_mtime]
+    if not stale:
+        return source_dir
+    lrelease = _lrelease()
+    if lrelease is None:
+        log.warning("translations not compiled and pyside6-lrelease not found")
+        return source_dir
+    for target_dir in (source_dir, Path(user_cache_dir(APP_ID, ORG_NAME)) / "translations"):
+        try:
+            target_dir.mkdir(parents=True, exist_ok=True)
+            for ts in sources:
+                qm = target_dir / ts.with_suffix(".qm").name
+                if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+                    continue
+                subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True,
+                               capture_output=True, timeout=60)
+                log.info("compiled %s", qm)
+            return target_dir
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("cannot compile translations into %s: %s", target_dir, exc)
+    return source_dir
+
+
+def _lrelease() -> str | None:
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
+    if bundled.is_file():
+        return str(bundled)
+    return shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or \
+        shutil.which("pyside6-lrelease")
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None,
                         directory: Path | None = None) -> list[QTranslator]:
     """Install ``desktop_app_<locale>.qm`` (and Qt's own ``qtbase`` catalogue) when present.
@@ -104,7 +151,7 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
     if locale is None:
         return apply_language(app, saved_language(), directory)
     installed: list[QTranslator] = []
-    own_dir = directory or translations_dir()
+    own_dir = catalogue_dir(directory)
     candidates = [(CATALOGUE, str(own_dir)),
                   ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     for name, folder in candidates:
