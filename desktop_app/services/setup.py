@@ -108,7 +108,8 @@ def probe_postgres(url: str) -> ServerProbe:
     try:
         db, info = make_database(url)
     except ValueError as exc:
-        raise ValidationError("{detail}", field="host", detail=str(exc)) from exc
+        raise ValidationError("The server address, port or database name is not valid.",
+                              field="host") from exc
     if info.backend != "postgresql":
         raise ValidationError("Not a PostgreSQL address.", field="host")
     try:

@@ -322,7 +322,7 @@ class PasswordDialog(_Form):
         self.form_row(form, self.tr("New &password:"), "password", self.password)
         self.form_row(form, self.tr("Password a&gain:"), "password_repeat",
                       self.password_repeat)
-        hint = QLabel(self.tr("The account's sign-in lockout is lifted. Tell the user the "
+        hint = QLabel(self.tr("The account's sign-in lockout will be lifted. Tell the user the "
                               "new password in person."))
         hint.setWordWrap(True)
         form.addRow(hint)

@@ -191,7 +191,7 @@ class BackupsTab(QWidget):
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setIcon(icon("restore"))
         self.restore_button.setToolTip(self.tr(
-            "Replace the database by the selected backup (or a file you choose)"))
+            "Replace the database with the selected backup (or a file you choose)"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(self.tr("Restore from &file…"))
         self.restore_file_button.setObjectName("restore_file_button")
@@ -362,7 +362,7 @@ class BackupsTab(QWidget):
         text = self.tr("Backup saved: {file} ({size})").format(file=str(result.path),
                                                                size=data_size(result.size))
         if result.removed:
-            text += " " + self.tr("Older backups removed as the retention says: {count}."
+            text += " " + self.tr("Older backups removed by the retention rule: {count}."
                                   ).format(count=len(result.removed))
         self.status_message.emit(text)
         self.refresh()

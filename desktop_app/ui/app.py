@@ -62,16 +62,16 @@ def show_startup_error(text: str) -> None:
 
 
 def startup_error_text(exc: Exception, url: str | None) -> str:
-    tr = QCoreApplication.translate
     if isinstance(exc, ServiceError):
         reason = service_message(exc)
     else:
         reason = str(exc)
-    return tr("Startup", "The database cannot be used.\n\n{reason}\n\n"
-                         "Database: {url}\nLog file: {log}\n\n"
-                         "Check the --database option or the DESKTOP_APP_DATABASE "
-                         "variable, or ask your administrator.").format(
-        reason=reason, url=url or tr("Startup", "(default)"), log=log_file())
+    text = QCoreApplication.translate(
+        "Startup", "The database cannot be used.\n\n{reason}\n\nDatabase: {url}\n"
+        "Log file: {log}\n\nCheck the --database option or the DESKTOP_APP_DATABASE "
+        "variable, or ask your administrator.")
+    default = QCoreApplication.translate("Startup", "(default)")
+    return text.format(reason=reason, url=url or default, log=log_file())
 
 
 class GuiController(QObject):
@@ -131,14 +131,13 @@ class StartChoice:
 def offer_new_setup(text: str) -> bool:
     """The remembered database cannot be used: say why and offer to choose another one
     (tests replace this function). True when the user wants the first-run wizard."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical,
-                      tr("Startup", "{app} cannot start").format(app=tr("Startup", APP_NAME)),
-                      text + "\n\n" + tr("Startup", "This is the database chosen on this "
-                                                    "computer at the first start. You can "
-                                                    "try again later or choose another one."))
+    title = QCoreApplication.translate("Startup", "{app} cannot start").format(
+        app=QCoreApplication.translate("Startup", APP_NAME))
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text + "\n\n" + QCoreApplication.translate(
+        "Startup", "This is the database chosen on this computer at the first start. You can "
+        "try again later or choose another one."))
     box.setObjectName("remembered_database_error")
-    again = box.addButton(tr("Startup", "Choose another database…"),
+    again = box.addButton(QCoreApplication.translate("Startup", "Choose another database…"),
                           QMessageBox.ButtonRole.ActionRole)
     again.setObjectName("choose_database_button")
     box.addButton(QMessageBox.StandardButton.Close)

@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop_app/ui/app.py" line="136"/>
-        <source>Startup</source>
-        <translation>启动</translation>
-    </message>
-</context>
-<context>
     <name>AccountMenu</name>
     <message>
         <location filename="../../desktop_app/ui/idle_lock.py" line="432"/>
@@ -725,7 +717,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_backups.py" line="194"/>
-        <source>Replace the database by the selected backup (or a file you choose)</source>
+        <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
@@ -795,7 +787,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_backups.py" line="365"/>
-        <source>Older backups removed as the retention says: {count}.</source>
+        <source>Older backups removed by the retention rule: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
@@ -3516,7 +3508,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_accounts.py" line="325"/>
-        <source>The account&apos;s sign-in lockout is lifted. Tell the user the new password in person.</source>
+        <source>The account&apos;s sign-in lockout will be lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
@@ -4407,13 +4399,13 @@ Database: {database}</source>
     <name>ServiceError</name>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="41"/>
-        <location filename="../../desktop_app/services/setup.py" line="151"/>
+        <location filename="../../desktop_app/services/setup.py" line="152"/>
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="44"/>
-        <location filename="../../desktop_app/services/setup.py" line="154"/>
+        <location filename="../../desktop_app/services/setup.py" line="155"/>
         <source>The password must not start or end with a space.</source>
         <translation>密码不能以空格开头或结尾。</translation>
     </message>
@@ -5510,27 +5502,22 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/services/setup.py" line="96"/>
-        <location filename="../../desktop_app/services/setup.py" line="136"/>
+        <location filename="../../desktop_app/services/setup.py" line="137"/>
         <source>Cannot connect to the database server: {detail}</source>
         <translation>无法连接到数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="111"/>
-        <source>{detail}</source>
-        <translation>{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="113"/>
+        <location filename="../../desktop_app/services/setup.py" line="114"/>
         <source>Not a PostgreSQL address.</source>
         <translation>不是 PostgreSQL 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="157"/>
+        <location filename="../../desktop_app/services/setup.py" line="158"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="183"/>
+        <location filename="../../desktop_app/services/setup.py" line="184"/>
         <source>The database cannot be set up: {detail}</source>
         <translation>无法设置数据库：{detail}</translation>
     </message>
@@ -5675,10 +5662,15 @@ Database: {database}</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="146"/>
+        <location filename="../../desktop_app/services/setup.py" line="147"/>
         <location filename="../../desktop_app/services/users.py" line="67"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="111"/>
+        <source>The server address, port or database name is not valid.</source>
+        <translation>服务器地址、端口或数据库名称无效。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/users.py" line="71"/>
@@ -6177,18 +6169,18 @@ Database: {database}</source>
     <name>Startup</name>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="57"/>
-        <location filename="../../desktop_app/ui/app.py" line="136"/>
+        <location filename="../../desktop_app/ui/app.py" line="134"/>
         <source>{app} cannot start</source>
         <translation>{app}无法启动</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="58"/>
-        <location filename="../../desktop_app/ui/app.py" line="136"/>
+        <location filename="../../desktop_app/ui/app.py" line="135"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="70"/>
+        <location filename="../../desktop_app/ui/app.py" line="69"/>
         <source>The database cannot be used.
 
 {reason}
@@ -6207,17 +6199,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 请检查 --database 选项或 DESKTOP_APP_DATABASE 环境变量，或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="74"/>
+        <location filename="../../desktop_app/ui/app.py" line="73"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="137"/>
+        <location filename="../../desktop_app/ui/app.py" line="136"/>
         <source>This is the database chosen on this computer at the first start. You can try again later or choose another one.</source>
         <translation>这是本机首次启动时选择的数据库。您可以稍后重试，或选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="141"/>
+        <location filename="../../desktop_app/ui/app.py" line="140"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
