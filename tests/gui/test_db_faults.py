@@ -493,7 +493,7 @@ def startup_errors(qapp, monkeypatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(app_module, "show_startup_error", shown.append)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
-    monkeypatch.setattr(app_module, "style_sheet", lambda: "")
+    monkeypatch.setattr(app_module, "apply_look", lambda app: "light")
     monkeypatch.setattr(app_module, "install_translators", lambda app: [])
     # Past the database there would be the login window: not reached in these tests.
     monkeypatch.setattr(app_module.GuiController, "start",
