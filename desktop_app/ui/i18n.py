@@ -118,8 +118,12 @@ def catalogue_dir(directory: Path | None = None) -> Path:
                 qm = target_dir / ts.with_suffix(".qm").name
                 if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
                     continue
-                subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True,
+                # Into a new file, then renamed over the old one: a running program maps
+                # the .qm it loaded, and rewriting that file in place would crash it.
+                part = qm.with_name(f".{qm.name}.{os.getpid()}.part")
+                subprocess.run([lrelease, str(ts), "-qm", str(part)], check=True,
                                capture_output=True, timeout=60)
+                os.replace(part, qm)
                 log.info("compiled %s", qm)
             return target_dir
         except (OSError, subprocess.SubprocessError) as exc:
