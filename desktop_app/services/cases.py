@@ -458,7 +458,12 @@ def timeline(session: Session, case_id: int) -> list[TimelineEvent]:
         add(r.created_at, 6, r.id, TimelineEvent(
             r.created_at, "reminder", "", f"Reminder: {r.kind}",
             {"kind": r.kind, "target": r.target or "", "due_at": r.due_at,
-             "recipient": names.get(r.recipient_id, ""), "message": r.message}))
+             "recipient": names.get(r.recipient_id, ""),
+             # The scan's own text is English (the reminders panel builds the sentence in
+             # the UI language from kind, target and time); what people typed is kept.
+             "message": "" if r.due_at is not None and r.complaint_id is not None
+             and r.fire_key == reminders.fire_key(r.kind, r.target, r.complaint_id, r.due_at)
+             else r.message}))
     if survey is not None:
         add(survey.survey_time, 7, survey.id, TimelineEvent(
             survey.survey_time, "survey", names.get(survey.surveyor_id, ""),

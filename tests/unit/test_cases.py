@@ -280,3 +280,22 @@ def test_renegotiation_goes_through_the_version_check(team, clock):
     with pytest.raises(CaseConflict):
         cases.renegotiate(team["clerk"], case.id, D(2026, 12, 15, 18, 0), "再议",
                           version=detail.version - 1)
+
+
+def test_timeline_keeps_typed_reminder_text_but_not_the_scans_english(team, clock):
+    """The scan writes its reminder text in English (the panel words it in the UI language);
+    the timeline shows the reminder's kind and time instead. Text people typed (an
+    escalation reason) stays."""
+    from desktop_app.services import reminders
+
+    clerk = team["clerk"]
+    case = make_case(at=clock.now(), owner="clerk1")
+    detail = cases.escalate(clerk, case.id, "客户要求主管处理", version=case.version)
+    clock.advance(days=2)
+    assert reminders.scan(clerk)  # the first response is overdue by now
+    events = [e for e in cases.timeline(clerk, detail.id) if e.kind == "reminder"]
+    typed = [e.details["message"] for e in events if e.details["kind"] == "escalated"]
+    scanned = [e.details["message"] for e in events if e.details["kind"] == "overdue"]
+    assert "客户要求主管处理" in typed and set(typed) <= {"客户要求主管处理", ""}  # "": automatic
+    assert scanned and all(message == "" for message in scanned)
+    assert Reminder.select().where(Reminder.kind == "overdue", Reminder.message != "").exists()
