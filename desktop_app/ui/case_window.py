@@ -95,6 +95,7 @@ from desktop_app.ui.case_dialogs import (
 )
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import AttachmentList, FieldError
+from desktop_app.ui.pages import resize_on_screen
 from desktop_app.ui.resources import BADGE_STYLE, icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import case_print_button
@@ -429,7 +430,7 @@ class CaseWindow(QWidget):
         self.setWindowTitle(self.tr("Case"))
         self._build()
         self._set_actions_enabled()
-        self.resize(1200, 820)
+        resize_on_screen(self, 1200, 820)
         self.reload()
 
     # --- construction -------------------------------------------------------------------

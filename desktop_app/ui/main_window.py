@@ -36,7 +36,7 @@ from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.intake_page import IntakePage
-from desktop_app.ui.pages import ComingPage
+from desktop_app.ui.pages import ComingPage, resize_on_screen
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
     ReminderMonitor,
@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:
             # First start: the forms get the room; the reminders list shows a few rows.
-            self.resize(1280, 860)
+            resize_on_screen(self, 1280, 860)
             self.resizeDocks([self.reminders_panel], [150], Qt.Orientation.Vertical)
 
     def save_window_state(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -15,6 +16,16 @@ def page_title(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def resize_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Give ``window`` its first-start size, but no larger than the screen's free area (a
+    1920×1080 screen at 150 % has 1280×720 logical pixels)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width, height = min(width, available.width()), min(height, available.height())
+    window.resize(width, height)
 
 
 class ComingPage(QWidget):

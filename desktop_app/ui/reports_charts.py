@@ -31,7 +31,15 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 ACCENT = QColor("#1f6fb2")
@@ -134,6 +142,22 @@ class _ChartView(QChartView):
         self.setAccessibleName(title)
         self._categories: list[str] = []
         self._values: list[float | None] = []
+        self.chart().plotAreaChanged.connect(self._fit_category_labels)
+
+    def _fit_category_labels(self, *_args) -> None:
+        """Category labels under the plot are whole: level while each fits its slot, else
+        upright (turned 90°). Qt Charts would cut them to "Effectiven..." or "1...";
+        labels on the left (lying bars) get the room they need anyway."""
+        for axis in self.chart().axes(Qt.Orientation.Horizontal):
+            if not isinstance(axis, QBarCategoryAxis) or not axis.count():
+                continue
+            metrics = QFontMetricsF(axis.labelsFont())
+            widest = max(metrics.horizontalAdvance(text) for text in axis.categories())
+            slot = self.chart().plotArea().width() / axis.count()
+            axis.setTruncateLabels(False)
+            angle = 0 if widest + 2 * metrics.averageCharWidth() <= slot else -90
+            if axis.labelsAngle() != angle:
+                axis.setLabelsAngle(angle)
 
     def title(self) -> str:
         return self.chart().title()
@@ -237,6 +261,7 @@ class BarChartView(_ChartView):
         self.series = series
         if self.clickable:
             bar_set.clicked.connect(self._bar_clicked)
+        self._fit_category_labels()
         self._describe()
 
     def qt_index(self, index: int) -> int:
@@ -352,4 +377,5 @@ class TrendChartView(_ChartView):
             chart.addSeries(series)
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
+        self._fit_category_labels()
         self._describe()

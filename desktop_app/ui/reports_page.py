@@ -690,6 +690,9 @@ class ReportsPage(QWidget):
         self.period_date.setVisible(not custom)
         for widget in (self.period_from, self.period_to_label, self.period_to):
             widget.setVisible(custom)
+        # A custom period's dates are in its two fields: the bar stays narrow enough to show
+        # whole at the window's first-start size.
+        self.period_label.setVisible(not custom)
         period = self.current_period()
         self._last_period = period
         self.period_label.setText(self.period_text(period))

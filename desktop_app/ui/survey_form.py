@@ -287,6 +287,9 @@ class SurveyFormPanel(FieldErrors, QWidget):
         scores = QGroupBox(self.tr("Scores"))
         scores.setObjectName("survey_scores_group")
         form = QFormLayout(scores)
+        # A narrow form (English labels, 150 %) puts fields under their labels rather
+        # than scrolling sideways.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         legend = QLabel(self.tr("1 = very dissatisfied … 5 = very satisfied; type the digit, "
                                 "the next score follows."))
         legend.setObjectName("score_legend")
@@ -307,6 +310,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
         aspects = QGroupBox(self.tr("Aspects and suggestions"))
         aspects.setObjectName("survey_aspects_group")
         form = QFormLayout(aspects)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.most_satisfied = AspectChoices("most_satisfied", lang)
         self._field(form, self.tr("Most &satisfied with"), "most_satisfied",
                     self.most_satisfied)
