@@ -22,11 +22,8 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -58,11 +55,10 @@ from desktop_app.services.users import UserInfo
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import FieldError, FieldErrors
 from desktop_app.ui.resources import icon, set_tone
+from desktop_app.ui.row_models import RowsTableModel
 
 log = logging.getLogger(__name__)
 
-_Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 UsernameRole = Qt.ItemDataRole.UserRole + 1
 DISABLED_COLOUR = "#8a8a8a"
 
@@ -73,42 +69,28 @@ def department_names(codes: tuple[str, ...], departments: list[Term], language: 
     return separator.join(by_code.get(code, code) for code in codes)
 
 
-class AccountsTableModel(QAbstractTableModel):
+class AccountsTableModel(RowsTableModel):
     """The accounts, as ``users.list_users`` orders them."""
 
     USERNAME, DISPLAY_NAME, ROLE, DEPARTMENTS, STATUS, SIGN_IN = range(6)
-    COLUMN_COUNT = 6
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[UserInfo] = []
         self._departments: list[Term] = []
 
-    def set_rows(self, rows: list[UserInfo], departments: list[Term]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._departments = list(departments)
-        self.endResetModel()
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("User name"), self.tr("Display name"), self.tr("Role"),
+                self.tr("Departments"), self.tr("Status"), self.tr("Can sign in"))
 
-    def rows(self) -> list[UserInfo]:
-        return list(self._rows)
+    def set_rows(self, rows: list[UserInfo], departments: list[Term]) -> None:  # type: ignore[override]
+        self._departments = list(departments)
+        super().set_rows(rows)
 
     def user_at(self, row: int) -> UserInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, username: str) -> int:
         return next((i for i, u in enumerate(self._rows) if u.username == username), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def display(self, info: UserInfo, column: int) -> str:
         language = ui_language()
@@ -128,13 +110,10 @@ class AccountsTableModel(QAbstractTableModel):
             return self.tr("Yes") if info.active else self.tr("No")
         return ""
 
-    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
+    def cell(self, info: UserInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(info, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SIGN_IN \
+            return self.display(info, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SIGN_IN \
                 and not info.can_sign_in:
             return self.tr("This account has no password (e.g. made by an import); reset "
                            "its password to let it sign in.")
@@ -142,14 +121,6 @@ class AccountsTableModel(QAbstractTableModel):
             return QBrush(QColor(DISABLED_COLOUR))
         if role == UsernameRole:
             return info.username
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < self.COLUMN_COUNT):
-            return (self.tr("User name"), self.tr("Display name"), self.tr("Role"),
-                    self.tr("Departments"), self.tr("Status"), self.tr("Can sign in"))[section]
         return None
 
 

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -61,12 +60,12 @@ from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.intake_widgets import FieldError
 from desktop_app.ui.resources import icon, set_tone
+from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 AuditIdRole = Qt.ItemDataRole.UserRole + 1
 ActionRole = Qt.ItemDataRole.UserRole + 2
 
@@ -141,14 +140,13 @@ def export_headers() -> tuple[str, ...]:
             _t("Complaint number"), _t("Details"))
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsTableModel):
     """Audit entries of one filter, newest first, ``page_size`` rows a page.
 
     ``set_filter`` loads the first page and the count (raising ``ServiceError`` to its
     caller); ``fetchMore``, which the view calls, reports errors with ``load_failed``."""
 
     TIME, USER, ACTION, CASE, DETAILS = range(5)
-    COLUMN_COUNT = 5
 
     load_failed = Signal(object)
     page_loaded = Signal(int)
@@ -216,23 +214,6 @@ class AuditTableModel(QAbstractTableModel):
             self._total = max(self._total, len(self._rows))
         self.page_loaded.emit(len(rows))
 
-    def rows(self) -> list[AuditRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def display(self, row: AuditRow, column: int) -> str:
         if column == self.TIME:
             return row.at.strftime(TIME_FORMAT)
@@ -246,13 +227,10 @@ class AuditTableModel(QAbstractTableModel):
             return audit.details_text(row.details)
         return ""
 
-    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self.display(row, index.column())
-            if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.ACTION:
+            text = self.display(row, column)
+            if role == Qt.ItemDataRole.ToolTipRole and column == self.ACTION:
                 return f"{text} ({row.action})"
             return text
         if role == AuditIdRole:
@@ -261,14 +239,7 @@ class AuditTableModel(QAbstractTableModel):
             return row.action
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < self.COLUMN_COUNT):
-            return self.column_titles()[section]
-        return None
-
-    def column_titles(self) -> tuple[str, ...]:
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Time"), self.tr("User"), self.tr("Action"),
                 self.tr("Complaint number"), self.tr("Details"))
 

@@ -28,11 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QStandardPaths,
     Qt,
     QUrl,
@@ -60,12 +56,11 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.resources import icon, set_tone
+from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-_Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 PathRole = Qt.ItemDataRole.UserRole + 1
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
@@ -74,43 +69,19 @@ def data_size(size: int) -> str:
     return QLocale().formattedDataSize(size)
 
 
-class BackupsTableModel(QAbstractTableModel):
+class BackupsTableModel(RowsTableModel):
     """The timestamped backups, newest first."""
 
     TAKEN_AT, FILE, SIZE = range(3)
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[BackupEntry] = []
-
-    def set_rows(self, rows: list[BackupEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[BackupEntry]:
-        return list(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Taken at"), self.tr("File"), self.tr("Size"))
 
     def entry_at(self, row: int) -> BackupEntry | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else 3
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
+    def cell(self, entry: BackupEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
             if column == self.TAKEN_AT:
                 return entry.taken_at.strftime(TIME_FORMAT)
             if column == self.FILE:
@@ -120,17 +91,10 @@ class BackupsTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(entry.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == PathRole:
             return str(entry.path)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 3):
-            return (self.tr("Taken at"), self.tr("File"), self.tr("Size"))[section]
         return None
 
 

@@ -27,88 +27,88 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="380"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="355"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="384"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="359"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="388"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="363"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="392"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="456"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="367"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="431"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="406"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="381"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="451"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="426"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="453"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="428"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="458"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="433"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="481"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="456"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="483"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="458"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="485"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="460"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="532"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="507"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="533"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="508"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="536"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="511"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="537"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="512"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="548"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="523"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="549"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="524"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -116,62 +116,62 @@
 <context>
     <name>AccountsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="113"/>
         <source>No password</source>
         <translation>未设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="114"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="114"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="122"/>
         <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
         <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="175"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -537,112 +537,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="308"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="312"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="328"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="331"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="332"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="369"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="341"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="372"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="344"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="374"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="346"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="378"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="350"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="384"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="356"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="394"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="366"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="486"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="458"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="488"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="460"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="490"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="462"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="516"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="488"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="523"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="495"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="524"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="496"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="563"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="535"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="568"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="540"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -650,27 +650,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="245"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="245"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -691,112 +691,112 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="130"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="131"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="132"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="154"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="190"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="158"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="194"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="162"/>
         <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="196"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="164"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="168"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="246"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="214"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="250"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="218"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="251"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="219"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="267"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="235"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="271"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="239"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="275"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="243"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="319"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="287"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="320"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="288"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="329"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="297"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="298"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="362"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="330"/>
         <source>Backup saved: {file} ({size})</source>
         <translation>备份已保存：{file}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="365"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="333"/>
         <source>Older backups removed by the retention rule: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="399"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="367"/>
         <source> (taken {time})</source>
         <translation>（备份于 {time}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="401"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="369"/>
         <source>Replace the whole database by the backup {file}{when}?
 
 Everything recorded after that backup is lost. The current database is kept as a copy beside it.
@@ -813,37 +813,37 @@ After the restore this program signs you out; sign in again to continue.</source
 恢复后本程序会退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="408"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="376"/>
         <source>Restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="418"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="386"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="421"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="389"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="422"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="390"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="424"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="392"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="430"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="398"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="433"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="401"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -851,17 +851,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="82"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="82"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="82"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -988,763 +988,763 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="429"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="430"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="484"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="486"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="487"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="489"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="490"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="492"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="493"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="495"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="496"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="498"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="499"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="500"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="500"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="503"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="504"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="504"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="507"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="511"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="512"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="511"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="512"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="543"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="550"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="563"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="564"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
         <source>Handling</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="903"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
         <source>Escalated to</source>
         <translation>已升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
         <source>Complex case</source>
         <translation>复杂投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
         <source>Outcome reason</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="576"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="577"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="578"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="578"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="579"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="579"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="580"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="580"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="837"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="581"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="838"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="581"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="582"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="582"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="583"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="583"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="584"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="584"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="585"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="585"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="586"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="586"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="587"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="603"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="684"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="685"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="687"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="688"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="703"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="705"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="704"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="706"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="707"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="882"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="708"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="883"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="707"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="882"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="708"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="883"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="728"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="729"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="729"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="730"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="739"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="740"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="750"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="751"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="774"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="775"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="776"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="777"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="778"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="779"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="790"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="791"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="812"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="813"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="835"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="836"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="836"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="837"/>
         <source>Progress entry</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="838"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="839"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="839"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="840"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="840"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="841"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="841"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="842"/>
         <source>Approval decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="842"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="843"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="843"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="844"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="844"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="845"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="869"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="869"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="871"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
         <source>From stage</source>
         <translation>原阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
         <source>Planned completion</source>
         <translation>计划完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
         <source>Actual completion</source>
         <translation>实际完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
         <source>Customer feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
         <source>Feedback comment</source>
         <translation>具体意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
         <source>Next action</source>
         <translation>下一步动作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
         <source>Solution</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
         <source>To</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
         <source>Up to</source>
         <translation>升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
         <source>Previous outcome</source>
         <translation>原处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
         <source>For</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
         <source>Message</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
         <source>New resolution date</source>
         <translation>新办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="933"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="933"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="934"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="934"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="935"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="935"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="936"/>
         <source>Suggestions</source>
         <translation>其他建议或需求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="948"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="949"/>
         <source>Attachments: {names}</source>
         <translation>附件：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1011"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1012"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1012"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1047"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1014"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1048"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1019"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1020"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1020"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1021"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1022"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1023"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1044"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1045"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1045"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1046"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1105"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1106"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1114"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1115"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1137"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1138"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1138"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1139"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1139"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1140"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1140"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1141"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1141"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1142"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1142"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1149"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1151"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1151"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1152"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1152"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1153"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1153"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1154"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1154"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1155"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1155"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1156"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1156"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1157"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1177"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1178"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1224"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1225"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1241"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1242"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1242"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1243"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1255"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1256"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1256"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="1257"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -1839,7 +1839,7 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ComingPage</name>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="31"/>
+        <location filename="../../desktop_app/ui/pages.py" line="42"/>
         <source>This part of the program is not built yet.</source>
         <translation>此功能尚未开发完成。</translation>
     </message>
@@ -3492,27 +3492,27 @@ Database: {database}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="292"/>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="322"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="297"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="323"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="298"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="300"/>
         <source>The account&apos;s sign-in lockout will be lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="310"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3548,102 +3548,102 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="200"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="211"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="214"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="216"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="219"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="222"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="225"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="226"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="228"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="230"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="231"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="233"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="242"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="247"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="250"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="262"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="263"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="266"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="267"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="269"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="270"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="315"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="316"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="329"/>
+        <location filename="../../desktop_app/ui/case_window.py" line="330"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -3956,7 +3956,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports_page.py" line="388"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="851"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="854"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
@@ -4128,193 +4128,193 @@ Database: {database}</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="725"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="728"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="757"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="760"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="792"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="795"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="793"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="796"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="800"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="803"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="804"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="807"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="807"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="810"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="810"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="813"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="813"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="816"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="817"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="820"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="818"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="821"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="823"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="846"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="849"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="824"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="827"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="825"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="828"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="829"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="829"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="829"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="832"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="832"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="835"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="835"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="838"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="841"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="841"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="842"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="845"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="847"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="848"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="851"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="864"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="867"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="868"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="871"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="881"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="884"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1036"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1039"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1050"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1053"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1061"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1064"/>
         <source>The report workbook export is not installed in this version ({reason}).</source>
         <translation>此版本未安装报表工作簿导出功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1064"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1067"/>
         <source>Export once the figures are shown</source>
         <translation>统计结果显示后即可导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1067"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1070"/>
         <source>Save the figures shown as an Excel workbook (summary, breakdowns, overdue cases, surveys, improvement actions, charts)</source>
         <translation>将显示的数据另存为 Excel 工作簿（汇总、分类统计、超时投诉、满意度调查、改进措施、图表）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1074"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1077"/>
         <source>Complaint report {period}.xlsx</source>
         <translation>投诉数据汇总 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1080"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1083"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1081"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1084"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1126"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1129"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1129"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1132"/>
         <source>The report was saved to {path}.</source>
         <translation>报表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1133"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1136"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -4559,171 +4559,171 @@ Database: {database}</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="506"/>
+        <location filename="../../desktop_app/services/cases.py" line="511"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="509"/>
+        <location filename="../../desktop_app/services/cases.py" line="514"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="513"/>
+        <location filename="../../desktop_app/services/cases.py" line="518"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="608"/>
-        <location filename="../../desktop_app/services/cases.py" line="954"/>
+        <location filename="../../desktop_app/services/cases.py" line="613"/>
+        <location filename="../../desktop_app/services/cases.py" line="959"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="632"/>
+        <location filename="../../desktop_app/services/cases.py" line="637"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="635"/>
+        <location filename="../../desktop_app/services/cases.py" line="640"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="638"/>
+        <location filename="../../desktop_app/services/cases.py" line="643"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="641"/>
+        <location filename="../../desktop_app/services/cases.py" line="646"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="644"/>
+        <location filename="../../desktop_app/services/cases.py" line="649"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="656"/>
+        <location filename="../../desktop_app/services/cases.py" line="661"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="658"/>
+        <location filename="../../desktop_app/services/cases.py" line="663"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="686"/>
+        <location filename="../../desktop_app/services/cases.py" line="691"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="700"/>
+        <location filename="../../desktop_app/services/cases.py" line="705"/>
         <location filename="../../desktop_app/services/intake.py" line="284"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="704"/>
+        <location filename="../../desktop_app/services/cases.py" line="709"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="711"/>
+        <location filename="../../desktop_app/services/cases.py" line="716"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="752"/>
+        <location filename="../../desktop_app/services/cases.py" line="757"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="755"/>
-        <location filename="../../desktop_app/services/cases.py" line="784"/>
+        <location filename="../../desktop_app/services/cases.py" line="760"/>
+        <location filename="../../desktop_app/services/cases.py" line="789"/>
         <location filename="../../desktop_app/services/sla.py" line="265"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="759"/>
+        <location filename="../../desktop_app/services/cases.py" line="764"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="761"/>
+        <location filename="../../desktop_app/services/cases.py" line="766"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="781"/>
+        <location filename="../../desktop_app/services/cases.py" line="786"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="787"/>
+        <location filename="../../desktop_app/services/cases.py" line="792"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="809"/>
+        <location filename="../../desktop_app/services/cases.py" line="814"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="812"/>
+        <location filename="../../desktop_app/services/cases.py" line="817"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="816"/>
+        <location filename="../../desktop_app/services/cases.py" line="821"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="846"/>
+        <location filename="../../desktop_app/services/cases.py" line="851"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="852"/>
+        <location filename="../../desktop_app/services/cases.py" line="857"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="855"/>
+        <location filename="../../desktop_app/services/cases.py" line="860"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="882"/>
+        <location filename="../../desktop_app/services/cases.py" line="887"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="884"/>
+        <location filename="../../desktop_app/services/cases.py" line="889"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="888"/>
+        <location filename="../../desktop_app/services/cases.py" line="893"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="891"/>
+        <location filename="../../desktop_app/services/cases.py" line="896"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="915"/>
+        <location filename="../../desktop_app/services/cases.py" line="920"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="918"/>
+        <location filename="../../desktop_app/services/cases.py" line="923"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
@@ -5263,22 +5263,22 @@ Database: {database}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="654"/>
+        <location filename="../../desktop_app/services/cases.py" line="659"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="690"/>
+        <location filename="../../desktop_app/services/cases.py" line="695"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="692"/>
+        <location filename="../../desktop_app/services/cases.py" line="697"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="696"/>
+        <location filename="../../desktop_app/services/cases.py" line="701"/>
         <location filename="../../desktop_app/services/intake.py" line="207"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
@@ -6257,67 +6257,67 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="293"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="296"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="299"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="297"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="300"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="301"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="299"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="302"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="307"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="310"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="311"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="319"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="322"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="326"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="334"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="338"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="337"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="339"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="343"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="342"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="346"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -7123,62 +7123,62 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="185"/>
         <source>Add an account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="211"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="186"/>
         <source>Change the account {name}</source>
         <translation>修改账号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="234"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="209"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="250"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="225"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="251"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="226"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="252"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="227"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="228"/>
         <source>D&amp;epartments:</source>
         <translation>所属部门(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="254"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="229"/>
         <source>&amp;Supervisor:</source>
         <translation>直属主管(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="261"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="236"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="262"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="237"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="264"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="239"/>
         <source>The name others see; the user name when empty</source>
         <translation>其他人看到的名称；留空则使用用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="289"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="264"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
