@@ -58,7 +58,7 @@ from desktop_app.services import exchange
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.exchange import ExportResult, ImportProblem, ImportReport
 from desktop_app.services.session import Session
-from desktop_app.ui.i18n import service_message
+from desktop_app.ui.i18n import problem_text, service_message
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -80,10 +80,7 @@ def translate_reason(template: str) -> str:
 
 
 def problem_reason(problem: ImportProblem) -> str:
-    try:
-        return translate_reason(problem.template).format(**problem.params)
-    except (KeyError, IndexError, ValueError):
-        return problem.reason
+    return problem_text(problem.template, problem.params)
 
 
 def _export(session: Session, path: Path, **kwargs) -> ExportResult:

@@ -204,10 +204,19 @@ def apply_saved_language(app: QCoreApplication) -> bool:
     return True
 
 
+def problem_text(template: str, params: dict) -> str:
+    """A service message (an error's, a check's or an import problem's English template and
+    its values) in the UI language: translated in the ``ServiceError`` context, the English
+    text when the translation does not fit the values."""
+    translated = QCoreApplication.translate("ServiceError", template)
+    for text in (translated, template):
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return template
+
+
 def service_message(exc: ServiceError) -> str:
     """The user-facing text of a service error, translated in the ``ServiceError`` context."""
-    template = QCoreApplication.translate("ServiceError", exc.template)
-    try:
-        return template.format(**exc.params)
-    except (KeyError, IndexError, ValueError):
-        return exc.message
+    return problem_text(exc.template, exc.params)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDateTime,
     QEvent,
     QModelIndex,
@@ -60,7 +59,7 @@ from desktop_app.services import intake, reference
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, IntakeForm, Registered
 from desktop_app.services.session import Session
-from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.i18n import problem_text, service_message, ui_language
 from desktop_app.ui.intake_draft import DraftStore
 from desktop_app.ui.intake_print import form_document, print_with_dialog
 from desktop_app.ui.intake_print import save_pdf as write_pdf
@@ -97,18 +96,6 @@ KEPT_CHOICES = ("channel", "department")
 # Not typed work: defaults the form fills in by itself.
 NOT_TYPED = ("complaint_time", "channel", "department", "customer_id")
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def problem_text(template: str, params: dict) -> str:
-    """A service problem in the UI language (context ``ServiceError``)."""
-    translated = QCoreApplication.translate("ServiceError", template)
-    try:
-        return translated.format(**params)
-    except (KeyError, IndexError, ValueError):
-        try:
-            return template.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return template
 
 
 class SavedDialog(QDialog):

@@ -27,88 +27,88 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="351"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="359"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="355"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="363"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="359"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="367"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="431"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="363"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="427"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="381"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="377"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="426"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="422"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="428"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="424"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="433"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="429"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="456"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="452"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="458"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="454"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="460"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="456"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="507"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="503"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="508"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="504"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="511"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="507"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="512"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="508"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="523"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="519"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="524"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="520"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -116,62 +116,62 @@
 <context>
     <name>AccountsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="106"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="106"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="109"/>
         <source>No password</source>
         <translation>未设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="118"/>
         <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
         <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="82"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="82"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="82"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="146"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -274,262 +274,262 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -537,112 +537,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="275"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="279"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="299"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="341"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="340"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="344"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="346"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="345"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="350"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="349"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="356"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="355"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="366"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="365"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="458"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="457"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="460"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="459"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="462"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="461"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="488"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="487"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="495"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="494"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="496"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="495"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="535"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="534"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="540"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="539"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -650,27 +650,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="243"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="243"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="243"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="245"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="245"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -691,112 +691,112 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="126"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="127"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="128"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="150"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="154"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="158"/>
         <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="160"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="168"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="164"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="210"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="214"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="215"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="231"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="239"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="235"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="239"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="287"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="283"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="288"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="284"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="293"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="298"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="294"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="326"/>
         <source>Backup saved: {file} ({size})</source>
         <translation>备份已保存：{file}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="333"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="329"/>
         <source>Older backups removed by the retention rule: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="367"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="363"/>
         <source> (taken {time})</source>
         <translation>（备份于 {time}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="369"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="365"/>
         <source>Replace the whole database by the backup {file}{when}?
 
 Everything recorded after that backup is lost. The current database is kept as a copy beside it.
@@ -813,37 +813,37 @@ After the restore this program signs you out; sign in again to continue.</source
 恢复后本程序会退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="376"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="372"/>
         <source>Restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="386"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="382"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="389"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="385"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="390"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="386"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="392"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="388"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="398"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="394"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="401"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="397"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -851,17 +851,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2205,108 +2205,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="550"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="547"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="551"/>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="696"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="548"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="693"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="555"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="552"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="559"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="556"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="566"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="563"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="575"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="572"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="579"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="576"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="586"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="583"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="589"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="586"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="600"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="597"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="606"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="603"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="613"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="610"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="617"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="614"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="661"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="658"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="662"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="659"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="697"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="694"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="707"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="704"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="718"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="715"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="723"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="720"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="726"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="723"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="731"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="728"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -2491,167 +2491,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="261"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="258"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="267"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="264"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="273"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="270"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="275"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="272"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="279"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="276"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="285"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="282"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="288"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="285"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="287"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="293"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="324"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="321"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="328"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="325"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="356"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="353"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="358"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="355"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="381"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="378"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="392"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="389"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="397"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="394"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="419"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="416"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="429"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="426"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="442"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="439"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="452"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="449"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="452"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="458"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="455"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="462"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="459"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="465"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="462"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="470"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="467"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="474"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="471"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="477"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="474"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="480"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="477"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="505"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="502"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="508"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="505"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="514"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="511"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="517"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="514"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="518"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="515"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2748,423 +2748,423 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="215"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="591"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="202"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="578"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="223"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="210"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="226"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="213"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="228"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="215"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="229"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="216"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="217"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="231"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1018"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="218"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1005"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="233"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="220"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1006"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="234"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="221"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1007"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="225"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="228"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1015"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1002"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="231"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="235"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="250"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="237"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="254"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1024"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1011"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="255"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1025"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1012"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="256"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="259"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="246"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="261"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="262"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="249"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="266"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1029"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="269"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="256"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="274"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="261"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="277"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="294"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1030"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="296"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1031"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1018"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="285"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="288"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1032"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="297"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="314"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="319"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="306"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="321"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="308"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="329"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="824"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="316"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="811"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="320"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="323"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="340"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="327"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="329"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="346"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="349"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="374"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="361"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="612"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="599"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="615"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="602"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="619"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="606"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="664"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="651"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="710"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="697"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="771"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="758"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="809"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="796"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="831"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="818"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="858"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="845"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="862"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="849"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="910"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="897"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="911"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="898"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="928"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="915"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="961"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="948"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="962"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="949"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="963"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="950"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="970"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="957"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="977"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="964"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="978"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="995"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="982"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="996"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="983"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1000"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1000"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1003"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1004"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1008"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1009"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1023"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1010"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1026"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1027"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1014"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1028"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1015"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1033"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1041"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1028"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1048"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1055"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1042"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1055"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1042"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3492,27 +3492,27 @@ Database: {database}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="292"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="288"/>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="293"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="298"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="294"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="296"/>
         <source>The account&apos;s sign-in lockout will be lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="306"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3520,27 +3520,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="129"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="126"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="155"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="152"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="155"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="152"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="155"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="152"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="156"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="153"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4322,37 +4322,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="108"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="122"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="109"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="125"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="139"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="126"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="142"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="129"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="147"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="134"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="155"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="142"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -7123,62 +7123,62 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="185"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="181"/>
         <source>Add an account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="186"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="182"/>
         <source>Change the account {name}</source>
         <translation>修改账号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="209"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="205"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="225"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="221"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="226"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="222"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="223"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="224"/>
         <source>D&amp;epartments:</source>
         <translation>所属部门(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="225"/>
         <source>&amp;Supervisor:</source>
         <translation>直属主管(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="236"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="232"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="237"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="233"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="239"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="235"/>
         <source>The name others see; the user name when empty</source>
         <translation>其他人看到的名称；留空则使用用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="264"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="260"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -7186,12 +7186,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="170"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="167"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="172"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="169"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>
