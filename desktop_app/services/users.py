@@ -126,9 +126,14 @@ def _account(username: str) -> User:
     return user
 
 
-def _other_admins_active(user: User) -> bool:
-    return (User.select().where(User.role == "admin", User.active, User.id != user.id,
-                                User.password_hash.is_null(False)).exists())
+def _keep_an_admin(user: User, field: str) -> None:
+    """Refuse to take away the last active administrator who can sign in."""
+    if user.role == "admin" and not (
+            User.select().where(User.role == "admin", User.active, User.id != user.id,
+                                User.password_hash.is_null(False)).exists()):
+        raise ValidationError(
+            "{name} is the last administrator who can sign in; add another "
+            "administrator first.", field=field, name=user.username)
 
 
 @service
@@ -184,10 +189,7 @@ def set_active(session: Session, username: str, active: bool) -> UserInfo:
         if not active:
             if user.id == session.user_id:
                 raise ValidationError("You cannot disable your own account.", field="active")
-            if user.role == "admin" and not _other_admins_active(user):
-                raise ValidationError(
-                    "{name} is the last administrator who can sign in; add another "
-                    "administrator first.", field="active", name=user.username)
+            _keep_an_admin(user, "active")
         if user.active != active:
             user.active = active
             user.save()
@@ -218,10 +220,7 @@ def update_user(session: Session, username: str, *, display_name: str | None = N
                 raise ValidationError(
                     "Unknown role {role!r}; use clerk, supervisor, manager or admin.",
                     field="role", role=role)
-            if user.role == "admin" and not _other_admins_active(user):
-                raise ValidationError(
-                    "{name} is the last administrator who can sign in; add another "
-                    "administrator first.", field="role", name=user.username)
+            _keep_an_admin(user, "role")
             user.role = changed["role"] = role
         if supervisor is not None:
             boss = None

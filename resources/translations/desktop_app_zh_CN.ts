@@ -5674,7 +5674,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/services/users.py" line="71"/>
-        <location filename="../../desktop_app/services/users.py" line="218"/>
+        <location filename="../../desktop_app/services/users.py" line="220"/>
         <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
         <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
     </message>
@@ -5685,7 +5685,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/services/users.py" line="84"/>
-        <location filename="../../desktop_app/services/users.py" line="231"/>
+        <location filename="../../desktop_app/services/users.py" line="230"/>
         <source>Unknown supervisor {name!r}.</source>
         <translation>未知的主管 {name!r}。</translation>
     </message>
@@ -5696,38 +5696,37 @@ Database: {database}</source>
         <translation>没有名为 {name} 的用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="138"/>
+        <location filename="../../desktop_app/services/users.py" line="143"/>
         <source>The command line has no password to change.</source>
         <translation>命令行会话没有可修改的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="142"/>
+        <location filename="../../desktop_app/services/users.py" line="147"/>
         <source>Your account no longer exists or is disabled.</source>
         <translation>您的账号已不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="145"/>
+        <location filename="../../desktop_app/services/users.py" line="150"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="147"/>
+        <location filename="../../desktop_app/services/users.py" line="152"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="186"/>
+        <location filename="../../desktop_app/services/users.py" line="191"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="188"/>
-        <location filename="../../desktop_app/services/users.py" line="222"/>
+        <location filename="../../desktop_app/services/users.py" line="134"/>
         <source>{name} is the last administrator who can sign in; add another administrator first.</source>
         <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="212"/>
+        <location filename="../../desktop_app/services/users.py" line="214"/>
         <source>The display name must be 1 to 60 characters.</source>
         <translation>显示名称须为 1 至 60 个字符。</translation>
     </message>
