@@ -32,9 +32,13 @@ def complaint_schema(source: Path) -> list[str]:
     """CREATE statements of the complaint table and its indexes, as in our database."""
     con = sqlite3.connect(source)
     try:
-        return [sql for (sql,) in con.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'complaint' AND sql IS NOT NULL "
-            "ORDER BY type DESC, name")]  # the table first, then its indexes
+        return [
+            sql
+            for (sql,) in con.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = 'complaint' AND sql IS NOT NULL "
+                "ORDER BY type DESC, name"
+            )
+        ]  # the table first, then its indexes
     finally:
         con.close()
 
@@ -59,12 +63,13 @@ def raw_insert(target: Path, schema: list[str], columns: list[str], rows: list[t
         con.execute("PRAGMA cache_size = -262144")
         for statement in schema:
             con.execute(statement)
-        sql = (f"INSERT INTO complaint ({', '.join(columns)}) "
-               f"VALUES ({', '.join('?' * len(columns))})")
+        sql = (
+            f"INSERT INTO complaint ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        )
         started = time.perf_counter()
         for start in range(0, len(rows), CHUNK):
             con.execute("BEGIN IMMEDIATE")
-            con.executemany(sql, rows[start:start + CHUNK])
+            con.executemany(sql, rows[start : start + CHUNK])
             con.execute("COMMIT")
         return time.perf_counter() - started
     finally:
@@ -91,8 +96,11 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         remove_sqlite(base_path)
     report = Report(f"demo: {cases:,} cases, seed {seed}, SQLite")
     report.add("seconds", f"{ours_s:.2f}", f"{baseline_s:.2f}")
-    report.add("cases/s", f"{cases / ours_s:,.0f}" if ours_s else "-",
-               f"{cases / baseline_s:,.0f}" if baseline_s else "-")
+    report.add(
+        "cases/s",
+        f"{cases / ours_s:,.0f}" if ours_s else "-",
+        f"{cases / baseline_s:,.0f}" if baseline_s else "-",
+    )
     report.add("complaint rows", f"{stats.cases:,}", f"{stats.cases:,}")
     report.add("customers", f"{stats.customers:,}", "-")
     report.add("progress entries", f"{stats.progress_entries:,}", "-")
@@ -101,7 +109,11 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     report.add("database size", f"{size_mb:,.0f} MB", "")
     goal_s = cases / GOAL_RATE
     report.add("goal", f"<= {goal_s:.1f} s", "")
-    line = result_line("demo", ours_s, baseline_s,
-                       f"ours <= {goal_s:.1f} s ({GOAL_RATE:,.0f} cases/s, 1M in 300 s)",
-                       ours_s <= goal_s)
+    line = result_line(
+        "demo",
+        ours_s,
+        baseline_s,
+        f"ours <= {goal_s:.1f} s ({GOAL_RATE:,.0f} cases/s, 1M in 300 s)",
+        ours_s <= goal_s,
+    )
     return report, line

@@ -69,6 +69,7 @@ def _rss_now_mb() -> float:
 # ---------------------------------------------------------------------------------------
 # In the child processes.
 
+
 def _open(db_path: str):
     from desktop_app.bootstrap import prepare_database
     from desktop_app.db.models import User
@@ -76,8 +77,7 @@ def _open(db_path: str):
     from desktop_app.services import auth
 
     db, _info, _result = prepare_database(f"sqlite:///{db_path}")
-    manager = auth.session_for(User.get(User.username == "demo_manager"),
-                               FixedClock(BENCH_NOW))
+    manager = auth.session_for(User.get(User.username == "demo_manager"), FixedClock(BENCH_NOW))
     return db, manager
 
 
@@ -178,19 +178,23 @@ def child(argv: list[str]) -> None:
                 import pandas as pd
 
                 started = time.perf_counter()
-                frames = [pd.DataFrame(rows, columns=[c.zh for c in sheet.columns])
-                          for sheet, rows in zip(SHEETS, sheets, strict=True)]
+                frames = [
+                    pd.DataFrame(rows, columns=[c.zh for c in sheet.columns])
+                    for sheet, rows in zip(SHEETS, sheets, strict=True)
+                ]
                 result["frame_seconds"] = time.perf_counter() - started
                 started, cpu = time.perf_counter(), time.process_time()
                 with pd.ExcelWriter(out, datetime_format=TIME_FORMAT) as writer:
                     for sheet, frame in zip(SHEETS, frames, strict=True):
-                        frame.to_excel(writer, sheet_name=sheet.zh, index=False,
-                                       freeze_panes=(1, 0))
+                        frame.to_excel(
+                            writer, sheet_name=sheet.zh, index=False, freeze_panes=(1, 0)
+                        )
                     result["engine"] = writer.engine
                 result["seconds"] = time.perf_counter() - started
                 result["cpu_seconds"] = time.process_time() - cpu
-            result["rows"] = {sheet.zh: len(rows) for sheet, rows in zip(SHEETS, sheets,
-                                                                          strict=True)}
+            result["rows"] = {
+                sheet.zh: len(rows) for sheet, rows in zip(SHEETS, sheets, strict=True)
+            }
         db.close()
     result["peak_rss_mb"] = _peak_rss_mb()
     print(json.dumps(result, ensure_ascii=False))
@@ -199,15 +203,24 @@ def child(argv: list[str]) -> None:
 # ---------------------------------------------------------------------------------------
 # In the parent.
 
+
 def _run_child(mode: str, db_path: Path, out: Path) -> dict:
-    done = subprocess.run([sys.executable, "-m", "bench.bench_export", mode, str(db_path),
-                           str(out)], cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_export", mode, str(db_path), str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"bench child {mode} failed:\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"  {mode}: {result['seconds']:.1f} s ({result['cpu_seconds']:.1f} s CPU), "
-          f"peak RSS {result['peak_rss_mb']:.0f} MB",
-          file=sys.stderr, flush=True)
+    print(
+        f"  {mode}: {result['seconds']:.1f} s ({result['cpu_seconds']:.1f} s CPU), "
+        f"peak RSS {result['peak_rss_mb']:.0f} MB",
+        file=sys.stderr,
+        flush=True,
+    )
     return result
 
 
@@ -247,8 +260,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         print(f"exporting {cases:,} cases ...", file=sys.stderr, flush=True)
         ours, bare = [], []
         for i in range(REPEATS):
-            pair = (("ours", ours), ("bare", bare)) if i % 2 == 0 else \
-                (("bare", bare), ("ours", ours))
+            pair = (
+                (("ours", ours), ("bare", bare)) if i % 2 == 0 else (("bare", bare), ("ours", ours))
+            )
             for mode, results in pair:
                 results.append(_run_child(mode, db_path, work / f"{mode}{i}.xlsx"))
         pandas = _run_child("pandas", db_path, work / "pandas.xlsx")
@@ -257,47 +271,80 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         assert ours[0]["rows"] == bare[0]["rows"] == pandas["rows"], "row counts differ"
         size_mb = (work / "ours0.xlsx").stat().st_size / 1048576
         imported = _run_child("import", work / "empty.db", work / "ours-unmasked.xlsx")
+
     def median(results, key):
         return statistics.median(r[key] for r in results)
 
     ours_s, bare_s = median(ours, "cpu_seconds"), median(bare, "cpu_seconds")
     ours_wall, bare_wall = median(ours, "seconds"), median(bare, "seconds")
     rows = ours[0]["rows"]
-    report = Report(f"export: exchange workbook of {cases:,} demo cases "
-                    f"({', '.join(f'{k} {v:,}' for k, v in rows.items())} rows), SQLite, "
-                    f"{dt.date.today():%Y-%m-%d}")
+    report = Report(
+        f"export: exchange workbook of {cases:,} demo cases "
+        f"({', '.join(f'{k} {v:,}' for k, v in rows.items())} rows), SQLite, "
+        f"{dt.date.today():%Y-%m-%d}"
+    )
 
     def runs(results, key):
         return " / ".join(f"{r[key]:.1f}" for r in results)
 
-    report.add(f"export, CPU (s), {REPEATS} runs each, alternating", runs(ours, "cpu_seconds"),
-               runs(bare, "cpu_seconds"))
+    report.add(
+        f"export, CPU (s), {REPEATS} runs each, alternating",
+        runs(ours, "cpu_seconds"),
+        runs(bare, "cpu_seconds"),
+    )
     report.add("  the same runs, wall clock (s)", runs(ours, "seconds"), runs(bare, "seconds"))
-    report.add("median CPU (s) [wall]", f"{ours_s:.1f} [{ours_wall:.1f}]",
-               f"{bare_s:.1f} [{bare_wall:.1f}]")
-    report.add("ratio to the bare loop, CPU [wall]",
-               f"{ours_s / bare_s:.3f} [{ours_wall / bare_wall:.3f}]", f"<= {GOAL_RATIO:g}")
-    report.add(f"vs pandas to_excel ({pandas.get('engine')}), CPU (s) [wall]",
-               f"{ours_s:.1f} [{ours_wall:.1f}]",
-               f"{pandas['cpu_seconds']:.1f} [{pandas['seconds']:.1f}]")
-    report.add("  pandas DataFrame construction, not counted (s)", "",
-               f"{pandas['frame_seconds']:.1f}")
-    report.add("unmasked export, not compared, CPU (s) [wall]",
-               f"{unmasked['cpu_seconds']:.1f} [{unmasked['seconds']:.1f}]", "")
-    report.add("peak RSS of the process (MB)", f"{max(r['peak_rss_mb'] for r in ours):.0f}",
-               f"{max(r['peak_rss_mb'] for r in bare):.0f} bare, "
-               f"{pandas['peak_rss_mb']:.0f} pandas")
-    report.add("  RSS before the export started (MB)", f"{ours[0]['rss_before_mb']:.0f}",
-               f"{bare[0]['rss_before_mb']:.0f} bare (rows fetched)")
-    report.add("import of ours into an empty database, CPU (s) [wall]",
-               f"{imported['cpu_seconds']:.1f} [{imported['seconds']:.1f}]", "")
+    report.add(
+        "median CPU (s) [wall]",
+        f"{ours_s:.1f} [{ours_wall:.1f}]",
+        f"{bare_s:.1f} [{bare_wall:.1f}]",
+    )
+    report.add(
+        "ratio to the bare loop, CPU [wall]",
+        f"{ours_s / bare_s:.3f} [{ours_wall / bare_wall:.3f}]",
+        f"<= {GOAL_RATIO:g}",
+    )
+    report.add(
+        f"vs pandas to_excel ({pandas.get('engine')}), CPU (s) [wall]",
+        f"{ours_s:.1f} [{ours_wall:.1f}]",
+        f"{pandas['cpu_seconds']:.1f} [{pandas['seconds']:.1f}]",
+    )
+    report.add(
+        "  pandas DataFrame construction, not counted (s)", "", f"{pandas['frame_seconds']:.1f}"
+    )
+    report.add(
+        "unmasked export, not compared, CPU (s) [wall]",
+        f"{unmasked['cpu_seconds']:.1f} [{unmasked['seconds']:.1f}]",
+        "",
+    )
+    report.add(
+        "peak RSS of the process (MB)",
+        f"{max(r['peak_rss_mb'] for r in ours):.0f}",
+        f"{max(r['peak_rss_mb'] for r in bare):.0f} bare, {pandas['peak_rss_mb']:.0f} pandas",
+    )
+    report.add(
+        "  RSS before the export started (MB)",
+        f"{ours[0]['rss_before_mb']:.0f}",
+        f"{bare[0]['rss_before_mb']:.0f} bare (rows fetched)",
+    )
+    report.add(
+        "import of ours into an empty database, CPU (s) [wall]",
+        f"{imported['cpu_seconds']:.1f} [{imported['seconds']:.1f}]",
+        "",
+    )
     report.add("  peak RSS of the import process (MB)", f"{imported['peak_rss_mb']:.0f}", "")
-    report.note(f"file {size_mb:.1f} MB; first 2,000 rows of each sheet identical to the "
-                f"bare loop's: {same}. Judged on CPU time (the machine may be shared; both "
-                f"sides are single-threaded), wall clock shown in brackets.")
+    report.note(
+        f"file {size_mb:.1f} MB; first 2,000 rows of each sheet identical to the "
+        f"bare loop's: {same}. Judged on CPU time (the machine may be shared; both "
+        f"sides are single-threaded), wall clock shown in brackets."
+    )
     met = ours_s <= GOAL_RATIO * bare_s and ours_s < pandas["cpu_seconds"] and same
-    line = result_line("export", ours_s, bare_s,
-                       f"CPU ratio <= {GOAL_RATIO:g} and faster than pandas.to_excel", met)
+    line = result_line(
+        "export",
+        ours_s,
+        bare_s,
+        f"CPU ratio <= {GOAL_RATIO:g} and faster than pandas.to_excel",
+        met,
+    )
     return report, line
 
 

@@ -49,21 +49,31 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         channels = [c.code for c in reference.channels()]
         departments = [d.code for d in reference.departments()]
         columns = [r[1] for r in raw.execute("PRAGMA table_info(complaint)") if r[1] != "id"]
-        template = list(raw.execute(f"SELECT {', '.join(columns)} FROM complaint "
-                                    "ORDER BY id DESC LIMIT 1").fetchone())
+        template = list(
+            raw.execute(
+                f"SELECT {', '.join(columns)} FROM complaint ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        )
         number_at = columns.index("number")
-        insert_sql = (f"INSERT INTO complaint ({', '.join(columns)}) "
-                      f"VALUES ({', '.join('?' * len(columns))})")
+        insert_sql = (
+            f"INSERT INTO complaint ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        )
         ours, baseline, warmup = [], [], []
         for i in range(WARMUP + SAVES):
             clock.advance(seconds=20)
             type_code, subtype = rng.choice(tree)
             form = intake.IntakeForm(
-                customer_name="压测客户", contact=f"1380000{i:04d}", channel=rng.choice(channels),
-                complaint_time=clock.now() - dt.timedelta(minutes=5), type=type_code,
-                subtype=subtype, urgency=rng.choice(["urgent", "normal", "normal", "low"]),
-                description=f"第{i}次测试：收到的商品与描述不符，要求退款", department=rng.choice(
-                    departments), customer_requests=["refund"])
+                customer_name="压测客户",
+                contact=f"1380000{i:04d}",
+                channel=rng.choice(channels),
+                complaint_time=clock.now() - dt.timedelta(minutes=5),
+                type=type_code,
+                subtype=subtype,
+                urgency=rng.choice(["urgent", "normal", "normal", "low"]),
+                description=f"第{i}次测试：收到的商品与描述不符，要求退款",
+                department=rng.choice(departments),
+                customer_requests=["refund"],
+            )
             started = time.perf_counter()
             intake.register_complaint(clerk, form)
             elapsed = time.perf_counter() - started
@@ -85,13 +95,19 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     report.add("cases in the database", f"{cases:,}")
     report.add(f"warm-up saves, not judged: {WARMUP}, worst (ms)", f"{max(warmup) * 1000:.1f}")
     report.add("saves measured", f"{SAVES}", f"{SAVES}")
-    report.add("median (ms)", f"{statistics.median(ours) * 1000:.2f}",
-               f"{statistics.median(baseline) * 1000:.2f}")
+    report.add(
+        "median (ms)",
+        f"{statistics.median(ours) * 1000:.2f}",
+        f"{statistics.median(baseline) * 1000:.2f}",
+    )
     report.add("p95 (ms)", f"{p95(ours) * 1000:.2f}", f"{p95(baseline) * 1000:.2f}")
     report.add("worst (ms)", f"{max(ours) * 1000:.2f}", f"{max(baseline) * 1000:.2f}")
-    report.note("ours: services.intake.register_complaint (validation, number, level, "
-                "deadlines, batch rule, search index, audit); baseline: one bare row insert "
-                "with raw sqlite3, committed")
+    report.note(
+        "ours: services.intake.register_complaint (validation, number, level, "
+        "deadlines, batch rule, search index, audit); baseline: one bare row insert "
+        "with raw sqlite3, committed"
+    )
     ours_p95, base_p95 = p95(ours), p95(baseline)
-    return report, result_line("intake-save", ours_p95, base_p95, f"p95 <= {GOAL_MS:g} ms",
-                               ours_p95 * 1000 <= GOAL_MS)
+    return report, result_line(
+        "intake-save", ours_p95, base_p95, f"p95 <= {GOAL_MS:g} ms", ours_p95 * 1000 <= GOAL_MS
+    )

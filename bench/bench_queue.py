@@ -56,8 +56,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     try:
         manager = auth.session_for(User.get(User.username == "demo_manager"), clock())
         clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock())
-        open_cases = db.execute_sql(
-            "SELECT COUNT(*) FROM complaint WHERE is_open = 1").fetchone()[0]
+        open_cases = db.execute_sql("SELECT COUNT(*) FROM complaint WHERE is_open = 1").fetchone()[
+            0
+        ]
 
         def ours():
             return queue.open_queue(manager, limit=LIMIT)
@@ -75,25 +76,37 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         if cursor is not None:
             second = median_interleaved(
                 lambda: queue.open_queue(manager, limit=LIMIT, after=cursor),
-                lambda: None, 15, warmup=1)[0]
+                lambda: None,
+                15,
+                warmup=1,
+            )[0]
         clerk_times = median_interleaved(
-            lambda: queue.open_queue(clerk, limit=LIMIT), lambda: None, 15, warmup=1)[0]
+            lambda: queue.open_queue(clerk, limit=LIMIT), lambda: None, 15, warmup=1
+        )[0]
         sql, params = queue.build_query(manager, limit=LIMIT + 1, after=cursor, sqlite=True)
-        plan = "; ".join(str(r[-1]) for r in db.execute_sql(
-            "EXPLAIN QUERY PLAN " + sql, params).fetchall())
+        plan = "; ".join(
+            str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+        )
     finally:
         raw.close()
         db.close()
-    report = Report(f"open-queue: first {LIMIT} of {open_cases:,} open cases "
-                    f"among {cases:,}, SQLite, median of {REPEATS}")
+    report = Report(
+        f"open-queue: first {LIMIT} of {open_cases:,} open cases "
+        f"among {cases:,}, SQLite, median of {REPEATS}"
+    )
     report.add("first page, manager (ms)", f"{ours_s * 1000:.2f}", f"{baseline_s * 1000:.2f}")
-    report.add("min / max (ms)", f"{min(a) * 1000:.2f} / {max(a) * 1000:.2f}",
-               f"{min(b) * 1000:.2f} / {max(b) * 1000:.2f}")
-    report.add("second page by keyset (ms)",
-               f"{med(second) * 1000:.2f}" if cursor is not None else "-", "")
+    report.add(
+        "min / max (ms)",
+        f"{min(a) * 1000:.2f} / {max(a) * 1000:.2f}",
+        f"{min(b) * 1000:.2f} / {max(b) * 1000:.2f}",
+    )
+    report.add(
+        "second page by keyset (ms)", f"{med(second) * 1000:.2f}" if cursor is not None else "-", ""
+    )
     report.add("first page, clerk scope (ms)", f"{med(clerk_times) * 1000:.2f}", "")
     report.note(f"query plan, page 2: {plan}")
     met = ours_s / baseline_s <= GOAL_RATIO and ours_s * 1000 <= GOAL_MS
-    line = result_line("open-queue", ours_s, baseline_s,
-                       f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met)
+    line = result_line(
+        "open-queue", ours_s, baseline_s, f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met
+    )
     return report, line

@@ -57,17 +57,24 @@ def measure(path: Path) -> tuple[Report, str]:
         first_call = 0.0
         for kind in ("month", "quarter"):
             period = _period(kind)
-            queries = kpi.build_queries(sqlite=True, start_at=period.start_at,
-                                        end_before=period.end_before, now=BENCH_NOW,
-                                        department_id=None, reference=reference)
+            queries = kpi.build_queries(
+                sqlite=True,
+                start_at=period.start_at,
+                end_before=period.end_before,
+                now=BENCH_NOW,
+                department_id=None,
+                reference=reference,
+            )
 
             def ours(period=period):
                 report = kpi.kpi_report(manager, period.start, period.end)
                 return report, kpi.to_json_dict(report)
 
             def baseline(queries=queries):
-                return {name: raw.execute(sql, params).fetchall()
-                        for name, (sql, params) in queries.items()}
+                return {
+                    name: raw.execute(sql, params).fetchall()
+                    for name, (sql, params) in queries.items()
+                }
 
             if kind == "month":
                 started = time.perf_counter()
@@ -78,31 +85,42 @@ def measure(path: Path) -> tuple[Report, str]:
             assert raw_rows["breakdown"][0][0] == report.volume, "ours and the baseline disagree"
             assert raw_rows["closed"][0][0] == report.closed_cases
             assert raw_rows["surveys"][0][0] == report.surveys
-            assert sum(r[3] for r in raw_rows["overdue"] if r[0] == "owner") == \
-                report.overdue_open
+            assert sum(r[3] for r in raw_rows["overdue"] if r[0] == "owner") == report.overdue_open
             a, b = median_interleaved(ours, baseline, REPEATS[kind], warmup=1)
             judged[kind] = (med(a), med(b))
-            rows.append((f"{kind} {period.label()}: {report.volume:,} cases, "
-                         f"{report.closed_cases:,} closed, {report.surveys:,} surveys (s)",
-                         f"{med(a):.3f}", f"{med(b):.3f}"))
-            rows.append(("  min / max (s)", f"{min(a):.3f} / {max(a):.3f}",
-                         f"{min(b):.3f} / {max(b):.3f}"))
+            rows.append(
+                (
+                    f"{kind} {period.label()}: {report.volume:,} cases, "
+                    f"{report.closed_cases:,} closed, {report.surveys:,} surveys (s)",
+                    f"{med(a):.3f}",
+                    f"{med(b):.3f}",
+                )
+            )
+            rows.append(
+                ("  min / max (s)", f"{min(a):.3f} / {max(a):.3f}", f"{min(b):.3f} / {max(b):.3f}")
+            )
             if kind == "quarter":
                 for name, (sql, params) in queries.items():
-                    plan = "; ".join(str(r[-1]) for r in db.execute_sql(
-                        "EXPLAIN QUERY PLAN " + sql, params).fetchall())
+                    plan = "; ".join(
+                        str(r[-1])
+                        for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+                    )
                     plans.append(f"{name}: {plan}")
         month = _period("month")
         dept = Department.get(Department.code == "customer_service")
         dept_times = median_interleaved(
-            lambda: kpi.kpi_report(manager, month.start, month.end,
-                                   department_code=dept.code),
-            lambda: None, 5, warmup=1)[0]
+            lambda: kpi.kpi_report(manager, month.start, month.end, department_code=dept.code),
+            lambda: None,
+            5,
+            warmup=1,
+        )[0]
     finally:
         raw.close()
         db.close()
-    report = Report(f"report: KPI report over {cases:,} cases, SQLite, medians "
-                    f"(month of {REPEATS['month']}, quarter of {REPEATS['quarter']})")
+    report = Report(
+        f"report: KPI report over {cases:,} cases, SQLite, medians "
+        f"(month of {REPEATS['month']}, quarter of {REPEATS['quarter']})"
+    )
     for row in rows:
         report.add(*row)
     report.add("month, customer_service only (s)", f"{med(dept_times):.3f}", "")
@@ -113,9 +131,14 @@ def measure(path: Path) -> tuple[Report, str]:
         report.note(f"plan, {plan}")
     met = all(o <= GOAL_S and o / b <= GOAL_RATIO for o, b in judged.values())
     ours_s, base_s = judged["quarter"]
-    line = result_line("report", ours_s, base_s,
-                       f"month and quarter: ratio <= {GOAL_RATIO:g} and ours <= {GOAL_S:g} s "
-                       f"(figures: the quarter)", met)
+    line = result_line(
+        "report",
+        ours_s,
+        base_s,
+        f"month and quarter: ratio <= {GOAL_RATIO:g} and ours <= {GOAL_S:g} s "
+        f"(figures: the quarter)",
+        met,
+    )
     return report, line
 
 

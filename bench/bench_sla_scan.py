@@ -47,38 +47,60 @@ def _raw_queries() -> list[tuple[str, str]]:
     """The scan's candidate SELECTs as raw SQL with (low, high) parameters, each with the
     name of its window."""
     queries = []
-    for target, due, met in (("first_response", "first_response_due", "first_response_at"),
-                             ("solution", "solution_due", "solution_agreed_at"),
-                             ("resolution", "resolution_due", None)):
+    for target, due, met in (
+        ("first_response", "first_response_due", "first_response_at"),
+        ("solution", "solution_due", "solution_agreed_at"),
+        ("resolution", "resolution_due", None),
+    ):
         for kind in ("due_soon", "overdue", "escalated"):
-            queries.append((kind if kind != "due_soon" else f"due_soon:{target}",
-                f"SELECT c.id, c.number, c.owner_id, c.department_id, c.{due} FROM complaint c "
-                f"WHERE c.stage IN ({_OPEN}) AND c.{due} > ? AND c.{due} <= ? "
-                + (f"AND c.{met} IS NULL " if met else "")
-                + "AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.complaint_id = c.id "
-                f"AND r.kind = '{kind}' AND r.target = '{target}' AND r.due_at = c.{due})"))
-    queries.append(("progress", "SELECT c.id FROM complaint c WHERE c.stage IN (" + _OPEN + ") AND c.next_update_due > ? "
-        "AND c.next_update_due <= ? AND NOT EXISTS (SELECT 1 FROM reminder r WHERE "
-        "r.complaint_id = c.id AND r.kind = 'progress_update_due' AND r.due_at = "
-        "c.next_update_due)"))
-    queries.append(("survey", "SELECT c.id FROM complaint c WHERE c.stage = 'closed' AND c.survey_due > ? "
-        "AND c.survey_due <= ? AND c.no_survey_reason IS NULL AND NOT EXISTS (SELECT 1 FROM "
-        "survey s WHERE s.complaint_id = c.id) AND NOT EXISTS (SELECT 1 FROM reminder r "
-        "WHERE r.complaint_id = c.id AND r.kind = 'survey_due' AND r.due_at = c.survey_due)"))
+            queries.append(
+                (
+                    kind if kind != "due_soon" else f"due_soon:{target}",
+                    f"SELECT c.id, c.number, c.owner_id, c.department_id, c.{due} FROM complaint c "
+                    f"WHERE c.stage IN ({_OPEN}) AND c.{due} > ? AND c.{due} <= ? "
+                    + (f"AND c.{met} IS NULL " if met else "")
+                    + "AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.complaint_id = c.id "
+                    f"AND r.kind = '{kind}' AND r.target = '{target}' AND r.due_at = c.{due})",
+                )
+            )
+    queries.append(
+        (
+            "progress",
+            "SELECT c.id FROM complaint c WHERE c.stage IN ("
+            + _OPEN
+            + ") AND c.next_update_due > ? "
+            "AND c.next_update_due <= ? AND NOT EXISTS (SELECT 1 FROM reminder r WHERE "
+            "r.complaint_id = c.id AND r.kind = 'progress_update_due' AND r.due_at = "
+            "c.next_update_due)",
+        )
+    )
+    queries.append(
+        (
+            "survey",
+            "SELECT c.id FROM complaint c WHERE c.stage = 'closed' AND c.survey_due > ? "
+            "AND c.survey_due <= ? AND c.no_survey_reason IS NULL AND NOT EXISTS (SELECT 1 FROM "
+            "survey s WHERE s.complaint_id = c.id) AND NOT EXISTS (SELECT 1 FROM reminder r "
+            "WHERE r.complaint_id = c.id AND r.kind = 'survey_due' AND r.due_at = c.survey_due)",
+        )
+    )
     return queries
 
 
-def _windows(ctx: SlaContext, since: dt.datetime, now: dt.datetime
-             ) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+def _windows(
+    ctx: SlaContext, since: dt.datetime, now: dt.datetime
+) -> dict[str, tuple[dt.datetime, dt.datetime]]:
     """The scan's windows for a tick from ``since`` to ``now`` (as in reminders.scan)."""
     p = ctx.policy
     grace = dt.timedelta(minutes=float(p["reminders.escalation_grace_minutes"]))
-    opens = dt.timedelta(hours=float(p["sla.survey_due_hours"])
-                         - float(p["sla.survey_open_hours"]))
+    opens = dt.timedelta(hours=float(p["sla.survey_due_hours"]) - float(p["sla.survey_open_hours"]))
     lead_now, lead_since = reminders._leads(ctx, now), reminders._leads(ctx, since)
     windows = {f"due_soon:{t}": (max(now, lead_since[t]), lead_now[t]) for t in lead_now}
-    windows.update(overdue=(since, now), escalated=(since - grace, now - grace),
-                   progress=(since, now), survey=(since + opens, now + opens))
+    windows.update(
+        overdue=(since, now),
+        escalated=(since - grace, now - grace),
+        progress=(since, now),
+        survey=(since + opens, now + opens),
+    )
     return windows
 
 
@@ -101,8 +123,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     clock = FixedClock(BENCH_NOW)
     session = Session.system(clock, name="bench")
     try:
-        open_cases = db.execute_sql("SELECT COUNT(*) FROM complaint WHERE is_open = 1"
-                                    ).fetchone()[0]
+        open_cases = db.execute_sql("SELECT COUNT(*) FROM complaint WHERE is_open = 1").fetchone()[
+            0
+        ]
         ctx = SlaContext.load()
         started = time.perf_counter()
         caught_up = len(reminders.scan(session, ctx))
@@ -116,8 +139,10 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         for _ in range(TICKS):
             since = clock.now()
             now = clock.advance(seconds=60)
-            windows = {name: (fmt(low), fmt(high))
-                       for name, (low, high) in _windows(ctx, since, now).items()}
+            windows = {
+                name: (fmt(low), fmt(high))
+                for name, (low, high) in _windows(ctx, since, now).items()
+            }
             started = time.perf_counter()
             for name, sql in queries:
                 raw.execute(sql, windows[name]).fetchall()
@@ -135,14 +160,16 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     report.add("cases / open cases", f"{cases:,} / {open_cases:,}")
     report.add("first tick, catching up (ms)", f"{catch_up_s * 1000:.1f}")
     report.add("reminders raised by the first tick", f"{caught_up:,}")
-    report.add(f"steady tick, median of {TICKS} (ms)", f"{ours_s * 1000:.2f}",
-               f"{baseline_s * 1000:.2f}")
-    report.add("steady tick, worst (ms)", f"{max(ours) * 1000:.2f}",
-               f"{max(baseline) * 1000:.2f}")
+    report.add(
+        f"steady tick, median of {TICKS} (ms)", f"{ours_s * 1000:.2f}", f"{baseline_s * 1000:.2f}"
+    )
+    report.add("steady tick, worst (ms)", f"{max(ours) * 1000:.2f}", f"{max(baseline) * 1000:.2f}")
     report.add("reminders raised by the steady ticks", f"{fired:,}")
     report.add("reminders in the database", f"{total_reminders:,}")
-    report.note("baseline: the scan's candidate SELECTs over the same windows as raw sqlite3 "
-                "SQL, no inserts; ours: services.reminders.scan with watermark, inserts and "
-                "escalations, in one write transaction")
+    report.note(
+        "baseline: the scan's candidate SELECTs over the same windows as raw sqlite3 "
+        "SQL, no inserts; ours: services.reminders.scan with watermark, inserts and "
+        "escalations, in one write transaction"
+    )
     goal = f"steady tick <= {GOAL_MS:g} ms"
     return report, result_line("sla-scan", ours_s, baseline_s, goal, ours_s * 1000 <= GOAL_MS)

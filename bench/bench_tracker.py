@@ -61,8 +61,10 @@ class Case:
 
 CASES = (
     Case("first page: open cases, processing order", CaseFilter(), first_page=True),
-    Case("department + level", CaseFilter(department_codes=frozenset({"customer_service"}),
-                                          levels=frozenset({2, 3}))),
+    Case(
+        "department + level",
+        CaseFilter(department_codes=frozenset({"customer_service"}), levels=frozenset({2, 3})),
+    ),
     Case("stage", CaseFilter(stages=frozenset({"investigating"}))),
     Case("text search (退款)", CaseFilter(text="退款")),
     Case("overdue only", CaseFilter(overdue_only=True)),
@@ -70,16 +72,23 @@ CASES = (
     Case("sort by customer", CaseFilter(), sort="customer"),
     Case("sort by next deadline, descending", CaseFilter(), sort="next_due", descending=True),
     Case("clerk: first page", CaseFilter(), judged=False, user="demo_clerk01"),
-    Case("all cases, newest first", CaseFilter(include_closed=True), sort="age",
-         descending=True, judged=False),
-    Case("all cases by department", CaseFilter(include_closed=True), sort="department",
-         judged=False),
+    Case(
+        "all cases, newest first",
+        CaseFilter(include_closed=True),
+        sort="age",
+        descending=True,
+        judged=False,
+    ),
+    Case(
+        "all cases by department", CaseFilter(include_closed=True), sort="department", judged=False
+    ),
 )
 
 
 def _ensure_display() -> None:
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -117,8 +126,10 @@ class Ours(Side):
         from desktop_app.ui.tracker_model import TrackerModel
 
         self.db, _info, _result = prepare_database(f"sqlite:///{path}")
-        self.sessions = {u: auth.session_for(User.get(User.username == u), clock())
-                         for u in {c.user for c in CASES}}
+        self.sessions = {
+            u: auth.session_for(User.get(User.username == u), clock())
+            for u in {c.user for c in CASES}
+        }
         self.models = {u: TrackerModel(s, page_size=ROWS) for u, s in self.sessions.items()}
 
     def load(self, case: Case):
@@ -148,8 +159,9 @@ class Baseline(Side):
     def statement(self, case: Case) -> tuple[str, list]:
         from desktop_app.services import tracker
 
-        return tracker.statement(self.ours.sessions[case.user], case.flt, sort=case.sort,
-                                 descending=case.descending)
+        return tracker.statement(
+            self.ours.sessions[case.user], case.flt, sort=case.sort, descending=case.descending
+        )
 
     def load(self, case: Case, statement: tuple[str, list] | None = None):
         from PySide6.QtSql import QSqlQuery
@@ -229,10 +241,14 @@ def memory_child(which: str, path: str) -> None:
 
 def _memory(which: str, path: Path) -> tuple[float, float, int]:
     root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-m", "bench.bench_tracker", "--rss", which,
-                          str(path)], cwd=root, check=True, capture_output=True, text=True,
-                         env={**os.environ, "QT_QPA_PLATFORM": os.environ.get(
-                             "QT_QPA_PLATFORM", "offscreen")})
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.bench_tracker", "--rss", which, str(path)],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
+    )
     start, end, read = out.stdout.split()[-3:]
     return float(start), float(end), int(read)
 
@@ -280,23 +296,42 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     service: dict[str, float] = {}
     try:
         open_cases = ours.db.execute_sql(
-            "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE").fetchone()[0]
+            "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
+        ).fetchone()[0]
         for case in CASES:
             statement = baseline.statement(case)
             a = ours.load(case)
             b = baseline.load(case, statement)
             assert _ids(a, True) == _ids(b, False), f"{case.name}: ours and the baseline disagree"
-            times = median_interleaved(_timed(ours, case), _timed(baseline, case, statement),
-                                       REPEATS if case.judged else 5, warmup=2)
+            times = median_interleaved(
+                _timed(ours, case),
+                _timed(baseline, case, statement),
+                REPEATS if case.judged else 5,
+                warmup=2,
+            )
             results.append(Result(case, *times))
-            service[case.name] = med(median_interleaved(
-                lambda case=case: tracker.list_cases(
-                    ours.sessions[case.user], case.flt, sort=case.sort,
-                    descending=case.descending, limit=ROWS), lambda: None, 9, warmup=1)[0])
+            service[case.name] = med(
+                median_interleaved(
+                    lambda case=case: tracker.list_cases(
+                        ours.sessions[case.user],
+                        case.flt,
+                        sort=case.sort,
+                        descending=case.descending,
+                        limit=ROWS,
+                    ),
+                    lambda: None,
+                    9,
+                    warmup=1,
+                )[0]
+            )
         # Reading the cells of a loaded first page alone (no query).
         loaded_ours, loaded_base = ours.load(CASES[0]), baseline.load(CASES[0])
-        cells = median_interleaved(lambda: read_cells(loaded_ours, ROWS),
-                                   lambda: read_cells(loaded_base, ROWS), 15, warmup=2)
+        cells = median_interleaved(
+            lambda: read_cells(loaded_ours, ROWS),
+            lambda: read_cells(loaded_base, ROWS),
+            15,
+            warmup=2,
+        )
         # A next page: the default view's second page (fetchMore), each model reloaded.
         first = CASES[0]
         statement = baseline.statement(first)
@@ -312,50 +347,69 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
                 while model.rowCount() < 2 * ROWS and model.canFetchMore():
                     side.more(model)
                 return read_cells(model, 2 * ROWS, ROWS)
+
             return call
 
-        fetch_ours, fetch_base = median_interleaved(next_page(ours), next_page(baseline,
-                                                                              statement), 9,
-                                                    warmup=1)
+        fetch_ours, fetch_base = median_interleaved(
+            next_page(ours), next_page(baseline, statement), 9, warmup=1
+        )
     finally:
         baseline.close()
         ours.close()
     ours_mem = _memory("ours", path)
     base_mem = _memory("baseline", path)
 
-    report = Report(f"tracker: first {ROWS} rows read (all columns) of {open_cases:,} open "
-                    f"cases among {cases:,}, SQLite, median of {REPEATS} "
-                    f"(unjudged: 5); ours = TrackerModel, baseline = QSqlQueryModel")
+    report = Report(
+        f"tracker: first {ROWS} rows read (all columns) of {open_cases:,} open "
+        f"cases among {cases:,}, SQLite, median of {REPEATS} "
+        f"(unjudged: 5); ours = TrackerModel, baseline = QSqlQueryModel"
+    )
     for r in results:
         verdict = ("PASS" if r.met else "FAIL") if r.case.judged else "(not judged)"
-        report.add(f"{r.case.name} (ms)", f"{r.ours_s * 1000:.1f}",
-                   f"{r.baseline_s * 1000:.1f}")
-        report.add(f"  ratio; goal ≤ {r.goal_ms:g} ms and ≤ {GOAL_RATIO:g}",
-                   f"{r.ratio:.2f}", verdict)
-    report.add("next page, fetchMore (ms)", f"{med(fetch_ours) * 1000:.1f}",
-               f"{med(fetch_base) * 1000:.1f}")
-    report.add(f"RSS after scrolling {SCROLL_ROWS:,} rows (MB)", f"{ours_mem[1]:.0f}",
-               f"{base_mem[1]:.0f}")
+        report.add(f"{r.case.name} (ms)", f"{r.ours_s * 1000:.1f}", f"{r.baseline_s * 1000:.1f}")
+        report.add(
+            f"  ratio; goal ≤ {r.goal_ms:g} ms and ≤ {GOAL_RATIO:g}", f"{r.ratio:.2f}", verdict
+        )
+    report.add(
+        "next page, fetchMore (ms)",
+        f"{med(fetch_ours) * 1000:.1f}",
+        f"{med(fetch_base) * 1000:.1f}",
+    )
+    report.add(
+        f"RSS after scrolling {SCROLL_ROWS:,} rows (MB)", f"{ours_mem[1]:.0f}", f"{base_mem[1]:.0f}"
+    )
     report.add("  RSS before loading (MB)", f"{ours_mem[0]:.0f}", f"{base_mem[0]:.0f}")
     rss_met = ours_mem[1] <= GOAL_RSS_MB
     report.add(f"  goal ≤ {GOAL_RSS_MB:g} MB", "PASS" if rss_met else "FAIL", "")
-    report.note(f"rows read while scrolling: ours {ours_mem[2]:,}, baseline {base_mem[2]:,}; "
-                "each model reads its own columns (ours 9 shown, the baseline's query 24)")
-    report.note(f"reading the cells of a loaded first page, no query: ours "
-                f"{med(cells[0]) * 1000:.1f} ms ({ROWS} x 9 cells, TrackerModel.data in "
-                f"Python), baseline {med(cells[1]) * 1000:.1f} ms ({ROWS} x 24 cells)")
-    report.note("of ours, services.tracker.list_cases alone (ms): " + "; ".join(
-        f"{name} {seconds * 1000:.1f}" for name, seconds in service.items()))
+    report.note(
+        f"rows read while scrolling: ours {ours_mem[2]:,}, baseline {base_mem[2]:,}; "
+        "each model reads its own columns (ours 9 shown, the baseline's query 24)"
+    )
+    report.note(
+        f"reading the cells of a loaded first page, no query: ours "
+        f"{med(cells[0]) * 1000:.1f} ms ({ROWS} x 9 cells, TrackerModel.data in "
+        f"Python), baseline {med(cells[1]) * 1000:.1f} ms ({ROWS} x 24 cells)"
+    )
+    report.note(
+        "of ours, services.tracker.list_cases alone (ms): "
+        + "; ".join(f"{name} {seconds * 1000:.1f}" for name, seconds in service.items())
+    )
     judged = [r for r in results if r.case.judged]
     worst = max(judged, key=lambda r: r.ratio)
     slowest = max((r for r in judged if not r.case.first_page), key=lambda r: r.ours_s)
-    report.note(f"worst ratio: {worst.case.name} {worst.ratio:.2f}; slowest filter change: "
-                f"{slowest.case.name} {slowest.ours_s * 1000:.1f} ms")
+    report.note(
+        f"worst ratio: {worst.case.name} {worst.ratio:.2f}; slowest filter change: "
+        f"{slowest.case.name} {slowest.ours_s * 1000:.1f} ms"
+    )
     met = all(r.met for r in judged) and rss_met
     line = result_line(
-        "tracker", worst.ours_s, worst.baseline_s,
+        "tracker",
+        worst.ours_s,
+        worst.baseline_s,
         f"first page <= {GOAL_FIRST_MS:g} ms, filter change <= {GOAL_CHANGE_MS:g} ms, "
-        f"ratio <= {GOAL_RATIO:g} (worst case reported), RSS <= {GOAL_RSS_MB:g} MB", met)
+        f"ratio <= {GOAL_RATIO:g} (worst case reported), RSS <= {GOAL_RSS_MB:g} MB",
+        met,
+    )
     return report, line
 
 

@@ -22,13 +22,24 @@ BENCHMARKS = {
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
-        description="Run a benchmark against its baseline; the last line is a JSON summary.")
+        description="Run a benchmark against its baseline; the last line is a JSON summary.",
+    )
     parser.add_argument("name", choices=sorted(BENCHMARKS))
-    parser.add_argument("--cases", type=int, default=1_000_000, metavar="N",
-                        help="demo cases in the database (default 1,000,000)")
+    parser.add_argument(
+        "--cases",
+        type=int,
+        default=1_000_000,
+        metavar="N",
+        help="demo cases in the database (default 1,000,000)",
+    )
     parser.add_argument("--seed", type=int, default=1, metavar="S")
-    parser.add_argument("--cache-dir", type=Path, default=CACHE_DIR, metavar="DIR",
-                        help=f"where demo databases are cached (default {CACHE_DIR})")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=CACHE_DIR,
+        metavar="DIR",
+        help=f"where demo databases are cached (default {CACHE_DIR})",
+    )
     return parser
 
 

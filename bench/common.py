@@ -49,8 +49,9 @@ def cached_db_path(cache_dir: Path, cases: int, seed: int) -> Path:
     return cache_dir / f"demo-{cases}-seed{seed}-{generator_fingerprint()}.db"
 
 
-def generate_into(path: Path, cases: int, seed: int,
-                  progress: Callable[[int, int], bool] | None = None):
+def generate_into(
+    path: Path, cases: int, seed: int, progress: Callable[[int, int], bool] | None = None
+):
     """A fresh SQLite database at ``path`` filled by ``demo.generate``; returns
     (seconds of the generate call, DemoStats). The database is closed afterwards."""
     remove_sqlite(path)
@@ -84,10 +85,14 @@ def ensure_cached_db(cache_dir: Path, cases: int, seed: int, *, quiet: bool = Fa
 def _build_cached_db(path: Path, cases: int, seed: int, quiet: bool) -> Path:
     building = path.with_name(path.name + ".building")
     if not quiet:
-        print(f"building {path.name} ({cases:,} demo cases, seed {seed}) ...",
-              file=sys.stderr, flush=True)
-    seconds, _stats = generate_into(building, cases, seed, progress=None if quiet else
-                                    stderr_progress())
+        print(
+            f"building {path.name} ({cases:,} demo cases, seed {seed}) ...",
+            file=sys.stderr,
+            flush=True,
+        )
+    seconds, _stats = generate_into(
+        building, cases, seed, progress=None if quiet else stderr_progress()
+    )
     remove_sqlite(path)
     os.replace(building, path)
     remove_sqlite(building)
@@ -96,8 +101,9 @@ def _build_cached_db(path: Path, cases: int, seed: int, quiet: bool) -> Path:
     return path
 
 
-def median_interleaved(ours: Callable[[], object], baseline: Callable[[], object],
-                       repeats: int, warmup: int = 3) -> tuple[list[float], list[float]]:
+def median_interleaved(
+    ours: Callable[[], object], baseline: Callable[[], object], repeats: int, warmup: int = 3
+) -> tuple[list[float], list[float]]:
     """Time both callables ``repeats`` times, alternating, after a few warm-up calls."""
     for _ in range(warmup):
         ours()
@@ -130,8 +136,7 @@ class Report:
         self.notes.append(text)
 
     def print_table(self) -> None:
-        width = [max(len(r[i]) for r in [("", "ours", "baseline"), *self.rows])
-                 for i in range(3)]
+        width = [max(len(r[i]) for r in [("", "ours", "baseline"), *self.rows]) for i in range(3)]
         print(f"== {self.benchmark} ==")
         header = ("", "ours", "baseline")
         print(f"{header[0]:<{width[0]}}  {header[1]:>{width[1]}}  {header[2]:>{width[2]}}")
@@ -143,11 +148,14 @@ class Report:
 
 def result_line(benchmark: str, ours_s: float, baseline_s: float, goal: str, met: bool) -> str:
     ratio = ours_s / baseline_s if baseline_s > 0 else None
-    return json.dumps({
-        "benchmark": benchmark,
-        "ours_s": round(ours_s, 6),
-        "baseline_s": round(baseline_s, 6),
-        "ratio": round(ratio, 3) if ratio is not None else None,
-        "goal": goal,
-        "met": bool(met),
-    }, ensure_ascii=False)
+    return json.dumps(
+        {
+            "benchmark": benchmark,
+            "ours_s": round(ours_s, 6),
+            "baseline_s": round(baseline_s, 6),
+            "ratio": round(ratio, 3) if ratio is not None else None,
+            "goal": goal,
+            "met": bool(met),
+        },
+        ensure_ascii=False,
+    )

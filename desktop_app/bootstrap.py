@@ -31,12 +31,14 @@ def setup_logging(verbose: bool = False) -> Path | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         path = None
         handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(
-        "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s")
+    )
     root.addHandler(handler)
     if verbose:
         root.addHandler(logging.StreamHandler(sys.stderr))
@@ -46,8 +48,9 @@ def setup_logging(verbose: bool = False) -> Path | None:
     return path
 
 
-def prepare_database(url: str | None = None
-                     ) -> tuple[Database, DatabaseInfo, migrations.MigrationResult]:
+def prepare_database(
+    url: str | None = None,
+) -> tuple[Database, DatabaseInfo, migrations.MigrationResult]:
     """Open the database for ``url`` (or the default), create or migrate it, seed it."""
     db, info = open_database(url)
     try:

@@ -31,81 +31,152 @@ class CliError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktop-app",
-        description="Complaint Desk (投诉处理台). Without a command, opens the program window.")
+        description="Complaint Desk (投诉处理台). Without a command, opens the program window.",
+    )
     parser.add_argument("--version", action="version", version=f"desktop-app {__version__}")
     parser.add_argument(
-        "--database", metavar="URL",
+        "--database",
+        metavar="URL",
         help=f"sqlite:///path.db or postgresql://user:pw@host:port/db "
-             f"(default: ${ENV_DATABASE}, else a file in your data folder)")
+        f"(default: ${ENV_DATABASE}, else a file in your data folder)",
+    )
     parser.add_argument("--verbose", action="store_true", help="also log to the terminal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create or migrate the database, optionally add the admin")
     p.add_argument("--admin", metavar="NAME", help="create this administrator account")
     p.add_argument("--display-name", metavar="NAME")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the admin password from the first line of standard input")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the admin password from the first line of standard input",
+    )
 
     p = sub.add_parser("user", help="manage accounts")
     user_sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     p = user_sub.add_parser("add", help="add an account")
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=["clerk", "supervisor", "manager", "admin"])
-    p.add_argument("--department", action="append", default=[], metavar="D",
-                   help="department code or name (repeat for several)")
+    p.add_argument(
+        "--department",
+        action="append",
+        default=[],
+        metavar="D",
+        help="department code or name (repeat for several)",
+    )
     p.add_argument("--display-name", metavar="NAME")
     p.add_argument("--supervisor", metavar="USER", help="the account's direct supervisor")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the password from the first line of standard input")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
     user_sub.add_parser("list", help="list accounts")
 
     p = sub.add_parser("demo", help="fill the database with realistic demo cases")
     p.add_argument("--count", type=int, required=True, metavar="N")
-    p.add_argument("--seed", type=int, default=1, metavar="S",
-                   help="random seed; the same seed gives the same data (default 1)")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="random seed; the same seed gives the same data (default 1)",
+    )
 
     sub.add_parser("check", help="check the database's integrity and consistency")
     p = sub.add_parser("report", help="the KPI report of a period (SPEC §8)")
-    p.add_argument("--from", dest="start", required=True, type=_report_day, metavar="D",
-                   help="first day of the period, YYYY-MM-DD")
-    p.add_argument("--to", dest="end", required=True, type=_report_day, metavar="D",
-                   help="last day of the period (included), YYYY-MM-DD")
+    p.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=_report_day,
+        metavar="D",
+        help="first day of the period, YYYY-MM-DD",
+    )
+    p.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=_report_day,
+        metavar="D",
+        help="last day of the period (included), YYYY-MM-DD",
+    )
     p.add_argument("--department", metavar="CODE", help="only this department's figures")
-    p.add_argument("--format", choices=["json", "xlsx"],
-                   help="json (the default, unless --out names an .xlsx file) or xlsx")
+    p.add_argument(
+        "--format",
+        choices=["json", "xlsx"],
+        help="json (the default, unless --out names an .xlsx file) or xlsx",
+    )
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
     p = sub.add_parser("import", help="import an exchange workbook (SPEC §11), all or nothing")
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="check every cell, write nothing")
-    p.add_argument("--errors-out", metavar="FILE.xlsx",
-                   help="when rejected, also save the problems as a workbook")
+    p.add_argument(
+        "--errors-out",
+        metavar="FILE.xlsx",
+        help="when rejected, also save the problems as a workbook",
+    )
     p = sub.add_parser("export-cases", help="write the exchange workbook (SPEC §11)")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
-    p.add_argument("--from", dest="start", type=_report_day, metavar="D",
-                   help="first registration day, YYYY-MM-DD")
-    p.add_argument("--to", dest="end", type=_report_day, metavar="D",
-                   help="last registration day (included), YYYY-MM-DD")
-    p.add_argument("--unmasked", action="store_true",
-                   help="contacts and ID numbers in full (recorded in the audit log)")
+    p.add_argument(
+        "--from",
+        dest="start",
+        type=_report_day,
+        metavar="D",
+        help="first registration day, YYYY-MM-DD",
+    )
+    p.add_argument(
+        "--to",
+        dest="end",
+        type=_report_day,
+        metavar="D",
+        help="last registration day (included), YYYY-MM-DD",
+    )
+    p.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="contacts and ID numbers in full (recorded in the audit log)",
+    )
     p = sub.add_parser("backup", help="consistent online backup (SQLite copy, or pg_dump)")
-    p.add_argument("--out", metavar="FILE",
-                   help="write here (default: the backups folder next to the database)")
-    p = sub.add_parser("restore", help="replace the database by a verified backup; close the "
-                                       "program on every other PC first")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write here (default: the backups folder next to the database)",
+    )
+    p = sub.add_parser(
+        "restore",
+        help="replace the database by a verified backup; close the program on every other PC first",
+    )
     p.add_argument("file", metavar="FILE")
-    p = sub.add_parser("screenshots", help="render the main windows over demo data to PNG "
-                                           "files (its own temporary database)")
-    p.add_argument("--out", required=True, metavar="DIR",
-                   help="write DIR/<language>/<window>.png")
-    p.add_argument("--language", choices=["zh_CN", "en", "both"], default="both",
-                   help="the UI language of the pictures (default: both)")
-    p.add_argument("--scale", type=float, choices=[1.0, 1.5], default=1.0,
-                   help="device pixel ratio (QT_SCALE_FACTOR; default 1)")
-    p.add_argument("--strict", action="store_true",
-                   help="exit 1 when a text has a character no installed font can draw")
-    p.add_argument("--glyph-report", metavar="FILE.json",
-                   help="also write the glyph check and the files written as JSON")
+    p = sub.add_parser(
+        "screenshots",
+        help="render the main windows over demo data to PNG files (its own temporary database)",
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="write DIR/<language>/<window>.png")
+    p.add_argument(
+        "--language",
+        choices=["zh_CN", "en", "both"],
+        default="both",
+        help="the UI language of the pictures (default: both)",
+    )
+    p.add_argument(
+        "--scale",
+        type=float,
+        choices=[1.0, 1.5],
+        default=1.0,
+        help="device pixel ratio (QT_SCALE_FACTOR; default 1)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a text has a character no installed font can draw",
+    )
+    p.add_argument(
+        "--glyph-report",
+        metavar="FILE.json",
+        help="also write the glyph check and the files written as JSON",
+    )
     # Hidden (no help): the packaged program's smoke test, see desktop_app/selftest.py.
     sub.add_parser("self-test")
     return parser
@@ -134,20 +205,24 @@ def _cmd_init(args, session) -> int:
     if result.created:
         print(f"created database {args.db_info.display()} (schema version {result.to_version})")
     elif result.migrated:
-        print(f"migrated database {args.db_info.display()} from schema version "
-              f"{result.from_version} to {result.to_version}")
+        print(
+            f"migrated database {args.db_info.display()} from schema version "
+            f"{result.from_version} to {result.to_version}"
+        )
         if result.backup:
             print(f"copy of the previous file: {result.backup}")
     else:
-        print(f"database {args.db_info.display()} is up to date "
-              f"(schema version {result.to_version})")
+        print(
+            f"database {args.db_info.display()} is up to date (schema version {result.to_version})"
+        )
     if args.admin:
         if User.select().where(User.username == args.admin).exists():
             print(f"account {args.admin} already exists; password unchanged")
         else:
             password = _read_password(args.password_stdin, f"Password for {args.admin}: ")
-            users.create_user(session, args.admin, "admin", password,
-                              display_name=args.display_name)
+            users.create_user(
+                session, args.admin, "admin", password, display_name=args.display_name
+            )
             print(f"created administrator {args.admin}")
     elif not User.select().where(User.role == "admin", User.active).exists():
         print("no administrator yet: run init --admin NAME")
@@ -159,15 +234,25 @@ def _cmd_user(args, session) -> int:
 
     if args.user_command == "list":
         for info in users.list_users(session):
-            print(f"{info.username}\t{info.role}\t{','.join(info.departments)}\t"
-                  f"{'active' if info.active else 'inactive'}")
+            print(
+                f"{info.username}\t{info.role}\t{','.join(info.departments)}\t"
+                f"{'active' if info.active else 'inactive'}"
+            )
         return EXIT_OK
     password = _read_password(args.password_stdin, f"Password for {args.name}: ")
-    info = users.create_user(session, args.name, args.role, password,
-                             display_name=args.display_name,
-                             departments=tuple(args.department), supervisor=args.supervisor)
-    print(f"created {info.role} {info.username}"
-          + (f" in {', '.join(info.departments)}" if info.departments else ""))
+    info = users.create_user(
+        session,
+        args.name,
+        args.role,
+        password,
+        display_name=args.display_name,
+        departments=tuple(args.department),
+        supervisor=args.supervisor,
+    )
+    print(
+        f"created {info.role} {info.username}"
+        + (f" in {', '.join(info.departments)}" if info.departments else "")
+    )
     return EXIT_OK
 
 
@@ -191,8 +276,10 @@ def _cmd_demo(args, session) -> int:
     if args.count < 0:
         raise CliError("--count must be 0 or more")
     stats = demo.generate(session, args.count, seed=args.seed, progress=stderr_progress())
-    print(f"wrote {stats.cases:,} cases, {stats.progress_entries:,} progress entries, "
-          f"{stats.surveys:,} surveys in {stats.seconds:.1f} s")
+    print(
+        f"wrote {stats.cases:,} cases, {stats.progress_entries:,} progress entries, "
+        f"{stats.surveys:,} surveys in {stats.seconds:.1f} s"
+    )
     return EXIT_OK
 
 
@@ -251,27 +338,34 @@ COMMANDS["report"] = _cmd_report
 def _cmd_import(args, session) -> int:
     from desktop_app.services import exchange
 
-    report = exchange.import_workbook(session, args.file, dry_run=args.dry_run,
-                                      progress=stderr_progress("rows"))
+    report = exchange.import_workbook(
+        session, args.file, dry_run=args.dry_run, progress=stderr_progress("rows")
+    )
     for warning in report.warnings:
         print(f"warning: {warning.line()}", file=sys.stderr)
-    counts = (f"{report.complaints:,} complaints, {report.progress:,} progress entries, "
-              f"{report.surveys:,} surveys")
+    counts = (
+        f"{report.complaints:,} complaints, {report.progress:,} progress entries, "
+        f"{report.surveys:,} surveys"
+    )
     if not report.ok:
         for line in report.lines():
             print(line)
         if args.errors_out:
             print(f"error report: {exchange.write_error_report(report, args.errors_out)}")
-        print(f"rejected: {report.error_count:,} problem(s); nothing was imported",
-              file=sys.stderr)
+        print(f"rejected: {report.error_count:,} problem(s); nothing was imported", file=sys.stderr)
         return EXIT_FAILED
-    staff = f"; {len(report.new_staff)} unknown staff name(s) as inactive accounts" \
-        if report.new_staff else ""
+    staff = (
+        f"; {len(report.new_staff)} unknown staff name(s) as inactive accounts"
+        if report.new_staff
+        else ""
+    )
     if args.dry_run:
         print(f"dry run: {counts} would be imported{staff}; nothing was written")
     else:
-        print(f"imported {counts} ({report.customers_created:,} new customers, "
-              f"{report.numbers_assigned:,} new numbers{staff})")
+        print(
+            f"imported {counts} ({report.customers_created:,} new customers, "
+            f"{report.numbers_assigned:,} new numbers{staff})"
+        )
     return EXIT_OK
 
 
@@ -280,11 +374,18 @@ def _cmd_export_cases(args, session) -> int:
 
     # The command line's operator is the system administrator: --unmasked is allowed and,
     # like every unmasked export, recorded in the audit log.
-    result = exchange.export_cases(session, args.out, start=args.start, end=args.end,
-                                   unmasked=args.unmasked, progress=stderr_progress())
-    print(f"wrote {result.complaints:,} complaints, {result.progress:,} progress entries, "
-          f"{result.surveys:,} surveys to {result.path}"
-          + (" (unmasked)" if result.unmasked else ""))
+    result = exchange.export_cases(
+        session,
+        args.out,
+        start=args.start,
+        end=args.end,
+        unmasked=args.unmasked,
+        progress=stderr_progress(),
+    )
+    print(
+        f"wrote {result.complaints:,} complaints, {result.progress:,} progress entries, "
+        f"{result.surveys:,} surveys to {result.path}" + (" (unmasked)" if result.unmasked else "")
+    )
     return EXIT_OK
 
 
@@ -306,10 +407,11 @@ def _cmd_restore(args, session) -> int:
     from desktop_app.services import backup
 
     result = backup.restore_backup(session, args.file)
-    print(f"restored {result.path} from {result.source} (schema version "
-          f"{result.from_version}{', migrated' if result.migrated else ''}); "
-          + (f"previous file kept as {result.kept}" if result.kept else
-             "there was no previous file"))
+    print(
+        f"restored {result.path} from {result.source} (schema version "
+        f"{result.from_version}{', migrated' if result.migrated else ''}); "
+        + (f"previous file kept as {result.kept}" if result.kept else "there was no previous file")
+    )
     return EXIT_OK
 
 
@@ -334,8 +436,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "screenshots":  # its own temporary database, never the user's
         from desktop_app.ui.screenshots import run_command
 
-        return run_command(args.out, language=args.language, scale=args.scale,
-                           strict=args.strict, glyph_report=args.glyph_report)
+        return run_command(
+            args.out,
+            language=args.language,
+            scale=args.scale,
+            strict=args.strict,
+            glyph_report=args.glyph_report,
+        )
     from desktop_app.bootstrap import prepare_database
     from desktop_app.services.errors import ServiceError
     from desktop_app.services.session import Session
@@ -361,8 +468,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ServiceError, DatabaseUrlError, SchemaError) as exc:
         text = exc.message if isinstance(exc, ServiceError) else str(exc)
         field = getattr(exc, "field", None)
-        print(f"desktop-app: error: {text}" + (f" (field: {field})" if field else ""),
-              file=sys.stderr)
+        print(
+            f"desktop-app: error: {text}" + (f" (field: {field})" if field else ""), file=sys.stderr
+        )
         return EXIT_USAGE if getattr(exc, "field", None) else EXIT_FAILED
     except KeyboardInterrupt:
         print("desktop-app: interrupted", file=sys.stderr)

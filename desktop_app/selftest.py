@@ -23,9 +23,19 @@ from collections.abc import Callable
 # Libraries imported inside functions or by name (peewee, holidays), which a frozen build
 # only has when the spec collected them.
 LAZY_IMPORTS = (
-    "psycopg2", "psycopg2.extras", "argon2", "holidays", "chinese_calendar", "openpyxl",
-    "lxml.etree", "platformdirs", "playhouse.migrate", "playhouse.postgres_ext",
-    "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtSvg",
+    "psycopg2",
+    "psycopg2.extras",
+    "argon2",
+    "holidays",
+    "chinese_calendar",
+    "openpyxl",
+    "lxml.etree",
+    "platformdirs",
+    "playhouse.migrate",
+    "playhouse.postgres_ext",
+    "PySide6.QtCharts",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtSvg",
 )
 
 
@@ -126,9 +136,9 @@ def run_self_test() -> int:
 
     app = application()
     print(f"Qt {qVersion()} on the {app.platformName()} platform; resources: {resources_dir()}")
-    translators = install_translators(app, QLocale(QLocale.Language.Chinese,
-                                                   QLocale.Country.China))
+    translators = install_translators(app, QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
+
         def own_catalogue() -> str:
             ours = [t for t in translators if CATALOGUE in t.filePath()]
             if not ours:

@@ -91,6 +91,7 @@ class Catalogue:
 
 # --- a module's syntax tree with parents and scopes ---------------------------------------
 
+
 class Module:
     def __init__(self, path: Path):
         self.path = path
@@ -107,11 +108,17 @@ class Module:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 self.functions.setdefault(node.name, []).append(node)
         for node in self.tree.body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                    and isinstance(node.targets[0], ast.Name):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+            ):
                 self.constants[node.targets[0].id] = node.value
-            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
-                    and node.value is not None:
+            elif (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.value is not None
+            ):
                 self.constants[node.target.id] = node.value
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 for alias in node.names:
@@ -145,8 +152,11 @@ def parameters(func) -> list[str]:
 
 
 def argument(call: ast.Call, index: int | None, name: str | None) -> ast.expr | None:
-    if index is not None and len(call.args) > index \
-            and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+    if (
+        index is not None
+        and len(call.args) > index
+        and not any(isinstance(a, ast.Starred) for a in call.args[: index + 1])
+    ):
         return call.args[index]
     for keyword in call.keywords:
         if keyword.arg is not None and keyword.arg == name:
@@ -155,6 +165,7 @@ def argument(call: ast.Call, index: int | None, name: str | None) -> ast.expr | 
 
 
 # --- the ServiceError templates ---------------------------------------------------------
+
 
 class Unresolved(Exception):
     pass
@@ -180,20 +191,27 @@ class ServiceScanner:
         self._find_error_classes()
 
     def _find_error_classes(self) -> None:
-        classes = [(m, node) for m in self.modules for node in ast.walk(m.tree)
-                   if isinstance(node, ast.ClassDef)]
+        classes = [
+            (m, node)
+            for m in self.modules
+            for node in ast.walk(m.tree)
+            if isinstance(node, ast.ClassDef)
+        ]
         changed = True
         while changed:
             changed = False
             for _module, node in classes:
-                bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)
-                         for b in node.bases}
+                bases = {
+                    b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)
+                    for b in node.bases
+                }
                 if node.name not in self.error_classes and bases & self.error_classes:
                     self.error_classes.add(node.name)
                     changed = True
         for _module, node in classes:
             if node.name in self.error_classes and any(
-                    isinstance(s, ast.FunctionDef) and s.name == "__init__" for s in node.body):
+                isinstance(s, ast.FunctionDef) and s.name == "__init__" for s in node.body
+            ):
                 self.own_init.add(node.name)
 
     # evaluation of a template expression to the strings it can be
@@ -213,8 +231,9 @@ class ServiceScanner:
             right = self.values(module, expr.right, depth + 1)
             return {a + b for a in left for b in right}
         if isinstance(expr, ast.IfExp):
-            return (self.values(module, expr.body, depth + 1)
-                    | self.values(module, expr.orelse, depth + 1))
+            return self.values(module, expr.body, depth + 1) | self.values(
+                module, expr.orelse, depth + 1
+            )
         if isinstance(expr, ast.BoolOp):
             return set().union(*(self.values(module, v, depth + 1) for v in expr.values))
         if isinstance(expr, ast.Name):
@@ -225,8 +244,11 @@ class ServiceScanner:
                 inner = argument(expr, TEMPLATE_CARRIERS[carrier], "template")
                 return set() if inner is None else self.values(module, inner, depth + 1)
             return self._call_values(module, expr, depth)
-        if isinstance(expr, ast.Attribute) and expr.attr == "template" \
-                and isinstance(expr.value, ast.Name):
+        if (
+            isinstance(expr, ast.Attribute)
+            and expr.attr == "template"
+            and isinstance(expr.value, ast.Name)
+        ):
             handler = self._except_handler(module, expr, expr.value.id)
             if handler is not None:
                 return self.class_templates(handler)
@@ -237,10 +259,13 @@ class ServiceScanner:
         func = module.function_of(expr)
         while func is not None:
             if not isinstance(func, ast.Lambda):
-                assigned = [n.value for n in ast.walk(func)
-                            if isinstance(n, ast.Assign) and module.function_of(n) is func
-                            and any(isinstance(t, ast.Name) and t.id == name
-                                    for t in n.targets)]
+                assigned = [
+                    n.value
+                    for n in ast.walk(func)
+                    if isinstance(n, ast.Assign)
+                    and module.function_of(n) is func
+                    and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+                ]
                 if assigned:
                     return set().union(*(self.values(module, v, depth + 1) for v in assigned))
                 loop = self._loop_values(module, func, name, depth)
@@ -280,8 +305,11 @@ class ServiceScanner:
     def _call_values(self, module: Module, call: ast.Call, depth: int) -> set[str]:
         func = call.func
         # {int: "a", float: "b"}.get(kind, "c")
-        if isinstance(func, ast.Attribute) and func.attr == "get" \
-                and isinstance(func.value, ast.Dict):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "get"
+            and isinstance(func.value, ast.Dict)
+        ):
             result = set().union(*(self.values(module, v, depth + 1) for v in func.value.values))
             if len(call.args) > 1:
                 result |= self.values(module, call.args[1], depth + 1)
@@ -303,13 +331,17 @@ class ServiceScanner:
             result: set[str] = set()
             for definition in target_module.functions[target_name]:
                 for node in ast.walk(definition):
-                    if isinstance(node, ast.Return) and node.value is not None \
-                            and target_module.function_of(node) is definition:
+                    if (
+                        isinstance(node, ast.Return)
+                        and node.value is not None
+                        and target_module.function_of(node) is definition
+                    ):
                         try:
                             result |= self.values(target_module, node.value, depth + 1)
                         except Unresolved as exc:
-                            self.catalogue.warn(target_module.path, node,
-                                                f"returned template not literal: {exc}")
+                            self.catalogue.warn(
+                                target_module.path, node, f"returned template not literal: {exc}"
+                            )
             return result
         raise Unresolved(ast.unparse(call))
 
@@ -336,8 +368,9 @@ class ServiceScanner:
                         try:
                             found |= self.values(module, expr)
                         except (Unresolved, Forwarded) as exc:
-                            self.catalogue.warn(module.path, node,
-                                                f"{class_name} template not literal: {exc}")
+                            self.catalogue.warn(
+                                module.path, node, f"{class_name} template not literal: {exc}"
+                            )
             self._class_templates[class_name] = found
         return self._class_templates[class_name]
 
@@ -358,9 +391,12 @@ class ServiceScanner:
             expr = argument(call, 0, "template")
         elif name in TEMPLATE_CARRIERS:
             expr = argument(call, TEMPLATE_CARRIERS[name], "template")
-        elif name == "__init__" and isinstance(call.func, ast.Attribute) \
-                and isinstance(call.func.value, ast.Call) \
-                and call_name(call.func.value) == "super":
+        elif (
+            name == "__init__"
+            and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Call)
+            and call_name(call.func.value) == "super"
+        ):
             cls = module.enclosing(call, ast.ClassDef)
             if cls is None or cls.name not in self.error_classes - ERROR_ROOTS:
                 return
@@ -405,9 +441,14 @@ class ServiceScanner:
 
 # --- UI text lupdate misses -------------------------------------------------------------
 
+
 def _is_translate(expr: ast.AST) -> bool:
-    return isinstance(expr, ast.Attribute) and expr.attr == "translate" \
-        and isinstance(expr.value, ast.Name) and expr.value.id == "QCoreApplication"
+    return (
+        isinstance(expr, ast.Attribute)
+        and expr.attr == "translate"
+        and isinstance(expr.value, ast.Name)
+        and expr.value.id == "QCoreApplication"
+    )
 
 
 def _literal(module: Module, expr: ast.expr | None) -> str | None:
@@ -419,8 +460,11 @@ def _literal(module: Module, expr: ast.expr | None) -> str | None:
             return _literal(module, module.constants[expr.id])
         if expr.id in module.imports:
             source, attr = module.imports[expr.id]
-            if attr and source.startswith("desktop_app") and not source.startswith(
-                    "desktop_app.ui"):
+            if (
+                attr
+                and source.startswith("desktop_app")
+                and not source.startswith("desktop_app.ui")
+            ):
                 value = getattr(importlib.import_module(source), attr, None)
                 if isinstance(value, str):
                     return value
@@ -438,20 +482,22 @@ def scan_ui(modules: list[Module], catalogue: Catalogue) -> None:
                         aliases.setdefault(module.function_of(node), set()).add(target.id)
             if isinstance(node, ast.FunctionDef) and len(node.body) >= 1:
                 last = node.body[-1]
-                if isinstance(last, ast.Return) and isinstance(last.value, ast.Call) \
-                        and _is_translate(last.value.func) and len(last.value.args) == 2:
+                if (
+                    isinstance(last, ast.Return)
+                    and isinstance(last.value, ast.Call)
+                    and _is_translate(last.value.func)
+                    and len(last.value.args) == 2
+                ):
                     context = _literal(module, last.value.args[0])
                     text = last.value.args[1]
                     names = parameters(node)
-                    if context is not None and isinstance(text, ast.Name) \
-                            and text.id in names:
+                    if context is not None and isinstance(text, ast.Name) and text.id in names:
                         wrappers[node.name] = (context, names.index(text.id))
         for node in ast.walk(module.tree):
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
-            if isinstance(func, ast.Name) and func.id in aliases.get(module.function_of(node),
-                                                                     ()):
+            if isinstance(func, ast.Name) and func.id in aliases.get(module.function_of(node), ()):
                 context = _literal(module, argument(node, 0, "context"))
                 text = _literal(module, argument(node, 1, "sourceText"))
                 if context is not None and text is not None:
@@ -459,8 +505,9 @@ def scan_ui(modules: list[Module], catalogue: Catalogue) -> None:
                     first = node.args[0] if node.args else None
                     second = node.args[1] if len(node.args) > 1 else None
                     if isinstance(first, ast.Constant) and isinstance(second, ast.Constant):
-                        catalogue.misread.add((str(module.path.relative_to(ROOT)),
-                                               first.value, second.value))
+                        catalogue.misread.add(
+                            (str(module.path.relative_to(ROOT)), first.value, second.value)
+                        )
                 else:
                     catalogue.warn(module.path, node, "translate() without literal text")
             elif isinstance(func, ast.Name) and func.id in wrappers:
@@ -469,21 +516,33 @@ def scan_ui(modules: list[Module], catalogue: Catalogue) -> None:
                 text = _literal(module, expr)
                 if text is not None:
                     catalogue.add(context, text, module.path, node.lineno)
-                elif not (isinstance(expr, ast.Name)
-                          and expr.id in parameters(module.function_of(node) or node)) \
-                        and not (context == SERVICE_CONTEXT and isinstance(expr, ast.Attribute)
-                                 and expr.attr == "template"):
+                elif not (
+                    isinstance(expr, ast.Name)
+                    and expr.id in parameters(module.function_of(node) or node)
+                ) and not (
+                    context == SERVICE_CONTEXT
+                    and isinstance(expr, ast.Attribute)
+                    and expr.attr == "template"
+                ):
                     # problem.template: a service template, collected from the services
                     catalogue.warn(module.path, node, f"{func.id}() without literal text")
-            elif _is_translate(func) and len(node.args) >= 2 \
-                    and not isinstance(node.args[1], ast.Constant):
+            elif (
+                _is_translate(func)
+                and len(node.args) >= 2
+                and not isinstance(node.args[1], ast.Constant)
+            ):
                 context = _literal(module, node.args[0])
                 text = _literal(module, node.args[1])
                 if context is not None and text is not None:
                     catalogue.add(context, text, module.path, node.lineno)
-            elif isinstance(func, ast.Attribute) and func.attr == "tr" \
-                    and isinstance(func.value, ast.Name) and func.value.id == "self" \
-                    and node.args and not isinstance(node.args[0], ast.Constant):
+            elif (
+                isinstance(func, ast.Attribute)
+                and func.attr == "tr"
+                and isinstance(func.value, ast.Name)
+                and func.value.id == "self"
+                and node.args
+                and not isinstance(node.args[0], ast.Constant)
+            ):
                 cls = module.enclosing(node, ast.ClassDef)
                 text = _literal(module, node.args[0])
                 if cls is not None and text is not None:
@@ -508,8 +567,7 @@ def scan_settings(catalogue: Catalogue) -> None:
 def collect() -> Catalogue:
     sys.path.insert(0, str(ROOT))
     catalogue = Catalogue()
-    service_modules = [Module(p) for d in SERVICE_DIRS
-                       for p in sorted((PACKAGE / d).rglob("*.py"))]
+    service_modules = [Module(p) for d in SERVICE_DIRS for p in sorted((PACKAGE / d).rglob("*.py"))]
     ServiceScanner(service_modules, catalogue).scan()
     scan_ui([Module(p) for p in sorted((PACKAGE / UI_DIR).rglob("*.py"))], catalogue)
     scan_settings(catalogue)
@@ -518,23 +576,35 @@ def collect() -> Catalogue:
 
 # --- the two steps ----------------------------------------------------------------------
 
+
 def _python_string(text: str) -> str:
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\t", "\\t").replace("\r", "\\r"))
+    escaped = (
+        text.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\t", "\\t")
+        .replace("\r", "\\r")
+    )
     return f'"{escaped}"'
 
 
 def ordered(catalogue: Catalogue) -> list[Message]:
-    return sorted(catalogue.messages.values(),
-                  key=lambda m: (m.context, min(m.locations), m.source))
+    return sorted(
+        catalogue.messages.values(), key=lambda m: (m.context, min(m.locations), m.source)
+    )
 
 
 def write_source(catalogue: Catalogue, out: Path) -> None:
-    lines = ["# Generated by scripts/extract_service_messages.py for pyside6-lupdate; "
-             "do not edit.", "from PySide6.QtCore import QCoreApplication", ""]
+    lines = [
+        "# Generated by scripts/extract_service_messages.py for pyside6-lupdate; do not edit.",
+        "from PySide6.QtCore import QCoreApplication",
+        "",
+    ]
     for message in ordered(catalogue):
-        lines.append(f"QCoreApplication.translate({_python_string(message.context)}, "
-                     f"{_python_string(message.source)})")
+        lines.append(
+            f"QCoreApplication.translate({_python_string(message.context)}, "
+            f"{_python_string(message.source)})"
+        )
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -544,8 +614,9 @@ LOCATION_RE = re.compile(r'( *)<location filename="([^"]*)" line="(\d+)"/>\n')
 
 
 def _xml_attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-            .replace(">", "&gt;"))
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def fix_ts(catalogue: Catalogue, ts: Path, generated: Path) -> None:
@@ -583,7 +654,9 @@ def fix_ts(catalogue: Catalogue, ts: Path, generated: Path) -> None:
             return "".join(
                 f'{indent}<location filename="'
                 f'{_xml_attr(os.path.relpath(ROOT / path, ts_dir).replace(os.sep, "/"))}" '
-                f'line="{number}"/>\n' for path, number in sorted(message.locations))
+                f'line="{number}"/>\n'
+                for path, number in sorted(message.locations)
+            )
 
         return LOCATION_RE.sub(relocate, block)
 
@@ -596,8 +669,10 @@ def fix_ts(catalogue: Catalogue, ts: Path, generated: Path) -> None:
     text = CONTEXT_RE.sub(fix_context, text)
     if missing:
         lost = ", ".join(repr(by_line[n].source) for n in sorted(missing)[:5])
-        raise SystemExit(f"fix: lupdate did not report {len(missing)} generated messages "
-                         f"({lost} …): was {generated} passed to lupdate?")
+        raise SystemExit(
+            f"fix: lupdate did not report {len(missing)} generated messages "
+            f"({lost} …): was {generated} passed to lupdate?"
+        )
     if GENERATED_NAME in text:
         raise SystemExit(f"fix: {ts} still refers to {GENERATED_NAME}")
     ts.write_text(text, encoding="utf-8")
@@ -625,8 +700,11 @@ def main(argv: list[str] | None = None) -> int:
         counts: dict[str, int] = {}
         for message in catalogue.messages.values():
             counts[message.context] = counts.get(message.context, 0) + 1
-        print("extracted " + ", ".join(f"{n} {c or '(no context)'}"
-                                       for c, n in sorted(counts.items())), file=sys.stderr)
+        print(
+            "extracted "
+            + ", ".join(f"{n} {c or '(no context)'}" for c, n in sorted(counts.items())),
+            file=sys.stderr,
+        )
     elif args.command == "fix":
         fix_ts(catalogue, args.ts, args.generated)
     else:

@@ -104,16 +104,18 @@ def main(argv: list[str]) -> int:
         licence = next(n for n in outer.namelist() if n.endswith("LICENSE"))
         text = outer.read(licence).decode()
     # The package's own MIT notice comes first, then the icons' ISC notice.
-    icons_licence = text[text.index("The contained Lucide"):]
+    icons_licence = text[text.index("The contained Lucide") :]
     (ICONS_DIR / "LICENSE-lucide.txt").write_text(
-        LICENCE_HEADER.format(version=version) + icons_licence, encoding="utf-8")
+        LICENCE_HEADER.format(version=version) + icons_licence, encoding="utf-8"
+    )
     for name, lucide_name in sorted(ICONS.items()):
         svg = inner.read(f"{lucide_name}.svg").decode()
         if "currentColor" not in svg:
             raise SystemExit(f"{lucide_name}.svg has no currentColor")
         (ICONS_DIR / f"{name}.svg").write_text(
             f"<!-- Lucide: {lucide_name} (ISC licence, see LICENSE-lucide.txt) -->\n" + svg,
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     print(f"{len(ICONS)} icons written to {ICONS_DIR}")
     return 0
 

@@ -10,8 +10,9 @@ from peewee import Database
 from desktop_app.db.connection import is_sqlite
 
 
-def insert_rows(db: Database, table: str, columns: Sequence[str], rows: list[tuple], *,
-                page_size: int = 2000) -> None:
+def insert_rows(
+    db: Database, table: str, columns: Sequence[str], rows: list[tuple], *, page_size: int = 2000
+) -> None:
     """Insert ``rows`` (tuples in ``columns`` order) into ``table``: ``executemany`` on
     SQLite, ``execute_values`` pages on PostgreSQL. Values go in as parameters."""
     if not rows:
@@ -24,8 +25,9 @@ def insert_rows(db: Database, table: str, columns: Sequence[str], rows: list[tup
         from psycopg2.extras import execute_values
 
         with db.cursor() as cursor:
-            execute_values(cursor, f'INSERT INTO "{table}" ({cols}) VALUES %s', rows,
-                           page_size=page_size)
+            execute_values(
+                cursor, f'INSERT INTO "{table}" ({cols}) VALUES %s', rows, page_size=page_size
+            )
 
 
 def reserve_ids(db: Database, table: str, count: int) -> list[int]:
@@ -38,5 +40,6 @@ def reserve_ids(db: Database, table: str, count: int) -> list[int]:
         return list(range(top + 1, top + 1 + count))
     cursor = db.execute_sql(
         "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-        (f'"{table}"', count))
+        (f'"{table}"', count),
+    )
     return [r[0] for r in cursor.fetchall()]

@@ -113,10 +113,11 @@ def parse_url(url: str) -> DatabaseInfo:
     if scheme == "sqlite":
         # sqlite:///relative.db -> "relative.db"; sqlite:////abs/path.db -> "/abs/path.db";
         # sqlite:///C:/data/x.db on Windows -> "C:/data/x.db".
-        raw = unquote(url[len("sqlite:///"):]) if url.lower().startswith("sqlite:///") else ""
+        raw = unquote(url[len("sqlite:///") :]) if url.lower().startswith("sqlite:///") else ""
         if not raw or raw == ":memory:":
             raise DatabaseUrlError(
-                f"database URL {url!r} names no file: use sqlite:///path/to/file.db")
+                f"database URL {url!r} names no file: use sqlite:///path/to/file.db"
+            )
         return DatabaseInfo(url, "sqlite", Path(raw).expanduser().absolute())
     if scheme in ("postgresql", "postgres", "psycopg3"):
         if not parsed.path.strip("/"):
@@ -124,7 +125,8 @@ def parse_url(url: str) -> DatabaseInfo:
         return DatabaseInfo(url, "postgresql", None)
     raise DatabaseUrlError(
         f"unsupported database URL {url!r}: use sqlite:///path.db or "
-        "postgresql://user:password@host:port/database")
+        "postgresql://user:password@host:port/database"
+    )
 
 
 # What psycopg2 says when the connection to the server is gone (the error's text).
@@ -188,8 +190,7 @@ class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
             self._drop()
             if dead:
                 raise  # the COMMIT never left: certainly not done
-            raise CommitUnconfirmed(f"commit unconfirmed, the connection was lost: {exc}"
-                                    ) from exc
+            raise CommitUnconfirmed(f"commit unconfirmed, the connection was lost: {exc}") from exc
 
     def rollback(self):
         if self.is_closed():
@@ -212,8 +213,9 @@ class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
                 pass
         if not self.in_transaction():
             self._state.reset()
-        log.warning("the connection to the database server was lost; the next statement "
-                    "connects again")
+        log.warning(
+            "the connection to the database server was lost; the next statement connects again"
+        )
 
 
 def _postgres(url: str) -> Database:
@@ -234,8 +236,7 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
     if info.backend == "sqlite":
         assert info.path is not None
         info.path.parent.mkdir(parents=True, exist_ok=True)
-        db = SqliteDatabase(str(info.path), pragmas=SQLITE_PRAGMAS,
-                            timeout=SQLITE_BUSY_TIMEOUT_S)
+        db = SqliteDatabase(str(info.path), pragmas=SQLITE_PRAGMAS, timeout=SQLITE_BUSY_TIMEOUT_S)
     else:
         try:
             import psycopg2  # noqa: F401

@@ -21,17 +21,23 @@ def protect_audit_log(db: Database) -> None:
         for event in ("UPDATE", "DELETE"):
             db.execute_sql(
                 f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{event.lower()}" BEFORE {event} '
-                f'ON "{table}" BEGIN SELECT RAISE(ABORT, \'{MESSAGE}\'); END')
+                f"ON \"{table}\" BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
+            )
         return
     db.execute_sql(
         f"CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger "
-        f"LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$")
+        f"LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$"
+    )
     db.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_no_change" ON "{table}"')
-    db.execute_sql(f'CREATE TRIGGER "{table}_no_change" BEFORE UPDATE OR DELETE ON "{table}" '
-                   f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()")
+    db.execute_sql(
+        f'CREATE TRIGGER "{table}_no_change" BEFORE UPDATE OR DELETE ON "{table}" '
+        f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()"
+    )
     db.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_no_truncate" ON "{table}"')
-    db.execute_sql(f'CREATE TRIGGER "{table}_no_truncate" BEFORE TRUNCATE ON "{table}" '
-                   f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()")
+    db.execute_sql(
+        f'CREATE TRIGGER "{table}_no_truncate" BEFORE TRUNCATE ON "{table}" '
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()"
+    )
 
 
 def audit_log_protected(db: Database) -> bool:

@@ -86,8 +86,11 @@ def _v5_description_search(migrator: SchemaMigrator, db: Database) -> None:
     last = 0
     while True:
         rows = db.execute_sql(
-            "SELECT id, description FROM complaint WHERE id > " + ("?" if is_sqlite(db) else "%s")
-            + " ORDER BY id LIMIT 5000", (last,)).fetchall()
+            "SELECT id, description FROM complaint WHERE id > "
+            + ("?" if is_sqlite(db) else "%s")
+            + " ORDER BY id LIMIT 5000",
+            (last,),
+        ).fetchall()
         if not rows:
             break
         search.index_rows(db, rows)
@@ -108,9 +111,12 @@ def _v7_tracker_indexes(migrator: SchemaMigrator, db: Database) -> None:
         'CREATE INDEX IF NOT EXISTS "complaint_open_cases" ON "complaint" ("is_open", '
         '"department_id", "owner_id", "receiver_id", "type_id", "subtype_id", "channel_id", '
         '"stage", "level", "urgent", "priority", "next_due", "registration_time", "number", '
-        '"customer_name", "contact") WHERE "is_open" = TRUE')
-    db.execute_sql('CREATE INDEX IF NOT EXISTS "complaint_next_due" ON "complaint" '
-                   '("next_due", "id") WHERE next_due IS NOT NULL')
+        '"customer_name", "contact") WHERE "is_open" = TRUE'
+    )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "complaint_next_due" ON "complaint" '
+        '("next_due", "id") WHERE next_due IS NOT NULL'
+    )
     migrator.migrate(migrator.add_index("complaint", ("customer_name",), False))
 
 
@@ -122,9 +128,12 @@ def _v8_open_queue_indexes(migrator: SchemaMigrator, db: Database) -> None:
         'CREATE INDEX IF NOT EXISTS "complaint_queue_open" ON "complaint" ("is_open", '
         '"priority" DESC, "next_due", "id", "department_id", "owner_id", "receiver_id", '
         '"type_id", "subtype_id", "channel_id", "stage", "level", "urgent", '
-        '"registration_time", "number", "customer_name", "contact") WHERE "is_open" = TRUE')
-    db.execute_sql('CREATE INDEX IF NOT EXISTS "complaint_open_ids" ON "complaint" '
-                   '("is_open", "id") WHERE "is_open" = TRUE')
+        '"registration_time", "number", "customer_name", "contact") WHERE "is_open" = TRUE'
+    )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "complaint_open_ids" ON "complaint" '
+        '("is_open", "id") WHERE "is_open" = TRUE'
+    )
 
 
 def _v9_audit_append_only(migrator: SchemaMigrator, db: Database) -> None:
@@ -196,7 +205,8 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
             if existing:
                 raise SchemaError(
                     "the database has complaint tables but no schema version; "
-                    "it was not made by this program")
+                    "it was not made by this program"
+                )
             db.create_tables(models.ALL_MODELS)
             search.create(db)
             guards.protect_audit_log(db)
@@ -207,7 +217,8 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
     if version > SCHEMA_VERSION:
         raise SchemaError(
             f"the database is at schema version {version}, newer than this program "
-            f"({SCHEMA_VERSION}); install the newer program version")
+            f"({SCHEMA_VERSION}); install the newer program version"
+        )
     backup = None
     if version < SCHEMA_VERSION:
         backup = _backup_before_migrating(db, version, now)

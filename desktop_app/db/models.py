@@ -63,8 +63,9 @@ class User(BaseModel):
     display_name = CharField(max_length=60)
     # NULL password hash: an account that cannot sign in (e.g. a name taken over by an import).
     password_hash = CharField(max_length=255, null=True)
-    role = CharField(max_length=20, constraints=[
-        Check("role IN ('clerk', 'supervisor', 'manager', 'admin')")])
+    role = CharField(
+        max_length=20, constraints=[Check("role IN ('clerk', 'supervisor', 'manager', 'admin')")]
+    )
     active = BooleanField(default=True)
     # Direct supervisor: the first step of the escalation chain (SPEC §6).
     supervisor = ForeignKeyField("self", null=True, backref="reports", on_delete="SET NULL")
@@ -106,10 +107,8 @@ class ComplaintType(BaseModel):
     default_level = IntegerField(null=True, constraints=[Check("default_level BETWEEN 1 AND 3")])
     handling_rule = CharField(max_length=40, null=True)
     callback_rule = CharField(max_length=20, null=True)
-    handler_department = ForeignKeyField(Department, null=True, on_delete="SET NULL",
-                                         backref="+")
-    notify_department = ForeignKeyField(Department, null=True, on_delete="SET NULL",
-                                        backref="+")
+    handler_department = ForeignKeyField(Department, null=True, on_delete="SET NULL", backref="+")
+    notify_department = ForeignKeyField(Department, null=True, on_delete="SET NULL", backref="+")
     sort_order = IntegerField(default=0)
     active = BooleanField(default=True)
 
@@ -158,8 +157,9 @@ class Complaint(BaseModel):
     channel = ForeignKeyField(Channel, backref="complaints", on_delete="RESTRICT")
     type = ForeignKeyField(ComplaintType, backref="+", on_delete="RESTRICT")
     subtype = ForeignKeyField(ComplaintType, backref="complaints", on_delete="RESTRICT")
-    urgency = CharField(max_length=10, constraints=[
-        Check("urgency IN ('urgent', 'normal', 'low')")])
+    urgency = CharField(
+        max_length=10, constraints=[Check("urgency IN ('urgent', 'normal', 'low')")]
+    )
     description = TextField()
     customer_requests = CharField(max_length=200, default="")
     customer_request_other = CharField(max_length=200, null=True)
@@ -167,8 +167,9 @@ class Complaint(BaseModel):
     receiver = ForeignKeyField(User, backref="received", on_delete="RESTRICT")
     product = CharField(max_length=120, null=True)
     merchant = CharField(max_length=120, null=True)
-    subject_staff = ForeignKeyField(User, null=True, backref="complained_about",
-                                    on_delete="SET NULL")
+    subject_staff = ForeignKeyField(
+        User, null=True, backref="complained_about", on_delete="SET NULL"
+    )
     # State (SPEC §10).
     owner = ForeignKeyField(User, backref="owned", on_delete="RESTRICT")
     stage = CharField(max_length=30, default="registered")
@@ -210,17 +211,23 @@ class Complaint(BaseModel):
     class Meta:
         table_name = "complaint"
         constraints = [
-            Check("stage IN ('registered', 'assigned', 'investigating', 'solution_proposed',"
-                  " 'approval', 'execution', 'awaiting_confirmation', 'closed')"),
+            Check(
+                "stage IN ('registered', 'assigned', 'investigating', 'solution_proposed',"
+                " 'approval', 'execution', 'awaiting_confirmation', 'closed')"
+            ),
             Check("outcome IS NULL OR outcome IN ('resolved', 'partly_resolved', 'unresolved')"),
         ]
 
 
 # Queue indexes: the processing order over open cases, stage + each due time, owner,
 # department, registration time, customer contact (single-column ones are on the fields).
-Complaint.add_index(ModelIndex(
-    Complaint, (Complaint.is_open, Complaint.priority.desc(), Complaint.next_due, Complaint.id),
-    name="complaint_queue"))
+Complaint.add_index(
+    ModelIndex(
+        Complaint,
+        (Complaint.is_open, Complaint.priority.desc(), Complaint.next_due, Complaint.id),
+        name="complaint_queue",
+    )
+)
 Complaint.add_index(Complaint.stage, Complaint.first_response_due)
 Complaint.add_index(Complaint.stage, Complaint.solution_due)
 Complaint.add_index(Complaint.stage, Complaint.resolution_due)
@@ -235,32 +242,81 @@ Complaint.add_index(Complaint.closed_at)
 # list filters and sorts them by, so a filter or sort over the open cases reads this small
 # index instead of the rows. ``TRUE`` literally, here and in the queries, so SQLite knows
 # a query's ``is_open = TRUE`` implies the index's condition.
-Complaint.add_index(ModelIndex(
-    Complaint, (Complaint.is_open, Complaint.department, Complaint.owner, Complaint.receiver,
-                Complaint.type, Complaint.subtype, Complaint.channel, Complaint.stage,
-                Complaint.level, Complaint.urgent, Complaint.priority, Complaint.next_due,
-                Complaint.registration_time, Complaint.number, Complaint.customer_name,
-                Complaint.contact),
-    name="complaint_open_cases", where=SQL('"is_open" = TRUE')))
+Complaint.add_index(
+    ModelIndex(
+        Complaint,
+        (
+            Complaint.is_open,
+            Complaint.department,
+            Complaint.owner,
+            Complaint.receiver,
+            Complaint.type,
+            Complaint.subtype,
+            Complaint.channel,
+            Complaint.stage,
+            Complaint.level,
+            Complaint.urgent,
+            Complaint.priority,
+            Complaint.next_due,
+            Complaint.registration_time,
+            Complaint.number,
+            Complaint.customer_name,
+            Complaint.contact,
+        ),
+        name="complaint_open_cases",
+        where=SQL('"is_open" = TRUE'),
+    )
+)
 # Cases by next deadline (cases without one, the closed, are left out).
-Complaint.add_index(ModelIndex(Complaint, (Complaint.next_due, Complaint.id),
-                               name="complaint_next_due", where=SQL("next_due IS NOT NULL")))
+Complaint.add_index(
+    ModelIndex(
+        Complaint,
+        (Complaint.next_due, Complaint.id),
+        name="complaint_next_due",
+        where=SQL("next_due IS NOT NULL"),
+    )
+)
 Complaint.add_index(Complaint.stage, Complaint.survey_due)
 # The tracker (schema v8). The open cases again, in processing order (as complaint_queue)
 # with the same columns as complaint_open_cases: a filtered page of the open cases in
 # processing order (a stage, a level, the text, and every scope) is read from this index
 # alone, where complaint_queue made SQLite read each case's row to test it.
-Complaint.add_index(ModelIndex(
-    Complaint, (Complaint.is_open, Complaint.priority.desc(), Complaint.next_due, Complaint.id,
-                Complaint.department, Complaint.owner, Complaint.receiver, Complaint.type,
-                Complaint.subtype, Complaint.channel, Complaint.stage, Complaint.level,
-                Complaint.urgent, Complaint.registration_time, Complaint.number,
-                Complaint.customer_name, Complaint.contact),
-    name="complaint_queue_open", where=SQL('"is_open" = TRUE')))
+Complaint.add_index(
+    ModelIndex(
+        Complaint,
+        (
+            Complaint.is_open,
+            Complaint.priority.desc(),
+            Complaint.next_due,
+            Complaint.id,
+            Complaint.department,
+            Complaint.owner,
+            Complaint.receiver,
+            Complaint.type,
+            Complaint.subtype,
+            Complaint.channel,
+            Complaint.stage,
+            Complaint.level,
+            Complaint.urgent,
+            Complaint.registration_time,
+            Complaint.number,
+            Complaint.customer_name,
+            Complaint.contact,
+        ),
+        name="complaint_queue_open",
+        where=SQL('"is_open" = TRUE'),
+    )
+)
 # The open cases' ids: the oldest open case at once (the text search reads descriptions
 # from there on), where the other indexes of the open cases are read to their end.
-Complaint.add_index(ModelIndex(Complaint, (Complaint.is_open, Complaint.id),
-                               name="complaint_open_ids", where=SQL('"is_open" = TRUE')))
+Complaint.add_index(
+    ModelIndex(
+        Complaint,
+        (Complaint.is_open, Complaint.id),
+        name="complaint_open_ids",
+        where=SQL('"is_open" = TRUE'),
+    )
+)
 
 
 class DaySequence(BaseModel):
@@ -293,8 +349,9 @@ class Attachment(BaseModel):
     """A file stored by content (SHA-256) or a recording reference, on a case or entry."""
 
     complaint = ForeignKeyField(Complaint, backref="attachments", on_delete="CASCADE")
-    progress_entry = ForeignKeyField(ProgressEntry, null=True, backref="attachments",
-                                     on_delete="CASCADE")
+    progress_entry = ForeignKeyField(
+        ProgressEntry, null=True, backref="attachments", on_delete="CASCADE"
+    )
     kind = CharField(max_length=20, default="file")  # file / recording
     filename = CharField(max_length=255)
     sha256 = CharField(max_length=64, null=True, index=True)
@@ -336,8 +393,11 @@ class Approval(BaseModel):
     solution = TextField()
     requested_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
     requested_at = DateTimeField(default=_now)
-    decision = CharField(max_length=20, default="pending", constraints=[
-        Check("decision IN ('pending', 'approved', 'rejected')")])
+    decision = CharField(
+        max_length=20,
+        default="pending",
+        constraints=[Check("decision IN ('pending', 'approved', 'rejected')")],
+    )
     approver = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
     decided_at = DateTimeField(null=True)
     comment = TextField(null=True)
@@ -384,8 +444,9 @@ class ScanState(BaseModel):
 class Survey(BaseModel):
     """Template 3. At most one survey per complaint; proactive surveys have none."""
 
-    complaint = ForeignKeyField(Complaint, null=True, unique=True, backref="surveys",
-                                on_delete="CASCADE")
+    complaint = ForeignKeyField(
+        Complaint, null=True, unique=True, backref="surveys", on_delete="CASCADE"
+    )
     customer = ForeignKeyField(Customer, null=True, backref="surveys", on_delete="SET NULL")
     customer_name = CharField(max_length=100)
     survey_time = DateTimeField(index=True)
@@ -445,8 +506,7 @@ class ImprovementAction(BaseModel):
 class ImprovementLink(BaseModel):
     action = ForeignKeyField(ImprovementAction, backref="links", on_delete="CASCADE")
     complaint_type = ForeignKeyField(ComplaintType, null=True, backref="+", on_delete="CASCADE")
-    complaint = ForeignKeyField(Complaint, null=True, backref="improvements",
-                                on_delete="CASCADE")
+    complaint = ForeignKeyField(Complaint, null=True, backref="improvements", on_delete="CASCADE")
 
 
 class Setting(BaseModel):
@@ -494,8 +554,30 @@ class LoginThrottle(BaseModel):
 
 
 ALL_MODELS: list[type[BaseModel]] = [
-    SchemaVersion, Department, User, UserDepartment, Channel, ComplaintType, Customer,
-    CaseBatch, Complaint, DaySequence, ProgressEntry, Attachment, Transfer, Escalation,
-    Approval, Reminder, ScanState, Survey, SurveyAttempt, FollowUp, ImprovementAction,
-    ImprovementLink, Setting, CalendarOverride, AuditLog, LoginThrottle,
+    SchemaVersion,
+    Department,
+    User,
+    UserDepartment,
+    Channel,
+    ComplaintType,
+    Customer,
+    CaseBatch,
+    Complaint,
+    DaySequence,
+    ProgressEntry,
+    Attachment,
+    Transfer,
+    Escalation,
+    Approval,
+    Reminder,
+    ScanState,
+    Survey,
+    SurveyAttempt,
+    FollowUp,
+    ImprovementAction,
+    ImprovementLink,
+    Setting,
+    CalendarOverride,
+    AuditLog,
+    LoginThrottle,
 ]

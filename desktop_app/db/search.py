@@ -31,7 +31,7 @@ def terms(text: str | None) -> list[str]:
         if len(run) == 1:
             result.append(run)
         else:
-            result.extend(run[i:i + 2] for i in range(len(run) - 1))
+            result.extend(run[i : i + 2] for i in range(len(run) - 1))
     result.extend(w.lower() for w in _WORD.findall(text))
     return result
 
@@ -44,7 +44,8 @@ def create(db: Database) -> None:
     else:
         db.execute_sql(
             f"CREATE TABLE IF NOT EXISTS {TABLE} (complaint_id INTEGER PRIMARY KEY "
-            "REFERENCES complaint (id) ON DELETE CASCADE, terms tsvector NOT NULL)")
+            "REFERENCES complaint (id) ON DELETE CASCADE, terms tsvector NOT NULL)"
+        )
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {TABLE}_terms ON {TABLE} USING GIN (terms)")
 
 
@@ -58,10 +59,14 @@ def index_rows(db: Database, rows: Iterable[tuple[int, str]]) -> None:
     else:
         from psycopg2.extras import execute_values
 
-        execute_values(db.cursor(),
-                       f"INSERT INTO {TABLE} (complaint_id, terms) VALUES %s ON CONFLICT "
-                       "(complaint_id) DO UPDATE SET terms = EXCLUDED.terms", data,
-                       template="(%s, to_tsvector('simple', %s))", page_size=1000)
+        execute_values(
+            db.cursor(),
+            f"INSERT INTO {TABLE} (complaint_id, terms) VALUES %s ON CONFLICT "
+            "(complaint_id) DO UPDATE SET terms = EXCLUDED.terms",
+            data,
+            template="(%s, to_tsvector('simple', %s))",
+            page_size=1000,
+        )
 
 
 def _quote(term: str) -> str:
@@ -74,12 +79,13 @@ def search(db: Database, text: str, *, limit: int = 10, min_hits: int = 3) -> li
     found: list[int] = []
     while unique:
         if is_sqlite(db):
-            sql = (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? "
-                   "ORDER BY rowid DESC LIMIT ?")
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? ORDER BY rowid DESC LIMIT ?"
             param = " AND ".join(_quote(t) for t in unique)
         else:
-            sql = (f"SELECT complaint_id FROM {TABLE} WHERE terms @@ "
-                   "plainto_tsquery('simple', %s) ORDER BY complaint_id DESC LIMIT %s")
+            sql = (
+                f"SELECT complaint_id FROM {TABLE} WHERE terms @@ "
+                "plainto_tsquery('simple', %s) ORDER BY complaint_id DESC LIMIT %s"
+            )
             param = " ".join(unique)
         found = [row[0] for row in db.execute_sql(sql, (param, limit)).fetchall()]
         if len(found) >= min_hits or len(unique) == 1:
@@ -88,8 +94,7 @@ def search(db: Database, text: str, *, limit: int = 10, min_hits: int = 3) -> li
     return found
 
 
-def id_subquery(db: Database, text: str, *, at_least: str | None = None
-                ) -> tuple[str, list] | None:
+def id_subquery(db: Database, text: str, *, at_least: str | None = None) -> tuple[str, list] | None:
     """A ``SELECT`` of the ids of complaints whose description has every index term of
     ``text`` (no relaxation: a filter, not a suggestion), for ``c.id IN (...)``; with
     ``{p}`` placeholders and its parameters. None when the text has no index terms.
@@ -105,8 +110,7 @@ def id_subquery(db: Database, text: str, *, at_least: str | None = None
         param = " AND ".join(_quote(t) for t in unique)
         column = "rowid"
     else:
-        sql = (f"SELECT complaint_id FROM {TABLE} WHERE terms @@ "
-               "plainto_tsquery('simple', {p})")
+        sql = f"SELECT complaint_id FROM {TABLE} WHERE terms @@ plainto_tsquery('simple', {{p}})"
         param = " ".join(unique)
         column = "complaint_id"
     if at_least:

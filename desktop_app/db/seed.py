@@ -37,46 +37,177 @@ CHANNELS = [
 # SPEC §3 tree with SPEC §4 defaults per subtype:
 # (code, Chinese, English, level, handling rule, callback rule, handler dept, notify dept)
 TYPE_TREE = [
-    ("product_quality", "产品质量类", "Product quality", [
-        ("functional_defect", "功能缺陷", "Functional defect", 1, "receiver", "t+1", None, None),
-        ("appearance_defect", "外观瑕疵", "Appearance defect", 1, "receiver", "t+1", None, None),
-        ("not_as_advertised", "与宣传不符", "Not as advertised", 1, "receiver", "t+1", None, None),
-    ]),
-    ("service_attitude", "服务态度类", "Service attitude", [
-        ("poor_communication", "沟通不当", "Poor communication", 1, "receiver", "t+1", None, None),
-        ("slow_response", "响应延迟", "Slow response", 1, "receiver", "t+1", None, None),
-        ("staff_attitude", "坐席人员态度", "Staff attitude", 2, "staff_supervisor", "same_day",
-         None, None),
-        ("staff_efficiency", "坐席人员效率", "Staff efficiency", 2, "senior_agent", "same_day",
-         None, None),
-        ("merchant_attitude", "商户服务态度", "Merchant attitude", 2, "receiver_notify_merchant",
-         "t+1", None, "merchant_maintenance"),
-    ]),
-    ("process_efficiency", "流程效率类", "Process efficiency", [
-        ("slow_refund", "退款周期长", "Slow refund", 1, "receiver", "t+1", None, None),
-        ("booking_failure", "预约失败", "Booking failure", 1, "receiver", "t+1", None, None),
-        ("delivery", "配送问题", "Delivery", 1, "receiver", "t+1", None, None),
-        ("cumbersome_process", "流程繁琐", "Cumbersome process", 1, "receiver", "t+1", None, None),
-    ]),
-    ("member_rights", "权益保障类", "Member rights", [
-        ("points", "积分问题", "Points", 1, "receiver", "t+1", None, None),
-        ("coupons", "优惠券", "Coupons", 1, "receiver", "t+1", None, None),
-        ("tier_benefits", "会员等级权益", "Tier benefits", 1, "receiver", "t+1", None, None),
-        ("account_frozen", "账户冻结", "Account frozen", 3, "risk_control", "t+2",
-         "risk_control", None),
-        ("account_security", "账户安全", "Account security", 3, "risk_control", "t+2",
-         "risk_control", None),
-        ("merchant_infringement", "商户侵权", "Merchant infringement", 3, "receiver", "t+1",
-         None, None),
-    ]),
-    ("external_factors", "外部因素类", "External factors", [
-        ("logistics_delay", "物流延误", "Logistics delay", 1, "receiver", "t+1", None, None),
-        ("third_party_error", "第三方服务失误", "Third-party error", 1, "receiver", "t+1",
-         None, None),
-    ]),
-    ("other", "其他", "Other", [
-        ("other_issue", "其他问题", "Other issue", 1, "receiver", "t+1", None, None),
-    ]),
+    (
+        "product_quality",
+        "产品质量类",
+        "Product quality",
+        [
+            (
+                "functional_defect",
+                "功能缺陷",
+                "Functional defect",
+                1,
+                "receiver",
+                "t+1",
+                None,
+                None,
+            ),
+            (
+                "appearance_defect",
+                "外观瑕疵",
+                "Appearance defect",
+                1,
+                "receiver",
+                "t+1",
+                None,
+                None,
+            ),
+            (
+                "not_as_advertised",
+                "与宣传不符",
+                "Not as advertised",
+                1,
+                "receiver",
+                "t+1",
+                None,
+                None,
+            ),
+        ],
+    ),
+    (
+        "service_attitude",
+        "服务态度类",
+        "Service attitude",
+        [
+            (
+                "poor_communication",
+                "沟通不当",
+                "Poor communication",
+                1,
+                "receiver",
+                "t+1",
+                None,
+                None,
+            ),
+            ("slow_response", "响应延迟", "Slow response", 1, "receiver", "t+1", None, None),
+            (
+                "staff_attitude",
+                "坐席人员态度",
+                "Staff attitude",
+                2,
+                "staff_supervisor",
+                "same_day",
+                None,
+                None,
+            ),
+            (
+                "staff_efficiency",
+                "坐席人员效率",
+                "Staff efficiency",
+                2,
+                "senior_agent",
+                "same_day",
+                None,
+                None,
+            ),
+            (
+                "merchant_attitude",
+                "商户服务态度",
+                "Merchant attitude",
+                2,
+                "receiver_notify_merchant",
+                "t+1",
+                None,
+                "merchant_maintenance",
+            ),
+        ],
+    ),
+    (
+        "process_efficiency",
+        "流程效率类",
+        "Process efficiency",
+        [
+            ("slow_refund", "退款周期长", "Slow refund", 1, "receiver", "t+1", None, None),
+            ("booking_failure", "预约失败", "Booking failure", 1, "receiver", "t+1", None, None),
+            ("delivery", "配送问题", "Delivery", 1, "receiver", "t+1", None, None),
+            (
+                "cumbersome_process",
+                "流程繁琐",
+                "Cumbersome process",
+                1,
+                "receiver",
+                "t+1",
+                None,
+                None,
+            ),
+        ],
+    ),
+    (
+        "member_rights",
+        "权益保障类",
+        "Member rights",
+        [
+            ("points", "积分问题", "Points", 1, "receiver", "t+1", None, None),
+            ("coupons", "优惠券", "Coupons", 1, "receiver", "t+1", None, None),
+            ("tier_benefits", "会员等级权益", "Tier benefits", 1, "receiver", "t+1", None, None),
+            (
+                "account_frozen",
+                "账户冻结",
+                "Account frozen",
+                3,
+                "risk_control",
+                "t+2",
+                "risk_control",
+                None,
+            ),
+            (
+                "account_security",
+                "账户安全",
+                "Account security",
+                3,
+                "risk_control",
+                "t+2",
+                "risk_control",
+                None,
+            ),
+            (
+                "merchant_infringement",
+                "商户侵权",
+                "Merchant infringement",
+                3,
+                "receiver",
+                "t+1",
+                None,
+                None,
+            ),
+        ],
+    ),
+    (
+        "external_factors",
+        "外部因素类",
+        "External factors",
+        [
+            ("logistics_delay", "物流延误", "Logistics delay", 1, "receiver", "t+1", None, None),
+            (
+                "third_party_error",
+                "第三方服务失误",
+                "Third-party error",
+                1,
+                "receiver",
+                "t+1",
+                None,
+                None,
+            ),
+        ],
+    ),
+    (
+        "other",
+        "其他",
+        "Other",
+        [
+            ("other_issue", "其他问题", "Other issue", 1, "receiver", "t+1", None, None),
+        ],
+    ),
 ]
 
 
@@ -85,8 +216,9 @@ def seed_reference_data() -> None:
     departments = {d.code: d for d in Department.select()}
     for order, (code, zh, en) in enumerate(DEPARTMENTS):
         if code not in departments:
-            departments[code] = Department.create(code=code, name_zh=zh, name_en=en,
-                                                  sort_order=order)
+            departments[code] = Department.create(
+                code=code, name_zh=zh, name_en=en, sort_order=order
+            )
     existing_channels = {c.code for c in Channel.select(Channel.code)}
     for order, (code, zh, en) in enumerate(CHANNELS):
         if code not in existing_channels:
@@ -97,17 +229,25 @@ def seed_reference_data() -> None:
         if parent is None:
             parent = ComplaintType.create(code=code, name_zh=zh, name_en=en, sort_order=order)
         for sub_order, (scode, szh, sen, level, rule, callback, handler, notify) in enumerate(
-                children):
+            children
+        ):
             if scode in types:
                 continue
             ComplaintType.create(
-                parent=parent, code=scode, name_zh=szh, name_en=sen, default_level=level,
-                handling_rule=rule, callback_rule=callback,
+                parent=parent,
+                code=scode,
+                name_zh=szh,
+                name_en=sen,
+                default_level=level,
+                handling_rule=rule,
+                callback_rule=callback,
                 handler_department=departments[handler] if handler else None,
                 notify_department=departments[notify] if notify else None,
-                sort_order=sub_order)
+                sort_order=sub_order,
+            )
     keys = {s.key for s in Setting.select(Setting.key)}
-    missing = [{"key": s.key, "value": json.dumps(s.default)} for s in SETTINGS
-               if s.key not in keys]
+    missing = [
+        {"key": s.key, "value": json.dumps(s.default)} for s in SETTINGS if s.key not in keys
+    ]
     if missing:
         Setting.insert_many(missing).execute()

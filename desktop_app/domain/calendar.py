@@ -60,9 +60,16 @@ def parse_hhmm(text: str) -> dt.time:
 class WorkCalendar:
     """Working days and hours. All datetimes are naive, in the business time zone."""
 
-    def __init__(self, *, work_start: dt.time = dt.time(9), work_end: dt.time = dt.time(18),
-                 weekdays: Iterable[int] = (0, 1, 2, 3, 4), use_holiday_library: bool = True,
-                 extra_holidays: Iterable[dt.date] = (), extra_workdays: Iterable[dt.date] = ()):
+    def __init__(
+        self,
+        *,
+        work_start: dt.time = dt.time(9),
+        work_end: dt.time = dt.time(18),
+        weekdays: Iterable[int] = (0, 1, 2, 3, 4),
+        use_holiday_library: bool = True,
+        extra_holidays: Iterable[dt.date] = (),
+        extra_workdays: Iterable[dt.date] = (),
+    ):
         if work_end <= work_start:
             raise ValueError("the working day must end after it starts")
         self.work_start = work_start
@@ -74,8 +81,9 @@ class WorkCalendar:
         self._cache: dict[dt.date, bool] = {}
 
     @classmethod
-    def from_settings(cls, values: dict, overrides: Iterable[tuple[dt.date, str]] = ()
-                      ) -> WorkCalendar:
+    def from_settings(
+        cls, values: dict, overrides: Iterable[tuple[dt.date, str]] = ()
+    ) -> WorkCalendar:
         """Build from the ``calendar.*`` settings and (day, 'holiday'/'workday') overrides."""
         overrides = list(overrides)
         return cls(
@@ -89,8 +97,9 @@ class WorkCalendar:
 
     @property
     def day_length(self) -> dt.timedelta:
-        return (dt.datetime.combine(dt.date.min, self.work_end)
-                - dt.datetime.combine(dt.date.min, self.work_start))
+        return dt.datetime.combine(dt.date.min, self.work_end) - dt.datetime.combine(
+            dt.date.min, self.work_start
+        )
 
     def is_working_day(self, day: dt.date) -> bool:
         cached = self._cache.get(day)
@@ -127,8 +136,9 @@ class WorkCalendar:
         return dt.datetime.combine(day, self.work_end)
 
     def in_working_time(self, moment: dt.datetime) -> bool:
-        return (self.is_working_day(moment.date())
-                and self.work_start <= moment.time() < self.work_end)
+        return (
+            self.is_working_day(moment.date()) and self.work_start <= moment.time() < self.work_end
+        )
 
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
         """The ``count``-th working day after ``day`` (``count`` ≥ 1); 0 gives ``day`` itself

@@ -41,8 +41,9 @@ def same_working_day_due(calendar: WorkCalendar, start: dt.datetime) -> dt.datet
     return calendar.close_of(calendar.next_working_day(day))
 
 
-def hours_due(calendar: WorkCalendar, start: dt.datetime, hours: float,
-              working_time_only: bool) -> dt.datetime:
+def hours_due(
+    calendar: WorkCalendar, start: dt.datetime, hours: float, working_time_only: bool
+) -> dt.datetime:
     if working_time_only:
         return calendar.add_working_hours(start, hours)
     return start + dt.timedelta(hours=hours)
@@ -58,9 +59,16 @@ def callback_due(calendar: WorkCalendar, start: dt.datetime, rule: str) -> dt.da
     raise ValueError(f"unknown callback rule {rule!r}")
 
 
-def compute_deadlines(complaint_time: dt.datetime, *, urgency: str, urgent: bool,
-                      callback_rule: str | None, escalated_or_vip: bool, policy: dict,
-                      calendar: WorkCalendar) -> Deadlines:
+def compute_deadlines(
+    complaint_time: dt.datetime,
+    *,
+    urgency: str,
+    urgent: bool,
+    callback_rule: str | None,
+    escalated_or_vip: bool,
+    policy: dict,
+    calendar: WorkCalendar,
+) -> Deadlines:
     """The three stored deadlines of a case.
 
     ``urgency`` is the registered urgency (urgent/normal/low); ``urgent`` whether the case
@@ -70,45 +78,53 @@ def compute_deadlines(complaint_time: dt.datetime, *, urgency: str, urgent: bool
     """
     key = "urgent" if urgent else urgency
     working_only = bool(policy["sla.hours_working_time_only"])
-    first = hours_due(calendar, complaint_time,
-                      float(policy[f"sla.first_response_hours.{key}"]), working_only)
+    first = hours_due(
+        calendar, complaint_time, float(policy[f"sla.first_response_hours.{key}"]), working_only
+    )
     # By level (SPEC §4): the first callback is a first response as well.
     if urgent:
-        level_due = hours_due(calendar, complaint_time,
-                              float(policy["sla.urgent_callback_hours"]), working_only)
+        level_due = hours_due(
+            calendar, complaint_time, float(policy["sla.urgent_callback_hours"]), working_only
+        )
     elif escalated_or_vip:
         level_due = callback_due(calendar, complaint_time, policy["sla.level3_callback"])
     else:
         level_due = callback_due(calendar, complaint_time, callback_rule or "t+1")
     first = min(first, level_due)
     solution = working_days_due(calendar, complaint_time, int(policy[f"sla.solution_days.{key}"]))
-    resolution = working_days_due(calendar, complaint_time,
-                                  int(policy[f"sla.resolution_days.{key}"]))
+    resolution = working_days_due(
+        calendar, complaint_time, int(policy[f"sla.resolution_days.{key}"])
+    )
     # A solution cannot be due before the first response, nor resolution before the solution.
     solution = max(solution, first)
     resolution = max(resolution, solution)
     return Deadlines(first, solution, resolution)
 
 
-def complex_case_limit(calendar: WorkCalendar, registered: dt.datetime, policy: dict
-                       ) -> dt.datetime:
+def complex_case_limit(
+    calendar: WorkCalendar, registered: dt.datetime, policy: dict
+) -> dt.datetime:
     """Latest renegotiated resolution of a complex case: 15 working days by default."""
     return working_days_due(calendar, registered, int(policy["sla.complex_max_days"]))
 
 
 def survey_window(closed_at: dt.datetime, policy: dict) -> tuple[dt.datetime, dt.datetime]:
     """(opens, due) of the satisfaction survey after closure (24-48 h by default)."""
-    return (closed_at + dt.timedelta(hours=float(policy["sla.survey_open_hours"])),
-            closed_at + dt.timedelta(hours=float(policy["sla.survey_due_hours"])))
+    return (
+        closed_at + dt.timedelta(hours=float(policy["sla.survey_open_hours"])),
+        closed_at + dt.timedelta(hours=float(policy["sla.survey_due_hours"])),
+    )
 
 
-def next_update_due(calendar: WorkCalendar, registered: dt.datetime,
-                    last_update: dt.datetime | None, policy: dict) -> dt.datetime:
+def next_update_due(
+    calendar: WorkCalendar, registered: dt.datetime, last_update: dt.datetime | None, policy: dict
+) -> dt.datetime:
     """When the customer must next hear about progress: every 3 days after the last update
     (or registration), every 7 once the case had been open more than 15 working days at
     that update. Decided at the last update, so the stored value only moves with events."""
     since = last_update or registered
     long_open = calendar.working_days_between(registered.date(), since.date()) > int(
-        policy["sla.update_weekly_after_days"])
+        policy["sla.update_weekly_after_days"]
+    )
     days = int(policy["sla.update_weekly_days"] if long_open else policy["sla.update_every_days"])
     return since + dt.timedelta(days=days)

@@ -65,65 +65,95 @@ def _t(key: str, zh: str, width: float = 17, **kw) -> Column:
     return Column(key, zh, "time", width, **kw)
 
 
-COMPLAINTS = Sheet("complaints", "投诉登记", (
-    Column("complaint_number", "投诉编号", width=19, max_length=40),
-    Column("customer_name", "客户姓名", width=11, required=True, max_length=100),
-    Column("contact", "联系方式", width=30, required=True, max_length=200),
-    Column("member_number", "客户编号/会员账号", width=16, max_length=60,
-           aliases=("客户编号", "会员账号")),
-    Column("id_number", "证件号码", width=21, max_length=40),
-    Column("member_tier", "会员等级", "vocab", 10, vocab="member_tier"),
-    _t("complaint_time", "投诉时间", required=True),
-    _t("registration_time", "登记时间"),
-    Column("channel", "投诉渠道", "ref", 11, required=True, vocab="channel"),
-    Column("type", "投诉类型", "ref", 13, required=True, vocab="type",
-           aliases=("投诉问题类型", "投诉分类")),
-    Column("subtype", "投诉子类", "ref", 15, required=True, vocab="subtype"),
-    Column("urgency", "紧急程度", "vocab", 9, vocab="urgency"),
-    Column("level", "级别", "level", 6, aliases=("投诉级别",)),
-    Column("description", "问题描述", width=48, required=True, max_length=5000),
-    Column("customer_requests", "客户诉求", "multi", 18, vocab="customer_request"),
-    Column("department", "初步责任部门", "ref", 13, required=True, vocab="department"),
-    Column("receiver", "接收人", "staff", 10),
-    Column("stage", "当前处理阶段", "vocab", 12, vocab="stage"),
-    Column("owner", "责任人", "staff", 10),
-    _t("first_response_at", "首次响应时间"),
-    _t("solution_agreed_at", "方案确认时间"),
-    _t("closed_at", "闭环时间"),
-    Column("outcome", "处理结果", "vocab", 22, vocab="outcome"),
-    _t("first_response_due", "首次响应时限", export_only=True),
-    _t("solution_due", "方案时限", export_only=True),
-    _t("resolution_due", "办结时限", export_only=True),
-))
+COMPLAINTS = Sheet(
+    "complaints",
+    "投诉登记",
+    (
+        Column("complaint_number", "投诉编号", width=19, max_length=40),
+        Column("customer_name", "客户姓名", width=11, required=True, max_length=100),
+        Column("contact", "联系方式", width=30, required=True, max_length=200),
+        Column(
+            "member_number",
+            "客户编号/会员账号",
+            width=16,
+            max_length=60,
+            aliases=("客户编号", "会员账号"),
+        ),
+        Column("id_number", "证件号码", width=21, max_length=40),
+        Column("member_tier", "会员等级", "vocab", 10, vocab="member_tier"),
+        _t("complaint_time", "投诉时间", required=True),
+        _t("registration_time", "登记时间"),
+        Column("channel", "投诉渠道", "ref", 11, required=True, vocab="channel"),
+        Column(
+            "type",
+            "投诉类型",
+            "ref",
+            13,
+            required=True,
+            vocab="type",
+            aliases=("投诉问题类型", "投诉分类"),
+        ),
+        Column("subtype", "投诉子类", "ref", 15, required=True, vocab="subtype"),
+        Column("urgency", "紧急程度", "vocab", 9, vocab="urgency"),
+        Column("level", "级别", "level", 6, aliases=("投诉级别",)),
+        Column("description", "问题描述", width=48, required=True, max_length=5000),
+        Column("customer_requests", "客户诉求", "multi", 18, vocab="customer_request"),
+        Column("department", "初步责任部门", "ref", 13, required=True, vocab="department"),
+        Column("receiver", "接收人", "staff", 10),
+        Column("stage", "当前处理阶段", "vocab", 12, vocab="stage"),
+        Column("owner", "责任人", "staff", 10),
+        _t("first_response_at", "首次响应时间"),
+        _t("solution_agreed_at", "方案确认时间"),
+        _t("closed_at", "闭环时间"),
+        Column("outcome", "处理结果", "vocab", 22, vocab="outcome"),
+        _t("first_response_due", "首次响应时限", export_only=True),
+        _t("solution_due", "方案时限", export_only=True),
+        _t("resolution_due", "办结时限", export_only=True),
+    ),
+)
 
-PROGRESS = Sheet("progress", "进度跟踪", (
-    Column("complaint_number", "投诉编号", width=19, required=True, max_length=40),
-    Column("stage", "当前处理阶段", "vocab", 12, required=True, vocab="stage"),
-    Column("owner", "责任人", "staff", 10, required=True),
-    _t("planned_completion", "计划完成时间"),
-    _t("actual_completion", "实际完成时间"),
-    Column("result", "处理结果", width=36, max_length=5000, aliases=("处理结果（措施、补偿等）",)),
-    Column("customer_feedback", "客户反馈", "vocab", 11, vocab="customer_feedback"),
-    Column("feedback_comment", "具体意见", width=24, max_length=5000),
-    Column("next_action", "下一步动作", width=18, max_length=200),
-    _t("updated_at", "更新时间", required=True),
-    Column("updated_by", "更新人", "staff", 10),
-), aliases=("投诉处理进度跟踪表",))
+PROGRESS = Sheet(
+    "progress",
+    "进度跟踪",
+    (
+        Column("complaint_number", "投诉编号", width=19, required=True, max_length=40),
+        Column("stage", "当前处理阶段", "vocab", 12, required=True, vocab="stage"),
+        Column("owner", "责任人", "staff", 10, required=True),
+        _t("planned_completion", "计划完成时间"),
+        _t("actual_completion", "实际完成时间"),
+        Column(
+            "result", "处理结果", width=36, max_length=5000, aliases=("处理结果（措施、补偿等）",)
+        ),
+        Column("customer_feedback", "客户反馈", "vocab", 11, vocab="customer_feedback"),
+        Column("feedback_comment", "具体意见", width=24, max_length=5000),
+        Column("next_action", "下一步动作", width=18, max_length=200),
+        _t("updated_at", "更新时间", required=True),
+        Column("updated_by", "更新人", "staff", 10),
+    ),
+    aliases=("投诉处理进度跟踪表",),
+)
 
-SURVEYS = Sheet("surveys", "满意度调查", (
-    Column("complaint_number", "投诉编号", width=19, max_length=40, aliases=("投诉编号（如有）",)),
-    Column("customer_name", "客户姓名", width=11, required=True, max_length=100),
-    _t("survey_time", "调查时间", required=True),
-    Column("method", "调查方式", "vocab", 10, required=True, vocab="survey_method"),
-    Column("surveyor", "调查人", "staff", 10, required=True),
-    Column("timeliness", "处理及时性", "score", 10, required=True),
-    Column("effectiveness", "解决方案有效性", "score", 14, required=True),
-    Column("attitude", "服务人员态度", "score", 12, required=True),
-    Column("overall", "整体满意度", "score", 10, required=True),
-    Column("most_satisfied", "最满意的环节", "multi", 20, vocab="survey_aspect"),
-    Column("needs_improvement", "需改进的环节", "multi", 20, vocab="survey_aspect"),
-    Column("suggestions", "其他建议或需求", width=30, max_length=5000),
-), aliases=("客户满意度调查问卷",))
+SURVEYS = Sheet(
+    "surveys",
+    "满意度调查",
+    (
+        Column(
+            "complaint_number", "投诉编号", width=19, max_length=40, aliases=("投诉编号（如有）",)
+        ),
+        Column("customer_name", "客户姓名", width=11, required=True, max_length=100),
+        _t("survey_time", "调查时间", required=True),
+        Column("method", "调查方式", "vocab", 10, required=True, vocab="survey_method"),
+        Column("surveyor", "调查人", "staff", 10, required=True),
+        Column("timeliness", "处理及时性", "score", 10, required=True),
+        Column("effectiveness", "解决方案有效性", "score", 14, required=True),
+        Column("attitude", "服务人员态度", "score", 12, required=True),
+        Column("overall", "整体满意度", "score", 10, required=True),
+        Column("most_satisfied", "最满意的环节", "multi", 20, vocab="survey_aspect"),
+        Column("needs_improvement", "需改进的环节", "multi", 20, vocab="survey_aspect"),
+        Column("suggestions", "其他建议或需求", width=30, max_length=5000),
+    ),
+    aliases=("客户满意度调查问卷",),
+)
 
 SHEETS = (COMPLAINTS, PROGRESS, SURVEYS)
 

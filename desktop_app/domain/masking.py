@@ -40,10 +40,12 @@ def mask_phone(phone: str | None) -> str:
     if text.startswith("+"):
         # Country code: keep it, then count the 3 kept digits after it.
         prefix_digits = 2 if text.startswith("+86") else 0
-    keep_start = set(digits[:prefix_digits + 3])
+    keep_start = set(digits[: prefix_digits + 3])
     keep_end = set(digits[-4:])
-    return "".join(c if (not c.isdigit() or i in keep_start or i in keep_end) else MASK
-                   for i, c in enumerate(text))
+    return "".join(
+        c if (not c.isdigit() or i in keep_start or i in keep_end) else MASK
+        for i, c in enumerate(text)
+    )
 
 
 def mask_email(email: str | None) -> str:

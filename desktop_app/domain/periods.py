@@ -76,8 +76,9 @@ def month_of(day: dt.date) -> Period:
 
 def quarter_of(day: dt.date) -> Period:
     first_month = (day.month - 1) // 3 * 3 + 1
-    return Period(dt.date(day.year, first_month, 1), _month_end(day.year, first_month + 2),
-                  "quarter")
+    return Period(
+        dt.date(day.year, first_month, 1), _month_end(day.year, first_month + 2), "quarter"
+    )
 
 
 def custom(start: dt.date, end: dt.date) -> Period:
@@ -102,7 +103,6 @@ def split(period: Period, kind: str) -> list[Period]:
     day = period.start
     while day <= period.end:
         whole = period_of(kind, day)
-        buckets.append(Period(max(whole.start, period.start), min(whole.end, period.end),
-                              kind))
+        buckets.append(Period(max(whole.start, period.start), min(whole.end, period.end), kind))
         day = whole.end + dt.timedelta(days=1)
     return buckets

@@ -9,8 +9,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 
-def backups_to_keep(stamps: Iterable[dt.datetime], keep_daily: int,
-                    keep_weekly: int) -> set[dt.datetime]:
+def backups_to_keep(
+    stamps: Iterable[dt.datetime], keep_daily: int, keep_weekly: int
+) -> set[dt.datetime]:
     keep: set[dt.datetime] = set()
     days: set[dt.date] = set()
     weeks: set[tuple[int, int]] = set()

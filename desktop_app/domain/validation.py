@@ -65,7 +65,7 @@ def split_contacts(text: str) -> list[str]:
 
 
 def contact_kind(value: str) -> Problem | None:
-    """"mobile", "landline" or "email" for a valid single contact, else None."""
+    """ "mobile", "landline" or "email" for a valid single contact, else None."""
     if MOBILE_RE.match(value):
         return "mobile"
     if LANDLINE_RE.match(value):
@@ -84,9 +84,12 @@ def check_text(value: object, *, minimum: int = 0, maximum: int) -> Problem | No
     if value:
         found = UNSTORABLE_RE.search(value)
         if found:
-            return Problem("The text holds a character that cannot be saved (U+{code:04X}, at "
-                           "position {position}); remove it.", code=ord(found.group()),
-                           position=found.start() + 1)
+            return Problem(
+                "The text holds a character that cannot be saved (U+{code:04X}, at "
+                "position {position}); remove it.",
+                code=ord(found.group()),
+                position=found.start() + 1,
+            )
     return check_length(value, minimum=minimum, maximum=maximum)
 
 
@@ -101,12 +104,16 @@ def check_contact(text: str) -> Problem | None:
         if contact_kind(part) is None:
             if "@" in part:
                 return Problem("{value!r} is not a valid e-mail address.", value=part)
-            return Problem("{value!r} is not a valid phone number: use a mainland mobile "
-                           "number (11 digits, 13x–19x) or a landline with its area code "
-                           "(010-12345678).", value=part)
+            return Problem(
+                "{value!r} is not a valid phone number: use a mainland mobile "
+                "number (11 digits, 13x–19x) or a landline with its area code "
+                "(010-12345678).",
+                value=part,
+            )
         if contact_kind(part) == "email" and len(part) > EMAIL_MAX:
-            return Problem("{value!r} is longer than {limit} characters.", value=part,
-                           limit=EMAIL_MAX)
+            return Problem(
+                "{value!r} is longer than {limit} characters.", value=part, limit=EMAIL_MAX
+            )
     return None
 
 
@@ -136,6 +143,7 @@ def check_length(text: str | None, *, minimum: int = 0, maximum: int) -> Problem
             return Problem("This field is required.")
         return Problem("Write at least {minimum} characters.", minimum=minimum)
     if length > maximum:
-        return Problem("At most {maximum} characters ({length} now).", maximum=maximum,
-                       length=length)
+        return Problem(
+            "At most {maximum} characters ({length} now).", maximum=maximum, length=length
+        )
     return None

@@ -60,11 +60,18 @@ def check_file(path: str, max_bytes: int) -> Problem | None:
         with open(file, "rb") as handle:
             handle.read(1)
     except OSError as exc:
-        return Problem("{name}: the file cannot be read ({reason}).", name=name,
-                       reason=str(exc.strerror or exc))
+        return Problem(
+            "{name}: the file cannot be read ({reason}).",
+            name=name,
+            reason=str(exc.strerror or exc),
+        )
     if size > max_bytes:
-        return Problem("{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.",
-                       name=name, size=size / 1048576, limit=max_bytes / 1048576)
+        return Problem(
+            "{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.",
+            name=name,
+            size=size / 1048576,
+            limit=max_bytes / 1048576,
+        )
     return None
 
 
@@ -87,22 +94,41 @@ def store_file(path: str) -> StoredFile:
         finally:
             if os.path.exists(temporary):
                 os.remove(temporary)
-    return StoredFile(source.name, sha, source.stat().st_size,
-                      mimetypes.guess_type(source.name)[0])
+    return StoredFile(source.name, sha, source.stat().st_size, mimetypes.guess_type(source.name)[0])
 
 
-def add_rows(complaint_id: int, user_id: int, files: list[StoredFile], recording_ids: str,
-             now, progress_entry_id: int | None = None) -> int:
+def add_rows(
+    complaint_id: int,
+    user_id: int,
+    files: list[StoredFile],
+    recording_ids: str,
+    now,
+    progress_entry_id: int | None = None,
+) -> int:
     """Attachment rows for stored files and recording IDs; call inside the transaction."""
     count = 0
     for stored in files:
-        Attachment.create(complaint=complaint_id, progress_entry=progress_entry_id, kind="file",
-                          filename=stored.filename, sha256=stored.sha256, size=stored.size,
-                          mime_type=stored.mime_type, added_by=user_id, added_at=now)
+        Attachment.create(
+            complaint=complaint_id,
+            progress_entry=progress_entry_id,
+            kind="file",
+            filename=stored.filename,
+            sha256=stored.sha256,
+            size=stored.size,
+            mime_type=stored.mime_type,
+            added_by=user_id,
+            added_at=now,
+        )
         count += 1
     for ref in split_multi(recording_ids):
-        Attachment.create(complaint=complaint_id, progress_entry=progress_entry_id,
-                          kind="recording", filename=ref, recording_ref=ref, added_by=user_id,
-                          added_at=now)
+        Attachment.create(
+            complaint=complaint_id,
+            progress_entry=progress_entry_id,
+            kind="recording",
+            filename=ref,
+            recording_ref=ref,
+            added_by=user_id,
+            added_at=now,
+        )
         count += 1
     return count

@@ -27,23 +27,64 @@ EXPORT_CHUNK = 2000
 
 # Every action code the program writes, in the order the viewer offers them.
 ACTIONS = (
-    "login", "login_failed", "login_blocked", "logout", "unlock", "unlock_failed",
-    "password_change", "password_reset", "user_create", "user_update", "user_disable",
+    "login",
+    "login_failed",
+    "login_blocked",
+    "logout",
+    "unlock",
+    "unlock_failed",
+    "password_change",
+    "password_reset",
+    "user_create",
+    "user_update",
+    "user_disable",
     "user_enable",
-    "complaint_create", "progress", "transfer", "escalate", "escalate_auto",
-    "approval_request", "approval_decision", "close", "reopen", "renegotiate",
-    "urgent_batch", "deadlines_recomputed", "contact_unmasked",
-    "follow_up_create", "follow_up_done", "reminder_ack", "reminder_snooze",
-    "survey_create", "survey_attempt", "survey_skipped",
-    "improvement_create", "improvement_update",
-    "export_cases", "export_unmasked", "export_report", "export_audit", "import_workbook",
-    "setting_change", "calendar_override", "calendar_override_removed",
-    "backup", "restore", "demo_generate",
+    "complaint_create",
+    "progress",
+    "transfer",
+    "escalate",
+    "escalate_auto",
+    "approval_request",
+    "approval_decision",
+    "close",
+    "reopen",
+    "renegotiate",
+    "urgent_batch",
+    "deadlines_recomputed",
+    "contact_unmasked",
+    "follow_up_create",
+    "follow_up_done",
+    "reminder_ack",
+    "reminder_snooze",
+    "survey_create",
+    "survey_attempt",
+    "survey_skipped",
+    "improvement_create",
+    "improvement_update",
+    "export_cases",
+    "export_unmasked",
+    "export_report",
+    "export_audit",
+    "import_workbook",
+    "setting_change",
+    "calendar_override",
+    "calendar_override_removed",
+    "backup",
+    "restore",
+    "demo_generate",
 )
 
 
-def record(session: Session | None, action: str, entity: str = "", entity_id: int | None = None,
-           *, username: str | None = None, at=None, **details) -> AuditLog:
+def record(
+    session: Session | None,
+    action: str,
+    entity: str = "",
+    entity_id: int | None = None,
+    *,
+    username: str | None = None,
+    at=None,
+    **details,
+) -> AuditLog:
     return AuditLog.create(
         at=at or (session.now() if session else None) or AuditLog.at.default(),
         user=session.user_id if session else None,
@@ -100,8 +141,7 @@ def _where(flt: AuditFilter):
     if flt.date_from:
         conditions.append(A.at >= dt.datetime.combine(flt.date_from, dt.time()))
     if flt.date_to:
-        conditions.append(A.at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1),
-                                                     dt.time()))
+        conditions.append(A.at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time()))
     return conditions
 
 
@@ -122,16 +162,38 @@ def _details(text: str) -> dict:
 
 def _rows(entries: list[AuditLog]) -> list[AuditRow]:
     case_ids = {e.entity_id for e in entries if e.entity == "complaint" and e.entity_id}
-    numbers = dict(Complaint.select(Complaint.id, Complaint.number)
-                   .where(Complaint.id.in_(case_ids)).tuples()) if case_ids else {}
-    return [AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id,
-                     numbers.get(e.entity_id, "") if e.entity == "complaint" else "",
-                     _details(e.details)) for e in entries]
+    numbers = (
+        dict(
+            Complaint.select(Complaint.id, Complaint.number)
+            .where(Complaint.id.in_(case_ids))
+            .tuples()
+        )
+        if case_ids
+        else {}
+    )
+    return [
+        AuditRow(
+            e.id,
+            e.at,
+            e.username,
+            e.action,
+            e.entity,
+            e.entity_id,
+            numbers.get(e.entity_id, "") if e.entity == "complaint" else "",
+            _details(e.details),
+        )
+        for e in entries
+    ]
 
 
 @service
-def list_audit(session: Session, flt: AuditFilter = AuditFilter(), *,  # noqa: B008
-               limit: int = 200, before_id: int | None = None) -> list[AuditRow]:
+def list_audit(
+    session: Session,
+    flt: AuditFilter = AuditFilter(),
+    *,  # noqa: B008
+    limit: int = 200,
+    before_id: int | None = None,
+) -> list[AuditRow]:
     """Entries matching ``flt``, newest first; pass the last row's id as ``before_id`` for
     the next page."""
     _require_reader(session)
@@ -154,8 +216,9 @@ def audit_users(session: Session) -> list[str]:
     _require_reader(session)
     accounts = [u.username for u in User.select(User.username).order_by(User.username)]
     known = set(accounts)
-    others = sorted(n for (n,) in AuditLog.select(AuditLog.username).distinct().tuples()
-                    if n and n not in known)
+    others = sorted(
+        n for (n,) in AuditLog.select(AuditLog.username).distinct().tuples() if n and n not in known
+    )
     return accounts + others
 
 
@@ -176,8 +239,14 @@ Progress = Callable[[int, int], object]
 
 
 @service
-def export_audit(session: Session, flt: AuditFilter, path: str | Path, *,
-                 headers: tuple[str, ...] = HEADERS, progress: Progress | None = None) -> int:
+def export_audit(
+    session: Session,
+    flt: AuditFilter,
+    path: str | Path,
+    *,
+    headers: tuple[str, ...] = HEADERS,
+    progress: Progress | None = None,
+) -> int:
     """Write the matching entries (newest first) to an .xlsx file; returns the number of
     rows. Every cell is text or a time, never a formula (user names and details are typed
     by people). The export is audited."""
@@ -200,9 +269,17 @@ def export_audit(session: Session, flt: AuditFilter, path: str | Path, *,
     while True:
         rows = list_audit(session, flt, limit=EXPORT_CHUNK, before_id=before)
         for row in rows:
-            ws.append([row.at.replace(microsecond=0), cell(row.username), cell(row.action),
-                       cell(row.entity), row.entity_id, cell(row.case_number),
-                       cell(details_text(row.details))])
+            ws.append(
+                [
+                    row.at.replace(microsecond=0),
+                    cell(row.username),
+                    cell(row.action),
+                    cell(row.entity),
+                    row.entity_id,
+                    cell(row.case_number),
+                    cell(details_text(row.details)),
+                ]
+            )
         written += len(rows)
         if progress is not None:
             progress(written, max(total, written))
@@ -216,8 +293,19 @@ def export_audit(session: Session, flt: AuditFilter, path: str | Path, *,
         temp.replace(path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise ValidationError("Cannot write {file}: {reason}", field="path", file=str(path),
-                              reason=exc.strerror or str(exc)) from exc
-    record(session, "export_audit", "audit_log", None, file=str(path), rows=written,
-           filter={k: str(v) for k, v in vars(flt).items() if v})
+        raise ValidationError(
+            "Cannot write {file}: {reason}",
+            field="path",
+            file=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    record(
+        session,
+        "export_audit",
+        "audit_log",
+        None,
+        file=str(path),
+        rows=written,
+        filter={k: str(v) for k, v in vars(flt).items() if v},
+    )
     return written

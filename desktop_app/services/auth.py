@@ -27,8 +27,10 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password")
 
 WRONG_CREDENTIALS = "Wrong user name or password."
-LOCKED = ("Too many failed sign-ins with this user name. "
-          "Sign-in is blocked until {until}; please wait or ask an administrator.")
+LOCKED = (
+    "Too many failed sign-ins with this user name. "
+    "Sign-in is blocked until {until}; please wait or ask an administrator."
+)
 
 
 def hash_password(password: str) -> str:
@@ -38,11 +40,11 @@ def hash_password(password: str) -> str:
 def check_password_rules(password: str) -> None:
     minimum = settings_service.get("security.min_password_length")
     if len(password) < minimum:
-        raise ValidationError("The password must have at least {n} characters.",
-                              field="password", n=minimum)
+        raise ValidationError(
+            "The password must have at least {n} characters.", field="password", n=minimum
+        )
     if password.strip() != password:
-        raise ValidationError("The password must not start or end with a space.",
-                              field="password")
+        raise ValidationError("The password must not start or end with a space.", field="password")
 
 
 def verify(user: User, password: str) -> bool:
@@ -59,7 +61,8 @@ def _verify(password_hash: str | None, password: str) -> bool:
 
 def session_for(user: User, clock: Clock = SYSTEM_CLOCK) -> Session:
     departments = frozenset(
-        link.department_id for link in UserDepartment.select().where(UserDepartment.user == user))
+        link.department_id for link in UserDepartment.select().where(UserDepartment.user == user)
+    )
     return Session(user.id, user.username, user.display_name, user.role, departments, clock)
 
 
@@ -111,10 +114,18 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                 audit.record(session, purpose, "user", user.id, at=now)
                 return session
             if good and user is not None and not user.active:
-                audit.record(None, f"{purpose}_failed", "user", user.id, username=name, at=now,
-                             reason="disabled")
+                audit.record(
+                    None,
+                    f"{purpose}_failed",
+                    "user",
+                    user.id,
+                    username=name,
+                    at=now,
+                    reason="disabled",
+                )
                 error = AuthenticationError(
-                    "This account is disabled. Please ask an administrator.")
+                    "This account is disabled. Please ask an administrator."
+                )
             else:
                 if throttle is None:
                     throttle = LoginThrottle.create(username=name, failures=0)
@@ -124,11 +135,18 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                 if throttle.failures >= attempts:
                     throttle.locked_until = now + dt.timedelta(minutes=minutes)
                     throttle.failures = 0
-                    error = AuthenticationError(LOCKED,
-                                                until=throttle.locked_until.strftime("%H:%M"))
+                    error = AuthenticationError(
+                        LOCKED, until=throttle.locked_until.strftime("%H:%M")
+                    )
                 throttle.save()
-                audit.record(None, f"{purpose}_failed", "user", user.id if user else None,
-                             username=name, at=now)
+                audit.record(
+                    None,
+                    f"{purpose}_failed",
+                    "user",
+                    user.id if user else None,
+                    username=name,
+                    at=now,
+                )
     assert error is not None
     raise error
 

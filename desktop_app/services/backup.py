@@ -90,8 +90,9 @@ def backup_folder(db: Database | None = None) -> Path:
 
 
 def _stamped_pattern(db_path: Path) -> re.Pattern:
-    return re.compile(re.escape(db_path.stem) + r"\.(\d{8}-\d{6})" + re.escape(db_path.suffix)
-                      + "$")
+    return re.compile(
+        re.escape(db_path.stem) + r"\.(\d{8}-\d{6})" + re.escape(db_path.suffix) + "$"
+    )
 
 
 def list_backups(db: Database | None = None) -> list[tuple[dt.datetime, Path]]:
@@ -120,13 +121,13 @@ class BackupEntry:
 
 @dataclass(frozen=True)
 class BackupOverview:
-    backend: str            # "sqlite" or "postgresql"
-    database: str           # the database file, or the server's database name
-    folder: Path | None     # where automatic backups go (SQLite only)
+    backend: str  # "sqlite" or "postgresql"
+    database: str  # the database file, or the server's database name
+    folder: Path | None  # where automatic backups go (SQLite only)
     entries: list[BackupEntry]  # newest first
     keep_daily: int
     keep_weekly: int
-    pg_dump: str | None     # the pg_dump program found, for PostgreSQL
+    pg_dump: str | None  # the pg_dump program found, for PostgreSQL
 
 
 @service
@@ -137,16 +138,30 @@ def backup_overview(session: Session) -> BackupOverview:
     keep_daily = settings_service.get("backups.keep_daily")
     keep_weekly = settings_service.get("backups.keep_weekly")
     if not is_sqlite(db):
-        return BackupOverview("postgresql", str(db.database), None, [], keep_daily,
-                              keep_weekly, shutil.which("pg_dump"))
+        return BackupOverview(
+            "postgresql",
+            str(db.database),
+            None,
+            [],
+            keep_daily,
+            keep_weekly,
+            shutil.which("pg_dump"),
+        )
     entries = []
     for stamp, path in reversed(list_backups(db)):
         try:
             entries.append(BackupEntry(stamp, path, path.stat().st_size))
         except OSError:
             continue  # removed meanwhile
-    return BackupOverview("sqlite", str(Path(db.database).absolute()), backup_folder(db),
-                          entries, keep_daily, keep_weekly, None)
+    return BackupOverview(
+        "sqlite",
+        str(Path(db.database).absolute()),
+        backup_folder(db),
+        entries,
+        keep_daily,
+        keep_weekly,
+        None,
+    )
 
 
 def _integrity(path: Path) -> str:
@@ -173,12 +188,16 @@ def _sqlite_backup(db: Database, out: Path) -> Path:
             conn.close()
         verdict = _integrity(temp)
         if verdict != "ok":
-            raise BackupError("The backup copy {file} failed the integrity check: {reason}",
-                              file=str(out), reason=verdict)
+            raise BackupError(
+                "The backup copy {file} failed the integrity check: {reason}",
+                file=str(out),
+                reason=verdict,
+            )
         os.replace(temp, out)
     except (sqlite3.Error, OSError) as exc:
-        raise BackupError("Could not write the backup {file}: {reason}",
-                          file=str(out), reason=str(exc)) from exc
+        raise BackupError(
+            "Could not write the backup {file}: {reason}", file=str(out), reason=str(exc)
+        ) from exc
     finally:
         for leftover in (temp, Path(f"{temp}-journal")):
             leftover.unlink(missing_ok=True)
@@ -192,7 +211,8 @@ def _pg_dump(db: Database, out: Path | None, now: dt.datetime) -> Path:
             "pg_dump was not found on this computer, so no PostgreSQL backup was made. "
             "Install the PostgreSQL client tools (package postgresql-client, or the "
             "PostgreSQL installer on Windows) and try again, or use the database server's "
-            "own backups.")
+            "own backups."
+        )
     params = dict(db.connect_params)
     name = db.database
     out = (out or Path.cwd() / f"{name}.{now.strftime(STAMP_FORMAT)}.dump").absolute()
@@ -208,16 +228,21 @@ def _pg_dump(db: Database, out: Path | None, now: dt.datetime) -> Path:
     if params.get("user"):
         command += ["--username", str(params["user"])]
     try:
-        done = subprocess.run(command + ["--no-password"], env=env, capture_output=True,
-                              text=True, timeout=3600)
+        done = subprocess.run(
+            command + ["--no-password"], env=env, capture_output=True, text=True, timeout=3600
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BackupError("pg_dump could not write {file}: {reason}",
-                          file=str(out), reason=str(exc)) from exc
+        raise BackupError(
+            "pg_dump could not write {file}: {reason}", file=str(out), reason=str(exc)
+        ) from exc
     if done.returncode != 0:
         out.unlink(missing_ok=True)
         lines = (done.stderr or "").strip().splitlines()
-        raise BackupError("pg_dump failed to write {file}: {reason}", file=str(out),
-                          reason=lines[-1] if lines else f"exit code {done.returncode}")
+        raise BackupError(
+            "pg_dump failed to write {file}: {reason}",
+            file=str(out),
+            reason=lines[-1] if lines else f"exit code {done.returncode}",
+        )
     return out
 
 
@@ -225,9 +250,11 @@ def prune(db: Database | None = None) -> list[Path]:
     """Delete the timestamped backups the retention settings do not keep."""
     db = db or _bound_db()
     found = list_backups(db)
-    keep = backups_to_keep([stamp for stamp, _ in found],
-                           int(settings_service.get("backups.keep_daily")),
-                           int(settings_service.get("backups.keep_weekly")))
+    keep = backups_to_keep(
+        [stamp for stamp, _ in found],
+        int(settings_service.get("backups.keep_daily")),
+        int(settings_service.get("backups.keep_weekly")),
+    )
     removed = []
     for stamp, path in found:
         if stamp not in keep:
@@ -236,13 +263,13 @@ def prune(db: Database | None = None) -> list[Path]:
     return removed
 
 
-def _take(session: Session, out: Path | None, now: dt.datetime, automatic: bool
-          ) -> BackupResult:
+def _take(session: Session, out: Path | None, now: dt.datetime, automatic: bool) -> BackupResult:
     db = _bound_db()
     if is_sqlite(db):
         db_path = Path(db.database)
         target = out or backup_folder(db) / (
-            f"{db_path.stem}.{now.strftime(STAMP_FORMAT)}{db_path.suffix}")
+            f"{db_path.stem}.{now.strftime(STAMP_FORMAT)}{db_path.suffix}"
+        )
         path = _sqlite_backup(db, Path(target))
         removed = prune(db) if out is None else []
         backend = "sqlite"
@@ -250,8 +277,16 @@ def _take(session: Session, out: Path | None, now: dt.datetime, automatic: bool
         path, removed, backend = _pg_dump(db, out, now), [], "postgresql"
     size = path.stat().st_size
     try:  # the copy is done and sound: a busy database must not turn it into a failure
-        audit.record(session, "backup", "database", None, file=str(path), size=size,
-                     automatic=automatic, removed=[p.name for p in removed])
+        audit.record(
+            session,
+            "backup",
+            "database",
+            None,
+            file=str(path),
+            size=size,
+            automatic=automatic,
+            removed=[p.name for p in removed],
+        )
     except OperationalError as exc:
         log.warning("backup %s written but not audited: %s", path, exc)
     log.info("backup written to %s (%s bytes)", path, size)
@@ -285,39 +320,54 @@ def _check_restorable(path: Path, source: Path) -> int:
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise RestoreRefused("{file} is not a SQLite database; nothing was restored.",
-                             file=str(source))
+        raise RestoreRefused(
+            "{file} is not a SQLite database; nothing was restored.", file=str(source)
+        )
     try:
         verdict = _integrity(path)
     except sqlite3.DatabaseError as exc:
-        raise RestoreRefused("{file} is damaged ({reason}); nothing was restored.",
-                             file=str(source), reason=str(exc)) from exc
+        raise RestoreRefused(
+            "{file} is damaged ({reason}); nothing was restored.", file=str(source), reason=str(exc)
+        ) from exc
     if verdict != "ok":
-        raise RestoreRefused("{file} failed the integrity check ({reason}); nothing was "
-                             "restored.", file=str(source), reason=verdict)
+        raise RestoreRefused(
+            "{file} failed the integrity check ({reason}); nothing was restored.",
+            file=str(source),
+            reason=verdict,
+        )
     conn = sqlite3.connect(str(path))
     try:
         table = SchemaVersion._meta.table_name
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                            (table,)).fetchone():
-            raise RestoreRefused("{file} is not a Complaint Desk database (it has no "
-                                 "schema_version table); nothing was restored.",
-                                 file=str(source))
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)
+        ).fetchone():
+            raise RestoreRefused(
+                "{file} is not a Complaint Desk database (it has no "
+                "schema_version table); nothing was restored.",
+                file=str(source),
+            )
         row = conn.execute(f'SELECT max(version) FROM "{table}"').fetchone()
     except sqlite3.DatabaseError as exc:
-        raise RestoreRefused("{file} cannot be read ({reason}); nothing was restored.",
-                             file=str(source), reason=str(exc)) from exc
+        raise RestoreRefused(
+            "{file} cannot be read ({reason}); nothing was restored.",
+            file=str(source),
+            reason=str(exc),
+        ) from exc
     finally:
         conn.close()
     version = row[0] if row else None
     if not isinstance(version, int):
-        raise RestoreRefused("{file} has no schema version; nothing was restored.",
-                             file=str(source))
+        raise RestoreRefused(
+            "{file} has no schema version; nothing was restored.", file=str(source)
+        )
     if version > migrations.SCHEMA_VERSION:
         raise RestoreRefused(
             "{file} is at schema version {version}, newer than this program "
             "({supported}); install the newer program version. Nothing was restored.",
-            file=str(source), version=version, supported=migrations.SCHEMA_VERSION)
+            file=str(source),
+            version=version,
+            supported=migrations.SCHEMA_VERSION,
+        )
     return version
 
 
@@ -343,7 +393,10 @@ def _quiesce(target: Path) -> None:
             raise RestoreRefused(
                 "The database {file} is in use ({reason}). Close the program on every other "
                 "PC and any other program using the file, then restore again. Nothing was "
-                "restored.", file=str(target), reason=reason)
+                "restored.",
+                file=str(target),
+                reason=reason,
+            )
     finally:
         conn.close()
 
@@ -367,14 +420,18 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
         raise RestoreRefused(
             "Restoring a PostgreSQL database is done with the server's tools, not by this "
             "program. Close the program on every PC, then run: pg_restore --clean "
-            "--if-exists --no-owner --dbname <database URL> {file}", file=str(source))
+            "--if-exists --no-owner --dbname <database URL> {file}",
+            file=str(source),
+        )
     if not source.is_file():
-        raise RestoreRefused("{file} does not exist or is not a file; nothing was restored.",
-                             file=str(source))
+        raise RestoreRefused(
+            "{file} does not exist or is not a file; nothing was restored.", file=str(source)
+        )
     target = Path(db.database).absolute()
     if source == target:
-        raise RestoreRefused("{file} is the database itself; choose a backup file.",
-                             file=str(source))
+        raise RestoreRefused(
+            "{file} is the database itself; choose a backup file.", file=str(source)
+        )
     now = session.now()
     temp = target.with_name(f".{target.name}.restoring")
     try:
@@ -385,12 +442,12 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
         kept = None
         if target.exists():
             _quiesce(target)
-            kept = move_aside(target,
-                              f".replaced-{now.strftime(STAMP_FORMAT)}{target.suffix}")
+            kept = move_aside(target, f".replaced-{now.strftime(STAMP_FORMAT)}{target.suffix}")
         os.replace(temp, target)
     except OSError as exc:
-        raise RestoreRefused("Could not restore {file}: {reason}", file=str(source),
-                             reason=str(exc)) from exc
+        raise RestoreRefused(
+            "Could not restore {file}: {reason}", file=str(source), reason=str(exc)
+        ) from exc
     finally:
         temp.unlink(missing_ok=True)
     for sidecar in ("-wal", "-shm"):  # the old database's, now empty after the checkpoint
@@ -398,11 +455,21 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
     db.connect(reuse_if_open=True)
     result = migrations.migrate(db)
     # The restored data may predate the account that restored it: then the entry names it.
-    present = session.user_id is not None and User.select().where(
-        User.id == session.user_id, User.username == session.username).exists()
-    audit.record(session if present else None, "restore", "database", None,
-                 username=session.username, file=str(source),
-                 kept=str(kept) if kept else "",
-                 schema_version=version)
+    present = (
+        session.user_id is not None
+        and User.select()
+        .where(User.id == session.user_id, User.username == session.username)
+        .exists()
+    )
+    audit.record(
+        session if present else None,
+        "restore",
+        "database",
+        None,
+        username=session.username,
+        file=str(source),
+        kept=str(kept) if kept else "",
+        schema_version=version,
+    )
     log.info("restored %s from %s; previous file kept as %s", target, source, kept)
     return RestoreResult(target, source, kept, version, result.migrated)

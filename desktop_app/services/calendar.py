@@ -48,8 +48,12 @@ def year_view(session: Session, year: int) -> YearView:
         raise ValidationError("Choose a year between 1901 and 2999.", field="year")
     values = settings_service.load_all()
     calendar = settings_service.load_calendar(values)
-    overrides = {o.day: o for o in CalendarOverride.select().where(
-        CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))}
+    overrides = {
+        o.day: o
+        for o in CalendarOverride.select().where(
+            CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        )
+    }
     days_off, makeup = china_year(year) if values["calendar.use_holiday_library"] else ((), ())
     names = holiday_names(year, session.language) if days_off else {}
     days = []
@@ -86,13 +90,22 @@ def set_override(session: Session, day: dt.date, kind: str, note: str = "") -> N
     with write_lock(database_proxy.obj):
         old = CalendarOverride.get_or_none(CalendarOverride.day == day)
         if old is None:
-            CalendarOverride.create(day=day, kind=kind, note=note, created_by=session.user_id,
-                                    created_at=session.now())
+            CalendarOverride.create(
+                day=day, kind=kind, note=note, created_by=session.user_id, created_at=session.now()
+            )
         else:
             old.kind, old.note = kind, note
             old.save()
-        audit.record(session, "calendar_override", "calendar", None, day=day.isoformat(),
-                     kind=kind, note=note, previous=old.kind if old else None)
+        audit.record(
+            session,
+            "calendar_override",
+            "calendar",
+            None,
+            day=day.isoformat(),
+            kind=kind,
+            note=note,
+            previous=old.kind if old else None,
+        )
 
 
 @service
@@ -101,6 +114,7 @@ def remove_override(session: Session, day: dt.date) -> bool:
     with write_lock(database_proxy.obj):
         removed = CalendarOverride.delete().where(CalendarOverride.day == day).execute()
         if removed:
-            audit.record(session, "calendar_override_removed", "calendar", None,
-                         day=day.isoformat())
+            audit.record(
+                session, "calendar_override_removed", "calendar", None, day=day.isoformat()
+            )
     return bool(removed)

@@ -74,8 +74,16 @@ FUTURE_TOLERANCE = dt.timedelta(minutes=2)
 ORDER = STAGES.codes()
 
 # Action names for ``CaseDetail.actions`` (what the session may do now).
-ACTIONS = ("progress", "transfer", "escalate", "request_approval", "decide_approval",
-           "close", "reopen", "renegotiate")
+ACTIONS = (
+    "progress",
+    "transfer",
+    "escalate",
+    "request_approval",
+    "decide_approval",
+    "close",
+    "reopen",
+    "renegotiate",
+)
 
 
 @dataclass(frozen=True)
@@ -83,9 +91,9 @@ class Change:
     """One change another user made since the version the user saw."""
 
     at: dt.datetime
-    user: str           # display name (or user name)
-    action: str         # audit action code, e.g. "progress", "transfer"
-    summary: str        # one line, English (UI translates known actions itself)
+    user: str  # display name (or user name)
+    action: str  # audit action code, e.g. "progress", "transfer"
+    summary: str  # one line, English (UI translates known actions itself)
     details: dict = field(default_factory=dict)  # the audited values (codes, names, text)
 
 
@@ -93,10 +101,8 @@ class CaseConflict(ConflictError):
     """The case changed since ``seen_version``. ``changes`` says who changed what;
     ``current_version`` is the version to re-apply on."""
 
-    def __init__(self, number: str, seen_version: int, current_version: int,
-                 changes: list[Change]):
-        super().__init__("Someone else changed case {number} since you opened it.",
-                         number=number)
+    def __init__(self, number: str, seen_version: int, current_version: int, changes: list[Change]):
+        super().__init__("Someone else changed case {number} since you opened it.", number=number)
         self.seen_version = seen_version
         self.current_version = current_version
         self.changes = changes
@@ -109,24 +115,24 @@ class CaseDetail:
     version: int
     # Template 1 (labels in the session's language; codes where a widget needs them).
     customer_name: str
-    contact: str                 # masked unless entitled
+    contact: str  # masked unless entitled
     contact_masked: bool
     member_number: str
-    id_number: str               # masked unless entitled
-    member_tier: str             # label
+    id_number: str  # masked unless entitled
+    member_tier: str  # label
     complaint_time: dt.datetime
     registration_time: dt.datetime
-    channel: str                 # label
-    type: str                    # label
-    subtype: str                 # label
-    urgency: str                 # code (vocab.URGENCY)
+    channel: str  # label
+    type: str  # label
+    subtype: str  # label
+    urgency: str  # code (vocab.URGENCY)
     description: str
-    customer_requests: str       # labels joined with "、"
+    customer_requests: str  # labels joined with "、"
     product: str
     merchant: str
-    receiver: str                # display name
+    receiver: str  # display name
     # State.
-    stage: str                   # code
+    stage: str  # code
     is_open: bool
     level: int
     urgent: bool
@@ -139,7 +145,7 @@ class CaseDetail:
     reopen_count: int
     complex_case: bool
     needs_approval: bool
-    outcome: str | None          # code
+    outcome: str | None  # code
     outcome_reason: str
     first_response_at: dt.datetime | None
     solution_agreed_at: dt.datetime | None
@@ -152,19 +158,19 @@ class CaseDetail:
     next_update_due: dt.datetime | None
     updated_at: dt.datetime
     updated_by: str
-    actions: frozenset[str] = frozenset()       # subset of ACTIONS allowed now
-    next_stages: tuple[str, ...] = ()           # stages a progress entry may move to
+    actions: frozenset[str] = frozenset()  # subset of ACTIONS allowed now
+    next_stages: tuple[str, ...] = ()  # stages a progress entry may move to
     follow_ups: tuple[tuple[int, str], ...] = ()  # open follow-ups: (id, reason)
 
 
 @dataclass(frozen=True)
 class TimelineEvent:
     at: dt.datetime
-    kind: str      # registered, progress, closed, transfer, escalation, approval_requested,
+    kind: str  # registered, progress, closed, transfer, escalation, approval_requested,
     #               approval_decided, reminder, survey, audit
-    actor: str     # display name ("" for the system)
-    title: str     # short English line (the UI shows it translated where it knows the kind)
-    details: dict = field(default_factory=dict)   # kind-specific values (codes, times, text)
+    actor: str  # display name ("" for the system)
+    title: str  # short English line (the UI shows it translated where it knows the kind)
+    details: dict = field(default_factory=dict)  # kind-specific values (codes, times, text)
     attachments: tuple[tuple[int, str], ...] = ()  # (attachment id, file name)
 
 
@@ -177,14 +183,15 @@ class ProgressForm:
     planned_completion: dt.datetime | None = None
     actual_completion: dt.datetime | None = None
     result: str = ""
-    customer_feedback: str = ""   # "" or vocab.FEEDBACK code
+    customer_feedback: str = ""  # "" or vocab.FEEDBACK code
     feedback_comment: str = ""
     next_action: str = ""
-    customer_contacted: bool = False   # this entry was a contact with the customer
+    customer_contacted: bool = False  # this entry was a contact with the customer
     attachments: list[Path] = field(default_factory=list)
 
 
 # --- rules ------------------------------------------------------------------------------
+
 
 def needs_approval(case: Complaint) -> bool:
     """Level II/III and urgent cases need a supervisor's approval of the solution (§6)."""
@@ -217,17 +224,20 @@ def _supervises(session: Session, case: Complaint) -> bool:
     """A manager, or a supervisor of the case's department or of its owner."""
     if session.is_manager:
         return True
-    return session.is_supervisor and (case.department_id in session.department_ids
-                                      or _owner_supervisor(case) == session.user_id)
+    return session.is_supervisor and (
+        case.department_id in session.department_ids or _owner_supervisor(case) == session.user_id
+    )
 
 
 def in_scope(session: Session, case: Complaint) -> bool:
     """Whether the session may see the case at all (same rule as the queues)."""
     if session.is_manager or session.is_admin:
         return True
-    return (session.user_id in (case.receiver_id, case.owner_id)
-            or case.department_id in session.department_ids
-            or _supervises(session, case))
+    return (
+        session.user_id in (case.receiver_id, case.owner_id)
+        or case.department_id in session.department_ids
+        or _supervises(session, case)
+    )
 
 
 def may_see_contact(session: Session, case: Complaint) -> bool:
@@ -260,8 +270,11 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
             actions.add("escalate")
         if case.stage == "solution_proposed" and needs_approval(case):
             actions.add("request_approval")
-        if case.stage == "approval" and _supervises(session, case) and (
-                session.is_manager or not _requested_by(session, case)):
+        if (
+            case.stage == "approval"
+            and _supervises(session, case)
+            and (session.is_manager or not _requested_by(session, case))
+        ):
             actions.add("decide_approval")
     else:
         actions.add("reopen")
@@ -270,12 +283,19 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
 
 def _requested_by(session: Session, case: Complaint) -> bool:
     """Whether the pending approval of the case was asked for by the session's user."""
-    return (Approval.select().where(Approval.complaint == case.id,
-                                    Approval.decision == "pending",
-                                    Approval.requested_by == session.user_id).exists())
+    return (
+        Approval.select()
+        .where(
+            Approval.complaint == case.id,
+            Approval.decision == "pending",
+            Approval.requested_by == session.user_id,
+        )
+        .exists()
+    )
 
 
 # --- reading -------------------------------------------------------------------------------
+
 
 def _label(model, row_id: int | None, zh: bool) -> str:
     row = model.get_or_none(model.id == row_id) if row_id is not None else None
@@ -307,35 +327,61 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
     if case.customer_request_other:
         requests.append(case.customer_request_other)
     return CaseDetail(
-        id=case.id, number=case.number, version=case.version,
+        id=case.id,
+        number=case.number,
+        version=case.version,
         customer_name=case.customer_name,
         contact=case.contact if visible else mask_contact(case.contact),
-        contact_masked=not visible, member_number=case.member_number or "",
+        contact_masked=not visible,
+        member_number=case.member_number or "",
         id_number=(case.id_number or "") if visible else mask_id_number(case.id_number),
         member_tier=MEMBER_TIERS.label(case.member_tier, lang),
-        complaint_time=case.complaint_time, registration_time=case.registration_time,
+        complaint_time=case.complaint_time,
+        registration_time=case.registration_time,
         channel=_label(Channel, case.channel_id, zh),
         type=_label(ComplaintType, case.type_id, zh),
         subtype=_label(ComplaintType, case.subtype_id, zh),
-        urgency=case.urgency, description=case.description,
-        customer_requests="、".join(requests), product=case.product or "",
-        merchant=case.merchant or "", receiver=_user_name(case.receiver_id),
-        stage=case.stage, is_open=case.is_open, level=case.level, urgent=case.urgent,
-        urgent_reasons=tuple(split_multi(case.urgent_reasons)), owner_id=case.owner_id,
-        owner=_user_name(case.owner_id), department_code=dept.code if dept else "",
+        urgency=case.urgency,
+        description=case.description,
+        customer_requests="、".join(requests),
+        product=case.product or "",
+        merchant=case.merchant or "",
+        receiver=_user_name(case.receiver_id),
+        stage=case.stage,
+        is_open=case.is_open,
+        level=case.level,
+        urgent=case.urgent,
+        urgent_reasons=tuple(split_multi(case.urgent_reasons)),
+        owner_id=case.owner_id,
+        owner=_user_name(case.owner_id),
+        department_code=dept.code if dept else "",
         department=(dept.name_zh if zh else dept.name_en) if dept else "",
-        escalation_step=case.escalation_step, reopen_count=case.reopen_count,
-        complex_case=case.complex_case, needs_approval=needs_approval(case),
-        outcome=case.outcome, outcome_reason=case.outcome_reason or "",
-        first_response_at=case.first_response_at, solution_agreed_at=case.solution_agreed_at,
-        closed_at=case.closed_at, first_response_due=case.first_response_due,
-        solution_due=case.solution_due, resolution_due=case.resolution_due,
-        renegotiated_due=case.renegotiated_due, next_due=case.next_due,
-        next_update_due=case.next_update_due, updated_at=case.updated_at,
+        escalation_step=case.escalation_step,
+        reopen_count=case.reopen_count,
+        complex_case=case.complex_case,
+        needs_approval=needs_approval(case),
+        outcome=case.outcome,
+        outcome_reason=case.outcome_reason or "",
+        first_response_at=case.first_response_at,
+        solution_agreed_at=case.solution_agreed_at,
+        closed_at=case.closed_at,
+        first_response_due=case.first_response_due,
+        solution_due=case.solution_due,
+        resolution_due=case.resolution_due,
+        renegotiated_due=case.renegotiated_due,
+        next_due=case.next_due,
+        next_update_due=case.next_update_due,
+        updated_at=case.updated_at,
         updated_by=_user_name(case.updated_by_id),
-        actions=allowed_actions(session, case), next_stages=next_stages(case),
-        follow_ups=tuple((f.id, f.reason) for f in FollowUp.select().where(
-            FollowUp.complaint == case.id, FollowUp.done_at.is_null()).order_by(FollowUp.id)))
+        actions=allowed_actions(session, case),
+        next_stages=next_stages(case),
+        follow_ups=tuple(
+            (f.id, f.reason)
+            for f in FollowUp.select()
+            .where(FollowUp.complaint == case.id, FollowUp.done_at.is_null())
+            .order_by(FollowUp.id)
+        ),
+    )
 
 
 @service
@@ -362,12 +408,21 @@ def _viewed(session: Session, case: Complaint) -> CaseDetail:
         return detail
     try:
         with write_lock(database_proxy.obj):
-            audit.record(session, "contact_unmasked", "complaint", case.id,
-                         fields=[f for f in ("contact", "id_number") if getattr(case, f)])
+            audit.record(
+                session,
+                "contact_unmasked",
+                "complaint",
+                case.id,
+                fields=[f for f in ("contact", "id_number") if getattr(case, f)],
+            )
     except (OperationalError, DatabaseError):
         log.warning("case %s shown masked: the view could not be audited", case.number)
-        return replace(detail, contact=mask_contact(case.contact), contact_masked=True,
-                       id_number=mask_id_number(case.id_number))
+        return replace(
+            detail,
+            contact=mask_contact(case.contact),
+            contact_masked=True,
+            id_number=mask_id_number(case.id_number),
+        )
     return detail
 
 
@@ -375,14 +430,27 @@ def _names(ids) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
-    return {u.id: u.display_name for u in User.select(User.id, User.display_name)
-            .where(User.id.in_(ids))}
+    return {
+        u.id: u.display_name
+        for u in User.select(User.id, User.display_name).where(User.id.in_(ids))
+    }
 
 
 # Audit actions the timeline shows through their own rows instead.
-_SHOWN_ELSEWHERE = {"contact_unmasked", "complaint_create", "progress", "transfer", "escalate", "escalate_auto",
-                    "approval_request", "approval_decision", "close", "renegotiate",
-                    "follow_up_create", "survey_create"}
+_SHOWN_ELSEWHERE = {
+    "contact_unmasked",
+    "complaint_create",
+    "progress",
+    "transfer",
+    "escalate",
+    "escalate_auto",
+    "approval_request",
+    "approval_decision",
+    "close",
+    "renegotiate",
+    "follow_up_create",
+    "survey_create",
+}
 
 
 @service
@@ -400,84 +468,192 @@ def timeline(session: Session, case_id: int) -> list[TimelineEvent]:
     approvals = list(Approval.select().where(Approval.complaint == case.id))
     reminder_rows = list(Reminder.select().where(Reminder.complaint == case.id))
     survey = Survey.get_or_none(Survey.complaint == case.id)
-    audits = list(AuditLog.select().where(AuditLog.entity == "complaint",
-                                          AuditLog.entity_id == case.id))
-    names = _names([case.receiver_id]
-                   + [p.updated_by_id for p in progress] + [p.owner_id for p in progress]
-                   + [t.by_user_id for t in transfers] + [t.from_user_id for t in transfers]
-                   + [t.to_user_id for t in transfers]
-                   + [e.by_user_id for e in escalations] + [e.to_user_id for e in escalations]
-                   + [a.requested_by_id for a in approvals] + [a.approver_id for a in approvals]
-                   + [r.recipient_id for r in reminder_rows]
-                   + ([survey.surveyor_id] if survey else []))
+    audits = list(
+        AuditLog.select().where(AuditLog.entity == "complaint", AuditLog.entity_id == case.id)
+    )
+    names = _names(
+        [case.receiver_id]
+        + [p.updated_by_id for p in progress]
+        + [p.owner_id for p in progress]
+        + [t.by_user_id for t in transfers]
+        + [t.from_user_id for t in transfers]
+        + [t.to_user_id for t in transfers]
+        + [e.by_user_id for e in escalations]
+        + [e.to_user_id for e in escalations]
+        + [a.requested_by_id for a in approvals]
+        + [a.approver_id for a in approvals]
+        + [r.recipient_id for r in reminder_rows]
+        + ([survey.surveyor_id] if survey else [])
+    )
     closings = {e.at: _json(e.details) for e in audits if e.action == "close"}
     events: list[tuple[dt.datetime, float, int, TimelineEvent]] = []
 
     def add(at, order, key, event):
         events.append((at, order, key, event))
 
-    add(case.registration_time, 0, 0, TimelineEvent(
-        case.registration_time, "registered", names.get(case.receiver_id, ""),
-        "Complaint registered", {"number": case.number},
-        tuple(files.get(None, ()))))
+    add(
+        case.registration_time,
+        0,
+        0,
+        TimelineEvent(
+            case.registration_time,
+            "registered",
+            names.get(case.receiver_id, ""),
+            "Complaint registered",
+            {"number": case.number},
+            tuple(files.get(None, ())),
+        ),
+    )
     for p in progress:
         closing = closings.get(p.updated_at, {}) if p.stage == "closed" else {}
-        add(p.updated_at, 1, p.id, TimelineEvent(
-            p.updated_at, "closed" if p.stage == "closed" else "progress",
-            names.get(p.updated_by_id, ""),
-            "Case closed" if p.stage == "closed" else f"Progress: {STAGES.label(p.stage, 'en')}",
-            {"outcome": closing.get("outcome", ""), "confirmed": closing.get("confirmed"),
-             "stage": p.stage, "owner": names.get(p.owner_id, ""),
-             "planned_completion": p.planned_completion,
-             "actual_completion": p.actual_completion, "result": p.result or "",
-             "customer_feedback": p.customer_feedback or "",
-             "feedback_comment": p.feedback_comment or "", "next_action": p.next_action or ""},
-            tuple(files.get(p.id, ()))))
+        add(
+            p.updated_at,
+            1,
+            p.id,
+            TimelineEvent(
+                p.updated_at,
+                "closed" if p.stage == "closed" else "progress",
+                names.get(p.updated_by_id, ""),
+                "Case closed"
+                if p.stage == "closed"
+                else f"Progress: {STAGES.label(p.stage, 'en')}",
+                {
+                    "outcome": closing.get("outcome", ""),
+                    "confirmed": closing.get("confirmed"),
+                    "stage": p.stage,
+                    "owner": names.get(p.owner_id, ""),
+                    "planned_completion": p.planned_completion,
+                    "actual_completion": p.actual_completion,
+                    "result": p.result or "",
+                    "customer_feedback": p.customer_feedback or "",
+                    "feedback_comment": p.feedback_comment or "",
+                    "next_action": p.next_action or "",
+                },
+                tuple(files.get(p.id, ())),
+            ),
+        )
     for t in transfers:
-        add(t.at, 2, t.id, TimelineEvent(
-            t.at, "transfer", names.get(t.by_user_id, ""),
-            f"Transferred from {names.get(t.from_user_id, '-')} to {names.get(t.to_user_id)}",
-            {"from": names.get(t.from_user_id, ""), "to": names.get(t.to_user_id, ""),
-             "reason": t.reason}))
+        add(
+            t.at,
+            2,
+            t.id,
+            TimelineEvent(
+                t.at,
+                "transfer",
+                names.get(t.by_user_id, ""),
+                f"Transferred from {names.get(t.from_user_id, '-')} to {names.get(t.to_user_id)}",
+                {
+                    "from": names.get(t.from_user_id, ""),
+                    "to": names.get(t.to_user_id, ""),
+                    "reason": t.reason,
+                },
+            ),
+        )
     for e in escalations:
-        add(e.at, 3, e.id, TimelineEvent(
-            e.at, "escalation", "" if e.automatic else names.get(e.by_user_id, ""),
-            f"Escalated to {ESCALATION_STEPS.label(str(e.to_step), 'en')}",
-            {"from_step": e.from_step, "to_step": e.to_step, "to": names.get(e.to_user_id, ""),
-             "automatic": e.automatic, "reason": e.reason}))
+        add(
+            e.at,
+            3,
+            e.id,
+            TimelineEvent(
+                e.at,
+                "escalation",
+                "" if e.automatic else names.get(e.by_user_id, ""),
+                f"Escalated to {ESCALATION_STEPS.label(str(e.to_step), 'en')}",
+                {
+                    "from_step": e.from_step,
+                    "to_step": e.to_step,
+                    "to": names.get(e.to_user_id, ""),
+                    "automatic": e.automatic,
+                    "reason": e.reason,
+                },
+            ),
+        )
     for a in approvals:
-        add(a.requested_at, 4, a.id, TimelineEvent(
-            a.requested_at, "approval_requested", names.get(a.requested_by_id, ""),
-            "Solution submitted for approval", {"solution": a.solution}))
+        add(
+            a.requested_at,
+            4,
+            a.id,
+            TimelineEvent(
+                a.requested_at,
+                "approval_requested",
+                names.get(a.requested_by_id, ""),
+                "Solution submitted for approval",
+                {"solution": a.solution},
+            ),
+        )
         if a.decided_at is not None:
-            add(a.decided_at, 5, a.id, TimelineEvent(
-                a.decided_at, "approval_decided", names.get(a.approver_id, ""),
-                "Solution approved" if a.decision == "approved" else "Solution rejected",
-                {"decision": a.decision, "comment": a.comment or ""}))
+            add(
+                a.decided_at,
+                5,
+                a.id,
+                TimelineEvent(
+                    a.decided_at,
+                    "approval_decided",
+                    names.get(a.approver_id, ""),
+                    "Solution approved" if a.decision == "approved" else "Solution rejected",
+                    {"decision": a.decision, "comment": a.comment or ""},
+                ),
+            )
     for r in reminder_rows:
-        add(r.created_at, 6, r.id, TimelineEvent(
-            r.created_at, "reminder", "", f"Reminder: {r.kind}",
-            {"kind": r.kind, "target": r.target or "", "due_at": r.due_at,
-             "recipient": names.get(r.recipient_id, ""),
-             # The scan's own text is English (the reminders panel builds the sentence in
-             # the UI language from kind, target and time); what people typed is kept.
-             "message": "" if r.due_at is not None and r.complaint_id is not None
-             and r.fire_key == reminders.fire_key(r.kind, r.target, r.complaint_id, r.due_at)
-             else r.message}))
+        add(
+            r.created_at,
+            6,
+            r.id,
+            TimelineEvent(
+                r.created_at,
+                "reminder",
+                "",
+                f"Reminder: {r.kind}",
+                {
+                    "kind": r.kind,
+                    "target": r.target or "",
+                    "due_at": r.due_at,
+                    "recipient": names.get(r.recipient_id, ""),
+                    # The scan's own text is English (the reminders panel builds the sentence in
+                    # the UI language from kind, target and time); what people typed is kept.
+                    "message": ""
+                    if r.due_at is not None
+                    and r.complaint_id is not None
+                    and r.fire_key == reminders.fire_key(r.kind, r.target, r.complaint_id, r.due_at)
+                    else r.message,
+                },
+            ),
+        )
     if survey is not None:
-        add(survey.survey_time, 7, survey.id, TimelineEvent(
-            survey.survey_time, "survey", names.get(survey.surveyor_id, ""),
-            f"Satisfaction survey: overall {survey.overall}/5",
-            {"timeliness": survey.timeliness, "effectiveness": survey.effectiveness,
-             "attitude": survey.attitude, "overall": survey.overall,
-             "suggestions": survey.suggestions or ""}))
+        add(
+            survey.survey_time,
+            7,
+            survey.id,
+            TimelineEvent(
+                survey.survey_time,
+                "survey",
+                names.get(survey.surveyor_id, ""),
+                f"Satisfaction survey: overall {survey.overall}/5",
+                {
+                    "timeliness": survey.timeliness,
+                    "effectiveness": survey.effectiveness,
+                    "attitude": survey.attitude,
+                    "overall": survey.overall,
+                    "suggestions": survey.suggestions or "",
+                },
+            ),
+        )
     for entry in audits:
         if entry.action in _SHOWN_ELSEWHERE:
             continue
         details = _json(entry.details)
-        add(entry.at, 0.5, entry.id, TimelineEvent(
-            entry.at, "audit", entry.username, _AUDIT_TITLES.get(entry.action, entry.action),
-            {"action": entry.action, **details}))
+        add(
+            entry.at,
+            0.5,
+            entry.id,
+            TimelineEvent(
+                entry.at,
+                "audit",
+                entry.username,
+                _AUDIT_TITLES.get(entry.action, entry.action),
+                {"action": entry.action, **details},
+            ),
+        )
     events.sort(key=lambda e: (e[0], e[1], e[2]))
     return [e[3] for e in events]
 
@@ -511,13 +687,17 @@ def attachment_file(session: Session, attachment_id: int) -> tuple[str, Path]:
         raise NotFound("No such attachment.")
     _load(session, row.complaint_id)
     if row.kind != "file" or not row.sha256:
-        raise NotFound("{name} is a recording reference, kept by the telephone system.",
-                       name=row.filename)
+        raise NotFound(
+            "{name} is a recording reference, kept by the telephone system.", name=row.filename
+        )
     path = attachments.stored_path(row.sha256, row.filename)
     if not path.is_file():
-        raise NotFound("The file {name} is not in the attachments folder ({folder}). On a "
-                       "shared database, set the same attachments folder on every PC.",
-                       name=row.filename, folder=str(path.parent.parent))
+        raise NotFound(
+            "The file {name} is not in the attachments folder ({folder}). On a "
+            "shared database, set the same attachments folder on every PC.",
+            name=row.filename,
+            folder=str(path.parent.parent),
+        )
     return row.filename, path
 
 
@@ -526,51 +706,92 @@ def assignees(session: Session, case_id: int) -> list[tuple[int, str, str]]:
     """Active staff the case may go to, its department's people first, the owner left out."""
     require_staff(session)
     case = _load(session, case_id)
-    in_department = {link.user_id for link in UserDepartment.select(UserDepartment.user)
-                     .where(UserDepartment.department == case.department_id)}
-    users = (User.select().where(User.active, User.role.in_(HANDLER_ROLES),
-                                 User.id != case.owner_id)
-             .order_by(User.display_name))
+    in_department = {
+        link.user_id
+        for link in UserDepartment.select(UserDepartment.user).where(
+            UserDepartment.department == case.department_id
+        )
+    }
+    users = (
+        User.select()
+        .where(User.active, User.role.in_(HANDLER_ROLES), User.id != case.owner_id)
+        .order_by(User.display_name)
+    )
     rows = [(u.id, u.display_name, u.role) for u in users]
     return sorted(rows, key=lambda r: r[0] not in in_department)
 
 
-def create_follow_up(session: Session, case: Complaint, ctx: sla.SlaContext, *,
-                     reason: str, survey_id: int | None = None) -> int:
+def create_follow_up(
+    session: Session,
+    case: Complaint,
+    ctx: sla.SlaContext,
+    *,
+    reason: str,
+    survey_id: int | None = None,
+) -> int:
     """A follow-up of an unhappy customer for the case's supervisor (the owner's, else one
     of the department's, else a manager), announced by a reminder. Inside a transaction."""
-    to_user = (reminders.escalation_target(case.owner_id, case.department_id, 1, ctx)
-               or reminders.escalation_target(case.owner_id, case.department_id, 2, ctx))
+    to_user = reminders.escalation_target(
+        case.owner_id, case.department_id, 1, ctx
+    ) or reminders.escalation_target(case.owner_id, case.department_id, 2, ctx)
     now = session.now()
-    follow_up = FollowUp.create(complaint=case, survey=survey_id, assigned_to=to_user,
-                                reason=reason, created_at=now)
-    Reminder.create(complaint=case, kind="follow_up", due_at=now,
-                    fire_key=f"follow_up:{case.id}:{follow_up.id}", recipient=to_user,
-                    department=case.department_id, created_at=now, message=reason)
-    audit.record(session, "follow_up_create", "complaint", case.id, follow_up=follow_up.id,
-                 assigned_to=to_user, reason=reason)
+    follow_up = FollowUp.create(
+        complaint=case, survey=survey_id, assigned_to=to_user, reason=reason, created_at=now
+    )
+    Reminder.create(
+        complaint=case,
+        kind="follow_up",
+        due_at=now,
+        fire_key=f"follow_up:{case.id}:{follow_up.id}",
+        recipient=to_user,
+        department=case.department_id,
+        created_at=now,
+        message=reason,
+    )
+    audit.record(
+        session,
+        "follow_up_create",
+        "complaint",
+        case.id,
+        follow_up=follow_up.id,
+        assigned_to=to_user,
+        reason=reason,
+    )
     return follow_up.id
 
 
 # --- changing --------------------------------------------------------------------------------
 
+
 def changes_since(case: Complaint, seen_version: int) -> list[Change]:
     """Who changed the case after ``seen_version``: audited actions that recorded the
     version they produced; the case's last writer when none did (automatic changes)."""
     changes = []
-    rows = (AuditLog.select().where(AuditLog.entity == "complaint",
-                                    AuditLog.entity_id == case.id)
-            .order_by(AuditLog.id.desc()).limit(50))
+    rows = (
+        AuditLog.select()
+        .where(AuditLog.entity == "complaint", AuditLog.entity_id == case.id)
+        .order_by(AuditLog.id.desc())
+        .limit(50)
+    )
     for entry in rows:
         details = _json(entry.details)
         version = details.get("version")
         if isinstance(version, int) and version > seen_version:
-            changes.append(Change(entry.at, entry.username, entry.action,
-                                  _summary(entry.action, details), details))
+            changes.append(
+                Change(
+                    entry.at, entry.username, entry.action, _summary(entry.action, details), details
+                )
+            )
     changes.reverse()
     if not changes:
-        changes.append(Change(case.updated_at, _user_name(case.updated_by_id) or "system",
-                              "update", "changed the case"))
+        changes.append(
+            Change(
+                case.updated_at,
+                _user_name(case.updated_by_id) or "system",
+                "update",
+                "changed the case",
+            )
+        )
     return changes
 
 
@@ -596,8 +817,9 @@ def _summary(action: str, d: dict) -> str:
 
 
 @contextmanager
-def _changing(session: Session, case_id: int, version: int, *,
-              check=may_act) -> Iterator[tuple[Complaint, sla.SlaContext, dt.datetime]]:
+def _changing(
+    session: Session, case_id: int, version: int, *, check=may_act
+) -> Iterator[tuple[Complaint, sla.SlaContext, dt.datetime]]:
     """One workflow action: the write lock, the case read again, scope, permission and
     version checked; after the block the deadlines are refreshed, the version bumped and
     the case saved, all in one transaction."""
@@ -610,8 +832,10 @@ def _changing(session: Session, case_id: int, version: int, *,
         if case.version != version:
             raise CaseConflict(case.number, version, case.version, changes_since(case, version))
         if not check(session, case):
-            raise PermissionDenied("Only the case's owner, its supervisors and managers may "
-                                   "change case {number}.", number=case.number)
+            raise PermissionDenied(
+                "Only the case's owner, its supervisors and managers may change case {number}.",
+                number=case.number,
+            )
         yield case, ctx, now
         rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
         sla.refresh_case(case, ctx, rule)
@@ -634,25 +858,40 @@ def _text(value: str | None, field_name: str, message: str) -> str:
 
 def _refuse_stage(session: Session, case: Complaint, stage: str) -> None:
     if stage == "approval" or (case.stage == "solution_proposed" and needs_approval(case)):
-        raise ValidationError("This case needs a supervisor's approval of the solution: "
-                              "submit it for approval.", field="stage")
+        raise ValidationError(
+            "This case needs a supervisor's approval of the solution: submit it for approval.",
+            field="stage",
+        )
     if stage == "closed":
-        raise ValidationError("Close the case with \"Close case\": it asks for the outcome.",
-                              field="stage")
+        raise ValidationError(
+            'Close the case with "Close case": it asks for the outcome.', field="stage"
+        )
     if case.stage == "approval":
         raise ValidationError("The solution awaits a supervisor's decision.", field="stage")
     allowed = next_stages(case)
     if not allowed:
-        raise ValidationError("Case {number} moves on from {current} through its own action.",
-                              field="stage", number=case.number,
-                              current=STAGES.label(case.stage, session.language))
-    raise ValidationError("From {current} the case can only move to {allowed}.", field="stage",
-                          current=STAGES.label(case.stage, session.language),
-                          allowed=STAGES.label(allowed[0], session.language))
+        raise ValidationError(
+            "Case {number} moves on from {current} through its own action.",
+            field="stage",
+            number=case.number,
+            current=STAGES.label(case.stage, session.language),
+        )
+    raise ValidationError(
+        "From {current} the case can only move to {allowed}.",
+        field="stage",
+        current=STAGES.label(case.stage, session.language),
+        allowed=STAGES.label(allowed[0], session.language),
+    )
 
 
-def _check_time(value: dt.datetime | None, field_name: str, case: Complaint,
-                now: dt.datetime, *, past_only: bool) -> None:
+def _check_time(
+    value: dt.datetime | None,
+    field_name: str,
+    case: Complaint,
+    now: dt.datetime,
+    *,
+    past_only: bool,
+) -> None:
     if value is None:
         return
     if not isinstance(value, dt.datetime) or value.tzinfo is not None:
@@ -676,8 +915,7 @@ def _enter_execution(case: Complaint, now: dt.datetime) -> None:
 
 
 @service
-def add_progress(session: Session, case_id: int, form: ProgressForm, *, version: int
-                 ) -> CaseDetail:
+def add_progress(session: Session, case_id: int, form: ProgressForm, *, version: int) -> CaseDetail:
     """A template-2 progress entry; moves the case to ``form.stage`` when that is the next
     stage. Contact with the customer (``customer_contacted`` or feedback) records the first
     response and restarts the progress-update cadence; entering execution records the
@@ -688,33 +926,40 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
     comment = checked_text(form.feedback_comment, "feedback_comment")
     feedback = form.customer_feedback
     if feedback and (not isinstance(feedback, str) or feedback.strip() not in FEEDBACK):
-        raise ValidationError("Choose the customer's feedback from the list.",
-                              field="customer_feedback")
+        raise ValidationError(
+            "Choose the customer's feedback from the list.", field="customer_feedback"
+        )
     feedback = (feedback or "").strip()
     if not isinstance(form.stage, str | None):
         raise ValidationError("Choose the stage from the list.", field="stage")
     if not isinstance(form.customer_contacted, bool):
-        raise ValidationError("Say whether the customer was contacted (yes or no).",
-                              field="customer_contacted")
+        raise ValidationError(
+            "Say whether the customer was contacted (yes or no).", field="customer_contacted"
+        )
     if not isinstance(form.attachments, list | tuple) or not all(
-            isinstance(path, str | Path) for path in form.attachments):
+        isinstance(path, str | Path) for path in form.attachments
+    ):
         raise ValidationError("Choose the files to attach again.", field="attachments")
     try:
         stored = [attachments.store_file(str(path)) for path in form.attachments]
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        raise ValidationError("A file could not be copied: {reason}", field="attachments",
-                              reason=str(exc)) from exc
+        raise ValidationError(
+            "A file could not be copied: {reason}", field="attachments", reason=str(exc)
+        ) from exc
     with _changing(session, case_id, version) as (case, ctx, now):
         if not case.is_open:
-            raise ValidationError("Case {number} is closed; reopen it first.", field="stage",
-                                  number=case.number)
+            raise ValidationError(
+                "Case {number} is closed; reopen it first.", field="stage", number=case.number
+            )
         stage = form.stage or case.stage
         if stage != case.stage and stage not in next_stages(case):
             _refuse_stage(session, case, stage)
-        if stage == case.stage and not (result or next_action or feedback or stored
-                                        or form.customer_contacted):
-            raise ValidationError("Write what was done, or move the case to its next stage.",
-                                  field="result")
+        if stage == case.stage and not (
+            result or next_action or feedback or stored or form.customer_contacted
+        ):
+            raise ValidationError(
+                "Write what was done, or move the case to its next stage.", field="result"
+            )
         _check_time(form.actual_completion, "actual_completion", case, now, past_only=True)
         _check_time(form.planned_completion, "planned_completion", case, now, past_only=False)
         _record(session, "progress", case, stage=stage, from_stage=case.stage, result=result)
@@ -725,31 +970,42 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
             _contacted(case, now)
             case.last_update_at = now
         if feedback == "not_satisfied":
-            create_follow_up(session, case, ctx, reason="Customer not satisfied" + (
-                f": {comment}" if comment else ""))
+            create_follow_up(
+                session,
+                case,
+                ctx,
+                reason="Customer not satisfied" + (f": {comment}" if comment else ""),
+            )
         entry = ProgressEntry.create(
-            complaint=case, stage=stage, owner=case.owner_id,
+            complaint=case,
+            stage=stage,
+            owner=case.owner_id,
             planned_completion=form.planned_completion,
-            actual_completion=form.actual_completion, result=result or None,
+            actual_completion=form.actual_completion,
+            result=result or None,
             customer_feedback=feedback or None,
             feedback_comment=comment or None,
-            next_action=next_action or None, updated_at=now,
-            updated_by=session.user_id)
+            next_action=next_action or None,
+            updated_at=now,
+            updated_by=session.user_id,
+        )
         attachments.add_rows(case.id, session.user_id, stored, "", now, entry.id)
     return _detail(session, case)
 
 
 def _target_department(user: User, case: Complaint) -> int:
-    links = [link.department_id for link in UserDepartment.select()
-             .where(UserDepartment.user == user.id)]
+    links = [
+        link.department_id for link in UserDepartment.select().where(UserDepartment.user == user.id)
+    ]
     if not links or case.department_id in links:
         return case.department_id
     return sorted(links)[0]
 
 
 @service
-def transfer(session: Session, case_id: int, to_user_id: int, reason: str, *, version: int
-             ) -> CaseDetail:
+def transfer(
+    session: Session, case_id: int, to_user_id: int, reason: str, *, version: int
+) -> CaseDetail:
     """Assign or transfer the case to another person, with the reason (首问责任制): the
     new owner answers for it from now on. A registered case becomes assigned. When the new
     owner works in another department, the case moves to that department."""
@@ -757,20 +1013,34 @@ def transfer(session: Session, case_id: int, to_user_id: int, reason: str, *, ve
     reason = _text(reason, "reason", "Give the reason for the transfer.")
     with _changing(session, case_id, version) as (case, _ctx, now):
         if not case.is_open:
-            raise ValidationError("Case {number} is closed.", field="assignee",
-                                  number=case.number)
+            raise ValidationError("Case {number} is closed.", field="assignee", number=case.number)
         to_user = User.get_or_none(User.id == to_user_id)
         if to_user is None or not to_user.active or to_user.role not in HANDLER_ROLES:
             raise ValidationError("Choose an active member of staff.", field="assignee")
         if to_user.id == case.owner_id:
-            raise ValidationError("{name} already owns this case.", field="assignee",
-                                  name=to_user.display_name)
+            raise ValidationError(
+                "{name} already owns this case.", field="assignee", name=to_user.display_name
+            )
         department = _target_department(to_user, case)
-        Transfer.create(complaint=case, from_user=case.owner_id, to_user=to_user.id,
-                        from_department=case.department_id, to_department=department,
-                        reason=reason, by_user=session.user_id, at=now)
-        _record(session, "transfer", case, from_user=case.owner_id, to_user=to_user.id,
-                to_name=to_user.display_name, reason=reason)
+        Transfer.create(
+            complaint=case,
+            from_user=case.owner_id,
+            to_user=to_user.id,
+            from_department=case.department_id,
+            to_department=department,
+            reason=reason,
+            by_user=session.user_id,
+            at=now,
+        )
+        _record(
+            session,
+            "transfer",
+            case,
+            from_user=case.owner_id,
+            to_user=to_user.id,
+            to_name=to_user.display_name,
+            reason=reason,
+        )
         case.owner = to_user.id
         case.department = department
         if case.stage == "registered":
@@ -786,51 +1056,78 @@ def escalate(session: Session, case_id: int, reason: str, *, version: int) -> Ca
     reason = _text(reason, "reason", "Give the reason for the escalation.")
     with _changing(session, case_id, version) as (case, ctx, now):
         if not case.is_open:
-            raise ValidationError("Case {number} is closed.", field="reason",
-                                  number=case.number)
+            raise ValidationError("Case {number} is closed.", field="reason", number=case.number)
         if case.escalation_step >= MAX_STEP:
-            raise ValidationError("Case {number} is already at the head of operations.",
-                                  field="reason", number=case.number)
+            raise ValidationError(
+                "Case {number} is already at the head of operations.",
+                field="reason",
+                number=case.number,
+            )
         step = case.escalation_step + 1
-        to_user = reminders.escalation_target(case.owner_id, case.department_id, step,
-                                              ctx)
-        escalation = Escalation.create(complaint=case, from_step=case.escalation_step,
-                                       to_step=step, to_user=to_user, reason=reason,
-                                       automatic=False, by_user=session.user_id, at=now)
-        Reminder.create(complaint=case, kind="escalated", target=None, due_at=now,
-                        fire_key=f"escalated:manual:{case.id}:{escalation.id}",
-                        recipient=to_user, department=case.department_id, created_at=now,
-                        message=reason)
+        to_user = reminders.escalation_target(case.owner_id, case.department_id, step, ctx)
+        escalation = Escalation.create(
+            complaint=case,
+            from_step=case.escalation_step,
+            to_step=step,
+            to_user=to_user,
+            reason=reason,
+            automatic=False,
+            by_user=session.user_id,
+            at=now,
+        )
+        Reminder.create(
+            complaint=case,
+            kind="escalated",
+            target=None,
+            due_at=now,
+            fire_key=f"escalated:manual:{case.id}:{escalation.id}",
+            recipient=to_user,
+            department=case.department_id,
+            created_at=now,
+            message=reason,
+        )
         _record(session, "escalate", case, to_step=step, to_user=to_user, reason=reason)
         case.escalation_step = step
     return _detail(session, case)
 
 
 @service
-def request_approval(session: Session, case_id: int, solution: str, *, version: int
-                     ) -> CaseDetail:
+def request_approval(session: Session, case_id: int, solution: str, *, version: int) -> CaseDetail:
     """Submit the proposed solution of a level II/III or urgent case to a supervisor."""
     require_staff(session)
     solution = _text(solution, "solution", "Describe the proposed solution.")
     with _changing(session, case_id, version) as (case, ctx, now):
         if case.stage != "solution_proposed":
-            raise ValidationError("Only a proposed solution can be submitted for approval; "
-                                  "case {number} is at {stage}.", field="solution",
-                                  number=case.number, stage=STAGES.label(case.stage, session.language))
+            raise ValidationError(
+                "Only a proposed solution can be submitted for approval; "
+                "case {number} is at {stage}.",
+                field="solution",
+                number=case.number,
+                stage=STAGES.label(case.stage, session.language),
+            )
         if not needs_approval(case):
-            raise ValidationError("Level I cases need no approval: move the case to "
-                                  "execution.", field="solution")
-        approval = Approval.create(complaint=case, solution=solution,
-                                   requested_by=session.user_id, requested_at=now)
+            raise ValidationError(
+                "Level I cases need no approval: move the case to execution.", field="solution"
+            )
+        approval = Approval.create(
+            complaint=case, solution=solution, requested_by=session.user_id, requested_at=now
+        )
         # The supervisor hears of it in the reminders list (the owner's, else one of the
         # department's; a manager when there is none).
-        approver = (reminders.escalation_target(case.owner_id, case.department_id, 1, ctx)
-                    or reminders.escalation_target(case.owner_id, case.department_id, 2, ctx))
+        approver = reminders.escalation_target(
+            case.owner_id, case.department_id, 1, ctx
+        ) or reminders.escalation_target(case.owner_id, case.department_id, 2, ctx)
         if approver is not None and approver != session.user_id:
-            Reminder.create(complaint=case, kind="approval_requested", due_at=now,
-                            fire_key=f"approval_requested:{case.id}:{approval.id}",
-                            recipient=approver, department=case.department_id,
-                            created_at=now, message=solution)
+            Reminder.create(
+                complaint=case,
+                kind="approval_requested",
+                due_at=now,
+                fire_key=f"approval_requested:{case.id}:{approval.id}",
+                recipient=approver,
+                department=case.department_id,
+                created_at=now,
+                message=solution,
+            )
         _record(session, "approval_request", case, solution=solution)
         case.stage = "approval"
     return _detail(session, case)
@@ -841,8 +1138,9 @@ def _may_decide(session: Session, case: Complaint) -> bool:
 
 
 @service
-def decide_approval(session: Session, case_id: int, approve: bool, comment: str, *,
-                    version: int) -> CaseDetail:
+def decide_approval(
+    session: Session, case_id: int, approve: bool, comment: str, *, version: int
+) -> CaseDetail:
     """A supervisor approves the solution (the case goes to execution, solution agreed) or
     rejects it with a comment (back to solution proposed)."""
     require_staff(session)
@@ -850,23 +1148,35 @@ def decide_approval(session: Session, case_id: int, approve: bool, comment: str,
     if not approve and not comment:
         raise ValidationError("Say why the solution is rejected.", field="comment")
     with _changing(session, case_id, version, check=_may_decide) as (case, _ctx, now):
-        pending = (Approval.select().where(Approval.complaint == case.id,
-                                           Approval.decision == "pending")
-                   .order_by(Approval.id.desc()).first())
+        pending = (
+            Approval.select()
+            .where(Approval.complaint == case.id, Approval.decision == "pending")
+            .order_by(Approval.id.desc())
+            .first()
+        )
         if case.stage != "approval" or pending is None:
-            raise ValidationError("Case {number} has no solution awaiting approval.",
-                                  field="comment", number=case.number)
+            raise ValidationError(
+                "Case {number} has no solution awaiting approval.",
+                field="comment",
+                number=case.number,
+            )
         if pending.requested_by_id == session.user_id and not session.is_manager:
-            raise PermissionDenied("A solution you submitted needs another supervisor's or a "
-                                   "manager's approval.")
+            raise PermissionDenied(
+                "A solution you submitted needs another supervisor's or a manager's approval."
+            )
         decision = "approved" if approve else "rejected"
         pending.decision, pending.approver = decision, session.user_id
         pending.decided_at, pending.comment = now, comment or None
         pending.save()
         # The request is answered: its reminder leaves every list.
-        (Reminder.update(acknowledged_at=now, acknowledged_by=session.user_id)
-         .where(Reminder.fire_key == f"approval_requested:{case.id}:{pending.id}",
-                Reminder.acknowledged_at.is_null()).execute())
+        (
+            Reminder.update(acknowledged_at=now, acknowledged_by=session.user_id)
+            .where(
+                Reminder.fire_key == f"approval_requested:{case.id}:{pending.id}",
+                Reminder.acknowledged_at.is_null(),
+            )
+            .execute()
+        )
         _record(session, "approval_decision", case, decision=decision, comment=comment)
         if approve:
             _enter_execution(case, now)
@@ -876,8 +1186,9 @@ def decide_approval(session: Session, case_id: int, approve: bool, comment: str,
 
 
 @service
-def close_case(session: Session, case_id: int, *, confirmed: bool, outcome: str, reason: str,
-               version: int) -> CaseDetail:
+def close_case(
+    session: Session, case_id: int, *, confirmed: bool, outcome: str, reason: str, version: int
+) -> CaseDetail:
     """Close the loop: with the customer's confirmation (from execution or awaiting
     confirmation), or without it from any stage with an outcome and the reason why. The
     satisfaction survey falls due 24–48 hours later."""
@@ -886,23 +1197,42 @@ def close_case(session: Session, case_id: int, *, confirmed: bool, outcome: str,
     if not isinstance(outcome, str) or outcome not in OUTCOMES:
         raise ValidationError("Choose the outcome.", field="outcome")
     if not confirmed and not reason:
-        raise ValidationError("Without the customer's confirmation, give the reason for "
-                              "closing.", field="outcome_reason")
+        raise ValidationError(
+            "Without the customer's confirmation, give the reason for closing.",
+            field="outcome_reason",
+        )
     with _changing(session, case_id, version) as (case, ctx, now):
         if not case.is_open:
-            raise ValidationError("Case {number} is already closed.", field="outcome",
-                                  number=case.number)
+            raise ValidationError(
+                "Case {number} is already closed.", field="outcome", number=case.number
+            )
         if confirmed and case.stage not in ("execution", "awaiting_confirmation"):
-            raise ValidationError("The customer can confirm a solution only once it is being "
-                                  "carried out; case {number} is at {stage}.", field="confirmed",
-                                  number=case.number, stage=STAGES.label(case.stage, session.language))
-        _record(session, "close", case, confirmed=confirmed, outcome=outcome, reason=reason,
-                from_stage=case.stage)
+            raise ValidationError(
+                "The customer can confirm a solution only once it is being "
+                "carried out; case {number} is at {stage}.",
+                field="confirmed",
+                number=case.number,
+                stage=STAGES.label(case.stage, session.language),
+            )
+        _record(
+            session,
+            "close",
+            case,
+            confirmed=confirmed,
+            outcome=outcome,
+            reason=reason,
+            from_stage=case.stage,
+        )
         ProgressEntry.create(
-            complaint=case, stage="closed", owner=case.owner_id, actual_completion=now,
+            complaint=case,
+            stage="closed",
+            owner=case.owner_id,
+            actual_completion=now,
             result=reason or None,
-            customer_feedback="satisfied" if confirmed else None, updated_at=now,
-            updated_by=session.user_id)
+            customer_feedback="satisfied" if confirmed else None,
+            updated_at=now,
+            updated_by=session.user_id,
+        )
         if confirmed:
             _contacted(case, now)
         case.stage, case.is_open, case.closed_at = "closed", False, now
@@ -920,15 +1250,22 @@ def reopen_case(session: Session, case_id: int, reason: str, *, version: int) ->
     reason = _text(reason, "reason", "Give the reason for reopening.")
     with _changing(session, case_id, version) as (case, _ctx, now):
         if case.is_open:
-            raise ValidationError("Case {number} is still open.", field="reason",
-                                  number=case.number)
+            raise ValidationError(
+                "Case {number} is still open.", field="reason", number=case.number
+            )
         _record(session, "reopen", case, reason=reason, previous_outcome=case.outcome)
         owner = User.get_or_none(User.id == case.owner_id)
         if owner is not None and owner.role == "clerk" and owner.supervisor_id:
-            Transfer.create(complaint=case, from_user=owner.id, to_user=owner.supervisor_id,
-                            from_department=case.department_id,
-                            to_department=case.department_id, by_user=session.user_id,
-                            at=now, reason=f"Reopened (escalated complaint): {reason}")
+            Transfer.create(
+                complaint=case,
+                from_user=owner.id,
+                to_user=owner.supervisor_id,
+                from_department=case.department_id,
+                to_department=case.department_id,
+                by_user=session.user_id,
+                at=now,
+                reason=f"Reopened (escalated complaint): {reason}",
+            )
             case.owner = owner.supervisor_id
         case.stage, case.is_open, case.reopened_at = "assigned", True, now
         case.reopen_count += 1
@@ -948,16 +1285,19 @@ def sla_rewind(session: Session) -> None:
 
 
 @service
-def renegotiate(session: Session, case_id: int, new_due: dt.datetime, reason: str, *,
-                version: int) -> CaseDetail:
+def renegotiate(
+    session: Session, case_id: int, new_due: dt.datetime, reason: str, *, version: int
+) -> CaseDetail:
     """A complex case's resolution date agreed anew with the customer (≤ 15 working days
     after registration), recorded."""
     require_staff(session)
     with write_lock(database_proxy.obj):
         case = _load(session, case_id)
         if not may_act(session, case):
-            raise PermissionDenied("Only the case's owner, its supervisors and managers may "
-                                   "change case {number}.", number=case.number)
+            raise PermissionDenied(
+                "Only the case's owner, its supervisors and managers may change case {number}.",
+                number=case.number,
+            )
         if case.version != version:
             raise CaseConflict(case.number, version, case.version, changes_since(case, version))
         sla.renegotiate_resolution(session, case.id, new_due, reason, version=version)

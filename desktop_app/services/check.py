@@ -34,14 +34,20 @@ class CheckReport:
         return all(r.ok for r in self.results)
 
     def add(self, name: str, bad_count: int, what: str) -> None:
-        self.results.append(CheckResult(name, bad_count == 0,
-                                        "" if bad_count == 0 else f"{bad_count} {what}"))
+        self.results.append(
+            CheckResult(name, bad_count == 0, "" if bad_count == 0 else f"{bad_count} {what}")
+        )
 
     def text(self) -> str:
-        lines = [f"{'OK  ' if r.ok else 'FAIL'} {r.name}" + (f": {r.detail}" if r.detail else "")
-                 for r in self.results]
-        lines.append("all checks passed" if self.ok else
-                     f"{sum(not r.ok for r in self.results)} check(s) failed")
+        lines = [
+            f"{'OK  ' if r.ok else 'FAIL'} {r.name}" + (f": {r.detail}" if r.detail else "")
+            for r in self.results
+        ]
+        lines.append(
+            "all checks passed"
+            if self.ok
+            else f"{sum(not r.ok for r in self.results)} check(s) failed"
+        )
         return "\n".join(lines)
 
 
@@ -59,62 +65,115 @@ def run_checks(session: Session) -> CheckReport:
     db = database_proxy.obj
     report = CheckReport()
     version = migrations.current_version(db)
-    report.results.append(CheckResult(
-        "schema version", version == migrations.SCHEMA_VERSION,
-        "" if version == migrations.SCHEMA_VERSION else
-        f"database at {version}, program expects {migrations.SCHEMA_VERSION}"))
+    report.results.append(
+        CheckResult(
+            "schema version",
+            version == migrations.SCHEMA_VERSION,
+            ""
+            if version == migrations.SCHEMA_VERSION
+            else f"database at {version}, program expects {migrations.SCHEMA_VERSION}",
+        )
+    )
     if is_sqlite(db):
         rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
-        report.results.append(CheckResult("file integrity", rows == ["ok"],
-                                          "" if rows == ["ok"] else "; ".join(rows[:5])))
+        report.results.append(
+            CheckResult(
+                "file integrity", rows == ["ok"], "" if rows == ["ok"] else "; ".join(rows[:5])
+            )
+        )
         bad_fk = db.execute_sql("PRAGMA foreign_key_check").fetchall()
         report.add("foreign keys", len(bad_fk), "rows point at missing rows")
     C, P = Complaint, ProgressEntry
-    report.add("complaint numbers unique",
-               _count(C.select(C.number).group_by(C.number).having(fn.COUNT(C.id) > 1)),
-               "numbers used more than once")
-    report.add("deadlines present and after the complaint time",
-               _count(C.select().where(
-                   C.first_response_due.is_null() | C.solution_due.is_null()
-                   | C.resolution_due.is_null() | (C.first_response_due < C.complaint_time)
-                   | (C.resolution_due < C.complaint_time))),
-               "cases with a missing or impossible deadline")
-    report.add("closed state consistent",
-               _count(C.select().where(
-                   ((C.stage == "closed") & (C.is_open | C.closed_at.is_null() | C.outcome.is_null()))
-                   | ((C.stage != "closed") & ~C.is_open))),
-               "cases whose stage, open flag, closing time or outcome disagree")
-    report.add("open cases in the queue order",
-               _count(C.select().where(C.is_open & C.next_due.is_null())),
-               "open cases without a next deadline (they would sort apart in the queues)")
-    report.add("queue priority consistent",
-               _count(C.select().where(
-                   (C.urgent & (C.priority != 4)) | (~C.urgent & (C.priority != C.level)))),
-               "cases with a stale priority")
-    report.add("times in order",
-               _count(C.select().where(
-                   (C.registration_time < C.complaint_time)
-                   | (C.closed_at.is_null(False) & (C.closed_at < C.complaint_time)))),
-               "cases closed or registered before the complaint time")
-    report.add("one survey per case",
-               _count(Survey.select(Survey.complaint).where(Survey.complaint.is_null(False))
-                      .group_by(Survey.complaint).having(fn.COUNT(Survey.id) > 1)),
-               "cases with more than one survey")
-    report.add("stage history in order",
-               _scalar(db, f"""SELECT COUNT(DISTINCT complaint_id) FROM (
+    report.add(
+        "complaint numbers unique",
+        _count(C.select(C.number).group_by(C.number).having(fn.COUNT(C.id) > 1)),
+        "numbers used more than once",
+    )
+    report.add(
+        "deadlines present and after the complaint time",
+        _count(
+            C.select().where(
+                C.first_response_due.is_null()
+                | C.solution_due.is_null()
+                | C.resolution_due.is_null()
+                | (C.first_response_due < C.complaint_time)
+                | (C.resolution_due < C.complaint_time)
+            )
+        ),
+        "cases with a missing or impossible deadline",
+    )
+    report.add(
+        "closed state consistent",
+        _count(
+            C.select().where(
+                ((C.stage == "closed") & (C.is_open | C.closed_at.is_null() | C.outcome.is_null()))
+                | ((C.stage != "closed") & ~C.is_open)
+            )
+        ),
+        "cases whose stage, open flag, closing time or outcome disagree",
+    )
+    report.add(
+        "open cases in the queue order",
+        _count(C.select().where(C.is_open & C.next_due.is_null())),
+        "open cases without a next deadline (they would sort apart in the queues)",
+    )
+    report.add(
+        "queue priority consistent",
+        _count(
+            C.select().where((C.urgent & (C.priority != 4)) | (~C.urgent & (C.priority != C.level)))
+        ),
+        "cases with a stale priority",
+    )
+    report.add(
+        "times in order",
+        _count(
+            C.select().where(
+                (C.registration_time < C.complaint_time)
+                | (C.closed_at.is_null(False) & (C.closed_at < C.complaint_time))
+            )
+        ),
+        "cases closed or registered before the complaint time",
+    )
+    report.add(
+        "one survey per case",
+        _count(
+            Survey.select(Survey.complaint)
+            .where(Survey.complaint.is_null(False))
+            .group_by(Survey.complaint)
+            .having(fn.COUNT(Survey.id) > 1)
+        ),
+        "cases with more than one survey",
+    )
+    report.add(
+        "stage history in order",
+        _scalar(
+            db,
+            f"""SELECT COUNT(DISTINCT complaint_id) FROM (
                    SELECT complaint_id, updated_at, LAG(updated_at) OVER (
                        PARTITION BY complaint_id ORDER BY id) AS previous
-                   FROM {P._meta.table_name}) AS history WHERE updated_at < previous"""),
-               "cases whose progress entries were written out of time order")
-    report.add("every case in the search index",
-               abs(_count(C.select()) - search.indexed_count(db)),
-               "cases missing from (or extra in) the description search index")
-    report.results.append(CheckResult(
-        "audit log append-only", guards.audit_log_protected(db),
-        "" if guards.audit_log_protected(db) else
-        "the database does not refuse changes to audit entries (run init to repair)"))
-    report.add("progress after registration",
-               _count(ProgressEntry.select().join(C).where(
-                   ProgressEntry.updated_at < C.registration_time)),
-               "progress entries dated before their case was registered")
+                   FROM {P._meta.table_name}) AS history WHERE updated_at < previous""",
+        ),
+        "cases whose progress entries were written out of time order",
+    )
+    report.add(
+        "every case in the search index",
+        abs(_count(C.select()) - search.indexed_count(db)),
+        "cases missing from (or extra in) the description search index",
+    )
+    report.results.append(
+        CheckResult(
+            "audit log append-only",
+            guards.audit_log_protected(db),
+            ""
+            if guards.audit_log_protected(db)
+            else "the database does not refuse changes to audit entries (run init to repair)",
+        )
+    )
+    report.add(
+        "progress after registration",
+        _count(
+            ProgressEntry.select().join(C).where(ProgressEntry.updated_at < C.registration_time)
+        ),
+        "progress entries dated before their case was registered",
+    )
     return report

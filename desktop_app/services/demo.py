@@ -74,44 +74,132 @@ class DemoStats:
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
-    "毛郝龚邵万钱严覃武戴莫孔向汤")
+    "毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 # Rough frequency: the first surnames are by far the most common.
 SURNAME_WEIGHTS = tuple(max(1.0, 12.0 - i * 0.6) for i in range(len(SURNAMES)))
-SURNAME_PINYIN = dict(zip(SURNAMES, (
-    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng "
-    "liang xie song tang xu han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai "
-    "yu du ye cheng su wei lv ding ren shen yao lu jiang cui zhong tan lu wang fan jin shi liao "
-    "jia xia wei fu fang bai zou meng xiong qin qiu jiang yin xue yan duan lei hou long shi tao "
-    "li he gu mao hao gong shao wan qian yan qin wu dai mo kong xiang tang").split(), strict=True))
+SURNAME_PINYIN = dict(
+    zip(
+        SURNAMES,
+        (
+            "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng "
+            "liang xie song tang xu han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai "
+            "yu du ye cheng su wei lv ding ren shen yao lu jiang cui zhong tan lu wang fan jin shi liao "
+            "jia xia wei fu fang bai zou meng xiong qin qiu jiang yin xue yan duan lei hou long shi tao "
+            "li he gu mao hao gong shao wan qian yan qin wu dai mo kong xiang tang"
+        ).split(),
+        strict=True,
+    )
+)
 GIVEN_CHARS = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力鹏宇浩俊凯欣怡婷雪梅琳晨"
-    "博涵子轩梓睿思雨佳嘉一诺可馨泽宇晓东海燕志国春兰金凤永飞云松倩颖慧瑶舒畅彤悦")
-MOBILE_PREFIXES = ("130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 "
-                   "159 166 176 177 178 180 181 182 183 185 186 187 188 189 198 199").split()
-EMAIL_DOMAINS = ("qq.com", "163.com", "126.com", "sina.com", "foxmail.com", "outlook.com",
-                 "gmail.com", "139.com")
-REGION_CODES = ("110101", "110105", "310104", "310115", "440103", "440305", "330106", "320102",
-                "510104", "420106", "610113", "370202", "500103", "120101", "350203", "430104")
+    "博涵子轩梓睿思雨佳嘉一诺可馨泽宇晓东海燕志国春兰金凤永飞云松倩颖慧瑶舒畅彤悦"
+)
+MOBILE_PREFIXES = (
+    "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 "
+    "159 166 176 177 178 180 181 182 183 185 186 187 188 189 198 199"
+).split()
+EMAIL_DOMAINS = (
+    "qq.com",
+    "163.com",
+    "126.com",
+    "sina.com",
+    "foxmail.com",
+    "outlook.com",
+    "gmail.com",
+    "139.com",
+)
+REGION_CODES = (
+    "110101",
+    "110105",
+    "310104",
+    "310115",
+    "440103",
+    "440305",
+    "330106",
+    "320102",
+    "510104",
+    "420106",
+    "610113",
+    "370202",
+    "500103",
+    "120101",
+    "350203",
+    "430104",
+)
 # Demo staff display names: surname i + given name i.
 STAFF_SURNAMES = "张王李刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧"
-STAFF_GIVEN = ("晓明", "丽华", "建国", "婷婷", "志强", "雅琴", "海涛", "春燕", "文静", "俊杰",
-               "秀兰", "国庆", "美玲", "振华", "小燕", "德明", "桂芳", "永红", "子豪", "欣悦",
-               "思远", "佳怡", "浩然", "梦洁", "立新", "慧敏", "文博", "秋菊", "家豪", "雨桐")
+STAFF_GIVEN = (
+    "晓明",
+    "丽华",
+    "建国",
+    "婷婷",
+    "志强",
+    "雅琴",
+    "海涛",
+    "春燕",
+    "文静",
+    "俊杰",
+    "秀兰",
+    "国庆",
+    "美玲",
+    "振华",
+    "小燕",
+    "德明",
+    "桂芳",
+    "永红",
+    "子豪",
+    "欣悦",
+    "思远",
+    "佳怡",
+    "浩然",
+    "梦洁",
+    "立新",
+    "慧敏",
+    "文博",
+    "秋菊",
+    "家豪",
+    "雨桐",
+)
 
 SCREEN_PRODUCTS = ("智能手机", "笔记本电脑", "平板电脑", "显示器", "智能手表")
-BATTERY_PRODUCTS = ("智能手机", "笔记本电脑", "平板电脑", "智能手表", "蓝牙耳机", "电动牙刷",
-                    "扫地机器人")
+BATTERY_PRODUCTS = (
+    "智能手机",
+    "笔记本电脑",
+    "平板电脑",
+    "智能手表",
+    "蓝牙耳机",
+    "电动牙刷",
+    "扫地机器人",
+)
 INSTALL_PRODUCTS = ("空调", "洗衣机", "冰箱", "热水器", "投影仪", "油烟机")
-ELECTRIC_PRODUCTS = (SCREEN_PRODUCTS + INSTALL_PRODUCTS
-                     + ("蓝牙耳机", "空气净化器", "电饭煲", "扫地机器人", "电动牙刷", "咖啡机",
-                        "吸尘器", "电热水壶"))
+ELECTRIC_PRODUCTS = (
+    SCREEN_PRODUCTS
+    + INSTALL_PRODUCTS
+    + ("蓝牙耳机", "空气净化器", "电饭煲", "扫地机器人", "电动牙刷", "咖啡机", "吸尘器", "电热水壶")
+)
 GOODS = ELECTRIC_PRODUCTS + ("行李箱", "运动鞋", "羽绒服", "婴儿推车", "儿童安全座椅", "床上四件套")
 # Which products a description template talks about: {screen}, {battery}, {install},
 # {electric} or {goods}.
-PRODUCT_POOLS = {"screen": SCREEN_PRODUCTS, "battery": BATTERY_PRODUCTS,
-                 "install": INSTALL_PRODUCTS, "electric": ELECTRIC_PRODUCTS, "goods": GOODS}
-MERCHANTS = ("鑫达数码专营店", "优品生活馆", "恒通家电旗舰店", "京华百货", "蓝海母婴店",
-             "星辰运动专卖店", "佳禾厨具旗舰店", "云图电子商行", "万家福超市", "悦享家居馆")
+PRODUCT_POOLS = {
+    "screen": SCREEN_PRODUCTS,
+    "battery": BATTERY_PRODUCTS,
+    "install": INSTALL_PRODUCTS,
+    "electric": ELECTRIC_PRODUCTS,
+    "goods": GOODS,
+}
+MERCHANTS = (
+    "鑫达数码专营店",
+    "优品生活馆",
+    "恒通家电旗舰店",
+    "京华百货",
+    "蓝海母婴店",
+    "星辰运动专卖店",
+    "佳禾厨具旗舰店",
+    "云图电子商行",
+    "万家福超市",
+    "悦享家居馆",
+)
 
 # Per subtype code: (description template, customer request codes, "other" request text).
 # product placeholders (see PRODUCT_POOLS), {m} merchant, {n} days, {k} minutes, {a} amount.
@@ -120,17 +208,29 @@ TEMPLATES: dict[str, list[tuple[str, tuple[str, ...], str | None]]] = {
         ("购买的{electric}使用{n}天后无法开机，要求维修", ("repair",), None),
         ("{battery}充电后很快没电，怀疑电池故障，要求换货", ("exchange",), None),
         ("新买的{screen}运行中频繁死机重启，要求退款", ("refund",), None),
-        ("{electric}按键失灵，售后检测后仍未修好，要求换新并补偿", ("exchange", "compensation"), None),
+        (
+            "{electric}按键失灵，售后检测后仍未修好，要求换新并补偿",
+            ("exchange", "compensation"),
+            None,
+        ),
     ],
     "appearance_defect": [
         ("收到的{screen}屏幕有划痕，要求换货", ("exchange",), None),
-        ("{electric}外壳有明显磕碰痕迹，包装完好，要求换货或补偿", ("exchange", "compensation"), None),
+        (
+            "{electric}外壳有明显磕碰痕迹，包装完好，要求换货或补偿",
+            ("exchange", "compensation"),
+            None,
+        ),
         ("收到的{goods}颜色与订单不一致，要求更换", ("exchange",), None),
     ],
     "not_as_advertised": [
         ("{battery}实际续航与商品页面宣传严重不符，要求退款", ("refund",), None),
         ("宣传的赠品未随{goods}一同发放，要求补发", ("other",), "补发赠品"),
-        ("{electric}参数与宣传不一致，认为存在虚假宣传，要求退货退款并道歉", ("refund", "apology"), None),
+        (
+            "{electric}参数与宣传不一致，认为存在虚假宣传，要求退货退款并道歉",
+            ("refund", "apology"),
+            None,
+        ),
     ],
     "poor_communication": [
         ("客服对退货政策解释前后矛盾，导致客户多跑一趟门店，要求道歉", ("apology",), None),
@@ -142,8 +242,11 @@ TEMPLATES: dict[str, list[tuple[str, tuple[str, ...], str | None]]] = {
     ],
     "staff_attitude": [
         ("客服人员语气生硬、多次打断客户讲话，要求道歉", ("apology",), None),
-        ("坐席人员在通话中态度冷淡并挂断电话，要求道歉并给予补偿", ("apology", "compensation"),
-         None),
+        (
+            "坐席人员在通话中态度冷淡并挂断电话，要求道歉并给予补偿",
+            ("apology", "compensation"),
+            None,
+        ),
     ],
     "staff_efficiency": [
         ("同一问题反复咨询{n}次仍未解决，坐席处理效率低", ("other",), "指定专人跟进"),
@@ -214,49 +317,99 @@ GENERIC_TEMPLATES = [
 
 # Initial department per subtype code (a subtype's own handler department wins).
 SUBTYPE_DEPARTMENT = {
-    "functional_defect": "tech", "appearance_defect": "customer_service",
-    "not_as_advertised": "operations", "poor_communication": "customer_service",
-    "slow_response": "customer_service", "staff_attitude": "customer_service",
-    "staff_efficiency": "customer_service", "merchant_attitude": "merchant_maintenance",
-    "slow_refund": "operations", "booking_failure": "operations", "delivery": "logistics",
-    "cumbersome_process": "operations", "points": "operations", "coupons": "operations",
-    "tier_benefits": "operations", "merchant_infringement": "merchant_maintenance",
-    "logistics_delay": "logistics", "third_party_error": "operations", "other_issue": "other",
+    "functional_defect": "tech",
+    "appearance_defect": "customer_service",
+    "not_as_advertised": "operations",
+    "poor_communication": "customer_service",
+    "slow_response": "customer_service",
+    "staff_attitude": "customer_service",
+    "staff_efficiency": "customer_service",
+    "merchant_attitude": "merchant_maintenance",
+    "slow_refund": "operations",
+    "booking_failure": "operations",
+    "delivery": "logistics",
+    "cumbersome_process": "operations",
+    "points": "operations",
+    "coupons": "operations",
+    "tier_benefits": "operations",
+    "merchant_infringement": "merchant_maintenance",
+    "logistics_delay": "logistics",
+    "third_party_error": "operations",
+    "other_issue": "other",
 }
 # How often each subtype comes up (others: 1.0).
 SUBTYPE_WEIGHTS = {
-    "functional_defect": 9, "appearance_defect": 6, "not_as_advertised": 4,
-    "poor_communication": 4, "slow_response": 5, "staff_attitude": 2, "staff_efficiency": 2,
-    "merchant_attitude": 3, "slow_refund": 7, "booking_failure": 3, "delivery": 8,
-    "cumbersome_process": 3, "points": 4, "coupons": 4, "tier_benefits": 2,
-    "account_frozen": 1.2, "account_security": 1.2, "merchant_infringement": 1,
-    "logistics_delay": 8, "third_party_error": 2, "other_issue": 2,
+    "functional_defect": 9,
+    "appearance_defect": 6,
+    "not_as_advertised": 4,
+    "poor_communication": 4,
+    "slow_response": 5,
+    "staff_attitude": 2,
+    "staff_efficiency": 2,
+    "merchant_attitude": 3,
+    "slow_refund": 7,
+    "booking_failure": 3,
+    "delivery": 8,
+    "cumbersome_process": 3,
+    "points": 4,
+    "coupons": 4,
+    "tier_benefits": 2,
+    "account_frozen": 1.2,
+    "account_security": 1.2,
+    "merchant_infringement": 1,
+    "logistics_delay": 8,
+    "third_party_error": 2,
+    "other_issue": 2,
 }
-CHANNEL_WEIGHTS = {"phone": 35, "walk_in": 8, "online_chat": 22, "email": 5, "letter": 1,
-                   "social_media": 5, "store": 9, "app": 15}
+CHANNEL_WEIGHTS = {
+    "phone": 35,
+    "walk_in": 8,
+    "online_chat": 22,
+    "email": 5,
+    "letter": 1,
+    "social_media": 5,
+    "store": 9,
+    "app": 15,
+}
 HOUR_WEIGHTS = (1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 4, 7, 9, 9, 8, 8, 9, 9, 8, 7, 6, 6, 5, 4, 3, 2)
 
 STAGE_TEXTS = {
-    "registered": (("已登记投诉信息，告知客户首次答复时间", "分派责任人"),
-                   ("已记录客户诉求并核对联系方式", "分派至责任部门")),
-    "assigned": (("已按规则分派责任人", "联系客户核实情况"),
-                 ("已转交责任部门处理", "调取订单及通话记录")),
-    "investigating": (("已调取订单记录与通话录音，正在核实", "提出处理方案"),
-                      ("已联系商户及物流方了解情况", "提出处理方案"),
-                      ("已安排检测，等待检测报告", "根据检测结果拟定方案")),
-    "solution_proposed": (("拟为客户办理换货并补偿优惠券", "与客户确认方案"),
-                          ("拟全额退款并致歉", "与客户确认方案"),
-                          ("拟安排免费维修并延长保修期", "提交主管审批")),
-    "approval": (("方案已提交主管审批", "等待审批结果"),
-                 ("主管已审批通过处理方案", "执行处理方案")),
-    "execution": (("已办理退款，预计1-3个工作日到账", "回访确认"),
-                  ("已安排换货，新品已发出", "回访确认"),
-                  ("已补发积分/优惠券至客户账户", "回访确认")),
-    "awaiting_confirmation": (("处理措施已完成，等待客户确认", "回访确认"),
-                              ("已电话告知处理结果", "回访确认")),
-    "closed": (("客户确认问题已解决，投诉闭环", "提交改进方案"),
-               ("已完成回访，投诉闭环", "纳入月度改进分析"),
-               ("已向客户说明处理依据，按规定闭环", "跟踪客户后续反馈")),
+    "registered": (
+        ("已登记投诉信息，告知客户首次答复时间", "分派责任人"),
+        ("已记录客户诉求并核对联系方式", "分派至责任部门"),
+    ),
+    "assigned": (
+        ("已按规则分派责任人", "联系客户核实情况"),
+        ("已转交责任部门处理", "调取订单及通话记录"),
+    ),
+    "investigating": (
+        ("已调取订单记录与通话录音，正在核实", "提出处理方案"),
+        ("已联系商户及物流方了解情况", "提出处理方案"),
+        ("已安排检测，等待检测报告", "根据检测结果拟定方案"),
+    ),
+    "solution_proposed": (
+        ("拟为客户办理换货并补偿优惠券", "与客户确认方案"),
+        ("拟全额退款并致歉", "与客户确认方案"),
+        ("拟安排免费维修并延长保修期", "提交主管审批"),
+    ),
+    "approval": (
+        ("方案已提交主管审批", "等待审批结果"),
+        ("主管已审批通过处理方案", "执行处理方案"),
+    ),
+    "execution": (
+        ("已办理退款，预计1-3个工作日到账", "回访确认"),
+        ("已安排换货，新品已发出", "回访确认"),
+        ("已补发积分/优惠券至客户账户", "回访确认"),
+    ),
+    "awaiting_confirmation": (
+        ("处理措施已完成，等待客户确认", "回访确认"),
+        ("已电话告知处理结果", "回访确认"),
+    ),
+    "closed": (
+        ("客户确认问题已解决，投诉闭环", "提交改进方案"),
+        ("已完成回访，投诉闭环", "纳入月度改进分析"),
+        ("已向客户说明处理依据，按规定闭环", "跟踪客户后续反馈"),
+    ),
 }
 FEEDBACK_COMMENTS = {
     "satisfied": ("处理及时，很满意", "客服态度很好", "问题已彻底解决"),
@@ -264,16 +417,30 @@ FEEDBACK_COMMENTS = {
     "not_satisfied": ("补偿太少，不能接受", "问题没有根本解决", "处理过程太慢"),
 }
 OUTCOME_REASONS = {
-    "resolved": ("已按客户诉求处理完毕，客户确认问题已解决", "已退款并致歉，客户表示认可",
-                 "已换货，客户确认新品无问题"),
-    "partly_resolved": ("已部分退款，客户对补偿金额仍有异议", "已维修，客户仍希望换新",
-                        "物流问题已解决，补偿未达客户预期"),
-    "unresolved": ("客户诉求超出政策范围，已解释说明，客户不接受", "多次联系客户未果，按规定闭环",
-                   "第三方责任方拒绝赔付，已告知客户其他维权途径"),
+    "resolved": (
+        "已按客户诉求处理完毕，客户确认问题已解决",
+        "已退款并致歉，客户表示认可",
+        "已换货，客户确认新品无问题",
+    ),
+    "partly_resolved": (
+        "已部分退款，客户对补偿金额仍有异议",
+        "已维修，客户仍希望换新",
+        "物流问题已解决，补偿未达客户预期",
+    ),
+    "unresolved": (
+        "客户诉求超出政策范围，已解释说明，客户不接受",
+        "多次联系客户未果，按规定闭环",
+        "第三方责任方拒绝赔付，已告知客户其他维权途径",
+    ),
 }
 NO_SURVEY_REASONS = ("客户拒绝回访", "多次联系未接通", "客户要求不再联系")
-SUGGESTIONS = ("希望缩短退款到账时间", "建议增加在线客服人手", "希望处理进度能短信通知",
-               "建议简化售后流程", "希望客服专线晚上也能接通")
+SUGGESTIONS = (
+    "希望缩短退款到账时间",
+    "建议增加在线客服人手",
+    "希望处理进度能短信通知",
+    "建议简化售后流程",
+    "希望客服专线晚上也能接通",
+)
 TRANSFER_REASONS = {
     "rule": "按投诉类型规则分派",
     "supervisor": "紧急/三级投诉，转主管处理",
@@ -284,41 +451,148 @@ TRANSFER_REASONS = {
 ESCALATION_REASONS = ("办结时限已超时，自动升级至主管", "客户再次来电催促，责任人申请升级")
 
 # Stage order of SPEC §6 (approval only for level II/III and urgent cases).
-FLOW_FULL = ("registered", "assigned", "investigating", "solution_proposed", "approval",
-             "execution", "awaiting_confirmation", "closed")
+FLOW_FULL = (
+    "registered",
+    "assigned",
+    "investigating",
+    "solution_proposed",
+    "approval",
+    "execution",
+    "awaiting_confirmation",
+    "closed",
+)
 FLOW_SHORT = tuple(s for s in FLOW_FULL if s != "approval")
 
 # Column order of the rows written; checked against the models so a schema change fails
 # loudly in the tests instead of writing wrong columns.
 COMPLAINT_COLUMNS = (
-    "id", "number", "customer_id", "customer_name", "contact", "member_number", "id_number",
-    "member_tier", "complaint_time", "registration_time", "channel_id", "type_id",
-    "subtype_id", "urgency", "description", "customer_requests", "customer_request_other",
-    "department_id", "receiver_id", "product", "merchant", "subject_staff_id", "owner_id",
-    "stage", "is_open", "level", "urgent", "urgent_reasons", "priority", "batch_id",
-    "head_office", "complex_case", "escalation_step", "reopen_count", "reopened_at", "outcome",
-    "outcome_reason", "first_response_at", "solution_agreed_at", "closed_at",
-    "last_update_at", "first_response_due", "solution_due", "resolution_due",
-    "renegotiated_due", "next_update_due", "next_due", "survey_due", "no_survey_reason",
-    "version", "created_at", "updated_at", "updated_by_id")
+    "id",
+    "number",
+    "customer_id",
+    "customer_name",
+    "contact",
+    "member_number",
+    "id_number",
+    "member_tier",
+    "complaint_time",
+    "registration_time",
+    "channel_id",
+    "type_id",
+    "subtype_id",
+    "urgency",
+    "description",
+    "customer_requests",
+    "customer_request_other",
+    "department_id",
+    "receiver_id",
+    "product",
+    "merchant",
+    "subject_staff_id",
+    "owner_id",
+    "stage",
+    "is_open",
+    "level",
+    "urgent",
+    "urgent_reasons",
+    "priority",
+    "batch_id",
+    "head_office",
+    "complex_case",
+    "escalation_step",
+    "reopen_count",
+    "reopened_at",
+    "outcome",
+    "outcome_reason",
+    "first_response_at",
+    "solution_agreed_at",
+    "closed_at",
+    "last_update_at",
+    "first_response_due",
+    "solution_due",
+    "resolution_due",
+    "renegotiated_due",
+    "next_update_due",
+    "next_due",
+    "survey_due",
+    "no_survey_reason",
+    "version",
+    "created_at",
+    "updated_at",
+    "updated_by_id",
+)
 _DESCRIPTION = COMPLAINT_COLUMNS.index("description")
-CUSTOMER_COLUMNS = ("id", "name", "phone", "email", "member_number", "id_number", "tier",
-                    "sensitive", "sensitive_kind", "notes", "created_at", "updated_at")
-PROGRESS_COLUMNS = ("complaint_id", "stage", "owner_id", "planned_completion",
-                    "actual_completion", "result", "customer_feedback", "feedback_comment",
-                    "next_action", "updated_at", "updated_by_id")
-SURVEY_COLUMNS = ("complaint_id", "customer_id", "customer_name", "survey_time", "method",
-                  "surveyor_id", "timeliness", "effectiveness", "attitude", "overall",
-                  "most_satisfied", "most_satisfied_other", "needs_improvement",
-                  "needs_improvement_other", "suggestions", "created_at")
-TRANSFER_COLUMNS = ("complaint_id", "from_user_id", "to_user_id", "from_department_id",
-                    "to_department_id", "reason", "by_user_id", "at")
-ESCALATION_COLUMNS = ("complaint_id", "from_step", "to_step", "to_user_id", "reason",
-                      "automatic", "by_user_id", "at")
+CUSTOMER_COLUMNS = (
+    "id",
+    "name",
+    "phone",
+    "email",
+    "member_number",
+    "id_number",
+    "tier",
+    "sensitive",
+    "sensitive_kind",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+PROGRESS_COLUMNS = (
+    "complaint_id",
+    "stage",
+    "owner_id",
+    "planned_completion",
+    "actual_completion",
+    "result",
+    "customer_feedback",
+    "feedback_comment",
+    "next_action",
+    "updated_at",
+    "updated_by_id",
+)
+SURVEY_COLUMNS = (
+    "complaint_id",
+    "customer_id",
+    "customer_name",
+    "survey_time",
+    "method",
+    "surveyor_id",
+    "timeliness",
+    "effectiveness",
+    "attitude",
+    "overall",
+    "most_satisfied",
+    "most_satisfied_other",
+    "needs_improvement",
+    "needs_improvement_other",
+    "suggestions",
+    "created_at",
+)
+TRANSFER_COLUMNS = (
+    "complaint_id",
+    "from_user_id",
+    "to_user_id",
+    "from_department_id",
+    "to_department_id",
+    "reason",
+    "by_user_id",
+    "at",
+)
+ESCALATION_COLUMNS = (
+    "complaint_id",
+    "from_step",
+    "to_step",
+    "to_user_id",
+    "reason",
+    "automatic",
+    "by_user_id",
+    "at",
+)
 TABLE_COLUMNS = (
-    (Complaint, COMPLAINT_COLUMNS), (Customer, CUSTOMER_COLUMNS),
-    (ProgressEntry, PROGRESS_COLUMNS), (Survey, SURVEY_COLUMNS),
-    (Transfer, TRANSFER_COLUMNS), (Escalation, ESCALATION_COLUMNS),
+    (Complaint, COMPLAINT_COLUMNS),
+    (Customer, CUSTOMER_COLUMNS),
+    (ProgressEntry, PROGRESS_COLUMNS),
+    (Survey, SURVEY_COLUMNS),
+    (Transfer, TRANSFER_COLUMNS),
+    (Escalation, ESCALATION_COLUMNS),
 )
 
 
@@ -328,6 +602,7 @@ def model_columns(model) -> set[str]:
 
 # ---------------------------------------------------------------------------------------
 # Small generators.
+
 
 def id_number_checksum(first17: str) -> str:
     """Check character of a mainland resident ID number (ISO 7064 MOD 11-2)."""
@@ -393,15 +668,15 @@ def _staff_plan(dept_codes: list[str]) -> tuple[list[tuple[str, str, str | None,
 
 def _ensure_staff(session: Session) -> _Staff:
     """The demo staff, created (without passwords: they cannot sign in) when missing."""
-    departments = list(Department.select().where(Department.active)
-                       .order_by(Department.sort_order, Department.id))
+    departments = list(
+        Department.select().where(Department.active).order_by(Department.sort_order, Department.id)
+    )
     if not departments:
         raise ValidationError("The database has no departments; run init first.")
     by_code = {d.code: d for d in departments}
     codes = [d.code for d in departments]
     plan, front_code = _staff_plan(codes)
-    existing = {u.username: u for u in User.select().where(
-        User.username.in_([p[0] for p in plan]))}
+    existing = {u.username: u for u in User.select().where(User.username.in_([p[0] for p in plan]))}
     names = [s + g for s, g in zip(STAFF_SURNAMES, STAFF_GIVEN, strict=True)]
     for index, (username, role, code, senior) in enumerate(plan):
         if username in existing:
@@ -412,13 +687,18 @@ def _ensure_staff(session: Session) -> _Staff:
             boss = "demo_manager"
         else:
             boss = f"demo_sup_{code}"
-        users.create_user(session, username, role, None,
-                          display_name=names[index % len(names)]
-                          + ("" if index < len(names) else str(index // len(names) + 1)),
-                          departments=(code,) if code else (), supervisor=boss,
-                          senior_agent=senior)
-    accounts = {u.username: u for u in User.select().where(
-        User.username.in_([p[0] for p in plan]))}
+        users.create_user(
+            session,
+            username,
+            role,
+            None,
+            display_name=names[index % len(names)]
+            + ("" if index < len(names) else str(index // len(names) + 1)),
+            departments=(code,) if code else (),
+            supervisor=boss,
+            senior_agent=senior,
+        )
+    accounts = {u.username: u for u in User.select().where(User.username.in_([p[0] for p in plan]))}
     manager = accounts["demo_manager"].id
     supervisors = {by_code[code].id: accounts[f"demo_sup_{code}"].id for code in codes}
     clerks: dict[int, list[int]] = {}
@@ -442,13 +722,17 @@ def _ensure_staff(session: Session) -> _Staff:
 def _load_subtypes(rng: random.Random, departments: dict[str, int]) -> list[_Subtype]:
     fallback = departments.get("customer_service") or next(iter(departments.values()))
     subtypes = []
-    rows = (ComplaintType.select().where(ComplaintType.parent.is_null(False),
-                                         ComplaintType.active)
-            .order_by(ComplaintType.sort_order, ComplaintType.id))
+    rows = (
+        ComplaintType.select()
+        .where(ComplaintType.parent.is_null(False), ComplaintType.active)
+        .order_by(ComplaintType.sort_order, ComplaintType.id)
+    )
     for row in rows:
-        dept = (row.handler_department_id
-                or departments.get(SUBTYPE_DEPARTMENT.get(row.code, ""))
-                or fallback)
+        dept = (
+            row.handler_department_id
+            or departments.get(SUBTYPE_DEPARTMENT.get(row.code, ""))
+            or fallback
+        )
         templates = TEMPLATES.get(row.code) or GENERIC_TEMPLATES
         variants = []
         for template, requests, other in templates:
@@ -459,16 +743,37 @@ def _load_subtypes(rng: random.Random, departments: dict[str, int]) -> list[_Sub
                     if "{" + pool_name + "}" in template:
                         product = slots[pool_name] = rng.choice(pool)
                 merchant = rng.choice(MERCHANTS) if "{m}" in template else None
-                text = template.format(m=merchant or "", n=rng.randint(2, 15),
-                                       k=rng.choice((20, 25, 30, 40, 45, 60)),
-                                       a=rng.choice((20, 50, 88, 100, 199, 299, 560, 1200)),
-                                       t=row.name_zh, **slots)
-                variants.append((text, product, merchant, ",".join(
-                    c for c in CUSTOMER_REQUESTS.codes() if c in requests), other))
-        subtypes.append(_Subtype(
-            row.id, row.parent_id, row.code, row.name_zh, int(row.default_level or 1),
-            row.callback_rule or "t+1", row.handling_rule or "receiver", dept,
-            row.notify_department_id, tuple(variants)))
+                text = template.format(
+                    m=merchant or "",
+                    n=rng.randint(2, 15),
+                    k=rng.choice((20, 25, 30, 40, 45, 60)),
+                    a=rng.choice((20, 50, 88, 100, 199, 299, 560, 1200)),
+                    t=row.name_zh,
+                    **slots,
+                )
+                variants.append(
+                    (
+                        text,
+                        product,
+                        merchant,
+                        ",".join(c for c in CUSTOMER_REQUESTS.codes() if c in requests),
+                        other,
+                    )
+                )
+        subtypes.append(
+            _Subtype(
+                row.id,
+                row.parent_id,
+                row.code,
+                row.name_zh,
+                int(row.default_level or 1),
+                row.callback_rule or "t+1",
+                row.handling_rule or "receiver",
+                dept,
+                row.notify_department_id,
+                tuple(variants),
+            )
+        )
     if not subtypes:
         raise ValidationError("The database has no complaint subtypes; run init first.")
     return subtypes
@@ -476,6 +781,7 @@ def _load_subtypes(rng: random.Random, departments: dict[str, int]) -> list[_Sub
 
 # ---------------------------------------------------------------------------------------
 # Writing rows.
+
 
 class _Writer:
     """Bulk inserts and id/number reservations for one backend."""
@@ -493,10 +799,14 @@ class _Writer:
 
     def reserve_numbers(self, day: str, count: int) -> int:
         """Reserve ``count`` numbers of ``day`` (YYYYMMDD); returns the first one."""
-        (DaySequence.insert(day=day, last=count)
-         .on_conflict(conflict_target=[DaySequence.day],
-                      update={DaySequence.last: DaySequence.last + count})
-         .execute())
+        (
+            DaySequence.insert(day=day, last=count)
+            .on_conflict(
+                conflict_target=[DaySequence.day],
+                update={DaySequence.last: DaySequence.last + count},
+            )
+            .execute()
+        )
         last = DaySequence.select(DaySequence.last).where(DaySequence.day == day).scalar()
         return last - count + 1
 
@@ -504,10 +814,19 @@ class _Writer:
 # ---------------------------------------------------------------------------------------
 # The generator.
 
+
 class _Generator:
-    def __init__(self, rng: random.Random, now: dt.datetime, subtypes: list[_Subtype],
-                 channels: dict[str, int], staff: _Staff, policy: dict, calendar,
-                 prefix: str):
+    def __init__(
+        self,
+        rng: random.Random,
+        now: dt.datetime,
+        subtypes: list[_Subtype],
+        channels: dict[str, int],
+        staff: _Staff,
+        policy: dict,
+        calendar,
+        prefix: str,
+    ):
         self.rng = rng
         self.now = now
         self.subtypes = subtypes
@@ -516,21 +835,27 @@ class _Generator:
         self.calendar = calendar
         self.prefix = prefix
         self.pick_subtype = _weighted_picker(
-            rng, subtypes, [SUBTYPE_WEIGHTS.get(s.code, 1.0) for s in subtypes])
-        codes = sorted(channels, key=lambda c: list(CHANNEL_WEIGHTS).index(c)
-                       if c in CHANNEL_WEIGHTS else 99)
+            rng, subtypes, [SUBTYPE_WEIGHTS.get(s.code, 1.0) for s in subtypes]
+        )
+        codes = sorted(
+            channels, key=lambda c: list(CHANNEL_WEIGHTS).index(c) if c in CHANNEL_WEIGHTS else 99
+        )
         self.channel_codes = {channels[c]: c for c in codes}
-        self.pick_channel = _weighted_picker(rng, [channels[c] for c in codes],
-                                             [CHANNEL_WEIGHTS.get(c, 2) for c in codes])
+        self.pick_channel = _weighted_picker(
+            rng, [channels[c] for c in codes], [CHANNEL_WEIGHTS.get(c, 2) for c in codes]
+        )
         self.pick_surname = _weighted_picker(rng, SURNAMES, SURNAME_WEIGHTS)
         self.pick_hour = _weighted_picker(rng, range(24), HOUR_WEIGHTS)
         self.pick_urgency = _weighted_picker(rng, ("urgent", "normal", "low"), (6, 76, 18))
-        self.pick_tier = _weighted_picker(rng, ("regular", "silver", "gold", "vip"),
-                                          (50, 25, 17, 8))
-        self.pick_outcome = _weighted_picker(rng, ("resolved", "partly_resolved",
-                                                   "unresolved"), (80, 13, 7))
-        self.pick_method = _weighted_picker(rng, ("phone", "sms", "questionnaire", "app_push"),
-                                            (60, 15, 10, 15))
+        self.pick_tier = _weighted_picker(
+            rng, ("regular", "silver", "gold", "vip"), (50, 25, 17, 8)
+        )
+        self.pick_outcome = _weighted_picker(
+            rng, ("resolved", "partly_resolved", "unresolved"), (80, 13, 7)
+        )
+        self.pick_method = _weighted_picker(
+            rng, ("phone", "sms", "questionnaire", "app_push"), (60, 15, 10, 15)
+        )
         self.score = {
             "resolved": _weighted_picker(rng, (5, 4, 3, 2, 1), (52, 32, 11, 3, 2)),
             "partly_resolved": _weighted_picker(rng, (5, 4, 3, 2, 1), (15, 35, 32, 12, 6)),
@@ -539,8 +864,7 @@ class _Generator:
         self.aspects = [c for c in SURVEY_ASPECTS.codes() if c != "other"]
         self.all_clerks = [c for ids in staff.clerks.values() for c in ids]
         # Letters and e-mails are registered a while after they arrive.
-        self.slow_channels = frozenset(channels[c] for c in ("email", "letter")
-                                       if c in channels)
+        self.slow_channels = frozenset(channels[c] for c in ("email", "letter") if c in channels)
         self.customer_pool: list[tuple] = []
 
     # -- the calendar of the whole run ----------------------------------------------------
@@ -563,8 +887,10 @@ class _Generator:
         recent = min(count // 4, max(80, count * 2 // 100))
         picks = self.rng.choices(range(SPREAD_DAYS), weights=weights, k=count - recent)
         first_recent = SPREAD_DAYS - RECENT_DAYS
-        recent_weights = [w * (i - first_recent + 1) ** 2 if i >= first_recent else 0.0
-                          for i, w in enumerate(weights)]
+        recent_weights = [
+            w * (i - first_recent + 1) ** 2 if i >= first_recent else 0.0
+            for i, w in enumerate(weights)
+        ]
         picks += self.rng.choices(range(SPREAD_DAYS), weights=recent_weights, k=recent)
         counts = [0] * SPREAD_DAYS
         for p in picks:
@@ -604,35 +930,55 @@ class _Generator:
             if rand() < 0.5:
                 email = f"{rng.randrange(10_000, 3_000_000_000)}@qq.com"
             else:
-                email = (f"{SURNAME_PINYIN[surname]}{rng.randrange(1, 9999)}"
-                         f"@{rng.choice(EMAIL_DOMAINS)}")
+                email = (
+                    f"{SURNAME_PINYIN[surname]}{rng.randrange(1, 9999)}@{rng.choice(EMAIL_DOMAINS)}"
+                )
         member = rand() < 0.6
         member_number = f"M{at.year}{cid:08d}" if member else None
         tier = self.pick_tier() if member else "regular"
         id_number = None
         if rand() < 0.3:
             birth = dt.date(1955, 1, 1) + dt.timedelta(days=int(rand() * 18_000))
-            first17 = (rng.choice(REGION_CODES) + birth.strftime("%Y%m%d")
-                       + f"{rng.randrange(1000):03d}")
+            first17 = (
+                rng.choice(REGION_CODES) + birth.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"
+            )
             id_number = first17 + id_number_checksum(first17)
         sensitive_kind = None
         if rand() < 0.004:
-            sensitive_kind = rng.choice(("media", "regulator", "government",
-                                         "consumer_association"))
+            sensitive_kind = rng.choice(
+                ("media", "regulator", "government", "consumer_association")
+            )
         if phone and email:
             contact = f"{phone};{email}"
         else:
             contact = phone or email
         stamp = str(at)
-        row = (cid, name, phone, email, member_number, id_number, tier,
-               sensitive_kind is not None, sensitive_kind, None, stamp, stamp)
+        row = (
+            cid,
+            name,
+            phone,
+            email,
+            member_number,
+            id_number,
+            tier,
+            sensitive_kind is not None,
+            sensitive_kind,
+            None,
+            stamp,
+            stamp,
+        )
         customer = (cid, name, contact, member_number, id_number, tier, sensitive_kind)
         return row, customer
 
     # -- one chunk -------------------------------------------------------------------------
 
-    def chunk(self, plan: list[tuple[dt.date, list[dt.datetime]]], case_ids, customer_ids,
-              first_numbers: dict[str, int]) -> dict[str, list[tuple]]:
+    def chunk(
+        self,
+        plan: list[tuple[dt.date, list[dt.datetime]]],
+        case_ids,
+        customer_ids,
+        first_numbers: dict[str, int],
+    ) -> dict[str, list[tuple]]:
         rng = self.rng
         rand = rng.random
 
@@ -707,11 +1053,19 @@ class _Generator:
                 lag = min(lag, max(0, int((now - t0).total_seconds()) - 60))
                 reg = t0 + td(seconds=lag)
                 # Deadlines (SPEC §5) exactly as the SLA engine computes them.
-                dl = deadlines_for(sla_context, complaint_time=t0, urgency=urgency,
-                                   urgent=urgent, callback_rule=sub.callback_rule,
-                                   member_tier=tier)
-                fr_due, sol_due, res_due = (dl.first_response_due, dl.solution_due,
-                                            dl.resolution_due)
+                dl = deadlines_for(
+                    sla_context,
+                    complaint_time=t0,
+                    urgency=urgency,
+                    urgent=urgent,
+                    callback_rule=sub.callback_rule,
+                    member_tier=tier,
+                )
+                fr_due, sol_due, res_due = (
+                    dl.first_response_due,
+                    dl.solution_due,
+                    dl.resolution_due,
+                )
                 # People.
                 receiver = choice(staff.front)
                 dept = sub.department_id
@@ -734,8 +1088,9 @@ class _Generator:
                 flow = FLOW_FULL if (level >= 2 or urgent) else FLOW_SHORT
                 r = rand()
                 if r < 0.93:
-                    first_resp = reg + td(seconds=int(rand() * max(
-                        60, (fr_due - reg).total_seconds() * 0.95)) + 60)
+                    first_resp = reg + td(
+                        seconds=int(rand() * max(60, (fr_due - reg).total_seconds() * 0.95)) + 60
+                    )
                 else:
                     first_resp = fr_due + td(seconds=randint(600, 86_400))
                 if not calendar.in_working_time(reg):
@@ -745,7 +1100,8 @@ class _Generator:
                     else:
                         assign_day = calendar.next_working_day(reg.date())
                     assigned_at = dt.datetime.combine(assign_day, work_start) + td(
-                        seconds=randint(300, 3 * 3600))  # the morning backlog
+                        seconds=randint(300, 3 * 3600)
+                    )  # the morning backlog
                 else:
                     r = rand()
                     if r < 0.6:
@@ -756,8 +1112,9 @@ class _Generator:
                         assigned_at = reg + td(seconds=randint(4 * 3600, 24 * 3600))
                 r = rand()
                 if r < 0.86:
-                    close = t0 + td(seconds=int((res_due - t0).total_seconds()
-                                                * (0.25 + 0.7 * rand())))
+                    close = t0 + td(
+                        seconds=int((res_due - t0).total_seconds() * (0.25 + 0.7 * rand()))
+                    )
                 elif r < 0.99:
                     close = res_due + td(seconds=randint(3600, 10 * 86_400))
                 else:
@@ -807,14 +1164,27 @@ class _Generator:
                 escalation_step = 0
                 late = res_due < (closed_at or now)
                 if late and rand() < 0.4:
-                    esc_at = res_due + td(seconds=int(float(
-                        policy.get("reminders.escalation_grace_minutes", 60)) * 60))
+                    esc_at = res_due + td(
+                        seconds=int(
+                            float(policy.get("reminders.escalation_grace_minutes", 60)) * 60
+                        )
+                    )
                     if esc_at <= (closed_at or now) and esc_at <= now:
                         escalation_step = 1
-                        escalations.append((
-                            case_id, 0, 1, staff.supervisor_of.get(
-                                owner_now, staff.supervisors.get(dept, staff.manager)),
-                            ESCALATION_REASONS[0], True, None, S(esc_at)))
+                        escalations.append(
+                            (
+                                case_id,
+                                0,
+                                1,
+                                staff.supervisor_of.get(
+                                    owner_now, staff.supervisors.get(dept, staff.manager)
+                                ),
+                                ESCALATION_REASONS[0],
+                                True,
+                                None,
+                                S(esc_at),
+                            )
+                        )
                 # Progress entries: 1-4, the last at the current stage.
                 stages_reached = list(range(reached + 1))
                 n_entries = min(len(stages_reached), choice((1, 2, 2, 3, 3, 4)))
@@ -840,28 +1210,50 @@ class _Generator:
                         comment = choice(FEEDBACK_COMMENTS[feedback])
                         next_action = None if rand() < 0.5 else next_action
                     entry_owner = receiver if idx == 0 else owner
-                    progress.append((case_id, st, entry_owner, S(planned),
-                                     S(actual) if actual else None, result_text, fb, comment,
-                                     next_action, S(when), entry_owner))
+                    progress.append(
+                        (
+                            case_id,
+                            st,
+                            entry_owner,
+                            S(planned),
+                            S(actual) if actual else None,
+                            result_text,
+                            fb,
+                            comment,
+                            next_action,
+                            S(when),
+                            entry_owner,
+                        )
+                    )
                     last_update = when
                 # Transfer (assignment) when someone other than the receiver took it over.
                 if why is not None and why != "rule" and owner != receiver:
-                    transfers.append((case_id, receiver, owner, dept, dept,
-                                      TRANSFER_REASONS[why],
-                                      staff.supervisor_of.get(receiver, staff.manager),
-                                      S(moments[1])))
+                    transfers.append(
+                        (
+                            case_id,
+                            receiver,
+                            owner,
+                            dept,
+                            dept,
+                            TRANSFER_REASONS[why],
+                            staff.supervisor_of.get(receiver, staff.manager),
+                            S(moments[1]),
+                        )
+                    )
                 # Survey (template 3) for most closed cases, 24-48 h after closure.
                 if not is_open:
                     survey_time = closed_at + td(seconds=randint(86_400, 172_800))
                     if survey_time <= now and rand() < 0.75:
                         overall = self.score[outcome]()
                         on_time = closed_at <= res_due
-                        timeliness = min(5, max(1, overall + (0 if on_time else -1)
-                                                + choice((-1, 0, 0, 0, 1))))
+                        timeliness = min(
+                            5, max(1, overall + (0 if on_time else -1) + choice((-1, 0, 0, 0, 1)))
+                        )
                         effectiveness = min(5, max(1, overall + choice((-1, 0, 0, 1))))
                         attitude = min(5, max(1, overall + choice((0, 0, 1, 1, -1))))
-                        most_codes = sorted(rng.sample(self.aspects, randint(1, 2)),
-                                            key=self.aspects.index)
+                        most_codes = sorted(
+                            rng.sample(self.aspects, randint(1, 2)), key=self.aspects.index
+                        )
                         most = ",".join(most_codes)
                         most_other = None
                         rest = [a for a in self.aspects if a not in most_codes]
@@ -874,36 +1266,105 @@ class _Generator:
                             improve_codes.append("other")
                             improve_other = choice(SUGGESTIONS)
                         improve = ",".join(sorted(improve_codes, key=SURVEY_ASPECTS.codes().index))
-                        surveys.append((
-                            case_id, cust_id, cust_name, S(survey_time), self.pick_method(),
-                            receiver, timeliness, effectiveness, attitude, overall, most,
-                            most_other, improve, improve_other,
-                            choice(SUGGESTIONS) if rand() < 0.1 else None, S(survey_time)))
+                        surveys.append(
+                            (
+                                case_id,
+                                cust_id,
+                                cust_name,
+                                S(survey_time),
+                                self.pick_method(),
+                                receiver,
+                                timeliness,
+                                effectiveness,
+                                attitude,
+                                overall,
+                                most,
+                                most_other,
+                                improve,
+                                improve_other,
+                                choice(SUGGESTIONS) if rand() < 0.1 else None,
+                                S(survey_time),
+                            )
+                        )
                     elif survey_time <= now and rand() < 0.3:
                         no_survey_reason = choice(NO_SURVEY_REASONS)
                 # next_due (SPEC §10): the earliest deadline not yet met, open cases only.
                 next_due = sla.next_due(
-                    is_open=is_open, first_response_at=first_response_at,
-                    solution_agreed_at=solution_at, first_response_due=fr_due,
-                    solution_due=sol_due, resolution_due=res_due)
+                    is_open=is_open,
+                    first_response_at=first_response_at,
+                    solution_agreed_at=solution_at,
+                    first_response_due=fr_due,
+                    solution_due=sol_due,
+                    resolution_due=res_due,
+                )
                 next_update = None
                 if is_open:
                     next_update = rules.next_update_due(calendar, reg, last_update, policy)
-                complaints.append((
-                    case_id, number, cust_id, cust_name, contact, member_number, id_number,
-                    tier, S(t0), S(reg), channel, sub.type_id, sub.id, urgency, description,
-                    requests, request_other, dept, receiver, product, merchant, subject_staff,
-                    owner_now, stage, is_open, level, urgent, ",".join(reasons), priority,
-                    None, head_office, False, escalation_step, 0, None, outcome,
-                    outcome_reason,
-                    S(first_response_at) if first_response_at else None,
-                    S(solution_at) if solution_at else None,
-                    S(closed_at) if closed_at else None, S(last_update), S(fr_due),
-                    S(sol_due), S(res_due), None, S(next_update) if next_update else None,
-                    S(next_due) if next_due else None, S(survey_due) if survey_due else None,
-                    no_survey_reason, 1, S(reg), S(last_update), owner_now))
-        return {"complaints": complaints, "customers": customers, "progress": progress,
-                "surveys": surveys, "transfers": transfers, "escalations": escalations}
+                complaints.append(
+                    (
+                        case_id,
+                        number,
+                        cust_id,
+                        cust_name,
+                        contact,
+                        member_number,
+                        id_number,
+                        tier,
+                        S(t0),
+                        S(reg),
+                        channel,
+                        sub.type_id,
+                        sub.id,
+                        urgency,
+                        description,
+                        requests,
+                        request_other,
+                        dept,
+                        receiver,
+                        product,
+                        merchant,
+                        subject_staff,
+                        owner_now,
+                        stage,
+                        is_open,
+                        level,
+                        urgent,
+                        ",".join(reasons),
+                        priority,
+                        None,
+                        head_office,
+                        False,
+                        escalation_step,
+                        0,
+                        None,
+                        outcome,
+                        outcome_reason,
+                        S(first_response_at) if first_response_at else None,
+                        S(solution_at) if solution_at else None,
+                        S(closed_at) if closed_at else None,
+                        S(last_update),
+                        S(fr_due),
+                        S(sol_due),
+                        S(res_due),
+                        None,
+                        S(next_update) if next_update else None,
+                        S(next_due) if next_due else None,
+                        S(survey_due) if survey_due else None,
+                        no_survey_reason,
+                        1,
+                        S(reg),
+                        S(last_update),
+                        owner_now,
+                    )
+                )
+        return {
+            "complaints": complaints,
+            "customers": customers,
+            "progress": progress,
+            "surveys": surveys,
+            "transfers": transfers,
+            "escalations": escalations,
+        }
 
 
 def _chunks(day_counts, generator: _Generator, size: int):
@@ -913,8 +1374,8 @@ def _chunks(day_counts, generator: _Generator, size: int):
     for day, n in day_counts:
         times = generator.times_of_day(day, n)
         while times:
-            take = times[:size - filled]
-            times = times[len(take):]
+            take = times[: size - filled]
+            times = times[len(take) :]
             chunk.append((day, take))
             filled += len(take)
             if filled >= size:
@@ -925,8 +1386,14 @@ def _chunks(day_counts, generator: _Generator, size: int):
 
 
 @service
-def generate(session: Session, count: int, *, seed: int = 1,
-             progress: Progress | None = None, chunk_size: int = CHUNK) -> DemoStats:
+def generate(
+    session: Session,
+    count: int,
+    *,
+    seed: int = 1,
+    progress: Progress | None = None,
+    chunk_size: int = CHUNK,
+) -> DemoStats:
     """Write ``count`` demo cases (with customers, progress entries, surveys, transfers and
     escalations). Administrators and the command line only. ``progress(done, total)`` is
     called after each chunk; returning False stops after that chunk (what was written
@@ -937,8 +1404,11 @@ def generate(session: Session, count: int, *, seed: int = 1,
     started = time.perf_counter()
     db = database_proxy.obj
     for model, columns in TABLE_COLUMNS:
-        missing = model_columns(model) - set(columns) - ({"id"} if model is not Complaint
-                                                         and model is not Customer else set())
+        missing = (
+            model_columns(model)
+            - set(columns)
+            - ({"id"} if model is not Complaint and model is not Customer else set())
+        )
         assert not missing, f"demo rows of {model.__name__} lack {sorted(missing)}"
     rng = random.Random(seed)
     now = session.now().replace(microsecond=0)
@@ -983,12 +1453,27 @@ def generate(session: Session, count: int, *, seed: int = 1,
             if progress is not None and progress(done, count) is False:
                 break
     with write_lock(db):
-        audit.record(session, "demo_generate", "complaint", None, cases=done, seed=seed,
-                     progress_entries=totals["progress"], surveys=totals["surveys"])
+        audit.record(
+            session,
+            "demo_generate",
+            "complaint",
+            None,
+            cases=done,
+            seed=seed,
+            progress_entries=totals["progress"],
+            surveys=totals["surveys"],
+        )
     seconds = time.perf_counter() - started
     log.info("demo: %d cases in %.1f s", done, seconds)
-    return DemoStats(done, totals["progress"], totals["surveys"], seconds,
-                     totals["customers"], totals["transfers"], totals["escalations"])
+    return DemoStats(
+        done,
+        totals["progress"],
+        totals["surveys"],
+        seconds,
+        totals["customers"],
+        totals["transfers"],
+        totals["escalations"],
+    )
 
 
 def _memoized(calendar):

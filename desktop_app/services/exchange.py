@@ -17,5 +17,13 @@ from desktop_app.services.exchange_import import (
     write_error_report,
 )
 
-__all__ = ["MAX_ERRORS", "ExportResult", "ImportProblem", "ImportReport", "export_cases",
-           "import_workbook", "parse_time", "write_error_report"]
+__all__ = [
+    "MAX_ERRORS",
+    "ExportResult",
+    "ImportProblem",
+    "ImportReport",
+    "export_cases",
+    "import_workbook",
+    "parse_time",
+    "write_error_report",
+]

@@ -113,12 +113,16 @@ class ExportResult:
     @property
     def rows(self) -> dict[str, int]:
         """Rows per sheet, by the sheets' Chinese names."""
-        return {COMPLAINTS.zh: self.complaints, PROGRESS.zh: self.progress,
-                SURVEYS.zh: self.surveys}
+        return {
+            COMPLAINTS.zh: self.complaints,
+            PROGRESS.zh: self.progress,
+            SURVEYS.zh: self.surveys,
+        }
 
 
 # ---------------------------------------------------------------------------------------
 # Text helpers shared with the import.
+
 
 def clean_text(value: str | None) -> str | None:
     """Text as a cell holds it: None for empty, characters an .xlsx file cannot hold
@@ -139,9 +143,14 @@ def staff_names() -> dict[int, str]:
     display_count: dict[str, int] = {}
     for _, _, display in users:
         display_count[display] = display_count.get(display, 0) + 1
-    return {uid: clean_text(display if display_count[display] == 1 and
-                            (display not in usernames or display == username) else username)
-            for uid, username, display in users}
+    return {
+        uid: clean_text(
+            display
+            if display_count[display] == 1 and (display not in usernames or display == username)
+            else username
+        )
+        for uid, username, display in users
+    }
 
 
 @functools.lru_cache(maxsize=4096)
@@ -172,16 +181,19 @@ _COMPLAINT_SQL = (
     " c.subtype_id, c.urgency, c.urgent, c.level, c.description, c.customer_requests,"
     " c.customer_request_other, c.department_id, c.receiver_id, c.stage, c.owner_id,"
     " c.first_response_at, c.solution_agreed_at, c.closed_at, c.outcome, c.outcome_reason,"
-    " c.first_response_due, c.solution_due, c.resolution_due FROM complaint AS c")
+    " c.first_response_due, c.solution_due, c.resolution_due FROM complaint AS c"
+)
 _PROGRESS_SQL = (
     "SELECT complaint_id, stage, owner_id, planned_completion, actual_completion, result,"
     " customer_feedback, feedback_comment, next_action, updated_at, updated_by_id"
     " FROM progress_entry WHERE complaint_id IN ({ids})"
-    " ORDER BY complaint_id, updated_at, id")
+    " ORDER BY complaint_id, updated_at, id"
+)
 _SURVEY_COLUMNS = (
     "complaint_id, customer_name, survey_time, method, surveyor_id, timeliness,"
     " effectiveness, attitude, overall, most_satisfied, most_satisfied_other,"
-    " needs_improvement, needs_improvement_other, suggestions")
+    " needs_improvement, needs_improvement_other, suggestions"
+)
 
 
 class _Reader:
@@ -200,8 +212,9 @@ class _Reader:
             self.params.append(self.stamp(dt.datetime.combine(start, dt.time.min)))
         if end is not None:
             where.append("c.registration_time < {p}")
-            self.params.append(self.stamp(dt.datetime.combine(end + dt.timedelta(days=1),
-                                                              dt.time.min)))
+            self.params.append(
+                self.stamp(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+            )
         self.where = " AND ".join(f"({w})" for w in where)
 
     def stamp(self, value: dt.datetime):
@@ -214,37 +227,45 @@ class _Reader:
         """The WHERE clause (and parameters) of the cases, in pieces of at most CHUNK ids."""
         if case_ids is None:
             return [(self.where, self.params)]
-        return [(f"{self.where} AND c.id IN ({', '.join(['{p}'] * len(ids))})",
-                 [*self.params, *ids])
-                for ids in (case_ids[i:i + CHUNK] for i in range(0, len(case_ids), CHUNK))]
+        return [
+            (f"{self.where} AND c.id IN ({', '.join(['{p}'] * len(ids))})", [*self.params, *ids])
+            for ids in (case_ids[i : i + CHUNK] for i in range(0, len(case_ids), CHUNK))
+        ]
 
-    def counts(self, case_ids: list[int] | None, proactive: bool, start, end
-               ) -> tuple[int, int, int]:
+    def counts(
+        self, case_ids: list[int] | None, proactive: bool, start, end
+    ) -> tuple[int, int, int]:
         """Rows of each sheet (read in the export's snapshot, so they match)."""
         totals = [0, 0, 0]
         for where, params in self._parts(case_ids):
-            for i, sql in enumerate((
+            for i, sql in enumerate(
+                (
                     "SELECT COUNT(*) FROM complaint AS c WHERE {w}",
                     "SELECT COUNT(*) FROM progress_entry AS p JOIN complaint AS c"
                     " ON c.id = p.complaint_id WHERE {w}",
                     "SELECT COUNT(*) FROM survey AS s JOIN complaint AS c"
-                    " ON c.id = s.complaint_id WHERE {w}")):
-                totals[i] += self.db.execute_sql(self.sql(sql.replace("{w}", where)),
-                                                 params).fetchone()[0]
+                    " ON c.id = s.complaint_id WHERE {w}",
+                )
+            ):
+                totals[i] += self.db.execute_sql(
+                    self.sql(sql.replace("{w}", where)), params
+                ).fetchone()[0]
         if proactive:
             sql, params = self.proactive_sql(start, end)
-            totals[2] += self.db.execute_sql(self.sql(sql.replace(
-                f"SELECT {_SURVEY_COLUMNS}, id", "SELECT COUNT(*)")), params).fetchone()[0]
+            totals[2] += self.db.execute_sql(
+                self.sql(sql.replace(f"SELECT {_SURVEY_COLUMNS}, id", "SELECT COUNT(*)")), params
+            ).fetchone()[0]
         return totals[0], totals[1], totals[2]
 
     def complaints(self, case_ids: list[int] | None) -> Iterator[list[tuple]]:
         if case_ids is not None:
             for i in range(0, len(case_ids), CHUNK):
-                ids = case_ids[i:i + CHUNK]
+                ids = case_ids[i : i + CHUNK]
                 marks = ", ".join([self.p] * len(ids))
-                rows = self.db.execute_sql(self.sql(
-                    f"{_COMPLAINT_SQL} WHERE {self.where} AND c.id IN ({marks})"),
-                    [*self.params, *ids]).fetchall()
+                rows = self.db.execute_sql(
+                    self.sql(f"{_COMPLAINT_SQL} WHERE {self.where} AND c.id IN ({marks})"),
+                    [*self.params, *ids],
+                ).fetchall()
                 by_id = {r[0]: r for r in rows}
                 chunk = [by_id[cid] for cid in ids if cid in by_id]
                 if chunk:
@@ -254,8 +275,9 @@ class _Reader:
         while True:
             sql, params = f"{_COMPLAINT_SQL} WHERE {self.where}", list(self.params)
             if after is not None:
-                sql += (" AND (c.registration_time > {p}"
-                        " OR (c.registration_time = {p} AND c.id > {p}))")
+                sql += (
+                    " AND (c.registration_time > {p} OR (c.registration_time = {p} AND c.id > {p}))"
+                )
                 params += [after[0], after[0], after[1]]
             sql += f" ORDER BY c.registration_time, c.id LIMIT {CHUNK}"
             rows = self.db.execute_sql(self.sql(sql), params).fetchall()
@@ -265,8 +287,9 @@ class _Reader:
             after = (rows[-1][8], rows[-1][0])
 
     def progress(self, ids: list[int]) -> dict[int, list[tuple]]:
-        rows = self.db.execute_sql(_PROGRESS_SQL.format(ids=", ".join([self.p] * len(ids))),
-                                   ids).fetchall()
+        rows = self.db.execute_sql(
+            _PROGRESS_SQL.format(ids=", ".join([self.p] * len(ids))), ids
+        ).fetchall()
         grouped: dict[int, list[tuple]] = {}
         for row in rows:
             grouped.setdefault(row[0], []).append(row)
@@ -275,7 +298,9 @@ class _Reader:
     def surveys(self, ids: list[int]) -> dict[int, tuple]:
         rows = self.db.execute_sql(
             f"SELECT {_SURVEY_COLUMNS} FROM survey WHERE complaint_id IN "
-            f"({', '.join([self.p] * len(ids))})", ids).fetchall()
+            f"({', '.join([self.p] * len(ids))})",
+            ids,
+        ).fetchall()
         return {row[0]: row for row in rows}
 
     def proactive_sql(self, start: dt.date | None, end: dt.date | None) -> tuple[str, list]:
@@ -285,12 +310,12 @@ class _Reader:
             params.append(self.stamp(dt.datetime.combine(start, dt.time.min)))
         if end is not None:
             sql += " AND survey_time < {p}"
-            params.append(self.stamp(dt.datetime.combine(end + dt.timedelta(days=1),
-                                                         dt.time.min)))
+            params.append(self.stamp(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)))
         return sql, params
 
-    def proactive_surveys(self, start: dt.date | None, end: dt.date | None
-                          ) -> Iterator[list[tuple]]:
+    def proactive_surveys(
+        self, start: dt.date | None, end: dt.date | None
+    ) -> Iterator[list[tuple]]:
         sql, params = self.proactive_sql(start, end)
         after = None
         while True:
@@ -298,8 +323,9 @@ class _Reader:
             if after is not None:
                 page_sql += " AND (survey_time > {p} OR (survey_time = {p} AND id > {p}))"
                 page_params += [after[0], after[0], after[1]]
-            rows = self.db.execute_sql(self.sql(
-                page_sql + f" ORDER BY survey_time, id LIMIT {CHUNK}"), page_params).fetchall()
+            rows = self.db.execute_sql(
+                self.sql(page_sql + f" ORDER BY survey_time, id LIMIT {CHUNK}"), page_params
+            ).fetchall()
             if not rows:
                 return
             yield [r[:-1] for r in rows]
@@ -308,6 +334,7 @@ class _Reader:
 
 # ---------------------------------------------------------------------------------------
 # Rows of cell values (times as datetimes, the writer formats them).
+
 
 def _risky(value: object) -> bool:
     """Text Excel would take for a formula or an error value."""
@@ -335,8 +362,11 @@ class RowMaker:
         self.departments = dict(Department.select(Department.id, Department.name_zh).tuples())
         self.staff = staff_names()
         self.text = _guarded_text if text_cells else clean_text
-        self.needs_guard = any(_risky(v) for names in (
-            self.channels, self.types, self.departments, self.staff) for v in names.values())
+        self.needs_guard = any(
+            _risky(v)
+            for names in (self.channels, self.types, self.departments, self.staff)
+            for v in names.values()
+        )
         self.tiers = {t.code: t.zh for t in MEMBER_TIERS}
         self.urgency = {t.code: t.zh for t in URGENCY}
         self.stages = {t.code: t.zh for t in STAGES}
@@ -362,30 +392,64 @@ class RowMaker:
             word = OUTCOMES.label(outcome, "zh")
             outcome = _BRACKETED.format(word, r[26]) if r[26] else word
         return [
-            text(r[1]), text(r[2]), text(contact), text(r[4]),
-            text(id_number), self.tiers.get(r[6], r[6]), t(r[7]), t(r[8]),
-            self.channels.get(r[9]), self.types.get(r[10]), self.types.get(r[11]),
+            text(r[1]),
+            text(r[2]),
+            text(contact),
+            text(r[4]),
+            text(id_number),
+            self.tiers.get(r[6], r[6]),
+            t(r[7]),
+            t(r[8]),
+            self.channels.get(r[9]),
+            self.types.get(r[10]),
+            self.types.get(r[11]),
             self.urgent_word if r[13] else self.urgency.get(r[12], r[12]),
-            LEVEL_ROMAN.get(r[14]), text(r[15]),
-            _multi(CUSTOMER_REQUESTS, r[16], r[17]), self.departments.get(r[18]),
-            self.staff.get(r[19]), self.stages.get(r[20], r[20]), self.staff.get(r[21]),
-            t(r[22]), t(r[23]), t(r[24]), clean_text(outcome), t(r[27]), t(r[28]), t(r[29]),
+            LEVEL_ROMAN.get(r[14]),
+            text(r[15]),
+            _multi(CUSTOMER_REQUESTS, r[16], r[17]),
+            self.departments.get(r[18]),
+            self.staff.get(r[19]),
+            self.stages.get(r[20], r[20]),
+            self.staff.get(r[21]),
+            t(r[22]),
+            t(r[23]),
+            t(r[24]),
+            clean_text(outcome),
+            t(r[27]),
+            t(r[28]),
+            t(r[29]),
         ]
 
     def progress(self, number: str, r: tuple) -> list:
         t, text = self.time, self.text
         return [
-            text(number), self.stages.get(r[1], r[1]), self.staff.get(r[2]), t(r[3]),
-            t(r[4]), text(r[5]), self.feedback.get(r[6], r[6]), text(r[7]), text(r[8]),
-            t(r[9]), self.staff.get(r[10]),
+            text(number),
+            self.stages.get(r[1], r[1]),
+            self.staff.get(r[2]),
+            t(r[3]),
+            t(r[4]),
+            text(r[5]),
+            self.feedback.get(r[6], r[6]),
+            text(r[7]),
+            text(r[8]),
+            t(r[9]),
+            self.staff.get(r[10]),
         ]
 
     def survey(self, number: str | None, r: tuple) -> list:
         text = self.text
         return [
-            text(number), text(r[1]), self.time(r[2]), self.methods.get(r[3], r[3]),
-            self.staff.get(r[4]), r[5], r[6], r[7], r[8],
-            _multi(SURVEY_ASPECTS, r[9], r[10]), _multi(SURVEY_ASPECTS, r[11], r[12]),
+            text(number),
+            text(r[1]),
+            self.time(r[2]),
+            self.methods.get(r[3], r[3]),
+            self.staff.get(r[4]),
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            _multi(SURVEY_ASPECTS, r[9], r[10]),
+            _multi(SURVEY_ASPECTS, r[11], r[12]),
             text(r[13]),
         ]
 
@@ -402,13 +466,18 @@ class CaseRows:
     """The cells of an export, read a chunk of cases at a time. What ``export_cases``
     writes; the benchmark reads it too. Use inside one transaction (one snapshot)."""
 
-    def __init__(self, session: Session, *, start: dt.date | None = None,
-                 end: dt.date | None = None, unmasked: bool = False,
-                 case_ids: Iterable[int] | None = None):
+    def __init__(
+        self,
+        session: Session,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        unmasked: bool = False,
+        case_ids: Iterable[int] | None = None,
+    ):
         self.reader = _Reader(session, database_proxy.obj, start=start, end=end)
         self.start, self.end = start, end
-        self.ids = list(dict.fromkeys(int(i) for i in case_ids)) \
-            if case_ids is not None else None
+        self.ids = list(dict.fromkeys(int(i) for i in case_ids)) if case_ids is not None else None
         # Proactive surveys (no complaint) belong to a manager's full export only.
         self.proactive = self.ids is None and (session.is_manager or session.is_admin)
         self.maker = RowMaker(unmasked=unmasked, sqlite=self.reader.sqlite, text_cells=True)
@@ -467,8 +536,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 
 
-
-
 class SheetWriter:
     """One write-only sheet: bold frozen header, column widths, time cells formatted.
 
@@ -522,13 +589,17 @@ class SheetWriter:
         self.ws.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
 
 
-def new_workbook(counts: tuple[int, int, int] | None = None
-                 ) -> tuple[Workbook, SheetWriter, SheetWriter, SheetWriter]:
+def new_workbook(
+    counts: tuple[int, int, int] | None = None,
+) -> tuple[Workbook, SheetWriter, SheetWriter, SheetWriter]:
     counts = counts or (None, None, None)
     workbook = Workbook(write_only=True)
-    return (workbook, SheetWriter(workbook, COMPLAINTS, counts[0]),
-            SheetWriter(workbook, PROGRESS, counts[1]),
-            SheetWriter(workbook, SURVEYS, counts[2]))
+    return (
+        workbook,
+        SheetWriter(workbook, COMPLAINTS, counts[0]),
+        SheetWriter(workbook, PROGRESS, counts[1]),
+        SheetWriter(workbook, SURVEYS, counts[2]),
+    )
 
 
 def temporary_path(path: Path) -> Path:
@@ -537,10 +608,16 @@ def temporary_path(path: Path) -> Path:
 
 
 @service
-def export_cases(session: Session, path: str | Path, *, start: dt.date | None = None,
-                 end: dt.date | None = None, unmasked: bool = False,
-                 case_ids: Iterable[int] | None = None,
-                 progress: Progress | None = None) -> ExportResult:
+def export_cases(
+    session: Session,
+    path: str | Path,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    unmasked: bool = False,
+    case_ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
     """Write the exchange workbook of the cases the session may see, registered between
     ``start`` and ``end`` (dates, inclusive) or exactly ``case_ids`` (in that order).
     ``progress(done, total)`` after each chunk of cases may return False to cancel: then
@@ -577,17 +654,34 @@ def export_cases(session: Session, path: str | Path, *, start: dt.date | None = 
         workbook.save(partial)  # also releases openpyxl's temporary files
         if cancelled:
             partial.unlink()
-            return ExportResult(None, complaints.rows, entries.rows, surveys.rows, unmasked,
-                                cancelled=True, seconds=time.perf_counter() - started)
+            return ExportResult(
+                None,
+                complaints.rows,
+                entries.rows,
+                surveys.rows,
+                unmasked,
+                cancelled=True,
+                seconds=time.perf_counter() - started,
+            )
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    result = ExportResult(path, complaints.rows, entries.rows, surveys.rows, unmasked,
-                          seconds=time.perf_counter() - started)
-    details = {"file": path.name, "rows": result.rows, "unmasked": unmasked,
-               "from": start.isoformat() if start else None,
-               "to": end.isoformat() if end else None,
-               "selection": "cases" if case_ids is not None else "period"}
+    result = ExportResult(
+        path,
+        complaints.rows,
+        entries.rows,
+        surveys.rows,
+        unmasked,
+        seconds=time.perf_counter() - started,
+    )
+    details = {
+        "file": path.name,
+        "rows": result.rows,
+        "unmasked": unmasked,
+        "from": start.isoformat() if start else None,
+        "to": end.isoformat() if end else None,
+        "selection": "cases" if case_ids is not None else "period",
+    }
     with write_lock(db):
         audit.record(session, "export_cases", "complaint", None, **details)
         if unmasked:

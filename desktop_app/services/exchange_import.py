@@ -120,6 +120,7 @@ FUTURE_TOLERANCE = dt.timedelta(minutes=2)
 # ---------------------------------------------------------------------------------------
 # The report.
 
+
 @dataclass(frozen=True)
 class ImportProblem:
     """One bad cell (or header, or sheet): ``row`` as Excel numbers it (None: the sheet)."""
@@ -140,8 +141,11 @@ class ImportProblem:
     def line(self, reason: str | None = None) -> str:
         """``sheet!row column: reason``."""
         where = self.sheet + (f"!{self.row}" if self.row is not None else "")
-        return f"{where} {self.column}: {reason or self.reason}" if self.column else \
-            f"{where}: {reason or self.reason}"
+        return (
+            f"{where} {self.column}: {reason or self.reason}"
+            if self.column
+            else f"{where}: {reason or self.reason}"
+        )
 
 
 @dataclass
@@ -172,8 +176,11 @@ class ImportReport:
 
     @property
     def rows(self) -> dict[str, int]:
-        return {COMPLAINTS.zh: self.complaints, PROGRESS.zh: self.progress,
-                SURVEYS.zh: self.surveys}
+        return {
+            COMPLAINTS.zh: self.complaints,
+            PROGRESS.zh: self.progress,
+            SURVEYS.zh: self.surveys,
+        }
 
     def lines(self) -> list[str]:
         lines = [p.line() for p in self.errors]
@@ -184,8 +191,9 @@ class ImportReport:
     def omitted_problem(self) -> ImportProblem:
         """The "... and N more problems" line, as a reason without a place (its template
         is translated like the other reasons)."""
-        return ImportProblem("", None, "", "... and {count:,} more problems",
-                             {"count": self.errors_omitted})
+        return ImportProblem(
+            "", None, "", "... and {count:,} more problems", {"count": self.errors_omitted}
+        )
 
     def add_error(self, problem: ImportProblem) -> None:
         if len(self.errors) < MAX_ERRORS:
@@ -197,8 +205,9 @@ class ImportReport:
 ERROR_HEADERS = ("工作表", "行", "列", "原因")
 
 
-def write_error_report(report: ImportReport, path: str | Path, *,
-                       translate: Callable[[str], str] | None = None) -> Path:
+def write_error_report(
+    report: ImportReport, path: str | Path, *, translate: Callable[[str], str] | None = None
+) -> Path:
     """Save the report's problems as a workbook: sheet, row, column, reason (Chinese
     headers). ``translate`` maps a reason's English template to the UI language."""
     path = Path(path)
@@ -223,9 +232,14 @@ def write_error_report(report: ImportReport, path: str | Path, *,
             return problem.reason
 
     for problem in report.errors:
-        ws.append([text_cell(ws, problem.sheet), problem.row,
-                   text_cell(ws, problem.column) if problem.column else None,
-                   text_cell(ws, reason(problem))])
+        ws.append(
+            [
+                text_cell(ws, problem.sheet),
+                problem.row,
+                text_cell(ws, problem.column) if problem.column else None,
+                text_cell(ws, reason(problem)),
+            ]
+        )
     if report.errors_omitted:
         ws.append([None, None, None, text_cell(ws, reason(report.omitted_problem()))])
     ws.auto_filter.ref = f"A1:D{len(report.errors) + 1 + bool(report.errors_omitted)}"
@@ -252,8 +266,10 @@ class _Bad(Exception):
 # ---------------------------------------------------------------------------------------
 # Cell parsers: raw openpyxl value → Python value, or raise _Bad.
 
-_DATE_TEXT = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
-                        r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$")
+_DATE_TEXT = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$"
+)
 
 
 def _text(value) -> str:
@@ -296,8 +312,7 @@ def parse_time(value) -> dt.datetime | None:
             except ValueError:
                 pass
         if value.strip():
-            raise _Bad("{value!r} is not a date-time: write YYYY-MM-DD HH:MM.",
-                       value=value.strip())
+            raise _Bad("{value!r} is not a date-time: write YYYY-MM-DD HH:MM.", value=value.strip())
         return None
     raise _Bad("Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.")
 
@@ -338,8 +353,9 @@ def _choices(vocab) -> str:
 def parse_term(vocab, text: str) -> str:
     term = vocab.parse(text)
     if term is None:
-        raise _Bad("Unknown value {value!r}; use one of: {choices}.", value=text,
-                   choices=_choices(vocab))
+        raise _Bad(
+            "Unknown value {value!r}; use one of: {choices}.", value=text, choices=_choices(vocab)
+        )
     return term.code
 
 
@@ -357,8 +373,13 @@ def parse_multi(vocab, text: str) -> tuple[str, str | None]:
         term = vocab.parse(match.group(1)) if match else None
         if term is not None and term.code == "other":
             other_text = match.group(2).strip() or None
-            text = (text[:match.start()] + ("、" if match.start() else "") + match.group(1)
-                    + "、" + text[match.end():])
+            text = (
+                text[: match.start()]
+                + ("、" if match.start() else "")
+                + match.group(1)
+                + "、"
+                + text[match.end() :]
+            )
             break
     codes, unknown = [], []
     for part in split_multi(text):
@@ -368,8 +389,11 @@ def parse_multi(vocab, text: str) -> tuple[str, str | None]:
         elif term.code not in codes:
             codes.append(term.code)
     if unknown:
-        raise _Bad("Unknown value(s) {values}; use: {choices}.", values="、".join(unknown),
-                   choices=_choices(vocab))
+        raise _Bad(
+            "Unknown value(s) {values}; use: {choices}.",
+            values="、".join(unknown),
+            choices=_choices(vocab),
+        )
     order = vocab.codes()
     codes.sort(key=order.index)
     return ",".join(codes), other_text if "other" in codes else None
@@ -383,12 +407,16 @@ def parse_outcome(text: str, vocab) -> tuple[str, str | None]:
     match = _BRACKETED.match(text)
     if match and vocab.parse(match.group(1)) is not None:
         return vocab.parse(match.group(1)).code, match.group(2).strip() or None
-    raise _Bad("Unknown value {value!r}; use one of: {choices} (a reason may follow in "
-               "brackets).", value=text, choices=_choices(vocab))
+    raise _Bad(
+        "Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).",
+        value=text,
+        choices=_choices(vocab),
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # Reference data and staff.
+
 
 def _fold(text: str) -> str:
     return " ".join(str(text).replace("\u3000", " ").split()).casefold()
@@ -432,8 +460,9 @@ class _Staff:
         self.by_username: dict[str, int] = {}
         self.by_folded_username: dict[str, int] = {}
         self.by_display: dict[str, list[int]] = {}
-        for uid, username, display in User.select(User.id, User.username,
-                                                  User.display_name).tuples():
+        for uid, username, display in User.select(
+            User.id, User.username, User.display_name
+        ).tuples():
             self.by_username[username] = uid
             self.by_folded_username.setdefault(username.casefold(), uid)
             self.by_display.setdefault(display.strip(), []).append(uid)
@@ -446,8 +475,12 @@ class _Staff:
         ids = self.by_display.get(name)
         if ids:
             if len(ids) > 1:
-                raise _Bad("{name!r} is the display name of {count} accounts; write the "
-                           "user name instead.", name=name, count=len(ids))
+                raise _Bad(
+                    "{name!r} is the display name of {count} accounts; write the "
+                    "user name instead.",
+                    name=name,
+                    count=len(ids),
+                )
             return ids[0]
         folded = name.casefold()
         if folded in self.by_folded_username:
@@ -467,14 +500,21 @@ class _Staff:
                 n += 1
                 username = f"{base}-{n}"
             taken.add(username.casefold())
-            user = User.create(username=username, display_name=name.strip()[:60],
-                               password_hash=None, role="clerk", active=False, created_at=now)
+            user = User.create(
+                username=username,
+                display_name=name.strip()[:60],
+                password_hash=None,
+                role="clerk",
+                active=False,
+                created_at=now,
+            )
             created[name] = user.id
         return created
 
 
 # ---------------------------------------------------------------------------------------
 # Pass 1: validation.
+
 
 class _Spool:
     """Parsed rows on disk, pickled a chunk at a time."""
@@ -516,8 +556,9 @@ class _SheetInput:
 
 
 class _Validator:
-    def __init__(self, session: Session, report: ImportReport, progress: Progress | None,
-                 total_rows: int):
+    def __init__(
+        self, session: Session, report: ImportReport, progress: Progress | None, total_rows: int
+    ):
         self.session = session
         self.report = report
         self.now = session.now()
@@ -544,14 +585,16 @@ class _Validator:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def error(self, sheet: str, row: int | None, column: str, template: str,
-              **params) -> None:
+    def error(self, sheet: str, row: int | None, column: str, template: str, **params) -> None:
         self.report.add_error(ImportProblem(sheet, row, column, template, params))
 
     def tick(self) -> None:
         self.done += 1
-        if self.progress_cb is not None and self.done % CHUNK == 0 \
-                and self.progress_cb(self.done, max(self.total, self.done)) is False:
+        if (
+            self.progress_cb is not None
+            and self.done % CHUNK == 0
+            and self.progress_cb(self.done, max(self.total, self.done)) is False
+        ):
             raise _Cancelled
 
     def rows(self, item: _SheetInput) -> Iterator[tuple[int, dict[str, tuple[str, object]]]]:
@@ -573,21 +616,32 @@ class _Validator:
                     header = str(raw).strip()
                     column = lookup.get(normalize_header(header))
                     if column is None:
-                        self.report.warnings.append(ImportProblem(
-                            title, number, header, "Unknown column; it was ignored."))
+                        self.report.warnings.append(
+                            ImportProblem(title, number, header, "Unknown column; it was ignored.")
+                        )
                         continue
                     if column.key in seen:
-                        self.error(title, number, header,
-                                   "The column {first!r} appears twice.", first=seen[column.key])
+                        self.error(
+                            title,
+                            number,
+                            header,
+                            "The column {first!r} appears twice.",
+                            first=seen[column.key],
+                        )
                         continue
                     seen[column.key] = header
                     if not column.export_only:
                         mapping.append((index, column, header))
                 for column in sheet.import_columns:
                     if column.required and column.key not in seen:
-                        self.error(title, number, column.zh,
-                                   "The required column {label} ({key}) is missing.",
-                                   label=column.zh, key=column.key)
+                        self.error(
+                            title,
+                            number,
+                            column.zh,
+                            "The required column {label} ({key}) is missing.",
+                            label=column.zh,
+                            key=column.key,
+                        )
                 continue
             cells: dict[str, tuple[str, object]] = {}
             empty = True
@@ -607,8 +661,17 @@ class _Validator:
             yield number, cells
             self.tick()
 
-    def cell(self, title: str, row: int, cells: dict, key: str, parse, *,
-             required: bool = False, column: Column | None = None):
+    def cell(
+        self,
+        title: str,
+        row: int,
+        cells: dict,
+        key: str,
+        parse,
+        *,
+        required: bool = False,
+        column: Column | None = None,
+    ):
         """Parse one cell; on a problem record it and return None."""
         header, raw = cells.get(key, (None, None))
         label = header or key
@@ -621,53 +684,86 @@ class _Validator:
         except _Bad as bad:
             self.error(title, row, label, bad.template, **bad.params)
             return None
-        if column is not None and column.max_length and isinstance(value, str) \
-                and len(value) > column.max_length:
-            self.error(title, row, label, "At most {maximum} characters ({length} now).",
-                       maximum=column.max_length, length=len(value))
+        if (
+            column is not None
+            and column.max_length
+            and isinstance(value, str)
+            and len(value) > column.max_length
+        ):
+            self.error(
+                title,
+                row,
+                label,
+                "At most {maximum} characters ({length} now).",
+                maximum=column.max_length,
+                length=len(value),
+            )
             return None
         return value
 
     def text(self, title, row, cells, sheet: Sheet, key, required=False) -> str | None:
-        return self.cell(title, row, cells, key, lambda v: _text(v) or None,
-                         required=required, column=sheet.column(key))
+        return self.cell(
+            title,
+            row,
+            cells,
+            key,
+            lambda v: _text(v) or None,
+            required=required,
+            column=sheet.column(key),
+        )
 
-    def time(self, title, row, cells, key, required=False, *, not_before=None,
-             future_ok=False) -> dt.datetime | None:
+    def time(
+        self, title, row, cells, key, required=False, *, not_before=None, future_ok=False
+    ) -> dt.datetime | None:
         """A time cell; ``not_before``: the complaint time, which it cannot precede."""
         value = self.cell(title, row, cells, key, parse_time, required=required)
         if value is None:
             return None
         header = cells[key][0]
         if value > self.latest and not future_ok:
-            self.error(title, row, header, "{time} is in the future.",
-                       time=f"{value:%Y-%m-%d %H:%M}")
+            self.error(
+                title, row, header, "{time} is in the future.", time=f"{value:%Y-%m-%d %H:%M}"
+            )
         elif not_before is not None and value < not_before:
-            self.error(title, row, header, "{time} is before the complaint time ({limit}).",
-                       time=f"{value:%Y-%m-%d %H:%M}", limit=f"{not_before:%Y-%m-%d %H:%M}")
+            self.error(
+                title,
+                row,
+                header,
+                "{time} is before the complaint time ({limit}).",
+                time=f"{value:%Y-%m-%d %H:%M}",
+                limit=f"{not_before:%Y-%m-%d %H:%M}",
+            )
         return value
 
     def term(self, title, row, cells, key, vocab_name, required=False) -> str | None:
         vocab = self.vocab[vocab_name]
-        return self.cell(title, row, cells, key, lambda v: parse_term(vocab, _text(v)),
-                         required=required)
+        return self.cell(
+            title, row, cells, key, lambda v: parse_term(vocab, _text(v)), required=required
+        )
 
     def person(self, title, row, cells, key, required=False):
-        return self.cell(title, row, cells, key,
-                         lambda v: self.staff.resolve(_text(v)), required=required)
+        return self.cell(
+            title, row, cells, key, lambda v: self.staff.resolve(_text(v)), required=required
+        )
 
     def ref(self, title, row, cells, key, table: dict[str, int], required=True):
         """A code or name of ``table`` (the channels, types or departments)."""
+
         def parse(value):
             text = _text(value)
             found = table.get(_fold(text))
             if found is None:
                 # one whole template per column, each translated as a whole
-                raise _Bad({"channel": "Unknown channel {value!r}.",
-                            "type": "Unknown complaint type {value!r}.",
-                            "department": "Unknown department {value!r}."}.get(
-                                key, "Unknown value {value!r}."), value=text)
+                raise _Bad(
+                    {
+                        "channel": "Unknown channel {value!r}.",
+                        "type": "Unknown complaint type {value!r}.",
+                        "department": "Unknown department {value!r}.",
+                    }.get(key, "Unknown value {value!r}."),
+                    value=text,
+                )
             return found
+
         return self.cell(title, row, cells, key, parse, required=required)
 
     # -- complaints ----------------------------------------------------------------------
@@ -683,9 +779,14 @@ class _Validator:
             if number is not None:
                 first = self.numbers.get(number)
                 if first is not None:
-                    self.error(title, row, cells["complaint_number"][0],
-                               "The complaint number {number} is also on row {first}.",
-                               number=number, first=first[0])
+                    self.error(
+                        title,
+                        row,
+                        cells["complaint_number"][0],
+                        "The complaint number {number} is also on row {first}.",
+                        number=number,
+                        first=first[0],
+                    )
                     number = None
                 else:
                     pending.append((row, number, cells["complaint_number"][0]))
@@ -695,34 +796,53 @@ class _Validator:
                         if seq > self.day_max.get(day, 0):
                             self.day_max[day] = seq
             name = text("customer_name", True)
-            contact = self.cell(title, row, cells, "contact", _contact, required=True,
-                                column=sheet.column("contact"))
+            contact = self.cell(
+                title,
+                row,
+                cells,
+                "contact",
+                _contact,
+                required=True,
+                column=sheet.column("contact"),
+            )
             member = text("member_number")
-            id_number = self.cell(title, row, cells, "id_number", _id_number,
-                                  column=sheet.column("id_number"))
+            id_number = self.cell(
+                title, row, cells, "id_number", _id_number, column=sheet.column("id_number")
+            )
             tier = self.term(title, row, cells, "member_tier", "member_tier") or "regular"
             complaint_time = self.time(title, row, cells, "complaint_time", True)
-            registered = self.time(title, row, cells, "registration_time",
-                                   not_before=complaint_time) or complaint_time
+            registered = (
+                self.time(title, row, cells, "registration_time", not_before=complaint_time)
+                or complaint_time
+            )
             channel = self.ref(title, row, cells, "channel", refs.channels)
             type_id = self.ref(title, row, cells, "type", refs.types)
             subtype_id = self.subtype(title, row, cells, type_id)
             urgency = self.term(title, row, cells, "urgency", "urgency") or "normal"
             level = self.cell(title, row, cells, "level", parse_level)
             description = text("description", True)
-            requests = self.cell(title, row, cells, "customer_requests",
-                                 lambda v: parse_multi(self.vocab["customer_request"],
-                                                       _text(v))) or ("", None)
+            requests = self.cell(
+                title,
+                row,
+                cells,
+                "customer_requests",
+                lambda v: parse_multi(self.vocab["customer_request"], _text(v)),
+            ) or ("", None)
             if requests[1] is not None and len(requests[1]) > 200:
-                self.error(title, row, cells["customer_requests"][0],
-                           "The text of 其他 has at most 200 characters.")
+                self.error(
+                    title,
+                    row,
+                    cells["customer_requests"][0],
+                    "The text of 其他 has at most 200 characters.",
+                )
             department = self.ref(title, row, cells, "department", refs.departments)
             receiver = self.person(title, row, cells, "receiver")
             if receiver is None and _blank(cells, "receiver"):
                 receiver = self.session.user_id
                 if receiver is None:
-                    self.error(title, row, _header(cells, sheet, "receiver"),
-                               "Name the receiver (接收人).")
+                    self.error(
+                        title, row, _header(cells, sheet, "receiver"), "Name the receiver (接收人)."
+                    )
             stage = self.term(title, row, cells, "stage", "stage") or "registered"
             owner = self.person(title, row, cells, "owner")
             if owner is None and _blank(cells, "owner"):
@@ -731,22 +851,35 @@ class _Validator:
             responded = self.time(title, row, cells, "first_response_at", **after)
             agreed = self.time(title, row, cells, "solution_agreed_at", **after)
             closed = self.time(title, row, cells, "closed_at", **after)
-            outcome = self.cell(title, row, cells, "outcome",
-                                lambda v: parse_outcome(_text(v), self.vocab["outcome"]))
+            outcome = self.cell(
+                title,
+                row,
+                cells,
+                "outcome",
+                lambda v: parse_outcome(_text(v), self.vocab["outcome"]),
+            )
             if stage == "closed":
                 for key, value in (("closed_at", closed), ("outcome", outcome)):
                     if value is None and _blank(cells, key):
-                        self.error(title, row, _header(cells, sheet, key),
-                                   "A closed case (已闭环) needs its closing time."
-                                   if key == "closed_at" else
-                                   "A closed case (已闭环) needs its outcome.")
+                        self.error(
+                            title,
+                            row,
+                            _header(cells, sheet, key),
+                            "A closed case (已闭环) needs its closing time."
+                            if key == "closed_at"
+                            else "A closed case (已闭环) needs its outcome.",
+                        )
             else:
                 for key, value in (("closed_at", closed), ("outcome", outcome)):
                     if value is not None:
-                        self.error(title, row, cells[key][0],
-                                   "Only a closed case (已闭环) has a closing time."
-                                   if key == "closed_at" else
-                                   "Only a closed case (已闭环) has an outcome.")
+                        self.error(
+                            title,
+                            row,
+                            cells[key][0],
+                            "Only a closed case (已闭环) has a closing time."
+                            if key == "closed_at"
+                            else "Only a closed case (已闭环) has an outcome.",
+                        )
             if level is None and subtype_id is not None:
                 level = sla.default_level(refs.type_rows[subtype_id], tier, False)
             if number is not None and registered is not None:
@@ -755,12 +888,36 @@ class _Validator:
                 self.check_new_numbers(title, pending)
             if self.report.errors:
                 continue  # nothing will be written: stop spooling
-            spool.add((
-                row, number, name, contact, member, id_number, tier, complaint_time,
-                registered, channel, type_id, subtype_id, urgency, level, description,
-                requests[0], requests[1], department, receiver, stage, owner, responded,
-                agreed, closed, outcome[0] if outcome else None,
-                outcome[1] if outcome else None))
+            spool.add(
+                (
+                    row,
+                    number,
+                    name,
+                    contact,
+                    member,
+                    id_number,
+                    tier,
+                    complaint_time,
+                    registered,
+                    channel,
+                    type_id,
+                    subtype_id,
+                    urgency,
+                    level,
+                    description,
+                    requests[0],
+                    requests[1],
+                    department,
+                    receiver,
+                    stage,
+                    owner,
+                    responded,
+                    agreed,
+                    closed,
+                    outcome[0] if outcome else None,
+                    outcome[1] if outcome else None,
+                )
+            )
         self.check_new_numbers(title, pending)
 
     def subtype(self, title, row, cells, type_id):
@@ -770,52 +927,71 @@ class _Validator:
                 found = self.refs.subtypes.get(type_id, {}).get(text)
                 if found is None:
                     if text in self.refs.any_subtype:
-                        raise _Bad("{value!r} is not a subtype of the row's type.",
-                                   value=_text(value))
+                        raise _Bad(
+                            "{value!r} is not a subtype of the row's type.", value=_text(value)
+                        )
                     raise _Bad("Unknown subtype {value!r}.", value=_text(value))
                 return found
             found = self.refs.any_subtype.get(text)
             if found is None:
                 raise _Bad("Unknown subtype {value!r}.", value=_text(value))
             return found
+
         return self.cell(title, row, cells, "subtype", parse, required=True)
 
     def check_new_numbers(self, title: str, pending: list[tuple[int, str, str]]) -> None:
         if not pending:
             return
         numbers = [p[1] for p in pending]
-        taken = {n for (n,) in Complaint.select(Complaint.number)
-                 .where(Complaint.number.in_(numbers)).tuples()}
+        taken = {
+            n
+            for (n,) in Complaint.select(Complaint.number)
+            .where(Complaint.number.in_(numbers))
+            .tuples()
+        }
         for row, number, header in pending:
             if number in taken:
-                self.error(title, row, header,
-                           "The complaint number {number} is already in the database.",
-                           number=number)
+                self.error(
+                    title,
+                    row,
+                    header,
+                    "The complaint number {number} is already in the database.",
+                    number=number,
+                )
         pending.clear()
 
     # -- linking progress and surveys to complaints --------------------------------------
 
     def look_up_numbers(self, numbers: set[str]) -> None:
         """Find numbers not in the file among the database's cases."""
-        unknown = [n for n in numbers if n not in self.numbers and n not in self.db_cases
-                   and n not in self.missing_numbers]
+        unknown = [
+            n
+            for n in numbers
+            if n not in self.numbers and n not in self.db_cases and n not in self.missing_numbers
+        ]
         if not unknown:
             return
         found = {}
         for case_id, number, registered, customer_id in (
-                Complaint.select(Complaint.id, Complaint.number, Complaint.registration_time,
-                                 Complaint.customer).where(Complaint.number.in_(unknown))
-                .tuples()):
+            Complaint.select(
+                Complaint.id, Complaint.number, Complaint.registration_time, Complaint.customer
+            )
+            .where(Complaint.number.in_(unknown))
+            .tuples()
+        ):
             found[number] = (case_id, registered, customer_id)
         surveyed = set()
         if found:
-            surveyed = {c for (c,) in Survey.select(Survey.complaint).where(
-                Survey.complaint.in_([v[0] for v in found.values()])).tuples()}
+            surveyed = {
+                c
+                for (c,) in Survey.select(Survey.complaint)
+                .where(Survey.complaint.in_([v[0] for v in found.values()]))
+                .tuples()
+            }
         for number in unknown:
             if number in found:
                 case_id, registered, customer_id = found[number]
-                self.db_cases[number] = (case_id, registered, customer_id,
-                                         case_id in surveyed)
+                self.db_cases[number] = (case_id, registered, customer_id, case_id in surveyed)
             else:
                 self.missing_numbers.add(number)
 
@@ -834,8 +1010,13 @@ class _Validator:
             if number is None:
                 continue
             if number in self.missing_numbers:
-                self.error(title, row, header, "No complaint {number} in this file or the "
-                           "database.", number=number)
+                self.error(
+                    title,
+                    row,
+                    header,
+                    "No complaint {number} in this file or the database.",
+                    number=number,
+                )
                 continue
             check(item)
 
@@ -850,19 +1031,28 @@ class _Validator:
             row, number, header, updated_header, updated_at = entry
             registered = self.registered(number)
             if updated_at is not None and registered is not None and updated_at < registered:
-                self.error(title, row, updated_header,
-                           "{time} is before the complaint was registered ({limit}).",
-                           time=f"{updated_at:%Y-%m-%d %H:%M}",
-                           limit=f"{registered:%Y-%m-%d %H:%M}")
+                self.error(
+                    title,
+                    row,
+                    updated_header,
+                    "{time} is before the complaint was registered ({limit}).",
+                    time=f"{updated_at:%Y-%m-%d %H:%M}",
+                    limit=f"{registered:%Y-%m-%d %H:%M}",
+                )
             if updated_at is not None:
                 last = self.last_update.get(number)
                 if last is not None and updated_at < last:
                     # A case's history is kept in the order it happened (``check``).
-                    self.error(title, row, updated_header,
-                               "{time} is before the previous progress row of {number} "
-                               "({previous}): list a case's progress in time order.",
-                               time=f"{updated_at:%Y-%m-%d %H:%M}", number=number,
-                               previous=f"{last:%Y-%m-%d %H:%M}")
+                    self.error(
+                        title,
+                        row,
+                        updated_header,
+                        "{time} is before the previous progress row of {number} "
+                        "({previous}): list a case's progress in time order.",
+                        time=f"{updated_at:%Y-%m-%d %H:%M}",
+                        number=number,
+                        previous=f"{last:%Y-%m-%d %H:%M}",
+                    )
                 elif last is None or updated_at > last:
                     self.last_update[number] = updated_at
 
@@ -882,15 +1072,36 @@ class _Validator:
             if updated_by is None and _blank(cells, "updated_by"):
                 updated_by = owner
             if number is not None:
-                batch.append((row, number, cells["complaint_number"][0],
-                              cells.get("updated_at", ("",))[0], updated_at))
+                batch.append(
+                    (
+                        row,
+                        number,
+                        cells["complaint_number"][0],
+                        cells.get("updated_at", ("",))[0],
+                        updated_at,
+                    )
+                )
             if len(batch) >= CHUNK:
                 self.linked(title, batch, check)
                 batch.clear()
             if self.report.errors:
                 continue
-            spool.add((row, number, stage, owner, planned, actual, result, feedback, comment,
-                       next_action, updated_at, updated_by))
+            spool.add(
+                (
+                    row,
+                    number,
+                    stage,
+                    owner,
+                    planned,
+                    actual,
+                    result,
+                    feedback,
+                    comment,
+                    next_action,
+                    updated_at,
+                    updated_by,
+                )
+            )
         self.linked(title, batch, check)
 
     # -- surveys -------------------------------------------------------------------------
@@ -904,12 +1115,23 @@ class _Validator:
             row, number, header = entry
             first = self.surveyed.get(number)
             if first is not None and first != row:
-                self.error(title, row, header, "Complaint {number} already has a survey "
-                           "(row {first}); a complaint has one survey.", number=number,
-                           first=first)
+                self.error(
+                    title,
+                    row,
+                    header,
+                    "Complaint {number} already has a survey "
+                    "(row {first}); a complaint has one survey.",
+                    number=number,
+                    first=first,
+                )
             elif number in self.db_cases and self.db_cases[number][3]:
-                self.error(title, row, header, "Complaint {number} already has a survey in "
-                           "the database.", number=number)
+                self.error(
+                    title,
+                    row,
+                    header,
+                    "Complaint {number} already has a survey in the database.",
+                    number=number,
+                )
 
         for row, cells in self.rows(item):
             text = functools.partial(self.text, title, row, cells, sheet)
@@ -918,15 +1140,23 @@ class _Validator:
             survey_time = self.time(title, row, cells, "survey_time", True)
             method = self.term(title, row, cells, "method", "survey_method", True)
             surveyor = self.person(title, row, cells, "surveyor", True)
-            scores = [self.cell(title, row, cells, key, parse_score, required=True)
-                      for key in ("timeliness", "effectiveness", "attitude", "overall")]
+            scores = [
+                self.cell(title, row, cells, key, parse_score, required=True)
+                for key in ("timeliness", "effectiveness", "attitude", "overall")
+            ]
             aspects = []
             for key in ("most_satisfied", "needs_improvement"):
-                value = self.cell(title, row, cells, key, lambda v: parse_multi(
-                    self.vocab["survey_aspect"], _text(v))) or ("", None)
+                value = self.cell(
+                    title,
+                    row,
+                    cells,
+                    key,
+                    lambda v: parse_multi(self.vocab["survey_aspect"], _text(v)),
+                ) or ("", None)
                 if value[1] is not None and len(value[1]) > 200:
-                    self.error(title, row, cells[key][0],
-                               "The text of 其他 has at most 200 characters.")
+                    self.error(
+                        title, row, cells[key][0], "The text of 其他 has at most 200 characters."
+                    )
                 aspects.append(value)
             suggestions = text("suggestions")
             if number is not None:
@@ -937,9 +1167,22 @@ class _Validator:
                 batch.clear()
             if self.report.errors:
                 continue
-            spool.add((row, number, name, survey_time, method, surveyor, *scores,
-                       aspects[0][0], aspects[0][1], aspects[1][0], aspects[1][1],
-                       suggestions))
+            spool.add(
+                (
+                    row,
+                    number,
+                    name,
+                    survey_time,
+                    method,
+                    surveyor,
+                    *scores,
+                    aspects[0][0],
+                    aspects[0][1],
+                    aspects[1][0],
+                    aspects[1][1],
+                    suggestions,
+                )
+            )
         self.linked(title, batch, check)
 
 
@@ -956,16 +1199,18 @@ def _header(cells: dict, sheet: Sheet, key: str) -> str:
 def _contact(value) -> str:
     text = _text(value)
     if looks_masked(text):
-        raise _Bad("The contact is masked ({value}): a masked export cannot be imported; "
-                   "export with unmasked contacts.", value=text)
+        raise _Bad(
+            "The contact is masked ({value}): a masked export cannot be imported; "
+            "export with unmasked contacts.",
+            value=text,
+        )
     problem = validation.check_contact(text)
     if problem:
         raise _Bad(problem)
     for part in validation.split_contacts(text):
         limit = 120 if validation.contact_kind(part) == "email" else 40
         if len(part) > limit:  # what the customer record keeps
-            raise _Bad("{value!r} is longer than {limit} characters.", value=part,
-                       limit=limit)
+            raise _Bad("{value!r} is longer than {limit} characters.", value=part, limit=limit)
     return text
 
 
@@ -974,8 +1219,10 @@ def _id_number(value) -> str | None:
     if not text:
         return None
     if looks_masked(text):
-        raise _Bad("The ID number is masked: a masked export cannot be imported; export "
-                   "with unmasked contacts.")
+        raise _Bad(
+            "The ID number is masked: a masked export cannot be imported; export "
+            "with unmasked contacts."
+        )
     problem = validation.check_id_number(text)
     if problem:
         raise _Bad(problem)
@@ -986,28 +1233,112 @@ def _id_number(value) -> str | None:
 # Pass 2: writing.
 
 COMPLAINT_COLUMNS = (
-    "id", "number", "customer_id", "customer_name", "contact", "member_number", "id_number",
-    "member_tier", "complaint_time", "registration_time", "channel_id", "type_id",
-    "subtype_id", "urgency", "description", "customer_requests", "customer_request_other",
-    "department_id", "receiver_id", "product", "merchant", "subject_staff_id", "owner_id",
-    "stage", "is_open", "level", "urgent", "urgent_reasons", "priority", "batch_id",
-    "head_office", "complex_case", "escalation_step", "reopen_count", "reopened_at",
-    "outcome", "outcome_reason", "first_response_at", "solution_agreed_at", "closed_at",
-    "last_update_at", "first_response_due", "solution_due", "resolution_due",
-    "renegotiated_due", "next_update_due", "next_due", "survey_due", "no_survey_reason",
-    "version", "created_at", "updated_at", "updated_by_id")
-CUSTOMER_COLUMNS = ("id", "name", "phone", "email", "member_number", "id_number", "tier",
-                    "sensitive", "sensitive_kind", "notes", "created_at", "updated_at")
-PROGRESS_COLUMNS = ("complaint_id", "stage", "owner_id", "planned_completion",
-                    "actual_completion", "result", "customer_feedback", "feedback_comment",
-                    "next_action", "updated_at", "updated_by_id")
-SURVEY_COLUMNS = ("complaint_id", "customer_id", "customer_name", "survey_time", "method",
-                  "surveyor_id", "timeliness", "effectiveness", "attitude", "overall",
-                  "most_satisfied", "most_satisfied_other", "needs_improvement",
-                  "needs_improvement_other", "suggestions", "created_at")
+    "id",
+    "number",
+    "customer_id",
+    "customer_name",
+    "contact",
+    "member_number",
+    "id_number",
+    "member_tier",
+    "complaint_time",
+    "registration_time",
+    "channel_id",
+    "type_id",
+    "subtype_id",
+    "urgency",
+    "description",
+    "customer_requests",
+    "customer_request_other",
+    "department_id",
+    "receiver_id",
+    "product",
+    "merchant",
+    "subject_staff_id",
+    "owner_id",
+    "stage",
+    "is_open",
+    "level",
+    "urgent",
+    "urgent_reasons",
+    "priority",
+    "batch_id",
+    "head_office",
+    "complex_case",
+    "escalation_step",
+    "reopen_count",
+    "reopened_at",
+    "outcome",
+    "outcome_reason",
+    "first_response_at",
+    "solution_agreed_at",
+    "closed_at",
+    "last_update_at",
+    "first_response_due",
+    "solution_due",
+    "resolution_due",
+    "renegotiated_due",
+    "next_update_due",
+    "next_due",
+    "survey_due",
+    "no_survey_reason",
+    "version",
+    "created_at",
+    "updated_at",
+    "updated_by_id",
+)
+CUSTOMER_COLUMNS = (
+    "id",
+    "name",
+    "phone",
+    "email",
+    "member_number",
+    "id_number",
+    "tier",
+    "sensitive",
+    "sensitive_kind",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+PROGRESS_COLUMNS = (
+    "complaint_id",
+    "stage",
+    "owner_id",
+    "planned_completion",
+    "actual_completion",
+    "result",
+    "customer_feedback",
+    "feedback_comment",
+    "next_action",
+    "updated_at",
+    "updated_by_id",
+)
+SURVEY_COLUMNS = (
+    "complaint_id",
+    "customer_id",
+    "customer_name",
+    "survey_time",
+    "method",
+    "surveyor_id",
+    "timeliness",
+    "effectiveness",
+    "attitude",
+    "overall",
+    "most_satisfied",
+    "most_satisfied_other",
+    "needs_improvement",
+    "needs_improvement_other",
+    "suggestions",
+    "created_at",
+)
 
-TABLE_COLUMNS = ((Complaint, COMPLAINT_COLUMNS), (Customer, CUSTOMER_COLUMNS),
-                 (ProgressEntry, PROGRESS_COLUMNS), (Survey, SURVEY_COLUMNS))
+TABLE_COLUMNS = (
+    (Complaint, COMPLAINT_COLUMNS),
+    (Customer, CUSTOMER_COLUMNS),
+    (ProgressEntry, PROGRESS_COLUMNS),
+    (Survey, SURVEY_COLUMNS),
+)
 
 
 def check_columns() -> None:
@@ -1019,8 +1350,14 @@ def check_columns() -> None:
 
 
 class _Writer:
-    def __init__(self, db, session: Session, validator: _Validator, report: ImportReport,
-                 progress: Progress | None):
+    def __init__(
+        self,
+        db,
+        session: Session,
+        validator: _Validator,
+        report: ImportReport,
+        progress: Progress | None,
+    ):
         self.db = db
         self.sqlite = is_sqlite(db)
         self.session = session
@@ -1038,7 +1375,8 @@ class _Writer:
         self.staff: dict[str, int] = {}
         self.customer_keys: dict[tuple, int] = {}
         self.cases: dict[str, tuple[int, int]] = {
-            n: (c[0], c[2]) for n, c in validator.db_cases.items()}
+            n: (c[0], c[2]) for n, c in validator.db_cases.items()
+        }
         self.touched_existing: set[str] = set()
 
     def stamp(self, value):
@@ -1057,8 +1395,10 @@ class _Writer:
 
     def tick(self, rows: int) -> None:
         self.v.done += rows
-        if self.progress_cb is not None and self.progress_cb(
-                self.v.done, max(self.v.total, self.v.done)) is False:
+        if (
+            self.progress_cb is not None
+            and self.progress_cb(self.v.done, max(self.v.total, self.v.done)) is False
+        ):
             raise _Cancelled
 
     def run(self) -> None:
@@ -1111,26 +1451,48 @@ class _Writer:
         known = self.customer_keys
         wanted_members = [m for m in members if ("m", m) not in known]
         if wanted_members:
-            for cid, member in Customer.select(Customer.id, Customer.member_number).where(
-                    Customer.member_number.in_(wanted_members)).tuples():
+            for cid, member in (
+                Customer.select(Customer.id, Customer.member_number)
+                .where(Customer.member_number.in_(wanted_members))
+                .tuples()
+            ):
                 known[("m", member)] = cid
-        for column, kind, values in ((Customer.phone, "p", phones),
-                                     (Customer.email, "e", emails)):
+        for column, kind, values in ((Customer.phone, "p", phones), (Customer.email, "e", emails)):
             if values:
-                for cid, name, value in (Customer.select(Customer.id, Customer.name, column)
-                                         .where(column.in_(list(values)))
-                                         .order_by(Customer.id).tuples()):
+                for cid, name, value in (
+                    Customer.select(Customer.id, Customer.name, column)
+                    .where(column.in_(list(values)))
+                    .order_by(Customer.id)
+                    .tuples()
+                ):
                     known.setdefault((kind, name, value), cid)
         new_rows, result = [], []
-        new_ids = iter(self.reserve_ids("customer", sum(
-            1 for keys, _, _ in keys_of if not any(k in known for k in keys))))
+        new_ids = iter(
+            self.reserve_ids(
+                "customer", sum(1 for keys, _, _ in keys_of if not any(k in known for k in keys))
+            )
+        )
         for rec, (keys, phone, email) in zip(chunk, keys_of, strict=True):
             cid = next((known[k] for k in keys if k in known), None)
             if cid is None:
                 cid = next(new_ids)
                 stamp = self.stamp(rec[8])
-                new_rows.append((cid, rec[2], phone, email, rec[4], rec[5], rec[6], False, None,
-                                 None, stamp, stamp))
+                new_rows.append(
+                    (
+                        cid,
+                        rec[2],
+                        phone,
+                        email,
+                        rec[4],
+                        rec[5],
+                        rec[6],
+                        False,
+                        None,
+                        None,
+                        stamp,
+                        stamp,
+                    )
+                )
             for key in keys:
                 known.setdefault(key, cid)
             result.append(cid)
@@ -1150,36 +1512,120 @@ class _Writer:
         rows, index = [], []
         ctx = self.ctx
         for rec, customer_id, case_id in zip(chunk, customers, ids, strict=True):
-            (_row, number, name, contact, member, id_number, tier, complaint_time, registered,
-             channel, type_id, subtype_id, urgency, level, description, requests,
-             request_other, department, receiver, stage, owner, responded, agreed, closed,
-             outcome, outcome_reason) = rec
+            (
+                _row,
+                number,
+                name,
+                contact,
+                member,
+                id_number,
+                tier,
+                complaint_time,
+                registered,
+                channel,
+                type_id,
+                subtype_id,
+                urgency,
+                level,
+                description,
+                requests,
+                request_other,
+                department,
+                receiver,
+                stage,
+                owner,
+                responded,
+                agreed,
+                closed,
+                outcome,
+                outcome_reason,
+            ) = rec
             if number is None:
                 number = next_number(registered.date(), prefix)
                 self.report.numbers_assigned += 1
             urgent = urgency == "urgent"
             is_open = stage != "closed"
             case = SimpleNamespace(
-                reopened_at=None, complaint_time=complaint_time, registration_time=registered,
-                urgency=urgency, urgent=urgent, member_tier=tier, reopen_count=0,
-                renegotiated_due=None, level=level, is_open=is_open,
-                first_response_at=responded, solution_agreed_at=agreed,
+                reopened_at=None,
+                complaint_time=complaint_time,
+                registration_time=registered,
+                urgency=urgency,
+                urgent=urgent,
+                member_tier=tier,
+                reopen_count=0,
+                renegotiated_due=None,
+                level=level,
+                is_open=is_open,
+                first_response_at=responded,
+                solution_agreed_at=agreed,
                 last_update_at=self.v.last_update.get(number),
-                first_response_due=None, solution_due=None, resolution_due=None,
-                priority=None, next_due=None, next_update_due=None)
+                first_response_due=None,
+                solution_due=None,
+                resolution_due=None,
+                priority=None,
+                next_due=None,
+                next_update_due=None,
+            )
             sla.refresh_case(case, ctx, self.callback_rules.get(subtype_id))
             receiver_id, owner_id = self.person(receiver), self.person(owner)
             survey_due = survey_window(closed, ctx.policy)[1] if closed else None
-            rows.append((
-                case_id, number, customer_id, name, contact, member, id_number, tier,
-                S(complaint_time), S(registered), channel, type_id, subtype_id, urgency,
-                description, requests, request_other, department, receiver_id, None, None,
-                None, owner_id, stage, is_open, level, urgent, "staff" if urgent else "",
-                case.priority, None, False, False, 0, 0, None, outcome, outcome_reason,
-                S(responded), S(agreed), S(closed), S(case.last_update_at),
-                S(case.first_response_due), S(case.solution_due), S(case.resolution_due),
-                None, S(case.next_update_due), S(case.next_due), S(survey_due), None, 1,
-                S(registered), S(self.now), self.session.user_id))
+            rows.append(
+                (
+                    case_id,
+                    number,
+                    customer_id,
+                    name,
+                    contact,
+                    member,
+                    id_number,
+                    tier,
+                    S(complaint_time),
+                    S(registered),
+                    channel,
+                    type_id,
+                    subtype_id,
+                    urgency,
+                    description,
+                    requests,
+                    request_other,
+                    department,
+                    receiver_id,
+                    None,
+                    None,
+                    None,
+                    owner_id,
+                    stage,
+                    is_open,
+                    level,
+                    urgent,
+                    "staff" if urgent else "",
+                    case.priority,
+                    None,
+                    False,
+                    False,
+                    0,
+                    0,
+                    None,
+                    outcome,
+                    outcome_reason,
+                    S(responded),
+                    S(agreed),
+                    S(closed),
+                    S(case.last_update_at),
+                    S(case.first_response_due),
+                    S(case.solution_due),
+                    S(case.resolution_due),
+                    None,
+                    S(case.next_update_due),
+                    S(case.next_due),
+                    S(survey_due),
+                    None,
+                    1,
+                    S(registered),
+                    S(self.now),
+                    self.session.user_id,
+                )
+            )
             index.append((case_id, description))
             self.cases[number] = (case_id, customer_id)
         self.insert("complaint", COMPLAINT_COLUMNS, rows)
@@ -1189,26 +1635,82 @@ class _Writer:
     def progress(self, chunk: list[tuple]) -> None:
         S = self.stamp
         rows = []
-        for (_row, number, stage, owner, planned, actual, result, feedback, comment,
-             next_action, updated_at, updated_by) in chunk:
+        for (
+            _row,
+            number,
+            stage,
+            owner,
+            planned,
+            actual,
+            result,
+            feedback,
+            comment,
+            next_action,
+            updated_at,
+            updated_by,
+        ) in chunk:
             case_id = self.cases[number][0]
             if number in self.v.db_cases:
                 self.touched_existing.add(number)
-            rows.append((case_id, stage, self.person(owner), S(planned), S(actual), result,
-                         feedback, comment, next_action, S(updated_at),
-                         self.person(updated_by)))
+            rows.append(
+                (
+                    case_id,
+                    stage,
+                    self.person(owner),
+                    S(planned),
+                    S(actual),
+                    result,
+                    feedback,
+                    comment,
+                    next_action,
+                    S(updated_at),
+                    self.person(updated_by),
+                )
+            )
         self.insert("progress_entry", PROGRESS_COLUMNS, rows)
         self.report.progress += len(rows)
 
     def surveys(self, chunk: list[tuple]) -> None:
         S = self.stamp
         rows = []
-        for (_row, number, name, survey_time, method, surveyor, t, e, a, o, most, most_other,
-             improve, improve_other, suggestions) in chunk:
+        for (
+            _row,
+            number,
+            name,
+            survey_time,
+            method,
+            surveyor,
+            t,
+            e,
+            a,
+            o,
+            most,
+            most_other,
+            improve,
+            improve_other,
+            suggestions,
+        ) in chunk:
             case_id, customer_id = self.cases[number] if number is not None else (None, None)
-            rows.append((case_id, customer_id, name, S(survey_time), method,
-                         self.person(surveyor), t, e, a, o, most, most_other, improve,
-                         improve_other, suggestions, S(survey_time)))
+            rows.append(
+                (
+                    case_id,
+                    customer_id,
+                    name,
+                    S(survey_time),
+                    method,
+                    self.person(surveyor),
+                    t,
+                    e,
+                    a,
+                    o,
+                    most,
+                    most_other,
+                    improve,
+                    improve_other,
+                    suggestions,
+                    S(survey_time),
+                )
+            )
         self.insert("survey", SURVEY_COLUMNS, rows)
         self.report.surveys += len(rows)
 
@@ -1230,20 +1732,30 @@ class _Writer:
 # ---------------------------------------------------------------------------------------
 # The service.
 
+
 def _open_workbook(path: Path):
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise ValidationError("{name} cannot be read as an Excel workbook (.xlsx): {reason}",
-                              field="path", name=path.name, reason=str(exc)) from exc
+        raise ValidationError(
+            "{name} cannot be read as an Excel workbook (.xlsx): {reason}",
+            field="path",
+            name=path.name,
+            reason=str(exc),
+        ) from exc
     except Exception as exc:  # zipfile.BadZipFile and other damage
-        raise ValidationError("{name} cannot be read as an Excel workbook (.xlsx): {reason}",
-                              field="path", name=path.name, reason=str(exc)) from exc
+        raise ValidationError(
+            "{name} cannot be read as an Excel workbook (.xlsx): {reason}",
+            field="path",
+            name=path.name,
+            reason=str(exc),
+        ) from exc
 
 
 @service
-def import_workbook(session: Session, path: str | Path, *, dry_run: bool = False,
-                    progress: Progress | None = None) -> ImportReport:
+def import_workbook(
+    session: Session, path: str | Path, *, dry_run: bool = False, progress: Progress | None = None
+) -> ImportReport:
     """Validate the workbook at ``path`` and, when every cell is fine and this is not a
     dry run, import it in one transaction. The report lists every problem (nothing is
     written when there is one) and the counts. ``progress(done, total)`` (rows, both
@@ -1259,18 +1771,30 @@ def import_workbook(session: Session, path: str | Path, *, dry_run: bool = False
         for title in workbook.sheetnames:
             sheet = find_sheet(title)
             if sheet is None:
-                report.warnings.append(ImportProblem(title, None, "",
-                                                     "Unknown sheet; it was ignored."))
+                report.warnings.append(
+                    ImportProblem(title, None, "", "Unknown sheet; it was ignored.")
+                )
             elif sheet.key in inputs:
-                report.add_error(ImportProblem(title, None, "", "The sheet {sheet} appears "
-                                               "twice (also as {first!r}).",
-                                               {"sheet": sheet.zh,
-                                                "first": inputs[sheet.key].title}))
+                report.add_error(
+                    ImportProblem(
+                        title,
+                        None,
+                        "",
+                        "The sheet {sheet} appears twice (also as {first!r}).",
+                        {"sheet": sheet.zh, "first": inputs[sheet.key].title},
+                    )
+                )
             else:
                 inputs[sheet.key] = _SheetInput(sheet, title, workbook[title])
         if not inputs and not report.errors:
-            report.add_error(ImportProblem(path.name, None, "", "The workbook has none of the "
-                                           "sheets 投诉登记, 进度跟踪, 满意度调查."))
+            report.add_error(
+                ImportProblem(
+                    path.name,
+                    None,
+                    "",
+                    "The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.",
+                )
+            )
         data_rows = sum(max((i.ws.max_row or 1) - 1, 0) for i in inputs.values())
         for item in inputs.values():
             # Read every row and column whatever the file's dimension says: a stale one
@@ -1288,7 +1812,10 @@ def import_workbook(session: Session, path: str | Path, *, dry_run: bool = False
         # Rows read (for a rejected file, not all of them were spooled).
         counts = validator.read
         report.complaints, report.progress, report.surveys = (
-            counts["complaints"], counts["progress"], counts["surveys"])
+            counts["complaints"],
+            counts["progress"],
+            counts["surveys"],
+        )
         if not report.ok or dry_run:
             report.numbers_assigned = 0
             report.seconds = time.perf_counter() - started
@@ -1299,11 +1826,18 @@ def import_workbook(session: Session, path: str | Path, *, dry_run: bool = False
         try:
             with write_lock(db):
                 writer.run()
-                audit.record(session, "import_workbook", "complaint", None, file=path.name,
-                             rows=report.rows, customers_created=report.customers_created,
-                             numbers_assigned=report.numbers_assigned,
-                             staff_created=report.new_staff[:50],
-                             staff_created_count=len(report.new_staff))
+                audit.record(
+                    session,
+                    "import_workbook",
+                    "complaint",
+                    None,
+                    file=path.name,
+                    rows=report.rows,
+                    customers_created=report.customers_created,
+                    numbers_assigned=report.numbers_assigned,
+                    staff_created=report.new_staff[:50],
+                    staff_created_count=len(report.new_staff),
+                )
         except _Cancelled:
             report.cancelled = True
             report.complaints = report.progress = report.surveys = 0
@@ -1318,4 +1852,3 @@ def import_workbook(session: Session, path: str | Path, *, dry_run: bool = False
         if validator is not None:
             for spool in validator.spools.values():
                 spool.close()
-

@@ -63,11 +63,15 @@ class ImprovementInfo:
 
     def to_json(self) -> dict:
         return {
-            "id": self.id, "problem": self.problem, "plan": self.plan,
+            "id": self.id,
+            "problem": self.problem,
+            "plan": self.plan,
             "department": self.department,
             "deadline": self.deadline.isoformat() if self.deadline else None,
-            "status": self.status, "overdue": self.overdue,
-            "types": list(self.type_codes), "cases": list(self.case_numbers),
+            "status": self.status,
+            "overdue": self.overdue,
+            "types": list(self.type_codes),
+            "cases": list(self.case_numbers),
             "created_by": self.created_by,
             "created_at": self.created_at.isoformat(sep=" "),
             "updated_at": self.updated_at.isoformat(sep=" "),
@@ -76,6 +80,7 @@ class ImprovementInfo:
 
 # --- validation -------------------------------------------------------------------------
 
+
 def _text(value, field: str, label: str) -> str:
     text = (value or "").strip() if isinstance(value, str | type(None)) else None
     if text is None:
@@ -83,8 +88,9 @@ def _text(value, field: str, label: str) -> str:
     if not text:
         raise ValidationError("Enter the {label}.", field=field, label=label)
     if len(text) > MAX_TEXT:
-        raise ValidationError("The {label} is longer than {max} characters.", field=field,
-                              label=label, max=MAX_TEXT)
+        raise ValidationError(
+            "The {label} is longer than {max} characters.", field=field, label=label, max=MAX_TEXT
+        )
     return text
 
 
@@ -100,15 +106,20 @@ def _deadline(value) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError("The deadline {value!r} is not a date (YYYY-MM-DD).",
-                          field="deadline", value=value)
+    raise ValidationError(
+        "The deadline {value!r} is not a date (YYYY-MM-DD).", field="deadline", value=value
+    )
 
 
 def _status(value) -> str:
     term = IMPROVEMENT_STATUS.parse(value) if isinstance(value, str) else None
     if term is None:
-        raise ValidationError("Unknown status {value!r}; one of {known}.", field="status",
-                              value=value, known=", ".join(IMPROVEMENT_STATUS.codes()))
+        raise ValidationError(
+            "Unknown status {value!r}; one of {known}.",
+            field="status",
+            value=value,
+            known=", ".join(IMPROVEMENT_STATUS.codes()),
+        )
     return term.code
 
 
@@ -117,11 +128,16 @@ def _department(code_or_name) -> Department:
     if not text:
         raise ValidationError("Choose the responsible department.", field="department")
     dept = Department.get_or_none(
-        (Department.code == text) | (Department.name_zh == text) | (Department.name_en == text))
+        (Department.code == text) | (Department.name_zh == text) | (Department.name_en == text)
+    )
     if dept is None:
         known = ", ".join(d.code for d in Department.select().order_by(Department.sort_order))
-        raise ValidationError("Unknown department {name!r}; known departments: {known}.",
-                              field="department", name=text, known=known)
+        raise ValidationError(
+            "Unknown department {name!r}; known departments: {known}.",
+            field="department",
+            name=text,
+            known=known,
+        )
     return dept
 
 
@@ -130,8 +146,9 @@ def _types(codes: Iterable[str]) -> list[ComplaintType]:
     found = {t.code: t for t in ComplaintType.select().where(ComplaintType.code.in_(wanted))}
     unknown = [c for c in wanted if c not in found]
     if unknown:
-        raise ValidationError("Unknown complaint type {codes}.", field="types",
-                              codes=", ".join(unknown))
+        raise ValidationError(
+            "Unknown complaint type {codes}.", field="types", codes=", ".join(unknown)
+        )
     return [found[c] for c in wanted]
 
 
@@ -149,62 +166,95 @@ def _cases(ids: Iterable[int]) -> list[int]:
 
 # --- reading ----------------------------------------------------------------------------
 
+
 def _infos(actions: list[ImprovementAction], today: dt.date) -> list[ImprovementInfo]:
     """Infos for a few actions: their links come in one query."""
     ids = [a.id for a in actions]
     types: dict[int, list[str]] = {i: [] for i in ids}
     cases: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
     if ids:
-        links = (ImprovementLink
-                 .select(ImprovementLink.action, ComplaintType.code, Complaint.id,
-                         Complaint.number)
-                 .join(ComplaintType, join_type=JOIN.LEFT_OUTER,
-                       on=(ImprovementLink.complaint_type == ComplaintType.id))
-                 .switch(ImprovementLink)
-                 .join(Complaint, join_type=JOIN.LEFT_OUTER,
-                       on=(ImprovementLink.complaint == Complaint.id))
-                 .where(ImprovementLink.action.in_(ids))
-                 .order_by(ImprovementLink.id)
-                 .tuples())
+        links = (
+            ImprovementLink.select(
+                ImprovementLink.action, ComplaintType.code, Complaint.id, Complaint.number
+            )
+            .join(
+                ComplaintType,
+                join_type=JOIN.LEFT_OUTER,
+                on=(ImprovementLink.complaint_type == ComplaintType.id),
+            )
+            .switch(ImprovementLink)
+            .join(
+                Complaint, join_type=JOIN.LEFT_OUTER, on=(ImprovementLink.complaint == Complaint.id)
+            )
+            .where(ImprovementLink.action.in_(ids))
+            .order_by(ImprovementLink.id)
+            .tuples()
+        )
         for action_id, type_code, case_id, number in links:
             if type_code is not None:
                 types[action_id].append(type_code)
             if case_id is not None:
                 cases[action_id].append((case_id, number))
     departments = {d.id: d for d in Department.select()}
-    users = dict(User.select(User.id, User.username)
-                 .where(User.id.in_({a.created_by_id for a in actions})).tuples()) \
-        if actions else {}
+    users = (
+        dict(
+            User.select(User.id, User.username)
+            .where(User.id.in_({a.created_by_id for a in actions}))
+            .tuples()
+        )
+        if actions
+        else {}
+    )
     result = []
     for a in actions:
         dept = departments[a.department_id]
         deadline = a.deadline
         if isinstance(deadline, str):  # SQLite hands back text
             deadline = dt.date.fromisoformat(deadline)
-        result.append(ImprovementInfo(
-            a.id, a.problem, a.plan, dept.code, dept.name_zh, dept.name_en, deadline,
-            a.status, users.get(a.created_by_id, ""), a.created_at, a.updated_at,
-            tuple(types[a.id]), tuple(i for i, _ in cases[a.id]),
-            tuple(n for _, n in cases[a.id]),
-            a.status in OPEN_STATUSES and deadline is not None and deadline < today))
+        result.append(
+            ImprovementInfo(
+                a.id,
+                a.problem,
+                a.plan,
+                dept.code,
+                dept.name_zh,
+                dept.name_en,
+                deadline,
+                a.status,
+                users.get(a.created_by_id, ""),
+                a.created_at,
+                a.updated_at,
+                tuple(types[a.id]),
+                tuple(i for i, _ in cases[a.id]),
+                tuple(n for _, n in cases[a.id]),
+                a.status in OPEN_STATUSES and deadline is not None and deadline < today,
+            )
+        )
     return result
 
 
-def actions_in_period(start_at: dt.datetime | None, end_before: dt.datetime | None, *,
-                      department_id: int | None, today: dt.date) -> list[ImprovementInfo]:
+def actions_in_period(
+    start_at: dt.datetime | None,
+    end_before: dt.datetime | None,
+    *,
+    department_id: int | None,
+    today: dt.date,
+) -> list[ImprovementInfo]:
     """The actions active during ``[start_at, end_before)`` (see the module doc), deadline
     order. No permission check: for the services that already made one (the KPI report)."""
     query = ImprovementAction.select()
     if end_before is not None:
         query = query.where(ImprovementAction.created_at < end_before)
     if start_at is not None:
-        query = query.where(ImprovementAction.status.in_(OPEN_STATUSES)
-                            | (ImprovementAction.updated_at >= start_at))
+        query = query.where(
+            ImprovementAction.status.in_(OPEN_STATUSES) | (ImprovementAction.updated_at >= start_at)
+        )
     if department_id is not None:
         query = query.where(ImprovementAction.department == department_id)
     # Deadline order; actions without one (none are created so, older rows may) last.
-    query = query.order_by(ImprovementAction.deadline.is_null(), ImprovementAction.deadline,
-                           ImprovementAction.id)
+    query = query.order_by(
+        ImprovementAction.deadline.is_null(), ImprovementAction.deadline, ImprovementAction.id
+    )
     return _infos(list(query), today)
 
 
@@ -212,21 +262,28 @@ def _bounds(start: dt.date | None, end: dt.date | None):
     if start is not None and end is not None and end < start:
         raise ValidationError("The period ends before it starts.", field="period")
     start_at = dt.datetime.combine(start, dt.time()) if start is not None else None
-    end_before = (dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
-                  if end is not None else None)
+    end_before = (
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time()) if end is not None else None
+    )
     return start_at, end_before
 
 
 @service
-def list_actions(session: Session, start: dt.date | None = None, end: dt.date | None = None,
-                 *, department_code: str | None = None) -> list[ImprovementInfo]:
+def list_actions(
+    session: Session,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    department_code: str | None = None,
+) -> list[ImprovementInfo]:
     """The actions active during the period (both days included; an open bound is
     unlimited), optionally of one department, in deadline order."""
     require_manager(session)
     start_at, end_before = _bounds(start, end)
     dept = _department(department_code) if department_code is not None else None
-    return actions_in_period(start_at, end_before, department_id=dept.id if dept else None,
-                             today=session.now().date())
+    return actions_in_period(
+        start_at, end_before, department_id=dept.id if dept else None, today=session.now().date()
+    )
 
 
 @service
@@ -240,31 +297,42 @@ def get_action(session: Session, action_id: int) -> ImprovementInfo:
 
 # --- writing ----------------------------------------------------------------------------
 
-def _replace_links(action: ImprovementAction, types: list[ComplaintType] | None,
-                   case_ids: list[int] | None) -> None:
+
+def _replace_links(
+    action: ImprovementAction, types: list[ComplaintType] | None, case_ids: list[int] | None
+) -> None:
     if types is not None:
-        ImprovementLink.delete().where(ImprovementLink.action == action.id,
-                                       ImprovementLink.complaint_type.is_null(False)).execute()
+        ImprovementLink.delete().where(
+            ImprovementLink.action == action.id, ImprovementLink.complaint_type.is_null(False)
+        ).execute()
         for t in types:
             ImprovementLink.create(action=action, complaint_type=t)
     if case_ids is not None:
-        ImprovementLink.delete().where(ImprovementLink.action == action.id,
-                                       ImprovementLink.complaint.is_null(False)).execute()
+        ImprovementLink.delete().where(
+            ImprovementLink.action == action.id, ImprovementLink.complaint.is_null(False)
+        ).execute()
         for case_id in case_ids:
             ImprovementLink.create(action=action, complaint=case_id)
 
 
 @service
-def create_action(session: Session, problem: str, plan: str, department_code: str,
-                  deadline: dt.date | str, status: str = "planned",
-                  type_codes: Iterable[str] = (), case_ids: Iterable[int] = ()
-                  ) -> ImprovementInfo:
+def create_action(
+    session: Session,
+    problem: str,
+    plan: str,
+    department_code: str,
+    deadline: dt.date | str,
+    status: str = "planned",
+    type_codes: Iterable[str] = (),
+    case_ids: Iterable[int] = (),
+) -> ImprovementInfo:
     """Record an improvement action, linked to complaint types (codes of categories or
     subtypes) and/or cases (ids)."""
     require_manager(session)
     if session.user_id is None:
-        raise PermissionDenied("Sign in as a manager to record improvement actions: the "
-                               "action keeps who recorded it.")
+        raise PermissionDenied(
+            "Sign in as a manager to record improvement actions: the action keeps who recorded it."
+        )
     problem = _text(problem, "problem", "problem")
     plan = _text(plan, "plan", "plan")
     with write_lock(database_proxy.obj):
@@ -275,21 +343,43 @@ def create_action(session: Session, problem: str, plan: str, department_code: st
         cases = _cases(case_ids)
         now = session.now()
         action = ImprovementAction.create(
-            problem=problem, plan=plan, department=dept, deadline=day, status=code,
-            created_by=session.user_id, created_at=now, updated_at=now)
+            problem=problem,
+            plan=plan,
+            department=dept,
+            deadline=day,
+            status=code,
+            created_by=session.user_id,
+            created_at=now,
+            updated_at=now,
+        )
         _replace_links(action, types, cases)
-        audit.record(session, "improvement_create", "improvement_action", action.id,
-                     department=dept.code, deadline=day.isoformat(), status=code,
-                     types=[t.code for t in types], cases=cases)
+        audit.record(
+            session,
+            "improvement_create",
+            "improvement_action",
+            action.id,
+            department=dept.code,
+            deadline=day.isoformat(),
+            status=code,
+            types=[t.code for t in types],
+            cases=cases,
+        )
         return _infos([action], now.date())[0]
 
 
 @service
-def update_action(session: Session, action_id: int, *, problem: str | None = None,
-                  plan: str | None = None, department_code: str | None = None,
-                  deadline: dt.date | str | None = None, status: str | None = None,
-                  type_codes: Iterable[str] | None = None,
-                  case_ids: Iterable[int] | None = None) -> ImprovementInfo:
+def update_action(
+    session: Session,
+    action_id: int,
+    *,
+    problem: str | None = None,
+    plan: str | None = None,
+    department_code: str | None = None,
+    deadline: dt.date | str | None = None,
+    status: str | None = None,
+    type_codes: Iterable[str] | None = None,
+    case_ids: Iterable[int] | None = None,
+) -> ImprovementInfo:
     """Change an action; ``None`` leaves a field as it is. ``type_codes`` / ``case_ids``
     replace the links of that kind (an empty list removes them)."""
     require_manager(session)
@@ -312,8 +402,7 @@ def update_action(session: Session, action_id: int, *, problem: str | None = Non
         cases = _cases(case_ids) if case_ids is not None else None
         details: dict[str, object] = {}
         for name, value in changes.items():
-            old = getattr(action, name + "_id") if name == "department" else getattr(
-                action, name)
+            old = getattr(action, name + "_id") if name == "department" else getattr(action, name)
             new = value.id if name == "department" else value
             if isinstance(old, str) and isinstance(new, dt.date):
                 old = dt.date.fromisoformat(old)
@@ -323,7 +412,8 @@ def update_action(session: Session, action_id: int, *, problem: str | None = Non
         if "department" in details:
             details["department"] = {
                 "old": Department.get_by_id(details["department"]["old"]).code,
-                "new": changes["department"].code}
+                "new": changes["department"].code,
+            }
         if types is not None:
             details["types"] = [t.code for t in types]
         if cases is not None:
@@ -333,6 +423,5 @@ def update_action(session: Session, action_id: int, *, problem: str | None = Non
             action.updated_at = now
             action.save()
             _replace_links(action, types, cases)
-            audit.record(session, "improvement_update", "improvement_action", action.id,
-                         **details)
+            audit.record(session, "improvement_update", "improvement_action", action.id, **details)
         return _infos([action], now.date())[0]

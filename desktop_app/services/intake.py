@@ -110,8 +110,11 @@ def _searchable(value: object, maximum: int = 200) -> bool:
 
 
 def _active(model, code: str):
-    return model.get_or_none((model.code == code) & model.active) \
-        if code and _searchable(code, 60) else None
+    return (
+        model.get_or_none((model.code == code) & model.active)
+        if code and _searchable(code, 60)
+        else None
+    )
 
 
 def _code(value: object, vocab) -> bool:
@@ -170,8 +173,9 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     if found["type"] is None or found["type"].parent_id is not None:
         bad("type", "Choose the complaint type.")
     found["subtype"] = _active(ComplaintType, form.subtype)
-    if found["subtype"] is None or (found["type"] is not None
-                                    and found["subtype"].parent_id != found["type"].id):
+    if found["subtype"] is None or (
+        found["type"] is not None and found["subtype"].parent_id != found["type"].id
+    ):
         bad("subtype", "Choose a subtype of the chosen type.")
     if not _code(form.urgency, URGENCY):
         bad("urgency", "Choose the urgency.")
@@ -184,8 +188,10 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     if unknown:
         bad("customer_requests", "Unknown customer request: {codes}.", codes=", ".join(unknown))
     if "other" in requests:
-        bad("customer_request_other", validation.check_text(
-            form.customer_request_other, minimum=1, maximum=200))
+        bad(
+            "customer_request_other",
+            validation.check_text(form.customer_request_other, minimum=1, maximum=200),
+        )
     found["department"] = _active(Department, form.department)
     if found["department"] is None:
         bad("department", "Choose the department initially responsible.")
@@ -194,13 +200,19 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     if not isinstance(form.head_office, bool):
         bad("head_office", "Say whether the complaint came from head office (yes or no).")
     if form.level is not None:
-        default = sla.default_level(found["subtype"], form.member_tier, False) \
-            if found.get("subtype") and _code(form.member_tier, MEMBER_TIERS) else 1
+        default = (
+            sla.default_level(found["subtype"], form.member_tier, False)
+            if found.get("subtype") and _code(form.member_tier, MEMBER_TIERS)
+            else 1
+        )
         if not _row_id(form.level) or form.level not in (1, 2, 3):
             bad("level", "The level is I, II or III.")
         elif form.level < default:
-            bad("level", "This complaint is at least level {level}; a level can be raised, "
-                         "not lowered.", level="I" * default)
+            bad(
+                "level",
+                "This complaint is at least level {level}; a level can be raised, not lowered.",
+                level="I" * default,
+            )
     max_bytes = int(settings_service.get("attachments.max_megabytes")) * 1048576
     paths = form.attachments if isinstance(form.attachments, list | tuple) else None
     if paths is None or not all(isinstance(p, str | os.PathLike) for p in paths):
@@ -213,8 +225,11 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     for ref in split_multi(form.recording_ids) if recording_problem is None else ():
         bad("recording_ids", validation.check_length(ref, maximum=120))
     if form.customer_id is not None:
-        found["customer"] = Customer.get_or_none(Customer.id == form.customer_id) \
-            if _row_id(form.customer_id) else None
+        found["customer"] = (
+            Customer.get_or_none(Customer.id == form.customer_id)
+            if _row_id(form.customer_id)
+            else None
+        )
         if found["customer"] is None:
             bad("customer_name", "The chosen customer no longer exists; search again.")
     return problems, found
@@ -224,8 +239,11 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
 def default_level_for(subtype: str, member_tier: str) -> int | None:
     """The level a new complaint of ``subtype`` gets (SPEC §4: the subtype's, III for VIP
     members), for the form to show before saving; None for an unknown subtype."""
-    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) \
-        if subtype and _searchable(subtype, 60) else None
+    sub = (
+        ComplaintType.get_or_none(ComplaintType.code == subtype)
+        if subtype and _searchable(subtype, 60)
+        else None
+    )
     if sub is None or sub.parent_id is None:
         return None
     return sla.default_level(sub, member_tier, False)
@@ -234,10 +252,13 @@ def default_level_for(subtype: str, member_tier: str) -> int | None:
 def next_number(day: dt.date, prefix: str) -> str:
     """The next complaint number of ``day``; call inside the registering transaction."""
     key = day.strftime("%Y%m%d")
-    (DaySequence.insert(day=key, last=1)
-     .on_conflict(conflict_target=[DaySequence.day],
-                  update={DaySequence.last: DaySequence.last + 1})
-     .execute())
+    (
+        DaySequence.insert(day=key, last=1)
+        .on_conflict(
+            conflict_target=[DaySequence.day], update={DaySequence.last: DaySequence.last + 1}
+        )
+        .execute()
+    )
     last = DaySequence.get_by_id(key).last
     return f"{prefix}-{key}-{last:04d}"
 
@@ -252,12 +273,22 @@ def _customer_for(form: IntakeForm, found: dict, now: dt.datetime) -> Customer:
     email = next((c for c in contacts if validation.contact_kind(c) == "email"), None)
     if customer is None:
         return Customer.create(
-            name=_stripped(form.customer_name), phone=phone, email=email, member_number=member,
-            id_number=_stripped(form.id_number).upper() or None, tier=form.member_tier,
-            created_at=now, updated_at=now)
+            name=_stripped(form.customer_name),
+            phone=phone,
+            email=email,
+            member_number=member,
+            id_number=_stripped(form.id_number).upper() or None,
+            tier=form.member_tier,
+            created_at=now,
+            updated_at=now,
+        )
     changed = False
-    for attr, value in (("phone", phone), ("email", email), ("member_number", member),
-                        ("id_number", _stripped(form.id_number).upper() or None)):
+    for attr, value in (
+        ("phone", phone),
+        ("email", email),
+        ("member_number", member),
+        ("id_number", _stripped(form.id_number).upper() or None),
+    ):
         if value and not getattr(customer, attr):
             setattr(customer, attr, value)
             changed = True
@@ -281,8 +312,13 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
     try:
         stored = [attachments.store_file(path) for path in form.attachments]
     except OSError as exc:
-        raise FormInvalid([FieldProblem("attachments", "A file could not be copied: {reason}",
-                                        {"reason": str(exc)})]) from exc
+        raise FormInvalid(
+            [
+                FieldProblem(
+                    "attachments", "A file could not be copied: {reason}", {"reason": str(exc)}
+                )
+            ]
+        ) from exc
     with write_lock(database_proxy.obj):
         problems, found = validate(form, now)  # again inside the lock: rows may have changed
         if problems:
@@ -293,37 +329,71 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         level = max(form.level or 1, sla.default_level(subtype, tier, False))
         case = Complaint(
             number=next_number(now.date(), str(ctx.policy["numbering.prefix"])),
-            customer=customer, customer_name=_stripped(form.customer_name),
-            contact=_stripped(form.contact), member_number=_stripped(form.member_number) or None,
-            id_number=_stripped(form.id_number).upper() or None, member_tier=tier,
+            customer=customer,
+            customer_name=_stripped(form.customer_name),
+            contact=_stripped(form.contact),
+            member_number=_stripped(form.member_number) or None,
+            id_number=_stripped(form.id_number).upper() or None,
+            member_tier=tier,
             complaint_time=form.complaint_time.replace(microsecond=0),
-            registration_time=now, channel=found["channel"], type=found["type"],
-            subtype=subtype, urgency=form.urgency, description=_stripped(form.description),
-            customer_requests=join_multi(c for c in CUSTOMER_REQUESTS.codes()
-                                         if c in form.customer_requests),
+            registration_time=now,
+            channel=found["channel"],
+            type=found["type"],
+            subtype=subtype,
+            urgency=form.urgency,
+            description=_stripped(form.description),
+            customer_requests=join_multi(
+                c for c in CUSTOMER_REQUESTS.codes() if c in form.customer_requests
+            ),
             customer_request_other=(_stripped(form.customer_request_other) or None)
-            if "other" in form.customer_requests else None,
-            department=found["department"], receiver=session.user_id,
-            owner=session.user_id, product=_stripped(form.product) or None,
-            merchant=_stripped(form.merchant) or None, stage="registered", is_open=True,
-            level=level, head_office=form.head_office, priority=level,
-            first_response_due=now, solution_due=now, resolution_due=now,
-            created_at=now, updated_at=now, updated_by=session.user_id)
+            if "other" in form.customer_requests
+            else None,
+            department=found["department"],
+            receiver=session.user_id,
+            owner=session.user_id,
+            product=_stripped(form.product) or None,
+            merchant=_stripped(form.merchant) or None,
+            stage="registered",
+            is_open=True,
+            level=level,
+            head_office=form.head_office,
+            priority=level,
+            first_response_due=now,
+            solution_due=now,
+            resolution_due=now,
+            created_at=now,
+            updated_at=now,
+            updated_by=session.user_id,
+        )
         sla.apply_registration_rules(case, customer)
         sla.refresh_case(case, ctx, subtype.callback_rule)
         case.save(force_insert=True)
         batch = sla.apply_batch_rule(session, case, ctx)
         search.index_rows(database_proxy.obj, [(case.id, case.description)])
-        attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids,
-                                        now)
-        audit.record(session, "complaint_create", "complaint", case.id, number=case.number,
-                     level=case.level, urgent=case.urgent, attachments=attached)
+        attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids, now)
+        audit.record(
+            session,
+            "complaint_create",
+            "complaint",
+            case.id,
+            number=case.number,
+            level=case.level,
+            urgent=case.urgent,
+            attachments=attached,
+        )
     return Registered(
-        case.id, case.number, case.level, case.urgent,
+        case.id,
+        case.number,
+        case.level,
+        case.urgent,
         tuple(r for r in case.urgent_reasons.split(",") if r),
-        case.first_response_due, case.solution_due, case.resolution_due,
+        case.first_response_due,
+        case.solution_due,
+        case.resolution_due,
         promise_text(case.first_response_due, now, session.language),
-        batch.id if batch else None, customer.id)
+        batch.id if batch else None,
+        customer.id,
+    )
 
 
 @dataclass(frozen=True)
@@ -353,14 +423,26 @@ def lookup_customers(session: Session, text: str, *, limit: int = 10) -> list[Cu
         return []
     matches: dict[int, Customer] = {}
     for column in (Customer.phone, Customer.member_number, Customer.name, Customer.email):
-        for customer in (Customer.select().where(_prefix(column, text))
-                         .order_by(column, Customer.id).limit(limit)):
+        for customer in (
+            Customer.select()
+            .where(_prefix(column, text))
+            .order_by(column, Customer.id)
+            .limit(limit)
+        ):
             matches.setdefault(customer.id, customer)
         if len(matches) >= limit:
             break
-    return [CustomerMatch(c.id, c.name, mask_contact(c.phone or c.email or ""),
-                          c.member_number or "", c.tier, c.sensitive)
-            for c in list(matches.values())[:limit]]
+    return [
+        CustomerMatch(
+            c.id,
+            c.name,
+            mask_contact(c.phone or c.email or ""),
+            c.member_number or "",
+            c.tier,
+            c.sensitive,
+        )
+        for c in list(matches.values())[:limit]
+    ]
 
 
 @dataclass(frozen=True)
@@ -385,13 +467,23 @@ def customer_for_intake(session: Session, customer_id: int) -> CustomerDetails:
     if customer is None:
         raise NotFound("This customer no longer exists.")
     contact = "; ".join(c for c in (customer.phone, customer.email) if c)
-    cases = (Complaint.select(Complaint.number, Complaint.stage, Complaint.registration_time)
-             .where(Complaint.customer == customer)
-             .order_by(Complaint.registration_time.desc()).limit(20))
-    return CustomerDetails(customer.id, customer.name, contact, customer.member_number or "",
-                           customer.id_number or "", customer.tier, customer.sensitive,
-                           customer.sensitive_kind or "",
-                           tuple((c.number, c.stage, c.registration_time) for c in cases))
+    cases = (
+        Complaint.select(Complaint.number, Complaint.stage, Complaint.registration_time)
+        .where(Complaint.customer == customer)
+        .order_by(Complaint.registration_time.desc())
+        .limit(20)
+    )
+    return CustomerDetails(
+        customer.id,
+        customer.name,
+        contact,
+        customer.member_number or "",
+        customer.id_number or "",
+        customer.tier,
+        customer.sensitive,
+        customer.sensitive_kind or "",
+        tuple((c.number, c.stage, c.registration_time) for c in cases),
+    )
 
 
 @dataclass(frozen=True)
@@ -413,16 +505,30 @@ class SimilarCases:
 
 
 def _briefs(query) -> list[CaseBrief]:
-    rows = (query.select(Complaint.id, Complaint.number, Complaint.registration_time,
-                         Complaint.stage, Complaint.description, ComplaintType.code)
-            .join(ComplaintType, on=(Complaint.subtype == ComplaintType.id)))
-    return [CaseBrief(r.id, r.number, r.registration_time, r.stage, r.subtype.code,
-                      r.description[:60]) for r in rows]
+    rows = query.select(
+        Complaint.id,
+        Complaint.number,
+        Complaint.registration_time,
+        Complaint.stage,
+        Complaint.description,
+        ComplaintType.code,
+    ).join(ComplaintType, on=(Complaint.subtype == ComplaintType.id))
+    return [
+        CaseBrief(r.id, r.number, r.registration_time, r.stage, r.subtype.code, r.description[:60])
+        for r in rows
+    ]
 
 
 @service
-def similar_cases(session: Session, *, customer_id: int | None, subtype: str, text: str,
-                  product: str = "", limit: int = 5) -> SimilarCases:
+def similar_cases(
+    session: Session,
+    *,
+    customer_id: int | None,
+    subtype: str,
+    text: str,
+    product: str = "",
+    limit: int = 5,
+) -> SimilarCases:
     """What the intake side panel shows while the clerk types: the customer's open cases,
     today's count of the subtype (toward the batch threshold of SPEC §4) and cases whose
     description shares the typed words. Contacts are not included."""
@@ -431,17 +537,25 @@ def similar_cases(session: Session, *, customer_id: int | None, subtype: str, te
     threshold = int(settings_service.get("rules.batch_threshold"))
     customer_open: list[CaseBrief] = []
     if customer_id is not None:
-        customer_open = _briefs(Complaint.select().where(
-            Complaint.customer == customer_id, Complaint.is_open)
-            .order_by(Complaint.registration_time.desc()).limit(limit))
+        customer_open = _briefs(
+            Complaint.select()
+            .where(Complaint.customer == customer_id, Complaint.is_open)
+            .order_by(Complaint.registration_time.desc())
+            .limit(limit)
+        )
     today = 0
-    sub = ComplaintType.get_or_none(ComplaintType.code == subtype) \
-        if subtype and _searchable(subtype, 60) else None
+    sub = (
+        ComplaintType.get_or_none(ComplaintType.code == subtype)
+        if subtype and _searchable(subtype, 60)
+        else None
+    )
     if sub is not None:
         start = dt.datetime.combine(now.date(), dt.time.min)
         query = Complaint.select().where(
-            Complaint.subtype == sub.id, Complaint.registration_time >= start,
-            Complaint.registration_time < start + dt.timedelta(days=1))
+            Complaint.subtype == sub.id,
+            Complaint.registration_time >= start,
+            Complaint.registration_time < start + dt.timedelta(days=1),
+        )
         product = (product or "").strip() if _searchable(product or "") else ""
         if product:
             query = query.where((Complaint.product == product) | (Complaint.merchant == product))

@@ -149,17 +149,22 @@ _BREAKDOWN_SQL = """SELECT COUNT(*),
  COUNT(*) FILTER (WHERE c.first_response_at <= c.first_response_due){columns}
 FROM complaint AS c
 WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}"""
-_COLUMN = {dimension: f",\n COUNT(*) FILTER (WHERE c.{column} = {{p}})"
-           for dimension, column in (("type", "type_id"), ("subtype", "subtype_id"),
-                                     ("channel", "channel_id"),
-                                     ("department", "department_id"),
-                                     ("urgency", "urgency"), ("level", "level"))}
+_COLUMN = {
+    dimension: f",\n COUNT(*) FILTER (WHERE c.{column} = {{p}})"
+    for dimension, column in (
+        ("type", "type_id"),
+        ("subtype", "subtype_id"),
+        ("channel", "channel_id"),
+        ("department", "department_id"),
+        ("urgency", "urgency"),
+        ("level", "level"),
+    )
+}
 
 # Seconds between complaint and closure, rounded to whole seconds on both backends
 # (julianday is SQLite's cheapest date arithmetic: a third faster than strftime('%s')).
 _SECONDS = {
-    True: "CAST(ROUND((julianday(c.closed_at) - julianday(c.complaint_time)) * 86400)"
-          " AS INTEGER)",
+    True: "CAST(ROUND((julianday(c.closed_at) - julianday(c.complaint_time)) * 86400) AS INTEGER)",
     False: "CAST(ROUND(EXTRACT(EPOCH FROM c.closed_at - c.complaint_time)) AS BIGINT)",
 }
 
@@ -216,8 +221,10 @@ def load_reference() -> dict[str, tuple[RefItem, ...]]:
     may carry them)."""
     types = list(ComplaintType.select().order_by(ComplaintType.sort_order, ComplaintType.id))
     parents = {t.id: (t.sort_order, t.id) for t in types if t.parent_id is None}
-    subtypes = sorted((t for t in types if t.parent_id is not None),
-                      key=lambda t: (parents.get(t.parent_id, (0, 0)), t.sort_order, t.id))
+    subtypes = sorted(
+        (t for t in types if t.parent_id is not None),
+        key=lambda t: (parents.get(t.parent_id, (0, 0)), t.sort_order, t.id),
+    )
 
     def items(rows) -> tuple[RefItem, ...]:
         return tuple(RefItem(r.id, r.code, r.name_zh, r.name_en, r.active) for r in rows)
@@ -226,19 +233,27 @@ def load_reference() -> dict[str, tuple[RefItem, ...]]:
         "type": items(t for t in types if t.parent_id is None),
         "subtype": items(subtypes),
         "channel": items(Channel.select().order_by(Channel.sort_order, Channel.id)),
-        "department": items(Department.select().order_by(Department.sort_order,
-                                                         Department.id)),
+        "department": items(Department.select().order_by(Department.sort_order, Department.id)),
         "urgency": tuple(RefItem(t.code, t.code, t.zh, t.en) for t in URGENCY),
-        "level": tuple(RefItem(level, roman, LEVELS.get(str(level)).zh, roman)
-                       for level, roman in LEVEL_ROMAN.items()),
+        "level": tuple(
+            RefItem(level, roman, LEVELS.get(str(level)).zh, roman)
+            for level, roman in LEVEL_ROMAN.items()
+        ),
     }
 
 
-def build_queries(*, sqlite: bool, start_at: dt.datetime, end_before: dt.datetime,
-                  now: dt.datetime, department_id: int | None,
-                  reference: dict[str, tuple[RefItem, ...]]) -> dict[str, tuple[str, list]]:
+def build_queries(
+    *,
+    sqlite: bool,
+    start_at: dt.datetime,
+    end_before: dt.datetime,
+    now: dt.datetime,
+    department_id: int | None,
+    reference: dict[str, tuple[RefItem, ...]],
+) -> dict[str, tuple[str, list]]:
     """The report's four statements with their parameters, for SQLite or PostgreSQL (the
     benchmark runs the same text through a bare sqlite3 connection)."""
+
     def value(moment: dt.datetime):
         return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
 
@@ -253,46 +268,67 @@ def build_queries(*, sqlite: bool, start_at: dt.datetime, end_before: dt.datetim
         return sql.replace("{p}", placeholder)
 
     columns = "".join(_COLUMN[d] for d in DIMENSIONS for _ in reference[d])
-    breakdown = (finish(_BREAKDOWN_SQL.replace("{columns}", columns)
-                        .replace("{department}", department)),
-                 [value(now), *(i.value for d in DIMENSIONS for i in reference[d]),
-                  *period, *dept_params])
-    closed = (finish(_CLOSED_SQL.replace("{seconds}", _SECONDS[sqlite])
-                     .replace("{department}", department)), [*period, *dept_params])
+    breakdown = (
+        finish(_BREAKDOWN_SQL.replace("{columns}", columns).replace("{department}", department)),
+        [value(now), *(i.value for d in DIMENSIONS for i in reference[d]), *period, *dept_params],
+    )
+    closed = (
+        finish(
+            _CLOSED_SQL.replace("{seconds}", _SECONDS[sqlite]).replace("{department}", department)
+        ),
+        [*period, *dept_params],
+    )
     options = SURVEY_ASPECTS.codes()
-    join = (" JOIN complaint AS c ON c.id = s.complaint_id AND +c.department_id = {p}"
-            if department_id is not None else "")
-    surveys = (finish(_SURVEY_SQL.replace("{hot_spots}", _HOT_SPOT * len(options))
-                      .replace("{join}", join)),
-               [*dept_params, *period, *(_like_option(c) for c in options)])
-    overdue = (finish(_OVERDUE_SQL.replace("{department}", department)),
-               [True, value(now), *dept_params])
+    join = (
+        " JOIN complaint AS c ON c.id = s.complaint_id AND +c.department_id = {p}"
+        if department_id is not None
+        else ""
+    )
+    surveys = (
+        finish(
+            _SURVEY_SQL.replace("{hot_spots}", _HOT_SPOT * len(options)).replace("{join}", join)
+        ),
+        [*dept_params, *period, *(_like_option(c) for c in options)],
+    )
+    overdue = (
+        finish(_OVERDUE_SQL.replace("{department}", department)),
+        [True, value(now), *dept_params],
+    )
     return {"breakdown": breakdown, "closed": closed, "surveys": surveys, "overdue": overdue}
 
 
 # --- the service --------------------------------------------------------------------------
 
+
 def _check_access(session: Session, department: Department | None) -> None:
-    if session.is_supervisor and (department is None
-                                  or department.id not in session.department_ids):
+    if session.is_supervisor and (
+        department is None or department.id not in session.department_ids
+    ):
         raise PermissionDenied(
-            "A supervisor sees the figures of their own departments: choose one of them.")
+            "A supervisor sees the figures of their own departments: choose one of them."
+        )
 
 
 def _find_department(code: str) -> Department:
     text = (code or "").strip()
     dept = Department.get_or_none(
-        (Department.code == text) | (Department.name_zh == text) | (Department.name_en == text))
+        (Department.code == text) | (Department.name_zh == text) | (Department.name_en == text)
+    )
     if dept is None:
         known = ", ".join(d.code for d in Department.select().order_by(Department.sort_order))
-        raise ValidationError("Unknown department {name!r}; known departments: {known}.",
-                              field="department", name=text, known=known)
+        raise ValidationError(
+            "Unknown department {name!r}; known departments: {known}.",
+            field="department",
+            name=text,
+            known=known,
+        )
     return dept
 
 
 @service
-def kpi_report(session: Session, start: dt.date, end: dt.date, *,
-               department_code: str | None = None) -> KpiReport:
+def kpi_report(
+    session: Session, start: dt.date, end: dt.date, *, department_code: str | None = None
+) -> KpiReport:
     """Every KPI of SPEC §8 for the days ``start`` to ``end`` (both included), of all
     departments or of one."""
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
@@ -302,8 +338,12 @@ def kpi_report(session: Session, start: dt.date, end: dt.date, *,
     if isinstance(end, dt.datetime):
         end = end.date()
     if end < start:
-        raise ValidationError("The period ends ({end}) before it starts ({start}).",
-                              field="period", start=start.isoformat(), end=end.isoformat())
+        raise ValidationError(
+            "The period ends ({end}) before it starts ({start}).",
+            field="period",
+            start=start.isoformat(),
+            end=end.isoformat(),
+        )
     require_role(session, "supervisor", "manager", "admin")
     department = _find_department(department_code) if department_code is not None else None
     _check_access(session, department)
@@ -316,15 +356,23 @@ def kpi_report(session: Session, start: dt.date, end: dt.date, *,
             # One snapshot for all the statements (PostgreSQL reads committed per statement).
             db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         reference = load_reference()
-        queries = build_queries(sqlite=sqlite, start_at=period.start_at,
-                                end_before=period.end_before, now=now,
-                                department_id=department.id if department else None,
-                                reference=reference)
-        results = {name: db.execute_sql(sql, params).fetchall()
-                   for name, (sql, params) in queries.items()}
-        actions = actions_in_period(period.start_at, period.end_before,
-                                    department_id=department.id if department else None,
-                                    today=now.date())
+        queries = build_queries(
+            sqlite=sqlite,
+            start_at=period.start_at,
+            end_before=period.end_before,
+            now=now,
+            department_id=department.id if department else None,
+            reference=reference,
+        )
+        results = {
+            name: db.execute_sql(sql, params).fetchall() for name, (sql, params) in queries.items()
+        }
+        actions = actions_in_period(
+            period.start_at,
+            period.end_before,
+            department_id=department.id if department else None,
+            today=now.date(),
+        )
 
     # The breakdowns: one row, the totals then a count per code in reference order. Every
     # active code is listed, an inactive one only when it has cases.
@@ -344,18 +392,27 @@ def kpi_report(session: Session, start: dt.date, end: dt.date, *,
     labels["improvement_hot_spots"] = {t.code: (t.zh, t.en) for t in SURVEY_ASPECTS}
 
     closed_n, closed_on_time, seconds = (_int(v) for v in results["closed"][0])
-    hours = (None if not closed_n else float(
-        (Decimal(seconds) / Decimal(closed_n) / Decimal(3600))
-        .quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)))
+    hours = (
+        None
+        if not closed_n
+        else float(
+            (Decimal(seconds) / Decimal(closed_n) / Decimal(3600)).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
+        )
+    )
 
     survey_row = results["surveys"][0]
     surveys = _int(survey_row[0])
     score_sums = [_int(v) for v in survey_row[1:5]]
     satisfied = _int(survey_row[5])
-    hot_spots = {code: _int(v) for code, v in zip(SURVEY_ASPECTS.codes(), survey_row[6:],
-                                                   strict=True)}
-    satisfaction = {name: ratio(total_score, surveys, 2)
-                    for name, total_score in zip(SCORES, score_sums, strict=True)}
+    hot_spots = {
+        code: _int(v) for code, v in zip(SURVEY_ASPECTS.codes(), survey_row[6:], strict=True)
+    }
+    satisfaction = {
+        name: ratio(total_score, surveys, 2)
+        for name, total_score in zip(SCORES, score_sums, strict=True)
+    }
 
     by_owner: dict[str, int] = {}
     by_department: dict[str, int] = {}
@@ -369,23 +426,43 @@ def kpi_report(session: Session, start: dt.date, end: dt.date, *,
     by_owner = dict(sorted(by_owner.items(), key=lambda kv: (-kv[1], kv[0])))
     by_department = dict(sorted(by_department.items(), key=lambda kv: (-kv[1], kv[0])))
 
-    top = sorted(((code, n) for code, n in counts["subtype"].items() if n),
-                 key=lambda kv: (-kv[1], kv[0]))[:TOP_SUBTYPES]
+    top = sorted(
+        ((code, n) for code, n in counts["subtype"].items() if n), key=lambda kv: (-kv[1], kv[0])
+    )[:TOP_SUBTYPES]
     return KpiReport(
-        start=start, end=end, department=department.code if department else None, as_of=now,
-        volume=volume, by_type=counts["type"], by_subtype=counts["subtype"],
-        by_channel=counts["channel"], by_department=counts["department"],
-        by_urgency=counts["urgency"], by_level=counts["level"], urgent_cases=urgent_n,
-        closed_cases=closed_n, closed_on_time=closed_on_time, average_handling_hours=hours,
-        resolved_cases=resolved_n, resolution_rate=ratio(resolved_n, volume),
+        start=start,
+        end=end,
+        department=department.code if department else None,
+        as_of=now,
+        volume=volume,
+        by_type=counts["type"],
+        by_subtype=counts["subtype"],
+        by_channel=counts["channel"],
+        by_department=counts["department"],
+        by_urgency=counts["urgency"],
+        by_level=counts["level"],
+        urgent_cases=urgent_n,
+        closed_cases=closed_n,
+        closed_on_time=closed_on_time,
+        average_handling_hours=hours,
+        resolved_cases=resolved_n,
+        resolution_rate=ratio(resolved_n, volume),
         on_time_rate=ratio(closed_on_time, closed_n),
-        first_response_cases=fr_n, first_response_on_time=fr_on_time,
+        first_response_cases=fr_n,
+        first_response_on_time=fr_on_time,
         first_response_on_time_rate=ratio(fr_on_time, fr_n),
-        satisfaction=satisfaction, satisfaction_rate=ratio(satisfied, surveys),
-        surveys=surveys, improvement_hot_spots=hot_spots, top_subtypes=tuple(top),
-        overdue_open=sum(by_owner.values()), overdue_by_owner=by_owner,
-        overdue_by_department=by_department, improvement_actions=tuple(actions),
-        labels=labels, owner_names=owner_names)
+        satisfaction=satisfaction,
+        satisfaction_rate=ratio(satisfied, surveys),
+        surveys=surveys,
+        improvement_hot_spots=hot_spots,
+        top_subtypes=tuple(top),
+        overdue_open=sum(by_owner.values()),
+        overdue_by_owner=by_owner,
+        overdue_by_department=by_department,
+        improvement_actions=tuple(actions),
+        labels=labels,
+        owner_names=owner_names,
+    )
 
 
 def to_json_dict(report: KpiReport) -> dict:

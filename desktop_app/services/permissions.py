@@ -12,7 +12,9 @@ def require_role(session: Session, *roles: str) -> None:
     if session.role not in roles:
         raise PermissionDenied(
             "Your role ({role}) may not do this; it needs: {needed}.",
-            role=session.role, needed=", ".join(roles))
+            role=session.role,
+            needed=", ".join(roles),
+        )
 
 
 def require_staff(session: Session) -> None:

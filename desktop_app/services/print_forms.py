@@ -22,11 +22,11 @@ class SurveyRecord:
     """A recorded survey (template 3); codes for the choices (``vocab.SURVEY_METHODS``,
     ``vocab.SURVEY_ASPECTS``)."""
 
-    complaint_number: str          # "" for a proactive survey
+    complaint_number: str  # "" for a proactive survey
     customer_name: str
     survey_time: dt.datetime
     method: str
-    surveyor: str                  # display name
+    surveyor: str  # display name
     timeliness: int
     effectiveness: int
     attitude: int
@@ -52,13 +52,18 @@ def case_survey(session: Session, case_id: int) -> SurveyRecord | None:
         return None
     surveyor = User.get_or_none(User.id == survey.surveyor_id)
     return SurveyRecord(
-        complaint_number=case.number, customer_name=survey.customer_name,
-        survey_time=survey.survey_time, method=survey.method,
+        complaint_number=case.number,
+        customer_name=survey.customer_name,
+        survey_time=survey.survey_time,
+        method=survey.method,
         surveyor=surveyor.display_name if surveyor else "",
-        timeliness=survey.timeliness, effectiveness=survey.effectiveness,
-        attitude=survey.attitude, overall=survey.overall,
+        timeliness=survey.timeliness,
+        effectiveness=survey.effectiveness,
+        attitude=survey.attitude,
+        overall=survey.overall,
         most_satisfied=tuple(split_multi(survey.most_satisfied)),
         most_satisfied_other=survey.most_satisfied_other or "",
         needs_improvement=tuple(split_multi(survey.needs_improvement)),
         needs_improvement_other=survey.needs_improvement_other or "",
-        suggestions=survey.suggestions or "")
+        suggestions=survey.suggestions or "",
+    )

@@ -115,8 +115,10 @@ def after_condition(cursor: QueueCursor, *, sqlite: bool) -> tuple[str, list]:
         due = str(due)  # stored as text: compare as text, in the stored format
     if due is None:
         if nulls_first:  # after a NULL: the remaining NULLs, then every due
-            within, params = "(c.next_due IS NULL AND c.id > {p}) OR c.next_due IS NOT NULL", \
-                [last_id]
+            within, params = (
+                "(c.next_due IS NULL AND c.id > {p}) OR c.next_due IS NOT NULL",
+                [last_id],
+            )
         else:  # NULLs last: only the remaining NULLs
             within, params = "c.next_due IS NULL AND c.id > {p}", [last_id]
     else:
@@ -124,13 +126,13 @@ def after_condition(cursor: QueueCursor, *, sqlite: bool) -> tuple[str, list]:
         params = [due, due, last_id]
         if not nulls_first:
             within += " OR c.next_due IS NULL"
-    sql = (" AND c.priority <= {p} AND (c.priority < {p} OR (c.priority = {p} AND ("
-           + within + ")))")
+    sql = " AND c.priority <= {p} AND (c.priority < {p} OR (c.priority = {p} AND (" + within + ")))"
     return sql, [p, p, p, *params]
 
 
-def build_query(session: Session, *, limit: int, after: QueueCursor | None,
-                sqlite: bool) -> tuple[str, list]:
+def build_query(
+    session: Session, *, limit: int, after: QueueCursor | None, sqlite: bool
+) -> tuple[str, list]:
     """The queue's SQL and parameters for one page, for SQLite or PostgreSQL."""
     parts, params = [_SELECT], [True]
     scope, scope_params = scope_condition(session)
@@ -152,8 +154,9 @@ def _datetime(value):
     return dt.datetime.fromisoformat(value)
 
 
-def _may_see_contact(session: Session, receiver: int, owner: int, department: int,
-                     owner_supervisor: int | None) -> bool:
+def _may_see_contact(
+    session: Session, receiver: int, owner: int, department: int, owner_supervisor: int | None
+) -> bool:
     if session.is_manager:
         return True
     uid = session.user_id
@@ -161,13 +164,15 @@ def _may_see_contact(session: Session, receiver: int, owner: int, department: in
         return False
     if uid in (receiver, owner):
         return True
-    return session.is_supervisor and (department in session.department_ids
-                                      or owner_supervisor == uid)
+    return session.is_supervisor and (
+        department in session.department_ids or owner_supervisor == uid
+    )
 
 
 @service
-def open_queue(session: Session, *, limit: int = 100, after: QueueCursor | None = None
-               ) -> QueuePage:
+def open_queue(
+    session: Session, *, limit: int = 100, after: QueueCursor | None = None
+) -> QueuePage:
     """One page of the open cases the session may see, in processing order. Pass the
     returned ``next_cursor`` as ``after`` for the next page."""
     require_staff(session)
@@ -179,15 +184,49 @@ def open_queue(session: Session, *, limit: int = 100, after: QueueCursor | None 
     sql, params = build_query(session, limit=limit + 1, after=after, sqlite=sqlite)
     zh = session.language.startswith("zh")
     rows = []
-    for (cid, number, name, contact, level, urgent, priority, stage, next_due, registered,
-         receiver, owner, department, owner_name, owner_supervisor, type_zh, type_en,
-         sub_zh, sub_en, dept_zh, dept_en) in db.execute_sql(sql, params).fetchall():
+    for (
+        cid,
+        number,
+        name,
+        contact,
+        level,
+        urgent,
+        priority,
+        stage,
+        next_due,
+        registered,
+        receiver,
+        owner,
+        department,
+        owner_name,
+        owner_supervisor,
+        type_zh,
+        type_en,
+        sub_zh,
+        sub_en,
+        dept_zh,
+        dept_en,
+    ) in db.execute_sql(sql, params).fetchall():
         visible = _may_see_contact(session, receiver, owner, department, owner_supervisor)
-        rows.append(QueueRow(
-            cid, number, name, contact if visible else mask_contact(contact), not visible,
-            type_zh if zh else type_en, sub_zh if zh else sub_en, level, bool(urgent),
-            priority, stage, owner_name, dept_zh if zh else dept_en, _datetime(next_due),
-            _datetime(registered)))
+        rows.append(
+            QueueRow(
+                cid,
+                number,
+                name,
+                contact if visible else mask_contact(contact),
+                not visible,
+                type_zh if zh else type_en,
+                sub_zh if zh else sub_en,
+                level,
+                bool(urgent),
+                priority,
+                stage,
+                owner_name,
+                dept_zh if zh else dept_en,
+                _datetime(next_due),
+                _datetime(registered),
+            )
+        )
     more = len(rows) > limit
     rows = rows[:limit]
     return QueuePage(tuple(rows), rows[-1].cursor if more and rows else None)

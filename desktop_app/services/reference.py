@@ -21,25 +21,35 @@ class TypeRef(Term):
 
 @service
 def channels() -> list[Term]:
-    return [Term(c.code, c.name_zh, c.name_en)
-            for c in Channel.select().where(Channel.active).order_by(Channel.sort_order)]
+    return [
+        Term(c.code, c.name_zh, c.name_en)
+        for c in Channel.select().where(Channel.active).order_by(Channel.sort_order)
+    ]
 
 
 @service
 def departments() -> list[Term]:
-    return [Term(d.code, d.name_zh, d.name_en)
-            for d in Department.select().where(Department.active)
-            .order_by(Department.sort_order)]
+    return [
+        Term(d.code, d.name_zh, d.name_en)
+        for d in Department.select().where(Department.active).order_by(Department.sort_order)
+    ]
 
 
 @service
 def type_tree() -> list[TypeRef]:
-    rows = list(ComplaintType.select().where(ComplaintType.active)
-                .order_by(ComplaintType.sort_order, ComplaintType.id))
+    rows = list(
+        ComplaintType.select()
+        .where(ComplaintType.active)
+        .order_by(ComplaintType.sort_order, ComplaintType.id)
+    )
     children: dict[int, list[TypeRef]] = {}
     for row in rows:
         if row.parent_id is not None:
             children.setdefault(row.parent_id, []).append(
-                TypeRef(row.code, row.name_zh, row.name_en, row.default_level))
-    return [TypeRef(r.code, r.name_zh, r.name_en, r.default_level, tuple(children.get(r.id, ())))
-            for r in rows if r.parent_id is None]
+                TypeRef(row.code, row.name_zh, row.name_en, row.default_level)
+            )
+    return [
+        TypeRef(r.code, r.name_zh, r.name_en, r.default_level, tuple(children.get(r.id, ())))
+        for r in rows
+        if r.parent_id is None
+    ]

@@ -71,28 +71,46 @@ def _leads(ctx: SlaContext, now: dt.datetime) -> dict[str, dt.datetime]:
     p, cal = ctx.policy, ctx.calendar
     day_hours = cal.day_length.total_seconds() / 3600
     return {
-        "first_response": now + dt.timedelta(
-            minutes=float(p["reminders.first_response_lead_minutes"])),
+        "first_response": now
+        + dt.timedelta(minutes=float(p["reminders.first_response_lead_minutes"])),
         "solution": cal.add_working_hours(now, float(p["reminders.solution_lead_hours"])),
         "resolution": cal.add_working_hours(
-            now, float(p["reminders.resolution_lead_days"]) * day_hours),
+            now, float(p["reminders.resolution_lead_days"]) * day_hours
+        ),
     }
 
 
 def _not_fired(kind: str, target: str | None, due_field):
     """SQL: no reminder of this kind yet for this case and this due time."""
     probe = Reminder.select(Reminder.id).where(
-        Reminder.complaint == C.id, Reminder.kind == kind, Reminder.due_at == due_field)
-    probe = probe.where(Reminder.target == target) if target else probe.where(
-        Reminder.target.is_null())
+        Reminder.complaint == C.id, Reminder.kind == kind, Reminder.due_at == due_field
+    )
+    probe = (
+        probe.where(Reminder.target == target) if target else probe.where(Reminder.target.is_null())
+    )
     return ~fn.EXISTS(probe)
 
 
-def _candidates(kind: str, target: str | None, due_field, met_field, low, high,
-                urgent_only: bool, open_cases: bool = True):
-    query = (C.select(C.id, C.number, C.owner, C.receiver, C.department, C.urgent,
-                      C.escalation_step, due_field.alias("due"))
-             .where(due_field > low, due_field <= high, _not_fired(kind, target, due_field)))
+def _candidates(
+    kind: str,
+    target: str | None,
+    due_field,
+    met_field,
+    low,
+    high,
+    urgent_only: bool,
+    open_cases: bool = True,
+):
+    query = C.select(
+        C.id,
+        C.number,
+        C.owner,
+        C.receiver,
+        C.department,
+        C.urgent,
+        C.escalation_step,
+        due_field.alias("due"),
+    ).where(due_field > low, due_field <= high, _not_fired(kind, target, due_field))
     if open_cases:
         query = query.where(C.stage.in_(OPEN_STAGES))
     if met_field is not None:
@@ -102,14 +120,22 @@ def _candidates(kind: str, target: str | None, due_field, met_field, low, high,
     return query.order_by(due_field).dicts()
 
 
-def _insert(row: dict, kind: str, target: str | None, recipient: int | None, message: str,
-            now: dt.datetime) -> int | None:
+def _insert(
+    row: dict, kind: str, target: str | None, recipient: int | None, message: str, now: dt.datetime
+) -> int | None:
     """Record a reminder unless another program already did; the id when this one did."""
     key = fire_key(kind, target, row["id"], row["due"])
-    query = (Reminder.insert(
-        complaint=row["id"], kind=kind, target=target, due_at=row["due"], fire_key=key,
-        recipient=recipient, department=row["department"], message=message, created_at=now)
-        .on_conflict_ignore())
+    query = Reminder.insert(
+        complaint=row["id"],
+        kind=kind,
+        target=target,
+        due_at=row["due"],
+        fire_key=key,
+        recipient=recipient,
+        department=row["department"],
+        message=message,
+        created_at=now,
+    ).on_conflict_ignore()
     # rowcount, not the returned id: SQLite reports a stale last row id when it ignored.
     cursor = database_proxy.obj.execute(query)
     if cursor.rowcount != 1:
@@ -120,6 +146,7 @@ def _insert(row: dict, kind: str, target: str | None, recipient: int | None, mes
 def _escalation_target(row: dict, step: int, ctx: SlaContext) -> int | None:
     """Who the case goes to at ``step``: 1 owner's supervisor (else a supervisor of the
     department), 2 the customer-service manager, 3 the head of operations."""
+
     def by_name(key: str) -> int | None:
         name = str(ctx.policy.get(key) or "").strip()
         user = User.get_or_none(User.username == name, User.active) if name else None
@@ -129,22 +156,33 @@ def _escalation_target(row: dict, step: int, ctx: SlaContext) -> int | None:
         owner = User.get_or_none(User.id == row["owner"])
         if owner is not None and owner.supervisor_id:
             return owner.supervisor_id
-        boss = (User.select(User.id).join(UserDepartment)
-                .where(UserDepartment.department == row["department"],
-                       User.role == "supervisor", User.active).order_by(User.id).first())
+        boss = (
+            User.select(User.id)
+            .join(UserDepartment)
+            .where(
+                UserDepartment.department == row["department"],
+                User.role == "supervisor",
+                User.active,
+            )
+            .order_by(User.id)
+            .first()
+        )
         return boss.id if boss else None
     manager = by_name("escalation.manager_username")
     if manager is None:
-        first = (User.select(User.id).where(User.role == "manager", User.active)
-                 .order_by(User.id).first())
+        first = (
+            User.select(User.id)
+            .where(User.role == "manager", User.active)
+            .order_by(User.id)
+            .first()
+        )
         manager = first.id if first else None
     if step == 2:
         return manager
     return by_name("escalation.head_of_operations_username") or manager
 
 
-def escalation_target(owner_id: int, department_id: int, step: int, ctx: SlaContext
-                      ) -> int | None:
+def escalation_target(owner_id: int, department_id: int, step: int, ctx: SlaContext) -> int | None:
     """Who a case of this owner and department goes to at escalation ``step``."""
     return _escalation_target({"owner": owner_id, "department": department_id}, step, ctx)
 
@@ -160,10 +198,12 @@ def _scan_since(urgent_only: bool, floor: dt.datetime, now: dt.datetime) -> dt.d
 
 
 def _advance(urgent_only: bool, now: dt.datetime) -> None:
-    for name in (["urgent"] if urgent_only else ["urgent", "all"]):
-        (ScanState.insert(name=name, until=now)
-         .on_conflict(conflict_target=[ScanState.name], update={ScanState.until: now})
-         .execute())
+    for name in ["urgent"] if urgent_only else ["urgent", "all"]:
+        (
+            ScanState.insert(name=name, until=now)
+            .on_conflict(conflict_target=[ScanState.name], update={ScanState.until: now})
+            .execute()
+        )
 
 
 @service
@@ -186,72 +226,153 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
     leads = _leads(ctx, now)
     created: list[int] = []
     with write_lock(database_proxy.obj):
-        since = _scan_since(urgent_only,
-                            now - dt.timedelta(days=int(p["reminders.lookback_days"])), now)
+        since = _scan_since(
+            urgent_only, now - dt.timedelta(days=int(p["reminders.lookback_days"])), now
+        )
         leads_since = _leads(ctx, since)
         for target, (due_field, met_field) in TARGETS.items():
-            for row in _candidates("due_soon", target, due_field, met_field,
-                                   max(now, leads_since[target]), leads[target], urgent_only):
-                created.append(_insert(row, "due_soon", target, row["owner"],
-                                       f"{row['number']}: {target} due {row['due']:%m-%d %H:%M}",
-                                       now))
-            for row in _candidates("overdue", target, due_field, met_field, since, now,
-                                   urgent_only):
-                created.append(_insert(row, "overdue", target, row["owner"],
-                                       f"{row['number']}: {target} overdue since "
-                                       f"{row['due']:%m-%d %H:%M}", now))
-            for row in _candidates("escalated", target, due_field, met_field,
-                                   since - grace, now - grace, urgent_only):
+            for row in _candidates(
+                "due_soon",
+                target,
+                due_field,
+                met_field,
+                max(now, leads_since[target]),
+                leads[target],
+                urgent_only,
+            ):
+                created.append(
+                    _insert(
+                        row,
+                        "due_soon",
+                        target,
+                        row["owner"],
+                        f"{row['number']}: {target} due {row['due']:%m-%d %H:%M}",
+                        now,
+                    )
+                )
+            for row in _candidates(
+                "overdue", target, due_field, met_field, since, now, urgent_only
+            ):
+                created.append(
+                    _insert(
+                        row,
+                        "overdue",
+                        target,
+                        row["owner"],
+                        f"{row['number']}: {target} overdue since {row['due']:%m-%d %H:%M}",
+                        now,
+                    )
+                )
+            for row in _candidates(
+                "escalated", target, due_field, met_field, since - grace, now - grace, urgent_only
+            ):
                 created.append(_escalate(session, row, target, ctx, now))
-        for row in _candidates("progress_update_due", None, C.next_update_due, None, since,
-                               now, urgent_only):
-            created.append(_insert(row, "progress_update_due", None, row["owner"],
-                                   f"{row['number']}: progress update to the customer due", now))
+        for row in _candidates(
+            "progress_update_due", None, C.next_update_due, None, since, now, urgent_only
+        ):
+            created.append(
+                _insert(
+                    row,
+                    "progress_update_due",
+                    None,
+                    row["owner"],
+                    f"{row['number']}: progress update to the customer due",
+                    now,
+                )
+            )
         if not urgent_only:
-            opens = dt.timedelta(hours=float(p["sla.survey_due_hours"])
-                                 - float(p["sla.survey_open_hours"]))
+            opens = dt.timedelta(
+                hours=float(p["sla.survey_due_hours"]) - float(p["sla.survey_open_hours"])
+            )
             surveyed = Survey.select(Survey.id).where(Survey.complaint == C.id)
-            query = (_candidates("survey_due", None, C.survey_due, None, since + opens,
-                                 now + opens, False, open_cases=False)
-                     .where(C.stage == "closed", C.no_survey_reason.is_null(),
-                            ~fn.EXISTS(surveyed)))
+            query = _candidates(
+                "survey_due",
+                None,
+                C.survey_due,
+                None,
+                since + opens,
+                now + opens,
+                False,
+                open_cases=False,
+            ).where(C.stage == "closed", C.no_survey_reason.is_null(), ~fn.EXISTS(surveyed))
             for row in query:
-                created.append(_insert(row, "survey_due", None, row["receiver"],
-                                       f"{row['number']}: satisfaction survey due by "
-                                       f"{row['due']:%m-%d %H:%M}", now))
+                created.append(
+                    _insert(
+                        row,
+                        "survey_due",
+                        None,
+                        row["receiver"],
+                        f"{row['number']}: satisfaction survey due by {row['due']:%m-%d %H:%M}",
+                        now,
+                    )
+                )
         _advance(urgent_only, now)
     ids = [rid for rid in created if rid is not None]
     return [_info(r) for r in _reminder_query().where(Reminder.id.in_(ids))] if ids else []
 
 
-def _escalate(session: Session, row: dict, target: str, ctx: SlaContext, now: dt.datetime
-              ) -> int | None:
+def _escalate(
+    session: Session, row: dict, target: str, ctx: SlaContext, now: dt.datetime
+) -> int | None:
     """Escalate a case one step for a missed target (once per target and due time)."""
     step = min(row["escalation_step"] + 1, MAX_STEP)
     to_user = _escalation_target(row, step, ctx)
-    rid = _insert(row, "escalated", target, to_user,
-                  f"{row['number']}: escalated to step {step} ({target} overdue)", now)
+    rid = _insert(
+        row,
+        "escalated",
+        target,
+        to_user,
+        f"{row['number']}: escalated to step {step} ({target} overdue)",
+        now,
+    )
     if rid is not None and row["escalation_step"] < MAX_STEP:
-        Escalation.create(complaint=row["id"], from_step=row["escalation_step"], to_step=step,
-                          to_user=to_user, automatic=True, at=now,
-                          reason=f"{target} deadline {row['due']:%Y-%m-%d %H:%M} missed")
-        (C.update(escalation_step=step, version=C.version + 1, updated_at=now)
-         .where(C.id == row["id"]).execute())
-        audit.record(session, "escalate_auto", "complaint", row["id"], target=target,
-                     to_step=step, to_user=to_user)
+        Escalation.create(
+            complaint=row["id"],
+            from_step=row["escalation_step"],
+            to_step=step,
+            to_user=to_user,
+            automatic=True,
+            at=now,
+            reason=f"{target} deadline {row['due']:%Y-%m-%d %H:%M} missed",
+        )
+        (
+            C.update(escalation_step=step, version=C.version + 1, updated_at=now)
+            .where(C.id == row["id"])
+            .execute()
+        )
+        audit.record(
+            session,
+            "escalate_auto",
+            "complaint",
+            row["id"],
+            target=target,
+            to_step=step,
+            to_user=to_user,
+        )
     return rid
 
 
 def _reminder_query():
-    return (Reminder.select(Reminder, C.number)
-            .join(C, JOIN.LEFT_OUTER, on=(Reminder.complaint == C.id), attr="case_row")
-            .order_by(Reminder.created_at.desc(), Reminder.id.desc()))
+    return (
+        Reminder.select(Reminder, C.number)
+        .join(C, JOIN.LEFT_OUTER, on=(Reminder.complaint == C.id), attr="case_row")
+        .order_by(Reminder.created_at.desc(), Reminder.id.desc())
+    )
 
 
 def _info(r: Reminder) -> ReminderInfo:
     number = r.case_row.number if getattr(r, "case_row", None) is not None else ""
-    return ReminderInfo(r.id, r.kind, r.target, r.complaint_id, number, r.due_at,
-                        r.recipient_id, r.message, r.created_at)
+    return ReminderInfo(
+        r.id,
+        r.kind,
+        r.target,
+        r.complaint_id,
+        number,
+        r.due_at,
+        r.recipient_id,
+        r.message,
+        r.created_at,
+    )
 
 
 @service
@@ -262,13 +383,20 @@ def my_reminders(session: Session, *, limit: int = 200) -> list[ReminderInfo]:
     now = session.now()
     mine = Reminder.recipient == session.user_id
     if session.role == "supervisor" and session.department_ids:
-        mine |= (Reminder.department.in_(list(session.department_ids))
-                 & Reminder.kind.in_(["overdue", "escalated"]))
+        mine |= Reminder.department.in_(list(session.department_ids)) & Reminder.kind.in_(
+            ["overdue", "escalated"]
+        )
     elif session.role in ("manager", "admin"):
         mine |= Reminder.kind == "escalated"
-    query = _reminder_query().where(
-        mine, Reminder.acknowledged_at.is_null(),
-        Reminder.snoozed_until.is_null() | (Reminder.snoozed_until <= now)).limit(limit)
+    query = (
+        _reminder_query()
+        .where(
+            mine,
+            Reminder.acknowledged_at.is_null(),
+            Reminder.snoozed_until.is_null() | (Reminder.snoozed_until <= now),
+        )
+        .limit(limit)
+    )
     return [_info(r) for r in query]
 
 
@@ -298,6 +426,7 @@ def snooze(session: Session, reminder_id: int, minutes: int) -> dt.datetime:
         reminder = _own_reminder(session, reminder_id)
         reminder.snoozed_until = session.now() + dt.timedelta(minutes=int(minutes))
         reminder.save()
-        audit.record(session, "reminder_snooze", "reminder", reminder.id,
-                     until=reminder.snoozed_until)
+        audit.record(
+            session, "reminder_snooze", "reminder", reminder.id, until=reminder.snoozed_until
+        )
         return reminder.snoozed_until

@@ -99,20 +99,38 @@ TITLE = "投诉数据汇总报表"
 
 # Sheet names (all short, no characters Excel forbids).
 SUMMARY = "汇总"
-BREAKDOWN_SHEETS = {"type": "按类型", "subtype": "按子类", "channel": "按渠道",
-                    "department": "按部门", "urgency": "按紧急程度", "level": "按级别"}
+BREAKDOWN_SHEETS = {
+    "type": "按类型",
+    "subtype": "按子类",
+    "channel": "按渠道",
+    "department": "按部门",
+    "urgency": "按紧急程度",
+    "level": "按级别",
+}
 TREND = "投诉量趋势"
 OVERDUE = "超时未结"
 OVERDUE_OWNERS = "超时按责任人"
 SURVEY_SHEET = "满意度调查"
 ACTIONS = "改进措施"
 HOT_SPOTS = "高频改进建议"
-SHEETS = (SUMMARY, *BREAKDOWN_SHEETS.values(), TREND, OVERDUE, OVERDUE_OWNERS, SURVEY_SHEET,
-          ACTIONS, HOT_SPOTS)
+SHEETS = (
+    SUMMARY,
+    *BREAKDOWN_SHEETS.values(),
+    TREND,
+    OVERDUE,
+    OVERDUE_OWNERS,
+    SURVEY_SHEET,
+    ACTIONS,
+    HOT_SPOTS,
+)
 
 # The KPI table: label, JSON key (dotted for nested), kind.
-SCORE_LABELS = {"timeliness": "处理及时性", "effectiveness": "解决方案有效性",
-                "attitude": "服务人员态度", "overall": "整体满意度"}
+SCORE_LABELS = {
+    "timeliness": "处理及时性",
+    "effectiveness": "解决方案有效性",
+    "attitude": "服务人员态度",
+    "overall": "整体满意度",
+}
 KPI_ROWS = (
     ("投诉量", "volume", "int"),
     ("紧急投诉", "urgent_cases", "int"),
@@ -125,11 +143,18 @@ KPI_ROWS = (
     ("调查数", "surveys", "int"),
     ("超时未结", "overdue_open", "int"),
 )
-DIMENSION_HEADERS = {"type": "投诉类型", "subtype": "投诉子类", "channel": "投诉渠道",
-                     "department": "责任部门", "urgency": "紧急程度", "level": "投诉级别"}
+DIMENSION_HEADERS = {
+    "type": "投诉类型",
+    "subtype": "投诉子类",
+    "channel": "投诉渠道",
+    "department": "责任部门",
+    "urgency": "紧急程度",
+    "level": "投诉级别",
+}
 
 
 # --- cells and tables ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Col:
@@ -139,8 +164,13 @@ class Col:
     kind: str = "text"  # text, number (as it is), int, decimal, percent, datetime, date
 
 
-_FORMATS = {"int": INTEGER_FORMAT, "decimal": DECIMAL_FORMAT, "percent": PERCENT_FORMAT,
-            "datetime": TIME_FORMAT, "date": DATE_FORMAT}
+_FORMATS = {
+    "int": INTEGER_FORMAT,
+    "decimal": DECIMAL_FORMAT,
+    "percent": PERCENT_FORMAT,
+    "datetime": TIME_FORMAT,
+    "date": DATE_FORMAT,
+}
 
 
 @dataclass(frozen=True)
@@ -185,9 +215,17 @@ class Table:
     header row (frozen, filtered), then the rows. The first ``sample`` rows are held back to
     estimate the column widths, which a streaming sheet must know before its first row."""
 
-    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Col], *,
-                 rows: int | None = None, above: Sequence[Sequence] = (),
-                 min_widths: dict[int, int] | None = None, sample: int = CHUNK):
+    def __init__(
+        self,
+        workbook: Workbook,
+        title: str,
+        columns: Sequence[Col],
+        *,
+        rows: int | None = None,
+        above: Sequence[Sequence] = (),
+        min_widths: dict[int, int] | None = None,
+        sample: int = CHUNK,
+    ):
         self.ws = workbook.create_sheet(title)
         self.columns = tuple(columns)
         self.above = [list(r) for r in above]
@@ -198,8 +236,11 @@ class Table:
         self.started = False
         self.rows = 0
         if rows is not None:
-            width = max(len(self.columns), *(len(r) for r in self.above)) if self.above \
+            width = (
+                max(len(self.columns), *(len(r) for r in self.above))
+                if self.above
                 else len(self.columns)
+            )
             ref = f"A1:{get_column_letter(width)}{self.header_row + rows}"
             self.ws.calculate_dimension = lambda: ref
         # One styled cell per formatted column, refilled for every row: a write-only sheet
@@ -224,8 +265,7 @@ class Table:
                 widths[index] = max(widths[index], display_width(value) + 2)
         for index, width in enumerate(widths):
             width = max(width, self.min_widths.get(index, 0), 6)
-            self.ws.column_dimensions[get_column_letter(index + 1)].width = min(width,
-                                                                               MAX_WIDTH)
+            self.ws.column_dimensions[get_column_letter(index + 1)].width = min(width, MAX_WIDTH)
         self.ws.freeze_panes = f"A{self.first_data_row}"
         for row in self.above:
             self.ws.append([self._plain(v) for v in row])
@@ -286,12 +326,23 @@ class Table:
         last = get_column_letter(len(self.columns))
         self.ws.auto_filter.ref = f"A{self.header_row}:{last}{self.header_row + self.rows}"
 
-    def column_ref(self, column: int, first: int | None = None, last: int | None = None,
-                   *, header: bool = False) -> Reference:
+    def column_ref(
+        self,
+        column: int,
+        first: int | None = None,
+        last: int | None = None,
+        *,
+        header: bool = False,
+    ) -> Reference:
         """A chart reference to a column (1-based) of the data rows (and the header)."""
         top = self.header_row if header else self.first_data_row
-        return Reference(self.ws, min_col=column, max_col=column,
-                         min_row=first or top, max_row=last or self.header_row + self.rows)
+        return Reference(
+            self.ws,
+            min_col=column,
+            max_col=column,
+            min_row=first or top,
+            max_row=last or self.header_row + self.rows,
+        )
 
 
 # --- the lists, read in pages -------------------------------------------------------------
@@ -299,13 +350,15 @@ class Table:
 _OVERDUE_SQL = (
     "SELECT c.id, c.number, c.customer_name, c.contact, c.type_id, c.subtype_id, c.level,"
     " c.urgent, c.stage, c.owner_id, c.department_id, c.next_due FROM complaint AS c"
-    " WHERE c.is_open = {p} AND c.next_due < {p}{department}")
+    " WHERE c.is_open = {p} AND c.next_due < {p}{department}"
+)
 _SURVEY_SQL = (
     "SELECT s.complaint_id, s.customer_name, s.survey_time, s.method, s.surveyor_id,"
     " s.timeliness, s.effectiveness, s.attitude, s.overall, s.most_satisfied,"
     " s.most_satisfied_other, s.needs_improvement, s.needs_improvement_other, s.suggestions,"
     " s.id, c.number FROM survey AS s {join} complaint AS c ON c.id = s.complaint_id{department}"
-    " WHERE s.survey_time >= {p} AND s.survey_time < {p}")
+    " WHERE s.survey_time >= {p} AND s.survey_time < {p}"
+)
 
 
 class _Lists:
@@ -338,23 +391,26 @@ class _Lists:
             sql = _SURVEY_SQL.replace("{join}", "LEFT JOIN").replace("{department}", "")
             return sql, list(self.period)
         sql = _SURVEY_SQL.replace("{join}", "JOIN").replace(
-            "{department}", " AND +c.department_id = {p}")
+            "{department}", " AND +c.department_id = {p}"
+        )
         return sql, [self.department_id, *self.period]
 
     def count(self, which: str) -> int:
         """Rows of a list (read in the same snapshot as the list, so they agree)."""
         if which == "surveys" and self.department_id is None:
             # Without a department the join only fetches numbers: not needed to count.
-            sql = "SELECT COUNT(*) FROM survey AS s WHERE s.survey_time >= {p}" \
-                  " AND s.survey_time < {p}"
+            sql = (
+                "SELECT COUNT(*) FROM survey AS s WHERE s.survey_time >= {p}"
+                " AND s.survey_time < {p}"
+            )
             return self.db.execute_sql(self.sql(sql), self.period).fetchone()[0]
         sql, params = self._overdue() if which == "overdue" else self._surveys()
         _head, _, tail = sql.partition(" FROM ")
-        return self.db.execute_sql(self.sql(f"SELECT COUNT(*) FROM {tail}"),
-                                   params).fetchone()[0]
+        return self.db.execute_sql(self.sql(f"SELECT COUNT(*) FROM {tail}"), params).fetchone()[0]
 
-    def _pages(self, sql: str, params: list, key: str, key_at: int, id_at: int
-               ) -> Iterator[list[tuple]]:
+    def _pages(
+        self, sql: str, params: list, key: str, key_at: int, id_at: int
+    ) -> Iterator[list[tuple]]:
         after = None
         while True:
             page_sql, page_params = sql, list(params)
@@ -362,8 +418,9 @@ class _Lists:
                 # The first term bounds the index range, the second skips the rows done.
                 page_sql += f" AND {key} >= {{p}} AND ({key} > {{p}} OR {key[:1]}.id > {{p}})"
                 page_params += [after[0], after[0], after[1]]
-            rows = self.db.execute_sql(self.sql(
-                f"{page_sql} ORDER BY {key}, {key[:1]}.id LIMIT {CHUNK}"), page_params).fetchall()
+            rows = self.db.execute_sql(
+                self.sql(f"{page_sql} ORDER BY {key}, {key[:1]}.id LIMIT {CHUNK}"), page_params
+            ).fetchall()
             if not rows:
                 return
             yield rows
@@ -381,6 +438,7 @@ class _Lists:
 
 
 # --- the volume trend ---------------------------------------------------------------------
+
 
 def trend_kind(period: periods.Period) -> str:
     """The trend's bucket: weeks up to half a year, months up to three years, quarters."""
@@ -409,8 +467,10 @@ def volume_trend(session: Session, report: KpiReport) -> list[tuple[periods.Peri
     def value(moment: dt.datetime):
         return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
 
-    columns = ",\n ".join("COUNT(*) FILTER (WHERE c.registration_time >= {p}"
-                          " AND c.registration_time < {p})" for _ in buckets)
+    columns = ",\n ".join(
+        "COUNT(*) FILTER (WHERE c.registration_time >= {p} AND c.registration_time < {p})"
+        for _ in buckets
+    )
     params: list = [value(m) for b in buckets for m in (b.start_at, b.end_before)]
     params += [value(report.period.start_at), value(report.period.end_before)]
     department = ""
@@ -425,6 +485,7 @@ def volume_trend(session: Session, report: KpiReport) -> list[tuple[periods.Peri
 
 # --- the service --------------------------------------------------------------------------
 
+
 def _department_id(report: KpiReport) -> int | None:
     if report.department is None:
         return None
@@ -434,11 +495,15 @@ def _department_id(report: KpiReport) -> int | None:
 def _check_access(session: Session, report: KpiReport) -> None:
     require_role(session, "supervisor", "manager", "admin")
     if session.is_supervisor:
-        dept = (Department.get_or_none(Department.code == report.department)
-                if report.department is not None else None)
+        dept = (
+            Department.get_or_none(Department.code == report.department)
+            if report.department is not None
+            else None
+        )
         if dept is None or dept.id not in session.department_ids:
             raise PermissionDenied(
-                "A supervisor sees the figures of their own departments: choose one of them.")
+                "A supervisor sees the figures of their own departments: choose one of them."
+            )
 
 
 def _lookup(json: dict, key: str):
@@ -455,13 +520,16 @@ def _kpi_note(report: KpiReport, key: str) -> str:
     if key == "on_time_rate":
         return f"按时办结 {report.closed_on_time} / 期内办结 {report.closed_cases}"
     if key == "first_response_on_time_rate":
-        return (f"按时首次响应 {report.first_response_on_time} / 已响应或已超时 "
-                f"{report.first_response_cases}")
+        return (
+            f"按时首次响应 {report.first_response_on_time} / 已响应或已超时 "
+            f"{report.first_response_cases}"
+        )
     if key == "average_handling_hours":
         return f"期内办结 {report.closed_cases} 件，从投诉到闭环"
     if key.startswith("satisfaction.") or key == "satisfaction_rate":
-        return f"调查 {report.surveys} 份" + ("，整体满意度 4–5 分的比例"
-                                              if key == "satisfaction_rate" else "，1–5 分")
+        return f"调查 {report.surveys} 份" + (
+            "，整体满意度 4–5 分的比例" if key == "satisfaction_rate" else "，1–5 分"
+        )
     if key == "volume":
         return "按登记时间统计"
     if key == "urgent_cases":
@@ -473,8 +541,15 @@ def _kpi_note(report: KpiReport, key: str) -> str:
     return ""
 
 
-def _bar_chart(title: str, y_title: str, data: Reference, categories: Reference, *,
-               y_max: float | None = None, series_title: str | None = None) -> BarChart:
+def _bar_chart(
+    title: str,
+    y_title: str,
+    data: Reference,
+    categories: Reference,
+    *,
+    y_max: float | None = None,
+    series_title: str | None = None,
+) -> BarChart:
     """A column chart of one series; its name is the data's first cell unless given."""
     chart = BarChart()
     chart.type = "col"
@@ -499,16 +574,26 @@ def _show_axes(chart) -> None:
     chart.y_axis.delete = False
 
 
-def _summary(workbook: Workbook, session: Session, report: KpiReport, values: dict,
-             unmasked: bool) -> Table:
-    department = (f"{report.labels['department'].get(report.department, ('', ''))[0]}"
-                  f"（{report.department}）" if report.department else "全部部门")
-    generated_by = session.display_name if session.display_name == session.username \
+def _summary(
+    workbook: Workbook, session: Session, report: KpiReport, values: dict, unmasked: bool
+) -> Table:
+    department = (
+        f"{report.labels['department'].get(report.department, ('', ''))[0]}（{report.department}）"
+        if report.department
+        else "全部部门"
+    )
+    generated_by = (
+        session.display_name
+        if session.display_name == session.username
         else f"{session.display_name}（{session.username}）"
+    )
     above = [
         [Fmt(TITLE, font=Font(bold=True, size=14))],
-        ["统计期间", f"{report.start.isoformat()} 至 {report.end.isoformat()}",
-         f"{report.period.days} 天，按登记时间"],
+        [
+            "统计期间",
+            f"{report.start.isoformat()} 至 {report.end.isoformat()}",
+            f"{report.period.days} 天，按登记时间",
+        ],
         ["部门范围", department],
         ["生成时间", Fmt(session.now(), TIME_FORMAT)],
         ["生成人", generated_by],
@@ -516,12 +601,23 @@ def _summary(workbook: Workbook, session: Session, report: KpiReport, values: di
         ["联系方式", "未脱敏（已记录审计日志）" if unmasked else "已脱敏"],
         [],
     ]
-    table = Table(workbook, SUMMARY, (Col("指标"), Col("数值"), Col("说明")), above=above,
-                  rows=len(KPI_ROWS), min_widths={1: 12})
+    table = Table(
+        workbook,
+        SUMMARY,
+        (Col("指标"), Col("数值"), Col("说明")),
+        above=above,
+        rows=len(KPI_ROWS),
+        min_widths={1: 12},
+    )
     for label, key, kind in KPI_ROWS:
         value = _lookup(values, key)
-        table.append([label, Fmt(value, _FORMATS[kind]), _kpi_note(report, key)
-                      if value is not None else "无数据（分母为 0）"])
+        table.append(
+            [
+                label,
+                Fmt(value, _FORMATS[kind]),
+                _kpi_note(report, key) if value is not None else "无数据（分母为 0）",
+            ]
+        )
     return table
 
 
@@ -535,8 +631,7 @@ def _breakdowns(workbook: Workbook, report: KpiReport) -> dict[str, Table]:
     for dimension, title in BREAKDOWN_SHEETS.items():
         counts = getattr(report, f"by_{dimension}")
         labels = report.labels.get(dimension, {})
-        columns = [Col(DIMENSION_HEADERS[dimension]), Col("投诉量", "int"),
-                   Col("占比", "percent")]
+        columns = [Col(DIMENSION_HEADERS[dimension]), Col("投诉量", "int"), Col("占比", "percent")]
         if dimension == "subtype":
             columns.insert(0, Col("投诉类型"))
         if dimension == "department":
@@ -560,8 +655,12 @@ def _breakdowns(workbook: Workbook, report: KpiReport) -> dict[str, Table]:
 def _trend(workbook: Workbook, trend: list[tuple[periods.Period, int]]) -> Table:
     kind = trend[0][0].kind if trend else "week"
     word = {"week": "周", "month": "月", "quarter": "季度"}[kind]
-    table = Table(workbook, TREND, (Col(word), Col("起始日期", "date"), Col("结束日期", "date"),
-                                    Col("投诉量", "int")), rows=len(trend))
+    table = Table(
+        workbook,
+        TREND,
+        (Col(word), Col("起始日期", "date"), Col("结束日期", "date"), Col("投诉量", "int")),
+        rows=len(trend),
+    )
     for bucket, n in trend:
         # The bucket's own label (2026-W45), with the days it covers within the period.
         label = periods.period_of(kind, bucket.start).label()
@@ -571,8 +670,12 @@ def _trend(workbook: Workbook, trend: list[tuple[periods.Period, int]]) -> Table
 
 
 def _overdue_owner(workbook: Workbook, report: KpiReport) -> Table:
-    table = Table(workbook, OVERDUE_OWNERS, (Col("责任人"), Col("账号"), Col("超时未结", "int")),
-                  rows=len(report.overdue_by_owner))
+    table = Table(
+        workbook,
+        OVERDUE_OWNERS,
+        (Col("责任人"), Col("账号"), Col("超时未结", "int")),
+        rows=len(report.overdue_by_owner),
+    )
     for username, n in report.overdue_by_owner.items():
         table.append([text_value(report.owner_names.get(username, username)), username, n])
     table.finish()
@@ -581,32 +684,79 @@ def _overdue_owner(workbook: Workbook, report: KpiReport) -> Table:
 
 def _actions(workbook: Workbook, report: KpiReport) -> Table:
     names = {**report.labels.get("subtype", {}), **report.labels.get("type", {})}
-    columns = (Col("编号", "int"), Col("问题"), Col("改进计划"), Col("责任部门"),
-               Col("截止日期", "date"), Col("状态"), Col("是否逾期"), Col("关联类型"),
-               Col("关联投诉"), Col("创建人"), Col("创建时间", "datetime"),
-               Col("最后更新", "datetime"))
+    columns = (
+        Col("编号", "int"),
+        Col("问题"),
+        Col("改进计划"),
+        Col("责任部门"),
+        Col("截止日期", "date"),
+        Col("状态"),
+        Col("是否逾期"),
+        Col("关联类型"),
+        Col("关联投诉"),
+        Col("创建人"),
+        Col("创建时间", "datetime"),
+        Col("最后更新", "datetime"),
+    )
     table = Table(workbook, ACTIONS, columns, rows=len(report.improvement_actions))
     for a in report.improvement_actions:
-        table.append([
-            a.id, text_value(a.problem), text_value(a.plan), text_value(a.department_zh),
-            a.deadline, IMPROVEMENT_STATUS.label(a.status, "zh"), "是" if a.overdue else "否",
-            text_value("、".join(names.get(c, (c, c))[0] for c in a.type_codes)),
-            "、".join(a.case_numbers) or None, a.created_by, a.created_at, a.updated_at])
+        table.append(
+            [
+                a.id,
+                text_value(a.problem),
+                text_value(a.plan),
+                text_value(a.department_zh),
+                a.deadline,
+                IMPROVEMENT_STATUS.label(a.status, "zh"),
+                "是" if a.overdue else "否",
+                text_value("、".join(names.get(c, (c, c))[0] for c in a.type_codes)),
+                "、".join(a.case_numbers) or None,
+                a.created_by,
+                a.created_at,
+                a.updated_at,
+            ]
+        )
     table.finish()
     return table
 
 
 def _hot_spots(workbook: Workbook, report: KpiReport) -> Table:
     subtype_names = report.labels.get("subtype", {})
-    rows = [["需改进环节", t.zh, report.improvement_hot_spots.get(t.code, 0),
-             ratio(report.improvement_hot_spots.get(t.code, 0), report.surveys), t.en, t.code]
-            for t in SURVEY_ASPECTS]
-    rows += [["高频子类", text_value(subtype_names.get(code, (code, code))[0]), n,
-              ratio(n, report.volume), text_value(subtype_names.get(code, (code, code))[1]),
-              code] for code, n in report.top_subtypes]
-    table = Table(workbook, HOT_SPOTS, (Col("类别"), Col("项目"), Col("次数", "int"),
-                                        Col("占比", "percent"), Col("英文名称"), Col("代码")),
-                  rows=len(rows))
+    rows = [
+        [
+            "需改进环节",
+            t.zh,
+            report.improvement_hot_spots.get(t.code, 0),
+            ratio(report.improvement_hot_spots.get(t.code, 0), report.surveys),
+            t.en,
+            t.code,
+        ]
+        for t in SURVEY_ASPECTS
+    ]
+    rows += [
+        [
+            "高频子类",
+            text_value(subtype_names.get(code, (code, code))[0]),
+            n,
+            ratio(n, report.volume),
+            text_value(subtype_names.get(code, (code, code))[1]),
+            code,
+        ]
+        for code, n in report.top_subtypes
+    ]
+    table = Table(
+        workbook,
+        HOT_SPOTS,
+        (
+            Col("类别"),
+            Col("项目"),
+            Col("次数", "int"),
+            Col("占比", "percent"),
+            Col("英文名称"),
+            Col("代码"),
+        ),
+        rows=len(rows),
+    )
     table.extend(rows)
     table.finish()
     return table
@@ -620,8 +770,7 @@ class _OverdueRows:
         self.departments = dict(Department.select(Department.id, Department.name_zh).tuples())
         self.staff = staff_names()
         levels = report.labels.get("level", {})
-        self.levels = {n: levels.get(roman, (roman, roman))[0]
-                       for n, roman in LEVEL_ROMAN.items()}
+        self.levels = {n: levels.get(roman, (roman, roman))[0] for n, roman in LEVEL_ROMAN.items()}
         self.stages = {t.code: t.zh for t in STAGES}
 
     def row(self, r: tuple, parse) -> list:
@@ -633,29 +782,55 @@ class _OverdueRows:
                 contact = mask_contact(contact)
         due = parse(r[11])
         hours = round((self.as_of - due).total_seconds() / 3600, 2)
-        return [text_value(r[1]), text_value(r[2]), text_value(contact), self.types.get(r[4]),
-                self.types.get(r[5]), self.levels.get(r[6], r[6]), "是" if r[7] else "否",
-                self.stages.get(r[8], r[8]), self.staff.get(r[9]),
-                self.departments.get(r[10]), due, hours]
+        return [
+            text_value(r[1]),
+            text_value(r[2]),
+            text_value(contact),
+            self.types.get(r[4]),
+            self.types.get(r[5]),
+            self.levels.get(r[6], r[6]),
+            "是" if r[7] else "否",
+            self.stages.get(r[8], r[8]),
+            self.staff.get(r[9]),
+            self.departments.get(r[10]),
+            due,
+            hours,
+        ]
 
 
-OVERDUE_COLUMNS = (Col("投诉编号"), Col("客户姓名"), Col("联系方式"), Col("投诉类型"),
-                   Col("投诉子类"), Col("级别"), Col("紧急"), Col("当前阶段"), Col("责任人"),
-                   Col("责任部门"), Col("下一截止时间", "datetime"), Col("超时(小时)", "decimal"))
+OVERDUE_COLUMNS = (
+    Col("投诉编号"),
+    Col("客户姓名"),
+    Col("联系方式"),
+    Col("投诉类型"),
+    Col("投诉子类"),
+    Col("级别"),
+    Col("紧急"),
+    Col("当前阶段"),
+    Col("责任人"),
+    Col("责任部门"),
+    Col("下一截止时间", "datetime"),
+    Col("超时(小时)", "decimal"),
+)
 SURVEY_KINDS = {"time": "datetime", "score": "number"}
 
 
 def _charts(summary: Table, tables: dict[str, Table], trend: Table, hot: Table) -> None:
     types = tables["type"]
     if types.rows:
-        chart = _bar_chart("投诉量（按类型）", "件", types.column_ref(2, header=True),
-                           types.column_ref(1))
+        chart = _bar_chart(
+            "投诉量（按类型）", "件", types.column_ref(2, header=True), types.column_ref(1)
+        )
         summary.ws.add_chart(chart, f"E{summary.first_data_row}")
     first = summary.first_data_row + [k for _, k, _ in KPI_ROWS].index("satisfaction.timeliness")
-    chart = _bar_chart("满意度（按问题，1–5 分）", "平均分",
-                       summary.column_ref(2, first, first + len(SCORES) - 1),
-                       summary.column_ref(1, first, first + len(SCORES) - 1), y_max=5,
-                       series_title="平均分")
+    chart = _bar_chart(
+        "满意度（按问题，1–5 分）",
+        "平均分",
+        summary.column_ref(2, first, first + len(SCORES) - 1),
+        summary.column_ref(1, first, first + len(SCORES) - 1),
+        y_max=5,
+        series_title="平均分",
+    )
     summary.ws.add_chart(chart, f"O{summary.first_data_row}")
     if trend.rows:
         line = LineChart()
@@ -669,16 +844,24 @@ def _charts(summary: Table, tables: dict[str, Table], trend: Table, hot: Table) 
         line.width, line.height = 16, 8
         summary.ws.add_chart(line, f"E{summary.first_data_row + 17}")
     aspects = len(SURVEY_ASPECTS.terms)
-    chart = _bar_chart("高频改进建议（需改进环节）", "次",
-                       hot.column_ref(3, hot.header_row, hot.header_row + aspects),
-                       hot.column_ref(2, hot.first_data_row, hot.header_row + aspects))
+    chart = _bar_chart(
+        "高频改进建议（需改进环节）",
+        "次",
+        hot.column_ref(3, hot.header_row, hot.header_row + aspects),
+        hot.column_ref(2, hot.first_data_row, hot.header_row + aspects),
+    )
     summary.ws.add_chart(chart, f"O{summary.first_data_row + 17}")
 
 
 @service
-def write_report_workbook(session: Session, report: KpiReport, path: str | Path, *,
-                          unmasked: bool = False, progress: Progress | None = None
-                          ) -> Path | None:
+def write_report_workbook(
+    session: Session,
+    report: KpiReport,
+    path: str | Path,
+    *,
+    unmasked: bool = False,
+    progress: Progress | None = None,
+) -> Path | None:
     """Write the report workbook of ``report`` to ``path`` (written beside it, then renamed
     into place) and return the path. ``progress(rows done, rows total)`` after each page of
     the long lists may return False to cancel: then no file is left and None comes back."""
@@ -717,9 +900,12 @@ def write_report_workbook(session: Session, report: KpiReport, path: str | Path,
         overdue.finish()
         owners = _overdue_owner(workbook, report)
 
-        surveys = Table(workbook, SURVEY_SHEET,
-                        [Col(c.zh, SURVEY_KINDS.get(c.kind, "text")) for c in SURVEYS.columns],
-                        rows=survey_total)
+        surveys = Table(
+            workbook,
+            SURVEY_SHEET,
+            [Col(c.zh, SURVEY_KINDS.get(c.kind, "text")) for c in SURVEYS.columns],
+            rows=survey_total,
+        )
         if not cancelled:
             survey_maker = RowMaker(unmasked=unmasked, sqlite=lists.sqlite)
             for page in lists.surveys():
@@ -744,10 +930,15 @@ def write_report_workbook(session: Session, report: KpiReport, path: str | Path,
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    details = {"file": path.name, "from": report.start.isoformat(),
-               "to": report.end.isoformat(), "department": report.department,
-               "rows": {OVERDUE: rows[OVERDUE], SURVEY_SHEET: rows[SURVEY_SHEET]},
-               "unmasked": unmasked, "seconds": round(time.perf_counter() - started, 2)}
+    details = {
+        "file": path.name,
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "department": report.department,
+        "rows": {OVERDUE: rows[OVERDUE], SURVEY_SHEET: rows[SURVEY_SHEET]},
+        "unmasked": unmasked,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
     with write_lock(db):
         audit.record(session, "export_report", "report", None, **details)
         if unmasked:

@@ -26,8 +26,9 @@ def load_all() -> dict[str, Any]:
     """Every setting, stored value or SPEC default. No permission needed: policy is not
     personal data and the SLA engine reads it for everyone."""
     stored = {s.key: s.value for s in Setting.select() if s.key in BY_KEY}
-    return {d.key: _decode(d.key, stored[d.key]) if d.key in stored else d.default
-            for d in SETTINGS}
+    return {
+        d.key: _decode(d.key, stored[d.key]) if d.key in stored else d.default for d in SETTINGS
+    }
 
 
 def get(key: str) -> Any:
@@ -54,16 +55,24 @@ def change_setting(session: Session, key: str, value: Any) -> Any:
     try:
         new = definition.coerce(value)
     except SettingValueError as exc:
-        raise ValidationError("{key}: " + exc.template, field=key, key=key,
-                              **exc.params) from exc
+        raise ValidationError("{key}: " + exc.template, field=key, key=key, **exc.params) from exc
     with write_lock(database_proxy.obj):
         old = get(key)
         now = session.now()
-        (Setting.insert(key=key, value=json.dumps(new), updated_at=now, updated_by=session.user_id)
-         .on_conflict(conflict_target=[Setting.key],
-                      update={Setting.value: json.dumps(new), Setting.updated_at: now,
-                              Setting.updated_by: session.user_id})
-         .execute())
+        (
+            Setting.insert(
+                key=key, value=json.dumps(new), updated_at=now, updated_by=session.user_id
+            )
+            .on_conflict(
+                conflict_target=[Setting.key],
+                update={
+                    Setting.value: json.dumps(new),
+                    Setting.updated_at: now,
+                    Setting.updated_by: session.user_id,
+                },
+            )
+            .execute()
+        )
         audit.record(session, "setting_change", "setting", None, key=key, old=old, new=new)
     return new
 

@@ -57,8 +57,9 @@ def without_password(url: str) -> str:
 def with_password(url: str, password: str) -> str:
     """The URL (without a password) with ``password`` put in."""
     bare = without_password(url)
-    return re.sub(r"^(\w+://[^:/@]*)@", lambda m: f"{m.group(1)}:{quote(password, safe='')}@",
-                  bare, count=1)
+    return re.sub(
+        r"^(\w+://[^:/@]*)@", lambda m: f"{m.group(1)}:{quote(password, safe='')}@", bare, count=1
+    )
 
 
 @dataclass(frozen=True)
@@ -81,20 +82,33 @@ def _connect_error(exc: Exception, host: str, port: str) -> DatabaseUnavailable:
     if "does not exist" in lowered and "database" in lowered:
         return DatabaseUnavailable(
             "The database server has no such database. Ask its administrator to create "
-            "it (an empty database), then try again: {detail}", detail=detail)
-    if any(needle in lowered for needle in (
-            "connection refused", "could not translate host name", "timeout expired",
-            "no route to host", "network is unreachable", "name or service not known",
-            "could not connect", "connection timed out")):
+            "it (an empty database), then try again: {detail}",
+            detail=detail,
+        )
+    if any(
+        needle in lowered
+        for needle in (
+            "connection refused",
+            "could not translate host name",
+            "timeout expired",
+            "no route to host",
+            "network is unreachable",
+            "name or service not known",
+            "could not connect",
+            "connection timed out",
+        )
+    ):
         return DatabaseUnavailable(
             "Cannot reach the database server at {host}:{port}. Check the address and port, "
             "and that the server accepts connections from this computer: {detail}",
-            host=host, port=port, detail=detail)
+            host=host,
+            port=port,
+            detail=detail,
+        )
     mapped = database_error(exc)
     if mapped is not None:
         return mapped
-    return DatabaseUnavailable("Cannot connect to the database server: {detail}",
-                               detail=detail)
+    return DatabaseUnavailable("Cannot connect to the database server: {detail}", detail=detail)
 
 
 def probe_postgres(url: str) -> ServerProbe:
@@ -108,8 +122,9 @@ def probe_postgres(url: str) -> ServerProbe:
     try:
         db, info = make_database(url)
     except ValueError as exc:
-        raise ValidationError("The server address, port or database name is not valid.",
-                              field="host") from exc
+        raise ValidationError(
+            "The server address, port or database name is not valid.", field="host"
+        ) from exc
     if info.backend != "postgresql":
         raise ValidationError("Not a PostgreSQL address.", field="host")
     try:
@@ -125,17 +140,27 @@ def probe_postgres(url: str) -> ServerProbe:
         has_admin = False
         if db.table_exists(SchemaVersion._meta.table_name):
             row = db.execute_sql(
-                f'SELECT max(version) FROM "{SchemaVersion._meta.table_name}"').fetchone()
+                f'SELECT max(version) FROM "{SchemaVersion._meta.table_name}"'
+            ).fetchone()
             version = int(row[0]) if row and row[0] is not None else None
             if version is not None and db.table_exists(User._meta.table_name):
-                has_admin = db.execute_sql(
-                    f'SELECT 1 FROM "{User._meta.table_name}" WHERE role = %s AND active '
-                    "AND password_hash IS NOT NULL LIMIT 1", ("admin",)).fetchone() is not None
+                has_admin = (
+                    db.execute_sql(
+                        f'SELECT 1 FROM "{User._meta.table_name}" WHERE role = %s AND active '
+                        "AND password_hash IS NOT NULL LIMIT 1",
+                        ("admin",),
+                    ).fetchone()
+                    is not None
+                )
         return ServerProbe(server, version, has_admin)
     except (peewee.DatabaseError, peewee.InterfaceError) as exc:
         mapped = database_error(exc)
-        raise (mapped or DatabaseUnavailable("Cannot connect to the database server: {detail}",
-                                             detail=str(exc).splitlines()[0])) from exc
+        raise (
+            mapped
+            or DatabaseUnavailable(
+                "Cannot connect to the database server: {detail}", detail=str(exc).splitlines()[0]
+            )
+        ) from exc
     finally:
         db.close()
 
@@ -146,17 +171,20 @@ def check_admin_account(username: str, password: str, repeat: str) -> None:
     if not users.USERNAME_RE.match((username or "").strip()):
         raise ValidationError(
             "The user name must be 1 to 60 letters, digits or . _ - @, without spaces.",
-            field="username")
+            field="username",
+        )
     minimum = BY_KEY["security.min_password_length"].default
     if len(password) < minimum:
-        raise ValidationError("The password must have at least {n} characters.",
-                              field="password", n=minimum)
+        raise ValidationError(
+            "The password must have at least {n} characters.", field="password", n=minimum
+        )
     if password.strip() != password:
-        raise ValidationError("The password must not start or end with a space.",
-                              field="password")
+        raise ValidationError("The password must not start or end with a space.", field="password")
     if password != repeat:
-        raise ValidationError("The two passwords differ. Please type the password again "
-                              "in the second field.", field="repeat_password")
+        raise ValidationError(
+            "The two passwords differ. Please type the password again in the second field.",
+            field="repeat_password",
+        )
 
 
 @dataclass(frozen=True)
@@ -167,8 +195,15 @@ class SetupResult:
     demo_cases: int
 
 
-def set_up(url: str, *, admin: str | None, display_name: str = "", password: str = "",
-           demo_count: int = 0, progress: Progress | None = None) -> SetupResult:
+def set_up(
+    url: str,
+    *,
+    admin: str | None,
+    display_name: str = "",
+    password: str = "",
+    demo_count: int = 0,
+    progress: Progress | None = None,
+) -> SetupResult:
     """Create or migrate the database at ``url`` (binding the models to it), create the
     administrator (unless ``admin`` is None) and write ``demo_count`` demo cases.
 
@@ -181,12 +216,19 @@ def set_up(url: str, *, admin: str | None, display_name: str = "", password: str
         return _set_up(url, admin, display_name, password, demo_count, progress)
     except (OSError, SchemaError, DatabaseUrlError) as exc:
         log.warning("first run: cannot set up %s: %s", without_password(url), exc)
-        raise DatabaseUnavailable("The database cannot be set up: {detail}",
-                                  detail=str(exc)) from exc
+        raise DatabaseUnavailable(
+            "The database cannot be set up: {detail}", detail=str(exc)
+        ) from exc
 
 
-def _set_up(url: str, admin: str | None, display_name: str, password: str, demo_count: int,
-            progress: Progress | None) -> SetupResult:
+def _set_up(
+    url: str,
+    admin: str | None,
+    display_name: str,
+    password: str,
+    demo_count: int,
+    progress: Progress | None,
+) -> SetupResult:
     total = 2 + max(demo_count, 0)
     report = progress or (lambda done, total: True)
     db = None
@@ -197,15 +239,19 @@ def _set_up(url: str, admin: str | None, display_name: str, password: str, demo_
         report(1, total)
         system = Session.system(name="first-run")
         if admin is not None:
-            users.create_user(system, admin, "admin", password,
-                              display_name=display_name.strip() or None)
+            users.create_user(
+                system, admin, "admin", password, display_name=display_name.strip() or None
+            )
             log.info("first run: created the administrator %s", admin)
         report(2, total)
         cases = 0
         if demo_count > 0:
             stats = demo.generate(
-                system, demo_count, chunk_size=DEMO_CHUNK,
-                progress=lambda done, _count: report(2 + done, total))
+                system,
+                demo_count,
+                chunk_size=DEMO_CHUNK,
+                progress=lambda done, _count: report(2 + done, total),
+            )
             cases = stats.cases
         return SetupResult(info, created, admin, cases)
     except BaseException:
@@ -238,9 +284,22 @@ def _remove_new_database(url: str) -> None:
 
 def sqlite_files(path: Path) -> list[Path]:
     """A SQLite database file and its companions (write-ahead log, shared memory)."""
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-            path.with_name(path.name + "-journal")]
+    return [
+        path,
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        path.with_name(path.name + "-journal"),
+    ]
 
 
-__all__ = ["ServerProbe", "SetupResult", "ServiceError", "check_admin_account",
-           "postgres_url", "probe_postgres", "set_up", "with_password", "without_password"]
+__all__ = [
+    "ServerProbe",
+    "SetupResult",
+    "ServiceError",
+    "check_admin_account",
+    "postgres_url",
+    "probe_postgres",
+    "set_up",
+    "with_password",
+    "without_password",
+]

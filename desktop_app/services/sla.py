@@ -62,17 +62,36 @@ def default_level(subtype: ComplaintType, member_tier: str, reopened: bool) -> i
     return level
 
 
-def deadlines_for(ctx: SlaContext, *, complaint_time: dt.datetime, urgency: str, urgent: bool,
-                  callback_rule: str | None, member_tier: str, reopen_count: int = 0
-                  ) -> Deadlines:
+def deadlines_for(
+    ctx: SlaContext,
+    *,
+    complaint_time: dt.datetime,
+    urgency: str,
+    urgent: bool,
+    callback_rule: str | None,
+    member_tier: str,
+    reopen_count: int = 0,
+) -> Deadlines:
     return compute_deadlines(
-        complaint_time, urgency=urgency, urgent=urgent, callback_rule=callback_rule,
+        complaint_time,
+        urgency=urgency,
+        urgent=urgent,
+        callback_rule=callback_rule,
         escalated_or_vip=member_tier == "vip" or reopen_count > 0,
-        policy=ctx.policy, calendar=ctx.calendar)
+        policy=ctx.policy,
+        calendar=ctx.calendar,
+    )
 
 
-def next_due(*, is_open: bool, first_response_at, solution_agreed_at, first_response_due,
-             solution_due, resolution_due) -> dt.datetime | None:
+def next_due(
+    *,
+    is_open: bool,
+    first_response_at,
+    solution_agreed_at,
+    first_response_due,
+    solution_due,
+    resolution_due,
+) -> dt.datetime | None:
     """The earliest deadline not yet met: what queues sort by (None once closed)."""
     if not is_open:
         return None
@@ -91,9 +110,15 @@ def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) ->
     changed (the caller saves)."""
     # A reopened case starts a new handling cycle: its deadlines count from the reopening.
     start = case.reopened_at or case.complaint_time
-    due = deadlines_for(ctx, complaint_time=start, urgency=case.urgency,
-                        urgent=case.urgent, callback_rule=callback_rule,
-                        member_tier=case.member_tier, reopen_count=case.reopen_count)
+    due = deadlines_for(
+        ctx,
+        complaint_time=start,
+        urgency=case.urgency,
+        urgent=case.urgent,
+        callback_rule=callback_rule,
+        member_tier=case.member_tier,
+        reopen_count=case.reopen_count,
+    )
     resolution = case.renegotiated_due or due.resolution_due
     new = {
         "first_response_due": due.first_response_due,
@@ -101,14 +126,24 @@ def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) ->
         "resolution_due": resolution,
         "priority": level_priority(case.level, case.urgent),
     }
-    new["next_due"] = next_due(is_open=case.is_open, first_response_at=case.first_response_at,
-                               solution_agreed_at=case.solution_agreed_at,
-                               first_response_due=new["first_response_due"],
-                               solution_due=new["solution_due"], resolution_due=resolution)
-    new["next_update_due"] = (next_update_due(ctx.calendar,
-                                              case.reopened_at or case.registration_time,
-                                              case.last_update_at, ctx.policy)
-                              if case.is_open else None)
+    new["next_due"] = next_due(
+        is_open=case.is_open,
+        first_response_at=case.first_response_at,
+        solution_agreed_at=case.solution_agreed_at,
+        first_response_due=new["first_response_due"],
+        solution_due=new["solution_due"],
+        resolution_due=resolution,
+    )
+    new["next_update_due"] = (
+        next_update_due(
+            ctx.calendar,
+            case.reopened_at or case.registration_time,
+            case.last_update_at,
+            ctx.policy,
+        )
+        if case.is_open
+        else None
+    )
     changed = False
     for key, value in new.items():
         if getattr(case, key) != value:
@@ -118,8 +153,10 @@ def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) ->
 
 
 def _callback_rules() -> dict[int, str | None]:
-    return {t.id: t.callback_rule for t in ComplaintType.select(ComplaintType.id,
-                                                                ComplaintType.callback_rule)}
+    return {
+        t.id: t.callback_rule
+        for t in ComplaintType.select(ComplaintType.id, ComplaintType.callback_rule)
+    }
 
 
 def add_urgent_reason(case: Complaint, reason: str) -> bool:
@@ -155,13 +192,16 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
     product = (case.product or case.merchant or "").strip()
     query = Complaint.select().where(
         Complaint.subtype == case.subtype_id,
-        Complaint.registration_time >= start, Complaint.registration_time < end)
+        Complaint.registration_time >= start,
+        Complaint.registration_time < end,
+    )
     if product:
         query = query.where((Complaint.product == product) | (Complaint.merchant == product))
     if query.count() <= threshold:
         return None
-    batch, _ = CaseBatch.get_or_create(subtype=case.subtype_id, day=day, product=product,
-                                       defaults={"created_at": session.now()})
+    batch, _ = CaseBatch.get_or_create(
+        subtype=case.subtype_id, day=day, product=product, defaults={"created_at": session.now()}
+    )
     rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
     # Only cases not yet in this batch: once formed, each new case touches just itself.
     newcomers = query.where(Complaint.batch.is_null() | (Complaint.batch != batch.id))
@@ -180,8 +220,9 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
 
 
 @service
-def recompute_open_deadlines(session: Session, *, chunk: int = 2000,
-                             progress: Callable[[int, int], bool] | None = None) -> int:
+def recompute_open_deadlines(
+    session: Session, *, chunk: int = 2000, progress: Callable[[int, int], bool] | None = None
+) -> int:
     """Recompute the stored deadlines of every open case (after a policy or calendar change).
 
     Runs in chunks, each its own transaction, so other PCs keep working; ``progress(done,
@@ -196,18 +237,30 @@ def recompute_open_deadlines(session: Session, *, chunk: int = 2000,
     db = database_proxy.obj
     while True:
         with write_lock(db):
-            batch = list(Complaint.select().where(Complaint.is_open, Complaint.id > last_id)
-                         .order_by(Complaint.id).limit(chunk))
+            batch = list(
+                Complaint.select()
+                .where(Complaint.is_open, Complaint.id > last_id)
+                .order_by(Complaint.id)
+                .limit(chunk)
+            )
             if not batch:
                 break
             dirty = [c for c in batch if refresh_case(c, ctx, rules.get(c.subtype_id))]
             for case in dirty:
                 case.version += 1
             if dirty:
-                Complaint.bulk_update(dirty, fields=[
-                    Complaint.first_response_due, Complaint.solution_due,
-                    Complaint.resolution_due, Complaint.priority, Complaint.next_due,
-                    Complaint.next_update_due, Complaint.version])
+                Complaint.bulk_update(
+                    dirty,
+                    fields=[
+                        Complaint.first_response_due,
+                        Complaint.solution_due,
+                        Complaint.resolution_due,
+                        Complaint.priority,
+                        Complaint.next_due,
+                        Complaint.next_update_due,
+                        Complaint.version,
+                    ],
+                )
             changed += len(dirty)
         done += len(batch)
         last_id = batch[-1].id
@@ -217,31 +270,39 @@ def recompute_open_deadlines(session: Session, *, chunk: int = 2000,
         if changed:
             # Deadlines moved, possibly behind the reminder scan's watermark: look again.
             ScanState.delete().execute()
-        audit.record(session, "deadlines_recomputed", "complaint", None, cases=done,
-                     changed=changed)
+        audit.record(
+            session, "deadlines_recomputed", "complaint", None, cases=done, changed=changed
+        )
     return changed
 
 
 def unofficial_years(today: dt.date, *, days_ahead: int = 60) -> list[int]:
     """The years in reach (this one and the one ``days_ahead`` away) without an official
     holiday schedule."""
-    return [year for year in sorted({today.year, (today + dt.timedelta(days=days_ahead)).year})
-            if not official_year(year)]
+    return [
+        year
+        for year in sorted({today.year, (today + dt.timedelta(days=days_ahead)).year})
+        if not official_year(year)
+    ]
 
 
 def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
     """Messages (English; the calendar page words them from ``unofficial_years``) for
     managers when a year in reach has no official holiday schedule yet: deadlines there
     count weekends and manager overrides only."""
-    return [f"The official {year} holiday schedule is not known to this program: "
-            f"deadlines in {year} count weekends and your calendar overrides only. "
-            f"Enter {year}'s public holidays and adjusted working days in the calendar, "
-            f"or update the program." for year in unofficial_years(today, days_ahead=days_ahead)]
+    return [
+        f"The official {year} holiday schedule is not known to this program: "
+        f"deadlines in {year} count weekends and your calendar overrides only. "
+        f"Enter {year}'s public holidays and adjusted working days in the calendar, "
+        f"or update the program."
+        for year in unofficial_years(today, days_ahead=days_ahead)
+    ]
 
 
 @service
-def renegotiate_resolution(session: Session, complaint_id: int, new_due: dt.datetime,
-                           reason: str, *, version: int) -> dt.datetime:
+def renegotiate_resolution(
+    session: Session, complaint_id: int, new_due: dt.datetime, reason: str, *, version: int
+) -> dt.datetime:
     """A complex case (复杂投诉): the resolution date agreed anew with the customer, at most
     ``sla.complex_max_days`` working days after registration. Recorded in the case's progress
     history and the audit log. ``version`` is the case version the user saw."""
@@ -259,20 +320,27 @@ def renegotiate_resolution(session: Session, complaint_id: int, new_due: dt.date
         if not may_act(session, case):
             raise PermissionDenied("Only the case's handlers may change its deadlines.")
         if case.version != version:
-            raise ConflictError("Someone else changed case {number} since you opened it; "
-                                "reload it and try again.", number=case.number)
+            raise ConflictError(
+                "Someone else changed case {number} since you opened it; reload it and try again.",
+                number=case.number,
+            )
         if not case.is_open:
-            raise ValidationError("Case {number} is closed.", field="renegotiated_due",
-                                  number=case.number)
+            raise ValidationError(
+                "Case {number} is closed.", field="renegotiated_due", number=case.number
+            )
         limit = complex_case_limit(ctx.calendar, case.registration_time, ctx.policy)
         if new_due > limit:
             raise ValidationError(
                 "A complex case must be resolved within {days} working days of registration: "
-                "by {limit} at the latest.", field="renegotiated_due",
-                days=ctx.policy["sla.complex_max_days"], limit=f"{limit:%Y-%m-%d %H:%M}")
+                "by {limit} at the latest.",
+                field="renegotiated_due",
+                days=ctx.policy["sla.complex_max_days"],
+                limit=f"{limit:%Y-%m-%d %H:%M}",
+            )
         if new_due <= now:
-            raise ValidationError("The new resolution date must be in the future.",
-                                  field="renegotiated_due")
+            raise ValidationError(
+                "The new resolution date must be in the future.", field="renegotiated_due"
+            )
         old_due = case.resolution_due
         case.complex_case = True
         case.renegotiated_due = new_due
@@ -282,9 +350,21 @@ def renegotiate_resolution(session: Session, complaint_id: int, new_due: dt.date
         case.updated_at, case.updated_by = now, session.user_id
         case.save()
         ProgressEntry.create(
-            complaint=case, stage=case.stage, owner=case.owner_id, planned_completion=new_due,
+            complaint=case,
+            stage=case.stage,
+            owner=case.owner_id,
+            planned_completion=new_due,
             result=f"Resolution date renegotiated with the customer: {reason}",
-            updated_at=now, updated_by=session.user_id or case.owner_id)
-        audit.record(session, "renegotiate", "complaint", case.id, old_due=old_due,
-                     new_due=new_due, reason=reason)
+            updated_at=now,
+            updated_by=session.user_id or case.owner_id,
+        )
+        audit.record(
+            session,
+            "renegotiate",
+            "complaint",
+            case.id,
+            old_due=old_due,
+            new_due=new_due,
+            reason=reason,
+        )
         return case.resolution_due

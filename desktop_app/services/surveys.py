@@ -63,6 +63,7 @@ FUTURE_TOLERANCE = dt.timedelta(minutes=2)
 
 # --- the queue -----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SurveyQueueRow:
     case_id: int
@@ -77,7 +78,7 @@ class SurveyQueueRow:
     due_at: dt.datetime
     overdue: bool
     attempts: int
-    last_result: str | None       # vocab.CALL_RESULTS code
+    last_result: str | None  # vocab.CALL_RESULTS code
     next_try_at: dt.datetime | None
 
     def waiting(self, now: dt.datetime) -> bool:
@@ -104,8 +105,9 @@ def _scope(session: Session):
 def _window(ctx: sla.SlaContext, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     """The range of survey due times the queue holds now."""
     p = ctx.policy
-    opens_before_due = dt.timedelta(hours=float(p["sla.survey_due_hours"])
-                                    - float(p["sla.survey_open_hours"]))
+    opens_before_due = dt.timedelta(
+        hours=float(p["sla.survey_due_hours"]) - float(p["sla.survey_open_hours"])
+    )
     return now - dt.timedelta(days=int(p["survey.queue_days"])), now + opens_before_due
 
 
@@ -113,15 +115,20 @@ def _queue_query(session: Session, ctx: sla.SlaContext, now: dt.datetime):
     low, high = _window(ctx, now)
     surveyed = Survey.select(Survey.id).where(Survey.complaint == Complaint.id)
     query = Complaint.select().where(
-        Complaint.stage == "closed", Complaint.survey_due >= low, Complaint.survey_due <= high,
-        Complaint.no_survey_reason.is_null(), ~fn.EXISTS(surveyed))
+        Complaint.stage == "closed",
+        Complaint.survey_due >= low,
+        Complaint.survey_due <= high,
+        Complaint.no_survey_reason.is_null(),
+        ~fn.EXISTS(surveyed),
+    )
     scope = _scope(session)
     return query.where(scope) if scope is not None else query
 
 
 @service
-def survey_queue(session: Session, *, limit: int = 100, after: tuple | None = None
-                 ) -> SurveyQueuePage:
+def survey_queue(
+    session: Session, *, limit: int = 100, after: tuple | None = None
+) -> SurveyQueuePage:
     """Closed cases due for their survey, earliest due first (keyset pages)."""
     require_role(session, *SURVEY_ROLES, "admin")
     ctx = sla.SlaContext.load()
@@ -131,27 +138,50 @@ def survey_queue(session: Session, *, limit: int = 100, after: tuple | None = No
     query = base
     if after is not None:
         due, last_id = after
-        query = query.where((Complaint.survey_due > due)
-                            | ((Complaint.survey_due == due) & (Complaint.id > last_id)))
+        query = query.where(
+            (Complaint.survey_due > due)
+            | ((Complaint.survey_due == due) & (Complaint.id > last_id))
+        )
     found = list(query.order_by(Complaint.survey_due, Complaint.id).limit(limit + 1))
     more = len(found) > limit
     found = found[:limit]
     attempts = _attempts([c.id for c in found])
     zh = session.language.startswith("zh")
-    types = {t.id: (t.name_zh if zh else t.name_en) for t in ComplaintType.select().where(
-        ComplaintType.id.in_({c.subtype_id for c in found} or {0}))}
-    owners = {u.id: u.display_name for u in User.select(User.id, User.display_name).where(
-        User.id.in_({c.owner_id for c in found} or {0}))}
+    types = {
+        t.id: (t.name_zh if zh else t.name_en)
+        for t in ComplaintType.select().where(
+            ComplaintType.id.in_({c.subtype_id for c in found} or {0})
+        )
+    }
+    owners = {
+        u.id: u.display_name
+        for u in User.select(User.id, User.display_name).where(
+            User.id.in_({c.owner_id for c in found} or {0})
+        )
+    }
     open_hours = dt.timedelta(hours=float(ctx.policy["sla.survey_open_hours"]))
     visible = not session.is_admin
     rows = []
     for c in found:
         count, last = attempts.get(c.id, (0, None))
-        rows.append(SurveyQueueRow(
-            c.id, c.number, c.customer_name, c.contact if visible else mask_contact(c.contact),
-            not visible, types.get(c.subtype_id, ""), owners.get(c.owner_id, ""), c.closed_at,
-            c.closed_at + open_hours, c.survey_due, now > c.survey_due, count,
-            last.result if last else None, last.next_try_at if last else None))
+        rows.append(
+            SurveyQueueRow(
+                c.id,
+                c.number,
+                c.customer_name,
+                c.contact if visible else mask_contact(c.contact),
+                not visible,
+                types.get(c.subtype_id, ""),
+                owners.get(c.owner_id, ""),
+                c.closed_at,
+                c.closed_at + open_hours,
+                c.survey_due,
+                now > c.survey_due,
+                count,
+                last.result if last else None,
+                last.next_try_at if last else None,
+            )
+        )
     cursor = (found[-1].survey_due, found[-1].id) if more and found else None
     return SurveyQueuePage(tuple(rows), cursor, total)
 
@@ -160,8 +190,11 @@ def _attempts(case_ids: list[int]) -> dict[int, tuple[int, SurveyAttempt]]:
     result: dict[int, tuple[int, SurveyAttempt]] = {}
     if not case_ids:
         return result
-    for attempt in (SurveyAttempt.select().where(SurveyAttempt.complaint.in_(case_ids))
-                    .order_by(SurveyAttempt.at, SurveyAttempt.id)):
+    for attempt in (
+        SurveyAttempt.select()
+        .where(SurveyAttempt.complaint.in_(case_ids))
+        .order_by(SurveyAttempt.at, SurveyAttempt.id)
+    ):
         count, _ = result.get(attempt.complaint_id, (0, None))
         result[attempt.complaint_id] = (count + 1, attempt)
     return result
@@ -174,8 +207,11 @@ def _closed_case(session: Session, case_id: int, field_name: str) -> Complaint:
     if not cases.in_scope(session, case):
         raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
     if case.is_open:
-        raise ValidationError("Case {number} is still open: surveys follow closure.",
-                              field=field_name, number=case.number)
+        raise ValidationError(
+            "Case {number} is still open: surveys follow closure.",
+            field=field_name,
+            number=case.number,
+        )
     return case
 
 
@@ -183,13 +219,19 @@ def _closed_case(session: Session, case_id: int, field_name: str) -> Complaint:
 class AttemptResult:
     attempts: int
     next_try_at: dt.datetime | None
-    left_queue: bool      # refused, wrong number or unreachable: no more calls
-    reason: str | None    # the no-survey reason recorded when it left
+    left_queue: bool  # refused, wrong number or unreachable: no more calls
+    reason: str | None  # the no-survey reason recorded when it left
 
 
 @service
-def record_attempt(session: Session, case_id: int, result: str, *,
-                   next_try_at: dt.datetime | None = None, note: str = "") -> AttemptResult:
+def record_attempt(
+    session: Session,
+    case_id: int,
+    result: str,
+    *,
+    next_try_at: dt.datetime | None = None,
+    note: str = "",
+) -> AttemptResult:
     """A survey call that did not produce a survey. No answer: the next try is scheduled
     ``survey.retry_minutes`` of working time later (or at ``next_try_at``); call back
     later: at the time the customer asked (``next_try_at``, required). Refused or wrong
@@ -201,19 +243,22 @@ def record_attempt(session: Session, case_id: int, result: str, *,
     ctx = sla.SlaContext.load()
     now = session.now()
     if result == "call_back_later" and next_try_at is None:
-        raise ValidationError("Give the time the customer asked to be called back.",
-                              field="next_try_at")
+        raise ValidationError(
+            "Give the time the customer asked to be called back.", field="next_try_at"
+        )
     note = checked_text(note, "attempt_note")
-    if next_try_at is not None and (not isinstance(next_try_at, dt.datetime)
-                                    or next_try_at.tzinfo is not None):
+    if next_try_at is not None and (
+        not isinstance(next_try_at, dt.datetime) or next_try_at.tzinfo is not None
+    ):
         raise ValidationError("Give the time of the next try.", field="next_try_at")
     if next_try_at is not None and next_try_at <= now:
         raise ValidationError("The next try must be later than now.", field="next_try_at")
     with write_lock(database_proxy.obj):
         case = _closed_case(session, case_id, "call_result")
         if Survey.select().where(Survey.complaint == case.id).exists():
-            raise ValidationError("Case {number} has its survey already.",
-                                  field="call_result", number=case.number)
+            raise ValidationError(
+                "Case {number} has its survey already.", field="call_result", number=case.number
+            )
         count = SurveyAttempt.select().where(SurveyAttempt.complaint == case.id).count() + 1
         reason = None
         if result in ("refused", "wrong_number"):
@@ -222,17 +267,32 @@ def record_attempt(session: Session, case_id: int, result: str, *,
             reason, next_try_at = UNREACHABLE, None
         elif next_try_at is None:
             next_try_at = ctx.calendar.add_working_hours(
-                now, float(ctx.policy["survey.retry_minutes"]) / 60)
-        SurveyAttempt.create(complaint=case, at=now, by_user=session.user_id, result=result,
-                             next_try_at=next_try_at, note=note or None)
+                now, float(ctx.policy["survey.retry_minutes"]) / 60
+            )
+        SurveyAttempt.create(
+            complaint=case,
+            at=now,
+            by_user=session.user_id,
+            result=result,
+            next_try_at=next_try_at,
+            note=note or None,
+        )
         if reason is not None:
             case.no_survey_reason = reason
             case.version += 1
             case.updated_at, case.updated_by = now, session.user_id
             case.save()
-        audit.record(session, "survey_attempt", "complaint", case.id, result=result,
-                     attempt=count, next_try_at=next_try_at, no_survey_reason=reason,
-                     version=case.version if reason else None)
+        audit.record(
+            session,
+            "survey_attempt",
+            "complaint",
+            case.id,
+            result=result,
+            attempt=count,
+            next_try_at=next_try_at,
+            no_survey_reason=reason,
+            version=case.version if reason else None,
+        )
     return AttemptResult(count, next_try_at, reason is not None, reason)
 
 
@@ -242,8 +302,9 @@ def mark_not_surveyed(session: Session, case_id: int, reason: str) -> None:
     require_role(session, *SURVEY_ROLES)
     reason = checked_text(reason, "no_survey_reason", maximum=200)  # what the column keeps
     if not reason:
-        raise ValidationError("Give the reason the customer is not to be surveyed.",
-                              field="no_survey_reason")
+        raise ValidationError(
+            "Give the reason the customer is not to be surveyed.", field="no_survey_reason"
+        )
     now = session.now()
     with write_lock(database_proxy.obj):
         case = _closed_case(session, case_id, "no_survey_reason")
@@ -251,17 +312,19 @@ def mark_not_surveyed(session: Session, case_id: int, reason: str) -> None:
         case.version += 1
         case.updated_at, case.updated_by = now, session.user_id
         case.save()
-        audit.record(session, "survey_skipped", "complaint", case.id, reason=reason,
-                     version=case.version)
+        audit.record(
+            session, "survey_skipped", "complaint", case.id, reason=reason, version=case.version
+        )
 
 
 # --- the survey ----------------------------------------------------------------------------
+
 
 @dataclass
 class SurveyForm:
     """Template 3, field names as in SPEC §7/§13. Codes for the choices."""
 
-    complaint_number: str = ""          # empty: a proactive survey
+    complaint_number: str = ""  # empty: a proactive survey
     customer_name: str = ""
     survey_time: dt.datetime | None = None
     method: str = "phone"
@@ -301,13 +364,19 @@ def prefill(session: Session, case_id: int) -> SurveyPrefill:
     require_role(session, *SURVEY_ROLES)
     case = _closed_case(session, case_id, "complaint_number")
     count = SurveyAttempt.select().where(SurveyAttempt.complaint == case.id).count()
-    return SurveyPrefill(case.id, case.number, case.customer_name, case.contact,
-                         case.closed_at, case.outcome, count)
+    return SurveyPrefill(
+        case.id, case.number, case.customer_name, case.contact, case.closed_at, case.outcome, count
+    )
 
 
 # Longest text of each free-text field: what its column keeps.
-TEXT_LIMITS = {"complaint_number": 40, "customer_name": 100, "most_satisfied_other": 200,
-               "needs_improvement_other": 200, "suggestions": 5000}
+TEXT_LIMITS = {
+    "complaint_number": 40,
+    "customer_name": 100,
+    "most_satisfied_other": 200,
+    "needs_improvement_other": 200,
+    "suggestions": 5000,
+}
 
 
 def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
@@ -344,13 +413,17 @@ def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
     for name in ("most_satisfied", "needs_improvement"):
         codes = getattr(form, name)
         if not isinstance(codes, list | tuple | set | frozenset) or any(
-                not isinstance(c, str) or c not in SURVEY_ASPECTS for c in codes):
+            not isinstance(c, str) or c not in SURVEY_ASPECTS for c in codes
+        ):
             bad(name, "Choose from the listed aspects.")
             continue
         other = f"{name}_other"
-        if "other" in codes and other not in wrong_text and not (
-                getattr(form, other) or "").strip():
-            bad(other, "Say what \"other\" means.")
+        if (
+            "other" in codes
+            and other not in wrong_text
+            and not (getattr(form, other) or "").strip()
+        ):
+            bad(other, 'Say what "other" means.')
     return problems
 
 
@@ -381,43 +454,68 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
             if number:
                 found = Complaint.get_or_none(Complaint.number == number)
                 if found is None:
-                    raise ValidationError("No complaint has the number {number}.",
-                                          field="complaint_number", number=number)
+                    raise ValidationError(
+                        "No complaint has the number {number}.",
+                        field="complaint_number",
+                        number=number,
+                    )
                 case = _closed_case(session, found.id, "complaint_number")
                 _refuse_second(case)
                 if form.survey_time < case.closed_at:
-                    raise ValidationError("The survey time is before the case was closed.",
-                                          field="survey_time")
+                    raise ValidationError(
+                        "The survey time is before the case was closed.", field="survey_time"
+                    )
             survey = Survey.create(
-                complaint=case, customer=case.customer_id if case else None,
-                customer_name=(form.customer_name or "").strip(), survey_time=form.survey_time,
-                method=form.method, surveyor=session.user_id,
-                timeliness=form.timeliness, effectiveness=form.effectiveness,
-                attitude=form.attitude, overall=form.overall,
-                most_satisfied=join_multi(c for c in SURVEY_ASPECTS.codes()
-                                          if c in form.most_satisfied),
+                complaint=case,
+                customer=case.customer_id if case else None,
+                customer_name=(form.customer_name or "").strip(),
+                survey_time=form.survey_time,
+                method=form.method,
+                surveyor=session.user_id,
+                timeliness=form.timeliness,
+                effectiveness=form.effectiveness,
+                attitude=form.attitude,
+                overall=form.overall,
+                most_satisfied=join_multi(
+                    c for c in SURVEY_ASPECTS.codes() if c in form.most_satisfied
+                ),
                 most_satisfied_other=(form.most_satisfied_other or "").strip() or None,
-                needs_improvement=join_multi(c for c in SURVEY_ASPECTS.codes()
-                                             if c in form.needs_improvement),
+                needs_improvement=join_multi(
+                    c for c in SURVEY_ASPECTS.codes() if c in form.needs_improvement
+                ),
                 needs_improvement_other=(form.needs_improvement_other or "").strip() or None,
-                suggestions=(form.suggestions or "").strip() or None, created_at=now)
+                suggestions=(form.suggestions or "").strip() or None,
+                created_at=now,
+            )
             follow_up = None
             if case is not None:
-                SurveyAttempt.create(complaint=case, at=now, by_user=session.user_id,
-                                     result="completed")
+                SurveyAttempt.create(
+                    complaint=case, at=now, by_user=session.user_id, result="completed"
+                )
                 if form.overall <= int(ctx.policy["survey.follow_up_max_score"]):
                     follow_up = cases.create_follow_up(
-                        session, case, ctx, survey_id=survey.id,
-                        reason=f"Overall satisfaction {form.overall}/5 in the survey")
-            audit.record(session, "survey_create", "complaint" if case else "survey",
-                         case.id if case else survey.id, survey=survey.id,
-                         overall=form.overall, follow_up=follow_up)
+                        session,
+                        case,
+                        ctx,
+                        survey_id=survey.id,
+                        reason=f"Overall satisfaction {form.overall}/5 in the survey",
+                    )
+            audit.record(
+                session,
+                "survey_create",
+                "complaint" if case else "survey",
+                case.id if case else survey.id,
+                survey=survey.id,
+                overall=form.overall,
+                follow_up=follow_up,
+            )
     except peewee.IntegrityError as exc:  # another PC recorded it a moment ago
         case = Complaint.get_or_none(Complaint.number == number)
         if case is not None:
             _refuse_second(case)
-        raise ValidationError("The survey could not be saved: {reason}",
-                              field="complaint_number", reason=str(exc)) from exc
+        raise ValidationError(
+            "The survey could not be saved: {reason}", field="complaint_number", reason=str(exc)
+        ) from exc
     return RecordedSurvey(survey.id, case.id if case else None, follow_up)
 
 
@@ -427,12 +525,16 @@ def _refuse_second(case: Complaint) -> None:
         surveyor = User.get_or_none(User.id == first.surveyor_id)
         raise ValidationError(
             "Case {number} already has its survey, recorded {at} by {name}; a complaint "
-            "is surveyed once.", field="complaint_number", number=case.number,
-            at=f"{first.survey_time:%Y-%m-%d %H:%M}", name=surveyor.display_name if surveyor
-            else "")
+            "is surveyed once.",
+            field="complaint_number",
+            number=case.number,
+            at=f"{first.survey_time:%Y-%m-%d %H:%M}",
+            name=surveyor.display_name if surveyor else "",
+        )
 
 
 # --- follow-ups ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FollowUpInfo:
@@ -449,13 +551,17 @@ class FollowUpInfo:
 
 
 @service
-def follow_ups(session: Session, *, case_id: int | None = None, open_only: bool = True
-               ) -> list[FollowUpInfo]:
+def follow_ups(
+    session: Session, *, case_id: int | None = None, open_only: bool = True
+) -> list[FollowUpInfo]:
     """Follow-ups the session sees: its own, its departments' (supervisors), all
     (managers); or those of one case."""
     require_role(session, *SURVEY_ROLES, "admin")
-    query = (FollowUp.select(FollowUp, Complaint).join(Complaint)
-             .order_by(FollowUp.created_at, FollowUp.id))
+    query = (
+        FollowUp.select(FollowUp, Complaint)
+        .join(Complaint)
+        .order_by(FollowUp.created_at, FollowUp.id)
+    )
     if open_only:
         query = query.where(FollowUp.done_at.is_null())
     if case_id is not None:
@@ -466,14 +572,27 @@ def follow_ups(session: Session, *, case_id: int | None = None, open_only: bool 
             mine |= Complaint.department.in_(sorted(session.department_ids))
         query = query.where(mine | (Complaint.owner == session.user_id))
     names = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
-    return [FollowUpInfo(f.id, f.complaint_id, f.complaint.number, f.complaint.customer_name,
-                         f.reason, names.get(f.assigned_to_id, ""), f.created_at, f.done_at,
-                         f.done_note or "", f.complaint.is_open) for f in query]
+    return [
+        FollowUpInfo(
+            f.id,
+            f.complaint_id,
+            f.complaint.number,
+            f.complaint.customer_name,
+            f.reason,
+            names.get(f.assigned_to_id, ""),
+            f.created_at,
+            f.done_at,
+            f.done_note or "",
+            f.complaint.is_open,
+        )
+        for f in query
+    ]
 
 
 @service
-def complete_follow_up(session: Session, follow_up_id: int, note: str, *,
-                       reopen: bool = False) -> int | None:
+def complete_follow_up(
+    session: Session, follow_up_id: int, note: str, *, reopen: bool = False
+) -> int | None:
     """Record what was done for the unhappy customer; with ``reopen`` the case is reopened
     (an escalated complaint, see ``cases.reopen_case``). Returns the case version after."""
     require_role(session, *SURVEY_ROLES)
@@ -487,15 +606,29 @@ def complete_follow_up(session: Session, follow_up_id: int, note: str, *,
             raise NotFound("This follow-up is done or gone.")
         case = Complaint.get_by_id(follow_up.complaint_id)
         if follow_up.assigned_to_id != session.user_id and not cases.may_act(session, case):
-            raise PermissionDenied("Only the supervisor it was given to, the case's handlers "
-                                   "and managers may complete this follow-up.")
+            raise PermissionDenied(
+                "Only the supervisor it was given to, the case's handlers "
+                "and managers may complete this follow-up."
+            )
         follow_up.done_at, follow_up.done_note = now, note
         follow_up.save()
-        (Reminder.update(acknowledged_at=now, acknowledged_by=session.user_id)
-         .where(Reminder.fire_key == f"follow_up:{case.id}:{follow_up.id}",
-                Reminder.acknowledged_at.is_null()).execute())
-        audit.record(session, "follow_up_done", "complaint", case.id, follow_up=follow_up.id,
-                     note=note, reopen=reopen)
+        (
+            Reminder.update(acknowledged_at=now, acknowledged_by=session.user_id)
+            .where(
+                Reminder.fire_key == f"follow_up:{case.id}:{follow_up.id}",
+                Reminder.acknowledged_at.is_null(),
+            )
+            .execute()
+        )
+        audit.record(
+            session,
+            "follow_up_done",
+            "complaint",
+            case.id,
+            follow_up=follow_up.id,
+            note=note,
+            reopen=reopen,
+        )
         version = case.version
         if reopen:
             version = cases.reopen_case(session, case.id, note, version=case.version).version

@@ -84,8 +84,18 @@ from desktop_app.services.session import Session
 # Column keys the table may sort by. "processing" is SPEC §4's order: urgent, III, II, I,
 # then earliest next deadline, then id. "age" sorts by registration time (ascending = the
 # oldest registration first; see the module docstring).
-SORT_KEYS = ("processing", "number", "customer", "type", "level", "stage", "owner",
-             "department", "next_due", "age")
+SORT_KEYS = (
+    "processing",
+    "number",
+    "customer",
+    "type",
+    "level",
+    "stage",
+    "owner",
+    "department",
+    "next_due",
+    "age",
+)
 
 STAGE_RANK = {code: rank for rank, code in enumerate(STAGES.codes())}
 MIN_SUFFIX_DIGITS = 4  # a phone matches by its last digits from this many on
@@ -97,19 +107,19 @@ class CaseFilter:
     """Every filter of the tracker; empty sets mean "any". Combined with AND."""
 
     include_closed: bool = False
-    stages: frozenset[str] = frozenset()          # vocab.STAGES codes
+    stages: frozenset[str] = frozenset()  # vocab.STAGES codes
     owner_ids: frozenset[int] = frozenset()
     department_codes: frozenset[str] = frozenset()
-    type_codes: frozenset[str] = frozenset()      # category or subtype codes
-    levels: frozenset[int] = frozenset()          # 1, 2, 3
+    type_codes: frozenset[str] = frozenset()  # category or subtype codes
+    levels: frozenset[int] = frozenset()  # 1, 2, 3
     urgent_only: bool = False
     channel_codes: frozenset[str] = frozenset()
-    registered_from: dt.date | None = None        # inclusive
-    registered_to: dt.date | None = None          # inclusive
-    overdue_only: bool = False                    # open and next_due before now
-    mine: bool = False                            # owned by the session's user
-    awaiting_approval: bool = False               # stage "approval"
-    follow_up_open: bool = False                  # an unhappy customer awaits follow-up
+    registered_from: dt.date | None = None  # inclusive
+    registered_to: dt.date | None = None  # inclusive
+    overdue_only: bool = False  # open and next_due before now
+    mine: bool = False  # owned by the session's user
+    awaiting_approval: bool = False  # stage "approval"
+    follow_up_open: bool = False  # an unhappy customer awaits follow-up
     text: str = ""  # number (prefix), customer name (prefix), contact, or description words
 
 
@@ -120,19 +130,19 @@ class CaseRow(NamedTuple):
     id: int
     number: str
     customer_name: str
-    contact: str            # masked unless the session is entitled
+    contact: str  # masked unless the session is entitled
     contact_masked: bool
-    type: str               # label in the session's language
+    type: str  # label in the session's language
     subtype: str
     level: int
     urgent: bool
     priority: int
-    stage: str              # vocab.STAGES code
+    stage: str  # vocab.STAGES code
     owner_id: int
-    owner: str              # display name
+    owner: str  # display name
     department_code: str
-    department: str         # label
-    channel: str            # label
+    department: str  # label
+    channel: str  # label
     next_due: dt.datetime | None
     registration_time: dt.datetime
     closed_at: dt.datetime | None
@@ -140,7 +150,7 @@ class CaseRow(NamedTuple):
     version: int
 
     def due_state(self, now: dt.datetime, soon: dt.timedelta) -> str:
-        """"overdue", "due_soon", "on_track", or "none" (closed / no deadline)."""
+        """ "overdue", "due_soon", "on_track", or "none" (closed / no deadline)."""
         if not self.is_open or self.next_due is None:
             return "none"
         if self.next_due < now:
@@ -158,7 +168,7 @@ class CasePage:
 
 @dataclass(frozen=True)
 class SavedView:
-    key: str        # "mine", "approval", "overdue", "open", "all", "dept:<code>"
+    key: str  # "mine", "approval", "overdue", "open", "all", "dept:<code>"
     zh: str
     en: str
     filter: CaseFilter
@@ -177,10 +187,32 @@ class SavedView:
 # row), then those rows with their labels (one query by id).
 
 # Raw row positions of _SELECT.
-(_ID, _NUMBER, _NAME, _CONTACT, _LEVEL, _URGENT, _PRIORITY, _STAGE, _NEXT_DUE, _REGISTERED,
- _CLOSED_AT, _IS_OPEN, _VERSION, _RECEIVER, _OWNER, _DEPARTMENT, _SUBTYPE, _OWNER_NAME,
- _OWNER_SUPERVISOR, _TYPE_LABEL, _SUBTYPE_LABEL, _DEPARTMENT_CODE, _DEPARTMENT_LABEL,
- _CHANNEL_LABEL) = range(24)
+(
+    _ID,
+    _NUMBER,
+    _NAME,
+    _CONTACT,
+    _LEVEL,
+    _URGENT,
+    _PRIORITY,
+    _STAGE,
+    _NEXT_DUE,
+    _REGISTERED,
+    _CLOSED_AT,
+    _IS_OPEN,
+    _VERSION,
+    _RECEIVER,
+    _OWNER,
+    _DEPARTMENT,
+    _SUBTYPE,
+    _OWNER_NAME,
+    _OWNER_SUPERVISOR,
+    _TYPE_LABEL,
+    _SUBTYPE_LABEL,
+    _DEPARTMENT_CODE,
+    _DEPARTMENT_LABEL,
+    _CHANNEL_LABEL,
+) = range(24)
 
 _SELECT = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
  c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
@@ -232,8 +264,10 @@ def _column(index: int) -> Callable[[tuple], object]:
 def _rank_case(column: str, ranked: Sequence) -> str:
     """``CASE column WHEN value THEN rank ... END``; the values are integer ids from the
     database or the fixed stage codes, written as literals."""
-    whens = " ".join(f"WHEN {v!r} THEN {rank}" if isinstance(v, str)
-                     else f"WHEN {int(v)} THEN {rank}" for rank, v in enumerate(ranked))
+    whens = " ".join(
+        f"WHEN {v!r} THEN {rank}" if isinstance(v, str) else f"WHEN {int(v)} THEN {rank}"
+        for rank, v in enumerate(ranked)
+    )
     return f"(CASE {column} {whens} ELSE {len(ranked)} END)" if ranked else "0"
 
 
@@ -248,11 +282,17 @@ def _ranked(db, sort: str, name: str) -> tuple[str, int, list]:
     if sort == "stage":
         return "c.stage", _STAGE, list(STAGE_RANK)
     if sort == "department":
-        return "c.department_id", _DEPARTMENT, _by_label(
-            db.execute_sql(f"SELECT id, {name} FROM department").fetchall())
+        return (
+            "c.department_id",
+            _DEPARTMENT,
+            _by_label(db.execute_sql(f"SELECT id, {name} FROM department").fetchall()),
+        )
     if sort == "owner":
-        return "c.owner_id", _OWNER, _by_label(
-            db.execute_sql('SELECT id, display_name FROM "user"').fetchall())
+        return (
+            "c.owner_id",
+            _OWNER,
+            _by_label(db.execute_sql('SELECT id, display_name FROM "user"').fetchall()),
+        )
     # type: by category label, then subtype label; the case's subtype says both.
     types = db.execute_sql(f"SELECT id, parent_id, {name} FROM complaint_type").fetchall()
     labels = {i: label or "" for i, _parent, label in types}
@@ -288,34 +328,59 @@ def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) ->
     direction = " DESC" if desc else ""
     id_key = _Key("c.id", desc, _column(_ID))
     if sort == "processing":
-        keys = (_Key("c.priority", True, _column(_PRIORITY)),
-                _Key("c.next_due", False, _column(_NEXT_DUE)),
-                _Key("c.id", False, _column(_ID)))
+        keys = (
+            _Key("c.priority", True, _column(_PRIORITY)),
+            _Key("c.next_due", False, _column(_NEXT_DUE)),
+            _Key("c.id", False, _column(_ID)),
+        )
         if _open_only(flt):
-            return _Plan(sort, False, (_Segment("", (), keys, processing=True),),
-                         "c.priority DESC, c.next_due ASC, c.id ASC")
-        return _Plan(sort, False, (_Segment(_OPEN, (), keys, processing=True),
-                                   _Segment(_CLOSED, (), keys, processing=True)),
-                     "c.is_open DESC, c.priority DESC, c.next_due ASC, c.id ASC")
+            return _Plan(
+                sort,
+                False,
+                (_Segment("", (), keys, processing=True),),
+                "c.priority DESC, c.next_due ASC, c.id ASC",
+            )
+        return _Plan(
+            sort,
+            False,
+            (
+                _Segment(_OPEN, (), keys, processing=True),
+                _Segment(_CLOSED, (), keys, processing=True),
+            ),
+            "c.is_open DESC, c.priority DESC, c.next_due ASC, c.id ASC",
+        )
     if sort == "next_due":
         due = _Key("c.next_due", desc, _column(_NEXT_DUE))
-        segments = (_Segment("c.next_due IS NOT NULL", (), (due, id_key)),
-                    _Segment("c.next_due IS NULL", (), (id_key,)))
-        order = (f"CASE WHEN c.next_due IS NULL THEN 1 ELSE 0 END, c.next_due{direction}, "
-                 f"c.id{direction}")
+        segments = (
+            _Segment("c.next_due IS NOT NULL", (), (due, id_key)),
+            _Segment("c.next_due IS NULL", (), (id_key,)),
+        )
+        order = (
+            f"CASE WHEN c.next_due IS NULL THEN 1 ELSE 0 END, c.next_due{direction}, "
+            f"c.id{direction}"
+        )
         return _Plan(sort, desc, segments, order)
     if sort in ("number", "customer", "age"):
-        column, index = {"number": ("c.number", _NUMBER), "customer": ("c.customer_name", _NAME),
-                         "age": ("c.registration_time", _REGISTERED)}[sort]
+        column, index = {
+            "number": ("c.number", _NUMBER),
+            "customer": ("c.customer_name", _NAME),
+            "age": ("c.registration_time", _REGISTERED),
+        }[sort]
         keys = (_Key(column, desc, _column(index)), id_key)
         return _Plan(sort, desc, (_Segment("", (), keys),), f"{column}{direction}, c.id{direction}")
     # Orders by a few groups: level (and urgent), or a label of a small table ranked here.
     if sort == "level":
-        groups = [("c.level = {p} AND c.urgent = {p}", (level, urgent))
-                  for level in (1, 2, 3) for urgent in (False, True)]
+        groups = [
+            ("c.level = {p} AND c.urgent = {p}", (level, urgent))
+            for level in (1, 2, 3)
+            for urgent in (False, True)
+        ]
         order = f"c.level{direction}, c.urgent{direction}, c.id{direction}"
-        single = (_Key("c.level", desc, _column(_LEVEL)),
-                  _Key("c.urgent", desc, lambda row: bool(row[_URGENT])), id_key)
+        single = (
+            _Key("c.level", desc, _column(_LEVEL)),
+            _Key("c.urgent", desc, lambda row: bool(row[_URGENT])),
+            id_key,
+        )
     else:
         column, index, ranked = _ranked(db, sort, name)
         groups = [_group(sort, column, value, is_sqlite(db)) for value in ranked]
@@ -330,8 +395,9 @@ def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) ->
     # With closed cases: one query per group, each walking an index in id order.
     if desc:
         groups.reverse()
-    return _Plan(sort, desc, tuple(_Segment(where, params, (id_key,))
-                                   for where, params in groups), order)
+    return _Plan(
+        sort, desc, tuple(_Segment(where, params, (id_key,)) for where, params in groups), order
+    )
 
 
 def _keyset(keys: Sequence[_Key], values: Sequence) -> tuple[str, list]:
@@ -342,8 +408,7 @@ def _keyset(keys: Sequence[_Key], values: Sequence) -> tuple[str, list]:
         return f" AND {keys[0].sql} {op} {{p}}", [values[0]]
     columns = ", ".join(k.sql for k in keys)
     marks = ", ".join(["{p}"] * len(keys))
-    return (f" AND {keys[0].sql} {op}= {{p}} AND ({columns}) {op} ({marks})",
-            [values[0], *values])
+    return (f" AND {keys[0].sql} {op}= {{p}} AND ({columns}) {op} ({marks})", [values[0], *values])
 
 
 def _dt_param(value: dt.datetime, sqlite: bool):
@@ -360,8 +425,10 @@ class _Reference:
         codes = sorted(codes)
         marks = ", ".join(["{p}"] * len(codes))
         sql = f"SELECT id FROM {table} WHERE code IN ({marks}) ORDER BY id"
-        return [r[0] for r in self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)),
-                                                  codes).fetchall()]
+        return [
+            r[0]
+            for r in self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)), codes).fetchall()
+        ]
 
     def types(self, codes) -> tuple[list[int], list[int]]:
         """(category ids, subtype ids) of the codes."""
@@ -391,7 +458,7 @@ def _text_condition(db, text: str, open_only: bool) -> tuple[str, list] | None:
         return None
     prefix = str(settings_service.get("numbering.prefix") or "").strip()
     if prefix and text.casefold().startswith(prefix.casefold()):
-        number = prefix + text[len(prefix):].upper()
+        number = prefix + text[len(prefix) :].upper()
         return "(c.number >= {p} AND c.number < {p})", [number, number + "\U0010ffff"]
     parts: list[str] = []
     params: list = []
@@ -418,8 +485,9 @@ def _text_condition(db, text: str, open_only: bool) -> tuple[str, list] | None:
     return "(" + " OR ".join(parts) + ")", params
 
 
-def _conditions(db, session: Session, flt: CaseFilter, *, ordered: bool = True
-                ) -> tuple[list[str], list]:
+def _conditions(
+    db, session: Session, flt: CaseFilter, *, ordered: bool = True
+) -> tuple[list[str], list]:
     """The WHERE of a filter in the session's scope, as conditions (ANDed) and params.
 
     ``ordered``: for a list (not a count). Over all cases, SQLite then tests the scope of
@@ -450,8 +518,12 @@ def _conditions(db, session: Session, flt: CaseFilter, *, ordered: bool = True
     if flt.follow_up_open:
         # Few at any time: read their case ids first, so the cases are fetched by id
         # instead of scanning every case for a match.
-        ids = sorted({f.complaint_id for f in FollowUp.select(FollowUp.complaint)
-                      .where(FollowUp.done_at.is_null())})
+        ids = sorted(
+            {
+                f.complaint_id
+                for f in FollowUp.select(FollowUp.complaint).where(FollowUp.done_at.is_null())
+            }
+        )
         add(*_in("c.id", ids))
     if flt.mine:
         if session.user_id is None:
@@ -496,12 +568,19 @@ def _where(conds: Sequence[str]) -> str:
 def _check_cursor(plan: _Plan, after) -> tuple[int, tuple] | None:
     if after is None:
         return None
-    if (not isinstance(after, tuple) or len(after) < 4 or after[0] != plan.sort
-            or after[1] != plan.descending or not isinstance(after[2], int)
-            or not 0 <= after[2] < len(plan.segments)
-            or len(after) - 3 != len(plan.segments[after[2]].keys)):
-        raise ValidationError("The list's position belongs to another order or filter; "
-                              "reload the list.", field="after")
+    if (
+        not isinstance(after, tuple)
+        or len(after) < 4
+        or after[0] != plan.sort
+        or after[1] != plan.descending
+        or not isinstance(after[2], int)
+        or not 0 <= after[2] < len(plan.segments)
+        or len(after) - 3 != len(plan.segments[after[2]].keys)
+    ):
+        raise ValidationError(
+            "The list's position belongs to another order or filter; reload the list.",
+            field="after",
+        )
     return after[2], after[3:]
 
 
@@ -509,8 +588,13 @@ def _select(session: Session) -> str:
     return _SELECT.format(name="name_zh" if session.language.startswith("zh") else "name_en")
 
 
-def statement(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = "processing",
-              descending: bool = False) -> tuple[str, list]:
+def statement(
+    session: Session,
+    flt: CaseFilter = CaseFilter(),
+    *,
+    sort: str = "processing",
+    descending: bool = False,
+) -> tuple[str, list]:
     """The list as one plain statement (same SELECT, WHERE and order, no keyset and no
     LIMIT) with its parameters for the bound database: what a table model that reads the
     whole result would run. The benchmark's baseline uses it; ``list_cases`` never does."""
@@ -522,8 +606,14 @@ def statement(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = "
     return _placeholders(sql, is_sqlite(db)), params
 
 
-def _page_ids(db, plan: _Plan, conds: list[str], base_params: list, limit: int,
-              position: tuple[int, tuple] | None) -> list[tuple[int, int]]:
+def _page_ids(
+    db,
+    plan: _Plan,
+    conds: list[str],
+    base_params: list,
+    limit: int,
+    position: tuple[int, tuple] | None,
+) -> list[tuple[int, int]]:
     """(segment, id) of up to ``limit`` rows after ``position``, segment after segment."""
     sqlite = is_sqlite(db)
     found: list[tuple[int, int]] = []
@@ -534,27 +624,32 @@ def _page_ids(db, plan: _Plan, conds: list[str], base_params: list, limit: int,
         params = [*base_params, *segment.params]
         if position and index == first:
             if segment.processing:
-                keyset, keyset_params = after_condition(QueueCursor(*position[1]),
-                                                        sqlite=sqlite)
+                keyset, keyset_params = after_condition(QueueCursor(*position[1]), sqlite=sqlite)
             else:
                 keyset, keyset_params = _keyset(segment.keys, position[1])
             seg_conds.append(keyset.removeprefix(" AND "))
             params += keyset_params
         order = ", ".join(k.sql + (" DESC" if k.desc else " ASC") for k in segment.keys)
-        sql = (f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}"
-               "\nLIMIT {p}")
+        sql = f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
         params.append(limit - len(found))
-        found.extend((index, row[0]) for row in
-                     db.execute_sql(_placeholders(sql, sqlite), params).fetchall())
+        found.extend(
+            (index, row[0]) for row in db.execute_sql(_placeholders(sql, sqlite), params).fetchall()
+        )
         if len(found) >= limit:
             break
     return found
 
 
 @service
-def list_cases(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = "processing",
-               descending: bool = False, limit: int = 100, after: tuple | None = None
-               ) -> CasePage:
+def list_cases(
+    session: Session,
+    flt: CaseFilter = CaseFilter(),
+    *,
+    sort: str = "processing",
+    descending: bool = False,
+    limit: int = 100,
+    after: tuple | None = None,
+) -> CasePage:
     """One page of the cases the session may see that match ``flt``, in the order ``sort``
     (see the module docstring); ``after`` is the previous page's ``next_cursor``."""
     require_staff(session)
@@ -579,8 +674,12 @@ def list_cases(session: Session, flt: CaseFilter = CaseFilter(), *, sort: str = 
     cursor = None
     if more and found[-1][1] in raw:
         index, last = found[-1]
-        cursor = (plan.sort, plan.descending, index,
-                  *(k.value(raw[last]) for k in plan.segments[index].keys))
+        cursor = (
+            plan.sort,
+            plan.descending,
+            index,
+            *(k.value(raw[last]) for k in plan.segments[index].keys),
+        )
     return CasePage(rows, cursor)
 
 
@@ -591,19 +690,61 @@ def _case_rows(session: Session, raw: list[tuple]) -> tuple[CaseRow, ...]:
     parse = dt.datetime.fromisoformat
     may_see = _may_see_contact
     rows = []
-    for (cid, number, name, contact, level, urgent, priority, stage, next_due, registered,
-         closed_at, is_open, version, receiver, owner, department, _subtype, owner_name,
-         owner_supervisor, type_label, subtype_label, department_code, department_label,
-         channel_label) in raw:
+    for (
+        cid,
+        number,
+        name,
+        contact,
+        level,
+        urgent,
+        priority,
+        stage,
+        next_due,
+        registered,
+        closed_at,
+        is_open,
+        version,
+        receiver,
+        owner,
+        department,
+        _subtype,
+        owner_name,
+        owner_supervisor,
+        type_label,
+        subtype_label,
+        department_code,
+        department_label,
+        channel_label,
+    ) in raw:
         visible = may_see(session, receiver, owner, department, owner_supervisor)
-        rows.append(make(CaseRow, (
-            cid, number, name, contact if visible else mask_contact(contact), not visible,
-            type_label, subtype_label, level, bool(urgent), priority, stage, owner, owner_name,
-            department_code, department_label, channel_label,
-            parse(next_due) if next_due.__class__ is str else next_due,
-            parse(registered) if registered.__class__ is str else registered,
-            parse(closed_at) if closed_at.__class__ is str else closed_at,
-            bool(is_open), version)))
+        rows.append(
+            make(
+                CaseRow,
+                (
+                    cid,
+                    number,
+                    name,
+                    contact if visible else mask_contact(contact),
+                    not visible,
+                    type_label,
+                    subtype_label,
+                    level,
+                    bool(urgent),
+                    priority,
+                    stage,
+                    owner,
+                    owner_name,
+                    department_code,
+                    department_label,
+                    channel_label,
+                    parse(next_due) if next_due.__class__ is str else next_due,
+                    parse(registered) if registered.__class__ is str else registered,
+                    parse(closed_at) if closed_at.__class__ is str else closed_at,
+                    bool(is_open),
+                    version,
+                ),
+            )
+        )
     return tuple(rows)
 
 
@@ -618,9 +759,10 @@ def count_cases(session: Session, flt: CaseFilter = CaseFilter()) -> int:
 
 
 def _departments_in_scope(db, session: Session) -> list[tuple[int, str, str, str]]:
-    rows = db.execute_sql("SELECT id, code, name_zh, name_en FROM department "
-                          "WHERE active = " + ("1" if is_sqlite(db) else "TRUE")
-                          + " ORDER BY sort_order, id").fetchall()
+    rows = db.execute_sql(
+        "SELECT id, code, name_zh, name_en FROM department "
+        "WHERE active = " + ("1" if is_sqlite(db) else "TRUE") + " ORDER BY sort_order, id"
+    ).fetchall()
     if session.is_manager or session.is_admin:
         return rows
     return [r for r in rows if r[0] in session.department_ids]
@@ -637,14 +779,19 @@ def standard_views(session: Session) -> list[SavedView]:
         SavedView("mine", "我的案件", "My cases", CaseFilter(mine=True)),
         SavedView("approval", "待审批", "Awaiting approval", CaseFilter(awaiting_approval=True)),
         SavedView("overdue", "已超时", "Overdue", CaseFilter(overdue_only=True)),
-        SavedView("follow_up", "待跟进", "Follow-ups",
-                  CaseFilter(include_closed=True, follow_up_open=True)),
+        SavedView(
+            "follow_up",
+            "待跟进",
+            "Follow-ups",
+            CaseFilter(include_closed=True, follow_up_open=True),
+        ),
         SavedView("open", "全部未结", "All open", CaseFilter()),
         SavedView("all", "全部案件", "All cases", CaseFilter(include_closed=True)),
     ]
     for _id, code, zh, en in _departments_in_scope(database_proxy.obj, session):
-        views.append(SavedView(f"dept:{code}", zh, en,
-                               CaseFilter(department_codes=frozenset({code}))))
+        views.append(
+            SavedView(f"dept:{code}", zh, en, CaseFilter(department_codes=frozenset({code})))
+        )
     return views
 
 
@@ -672,8 +819,9 @@ def owners(session: Session) -> list[tuple[int, str]]:
         params = []
         if departments:
             marks = ", ".join(["{p}"] * len(departments))
-            member = (" OR id IN (SELECT user_id FROM user_department WHERE department_id "
-                      f"IN ({marks}))")
+            member = (
+                f" OR id IN (SELECT user_id FROM user_department WHERE department_id IN ({marks}))"
+            )
             params = departments
         sql = f'SELECT id, display_name FROM "user" WHERE active = {true} AND (id = {{p}}{member})'
         params = [session.user_id if session.user_id is not None else -1, *params]

@@ -21,9 +21,14 @@ Progress = Callable[[int, int], object]
 
 
 @service
-def tracker_ids(session: Session, flt: CaseFilter = CaseFilter(), *,  # noqa: B008
-                sort: str = "processing", descending: bool = False,
-                progress: Progress | None = None) -> list[int] | None:
+def tracker_ids(
+    session: Session,
+    flt: CaseFilter = CaseFilter(),  # noqa: B008
+    *,
+    sort: str = "processing",
+    descending: bool = False,
+    progress: Progress | None = None,
+) -> list[int] | None:
     """The ids of every case ``tracker.list_cases`` lists for ``flt`` in the order ``sort``
     (each once). ``progress(done, total)`` after each page may return False to stop: the
     result is then None."""
@@ -33,8 +38,9 @@ def tracker_ids(session: Session, flt: CaseFilter = CaseFilter(), *,  # noqa: B0
     seen: set[int] = set()
     after = None
     while True:
-        page = tracker.list_cases(session, flt, sort=sort, descending=descending,
-                                  limit=MAX_LIMIT, after=after)
+        page = tracker.list_cases(
+            session, flt, sort=sort, descending=descending, limit=MAX_LIMIT, after=after
+        )
         for row in page.rows:
             if row.id not in seen:  # a case that moved between pages comes once
                 seen.add(row.id)

@@ -36,29 +36,58 @@ class UserInfo:
 
 
 def _info(user: User) -> UserInfo:
-    codes = tuple(d.code for d in Department.select().join(UserDepartment)
-                  .where(UserDepartment.user == user).order_by(Department.sort_order))
-    boss = (User.select(User.username).where(User.id == user.supervisor_id).scalar()
-            if user.supervisor_id else None)
-    return UserInfo(user.id, user.username, user.display_name, user.role, user.active,
-                    user.password_hash is not None, codes, boss or "")
+    codes = tuple(
+        d.code
+        for d in Department.select()
+        .join(UserDepartment)
+        .where(UserDepartment.user == user)
+        .order_by(Department.sort_order)
+    )
+    boss = (
+        User.select(User.username).where(User.id == user.supervisor_id).scalar()
+        if user.supervisor_id
+        else None
+    )
+    return UserInfo(
+        user.id,
+        user.username,
+        user.display_name,
+        user.role,
+        user.active,
+        user.password_hash is not None,
+        codes,
+        boss or "",
+    )
 
 
 def find_department(code_or_name: str) -> Department:
     text = (code_or_name or "").strip()
     dept = Department.get_or_none(
-        (Department.code == text) | (Department.name_zh == text) | (Department.name_en == text))
+        (Department.code == text) | (Department.name_zh == text) | (Department.name_en == text)
+    )
     if dept is None:
         known = ", ".join(d.code for d in Department.select().order_by(Department.sort_order))
-        raise ValidationError("Unknown department {name!r}; known departments: {known}.",
-                              field="department", name=text, known=known)
+        raise ValidationError(
+            "Unknown department {name!r}; known departments: {known}.",
+            field="department",
+            name=text,
+            known=known,
+        )
     return dept
 
 
 @service
-def create_user(session: Session, username: str, role: str, password: str | None, *,
-                display_name: str | None = None, departments: tuple[str, ...] = (),
-                supervisor: str | None = None, senior_agent: bool = False) -> UserInfo:
+def create_user(
+    session: Session,
+    username: str,
+    role: str,
+    password: str | None,
+    *,
+    display_name: str | None = None,
+    departments: tuple[str, ...] = (),
+    supervisor: str | None = None,
+    senior_agent: bool = False,
+) -> UserInfo:
     """Add an account (administrators). ``password=None`` makes an account that cannot
     sign in until an administrator sets one."""
     require_admin(session)
@@ -66,33 +95,51 @@ def create_user(session: Session, username: str, role: str, password: str | None
     if not USERNAME_RE.match(username):
         raise ValidationError(
             "The user name must be 1 to 60 letters, digits or . _ - @, without spaces.",
-            field="username")
+            field="username",
+        )
     if role not in ROLES:
-        raise ValidationError("Unknown role {role!r}; use clerk, supervisor, manager or admin.",
-                              field="role", role=role)
+        raise ValidationError(
+            "Unknown role {role!r}; use clerk, supervisor, manager or admin.",
+            field="role",
+            role=role,
+        )
     if password is not None:
         check_password_rules(password)
     with write_lock(database_proxy.obj):
         if User.select().where(User.username == username).exists():
-            raise ValidationError("The user name {name} is already taken.", field="username",
-                                  name=username)
+            raise ValidationError(
+                "The user name {name} is already taken.", field="username", name=username
+            )
         depts = [find_department(code) for code in departments]
         boss = None
         if supervisor:
             boss = User.get_or_none(User.username == supervisor)
             if boss is None:
-                raise ValidationError("Unknown supervisor {name!r}.", field="supervisor",
-                                      name=supervisor)
+                raise ValidationError(
+                    "Unknown supervisor {name!r}.", field="supervisor", name=supervisor
+                )
         now = session.now()
         user = User.create(
-            username=username, display_name=(display_name or username).strip() or username,
+            username=username,
+            display_name=(display_name or username).strip() or username,
             password_hash=hash_password(password) if password is not None else None,
-            role=role, supervisor=boss, senior_agent=senior_agent, created_at=now,
-            password_changed_at=now if password is not None else None)
+            role=role,
+            supervisor=boss,
+            senior_agent=senior_agent,
+            created_at=now,
+            password_changed_at=now if password is not None else None,
+        )
         for dept in depts:
             UserDepartment.create(user=user, department=dept)
-        audit.record(session, "user_create", "user", user.id, username_created=username,
-                     role=role, departments=[d.code for d in depts])
+        audit.record(
+            session,
+            "user_create",
+            "user",
+            user.id,
+            username_created=username,
+            role=role,
+            departments=[d.code for d in depts],
+        )
         return _info(user)
 
 
@@ -115,8 +162,11 @@ def get_user(session: Session, username: str) -> UserInfo:
 def has_active_admin() -> bool:
     """Whether an administrator can sign in (else the program asks to create one). Reveals
     nothing personal, so it needs no session: it runs before anyone has signed in."""
-    return (User.select().where(User.role == "admin", User.active,
-                                User.password_hash.is_null(False)).exists())
+    return (
+        User.select()
+        .where(User.role == "admin", User.active, User.password_hash.is_null(False))
+        .exists()
+    )
 
 
 def _account(username: str) -> User:
@@ -129,11 +179,17 @@ def _account(username: str) -> User:
 def _keep_an_admin(user: User, field: str) -> None:
     """Refuse to take away the last active administrator who can sign in."""
     if user.role == "admin" and not (
-            User.select().where(User.role == "admin", User.active, User.id != user.id,
-                                User.password_hash.is_null(False)).exists()):
+        User.select()
+        .where(
+            User.role == "admin", User.active, User.id != user.id, User.password_hash.is_null(False)
+        )
+        .exists()
+    ):
         raise ValidationError(
-            "{name} is the last administrator who can sign in; add another "
-            "administrator first.", field=field, name=user.username)
+            "{name} is the last administrator who can sign in; add another administrator first.",
+            field=field,
+            name=user.username,
+        )
 
 
 @service
@@ -149,8 +205,9 @@ def change_own_password(session: Session, current: str, new: str) -> None:
             audit.record(session, "password_change", "user", user.id, ok=False)
             raise ValidationError("The current password is wrong.", field="current_password")
         if new == current:
-            raise ValidationError("The new password must differ from the current one.",
-                                  field="new_password")
+            raise ValidationError(
+                "The new password must differ from the current one.", field="new_password"
+            )
         try:
             check_password_rules(new or "")
         except ValidationError as exc:
@@ -193,15 +250,26 @@ def set_active(session: Session, username: str, active: bool) -> UserInfo:
         if user.active != active:
             user.active = active
             user.save()
-            audit.record(session, "user_enable" if active else "user_disable", "user",
-                         user.id, account=user.username)
+            audit.record(
+                session,
+                "user_enable" if active else "user_disable",
+                "user",
+                user.id,
+                account=user.username,
+            )
         return _info(user)
 
 
 @service
-def update_user(session: Session, username: str, *, display_name: str | None = None,
-                role: str | None = None, departments: tuple[str, ...] | None = None,
-                supervisor: str | None = None) -> UserInfo:
+def update_user(
+    session: Session,
+    username: str,
+    *,
+    display_name: str | None = None,
+    role: str | None = None,
+    departments: tuple[str, ...] | None = None,
+    supervisor: str | None = None,
+) -> UserInfo:
     """An administrator changes an account's name, role, departments or supervisor
     (``supervisor=""`` removes it; ``None`` leaves a field as it is)."""
     require_admin(session)
@@ -211,15 +279,18 @@ def update_user(session: Session, username: str, *, display_name: str | None = N
         if display_name is not None:
             name = display_name.strip()
             if not name or len(name) > 60:
-                raise ValidationError("The display name must be 1 to 60 characters.",
-                                      field="display_name")
+                raise ValidationError(
+                    "The display name must be 1 to 60 characters.", field="display_name"
+                )
             if name != user.display_name:
                 user.display_name = changed["display_name"] = name
         if role is not None and role != user.role:
             if role not in ROLES:
                 raise ValidationError(
                     "Unknown role {role!r}; use clerk, supervisor, manager or admin.",
-                    field="role", role=role)
+                    field="role",
+                    role=role,
+                )
             _keep_an_admin(user, "role")
             user.role = changed["role"] = role
         if supervisor is not None:
@@ -227,22 +298,24 @@ def update_user(session: Session, username: str, *, display_name: str | None = N
             if supervisor.strip():
                 boss = User.get_or_none(User.username == supervisor.strip())
                 if boss is None or boss.id == user.id:
-                    raise ValidationError("Unknown supervisor {name!r}.", field="supervisor",
-                                          name=supervisor)
+                    raise ValidationError(
+                        "Unknown supervisor {name!r}.", field="supervisor", name=supervisor
+                    )
             if user.supervisor_id != (boss.id if boss else None):
                 user.supervisor = boss
                 changed["supervisor"] = boss.username if boss else ""
         user.save()
         if departments is not None:
             depts = [find_department(code) for code in departments]
-            current = {link.department_id for link in
-                       UserDepartment.select().where(UserDepartment.user == user)}
+            current = {
+                link.department_id
+                for link in UserDepartment.select().where(UserDepartment.user == user)
+            }
             if current != {d.id for d in depts}:
                 UserDepartment.delete().where(UserDepartment.user == user).execute()
                 for dept in depts:
                     UserDepartment.create(user=user, department=dept)
                 changed["departments"] = [d.code for d in depts]
         if changed:
-            audit.record(session, "user_update", "user", user.id, account=user.username,
-                         **changed)
+            audit.record(session, "user_update", "user", user.id, account=user.username, **changed)
         return _info(user)

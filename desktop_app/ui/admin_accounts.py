@@ -79,8 +79,14 @@ class AccountsTableModel(RowsTableModel):
         self._departments: list[Term] = []
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("User name"), self.tr("Display name"), self.tr("Role"),
-                self.tr("Departments"), self.tr("Status"), self.tr("Can sign in"))
+        return (
+            self.tr("User name"),
+            self.tr("Display name"),
+            self.tr("Role"),
+            self.tr("Departments"),
+            self.tr("Status"),
+            self.tr("Can sign in"),
+        )
 
     def set_rows(self, rows: list[UserInfo], departments: list[Term]) -> None:  # type: ignore[override]
         self._departments = list(departments)
@@ -113,10 +119,11 @@ class AccountsTableModel(RowsTableModel):
     def cell(self, info: UserInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(info, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.SIGN_IN \
-                and not info.can_sign_in:
-            return self.tr("This account has no password (e.g. made by an import); reset "
-                           "its password to let it sign in.")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SIGN_IN and not info.can_sign_in:
+            return self.tr(
+                "This account has no password (e.g. made by an import); reset "
+                "its password to let it sign in."
+            )
         if role == Qt.ItemDataRole.ForegroundRole and not info.active:
             return QBrush(QColor(DISABLED_COLOUR))
         if role == UsernameRole:
@@ -143,8 +150,9 @@ class _Form(FieldErrors, QDialog):
     def _finish(self, form: QFormLayout) -> None:
         buttons = QDialogButtonBox()
         # Not self.tr: the catalogue's context is this class, whichever dialog runs it.
-        self.save_button = buttons.addButton(QCoreApplication.translate("AdminForm", "Save"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            QCoreApplication.translate("AdminForm", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("save_button")
         self.save_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -171,15 +179,25 @@ class UserDialog(_Form):
     """Add an account (``user`` None) or change one. ``saved`` is the account after a
     successful save."""
 
-    def __init__(self, session: Session, departments: list[Term], accounts: list[UserInfo],
-                 user: UserInfo | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session,
+        departments: list[Term],
+        accounts: list[UserInfo],
+        user: UserInfo | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.user = user
         self.saved: UserInfo | None = None
         language = ui_language()
-        form = self._setup("user_dialog", self.tr("Add an account") if user is None
-                           else self.tr("Change the account {name}").format(name=user.username))
+        form = self._setup(
+            "user_dialog",
+            self.tr("Add an account")
+            if user is None
+            else self.tr("Change the account {name}").format(name=user.username),
+        )
 
         self.username = QLineEdit(user.username if user else "")
         self.username.setMaxLength(60)
@@ -198,8 +216,9 @@ class UserDialog(_Form):
             item = QListWidgetItem(term.label(language))
             item.setData(Qt.ItemDataRole.UserRole, term.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if term.code in chosen
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if term.code in chosen else Qt.CheckState.Unchecked
+            )
             self.departments.addItem(item)
         self.supervisor = QComboBox()
         self.supervisor.addItem(self.tr("(none)"), "")
@@ -208,9 +227,11 @@ class UserDialog(_Form):
                 continue
             if account.role == "clerk" or not account.active:
                 continue
-            self.supervisor.addItem(f"{account.username} — {account.display_name} "
-                                    f"({ROLES.label(account.role, language)})",
-                                    account.username)
+            self.supervisor.addItem(
+                f"{account.username} — {account.display_name} "
+                f"({ROLES.label(account.role, language)})",
+                account.username,
+            )
         current = user.supervisor if user else ""
         index = self.supervisor.findData(current)
         if index < 0 and current:  # e.g. a clerk or a disabled account: still shown
@@ -230,24 +251,30 @@ class UserDialog(_Form):
             self.password_repeat = QLineEdit()
             self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
             self.form_row(form, self.tr("&Password:"), "password", self.password)
-            self.form_row(form, self.tr("Password a&gain:"), "password_repeat",
-                          self.password_repeat)
-            self.display_name.setPlaceholderText(self.tr("The name others see; the user "
-                                                         "name when empty"))
+            self.form_row(
+                form, self.tr("Password a&gain:"), "password_repeat", self.password_repeat
+            )
+            self.display_name.setPlaceholderText(
+                self.tr("The name others see; the user name when empty")
+            )
         self._finish(form)
         (self.display_name if user else self.username).setFocus()
 
     def chosen_departments(self) -> tuple[str, ...]:
-        return tuple(self.departments.item(i).data(Qt.ItemDataRole.UserRole)
-                     for i in range(self.departments.count())
-                     if self.departments.item(i).checkState() == Qt.CheckState.Checked)
+        return tuple(
+            self.departments.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.departments.count())
+            if self.departments.item(i).checkState() == Qt.CheckState.Checked
+        )
 
     def set_departments(self, codes: tuple[str, ...] | list[str]) -> None:
         for i in range(self.departments.count()):
             item = self.departments.item(i)
-            item.setCheckState(Qt.CheckState.Checked
-                               if item.data(Qt.ItemDataRole.UserRole) in codes
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in codes
+                else Qt.CheckState.Unchecked
+            )
 
     def save(self) -> bool:
         self.clear_errors()
@@ -261,13 +288,23 @@ class UserDialog(_Form):
                     self.password_repeat.setFocus()
                     return False
                 self.saved = users.create_user(
-                    self.session, self.username.text(), role, self.password.text(),
+                    self.session,
+                    self.username.text(),
+                    role,
+                    self.password.text(),
                     display_name=self.display_name.text().strip() or None,
-                    departments=self.chosen_departments(), supervisor=supervisor or None)
+                    departments=self.chosen_departments(),
+                    supervisor=supervisor or None,
+                )
             else:
                 self.saved = users.update_user(
-                    self.session, self.user.username, display_name=self.display_name.text(),
-                    role=role, departments=self.chosen_departments(), supervisor=supervisor)
+                    self.session,
+                    self.user.username,
+                    display_name=self.display_name.text(),
+                    role=role,
+                    departments=self.chosen_departments(),
+                    supervisor=supervisor,
+                )
         except ServiceError as exc:
             self.show_service_error(exc)
             return False
@@ -284,17 +321,21 @@ class PasswordDialog(_Form):
         self.session = session
         self.username = username
         self.saved: UserInfo | None = None
-        form = self._setup("password_dialog",
-                           self.tr("New password for {name}").format(name=username))
+        form = self._setup(
+            "password_dialog", self.tr("New password for {name}").format(name=username)
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_repeat = QLineEdit()
         self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.form_row(form, self.tr("New &password:"), "password", self.password)
-        self.form_row(form, self.tr("Password a&gain:"), "password_repeat",
-                      self.password_repeat)
-        hint = QLabel(self.tr("The account's sign-in lockout will be lifted. Tell the user the "
-                              "new password in person."))
+        self.form_row(form, self.tr("Password a&gain:"), "password_repeat", self.password_repeat)
+        hint = QLabel(
+            self.tr(
+                "The account's sign-in lockout will be lifted. Tell the user the "
+                "new password in person."
+            )
+        )
         hint.setWordWrap(True)
         form.addRow(hint)
         self._finish(form)
@@ -307,8 +348,7 @@ class PasswordDialog(_Form):
             self.password_repeat.setFocus()
             return False
         try:
-            self.saved = users.reset_password(self.session, self.username,
-                                              self.password.text())
+            self.saved = users.reset_password(self.session, self.username, self.password.text())
         except ServiceError as exc:
             if isinstance(exc, ValidationError) and exc.field is None:
                 exc.field = "password"
@@ -342,11 +382,11 @@ class AccountsTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AccountsTableModel.DEPARTMENTS,
-                                    QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AccountsTableModel.DEPARTMENTS, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(
-            lambda _current, _previous: self._update_buttons())
+            lambda _current, _previous: self._update_buttons()
+        )
 
         self.add_button = QPushButton(self.tr("&Add…"))
         self.add_button.setObjectName("add_user_button")
@@ -370,12 +410,15 @@ class AccountsTab(QWidget):
         self.message.hide()
 
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.reset_button,
-                       self.toggle_button):
+        for button in (self.add_button, self.edit_button, self.reset_button, self.toggle_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        hint = QLabel(self.tr("A disabled account cannot sign in; its cases and history "
-                              "stay. Every change is recorded in the audit log."))
+        hint = QLabel(
+            self.tr(
+                "A disabled account cannot sign in; its cases and history "
+                "stay. Every change is recorded in the audit log."
+            )
+        )
         hint.setObjectName("accounts_hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -421,13 +464,15 @@ class AccountsTab(QWidget):
         if info is not None and not info.active:
             self.toggle_button.setText(self.tr("E&nable"))
             self.toggle_button.setIcon(icon("enable"))
-            self.toggle_button.setToolTip(self.tr("Let {name} sign in again").format(
-                name=info.username))
+            self.toggle_button.setToolTip(
+                self.tr("Let {name} sign in again").format(name=info.username)
+            )
         else:
             self.toggle_button.setText(self.tr("&Disable"))
             self.toggle_button.setIcon(icon("disable"))
-            self.toggle_button.setToolTip(self.tr("Stop {name} from signing in").format(
-                name=info.username if info else ""))
+            self.toggle_button.setToolTip(
+                self.tr("Stop {name} from signing in").format(name=info.username if info else "")
+            )
         self.active_error.clear_message()
 
     def show_message(self, text: str) -> None:
@@ -485,10 +530,13 @@ class AccountsTab(QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask yes or no (tests replace this)."""
-        answer = QMessageBox.question(self, title, text,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def toggle_selected(self) -> bool:
@@ -502,12 +550,14 @@ class AccountsTab(QWidget):
         if active:
             title = self.tr("Enable the account")
             text = self.tr("Let {name} ({display}) sign in again?").format(
-                name=info.username, display=info.display_name)
+                name=info.username, display=info.display_name
+            )
         else:
             title = self.tr("Disable the account")
-            text = self.tr("Disable {name} ({display})? The account can no longer sign in; "
-                           "its cases and history stay, and you can enable it again.").format(
-                name=info.username, display=info.display_name)
+            text = self.tr(
+                "Disable {name} ({display})? The account can no longer sign in; "
+                "its cases and history stay, and you can enable it again."
+            ).format(name=info.username, display=info.display_name)
         if not self.confirm(title, text):
             return False
         try:
@@ -516,8 +566,12 @@ class AccountsTab(QWidget):
             self.active_error.show_message(service_message(exc))
             return False
         self.status_message.emit(
-            (self.tr("Account {name} enabled.") if saved.active
-             else self.tr("Account {name} disabled.")).format(name=saved.username))
+            (
+                self.tr("Account {name} enabled.")
+                if saved.active
+                else self.tr("Account {name} disabled.")
+            ).format(name=saved.username)
+        )
         self.refresh(select=saved.username)
         self.changed.emit()
         return True

@@ -136,8 +136,15 @@ def action_label(code: str, labels: dict[str, str] | None = None) -> str:
 
 def export_headers() -> tuple[str, ...]:
     """The export's column titles in the UI language (``audit.HEADERS`` order)."""
-    return (_t("Time"), _t("User"), _t("Action"), _t("Entity"), _t("Entity id"),
-            _t("Complaint number"), _t("Details"))
+    return (
+        _t("Time"),
+        _t("User"),
+        _t("Action"),
+        _t("Entity"),
+        _t("Entity id"),
+        _t("Complaint number"),
+        _t("Details"),
+    )
 
 
 class AuditTableModel(RowsTableModel):
@@ -151,8 +158,7 @@ class AuditTableModel(RowsTableModel):
     load_failed = Signal(object)
     page_loaded = Signal(int)
 
-    def __init__(self, session: Session, parent: QObject | None = None,
-                 page_size: int = PAGE_SIZE):
+    def __init__(self, session: Session, parent: QObject | None = None, page_size: int = PAGE_SIZE):
         super().__init__(parent)
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
@@ -196,8 +202,9 @@ class AuditTableModel(RowsTableModel):
         self._fetching = True
         try:
             before = self._rows[-1].id if self._rows else None
-            rows = audit.list_audit(self.session, self._filter, limit=self.page_size,
-                                    before_id=before)
+            rows = audit.list_audit(
+                self.session, self._filter, limit=self.page_size, before_id=before
+            )
         except ServiceError as exc:
             log.info("next page of the audit log failed: %s", exc.message)
             self._more = False
@@ -240,8 +247,13 @@ class AuditTableModel(RowsTableModel):
         return None
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Time"), self.tr("User"), self.tr("Action"),
-                self.tr("Complaint number"), self.tr("Details"))
+        return (
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Complaint number"),
+            self.tr("Details"),
+        )
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -258,8 +270,14 @@ class AuditTab(QWidget):
     status_message = Signal(str)
     exported = Signal(str, int)  # path, rows
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None, *,
-                 page_size: int = PAGE_SIZE):
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ):
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
@@ -325,8 +343,12 @@ class AuditTab(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in (AuditTableModel.TIME, AuditTableModel.USER, AuditTableModel.ACTION,
-                       AuditTableModel.CASE):
+        for column in (
+            AuditTableModel.TIME,
+            AuditTableModel.USER,
+            AuditTableModel.ACTION,
+            AuditTableModel.CASE,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AuditTableModel.DETAILS, QHeaderView.ResizeMode.Stretch)
 
@@ -345,9 +367,12 @@ class AuditTab(QWidget):
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setObjectName("audit_export_button")
         self.export_button.setIcon(icon("export"))
-        self.export_button.setToolTip(self.tr(
-            "Save the entries of this filter as an Excel workbook (the export is recorded "
-            "in the audit log)"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Save the entries of this filter as an Excel workbook (the export is recorded "
+                "in the audit log)"
+            )
+        )
         self.export_button.clicked.connect(self.ask_export)
         self.export_progress = QProgressBar()
         self.export_progress.setObjectName("audit_export_progress")
@@ -362,9 +387,13 @@ class AuditTab(QWidget):
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.export_button)
 
-        hint = QLabel(self.tr("Every sign-in, change, export, setting change, backup and "
-                              "restore is recorded here. Entries cannot be changed or "
-                              "deleted."))
+        hint = QLabel(
+            self.tr(
+                "Every sign-in, change, export, setting change, backup and "
+                "restore is recorded here. Entries cannot be changed or "
+                "deleted."
+            )
+        )
         hint.setObjectName("audit_hint")
         hint.setWordWrap(True)
 
@@ -414,7 +443,8 @@ class AuditTab(QWidget):
             case_number=self.case_edit.text().strip(),
             action=self.action_combo.currentData() or "",
             date_from=_date(self.from_edit.date()),
-            date_to=_date(self.to_edit.date()))
+            date_to=_date(self.to_edit.date()),
+        )
 
     def apply_filter(self) -> bool:
         """Reload when the inputs describe another filter than the one shown."""
@@ -459,7 +489,8 @@ class AuditTab(QWidget):
             text = self.tr("Entries: {total}").format(total=total)
         else:
             text = self.tr("Entries: {shown} of {total} (scroll for more)").format(
-                shown=shown, total=total)
+                shown=shown, total=total
+            )
         self.count_label.setText(text)
         self.export_button.setEnabled(self._export_task is None and total > 0)
 
@@ -488,11 +519,13 @@ class AuditTab(QWidget):
 
     def choose_export_path(self) -> str | None:
         """Ask where to save the export (tests replace this)."""
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the audit log"), str(Path(folder) / self.default_export_name()),
-            self.tr("Excel workbook (*.xlsx)"))
+            self,
+            self.tr("Export the audit log"),
+            str(Path(folder) / self.default_export_name()),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if not path:
             return None
         if not path.lower().endswith(".xlsx"):
@@ -509,9 +542,15 @@ class AuditTab(QWidget):
         flt = self.model.filter
         if flt is None or self._export_task is not None:
             return None
-        task = self.tasks.submit(audit.export_audit, self.session, flt, Path(path),
-                                 headers=export_headers(), with_progress=True,
-                                 name="export-audit")
+        task = self.tasks.submit(
+            audit.export_audit,
+            self.session,
+            flt,
+            Path(path),
+            headers=export_headers(),
+            with_progress=True,
+            name="export-audit",
+        )
         task.setProperty("path", str(path))
         self._export_task = task
         self.export_progress.setRange(0, 0)
@@ -531,13 +570,13 @@ class AuditTab(QWidget):
 
     def _exported(self, rows: int) -> None:
         path = str(self.sender().property("path"))
-        self.status_message.emit(self.tr("Audit log exported: {rows} entries to {file}").format(
-            rows=rows, file=path))
+        self.status_message.emit(
+            self.tr("Audit log exported: {rows} entries to {file}").format(rows=rows, file=path)
+        )
         self.exported.emit(path, rows)
 
     def _export_failed(self, exc: ServiceError) -> None:
-        self.show_message(self.tr("Not exported: {reason}").format(
-            reason=service_message(exc)))
+        self.show_message(self.tr("Not exported: {reason}").format(reason=service_message(exc)))
 
     def _export_finished(self) -> None:
         self._export_task = None

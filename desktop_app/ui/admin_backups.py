@@ -102,8 +102,8 @@ class BackupsTab(QWidget):
     """Backups and restore; see the module documentation."""
 
     status_message = Signal(str)
-    backed_up = Signal(object)   # BackupResult
-    restored = Signal(object)    # RestoreResult
+    backed_up = Signal(object)  # BackupResult
+    restored = Signal(object)  # RestoreResult
 
     def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,8 +130,7 @@ class BackupsTab(QWidget):
         self.postgres_note = QLabel()
         self.postgres_note.setObjectName("postgres_backup_note")
         self.postgres_note.setWordWrap(True)
-        self.postgres_note.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.postgres_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.postgres_note.hide()
 
         self.model = BackupsTableModel(self)
@@ -154,8 +153,9 @@ class BackupsTab(QWidget):
         self.restore_button = QPushButton(self.tr("&Restore…"))
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setIcon(icon("restore"))
-        self.restore_button.setToolTip(self.tr(
-            "Replace the database with the selected backup (or a file you choose)"))
+        self.restore_button.setToolTip(
+            self.tr("Replace the database with the selected backup (or a file you choose)")
+        )
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(self.tr("Restore from &file…"))
         self.restore_file_button.setObjectName("restore_file_button")
@@ -178,8 +178,12 @@ class BackupsTab(QWidget):
         self.message.hide()
 
         buttons = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.restore_file_button,
-                       self.open_folder_button):
+        for button in (
+            self.backup_button,
+            self.restore_button,
+            self.restore_file_button,
+            self.open_folder_button,
+        ):
             buttons.addWidget(button)
         buttons.addWidget(self.progress)
         buttons.addStretch(1)
@@ -206,14 +210,16 @@ class BackupsTab(QWidget):
             return
         self.overview = overview
         self.database_label.setText(overview.database)
-        self.retention_label.setText(self.tr(
-            "the last {daily} daily and {weekly} weekly automatic backups (settings "
-            "backups.keep_daily and backups.keep_weekly); a daily backup is taken while the "
-            "program runs").format(daily=overview.keep_daily, weekly=overview.keep_weekly))
+        self.retention_label.setText(
+            self.tr(
+                "the last {daily} daily and {weekly} weekly automatic backups (settings "
+                "backups.keep_daily and backups.keep_weekly); a daily backup is taken while the "
+                "program runs"
+            ).format(daily=overview.keep_daily, weekly=overview.keep_weekly)
+        )
         if overview.backend == "postgresql":
             self.folder_label.setText(self.tr("a file you choose at each backup"))
-            self.retention_label.setText(self.tr("as the database server's backup plan "
-                                                 "says"))
+            self.retention_label.setText(self.tr("as the database server's backup plan says"))
             self.postgres_note.setText(self._postgres_text(overview))
             self.postgres_note.show()
             self.table.hide()
@@ -228,18 +234,23 @@ class BackupsTab(QWidget):
         self._update_buttons()
 
     def _postgres_text(self, overview: BackupOverview) -> str:
-        restore = self.tr("Restoring is done with pg_restore, not by this program: close the "
-                          "program on every PC, then run pg_restore --clean --if-exists "
-                          "--no-owner --dbname <database URL> <file>.")
+        restore = self.tr(
+            "Restoring is done with pg_restore, not by this program: close the "
+            "program on every PC, then run pg_restore --clean --if-exists "
+            "--no-owner --dbname <database URL> <file>."
+        )
         if overview.pg_dump:
-            found = self.tr("This database is on a PostgreSQL server. \"Back up now\" runs "
-                            "pg_dump ({program}) and writes the dump to a file you choose.").format(
-                program=overview.pg_dump)
+            found = self.tr(
+                'This database is on a PostgreSQL server. "Back up now" runs '
+                "pg_dump ({program}) and writes the dump to a file you choose."
+            ).format(program=overview.pg_dump)
         else:
-            found = self.tr("This database is on a PostgreSQL server. pg_dump was not found "
-                            "on this computer: install the PostgreSQL client tools (package "
-                            "postgresql-client, or the PostgreSQL installer on Windows) to "
-                            "back up from here, or use the database server's own backups.")
+            found = self.tr(
+                "This database is on a PostgreSQL server. pg_dump was not found "
+                "on this computer: install the PostgreSQL client tools (package "
+                "postgresql-client, or the PostgreSQL installer on Windows) to "
+                "back up from here, or use the database server's own backups."
+            )
         return f"{found}\n\n{restore}"
 
     def selected_entry(self) -> BackupEntry | None:
@@ -251,8 +262,9 @@ class BackupsTab(QWidget):
         self.backup_button.setEnabled(idle)
         for button in (self.restore_button, self.restore_file_button):
             button.setEnabled(idle and not self.is_postgres)
-        self.open_folder_button.setEnabled(self.overview is not None
-                                           and self.overview.folder is not None)
+        self.open_folder_button.setEnabled(
+            self.overview is not None and self.overview.folder is not None
+        )
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -268,10 +280,13 @@ class BackupsTab(QWidget):
     # --- questions (tests replace these) ------------------------------------------------
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.warning(self, title, text,
-                                     QMessageBox.StandardButton.Yes
-                                     | QMessageBox.StandardButton.Cancel,
-                                     QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.warning(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def inform(self, title: str, text: str) -> None:
@@ -280,18 +295,25 @@ class BackupsTab(QWidget):
     def choose_restore_file(self) -> str | None:
         folder = self.overview.folder if self.overview and self.overview.folder else Path.home()
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup"), str(folder),
-            self.tr("Database backups (*.db *.sqlite *.sqlite3);;All files (*)"))
+            self,
+            self.tr("Restore from a backup"),
+            str(folder),
+            self.tr("Database backups (*.db *.sqlite *.sqlite3);;All files (*)"),
+        )
         return path or None
 
     def choose_dump_path(self) -> str | None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{self.overview.database if self.overview else 'complaints'}." \
-               f"{self.session.now():%Y%m%d-%H%M%S}.dump"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = (
+            f"{self.overview.database if self.overview else 'complaints'}."
+            f"{self.session.now():%Y%m%d-%H%M%S}.dump"
+        )
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the PostgreSQL backup"), str(Path(folder) / name),
-            self.tr("pg_dump archive (*.dump)"))
+            self,
+            self.tr("Save the PostgreSQL backup"),
+            str(Path(folder) / name),
+            self.tr("pg_dump archive (*.dump)"),
+        )
         return path or None
 
     # --- back up ------------------------------------------------------------------------
@@ -323,11 +345,13 @@ class BackupsTab(QWidget):
         return self._start(task)
 
     def _backed_up(self, result: BackupResult) -> None:
-        text = self.tr("Backup saved: {file} ({size})").format(file=str(result.path),
-                                                               size=data_size(result.size))
+        text = self.tr("Backup saved: {file} ({size})").format(
+            file=str(result.path), size=data_size(result.size)
+        )
         if result.removed:
-            text += " " + self.tr("Older backups removed by the retention rule: {count}."
-                                  ).format(count=len(result.removed))
+            text += " " + self.tr("Older backups removed by the retention rule: {count}.").format(
+                count=len(result.removed)
+            )
         self.status_message.emit(text)
         self.refresh()
         row = next((i for i, e in enumerate(self.model.rows()) if e.path == result.path), -1)
@@ -379,20 +403,23 @@ class BackupsTab(QWidget):
         return self._start(task)
 
     def restore_text(self, result: RestoreResult) -> str:
-        text = self.tr("The database was restored from {source} (schema version {version})."
-                       ).format(source=str(result.source), version=result.from_version)
+        text = self.tr(
+            "The database was restored from {source} (schema version {version})."
+        ).format(source=str(result.source), version=result.from_version)
         if result.migrated:
             text += " " + self.tr("It was brought up to this program's schema version.")
         text += "\n\n" + self.tr("The database it replaced is kept as {kept}.").format(
-            kept=str(result.kept))
+            kept=str(result.kept)
+        )
         text += "\n\n" + self.tr("You are now signed out; sign in again to continue.")
         return text
 
     def _restored(self, result: RestoreResult) -> None:
         backup.release_connection()  # the next query reads the restored file
         text = self.restore_text(result)
-        self.status_message.emit(self.tr("Database restored from {file}").format(
-            file=str(result.source)))
+        self.status_message.emit(
+            self.tr("Database restored from {file}").format(file=str(result.source))
+        )
         self.refresh()
         self.inform(self.tr("Database restored"), text)
         self.restored.emit(result)

@@ -48,8 +48,14 @@ class AdminPage(QWidget):
     status_message = Signal(str)
     signed_out_requested = Signal()
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None, *,
-                 audit_page_size: int = PAGE_SIZE):
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        audit_page_size: int = PAGE_SIZE,
+    ):
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
@@ -80,8 +86,12 @@ class AdminPage(QWidget):
         layout.addWidget(self.tabs, 1)
         if not self.tabs.count():
             self.tabs.hide()
-            none = QLabel(self.tr("Administration is for managers (audit log) and "
-                                  "administrators (accounts and backups)."))
+            none = QLabel(
+                self.tr(
+                    "Administration is for managers (audit log) and "
+                    "administrators (accounts and backups)."
+                )
+            )
             none.setObjectName("admin_none")
             none.setWordWrap(True)
             layout.addWidget(none)
@@ -139,8 +149,15 @@ class AutoBackup(QObject):
     status_message = Signal(str)
     backed_up = Signal(object)
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QObject | None = None, *,
-                 interval_ms: int = HOUR_MS, first_delay_ms: int = MINUTE_MS):
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = HOUR_MS,
+        first_delay_ms: int = MINUTE_MS,
+    ):
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
@@ -219,13 +236,15 @@ class AutoBackup(QObject):
             return
         self._error_shown = False
         if result is not None:
-            self.status_message.emit(self.tr("Daily backup saved: {file}").format(
-                file=str(result.path)))
+            self.status_message.emit(
+                self.tr("Daily backup saved: {file}").format(file=str(result.path))
+            )
             self.backed_up.emit(result)
 
     def _failed(self, text: str) -> None:
         log.warning("automatic backup failed: %s", text)
         if not self._error_shown:
             self._error_shown = True
-            self.status_message.emit(self.tr("The daily backup failed: {reason}").format(
-                reason=text))
+            self.status_message.emit(
+                self.tr("The daily backup failed: {reason}").format(reason=text)
+            )

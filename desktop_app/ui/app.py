@@ -53,10 +53,14 @@ def application() -> QApplication:
 
 def show_startup_error(text: str) -> None:
     """Tell the user why the program cannot start (tests replace this function)."""
-    box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("Startup", "{app} cannot start").format(
-                          app=QCoreApplication.translate("Startup", APP_NAME)),
-                      text, QMessageBox.StandardButton.Close)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Startup", "{app} cannot start").format(
+            app=QCoreApplication.translate("Startup", APP_NAME)
+        ),
+        text,
+        QMessageBox.StandardButton.Close,
+    )
     box.setObjectName("startup_error")
     box.exec()
 
@@ -67,9 +71,11 @@ def startup_error_text(exc: Exception, url: str | None) -> str:
     else:
         reason = str(exc)
     text = QCoreApplication.translate(
-        "Startup", "The database cannot be used.\n\n{reason}\n\nDatabase: {url}\n"
+        "Startup",
+        "The database cannot be used.\n\n{reason}\n\nDatabase: {url}\n"
         "Log file: {log}\n\nCheck the --database option or the DESKTOP_APP_DATABASE "
-        "variable, or ask your administrator.")
+        "variable, or ask your administrator.",
+    )
     default = QCoreApplication.translate("Startup", "(default)")
     return text.format(reason=reason, url=url or default, log=log_file())
 
@@ -132,13 +138,24 @@ def offer_new_setup(text: str) -> bool:
     """The remembered database cannot be used: say why and offer to choose another one
     (tests replace this function). True when the user wants the first-run wizard."""
     title = QCoreApplication.translate("Startup", "{app} cannot start").format(
-        app=QCoreApplication.translate("Startup", APP_NAME))
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text + "\n\n" + QCoreApplication.translate(
-        "Startup", "This is the database chosen on this computer at the first start. You can "
-        "try again later or choose another one."))
+        app=QCoreApplication.translate("Startup", APP_NAME)
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        title,
+        text
+        + "\n\n"
+        + QCoreApplication.translate(
+            "Startup",
+            "This is the database chosen on this computer at the first start. You can "
+            "try again later or choose another one.",
+        ),
+    )
     box.setObjectName("remembered_database_error")
-    again = box.addButton(QCoreApplication.translate("Startup", "Choose another database…"),
-                          QMessageBox.ButtonRole.ActionRole)
+    again = box.addButton(
+        QCoreApplication.translate("Startup", "Choose another database…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     again.setObjectName("choose_database_button")
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
@@ -198,10 +215,13 @@ def run_gui(database_url: str | None) -> int:
         try:
             opened = open_database_for_gui(choice)
             break
-        except (DatabaseUnavailable, SchemaError, DatabaseUrlError,
-                OSError) as exc:  # OSError: a data folder that cannot be created
-            log.error("cannot open the database %s: %s",
-                      without_password(url or "(default)"), exc)
+        except (
+            DatabaseUnavailable,
+            SchemaError,
+            DatabaseUrlError,
+            OSError,
+        ) as exc:  # OSError: a data folder that cannot be created
+            log.error("cannot open the database %s: %s", without_password(url or "(default)"), exc)
             text = startup_error_text(exc, without_password(url) if url else None)
             if not choice.remembered:
                 show_startup_error(text)
@@ -216,8 +236,13 @@ def run_gui(database_url: str | None) -> int:
     if result.created:
         log.info("created database %s", info.display())
     elif result.migrated:
-        log.info("migrated database %s from %s to %s (copy: %s)", info.display(),
-                 result.from_version, result.to_version, result.backup)
+        log.info(
+            "migrated database %s from %s to %s (copy: %s)",
+            info.display(),
+            result.from_version,
+            result.to_version,
+            result.backup,
+        )
     try:
         # Sign-out closes the only window while the login dialog is not yet shown.
         app.setQuitOnLastWindowClosed(False)
@@ -227,4 +252,3 @@ def run_gui(database_url: str | None) -> int:
         return app.exec()
     finally:
         db.close()
-

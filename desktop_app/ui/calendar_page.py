@@ -88,8 +88,11 @@ class MonthView(QCalendarWidget):
         palette = self.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0))
-            palette.setColor(group, QPalette.ColorRole.HighlightedText,
-                             palette.color(group, QPalette.ColorRole.Text))
+            palette.setColor(
+                group,
+                QPalette.ColorRole.HighlightedText,
+                palette.color(group, QPalette.ColorRole.Text),
+            )
         self.setPalette(palette)
         self.show_year(year)
 
@@ -107,8 +110,9 @@ class MonthView(QCalendarWidget):
         super().paintCell(painter, rect, date)
         if self.chosen is not None and date == self.chosen:
             painter.save()
-            painter.setPen(QPen(self.palette().color(QPalette.ColorGroup.Active,
-                                                     QPalette.ColorRole.Dark), 2))
+            painter.setPen(
+                QPen(self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Dark), 2)
+            )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
             painter.restore()
@@ -154,9 +158,11 @@ class CalendarPage(QWidget):
         self.warning.setObjectName("calendar_warning")
         self.warning.setWordWrap(True)
         self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning.setStyleSheet("QLabel { background: #fff0c2; color: #6b3a00; "
-                                   "border: 1px solid #e0a000; padding: 6px; "
-                                   "font-weight: bold; }")
+        self.warning.setStyleSheet(
+            "QLabel { background: #fff0c2; color: #6b3a00; "
+            "border: 1px solid #e0a000; padding: 6px; "
+            "font-weight: bold; }"
+        )
         self.warning.hide()
 
         self.months: list[MonthView] = []
@@ -189,8 +195,10 @@ class CalendarPage(QWidget):
             background, foreground = MARK_COLOURS[mark]
             swatch = QLabel(self.mark_label(mark))
             swatch.setObjectName(f"legend_{mark}")
-            swatch.setStyleSheet(f"QLabel {{ background: {background}; color: {foreground}; "
-                                 "padding: 2px 6px; border: 1px solid #999; }")
+            swatch.setStyleSheet(
+                f"QLabel {{ background: {background}; color: {foreground}; "
+                "padding: 2px 6px; border: 1px solid #999; }"
+            )
             legend.addWidget(swatch)
             self.legend_labels[mark] = swatch
         legend.addStretch(1)
@@ -231,11 +239,12 @@ class CalendarPage(QWidget):
         buttons.addStretch(1)
         form.addRow(buttons)
         if self.can_edit:
-            hint = self.tr("Overrides turn a day into a holiday or a working day for every "
-                           "deadline; open cases are recomputed after each change.")
+            hint = self.tr(
+                "Overrides turn a day into a holiday or a working day for every "
+                "deadline; open cases are recomputed after each change."
+            )
         else:
-            hint = self.tr("Only managers and administrators can change the working "
-                           "calendar.")
+            hint = self.tr("Only managers and administrators can change the working calendar.")
         self.edit_hint = QLabel(hint)
         self.edit_hint.setObjectName("calendar_hint")
         self.edit_hint.setWordWrap(True)
@@ -279,9 +288,9 @@ class CalendarPage(QWidget):
     def describe(self, info: DayInfo) -> str:
         day = QLocale().toString(to_qdate(info.day), QLocale.FormatType.LongFormat)
         state = self.tr("working day") if info.working else self.tr("day off")
-        text = self.tr("{day}: {mark} — {state}").format(day=day,
-                                                         mark=self.mark_label(info.mark),
-                                                         state=state)
+        text = self.tr("{day}: {mark} — {state}").format(
+            day=day, mark=self.mark_label(info.mark), state=state
+        )
         if info.note:
             text += " — " + info.note
         return text
@@ -319,20 +328,33 @@ class CalendarPage(QWidget):
             month.show_year(view.year)
         for info in view.days:
             if info.mark:
-                self.months[info.day.month - 1].setDateTextFormat(to_qdate(info.day),
-                                                                  mark_format(info.mark))
+                self.months[info.day.month - 1].setDateTextFormat(
+                    to_qdate(info.day), mark_format(info.mark)
+                )
         if view.official:
-            self.status.setText(self.tr("{year}: official public holidays and adjusted "
-                                        "working days.").format(year=view.year))
+            self.status.setText(
+                self.tr("{year}: official public holidays and adjusted working days.").format(
+                    year=view.year
+                )
+            )
         else:
-            self.status.setText(self.tr("{year}: no official holiday schedule is known; only "
-                                        "weekends and overrides count.").format(year=view.year))
-        self.warning.setText("\n".join(
-            self.tr("The official {year} holiday schedule is not known to this program: "
+            self.status.setText(
+                self.tr(
+                    "{year}: no official holiday schedule is known; only "
+                    "weekends and overrides count."
+                ).format(year=view.year)
+            )
+        self.warning.setText(
+            "\n".join(
+                self.tr(
+                    "The official {year} holiday schedule is not known to this program: "
                     "deadlines in {year} count weekends and your calendar overrides only. "
                     "Enter the public holidays and adjusted working days of {year} in the "
-                    "calendar, or update the program.").format(year=year)
-            for year in view.unofficial_years))
+                    "calendar, or update the program."
+                ).format(year=year)
+                for year in view.unofficial_years
+            )
+        )
         self.warning.setVisible(bool(view.unofficial_years))
         if self.selected is not None and self.selected.year != view.year:
             self.selected = None
@@ -371,7 +393,8 @@ class CalendarPage(QWidget):
         info = self.day_info(self.selected) if self.selected else None
         self.add_override_button.setEnabled(self.can_edit and info is not None)
         self.remove_override_button.setEnabled(
-            self.can_edit and info is not None and info.mark.startswith("override_"))
+            self.can_edit and info is not None and info.mark.startswith("override_")
+        )
 
     # --- what the page shows ------------------------------------------------------------
 

@@ -189,8 +189,9 @@ class ActionDialog(FieldForm, QDialog):
         self.intro.hide()
         self.form_layout = QFormLayout()
         self.message = message_label("dialog_message")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.setObjectName("dialog_buttons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("ok_button")
@@ -246,12 +247,21 @@ class ActionDialog(FieldForm, QDialog):
 class TransferDialog(ActionDialog):
     action = "transfer"
 
-    def __init__(self, people: list[tuple[int, str, str]], language: str,
-                 current_owner_id: int | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        people: list[tuple[int, str, str]],
+        language: str,
+        current_owner_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
-        self.set_texts(self.tr("Transfer the case"),
-                       self.tr("The new owner is responsible from now on; the transfer is "
-                               "recorded with your reason."))
+        self.set_texts(
+            self.tr("Transfer the case"),
+            self.tr(
+                "The new owner is responsible from now on; the transfer is "
+                "recorded with your reason."
+            ),
+        )
         self.setObjectName("transfer_dialog")
         self.assignee = QComboBox()
         self.assignee.addItem(self.tr("— choose —"), None)
@@ -269,20 +279,30 @@ class TransferDialog(ActionDialog):
         return index >= 0
 
     def problems(self) -> dict[str, str]:
-        return {"assignee": "" if self.assignee.currentData() is not None
-                else self.tr("Choose who takes the case."),
-                "reason": self.required_text("reason")}
+        return {
+            "assignee": ""
+            if self.assignee.currentData() is not None
+            else self.tr("Choose who takes the case."),
+            "reason": self.required_text("reason"),
+        }
 
     def values(self) -> dict[str, Any]:
-        return {"to_user_id": int(self.assignee.currentData()),
-                "reason": self.text("reason")}
+        return {"to_user_id": int(self.assignee.currentData()), "reason": self.text("reason")}
 
 
 class ReasonDialog(ActionDialog):
     """One required text: the reason of an escalation or a reopening."""
 
-    def __init__(self, action: str, title: str, intro: str, label: str,
-                 parent: QWidget | None = None, *, field: str = "reason"):
+    def __init__(
+        self,
+        action: str,
+        title: str,
+        intro: str,
+        label: str,
+        parent: QWidget | None = None,
+        *,
+        field: str = "reason",
+    ):
         super().__init__(parent)
         self.set_texts(title, intro)
         self.action = action
@@ -306,11 +326,14 @@ class DecisionDialog(ActionDialog):
     def __init__(self, approve: bool, parent: QWidget | None = None):
         super().__init__(parent)
         if approve:
-            self.set_texts(self.tr("Approve the solution"),
-                           self.tr("The case goes on to execution."))
+            self.set_texts(
+                self.tr("Approve the solution"), self.tr("The case goes on to execution.")
+            )
         else:
-            self.set_texts(self.tr("Reject the solution"),
-                           self.tr("The owner reworks the solution; say what must change."))
+            self.set_texts(
+                self.tr("Reject the solution"),
+                self.tr("The owner reworks the solution; say what must change."),
+            )
         self.approve = approve
         self.setObjectName("approve_dialog" if approve else "reject_dialog")
         self.comment = self.add_field(self.tr("&Comment"), "comment", reason_edit("comment"))
@@ -330,9 +353,13 @@ class CloseCaseDialog(ActionDialog):
 
     def __init__(self, language: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.set_texts(self.tr("Close the case"),
-                       self.tr("Close only when the customer confirmed the resolution, or "
-                               "say why the case closes without it."))
+        self.set_texts(
+            self.tr("Close the case"),
+            self.tr(
+                "Close only when the customer confirmed the resolution, or "
+                "say why the case closes without it."
+            ),
+        )
         self.setObjectName("close_case_dialog")
         self.confirmed = QCheckBox(self.tr("The customer &confirmed the resolution"))
         self.add_field(self.tr("Customer"), "confirmed", self.confirmed)
@@ -340,15 +367,18 @@ class CloseCaseDialog(ActionDialog):
         for term in OUTCOMES:
             self.outcome.addItem(term.label(language), term.code)
         self.add_field(self.tr("&Outcome"), "outcome", self.outcome)
-        self.outcome_reason = self.add_field(self.tr("&Reason"), "outcome_reason",
-                                             reason_edit("outcome_reason"))
+        self.outcome_reason = self.add_field(
+            self.tr("&Reason"), "outcome_reason", reason_edit("outcome_reason")
+        )
         self.confirmed.toggled.connect(self._confirmed_changed)
         self._confirmed_changed(False)
 
     def _confirmed_changed(self, checked: bool) -> None:
         self.outcome_reason.setPlaceholderText(
-            self.tr("Optional") if checked else
-            self.tr("Required: why the case closes without the customer's confirmation"))
+            self.tr("Optional")
+            if checked
+            else self.tr("Required: why the case closes without the customer's confirmation")
+        )
         if checked:
             self.set_outcome("resolved")
 
@@ -361,13 +391,18 @@ class CloseCaseDialog(ActionDialog):
     def problems(self) -> dict[str, str]:
         if self.confirmed.isChecked():
             return {}
-        return {"outcome_reason": "" if self.text("outcome_reason") else self.tr(
-            "Without the customer's confirmation the reason is required.")}
+        return {
+            "outcome_reason": ""
+            if self.text("outcome_reason")
+            else self.tr("Without the customer's confirmation the reason is required.")
+        }
 
     def values(self) -> dict[str, Any]:
-        return {"confirmed": self.confirmed.isChecked(),
-                "outcome": self.outcome.currentData(),
-                "reason": self.text("outcome_reason")}
+        return {
+            "confirmed": self.confirmed.isChecked(),
+            "outcome": self.outcome.currentData(),
+            "reason": self.text("outcome_reason"),
+        }
 
 
 class RenegotiateDialog(ActionDialog):
@@ -377,10 +412,14 @@ class RenegotiateDialog(ActionDialog):
 
     def __init__(self, detail: CaseDetail, now: dt.datetime, parent: QWidget | None = None):
         super().__init__(parent)
-        self.set_texts(self.tr("Renegotiate the resolution date"),
-                       self.tr("Complex cases only: the new date agreed with the customer, "
-                               "at most 15 working days after registration (the exact "
-                               "limit is a setting)."))
+        self.set_texts(
+            self.tr("Renegotiate the resolution date"),
+            self.tr(
+                "Complex cases only: the new date agreed with the customer, "
+                "at most 15 working days after registration (the exact "
+                "limit is a setting)."
+            ),
+        )
         self.setObjectName("renegotiate_dialog")
         self.new_due = QDateTimeEdit()
         self.new_due.setDisplayFormat(QT_TIME_FORMAT)
@@ -398,8 +437,10 @@ class RenegotiateDialog(ActionDialog):
         return {"reason": self.required_text("reason")}
 
     def values(self) -> dict[str, Any]:
-        return {"new_due": minute(self.new_due.dateTime().toPython()),
-                "reason": self.text("reason")}
+        return {
+            "new_due": minute(self.new_due.dateTime().toPython()),
+            "reason": self.text("reason"),
+        }
 
 
 class ConflictDialog(QDialog):
@@ -411,23 +452,26 @@ class ConflictDialog(QDialog):
     RELOAD = "reload"
     APPLY = "apply"
 
-    def __init__(self, conflict: CaseConflict, action_text: str,
-                 parent: QWidget | None = None):
+    def __init__(self, conflict: CaseConflict, action_text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.conflict = conflict
         self.choice: str | None = None
         self.setObjectName("conflict_dialog")
         self.setWindowTitle(self.tr("The case was changed meanwhile"))
         self.setMinimumWidth(560)
-        intro = QLabel(self.tr(
-            "Since you opened this case, others changed it. Nothing of yours was saved "
-            "({action}).").format(action=action_text))
+        intro = QLabel(
+            self.tr(
+                "Since you opened this case, others changed it. Nothing of yours was saved "
+                "({action})."
+            ).format(action=action_text)
+        )
         intro.setObjectName("conflict_intro")
         intro.setWordWrap(True)
         self.changes_table = QTableWidget(0, 3)
         self.changes_table.setObjectName("changes_table")
         self.changes_table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Who"), self.tr("What")])
+            [self.tr("Time"), self.tr("Who"), self.tr("What")]
+        )
         self.changes_table.verticalHeader().hide()
         self.changes_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.changes_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -438,8 +482,9 @@ class ConflictDialog(QDialog):
         for change in conflict.changes:
             row = self.changes_table.rowCount()
             self.changes_table.setRowCount(row + 1)
-            for column, text in enumerate((change.at.strftime(TIME_FORMAT), change.user,
-                                           self.change_text(change))):
+            for column, text in enumerate(
+                (change.at.strftime(TIME_FORMAT), change.user, self.change_text(change))
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, change.action)
                 self.changes_table.setItem(row, column, item)
@@ -450,20 +495,28 @@ class ConflictDialog(QDialog):
         d, language = change.details, ui_language()
         stage = STAGES.label(d.get("stage"), language) if d.get("stage") else ""
         texts = {
-            "progress": lambda: self.tr("Progress entry, stage {stage}").format(stage=stage)
-            + (f": {d['result']}" if d.get("result") else ""),
+            "progress": lambda: (
+                self.tr("Progress entry, stage {stage}").format(stage=stage)
+                + (f": {d['result']}" if d.get("result") else "")
+            ),
             "transfer": lambda: self.tr("Transferred to {name}: {reason}").format(
-                name=d.get("to_name", ""), reason=d.get("reason", "")),
+                name=d.get("to_name", ""), reason=d.get("reason", "")
+            ),
             "escalate": lambda: self.tr("Escalated to step {step}: {reason}").format(
-                step=d.get("to_step", ""), reason=d.get("reason", "")),
+                step=d.get("to_step", ""), reason=d.get("reason", "")
+            ),
             "approval_request": lambda: self.tr("Submitted the solution for approval"),
-            "approval_decision": lambda: (self.tr("Approved the solution")
-                                          if d.get("decision") == "approved"
-                                          else self.tr("Rejected the solution")),
+            "approval_decision": lambda: (
+                self.tr("Approved the solution")
+                if d.get("decision") == "approved"
+                else self.tr("Rejected the solution")
+            ),
             "close": lambda: self.tr("Closed the case ({outcome})").format(
-                outcome=OUTCOMES.label(d.get("outcome"), language)),
+                outcome=OUTCOMES.label(d.get("outcome"), language)
+            ),
             "reopen": lambda: self.tr("Reopened the case: {reason}").format(
-                reason=d.get("reason", "")),
+                reason=d.get("reason", "")
+            ),
             # cases.changes_since: no audited action recorded the version (automatic).
             "update": lambda: self.tr("Changed the case"),
         }
@@ -471,9 +524,12 @@ class ConflictDialog(QDialog):
         return make() if make else change.summary
 
     def _build_rest(self, intro: QLabel) -> None:
-        question = QLabel(self.tr(
-            "Reload shows the case as it is now (what you typed in the progress form stays "
-            "there). Apply again makes your change on top of theirs."))
+        question = QLabel(
+            self.tr(
+                "Reload shows the case as it is now (what you typed in the progress form stays "
+                "there). Apply again makes your change on top of theirs."
+            )
+        )
         question.setWordWrap(True)
         self.reload_button = QPushButton(self.tr("&Reload"))
         self.reload_button.setObjectName("reload_button")
@@ -498,5 +554,7 @@ class ConflictDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         table = self.changes_table
-        return [tuple(table.item(row, column).text() for column in range(3))
-                for row in range(table.rowCount())]
+        return [
+            tuple(table.item(row, column).text() for column in range(3))
+            for row in range(table.rowCount())
+        ]

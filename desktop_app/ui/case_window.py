@@ -105,8 +105,13 @@ log = logging.getLogger(__name__)
 # How close a deadline counts as "due soon" until the tracker's setting was read.
 DEFAULT_DUE_SOON = dt.timedelta(hours=4)
 # Due state -> the tone (resources.TONES, by colour scheme) its deadline is shown in.
-DUE_TONES = {"overdue": "error", "due_soon": "warning", "on_track": "ok", "met": "muted",
-             "none": None}
+DUE_TONES = {
+    "overdue": "error",
+    "due_soon": "warning",
+    "on_track": "ok",
+    "met": "muted",
+    "none": None,
+}
 # Timeline items carry the (attachment id, file name) pairs of their event.
 ATTACHMENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -131,6 +136,7 @@ ACTION_FUNCTIONS = {
 
 # --- worker side -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class CaseState:
     """Everything the window shows, read in one worker call."""
@@ -150,8 +156,9 @@ def load_case(session: Session, case_id: int) -> CaseState:
     return CaseState(detail, list(events), list(people), tracker.due_soon_window(session))
 
 
-def perform(session: Session, case_id: int, action: str, kwargs: dict[str, Any],
-            version: int) -> CaseState:
+def perform(
+    session: Session, case_id: int, action: str, kwargs: dict[str, Any], version: int
+) -> CaseState:
     """Run one workflow action on ``version``, then read the case afresh."""
     function = getattr(cases, ACTION_FUNCTIONS[action])
     function(session, case_id, version=version, **kwargs)
@@ -171,9 +178,10 @@ def format_time(value: dt.datetime | None) -> str:
     return value.strftime(TIME_FORMAT) if value else ""
 
 
-def due_state(due: dt.datetime | None, met: bool, is_open: bool, now: dt.datetime,
-              soon: dt.timedelta) -> str:
-    """"met", "overdue", "due_soon", "on_track" or "none"."""
+def due_state(
+    due: dt.datetime | None, met: bool, is_open: bool, now: dt.datetime, soon: dt.timedelta
+) -> str:
+    """ "met", "overdue", "due_soon", "on_track" or "none"."""
     if due is None:
         return "none"
     if met:
@@ -188,6 +196,7 @@ def due_state(due: dt.datetime | None, met: bool, is_open: bool, now: dt.datetim
 
 
 # --- the progress form -----------------------------------------------------------------
+
 
 class ProgressPanel(FieldForm, QGroupBox):
     """Template 2: one progress entry. ``values()`` / ``form()`` read it, ``clear_form()``
@@ -213,33 +222,41 @@ class ProgressPanel(FieldForm, QGroupBox):
         self.stage = self.add_field(self.tr("S&tage"), "stage", QComboBox())
         self.stage.setToolTip(self.tr("Stay in the current stage or move the case on"))
         now = self._now
-        self.planned_completion = self.add_field(self.tr("&Planned completion"),
-                                              "planned_completion",
-                                              OptionalDateTime("planned_completion", now))
-        self.actual_completion = self.add_field(self.tr("Act&ual completion"),
-                                             "actual_completion",
-                                             OptionalDateTime("actual_completion", now))
-        self.result = self.add_field(self.tr("&Result (measures, compensation)"), "result",
-                                  QPlainTextEdit())
+        self.planned_completion = self.add_field(
+            self.tr("&Planned completion"),
+            "planned_completion",
+            OptionalDateTime("planned_completion", now),
+        )
+        self.actual_completion = self.add_field(
+            self.tr("Act&ual completion"),
+            "actual_completion",
+            OptionalDateTime("actual_completion", now),
+        )
+        self.result = self.add_field(
+            self.tr("&Result (measures, compensation)"), "result", QPlainTextEdit()
+        )
         self.result.setTabChangesFocus(True)
         self.result.setMaximumHeight(110)
-        self.customer_feedback = self.add_field(self.tr("Customer &feedback"),
-                                             "customer_feedback", QComboBox())
+        self.customer_feedback = self.add_field(
+            self.tr("Customer &feedback"), "customer_feedback", QComboBox()
+        )
         self.customer_feedback.addItem(self.tr("— none —"), "")
         for term in FEEDBACK:
             self.customer_feedback.addItem(term.label(language), term.code)
-        self.feedback_comment = self.add_field(self.tr("Feedback &comment"),
-                                            "feedback_comment", QLineEdit())
-        self.next_action = self.add_field(self.tr("&Next action"), "next_action",
-                                       QComboBox())
+        self.feedback_comment = self.add_field(
+            self.tr("Feedback &comment"), "feedback_comment", QLineEdit()
+        )
+        self.next_action = self.add_field(self.tr("&Next action"), "next_action", QComboBox())
         self.next_action.setEditable(True)
         self.next_action.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.next_action.addItem("")
         for term in NEXT_ACTIONS:
             self.next_action.addItem(term.label(language))
         self.customer_contacted = self.add_field(
-            self.tr("Contact"), "customer_contacted",
-            QCheckBox(self.tr("This entry was a contact with the customer")))
+            self.tr("Contact"),
+            "customer_contacted",
+            QCheckBox(self.tr("This entry was a contact with the customer")),
+        )
 
         self.attachments_list = AttachmentList()
         self.attachments_list.setObjectName("attachments_list")
@@ -285,7 +302,8 @@ class ProgressPanel(FieldForm, QGroupBox):
             widget.edit.dateTimeChanged.connect(lambda _d, name=name: self._edited(name))
         self.result.textChanged.connect(lambda: self._edited("result"))
         self.customer_feedback.currentIndexChanged.connect(
-            lambda _i: self._edited("customer_feedback"))
+            lambda _i: self._edited("customer_feedback")
+        )
         self.feedback_comment.textChanged.connect(lambda _t: self._edited("feedback_comment"))
         self.next_action.currentTextChanged.connect(lambda _t: self._edited("next_action"))
         self.customer_contacted.toggled.connect(lambda _c: self._edited("customer_contacted"))
@@ -370,11 +388,17 @@ class ProgressPanel(FieldForm, QGroupBox):
 
     def has_typed_work(self) -> bool:
         values = self.values()
-        return bool(values["stage"] != self.current_stage or values["planned_completion"]
-                    or values["actual_completion"] or values["result"]
-                    or values["customer_feedback"] or values["feedback_comment"]
-                    or values["next_action"] or values["customer_contacted"]
-                    or values["attachments"])
+        return bool(
+            values["stage"] != self.current_stage
+            or values["planned_completion"]
+            or values["actual_completion"]
+            or values["result"]
+            or values["customer_feedback"]
+            or values["feedback_comment"]
+            or values["next_action"]
+            or values["customer_contacted"]
+            or values["attachments"]
+        )
 
     def clear_form(self) -> None:
         self._loading = True
@@ -396,6 +420,7 @@ class ProgressPanel(FieldForm, QGroupBox):
 
 # --- the window ------------------------------------------------------------------------
 
+
 class CaseWindow(QWidget):
     """One case for the signed-in ``session``. ``case_changed(case_id)`` after every
     successful action; ``loaded()`` whenever the shown case was read afresh."""
@@ -406,8 +431,14 @@ class CaseWindow(QWidget):
     action_failed = Signal(str, object)
     status_message = Signal(str)
 
-    def __init__(self, session: Session, case_id: int, *, tasks: TaskRunner | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session,
+        case_id: int,
+        *,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setObjectName("case_window")
@@ -438,8 +469,10 @@ class CaseWindow(QWidget):
     def _value(self, form: QFormLayout, label: str, name: str) -> QLabel:
         widget = QLabel()
         widget.setObjectName(name)
-        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        widget.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         widget.setWordWrap(True)
         caption = QLabel(label)
         caption.setObjectName(f"{name}_caption")
@@ -482,53 +515,87 @@ class CaseWindow(QWidget):
 
         # Action buttons.
         self.transfer_button = self._button(
-            self.tr("&Transfer…"), "transfer_button",
-            self.tr("Give the case to someone else, with the reason"), self.ask_transfer)
+            self.tr("&Transfer…"),
+            "transfer_button",
+            self.tr("Give the case to someone else, with the reason"),
+            self.ask_transfer,
+        )
         self.escalate_button = self._button(
-            self.tr("&Escalate…"), "escalate_button",
-            self.tr("Send the case one step up the chain"), self.ask_escalate)
+            self.tr("&Escalate…"),
+            "escalate_button",
+            self.tr("Send the case one step up the chain"),
+            self.ask_escalate,
+        )
         self.request_approval_button = self._button(
-            self.tr("Request a&pproval…"), "request_approval_button",
-            self.tr("Ask a supervisor to approve the solution"), self.ask_request_approval)
+            self.tr("Request a&pproval…"),
+            "request_approval_button",
+            self.tr("Ask a supervisor to approve the solution"),
+            self.ask_request_approval,
+        )
         self.approve_button = self._button(
-            self.tr("Appro&ve…"), "approve_button",
-            self.tr("Approve the proposed solution"), self.ask_approve)
+            self.tr("Appro&ve…"),
+            "approve_button",
+            self.tr("Approve the proposed solution"),
+            self.ask_approve,
+        )
         self.reject_button = self._button(
-            self.tr("Re&ject…"), "reject_button",
-            self.tr("Send the solution back to the owner"), self.ask_reject)
+            self.tr("Re&ject…"),
+            "reject_button",
+            self.tr("Send the solution back to the owner"),
+            self.ask_reject,
+        )
         self.renegotiate_button = self._button(
-            self.tr("Rene&gotiate…"), "renegotiate_button",
+            self.tr("Rene&gotiate…"),
+            "renegotiate_button",
             self.tr("Complex case: agree a later resolution date with the customer"),
-            self.ask_renegotiate)
+            self.ask_renegotiate,
+        )
         self.close_case_button = self._button(
-            self.tr("C&lose case…"), "close_case_button",
+            self.tr("C&lose case…"),
+            "close_case_button",
             self.tr("Close after the customer confirmed, or with an outcome and reason"),
-            self.ask_close_case)
+            self.ask_close_case,
+        )
         self.reopen_button = self._button(
-            self.tr("Re&open…"), "reopen_button",
+            self.tr("Re&open…"),
+            "reopen_button",
             self.tr("Reopen the case: it becomes an escalated complaint (level III)"),
-            self.ask_reopen)
+            self.ask_reopen,
+        )
         self.refresh_button = self._button(
-            self.tr("Reload"), "refresh_button", self.tr("Read the case again (F5)"),
-            self.reload)
+            self.tr("Reload"), "refresh_button", self.tr("Read the case again (F5)"), self.reload
+        )
         self.action_buttons = {
-            "transfer": self.transfer_button, "escalate": self.escalate_button,
+            "transfer": self.transfer_button,
+            "escalate": self.escalate_button,
             "request_approval": self.request_approval_button,
-            "renegotiate": self.renegotiate_button, "close": self.close_case_button,
+            "renegotiate": self.renegotiate_button,
+            "close": self.close_case_button,
             "reopen": self.reopen_button,
         }
-        for button, name in ((self.transfer_button, "transfer"),
-                             (self.escalate_button, "escalate"),
-                             (self.request_approval_button, "request_approval"),
-                             (self.approve_button, "approve"), (self.reject_button, "reject"),
-                             (self.renegotiate_button, "renegotiate"),
-                             (self.close_case_button, "close_case"),
-                             (self.reopen_button, "reopen"), (self.refresh_button, "refresh")):
+        for button, name in (
+            (self.transfer_button, "transfer"),
+            (self.escalate_button, "escalate"),
+            (self.request_approval_button, "request_approval"),
+            (self.approve_button, "approve"),
+            (self.reject_button, "reject"),
+            (self.renegotiate_button, "renegotiate"),
+            (self.close_case_button, "close_case"),
+            (self.reopen_button, "reopen"),
+            (self.refresh_button, "refresh"),
+        ):
             button.setIcon(icon(name))
         actions_row = QHBoxLayout()
-        for button in (self.transfer_button, self.escalate_button,
-                       self.request_approval_button, self.approve_button, self.reject_button,
-                       self.renegotiate_button, self.close_case_button, self.reopen_button):
+        for button in (
+            self.transfer_button,
+            self.escalate_button,
+            self.request_approval_button,
+            self.approve_button,
+            self.reject_button,
+            self.renegotiate_button,
+            self.close_case_button,
+            self.reopen_button,
+        ):
             actions_row.addWidget(button)
         actions_row.addStretch(1)
         self.print_button = case_print_button(self)  # templates 1-3: print or PDF
@@ -601,7 +668,8 @@ class CaseWindow(QWidget):
         self.timeline_table = QTableWidget(0, 4)
         self.timeline_table.setObjectName("timeline_table")
         self.timeline_table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Details")])
+            [self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+        )
         self.timeline_table.verticalHeader().hide()
         self.timeline_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.timeline_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -617,7 +685,8 @@ class CaseWindow(QWidget):
         self.timeline_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.timeline_table.customContextMenuRequested.connect(self._timeline_menu)
         self.timeline_table.cellDoubleClicked.connect(
-            lambda row, _column: self.open_attachments_of_row(row))
+            lambda row, _column: self.open_attachments_of_row(row)
+        )
 
         # Progress form.
         self.progress = ProgressPanel(self.session, self.language)
@@ -645,8 +714,7 @@ class CaseWindow(QWidget):
         splitter.setCollapsible(1, False)
         splitter.setSizes([470, 730])
         right.setSizes([260, 560])
-        self.detail_scroll.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         layout = QVBoxLayout(self)
         layout.addLayout(heading_row)
@@ -661,11 +729,13 @@ class CaseWindow(QWidget):
             made.activated.connect(slot)
             return made
 
-        self.shortcuts = [shortcut("Ctrl+S", self.save_progress),
-                          shortcut("Ctrl+Return", self.save_progress),
-                          shortcut("Ctrl+Enter", self.save_progress),
-                          shortcut("F5", self.reload),
-                          shortcut(Qt.Key.Key_Escape, self.request_close)]
+        self.shortcuts = [
+            shortcut("Ctrl+S", self.save_progress),
+            shortcut("Ctrl+Return", self.save_progress),
+            shortcut("Ctrl+Enter", self.save_progress),
+            shortcut("F5", self.reload),
+            shortcut(Qt.Key.Key_Escape, self.request_close),
+        ]
 
     # --- loading ------------------------------------------------------------------------
 
@@ -682,8 +752,9 @@ class CaseWindow(QWidget):
         self.loaded.emit()
 
     def _load_failed(self, exc: ServiceError) -> None:
-        self.show_message(self.tr("The case cannot be shown: {reason}").format(
-            reason=service_message(exc)))
+        self.show_message(
+            self.tr("The case cannot be shown: {reason}").format(reason=service_message(exc))
+        )
         if self.detail is None:
             self.setWindowTitle(self.tr("Case not available"))
         self.action_failed.emit("load", exc)
@@ -701,10 +772,12 @@ class CaseWindow(QWidget):
 
     def _show_detail(self, d: CaseDetail) -> None:
         lang = self.language
-        self.setWindowTitle(self.tr("{number} — {customer}").format(
-            number=d.number, customer=d.customer_name))
-        self.heading.setText(self.tr("{number} — {customer}").format(
-            number=d.number, customer=d.customer_name))
+        self.setWindowTitle(
+            self.tr("{number} — {customer}").format(number=d.number, customer=d.customer_name)
+        )
+        self.heading.setText(
+            self.tr("{number} — {customer}").format(number=d.number, customer=d.customer_name)
+        )
         yes, no = self.tr("Yes"), self.tr("No")
         level = LEVEL_ROMAN.get(d.level, str(d.level))
         texts = {
@@ -726,10 +799,14 @@ class CaseWindow(QWidget):
             "customer_requests": d.customer_requests,
             "receiver": d.receiver,
             "stage": STAGES.label(d.stage, lang),
-            "level": (self.tr("Level {level}, urgent").format(level=level) if d.urgent
-                      else self.tr("Level {level}").format(level=level)),
-            "urgent_reasons": "、".join(URGENT_REASONS.label(code, lang)
-                                       for code in d.urgent_reasons),
+            "level": (
+                self.tr("Level {level}, urgent").format(level=level)
+                if d.urgent
+                else self.tr("Level {level}").format(level=level)
+            ),
+            "urgent_reasons": "、".join(
+                URGENT_REASONS.label(code, lang) for code in d.urgent_reasons
+            ),
             "owner": d.owner,
             "department": d.department,
             "escalation_step": ESCALATION_STEPS.label(str(d.escalation_step), lang),
@@ -738,7 +815,9 @@ class CaseWindow(QWidget):
             "outcome": OUTCOMES.label(d.outcome, lang),
             "outcome_reason": d.outcome_reason,
             "updated": self.tr("{time} by {user}").format(
-                time=format_time(d.updated_at), user=d.updated_by) if d.updated_by
+                time=format_time(d.updated_at), user=d.updated_by
+            )
+            if d.updated_by
             else format_time(d.updated_at),
             "first_response_at": format_time(d.first_response_at),
             "solution_agreed_at": format_time(d.solution_agreed_at),
@@ -748,8 +827,11 @@ class CaseWindow(QWidget):
             self.labels[name].setText(text or "")
         contact = self.labels["contact"]
         contact.setProperty("masked", d.contact_masked)
-        contact.setToolTip(self.tr("Masked: you do not handle this case (privacy rule)")
-                           if d.contact_masked else "")
+        contact.setToolTip(
+            self.tr("Masked: you do not handle this case (privacy rule)")
+            if d.contact_masked
+            else ""
+        )
         self.labels["id_number"].setProperty("masked", d.contact_masked)
         self.urgent_badge.setVisible(d.urgent)
         self.urgent_badge.setToolTip(self.labels["urgent_reasons"].text())
@@ -788,8 +870,12 @@ class CaseWindow(QWidget):
         table.setRowCount(0)
         table.setRowCount(len(events))
         for row, event in enumerate(events):
-            cells = (format_time(event.at), event.actor or self.tr("System"),
-                     self.event_title(event), self.event_details(event))
+            cells = (
+                format_time(event.at),
+                event.actor or self.tr("System"),
+                self.event_title(event),
+                self.event_details(event),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, event.kind)
@@ -812,7 +898,8 @@ class CaseWindow(QWidget):
         for attachment_id, name in files:
             action = menu.addAction(self.tr("Open {name}").format(name=name))
             action.triggered.connect(
-                lambda _checked=False, aid=attachment_id: self.open_attachment(aid))
+                lambda _checked=False, aid=attachment_id: self.open_attachment(aid)
+            )
         menu.popup(self.timeline_table.viewport().mapToGlobal(pos))
 
     def open_attachments_of_row(self, row: int) -> None:
@@ -867,8 +954,11 @@ class CaseWindow(QWidget):
         return f"{label}：{extra}" if extra else label
 
     def decision_label(self, code: str) -> str:
-        return {"approved": self.tr("Approved"), "rejected": self.tr("Rejected"),
-                "pending": self.tr("Pending")}.get(code, code)
+        return {
+            "approved": self.tr("Approved"),
+            "rejected": self.tr("Rejected"),
+            "pending": self.tr("Pending"),
+        }.get(code, code)
 
     # Detail keys not worth a line: shown elsewhere, or internal.
     HIDDEN_DETAILS = frozenset({"number", "action", "version"})
@@ -883,10 +973,17 @@ class CaseWindow(QWidget):
             return self.tr("Yes") if value else self.tr("No")
         if isinstance(value, dt.datetime):
             return format_time(value)
-        vocabularies = {"stage": STAGES, "from_stage": STAGES, "to_stage": STAGES,
-                        "customer_feedback": FEEDBACK, "outcome": OUTCOMES,
-                        "previous_outcome": OUTCOMES, "urgency": URGENCY,
-                        "kind": REMINDER_KINDS, "target": DEADLINE_TARGETS}
+        vocabularies = {
+            "stage": STAGES,
+            "from_stage": STAGES,
+            "to_stage": STAGES,
+            "customer_feedback": FEEDBACK,
+            "outcome": OUTCOMES,
+            "previous_outcome": OUTCOMES,
+            "urgency": URGENCY,
+            "kind": REMINDER_KINDS,
+            "target": DEADLINE_TARGETS,
+        }
         if key in vocabularies:
             return vocabularies[key].label(str(value), lang)
         if key == "decision":
@@ -946,8 +1043,11 @@ class CaseWindow(QWidget):
             if text:
                 lines.append(f"{self.detail_key(key)}: {text}")
         if event.attachments:
-            lines.append(self.tr("Attachments: {names}").format(
-                names=", ".join(name for _id, name in event.attachments)))
+            lines.append(
+                self.tr("Attachments: {names}").format(
+                    names=", ".join(name for _id, name in event.attachments)
+                )
+            )
         return "\n".join(lines)
 
     def timeline_rows(self) -> list[tuple[str, str]]:
@@ -956,8 +1056,10 @@ class CaseWindow(QWidget):
 
     def timeline_texts(self) -> list[tuple[str, str, str, str]]:
         table = self.timeline_table
-        return [tuple(table.item(row, column).text() for column in range(4))
-                for row in range(table.rowCount())]
+        return [
+            tuple(table.item(row, column).text() for column in range(4))
+            for row in range(table.rowCount())
+        ]
 
     # --- actions: availability ------------------------------------------------------------
 
@@ -983,8 +1085,11 @@ class CaseWindow(QWidget):
     # --- actions: dialogs -----------------------------------------------------------------
 
     def _open_dialog(self, dialog: ActionDialog) -> ActionDialog:
-        if self.current_dialog is not None and shiboken6.isValid(self.current_dialog) \
-                and self.current_dialog is not dialog:
+        if (
+            self.current_dialog is not None
+            and shiboken6.isValid(self.current_dialog)
+            and self.current_dialog is not dialog
+        ):
             self.current_dialog.deleteLater()
         self.current_dialog = dialog
         dialog.accepted.connect(self._dialog_accepted)
@@ -1000,27 +1105,36 @@ class CaseWindow(QWidget):
     def ask_transfer(self) -> TransferDialog | None:
         if not self.can("transfer"):
             return None
-        dialog = TransferDialog(self.assignee_choices, self.language,
-                                self.detail.owner_id, self)
+        dialog = TransferDialog(self.assignee_choices, self.language, self.detail.owner_id, self)
         return self._open_dialog(dialog)
 
     def ask_escalate(self) -> ReasonDialog | None:
         if not self.can("escalate"):
             return None
-        step = ESCALATION_STEPS.label(str(min(self.detail.escalation_step + 1, 3)),
-                                      self.language)
-        dialog = ReasonDialog("escalate", self.tr("Escalate the case"),
-                              self.tr("The case goes up to: {step}. They are notified.")
-                              .format(step=step), self.tr("&Reason"), self)
+        step = ESCALATION_STEPS.label(str(min(self.detail.escalation_step + 1, 3)), self.language)
+        dialog = ReasonDialog(
+            "escalate",
+            self.tr("Escalate the case"),
+            self.tr("The case goes up to: {step}. They are notified.").format(step=step),
+            self.tr("&Reason"),
+            self,
+        )
         return self._open_dialog(dialog)
 
     def ask_request_approval(self) -> ReasonDialog | None:
         if not self.can("request_approval"):
             return None
-        dialog = ReasonDialog("request_approval", self.tr("Request approval"),
-                              self.tr("A supervisor approves the solution before it is "
-                                      "carried out (level II and III and urgent cases)."),
-                              self.tr("&Solution"), self, field="solution")
+        dialog = ReasonDialog(
+            "request_approval",
+            self.tr("Request approval"),
+            self.tr(
+                "A supervisor approves the solution before it is "
+                "carried out (level II and III and urgent cases)."
+            ),
+            self.tr("&Solution"),
+            self,
+            field="solution",
+        )
         return self._open_dialog(dialog)
 
     def ask_approve(self) -> DecisionDialog | None:
@@ -1042,10 +1156,16 @@ class CaseWindow(QWidget):
     def ask_reopen(self) -> ReasonDialog | None:
         if not self.can("reopen"):
             return None
-        dialog = ReasonDialog("reopen", self.tr("Reopen the case"),
-                              self.tr("The case opens again as an escalated complaint "
-                                      "(level III) with new deadlines from now."),
-                              self.tr("&Reason"), self)
+        dialog = ReasonDialog(
+            "reopen",
+            self.tr("Reopen the case"),
+            self.tr(
+                "The case opens again as an escalated complaint "
+                "(level III) with new deadlines from now."
+            ),
+            self.tr("&Reason"),
+            self,
+        )
         return self._open_dialog(dialog)
 
     def ask_renegotiate(self) -> RenegotiateDialog | None:
@@ -1074,10 +1194,10 @@ class CaseWindow(QWidget):
     def decide_approval(self, approve: bool, comment: str = "") -> Task | None:
         return self._start("decide_approval", {"approve": approve, "comment": comment})
 
-    def close_case(self, confirmed: bool, outcome: str = "resolved", reason: str = ""
-                   ) -> Task | None:
-        return self._start("close", {"confirmed": confirmed, "outcome": outcome,
-                                     "reason": reason})
+    def close_case(
+        self, confirmed: bool, outcome: str = "resolved", reason: str = ""
+    ) -> Task | None:
+        return self._start("close", {"confirmed": confirmed, "outcome": outcome, "reason": reason})
 
     def reopen(self, reason: str) -> Task | None:
         return self._start("reopen", {"reason": reason})
@@ -1085,8 +1205,9 @@ class CaseWindow(QWidget):
     def renegotiate(self, new_due: dt.datetime, reason: str) -> Task | None:
         return self._start("renegotiate", {"new_due": new_due, "reason": reason})
 
-    def _start(self, action: str, kwargs: dict[str, Any],
-               dialog: ActionDialog | None = None) -> Task | None:
+    def _start(
+        self, action: str, kwargs: dict[str, Any], dialog: ActionDialog | None = None
+    ) -> Task | None:
         if self.detail is None or self._action_task is not None:
             return None
         self.hide_message()
@@ -1095,8 +1216,15 @@ class CaseWindow(QWidget):
 
     def _submit(self, version: int) -> Task:
         pending = self.pending
-        task = self.tasks.submit(perform, self.session, self.case_id, pending.action,
-                                 pending.kwargs, version, name=f"case-{pending.action}")
+        task = self.tasks.submit(
+            perform,
+            self.session,
+            self.case_id,
+            pending.action,
+            pending.kwargs,
+            version,
+            name=f"case-{pending.action}",
+        )
         self._action_task = task
         task.succeeded.connect(self._action_succeeded)
         task.failed.connect(self._action_failed)
@@ -1166,8 +1294,12 @@ class CaseWindow(QWidget):
         elif isinstance(exc, ValidationError) and action == "progress":
             self.pending = None
             self.progress.show_error(exc.field, service_message(exc))
-        elif isinstance(exc, ValidationError) and pending and pending.dialog is not None \
-                and shiboken6.isValid(pending.dialog):
+        elif (
+            isinstance(exc, ValidationError)
+            and pending
+            and pending.dialog is not None
+            and shiboken6.isValid(pending.dialog)
+        ):
             self.pending = None
             dialog = pending.dialog
             self.current_dialog = dialog
@@ -1175,8 +1307,7 @@ class CaseWindow(QWidget):
             dialog.open()
         else:
             self.pending = None
-            self.show_message(self.tr("Not done: {reason}").format(
-                reason=service_message(exc)))
+            self.show_message(self.tr("Not done: {reason}").format(reason=service_message(exc)))
             if isinstance(exc, PermissionDenied | NotFound):
                 self.reload()
         self.action_failed.emit(action, exc)
@@ -1218,12 +1349,16 @@ class CaseWindow(QWidget):
     def resolve_conflict(self, conflict: CaseConflict, choice: str | None) -> Task | None:
         """``"apply"``: the same action on ``conflict.current_version``; anything else:
         forget the action and reload (the typed progress entry stays)."""
-        if choice == ConflictDialog.APPLY and self.pending is not None \
-                and self._action_task is None:
+        if (
+            choice == ConflictDialog.APPLY
+            and self.pending is not None
+            and self._action_task is None
+        ):
             return self._submit(conflict.current_version)
         self.pending = None
-        self.show_message(self.tr("The case was reloaded; nothing of yours was saved."),
-                          error=False)
+        self.show_message(
+            self.tr("The case was reloaded; nothing of yours was saved."), error=False
+        )
         return self.reload()
 
     # --- messages, attachments, closing -------------------------------------------------
@@ -1239,9 +1374,14 @@ class CaseWindow(QWidget):
 
     def add_attachments(self) -> int:
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Attach evidence"), "",
-            self.tr("Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
-                    "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"))
+            self,
+            self.tr("Attach evidence"),
+            "",
+            self.tr(
+                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
+                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
+            ),
+        )
         return self.add_attachment_paths(paths)
 
     def add_attachment_paths(self, paths: list[str | Path]) -> int:
@@ -1253,10 +1393,12 @@ class CaseWindow(QWidget):
 
     def confirm_discard(self) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Discard the progress entry?"),
+            self,
+            self.tr("Discard the progress entry?"),
             self.tr("The progress entry you typed is not saved. Close and discard it?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Discard
 
     def request_close(self) -> bool:
@@ -1268,8 +1410,12 @@ class CaseWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # The window manager's close button asks too; closing from code does not.
-        if (event.spontaneous() and not self._discard_confirmed and self.has_typed_work()
-                and not self.confirm_discard()):
+        if (
+            event.spontaneous()
+            and not self._discard_confirmed
+            and self.has_typed_work()
+            and not self.confirm_discard()
+        ):
             event.ignore()
             self._discard_confirmed = False
             return
@@ -1279,8 +1425,10 @@ class CaseWindow(QWidget):
 
 # --- one window per case ---------------------------------------------------------------
 
-def find_case_window(session: Session, case_id: int, parent: QWidget | None = None
-                     ) -> CaseWindow | None:
+
+def find_case_window(
+    session: Session, case_id: int, parent: QWidget | None = None
+) -> CaseWindow | None:
     """The visible window of this user on this case: among ``parent``'s children, or the
     top-level windows when there is no parent."""
     if parent is not None:
@@ -1288,14 +1436,18 @@ def find_case_window(session: Session, case_id: int, parent: QWidget | None = No
     else:
         candidates = [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseWindow)]
     for window in candidates:
-        if (window.case_id == case_id and window.session.user_id == session.user_id
-                and window.isVisible()):
+        if (
+            window.case_id == case_id
+            and window.session.user_id == session.user_id
+            and window.isVisible()
+        ):
             return window
     return None
 
 
-def open_case_window(session: Session, case_id: int, tasks: TaskRunner | None = None,
-                     parent: QWidget | None = None) -> CaseWindow:
+def open_case_window(
+    session: Session, case_id: int, tasks: TaskRunner | None = None, parent: QWidget | None = None
+) -> CaseWindow:
     """Show the case in its window: the one already open for this user and case (raised,
     activated and read again), or a new one that is deleted when it closes."""
     window = find_case_window(session, case_id, parent)

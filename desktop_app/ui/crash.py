@@ -29,17 +29,20 @@ class CrashReport:
 
     def text(self) -> str:
         tr = QCoreApplication.translate
-        return tr("Crash", "The program hit an error it did not expect.\n\n"
-                           "What happened: {what}\nWhere: {where}\n\n"
-                           "The details are in the log file:\n{log}\n\n"
-                           "Please send that file to your administrator. Unsaved input in "
-                           "the current window may be lost; restart the program if it "
-                           "behaves strangely.").format(
-            what=self.what, where=self.where, log=self.log_path)
+        return tr(
+            "Crash",
+            "The program hit an error it did not expect.\n\n"
+            "What happened: {what}\nWhere: {where}\n\n"
+            "The details are in the log file:\n{log}\n\n"
+            "Please send that file to your administrator. Unsaved input in "
+            "the current window may be lost; restart the program if it "
+            "behaves strangely.",
+        ).format(what=self.what, where=self.where, log=self.log_path)
 
 
-def build_report(exc_type: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> CrashReport:
+def build_report(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> CrashReport:
     message = str(exc).strip()
     what = f"{exc_type.__name__}: {message}" if message else exc_type.__name__
     frames = traceback.extract_tb(tb)
@@ -58,16 +61,20 @@ def show_crash_dialog(report: CrashReport) -> None:
         print(report.text(), file=sys.stderr)
         print(report.details, file=sys.stderr)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("Crash", "Unexpected error"),
-                      report.text(), QMessageBox.StandardButton.Ok)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Crash", "Unexpected error"),
+        report.text(),
+        QMessageBox.StandardButton.Ok,
+    )
     box.setObjectName("crash_dialog")
     box.setDetailedText(report.details)
     box.exec()
 
 
-def handle_exception(exc_type: type[BaseException], exc: BaseException,
-                     tb: TracebackType | None) -> None:
+def handle_exception(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
     """``sys.excepthook`` for the GUI: log the exception, then tell the user."""
     global _showing
     if issubclass(exc_type, KeyboardInterrupt):

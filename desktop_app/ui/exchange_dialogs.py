@@ -69,8 +69,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation))
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 def translate_reason(template: str) -> str:
@@ -88,8 +87,12 @@ def _export(session: Session, path: Path, **kwargs) -> ExportResult:
     try:
         return exchange.export_cases(session, path, **kwargs)
     except OSError as exc:
-        raise ValidationError("{path} could not be written: {reason}", field="path",
-                              path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise ValidationError(
+            "{path} could not be written: {reason}",
+            field="path",
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
 
 
 def _progress_bar(name: str) -> QProgressBar:
@@ -120,11 +123,21 @@ class ProblemModel(QAbstractTableModel):
         self.beginResetModel()
         rows = []
         if report is not None:
-            rows = [(p.sheet, "" if p.row is None else str(p.row), p.column, problem_reason(p))
-                    for p in report.errors]
+            rows = [
+                (p.sheet, "" if p.row is None else str(p.row), p.column, problem_reason(p))
+                for p in report.errors
+            ]
             if report.errors_omitted:
-                rows.append(("", "", "", self.tr("… and {count:,} more problems").format(
-                    count=report.errors_omitted)))
+                rows.append(
+                    (
+                        "",
+                        "",
+                        "",
+                        self.tr("… and {count:,} more problems").format(
+                            count=report.errors_omitted
+                        ),
+                    )
+                )
         self._rows = rows
         self.endResetModel()
 
@@ -146,11 +159,14 @@ class ProblemModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                    self.tr("Reason"))[section]
+            return (self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Reason"))[section]
         return None
 
 
@@ -179,9 +195,11 @@ class _WorkDialog(QDialog):
 
     def alive(self, slot):
         """``slot`` called only while this dialog exists (a task may outlive it)."""
+
         def call(*args):
             if shiboken6.isValid(self):
                 slot(*args)
+
         return call
 
     def _start(self, task: Task, bar: QProgressBar, text: str) -> Task:
@@ -260,10 +278,13 @@ class ImportDialog(_WorkDialog):
         self._clean_preview: Path | None = None  # the file a clean preview was of
         self._imported = False
 
-        intro = QLabel(self.tr(
-            "Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or "
-            "English headers). Check the file first: the import is all or nothing, and any "
-            "bad cell rejects the whole file."))
+        intro = QLabel(
+            self.tr(
+                "Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or "
+                "English headers). Check the file first: the import is all or nothing, and any "
+                "bad cell rejects the whole file."
+            )
+        )
         intro.setWordWrap(True)
         self.file_path = QLineEdit()
         self.file_path.setObjectName("file_path")
@@ -281,8 +302,9 @@ class ImportDialog(_WorkDialog):
 
         self.preview_button = QPushButton(self.tr("Check &file"))
         self.preview_button.setObjectName("preview_button")
-        self.preview_button.setToolTip(self.tr(
-            "Read and check every cell without importing anything"))
+        self.preview_button.setToolTip(
+            self.tr("Read and check every cell without importing anything")
+        )
         self.preview_button.clicked.connect(self.preview)
         self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setObjectName("import_button")
@@ -299,8 +321,7 @@ class ImportDialog(_WorkDialog):
         self.preview_summary = QLabel()
         self.preview_summary.setObjectName("preview_summary")
         self.preview_summary.setWordWrap(True)
-        self.preview_summary.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = _message_label("import_message")
 
         self.errors_model = ProblemModel(self)
@@ -309,7 +330,8 @@ class ImportDialog(_WorkDialog):
         self.import_errors_table.setModel(self.errors_model)
         self.import_errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.import_errors_table.setSelectionBehavior(
-            QAbstractItemView.SelectionBehavior.SelectRows)
+            QAbstractItemView.SelectionBehavior.SelectRows
+        )
         self.import_errors_table.setAlternatingRowColors(True)
         self.import_errors_table.setWordWrap(False)
         self.import_errors_table.verticalHeader().hide()
@@ -321,8 +343,9 @@ class ImportDialog(_WorkDialog):
         self.save_errors_button = QPushButton(self.tr("&Save the error report…"))
         self.save_errors_button.setObjectName("save_errors_button")
         self.save_errors_button.setIcon(icon("save"))
-        self.save_errors_button.setToolTip(self.tr(
-            "Save every problem (sheet, row, column, reason) as an Excel workbook"))
+        self.save_errors_button.setToolTip(
+            self.tr("Save every problem (sheet, row, column, reason) as an Excel workbook")
+        )
         self.save_errors_button.clicked.connect(self.ask_save_errors)
         self.save_errors_button.hide()
         self.buttons.addButton(self.save_errors_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -350,9 +373,11 @@ class ImportDialog(_WorkDialog):
     def browse(self) -> None:
         current = self.path()
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the workbook to import"),
+            self,
+            self.tr("Choose the workbook to import"),
             str(current.parent if current else _documents()),
-            self.tr("Excel workbook (*.xlsx);;All files (*)"))
+            self.tr("Excel workbook (*.xlsx);;All files (*)"),
+        )
         if path:
             self.set_path(path)
 
@@ -382,10 +407,15 @@ class ImportDialog(_WorkDialog):
         self.preview_summary.clear()
         self.clear_message()
         self._show_errors(None)
-        task = self.tasks.submit(exchange.import_workbook, self.session, path, dry_run=True,
-                                 with_progress=True, name="import-preview")
-        task.succeeded.connect(self.alive(lambda report, path=path:
-                                          self._previewed(path, report)))
+        task = self.tasks.submit(
+            exchange.import_workbook,
+            self.session,
+            path,
+            dry_run=True,
+            with_progress=True,
+            name="import-preview",
+        )
+        task.succeeded.connect(self.alive(lambda report, path=path: self._previewed(path, report)))
         return self._start(task, self.import_progress, self.tr("Checking… %p%"))
 
     def _previewed(self, path: Path, report: ImportReport) -> None:
@@ -410,8 +440,14 @@ class ImportDialog(_WorkDialog):
         if self.busy() or path is None or self._clean_preview != path or self._imported:
             return None
         self.clear_message()
-        task = self.tasks.submit(exchange.import_workbook, self.session, path, dry_run=False,
-                                 with_progress=True, name="import-workbook")
+        task = self.tasks.submit(
+            exchange.import_workbook,
+            self.session,
+            path,
+            dry_run=False,
+            with_progress=True,
+            name="import-workbook",
+        )
         task.succeeded.connect(self.alive(self._imported_report))
         return self._start(task, self.import_progress, self.tr("Importing… %p%"))
 
@@ -422,8 +458,7 @@ class ImportDialog(_WorkDialog):
             self.preview_summary.setText(self.imported_text(report))
             set_tone(self.preview_summary, "ok")
         elif report.cancelled:
-            self.preview_summary.setText(self.tr(
-                "The import was cancelled; nothing was imported."))
+            self.preview_summary.setText(self.tr("The import was cancelled; nothing was imported."))
             set_tone(self.preview_summary, "error")
         else:  # the file changed since the check
             self._clean_preview = None
@@ -436,9 +471,10 @@ class ImportDialog(_WorkDialog):
     # --- texts --------------------------------------------------------------------------
 
     def _counts(self, report: ImportReport) -> str:
-        return self.tr("complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): "
-                       "{progress:,}; surveys (满意度调查): {surveys:,}").format(
-            complaints=report.complaints, progress=report.progress, surveys=report.surveys)
+        return self.tr(
+            "complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): "
+            "{progress:,}; surveys (满意度调查): {surveys:,}"
+        ).format(complaints=report.complaints, progress=report.progress, surveys=report.surveys)
 
     def _warnings(self, report: ImportReport) -> str:
         if not report.warnings:
@@ -449,33 +485,40 @@ class ImportDialog(_WorkDialog):
         return "\n" + self.tr("Ignored:") + "\n" + "\n".join(lines)
 
     def summary_text(self, report: ImportReport) -> str:
-        text = self.tr("The file is fine. It holds {counts}.").format(
-            counts=self._counts(report))
+        text = self.tr("The file is fine. It holds {counts}.").format(counts=self._counts(report))
         if report.new_staff:
-            text += "\n" + self.tr("{count} staff names match no account and would become "
-                                   "inactive accounts: {names}").format(
-                count=len(report.new_staff), names=", ".join(report.new_staff[:10])
-                + (", …" if len(report.new_staff) > 10 else ""))
+            text += "\n" + self.tr(
+                "{count} staff names match no account and would become inactive accounts: {names}"
+            ).format(
+                count=len(report.new_staff),
+                names=", ".join(report.new_staff[:10])
+                + (", …" if len(report.new_staff) > 10 else ""),
+            )
         return text + self._warnings(report) + "\n" + self.tr("Press Import to import it.")
 
     def rejected_text(self, report: ImportReport) -> str:
-        return self.tr("The file is rejected: {count:,} problems (listed below). Nothing "
-                       "was imported; correct the file and check it again.").format(
-            count=report.error_count) + self._warnings(report)
+        return self.tr(
+            "The file is rejected: {count:,} problems (listed below). Nothing "
+            "was imported; correct the file and check it again."
+        ).format(count=report.error_count) + self._warnings(report)
 
     def imported_text(self, report: ImportReport) -> str:
         text = self.tr("Imported {counts} in {seconds:.1f} s.").format(
-            counts=self._counts(report), seconds=report.seconds)
+            counts=self._counts(report), seconds=report.seconds
+        )
         extras = []
         if report.customers_created:
-            extras.append(self.tr("{count:,} new customers").format(
-                count=report.customers_created))
+            extras.append(self.tr("{count:,} new customers").format(count=report.customers_created))
         if report.numbers_assigned:
-            extras.append(self.tr("{count:,} complaint numbers assigned").format(
-                count=report.numbers_assigned))
+            extras.append(
+                self.tr("{count:,} complaint numbers assigned").format(
+                    count=report.numbers_assigned
+                )
+            )
         if report.new_staff:
-            extras.append(self.tr("{count:,} inactive staff accounts").format(
-                count=len(report.new_staff)))
+            extras.append(
+                self.tr("{count:,} inactive staff accounts").format(count=len(report.new_staff))
+            )
         if extras:
             text += "\n" + "; ".join(extras) + "."
         return text
@@ -499,11 +542,15 @@ class ImportDialog(_WorkDialog):
         try:
             written = exchange.write_error_report(self.report, path, translate=translate_reason)
         except OSError as exc:
-            self.show_message(self.tr("{path} could not be written: {reason}").format(
-                path=str(path), reason=exc.strerror or str(exc)))
+            self.show_message(
+                self.tr("{path} could not be written: {reason}").format(
+                    path=str(path), reason=exc.strerror or str(exc)
+                )
+            )
             return None
-        self.show_message(self.tr("The error report was saved to {path}.").format(
-            path=str(written)), error=False)
+        self.show_message(
+            self.tr("The error report was saved to {path}.").format(path=str(written)), error=False
+        )
         return written
 
     def ask_save_errors(self) -> Path | None:
@@ -511,8 +558,11 @@ class ImportDialog(_WorkDialog):
         name = self.tr("{name} errors.xlsx").format(name=source.stem if source else "import")
         folder = source.parent if source else _documents()
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the error report"), str(folder / name),
-            self.tr("Excel workbook (*.xlsx)"))
+            self,
+            self.tr("Save the error report"),
+            str(folder / name),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if not path:
             return None
         if not path.lower().endswith(".xlsx"):
@@ -525,8 +575,9 @@ class ImportDialog(_WorkDialog):
         self.file_path.setEnabled(not busy)
         self.browse_button.setEnabled(not busy)
         self.preview_button.setEnabled(not busy and path is not None)
-        self.import_button.setEnabled(not busy and path is not None and not self._imported
-                                      and self._clean_preview == path)
+        self.import_button.setEnabled(
+            not busy and path is not None and not self._imported and self._clean_preview == path
+        )
         self.save_errors_button.setEnabled(not busy)
 
 
@@ -537,24 +588,40 @@ class ExportDialog(_WorkDialog):
 
     exported = Signal(object)  # ExportResult
 
-    def __init__(self, session: Session, *, tasks: TaskRunner, parent: QWidget | None = None,
-                 case_ids: list[int] | None = None):
+    def __init__(
+        self,
+        session: Session,
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        case_ids: list[int] | None = None,
+    ):
         super().__init__(session, tasks, parent)
         self.setObjectName("export_dialog")
         self.case_ids = list(case_ids) if case_ids is not None else None
         self.result: ExportResult | None = None
         self.can_unmask = session.is_manager or session.is_admin
-        self.setWindowTitle(self.tr("Export the current view") if self.case_ids is not None
-                            else self.tr("Export cases"))
+        self.setWindowTitle(
+            self.tr("Export the current view")
+            if self.case_ids is not None
+            else self.tr("Export cases")
+        )
 
         form = QFormLayout()
         if self.case_ids is not None:
-            what = QLabel(self.tr("The {count:,} cases of the tracker's current view, in its "
-                                  "order, with their progress entries and surveys.").format(
-                count=len(self.case_ids)))
+            what = QLabel(
+                self.tr(
+                    "The {count:,} cases of the tracker's current view, in its "
+                    "order, with their progress entries and surveys."
+                ).format(count=len(self.case_ids))
+            )
         else:
-            what = QLabel(self.tr("The cases you may see, registered in the period, with their "
-                                  "progress entries and surveys."))
+            what = QLabel(
+                self.tr(
+                    "The cases you may see, registered in the period, with their "
+                    "progress entries and surveys."
+                )
+            )
         what.setObjectName("export_selection")
         what.setWordWrap(True)
         form.addRow(what)
@@ -582,10 +649,13 @@ class ExportDialog(_WorkDialog):
 
         self.export_unmasked = QCheckBox(self.tr("Full contact details and ID &numbers"))
         self.export_unmasked.setObjectName("export_unmasked")
-        self.unmasked_note = QLabel(self.tr(
-            "Contacts and ID numbers are masked (138****5678) unless you tick this. An "
-            "unmasked export is recorded in the audit log with who, when, what and how many "
-            "rows; keep the file safe. Only an unmasked export can be imported again."))
+        self.unmasked_note = QLabel(
+            self.tr(
+                "Contacts and ID numbers are masked (138****5678) unless you tick this. An "
+                "unmasked export is recorded in the audit log with who, when, what and how many "
+                "rows; keep the file safe. Only an unmasked export can be imported again."
+            )
+        )
         self.unmasked_note.setObjectName("export_unmasked_note")
         self.unmasked_note.setWordWrap(True)
         self.export_unmasked.setToolTip(self.unmasked_note.text())
@@ -593,9 +663,12 @@ class ExportDialog(_WorkDialog):
         form.addRow(self.unmasked_note)
         if not self.can_unmask:
             self.export_unmasked.hide()
-            self.unmasked_note.setText(self.tr(
-                "Contacts and ID numbers are masked (138****5678); only managers may export "
-                "them in full."))
+            self.unmasked_note.setText(
+                self.tr(
+                    "Contacts and ID numbers are masked (138****5678); only managers may export "
+                    "them in full."
+                )
+            )
 
         self.export_path = QLineEdit()
         self.export_path.setObjectName("export_path")
@@ -615,8 +688,7 @@ class ExportDialog(_WorkDialog):
         self.export_button.setObjectName("export_button")
         self.export_button.setIcon(icon("export"))
         self.export_button.setDefault(True)
-        self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum,
-                                         QSizePolicy.Policy.Fixed)
+        self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export)
         self.export_progress = _progress_bar("export_progress")
         work_row = QHBoxLayout()
@@ -627,8 +699,7 @@ class ExportDialog(_WorkDialog):
         self.export_summary = QLabel()
         self.export_summary.setObjectName("export_summary")
         self.export_summary.setWordWrap(True)
-        self.export_summary.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = _message_label("export_message")
 
         layout = QVBoxLayout(self)
@@ -684,14 +755,19 @@ class ExportDialog(_WorkDialog):
         if self.case_ids is not None or self.export_all.isChecked():
             return None, None
         start, end = self.export_from.date(), self.export_to.date()
-        return (dt.date(start.year(), start.month(), start.day()),
-                dt.date(end.year(), end.month(), end.day()))
+        return (
+            dt.date(start.year(), start.month(), start.day()),
+            dt.date(end.year(), end.month(), end.day()),
+        )
 
     def browse(self) -> None:
         current = self.path()
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export cases"), str(current or _documents() / self.default_name()),
-            self.tr("Excel workbook (*.xlsx)"))
+            self,
+            self.tr("Export cases"),
+            str(current or _documents() / self.default_name()),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if path:
             self.set_path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
@@ -708,9 +784,17 @@ class ExportDialog(_WorkDialog):
         self.result = None
         start, end = self.period()
         unmasked = self.can_unmask and self.export_unmasked.isChecked()
-        task = self.tasks.submit(_export, self.session, path, start=start, end=end,
-                                 unmasked=unmasked, case_ids=self.case_ids,
-                                 with_progress=True, name="export-cases")
+        task = self.tasks.submit(
+            _export,
+            self.session,
+            path,
+            start=start,
+            end=end,
+            unmasked=unmasked,
+            case_ids=self.case_ids,
+            with_progress=True,
+            name="export-cases",
+        )
         task.succeeded.connect(self.alive(self._exported))
         return self._start(task, self.export_progress, self.tr("Exporting… %p%"))
 
@@ -720,10 +804,15 @@ class ExportDialog(_WorkDialog):
             self.export_summary.setText(self.tr("The export was cancelled; no file was saved."))
             set_tone(self.export_summary, "error")
         else:
-            text = self.tr("Saved {path}: {complaints:,} complaints, {progress:,} progress "
-                           "entries, {surveys:,} surveys.").format(
-                path=str(result.path), complaints=result.complaints,
-                progress=result.progress, surveys=result.surveys)
+            text = self.tr(
+                "Saved {path}: {complaints:,} complaints, {progress:,} progress "
+                "entries, {surveys:,} surveys."
+            ).format(
+                path=str(result.path),
+                complaints=result.complaints,
+                progress=result.progress,
+                surveys=result.surveys,
+            )
             if result.unmasked:
                 text += " " + self.tr("Contacts in full (recorded in the audit log).")
             self.export_summary.setText(text)

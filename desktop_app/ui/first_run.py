@@ -80,9 +80,12 @@ class FirstAdminDialog(QDialog):
         self.setWindowTitle(self.tr("Create the administrator account"))
         self.setMinimumWidth(440)
 
-        intro = QLabel(self.tr(
-            "This database has no administrator yet. Create the administrator account: "
-            "it signs in next and can then add the other accounts."))
+        intro = QLabel(
+            self.tr(
+                "This database has no administrator yet. Create the administrator account: "
+                "it signs in next and can then add the other accounts."
+            )
+        )
         intro.setWordWrap(True)
         self.username = QLineEdit("admin")
         self.username.setObjectName("username")
@@ -103,17 +106,20 @@ class FirstAdminDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        for text, widget in ((self.tr("&User name:"), self.username),
-                             (self.tr("&Display name:"), self.display_name),
-                             (self.tr("&Password:"), self.password),
-                             (self.tr("&Repeat password:"), self.repeat_password)):
+        for text, widget in (
+            (self.tr("&User name:"), self.username),
+            (self.tr("&Display name:"), self.display_name),
+            (self.tr("&Password:"), self.password),
+            (self.tr("&Repeat password:"), self.repeat_password),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
 
         buttons = QDialogButtonBox()
-        self.create_button = buttons.addButton(self.tr("Create account"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            self.tr("Create account"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.create_button.setObjectName("create_button")
         self.create_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -142,13 +148,21 @@ class FirstAdminDialog(QDialog):
     def try_create(self) -> bool:
         if self.password.text() != self.repeat_password.text():
             self.repeat_password.clear()
-            self.show_error(self.tr("The two passwords differ. Please type the password "
-                                    "again in the second field."), self.repeat_password)
+            self.show_error(
+                self.tr(
+                    "The two passwords differ. Please type the password again in the second field."
+                ),
+                self.repeat_password,
+            )
             return False
         try:
             self.created = users.create_user(
-                Session.system(name="first-run"), self.username.text(), "admin",
-                self.password.text(), display_name=self.display_name.text().strip() or None)
+                Session.system(name="first-run"),
+                self.username.text(),
+                "admin",
+                self.password.text(),
+                display_name=self.display_name.text().strip() or None,
+            )
         except ServiceError as exc:
             fields = {"username": self.username, "password": self.password}
             self.show_error(service_message(exc), fields.get(exc.field or "", self.username))
@@ -189,8 +203,11 @@ def forget_database() -> None:
 def needs_password(url: str) -> bool:
     """A remembered PostgreSQL URL whose password was not kept."""
     parsed = urlparse(url)
-    return (parsed.scheme.lower().startswith(("postgres", "psycopg"))
-            and bool(parsed.username) and parsed.password is None)
+    return (
+        parsed.scheme.lower().startswith(("postgres", "psycopg"))
+        and bool(parsed.username)
+        and parsed.password is None
+    )
 
 
 def default_database_exists() -> bool:
@@ -206,6 +223,7 @@ def should_run_wizard(database_url: str | None) -> bool:
 
 
 # --- work off the UI thread -----------------------------------------------------------------
+
 
 class BackgroundCall(QObject):
     """One call on a thread of its own, for work before any database is bound (the task
@@ -246,8 +264,10 @@ class BackgroundCall(QObject):
             try:
                 self._done.emit(*outcome)
             except RuntimeError:  # the window was closed meanwhile (a connection test)
-                log.info("first run: %s finished after its window closed",
-                         getattr(fn, "__name__", "call"))
+                log.info(
+                    "first run: %s finished after its window closed",
+                    getattr(fn, "__name__", "call"),
+                )
 
         self._thread = threading.Thread(target=run, name="first-run", daemon=True)
         self._thread.start()
@@ -265,8 +285,9 @@ class BackgroundCall(QObject):
             elif isinstance(exc, ServiceError):
                 self.failed.emit(exc)
             else:
-                log.error("first run: unexpected error", exc_info=(type(exc), exc,
-                                                                   exc.__traceback__))
+                log.error(
+                    "first run: unexpected error", exc_info=(type(exc), exc, exc.__traceback__)
+                )
                 sys.excepthook(type(exc), exc, exc.__traceback__)
         finally:
             self.finished.emit()
@@ -287,6 +308,7 @@ def _show(label: QLabel, text: str) -> None:
 
 
 # --- pages ------------------------------------------------------------------------------------
+
 
 class LanguagePage(QWizardPage):
     """中文 or English, preselected from the saved choice (the system's language at first);
@@ -375,9 +397,13 @@ class DatabasePage(QWizardPage):
         form = QFormLayout(self.server_box)
         form.setContentsMargins(24, 0, 0, 0)
         self.labels: list[tuple[QLabel, str]] = []
-        for key, widget in (("host", self.host), ("port", self.port),
-                            ("database", self.database), ("user", self.user),
-                            ("password", self.password)):
+        for key, widget in (
+            ("host", self.host),
+            ("port", self.port),
+            ("database", self.database),
+            ("user", self.user),
+            ("password", self.password),
+        ):
             label = QLabel()
             label.setBuddy(widget)
             self.labels.append((label, key))
@@ -407,25 +433,37 @@ class DatabasePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Where the cases are kept"))
-        self.setSubTitle(self.tr("Most offices start with this computer only; a shared server "
-                                 "lets several computers work on the same cases."))
+        self.setSubTitle(
+            self.tr(
+                "Most offices start with this computer only; a shared server "
+                "lets several computers work on the same cases."
+            )
+        )
         self.local.setText(self.tr("&This computer only (recommended)"))
         if default_database_exists():
-            self.local_path.setText(self.tr(
-                "The database file on this computer, kept as it is:\n{path}").format(
-                path=self.local_file()))
+            self.local_path.setText(
+                self.tr("The database file on this computer, kept as it is:\n{path}").format(
+                    path=self.local_file()
+                )
+            )
         else:
-            self.local_path.setText(self.tr("A database file on this computer:\n{path}"
-                                            ).format(path=self.local_file()))
+            self.local_path.setText(
+                self.tr("A database file on this computer:\n{path}").format(path=self.local_file())
+            )
         self.shared.setText(self.tr("&Shared PostgreSQL server"))
-        names = {"host": self.tr("Ser&ver:"), "port": self.tr("P&ort:"),
-                 "database": self.tr("&Database:"), "user": self.tr("&User:"),
-                 "password": self.tr("Pass&word:")}
+        names = {
+            "host": self.tr("Ser&ver:"),
+            "port": self.tr("P&ort:"),
+            "database": self.tr("&Database:"),
+            "user": self.tr("&User:"),
+            "password": self.tr("Pass&word:"),
+        }
         for label, key in self.labels:
             label.setText(names[key])
         self.host.setPlaceholderText(self.tr("name or address, e.g. db.example.lan"))
-        self.remember_password.setText(self.tr(
-            "&Remember password on this computer (else it is asked at each start)"))
+        self.remember_password.setText(
+            self.tr("&Remember password on this computer (else it is asked at each start)")
+        )
         self.test_button.setText(self.tr("Test &connection"))
         if self.probe is not None and self.probe_url == self.url():
             self.result.setText(self.probe_text(self.probe))
@@ -444,8 +482,13 @@ class DatabasePage(QWizardPage):
         """The URL of the choice (a PostgreSQL one with the password, unless told not)."""
         if not self.is_shared():
             return default_url()
-        return postgres_url(self.host.text(), self.port.value(), self.database.text(),
-                            self.user.text(), self.password.text() if password else "")
+        return postgres_url(
+            self.host.text(),
+            self.port.value(),
+            self.database.text(),
+            self.user.text(),
+            self.password.text() if password else "",
+        )
 
     def _kind_changed(self) -> None:
         self.server_box.setEnabled(self.is_shared())
@@ -493,19 +536,30 @@ class DatabasePage(QWizardPage):
     def probe_text(self, probe: ServerProbe) -> str:
         text = self.tr("Connected: {server}.").format(server=probe.server)
         if probe.has_admin:
-            return text + " " + self.tr("This database is already in use by the program: "
-                                        "everyone signs in with their own account.")
+            return (
+                text
+                + " "
+                + self.tr(
+                    "This database is already in use by the program: "
+                    "everyone signs in with their own account."
+                )
+            )
         if probe.has_schema:
-            return text + " " + self.tr("This database has no administrator yet: you create "
-                                        "one next.")
+            return (
+                text + " " + self.tr("This database has no administrator yet: you create one next.")
+            )
         return text + " " + self.tr("The database is empty: the program sets it up.")
 
     def _tested(self, url: str, probe: ServerProbe) -> None:
         self.probe, self.probe_url = probe, url
         set_tone(self.result, "ok")
         self.result.setText(self.probe_text(probe))
-        log.info("first run: connected to %s (%s, schema %s)", without_password(url),
-                 probe.server, probe.schema_version)
+        log.info(
+            "first run: connected to %s (%s, schema %s)",
+            without_password(url),
+            probe.server,
+            probe.schema_version,
+        )
 
     def _test_failed(self, exc: ServiceError) -> None:
         self._next_when_tested = False
@@ -566,18 +620,26 @@ class AdminPage(QWizardPage):
         self.repeat_password = QLineEdit()
         self.repeat_password.setObjectName("repeat_password")
         self.repeat_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = {"username": _error_label("username_error"),
-                       "password": _error_label("password_error"),
-                       "repeat_password": _error_label("repeat_password_error")}
-        self.fields = {"username": self.username, "password": self.password,
-                       "repeat_password": self.repeat_password}
+        self.errors = {
+            "username": _error_label("username_error"),
+            "password": _error_label("password_error"),
+            "repeat_password": _error_label("repeat_password_error"),
+        }
+        self.fields = {
+            "username": self.username,
+            "password": self.password,
+            "repeat_password": self.repeat_password,
+        }
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         form = QFormLayout()
         self.labels: list[tuple[QLabel, str]] = []
-        for key, widget in (("username", self.username), ("display_name", self.display_name),
-                            ("password", self.password),
-                            ("repeat_password", self.repeat_password)):
+        for key, widget in (
+            ("username", self.username),
+            ("display_name", self.display_name),
+            ("password", self.password),
+            ("repeat_password", self.repeat_password),
+        ):
             label = QLabel()
             label.setBuddy(widget)
             self.labels.append((label, key))
@@ -594,13 +656,21 @@ class AdminPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Administrator account"))
-        self.setSubTitle(self.tr("The administrator signs in first and then adds the other "
-                                 "accounts."))
-        self.intro.setText(self.tr("Choose the administrator's user name and password. "
-                                   "Keep the password safe: nobody can look it up."))
-        names = {"username": self.tr("&User name:"), "display_name": self.tr("&Display name:"),
-                 "password": self.tr("&Password:"),
-                 "repeat_password": self.tr("&Repeat password:")}
+        self.setSubTitle(
+            self.tr("The administrator signs in first and then adds the other accounts.")
+        )
+        self.intro.setText(
+            self.tr(
+                "Choose the administrator's user name and password. "
+                "Keep the password safe: nobody can look it up."
+            )
+        )
+        names = {
+            "username": self.tr("&User name:"),
+            "display_name": self.tr("&Display name:"),
+            "password": self.tr("&Password:"),
+            "repeat_password": self.tr("&Repeat password:"),
+        }
         for label, key in self.labels:
             label.setText(names[key])
 
@@ -625,8 +695,9 @@ class AdminPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            check_admin_account(self.username.text(), self.password.text(),
-                                self.repeat_password.text())
+            check_admin_account(
+                self.username.text(), self.password.text(), self.repeat_password.text()
+            )
         except ValidationError as exc:
             self.show_error(exc)
             return False
@@ -671,28 +742,38 @@ class FinishPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Ready to start"))
-        self.setSubTitle(self.tr("Press Finish to set up the program. The sign-in window "
-                                 "opens next."))
-        self.demo.setText(self.tr("Fill with {n} &demo cases to try the program").format(
-            n=DEMO_CASES))
-        self.demo_hint.setText(self.tr("Made-up customers and cases in every stage, with "
-                                       "progress and surveys, and demo staff accounts. Use a "
-                                       "new database for real work."))
+        self.setSubTitle(
+            self.tr("Press Finish to set up the program. The sign-in window opens next.")
+        )
+        self.demo.setText(
+            self.tr("Fill with {n} &demo cases to try the program").format(n=DEMO_CASES)
+        )
+        self.demo_hint.setText(
+            self.tr(
+                "Made-up customers and cases in every stage, with "
+                "progress and surveys, and demo staff accounts. Use a "
+                "new database for real work."
+            )
+        )
         self.summary.setText(self.summary_text())
 
     def summary_text(self) -> str:
         page = self.wiz.database_page
-        lines = [self.tr("Language: {language}").format(
-            language=LANGUAGE_NAMES[self.wiz.language])]
+        lines = [self.tr("Language: {language}").format(language=LANGUAGE_NAMES[self.wiz.language])]
         if page.is_shared():
-            lines.append(self.tr("Database: {url} (shared server)").format(
-                url=without_password(page.url(password=False))))
+            lines.append(
+                self.tr("Database: {url} (shared server)").format(
+                    url=without_password(page.url(password=False))
+                )
+            )
         else:
-            lines.append(self.tr("Database: {path} (this computer)").format(
-                path=page.local_file()))
+            lines.append(self.tr("Database: {path} (this computer)").format(path=page.local_file()))
         if self.wiz.creates_admin():
-            lines.append(self.tr("Administrator: {name}").format(
-                name=self.wiz.admin_page.username.text().strip()))
+            lines.append(
+                self.tr("Administrator: {name}").format(
+                    name=self.wiz.admin_page.username.text().strip()
+                )
+            )
         else:
             lines.append(self.tr("The database already has its accounts: sign in with yours."))
         return "\n".join(lines)
@@ -728,8 +809,11 @@ class FinishPage(QWizardPage):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         if done >= 2 and total > 2:
-            self.status.setText(self.tr("Writing demo cases: {done} of {total}…").format(
-                done=done - 2, total=total - 2))
+            self.status.setText(
+                self.tr("Writing demo cases: {done} of {total}…").format(
+                    done=done - 2, total=total - 2
+                )
+            )
         elif done >= 1:
             self.status.setText(self.tr("Creating the administrator account…"))
 
@@ -785,16 +869,17 @@ class FirstRunWizard(QWizard):
 
     def retranslate_all(self) -> None:
         self.retranslate()
-        for page in (self.language_page, self.database_page, self.admin_page,
-                     self.finish_page):
+        for page in (self.language_page, self.database_page, self.admin_page, self.finish_page):
             page.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up {app}").format(app=self.tr(APP_NAME)))
-        buttons = {QWizard.WizardButton.BackButton: self.tr("< &Back"),
-                   QWizard.WizardButton.NextButton: self.tr("&Next >"),
-                   QWizard.WizardButton.FinishButton: self.tr("&Finish"),
-                   QWizard.WizardButton.CancelButton: self.tr("Cancel")}
+        buttons = {
+            QWizard.WizardButton.BackButton: self.tr("< &Back"),
+            QWizard.WizardButton.NextButton: self.tr("&Next >"),
+            QWizard.WizardButton.FinishButton: self.tr("&Finish"),
+            QWizard.WizardButton.CancelButton: self.tr("Cancel"),
+        }
         for which, text in buttons.items():
             self.setButtonText(which, text)
 
@@ -812,8 +897,9 @@ class FirstRunWizard(QWizard):
         page = self.database_page
         url = page.url()
         admin = self.admin_page.username.text().strip() if self.creates_admin() else None
-        demo_count = (DEMO_CASES if self.finish_page.demo.isChecked()
-                      and page.is_new_database() else 0)
+        demo_count = (
+            DEMO_CASES if self.finish_page.demo.isChecked() and page.is_new_database() else 0
+        )
         call = BackgroundCall(self)
         call.progressed.connect(self.finish_page.set_progress)
         call.succeeded.connect(lambda result: self._set_up(url, result))
@@ -821,12 +907,21 @@ class FirstRunWizard(QWizard):
         call.finished.connect(self._setup_finished)
         self.call = call
         self.finish_page.set_running(2 + demo_count)
-        log.info("first run: setting up %s (administrator: %s, demo cases: %d)",
-                 without_password(url), admin, demo_count)
-        call.start(set_up, url, admin=admin,
-                   display_name=self.admin_page.display_name.text(),
-                   password=self.admin_page.password.text(), demo_count=demo_count,
-                   progress=call.report)
+        log.info(
+            "first run: setting up %s (administrator: %s, demo cases: %d)",
+            without_password(url),
+            admin,
+            demo_count,
+        )
+        call.start(
+            set_up,
+            url,
+            admin=admin,
+            display_name=self.admin_page.display_name.text(),
+            password=self.admin_page.password.text(),
+            demo_count=demo_count,
+            progress=call.report,
+        )
         self._set_busy(True)
         return call
 
@@ -840,8 +935,11 @@ class FirstRunWizard(QWizard):
         self.setup_result = result
         self.database_url = url
         self.admin_username = result.admin or ""
-        remember_database(url if not page.is_shared() or page.remember_password.isChecked()
-                          else without_password(url))
+        remember_database(
+            url
+            if not page.is_shared() or page.remember_password.isChecked()
+            else without_password(url)
+        )
         save_language("system" if self.language == system_language() else self.language)
         self.finish_page.status.setText(self.tr("Done."))
 
@@ -880,16 +978,18 @@ class DatabasePasswordDialog(QDialog):
         self.setObjectName("database_password_dialog")
         self.setWindowTitle(self.tr("Database password"))
         self.setMinimumWidth(420)
-        text = QLabel(self.tr("The password of the database server:\n{database}").format(
-            database=database))
+        text = QLabel(
+            self.tr("The password of the database server:\n{database}").format(database=database)
+        )
         text.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("database_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = _error_label("database_password_error")
         _show(self.error, error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -68,8 +68,9 @@ def locale_for(choice: str) -> QLocale:
     if choice == "zh_CN":
         if system.language() == QLocale.Language.Chinese:
             return system
-        return QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript,
-                       QLocale.Country.China)
+        return QLocale(
+            QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China
+        )
     if choice == "en":
         if system.language() == QLocale.Language.English:
             return system
@@ -103,8 +104,12 @@ def catalogue_dir(directory: Path | None = None) -> Path:
     writable, else in the user's cache folder."""
     source_dir = directory or translations_dir()
     sources = sorted(source_dir.glob(f"{CATALOGUE}_*.ts"))
-    stale = [ts for ts in sources if not ts.with_suffix(".qm").exists()
-             or ts.stat().st_mtime > ts.with_suffix(".qm").stat().st_mtime]
+    stale = [
+        ts
+        for ts in sources
+        if not ts.with_suffix(".qm").exists()
+        or ts.stat().st_mtime > ts.with_suffix(".qm").stat().st_mtime
+    ]
     if not stale:
         return source_dir
     lrelease = _lrelease()
@@ -121,8 +126,12 @@ def catalogue_dir(directory: Path | None = None) -> Path:
                 # Into a new file, then renamed over the old one: a running program maps
                 # the .qm it loaded, and rewriting that file in place would crash it.
                 part = qm.with_name(f".{qm.name}.{os.getpid()}.part")
-                subprocess.run([lrelease, str(ts), "-qm", str(part)], check=True,
-                               capture_output=True, timeout=60)
+                subprocess.run(
+                    [lrelease, str(ts), "-qm", str(part)],
+                    check=True,
+                    capture_output=True,
+                    timeout=60,
+                )
                 os.replace(part, qm)
                 log.info("compiled %s", qm)
             return target_dir
@@ -137,12 +146,14 @@ def _lrelease() -> str | None:
     bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
     if bundled.is_file():
         return str(bundled)
-    return shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or \
-        shutil.which("pyside6-lrelease")
+    return shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-lrelease"
+    )
 
 
-def install_translators(app: QCoreApplication, locale: QLocale | None = None,
-                        directory: Path | None = None) -> list[QTranslator]:
+def install_translators(
+    app: QCoreApplication, locale: QLocale | None = None, directory: Path | None = None
+) -> list[QTranslator]:
     """Install ``desktop_app_<locale>.qm`` (and Qt's own ``qtbase`` catalogue) when present.
 
     Without ``locale`` the saved language choice (``saved_language``) decides; its locale
@@ -156,8 +167,10 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
         return apply_language(app, saved_language(), directory)
     installed: list[QTranslator] = []
     own_dir = catalogue_dir(directory)
-    candidates = [(CATALOGUE, str(own_dir)),
-                  ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    candidates = [
+        (CATALOGUE, str(own_dir)),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ]
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
@@ -166,13 +179,15 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
         else:
             translator.deleteLater()
     if not any(CATALOGUE in t.filePath() for t in installed):
-        log.info("no %s catalogue for %s in %s; the UI is in English", CATALOGUE,
-                 locale.name(), own_dir)
+        log.info(
+            "no %s catalogue for %s in %s; the UI is in English", CATALOGUE, locale.name(), own_dir
+        )
     return installed
 
 
-def apply_language(app: QCoreApplication, choice: str,
-                   directory: Path | None = None) -> list[QTranslator]:
+def apply_language(
+    app: QCoreApplication, choice: str, directory: Path | None = None
+) -> list[QTranslator]:
     """Switch the program to ``choice`` now (without saving it): remove the translators
     installed for the previous choice, install this one's, make its locale the default.
 

@@ -43,18 +43,21 @@ IDLE_SETTING = "security.idle_lock_minutes"
 DEFAULT_CHECK_MS = 5_000
 
 # What counts as someone using the program.
-_ACTIVITY = frozenset({
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TabletPress,
-})
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
 # Top-level widgets that carry no case data of their own and come and go by themselves.
-_TRANSIENT_TYPES = frozenset({Qt.WindowType.ToolTip, Qt.WindowType.Popup,
-                              Qt.WindowType.SplashScreen})
+_TRANSIENT_TYPES = frozenset(
+    {Qt.WindowType.ToolTip, Qt.WindowType.Popup, Qt.WindowType.SplashScreen}
+)
 
 
 def _alive(obj: QObject | None) -> bool:
@@ -100,8 +103,11 @@ class LockDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(380)
 
-        self.user_label = QLabel(self.tr("Signed in: {name} ({user})").format(
-            name=session.display_name, user=session.username))
+        self.user_label = QLabel(
+            self.tr("Signed in: {name} ({user})").format(
+                name=session.display_name, user=session.username
+            )
+        )
         self.user_label.setObjectName("lock_user")
         self.message = QLabel()
         self.message.setObjectName("lock_message")
@@ -121,12 +127,14 @@ class LockDialog(QDialog):
         form.addRow(label, self.password)
 
         buttons = QDialogButtonBox()
-        self.unlock_button = buttons.addButton(self.tr("&Unlock"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button = buttons.addButton(
+            self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.unlock_button.setObjectName("unlock_button")
         self.unlock_button.setDefault(True)
-        self.sign_out_button = buttons.addButton(self.tr("&Sign out"),
-                                                 QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.sign_out_button = buttons.addButton(
+            self.tr("&Sign out"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.sign_out_button.setObjectName("lock_sign_out_button")
         self.sign_out_button.setIcon(icon("sign_out"))
         self.sign_out_button.setAutoDefault(False)
@@ -145,17 +153,22 @@ class LockDialog(QDialog):
     def set_reason(self, minutes: float | None) -> None:
         """``minutes`` of inactivity, or None when the user locked the program."""
         if minutes is None:
-            text = self.tr("The program was locked at your request. Type your password to "
-                           "continue where you left off.")
+            text = self.tr(
+                "The program was locked at your request. Type your password to "
+                "continue where you left off."
+            )
         else:
             n = max(1, round(minutes))
             if n == 1:
-                text = self.tr("The program was locked after 1 minute without activity. "
-                               "Type your password to continue where you left off.")
+                text = self.tr(
+                    "The program was locked after 1 minute without activity. "
+                    "Type your password to continue where you left off."
+                )
             else:
-                text = self.tr("The program was locked after {n} minutes without activity. "
-                               "Type your password to continue where you left off."
-                               ).format(n=n)
+                text = self.tr(
+                    "The program was locked after {n} minutes without activity. "
+                    "Type your password to continue where you left off."
+                ).format(n=n)
         self.message.setText(text)
 
     def reset(self) -> None:
@@ -185,7 +198,9 @@ class LockDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
-                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
             self.password.clear()
             event.accept()
             return
@@ -214,9 +229,15 @@ class IdleLock(QObject):
     unlocked = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, session: Session, parent_window: QWidget, *,
-                 minutes: float | None = None, check_ms: int = DEFAULT_CHECK_MS,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        session: Session,
+        parent_window: QWidget,
+        *,
+        minutes: float | None = None,
+        check_ms: int = DEFAULT_CHECK_MS,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         super().__init__(parent_window)
         self.session = session
         self.parent_window = parent_window
@@ -266,8 +287,9 @@ class IdleLock(QObject):
         try:
             return float(settings_service.get(IDLE_SETTING))
         except Exception as exc:  # noqa: BLE001 - the database may be gone for a moment
-            log.warning("idle lock: cannot read %s (%s); keeping %s minutes",
-                        IDLE_SETTING, exc, fallback)
+            log.warning(
+                "idle lock: cannot read %s (%s); keeping %s minutes", IDLE_SETTING, exc, fallback
+            )
             return fallback
 
     # --- activity -----------------------------------------------------------------------
@@ -277,8 +299,13 @@ class IdleLock(QObject):
         if kind in _ACTIVITY:
             if not self._locked:
                 self.last_activity = self.clock()
-        elif (kind == QEvent.Type.Show and self._locked and isinstance(watched, QWidget)
-              and watched.isWindow() and self._concealable(watched)):
+        elif (
+            kind == QEvent.Type.Show
+            and self._locked
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and self._concealable(watched)
+        ):
             # A window that appears while locked (a late dialog, a new case window):
             # conceal it as soon as its show has finished.
             QTimer.singleShot(0, lambda w=watched: self._conceal_late(w))
@@ -310,8 +337,11 @@ class IdleLock(QObject):
         return widget.windowType() not in _TRANSIENT_TYPES
 
     def _lock(self, minutes: float | None) -> None:
-        log.info("locking the program for %s (%s)", self.session.username,
-                 "idle" if minutes is not None else "on request")
+        log.info(
+            "locking the program for %s (%s)",
+            self.session.username,
+            "idle" if minutes is not None else "on request",
+        )
         self._locked = True
         app = QApplication.instance()
         self._active_window = app.activeWindow()
@@ -322,8 +352,9 @@ class IdleLock(QObject):
                 break
             popup.close()
         # Listed before anything is hidden: hiding a window may hide its child windows.
-        visible = [w for w in QApplication.topLevelWidgets()
-                   if w.isVisible() and self._concealable(w)]
+        visible = [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and self._concealable(w)
+        ]
         for widget in visible:
             self._conceal(widget)
         self.dialog.set_reason(minutes)
@@ -340,8 +371,13 @@ class IdleLock(QObject):
             widget.hide()
 
     def _conceal_late(self, widget: QWidget) -> None:
-        if (self._locked and not self._stopped and _alive(widget) and widget.isVisible()
-                and widget.isWindow()):
+        if (
+            self._locked
+            and not self._stopped
+            and _alive(widget)
+            and widget.isVisible()
+            and widget.isWindow()
+        ):
             self._conceal(widget)
             self._present(reset=False)  # the user may be typing the password
 
@@ -429,8 +465,9 @@ def install_session_guards(main_window: QMainWindow) -> IdleLock:
         if signal is not None:
             signal.connect(guard.stop)
 
-    change_action = QAction(QCoreApplication.translate("AccountMenu", "&Change password…"),
-                            main_window)
+    change_action = QAction(
+        QCoreApplication.translate("AccountMenu", "&Change password…"), main_window
+    )
     change_action.setObjectName("change_password_action")
     change_action.setIcon(icon("password"))
     lock_action = QAction(QCoreApplication.translate("AccountMenu", "&Lock"), main_window)

@@ -38,27 +38,42 @@ class ImprovementDialog(ActionDialog):
     """New (``action`` is None) or edit an improvement action. ``values()`` gives the
     keyword arguments of ``improvements.create_action`` / ``update_action``."""
 
-    def __init__(self, *, departments: Sequence[Term], type_tree: Sequence[TypeRef],
-                 language: str, today: dt.date, action: ImprovementInfo | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        *,
+        departments: Sequence[Term],
+        type_tree: Sequence[TypeRef],
+        language: str,
+        today: dt.date,
+        action: ImprovementInfo | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("improvement_dialog")
         self.setMinimumWidth(520)
         self.action_info = action
         self.action = "update_improvement" if action is not None else "create_improvement"
         if action is None:
-            self.set_texts(self.tr("New improvement action"),
-                           self.tr("What keeps causing complaints, what will be done about "
-                                   "it, by whom and by when."))
+            self.set_texts(
+                self.tr("New improvement action"),
+                self.tr(
+                    "What keeps causing complaints, what will be done about "
+                    "it, by whom and by when."
+                ),
+            )
         else:
-            self.set_texts(self.tr("Improvement action"),
-                           self.tr("Changes are recorded in the audit log."))
+            self.set_texts(
+                self.tr("Improvement action"), self.tr("Changes are recorded in the audit log.")
+            )
 
-        self.problem = self.add_field(self.tr("&Problem:"), "problem",
-                                      reason_edit("problem", self.tr(
-                                          "e.g. many complaints about late refunds")))
-        self.plan = self.add_field(self.tr("P&lan:"), "plan",
-                                   reason_edit("plan", self.tr("What will be done")))
+        self.problem = self.add_field(
+            self.tr("&Problem:"),
+            "problem",
+            reason_edit("problem", self.tr("e.g. many complaints about late refunds")),
+        )
+        self.plan = self.add_field(
+            self.tr("P&lan:"), "plan", reason_edit("plan", self.tr("What will be done"))
+        )
         self.department = QComboBox()
         self.department.addItem(self.tr("— choose —"), None)
         for term in departments:
@@ -80,8 +95,12 @@ class ImprovementDialog(ActionDialog):
             for sub in category.children:
                 self._add_type(sub.code, "    " + sub.label(language))
         self.add_field(self.tr("Complaint &types:"), "types", self.types)
-        self.types.setToolTip(self.tr("The types (or subtypes) whose complaints this action "
-                                      "is about; Space ticks the selected one"))
+        self.types.setToolTip(
+            self.tr(
+                "The types (or subtypes) whose complaints this action "
+                "is about; Space ticks the selected one"
+            )
+        )
         self.cases = QLabel()
         self.cases.setWordWrap(True)
         self.cases.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,14 +142,18 @@ class ImprovementDialog(ActionDialog):
         return [self.types.item(row) for row in range(self.types.count())]
 
     def type_codes(self) -> list[str]:
-        return [item.data(CodeRole) for item in self.type_items()
-                if item.checkState() == Qt.CheckState.Checked]
+        return [
+            item.data(CodeRole)
+            for item in self.type_items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
 
     def set_type_codes(self, codes: Sequence[str]) -> None:
         wanted = set(codes)
         for item in self.type_items():
-            item.setCheckState(Qt.CheckState.Checked if item.data(CodeRole) in wanted
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(CodeRole) in wanted else Qt.CheckState.Unchecked
+            )
 
     def set_department(self, code: str) -> None:
         self.department.setCurrentIndex(max(0, self.department.findData(code)))
@@ -162,4 +185,5 @@ class ImprovementDialog(ActionDialog):
     def field_of(service_field: str | None) -> str | None:
         """The dialog field a service error is about."""
         return {"department_code": "department", "type_codes": "types"}.get(
-            service_field or "", service_field)
+            service_field or "", service_field
+        )

@@ -40,8 +40,7 @@ class DraftStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         payload = {"version": FORMAT_VERSION, "values": values}
-        temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1),
-                             encoding="utf-8")
+        temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(temporary, self.path)
 
     def load(self) -> dict[str, Any] | None:

@@ -86,10 +86,26 @@ FUTURE_TOLERANCE = intake.FUTURE_TOLERANCE
 
 # Fields in the order of the paper form: errors are focused in this order.
 FIELD_ORDER = (
-    "customer_name", "contact", "member_number", "id_number", "member_tier",
-    "complaint_time", "channel", "type", "subtype", "product", "merchant", "urgency",
-    "head_office", "level", "description", "attachments", "recording_ids",
-    "customer_requests", "customer_request_other", "department",
+    "customer_name",
+    "contact",
+    "member_number",
+    "id_number",
+    "member_tier",
+    "complaint_time",
+    "channel",
+    "type",
+    "subtype",
+    "product",
+    "merchant",
+    "urgency",
+    "head_office",
+    "level",
+    "description",
+    "attachments",
+    "recording_ids",
+    "customer_requests",
+    "customer_request_other",
+    "department",
 )
 # Kept for the next customer after a save: the clerk's desk rarely changes them.
 KEPT_CHOICES = ("channel", "department")
@@ -120,19 +136,22 @@ class SavedDialog(QDialog):
         promise_font.setPointSizeF(promise_font.pointSizeF() * 1.4)
         self.promise_label.setFont(promise_font)
         self.promise_label.setWordWrap(True)
-        self.promise_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        details = [self.tr("Level {level}").format(level=LEVEL_ROMAN.get(registered.level, "")),
-                   self.tr("First response due {due}").format(
-                       due=registered.first_response_due.strftime(TIME_FORMAT))]
+        self.promise_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        details = [
+            self.tr("Level {level}").format(level=LEVEL_ROMAN.get(registered.level, "")),
+            self.tr("First response due {due}").format(
+                due=registered.first_response_due.strftime(TIME_FORMAT)
+            ),
+        ]
         if registered.urgent:
             details = [self.tr("Urgent"), *details]
         self.details_label = QLabel(" · ".join(details))
         self.details_label.setObjectName("saved_details")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.setObjectName("saved_buttons")
-        self.print_button = buttons.addButton(self.tr("&Print"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(
+            self.tr("&Print"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.print_button.setObjectName("saved_print_button")
         self.print_button.setIcon(icon("print"))
         buttons.accepted.connect(self.accept)
@@ -151,9 +170,15 @@ class IntakePage(FieldErrors, QWidget):
     saved = Signal(object)
     status_message = Signal(str)
 
-    def __init__(self, session: Session, tasks: TaskRunner | None = None,
-                 parent: QWidget | None = None, *, drafts: DraftStore | None = None,
-                 offer_draft: bool = True):
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        *,
+        drafts: DraftStore | None = None,
+        offer_draft: bool = True,
+    ):
         super().__init__(parent)
         self.setObjectName("intake_page")
         self.session = session
@@ -190,8 +215,9 @@ class IntakePage(FieldErrors, QWidget):
 
     # --- construction -------------------------------------------------------------------
 
-    def _field(self, layout: QFormLayout, label: str, name: str, widget: QWidget,
-               *, error: bool = True) -> QWidget:
+    def _field(
+        self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
+    ) -> QWidget:
         """A form row: the label (buddy of the widget), the widget, its error line."""
         self.form_row(layout, label, name, widget, error=error)
         return widget
@@ -210,16 +236,22 @@ class IntakePage(FieldErrors, QWidget):
         customer = QGroupBox(self.tr("Customer"))
         customer.setObjectName("customer_group")
         form = QFormLayout(customer)
-        self.customer_name = self._field(form, self.tr("Customer &name"), "customer_name",
-                                         QLineEdit())
+        self.customer_name = self._field(
+            form, self.tr("Customer &name"), "customer_name", QLineEdit()
+        )
         self.customer_name.setPlaceholderText(self.tr("Type 2 letters to find a known customer"))
         self.contact = self._field(form, self.tr("C&ontact"), "contact", QLineEdit())
         self.contact.setPlaceholderText(self.tr("Mobile, landline with area code, or e-mail"))
-        self.member_number = self._field(form, self.tr("Customer / member number"),
-                                         "member_number", QLineEdit())
+        self.member_number = self._field(
+            form, self.tr("Customer / member number"), "member_number", QLineEdit()
+        )
         self.id_number = self._field(form, self.tr("ID number"), "id_number", QLineEdit())
-        self.member_tier = self._field(form, self.tr("Member tier"), "member_tier", self._combo(
-            [(t.label(lang), t.code) for t in MEMBER_TIERS], placeholder=False))
+        self.member_tier = self._field(
+            form,
+            self.tr("Member tier"),
+            "member_tier",
+            self._combo([(t.label(lang), t.code) for t in MEMBER_TIERS], placeholder=False),
+        )
 
         # The complaint.
         complaint = QGroupBox(self.tr("Complaint"))
@@ -228,33 +260,54 @@ class IntakePage(FieldErrors, QWidget):
         self.complaint_number = QLabel(self.tr("Assigned on save"))
         self.complaint_number.setObjectName("complaint_number")
         form.addRow(QLabel(self.tr("Complaint number")), self.complaint_number)
-        self.complaint_time = self._field(form, self.tr("Complaint &time"), "complaint_time",
-                                          QDateTimeEdit())
+        self.complaint_time = self._field(
+            form, self.tr("Complaint &time"), "complaint_time", QDateTimeEdit()
+        )
         self.complaint_time.setDisplayFormat(QT_TIME_FORMAT)
         self.complaint_time.setCalendarPopup(True)
-        self.channel = self._field(form, self.tr("C&hannel"), "channel", self._combo(
-            [(c.label(lang), c.code) for c in self.channels], placeholder=True))
-        self.type = self._field(form, self.tr("T&ype"), "type", self._combo(
-            [(t.label(lang), t.code) for t in self.type_tree], placeholder=True))
-        self.subtype = self._field(form, self.tr("S&ubtype"), "subtype",
-                                   self._combo([], placeholder=True))
+        self.channel = self._field(
+            form,
+            self.tr("C&hannel"),
+            "channel",
+            self._combo([(c.label(lang), c.code) for c in self.channels], placeholder=True),
+        )
+        self.type = self._field(
+            form,
+            self.tr("T&ype"),
+            "type",
+            self._combo([(t.label(lang), t.code) for t in self.type_tree], placeholder=True),
+        )
+        self.subtype = self._field(
+            form, self.tr("S&ubtype"), "subtype", self._combo([], placeholder=True)
+        )
         self.product = self._field(form, self.tr("Product"), "product", QLineEdit())
         self.merchant = self._field(form, self.tr("Merchant"), "merchant", QLineEdit())
-        self.urgency = self._field(form, self.tr("U&rgency"), "urgency", self._combo(
-            [(t.label(lang), t.code) for t in URGENCY], placeholder=False))
+        self.urgency = self._field(
+            form,
+            self.tr("U&rgency"),
+            "urgency",
+            self._combo([(t.label(lang), t.code) for t in URGENCY], placeholder=False),
+        )
         self.head_office = self._field(
-            form, self.tr("Head office"), "head_office",
-            QCheckBox(self.tr("Escalated by head office (makes the complaint urgent)")))
+            form,
+            self.tr("Head office"),
+            "head_office",
+            QCheckBox(self.tr("Escalated by head office (makes the complaint urgent)")),
+        )
         self.level = self._field(form, self.tr("&Level"), "level", QComboBox())
-        self.level.setToolTip(self.tr("The subtype gives the level (III for VIP members); "
-                                      "it can be raised, not lowered"))
+        self.level.setToolTip(
+            self.tr(
+                "The subtype gives the level (III for VIP members); it can be raised, not lowered"
+            )
+        )
 
         # Description and evidence.
         described = QGroupBox(self.tr("Description"))
         described.setObjectName("description_group")
         form = QFormLayout(described)
-        self.description = self._field(form, self.tr("&Description"), "description",
-                                       QPlainTextEdit())
+        self.description = self._field(
+            form, self.tr("&Description"), "description", QPlainTextEdit()
+        )
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(90)
         self.description.setMaximumHeight(180)
@@ -280,8 +333,9 @@ class IntakePage(FieldErrors, QWidget):
         row.addLayout(buttons)
         self._field(form, self.tr("Attachments"), "attachments", attach_row)
         self.fields["attachments"] = self.attachments
-        self.recording_ids = self._field(form, self.tr("Recording IDs"), "recording_ids",
-                                         QLineEdit())
+        self.recording_ids = self._field(
+            form, self.tr("Recording IDs"), "recording_ids", QLineEdit()
+        )
         self.recording_ids.setPlaceholderText(self.tr("Separate several with , or 、"))
 
         # Requests and handling.
@@ -294,12 +348,13 @@ class IntakePage(FieldErrors, QWidget):
         self.fields["customer_request_other"] = self.requests.other_text
         self.errors["customer_request_other"] = FieldError("customer_request_other")
         form.addRow("", self.errors["customer_request_other"])
-        self.department = self._field(form, self.tr("Initial &department"), "department",
-                                      self._combo([(d.label(lang), d.code)
-                                                   for d in self.departments],
-                                                  placeholder=True))
-        self.receiver = self._field(form, self.tr("Receiver"), "receiver", QLineEdit(),
-                                    error=False)
+        self.department = self._field(
+            form,
+            self.tr("Initial &department"),
+            "department",
+            self._combo([(d.label(lang), d.code) for d in self.departments], placeholder=True),
+        )
+        self.receiver = self._field(form, self.tr("Receiver"), "receiver", QLineEdit(), error=False)
         self.receiver.setText(self.session.display_name)
         self.receiver.setReadOnly(True)
         self.receiver.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -330,8 +385,9 @@ class IntakePage(FieldErrors, QWidget):
         self.print_button.setObjectName("print_button")
         self.print_button.setIcon(icon("print"))
         self.print_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_button.setToolTip(self.tr("Print the form: the case just saved, or what is "
-                                             "typed now (Ctrl+P)"))
+        self.print_button.setToolTip(
+            self.tr("Print the form: the case just saved, or what is typed now (Ctrl+P)")
+        )
         self.print_button.clicked.connect(self.print_case)
         self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.pdf_button.setObjectName("pdf_button")
@@ -364,8 +420,9 @@ class IntakePage(FieldErrors, QWidget):
         left_layout.addLayout(button_row)
 
         self.similar_panel = SimilarPanel()
-        self.similar_panel.subtype_names = {code: s.label(lang)
-                                            for code, s in self._subtypes.items()}
+        self.similar_panel.subtype_names = {
+            code: s.label(lang) for code, s in self._subtypes.items()
+        }
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("intake_splitter")
         side = QScrollArea()
@@ -418,16 +475,27 @@ class IntakePage(FieldErrors, QWidget):
 
     def _connect_changes(self) -> None:
         """Every edit marks the form changed and clears the field's error."""
-        texts = {"customer_name": self.customer_name, "contact": self.contact,
-                 "member_number": self.member_number, "id_number": self.id_number,
-                 "product": self.product, "merchant": self.merchant,
-                 "recording_ids": self.recording_ids,
-                 "customer_request_other": self.requests.other_text}
+        texts = {
+            "customer_name": self.customer_name,
+            "contact": self.contact,
+            "member_number": self.member_number,
+            "id_number": self.id_number,
+            "product": self.product,
+            "merchant": self.merchant,
+            "recording_ids": self.recording_ids,
+            "customer_request_other": self.requests.other_text,
+        }
         for name, edit in texts.items():
             edit.textChanged.connect(lambda _t, name=name: self._edited(name))
-        combos = {"member_tier": self.member_tier, "channel": self.channel, "type": self.type,
-                  "subtype": self.subtype, "urgency": self.urgency, "level": self.level,
-                  "department": self.department}
+        combos = {
+            "member_tier": self.member_tier,
+            "channel": self.channel,
+            "type": self.type,
+            "subtype": self.subtype,
+            "urgency": self.urgency,
+            "level": self.level,
+            "department": self.department,
+        }
         for name, combo in combos.items():
             combo.currentIndexChanged.connect(lambda _i, name=name: self._edited(name))
         self.description.textChanged.connect(lambda: self._edited("description"))
@@ -440,18 +508,41 @@ class IntakePage(FieldErrors, QWidget):
         self.subtype.currentIndexChanged.connect(self._update_level_choices)
         self.member_tier.currentIndexChanged.connect(self._update_level_choices)
         self.customer_name.textEdited.connect(self._name_edited)
-        for signal in (self.subtype.currentIndexChanged, self.description.textChanged,
-                       self.product.textChanged):
+        for signal in (
+            self.subtype.currentIndexChanged,
+            self.description.textChanged,
+            self.product.textChanged,
+        ):
             signal.connect(self._schedule_similar)
 
     def _set_tab_order(self) -> None:
-        chain = [self.customer_name, self.contact, self.member_number, self.id_number,
-                 self.member_tier, self.complaint_time, self.channel, self.type, self.subtype,
-                 self.product, self.merchant, self.urgency, self.head_office, self.level,
-                 self.description, self.attachments, self.add_attachment_button,
-                 self.remove_attachment_button, self.recording_ids,
-                 *self.requests.focus_widgets(), self.department, self.save_button,
-                 self.new_button, self.print_button, self.pdf_button]
+        chain = [
+            self.customer_name,
+            self.contact,
+            self.member_number,
+            self.id_number,
+            self.member_tier,
+            self.complaint_time,
+            self.channel,
+            self.type,
+            self.subtype,
+            self.product,
+            self.merchant,
+            self.urgency,
+            self.head_office,
+            self.level,
+            self.description,
+            self.attachments,
+            self.add_attachment_button,
+            self.remove_attachment_button,
+            self.recording_ids,
+            *self.requests.focus_widgets(),
+            self.department,
+            self.save_button,
+            self.new_button,
+            self.print_button,
+            self.pdf_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -506,11 +597,25 @@ class IntakePage(FieldErrors, QWidget):
         }
 
     def blank_values(self) -> dict[str, Any]:
-        return {"customer_name": "", "contact": "", "member_number": "", "id_number": "",
-                "member_tier": "regular", "type": "", "subtype": "", "product": "",
-                "merchant": "", "urgency": "normal", "head_office": False, "level": None,
-                "description": "", "attachments": [], "recording_ids": "",
-                "customer_requests": [], "customer_request_other": ""}
+        return {
+            "customer_name": "",
+            "contact": "",
+            "member_number": "",
+            "id_number": "",
+            "member_tier": "regular",
+            "type": "",
+            "subtype": "",
+            "product": "",
+            "merchant": "",
+            "urgency": "normal",
+            "head_office": False,
+            "level": None,
+            "description": "",
+            "attachments": [],
+            "recording_ids": "",
+            "customer_requests": [],
+            "customer_request_other": "",
+        }
 
     def has_typed_work(self) -> bool:
         """Whether the clerk typed or chose anything the next customer would not want."""
@@ -521,8 +626,15 @@ class IntakePage(FieldErrors, QWidget):
         """Fill the form from ``values`` (a draft); unknown codes are left unchosen."""
         self._loading = True
         try:
-            for name in ("customer_name", "contact", "member_number", "id_number", "product",
-                         "merchant", "recording_ids"):
+            for name in (
+                "customer_name",
+                "contact",
+                "member_number",
+                "id_number",
+                "product",
+                "merchant",
+                "recording_ids",
+            ):
                 getattr(self, name).setText(str(values.get(name) or ""))
             self._select(self.member_tier, values.get("member_tier") or "regular")
             when = values.get("complaint_time")
@@ -587,8 +699,9 @@ class IntakePage(FieldErrors, QWidget):
 
     def default_level(self) -> int | None:
         """The level the service will give (the subtype's, III for VIP members, §4)."""
-        return intake.default_level_for(self._combo_code(self.subtype) or "",
-                                        self._combo_code(self.member_tier) or "regular")
+        return intake.default_level_for(
+            self._combo_code(self.subtype) or "", self._combo_code(self.member_tier) or "regular"
+        )
 
     def _update_level_choices(self) -> None:
         chosen = self._combo_code(self.level)
@@ -599,12 +712,12 @@ class IntakePage(FieldErrors, QWidget):
             self.level.addItem(self.tr("From the subtype"), None)
             start = 2
         else:
-            self.level.addItem(self.tr("{level} (from the subtype)").format(
-                level=LEVEL_ROMAN[default]), None)
+            self.level.addItem(
+                self.tr("{level} (from the subtype)").format(level=LEVEL_ROMAN[default]), None
+            )
             start = default + 1
         for level in range(start, 4):
-            self.level.addItem(self.tr("Raise to {level}").format(level=LEVEL_ROMAN[level]),
-                               level)
+            self.level.addItem(self.tr("Raise to {level}").format(level=LEVEL_ROMAN[level]), level)
         self._select(self.level, chosen)
         self.level.blockSignals(False)
 
@@ -623,8 +736,9 @@ class IntakePage(FieldErrors, QWidget):
             self._time_edited = True
         self._edited("complaint_time")
         if self.complaint_time_value() > self.session.now() + FUTURE_TOLERANCE:
-            self.show_error("complaint_time", problem_text(
-                "The complaint time cannot be in the future.", {}))
+            self.show_error(
+                "complaint_time", problem_text("The complaint time cannot be in the future.", {})
+            )
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         """Mark every bad field and focus the first one in form order."""
@@ -632,7 +746,8 @@ class IntakePage(FieldErrors, QWidget):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(
-                problem_text(problem.template, problem.params))
+                problem_text(problem.template, problem.params)
+            )
         general = []
         for field, texts in by_field.items():
             if field in self.errors:
@@ -678,8 +793,9 @@ class IntakePage(FieldErrors, QWidget):
             self.completer.popup().hide()
             return None
         self._lookup_text = text
-        task = self.tasks.submit(intake.lookup_customers, self.session, text,
-                                 name="lookup-customers")
+        task = self.tasks.submit(
+            intake.lookup_customers, self.session, text, name="lookup-customers"
+        )
         task.succeeded.connect(self._lookup_done)
         task.failed.connect(self._service_failed)
         return task
@@ -690,8 +806,12 @@ class IntakePage(FieldErrors, QWidget):
             return  # typed on meanwhile; a newer lookup follows
         self.lookup_model.clear()
         for match in matches:
-            parts = [match.name, match.contact, match.member_number,
-                     MEMBER_TIERS.label(match.tier, self.language)]
+            parts = [
+                match.name,
+                match.contact,
+                match.member_number,
+                MEMBER_TIERS.label(match.tier, self.language),
+            ]
             text = " · ".join(p for p in parts if p)
             if match.sensitive:
                 text += " · " + self.tr("sensitive")
@@ -720,8 +840,9 @@ class IntakePage(FieldErrors, QWidget):
         return self._load_customer(customer_id, fill=True)
 
     def _load_customer(self, customer_id: int, fill: bool = False) -> Task:
-        task = self.tasks.submit(intake.customer_for_intake, self.session, customer_id,
-                                 name="customer-for-intake")
+        task = self.tasks.submit(
+            intake.customer_for_intake, self.session, customer_id, name="customer-for-intake"
+        )
         task.succeeded.connect(self._customer_filled if fill else self._customer_shown)
         task.failed.connect(self._service_failed)
         return task
@@ -770,9 +891,15 @@ class IntakePage(FieldErrors, QWidget):
             self.similar_panel.set_similar(None)
             return None
         self._similar_seq += 1
-        task = self.tasks.submit(intake.similar_cases, self.session,
-                                 customer_id=self.customer_id, subtype=subtype, text=text,
-                                 product=self.product.text().strip(), name="similar-cases")
+        task = self.tasks.submit(
+            intake.similar_cases,
+            self.session,
+            customer_id=self.customer_id,
+            subtype=subtype,
+            text=text,
+            product=self.product.text().strip(),
+            name="similar-cases",
+        )
         task.setProperty("seq", self._similar_seq)
         task.succeeded.connect(self._similar_done)
         task.failed.connect(self._service_failed)
@@ -794,12 +921,12 @@ class IntakePage(FieldErrors, QWidget):
         form = self.form()
         self.save_button.setEnabled(False)
         self.save_button.setText(self.tr("Saving…"))
-        task = self.tasks.submit(intake.register_complaint, self.session, form,
-                                 name="register-complaint")
+        task = self.tasks.submit(
+            intake.register_complaint, self.session, form, name="register-complaint"
+        )
         self._save_task = task
         self._saving_values = self.values()
-        self._saving_values["complaint_time"] = form.complaint_time.isoformat(
-            timespec="minutes")
+        self._saving_values["complaint_time"] = form.complaint_time.isoformat(timespec="minutes")
         task.succeeded.connect(self._saved)
         task.failed.connect(self._save_failed)
         task.finished.connect(self._save_finished)
@@ -815,8 +942,7 @@ class IntakePage(FieldErrors, QWidget):
         self.last_saved = (registered, self._saving_values, self.session.now())
         self.drafts.discard()
         self.new_form(keep_choices=True)
-        self.status_message.emit(self.tr("Saved as {number}.").format(
-            number=registered.number))
+        self.status_message.emit(self.tr("Saved as {number}.").format(number=registered.number))
         self.show_saved(registered)
         self.saved.emit(registered)
 
@@ -842,13 +968,16 @@ class IntakePage(FieldErrors, QWidget):
         elif isinstance(exc, ValidationError) and exc.field:
             self.show_problems([FieldProblem(exc.field, exc.template, exc.params)])
         elif "not known whether" in exc.template:  # the answer to COMMIT was lost
-            self.form_message.setText(self.tr("{reason} Everything typed is kept.").format(
-                reason=service_message(exc)))
+            self.form_message.setText(
+                self.tr("{reason} Everything typed is kept.").format(reason=service_message(exc))
+            )
             self.form_message.show()
         else:
-            self.form_message.setText(self.tr("Not saved: {reason} Everything typed is "
-                                              "kept; try again.").format(
-                reason=service_message(exc)))
+            self.form_message.setText(
+                self.tr("Not saved: {reason} Everything typed is kept; try again.").format(
+                    reason=service_message(exc)
+                )
+            )
             self.form_message.show()
 
     def _service_failed(self, exc: ServiceError) -> None:
@@ -858,12 +987,22 @@ class IntakePage(FieldErrors, QWidget):
 
     def new_form(self, keep_choices: bool = True) -> None:
         """Empty the form for the next customer (keeping channel and department)."""
-        kept = {name: self._combo_code(getattr(self, name)) for name in KEPT_CHOICES} \
-            if keep_choices else {}
+        kept = (
+            {name: self._combo_code(getattr(self, name)) for name in KEPT_CHOICES}
+            if keep_choices
+            else {}
+        )
         self._loading = True
         try:
-            for edit in (self.customer_name, self.contact, self.member_number, self.id_number,
-                         self.product, self.merchant, self.recording_ids):
+            for edit in (
+                self.customer_name,
+                self.contact,
+                self.member_number,
+                self.id_number,
+                self.product,
+                self.merchant,
+                self.recording_ids,
+            ):
                 edit.clear()
             self.description.clear()
             self.attachments.clear()
@@ -879,8 +1018,9 @@ class IntakePage(FieldErrors, QWidget):
                 combo: QComboBox = getattr(self, name)
                 if not self._select(combo, kept.get(name) or ""):
                     combo.setCurrentIndex(0)
-            self.complaint_time.setDateTime(QDateTime(
-                self.session.now().replace(second=0, microsecond=0)))
+            self.complaint_time.setDateTime(
+                QDateTime(self.session.now().replace(second=0, microsecond=0))
+            )
             self._time_edited = False
         finally:
             self._loading = False
@@ -894,10 +1034,12 @@ class IntakePage(FieldErrors, QWidget):
 
     def _confirm_discard(self) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Discard this form?"),
+            self,
+            self.tr("Discard this form?"),
             self.tr("The form has typed work that is not saved. Discard it?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Discard
 
     def request_discard(self) -> bool:
@@ -945,11 +1087,14 @@ class IntakePage(FieldErrors, QWidget):
             self.drafts.discard()
             return False
         answer = QMessageBox.question(
-            self, self.tr("Unsaved form"),
+            self,
+            self.tr("Unsaved form"),
             self.tr("A form was not saved last time (customer: {name}). Restore it?").format(
-                name=values.get("customer_name") or self.tr("no name")),
+                name=values.get("customer_name") or self.tr("no name")
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             self.drafts.discard()
             return False
@@ -961,9 +1106,14 @@ class IntakePage(FieldErrors, QWidget):
 
     def add_attachments(self) -> int:
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Attach files"), "",
-            self.tr("Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
-                    "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"))
+            self,
+            self.tr("Attach files"),
+            "",
+            self.tr(
+                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
+                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
+            ),
+        )
         return self.attachments.add_paths(paths)
 
     # --- printing -----------------------------------------------------------------------
@@ -1036,10 +1186,12 @@ class IntakePage(FieldErrors, QWidget):
         return written
 
     def ask_pdf(self) -> Path | None:
-        number = self.last_saved[0].number if self.last_saved and not self.has_typed_work() \
-            else "intake"
+        number = (
+            self.last_saved[0].number if self.last_saved and not self.has_typed_work() else "intake"
+        )
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the form as PDF"), f"{number}.pdf", self.tr("PDF files (*.pdf)"))
+            self, self.tr("Save the form as PDF"), f"{number}.pdf", self.tr("PDF files (*.pdf)")
+        )
         if not path:
             return None
         if not path.lower().endswith(".pdf"):

@@ -23,30 +23,38 @@ def form_html(rows: list[tuple[str, str]], *, subtitle: str = "", footer: str = 
     """The form as HTML: title, optional subtitle, the table, an optional footer line."""
     cells = "".join(
         "<tr><th align='left' width='30%' style='background:#f0f0f0'>{}</th>"
-        "<td>{}</td></tr>".format(html.escape(label),
-                                  html.escape(value).replace("\n", "<br/>"))
-        for label, value in rows)
+        "<td>{}</td></tr>".format(html.escape(label), html.escape(value).replace("\n", "<br/>"))
+        for label, value in rows
+    )
     parts = [f"<h1 align='center'>{html.escape(TEMPLATE_TITLE)}</h1>"]
     if subtitle:
         parts.append(f"<p align='center'>{html.escape(subtitle)}</p>")
-    parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='6' "
-                 f"style='border-collapse:collapse'>{cells}</table>")
+    parts.append(
+        "<table width='100%' border='1' cellspacing='0' cellpadding='6' "
+        f"style='border-collapse:collapse'>{cells}</table>"
+    )
     if footer:
         parts.append(f"<p>{html.escape(footer)}</p>")
     return "".join(parts)
 
 
-def form_document(rows: list[tuple[str, str]], *, subtitle: str = "",
-                  footer: str = "") -> QTextDocument:
+def form_document(
+    rows: list[tuple[str, str]], *, subtitle: str = "", footer: str = ""
+) -> QTextDocument:
     document = QTextDocument()
     document.setHtml(form_html(rows, subtitle=subtitle, footer=footer))
     return document
 
 
 def _prepare(printer: QPrinter) -> None:
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                      QPageLayout.Orientation.Portrait,
-                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
 
 
 def save_pdf(document: QTextDocument, path: str | Path) -> Path:

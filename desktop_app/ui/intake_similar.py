@@ -47,7 +47,8 @@ class SimilarPanel(QWidget):
         self.past_cases = QTableWidget(0, 3)
         self.past_cases.setObjectName("past_cases_table")
         self.past_cases.setHorizontalHeaderLabels(
-            [self.tr("Number"), self.tr("Stage"), self.tr("Registered")])
+            [self.tr("Number"), self.tr("Stage"), self.tr("Registered")]
+        )
         self._table_style(self.past_cases)
         box = QVBoxLayout(self.customer_box)
         box.addWidget(self.customer_label)
@@ -105,22 +106,29 @@ class SimilarPanel(QWidget):
             self.sensitive_badge.hide()
             return
         self.customer_label.setText(details.name)
-        self.tier_label.setText(self.tr("Member tier: {tier}").format(
-            tier=MEMBER_TIERS.label(details.tier, language)))
+        self.tier_label.setText(
+            self.tr("Member tier: {tier}").format(tier=MEMBER_TIERS.label(details.tier, language))
+        )
         self.tier_label.show()
         if details.sensitive:
-            kind = SENSITIVE_KINDS.label(details.sensitive_kind, language) \
-                if details.sensitive_kind else ""
+            kind = (
+                SENSITIVE_KINDS.label(details.sensitive_kind, language)
+                if details.sensitive_kind
+                else ""
+            )
             self.sensitive_badge.setText(
-                self.tr("Sensitive customer: {kind}").format(kind=kind) if kind
-                else self.tr("Sensitive customer"))
+                self.tr("Sensitive customer: {kind}").format(kind=kind)
+                if kind
+                else self.tr("Sensitive customer")
+            )
             self.sensitive_badge.show()
         else:
             self.sensitive_badge.hide()
         self.past_cases.setRowCount(len(details.past_cases))
         for row, (number, stage, registered) in enumerate(details.past_cases):
-            for column, text in enumerate((number, STAGES.label(stage, language),
-                                           registered.strftime(DATE_FORMAT))):
+            for column, text in enumerate(
+                (number, STAGES.label(stage, language), registered.strftime(DATE_FORMAT))
+            ):
                 self.past_cases.setItem(row, column, QTableWidgetItem(text))
 
     def sensitive_shown(self) -> bool:
@@ -156,8 +164,9 @@ class SimilarPanel(QWidget):
         if not similar.text_matches:
             self.matches.addItem(self.tr("None"))
         count, threshold = similar.today_same_subtype, similar.batch_threshold
-        text = self.tr("Today: {count} of batch threshold {threshold} for this subtype"
-                       ).format(count=count, threshold=threshold)
+        text = self.tr("Today: {count} of batch threshold {threshold} for this subtype").format(
+            count=count, threshold=threshold
+        )
         if threshold and count >= threshold:
             text += " — " + self.tr("the next one is a batch complaint (urgent)")
             set_tone(self.today_label, "error", strong=True)

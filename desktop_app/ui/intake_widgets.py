@@ -54,8 +54,9 @@ class FieldErrors:
     fields: dict[str, QWidget]
     form_message: QLabel
 
-    def form_row(self, layout: QFormLayout, label: str, name: str, widget: QWidget, *,
-                 error: bool = True) -> QLabel:
+    def form_row(
+        self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
+    ) -> QLabel:
         """A form row: the label (buddy of the widget), the widget and, with ``error``,
         its error line under it. Returns the label."""
         if not widget.objectName():
@@ -152,8 +153,9 @@ class AttachmentList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setToolTip(self.tr("Screenshots, photos and other files: drop them here or use "
-                                "Add files"))
+        self.setToolTip(
+            self.tr("Screenshots, photos and other files: drop them here or use Add files")
+        )
 
     def paths(self) -> list[str]:
         return [self.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.count())]
@@ -198,8 +200,11 @@ class AttachmentList(QListWidget):
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
-        return [url.toLocalFile() for url in mime.urls()
-                if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
+        return [
+            url.toLocalFile()
+            for url in mime.urls()
+            if url.isLocalFile() and Path(url.toLocalFile()).is_file()
+        ]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self._local_files(event):

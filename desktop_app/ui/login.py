@@ -45,8 +45,14 @@ class LoginDialog(QDialog):
     tells whether the user name exists), keeps the user name and clears the password.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, clock: Clock = SYSTEM_CLOCK,
-                 username: str = "", database: str = ""):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = SYSTEM_CLOCK,
+        username: str = "",
+        database: str = "",
+    ):
         super().__init__(parent)
         self.clock = clock
         self.session: Session | None = None
@@ -119,13 +125,18 @@ class LoginDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in — {app}").format(app=self.tr(APP_NAME)))
-        self.heading.setText(self.tr("{app} {version}").format(app=self.tr(APP_NAME),
-                                                               version=__version__))
+        self.heading.setText(
+            self.tr("{app} {version}").format(app=self.tr(APP_NAME), version=__version__)
+        )
         self.user_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
         self.sign_in_button.setText(self.tr("Sign in"))
-        self.language.setItemText(0, self.tr("Follow the system ({language})").format(
-            language=LANGUAGE_NAMES[system_language()]))
+        self.language.setItemText(
+            0,
+            self.tr("Follow the system ({language})").format(
+                language=LANGUAGE_NAMES[system_language()]
+            ),
+        )
         self.language.setToolTip(self.tr("Language of the program on this computer"))
         if self.where is not None:
             self.where.setText(self.tr("Database: {database}").format(database=self.database))
@@ -154,12 +165,12 @@ class LoginDialog(QDialog):
     def try_sign_in(self) -> bool:
         """Check the typed credentials; accept the dialog on success."""
         try:
-            session = auth.sign_in(self.username.text(), self.password.text(),
-                                   clock=self.clock)
+            session = auth.sign_in(self.username.text(), self.password.text(), clock=self.clock)
             # Services word their texts (the promised reply time, holiday names) in the
             # language of the UI.
             self.session = dataclasses.replace(
-                session, language="zh_CN" if ui_language() == "zh" else "en")
+                session, language="zh_CN" if ui_language() == "zh" else "en"
+            )
         except (AuthenticationError, DatabaseUnavailable) as exc:
             self.show_error(service_message(exc))
             self.password.clear()

@@ -99,15 +99,22 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
     closed = Signal()
 
-    def __init__(self, session: Session, db_info: DatabaseInfo,
-                 parent: QWidget | None = None, *, offer_drafts: bool = True):
+    def __init__(
+        self,
+        session: Session,
+        db_info: DatabaseInfo,
+        parent: QWidget | None = None,
+        *,
+        offer_drafts: bool = True,
+    ):
         super().__init__(parent)
         self.session = session
         self.offer_drafts = offer_drafts  # ask to restore an unsaved intake draft
         self.db_info = db_info
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("{app} — {user}").format(app=self.tr(APP_NAME),
-                                                             user=session.display_name))
+        self.setWindowTitle(
+            self.tr("{app} — {user}").format(app=self.tr(APP_NAME), user=session.display_name)
+        )
         self.setWindowIcon(icon("app"))
         self._signing_out = False
         # Slow service calls run here, off the UI thread.
@@ -167,20 +174,36 @@ class MainWindow(QMainWindow):
     def _titles(self) -> dict[str, tuple[str, str]]:
         """Navigation title and, for pages still to come, what the page will do."""
         return {
-            "intake": (self.tr("Intake"), self.tr(
-                "Register a complaint (template 1): customer, contact, channel, type, "
-                "urgency and description, with the promised first-response time to read "
-                "to the customer.")),
-            "tracker": (self.tr("Tracker"), self.tr(
-                "Follow every open case (template 2): queues sorted urgent first and by "
-                "deadline, assignment and transfer, progress entries, escalation and "
-                "closing.")),
-            "survey": (self.tr("Surveys"), self.tr(
-                "Record satisfaction surveys (template 3) for closed cases that are due, "
-                "and proactive surveys without a case.")),
-            "reports": (self.tr("Reports"), self.tr(
-                "Volume, handling time, resolution, on-time and satisfaction figures for "
-                "a period, overdue cases, and the export to Excel.")),
+            "intake": (
+                self.tr("Intake"),
+                self.tr(
+                    "Register a complaint (template 1): customer, contact, channel, type, "
+                    "urgency and description, with the promised first-response time to read "
+                    "to the customer."
+                ),
+            ),
+            "tracker": (
+                self.tr("Tracker"),
+                self.tr(
+                    "Follow every open case (template 2): queues sorted urgent first and by "
+                    "deadline, assignment and transfer, progress entries, escalation and "
+                    "closing."
+                ),
+            ),
+            "survey": (
+                self.tr("Surveys"),
+                self.tr(
+                    "Record satisfaction surveys (template 3) for closed cases that are due, "
+                    "and proactive surveys without a case."
+                ),
+            ),
+            "reports": (
+                self.tr("Reports"),
+                self.tr(
+                    "Volume, handling time, resolution, on-time and satisfaction figures for "
+                    "a period, overdue cases, and the export to Excel."
+                ),
+            ),
             "settings": (self.tr("Settings"), ""),
             "admin": (self.tr("Administration"), ""),
         }
@@ -193,8 +216,7 @@ class MainWindow(QMainWindow):
                 page: QWidget = SettingsPage(self.session, tasks=self.tasks)
                 page.status_message.connect(self.show_status_message)
             elif section.kind == "intake":
-                page = IntakePage(self.session, tasks=self.tasks,
-                                  offer_draft=self.offer_drafts)
+                page = IntakePage(self.session, tasks=self.tasks, offer_draft=self.offer_drafts)
                 page.status_message.connect(self.show_status_message)
                 self.intake_page = page
             elif section.kind == "tracker":
@@ -234,8 +256,9 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"go_{section.kind}_action")
             action.setShortcut(QKeySequence(section.shortcut))
             action.setCheckable(True)
-            action.triggered.connect(lambda _checked=False, kind=section.kind:
-                                     self.show_section(kind))
+            action.triggered.connect(
+                lambda _checked=False, kind=section.kind: self.show_section(kind)
+            )
             group.addAction(action)
             self.section_actions[section.kind] = action
 
@@ -249,8 +272,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(self.tr("&About {app}").format(app=self.tr(APP_NAME)),
-                                    self)
+        self.about_action = QAction(self.tr("&About {app}").format(app=self.tr(APP_NAME)), self)
         self.about_action.setObjectName("about_action")
         self.about_action.setIcon(icon("about"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -338,8 +360,11 @@ class MainWindow(QMainWindow):
         self.import_action.setIcon(icon("import"))
         manager = self.session.is_manager or self.session.is_admin
         self.import_action.setEnabled(manager)
-        self.import_action.setToolTip(self.tr("Import an exchange workbook (.xlsx)") if manager
-                                      else self.tr("Only managers may import cases"))
+        self.import_action.setToolTip(
+            self.tr("Import an exchange workbook (.xlsx)")
+            if manager
+            else self.tr("Only managers may import cases")
+        )
         self.import_action.triggered.connect(self.open_import_dialog)
         self.export_action = QAction(self.tr("&Export cases…"), self)
         self.export_action.setObjectName("export_action")
@@ -348,8 +373,9 @@ class MainWindow(QMainWindow):
         self.export_view_action = QAction(self.tr("Export current &view…"), self)
         self.export_view_action.setObjectName("export_view_action")
         self.export_view_action.setIcon(icon("export"))
-        self.export_view_action.setToolTip(self.tr(
-            "Export every case the tracker's filter lists, in its order"))
+        self.export_view_action.setToolTip(
+            self.tr("Export every case the tracker's filter lists, in its order")
+        )
         self.export_view_action.triggered.connect(self.export_current_view)
         for action in (self.import_action, self.export_action, self.export_view_action):
             file_menu.addAction(action)
@@ -393,8 +419,14 @@ class MainWindow(QMainWindow):
         if self.export_dialog is not None:
             self.export_dialog.deleteLater()
         dialog = ExportDialog(self.session, tasks=self.tasks, parent=self, case_ids=case_ids)
-        dialog.exported.connect(lambda result: not result.cancelled and self.show_status_message(
-            self.tr("Exported to {path}.").format(path=str(result.path))))
+        dialog.exported.connect(
+            lambda result: (
+                not result.cancelled
+                and self.show_status_message(
+                    self.tr("Exported to {path}.").format(path=str(result.path))
+                )
+            )
+        )
         self.export_dialog = dialog
         dialog.open()
         return dialog
@@ -406,9 +438,14 @@ class MainWindow(QMainWindow):
         if page is None:
             return None
         self.show_status_message(self.tr("Collecting the cases of the current view…"))
-        task = self.tasks.submit(tracker_export.tracker_ids, self.session, page.current_filter(),
-                                 sort=page.model.sort_key, descending=page.model.descending,
-                                 name="tracker-ids")
+        task = self.tasks.submit(
+            tracker_export.tracker_ids,
+            self.session,
+            page.current_filter(),
+            sort=page.model.sort_key,
+            descending=page.model.descending,
+            name="tracker-ids",
+        )
 
         def collected(ids: list[int]) -> None:
             if not ids:
@@ -422,11 +459,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         role = ROLES.label(self.session.role, ui_language())
-        self.user_status = QLabel(self.tr("Signed in: {name} ({role})").format(
-            name=self.session.display_name, role=role))
+        self.user_status = QLabel(
+            self.tr("Signed in: {name} ({role})").format(name=self.session.display_name, role=role)
+        )
         self.user_status.setObjectName("status_user")
-        self.database_status = QLabel(self.tr("Database: {database}").format(
-            database=self.db_info.display()))
+        self.database_status = QLabel(
+            self.tr("Database: {database}").format(database=self.db_info.display())
+        )
         self.database_status.setObjectName("status_database")
         self.statusBar().addPermanentWidget(self.user_status)
         self.statusBar().addPermanentWidget(self.database_status)
@@ -474,14 +513,15 @@ class MainWindow(QMainWindow):
         self.sign_out()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About {app}").format(app=self.tr(APP_NAME)),
-                          self.about_text())
+        QMessageBox.about(
+            self, self.tr("About {app}").format(app=self.tr(APP_NAME)), self.about_text()
+        )
 
     def about_text(self) -> str:
-        return self.tr("{app} {version}\n\nComplaint registration, tracking, satisfaction "
-                       "surveys and reports for service teams.\n\nDatabase: {database}"
-                       ).format(app=self.tr(APP_NAME), version=__version__,
-                                database=self.db_info.display())
+        return self.tr(
+            "{app} {version}\n\nComplaint registration, tracking, satisfaction "
+            "surveys and reports for service teams.\n\nDatabase: {database}"
+        ).format(app=self.tr(APP_NAME), version=__version__, database=self.db_info.display())
 
     # --- window state -------------------------------------------------------------------
 

@@ -31,8 +31,7 @@ def resize_on_screen(window: QWidget, width: int, height: int) -> None:
 class ComingPage(QWidget):
     """A title and one sentence on what the page will do; no pretend data."""
 
-    def __init__(self, object_name: str, title: str, purpose: str,
-                 parent: QWidget | None = None):
+    def __init__(self, object_name: str, title: str, purpose: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.title = page_title(title)

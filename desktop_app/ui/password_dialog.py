@@ -42,19 +42,24 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(400)
 
-        intro = QLabel(self.tr("Signed in as {name} ({user}).").format(
-            name=session.display_name, user=session.username))
+        intro = QLabel(
+            self.tr("Signed in as {name} ({user}).").format(
+                name=session.display_name, user=session.username
+            )
+        )
         intro.setObjectName("change_password_user")
         self.current_password = self._password_edit("current_password")
         self.new_password = self._password_edit("new_password")
         self.repeat_password = self._password_edit("repeat_password")
 
         form = QFormLayout()
-        self.form_row(form, self.tr("&Current password:"), "current_password",
-                      self.current_password)
+        self.form_row(
+            form, self.tr("&Current password:"), "current_password", self.current_password
+        )
         self.form_row(form, self.tr("&New password:"), "new_password", self.new_password)
-        self.form_row(form, self.tr("&Repeat new password:"), "repeat_password",
-                      self.repeat_password)
+        self.form_row(
+            form, self.tr("&Repeat new password:"), "repeat_password", self.repeat_password
+        )
         self.rules = QLabel(self._rules_text())
         self.rules.setObjectName("password_rules")
         self.rules.setWordWrap(True)
@@ -64,8 +69,9 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         set_tone(self.form_message, "error")
         self.form_message.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("ok_button")
         self.ok_button.setText(self.tr("Change password"))
@@ -100,8 +106,10 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         except Exception as exc:  # noqa: BLE001 - only a hint; the service checks anyway
             log.warning("password rules not read: %s", exc)
             return ""
-        return self.tr("At least {n} characters, not starting or ending with a space, "
-                       "different from the current password.").format(n=minimum)
+        return self.tr(
+            "At least {n} characters, not starting or ending with a space, "
+            "different from the current password."
+        ).format(n=minimum)
 
     def field_widget(self, name: str) -> QLineEdit:
         return self.fields[name]  # type: ignore[return-value]
@@ -122,8 +130,9 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         current = self.current_password.text()
         new = self.new_password.text()
         if new != self.repeat_password.text():
-            self.show_problem("repeat_password",
-                              self.tr("The repeated password differs from the new one."))
+            self.show_problem(
+                "repeat_password", self.tr("The repeated password differs from the new one.")
+            )
             return
         try:
             users.change_own_password(self.session, current, new)

@@ -32,8 +32,13 @@ class DeadlineRecompute(QObject):
         self.task: Task | None = None
 
     def start(self) -> Task:
-        dialog = QProgressDialog(self.tr("Recomputing the deadlines of the open cases…"),
-                                 self.tr("Stop"), 0, 0, self.parent_widget)
+        dialog = QProgressDialog(
+            self.tr("Recomputing the deadlines of the open cases…"),
+            self.tr("Stop"),
+            0,
+            0,
+            self.parent_widget,
+        )
         dialog.setObjectName("recompute_progress")
         dialog.setWindowTitle(self.tr("Deadlines"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -41,8 +46,12 @@ class DeadlineRecompute(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         self.dialog = dialog
-        task = self.tasks.submit(sla.recompute_open_deadlines, self.session,
-                                 name="recompute-deadlines", with_progress=True)
+        task = self.tasks.submit(
+            sla.recompute_open_deadlines,
+            self.session,
+            name="recompute-deadlines",
+            with_progress=True,
+        )
         self.task = task
         dialog.canceled.connect(task.cancel)
         task.progressed.connect(self._progressed)
@@ -63,14 +72,17 @@ class DeadlineRecompute(QObject):
         else:
             text = self.tr("{count} cases' deadlines updated").format(count=changed)
         if stopped:
-            text = self.tr("Recompute stopped: {done}; the other open cases keep their "
-                           "previous deadlines until the next recompute.").format(done=text)
+            text = self.tr(
+                "Recompute stopped: {done}; the other open cases keep their "
+                "previous deadlines until the next recompute."
+            ).format(done=text)
         log.info("deadline recompute: %d changed%s", changed, " (stopped)" if stopped else "")
         self.done.emit(text)
 
     def _failed(self, exc: ServiceError) -> None:
-        self.done.emit(self.tr("Deadlines not recomputed: {reason}").format(
-            reason=service_message(exc)))
+        self.done.emit(
+            self.tr("Deadlines not recomputed: {reason}").format(reason=service_message(exc))
+        )
 
     def _finished(self) -> None:
         if self.dialog is not None:

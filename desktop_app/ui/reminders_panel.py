@@ -65,7 +65,7 @@ def tomorrow_at(now: dt.datetime, at: dt.time = dt.time(9)) -> dt.datetime:
 
 
 def reminder_summary(info: ReminderInfo, language: str) -> str:
-    """"TS-…: Overdue (First response)" in the UI language."""
+    """ "TS-…: Overdue (First response)" in the UI language."""
     kind = REMINDER_KINDS.label(info.kind, language)
     text = f"{info.number}: {kind}" if info.number else kind
     if info.target:
@@ -139,24 +139,32 @@ class ReminderTableModel(QAbstractTableModel):
             return self.tr("Escalated to you: {reason}").format(reason=info.message)
         if info.kind == "escalated":
             return self.tr("Escalated to you: {target} overdue since {due}").format(
-                target=target, due=due)
+                target=target, due=due
+            )
         if info.kind == "follow_up":
-            return self.tr("Follow up the unhappy customer: {reason}").format(
-                reason=info.message)
+            return self.tr("Follow up the unhappy customer: {reason}").format(reason=info.message)
         if info.kind == "approval_requested":
             return self.tr("Approve or reject the proposed solution: {solution}").format(
-                solution=info.message)
+                solution=info.message
+            )
         if info.kind == "progress_update_due":
             return self.tr("Give the customer a progress update (due {due})").format(due=due)
         if info.kind == "survey_due":
             return self.tr("Record the satisfaction survey by {due}").format(due=due)
         return info.message
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (self.tr("Reminder"), self.tr("Case"), self.tr("Deadline"),
-                      self.tr("Due"), self.tr("Message"), self.tr("Created"))
+            titles = (
+                self.tr("Reminder"),
+                self.tr("Case"),
+                self.tr("Deadline"),
+                self.tr("Due"),
+                self.tr("Message"),
+                self.tr("Created"),
+            )
             if 0 <= section < len(titles):
                 return titles[section]
         return None
@@ -256,8 +264,7 @@ class ReminderMonitor(QObject):
 
     def refresh(self) -> Task:
         """Reload the open reminders without scanning."""
-        task = self.tasks.submit(reminders_service.my_reminders, self.session,
-                                 name="my-reminders")
+        task = self.tasks.submit(reminders_service.my_reminders, self.session, name="my-reminders")
         task.succeeded.connect(self.updated)
         task.failed.connect(self._failed)
         return task
@@ -334,8 +341,11 @@ def announcement_text(new: list[ReminderInfo], language: str) -> tuple[str, str]
 
     tr = QCoreApplication.translate
     count = len(new)
-    title = (tr("Reminders", "1 new reminder") if count == 1
-             else tr("Reminders", "{count} new reminders").format(count=count))
+    title = (
+        tr("Reminders", "1 new reminder")
+        if count == 1
+        else tr("Reminders", "{count} new reminders").format(count=count)
+    )
     shown = [reminder_summary(r, language) for r in new[:5]]
     if count > 5:
         shown.append(tr("Reminders", "… and {more} more").format(more=count - 5))
@@ -348,8 +358,7 @@ class RemindersPanel(QDockWidget):
 
     case_requested = Signal(int)
 
-    def __init__(self, session: Session, monitor: ReminderMonitor,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, monitor: ReminderMonitor, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.monitor = monitor
@@ -385,8 +394,9 @@ class RemindersPanel(QDockWidget):
         self.open_case_action = QAction(self.tr("Open case"), self.table)
         self.open_case_action.setObjectName("open_reminder_case_action")
         self.open_case_action.setIcon(icon("case_open"))
-        self.open_case_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
-                                            QKeySequence(Qt.Key.Key_Enter)])
+        self.open_case_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
         self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.open_case_action.triggered.connect(self.open_selected_case)
         self.table.addAction(self.open_case_action)
@@ -395,8 +405,11 @@ class RemindersPanel(QDockWidget):
         self.snooze_menu = QMenu(self)
         self.snooze_menu.setObjectName("snooze_menu")
         self.snooze_actions: dict[str, QAction] = {}
-        for key, text in (("15m", self.tr("For 15 minutes")), ("1h", self.tr("For 1 hour")),
-                          ("tomorrow", self.tr("Until tomorrow 09:00"))):
+        for key, text in (
+            ("15m", self.tr("For 15 minutes")),
+            ("1h", self.tr("For 1 hour")),
+            ("tomorrow", self.tr("Until tomorrow 09:00")),
+        ):
             action = self.snooze_menu.addAction(text)
             action.setObjectName(f"snooze_{key}_action")
             action.triggered.connect(lambda _checked=False, key=key: self.snooze_selected(key))
@@ -449,8 +462,9 @@ class RemindersPanel(QDockWidget):
 
     def _update_title(self) -> None:
         count = self.model.rowCount()
-        self.setWindowTitle(self.tr("Reminders ({count})").format(count=count) if count
-                            else self.tr("Reminders"))
+        self.setWindowTitle(
+            self.tr("Reminders ({count})").format(count=count) if count else self.tr("Reminders")
+        )
 
     def _update_buttons(self) -> None:
         has = self.selected_reminder() is not None

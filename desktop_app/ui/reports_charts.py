@@ -85,7 +85,8 @@ class KpiTile(QFrame):
         layout.addWidget(self.detail_label)
         self.setStyleSheet(
             f"KpiTile {{ border: 1px solid palette(mid); border-radius: 6px; }}"
-            f"KpiTile:focus {{ border: 2px solid {ACCENT.name()}; }}")
+            f"KpiTile:focus {{ border: 2px solid {ACCENT.name()}; }}"
+        )
         self._update_accessible()
 
     def caption(self) -> str:
@@ -108,7 +109,8 @@ class KpiTile(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-                event.position().toPoint()):
+            event.position().toPoint()
+        ):
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.activated.emit()
             event.accept()
@@ -174,9 +176,12 @@ class _ChartView(QChartView):
         def text(value: float | None) -> str:
             return "—" if value is None else f"{value:g}"
 
-        self.setAccessibleDescription("; ".join(
-            f"{label}: {text(value)}" for label, value in zip(self._categories, self._values,
-                                                              strict=True)))
+        self.setAccessibleDescription(
+            "; ".join(
+                f"{label}: {text(value)}"
+                for label, value in zip(self._categories, self._values, strict=True)
+            )
+        )
 
     def _reset(self) -> QChart:
         chart = self.chart()
@@ -198,9 +203,16 @@ class BarChartView(_ChartView):
 
     bar_activated = Signal(str)
 
-    def __init__(self, name: str, title: str, *, clickable: bool = False,
-                 horizontal: bool = False, value_format: str = "%d",
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        *,
+        clickable: bool = False,
+        horizontal: bool = False,
+        value_format: str = "%d",
+        parent: QWidget | None = None,
+    ):
         super().__init__(name, title, parent)
         self.clickable = clickable
         self.horizontal = horizontal
@@ -215,8 +227,13 @@ class BarChartView(_ChartView):
     def keys(self) -> list[str]:
         return list(self._keys)
 
-    def set_bars(self, bars: Sequence[tuple[str, str, float | None]], *, set_label: str,
-                 maximum: float | None = None) -> None:
+    def set_bars(
+        self,
+        bars: Sequence[tuple[str, str, float | None]],
+        *,
+        set_label: str,
+        maximum: float | None = None,
+    ) -> None:
         """``bars``: (key, category label, value or None); ``maximum`` fixes the value axis
         (else it fits the data)."""
         chart = self._reset()
@@ -238,8 +255,9 @@ class BarChartView(_ChartView):
         series.setLabelsFormat("@value")
         chart.addSeries(series)
         category_axis = QBarCategoryAxis()
-        category_axis.append([self._categories[self.qt_index(i)]
-                              for i in range(len(self._categories))])
+        category_axis.append(
+            [self._categories[self.qt_index(i)] for i in range(len(self._categories))]
+        )
         value_axis = QValueAxis()
         if maximum is not None:
             value_axis.setRange(0, maximum)
@@ -297,9 +315,14 @@ class BarChartView(_ChartView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if self.clickable and self._keys:
             key = event.key()
-            moves = {Qt.Key.Key_Left: self._current - 1, Qt.Key.Key_Up: self._current - 1,
-                     Qt.Key.Key_Right: self._current + 1, Qt.Key.Key_Down: self._current + 1,
-                     Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self._keys) - 1}
+            moves = {
+                Qt.Key.Key_Left: self._current - 1,
+                Qt.Key.Key_Up: self._current - 1,
+                Qt.Key.Key_Right: self._current + 1,
+                Qt.Key.Key_Down: self._current + 1,
+                Qt.Key.Key_Home: 0,
+                Qt.Key.Key_End: len(self._keys) - 1,
+            }
             if key in moves:
                 target = moves[key]
                 self.select_index(max(target, 0))
@@ -321,15 +344,17 @@ class TrendChartView(_ChartView):
     """A line over buckets (weeks). Values may be None: the line breaks there. Every point
     is also drawn as a dot, so a lone value between gaps stays visible."""
 
-    def __init__(self, name: str, title: str, *, percent: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, name: str, title: str, *, percent: bool = False, parent: QWidget | None = None
+    ):
         super().__init__(name, title, parent)
         self.percent = percent
         self.lines: list[QLineSeries] = []
         self.dots: QScatterSeries | None = None
 
-    def set_points(self, labels: Sequence[str], values: Sequence[float | None], *,
-                   series_label: str) -> None:
+    def set_points(
+        self, labels: Sequence[str], values: Sequence[float | None], *, series_label: str
+    ) -> None:
         chart = self._reset()
         self._categories = list(labels)
         self._values = list(values)

@@ -90,13 +90,21 @@ PERIOD_EDIT_DELAY_MS = 400  # typing a date recomputes once the typing stops
 WORKBOOK_MODULE = "desktop_app.services.report_workbook"
 WORKBOOK_FUNCTION = "write_report_workbook"
 IMPROVEMENT_ROLES = ("manager", "admin")
-TILES = ("volume", "handling_time", "resolution_rate", "on_time_rate", "first_response_rate",
-         "satisfaction_rate", "overdue")
+TILES = (
+    "volume",
+    "handling_time",
+    "resolution_rate",
+    "on_time_rate",
+    "first_response_rate",
+    "satisfaction_rate",
+    "overdue",
+)
 NO_VALUE = "—"
 DataRole = Qt.ItemDataRole.UserRole
 
 
 # --- the trend (runs on the worker thread: no widgets) --------------------------------------
+
 
 @dataclass(frozen=True)
 class TrendPoint:
@@ -125,9 +133,14 @@ def trend_kind(period: Period) -> str:
     return "quarter"
 
 
-def compute_trend(session: Session, start: dt.date, end: dt.date,
-                  department_code: str | None = None, *,
-                  progress: Callable[[int, int], bool] | None = None) -> Trend | None:
+def compute_trend(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    department_code: str | None = None,
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> Trend | None:
     """Volume and on-time rate of each week (or month) of the period, clipped to it: one
     KPI report per bucket. None when ``progress`` says the work was cancelled."""
     period = periods.custom(start, end)
@@ -135,10 +148,8 @@ def compute_trend(session: Session, start: dt.date, end: dt.date,
     buckets = periods.split(period, kind)
     points = []
     for done, bucket in enumerate(buckets, 1):
-        report = kpi.kpi_report(session, bucket.start, bucket.end,
-                                department_code=department_code)
-        points.append(TrendPoint(bucket, report.volume, report.closed_cases,
-                                 report.on_time_rate))
+        report = kpi.kpi_report(session, bucket.start, bucket.end, department_code=department_code)
+        points.append(TrendPoint(bucket, report.volume, report.closed_cases, report.on_time_rate))
         if progress is not None and not progress(done, len(buckets)):
             return None
     return Trend(start, end, department_code, kind, tuple(points))
@@ -209,23 +220,27 @@ class ReportTable(QTableWidget):
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-    def fill(self, rows: list[list[str]], data: list[object] | None = None,
-             numeric: tuple[int, ...] = ()) -> None:
+    def fill(
+        self, rows: list[list[str]], data: list[object] | None = None, numeric: tuple[int, ...] = ()
+    ) -> None:
         self.clearContents()
         self.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c in numeric:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if data is not None:
                     item.setData(DataRole, data[r])
                 self.setItem(r, c, item)
 
     def row_texts(self) -> list[list[str]]:
-        return [[self.item(r, c).text() if self.item(r, c) else ""
-                 for c in range(self.columnCount())] for r in range(self.rowCount())]
+        return [
+            [self.item(r, c).text() if self.item(r, c) else "" for c in range(self.columnCount())]
+            for r in range(self.rowCount())
+        ]
 
     def row_data(self, row: int):
         item = self.item(row, 0)
@@ -291,11 +306,13 @@ class ReportsPage(QWidget):
             self._type_tree = reference.type_tree()
             if self.session.is_supervisor:
                 own = set(users.get_user(self.session, self.session.username).departments)
-                self._department_choices = [(t.label(self.language), t.code)
-                                            for t in self._departments if t.code in own]
+                self._department_choices = [
+                    (t.label(self.language), t.code) for t in self._departments if t.code in own
+                ]
             else:
                 self._department_choices = [(self.tr("All departments"), None)] + [
-                    (t.label(self.language), t.code) for t in self._departments]
+                    (t.label(self.language), t.code) for t in self._departments
+                ]
         except ServiceError as exc:
             self._department_choices = [(self.tr("All departments"), None)]
             self._pending_error = service_message(exc)
@@ -312,8 +329,12 @@ class ReportsPage(QWidget):
         today = self.session.now().date()
         self.period_kind = QComboBox()
         self.period_kind.setObjectName("period_kind")
-        for code, text in (("week", self.tr("Week")), ("month", self.tr("Month")),
-                           ("quarter", self.tr("Quarter")), ("custom", self.tr("Custom"))):
+        for code, text in (
+            ("week", self.tr("Week")),
+            ("month", self.tr("Month")),
+            ("quarter", self.tr("Quarter")),
+            ("custom", self.tr("Custom")),
+        ):
             self.period_kind.addItem(text, code)
         self.period_kind.setCurrentIndex(self.period_kind.findData("month"))
         self.period_date = self._date_edit("period_date", today)
@@ -341,8 +362,9 @@ class ReportsPage(QWidget):
         for text, code in self._department_choices:
             self.department_filter.addItem(text, code)
         if self.session.is_supervisor:
-            self.department_filter.setToolTip(self.tr(
-                "A supervisor sees the figures of their own departments"))
+            self.department_filter.setToolTip(
+                self.tr("A supervisor sees the figures of their own departments")
+            )
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.setIcon(icon("refresh"))
@@ -352,9 +374,12 @@ class ReportsPage(QWidget):
         self.export_button.setIcon(icon("export"))
         self.export_unmasked = QCheckBox(self.tr("Full &contacts"))
         self.export_unmasked.setObjectName("export_unmasked")
-        self.export_unmasked.setToolTip(self.tr(
-            "Write contact details unmasked in the overdue list (recorded in the audit "
-            "log); otherwise they are masked like 138****5678"))
+        self.export_unmasked.setToolTip(
+            self.tr(
+                "Write contact details unmasked in the overdue list (recorded in the audit "
+                "log); otherwise they are masked like 138****5678"
+            )
+        )
         self.export_unmasked.setVisible(self.can_unmask)
         self.cancel_export_button = QPushButton(self.tr("Cancel export"))
         self.cancel_export_button.setObjectName("cancel_export_button")
@@ -391,13 +416,17 @@ class ReportsPage(QWidget):
             "overdue": self.tr("Overdue now"),
         }
         hints = {
-            "overdue": self.tr("Open cases past a deadline now. Click or press Enter to "
-                               "list them in the tracker."),
-            "volume": self.tr("Complaints registered in the period. Click or press Enter "
-                              "to list them in the tracker."),
+            "overdue": self.tr(
+                "Open cases past a deadline now. Click or press Enter to list them in the tracker."
+            ),
+            "volume": self.tr(
+                "Complaints registered in the period. Click or press Enter "
+                "to list them in the tracker."
+            ),
         }
-        default_hint = self.tr("Click or press Enter to list the cases registered in the "
-                               "period in the tracker.")
+        default_hint = self.tr(
+            "Click or press Enter to list the cases registered in the period in the tracker."
+        )
         self.tiles: dict[str, KpiTile] = {}
         for name in TILES:
             tile = KpiTile(f"{name}_tile", captions[name])
@@ -406,45 +435,64 @@ class ReportsPage(QWidget):
             self.tiles[name] = tile
 
     def _build_charts(self) -> None:
-        self.type_chart = BarChartView("type_chart", self.tr("Complaints by type"),
-                                       clickable=True, horizontal=True)
-        self.type_chart.setToolTip(self.tr("Click a bar (or choose one with the arrow keys "
-                                           "and press Enter) to list those cases"))
+        self.type_chart = BarChartView(
+            "type_chart", self.tr("Complaints by type"), clickable=True, horizontal=True
+        )
+        self.type_chart.setToolTip(
+            self.tr(
+                "Click a bar (or choose one with the arrow keys "
+                "and press Enter) to list those cases"
+            )
+        )
         self.type_chart.bar_activated.connect(self._type_activated)
-        self.volume_trend_chart = TrendChartView("volume_trend_chart",
-                                                 self.tr("Complaints by week"))
-        self.on_time_trend_chart = TrendChartView("on_time_trend_chart",
-                                                  self.tr("On-time rate by week (%)"),
-                                                  percent=True)
-        self.satisfaction_chart = BarChartView("satisfaction_chart",
-                                               self.tr("Satisfaction by question (mean, 1–5)"),
-                                               value_format="%d")
+        self.volume_trend_chart = TrendChartView(
+            "volume_trend_chart", self.tr("Complaints by week")
+        )
+        self.on_time_trend_chart = TrendChartView(
+            "on_time_trend_chart", self.tr("On-time rate by week (%)"), percent=True
+        )
+        self.satisfaction_chart = BarChartView(
+            "satisfaction_chart", self.tr("Satisfaction by question (mean, 1–5)"), value_format="%d"
+        )
 
     def _build_tables(self) -> None:
         self.overdue_owner_table = ReportTable(
-            "overdue_owner_table", [self.tr("Owner"), self.tr("Overdue")])
+            "overdue_owner_table", [self.tr("Owner"), self.tr("Overdue")]
+        )
         self.overdue_department_table = ReportTable(
-            "overdue_department_table", [self.tr("Department"), self.tr("Overdue")])
+            "overdue_department_table", [self.tr("Department"), self.tr("Overdue")]
+        )
         self.hot_spots_table = ReportTable(
-            "hot_spots_table", [self.tr("Hot spot"), self.tr("Source"), self.tr("Count")])
+            "hot_spots_table", [self.tr("Hot spot"), self.tr("Source"), self.tr("Count")]
+        )
         self.improvements_table = ReportTable(
-            "improvements_table", [self.tr("Problem"), self.tr("Plan"), self.tr("Department"),
-                                   self.tr("Deadline"), self.tr("Status"), self.tr("Types")])
+            "improvements_table",
+            [
+                self.tr("Problem"),
+                self.tr("Plan"),
+                self.tr("Department"),
+                self.tr("Deadline"),
+                self.tr("Status"),
+                self.tr("Types"),
+            ],
+        )
         self.improvements_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+            1, QHeaderView.ResizeMode.Stretch
+        )
         self.overdue_owner_table.activated.connect(
-            lambda index: self._overdue_owner_activated(index.row()))
+            lambda index: self._overdue_owner_activated(index.row())
+        )
         self.overdue_department_table.activated.connect(
-            lambda index: self._overdue_department_activated(index.row()))
-        self.hot_spots_table.activated.connect(
-            lambda index: self._hot_spot_activated(index.row()))
-        self.improvements_table.activated.connect(
-            lambda _index: self.ask_edit_improvement())
+            lambda index: self._overdue_department_activated(index.row())
+        )
+        self.hot_spots_table.activated.connect(lambda index: self._hot_spot_activated(index.row()))
+        self.improvements_table.activated.connect(lambda _index: self.ask_edit_improvement())
         self.improvements_table.itemSelectionChanged.connect(self._update_improvement_buttons)
         for table in (self.overdue_owner_table, self.overdue_department_table):
             table.setToolTip(self.tr("Enter or double-click a row to list its overdue cases"))
-        self.hot_spots_table.setToolTip(self.tr(
-            "Enter or double-click a subtype to list its cases of the period"))
+        self.hot_spots_table.setToolTip(
+            self.tr("Enter or double-click a subtype to list its cases of the period")
+        )
 
         self.new_improvement_button = QPushButton(self.tr("&New action…"))
         self.new_improvement_button.setObjectName("new_improvement_button")
@@ -507,8 +555,7 @@ class ReportsPage(QWidget):
 
         tables = QHBoxLayout()
         tables.addWidget(titled(self.tr("Overdue by &owner"), self.overdue_owner_table))
-        tables.addWidget(titled(self.tr("Overdue by dep&artment"),
-                                self.overdue_department_table))
+        tables.addWidget(titled(self.tr("Overdue by dep&artment"), self.overdue_department_table))
         tables.addWidget(titled(self.tr("Ho&t spots"), self.hot_spots_table), 2)
 
         improvements_box = QGroupBox(self.tr("Improvement actions"))
@@ -554,7 +601,8 @@ class ReportsPage(QWidget):
         self.period_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.period_area.setFixedHeight(
             bar_widget.sizeHint().height()
-            + self.period_area.horizontalScrollBar().sizeHint().height())
+            + self.period_area.horizontalScrollBar().sizeHint().height()
+        )
         self.period_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         layout = QVBoxLayout(self)
@@ -597,9 +645,15 @@ class ReportsPage(QWidget):
     def department_code(self) -> str | None:
         return self.department_filter.currentData()
 
-    def set_period(self, kind: str, day: dt.date | None = None, *,
-                   start: dt.date | None = None, end: dt.date | None = None,
-                   compute: bool = True) -> None:
+    def set_period(
+        self,
+        kind: str,
+        day: dt.date | None = None,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        compute: bool = True,
+    ) -> None:
         """Show a period: ``kind`` week/month/quarter with any ``day`` of it, or custom
         from ``start`` to ``end``; then compute it (unless ``compute`` is False)."""
         if kind not in periods.PERIOD_KINDS:
@@ -718,15 +772,22 @@ class ReportsPage(QWidget):
         if self._trend_task is not None and shiboken6.isValid(self._trend_task):
             self._trend_task.cancel()
         self._trend_task = None
-        task = self.tasks.submit(kpi.kpi_report, self.session, period.start, period.end,
-                                 department_code=department, name="kpi-report")
+        task = self.tasks.submit(
+            kpi.kpi_report,
+            self.session,
+            period.start,
+            period.end,
+            department_code=department,
+            name="kpi-report",
+        )
         self._report_task = task
         self._watch(task)
         task.succeeded.connect(self._report_done)
         task.failed.connect(self._report_failed)
         self._loaded = True
-        self.status_line.setText(self.tr("Computing {period}…").format(
-            period=self.period_text(period)))
+        self.status_line.setText(
+            self.tr("Computing {period}…").format(period=self.period_text(period))
+        )
         return task
 
     def _watch(self, task: Task) -> None:
@@ -744,8 +805,15 @@ class ReportsPage(QWidget):
             return  # an older request
         self._report_task = None
         self.show_report(report)
-        task = self.tasks.submit(compute_trend, self.session, report.start, report.end,
-                                 report.department, with_progress=True, name="kpi-trend")
+        task = self.tasks.submit(
+            compute_trend,
+            self.session,
+            report.start,
+            report.end,
+            report.department,
+            with_progress=True,
+            name="kpi-trend",
+        )
         self._trend_task = task
         self._watch(task)
         task.succeeded.connect(self._trend_done)
@@ -778,8 +846,7 @@ class ReportsPage(QWidget):
 
     def label(self, dimension: str, code: str) -> str:
         """The display label of a code of the shown report, in the UI language."""
-        pair = (self.report.labels.get(dimension, {}).get(code)
-                if self.report is not None else None)
+        pair = self.report.labels.get(dimension, {}).get(code) if self.report is not None else None
         if pair is None:
             return code
         return pair[0] if self.language == "zh" else pair[1]
@@ -791,77 +858,113 @@ class ReportsPage(QWidget):
         self._show_charts(report)
         self._show_tables(report)
         self._show_improvements(report)
-        department = (self.label("department", report.department)
-                      if report.department else self.tr("all departments"))
-        self.status_line.setText(self.tr("{period}, {department}; overdue as of {now}").format(
-            period=self.period_text(self.shown_period()), department=department,
-            now=f"{report.as_of:%Y-%m-%d %H:%M}"))
+        department = (
+            self.label("department", report.department)
+            if report.department
+            else self.tr("all departments")
+        )
+        self.status_line.setText(
+            self.tr("{period}, {department}; overdue as of {now}").format(
+                period=self.period_text(self.shown_period()),
+                department=department,
+                now=f"{report.as_of:%Y-%m-%d %H:%M}",
+            )
+        )
         self._update_export_button()
         self.report_shown.emit(report)
 
     def _show_tiles(self, r: KpiReport) -> None:
-        self.tiles["volume"].set_value(str(r.volume), self.tr("{n} urgent").format(
-            n=r.urgent_cases))
+        self.tiles["volume"].set_value(
+            str(r.volume), self.tr("{n} urgent").format(n=r.urgent_cases)
+        )
         self.tiles["handling_time"].set_value(
             format_hours(r.average_handling_hours),
-            self.tr("over {n} closed in the period").format(n=r.closed_cases))
+            self.tr("over {n} closed in the period").format(n=r.closed_cases),
+        )
         self.tiles["resolution_rate"].set_value(
             format_rate(r.resolution_rate),
-            self.tr("{k} of {n} resolved").format(k=r.resolved_cases, n=r.volume))
+            self.tr("{k} of {n} resolved").format(k=r.resolved_cases, n=r.volume),
+        )
         self.tiles["on_time_rate"].set_value(
             format_rate(r.on_time_rate),
-            self.tr("{k} of {n} closed on time").format(k=r.closed_on_time, n=r.closed_cases))
+            self.tr("{k} of {n} closed on time").format(k=r.closed_on_time, n=r.closed_cases),
+        )
         self.tiles["first_response_rate"].set_value(
             format_rate(r.first_response_on_time_rate),
-            self.tr("{k} of {n} answered on time").format(k=r.first_response_on_time,
-                                                          n=r.first_response_cases))
+            self.tr("{k} of {n} answered on time").format(
+                k=r.first_response_on_time, n=r.first_response_cases
+            ),
+        )
         self.tiles["satisfaction_rate"].set_value(
             format_rate(r.satisfaction_rate),
-            self.tr("{n} surveys, overall 4 or 5").format(n=r.surveys))
+            self.tr("{n} surveys, overall 4 or 5").format(n=r.surveys),
+        )
         self.tiles["overdue"].set_value(str(r.overdue_open), self.tr("open cases, now"))
 
     def _show_charts(self, r: KpiReport) -> None:
-        self.type_chart.set_bars([(code, self.label("type", code), n)
-                                  for code, n in r.by_type.items()],
-                                 set_label=self.tr("Complaints"))
-        questions = {"timeliness": self.tr("Timeliness"),
-                     "effectiveness": self.tr("Effectiveness"),
-                     "attitude": self.tr("Attitude"), "overall": self.tr("Overall")}
+        self.type_chart.set_bars(
+            [(code, self.label("type", code), n) for code, n in r.by_type.items()],
+            set_label=self.tr("Complaints"),
+        )
+        questions = {
+            "timeliness": self.tr("Timeliness"),
+            "effectiveness": self.tr("Effectiveness"),
+            "attitude": self.tr("Attitude"),
+            "overall": self.tr("Overall"),
+        }
         self.satisfaction_chart.set_bars(
-            [(name, questions.get(name, name), r.satisfaction.get(name))
-             for name in kpi.SCORES], set_label=self.tr("Mean score"), maximum=5.0)
+            [(name, questions.get(name, name), r.satisfaction.get(name)) for name in kpi.SCORES],
+            set_label=self.tr("Mean score"),
+            maximum=5.0,
+        )
         if not r.surveys:
             self.satisfaction_chart.chart().setTitle(
-                self.tr("Satisfaction by question: no surveys in the period"))
+                self.tr("Satisfaction by question: no surveys in the period")
+            )
         else:
             self.satisfaction_chart.chart().setTitle(
-                self.tr("Satisfaction by question (mean of {n} surveys, 1–5)").format(
-                    n=r.surveys))
+                self.tr("Satisfaction by question (mean of {n} surveys, 1–5)").format(n=r.surveys)
+            )
 
     def show_trend(self, trend: Trend) -> None:
         self.trend = trend
         labels = [bucket_label(p.period) for p in trend.points]
-        by = {"week": self.tr("week"), "month": self.tr("month"),
-              "quarter": self.tr("quarter")}[trend.kind]
+        by = {"week": self.tr("week"), "month": self.tr("month"), "quarter": self.tr("quarter")}[
+            trend.kind
+        ]
         self.volume_trend_chart.chart().setTitle(
-            self.tr("Complaints by {bucket}").format(bucket=by))
-        self.volume_trend_chart.set_points(labels, [p.volume for p in trend.points],
-                                           series_label=self.tr("Complaints"))
+            self.tr("Complaints by {bucket}").format(bucket=by)
+        )
+        self.volume_trend_chart.set_points(
+            labels, [p.volume for p in trend.points], series_label=self.tr("Complaints")
+        )
         self.on_time_trend_chart.chart().setTitle(
-            self.tr("On-time rate by {bucket} (%)").format(bucket=by))
+            self.tr("On-time rate by {bucket} (%)").format(bucket=by)
+        )
         self.on_time_trend_chart.set_points(
-            labels, [None if p.on_time_rate is None else round(p.on_time_rate * 100, 1)
-                     for p in trend.points], series_label=self.tr("On-time rate"))
+            labels,
+            [
+                None if p.on_time_rate is None else round(p.on_time_rate * 100, 1)
+                for p in trend.points
+            ],
+            series_label=self.tr("On-time rate"),
+        )
         self.trend_shown.emit(trend)
 
     def _show_tables(self, r: KpiReport) -> None:
         self.overdue_owner_table.fill(
             [[r.owner_names.get(user, user), str(n)] for user, n in r.overdue_by_owner.items()],
-            list(r.overdue_by_owner), numeric=(1,))
+            list(r.overdue_by_owner),
+            numeric=(1,),
+        )
         self.overdue_department_table.fill(
-            [[self.label("department", code), str(n)]
-             for code, n in r.overdue_by_department.items()],
-            list(r.overdue_by_department), numeric=(1,))
+            [
+                [self.label("department", code), str(n)]
+                for code, n in r.overdue_by_department.items()
+            ],
+            list(r.overdue_by_department),
+            numeric=(1,),
+        )
         rows: list[list[str]] = []
         data: list[object] = []
         survey = self.tr("Survey: needs improvement")
@@ -877,15 +980,26 @@ class ReportsPage(QWidget):
     def _show_improvements(self, r: KpiReport) -> None:
         rows = []
         for action in r.improvement_actions:
-            department = action.department_zh if self.language == "zh" else \
-                action.department_en
+            department = action.department_zh if self.language == "zh" else action.department_en
             deadline = f"{action.deadline:%Y-%m-%d}" if action.deadline else ""
             if action.overdue:
                 deadline = self.tr("{day} (overdue)").format(day=deadline)
-            types = ", ".join(self.label("type", code) if code in r.labels.get("type", {})
-                              else self.label("subtype", code) for code in action.type_codes)
-            rows.append([action.problem, action.plan, department, deadline,
-                         IMPROVEMENT_STATUS.label(action.status, self.language), types])
+            types = ", ".join(
+                self.label("type", code)
+                if code in r.labels.get("type", {})
+                else self.label("subtype", code)
+                for code in action.type_codes
+            )
+            rows.append(
+                [
+                    action.problem,
+                    action.plan,
+                    department,
+                    deadline,
+                    IMPROVEMENT_STATUS.label(action.status, self.language),
+                    types,
+                ]
+            )
         self.improvements_table.fill(rows, list(r.improvement_actions))
         for row, action in enumerate(r.improvement_actions):
             if action.overdue:
@@ -920,21 +1034,27 @@ class ReportsPage(QWidget):
         departments = frozenset({department}) if department else frozenset()
         if tile == "overdue":
             return CaseFilter(overdue_only=True, department_codes=departments)
-        return CaseFilter(include_closed=True, registered_from=period.start,
-                          registered_to=period.end, department_codes=departments)
+        return CaseFilter(
+            include_closed=True,
+            registered_from=period.start,
+            registered_to=period.end,
+            department_codes=departments,
+        )
 
     def type_filter(self, type_code: str) -> CaseFilter:
         period, department = self._shown_period_and_department()
-        return CaseFilter(include_closed=True, registered_from=period.start,
-                          registered_to=period.end, type_codes=frozenset({type_code}),
-                          department_codes=frozenset({department}) if department
-                          else frozenset())
+        return CaseFilter(
+            include_closed=True,
+            registered_from=period.start,
+            registered_to=period.end,
+            type_codes=frozenset({type_code}),
+            department_codes=frozenset({department}) if department else frozenset(),
+        )
 
     def _tile_activated(self) -> None:
         tile = self.sender()
         if isinstance(tile, KpiTile):
-            self.cases_requested.emit(self.case_filter(
-                tile.objectName().removesuffix("_tile")))
+            self.cases_requested.emit(self.case_filter(tile.objectName().removesuffix("_tile")))
 
     def _type_activated(self, code: str) -> None:
         self.cases_requested.emit(self.type_filter(code))
@@ -949,14 +1069,20 @@ class ReportsPage(QWidget):
             self.show_message(service_message(exc))
             return
         flt = self.case_filter("overdue")
-        self.cases_requested.emit(CaseFilter(overdue_only=True, owner_ids=frozenset({user.id}),
-                                             department_codes=flt.department_codes))
+        self.cases_requested.emit(
+            CaseFilter(
+                overdue_only=True,
+                owner_ids=frozenset({user.id}),
+                department_codes=flt.department_codes,
+            )
+        )
 
     def _overdue_department_activated(self, row: int) -> None:
         code = self.overdue_department_table.row_data(row)
         if code:
-            self.cases_requested.emit(CaseFilter(overdue_only=True,
-                                                 department_codes=frozenset({code})))
+            self.cases_requested.emit(
+                CaseFilter(overdue_only=True, department_codes=frozenset({code}))
+            )
 
     def _hot_spot_activated(self, row: int) -> None:
         code = self.hot_spots_table.row_data(row)
@@ -981,17 +1107,25 @@ class ReportsPage(QWidget):
 
     def _update_improvement_buttons(self) -> None:
         self.edit_improvement_button.setEnabled(
-            self.can_edit_improvements and self.selected_improvement() is not None
-            and self._save_task is None)
-        self.new_improvement_button.setEnabled(self.can_edit_improvements
-                                               and self._save_task is None)
+            self.can_edit_improvements
+            and self.selected_improvement() is not None
+            and self._save_task is None
+        )
+        self.new_improvement_button.setEnabled(
+            self.can_edit_improvements and self._save_task is None
+        )
 
     def _open_improvement_dialog(self, action: ImprovementInfo | None) -> ImprovementDialog:
         if self.improvement_dialog is not None and shiboken6.isValid(self.improvement_dialog):
             self.improvement_dialog.deleteLater()
-        dialog = ImprovementDialog(departments=self._departments, type_tree=self._type_tree,
-                                   language=self.language, today=self.session.now().date(),
-                                   action=action, parent=self)
+        dialog = ImprovementDialog(
+            departments=self._departments,
+            type_tree=self._type_tree,
+            language=self.language,
+            today=self.session.now().date(),
+            action=action,
+            parent=self,
+        )
         if action is None and self.department_code():
             dialog.set_department(self.department_code())
         dialog.accepted.connect(self._improvement_accepted)
@@ -1018,12 +1152,17 @@ class ReportsPage(QWidget):
             return
         values = dialog.values()
         if dialog.action_info is None:
-            task = self.tasks.submit(improvements.create_action, self.session,
-                                     name="improvement-create", **values)
+            task = self.tasks.submit(
+                improvements.create_action, self.session, name="improvement-create", **values
+            )
         else:
-            task = self.tasks.submit(improvements.update_action, self.session,
-                                     dialog.action_info.id, name="improvement-update",
-                                     **values)
+            task = self.tasks.submit(
+                improvements.update_action,
+                self.session,
+                dialog.action_info.id,
+                name="improvement-update",
+                **values,
+            )
         self._save_task = task
         self._watch(task)
         task.succeeded.connect(self._improvement_done)
@@ -1045,8 +1184,7 @@ class ReportsPage(QWidget):
         self._update_improvement_buttons()
         dialog = self.improvement_dialog
         text = service_message(exc)
-        if isinstance(exc, ValidationError) and dialog is not None \
-                and shiboken6.isValid(dialog):
+        if isinstance(exc, ValidationError) and dialog is not None and shiboken6.isValid(dialog):
             dialog.show_error(dialog.field_of(exc.field), text)
             dialog.open()
             return
@@ -1057,31 +1195,42 @@ class ReportsPage(QWidget):
     def _update_export_button(self) -> None:
         writer, why = workbook_writer()
         exporting = self._export_task is not None
-        self.export_button.setEnabled(writer is not None and self.report is not None
-                                      and not exporting)
+        self.export_button.setEnabled(
+            writer is not None and self.report is not None and not exporting
+        )
         if writer is None:
-            self.export_button.setToolTip(self.tr(
-                "The report workbook export is not installed in this version ({reason})."
-            ).format(reason=why))
+            self.export_button.setToolTip(
+                self.tr(
+                    "The report workbook export is not installed in this version ({reason})."
+                ).format(reason=why)
+            )
         elif self.report is None:
             self.export_button.setToolTip(self.tr("Export once the figures are shown"))
         else:
-            self.export_button.setToolTip(self.tr(
-                "Save the figures shown as an Excel workbook (summary, breakdowns, overdue "
-                "cases, surveys, improvement actions, charts)"))
+            self.export_button.setToolTip(
+                self.tr(
+                    "Save the figures shown as an Excel workbook (summary, breakdowns, overdue "
+                    "cases, surveys, improvement actions, charts)"
+                )
+            )
 
     def default_export_name(self) -> str:
         period = self.shown_period()
-        label = period.label() if period.kind != "custom" else \
-            f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+        label = (
+            period.label()
+            if period.kind != "custom"
+            else f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+        )
         return self.tr("Complaint report {period}.xlsx").format(period=label)
 
     def ask_export(self) -> Task | None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the report"), str(Path(folder) / self.default_export_name()),
-            self.tr("Excel workbook (*.xlsx)"))
+            self,
+            self.tr("Export the report"),
+            str(Path(folder) / self.default_export_name()),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if not path:
             return None
         if not path.lower().endswith(".xlsx"):
@@ -1098,9 +1247,15 @@ class ReportsPage(QWidget):
         if unmasked is None:
             unmasked = self.can_unmask and self.export_unmasked.isChecked()
         options = {"unmasked": True} if unmasked and _takes(writer, "unmasked") else {}
-        task = self.tasks.submit(writer, self.session, self.report, Path(path),
-                                 with_progress=_takes(writer, "progress"),
-                                 name="report-workbook", **options)
+        task = self.tasks.submit(
+            writer,
+            self.session,
+            self.report,
+            Path(path),
+            with_progress=_takes(writer, "progress"),
+            name="report-workbook",
+            **options,
+        )
         task.setProperty("path", str(path))
         self._export_task = task
         self.export_progress.setRange(0, 0)
@@ -1133,8 +1288,7 @@ class ReportsPage(QWidget):
         self.exported.emit(path)
 
     def _export_failed(self, exc: ServiceError) -> None:
-        self.show_message(self.tr("Not exported: {reason}").format(
-            reason=service_message(exc)))
+        self.show_message(self.tr("Not exported: {reason}").format(reason=service_message(exc)))
 
     def _export_finished(self) -> None:
         self._export_task = None

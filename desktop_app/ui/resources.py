@@ -47,6 +47,7 @@ def translations_dir() -> Path:
 
 # --- icons ----------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=256)
 def _svg_text(path: Path) -> str | None:
     try:
@@ -55,8 +56,7 @@ def _svg_text(path: Path) -> str | None:
         return None
 
 
-def icon_colour(mode: QIcon.Mode = QIcon.Mode.Normal,
-                palette: QPalette | None = None) -> QColor:
+def icon_colour(mode: QIcon.Mode = QIcon.Mode.Normal, palette: QPalette | None = None) -> QColor:
     """The colour a single-colour icon is drawn in for ``mode``: the palette's window text
     (disabled: the disabled text; selected: the highlighted text)."""
     if palette is None:
@@ -95,12 +95,21 @@ class SvgIconEngine(QIconEngine):
             self._renderers = {key: renderer}  # one colour at a time is plenty
         return renderer
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,  # noqa: N802
-                     scale: float) -> QPixmap:
+    def scaledPixmap(
+        self,
+        size: QSize,
+        mode: QIcon.Mode,
+        state: QIcon.State,  # noqa: N802
+        scale: float,
+    ) -> QPixmap:
         colour = icon_colour(mode)
         side = min(size.width(), size.height())
-        key = (side, int(mode.value if hasattr(mode, "value") else mode), round(scale * 100),
-               colour.rgba())
+        key = (
+            side,
+            int(mode.value if hasattr(mode, "value") else mode),
+            round(scale * 100),
+            colour.rgba(),
+        )
         cached = self._pixmaps.get(key)
         if cached is not None:
             return cached
@@ -121,8 +130,7 @@ class SvgIconEngine(QIconEngine):
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
-              state: QIcon.State) -> None:
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         device = painter.device()
         scale = device.devicePixelRatioF() if device is not None else 1.0
         side = min(rect.width(), rect.height())
@@ -189,23 +197,51 @@ def app_icon() -> QIcon:
 # Role -> colour, for the Active and Inactive groups; the Disabled group gets "disabled"
 # for its text roles.
 LIGHT = {
-    "Window": "#f4f5f7", "WindowText": "#1b1f24", "Base": "#ffffff",
-    "AlternateBase": "#eef1f5", "Text": "#1b1f24", "Button": "#e9ecf0",
-    "ButtonText": "#1b1f24", "BrightText": "#ffffff", "Highlight": "#1f6feb",
-    "HighlightedText": "#ffffff", "Link": "#0b57d0", "LinkVisited": "#6f42c1",
-    "ToolTipBase": "#ffffe1", "ToolTipText": "#1b1f24", "PlaceholderText": "#6a737d",
-    "Light": "#ffffff", "Midlight": "#e4e7eb", "Mid": "#b8bec6", "Dark": "#8c939c",
-    "Shadow": "#3c4047", "Accent": "#1f6feb",
+    "Window": "#f4f5f7",
+    "WindowText": "#1b1f24",
+    "Base": "#ffffff",
+    "AlternateBase": "#eef1f5",
+    "Text": "#1b1f24",
+    "Button": "#e9ecf0",
+    "ButtonText": "#1b1f24",
+    "BrightText": "#ffffff",
+    "Highlight": "#1f6feb",
+    "HighlightedText": "#ffffff",
+    "Link": "#0b57d0",
+    "LinkVisited": "#6f42c1",
+    "ToolTipBase": "#ffffe1",
+    "ToolTipText": "#1b1f24",
+    "PlaceholderText": "#6a737d",
+    "Light": "#ffffff",
+    "Midlight": "#e4e7eb",
+    "Mid": "#b8bec6",
+    "Dark": "#8c939c",
+    "Shadow": "#3c4047",
+    "Accent": "#1f6feb",
     "disabled": "#8c959f",
 }
 DARK = {
-    "Window": "#1f2227", "WindowText": "#e6e8eb", "Base": "#16181c",
-    "AlternateBase": "#23272e", "Text": "#e6e8eb", "Button": "#2b3038",
-    "ButtonText": "#e6e8eb", "BrightText": "#ffffff", "Highlight": "#2f6fdb",
-    "HighlightedText": "#ffffff", "Link": "#7cb2ff", "LinkVisited": "#c39cff",
-    "ToolTipBase": "#2b3038", "ToolTipText": "#e6e8eb", "PlaceholderText": "#8b949e",
-    "Light": "#3a4049", "Midlight": "#31363e", "Mid": "#23272d", "Dark": "#121417",
-    "Shadow": "#000000", "Accent": "#2f6fdb",
+    "Window": "#1f2227",
+    "WindowText": "#e6e8eb",
+    "Base": "#16181c",
+    "AlternateBase": "#23272e",
+    "Text": "#e6e8eb",
+    "Button": "#2b3038",
+    "ButtonText": "#e6e8eb",
+    "BrightText": "#ffffff",
+    "Highlight": "#2f6fdb",
+    "HighlightedText": "#ffffff",
+    "Link": "#7cb2ff",
+    "LinkVisited": "#c39cff",
+    "ToolTipBase": "#2b3038",
+    "ToolTipText": "#e6e8eb",
+    "PlaceholderText": "#8b949e",
+    "Light": "#3a4049",
+    "Midlight": "#31363e",
+    "Mid": "#23272d",
+    "Dark": "#121417",
+    "Shadow": "#000000",
+    "Accent": "#2f6fdb",
     "disabled": "#6e7681",
 }
 # Colours the style sheet names @like_this@: readable on each scheme's window and base.
@@ -214,25 +250,49 @@ DARK = {
 # tone of the same name (error, warning, ok) stays readable on.
 TONES = {
     "light": {
-        "error": "#b3261e", "ok": "#1d6b2a", "warning": "#8a5a00", "muted": "#5f6670",
-        "error_background": "#fde2e1", "warning_background": "#fff1cc",
+        "error": "#b3261e",
+        "ok": "#1d6b2a",
+        "warning": "#8a5a00",
+        "muted": "#5f6670",
+        "error_background": "#fde2e1",
+        "warning_background": "#fff1cc",
         "ok_background": "#e3f4e5",
-        "notice_background": "#fff4ce", "notice_border": "#e0b000", "notice_text": "#4a3b00",
-        "navigation_background": "#ffffff", "title": "#1b1f24", "indicator_border": "#8c939c",
+        "notice_background": "#fff4ce",
+        "notice_border": "#e0b000",
+        "notice_text": "#4a3b00",
+        "navigation_background": "#ffffff",
+        "title": "#1b1f24",
+        "indicator_border": "#8c939c",
     },
     "dark": {
-        "error": "#ff8a80", "ok": "#7ee29a", "warning": "#f2c14e", "muted": "#a0a8b3",
-        "error_background": "#4a1c1a", "warning_background": "#3d3214",
+        "error": "#ff8a80",
+        "ok": "#7ee29a",
+        "warning": "#f2c14e",
+        "muted": "#a0a8b3",
+        "error_background": "#4a1c1a",
+        "warning_background": "#3d3214",
         "ok_background": "#173a22",
-        "notice_background": "#3d3214", "notice_border": "#a07d1c", "notice_text": "#ffe7a3",
-        "navigation_background": "#16181c", "title": "#f2f4f7", "indicator_border": "#8b949e",
+        "notice_background": "#3d3214",
+        "notice_border": "#a07d1c",
+        "notice_text": "#ffe7a3",
+        "navigation_background": "#16181c",
+        "title": "#f2f4f7",
+        "indicator_border": "#8b949e",
     },
 }
 # White on red, readable in both schemes: the "urgent" and "sensitive customer" badges.
-BADGE_STYLE = ("background: #c00000; color: white; font-weight: bold; "
-               "border-radius: 3px; padding: 1px 6px;")
-_TEXT_ROLES = ("WindowText", "Text", "ButtonText", "HighlightedText", "ToolTipText",
-               "PlaceholderText", "BrightText")
+BADGE_STYLE = (
+    "background: #c00000; color: white; font-weight: bold; border-radius: 3px; padding: 1px 6px;"
+)
+_TEXT_ROLES = (
+    "WindowText",
+    "Text",
+    "ButtonText",
+    "HighlightedText",
+    "ToolTipText",
+    "PlaceholderText",
+    "BrightText",
+)
 
 
 def palette_for(scheme: str) -> QPalette:
@@ -244,16 +304,21 @@ def palette_for(scheme: str) -> QPalette:
         if role is None:
             continue
         colour = QColor(value)
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
-                      QPalette.ColorGroup.Disabled):
+        for group in (
+            QPalette.ColorGroup.Active,
+            QPalette.ColorGroup.Inactive,
+            QPalette.ColorGroup.Disabled,
+        ):
             palette.setColor(group, role, colour)
     disabled = QColor(colours["disabled"])
     for role_name in _TEXT_ROLES:
         if role_name != "HighlightedText":
-            palette.setColor(QPalette.ColorGroup.Disabled,
-                             getattr(QPalette.ColorRole, role_name), disabled)
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight,
-                     QColor(colours["Mid"]))
+            palette.setColor(
+                QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role_name), disabled
+            )
+    palette.setColor(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, QColor(colours["Mid"])
+    )
     return palette
 
 
@@ -271,8 +336,11 @@ def system_scheme() -> str:
 
 def current_scheme() -> str:
     """The scheme the application's palette is in now (by its window colour)."""
-    return "dark" if QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128 \
+    return (
+        "dark"
+        if QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
         else "light"
+    )
 
 
 def tone_colour(name: str, scheme: str | None = None) -> QColor:

@@ -89,8 +89,12 @@ SEED = 7
 DEMO_CASES = 4000
 PASSWORD = "screenshots-demo-2026"  # of the demo accounts in the temporary database only
 # Who is signed in for which pictures (demo accounts of services.demo, and one admin).
-CLERK, SUPERVISOR, MANAGER, ADMIN = ("demo_clerk01", "demo_sup_customer_service",
-                                     "demo_manager", "admin")
+CLERK, SUPERVISOR, MANAGER, ADMIN = (
+    "demo_clerk01",
+    "demo_sup_customer_service",
+    "demo_manager",
+    "admin",
+)
 ADMIN_DISPLAY_NAME = "系统管理员"
 DATABASE_LABEL = "complaints.db"  # shown in status bars instead of the temporary path
 SETTLE_TIMEOUT = 30.0  # seconds a window may take to load
@@ -107,14 +111,17 @@ INTAKE_VALUES = {
     "subtype": "slow_refund",
     "product": "年度会员卡",
     "urgency": "normal",
-    "description": ("客户反映3月5日在APP申请的会员卡退款至今未到账，期间两次致电客服热线，"
-                    "均被告知“正在处理”，没有明确答复。客户情绪较为激动，要求本周内退款到账"
-                    "并说明延误原因。"),
+    "description": (
+        "客户反映3月5日在APP申请的会员卡退款至今未到账，期间两次致电客服热线，"
+        "均被告知“正在处理”，没有明确答复。客户情绪较为激动，要求本周内退款到账"
+        "并说明延误原因。"
+    ),
     "customer_requests": ["refund", "apology"],
 }
 
 
 # --- glyph check ----------------------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class MissingGlyph:
@@ -124,8 +131,10 @@ class MissingGlyph:
     char: str
 
     def line(self) -> str:
-        return (f"missing glyph U+{ord(self.char):04X} {self.char!r} in {self.window}: "
-                f"{self.widget} (font {self.family})")
+        return (
+            f"missing glyph U+{ord(self.char):04X} {self.char!r} in {self.window}: "
+            f"{self.widget} (font {self.family})"
+        )
 
 
 @dataclasses.dataclass
@@ -141,15 +150,23 @@ class GlyphReport:
         return {ch for ch in self.checked if is_cjk(ch)}
 
     def as_json(self) -> dict:
-        return {"characters": len(self.checked), "cjk_characters": len(self.cjk),
-                "missing": [dataclasses.asdict(m) for m in self.missing],
-                "fallback_families": dict(self.fallbacks)}
+        return {
+            "characters": len(self.checked),
+            "cjk_characters": len(self.cjk),
+            "missing": [dataclasses.asdict(m) for m in self.missing],
+            "fallback_families": dict(self.fallbacks),
+        }
 
 
 def is_cjk(ch: str) -> bool:
     code = ord(ch)
-    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
-            or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF)
+    return (
+        0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+    )
 
 
 def _needs_glyph(ch: str) -> bool:
@@ -189,8 +206,7 @@ class GlyphChecker:
                 return family
         return "(fallback)" if fallback_ok else None
 
-    def check(self, report: GlyphReport, window: str, widget: str, font: QFont,
-              text: str) -> None:
+    def check(self, report: GlyphReport, window: str, widget: str, font: QFont, text: str) -> None:
         primary = QRawFont.fromFont(font).familyName()
         for ch in set(text):
             if not _needs_glyph(ch):
@@ -224,8 +240,7 @@ def _model_texts(model, rows: int = 200) -> Iterator[str]:
     if model is None:
         return
     for column in range(_columns(model, QModelIndex())):
-        header = model.headerData(column, Qt.Orientation.Horizontal,
-                                  Qt.ItemDataRole.DisplayRole)
+        header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if header is not None:
             yield str(header)
 
@@ -298,8 +313,7 @@ def visible_widgets(window: QWidget) -> Iterator[QWidget]:
             yield child
 
 
-def check_window(checker: GlyphChecker, report: GlyphReport, name: str,
-                 window: QWidget) -> None:
+def check_window(checker: GlyphChecker, report: GlyphReport, name: str, window: QWidget) -> None:
     checker.check(report, name, "window title", QApplication.font(), window.windowTitle())
     for widget in visible_widgets(window):
         label = widget.objectName() or type(widget).__name__
@@ -309,6 +323,7 @@ def check_window(checker: GlyphChecker, report: GlyphReport, name: str,
 
 
 # --- running the windows -------------------------------------------------------------------
+
 
 def settle(runners: Iterable, timeout: float = SETTLE_TIMEOUT, quiet: float = QUIET) -> bool:
     """Run the event loop until no task of ``runners`` (TaskRunners) has run for ``quiet``
@@ -362,9 +377,11 @@ def shrink(image: QImage) -> QImage:
     if covered < 0.97:
         return rgb
     table = [colour | 0xFF000000 for colour, _n in common]
-    return rgb.convertToFormat(QImage.Format.Format_Indexed8, table,
-                               Qt.ImageConversionFlag.ThresholdDither
-                               | Qt.ImageConversionFlag.AvoidDither)
+    return rgb.convertToFormat(
+        QImage.Format.Format_Indexed8,
+        table,
+        Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
+    )
 
 
 def save_png(image: QImage, path: Path, *, small: bool = True) -> Path:
@@ -385,8 +402,14 @@ class Shot:
 class ScreenshotRun:
     """One run of the command: the temporary database, then each language's windows."""
 
-    def __init__(self, out_dir: Path, *, languages: Iterable[str] = LANGUAGES,
-                 echo: Callable[[str], None] = print, small: bool = True):
+    def __init__(
+        self,
+        out_dir: Path,
+        *,
+        languages: Iterable[str] = LANGUAGES,
+        echo: Callable[[str], None] = print,
+        small: bool = True,
+    ):
         self.out_dir = Path(out_dir)
         self.languages = tuple(languages)
         self.echo = echo
@@ -411,8 +434,10 @@ class ScreenshotRun:
         for username in (CLERK, SUPERVISOR, MANAGER):
             users.reset_password(system, username, PASSWORD)
         users.create_user(system, ADMIN, "admin", PASSWORD, display_name=ADMIN_DISPLAY_NAME)
-        self.echo(f"demo database: {stats.cases:,} cases, {stats.progress_entries:,} progress "
-                  f"entries, {stats.surveys:,} surveys (seed {SEED}, now {NOW:%Y-%m-%d %H:%M})")
+        self.echo(
+            f"demo database: {stats.cases:,} cases, {stats.progress_entries:,} progress "
+            f"entries, {stats.surveys:,} surveys (seed {SEED}, now {NOW:%Y-%m-%d %H:%M})"
+        )
         self.db = db
         self.db_info = dataclasses.replace(info, path=Path(DATABASE_LABEL))
         return db
@@ -449,8 +474,9 @@ class ScreenshotRun:
         settle([window.tasks])
         return window
 
-    def shoot(self, language: str, name: str, window: QWidget, runners=(), *,
-              reminders: bool = False) -> Shot:
+    def shoot(
+        self, language: str, name: str, window: QWidget, runners=(), *, reminders: bool = False
+    ) -> Shot:
         """Grab ``window`` (once ``runners`` are idle) to ``OUT/language/name.png``; the
         reminders panel and notice of a main window only with ``reminders``."""
         if window.size() != SIZE and name != "login":
@@ -556,8 +582,7 @@ class ScreenshotRun:
         timeline (progress, transfers, escalations, approvals) and few reminders."""
         from desktop_app.services import cases
 
-        work = {"progress", "transfer", "escalation", "approval_requested",
-                "approval_decided"}
+        work = {"progress", "transfer", "escalation", "approval_requested", "approval_decided"}
         best: tuple[int, int] | None = None
         model = tracker.model
         for row in range(min(model.rowCount(), 40)):
@@ -584,8 +609,10 @@ class ScreenshotRun:
             corner = screen.geometry().bottomRight()
             QCursor.setPos(corner)  # no hover highlight under the pointer
         self.checker = GlyphChecker()
-        with (tempfile.TemporaryDirectory(prefix="complaint-desk-shots-") as folder,
-              _isolated_user_state(Path(folder))):
+        with (
+            tempfile.TemporaryDirectory(prefix="complaint-desk-shots-") as folder,
+            _isolated_user_state(Path(folder)),
+        ):
             db = self.prepare_database(Path(folder))
             try:
                 for language in self.languages:
@@ -628,13 +655,20 @@ def _qt_settings(folder: Path):
     yield
 
 
-def run_command(out: str, *, language: str = "both", scale: float = 1.0, strict: bool = False,
-                glyph_report: str | None = None) -> int:
+def run_command(
+    out: str,
+    *,
+    language: str = "both",
+    scale: float = 1.0,
+    strict: bool = False,
+    glyph_report: str | None = None,
+) -> int:
     """The ``screenshots`` sub-command; returns the exit status."""
     languages = LANGUAGES if language == "both" else (language,)
     if QApplication.instance() is None:
         if not os.environ.get("QT_QPA_PLATFORM") and not (
-                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         if scale != 1.0:
             os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
@@ -645,10 +679,12 @@ def run_command(out: str, *, language: str = "both", scale: float = 1.0, strict:
     else:
         app = QApplication.instance()
         if scale != 1.0:
-            print("desktop-app: warning: --scale needs a new process (QT_SCALE_FACTOR); "
-                  "the pictures keep the current scale", file=sys.stderr)
-    print(f"platform {app.platformName()}, scale {scale:g}, font "
-          f"{QApplication.font().family()}")
+            print(
+                "desktop-app: warning: --scale needs a new process (QT_SCALE_FACTOR); "
+                "the pictures keep the current scale",
+                file=sys.stderr,
+            )
+    print(f"platform {app.platformName()}, scale {scale:g}, font {QApplication.font().family()}")
     run = ScreenshotRun(Path(out), languages=languages)
     run.run()
     missing = 0
@@ -657,16 +693,24 @@ def run_command(out: str, *, language: str = "both", scale: float = 1.0, strict:
             print(f"warning: {item.line()}", file=sys.stderr)
         missing += len(report.missing)
         families = ", ".join(f"{k} ({v})" for k, v in report.fallbacks.most_common(3))
-        print(f"glyphs {lang}: {len(report.checked)} characters checked "
-              f"({len(report.cjk)} CJK), {len(report.missing)} missing"
-              + (f"; CJK drawn with {families}" if families else ""))
+        print(
+            f"glyphs {lang}: {len(report.checked)} characters checked "
+            f"({len(report.cjk)} CJK), {len(report.missing)} missing"
+            + (f"; CJK drawn with {families}" if families else "")
+        )
     if glyph_report:
-        payload = {"platform": app.platformName(), "scale": scale,
-                   "languages": {lang: report.as_json() for lang, report in run.reports.items()},
-                   "files": {lang: [{"name": s.name, "path": str(s.path), "size": list(s.size)}
-                                    for s in shots] for lang, shots in run.shots.items()}}
-        Path(glyph_report).write_text(json.dumps(payload, ensure_ascii=False, indent=1),
-                                      encoding="utf-8")
+        payload = {
+            "platform": app.platformName(),
+            "scale": scale,
+            "languages": {lang: report.as_json() for lang, report in run.reports.items()},
+            "files": {
+                lang: [{"name": s.name, "path": str(s.path), "size": list(s.size)} for s in shots]
+                for lang, shots in run.shots.items()
+            },
+        }
+        Path(glyph_report).write_text(
+            json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     total = sum(len(s) for s in run.shots.values())
     print(f"wrote {total} screenshots to {out}")
     if missing and strict:

@@ -66,8 +66,11 @@ def setting_label(definition: SettingDef) -> str:
 def format_value(value: Any) -> str:
     """A setting value as shown in the table and typed in the editor."""
     if isinstance(value, bool):
-        return (QCoreApplication.translate("Settings", "Yes") if value
-                else QCoreApplication.translate("Settings", "No"))
+        return (
+            QCoreApplication.translate("Settings", "Yes")
+            if value
+            else QCoreApplication.translate("Settings", "No")
+        )
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -123,8 +126,9 @@ class SettingsTableModel(QAbstractTableModel):
             return value
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             titles = (self.tr("Setting"), self.tr("Value"), self.tr("Key"))
             if 0 <= section < len(titles):
@@ -172,8 +176,9 @@ class SettingEditDialog(QDialog):
             form.addRow("", QLabel(limits))
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Save"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("save_button")
         self.save_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -194,8 +199,9 @@ class SettingEditDialog(QDialog):
     def _limits_text(self) -> str:
         d = self.definition
         if d.minimum is not None and d.maximum is not None:
-            return self.tr("From {minimum:g} to {maximum:g}.").format(minimum=d.minimum,
-                                                                      maximum=d.maximum)
+            return self.tr("From {minimum:g} to {maximum:g}.").format(
+                minimum=d.minimum, maximum=d.maximum
+            )
         return ""
 
     def typed_value(self) -> Any:
@@ -205,16 +211,18 @@ class SettingEditDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            self.saved_value = settings_service.change_setting(self.session, self.key,
-                                                               self.typed_value())
+            self.saved_value = settings_service.change_setting(
+                self.session, self.key, self.typed_value()
+            )
         except ServiceError as exc:
             self.error.setText(service_message(exc))
             self.error.show()
             self.adjustSize()
             self.editor.setFocus()
             return False
-        log.info("setting %s changed to %r by %s", self.key, self.saved_value,
-                 self.session.username)
+        log.info(
+            "setting %s changed to %r by %s", self.key, self.saved_value, self.session.username
+        )
         self.accept()
         return True
 
@@ -232,8 +240,9 @@ class SettingsPage(QWidget):
 
     status_message = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *,
-                 tasks: TaskRunner | None = None):
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, tasks: TaskRunner | None = None
+    ):
         super().__init__(parent)
         self.session = session
         self.tasks = tasks if tasks is not None else TaskRunner(self)
@@ -245,12 +254,16 @@ class SettingsPage(QWidget):
         title = page_title(self.tr("Settings"))
         language_row = self._build_language_row()
         if self.can_edit:
-            hint_text = self.tr("Policy for deadlines, calendar, reminders and security. "
-                                "Double-click a setting or press Change to edit it; "
-                                "every change is recorded in the audit log.")
+            hint_text = self.tr(
+                "Policy for deadlines, calendar, reminders and security. "
+                "Double-click a setting or press Change to edit it; "
+                "every change is recorded in the audit log."
+            )
         else:
-            hint_text = self.tr("Policy for deadlines, calendar, reminders and security. "
-                                "Only managers and administrators can change settings.")
+            hint_text = self.tr(
+                "Policy for deadlines, calendar, reminders and security. "
+                "Only managers and administrators can change settings."
+            )
         hint = QLabel(hint_text)
         hint.setObjectName("settings_hint")
         hint.setWordWrap(True)
@@ -266,10 +279,10 @@ class SettingsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SettingsTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SettingsTableModel.VALUE,
-                                    QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SettingsTableModel.KEY,
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            SettingsTableModel.VALUE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(SettingsTableModel.KEY, QHeaderView.ResizeMode.ResizeToContents)
         # Double-click (or a single click where the platform says so) and Enter.
         self.table.activated.connect(lambda index: self.edit_row(index.row()))
 
@@ -312,11 +325,13 @@ class SettingsPage(QWidget):
         self.language_combo.setObjectName("language_combo")
         self.language_combo.addItem(
             self.tr("Follow the system ({language})").format(
-                language=LANGUAGE_NAMES[system_language()]), SYSTEM)
+                language=LANGUAGE_NAMES[system_language()]
+            ),
+            SYSTEM,
+        )
         for code, name in LANGUAGE_NAMES.items():
             self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(
-            max(0, self.language_combo.findData(saved_language())))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved_language())))
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         label = QLabel(self.tr("&Language:"))
         label.setBuddy(self.language_combo)
@@ -336,9 +351,12 @@ class SettingsPage(QWidget):
         save_language(choice)
         log.info("language of this computer set to %s by %s", choice, self.session.username)
         if language_of(choice) != current_language():
-            self.language_note.setText(self.tr(
-                "Saved for this computer. The new language shows after you sign out and "
-                "sign in again."))
+            self.language_note.setText(
+                self.tr(
+                    "Saved for this computer. The new language shows after you sign out and "
+                    "sign in again."
+                )
+            )
         else:
             self.language_note.setText(self.tr("Saved for this computer."))
 
@@ -374,17 +392,20 @@ class SettingsPage(QWidget):
             return self.editor
         key = self.model.key_at(row)
         self.editor = SettingEditDialog(self.session, key, self.model.value_at(row), self)
-        self.editor.finished.connect(lambda result, editor=self.editor:
-                                     self._editor_finished(editor, result))
+        self.editor.finished.connect(
+            lambda result, editor=self.editor: self._editor_finished(editor, result)
+        )
         self.editor.open()
         return self.editor
 
     def _editor_finished(self, editor: SettingEditDialog, result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             self.model.set_value(editor.key, editor.saved_value)
-            self.message.setText(self.tr("Saved: {label} = {value}").format(
-                label=setting_label(editor.definition),
-                value=format_value(editor.saved_value)))
+            self.message.setText(
+                self.tr("Saved: {label} = {value}").format(
+                    label=setting_label(editor.definition), value=format_value(editor.saved_value)
+                )
+            )
             if editor.key.startswith(RECOMPUTE_PREFIXES):
                 self.recompute_deadlines()
             if editor.key.startswith("calendar.") and self.calendar_page.view is not None:

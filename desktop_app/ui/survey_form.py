@@ -46,19 +46,31 @@ QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 SCORES = (1, 2, 3, 4, 5)
 ASPECT_FIELDS = ("most_satisfied", "needs_improvement")
 # Fields in reading order: the first bad one gets the focus.
-FIELD_ORDER = ("complaint_number", "customer_name", "survey_time", "method", *SCORE_FIELDS,
-               "most_satisfied", "most_satisfied_other", "needs_improvement",
-               "needs_improvement_other", "suggestions")
-_DIGITS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4,
-           Qt.Key.Key_5: 5}
+FIELD_ORDER = (
+    "complaint_number",
+    "customer_name",
+    "survey_time",
+    "method",
+    *SCORE_FIELDS,
+    "most_satisfied",
+    "most_satisfied_other",
+    "needs_improvement",
+    "needs_improvement_other",
+    "suggestions",
+)
+_DIGITS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
 
 
 def score_labels() -> dict[int, str]:
     """1 = very dissatisfied … 5 = very satisfied, in the UI language."""
     tr = QCoreApplication.translate
-    return {1: tr("ScoreWidget", "Very dissatisfied"), 2: tr("ScoreWidget", "Dissatisfied"),
-            3: tr("ScoreWidget", "Neutral"), 4: tr("ScoreWidget", "Satisfied"),
-            5: tr("ScoreWidget", "Very satisfied")}
+    return {
+        1: tr("ScoreWidget", "Very dissatisfied"),
+        2: tr("ScoreWidget", "Dissatisfied"),
+        3: tr("ScoreWidget", "Neutral"),
+        4: tr("ScoreWidget", "Satisfied"),
+        5: tr("ScoreWidget", "Very satisfied"),
+    }
 
 
 class ScoreWidget(QFrame):
@@ -104,8 +116,9 @@ class ScoreWidget(QFrame):
         row.addWidget(self.caption)
         row.addStretch(1)
         self.group.buttonClicked.connect(self._clicked)
-        self.setToolTip(self.tr("Press 1 (very dissatisfied) to 5 (very satisfied); the next "
-                                "score follows"))
+        self.setToolTip(
+            self.tr("Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows")
+        )
         self._show_value()
 
     def value(self) -> int | None:
@@ -190,14 +203,15 @@ class AspectChoices(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for index, term in enumerate(SURVEY_ASPECTS):
             box = QCheckBox(term.label(language))
-            box.setObjectName(f"{name}_other_box" if term.code == "other"
-                              else f"{name}_{term.code}")
+            box.setObjectName(
+                f"{name}_other_box" if term.code == "other" else f"{name}_{term.code}"
+            )
             box.toggled.connect(self._toggled)
             self.boxes[term.code] = box
             layout.addWidget(box, index // 3, index % 3)
         self.other_text = QLineEdit()
         self.other_text.setObjectName(f"{name}_other")
-        self.other_text.setPlaceholderText(self.tr("What \"other\" is"))
+        self.other_text.setPlaceholderText(self.tr('What "other" is'))
         self.other_text.setEnabled(False)
         self.other_text.textChanged.connect(self.changed)
 
@@ -242,8 +256,9 @@ class SurveyFormPanel(FieldErrors, QWidget):
 
     # --- construction -------------------------------------------------------------------
 
-    def _field(self, layout: QFormLayout, label: str, name: str, widget: QWidget,
-               *, error: bool = True) -> QWidget:
+    def _field(
+        self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
+    ) -> QWidget:
         """A form row: the label (buddy of the widget), the widget, its error line."""
         self.labels[name] = self.form_row(layout, label, name, widget, error=error)
         return widget
@@ -266,20 +281,22 @@ class SurveyFormPanel(FieldErrors, QWidget):
         header = QGroupBox(self.tr("Survey"))
         header.setObjectName("survey_header_group")
         form = QFormLayout(header)
-        self.complaint_number = self._field(form, self.tr("Complaint &number (if any)"),
-                                            "complaint_number", QLineEdit())
+        self.complaint_number = self._field(
+            form, self.tr("Complaint &number (if any)"), "complaint_number", QLineEdit()
+        )
         self.complaint_number.setPlaceholderText(self.tr("Empty for a proactive survey"))
-        self.customer_name = self._field(form, self.tr("Customer na&me"), "customer_name",
-                                         QLineEdit())
-        self.survey_time = self._field(form, self.tr("Survey &time"), "survey_time",
-                                       QDateTimeEdit())
+        self.customer_name = self._field(
+            form, self.tr("Customer na&me"), "customer_name", QLineEdit()
+        )
+        self.survey_time = self._field(
+            form, self.tr("Survey &time"), "survey_time", QDateTimeEdit()
+        )
         self.survey_time.setDisplayFormat(QT_TIME_FORMAT)
         self.survey_time.setCalendarPopup(True)
         self.method = self._field(form, self.tr("Met&hod"), "method", QComboBox())
         for term in SURVEY_METHODS:
             self.method.addItem(term.label(lang), term.code)
-        self.surveyor = self._field(form, self.tr("Surveyor"), "surveyor", QLineEdit(),
-                                    error=False)
+        self.surveyor = self._field(form, self.tr("Surveyor"), "surveyor", QLineEdit(), error=False)
         self.surveyor.setText(self.session.display_name)
         self.surveyor.setReadOnly(True)
         self.surveyor.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -290,16 +307,22 @@ class SurveyFormPanel(FieldErrors, QWidget):
         # A narrow form (English labels, 150 %) puts fields under their labels rather
         # than scrolling sideways.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        legend = QLabel(self.tr("1 = very dissatisfied … 5 = very satisfied; type the digit, "
-                                "the next score follows."))
+        legend = QLabel(
+            self.tr(
+                "1 = very dissatisfied … 5 = very satisfied; type the digit, "
+                "the next score follows."
+            )
+        )
         legend.setObjectName("score_legend")
         legend.setWordWrap(True)
         legend.setEnabled(False)
         form.addRow(legend)
-        titles = {"timeliness": self.tr("1. T&imeliness of handling"),
-                  "effectiveness": self.tr("2. &Effectiveness of the solution"),
-                  "attitude": self.tr("3. Staff &attitude"),
-                  "overall": self.tr("4. O&verall satisfaction")}
+        titles = {
+            "timeliness": self.tr("1. T&imeliness of handling"),
+            "effectiveness": self.tr("2. &Effectiveness of the solution"),
+            "attitude": self.tr("3. Staff &attitude"),
+            "overall": self.tr("4. O&verall satisfaction"),
+        }
         self.scores: dict[str, ScoreWidget] = {}
         for name in SCORE_FIELDS:
             widget = ScoreWidget(name)
@@ -312,19 +335,20 @@ class SurveyFormPanel(FieldErrors, QWidget):
         form = QFormLayout(aspects)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.most_satisfied = AspectChoices("most_satisfied", lang)
-        self._field(form, self.tr("Most &satisfied with"), "most_satisfied",
-                    self.most_satisfied)
+        self._field(form, self.tr("Most &satisfied with"), "most_satisfied", self.most_satisfied)
         self._error_row(form, "most_satisfied_other", self.most_satisfied.other_text)
         self.needs_improvement = AspectChoices("needs_improvement", lang)
-        self._field(form, self.tr("Needs im&provement"), "needs_improvement",
-                    self.needs_improvement)
+        self._field(
+            form, self.tr("Needs im&provement"), "needs_improvement", self.needs_improvement
+        )
         self._error_row(form, "needs_improvement_other", self.needs_improvement.other_text)
         for name in ASPECT_FIELDS:
             first = getattr(self, name).first_box()
             self.fields[name] = first
             self.labels[name].setBuddy(first)
-        self.suggestions = self._field(form, self.tr("Other su&ggestions or needs"),
-                                       "suggestions", QPlainTextEdit())
+        self.suggestions = self._field(
+            form, self.tr("Other su&ggestions or needs"), "suggestions", QPlainTextEdit()
+        )
         self.suggestions.setTabChangesFocus(True)
         self.suggestions.setMinimumHeight(60)
         self.suggestions.setMaximumHeight(120)
@@ -343,8 +367,9 @@ class SurveyFormPanel(FieldErrors, QWidget):
         self.new_button = QPushButton(self.tr("Ne&w survey"))
         self.new_button.setObjectName("new_survey_button")
         self.new_button.setIcon(icon("new"))
-        self.new_button.setToolTip(self.tr("Empty the form, for a proactive survey without a "
-                                           "complaint (Ctrl+N)"))
+        self.new_button.setToolTip(
+            self.tr("Empty the form, for a proactive survey without a complaint (Ctrl+N)")
+        )
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self.new_survey)
         # Shortcuts of their own, not the buttons': a button's shortcut clicks it only after
@@ -387,29 +412,48 @@ class SurveyFormPanel(FieldErrors, QWidget):
             for box in choices.boxes.values():
                 box.toggled.connect(lambda _c, name=name: self._edited(name))
             choices.other_text.textChanged.connect(
-                lambda _t, name=name: self._edited(f"{name}_other"))
+                lambda _t, name=name: self._edited(f"{name}_other")
+            )
         self.suggestions.textChanged.connect(lambda: self._edited("suggestions"))
         chain = [*self.scores.values()]
         for first, second in zip(chain, chain[1:], strict=False):
-            first.committed.connect(lambda second=second: second.setFocus(
-                Qt.FocusReason.TabFocusReason))
-        chain[-1].committed.connect(lambda: self.most_satisfied.first_box().setFocus(
-            Qt.FocusReason.TabFocusReason))
+            first.committed.connect(
+                lambda second=second: second.setFocus(Qt.FocusReason.TabFocusReason)
+            )
+        chain[-1].committed.connect(
+            lambda: self.most_satisfied.first_box().setFocus(Qt.FocusReason.TabFocusReason)
+        )
 
     def _set_tab_order(self) -> None:
-        chain = [self.complaint_number, self.customer_name, self.survey_time, self.method,
-                 *self.scores.values(), *self.most_satisfied.focus_widgets(),
-                 *self.needs_improvement.focus_widgets(), self.suggestions, self.save_button,
-                 self.new_button]
+        chain = [
+            self.complaint_number,
+            self.customer_name,
+            self.survey_time,
+            self.method,
+            *self.scores.values(),
+            *self.most_satisfied.focus_widgets(),
+            *self.needs_improvement.focus_widgets(),
+            self.suggestions,
+            self.save_button,
+            self.new_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def tab_chain(self) -> list[QWidget]:
         """The focusable fields and buttons in Tab order (disabled ones included)."""
-        return [self.complaint_number, self.customer_name, self.survey_time, self.method,
-                *self.scores.values(), *self.most_satisfied.focus_widgets(),
-                *self.needs_improvement.focus_widgets(), self.suggestions, self.save_button,
-                self.new_button]
+        return [
+            self.complaint_number,
+            self.customer_name,
+            self.survey_time,
+            self.method,
+            *self.scores.values(),
+            *self.most_satisfied.focus_widgets(),
+            *self.needs_improvement.focus_widgets(),
+            self.suggestions,
+            self.save_button,
+            self.new_button,
+        ]
 
     # --- values -------------------------------------------------------------------------
 
@@ -418,8 +462,11 @@ class SurveyFormPanel(FieldErrors, QWidget):
 
     def form(self) -> SurveyForm:
         """What the service records. An untouched survey time is "now"."""
-        when = (self.survey_time_value() if self._time_edited
-                else self.session.now().replace(second=0, microsecond=0))
+        when = (
+            self.survey_time_value()
+            if self._time_edited
+            else self.session.now().replace(second=0, microsecond=0)
+        )
         return SurveyForm(
             complaint_number=self.complaint_number.text().strip(),
             customer_name=self.customer_name.text().strip(),
@@ -433,16 +480,21 @@ class SurveyFormPanel(FieldErrors, QWidget):
             most_satisfied_other=self.most_satisfied.other_text.text().strip(),
             needs_improvement=self.needs_improvement.codes(),
             needs_improvement_other=self.needs_improvement.other_text.text().strip(),
-            suggestions=self.suggestions.toPlainText().strip())
+            suggestions=self.suggestions.toPlainText().strip(),
+        )
 
     def has_typed_work(self) -> bool:
         """Whether anything beyond the defaults was typed or chosen."""
-        return bool(self.complaint_number.text().strip() or self.customer_name.text().strip()
-                    or any(w.value() is not None for w in self.scores.values())
-                    or self.most_satisfied.codes() or self.needs_improvement.codes()
-                    or self.most_satisfied.other_text.text().strip()
-                    or self.needs_improvement.other_text.text().strip()
-                    or self.suggestions.toPlainText().strip())
+        return bool(
+            self.complaint_number.text().strip()
+            or self.customer_name.text().strip()
+            or any(w.value() is not None for w in self.scores.values())
+            or self.most_satisfied.codes()
+            or self.needs_improvement.codes()
+            or self.most_satisfied.other_text.text().strip()
+            or self.needs_improvement.other_text.text().strip()
+            or self.suggestions.toPlainText().strip()
+        )
 
     def new_survey(self) -> None:
         """Empty the form (a proactive survey, or the next case)."""
@@ -481,8 +533,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
         self.scroll.ensureWidgetVisible(self.timeliness)
 
     def _reset_time(self) -> None:
-        self.survey_time.setDateTime(QDateTime(
-            self.session.now().replace(second=0, microsecond=0)))
+        self.survey_time.setDateTime(QDateTime(self.session.now().replace(second=0, microsecond=0)))
         self._time_edited = False
 
     # --- errors -------------------------------------------------------------------------

@@ -90,9 +90,11 @@ class CompleteFollowUpDialog(QDialog):
         self.follow_up = follow_up
         self.setObjectName("complete_follow_up_dialog")
         self.setWindowTitle(self.tr("Complete the follow-up"))
-        about = QLabel(self.tr("{number} · {customer}\n{reason}").format(
-            number=follow_up.number, customer=follow_up.customer_name,
-            reason=follow_up.reason))
+        about = QLabel(
+            self.tr("{number} · {customer}\n{reason}").format(
+                number=follow_up.number, customer=follow_up.customer_name, reason=follow_up.reason
+            )
+        )
         about.setObjectName("follow_up_about")
         about.setWordWrap(True)
         self.done_note = QPlainTextEdit()
@@ -104,8 +106,9 @@ class CompleteFollowUpDialog(QDialog):
         if follow_up.case_open:
             self.reopen_case.setEnabled(False)
             self.reopen_case.setToolTip(self.tr("The case is open already."))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.setObjectName("follow_up_buttons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("done_ok_button")
@@ -139,8 +142,14 @@ class SurveyPage(QWidget):
     status_message = Signal(str)
     saved = Signal(object)
 
-    def __init__(self, session: Session, *, tasks: TaskRunner, parent: QWidget | None = None,
-                 page_size: int = 100):
+    def __init__(
+        self,
+        session: Session,
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        page_size: int = 100,
+    ):
         super().__init__(parent)
         self.setObjectName("survey_page")
         self.session = session
@@ -184,8 +193,9 @@ class SurveyPage(QWidget):
         self.save_button = self.form_panel.save_button
         if not self.may_record:
             self.form_panel.setEnabled(False)
-            self.form_panel.setToolTip(self.tr("Only clerks, supervisors and managers record "
-                                               "surveys."))
+            self.form_panel.setToolTip(
+                self.tr("Only clerks, supervisors and managers record surveys.")
+            )
 
         queue = QGroupBox(self.tr("Due for a survey"))
         queue.setObjectName("survey_queue_group")
@@ -248,10 +258,19 @@ class SurveyPage(QWidget):
         layout.addWidget(page_title(self.tr("Satisfaction surveys")))
         layout.addWidget(splitter, 1)
         # Reading order: the queue, the call, the follow-ups, then the form.
-        chain = [self.queue_table, self.refresh_button, self.call_result, self.next_try_at,
-                 self.attempt_note, self.record_attempt_button, self.no_survey_reason,
-                 self.not_surveyed_button, self.follow_ups_table,
-                 self.complete_follow_up_button, *self.form_panel.tab_chain()]
+        chain = [
+            self.queue_table,
+            self.refresh_button,
+            self.call_result,
+            self.next_try_at,
+            self.attempt_note,
+            self.record_attempt_button,
+            self.no_survey_reason,
+            self.not_surveyed_button,
+            self.follow_ups_table,
+            self.complete_follow_up_button,
+            *self.form_panel.tab_chain(),
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -286,8 +305,9 @@ class SurveyPage(QWidget):
         self.next_try_at.setDisplayFormat(QT_TIME_FORMAT)
         self.next_try_at.setCalendarPopup(True)
         self.next_try_at.setToolTip(self.tr("When the customer asked to be called back"))
-        self.next_try_at.setDateTime(QDateTime(
-            self.session.now().replace(second=0, microsecond=0) + dt.timedelta(hours=1)))
+        self.next_try_at.setDateTime(
+            QDateTime(self.session.now().replace(second=0, microsecond=0) + dt.timedelta(hours=1))
+        )
         self.next_try_at.dateTimeChanged.connect(lambda _v: self._clear_call_error("next_try_at"))
         self.attempt_note = QLineEdit()
         self.attempt_note.setObjectName("attempt_note")
@@ -299,17 +319,18 @@ class SurveyPage(QWidget):
         self.record_attempt_button.clicked.connect(self.record_attempt)
         self.no_survey_reason = QLineEdit()
         self.no_survey_reason.setObjectName("no_survey_reason")
-        self.no_survey_reason.setPlaceholderText(self.tr("Why the customer is not to be "
-                                                         "surveyed"))
+        self.no_survey_reason.setPlaceholderText(self.tr("Why the customer is not to be surveyed"))
         self.no_survey_reason.textChanged.connect(
-            lambda _t: self._clear_call_error("no_survey_reason"))
+            lambda _t: self._clear_call_error("no_survey_reason")
+        )
         self.not_surveyed_button = QPushButton(self.tr("Not to be s&urveyed"))
         self.not_surveyed_button.setObjectName("not_surveyed_button")
         self.not_surveyed_button.setIcon(icon("no_call"))
         self.not_surveyed_button.setAutoDefault(False)
         self.not_surveyed_button.clicked.connect(self.mark_not_surveyed)
-        self.call_errors = {name: FieldError(name)
-                            for name in ("call_result", "next_try_at", "no_survey_reason")}
+        self.call_errors = {
+            name: FieldError(name) for name in ("call_result", "next_try_at", "no_survey_reason")
+        }
 
         def with_error(widget: QWidget, name: str) -> QWidget:
             holder = QWidget()
@@ -356,7 +377,8 @@ class SurveyPage(QWidget):
         self._table_defaults(self.follow_ups_table)
         self.follow_ups_table.setMinimumHeight(70)
         self.follow_ups_table.selectionModel().selectionChanged.connect(
-            self._follow_up_selection_changed)
+            self._follow_up_selection_changed
+        )
         self.follow_ups_table.doubleClicked.connect(lambda _i: self.ask_complete_follow_up())
         self.complete_follow_up_button = QPushButton(self.tr("Co&mplete follow-up…"))
         self.complete_follow_up_button.setObjectName("complete_follow_up_button")
@@ -406,10 +428,14 @@ class SurveyPage(QWidget):
             text = self.tr("No case is due for a survey.")
         elif shown < model.total:
             text = self.tr("{total} cases due for a survey ({shown} shown)").format(
-                total=model.total, shown=shown)
+                total=model.total, shown=shown
+            )
         else:
-            text = (self.tr("1 case due for a survey") if model.total == 1 else
-                    self.tr("{count} cases due for a survey").format(count=model.total))
+            text = (
+                self.tr("1 case due for a survey")
+                if model.total == 1
+                else self.tr("{count} cases due for a survey").format(count=model.total)
+            )
         overdue = sum(1 for row in range(shown) if model.row_data(row).overdue)
         if overdue:
             text += " · " + self.tr("{count} overdue").format(count=overdue)
@@ -468,8 +494,10 @@ class SurveyPage(QWidget):
             return False
         index = self.queue_model.index(row, 0)
         self.queue_table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.queue_table.scrollTo(index)
         return True
 
@@ -494,8 +522,11 @@ class SurveyPage(QWidget):
         else:
             parts = [row.number, row.customer_name, row.contact]
             if row.attempts:
-                parts.append(self.tr("1 call so far") if row.attempts == 1 else
-                             self.tr("{count} calls so far").format(count=row.attempts))
+                parts.append(
+                    self.tr("1 call so far")
+                    if row.attempts == 1
+                    else self.tr("{count} calls so far").format(count=row.attempts)
+                )
             self.selected_case.setText(" · ".join(p for p in parts if p))
         enabled = row is not None and self.may_record
         self.record_attempt_button.setEnabled(enabled)
@@ -520,18 +551,26 @@ class SurveyPage(QWidget):
 
     def _confirm_replace(self) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Replace the form?"),
-            self.tr("The survey form has typed work that is not saved. Start this case's "
-                    "survey instead?"),
+            self,
+            self.tr("Replace the form?"),
+            self.tr(
+                "The survey form has typed work that is not saved. Start this case's "
+                "survey instead?"
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _prefilled(self, prefill: SurveyPrefill) -> None:
         self.form_panel.fill(prefill)
-        self._say(self.tr("Surveying {number}: {customer}, {contact}.").format(
-            number=prefill.complaint_number, customer=prefill.customer_name,
-            contact=prefill.contact))
+        self._say(
+            self.tr("Surveying {number}: {customer}, {contact}.").format(
+                number=prefill.complaint_number,
+                customer=prefill.customer_name,
+                contact=prefill.contact,
+            )
+        )
 
     # --- call attempts and "not to be surveyed" ---------------------------------------------
 
@@ -561,34 +600,50 @@ class SurveyPage(QWidget):
             self._say(self.tr("Choose a case in the queue first."))
             return None
         result = self.call_result.currentData()
-        next_try = (self.next_try_at.dateTime().toPython().replace(second=0, microsecond=0)
-                    if result == "call_back_later" else None)
+        next_try = (
+            self.next_try_at.dateTime().toPython().replace(second=0, microsecond=0)
+            if result == "call_back_later"
+            else None
+        )
         for name in self.call_errors:
             self._clear_call_error(name)
-        task = self.tasks.submit(surveys.record_attempt, self.session, row.case_id, result,
-                                 next_try_at=next_try, note=self.attempt_note.text(),
-                                 name="survey-attempt")
-        task.succeeded.connect(lambda done, number=row.number, result=result:
-                               self._attempt_recorded(number, result, done))
+        task = self.tasks.submit(
+            surveys.record_attempt,
+            self.session,
+            row.case_id,
+            result,
+            next_try_at=next_try,
+            note=self.attempt_note.text(),
+            name="survey-attempt",
+        )
+        task.succeeded.connect(
+            lambda done, number=row.number, result=result: self._attempt_recorded(
+                number, result, done
+            )
+        )
         task.failed.connect(self._call_failed)
         return task
 
     def _attempt_recorded(self, number: str, result: str, done: AttemptResult) -> None:
         self.attempt_note.clear()
         if done.left_queue and done.reason == UNREACHABLE:
-            text = (self.tr("Customer unreachable after 1 call: {number} left the queue.")
-                    if done.attempts == 1 else
-                    self.tr("Customer unreachable after {count} calls: {number} left the "
-                            "queue.")).format(number=number, count=done.attempts)
+            text = (
+                self.tr("Customer unreachable after 1 call: {number} left the queue.")
+                if done.attempts == 1
+                else self.tr("Customer unreachable after {count} calls: {number} left the queue.")
+            ).format(number=number, count=done.attempts)
         elif done.left_queue and result == "refused":
             text = self.tr("The customer refused the survey: {number} left the queue.").format(
-                number=number)
+                number=number
+            )
         elif done.left_queue:
             text = self.tr("Wrong number: {number} left the queue.").format(number=number)
         elif done.next_try_at is not None:
             text = self.tr("Next try at {time} ({number}, call {count}).").format(
-                time=_moment(done.next_try_at, self.session.now()), number=number,
-                count=done.attempts)
+                time=_moment(done.next_try_at, self.session.now()),
+                number=number,
+                count=done.attempts,
+            )
         else:
             text = self.tr("Call recorded ({number}).").format(number=number)
         self._say(text)
@@ -598,9 +653,11 @@ class SurveyPage(QWidget):
         field = getattr(exc, "field", None)
         if isinstance(exc, ValidationError) and field in self.call_errors:
             self.call_errors[field].show_message(service_message(exc))
-            {"call_result": self.call_result, "next_try_at": self.next_try_at,
-             "no_survey_reason": self.no_survey_reason}[field].setFocus(
-                Qt.FocusReason.OtherFocusReason)
+            {
+                "call_result": self.call_result,
+                "next_try_at": self.next_try_at,
+                "no_survey_reason": self.no_survey_reason,
+            }[field].setFocus(Qt.FocusReason.OtherFocusReason)
         self._service_failed(exc)
 
     def mark_not_surveyed(self) -> Task | None:
@@ -611,16 +668,22 @@ class SurveyPage(QWidget):
             return None
         for name in self.call_errors:
             self._clear_call_error(name)
-        task = self.tasks.submit(surveys.mark_not_surveyed, self.session, row.case_id,
-                                 self.no_survey_reason.text(), name="survey-skip")
+        task = self.tasks.submit(
+            surveys.mark_not_surveyed,
+            self.session,
+            row.case_id,
+            self.no_survey_reason.text(),
+            name="survey-skip",
+        )
         task.succeeded.connect(lambda _none, number=row.number: self._not_surveyed(number))
         task.failed.connect(self._call_failed)
         return task
 
     def _not_surveyed(self, number: str) -> None:
         self.no_survey_reason.clear()
-        self._say(self.tr("{number} will not be surveyed: it left the queue.").format(
-            number=number))
+        self._say(
+            self.tr("{number} will not be surveyed: it left the queue.").format(number=number)
+        )
         self.refresh()
 
     # --- saving the survey ------------------------------------------------------------------
@@ -632,8 +695,9 @@ class SurveyPage(QWidget):
         form = self.form_panel
         form.clear_errors()
         self.save_button.setEnabled(False)
-        task = self.tasks.submit(surveys.record_survey, self.session, form.form(),
-                                 name="record-survey")
+        task = self.tasks.submit(
+            surveys.record_survey, self.session, form.form(), name="record-survey"
+        )
         self._save_task = task
         task.succeeded.connect(self._saved)
         task.failed.connect(self._save_failed)
@@ -659,16 +723,21 @@ class SurveyPage(QWidget):
         form = self.form_panel
         if isinstance(exc, SurveyInvalid):
             count = form.show_problems(exc.problems)
-            self._say(self.tr("Not saved: 1 field needs attention.") if count == 1 else
-                      self.tr("Not saved: {count} fields need attention.").format(
-                          count=count))
+            self._say(
+                self.tr("Not saved: 1 field needs attention.")
+                if count == 1
+                else self.tr("Not saved: {count} fields need attention.").format(count=count)
+            )
             return
         if isinstance(exc, ValidationError) and exc.field:
             form.show_problems([exc])
             self._say(self.tr("Not saved: {reason}").format(reason=service_message(exc)))
             return
-        form.show_message(self.tr("Not saved: {reason} Everything typed is kept; try "
-                                  "again.").format(reason=service_message(exc)))
+        form.show_message(
+            self.tr("Not saved: {reason} Everything typed is kept; try again.").format(
+                reason=service_message(exc)
+            )
+        )
         self._say(service_message(exc))
 
     # --- follow-ups -------------------------------------------------------------------------
@@ -685,12 +754,14 @@ class SurveyPage(QWidget):
         self.follow_ups_table.selectionModel().setCurrentIndex(
             self.follow_ups_model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         return True
 
     def _follow_up_selection_changed(self, *_args) -> None:
         self.complete_follow_up_button.setEnabled(
-            self.selected_follow_up() is not None and self.may_record)
+            self.selected_follow_up() is not None and self.may_record
+        )
 
     def ask_complete_follow_up(self) -> CompleteFollowUpDialog | None:
         """Open the dialog for the selected follow-up (without blocking); accepting it
@@ -702,38 +773,54 @@ class SurveyPage(QWidget):
             self.follow_up_dialog.close()
             self.follow_up_dialog.deleteLater()
         dialog = CompleteFollowUpDialog(follow_up, self)
-        dialog.accepted.connect(lambda d=dialog: self.complete_follow_up(
-            d.follow_up.id, d.note(), reopen=d.reopen()))
+        dialog.accepted.connect(
+            lambda d=dialog: self.complete_follow_up(d.follow_up.id, d.note(), reopen=d.reopen())
+        )
         self.follow_up_dialog = dialog
         dialog.open()
         return dialog
 
-    def complete_follow_up(self, follow_up_id: int, note: str, *, reopen: bool = False
-                           ) -> Task:
+    def complete_follow_up(self, follow_up_id: int, note: str, *, reopen: bool = False) -> Task:
         """Record what was done for the customer; ``reopen`` reopens the case."""
         self.follow_up_message.hide()
-        info = next((f for f in (self.follow_ups_model.row_data(r) for r in
-                                 range(self.follow_ups_model.rowCount()))
-                     if f is not None and f.id == follow_up_id), None)
+        info = next(
+            (
+                f
+                for f in (
+                    self.follow_ups_model.row_data(r)
+                    for r in range(self.follow_ups_model.rowCount())
+                )
+                if f is not None and f.id == follow_up_id
+            ),
+            None,
+        )
         number = info.number if info is not None else ""
-        task = self.tasks.submit(surveys.complete_follow_up, self.session, follow_up_id, note,
-                                 reopen=reopen, name="complete-follow-up")
+        task = self.tasks.submit(
+            surveys.complete_follow_up,
+            self.session,
+            follow_up_id,
+            note,
+            reopen=reopen,
+            name="complete-follow-up",
+        )
         task.succeeded.connect(lambda _version: self._follow_up_done(number, reopen))
         task.failed.connect(self._follow_up_failed)
         return task
 
     def _follow_up_done(self, number: str, reopened: bool) -> None:
         if reopened:
-            text = self.tr("Follow-up done: {number} is reopened as an escalated "
-                           "complaint.").format(number=number)
+            text = self.tr(
+                "Follow-up done: {number} is reopened as an escalated complaint."
+            ).format(number=number)
         else:
             text = self.tr("Follow-up done ({number}).").format(number=number)
         self._say(text)
         self.refresh()
 
     def _follow_up_failed(self, exc: ServiceError) -> None:
-        self.follow_up_message.setText(self.tr("Not done: {reason}").format(
-            reason=service_message(exc)))
+        self.follow_up_message.setText(
+            self.tr("Not done: {reason}").format(reason=service_message(exc))
+        )
         self.follow_up_message.show()
         self._say(service_message(exc))
 

@@ -42,10 +42,18 @@ QueueRowRole = Qt.ItemDataRole.UserRole + 2
 WaitingRole = Qt.ItemDataRole.UserRole + 3
 OverdueRole = Qt.ItemDataRole.UserRole + 4
 
-(NUMBER, CUSTOMER, CONTACT, SUBTYPE, CLOSED_AT, DUE_AT, ATTEMPTS, LAST_RESULT,
- NEXT_TRY) = range(9)
-COLUMN_NAMES = ("number", "customer", "contact", "subtype", "closed_at", "due_at",
-                "attempts", "last_result", "next_try_at")
+(NUMBER, CUSTOMER, CONTACT, SUBTYPE, CLOSED_AT, DUE_AT, ATTEMPTS, LAST_RESULT, NEXT_TRY) = range(9)
+COLUMN_NAMES = (
+    "number",
+    "customer",
+    "contact",
+    "subtype",
+    "closed_at",
+    "due_at",
+    "attempts",
+    "last_result",
+    "next_try_at",
+)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 OVERDUE_TONE = "error"  # resources.TONES: the colour of the scheme in use
 WAITING_COLOUR = "#8a8a8a"
@@ -66,8 +74,14 @@ class SurveyQueueModel(QAbstractTableModel):
     page_loaded = Signal(int)
     load_failed = Signal(object)
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QObject | None = None,
-                 *, page_size: int = PAGE_SIZE):
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ):
         super().__init__(parent)
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
@@ -82,9 +96,17 @@ class SurveyQueueModel(QAbstractTableModel):
         self._generation = 0
         self._reloading: Task | None = None
         self._fetching: Task | None = None
-        self._headers = (self.tr("Number"), self.tr("Customer"), self.tr("Contact"),
-                         self.tr("Subtype"), self.tr("Closed at"), self.tr("Survey due"),
-                         self.tr("Calls"), self.tr("Last result"), self.tr("Next try"))
+        self._headers = (
+            self.tr("Number"),
+            self.tr("Customer"),
+            self.tr("Contact"),
+            self.tr("Subtype"),
+            self.tr("Closed at"),
+            self.tr("Survey due"),
+            self.tr("Calls"),
+            self.tr("Last result"),
+            self.tr("Next try"),
+        )
 
     # --- loading ------------------------------------------------------------------------
 
@@ -105,8 +127,9 @@ class SurveyQueueModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         limit = max(len(self._rows), self.page_size)
-        task = self.tasks.submit(surveys.survey_queue, self.session, limit=limit,
-                                 name="survey-queue")
+        task = self.tasks.submit(
+            surveys.survey_queue, self.session, limit=limit, name="survey-queue"
+        )
         self._reloading = task
         task.succeeded.connect(lambda page, g=generation: self._reloaded(g, page))
         task.failed.connect(lambda exc, g=generation: self._failed(g, exc))
@@ -134,15 +157,24 @@ class SurveyQueueModel(QAbstractTableModel):
             self.load_failed.emit(exc)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008,N802
-        return (not parent.isValid() and self._cursor is not None
-                and self._fetching is None and self._reloading is None)
+        return (
+            not parent.isValid()
+            and self._cursor is not None
+            and self._fetching is None
+            and self._reloading is None
+        )
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008,N802
         if not self.canFetchMore(parent):
             return
         generation = self._generation
-        task = self.tasks.submit(surveys.survey_queue, self.session, limit=self.page_size,
-                                 after=self._cursor, name="survey-queue-more")
+        task = self.tasks.submit(
+            surveys.survey_queue,
+            self.session,
+            limit=self.page_size,
+            after=self._cursor,
+            name="survey-queue-more",
+        )
         self._fetching = task
         task.succeeded.connect(lambda page, g=generation: self._fetched(g, page))
         task.failed.connect(lambda exc, g=generation: self._failed(g, exc))
@@ -192,10 +224,17 @@ class SurveyQueueModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
         return 0 if parent.isValid() else len(COLUMN_NAMES)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
@@ -210,10 +249,12 @@ class SurveyQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if waiting:
                 return self.tr("Waiting: next try at {time}").format(
-                    time=time_text(item.next_try_at))
+                    time=time_text(item.next_try_at)
+                )
             if column == DUE_AT and item.overdue:
                 return self.tr("The survey is overdue: it was due {time}").format(
-                    time=time_text(item.due_at))
+                    time=time_text(item.due_at)
+                )
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == DUE_AT and item.overdue:
@@ -262,9 +303,10 @@ class QueueTable(QTableView):
     chosen = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                          Qt.KeyboardModifier.KeypadModifier)):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
             self.chosen.emit()
             event.accept()
             return
@@ -280,8 +322,13 @@ class FollowUpsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[FollowUpInfo] = []
-        self._headers = (self.tr("Number"), self.tr("Customer"), self.tr("Reason"),
-                         self.tr("Assigned to"), self.tr("Created"))
+        self._headers = (
+            self.tr("Number"),
+            self.tr("Customer"),
+            self.tr("Reason"),
+            self.tr("Assigned to"),
+            self.tr("Created"),
+        )
 
     def set_rows(self, rows: list[FollowUpInfo]) -> None:
         self.beginResetModel()
@@ -306,10 +353,17 @@ class FollowUpsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
         return 0 if parent.isValid() else len(FOLLOW_UP_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
@@ -318,8 +372,13 @@ class FollowUpsModel(QAbstractTableModel):
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (item.number, item.customer_name, item.reason, item.assigned_to,
-                    time_text(item.created_at))[index.column()]
+            return (
+                item.number,
+                item.customer_name,
+                item.reason,
+                item.assigned_to,
+                time_text(item.created_at),
+            )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             return item.reason
         if role == CaseIdRole:

@@ -93,8 +93,7 @@ class Task(QObject):
                 log.info("task %s: %s", self.name, exc.message)
                 self.failed.emit(exc)
             else:
-                log.error("task %s failed", self.name,
-                          exc_info=(type(exc), exc, exc.__traceback__))
+                log.error("task %s failed", self.name, exc_info=(type(exc), exc, exc.__traceback__))
                 sys.excepthook(type(exc), exc, exc.__traceback__)
         finally:
             self.finished.emit()
@@ -140,8 +139,9 @@ class TaskRunner(QObject):
         self._running: set[Task] = set()
         self._shut = False
 
-    def submit(self, fn: Callable[..., Any], *args, name: str = "",
-               with_progress: bool = False, **kwargs) -> Task:
+    def submit(
+        self, fn: Callable[..., Any], *args, name: str = "", with_progress: bool = False, **kwargs
+    ) -> Task:
         """Run ``fn(*args, **kwargs)`` on the worker; with ``with_progress`` it also gets
         ``progress=task.report``."""
         task = Task(name or getattr(fn, "__qualname__", "task"), self)

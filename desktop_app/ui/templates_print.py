@@ -68,64 +68,76 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 SCORES = (1, 2, 3, 4, 5)
 
 # Field labels (SPEC §2, §6, §7): Chinese in a Chinese UI, English otherwise.
-LABELS = {t.code: t for t in (
-    # Template 1.
-    Term("complaint_number", "投诉编号", "Complaint number"),
-    Term("customer_name", "客户姓名", "Customer name"),
-    Term("contact", "联系方式", "Contact"),
-    Term("member_number", "客户编号/会员账号", "Customer / member number"),
-    Term("id_number", "证件号码", "ID number"),
-    Term("member_tier", "会员等级", "Member tier"),
-    Term("complaint_time", "投诉时间", "Complaint time"),
-    Term("channel", "投诉渠道", "Channel"),
-    Term("type", "投诉问题类型", "Type and subtype"),
-    Term("subtype", "子类", "Subtype"),
-    Term("product", "产品", "Product"),
-    Term("merchant", "商户", "Merchant"),
-    Term("urgency", "紧急程度", "Urgency"),
-    Term("level", "投诉级别", "Level"),
-    Term("description", "问题描述", "Description"),
-    Term("attachments", "附件（截图/照片/录音编号）",
-         "Attachments (screenshots, photos, recording IDs)"),
-    Term("customer_requests", "客户诉求", "Customer requests"),
-    Term("department", "初步责任部门", "Initial department"),
-    Term("receiver", "接收人", "Receiver"),
-    Term("registration_time", "登记时间", "Registration time"),
-    Term("receiver_signature", "接收人签字", "Receiver's signature"),
-    Term("customer_signature", "客户签字", "Customer's signature"),
-    Term("date", "日期", "Date"),
-    # Template 2.
-    Term("current_stage", "当前处理阶段", "Current stage"),
-    Term("owner", "责任人", "Owner"),
-    Term("resolution_due", "办结时限", "Resolution due"),
-    Term("outcome", "处理结果", "Outcome"),
-    Term("entry", "序号", "No."),
-    Term("stage", "处理阶段", "Stage"),
-    Term("planned_completion", "计划完成时间", "Planned completion"),
-    Term("actual_completion", "实际完成时间", "Actual completion"),
-    Term("result", "处理结果（措施、补偿等）", "Result (measures, compensation)"),
-    Term("customer_feedback", "客户反馈（满意/基本满意/不满意，具体意见）",
-         "Customer feedback (satisfied / basically satisfied / not satisfied, comments)"),
-    Term("next_action", "下一步动作", "Next action"),
-    Term("updated", "更新时间/更新人", "Updated at / by"),
-    Term("no_entries", "尚无进度记录。", "No progress entries yet."),
-    # Template 3.
-    Term("survey_number", "投诉编号（如有）", "Complaint number (if any)"),
-    Term("survey_time", "调查时间", "Survey time"),
-    Term("method", "调查方式", "Survey method"),
-    Term("surveyor", "调查人", "Surveyor"),
-    Term("question", "评价项目", "Question"),
-    Term("score", "评分", "Score"),
-    Term("scale", "评分说明：1 = 非常不满意，5 = 非常满意",
-         "Scale: 1 = very dissatisfied, 5 = very satisfied"),
-    Term("timeliness", "处理及时性", "Timeliness of handling"),
-    Term("effectiveness", "解决方案有效性", "Effectiveness of the solution"),
-    Term("attitude", "服务人员态度", "Staff attitude"),
-    Term("overall", "整体满意度", "Overall satisfaction"),
-    Term("most_satisfied", "最满意的环节", "Most satisfied with"),
-    Term("needs_improvement", "需改进的环节", "Needs improvement"),
-    Term("suggestions", "其他建议或需求", "Other suggestions"),
-)}
+LABELS = {
+    t.code: t
+    for t in (
+        # Template 1.
+        Term("complaint_number", "投诉编号", "Complaint number"),
+        Term("customer_name", "客户姓名", "Customer name"),
+        Term("contact", "联系方式", "Contact"),
+        Term("member_number", "客户编号/会员账号", "Customer / member number"),
+        Term("id_number", "证件号码", "ID number"),
+        Term("member_tier", "会员等级", "Member tier"),
+        Term("complaint_time", "投诉时间", "Complaint time"),
+        Term("channel", "投诉渠道", "Channel"),
+        Term("type", "投诉问题类型", "Type and subtype"),
+        Term("subtype", "子类", "Subtype"),
+        Term("product", "产品", "Product"),
+        Term("merchant", "商户", "Merchant"),
+        Term("urgency", "紧急程度", "Urgency"),
+        Term("level", "投诉级别", "Level"),
+        Term("description", "问题描述", "Description"),
+        Term(
+            "attachments",
+            "附件（截图/照片/录音编号）",
+            "Attachments (screenshots, photos, recording IDs)",
+        ),
+        Term("customer_requests", "客户诉求", "Customer requests"),
+        Term("department", "初步责任部门", "Initial department"),
+        Term("receiver", "接收人", "Receiver"),
+        Term("registration_time", "登记时间", "Registration time"),
+        Term("receiver_signature", "接收人签字", "Receiver's signature"),
+        Term("customer_signature", "客户签字", "Customer's signature"),
+        Term("date", "日期", "Date"),
+        # Template 2.
+        Term("current_stage", "当前处理阶段", "Current stage"),
+        Term("owner", "责任人", "Owner"),
+        Term("resolution_due", "办结时限", "Resolution due"),
+        Term("outcome", "处理结果", "Outcome"),
+        Term("entry", "序号", "No."),
+        Term("stage", "处理阶段", "Stage"),
+        Term("planned_completion", "计划完成时间", "Planned completion"),
+        Term("actual_completion", "实际完成时间", "Actual completion"),
+        Term("result", "处理结果（措施、补偿等）", "Result (measures, compensation)"),
+        Term(
+            "customer_feedback",
+            "客户反馈（满意/基本满意/不满意，具体意见）",
+            "Customer feedback (satisfied / basically satisfied / not satisfied, comments)",
+        ),
+        Term("next_action", "下一步动作", "Next action"),
+        Term("updated", "更新时间/更新人", "Updated at / by"),
+        Term("no_entries", "尚无进度记录。", "No progress entries yet."),
+        # Template 3.
+        Term("survey_number", "投诉编号（如有）", "Complaint number (if any)"),
+        Term("survey_time", "调查时间", "Survey time"),
+        Term("method", "调查方式", "Survey method"),
+        Term("surveyor", "调查人", "Surveyor"),
+        Term("question", "评价项目", "Question"),
+        Term("score", "评分", "Score"),
+        Term(
+            "scale",
+            "评分说明：1 = 非常不满意，5 = 非常满意",
+            "Scale: 1 = very dissatisfied, 5 = very satisfied",
+        ),
+        Term("timeliness", "处理及时性", "Timeliness of handling"),
+        Term("effectiveness", "解决方案有效性", "Effectiveness of the solution"),
+        Term("attitude", "服务人员态度", "Staff attitude"),
+        Term("overall", "整体满意度", "Overall satisfaction"),
+        Term("most_satisfied", "最满意的环节", "Most satisfied with"),
+        Term("needs_improvement", "需改进的环节", "Needs improvement"),
+        Term("suggestions", "其他建议或需求", "Other suggestions"),
+    )
+}
 SCORE_KEYS = ("timeliness", "effectiveness", "attitude", "overall")
 
 
@@ -150,6 +162,7 @@ def template_name(kind: str) -> str:
 
 # --- HTML ------------------------------------------------------------------------------------
 
+
 def _esc(value: object) -> str:
     return html.escape("" if value is None else str(value)).replace("\n", "<br/>")
 
@@ -162,8 +175,8 @@ def _boxes(options: Iterable[tuple[str, str]], chosen: Iterable[str] = ()) -> st
     """``☐ label`` per option (``☑`` for the chosen codes), spaced apart."""
     chosen = set(chosen)
     return "&nbsp;&nbsp; ".join(
-        f"{CHECKED if code in chosen else UNCHECKED}&nbsp;{_esc(text)}"
-        for code, text in options)
+        f"{CHECKED if code in chosen else UNCHECKED}&nbsp;{_esc(text)}" for code, text in options
+    )
 
 
 def _terms(terms: Iterable[Term], language: str) -> list[tuple[str, str]]:
@@ -174,18 +187,24 @@ def _blank_line(width: int = 12) -> str:
     return "_" * width
 
 
-_TABLE = ("<table width='100%' border='1' cellspacing='0' cellpadding='5' "
-          "style='border-collapse:collapse; border-color:#808080'>")
+_TABLE = (
+    "<table width='100%' border='1' cellspacing='0' cellpadding='5' "
+    "style='border-collapse:collapse; border-color:#808080'>"
+)
 _LABEL_CELL = "<th align='left' width='{width}' style='background:#eeeeee'>{text}</th>"
 
 
 def _page(kind: str, body: list[str], language: str, *, subtitle: str = "") -> str:
     parts = [f"<h2 align='center'>{_esc(TITLES[kind])}</h2>"]
-    english = "" if language == "zh" else {
-        "registration": "Complaint registration form",
-        "progress": "Complaint progress tracking form",
-        "survey": "Customer satisfaction survey",
-    }[kind]
+    english = (
+        ""
+        if language == "zh"
+        else {
+            "registration": "Complaint registration form",
+            "progress": "Complaint progress tracking form",
+            "survey": "Customer satisfaction survey",
+        }[kind]
+    )
     line = " — ".join(p for p in (english, subtitle) if p)
     if line:
         parts.append(f"<p align='center'>{_esc(line)}</p>")
@@ -197,17 +216,23 @@ def _two_column(rows: Sequence[tuple[str, str]], *, label_width: str = "26%") ->
     """A table of (label, value HTML) rows."""
     cells = "".join(
         "<tr>" + _LABEL_CELL.format(width=label_width, text=_esc(text)) + f"<td>{value}</td></tr>"
-        for text, value in rows)
+        for text, value in rows
+    )
     return _TABLE + cells + "</table>"
 
 
 def _signatures(language: str) -> str:
     line = _blank_line(16)
-    return ("<p><br/>{r}: {line}&nbsp;&nbsp;&nbsp;&nbsp;{c}: {line}&nbsp;&nbsp;&nbsp;&nbsp;"
-            "{d}: {short}</p>").format(r=_esc(label("receiver_signature", language)),
-                                       c=_esc(label("customer_signature", language)),
-                                       d=_esc(label("date", language)), line=line,
-                                       short=_blank_line(12))
+    return (
+        "<p><br/>{r}: {line}&nbsp;&nbsp;&nbsp;&nbsp;{c}: {line}&nbsp;&nbsp;&nbsp;&nbsp;"
+        "{d}: {short}</p>"
+    ).format(
+        r=_esc(label("receiver_signature", language)),
+        c=_esc(label("customer_signature", language)),
+        d=_esc(label("date", language)),
+        line=line,
+        short=_blank_line(12),
+    )
 
 
 def blank_choices() -> dict[str, list[tuple[str, str]]]:
@@ -215,17 +240,22 @@ def blank_choices() -> dict[str, list[tuple[str, str]]]:
     language, for the boxes of a blank registration form (empty when unreadable)."""
     language = ui_language()
     try:
-        return {"channel": _terms(reference.channels(), language),
-                "type": _terms(reference.type_tree(), language),
-                "department": _terms(reference.departments(), language)}
+        return {
+            "channel": _terms(reference.channels(), language),
+            "type": _terms(reference.type_tree(), language),
+            "department": _terms(reference.departments(), language),
+        }
     except ServiceError as exc:  # the form is still useful with blank lines
         log.info("blank form choices unavailable: %s", exc.message)
         return {}
 
 
-def registration_html(detail: CaseDetail | None = None, *,
-                      events: Sequence[TimelineEvent] = (),
-                      choices: dict[str, list[tuple[str, str]]] | None = None) -> str:
+def registration_html(
+    detail: CaseDetail | None = None,
+    *,
+    events: Sequence[TimelineEvent] = (),
+    choices: dict[str, list[tuple[str, str]]] | None = None,
+) -> str:
     """Template 1: filled from ``detail`` (as the service gave it, masked where it masked),
     or blank (``detail`` None) with boxes for the choices."""
     lang = ui_language()
@@ -287,8 +317,9 @@ def registration_html(detail: CaseDetail | None = None, *,
         (L("receiver"), _esc(detail.receiver)),
         (L("registration_time"), _esc(_time(detail.registration_time))),
     ]
-    return _page("registration", [_two_column(rows), _signatures(lang)], lang,
-                 subtitle=detail.number)
+    return _page(
+        "registration", [_two_column(rows), _signatures(lang)], lang, subtitle=detail.number
+    )
 
 
 def progress_entries(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
@@ -297,9 +328,12 @@ def progress_entries(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
     return [e for e in events if e.kind in ("progress", "closed")]
 
 
-def progress_html(detail: CaseDetail | None = None,
-                  events: Sequence[TimelineEvent] = (), *, blank_rows: int | None = None
-                  ) -> str:
+def progress_html(
+    detail: CaseDetail | None = None,
+    events: Sequence[TimelineEvent] = (),
+    *,
+    blank_rows: int | None = None,
+) -> str:
     """Template 2: the case's progress entries (``events``: its timeline), or a blank
     sheet of ``blank_rows`` rows (``BLANK_PROGRESS_ROWS`` when ``detail`` is None)."""
     lang = ui_language()
@@ -307,29 +341,66 @@ def progress_html(detail: CaseDetail | None = None,
     if blank_rows is None:
         blank_rows = BLANK_PROGRESS_ROWS if detail is None else 0
     if detail is None:
-        head = [(L("complaint_number"), "&nbsp;", L("customer_name"), "&nbsp;"),
-                (L("current_stage"), "&nbsp;", L("owner"), "&nbsp;")]
+        head = [
+            (L("complaint_number"), "&nbsp;", L("customer_name"), "&nbsp;"),
+            (L("current_stage"), "&nbsp;", L("owner"), "&nbsp;"),
+        ]
     else:
         outcome = OUTCOMES.label(detail.outcome, lang) if detail.outcome else ""
         if outcome and detail.outcome_reason:
             outcome += f"（{detail.outcome_reason}）"
-        head = [(L("complaint_number"), _esc(detail.number),
-                 L("customer_name"), _esc(detail.customer_name)),
-                (L("current_stage"), _esc(STAGES.label(detail.stage, lang)),
-                 L("owner"), _esc(detail.owner)),
-                (L("resolution_due"), _esc(_time(detail.renegotiated_due
-                                                 or detail.resolution_due)),
-                 L("outcome"), _esc(outcome))]
-    head_html = _TABLE + "".join(
-        "<tr>" + _LABEL_CELL.format(width="15%", text=_esc(a)) + f"<td width='35%'>{b}</td>"
-        + _LABEL_CELL.format(width="15%", text=_esc(c)) + f"<td width='35%'>{d}</td></tr>"
-        for a, b, c, d in head) + "</table>"
-    columns = ("entry", "stage", "owner", "planned_completion", "actual_completion",
-               "result", "customer_feedback", "next_action", "updated")
+        head = [
+            (
+                L("complaint_number"),
+                _esc(detail.number),
+                L("customer_name"),
+                _esc(detail.customer_name),
+            ),
+            (
+                L("current_stage"),
+                _esc(STAGES.label(detail.stage, lang)),
+                L("owner"),
+                _esc(detail.owner),
+            ),
+            (
+                L("resolution_due"),
+                _esc(_time(detail.renegotiated_due or detail.resolution_due)),
+                L("outcome"),
+                _esc(outcome),
+            ),
+        ]
+    head_html = (
+        _TABLE
+        + "".join(
+            "<tr>"
+            + _LABEL_CELL.format(width="15%", text=_esc(a))
+            + f"<td width='35%'>{b}</td>"
+            + _LABEL_CELL.format(width="15%", text=_esc(c))
+            + f"<td width='35%'>{d}</td></tr>"
+            for a, b, c, d in head
+        )
+        + "</table>"
+    )
+    columns = (
+        "entry",
+        "stage",
+        "owner",
+        "planned_completion",
+        "actual_completion",
+        "result",
+        "customer_feedback",
+        "next_action",
+        "updated",
+    )
     widths = ("4%", "9%", "8%", "10%", "10%", "20%", "17%", "11%", "11%")
-    header = "<tr>" + "".join(
-        f"<th width='{w}' style='background:#eeeeee'>{_esc(L(c))}</th>"
-        for c, w in zip(columns, widths, strict=True)) + "</tr>"
+    header = (
+        "<tr>"
+        + "".join(
+            f"<th width='{w}' style='background:#eeeeee'>{_esc(L(c))}</th>"
+            for c, w in zip(columns, widths, strict=True)
+        )
+        + "</tr>"
+    )
     body = []
     entries = progress_entries(events) if detail is not None else []
     for number, event in enumerate(entries, 1):
@@ -337,10 +408,17 @@ def progress_html(detail: CaseDetail | None = None,
         feedback = FEEDBACK.label(d.get("customer_feedback") or None, lang)
         if d.get("feedback_comment"):
             feedback = "\n".join(p for p in (feedback, d["feedback_comment"]) if p)
-        cells = (str(number), STAGES.label(d.get("stage") or None, lang), d.get("owner", ""),
-                 _time(d.get("planned_completion")), _time(d.get("actual_completion")),
-                 d.get("result", ""), feedback, d.get("next_action", ""),
-                 "\n".join(p for p in (_time(event.at), event.actor) if p))
+        cells = (
+            str(number),
+            STAGES.label(d.get("stage") or None, lang),
+            d.get("owner", ""),
+            _time(d.get("planned_completion")),
+            _time(d.get("actual_completion")),
+            d.get("result", ""),
+            feedback,
+            d.get("next_action", ""),
+            "\n".join(p for p in (_time(event.at), event.actor) if p),
+        )
         body.append("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in cells) + "</tr>")
     feedback_boxes = _boxes(_terms(FEEDBACK, lang)).replace("&nbsp;&nbsp; ", "<br/>")
     for number in range(len(entries) + 1, len(entries) + blank_rows + 1):
@@ -352,8 +430,9 @@ def progress_html(detail: CaseDetail | None = None,
     return _page("progress", parts, lang, subtitle=detail.number if detail else "")
 
 
-def survey_html(survey: SurveyRecord | None = None, *, complaint_number: str = "",
-                customer_name: str = "") -> str:
+def survey_html(
+    survey: SurveyRecord | None = None, *, complaint_number: str = "", customer_name: str = ""
+) -> str:
     """Template 3: filled from ``survey``, or a blank questionnaire (with the complaint
     number and customer name when given)."""
     lang = ui_language()
@@ -370,15 +449,20 @@ def survey_html(survey: SurveyRecord | None = None, *, complaint_number: str = "
         (L("method"), _boxes(methods, [survey.method] if survey else ())),
         (L("surveyor"), _esc(survey.surveyor) if survey else "&nbsp;"),
     ]
-    scores = "<tr>" + "".join(
-        f"<th style='background:#eeeeee' width='{w}'>{_esc(text)}</th>"
-        for text, w in ((L("entry"), "6%"), (L("question"), "34%"), (L("score"), "60%"))
-    ) + "</tr>"
+    scores = (
+        "<tr>"
+        + "".join(
+            f"<th style='background:#eeeeee' width='{w}'>{_esc(text)}</th>"
+            for text, w in ((L("entry"), "6%"), (L("question"), "34%"), (L("score"), "60%"))
+        )
+        + "</tr>"
+    )
     for number, key in enumerate(SCORE_KEYS, 1):
         value = getattr(survey, key) if survey else None
         scale = _boxes(((str(n), str(n)) for n in SCORES), [str(value)] if value else ())
-        scores += (f"<tr><td align='center'>{number}</td><td>{_esc(L(key))}</td>"
-                   f"<td>{scale}</td></tr>")
+        scores += (
+            f"<tr><td align='center'>{number}</td><td>{_esc(L(key))}</td><td>{scale}</td></tr>"
+        )
 
     def aspect_cell(chosen: Sequence[str], other: str) -> str:
         cell = _boxes(aspects, chosen)
@@ -389,22 +473,43 @@ def survey_html(survey: SurveyRecord | None = None, *, complaint_number: str = "
         return cell
 
     choices = [
-        (L("most_satisfied"), aspect_cell(survey.most_satisfied if survey else (),
-                                          survey.most_satisfied_other if survey else "")),
-        (L("needs_improvement"), aspect_cell(
-            survey.needs_improvement if survey else (),
-            survey.needs_improvement_other if survey else "")),
-        (L("suggestions"), _esc(survey.suggestions) if survey and survey.suggestions
-         else "<br/>" * 5),
+        (
+            L("most_satisfied"),
+            aspect_cell(
+                survey.most_satisfied if survey else (),
+                survey.most_satisfied_other if survey else "",
+            ),
+        ),
+        (
+            L("needs_improvement"),
+            aspect_cell(
+                survey.needs_improvement if survey else (),
+                survey.needs_improvement_other if survey else "",
+            ),
+        ),
+        (
+            L("suggestions"),
+            _esc(survey.suggestions) if survey and survey.suggestions else "<br/>" * 5,
+        ),
     ]
-    parts = [_two_column(head), f"<p>{_esc(L('scale'))}</p>",
-             _TABLE + scores + "</table>", "<p></p>", _two_column(choices)]
+    parts = [
+        _two_column(head),
+        f"<p>{_esc(L('scale'))}</p>",
+        _TABLE + scores + "</table>",
+        "<p></p>",
+        _two_column(choices),
+    ]
     return _page("survey", parts, lang, subtitle=complaint_number)
 
 
-def template_html(kind: str, *, detail: CaseDetail | None = None,
-                  events: Sequence[TimelineEvent] = (), survey: SurveyRecord | None = None,
-                  choices: dict[str, list[tuple[str, str]]] | None = None) -> str:
+def template_html(
+    kind: str,
+    *,
+    detail: CaseDetail | None = None,
+    events: Sequence[TimelineEvent] = (),
+    survey: SurveyRecord | None = None,
+    choices: dict[str, list[tuple[str, str]]] | None = None,
+) -> str:
     """The HTML of template ``kind`` (``KINDS``): blank when ``detail`` is None (and, for
     the survey, no ``survey`` is given), else filled for that case."""
     if kind == "registration":
@@ -412,8 +517,11 @@ def template_html(kind: str, *, detail: CaseDetail | None = None,
     if kind == "progress":
         return progress_html(detail, events)
     if kind == "survey":
-        return survey_html(survey, complaint_number=detail.number if detail else "",
-                           customer_name=detail.customer_name if detail else "")
+        return survey_html(
+            survey,
+            complaint_number=detail.number if detail else "",
+            customer_name=detail.customer_name if detail else "",
+        )
     raise ValueError(f"unknown template {kind!r}; use one of {', '.join(KINDS)}")
 
 
@@ -427,11 +535,19 @@ def template_document(kind: str, **kwargs) -> QTextDocument:
 
 # --- paper ------------------------------------------------------------------------------------
 
+
 def _prepare(printer: QPrinter, kind: str) -> None:
-    orientation = (QPageLayout.Orientation.Landscape if kind in LANDSCAPE
-                   else QPageLayout.Orientation.Portrait)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
-                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    orientation = (
+        QPageLayout.Orientation.Landscape if kind in LANDSCAPE else QPageLayout.Orientation.Portrait
+    )
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            orientation,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     printer.setDocName(TITLES[kind])
 
 
@@ -446,8 +562,7 @@ def save_pdf(document: QTextDocument, path: str | Path, kind: str) -> Path:
     return path
 
 
-def print_with_dialog(document: QTextDocument, kind: str, parent: QWidget | None = None
-                      ) -> bool:
+def print_with_dialog(document: QTextDocument, kind: str, parent: QWidget | None = None) -> bool:
     """Ask for a printer and print; False when the user cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _prepare(printer, kind)
@@ -463,8 +578,11 @@ def ask_pdf_path(parent: QWidget | None, kind: str, stem: str) -> Path | None:
     """Ask where to save a template as PDF (``stem``.pdf in the documents folder)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Save as PDF: {name}").format(name=template_name(kind)),
-        str(Path(folder) / f"{stem}.pdf"), _tr("PDF files (*.pdf)"))
+        parent,
+        _tr("Save as PDF: {name}").format(name=template_name(kind)),
+        str(Path(folder) / f"{stem}.pdf"),
+        _tr("PDF files (*.pdf)"),
+    )
     if not path:
         return None
     if not path.lower().endswith(".pdf"):
@@ -472,18 +590,20 @@ def ask_pdf_path(parent: QWidget | None, kind: str, stem: str) -> Path | None:
     return Path(path)
 
 
-def _write(parent: QWidget | None, document: QTextDocument, path: Path, kind: str
-           ) -> Path | None:
+def _write(parent: QWidget | None, document: QTextDocument, path: Path, kind: str) -> Path | None:
     try:
         return save_pdf(document, path, kind)
     except OSError as exc:
-        QMessageBox.warning(parent, _tr("Not saved"), _tr("{path} could not be written: "
-                                                          "{reason}").format(path=str(path),
-                                                                             reason=exc))
+        QMessageBox.warning(
+            parent,
+            _tr("Not saved"),
+            _tr("{path} could not be written: {reason}").format(path=str(path), reason=exc),
+        )
         return None
 
 
 # --- blank forms (main window) ------------------------------------------------------------------
+
 
 def blank_document(kind: str) -> QTextDocument:
     """Template ``kind`` blank, ready to print."""
@@ -503,8 +623,9 @@ def blank_forms_menu(parent: QWidget) -> QMenu:
         action = QAction(_tr("Print {name}…").format(name=template_name(kind)), menu)
         action.setObjectName(f"print_blank_{kind}_action")
         action.setIcon(icon("print"))
-        action.triggered.connect(lambda _c=False, kind=kind: print_with_dialog(
-            blank_document(kind), kind, parent))
+        action.triggered.connect(
+            lambda _c=False, kind=kind: print_with_dialog(blank_document(kind), kind, parent)
+        )
         menu.addAction(action)
     menu.addSeparator()
     for kind in KINDS:
@@ -516,8 +637,9 @@ def blank_forms_menu(parent: QWidget) -> QMenu:
     return menu
 
 
-def save_blank_pdf(kind: str, parent: QWidget | None = None, path: str | Path | None = None
-                   ) -> Path | None:
+def save_blank_pdf(
+    kind: str, parent: QWidget | None = None, path: str | Path | None = None
+) -> Path | None:
     """Save blank template ``kind`` as PDF at ``path`` (asked when None)."""
     if path is None:
         path = ask_pdf_path(parent, kind, f"{TITLES[kind]}")
@@ -527,6 +649,7 @@ def save_blank_pdf(kind: str, parent: QWidget | None = None, path: str | Path | 
 
 
 # --- a case (case window) -------------------------------------------------------------------
+
 
 class CasePrinter(QObject):
     """The case window's ``print_button`` and its menu: each template filled for the case
@@ -546,8 +669,7 @@ class CasePrinter(QObject):
         self.button = QPushButton(_tr("&Print…"))
         self.button.setObjectName("print_button")
         self.button.setIcon(icon("print"))
-        self.button.setToolTip(_tr("Print the case's forms (templates 1–3) or save them as "
-                                   "PDF"))
+        self.button.setToolTip(_tr("Print the case's forms (templates 1–3) or save them as PDF"))
         self.menu = QMenu(self.button)
         self.menu.setObjectName("print_menu")
         self.actions: dict[str, QAction] = {}
@@ -623,11 +745,13 @@ class CasePrinter(QObject):
             return None
         if self._task is not None:
             return None
-        task = self.tasks.submit(print_forms.case_survey, self.window.session, detail.id,
-                                 name="case-survey")
+        task = self.tasks.submit(
+            print_forms.case_survey, self.window.session, detail.id, name="case-survey"
+        )
         self._task = task
-        task.succeeded.connect(lambda survey, kind=kind, path=path:
-                               self._output(kind, path, survey))
+        task.succeeded.connect(
+            lambda survey, kind=kind, path=path: self._output(kind, path, survey)
+        )
         task.failed.connect(self._failed)
         task.finished.connect(self._finished)
         return task
@@ -636,8 +760,7 @@ class CasePrinter(QObject):
         self._task = None
 
     def _failed(self, exc: ServiceError) -> None:
-        text = _tr("The survey could not be read: {reason}").format(
-            reason=service_message(exc))
+        text = _tr("The survey could not be read: {reason}").format(reason=service_message(exc))
         window = self.window
         if window is not None and hasattr(window, "show_message"):
             window.show_message(text)

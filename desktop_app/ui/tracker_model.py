@@ -47,8 +47,17 @@ CaseRowRole = Qt.ItemDataRole.UserRole + 3
 NUMBER, CUSTOMER, TYPE, LEVEL, STAGE, OWNER, DEPARTMENT, NEXT_DUE, AGE = range(9)
 COLUMN_COUNT = 9
 # The service's sort key of each column, in column order.
-COLUMN_SORT_KEYS = ("number", "customer", "type", "level", "stage", "owner", "department",
-                    "next_due", "age")
+COLUMN_SORT_KEYS = (
+    "number",
+    "customer",
+    "type",
+    "level",
+    "stage",
+    "owner",
+    "department",
+    "next_due",
+    "age",
+)
 # Stable names of the columns (header state, tests).
 COLUMN_NAMES = COLUMN_SORT_KEYS
 
@@ -70,7 +79,7 @@ class TrackerModel(QAbstractTableModel):
     """Cases of one query (filter and sort) for ``session``, ``page_size`` rows a page."""
 
     load_failed = Signal(object)  # ServiceError from a load the view started
-    page_loaded = Signal(int)     # rows added by fetchMore
+    page_loaded = Signal(int)  # rows added by fetchMore
 
     def __init__(self, session: Session, parent: QObject | None = None, page_size: int = 100):
         super().__init__(parent)
@@ -114,16 +123,18 @@ class TrackerModel(QAbstractTableModel):
         """The moment deadlines and ages are shown against (taken at each load)."""
         return self._now
 
-    def set_query(self, flt: CaseFilter, sort: str = "processing",
-                  descending: bool = False) -> None:
+    def set_query(
+        self, flt: CaseFilter, sort: str = "processing", descending: bool = False
+    ) -> None:
         """Load the first page of ``flt`` in ``sort`` order and reset the model."""
         if sort not in tracker.SORT_KEYS:
             raise ValueError(f"unknown sort key {sort!r}; use one of {tracker.SORT_KEYS}")
         # The due-soon setting is read once here and again at each refresh.
         soon = self._soon if self._soon_read else tracker.due_soon_window(self.session)
         now = self.session.now()
-        page = tracker.list_cases(self.session, flt, sort=sort, descending=descending,
-                                  limit=self.page_size)
+        page = tracker.list_cases(
+            self.session, flt, sort=sort, descending=descending, limit=self.page_size
+        )
         self._soon_read = True
         self.beginResetModel()
         self._filter = flt
@@ -151,9 +162,14 @@ class TrackerModel(QAbstractTableModel):
             return
         self._fetching = True
         try:
-            page = tracker.list_cases(self.session, self._filter, sort=self._sort,
-                                      descending=self._descending, limit=self.page_size,
-                                      after=self._cursor)
+            page = tracker.list_cases(
+                self.session,
+                self._filter,
+                sort=self._sort,
+                descending=self._descending,
+                limit=self.page_size,
+                after=self._cursor,
+            )
         except ServiceError as exc:
             log.info("next page of the tracker failed: %s", exc.message)
             self.load_failed.emit(exc)
@@ -207,9 +223,14 @@ class TrackerModel(QAbstractTableModel):
         seen: set[int] = set()
         cursor: tuple | None = None
         while len(fresh) < target:
-            page = tracker.list_cases(self.session, self._filter, sort=self._sort,
-                                      descending=self._descending,
-                                      limit=min(target - len(fresh), chunk), after=cursor)
+            page = tracker.list_cases(
+                self.session,
+                self._filter,
+                sort=self._sort,
+                descending=self._descending,
+                limit=min(target - len(fresh), chunk),
+                after=cursor,
+            )
             for row in page.rows:
                 if row.id not in seen:
                     seen.add(row.id)
@@ -235,7 +256,7 @@ class TrackerModel(QAbstractTableModel):
             while gone and gone[-1] == start - 1:
                 start = gone.pop()
             self.beginRemoveRows(root, start, end)
-            del self._rows[start:end + 1]
+            del self._rows[start : end + 1]
             self._texts = {}
             self.endRemoveRows()
         # 2. The remaining cases take their new relative order: a layout change that
@@ -246,8 +267,7 @@ class TrackerModel(QAbstractTableModel):
             new_row = {row.id: i for i, row in enumerate(ordered)}
             old_ids = [row.id for row in self._rows]
             before = self.persistentIndexList()
-            after = [self.index(new_row[old_ids[index.row()]], index.column())
-                     for index in before]
+            after = [self.index(new_row[old_ids[index.row()]], index.column()) for index in before]
             self._rows = ordered
             self._texts = {}
             self.changePersistentIndexList(before, after)
@@ -272,8 +292,9 @@ class TrackerModel(QAbstractTableModel):
         self._row_of = {row.id: i for i, row in enumerate(self._rows)}
         self._texts = {}
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1)
+            )
 
     def _append(self, rows) -> None:
         for row in rows:
@@ -304,8 +325,11 @@ class TrackerModel(QAbstractTableModel):
         The indexes of the first ``CACHED_INDEX_ROWS`` rows are kept: an index is a value
         (row, column, this model), the same before and after any reset, and PySide's
         ``createIndex`` costs more than the rest of reading a cell (it makes a wrapper)."""
-        if (0 <= row < len(self._rows) and 0 <= column < COLUMN_COUNT
-                and (parent is None or not parent.isValid())):
+        if (
+            0 <= row < len(self._rows)
+            and 0 <= column < COLUMN_COUNT
+            and (parent is None or not parent.isValid())
+        ):
             try:
                 return self._indexes[row][column]
             except IndexError:
@@ -373,7 +397,8 @@ class TrackerModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.FontRole:
             if (column == LEVEL and row.urgent) or (
-                    column == NEXT_DUE and self.due_state(row) == "overdue"):
+                column == NEXT_DUE and self.due_state(row) == "overdue"
+            ):
                 font = QFont()
                 font.setBold(True)
                 return font
@@ -384,8 +409,12 @@ class TrackerModel(QAbstractTableModel):
             return None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -395,21 +424,32 @@ class TrackerModel(QAbstractTableModel):
         return None
 
     def column_titles(self) -> tuple[str, ...]:
-        return (self.tr("Number"), self.tr("Customer"), self.tr("Type"), self.tr("Level"),
-                self.tr("Stage"), self.tr("Owner"), self.tr("Department"),
-                self.tr("Next deadline"), self.tr("Age"))
+        return (
+            self.tr("Number"),
+            self.tr("Customer"),
+            self.tr("Type"),
+            self.tr("Level"),
+            self.tr("Stage"),
+            self.tr("Owner"),
+            self.tr("Department"),
+            self.tr("Next deadline"),
+            self.tr("Age"),
+        )
 
     def column_tooltips(self) -> tuple[str, ...]:
-        return (self.tr("Complaint number"),
-                self.tr("Customer name and contact (masked unless you handle the case)"),
-                self.tr("Type / subtype"),
-                self.tr("Severity level; urgent cases come before every level"),
-                self.tr("Current stage of handling"),
-                self.tr("Who is responsible for the case now"),
-                self.tr("Department handling the case"),
-                self.tr("The earliest deadline not yet met: red overdue, amber due soon, "
-                        "green on track"),
-                self.tr("Time since the complaint was registered"))
+        return (
+            self.tr("Complaint number"),
+            self.tr("Customer name and contact (masked unless you handle the case)"),
+            self.tr("Type / subtype"),
+            self.tr("Severity level; urgent cases come before every level"),
+            self.tr("Current stage of handling"),
+            self.tr("Who is responsible for the case now"),
+            self.tr("Department handling the case"),
+            self.tr(
+                "The earliest deadline not yet met: red overdue, amber due soon, green on track"
+            ),
+            self.tr("Time since the complaint was registered"),
+        )
 
     # --- texts --------------------------------------------------------------------------
 
@@ -428,16 +468,42 @@ class TrackerModel(QAbstractTableModel):
         language = self.language
         self._stage_labels = {term.code: term.label(language) for term in STAGES}
         urgent = URGENCY.label("urgent", language)
-        self._level_texts = {(level, flag): f"{urgent} {roman}" if flag else roman
-                             for level, roman in LEVEL_ROMAN.items() for flag in (False, True)}
-        self._durations = (self.tr("{days} d {hours} h"), self.tr("{hours} h {minutes} min"),
-                           self.tr("{minutes} min"))
+        self._level_texts = {
+            (level, flag): f"{urgent} {roman}" if flag else roman
+            for level, roman in LEVEL_ROMAN.items()
+            for flag in (False, True)
+        }
+        self._durations = (
+            self.tr("{days} d {hours} h"),
+            self.tr("{hours} h {minutes} min"),
+            self.tr("{minutes} min"),
+        )
 
     def _row_texts(self, row: CaseRow) -> tuple[str, ...]:
         """The display texts of ``row``, in column order (what ``display`` gives)."""
-        (_id, number, name, contact, _masked, type_label, subtype, level, urgent, _priority,
-         stage, _owner_id, owner, _department_code, department, _channel, due, registered,
-         closed_at, is_open, _version) = row
+        (
+            _id,
+            number,
+            name,
+            contact,
+            _masked,
+            type_label,
+            subtype,
+            level,
+            urgent,
+            _priority,
+            stage,
+            _owner_id,
+            owner,
+            _department_code,
+            department,
+            _channel,
+            due,
+            registered,
+            closed_at,
+            is_open,
+            _version,
+        ) = row
         level_text = self._level_texts.get((level, urgent))
         stage_text = self._stage_labels.get(stage)
         end = closed_at if (not is_open and closed_at) else self._now
@@ -458,8 +524,9 @@ class TrackerModel(QAbstractTableModel):
 
     def tooltip(self, row: CaseRow, column: int) -> str:
         if column == CUSTOMER and row.contact_masked:
-            return self.tr("{customer}\nThe contact is masked: you do not handle this case."
-                           ).format(customer=self.display(row, column))
+            return self.tr(
+                "{customer}\nThe contact is masked: you do not handle this case."
+            ).format(customer=self.display(row, column))
         if column == LEVEL:
             roman = LEVEL_ROMAN.get(row.level, str(row.level))
             if row.urgent:
@@ -468,8 +535,7 @@ class TrackerModel(QAbstractTableModel):
         if column == NEXT_DUE:
             return self.due_tooltip(row)
         if column == AGE:
-            return self.tr("Registered {time}").format(
-                time=_minutes(row.registration_time))
+            return self.tr("Registered {time}").format(time=_minutes(row.registration_time))
         return self.display(row, column)
 
     def due_tooltip(self, row: CaseRow) -> str:
@@ -481,17 +547,20 @@ class TrackerModel(QAbstractTableModel):
         due = _minutes(row.next_due)
         if state == "overdue":
             return self.tr("Overdue by {time} (due {due})").format(
-                time=self.duration_text(self._now - row.next_due), due=due)
+                time=self.duration_text(self._now - row.next_due), due=due
+            )
         if state == "due_soon":
             return self.tr("Due soon: in {time} (at {due})").format(
-                time=self.duration_text(row.next_due - self._now), due=due)
+                time=self.duration_text(row.next_due - self._now), due=due
+            )
         if state == "on_track":
             return self.tr("On track: due in {time} (at {due})").format(
-                time=self.duration_text(row.next_due - self._now), due=due)
+                time=self.duration_text(row.next_due - self._now), due=due
+            )
         return self.tr("Closed; the last deadline was {due}").format(due=due)
 
     def duration_text(self, span: dt.timedelta) -> str:
-        """"3 d 4 h", "5 h 20 min" or "12 min" (translated)."""
+        """ "3 d 4 h", "5 h 20 min" or "12 min" (translated)."""
         minutes = max(0, span // _MINUTE)
         days, rest = divmod(minutes, 24 * 60)
         hours, minutes = divmod(rest, 60)

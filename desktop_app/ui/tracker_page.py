@@ -115,9 +115,10 @@ class CaseTable(QTableView):
     open_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                          Qt.KeyboardModifier.KeypadModifier)):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
             self.open_requested.emit()
             event.accept()
             return
@@ -138,8 +139,14 @@ class TrackerPage(QWidget):
     counted = Signal(int)
     views_counted = Signal()
 
-    def __init__(self, session: Session, *, tasks: TaskRunner, parent: QWidget | None = None,
-                 page_size: int = PAGE_SIZE):
+    def __init__(
+        self,
+        session: Session,
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        page_size: int = PAGE_SIZE,
+    ):
         super().__init__(parent)
         self.setObjectName("tracker_page")
         self.session = session
@@ -183,16 +190,14 @@ class TrackerPage(QWidget):
         self.views_list = QListWidget()
         self.views_list.setObjectName("views_list")
         self.views_list.setMinimumWidth(120)
-        self.views_list.currentItemChanged.connect(
-            lambda item, _previous: self._view_chosen(item))
+        self.views_list.currentItemChanged.connect(lambda item, _previous: self._view_chosen(item))
         self.views_list.itemClicked.connect(self._view_chosen)
         self.views_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.views_list.customContextMenuRequested.connect(self._views_menu)
         self.save_view_button = QPushButton(self.tr("S&ave view…"))
         self.save_view_button.setObjectName("save_view_button")
         self.save_view_button.setIcon(icon("view_save"))
-        self.save_view_button.setToolTip(self.tr("Keep the current filters as a view of "
-                                                 "your own"))
+        self.save_view_button.setToolTip(self.tr("Keep the current filters as a view of your own"))
         self.save_view_button.clicked.connect(self.ask_save_view)
         self.delete_view_button = QPushButton(self.tr("Delete view"))
         self.delete_view_button.setObjectName("delete_view_button")
@@ -226,12 +231,14 @@ class TrackerPage(QWidget):
         self.search_filter.setObjectName("search_filter")
         self.search_filter.setClearButtonEnabled(True)
         self.search_filter.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_filter.setPlaceholderText(self.tr(
-            "Number, customer, contact or words of the description (Ctrl+F)"))
+        self.search_filter.setPlaceholderText(
+            self.tr("Number, customer, contact or words of the description (Ctrl+F)")
+        )
         self.search_filter.returnPressed.connect(self.apply_filters)
 
-        self.stage_filter = self._combo("stage_filter", self.tr("Any stage"),
-                                        [(t.label(lang), t.code) for t in STAGES])
+        self.stage_filter = self._combo(
+            "stage_filter", self.tr("Any stage"), [(t.label(lang), t.code) for t in STAGES]
+        )
         owners: list[tuple[int, str]] = []
         departments = channels = type_tree = []
         try:
@@ -241,19 +248,27 @@ class TrackerPage(QWidget):
             type_tree = reference.type_tree()
         except ServiceError as exc:
             self._pending_error = service_message(exc)
-        self.owner_filter = self._combo("owner_filter", self.tr("Any owner"),
-                                        [(name, user_id) for user_id, name in owners])
-        self.department_filter = self._combo("department_filter", self.tr("Any department"),
-                                             [(t.label(lang), t.code) for t in departments])
+        self.owner_filter = self._combo(
+            "owner_filter", self.tr("Any owner"), [(name, user_id) for user_id, name in owners]
+        )
+        self.department_filter = self._combo(
+            "department_filter",
+            self.tr("Any department"),
+            [(t.label(lang), t.code) for t in departments],
+        )
         type_options = []
         for category in type_tree:
             type_options.append((category.label(lang), category.code))
             type_options += [("    " + sub.label(lang), sub.code) for sub in category.children]
         self.type_filter = self._combo("type_filter", self.tr("Any type"), type_options)
-        self.level_filter = self._combo("level_filter", self.tr("Any level"),
-                                        [(LEVEL_ROMAN[level], level) for level in (1, 2, 3)])
-        self.channel_filter = self._combo("channel_filter", self.tr("Any channel"),
-                                          [(t.label(lang), t.code) for t in channels])
+        self.level_filter = self._combo(
+            "level_filter",
+            self.tr("Any level"),
+            [(LEVEL_ROMAN[level], level) for level in (1, 2, 3)],
+        )
+        self.channel_filter = self._combo(
+            "channel_filter", self.tr("Any channel"), [(t.label(lang), t.code) for t in channels]
+        )
         self.urgent_filter = QCheckBox(self.tr("Urgent onl&y"))
         self.urgent_filter.setObjectName("urgent_filter")
         self.overdue_filter = QCheckBox(self.tr("Overd&ue only"))
@@ -265,12 +280,14 @@ class TrackerPage(QWidget):
         self.mine_filter.setToolTip(self.tr("Only the cases you own"))
         self.approval_filter = QCheckBox(self.tr("Awaiting a&pproval"))
         self.approval_filter.setObjectName("approval_filter")
-        self.approval_filter.setToolTip(self.tr("Only cases waiting for a supervisor's "
-                                                "approval of the solution"))
+        self.approval_filter.setToolTip(
+            self.tr("Only cases waiting for a supervisor's approval of the solution")
+        )
         self.follow_up_filter = QCheckBox(self.tr("&Follow-ups"))
         self.follow_up_filter.setObjectName("follow_up_filter")
-        self.follow_up_filter.setToolTip(self.tr("Only cases whose unhappy customer awaits "
-                                                 "a follow-up"))
+        self.follow_up_filter.setToolTip(
+            self.tr("Only cases whose unhappy customer awaits a follow-up")
+        )
         self.registered_from_filter = self._date_edit("registered_from_filter")
         self.registered_to_filter = self._date_edit("registered_to_filter")
         self.clear_filters_button = QPushButton(self.tr("Cl&ear filters"))
@@ -350,18 +367,31 @@ class TrackerPage(QWidget):
         add(3, 0, self.tr("&Registered from:"), self.registered_from_filter)
         add(3, 1, self.tr("to:"), self.registered_to_filter)
         checks = QHBoxLayout()
-        for box in (self.urgent_filter, self.overdue_filter, self.mine_filter,
-                    self.approval_filter, self.follow_up_filter, self.include_closed_filter):
+        for box in (
+            self.urgent_filter,
+            self.overdue_filter,
+            self.mine_filter,
+            self.approval_filter,
+            self.follow_up_filter,
+            self.include_closed_filter,
+        ):
             checks.addWidget(box)
         checks.addStretch(1)
         checks.addWidget(self.clear_filters_button)
         grid.addLayout(checks, 4, 0, 1, 6)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
-        for combo in (self.stage_filter, self.owner_filter, self.department_filter,
-                      self.type_filter, self.level_filter, self.channel_filter):
+        for combo in (
+            self.stage_filter,
+            self.owner_filter,
+            self.department_filter,
+            self.type_filter,
+            self.level_filter,
+            self.channel_filter,
+        ):
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(10)
         # The filters scroll sideways in a narrow window instead of widening it.
         filters = QWidget()
@@ -374,8 +404,8 @@ class TrackerPage(QWidget):
         self.filter_area.setFrameShape(QFrame.Shape.NoFrame)
         self.filter_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.filter_area.setFixedHeight(
-            filters.sizeHint().height()
-            + self.filter_area.horizontalScrollBar().sizeHint().height())
+            filters.sizeHint().height() + self.filter_area.horizontalScrollBar().sizeHint().height()
+        )
         self.filter_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         status = QHBoxLayout()
@@ -421,11 +451,23 @@ class TrackerPage(QWidget):
 
     def _connect_filters(self) -> None:
         self.search_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
-        for combo in (self.stage_filter, self.owner_filter, self.department_filter,
-                      self.type_filter, self.level_filter, self.channel_filter):
+        for combo in (
+            self.stage_filter,
+            self.owner_filter,
+            self.department_filter,
+            self.type_filter,
+            self.level_filter,
+            self.channel_filter,
+        ):
             combo.currentIndexChanged.connect(lambda _index: self._filters_edited())
-        for box in (self.urgent_filter, self.overdue_filter, self.include_closed_filter,
-                    self.mine_filter, self.approval_filter, self.follow_up_filter):
+        for box in (
+            self.urgent_filter,
+            self.overdue_filter,
+            self.include_closed_filter,
+            self.mine_filter,
+            self.approval_filter,
+            self.follow_up_filter,
+        ):
             box.toggled.connect(lambda _checked: self._filters_edited())
         for edit in (self.registered_from_filter, self.registered_to_filter):
             edit.dateChanged.connect(lambda _date: self._filters_edited(delay=True))
@@ -477,8 +519,10 @@ class TrackerPage(QWidget):
             self.mine_filter.setChecked(flt.mine)
             self.approval_filter.setChecked(flt.awaiting_approval)
             self.follow_up_filter.setChecked(flt.follow_up_open)
-            for edit, day in ((self.registered_from_filter, flt.registered_from),
-                              (self.registered_to_filter, flt.registered_to)):
+            for edit, day in (
+                (self.registered_from_filter, flt.registered_from),
+                (self.registered_to_filter, flt.registered_to),
+            ):
                 edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
         finally:
             self._applying = False
@@ -543,10 +587,12 @@ class TrackerPage(QWidget):
             self._set_count(self.model.rowCount())
             return
         self._count = None
-        self.status_line.setText(self.tr("{shown}+ cases (counting…)").format(
-            shown=self.model.rowCount()))
-        task = self.tasks.submit(_numbered_count, self._count_seq, self.session,
-                                 self.model.filter, name="tracker-count")
+        self.status_line.setText(
+            self.tr("{shown}+ cases (counting…)").format(shown=self.model.rowCount())
+        )
+        task = self.tasks.submit(
+            _numbered_count, self._count_seq, self.session, self.model.filter, name="tracker-count"
+        )
         # Bound methods (no lambdas): Qt drops the connection if the page goes first.
         task.succeeded.connect(self._counted)
         task.failed.connect(self._show_error)
@@ -604,8 +650,9 @@ class TrackerPage(QWidget):
             self._views_stale = True
             return None
         self._views_stale = False
-        task = self.tasks.submit(tracker.view_counts, self.session, list(self.views.values()),
-                                 name="tracker-view-counts")
+        task = self.tasks.submit(
+            tracker.view_counts, self.session, list(self.views.values()), name="tracker-view-counts"
+        )
         self._views_task = task
         task.succeeded.connect(self._views_counted)
         task.failed.connect(self._show_error)
@@ -655,7 +702,8 @@ class TrackerPage(QWidget):
         finally:
             self.views_list.blockSignals(False)
         self.delete_view_button.setEnabled(
-            key is not None and key.startswith(USER_VIEW_PREFIX) and item is not None)
+            key is not None and key.startswith(USER_VIEW_PREFIX) and item is not None
+        )
 
     def _mark_view(self, flt: CaseFilter) -> None:
         """Highlight the view showing exactly ``flt`` (the chosen one first), else none."""
@@ -694,18 +742,30 @@ class TrackerPage(QWidget):
         raw = _settings().value(self._views_key(), "")
         try:
             stored = json.loads(raw) if raw else []
-            return [SavedView(USER_VIEW_PREFIX + entry["name"], entry["name"], entry["name"],
-                              filter_from_json(entry["filter"])) for entry in stored]
+            return [
+                SavedView(
+                    USER_VIEW_PREFIX + entry["name"],
+                    entry["name"],
+                    entry["name"],
+                    filter_from_json(entry["filter"]),
+                )
+                for entry in stored
+            ]
         except (ValueError, TypeError, KeyError) as exc:
-            log.warning("ignoring unreadable saved tracker views of %s: %s",
-                        self.session.username, exc)
+            log.warning(
+                "ignoring unreadable saved tracker views of %s: %s", self.session.username, exc
+            )
             return []
 
     def _store_user_views(self, views: list[SavedView]) -> None:
         settings = _settings()
-        settings.setValue(self._views_key(), json.dumps(
-            [{"name": view.en, "filter": filter_to_json(view.filter)} for view in views],
-            ensure_ascii=False))
+        settings.setValue(
+            self._views_key(),
+            json.dumps(
+                [{"name": view.en, "filter": filter_to_json(view.filter)} for view in views],
+                ensure_ascii=False,
+            ),
+        )
         settings.sync()
 
     def save_view(self, name: str) -> SavedView | None:
@@ -725,8 +785,7 @@ class TrackerPage(QWidget):
         return view
 
     def ask_save_view(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Save view"),
-                                        self.tr("Name of the view:"))
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the view:"))
         if ok and name.strip():
             self.save_view(name)
 
@@ -746,8 +805,9 @@ class TrackerPage(QWidget):
         if key is None or not key.startswith(USER_VIEW_PREFIX):
             return
         name = self.views[key].en
-        answer = QMessageBox.question(self, self.tr("Delete view"),
-                                      self.tr("Delete the view “{name}”?").format(name=name))
+        answer = QMessageBox.question(
+            self, self.tr("Delete view"), self.tr("Delete the view “{name}”?").format(name=name)
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_view(key)
 
@@ -776,8 +836,10 @@ class TrackerPage(QWidget):
             return False
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index)
         return True
 
@@ -823,9 +885,11 @@ class TrackerPage(QWidget):
             # The case at the top of the view stays there when rows came or went above it.
             moved = self.model.row_of(anchor)
             if moved >= 0 and moved != top_row:
-                step = (1 if self.table.verticalScrollMode()
-                        == QAbstractItemView.ScrollMode.ScrollPerItem
-                        else self.table.rowHeight(moved))
+                step = (
+                    1
+                    if self.table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
+                    else self.table.rowHeight(moved)
+                )
                 bar.setValue(value + (moved - top_row) * step)
             else:
                 bar.setValue(value)
@@ -883,8 +947,9 @@ class TrackerPage(QWidget):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column != columns.NUMBER)
-            action.toggled.connect(lambda checked, column=column:
-                                   self.set_column_hidden(column, not checked))
+            action.toggled.connect(
+                lambda checked, column=column: self.set_column_hidden(column, not checked)
+            )
             menu.addAction(action)
         menu.addSeparator()
         processing = menu.addAction(self.tr("Processing order (urgent, level, deadline)"))

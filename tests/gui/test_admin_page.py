@@ -50,8 +50,10 @@ def open_page(qtbot, session, **options) -> AdminPage:
 
 def shown_rows(page: AdminPage) -> list[tuple[str, ...]]:
     model = page.audit_tab.model
-    return [tuple(model.index(r, c).data() for c in range(model.columnCount()))
-            for r in range(model.rowCount())]
+    return [
+        tuple(model.index(r, c).data() for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
 
 
 def shown_actions(page: AdminPage) -> list[str]:
@@ -84,14 +86,18 @@ def type_into(qtbot, widget, text: str) -> None:
 # --- tabs per role ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("role_fixture", "tabs"), [
-    ("clerk_session", []),
-    ("supervisor_session", []),
-    ("manager_session", ["audit_tab"]),
-    ("admin_session", ["audit_tab", "accounts_tab", "backups_tab"]),
-])
-def test_each_role_gets_only_the_tabs_it_may_use(qtbot, request, system_session, role_fixture,
-                                                 tabs):
+@pytest.mark.parametrize(
+    ("role_fixture", "tabs"),
+    [
+        ("clerk_session", []),
+        ("supervisor_session", []),
+        ("manager_session", ["audit_tab"]),
+        ("admin_session", ["audit_tab", "accounts_tab", "backups_tab"]),
+    ],
+)
+def test_each_role_gets_only_the_tabs_it_may_use(
+    qtbot, request, system_session, role_fixture, tabs
+):
     page = open_page(qtbot, request.getfixturevalue(role_fixture))
     assert page.tab_names() == tabs
     assert page.findChild(QDialog) is None
@@ -112,12 +118,20 @@ def entries(system_session, clerk_session, manager_session, clock):
         auth.sign_in("clerk1", "wrong-password", clock=clock)
     # 40 days ago: outside the default 30 days.
     with pytest.raises(AuthenticationError):
-        auth.sign_in("super1", "wrong-password",
-                      clock=FixedClock(TEST_NOW - dt.timedelta(days=40)))
-    registered = intake.register_complaint(clerk_session, intake.IntakeForm(
-        customer_name="张三", contact="13812345678", complaint_time=TEST_NOW,
-        channel="phone", type="product_quality", subtype="functional_defect",
-        description="屏幕有划痕", department="customer_service"))
+        auth.sign_in("super1", "wrong-password", clock=FixedClock(TEST_NOW - dt.timedelta(days=40)))
+    registered = intake.register_complaint(
+        clerk_session,
+        intake.IntakeForm(
+            customer_name="张三",
+            contact="13812345678",
+            complaint_time=TEST_NOW,
+            channel="phone",
+            type="product_quality",
+            subtype="functional_defect",
+            description="屏幕有划痕",
+            department="customer_service",
+        ),
+    )
     settings_service.change_setting(manager_session, "security.lockout_attempts", 6)
     return registered.number
 
@@ -129,7 +143,7 @@ def test_audit_log_shows_the_last_30_days_newest_first(qtbot, manager_session, e
     assert tab.to_edit.date() == QDate(2026, 11, 25)
     ids = expected_ids(last_30_days())
     assert shown_ids(page) == ids
-    assert len(ids) == AuditLog.select().count() - 1      # all but super1's old failure
+    assert len(ids) == AuditLog.select().count() - 1  # all but super1's old failure
     assert tab.count_label.text() == f"Entries: {len(ids)}"
     first = shown_rows(page)[0]
     assert first[AuditTableModel.ACTION] == "Setting changed"
@@ -141,18 +155,22 @@ def test_audit_log_shows_the_last_30_days_newest_first(qtbot, manager_session, e
     assert not tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable
 
 
-def test_audit_log_shows_new_entries_when_the_page_comes_back(qtbot, manager_session, entries,
-                                                              clock):
+def test_audit_log_shows_new_entries_when_the_page_comes_back(
+    qtbot, manager_session, entries, clock
+):
     page = open_page(qtbot, manager_session)
     page.hide()
     with pytest.raises(AuthenticationError):
         auth.sign_in("intruder", "guess", clock=clock)
     page.show()
     qtbot.waitExposed(page)
-    assert shown_rows(page)[0][AuditTableModel.USER:AuditTableModel.ACTION + 1] == (
-        "intruder", "Failed sign-in")
-    assert "intruder" in [page.audit_tab.user_combo.itemText(i)
-                          for i in range(page.audit_tab.user_combo.count())]
+    assert shown_rows(page)[0][AuditTableModel.USER : AuditTableModel.ACTION + 1] == (
+        "intruder",
+        "Failed sign-in",
+    )
+    assert "intruder" in [
+        page.audit_tab.user_combo.itemText(i) for i in range(page.audit_tab.user_combo.count())
+    ]
 
 
 def test_audit_log_filtered_by_user(qtbot, manager_session, entries):
@@ -206,7 +224,7 @@ def test_audit_log_filtered_by_dates(qtbot, manager_session, entries):
     page = open_page(qtbot, manager_session)
     tab = page.audit_tab
     tab.from_edit.setDate(QDate(2026, 10, 1))
-    assert shown_ids(page) == expected_ids()              # everything, the old failure too
+    assert shown_ids(page) == expected_ids()  # everything, the old failure too
     tab.to_edit.setDate(QDate(2026, 10, 31))
     assert [(r.username, r.action) for r in tab.model.rows()] == [("super1", "login_failed")]
 
@@ -236,14 +254,13 @@ def test_scrolling_to_the_end_loads_the_next_page(qtbot, manager_session, entrie
         tab.table.scrollToBottom()
         qtbot.waitUntil(lambda n=seen[-1]: tab.model.rowCount() > n, timeout=WAIT)
         seen.append(tab.model.rowCount())
-    assert shown_ids(page) == expected_ids(last_30_days())   # no gap, no repeat
+    assert shown_ids(page) == expected_ids(last_30_days())  # no gap, no repeat
     assert len(seen) > 2
     assert all(b - a <= 4 for a, b in zip(seen, seen[1:], strict=False))
     assert tab.count_label.text() == f"Entries: {total}"
 
 
-def test_export_writes_the_entries_shown(qtbot, manager_session, entries, tmp_path,
-                                         monkeypatch):
+def test_export_writes_the_entries_shown(qtbot, manager_session, entries, tmp_path, monkeypatch):
     page = open_page(qtbot, manager_session)
     tab = page.audit_tab
     type_into(qtbot, tab.user_combo.lineEdit(), "clerk1")
@@ -252,8 +269,7 @@ def test_export_writes_the_entries_shown(qtbot, manager_session, entries, tmp_pa
     with qtbot.waitSignal(tab.exported, timeout=WAIT) as done:
         qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     assert done.args == [str(target), len(shown_ids(page))]
-    assert page.messages[-1] == (f"Audit log exported: {len(shown_ids(page))} entries to "
-                                 f"{target}")
+    assert page.messages[-1] == (f"Audit log exported: {len(shown_ids(page))} entries to {target}")
     assert not tab.export_progress.isVisible()
 
     sheet = openpyxl.load_workbook(target, read_only=True).active
@@ -277,9 +293,12 @@ def test_export_writes_the_entries_shown(qtbot, manager_session, entries, tmp_pa
 
 def accounts(page: AdminPage) -> dict[str, tuple[str, ...]]:
     model = page.accounts_tab.model
-    return {model.index(r, 0).data(): tuple(model.index(r, c).data()
-                                            for c in range(model.columnCount()))
-            for r in range(model.rowCount())}
+    return {
+        model.index(r, 0).data(): tuple(
+            model.index(r, c).data() for c in range(model.columnCount())
+        )
+        for r in range(model.rowCount())
+    }
 
 
 def open_dialog(qtbot, button) -> QDialog:
@@ -312,8 +331,14 @@ def test_admin_adds_an_account(qtbot, admin_session, supervisor_session, clock):
     qtbot.keyClicks(dialog.password_repeat, "a-long-secret")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert accounts(page)["li.na"] == ("li.na", "Li Na", "Clerk",
-                                       "Customer service, Logistics", "Active", "Yes")
+    assert accounts(page)["li.na"] == (
+        "li.na",
+        "Li Na",
+        "Clerk",
+        "Customer service, Logistics",
+        "Active",
+        "Yes",
+    )
     assert page.messages[-1] == "Account li.na added."
     assert tab.selected().username == "li.na"
     assert users.get_user(admin_session, "li.na").supervisor == "super1"
@@ -321,11 +346,12 @@ def test_admin_adds_an_account(qtbot, admin_session, supervisor_session, clock):
 
 
 def test_a_refused_account_keeps_the_dialog_with_the_reason_at_the_field(
-        qtbot, admin_session, supervisor_session):
+    qtbot, admin_session, supervisor_session
+):
     page = open_page(qtbot, admin_session)
     tab = page.show_tab("accounts_tab")
     dialog = open_dialog(qtbot, tab.add_button)
-    qtbot.keyClicks(dialog.username, "super1")           # taken
+    qtbot.keyClicks(dialog.username, "super1")  # taken
     qtbot.keyClicks(dialog.display_name, "Another")
     qtbot.keyClicks(dialog.password, "a-long-secret")
     qtbot.keyClicks(dialog.password_repeat, "a-long-secret")
@@ -367,7 +393,7 @@ def test_admin_resets_a_password(qtbot, admin_session, clerk_session, clock):
     qtbot.keyClicks(dialog.password_repeat, "short")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert dialog.error_text("password")                    # the password rules' reason
+    assert dialog.error_text("password")  # the password rules' reason
     for field in (dialog.password, dialog.password_repeat):
         field.clear()
         qtbot.keyClicks(field, "brand-new-secret")
@@ -379,8 +405,9 @@ def test_admin_resets_a_password(qtbot, admin_session, clerk_session, clock):
         auth.sign_in("clerk1", "password123", clock=clock)
 
 
-def test_admin_disables_and_enables_an_account(qtbot, admin_session, clerk_session, clock,
-                                               monkeypatch):
+def test_admin_disables_and_enables_an_account(
+    qtbot, admin_session, clerk_session, clock, monkeypatch
+):
     page = open_page(qtbot, admin_session)
     tab = page.show_tab("accounts_tab")
     asked = []
@@ -400,8 +427,9 @@ def test_admin_disables_and_enables_an_account(qtbot, admin_session, clerk_sessi
     assert auth.sign_in("clerk1", "password123", clock=clock).username == "clerk1"
 
 
-def test_nothing_changes_when_the_disable_is_not_confirmed(qtbot, admin_session, clerk_session,
-                                                           monkeypatch):
+def test_nothing_changes_when_the_disable_is_not_confirmed(
+    qtbot, admin_session, clerk_session, monkeypatch
+):
     page = open_page(qtbot, admin_session)
     tab = page.show_tab("accounts_tab")
     monkeypatch.setattr(tab, "confirm", lambda title, text: False)
@@ -451,8 +479,7 @@ def test_backup_now_adds_a_row(qtbot, sqlite_admin, db):
     assert not tab.progress.isVisible()
 
 
-def test_restore_brings_back_the_backup_and_asks_to_sign_out(qtbot, sqlite_admin, db,
-                                                             monkeypatch):
+def test_restore_brings_back_the_backup_and_asks_to_sign_out(qtbot, sqlite_admin, db, monkeypatch):
     page = open_page(qtbot, sqlite_admin)
     tab = page.show_tab("backups_tab")
     with qtbot.waitSignal(tab.backed_up, timeout=WAIT):
@@ -474,8 +501,9 @@ def test_restore_brings_back_the_backup_and_asks_to_sign_out(qtbot, sqlite_admin
     assert tab.message_text() == ""
 
 
-def test_a_refused_restore_shows_why_and_changes_nothing(qtbot, sqlite_admin, tmp_path,
-                                                         monkeypatch):
+def test_a_refused_restore_shows_why_and_changes_nothing(
+    qtbot, sqlite_admin, tmp_path, monkeypatch
+):
     page = open_page(qtbot, sqlite_admin)
     tab = page.show_tab("backups_tab")
     bogus = tmp_path / "notes.db"
@@ -532,18 +560,18 @@ def test_auto_backup_takes_one_a_day(qtbot, sqlite_admin, db):
 
 def test_auto_backup_failure_is_a_status_message_once(qtbot, sqlite_admin, monkeypatch):
     def broken(session, now=None):
-        raise backup.BackupError("Could not write the backup {file}: {reason}",
-                                 file="x.db", reason="disk full")
+        raise backup.BackupError(
+            "Could not write the backup {file}: {reason}", file="x.db", reason="disk full"
+        )
 
     monkeypatch.setattr(backup, "backup_if_due", broken)
     window = QWidget()
     qtbot.addWidget(window, before_close_func=lambda w: tasks.wait_for_done())
     tasks = TaskRunner(window)
-    auto = AutoBackup(sqlite_admin, tasks, window, interval_ms=3_600_000,
-                      first_delay_ms=3_600_000)
+    auto = AutoBackup(sqlite_admin, tasks, window, interval_ms=3_600_000, first_delay_ms=3_600_000)
     messages = []
     auto.status_message.connect(messages.append)
-    auto.start()                                  # no timer fires during the test
+    auto.start()  # no timer fires during the test
     for _ in range(2):
         with qtbot.waitSignal(tasks.task_finished, timeout=WAIT):
             assert auto.tick() is not None

@@ -109,8 +109,9 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 @pytest.mark.skipif(LRELEASE is None, reason="pyside6-lrelease is not installed")
 def test_a_catalogue_for_the_language_is_installed(qtbot, qapp, tmp_path):
     (tmp_path / "desktop_app_zh_CN.ts").write_text(TS, encoding="utf-8")
-    subprocess.run([LRELEASE, str(tmp_path / "desktop_app_zh_CN.ts")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [LRELEASE, str(tmp_path / "desktop_app_zh_CN.ts")], check=True, capture_output=True
+    )
     assert (tmp_path / "desktop_app_zh_CN.qm").exists()
     installed = install_translators(qapp, QLocale("zh_CN"), tmp_path)
     try:
@@ -142,8 +143,14 @@ def test_run_gui_sign_in_sign_out_and_quit(qapp, monkeypatch, sqlite_url, system
     state = {"step": next(steps)}
 
     def main_window() -> MainWindow | None:
-        return next((w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible()), None)
+        return next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible()
+            ),
+            None,
+        )
 
     def tick():
         step = state["step"]

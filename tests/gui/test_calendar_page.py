@@ -58,12 +58,12 @@ def click_day(qtbot, page: CalendarPage, day: dt.date) -> None:
         for column in range(model.columnCount()):
             index = model.index(row, column)
             in_month = not (row == 1 and int(index.data()) > 7) and not (
-                row >= 5 and int(index.data()) < 15)
+                row >= 5 and int(index.data()) < 15
+            )
             if in_month and int(index.data()) == day.day:
                 view.scrollTo(index)
                 rect = view.visualRect(index)
-                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                                 pos=rect.center())
+                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
                 assert page.selected == day
                 return
     raise AssertionError(f"no cell for {day}")
@@ -77,9 +77,13 @@ def test_year_view_marks_holidays_makeup_days_and_weekends(qtbot, staff, clock, 
     assert background(page, dt.date(2026, 10, 11)) == colour("weekend")
     assert page.char_format(dt.date(2026, 10, 12)).background().style() == Qt.BrushStyle.NoBrush
     legend = {mark: page.findChild(QLabel, f"legend_{mark}").text() for mark in MARK_COLOURS}
-    assert legend == {"holiday": "Public holiday", "makeup": "Makeup working day",
-                      "weekend": "Weekend", "override_holiday": "Extra holiday (override)",
-                      "override_workday": "Extra working day (override)"}
+    assert legend == {
+        "holiday": "Public holiday",
+        "makeup": "Makeup working day",
+        "weekend": "Weekend",
+        "override_holiday": "Extra holiday (override)",
+        "override_workday": "Extra working day (override)",
+    }
     click_day(qtbot, page, dt.date(2026, 10, 10))
     assert "Makeup working day — working day" in page.selected_day.text()
     assert "official" in page.findChild(QLabel, "calendar_status").text()
@@ -140,8 +144,7 @@ def test_clerk_sees_the_calendar_read_only(qtbot, staff, clock, gui_db):
     assert background(page, dt.date(2026, 10, 1)) == colour("holiday")
     click_day(qtbot, page, dt.date(2026, 10, 1))
     assert "Public holiday — day off" in page.selected_day.text()
-    for name in ("add_override_button", "remove_override_button", "override_kind",
-                 "override_note"):
+    for name in ("add_override_button", "remove_override_button", "override_kind", "override_note"):
         assert not page.findChild(type(getattr(page, name)), name).isEnabled(), name
     assert "Only managers" in page.edit_hint.text()
     assert page.add_override() is None

@@ -114,8 +114,10 @@ def stored(case_id: int) -> Complaint:
 
 # --- the acceptance path ---------------------------------------------------------------------
 
+
 def test_level_two_case_through_every_stage_transfer_escalation_close_and_reopen(
-        qtbot, case, clock, tmp_path):
+    qtbot, case, clock, tmp_path
+):
     receipt = tmp_path / "refund-receipt.png"
     receipt.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
     clerk = open_window(qtbot, "clerk1", case.id, clock)
@@ -167,8 +169,13 @@ def test_level_two_case_through_every_stage_transfer_escalation_close_and_reopen
     clock.advance(minutes=20)
     progress(qtbot, clerk, "execution", "Voucher sent", attachments=[receipt])
     clock.advance(minutes=20)
-    progress(qtbot, clerk, "awaiting_confirmation", "Asked the customer to confirm",
-             next_action="Return visit to confirm")
+    progress(
+        qtbot,
+        clerk,
+        "awaiting_confirmation",
+        "Asked the customer to confirm",
+        next_action="Return visit to confirm",
+    )
 
     # First contact hands the case on.
     clock.advance(minutes=20)
@@ -256,14 +263,16 @@ def test_level_two_case_through_every_stage_transfer_escalation_close_and_reopen
     assert texts[-1][0] == "2026-11-27 10:00"
     # Newest last, scrolled to the end.
     assert table.verticalScrollBar().value() == table.verticalScrollBar().maximum()
-    assert Attachment.get(Attachment.filename == "refund-receipt.png").progress_entry_id == \
-        ProgressEntry.get(ProgressEntry.result == "Voucher sent").id
+    assert (
+        Attachment.get(Attachment.filename == "refund-receipt.png").progress_entry_id
+        == ProgressEntry.get(ProgressEntry.result == "Voucher sent").id
+    )
 
 
 # --- privacy ---------------------------------------------------------------------------------
 
-def test_clerk_not_handling_the_case_sees_the_contact_masked_and_cannot_act(qtbot, case,
-                                                                           clock):
+
+def test_clerk_not_handling_the_case_sees_the_contact_masked_and_cannot_act(qtbot, case, clock):
     window = open_window(qtbot, "clerk2", case.id, clock)  # same department, not his case
     assert label(window, "contact") == "138****5678"
     assert "13812345678" not in label(window, "contact")
@@ -282,6 +291,7 @@ def test_the_owner_and_the_supervisor_see_the_contact(qtbot, case, clock):
 
 
 # --- concurrent editing ----------------------------------------------------------------------
+
 
 def test_second_session_sees_who_changed_the_case_and_applies_again(qtbot, case, clock):
     mine = open_window(qtbot, "clerk1", case.id, clock)
@@ -305,8 +315,12 @@ def test_second_session_sees_who_changed_the_case_and_applies_again(qtbot, case,
     with qtbot.waitSignal(mine.case_changed, timeout=WAIT):
         dialog.apply_again_button.click()
     assert not dialog.isVisible()
-    assert [p.result for p in ProgressEntry.select().where(ProgressEntry.complaint == case.id)
-            .order_by(ProgressEntry.id)] == ["Supervisor assigned it", "客户来电催促"]
+    assert [
+        p.result
+        for p in ProgressEntry.select()
+        .where(ProgressEntry.complaint == case.id)
+        .order_by(ProgressEntry.id)
+    ] == ["Supervisor assigned it", "客户来电催促"]
     assert mine.detail.version == stored(case.id).version
     assert not mine.progress.has_typed_work()
 
@@ -350,8 +364,8 @@ def test_apply_again_of_a_dialog_action_through_the_resolver(qtbot, case, clock)
 
 # --- validation and dialogs -----------------------------------------------------------------
 
-def test_a_refused_progress_entry_shows_at_its_field_and_keeps_everything_typed(qtbot, case,
-                                                                                clock):
+
+def test_a_refused_progress_entry_shows_at_its_field_and_keeps_everything_typed(qtbot, case, clock):
     window = open_window(qtbot, "clerk1", case.id, clock)
     activate(qtbot, window)
     form = window.progress
@@ -373,8 +387,12 @@ def test_a_refused_progress_entry_shows_at_its_field_and_keeps_everything_typed(
     with qtbot.waitSignal(window.case_changed, timeout=WAIT):
         QTest.keyClick(form.result, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     entry = ProgressEntry.get()
-    assert (entry.result, entry.feedback_comment, entry.next_action, entry.actual_completion) \
-        == ("Called, no answer", "稍后再联系", "回访确认", None)
+    assert (entry.result, entry.feedback_comment, entry.next_action, entry.actual_completion) == (
+        "Called, no answer",
+        "稍后再联系",
+        "回访确认",
+        None,
+    )
 
 
 def test_an_empty_entry_is_refused_at_the_result(qtbot, case, clock):
@@ -401,8 +419,10 @@ def test_dialogs_check_required_fields_before_anything_runs(qtbot, case, clock):
     dialog.outcome_reason.setPlainText("Customer unreachable for two weeks")
     accept(qtbot, window, dialog)
     closed = stored(case.id)
-    assert (closed.outcome, closed.outcome_reason) == ("unresolved",
-                                                       "Customer unreachable for two weeks")
+    assert (closed.outcome, closed.outcome_reason) == (
+        "unresolved",
+        "Customer unreachable for two weeks",
+    )
 
 
 def test_a_service_refusal_reopens_the_dialog_with_the_message(qtbot, case, clock):
@@ -447,6 +467,7 @@ def test_renegotiating_a_complex_case_moves_the_resolution_date(qtbot, case, clo
 
 # --- window behaviour -------------------------------------------------------------------------
 
+
 def test_esc_asks_before_discarding_a_typed_entry(qtbot, case, clock, monkeypatch):
     window = open_window(qtbot, "clerk1", case.id, clock)
     asked = []
@@ -469,8 +490,9 @@ def test_esc_asks_before_discarding_a_typed_entry(qtbot, case, clock, monkeypatc
 
 def test_esc_closes_an_untouched_window_without_asking(qtbot, case, clock, monkeypatch):
     window = open_window(qtbot, "clerk1", case.id, clock)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: pytest.fail("asked with nothing typed"))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: pytest.fail("asked with nothing typed")
+    )
     assert window.request_close()
     assert not window.isVisible()
 
@@ -505,22 +527,49 @@ def test_open_case_window_reuses_the_open_window(qtbot, case, clock, runner):
 
 
 def test_the_detail_shows_every_template_one_field(qtbot, staff, clock):
-    case = make_case(at=TEST_NOW, owner="clerk1", subtype="merchant_attitude",
-                     product="Blender X2", merchant="Shop 88", urgency="urgent",
-                     customer_requests="refund,apology")
+    case = make_case(
+        at=TEST_NOW,
+        owner="clerk1",
+        subtype="merchant_attitude",
+        product="Blender X2",
+        merchant="Shop 88",
+        urgency="urgent",
+        customer_requests="refund,apology",
+    )
     window = open_window(qtbot, "clerk1", case.id, clock)
-    expected = {"number": case.number, "customer_name": "张三", "contact": "13812345678",
-                "product": "Blender X2", "merchant": "Shop 88", "urgency": "Urgent",
-                "description": "屏幕有划痕", "receiver": "clerk1", "stage": "Registered",
-                "owner": "clerk1", "complaint_time": "2026-11-25 10:00",
-                "registration_time": "2026-11-25 10:00", "escalation_step": "Owner",
-                "reopen_count": "0", "complex_case": "No",
-                "level": "Level II, urgent", "urgent_reasons": "Marked by staff"}
+    expected = {
+        "number": case.number,
+        "customer_name": "张三",
+        "contact": "13812345678",
+        "product": "Blender X2",
+        "merchant": "Shop 88",
+        "urgency": "Urgent",
+        "description": "屏幕有划痕",
+        "receiver": "clerk1",
+        "stage": "Registered",
+        "owner": "clerk1",
+        "complaint_time": "2026-11-25 10:00",
+        "registration_time": "2026-11-25 10:00",
+        "escalation_step": "Owner",
+        "reopen_count": "0",
+        "complex_case": "No",
+        "level": "Level II, urgent",
+        "urgent_reasons": "Marked by staff",
+    }
     for name, text in expected.items():
         assert label(window, name) == text, name
-    for name in ("channel", "type", "subtype", "member_tier", "department",
-                 "customer_requests", "first_response_due", "solution_due",
-                 "resolution_due", "next_due"):
+    for name in (
+        "channel",
+        "type",
+        "subtype",
+        "member_tier",
+        "department",
+        "customer_requests",
+        "first_response_due",
+        "solution_due",
+        "resolution_due",
+        "next_due",
+    ):
         assert label(window, name), name
     assert window.urgent_badge.isVisible()
     # Urgent: first response due at 12:00, two hours from now — due soon, in colour.
@@ -544,14 +593,18 @@ def test_chinese_ui_offers_chinese_words(qtbot, case, clock):
     assert stages.itemData(1) == "assigned" and stages.itemText(1) == "已分派"
     feedback = window.progress.customer_feedback
     assert [feedback.itemText(i) for i in range(1, feedback.count())] == [
-        "满意", "基本满意", "不满意"]
+        "满意",
+        "基本满意",
+        "不满意",
+    ]
     assert label(window, "stage") == "已登记"
     progress(qtbot, window, "assigned", "已联系客户")
     assert window.timeline_texts()[-1][2].endswith("：已分派")
 
 
-def test_evidence_files_open_from_the_timeline(qtbot, case, clock, tmp_path, monkeypatch,
-                                               system_session):
+def test_evidence_files_open_from_the_timeline(
+    qtbot, case, clock, tmp_path, monkeypatch, system_session
+):
     from pathlib import Path
 
     from PySide6.QtGui import QDesktopServices

@@ -69,6 +69,7 @@ def crashes(monkeypatch) -> list:
 
 # --- faults ------------------------------------------------------------------------------
 
+
 def db():
     return models.database_proxy.obj
 
@@ -108,19 +109,23 @@ def other_writer(path: Path):
 
 def row_counts() -> dict[str, int]:
     """Rows per table: equal before and after a failed save means nothing was written."""
-    return {table: db().execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-            for table in db().get_tables()}
+    return {
+        table: db().execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+        for table in db().get_tables()
+    }
 
 
 # --- typing ------------------------------------------------------------------------------
+
 
 def type_text(widget: QWidget, text: str) -> None:
     """Type any text (Chinese too), one key event per character (ENV.md)."""
     widget.setFocus()
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def choose(combo, code) -> None:
@@ -147,6 +152,7 @@ def assert_clear(text: str, expected: str) -> None:
 
 # --- the intake form ---------------------------------------------------------------------
 
+
 def open_intake(qtbot, clock) -> IntakePage:
     page = IntakePage(auth.session_for_username("clerk1", clock=clock), offer_draft=False)
     qtbot.addWidget(page)
@@ -170,9 +176,9 @@ def fill_intake(page: IntakePage, evidence: Path | None) -> dict:
     type_text(page.merchant, "东方商城")
     choose(page.urgency, "low")
     page.head_office.setChecked(True)
-    page.level.setCurrentIndex(page.level.count() - 1)          # raised to III
+    page.level.setCurrentIndex(page.level.count() - 1)  # raised to III
     type_text(page.description, "客服人员态度恶劣，多次挂断电话。")
-    page.description.insertPlainText(LETTER)                    # pasted
+    page.description.insertPlainText(LETTER)  # pasted
     if evidence is not None:
         assert page.attachments.add_paths([str(evidence)]) == 1
     type_text(page.recording_ids, "REC-001、REC-002")
@@ -182,7 +188,8 @@ def fill_intake(page: IntakePage, evidence: Path | None) -> dict:
     choose(page.department, "customer_service")
     values = page.values()
     assert values["description"].endswith(LETTER) and values["attachments"] == (
-        [str(evidence)] if evidence else [])
+        [str(evidence)] if evidence else []
+    )
     return values
 
 
@@ -193,8 +200,9 @@ def press_save(qtbot, page: IntakePage) -> None:
     qtbot.waitUntil(lambda: not page.tasks.busy(), timeout=WAIT)
 
 
-def save_fails_and_keeps_the_form(qtbot, page: IntakePage, typed: dict, expected: str,
-                                  crashes: list) -> None:
+def save_fails_and_keeps_the_form(
+    qtbot, page: IntakePage, typed: dict, expected: str, crashes: list
+) -> None:
     before = row_counts()
     press_save(qtbot, page)
     assert not crashes
@@ -219,7 +227,7 @@ def save_works(qtbot, page: IntakePage, customers_before: int) -> None:
     case = Complaint.get()
     assert case.customer_name == "王小明" and case.description.endswith(LETTER)
     assert not page.form_message.isVisible()
-    assert page.customer_name.text() == ""                       # ready for the next one
+    assert page.customer_name.text() == ""  # ready for the next one
 
 
 @pytest.fixture
@@ -230,22 +238,24 @@ def evidence(tmp_path) -> Path:
 
 
 def test_intake_on_a_full_database_keeps_the_form_then_saves_once(
-        qtbot, clerk, clock, evidence, crashes):
+    qtbot, clerk, clock, evidence, crashes
+):
     page = open_intake(qtbot, clock)
     typed = fill_intake(page, evidence)
     customers = Customer.select().count()
     make_full()
     save_fails_and_keeps_the_form(qtbot, page, typed, FULL_TEXT, crashes)
-    assert Customer.select().count() == customers                # no orphan customer
+    assert Customer.select().count() == customers  # no orphan customer
     free_space()
     save_works(qtbot, page, customers)
-    assert sorted((a.kind, a.filename if a.kind == "file" else a.recording_ref)
-                  for a in Attachment.select()) == [
-        ("file", "receipt.png"), ("recording", "REC-001"), ("recording", "REC-002")]
+    assert sorted(
+        (a.kind, a.filename if a.kind == "file" else a.recording_ref) for a in Attachment.select()
+    ) == [("file", "receipt.png"), ("recording", "REC-001"), ("recording", "REC-002")]
 
 
 def test_intake_on_a_read_only_database_keeps_the_form_then_saves_once(
-        qtbot, clerk, clock, evidence, crashes):
+    qtbot, clerk, clock, evidence, crashes
+):
     page = open_intake(qtbot, clock)
     typed = fill_intake(page, evidence)
     customers = Customer.select().count()
@@ -256,7 +266,8 @@ def test_intake_on_a_read_only_database_keeps_the_form_then_saves_once(
 
 
 def test_intake_while_another_computer_writes_says_busy_then_saves(
-        qtbot, clerk, gui_db, clock, evidence, crashes):
+    qtbot, clerk, gui_db, clock, evidence, crashes
+):
     page = open_intake(qtbot, clock)
     typed = fill_intake(page, evidence)
     customers = Customer.select().count()
@@ -266,6 +277,7 @@ def test_intake_while_another_computer_writes_says_busy_then_saves(
 
 
 # --- a really full (and read-only) tiny file system ------------------------------------------
+
 
 def run_mount(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
@@ -281,15 +293,19 @@ def tiny_fs(tmp_path):
     except OSError as exc:
         pytest.skip(f"no mount command ({exc}); the page-limit variant covers a full disk")
     if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here (needs CAP_SYS_ADMIN: "
-                    f"{mounted.stderr.strip()}); the page-limit variant covers a full disk")
+        pytest.skip(
+            "cannot mount a tmpfs here (needs CAP_SYS_ADMIN: "
+            f"{mounted.stderr.strip()}); the page-limit variant covers a full disk"
+        )
     try:
         yield folder
     finally:
         with contextlib.suppress(Exception):
             models.database_proxy.obj.close()
-        if subprocess.run(["umount", str(folder)], capture_output=True,
-                          check=False).returncode != 0:
+        if (
+            subprocess.run(["umount", str(folder)], capture_output=True, check=False).returncode
+            != 0
+        ):
             subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
 
 
@@ -314,7 +330,8 @@ def fill_disk(folder: Path) -> Path:
 
 
 def test_intake_on_a_really_full_disk_keeps_the_form_then_saves_once(
-        qtbot, tiny_db, clock, crashes):
+    qtbot, tiny_db, clock, crashes
+):
     page = open_intake(qtbot, clock)
     typed = fill_intake(page, None)  # evidence would be copied first, onto the full disk
     customers = Customer.select().count()
@@ -326,6 +343,7 @@ def test_intake_on_a_really_full_disk_keeps_the_form_then_saves_once(
 
 
 # --- a progress entry in the case window -----------------------------------------------------
+
 
 def open_case(qtbot, clock) -> CaseWindow:
     case = make_case(at=clock.now(), owner="clerk1", subtype="staff_attitude")
@@ -352,12 +370,12 @@ def fill_progress(window: CaseWindow, evidence: Path, clock) -> dict:
     return form.values()
 
 
-def progress_fails_and_keeps_the_entry(qtbot, window: CaseWindow, typed: dict,
-                                       expected: str, crashes: list) -> None:
+def progress_fails_and_keeps_the_entry(
+    qtbot, window: CaseWindow, typed: dict, expected: str, crashes: list
+) -> None:
     before = row_counts()
     qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window._action_task is None and not window.tasks.busy(),
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: window._action_task is None and not window.tasks.busy(), timeout=WAIT)
     assert not crashes
     assert_clear(message(window, "action_message"), expected)
     assert window.progress.values() == typed
@@ -378,19 +396,19 @@ def progress_saves(qtbot, window: CaseWindow) -> None:
     assert not message(window, "action_message")
 
 
-@pytest.mark.parametrize("fault", ["full",
-                                   "read-only"])
+@pytest.mark.parametrize("fault", ["full", "read-only"])
 def test_progress_entry_on_a_full_or_read_only_database_is_kept(
-        qtbot, clerk, clock, evidence, crashes, fault):
+    qtbot, clerk, clock, evidence, crashes, fault
+):
     window = open_case(qtbot, clock)
     typed = fill_progress(window, evidence, clock)
     if fault == "full":
         make_full()
     else:
         make_read_only()
-    progress_fails_and_keeps_the_entry(qtbot, window, typed,
-                                       FULL_TEXT if fault == "full" else READ_ONLY_TEXT,
-                                       crashes)
+    progress_fails_and_keeps_the_entry(
+        qtbot, window, typed, FULL_TEXT if fault == "full" else READ_ONLY_TEXT, crashes
+    )
     if fault == "full":
         free_space()
     else:
@@ -399,7 +417,8 @@ def test_progress_entry_on_a_full_or_read_only_database_is_kept(
 
 
 def test_progress_entry_while_another_computer_writes_says_busy(
-        qtbot, clerk, gui_db, clock, evidence, crashes):
+    qtbot, clerk, gui_db, clock, evidence, crashes
+):
     window = open_case(qtbot, clock)
     typed = fill_progress(window, evidence, clock)
     with other_writer(gui_db.path):
@@ -409,11 +428,18 @@ def test_progress_entry_while_another_computer_writes_says_busy(
 
 # --- the survey form -------------------------------------------------------------------------
 
+
 def open_survey(qtbot, clock) -> SurveyPage:
     clerk = auth.session_for_username("clerk1", clock=clock)
     case = make_case(at=clock.now(), owner="clerk1")
-    cases.close_case(clerk, case.id, confirmed=False, outcome="resolved", reason="客户来电撤诉",
-                     version=cases.get_case(clerk, case.id).version)
+    cases.close_case(
+        clerk,
+        case.id,
+        confirmed=False,
+        outcome="resolved",
+        reason="客户来电撤诉",
+        version=cases.get_case(clerk, case.id).version,
+    )
     clock.advance(hours=25)
     page = SurveyPage(auth.session_for_username("clerk1", clock=clock), tasks=TaskRunner())
     qtbot.addWidget(page)
@@ -423,15 +449,13 @@ def open_survey(qtbot, clock) -> SurveyPage:
     qtbot.waitUntil(lambda: page.queue_model.rowCount() == 1, timeout=WAIT)
     assert page.select_case(case.id)
     page.survey_selected()
-    qtbot.waitUntil(lambda: page.form_panel.complaint_number.text() == case.number,
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: page.form_panel.complaint_number.text() == case.number, timeout=WAIT)
     return page
 
 
 def fill_survey(page: SurveyPage) -> tuple:
     form = page.form_panel
-    for name, score in (("timeliness", 4), ("effectiveness", 3), ("attitude", 5),
-                        ("overall", 4)):
+    for name, score in (("timeliness", 4), ("effectiveness", 3), ("attitude", 5), ("overall", 4)):
         form.findChild(ScoreWidget, name).setValue(score)
     form.most_satisfied.set_codes(["attitude", "other"])
     type_text(form.most_satisfied.other_text, "主动回访")
@@ -443,9 +467,19 @@ def fill_survey(page: SurveyPage) -> tuple:
 
 def survey_values(page: SurveyPage) -> tuple:
     form = page.form_panel.form()
-    return (form.complaint_number, form.customer_name, form.method, form.timeliness,
-            form.effectiveness, form.attitude, form.overall, form.most_satisfied,
-            form.most_satisfied_other, form.needs_improvement, form.suggestions)
+    return (
+        form.complaint_number,
+        form.customer_name,
+        form.method,
+        form.timeliness,
+        form.effectiveness,
+        form.attitude,
+        form.overall,
+        form.most_satisfied,
+        form.most_satisfied_other,
+        form.needs_improvement,
+        form.suggestions,
+    )
 
 
 def press_survey_save(qtbot, page: SurveyPage) -> None:
@@ -455,8 +489,7 @@ def press_survey_save(qtbot, page: SurveyPage) -> None:
     qtbot.waitUntil(lambda: not page.tasks.busy(), timeout=WAIT)
 
 
-@pytest.mark.parametrize("fault", ["full",
-                                   "read-only"])
+@pytest.mark.parametrize("fault", ["full", "read-only"])
 def test_survey_on_a_full_or_read_only_database_is_kept(qtbot, clerk, clock, crashes, fault):
     page = open_survey(qtbot, clock)
     typed = fill_survey(page)
@@ -467,8 +500,9 @@ def test_survey_on_a_full_or_read_only_database_is_kept(qtbot, clerk, clock, cra
         make_read_only()
     press_survey_save(qtbot, page)
     assert not crashes
-    assert_clear(message(page, "survey_form_message"),
-                 FULL_TEXT if fault == "full" else READ_ONLY_TEXT)
+    assert_clear(
+        message(page, "survey_form_message"), FULL_TEXT if fault == "full" else READ_ONLY_TEXT
+    )
     assert survey_values(page) == typed
     assert page.form_panel.most_satisfied.other_text.text() == "主动回访"
     assert row_counts() == before and Survey.select().count() == 0
@@ -488,6 +522,7 @@ def test_survey_on_a_full_or_read_only_database_is_kept(qtbot, clerk, clock, cra
 
 # --- starting on a file that cannot be used ----------------------------------------------------
 
+
 @pytest.fixture
 def startup_errors(qapp, monkeypatch) -> list[str]:
     shown: list[str] = []
@@ -496,8 +531,11 @@ def startup_errors(qapp, monkeypatch) -> list[str]:
     monkeypatch.setattr(app_module, "apply_look", lambda app: "light")
     monkeypatch.setattr(app_module, "install_translators", lambda app: [])
     # Past the database there would be the login window: not reached in these tests.
-    monkeypatch.setattr(app_module.GuiController, "start",
-                        lambda self: pytest.fail("the program started on a bad database"))
+    monkeypatch.setattr(
+        app_module.GuiController,
+        "start",
+        lambda self: pytest.fail("the program started on a bad database"),
+    )
     return shown
 
 

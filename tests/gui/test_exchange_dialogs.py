@@ -44,15 +44,18 @@ def runner(qtbot):
 def cells(path: Path) -> dict[str, list[list]]:
     book = openpyxl.load_workbook(path)
     try:
-        return {ws.title: [[c.value for c in row] for row in ws.iter_rows()]
-                for ws in book.worksheets}
+        return {
+            ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets
+        }
     finally:
         book.close()
 
 
 def counts() -> dict[str, int]:
-    return {m.__name__: m.select().count()
-            for m in (Complaint, Customer, ProgressEntry, Survey, User, AuditLog)}
+    return {
+        m.__name__: m.select().count()
+        for m in (Complaint, Customer, ProgressEntry, Survey, User, AuditLog)
+    }
 
 
 def export_dialog(qtbot, session, runner, **kwargs) -> ExportDialog:
@@ -106,6 +109,7 @@ def exported(qtbot, system, manager, runner, tmp_path, clock):
 
 # --- export -----------------------------------------------------------------------------------
 
+
 def test_export_writes_a_masked_workbook_by_default(qtbot, system, manager, runner, tmp_path):
     demo.generate(system, 30, seed=3)
     dialog = export_dialog(qtbot, manager, runner)
@@ -128,8 +132,12 @@ def test_export_writes_a_masked_workbook_by_default(qtbot, system, manager, runn
     start = (TEST_NOW - dt.timedelta(days=10)).date()
     dialog.set_period(start, TEST_NOW.date())
     result = run_export(qtbot, dialog, tmp_path / "period.xlsx")
-    assert result.complaints == Complaint.select().where(
-        Complaint.registration_time >= dt.datetime.combine(start, dt.time())).count()
+    assert (
+        result.complaints
+        == Complaint.select()
+        .where(Complaint.registration_time >= dt.datetime.combine(start, dt.time()))
+        .count()
+    )
     assert result.complaints < 30
 
 
@@ -151,6 +159,7 @@ def test_a_wrong_period_shows_the_services_message(qtbot, manager, runner, tmp_p
 
 
 # --- import -----------------------------------------------------------------------------------
+
 
 def test_export_then_import_into_an_empty_database(qtbot, exported, runner):
     path, manager = exported
@@ -179,11 +188,20 @@ def complaint_rows(n: int) -> tuple[list[str], list[list]]:
     headers = [c.zh for c in COMPLAINTS.import_columns]
     rows = []
     for i in range(1, n + 1):
-        values = {"投诉编号": f"TS-{DAY:%Y%m%d}-{i:04d}", "客户姓名": f"客户{i}",
-                  "联系方式": f"138{i:08d}", "投诉时间": DAY + dt.timedelta(minutes=i),
-                  "投诉渠道": "电话", "投诉类型": "产品质量类", "投诉子类": "功能缺陷",
-                  "紧急程度": "一般", "问题描述": f"第{i}号投诉：屏幕有划痕",
-                  "客户诉求": "换货", "初步责任部门": "客服部", "接收人": "manager1"}
+        values = {
+            "投诉编号": f"TS-{DAY:%Y%m%d}-{i:04d}",
+            "客户姓名": f"客户{i}",
+            "联系方式": f"138{i:08d}",
+            "投诉时间": DAY + dt.timedelta(minutes=i),
+            "投诉渠道": "电话",
+            "投诉类型": "产品质量类",
+            "投诉子类": "功能缺陷",
+            "紧急程度": "一般",
+            "问题描述": f"第{i}号投诉：屏幕有划痕",
+            "客户诉求": "换货",
+            "初步责任部门": "客服部",
+            "接收人": "manager1",
+        }
         rows.append([values.get(h) for h in headers])
     return headers, rows
 
@@ -206,10 +224,14 @@ def test_a_bad_cell_is_listed_and_nothing_is_imported(qtbot, manager, runner, tm
     assert not report.ok
     table = dialog.import_errors_table
     assert table.isVisible() and table.model().rowCount() == 2
-    assert [table.model().headerData(c, table.horizontalHeader().orientation())
-            for c in range(4)] == ["Sheet", "Row", "Column", "Reason"]
+    assert [
+        table.model().headerData(c, table.horizontalHeader().orientation()) for c in range(4)
+    ] == ["Sheet", "Row", "Column", "Reason"]
     errors = dialog.error_rows()
-    assert [e[:3] for e in errors] == [("投诉登记", "8", "投诉渠道"), ("投诉登记", "11", "联系方式")]
+    assert [e[:3] for e in errors] == [
+        ("投诉登记", "8", "投诉渠道"),
+        ("投诉登记", "11", "联系方式"),
+    ]
     assert "电报" in errors[0][3] and errors[1][3]
     assert "rejected" in dialog.preview_summary.text()
     assert dialog.preview_summary.property("tone") == "error"
@@ -253,6 +275,7 @@ def test_cancel_during_the_import_changes_nothing(qtbot, exported, runner, monke
                 pressed.wait(WAIT / 1000)
                 return progress(done, total)
             return going
+
         return real(session, file, dry_run=dry_run, progress=report)
 
     monkeypatch.setattr(exchange, "import_workbook", held)
@@ -289,6 +312,7 @@ def test_imports_are_for_managers(qtbot, clerk, runner, tmp_path):
 
 # --- main window ----------------------------------------------------------------------------
 
+
 def make_window(qtbot, session, info) -> MainWindow:
     window = MainWindow(session, info)
     qtbot.addWidget(window)
@@ -300,11 +324,11 @@ def make_window(qtbot, session, info) -> MainWindow:
 def test_file_menu_actions_open_the_dialogs(qtbot, manager, clerk, gui_db):
     window = make_window(qtbot, manager, gui_db)
     actions = {a.objectName(): a for a in window.findChild(QMenu, "file_menu").actions()}
-    assert {"import_action", "export_action", "export_view_action",
-            "print_blank_action"} <= set(actions)
+    assert {"import_action", "export_action", "export_view_action", "print_blank_action"} <= set(
+        actions
+    )
     actions["import_action"].trigger()
-    assert window.import_dialog.isVisible() and window.import_dialog.objectName() == \
-        "import_dialog"
+    assert window.import_dialog.isVisible() and window.import_dialog.objectName() == "import_dialog"
     window.import_dialog.reject()
     actions["export_action"].trigger()
     assert window.export_dialog.isVisible() and window.export_dialog.case_ids is None
@@ -314,7 +338,8 @@ def test_file_menu_actions_open_the_dialogs(qtbot, manager, clerk, gui_db):
 
 
 def test_export_current_view_exports_exactly_the_filtered_cases(
-        qtbot, system, manager, gui_db, tmp_path, monkeypatch):
+    qtbot, system, manager, gui_db, tmp_path, monkeypatch
+):
     monkeypatch.setattr(tracker_export, "MAX_LIMIT", 40)  # the ids come in several pages
     demo.generate(system, 400, seed=5)
     window = make_window(qtbot, manager, gui_db)
@@ -328,8 +353,9 @@ def test_export_current_view_exports_exactly_the_filtered_cases(
     assert button is not None and button.defaultAction() is window.export_view_action
 
     button.click()
-    qtbot.waitUntil(lambda: window.export_dialog is not None
-                    and window.export_dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.export_dialog is not None and window.export_dialog.isVisible(), timeout=WAIT
+    )
     dialog = window.export_dialog
     assert dialog.case_ids == expected
     assert not dialog.export_from.isVisible()

@@ -64,8 +64,9 @@ def next_page(qtbot, wizard: FirstRunWizard) -> None:
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
 
-def fill_admin(qtbot, wizard: FirstRunWizard, name="boss", password="s3cret-pass",
-               repeat=None) -> None:
+def fill_admin(
+    qtbot, wizard: FirstRunWizard, name="boss", password="s3cret-pass", repeat=None
+) -> None:
     page = wizard.admin_page
     for field in (page.username, page.display_name, page.password, page.repeat_password):
         field.clear()
@@ -126,8 +127,11 @@ def test_demo_checkbox_gives_200_cases(qtbot, wizard):
         # window's close button).
         assert wizard.busy()
         assert wizard.finish_page.progress.isVisible()
-        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
-                      QWizard.WizardButton.CancelButton):
+        for which in (
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.CancelButton,
+        ):
             assert not wizard.button(which).isEnabled()
         wizard.reject()
         assert wizard.isVisible()
@@ -161,8 +165,9 @@ def test_admin_problems_show_under_their_field(qtbot, wizard):
     assert not default_file().exists()
 
 
-def test_a_folder_that_cannot_be_made_is_said_on_the_last_page(qtbot, wizard, tmp_path,
-                                                              monkeypatch):
+def test_a_folder_that_cannot_be_made_is_said_on_the_last_page(
+    qtbot, wizard, tmp_path, monkeypatch
+):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(blocker / "data"))
@@ -223,8 +228,9 @@ def test_catalogue(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "translations"
     folder.mkdir()
     (folder / "desktop_app_zh_CN.ts").write_text(TS, encoding="utf-8")
-    subprocess.run([LRELEASE, str(folder / "desktop_app_zh_CN.ts")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [LRELEASE, str(folder / "desktop_app_zh_CN.ts")], check=True, capture_output=True
+    )
     monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
     return folder
 
@@ -261,6 +267,7 @@ def test_the_chosen_language_is_saved_at_finish(qtbot, wizard):
 
 
 # --- run_gui ---------------------------------------------------------------------------------
+
 
 def test_the_wizard_is_shown_only_without_any_database(monkeypatch, tmp_path):
     assert should_run_wizard(None)
@@ -354,17 +361,20 @@ def wizard_local_admin(modal) -> bool:
     return True
 
 
-def test_a_remembered_database_that_fails_offers_the_wizard(quiet_start, monkeypatch,
-                                                           tmp_path):
+def test_a_remembered_database_that_fails_offers_the_wizard(quiet_start, monkeypatch, tmp_path):
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"not a database at all" * 200)
     remember_database(f"sqlite:///{broken}")
     offered: list[str] = []
     answers = iter([False, True])
-    monkeypatch.setattr(app_module, "offer_new_setup",
-                        lambda text: offered.append(text) or next(answers))
-    monkeypatch.setattr(app_module, "show_startup_error",
-                        lambda text: pytest.fail("the remembered database offers a way out"))
+    monkeypatch.setattr(
+        app_module, "offer_new_setup", lambda text: offered.append(text) or next(answers)
+    )
+    monkeypatch.setattr(
+        app_module,
+        "show_startup_error",
+        lambda text: pytest.fail("the remembered database offers a way out"),
+    )
     # "Close": the program ends, the choice stays.
     assert app_module.run_gui(None) == 1
     assert str(broken) in offered[0]
@@ -430,8 +440,9 @@ def test_test_connection_says_when_the_password_is_refused(qtbot, wizard):
     page = wizard.database_page
     qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.call.running, timeout=15_000)
-    qtbot.waitUntil(lambda: page.result.text() != "" and "Connecting" not in
-                    page.result.text(), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: page.result.text() != "" and "Connecting" not in page.result.text(), timeout=5_000
+    )
     assert page.result.text() == "The database server refused the user or password."
     assert page.probe is None
     # Next does not pass a refused server either.
@@ -496,10 +507,10 @@ def test_a_remembered_server_asks_for_its_password(qapp, monkeypatch, tmp_path):
 
     monkeypatch.setattr(DatabasePasswordDialog, "exec", fake_exec)
     opened_with: list[str] = []
-    monkeypatch.setattr(app_module, "prepare_database",
-                        lambda u: opened_with.append(u) or ("db", "info", "result"))
-    choice = app_module.StartChoice("postgresql://clerk@db.lan:5432/complaints",
-                                    remembered=True)
+    monkeypatch.setattr(
+        app_module, "prepare_database", lambda u: opened_with.append(u) or ("db", "info", "result")
+    )
+    choice = app_module.StartChoice("postgresql://clerk@db.lan:5432/complaints", remembered=True)
     assert app_module.open_database_for_gui(choice) == ("db", "info", "result")
     assert asked == ["database_password_dialog"]
     assert opened_with == ["postgresql://clerk:pw@db.lan:5432/complaints"]

@@ -89,13 +89,17 @@ def type_text(text: str, widget: QWidget) -> None:
     widget.setFocus()
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def lock_dialog() -> LockDialog | None:
-    shown = [w for w in QApplication.topLevelWidgets()
-             if w.objectName() == "lock_dialog" and w.isVisible()]
+    shown = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "lock_dialog" and w.isVisible()
+    ]
     assert len(shown) <= 1
     return shown[0] if shown else None
 
@@ -112,13 +116,16 @@ def unlock_with(qtbot, dialog: QWidget, password: str) -> None:
 
 
 def visible_windows() -> set[QWidget]:
-    return {w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and w.windowType() not in (Qt.WindowType.ToolTip,
-                                                         Qt.WindowType.Popup)}
+    return {
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup)
+    }
 
 
 def test_idle_time_locks_and_the_password_brings_back_the_same_windows_and_typing(
-        qtbot, system, clerk, gui_db, clock):
+    qtbot, system, clerk, gui_db, clock
+):
     from tests.helpers.cases import make_case
 
     case = make_case(at=clock.now(), owner="clerk1")
@@ -158,8 +165,12 @@ def test_idle_time_locks_and_the_password_brings_back_the_same_windows_and_typin
     assert window.findChild(CaseWindow) is case_window  # the same window, not a new one
     assert window.current_section() == "intake"
     assert intake.findChild(QLineEdit, "customer_name").text() == "王小明"
-    assert intake.findChild(QPlainTextEdit, "description").toPlainText() == "手机屏幕碎了，要求换货。"
-    assert case_window.findChild(QPlainTextEdit, "result").toPlainText() == "已联系客户，安排上门检测"
+    assert (
+        intake.findChild(QPlainTextEdit, "description").toPlainText() == "手机屏幕碎了，要求换货。"
+    )
+    assert (
+        case_window.findChild(QPlainTextEdit, "result").toPlainText() == "已联系客户，安排上门检测"
+    )
     assert case_window.has_typed_work() and intake.has_typed_work()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is typed_focus)
 
@@ -171,8 +182,7 @@ def test_idle_time_locks_and_the_password_brings_back_the_same_windows_and_typin
     case_window.close()
 
 
-def test_wrong_password_stays_locked_with_the_message_and_an_empty_field(
-        qtbot, clerk, gui_db):
+def test_wrong_password_stays_locked_with_the_message_and_an_empty_field(qtbot, clerk, gui_db):
     window = make_window(qtbot, clerk, gui_db)
     guard = make_guard(qtbot, clerk, window, IdleClock())
     guard.lock_now()
@@ -191,7 +201,8 @@ def test_wrong_password_stays_locked_with_the_message_and_an_empty_field(
 
 
 def test_repeated_wrong_passwords_give_the_lockout_which_even_the_right_one_cannot_pass(
-        qtbot, system, clerk, gui_db):
+    qtbot, system, clerk, gui_db
+):
     settings_service.change_setting(system, "security.lockout_attempts", 3)
     window = make_window(qtbot, clerk, gui_db)
     guard = make_guard(qtbot, clerk, window, IdleClock())
@@ -244,8 +255,13 @@ def test_a_running_message_box_survives_the_lock_under_it(qtbot, clerk, gui_db):
     window = make_window(qtbot, clerk, gui_db)
     idle = IdleClock()
     guard = make_guard(qtbot, clerk, window, idle)
-    box = QMessageBox(QMessageBox.Icon.Question, "Discard?", "Discard the typed entry?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Discard?",
+        "Discard the typed entry?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        window,
+    )
     seen: dict[str, object] = {}
 
     def while_the_box_runs() -> None:
@@ -257,22 +273,33 @@ def test_a_running_message_box_survives_the_lock_under_it(qtbot, clerk, gui_db):
             seen["on top"] = QApplication.activeModalWidget() is dialog
             seen["box while locked"] = box.isVisible()
             cover = box.findChild(QWidget, "lock_cover")
-            seen["covered"] = cover is not None and cover.isVisible() and (
-                cover.geometry() == box.rect())
+            seen["covered"] = (
+                cover is not None and cover.isVisible() and (cover.geometry() == box.rect())
+            )
             seen["window while locked"] = window.isVisible()
             unlock_with(qtbot, dialog, PASSWORD)
             seen["unlocked"] = not guard.is_locked() and lock_dialog() is None
             seen["box after"] = box.isVisible()
-            seen["cover after"] = any(c.isVisible() for c in box.findChildren(QWidget, "lock_cover"))
+            seen["cover after"] = any(
+                c.isVisible() for c in box.findChildren(QWidget, "lock_cover")
+            )
             seen["modal after"] = QApplication.activeModalWidget() is box
         finally:
             box.button(QMessageBox.StandardButton.Yes).click()
 
     QTimer.singleShot(0, while_the_box_runs)
     answer = box.exec()
-    assert seen == {"box before": True, "on top": True, "box while locked": True,
-                    "covered": True, "window while locked": False, "unlocked": True,
-                    "box after": True, "cover after": False, "modal after": True}
+    assert seen == {
+        "box before": True,
+        "on top": True,
+        "box while locked": True,
+        "covered": True,
+        "window while locked": False,
+        "unlocked": True,
+        "box after": True,
+        "cover after": False,
+        "modal after": True,
+    }
     assert answer == QMessageBox.StandardButton.Yes  # the question got the user's answer
     assert window.isVisible()
 
@@ -290,16 +317,16 @@ def test_a_window_that_opens_while_locked_is_hidden_until_the_unlock(qtbot, cler
     assert late.isVisible() and window.isVisible()
 
 
-def test_sign_out_from_the_lock_emits_and_stays_locked_until_the_session_ends(
-        qtbot, clerk, gui_db):
+def test_sign_out_from_the_lock_emits_and_stays_locked_until_the_session_ends(qtbot, clerk, gui_db):
     window = make_window(qtbot, clerk, gui_db)
     guard = make_guard(qtbot, clerk, window, IdleClock())
     guard.lock_now()
     dialog = lock_dialog()
     # Nobody ends the session (e.g. the sign-out was cancelled): still locked.
     with qtbot.waitSignal(guard.sign_out_requested), qtbot.assertNotEmitted(guard.unlocked):
-        qtbot.mouseClick(dialog.findChild(QPushButton, "lock_sign_out_button"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QPushButton, "lock_sign_out_button"), Qt.MouseButton.LeftButton
+        )
     assert lock_dialog() is dialog and guard.is_locked() and not window.isVisible()
     # Esc does not sign out; it clears the password.
     field = dialog.findChild(QLineEdit, "unlock_password")
@@ -326,8 +353,7 @@ def test_lock_now_locks_at_once(qtbot, clerk, gui_db):
     assert not window.isVisible()
 
 
-def test_installed_guards_lock_with_ctrl_l_and_sign_out_through_the_window(
-        qtbot, clerk, gui_db):
+def test_installed_guards_lock_with_ctrl_l_and_sign_out_through_the_window(qtbot, clerk, gui_db):
     window = make_window(qtbot, clerk, gui_db)
     guard = tracked(window.session_guards)  # installed by the main window itself
     qtbot.addWidget(guard.dialog)
@@ -335,15 +361,15 @@ def test_installed_guards_lock_with_ctrl_l_and_sign_out_through_the_window(
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["File", "Go", "View", "Account", "Help"]
     account = window.menuBar().findChild(QMenu, "account_menu")
-    assert [a.objectName() for a in account.actions()] == ["change_password_action",
-                                                          "lock_action"]
+    assert [a.objectName() for a in account.actions()] == ["change_password_action", "lock_action"]
     with qtbot.waitSignal(guard.locked):
         QTest.keySequence(window, QKeySequence("Ctrl+L"))
     dialog = lock_dialog()
     assert dialog is not None and not window.isVisible()
     with qtbot.waitSignal(window.signed_out):
-        qtbot.mouseClick(dialog.findChild(QPushButton, "lock_sign_out_button"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QPushButton, "lock_sign_out_button"), Qt.MouseButton.LeftButton
+        )
     assert lock_dialog() is None and not window.isVisible() and not guard.is_locked()
 
 

@@ -83,10 +83,16 @@ def type_text(text: str, widget: QWidget | None = None) -> None:
     """Type any text (Chinese too) into the focused widget, one key event per character."""
     target = widget or focused()
     for ch in text:
-        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
-                                                 Qt.KeyboardModifier.NoModifier, ch))
-        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_unknown,
-                                                 Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            target,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+        )
+        QApplication.sendEvent(
+            target,
+            QKeyEvent(
+                QEvent.Type.KeyRelease, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch
+            ),
+        )
 
 
 def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
@@ -114,8 +120,9 @@ def error_text(page, name: str) -> str:
 def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, monkeypatch):
     photo = tmp_path / "receipt.png"
     photo.write_bytes(b"\x89PNG fake image")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *a, **k: ([str(photo)], "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(photo)], ""))
+    )
     id_number = valid_id()
 
     assert focused() is field(page, "customer_name")
@@ -127,7 +134,7 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     tab_to(qtbot, "id_number")
     type_text(id_number)
     tab_to(qtbot, "member_tier")
-    key(qtbot, Qt.Key.Key_Down, times=2)                     # regular → gold
+    key(qtbot, Qt.Key.Key_Down, times=2)  # regular → gold
     edit = tab_to(qtbot, "complaint_time")
     assert isinstance(edit, QDateTimeEdit)
     for _ in range(5):
@@ -135,23 +142,23 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
             break
         key(qtbot, Qt.Key.Key_Tab)
     assert edit.currentSection() == QDateTimeEdit.Section.HourSection
-    type_text("09")                                          # 10:00 → 09:00
+    type_text("09")  # 10:00 → 09:00
     tab_to(qtbot, "channel")
-    key(qtbot, Qt.Key.Key_Down, times=2)                     # — → phone → walk-in
+    key(qtbot, Qt.Key.Key_Down, times=2)  # — → phone → walk-in
     tab_to(qtbot, "type")
-    key(qtbot, Qt.Key.Key_Down, times=2)                     # service attitude
+    key(qtbot, Qt.Key.Key_Down, times=2)  # service attitude
     tab_to(qtbot, "subtype")
-    key(qtbot, Qt.Key.Key_Down, times=3)                     # staff attitude (level II)
+    key(qtbot, Qt.Key.Key_Down, times=3)  # staff attitude (level II)
     tab_to(qtbot, "product")
     type_text("会员卡")
     tab_to(qtbot, "merchant")
     type_text("东方商城")
     tab_to(qtbot, "urgency")
-    key(qtbot, Qt.Key.Key_Down)                              # normal → low
+    key(qtbot, Qt.Key.Key_Down)  # normal → low
     tab_to(qtbot, "head_office")
     key(qtbot, Qt.Key.Key_Space)
     tab_to(qtbot, "level")
-    key(qtbot, Qt.Key.Key_Down)                              # II (default) → III
+    key(qtbot, Qt.Key.Key_Down)  # II (default) → III
     tab_to(qtbot, "description")
     type_text("客服人员态度恶劣，多次挂断电话。")
     tab_to(qtbot, "add_attachment_button")
@@ -167,7 +174,7 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     tab_to(qtbot, "customer_request_other")
     type_text("书面说明")
     tab_to(qtbot, "department")
-    key(qtbot, Qt.Key.Key_Down, times=2)                     # — → tech → customer service
+    key(qtbot, Qt.Key.Key_Down, times=2)  # — → tech → customer service
 
     with qtbot.waitSignal(page.saved, timeout=10_000) as saved:
         key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -198,12 +205,18 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     assert case.receiver.username == "clerk1"
     customer = Customer.get_by_id(case.customer_id)
     assert (customer.name, customer.phone, customer.email) == (
-        "王小明", "13912345678", "wxm@example.com")
-    files = list(Attachment.select().where(Attachment.complaint == case,
-                                           Attachment.kind == "file"))
+        "王小明",
+        "13912345678",
+        "wxm@example.com",
+    )
+    files = list(Attachment.select().where(Attachment.complaint == case, Attachment.kind == "file"))
     assert [f.filename for f in files] == ["receipt.png"]
-    recordings = sorted(a.recording_ref for a in Attachment.select().where(
-        Attachment.complaint == case, Attachment.kind == "recording"))
+    recordings = sorted(
+        a.recording_ref
+        for a in Attachment.select().where(
+            Attachment.complaint == case, Attachment.kind == "recording"
+        )
+    )
     assert recordings == ["REC-001", "REC-002"]
     # Urgent (head office): first response within 2 hours of 09:00; the others follow
     # the urgent targets (1 and 2 working days), earliest rule winning.
@@ -241,12 +254,32 @@ def test_tab_order_follows_the_paper_form(qtbot, page):
             order.append(widget.objectName())
         key(qtbot, Qt.Key.Key_Tab)
     assert order == [
-        "customer_name", "contact", "member_number", "id_number", "member_tier",
-        "complaint_time", "channel", "type", "product", "merchant", "urgency",
-        "head_office", "level", "description", "attachments", "add_attachment_button",
-        "remove_attachment_button", "recording_ids", "customer_requests_refund",
-        "customer_requests_exchange", "customer_requests_repair", "customer_requests_apology",
-        "customer_requests_compensation", "customer_requests_other", "department"]
+        "customer_name",
+        "contact",
+        "member_number",
+        "id_number",
+        "member_tier",
+        "complaint_time",
+        "channel",
+        "type",
+        "product",
+        "merchant",
+        "urgency",
+        "head_office",
+        "level",
+        "description",
+        "attachments",
+        "add_attachment_button",
+        "remove_attachment_button",
+        "recording_ids",
+        "customer_requests_refund",
+        "customer_requests_exchange",
+        "customer_requests_repair",
+        "customer_requests_apology",
+        "customer_requests_compensation",
+        "customer_requests_other",
+        "department",
+    ]
     # The subtype joins the chain once a type is chosen; "other" text once it is checked.
 
 
@@ -258,8 +291,14 @@ def test_subtype_cascades_and_level_can_only_be_raised(qtbot, page):
     type_combo.setCurrentIndex(type_combo.findData("member_rights"))
     assert subtype.isEnabled()
     codes = [subtype.itemData(i) for i in range(1, subtype.count())]
-    assert codes == ["points", "coupons", "tier_benefits", "account_frozen",
-                     "account_security", "merchant_infringement"]
+    assert codes == [
+        "points",
+        "coupons",
+        "tier_benefits",
+        "account_frozen",
+        "account_security",
+        "merchant_infringement",
+    ]
     subtype.setCurrentIndex(subtype.findData("points"))
     assert [level.itemData(i) for i in range(level.count())] == [None, 2, 3]
     assert "I (from the subtype)" in level.itemText(0)
@@ -290,30 +329,58 @@ def save_and_fail(qtbot, page: IntakePage) -> None:
     assert page.save_button.isEnabled()
 
 
-@pytest.mark.parametrize(("field_name", "spoil", "message", "kept"), [
-    ("customer_name", lambda p: p.customer_name.clear(), "This field is required.", None),
-    ("contact", lambda p: p.contact.setText("12345"), "is not a valid phone number",
-     ("contact", "12345")),
-    ("contact", lambda p: p.contact.setText("li@@example"), "is not a valid e-mail",
-     ("contact", "li@@example")),
-    ("id_number", lambda p: p.id_number.setText("110105194912310020"
-                                                if valid_id()[-1] != "0"
-                                                else "110105194912310021"),
-     "check digit is wrong", ("id_number", None)),
-    ("complaint_time", lambda p: p.complaint_time.setDateTime(
-        TEST_NOW + dt.timedelta(hours=3)), "cannot be in the future", None),
-    ("description", lambda p: p.description.clear(), "This field is required.", None),
-    ("description", lambda p: p.description.setPlainText("坏了"),
-     "Write at least 5 characters.", None),
-    ("customer_request_other", lambda p: p.requests.boxes["other"].setChecked(True),
-     "This field is required.", None),
-    ("channel", lambda p: p.channel.setCurrentIndex(0), "Choose the channel", None),
-    ("subtype", lambda p: p.subtype.setCurrentIndex(0), "Choose a subtype", None),
-    ("department", lambda p: p.department.setCurrentIndex(0), "Choose the department", None),
-    ("product", lambda p: p.product.setText("x" * 121), "At most 120 characters", None),
-])
+@pytest.mark.parametrize(
+    ("field_name", "spoil", "message", "kept"),
+    [
+        ("customer_name", lambda p: p.customer_name.clear(), "This field is required.", None),
+        (
+            "contact",
+            lambda p: p.contact.setText("12345"),
+            "is not a valid phone number",
+            ("contact", "12345"),
+        ),
+        (
+            "contact",
+            lambda p: p.contact.setText("li@@example"),
+            "is not a valid e-mail",
+            ("contact", "li@@example"),
+        ),
+        (
+            "id_number",
+            lambda p: p.id_number.setText(
+                "110105194912310020" if valid_id()[-1] != "0" else "110105194912310021"
+            ),
+            "check digit is wrong",
+            ("id_number", None),
+        ),
+        (
+            "complaint_time",
+            lambda p: p.complaint_time.setDateTime(TEST_NOW + dt.timedelta(hours=3)),
+            "cannot be in the future",
+            None,
+        ),
+        ("description", lambda p: p.description.clear(), "This field is required.", None),
+        (
+            "description",
+            lambda p: p.description.setPlainText("坏了"),
+            "Write at least 5 characters.",
+            None,
+        ),
+        (
+            "customer_request_other",
+            lambda p: p.requests.boxes["other"].setChecked(True),
+            "This field is required.",
+            None,
+        ),
+        ("channel", lambda p: p.channel.setCurrentIndex(0), "Choose the channel", None),
+        ("subtype", lambda p: p.subtype.setCurrentIndex(0), "Choose a subtype", None),
+        ("department", lambda p: p.department.setCurrentIndex(0), "Choose the department", None),
+        ("product", lambda p: p.product.setText("x" * 121), "At most 120 characters", None),
+    ],
+)
 def test_invalid_input_is_shown_at_its_field_and_nothing_is_written(
-        qtbot, page, field_name, spoil, message, kept):
+    qtbot, page, field_name, spoil, message, kept
+):
     fill_valid(page)
     spoil(page)
     typed = page.values()
@@ -322,7 +389,7 @@ def test_invalid_input_is_shown_at_its_field_and_nothing_is_written(
     others = [name for name in page.errors if name != field_name and error_text(page, name)]
     assert others == []
     assert Complaint.select().count() == 0
-    assert page.values() == typed                              # nothing typed is lost
+    assert page.values() == typed  # nothing typed is lost
     focus = page.fields[field_name]
     assert focus.hasFocus()
     assert page.saved_dialog is None
@@ -332,14 +399,22 @@ def test_every_problem_is_shown_at_once_and_cleared_by_editing(qtbot, page):
     page.contact.setText("abc")
     page.id_number.setText("123")
     save_and_fail(qtbot, page)
-    for name in ("customer_name", "contact", "id_number", "channel", "type", "subtype",
-                 "description", "department"):
+    for name in (
+        "customer_name",
+        "contact",
+        "id_number",
+        "channel",
+        "type",
+        "subtype",
+        "description",
+        "department",
+    ):
         assert error_text(page, name), name
-    assert page.customer_name.hasFocus()                      # the first bad field
+    assert page.customer_name.hasFocus()  # the first bad field
     page.customer_name.setFocus()
     type_text("赵六")
     assert error_text(page, "customer_name") == ""
-    assert error_text(page, "contact")                        # others stay until edited
+    assert error_text(page, "contact")  # others stay until edited
     assert Complaint.select().count() == 0
 
 
@@ -357,8 +432,9 @@ def test_a_database_failure_keeps_the_form(qtbot, page, monkeypatch):
     from desktop_app.services.errors import DatabaseUnavailable
 
     def unavailable(session, form):
-        raise DatabaseUnavailable("The database is busy (another computer is writing). "
-                                  "Please try again.")
+        raise DatabaseUnavailable(
+            "The database is busy (another computer is writing). Please try again."
+        )
 
     monkeypatch.setattr(intake, "register_complaint", unavailable)
     fill_valid(page)
@@ -374,15 +450,30 @@ def test_a_database_failure_keeps_the_form(qtbot, page, monkeypatch):
 
 
 def test_lookup_fills_the_form_and_shows_the_sensitive_badge(qtbot, page, clerk):
-    known = Customer.create(name="陈记者", phone="13700001111", member_number="VIP-88",
-                            id_number=valid_id(), tier="vip", sensitive=True,
-                            sensitive_kind="media")
+    known = Customer.create(
+        name="陈记者",
+        phone="13700001111",
+        member_number="VIP-88",
+        id_number=valid_id(),
+        tier="vip",
+        sensitive=True,
+        sensitive_kind="media",
+    )
     Customer.create(name="其他人", phone="13900002222")
-    earlier = intake.register_complaint(clerk, intake.IntakeForm(
-        customer_name="陈记者", contact="13700001111", complaint_time=TEST_NOW,
-        channel="phone", type="product_quality", subtype="functional_defect",
-        description="上次的问题还没解决。", department="customer_service",
-        customer_id=known.id))
+    earlier = intake.register_complaint(
+        clerk,
+        intake.IntakeForm(
+            customer_name="陈记者",
+            contact="13700001111",
+            complaint_time=TEST_NOW,
+            channel="phone",
+            type="product_quality",
+            subtype="functional_defect",
+            description="上次的问题还没解决。",
+            department="customer_service",
+            customer_id=known.id,
+        ),
+    )
 
     page.contact.setFocus()
     type_text("1370")
@@ -390,7 +481,7 @@ def test_lookup_fills_the_form_and_shows_the_sensitive_badge(qtbot, page, clerk)
     qtbot.waitUntil(popup.isVisible, timeout=5_000)
     assert len(page.suggestions()) == 1
     assert "陈记者" in page.suggestions()[0]
-    assert "137****1111" in page.suggestions()[0]            # masked in the list
+    assert "137****1111" in page.suggestions()[0]  # masked in the list
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.customer_id == known.id, timeout=5_000)
@@ -409,9 +500,13 @@ def test_lookup_fills_the_form_and_shows_the_sensitive_badge(qtbot, page, clerk)
     assert table.item(0, 0).text() == earlier.number
     assert table.item(0, 1).text() == "Registered"
     # The similar panel lists the customer's open case.
-    qtbot.waitUntil(lambda: page.similar_panel.open_cases.count() == 1
-                    and earlier.number in page.similar_panel.open_cases.item(0).text(),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: (
+            page.similar_panel.open_cases.count() == 1
+            and earlier.number in page.similar_panel.open_cases.item(0).text()
+        ),
+        timeout=5_000,
+    )
 
     # Saving links the complaint to the picked customer.
     fill_rest = {"channel": "phone", "department": "customer_service"}
@@ -427,7 +522,7 @@ def test_lookup_fills_the_form_and_shows_the_sensitive_badge(qtbot, page, clerk)
     assert Customer.select().count() == 2
     case = Complaint.get(Complaint.number == saved.args[0].number)
     assert case.urgent and "sensitive" in case.urgent_reasons
-    assert case.level == 3                                      # VIP
+    assert case.level == 3  # VIP
 
 
 def test_editing_the_name_releases_the_pick(qtbot, page):
@@ -454,22 +549,25 @@ def test_escape_asks_before_discarding_typed_work(qtbot, page, monkeypatch):
         def question(*args, **kwargs):
             asked.append(args[2] if len(args) > 2 else "")
             return reply
+
         return question
 
     page.customer_name.setFocus()
     type_text("孙七")
     page.description.setFocus()
     type_text("问题描述内容")
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(answer(QMessageBox.StandardButton.Cancel)))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(answer(QMessageBox.StandardButton.Cancel))
+    )
     key(qtbot, Qt.Key.Key_Escape)
     assert len(asked) == 1
-    assert page.customer_name.text() == "孙七"              # kept: the clerk cancelled
+    assert page.customer_name.text() == "孙七"  # kept: the clerk cancelled
 
     page.autosave()
     assert draft_path("clerk1").exists()
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(answer(QMessageBox.StandardButton.Discard)))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(answer(QMessageBox.StandardButton.Discard))
+    )
     key(qtbot, Qt.Key.Key_Escape)
     assert len(asked) == 2
     assert page.customer_name.text() == ""
@@ -478,7 +576,7 @@ def test_escape_asks_before_discarding_typed_work(qtbot, page, monkeypatch):
     assert not draft_path("clerk1").exists()
     assert page.customer_name.hasFocus()
 
-    key(qtbot, Qt.Key.Key_Escape)                             # nothing typed: no question
+    key(qtbot, Qt.Key.Key_Escape)  # nothing typed: no question
     assert len(asked) == 2
 
 
@@ -506,9 +604,9 @@ def test_draft_is_kept_and_offered_back(qtbot, clerk, clock, monkeypatch, tmp_pa
     typed = first.values()
 
     assert first.autosave_timer.isActive()
-    first.autosave_timer.timeout.emit()                        # the timer's slot
+    first.autosave_timer.timeout.emit()  # the timer's slot
     assert draft_path("clerk1").exists()
-    assert not first.autosave()                                # unchanged: not rewritten
+    assert not first.autosave()  # unchanged: not rewritten
     idle(qtbot, first)
     first.close()
     first.deleteLater()
@@ -534,8 +632,9 @@ def first_time(values) -> dt.datetime:
 
 def test_declined_draft_is_deleted(qtbot, clerk, clock, monkeypatch):
     DraftStore("clerk1").save({"customer_name": "郑十"})
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
+    )
     page = open_page(qtbot, clock)
     qtbot.waitUntil(lambda: not draft_path("clerk1").exists(), timeout=5_000)
     assert page.customer_name.text() == ""
@@ -554,7 +653,7 @@ def test_save_pdf_writes_a_pdf(qtbot, page, tmp_path):
 
     with qtbot.waitSignal(page.saved, timeout=10_000):
         page.save()
-    rows, subtitle = page.print_rows()                          # the case just saved
+    rows, subtitle = page.print_rows()  # the case just saved
     assert ("Complaint number", "TS-20261125-0001") in rows
     assert "首次答复" in subtitle
     assert page.save_pdf(tmp_path / "saved.pdf").read_bytes().startswith(b"%PDF")
@@ -566,20 +665,32 @@ def test_save_pdf_writes_a_pdf(qtbot, page, tmp_path):
 
 def test_similar_panel_counts_todays_cases_of_the_subtype(qtbot, page, clerk):
     for index in range(3):
-        intake.register_complaint(clerk, intake.IntakeForm(
-            customer_name=f"客户{index}", contact=f"1380000000{index}",
-            complaint_time=TEST_NOW, channel="phone", type="process_efficiency",
-            subtype="slow_refund", description=f"退款两周还没到账，第{index}次催。",
-            department="customer_service"))
+        intake.register_complaint(
+            clerk,
+            intake.IntakeForm(
+                customer_name=f"客户{index}",
+                contact=f"1380000000{index}",
+                complaint_time=TEST_NOW,
+                channel="phone",
+                type="process_efficiency",
+                subtype="slow_refund",
+                description=f"退款两周还没到账，第{index}次催。",
+                department="customer_service",
+            ),
+        )
     page.type.setCurrentIndex(page.type.findData("process_efficiency"))
     page.subtype.setCurrentIndex(page.subtype.findData("slow_refund"))
     page.description.setFocus()
     type_text("退款还没到账")
     label = field(page, "today_same_subtype", QLabel)
     qtbot.waitUntil(lambda: "3 of batch threshold 10" in label.text(), timeout=5_000)
-    qtbot.waitUntil(lambda: page.similar_panel.matches.count() >= 1
-                    and "TS-20261125-" in page.similar_panel.matches.item(0).text(),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: (
+            page.similar_panel.matches.count() >= 1
+            and "TS-20261125-" in page.similar_panel.matches.item(0).text()
+        ),
+        timeout=5_000,
+    )
     assert field(page, "similar_panel").isVisible()
 
 
@@ -591,23 +702,46 @@ def test_main_window_intake_page_is_the_form(qtbot, clerk, gui_db, clock):
 
     window = MainWindow(auth.session_for_username("clerk1", clock=clock), gui_db)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.reminders.updated):           # its first reminder scan
+    with qtbot.waitSignal(window.reminders.updated):  # its first reminder scan
         window.show()
     page = window.show_section("intake")
     assert isinstance(page, IntakePage)
     assert page.objectName() == "intake_page"
-    for name in ("customer_name", "contact", "member_number", "id_number", "member_tier",
-                 "complaint_time", "channel", "type", "subtype", "urgency", "level",
-                 "description", "customer_request_other", "department", "product",
-                 "merchant", "head_office", "attachments", "recording_ids", "receiver",
-                 "registration_time", "save_button", "new_button", "print_button",
-                 "add_attachment_button", "remove_attachment_button", "similar_panel"):
+    for name in (
+        "customer_name",
+        "contact",
+        "member_number",
+        "id_number",
+        "member_tier",
+        "complaint_time",
+        "channel",
+        "type",
+        "subtype",
+        "urgency",
+        "level",
+        "description",
+        "customer_request_other",
+        "department",
+        "product",
+        "merchant",
+        "head_office",
+        "attachments",
+        "recording_ids",
+        "receiver",
+        "registration_time",
+        "save_button",
+        "new_button",
+        "print_button",
+        "add_attachment_button",
+        "remove_attachment_button",
+        "similar_panel",
+    ):
         assert window.findChild(QWidget, name) is not None, name
     for code in ("refund", "exchange", "repair", "apology", "compensation", "other"):
         assert window.findChild(QCheckBox, f"customer_requests_{code}") is not None
     assert field(window, "receiver", QLineEdit).text() == "clerk1"
     page.customer_name.setText("未保存的人")
-    window.close()                                              # keeps the draft
+    window.close()  # keeps the draft
     assert DraftStore("clerk1").load()["customer_name"] == "未保存的人"
     window.tasks.wait_for_done()
 
@@ -626,12 +760,22 @@ def test_dropped_files_are_listed_and_delete_removes_them(qtbot, page, tmp_path)
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
     target = page.attachments.viewport()
     point = target.rect().center()
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        point,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(point),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, drop)
     assert page.attachments.paths() == [str(f) for f in files]
     assert page.has_typed_work()
@@ -646,10 +790,10 @@ def test_save_button_is_disabled_while_saving(qtbot, page):
     task = page.save()
     assert task is not None
     assert not page.save_button.isEnabled()
-    assert page.save() is None                                  # no second save meanwhile
+    assert page.save() is None  # no second save meanwhile
     with qtbot.waitSignal(page.saved, timeout=10_000):
         pass
     assert page.save_button.isEnabled()
     assert Complaint.select().count() == 1
     page.saved_dialog.accept()
-    qtbot.waitUntil(page.customer_name.hasFocus)               # ready for the next one
+    qtbot.waitUntil(page.customer_name.hasFocus)  # ready for the next one

@@ -44,8 +44,9 @@ def catalogue(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "translations"
     folder.mkdir()
     (folder / "desktop_app_zh_CN.ts").write_text(TS, encoding="utf-8")
-    subprocess.run([LRELEASE, str(folder / "desktop_app_zh_CN.ts")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [LRELEASE, str(folder / "desktop_app_zh_CN.ts")], check=True, capture_output=True
+    )
     monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
     return folder
 

@@ -37,12 +37,25 @@ TIMEOUT = 180  # seconds for one probe run (about 30 s on a quiet machine)
 
 
 def _probe(scale: float, language: str) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("QT_SCALE_FACTOR", "DESKTOP_APP_DATABASE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("QT_SCALE_FACTOR", "DESKTOP_APP_DATABASE")
+    }
     done = subprocess.run(
-        [sys.executable, "-m", "tests.helpers.layout_probe", "--scale", str(scale),
-         "--language", language],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+        [
+            sys.executable,
+            "-m",
+            "tests.helpers.layout_probe",
+            "--scale",
+            str(scale),
+            "--language",
+            language,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     assert done.returncode == 0, done.stderr[-4000:]
     return json.loads(done.stdout)
 
@@ -54,15 +67,23 @@ def test_nothing_clipped_or_overlapping(scale, language):
     checked = result["checked"]
     assert not result["errors"], "\n".join(result["errors"])
     # It did look: both main windows, the case window and the dialogs, each with widgets.
-    for expected in ("main manager", "main admin", "case window", "dialog login",
-                     "dialog user_add", "dialog first_run_wizard page AdminPage"):
+    for expected in (
+        "main manager",
+        "main admin",
+        "case window",
+        "dialog login",
+        "dialog user_add",
+        "dialog first_run_wizard page AdminPage",
+    ):
         assert any(name.startswith(expected) for name in checked), (expected, list(checked))
     assert all(count > 0 for count in checked.values()), checked
     findings = [Finding(**item) for item in result["findings"]]
     for finding in findings:
         print("LAYOUT", finding.line())
-    assert not findings, (f"{len(findings)} clipped or overlapping at {scale:g}× in "
-                          f"{language}:\n" + "\n".join(f.line() for f in findings))
+    assert not findings, (
+        f"{len(findings)} clipped or overlapping at {scale:g}× in "
+        f"{language}:\n" + "\n".join(f.line() for f in findings)
+    )
 
 
 # --- the probe's checks find what they look for ----------------------------------------------
@@ -144,7 +165,9 @@ def test_buttons_group_titles_tabs_and_headers(qtbot):
     _shown(qtbot, dialog)
     kinds = _kinds(dialog)
     assert sorted(f.text for f in kinds["clipped button"]) == [
-        "Export the whole month to Excel", "Remember the password on this computer"]
+        "Export the whole month to Excel",
+        "Remember the password on this computer",
+    ]
     assert [f.widget for f in kinds["clipped group title"]] == ["narrow_box"]
     assert kinds["elided tab"]
     assert [f.text for f in kinds["clipped header"]] == ["A very long column title"]
@@ -187,8 +210,14 @@ def test_elided_chart_labels_and_a_form_that_scrolls_sideways(qtbot):
     series.append(bars)
     chart.addSeries(series)
     axis = QBarCategoryAxis()
-    axis.append(["Effectiveness of the solution", "Timeliness of handling", "Staff attitude",
-                 "Overall satisfaction"])
+    axis.append(
+        [
+            "Effectiveness of the solution",
+            "Timeliness of handling",
+            "Staff attitude",
+            "Overall satisfaction",
+        ]
+    )
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis)
     view = QChartView(chart)
@@ -196,8 +225,9 @@ def test_elided_chart_labels_and_a_form_that_scrolls_sideways(qtbot):
     view.setFixedSize(300, 200)
     # The program's own chart view keeps the same labels whole (turned upright).
     ours = BarChartView("our_chart", "Satisfaction")
-    ours.set_bars([(str(i), text, i + 1) for i, text in enumerate(axis.categories())],
-                  set_label="n")
+    ours.set_bars(
+        [(str(i), text, i + 1) for i, text in enumerate(axis.categories())], set_label="n"
+    )
     ours.setFixedSize(300, 240)
     area = QScrollArea()
     area.setObjectName("narrow_form")

@@ -102,10 +102,10 @@ def test_session_speaks_the_ui_language(qtbot, system, clock):
     from PySide6.QtCore import QLocale
 
     make_user(system, "clerk7", "clerk")
-    for locale, language in ((QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
-                              "en"),
-                             (QLocale(QLocale.Language.Chinese, QLocale.Country.China),
-                              "zh_CN")):
+    for locale, language in (
+        (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "en"),
+        (QLocale(QLocale.Language.Chinese, QLocale.Country.China), "zh_CN"),
+    ):
         QLocale.setDefault(locale)
         dialog = make_dialog(qtbot, clock)
         attempt(qtbot, dialog, "clerk7", "password123")

@@ -30,8 +30,17 @@ from desktop_app.ui.resources import (
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "resources" / "icons"
 # Names passed in tuples rather than straight to icon("..."): the case window's buttons.
-INDIRECT = {"transfer", "escalate", "request_approval", "approve", "reject", "renegotiate",
-            "close_case", "reopen", "refresh"}
+INDIRECT = {
+    "transfer",
+    "escalate",
+    "request_approval",
+    "approve",
+    "reject",
+    "renegotiate",
+    "close_case",
+    "reopen",
+    "refresh",
+}
 
 
 def used_icon_names() -> set[str]:
@@ -64,8 +73,12 @@ def look(qapp):
 def luminance(colour: QColor) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -75,8 +88,12 @@ def contrast(a: QColor, b: QColor) -> float:
 
 def opaque_pixels(image: QImage) -> list[QColor]:
     image = image.convertToFormat(QImage.Format.Format_ARGB32)
-    return [image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width())
-            if image.pixelColor(x, y).alpha() > 200]
+    return [
+        image.pixelColor(x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
 
 
 def test_every_icon_the_program_uses_exists():
@@ -84,9 +101,27 @@ def test_every_icon_the_program_uses_exists():
     missing = sorted(n for n in names if not (ICONS / f"{n}.svg").is_file())
     assert not missing, f"no resources/icons/<name>.svg for {missing}"
     # The sections, the main window's commands and the case actions all have one.
-    assert {"save", "print", "export", "import", "refresh", "sign_out", "lock", "password",
-            "backup", "restore", "reminder", "transfer", "escalate", "approve", "reject",
-            "close_case", "reopen", "attach", "about"} <= names
+    assert {
+        "save",
+        "print",
+        "export",
+        "import",
+        "refresh",
+        "sign_out",
+        "lock",
+        "password",
+        "backup",
+        "restore",
+        "reminder",
+        "transfer",
+        "escalate",
+        "approve",
+        "reject",
+        "close_case",
+        "reopen",
+        "attach",
+        "about",
+    } <= names
 
 
 def test_the_icon_set_is_one_style_and_licensed():
@@ -118,12 +153,14 @@ def test_missing_icon_is_empty(qapp):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_palette_contrast(qapp, scheme):
     palette = palette_for(scheme)
-    pairs = [(QPalette.ColorRole.Text, QPalette.ColorRole.Base),
-             (QPalette.ColorRole.Text, QPalette.ColorRole.AlternateBase),
-             (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
-             (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
-             (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
-             (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase)]
+    pairs = [
+        (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+        (QPalette.ColorRole.Text, QPalette.ColorRole.AlternateBase),
+        (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+        (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+        (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+        (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase),
+    ]
     for fg, bg in pairs:
         ratio = contrast(palette.color(fg), palette.color(bg))
         assert ratio >= 4.5, (scheme, fg, bg, ratio)
@@ -148,8 +185,9 @@ def test_message_colours_are_readable(qapp, scheme):
         colour = QColor(TONES[scheme][tone])
         for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
             assert contrast(colour, palette.color(role)) >= 4.5, (scheme, tone, role)
-    notice = contrast(QColor(TONES[scheme]["notice_text"]),
-                      QColor(TONES[scheme]["notice_background"]))
+    notice = contrast(
+        QColor(TONES[scheme]["notice_text"]), QColor(TONES[scheme]["notice_background"])
+    )
     assert notice >= 4.5
 
 
@@ -211,8 +249,7 @@ def test_tone_labels(look, qtbot):
     assert label.palette().color(QPalette.ColorRole.WindowText) == QColor(TONES["dark"]["error"])
     set_tone(label, None)
     label.ensurePolished()
-    assert label.palette().color(QPalette.ColorRole.WindowText) != QColor(
-        TONES["dark"]["error"])
+    assert label.palette().color(QPalette.ColorRole.WindowText) != QColor(TONES["dark"]["error"])
 
 
 def test_app_icon_files(qapp):
@@ -276,17 +313,26 @@ print("RESULT " + json.dumps(result))
 def test_main_window_is_not_clipped_at_high_dpi(tmp_path, scale):
     script = tmp_path / "hidpi.py"
     script.write_text(HIDPI_SCRIPT, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
-               DESKTOP_APP_DATA_DIR=str(tmp_path / "data"),
-               DESKTOP_APP_LOG_DIR=str(tmp_path / "log"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QT_SCALE_FACTOR=scale,
+        DESKTOP_APP_DATA_DIR=str(tmp_path / "data"),
+        DESKTOP_APP_LOG_DIR=str(tmp_path / "log"),
+    )
     env.pop("DESKTOP_APP_DATABASE", None)
     env.pop(resources.SCHEME_VARIABLE, None)
-    done = subprocess.run([sys.executable, str(script), str(ROOT),
-                           f"sqlite:///{tmp_path / 'hidpi.db'}"],
-                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=240)
+    done = subprocess.run(
+        [sys.executable, str(script), str(ROOT), f"sqlite:///{tmp_path / 'hidpi.db'}"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert done.returncode == 0 and lines, done.stderr[-3000:]
-    result = json.loads(lines[-1][len("RESULT "):])
+    result = json.loads(lines[-1][len("RESULT ") :])
     assert result["ratio"] == pytest.approx(float(scale))
     assert set(result["languages"]) == {"en_US", "zh_CN"}
     english, chinese = result["languages"]["en_US"], result["languages"]["zh_CN"]
@@ -309,20 +355,23 @@ def shown_colour_contrast(label: QLabel) -> float:
     """The contrast of a label's text colour (after the style sheet) on its window."""
     label.ensurePolished()
     palette = label.palette()
-    return contrast(palette.color(QPalette.ColorRole.WindowText),
-                    palette.color(QPalette.ColorRole.Window))
+    return contrast(
+        palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    )
 
 
 def assert_error_tone(label: QLabel, scheme: str) -> None:
     label.ensurePolished()
     assert label.property("tone") == "error", label.objectName()
-    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor(
-        TONES[scheme]["error"]), label.objectName()
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor(TONES[scheme]["error"]), (
+        label.objectName()
+    )
     assert shown_colour_contrast(label) >= 4.5, (label.objectName(), scheme)
 
 
-def test_intake_error_labels_are_readable_in_the_dark_scheme(look, qtbot, clerk_session,
-                                                             clock, monkeypatch, tmp_path):
+def test_intake_error_labels_are_readable_in_the_dark_scheme(
+    look, qtbot, clerk_session, clock, monkeypatch, tmp_path
+):
     from desktop_app.services import auth
     from desktop_app.ui.intake_page import IntakePage
 
@@ -351,8 +400,7 @@ def test_intake_error_labels_are_readable_in_the_dark_scheme(look, qtbot, clerk_
     assert_error_tone(label, "light")
 
 
-def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, clerk_session,
-                                                                 clock):
+def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, clerk_session, clock):
     from desktop_app.services import auth
     from desktop_app.ui.case_window import CaseWindow
     from tests.helpers.cases import make_case
@@ -360,8 +408,7 @@ def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, cl
 
     app = look
     apply_look(app, "dark")
-    case = make_case(at=TEST_NOW - dt.timedelta(days=10), owner="clerk1",
-                     subtype="staff_attitude")
+    case = make_case(at=TEST_NOW - dt.timedelta(days=10), owner="clerk1", subtype="staff_attitude")
     window = CaseWindow(auth.session_for_username("clerk1", clock=clock), case.id)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded, timeout=10_000):
@@ -377,7 +424,8 @@ def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, cl
     message.ensurePolished()
     assert message.property("tone") == ""
     assert message.palette().color(QPalette.ColorRole.WindowText) == QColor(
-        resources.DARK["WindowText"])
+        resources.DARK["WindowText"]
+    )
     assert not message.font().bold()
     # The overdue deadline (registered ten days ago) reads in the error tone.
     due = window.labels["first_response_due"]

@@ -8,8 +8,14 @@ from desktop_app import __version__
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages import ComingPage
 
-PAGES = {"intake": "intake_page", "tracker": "tracker_page", "survey": "survey_page",
-         "reports": "reports_page", "settings": "settings_page", "admin": "admin_page"}
+PAGES = {
+    "intake": "intake_page",
+    "tracker": "tracker_page",
+    "survey": "survey_page",
+    "reports": "reports_page",
+    "settings": "settings_page",
+    "admin": "admin_page",
+}
 
 
 def make_window(qtbot, session, info) -> MainWindow:
@@ -22,18 +28,27 @@ def make_window(qtbot, session, info) -> MainWindow:
     return window
 
 
-@pytest.mark.parametrize(("keys", "page"), [
-    ("Ctrl+2", "tracker_page"), ("Ctrl+3", "survey_page"), ("Ctrl+4", "reports_page"),
-    ("Ctrl+5", "settings_page"), ("Ctrl+6", "admin_page"), ("Ctrl+1", "intake_page"),
-])
+@pytest.mark.parametrize(
+    ("keys", "page"),
+    [
+        ("Ctrl+2", "tracker_page"),
+        ("Ctrl+3", "survey_page"),
+        ("Ctrl+4", "reports_page"),
+        ("Ctrl+5", "settings_page"),
+        ("Ctrl+6", "admin_page"),
+        ("Ctrl+1", "intake_page"),
+    ],
+)
 def test_shortcuts_switch_pages(qtbot, manager, gui_db, keys, page):
     window = make_window(qtbot, manager, gui_db)
     if page == "intake_page":
         window.show_section("reports")
     QTest.keySequence(window, QKeySequence(keys))
     assert window.stack.currentWidget().objectName() == page
-    assert window.navigation.currentItem().text() == window.section_actions[
-        next(k for k, v in PAGES.items() if v == page)].text()
+    assert (
+        window.navigation.currentItem().text()
+        == window.section_actions[next(k for k, v in PAGES.items() if v == page)].text()
+    )
 
 
 def test_navigation_list_switches_pages(qtbot, clerk, gui_db):
@@ -48,20 +63,29 @@ def test_navigation_list_switches_pages(qtbot, clerk, gui_db):
     assert window.section_actions["settings"].isChecked()
 
 
-@pytest.mark.parametrize(("role", "sections"), [
-    ("clerk", ["intake", "tracker", "survey", "settings"]),
-    ("supervisor", ["intake", "tracker", "survey", "reports", "settings"]),
-    ("manager", ["intake", "tracker", "survey", "reports", "settings", "admin"]),
-    ("admin", ["tracker", "survey", "reports", "settings", "admin"]),
-])
+@pytest.mark.parametrize(
+    ("role", "sections"),
+    [
+        ("clerk", ["intake", "tracker", "survey", "settings"]),
+        ("supervisor", ["intake", "tracker", "survey", "reports", "settings"]),
+        ("manager", ["intake", "tracker", "survey", "reports", "settings", "admin"]),
+        ("admin", ["tracker", "survey", "reports", "settings", "admin"]),
+    ],
+)
 def test_each_role_sees_only_its_sections(qtbot, system, gui_db, role, sections):
     from tests.helpers.fixtures import make_user
 
-    session = make_user(system, f"{role}9", role, departments=() if role in (
-        "manager", "admin") else ("customer_service",))
+    session = make_user(
+        system,
+        f"{role}9",
+        role,
+        departments=() if role in ("manager", "admin") else ("customer_service",),
+    )
     window = make_window(qtbot, session, gui_db)
-    listed = [window.navigation.item(i).data(Qt.ItemDataRole.UserRole)
-              for i in range(window.navigation.count())]
+    listed = [
+        window.navigation.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(window.navigation.count())
+    ]
     assert listed == sections
     assert sorted(window.section_actions) == sorted(sections)
     assert window.current_section() == sections[0]
@@ -136,7 +160,8 @@ def test_about_names_version_and_database(qtbot, clerk, gui_db):
 
 
 def test_a_case_asked_for_by_the_tracker_opens_and_its_changes_refresh_the_tracker(
-        qtbot, system, clerk, gui_db, clock):
+    qtbot, system, clerk, gui_db, clock
+):
     from desktop_app.services import cases
     from desktop_app.ui.case_window import CaseWindow
     from tests.helpers.cases import make_case
@@ -152,8 +177,9 @@ def test_a_case_asked_for_by_the_tracker_opens_and_its_changes_refresh_the_track
     opened = window.findChild(CaseWindow)
     assert opened is not None and opened.isVisible() and opened.case_id == case.id
     assert window.open_case(case.id) is opened  # one window per case
-    cases.transfer(clerk, case.id, colleague.user_id, "交接",
-                   version=cases.get_case(clerk, case.id).version)
+    cases.transfer(
+        clerk, case.id, colleague.user_id, "交接", version=cases.get_case(clerk, case.id).version
+    )
     opened.case_changed.emit(case.id)  # what the window says after its own actions
     qtbot.waitUntil(lambda: tracker.model.case_row(0).owner == "clerk2")
     opened.close()

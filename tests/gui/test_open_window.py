@@ -16,14 +16,20 @@ def url_with_user(sqlite_url, system):
     database_proxy.obj.close()  # the connection open_window opened
 
 
-@pytest.mark.parametrize(("kind", "page", "user", "role"), [
-    ("main", "intake_page", "clerk7", "clerk"), ("intake", "intake_page", "clerk7", "clerk"),
-    ("tracker", "tracker_page", "clerk7", "clerk"), ("survey", "survey_page", "clerk7", "clerk"),
-    ("reports", "reports_page", "super7", "supervisor"),  # clerks get no reports
-    ("settings", "settings_page", "clerk7", "clerk"),
-])
-def test_open_window_shows_signed_in_window_on_page(qtbot, qapp, url_with_user, kind, page,
-                                                    user, role):
+@pytest.mark.parametrize(
+    ("kind", "page", "user", "role"),
+    [
+        ("main", "intake_page", "clerk7", "clerk"),
+        ("intake", "intake_page", "clerk7", "clerk"),
+        ("tracker", "tracker_page", "clerk7", "clerk"),
+        ("survey", "survey_page", "clerk7", "clerk"),
+        ("reports", "reports_page", "super7", "supervisor"),  # clerks get no reports
+        ("settings", "settings_page", "clerk7", "clerk"),
+    ],
+)
+def test_open_window_shows_signed_in_window_on_page(
+    qtbot, qapp, url_with_user, kind, page, user, role
+):
     window = open_window(kind, database=url_with_user, user=user)
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)

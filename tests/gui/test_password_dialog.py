@@ -91,13 +91,15 @@ def test_wrong_current_password_is_shown_at_its_field(qtbot, dialog, clock):
     assert signs_in(OLD, clock)
 
 
-@pytest.mark.parametrize(("new", "message"), [
-    ("abc", "The password must have at least 8 characters."),
-    (" spaced-out ", "The password must not start or end with a space."),
-    (OLD, "The new password must differ from the current one."),
-])
-def test_a_new_password_against_the_rules_is_shown_at_its_field(qtbot, dialog, clock, new,
-                                                                 message):
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("abc", "The password must have at least 8 characters."),
+        (" spaced-out ", "The password must not start or end with a space."),
+        (OLD, "The new password must differ from the current one."),
+    ],
+)
+def test_a_new_password_against_the_rules_is_shown_at_its_field(qtbot, dialog, clock, new, message):
     fill(qtbot, dialog, OLD, new, new)
     submit(qtbot, dialog)
     assert error(dialog, "new_password") == message
@@ -125,7 +127,8 @@ def test_cancel_changes_nothing(qtbot, dialog, clock):
 
 
 def test_account_menu_opens_the_dialog_and_the_window_says_password_changed(
-        qtbot, clerk, gui_db, clock):
+    qtbot, clerk, gui_db, clock
+):
     window = MainWindow(clerk, gui_db, offer_drafts=False)
     qtbot.addWidget(window)
     window.show()
@@ -133,8 +136,7 @@ def test_account_menu_opens_the_dialog_and_the_window_says_password_changed(
     guard = window.session_guards  # installed by the main window itself
     try:
         account = window.menuBar().findChild(QMenu, "account_menu")
-        action = next(a for a in account.actions()
-                      if a.objectName() == "change_password_action")
+        action = next(a for a in account.actions() if a.objectName() == "change_password_action")
         assert action.text().replace("&", "") == "Change password…"
         action.trigger()
         dialog = guard.change_password_dialog

@@ -64,13 +64,20 @@ def shown_rows(window) -> list[tuple[str, str, str]]:
     """(reminder, case, deadline) as the table shows them."""
     table = window.findChild(QTableView, "reminders_table")
     model = table.model()
-    return [tuple(model.index(row, column).data() for column in (
-        ReminderTableModel.KIND, ReminderTableModel.NUMBER, ReminderTableModel.TARGET))
-        for row in range(model.rowCount())]
+    return [
+        tuple(
+            model.index(row, column).data()
+            for column in (
+                ReminderTableModel.KIND,
+                ReminderTableModel.NUMBER,
+                ReminderTableModel.TARGET,
+            )
+        )
+        for row in range(model.rowCount())
+    ]
 
 
-def test_overdue_once_then_escalation_and_nothing_again_after_restart(qtbot, staff, clock,
-                                                                      gui_db):
+def test_overdue_once_then_escalation_and_nothing_again_after_restart(qtbot, staff, clock, gui_db):
     case = make_case(at=REGISTERED, owner="clerk1")
     clerk = open_main(qtbot, "clerk1", clock, gui_db)
     assert shown_rows(clerk) == []
@@ -102,11 +109,14 @@ def test_overdue_once_then_escalation_and_nothing_again_after_restart(qtbot, sta
     assert not notice(clerk).isVisible()  # …which goes to the supervisor, not the clerk
     assert Escalation.select().count() == 1
     tick(qtbot, supervisor)
-    assert sorted(shown_rows(supervisor)) == [("Escalated", case.number, "First response"),
-                                              ("Overdue", case.number, "First response")]
+    assert sorted(shown_rows(supervisor)) == [
+        ("Escalated", case.number, "First response"),
+        ("Overdue", case.number, "First response"),
+    ]
     assert notice(supervisor).isVisible()
-    assert notice(supervisor).text() == (f"1 new reminder: {case.number}: Escalated "
-                                         "(First response)")
+    assert notice(supervisor).text() == (
+        f"1 new reminder: {case.number}: Escalated (First response)"
+    )
     qtbot.mouseClick(notice(supervisor).dismiss_button, Qt.MouseButton.LeftButton)
     tick(qtbot, supervisor)  # announced once
     assert not notice(supervisor).isVisible()
@@ -136,7 +146,8 @@ def test_first_scan_at_start_announces_what_it_fires(qtbot, staff, clock, gui_db
     assert notice(window).isVisible()
     model = window.reminders_panel.model
     assert model.index(0, ReminderTableModel.MESSAGE).data() == (
-        "First response overdue since 2026-11-25 14:00")
+        "First response overdue since 2026-11-25 14:00"
+    )
     with qtbot.waitSignal(window.reminders_panel.visibilityChanged):
         window.reminders_panel.hide()
     qtbot.mouseClick(notice(window).show_button, Qt.MouseButton.LeftButton)
@@ -234,7 +245,8 @@ def test_labels_follow_the_chinese_ui(qtbot, staff, clock, gui_db):
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     window = overdue_clerk_window(qtbot, clock, gui_db)
     assert [(kind, target) for kind, _number, target in shown_rows(window)] == [
-        ("已超时", "首次响应")]
+        ("已超时", "首次响应")
+    ]
     assert "已超时 (首次响应)" in notice(window).text()
 
 

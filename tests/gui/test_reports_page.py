@@ -52,21 +52,36 @@ def figures(system, clerk, manager):
     made = {
         "n1": make_case(at=D(2026, 11, 2, 9), owner="clerk1"),
         "n2": make_case(at=D(2026, 11, 10, 9), owner="clerk1", subtype="staff_attitude"),
-        "n3": make_case(at=D(2026, 11, 18, 9), owner="clerk2", subtype="delivery",
-                        department="logistics"),
+        "n3": make_case(
+            at=D(2026, 11, 18, 9), owner="clerk2", subtype="delivery", department="logistics"
+        ),
         "n4": make_case(at=D(2026, 11, 24, 9), owner="clerk1"),
         "n5": make_case(at=D(2026, 11, 24, 11), owner="clerk2", department="tech"),
         "o1": make_case(at=D(2026, 10, 20, 9), owner="clerk1"),
     }
     for label in ("n1", "n4"):
         case_id = made[label].id
-        cases.close_case(clerk, case_id, confirmed=False, outcome="resolved",
-                         reason="客户来电撤诉", version=cases.get_case(clerk, case_id).version)
+        cases.close_case(
+            clerk,
+            case_id,
+            confirmed=False,
+            outcome="resolved",
+            reason="客户来电撤诉",
+            version=cases.get_case(clerk, case_id).version,
+        )
     for name, scores in (("李四", (5, 4, 5, 4)), ("王五", (3, 2, 3, 2))):
-        surveys.record_survey(manager, SurveyForm(
-            customer_name=name, survey_time=TEST_NOW - dt.timedelta(days=1),
-            timeliness=scores[0], effectiveness=scores[1], attitude=scores[2],
-            overall=scores[3], needs_improvement=["response_speed"]))
+        surveys.record_survey(
+            manager,
+            SurveyForm(
+                customer_name=name,
+                survey_time=TEST_NOW - dt.timedelta(days=1),
+                timeliness=scores[0],
+                effectiveness=scores[1],
+                attitude=scores[2],
+                overall=scores[3],
+                needs_improvement=["response_speed"],
+            ),
+        )
     return made
 
 
@@ -78,8 +93,10 @@ def open_page(qtbot, session, *, wait: bool = True) -> ReportsPage:
     page.cases_requested.connect(page.requests.append)
     page.resize(1400, 1000)
     if wait:
-        with qtbot.waitSignal(page.report_shown, timeout=WAIT), \
-                qtbot.waitSignal(page.trend_shown, timeout=WAIT):
+        with (
+            qtbot.waitSignal(page.report_shown, timeout=WAIT),
+            qtbot.waitSignal(page.trend_shown, timeout=WAIT),
+        ):
             page.show()
     else:
         page.show()
@@ -113,11 +130,19 @@ def tile_values(page: ReportsPage) -> dict[str, str]:
 
 
 def expected_tiles_names() -> list[str]:
-    return ["volume_tile", "handling_time_tile", "resolution_rate_tile", "on_time_rate_tile",
-            "first_response_rate_tile", "satisfaction_rate_tile", "overdue_tile"]
+    return [
+        "volume_tile",
+        "handling_time_tile",
+        "resolution_rate_tile",
+        "on_time_rate_tile",
+        "first_response_rate_tile",
+        "satisfaction_rate_tile",
+        "overdue_tile",
+    ]
 
 
 # --- tiles and the period ---------------------------------------------------------------------
+
 
 def test_the_tiles_show_the_figures_of_the_month(qtbot, manager, figures):
     page = open_page(qtbot, manager)
@@ -167,15 +192,13 @@ def test_changing_the_period_recomputes(qtbot, manager, figures):
     assert (shown.args[0].start, shown.args[0].end) == (NOV_1, NOV_30)
     with qtbot.waitSignal(page.report_shown, timeout=WAIT) as shown:
         page.period_date.setDate(dt.date(2026, 10, 5))
-    assert (shown.args[0].start, shown.args[0].end) == (dt.date(2026, 10, 1),
-                                                        dt.date(2026, 10, 31))
+    assert (shown.args[0].start, shown.args[0].end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     assert page.tiles["volume"].value() == "1"
 
 
 def test_a_custom_period_and_the_last_request_wins(qtbot, manager, figures):
     page = open_page(qtbot, manager)
-    page.set_period("custom", start=dt.date(2026, 11, 10), end=dt.date(2026, 11, 24),
-                    compute=False)
+    page.set_period("custom", start=dt.date(2026, 11, 10), end=dt.date(2026, 11, 24), compute=False)
     assert page.period_from.isVisible() and not page.period_date.isVisible()
     # Three requests in a row: only the last one's figures stay.
     page.refresh()
@@ -183,12 +206,10 @@ def test_a_custom_period_and_the_last_request_wins(qtbot, manager, figures):
     with qtbot.waitSignal(page.trend_shown, timeout=WAIT):
         page.set_period("custom", start=dt.date(2026, 11, 10), end=dt.date(2026, 11, 24))
     idle(qtbot, page)
-    assert (page.report.start, page.report.end) == (dt.date(2026, 11, 10),
-                                                    dt.date(2026, 11, 24))
+    assert (page.report.start, page.report.end) == (dt.date(2026, 11, 10), dt.date(2026, 11, 24))
     assert page.report.volume == 4
     assert page.tiles["volume"].value() == "4"
-    assert (page.trend.start, page.trend.end) == (dt.date(2026, 11, 10),
-                                                  dt.date(2026, 11, 24))
+    assert (page.trend.start, page.trend.end) == (dt.date(2026, 11, 10), dt.date(2026, 11, 24))
 
 
 def test_f5_recomputes(qtbot, manager, figures):
@@ -203,6 +224,7 @@ def test_f5_recomputes(qtbot, manager, figures):
 
 
 # --- charts -----------------------------------------------------------------------------------
+
 
 def test_the_charts_have_the_right_series_and_categories(qtbot, manager, figures):
     page = open_page(qtbot, manager)
@@ -222,14 +244,19 @@ def test_the_charts_have_the_right_series_and_categories(qtbot, manager, figures
     assert isinstance(series, QHorizontalBarSeries)
     (bar_set,) = series.barSets()
     assert [bar_set.at(i) for i in range(bar_set.count())] == list(
-        reversed(report["by_type"].values()))
+        reversed(report["by_type"].values())
+    )
     axis = next(a for a in page.type_chart.chart().axes() if isinstance(a, QBarCategoryAxis))
     assert axis.categories() == list(reversed(type_names))
     (series,) = page.satisfaction_chart.chart().series()
     assert isinstance(series, QBarSeries)
 
-    assert page.satisfaction_chart.categories() == ["Timeliness", "Effectiveness",
-                                                    "Attitude", "Overall"]
+    assert page.satisfaction_chart.categories() == [
+        "Timeliness",
+        "Effectiveness",
+        "Attitude",
+        "Overall",
+    ]
     assert page.satisfaction_chart.values() == [4.0, 3.0, 4.0, 3.0]
     assert page.satisfaction_chart.values() == list(report["satisfaction"].values())
 
@@ -238,15 +265,30 @@ def test_the_charts_have_the_right_series_and_categories(qtbot, manager, figures
     assert page.trend.kind == "week"
     assert page.volume_trend_chart.categories() == labels
     assert page.volume_trend_chart.values() == [0, 1, 1, 1, 2, 0]
-    lines = [s for s in page.volume_trend_chart.chart().series() if isinstance(s, QLineSeries)
-             and type(s) is QLineSeries]
+    lines = [
+        s
+        for s in page.volume_trend_chart.chart().series()
+        if isinstance(s, QLineSeries) and type(s) is QLineSeries
+    ]
     assert [(p.x(), p.y()) for p in lines[0].points()] == [
-        (0, 0), (1, 1), (2, 1), (3, 1), (4, 2), (5, 0)]
+        (0, 0),
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (4, 2),
+        (5, 0),
+    ]
     # On time: only the week of the 23rd closed cases.
     week = kpi.kpi_report(manager, dt.date(2026, 11, 23), dt.date(2026, 11, 29))
     assert page.on_time_trend_chart.categories() == labels
-    assert page.on_time_trend_chart.values() == [None, None, None, None,
-                                                 round(week.on_time_rate * 100, 1), None]
+    assert page.on_time_trend_chart.values() == [
+        None,
+        None,
+        None,
+        None,
+        round(week.on_time_rate * 100, 1),
+        None,
+    ]
     assert len(page.on_time_trend_chart.lines) == 1
     assert page.on_time_trend_chart.lines[0].count() == 1
 
@@ -266,12 +308,14 @@ def test_a_quarter_trends_by_week_and_a_long_custom_period_by_month(qtbot, manag
 
 # --- drill-down -------------------------------------------------------------------------------
 
+
 def test_clicking_the_volume_tile_asks_for_the_cases_of_the_period(qtbot, manager, figures):
     page = open_page(qtbot, manager)
     with qtbot.waitSignal(page.cases_requested) as asked:
         qtbot.mouseClick(page.tiles["volume"], Qt.MouseButton.LeftButton)
-    assert asked.args[0] == CaseFilter(include_closed=True, registered_from=NOV_1,
-                                       registered_to=NOV_30)
+    assert asked.args[0] == CaseFilter(
+        include_closed=True, registered_from=NOV_1, registered_to=NOV_30
+    )
     # The keyboard: Tab reaches the tiles, Enter opens.
     page.tiles["overdue"].setFocus()
     with qtbot.waitSignal(page.cases_requested) as asked:
@@ -286,11 +330,13 @@ def test_clicking_a_type_bar_asks_for_that_type_in_the_period(qtbot, manager, fi
     page.scroll.ensureWidgetVisible(page.type_chart)
     point = page.type_chart.bar_position(index).toPoint()
     with qtbot.waitSignal(page.cases_requested) as asked:
-        qtbot.mouseClick(page.type_chart.viewport(), Qt.MouseButton.LeftButton,
-                         pos=point)
-    assert asked.args[0] == CaseFilter(include_closed=True, registered_from=NOV_1,
-                                       registered_to=NOV_30,
-                                       type_codes=frozenset({"service_attitude"}))
+        qtbot.mouseClick(page.type_chart.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert asked.args[0] == CaseFilter(
+        include_closed=True,
+        registered_from=NOV_1,
+        registered_to=NOV_30,
+        type_codes=frozenset({"service_attitude"}),
+    )
     # The keyboard: arrows choose a bar, Enter opens it.
     page.type_chart.setFocus()
     qtbot.keyClick(page.type_chart, Qt.Key.Key_Home)
@@ -301,8 +347,7 @@ def test_clicking_a_type_bar_asks_for_that_type_in_the_period(qtbot, manager, fi
     assert asked.args[0].type_codes == frozenset({page.type_chart.keys()[1]})
 
 
-def test_rows_of_the_overdue_and_hot_spot_tables_ask_for_their_cases(qtbot, manager,
-                                                                     figures):
+def test_rows_of_the_overdue_and_hot_spot_tables_ask_for_their_cases(qtbot, manager, figures):
     page = open_page(qtbot, manager)
     report = page.report
     assert page.overdue_owner_table.rowCount() == len(report.overdue_by_owner)
@@ -312,21 +357,27 @@ def test_rows_of_the_overdue_and_hot_spot_tables_ask_for_their_cases(qtbot, mana
     row = departments.index("Customer service")
     with qtbot.waitSignal(page.cases_requested) as asked:
         page.overdue_department_table.activated.emit(
-            page.overdue_department_table.model().index(row, 0))
-    assert asked.args[0] == CaseFilter(overdue_only=True,
-                                       department_codes=frozenset({"customer_service"}))
+            page.overdue_department_table.model().index(row, 0)
+        )
+    assert asked.args[0] == CaseFilter(
+        overdue_only=True, department_codes=frozenset({"customer_service"})
+    )
     owners = [row[0] for row in page.overdue_owner_table.row_texts()]
     with qtbot.waitSignal(page.cases_requested) as asked:
         page.overdue_owner_table.activated.emit(
-            page.overdue_owner_table.model().index(owners.index("clerk1"), 0))
+            page.overdue_owner_table.model().index(owners.index("clerk1"), 0)
+        )
     assert asked.args[0].overdue_only and len(asked.args[0].owner_ids) == 1
 
     hot = page.hot_spots_table.row_texts()
     assert ["Response speed", "Survey: needs improvement", "2"] in hot
     assert ["Functional defect", "Top subtype", "3"] in hot
     with qtbot.waitSignal(page.cases_requested) as asked:
-        page.hot_spots_table.activated.emit(page.hot_spots_table.model().index(
-            hot.index(["Functional defect", "Top subtype", "3"]), 0))
+        page.hot_spots_table.activated.emit(
+            page.hot_spots_table.model().index(
+                hot.index(["Functional defect", "Top subtype", "3"]), 0
+            )
+        )
     assert asked.args[0].type_codes == frozenset({"functional_defect"})
 
 
@@ -353,11 +404,14 @@ def test_the_main_window_shows_the_tracker_with_the_filter(qtbot, manager, figur
     window.show_section("reports")
     page.scroll.ensureWidgetVisible(page.type_chart)
     point = page.type_chart.bar_position(page.type_chart.keys().index("product_quality"))
-    qtbot.mouseClick(page.type_chart.viewport(), Qt.MouseButton.LeftButton,
-                     pos=point.toPoint())
+    qtbot.mouseClick(page.type_chart.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
     assert window.current_section() == "tracker"
-    quality = CaseFilter(include_closed=True, registered_from=NOV_1, registered_to=NOV_30,
-                         type_codes=frozenset({"product_quality"}))
+    quality = CaseFilter(
+        include_closed=True,
+        registered_from=NOV_1,
+        registered_to=NOV_30,
+        type_codes=frozenset({"product_quality"}),
+    )
     assert tracker.current_filter() == quality
     qtbot.waitUntil(lambda: listed(quality, 3), timeout=WAIT)
     window.close()
@@ -365,10 +419,10 @@ def test_the_main_window_shows_the_tracker_with_the_filter(qtbot, manager, figur
 
 # --- who sees what ----------------------------------------------------------------------------
 
+
 def test_a_supervisor_sees_only_their_department(qtbot, supervisor, figures):
     page = open_page(qtbot, supervisor)
-    choices = [page.department_filter.itemData(i)
-               for i in range(page.department_filter.count())]
+    choices = [page.department_filter.itemData(i) for i in range(page.department_filter.count())]
     assert choices == ["customer_service"]
     assert page.report.department == "customer_service"
     assert page.tiles["volume"].value() == "3"  # n1, n2, n4
@@ -398,6 +452,7 @@ def test_a_clerk_is_told_the_reports_are_not_for_them(qtbot, clerk):
 
 # --- improvement actions ----------------------------------------------------------------------
 
+
 def test_a_manager_creates_and_edits_an_improvement_action(qtbot, manager, figures):
     page = open_page(qtbot, manager)
     assert page.new_improvement_button.isVisible()
@@ -420,13 +475,25 @@ def test_a_manager_creates_and_edits_an_improvement_action(qtbot, manager, figur
     with qtbot.waitSignals([page.improvement_saved, page.report_shown], timeout=WAIT):
         dialog.accept()
     (action,) = improvements.list_actions(manager)
-    assert (action.problem, action.plan, action.department, action.deadline,
-            action.status) == ("退款慢的投诉多", "财务每日两次处理退款", "customer_service",
-                               dt.date(2026, 12, 31), "planned")
+    assert (action.problem, action.plan, action.department, action.deadline, action.status) == (
+        "退款慢的投诉多",
+        "财务每日两次处理退款",
+        "customer_service",
+        dt.date(2026, 12, 31),
+        "planned",
+    )
     assert set(action.type_codes) == {"process_efficiency", "staff_attitude"}
     rows = page.improvements_table.row_texts()
-    assert rows == [["退款慢的投诉多", "财务每日两次处理退款", "Customer service",
-                     "2026-12-31", "Planned", "Staff attitude, Process efficiency"]]
+    assert rows == [
+        [
+            "退款慢的投诉多",
+            "财务每日两次处理退款",
+            "Customer service",
+            "2026-12-31",
+            "Planned",
+            "Staff attitude, Process efficiency",
+        ]
+    ]
 
     assert page.select_improvement(action.id)
     assert page.edit_improvement_button.isEnabled()
@@ -451,8 +518,10 @@ def test_a_manager_creates_and_edits_an_improvement_action(qtbot, manager, figur
 
 # --- export -----------------------------------------------------------------------------------
 
+
 def test_export_is_disabled_saying_why_while_the_workbook_service_is_missing(
-        qtbot, manager, monkeypatch):
+    qtbot, manager, monkeypatch
+):
     monkeypatch.setitem(sys.modules, reports_module.WORKBOOK_MODULE, None)
     page = open_page(qtbot, manager)
     assert not page.export_button.isEnabled()
@@ -460,8 +529,7 @@ def test_export_is_disabled_saying_why_while_the_workbook_service_is_missing(
     assert page.export_to("/tmp/never.xlsx") is None
 
 
-def test_export_writes_the_report_off_the_ui_thread(qtbot, manager, figures, monkeypatch,
-                                                    tmp_path):
+def test_export_writes_the_report_off_the_ui_thread(qtbot, manager, figures, monkeypatch, tmp_path):
     calls = []
 
     def write_report_workbook(session, report, path, progress=None):
@@ -496,7 +564,8 @@ def test_export_writes_the_report_off_the_ui_thread(qtbot, manager, figures, mon
 
 
 def test_export_writes_the_real_workbook_masked_unless_the_manager_asks(
-        qtbot, manager, figures, tmp_path, monkeypatch):
+    qtbot, manager, figures, tmp_path, monkeypatch
+):
     from openpyxl import load_workbook
 
     from desktop_app.db.models import AuditLog
@@ -523,8 +592,9 @@ def test_export_writes_the_real_workbook_masked_unless_the_manager_asks(
     with qtbot.waitSignal(page.exported, timeout=WAIT):
         page.export_to(tmp_path / "full.xlsx")
     idle(qtbot, page)
-    actions = [e.action for e in AuditLog.select().order_by(AuditLog.id)
-               if e.action.startswith("export_")]
+    actions = [
+        e.action for e in AuditLog.select().order_by(AuditLog.id) if e.action.startswith("export_")
+    ]
     assert actions == ["export_report", "export_report", "export_unmasked"]
 
 
@@ -552,8 +622,7 @@ def test_an_export_can_be_cancelled(qtbot, manager, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: page.export_progress.value() == 1, timeout=WAIT)
     assert page.cancel_export_button.isVisible()
     qtbot.mouseClick(page.cancel_export_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(task.finished, timeout=WAIT), \
-            qtbot.assertNotEmitted(page.exported):
+    with qtbot.waitSignal(task.finished, timeout=WAIT), qtbot.assertNotEmitted(page.exported):
         release.set()
     assert not target.exists()
     assert any("cancelled" in m for m in messages)

@@ -59,6 +59,7 @@ def assert_pictures(folder: Path, languages: tuple[str, ...], scale: float) -> N
 
 # --- the glyph check, in this process ------------------------------------------------------
 
+
 def test_glyph_check_reports_a_character_no_font_has(qtbot):
     if QFontMetrics(QLabel().font()).inFontUcs4(ord(NO_GLYPH)):
         pytest.skip("an installed font has Egyptian hieroglyphs")
@@ -103,16 +104,35 @@ def test_docs_screenshots_are_all_there():
 
 # --- the command under Xvfb ----------------------------------------------------------------
 
+
 def run_screenshots(tmp_path: Path, out: Path, *args: str) -> tuple[dict, str]:
     report = out.with_suffix(".json")
-    env = dict(os.environ, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               DESKTOP_APP_DATABASE=f"sqlite:///{(tmp_path / 'users' / 'mine.db').as_posix()}")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="xcb",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        DESKTOP_APP_DATABASE=f"sqlite:///{(tmp_path / 'users' / 'mine.db').as_posix()}",
+    )
     env.pop("QT_SCALE_FACTOR", None)
-    command = [XVFB_RUN, "-a", "-s", "-screen 0 2560x1600x24 -nolisten tcp",
-               sys.executable, "-m", "desktop_app", "screenshots", "--out", str(out),
-               "--strict", "--glyph-report", str(report), *args]
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300,
-                            check=False)
+    command = [
+        XVFB_RUN,
+        "-a",
+        "-s",
+        "-screen 0 2560x1600x24 -nolisten tcp",
+        sys.executable,
+        "-m",
+        "desktop_app",
+        "screenshots",
+        "--out",
+        str(out),
+        "--strict",
+        "--glyph-report",
+        str(report),
+        *args,
+    ]
+    result = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "platform xcb" in result.stdout, output
@@ -120,8 +140,11 @@ def run_screenshots(tmp_path: Path, out: Path, *args: str) -> tuple[dict, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(XVFB_RUN is None, reason="xvfb-run is not installed (apt-get install xvfb "
-                                             "xauth and the xcb libraries; CI installs them)")
+@pytest.mark.skipif(
+    XVFB_RUN is None,
+    reason="xvfb-run is not installed (apt-get install xvfb "
+    "xauth and the xcb libraries; CI installs them)",
+)
 def test_screenshots_under_xvfb_both_languages_and_chinese_at_one_and_a_half(tmp_path):
     one = tmp_path / "1x"
     report, output = run_screenshots(tmp_path, one, "--language", "both")

@@ -73,8 +73,9 @@ def test_manager_changes_a_value_and_it_is_stored(qtbot, manager):
     assert value.text() == "5"
     value.clear()
     qtbot.keyClicks(value, "7")
-    qtbot.mouseClick(editor.findChild(type(editor.save_button), "save_button"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        editor.findChild(type(editor.save_button), "save_button"), Qt.MouseButton.LeftButton
+    )
     assert not editor.isVisible()
     assert settings_service.get("security.lockout_attempts") == 7
     assert shown_value(page, "security.lockout_attempts") == "7"

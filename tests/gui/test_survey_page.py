@@ -51,8 +51,14 @@ def surveyor(system, supervisor):
 def closed_case(session, clock) -> Complaint:
     """A case of clerk1 registered and closed now."""
     case = make_case(at=clock.now(), owner="clerk1")
-    cases.close_case(session, case.id, confirmed=False, outcome="resolved",
-                     reason="客户来电撤诉", version=cases.get_case(session, case.id).version)
+    cases.close_case(
+        session,
+        case.id,
+        confirmed=False,
+        outcome="resolved",
+        reason="客户来电撤诉",
+        version=cases.get_case(session, case.id).version,
+    )
     return Complaint.get_by_id(case.id)
 
 
@@ -102,10 +108,16 @@ def type_text(text: str, widget: QWidget | None = None) -> None:
     (qtbot.keyClicks takes ASCII only)."""
     target = widget or focused()
     for ch in text:
-        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
-                                                 Qt.KeyboardModifier.NoModifier, ch))
-        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_unknown,
-                                                 Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            target,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+        )
+        QApplication.sendEvent(
+            target,
+            QKeyEvent(
+                QEvent.Type.KeyRelease, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch
+            ),
+        )
 
 
 def tab_to(qtbot, name: str, limit: int = 40) -> QWidget:
@@ -158,28 +170,30 @@ def test_full_survey_by_keyboard_only(qtbot, surveyor, clock):
     assert field(page, "survey_time").dateTime().toPython() == clock.now()
     assert field(page, "method").currentData() == "phone"
 
-    for digit, name, following in ((Qt.Key.Key_5, "timeliness", "effectiveness"),
-                                   (Qt.Key.Key_4, "effectiveness", "attitude"),
-                                   (Qt.Key.Key_5, "attitude", "overall"),
-                                   (Qt.Key.Key_4, "overall", "most_satisfied_response_speed")):
+    for digit, name, following in (
+        (Qt.Key.Key_5, "timeliness", "effectiveness"),
+        (Qt.Key.Key_4, "effectiveness", "attitude"),
+        (Qt.Key.Key_5, "attitude", "overall"),
+        (Qt.Key.Key_4, "overall", "most_satisfied_response_speed"),
+    ):
         assert focused().objectName() == name
         key(qtbot, digit)
         assert focused().objectName() == following
     assert field(page, "overall", ScoreWidget).caption.text() == "Satisfied"
 
-    key(qtbot, Qt.Key.Key_Space)                              # response speed
+    key(qtbot, Qt.Key.Key_Space)  # response speed
     tab_to(qtbot, "most_satisfied_attitude")
     key(qtbot, Qt.Key.Key_Space)
     tab_to(qtbot, "most_satisfied_other_box")
     key(qtbot, Qt.Key.Key_Space)
-    key(qtbot, Qt.Key.Key_Tab)                                # into the "other" text
+    key(qtbot, Qt.Key.Key_Tab)  # into the "other" text
     assert focused() is field(page, "most_satisfied_other", QLineEdit)
     type_text("主动回访")
     key(qtbot, Qt.Key.Key_Tab)
     assert focused().objectName() == "needs_improvement_response_speed"
     tab_to(qtbot, "needs_improvement_communication")
     key(qtbot, Qt.Key.Key_Space)
-    key(qtbot, Qt.Key.Key_Tab, times=2)                       # past "other"; its text is off
+    key(qtbot, Qt.Key.Key_Tab, times=2)  # past "other"; its text is off
     assert focused().objectName() == "suggestions"
     type_text("希望短信通知进度")
     with qtbot.waitSignal(page.saved, timeout=10_000):
@@ -188,9 +202,17 @@ def test_full_survey_by_keyboard_only(qtbot, surveyor, clock):
 
     stored = Survey.get(Survey.complaint == case.id)
     assert (stored.customer_name, stored.survey_time, stored.method, stored.surveyor_id) == (
-        "张三", TEST_NOW + dt.timedelta(hours=25), "phone", surveyor.user_id)
+        "张三",
+        TEST_NOW + dt.timedelta(hours=25),
+        "phone",
+        surveyor.user_id,
+    )
     assert (stored.timeliness, stored.effectiveness, stored.attitude, stored.overall) == (
-        5, 4, 5, 4)
+        5,
+        4,
+        5,
+        4,
+    )
     assert stored.most_satisfied == "response_speed,attitude,other"
     assert stored.most_satisfied_other == "主动回访"
     assert stored.needs_improvement == "communication"
@@ -203,7 +225,7 @@ def test_full_survey_by_keyboard_only(qtbot, surveyor, clock):
     assert field(page, "timeliness", ScoreWidget).value() is None
     assert not field(page, "most_satisfied_attitude", QCheckBox).isChecked()
     assert field(page, "suggestions").toPlainText() == ""
-    assert page.queue_model.rowCount() == 0                   # surveyed: it left the queue
+    assert page.queue_model.rowCount() == 0  # surveyed: it left the queue
     assert focused() is page.queue_table
 
 
@@ -219,13 +241,28 @@ def test_tab_runs_through_the_form_in_reading_order(qtbot, surveyor, clock):
             break
         key(qtbot, Qt.Key.Key_Tab)
     assert seen == [
-        "complaint_number", "customer_name", "survey_time", "method", "timeliness",
-        "effectiveness", "attitude", "overall", "most_satisfied_response_speed",
-        "most_satisfied_result", "most_satisfied_attitude", "most_satisfied_communication",
-        "most_satisfied_other_box", "needs_improvement_response_speed",
-        "needs_improvement_result", "needs_improvement_attitude",
-        "needs_improvement_communication", "needs_improvement_other_box", "suggestions",
-        "save_button", "new_survey_button"]
+        "complaint_number",
+        "customer_name",
+        "survey_time",
+        "method",
+        "timeliness",
+        "effectiveness",
+        "attitude",
+        "overall",
+        "most_satisfied_response_speed",
+        "most_satisfied_result",
+        "most_satisfied_attitude",
+        "most_satisfied_communication",
+        "most_satisfied_other_box",
+        "needs_improvement_response_speed",
+        "needs_improvement_result",
+        "needs_improvement_attitude",
+        "needs_improvement_communication",
+        "needs_improvement_other_box",
+        "suggestions",
+        "save_button",
+        "new_survey_button",
+    ]
 
 
 def test_score_keys(qtbot, surveyor, clock):
@@ -241,7 +278,7 @@ def test_score_keys(qtbot, surveyor, clock):
     assert score.value() == 1 and score.caption.text() == "Very dissatisfied"
     key(qtbot, Qt.Key.Key_Backspace)
     assert score.value() is None
-    key(qtbot, Qt.Key.Key_9)                                  # not a score: nothing
+    key(qtbot, Qt.Key.Key_9)  # not a score: nothing
     assert score.value() is None and focused() is score
     qtbot.mouseClick(field(page, "attitude_2"), Qt.MouseButton.LeftButton)
     assert score.value() == 2
@@ -251,28 +288,27 @@ def test_score_keys(qtbot, surveyor, clock):
 # --- the queue: 24 h to open, 48 h to overdue --------------------------------------------
 
 
-def test_queue_opens_24_hours_after_closure_and_marks_overdue_after_48(qtbot, surveyor,
-                                                                       clock):
-    case = closed_case(surveyor, clock)                        # closed Wed 10:00
+def test_queue_opens_24_hours_after_closure_and_marks_overdue_after_48(qtbot, surveyor, clock):
+    case = closed_case(surveyor, clock)  # closed Wed 10:00
     clock.advance(hours=23, minutes=59)
     page = open_page(qtbot, surveyor)
     assert page.queue_model.rowCount() == 0
     assert field(page, "queue_count", QLabel).text() == "No case is due for a survey."
 
-    clock.advance(minutes=1)                                   # Thu 10:00: 24 h
+    clock.advance(minutes=1)  # Thu 10:00: 24 h
     refresh(qtbot, page)
     assert page.queue_model.numbers() == [case.number]
     assert cell(page, 0, DUE_AT) == "2026-11-27 10:00"
     assert colour(page, 0, DUE_AT) is None
-    assert page.selected_case_id() == case.id                  # ready for Enter
+    assert page.selected_case_id() == case.id  # ready for Enter
     assert case.number in field(page, "selected_case", QLabel).text()
 
-    clock.advance(hours=24, minutes=1)                         # Fri 10:01: past 48 h
+    clock.advance(hours=24, minutes=1)  # Fri 10:01: past 48 h
     refresh(qtbot, page)
     assert cell(page, 0, DUE_AT) == "2026-11-27 10:00 (overdue)"
     assert colour(page, 0, DUE_AT) == tone_colour("error").name()
     assert "1 overdue" in field(page, "queue_count", QLabel).text()
-    assert page.selected_case_id() == case.id                  # the refresh kept it
+    assert page.selected_case_id() == case.id  # the refresh kept it
 
 
 def test_refresh_keeps_the_selected_case(qtbot, surveyor, clock):
@@ -286,7 +322,7 @@ def test_refresh_keeps_the_selected_case(qtbot, surveyor, clock):
     key(qtbot, Qt.Key.Key_Down)
     assert page.selected_case_id() == second.id
     clock.advance(minutes=5)
-    page.refresh_timer.timeout.emit()                          # the minute's auto-refresh
+    page.refresh_timer.timeout.emit()  # the minute's auto-refresh
     qtbot.waitSignal(page.queue_model.loaded, timeout=10_000)
     idle(qtbot, page)
     assert page.selected_case_id() == second.id
@@ -317,11 +353,15 @@ def test_queue_pages_as_the_view_scrolls(qtbot, surveyor, clock):
 
 def test_no_answer_schedules_the_next_try_and_greys_the_row(qtbot, surveyor, clock):
     case = closed_case(surveyor, clock)
-    clock.advance(hours=24, minutes=30)                        # Thu 10:30
+    clock.advance(hours=24, minutes=30)  # Thu 10:30
     page = open_page(qtbot, surveyor)
     combo = field(page, "call_result")
     assert [combo.itemData(i) for i in range(combo.count())] == [
-        "no_answer", "refused", "wrong_number", "call_back_later"]
+        "no_answer",
+        "refused",
+        "wrong_number",
+        "call_back_later",
+    ]
     combo.setCurrentIndex(combo.findData("no_answer"))
     assert not field(page, "next_try_at").isEnabled()
     field(page, "attempt_note", QLineEdit).setText("响铃无人接")
@@ -336,7 +376,7 @@ def test_no_answer_schedules_the_next_try_and_greys_the_row(qtbot, surveyor, clo
     assert field(page, "attempt_note", QLineEdit).text() == ""
     assert SurveyAttempt.get(SurveyAttempt.complaint == case.id).note == "响铃无人接"
 
-    clock.advance(hours=2)                                     # 12:30: no longer waiting
+    clock.advance(hours=2)  # 12:30: no longer waiting
     refresh(qtbot, page)
     assert cell(page, 0, NUMBER, WaitingRole) is False
     assert colour(page, 0, NUMBER) is None
@@ -352,8 +392,7 @@ def test_no_answer_schedules_the_next_try_and_greys_the_row(qtbot, surveyor, clo
     combo.setCurrentIndex(combo.findData("no_answer"))
     qtbot.mouseClick(field(page, "record_attempt_button"), Qt.MouseButton.LeftButton)
     idle(qtbot, page)
-    assert (f"Customer unreachable after 3 calls: {case.number} left the queue."
-            in page.messages)
+    assert f"Customer unreachable after 3 calls: {case.number} left the queue." in page.messages
     assert page.queue_model.rowCount() == 0
     assert not field(page, "record_attempt_button").isEnabled()
 
@@ -362,8 +401,9 @@ def test_call_back_later_needs_a_later_time(qtbot, surveyor, clock):
     closed_case(surveyor, clock)
     clock.advance(hours=25)
     page = open_page(qtbot, surveyor)
-    field(page, "call_result").setCurrentIndex(field(page, "call_result").findData(
-        "call_back_later"))
+    field(page, "call_result").setCurrentIndex(
+        field(page, "call_result").findData("call_back_later")
+    )
     field(page, "next_try_at").setDateTime(QDateTime(clock.now() - dt.timedelta(hours=1)))
     qtbot.mouseClick(field(page, "record_attempt_button"), Qt.MouseButton.LeftButton)
     idle(qtbot, page)
@@ -381,15 +421,15 @@ def test_refused_and_not_to_be_surveyed_leave_the_queue(qtbot, surveyor, clock):
     combo.setCurrentIndex(combo.findData("refused"))
     qtbot.mouseClick(field(page, "record_attempt_button"), Qt.MouseButton.LeftButton)
     idle(qtbot, page)
-    assert (f"The customer refused the survey: {refused.number} left the queue."
-            in page.messages)
+    assert f"The customer refused the survey: {refused.number} left the queue." in page.messages
     assert page.queue_model.numbers() == [skipped.number]
     assert page.selected_case_id() == skipped.id
 
     qtbot.mouseClick(field(page, "not_surveyed_button"), Qt.MouseButton.LeftButton)
     idle(qtbot, page)
     assert error_text(page, "no_survey_reason") == (
-        "Give the reason the customer is not to be surveyed.")
+        "Give the reason the customer is not to be surveyed."
+    )
     field(page, "no_survey_reason").setFocus()
     type_text("客户要求不再联系")
     assert error_text(page, "no_survey_reason") == ""
@@ -404,7 +444,7 @@ def test_refused_and_not_to_be_surveyed_leave_the_queue(qtbot, surveyor, clock):
 
 
 def test_bad_fields_are_marked_and_everything_typed_is_kept(qtbot, surveyor, clock):
-    page = open_page(qtbot, surveyor)                          # a proactive survey
+    page = open_page(qtbot, surveyor)  # a proactive survey
     field(page, "customer_name").setFocus()
     type_text("李四")
     field(page, "timeliness", ScoreWidget).setValue(3)
@@ -417,7 +457,7 @@ def test_bad_fields_are_marked_and_everything_typed_is_kept(qtbot, surveyor, clo
     for name in ("effectiveness", "attitude", "overall"):
         assert error_text(page, name) == score_message
     assert error_text(page, "timeliness") == ""
-    assert error_text(page, "needs_improvement_other") == "Say what \"other\" means."
+    assert error_text(page, "needs_improvement_other") == 'Say what "other" means.'
     assert focused() is field(page, "effectiveness")
     assert page.messages[-1] == "Not saved: 4 fields need attention."
     assert field(page, "customer_name", QLineEdit).text() == "李四"
@@ -425,17 +465,27 @@ def test_bad_fields_are_marked_and_everything_typed_is_kept(qtbot, surveyor, clo
     assert field(page, "suggestions").toPlainText() == "无"
     assert Survey.select().count() == 0
 
-    key(qtbot, Qt.Key.Key_2)                                   # fixing clears the message
+    key(qtbot, Qt.Key.Key_2)  # fixing clears the message
     assert error_text(page, "effectiveness") == ""
 
 
-def test_a_second_survey_of_the_same_complaint_is_refused_at_the_number(qtbot, surveyor,
-                                                                         system, clock):
+def test_a_second_survey_of_the_same_complaint_is_refused_at_the_number(
+    qtbot, surveyor, system, clock
+):
     case = closed_case(surveyor, clock)
     clock.advance(hours=25)
-    surveys.record_survey(surveyor, SurveyForm(
-        complaint_number=case.number, customer_name="张三", survey_time=clock.now(),
-        timeliness=5, effectiveness=5, attitude=5, overall=5))
+    surveys.record_survey(
+        surveyor,
+        SurveyForm(
+            complaint_number=case.number,
+            customer_name="张三",
+            survey_time=clock.now(),
+            timeliness=5,
+            effectiveness=5,
+            attitude=5,
+            overall=5,
+        ),
+    )
     other = make_user(system, "clerk2", "clerk")
     page = open_page(qtbot, other)
     field(page, "complaint_number").setFocus()
@@ -448,26 +498,29 @@ def test_a_second_survey_of_the_same_complaint_is_refused_at_the_number(qtbot, s
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     idle(qtbot, page)
     message = error_text(page, "complaint_number")
-    assert message == (f"Case {case.number} already has its survey, recorded 2026-11-26 "
-                       "11:00 by clerk1; a complaint is surveyed once.")
+    assert message == (
+        f"Case {case.number} already has its survey, recorded 2026-11-26 "
+        "11:00 by clerk1; a complaint is surveyed once."
+    )
     assert page.messages[-1] == f"Not saved: {message}"
     assert focused() is field(page, "complaint_number")
     assert field(page, "complaint_number", QLineEdit).text() == case.number
     assert field(page, "customer_name", QLineEdit).text() == "张三"
-    assert [field(page, n, ScoreWidget).value()
-            for n in ("timeliness", "effectiveness", "attitude", "overall")] == [2, 2, 1, 1]
+    assert [
+        field(page, n, ScoreWidget).value()
+        for n in ("timeliness", "effectiveness", "attitude", "overall")
+    ] == [2, 2, 1, 1]
     assert Survey.select().count() == 1 and FollowUp.select().count() == 0
 
 
 # --- follow-up of unhappy customers --------------------------------------------------------
 
 
-def test_a_low_score_creates_a_follow_up_that_reopens_the_case(qtbot, surveyor, supervisor,
-                                                               clock):
+def test_a_low_score_creates_a_follow_up_that_reopens_the_case(qtbot, surveyor, supervisor, clock):
     case = closed_case(surveyor, clock)
     clock.advance(hours=25)
     page = open_page(qtbot, surveyor)
-    assert not page.follow_ups_group.isVisible()               # a clerk without any
+    assert not page.follow_ups_group.isVisible()  # a clerk without any
     start_survey_by_keyboard(qtbot, page)
     for digit in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_2):
         key(qtbot, digit)
@@ -478,15 +531,19 @@ def test_a_low_score_creates_a_follow_up_that_reopens_the_case(qtbot, surveyor, 
     assert page.messages[-1] == "Survey saved. Follow-up created for the supervisor."
     follow_up = FollowUp.get(FollowUp.complaint == case.id)
     assert follow_up.assigned_to_id == supervisor.user_id
-    assert page.follow_ups_group.isVisible()                   # the clerk owns the case
+    assert page.follow_ups_group.isVisible()  # the clerk owns the case
 
     boss = open_page(qtbot, supervisor)
     table = field(boss, "follow_ups_table")
     assert boss.follow_ups_model.ids() == [follow_up.id]
     model = table.model()
     assert [model.data(model.index(0, c)) for c in range(5)] == [
-        case.number, "张三", "Overall satisfaction 2/5 in the survey", "super1",
-        "2026-11-26 11:00"]
+        case.number,
+        "张三",
+        "Overall satisfaction 2/5 in the survey",
+        "super1",
+        "2026-11-26 11:00",
+    ]
     button = field(boss, "complete_follow_up_button")
     assert not button.isEnabled()
     boss.select_follow_up(follow_up.id)
@@ -496,7 +553,7 @@ def test_a_low_score_creates_a_follow_up_that_reopens_the_case(qtbot, surveyor, 
     dialog = boss.follow_up_dialog
     assert dialog is not None and dialog.isVisible()
     ok = field(dialog, "done_ok_button")
-    assert not ok.isEnabled()                                  # a note first
+    assert not ok.isEnabled()  # a note first
     qtbot.waitUntil(lambda: focused() is field(dialog, "done_note"))
     type_text("致电客户，重新处理")
     field(dialog, "reopen_case", QCheckBox).setChecked(True)
@@ -509,16 +566,26 @@ def test_a_low_score_creates_a_follow_up_that_reopens_the_case(qtbot, surveyor, 
     done = FollowUp.get_by_id(follow_up.id)
     assert (done.done_at, done.done_note) == (clock.now(), "致电客户，重新处理")
     assert boss.follow_ups_model.rowCount() == 0
-    assert boss.messages[-1] == (f"Follow-up done: {case.number} is reopened as an "
-                                 "escalated complaint.")
+    assert boss.messages[-1] == (
+        f"Follow-up done: {case.number} is reopened as an escalated complaint."
+    )
 
 
 def test_follow_up_without_reopening(qtbot, surveyor, supervisor, clock):
     case = closed_case(surveyor, clock)
     clock.advance(hours=25)
-    recorded = surveys.record_survey(surveyor, SurveyForm(
-        complaint_number=case.number, customer_name="张三", survey_time=clock.now(),
-        timeliness=1, effectiveness=1, attitude=1, overall=1))
+    recorded = surveys.record_survey(
+        surveyor,
+        SurveyForm(
+            complaint_number=case.number,
+            customer_name="张三",
+            survey_time=clock.now(),
+            timeliness=1,
+            effectiveness=1,
+            attitude=1,
+            overall=1,
+        ),
+    )
     boss = open_page(qtbot, supervisor)
     boss.select_follow_up(recorded.follow_up_id)
     dialog = boss.ask_complete_follow_up()
@@ -530,8 +597,9 @@ def test_follow_up_without_reopening(qtbot, surveyor, supervisor, clock):
     assert boss.messages[-1] == f"Follow-up done ({case.number})."
 
 
-def test_choosing_another_case_asks_before_replacing_typed_work(qtbot, surveyor, clock,
-                                                                monkeypatch):
+def test_choosing_another_case_asks_before_replacing_typed_work(
+    qtbot, surveyor, clock, monkeypatch
+):
     first = closed_case(surveyor, clock)
     second = closed_case(surveyor, clock)
     clock.advance(hours=25)
@@ -540,8 +608,11 @@ def test_choosing_another_case_asks_before_replacing_typed_work(qtbot, surveyor,
     assert field(page, "complaint_number", QLineEdit).text() == first.number
     key(qtbot, Qt.Key.Key_3)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
-        asked.append(a), QMessageBox.StandardButton.Cancel)[1])
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: (asked.append(a), QMessageBox.StandardButton.Cancel)[1],
+    )
     page.queue_table.setFocus()
     key(qtbot, Qt.Key.Key_Down)
     key(qtbot, Qt.Key.Key_Return)
@@ -549,19 +620,17 @@ def test_choosing_another_case_asks_before_replacing_typed_work(qtbot, surveyor,
     assert len(asked) == 1
     assert field(page, "complaint_number", QLineEdit).text() == first.number
     assert field(page, "timeliness", ScoreWidget).value() == 3
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.queue_table.setFocus()
     key(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: field(page, "complaint_number", QLineEdit).text()
-                    == second.number)
+    qtbot.waitUntil(lambda: field(page, "complaint_number", QLineEdit).text() == second.number)
     assert field(page, "timeliness", ScoreWidget).value() is None
 
 
 def test_tab_runs_through_the_page_in_reading_order(qtbot, surveyor, supervisor, clock):
     closed_case(surveyor, clock)
     clock.advance(hours=25)
-    page = open_page(qtbot, supervisor)                        # with the follow-ups panel
+    page = open_page(qtbot, supervisor)  # with the follow-ups panel
     page.queue_table.setFocus()
     seen = []
     for _ in range(12):
@@ -570,19 +639,26 @@ def test_tab_runs_through_the_page_in_reading_order(qtbot, surveyor, supervisor,
         if seen[-1] == "complaint_number":
             break
         key(qtbot, Qt.Key.Key_Tab)
-    assert seen == ["survey_queue_table", "refresh_button", "call_result", "attempt_note",
-                    "record_attempt_button", "no_survey_reason", "not_surveyed_button",
-                    "follow_ups_table", "complaint_number"]
+    assert seen == [
+        "survey_queue_table",
+        "refresh_button",
+        "call_result",
+        "attempt_note",
+        "record_attempt_button",
+        "no_survey_reason",
+        "not_surveyed_button",
+        "follow_ups_table",
+        "complaint_number",
+    ]
 
 
-def test_an_administrator_sees_the_queue_but_records_nothing(qtbot, surveyor, system,
-                                                              clock):
+def test_an_administrator_sees_the_queue_but_records_nothing(qtbot, surveyor, system, clock):
     case = closed_case(surveyor, clock)
     clock.advance(hours=25)
     admin = make_user(system, "admin1", "admin", departments=())
     page = open_page(qtbot, admin)
     assert page.queue_model.numbers() == [case.number]
-    assert cell(page, 0, 2) == "138****5678"                    # not handling it: masked
+    assert cell(page, 0, 2) == "138****5678"  # not handling it: masked
     assert not field(page, "survey_form").isEnabled()
     assert not field(page, "record_attempt_button").isEnabled()
     assert page.survey_selected() is None and page.save() is None
@@ -602,6 +678,7 @@ def test_the_main_window_shows_the_survey_page(qtbot, surveyor, gui_db, clock):
     qtbot.waitUntil(lambda: page.queue_model.rowCount() == 1, timeout=10_000)
     page.queue_table.setFocus()
     key(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Surveying "),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Surveying "), timeout=10_000
+    )
     qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=10_000)

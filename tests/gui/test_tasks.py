@@ -16,8 +16,7 @@ def runner(qtbot, gui_db):
     runner.wait_for_done()
 
 
-def test_result_arrives_on_the_main_thread_from_a_worker_with_its_own_connection(qtbot,
-                                                                                 runner):
+def test_result_arrives_on_the_main_thread_from_a_worker_with_its_own_connection(qtbot, runner):
     main_connection = models.database_proxy.obj.connection()
     seen = {}
 
@@ -63,9 +62,11 @@ def test_service_error_is_delivered_as_failed_not_as_a_crash(qtbot, runner, monk
 
 def test_a_bug_goes_to_the_crash_handler_on_the_main_thread(qtbot, runner, monkeypatch):
     crashes = []
-    monkeypatch.setattr(sys, "excepthook",
-                        lambda kind, exc, tb: crashes.append((kind, str(exc),
-                                                              QThread.currentThread())))
+    monkeypatch.setattr(
+        sys,
+        "excepthook",
+        lambda kind, exc, tb: crashes.append((kind, str(exc), QThread.currentThread())),
+    )
     task = runner.submit(lambda: 1 / 0)
     succeeded = []
     task.succeeded.connect(succeeded.append)

@@ -32,18 +32,49 @@ from tests.helpers.fixtures import TEST_NOW, make_user
 
 WAIT = 15_000
 LABELS = {
-    "registration": ("Complaint number", "Customer name", "Contact", "Customer / member number",
-                     "ID number", "Member tier", "Complaint time", "Channel",
-                     "Type and subtype", "Urgency", "Level", "Description",
-                     "Customer requests", "Initial department", "Receiver",
-                     "Registration time"),
-    "progress": ("Complaint number", "Current stage", "Owner", "Planned completion",
-                 "Actual completion", "Result (measures, compensation)", "Customer feedback",
-                 "Next action", "Updated at / by"),
-    "survey": ("Customer name", "Complaint number (if any)", "Survey time", "Survey method",
-               "Surveyor", "Timeliness of handling", "Effectiveness of the solution",
-               "Staff attitude", "Overall satisfaction", "Most satisfied with",
-               "Needs improvement", "Other suggestions"),
+    "registration": (
+        "Complaint number",
+        "Customer name",
+        "Contact",
+        "Customer / member number",
+        "ID number",
+        "Member tier",
+        "Complaint time",
+        "Channel",
+        "Type and subtype",
+        "Urgency",
+        "Level",
+        "Description",
+        "Customer requests",
+        "Initial department",
+        "Receiver",
+        "Registration time",
+    ),
+    "progress": (
+        "Complaint number",
+        "Current stage",
+        "Owner",
+        "Planned completion",
+        "Actual completion",
+        "Result (measures, compensation)",
+        "Customer feedback",
+        "Next action",
+        "Updated at / by",
+    ),
+    "survey": (
+        "Customer name",
+        "Complaint number (if any)",
+        "Survey time",
+        "Survey method",
+        "Surveyor",
+        "Timeliness of handling",
+        "Effectiveness of the solution",
+        "Staff attitude",
+        "Overall satisfaction",
+        "Most satisfied with",
+        "Needs improvement",
+        "Other suggestions",
+    ),
 }
 
 
@@ -57,8 +88,12 @@ def case(system, clerk):
     """A case owned and received by clerk2, in clerk1's department: clerk1 sees it with
     the contact masked (SPEC §9)."""
     make_user(system, "clerk2", "clerk")
-    return make_case(at=TEST_NOW - dt.timedelta(hours=2), owner="clerk2",
-                     product="Blender X2", customer_requests="refund,apology")
+    return make_case(
+        at=TEST_NOW - dt.timedelta(hours=2),
+        owner="clerk2",
+        product="Blender X2",
+        customer_requests="refund,apology",
+    )
 
 
 def assert_pdf(path) -> None:
@@ -81,14 +116,21 @@ def test_every_blank_template_renders_to_pdf(qtbot, gui_db, tmp_path):
         for label in LABELS[kind]:
             assert label in html, (kind, label)
         assert UNCHECKED in html and CHECKED not in html
-        path = save_pdf(template_document(kind, choices=blank_choices()),
-                        tmp_path / f"blank-{kind}.pdf", kind)
+        path = save_pdf(
+            template_document(kind, choices=blank_choices()), tmp_path / f"blank-{kind}.pdf", kind
+        )
         assert_pdf(path)
         assert_pdf(save_blank_pdf(kind, path=tmp_path / f"menu-{kind}.pdf"))
         assert blank_document(kind).toPlainText().startswith(TITLES[kind])
     registration = template_html("registration", choices=blank_choices())
-    for option in ("Phone hotline", "Walk-in", "Urgent", "Refund", "Risk control",
-                   "Product quality"):
+    for option in (
+        "Phone hotline",
+        "Walk-in",
+        "Urgent",
+        "Refund",
+        "Risk control",
+        "Product quality",
+    ):
         assert f"{UNCHECKED}&nbsp;{option}" in registration
     progress = template_html("progress")
     assert progress.count("Basically satisfied") == BLANK_PROGRESS_ROWS
@@ -107,12 +149,22 @@ def test_labels_follow_the_ui_language(qtbot, gui_db):
 
 
 def test_filled_templates_for_a_clerk_who_may_not_see_the_contact(
-        qtbot, case, clerk, clock, tmp_path):
+    qtbot, case, clerk, clock, tmp_path
+):
     owner = auth.session_for_username("clerk2", clock=clock)
-    cases.add_progress(owner, case.id, ProgressForm(
-        stage="assigned", result="已联系客户，安排退款", customer_feedback="basically_satisfied",
-        feedback_comment="希望尽快到账", next_action="回访确认",
-        planned_completion=TEST_NOW + dt.timedelta(days=1)), version=case.version)
+    cases.add_progress(
+        owner,
+        case.id,
+        ProgressForm(
+            stage="assigned",
+            result="已联系客户，安排退款",
+            customer_feedback="basically_satisfied",
+            feedback_comment="希望尽快到账",
+            next_action="回访确认",
+            planned_completion=TEST_NOW + dt.timedelta(days=1),
+        ),
+        version=case.version,
+    )
     window = open_case(qtbot, "clerk1", case.id, clock)
     printer = window.printer
     assert window.detail.contact_masked
@@ -120,16 +172,32 @@ def test_filled_templates_for_a_clerk_who_may_not_see_the_contact(
     registration = printer.html("registration")
     for label in LABELS["registration"]:
         assert label in registration
-    for value in (case.number, "张三", "138****5678", "Blender X2", "屏幕有划痕",
-                  "退款、道歉", "clerk2", "2026-11-25 08:00"):
+    for value in (
+        case.number,
+        "张三",
+        "138****5678",
+        "Blender X2",
+        "屏幕有划痕",
+        "退款、道歉",
+        "clerk2",
+        "2026-11-25 08:00",
+    ):
         assert value in registration, value
     assert "13812345678" not in registration
     assert printer.save_pdf("registration", tmp_path / "t1.pdf") is None  # written at once
     assert_pdf(tmp_path / "t1.pdf")
 
     progress = printer.html("progress")
-    for value in (case.number, "Assigned", "已联系客户，安排退款", "Basically satisfied",
-                  "希望尽快到账", "回访确认", "2026-11-26 10:00", "clerk2"):
+    for value in (
+        case.number,
+        "Assigned",
+        "已联系客户，安排退款",
+        "Basically satisfied",
+        "希望尽快到账",
+        "回访确认",
+        "2026-11-26 10:00",
+        "clerk2",
+    ):
         assert value in progress, value
     assert "13812345678" not in progress
     printer.save_pdf("progress", tmp_path / "t2.pdf")
@@ -144,19 +212,37 @@ def test_filled_templates_for_a_clerk_who_may_not_see_the_contact(
 
 
 def test_a_recorded_survey_fills_template_three(qtbot, case, clerk, clock, tmp_path):
-    Survey.create(complaint=case, customer_name="张三", survey_time=TEST_NOW,
-                  method="sms", surveyor=User.get(username="clerk2"), timeliness=4,
-                  effectiveness=5, attitude=3, overall=4,
-                  most_satisfied="attitude,result", needs_improvement="response_speed,other",
-                  needs_improvement_other="回电太慢", suggestions="希望提供上门服务")
+    Survey.create(
+        complaint=case,
+        customer_name="张三",
+        survey_time=TEST_NOW,
+        method="sms",
+        surveyor=User.get(username="clerk2"),
+        timeliness=4,
+        effectiveness=5,
+        attitude=3,
+        overall=4,
+        most_satisfied="attitude,result",
+        needs_improvement="response_speed,other",
+        needs_improvement_other="回电太慢",
+        suggestions="希望提供上门服务",
+    )
     record = print_forms.case_survey(clerk, case.id)
     assert record.method == "sms" and record.needs_improvement == ("response_speed", "other")
     html = template_html("survey", survey=record)
     for label in LABELS["survey"]:
         assert label in html
-    for value in (case.number, "张三", "2026-11-25 10:00", f"{CHECKED}&nbsp;SMS", "clerk2",
-                  f"{CHECKED}&nbsp;Attitude", f"{CHECKED}&nbsp;Response speed", "回电太慢",
-                  "希望提供上门服务"):
+    for value in (
+        case.number,
+        "张三",
+        "2026-11-25 10:00",
+        f"{CHECKED}&nbsp;SMS",
+        "clerk2",
+        f"{CHECKED}&nbsp;Attitude",
+        f"{CHECKED}&nbsp;Response speed",
+        "回电太慢",
+        "希望提供上门服务",
+    ):
         assert value in html, value
     assert html.count(CHECKED) == 1 + 4 + 2 + 2  # method, four scores, two aspects twice
     assert f"{CHECKED}&nbsp;5" in html and f"{CHECKED}&nbsp;3" in html
@@ -179,15 +265,23 @@ def test_the_case_windows_print_menu(qtbot, case, clerk, clock):
     menu = button.menu()
     assert isinstance(menu, QMenu)
     entries = [a for a in menu.actions() if not a.isSeparator() and a.menu() is None]
-    assert [a.objectName() for a in entries] == ["print_registration_action",
-                                                 "print_progress_action", "print_survey_action"]
-    assert [a.text() for a in entries] == ["Registration form (template 1)",
-                                           "Progress tracking (template 2)",
-                                           "Satisfaction survey (template 3)"]
+    assert [a.objectName() for a in entries] == [
+        "print_registration_action",
+        "print_progress_action",
+        "print_survey_action",
+    ]
+    assert [a.text() for a in entries] == [
+        "Registration form (template 1)",
+        "Progress tracking (template 2)",
+        "Satisfaction survey (template 3)",
+    ]
     pdf = window.printer.pdf_menu
     assert pdf.menuAction() in menu.actions()
     assert [a.objectName() for a in pdf.actions()] == [
-        "pdf_registration_action", "pdf_progress_action", "pdf_survey_action"]
+        "pdf_registration_action",
+        "pdf_progress_action",
+        "pdf_survey_action",
+    ]
 
 
 def test_main_window_blank_forms(qtbot, clerk, gui_db, tmp_path):
@@ -197,4 +291,5 @@ def test_main_window_blank_forms(qtbot, clerk, gui_db, tmp_path):
     action = next(a for a in file_menu.actions() if a.objectName() == "print_blank_action")
     names = [a.objectName() for a in action.menu().actions() if not a.isSeparator()]
     assert names == [f"print_blank_{k}_action" for k in KINDS] + [
-        f"pdf_blank_{k}_action" for k in KINDS]
+        f"pdf_blank_{k}_action" for k in KINDS
+    ]

@@ -67,14 +67,16 @@ def wait_for_reload(qtbot, page: TrackerPage):
 def click_header(qtbot, page: TrackerPage, column: int) -> None:
     header = page.table.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(x, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
 
 
 def change_case(case_id: int, **values) -> None:
     """What another PC does: a committed change of the stored case."""
     Complaint.update(version=Complaint.version + 1, **values).where(
-        Complaint.id == case_id).execute()
+        Complaint.id == case_id
+    ).execute()
 
 
 @pytest.fixture
@@ -117,8 +119,17 @@ def test_row_shows_every_column(qtbot, manager, tasks, five_cases):
     early = page.model.row_of(five_cases["level1_early"].id)
     assert page.model.index(early, cols.AGE).data() == "1 d 1 h"
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
-    assert headers == ["Number", "Customer", "Type", "Level", "Stage", "Owner", "Department",
-                       "Next deadline", "Age"]
+    assert headers == [
+        "Number",
+        "Customer",
+        "Type",
+        "Level",
+        "Stage",
+        "Owner",
+        "Department",
+        "Next deadline",
+        "Age",
+    ]
 
 
 def test_deadline_colours_overdue_red_and_on_track_green(qtbot, manager, tasks):
@@ -169,13 +180,16 @@ def test_clerk_sees_masked_contacts_and_never_another_department(qtbot, system, 
     page = make_page(qtbot, clerk, tasks)
     assert sorted(numbers(page)) == sorted([own.number, colleague.number])
     assert other.number not in numbers(page)
-    customer = {page.model.case_id(r): page.model.index(r, cols.CUSTOMER).data()
-                for r in range(page.model.rowCount())}
+    customer = {
+        page.model.case_id(r): page.model.index(r, cols.CUSTOMER).data()
+        for r in range(page.model.rowCount())
+    }
     assert customer[own.id] == "张三 · 13812345678"
     assert customer[colleague.id] == "张三 · 138****5678"
     assert "13812345678" not in customer[colleague.id]
     tip = page.model.index(page.model.row_of(colleague.id), cols.CUSTOMER).data(
-        Qt.ItemDataRole.ToolTipRole)
+        Qt.ItemDataRole.ToolTipRole
+    )
     assert "masked" in tip and "13812345678" not in tip
     # Not even a search for the other department's number finds it.
     page.search_filter.setText(other.number)
@@ -213,8 +227,7 @@ def test_filters_narrow_rows_and_count(qtbot, manager, tasks, five_cases):
     assert numbers(page) == [five_cases["level3"].number]
     page.clear_filters()
 
-    registered_from = page.findChild(type(page.registered_from_filter),
-                                     "registered_from_filter")
+    registered_from = page.findChild(type(page.registered_from_filter), "registered_from_filter")
     registered_from.setDate(TEST_NOW.date())
     page.apply_filters()  # the date edits wait like typing does; apply at once here
     assert five_cases["level1_early"].number not in numbers(page)
@@ -222,8 +235,9 @@ def test_filters_narrow_rows_and_count(qtbot, manager, tasks, five_cases):
 
 
 def test_closed_cases_only_when_asked(qtbot, manager, tasks, five_cases):
-    change_case(five_cases["level2"].id, stage="closed", is_open=False,
-                closed_at=TEST_NOW - 0.5 * HOUR)
+    change_case(
+        five_cases["level2"].id, stage="closed", is_open=False, closed_at=TEST_NOW - 0.5 * HOUR
+    )
     page = make_page(qtbot, manager, tasks)
     assert five_cases["level2"].number not in numbers(page)
     page.findChild(type(page.include_closed_filter), "include_closed_filter").setChecked(True)
@@ -245,8 +259,9 @@ def test_text_search_applies_after_typing_pauses(qtbot, manager, tasks, five_cas
 
 def test_owner_department_type_and_channel_filters(qtbot, system, manager, tasks, five_cases):
     make_user(system, "tech1", "clerk", departments=("tech",))
-    tech = make_case(at=TEST_NOW - HOUR, owner="tech1", department="tech",
-                     subtype="logistics_delay")
+    tech = make_case(
+        at=TEST_NOW - HOUR, owner="tech1", department="tech", subtype="logistics_delay"
+    )
     page = make_page(qtbot, manager, tasks)
     owner = page.findChild(type(page.owner_filter), "owner_filter")
     owner.setCurrentIndex(owner.findData(User.get(username="tech1").id))
@@ -270,7 +285,8 @@ def test_owner_department_type_and_channel_filters(qtbot, system, manager, tasks
 
 
 def test_header_click_sorts_and_third_click_returns_to_processing_order(
-        qtbot, manager, tasks, five_cases):
+    qtbot, manager, tasks, five_cases
+):
     page = make_page(qtbot, manager, tasks)
     processing = numbers(page)
     by_number = sorted(processing)
@@ -303,8 +319,10 @@ def test_sorting_keeps_the_selected_case(qtbot, manager, tasks, five_cases):
 
 def many_cases(count: int) -> list[Complaint]:
     """``count`` level-I cases, one a day apart and a minute apart within (no batch)."""
-    return [make_case(at=TEST_NOW - (i + 1) * DAY - i * dt.timedelta(minutes=1),
-                      owner="manager1") for i in range(count)]
+    return [
+        make_case(at=TEST_NOW - (i + 1) * DAY - i * dt.timedelta(minutes=1), owner="manager1")
+        for i in range(count)
+    ]
 
 
 def test_scrolling_to_the_end_fetches_the_next_page(qtbot, manager, tasks):
@@ -496,8 +514,7 @@ def test_saved_views_show_counts_and_apply(qtbot, manager, tasks, five_cases):
     assert page.model.rowCount() == 5
 
 
-def test_user_saved_view_is_kept_per_user_with_its_count(qtbot, system, manager, tasks,
-                                                         five_cases):
+def test_user_saved_view_is_kept_per_user_with_its_count(qtbot, system, manager, tasks, five_cases):
     page = make_page(qtbot, manager, tasks)
     page.level_filter.setCurrentIndex(page.level_filter.findText("I"))
     with qtbot.waitSignal(page.views_counted, timeout=5000):
@@ -526,8 +543,9 @@ def test_service_errors_are_shown_not_raised(qtbot, manager, tasks, five_cases, 
 
     def flaky(*args, **kwargs):
         if down[0]:
-            raise DatabaseUnavailable("The database is busy (another computer is writing). "
-                                      "Please try again.")
+            raise DatabaseUnavailable(
+                "The database is busy (another computer is writing). Please try again."
+            )
         return real(*args, **kwargs)
 
     monkeypatch.setattr(tracker, "list_cases", flaky)

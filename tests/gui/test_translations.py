@@ -39,21 +39,27 @@ def messages():
             translation = message.find("translation")
             forms = [f.text or "" for f in translation.iter("numerusform")]
             texts = forms if forms else [translation.text or ""]
-            yield (name, message.findtext("source") or "", texts,
-                   translation.get("type"), message.get("numerus") == "yes")
+            yield (
+                name,
+                message.findtext("source") or "",
+                texts,
+                translation.get("type"),
+                message.get("numerus") == "yes",
+            )
 
 
 def placeholders(text: str) -> list[str]:
     """The ``{name!r:spec}`` fields of a str.format template, sorted."""
-    return sorted(f"{{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}"
-                  for _literal, name, spec, conv in string.Formatter().parse(text)
-                  if name is not None)
+    return sorted(
+        f"{{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}"
+        for _literal, name, spec, conv in string.Formatter().parse(text)
+        if name is not None
+    )
 
 
 def plain(text: str) -> str:
     """A label without its accelerator: "客户姓名(&M)" and "&Name" give "客户姓名", "Name"."""
-    return re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace(
-        "\0", "&")
+    return re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def test_the_catalogue_is_compiled_when_the_install_did_not(qapp, tmp_path):
@@ -132,16 +138,37 @@ def survey_window(qtbot, sqlite_url, system, chinese_ui):
 
 def test_chinese_desktop_shows_the_survey_form_in_chinese(survey_window):
     form = survey_window.survey_page.form_panel
-    labels = {name: plain(form.findChild(QLabel, f"{name}_label").text())
-              for name in ("customer_name", "complaint_number", "survey_time", "method",
-                           "surveyor", "timeliness", "effectiveness", "attitude", "overall",
-                           "most_satisfied", "needs_improvement", "suggestions")}
-    expected = {"customer_name": "客户姓名", "complaint_number": "投诉编号",
-                "survey_time": "调查时间", "method": "调查方式", "surveyor": "调查人",
-                "timeliness": "处理及时性", "effectiveness": "解决方案有效性",
-                "attitude": "服务人员态度", "overall": "整体满意度",
-                "most_satisfied": "最满意的环节", "needs_improvement": "需改进的环节",
-                "suggestions": "其他建议或需求"}
+    labels = {
+        name: plain(form.findChild(QLabel, f"{name}_label").text())
+        for name in (
+            "customer_name",
+            "complaint_number",
+            "survey_time",
+            "method",
+            "surveyor",
+            "timeliness",
+            "effectiveness",
+            "attitude",
+            "overall",
+            "most_satisfied",
+            "needs_improvement",
+            "suggestions",
+        )
+    }
+    expected = {
+        "customer_name": "客户姓名",
+        "complaint_number": "投诉编号",
+        "survey_time": "调查时间",
+        "method": "调查方式",
+        "surveyor": "调查人",
+        "timeliness": "处理及时性",
+        "effectiveness": "解决方案有效性",
+        "attitude": "服务人员态度",
+        "overall": "整体满意度",
+        "most_satisfied": "最满意的环节",
+        "needs_improvement": "需改进的环节",
+        "suggestions": "其他建议或需求",
+    }
     for name, words in expected.items():
         assert words in labels[name], (name, labels[name])
     assert form.save_button.text() == "保存调查(&S)"
@@ -164,5 +191,6 @@ def test_chinese_desktop_navigation_and_service_messages(survey_window):
 def test_english_again_once_the_translators_are_gone(qapp):
     """Nothing of the Chinese tests stays installed (the other GUI tests expect English)."""
     assert QCoreApplication.translate("ServiceError", "No such complaint.") == (
-        "No such complaint.")
+        "No such complaint."
+    )
     assert service_message(ServiceError("No such complaint.")) == "No such complaint."

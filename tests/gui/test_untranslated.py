@@ -94,7 +94,8 @@ def _where(widget: QWidget, window: QWidget) -> str:
 def _label_text(label: QLabel) -> str:
     text = label.text()
     if label.textFormat() == Qt.TextFormat.RichText or (
-            label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)):
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    ):
         document = QTextDocument()
         document.setHtml(text)
         return document.toPlainText()
@@ -136,8 +137,7 @@ def _view_texts(view: QAbstractItemView, where: str, rows: int) -> Iterator[Text
     for column in range(columns):
         if header is not None and (header.isHidden() or header.isSectionHidden(column)):
             continue
-        value = model.headerData(column, Qt.Orientation.Horizontal,
-                                 Qt.ItemDataRole.DisplayRole)
+        value = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if value is not None:
             yield Text(f"{where}[header {column}]", str(value))
     if isinstance(view, QListWidget | QTreeWidget):
@@ -168,8 +168,7 @@ def _chart_texts(chart) -> Iterator[tuple[str, str]]:
             yield "[bar set]", bar_set.label()
 
 
-def visible_texts(root: QWidget, window: QWidget | None = None, *, rows: int = 30
-                  ) -> list[Text]:
+def visible_texts(root: QWidget, window: QWidget | None = None, *, rows: int = 30) -> list[Text]:
     """Every text a user can read in ``root`` (a window, a dialog or a part of one): titles,
     labels, buttons, group boxes, tabs, placeholders, tool tips, combo box, list and tree
     items, table headers (and the first ``rows`` rows of item views), menu bar and tool bar
@@ -255,10 +254,13 @@ def visible_texts(root: QWidget, window: QWidget | None = None, *, rows: int = 3
                 page = widget.page(page_id)
                 add(page, "[page title]", page.title())
                 add(page, "[page subtitle]", page.subTitle())
-            for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
-                          QWizard.WizardButton.CommitButton,
-                          QWizard.WizardButton.FinishButton,
-                          QWizard.WizardButton.CancelButton):
+            for which in (
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ):
                 add(widget, f"[button {which.name}]", widget.buttonText(which))
         if isinstance(widget, QWizardPage) and widget is root:
             add(widget, "[page title]", widget.title())
@@ -272,8 +274,26 @@ WORD = r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_])"
 ENGLISH_WORDS = re.compile(rf"{WORD}(?:[ \t]+{WORD})+")
 # Names that stay English in Chinese text, as whole words.
 ALLOWED_WORDS = {
-    "PostgreSQL", "SQLite", "Excel", "PDF", "WPS", "Office", "Microsoft", "Windows", "Linux",
-    "Qt", "PySide", "ID", "URL", "CSV", "xlsx", "SQL", "Lucide", "ISC", "AM", "PM",
+    "PostgreSQL",
+    "SQLite",
+    "Excel",
+    "PDF",
+    "WPS",
+    "Office",
+    "Microsoft",
+    "Windows",
+    "Linux",
+    "Qt",
+    "PySide",
+    "ID",
+    "URL",
+    "CSV",
+    "xlsx",
+    "SQL",
+    "Lucide",
+    "ISC",
+    "AM",
+    "PM",
 }
 # Paths, URLs, complaint numbers (TS-20261125-0001), e-mail addresses and user names.
 NOT_TEXT = re.compile(
@@ -283,17 +303,43 @@ NOT_TEXT = re.compile(
     r"|\b[A-Z]{1,6}-\d{6,8}-\d{3,}\b"  # complaint numbers
     r"|\S*\d\S*"  # anything with digits: versions, numbers, user names like manager1
 )
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 DATE_WORDS = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join([*MONTHS, *DAYS, *(m[:3] for m in MONTHS if m != "May"),
-                                    *(d[:3] for d in DAYS)]) + r")(?![A-Za-z])")
+    r"(?<![A-Za-z])(?:"
+    + "|".join([*MONTHS, *DAYS, *(m[:3] for m in MONTHS if m != "May"), *(d[:3] for d in DAYS)])
+    + r")(?![A-Za-z])"
+)
 # Qt's own standard buttons: Chinese once qtbase_zh_CN.qm is installed.
-QT_BUTTONS = {"OK", "Cancel", "Yes", "No", "Close", "Apply", "Save", "Discard", "Open",
-              "Reset", "Help", "Abort", "Retry", "Ignore", "Yes to All", "No to All",
-              "Restore Defaults", "Save All", "< Back", "Next >", "Finish", "Commit",
-              "Done", "Back", "Continue"}
+QT_BUTTONS = {
+    "OK",
+    "Cancel",
+    "Yes",
+    "No",
+    "Close",
+    "Apply",
+    "Save",
+    "Discard",
+    "Open",
+    "Reset",
+    "Help",
+    "Abort",
+    "Retry",
+    "Ignore",
+    "Yes to All",
+    "No to All",
+    "Restore Defaults",
+    "Save All",
+    "< Back",
+    "Next >",
+    "Finish",
+    "Commit",
+    "Done",
+    "Back",
+    "Continue",
+}
 
 
 def _normal(text: str) -> str:
@@ -379,33 +425,39 @@ def assert_translated(root: QWidget, window: QWidget | None = None) -> list[Text
     problems = problems_of(texts)
     for problem in problems:
         print("UNTRANSLATED", problem)
-    assert not problems, (f"{len(problems)} untranslated texts in {_name(root)}:\n"
-                          + "\n".join(problems))
+    assert not problems, f"{len(problems)} untranslated texts in {_name(root)}:\n" + "\n".join(
+        problems
+    )
     return texts
 
 
 # --- the self-test of the check ------------------------------------------------------------
 
-@pytest.mark.parametrize("text, bad", [
-    ("保存(&S)", False),
-    ("投诉处理台 — manager1", False),
-    ("数据库：sqlite:///tmp/pytest-of-root/test.db", False),
-    ("TS-20261125-0001 · 张三", False),
-    ("PostgreSQL 服务器", False),
-    ("2026-11-25 10:00", False),
-    ("&Sign out", True),  # in the catalogue
-    ("Sign out", True),
-    ("Signed in: 张三 (经理)", True),  # a template with its placeholders filled
-    ("Nothing here matches yet", True),  # plain English, in no catalogue entry
-    ("2026年11月25日 Wed", True),
-    ("Nov 25, 2026", True),
-    ("Cancel", True),
-])
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("保存(&S)", False),
+        ("投诉处理台 — manager1", False),
+        ("数据库：sqlite:///tmp/pytest-of-root/test.db", False),
+        ("TS-20261125-0001 · 张三", False),
+        ("PostgreSQL 服务器", False),
+        ("2026-11-25 10:00", False),
+        ("&Sign out", True),  # in the catalogue
+        ("Sign out", True),
+        ("Signed in: 张三 (经理)", True),  # a template with its placeholders filled
+        ("Nothing here matches yet", True),  # plain English, in no catalogue entry
+        ("2026年11月25日 Wed", True),
+        ("Nov 25, 2026", True),
+        ("Cancel", True),
+    ],
+)
 def test_the_check_tells_english_from_chinese(text, bad):
     assert bool(untranslated(text)) is bad, untranslated(text)
 
 
 # --- fixtures ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def chinese_ui(qapp):
@@ -440,9 +492,14 @@ def demo_url(tmp_path_factory) -> str:
         system = Session.system()
         demo.generate(system, 60, seed=1)
         for role in ROLES:
-            users.create_user(system, f"{role}1", role, PASSWORD, display_name=f"测试{role}",
-                              departments=() if role in ("manager", "admin")
-                              else ("customer_service",))
+            users.create_user(
+                system,
+                f"{role}1",
+                role,
+                PASSWORD,
+                display_name=f"测试{role}",
+                departments=() if role in ("manager", "admin") else ("customer_service",),
+            )
     finally:
         database.close()
     return url
@@ -476,6 +533,7 @@ def settle(qtbot, window) -> None:
 
 
 # --- main windows: every section -----------------------------------------------------------
+
 
 def _views_of(qtbot, window, page) -> Iterator[str]:
     """Show, in turn, every tab of the page's tab widgets and every period kind of the
@@ -511,8 +569,10 @@ def test_main_window_sections(qtbot, windows, role):
         page = window.show_section(section)
         settle(qtbot, window)
         for view in _views_of(qtbot, window, page):
-            problems += [f"[{section} {view}] {p}".replace(" ]", "]")
-                         for p in problems_of(visible_texts(window))]
+            problems += [
+                f"[{section} {view}] {p}".replace(" ]", "]")
+                for p in problems_of(visible_texts(window))
+            ]
     problems = list(dict.fromkeys(problems))
     for problem in problems:
         print("UNTRANSLATED", problem)
@@ -544,10 +604,14 @@ def test_reminders_panel(qtbot, windows):
 
 # --- case windows --------------------------------------------------------------------------
 
+
 def _case_id(closed: bool) -> int:
     query = Complaint.select(Complaint.id)
-    query = query.where(Complaint.stage == "closed") if closed else query.where(
-        Complaint.stage != "closed")
+    query = (
+        query.where(Complaint.stage == "closed")
+        if closed
+        else query.where(Complaint.stage != "closed")
+    )
     row = query.order_by(Complaint.id).first()
     assert row is not None, "no such demo case"
     return row.id
@@ -568,6 +632,7 @@ def test_case_window(qtbot, windows, closed):
 
 # --- dialogs -------------------------------------------------------------------------------
 
+
 def _case_window(qtbot, window, closed: bool, action: str | None = None):
     """A manager's case window of an open (or a closed) demo case; ``action`` is made
     available whatever the case's stage (only to open its dialog, nothing is done)."""
@@ -577,7 +642,8 @@ def _case_window(qtbot, window, closed: bool, action: str | None = None):
     settle(qtbot, window)
     if action is not None:
         case_window.detail = dataclasses.replace(
-            case_window.detail, actions=case_window.detail.actions | {action})
+            case_window.detail, actions=case_window.detail.actions | {action}
+        )
     return case_window
 
 
@@ -588,6 +654,7 @@ def dialog(name: str):
     def register(fn):
         DIALOGS[name] = fn
         return fn
+
     return register
 
 
@@ -597,15 +664,20 @@ def _case_dialog(action: str, ask: str, closed: bool = False) -> Callable:
         made = getattr(case_window, ask)()
         assert made is not None, f"the case window opens no dialog for {action}"
         return made
+
     return make
 
 
 for _action, _ask, _closed in (
-        ("transfer", "ask_transfer", False), ("escalate", "ask_escalate", False),
-        ("request_approval", "ask_request_approval", False),
-        ("decide_approval", "ask_approve", False), ("decide_approval", "ask_reject", False),
-        ("close", "ask_close_case", False), ("reopen", "ask_reopen", True),
-        ("renegotiate", "ask_renegotiate", False)):
+    ("transfer", "ask_transfer", False),
+    ("escalate", "ask_escalate", False),
+    ("request_approval", "ask_request_approval", False),
+    ("decide_approval", "ask_approve", False),
+    ("decide_approval", "ask_reject", False),
+    ("close", "ask_close_case", False),
+    ("reopen", "ask_reopen", True),
+    ("renegotiate", "ask_renegotiate", False),
+):
     dialog(f"case_{_ask[4:]}")(_case_dialog(_action, _ask, _closed))
 
 
@@ -618,8 +690,13 @@ def _conflict(qtbot, window):
     at = case_window.session.now()
     who = "测试supervisor"
     changes = [
-        Change(at, who, "progress", "progress entry", {"stage": "investigating",
-                                                       "result": "已联系客户"}),
+        Change(
+            at,
+            who,
+            "progress",
+            "progress entry",
+            {"stage": "investigating", "result": "已联系客户"},
+        ),
         Change(at, who, "transfer", "transferred", {"to_name": "孙国庆", "reason": "转部门"}),
         Change(at, who, "escalate", "escalated", {"to_step": 2, "reason": "客户不满意"}),
         Change(at, who, "approval_request", "approval requested", {}),
@@ -727,11 +804,23 @@ def _improvement_edit(qtbot, window):
     window.show_section("reports")
     settle(qtbot, window)
     today = window.session.now().date()
-    action = improvements.create_action(window.session, "退款到账慢的投诉多", "缩短退款审核时间",
-                                        "customer_service", today, "in_progress",
-                                        case_ids=[_case_id(False)])
-    return ImprovementDialog(departments=page._departments, type_tree=page._type_tree,
-                             language=page.language, today=today, action=action, parent=page)
+    action = improvements.create_action(
+        window.session,
+        "退款到账慢的投诉多",
+        "缩短退款审核时间",
+        "customer_service",
+        today,
+        "in_progress",
+        case_ids=[_case_id(False)],
+    )
+    return ImprovementDialog(
+        departments=page._departments,
+        type_tree=page._type_tree,
+        language=page.language,
+        today=today,
+        action=action,
+        parent=page,
+    )
 
 
 def _setting_dialog(key: str) -> Callable:
@@ -742,11 +831,18 @@ def _setting_dialog(key: str) -> Callable:
         made = page.edit_row(row)
         assert made is not None
         return made
+
     return make
 
 
-for _key in ("calendar.weekdays", "calendar.work_start", "calendar.use_holiday_library",
-             "sla.level3_callback", "survey.max_attempts", "calendar.timezone"):
+for _key in (
+    "calendar.weekdays",
+    "calendar.work_start",
+    "calendar.use_holiday_library",
+    "sla.level3_callback",
+    "survey.max_attempts",
+    "calendar.timezone",
+):
     dialog(f"setting_{_key}")(_setting_dialog(_key))
 
 
@@ -756,9 +852,22 @@ def _follow_up(qtbot, window):
     from desktop_app.ui.survey_page import CompleteFollowUpDialog
 
     rows = follow_ups(window.session)
-    info = rows[0] if rows else FollowUpInfo(
-        1, _case_id(True), "TS-20261125-0001", "张三", "整体满意度 2 分", "孙国庆",
-        window.session.now(), None, "", False)
+    info = (
+        rows[0]
+        if rows
+        else FollowUpInfo(
+            1,
+            _case_id(True),
+            "TS-20261125-0001",
+            "张三",
+            "整体满意度 2 分",
+            "孙国庆",
+            window.session.now(),
+            None,
+            "",
+            False,
+        )
+    )
     return CompleteFollowUpDialog(info, window)
 
 
@@ -770,8 +879,9 @@ def _saved(qtbot, window):
     now = window.session.now()
     case = Complaint.get_by_id(_case_id(False))
     promise = "我们将在 2 小时内给您回电"
-    registered = Registered(case.id, case.number, 2, True, ("vip",), now, now, now, promise,
-                            None, case.customer_id)
+    registered = Registered(
+        case.id, case.number, 2, True, ("vip",), now, now, now, promise, None, case.customer_id
+    )
     return SavedDialog(registered, window)
 
 

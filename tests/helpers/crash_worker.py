@@ -40,12 +40,19 @@ def say(line: str) -> None:
 
 def intake_form(i: int, now: dt.datetime) -> intake.IntakeForm:
     return intake.IntakeForm(
-        customer_name=f"崩溃测试{i}", contact=f"137{i:08d}", member_number=f"M{i:07d}",
-        channel="phone", complaint_time=now - dt.timedelta(minutes=1),
-        type="process_efficiency", subtype="delivery", urgency="normal",
-        description=f"配送延迟第{i}单，运单 W{i:07d}，请尽快处理", department="logistics",
+        customer_name=f"崩溃测试{i}",
+        contact=f"137{i:08d}",
+        member_number=f"M{i:07d}",
+        channel="phone",
+        complaint_time=now - dt.timedelta(minutes=1),
+        type="process_efficiency",
+        subtype="delivery",
+        urgency="normal",
+        description=f"配送延迟第{i}单，运单 W{i:07d}，请尽快处理",
+        department="logistics",
         customer_requests=["refund"],
-        recording_ids="、".join(f"REC-{i}-{k}" for k in range(RECORDINGS)))
+        recording_ids="、".join(f"REC-{i}-{k}" for k in range(RECORDINGS)),
+    )
 
 
 def save(url: str, username: str, count: int, now: dt.datetime) -> None:
@@ -84,22 +91,61 @@ def write_import_book(path: Path, count: int, day: dt.datetime) -> Path:
     one progress entry each, by a member of staff the database does not know yet."""
     book = openpyxl.Workbook(write_only=True)
     complaints = book.create_sheet(COMPLAINTS.zh)
-    keys = ["complaint_number", "customer_name", "contact", "complaint_time",
-            "registration_time", "channel", "type", "subtype", "urgency", "level",
-            "description", "customer_requests", "department", "receiver", "stage", "owner"]
+    keys = [
+        "complaint_number",
+        "customer_name",
+        "contact",
+        "complaint_time",
+        "registration_time",
+        "channel",
+        "type",
+        "subtype",
+        "urgency",
+        "level",
+        "description",
+        "customer_requests",
+        "department",
+        "receiver",
+        "stage",
+        "owner",
+    ]
     complaints.append([COMPLAINTS.column(k).zh for k in keys])
     for i in range(1, count + 1):
         at = day + dt.timedelta(seconds=i)
-        complaints.append([f"TS-{day:%Y%m%d}-{i:04d}", f"导入客户{i}", f"136{i:08d}", at,
-                           at + dt.timedelta(minutes=1), "电话", "产品质量类", "功能缺陷",
-                           "一般", "I", f"第{i}号投诉：屏幕有划痕，要求换货", "换货", "客服部",
-                           IMPORT_STAFF, "已分派", IMPORT_STAFF])
+        complaints.append(
+            [
+                f"TS-{day:%Y%m%d}-{i:04d}",
+                f"导入客户{i}",
+                f"136{i:08d}",
+                at,
+                at + dt.timedelta(minutes=1),
+                "电话",
+                "产品质量类",
+                "功能缺陷",
+                "一般",
+                "I",
+                f"第{i}号投诉：屏幕有划痕，要求换货",
+                "换货",
+                "客服部",
+                IMPORT_STAFF,
+                "已分派",
+                IMPORT_STAFF,
+            ]
+        )
     progress = book.create_sheet(PROGRESS.zh)
     pkeys = ["complaint_number", "stage", "owner", "result", "updated_at", "updated_by"]
     progress.append([PROGRESS.column(k).zh for k in pkeys])
     for i in range(1, count + 1):
-        progress.append([f"TS-{day:%Y%m%d}-{i:04d}", "已分派", IMPORT_STAFF, f"已联系客户{i}",
-                         day + dt.timedelta(hours=2, seconds=i), IMPORT_STAFF])
+        progress.append(
+            [
+                f"TS-{day:%Y%m%d}-{i:04d}",
+                "已分派",
+                IMPORT_STAFF,
+                f"已联系客户{i}",
+                day + dt.timedelta(hours=2, seconds=i),
+                IMPORT_STAFF,
+            ]
+        )
     book.save(path)
     return path
 
@@ -109,8 +155,9 @@ def main(argv: list[str]) -> int:
     if mode == "save":
         save(url, username, int(argv[3]), dt.datetime.fromisoformat(argv[4]))
     elif mode == "import":
-        import_file(url, username, argv[3], dt.datetime.fromisoformat(argv[4]),
-                    hold=argv[5:] == ["hold"])
+        import_file(
+            url, username, argv[3], dt.datetime.fromisoformat(argv[4]), hold=argv[5:] == ["hold"]
+        )
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     return 0

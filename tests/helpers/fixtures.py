@@ -40,8 +40,9 @@ def _fast_password_hashing(monkeypatch):
     works the same); production keeps the library's defaults."""
     from argon2 import PasswordHasher
 
-    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                        parallelism=1))
+    monkeypatch.setattr(
+        auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -86,10 +87,24 @@ def system_session(db, clock) -> Session:
     return Session.system(clock)
 
 
-def make_user(system: Session, username: str, role: str, *, departments=("customer_service",),
-              password: str = "password123", supervisor: str | None = None) -> Session:
-    users.create_user(system, username, role, password, display_name=username,
-                      departments=departments, supervisor=supervisor)
+def make_user(
+    system: Session,
+    username: str,
+    role: str,
+    *,
+    departments=("customer_service",),
+    password: str = "password123",
+    supervisor: str | None = None,
+) -> Session:
+    users.create_user(
+        system,
+        username,
+        role,
+        password,
+        display_name=username,
+        departments=departments,
+        supervisor=supervisor,
+    )
     return auth.sign_in(username, password, clock=system.clock)
 
 

@@ -20,10 +20,16 @@ def main(url: str, username: str, count: int) -> int:
     numbers, errors = [], []
     for i in range(count):
         form = intake.IntakeForm(
-            customer_name="并发测试", contact=f"139{i:08d}", channel="phone",
-            complaint_time=session.now() - dt.timedelta(minutes=1), type="process_efficiency",
-            subtype="delivery", urgency="normal", description=f"配送延迟第{i}单，请尽快处理",
-            department="logistics")
+            customer_name="并发测试",
+            contact=f"139{i:08d}",
+            channel="phone",
+            complaint_time=session.now() - dt.timedelta(minutes=1),
+            type="process_efficiency",
+            subtype="delivery",
+            urgency="normal",
+            description=f"配送延迟第{i}单，请尽快处理",
+            department="logistics",
+        )
         try:
             numbers.append(intake.register_complaint(session, form).number)
         except Exception as exc:  # noqa: BLE001 - reported to the test

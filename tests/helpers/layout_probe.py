@@ -63,8 +63,10 @@ class Finding:
     available: int
 
     def line(self) -> str:
-        return (f"{self.window} › {self.widget} › {self.kind} {self.text!r} › needs "
-                f"{self.needed} px, has {self.available}")
+        return (
+            f"{self.window} › {self.widget} › {self.kind} {self.text!r} › needs "
+            f"{self.needed} px, has {self.available}"
+        )
 
 
 # --- the checks (need a QApplication) ----------------------------------------------------
@@ -73,8 +75,7 @@ class Finding:
 def _plain(text: str) -> str:
     import re
 
-    return re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace(
-        "\0", "&")
+    return re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _where(widget, window) -> str:
@@ -96,7 +97,8 @@ def _label_text(label) -> str:
 
     text = label.text()
     if label.textFormat() == Qt.TextFormat.RichText or (
-            label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)):
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    ):
         document = QTextDocument()
         document.setHtml(text)
         return document.toPlainText()
@@ -182,8 +184,11 @@ def _button_needs(button) -> int:
     icon = 0 if button.icon().isNull() else button.iconSize().width() + 4
     frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, button)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
-    indicator = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button) \
-        if button.menu() is not None else 0
+    indicator = (
+        style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+        if button.menu() is not None
+        else 0
+    )
     return min(hint, text + icon + 2 * (frame + margin) + indicator)
 
 
@@ -200,8 +205,7 @@ def _header_findings(header, window, where: str) -> list[Finding]:
     for logical in range(header.count()):
         if header.isSectionHidden(logical):
             continue
-        value = model.headerData(logical, Qt.Orientation.Horizontal,
-                                 Qt.ItemDataRole.DisplayRole)
+        value = model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if value is None or not str(value).strip():
             continue
         text = str(value)
@@ -210,11 +214,15 @@ def _header_findings(header, window, where: str) -> list[Finding]:
             needs += header.height() // 2 + margin  # the arrow beside the text
         has = header.sectionSize(logical)
         if header.sectionResizeMode(logical) == QHeaderView.ResizeMode.Stretch and (
-                header.length() > header.viewport().width() + TOLERANCE):
+            header.length() > header.viewport().width() + TOLERANCE
+        ):
             continue  # stretched into a view that scrolls: not squeezed by the layout
         if needs > has + TOLERANCE:
-            found.append(Finding("", f"{_where(header, window)}[{logical}]", "clipped header",
-                                 text, needs, has))
+            found.append(
+                Finding(
+                    "", f"{_where(header, window)}[{logical}]", "clipped header", text, needs, has
+                )
+            )
     return found
 
 
@@ -236,9 +244,16 @@ def _chart_findings(view, window, where: str) -> list[Finding]:
             continue
         start = text.rstrip(".…")
         full = next((t for t in texts if t.startswith(start) and t != text), text)
-        found.append(Finding(where, _where(view, window), "elided chart label", full,
-                             round(QFontMetrics(shown.font()).horizontalAdvance(full)),
-                             round(shown.boundingRect().width())))
+        found.append(
+            Finding(
+                where,
+                _where(view, window),
+                "elided chart label",
+                full,
+                round(QFontMetrics(shown.font()).horizontalAdvance(full)),
+                round(shown.boundingRect().width()),
+            )
+        )
     return found
 
 
@@ -258,8 +273,11 @@ def layout_findings(window, where: str) -> tuple[list[Finding], int]:
     )
 
     found: list[Finding] = []
-    widgets = [w for w in window.findChildren(QWidget)
-               if w.window() is window and not w.isWindow() and w.isVisibleTo(window)]
+    widgets = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.window() is window and not w.isWindow() and w.isVisibleTo(window)
+    ]
     for widget in widgets:
         name = _where(widget, window)
         if isinstance(widget, QLabel) and not _elides(widget):
@@ -269,44 +287,78 @@ def layout_findings(window, where: str) -> tuple[list[Finding], int]:
             elif widget.wordWrap():
                 needs = widget.heightForWidth(widget.width())
                 if needs > widget.height() + TOLERANCE:
-                    found.append(Finding(where, name, "clipped label (height)", text, needs,
-                                         widget.height()))
+                    found.append(
+                        Finding(where, name, "clipped label (height)", text, needs, widget.height())
+                    )
             else:
                 needs = widget.sizeHint().width()
                 if needs > widget.width() + TOLERANCE:
-                    found.append(Finding(where, name, "clipped label", text, needs,
-                                         widget.width()))
-        elif isinstance(widget, QAbstractButton) and widget.text().strip() and not _elides(
-                widget):
+                    found.append(Finding(where, name, "clipped label", text, needs, widget.width()))
+        elif isinstance(widget, QAbstractButton) and widget.text().strip() and not _elides(widget):
             needs = _button_needs(widget)
             if needs > widget.width() + TOLERANCE:
-                found.append(Finding(where, name, "clipped button", _plain(widget.text()),
-                                     needs, widget.width()))
+                found.append(
+                    Finding(
+                        where, name, "clipped button", _plain(widget.text()), needs, widget.width()
+                    )
+                )
         if isinstance(widget, QGroupBox) and widget.title().strip():
             needs = _group_title_needs(widget)
             if needs > widget.width() + TOLERANCE:
-                found.append(Finding(where, name, "clipped group title",
-                                     _plain(widget.title()), needs, widget.width()))
+                found.append(
+                    Finding(
+                        where,
+                        name,
+                        "clipped group title",
+                        _plain(widget.title()),
+                        needs,
+                        widget.width(),
+                    )
+                )
         if isinstance(widget, QTabBar):
             needs = _tab_needs(widget)
             for i, need in enumerate(needs):
                 if not widget.isTabVisible(i):
                     continue
                 rect = widget.tabRect(i)
-                has = rect.width() if rect.right() <= widget.width() + TOLERANCE else min(
-                    rect.width(), widget.width() - rect.left())
+                has = (
+                    rect.width()
+                    if rect.right() <= widget.width() + TOLERANCE
+                    else min(rect.width(), widget.width() - rect.left())
+                )
                 if need > has + TOLERANCE:
-                    found.append(Finding(where, f"{name}[tab {i}]", "elided tab",
-                                         _plain(widget.tabText(i)), need, has))
-        if isinstance(widget, QScrollArea) and widget.widget() is not None and (
-                widget.horizontalScrollBar().isVisibleTo(window)):
-            found.append(Finding(where, name, "scrolls sideways", "",
-                                 widget.widget().width(), widget.viewport().width()))
+                    found.append(
+                        Finding(
+                            where,
+                            f"{name}[tab {i}]",
+                            "elided tab",
+                            _plain(widget.tabText(i)),
+                            need,
+                            has,
+                        )
+                    )
+        if (
+            isinstance(widget, QScrollArea)
+            and widget.widget() is not None
+            and (widget.horizontalScrollBar().isVisibleTo(window))
+        ):
+            found.append(
+                Finding(
+                    where,
+                    name,
+                    "scrolls sideways",
+                    "",
+                    widget.widget().width(),
+                    widget.viewport().width(),
+                )
+            )
         if isinstance(widget, QChartView):
             found += _chart_findings(widget, window, where)
         if isinstance(widget, QHeaderView) and not widget.isHidden():
-            found += [dataclasses.replace(f, window=where)
-                      for f in _header_findings(widget, window, where)]
+            found += [
+                dataclasses.replace(f, window=where)
+                for f in _header_findings(widget, window, where)
+            ]
     # Siblings laid out by their parent: no overlaps, nothing outside the parent.
     for parent in [window, *widgets]:
         layout = parent.layout()
@@ -314,26 +366,46 @@ def layout_findings(window, where: str) -> tuple[list[Finding], int]:
             continue
         managed: set[int] = set()
         _laid_out(layout, managed)
-        children = [c for c in parent.children() if isinstance(c, QWidget)
-                    and id(c) in managed and not c.isWindow() and c.isVisibleTo(window)]
+        children = [
+            c
+            for c in parent.children()
+            if isinstance(c, QWidget)
+            and id(c) in managed
+            and not c.isWindow()
+            and c.isVisibleTo(window)
+        ]
         scrolled = _in_scroll_contents(parent) or parent.property("scrolls")
         for i, a in enumerate(children):
             ga = a.geometry()
             if not scrolled and parent is not window:
                 inside = ga.intersected(parent.rect())
-                if (ga.width() - inside.width() > TOLERANCE
-                        or ga.height() - inside.height() > TOLERANCE):
-                    found.append(Finding(where, _where(a, window), "outside parent",
-                                         _where(parent, window),
-                                         ga.right() + 1 if ga.right() > parent.width()
-                                         else ga.bottom() + 1,
-                                         parent.width() if ga.right() > parent.width()
-                                         else parent.height()))
-            for b in children[i + 1:]:
+                if (
+                    ga.width() - inside.width() > TOLERANCE
+                    or ga.height() - inside.height() > TOLERANCE
+                ):
+                    found.append(
+                        Finding(
+                            where,
+                            _where(a, window),
+                            "outside parent",
+                            _where(parent, window),
+                            ga.right() + 1 if ga.right() > parent.width() else ga.bottom() + 1,
+                            parent.width() if ga.right() > parent.width() else parent.height(),
+                        )
+                    )
+            for b in children[i + 1 :]:
                 overlap = ga.intersected(b.geometry())
                 if overlap.width() > TOLERANCE and overlap.height() > TOLERANCE:
-                    found.append(Finding(where, f"{_where(a, window)} × {_where(b, window)}",
-                                         "overlap", "", overlap.width(), overlap.height()))
+                    found.append(
+                        Finding(
+                            where,
+                            f"{_where(a, window)} × {_where(b, window)}",
+                            "overlap",
+                            "",
+                            overlap.width(),
+                            overlap.height(),
+                        )
+                    )
     return found, len(widgets)
 
 
@@ -345,11 +417,27 @@ def screen_findings(window, where: str) -> list[Finding]:
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     for what, size in (("window size", window.size()), ("window minimum size", least)):
         if size.width() > available.width():
-            found.append(Finding(where, _where(window, window), f"{what} (width)",
-                                 window.windowTitle(), size.width(), available.width()))
+            found.append(
+                Finding(
+                    where,
+                    _where(window, window),
+                    f"{what} (width)",
+                    window.windowTitle(),
+                    size.width(),
+                    available.width(),
+                )
+            )
         if size.height() > available.height():
-            found.append(Finding(where, _where(window, window), f"{what} (height)",
-                                 window.windowTitle(), size.height(), available.height()))
+            found.append(
+                Finding(
+                    where,
+                    _where(window, window),
+                    f"{what} (height)",
+                    window.windowTitle(),
+                    size.height(),
+                    available.height(),
+                )
+            )
     return found
 
 
@@ -399,9 +487,24 @@ class Bot:
 def _environment(folder: Path, scale: float) -> None:
     config = folder / "screen.json"
     width, height = SCREEN
-    config.write_text(json.dumps({"screens": [{
-        "name": "probe", "x": 0, "y": 0, "width": width, "height": height,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "probe",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     if scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
@@ -427,16 +530,22 @@ def _demo_database(folder: Path) -> str:
         system = Session.system()
         demo.generate(system, 60, seed=1)
         for role in ROLES:
-            users.create_user(system, f"{role}1", role, PASSWORD, display_name=f"测试{role}",
-                              departments=() if role in ("manager", "admin")
-                              else ("customer_service",))
+            users.create_user(
+                system,
+                f"{role}1",
+                role,
+                PASSWORD,
+                display_name=f"测试{role}",
+                departments=() if role in ("manager", "admin") else ("customer_service",),
+            )
     finally:
         database.close()
     return url
 
 
-def run(scale: float, language: str, only: list[str] | None = None,
-        grab: Path | None = None) -> dict:
+def run(
+    scale: float, language: str, only: list[str] | None = None, grab: Path | None = None
+) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="layout-probe-"))
     _environment(folder, scale)
 
@@ -510,8 +619,10 @@ def run(scale: float, language: str, only: list[str] | None = None,
             page = window.show_section(section)
             walker.settle(bot, window)
             for view in walker._views_of(bot, window, page):
-                check(window, f"main {role} {window.width()}x{window.height()} › "
-                              f"{section} {view}".rstrip())
+                check(
+                    window,
+                    f"main {role} {window.width()}x{window.height()} › {section} {view}".rstrip(),
+                )
         bot.close_all()
 
     if wanted("case"):
@@ -557,8 +668,13 @@ def run(scale: float, language: str, only: list[str] | None = None,
 
     if database_proxy.obj is not None:
         database_proxy.obj.close()
-    return {"scale": scale, "language": language, "checked": checked, "errors": errors,
-            "findings": [dataclasses.asdict(f) for f in dict.fromkeys(findings)]}
+    return {
+        "scale": scale,
+        "language": language,
+        "checked": checked,
+        "errors": errors,
+        "findings": [dataclasses.asdict(f) for f in dict.fromkeys(findings)],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,8 +36,9 @@ def main(url: str, config: dict) -> int:
     rng = random.Random(config["seed"])
     tag = config["username"]
     seen = {cid: cases.get_case(session, cid) for cid in config["cases"]}
-    out: dict[str, list] = {k: [] for k in ("numbers", "progress", "transfers", "conflicts",
-                                             "errors", "raw")}
+    out: dict[str, list] = {
+        k: [] for k in ("numbers", "progress", "transfers", "conflicts", "errors", "raw")
+    }
     for i in range(config["count"]):
         case_id = rng.choice(config["cases"])
         case = seen[case_id]
@@ -45,15 +46,22 @@ def main(url: str, config: dict) -> int:
         try:
             if roll < 0.4:
                 form = intake.IntakeForm(
-                    customer_name="混合测试", contact=f"135{i:08d}", channel="phone",
-                    complaint_time=now - dt.timedelta(minutes=1), type="process_efficiency",
-                    subtype="delivery", urgency="normal",
-                    description=f"{tag}第{i}单配送延迟，请尽快处理", department="logistics")
+                    customer_name="混合测试",
+                    contact=f"135{i:08d}",
+                    channel="phone",
+                    complaint_time=now - dt.timedelta(minutes=1),
+                    type="process_efficiency",
+                    subtype="delivery",
+                    urgency="normal",
+                    description=f"{tag}第{i}单配送延迟，请尽快处理",
+                    department="logistics",
+                )
                 out["numbers"].append(intake.register_complaint(session, form).number)
             elif roll < 0.8:
                 text = f"{tag}-{i}"
-                case = cases.add_progress(session, case_id, cases.ProgressForm(result=text),
-                                          version=case.version)
+                case = cases.add_progress(
+                    session, case_id, cases.ProgressForm(result=text), version=case.version
+                )
                 out["progress"].append([case_id, text, case.version])
             else:
                 to_user = rng.choice([u for u in config["assignees"] if u != case.owner_id])

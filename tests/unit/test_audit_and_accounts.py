@@ -33,8 +33,9 @@ def test_the_database_refuses_to_change_or_delete_audit_entries(system_session):
     assert check.run_checks(system_session).ok
 
 
-def test_audit_viewer_filters_by_user_case_action_and_date(system_session, manager_session,
-                                                          clerk_session, clock):
+def test_audit_viewer_filters_by_user_case_action_and_date(
+    system_session, manager_session, clerk_session, clock
+):
     with pytest.raises(AuthenticationError):
         auth.sign_in("clerk1", "wrong password", clock=clock)
     clock.advance(days=1)
@@ -49,12 +50,14 @@ def test_audit_viewer_filters_by_user_case_action_and_date(system_session, manag
     assert [(r.username, r.action) for r in failed] == [("clerk1", "login_failed")]
     viewed = audit.list_audit(manager_session, AuditFilter(case_number=case.number))
     assert [(r.username, r.action, r.case_number) for r in viewed] == [
-        ("clerk1", "contact_unmasked", case.number)]
+        ("clerk1", "contact_unmasked", case.number)
+    ]
     assert viewed[0].details == {"fields": ["contact"]}
     by_manager = audit.list_audit(manager_session, AuditFilter(username="manager1"))
     assert {r.action for r in by_manager} == {"login", "contact_unmasked"}
-    today = audit.list_audit(manager_session, AuditFilter(date_from=clock.now().date(),
-                                                          date_to=clock.now().date()))
+    today = audit.list_audit(
+        manager_session, AuditFilter(date_from=clock.now().date(), date_to=clock.now().date())
+    )
     assert [(r.username, r.case_number) for r in today] == [("manager1", other.number)]
     # Newest first, page by page.
     every = audit.list_audit(manager_session)
@@ -66,15 +69,16 @@ def test_audit_viewer_filters_by_user_case_action_and_date(system_session, manag
     with pytest.raises(NotFound):
         audit.list_audit(manager_session, AuditFilter(case_number="TS-19990101-0001"))
     with pytest.raises(ValidationError) as wrong_dates:
-        audit.list_audit(manager_session, AuditFilter(date_from=dt.date(2026, 12, 2),
-                                                      date_to=dt.date(2026, 12, 1)))
+        audit.list_audit(
+            manager_session,
+            AuditFilter(date_from=dt.date(2026, 12, 2), date_to=dt.date(2026, 12, 1)),
+        )
     assert wrong_dates.value.field == "date_from"
     with pytest.raises(PermissionDenied):
         audit.list_audit(clerk_session)
 
 
-def test_audit_export_is_text_only_and_audited(system_session, manager_session, clock,
-                                               tmp_path):
+def test_audit_export_is_text_only_and_audited(system_session, manager_session, clock, tmp_path):
     # A made-up user name typed at sign-in ends up in the log: it must not become a formula.
     with pytest.raises(AuthenticationError):
         auth.sign_in("=cmd|' /C calc'!A0", "x", clock=clock)
@@ -90,8 +94,7 @@ def test_audit_export_is_text_only_and_audited(system_session, manager_session, 
     assert (last.action, last.details["rows"]) == ("export_audit", rows)
 
 
-def test_password_change_reset_and_disable(system_session, admin_session, clerk_session,
-                                           clock):
+def test_password_change_reset_and_disable(system_session, admin_session, clerk_session, clock):
     with pytest.raises(ValidationError) as wrong:
         users.change_own_password(clerk_session, "not it", "a-new-password")
     assert wrong.value.field == "current_password"
@@ -133,8 +136,13 @@ def test_unlock_counts_towards_the_sign_in_lockout(clerk_session, clock):
         auth.unlock(clerk_session, "password123")  # even the right one, until it expires
     clock.advance(minutes=16)
     assert auth.unlock(clerk_session, "password123").username == "clerk1"
-    actions = [a for (a,) in AuditLog.select(AuditLog.action).where(
-        AuditLog.action.in_(("unlock_failed", "login_blocked", "unlock"))).order_by(AuditLog.id).tuples()]
+    actions = [
+        a
+        for (a,) in AuditLog.select(AuditLog.action)
+        .where(AuditLog.action.in_(("unlock_failed", "login_blocked", "unlock")))
+        .order_by(AuditLog.id)
+        .tuples()
+    ]
     assert actions == ["unlock_failed"] * 5 + ["login_blocked", "unlock"]
 
 
@@ -157,29 +165,40 @@ def _failures(session) -> dict[str, str]:
 
 
 def test_check_finds_history_out_of_order(system_session, demo_cases):
-    case_id = (ProgressEntry.select(ProgressEntry.complaint).group_by(ProgressEntry.complaint)
-               .having(peewee.fn.COUNT(ProgressEntry.id) > 1).limit(1).scalar())
-    first = ProgressEntry.select().where(ProgressEntry.complaint == case_id).order_by(
-        ProgressEntry.id).first()
+    case_id = (
+        ProgressEntry.select(ProgressEntry.complaint)
+        .group_by(ProgressEntry.complaint)
+        .having(peewee.fn.COUNT(ProgressEntry.id) > 1)
+        .limit(1)
+        .scalar()
+    )
+    first = (
+        ProgressEntry.select()
+        .where(ProgressEntry.complaint == case_id)
+        .order_by(ProgressEntry.id)
+        .first()
+    )
     first.updated_at = first.updated_at + dt.timedelta(days=400)
     first.save()
     assert _failures(system_session) == {
-        "stage history in order": "1 cases whose progress entries were written out of time "
-                                  "order"}
+        "stage history in order": "1 cases whose progress entries were written out of time order"
+    }
 
 
 def test_check_finds_a_case_missing_from_the_search_index(system_session, demo_cases):
     case = Complaint.select().first()
     db = database_proxy.obj
     if search.is_sqlite(db):
-        db.execute_sql(f"INSERT INTO {search.TABLE}({search.TABLE}, rowid, terms) "
-                       "VALUES('delete', ?, ?)",
-                       (case.id, " ".join(search.terms(case.description))))
+        db.execute_sql(
+            f"INSERT INTO {search.TABLE}({search.TABLE}, rowid, terms) VALUES('delete', ?, ?)",
+            (case.id, " ".join(search.terms(case.description))),
+        )
     else:
         db.execute_sql(f"DELETE FROM {search.TABLE} WHERE complaint_id = %s", (case.id,))
     assert _failures(system_session) == {
         "every case in the search index": "1 cases missing from (or extra in) the "
-                                          "description search index"}
+        "description search index"
+    }
 
 
 def test_check_notices_an_unprotected_audit_log(system_session, demo_cases):

@@ -25,12 +25,20 @@ def test_password_is_stored_as_argon2_hash(system_session):
 
 
 def test_sign_in_returns_session_with_role_and_departments(system_session, clock):
-    users.create_user(system_session, "wang", "supervisor", "password123",
-                      departments=("customer_service", "logistics"))
+    users.create_user(
+        system_session,
+        "wang",
+        "supervisor",
+        "password123",
+        departments=("customer_service", "logistics"),
+    )
     session = auth.sign_in("wang", "password123", clock=clock)
     assert session.role == "supervisor" and len(session.department_ids) == 2
-    assert AuditLog.select().where(AuditLog.action == "login", AuditLog.user == session.user_id
-                                   ).exists()
+    assert (
+        AuditLog.select()
+        .where(AuditLog.action == "login", AuditLog.user == session.user_id)
+        .exists()
+    )
 
 
 def test_five_failures_lock_for_fifteen_minutes(system_session, clock):
@@ -76,12 +84,15 @@ def test_only_admins_create_accounts(clerk_session, manager_session):
             users.create_user(session, "someone", "clerk", "password123")
 
 
-@pytest.mark.parametrize("name,role,password,field", [
-    ("has space", "clerk", "password123", "username"),
-    ("", "clerk", "password123", "username"),
-    ("ok.name", "boss", "password123", "role"),
-    ("ok.name", "clerk", "short", "password"),
-])
+@pytest.mark.parametrize(
+    "name,role,password,field",
+    [
+        ("has space", "clerk", "password123", "username"),
+        ("", "clerk", "password123", "username"),
+        ("ok.name", "boss", "password123", "role"),
+        ("ok.name", "clerk", "short", "password"),
+    ],
+)
 def test_bad_account_input_names_the_field(system_session, name, role, password, field):
     with pytest.raises(ValidationError) as info:
         users.create_user(system_session, name, role, password)

@@ -36,31 +36,41 @@ def D(text: str) -> dt.datetime:
 
 # --- retention (pure) ---------------------------------------------------------------------
 
+
 def test_retention_keeps_seven_days_and_four_weeks():
     stamps = [dt.datetime(2026, 11, day, 2, 0) for day in range(1, 26)] + [D("2026-11-25 14:00")]
     keep = backups_to_keep(stamps, 7, 4)
     # 2026-11-25 is a Wednesday: daily 19..25 (newest of the 25th), weekly the newest of the
     # weeks starting 23rd (the 25th), 16th (22nd), 9th (15th) and 2nd (8th).
-    assert keep == {D("2026-11-25 14:00"), D("2026-11-24 02:00"), D("2026-11-23 02:00"),
-                    D("2026-11-22 02:00"), D("2026-11-21 02:00"), D("2026-11-20 02:00"),
-                    D("2026-11-19 02:00"), D("2026-11-15 02:00"), D("2026-11-08 02:00")}
+    assert keep == {
+        D("2026-11-25 14:00"),
+        D("2026-11-24 02:00"),
+        D("2026-11-23 02:00"),
+        D("2026-11-22 02:00"),
+        D("2026-11-21 02:00"),
+        D("2026-11-20 02:00"),
+        D("2026-11-19 02:00"),
+        D("2026-11-15 02:00"),
+        D("2026-11-08 02:00"),
+    }
 
 
 def test_retention_with_gaps_year_end_and_no_weeklies():
-    assert backups_to_keep([D("2026-01-01 09:00"), D("2026-03-10 09:00"),
-                            D("2026-03-11 09:00")], 2, 2) == {
-        D("2026-03-11 09:00"), D("2026-03-10 09:00"), D("2026-01-01 09:00")}
+    assert backups_to_keep(
+        [D("2026-01-01 09:00"), D("2026-03-10 09:00"), D("2026-03-11 09:00")], 2, 2
+    ) == {D("2026-03-11 09:00"), D("2026-03-10 09:00"), D("2026-01-01 09:00")}
     # 2026-12-31 and 2027-01-01 are both in ISO week 2026-W53.
-    assert backups_to_keep([D("2026-12-24 08:00"), D("2026-12-31 08:00"),
-                            D("2027-01-01 08:00")], 1, 2) == {
-        D("2027-01-01 08:00"), D("2026-12-24 08:00")}
-    assert backups_to_keep([D("2026-05-01 08:00"), D("2026-05-02 08:00"),
-                            D("2026-05-03 08:00")], 2, 0) == {
-        D("2026-05-03 08:00"), D("2026-05-02 08:00")}
+    assert backups_to_keep(
+        [D("2026-12-24 08:00"), D("2026-12-31 08:00"), D("2027-01-01 08:00")], 1, 2
+    ) == {D("2027-01-01 08:00"), D("2026-12-24 08:00")}
+    assert backups_to_keep(
+        [D("2026-05-01 08:00"), D("2026-05-02 08:00"), D("2026-05-03 08:00")], 2, 0
+    ) == {D("2026-05-03 08:00"), D("2026-05-02 08:00")}
     assert backups_to_keep([], 7, 4) == set()
 
 
 # --- SQLite backup ------------------------------------------------------------------------
+
 
 @pytest.fixture
 def sqlite_db(sqlite_url):
@@ -77,8 +87,12 @@ def system(sqlite_db) -> Session:
 def markers(path: Path) -> list[str]:
     conn = sqlite3.connect(str(path))
     try:
-        return [r[0] for r in conn.execute(
-            "SELECT entity FROM audit_log WHERE action = 'marker' ORDER BY id")]
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT entity FROM audit_log WHERE action = 'marker' ORDER BY id"
+            )
+        ]
     finally:
         conn.close()
 
@@ -97,11 +111,14 @@ def digest(path: Path) -> str:
 
 def test_backup_while_another_connection_writes_is_consistent(sqlite_db, system, tmp_path):
     audit.record(system, "marker", "committed")
-    other = sqlite3.connect(sqlite_db.database, isolation_level=None, timeout=10,
-                            check_same_thread=False)
+    other = sqlite3.connect(
+        sqlite_db.database, isolation_level=None, timeout=10, check_same_thread=False
+    )
     other.execute("BEGIN IMMEDIATE")
-    other.execute("INSERT INTO audit_log (at, username, action, entity, details) "
-                  "VALUES ('2026-11-25 14:00:00', 'x', 'marker', 'uncommitted', '{}')")
+    other.execute(
+        "INSERT INTO audit_log (at, username, action, entity, details) "
+        "VALUES ('2026-11-25 14:00:00', 'x', 'marker', 'uncommitted', '{}')"
+    )
     # The writer finishes a second later, so the backup's audit entry gets written too.
     release = threading.Timer(1.0, lambda: other.execute("ROLLBACK"))
     release.start()
@@ -120,9 +137,11 @@ def test_backup_while_another_connection_writes_is_consistent(sqlite_db, system,
         n = 0
         while not stop.is_set():
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT INTO audit_log (at, username, action, entity, details) "
-                         "VALUES ('2026-11-25 14:00:00', 'x', 'marker', ?, ?)",
-                         (f"w{n}", "x" * 2000))
+            conn.execute(
+                "INSERT INTO audit_log (at, username, action, entity, details) "
+                "VALUES ('2026-11-25 14:00:00', 'x', 'marker', ?, ?)",
+                (f"w{n}", "x" * 2000),
+            )
             conn.execute("COMMIT")
             written.append(n)
             n += 1
@@ -162,8 +181,7 @@ def test_default_backup_goes_to_the_backups_folder_audited_and_pruned(sqlite_db,
     # 7 days: today and the 1st of Oct..May; the 4 weeks (today, Oct, Sep, Aug) add nothing.
     # The copy taken before a migration is not a timestamped backup: never pruned.
     remaining = sorted(p.name for p in folder.iterdir())
-    assert remaining == sorted([migration_copy.name, result.path.name]
-                               + [p.name for p in old[-6:]])
+    assert remaining == sorted([migration_copy.name, result.path.name] + [p.name for p in old[-6:]])
     assert set(result.removed) == set(old[:4])
     entry = AuditLog.select().where(AuditLog.action == "backup").get()
     assert "test.20261125-140000.db" in entry.details
@@ -188,6 +206,7 @@ def test_only_admins_back_up_and_restore(sqlite_db, tmp_path):
 
 # --- restore ------------------------------------------------------------------------------
 
+
 def test_restore_brings_back_the_data_and_keeps_the_replaced_file(sqlite_db, system, tmp_path):
     audit.record(system, "marker", "before-backup")
     copy = backup.create_backup(system, tmp_path / "good.db").path
@@ -206,8 +225,11 @@ def test_restore_brings_back_the_data_and_keeps_the_replaced_file(sqlite_db, sys
 def test_restore_of_an_older_schema_version_is_migrated(sqlite_db, system, tmp_path):
     old = tmp_path / "v1.db"
     conn = sqlite3.connect(str(old))
-    conn.executescript((Path(__file__).resolve().parent.parent / "data"
-                        / "schema_v1.sqlite.sql").read_text("utf-8"))
+    conn.executescript(
+        (Path(__file__).resolve().parent.parent / "data" / "schema_v1.sqlite.sql").read_text(
+            "utf-8"
+        )
+    )
     conn.close()
     result = backup.restore_backup(system, old)
     assert result.from_version == 1 and result.migrated
@@ -276,6 +298,7 @@ def test_restore_refuses_while_another_connection_writes(sqlite_db, system, tmp_
 
 # --- command line -------------------------------------------------------------------------
 
+
 def run(argv, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     code = main(argv)
@@ -300,8 +323,7 @@ def test_cli_backup_and_restore(sqlite_url, tmp_path, monkeypatch, capsys):
     assert code == 0
 
 
-def test_cli_restores_over_a_damaged_or_missing_database(sqlite_url, tmp_path, monkeypatch,
-                                                          capsys):
+def test_cli_restores_over_a_damaged_or_missing_database(sqlite_url, tmp_path, monkeypatch, capsys):
     """The moment a restore is needed most: the database file no longer opens."""
     base = ["--database", sqlite_url]
     run(base + ["demo", "--count", "5"], monkeypatch, capsys)
@@ -330,6 +352,7 @@ def test_cli_restores_over_a_damaged_or_missing_database(sqlite_url, tmp_path, m
 
 # --- PostgreSQL ---------------------------------------------------------------------------
 
+
 class _FakePg:
     database = "complaints"
     connect_params = {"host": "db.example", "user": "desk", "password": "secret"}
@@ -350,13 +373,13 @@ def test_postgres_backup_with_pg_dump(tmp_path, monkeypatch, capsys):
     if not shutil.which("pg_dump"):
         pytest.skip("pg_dump is not installed")
     out_file = tmp_path / "pg.dump"
-    code, out, err = run(["--database", url, "backup", "--out", str(out_file)],
-                         monkeypatch, capsys)
+    code, out, err = run(["--database", url, "backup", "--out", str(out_file)], monkeypatch, capsys)
     assert code == 0, err
     assert out_file.read_bytes()[:5] == b"PGDMP"
     code, _, err = run(["--database", url, "restore", str(out_file)], monkeypatch, capsys)
     assert code == 1 and "pg_restore" in err
     monkeypatch.setattr(backup.shutil, "which", lambda name: None)
-    code, _, err = run(["--database", url, "backup", "--out", str(tmp_path / "y.dump")],
-                       monkeypatch, capsys)
+    code, _, err = run(
+        ["--database", url, "backup", "--out", str(tmp_path / "y.dump")], monkeypatch, capsys
+    )
     assert code == 1 and "postgresql-client" in err

@@ -28,15 +28,15 @@ def cells(path: Path) -> dict[str, list[list[tuple]]]:
     file's document properties (created/modified), which are not cells and not compared."""
     book = openpyxl.load_workbook(path)
     try:
-        return {sheet.title: [[(c.value, c.number_format) for c in row]
-                              for row in sheet.iter_rows()]
-                for sheet in book.worksheets}
+        return {
+            sheet.title: [[(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
+            for sheet in book.worksheets
+        }
     finally:
         book.close()
 
 
-def test_backup_restored_into_a_new_file_checks_and_exports_the_same(
-        tmp_path, monkeypatch, capsys):
+def test_backup_restored_into_a_new_file_checks_and_exports_the_same(tmp_path, monkeypatch, capsys):
     original = tmp_path / "office.db"
     restored = tmp_path / "elsewhere" / "restored.db"
     backup = tmp_path / "office-backup.db"
@@ -64,8 +64,9 @@ def test_backup_restored_into_a_new_file_checks_and_exports_the_same(
         books = []
         for base, label in ((first, "original"), (second, "restored")):
             out_file = tmp_path / f"{label}-{name}.xlsx"
-            code, out, err = run(base + ["export-cases", "--out", str(out_file), *flags],
-                                 monkeypatch, capsys)
+            code, out, err = run(
+                base + ["export-cases", "--out", str(out_file), *flags], monkeypatch, capsys
+            )
             assert code == 0, err
             assert "200 complaints" in out
             books.append(cells(out_file))
@@ -75,6 +76,7 @@ def test_backup_restored_into_a_new_file_checks_and_exports_the_same(
             # Every sheet has rows below its header: the comparison is not of empty sheets.
             assert len(ours[sheet]) > 1, sheet
             assert len(theirs[sheet]) == len(ours[sheet]), sheet
-            for row, (mine, restored_row) in enumerate(zip(ours[sheet], theirs[sheet],
-                                                           strict=True), start=1):
+            for row, (mine, restored_row) in enumerate(
+                zip(ours[sheet], theirs[sheet], strict=True), start=1
+            ):
                 assert restored_row == mine, (name, sheet, row)

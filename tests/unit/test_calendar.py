@@ -21,8 +21,9 @@ def test_chinese_holidays_and_makeup_days():
 
 
 def test_overrides_win_over_the_library():
-    cal = WorkCalendar.from_settings(POLICY, [(dt.date(2026, 11, 26), "holiday"),
-                                              (dt.date(2026, 11, 28), "workday")])
+    cal = WorkCalendar.from_settings(
+        POLICY, [(dt.date(2026, 11, 26), "holiday"), (dt.date(2026, 11, 28), "workday")]
+    )
     assert not cal.is_working_day(dt.date(2026, 11, 26))
     assert cal.is_working_day(dt.date(2026, 11, 28))
 
@@ -33,19 +34,27 @@ def test_working_hours_skip_nights_and_weekends():
 
 
 def deadlines(at, urgency="normal", urgent=False, rule="t+1", escalated=False, **policy):
-    return compute_deadlines(at, urgency=urgency, urgent=urgent, callback_rule=rule,
-                             escalated_or_vip=escalated, policy={**POLICY, **policy},
-                             calendar=CAL)
+    return compute_deadlines(
+        at,
+        urgency=urgency,
+        urgent=urgent,
+        callback_rule=rule,
+        escalated_or_vip=escalated,
+        policy={**POLICY, **policy},
+        calendar=CAL,
+    )
 
 
 def test_earliest_deadline_wins():
     # Normal urgency: 4 clock hours beats T+1; same-day subtype rule beats 4 hours at 17:30.
     assert deadlines(D(2026, 11, 25, 10, 0)).first_response_due == D(2026, 11, 25, 14, 0)
     assert deadlines(D(2026, 11, 25, 17, 30), rule="same_day").first_response_due == D(
-        2026, 11, 25, 18, 0)
+        2026, 11, 25, 18, 0
+    )
     # Urgent: 2 hours by urgency beats 3 hours by level.
     assert deadlines(D(2026, 11, 25, 10, 0), "urgent", True).first_response_due == D(
-        2026, 11, 25, 12, 0)
+        2026, 11, 25, 12, 0
+    )
 
 
 def test_working_day_targets_end_at_close_of_nth_working_day():
@@ -57,8 +66,9 @@ def test_working_day_targets_end_at_close_of_nth_working_day():
 def test_same_working_day_after_hours_moves_to_next_working_day():
     due = deadlines(D(2026, 11, 27, 19, 0), rule="same_day")  # Friday evening
     assert due.first_response_due == D(2026, 11, 27, 23, 0)  # 4 clock hours still earlier
-    due = deadlines(D(2026, 11, 27, 19, 0), rule="same_day", **{
-        "sla.hours_working_time_only": True})
+    due = deadlines(
+        D(2026, 11, 27, 19, 0), rule="same_day", **{"sla.hours_working_time_only": True}
+    )
     assert due.first_response_due == D(2026, 11, 30, 13, 0)
 
 

@@ -22,14 +22,20 @@ def team(system_session, supervisor_session, clerk_session, manager_session):
     """clerk1 (supervisor super1) and clerk2 in customer service; clerk3 in logistics."""
     clerk2 = make_user(system_session, "clerk2", "clerk", supervisor="super1")
     outsider = make_user(system_session, "clerk3", "clerk", departments=("logistics",))
-    return {"clerk": clerk_session, "clerk2": clerk2, "outsider": outsider,
-            "super": supervisor_session, "manager": manager_session}
+    return {
+        "clerk": clerk_session,
+        "clerk2": clerk2,
+        "outsider": outsider,
+        "super": supervisor_session,
+        "manager": manager_session,
+    }
 
 
 def _progress(session, case_id, stage, **fields):
     version = cases.get_case(session, case_id).version
-    return cases.add_progress(session, case_id, ProgressForm(stage=stage, **fields),
-                              version=version)
+    return cases.add_progress(
+        session, case_id, ProgressForm(stage=stage, **fields), version=version
+    )
 
 
 def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
@@ -44,8 +50,7 @@ def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
     assert detail.resolution_due == D(2026, 12, 4, 18, 0)
 
     clock.advance(minutes=30)
-    detail = _progress(clerk, case.id, "assigned", result="本人受理",
-                       customer_contacted=True)
+    detail = _progress(clerk, case.id, "assigned", result="本人受理", customer_contacted=True)
     assert detail.first_response_at == D(2026, 11, 25, 10, 30)
     assert detail.next_due == detail.solution_due  # first response met
     clock.advance(hours=1)
@@ -75,8 +80,9 @@ def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
     assert detail.next_due == detail.resolution_due
 
     clock.advance(hours=1)
-    detail = cases.transfer(clerk, case.id, team["clerk2"].user_id, "休假交接",
-                            version=detail.version)
+    detail = cases.transfer(
+        clerk, case.id, team["clerk2"].user_id, "休假交接", version=detail.version
+    )
     assert detail.owner == "clerk2"
     clerk2 = team["clerk2"]
     clock.advance(minutes=5)
@@ -85,11 +91,13 @@ def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
     notice = Reminder.get(Reminder.complaint == case.id, Reminder.kind == "escalated")
     assert notice.recipient_id == boss.user_id  # clerk2's supervisor
     clock.advance(hours=1)
-    detail = _progress(clerk2, case.id, "awaiting_confirmation", result="积分已发放",
-                       customer_contacted=True)
+    detail = _progress(
+        clerk2, case.id, "awaiting_confirmation", result="积分已发放", customer_contacted=True
+    )
     clock.advance(hours=1)
-    detail = cases.close_case(clerk2, case.id, confirmed=True, outcome="resolved", reason="",
-                              version=detail.version)
+    detail = cases.close_case(
+        clerk2, case.id, confirmed=True, outcome="resolved", reason="", version=detail.version
+    )
     closed_at = D(2026, 11, 25, 15, 55)
     assert (detail.stage, detail.is_open, detail.closed_at) == ("closed", False, closed_at)
     assert detail.next_due is None and detail.next_update_due is None
@@ -101,7 +109,11 @@ def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
     assert clock.now() == D(2026, 11, 30, 11, 0)
     detail = cases.reopen_case(clerk2, case.id, "客户反映积分未到账", version=detail.version)
     assert (detail.stage, detail.is_open, detail.level, detail.urgent) == (
-        "assigned", True, 3, True)
+        "assigned",
+        True,
+        3,
+        True,
+    )
     assert "reopened" in detail.urgent_reasons and detail.reopen_count == 1
     assert detail.owner == "super1"  # the clerk's supervisor handles escalated complaints
     assert detail.first_response_due == D(2026, 11, 30, 13, 0)  # urgent: 2 hours
@@ -136,7 +148,9 @@ def test_stages_move_one_step_at_a_time(team, clock):
     case = make_case(at=clock.now(), owner="clerk1")  # level I: no approval
     with pytest.raises(ValidationError) as skipped:
         _progress(clerk, case.id, "investigating", result="跳过")
-    assert skipped.value.field == "stage" and "已分派" in skipped.value.message  # the session speaks Chinese
+    assert (
+        skipped.value.field == "stage" and "已分派" in skipped.value.message
+    )  # the session speaks Chinese
     with pytest.raises(ValidationError) as empty:
         _progress(clerk, case.id, "registered")
     assert empty.value.field == "result"
@@ -154,22 +168,32 @@ def test_close_needs_an_outcome_and_without_confirmation_a_reason(team, clock):
     case = make_case(at=clock.now(), owner="clerk1")
     version = cases.get_case(clerk, case.id).version
     with pytest.raises(ValidationError) as no_outcome:
-        cases.close_case(clerk, case.id, confirmed=False, outcome="", reason="x",
-                         version=version)
+        cases.close_case(clerk, case.id, confirmed=False, outcome="", reason="x", version=version)
     assert no_outcome.value.field == "outcome"
     with pytest.raises(ValidationError) as no_reason:
-        cases.close_case(clerk, case.id, confirmed=False, outcome="unresolved", reason=" ",
-                         version=version)
+        cases.close_case(
+            clerk, case.id, confirmed=False, outcome="unresolved", reason=" ", version=version
+        )
     assert no_reason.value.field == "outcome_reason"
     with pytest.raises(ValidationError) as too_early:
-        cases.close_case(clerk, case.id, confirmed=True, outcome="resolved", reason="",
-                         version=version)
+        cases.close_case(
+            clerk, case.id, confirmed=True, outcome="resolved", reason="", version=version
+        )
     assert too_early.value.field == "confirmed"
     assert Complaint.get_by_id(case.id).is_open  # nothing written
-    detail = cases.close_case(clerk, case.id, confirmed=False, outcome="unresolved",
-                              reason="客户失联三次", version=version)
+    detail = cases.close_case(
+        clerk,
+        case.id,
+        confirmed=False,
+        outcome="unresolved",
+        reason="客户失联三次",
+        version=version,
+    )
     assert (detail.outcome, detail.outcome_reason, detail.is_open) == (
-        "unresolved", "客户失联三次", False)
+        "unresolved",
+        "客户失联三次",
+        False,
+    )
 
 
 def test_self_approval_needs_someone_else(team, clock):
@@ -185,8 +209,9 @@ def test_self_approval_needs_someone_else(team, clock):
     with pytest.raises(ValidationError) as no_comment:
         cases.decide_approval(team["manager"], case.id, False, "", version=detail.version)
     assert no_comment.value.field == "comment"
-    detail = cases.decide_approval(team["manager"], case.id, False, "补偿过高",
-                                   version=detail.version)
+    detail = cases.decide_approval(
+        team["manager"], case.id, False, "补偿过高", version=detail.version
+    )
     assert detail.stage == "solution_proposed"
 
 
@@ -197,8 +222,9 @@ def test_conflict_names_who_changed_what_and_reapply_works(team, clock):
     theirs = cases.get_case(boss, case.id)
     cases.transfer(boss, case.id, team["clerk2"].user_id, "重新分配", version=theirs.version)
     with pytest.raises(CaseConflict) as conflict:
-        cases.add_progress(clerk, case.id, ProgressForm(stage="assigned", result="已受理"),
-                           version=mine.version)
+        cases.add_progress(
+            clerk, case.id, ProgressForm(stage="assigned", result="已受理"), version=mine.version
+        )
     error = conflict.value
     assert error.current_version == mine.version + 1
     assert [(c.user, c.action) for c in error.changes] == [("super1", "transfer")]
@@ -206,11 +232,18 @@ def test_conflict_names_who_changed_what_and_reapply_works(team, clock):
     assert ProgressEntry.select().count() == 0  # nothing overwritten
     # clerk1 no longer owns it: re-applying is refused, not silently done.
     with pytest.raises(PermissionDenied):
-        cases.add_progress(clerk, case.id, ProgressForm(stage="assigned", result="已受理"),
-                           version=error.current_version)
-    detail = cases.add_progress(team["clerk2"], case.id,
-                                ProgressForm(stage="assigned", result="已受理"),
-                                version=error.current_version)
+        cases.add_progress(
+            clerk,
+            case.id,
+            ProgressForm(stage="assigned", result="已受理"),
+            version=error.current_version,
+        )
+    detail = cases.add_progress(
+        team["clerk2"],
+        case.id,
+        ProgressForm(stage="assigned", result="已受理"),
+        version=error.current_version,
+    )
     assert detail.version == mine.version + 2
 
 
@@ -226,8 +259,9 @@ def test_scope_and_masking(team, clock):
     with pytest.raises(PermissionDenied):
         cases.timeline(team["outsider"], case.id)
     with pytest.raises(PermissionDenied):
-        cases.transfer(team["clerk2"], case.id, team["clerk2"].user_id, "抢单",
-                       version=colleague.version)
+        cases.transfer(
+            team["clerk2"], case.id, team["clerk2"].user_id, "抢单", version=colleague.version
+        )
     with pytest.raises(NotFound):
         cases.get_case(team["clerk"], 999_999)
     assert cases.find_case(team["clerk"], case.number.lower()).id == case.id
@@ -243,11 +277,15 @@ def test_escalation_climbs_the_chain_and_stops_at_the_top(team, clock, system_se
     assert "escalate" not in detail.actions
     with pytest.raises(ValidationError):
         cases.escalate(team["clerk"], case.id, "再升", version=detail.version)
-    steps = [(e.from_step, e.to_step, e.automatic) for e in
-             Escalation.select().where(Escalation.complaint == case.id).order_by(Escalation.id)]
+    steps = [
+        (e.from_step, e.to_step, e.automatic)
+        for e in Escalation.select().where(Escalation.complaint == case.id).order_by(Escalation.id)
+    ]
     assert steps == [(0, 1, False), (1, 2, False), (2, 3, False)]
-    recipients = [r.recipient_id for r in Reminder.select().where(
-        Reminder.complaint == case.id).order_by(Reminder.id)]
+    recipients = [
+        r.recipient_id
+        for r in Reminder.select().where(Reminder.complaint == case.id).order_by(Reminder.id)
+    ]
     assert recipients[0] == team["super"].user_id
     assert recipients[1] == team["manager"].user_id  # the first manager
 
@@ -256,16 +294,22 @@ def test_transfer_to_another_department_moves_the_case(team, clock):
     case = make_case(at=clock.now(), owner="clerk1")
     detail = cases.get_case(team["super"], case.id)
     with pytest.raises(ValidationError) as no_reason:
-        cases.transfer(team["super"], case.id, team["outsider"].user_id, "",
-                       version=detail.version)
+        cases.transfer(team["super"], case.id, team["outsider"].user_id, "", version=detail.version)
     assert no_reason.value.field == "reason"
-    detail = cases.transfer(team["super"], case.id, team["outsider"].user_id, "物流问题",
-                            version=detail.version)
+    detail = cases.transfer(
+        team["super"], case.id, team["outsider"].user_id, "物流问题", version=detail.version
+    )
     assert (detail.owner, detail.department_code, detail.stage) == (
-        "clerk3", "logistics", "assigned")
+        "clerk3",
+        "logistics",
+        "assigned",
+    )
     row = Transfer.get(Transfer.complaint == case.id)
     assert (row.from_user_id, row.by_user_id, row.reason) == (
-        team["clerk"].user_id, team["super"].user_id, "物流问题")
+        team["clerk"].user_id,
+        team["super"].user_id,
+        "物流问题",
+    )
     # The new owner sees it; the first contact still sees what he registered.
     assert cases.get_case(team["outsider"], case.id).contact == "13812345678"
     assert cases.get_case(team["clerk"], case.id).number == case.number
@@ -274,12 +318,14 @@ def test_transfer_to_another_department_moves_the_case(team, clock):
 def test_renegotiation_goes_through_the_version_check(team, clock):
     case = make_case(at=clock.now(), owner="clerk1")
     detail = cases.get_case(team["clerk"], case.id)
-    detail = cases.renegotiate(team["clerk"], case.id, D(2026, 12, 14, 18, 0), "需厂家检测",
-                               version=detail.version)
+    detail = cases.renegotiate(
+        team["clerk"], case.id, D(2026, 12, 14, 18, 0), "需厂家检测", version=detail.version
+    )
     assert detail.resolution_due == D(2026, 12, 14, 18, 0) and detail.complex_case
     with pytest.raises(CaseConflict):
-        cases.renegotiate(team["clerk"], case.id, D(2026, 12, 15, 18, 0), "再议",
-                          version=detail.version - 1)
+        cases.renegotiate(
+            team["clerk"], case.id, D(2026, 12, 15, 18, 0), "再议", version=detail.version - 1
+        )
 
 
 def test_timeline_keeps_typed_reminder_text_but_not_the_scans_english(team, clock):

@@ -24,10 +24,16 @@ PROCESSES, OPERATIONS, POOL = 4, 500, 6
 
 def pool_case(session, i: int) -> int:
     form = intake.IntakeForm(
-        customer_name=f"共享客户{i}", contact=f"1380000{i:04d}", channel="walk_in",
-        complaint_time=TEST_NOW - dt.timedelta(hours=1), type="product_quality",
-        subtype="functional_defect", urgency="normal", description=f"第{i}台屏幕有划痕，要求换货",
-        department="customer_service")
+        customer_name=f"共享客户{i}",
+        contact=f"1380000{i:04d}",
+        channel="walk_in",
+        complaint_time=TEST_NOW - dt.timedelta(hours=1),
+        type="product_quality",
+        subtype="functional_defect",
+        urgency="normal",
+        description=f"第{i}台屏幕有划痕，要求换货",
+        department="customer_service",
+    )
     return intake.register_complaint(session, form).id
 
 
@@ -40,11 +46,24 @@ def test_four_processes_mixing_intakes_and_updates_lose_nothing(db_url, system_s
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     workers = []
     for k, name in enumerate(names):
-        config = {"username": name, "count": OPERATIONS, "seed": k, "now": TEST_NOW.isoformat(),
-                  "cases": pool, "assignees": assignees}
-        workers.append(subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.mixed_worker", db_url, json.dumps(config)],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        config = {
+            "username": name,
+            "count": OPERATIONS,
+            "seed": k,
+            "now": TEST_NOW.isoformat(),
+            "cases": pool,
+            "assignees": assignees,
+        }
+        workers.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "tests.helpers.mixed_worker", db_url, json.dumps(config)],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     results = []
     for worker in workers:
         out, err = worker.communicate(timeout=600)
@@ -63,14 +82,16 @@ def test_four_processes_mixing_intakes_and_updates_lose_nothing(db_url, system_s
     for case_id, kind, message in conflicts:
         assert kind == "CaseConflict"
         assert message == f"Someone else changed case {numbers[case_id]} since you opened it."
-    assert not any("locked" in str(item).lower()
-                   for r in results for items in r.values() for item in items)
+    assert not any(
+        "locked" in str(item).lower() for r in results for items in r.values() for item in items
+    )
 
     # Intakes: unique numbers, the day's sequence without a gap (the pool took 1..POOL).
     new_numbers = every("numbers")
     assert len(new_numbers) == len(set(new_numbers)) > 0
-    assert sorted(int(n.rsplit("-", 1)[1]) for n in numbers.values()) == \
-        list(range(1, POOL + len(new_numbers) + 1))
+    assert sorted(int(n.rsplit("-", 1)[1]) for n in numbers.values()) == list(
+        range(1, POOL + len(new_numbers) + 1)
+    )
     assert set(new_numbers) | {numbers[c] for c in pool} == set(numbers.values())
 
     # Updates: every one reported done is in the database, and each version of a case was
@@ -91,6 +112,10 @@ def test_four_processes_mixing_intakes_and_updates_lose_nothing(db_url, system_s
         case = Complaint.get_by_id(case_id)
         assert sorted(made[case_id]) == list(range(2, case.version + 1)), case.number
         assert case.owner_id == last_owner.get(case_id, sessions[0].user_id)
-    audited = Counter(a.action for a in AuditLog.select().where(
-        AuditLog.entity == "complaint", AuditLog.entity_id.in_(pool)))
+    audited = Counter(
+        a.action
+        for a in AuditLog.select().where(
+            AuditLog.entity == "complaint", AuditLog.entity_id.in_(pool)
+        )
+    )
     assert (audited["progress"], audited["transfer"]) == (len(progress), len(transfers))

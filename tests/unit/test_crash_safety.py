@@ -32,8 +32,10 @@ from desktop_app.services import check, exchange_import, intake
 from tests.helpers.crash_worker import IMPORT_STAFF, RECORDINGS, intake_form, write_import_book
 from tests.helpers.fixtures import TEST_NOW, make_user
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVES, KILL_AFTER = 1000, 300
@@ -49,8 +51,14 @@ class Worker:
         self.stderr = tmp_path / f"worker-{args[0]}.err"
         with self.stderr.open("w") as err:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "tests.helpers.crash_worker", *args], cwd=ROOT, env=env,
-                stdout=subprocess.PIPE, stderr=err, text=True, bufsize=1)
+                [sys.executable, "-m", "tests.helpers.crash_worker", *args],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+                bufsize=1,
+            )
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -70,8 +78,10 @@ class Worker:
                 pytest.fail(f"worker silent for {TIMEOUT} s; last lines {self.lines[-3:]}")
             if line is None:
                 self.proc.wait()
-                pytest.fail(f"worker ended (exit {self.proc.returncode}) before the kill: "
-                             f"{self.lines[-3:]} {self.stderr.read_text()[-2000:]}")
+                pytest.fail(
+                    f"worker ended (exit {self.proc.returncode}) before the kill: "
+                    f"{self.lines[-3:]} {self.stderr.read_text()[-2000:]}"
+                )
             self.lines.append(line)
             if wanted(line):
                 return line
@@ -104,8 +114,10 @@ def suffix(number: str) -> int:
 # ---------------------------------------------------------------------------------------
 # Saves.
 
+
 def test_killed_during_a_thousand_saves_keeps_every_reported_one_whole(
-        db_url, db, system_session, tmp_path):
+    db_url, db, system_session, tmp_path
+):
     desk = make_user(system_session, "desk", "clerk", departments=("logistics",))
     worker = Worker(tmp_path, "save", db_url, "desk", str(SAVES), TEST_NOW.isoformat())
     seen = 0
@@ -131,8 +143,10 @@ def test_killed_during_a_thousand_saves_keeps_every_reported_one_whole(
 
     # Every case whole: customer, deadlines, the recordings, the search index, the audit
     # entry of its registration — nothing of a case whose transaction the kill cut.
-    created = {a.entity_id: json.loads(a.details)["number"]
-               for a in AuditLog.select().where(AuditLog.action == "complaint_create")}
+    created = {
+        a.entity_id: json.loads(a.details)["number"]
+        for a in AuditLog.select().where(AuditLog.action == "complaint_create")
+    }
     recordings: dict[int, int] = {}
     for row in Attachment.select(Attachment.complaint):
         recordings[row.complaint_id] = recordings.get(row.complaint_id, 0) + 1
@@ -143,9 +157,15 @@ def test_killed_during_a_thousand_saves_keeps_every_reported_one_whole(
         customer = customers[case.customer_id]
         assert (customer.name, customer.member_number) == (f"崩溃测试{i}", f"M{i:07d}")
         assert (case.customer_name, case.description) == (
-            customer.name, intake_form(i, TEST_NOW).description)
-        assert None not in (case.first_response_due, case.solution_due,
-                            case.resolution_due, case.next_due)
+            customer.name,
+            intake_form(i, TEST_NOW).description,
+        )
+        assert None not in (
+            case.first_response_due,
+            case.solution_due,
+            case.resolution_due,
+            case.next_due,
+        )
         assert case.first_response_due > case.complaint_time
         assert case.receiver_id == case.owner_id == desk.user_id
         assert created.get(case.id) == number
@@ -164,19 +184,22 @@ def test_killed_during_a_thousand_saves_keeps_every_reported_one_whole(
 # ---------------------------------------------------------------------------------------
 # An import.
 
+
 def counts() -> dict[str, int]:
-    return {m.__name__: m.select().count()
-            for m in (Complaint, Customer, ProgressEntry, User, DaySequence, AuditLog)}
+    return {
+        m.__name__: m.select().count()
+        for m in (Complaint, Customer, ProgressEntry, User, DaySequence, AuditLog)
+    }
 
 
 @pytest.mark.parametrize("moment", ["mid-write", "free-running"])
 def test_killed_during_an_import_leaves_none_of_it_or_all_of_it(
-        db_url, db, system_session, clock, tmp_path, moment):
+    db_url, db, system_session, clock, tmp_path, moment
+):
     """``mid-write``: the worker waits, its transaction holding part of the rows, to be
     killed; ``free-running``: killed as soon as it reports writing, while it goes on."""
     manager = make_user(system_session, "boss", "manager", departments=())
-    path = write_import_book(tmp_path / "ledger.xlsx", IMPORT_ROWS,
-                             TEST_NOW - dt.timedelta(days=3))
+    path = write_import_book(tmp_path / "ledger.xlsx", IMPORT_ROWS, TEST_NOW - dt.timedelta(days=3))
     before = counts()
     args = ["import", db_url, "boss", str(path), TEST_NOW.isoformat()]
     worker = Worker(tmp_path, *(args + ["hold"] if moment == "mid-write" else args))

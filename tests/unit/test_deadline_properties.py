@@ -14,21 +14,40 @@ from desktop_app.domain.settings import SETTINGS
 POLICY = {s.key: s.default for s in SETTINGS}
 CAL = WorkCalendar.from_settings(POLICY)
 
-times = st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2026, 12, 20)
-                     ).map(lambda t: t.replace(second=0, microsecond=0))
+times = st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2026, 12, 20)).map(
+    lambda t: t.replace(second=0, microsecond=0)
+)
 urgencies = st.sampled_from(["urgent", "normal", "low"])
 rules = st.sampled_from(["same_day", "t+1", "t+2"])
 
 
 @settings(max_examples=300, deadline=None)
-@given(at=times, urgency=urgencies, urgent=st.booleans(), rule=rules, escalated=st.booleans(),
-       working_only=st.booleans(), hours=st.floats(min_value=0.25, max_value=72))
-def test_deadlines_never_before_the_complaint(at, urgency, urgent, rule, escalated,
-                                              working_only, hours):
-    policy = {**POLICY, "sla.hours_working_time_only": working_only,
-              "sla.first_response_hours.normal": hours}
-    due = compute_deadlines(at, urgency=urgency, urgent=urgent, callback_rule=rule,
-                            escalated_or_vip=escalated, policy=policy, calendar=CAL)
+@given(
+    at=times,
+    urgency=urgencies,
+    urgent=st.booleans(),
+    rule=rules,
+    escalated=st.booleans(),
+    working_only=st.booleans(),
+    hours=st.floats(min_value=0.25, max_value=72),
+)
+def test_deadlines_never_before_the_complaint(
+    at, urgency, urgent, rule, escalated, working_only, hours
+):
+    policy = {
+        **POLICY,
+        "sla.hours_working_time_only": working_only,
+        "sla.first_response_hours.normal": hours,
+    }
+    due = compute_deadlines(
+        at,
+        urgency=urgency,
+        urgent=urgent,
+        callback_rule=rule,
+        escalated_or_vip=escalated,
+        policy=policy,
+        calendar=CAL,
+    )
     assert at <= due.first_response_due <= due.solution_due <= due.resolution_due
 
 

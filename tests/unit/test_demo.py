@@ -89,15 +89,27 @@ def test_case_rules(db, generated):
         assert c.complaint_time < c.registration_time <= TEST_NOW
         assert TEST_NOW - c.complaint_time <= dt.timedelta(days=730)
         expected = rules.compute_deadlines(
-            c.complaint_time, urgency=c.urgency, urgent=c.urgent,
-            callback_rule=sub.callback_rule, escalated_or_vip=vip, policy=policy,
-            calendar=calendar)
+            c.complaint_time,
+            urgency=c.urgency,
+            urgent=c.urgent,
+            callback_rule=sub.callback_rule,
+            escalated_or_vip=vip,
+            policy=policy,
+            calendar=calendar,
+        )
         assert (c.first_response_due, c.solution_due, c.resolution_due) == (
-            expected.first_response_due, expected.solution_due, expected.resolution_due)
+            expected.first_response_due,
+            expected.solution_due,
+            expected.resolution_due,
+        )
         assert c.next_due == sla.next_due(
-            is_open=c.is_open, first_response_at=c.first_response_at,
-            solution_agreed_at=c.solution_agreed_at, first_response_due=c.first_response_due,
-            solution_due=c.solution_due, resolution_due=c.resolution_due)
+            is_open=c.is_open,
+            first_response_at=c.first_response_at,
+            solution_agreed_at=c.solution_agreed_at,
+            first_response_due=c.first_response_due,
+            solution_due=c.solution_due,
+            resolution_due=c.resolution_due,
+        )
         assert c.urgent == bool(c.urgent_reasons)
         if c.is_open:
             assert c.closed_at is None and c.outcome is None
@@ -141,7 +153,10 @@ def test_progress_entries(db, generated):
         assert all(re.search(r"[\u4e00-\u9fff]", e.result) for e in items)
         if case.stage == "closed":
             assert items[-1].customer_feedback in (
-                "satisfied", "basically_satisfied", "not_satisfied")
+                "satisfied",
+                "basically_satisfied",
+                "not_satisfied",
+            )
             assert items[-1].updated_at == case.closed_at
         assert all(e.customer_feedback is None for e in items[:-1])
 
@@ -170,8 +185,9 @@ def test_numbers_and_day_sequence(db, generated):
     for c in Complaint.select().order_by(Complaint.id):
         m = NUMBER.match(c.number)
         assert m, c.number
-        assert m.group(1) == c.registration_time.strftime("%Y%m%d") or \
-            m.group(1) == c.complaint_time.strftime("%Y%m%d")
+        assert m.group(1) == c.registration_time.strftime("%Y%m%d") or m.group(
+            1
+        ) == c.complaint_time.strftime("%Y%m%d")
         per_day.setdefault(m.group(1), []).append(int(m.group(2)))
     sequences = {d.day: d.last for d in DaySequence.select()}
     for day, numbers in per_day.items():
@@ -208,8 +224,9 @@ def _case_rows(url, clock_session):
     database, _, _ = prepare_database(url)
     try:
         demo.generate(clock_session, 120, seed=11)
-        return [tuple(r) for r in Complaint.select().order_by(Complaint.id).tuples()], \
-            [tuple(r)[1:] for r in ProgressEntry.select().order_by(ProgressEntry.id).tuples()]
+        return [tuple(r) for r in Complaint.select().order_by(Complaint.id).tuples()], [
+            tuple(r)[1:] for r in ProgressEntry.select().order_by(ProgressEntry.id).tuples()
+        ]
     finally:
         database.close()
 

@@ -35,6 +35,7 @@ DAY = TEST_NOW - dt.timedelta(days=3)
 # ---------------------------------------------------------------------------------------
 # Helpers.
 
+
 def fresh_database(url: str, tmp_path: Path, name: str):
     """An empty, initialised database: a new SQLite file, or the PostgreSQL test database
     emptied again (there is only one)."""
@@ -50,15 +51,18 @@ def cells(path: Path) -> dict[str, list[list]]:
     """Every sheet's cell values, the workbook opened afresh."""
     book = openpyxl.load_workbook(path)
     try:
-        return {ws.title: [[c.value for c in row] for row in ws.iter_rows()]
-                for ws in book.worksheets}
+        return {
+            ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets
+        }
     finally:
         book.close()
 
 
 def counts() -> dict[str, int]:
-    return {m.__name__: m.select().count()
-            for m in (Complaint, Customer, ProgressEntry, Survey, User, DaySequence, AuditLog)}
+    return {
+        m.__name__: m.select().count()
+        for m in (Complaint, Customer, ProgressEntry, Survey, User, DaySequence, AuditLog)
+    }
 
 
 def write_book(path: Path, sheets: dict[str, tuple[list[str], list[list]]]) -> Path:
@@ -113,11 +117,17 @@ def good_rows(n: int) -> list[dict]:
     rows = []
     for i in range(1, n + 1):
         if i % 3 == 0:
-            rows.append(complaint_row(
-                i, stage="已闭环", first_response_at=DAY + dt.timedelta(hours=2, minutes=i),
-                solution_agreed_at=DAY + dt.timedelta(hours=5, minutes=i),
-                closed_at=DAY + dt.timedelta(days=1, minutes=i), outcome="已解决（已换货）",
-                customer_requests="换货、其他（延长保修）"))
+            rows.append(
+                complaint_row(
+                    i,
+                    stage="已闭环",
+                    first_response_at=DAY + dt.timedelta(hours=2, minutes=i),
+                    solution_agreed_at=DAY + dt.timedelta(hours=5, minutes=i),
+                    closed_at=DAY + dt.timedelta(days=1, minutes=i),
+                    outcome="已解决（已换货）",
+                    customer_requests="换货、其他（延长保修）",
+                )
+            )
         else:
             rows.append(complaint_row(i))
     return rows
@@ -136,8 +146,10 @@ def demo_export(db, system_session, tmp_path, count: int) -> Path:
 # ---------------------------------------------------------------------------------------
 # The round trip.
 
+
 def test_round_trip_through_an_empty_database_gives_identical_cells(
-        db, db_url, system_session, clock, tmp_path):
+    db, db_url, system_session, clock, tmp_path
+):
     first = demo_export(db, system_session, tmp_path, 200)
     before = cells(first)
     assert list(before) == ["投诉登记", "进度跟踪", "满意度调查"]
@@ -153,8 +165,11 @@ def test_round_trip_through_an_empty_database_gives_identical_cells(
         manager = make_user(Session.system(clock), "manager1", "manager", departments=())
         report = exchange.import_workbook(manager, first)
         assert report.ok and report.written, report.lines()
-        assert report.rows == {"投诉登记": 200, "进度跟踪": len(before["进度跟踪"]) - 1,
-                               "满意度调查": len(before["满意度调查"]) - 1}
+        assert report.rows == {
+            "投诉登记": 200,
+            "进度跟踪": len(before["进度跟踪"]) - 1,
+            "满意度调查": len(before["满意度调查"]) - 1,
+        }
         assert report.numbers_assigned == 0 and report.new_staff
         second = exchange.export_cases(manager, tmp_path / "second.xlsx", unmasked=True).path
         assert cells(second) == before
@@ -185,8 +200,16 @@ def test_export_format(db, system_session, tmp_path):
     levels = {r[0].value for r in ws.iter_rows(min_row=2, min_col=13, max_col=13)}
     assert levels <= {"I", "II", "III"}
     stages = {r[0].value for r in ws.iter_rows(min_row=2, min_col=18, max_col=18)}
-    assert stages <= {"已登记", "已分派", "调查核实", "方案待确认", "主管审批", "执行处理",
-                      "待回访确认", "已闭环"}
+    assert stages <= {
+        "已登记",
+        "已分派",
+        "调查核实",
+        "方案待确认",
+        "主管审批",
+        "执行处理",
+        "待回访确认",
+        "已闭环",
+    }
     requests = [r[0].value for r in ws.iter_rows(min_row=2, min_col=15, max_col=15)]
     assert all(requests) and any("、" in v for v in requests)
     book.close()
@@ -195,18 +218,23 @@ def test_export_format(db, system_session, tmp_path):
 def test_export_by_case_ids_and_period(db, system_session, tmp_path):
     demo.generate(system_session, 60, seed=5)
     ids = [c.id for c in Complaint.select(Complaint.id).order_by(Complaint.id.desc()).limit(5)]
-    result = exchange.export_cases(system_session, tmp_path / "view.xlsx", case_ids=ids,
-                                   unmasked=True)
+    result = exchange.export_cases(
+        system_session, tmp_path / "view.xlsx", case_ids=ids, unmasked=True
+    )
     numbers = [r[0] for r in cells(result.path)["投诉登记"][1:]]
     assert numbers == [Complaint.get_by_id(i).number for i in ids]
     assert result.complaints == 5
-    assert result.progress == ProgressEntry.select().where(
-        ProgressEntry.complaint.in_(ids)).count()
+    assert result.progress == ProgressEntry.select().where(ProgressEntry.complaint.in_(ids)).count()
     day = (TEST_NOW - dt.timedelta(days=10)).date()
-    result = exchange.export_cases(system_session, tmp_path / "period.xlsx", start=day,
-                                   end=TEST_NOW.date())
-    assert result.complaints == Complaint.select().where(
-        Complaint.registration_time >= dt.datetime.combine(day, dt.time())).count()
+    result = exchange.export_cases(
+        system_session, tmp_path / "period.xlsx", start=day, end=TEST_NOW.date()
+    )
+    assert (
+        result.complaints
+        == Complaint.select()
+        .where(Complaint.registration_time >= dt.datetime.combine(day, dt.time()))
+        .count()
+    )
 
 
 def test_cancelled_export_leaves_no_file(db, system_session, tmp_path):
@@ -220,8 +248,10 @@ def test_cancelled_export_leaves_no_file(db, system_session, tmp_path):
 # ---------------------------------------------------------------------------------------
 # Privacy.
 
+
 def test_masked_by_default_unmasked_for_managers_only_and_audited(
-        db, system_session, clerk_session, supervisor_session, manager, tmp_path):
+    db, system_session, clerk_session, supervisor_session, manager, tmp_path
+):
     demo.generate(system_session, 30, seed=5)
     masked = exchange.export_cases(manager, tmp_path / "masked.xlsx")
     contacts = [r[2] for r in cells(masked.path)["投诉登记"][1:]]
@@ -246,10 +276,16 @@ def test_masked_by_default_unmasked_for_managers_only_and_audited(
 
 
 def test_clerks_export_their_own_cases_masked(db, system_session, clerk_session, tmp_path):
-    form = intake.IntakeForm(customer_name="赵敏", contact="13912345678",
-                             complaint_time=TEST_NOW - dt.timedelta(hours=1), channel="phone",
-                             type="product_quality", subtype="functional_defect",
-                             description="屏幕有划痕，要求换货", department="tech")
+    form = intake.IntakeForm(
+        customer_name="赵敏",
+        contact="13912345678",
+        complaint_time=TEST_NOW - dt.timedelta(hours=1),
+        channel="phone",
+        type="product_quality",
+        subtype="functional_defect",
+        description="屏幕有划痕，要求换货",
+        department="tech",
+    )
     number = intake.register_complaint(clerk_session, form).number
     other = make_user(system_session, "clerk2", "clerk", departments=("tech",))
     intake.register_complaint(other, form)  # tech: not the first clerk's department
@@ -261,6 +297,7 @@ def test_clerks_export_their_own_cases_masked(db, system_session, clerk_session,
 
 # ---------------------------------------------------------------------------------------
 # Import: all or nothing.
+
 
 def test_one_bad_cell_among_a_thousand_rejects_the_whole_file(db, manager, tmp_path):
     rows = good_rows(1000)
@@ -297,32 +334,76 @@ def test_every_bad_cell_is_reported(db, manager, tmp_path):
     rows[3]["subtype"] = "账户安全"  # not a product-quality subtype
     rows[4]["level"] = "IV"
     rows[5]["complaint_number"] = rows[4]["complaint_number"]
-    progress = ([c.zh for c in PROGRESS.import_columns],
-                [[rows[0]["complaint_number"], "已分派", "王五", None, None, "已分派", "很好",
-                  None, None, DAY - dt.timedelta(days=1), None],
-                 ["TS-19990101-0001", "已登记", "王五", None, None, None, None, None, None,
-                  DAY, None]])
-    surveys = ([c.zh for c in SURVEYS.import_columns],
-               [[rows[2]["complaint_number"], "客户3", DAY + dt.timedelta(days=2), "电话",
-                 "王五", 6, 4, 4, 4, "响应速度", "其它", None]])
-    path = write_book(tmp_path / "bad.xlsx", {"投诉登记": complaint_sheet(rows),
-                                              "进度跟踪": progress, "满意度调查": surveys,
-                                              "notes": (["x"], [])})
+    progress = (
+        [c.zh for c in PROGRESS.import_columns],
+        [
+            [
+                rows[0]["complaint_number"],
+                "已分派",
+                "王五",
+                None,
+                None,
+                "已分派",
+                "很好",
+                None,
+                None,
+                DAY - dt.timedelta(days=1),
+                None,
+            ],
+            ["TS-19990101-0001", "已登记", "王五", None, None, None, None, None, None, DAY, None],
+        ],
+    )
+    surveys = (
+        [c.zh for c in SURVEYS.import_columns],
+        [
+            [
+                rows[2]["complaint_number"],
+                "客户3",
+                DAY + dt.timedelta(days=2),
+                "电话",
+                "王五",
+                6,
+                4,
+                4,
+                4,
+                "响应速度",
+                "其它",
+                None,
+            ]
+        ],
+    )
+    path = write_book(
+        tmp_path / "bad.xlsx",
+        {
+            "投诉登记": complaint_sheet(rows),
+            "进度跟踪": progress,
+            "满意度调查": surveys,
+            "notes": (["x"], []),
+        },
+    )
     before = counts()
     report = exchange.import_workbook(manager, path)
     found = {(p.sheet, p.row, p.column) for p in report.errors}
     assert found == {
-        ("投诉登记", 2, "联系方式"), ("投诉登记", 3, "投诉时间"), ("投诉登记", 4, "处理结果"),
-        ("投诉登记", 5, "投诉子类"), ("投诉登记", 6, "级别"), ("投诉登记", 7, "投诉编号"),
-        ("进度跟踪", 2, "客户反馈"), ("进度跟踪", 2, "更新时间"), ("进度跟踪", 3, "投诉编号"),
-        ("满意度调查", 2, "处理及时性"), ("满意度调查", 2, "需改进的环节"),
+        ("投诉登记", 2, "联系方式"),
+        ("投诉登记", 3, "投诉时间"),
+        ("投诉登记", 4, "处理结果"),
+        ("投诉登记", 5, "投诉子类"),
+        ("投诉登记", 6, "级别"),
+        ("投诉登记", 7, "投诉编号"),
+        ("进度跟踪", 2, "客户反馈"),
+        ("进度跟踪", 2, "更新时间"),
+        ("进度跟踪", 3, "投诉编号"),
+        ("满意度调查", 2, "处理及时性"),
+        ("满意度调查", 2, "需改进的环节"),
     }, report.lines()
     assert [w.sheet for w in report.warnings] == ["notes"]
     assert counts() == before
 
 
 def test_numbers_already_in_the_database_and_second_surveys_are_errors(
-        db, system_session, manager, tmp_path):
+    db, system_session, manager, tmp_path
+):
     demo.generate(system_session, 40, seed=5)
     path = exchange.export_cases(manager, tmp_path / "all.xlsx", unmasked=True).path
     report = exchange.import_workbook(manager, path, dry_run=True)
@@ -330,36 +411,100 @@ def test_numbers_already_in_the_database_and_second_surveys_are_errors(
     assert len([p for p in report.errors if p.sheet == "投诉登记"]) == 40
     surveyed = Survey.select().where(Survey.complaint.is_null(False)).first()
     number = surveyed.complaint.number
-    book = write_book(tmp_path / "surveys.xlsx", {"满意度调查": (
-        [c.key for c in SURVEYS.import_columns],
-        [[number, "张三", TEST_NOW, "phone", "demo_manager", 5, 5, 5, 5, None, None, None]])})
+    book = write_book(
+        tmp_path / "surveys.xlsx",
+        {
+            "满意度调查": (
+                [c.key for c in SURVEYS.import_columns],
+                [[number, "张三", TEST_NOW, "phone", "demo_manager", 5, 5, 5, 5, None, None, None]],
+            )
+        },
+    )
     report = exchange.import_workbook(manager, book)
     assert [(p.row, p.column) for p in report.errors] == [(2, "complaint_number")]
     assert "already has a survey" in report.errors[0].reason
 
 
 def test_progress_and_surveys_may_name_cases_already_in_the_database(
-        db, system_session, manager, tmp_path):
+    db, system_session, manager, tmp_path
+):
     demo.generate(system_session, 40, seed=5)
     case = Complaint.select().where(Complaint.is_open).order_by(Complaint.id).first()
-    unsurveyed = (Complaint.select().where(Complaint.stage == "closed")
-                  .where(~Complaint.id.in_(Survey.select(Survey.complaint)
-                                           .where(Survey.complaint.is_null(False))))
-                  .first())
-    book = write_book(tmp_path / "more.xlsx", {
-        "progress": ([c.key for c in PROGRESS.import_columns],
-                     [[case.number, "investigating", "demo_manager", None, None, "核实中",
-                       None, None, "回访", TEST_NOW - dt.timedelta(minutes=5), None]]),
-        "surveys": ([c.key for c in SURVEYS.import_columns],
-                    [[unsurveyed.number, unsurveyed.customer_name, TEST_NOW, "SMS",
-                      "demo_manager", 4, 4, 5, 4, "attitude", "other (faster refunds)", None],
-                     [None, "路人甲", TEST_NOW, "questionnaire", "demo_manager", 3, 3, 3, 3,
-                      None, None, "proactive"]])})
+    unsurveyed = (
+        Complaint.select()
+        .where(Complaint.stage == "closed")
+        .where(
+            ~Complaint.id.in_(
+                Survey.select(Survey.complaint).where(Survey.complaint.is_null(False))
+            )
+        )
+        .first()
+    )
+    book = write_book(
+        tmp_path / "more.xlsx",
+        {
+            "progress": (
+                [c.key for c in PROGRESS.import_columns],
+                [
+                    [
+                        case.number,
+                        "investigating",
+                        "demo_manager",
+                        None,
+                        None,
+                        "核实中",
+                        None,
+                        None,
+                        "回访",
+                        TEST_NOW - dt.timedelta(minutes=5),
+                        None,
+                    ]
+                ],
+            ),
+            "surveys": (
+                [c.key for c in SURVEYS.import_columns],
+                [
+                    [
+                        unsurveyed.number,
+                        unsurveyed.customer_name,
+                        TEST_NOW,
+                        "SMS",
+                        "demo_manager",
+                        4,
+                        4,
+                        5,
+                        4,
+                        "attitude",
+                        "other (faster refunds)",
+                        None,
+                    ],
+                    [
+                        None,
+                        "路人甲",
+                        TEST_NOW,
+                        "questionnaire",
+                        "demo_manager",
+                        3,
+                        3,
+                        3,
+                        3,
+                        None,
+                        None,
+                        "proactive",
+                    ],
+                ],
+            ),
+        },
+    )
     report = exchange.import_workbook(manager, book)
     assert report.ok, report.lines()
     assert report.rows == {"投诉登记": 0, "进度跟踪": 1, "满意度调查": 2}
-    entry = ProgressEntry.select().where(ProgressEntry.complaint == case.id).order_by(
-        ProgressEntry.id.desc()).first()
+    entry = (
+        ProgressEntry.select()
+        .where(ProgressEntry.complaint == case.id)
+        .order_by(ProgressEntry.id.desc())
+        .first()
+    )
     assert entry.result == "核实中" and entry.stage == "investigating"
     refreshed = Complaint.get_by_id(case.id)
     assert refreshed.last_update_at == TEST_NOW - dt.timedelta(minutes=5)
@@ -376,26 +521,70 @@ def test_a_case_history_out_of_time_order_is_refused(db, system_session, manager
     demo.generate(system_session, 10, seed=5)
     case = Complaint.select().where(Complaint.is_open).order_by(Complaint.id).first()
     columns = [c.key for c in PROGRESS.import_columns]
-    book = write_book(tmp_path / "unordered.xlsx", {"progress": (columns, [
-        [case.number, "investigating", "demo_manager", None, None, "核实中", None, None,
-         "回访", TEST_NOW - dt.timedelta(minutes=5), None],
-        [case.number, "investigating", "demo_manager", None, None, "再次核实", None, None,
-         "回访", TEST_NOW - dt.timedelta(minutes=30), None]])})
+    book = write_book(
+        tmp_path / "unordered.xlsx",
+        {
+            "progress": (
+                columns,
+                [
+                    [
+                        case.number,
+                        "investigating",
+                        "demo_manager",
+                        None,
+                        None,
+                        "核实中",
+                        None,
+                        None,
+                        "回访",
+                        TEST_NOW - dt.timedelta(minutes=5),
+                        None,
+                    ],
+                    [
+                        case.number,
+                        "investigating",
+                        "demo_manager",
+                        None,
+                        None,
+                        "再次核实",
+                        None,
+                        None,
+                        "回访",
+                        TEST_NOW - dt.timedelta(minutes=30),
+                        None,
+                    ],
+                ],
+            )
+        },
+    )
     before = counts()
     report = exchange.import_workbook(manager, book)
     assert not report.ok and counts() == before
     later, earlier = (f"{TEST_NOW - dt.timedelta(minutes=m):%Y-%m-%d %H:%M}" for m in (5, 30))
     assert [(e.row, e.reason) for e in report.errors] == [
-        (3, f"{earlier} is before the previous progress row of {case.number} ({later}): "
-            "list a case's progress in time order.")]
+        (
+            3,
+            f"{earlier} is before the previous progress row of {case.number} ({later}): "
+            "list a case's progress in time order.",
+        )
+    ]
 
 
 def test_english_headers_and_values_import_like_chinese_ones(db, db_url, clock, tmp_path):
-    english_values = {"普通会员": "Regular", "电话": "phone", "产品质量类": "Product quality",
-                      "功能缺陷": "functional_defect", "一般": "normal", "I": "1",
-                      "换货": "Exchange", "客服部": "customer_service", "已登记": "registered",
-                      "已闭环": "Closed", "已解决（已换货）": "resolved (已换货)",
-                      "换货、其他（延长保修）": "exchange, other (延长保修)"}
+    english_values = {
+        "普通会员": "Regular",
+        "电话": "phone",
+        "产品质量类": "Product quality",
+        "功能缺陷": "functional_defect",
+        "一般": "normal",
+        "I": "1",
+        "换货": "Exchange",
+        "客服部": "customer_service",
+        "已登记": "registered",
+        "已闭环": "Closed",
+        "已解决（已换货）": "resolved (已换货)",
+        "换货、其他（延长保修）": "exchange, other (延长保修)",
+    }
     rows = good_rows(9)
     keys = [c.key for c in COMPLAINTS.import_columns]
     shuffled = keys[::-1]  # any column order
@@ -406,11 +595,11 @@ def test_english_headers_and_values_import_like_chinese_ones(db, db_url, clock, 
         for key, value in row.items():
             if isinstance(value, dt.datetime) and key == "complaint_time":
                 value = f"{value:%Y-%m-%d %H:%M:%S}"  # text times too
-            english[key] = english_values.get(value, value) if isinstance(value, str) \
-                else value
+            english[key] = english_values.get(value, value) if isinstance(value, str) else value
         english_rows.append(english)
-    english = write_book(tmp_path / "en.xlsx", {
-        "Complaints": complaint_sheet(english_rows, shuffled, english=True)})
+    english = write_book(
+        tmp_path / "en.xlsx", {"Complaints": complaint_sheet(english_rows, shuffled, english=True)}
+    )
     exports = []
     for name, path in (("zh", chinese), ("en", english)):
         database = fresh_database(db_url, tmp_path, f"{name}.db")
@@ -419,8 +608,13 @@ def test_english_headers_and_values_import_like_chinese_ones(db, db_url, clock, 
             report = exchange.import_workbook(manager, path)
             assert report.ok, report.lines()
             assert report.complaints == 9
-            exports.append(cells(exchange.export_cases(
-                manager, tmp_path / f"{name}-out.xlsx", unmasked=True).path))
+            exports.append(
+                cells(
+                    exchange.export_cases(
+                        manager, tmp_path / f"{name}-out.xlsx", unmasked=True
+                    ).path
+                )
+            )
         finally:
             database.close()
     assert exports[0] == exports[1]
@@ -443,8 +637,7 @@ def test_unknown_staff_become_inactive_accounts(db, system_session, manager, tmp
     report = exchange.import_workbook(manager, path)
     assert report.ok, report.lines()
     li = User.get(User.username == "li.na")
-    first, second, third = (Complaint.get(Complaint.number == r["complaint_number"])
-                            for r in rows)
+    first, second, third = (Complaint.get(Complaint.number == r["complaint_number"]) for r in rows)
     assert first.receiver_id == first.owner_id == li.id == second.receiver_id
     chen = User.get(User.display_name == "陈静")
     assert second.owner_id == chen.id
@@ -473,8 +666,11 @@ def test_defaults_numbers_and_deadlines(db, manager, tmp_path):
     rows[2]["urgency"] = "紧急"
     rows[3]["member_tier"] = "VIP"
     rows[3]["level"] = None
-    keys = [k for k in (c.key for c in COMPLAINTS.import_columns)
-            if k not in ("registration_time", "receiver", "owner")]
+    keys = [
+        k
+        for k in (c.key for c in COMPLAINTS.import_columns)
+        if k not in ("registration_time", "receiver", "owner")
+    ]
     path = write_book(tmp_path / "defaults.xlsx", {"投诉登记": complaint_sheet(rows, keys)})
     report = exchange.import_workbook(manager, path)
     assert report.ok, report.lines()
@@ -509,12 +705,14 @@ def test_headers_missing_unknown_and_times_as_text(db, manager, tmp_path):
     assert [(w.row, w.column) for w in report.warnings] == [(1, "备注")]
     assert exchange.parse_time("2026/11/20 9:05") == dt.datetime(2026, 11, 20, 9, 5)
     assert exchange.parse_time("2026-11-20 09:05:07") == dt.datetime(2026, 11, 20, 9, 5, 7)
-    assert exchange.parse_time(dt.datetime(2026, 1, 2, 3, 4, 5, 999_000)) == \
-        dt.datetime(2026, 1, 2, 3, 4, 6)
+    assert exchange.parse_time(dt.datetime(2026, 1, 2, 3, 4, 5, 999_000)) == dt.datetime(
+        2026, 1, 2, 3, 4, 6
+    )
 
 
-def test_sheet_sizes_are_written_and_a_wrong_one_drops_no_row(db, system_session, manager,
-                                                             tmp_path):
+def test_sheet_sizes_are_written_and_a_wrong_one_drops_no_row(
+    db, system_session, manager, tmp_path
+):
     path = demo_export(db, system_session, tmp_path, 25)
     book = openpyxl.load_workbook(path, read_only=True)
     sizes = {ws.title: ws.max_row for ws in book.worksheets}
@@ -522,8 +720,9 @@ def test_sheet_sizes_are_written_and_a_wrong_one_drops_no_row(db, system_session
     assert sizes == {title: len(rows) for title, rows in cells(path).items()}
     # A file whose stated size is too small (another program's stale dimension).
     workbook, complaints, _progress, _surveys = exchange_export.new_workbook((1, 0, 0))
-    headers, rows = complaint_sheet([{**r, "complaint_number": None} for r in good_rows(3)],
-                                    [c.key for c in COMPLAINTS.columns])
+    headers, rows = complaint_sheet(
+        [{**r, "complaint_number": None} for r in good_rows(3)], [c.key for c in COMPLAINTS.columns]
+    )
     for row in rows:
         complaints.append(row)
     workbook.save(tmp_path / "stale.xlsx")
@@ -560,7 +759,10 @@ def test_values_longer_than_the_database_keeps_are_errors(db, manager, tmp_path)
     path = write_book(tmp_path / "long.xlsx", {"投诉登记": complaint_sheet(rows)})
     report = exchange.import_workbook(manager, path)
     assert [(p.row, p.column) for p in report.errors] == [
-        (2, "联系方式"), (3, "客户姓名"), (4, "接收人")]
+        (2, "联系方式"),
+        (3, "客户姓名"),
+        (4, "接收人"),
+    ]
 
 
 def test_imports_are_for_managers(db, clerk_session, supervisor_session, tmp_path):
@@ -572,6 +774,7 @@ def test_imports_are_for_managers(db, clerk_session, supervisor_session, tmp_pat
 
 # ---------------------------------------------------------------------------------------
 # The command line.
+
 
 def run(argv, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
@@ -585,18 +788,31 @@ def test_cli_export_and_import(db_url, db, system_session, monkeypatch, capsys, 
     db.close()
     base = ["--database", db_url]
     out_file = tmp_path / "cases.xlsx"
-    code, out, _ = run(base + ["export-cases", "--out", str(out_file), "--unmasked"],
-                       monkeypatch, capsys)
+    code, out, _ = run(
+        base + ["export-cases", "--out", str(out_file), "--unmasked"], monkeypatch, capsys
+    )
     assert code == 0 and "20 complaints" in out and out_file.exists()
     assert "****" not in str(cells(out_file)["投诉登记"])
-    code, out, _ = run(base + ["export-cases", "--out", str(tmp_path / "p.xlsx"),
-                               "--from", "2026-11-01", "--to", "2026-11-25"],
-                       monkeypatch, capsys)
+    code, out, _ = run(
+        base
+        + [
+            "export-cases",
+            "--out",
+            str(tmp_path / "p.xlsx"),
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-25",
+        ],
+        monkeypatch,
+        capsys,
+    )
     assert code == 0
     # Into the same database: every number is taken, so it is rejected with a report.
     errors_file = tmp_path / "errors.xlsx"
-    code, out, err = run(base + ["import", str(out_file), "--errors-out", str(errors_file)],
-                         monkeypatch, capsys)
+    code, out, err = run(
+        base + ["import", str(out_file), "--errors-out", str(errors_file)], monkeypatch, capsys
+    )
     assert code == 1
     lines = [line for line in out.splitlines() if line.startswith("投诉登记!")]
     assert len(lines) == 20 and "投诉编号: The complaint number" in lines[0]

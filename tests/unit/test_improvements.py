@@ -17,19 +17,32 @@ D = dt.datetime
 
 
 def _create(session, **overrides):
-    values = {"problem": "退款周期长", "plan": "退款审批由三级改为两级",
-              "department_code": "customer_service", "deadline": dt.date(2026, 12, 31)}
+    values = {
+        "problem": "退款周期长",
+        "plan": "退款审批由三级改为两级",
+        "department_code": "customer_service",
+        "deadline": dt.date(2026, 12, 31),
+    }
     values.update(overrides)
     return improvements.create_action(session, **values)
 
 
 def test_create_with_links_and_audit(manager_session, clerk_session):
     case = make_case(at=D(2026, 11, 20, 10), owner="clerk1", subtype="slow_refund")
-    info = _create(manager_session, department_code="客服部", deadline="2026-12-31",
-                   type_codes=["slow_refund", "process_efficiency"], case_ids=[case.id])
+    info = _create(
+        manager_session,
+        department_code="客服部",
+        deadline="2026-12-31",
+        type_codes=["slow_refund", "process_efficiency"],
+        case_ids=[case.id],
+    )
     assert (info.problem, info.plan, info.department, info.deadline, info.status) == (
-        "退款周期长", "退款审批由三级改为两级", "customer_service", dt.date(2026, 12, 31),
-        "planned")
+        "退款周期长",
+        "退款审批由三级改为两级",
+        "customer_service",
+        dt.date(2026, 12, 31),
+        "planned",
+    )
     assert info.type_codes == ("slow_refund", "process_efficiency")
     assert info.case_ids == (case.id,) and info.case_numbers == (case.number,)
     assert info.created_by == "manager1" and info.created_at == D(2026, 11, 25, 10)
@@ -37,26 +50,32 @@ def test_create_with_links_and_audit(manager_session, clerk_session):
     assert improvements.get_action(manager_session, info.id) == info
     entry = AuditLog.get(AuditLog.action == "improvement_create")
     assert (entry.entity, entry.entity_id, entry.username) == (
-        "improvement_action", info.id, "manager1")
+        "improvement_action",
+        info.id,
+        "manager1",
+    )
     details = json.loads(entry.details)
     assert details["types"] == ["slow_refund", "process_efficiency"]
     assert details["cases"] == [case.id] and details["deadline"] == "2026-12-31"
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"problem": "  "}, "problem"),
-    ({"problem": "x" * 2001}, "problem"),
-    ({"plan": ""}, "plan"),
-    ({"department_code": ""}, "department"),
-    ({"department_code": "marketing"}, "department"),
-    ({"deadline": None}, "deadline"),
-    ({"deadline": "31/12/2026"}, "deadline"),
-    ({"deadline": 20261231}, "deadline"),
-    ({"status": "finished"}, "status"),
-    ({"type_codes": ["no_such_type"]}, "types"),
-    ({"case_ids": [999_999]}, "cases"),
-    ({"case_ids": ["abc"]}, "cases"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"problem": "  "}, "problem"),
+        ({"problem": "x" * 2001}, "problem"),
+        ({"plan": ""}, "plan"),
+        ({"department_code": ""}, "department"),
+        ({"department_code": "marketing"}, "department"),
+        ({"deadline": None}, "deadline"),
+        ({"deadline": "31/12/2026"}, "deadline"),
+        ({"deadline": 20261231}, "deadline"),
+        ({"status": "finished"}, "status"),
+        ({"type_codes": ["no_such_type"]}, "types"),
+        ({"case_ids": [999_999]}, "cases"),
+        ({"case_ids": ["abc"]}, "cases"),
+    ],
+)
 def test_validation_names_the_field_and_writes_nothing(manager_session, overrides, field):
     with pytest.raises(ValidationError) as info:
         _create(manager_session, **overrides)
@@ -70,8 +89,9 @@ def test_status_by_its_chinese_or_english_word(manager_session):
     assert _create(manager_session, status="Done").status == "done"
 
 
-def test_only_managers_and_admins(manager_session, admin_session, supervisor_session,
-                                  clerk_session, system_session):
+def test_only_managers_and_admins(
+    manager_session, admin_session, supervisor_session, clerk_session, system_session
+):
     action = _create(admin_session)
     for session in (clerk_session, supervisor_session):
         with pytest.raises(PermissionDenied):
@@ -92,11 +112,19 @@ def test_update_status_fields_and_links(manager_session, clerk_session, clock):
     case = make_case(at=D(2026, 11, 20, 10), owner="clerk1")
     action = _create(manager_session, type_codes=["delivery"], case_ids=[case.id])
     clock.advance(days=3)
-    updated = improvements.update_action(manager_session, action.id, status="in_progress",
-                                         deadline="2027-01-15", department_code="logistics",
-                                         type_codes=["logistics_delay", "delivery"])
+    updated = improvements.update_action(
+        manager_session,
+        action.id,
+        status="in_progress",
+        deadline="2027-01-15",
+        department_code="logistics",
+        type_codes=["logistics_delay", "delivery"],
+    )
     assert (updated.status, updated.deadline, updated.department) == (
-        "in_progress", dt.date(2027, 1, 15), "logistics")
+        "in_progress",
+        dt.date(2027, 1, 15),
+        "logistics",
+    )
     assert updated.type_codes == ("logistics_delay", "delivery")
     assert updated.case_ids == (case.id,)  # not given: kept
     assert updated.updated_at == D(2026, 11, 28, 10) and updated.problem == action.problem
@@ -134,38 +162,65 @@ def test_overdue_while_open(manager_session):
 def test_listing_by_period(manager_session):
     """An action belongs to a period when it was active in it: created before the period
     ended, and still open or last changed on or after its first day."""
+
     def action(label, status, created, updated, deadline, dept="customer_service"):
-        info = _create(manager_session, problem=label, status=status, deadline=deadline,
-                       department_code=dept)
+        info = _create(
+            manager_session, problem=label, status=status, deadline=deadline, department_code=dept
+        )
         ImprovementAction.update(created_at=created, updated_at=updated).where(
-            ImprovementAction.id == info.id).execute()
+            ImprovementAction.id == info.id
+        ).execute()
         return label
 
-    action("open since September", "planned", D(2026, 9, 1), D(2026, 9, 1),
-           dt.date(2026, 10, 15))
-    action("done in September", "done", D(2026, 9, 2), D(2026, 9, 30, 23, 59, 59),
-           dt.date(2026, 9, 30))
+    action("open since September", "planned", D(2026, 9, 1), D(2026, 9, 1), dt.date(2026, 10, 15))
+    action(
+        "done in September", "done", D(2026, 9, 2), D(2026, 9, 30, 23, 59, 59), dt.date(2026, 9, 30)
+    )
     action("done on 1 October", "done", D(2026, 9, 3), D(2026, 10, 1), dt.date(2026, 10, 1))
-    action("cancelled in November", "cancelled", D(2026, 10, 20), D(2026, 11, 2),
-           dt.date(2026, 12, 1), dept="tech")
-    action("created on 31 October", "in_progress", D(2026, 10, 31, 23, 59, 59),
-           D(2026, 10, 31, 23, 59, 59), dt.date(2026, 11, 30))
-    action("created in November", "planned", D(2026, 11, 1), D(2026, 11, 1),
-           dt.date(2026, 11, 20))
+    action(
+        "cancelled in November",
+        "cancelled",
+        D(2026, 10, 20),
+        D(2026, 11, 2),
+        dt.date(2026, 12, 1),
+        dept="tech",
+    )
+    action(
+        "created on 31 October",
+        "in_progress",
+        D(2026, 10, 31, 23, 59, 59),
+        D(2026, 10, 31, 23, 59, 59),
+        dt.date(2026, 11, 30),
+    )
+    action("created in November", "planned", D(2026, 11, 1), D(2026, 11, 1), dt.date(2026, 11, 20))
 
     def listed(start=None, end=None, department=None):
-        return [a.problem for a in improvements.list_actions(
-            manager_session, start, end, department_code=department)]
+        return [
+            a.problem
+            for a in improvements.list_actions(
+                manager_session, start, end, department_code=department
+            )
+        ]
 
     october = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-    assert listed(*october) == ["done on 1 October", "open since September",
-                                "created on 31 October", "cancelled in November"]
+    assert listed(*october) == [
+        "done on 1 October",
+        "open since September",
+        "created on 31 October",
+        "cancelled in November",
+    ]
     assert listed(*october, department="tech") == ["cancelled in November"]
     assert listed(dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == [
-        "open since September", "created in November", "created on 31 October",
-        "cancelled in November"]
+        "open since September",
+        "created in November",
+        "created on 31 October",
+        "cancelled in November",
+    ]
     assert listed(None, dt.date(2026, 9, 30)) == [
-        "done in September", "done on 1 October", "open since September"]
+        "done in September",
+        "done on 1 October",
+        "open since September",
+    ]
     assert len(listed()) == 6
     with pytest.raises(ValidationError) as info:
         improvements.list_actions(manager_session, dt.date(2026, 11, 2), dt.date(2026, 11, 1))

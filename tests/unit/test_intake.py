@@ -15,12 +15,22 @@ from desktop_app.services.intake import FormInvalid, IntakeForm
 
 def good_form(**changes) -> IntakeForm:
     form = IntakeForm(
-        customer_name="王小明", contact="13812345678", member_number="M1001",
-        id_number="11010519491231002X", member_tier="gold",
-        complaint_time=dt.datetime(2026, 11, 25, 9, 40), channel="walk_in",
-        type="product_quality", subtype="functional_defect", urgency="normal",
-        description="收到的手机屏幕无法点亮，要求换货", customer_requests=["exchange", "other"],
-        customer_request_other="希望尽快处理", department="customer_service", product="X1 手机")
+        customer_name="王小明",
+        contact="13812345678",
+        member_number="M1001",
+        id_number="11010519491231002X",
+        member_tier="gold",
+        complaint_time=dt.datetime(2026, 11, 25, 9, 40),
+        channel="walk_in",
+        type="product_quality",
+        subtype="functional_defect",
+        urgency="normal",
+        description="收到的手机屏幕无法点亮，要求换货",
+        customer_requests=["exchange", "other"],
+        customer_request_other="希望尽快处理",
+        department="customer_service",
+        product="X1 手机",
+    )
     return dataclasses.replace(form, **changes)
 
 
@@ -29,9 +39,17 @@ def test_register_stores_every_field_number_level_and_deadlines(clerk_session):
     case = Complaint.get_by_id(saved.id)
     assert saved.number == case.number == "TS-20261125-0001"
     assert (case.customer_name, case.contact, case.member_number, case.id_number) == (
-        "王小明", "13812345678", "M1001", "11010519491231002X")
+        "王小明",
+        "13812345678",
+        "M1001",
+        "11010519491231002X",
+    )
     assert (case.channel.code, case.type.code, case.subtype.code, case.department.code) == (
-        "walk_in", "product_quality", "functional_defect", "customer_service")
+        "walk_in",
+        "product_quality",
+        "functional_defect",
+        "customer_service",
+    )
     assert case.customer_requests == "exchange,other"
     assert case.customer_request_other == "希望尽快处理"
     assert case.receiver_id == case.owner_id == clerk_session.user_id
@@ -52,8 +70,9 @@ def test_vip_raises_level_and_staff_may_raise_not_lower(clerk_session):
     raised = intake.register_complaint(clerk_session, good_form(member_number="", level=2))
     assert raised.level == 2
     with pytest.raises(FormInvalid) as info:
-        intake.register_complaint(clerk_session, good_form(subtype="account_security",
-                                                           type="member_rights", level=1))
+        intake.register_complaint(
+            clerk_session, good_form(subtype="account_security", type="member_rights", level=1)
+        )
     assert info.value.field == "level"
 
 
@@ -66,22 +85,25 @@ def test_urgent_marked_by_staff_and_sensitive_customer(clerk_session):
     assert sensitive.urgent and sensitive.urgent_reasons == ("sensitive",)
 
 
-@pytest.mark.parametrize("changes,field", [
-    ({"customer_name": "  "}, "customer_name"),
-    ({"contact": ""}, "contact"),
-    ({"contact": "1381234567"}, "contact"),  # 10 digits
-    ({"contact": "12345678901"}, "contact"),  # not a mobile prefix
-    ({"contact": "li@@example"}, "contact"),
-    ({"id_number": "110105194912310021"}, "id_number"),  # wrong check digit
-    ({"complaint_time": dt.datetime(2026, 11, 25, 11, 0)}, "complaint_time"),  # future
-    ({"complaint_time": None}, "complaint_time"),
-    ({"channel": ""}, "channel"),
-    ({"subtype": "delivery"}, "subtype"),  # not a product-quality subtype
-    ({"description": "坏了"}, "description"),  # too short
-    ({"description": "长" * 5001}, "description"),
-    ({"customer_request_other": ""}, "customer_request_other"),
-    ({"department": "nowhere"}, "department"),
-])
+@pytest.mark.parametrize(
+    "changes,field",
+    [
+        ({"customer_name": "  "}, "customer_name"),
+        ({"contact": ""}, "contact"),
+        ({"contact": "1381234567"}, "contact"),  # 10 digits
+        ({"contact": "12345678901"}, "contact"),  # not a mobile prefix
+        ({"contact": "li@@example"}, "contact"),
+        ({"id_number": "110105194912310021"}, "id_number"),  # wrong check digit
+        ({"complaint_time": dt.datetime(2026, 11, 25, 11, 0)}, "complaint_time"),  # future
+        ({"complaint_time": None}, "complaint_time"),
+        ({"channel": ""}, "channel"),
+        ({"subtype": "delivery"}, "subtype"),  # not a product-quality subtype
+        ({"description": "坏了"}, "description"),  # too short
+        ({"description": "长" * 5001}, "description"),
+        ({"customer_request_other": ""}, "customer_request_other"),
+        ({"department": "nowhere"}, "department"),
+    ],
+)
 def test_invalid_input_names_the_field_and_writes_nothing(clerk_session, changes, field):
     with pytest.raises(FormInvalid) as info:
         intake.register_complaint(clerk_session, good_form(**changes))
@@ -90,8 +112,14 @@ def test_invalid_input_names_the_field_and_writes_nothing(clerk_session, changes
 
 
 def test_valid_contacts(clerk_session):
-    for contact in ("010-62345678", "0755 2345678", "+86 13912345678",
-                    "13912345678; li.na@example.com.cn", "13912345678 li@example.com", "0571-87654321-123"):
+    for contact in (
+        "010-62345678",
+        "0755 2345678",
+        "+86 13912345678",
+        "13912345678; li.na@example.com.cn",
+        "13912345678 li@example.com",
+        "0571-87654321-123",
+    ):
         intake.register_complaint(clerk_session, good_form(contact=contact, member_number=""))
     assert Complaint.select().count() == 6
 
@@ -100,8 +128,16 @@ def test_all_problems_reported_at_once(clerk_session):
     with pytest.raises(FormInvalid) as info:
         intake.register_complaint(clerk_session, IntakeForm())
     fields = {p.field for p in info.value.problems}
-    assert {"customer_name", "contact", "complaint_time", "channel", "type", "subtype",
-            "description", "department"} <= fields
+    assert {
+        "customer_name",
+        "contact",
+        "complaint_time",
+        "channel",
+        "type",
+        "subtype",
+        "description",
+        "department",
+    } <= fields
 
 
 def test_admins_do_not_register_complaints(admin_session):
@@ -113,7 +149,8 @@ def test_customer_lookup_and_details(clerk_session):
     intake.register_complaint(clerk_session, good_form())
     matches = intake.lookup_customers(clerk_session, "1381234")
     assert [(m.name, m.contact, m.member_number) for m in matches] == [
-        ("王小明", "138****5678", "M1001")]
+        ("王小明", "138****5678", "M1001")
+    ]
     assert [m.name for m in intake.lookup_customers(clerk_session, "王小")] == ["王小明"]
     assert [m.name for m in intake.lookup_customers(clerk_session, "M10")] == ["王小明"]
     details = intake.customer_for_intake(clerk_session, matches[0].id)
@@ -131,7 +168,9 @@ def test_reference_data_in_both_languages(db):
     service_attitude = tree[1]
     assert service_attitude.label("en") == "Service attitude"
     assert [(c.code, c.default_level) for c in service_attitude.children][2] == (
-        "staff_attitude", 2)
+        "staff_attitude",
+        2,
+    )
 
 
 def test_attachments_stored_once_by_content_and_recording_ids(clerk_session, tmp_path):
@@ -142,25 +181,31 @@ def test_attachments_stored_once_by_content_and_recording_ids(clerk_session, tmp
     photo.write_bytes(b"\xff\xd8 a photo of a broken screen")
     copy = tmp_path / "again.jpg"
     copy.write_bytes(photo.read_bytes())
-    saved = intake.register_complaint(clerk_session, good_form(
-        attachments=[str(photo), str(copy)], recording_ids="REC-001、REC-002"))
-    rows = list(Attachment.select().where(Attachment.complaint == saved.id)
-                .order_by(Attachment.id))
+    saved = intake.register_complaint(
+        clerk_session,
+        good_form(attachments=[str(photo), str(copy)], recording_ids="REC-001、REC-002"),
+    )
+    rows = list(Attachment.select().where(Attachment.complaint == saved.id).order_by(Attachment.id))
     assert [(r.kind, r.filename) for r in rows] == [
-        ("file", "屏幕照片.jpg"), ("file", "again.jpg"), ("recording", "REC-001"),
-        ("recording", "REC-002")]
+        ("file", "屏幕照片.jpg"),
+        ("file", "again.jpg"),
+        ("recording", "REC-001"),
+        ("recording", "REC-002"),
+    ]
     assert rows[0].sha256 == rows[1].sha256 and rows[0].size == photo.stat().st_size
     stored = list(attachment_folder().rglob("*.jpg"))
     assert len(stored) == 1 and stored[0].read_bytes() == photo.read_bytes()
 
 
-def test_bad_attachments_are_refused_before_anything_is_written(clerk_session, manager_session,
-                                                                 tmp_path):
+def test_bad_attachments_are_refused_before_anything_is_written(
+    clerk_session, manager_session, tmp_path
+):
     from desktop_app.services import settings
 
     with pytest.raises(FormInvalid) as info:
-        intake.register_complaint(clerk_session, good_form(
-            attachments=[str(tmp_path / "missing.png")]))
+        intake.register_complaint(
+            clerk_session, good_form(attachments=[str(tmp_path / "missing.png")])
+        )
     assert info.value.field == "attachments" and "does not exist" in info.value.message
     settings.change_setting(manager_session, "attachments.max_megabytes", 1)
     big = tmp_path / "video.mp4"
@@ -171,18 +216,33 @@ def test_bad_attachments_are_refused_before_anything_is_written(clerk_session, m
 
 
 def test_similar_cases_customer_today_and_text(clerk_session):
-    first = intake.register_complaint(clerk_session, good_form(
-        description="手机屏幕有划痕，要求换货"))
-    intake.register_complaint(clerk_session, good_form(
-        member_number="", contact="13900001111", customer_name="李四",
-        description="耳机没有声音，申请退款"))
-    similar = intake.similar_cases(clerk_session, customer_id=first.customer_id,
-                                   subtype="functional_defect", text="屏幕划痕很明显")
+    first = intake.register_complaint(
+        clerk_session, good_form(description="手机屏幕有划痕，要求换货")
+    )
+    intake.register_complaint(
+        clerk_session,
+        good_form(
+            member_number="",
+            contact="13900001111",
+            customer_name="李四",
+            description="耳机没有声音，申请退款",
+        ),
+    )
+    similar = intake.similar_cases(
+        clerk_session,
+        customer_id=first.customer_id,
+        subtype="functional_defect",
+        text="屏幕划痕很明显",
+    )
     assert [c.number for c in similar.customer_open] == [first.number]
     assert (similar.today_same_subtype, similar.batch_threshold) == (2, 10)
     assert [c.number for c in similar.text_matches] == [first.number]
-    assert intake.similar_cases(clerk_session, customer_id=None, subtype="",
-                                text="退款").text_matches[0].snippet == "耳机没有声音，申请退款"
+    assert (
+        intake.similar_cases(clerk_session, customer_id=None, subtype="", text="退款")
+        .text_matches[0]
+        .snippet
+        == "耳机没有声音，申请退款"
+    )
 
 
 def test_search_terms_are_bigrams_and_words():

@@ -21,10 +21,17 @@ PROCESSES, SAVES = 4, 500
 def test_four_processes_save_500_each_with_distinct_numbers(db_url, system_session):
     make_user(system_session, "desk", "clerk", departments=("logistics",))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    workers = [subprocess.Popen([sys.executable, "-m", "tests.helpers.intake_worker", db_url,
-                                 "desk", str(SAVES)], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-               for _ in range(PROCESSES)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.intake_worker", db_url, "desk", str(SAVES)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(PROCESSES)
+    ]
     results = []
     for worker in workers:
         out, err = worker.communicate(timeout=600)

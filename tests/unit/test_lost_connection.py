@@ -25,8 +25,14 @@ from desktop_app.services import audit, cases, intake
 from desktop_app.services.errors import DatabaseUnavailable
 from tests.helpers.fixtures import TEST_NOW
 
-DRIVER_WORDS = ("terminating", "server closed", "psycopg", "administrator command",
-                "connection already closed", "lock timeout")
+DRIVER_WORDS = (
+    "terminating",
+    "server closed",
+    "psycopg",
+    "administrator command",
+    "connection already closed",
+    "lock timeout",
+)
 
 
 @pytest.fixture
@@ -54,18 +60,29 @@ def terminate(url: str, pid: int) -> None:
 
 def form(i: int = 1) -> intake.IntakeForm:
     return intake.IntakeForm(
-        customer_name="断线客户", contact=f"1390000{i:04d}", member_number=f"L{i:05d}",
-        channel="phone", complaint_time=TEST_NOW - dt.timedelta(minutes=5),
-        type="product_quality", subtype="functional_defect", urgency="urgent",
-        description="屏幕有划痕，要求换货", department="customer_service",
-        customer_requests=["exchange"], recording_ids="REC-1、REC-2")
+        customer_name="断线客户",
+        contact=f"1390000{i:04d}",
+        member_number=f"L{i:05d}",
+        channel="phone",
+        complaint_time=TEST_NOW - dt.timedelta(minutes=5),
+        type="product_quality",
+        subtype="functional_defect",
+        urgency="urgent",
+        description="屏幕有划痕，要求换货",
+        department="customer_service",
+        customer_requests=["exchange"],
+        recording_ids="REC-1、REC-2",
+    )
 
 
 def written() -> dict[str, int]:
-    return {"complaints": Complaint.select().count(), "customers": Customer.select().count(),
-            "attachments": Attachment.select().count(),
-            "sequence": DaySequence.select().count(),
-            "created": AuditLog.select().where(AuditLog.action == "complaint_create").count()}
+    return {
+        "complaints": Complaint.select().count(),
+        "customers": Customer.select().count(),
+        "attachments": Attachment.select().count(),
+        "sequence": DaySequence.select().count(),
+        "created": AuditLog.select().where(AuditLog.action == "complaint_create").count(),
+    }
 
 
 def assert_whole(number: str) -> None:
@@ -73,8 +90,12 @@ def assert_whole(number: str) -> None:
     assert Customer.get_by_id(case.customer_id).member_number == "L00001"
     assert case.urgent and None not in (case.first_response_due, case.resolution_due)
     assert Attachment.select().where(Attachment.complaint == case.id).count() == 2
-    assert AuditLog.select().where(AuditLog.action == "complaint_create",
-                                   AuditLog.entity_id == case.id).count() == 1
+    assert (
+        AuditLog.select()
+        .where(AuditLog.action == "complaint_create", AuditLog.entity_id == case.id)
+        .count()
+        == 1
+    )
 
 
 def test_a_connection_lost_between_actions_is_reopened_unnoticed(pg, clerk_session):
@@ -92,7 +113,8 @@ def test_a_connection_lost_between_actions_is_reopened_unnoticed(pg, clerk_sessi
 
 @pytest.mark.parametrize("moment", ["inside the transaction", "at the commit"])
 def test_a_save_whose_connection_is_lost_leaves_nothing_and_the_next_one_works(
-        pg, clerk_session, monkeypatch, moment):
+    pg, clerk_session, monkeypatch, moment
+):
     typed = form()
     kept = copy.deepcopy(typed)
     before = written()
@@ -143,7 +165,12 @@ def test_a_save_whose_connection_is_lost_leaves_nothing_and_the_next_one_works(
     assert backend_pid() != pid
     assert_whole(saved.number)
     assert {k: v - before[k] for k, v in written().items()} == {
-        "complaints": 1, "customers": 1, "attachments": 2, "sequence": 1, "created": 1}
+        "complaints": 1,
+        "customers": 1,
+        "attachments": 2,
+        "sequence": 1,
+        "created": 1,
+    }
 
 
 def test_a_write_outside_a_transaction_is_not_sent_twice(pg, db, system_session):
@@ -159,8 +186,7 @@ def test_a_write_outside_a_transaction_is_not_sent_twice(pg, db, system_session)
     assert AuditLog.select().where(AuditLog.action == "probe").count() == 1
 
 
-def test_a_writer_waiting_too_long_for_another_is_told_the_database_is_busy(
-        pg, clerk_session):
+def test_a_writer_waiting_too_long_for_another_is_told_the_database_is_busy(pg, clerk_session):
     db = database_proxy.obj
     assert db.execute_sql("SHOW lock_timeout").fetchone()[0] == "10s"  # as SQLite's wait
     db.execute_sql("SET lock_timeout = 200")  # this connection only: keep the test short
@@ -170,8 +196,9 @@ def test_a_writer_waiting_too_long_for_another_is_told_the_database_is_busy(
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
             with pytest.raises(DatabaseUnavailable) as failure:
                 intake.register_complaint(clerk_session, form())
-        assert failure.value.message == ("The database is busy (another computer is "
-                                         "writing). Please try again.")
+        assert failure.value.message == (
+            "The database is busy (another computer is writing). Please try again."
+        )
     finally:
         other.rollback()
         other.close()

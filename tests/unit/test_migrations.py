@@ -30,10 +30,19 @@ def _load_v1(url: str) -> None:
         # An account as version 1 stored it (no password_changed_at column yet).
         db.execute_sql(
             'INSERT INTO "user" (username, display_name, password_hash, role, active, '
-            "senior_agent, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s)"
-            .replace("%s", "?" if info.backend == "sqlite" else "%s"),
-            ("old.admin", "老管理员", auth.hash_password("password123"), "admin", True, False,
-             "2025-01-02 09:00:00"))
+            "senior_agent, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s)".replace(
+                "%s", "?" if info.backend == "sqlite" else "%s"
+            ),
+            (
+                "old.admin",
+                "老管理员",
+                auth.hash_password("password123"),
+                "admin",
+                True,
+                False,
+                "2025-01-02 09:00:00",
+            ),
+        )
     finally:
         db.close()
 

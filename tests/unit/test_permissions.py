@@ -70,9 +70,9 @@ APPROVERS = frozenset({"supervisor", "manager"})
 @dataclass
 class World:
     people: dict
-    case: Complaint      # open, owned by the owner, customer service
-    closed: Complaint    # closed yesterday, owned by the owner
-    reminder: Reminder   # the owner's
+    case: Complaint  # open, owned by the owner, customer service
+    closed: Complaint  # closed yesterday, owned by the owner
+    reminder: Reminder  # the owner's
     follow_up: FollowUp  # on the closed case
     action: ImprovementAction
     tmp: Path
@@ -97,15 +97,39 @@ def world(system_session, clock, tmp_path) -> World:
     closed.survey_due = closed.closed_at + dt.timedelta(hours=48)
     closed.next_due = None
     closed.save()
-    reminder = Reminder.create(complaint=case, kind="first_response", target="first_response",
-                               due_at=now, recipient=people["owner"].user_id, message="",
-                               fire_key=f"test-{case.id}", created_at=now)
-    follow_up = FollowUp.create(complaint=closed, assigned_to=people["supervisor"].user_id,
-                                reason="low score", created_at=now)
-    action = improvements.create_action(people["manager"], "排队太久", "增加窗口",
-                                        "customer_service", now.date() + dt.timedelta(days=30))
-    return World(people, case, closed, reminder, follow_up,
-                 ImprovementAction.get_by_id(action.id), tmp_path, now)
+    reminder = Reminder.create(
+        complaint=case,
+        kind="first_response",
+        target="first_response",
+        due_at=now,
+        recipient=people["owner"].user_id,
+        message="",
+        fire_key=f"test-{case.id}",
+        created_at=now,
+    )
+    follow_up = FollowUp.create(
+        complaint=closed,
+        assigned_to=people["supervisor"].user_id,
+        reason="low score",
+        created_at=now,
+    )
+    action = improvements.create_action(
+        people["manager"],
+        "排队太久",
+        "增加窗口",
+        "customer_service",
+        now.date() + dt.timedelta(days=30),
+    )
+    return World(
+        people,
+        case,
+        closed,
+        reminder,
+        follow_up,
+        ImprovementAction.get_by_id(action.id),
+        tmp_path,
+        now,
+    )
 
 
 def _version(w: World) -> int:
@@ -118,15 +142,26 @@ def _closed_version(w: World) -> int:
 
 def _intake_form(w: World) -> intake.IntakeForm:
     return intake.IntakeForm(
-        customer_name="李四", contact="13900001111", channel="phone",
-        complaint_time=w.now - dt.timedelta(minutes=5), type="process_efficiency",
-        subtype="delivery", urgency="normal", description="配送延迟三天", department="logistics")
+        customer_name="李四",
+        contact="13900001111",
+        channel="phone",
+        complaint_time=w.now - dt.timedelta(minutes=5),
+        type="process_efficiency",
+        subtype="delivery",
+        urgency="normal",
+        description="配送延迟三天",
+        department="logistics",
+    )
 
 
 def _report(w: World):
     """The customer-service department's report (a supervisor's own department)."""
-    return kpi.kpi_report(w.people["manager"], w.now.date() - dt.timedelta(days=30),
-                          w.now.date(), department_code="customer_service")
+    return kpi.kpi_report(
+        w.people["manager"],
+        w.now.date() - dt.timedelta(days=30),
+        w.now.date(),
+        department_code="customer_service",
+    )
 
 
 def _workbook(w: World) -> Path:
@@ -143,8 +178,10 @@ MATRIX: dict[str, tuple] = {
     "audit.list_audit": (MANAGERS, lambda s, w: audit.list_audit(s)),
     "audit.count_audit": (MANAGERS, lambda s, w: audit.count_audit(s)),
     "audit.audit_users": (MANAGERS, lambda s, w: audit.audit_users(s)),
-    "audit.export_audit": (MANAGERS, lambda s, w: audit.export_audit(
-        s, audit.AuditFilter(), w.tmp / "audit.xlsx")),
+    "audit.export_audit": (
+        MANAGERS,
+        lambda s, w: audit.export_audit(s, audit.AuditFilter(), w.tmp / "audit.xlsx"),
+    ),
     "auth.unlock": (EVERYONE, lambda s, w: auth.unlock(s, "password123")),
     "auth.sign_out": (EVERYONE, lambda s, w: auth.sign_out(s)),
     "backup.backup_overview": (ADMIN, lambda s, w: backup.backup_overview(s)),
@@ -153,123 +190,230 @@ MATRIX: dict[str, tuple] = {
     "backup.backup_if_due": (EVERYONE, lambda s, w: backup.backup_if_due(s)),
     "backup.restore_backup": (ADMIN, lambda s, w: backup.restore_backup(s, w.tmp / "none.db")),
     "calendar.year_view": (EVERYONE, lambda s, w: calendar.year_view(s, 2026)),
-    "calendar.set_override": (MANAGERS, lambda s, w: calendar.set_override(
-        s, dt.date(2026, 12, 26), "workday", "调休")),
-    "calendar.remove_override": (MANAGERS, lambda s, w: calendar.remove_override(
-        s, dt.date(2026, 12, 26))),
+    "calendar.set_override": (
+        MANAGERS,
+        lambda s, w: calendar.set_override(s, dt.date(2026, 12, 26), "workday", "调休"),
+    ),
+    "calendar.remove_override": (
+        MANAGERS,
+        lambda s, w: calendar.remove_override(s, dt.date(2026, 12, 26)),
+    ),
     "cases.get_case": (STAFF_IN_SCOPE, lambda s, w: cases.get_case(s, w.case.id)),
     "cases.find_case": (STAFF_IN_SCOPE, lambda s, w: cases.find_case(s, w.case.number)),
     "cases.timeline": (STAFF_IN_SCOPE, lambda s, w: cases.timeline(s, w.case.id)),
     "cases.assignees": (STAFF_IN_SCOPE, lambda s, w: cases.assignees(s, w.case.id)),
-    "cases.attachment_file": (STAFF_IN_SCOPE, lambda s, w: cases.attachment_file(
-        s, _attachment(w))),
-    "cases.add_progress": (HANDLERS, lambda s, w: cases.add_progress(
-        s, w.case.id, cases.ProgressForm(stage="assigned", result="受理"), version=_version(w))),
-    "cases.transfer": (HANDLERS, lambda s, w: cases.transfer(
-        s, w.case.id, w.people["colleague"].user_id, "交接", version=_version(w))),
-    "cases.escalate": (HANDLERS, lambda s, w: cases.escalate(
-        s, w.case.id, "客户要求", version=_version(w))),
-    "cases.request_approval": (HANDLERS, lambda s, w: cases.request_approval(
-        s, w.case.id, "补偿", version=_version(w))),
-    "cases.decide_approval": (APPROVERS, lambda s, w: cases.decide_approval(
-        s, w.case.id, True, "同意", version=_version(w))),
-    "cases.close_case": (HANDLERS, lambda s, w: cases.close_case(
-        s, w.case.id, confirmed=True, outcome="resolved", reason="已解决", version=_version(w))),
-    "cases.reopen_case": (HANDLERS, lambda s, w: cases.reopen_case(
-        s, w.closed.id, "客户不满意", version=_closed_version(w))),
-    "cases.renegotiate": (HANDLERS, lambda s, w: cases.renegotiate(
-        s, w.case.id, w.now + dt.timedelta(days=10), "复杂", version=_version(w))),
+    "cases.attachment_file": (
+        STAFF_IN_SCOPE,
+        lambda s, w: cases.attachment_file(s, _attachment(w)),
+    ),
+    "cases.add_progress": (
+        HANDLERS,
+        lambda s, w: cases.add_progress(
+            s, w.case.id, cases.ProgressForm(stage="assigned", result="受理"), version=_version(w)
+        ),
+    ),
+    "cases.transfer": (
+        HANDLERS,
+        lambda s, w: cases.transfer(
+            s, w.case.id, w.people["colleague"].user_id, "交接", version=_version(w)
+        ),
+    ),
+    "cases.escalate": (
+        HANDLERS,
+        lambda s, w: cases.escalate(s, w.case.id, "客户要求", version=_version(w)),
+    ),
+    "cases.request_approval": (
+        HANDLERS,
+        lambda s, w: cases.request_approval(s, w.case.id, "补偿", version=_version(w)),
+    ),
+    "cases.decide_approval": (
+        APPROVERS,
+        lambda s, w: cases.decide_approval(s, w.case.id, True, "同意", version=_version(w)),
+    ),
+    "cases.close_case": (
+        HANDLERS,
+        lambda s, w: cases.close_case(
+            s, w.case.id, confirmed=True, outcome="resolved", reason="已解决", version=_version(w)
+        ),
+    ),
+    "cases.reopen_case": (
+        HANDLERS,
+        lambda s, w: cases.reopen_case(s, w.closed.id, "客户不满意", version=_closed_version(w)),
+    ),
+    "cases.renegotiate": (
+        HANDLERS,
+        lambda s, w: cases.renegotiate(
+            s, w.case.id, w.now + dt.timedelta(days=10), "复杂", version=_version(w)
+        ),
+    ),
     "check.run_checks": (ADMIN, lambda s, w: check.run_checks(s)),
     "demo.generate": (ADMIN, lambda s, w: demo.generate(s, 1, seed=1)),
-    "exchange_export.export_cases": (EVERYONE, lambda s, w: exchange_export.export_cases(
-        s, w.tmp / "out.xlsx")),
-    "exchange_export.export_cases(unmasked)": (MANAGERS, lambda s, w: (
-        exchange_export.export_cases(s, w.tmp / "out.xlsx", unmasked=True))),
-    "exchange_import.import_workbook": (MANAGERS, lambda s, w: exchange_import.import_workbook(
-        s, _workbook(w), dry_run=True)),
+    "exchange_export.export_cases": (
+        EVERYONE,
+        lambda s, w: exchange_export.export_cases(s, w.tmp / "out.xlsx"),
+    ),
+    "exchange_export.export_cases(unmasked)": (
+        MANAGERS,
+        lambda s, w: exchange_export.export_cases(s, w.tmp / "out.xlsx", unmasked=True),
+    ),
+    "exchange_import.import_workbook": (
+        MANAGERS,
+        lambda s, w: exchange_import.import_workbook(s, _workbook(w), dry_run=True),
+    ),
     "improvements.list_actions": (MANAGERS, lambda s, w: improvements.list_actions(s)),
     "improvements.get_action": (MANAGERS, lambda s, w: improvements.get_action(s, w.action.id)),
-    "improvements.create_action": (MANAGERS, lambda s, w: improvements.create_action(
-        s, "等待", "预约", "customer_service", w.now.date() + dt.timedelta(days=7))),
-    "improvements.update_action": (MANAGERS, lambda s, w: improvements.update_action(
-        s, w.action.id, status="done")),
-    "intake.register_complaint": (INTAKE, lambda s, w: intake.register_complaint(
-        s, _intake_form(w))),
+    "improvements.create_action": (
+        MANAGERS,
+        lambda s, w: improvements.create_action(
+            s, "等待", "预约", "customer_service", w.now.date() + dt.timedelta(days=7)
+        ),
+    ),
+    "improvements.update_action": (
+        MANAGERS,
+        lambda s, w: improvements.update_action(s, w.action.id, status="done"),
+    ),
+    "intake.register_complaint": (
+        INTAKE,
+        lambda s, w: intake.register_complaint(s, _intake_form(w)),
+    ),
     "intake.lookup_customers": (INTAKE, lambda s, w: intake.lookup_customers(s, "张")),
-    "intake.customer_for_intake": (INTAKE, lambda s, w: intake.customer_for_intake(
-        s, w.case.customer_id)),
-    "intake.similar_cases": (INTAKE, lambda s, w: intake.similar_cases(
-        s, customer_id=w.case.customer_id, subtype="functional_defect", text="划痕")),
-    "kpi.kpi_report": (REPORTERS, lambda s, w: kpi.kpi_report(
-        s, w.now.date() - dt.timedelta(days=30), w.now.date(),
-        department_code="customer_service")),
+    "intake.customer_for_intake": (
+        INTAKE,
+        lambda s, w: intake.customer_for_intake(s, w.case.customer_id),
+    ),
+    "intake.similar_cases": (
+        INTAKE,
+        lambda s, w: intake.similar_cases(
+            s, customer_id=w.case.customer_id, subtype="functional_defect", text="划痕"
+        ),
+    ),
+    "kpi.kpi_report": (
+        REPORTERS,
+        lambda s, w: kpi.kpi_report(
+            s,
+            w.now.date() - dt.timedelta(days=30),
+            w.now.date(),
+            department_code="customer_service",
+        ),
+    ),
     # A supervisor sees only the figures of their own departments.
-    "kpi.kpi_report(all departments)": (MANAGERS, lambda s, w: kpi.kpi_report(
-        s, w.now.date() - dt.timedelta(days=30), w.now.date())),
-    "print_forms.case_survey": (STAFF_IN_SCOPE, lambda s, w: print_forms.case_survey(
-        s, w.closed.id)),
+    "kpi.kpi_report(all departments)": (
+        MANAGERS,
+        lambda s, w: kpi.kpi_report(s, w.now.date() - dt.timedelta(days=30), w.now.date()),
+    ),
+    "print_forms.case_survey": (
+        STAFF_IN_SCOPE,
+        lambda s, w: print_forms.case_survey(s, w.closed.id),
+    ),
     "queue.open_queue": (EVERYONE, lambda s, w: queue.open_queue(s)),
     "reminders.my_reminders": (EVERYONE, lambda s, w: reminders.my_reminders(s)),
     "reminders.scan": (EVERYONE, lambda s, w: reminders.scan(s)),
     "reminders.rewind": (EVERYONE, lambda s, w: reminders.rewind(s)),
     # Only the recipient may acknowledge or snooze a reminder; to anyone else it is not in
     # their list (NotFound, which reveals nothing about it).
-    "reminders.acknowledge": (frozenset({"owner"}), lambda s, w: reminders.acknowledge(
-        s, w.reminder.id), NotFound),
-    "reminders.snooze": (frozenset({"owner"}), lambda s, w: reminders.snooze(
-        s, w.reminder.id, 30), NotFound),
-    "report_workbook.volume_trend": (REPORTERS, lambda s, w: report_workbook.volume_trend(
-        s, _report(w))),
-    "report_workbook.write_report_workbook": (REPORTERS, lambda s, w: (
-        report_workbook.write_report_workbook(s, _report(w), w.tmp / "report.xlsx"))),
+    "reminders.acknowledge": (
+        frozenset({"owner"}),
+        lambda s, w: reminders.acknowledge(s, w.reminder.id),
+        NotFound,
+    ),
+    "reminders.snooze": (
+        frozenset({"owner"}),
+        lambda s, w: reminders.snooze(s, w.reminder.id, 30),
+        NotFound,
+    ),
+    "report_workbook.volume_trend": (
+        REPORTERS,
+        lambda s, w: report_workbook.volume_trend(s, _report(w)),
+    ),
+    "report_workbook.write_report_workbook": (
+        REPORTERS,
+        lambda s, w: report_workbook.write_report_workbook(s, _report(w), w.tmp / "report.xlsx"),
+    ),
     "settings.list_settings": (EVERYONE, lambda s, w: settings.list_settings(s)),
-    "settings.change_setting": (MANAGERS, lambda s, w: settings.change_setting(
-        s, "tracker.due_soon_hours", 6.0)),
+    "settings.change_setting": (
+        MANAGERS,
+        lambda s, w: settings.change_setting(s, "tracker.due_soon_hours", 6.0),
+    ),
     "sla.recompute_open_deadlines": (MANAGERS, lambda s, w: sla.recompute_open_deadlines(s)),
-    "sla.renegotiate_resolution": (HANDLERS, lambda s, w: sla.renegotiate_resolution(
-        s, w.case.id, w.now + dt.timedelta(days=10), "复杂", version=_version(w))),
+    "sla.renegotiate_resolution": (
+        HANDLERS,
+        lambda s, w: sla.renegotiate_resolution(
+            s, w.case.id, w.now + dt.timedelta(days=10), "复杂", version=_version(w)
+        ),
+    ),
     "surveys.survey_queue": (EVERYONE, lambda s, w: surveys.survey_queue(s)),
-    "surveys.record_attempt": (SURVEYORS_IN_SCOPE, lambda s, w: surveys.record_attempt(
-        s, w.closed.id, "no_answer")),
-    "surveys.mark_not_surveyed": (SURVEYORS_IN_SCOPE, lambda s, w: surveys.mark_not_surveyed(
-        s, w.closed.id, "客户拒绝")),
+    "surveys.record_attempt": (
+        SURVEYORS_IN_SCOPE,
+        lambda s, w: surveys.record_attempt(s, w.closed.id, "no_answer"),
+    ),
+    "surveys.mark_not_surveyed": (
+        SURVEYORS_IN_SCOPE,
+        lambda s, w: surveys.mark_not_surveyed(s, w.closed.id, "客户拒绝"),
+    ),
     "surveys.prefill": (SURVEYORS_IN_SCOPE, lambda s, w: surveys.prefill(s, w.closed.id)),
-    "surveys.record_survey": (SURVEYORS_IN_SCOPE, lambda s, w: surveys.record_survey(
-        s, surveys.SurveyForm(complaint_number=w.closed.number, customer_name="张三",
-                              survey_time=w.now, timeliness=5, effectiveness=5,
-                              attitude=5, overall=5))),
+    "surveys.record_survey": (
+        SURVEYORS_IN_SCOPE,
+        lambda s, w: surveys.record_survey(
+            s,
+            surveys.SurveyForm(
+                complaint_number=w.closed.number,
+                customer_name="张三",
+                survey_time=w.now,
+                timeliness=5,
+                effectiveness=5,
+                attitude=5,
+                overall=5,
+            ),
+        ),
+    ),
     "surveys.follow_ups": (EVERYONE, lambda s, w: surveys.follow_ups(s)),
     # The supervisor it was given to, and the case's handlers.
-    "surveys.complete_follow_up": (HANDLERS, lambda s, w: (
-        surveys.complete_follow_up(s, w.follow_up.id, "已回访"))),
+    "surveys.complete_follow_up": (
+        HANDLERS,
+        lambda s, w: surveys.complete_follow_up(s, w.follow_up.id, "已回访"),
+    ),
     "tracker.list_cases": (EVERYONE, lambda s, w: tracker.list_cases(s, CaseFilter())),
     "tracker.count_cases": (EVERYONE, lambda s, w: tracker.count_cases(s, CaseFilter())),
     "tracker.standard_views": (EVERYONE, lambda s, w: tracker.standard_views(s)),
-    "tracker.view_counts": (EVERYONE, lambda s, w: tracker.view_counts(
-        s, tracker.standard_views(s))),
+    "tracker.view_counts": (
+        EVERYONE,
+        lambda s, w: tracker.view_counts(s, tracker.standard_views(s)),
+    ),
     "tracker.owners": (EVERYONE, lambda s, w: tracker.owners(s)),
     "tracker.due_soon_window": (EVERYONE, lambda s, w: tracker.due_soon_window(s)),
     "tracker_export.tracker_ids": (EVERYONE, lambda s, w: tracker_export.tracker_ids(s)),
-    "users.create_user": (ADMIN, lambda s, w: users.create_user(
-        s, "newbie", "clerk", "password123", departments=("customer_service",))),
+    "users.create_user": (
+        ADMIN,
+        lambda s, w: users.create_user(
+            s, "newbie", "clerk", "password123", departments=("customer_service",)
+        ),
+    ),
     "users.list_users": (EVERYONE, lambda s, w: users.list_users(s)),
     "users.get_user": (EVERYONE, lambda s, w: users.get_user(s, "clerk1")),
-    "users.change_own_password": (EVERYONE, lambda s, w: users.change_own_password(
-        s, "password123", "another-password")),
-    "users.reset_password": (ADMIN, lambda s, w: users.reset_password(
-        s, "clerk2", "reset-password")),
+    "users.change_own_password": (
+        EVERYONE,
+        lambda s, w: users.change_own_password(s, "password123", "another-password"),
+    ),
+    "users.reset_password": (
+        ADMIN,
+        lambda s, w: users.reset_password(s, "clerk2", "reset-password"),
+    ),
     "users.set_active": (ADMIN, lambda s, w: users.set_active(s, "clerk2", False)),
-    "users.update_user": (ADMIN, lambda s, w: users.update_user(
-        s, "clerk2", display_name="王五")),
+    "users.update_user": (ADMIN, lambda s, w: users.update_user(s, "clerk2", display_name="王五")),
 }
 
 
 def _attachment(w: World) -> int:
     from desktop_app.db.models import Attachment
 
-    row = Attachment.create(complaint=w.case, kind="recording", filename="rec-1",
-                            recording_ref="rec-1", added_by=w.people["owner"].user_id,
-                            added_at=w.now)
+    row = Attachment.create(
+        complaint=w.case,
+        kind="recording",
+        filename="rec-1",
+        recording_ref="rec-1",
+        added_by=w.people["owner"].user_id,
+        added_at=w.now,
+    )
     return row.id
 
 
@@ -278,8 +422,12 @@ def _service_functions() -> set[str]:
     for info in pkgutil.iter_modules(services_package.__path__):
         module = importlib.import_module(f"desktop_app.services.{info.name}")
         for name, fn in vars(module).items():
-            if (name.startswith("_") or not inspect.isfunction(fn)
-                    or fn.__module__ != module.__name__ or not hasattr(fn, "__wrapped__")):
+            if (
+                name.startswith("_")
+                or not inspect.isfunction(fn)
+                or fn.__module__ != module.__name__
+                or not hasattr(fn, "__wrapped__")
+            ):
                 continue
             params = list(inspect.signature(fn).parameters)
             if params and params[0] == "session":
@@ -300,10 +448,16 @@ class _Rollback(Exception):
 # Run for real: bulk loads tune SQLite outside any transaction, and exports and reports read
 # one snapshot (PostgreSQL: a repeatable-read transaction of their own). None of these
 # changes what the next person's call sees, and the admin, who may load demo data, comes last.
-NO_ROLLBACK = {"demo.generate", "exchange_export.export_cases",
-               "exchange_export.export_cases(unmasked)", "exchange_import.import_workbook",
-               "kpi.kpi_report", "kpi.kpi_report(all departments)",
-               "report_workbook.volume_trend", "report_workbook.write_report_workbook"}
+NO_ROLLBACK = {
+    "demo.generate",
+    "exchange_export.export_cases",
+    "exchange_export.export_cases(unmasked)",
+    "exchange_import.import_workbook",
+    "kpi.kpi_report",
+    "kpi.kpi_report(all departments)",
+    "report_workbook.volume_trend",
+    "report_workbook.write_report_workbook",
+}
 
 
 def _outcome(key: str, call: Call, session, w: World) -> BaseException | None:
@@ -340,5 +494,6 @@ def test_who_may_call(world, key):
         denied = isinstance(raised, refused_with)
         if denied == (person in allowed):
             wrong[person] = f"{'refused' if denied else 'served'}" + (
-                f" ({type(raised).__name__}: {raised})" if raised else "")
+                f" ({type(raised).__name__}: {raised})" if raised else ""
+            )
     assert wrong == {}, f"{key}: expected only {sorted(allowed)} to be served"

@@ -15,26 +15,50 @@ MASKED = "138****5678"
 _numbers = itertools.count(1)
 
 
-def _case(*, receiver, owner, department="customer_service", priority=1, next_due=None,
-          is_open=True, contact=PHONE):
+def _case(
+    *,
+    receiver,
+    owner,
+    department="customer_service",
+    priority=1,
+    next_due=None,
+    is_open=True,
+    contact=PHONE,
+):
     subtype = ComplaintType.get(ComplaintType.code == "delivery")
     dept = Department.get(Department.code == department)
-    customer = Customer.create(name="张三", phone=PHONE, created_at=TEST_NOW,
-                               updated_at=TEST_NOW)
+    customer = Customer.create(name="张三", phone=PHONE, created_at=TEST_NOW, updated_at=TEST_NOW)
     at = TEST_NOW - dt.timedelta(days=1)
     urgent = priority == 4
     return Complaint.create(
-        number=f"TS-20261124-{next(_numbers):04d}", customer=customer, customer_name="张三",
-        contact=contact, complaint_time=at, registration_time=at + dt.timedelta(minutes=3),
-        channel=Channel.get(Channel.code == "phone"), type=subtype.parent_id, subtype=subtype,
-        urgency="urgent" if urgent else "normal", description="订单显示已签收但本人未收到",
-        department=dept, receiver=receiver, owner=owner,
-        stage="investigating" if is_open else "closed", is_open=is_open,
-        level=3 if urgent else priority, urgent=urgent, priority=priority,
+        number=f"TS-20261124-{next(_numbers):04d}",
+        customer=customer,
+        customer_name="张三",
+        contact=contact,
+        complaint_time=at,
+        registration_time=at + dt.timedelta(minutes=3),
+        channel=Channel.get(Channel.code == "phone"),
+        type=subtype.parent_id,
+        subtype=subtype,
+        urgency="urgent" if urgent else "normal",
+        description="订单显示已签收但本人未收到",
+        department=dept,
+        receiver=receiver,
+        owner=owner,
+        stage="investigating" if is_open else "closed",
+        is_open=is_open,
+        level=3 if urgent else priority,
+        urgent=urgent,
+        priority=priority,
         outcome=None if is_open else "resolved",
-        closed_at=None if is_open else TEST_NOW, first_response_due=at + dt.timedelta(hours=4),
-        solution_due=at + dt.timedelta(days=3), resolution_due=at + dt.timedelta(days=7),
-        next_due=next_due if is_open else None, created_at=at, updated_at=at)
+        closed_at=None if is_open else TEST_NOW,
+        first_response_due=at + dt.timedelta(hours=4),
+        solution_due=at + dt.timedelta(days=3),
+        resolution_due=at + dt.timedelta(days=7),
+        next_due=next_due if is_open else None,
+        created_at=at,
+        updated_at=at,
+    )
 
 
 @pytest.fixture
@@ -42,10 +66,16 @@ def people(system_session, manager_session, supervisor_session, clerk_session):
     """clerk1 (customer service, supervisor super1), clerk2 (tech, supervisor super2),
     super1 (customer service), super2 (tech), manager1."""
     super2 = make_user(system_session, "super2", "supervisor", departments=("tech",))
-    clerk2 = make_user(system_session, "clerk2", "clerk", departments=("tech",),
-                       supervisor="super2")
-    return {"clerk1": clerk_session, "clerk2": clerk2, "super1": supervisor_session,
-            "super2": super2, "manager": manager_session}
+    clerk2 = make_user(
+        system_session, "clerk2", "clerk", departments=("tech",), supervisor="super2"
+    )
+    return {
+        "clerk1": clerk_session,
+        "clerk2": clerk2,
+        "super1": supervisor_session,
+        "super2": super2,
+        "manager": manager_session,
+    }
 
 
 def _all_pages(session, limit):
@@ -68,6 +98,7 @@ def _expected_order(cases, *, nulls_first):
         else:
             due = (1, c.next_due)
         return (-c.priority, due, c.id)
+
     return [c.id for c in sorted(cases, key=key)]
 
 
@@ -77,9 +108,15 @@ def test_processing_order_and_pagination_without_gaps(db, people):
     dues = [base + dt.timedelta(hours=h) for h in (5, 1, 3, 1, 8)]  # ties on purpose
     cases = []
     for i in range(57):
-        cases.append(_case(receiver=c1 if i % 2 else c2, owner=c1 if i % 3 else c2,
-                           department="customer_service" if i % 4 else "tech",
-                           priority=(1, 2, 3, 4, 1, 2)[i % 6], next_due=dues[i % 5]))
+        cases.append(
+            _case(
+                receiver=c1 if i % 2 else c2,
+                owner=c1 if i % 3 else c2,
+                department="customer_service" if i % 4 else "tech",
+                priority=(1, 2, 3, 4, 1, 2)[i % 6],
+                next_due=dues[i % 5],
+            )
+        )
     cases.append(_case(receiver=c1, owner=c1, priority=2, next_due=None))  # data fault
     for _ in range(5):
         _case(receiver=c1, owner=c1, is_open=False)
@@ -87,8 +124,9 @@ def test_processing_order_and_pagination_without_gaps(db, people):
     for limit in (1, 7, 100):
         rows, pages = _all_pages(people["manager"], limit)
         assert [r.id for r in rows] == expected
-        assert pages == -(-len(expected) // limit) or (len(expected) % limit == 0
-                                                       and pages == len(expected) // limit + 1)
+        assert pages == -(-len(expected) // limit) or (
+            len(expected) % limit == 0 and pages == len(expected) // limit + 1
+        )
     first = queue.open_queue(people["manager"], limit=5)
     assert [r.priority for r in first.rows] == [4] * 5
     assert all(a.next_due <= b.next_due for a, b in itertools.pairwise(first.rows))
@@ -114,8 +152,9 @@ def test_scope_by_role(db, people):
     owned = _case(receiver=c2, owner=c1, department="tech", next_due=due)
     cs_dept = _case(receiver=c2, owner=c2, department="customer_service", next_due=due)
     tech = _case(receiver=c2, owner=c2, department="tech", next_due=due)
-    super2_owns = _case(receiver=people["manager"].user_id, owner=s2, department="logistics",
-                        next_due=due)
+    super2_owns = _case(
+        receiver=people["manager"].user_id, owner=s2, department="logistics", next_due=due
+    )
     everything = {received.id, owned.id, cs_dept.id, tech.id, super2_owns.id}
 
     def seen(name):
@@ -132,8 +171,13 @@ def test_contact_masked_unless_handling_the_case(db, people, admin_session):
     c1, c2 = people["clerk1"].user_id, people["clerk2"].user_id
     due = TEST_NOW + dt.timedelta(hours=2)
     mine = _case(receiver=c1, owner=c2, department="tech", next_due=due)
-    dept_only = _case(receiver=c2, owner=c2, department="customer_service",
-                      contact=f"{PHONE};zhang@example.com", next_due=due)
+    dept_only = _case(
+        receiver=c2,
+        owner=c2,
+        department="customer_service",
+        contact=f"{PHONE};zhang@example.com",
+        next_due=due,
+    )
 
     def contacts(session):
         return {r.id: (r.contact, r.contact_masked) for r in _all_pages(session, 10)[0]}
@@ -158,11 +202,15 @@ def test_row_labels(db, people):
     assert (row.type, row.subtype, row.department) == ("流程效率类", "配送问题", "客服部")
     assert (row.level, row.urgent, row.stage, row.owner) == (3, True, "investigating", "clerk1")
     assert row.next_due == TEST_NOW and row.registration_time == case.registration_time
-    english = Session(people["manager"].user_id, "manager1", "manager1", "manager",
-                      language="en_US")
+    english = Session(
+        people["manager"].user_id, "manager1", "manager1", "manager", language="en_US"
+    )
     (row,) = queue.open_queue(english).rows
     assert (row.type, row.subtype, row.department) == (
-        "Process efficiency", "Delivery", "Customer service")
+        "Process efficiency",
+        "Delivery",
+        "Customer service",
+    )
 
 
 def test_limits_and_permission(db, people):
@@ -179,8 +227,9 @@ def test_query_uses_the_queue_index(db, people):
     for after in (None, cursor):
         sql, params = queue.build_query(session, limit=101, after=after, sqlite=is_sqlite(db))
         if is_sqlite(db):
-            plan = " | ".join(str(r[-1]) for r in db.execute_sql(
-                "EXPLAIN QUERY PLAN " + sql, params).fetchall())
+            plan = " | ".join(
+                str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+            )
             assert "complaint_queue" in plan, plan
             assert "TEMP B-TREE" not in plan, plan
         else:

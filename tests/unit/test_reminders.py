@@ -79,8 +79,9 @@ def test_panel_acknowledge_and_snooze(system_session, clerk_session, clock):
     make_case(at=clock.now(), owner="clerk1")
     clock.at = dt.datetime(2026, 11, 25, 13, 30)
     reminders.scan(Session.system(clock))
-    clerk = Session(clerk_session.user_id, "clerk1", "clerk1", "clerk",
-                    clerk_session.department_ids, clock)
+    clerk = Session(
+        clerk_session.user_id, "clerk1", "clerk1", "clerk", clerk_session.department_ids, clock
+    )
     mine = reminders.my_reminders(clerk)
     assert [r.kind for r in mine] == ["due_soon"]
     reminders.snooze(clerk, mine[0].id, 30)
@@ -93,30 +94,30 @@ def test_panel_acknowledge_and_snooze(system_session, clerk_session, clock):
 
 def test_batch_rule_flags_all_and_links_them(system_session, clerk_session, clock):
     ctx = sla.SlaContext.load()
-    cases = [make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx)
-             for _ in range(10)]
+    cases = [
+        make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx) for _ in range(10)
+    ]
     make_case(at=clock.now(), owner="clerk1", subtype="slow_refund", ctx=ctx)  # other subtype
     assert sla.apply_batch_rule(system_session, cases[9], ctx) is None  # 10 is not > 10
     cases.append(make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx))
     batch = sla.apply_batch_rule(system_session, cases[10], ctx)
     assert batch is not None
     stored = list(Complaint.select().where(Complaint.id.in_([c.id for c in cases])))
-    assert all(c.urgent and "batch" in c.urgent_reasons and c.batch_id == batch.id
-               for c in stored)
+    assert all(c.urgent and "batch" in c.urgent_reasons and c.batch_id == batch.id for c in stored)
     assert all(c.priority == 4 for c in stored)
     assert stored[0].first_response_due == clock.now() + dt.timedelta(hours=2)
 
 
-def test_sensitive_customer_is_urgent_and_vip_is_level_three(system_session, clerk_session,
-                                                             clock):
+def test_sensitive_customer_is_urgent_and_vip_is_level_three(system_session, clerk_session, clock):
     sensitive = make_case(at=clock.now(), owner="clerk1", sensitive=True)
     assert sensitive.urgent and sensitive.urgent_reasons == "sensitive"
     vip = make_case(at=clock.now(), owner="clerk1", tier="vip")
     assert vip.level == 3 and not vip.urgent
 
 
-def test_policy_change_recomputes_open_deadlines(system_session, manager_session, clerk_session,
-                                                 clock):
+def test_policy_change_recomputes_open_deadlines(
+    system_session, manager_session, clerk_session, clock
+):
     from desktop_app.services import settings
 
     case = make_case(at=clock.now(), owner="clerk1")
@@ -126,8 +127,9 @@ def test_policy_change_recomputes_open_deadlines(system_session, manager_session
     assert Complaint.get_by_id(case.id).version == 2
 
 
-def test_deadline_moved_behind_the_scan_is_still_reminded(system_session, manager_session,
-                                                           clerk_session, clock):
+def test_deadline_moved_behind_the_scan_is_still_reminded(
+    system_session, manager_session, clerk_session, clock
+):
     from desktop_app.services import settings
 
     case = make_case(at=clock.now(), owner="clerk1")  # first response due 14:00
@@ -138,11 +140,11 @@ def test_deadline_moved_behind_the_scan_is_still_reminded(system_session, manage
     clock.advance(minutes=1)
     fired = reminders.scan(Session.system(clock))
     assert [(r.kind, r.complaint_id, r.due_at) for r in fired] == [
-        ("overdue", case.id, dt.datetime(2026, 11, 25, 11, 0))]
+        ("overdue", case.id, dt.datetime(2026, 11, 25, 11, 0))
+    ]
 
 
-def test_each_tick_only_looks_at_what_crossed_since_the_last(system_session, clerk_session,
-                                                             clock):
+def test_each_tick_only_looks_at_what_crossed_since_the_last(system_session, clerk_session, clock):
     scanner = Session.system(clock)
     reminders.scan(scanner)  # 10:00: catches up on the look-back window
     make_case(at=dt.datetime(2026, 11, 25, 9, 0), owner="clerk1")  # due 13:00
@@ -153,7 +155,8 @@ def test_each_tick_only_looks_at_what_crossed_since_the_last(system_session, cle
 
 
 def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
-        system_session, clerk_session, supervisor_session, clock):
+    system_session, clerk_session, supervisor_session, clock
+):
     from desktop_app.db.models import AuditLog, ProgressEntry
     from desktop_app.services.errors import ConflictError, PermissionDenied, ValidationError
     from tests.helpers.fixtures import make_user
@@ -161,11 +164,21 @@ def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
     case = make_case(at=clock.now(), owner="clerk1")  # registered Wed 2026-11-25 10:00
     # 15 working days after 25 Nov: 16 Dec 18:00.
     with pytest.raises(ValidationError, match="by 2026-12-16 18:00 at the latest") as info:
-        sla.renegotiate_resolution(clerk_session, case.id, dt.datetime(2026, 12, 17, 10, 0),
-                                   "等待厂家检测", version=case.version)
+        sla.renegotiate_resolution(
+            clerk_session,
+            case.id,
+            dt.datetime(2026, 12, 17, 10, 0),
+            "等待厂家检测",
+            version=case.version,
+        )
     assert info.value.field == "renegotiated_due"
-    due = sla.renegotiate_resolution(clerk_session, case.id, dt.datetime(2026, 12, 16, 18, 0),
-                                     "等待厂家检测", version=case.version)
+    due = sla.renegotiate_resolution(
+        clerk_session,
+        case.id,
+        dt.datetime(2026, 12, 16, 18, 0),
+        "等待厂家检测",
+        version=case.version,
+    )
     stored = Complaint.get_by_id(case.id)
     assert due == stored.resolution_due == dt.datetime(2026, 12, 16, 18, 0)
     assert stored.complex_case and stored.version == case.version + 1
@@ -175,8 +188,9 @@ def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
     sla.recompute_open_deadlines(Session.system(clock))
     assert Complaint.get_by_id(case.id).resolution_due == due
     with pytest.raises(ConflictError):  # the version the user saw is stale
-        sla.renegotiate_resolution(supervisor_session, case.id, due, "再次协商",
-                                   version=case.version)
+        sla.renegotiate_resolution(
+            supervisor_session, case.id, due, "再次协商", version=case.version
+        )
     outsider = make_user(system_session, "other.clerk", "clerk", departments=("logistics",))
     with pytest.raises(PermissionDenied):
         sla.renegotiate_resolution(outsider, case.id, due, "x", version=stored.version)
@@ -185,6 +199,9 @@ def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
 def test_progress_update_cadence_is_stored(system_session, clerk_session, clock):
     case = make_case(at=clock.now(), owner="clerk1")
     assert case.next_update_due == clock.now() + dt.timedelta(days=3)
-    late = make_case(at=dt.datetime(2026, 10, 26, 10, 0), owner="clerk1",
-                     last_update_at=dt.datetime(2026, 11, 24, 10, 0))  # open 21 working days
+    late = make_case(
+        at=dt.datetime(2026, 10, 26, 10, 0),
+        owner="clerk1",
+        last_update_at=dt.datetime(2026, 11, 24, 10, 0),
+    )  # open 21 working days
     assert late.next_update_due == dt.datetime(2026, 12, 1, 10, 0)  # weekly

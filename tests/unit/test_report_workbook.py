@@ -25,8 +25,21 @@ from tests.helpers.fixtures import TEST_NOW, make_user
 
 D = dt.datetime
 NOV_1, NOV_30 = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
-SHEET_NAMES = ["汇总", "按类型", "按子类", "按渠道", "按部门", "按紧急程度", "按级别",
-               "投诉量趋势", "超时未结", "超时按责任人", "满意度调查", "改进措施", "高频改进建议"]
+SHEET_NAMES = [
+    "汇总",
+    "按类型",
+    "按子类",
+    "按渠道",
+    "按部门",
+    "按紧急程度",
+    "按级别",
+    "投诉量趋势",
+    "超时未结",
+    "超时按责任人",
+    "满意度调查",
+    "改进措施",
+    "高频改进建议",
+]
 # Summary label -> key of to_json_dict (dotted: nested) and the expected number format.
 KPI_CELLS = {
     "投诉量": ("volume", "#,##0"),
@@ -56,8 +69,10 @@ def _json_value(data: dict, key: str):
 def data(system_session, manager_session, supervisor_session, clerk_session, clock):
     """Ten November cases (customer service, tech), six closed and surveyed a day later,
     one proactive survey, two October cases; awkward text in a few names."""
-    clerks = {"clerk1": clerk_session,
-              "clerk2": make_user(system_session, "clerk2", "clerk", departments=("tech",))}
+    clerks = {
+        "clerk1": clerk_session,
+        "clerk2": make_user(system_session, "clerk2", "clerk", departments=("tech",)),
+    }
     made = []
     specs = [  # days before now, subtype, department, owner
         (20, "functional_defect", "customer_service", "clerk1"),
@@ -74,37 +89,80 @@ def data(system_session, manager_session, supervisor_session, clerk_session, clo
         (30, "points", "tech", "clerk2"),  # October
     ]
     for days, subtype, department, owner in specs:
-        made.append(make_case(at=TEST_NOW - dt.timedelta(days=days, hours=1), owner=owner,
-                              subtype=subtype, department=department))
+        made.append(
+            make_case(
+                at=TEST_NOW - dt.timedelta(days=days, hours=1),
+                owner=owner,
+                subtype=subtype,
+                department=department,
+            )
+        )
     # Awkward text in open, overdue cases: a control character, a would-be formula, an
     # e-mail address as the contact.
     Complaint.update(customer_name="王\x01五").where(Complaint.id == made[3].id).execute()
-    Complaint.update(customer_name="=HYPERLINK(\"x\")", contact="zhang@example.com").where(
-        Complaint.id == made[4].id).execute()
+    Complaint.update(customer_name='=HYPERLINK("x")', contact="zhang@example.com").where(
+        Complaint.id == made[4].id
+    ).execute()
     closed = [made[i] for i in (0, 1, 2, 5, 6, 7)]
-    outcomes = ["resolved", "resolved", "partly_resolved", "resolved", "unresolved",
-                "resolved"]
+    outcomes = ["resolved", "resolved", "partly_resolved", "resolved", "unresolved", "resolved"]
     for case, outcome in zip(closed, outcomes, strict=True):
         session = clerks[case.owner.username]
-        cases.close_case(session, case.id, confirmed=False, outcome=outcome, reason="已处理",
-                         version=cases.get_case(session, case.id).version)
+        cases.close_case(
+            session,
+            case.id,
+            confirmed=False,
+            outcome=outcome,
+            reason="已处理",
+            version=cases.get_case(session, case.id).version,
+        )
     clock.advance(hours=25)
-    scores = [(5, 5, 5, 5, []), (3, 4, 4, 4, ["response_speed"]),
-              (2, 2, 3, 2, ["result", "communication"]), (4, 4, 5, 4, ["attitude"]),
-              (1, 2, 1, 1, ["result", "other"]), (5, 4, 5, 5, [])]
+    scores = [
+        (5, 5, 5, 5, []),
+        (3, 4, 4, 4, ["response_speed"]),
+        (2, 2, 3, 2, ["result", "communication"]),
+        (4, 4, 5, 4, ["attitude"]),
+        (1, 2, 1, 1, ["result", "other"]),
+        (5, 4, 5, 5, []),
+    ]
     for case, (t, e, a, o, needs) in zip(closed, scores, strict=True):
         session = clerks[case.owner.username]
-        surveys.record_survey(session, SurveyForm(
-            complaint_number=case.number, customer_name="张三", survey_time=clock.now(),
-            timeliness=t, effectiveness=e, attitude=a, overall=o, needs_improvement=needs,
-            needs_improvement_other="回电慢" if "other" in needs else "",
-            suggestions="=SUM(A1)" if o == 1 else ""))
-    surveys.record_survey(clerk_session, SurveyForm(  # proactive
-        customer_name="李四", survey_time=clock.now(), timeliness=4, effectiveness=4,
-        attitude=4, overall=4, needs_improvement=["response_speed"]))
-    improvements.create_action(manager_session, "配送超时", "更换承运商", "logistics",
-                               "2026-12-15", "planned", type_codes=["delivery"],
-                               case_ids=[made[3].id])
+        surveys.record_survey(
+            session,
+            SurveyForm(
+                complaint_number=case.number,
+                customer_name="张三",
+                survey_time=clock.now(),
+                timeliness=t,
+                effectiveness=e,
+                attitude=a,
+                overall=o,
+                needs_improvement=needs,
+                needs_improvement_other="回电慢" if "other" in needs else "",
+                suggestions="=SUM(A1)" if o == 1 else "",
+            ),
+        )
+    surveys.record_survey(
+        clerk_session,
+        SurveyForm(  # proactive
+            customer_name="李四",
+            survey_time=clock.now(),
+            timeliness=4,
+            effectiveness=4,
+            attitude=4,
+            overall=4,
+            needs_improvement=["response_speed"],
+        ),
+    )
+    improvements.create_action(
+        manager_session,
+        "配送超时",
+        "更换承运商",
+        "logistics",
+        "2026-12-15",
+        "planned",
+        type_codes=["delivery"],
+        case_ids=[made[3].id],
+    )
     clock.at = TEST_NOW  # the report is made "now"; the surveys lie a day ahead, in November
     return made
 
@@ -123,8 +181,9 @@ def _table(ws, header_row: int = 1) -> list[dict]:
 
 
 def _all_text(wb) -> str:
-    return "\n".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True)
-                     for v in row if v is not None)
+    return "\n".join(
+        str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v is not None
+    )
 
 
 def test_sheets_and_summary_figures_are_the_json_report(data, manager_session, tmp_path):
@@ -138,13 +197,17 @@ def test_sheets_and_summary_figures_are_the_json_report(data, manager_session, t
     notes = {summary.cell(r, 1).value: summary.cell(r, 2) for r in range(2, SUMMARY_HEADER)}
     assert notes["统计期间"].value == "2026-11-01 至 2026-11-30"
     assert notes["部门范围"].value == "全部部门"
-    assert notes["生成时间"].value == TEST_NOW and notes["生成时间"].number_format == \
-        "yyyy-mm-dd hh:mm"
+    assert (
+        notes["生成时间"].value == TEST_NOW
+        and notes["生成时间"].number_format == "yyyy-mm-dd hh:mm"
+    )
     assert notes["生成人"].value == "manager1"
     assert notes["联系方式"].value == "已脱敏"
     assert [c.value for c in summary[SUMMARY_HEADER]] == ["指标", "数值", "说明"]
-    cells = {summary.cell(r, 1).value: summary.cell(r, 2)
-             for r in range(SUMMARY_HEADER + 1, summary.max_row + 1)}
+    cells = {
+        summary.cell(r, 1).value: summary.cell(r, 2)
+        for r in range(SUMMARY_HEADER + 1, summary.max_row + 1)
+    }
     assert list(cells) == list(KPI_CELLS)
     for label, (key, number_format) in KPI_CELLS.items():
         assert cells[label].value == _json_value(expected, key), label
@@ -160,9 +223,14 @@ def test_breakdowns_trend_and_hot_spots(data, manager_session, tmp_path):
     report, path = _write(manager_session, tmp_path)
     expected = kpi.to_json_dict(report)
     wb = openpyxl.load_workbook(path)
-    for sheet, key in (("按类型", "by_type"), ("按子类", "by_subtype"), ("按渠道", "by_channel"),
-                       ("按部门", "by_department"), ("按紧急程度", "by_urgency"),
-                       ("按级别", "by_level")):
+    for sheet, key in (
+        ("按类型", "by_type"),
+        ("按子类", "by_subtype"),
+        ("按渠道", "by_channel"),
+        ("按部门", "by_department"),
+        ("按紧急程度", "by_urgency"),
+        ("按级别", "by_level"),
+    ):
         rows = _table(wb[sheet])
         assert {r["代码"]: r["投诉量"] for r in rows} == expected[key], sheet
         for row in rows:
@@ -173,8 +241,9 @@ def test_breakdowns_trend_and_hot_spots(data, manager_session, tmp_path):
     assert wb["按子类"]["D2"].number_format == "0.0%"
     departments = {r["代码"]: r for r in _table(wb["按部门"])}
     assert departments["customer_service"]["责任部门"] == "客服部"
-    assert {c: r["超时未结"] for c, r in departments.items() if r["超时未结"]} == \
-        expected["overdue_by_department"]
+    assert {c: r["超时未结"] for c, r in departments.items() if r["超时未结"]} == expected[
+        "overdue_by_department"
+    ]
     urgency = {r["代码"]: r["紧急程度"] for r in _table(wb["按紧急程度"])}
     assert urgency == {"urgent": "紧急", "normal": "一般", "low": "低"}
 
@@ -182,20 +251,30 @@ def test_breakdowns_trend_and_hot_spots(data, manager_session, tmp_path):
     # report of that week.
     trend = _table(wb["投诉量趋势"])
     weeks = periods.split(report.period, "week")
-    assert [r["周"] for r in trend] == ["2026-W44", "2026-W45", "2026-W46", "2026-W47",
-                                       "2026-W48", "2026-W49"]
-    assert [(r["起始日期"].date(), r["结束日期"].date()) for r in trend] == \
-        [(w.start, w.end) for w in weeks]
-    assert [r["投诉量"] for r in trend] == \
-        [kpi.kpi_report(manager_session, w.start, w.end).volume for w in weeks]
+    assert [r["周"] for r in trend] == [
+        "2026-W44",
+        "2026-W45",
+        "2026-W46",
+        "2026-W47",
+        "2026-W48",
+        "2026-W49",
+    ]
+    assert [(r["起始日期"].date(), r["结束日期"].date()) for r in trend] == [
+        (w.start, w.end) for w in weeks
+    ]
+    assert [r["投诉量"] for r in trend] == [
+        kpi.kpi_report(manager_session, w.start, w.end).volume for w in weeks
+    ]
     assert sum(r["投诉量"] for r in trend) == expected["volume"]
     assert wb["投诉量趋势"]["B2"].number_format == "yyyy-mm-dd"
 
     hot = _table(wb["高频改进建议"])
-    assert {r["代码"]: r["次数"] for r in hot if r["类别"] == "需改进环节"} == \
-        expected["improvement_hot_spots"]
-    assert [{"code": r["代码"], "count": r["次数"]} for r in hot if r["类别"] == "高频子类"] \
-        == expected["top_subtypes"]
+    assert {r["代码"]: r["次数"] for r in hot if r["类别"] == "需改进环节"} == expected[
+        "improvement_hot_spots"
+    ]
+    assert [
+        {"code": r["代码"], "count": r["次数"]} for r in hot if r["类别"] == "高频子类"
+    ] == expected["top_subtypes"]
     aspects = {r["代码"]: r for r in hot}
     assert aspects["response_speed"]["项目"] == "响应速度"
     assert aspects["response_speed"]["占比"] == kpi.ratio(2, 7)
@@ -206,28 +285,39 @@ def test_lists_overdue_surveys_and_actions(data, manager_session, tmp_path):
     wb = openpyxl.load_workbook(path)
     overdue = _table(wb["超时未结"])
     assert len(overdue) == report.overdue_open > 0
-    open_overdue = (Complaint.select().where(Complaint.is_open, Complaint.next_due < TEST_NOW)
-                    .order_by(Complaint.next_due, Complaint.id))
+    open_overdue = (
+        Complaint.select()
+        .where(Complaint.is_open, Complaint.next_due < TEST_NOW)
+        .order_by(Complaint.next_due, Complaint.id)
+    )
     assert [r["投诉编号"] for r in overdue] == [c.number for c in open_overdue]
     for row, case in zip(overdue, open_overdue, strict=True):
         assert row["下一截止时间"] == case.next_due
         assert row["超时(小时)"] == round((TEST_NOW - case.next_due).total_seconds() / 3600, 2)
-        assert row["联系方式"] == ("z***@example.com" if case.id == data[4].id
-                                  else "138****5678")
+        assert row["联系方式"] == ("z***@example.com" if case.id == data[4].id else "138****5678")
         assert row["责任人"] == case.owner.display_name
         assert row["当前阶段"] and row["投诉类型"] and row["级别"] in ("一级", "二级", "三级")
     ws = wb["超时未结"]
     assert ws["K2"].number_format == "yyyy-mm-dd hh:mm" and ws["L2"].number_format == "0.00"
-    assert {r["账号"]: r["超时未结"] for r in _table(wb["超时按责任人"])} == \
-        report.overdue_by_owner
+    assert {r["账号"]: r["超时未结"] for r in _table(wb["超时按责任人"])} == report.overdue_by_owner
     assert "13812345678" not in _all_text(wb)
 
     survey_rows = _table(wb["满意度调查"])
     assert len(survey_rows) == report.surveys == 7
-    assert list(survey_rows[0]) == ["投诉编号", "客户姓名", "调查时间", "调查方式", "调查人",
-                                    "处理及时性", "解决方案有效性", "服务人员态度",
-                                    "整体满意度", "最满意的环节", "需改进的环节",
-                                    "其他建议或需求"]
+    assert list(survey_rows[0]) == [
+        "投诉编号",
+        "客户姓名",
+        "调查时间",
+        "调查方式",
+        "调查人",
+        "处理及时性",
+        "解决方案有效性",
+        "服务人员态度",
+        "整体满意度",
+        "最满意的环节",
+        "需改进的环节",
+        "其他建议或需求",
+    ]
     by_score = {r["整体满意度"]: r for r in survey_rows if r["投诉编号"]}
     assert by_score[1]["需改进的环节"] == "处理结果、其他（回电慢）"
     assert by_score[1]["其他建议或需求"] == "=SUM(A1)"  # text, not a formula
@@ -237,9 +327,14 @@ def test_lists_overdue_surveys_and_actions(data, manager_session, tmp_path):
     assert isinstance(wb["满意度调查"]["C2"].value, dt.datetime)
 
     (action,) = _table(wb["改进措施"])
-    assert (action["问题"], action["改进计划"], action["责任部门"], action["状态"],
-            action["是否逾期"], action["关联类型"]) == ("配送超时", "更换承运商", "物流部",
-                                                   "计划中", "否", "配送问题")
+    assert (
+        action["问题"],
+        action["改进计划"],
+        action["责任部门"],
+        action["状态"],
+        action["是否逾期"],
+        action["关联类型"],
+    ) == ("配送超时", "更换承运商", "物流部", "计划中", "否", "配送问题")
     assert action["截止日期"] == D(2026, 12, 15) and action["关联投诉"] == data[3].number
 
 
@@ -283,8 +378,10 @@ def test_summary_has_native_charts_within_the_data(data, manager_session, tmp_pa
         ns = "{http://schemas.openxmlformats.org/package/2006/content-types}"
         overrides = {o.get("PartName"): o.get("ContentType") for o in types.iter(f"{ns}Override")}
         for part in chart_parts:
-            assert overrides["/" + part] == \
-                "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+            assert (
+                overrides["/" + part]
+                == "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+            )
         for name in names:
             if name.endswith((".xml", ".rels")):
                 ElementTree.fromstring(z.read(name))  # every part is well-formed XML
@@ -293,7 +390,10 @@ def test_summary_has_native_charts_within_the_data(data, manager_session, tmp_pa
         refs = []
         for part in chart_parts:
             tree = ElementTree.fromstring(z.read(part))
-            refs += [f.text for f in tree.iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}f")]
+            refs += [
+                f.text
+                for f in tree.iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}f")
+            ]
     assert len(refs) >= 10
     for ref in refs:
         sheet, _, cells = ref.rpartition("!")
@@ -301,7 +401,7 @@ def test_summary_has_native_charts_within_the_data(data, manager_session, tmp_pa
         max_row, max_col = sizes[sheet]
         for corner in cells.replace("$", "").split(":"):
             col = openpyxl.utils.column_index_from_string(corner.rstrip("0123456789"))
-            row = int(corner[len(corner.rstrip("0123456789")):])
+            row = int(corner[len(corner.rstrip("0123456789")) :])
             assert 1 <= row <= max_row and 1 <= col <= max_col, ref
     # The satisfaction chart reads the four means of the KPI table.
     assert "'汇总'!$B$16:$B$19" in refs
@@ -318,25 +418,30 @@ def test_read_only_reader_and_sheet_xml(data, manager_session, tmp_path):
     wb.close()
 
 
-def test_unmasked_workbook_is_for_managers_and_audited(data, manager_session,
-                                                       supervisor_session, clerk_session,
-                                                       tmp_path):
+def test_unmasked_workbook_is_for_managers_and_audited(
+    data, manager_session, supervisor_session, clerk_session, tmp_path
+):
     report, path = _write(manager_session, tmp_path, unmasked=True)
     wb = openpyxl.load_workbook(path)
     contacts = {r["联系方式"] for r in _table(wb["超时未结"])}
     assert "13812345678" in contacts
     assert wb["汇总"]["B7"].value.startswith("未脱敏")
-    entries = list(AuditLog.select().where(AuditLog.action.in_(("export_report",
-                                                                 "export_unmasked")))
-                   .order_by(AuditLog.id))
+    entries = list(
+        AuditLog.select()
+        .where(AuditLog.action.in_(("export_report", "export_unmasked")))
+        .order_by(AuditLog.id)
+    )
     assert [e.action for e in entries] == ["export_report", "export_unmasked"]
     unmasked = entries[1]
     assert unmasked.username == "manager1" and unmasked.user_id == manager_session.user_id
     assert unmasked.at == TEST_NOW
     details = json.loads(unmasked.details)
     assert details["file"] == "report.xlsx" and details["unmasked"] is True
-    assert (details["from"], details["to"], details["department"]) == \
-        ("2026-11-01", "2026-11-30", None)
+    assert (details["from"], details["to"], details["department"]) == (
+        "2026-11-01",
+        "2026-11-30",
+        None,
+    )
     assert details["rows"] == {"超时未结": report.overdue_open, "满意度调查": report.surveys}
 
     # A masked workbook is recorded too, never as unmasked.
@@ -346,8 +451,9 @@ def test_unmasked_workbook_is_for_managers_and_audited(data, manager_session,
 
     own = kpi.kpi_report(supervisor_session, NOV_1, NOV_30, department_code="customer_service")
     with pytest.raises(PermissionDenied):
-        report_workbook.write_report_workbook(supervisor_session, own, tmp_path / "s.xlsx",
-                                              unmasked=True)
+        report_workbook.write_report_workbook(
+            supervisor_session, own, tmp_path / "s.xlsx", unmasked=True
+        )
     assert not (tmp_path / "s.xlsx").exists()
     with pytest.raises(PermissionDenied):  # the whole company's figures are not theirs
         report_workbook.write_report_workbook(supervisor_session, report, tmp_path / "s.xlsx")
@@ -360,8 +466,10 @@ def test_supervisor_gets_their_department_masked(data, supervisor_session, tmp_p
     report, path = _write(supervisor_session, tmp_path, department="customer_service")
     wb = openpyxl.load_workbook(path)
     assert wb["汇总"]["B3"].value == "客服部（customer_service）"
-    values = {wb["汇总"].cell(r, 1).value: wb["汇总"].cell(r, 2).value
-              for r in range(SUMMARY_HEADER + 1, wb["汇总"].max_row + 1)}
+    values = {
+        wb["汇总"].cell(r, 1).value: wb["汇总"].cell(r, 2).value
+        for r in range(SUMMARY_HEADER + 1, wb["汇总"].max_row + 1)
+    }
     assert values["投诉量"] == report.volume == 7
     overdue = _table(wb["超时未结"])
     assert len(overdue) == report.overdue_open
@@ -380,8 +488,12 @@ def test_cancel_leaves_no_file(data, manager_session, tmp_path):
         calls.append((done, total))
         return False
 
-    assert report_workbook.write_report_workbook(manager_session, report,
-                                                 tmp_path / "x.xlsx", progress=progress) is None
+    assert (
+        report_workbook.write_report_workbook(
+            manager_session, report, tmp_path / "x.xlsx", progress=progress
+        )
+        is None
+    )
     assert calls and not list(tmp_path.glob("*x.xlsx*"))
     assert AuditLog.select().where(AuditLog.action == "export_report").count() == 0
 
@@ -402,8 +514,10 @@ def test_empty_period(db, manager_session, tmp_path):
     path = report_workbook.write_report_workbook(manager_session, report, tmp_path / "e.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == SHEET_NAMES
-    values = {wb["汇总"].cell(r, 1).value: wb["汇总"].cell(r, 2).value
-              for r in range(SUMMARY_HEADER + 1, wb["汇总"].max_row + 1)}
+    values = {
+        wb["汇总"].cell(r, 1).value: wb["汇总"].cell(r, 2).value
+        for r in range(SUMMARY_HEADER + 1, wb["汇总"].max_row + 1)
+    }
     assert values["投诉量"] == 0 and values["投诉解决率"] is None
     assert wb["满意度调查"].max_row == 1 and wb["满意度调查"].auto_filter.ref == "A1:L1"
     assert len(wb["汇总"]._charts) == 4
@@ -411,10 +525,14 @@ def test_empty_period(db, manager_session, tmp_path):
 
 def test_trend_buckets_by_length():
     assert report_workbook.trend_kind(periods.custom(NOV_1, NOV_30)) == "week"
-    assert report_workbook.trend_kind(periods.custom(dt.date(2026, 1, 1),
-                                                     dt.date(2026, 12, 31))) == "month"
-    assert report_workbook.trend_kind(periods.custom(dt.date(2020, 1, 1),
-                                                     dt.date(2026, 12, 31))) == "quarter"
+    assert (
+        report_workbook.trend_kind(periods.custom(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
+        == "month"
+    )
+    assert (
+        report_workbook.trend_kind(periods.custom(dt.date(2020, 1, 1), dt.date(2026, 12, 31)))
+        == "quarter"
+    )
 
 
 def test_display_width_counts_cjk_double():
@@ -434,26 +552,38 @@ def test_cli_report_xlsx(db_url, monkeypatch, capsys, tmp_path):
         return code, out, err
 
     assert run(["demo", "--count", "60", "--seed", "2"])[0] == 0
-    code, out, _ = run(["report", "--from", "2026-01-01", "--to", "2026-12-31",
-                        "--format", "json"])
+    code, out, _ = run(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"])
     assert code == 0
     expected = json.loads(out)
     target = tmp_path / "F.xlsx"
-    code, out, err = run(["report", "--from", "2026-01-01", "--to", "2026-12-31",
-                          "--format", "xlsx", "--out", str(target)])
+    code, out, err = run(
+        [
+            "report",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--format",
+            "xlsx",
+            "--out",
+            str(target),
+        ]
+    )
     assert code == 0, err
     assert out.strip() == f"wrote {target}"
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == SHEET_NAMES
-    cells = {wb["汇总"].cell(r, 1).value: wb["汇总"].cell(r, 2).value
-             for r in range(SUMMARY_HEADER + 1, wb["汇总"].max_row + 1)}
+    cells = {
+        wb["汇总"].cell(r, 1).value: wb["汇总"].cell(r, 2).value
+        for r in range(SUMMARY_HEADER + 1, wb["汇总"].max_row + 1)
+    }
     for label in ("投诉量", "平均处理时长(小时)", "投诉解决率", "满意率", "调查数"):
         assert cells[label] == _json_value(expected, KPI_CELLS[label][0]), label
     assert cells["投诉量"] > 0
     # The suffix alone asks for a workbook; a workbook needs --out.
-    code, out, _ = run(["report", "--from", "2026-01-01", "--to", "2026-12-31",
-                        "--out", str(tmp_path / "G.xlsx")])
+    code, out, _ = run(
+        ["report", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(tmp_path / "G.xlsx")]
+    )
     assert code == 0 and (tmp_path / "G.xlsx").exists()
-    code, _, err = run(["report", "--from", "2026-01-01", "--to", "2026-12-31",
-                        "--format", "xlsx"])
+    code, _, err = run(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "xlsx"])
     assert code == 2 and "--out" in err

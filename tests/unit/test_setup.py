@@ -28,13 +28,16 @@ def test_postgres_urls_quote_every_part():
     assert setup.postgres_url("::1", 5432, "d", "u") == "postgresql://u@[::1]:5432/d"
 
 
-@pytest.mark.parametrize(("username", "password", "repeat", "field"), [
-    ("with space", "password1", "password1", "username"),
-    ("", "password1", "password1", "username"),
-    ("boss", "short", "short", "password"),
-    ("boss", " password1", " password1", "password"),
-    ("boss", "password1", "password2", "repeat_password"),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "repeat", "field"),
+    [
+        ("with space", "password1", "password1", "username"),
+        ("", "password1", "password1", "username"),
+        ("boss", "short", "short", "password"),
+        ("boss", " password1", " password1", "password"),
+        ("boss", "password1", "password2", "repeat_password"),
+    ],
+)
 def test_admin_account_checked_before_the_database_exists(username, password, repeat, field):
     with pytest.raises(ValidationError) as caught:
         setup.check_admin_account(username, password, repeat)
@@ -45,8 +48,14 @@ def test_admin_account_checked_before_the_database_exists(username, password, re
 def test_set_up_creates_database_admin_and_demo(tmp_path):
     url = f"sqlite:///{tmp_path / 'new.db'}"
     steps: list[tuple[int, int]] = []
-    result = setup.set_up(url, admin="boss", display_name="Wang", password="password1",
-                          demo_count=30, progress=lambda d, t: steps.append((d, t)) or True)
+    result = setup.set_up(
+        url,
+        admin="boss",
+        display_name="Wang",
+        password="password1",
+        demo_count=30,
+        progress=lambda d, t: steps.append((d, t)) or True,
+    )
     assert result.created and result.admin == "boss" and result.demo_cases == 30
     assert steps[0] == (1, 32) and steps[-1] == (32, 32)
     assert database_proxy.obj.is_closed()  # this thread's connection closed again
@@ -69,8 +78,7 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(DatabaseUnavailable) as caught:
-        setup.set_up(f"sqlite:///{blocker / 'sub' / 'new.db'}", admin="boss",
-                     password="password1")
+        setup.set_up(f"sqlite:///{blocker / 'sub' / 'new.db'}", admin="boss", password="password1")
     assert caught.value.message.startswith("The database cannot be set up:")
 
 
@@ -92,13 +100,15 @@ def test_probe_an_empty_then_a_set_up_server():
 @needs_postgres
 def test_probe_says_why_not_in_words():
     parsed = urlparse(PG_URL)
-    wrong = setup.postgres_url(parsed.hostname, parsed.port, parsed.path.lstrip("/"),
-                               parsed.username, "not-the-password")
+    wrong = setup.postgres_url(
+        parsed.hostname, parsed.port, parsed.path.lstrip("/"), parsed.username, "not-the-password"
+    )
     with pytest.raises(DatabaseUnavailable) as caught:
         setup.probe_postgres(wrong)
     assert caught.value.message == "The database server refused the user or password."
-    missing = setup.postgres_url(parsed.hostname, parsed.port, "no_such_database_here",
-                                 parsed.username, parsed.password)
+    missing = setup.postgres_url(
+        parsed.hostname, parsed.port, "no_such_database_here", parsed.username, parsed.password
+    )
     with pytest.raises(DatabaseUnavailable) as caught:
         setup.probe_postgres(missing)
     assert "no such database" in caught.value.message
@@ -115,8 +125,9 @@ def test_user_and_password_with_url_characters_connect():
         # psycopg2 puts the parameter in on this side, as a quoted literal.
         admin.execute_sql('CREATE ROLE "wizard user" LOGIN PASSWORD %s', (password,))
         parsed = urlparse(PG_URL)
-        url = setup.postgres_url(parsed.hostname, parsed.port, parsed.path.lstrip("/"),
-                                 "wizard user", password)
+        url = setup.postgres_url(
+            parsed.hostname, parsed.port, parsed.path.lstrip("/"), "wizard user", password
+        )
         assert setup.probe_postgres(url).server.startswith("PostgreSQL")
     finally:
         admin.execute_sql('DROP ROLE IF EXISTS "wizard user"')

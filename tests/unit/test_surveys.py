@@ -22,8 +22,14 @@ D = dt.datetime
 def _closed(session, clock, **fields):
     case = make_case(at=clock.now(), owner="clerk1", **fields)
     version = cases.get_case(session, case.id).version
-    cases.close_case(session, case.id, confirmed=False, outcome="resolved",
-                     reason="客户来电撤诉", version=version)
+    cases.close_case(
+        session,
+        case.id,
+        confirmed=False,
+        outcome="resolved",
+        reason="客户来电撤诉",
+        version=version,
+    )
     return Complaint.get_by_id(case.id)
 
 
@@ -33,10 +39,17 @@ def _numbers(session):
 
 def _form(number="", **scores):
     values = {"timeliness": 5, "effectiveness": 4, "attitude": 5, "overall": 4, **scores}
-    return SurveyForm(complaint_number=number, customer_name="张三",
-                      survey_time=D(2026, 11, 26, 11, 0), method="phone",
-                      most_satisfied=["attitude", "result"], needs_improvement=["other"],
-                      needs_improvement_other="回电慢", suggestions="希望短信通知", **values)
+    return SurveyForm(
+        complaint_number=number,
+        customer_name="张三",
+        survey_time=D(2026, 11, 26, 11, 0),
+        method="phone",
+        most_satisfied=["attitude", "result"],
+        needs_improvement=["other"],
+        needs_improvement_other="回电慢",
+        suggestions="希望短信通知",
+        **values,
+    )
 
 
 def test_queue_opens_at_24_hours_and_marks_overdue_after_48(clerk_session, clock):
@@ -48,7 +61,10 @@ def test_queue_opens_at_24_hours_and_marks_overdue_after_48(clerk_session, clock
     assert [r.number for r in page.rows] == [case.number] and page.total == 1
     row = page.rows[0]
     assert (row.opens_at, row.due_at, row.overdue) == (
-        D(2026, 11, 26, 10, 0), D(2026, 11, 27, 10, 0), False)
+        D(2026, 11, 26, 10, 0),
+        D(2026, 11, 27, 10, 0),
+        False,
+    )
     assert row.contact == "13812345678"  # the surveyor calls this number
     clock.advance(hours=24)
     assert not surveys.survey_queue(clerk_session).rows[0].overdue  # exactly at due
@@ -75,15 +91,23 @@ def test_failed_calls_schedule_the_next_try_then_give_up(clerk_session, clock):
     first = surveys.record_attempt(clerk_session, case.id, "no_answer")
     assert first.next_try_at == D(2026, 11, 26, 12, 30)  # 120 working minutes later
     row = surveys.survey_queue(clerk_session).rows[0]
-    assert (row.attempts, row.last_result, row.next_try_at) == (1, "no_answer",
-                                                                 D(2026, 11, 26, 12, 30))
+    assert (row.attempts, row.last_result, row.next_try_at) == (
+        1,
+        "no_answer",
+        D(2026, 11, 26, 12, 30),
+    )
     assert row.waiting(clock.now())
     with pytest.raises(ValidationError) as no_time:
         surveys.record_attempt(clerk_session, case.id, "call_back_later")
     assert no_time.value.field == "next_try_at"
     clock.advance(hours=2)
-    later = surveys.record_attempt(clerk_session, case.id, "call_back_later",
-                                   next_try_at=D(2026, 11, 26, 17, 0), note="客户开会")
+    later = surveys.record_attempt(
+        clerk_session,
+        case.id,
+        "call_back_later",
+        next_try_at=D(2026, 11, 26, 17, 0),
+        note="客户开会",
+    )
     assert later.next_try_at == D(2026, 11, 26, 17, 0) and not later.left_queue
     clock.advance(hours=5)  # 17:30: a no-answer near closing moves to the next morning
     assert surveys.record_attempt(clerk_session, case.id, "no_answer").left_queue
@@ -122,8 +146,12 @@ def test_one_survey_per_complaint(clerk_session, clock, system_session):
     clock.advance(hours=25)
     recorded = surveys.record_survey(clerk_session, _form(case.number.lower()))
     stored = Survey.get_by_id(recorded.id)
-    assert (stored.complaint_id, stored.overall, stored.most_satisfied,
-            stored.needs_improvement_other) == (case.id, 4, "result,attitude", "回电慢")
+    assert (
+        stored.complaint_id,
+        stored.overall,
+        stored.most_satisfied,
+        stored.needs_improvement_other,
+    ) == (case.id, 4, "result,attitude", "回电慢")
     assert recorded.follow_up_id is None and _numbers(clerk_session) == []
     other = make_user(system_session, "clerk2", "clerk")
     with pytest.raises(ValidationError) as second:
@@ -132,13 +160,20 @@ def test_one_survey_per_complaint(clerk_session, clock, system_session):
     assert "already has its survey" in second.value.message and "clerk1" in second.value.message
     assert Survey.select().count() == 1 and FollowUp.select().count() == 0
     with pytest.raises(peewee.IntegrityError):  # the database itself refuses too
-        Survey.create(complaint=case.id, customer_name="x", survey_time=clock.now(),
-                      method="phone", surveyor=other.user_id, timeliness=1,
-                      effectiveness=1, attitude=1, overall=1)
+        Survey.create(
+            complaint=case.id,
+            customer_name="x",
+            survey_time=clock.now(),
+            method="phone",
+            surveyor=other.user_id,
+            timeliness=1,
+            effectiveness=1,
+            attitude=1,
+            overall=1,
+        )
 
 
-def test_low_score_creates_a_follow_up_for_the_supervisor(clerk_session, supervisor_session,
-                                                           clock):
+def test_low_score_creates_a_follow_up_for_the_supervisor(clerk_session, supervisor_session, clock):
     case = _closed(clerk_session, clock)
     clock.advance(hours=25)
     recorded = surveys.record_survey(clerk_session, _form(case.number, overall=2))
@@ -150,25 +185,29 @@ def test_low_score_creates_a_follow_up_for_the_supervisor(clerk_session, supervi
     assert [f.id for f in surveys.follow_ups(supervisor_session)] == [follow_up.id]
     detail = cases.get_case(supervisor_session, case.id)
     assert detail.follow_ups == ((follow_up.id, "Overall satisfaction 2/5 in the survey"),)
-    survey_events = [e for e in cases.timeline(supervisor_session, case.id)
-                     if e.kind == "survey"]
+    survey_events = [e for e in cases.timeline(supervisor_session, case.id) if e.kind == "survey"]
     assert [e.title for e in survey_events] == ["Satisfaction survey: overall 2/5"]
     clock.advance(hours=1)
-    version = surveys.complete_follow_up(supervisor_session, follow_up.id, "致电客户，重新处理",
-                                         reopen=True)
+    version = surveys.complete_follow_up(
+        supervisor_session, follow_up.id, "致电客户，重新处理", reopen=True
+    )
     reopened = cases.get_case(supervisor_session, case.id)
     assert (reopened.is_open, reopened.level, reopened.version) == (True, 3, version)
     assert reopened.follow_ups == ()
     assert Reminder.get_by_id(notice.id).acknowledged_at == clock.now()
 
 
-def test_not_satisfied_feedback_also_creates_a_follow_up(clerk_session, supervisor_session,
-                                                         clock):
+def test_not_satisfied_feedback_also_creates_a_follow_up(clerk_session, supervisor_session, clock):
     case = make_case(at=clock.now(), owner="clerk1")
     version = cases.get_case(clerk_session, case.id).version
-    cases.add_progress(clerk_session, case.id, ProgressForm(
-        stage="assigned", customer_feedback="not_satisfied", feedback_comment="嫌补偿太少"),
-        version=version)
+    cases.add_progress(
+        clerk_session,
+        case.id,
+        ProgressForm(
+            stage="assigned", customer_feedback="not_satisfied", feedback_comment="嫌补偿太少"
+        ),
+        version=version,
+    )
     follow_up = FollowUp.get(FollowUp.complaint == case.id)
     assert follow_up.reason == "Customer not satisfied: 嫌补偿太少"
     assert follow_up.assigned_to_id == supervisor_session.user_id
@@ -182,7 +221,12 @@ def test_survey_form_reports_every_bad_field(clerk_session, clock):
     with pytest.raises(SurveyInvalid) as invalid:
         surveys.record_survey(clerk_session, form)
     assert {p.field for p in invalid.value.problems} == {
-        "customer_name", "method", "timeliness", "overall", "survey_time"}
+        "customer_name",
+        "method",
+        "timeliness",
+        "overall",
+        "survey_time",
+    }
     open_case = make_case(at=clock.now(), owner="clerk1")
     form = _form(open_case.number)
     form.survey_time = clock.now()
@@ -199,8 +243,7 @@ def test_proactive_survey_without_a_complaint(clerk_session, clock):
     assert Survey.get_by_id(recorded.id).complaint_id is None
 
 
-def test_outsiders_cannot_touch_another_departments_survey(clerk_session, system_session,
-                                                          clock):
+def test_outsiders_cannot_touch_another_departments_survey(clerk_session, system_session, clock):
     case = _closed(clerk_session, clock)
     clock.advance(hours=25)
     outsider = make_user(system_session, "clerk3", "clerk", departments=("logistics",))

@@ -32,33 +32,69 @@ PHONE = "13812345678"
 MASKED = "138****5678"
 _numbers = itertools.count(1)
 NAMES = ("lin", "wang", "li", "zhang", "chen")  # one case and script: any collation agrees
-SUBTYPES = ("functional_defect", "appearance_defect", "delivery", "slow_refund",
-            "staff_attitude", "points")
+SUBTYPES = (
+    "functional_defect",
+    "appearance_defect",
+    "delivery",
+    "slow_refund",
+    "staff_attitude",
+    "points",
+)
 CHANNELS = ("phone", "walk_in", "email")
 DEPARTMENTS = ("customer_service", "tech", "logistics")
 OPEN = CaseFilter()
 
 
-def _case(*, receiver, owner, department="customer_service", subtype="delivery", level=1,
-          urgent=False, stage="investigating", next_due=None, registered=None,
-          name="张三", contact=PHONE, channel="phone", description="订单显示已签收但本人未收到",
-          number=None):
+def _case(
+    *,
+    receiver,
+    owner,
+    department="customer_service",
+    subtype="delivery",
+    level=1,
+    urgent=False,
+    stage="investigating",
+    next_due=None,
+    registered=None,
+    name="张三",
+    contact=PHONE,
+    channel="phone",
+    description="订单显示已签收但本人未收到",
+    number=None,
+):
     sub = ComplaintType.get(ComplaintType.code == subtype)
     customer = Customer.create(name=name, phone=PHONE, created_at=TEST_NOW, updated_at=TEST_NOW)
     at = registered or TEST_NOW - dt.timedelta(days=1)
     is_open = stage != "closed"
     case = Complaint.create(
-        number=number or f"TS-{at:%Y%m%d}-{next(_numbers):04d}", customer=customer,
-        customer_name=name, contact=contact, complaint_time=at, registration_time=at,
-        channel=Channel.get(Channel.code == channel), type=sub.parent_id, subtype=sub,
-        urgency="urgent" if urgent else "normal", description=description,
-        department=Department.get(Department.code == department), receiver=receiver,
-        owner=owner, stage=stage, is_open=is_open, level=level, urgent=urgent,
-        priority=4 if urgent else level, outcome=None if is_open else "resolved",
+        number=number or f"TS-{at:%Y%m%d}-{next(_numbers):04d}",
+        customer=customer,
+        customer_name=name,
+        contact=contact,
+        complaint_time=at,
+        registration_time=at,
+        channel=Channel.get(Channel.code == channel),
+        type=sub.parent_id,
+        subtype=sub,
+        urgency="urgent" if urgent else "normal",
+        description=description,
+        department=Department.get(Department.code == department),
+        receiver=receiver,
+        owner=owner,
+        stage=stage,
+        is_open=is_open,
+        level=level,
+        urgent=urgent,
+        priority=4 if urgent else level,
+        outcome=None if is_open else "resolved",
         closed_at=None if is_open else at + dt.timedelta(days=2),
-        first_response_due=at + dt.timedelta(hours=4), solution_due=at + dt.timedelta(days=3),
-        resolution_due=at + dt.timedelta(days=7), next_due=next_due if is_open else None,
-        created_at=at, updated_at=at)
+        first_response_due=at + dt.timedelta(hours=4),
+        solution_due=at + dt.timedelta(days=3),
+        resolution_due=at + dt.timedelta(days=7),
+        next_due=next_due if is_open else None,
+        created_at=at,
+        updated_at=at,
+    )
     search.index_rows(database_proxy.obj, [(case.id, description)])
     return case
 
@@ -68,10 +104,16 @@ def people(system_session, manager_session, supervisor_session, clerk_session):
     """clerk1 (customer service, supervisor super1), clerk2 (tech, supervisor super2),
     super1 (customer service), super2 (tech), manager1."""
     super2 = make_user(system_session, "super2", "supervisor", departments=("tech",))
-    clerk2 = make_user(system_session, "clerk2", "clerk", departments=("tech",),
-                       supervisor="super2")
-    return {"clerk1": clerk_session, "clerk2": clerk2, "super1": supervisor_session,
-            "super2": super2, "manager": manager_session}
+    clerk2 = make_user(
+        system_session, "clerk2", "clerk", departments=("tech",), supervisor="super2"
+    )
+    return {
+        "clerk1": clerk_session,
+        "clerk2": clerk2,
+        "super1": supervisor_session,
+        "super2": super2,
+        "manager": manager_session,
+    }
 
 
 @pytest.fixture
@@ -87,21 +129,30 @@ def mixed(db, people):
     for i in range(73):
         closed = i % 5 == 4
         level = rng.choice((1, 2, 3))
-        cases.append(_case(
-            receiver=rng.choice(staff), owner=rng.choice(staff),
-            department=rng.choice(DEPARTMENTS), subtype=rng.choice(SUBTYPES), level=level,
-            urgent=rng.random() < 0.2, stage="closed" if closed else rng.choice(open_stages),
-            next_due=None if i in (3, 17) else rng.choice(dues),
-            registered=rng.choice(days), name=rng.choice(NAMES),
-            channel=rng.choice(CHANNELS)))
+        cases.append(
+            _case(
+                receiver=rng.choice(staff),
+                owner=rng.choice(staff),
+                department=rng.choice(DEPARTMENTS),
+                subtype=rng.choice(SUBTYPES),
+                level=level,
+                urgent=rng.random() < 0.2,
+                stage="closed" if closed else rng.choice(open_stages),
+                next_due=None if i in (3, 17) else rng.choice(dues),
+                registered=rng.choice(days),
+                name=rng.choice(NAMES),
+                channel=rng.choice(CHANNELS),
+            )
+        )
     return [Complaint.get_by_id(c.id) for c in cases]
 
 
 def _pages(session, flt=OPEN, *, sort="processing", descending=False, limit=7):
     rows, cursor = [], None
     for _ in range(1000):  # a cursor that does not advance fails instead of looping
-        page = tracker.list_cases(session, flt, sort=sort, descending=descending, limit=limit,
-                                  after=cursor)
+        page = tracker.list_cases(
+            session, flt, sort=sort, descending=descending, limit=limit, after=cursor
+        )
         assert len(page.rows) <= limit
         rows.extend(page.rows)
         if page.next_cursor is None:
@@ -123,16 +174,21 @@ def _expected(cases, sort, descending, *, nulls_first, zh=True):
     """The documented order, computed in Python. ``nulls_first``: where the backend keeps
     a NULL next deadline in the processing order (SQLite first, PostgreSQL last)."""
     if sort == "processing":
+
         def processing(c):
             if c.next_due is None:
                 due = (0 if nulls_first else 2, dt.datetime.min)
             else:
                 due = (1, c.next_due)
             return (not c.is_open, -c.priority, due, c.id)
+
         return [c.id for c in sorted(cases, key=processing)]
     if sort == "next_due":
-        dated = sorted((c for c in cases if c.next_due is not None),
-                       key=lambda c: (c.next_due, c.id), reverse=descending)
+        dated = sorted(
+            (c for c in cases if c.next_due is not None),
+            key=lambda c: (c.next_due, c.id),
+            reverse=descending,
+        )
         undated = sorted((c.id for c in cases if c.next_due is None), reverse=descending)
         return [c.id for c in dated] + undated
     types, departments = _labels(ComplaintType, zh), _labels(Department, zh)
@@ -169,8 +225,9 @@ def test_page_sizes_and_the_last_page(db, people, mixed):
     expected = _ids(manager, flt, limit=1000)
     for limit in (1, 14, len(expected) - 1, len(expected)):
         assert _ids(manager, flt, limit=limit) == expected
-    assert _ids(manager, flt, sort="next_due", limit=1) == _ids(manager, flt, sort="next_due",
-                                                                limit=500)
+    assert _ids(manager, flt, sort="next_due", limit=1) == _ids(
+        manager, flt, sort="next_due", limit=500
+    )
     last = tracker.list_cases(manager, flt, limit=len(expected))
     assert last.next_cursor is None and len(last.rows) == len(expected)
 
@@ -201,8 +258,9 @@ def test_labels_follow_the_session_language(db, people, mixed):
     assert rows[0].department == "Customer service" and rows[-1].department == "Technology"
     open_cases = [c for c in mixed if c.is_open]
     for sort in ("type", "department"):
-        assert _ids(english, sort=sort) == _expected(open_cases, sort, False, nulls_first=True,
-                                                     zh=False)
+        assert _ids(english, sort=sort) == _expected(
+            open_cases, sort, False, nulls_first=True, zh=False
+        )
     (row, *_rest) = _pages(manager, CaseFilter(text=mixed[0].number))
     case = mixed[0]
     types = _labels(ComplaintType)
@@ -213,23 +271,47 @@ def test_labels_follow_the_session_language(db, people, mixed):
 
 def test_row_fields(db, people):
     c1 = people["clerk1"].user_id
-    case = _case(receiver=c1, owner=c1, level=3, urgent=True, stage="approval",
-                 next_due=TEST_NOW + dt.timedelta(hours=2))
+    case = _case(
+        receiver=c1,
+        owner=c1,
+        level=3,
+        urgent=True,
+        stage="approval",
+        next_due=TEST_NOW + dt.timedelta(hours=2),
+    )
     closed = _case(receiver=c1, owner=c1, stage="closed")
     rows = {r.id: r for r in _pages(people["manager"], CaseFilter(include_closed=True))}
     row = rows[case.id]
     assert (row.number, row.customer_name, row.contact, row.contact_masked) == (
-        case.number, "张三", PHONE, False)
+        case.number,
+        "张三",
+        PHONE,
+        False,
+    )
     assert (row.type, row.subtype, row.department, row.department_code, row.channel) == (
-        "流程效率类", "配送问题", "客服部", "customer_service", "电话/客服热线")
+        "流程效率类",
+        "配送问题",
+        "客服部",
+        "customer_service",
+        "电话/客服热线",
+    )
     assert (row.level, row.urgent, row.priority, row.stage, row.owner_id, row.owner) == (
-        3, True, 4, "approval", c1, "clerk1")
+        3,
+        True,
+        4,
+        "approval",
+        c1,
+        "clerk1",
+    )
     assert row.next_due == TEST_NOW + dt.timedelta(hours=2)
     assert row.registration_time == case.registration_time
     assert (row.closed_at, row.is_open, row.version) == (None, True, 1)
     done = rows[closed.id]
     assert (done.is_open, done.next_due, done.closed_at) == (
-        False, None, closed.registration_time + dt.timedelta(days=2))
+        False,
+        None,
+        closed.registration_time + dt.timedelta(days=2),
+    )
     soon = dt.timedelta(hours=4)
     assert row.due_state(TEST_NOW, soon) == "due_soon"
     assert row.due_state(TEST_NOW, dt.timedelta(hours=1)) == "on_track"
@@ -246,8 +328,9 @@ def test_scope_by_role(db, people):
     cs_dept = _case(receiver=c2, owner=c2, department="customer_service", next_due=due)
     tech = _case(receiver=c2, owner=c2, department="tech", next_due=due)
     tech_closed = _case(receiver=c2, owner=c2, department="tech", stage="closed")
-    super2_owns = _case(receiver=people["manager"].user_id, owner=s2, department="logistics",
-                        next_due=due)
+    super2_owns = _case(
+        receiver=people["manager"].user_id, owner=s2, department="logistics", next_due=due
+    )
     everything = {received.id, owned.id, cs_dept.id, tech.id, tech_closed.id, super2_owns.id}
     seen_by = {
         "clerk1": {received.id, owned.id, cs_dept.id},
@@ -260,12 +343,16 @@ def test_scope_by_role(db, people):
     for name, expected in seen_by.items():
         for sort in tracker.SORT_KEYS:
             assert set(_ids(people[name], everyone_sees, sort=sort, limit=2)) == expected, (
-                name, sort)
+                name,
+                sort,
+            )
         assert tracker.count_cases(people[name], everyone_sees) == len(expected)
         # Asking for a department outside the scope gives nothing more.
         other = CaseFilter(include_closed=True, department_codes=frozenset({"tech"}))
-        assert set(_ids(people[name], other)) == {
-            c.id for c in (received, owned, tech, tech_closed)} & expected
+        assert (
+            set(_ids(people[name], other))
+            == {c.id for c in (received, owned, tech, tech_closed)} & expected
+        )
     # A clerk never sees another department's case she neither received nor owns.
     assert tech.id not in set(_ids(people["clerk1"], CaseFilter(text=tech.number)))
 
@@ -274,13 +361,20 @@ def test_contact_masked_unless_handling_the_case(db, people, admin_session):
     c1, c2 = people["clerk1"].user_id, people["clerk2"].user_id
     due = TEST_NOW + dt.timedelta(hours=2)
     mine = _case(receiver=c1, owner=c2, department="tech", next_due=due)
-    dept_only = _case(receiver=c2, owner=c2, department="customer_service",
-                      contact=f"{PHONE};zhang@example.com", next_due=due)
+    dept_only = _case(
+        receiver=c2,
+        owner=c2,
+        department="customer_service",
+        contact=f"{PHONE};zhang@example.com",
+        next_due=due,
+    )
     closed = _case(receiver=c2, owner=c2, department="customer_service", stage="closed")
 
     def contacts(session, sort="processing"):
-        return {r.id: (r.contact, r.contact_masked)
-                for r in _pages(session, CaseFilter(include_closed=True), sort=sort)}
+        return {
+            r.id: (r.contact, r.contact_masked)
+            for r in _pages(session, CaseFilter(include_closed=True), sort=sort)
+        }
 
     for sort in tracker.SORT_KEYS:
         clerk1 = contacts(people["clerk1"], sort)
@@ -300,45 +394,72 @@ def test_contact_masked_unless_handling_the_case(db, people, admin_session):
 
 
 FILTERS = {
-    "stages": (CaseFilter(stages=frozenset({"approval", "execution"})),
-               lambda c: c.is_open and c.stage in ("approval", "execution")),
-    "closed stage": (CaseFilter(include_closed=True, stages=frozenset({"closed"})),
-                     lambda c: c.stage == "closed"),
-    "department": (CaseFilter(department_codes=frozenset({"tech", "logistics"})),
-                   lambda c: c.is_open and c.department.code in ("tech", "logistics")),
-    "unknown department": (CaseFilter(department_codes=frozenset({"nowhere"})),
-                           lambda c: False),
-    "category": (CaseFilter(include_closed=True, type_codes=frozenset({"product_quality"})),
-                 lambda c: c.type.code == "product_quality"),
-    "subtype": (CaseFilter(type_codes=frozenset({"delivery"})),
-                lambda c: c.is_open and c.subtype.code == "delivery"),
+    "stages": (
+        CaseFilter(stages=frozenset({"approval", "execution"})),
+        lambda c: c.is_open and c.stage in ("approval", "execution"),
+    ),
+    "closed stage": (
+        CaseFilter(include_closed=True, stages=frozenset({"closed"})),
+        lambda c: c.stage == "closed",
+    ),
+    "department": (
+        CaseFilter(department_codes=frozenset({"tech", "logistics"})),
+        lambda c: c.is_open and c.department.code in ("tech", "logistics"),
+    ),
+    "unknown department": (CaseFilter(department_codes=frozenset({"nowhere"})), lambda c: False),
+    "category": (
+        CaseFilter(include_closed=True, type_codes=frozenset({"product_quality"})),
+        lambda c: c.type.code == "product_quality",
+    ),
+    "subtype": (
+        CaseFilter(type_codes=frozenset({"delivery"})),
+        lambda c: c.is_open and c.subtype.code == "delivery",
+    ),
     "category and subtype": (
         CaseFilter(type_codes=frozenset({"member_rights", "delivery"})),
-        lambda c: c.is_open and (c.type.code == "member_rights" or c.subtype.code == "delivery")),
+        lambda c: c.is_open and (c.type.code == "member_rights" or c.subtype.code == "delivery"),
+    ),
     "levels": (CaseFilter(levels=frozenset({2, 3})), lambda c: c.is_open and c.level >= 2),
     "urgent": (CaseFilter(include_closed=True, urgent_only=True), lambda c: c.urgent),
-    "channel": (CaseFilter(channel_codes=frozenset({"email", "walk_in"})),
-                lambda c: c.is_open and c.channel.code in ("email", "walk_in")),
+    "channel": (
+        CaseFilter(channel_codes=frozenset({"email", "walk_in"})),
+        lambda c: c.is_open and c.channel.code in ("email", "walk_in"),
+    ),
     "registered from": (
         CaseFilter(include_closed=True, registered_from=(TEST_NOW - dt.timedelta(days=1)).date()),
-        lambda c: c.registration_time.date() >= (TEST_NOW - dt.timedelta(days=1)).date()),
+        lambda c: c.registration_time.date() >= (TEST_NOW - dt.timedelta(days=1)).date(),
+    ),
     "registered to": (
         CaseFilter(include_closed=True, registered_to=(TEST_NOW - dt.timedelta(days=1)).date()),
-        lambda c: c.registration_time.date() <= (TEST_NOW - dt.timedelta(days=1)).date()),
+        lambda c: c.registration_time.date() <= (TEST_NOW - dt.timedelta(days=1)).date(),
+    ),
     "one day": (
-        CaseFilter(registered_from=(TEST_NOW - dt.timedelta(days=3)).date(),
-                   registered_to=(TEST_NOW - dt.timedelta(days=3)).date()),
-        lambda c: c.is_open and c.registration_time.date() == (TEST_NOW - dt.timedelta(
-            days=3)).date()),
-    "overdue": (CaseFilter(include_closed=True, overdue_only=True),
-                lambda c: c.is_open and c.next_due is not None and c.next_due < TEST_NOW),
-    "approval": (CaseFilter(awaiting_approval=True),
-                 lambda c: c.is_open and c.stage == "approval"),
+        CaseFilter(
+            registered_from=(TEST_NOW - dt.timedelta(days=3)).date(),
+            registered_to=(TEST_NOW - dt.timedelta(days=3)).date(),
+        ),
+        lambda c: (
+            c.is_open and c.registration_time.date() == (TEST_NOW - dt.timedelta(days=3)).date()
+        ),
+    ),
+    "overdue": (
+        CaseFilter(include_closed=True, overdue_only=True),
+        lambda c: c.is_open and c.next_due is not None and c.next_due < TEST_NOW,
+    ),
+    "approval": (CaseFilter(awaiting_approval=True), lambda c: c.is_open and c.stage == "approval"),
     "combined": (
-        CaseFilter(department_codes=frozenset({"customer_service"}), levels=frozenset({1, 2}),
-                   stages=frozenset({"investigating", "registered", "assigned"})),
-        lambda c: (c.is_open and c.department.code == "customer_service" and c.level < 3
-                   and c.stage in ("investigating", "registered", "assigned"))),
+        CaseFilter(
+            department_codes=frozenset({"customer_service"}),
+            levels=frozenset({1, 2}),
+            stages=frozenset({"investigating", "registered", "assigned"}),
+        ),
+        lambda c: (
+            c.is_open
+            and c.department.code == "customer_service"
+            and c.level < 3
+            and c.stage in ("investigating", "registered", "assigned")
+        ),
+    ),
 }
 
 
@@ -364,7 +485,8 @@ def test_owner_and_mine_filters(db, people, mixed):
     assert set(_ids(manager, CaseFilter(owner_ids=frozenset({c1})))) == mine
     both = {people["clerk2"].user_id, c1}
     assert set(_ids(manager, CaseFilter(include_closed=True, owner_ids=frozenset(both)))) == {
-        c.id for c in mixed if c.owner_id in both}
+        c.id for c in mixed if c.owner_id in both
+    }
     # The manager owns nothing; the command-line operator is nobody.
     assert _ids(manager, CaseFilter(mine=True)) == []
     assert _ids(Session.system(), CaseFilter(mine=True)) == []
@@ -378,24 +500,56 @@ def test_overdue_uses_the_session_clock(db, people, clock):
     manager = people["manager"]
     assert old.next_due < TEST_NOW < new.next_due
     assert _ids(manager, CaseFilter(overdue_only=True)) == [old.id]
-    later = dataclasses.replace(manager, clock=type(clock)(new.next_due + dt.timedelta(
-        seconds=1)))
+    later = dataclasses.replace(manager, clock=type(clock)(new.next_due + dt.timedelta(seconds=1)))
     assert set(_ids(later, CaseFilter(overdue_only=True))) == {old.id, new.id}
 
 
 def test_text_search(db, people, monkeypatch):
     c1 = people["clerk1"].user_id
     day = TEST_NOW - dt.timedelta(days=2)
-    a = _case(receiver=c1, owner=c1, name="王小明", number="TS-20261123-0001", registered=day,
-              description="手机屏幕有划痕，要求换货", contact="13900001111")
-    b = _case(receiver=c1, owner=c1, name="王大力", number="TS-20261123-0002", registered=day,
-              description="快递三天未送达", contact="wang@example.com")
-    c = _case(receiver=c1, owner=c1, name="李四", number="TS-20261124-0001",
-              description="App login fails: error 502", contact="13722225678")
-    closed = _case(receiver=c1, owner=c1, name="赵六", number="TS-20261120-0001",
-                   stage="closed", description="屏幕碎了", contact="13800005678")
-    d = _case(receiver=c1, owner=c1, name="钱七", number="TS-20261124-0002",
-              description="屏幕闪烁", contact="13600000000")
+    a = _case(
+        receiver=c1,
+        owner=c1,
+        name="王小明",
+        number="TS-20261123-0001",
+        registered=day,
+        description="手机屏幕有划痕，要求换货",
+        contact="13900001111",
+    )
+    b = _case(
+        receiver=c1,
+        owner=c1,
+        name="王大力",
+        number="TS-20261123-0002",
+        registered=day,
+        description="快递三天未送达",
+        contact="wang@example.com",
+    )
+    c = _case(
+        receiver=c1,
+        owner=c1,
+        name="李四",
+        number="TS-20261124-0001",
+        description="App login fails: error 502",
+        contact="13722225678",
+    )
+    closed = _case(
+        receiver=c1,
+        owner=c1,
+        name="赵六",
+        number="TS-20261120-0001",
+        stage="closed",
+        description="屏幕碎了",
+        contact="13800005678",
+    )
+    d = _case(
+        receiver=c1,
+        owner=c1,
+        name="钱七",
+        number="TS-20261124-0002",
+        description="屏幕闪烁",
+        contact="13600000000",
+    )
     manager = people["manager"]
 
     def found(text, include_closed=False):
@@ -431,8 +585,11 @@ def test_text_search(db, people, monkeypatch):
     assert found("LOGIN error") == {c.id}
     assert found("  ") == {a.id, b.id, c.id, d.id}
     # The numbering prefix is a setting.
-    monkeypatch.setattr(settings_service, "get", lambda key: "CX" if key == "numbering.prefix"
-                        else settings_service.BY_KEY[key].default)
+    monkeypatch.setattr(
+        settings_service,
+        "get",
+        lambda key: "CX" if key == "numbering.prefix" else settings_service.BY_KEY[key].default,
+    )
     assert found("TS-20261123") == set()
     assert found("cx") == set()
 
@@ -440,14 +597,30 @@ def test_text_search(db, people, monkeypatch):
 def test_views_and_their_counts(db, people, mixed):
     clerk1, manager = people["clerk1"], people["manager"]
     keys = [v.key for v in tracker.standard_views(clerk1)]
-    assert keys == ["mine", "approval", "overdue", "follow_up", "open", "all",
-                    "dept:customer_service"]
+    assert keys == [
+        "mine",
+        "approval",
+        "overdue",
+        "follow_up",
+        "open",
+        "all",
+        "dept:customer_service",
+    ]
     views = {v.key: v for v in tracker.standard_views(manager)}
-    active = [d.code for d in Department.select().where(Department.active)
-              .order_by(Department.sort_order, Department.id)]
+    active = [
+        d.code
+        for d in Department.select()
+        .where(Department.active)
+        .order_by(Department.sort_order, Department.id)
+    ]
     assert list(views)[6:] == [f"dept:{code}" for code in active]
-    assert (views["mine"].zh, views["approval"].zh, views["overdue"].zh, views["open"].zh,
-            views["all"].zh) == ("我的案件", "待审批", "已超时", "全部未结", "全部案件")
+    assert (
+        views["mine"].zh,
+        views["approval"].zh,
+        views["overdue"].zh,
+        views["open"].zh,
+        views["all"].zh,
+    ) == ("我的案件", "待审批", "已超时", "全部未结", "全部案件")
     assert views["dept:tech"].label("zh_CN") == "技术部"
     assert views["dept:tech"].label("en_US") == "Technology"
     assert views["all"].label("en") == "All cases"
@@ -461,8 +634,9 @@ def test_views_and_their_counts(db, people, mixed):
     assert counts["all"] == len(mixed)
     assert counts["open"] == sum(c.is_open for c in mixed)
     assert counts["approval"] == sum(c.is_open and c.stage == "approval" for c in mixed)
-    assert counts["overdue"] == sum(c.is_open and c.next_due is not None
-                                    and c.next_due < TEST_NOW for c in mixed)
+    assert counts["overdue"] == sum(
+        c.is_open and c.next_due is not None and c.next_due < TEST_NOW for c in mixed
+    )
     assert counts["dept:tech"] == sum(c.is_open and c.department.code == "tech" for c in mixed)
     assert tracker.view_counts(clerk1, []) == {}
 
@@ -473,13 +647,28 @@ def test_follow_up_view_lists_cases_whose_unhappy_customer_waits(db, people, clo
     clerk1, super1 = people["clerk1"], people["super1"]
     unhappy, content = (make_case(at=TEST_NOW, owner="clerk1") for _ in range(2))
     for case in (unhappy, content):
-        cases.close_case(clerk1, case.id, confirmed=False, outcome="resolved", reason="撤诉",
-                         version=cases.get_case(clerk1, case.id).version)
+        cases.close_case(
+            clerk1,
+            case.id,
+            confirmed=False,
+            outcome="resolved",
+            reason="撤诉",
+            version=cases.get_case(clerk1, case.id).version,
+        )
     clock.advance(hours=25)
     for case, score in ((unhappy, 1), (content, 5)):
-        surveys.record_survey(clerk1, surveys.SurveyForm(
-            complaint_number=case.number, customer_name="张三", survey_time=clock.now(),
-            timeliness=score, effectiveness=score, attitude=score, overall=score))
+        surveys.record_survey(
+            clerk1,
+            surveys.SurveyForm(
+                complaint_number=case.number,
+                customer_name="张三",
+                survey_time=clock.now(),
+                timeliness=score,
+                effectiveness=score,
+                attitude=score,
+                overall=score,
+            ),
+        )
     view = {v.key: v for v in tracker.standard_views(super1)}["follow_up"]
     assert (view.zh, view.en) == ("待跟进", "Follow-ups")
     for session in (super1, clerk1, people["manager"]):
@@ -508,7 +697,8 @@ def test_owners_in_scope(db, people, system_session):
     assert names(people["clerk1"]) == ["clerk1", "clerk3", "super1"]
     assert names(people["super2"]) == ["clerk2", "clerk3", "super2"]
     assert names(people["manager"]) == sorted(
-        u.display_name for u in User.select().where(User.active))
+        u.display_name for u in User.select().where(User.active)
+    )
     assert "gone" not in names(people["manager"])
     ids = dict(tracker.owners(people["clerk1"]))
     assert ids[people["clerk1"].user_id] == "clerk1"
@@ -536,9 +726,13 @@ def test_bad_arguments_and_permission(db, people, mixed):
     with pytest.raises(ValidationError):
         tracker.list_cases(manager, limit=0)
     guest = Session(None, "x", "x", "guest")
-    for call in (lambda: tracker.list_cases(guest), lambda: tracker.count_cases(guest),
-                 lambda: tracker.standard_views(guest), lambda: tracker.owners(guest),
-                 lambda: tracker.due_soon_window(guest)):
+    for call in (
+        lambda: tracker.list_cases(guest),
+        lambda: tracker.count_cases(guest),
+        lambda: tracker.standard_views(guest),
+        lambda: tracker.owners(guest),
+        lambda: tracker.due_soon_window(guest),
+    ):
         with pytest.raises(PermissionDenied):
             call()
 
@@ -546,14 +740,18 @@ def test_bad_arguments_and_permission(db, people, mixed):
 def test_statement_is_the_same_list_in_one_query(db, people, mixed):
     """The benchmark's baseline reads this statement; it must list what the pages list."""
     manager = people["clerk2"]
-    for flt in (CaseFilter(), CaseFilter(include_closed=True),
-                CaseFilter(include_closed=True, text="订单")):
+    for flt in (
+        CaseFilter(),
+        CaseFilter(include_closed=True),
+        CaseFilter(include_closed=True, text="订单"),
+    ):
         for sort in tracker.SORT_KEYS:
             for descending in (False, True):
                 sql, params = tracker.statement(manager, flt, sort=sort, descending=descending)
                 rows = db.execute_sql(sql, params).fetchall()
-                assert [r[0] for r in rows] == _ids(manager, flt, sort=sort,
-                                                    descending=descending), (flt, sort)
+                assert [r[0] for r in rows] == _ids(
+                    manager, flt, sort=sort, descending=descending
+                ), (flt, sort)
 
 
 def _plans(db, session, flt, sort, descending=False):
@@ -568,45 +766,60 @@ def _plans(db, session, flt, sort, descending=False):
 
     db.execute_sql = spy
     try:
-        tracker.list_cases(session, flt, sort=sort, descending=descending, limit=3,
-                           after=first.next_cursor)
+        tracker.list_cases(
+            session, flt, sort=sort, descending=descending, limit=3, after=first.next_cursor
+        )
     finally:
         del db.execute_sql
     pages = [s for s in statements if s[0].startswith("SELECT c.id FROM complaint AS c")]
     assert pages
-    return [" | ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
-            for sql, params in pages]
+    return [
+        " | ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+        for sql, params in pages
+    ]
 
 
 _OPEN_COVERING = ("COVERING INDEX complaint_open_cases ", "COVERING INDEX complaint_queue_open ")
 
 
-@pytest.mark.parametrize(("include_closed", "sort", "index", "sorts", "who"), [
-    (False, "processing", "COVERING INDEX complaint_queue_open ", False, "manager"),
-    # Open cases first (from their queue), then the closed ones (from the whole queue).
-    (True, "processing", ("COVERING INDEX complaint_queue_open ", "COVERING INDEX complaint_queue "),
-     False, "manager"),
-    (False, "department", _OPEN_COVERING, True, "manager"),
-    (False, "customer", _OPEN_COVERING, True, "manager"),
-    (False, "type", _OPEN_COVERING, True, "manager"),
-    (True, "number", "complaint_number", False, "manager"),
-    (True, "customer", "complaint_customer_name", False, "manager"),
-    (True, "age", "complaint_registration_time", False, "manager"),
-    (True, "next_due", "complaint_next_due", False, "manager"),
-    (True, "department", "complaint_department_id", False, "manager"),
-    (True, "owner", "complaint_owner_id", False, "manager"),
-    (True, "type", "complaint_subtype_id", False, "manager"),
-    # Staff with a scope: over all cases the scope is tested row by row along the order.
-    (True, "number", "complaint_number", False, "super1"),
-    (True, "age", "complaint_registration_time", False, "clerk1"),
-    (True, "processing", ("COVERING INDEX complaint_queue_open ", "INDEX complaint_queue "),
-     False, "clerk1"),
-    # The open cases in processing order: the scope is tested in the index, no row read.
-    (False, "processing", "COVERING INDEX complaint_queue_open ", False, "clerk1"),
-    (False, "department", _OPEN_COVERING, True, "clerk1"),
-])
-def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, index, sorts,
-                                     who):
+@pytest.mark.parametrize(
+    ("include_closed", "sort", "index", "sorts", "who"),
+    [
+        (False, "processing", "COVERING INDEX complaint_queue_open ", False, "manager"),
+        # Open cases first (from their queue), then the closed ones (from the whole queue).
+        (
+            True,
+            "processing",
+            ("COVERING INDEX complaint_queue_open ", "COVERING INDEX complaint_queue "),
+            False,
+            "manager",
+        ),
+        (False, "department", _OPEN_COVERING, True, "manager"),
+        (False, "customer", _OPEN_COVERING, True, "manager"),
+        (False, "type", _OPEN_COVERING, True, "manager"),
+        (True, "number", "complaint_number", False, "manager"),
+        (True, "customer", "complaint_customer_name", False, "manager"),
+        (True, "age", "complaint_registration_time", False, "manager"),
+        (True, "next_due", "complaint_next_due", False, "manager"),
+        (True, "department", "complaint_department_id", False, "manager"),
+        (True, "owner", "complaint_owner_id", False, "manager"),
+        (True, "type", "complaint_subtype_id", False, "manager"),
+        # Staff with a scope: over all cases the scope is tested row by row along the order.
+        (True, "number", "complaint_number", False, "super1"),
+        (True, "age", "complaint_registration_time", False, "clerk1"),
+        (
+            True,
+            "processing",
+            ("COVERING INDEX complaint_queue_open ", "INDEX complaint_queue "),
+            False,
+            "clerk1",
+        ),
+        # The open cases in processing order: the scope is tested in the index, no row read.
+        (False, "processing", "COVERING INDEX complaint_queue_open ", False, "clerk1"),
+        (False, "department", _OPEN_COVERING, True, "clerk1"),
+    ],
+)
+def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, index, sorts, who):
     """On SQLite: the processing order walks complaint_queue (the open cases its covering
     twin, complaint_queue_open); other orders of the open cases sort them from a covering
     index; with closed cases, every page walks an index in the page's order (per group
@@ -615,8 +828,9 @@ def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, in
         pytest.skip("plans checked on SQLite; PostgreSQL plans by its statistics")
     allowed = (index,) if isinstance(index, str) else index
     for descending in (False, True):
-        for plan in _plans(db, people[who], CaseFilter(include_closed=include_closed),
-                           sort, descending):
+        for plan in _plans(
+            db, people[who], CaseFilter(include_closed=include_closed), sort, descending
+        ):
             assert any(name in plan for name in allowed), plan
             assert ("TEMP B-TREE" in plan) == sorts, plan
 
@@ -652,6 +866,7 @@ def test_model_keeps_index_values_and_the_texts_of_each_load(qapp, db, people, m
     model.set_query(CaseFilter(include_closed=True), sort="number", descending=True)
     assert model.rowCount() == 7
     check()
-    top = tracker.list_cases(people["manager"], CaseFilter(include_closed=True), sort="number",
-                             descending=True, limit=1).rows[0]
+    top = tracker.list_cases(
+        people["manager"], CaseFilter(include_closed=True), sort="number", descending=True, limit=1
+    ).rows[0]
     assert model.index(0, 0).data() == top.number
