@@ -7,6 +7,10 @@ and sort them natively.
 
 Changing a model means adding a migration in ``migrations.py`` as well; the test
 ``tests/unit/test_migrations.py`` fails when a migrated database differs from a fresh one.
+
+The bare ``id: AutoField[int]`` and ``<field>_id: ForeignKeyField[int]`` lines are for the
+type checker only (annotations without a value, which peewee never sees): they declare the
+primary key peewee adds and the ``_id`` attribute it gives every foreign key.
 """
 
 from __future__ import annotations
@@ -46,11 +50,13 @@ class BaseModel(Model):
 class SchemaVersion(BaseModel):
     """One row: the schema version the database is at."""
 
+    id: AutoField[int]
     version = IntegerField()
     migrated_at = DateTimeField(default=_now)
 
 
 class Department(BaseModel):
+    id: AutoField[int]
     code = CharField(max_length=40, unique=True)
     name_zh = CharField(max_length=60)
     name_en = CharField(max_length=80)
@@ -59,6 +65,7 @@ class Department(BaseModel):
 
 
 class User(BaseModel):
+    id: AutoField[int]
     username = CharField(max_length=60, unique=True)
     display_name = CharField(max_length=60)
     # NULL password hash: an account that cannot sign in (e.g. a name taken over by an import).
@@ -68,7 +75,10 @@ class User(BaseModel):
     )
     active = BooleanField(default=True)
     # Direct supervisor: the first step of the escalation chain (SPEC §6).
-    supervisor = ForeignKeyField("self", null=True, backref="reports", on_delete="SET NULL")
+    supervisor: ForeignKeyField[User | None] = ForeignKeyField(
+        "self", null=True, backref="reports", on_delete="SET NULL"
+    )
+    supervisor_id: ForeignKeyField[int | None]
     senior_agent = BooleanField(default=False)
     phone = CharField(max_length=40, null=True)
     email = CharField(max_length=120, null=True)
@@ -78,14 +88,18 @@ class User(BaseModel):
 
 
 class UserDepartment(BaseModel):
+    id: AutoField[int]
     user = ForeignKeyField(User, backref="department_links", on_delete="CASCADE")
+    user_id: ForeignKeyField[int]
     department = ForeignKeyField(Department, backref="user_links", on_delete="CASCADE")
+    department_id: ForeignKeyField[int]
 
     class Meta:
         indexes = ((("user", "department"), True),)
 
 
 class Channel(BaseModel):
+    id: AutoField[int]
     code = CharField(max_length=40, unique=True)
     name_zh = CharField(max_length=60)
     name_en = CharField(max_length=80)
@@ -100,7 +114,11 @@ class ComplaintType(BaseModel):
     optionally a department to handle it or to notify (SPEC §4).
     """
 
-    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    id: AutoField[int]
+    parent: ForeignKeyField[ComplaintType | None] = ForeignKeyField(
+        "self", null=True, backref="children", on_delete="RESTRICT"
+    )
+    parent_id: ForeignKeyField[int | None]
     code = CharField(max_length=60, unique=True)
     name_zh = CharField(max_length=60)
     name_en = CharField(max_length=80)
@@ -108,12 +126,15 @@ class ComplaintType(BaseModel):
     handling_rule = CharField(max_length=40, null=True)
     callback_rule = CharField(max_length=20, null=True)
     handler_department = ForeignKeyField(Department, null=True, on_delete="SET NULL", backref="+")
+    handler_department_id: ForeignKeyField[int | None]
     notify_department = ForeignKeyField(Department, null=True, on_delete="SET NULL", backref="+")
+    notify_department_id: ForeignKeyField[int | None]
     sort_order = IntegerField(default=0)
     active = BooleanField(default=True)
 
 
 class Customer(BaseModel):
+    id: AutoField[int]
     name = CharField(max_length=100, index=True)
     phone = CharField(max_length=40, null=True, index=True)
     email = CharField(max_length=120, null=True, index=True)
@@ -130,7 +151,9 @@ class Customer(BaseModel):
 class CaseBatch(BaseModel):
     """A batch complaint (批量投诉): same subtype (and product/merchant) on one day."""
 
+    id: AutoField[int]
     subtype = ForeignKeyField(ComplaintType, backref="batches", on_delete="RESTRICT")
+    subtype_id: ForeignKeyField[int]
     day = DateField()
     product = CharField(max_length=120, default="")
     created_at = DateTimeField(default=_now)
@@ -146,6 +169,7 @@ class Complaint(BaseModel):
     number = CharField(max_length=40, unique=True)
     # Template 1, as recorded at registration (the customer record may change later).
     customer = ForeignKeyField(Customer, backref="complaints", on_delete="RESTRICT")
+    customer_id: ForeignKeyField[int]
     # Indexed for the tracker: the customer column's order and name search (schema v7).
     customer_name = CharField(max_length=100, index=True)
     contact = CharField(max_length=200, index=True)
@@ -155,8 +179,11 @@ class Complaint(BaseModel):
     complaint_time = DateTimeField()
     registration_time = DateTimeField(index=True)
     channel = ForeignKeyField(Channel, backref="complaints", on_delete="RESTRICT")
+    channel_id: ForeignKeyField[int]
     type = ForeignKeyField(ComplaintType, backref="+", on_delete="RESTRICT")
+    type_id: ForeignKeyField[int]
     subtype = ForeignKeyField(ComplaintType, backref="complaints", on_delete="RESTRICT")
+    subtype_id: ForeignKeyField[int]
     urgency = CharField(
         max_length=10, constraints=[Check("urgency IN ('urgent', 'normal', 'low')")]
     )
@@ -164,14 +191,18 @@ class Complaint(BaseModel):
     customer_requests = CharField(max_length=200, default="")
     customer_request_other = CharField(max_length=200, null=True)
     department = ForeignKeyField(Department, backref="complaints", on_delete="RESTRICT")
+    department_id: ForeignKeyField[int]
     receiver = ForeignKeyField(User, backref="received", on_delete="RESTRICT")
+    receiver_id: ForeignKeyField[int]
     product = CharField(max_length=120, null=True)
     merchant = CharField(max_length=120, null=True)
     subject_staff = ForeignKeyField(
         User, null=True, backref="complained_about", on_delete="SET NULL"
     )
+    subject_staff_id: ForeignKeyField[int | None]
     # State (SPEC §10).
     owner = ForeignKeyField(User, backref="owned", on_delete="RESTRICT")
+    owner_id: ForeignKeyField[int]
     stage = CharField(max_length=30, default="registered")
     is_open = BooleanField(default=True)
     level = IntegerField(constraints=[Check("level BETWEEN 1 AND 3")])
@@ -180,6 +211,7 @@ class Complaint(BaseModel):
     # Queue rank: 4 urgent, else the level; processing order is rank desc, next_due asc.
     priority = IntegerField()
     batch = ForeignKeyField(CaseBatch, null=True, backref="complaints", on_delete="SET NULL")
+    batch_id: ForeignKeyField[int | None]
     head_office = BooleanField(default=False)
     complex_case = BooleanField(default=False)
     escalation_step = IntegerField(default=0)
@@ -207,6 +239,7 @@ class Complaint(BaseModel):
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     updated_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    updated_by_id: ForeignKeyField[int | None]
 
     class Meta:
         table_name = "complaint"
@@ -329,9 +362,12 @@ class DaySequence(BaseModel):
 class ProgressEntry(BaseModel):
     """Template 2: one row of a case's progress history."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, backref="progress", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
     stage = CharField(max_length=30)
     owner = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    owner_id: ForeignKeyField[int]
     planned_completion = DateTimeField(null=True)
     actual_completion = DateTimeField(null=True)
     result = TextField(null=True)
@@ -340,6 +376,7 @@ class ProgressEntry(BaseModel):
     next_action = CharField(max_length=200, null=True)
     updated_at = DateTimeField(default=_now)
     updated_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    updated_by_id: ForeignKeyField[int]
 
     class Meta:
         indexes = ((("complaint", "updated_at"), False),)
@@ -348,10 +385,13 @@ class ProgressEntry(BaseModel):
 class Attachment(BaseModel):
     """A file stored by content (SHA-256) or a recording reference, on a case or entry."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, backref="attachments", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
     progress_entry = ForeignKeyField(
         ProgressEntry, null=True, backref="attachments", on_delete="CASCADE"
     )
+    progress_entry_id: ForeignKeyField[int | None]
     kind = CharField(max_length=20, default="file")  # file / recording
     filename = CharField(max_length=255)
     sha256 = CharField(max_length=64, null=True, index=True)
@@ -359,39 +399,54 @@ class Attachment(BaseModel):
     mime_type = CharField(max_length=100, null=True)
     recording_ref = CharField(max_length=120, null=True)
     added_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    added_by_id: ForeignKeyField[int]
     added_at = DateTimeField(default=_now)
 
 
 class Transfer(BaseModel):
     """An assignment or transfer of responsibility, with its reason (首问责任制)."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, backref="transfers", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
     from_user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    from_user_id: ForeignKeyField[int | None]
     to_user = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    to_user_id: ForeignKeyField[int]
     from_department = ForeignKeyField(Department, null=True, backref="+", on_delete="SET NULL")
+    from_department_id: ForeignKeyField[int | None]
     to_department = ForeignKeyField(Department, null=True, backref="+", on_delete="SET NULL")
+    to_department_id: ForeignKeyField[int | None]
     reason = TextField()
     by_user = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    by_user_id: ForeignKeyField[int]
     at = DateTimeField(default=_now)
 
 
 class Escalation(BaseModel):
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, backref="escalations", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
     from_step = IntegerField()
     to_step = IntegerField()
     to_user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    to_user_id: ForeignKeyField[int | None]
     reason = TextField()
     automatic = BooleanField(default=False)
     by_user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    by_user_id: ForeignKeyField[int | None]
     at = DateTimeField(default=_now)
 
 
 class Approval(BaseModel):
     """A supervisor's decision on a proposed solution (level II/III and urgent cases)."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, backref="approvals", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
     solution = TextField()
     requested_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    requested_by_id: ForeignKeyField[int]
     requested_at = DateTimeField(default=_now)
     decision = CharField(
         max_length=20,
@@ -399,6 +454,7 @@ class Approval(BaseModel):
         constraints=[Check("decision IN ('pending', 'approved', 'rejected')")],
     )
     approver = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    approver_id: ForeignKeyField[int | None]
     decided_at = DateTimeField(null=True)
     comment = TextField(null=True)
 
@@ -410,17 +466,22 @@ class Reminder(BaseModel):
     """A reminder raised by the SLA scan. ``fire_key`` makes each fire exactly once,
     across restarts and across PCs sharing the database."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, null=True, backref="reminders", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int | None]
     kind = CharField(max_length=30)
     target = CharField(max_length=30, null=True)
     due_at = DateTimeField(null=True)
     fire_key = CharField(max_length=200, unique=True)
     recipient = ForeignKeyField(User, null=True, backref="reminders", on_delete="SET NULL")
+    recipient_id: ForeignKeyField[int | None]
     department = ForeignKeyField(Department, null=True, backref="+", on_delete="SET NULL")
+    department_id: ForeignKeyField[int | None]
     message = TextField(default="")
     created_at = DateTimeField(default=_now)
     acknowledged_at = DateTimeField(null=True)
     acknowledged_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    acknowledged_by_id: ForeignKeyField[int | None]
     # A snoozed reminder stays out of the panel until then (schema v3).
     snoozed_until = DateTimeField(null=True)
 
@@ -444,14 +505,18 @@ class ScanState(BaseModel):
 class Survey(BaseModel):
     """Template 3. At most one survey per complaint; proactive surveys have none."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(
         Complaint, null=True, unique=True, backref="surveys", on_delete="CASCADE"
     )
+    complaint_id: ForeignKeyField[int | None]
     customer = ForeignKeyField(Customer, null=True, backref="surveys", on_delete="SET NULL")
+    customer_id: ForeignKeyField[int | None]
     customer_name = CharField(max_length=100)
     survey_time = DateTimeField(index=True)
     method = CharField(max_length=20)
     surveyor = ForeignKeyField(User, backref="surveys", on_delete="RESTRICT")
+    surveyor_id: ForeignKeyField[int]
     timeliness = IntegerField(constraints=[Check("timeliness BETWEEN 1 AND 5")])
     effectiveness = IntegerField(constraints=[Check("effectiveness BETWEEN 1 AND 5")])
     attitude = IntegerField(constraints=[Check("attitude BETWEEN 1 AND 5")])
@@ -467,9 +532,12 @@ class Survey(BaseModel):
 class SurveyAttempt(BaseModel):
     """A call attempt for a survey: no answer, refused, wrong number, call back later."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, backref="survey_attempts", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
     at = DateTimeField(default=_now)
     by_user = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    by_user_id: ForeignKeyField[int]
     result = CharField(max_length=30)
     next_try_at = DateTimeField(null=True)
     note = TextField(null=True)
@@ -481,9 +549,13 @@ class SurveyAttempt(BaseModel):
 class FollowUp(BaseModel):
     """Follow-up of an unhappy customer (low survey score), for the case's supervisor."""
 
+    id: AutoField[int]
     complaint = ForeignKeyField(Complaint, backref="follow_ups", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
     survey = ForeignKeyField(Survey, null=True, backref="follow_ups", on_delete="CASCADE")
+    survey_id: ForeignKeyField[int | None]
     assigned_to = ForeignKeyField(User, null=True, backref="follow_ups", on_delete="SET NULL")
+    assigned_to_id: ForeignKeyField[int | None]
     reason = TextField()
     created_at = DateTimeField(default=_now)
     done_at = DateTimeField(null=True)
@@ -493,20 +565,27 @@ class FollowUp(BaseModel):
 class ImprovementAction(BaseModel):
     """Continuous improvement (持续改进): problem, plan, department, deadline, status."""
 
+    id: AutoField[int]
     problem = TextField()
     plan = TextField()
     department = ForeignKeyField(Department, backref="improvements", on_delete="RESTRICT")
+    department_id: ForeignKeyField[int]
     deadline = DateField(null=True)
     status = CharField(max_length=20, default="planned")
     created_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    created_by_id: ForeignKeyField[int]
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
 
 
 class ImprovementLink(BaseModel):
+    id: AutoField[int]
     action = ForeignKeyField(ImprovementAction, backref="links", on_delete="CASCADE")
+    action_id: ForeignKeyField[int]
     complaint_type = ForeignKeyField(ComplaintType, null=True, backref="+", on_delete="CASCADE")
+    complaint_type_id: ForeignKeyField[int | None]
     complaint = ForeignKeyField(Complaint, null=True, backref="improvements", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int | None]
 
 
 class Setting(BaseModel):
@@ -516,23 +595,28 @@ class Setting(BaseModel):
     value = TextField()
     updated_at = DateTimeField(default=_now)
     updated_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    updated_by_id: ForeignKeyField[int | None]
 
 
 class CalendarOverride(BaseModel):
     """A day that differs from the holiday library: an extra holiday or working day."""
 
+    id: AutoField[int]
     day = DateField(unique=True)
     kind = CharField(max_length=10, constraints=[Check("kind IN ('holiday', 'workday')")])
     note = CharField(max_length=200, default="")
     created_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    created_by_id: ForeignKeyField[int | None]
     created_at = DateTimeField(default=_now)
 
 
 class AuditLog(BaseModel):
     """Append-only record of who did what. The program offers no way to edit it."""
 
+    id: AutoField[int]
     at = DateTimeField(default=_now, index=True)
     user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    user_id: ForeignKeyField[int | None]
     username = CharField(max_length=60, default="")
     action = CharField(max_length=40, index=True)
     entity = CharField(max_length=40, default="")
