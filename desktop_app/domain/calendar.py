@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 
 @lru_cache(maxsize=64)
@@ -23,7 +24,7 @@ def china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
 
     if not official_year(year):
         return frozenset(), frozenset()
-    cn = holidays.China(years=year)
+    cn = holidays.country_holidays("CN", years=year)
     days_off = frozenset(d for d in cn if d.year == year)
     workdays = frozenset(d for d in getattr(cn, "weekend_workdays", ()) if d.year == year)
     return days_off, workdays
@@ -36,7 +37,9 @@ def holiday_names(year: int, language: str = "zh_CN") -> dict[dt.date, str]:
 
     if not official_year(year):
         return {}
-    cn = holidays.China(years=year, language="zh_CN" if language.startswith("zh") else "en_US")
+    cn = holidays.country_holidays(
+        "CN", years=year, language="zh_CN" if language.startswith("zh") else "en_US"
+    )
     return {d: name for d, name in cn.items() if d.year == year}
 
 
@@ -82,7 +85,7 @@ class WorkCalendar:
 
     @classmethod
     def from_settings(
-        cls, values: dict, overrides: Iterable[tuple[dt.date, str]] = ()
+        cls, values: dict[str, Any], overrides: Iterable[tuple[dt.date, str]] = ()
     ) -> WorkCalendar:
         """Build from the ``calendar.*`` settings and (day, 'holiday'/'workday') overrides."""
         overrides = list(overrides)

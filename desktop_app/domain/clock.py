@@ -26,13 +26,13 @@ class SystemClock(Clock):
 class FixedClock(Clock):
     """A clock that stands still until moved: for tests and simulations."""
 
-    def __init__(self, at: dt.datetime):
+    def __init__(self, at: dt.datetime) -> None:
         self.at = at
 
     def now(self) -> dt.datetime:
         return self.at
 
-    def advance(self, **delta) -> dt.datetime:
+    def advance(self, **delta: float) -> dt.datetime:
         self.at = self.at + dt.timedelta(**delta)
         return self.at
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.domain.calendar import WorkCalendar
 
@@ -66,7 +67,7 @@ def compute_deadlines(
     urgent: bool,
     callback_rule: str | None,
     escalated_or_vip: bool,
-    policy: dict,
+    policy: dict[str, Any],
     calendar: WorkCalendar,
 ) -> Deadlines:
     """The three stored deadlines of a case.
@@ -102,13 +103,15 @@ def compute_deadlines(
 
 
 def complex_case_limit(
-    calendar: WorkCalendar, registered: dt.datetime, policy: dict
+    calendar: WorkCalendar, registered: dt.datetime, policy: dict[str, Any]
 ) -> dt.datetime:
     """Latest renegotiated resolution of a complex case: 15 working days by default."""
     return working_days_due(calendar, registered, int(policy["sla.complex_max_days"]))
 
 
-def survey_window(closed_at: dt.datetime, policy: dict) -> tuple[dt.datetime, dt.datetime]:
+def survey_window(
+    closed_at: dt.datetime, policy: dict[str, Any]
+) -> tuple[dt.datetime, dt.datetime]:
     """(opens, due) of the satisfaction survey after closure (24-48 h by default)."""
     return (
         closed_at + dt.timedelta(hours=float(policy["sla.survey_open_hours"])),
@@ -117,7 +120,10 @@ def survey_window(closed_at: dt.datetime, policy: dict) -> tuple[dt.datetime, dt
 
 
 def next_update_due(
-    calendar: WorkCalendar, registered: dt.datetime, last_update: dt.datetime | None, policy: dict
+    calendar: WorkCalendar,
+    registered: dt.datetime,
+    last_update: dt.datetime | None,
+    policy: dict[str, Any],
 ) -> dt.datetime:
     """When the customer must next hear about progress: every 3 days after the last update
     (or registration), every 7 once the case had been open more than 15 working days at

@@ -61,8 +61,10 @@ class Sheet:
         return tuple(c for c in self.columns if not c.export_only)
 
 
-def _t(key: str, zh: str, width: float = 17, **kw) -> Column:
-    return Column(key, zh, "time", width, **kw)
+def _t(
+    key: str, zh: str, width: float = 17, *, required: bool = False, export_only: bool = False
+) -> Column:
+    return Column(key, zh, "time", width, required=required, export_only=export_only)
 
 
 COMPLAINTS = Sheet(

@@ -20,7 +20,7 @@ class Period:
     end: dt.date  # included
     kind: str = "custom"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
 

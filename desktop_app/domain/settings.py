@@ -14,7 +14,7 @@ from typing import Any
 class SettingValueError(ValueError):
     """A value a setting cannot take: an English template and its parameters."""
 
-    def __init__(self, template: str, **params):
+    def __init__(self, template: str, **params: Any) -> None:
         self.template = template
         self.params = params
         super().__init__(template.format(**params))
@@ -55,7 +55,14 @@ class SettingDef:
         return result
 
 
-def _d(key, default, group, label, minimum=None, maximum=None):
+def _d(
+    key: str,
+    default: float | str | bool,
+    group: str,
+    label: str,
+    minimum: float | None = None,
+    maximum: float | None = None,
+) -> SettingDef:
     return SettingDef(key, default, type(default), group, label, minimum, maximum)
 
 

@@ -7,6 +7,8 @@ template in the ``ServiceError`` context and fill in the parameters afterwards."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, Literal
 
 # ASCII digits only: "\d" alone also takes Arabic-Indic, full-width and other digits.
 MOBILE_RE = re.compile(r"^(?:\+?86[- ]?)?1[3-9]\d{9}$", re.ASCII)
@@ -33,26 +35,28 @@ class Problem(str):
     """
 
     template: str
-    params: dict
+    params: dict[str, Any]
 
-    def __new__(cls, template: str, **params) -> Problem:
+    def __new__(cls, template: str, **params: Any) -> Problem:
         self = super().__new__(cls, template.format(**params) if params else template)
         self.template = template
         self.params = params
         return self
 
-    def __reduce__(self):
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[[str, dict[str, Any]], Problem], tuple[str, dict[str, Any]]]:
         return _problem, (self.template, self.params)
 
 
-def _problem(template: str, params: dict) -> Problem:
+def _problem(template: str, params: dict[str, Any]) -> Problem:
     return Problem(template, **params)
 
 
 def split_contacts(text: str) -> list[str]:
     """Contacts separated by ; , / 、 (or spaces, where a part with spaces is no contact
     itself: "0755 2345678" is one landline, "13812345678 li@example.com" two contacts)."""
-    parts = []
+    parts: list[str] = []
     for part in SEPARATORS_RE.split((text or "").strip()):
         part = part.strip()
         if not part:
@@ -64,7 +68,7 @@ def split_contacts(text: str) -> list[str]:
     return parts
 
 
-def contact_kind(value: str) -> Problem | None:
+def contact_kind(value: str) -> Literal["mobile", "landline", "email"] | None:
     """ "mobile", "landline" or "email" for a valid single contact, else None."""
     if MOBILE_RE.match(value):
         return "mobile"
@@ -117,7 +121,7 @@ def check_contact(text: str) -> Problem | None:
     return None
 
 
-def check_id_number(text: str) -> Problem | None:
+def check_id_number(text: str | None) -> Problem | None:
     """Mainland resident ID: 18 characters with a valid check digit (or the old 15 digits)."""
     if text is not None and not isinstance(text, str):
         return Problem("Expected text, not {kind}.", kind=type(text).__name__)

@@ -7,6 +7,7 @@ that managers can edit (types, channels, departments) are seeded tables instead,
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -32,7 +33,7 @@ class Vocabulary:
             for key in (t.code, t.zh, t.en):
                 self._lookup[key.strip().casefold()] = t
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
     def __contains__(self, code: object) -> bool:
@@ -301,5 +302,5 @@ def split_multi(text: str | None) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def join_multi(codes) -> str:
+def join_multi(codes: Iterable[str]) -> str:
     return ",".join(codes)
