@@ -8,6 +8,7 @@ else in the user's data folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import mimetypes
 import os
@@ -102,7 +103,7 @@ def add_rows(
     user_id: int,
     files: list[StoredFile],
     recording_ids: str,
-    now,
+    now: dt.datetime,
     progress_entry_id: int | None = None,
 ) -> int:
     """Attachment rows for stored files and recording IDs; call inside the transaction."""

@@ -107,7 +107,7 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                 if throttle:
                     throttle.delete_instance()
                 user.last_login_at = now
-                if _hasher.check_needs_rehash(user.password_hash):
+                if user.password_hash and _hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = hash_password(password)
                 user.save()
                 session = session_for(user, clock)

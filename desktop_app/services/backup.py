@@ -32,6 +32,7 @@ import sqlite3
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from peewee import Database, OperationalError
 
@@ -81,7 +82,7 @@ class RestoreResult:
 
 
 def _bound_db() -> Database:
-    return database_proxy.obj
+    return cast(Database, database_proxy.obj)
 
 
 def backup_folder(db: Database | None = None) -> Path:
@@ -89,7 +90,7 @@ def backup_folder(db: Database | None = None) -> Path:
     return Path(db.database).parent / "backups"
 
 
-def _stamped_pattern(db_path: Path) -> re.Pattern:
+def _stamped_pattern(db_path: Path) -> re.Pattern[str]:
     return re.compile(
         re.escape(db_path.stem) + r"\.(\d{8}-\d{6})" + re.escape(db_path.suffix) + "$"
     )

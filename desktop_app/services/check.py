@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peewee import fn
+from peewee import Database, SelectBase, fn
 
 from desktop_app.db import guards, migrations, search
 from desktop_app.db.connection import is_sqlite
@@ -51,11 +51,11 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def _count(query) -> int:
+def _count(query: SelectBase) -> int:
     return query.count()
 
 
-def _scalar(db, sql: str) -> int:
+def _scalar(db: Database, sql: str) -> int:
     return int(db.execute_sql(sql).fetchone()[0] or 0)
 
 

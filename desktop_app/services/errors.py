@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 import peewee
 
 log = logging.getLogger(__name__)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 class ServiceError(Exception):
-    def __init__(self, template: str, *, field: str | None = None, **params):
+    def __init__(self, template: str, *, field: str | None = None, **params: object) -> None:
         self.template = template
         self.field = field
         self.params = params
@@ -86,7 +90,7 @@ _DB_MESSAGES = (
 )
 
 
-def database_error(exc: Exception) -> DatabaseUnavailable | None:
+def database_error(exc: BaseException) -> DatabaseUnavailable | None:
     """Map a driver error of the "cannot use the database" kind to a user message."""
     text = str(exc).strip()
     lowered = text.lower()
@@ -117,12 +121,12 @@ def _is_rollback_noise(exc: BaseException) -> bool:
     return "cannot rollback" in text or "no such savepoint" in text
 
 
-def service(func):
+def service(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """Decorator for service functions: database faults become DatabaseUnavailable;
     anything else (a bug) propagates unchanged."""
 
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return func(*args, **kwargs)
         except (peewee.OperationalError, peewee.InterfaceError, peewee.DatabaseError) as exc:

@@ -17,4 +17,6 @@ def checked_text(value: object, field: str, *, maximum: int = LONG_TEXT) -> str:
     problem = validation.check_text(value, maximum=maximum)
     if problem:
         raise ValidationError(problem.template, field=field, **problem.params)
-    return (value or "").strip()
+    if not isinstance(value, str):  # None: check_text refuses anything else
+        return ""
+    return value.strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
@@ -22,7 +23,7 @@ class Session:
         """The operator at the command line of this machine: acts as an administrator."""
         return cls(None, name, name, "admin", frozenset(), clock)
 
-    def now(self):
+    def now(self) -> dt.datetime:
         return self.clock.now()
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import Setting, database_proxy
@@ -12,6 +12,9 @@ from desktop_app.services import audit
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_manager, require_staff
 from desktop_app.services.session import Session
+
+if TYPE_CHECKING:
+    from desktop_app.domain.calendar import WorkCalendar
 
 
 def _decode(key: str, raw: str) -> Any:
@@ -77,7 +80,7 @@ def change_setting(session: Session, key: str, value: Any) -> Any:
     return new
 
 
-def load_calendar(values: dict[str, Any] | None = None):
+def load_calendar(values: dict[str, Any] | None = None) -> WorkCalendar:
     """The working calendar from the settings and the managers' calendar overrides."""
     from desktop_app.db.models import CalendarOverride
     from desktop_app.domain.calendar import WorkCalendar

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
@@ -275,7 +276,7 @@ def update_user(
     require_admin(session)
     with write_lock(database_proxy.obj):
         user = _account(username)
-        changed: dict = {}
+        changed: dict[str, Any] = {}  # audit details by name
         if display_name is not None:
             name = display_name.strip()
             if not name or len(name) > 60:
