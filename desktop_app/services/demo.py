@@ -22,12 +22,16 @@ import itertools
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, Literal, TypeVar, cast
+
+from peewee import Database
 
 from desktop_app.db import bulk, search
 from desktop_app.db.connection import is_sqlite, write_lock
 from desktop_app.db.models import (
+    BaseModel,
     Channel,
     Complaint,
     ComplaintType,
@@ -42,6 +46,7 @@ from desktop_app.db.models import (
     database_proxy,
 )
 from desktop_app.domain import deadlines as rules
+from desktop_app.domain.calendar import WorkCalendar
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, SURVEY_ASPECTS
 from desktop_app.services import audit, sla, users
 from desktop_app.services import settings as settings_service
@@ -55,6 +60,13 @@ CHUNK = 50_000  # cases per transaction: bigger chunks rewrite fewer index pages
 SPREAD_DAYS = 730
 RECENT_DAYS = 14
 Progress = Callable[[int, int], bool]
+_T = TypeVar("_T")
+# A row for bulk.insert_rows, in its table's column order.
+_Row = tuple[object, ...]
+# A customer for later cases: id, name, contact, member number, ID number, tier, sensitive kind.
+_Customer = tuple[int, str, str | None, str | None, str | None, str, str | None]
+# A complaint text: description, product, merchant, requests, request_other.
+_Variant = tuple[str, str | None, str | None, str, str | None]
 
 
 @dataclass(frozen=True)
@@ -596,7 +608,7 @@ TABLE_COLUMNS = (
 )
 
 
-def model_columns(model) -> set[str]:
+def model_columns(model: type[BaseModel]) -> set[str]:
     return {f.column_name for f in model._meta.sorted_fields}
 
 
@@ -611,7 +623,9 @@ def id_number_checksum(first17: str) -> str:
     return "10X98765432"[total % 11]
 
 
-def _weighted_picker(rng: random.Random, items, weights):
+def _weighted_picker(
+    rng: random.Random, items: Iterable[_T], weights: Iterable[float]
+) -> Callable[[], _T]:
     """A fast ``choice`` with weights: bisect on the cumulative weights."""
     items = tuple(items)
     cum = list(itertools.accumulate(weights))
@@ -620,7 +634,7 @@ def _weighted_picker(rng: random.Random, items, weights):
     bis = bisect.bisect_right
     last = len(items) - 1
 
-    def pick():
+    def pick() -> _T:
         return items[min(bis(cum, rand() * total), last)]
 
     return pick
@@ -637,7 +651,7 @@ class _Subtype:
     handling_rule: str
     department_id: int
     notify_department_id: int | None
-    variants: tuple  # (description, product, merchant, requests, request_other)
+    variants: tuple[_Variant, ...]
 
 
 @dataclass
@@ -706,7 +720,7 @@ def _ensure_staff(session: Session) -> _Staff:
     seniors: list[int] = []
     supervisor_of: dict[int, int] = {}
     for username, role, code, senior in plan:
-        if role != "clerk":
+        if role != "clerk" or code is None:  # clerks have a department
             continue
         uid = accounts[username].id
         dept_id = by_code[code].id
@@ -734,7 +748,7 @@ def _load_subtypes(rng: random.Random, departments: dict[str, int]) -> list[_Sub
             or fallback
         )
         templates = TEMPLATES.get(row.code) or GENERIC_TEMPLATES
-        variants = []
+        variants: list[_Variant] = []
         for template, requests, other in templates:
             for _ in range(12):
                 product = None
@@ -763,7 +777,7 @@ def _load_subtypes(rng: random.Random, departments: dict[str, int]) -> list[_Sub
         subtypes.append(
             _Subtype(
                 row.id,
-                row.parent_id,
+                cast(int, row.parent_id),  # subtypes only: they have a parent
                 row.code,
                 row.name_zh,
                 int(row.default_level or 1),
@@ -786,14 +800,14 @@ def _load_subtypes(rng: random.Random, departments: dict[str, int]) -> list[_Sub
 class _Writer:
     """Bulk inserts and id/number reservations for one backend."""
 
-    def __init__(self, db):
+    def __init__(self, db: Database) -> None:
         self.db = db
         self.sqlite = is_sqlite(db)
 
-    def insert(self, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    def insert(self, model: type[BaseModel], columns: tuple[str, ...], rows: list[_Row]) -> None:
         bulk.insert_rows(self.db, model._meta.table_name, columns, rows)
 
-    def reserve_ids(self, model, count: int) -> list[int]:
+    def reserve_ids(self, model: type[BaseModel], count: int) -> list[int]:
         """``count`` new primary keys; call inside the chunk's write lock."""
         return bulk.reserve_ids(self.db, model._meta.table_name, count)
 
@@ -807,7 +821,7 @@ class _Writer:
             )
             .execute()
         )
-        last = DaySequence.select(DaySequence.last).where(DaySequence.day == day).scalar()
+        last: int = DaySequence.select(DaySequence.last).where(DaySequence.day == day).scalar()
         return last - count + 1
 
 
@@ -823,10 +837,10 @@ class _Generator:
         subtypes: list[_Subtype],
         channels: dict[str, int],
         staff: _Staff,
-        policy: dict,
-        calendar,
+        policy: dict[str, Any],
+        calendar: WorkCalendar,
         prefix: str,
-    ):
+    ) -> None:
         self.rng = rng
         self.now = now
         self.subtypes = subtypes
@@ -865,7 +879,7 @@ class _Generator:
         self.all_clerks = [c for ids in staff.clerks.values() for c in ids]
         # Letters and e-mails are registered a while after they arrive.
         self.slow_channels = frozenset(channels[c] for c in ("email", "letter") if c in channels)
-        self.customer_pool: list[tuple] = []
+        self.customer_pool: list[_Customer] = []
 
     # -- the calendar of the whole run ----------------------------------------------------
 
@@ -918,7 +932,7 @@ class _Generator:
     def _phone(self) -> str:
         return self.rng.choice(MOBILE_PREFIXES) + f"{self.rng.randrange(100_000_000):08d}"
 
-    def new_customer(self, cid: int, at: dt.datetime) -> tuple:
+    def new_customer(self, cid: int, at: dt.datetime) -> tuple[_Row, _Customer]:
         rng = self.rng
         rand = rng.random
         surname = self.pick_surname()
@@ -948,6 +962,7 @@ class _Generator:
             sensitive_kind = rng.choice(
                 ("media", "regulator", "government", "consumer_association")
             )
+        contact: str | None
         if phone and email:
             contact = f"{phone};{email}"
         else:
@@ -975,17 +990,17 @@ class _Generator:
     def chunk(
         self,
         plan: list[tuple[dt.date, list[dt.datetime]]],
-        case_ids,
-        customer_ids,
+        case_ids: Iterable[int],
+        customer_ids: Iterable[int],
         first_numbers: dict[str, int],
-    ) -> dict[str, list[tuple]]:
+    ) -> dict[str, list[_Row]]:
         rng = self.rng
         rand = rng.random
 
-        def randint(a, b):  # rng.randint is several times slower
+        def randint(a: int, b: int) -> int:  # rng.randint is several times slower
             return a + int(rand() * (b - a + 1))
 
-        def choice(seq):
+        def choice(seq: Sequence[_T]) -> _T:
             return seq[int(rand() * len(seq))]
 
         now = self.now
@@ -1000,12 +1015,12 @@ class _Generator:
         td = dt.timedelta
         S = str
         pool = self.customer_pool
-        complaints: list[tuple] = []
-        customers: list[tuple] = []
-        progress: list[tuple] = []
-        surveys: list[tuple] = []
-        transfers: list[tuple] = []
-        escalations: list[tuple] = []
+        complaints: list[_Row] = []
+        customers: list[_Row] = []
+        progress: list[_Row] = []
+        surveys: list[_Row] = []
+        transfers: list[_Row] = []
+        escalations: list[_Row] = []
         case_iter = iter(case_ids)
         customer_iter = iter(customer_ids)
         next_customer = None
@@ -1070,6 +1085,7 @@ class _Generator:
                 receiver = choice(staff.front)
                 dept = sub.department_id
                 subject_staff = None
+                why: str | None
                 if urgent or tier == "vip":
                     owner, why = staff.supervisors.get(dept, staff.manager), "supervisor"
                 elif sub.handling_rule == "staff_supervisor":
@@ -1150,7 +1166,7 @@ class _Generator:
                 # Outcome and survey of a closed case.
                 outcome = outcome_reason = survey_due = no_survey_reason = None
                 feedback = None
-                if not is_open:
+                if closed_at is not None:  # not is_open
                     outcome = self.pick_outcome()
                     outcome_reason = choice(OUTCOME_REASONS[outcome])
                     survey_due = survey_window(closed_at, policy)[1]
@@ -1195,6 +1211,7 @@ class _Generator:
                     when = moments[idx]
                     if when > now:  # pragma: no cover - moments[reached] <= now
                         when = now
+                    next_action: str | None
                     result_text, next_action = choice(STAGE_TEXTS[st])
                     if idx < 2:
                         planned = fr_due
@@ -1203,8 +1220,10 @@ class _Generator:
                     else:
                         planned = res_due
                     actual = moments[idx + 1] if idx + 1 <= reached else None
-                    fb = comment = None
+                    fb: str | None = None
+                    comment: str | None = None
                     if st == "closed":
+                        assert feedback is not None  # set for every closed case
                         planned, actual = res_due, closed_at
                         fb = feedback
                         comment = choice(FEEDBACK_COMMENTS[feedback])
@@ -1241,7 +1260,8 @@ class _Generator:
                         )
                     )
                 # Survey (template 3) for most closed cases, 24-48 h after closure.
-                if not is_open:
+                if closed_at is not None:  # not is_open
+                    assert outcome is not None  # set for every closed case
                     survey_time = closed_at + td(seconds=randint(86_400, 172_800))
                     if survey_time <= now and rand() < 0.75:
                         overall = self.score[outcome]()
@@ -1367,7 +1387,9 @@ class _Generator:
         }
 
 
-def _chunks(day_counts, generator: _Generator, size: int):
+def _chunks(
+    day_counts: Iterable[tuple[dt.date, int]], generator: _Generator, size: int
+) -> Iterator[list[tuple[dt.date, list[dt.datetime]]]]:
     """Split the run into chunks of about ``size`` cases: [(day, [times...]), ...]."""
     chunk: list[tuple[dt.date, list[dt.datetime]]] = []
     filled = 0
@@ -1439,7 +1461,13 @@ def generate(
                 rows = generator.chunk(plan, case_ids, customer_ids, first_numbers)
                 writer.insert(Customer, CUSTOMER_COLUMNS, rows["customers"])
                 writer.insert(Complaint, COMPLAINT_COLUMNS, rows["complaints"])
-                search.index_rows(db, ((row[0], row[_DESCRIPTION]) for row in rows["complaints"]))
+                search.index_rows(
+                    db,
+                    cast(
+                        Iterable[tuple[int, str]],
+                        ((row[0], row[_DESCRIPTION]) for row in rows["complaints"]),
+                    ),
+                )
                 writer.insert(ProgressEntry, PROGRESS_COLUMNS, rows["progress"])
                 writer.insert(Survey, SURVEY_COLUMNS, rows["surveys"])
                 writer.insert(Transfer, TRANSFER_COLUMNS, rows["transfers"])
@@ -1476,11 +1504,12 @@ def generate(
     )
 
 
-def _memoized(calendar):
+def _memoized(calendar: WorkCalendar) -> WorkCalendar:
     """The calendar with its day arithmetic memoized (pure for one calendar): the deadline
     rules then cost a dictionary look-up per case instead of a walk over the days."""
-    calendar.add_working_days = functools.lru_cache(maxsize=None)(calendar.add_working_days)
-    calendar.next_working_day = functools.lru_cache(maxsize=None)(calendar.next_working_day)
+    # On this instance only; mypy does not allow replacing a method.
+    calendar.add_working_days = functools.lru_cache(maxsize=None)(calendar.add_working_days)  # type: ignore[method-assign]
+    calendar.next_working_day = functools.lru_cache(maxsize=None)(calendar.next_working_day)  # type: ignore[method-assign]
     return calendar
 
 
@@ -1489,11 +1518,11 @@ class _bulk_pragmas:
     checkpoints (``synchronous = OFF``). Demo data can be made again; the previous values
     come back when the load ends, and a checkpoint then writes everything out."""
 
-    def __init__(self, db):
+    def __init__(self, db: Database) -> None:
         self.db = db
         self.saved: dict[str, int] = {}
 
-    def __enter__(self):
+    def __enter__(self) -> _bulk_pragmas:
         if is_sqlite(self.db):
             for name in ("cache_size", "synchronous"):
                 self.saved[name] = int(self.db.execute_sql(f"PRAGMA {name}").fetchone()[0])
@@ -1501,7 +1530,7 @@ class _bulk_pragmas:
             self.db.execute_sql("PRAGMA synchronous = OFF")
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> Literal[False]:
         for name, value in self.saved.items():
             self.db.execute_sql(f"PRAGMA {name} = {value}")
         if self.saved:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from peewee import JOIN
 
@@ -61,7 +62,7 @@ class ImprovementInfo:
     case_numbers: tuple[str, ...]
     overdue: bool
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "problem": self.problem,
@@ -81,7 +82,7 @@ class ImprovementInfo:
 # --- validation -------------------------------------------------------------------------
 
 
-def _text(value, field: str, label: str) -> str:
+def _text(value: object, field: str, label: str) -> str:
     text = (value or "").strip() if isinstance(value, str | type(None)) else None
     if text is None:
         raise ValidationError("The {label} must be text.", field=field, label=label)
@@ -94,7 +95,7 @@ def _text(value, field: str, label: str) -> str:
     return text
 
 
-def _deadline(value) -> dt.date:
+def _deadline(value: object) -> dt.date:
     if value is None or value == "":
         raise ValidationError("Enter the deadline.", field="deadline")
     if isinstance(value, dt.datetime):
@@ -111,7 +112,7 @@ def _deadline(value) -> dt.date:
     )
 
 
-def _status(value) -> str:
+def _status(value: object) -> str:
     term = IMPROVEMENT_STATUS.parse(value) if isinstance(value, str) else None
     if term is None:
         raise ValidationError(
@@ -123,7 +124,7 @@ def _status(value) -> str:
     return term.code
 
 
-def _department(code_or_name) -> Department:
+def _department(code_or_name: object) -> Department:
     text = (code_or_name or "").strip() if isinstance(code_or_name, str) else ""
     if not text:
         raise ValidationError("Choose the responsible department.", field="department")
@@ -173,7 +174,9 @@ def _infos(actions: list[ImprovementAction], today: dt.date) -> list[Improvement
     types: dict[int, list[str]] = {i: [] for i in ids}
     cases: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
     if ids:
-        links = (
+        # (action id, type code, case id, case number): a link has a type or a case.
+        links = cast(
+            Iterable[tuple[int, str | None, int | None, str | None]],
             ImprovementLink.select(
                 ImprovementLink.action, ComplaintType.code, Complaint.id, Complaint.number
             )
@@ -188,19 +191,22 @@ def _infos(actions: list[ImprovementAction], today: dt.date) -> list[Improvement
             )
             .where(ImprovementLink.action.in_(ids))
             .order_by(ImprovementLink.id)
-            .tuples()
+            .tuples(),
         )
         for action_id, type_code, case_id, number in links:
             if type_code is not None:
                 types[action_id].append(type_code)
-            if case_id is not None:
+            if case_id is not None and number is not None:  # a case has a number
                 cases[action_id].append((case_id, number))
     departments = {d.id: d for d in Department.select()}
-    users = (
+    users: dict[int, str] = (
         dict(
-            User.select(User.id, User.username)
-            .where(User.id.in_({a.created_by_id for a in actions}))
-            .tuples()
+            cast(
+                Iterable[tuple[int, str]],
+                User.select(User.id, User.username)
+                .where(User.id.in_({a.created_by_id for a in actions}))
+                .tuples(),
+            )
         )
         if actions
         else {}
@@ -258,7 +264,9 @@ def actions_in_period(
     return _infos(list(query), today)
 
 
-def _bounds(start: dt.date | None, end: dt.date | None):
+def _bounds(
+    start: dt.date | None, end: dt.date | None
+) -> tuple[dt.datetime | None, dt.datetime | None]:
     if start is not None and end is not None and end < start:
         raise ValidationError("The period ends before it starts.", field="period")
     start_at = dt.datetime.combine(start, dt.time()) if start is not None else None
@@ -383,7 +391,7 @@ def update_action(
     """Change an action; ``None`` leaves a field as it is. ``type_codes`` / ``case_ids``
     replace the links of that kind (an empty list removes them)."""
     require_manager(session)
-    changes: dict[str, object] = {}
+    changes: dict[str, str | dt.date | Department] = {}
     if problem is not None:
         changes["problem"] = _text(problem, "problem", "problem")
     if plan is not None:
@@ -400,10 +408,10 @@ def update_action(
             changes["status"] = _status(status)
         types = _types(type_codes) if type_codes is not None else None
         cases = _cases(case_ids) if case_ids is not None else None
-        details: dict[str, object] = {}
+        details: dict[str, Any] = {}  # audit details by name
         for name, value in changes.items():
             old = getattr(action, name + "_id") if name == "department" else getattr(action, name)
-            new = value.id if name == "department" else value
+            new = value.id if isinstance(value, Department) else value
             if isinstance(old, str) and isinstance(new, dt.date):
                 old = dt.date.fromisoformat(old)
             if old != new:
@@ -412,7 +420,7 @@ def update_action(
         if "department" in details:
             details["department"] = {
                 "old": Department.get_by_id(details["department"]["old"]).code,
-                "new": changes["department"].code,
+                "new": cast(Department, changes["department"]).code,
             }
         if types is not None:
             details["types"] = [t.code for t in types]
