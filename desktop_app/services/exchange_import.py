@@ -55,14 +55,17 @@ import pickle
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any, TypeVar, cast
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from peewee import Database
 
 from desktop_app.db import bulk, search
 from desktop_app.db.connection import is_sqlite, write_lock
@@ -95,6 +98,7 @@ from desktop_app.domain.vocab import (
 )
 from desktop_app.domain.vocab import (
     LEVELS,
+    Vocabulary,
     split_multi,
 )
 from desktop_app.services import audit, sla
@@ -115,6 +119,14 @@ Progress = Callable[[int, int], object]
 MAX_ERRORS = 50_000
 CHUNK = 1000  # rows per spooled chunk, per bulk insert and per database look-up
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)
+_T = TypeVar("_T")
+_B = TypeVar("_B", bound=tuple[Any, ...])
+# A data row's cells: column key → (header as written, raw value).
+_Cells = dict[str, tuple[str, object]]
+# A row parsed in pass 1 and spooled (pickled) for pass 2; its values passed the checks.
+_Record = tuple[Any, ...]
+# A row for bulk.insert_rows, in its table's column order.
+_Row = tuple[object, ...]
 
 
 # ---------------------------------------------------------------------------------------
@@ -129,7 +141,7 @@ class ImportProblem:
     row: int | None
     column: str
     template: str
-    params: dict = field(default_factory=dict, compare=False)
+    params: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
     def reason(self) -> str:
@@ -255,9 +267,10 @@ class _Cancelled(Exception):
 class _Bad(Exception):
     """A cell's problem: the reason's template and parameters."""
 
-    def __init__(self, template: str, **params):
+    def __init__(self, template: str, **params: object) -> None:
         if isinstance(template, validation.Problem):  # a check's message and its values
-            template, params = template.template, {**template.params, **params}
+            params = {**template.params, **params}
+            template = template.template
         super().__init__(template)
         self.template = template
         self.params = params
@@ -272,7 +285,7 @@ _DATE_TEXT = re.compile(
 )
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -292,7 +305,7 @@ def _round_second(value: dt.datetime) -> dt.datetime:
     return value.replace(microsecond=0)
 
 
-def parse_time(value) -> dt.datetime | None:
+def parse_time(value: object) -> dt.datetime | None:
     """An Excel date-time, or text ``YYYY-MM-DD HH:MM`` (seconds optional, ``/`` allowed);
     a date alone is midnight. Naive, to the second."""
     if value is None or value == "":
@@ -306,9 +319,9 @@ def parse_time(value) -> dt.datetime | None:
     if isinstance(value, str):
         match = _DATE_TEXT.match(value.strip())
         if match:
-            parts = [int(p) if p else 0 for p in match.groups()]
+            year, month, day, hour, minute, second = [int(p) if p else 0 for p in match.groups()]
             try:
-                return dt.datetime(*parts)
+                return dt.datetime(year, month, day, hour, minute, second)
             except ValueError:
                 pass
         if value.strip():
@@ -317,7 +330,7 @@ def parse_time(value) -> dt.datetime | None:
     raise _Bad("Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.")
 
 
-def _whole_number(value) -> int | None:
+def _whole_number(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -329,14 +342,14 @@ def _whole_number(value) -> int | None:
     return None
 
 
-def parse_score(value) -> int:
+def parse_score(value: object) -> int:
     number = _whole_number(value)
     if number is None or not 1 <= number <= 5:
         raise _Bad("A score is a whole number from 1 to 5.")
     return number
 
 
-def parse_level(value) -> int:
+def parse_level(value: object) -> int:
     number = _whole_number(value)
     if number is None:
         term = LEVELS.parse(_text(value))
@@ -346,11 +359,11 @@ def parse_level(value) -> int:
     return number
 
 
-def _choices(vocab) -> str:
+def _choices(vocab: Vocabulary) -> str:
     return "、".join(t.zh for t in vocab)
 
 
-def parse_term(vocab, text: str) -> str:
+def parse_term(vocab: Vocabulary, text: str) -> str:
     term = vocab.parse(text)
     if term is None:
         raise _Bad(
@@ -365,13 +378,13 @@ _OTHER_ANYWHERE = re.compile(r"(?:^|[、,，])\s*([^、,，（(]+?)\s*[（(](.*?
 _BRACKETED = re.compile(r"^(.+?)\s*[（(](.*)[）)]\s*$", re.S)
 
 
-def parse_multi(vocab, text: str) -> tuple[str, str | None]:
+def parse_multi(vocab: Vocabulary, text: str) -> tuple[str, str | None]:
     """Codes joined by ``,`` and the "other" text from ``其他（text）``."""
     other_text = None
     for pattern in (_OTHER_AT_END, _OTHER_ANYWHERE):
         match = pattern.search(text)
         term = vocab.parse(match.group(1)) if match else None
-        if term is not None and term.code == "other":
+        if match is not None and term is not None and term.code == "other":
             other_text = match.group(2).strip() or None
             text = (
                 text[: match.start()]
@@ -381,7 +394,8 @@ def parse_multi(vocab, text: str) -> tuple[str, str | None]:
                 + text[match.end() :]
             )
             break
-    codes, unknown = [], []
+    codes: list[str] = []
+    unknown: list[str] = []
     for part in split_multi(text):
         term = vocab.parse(part)
         if term is None:
@@ -399,14 +413,15 @@ def parse_multi(vocab, text: str) -> tuple[str, str | None]:
     return ",".join(codes), other_text if "other" in codes else None
 
 
-def parse_outcome(text: str, vocab) -> tuple[str, str | None]:
+def parse_outcome(text: str, vocab: Vocabulary) -> tuple[str, str | None]:
     """``已解决`` or ``已解决（reason）``."""
     term = vocab.parse(text)
     if term is not None:
         return term.code, None
     match = _BRACKETED.match(text)
-    if match and vocab.parse(match.group(1)) is not None:
-        return vocab.parse(match.group(1)).code, match.group(2).strip() or None
+    term = vocab.parse(match.group(1)) if match else None
+    if match and term is not None:
+        return term.code, match.group(2).strip() or None
     raise _Bad(
         "Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).",
         value=text,
@@ -423,7 +438,7 @@ def _fold(text: str) -> str:
 
 
 class _Refs:
-    def __init__(self):
+    def __init__(self) -> None:
         self.channels = self._lookup(Channel.select())
         self.departments = self._lookup(Department.select())
         rows = list(ComplaintType.select())
@@ -438,7 +453,7 @@ class _Refs:
                     children.setdefault(_fold(key), row.id)
 
     @staticmethod
-    def _lookup(rows) -> dict[str, int]:
+    def _lookup(rows: Iterable[Channel | Department | ComplaintType]) -> dict[str, int]:
         table: dict[str, int] = {}
         for row in rows:  # codes first, then names: a code always wins
             table.setdefault(_fold(row.code), row.id)
@@ -456,13 +471,14 @@ class _Refs:
 class _Staff:
     """Staff names → user ids; unknown names collected to become inactive accounts."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_username: dict[str, int] = {}
         self.by_folded_username: dict[str, int] = {}
         self.by_display: dict[str, list[int]] = {}
-        for uid, username, display in User.select(
-            User.id, User.username, User.display_name
-        ).tuples():
+        for uid, username, display in cast(
+            Iterable[tuple[int, str, str]],
+            User.select(User.id, User.username, User.display_name).tuples(),
+        ):
             self.by_username[username] = uid
             self.by_folded_username.setdefault(username.casefold(), uid)
             self.by_display.setdefault(display.strip(), []).append(uid)
@@ -519,12 +535,12 @@ class _Staff:
 class _Spool:
     """Parsed rows on disk, pickled a chunk at a time."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
-        self.buffer: list[tuple] = []
+        self.buffer: list[_Record] = []
         self.count = 0
 
-    def add(self, record: tuple) -> None:
+    def add(self, record: _Record) -> None:
         self.buffer.append(record)
         self.count += 1
         if len(self.buffer) >= CHUNK:
@@ -535,7 +551,7 @@ class _Spool:
             pickle.dump(self.buffer, self.file, protocol=pickle.HIGHEST_PROTOCOL)
             self.buffer = []
 
-    def chunks(self) -> Iterator[list[tuple]]:
+    def chunks(self) -> Iterator[list[_Record]]:
         self.flush()
         self.file.seek(0)
         while True:
@@ -552,13 +568,13 @@ class _Spool:
 class _SheetInput:
     sheet: Sheet
     title: str  # as in the file
-    ws: object
+    ws: ReadOnlyWorksheet
 
 
 class _Validator:
     def __init__(
         self, session: Session, report: ImportReport, progress: Progress | None, total_rows: int
-    ):
+    ) -> None:
         self.session = session
         self.report = report
         self.now = session.now()
@@ -585,7 +601,9 @@ class _Validator:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def error(self, sheet: str, row: int | None, column: str, template: str, **params) -> None:
+    def error(
+        self, sheet: str, row: int | None, column: str, template: str, **params: object
+    ) -> None:
         self.report.add_error(ImportProblem(sheet, row, column, template, params))
 
     def tick(self) -> None:
@@ -604,7 +622,9 @@ class _Validator:
         lookup = column_lookup(sheet)
         mapping: list[tuple[int, Column, str]] = []
         header_row = None
-        for number, values in enumerate(item.ws.iter_rows(values_only=True), 1):
+        # The stubs give ReadOnlyWorksheet the iter_rows of Worksheet, typed for that class.
+        rows = item.ws.iter_rows(values_only=True)  # type: ignore[misc]
+        for number, values in enumerate(rows, 1):
             if header_row is None:
                 if not any(v is not None and str(v).strip() for v in values):
                     continue
@@ -665,13 +685,13 @@ class _Validator:
         self,
         title: str,
         row: int,
-        cells: dict,
+        cells: _Cells,
         key: str,
-        parse,
+        parse: Callable[[object], _T],
         *,
         required: bool = False,
         column: Column | None = None,
-    ):
+    ) -> _T | None:
         """Parse one cell; on a problem record it and return None."""
         header, raw = cells.get(key, (None, None))
         label = header or key
@@ -701,7 +721,9 @@ class _Validator:
             return None
         return value
 
-    def text(self, title, row, cells, sheet: Sheet, key, required=False) -> str | None:
+    def text(
+        self, title: str, row: int, cells: _Cells, sheet: Sheet, key: str, required: bool = False
+    ) -> str | None:
         return self.cell(
             title,
             row,
@@ -713,7 +735,15 @@ class _Validator:
         )
 
     def time(
-        self, title, row, cells, key, required=False, *, not_before=None, future_ok=False
+        self,
+        title: str,
+        row: int,
+        cells: _Cells,
+        key: str,
+        required: bool = False,
+        *,
+        not_before: dt.datetime | None = None,
+        future_ok: bool = False,
     ) -> dt.datetime | None:
         """A time cell; ``not_before``: the complaint time, which it cannot precede."""
         value = self.cell(title, row, cells, key, parse_time, required=required)
@@ -735,21 +765,39 @@ class _Validator:
             )
         return value
 
-    def term(self, title, row, cells, key, vocab_name, required=False) -> str | None:
+    def term(
+        self,
+        title: str,
+        row: int,
+        cells: _Cells,
+        key: str,
+        vocab_name: str,
+        required: bool = False,
+    ) -> str | None:
         vocab = self.vocab[vocab_name]
         return self.cell(
             title, row, cells, key, lambda v: parse_term(vocab, _text(v)), required=required
         )
 
-    def person(self, title, row, cells, key, required=False):
+    def person(
+        self, title: str, row: int, cells: _Cells, key: str, required: bool = False
+    ) -> int | str | None:
         return self.cell(
             title, row, cells, key, lambda v: self.staff.resolve(_text(v)), required=required
         )
 
-    def ref(self, title, row, cells, key, table: dict[str, int], required=True):
+    def ref(
+        self,
+        title: str,
+        row: int,
+        cells: _Cells,
+        key: str,
+        table: dict[str, int],
+        required: bool = True,
+    ) -> int | None:
         """A code or name of ``table`` (the channels, types or departments)."""
 
-        def parse(value):
+        def parse(value: object) -> int:
             text = _text(value)
             found = table.get(_fold(text))
             if found is None:
@@ -847,10 +895,10 @@ class _Validator:
             owner = self.person(title, row, cells, "owner")
             if owner is None and _blank(cells, "owner"):
                 owner = receiver
-            after = {"not_before": complaint_time}
-            responded = self.time(title, row, cells, "first_response_at", **after)
-            agreed = self.time(title, row, cells, "solution_agreed_at", **after)
-            closed = self.time(title, row, cells, "closed_at", **after)
+            after = complaint_time
+            responded = self.time(title, row, cells, "first_response_at", not_before=after)
+            agreed = self.time(title, row, cells, "solution_agreed_at", not_before=after)
+            closed = self.time(title, row, cells, "closed_at", not_before=after)
             outcome = self.cell(
                 title,
                 row,
@@ -920,8 +968,8 @@ class _Validator:
             )
         self.check_new_numbers(title, pending)
 
-    def subtype(self, title, row, cells, type_id):
-        def parse(value):
+    def subtype(self, title: str, row: int, cells: _Cells, type_id: int | None) -> int | None:
+        def parse(value: object) -> int:
             text = _fold(_text(value))
             if type_id is not None:
                 found = self.refs.subtypes.get(type_id, {}).get(text)
@@ -945,9 +993,10 @@ class _Validator:
         numbers = [p[1] for p in pending]
         taken = {
             n
-            for (n,) in Complaint.select(Complaint.number)
-            .where(Complaint.number.in_(numbers))
-            .tuples()
+            for (n,) in cast(
+                Iterable[tuple[str]],
+                Complaint.select(Complaint.number).where(Complaint.number.in_(numbers)).tuples(),
+            )
         }
         for row, number, header in pending:
             if number in taken:
@@ -971,22 +1020,26 @@ class _Validator:
         ]
         if not unknown:
             return
-        found = {}
-        for case_id, number, registered, customer_id in (
+        found: dict[str, tuple[int, dt.datetime, int]] = {}
+        for case_id, number, registered, customer_id in cast(
+            Iterable[tuple[int, str, dt.datetime, int]],
             Complaint.select(
                 Complaint.id, Complaint.number, Complaint.registration_time, Complaint.customer
             )
             .where(Complaint.number.in_(unknown))
-            .tuples()
+            .tuples(),
         ):
             found[number] = (case_id, registered, customer_id)
-        surveyed = set()
+        surveyed: set[int] = set()
         if found:
             surveyed = {
                 c
-                for (c,) in Survey.select(Survey.complaint)
-                .where(Survey.complaint.in_([v[0] for v in found.values()]))
-                .tuples()
+                for (c,) in cast(
+                    Iterable[tuple[int]],
+                    Survey.select(Survey.complaint)
+                    .where(Survey.complaint.in_([v[0] for v in found.values()]))
+                    .tuples(),
+                )
             }
         for number in unknown:
             if number in found:
@@ -1002,7 +1055,7 @@ class _Validator:
             return self.db_cases[number][1]
         return None
 
-    def linked(self, title: str, batch: list[tuple], check) -> None:
+    def linked(self, title: str, batch: list[_B], check: Callable[[_B], None]) -> None:
         """Check a batch of (row, number, header, ...) rows against the known cases."""
         self.look_up_numbers({b[1] for b in batch if b[1] is not None})
         for item in batch:
@@ -1025,9 +1078,10 @@ class _Validator:
     def progress(self, item: _SheetInput) -> None:
         title, sheet = item.title, PROGRESS
         spool = self.spools["progress"]
-        batch: list[tuple] = []
+        # (row, number, header, header of updated_at, updated_at)
+        batch: list[tuple[int, str, str, str, dt.datetime | None]] = []
 
-        def check(entry):
+        def check(entry: tuple[int, str, str, str, dt.datetime | None]) -> None:
             row, number, header, updated_header, updated_at = entry
             registered = self.registered(number)
             if updated_at is not None and registered is not None and updated_at < registered:
@@ -1109,9 +1163,9 @@ class _Validator:
     def surveys(self, item: _SheetInput) -> None:
         title, sheet = item.title, SURVEYS
         spool = self.spools["surveys"]
-        batch: list[tuple] = []
+        batch: list[tuple[int, str, str]] = []  # (row, number, header)
 
-        def check(entry):
+        def check(entry: tuple[int, str, str]) -> None:
             row, number, header = entry
             first = self.surveyed.get(number)
             if first is not None and first != row:
@@ -1144,7 +1198,7 @@ class _Validator:
                 self.cell(title, row, cells, key, parse_score, required=True)
                 for key in ("timeliness", "effectiveness", "attitude", "overall")
             ]
-            aspects = []
+            aspects: list[tuple[str, str | None]] = []
             for key in ("most_satisfied", "needs_improvement"):
                 value = self.cell(
                     title,
@@ -1186,17 +1240,17 @@ class _Validator:
         self.linked(title, batch, check)
 
 
-def _blank(cells: dict, key: str) -> bool:
+def _blank(cells: _Cells, key: str) -> bool:
     """The row has no value for ``key`` (its cell is empty or the column absent)."""
     return cells.get(key, (None, None))[1] is None
 
 
-def _header(cells: dict, sheet: Sheet, key: str) -> str:
+def _header(cells: _Cells, sheet: Sheet, key: str) -> str:
     """The column's header as written, or its Chinese label when the column is absent."""
     return cells[key][0] if key in cells else sheet.column(key).zh
 
 
-def _contact(value) -> str:
+def _contact(value: object) -> str:
     text = _text(value)
     if looks_masked(text):
         raise _Bad(
@@ -1214,7 +1268,7 @@ def _contact(value) -> str:
     return text
 
 
-def _id_number(value) -> str | None:
+def _id_number(value: object) -> str | None:
     text = _text(value).upper()
     if not text:
         return None
@@ -1352,12 +1406,12 @@ def check_columns() -> None:
 class _Writer:
     def __init__(
         self,
-        db,
+        db: Database,
         session: Session,
         validator: _Validator,
         report: ImportReport,
         progress: Progress | None,
-    ):
+    ) -> None:
         self.db = db
         self.sqlite = is_sqlite(db)
         self.session = session
@@ -1367,24 +1421,25 @@ class _Writer:
         self.now = validator.now
         ctx = sla.SlaContext.load()
         calendar = ctx.calendar
-        # Pure for one calendar: memoized, the deadline rules cost a look-up per case.
-        calendar.add_working_days = functools.lru_cache(maxsize=None)(calendar.add_working_days)
-        calendar.next_working_day = functools.lru_cache(maxsize=None)(calendar.next_working_day)
+        # Pure for one calendar: memoized, the deadline rules cost a look-up per case (on
+        # this instance only; mypy does not allow replacing a method).
+        calendar.add_working_days = functools.lru_cache(maxsize=None)(calendar.add_working_days)  # type: ignore[method-assign]
+        calendar.next_working_day = functools.lru_cache(maxsize=None)(calendar.next_working_day)  # type: ignore[method-assign]
         self.ctx = ctx
         self.callback_rules = {i: r.callback_rule for i, r in validator.refs.type_rows.items()}
         self.staff: dict[str, int] = {}
-        self.customer_keys: dict[tuple, int] = {}
+        self.customer_keys: dict[tuple[str, ...], int] = {}
         self.cases: dict[str, tuple[int, int]] = {
             n: (c[0], c[2]) for n, c in validator.db_cases.items()
         }
         self.touched_existing: set[str] = set()
 
-    def stamp(self, value):
+    def stamp(self, value: object) -> object:
         if value is None or not self.sqlite:
             return value
         return str(value)
 
-    def insert(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    def insert(self, table: str, columns: tuple[str, ...], rows: list[_Row]) -> None:
         bulk.insert_rows(self.db, table, columns, rows, page_size=CHUNK)
 
     def reserve_ids(self, table: str, count: int) -> list[int]:
@@ -1424,20 +1479,24 @@ class _Writer:
 
     # -- customers -----------------------------------------------------------------------
 
-    def customers(self, chunk: list[tuple]) -> list[int]:
+    def customers(self, chunk: list[_Record]) -> list[int]:
         """The customer id of each complaint record, creating customers as needed."""
-        keys_of = []
-        members, phones, emails = set(), set(), set()
+        keys_of: list[tuple[list[tuple[str, ...]], str | None, str | None]] = []
+        members: set[str] = set()
+        phones: set[str] = set()
+        emails: set[str] = set()
+        cid: int | None
         for rec in chunk:
             name, contact, member = rec[2], rec[3], rec[4]
-            phone = email = None
+            phone: str | None = None
+            email: str | None = None
             for part in validation.split_contacts(contact):
-                kind = validation.contact_kind(part)
+                kind: str | None = validation.contact_kind(part)
                 if kind == "email":
                     email = email or part
                 else:
                     phone = phone or part
-            keys = []
+            keys: list[tuple[str, ...]] = []
             if member:
                 keys.append(("m", member))
                 members.add(member)
@@ -1451,22 +1510,25 @@ class _Writer:
         known = self.customer_keys
         wanted_members = [m for m in members if ("m", m) not in known]
         if wanted_members:
-            for cid, member in (
+            for cid, member in cast(
+                Iterable[tuple[int, str]],
                 Customer.select(Customer.id, Customer.member_number)
                 .where(Customer.member_number.in_(wanted_members))
-                .tuples()
+                .tuples(),
             ):
                 known[("m", member)] = cid
         for column, kind, values in ((Customer.phone, "p", phones), (Customer.email, "e", emails)):
             if values:
-                for cid, name, value in (
+                for cid, name, value in cast(
+                    Iterable[tuple[int, str, str]],
                     Customer.select(Customer.id, Customer.name, column)
                     .where(column.in_(list(values)))
                     .order_by(Customer.id)
-                    .tuples()
+                    .tuples(),
                 ):
                     known.setdefault((kind, name, value), cid)
-        new_rows, result = [], []
+        new_rows: list[_Row] = []
+        result: list[int] = []
         new_ids = iter(
             self.reserve_ids(
                 "customer", sum(1 for keys, _, _ in keys_of if not any(k in known for k in keys))
@@ -1504,12 +1566,13 @@ class _Writer:
 
     # -- complaints ----------------------------------------------------------------------
 
-    def complaints(self, chunk: list[tuple]) -> None:
+    def complaints(self, chunk: list[_Record]) -> None:
         customers = self.customers(chunk)
         ids = self.reserve_ids("complaint", len(chunk))
         prefix = self.v.prefix
         S = self.stamp
-        rows, index = [], []
+        rows: list[_Row] = []
+        index: list[tuple[int, str]] = []
         ctx = self.ctx
         for rec, customer_id, case_id in zip(chunk, customers, ids, strict=True):
             (
@@ -1566,7 +1629,8 @@ class _Writer:
                 next_due=None,
                 next_update_due=None,
             )
-            sla.refresh_case(case, ctx, self.callback_rules.get(subtype_id))
+            # A stand-in with the fields refresh_case reads and sets.
+            sla.refresh_case(cast(Complaint, case), ctx, self.callback_rules.get(subtype_id))
             receiver_id, owner_id = self.person(receiver), self.person(owner)
             survey_due = survey_window(closed, ctx.policy)[1] if closed else None
             rows.append(
@@ -1632,9 +1696,9 @@ class _Writer:
         search.index_rows(self.db, index)
         self.report.complaints += len(rows)
 
-    def progress(self, chunk: list[tuple]) -> None:
+    def progress(self, chunk: list[_Record]) -> None:
         S = self.stamp
-        rows = []
+        rows: list[_Row] = []
         for (
             _row,
             number,
@@ -1670,9 +1734,9 @@ class _Writer:
         self.insert("progress_entry", PROGRESS_COLUMNS, rows)
         self.report.progress += len(rows)
 
-    def surveys(self, chunk: list[tuple]) -> None:
+    def surveys(self, chunk: list[_Record]) -> None:
         S = self.stamp
-        rows = []
+        rows: list[_Row] = []
         for (
             _row,
             number,
@@ -1725,7 +1789,7 @@ class _Writer:
             case.last_update_at = latest
             sla.refresh_case(case, self.ctx, self.callback_rules.get(case.subtype_id))
             case.version += 1
-            case.updated_at, case.updated_by = self.now, self.session.user_id
+            case.updated_at, case.updated_by_id = self.now, self.session.user_id
             case.save()
 
 
@@ -1733,7 +1797,7 @@ class _Writer:
 # The service.
 
 
-def _open_workbook(path: Path):
+def _open_workbook(path: Path) -> Workbook:
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
@@ -1785,7 +1849,9 @@ def import_workbook(
                     )
                 )
             else:
-                inputs[sheet.key] = _SheetInput(sheet, title, workbook[title])
+                # read-only: its worksheets are ReadOnlyWorksheet
+                ws = cast(ReadOnlyWorksheet, workbook[title])
+                inputs[sheet.key] = _SheetInput(sheet, title, ws)
         if not inputs and not report.errors:
             report.add_error(
                 ImportProblem(
