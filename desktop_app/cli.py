@@ -11,11 +11,17 @@ import argparse
 import getpass
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from desktop_app import __version__
 from desktop_app.db.connection import ENV_DATABASE, DatabaseUrlError
 from desktop_app.db.migrations import SchemaError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class CliError(Exception):
-    def __init__(self, message: str, code: int = EXIT_USAGE):
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
         super().__init__(message)
         self.code = code
 
@@ -197,7 +203,7 @@ def _read_password(from_stdin: bool, prompt: str) -> str:
     return first
 
 
-def _cmd_init(args, session) -> int:
+def _cmd_init(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.db.models import User
     from desktop_app.services import users
 
@@ -229,7 +235,7 @@ def _cmd_init(args, session) -> int:
     return EXIT_OK
 
 
-def _cmd_user(args, session) -> int:
+def _cmd_user(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import users
 
     if args.user_command == "list":
@@ -256,7 +262,7 @@ def _cmd_user(args, session) -> int:
     return EXIT_OK
 
 
-def stderr_progress(unit: str = "cases"):
+def stderr_progress(unit: str = "cases") -> Callable[[int, int], bool]:
     """A progress callback ``(done, total) -> True`` printing every 10% to stderr."""
     last = [-1]
 
@@ -270,7 +276,7 @@ def stderr_progress(unit: str = "cases"):
     return progress
 
 
-def _cmd_demo(args, session) -> int:
+def _cmd_demo(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import demo
 
     if args.count < 0:
@@ -283,7 +289,7 @@ def _cmd_demo(args, session) -> int:
     return EXIT_OK
 
 
-def _cmd_check(args, session) -> int:
+def _cmd_check(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import check
 
     report = check.run_checks(session)
@@ -294,7 +300,7 @@ def _cmd_check(args, session) -> int:
 COMMANDS = {"init": _cmd_init, "user": _cmd_user, "demo": _cmd_demo, "check": _cmd_check}
 
 
-def _report_day(text: str):
+def _report_day(text: str) -> dt.date:
     import datetime as dt
 
     try:
@@ -303,7 +309,7 @@ def _report_day(text: str):
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _cmd_report(args, session) -> int:
+def _cmd_report(args: argparse.Namespace, session: Session) -> int:
     import importlib.util
     import json
     from pathlib import Path
@@ -335,7 +341,7 @@ def _cmd_report(args, session) -> int:
 COMMANDS["report"] = _cmd_report
 
 
-def _cmd_import(args, session) -> int:
+def _cmd_import(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import exchange
 
     report = exchange.import_workbook(
@@ -369,7 +375,7 @@ def _cmd_import(args, session) -> int:
     return EXIT_OK
 
 
-def _cmd_export_cases(args, session) -> int:
+def _cmd_export_cases(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import exchange
 
     # The command line's operator is the system administrator: --unmasked is allowed and,
@@ -393,7 +399,7 @@ COMMANDS["import"] = _cmd_import
 COMMANDS["export-cases"] = _cmd_export_cases
 
 
-def _cmd_backup(args, session) -> int:
+def _cmd_backup(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import backup
 
     result = backup.create_backup(session, args.out)
@@ -403,7 +409,7 @@ def _cmd_backup(args, session) -> int:
     return EXIT_OK
 
 
-def _cmd_restore(args, session) -> int:
+def _cmd_restore(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import backup
 
     result = backup.restore_backup(session, args.file)

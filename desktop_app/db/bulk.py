@@ -11,7 +11,12 @@ from desktop_app.db.connection import is_sqlite
 
 
 def insert_rows(
-    db: Database, table: str, columns: Sequence[str], rows: list[tuple], *, page_size: int = 2000
+    db: Database,
+    table: str,
+    columns: Sequence[str],
+    rows: list[tuple[object, ...]],
+    *,
+    page_size: int = 2000,
 ) -> None:
     """Insert ``rows`` (tuples in ``columns`` order) into ``table``: ``executemany`` on
     SQLite, ``execute_values`` pages on PostgreSQL. Values go in as parameters."""

@@ -26,9 +26,11 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import unquote, urlparse
 
 import platformdirs
@@ -155,7 +157,7 @@ def _read_only(sql: str) -> bool:
     return sql.lstrip().upper().startswith("SELECT")
 
 
-class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
+class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):  # type: ignore[misc]  # playhouse: untyped
     """PostgreSQL that survives a lost connection (see the module's docstring).
 
     ``ReconnectMixin`` reconnects and re-sends once, never inside a transaction; it is
@@ -169,9 +171,11 @@ class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
         *((InterfaceError, fragment) for fragment in CONNECTION_LOST),
     )
 
-    def execute_sql(self, sql, params=None):
+    def execute_sql(self, sql: str, params: Sequence[object] | None = None) -> Any:  # a cursor
         if _read_only(sql) and not self.in_transaction():
-            return super().execute_sql(sql, params)  # the mixin: reconnect, re-send once
+            # the mixin: reconnect, re-send once (untyped, and super() escapes mypy's
+            # untyped_calls_exclude for peewee)
+            return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
         try:
             return PostgresqlDatabase.execute_sql(self, sql, params)
         except (OperationalError, InterfaceError) as exc:
@@ -179,7 +183,7 @@ class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
                 self._drop()
             raise
 
-    def commit(self):
+    def commit(self) -> None:
         conn = self._state.conn
         dead = conn is not None and bool(getattr(conn, "closed", 0))  # lost earlier
         try:
@@ -192,7 +196,7 @@ class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
                 raise  # the COMMIT never left: certainly not done
             raise CommitUnconfirmed(f"commit unconfirmed, the connection was lost: {exc}") from exc
 
-    def rollback(self):
+    def rollback(self) -> None:
         if self.is_closed():
             return  # dropped: the server discarded the transaction with the connection
         try:
@@ -221,7 +225,7 @@ class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
 def _postgres(url: str) -> Database:
     parsed = urlparse(url)
     if parsed.scheme.lower() == "psycopg3":
-        return connect_url(url, connect_timeout=10)
+        return cast(Database, connect_url(url, connect_timeout=10))
     # User and password may be percent-encoded (the first-run wizard quotes them).
     params = parseresult_to_dict(parsed, unquote_password=True, unquote_user=True)
     # A writer waits for another as long as on SQLite, then the service says "busy".
@@ -236,7 +240,9 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
     if info.backend == "sqlite":
         assert info.path is not None
         info.path.parent.mkdir(parents=True, exist_ok=True)
-        db = SqliteDatabase(str(info.path), pragmas=SQLITE_PRAGMAS, timeout=SQLITE_BUSY_TIMEOUT_S)
+        db: Database = SqliteDatabase(
+            str(info.path), pragmas=SQLITE_PRAGMAS, timeout=SQLITE_BUSY_TIMEOUT_S
+        )
     else:
         try:
             import psycopg2  # noqa: F401
@@ -263,7 +269,7 @@ def is_postgres(db: Database) -> bool:
     return isinstance(db, PostgresqlDatabase)
 
 
-def write_lock(db: Database):
+def write_lock(db: Database) -> AbstractContextManager[object]:
     """A transaction that takes the write lock up front: one writer at a time.
 
     On SQLite a transaction that reads then writes (a sequence number, a version check)
@@ -284,7 +290,7 @@ def write_lock(db: Database):
 
 
 @contextmanager
-def _postgres_write_lock(db: Database):
+def _postgres_write_lock(db: Database) -> Iterator[object]:
     with db.atomic() as transaction:
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
         yield transaction

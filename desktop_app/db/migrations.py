@@ -177,7 +177,7 @@ def current_version(db: Database) -> int | None:
     return row.version if row else None
 
 
-def _serialize_schema_changes(db: Database):
+def _serialize_schema_changes(db: Database) -> None:
     """Keep two programs from creating or migrating the same database at once."""
     if is_postgres(db):
         db.execute_sql("SELECT pg_advisory_xact_lock(4242001)")
@@ -228,7 +228,7 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
                 continue
             with write_lock(db):
                 _serialize_schema_changes(db)
-                if current_version(db) >= target:  # another program got there first
+                if (current_version(db) or 0) >= target:  # another program got there first
                     continue
                 log.info("migrating to schema version %s: %s", target, description)
                 step(migrator, db)

@@ -94,7 +94,9 @@ def search(db: Database, text: str, *, limit: int = 10, min_hits: int = 3) -> li
     return found
 
 
-def id_subquery(db: Database, text: str, *, at_least: str | None = None) -> tuple[str, list] | None:
+def id_subquery(
+    db: Database, text: str, *, at_least: str | None = None
+) -> tuple[str, list[object]] | None:
     """A ``SELECT`` of the ids of complaints whose description has every index term of
     ``text`` (no relaxation: a filter, not a suggestion), for ``c.id IN (...)``; with
     ``{p}`` placeholders and its parameters. None when the text has no index terms.

@@ -36,7 +36,9 @@ CHANNELS = [
 
 # SPEC §3 tree with SPEC §4 defaults per subtype:
 # (code, Chinese, English, level, handling rule, callback rule, handler dept, notify dept)
-TYPE_TREE = [
+TYPE_TREE: list[
+    tuple[str, str, str, list[tuple[str, str, str, int, str, str, str | None, str | None]]]
+] = [
     (
         "product_quality",
         "产品质量类",
