@@ -21,6 +21,7 @@ from desktop_app.db.models import AuditLog, Complaint, User
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
+from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
 
 AUDIT_ROLES = ("manager", "admin")
 EXPORT_CHUNK = 2000
@@ -250,7 +251,6 @@ def export_audit(
     """Write the matching entries (newest first) to an .xlsx file; returns the number of
     rows. Every cell is text or a time, never a formula (user names and details are typed
     by people). The export is audited."""
-    from desktop_app.services.exchange_export import clean_text, text_cell
 
     def cell(value: str):
         return text_cell(ws, clean_text(value) or "")
@@ -287,12 +287,9 @@ def export_audit(
             break
         before = rows[-1].id
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.part")
     try:
-        wb.save(temp)
-        temp.replace(path)
+        save_atomic(wb, path)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise ValidationError(
             "Cannot write {file}: {reason}",
             field="path",

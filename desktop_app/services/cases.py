@@ -41,7 +41,7 @@ from desktop_app.db.models import (
     UserDepartment,
     database_proxy,
 )
-from desktop_app.domain.deadlines import survey_window
+from desktop_app.domain.deadlines import complex_case_limit, survey_window
 from desktop_app.domain.masking import mask_contact, mask_id_number
 from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
@@ -52,7 +52,8 @@ from desktop_app.domain.vocab import (
     STAGES,
     split_multi,
 )
-from desktop_app.services import attachments, audit, reminders, sla
+from desktop_app.services import access, attachments, audit, reminders, sla
+from desktop_app.services.access import HANDLER_ROLES
 from desktop_app.services.errors import (
     ConflictError,
     NotFound,
@@ -66,7 +67,6 @@ from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
 
-HANDLER_ROLES = ("clerk", "supervisor", "manager")
 MAX_STEP = 3
 # Clocks of two PCs differ a little: a completion this far ahead is still "now".
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)
@@ -215,51 +215,9 @@ def next_stages(case: Complaint) -> tuple[str, ...]:
     return (nxt,) if nxt else ()
 
 
-def _owner_supervisor(case: Complaint) -> int | None:
-    owner = User.get_or_none(User.id == case.owner_id)
-    return owner.supervisor_id if owner else None
-
-
-def _supervises(session: Session, case: Complaint) -> bool:
-    """A manager, or a supervisor of the case's department or of its owner."""
-    if session.is_manager:
-        return True
-    return session.is_supervisor and (
-        case.department_id in session.department_ids or _owner_supervisor(case) == session.user_id
-    )
-
-
-def in_scope(session: Session, case: Complaint) -> bool:
-    """Whether the session may see the case at all (same rule as the queues)."""
-    if session.is_manager or session.is_admin:
-        return True
-    return (
-        session.user_id in (case.receiver_id, case.owner_id)
-        or case.department_id in session.department_ids
-        or _supervises(session, case)
-    )
-
-
-def may_see_contact(session: Session, case: Complaint) -> bool:
-    """SPEC §9: receiver, owner, their supervisors, and managers."""
-    if session.is_manager:
-        return True
-    if session.user_id is None:
-        return False
-    if session.user_id in (case.receiver_id, case.owner_id):
-        return True
-    return _supervises(session, case)
-
-
-def may_act(session: Session, case: Complaint) -> bool:
-    """Whether the session handles the case: its owner, a supervisor of it, a manager."""
-    if session.role not in HANDLER_ROLES:
-        return False
-    return session.user_id == case.owner_id or _supervises(session, case)
-
-
 def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
-    if not may_act(session, case):
+    rules = access.rules(session)
+    if not rules.act.admits(case):
         # The first contact may still hand on what he registered while he owns it; beyond
         # that only handlers act.
         return frozenset()
@@ -272,7 +230,7 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
             actions.add("request_approval")
         if (
             case.stage == "approval"
-            and _supervises(session, case)
+            and rules.supervise.admits(case)
             and (session.is_manager or not _requested_by(session, case))
         ):
             actions.add("decide_approval")
@@ -313,7 +271,7 @@ def _load(session: Session, case_id: int) -> Complaint:
     case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
         raise NotFound("No such complaint.")
-    if not in_scope(session, case):
+    if not access.may_see(session, case):
         raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
     return case
 
@@ -321,7 +279,7 @@ def _load(session: Session, case_id: int) -> Complaint:
 def _detail(session: Session, case: Complaint) -> CaseDetail:
     zh = session.language.startswith("zh")
     lang = session.language
-    visible = may_see_contact(session, case)
+    visible = access.may_see_contact(session, case)
     dept = Department.get_or_none(Department.id == case.department_id)
     requests = [CUSTOMER_REQUESTS.label(c, lang) for c in split_multi(case.customer_requests)]
     if case.customer_request_other:
@@ -818,7 +776,7 @@ def _summary(action: str, d: dict) -> str:
 
 @contextmanager
 def _changing(
-    session: Session, case_id: int, version: int, *, check=may_act
+    session: Session, case_id: int, version: int, *, check=access.may_act
 ) -> Iterator[tuple[Complaint, sla.SlaContext, dt.datetime]]:
     """One workflow action: the write lock, the case read again, scope, permission and
     version checked; after the block the deadlines are refreshed, the version bumped and
@@ -1133,10 +1091,6 @@ def request_approval(session: Session, case_id: int, solution: str, *, version: 
     return _detail(session, case)
 
 
-def _may_decide(session: Session, case: Complaint) -> bool:
-    return _supervises(session, case)
-
-
 @service
 def decide_approval(
     session: Session, case_id: int, approve: bool, comment: str, *, version: int
@@ -1147,7 +1101,7 @@ def decide_approval(
     comment = checked_text(comment, "comment")
     if not approve and not comment:
         raise ValidationError("Say why the solution is rejected.", field="comment")
-    with _changing(session, case_id, version, check=_may_decide) as (case, _ctx, now):
+    with _changing(session, case_id, version, check=access.supervises) as (case, _ctx, now):
         pending = (
             Approval.select()
             .where(Approval.complaint == case.id, Approval.decision == "pending")
@@ -1288,17 +1242,39 @@ def sla_rewind(session: Session) -> None:
 def renegotiate(
     session: Session, case_id: int, new_due: dt.datetime, reason: str, *, version: int
 ) -> CaseDetail:
-    """A complex case's resolution date agreed anew with the customer (≤ 15 working days
-    after registration), recorded."""
-    require_staff(session)
-    with write_lock(database_proxy.obj):
-        case = _load(session, case_id)
-        if not may_act(session, case):
-            raise PermissionDenied(
-                "Only the case's owner, its supervisors and managers may change case {number}.",
-                number=case.number,
+    """A complex case (复杂投诉): the resolution date agreed anew with the customer, at most
+    ``sla.complex_max_days`` working days after registration (docs/rules.md#deadlines).
+    Recorded in the case's progress history and the audit log."""
+    reason = _text(reason, "reason", "Give the reason agreed with the customer.")
+    with _changing(session, case_id, version) as (case, ctx, now):
+        if not case.is_open:
+            raise ValidationError(
+                "Case {number} is closed.", field="renegotiated_due", number=case.number
             )
-        if case.version != version:
-            raise CaseConflict(case.number, version, case.version, changes_since(case, version))
-        sla.renegotiate_resolution(session, case.id, new_due, reason, version=version)
+        limit = complex_case_limit(ctx.calendar, case.registration_time, ctx.policy)
+        if new_due > limit:
+            raise ValidationError(
+                "A complex case must be resolved within {days} working days of registration: "
+                "by {limit} at the latest.",
+                field="renegotiated_due",
+                days=ctx.policy["sla.complex_max_days"],
+                limit=f"{limit:%Y-%m-%d %H:%M}",
+            )
+        if new_due <= now:
+            raise ValidationError(
+                "The new resolution date must be in the future.", field="renegotiated_due"
+            )
+        old_due = case.resolution_due
+        case.complex_case = True
+        case.renegotiated_due = new_due
+        ProgressEntry.create(
+            complaint=case,
+            stage=case.stage,
+            owner=case.owner_id,
+            planned_completion=new_due,
+            result=f"Resolution date renegotiated with the customer: {reason}",
+            updated_at=now,
+            updated_by=session.user_id or case.owner_id,
+        )
+        _record(session, "renegotiate", case, old_due=old_due, new_due=new_due, reason=reason)
     return _detail(session, Complaint.get_by_id(case_id))

@@ -104,12 +104,12 @@ from desktop_app.services.exchange_export import (
     HEADER_FILL,
     HEADER_FONT,
     looks_masked,
-    text_cell,
 )
 from desktop_app.services.intake import next_number
 from desktop_app.services.permissions import require_manager
 from desktop_app.services.session import Session
 from desktop_app.services.users import USERNAME_RE
+from desktop_app.services.xlsx import text_cell
 
 Progress = Callable[[int, int], object]
 MAX_ERRORS = 50_000

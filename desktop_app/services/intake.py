@@ -34,7 +34,7 @@ from desktop_app.domain.vocab import (
     join_multi,
     split_multi,
 )
-from desktop_app.services import attachments, audit, sla
+from desktop_app.services import access, attachments, audit, sla
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
@@ -531,15 +531,17 @@ def similar_cases(
 ) -> SimilarCases:
     """What the intake side panel shows while the clerk types: the customer's open cases,
     today's count of the subtype (toward the batch threshold of SPEC §4) and cases whose
-    description shares the typed words. Contacts are not included."""
+    description shares the typed words; cases only where the session may see them
+    (``access``'s ``see`` rule). Contacts are not included."""
     require_role(session, *INTAKE_ROLES)
     now = session.now()
     threshold = int(settings_service.get("rules.batch_threshold"))
+    visible = access.rules(session).see.expression()
     customer_open: list[CaseBrief] = []
     if customer_id is not None:
         customer_open = _briefs(
             Complaint.select()
-            .where(Complaint.customer == customer_id, Complaint.is_open)
+            .where(Complaint.customer == customer_id, Complaint.is_open, visible)
             .order_by(Complaint.registration_time.desc())
             .limit(limit)
         )
@@ -564,6 +566,7 @@ def similar_cases(
     if _searchable(text or "", 5000) and len((text or "").strip()) >= 2:
         ids = search.search(database_proxy.obj, text, limit=limit)
         if ids:
-            by_id = {b.id: b for b in _briefs(Complaint.select().where(Complaint.id.in_(ids)))}
+            found = Complaint.select().where(Complaint.id.in_(ids), visible)
+            by_id = {b.id: b for b in _briefs(found)}
             matches = [by_id[i] for i in ids if i in by_id]
     return SimilarCases(customer_open, today, threshold, matches)

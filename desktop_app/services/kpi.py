@@ -65,7 +65,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop_app.db.connection import is_sqlite
+from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import Channel, ComplaintType, Department, database_proxy
 from desktop_app.domain.periods import Period
 from desktop_app.domain.vocab import LEVEL_ROMAN, LEVELS, SURVEY_ASPECTS, URGENCY
@@ -257,7 +257,6 @@ def build_queries(
     def value(moment: dt.datetime):
         return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
 
-    placeholder = "?" if sqlite else "%s"
     # "+": keep SQLite on the time-range index (the department's index would read every
     # case the department ever had); PostgreSQL plans by its statistics either way.
     department = " AND +c.department_id = {p}" if department_id is not None else ""
@@ -265,7 +264,7 @@ def build_queries(
     period = [value(start_at), value(end_before)]
 
     def finish(sql: str) -> str:
-        return sql.replace("{p}", placeholder)
+        return placeholders(sql, param_mark(sqlite=sqlite))
 
     columns = "".join(_COLUMN[d] for d in DIMENSIONS for _ in reference[d])
     breakdown = (

@@ -51,7 +51,6 @@ for one of their departments, ``report.department`` set).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -65,7 +64,7 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from desktop_app.db.connection import is_sqlite, write_lock
+from desktop_app.db.connection import is_sqlite, placeholders, write_lock
 from desktop_app.db.models import ComplaintType, Department, database_proxy
 from desktop_app.domain import periods
 from desktop_app.domain.exchange_columns import SURVEYS, TIME_FORMAT
@@ -79,14 +78,13 @@ from desktop_app.services.exchange_export import (
     HEADER_FILL,
     HEADER_FONT,
     RowMaker,
-    clean_text,
     snapshot,
     staff_names,
-    temporary_path,
 )
 from desktop_app.services.kpi import SCORES, KpiReport, ratio, to_json_dict
 from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
+from desktop_app.services.xlsx import clean_text, save_atomic
 
 Progress = Callable[[int, int], object]
 CHUNK = 2000  # rows of a long list per read
@@ -367,7 +365,7 @@ class _Lists:
     def __init__(self, db, report: KpiReport, department_id: int | None):
         self.db = db
         self.sqlite = is_sqlite(db)
-        self.p = "?" if self.sqlite else "%s"
+        self.p = self.db.param
         self.department_id = department_id
         self.as_of = self.stamp(report.as_of)
         period = report.period
@@ -377,7 +375,7 @@ class _Lists:
         return moment.strftime("%Y-%m-%d %H:%M:%S") if self.sqlite else moment
 
     def sql(self, text: str) -> str:
-        return text.replace("{p}", self.p)
+        return placeholders(text, self.db.param)
 
     def _overdue(self) -> tuple[str, list]:
         department = " AND +c.department_id = {p}" if self.department_id is not None else ""
@@ -479,7 +477,7 @@ def volume_trend(session: Session, report: KpiReport) -> list[tuple[periods.Peri
         department = " AND +c.department_id = {p}"
         params.append(department_id)
     sql = _TREND_SQL.replace("{columns}", columns).replace("{department}", department)
-    row = db.execute_sql(sql.replace("{p}", "?" if sqlite else "%s"), params).fetchone()
+    row = db.execute_sql(placeholders(sql, db.param), params).fetchone()
     return [(bucket, int(n or 0)) for bucket, n in zip(buckets, row, strict=True)]
 
 
@@ -922,14 +920,9 @@ def write_report_workbook(
     summary.finish()
     for table in (summary, *tables.values(), trend, overdue, owners, surveys, actions, hot):
         rows[table.ws.title] = table.rows
-    partial = temporary_path(path)
-    try:
-        workbook.save(partial)
-        if cancelled:
-            return None
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    save_atomic(workbook, path, keep=not cancelled)
+    if cancelled:
+        return None
     details = {
         "file": path.name,
         "from": report.start.isoformat(),

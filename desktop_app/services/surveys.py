@@ -42,7 +42,7 @@ from desktop_app.domain.vocab import (
     SURVEY_METHODS,
     join_multi,
 )
-from desktop_app.services import audit, cases, sla
+from desktop_app.services import access, audit, cases, sla
 from desktop_app.services.errors import (
     NotFound,
     PermissionDenied,
@@ -93,15 +93,6 @@ class SurveyQueuePage:
     total: int
 
 
-def _scope(session: Session):
-    if session.is_manager or session.is_admin:
-        return None
-    cond = (Complaint.receiver == session.user_id) | (Complaint.owner == session.user_id)
-    if session.department_ids:
-        cond |= Complaint.department.in_(sorted(session.department_ids))
-    return cond
-
-
 def _window(ctx: sla.SlaContext, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     """The range of survey due times the queue holds now."""
     p = ctx.policy
@@ -121,8 +112,7 @@ def _queue_query(session: Session, ctx: sla.SlaContext, now: dt.datetime):
         Complaint.no_survey_reason.is_null(),
         ~fn.EXISTS(surveyed),
     )
-    scope = _scope(session)
-    return query.where(scope) if scope is not None else query
+    return query.where(access.rules(session).see.expression())
 
 
 @service
@@ -204,7 +194,7 @@ def _closed_case(session: Session, case_id: int, field_name: str) -> Complaint:
     case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
         raise NotFound("No such complaint.")
-    if not cases.in_scope(session, case):
+    if not access.may_see(session, case):
         raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
     if case.is_open:
         raise ValidationError(
@@ -554,8 +544,9 @@ class FollowUpInfo:
 def follow_ups(
     session: Session, *, case_id: int | None = None, open_only: bool = True
 ) -> list[FollowUpInfo]:
-    """Follow-ups the session sees: its own, its departments' (supervisors), all
-    (managers); or those of one case."""
+    """Follow-ups the session sees: those assigned to it and those of the cases it may act
+    on (``access``'s ``act`` rule: its own, its departments' and its staff's for
+    supervisors, all for managers), all for administrators; or those of one case."""
     require_role(session, *SURVEY_ROLES, "admin")
     query = (
         FollowUp.select(FollowUp, Complaint)
@@ -566,11 +557,9 @@ def follow_ups(
         query = query.where(FollowUp.done_at.is_null())
     if case_id is not None:
         query = query.where(FollowUp.complaint == case_id)
-    if not (session.is_manager or session.is_admin):
-        mine = FollowUp.assigned_to == session.user_id
-        if session.is_supervisor and session.department_ids:
-            mine |= Complaint.department.in_(sorted(session.department_ids))
-        query = query.where(mine | (Complaint.owner == session.user_id))
+    if not session.is_admin:  # administrators read every follow-up
+        handled = access.rules(session).act.expression()
+        query = query.where((FollowUp.assigned_to == session.user_id) | handled)
     names = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
     return [
         FollowUpInfo(
@@ -605,7 +594,7 @@ def complete_follow_up(
         if follow_up is None or follow_up.done_at is not None:
             raise NotFound("This follow-up is done or gone.")
         case = Complaint.get_by_id(follow_up.complaint_id)
-        if follow_up.assigned_to_id != session.user_id and not cases.may_act(session, case):
+        if follow_up.assigned_to_id != session.user_id and not access.may_act(session, case):
             raise PermissionDenied(
                 "Only the supervisor it was given to, the case's handlers "
                 "and managers may complete this follow-up."

@@ -4,11 +4,8 @@
   the page's ``next_cursor`` as ``after`` for the next one. Pages follow each other by
   keyset (the last row's sort-key values, ``id`` always the last tie-breaker), never by
   OFFSET, and never read more than the page (plus one row to know whether more follow).
-- Scope (SPEC §1) is applied in the SQL (``queue.scope_condition``): clerks see cases they
-  received or own and their departments' cases; supervisors their departments' cases and
-  those they own or received; managers and admins everything. Contacts are masked
-  (SPEC §9) unless the session is entitled (``queue``'s rule: receiver, owner, the owner's
-  direct supervisor, supervisors of the case's department, managers).
+- Scope and masking are ``services.access``'s (docs/rules.md#roles-and-access): its
+  ``see`` rule is applied in the SQL, its ``contact`` rule masks each row's contact.
 - ``count_cases`` counts what ``list_cases`` would list; ``standard_views`` and
   ``view_counts`` give the saved views of the window with their counts; ``owners`` the
   staff the owner filter offers; ``due_soon_window`` the "due soon" setting.
@@ -65,20 +62,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from desktop_app.db import search
-from desktop_app.db.connection import is_sqlite
+from desktop_app.db.connection import is_sqlite, placeholders
 from desktop_app.db.models import FollowUp, database_proxy
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.vocab import STAGES
+from desktop_app.services import access
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_staff
-from desktop_app.services.queue import (
-    MAX_LIMIT,
-    QueueCursor,
-    _may_see_contact,
-    after_condition,
-    scope_condition,
-)
+from desktop_app.services.queue import MAX_LIMIT, QueueCursor, after_condition
 from desktop_app.services.session import Session
 
 # Column keys the table may sort by. "processing" is SPEC §4's order: urgent, III, II, I,
@@ -206,17 +198,16 @@ class SavedView:
     _DEPARTMENT,
     _SUBTYPE,
     _OWNER_NAME,
-    _OWNER_SUPERVISOR,
     _TYPE_LABEL,
     _SUBTYPE_LABEL,
     _DEPARTMENT_CODE,
     _DEPARTMENT_LABEL,
     _CHANNEL_LABEL,
-) = range(24)
+) = range(23)
 
 _SELECT = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
  c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
- c.owner_id, c.department_id, c.subtype_id, o.display_name, o.supervisor_id, t.{name},
+ c.owner_id, c.department_id, c.subtype_id, o.display_name, t.{name},
  s.{name}, d.code, d.{name}, ch.{name}
 FROM complaint AS c
 JOIN "user" AS o ON o.id = c.owner_id
@@ -426,8 +417,7 @@ class _Reference:
         marks = ", ".join(["{p}"] * len(codes))
         sql = f"SELECT id FROM {table} WHERE code IN ({marks}) ORDER BY id"
         return [
-            r[0]
-            for r in self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)), codes).fetchall()
+            r[0] for r in self.db.execute_sql(placeholders(sql, self.db.param), codes).fetchall()
         ]
 
     def types(self, codes) -> tuple[list[int], list[int]]:
@@ -435,12 +425,8 @@ class _Reference:
         codes = sorted(codes)
         marks = ", ".join(["{p}"] * len(codes))
         sql = f"SELECT id, parent_id FROM complaint_type WHERE code IN ({marks}) ORDER BY id"
-        rows = self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)), codes).fetchall()
+        rows = self.db.execute_sql(placeholders(sql, self.db.param), codes).fetchall()
         return [i for i, parent in rows if parent is None], [i for i, p in rows if p is not None]
-
-
-def _placeholders(sql: str, sqlite: bool) -> str:
-    return sql.replace("{p}", "?" if sqlite else "%s")
 
 
 def _in(column: str, values: Sequence) -> tuple[str, list]:
@@ -507,7 +493,7 @@ def _conditions(
     if flt.overdue_only:
         add("c.next_due < {p}", [_dt_param(session.now(), sqlite)])
     walk = ordered and sqlite and not _open_only(flt) and bool(session.department_ids)
-    scope, scope_params = scope_condition(session, unindexed=walk)
+    scope, scope_params = access.see_condition(session, unindexed=walk)
     if scope:
         add(scope.removeprefix(" AND "), scope_params)
     ref = _Reference(db)
@@ -603,7 +589,7 @@ def statement(
     plan = _plan(db, session, sort, descending, flt)
     conds, params = _conditions(db, session, flt)
     sql = _select(session) + _where(conds) + "\nORDER BY " + plan.order_sql
-    return _placeholders(sql, is_sqlite(db)), params
+    return placeholders(sql, db.param), params
 
 
 def _page_ids(
@@ -633,7 +619,8 @@ def _page_ids(
         sql = f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
         params.append(limit - len(found))
         found.extend(
-            (index, row[0]) for row in db.execute_sql(_placeholders(sql, sqlite), params).fetchall()
+            (index, row[0])
+            for row in db.execute_sql(placeholders(sql, db.param), params).fetchall()
         )
         if len(found) >= limit:
             break
@@ -656,7 +643,6 @@ def list_cases(
     if not 1 <= limit <= MAX_LIMIT:
         raise ValidationError("A page holds 1 to {max} cases.", field="limit", max=MAX_LIMIT)
     db = database_proxy.obj
-    sqlite = is_sqlite(db)
     plan = _plan(db, session, sort, descending, flt)
     position = _check_cursor(plan, after)
     conds, params = _conditions(db, session, flt)
@@ -668,7 +654,7 @@ def list_cases(
         return CasePage((), None)
     ids = [cid for _segment, cid in found]
     sql = f"{_select(session)}\nWHERE c.id IN ({', '.join(['{p}'] * len(ids))})"
-    raw = {r[_ID]: r for r in db.execute_sql(_placeholders(sql, sqlite), ids).fetchall()}
+    raw = {r[_ID]: r for r in db.execute_sql(placeholders(sql, db.param), ids).fetchall()}
     # A case gone between the two reads (none are deleted) would just be left out.
     rows = _case_rows(session, [raw[cid] for cid in ids if cid in raw])
     cursor = None
@@ -688,7 +674,7 @@ def _case_rows(session: Session, raw: list[tuple]) -> tuple[CaseRow, ...]:
     The hot part of a page: tuples made directly, dates parsed only when text (SQLite)."""
     make = tuple.__new__
     parse = dt.datetime.fromisoformat
-    may_see = _may_see_contact
+    may_see = access.rules(session).contact.admits_row
     rows = []
     for (
         cid,
@@ -709,14 +695,13 @@ def _case_rows(session: Session, raw: list[tuple]) -> tuple[CaseRow, ...]:
         department,
         _subtype,
         owner_name,
-        owner_supervisor,
         type_label,
         subtype_label,
         department_code,
         department_label,
         channel_label,
     ) in raw:
-        visible = may_see(session, receiver, owner, department, owner_supervisor)
+        visible = may_see(receiver_id=receiver, owner_id=owner, department_id=department)
         rows.append(
             make(
                 CaseRow,
@@ -755,7 +740,7 @@ def count_cases(session: Session, flt: CaseFilter = CaseFilter()) -> int:
     db = database_proxy.obj
     conds, params = _conditions(db, session, flt, ordered=False)
     sql = "SELECT COUNT(*) FROM complaint AS c" + _where(conds)
-    return db.execute_sql(_placeholders(sql, is_sqlite(db)), params).fetchone()[0]
+    return db.execute_sql(placeholders(sql, db.param), params).fetchone()[0]
 
 
 def _departments_in_scope(db, session: Session) -> list[tuple[int, str, str, str]]:
@@ -825,7 +810,7 @@ def owners(session: Session) -> list[tuple[int, str]]:
             params = departments
         sql = f'SELECT id, display_name FROM "user" WHERE active = {true} AND (id = {{p}}{member})'
         params = [session.user_id if session.user_id is not None else -1, *params]
-    rows = db.execute_sql(_placeholders(sql, sqlite), params).fetchall()
+    rows = db.execute_sql(placeholders(sql, db.param), params).fetchall()
     return sorted(((i, name) for i, name in rows), key=lambda r: (r[1], r[0]))
 
 
