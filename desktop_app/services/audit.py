@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +19,7 @@ from openpyxl import Workbook
 from desktop_app.db.models import AuditLog, Complaint, User
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
 
@@ -236,7 +236,6 @@ def details_text(details: dict) -> str:
 
 
 HEADERS = ("Time", "User", "Action", "Entity", "Entity id", "Complaint number", "Details")
-Progress = Callable[[int, int], object]
 
 
 @service

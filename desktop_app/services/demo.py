@@ -22,7 +22,6 @@ import itertools
 import logging
 import random
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.db import bulk, search
@@ -47,6 +46,7 @@ from desktop_app.services import audit, sla, users
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_admin
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 CHUNK = 50_000  # cases per transaction: bigger chunks rewrite fewer index pages
 SPREAD_DAYS = 730
 RECENT_DAYS = 14
-Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)

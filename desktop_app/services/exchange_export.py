@@ -77,10 +77,10 @@ from desktop_app.domain.vocab import (
 from desktop_app.services import access, audit
 from desktop_app.services.errors import PermissionDenied, ValidationError, service
 from desktop_app.services.permissions import require_staff
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
 
-Progress = Callable[[int, int], object]
 CHUNK = 2000  # cases per read
 ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 _BRACKETED = "{}（{}）"

@@ -107,11 +107,11 @@ from desktop_app.services.exchange_export import (
 )
 from desktop_app.services.intake import next_number
 from desktop_app.services.permissions import require_manager
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 from desktop_app.services.users import USERNAME_RE
 from desktop_app.services.xlsx import text_cell
 
-Progress = Callable[[int, int], object]
 MAX_ERRORS = 50_000
 CHUNK = 1000  # rows per spooled chunk, per bulk insert and per database look-up
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)

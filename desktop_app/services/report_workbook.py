@@ -83,10 +83,10 @@ from desktop_app.services.exchange_export import (
 )
 from desktop_app.services.kpi import SCORES, KpiReport, ratio, to_json_dict
 from desktop_app.services.permissions import require_role
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 from desktop_app.services.xlsx import clean_text, save_atomic
 
-Progress = Callable[[int, int], object]
 CHUNK = 2000  # rows of a long list per read
 DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0.0%"

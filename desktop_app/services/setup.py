@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -28,11 +27,11 @@ from desktop_app.services.errors import (
     ValidationError,
     database_error,
 )
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], bool]
 
 # Steps of set_up for its progress callback (done, total): database, account, demo cases.
 DEMO_CHUNK = 20

@@ -8,7 +8,6 @@ policy or the calendar changes (call it off the UI thread: it can touch every op
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.db.connection import write_lock
@@ -34,6 +33,7 @@ from desktop_app.services.errors import (
     service,
 )
 from desktop_app.services.permissions import require_manager
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
 
@@ -215,7 +215,7 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
 
 @service
 def recompute_open_deadlines(
-    session: Session, *, chunk: int = 2000, progress: Callable[[int, int], bool] | None = None
+    session: Session, *, chunk: int = 2000, progress: Progress | None = None
 ) -> int:
     """Recompute the stored deadlines of every open case (after a policy or calendar change).
 
