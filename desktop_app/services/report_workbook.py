@@ -438,15 +438,6 @@ class _Lists:
 # --- the volume trend ---------------------------------------------------------------------
 
 
-def trend_kind(period: periods.Period) -> str:
-    """The trend's bucket: weeks up to half a year, months up to three years, quarters."""
-    if period.days <= 190:
-        return "week"
-    if period.days <= 1100:
-        return "month"
-    return "quarter"
-
-
 _TREND_SQL = """SELECT {columns}
 FROM complaint AS c
 WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}"""
@@ -454,11 +445,11 @@ WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}"""
 
 @service
 def volume_trend(session: Session, report: KpiReport) -> list[tuple[periods.Period, int]]:
-    """Cases registered per week (month, quarter: ``trend_kind``) of the report's period and
-    department, each bucket clipped to the period: one statement, a ``COUNT(*) FILTER``
+    """Cases registered per bucket (``periods.trend_buckets``: week, month or quarter) of
+    the report's period and department, each bucket clipped to the period: one statement, a ``COUNT(*) FILTER``
     column per bucket over the period's registration-time range (like ``kpi``)."""
     _check_access(session, report)
-    buckets = periods.split(report.period, trend_kind(report.period))
+    buckets = periods.trend_buckets(report.period)
     db = database_proxy.obj
     sqlite = is_sqlite(db)
 
