@@ -29,6 +29,7 @@ from desktop_app.domain.deadlines import (
     level_priority,
     next_update_due,
 )
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import join_multi, split_multi
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
@@ -308,38 +309,42 @@ def renegotiate_resolution(
     history and the audit log. ``version`` is the case version the user saw."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Give the reason agreed with the customer.", field="reason")
+        raise ValidationError(msg("Give the reason agreed with the customer."), field="reason")
     ctx = SlaContext.load()
     now = session.now()
     with write_lock(database_proxy.obj):
         case = Complaint.get_or_none(Complaint.id == complaint_id)
         if case is None:
-            raise NotFound("No such complaint.")
+            raise NotFound(msg("No such complaint."))
         from desktop_app.services.cases import may_act  # cases imports this module
 
         if not may_act(session, case):
-            raise PermissionDenied("Only the case's handlers may change its deadlines.")
+            raise PermissionDenied(msg("Only the case's handlers may change its deadlines."))
         if case.version != version:
             raise ConflictError(
-                "Someone else changed case {number} since you opened it; reload it and try again.",
+                msg(
+                    "Someone else changed case {number} since you opened it; reload it and try again."
+                ),
                 number=case.number,
             )
         if not case.is_open:
             raise ValidationError(
-                "Case {number} is closed.", field="renegotiated_due", number=case.number
+                msg("Case {number} is closed."), field="renegotiated_due", number=case.number
             )
         limit = complex_case_limit(ctx.calendar, case.registration_time, ctx.policy)
         if new_due > limit:
             raise ValidationError(
-                "A complex case must be resolved within {days} working days of registration: "
-                "by {limit} at the latest.",
+                msg(
+                    "A complex case must be resolved within {days} working days of registration: "
+                    "by {limit} at the latest."
+                ),
                 field="renegotiated_due",
                 days=ctx.policy["sla.complex_max_days"],
                 limit=f"{limit:%Y-%m-%d %H:%M}",
             )
         if new_due <= now:
             raise ValidationError(
-                "The new resolution date must be in the future.", field="renegotiated_due"
+                msg("The new resolution date must be in the future."), field="renegotiated_due"
             )
         old_due = case.resolution_due
         case.complex_case = True
