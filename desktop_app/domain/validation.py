@@ -1,8 +1,8 @@
 """Checks of what staff type into forms: contact details, ID numbers, lengths.
 
 Each check returns None when the value is fine, else a ``Problem``: the English message
-(a ``str``) that also carries its template and parameters, for the UI to translate the
-template in the ``ServiceError`` context and fill in the parameters afterwards."""
+(a ``str``) that also carries its template (marked with ``msg``) and parameters, for the UI
+to translate the template and fill in the parameters afterwards."""
 
 from __future__ import annotations
 

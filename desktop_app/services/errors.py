@@ -1,5 +1,6 @@
-"""Errors a user sees. Each carries an English message template (translated by the UI in
-the ``ServiceError`` context) and, for bad input, the field it is about."""
+"""Errors a user sees. Each carries an English message template (written as a literal in
+``msg("…")``, translated by the UI: ``desktop_app.domain.messages``) and, for bad input, the
+field it is about."""
 
 from __future__ import annotations
 
