@@ -130,12 +130,15 @@ def marked_texts() -> set[str]:
 
 def test_the_message_context_holds_every_marked_text():
     """lupdate files each msg("…") under MESSAGE_CONTEXT, where the UI translates it:
-    service errors, the database messages, setting labels, the program's name."""
+    service errors, the database messages, setting labels, the program's name. Nothing
+    else lands there: a bare tr("…") call (e.g. an alias tr = QCoreApplication.translate,
+    which lupdate misreads) would."""
     from desktop_app.services.errors import _DB_MESSAGES
 
     catalogue = {source for context, source, *_ in messages() if context == MESSAGE_CONTEXT}
-    missing = marked_texts() - catalogue
-    assert not missing, f"run scripts/update-translations: {sorted(missing)}"
+    marked = marked_texts()
+    assert not marked - catalogue, f"run scripts/update-translations: {sorted(marked - catalogue)}"
+    assert not catalogue - marked, f"not msg() texts: {sorted(catalogue - marked)}"
     assert {template for _needle, template in _DB_MESSAGES} <= catalogue
     assert {d.label for d in SETTINGS} | {APP_NAME, "No such complaint."} <= catalogue
 
