@@ -17,6 +17,7 @@ from typing import NamedTuple
 from openpyxl import Workbook
 
 from desktop_app.db.models import AuditLog, Complaint, User
+from desktop_app.domain.messages import msg
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.progress import Progress
@@ -133,12 +134,12 @@ def _where(flt: AuditFilter):
     if number:
         case = Complaint.get_or_none(Complaint.number == number)
         if case is None:
-            raise NotFound("No complaint has the number {number}.", number=number)
+            raise NotFound(msg("No complaint has the number {number}."), number=number)
         conditions.append((A.entity == "complaint") & (A.entity_id == case.id))
     if flt.action:
         conditions.append(A.action == flt.action)
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("The start date is after the end date.", field="date_from")
+        raise ValidationError(msg("The start date is after the end date."), field="date_from")
     if flt.date_from:
         conditions.append(A.at >= dt.datetime.combine(flt.date_from, dt.time()))
     if flt.date_to:
@@ -257,7 +258,7 @@ def export_audit(
     _require_reader(session)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError("The file name must end in .xlsx.", field="path")
+        raise ValidationError(msg("The file name must end in .xlsx."), field="path")
     total = count_audit(session, flt)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Audit log")
@@ -290,7 +291,7 @@ def export_audit(
         save_atomic(wb, path)
     except OSError as exc:
         raise ValidationError(
-            "Cannot write {file}: {reason}",
+            msg("Cannot write {file}: {reason}"),
             field="path",
             file=str(path),
             reason=exc.strerror or str(exc),

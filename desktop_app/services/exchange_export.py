@@ -63,6 +63,7 @@ from desktop_app.domain.exchange_columns import (
     Sheet,
 )
 from desktop_app.domain.masking import mask_contact, mask_id_number
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
     FEEDBACK,
@@ -594,9 +595,9 @@ def export_cases(
     no file is left (the workbook is written beside ``path`` and renamed at the end)."""
     require_staff(session)
     if unmasked and not (session.is_manager or session.is_admin):
-        raise PermissionDenied("Only managers may export unmasked contact details.")
+        raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     if start is not None and end is not None and end < start:
-        raise ValidationError("The end date is before the start date.", field="end")
+        raise ValidationError(msg("The end date is before the start date."), field="end")
     path = Path(path)
     started = time.perf_counter()
     db = database_proxy.obj

@@ -90,6 +90,7 @@ from desktop_app.domain.exchange_columns import (
     find_sheet,
     normalize_header,
 )
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import (
     ALL as VOCABULARIES,
 )
@@ -192,7 +193,7 @@ class ImportReport:
         """The "... and N more problems" line, as a reason without a place (its template
         is translated like the other reasons)."""
         return ImportProblem(
-            "", None, "", "... and {count:,} more problems", {"count": self.errors_omitted}
+            "", None, "", msg("... and {count:,} more problems"), {"count": self.errors_omitted}
         )
 
     def add_error(self, problem: ImportProblem) -> None:
@@ -280,9 +281,9 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool):
-        raise _Bad("Expected text, found {value}.", value=value)
+        raise _Bad(msg("Expected text, found {value}."), value=value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        raise _Bad("Expected text, found a date or time.")
+        raise _Bad(msg("Expected text, found a date or time."))
     return str(value).strip()
 
 
@@ -299,7 +300,7 @@ def parse_time(value) -> dt.datetime | None:
         return None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            raise _Bad("Times are written without a time zone.")
+            raise _Bad(msg("Times are written without a time zone."))
         return _round_second(value)
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time.min)
@@ -312,9 +313,11 @@ def parse_time(value) -> dt.datetime | None:
             except ValueError:
                 pass
         if value.strip():
-            raise _Bad("{value!r} is not a date-time: write YYYY-MM-DD HH:MM.", value=value.strip())
+            raise _Bad(
+                msg("{value!r} is not a date-time: write YYYY-MM-DD HH:MM."), value=value.strip()
+            )
         return None
-    raise _Bad("Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.")
+    raise _Bad(msg("Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell."))
 
 
 def _whole_number(value) -> int | None:
@@ -332,7 +335,7 @@ def _whole_number(value) -> int | None:
 def parse_score(value) -> int:
     number = _whole_number(value)
     if number is None or not 1 <= number <= 5:
-        raise _Bad("A score is a whole number from 1 to 5.")
+        raise _Bad(msg("A score is a whole number from 1 to 5."))
     return number
 
 
@@ -342,7 +345,7 @@ def parse_level(value) -> int:
         term = LEVELS.parse(_text(value))
         number = int(term.code) if term else None
     if number not in (1, 2, 3):
-        raise _Bad("The level is I, II or III (also 一级, 二级, 三级).")
+        raise _Bad(msg("The level is I, II or III (also 一级, 二级, 三级)."))
     return number
 
 
@@ -354,7 +357,9 @@ def parse_term(vocab, text: str) -> str:
     term = vocab.parse(text)
     if term is None:
         raise _Bad(
-            "Unknown value {value!r}; use one of: {choices}.", value=text, choices=_choices(vocab)
+            msg("Unknown value {value!r}; use one of: {choices}."),
+            value=text,
+            choices=_choices(vocab),
         )
     return term.code
 
@@ -390,7 +395,7 @@ def parse_multi(vocab, text: str) -> tuple[str, str | None]:
             codes.append(term.code)
     if unknown:
         raise _Bad(
-            "Unknown value(s) {values}; use: {choices}.",
+            msg("Unknown value(s) {values}; use: {choices}."),
             values="、".join(unknown),
             choices=_choices(vocab),
         )
@@ -408,7 +413,7 @@ def parse_outcome(text: str, vocab) -> tuple[str, str | None]:
     if match and vocab.parse(match.group(1)) is not None:
         return vocab.parse(match.group(1)).code, match.group(2).strip() or None
     raise _Bad(
-        "Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).",
+        msg("Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets)."),
         value=text,
         choices=_choices(vocab),
     )
@@ -476,8 +481,10 @@ class _Staff:
         if ids:
             if len(ids) > 1:
                 raise _Bad(
-                    "{name!r} is the display name of {count} accounts; write the "
-                    "user name instead.",
+                    msg(
+                        "{name!r} is the display name of {count} accounts; write the "
+                        "user name instead."
+                    ),
                     name=name,
                     count=len(ids),
                 )
@@ -486,7 +493,7 @@ class _Staff:
         if folded in self.by_folded_username:
             return self.by_folded_username[folded]
         if len(name) > 60:
-            raise _Bad("A staff name has at most 60 characters.")
+            raise _Bad(msg("A staff name has at most 60 characters."))
         return self.new.setdefault(_fold(name), name)
 
     def create_accounts(self, session: Session, now: dt.datetime) -> dict[str, int]:
@@ -617,7 +624,9 @@ class _Validator:
                     column = lookup.get(normalize_header(header))
                     if column is None:
                         self.report.warnings.append(
-                            ImportProblem(title, number, header, "Unknown column; it was ignored.")
+                            ImportProblem(
+                                title, number, header, msg("Unknown column; it was ignored.")
+                            )
                         )
                         continue
                     if column.key in seen:
@@ -625,7 +634,7 @@ class _Validator:
                             title,
                             number,
                             header,
-                            "The column {first!r} appears twice.",
+                            msg("The column {first!r} appears twice."),
                             first=seen[column.key],
                         )
                         continue
@@ -638,7 +647,7 @@ class _Validator:
                             title,
                             number,
                             column.zh,
-                            "The required column {label} ({key}) is missing.",
+                            msg("The required column {label} ({key}) is missing."),
                             label=column.zh,
                             key=column.key,
                         )
@@ -677,7 +686,7 @@ class _Validator:
         label = header or key
         if raw is None:
             if required and header is not None:
-                self.error(title, row, label, "This cell is required.")
+                self.error(title, row, label, msg("This cell is required."))
             return None
         try:
             value = parse(raw)
@@ -694,7 +703,7 @@ class _Validator:
                 title,
                 row,
                 label,
-                "At most {maximum} characters ({length} now).",
+                msg("At most {maximum} characters ({length} now)."),
                 maximum=column.max_length,
                 length=len(value),
             )
@@ -722,14 +731,14 @@ class _Validator:
         header = cells[key][0]
         if value > self.latest and not future_ok:
             self.error(
-                title, row, header, "{time} is in the future.", time=f"{value:%Y-%m-%d %H:%M}"
+                title, row, header, msg("{time} is in the future."), time=f"{value:%Y-%m-%d %H:%M}"
             )
         elif not_before is not None and value < not_before:
             self.error(
                 title,
                 row,
                 header,
-                "{time} is before the complaint time ({limit}).",
+                msg("{time} is before the complaint time ({limit})."),
                 time=f"{value:%Y-%m-%d %H:%M}",
                 limit=f"{not_before:%Y-%m-%d %H:%M}",
             )
@@ -756,10 +765,10 @@ class _Validator:
                 # one whole template per column, each translated as a whole
                 raise _Bad(
                     {
-                        "channel": "Unknown channel {value!r}.",
-                        "type": "Unknown complaint type {value!r}.",
-                        "department": "Unknown department {value!r}.",
-                    }.get(key, "Unknown value {value!r}."),
+                        "channel": msg("Unknown channel {value!r}."),
+                        "type": msg("Unknown complaint type {value!r}."),
+                        "department": msg("Unknown department {value!r}."),
+                    }.get(key, msg("Unknown value {value!r}.")),
                     value=text,
                 )
             return found
@@ -783,7 +792,7 @@ class _Validator:
                         title,
                         row,
                         cells["complaint_number"][0],
-                        "The complaint number {number} is also on row {first}.",
+                        msg("The complaint number {number} is also on row {first}."),
                         number=number,
                         first=first[0],
                     )
@@ -833,7 +842,7 @@ class _Validator:
                     title,
                     row,
                     cells["customer_requests"][0],
-                    "The text of 其他 has at most 200 characters.",
+                    msg("The text of 其他 has at most 200 characters."),
                 )
             department = self.ref(title, row, cells, "department", refs.departments)
             receiver = self.person(title, row, cells, "receiver")
@@ -841,7 +850,10 @@ class _Validator:
                 receiver = self.session.user_id
                 if receiver is None:
                     self.error(
-                        title, row, _header(cells, sheet, "receiver"), "Name the receiver (接收人)."
+                        title,
+                        row,
+                        _header(cells, sheet, "receiver"),
+                        msg("Name the receiver (接收人)."),
                     )
             stage = self.term(title, row, cells, "stage", "stage") or "registered"
             owner = self.person(title, row, cells, "owner")
@@ -865,9 +877,9 @@ class _Validator:
                             title,
                             row,
                             _header(cells, sheet, key),
-                            "A closed case (已闭环) needs its closing time."
+                            msg("A closed case (已闭环) needs its closing time.")
                             if key == "closed_at"
-                            else "A closed case (已闭环) needs its outcome.",
+                            else msg("A closed case (已闭环) needs its outcome."),
                         )
             else:
                 for key, value in (("closed_at", closed), ("outcome", outcome)):
@@ -876,9 +888,9 @@ class _Validator:
                             title,
                             row,
                             cells[key][0],
-                            "Only a closed case (已闭环) has a closing time."
+                            msg("Only a closed case (已闭环) has a closing time.")
                             if key == "closed_at"
-                            else "Only a closed case (已闭环) has an outcome.",
+                            else msg("Only a closed case (已闭环) has an outcome."),
                         )
             if level is None and subtype_id is not None:
                 level = sla.default_level(refs.type_rows[subtype_id], tier, False)
@@ -928,13 +940,13 @@ class _Validator:
                 if found is None:
                     if text in self.refs.any_subtype:
                         raise _Bad(
-                            "{value!r} is not a subtype of the row's type.", value=_text(value)
+                            msg("{value!r} is not a subtype of the row's type."), value=_text(value)
                         )
-                    raise _Bad("Unknown subtype {value!r}.", value=_text(value))
+                    raise _Bad(msg("Unknown subtype {value!r}."), value=_text(value))
                 return found
             found = self.refs.any_subtype.get(text)
             if found is None:
-                raise _Bad("Unknown subtype {value!r}.", value=_text(value))
+                raise _Bad(msg("Unknown subtype {value!r}."), value=_text(value))
             return found
 
         return self.cell(title, row, cells, "subtype", parse, required=True)
@@ -955,7 +967,7 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "The complaint number {number} is already in the database.",
+                    msg("The complaint number {number} is already in the database."),
                     number=number,
                 )
         pending.clear()
@@ -1014,7 +1026,7 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "No complaint {number} in this file or the database.",
+                    msg("No complaint {number} in this file or the database."),
                     number=number,
                 )
                 continue
@@ -1035,7 +1047,7 @@ class _Validator:
                     title,
                     row,
                     updated_header,
-                    "{time} is before the complaint was registered ({limit}).",
+                    msg("{time} is before the complaint was registered ({limit})."),
                     time=f"{updated_at:%Y-%m-%d %H:%M}",
                     limit=f"{registered:%Y-%m-%d %H:%M}",
                 )
@@ -1047,8 +1059,10 @@ class _Validator:
                         title,
                         row,
                         updated_header,
-                        "{time} is before the previous progress row of {number} "
-                        "({previous}): list a case's progress in time order.",
+                        msg(
+                            "{time} is before the previous progress row of {number} "
+                            "({previous}): list a case's progress in time order."
+                        ),
                         time=f"{updated_at:%Y-%m-%d %H:%M}",
                         number=number,
                         previous=f"{last:%Y-%m-%d %H:%M}",
@@ -1119,8 +1133,10 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "Complaint {number} already has a survey "
-                    "(row {first}); a complaint has one survey.",
+                    msg(
+                        "Complaint {number} already has a survey "
+                        "(row {first}); a complaint has one survey."
+                    ),
                     number=number,
                     first=first,
                 )
@@ -1129,7 +1145,7 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "Complaint {number} already has a survey in the database.",
+                    msg("Complaint {number} already has a survey in the database."),
                     number=number,
                 )
 
@@ -1155,7 +1171,10 @@ class _Validator:
                 ) or ("", None)
                 if value[1] is not None and len(value[1]) > 200:
                     self.error(
-                        title, row, cells[key][0], "The text of 其他 has at most 200 characters."
+                        title,
+                        row,
+                        cells[key][0],
+                        msg("The text of 其他 has at most 200 characters."),
                     )
                 aspects.append(value)
             suggestions = text("suggestions")
@@ -1200,8 +1219,10 @@ def _contact(value) -> str:
     text = _text(value)
     if looks_masked(text):
         raise _Bad(
-            "The contact is masked ({value}): a masked export cannot be imported; "
-            "export with unmasked contacts.",
+            msg(
+                "The contact is masked ({value}): a masked export cannot be imported; "
+                "export with unmasked contacts."
+            ),
             value=text,
         )
     problem = validation.check_contact(text)
@@ -1210,7 +1231,7 @@ def _contact(value) -> str:
     for part in validation.split_contacts(text):
         limit = 120 if validation.contact_kind(part) == "email" else 40
         if len(part) > limit:  # what the customer record keeps
-            raise _Bad("{value!r} is longer than {limit} characters.", value=part, limit=limit)
+            raise _Bad(msg("{value!r} is longer than {limit} characters."), value=part, limit=limit)
     return text
 
 
@@ -1220,8 +1241,10 @@ def _id_number(value) -> str | None:
         return None
     if looks_masked(text):
         raise _Bad(
-            "The ID number is masked: a masked export cannot be imported; export "
-            "with unmasked contacts."
+            msg(
+                "The ID number is masked: a masked export cannot be imported; export "
+                "with unmasked contacts."
+            )
         )
     problem = validation.check_id_number(text)
     if problem:
@@ -1738,14 +1761,14 @@ def _open_workbook(path: Path):
         return load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
         raise ValidationError(
-            "{name} cannot be read as an Excel workbook (.xlsx): {reason}",
+            msg("{name} cannot be read as an Excel workbook (.xlsx): {reason}"),
             field="path",
             name=path.name,
             reason=str(exc),
         ) from exc
     except Exception as exc:  # zipfile.BadZipFile and other damage
         raise ValidationError(
-            "{name} cannot be read as an Excel workbook (.xlsx): {reason}",
+            msg("{name} cannot be read as an Excel workbook (.xlsx): {reason}"),
             field="path",
             name=path.name,
             reason=str(exc),
@@ -1772,7 +1795,7 @@ def import_workbook(
             sheet = find_sheet(title)
             if sheet is None:
                 report.warnings.append(
-                    ImportProblem(title, None, "", "Unknown sheet; it was ignored.")
+                    ImportProblem(title, None, "", msg("Unknown sheet; it was ignored."))
                 )
             elif sheet.key in inputs:
                 report.add_error(
@@ -1780,7 +1803,7 @@ def import_workbook(
                         title,
                         None,
                         "",
-                        "The sheet {sheet} appears twice (also as {first!r}).",
+                        msg("The sheet {sheet} appears twice (also as {first!r})."),
                         {"sheet": sheet.zh, "first": inputs[sheet.key].title},
                     )
                 )
@@ -1792,7 +1815,7 @@ def import_workbook(
                     path.name,
                     None,
                     "",
-                    "The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.",
+                    msg("The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查."),
                 )
             )
         data_rows = sum(max((i.ws.max_row or 1) - 1, 0) for i in inputs.values())

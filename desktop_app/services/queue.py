@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import database_proxy
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
 from desktop_app.services import access
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_staff
@@ -141,7 +142,7 @@ def open_queue(
     returned ``next_cursor`` as ``after`` for the next page."""
     require_staff(session)
     if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError("A page holds 1 to {max} cases.", field="limit", max=MAX_LIMIT)
+        raise ValidationError(msg("A page holds 1 to {max} cases."), field="limit", max=MAX_LIMIT)
     db = database_proxy.obj
     sqlite = is_sqlite(db)
     # One more than asked: tells whether another page follows.

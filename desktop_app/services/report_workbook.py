@@ -69,6 +69,7 @@ from desktop_app.db.models import ComplaintType, Department, database_proxy
 from desktop_app.domain import periods
 from desktop_app.domain.exchange_columns import SURVEYS, TIME_FORMAT
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS, LEVEL_ROMAN, STAGES, SURVEY_ASPECTS
 from desktop_app.services import audit
 from desktop_app.services.errors import PermissionDenied, service
@@ -491,7 +492,7 @@ def _check_access(session: Session, report: KpiReport) -> None:
         )
         if dept is None or dept.id not in session.department_ids:
             raise PermissionDenied(
-                "A supervisor sees the figures of their own departments: choose one of them."
+                msg("A supervisor sees the figures of their own departments: choose one of them.")
             )
 
 
@@ -856,7 +857,7 @@ def write_report_workbook(
     the long lists may return False to cancel: then no file is left and None comes back."""
     _check_access(session, report)
     if unmasked and not (session.is_manager or session.is_admin):
-        raise PermissionDenied("Only managers may export unmasked contact details.")
+        raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     path = Path(path)
     started = time.perf_counter()
     db = database_proxy.obj

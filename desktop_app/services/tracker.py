@@ -65,6 +65,7 @@ from desktop_app.db import search
 from desktop_app.db.connection import is_sqlite, placeholders
 from desktop_app.db.models import FollowUp, database_proxy
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import STAGES
 from desktop_app.services import access
 from desktop_app.services import settings as settings_service
@@ -313,7 +314,7 @@ def _group(sort: str, column: str, value, sqlite: bool) -> tuple[str, tuple]:
 
 def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) -> _Plan:
     if sort not in SORT_KEYS:
-        raise ValidationError("Unknown sort order {sort}.", field="sort", sort=sort)
+        raise ValidationError(msg("Unknown sort order {sort}."), field="sort", sort=sort)
     name = "name_zh" if session.language.startswith("zh") else "name_en"
     desc = bool(descending)
     direction = " DESC" if desc else ""
@@ -564,7 +565,7 @@ def _check_cursor(plan: _Plan, after) -> tuple[int, tuple] | None:
         or len(after) - 3 != len(plan.segments[after[2]].keys)
     ):
         raise ValidationError(
-            "The list's position belongs to another order or filter; reload the list.",
+            msg("The list's position belongs to another order or filter; reload the list."),
             field="after",
         )
     return after[2], after[3:]
@@ -641,7 +642,7 @@ def list_cases(
     (see the module docstring); ``after`` is the previous page's ``next_cursor``."""
     require_staff(session)
     if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError("A page holds 1 to {max} cases.", field="limit", max=MAX_LIMIT)
+        raise ValidationError(msg("A page holds 1 to {max} cases."), field="limit", max=MAX_LIMIT)
     db = database_proxy.obj
     plan = _plan(db, session, sort, descending, flt)
     position = _check_cursor(plan, after)

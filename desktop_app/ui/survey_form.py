@@ -63,13 +63,12 @@ _DIGITS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Q
 
 def score_labels() -> dict[int, str]:
     """1 = very dissatisfied … 5 = very satisfied, in the UI language."""
-    tr = QCoreApplication.translate
     return {
-        1: tr("ScoreWidget", "Very dissatisfied"),
-        2: tr("ScoreWidget", "Dissatisfied"),
-        3: tr("ScoreWidget", "Neutral"),
-        4: tr("ScoreWidget", "Satisfied"),
-        5: tr("ScoreWidget", "Very satisfied"),
+        1: QCoreApplication.translate("ScoreWidget", "Very dissatisfied"),
+        2: QCoreApplication.translate("ScoreWidget", "Dissatisfied"),
+        3: QCoreApplication.translate("ScoreWidget", "Neutral"),
+        4: QCoreApplication.translate("ScoreWidget", "Satisfied"),
+        5: QCoreApplication.translate("ScoreWidget", "Very satisfied"),
     }
 
 
