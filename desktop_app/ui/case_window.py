@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.deadlines import due_state
 from desktop_app.domain.vocab import (
     DEADLINE_TARGETS,
     ESCALATION_STEPS,
@@ -96,7 +97,7 @@ from desktop_app.ui.case_dialogs import (
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import AttachmentList, FieldError
 from desktop_app.ui.pages import resize_on_screen
-from desktop_app.ui.resources import BADGE_STYLE, icon, set_tone
+from desktop_app.ui.resources import BADGE_STYLE, DUE_TONES, icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import case_print_button
 
@@ -104,14 +105,6 @@ log = logging.getLogger(__name__)
 
 # How close a deadline counts as "due soon" until the tracker's setting was read.
 DEFAULT_DUE_SOON = dt.timedelta(hours=4)
-# Due state -> the tone (resources.TONES, by colour scheme) its deadline is shown in.
-DUE_TONES = {
-    "overdue": "error",
-    "due_soon": "warning",
-    "on_track": "ok",
-    "met": "muted",
-    "none": None,
-}
 # Timeline items carry the (attachment id, file name) pairs of their event.
 ATTACHMENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -176,23 +169,6 @@ class PendingAction:
 
 def format_time(value: dt.datetime | None) -> str:
     return value.strftime(TIME_FORMAT) if value else ""
-
-
-def due_state(
-    due: dt.datetime | None, met: bool, is_open: bool, now: dt.datetime, soon: dt.timedelta
-) -> str:
-    """ "met", "overdue", "due_soon", "on_track" or "none"."""
-    if due is None:
-        return "none"
-    if met:
-        return "met"
-    if not is_open:
-        return "none"
-    if due < now:
-        return "overdue"
-    if due - now <= soon:
-        return "due_soon"
-    return "on_track"
 
 
 # --- the progress form -----------------------------------------------------------------
@@ -850,7 +826,7 @@ class CaseWindow(QWidget):
             if name == "resolution_due" and d.renegotiated_due is not None:
                 state = "none" if not met else "met"  # the renegotiated date counts
             else:
-                state = due_state(due, met, d.is_open, now, self.due_soon)
+                state = due_state(due, now, self.due_soon, is_open=d.is_open, met=met)
             label = self.labels[name]
             text = format_time(due)
             if due is not None and state == "overdue":
