@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.vocab import OUTCOMES, ROLES, STAGES
 from desktop_app.services.cases import CaseConflict, CaseDetail
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label
 from desktop_app.ui.i18n import ui_language
-from desktop_app.ui.intake_widgets import FieldError
-from desktop_app.ui.resources import set_tone
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -110,73 +109,13 @@ class OptionalDateTime(QWidget):
         return self.enabled_box.isChecked()
 
 
-class FieldForm:
-    """Rows of a form whose fields show their own error under them; what belongs to no
-    field shows in ``message``. Mixed into a widget that sets ``form_layout`` (a
-    ``QFormLayout``), ``message`` (a ``QLabel``), and the ``fields`` and ``errors`` dicts."""
-
-    form_layout: QFormLayout
-    message: QLabel
-    fields: dict[str, QWidget]
-    errors: dict[str, FieldError]
-
-    def add_field(self, label: str, name: str, widget: QWidget) -> Any:
-        """A row: the label (buddy of the widget), the widget, its error line."""
-        if not widget.objectName():
-            widget.setObjectName(name)
-        self.fields[name] = widget
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        self.errors[name] = FieldError(name)
-        box.addWidget(self.errors[name])
-        label_widget = QLabel(label)
-        label_widget.setObjectName(f"{name}_label")
-        label_widget.setBuddy(widget)
-        self.form_layout.addRow(label_widget, holder)
-        return widget
-
-    def show_error(self, field: str | None, text: str) -> None:
-        label = self.errors.get(field or "")
-        if label is None:
-            self.message.setText(text)
-            self.message.show()
-            return
-        label.show_message(text)
-        self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def clear_error(self, field: str) -> None:
-        label = self.errors.get(field)
-        if label is not None and not label.isHidden():
-            label.clear_message()
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_message()
-        self.message.hide()
-
-    def error_text(self, field: str) -> str:
-        label = self.errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-
-def message_label(name: str) -> QLabel:
-    """The red line for a message that belongs to no field; hidden while empty."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    set_tone(label, "error")
-    label.hide()
-    return label
-
-
-class ActionDialog(FieldForm, QDialog):
+class ActionDialog(FieldErrors, QDialog):
     """A form of a few fields with OK and Cancel; ``accept()`` checks the required fields
-    (``problems()``) and stays open showing them."""
+    (``problems()``) and stays open showing them; a message shown under a field puts the
+    cursor there."""
 
     action = ""
+    focus_on_error = True
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -188,7 +127,7 @@ class ActionDialog(FieldForm, QDialog):
         self.intro.setWordWrap(True)
         self.intro.hide()
         self.form_layout = QFormLayout()
-        self.message = message_label("dialog_message")
+        self.form_message = message_label("dialog_message")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -202,7 +141,7 @@ class ActionDialog(FieldForm, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.form_layout)
-        layout.addWidget(self.message)
+        layout.addWidget(self.form_message)
         layout.addWidget(self.buttons)
 
     def set_texts(self, title: str, intro: str = "") -> None:

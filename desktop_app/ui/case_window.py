@@ -86,16 +86,15 @@ from desktop_app.ui.case_dialogs import (
     CloseCaseDialog,
     ConflictDialog,
     DecisionDialog,
-    FieldForm,
     OptionalDateTime,
     ReasonDialog,
     RenegotiateDialog,
     TransferDialog,
-    message_label,
     minute,
 )
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.intake_widgets import AttachmentList, FieldError
+from desktop_app.ui.intake_widgets import AttachmentList
 from desktop_app.ui.pages import resize_on_screen
 from desktop_app.ui.resources import BADGE_STYLE, DUE_TONES, icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -174,11 +173,12 @@ def format_time(value: dt.datetime | None) -> str:
 # --- the progress form -----------------------------------------------------------------
 
 
-class ProgressPanel(FieldForm, QGroupBox):
+class ProgressPanel(FieldErrors, QGroupBox):
     """Template 2: one progress entry. ``values()`` / ``form()`` read it, ``clear_form()``
-    empties it."""
+    empties it. A message shown under a field puts the cursor there."""
 
     edited = Signal()
+    focus_on_error = True
 
     def __init__(self, session: Session, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -256,13 +256,13 @@ class ProgressPanel(FieldForm, QGroupBox):
         self.add_field(self.tr("Evidence"), "attachments", attach_row)
         self.fields["attachments"] = self.attachments_list
 
-        self.message = message_label("progress_message")
+        self.form_message = message_label("progress_message")
         self.save_button = QPushButton(self.tr("&Save entry"))
         self.save_button.setObjectName("save_button")
         self.save_button.setIcon(icon("save"))
         self.save_button.setToolTip(self.tr("Save the progress entry (Ctrl+S or Ctrl+Enter)"))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.form_message, 1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         self._connect_changes()
@@ -289,7 +289,7 @@ class ProgressPanel(FieldForm, QGroupBox):
         if self._loading:
             return
         self.clear_error(name)
-        self.message.hide()
+        self.form_message.hide()
         self.edited.emit()
 
     # --- the case it belongs to ---------------------------------------------------------
