@@ -179,7 +179,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="223"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="91"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -986,765 +986,560 @@ After the restore this program signs you out; sign in again to continue.</source
     </message>
 </context>
 <context>
-    <name>CaseWindow</name>
+    <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="430"/>
-        <source>Case</source>
-        <translation>投诉详情</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
-        <source>&amp;Transfer…</source>
-        <translation>转派(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="486"/>
-        <source>Give the case to someone else, with the reason</source>
-        <translation>把投诉转给他人处理，并说明原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
-        <source>&amp;Escalate…</source>
-        <translation>升级(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="489"/>
-        <source>Send the case one step up the chain</source>
-        <translation>把投诉升级到上一级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
-        <source>Request a&amp;pproval…</source>
-        <translation>提交审批(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="492"/>
-        <source>Ask a supervisor to approve the solution</source>
-        <translation>请主管审批处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
-        <source>Appro&amp;ve…</source>
-        <translation>批准(&amp;V)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="495"/>
-        <source>Approve the proposed solution</source>
-        <translation>批准提出的处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
-        <source>Re&amp;ject…</source>
-        <translation>驳回(&amp;J)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="498"/>
-        <source>Send the solution back to the owner</source>
-        <translation>把方案退回责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="500"/>
-        <source>Rene&amp;gotiate…</source>
-        <translation>重新约定(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
-        <source>Complex case: agree a later resolution date with the customer</source>
-        <translation>复杂投诉：与客户约定更晚的办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="504"/>
-        <source>C&amp;lose case…</source>
-        <translation>闭环(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
-        <source>Close after the customer confirmed, or with an outcome and reason</source>
-        <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
-        <source>Re&amp;open…</source>
-        <translation>重新打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
-        <source>Reopen the case: it becomes an escalated complaint (level III)</source>
-        <translation>重新打开投诉：按升级投诉（三级）处理</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="512"/>
-        <source>Reload</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="512"/>
-        <source>Read the case again (F5)</source>
-        <translation>重新读取投诉（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
-        <source>Customer</source>
-        <translation>客户信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
-        <source>Customer name</source>
-        <translation>客户姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
-        <source>Contact</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
-        <source>Customer / member number</source>
-        <translation>客户编号/会员账号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
-        <source>ID number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
-        <source>Member tier</source>
-        <translation>会员等级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
-        <source>Complaint</source>
-        <translation>投诉信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
-        <source>Complaint number</source>
-        <translation>投诉编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
-        <source>Complaint time</source>
-        <translation>投诉时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
-        <source>Registration time</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
-        <source>Channel</source>
-        <translation>投诉渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
-        <source>Type</source>
-        <translation>投诉类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
-        <source>Subtype</source>
-        <translation>投诉子类</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
-        <source>Merchant</source>
-        <translation>商户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
-        <source>Customer requests</source>
-        <translation>客户诉求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="563"/>
-        <source>Receiver</source>
-        <translation>接收人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
-        <source>Handling</source>
-        <translation>处理情况</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
-        <source>Stage</source>
-        <translation>当前处理阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
-        <source>Urgent because</source>
-        <translation>紧急原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
-        <source>Owner</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
-        <source>Department</source>
-        <translation>责任部门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
-        <source>Escalated to</source>
-        <translation>已升级至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
-        <source>Times reopened</source>
-        <translation>重新打开次数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
-        <source>Complex case</source>
-        <translation>复杂投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
-        <source>Outcome</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
-        <source>Outcome reason</source>
-        <translation>结果说明</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="576"/>
-        <source>Last change</source>
-        <translation>最后修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="578"/>
-        <source>Times and deadlines</source>
-        <translation>时间与时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="579"/>
-        <source>First response</source>
-        <translation>首次响应时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="580"/>
-        <source>Solution agreed</source>
-        <translation>方案确认时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="581"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="838"/>
-        <source>Closed</source>
-        <translation>闭环时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="582"/>
-        <source>First response due</source>
-        <translation>首次响应时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="583"/>
-        <source>Solution due</source>
-        <translation>方案时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="584"/>
-        <source>Resolution due</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="585"/>
-        <source>Renegotiated resolution</source>
-        <translation>重新约定的办结时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="586"/>
-        <source>Next deadline</source>
-        <translation>最近时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="587"/>
-        <source>Next progress update due</source>
-        <translation>下次进度更新时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="685"/>
-        <source>The case cannot be shown: {reason}</source>
-        <translation>无法显示该投诉：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="688"/>
-        <source>Case not available</source>
-        <translation>投诉无法查看</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="704"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="706"/>
-        <source>{number} — {customer}</source>
-        <translation>{number} — {customer}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="708"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="883"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="708"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="883"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="729"/>
-        <source>Level {level}, urgent</source>
-        <translation>{level}级，紧急</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="730"/>
-        <source>Level {level}</source>
-        <translation>{level}级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="740"/>
-        <source>{time} by {user}</source>
-        <translation>{time}（{user}）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="751"/>
-        <source>Masked: you do not handle this case (privacy rule)</source>
-        <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="775"/>
-        <source>{time} (overdue)</source>
-        <translation>{time}（已超时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="777"/>
-        <source>{time} (due soon)</source>
-        <translation>{time}（即将到期）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="779"/>
-        <source>{time} (met)</source>
-        <translation>{time}（已达成）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="791"/>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="813"/>
-        <source>Open {name}</source>
-        <translation>打开 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="836"/>
-        <source>Registered</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="837"/>
-        <source>Progress entry</source>
-        <translation>进度记录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="839"/>
-        <source>Transfer</source>
-        <translation>转派</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="840"/>
-        <source>Escalation</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="841"/>
-        <source>Approval requested</source>
-        <translation>提交审批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="842"/>
-        <source>Approval decision</source>
-        <translation>审批结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="843"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
-        <source>Reminder</source>
-        <translation>提醒</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="844"/>
-        <source>Survey</source>
-        <translation>满意度调查</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="845"/>
-        <source>Change</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="871"/>
-        <source>Pending</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
-        <source>From stage</source>
-        <translation>原阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
-        <source>Planned completion</source>
-        <translation>计划完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
-        <source>Actual completion</source>
-        <translation>实际完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
-        <source>Result</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
-        <source>Customer feedback</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
-        <source>Feedback comment</source>
-        <translation>具体意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
-        <source>Next action</source>
-        <translation>下一步动作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
-        <source>Solution</source>
-        <translation>处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
-        <source>Decision</source>
-        <translation>审批结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
-        <source>From</source>
-        <translation>原</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
-        <source>To</source>
-        <translation>新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
-        <source>Up to</source>
-        <translation>升级至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
-        <source>Previous outcome</source>
-        <translation>原处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
-        <source>Customer confirmed</source>
-        <translation>客户已确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
-        <source>Deadline</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
-        <source>Due</source>
-        <translation>到期时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
-        <source>For</source>
-        <translation>提醒对象</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
-        <source>Message</source>
-        <translation>提醒内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
-        <source>New resolution date</source>
-        <translation>新办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
-        <source>Timeliness</source>
-        <translation>处理及时性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="933"/>
-        <source>Effectiveness</source>
-        <translation>解决方案有效性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="934"/>
-        <source>Attitude</source>
-        <translation>服务人员态度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="935"/>
-        <source>Overall</source>
-        <translation>整体满意度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="936"/>
-        <source>Suggestions</source>
-        <translation>其他建议或需求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="949"/>
-        <source>Attachments: {names}</source>
-        <translation>附件：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1012"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="190"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="191"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1014"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1048"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="192"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="239"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1020"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="202"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1021"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="204"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1023"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="207"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1045"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="234"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1046"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="236"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1106"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="307"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1115"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="316"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1138"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="339"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1139"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="340"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1140"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="341"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1141"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="342"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1142"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="343"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="344"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="345"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="346"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="351"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1151"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="352"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1152"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="353"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1153"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="354"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1154"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="355"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1155"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="356"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1156"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="357"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1157"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="358"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1178"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="383"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1225"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="433"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
+</context>
+<context>
+    <name>CaseDetailsView</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1242"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="38"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
+        <source>Customer / member number</source>
+        <translation>客户编号/会员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="45"/>
+        <source>Complaint</source>
+        <translation>投诉信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
+        <source>Registration time</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
+        <source>Subtype</source>
+        <translation>投诉子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
+        <source>Customer requests</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="59"/>
+        <source>Handling</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
+        <source>Stage</source>
+        <translation>当前处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
+        <source>Urgent because</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
+        <source>Escalated to</source>
+        <translation>已升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
+        <source>Times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
+        <source>Complex case</source>
+        <translation>复杂投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
+        <source>Outcome reason</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="72"/>
+        <source>Times and deadlines</source>
+        <translation>时间与时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
+        <source>First response</source>
+        <translation>首次响应时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
+        <source>Solution agreed</source>
+        <translation>方案确认时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
+        <source>Closed</source>
+        <translation>闭环时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
+        <source>First response due</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
+        <source>Solution due</source>
+        <translation>方案时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
+        <source>Resolution due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
+        <source>Renegotiated resolution</source>
+        <translation>重新约定的办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
+        <source>Next deadline</source>
+        <translation>最近时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
+        <source>Next progress update due</source>
+        <translation>下次进度更新时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="142"/>
+        <source>Level {level}, urgent</source>
+        <translation>{level}级，紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="144"/>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="156"/>
+        <source>{time} by {user}</source>
+        <translation>{time}（{user}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="170"/>
+        <source>Masked: you do not handle this case (privacy rule)</source>
+        <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="195"/>
+        <source>{time} (overdue)</source>
+        <translation>{time}（已超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="197"/>
+        <source>{time} (due soon)</source>
+        <translation>{time}（即将到期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="199"/>
+        <source>{time} (met)</source>
+        <translation>{time}（已达成）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="243"/>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="99"/>
+        <source>Case</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="151"/>
+        <source>&amp;Transfer…</source>
+        <translation>转派(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="153"/>
+        <source>Give the case to someone else, with the reason</source>
+        <translation>把投诉转给他人处理，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="157"/>
+        <source>&amp;Escalate…</source>
+        <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
+        <source>Send the case one step up the chain</source>
+        <translation>把投诉升级到上一级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="163"/>
+        <source>Request a&amp;pproval…</source>
+        <translation>提交审批(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <source>Ask a supervisor to approve the solution</source>
+        <translation>请主管审批处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <source>Appro&amp;ve…</source>
+        <translation>批准(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <source>Approve the proposed solution</source>
+        <translation>批准提出的处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="175"/>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <source>Send the solution back to the owner</source>
+        <translation>把方案退回责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="181"/>
+        <source>Rene&amp;gotiate…</source>
+        <translation>重新约定(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <source>Complex case: agree a later resolution date with the customer</source>
+        <translation>复杂投诉：与客户约定更晚的办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="187"/>
+        <source>C&amp;lose case…</source>
+        <translation>闭环(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <source>Close after the customer confirmed, or with an outcome and reason</source>
+        <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="193"/>
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <source>Reopen the case: it becomes an escalated complaint (level III)</source>
+        <translation>重新打开投诉：按升级投诉（三级）处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <source>Read the case again (F5)</source>
+        <translation>重新读取投诉（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
+        <source>The case cannot be shown: {reason}</source>
+        <translation>无法显示该投诉：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
+        <source>Case not available</source>
+        <translation>投诉无法查看</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="325"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="328"/>
+        <source>{number} — {customer}</source>
+        <translation>{number} — {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="372"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1243"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="375"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1256"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="391"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1257"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="392"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -1791,47 +1586,47 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="333"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="224"/>
         <source>Close the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="334"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="226"/>
         <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
         <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="337"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="231"/>
         <source>The customer &amp;confirmed the resolution</source>
         <translation>客户已确认问题解决(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="338"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="232"/>
         <source>Customer</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="342"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="236"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="343"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="238"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="350"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="245"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="351"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="247"/>
         <source>Required: why the case closes without the customer&apos;s confirmation</source>
         <translation>必填：未经客户确认即闭环的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="365"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="264"/>
         <source>Without the customer&apos;s confirmation the reason is required.</source>
         <translation>未经客户确认时必须填写原因。</translation>
     </message>
@@ -1887,87 +1682,87 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="420"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="327"/>
         <source>The case was changed meanwhile</source>
         <translation>投诉已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="423"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="331"/>
         <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
         <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="453"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
         <source>Progress entry, stage {stage}</source>
         <translation>进度记录（{stage}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="455"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
         <source>Transferred to {name}: {reason}</source>
         <translation>转派给{name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="457"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="372"/>
         <source>Escalated to step {step}: {reason}</source>
         <translation>升级至第 {step} 级：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="459"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
         <source>Submitted the solution for approval</source>
         <translation>提交处理方案审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="460"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="377"/>
         <source>Approved the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="462"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="379"/>
         <source>Rejected the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="463"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
         <source>Closed the case ({outcome})</source>
         <translation>投诉闭环（{outcome}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="465"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="384"/>
         <source>Reopened the case: {reason}</source>
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="468"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="388"/>
         <source>Changed the case</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="475"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="396"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="478"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="401"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="480"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="403"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -2177,27 +1972,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="309"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
         <source>Approve the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="310"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
         <source>The case goes on to execution.</source>
         <translation>投诉将进入执行处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="312"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="201"/>
         <source>Reject the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="313"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="202"/>
         <source>The owner reworks the solution; say what must change.</source>
         <translation>责任人需修改方案；请说明需要修改的地方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="316"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="206"/>
         <source>&amp;Comment</source>
         <translation>审批意见(&amp;C)</translation>
     </message>
@@ -3479,12 +3274,12 @@ Database: {database}</source>
 <context>
     <name>OptionalDateTime</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="70"/>
+        <location filename="../../desktop_app/ui/case/fields.py" line="46"/>
         <source>Set</source>
         <translation>填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="78"/>
+        <location filename="../../desktop_app/ui/case/fields.py" line="54"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
@@ -3548,102 +3343,102 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="200"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="49"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="61"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="62"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="63"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="66"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="71"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="76"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="81"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="83"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="87"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="89"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="96"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="98"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="104"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="107"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="120"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="267"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="124"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="270"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="316"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="174"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="330"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="188"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -3821,22 +3616,22 @@ Database: {database}</source>
 <context>
     <name>RenegotiateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="380"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="283"/>
         <source>Renegotiate the resolution date</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="381"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="285"/>
         <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
         <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="391"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="297"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="392"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="298"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -6702,6 +6497,251 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
     </message>
 </context>
 <context>
+    <name>TimelineText</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="44"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="51"/>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="52"/>
+        <source>Progress entry</source>
+        <translation>进度记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="53"/>
+        <source>Closed</source>
+        <translation>闭环时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="54"/>
+        <source>Transfer</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="55"/>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="56"/>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="57"/>
+        <source>Approval decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="58"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="147"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="59"/>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="60"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="86"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="87"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="88"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="126"/>
+        <source>Stage</source>
+        <translation>当前处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="127"/>
+        <source>From stage</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="128"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="129"/>
+        <source>Planned completion</source>
+        <translation>计划完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="130"/>
+        <source>Actual completion</source>
+        <translation>实际完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="131"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="132"/>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="133"/>
+        <source>Feedback comment</source>
+        <translation>具体意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="134"/>
+        <source>Next action</source>
+        <translation>下一步动作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="135"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="136"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="137"/>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="138"/>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="139"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="141"/>
+        <source>From</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="140"/>
+        <source>To</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="142"/>
+        <source>Up to</source>
+        <translation>升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="143"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="144"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="145"/>
+        <source>Previous outcome</source>
+        <translation>原处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="146"/>
+        <source>Customer confirmed</source>
+        <translation>客户已确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="148"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="149"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="150"/>
+        <source>For</source>
+        <translation>提醒对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="151"/>
+        <source>Message</source>
+        <translation>提醒内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="152"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="153"/>
+        <source>New resolution date</source>
+        <translation>新办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
+        <source>Timeliness</source>
+        <translation>处理及时性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="155"/>
+        <source>Effectiveness</source>
+        <translation>解决方案有效性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="156"/>
+        <source>Attitude</source>
+        <translation>服务人员态度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="157"/>
+        <source>Overall</source>
+        <translation>整体满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="158"/>
+        <source>Suggestions</source>
+        <translation>其他建议或需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="172"/>
+        <source>Attachments: {names}</source>
+        <translation>附件：{names}</translation>
+    </message>
+</context>
+<context>
     <name>TrackerModel</name>
     <message>
         <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
@@ -7089,32 +7129,32 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="252"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="126"/>
         <source>Transfer the case</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="253"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="128"/>
         <source>The new owner is responsible from now on; the transfer is recorded with your reason.</source>
         <translation>从现在起由新责任人负责；转派及原因都会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="257"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="134"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="262"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="139"/>
         <source>New &amp;owner</source>
         <translation>新责任人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="263"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="140"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="273"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="152"/>
         <source>Choose who takes the case.</source>
         <translation>请选择接手该投诉的人。</translation>
     </message>

@@ -402,7 +402,7 @@ def test_intake_error_labels_are_readable_in_the_dark_scheme(
 
 def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, clerk_session, clock):
     from desktop_app.services import auth
-    from desktop_app.ui.case_window import CaseWindow
+    from desktop_app.ui.case.window import CaseWindow
     from tests.helpers.cases import make_case
     from tests.helpers.fixtures import TEST_NOW
 
