@@ -64,6 +64,7 @@ from typing import NamedTuple
 from desktop_app.db import search
 from desktop_app.db.connection import is_sqlite, placeholders
 from desktop_app.db.models import FollowUp, database_proxy
+from desktop_app.domain.deadlines import due_state
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import STAGES
@@ -143,14 +144,9 @@ class CaseRow(NamedTuple):
     version: int
 
     def due_state(self, now: dt.datetime, soon: dt.timedelta) -> str:
-        """ "overdue", "due_soon", "on_track", or "none" (closed / no deadline)."""
-        if not self.is_open or self.next_due is None:
-            return "none"
-        if self.next_due < now:
-            return "overdue"
-        if self.next_due - now <= soon:
-            return "due_soon"
-        return "on_track"
+        """ "overdue", "due_soon", "on_track", or "none" (closed / no deadline): the next
+        deadline by ``deadlines.due_state``."""
+        return due_state(self.next_due, now, soon, is_open=self.is_open)
 
 
 @dataclass(frozen=True)

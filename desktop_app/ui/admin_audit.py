@@ -57,8 +57,8 @@ from desktop_app.services import audit
 from desktop_app.services.audit import AuditFilter, AuditRow
 from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.intake_widgets import FieldError
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner

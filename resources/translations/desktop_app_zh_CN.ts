@@ -936,7 +936,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/queue.py" line="145"/>
-        <location filename="../../desktop_app/services/tracker.py" line="645"/>
+        <location filename="../../desktop_app/services/tracker.py" line="641"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
@@ -1137,12 +1137,12 @@
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="317"/>
+        <location filename="../../desktop_app/services/tracker.py" line="313"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="568"/>
+        <location filename="../../desktop_app/services/tracker.py" line="564"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
@@ -1624,7 +1624,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="224"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="91"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -1711,7 +1711,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="157"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="76"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
@@ -2431,765 +2431,560 @@ After the restore this program signs you out; sign in again to continue.</source
     </message>
 </context>
 <context>
-    <name>CaseWindow</name>
+    <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="461"/>
-        <source>Case</source>
-        <translation>投诉详情</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="518"/>
-        <source>&amp;Transfer…</source>
-        <translation>转派(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="520"/>
-        <source>Give the case to someone else, with the reason</source>
-        <translation>把投诉转给他人处理，并说明原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="524"/>
-        <source>&amp;Escalate…</source>
-        <translation>升级(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="526"/>
-        <source>Send the case one step up the chain</source>
-        <translation>把投诉升级到上一级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="530"/>
-        <source>Request a&amp;pproval…</source>
-        <translation>提交审批(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="532"/>
-        <source>Ask a supervisor to approve the solution</source>
-        <translation>请主管审批处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="536"/>
-        <source>Appro&amp;ve…</source>
-        <translation>批准(&amp;V)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="538"/>
-        <source>Approve the proposed solution</source>
-        <translation>批准提出的处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="542"/>
-        <source>Re&amp;ject…</source>
-        <translation>驳回(&amp;J)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
-        <source>Send the solution back to the owner</source>
-        <translation>把方案退回责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
-        <source>Rene&amp;gotiate…</source>
-        <translation>重新约定(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="550"/>
-        <source>Complex case: agree a later resolution date with the customer</source>
-        <translation>复杂投诉：与客户约定更晚的办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
-        <source>C&amp;lose case…</source>
-        <translation>闭环(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
-        <source>Close after the customer confirmed, or with an outcome and reason</source>
-        <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
-        <source>Re&amp;open…</source>
-        <translation>重新打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
-        <source>Reopen the case: it becomes an escalated complaint (level III)</source>
-        <translation>重新打开投诉：按升级投诉（三级）处理</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
-        <source>Reload</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
-        <source>Read the case again (F5)</source>
-        <translation>重新读取投诉（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="611"/>
-        <source>Customer</source>
-        <translation>客户信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="612"/>
-        <source>Customer name</source>
-        <translation>客户姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="613"/>
-        <source>Contact</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="614"/>
-        <source>Customer / member number</source>
-        <translation>客户编号/会员账号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="615"/>
-        <source>ID number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="616"/>
-        <source>Member tier</source>
-        <translation>会员等级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="618"/>
-        <source>Complaint</source>
-        <translation>投诉信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="619"/>
-        <source>Complaint number</source>
-        <translation>投诉编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="620"/>
-        <source>Complaint time</source>
-        <translation>投诉时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="621"/>
-        <source>Registration time</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="622"/>
-        <source>Channel</source>
-        <translation>投诉渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="623"/>
-        <source>Type</source>
-        <translation>投诉类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="624"/>
-        <source>Subtype</source>
-        <translation>投诉子类</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="625"/>
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="626"/>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="627"/>
-        <source>Merchant</source>
-        <translation>商户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="628"/>
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="629"/>
-        <source>Customer requests</source>
-        <translation>客户诉求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="630"/>
-        <source>Receiver</source>
-        <translation>接收人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="632"/>
-        <source>Handling</source>
-        <translation>处理情况</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="633"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1001"/>
-        <source>Stage</source>
-        <translation>当前处理阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="634"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1027"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="635"/>
-        <source>Urgent because</source>
-        <translation>紧急原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="636"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1003"/>
-        <source>Owner</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="637"/>
-        <source>Department</source>
-        <translation>责任部门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="638"/>
-        <source>Escalated to</source>
-        <translation>已升级至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="639"/>
-        <source>Times reopened</source>
-        <translation>重新打开次数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="640"/>
-        <source>Complex case</source>
-        <translation>复杂投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="641"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1019"/>
-        <source>Outcome</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="642"/>
-        <source>Outcome reason</source>
-        <translation>结果说明</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="643"/>
-        <source>Last change</source>
-        <translation>最后修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="645"/>
-        <source>Times and deadlines</source>
-        <translation>时间与时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="646"/>
-        <source>First response</source>
-        <translation>首次响应时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="647"/>
-        <source>Solution agreed</source>
-        <translation>方案确认时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="648"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
-        <source>Closed</source>
-        <translation>闭环时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="649"/>
-        <source>First response due</source>
-        <translation>首次响应时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="650"/>
-        <source>Solution due</source>
-        <translation>方案时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="651"/>
-        <source>Resolution due</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="652"/>
-        <source>Renegotiated resolution</source>
-        <translation>重新约定的办结时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="653"/>
-        <source>Next deadline</source>
-        <translation>最近时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="654"/>
-        <source>Next progress update due</source>
-        <translation>下次进度更新时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="671"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="671"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="671"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="671"/>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="756"/>
-        <source>The case cannot be shown: {reason}</source>
-        <translation>无法显示该投诉：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="759"/>
-        <source>Case not available</source>
-        <translation>投诉无法查看</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="776"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="779"/>
-        <source>{number} — {customer}</source>
-        <translation>{number} — {customer}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="781"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="973"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="781"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="973"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="803"/>
-        <source>Level {level}, urgent</source>
-        <translation>{level}级，紧急</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="805"/>
-        <source>Level {level}</source>
-        <translation>{level}级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="817"/>
-        <source>{time} by {user}</source>
-        <translation>{time}（{user}）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="831"/>
-        <source>Masked: you do not handle this case (privacy rule)</source>
-        <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="857"/>
-        <source>{time} (overdue)</source>
-        <translation>{time}（已超时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="859"/>
-        <source>{time} (due soon)</source>
-        <translation>{time}（即将到期）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="861"/>
-        <source>{time} (met)</source>
-        <translation>{time}（已达成）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="875"/>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="899"/>
-        <source>Open {name}</source>
-        <translation>打开 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
-        <source>Registered</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
-        <source>Progress entry</source>
-        <translation>进度记录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
-        <source>Transfer</source>
-        <translation>转派</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
-        <source>Escalation</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
-        <source>Approval requested</source>
-        <translation>提交审批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
-        <source>Approval decision</source>
-        <translation>审批结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1022"/>
-        <source>Reminder</source>
-        <translation>提醒</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
-        <source>Survey</source>
-        <translation>满意度调查</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
-        <source>Change</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="958"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="959"/>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="960"/>
-        <source>Pending</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1002"/>
-        <source>From stage</source>
-        <translation>原阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1004"/>
-        <source>Planned completion</source>
-        <translation>计划完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1005"/>
-        <source>Actual completion</source>
-        <translation>实际完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1006"/>
-        <source>Result</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1007"/>
-        <source>Customer feedback</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1008"/>
-        <source>Feedback comment</source>
-        <translation>具体意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1009"/>
-        <source>Next action</source>
-        <translation>下一步动作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1010"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1011"/>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1012"/>
-        <source>Solution</source>
-        <translation>处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
-        <source>Decision</source>
-        <translation>审批结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1014"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1016"/>
-        <source>From</source>
-        <translation>原</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1015"/>
-        <source>To</source>
-        <translation>新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1017"/>
-        <source>Up to</source>
-        <translation>升级至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1018"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1020"/>
-        <source>Previous outcome</source>
-        <translation>原处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1021"/>
-        <source>Customer confirmed</source>
-        <translation>客户已确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1023"/>
-        <source>Deadline</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1024"/>
-        <source>Due</source>
-        <translation>到期时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1025"/>
-        <source>For</source>
-        <translation>提醒对象</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1026"/>
-        <source>Message</source>
-        <translation>提醒内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1028"/>
-        <source>New resolution date</source>
-        <translation>新办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1029"/>
-        <source>Timeliness</source>
-        <translation>处理及时性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1030"/>
-        <source>Effectiveness</source>
-        <translation>解决方案有效性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1031"/>
-        <source>Attitude</source>
-        <translation>服务人员态度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1032"/>
-        <source>Overall</source>
-        <translation>整体满意度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1033"/>
-        <source>Suggestions</source>
-        <translation>其他建议或需求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1047"/>
-        <source>Attachments: {names}</source>
-        <translation>附件：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1117"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="190"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1118"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="191"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1119"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1166"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="192"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="239"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1129"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="202"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1131"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="204"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1134"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="207"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1161"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="234"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1163"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="236"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1234"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="307"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1243"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="316"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1266"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="339"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1267"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="340"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1268"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="341"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1269"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="342"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1270"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="343"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1271"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="344"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1272"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="345"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1273"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="346"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1278"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="351"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1279"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="352"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1280"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="353"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1281"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="354"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1282"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="355"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1283"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="356"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1284"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="357"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1285"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="358"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1310"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="383"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1360"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="433"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
+</context>
+<context>
+    <name>CaseDetailsView</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1378"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="38"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
+        <source>Customer / member number</source>
+        <translation>客户编号/会员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="45"/>
+        <source>Complaint</source>
+        <translation>投诉信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
+        <source>Registration time</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
+        <source>Subtype</source>
+        <translation>投诉子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
+        <source>Customer requests</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="59"/>
+        <source>Handling</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
+        <source>Stage</source>
+        <translation>当前处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
+        <source>Urgent because</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
+        <source>Escalated to</source>
+        <translation>已升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
+        <source>Times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
+        <source>Complex case</source>
+        <translation>复杂投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
+        <source>Outcome reason</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="72"/>
+        <source>Times and deadlines</source>
+        <translation>时间与时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
+        <source>First response</source>
+        <translation>首次响应时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
+        <source>Solution agreed</source>
+        <translation>方案确认时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
+        <source>Closed</source>
+        <translation>闭环时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
+        <source>First response due</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
+        <source>Solution due</source>
+        <translation>方案时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
+        <source>Resolution due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
+        <source>Renegotiated resolution</source>
+        <translation>重新约定的办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
+        <source>Next deadline</source>
+        <translation>最近时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
+        <source>Next progress update due</source>
+        <translation>下次进度更新时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="142"/>
+        <source>Level {level}, urgent</source>
+        <translation>{level}级，紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="144"/>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="156"/>
+        <source>{time} by {user}</source>
+        <translation>{time}（{user}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="170"/>
+        <source>Masked: you do not handle this case (privacy rule)</source>
+        <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="195"/>
+        <source>{time} (overdue)</source>
+        <translation>{time}（已超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="197"/>
+        <source>{time} (due soon)</source>
+        <translation>{time}（即将到期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="199"/>
+        <source>{time} (met)</source>
+        <translation>{time}（已达成）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="243"/>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="99"/>
+        <source>Case</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="151"/>
+        <source>&amp;Transfer…</source>
+        <translation>转派(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="153"/>
+        <source>Give the case to someone else, with the reason</source>
+        <translation>把投诉转给他人处理，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="157"/>
+        <source>&amp;Escalate…</source>
+        <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
+        <source>Send the case one step up the chain</source>
+        <translation>把投诉升级到上一级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="163"/>
+        <source>Request a&amp;pproval…</source>
+        <translation>提交审批(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <source>Ask a supervisor to approve the solution</source>
+        <translation>请主管审批处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <source>Appro&amp;ve…</source>
+        <translation>批准(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <source>Approve the proposed solution</source>
+        <translation>批准提出的处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="175"/>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <source>Send the solution back to the owner</source>
+        <translation>把方案退回责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="181"/>
+        <source>Rene&amp;gotiate…</source>
+        <translation>重新约定(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <source>Complex case: agree a later resolution date with the customer</source>
+        <translation>复杂投诉：与客户约定更晚的办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="187"/>
+        <source>C&amp;lose case…</source>
+        <translation>闭环(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <source>Close after the customer confirmed, or with an outcome and reason</source>
+        <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="193"/>
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <source>Reopen the case: it becomes an escalated complaint (level III)</source>
+        <translation>重新打开投诉：按升级投诉（三级）处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <source>Read the case again (F5)</source>
+        <translation>重新读取投诉（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
+        <source>The case cannot be shown: {reason}</source>
+        <translation>无法显示该投诉：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
+        <source>Case not available</source>
+        <translation>投诉无法查看</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="325"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="328"/>
+        <source>{number} — {customer}</source>
+        <translation>{number} — {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="372"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1381"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="375"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1397"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="391"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1398"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="392"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -3236,47 +3031,47 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="357"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="224"/>
         <source>Close the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="359"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="226"/>
         <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
         <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="364"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="231"/>
         <source>The customer &amp;confirmed the resolution</source>
         <translation>客户已确认问题解决(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="365"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="232"/>
         <source>Customer</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="369"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="236"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="371"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="238"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="378"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="245"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="380"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="247"/>
         <source>Required: why the case closes without the customer&apos;s confirmation</source>
         <translation>必填：未经客户确认即闭环的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="397"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="264"/>
         <source>Without the customer&apos;s confirmation the reason is required.</source>
         <translation>未经客户确认时必须填写原因。</translation>
     </message>
@@ -3332,87 +3127,87 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="460"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="327"/>
         <source>The case was changed meanwhile</source>
         <translation>投诉已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="464"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="331"/>
         <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
         <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="473"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="473"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="473"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="499"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
         <source>Progress entry, stage {stage}</source>
         <translation>进度记录（{stage}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="502"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
         <source>Transferred to {name}: {reason}</source>
         <translation>转派给{name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="505"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="372"/>
         <source>Escalated to step {step}: {reason}</source>
         <translation>升级至第 {step} 级：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="508"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
         <source>Submitted the solution for approval</source>
         <translation>提交处理方案审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="510"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="377"/>
         <source>Approved the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="512"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="379"/>
         <source>Rejected the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="514"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
         <source>Closed the case ({outcome})</source>
         <translation>投诉闭环（{outcome}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="517"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="384"/>
         <source>Reopened the case: {reason}</source>
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="521"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="388"/>
         <source>Changed the case</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="529"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="396"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="534"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="401"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="536"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="403"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -3454,7 +3249,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="124"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="43"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -3622,27 +3417,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="330"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
         <source>Approve the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="330"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
         <source>The case goes on to execution.</source>
         <translation>投诉将进入执行处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="334"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="201"/>
         <source>Reject the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="335"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="202"/>
         <source>The owner reworks the solution; say what must change.</source>
         <translation>责任人需修改方案；请说明需要修改的地方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="339"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="206"/>
         <source>&amp;Comment</source>
         <translation>审批意见(&amp;C)</translation>
     </message>
@@ -4099,88 +3894,88 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="59"/>
         <source>New improvement action</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="61"/>
         <source>What keeps causing complaints, what will be done about it, by whom and by when.</source>
         <translation>反复引发投诉的问题是什么、要采取什么措施、由谁负责、何时完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="67"/>
         <source>Improvement action</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="67"/>
         <source>Changes are recorded in the audit log.</source>
         <translation>修改会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="71"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="73"/>
         <source>e.g. many complaints about late refunds</source>
         <translation>例如：退款慢的投诉较多</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="76"/>
         <source>P&amp;lan:</source>
         <translation>改进方案(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="76"/>
         <source>What will be done</source>
         <translation>将采取的措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="79"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="82"/>
         <source>Responsible &amp;department:</source>
         <translation>责任部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="86"/>
         <source>D&amp;eadline:</source>
         <translation>完成期限(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="90"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="98"/>
         <source>Complaint &amp;types:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="101"/>
         <source>The types (or subtypes) whose complaints this action is about; Space ticks the selected one</source>
         <translation>该措施针对的投诉类型（或子类）；按空格键勾选选中项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="108"/>
         <source>Linked cases:</source>
         <translation>关联投诉：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="112"/>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="138"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="182"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -4188,423 +3983,423 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="228"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="690"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="224"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="686"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="236"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="232"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="236"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="246"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1155"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1151"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1156"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1152"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="251"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1157"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1153"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="257"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="256"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="262"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1152"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1148"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="270"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="266"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="276"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="272"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="277"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1161"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="279"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1157"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="284"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1162"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="280"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1158"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="287"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="289"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="295"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="291"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="293"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="300"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="296"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1166"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1162"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="309"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="314"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="313"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="334"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1167"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="330"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1163"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="337"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1168"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1164"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="339"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="335"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="338"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="346"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1169"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1165"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="353"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="349"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="357"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1171"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="353"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1167"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="361"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="357"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="363"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1172"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="359"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1168"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="371"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="938"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="367"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="934"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="375"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="371"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="378"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="374"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="382"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="378"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="384"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="380"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="389"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="385"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="392"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="388"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="417"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="413"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="712"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="708"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="716"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="712"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="720"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="716"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="766"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="762"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="817"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="813"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="879"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="875"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="923"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="919"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="945"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="941"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="972"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="968"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="977"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="973"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1038"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1039"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1057"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1053"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1091"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1087"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1092"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1088"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1093"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1089"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1102"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1098"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1110"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1106"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1113"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1109"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1132"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1128"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1133"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1129"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1150"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1150"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1153"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1149"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1154"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1150"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1158"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1154"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1159"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1155"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1160"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1156"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1163"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1159"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1164"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1160"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1165"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1161"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1170"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1166"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1178"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1174"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1185"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1181"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1193"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1189"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1193"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1189"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4900,12 +4695,12 @@ Database: {database}</source>
 <context>
     <name>OptionalDateTime</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="70"/>
+        <location filename="../../desktop_app/ui/case/fields.py" line="46"/>
         <source>Set</source>
         <translation>填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="78"/>
+        <location filename="../../desktop_app/ui/case/fields.py" line="54"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
@@ -4969,102 +4764,102 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="209"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="49"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="61"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="62"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="63"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="66"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="71"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="76"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="81"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="83"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="87"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="89"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="96"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="258"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="98"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="264"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="104"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="267"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="107"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="280"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="120"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="284"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="124"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="287"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="334"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="174"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="348"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="188"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -5242,22 +5037,22 @@ Database: {database}</source>
 <context>
     <name>RenegotiateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="416"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="283"/>
         <source>Renegotiate the resolution date</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="418"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="285"/>
         <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
         <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="297"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="431"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="298"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -5743,37 +5538,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="124"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="120"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="125"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="141"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="137"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="142"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="147"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="143"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="149"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="157"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -6065,107 +5860,107 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="280"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="284"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="276"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="286"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="278"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="288"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="280"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="291"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="303"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="311"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="303"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="320"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="312"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="321"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="313"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="322"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="323"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="332"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="324"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="337"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="329"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="349"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="361"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="353"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="364"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="356"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="366"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="358"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="370"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="362"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -6551,161 +6346,406 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
     </message>
 </context>
 <context>
-    <name>TrackerModel</name>
+    <name>TimelineText</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="428"/>
-        <source>Number</source>
-        <translation>投诉编号</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="44"/>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="429"/>
-        <source>Customer</source>
-        <translation>客户</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="51"/>
+        <source>Registered</source>
+        <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="430"/>
-        <source>Type</source>
-        <translation>投诉类型</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="52"/>
+        <source>Progress entry</source>
+        <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="431"/>
-        <source>Level</source>
-        <translation>级别</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="53"/>
+        <source>Closed</source>
+        <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="432"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="54"/>
+        <source>Transfer</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="55"/>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="56"/>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="57"/>
+        <source>Approval decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="58"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="147"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="59"/>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="60"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="86"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="87"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="88"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="126"/>
         <source>Stage</source>
-        <translation>处理阶段</translation>
+        <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="127"/>
+        <source>From stage</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="128"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="434"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="129"/>
+        <source>Planned completion</source>
+        <translation>计划完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="130"/>
+        <source>Actual completion</source>
+        <translation>实际完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="131"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="132"/>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="133"/>
+        <source>Feedback comment</source>
+        <translation>具体意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="134"/>
+        <source>Next action</source>
+        <translation>下一步动作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="135"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="136"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="137"/>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="138"/>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="139"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="141"/>
+        <source>From</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="140"/>
+        <source>To</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="142"/>
+        <source>Up to</source>
+        <translation>升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="143"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="144"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="145"/>
+        <source>Previous outcome</source>
+        <translation>原处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="146"/>
+        <source>Customer confirmed</source>
+        <translation>客户已确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="148"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="149"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="150"/>
+        <source>For</source>
+        <translation>提醒对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="151"/>
+        <source>Message</source>
+        <translation>提醒内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="152"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="153"/>
+        <source>New resolution date</source>
+        <translation>新办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
+        <source>Timeliness</source>
+        <translation>处理及时性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="155"/>
+        <source>Effectiveness</source>
+        <translation>解决方案有效性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="156"/>
+        <source>Attitude</source>
+        <translation>服务人员态度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="157"/>
+        <source>Overall</source>
+        <translation>整体满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="158"/>
+        <source>Suggestions</source>
+        <translation>其他建议或需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="172"/>
+        <source>Attachments: {names}</source>
+        <translation>附件：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="427"/>
+        <source>Number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="428"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="429"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="430"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="431"/>
+        <source>Stage</source>
+        <translation>处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="432"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="434"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="436"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
         <source>Age</source>
         <translation>已历时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="441"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="440"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="442"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="441"/>
         <source>Customer name and contact (masked unless you handle the case)</source>
         <translation>客户姓名和联系方式（非处理人员看到的是隐藏后的信息）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="443"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="442"/>
         <source>Type / subtype</source>
         <translation>投诉类型/子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="444"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="443"/>
         <source>Severity level; urgent cases come before every level</source>
         <translation>投诉级别；紧急投诉排在所有级别之前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="445"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="444"/>
         <source>Current stage of handling</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="446"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="445"/>
         <source>Who is responsible for the case now</source>
         <translation>当前负责该投诉的人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="447"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="446"/>
         <source>Department handling the case</source>
         <translation>处理该投诉的部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="449"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="448"/>
         <source>The earliest deadline not yet met: red overdue, amber due soon, green on track</source>
         <translation>最早一个尚未达成的时限：红色为已超时，橙色为即将到期，绿色为正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="451"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="450"/>
         <source>Time since the complaint was registered</source>
         <translation>自登记以来的时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="528"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="527"/>
         <source>{customer}
 The contact is masked: you do not handle this case.</source>
         <translation>{customer}
 联系方式已隐藏：您不是该投诉的处理人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="533"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="532"/>
         <source>Urgent (level {level})</source>
         <translation>紧急（{level}级）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="534"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="533"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="538"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="537"/>
         <source>Registered {time}</source>
         <translation>登记于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="545"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="544"/>
         <source>Closed; no deadline left</source>
         <translation>已闭环，无剩余时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="546"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="545"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="549"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="548"/>
         <source>Overdue by {time} (due {due})</source>
         <translation>已超时 {time}（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="553"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="552"/>
         <source>Due soon: in {time} (at {due})</source>
         <translation>即将到期：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="557"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="556"/>
         <source>On track: due in {time} (at {due})</source>
         <translation>正常：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="560"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="559"/>
         <source>Closed; the last deadline was {due}</source>
         <translation>已闭环；最后时限为 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="477"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="476"/>
         <source>{days} d {hours} h</source>
         <translation>{days}天{hours}小时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="478"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="477"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="479"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="478"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -6938,32 +6978,32 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="259"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="126"/>
         <source>Transfer the case</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="261"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="128"/>
         <source>The new owner is responsible from now on; the transfer is recorded with your reason.</source>
         <translation>从现在起由新责任人负责；转派及原因都会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="267"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="134"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="272"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="139"/>
         <source>New &amp;owner</source>
         <translation>新责任人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="273"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="140"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="285"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="152"/>
         <source>Choose who takes the case.</source>
         <translation>请选择接手该投诉的人。</translation>
     </message>
