@@ -128,10 +128,10 @@ def run_self_test() -> int:
     check("imports", _check_modules)
     check("libraries", _check_libraries)
 
-    from PySide6.QtCore import QCoreApplication, QLocale, QSize, qVersion
+    from PySide6.QtCore import QLocale, QSize, qVersion
 
     from desktop_app.ui.app import application
-    from desktop_app.ui.i18n import CATALOGUE, install_translators
+    from desktop_app.ui.i18n import CATALOGUE, install_translators, message_text
     from desktop_app.ui.resources import icon, resources_dir, style_sheet, translations_dir
 
     app = application()
@@ -143,7 +143,7 @@ def run_self_test() -> int:
             ours = [t for t in translators if CATALOGUE in t.filePath()]
             if not ours:
                 raise RuntimeError(f"no {CATALOGUE}_zh_CN.qm in {translations_dir()}")
-            title = QCoreApplication.translate("Startup", APP_NAME)
+            title = message_text(APP_NAME)
             if title == APP_NAME:
                 raise RuntimeError(f"{ours[0].filePath()} does not translate {APP_NAME!r}")
             return f"{ours[0].filePath()} ({APP_NAME} = {title})"

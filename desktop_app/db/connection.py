@@ -261,6 +261,18 @@ def open_database(url: str | None = None) -> tuple[Database, DatabaseInfo]:
     return db, info
 
 
+def placeholders(sql: str, param: str) -> str:
+    """Our hand-written SQL marks each parameter ``{p}``; this writes them as the
+    database's own mark ``param`` (peewee's ``Database.param``: ``?`` on SQLite, ``%s`` on
+    PostgreSQL; see ``param_mark``). The one place that swap is made."""
+    return sql.replace("{p}", param)
+
+
+def param_mark(*, sqlite: bool) -> str:
+    """The parameter mark of SQLite or PostgreSQL, for SQL built without a database."""
+    return (SqliteDatabase if sqlite else PostgresqlDatabase).param
+
+
 def is_sqlite(db: Database) -> bool:
     return isinstance(db, SqliteDatabase)
 

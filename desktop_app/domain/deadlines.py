@@ -8,6 +8,9 @@ Two rule sets apply and the earliest deadline wins:
   (the next one when the complaint came outside working time), others T+N working days.
 
 "N working days" ends at the close of the N-th working day after the day of the complaint.
+
+``due_state`` says how one deadline stands at a moment (overdue, due soon, on track, met):
+the one rule behind the tracker's deadline column and the case window's deadlines.
 """
 
 from __future__ import annotations
@@ -134,3 +137,38 @@ def next_update_due(
     )
     days = int(policy["sla.update_weekly_days"] if long_open else policy["sla.update_every_days"])
     return since + dt.timedelta(days=days)
+
+
+# How a deadline stands (``due_state``); the UI colours each by resources.DUE_TONES.
+DUE_STATES = ("none", "met", "overdue", "due_soon", "on_track")
+
+
+def due_state(
+    due: dt.datetime | None,
+    now: dt.datetime,
+    soon: dt.timedelta,
+    *,
+    is_open: bool = True,
+    met: bool = False,
+) -> str:
+    """How the deadline ``due`` stands at ``now``, one of ``DUE_STATES``:
+
+    - ``"none"``: no deadline, or the case is closed (``is_open`` false) and the deadline
+      was not met;
+    - ``"met"``: what the deadline is for was done (``met``), open case or closed;
+    - ``"overdue"``: ``due`` is before ``now``;
+    - ``"due_soon"``: ``due`` is at most ``soon`` after ``now`` (a deadline exactly at
+      ``now``, or exactly ``soon`` away, is due soon);
+    - ``"on_track"``: later than that.
+    """
+    if due is None:
+        return "none"
+    if met:
+        return "met"
+    if not is_open:
+        return "none"
+    if due < now:
+        return "overdue"
+    if due - now <= soon:
+        return "due_soon"
+    return "on_track"

@@ -106,3 +106,23 @@ def split(period: Period, kind: str) -> list[Period]:
         buckets.append(Period(max(whole.start, period.start), min(whole.end, period.end), kind))
         day = whole.end + dt.timedelta(days=1)
     return buckets
+
+
+# A trend chart's buckets (the reports page and the report workbook's trend sheet): weeks
+# up to about half a year, months up to three years, then quarters.
+TREND_WEEKS_UP_TO_DAYS = 190
+TREND_MONTHS_UP_TO_DAYS = 1100
+
+
+def trend_kind(period: Period) -> str:
+    """The bucket of a trend over ``period``: "week", "month" or "quarter"."""
+    if period.days <= TREND_WEEKS_UP_TO_DAYS:
+        return "week"
+    if period.days <= TREND_MONTHS_UP_TO_DAYS:
+        return "month"
+    return "quarter"
+
+
+def trend_buckets(period: Period) -> list[Period]:
+    """The buckets of a trend over ``period`` (``trend_kind``), clipped to it."""
+    return split(period, trend_kind(period))

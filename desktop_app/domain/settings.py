@@ -2,7 +2,8 @@
 
 The database holds the values (table ``setting``, seeded from these declarations at
 ``init`` and at start-up); code reads them through ``desktop_app.services.settings``.
-Labels are English; the UI translates them in the ``Settings`` context.
+Labels are English, marked with ``msg`` (``desktop_app.domain.messages``) for the UI to
+translate.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.domain.messages import msg
+
 
 class SettingValueError(ValueError):
-    """A value a setting cannot take: an English template and its parameters."""
+    """A value a setting cannot take: an English template (marked with ``msg``, starting
+    with the setting's ``{key}``) and its parameters."""
 
     def __init__(self, template: str, **params: Any) -> None:
         self.template = template
@@ -40,18 +44,25 @@ class SettingDef:
                 return True
             if text in ("0", "false", "no", "off", "否"):
                 return False
-            raise SettingValueError("expected yes or no, got {value!r}", value=value)
+            raise SettingValueError(
+                msg("{key}: expected yes or no, got {value!r}"), key=self.key, value=value
+            )
         try:
             result = self.kind(value)
         except (TypeError, ValueError) as exc:
-            expected = {int: "a whole number", float: "a number"}.get(self.kind, "text")
-            raise SettingValueError(
-                "expected " + expected + ", got {value!r}", value=value
-            ) from exc
+            template = {
+                int: msg("{key}: expected a whole number, got {value!r}"),
+                float: msg("{key}: expected a number, got {value!r}"),
+            }.get(self.kind, msg("{key}: expected text, got {value!r}"))
+            raise SettingValueError(template, key=self.key, value=value) from exc
         if self.minimum is not None and result < self.minimum:
-            raise SettingValueError("must be at least {minimum:g}", minimum=self.minimum)
+            raise SettingValueError(
+                msg("{key}: must be at least {minimum:g}"), key=self.key, minimum=self.minimum
+            )
         if self.maximum is not None and result > self.maximum:
-            raise SettingValueError("must be at most {maximum:g}", maximum=self.maximum)
+            raise SettingValueError(
+                msg("{key}: must be at most {maximum:g}"), key=self.key, maximum=self.maximum
+            )
         return result
 
 
@@ -68,49 +79,91 @@ def _d(
 
 SETTINGS: tuple[SettingDef, ...] = (
     # SLA by urgency (SPEC §5, tool template).
-    _d("sla.first_response_hours.urgent", 2.0, "sla", "First response, urgent (hours)", 0.25, 240),
-    _d("sla.first_response_hours.normal", 4.0, "sla", "First response, normal (hours)", 0.25, 240),
-    _d("sla.first_response_hours.low", 24.0, "sla", "First response, low (hours)", 0.25, 720),
-    _d("sla.solution_days.urgent", 1, "sla", "Solution agreed, urgent (working days)", 0, 60),
-    _d("sla.solution_days.normal", 3, "sla", "Solution agreed, normal (working days)", 0, 60),
-    _d("sla.solution_days.low", 5, "sla", "Solution agreed, low (working days)", 0, 60),
-    _d("sla.resolution_days.urgent", 2, "sla", "Resolved, urgent (working days)", 0, 120),
-    _d("sla.resolution_days.normal", 7, "sla", "Resolved, normal (working days)", 0, 120),
-    _d("sla.resolution_days.low", 10, "sla", "Resolved, low (working days)", 0, 120),
+    _d(
+        "sla.first_response_hours.urgent",
+        2.0,
+        "sla",
+        msg("First response, urgent (hours)"),
+        0.25,
+        240,
+    ),
+    _d(
+        "sla.first_response_hours.normal",
+        4.0,
+        "sla",
+        msg("First response, normal (hours)"),
+        0.25,
+        240,
+    ),
+    _d("sla.first_response_hours.low", 24.0, "sla", msg("First response, low (hours)"), 0.25, 720),
+    _d("sla.solution_days.urgent", 1, "sla", msg("Solution agreed, urgent (working days)"), 0, 60),
+    _d("sla.solution_days.normal", 3, "sla", msg("Solution agreed, normal (working days)"), 0, 60),
+    _d("sla.solution_days.low", 5, "sla", msg("Solution agreed, low (working days)"), 0, 60),
+    _d("sla.resolution_days.urgent", 2, "sla", msg("Resolved, urgent (working days)"), 0, 120),
+    _d("sla.resolution_days.normal", 7, "sla", msg("Resolved, normal (working days)"), 0, 120),
+    _d("sla.resolution_days.low", 10, "sla", msg("Resolved, low (working days)"), 0, 120),
     # SLA by level (SPEC §4 first callback): urgent within hours; escalated/VIP same day.
-    _d("sla.urgent_callback_hours", 3.0, "sla", "First callback of urgent cases (hours)", 0.25, 48),
+    _d(
+        "sla.urgent_callback_hours",
+        3.0,
+        "sla",
+        msg("First callback of urgent cases (hours)"),
+        0.25,
+        48,
+    ),
     _d(
         "sla.level3_callback",
         "same_day",
         "sla",
-        "First callback of escalated and VIP complaints (same_day, t+1, t+2)",
+        msg("First callback of escalated and VIP complaints (same_day, t+1, t+2)"),
     ),
-    _d("sla.hours_working_time_only", False, "sla", "Hour targets count working time only"),
+    _d("sla.hours_working_time_only", False, "sla", msg("Hour targets count working time only")),
     _d(
         "sla.complex_max_days",
         15,
         "sla",
-        "Complex cases: latest renegotiated resolution (working days)",
+        msg("Complex cases: latest renegotiated resolution (working days)"),
         1,
         120,
     ),
-    _d("sla.update_every_days", 3, "sla", "Progress update to the customer every (days)", 1, 60),
+    _d(
+        "sla.update_every_days",
+        3,
+        "sla",
+        msg("Progress update to the customer every (days)"),
+        1,
+        60,
+    ),
     _d(
         "sla.update_weekly_after_days",
         15,
         "sla",
-        "Weekly progress updates after (working days open)",
+        msg("Weekly progress updates after (working days open)"),
         1,
         365,
     ),
-    _d("sla.update_weekly_days", 7, "sla", "Progress update interval for long cases (days)", 1, 60),
-    _d("sla.survey_open_hours", 24.0, "sla", "Survey window opens after closure (hours)", 0, 720),
-    _d("sla.survey_due_hours", 48.0, "sla", "Survey due after closure (hours)", 1, 720),
+    _d(
+        "sla.update_weekly_days",
+        7,
+        "sla",
+        msg("Progress update interval for long cases (days)"),
+        1,
+        60,
+    ),
+    _d(
+        "sla.survey_open_hours",
+        24.0,
+        "sla",
+        msg("Survey window opens after closure (hours)"),
+        0,
+        720,
+    ),
+    _d("sla.survey_due_hours", 48.0, "sla", msg("Survey due after closure (hours)"), 1, 720),
     _d(
         "survey.retry_minutes",
         120,
         "sla",
-        "Survey call: next try after no answer (working minutes)",
+        msg("Survey call: next try after no answer (working minutes)"),
         5,
         2880,
     ),
@@ -118,7 +171,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "survey.max_attempts",
         3,
         "sla",
-        "Survey call attempts before the customer counts as unreachable",
+        msg("Survey call attempts before the customer counts as unreachable"),
         1,
         20,
     ),
@@ -126,7 +179,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "survey.queue_days",
         14,
         "sla",
-        "Survey queue keeps cases this many days past their survey due time",
+        msg("Survey queue keeps cases this many days past their survey due time"),
         1,
         365,
     ),
@@ -134,36 +187,43 @@ SETTINGS: tuple[SettingDef, ...] = (
         "survey.follow_up_max_score",
         2,
         "sla",
-        "Overall score at or below which an unhappy customer is followed up",
+        msg("Overall score at or below which an unhappy customer is followed up"),
         1,
         4,
     ),
     # Working calendar (SPEC §5).
-    _d("calendar.timezone", "Asia/Shanghai", "calendar", "Time zone"),
-    _d("calendar.work_start", "09:00", "calendar", "Working day starts (HH:MM)"),
-    _d("calendar.work_end", "18:00", "calendar", "Working day ends (HH:MM)"),
-    _d("calendar.weekdays", "1,2,3,4,5", "calendar", "Working weekdays (1 = Monday)"),
+    _d("calendar.timezone", "Asia/Shanghai", "calendar", msg("Time zone")),
+    _d("calendar.work_start", "09:00", "calendar", msg("Working day starts (HH:MM)")),
+    _d("calendar.work_end", "18:00", "calendar", msg("Working day ends (HH:MM)")),
+    _d("calendar.weekdays", "1,2,3,4,5", "calendar", msg("Working weekdays (1 = Monday)")),
     _d(
         "calendar.use_holiday_library",
         True,
         "calendar",
-        "Use China's public holidays and adjusted working days",
+        msg("Use China's public holidays and adjusted working days"),
     ),
     # Automatic urgency and reminders (SPEC §4, §6).
     _d(
         "rules.batch_threshold",
         10,
         "rules",
-        "Batch complaint: more than this many of one subtype in a day",
+        msg("Batch complaint: more than this many of one subtype in a day"),
         1,
         10000,
     ),
-    _d("reminders.interval_seconds", 60, "reminders", "Reminder scan interval (seconds)", 5, 3600),
+    _d(
+        "reminders.interval_seconds",
+        60,
+        "reminders",
+        msg("Reminder scan interval (seconds)"),
+        5,
+        3600,
+    ),
     _d(
         "reminders.first_response_lead_minutes",
         60,
         "reminders",
-        "Warn before the first-response deadline (minutes)",
+        msg("Warn before the first-response deadline (minutes)"),
         0,
         1440,
     ),
@@ -171,7 +231,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "reminders.solution_lead_hours",
         4.0,
         "reminders",
-        "Warn before the solution deadline (working hours)",
+        msg("Warn before the solution deadline (working hours)"),
         0,
         240,
     ),
@@ -179,7 +239,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "reminders.resolution_lead_days",
         1,
         "reminders",
-        "Warn before the resolution deadline (working days)",
+        msg("Warn before the resolution deadline (working days)"),
         0,
         30,
     ),
@@ -187,7 +247,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "reminders.escalation_grace_minutes",
         60,
         "reminders",
-        "Escalate overdue cases after (minutes)",
+        msg("Escalate overdue cases after (minutes)"),
         0,
         10080,
     ),
@@ -195,7 +255,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "reminders.lookback_days",
         14,
         "reminders",
-        "Raise missed reminders for deadlines up to this many days old",
+        msg("Raise missed reminders for deadlines up to this many days old"),
         1,
         365,
     ),
@@ -203,7 +263,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "tracker.due_soon_hours",
         4.0,
         "reminders",
-        "Tracker: a deadline is due soon within (hours)",
+        msg("Tracker: a deadline is due soon within (hours)"),
         0.5,
         168,
     ),
@@ -211,29 +271,29 @@ SETTINGS: tuple[SettingDef, ...] = (
         "escalation.manager_username",
         "",
         "reminders",
-        "Customer-service manager who receives escalations (user name; empty: any manager)",
+        msg("Customer-service manager who receives escalations (user name; empty: any manager)"),
     ),
     _d(
         "escalation.head_of_operations_username",
         "",
         "reminders",
-        "Head of operations, last escalation step (user name; empty: the manager)",
+        msg("Head of operations, last escalation step (user name; empty: the manager)"),
     ),
     # Security and data.
-    _d("security.lockout_attempts", 5, "security", "Failed sign-ins before lockout", 1, 100),
-    _d("security.lockout_minutes", 15, "security", "Lockout duration (minutes)", 1, 1440),
-    _d("security.idle_lock_minutes", 10, "security", "Lock after idle (minutes)", 1, 480),
-    _d("security.min_password_length", 8, "security", "Minimum password length", 4, 128),
-    _d("attachments.max_megabytes", 20, "data", "Largest attachment (MB)", 1, 2048),
+    _d("security.lockout_attempts", 5, "security", msg("Failed sign-ins before lockout"), 1, 100),
+    _d("security.lockout_minutes", 15, "security", msg("Lockout duration (minutes)"), 1, 1440),
+    _d("security.idle_lock_minutes", 10, "security", msg("Lock after idle (minutes)"), 1, 480),
+    _d("security.min_password_length", 8, "security", msg("Minimum password length"), 4, 128),
+    _d("attachments.max_megabytes", 20, "data", msg("Largest attachment (MB)"), 1, 2048),
     _d(
         "attachments.folder",
         "",
         "data",
-        "Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)",
+        msg("Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)"),
     ),
-    _d("backups.keep_daily", 7, "data", "Daily backups kept", 1, 365),
-    _d("backups.keep_weekly", 4, "data", "Weekly backups kept", 0, 520),
-    _d("numbering.prefix", "TS", "data", "Complaint number prefix"),
+    _d("backups.keep_daily", 7, "data", msg("Daily backups kept"), 1, 365),
+    _d("backups.keep_weekly", 4, "data", msg("Weekly backups kept"), 0, 520),
+    _d("numbering.prefix", "TS", "data", msg("Complaint number prefix")),
 )
 
 BY_KEY = {s.key: s for s in SETTINGS}

@@ -1,14 +1,16 @@
 """Checks of what staff type into forms: contact details, ID numbers, lengths.
 
 Each check returns None when the value is fine, else a ``Problem``: the English message
-(a ``str``) that also carries its template and parameters, for the UI to translate the
-template in the ``ServiceError`` context and fill in the parameters afterwards."""
+(a ``str``) that also carries its template (marked with ``msg``) and parameters, for the UI
+to translate the template and fill in the parameters afterwards."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from typing import Any, Literal
+
+from desktop_app.domain.messages import msg
 
 # ASCII digits only: "\d" alone also takes Arabic-Indic, full-width and other digits.
 MOBILE_RE = re.compile(r"^(?:\+?86[- ]?)?1[3-9]\d{9}$", re.ASCII)
@@ -84,13 +86,15 @@ def check_text(value: object, *, minimum: int = 0, maximum: int) -> Problem | No
     a number from a broken client), without characters that cannot be stored, and, once
     stripped, within ``minimum`` and ``maximum`` characters."""
     if value is not None and not isinstance(value, str):
-        return Problem("Expected text, not {kind}.", kind=type(value).__name__)
+        return Problem(msg("Expected text, not {kind}."), kind=type(value).__name__)
     if value:
         found = UNSTORABLE_RE.search(value)
         if found:
             return Problem(
-                "The text holds a character that cannot be saved (U+{code:04X}, at "
-                "position {position}); remove it.",
+                msg(
+                    "The text holds a character that cannot be saved (U+{code:04X}, at "
+                    "position {position}); remove it."
+                ),
                 code=ord(found.group()),
                 position=found.start() + 1,
             )
@@ -103,20 +107,22 @@ def check_contact(text: str) -> Problem | None:
         return problem
     parts = split_contacts(text)
     if not parts:
-        return Problem("Enter a phone number or an e-mail address.")
+        return Problem(msg("Enter a phone number or an e-mail address."))
     for part in parts:
         if contact_kind(part) is None:
             if "@" in part:
-                return Problem("{value!r} is not a valid e-mail address.", value=part)
+                return Problem(msg("{value!r} is not a valid e-mail address."), value=part)
             return Problem(
-                "{value!r} is not a valid phone number: use a mainland mobile "
-                "number (11 digits, 13x–19x) or a landline with its area code "
-                "(010-12345678).",
+                msg(
+                    "{value!r} is not a valid phone number: use a mainland mobile "
+                    "number (11 digits, 13x–19x) or a landline with its area code "
+                    "(010-12345678)."
+                ),
                 value=part,
             )
         if contact_kind(part) == "email" and len(part) > EMAIL_MAX:
             return Problem(
-                "{value!r} is longer than {limit} characters.", value=part, limit=EMAIL_MAX
+                msg("{value!r} is longer than {limit} characters."), value=part, limit=EMAIL_MAX
             )
     return None
 
@@ -124,30 +130,30 @@ def check_contact(text: str) -> Problem | None:
 def check_id_number(text: str | None) -> Problem | None:
     """Mainland resident ID: 18 characters with a valid check digit (or the old 15 digits)."""
     if text is not None and not isinstance(text, str):
-        return Problem("Expected text, not {kind}.", kind=type(text).__name__)
+        return Problem(msg("Expected text, not {kind}."), kind=type(text).__name__)
     value = (text or "").strip().upper()
     if not value:
         return None
     if re.fullmatch(r"[0-9]{15}", value):
         return None
     if not re.fullmatch(r"[0-9]{17}[0-9X]", value):
-        return Problem("An ID number has 18 characters: 17 digits and a digit or X.")
+        return Problem(msg("An ID number has 18 characters: 17 digits and a digit or X."))
     total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
     if ID_CHECK[total % 11] != value[17]:
-        return Problem("This ID number's check digit is wrong; please check it again.")
+        return Problem(msg("This ID number's check digit is wrong; please check it again."))
     return None
 
 
 def check_length(text: str | None, *, minimum: int = 0, maximum: int) -> Problem | None:
     length = len((text or "").strip())
     if minimum and length == 0:
-        return Problem("This field is required.")
+        return Problem(msg("This field is required."))
     if minimum and length < minimum:
         if minimum == 1:
-            return Problem("This field is required.")
-        return Problem("Write at least {minimum} characters.", minimum=minimum)
+            return Problem(msg("This field is required."))
+        return Problem(msg("Write at least {minimum} characters."), minimum=minimum)
     if length > maximum:
         return Problem(
-            "At most {maximum} characters ({length} now).", maximum=maximum, length=length
+            msg("At most {maximum} characters ({length} now)."), maximum=maximum, length=length
         )
     return None

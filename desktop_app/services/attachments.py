@@ -19,6 +19,7 @@ from pathlib import Path
 
 from desktop_app.db.connection import data_dir, is_sqlite
 from desktop_app.db.models import Attachment, database_proxy
+from desktop_app.domain.messages import msg
 from desktop_app.domain.validation import Problem
 from desktop_app.domain.vocab import split_multi
 from desktop_app.services import settings as settings_service
@@ -55,20 +56,20 @@ def check_file(path: str, max_bytes: int) -> Problem | None:
     file = Path(path)
     name = file.name or str(path)
     if not file.is_file():
-        return Problem("{name}: the file does not exist or is not a file.", name=name)
+        return Problem(msg("{name}: the file does not exist or is not a file."), name=name)
     try:
         size = file.stat().st_size
         with open(file, "rb") as handle:
             handle.read(1)
     except OSError as exc:
         return Problem(
-            "{name}: the file cannot be read ({reason}).",
+            msg("{name}: the file cannot be read ({reason})."),
             name=name,
             reason=str(exc.strerror or exc),
         )
     if size > max_bytes:
         return Problem(
-            "{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.",
+            msg("{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed."),
             name=name,
             size=size / 1048576,
             limit=max_bytes / 1048576,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -18,9 +17,12 @@ from typing import NamedTuple
 from openpyxl import Workbook
 
 from desktop_app.db.models import AuditLog, Complaint, User
+from desktop_app.domain.messages import msg
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
+from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
 
 AUDIT_ROLES = ("manager", "admin")
 EXPORT_CHUNK = 2000
@@ -132,12 +134,12 @@ def _where(flt: AuditFilter):
     if number:
         case = Complaint.get_or_none(Complaint.number == number)
         if case is None:
-            raise NotFound("No complaint has the number {number}.", number=number)
+            raise NotFound(msg("No complaint has the number {number}."), number=number)
         conditions.append((A.entity == "complaint") & (A.entity_id == case.id))
     if flt.action:
         conditions.append(A.action == flt.action)
     if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-        raise ValidationError("The start date is after the end date.", field="date_from")
+        raise ValidationError(msg("The start date is after the end date."), field="date_from")
     if flt.date_from:
         conditions.append(A.at >= dt.datetime.combine(flt.date_from, dt.time()))
     if flt.date_to:
@@ -235,7 +237,6 @@ def details_text(details: dict) -> str:
 
 
 HEADERS = ("Time", "User", "Action", "Entity", "Entity id", "Complaint number", "Details")
-Progress = Callable[[int, int], object]
 
 
 @service
@@ -250,7 +251,6 @@ def export_audit(
     """Write the matching entries (newest first) to an .xlsx file; returns the number of
     rows. Every cell is text or a time, never a formula (user names and details are typed
     by people). The export is audited."""
-    from desktop_app.services.exchange_export import clean_text, text_cell
 
     def cell(value: str):
         return text_cell(ws, clean_text(value) or "")
@@ -258,7 +258,7 @@ def export_audit(
     _require_reader(session)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError("The file name must end in .xlsx.", field="path")
+        raise ValidationError(msg("The file name must end in .xlsx."), field="path")
     total = count_audit(session, flt)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Audit log")
@@ -287,14 +287,11 @@ def export_audit(
             break
         before = rows[-1].id
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.part")
     try:
-        wb.save(temp)
-        temp.replace(path)
+        save_atomic(wb, path)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise ValidationError(
-            "Cannot write {file}: {reason}",
+            msg("Cannot write {file}: {reason}"),
             field="path",
             file=str(path),
             reason=exc.strerror or str(exc),

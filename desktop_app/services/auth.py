@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import LoginThrottle, User, UserDepartment, database_proxy
 from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
+from desktop_app.domain.messages import msg
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import AuthenticationError, ValidationError, service
@@ -26,8 +27,8 @@ _hasher = PasswordHasher()
 # Verified against when the user does not exist, so both paths take the same time.
 _DUMMY_HASH = _hasher.hash("not a real password")
 
-WRONG_CREDENTIALS = "Wrong user name or password."
-LOCKED = (
+WRONG_CREDENTIALS = msg("Wrong user name or password.")
+LOCKED = msg(
     "Too many failed sign-ins with this user name. "
     "Sign-in is blocked until {until}; please wait or ask an administrator."
 )
@@ -41,10 +42,12 @@ def check_password_rules(password: str) -> None:
     minimum = settings_service.get("security.min_password_length")
     if len(password) < minimum:
         raise ValidationError(
-            "The password must have at least {n} characters.", field="password", n=minimum
+            msg("The password must have at least {n} characters."), field="password", n=minimum
         )
     if password.strip() != password:
-        raise ValidationError("The password must not start or end with a space.", field="password")
+        raise ValidationError(
+            msg("The password must not start or end with a space."), field="password"
+        )
 
 
 def verify(user: User, password: str) -> bool:
@@ -124,7 +127,7 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                     reason="disabled",
                 )
                 error = AuthenticationError(
-                    "This account is disabled. Please ask an administrator."
+                    msg("This account is disabled. Please ask an administrator.")
                 )
             else:
                 if throttle is None:
@@ -159,5 +162,5 @@ def session_for_username(username: str, *, clock: Clock = SYSTEM_CLOCK) -> Sessi
 
     user = User.get_or_none(User.username == username)
     if user is None or not user.active:
-        raise NotFound("No active account named {name}.", name=username)
+        raise NotFound(msg("No active account named {name}."), name=username)
     return session_for(user, clock)

@@ -39,6 +39,7 @@ from peewee import Database, OperationalError
 from desktop_app.db import migrations
 from desktop_app.db.connection import copy_sqlite_file, is_sqlite, move_aside
 from desktop_app.db.models import SchemaVersion, User, database_proxy
+from desktop_app.domain.messages import msg
 from desktop_app.domain.retention import backups_to_keep
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
@@ -190,14 +191,14 @@ def _sqlite_backup(db: Database, out: Path) -> Path:
         verdict = _integrity(temp)
         if verdict != "ok":
             raise BackupError(
-                "The backup copy {file} failed the integrity check: {reason}",
+                msg("The backup copy {file} failed the integrity check: {reason}"),
                 file=str(out),
                 reason=verdict,
             )
         os.replace(temp, out)
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(
-            "Could not write the backup {file}: {reason}", file=str(out), reason=str(exc)
+            msg("Could not write the backup {file}: {reason}"), file=str(out), reason=str(exc)
         ) from exc
     finally:
         for leftover in (temp, Path(f"{temp}-journal")):
@@ -209,10 +210,12 @@ def _pg_dump(db: Database, out: Path | None, now: dt.datetime) -> Path:
     exe = shutil.which("pg_dump")
     if exe is None:
         raise PgDumpNotFound(
-            "pg_dump was not found on this computer, so no PostgreSQL backup was made. "
-            "Install the PostgreSQL client tools (package postgresql-client, or the "
-            "PostgreSQL installer on Windows) and try again, or use the database server's "
-            "own backups."
+            msg(
+                "pg_dump was not found on this computer, so no PostgreSQL backup was made. "
+                "Install the PostgreSQL client tools (package postgresql-client, or the "
+                "PostgreSQL installer on Windows) and try again, or use the database server's "
+                "own backups."
+            )
         )
     params = dict(db.connect_params)
     name = db.database
@@ -234,13 +237,13 @@ def _pg_dump(db: Database, out: Path | None, now: dt.datetime) -> Path:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise BackupError(
-            "pg_dump could not write {file}: {reason}", file=str(out), reason=str(exc)
+            msg("pg_dump could not write {file}: {reason}"), file=str(out), reason=str(exc)
         ) from exc
     if done.returncode != 0:
         out.unlink(missing_ok=True)
         lines = (done.stderr or "").strip().splitlines()
         raise BackupError(
-            "pg_dump failed to write {file}: {reason}",
+            msg("pg_dump failed to write {file}: {reason}"),
             file=str(out),
             reason=lines[-1] if lines else f"exit code {done.returncode}",
         )
@@ -322,17 +325,19 @@ def _check_restorable(path: Path, source: Path) -> int:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise RestoreRefused(
-            "{file} is not a SQLite database; nothing was restored.", file=str(source)
+            msg("{file} is not a SQLite database; nothing was restored."), file=str(source)
         )
     try:
         verdict = _integrity(path)
     except sqlite3.DatabaseError as exc:
         raise RestoreRefused(
-            "{file} is damaged ({reason}); nothing was restored.", file=str(source), reason=str(exc)
+            msg("{file} is damaged ({reason}); nothing was restored."),
+            file=str(source),
+            reason=str(exc),
         ) from exc
     if verdict != "ok":
         raise RestoreRefused(
-            "{file} failed the integrity check ({reason}); nothing was restored.",
+            msg("{file} failed the integrity check ({reason}); nothing was restored."),
             file=str(source),
             reason=verdict,
         )
@@ -343,14 +348,16 @@ def _check_restorable(path: Path, source: Path) -> int:
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)
         ).fetchone():
             raise RestoreRefused(
-                "{file} is not a Complaint Desk database (it has no "
-                "schema_version table); nothing was restored.",
+                msg(
+                    "{file} is not a Complaint Desk database (it has no "
+                    "schema_version table); nothing was restored."
+                ),
                 file=str(source),
             )
         row = conn.execute(f'SELECT max(version) FROM "{table}"').fetchone()
     except sqlite3.DatabaseError as exc:
         raise RestoreRefused(
-            "{file} cannot be read ({reason}); nothing was restored.",
+            msg("{file} cannot be read ({reason}); nothing was restored."),
             file=str(source),
             reason=str(exc),
         ) from exc
@@ -359,12 +366,14 @@ def _check_restorable(path: Path, source: Path) -> int:
     version = row[0] if row else None
     if not isinstance(version, int):
         raise RestoreRefused(
-            "{file} has no schema version; nothing was restored.", file=str(source)
+            msg("{file} has no schema version; nothing was restored."), file=str(source)
         )
     if version > migrations.SCHEMA_VERSION:
         raise RestoreRefused(
-            "{file} is at schema version {version}, newer than this program "
-            "({supported}); install the newer program version. Nothing was restored.",
+            msg(
+                "{file} is at schema version {version}, newer than this program "
+                "({supported}); install the newer program version. Nothing was restored."
+            ),
             file=str(source),
             version=version,
             supported=migrations.SCHEMA_VERSION,
@@ -392,9 +401,11 @@ def _quiesce(target: Path) -> None:
             reason = "another connection is reading it"
         if busy is None or busy[0]:
             raise RestoreRefused(
-                "The database {file} is in use ({reason}). Close the program on every other "
-                "PC and any other program using the file, then restore again. Nothing was "
-                "restored.",
+                msg(
+                    "The database {file} is in use ({reason}). Close the program on every other "
+                    "PC and any other program using the file, then restore again. Nothing was "
+                    "restored."
+                ),
                 file=str(target),
                 reason=reason,
             )
@@ -419,19 +430,21 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
     source = Path(source).absolute()
     if not is_sqlite(db):
         raise RestoreRefused(
-            "Restoring a PostgreSQL database is done with the server's tools, not by this "
-            "program. Close the program on every PC, then run: pg_restore --clean "
-            "--if-exists --no-owner --dbname <database URL> {file}",
+            msg(
+                "Restoring a PostgreSQL database is done with the server's tools, not by this "
+                "program. Close the program on every PC, then run: pg_restore --clean "
+                "--if-exists --no-owner --dbname <database URL> {file}"
+            ),
             file=str(source),
         )
     if not source.is_file():
         raise RestoreRefused(
-            "{file} does not exist or is not a file; nothing was restored.", file=str(source)
+            msg("{file} does not exist or is not a file; nothing was restored."), file=str(source)
         )
     target = Path(db.database).absolute()
     if source == target:
         raise RestoreRefused(
-            "{file} is the database itself; choose a backup file.", file=str(source)
+            msg("{file} is the database itself; choose a backup file."), file=str(source)
         )
     now = session.now()
     temp = target.with_name(f".{target.name}.restoring")
@@ -447,7 +460,7 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
         os.replace(temp, target)
     except OSError as exc:
         raise RestoreRefused(
-            "Could not restore {file}: {reason}", file=str(source), reason=str(exc)
+            msg("Could not restore {file}: {reason}"), file=str(source), reason=str(exc)
         ) from exc
     finally:
         temp.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import CalendarOverride, database_proxy
 from desktop_app.domain.calendar import china_year, holiday_names, official_year
+from desktop_app.domain.messages import msg
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
@@ -45,7 +46,7 @@ def year_view(session: Session, year: int) -> YearView:
     """Every day of ``year`` with whether it is a working day and why."""
     require_staff(session)
     if not 1900 < year < 3000:
-        raise ValidationError("Choose a year between 1901 and 2999.", field="year")
+        raise ValidationError(msg("Choose a year between 1901 and 2999."), field="year")
     values = settings_service.load_all()
     calendar = settings_service.load_calendar(values)
     overrides = {
@@ -83,10 +84,10 @@ def set_override(session: Session, day: dt.date, kind: str, note: str = "") -> N
     """Make ``day`` an extra holiday or an extra working day (managers)."""
     require_manager(session)
     if kind not in ("holiday", "workday"):
-        raise ValidationError("The day must become a holiday or a working day.", field="kind")
+        raise ValidationError(msg("The day must become a holiday or a working day."), field="kind")
     note = (note or "").strip()
     if len(note) > 200:
-        raise ValidationError("The note can have at most 200 characters.", field="note")
+        raise ValidationError(msg("The note can have at most 200 characters."), field="note")
     with write_lock(database_proxy.obj):
         old = CalendarOverride.get_or_none(CalendarOverride.day == day)
         if old is None:

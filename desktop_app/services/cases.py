@@ -41,8 +41,9 @@ from desktop_app.db.models import (
     UserDepartment,
     database_proxy,
 )
-from desktop_app.domain.deadlines import survey_window
+from desktop_app.domain.deadlines import complex_case_limit, survey_window
 from desktop_app.domain.masking import mask_contact, mask_id_number
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
     ESCALATION_STEPS,
@@ -52,7 +53,8 @@ from desktop_app.domain.vocab import (
     STAGES,
     split_multi,
 )
-from desktop_app.services import attachments, audit, reminders, sla
+from desktop_app.services import access, attachments, audit, reminders, sla
+from desktop_app.services.access import HANDLER_ROLES
 from desktop_app.services.errors import (
     ConflictError,
     NotFound,
@@ -66,7 +68,6 @@ from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
 
-HANDLER_ROLES = ("clerk", "supervisor", "manager")
 MAX_STEP = 3
 # Clocks of two PCs differ a little: a completion this far ahead is still "now".
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)
@@ -102,7 +103,9 @@ class CaseConflict(ConflictError):
     ``current_version`` is the version to re-apply on."""
 
     def __init__(self, number: str, seen_version: int, current_version: int, changes: list[Change]):
-        super().__init__("Someone else changed case {number} since you opened it.", number=number)
+        super().__init__(
+            msg("Someone else changed case {number} since you opened it."), number=number
+        )
         self.seen_version = seen_version
         self.current_version = current_version
         self.changes = changes
@@ -215,51 +218,9 @@ def next_stages(case: Complaint) -> tuple[str, ...]:
     return (nxt,) if nxt else ()
 
 
-def _owner_supervisor(case: Complaint) -> int | None:
-    owner = User.get_or_none(User.id == case.owner_id)
-    return owner.supervisor_id if owner else None
-
-
-def _supervises(session: Session, case: Complaint) -> bool:
-    """A manager, or a supervisor of the case's department or of its owner."""
-    if session.is_manager:
-        return True
-    return session.is_supervisor and (
-        case.department_id in session.department_ids or _owner_supervisor(case) == session.user_id
-    )
-
-
-def in_scope(session: Session, case: Complaint) -> bool:
-    """Whether the session may see the case at all (same rule as the queues)."""
-    if session.is_manager or session.is_admin:
-        return True
-    return (
-        session.user_id in (case.receiver_id, case.owner_id)
-        or case.department_id in session.department_ids
-        or _supervises(session, case)
-    )
-
-
-def may_see_contact(session: Session, case: Complaint) -> bool:
-    """SPEC §9: receiver, owner, their supervisors, and managers."""
-    if session.is_manager:
-        return True
-    if session.user_id is None:
-        return False
-    if session.user_id in (case.receiver_id, case.owner_id):
-        return True
-    return _supervises(session, case)
-
-
-def may_act(session: Session, case: Complaint) -> bool:
-    """Whether the session handles the case: its owner, a supervisor of it, a manager."""
-    if session.role not in HANDLER_ROLES:
-        return False
-    return session.user_id == case.owner_id or _supervises(session, case)
-
-
 def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
-    if not may_act(session, case):
+    rules = access.rules(session)
+    if not rules.act.admits(case):
         # The first contact may still hand on what he registered while he owns it; beyond
         # that only handlers act.
         return frozenset()
@@ -272,7 +233,7 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
             actions.add("request_approval")
         if (
             case.stage == "approval"
-            and _supervises(session, case)
+            and rules.supervise.admits(case)
             and (session.is_manager or not _requested_by(session, case))
         ):
             actions.add("decide_approval")
@@ -312,16 +273,16 @@ def _user_name(user_id: int | None) -> str:
 def _load(session: Session, case_id: int) -> Complaint:
     case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
-        raise NotFound("No such complaint.")
-    if not in_scope(session, case):
-        raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
+        raise NotFound(msg("No such complaint."))
+    if not access.may_see(session, case):
+        raise PermissionDenied(msg("Case {number} is outside your queues."), number=case.number)
     return case
 
 
 def _detail(session: Session, case: Complaint) -> CaseDetail:
     zh = session.language.startswith("zh")
     lang = session.language
-    visible = may_see_contact(session, case)
+    visible = access.may_see_contact(session, case)
     dept = Department.get_or_none(Department.id == case.department_id)
     requests = [CUSTOMER_REQUESTS.label(c, lang) for c in split_multi(case.customer_requests)]
     if case.customer_request_other:
@@ -398,7 +359,7 @@ def find_case(session: Session, number: str) -> CaseDetail:
     require_staff(session)
     case = Complaint.get_or_none(Complaint.number == (number or "").strip().upper())
     if case is None:
-        raise NotFound("No complaint has the number {number}.", number=number)
+        raise NotFound(msg("No complaint has the number {number}."), number=number)
     return _viewed(session, _load(session, case.id))
 
 
@@ -684,17 +645,19 @@ def attachment_file(session: Session, attachment_id: int) -> tuple[str, Path]:
     require_staff(session)
     row = Attachment.get_or_none(Attachment.id == attachment_id)
     if row is None:
-        raise NotFound("No such attachment.")
+        raise NotFound(msg("No such attachment."))
     _load(session, row.complaint_id)
     if row.kind != "file" or not row.sha256:
         raise NotFound(
-            "{name} is a recording reference, kept by the telephone system.", name=row.filename
+            msg("{name} is a recording reference, kept by the telephone system."), name=row.filename
         )
     path = attachments.stored_path(row.sha256, row.filename)
     if not path.is_file():
         raise NotFound(
-            "The file {name} is not in the attachments folder ({folder}). On a "
-            "shared database, set the same attachments folder on every PC.",
+            msg(
+                "The file {name} is not in the attachments folder ({folder}). On a "
+                "shared database, set the same attachments folder on every PC."
+            ),
             name=row.filename,
             folder=str(path.parent.parent),
         )
@@ -818,7 +781,7 @@ def _summary(action: str, d: dict) -> str:
 
 @contextmanager
 def _changing(
-    session: Session, case_id: int, version: int, *, check=may_act
+    session: Session, case_id: int, version: int, *, check=access.may_act
 ) -> Iterator[tuple[Complaint, sla.SlaContext, dt.datetime]]:
     """One workflow action: the write lock, the case read again, scope, permission and
     version checked; after the block the deadlines are refreshed, the version bumped and
@@ -833,7 +796,9 @@ def _changing(
             raise CaseConflict(case.number, version, case.version, changes_since(case, version))
         if not check(session, case):
             raise PermissionDenied(
-                "Only the case's owner, its supervisors and managers may change case {number}.",
+                msg(
+                    "Only the case's owner, its supervisors and managers may change case {number}."
+                ),
                 number=case.number,
             )
         yield case, ctx, now
@@ -859,25 +824,25 @@ def _text(value: str | None, field_name: str, message: str) -> str:
 def _refuse_stage(session: Session, case: Complaint, stage: str) -> None:
     if stage == "approval" or (case.stage == "solution_proposed" and needs_approval(case)):
         raise ValidationError(
-            "This case needs a supervisor's approval of the solution: submit it for approval.",
+            msg("This case needs a supervisor's approval of the solution: submit it for approval."),
             field="stage",
         )
     if stage == "closed":
         raise ValidationError(
-            'Close the case with "Close case": it asks for the outcome.', field="stage"
+            msg('Close the case with "Close case": it asks for the outcome.'), field="stage"
         )
     if case.stage == "approval":
-        raise ValidationError("The solution awaits a supervisor's decision.", field="stage")
+        raise ValidationError(msg("The solution awaits a supervisor's decision."), field="stage")
     allowed = next_stages(case)
     if not allowed:
         raise ValidationError(
-            "Case {number} moves on from {current} through its own action.",
+            msg("Case {number} moves on from {current} through its own action."),
             field="stage",
             number=case.number,
             current=STAGES.label(case.stage, session.language),
         )
     raise ValidationError(
-        "From {current} the case can only move to {allowed}.",
+        msg("From {current} the case can only move to {allowed}."),
         field="stage",
         current=STAGES.label(case.stage, session.language),
         allowed=STAGES.label(allowed[0], session.language),
@@ -895,11 +860,11 @@ def _check_time(
     if value is None:
         return
     if not isinstance(value, dt.datetime) or value.tzinfo is not None:
-        raise ValidationError("Enter a date and a time.", field=field_name)
+        raise ValidationError(msg("Enter a date and a time."), field=field_name)
     if value < case.complaint_time:
-        raise ValidationError("This time is before the complaint was made.", field=field_name)
+        raise ValidationError(msg("This time is before the complaint was made."), field=field_name)
     if past_only and value > now + FUTURE_TOLERANCE:
-        raise ValidationError("This time is in the future.", field=field_name)
+        raise ValidationError(msg("This time is in the future."), field=field_name)
 
 
 def _contacted(case: Complaint, now: dt.datetime) -> None:
@@ -927,29 +892,29 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
     feedback = form.customer_feedback
     if feedback and (not isinstance(feedback, str) or feedback.strip() not in FEEDBACK):
         raise ValidationError(
-            "Choose the customer's feedback from the list.", field="customer_feedback"
+            msg("Choose the customer's feedback from the list."), field="customer_feedback"
         )
     feedback = (feedback or "").strip()
     if not isinstance(form.stage, str | None):
-        raise ValidationError("Choose the stage from the list.", field="stage")
+        raise ValidationError(msg("Choose the stage from the list."), field="stage")
     if not isinstance(form.customer_contacted, bool):
         raise ValidationError(
-            "Say whether the customer was contacted (yes or no).", field="customer_contacted"
+            msg("Say whether the customer was contacted (yes or no)."), field="customer_contacted"
         )
     if not isinstance(form.attachments, list | tuple) or not all(
         isinstance(path, str | Path) for path in form.attachments
     ):
-        raise ValidationError("Choose the files to attach again.", field="attachments")
+        raise ValidationError(msg("Choose the files to attach again."), field="attachments")
     try:
         stored = [attachments.store_file(str(path)) for path in form.attachments]
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         raise ValidationError(
-            "A file could not be copied: {reason}", field="attachments", reason=str(exc)
+            msg("A file could not be copied: {reason}"), field="attachments", reason=str(exc)
         ) from exc
     with _changing(session, case_id, version) as (case, ctx, now):
         if not case.is_open:
             raise ValidationError(
-                "Case {number} is closed; reopen it first.", field="stage", number=case.number
+                msg("Case {number} is closed; reopen it first."), field="stage", number=case.number
             )
         stage = form.stage or case.stage
         if stage != case.stage and stage not in next_stages(case):
@@ -958,7 +923,7 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
             result or next_action or feedback or stored or form.customer_contacted
         ):
             raise ValidationError(
-                "Write what was done, or move the case to its next stage.", field="result"
+                msg("Write what was done, or move the case to its next stage."), field="result"
             )
         _check_time(form.actual_completion, "actual_completion", case, now, past_only=True)
         _check_time(form.planned_completion, "planned_completion", case, now, past_only=False)
@@ -1010,16 +975,18 @@ def transfer(
     new owner answers for it from now on. A registered case becomes assigned. When the new
     owner works in another department, the case moves to that department."""
     require_staff(session)
-    reason = _text(reason, "reason", "Give the reason for the transfer.")
+    reason = _text(reason, "reason", msg("Give the reason for the transfer."))
     with _changing(session, case_id, version) as (case, _ctx, now):
         if not case.is_open:
-            raise ValidationError("Case {number} is closed.", field="assignee", number=case.number)
+            raise ValidationError(
+                msg("Case {number} is closed."), field="assignee", number=case.number
+            )
         to_user = User.get_or_none(User.id == to_user_id)
         if to_user is None or not to_user.active or to_user.role not in HANDLER_ROLES:
-            raise ValidationError("Choose an active member of staff.", field="assignee")
+            raise ValidationError(msg("Choose an active member of staff."), field="assignee")
         if to_user.id == case.owner_id:
             raise ValidationError(
-                "{name} already owns this case.", field="assignee", name=to_user.display_name
+                msg("{name} already owns this case."), field="assignee", name=to_user.display_name
             )
         department = _target_department(to_user, case)
         Transfer.create(
@@ -1053,13 +1020,15 @@ def escalate(session: Session, case_id: int, reason: str, *, version: int) -> Ca
     """Escalate one step up the chain (owner → owner's supervisor → customer-service
     manager → head of operations), recorded, and notify the new level by a reminder."""
     require_staff(session)
-    reason = _text(reason, "reason", "Give the reason for the escalation.")
+    reason = _text(reason, "reason", msg("Give the reason for the escalation."))
     with _changing(session, case_id, version) as (case, ctx, now):
         if not case.is_open:
-            raise ValidationError("Case {number} is closed.", field="reason", number=case.number)
+            raise ValidationError(
+                msg("Case {number} is closed."), field="reason", number=case.number
+            )
         if case.escalation_step >= MAX_STEP:
             raise ValidationError(
-                "Case {number} is already at the head of operations.",
+                msg("Case {number} is already at the head of operations."),
                 field="reason",
                 number=case.number,
             )
@@ -1095,19 +1064,21 @@ def escalate(session: Session, case_id: int, reason: str, *, version: int) -> Ca
 def request_approval(session: Session, case_id: int, solution: str, *, version: int) -> CaseDetail:
     """Submit the proposed solution of a level II/III or urgent case to a supervisor."""
     require_staff(session)
-    solution = _text(solution, "solution", "Describe the proposed solution.")
+    solution = _text(solution, "solution", msg("Describe the proposed solution."))
     with _changing(session, case_id, version) as (case, ctx, now):
         if case.stage != "solution_proposed":
             raise ValidationError(
-                "Only a proposed solution can be submitted for approval; "
-                "case {number} is at {stage}.",
+                msg(
+                    "Only a proposed solution can be submitted for approval; "
+                    "case {number} is at {stage}."
+                ),
                 field="solution",
                 number=case.number,
                 stage=STAGES.label(case.stage, session.language),
             )
         if not needs_approval(case):
             raise ValidationError(
-                "Level I cases need no approval: move the case to execution.", field="solution"
+                msg("Level I cases need no approval: move the case to execution."), field="solution"
             )
         approval = Approval.create(
             complaint=case, solution=solution, requested_by=session.user_id, requested_at=now
@@ -1133,10 +1104,6 @@ def request_approval(session: Session, case_id: int, solution: str, *, version: 
     return _detail(session, case)
 
 
-def _may_decide(session: Session, case: Complaint) -> bool:
-    return _supervises(session, case)
-
-
 @service
 def decide_approval(
     session: Session, case_id: int, approve: bool, comment: str, *, version: int
@@ -1146,8 +1113,8 @@ def decide_approval(
     require_staff(session)
     comment = checked_text(comment, "comment")
     if not approve and not comment:
-        raise ValidationError("Say why the solution is rejected.", field="comment")
-    with _changing(session, case_id, version, check=_may_decide) as (case, _ctx, now):
+        raise ValidationError(msg("Say why the solution is rejected."), field="comment")
+    with _changing(session, case_id, version, check=access.supervises) as (case, _ctx, now):
         pending = (
             Approval.select()
             .where(Approval.complaint == case.id, Approval.decision == "pending")
@@ -1156,13 +1123,13 @@ def decide_approval(
         )
         if case.stage != "approval" or pending is None:
             raise ValidationError(
-                "Case {number} has no solution awaiting approval.",
+                msg("Case {number} has no solution awaiting approval."),
                 field="comment",
                 number=case.number,
             )
         if pending.requested_by_id == session.user_id and not session.is_manager:
             raise PermissionDenied(
-                "A solution you submitted needs another supervisor's or a manager's approval."
+                msg("A solution you submitted needs another supervisor's or a manager's approval.")
             )
         decision = "approved" if approve else "rejected"
         pending.decision, pending.approver = decision, session.user_id
@@ -1195,21 +1162,23 @@ def close_case(
     require_staff(session)
     reason = checked_text(reason, "outcome_reason")
     if not isinstance(outcome, str) or outcome not in OUTCOMES:
-        raise ValidationError("Choose the outcome.", field="outcome")
+        raise ValidationError(msg("Choose the outcome."), field="outcome")
     if not confirmed and not reason:
         raise ValidationError(
-            "Without the customer's confirmation, give the reason for closing.",
+            msg("Without the customer's confirmation, give the reason for closing."),
             field="outcome_reason",
         )
     with _changing(session, case_id, version) as (case, ctx, now):
         if not case.is_open:
             raise ValidationError(
-                "Case {number} is already closed.", field="outcome", number=case.number
+                msg("Case {number} is already closed."), field="outcome", number=case.number
             )
         if confirmed and case.stage not in ("execution", "awaiting_confirmation"):
             raise ValidationError(
-                "The customer can confirm a solution only once it is being "
-                "carried out; case {number} is at {stage}.",
+                msg(
+                    "The customer can confirm a solution only once it is being "
+                    "carried out; case {number} is at {stage}."
+                ),
                 field="confirmed",
                 number=case.number,
                 stage=STAGES.label(case.stage, session.language),
@@ -1247,11 +1216,11 @@ def reopen_case(session: Session, case_id: int, reason: str, *, version: int) ->
     III, urgent with the reason "reopened", handled by the owner's supervisor when the owner
     is a clerk, with new deadlines counted from now."""
     require_staff(session)
-    reason = _text(reason, "reason", "Give the reason for reopening.")
+    reason = _text(reason, "reason", msg("Give the reason for reopening."))
     with _changing(session, case_id, version) as (case, _ctx, now):
         if case.is_open:
             raise ValidationError(
-                "Case {number} is still open.", field="reason", number=case.number
+                msg("Case {number} is still open."), field="reason", number=case.number
             )
         _record(session, "reopen", case, reason=reason, previous_outcome=case.outcome)
         owner = User.get_or_none(User.id == case.owner_id)
@@ -1288,17 +1257,41 @@ def sla_rewind(session: Session) -> None:
 def renegotiate(
     session: Session, case_id: int, new_due: dt.datetime, reason: str, *, version: int
 ) -> CaseDetail:
-    """A complex case's resolution date agreed anew with the customer (≤ 15 working days
-    after registration), recorded."""
-    require_staff(session)
-    with write_lock(database_proxy.obj):
-        case = _load(session, case_id)
-        if not may_act(session, case):
-            raise PermissionDenied(
-                "Only the case's owner, its supervisors and managers may change case {number}.",
-                number=case.number,
+    """A complex case (复杂投诉): the resolution date agreed anew with the customer, at most
+    ``sla.complex_max_days`` working days after registration (docs/rules.md#deadlines).
+    Recorded in the case's progress history and the audit log."""
+    reason = _text(reason, "reason", msg("Give the reason agreed with the customer."))
+    with _changing(session, case_id, version) as (case, ctx, now):
+        if not case.is_open:
+            raise ValidationError(
+                msg("Case {number} is closed."), field="renegotiated_due", number=case.number
             )
-        if case.version != version:
-            raise CaseConflict(case.number, version, case.version, changes_since(case, version))
-        sla.renegotiate_resolution(session, case.id, new_due, reason, version=version)
+        limit = complex_case_limit(ctx.calendar, case.registration_time, ctx.policy)
+        if new_due > limit:
+            raise ValidationError(
+                msg(
+                    "A complex case must be resolved within {days} working days of "
+                    "registration: by {limit} at the latest."
+                ),
+                field="renegotiated_due",
+                days=ctx.policy["sla.complex_max_days"],
+                limit=f"{limit:%Y-%m-%d %H:%M}",
+            )
+        if new_due <= now:
+            raise ValidationError(
+                msg("The new resolution date must be in the future."), field="renegotiated_due"
+            )
+        old_due = case.resolution_due
+        case.complex_case = True
+        case.renegotiated_due = new_due
+        ProgressEntry.create(
+            complaint=case,
+            stage=case.stage,
+            owner=case.owner_id,
+            planned_completion=new_due,
+            result=f"Resolution date renegotiated with the customer: {reason}",
+            updated_at=now,
+            updated_by=session.user_id or case.owner_id,
+        )
+        _record(session, "renegotiate", case, old_due=old_due, new_due=new_due, reason=reason)
     return _detail(session, Complaint.get_by_id(case_id))

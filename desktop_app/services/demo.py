@@ -47,11 +47,13 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain import deadlines as rules
 from desktop_app.domain.calendar import WorkCalendar
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, SURVEY_ASPECTS
 from desktop_app.services import audit, sla, users
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_admin
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,6 @@ log = logging.getLogger(__name__)
 CHUNK = 50_000  # cases per transaction: bigger chunks rewrite fewer index pages
 SPREAD_DAYS = 730
 RECENT_DAYS = 14
-Progress = Callable[[int, int], bool]
 _T = TypeVar("_T")
 # A row for bulk.insert_rows, in its table's column order.
 _Row = tuple[object, ...]
@@ -686,7 +687,7 @@ def _ensure_staff(session: Session) -> _Staff:
         Department.select().where(Department.active).order_by(Department.sort_order, Department.id)
     )
     if not departments:
-        raise ValidationError("The database has no departments; run init first.")
+        raise ValidationError(msg("The database has no departments; run init first."))
     by_code = {d.code: d for d in departments}
     codes = [d.code for d in departments]
     plan, front_code = _staff_plan(codes)
@@ -789,7 +790,7 @@ def _load_subtypes(rng: random.Random, departments: dict[str, int]) -> list[_Sub
             )
         )
     if not subtypes:
-        raise ValidationError("The database has no complaint subtypes; run init first.")
+        raise ValidationError(msg("The database has no complaint subtypes; run init first."))
     return subtypes
 
 
@@ -1422,7 +1423,7 @@ def generate(
     stays, consistent)."""
     require_admin(session)
     if count < 0:
-        raise ValidationError("The number of cases must be 0 or more.", field="count")
+        raise ValidationError(msg("The number of cases must be 0 or more."), field="count")
     started = time.perf_counter()
     db = database_proxy.obj
     for model, columns in TABLE_COLUMNS:

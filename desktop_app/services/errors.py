@@ -1,5 +1,6 @@
-"""Errors a user sees. Each carries an English message template (translated by the UI in
-the ``ServiceError`` context) and, for bad input, the field it is about."""
+"""Errors a user sees. Each carries an English message template (written as a literal in
+``msg("…")``, translated by the UI: ``desktop_app.domain.messages``) and, for bad input, the
+field it is about."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import peewee
+
+from desktop_app.domain.messages import msg
 
 log = logging.getLogger(__name__)
 _P = ParamSpec("_P")
@@ -59,33 +62,51 @@ _DB_MESSAGES = (
     # db.connection.CommitUnconfirmed: the answer to COMMIT was lost with the connection.
     (
         "commit unconfirmed",
-        "The connection to the database server was lost while saving, so it is not known "
-        "whether this was saved. Look it up (for example in the tracker) before entering it "
-        "again.",
+        msg(
+            "The connection to the database server was lost while saving, so it is not known "
+            "whether this was saved. Look it up (for example in the tracker) before entering it "
+            "again."
+        ),
     ),
-    ("locked", "The database is busy (another computer is writing). Please try again."),
-    ("lock timeout", "The database is busy (another computer is writing). Please try again."),
-    ("deadlock detected", "The database is busy (another computer is writing). Please try again."),
-    ("busy", "The database is busy (another computer is writing). Please try again."),
-    ("readonly", "The database file is read-only; nothing can be saved. Ask an administrator."),
-    ("read-only", "The database file is read-only; nothing can be saved. Ask an administrator."),
-    ("disk is full", "The disk holding the database is full; nothing was saved."),
-    ("database or disk is full", "The disk holding the database is full; nothing was saved."),
-    ("unable to open", "The database file cannot be opened: {detail}"),
-    ("file is not a database", "The file is not a Complaint Desk database or is damaged: {detail}"),
-    ("malformed", "The database file is damaged: {detail}. Restore it from a backup."),
-    ("permission denied", "No permission to use the database: {detail}"),
-    ("password authentication failed", "The database server refused the user or password."),
-    ("could not connect", "Cannot reach the database server: {detail}"),
+    ("locked", msg("The database is busy (another computer is writing). Please try again.")),
+    ("lock timeout", msg("The database is busy (another computer is writing). Please try again.")),
+    (
+        "deadlock detected",
+        msg("The database is busy (another computer is writing). Please try again."),
+    ),
+    ("busy", msg("The database is busy (another computer is writing). Please try again.")),
+    (
+        "readonly",
+        msg("The database file is read-only; nothing can be saved. Ask an administrator."),
+    ),
+    (
+        "read-only",
+        msg("The database file is read-only; nothing can be saved. Ask an administrator."),
+    ),
+    ("disk is full", msg("The disk holding the database is full; nothing was saved.")),
+    ("database or disk is full", msg("The disk holding the database is full; nothing was saved.")),
+    ("unable to open", msg("The database file cannot be opened: {detail}")),
+    (
+        "file is not a database",
+        msg("The file is not a Complaint Desk database or is damaged: {detail}"),
+    ),
+    ("malformed", msg("The database file is damaged: {detail}. Restore it from a backup.")),
+    ("permission denied", msg("No permission to use the database: {detail}")),
+    ("password authentication failed", msg("The database server refused the user or password.")),
+    ("could not connect", msg("Cannot reach the database server: {detail}")),
     (
         "connection",
-        "The connection to the database server was lost, so this was not done. "
-        "Please try again; the program connects again by itself.",
+        msg(
+            "The connection to the database server was lost, so this was not done. "
+            "Please try again; the program connects again by itself."
+        ),
     ),
     (
         "server closed",
-        "The connection to the database server was lost, so this was not done. "
-        "Please try again; the program connects again by itself.",
+        msg(
+            "The connection to the database server was lost, so this was not done. "
+            "Please try again; the program connects again by itself."
+        ),
     ),
 )
 

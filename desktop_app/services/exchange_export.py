@@ -29,9 +29,8 @@ exports by managers only). Reading is chunked (keyset pages of cases, their entr
 surveys by ``IN``) and the workbook is openpyxl's write-only (streaming) one, so memory
 stays flat however many cases there are.
 
-Who may export: every staff role, within the cases they may see (``queue.scope_condition``:
-managers and administrators everything, others what they received, own or belongs to
-their departments). Contact and ID numbers are masked (``domain.masking``) unless
+Who may export: every staff role, within the cases they may see (``services.access``'s
+``see`` rule, docs/rules.md#roles-and-access). Contact and ID numbers are masked (``domain.masking``) unless
 ``unmasked=True``, which managers and administrators (the command line's operator) may
 ask; it is recorded in the audit log as ``export_unmasked``. Every export is recorded as
 ``export_cases``. A masked export cannot be imported back: the import rejects masked
@@ -42,20 +41,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from desktop_app.db.connection import is_sqlite, write_lock
+from desktop_app.db.connection import is_sqlite, placeholders, write_lock
 from desktop_app.db.models import Channel, ComplaintType, Department, User, database_proxy
 from desktop_app.domain.exchange_columns import (
     COMPLAINTS,
@@ -66,7 +63,7 @@ from desktop_app.domain.exchange_columns import (
     Sheet,
 )
 from desktop_app.domain.masking import mask_contact, mask_id_number
-from desktop_app.domain.validation import UNSTORABLE_RE
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
     FEEDBACK,
@@ -78,26 +75,16 @@ from desktop_app.domain.vocab import (
     SURVEY_METHODS,
     URGENCY,
 )
-from desktop_app.services import audit
+from desktop_app.services import access, audit
 from desktop_app.services.errors import PermissionDenied, ValidationError, service
 from desktop_app.services.permissions import require_staff
-from desktop_app.services.queue import scope_condition
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
+from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
 
-Progress = Callable[[int, int], object]
 CHUNK = 2000  # cases per read
 ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 _BRACKETED = "{}（{}）"
-# The parent of text cells made before their sheet exists (openpyxl only asks its title).
-_DETACHED = SimpleNamespace(title="text")
-
-
-def text_cell(ws, value: str) -> WriteOnlyCell:
-    """A cell holding ``value`` as text even when it looks like a formula or an error.
-    Use each once: a write-only sheet may reuse an unstyled cell it was given."""
-    cell = WriteOnlyCell(ws if ws is not None else _DETACHED, value=value)
-    cell.data_type = "s"
-    return cell
 
 
 @dataclass(frozen=True)
@@ -122,17 +109,6 @@ class ExportResult:
 
 # ---------------------------------------------------------------------------------------
 # Text helpers shared with the import.
-
-
-def clean_text(value: str | None) -> str | None:
-    """Text as a cell holds it: None for empty, characters an .xlsx file cannot hold
-    dropped (openpyxl refuses some; others, U+FFFF or a lone surrogate, would fail the
-    whole workbook when it is saved)."""
-    if not value:
-        return None
-    if not value.isprintable():  # every character dropped is unprintable: rarely looked at
-        value = UNSTORABLE_RE.sub("", value)
-    return value or None
 
 
 def staff_names() -> dict[int, str]:
@@ -202,8 +178,8 @@ class _Reader:
     def __init__(self, session: Session, db, *, start: dt.date | None, end: dt.date | None):
         self.db = db
         self.sqlite = is_sqlite(db)
-        self.p = "?" if self.sqlite else "%s"
-        scope, params = scope_condition(session)
+        self.p = self.db.param
+        scope, params = access.see_condition(session)
         where, self.params = ["1 = 1"], list(params)
         if scope:
             where.append(scope.removeprefix(" AND "))
@@ -221,7 +197,7 @@ class _Reader:
         return str(value) if self.sqlite else value
 
     def sql(self, text: str) -> str:
-        return text.replace("{p}", self.p)
+        return placeholders(text, self.db.param)
 
     def _parts(self, case_ids: list[int] | None) -> list[tuple[str, list]]:
         """The WHERE clause (and parameters) of the cases, in pieces of at most CHUNK ids."""
@@ -602,11 +578,6 @@ def new_workbook(
     )
 
 
-def temporary_path(path: Path) -> Path:
-    """Where a file is written before it is renamed into place (same folder)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
-
-
 @service
 def export_cases(
     session: Session,
@@ -624,9 +595,9 @@ def export_cases(
     no file is left (the workbook is written beside ``path`` and renamed at the end)."""
     require_staff(session)
     if unmasked and not (session.is_manager or session.is_admin):
-        raise PermissionDenied("Only managers may export unmasked contact details.")
+        raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     if start is not None and end is not None and end < start:
-        raise ValidationError("The end date is before the start date.", field="end")
+        raise ValidationError(msg("The end date is before the start date."), field="end")
     path = Path(path)
     started = time.perf_counter()
     db = database_proxy.obj
@@ -649,23 +620,17 @@ def export_cases(
                 break
     for writer in (complaints, entries, surveys):
         writer.finish()
-    partial = temporary_path(path)
-    try:
-        workbook.save(partial)  # also releases openpyxl's temporary files
-        if cancelled:
-            partial.unlink()
-            return ExportResult(
-                None,
-                complaints.rows,
-                entries.rows,
-                surveys.rows,
-                unmasked,
-                cancelled=True,
-                seconds=time.perf_counter() - started,
-            )
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    save_atomic(workbook, path, keep=not cancelled)
+    if cancelled:
+        return ExportResult(
+            None,
+            complaints.rows,
+            entries.rows,
+            surveys.rows,
+            unmasked,
+            cancelled=True,
+            seconds=time.perf_counter() - started,
+        )
     result = ExportResult(
         path,
         complaints.rows,

@@ -93,6 +93,7 @@ from desktop_app.domain.exchange_columns import (
     find_sheet,
     normalize_header,
 )
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import (
     ALL as VOCABULARIES,
 )
@@ -108,14 +109,14 @@ from desktop_app.services.exchange_export import (
     HEADER_FILL,
     HEADER_FONT,
     looks_masked,
-    text_cell,
 )
 from desktop_app.services.intake import next_number
 from desktop_app.services.permissions import require_manager
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 from desktop_app.services.users import USERNAME_RE
+from desktop_app.services.xlsx import text_cell
 
-Progress = Callable[[int, int], object]
 MAX_ERRORS = 50_000
 CHUNK = 1000  # rows per spooled chunk, per bulk insert and per database look-up
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)
@@ -204,7 +205,7 @@ class ImportReport:
         """The "... and N more problems" line, as a reason without a place (its template
         is translated like the other reasons)."""
         return ImportProblem(
-            "", None, "", "... and {count:,} more problems", {"count": self.errors_omitted}
+            "", None, "", msg("... and {count:,} more problems"), {"count": self.errors_omitted}
         )
 
     def add_error(self, problem: ImportProblem) -> None:
@@ -293,9 +294,9 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool):
-        raise _Bad("Expected text, found {value}.", value=value)
+        raise _Bad(msg("Expected text, found {value}."), value=value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        raise _Bad("Expected text, found a date or time.")
+        raise _Bad(msg("Expected text, found a date or time."))
     return str(value).strip()
 
 
@@ -312,7 +313,7 @@ def parse_time(value: object) -> dt.datetime | None:
         return None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            raise _Bad("Times are written without a time zone.")
+            raise _Bad(msg("Times are written without a time zone."))
         return _round_second(value)
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time.min)
@@ -325,9 +326,11 @@ def parse_time(value: object) -> dt.datetime | None:
             except ValueError:
                 pass
         if value.strip():
-            raise _Bad("{value!r} is not a date-time: write YYYY-MM-DD HH:MM.", value=value.strip())
+            raise _Bad(
+                msg("{value!r} is not a date-time: write YYYY-MM-DD HH:MM."), value=value.strip()
+            )
         return None
-    raise _Bad("Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.")
+    raise _Bad(msg("Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell."))
 
 
 def _whole_number(value: object) -> int | None:
@@ -345,7 +348,7 @@ def _whole_number(value: object) -> int | None:
 def parse_score(value: object) -> int:
     number = _whole_number(value)
     if number is None or not 1 <= number <= 5:
-        raise _Bad("A score is a whole number from 1 to 5.")
+        raise _Bad(msg("A score is a whole number from 1 to 5."))
     return number
 
 
@@ -355,7 +358,7 @@ def parse_level(value: object) -> int:
         term = LEVELS.parse(_text(value))
         number = int(term.code) if term else None
     if number not in (1, 2, 3):
-        raise _Bad("The level is I, II or III (also 一级, 二级, 三级).")
+        raise _Bad(msg("The level is I, II or III (also 一级, 二级, 三级)."))
     return number
 
 
@@ -367,7 +370,9 @@ def parse_term(vocab: Vocabulary, text: str) -> str:
     term = vocab.parse(text)
     if term is None:
         raise _Bad(
-            "Unknown value {value!r}; use one of: {choices}.", value=text, choices=_choices(vocab)
+            msg("Unknown value {value!r}; use one of: {choices}."),
+            value=text,
+            choices=_choices(vocab),
         )
     return term.code
 
@@ -404,7 +409,7 @@ def parse_multi(vocab: Vocabulary, text: str) -> tuple[str, str | None]:
             codes.append(term.code)
     if unknown:
         raise _Bad(
-            "Unknown value(s) {values}; use: {choices}.",
+            msg("Unknown value(s) {values}; use: {choices}."),
             values="、".join(unknown),
             choices=_choices(vocab),
         )
@@ -423,7 +428,7 @@ def parse_outcome(text: str, vocab: Vocabulary) -> tuple[str, str | None]:
     if match and term is not None:
         return term.code, match.group(2).strip() or None
     raise _Bad(
-        "Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).",
+        msg("Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets)."),
         value=text,
         choices=_choices(vocab),
     )
@@ -492,8 +497,10 @@ class _Staff:
         if ids:
             if len(ids) > 1:
                 raise _Bad(
-                    "{name!r} is the display name of {count} accounts; write the "
-                    "user name instead.",
+                    msg(
+                        "{name!r} is the display name of {count} accounts; write the "
+                        "user name instead."
+                    ),
                     name=name,
                     count=len(ids),
                 )
@@ -502,7 +509,7 @@ class _Staff:
         if folded in self.by_folded_username:
             return self.by_folded_username[folded]
         if len(name) > 60:
-            raise _Bad("A staff name has at most 60 characters.")
+            raise _Bad(msg("A staff name has at most 60 characters."))
         return self.new.setdefault(_fold(name), name)
 
     def create_accounts(self, session: Session, now: dt.datetime) -> dict[str, int]:
@@ -637,7 +644,9 @@ class _Validator:
                     column = lookup.get(normalize_header(header))
                     if column is None:
                         self.report.warnings.append(
-                            ImportProblem(title, number, header, "Unknown column; it was ignored.")
+                            ImportProblem(
+                                title, number, header, msg("Unknown column; it was ignored.")
+                            )
                         )
                         continue
                     if column.key in seen:
@@ -645,7 +654,7 @@ class _Validator:
                             title,
                             number,
                             header,
-                            "The column {first!r} appears twice.",
+                            msg("The column {first!r} appears twice."),
                             first=seen[column.key],
                         )
                         continue
@@ -658,7 +667,7 @@ class _Validator:
                             title,
                             number,
                             column.zh,
-                            "The required column {label} ({key}) is missing.",
+                            msg("The required column {label} ({key}) is missing."),
                             label=column.zh,
                             key=column.key,
                         )
@@ -697,7 +706,7 @@ class _Validator:
         label = header or key
         if raw is None:
             if required and header is not None:
-                self.error(title, row, label, "This cell is required.")
+                self.error(title, row, label, msg("This cell is required."))
             return None
         try:
             value = parse(raw)
@@ -714,7 +723,7 @@ class _Validator:
                 title,
                 row,
                 label,
-                "At most {maximum} characters ({length} now).",
+                msg("At most {maximum} characters ({length} now)."),
                 maximum=column.max_length,
                 length=len(value),
             )
@@ -752,14 +761,14 @@ class _Validator:
         header = cells[key][0]
         if value > self.latest and not future_ok:
             self.error(
-                title, row, header, "{time} is in the future.", time=f"{value:%Y-%m-%d %H:%M}"
+                title, row, header, msg("{time} is in the future."), time=f"{value:%Y-%m-%d %H:%M}"
             )
         elif not_before is not None and value < not_before:
             self.error(
                 title,
                 row,
                 header,
-                "{time} is before the complaint time ({limit}).",
+                msg("{time} is before the complaint time ({limit})."),
                 time=f"{value:%Y-%m-%d %H:%M}",
                 limit=f"{not_before:%Y-%m-%d %H:%M}",
             )
@@ -804,10 +813,10 @@ class _Validator:
                 # one whole template per column, each translated as a whole
                 raise _Bad(
                     {
-                        "channel": "Unknown channel {value!r}.",
-                        "type": "Unknown complaint type {value!r}.",
-                        "department": "Unknown department {value!r}.",
-                    }.get(key, "Unknown value {value!r}."),
+                        "channel": msg("Unknown channel {value!r}."),
+                        "type": msg("Unknown complaint type {value!r}."),
+                        "department": msg("Unknown department {value!r}."),
+                    }.get(key, msg("Unknown value {value!r}.")),
                     value=text,
                 )
             return found
@@ -831,7 +840,7 @@ class _Validator:
                         title,
                         row,
                         cells["complaint_number"][0],
-                        "The complaint number {number} is also on row {first}.",
+                        msg("The complaint number {number} is also on row {first}."),
                         number=number,
                         first=first[0],
                     )
@@ -881,7 +890,7 @@ class _Validator:
                     title,
                     row,
                     cells["customer_requests"][0],
-                    "The text of 其他 has at most 200 characters.",
+                    msg("The text of 其他 has at most 200 characters."),
                 )
             department = self.ref(title, row, cells, "department", refs.departments)
             receiver = self.person(title, row, cells, "receiver")
@@ -889,7 +898,10 @@ class _Validator:
                 receiver = self.session.user_id
                 if receiver is None:
                     self.error(
-                        title, row, _header(cells, sheet, "receiver"), "Name the receiver (接收人)."
+                        title,
+                        row,
+                        _header(cells, sheet, "receiver"),
+                        msg("Name the receiver (接收人)."),
                     )
             stage = self.term(title, row, cells, "stage", "stage") or "registered"
             owner = self.person(title, row, cells, "owner")
@@ -913,9 +925,9 @@ class _Validator:
                             title,
                             row,
                             _header(cells, sheet, key),
-                            "A closed case (已闭环) needs its closing time."
+                            msg("A closed case (已闭环) needs its closing time.")
                             if key == "closed_at"
-                            else "A closed case (已闭环) needs its outcome.",
+                            else msg("A closed case (已闭环) needs its outcome."),
                         )
             else:
                 for key, value in (("closed_at", closed), ("outcome", outcome)):
@@ -924,9 +936,9 @@ class _Validator:
                             title,
                             row,
                             cells[key][0],
-                            "Only a closed case (已闭环) has a closing time."
+                            msg("Only a closed case (已闭环) has a closing time.")
                             if key == "closed_at"
-                            else "Only a closed case (已闭环) has an outcome.",
+                            else msg("Only a closed case (已闭环) has an outcome."),
                         )
             if level is None and subtype_id is not None:
                 level = sla.default_level(refs.type_rows[subtype_id], tier, False)
@@ -976,13 +988,13 @@ class _Validator:
                 if found is None:
                     if text in self.refs.any_subtype:
                         raise _Bad(
-                            "{value!r} is not a subtype of the row's type.", value=_text(value)
+                            msg("{value!r} is not a subtype of the row's type."), value=_text(value)
                         )
-                    raise _Bad("Unknown subtype {value!r}.", value=_text(value))
+                    raise _Bad(msg("Unknown subtype {value!r}."), value=_text(value))
                 return found
             found = self.refs.any_subtype.get(text)
             if found is None:
-                raise _Bad("Unknown subtype {value!r}.", value=_text(value))
+                raise _Bad(msg("Unknown subtype {value!r}."), value=_text(value))
             return found
 
         return self.cell(title, row, cells, "subtype", parse, required=True)
@@ -1004,7 +1016,7 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "The complaint number {number} is already in the database.",
+                    msg("The complaint number {number} is already in the database."),
                     number=number,
                 )
         pending.clear()
@@ -1067,7 +1079,7 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "No complaint {number} in this file or the database.",
+                    msg("No complaint {number} in this file or the database."),
                     number=number,
                 )
                 continue
@@ -1089,7 +1101,7 @@ class _Validator:
                     title,
                     row,
                     updated_header,
-                    "{time} is before the complaint was registered ({limit}).",
+                    msg("{time} is before the complaint was registered ({limit})."),
                     time=f"{updated_at:%Y-%m-%d %H:%M}",
                     limit=f"{registered:%Y-%m-%d %H:%M}",
                 )
@@ -1101,8 +1113,10 @@ class _Validator:
                         title,
                         row,
                         updated_header,
-                        "{time} is before the previous progress row of {number} "
-                        "({previous}): list a case's progress in time order.",
+                        msg(
+                            "{time} is before the previous progress row of {number} "
+                            "({previous}): list a case's progress in time order."
+                        ),
                         time=f"{updated_at:%Y-%m-%d %H:%M}",
                         number=number,
                         previous=f"{last:%Y-%m-%d %H:%M}",
@@ -1173,8 +1187,10 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "Complaint {number} already has a survey "
-                    "(row {first}); a complaint has one survey.",
+                    msg(
+                        "Complaint {number} already has a survey "
+                        "(row {first}); a complaint has one survey."
+                    ),
                     number=number,
                     first=first,
                 )
@@ -1183,7 +1199,7 @@ class _Validator:
                     title,
                     row,
                     header,
-                    "Complaint {number} already has a survey in the database.",
+                    msg("Complaint {number} already has a survey in the database."),
                     number=number,
                 )
 
@@ -1209,7 +1225,10 @@ class _Validator:
                 ) or ("", None)
                 if value[1] is not None and len(value[1]) > 200:
                     self.error(
-                        title, row, cells[key][0], "The text of 其他 has at most 200 characters."
+                        title,
+                        row,
+                        cells[key][0],
+                        msg("The text of 其他 has at most 200 characters."),
                     )
                 aspects.append(value)
             suggestions = text("suggestions")
@@ -1254,8 +1273,10 @@ def _contact(value: object) -> str:
     text = _text(value)
     if looks_masked(text):
         raise _Bad(
-            "The contact is masked ({value}): a masked export cannot be imported; "
-            "export with unmasked contacts.",
+            msg(
+                "The contact is masked ({value}): a masked export cannot be imported; "
+                "export with unmasked contacts."
+            ),
             value=text,
         )
     problem = validation.check_contact(text)
@@ -1264,7 +1285,7 @@ def _contact(value: object) -> str:
     for part in validation.split_contacts(text):
         limit = 120 if validation.contact_kind(part) == "email" else 40
         if len(part) > limit:  # what the customer record keeps
-            raise _Bad("{value!r} is longer than {limit} characters.", value=part, limit=limit)
+            raise _Bad(msg("{value!r} is longer than {limit} characters."), value=part, limit=limit)
     return text
 
 
@@ -1274,8 +1295,10 @@ def _id_number(value: object) -> str | None:
         return None
     if looks_masked(text):
         raise _Bad(
-            "The ID number is masked: a masked export cannot be imported; export "
-            "with unmasked contacts."
+            msg(
+                "The ID number is masked: a masked export cannot be imported; export "
+                "with unmasked contacts."
+            )
         )
     problem = validation.check_id_number(text)
     if problem:
@@ -1802,14 +1825,14 @@ def _open_workbook(path: Path) -> Workbook:
         return load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
         raise ValidationError(
-            "{name} cannot be read as an Excel workbook (.xlsx): {reason}",
+            msg("{name} cannot be read as an Excel workbook (.xlsx): {reason}"),
             field="path",
             name=path.name,
             reason=str(exc),
         ) from exc
     except Exception as exc:  # zipfile.BadZipFile and other damage
         raise ValidationError(
-            "{name} cannot be read as an Excel workbook (.xlsx): {reason}",
+            msg("{name} cannot be read as an Excel workbook (.xlsx): {reason}"),
             field="path",
             name=path.name,
             reason=str(exc),
@@ -1836,7 +1859,7 @@ def import_workbook(
             sheet = find_sheet(title)
             if sheet is None:
                 report.warnings.append(
-                    ImportProblem(title, None, "", "Unknown sheet; it was ignored.")
+                    ImportProblem(title, None, "", msg("Unknown sheet; it was ignored."))
                 )
             elif sheet.key in inputs:
                 report.add_error(
@@ -1844,7 +1867,7 @@ def import_workbook(
                         title,
                         None,
                         "",
-                        "The sheet {sheet} appears twice (also as {first!r}).",
+                        msg("The sheet {sheet} appears twice (also as {first!r})."),
                         {"sheet": sheet.zh, "first": inputs[sheet.key].title},
                     )
                 )
@@ -1858,7 +1881,7 @@ def import_workbook(
                     path.name,
                     None,
                     "",
-                    "The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.",
+                    msg("The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查."),
                 )
             )
         data_rows = sum(max((i.ws.max_row or 1) - 1, 0) for i in inputs.values())

@@ -34,6 +34,7 @@ from desktop_app.db.models import (
     User,
     database_proxy,
 )
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFound, PermissionDenied, ValidationError, service
@@ -85,19 +86,22 @@ class ImprovementInfo:
 def _text(value: object, field: str, label: str) -> str:
     text = (value or "").strip() if isinstance(value, str | type(None)) else None
     if text is None:
-        raise ValidationError("The {label} must be text.", field=field, label=label)
+        raise ValidationError(msg("The {label} must be text."), field=field, label=label)
     if not text:
-        raise ValidationError("Enter the {label}.", field=field, label=label)
+        raise ValidationError(msg("Enter the {label}."), field=field, label=label)
     if len(text) > MAX_TEXT:
         raise ValidationError(
-            "The {label} is longer than {max} characters.", field=field, label=label, max=MAX_TEXT
+            msg("The {label} is longer than {max} characters."),
+            field=field,
+            label=label,
+            max=MAX_TEXT,
         )
     return text
 
 
 def _deadline(value: object) -> dt.date:
     if value is None or value == "":
-        raise ValidationError("Enter the deadline.", field="deadline")
+        raise ValidationError(msg("Enter the deadline."), field="deadline")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -108,7 +112,7 @@ def _deadline(value: object) -> dt.date:
         except ValueError:
             pass
     raise ValidationError(
-        "The deadline {value!r} is not a date (YYYY-MM-DD).", field="deadline", value=value
+        msg("The deadline {value!r} is not a date (YYYY-MM-DD)."), field="deadline", value=value
     )
 
 
@@ -116,7 +120,7 @@ def _status(value: object) -> str:
     term = IMPROVEMENT_STATUS.parse(value) if isinstance(value, str) else None
     if term is None:
         raise ValidationError(
-            "Unknown status {value!r}; one of {known}.",
+            msg("Unknown status {value!r}; one of {known}."),
             field="status",
             value=value,
             known=", ".join(IMPROVEMENT_STATUS.codes()),
@@ -127,14 +131,14 @@ def _status(value: object) -> str:
 def _department(code_or_name: object) -> Department:
     text = (code_or_name or "").strip() if isinstance(code_or_name, str) else ""
     if not text:
-        raise ValidationError("Choose the responsible department.", field="department")
+        raise ValidationError(msg("Choose the responsible department."), field="department")
     dept = Department.get_or_none(
         (Department.code == text) | (Department.name_zh == text) | (Department.name_en == text)
     )
     if dept is None:
         known = ", ".join(d.code for d in Department.select().order_by(Department.sort_order))
         raise ValidationError(
-            "Unknown department {name!r}; known departments: {known}.",
+            msg("Unknown department {name!r}; known departments: {known}."),
             field="department",
             name=text,
             known=known,
@@ -148,7 +152,7 @@ def _types(codes: Iterable[str]) -> list[ComplaintType]:
     unknown = [c for c in wanted if c not in found]
     if unknown:
         raise ValidationError(
-            "Unknown complaint type {codes}.", field="types", codes=", ".join(unknown)
+            msg("Unknown complaint type {codes}."), field="types", codes=", ".join(unknown)
         )
     return [found[c] for c in wanted]
 
@@ -157,11 +161,13 @@ def _cases(ids: Iterable[int]) -> list[int]:
     try:
         wanted = list(dict.fromkeys(int(i) for i in ids))
     except (TypeError, ValueError):
-        raise ValidationError("Case ids must be numbers.", field="cases") from None
+        raise ValidationError(msg("Case ids must be numbers."), field="cases") from None
     found = {c.id for c in Complaint.select(Complaint.id).where(Complaint.id.in_(wanted))}
     unknown = [str(i) for i in wanted if i not in found]
     if unknown:
-        raise ValidationError("No case has the id {ids}.", field="cases", ids=", ".join(unknown))
+        raise ValidationError(
+            msg("No case has the id {ids}."), field="cases", ids=", ".join(unknown)
+        )
     return wanted
 
 
@@ -268,7 +274,7 @@ def _bounds(
     start: dt.date | None, end: dt.date | None
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     if start is not None and end is not None and end < start:
-        raise ValidationError("The period ends before it starts.", field="period")
+        raise ValidationError(msg("The period ends before it starts."), field="period")
     start_at = dt.datetime.combine(start, dt.time()) if start is not None else None
     end_before = (
         dt.datetime.combine(end + dt.timedelta(days=1), dt.time()) if end is not None else None
@@ -299,7 +305,7 @@ def get_action(session: Session, action_id: int) -> ImprovementInfo:
     require_manager(session)
     action = ImprovementAction.get_or_none(ImprovementAction.id == action_id)
     if action is None:
-        raise NotFound("No improvement action has the id {id}.", id=action_id)
+        raise NotFound(msg("No improvement action has the id {id}."), id=action_id)
     return _infos([action], session.now().date())[0]
 
 
@@ -339,7 +345,9 @@ def create_action(
     require_manager(session)
     if session.user_id is None:
         raise PermissionDenied(
-            "Sign in as a manager to record improvement actions: the action keeps who recorded it."
+            msg(
+                "Sign in as a manager to record improvement actions: the action keeps who recorded it."
+            )
         )
     problem = _text(problem, "problem", "problem")
     plan = _text(plan, "plan", "plan")
@@ -399,7 +407,7 @@ def update_action(
     with write_lock(database_proxy.obj):
         action = ImprovementAction.get_or_none(ImprovementAction.id == action_id)
         if action is None:
-            raise NotFound("No improvement action has the id {id}.", id=action_id)
+            raise NotFound(msg("No improvement action has the id {id}."), id=action_id)
         if department_code is not None:
             changes["department"] = _department(department_code)
         if deadline is not None:

@@ -26,6 +26,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain import validation
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
 from desktop_app.domain.promise import promise_text
 from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
@@ -34,7 +35,7 @@ from desktop_app.domain.vocab import (
     join_multi,
     split_multi,
 )
-from desktop_app.services import attachments, audit, sla
+from desktop_app.services import access, attachments, audit, sla
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
@@ -157,36 +158,38 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     bad("member_number", validation.check_text(form.member_number, maximum=60))
     bad("id_number", validation.check_id_number(form.id_number))
     if not _code(form.member_tier, MEMBER_TIERS):
-        bad("member_tier", "Choose a member tier.")
+        bad("member_tier", msg("Choose a member tier."))
     if form.complaint_time is None:
-        bad("complaint_time", "Enter when the customer complained.")
+        bad("complaint_time", msg("Enter when the customer complained."))
     elif not isinstance(form.complaint_time, dt.datetime) or form.complaint_time.tzinfo:
-        bad("complaint_time", "Enter when the customer complained (a date and a time).")
+        bad("complaint_time", msg("Enter when the customer complained (a date and a time)."))
     elif form.complaint_time > now + FUTURE_TOLERANCE:
-        bad("complaint_time", "The complaint time cannot be in the future.")
+        bad("complaint_time", msg("The complaint time cannot be in the future."))
     elif form.complaint_time < now - dt.timedelta(days=366):
-        bad("complaint_time", "The complaint time is more than a year ago; check the date.")
+        bad("complaint_time", msg("The complaint time is more than a year ago; check the date."))
     found["channel"] = _active(Channel, form.channel)
     if found["channel"] is None:
-        bad("channel", "Choose the channel the complaint came through.")
+        bad("channel", msg("Choose the channel the complaint came through."))
     found["type"] = _active(ComplaintType, form.type)
     if found["type"] is None or found["type"].parent_id is not None:
-        bad("type", "Choose the complaint type.")
+        bad("type", msg("Choose the complaint type."))
     found["subtype"] = _active(ComplaintType, form.subtype)
     if found["subtype"] is None or (
         found["type"] is not None and found["subtype"].parent_id != found["type"].id
     ):
-        bad("subtype", "Choose a subtype of the chosen type.")
+        bad("subtype", msg("Choose a subtype of the chosen type."))
     if not _code(form.urgency, URGENCY):
-        bad("urgency", "Choose the urgency.")
+        bad("urgency", msg("Choose the urgency."))
     bad("description", validation.check_text(form.description, minimum=5, maximum=5000))
     requests = _codes(form.customer_requests)
     if requests is None:
-        bad("customer_requests", "Choose the customer's requests from the list.")
+        bad("customer_requests", msg("Choose the customer's requests from the list."))
         requests = []
     unknown = [c for c in requests if c not in CUSTOMER_REQUESTS]
     if unknown:
-        bad("customer_requests", "Unknown customer request: {codes}.", codes=", ".join(unknown))
+        bad(
+            "customer_requests", msg("Unknown customer request: {codes}."), codes=", ".join(unknown)
+        )
     if "other" in requests:
         bad(
             "customer_request_other",
@@ -194,11 +197,11 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
         )
     found["department"] = _active(Department, form.department)
     if found["department"] is None:
-        bad("department", "Choose the department initially responsible.")
+        bad("department", msg("Choose the department initially responsible."))
     bad("product", validation.check_text(form.product, maximum=120))
     bad("merchant", validation.check_text(form.merchant, maximum=120))
     if not isinstance(form.head_office, bool):
-        bad("head_office", "Say whether the complaint came from head office (yes or no).")
+        bad("head_office", msg("Say whether the complaint came from head office (yes or no)."))
     if form.level is not None:
         default = (
             sla.default_level(found["subtype"], form.member_tier, False)
@@ -206,17 +209,19 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
             else 1
         )
         if not _row_id(form.level) or form.level not in (1, 2, 3):
-            bad("level", "The level is I, II or III.")
+            bad("level", msg("The level is I, II or III."))
         elif form.level < default:
             bad(
                 "level",
-                "This complaint is at least level {level}; a level can be raised, not lowered.",
+                msg(
+                    "This complaint is at least level {level}; a level can be raised, not lowered."
+                ),
                 level="I" * default,
             )
     max_bytes = int(settings_service.get("attachments.max_megabytes")) * 1048576
     paths = form.attachments if isinstance(form.attachments, list | tuple) else None
     if paths is None or not all(isinstance(p, str | os.PathLike) for p in paths):
-        bad("attachments", "Choose the files to attach again.")
+        bad("attachments", msg("Choose the files to attach again."))
         paths = []
     for path in paths:
         bad("attachments", attachments.check_file(path, max_bytes))
@@ -231,7 +236,7 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
             else None
         )
         if found["customer"] is None:
-            bad("customer_name", "The chosen customer no longer exists; search again.")
+            bad("customer_name", msg("The chosen customer no longer exists; search again."))
     return problems, found
 
 
@@ -315,7 +320,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         raise FormInvalid(
             [
                 FieldProblem(
-                    "attachments", "A file could not be copied: {reason}", {"reason": str(exc)}
+                    "attachments", msg("A file could not be copied: {reason}"), {"reason": str(exc)}
                 )
             ]
         ) from exc
@@ -465,7 +470,7 @@ def customer_for_intake(session: Session, customer_id: int) -> CustomerDetails:
     require_role(session, *INTAKE_ROLES)
     customer = Customer.get_or_none(Customer.id == customer_id)
     if customer is None:
-        raise NotFound("This customer no longer exists.")
+        raise NotFound(msg("This customer no longer exists."))
     contact = "; ".join(c for c in (customer.phone, customer.email) if c)
     cases = (
         Complaint.select(Complaint.number, Complaint.stage, Complaint.registration_time)
@@ -531,15 +536,17 @@ def similar_cases(
 ) -> SimilarCases:
     """What the intake side panel shows while the clerk types: the customer's open cases,
     today's count of the subtype (toward the batch threshold of SPEC §4) and cases whose
-    description shares the typed words. Contacts are not included."""
+    description shares the typed words; cases only where the session may see them
+    (``access``'s ``see`` rule). Contacts are not included."""
     require_role(session, *INTAKE_ROLES)
     now = session.now()
     threshold = int(settings_service.get("rules.batch_threshold"))
+    visible = access.rules(session).see.expression()
     customer_open: list[CaseBrief] = []
     if customer_id is not None:
         customer_open = _briefs(
             Complaint.select()
-            .where(Complaint.customer == customer_id, Complaint.is_open)
+            .where(Complaint.customer == customer_id, Complaint.is_open, visible)
             .order_by(Complaint.registration_time.desc())
             .limit(limit)
         )
@@ -564,6 +571,7 @@ def similar_cases(
     if _searchable(text or "", 5000) and len((text or "").strip()) >= 2:
         ids = search.search(database_proxy.obj, text, limit=limit)
         if ids:
-            by_id = {b.id: b for b in _briefs(Complaint.select().where(Complaint.id.in_(ids)))}
+            found = Complaint.select().where(Complaint.id.in_(ids), visible)
+            by_id = {b.id: b for b in _briefs(found)}
             matches = [by_id[i] for i in ids if i in by_id]
     return SimilarCases(customer_open, today, threshold, matches)

@@ -65,8 +65,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop_app.db.connection import is_sqlite
+from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import Channel, ComplaintType, Department, database_proxy
+from desktop_app.domain.messages import msg
 from desktop_app.domain.periods import Period
 from desktop_app.domain.vocab import LEVEL_ROMAN, LEVELS, SURVEY_ASPECTS, URGENCY
 from desktop_app.services.errors import PermissionDenied, ValidationError, service
@@ -257,7 +258,6 @@ def build_queries(
     def value(moment: dt.datetime):
         return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
 
-    placeholder = "?" if sqlite else "%s"
     # "+": keep SQLite on the time-range index (the department's index would read every
     # case the department ever had); PostgreSQL plans by its statistics either way.
     department = " AND +c.department_id = {p}" if department_id is not None else ""
@@ -265,7 +265,7 @@ def build_queries(
     period = [value(start_at), value(end_before)]
 
     def finish(sql: str) -> str:
-        return sql.replace("{p}", placeholder)
+        return placeholders(sql, param_mark(sqlite=sqlite))
 
     columns = "".join(_COLUMN[d] for d in DIMENSIONS for _ in reference[d])
     breakdown = (
@@ -305,7 +305,7 @@ def _check_access(session: Session, department: Department | None) -> None:
         department is None or department.id not in session.department_ids
     ):
         raise PermissionDenied(
-            "A supervisor sees the figures of their own departments: choose one of them."
+            msg("A supervisor sees the figures of their own departments: choose one of them.")
         )
 
 
@@ -317,7 +317,7 @@ def _find_department(code: str) -> Department:
     if dept is None:
         known = ", ".join(d.code for d in Department.select().order_by(Department.sort_order))
         raise ValidationError(
-            "Unknown department {name!r}; known departments: {known}.",
+            msg("Unknown department {name!r}; known departments: {known}."),
             field="department",
             name=text,
             known=known,
@@ -332,14 +332,14 @@ def kpi_report(
     """Every KPI of SPEC §8 for the days ``start`` to ``end`` (both included), of all
     departments or of one."""
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        raise ValidationError("The period needs a first and a last day.", field="period")
+        raise ValidationError(msg("The period needs a first and a last day."), field="period")
     if isinstance(start, dt.datetime):
         start = start.date()
     if isinstance(end, dt.datetime):
         end = end.date()
     if end < start:
         raise ValidationError(
-            "The period ends ({end}) before it starts ({start}).",
+            msg("The period ends ({end}) before it starts ({start})."),
             field="period",
             start=start.isoformat(),
             end=end.isoformat(),

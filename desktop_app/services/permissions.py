@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_app.domain.messages import msg
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.session import Session
 
@@ -11,7 +12,7 @@ ROLE_RANK = {"clerk": 1, "supervisor": 2, "manager": 3, "admin": 3}
 def require_role(session: Session, *roles: str) -> None:
     if session.role not in roles:
         raise PermissionDenied(
-            "Your role ({role}) may not do this; it needs: {needed}.",
+            msg("Your role ({role}) may not do this; it needs: {needed}."),
             role=session.role,
             needed=", ".join(roles),
         )

@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.db.models import Complaint, Survey, User
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import split_multi
-from desktop_app.services.cases import in_scope
+from desktop_app.services import access
 from desktop_app.services.errors import NotFound, PermissionDenied, service
 from desktop_app.services.permissions import require_staff
 from desktop_app.services.session import Session
@@ -44,9 +45,9 @@ def case_survey(session: Session, case_id: int) -> SurveyRecord | None:
     require_staff(session)
     case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
-        raise NotFound("No such complaint.")
-    if not in_scope(session, case):
-        raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
+        raise NotFound(msg("No such complaint."))
+    if not access.may_see(session, case):
+        raise PermissionDenied(msg("Case {number} is outside your queues."), number=case.number)
     survey = Survey.get_or_none(Survey.complaint == case.id)
     if survey is None:
         return None

@@ -6,11 +6,8 @@ ascending (earliest unmet deadline first), then ``id``. Pages follow each other 
 ``complaint_queue`` index (is_open, priority DESC, next_due, id) from where the previous
 page stopped on both SQLite and PostgreSQL.
 
-Scope (SPEC §1, §9), applied in the query: clerks see the cases they received or own and
-those of their departments; supervisors those of their departments and those they own or
-received; managers and administrators everything. Contact details are shown to the
-receiver, the owner, the owner's direct supervisor, supervisors of the case's department
-and managers; everyone else gets them masked.
+Scope and masking: ``services.access`` (docs/rules.md#roles-and-access), its ``see``
+rule applied in the query and its ``contact`` rule to each row read.
 
 Open cases are expected to carry a ``next_due`` (the services that change a case keep it).
 Should one lack it, the queue still lists it exactly once: NULL sorts where the backend's
@@ -22,9 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.db.connection import is_sqlite
+from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import database_proxy
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
+from desktop_app.services import access
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_staff
 from desktop_app.services.session import Session
@@ -75,7 +74,7 @@ class QueuePage:
 # models' own (checked by the tests); values always go in as parameters.
 _SELECT = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
  c.stage, c.next_due, c.registration_time, c.receiver_id, c.owner_id, c.department_id,
- o.display_name, o.supervisor_id, t.name_zh, t.name_en, s.name_zh, s.name_en,
+ o.display_name, t.name_zh, t.name_en, s.name_zh, s.name_en,
  d.name_zh, d.name_en
 FROM complaint AS c
 JOIN "user" AS o ON o.id = c.owner_id
@@ -84,25 +83,6 @@ JOIN complaint_type AS s ON s.id = c.subtype_id
 JOIN department AS d ON d.id = c.department_id
 WHERE c.is_open = {p}"""
 _ORDER = "\nORDER BY c.priority DESC, c.next_due ASC, c.id ASC\nLIMIT {p}"
-
-
-def scope_condition(session: Session, *, unindexed: bool = False) -> tuple[str, list]:
-    """SQL (with ``{p}`` placeholders) limiting complaints to what the session may see,
-    and its parameters; ``("", [])`` for everything.
-
-    ``unindexed``: write the columns as ``+c.column`` (SQLite's way of saying "do not
-    look this term up in an index"), for queries that should walk the index of their
-    order and test the scope row by row rather than gather the scope's rows and sort."""
-    if session.is_manager or session.is_admin:
-        return "", []
-    c = "+c." if unindexed else "c."
-    sql = f"{c}receiver_id = {{p}} OR {c}owner_id = {{p}}"
-    params: list = [session.user_id, session.user_id]
-    if session.department_ids:
-        departments = sorted(session.department_ids)
-        sql += f" OR {c}department_id IN (" + ", ".join(["{p}"] * len(departments)) + ")"
-        params += departments
-    return f" AND ({sql})", params
 
 
 def after_condition(cursor: QueueCursor, *, sqlite: bool) -> tuple[str, list]:
@@ -135,7 +115,7 @@ def build_query(
 ) -> tuple[str, list]:
     """The queue's SQL and parameters for one page, for SQLite or PostgreSQL."""
     parts, params = [_SELECT], [True]
-    scope, scope_params = scope_condition(session)
+    scope, scope_params = access.see_condition(session)
     parts.append(scope)
     params += scope_params
     if after is not None:
@@ -144,7 +124,7 @@ def build_query(
         params += after_params
     parts.append(_ORDER)
     params.append(limit)
-    return "".join(parts).replace("{p}", "?" if sqlite else "%s"), params
+    return placeholders("".join(parts), param_mark(sqlite=sqlite)), params
 
 
 def _datetime(value):
@@ -152,21 +132,6 @@ def _datetime(value):
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(value)
-
-
-def _may_see_contact(
-    session: Session, receiver: int, owner: int, department: int, owner_supervisor: int | None
-) -> bool:
-    if session.is_manager:
-        return True
-    uid = session.user_id
-    if uid is None:
-        return False
-    if uid in (receiver, owner):
-        return True
-    return session.is_supervisor and (
-        department in session.department_ids or owner_supervisor == uid
-    )
 
 
 @service
@@ -177,12 +142,13 @@ def open_queue(
     returned ``next_cursor`` as ``after`` for the next page."""
     require_staff(session)
     if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError("A page holds 1 to {max} cases.", field="limit", max=MAX_LIMIT)
+        raise ValidationError(msg("A page holds 1 to {max} cases."), field="limit", max=MAX_LIMIT)
     db = database_proxy.obj
     sqlite = is_sqlite(db)
     # One more than asked: tells whether another page follows.
     sql, params = build_query(session, limit=limit + 1, after=after, sqlite=sqlite)
     zh = session.language.startswith("zh")
+    contact_scope = access.rules(session).contact
     rows = []
     for (
         cid,
@@ -199,7 +165,6 @@ def open_queue(
         owner,
         department,
         owner_name,
-        owner_supervisor,
         type_zh,
         type_en,
         sub_zh,
@@ -207,7 +172,9 @@ def open_queue(
         dept_zh,
         dept_en,
     ) in db.execute_sql(sql, params).fetchall():
-        visible = _may_see_contact(session, receiver, owner, department, owner_supervisor)
+        visible = contact_scope.admits_row(
+            receiver_id=receiver, owner_id=owner, department_id=department
+        )
         rows.append(
             QueueRow(
                 cid,

@@ -33,6 +33,7 @@ from desktop_app.db.models import (
     UserDepartment,
     database_proxy,
 )
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import OPEN_STAGES
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFound, ValidationError, service
@@ -404,7 +405,7 @@ def _own_reminder(session: Session, reminder_id: int) -> Reminder:
     require_staff(session)
     reminder = Reminder.get_or_none(Reminder.id == reminder_id)
     if reminder is None or reminder_id not in {r.id for r in my_reminders(session, limit=10000)}:
-        raise NotFound("This reminder is not in your list any more.")
+        raise NotFound(msg("This reminder is not in your list any more."))
     return reminder
 
 
@@ -421,7 +422,7 @@ def acknowledge(session: Session, reminder_id: int) -> None:
 @service
 def snooze(session: Session, reminder_id: int, minutes: int) -> dt.datetime:
     if not 1 <= int(minutes) <= 7 * 24 * 60:
-        raise ValidationError("Snooze between 1 minute and 7 days.", field="minutes")
+        raise ValidationError(msg("Snooze between 1 minute and 7 days."), field="minutes")
     with write_lock(database_proxy.obj):
         reminder = _own_reminder(session, reminder_id)
         reminder.snoozed_until = session.now() + dt.timedelta(minutes=int(minutes))

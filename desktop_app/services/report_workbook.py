@@ -51,7 +51,6 @@ for one of their departments, ``report.department`` set).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -65,11 +64,12 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from desktop_app.db.connection import is_sqlite, write_lock
+from desktop_app.db.connection import is_sqlite, placeholders, write_lock
 from desktop_app.db.models import ComplaintType, Department, database_proxy
 from desktop_app.domain import periods
 from desktop_app.domain.exchange_columns import SURVEYS, TIME_FORMAT
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS, LEVEL_ROMAN, STAGES, SURVEY_ASPECTS
 from desktop_app.services import audit
 from desktop_app.services.errors import PermissionDenied, service
@@ -79,16 +79,15 @@ from desktop_app.services.exchange_export import (
     HEADER_FILL,
     HEADER_FONT,
     RowMaker,
-    clean_text,
     snapshot,
     staff_names,
-    temporary_path,
 )
 from desktop_app.services.kpi import SCORES, KpiReport, ratio, to_json_dict
 from desktop_app.services.permissions import require_role
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
+from desktop_app.services.xlsx import clean_text, save_atomic
 
-Progress = Callable[[int, int], object]
 CHUNK = 2000  # rows of a long list per read
 DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0.0%"
@@ -367,7 +366,7 @@ class _Lists:
     def __init__(self, db, report: KpiReport, department_id: int | None):
         self.db = db
         self.sqlite = is_sqlite(db)
-        self.p = "?" if self.sqlite else "%s"
+        self.p = self.db.param
         self.department_id = department_id
         self.as_of = self.stamp(report.as_of)
         period = report.period
@@ -377,7 +376,7 @@ class _Lists:
         return moment.strftime("%Y-%m-%d %H:%M:%S") if self.sqlite else moment
 
     def sql(self, text: str) -> str:
-        return text.replace("{p}", self.p)
+        return placeholders(text, self.db.param)
 
     def _overdue(self) -> tuple[str, list]:
         department = " AND +c.department_id = {p}" if self.department_id is not None else ""
@@ -440,15 +439,6 @@ class _Lists:
 # --- the volume trend ---------------------------------------------------------------------
 
 
-def trend_kind(period: periods.Period) -> str:
-    """The trend's bucket: weeks up to half a year, months up to three years, quarters."""
-    if period.days <= 190:
-        return "week"
-    if period.days <= 1100:
-        return "month"
-    return "quarter"
-
-
 _TREND_SQL = """SELECT {columns}
 FROM complaint AS c
 WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}"""
@@ -456,11 +446,11 @@ WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}"""
 
 @service
 def volume_trend(session: Session, report: KpiReport) -> list[tuple[periods.Period, int]]:
-    """Cases registered per week (month, quarter: ``trend_kind``) of the report's period and
-    department, each bucket clipped to the period: one statement, a ``COUNT(*) FILTER``
+    """Cases registered per bucket (``periods.trend_buckets``: week, month or quarter) of
+    the report's period and department, each bucket clipped to the period: one statement, a ``COUNT(*) FILTER``
     column per bucket over the period's registration-time range (like ``kpi``)."""
     _check_access(session, report)
-    buckets = periods.split(report.period, trend_kind(report.period))
+    buckets = periods.trend_buckets(report.period)
     db = database_proxy.obj
     sqlite = is_sqlite(db)
 
@@ -479,7 +469,7 @@ def volume_trend(session: Session, report: KpiReport) -> list[tuple[periods.Peri
         department = " AND +c.department_id = {p}"
         params.append(department_id)
     sql = _TREND_SQL.replace("{columns}", columns).replace("{department}", department)
-    row = db.execute_sql(sql.replace("{p}", "?" if sqlite else "%s"), params).fetchone()
+    row = db.execute_sql(placeholders(sql, db.param), params).fetchone()
     return [(bucket, int(n or 0)) for bucket, n in zip(buckets, row, strict=True)]
 
 
@@ -502,7 +492,7 @@ def _check_access(session: Session, report: KpiReport) -> None:
         )
         if dept is None or dept.id not in session.department_ids:
             raise PermissionDenied(
-                "A supervisor sees the figures of their own departments: choose one of them."
+                msg("A supervisor sees the figures of their own departments: choose one of them.")
             )
 
 
@@ -867,7 +857,7 @@ def write_report_workbook(
     the long lists may return False to cancel: then no file is left and None comes back."""
     _check_access(session, report)
     if unmasked and not (session.is_manager or session.is_admin):
-        raise PermissionDenied("Only managers may export unmasked contact details.")
+        raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     path = Path(path)
     started = time.perf_counter()
     db = database_proxy.obj
@@ -922,14 +912,9 @@ def write_report_workbook(
     summary.finish()
     for table in (summary, *tables.values(), trend, overdue, owners, surveys, actions, hot):
         rows[table.ws.title] = table.rows
-    partial = temporary_path(path)
-    try:
-        workbook.save(partial)
-        if cancelled:
-            return None
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    save_atomic(workbook, path, keep=not cancelled)
+    if cancelled:
+        return None
     details = {
         "file": path.name,
         "from": report.start.isoformat(),

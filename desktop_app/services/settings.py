@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import Setting, database_proxy
+from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import BY_KEY, SETTINGS, SettingValueError
 from desktop_app.services import audit
 from desktop_app.services.errors import ValidationError, service
@@ -54,11 +55,11 @@ def change_setting(session: Session, key: str, value: Any) -> Any:
     require_manager(session)
     definition = BY_KEY.get(key)
     if definition is None:
-        raise ValidationError("Unknown setting {key}.", field=key, key=key)
+        raise ValidationError(msg("Unknown setting {key}."), field=key, key=key)
     try:
         new = definition.coerce(value)
     except SettingValueError as exc:
-        raise ValidationError("{key}: " + exc.template, field=key, key=key, **exc.params) from exc
+        raise ValidationError(exc.template, field=key, **exc.params) from exc
     with write_lock(database_proxy.obj):
         old = get(key)
         now = session.now()

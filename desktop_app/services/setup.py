@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -20,6 +19,7 @@ from desktop_app.bootstrap import prepare_database
 from desktop_app.db.connection import DatabaseInfo, DatabaseUrlError, make_database, parse_url
 from desktop_app.db.migrations import SchemaError
 from desktop_app.db.models import SchemaVersion, User
+from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import BY_KEY
 from desktop_app.services import demo, users
 from desktop_app.services.errors import (
@@ -28,11 +28,11 @@ from desktop_app.services.errors import (
     ValidationError,
     database_error,
 )
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], bool]
 
 # Steps of set_up for its progress callback (done, total): database, account, demo cases.
 DEMO_CHUNK = 20
@@ -78,11 +78,13 @@ def _connect_error(exc: Exception, host: str, port: str) -> DatabaseUnavailable:
     lowered = text.lower()
     detail = text.splitlines()[0] if text else type(exc).__name__
     if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return DatabaseUnavailable("The database server refused the user or password.")
+        return DatabaseUnavailable(msg("The database server refused the user or password."))
     if "does not exist" in lowered and "database" in lowered:
         return DatabaseUnavailable(
-            "The database server has no such database. Ask its administrator to create "
-            "it (an empty database), then try again: {detail}",
+            msg(
+                "The database server has no such database. Ask its administrator to create "
+                "it (an empty database), then try again: {detail}"
+            ),
             detail=detail,
         )
     if any(
@@ -99,8 +101,10 @@ def _connect_error(exc: Exception, host: str, port: str) -> DatabaseUnavailable:
         )
     ):
         return DatabaseUnavailable(
-            "Cannot reach the database server at {host}:{port}. Check the address and port, "
-            "and that the server accepts connections from this computer: {detail}",
+            msg(
+                "Cannot reach the database server at {host}:{port}. Check the address and port, "
+                "and that the server accepts connections from this computer: {detail}"
+            ),
             host=host,
             port=port,
             detail=detail,
@@ -108,7 +112,9 @@ def _connect_error(exc: Exception, host: str, port: str) -> DatabaseUnavailable:
     mapped = database_error(exc)
     if mapped is not None:
         return mapped
-    return DatabaseUnavailable("Cannot connect to the database server: {detail}", detail=detail)
+    return DatabaseUnavailable(
+        msg("Cannot connect to the database server: {detail}"), detail=detail
+    )
 
 
 def probe_postgres(url: str) -> ServerProbe:
@@ -123,10 +129,10 @@ def probe_postgres(url: str) -> ServerProbe:
         db, info = make_database(url)
     except ValueError as exc:
         raise ValidationError(
-            "The server address, port or database name is not valid.", field="host"
+            msg("The server address, port or database name is not valid."), field="host"
         ) from exc
     if info.backend != "postgresql":
-        raise ValidationError("Not a PostgreSQL address.", field="host")
+        raise ValidationError(msg("Not a PostgreSQL address."), field="host")
     try:
         db.connect()
     except (peewee.DatabaseError, peewee.InterfaceError) as exc:
@@ -158,7 +164,8 @@ def probe_postgres(url: str) -> ServerProbe:
         raise (
             mapped
             or DatabaseUnavailable(
-                "Cannot connect to the database server: {detail}", detail=str(exc).splitlines()[0]
+                msg("Cannot connect to the database server: {detail}"),
+                detail=str(exc).splitlines()[0],
             )
         ) from exc
     finally:
@@ -170,19 +177,21 @@ def check_admin_account(username: str, password: str, repeat: str) -> None:
     the database exists (a new database has the default minimum password length)."""
     if not users.USERNAME_RE.match((username or "").strip()):
         raise ValidationError(
-            "The user name must be 1 to 60 letters, digits or . _ - @, without spaces.",
+            msg("The user name must be 1 to 60 letters, digits or . _ - @, without spaces."),
             field="username",
         )
     minimum = BY_KEY["security.min_password_length"].default
     if len(password) < minimum:
         raise ValidationError(
-            "The password must have at least {n} characters.", field="password", n=minimum
+            msg("The password must have at least {n} characters."), field="password", n=minimum
         )
     if password.strip() != password:
-        raise ValidationError("The password must not start or end with a space.", field="password")
+        raise ValidationError(
+            msg("The password must not start or end with a space."), field="password"
+        )
     if password != repeat:
         raise ValidationError(
-            "The two passwords differ. Please type the password again in the second field.",
+            msg("The two passwords differ. Please type the password again in the second field."),
             field="repeat_password",
         )
 
@@ -217,7 +226,7 @@ def set_up(
     except (OSError, SchemaError, DatabaseUrlError) as exc:
         log.warning("first run: cannot set up %s: %s", without_password(url), exc)
         raise DatabaseUnavailable(
-            "The database cannot be set up: {detail}", detail=str(exc)
+            msg("The database cannot be set up: {detail}"), detail=str(exc)
         ) from exc
 
 

@@ -8,7 +8,6 @@ policy or the calendar changes (call it off the UI thread: it can touch every op
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.db.connection import write_lock
@@ -17,14 +16,12 @@ from desktop_app.db.models import (
     Complaint,
     ComplaintType,
     Customer,
-    ProgressEntry,
     ScanState,
     database_proxy,
 )
 from desktop_app.domain.calendar import WorkCalendar, official_year
 from desktop_app.domain.deadlines import (
     Deadlines,
-    complex_case_limit,
     compute_deadlines,
     level_priority,
     next_update_due,
@@ -33,13 +30,10 @@ from desktop_app.domain.vocab import join_multi, split_multi
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import (
-    ConflictError,
-    NotFound,
-    PermissionDenied,
-    ValidationError,
     service,
 )
 from desktop_app.services.permissions import require_manager
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
 
@@ -221,7 +215,7 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
 
 @service
 def recompute_open_deadlines(
-    session: Session, *, chunk: int = 2000, progress: Callable[[int, int], bool] | None = None
+    session: Session, *, chunk: int = 2000, progress: Progress | None = None
 ) -> int:
     """Recompute the stored deadlines of every open case (after a policy or calendar change).
 
@@ -297,74 +291,3 @@ def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
         f"or update the program."
         for year in unofficial_years(today, days_ahead=days_ahead)
     ]
-
-
-@service
-def renegotiate_resolution(
-    session: Session, complaint_id: int, new_due: dt.datetime, reason: str, *, version: int
-) -> dt.datetime:
-    """A complex case (复杂投诉): the resolution date agreed anew with the customer, at most
-    ``sla.complex_max_days`` working days after registration. Recorded in the case's progress
-    history and the audit log. ``version`` is the case version the user saw."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Give the reason agreed with the customer.", field="reason")
-    ctx = SlaContext.load()
-    now = session.now()
-    with write_lock(database_proxy.obj):
-        case = Complaint.get_or_none(Complaint.id == complaint_id)
-        if case is None:
-            raise NotFound("No such complaint.")
-        from desktop_app.services.cases import may_act  # cases imports this module
-
-        if not may_act(session, case):
-            raise PermissionDenied("Only the case's handlers may change its deadlines.")
-        if case.version != version:
-            raise ConflictError(
-                "Someone else changed case {number} since you opened it; reload it and try again.",
-                number=case.number,
-            )
-        if not case.is_open:
-            raise ValidationError(
-                "Case {number} is closed.", field="renegotiated_due", number=case.number
-            )
-        limit = complex_case_limit(ctx.calendar, case.registration_time, ctx.policy)
-        if new_due > limit:
-            raise ValidationError(
-                "A complex case must be resolved within {days} working days of registration: "
-                "by {limit} at the latest.",
-                field="renegotiated_due",
-                days=ctx.policy["sla.complex_max_days"],
-                limit=f"{limit:%Y-%m-%d %H:%M}",
-            )
-        if new_due <= now:
-            raise ValidationError(
-                "The new resolution date must be in the future.", field="renegotiated_due"
-            )
-        old_due = case.resolution_due
-        case.complex_case = True
-        case.renegotiated_due = new_due
-        rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
-        refresh_case(case, ctx, rule)
-        case.version += 1
-        case.updated_at, case.updated_by = now, session.user_id
-        case.save()
-        ProgressEntry.create(
-            complaint=case,
-            stage=case.stage,
-            owner=case.owner_id,
-            planned_completion=new_due,
-            result=f"Resolution date renegotiated with the customer: {reason}",
-            updated_at=now,
-            updated_by=session.user_id or case.owner_id,
-        )
-        audit.record(
-            session,
-            "renegotiate",
-            "complaint",
-            case.id,
-            old_due=old_due,
-            new_due=new_due,
-            reason=reason,
-        )
-        return case.resolution_due

@@ -37,12 +37,13 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain import validation
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import (
     SURVEY_ASPECTS,
     SURVEY_METHODS,
     join_multi,
 )
-from desktop_app.services import audit, cases, sla
+from desktop_app.services import access, audit, cases, sla
 from desktop_app.services.errors import (
     NotFound,
     PermissionDenied,
@@ -93,15 +94,6 @@ class SurveyQueuePage:
     total: int
 
 
-def _scope(session: Session):
-    if session.is_manager or session.is_admin:
-        return None
-    cond = (Complaint.receiver == session.user_id) | (Complaint.owner == session.user_id)
-    if session.department_ids:
-        cond |= Complaint.department.in_(sorted(session.department_ids))
-    return cond
-
-
 def _window(ctx: sla.SlaContext, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     """The range of survey due times the queue holds now."""
     p = ctx.policy
@@ -121,8 +113,7 @@ def _queue_query(session: Session, ctx: sla.SlaContext, now: dt.datetime):
         Complaint.no_survey_reason.is_null(),
         ~fn.EXISTS(surveyed),
     )
-    scope = _scope(session)
-    return query.where(scope) if scope is not None else query
+    return query.where(access.rules(session).see.expression())
 
 
 @service
@@ -203,12 +194,12 @@ def _attempts(case_ids: list[int]) -> dict[int, tuple[int, SurveyAttempt]]:
 def _closed_case(session: Session, case_id: int, field_name: str) -> Complaint:
     case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
-        raise NotFound("No such complaint.")
-    if not cases.in_scope(session, case):
-        raise PermissionDenied("Case {number} is outside your queues.", number=case.number)
+        raise NotFound(msg("No such complaint."))
+    if not access.may_see(session, case):
+        raise PermissionDenied(msg("Case {number} is outside your queues."), number=case.number)
     if case.is_open:
         raise ValidationError(
-            "Case {number} is still open: surveys follow closure.",
+            msg("Case {number} is still open: surveys follow closure."),
             field=field_name,
             number=case.number,
         )
@@ -239,25 +230,27 @@ def record_attempt(
     unanswered call (unreachable)."""
     require_role(session, *SURVEY_ROLES)
     if not isinstance(result, str) or result not in FAILED_RESULTS:
-        raise ValidationError("Choose what happened on the call.", field="call_result")
+        raise ValidationError(msg("Choose what happened on the call."), field="call_result")
     ctx = sla.SlaContext.load()
     now = session.now()
     if result == "call_back_later" and next_try_at is None:
         raise ValidationError(
-            "Give the time the customer asked to be called back.", field="next_try_at"
+            msg("Give the time the customer asked to be called back."), field="next_try_at"
         )
     note = checked_text(note, "attempt_note")
     if next_try_at is not None and (
         not isinstance(next_try_at, dt.datetime) or next_try_at.tzinfo is not None
     ):
-        raise ValidationError("Give the time of the next try.", field="next_try_at")
+        raise ValidationError(msg("Give the time of the next try."), field="next_try_at")
     if next_try_at is not None and next_try_at <= now:
-        raise ValidationError("The next try must be later than now.", field="next_try_at")
+        raise ValidationError(msg("The next try must be later than now."), field="next_try_at")
     with write_lock(database_proxy.obj):
         case = _closed_case(session, case_id, "call_result")
         if Survey.select().where(Survey.complaint == case.id).exists():
             raise ValidationError(
-                "Case {number} has its survey already.", field="call_result", number=case.number
+                msg("Case {number} has its survey already."),
+                field="call_result",
+                number=case.number,
             )
         count = SurveyAttempt.select().where(SurveyAttempt.complaint == case.id).count() + 1
         reason = None
@@ -303,7 +296,7 @@ def mark_not_surveyed(session: Session, case_id: int, reason: str) -> None:
     reason = checked_text(reason, "no_survey_reason", maximum=200)  # what the column keeps
     if not reason:
         raise ValidationError(
-            "Give the reason the customer is not to be surveyed.", field="no_survey_reason"
+            msg("Give the reason the customer is not to be surveyed."), field="no_survey_reason"
         )
     now = session.now()
     with write_lock(database_proxy.obj):
@@ -397,25 +390,25 @@ def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
             wrong_text.add(name)
             bad(name, problem)
     if "customer_name" not in wrong_text and not (form.customer_name or "").strip():
-        bad("customer_name", "Enter the customer's name.")
+        bad("customer_name", msg("Enter the customer's name."))
     if form.survey_time is None:
-        bad("survey_time", "Enter the survey time.")
+        bad("survey_time", msg("Enter the survey time."))
     elif not isinstance(form.survey_time, dt.datetime) or form.survey_time.tzinfo is not None:
-        bad("survey_time", "Enter the survey time (a date and a time).")
+        bad("survey_time", msg("Enter the survey time (a date and a time)."))
     elif form.survey_time > now + FUTURE_TOLERANCE:
-        bad("survey_time", "The survey time is in the future.")
+        bad("survey_time", msg("The survey time is in the future."))
     if not isinstance(form.method, str) or form.method not in SURVEY_METHODS:
-        bad("method", "Choose how the survey was done.")
+        bad("method", msg("Choose how the survey was done."))
     for name in SCORE_FIELDS:
         value = getattr(form, name)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
-            bad(name, "Give a score from 1 (very dissatisfied) to 5 (very satisfied).")
+            bad(name, msg("Give a score from 1 (very dissatisfied) to 5 (very satisfied)."))
     for name in ("most_satisfied", "needs_improvement"):
         codes = getattr(form, name)
         if not isinstance(codes, list | tuple | set | frozenset) or any(
             not isinstance(c, str) or c not in SURVEY_ASPECTS for c in codes
         ):
-            bad(name, "Choose from the listed aspects.")
+            bad(name, msg("Choose from the listed aspects."))
             continue
         other = f"{name}_other"
         if (
@@ -423,7 +416,7 @@ def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
             and other not in wrong_text
             and not (getattr(form, other) or "").strip()
         ):
-            bad(other, 'Say what "other" means.')
+            bad(other, msg('Say what "other" means.'))
     return problems
 
 
@@ -455,7 +448,7 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
                 found = Complaint.get_or_none(Complaint.number == number)
                 if found is None:
                     raise ValidationError(
-                        "No complaint has the number {number}.",
+                        msg("No complaint has the number {number}."),
                         field="complaint_number",
                         number=number,
                     )
@@ -463,7 +456,7 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
                 _refuse_second(case)
                 if form.survey_time < case.closed_at:
                     raise ValidationError(
-                        "The survey time is before the case was closed.", field="survey_time"
+                        msg("The survey time is before the case was closed."), field="survey_time"
                     )
             survey = Survey.create(
                 complaint=case,
@@ -514,7 +507,9 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
         if case is not None:
             _refuse_second(case)
         raise ValidationError(
-            "The survey could not be saved: {reason}", field="complaint_number", reason=str(exc)
+            msg("The survey could not be saved: {reason}"),
+            field="complaint_number",
+            reason=str(exc),
         ) from exc
     return RecordedSurvey(survey.id, case.id if case else None, follow_up)
 
@@ -524,8 +519,10 @@ def _refuse_second(case: Complaint) -> None:
     if first is not None:
         surveyor = User.get_or_none(User.id == first.surveyor_id)
         raise ValidationError(
-            "Case {number} already has its survey, recorded {at} by {name}; a complaint "
-            "is surveyed once.",
+            msg(
+                "Case {number} already has its survey, recorded {at} by {name}; a complaint "
+                "is surveyed once."
+            ),
             field="complaint_number",
             number=case.number,
             at=f"{first.survey_time:%Y-%m-%d %H:%M}",
@@ -554,8 +551,9 @@ class FollowUpInfo:
 def follow_ups(
     session: Session, *, case_id: int | None = None, open_only: bool = True
 ) -> list[FollowUpInfo]:
-    """Follow-ups the session sees: its own, its departments' (supervisors), all
-    (managers); or those of one case."""
+    """Follow-ups the session sees: those assigned to it and those of the cases it may act
+    on (``access``'s ``act`` rule: its own, its departments' and its staff's for
+    supervisors, all for managers), all for administrators; or those of one case."""
     require_role(session, *SURVEY_ROLES, "admin")
     query = (
         FollowUp.select(FollowUp, Complaint)
@@ -566,11 +564,9 @@ def follow_ups(
         query = query.where(FollowUp.done_at.is_null())
     if case_id is not None:
         query = query.where(FollowUp.complaint == case_id)
-    if not (session.is_manager or session.is_admin):
-        mine = FollowUp.assigned_to == session.user_id
-        if session.is_supervisor and session.department_ids:
-            mine |= Complaint.department.in_(sorted(session.department_ids))
-        query = query.where(mine | (Complaint.owner == session.user_id))
+    if not session.is_admin:  # administrators read every follow-up
+        handled = access.rules(session).act.expression()
+        query = query.where((FollowUp.assigned_to == session.user_id) | handled)
     names = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
     return [
         FollowUpInfo(
@@ -598,17 +594,19 @@ def complete_follow_up(
     require_role(session, *SURVEY_ROLES)
     note = checked_text(note, "done_note")
     if not note:
-        raise ValidationError("Say what was done for the customer.", field="done_note")
+        raise ValidationError(msg("Say what was done for the customer."), field="done_note")
     now = session.now()
     with write_lock(database_proxy.obj):
         follow_up = FollowUp.get_or_none(FollowUp.id == follow_up_id)
         if follow_up is None or follow_up.done_at is not None:
-            raise NotFound("This follow-up is done or gone.")
+            raise NotFound(msg("This follow-up is done or gone."))
         case = Complaint.get_by_id(follow_up.complaint_id)
-        if follow_up.assigned_to_id != session.user_id and not cases.may_act(session, case):
+        if follow_up.assigned_to_id != session.user_id and not access.may_act(session, case):
             raise PermissionDenied(
-                "Only the supervisor it was given to, the case's handlers "
-                "and managers may complete this follow-up."
+                msg(
+                    "Only the supervisor it was given to, the case's handlers "
+                    "and managers may complete this follow-up."
+                )
             )
         follow_up.done_at, follow_up.done_note = now, note
         follow_up.save()

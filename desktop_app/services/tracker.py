@@ -4,11 +4,8 @@
   the page's ``next_cursor`` as ``after`` for the next one. Pages follow each other by
   keyset (the last row's sort-key values, ``id`` always the last tie-breaker), never by
   OFFSET, and never read more than the page (plus one row to know whether more follow).
-- Scope (SPEC §1) is applied in the SQL (``queue.scope_condition``): clerks see cases they
-  received or own and their departments' cases; supervisors their departments' cases and
-  those they own or received; managers and admins everything. Contacts are masked
-  (SPEC §9) unless the session is entitled (``queue``'s rule: receiver, owner, the owner's
-  direct supervisor, supervisors of the case's department, managers).
+- Scope and masking are ``services.access``'s (docs/rules.md#roles-and-access): its
+  ``see`` rule is applied in the SQL, its ``contact`` rule masks each row's contact.
 - ``count_cases`` counts what ``list_cases`` would list; ``standard_views`` and
   ``view_counts`` give the saved views of the window with their counts; ``owners`` the
   staff the owner filter offers; ``due_soon_window`` the "due soon" setting.
@@ -65,20 +62,17 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from desktop_app.db import search
-from desktop_app.db.connection import is_sqlite
+from desktop_app.db.connection import is_sqlite, placeholders
 from desktop_app.db.models import FollowUp, database_proxy
+from desktop_app.domain.deadlines import due_state
 from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import STAGES
+from desktop_app.services import access
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_staff
-from desktop_app.services.queue import (
-    MAX_LIMIT,
-    QueueCursor,
-    _may_see_contact,
-    after_condition,
-    scope_condition,
-)
+from desktop_app.services.queue import MAX_LIMIT, QueueCursor, after_condition
 from desktop_app.services.session import Session
 
 # Column keys the table may sort by. "processing" is SPEC §4's order: urgent, III, II, I,
@@ -150,14 +144,9 @@ class CaseRow(NamedTuple):
     version: int
 
     def due_state(self, now: dt.datetime, soon: dt.timedelta) -> str:
-        """ "overdue", "due_soon", "on_track", or "none" (closed / no deadline)."""
-        if not self.is_open or self.next_due is None:
-            return "none"
-        if self.next_due < now:
-            return "overdue"
-        if self.next_due - now <= soon:
-            return "due_soon"
-        return "on_track"
+        """ "overdue", "due_soon", "on_track", or "none" (closed / no deadline): the next
+        deadline by ``deadlines.due_state``."""
+        return due_state(self.next_due, now, soon, is_open=self.is_open)
 
 
 @dataclass(frozen=True)
@@ -206,17 +195,16 @@ class SavedView:
     _DEPARTMENT,
     _SUBTYPE,
     _OWNER_NAME,
-    _OWNER_SUPERVISOR,
     _TYPE_LABEL,
     _SUBTYPE_LABEL,
     _DEPARTMENT_CODE,
     _DEPARTMENT_LABEL,
     _CHANNEL_LABEL,
-) = range(24)
+) = range(23)
 
 _SELECT = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
  c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
- c.owner_id, c.department_id, c.subtype_id, o.display_name, o.supervisor_id, t.{name},
+ c.owner_id, c.department_id, c.subtype_id, o.display_name, t.{name},
  s.{name}, d.code, d.{name}, ch.{name}
 FROM complaint AS c
 JOIN "user" AS o ON o.id = c.owner_id
@@ -322,7 +310,7 @@ def _group(sort: str, column: str, value, sqlite: bool) -> tuple[str, tuple]:
 
 def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) -> _Plan:
     if sort not in SORT_KEYS:
-        raise ValidationError("Unknown sort order {sort}.", field="sort", sort=sort)
+        raise ValidationError(msg("Unknown sort order {sort}."), field="sort", sort=sort)
     name = "name_zh" if session.language.startswith("zh") else "name_en"
     desc = bool(descending)
     direction = " DESC" if desc else ""
@@ -426,8 +414,7 @@ class _Reference:
         marks = ", ".join(["{p}"] * len(codes))
         sql = f"SELECT id FROM {table} WHERE code IN ({marks}) ORDER BY id"
         return [
-            r[0]
-            for r in self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)), codes).fetchall()
+            r[0] for r in self.db.execute_sql(placeholders(sql, self.db.param), codes).fetchall()
         ]
 
     def types(self, codes) -> tuple[list[int], list[int]]:
@@ -435,12 +422,8 @@ class _Reference:
         codes = sorted(codes)
         marks = ", ".join(["{p}"] * len(codes))
         sql = f"SELECT id, parent_id FROM complaint_type WHERE code IN ({marks}) ORDER BY id"
-        rows = self.db.execute_sql(_placeholders(sql, is_sqlite(self.db)), codes).fetchall()
+        rows = self.db.execute_sql(placeholders(sql, self.db.param), codes).fetchall()
         return [i for i, parent in rows if parent is None], [i for i, p in rows if p is not None]
-
-
-def _placeholders(sql: str, sqlite: bool) -> str:
-    return sql.replace("{p}", "?" if sqlite else "%s")
 
 
 def _in(column: str, values: Sequence) -> tuple[str, list]:
@@ -507,7 +490,7 @@ def _conditions(
     if flt.overdue_only:
         add("c.next_due < {p}", [_dt_param(session.now(), sqlite)])
     walk = ordered and sqlite and not _open_only(flt) and bool(session.department_ids)
-    scope, scope_params = scope_condition(session, unindexed=walk)
+    scope, scope_params = access.see_condition(session, unindexed=walk)
     if scope:
         add(scope.removeprefix(" AND "), scope_params)
     ref = _Reference(db)
@@ -578,7 +561,7 @@ def _check_cursor(plan: _Plan, after) -> tuple[int, tuple] | None:
         or len(after) - 3 != len(plan.segments[after[2]].keys)
     ):
         raise ValidationError(
-            "The list's position belongs to another order or filter; reload the list.",
+            msg("The list's position belongs to another order or filter; reload the list."),
             field="after",
         )
     return after[2], after[3:]
@@ -603,7 +586,7 @@ def statement(
     plan = _plan(db, session, sort, descending, flt)
     conds, params = _conditions(db, session, flt)
     sql = _select(session) + _where(conds) + "\nORDER BY " + plan.order_sql
-    return _placeholders(sql, is_sqlite(db)), params
+    return placeholders(sql, db.param), params
 
 
 def _page_ids(
@@ -633,7 +616,8 @@ def _page_ids(
         sql = f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
         params.append(limit - len(found))
         found.extend(
-            (index, row[0]) for row in db.execute_sql(_placeholders(sql, sqlite), params).fetchall()
+            (index, row[0])
+            for row in db.execute_sql(placeholders(sql, db.param), params).fetchall()
         )
         if len(found) >= limit:
             break
@@ -654,9 +638,8 @@ def list_cases(
     (see the module docstring); ``after`` is the previous page's ``next_cursor``."""
     require_staff(session)
     if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError("A page holds 1 to {max} cases.", field="limit", max=MAX_LIMIT)
+        raise ValidationError(msg("A page holds 1 to {max} cases."), field="limit", max=MAX_LIMIT)
     db = database_proxy.obj
-    sqlite = is_sqlite(db)
     plan = _plan(db, session, sort, descending, flt)
     position = _check_cursor(plan, after)
     conds, params = _conditions(db, session, flt)
@@ -668,7 +651,7 @@ def list_cases(
         return CasePage((), None)
     ids = [cid for _segment, cid in found]
     sql = f"{_select(session)}\nWHERE c.id IN ({', '.join(['{p}'] * len(ids))})"
-    raw = {r[_ID]: r for r in db.execute_sql(_placeholders(sql, sqlite), ids).fetchall()}
+    raw = {r[_ID]: r for r in db.execute_sql(placeholders(sql, db.param), ids).fetchall()}
     # A case gone between the two reads (none are deleted) would just be left out.
     rows = _case_rows(session, [raw[cid] for cid in ids if cid in raw])
     cursor = None
@@ -688,7 +671,7 @@ def _case_rows(session: Session, raw: list[tuple]) -> tuple[CaseRow, ...]:
     The hot part of a page: tuples made directly, dates parsed only when text (SQLite)."""
     make = tuple.__new__
     parse = dt.datetime.fromisoformat
-    may_see = _may_see_contact
+    may_see = access.rules(session).contact.admits_row
     rows = []
     for (
         cid,
@@ -709,14 +692,13 @@ def _case_rows(session: Session, raw: list[tuple]) -> tuple[CaseRow, ...]:
         department,
         _subtype,
         owner_name,
-        owner_supervisor,
         type_label,
         subtype_label,
         department_code,
         department_label,
         channel_label,
     ) in raw:
-        visible = may_see(session, receiver, owner, department, owner_supervisor)
+        visible = may_see(receiver_id=receiver, owner_id=owner, department_id=department)
         rows.append(
             make(
                 CaseRow,
@@ -755,7 +737,7 @@ def count_cases(session: Session, flt: CaseFilter = CaseFilter()) -> int:
     db = database_proxy.obj
     conds, params = _conditions(db, session, flt, ordered=False)
     sql = "SELECT COUNT(*) FROM complaint AS c" + _where(conds)
-    return db.execute_sql(_placeholders(sql, is_sqlite(db)), params).fetchone()[0]
+    return db.execute_sql(placeholders(sql, db.param), params).fetchone()[0]
 
 
 def _departments_in_scope(db, session: Session) -> list[tuple[int, str, str, str]]:
@@ -825,7 +807,7 @@ def owners(session: Session) -> list[tuple[int, str]]:
             params = departments
         sql = f'SELECT id, display_name FROM "user" WHERE active = {true} AND (id = {{p}}{member})'
         params = [session.user_id if session.user_id is not None else -1, *params]
-    rows = db.execute_sql(_placeholders(sql, sqlite), params).fetchall()
+    rows = db.execute_sql(placeholders(sql, db.param), params).fetchall()
     return sorted(((i, name) for i, name in rows), key=lambda r: (r[1], r[0]))
 
 

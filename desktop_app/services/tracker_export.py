@@ -8,16 +8,13 @@ same order, within the session's scope. The ids go to ``exchange_export.export_c
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from desktop_app.services import tracker
 from desktop_app.services.errors import service
 from desktop_app.services.permissions import require_staff
+from desktop_app.services.progress import Progress
 from desktop_app.services.queue import MAX_LIMIT
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
-
-Progress = Callable[[int, int], object]
 
 
 @service

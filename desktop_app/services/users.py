@@ -14,6 +14,7 @@ from desktop_app.db.models import (
     UserDepartment,
     database_proxy,
 )
+from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import ROLES
 from desktop_app.services import audit
 from desktop_app.services.auth import check_password_rules, hash_password, verify
@@ -69,7 +70,7 @@ def find_department(code_or_name: str) -> Department:
     if dept is None:
         known = ", ".join(d.code for d in Department.select().order_by(Department.sort_order))
         raise ValidationError(
-            "Unknown department {name!r}; known departments: {known}.",
+            msg("Unknown department {name!r}; known departments: {known}."),
             field="department",
             name=text,
             known=known,
@@ -95,12 +96,12 @@ def create_user(
     username = (username or "").strip()
     if not USERNAME_RE.match(username):
         raise ValidationError(
-            "The user name must be 1 to 60 letters, digits or . _ - @, without spaces.",
+            msg("The user name must be 1 to 60 letters, digits or . _ - @, without spaces."),
             field="username",
         )
     if role not in ROLES:
         raise ValidationError(
-            "Unknown role {role!r}; use clerk, supervisor, manager or admin.",
+            msg("Unknown role {role!r}; use clerk, supervisor, manager or admin."),
             field="role",
             role=role,
         )
@@ -109,7 +110,7 @@ def create_user(
     with write_lock(database_proxy.obj):
         if User.select().where(User.username == username).exists():
             raise ValidationError(
-                "The user name {name} is already taken.", field="username", name=username
+                msg("The user name {name} is already taken."), field="username", name=username
             )
         depts = [find_department(code) for code in departments]
         boss = None
@@ -117,7 +118,7 @@ def create_user(
             boss = User.get_or_none(User.username == supervisor)
             if boss is None:
                 raise ValidationError(
-                    "Unknown supervisor {name!r}.", field="supervisor", name=supervisor
+                    msg("Unknown supervisor {name!r}."), field="supervisor", name=supervisor
                 )
         now = session.now()
         user = User.create(
@@ -155,7 +156,7 @@ def get_user(session: Session, username: str) -> UserInfo:
     require_staff(session)
     user = User.get_or_none(User.username == username)
     if user is None:
-        raise NotFound("No user named {name}.", name=username)
+        raise NotFound(msg("No user named {name}."), name=username)
     return _info(user)
 
 
@@ -173,7 +174,7 @@ def has_active_admin() -> bool:
 def _account(username: str) -> User:
     user = User.get_or_none(User.username == (username or "").strip())
     if user is None:
-        raise NotFound("No user named {name}.", name=username)
+        raise NotFound(msg("No user named {name}."), name=username)
     return user
 
 
@@ -187,7 +188,9 @@ def _keep_an_admin(user: User, field: str) -> None:
         .exists()
     ):
         raise ValidationError(
-            "{name} is the last administrator who can sign in; add another administrator first.",
+            msg(
+                "{name} is the last administrator who can sign in; add another administrator first."
+            ),
             field=field,
             name=user.username,
         )
@@ -197,17 +200,17 @@ def _keep_an_admin(user: User, field: str) -> None:
 def change_own_password(session: Session, current: str, new: str) -> None:
     """The signed-in user changes their password; the current one must be typed."""
     if session.user_id is None:
-        raise ValidationError("The command line has no password to change.", field="password")
+        raise ValidationError(msg("The command line has no password to change."), field="password")
     with write_lock(database_proxy.obj):
         user = User.get_or_none(User.id == session.user_id)
         if user is None or not user.active:
-            raise NotFound("Your account no longer exists or is disabled.")
+            raise NotFound(msg("Your account no longer exists or is disabled."))
         if not verify(user, current or ""):
             audit.record(session, "password_change", "user", user.id, ok=False)
-            raise ValidationError("The current password is wrong.", field="current_password")
+            raise ValidationError(msg("The current password is wrong."), field="current_password")
         if new == current:
             raise ValidationError(
-                "The new password must differ from the current one.", field="new_password"
+                msg("The new password must differ from the current one."), field="new_password"
             )
         try:
             check_password_rules(new or "")
@@ -246,7 +249,7 @@ def set_active(session: Session, username: str, active: bool) -> UserInfo:
         user = _account(username)
         if not active:
             if user.id == session.user_id:
-                raise ValidationError("You cannot disable your own account.", field="active")
+                raise ValidationError(msg("You cannot disable your own account."), field="active")
             _keep_an_admin(user, "active")
         if user.active != active:
             user.active = active
@@ -281,14 +284,14 @@ def update_user(
             name = display_name.strip()
             if not name or len(name) > 60:
                 raise ValidationError(
-                    "The display name must be 1 to 60 characters.", field="display_name"
+                    msg("The display name must be 1 to 60 characters."), field="display_name"
                 )
             if name != user.display_name:
                 user.display_name = changed["display_name"] = name
         if role is not None and role != user.role:
             if role not in ROLES:
                 raise ValidationError(
-                    "Unknown role {role!r}; use clerk, supervisor, manager or admin.",
+                    msg("Unknown role {role!r}; use clerk, supervisor, manager or admin."),
                     field="role",
                     role=role,
                 )
@@ -300,7 +303,7 @@ def update_user(
                 boss = User.get_or_none(User.username == supervisor.strip())
                 if boss is None or boss.id == user.id:
                     raise ValidationError(
-                        "Unknown supervisor {name!r}.", field="supervisor", name=supervisor
+                        msg("Unknown supervisor {name!r}."), field="supervisor", name=supervisor
                     )
             if user.supervisor_id != (boss.id if boss else None):
                 user.supervisor = boss

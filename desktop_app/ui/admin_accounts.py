@@ -52,8 +52,8 @@ from desktop_app.services import reference, users
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.users import UserInfo
+from desktop_app.ui.forms import FieldError, FieldErrors
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.intake_widgets import FieldError, FieldErrors
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.row_models import RowsTableModel
 

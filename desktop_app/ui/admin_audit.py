@@ -57,8 +57,8 @@ from desktop_app.services import audit
 from desktop_app.services.audit import AuditFilter, AuditRow
 from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.intake_widgets import FieldError
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -74,58 +74,58 @@ DEFAULT_DAYS = 30
 PAGE_SIZE = 200
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AuditLog", text)
-
-
 def action_labels() -> dict[str, str]:
     """Every action code of the audit log with its readable label in the UI language."""
     return {
-        "login": _t("Sign-in"),
-        "login_failed": _t("Failed sign-in"),
-        "login_blocked": _t("Sign-in refused (locked out)"),
-        "logout": _t("Sign-out"),
-        "unlock": _t("Window unlocked"),
-        "unlock_failed": _t("Failed unlock"),
-        "password_change": _t("Own password changed"),
-        "password_reset": _t("Password reset by an administrator"),
-        "user_create": _t("Account added"),
-        "user_update": _t("Account changed"),
-        "user_disable": _t("Account disabled"),
-        "user_enable": _t("Account enabled"),
-        "complaint_create": _t("Complaint registered"),
-        "progress": _t("Progress recorded"),
-        "transfer": _t("Case transferred"),
-        "escalate": _t("Case escalated"),
-        "escalate_auto": _t("Case escalated automatically"),
-        "approval_request": _t("Approval requested"),
-        "approval_decision": _t("Approval decided"),
-        "close": _t("Case closed"),
-        "reopen": _t("Case reopened"),
-        "renegotiate": _t("Resolution date renegotiated"),
-        "urgent_batch": _t("Batch complaint marked urgent"),
-        "deadlines_recomputed": _t("Deadlines recomputed"),
-        "contact_unmasked": _t("Full contact details shown"),
-        "follow_up_create": _t("Follow-up created"),
-        "follow_up_done": _t("Follow-up done"),
-        "reminder_ack": _t("Reminder acknowledged"),
-        "reminder_snooze": _t("Reminder snoozed"),
-        "survey_create": _t("Survey recorded"),
-        "survey_attempt": _t("Survey attempt recorded"),
-        "survey_skipped": _t("Survey skipped"),
-        "improvement_create": _t("Improvement action added"),
-        "improvement_update": _t("Improvement action changed"),
-        "export_cases": _t("Cases exported"),
-        "export_unmasked": _t("Cases exported unmasked"),
-        "export_report": _t("Report exported"),
-        "export_audit": _t("Audit log exported"),
-        "import_workbook": _t("Workbook imported"),
-        "setting_change": _t("Setting changed"),
-        "calendar_override": _t("Calendar day changed"),
-        "calendar_override_removed": _t("Calendar day change removed"),
-        "backup": _t("Backup taken"),
-        "restore": _t("Database restored"),
-        "demo_generate": _t("Demo data generated"),
+        "login": QCoreApplication.translate("AuditLog", "Sign-in"),
+        "login_failed": QCoreApplication.translate("AuditLog", "Failed sign-in"),
+        "login_blocked": QCoreApplication.translate("AuditLog", "Sign-in refused (locked out)"),
+        "logout": QCoreApplication.translate("AuditLog", "Sign-out"),
+        "unlock": QCoreApplication.translate("AuditLog", "Window unlocked"),
+        "unlock_failed": QCoreApplication.translate("AuditLog", "Failed unlock"),
+        "password_change": QCoreApplication.translate("AuditLog", "Own password changed"),
+        "password_reset": QCoreApplication.translate(
+            "AuditLog", "Password reset by an administrator"
+        ),
+        "user_create": QCoreApplication.translate("AuditLog", "Account added"),
+        "user_update": QCoreApplication.translate("AuditLog", "Account changed"),
+        "user_disable": QCoreApplication.translate("AuditLog", "Account disabled"),
+        "user_enable": QCoreApplication.translate("AuditLog", "Account enabled"),
+        "complaint_create": QCoreApplication.translate("AuditLog", "Complaint registered"),
+        "progress": QCoreApplication.translate("AuditLog", "Progress recorded"),
+        "transfer": QCoreApplication.translate("AuditLog", "Case transferred"),
+        "escalate": QCoreApplication.translate("AuditLog", "Case escalated"),
+        "escalate_auto": QCoreApplication.translate("AuditLog", "Case escalated automatically"),
+        "approval_request": QCoreApplication.translate("AuditLog", "Approval requested"),
+        "approval_decision": QCoreApplication.translate("AuditLog", "Approval decided"),
+        "close": QCoreApplication.translate("AuditLog", "Case closed"),
+        "reopen": QCoreApplication.translate("AuditLog", "Case reopened"),
+        "renegotiate": QCoreApplication.translate("AuditLog", "Resolution date renegotiated"),
+        "urgent_batch": QCoreApplication.translate("AuditLog", "Batch complaint marked urgent"),
+        "deadlines_recomputed": QCoreApplication.translate("AuditLog", "Deadlines recomputed"),
+        "contact_unmasked": QCoreApplication.translate("AuditLog", "Full contact details shown"),
+        "follow_up_create": QCoreApplication.translate("AuditLog", "Follow-up created"),
+        "follow_up_done": QCoreApplication.translate("AuditLog", "Follow-up done"),
+        "reminder_ack": QCoreApplication.translate("AuditLog", "Reminder acknowledged"),
+        "reminder_snooze": QCoreApplication.translate("AuditLog", "Reminder snoozed"),
+        "survey_create": QCoreApplication.translate("AuditLog", "Survey recorded"),
+        "survey_attempt": QCoreApplication.translate("AuditLog", "Survey attempt recorded"),
+        "survey_skipped": QCoreApplication.translate("AuditLog", "Survey skipped"),
+        "improvement_create": QCoreApplication.translate("AuditLog", "Improvement action added"),
+        "improvement_update": QCoreApplication.translate("AuditLog", "Improvement action changed"),
+        "export_cases": QCoreApplication.translate("AuditLog", "Cases exported"),
+        "export_unmasked": QCoreApplication.translate("AuditLog", "Cases exported unmasked"),
+        "export_report": QCoreApplication.translate("AuditLog", "Report exported"),
+        "export_audit": QCoreApplication.translate("AuditLog", "Audit log exported"),
+        "import_workbook": QCoreApplication.translate("AuditLog", "Workbook imported"),
+        "setting_change": QCoreApplication.translate("AuditLog", "Setting changed"),
+        "calendar_override": QCoreApplication.translate("AuditLog", "Calendar day changed"),
+        "calendar_override_removed": QCoreApplication.translate(
+            "AuditLog", "Calendar day change removed"
+        ),
+        "backup": QCoreApplication.translate("AuditLog", "Backup taken"),
+        "restore": QCoreApplication.translate("AuditLog", "Database restored"),
+        "demo_generate": QCoreApplication.translate("AuditLog", "Demo data generated"),
     }
 
 
@@ -137,13 +137,13 @@ def action_label(code: str, labels: dict[str, str] | None = None) -> str:
 def export_headers() -> tuple[str, ...]:
     """The export's column titles in the UI language (``audit.HEADERS`` order)."""
     return (
-        _t("Time"),
-        _t("User"),
-        _t("Action"),
-        _t("Entity"),
-        _t("Entity id"),
-        _t("Complaint number"),
-        _t("Details"),
+        QCoreApplication.translate("AuditLog", "Time"),
+        QCoreApplication.translate("AuditLog", "User"),
+        QCoreApplication.translate("AuditLog", "Action"),
+        QCoreApplication.translate("AuditLog", "Entity"),
+        QCoreApplication.translate("AuditLog", "Entity id"),
+        QCoreApplication.translate("AuditLog", "Complaint number"),
+        QCoreApplication.translate("AuditLog", "Details"),
     )
 
 

@@ -26,7 +26,12 @@ from desktop_app.ui.first_run import (
     remembered_database,
     should_run_wizard,
 )
-from desktop_app.ui.i18n import apply_saved_language, install_translators, service_message
+from desktop_app.ui.i18n import (
+    apply_saved_language,
+    install_translators,
+    message_text,
+    service_message,
+)
 from desktop_app.ui.login import LoginDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import apply_look, icon
@@ -56,7 +61,7 @@ def show_startup_error(text: str) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("Startup", "{app} cannot start").format(
-            app=QCoreApplication.translate("Startup", APP_NAME)
+            app=message_text(APP_NAME)
         ),
         text,
         QMessageBox.StandardButton.Close,
@@ -138,7 +143,7 @@ def offer_new_setup(text: str) -> bool:
     """The remembered database cannot be used: say why and offer to choose another one
     (tests replace this function). True when the user wants the first-run wizard."""
     title = QCoreApplication.translate("Startup", "{app} cannot start").format(
-        app=QCoreApplication.translate("Startup", APP_NAME)
+        app=message_text(APP_NAME)
     )
     box = QMessageBox(
         QMessageBox.Icon.Critical,

@@ -28,8 +28,7 @@ class CrashReport:
     details: str  # the full traceback
 
     def text(self) -> str:
-        tr = QCoreApplication.translate
-        return tr(
+        return QCoreApplication.translate(
             "Crash",
             "The program hit an error it did not expect.\n\n"
             "What happened: {what}\nWhere: {where}\n\n"

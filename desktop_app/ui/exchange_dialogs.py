@@ -25,7 +25,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -58,7 +57,7 @@ from desktop_app.services import exchange
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.exchange import ExportResult, ImportProblem, ImportReport
 from desktop_app.services.session import Session
-from desktop_app.ui.i18n import problem_text, service_message
+from desktop_app.ui.i18n import message_text, problem_text, service_message
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -73,9 +72,9 @@ def _documents() -> Path:
 
 
 def translate_reason(template: str) -> str:
-    """An import problem's English template in the UI language (``ServiceError``
-    context, like the other service messages)."""
-    return QCoreApplication.translate("ServiceError", template)
+    """An import problem's English template in the UI language (like the other service
+    messages)."""
+    return message_text(template)
 
 
 def problem_reason(problem: ImportProblem) -> str:

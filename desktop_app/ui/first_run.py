@@ -60,6 +60,7 @@ from desktop_app.ui.i18n import (
     LANGUAGE_NAMES,
     apply_language,
     language_of,
+    message_text,
     save_language,
     saved_language,
     service_message,
@@ -873,7 +874,7 @@ class FirstRunWizard(QWizard):
             page.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Set up {app}").format(app=self.tr(APP_NAME)))
+        self.setWindowTitle(self.tr("Set up {app}").format(app=message_text(APP_NAME)))
         buttons = {
             QWizard.WizardButton.BackButton: self.tr("< &Back"),
             QWizard.WizardButton.NextButton: self.tr("&Next >"),

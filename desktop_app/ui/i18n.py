@@ -21,6 +21,7 @@ from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from desktop_app import APP_ID, ORG_NAME
+from desktop_app.domain.messages import MESSAGE_CONTEXT
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.resources import translations_dir
 
@@ -219,11 +220,18 @@ def apply_saved_language(app: QCoreApplication) -> bool:
     return True
 
 
+def message_text(text: str) -> str:
+    """A text marked with ``msg("…")`` outside the UI (``desktop_app.domain.messages``: a
+    setting's label, the program's name, a service message's template) in the UI
+    language, translated in their one context, ``MESSAGE_CONTEXT``."""
+    return QCoreApplication.translate(MESSAGE_CONTEXT, text)
+
+
 def problem_text(template: str, params: dict) -> str:
     """A service message (an error's, a check's or an import problem's English template and
-    its values) in the UI language: translated in the ``ServiceError`` context, the English
+    its values) in the UI language: the template translated by ``message_text``, the English
     text when the translation does not fit the values."""
-    translated = QCoreApplication.translate("ServiceError", template)
+    translated = message_text(template)
     for text in (translated, template):
         try:
             return text.format(**params)
@@ -233,5 +241,5 @@ def problem_text(template: str, params: dict) -> str:
 
 
 def service_message(exc: ServiceError) -> str:
-    """The user-facing text of a service error, translated in the ``ServiceError`` context."""
+    """The user-facing text of a service error in the UI language (``problem_text``)."""
     return problem_text(exc.template, exc.params)

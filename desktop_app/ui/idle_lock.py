@@ -34,7 +34,7 @@ from desktop_app.services import auth
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
-from desktop_app.ui.i18n import service_message
+from desktop_app.ui.i18n import message_text, service_message
 from desktop_app.ui.resources import icon, set_tone
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class LockDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setObjectName("lock_dialog")
-        self.setWindowTitle(self.tr("{app} — locked").format(app=self.tr(APP_NAME)))
+        self.setWindowTitle(self.tr("{app} — locked").format(app=message_text(APP_NAME)))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(380)
 

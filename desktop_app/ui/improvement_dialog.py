@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS, Term
 from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.reference import TypeRef
-from desktop_app.ui.case_dialogs import ActionDialog, reason_edit
+from desktop_app.ui.case.dialogs import ActionDialog
+from desktop_app.ui.case.fields import reason_edit
 
 DEFAULT_DEADLINE_DAYS = 30
 CodeRole = Qt.ItemDataRole.UserRole

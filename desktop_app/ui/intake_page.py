@@ -59,17 +59,13 @@ from desktop_app.services import intake, reference
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, IntakeForm, Registered
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import FieldError, FieldErrors
 from desktop_app.ui.i18n import problem_text, service_message, ui_language
 from desktop_app.ui.intake_draft import DraftStore
 from desktop_app.ui.intake_print import form_document, print_with_dialog
 from desktop_app.ui.intake_print import save_pdf as write_pdf
 from desktop_app.ui.intake_similar import SimilarPanel
-from desktop_app.ui.intake_widgets import (
-    AttachmentList,
-    CustomerRequests,
-    FieldError,
-    FieldErrors,
-)
+from desktop_app.ui.intake_widgets import AttachmentList, CustomerRequests
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner

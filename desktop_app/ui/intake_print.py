@@ -15,10 +15,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 TEMPLATE_TITLE = "客户投诉登记表"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakePrint", text)
-
-
 def form_html(rows: list[tuple[str, str]], *, subtitle: str = "", footer: str = "") -> str:
     """The form as HTML: title, optional subtitle, the table, an optional footer line."""
     cells = "".join(
@@ -75,7 +71,7 @@ def print_with_dialog(document: QTextDocument, parent: QWidget | None = None) ->
     _prepare(printer)
     printer.setDocName(TEMPLATE_TITLE)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print the registration form"))
+    dialog.setWindowTitle(QCoreApplication.translate("IntakePrint", "Print the registration form"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     document.print_(printer)

@@ -1,5 +1,5 @@
-"""Small widgets of the intake form: the red message under a field, the customer-request
-check boxes, the attachment list that takes dropped files."""
+"""Small widgets of the intake form: the customer-request check boxes, the attachment list
+that takes dropped files. (The red message under a field is ``forms.FieldError``.)"""
 
 from __future__ import annotations
 
@@ -10,95 +10,14 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS
-from desktop_app.ui.resources import set_tone
-
-
-class FieldError(QLabel):
-    """The message shown under a field that the last save (or a live check) rejected;
-    hidden while there is none."""
-
-    def __init__(self, field: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.field = field
-        self.setObjectName(f"{field}_error")
-        set_tone(self, "error")
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_message(self) -> None:
-        self.clear()
-        self.hide()
-
-
-class FieldErrors:
-    """Mixin for a form whose fields show their own error under them: ``errors`` maps a
-    field name to its ``FieldError``; what belongs to no field shows in ``form_message``."""
-
-    errors: dict[str, FieldError]
-    fields: dict[str, QWidget]
-    form_message: QLabel
-
-    def form_row(
-        self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
-    ) -> QLabel:
-        """A form row: the label (buddy of the widget), the widget and, with ``error``,
-        its error line under it. Returns the label."""
-        if not widget.objectName():
-            widget.setObjectName(name)
-        self.fields[name] = widget
-        label_widget = QLabel(label)
-        label_widget.setObjectName(f"{name}_label")
-        label_widget.setBuddy(widget)
-        if not error:
-            layout.addRow(label_widget, widget)
-            return label_widget
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        self.errors[name] = FieldError(name)
-        box.addWidget(self.errors[name])
-        layout.addRow(label_widget, holder)
-        return label_widget
-
-    def show_error(self, field: str, text: str) -> None:
-        label = self.errors.get(field)
-        if label is None:
-            self.form_message.setText(text)
-            self.form_message.show()
-            return
-        label.show_message(text)
-
-    def clear_error(self, field: str) -> None:
-        label = self.errors.get(field)
-        if label is not None and not label.isHidden():
-            label.clear_message()
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_message()
-        self.form_message.hide()
-
-    def error_text(self, field: str) -> str:
-        label = self.errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
 
 
 class CustomerRequests(QWidget):

@@ -27,6 +27,7 @@ from desktop_app.ui.i18n import (
     LANGUAGE_NAMES,
     SYSTEM,
     apply_language,
+    message_text,
     save_language,
     saved_language,
     service_message,
@@ -124,9 +125,9 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Sign in — {app}").format(app=self.tr(APP_NAME)))
+        self.setWindowTitle(self.tr("Sign in — {app}").format(app=message_text(APP_NAME)))
         self.heading.setText(
-            self.tr("{app} {version}").format(app=self.tr(APP_NAME), version=__version__)
+            self.tr("{app} {version}").format(app=message_text(APP_NAME), version=__version__)
         )
         self.user_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))

@@ -31,9 +31,9 @@ from desktop_app.services.intake import INTAKE_ROLES
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.admin_page import AdminPage, AutoBackup
-from desktop_app.ui.case_window import CaseWindow, open_case_window
+from desktop_app.ui.case.window import CaseWindow, open_case_window
 from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
-from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.intake_page import IntakePage
 from desktop_app.ui.pages import ComingPage, resize_on_screen
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.db_info = db_info
         self.setObjectName("main_window")
         self.setWindowTitle(
-            self.tr("{app} — {user}").format(app=self.tr(APP_NAME), user=session.display_name)
+            self.tr("{app} — {user}").format(app=message_text(APP_NAME), user=session.display_name)
         )
         self.setWindowIcon(icon("app"))
         self._signing_out = False
@@ -272,7 +272,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(self.tr("&About {app}").format(app=self.tr(APP_NAME)), self)
+        self.about_action = QAction(
+            self.tr("&About {app}").format(app=message_text(APP_NAME)), self
+        )
         self.about_action.setObjectName("about_action")
         self.about_action.setIcon(icon("about"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -514,14 +516,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About {app}").format(app=self.tr(APP_NAME)), self.about_text()
+            self, self.tr("About {app}").format(app=message_text(APP_NAME)), self.about_text()
         )
 
     def about_text(self) -> str:
         return self.tr(
             "{app} {version}\n\nComplaint registration, tracking, satisfaction "
             "surveys and reports for service teams.\n\nDatabase: {database}"
-        ).format(app=self.tr(APP_NAME), version=__version__, database=self.db_info.display())
+        ).format(app=message_text(APP_NAME), version=__version__, database=self.db_info.display())
 
     # --- window state -------------------------------------------------------------------
 

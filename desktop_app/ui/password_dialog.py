@@ -18,8 +18,8 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services import users
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import FieldError, FieldErrors
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.intake_widgets import FieldError, FieldErrors
 from desktop_app.ui.resources import set_tone
 
 log = logging.getLogger(__name__)

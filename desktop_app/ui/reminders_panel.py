@@ -339,16 +339,17 @@ def announcement_text(new: list[ReminderInfo], language: str) -> tuple[str, str]
     """(title, text) for new reminders."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     count = len(new)
     title = (
-        tr("Reminders", "1 new reminder")
+        QCoreApplication.translate("Reminders", "1 new reminder")
         if count == 1
-        else tr("Reminders", "{count} new reminders").format(count=count)
+        else QCoreApplication.translate("Reminders", "{count} new reminders").format(count=count)
     )
     shown = [reminder_summary(r, language) for r in new[:5]]
     if count > 5:
-        shown.append(tr("Reminders", "… and {more} more").format(more=count - 5))
+        shown.append(
+            QCoreApplication.translate("Reminders", "… and {more} more").format(more=count - 5)
+        )
     return title, "; ".join(shown)
 
 

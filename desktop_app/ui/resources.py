@@ -247,7 +247,7 @@ DARK = {
 # Colours the style sheet names @like_this@: readable on each scheme's window and base.
 # The one table of message colours: labels take them through set_tone (the style sheet),
 # table models and painters through tone_colour. ``*_background`` are cell backgrounds the
-# tone of the same name (error, warning, ok) stays readable on.
+# tone of the same name (error, warning, ok, muted) stays readable on.
 TONES = {
     "light": {
         "error": "#b3261e",
@@ -257,6 +257,7 @@ TONES = {
         "error_background": "#fde2e1",
         "warning_background": "#fff1cc",
         "ok_background": "#e3f4e5",
+        "muted_background": "#eceef1",
         "notice_background": "#fff4ce",
         "notice_border": "#e0b000",
         "notice_text": "#4a3b00",
@@ -272,6 +273,7 @@ TONES = {
         "error_background": "#4a1c1a",
         "warning_background": "#3d3214",
         "ok_background": "#173a22",
+        "muted_background": "#2a2f36",
         "notice_background": "#3d3214",
         "notice_border": "#a07d1c",
         "notice_text": "#ffe7a3",
@@ -279,6 +281,15 @@ TONES = {
         "title": "#f2f4f7",
         "indicator_border": "#8b949e",
     },
+}
+# A deadline's state (domain.deadlines.due_state) -> the tone it is shown in: the case
+# window's deadline labels (set_tone), the tracker's deadline cells (tone_colour, on the
+# tone's "<tone>_background"). A state not listed ("none") shows in the normal colour.
+DUE_TONES: dict[str, str] = {
+    "overdue": "error",
+    "due_soon": "warning",
+    "on_track": "ok",
+    "met": "muted",
 }
 # White on red, readable in both schemes: the "urgent" and "sensitive customer" badges.
 BADGE_STYLE = (

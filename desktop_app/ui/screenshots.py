@@ -511,7 +511,7 @@ class ScreenshotRun:
 
     def language_set(self, language: str) -> None:
         from desktop_app.services.tracker import CaseFilter
-        from desktop_app.ui.case_window import open_case_window
+        from desktop_app.ui.case.window import open_case_window
         from desktop_app.ui.login import LoginDialog
 
         self.set_language(language)

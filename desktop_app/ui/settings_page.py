@@ -41,6 +41,7 @@ from desktop_app.ui.i18n import (
     SYSTEM,
     current_language,
     language_of,
+    message_text,
     save_language,
     saved_language,
     service_message,
@@ -60,7 +61,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def setting_label(definition: SettingDef) -> str:
-    return QCoreApplication.translate("Settings", definition.label)
+    return message_text(definition.label)
 
 
 def format_value(value: Any) -> str:

@@ -38,8 +38,8 @@ from desktop_app.domain.vocab import SURVEY_ASPECTS, SURVEY_METHODS
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.surveys import SCORE_FIELDS, SurveyForm, SurveyPrefill
+from desktop_app.ui.forms import FieldError, FieldErrors
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.intake_widgets import FieldError, FieldErrors
 from desktop_app.ui.resources import icon, set_tone
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -63,13 +63,12 @@ _DIGITS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Q
 
 def score_labels() -> dict[int, str]:
     """1 = very dissatisfied … 5 = very satisfied, in the UI language."""
-    tr = QCoreApplication.translate
     return {
-        1: tr("ScoreWidget", "Very dissatisfied"),
-        2: tr("ScoreWidget", "Dissatisfied"),
-        3: tr("ScoreWidget", "Neutral"),
-        4: tr("ScoreWidget", "Satisfied"),
-        5: tr("ScoreWidget", "Very satisfied"),
+        1: QCoreApplication.translate("ScoreWidget", "Very dissatisfied"),
+        2: QCoreApplication.translate("ScoreWidget", "Dissatisfied"),
+        3: QCoreApplication.translate("ScoreWidget", "Neutral"),
+        4: QCoreApplication.translate("ScoreWidget", "Satisfied"),
+        5: QCoreApplication.translate("ScoreWidget", "Very satisfied"),
     }
 
 
@@ -266,15 +265,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
     def _error_row(self, layout: QFormLayout, name: str, widget: QWidget) -> None:
         """A row of its own for a field that sits inside another widget (the "other"
         texts): the widget and its error line."""
-        self.fields[name] = widget
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        self.errors[name] = FieldError(name)
-        box.addWidget(self.errors[name])
-        layout.addRow("", holder)
+        layout.addRow("", self.field_with_error(name, widget))
 
     def _build(self) -> None:
         lang = self.language

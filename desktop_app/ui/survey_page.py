@@ -56,8 +56,8 @@ from desktop_app.services.surveys import (
     SurveyInvalid,
     SurveyPrefill,
 )
+from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.intake_widgets import FieldError
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.survey_form import QT_TIME_FORMAT, SurveyFormPanel

@@ -141,10 +141,6 @@ LABELS = {
 SCORE_KEYS = ("timeliness", "effectiveness", "attitude", "overall")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplatesPrint", text)
-
-
 def label(key: str, language: str | None = None) -> str:
     """A field's label in ``language`` (default: the UI language)."""
     return LABELS[key].label(language or ui_language())
@@ -153,9 +149,11 @@ def label(key: str, language: str | None = None) -> str:
 def template_name(kind: str) -> str:
     """The template's name in the UI language, e.g. "Registration form (template 1)"."""
     names = {
-        "registration": _tr("Registration form (template 1)"),
-        "progress": _tr("Progress tracking (template 2)"),
-        "survey": _tr("Satisfaction survey (template 3)"),
+        "registration": QCoreApplication.translate(
+            "TemplatesPrint", "Registration form (template 1)"
+        ),
+        "progress": QCoreApplication.translate("TemplatesPrint", "Progress tracking (template 2)"),
+        "survey": QCoreApplication.translate("TemplatesPrint", "Satisfaction survey (template 3)"),
     }
     return names[kind]
 
@@ -567,7 +565,11 @@ def print_with_dialog(document: QTextDocument, kind: str, parent: QWidget | None
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _prepare(printer, kind)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print: {name}").format(name=template_name(kind)))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("TemplatesPrint", "Print: {name}").format(
+            name=template_name(kind)
+        )
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     document.print_(printer)
@@ -579,9 +581,11 @@ def ask_pdf_path(parent: QWidget | None, kind: str, stem: str) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _filter = QFileDialog.getSaveFileName(
         parent,
-        _tr("Save as PDF: {name}").format(name=template_name(kind)),
+        QCoreApplication.translate("TemplatesPrint", "Save as PDF: {name}").format(
+            name=template_name(kind)
+        ),
         str(Path(folder) / f"{stem}.pdf"),
-        _tr("PDF files (*.pdf)"),
+        QCoreApplication.translate("TemplatesPrint", "PDF files (*.pdf)"),
     )
     if not path:
         return None
@@ -596,8 +600,10 @@ def _write(parent: QWidget | None, document: QTextDocument, path: Path, kind: st
     except OSError as exc:
         QMessageBox.warning(
             parent,
-            _tr("Not saved"),
-            _tr("{path} could not be written: {reason}").format(path=str(path), reason=exc),
+            QCoreApplication.translate("TemplatesPrint", "Not saved"),
+            QCoreApplication.translate(
+                "TemplatesPrint", "{path} could not be written: {reason}"
+            ).format(path=str(path), reason=exc),
         )
         return None
 
@@ -615,12 +621,17 @@ def blank_forms_menu(parent: QWidget) -> QMenu:
     """File > Blank forms: print or save as PDF each blank template. The menu's action is
     ``print_blank_action``; its entries ``print_blank_<kind>_action`` and
     ``pdf_blank_<kind>_action``."""
-    menu = QMenu(_tr("&Blank forms"), parent)
+    menu = QMenu(QCoreApplication.translate("TemplatesPrint", "&Blank forms"), parent)
     menu.setObjectName("blank_forms_menu")
     menu.menuAction().setObjectName("print_blank_action")
     menu.menuAction().setIcon(icon("print"))
     for kind in KINDS:
-        action = QAction(_tr("Print {name}…").format(name=template_name(kind)), menu)
+        action = QAction(
+            QCoreApplication.translate("TemplatesPrint", "Print {name}…").format(
+                name=template_name(kind)
+            ),
+            menu,
+        )
         action.setObjectName(f"print_blank_{kind}_action")
         action.setIcon(icon("print"))
         action.triggered.connect(
@@ -629,7 +640,12 @@ def blank_forms_menu(parent: QWidget) -> QMenu:
         menu.addAction(action)
     menu.addSeparator()
     for kind in KINDS:
-        action = QAction(_tr("Save {name} as PDF…").format(name=template_name(kind)), menu)
+        action = QAction(
+            QCoreApplication.translate("TemplatesPrint", "Save {name} as PDF…").format(
+                name=template_name(kind)
+            ),
+            menu,
+        )
         action.setObjectName(f"pdf_blank_{kind}_action")
         action.setIcon(icon("pdf"))
         action.triggered.connect(lambda _c=False, kind=kind: save_blank_pdf(kind, parent))
@@ -666,10 +682,14 @@ class CasePrinter(QObject):
         # closed case window must be free to go).
         self._window = weakref.ref(window)
         self.tasks: TaskRunner = window.tasks
-        self.button = QPushButton(_tr("&Print…"))
+        self.button = QPushButton(QCoreApplication.translate("TemplatesPrint", "&Print…"))
         self.button.setObjectName("print_button")
         self.button.setIcon(icon("print"))
-        self.button.setToolTip(_tr("Print the case's forms (templates 1–3) or save them as PDF"))
+        self.button.setToolTip(
+            QCoreApplication.translate(
+                "TemplatesPrint", "Print the case's forms (templates 1–3) or save them as PDF"
+            )
+        )
         self.menu = QMenu(self.button)
         self.menu.setObjectName("print_menu")
         self.actions: dict[str, QAction] = {}
@@ -678,7 +698,9 @@ class CasePrinter(QObject):
             action.setObjectName(f"print_{kind}_action")
             action.triggered.connect(lambda _c=False, kind=kind: self.print_(kind))
             self.actions[kind] = action
-        self.pdf_menu = self.menu.addMenu(_tr("Save as P&DF"))
+        self.pdf_menu = self.menu.addMenu(
+            QCoreApplication.translate("TemplatesPrint", "Save as P&DF")
+        )
         self.pdf_menu.setObjectName("print_pdf_menu")
         self.pdf_menu.menuAction().setObjectName("print_pdf_action")
         self.pdf_menu.menuAction().setIcon(icon("pdf"))
@@ -760,7 +782,9 @@ class CasePrinter(QObject):
         self._task = None
 
     def _failed(self, exc: ServiceError) -> None:
-        text = _tr("The survey could not be read: {reason}").format(reason=service_message(exc))
+        text = QCoreApplication.translate(
+            "TemplatesPrint", "The survey could not be read: {reason}"
+        ).format(reason=service_message(exc))
         window = self.window
         if window is not None and hasattr(window, "show_message"):
             window.show_message(text)
@@ -778,7 +802,11 @@ class CasePrinter(QObject):
         written = _write(window, document, path, kind)
         if written is not None:
             if hasattr(window, "status_message"):
-                window.status_message.emit(_tr("Saved {path}.").format(path=str(written)))
+                window.status_message.emit(
+                    QCoreApplication.translate("TemplatesPrint", "Saved {path}.").format(
+                        path=str(written)
+                    )
+                )
             self.done.emit(kind, str(written))
 
 

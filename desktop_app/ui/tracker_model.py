@@ -34,7 +34,7 @@ from desktop_app.services import tracker
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter, CaseRow
-from desktop_app.ui.resources import tone_colour
+from desktop_app.ui.resources import DUE_TONES, tone_colour
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +61,8 @@ COLUMN_SORT_KEYS = (
 # Stable names of the columns (header state, tests).
 COLUMN_NAMES = COLUMN_SORT_KEYS
 
-# due state -> the tone of its deadline's text; the cell's background is the tone's
-# "<tone>_background" (resources.TONES: colours of the scheme in use).
-DUE_TONES: dict[str, str] = {"overdue": "error", "due_soon": "warning", "on_track": "ok"}
+# The deadline cell: resources.DUE_TONES by its due state, on the tone's "<tone>_background"
+# (resources.TONES: colours of the scheme in use).
 URGENT_TONE = "error"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 # Rows asked for at once when ``refresh`` re-reads what is loaded.

@@ -2,24 +2,1469 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop_app/__init__.py" line="6"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="45"/>
+        <location filename="../../desktop_app/services/setup.py" line="186"/>
+        <source>The password must have at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="49"/>
+        <location filename="../../desktop_app/services/setup.py" line="190"/>
+        <source>The password must not start or end with a space.</source>
+        <translation>密码不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="30"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="32"/>
+        <source>Too many failed sign-ins with this user name. Sign-in is blocked until {until}; please wait or ask an administrator.</source>
+        <translation>该用户名登录失败次数过多，{until} 前禁止登录；请稍候再试或联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="130"/>
+        <source>This account is disabled. Please ask an administrator.</source>
+        <translation>该账号已停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/auth.py" line="165"/>
+        <source>No active account named {name}.</source>
+        <translation>没有名为 {name} 的有效账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="193"/>
+        <source>The backup copy {file} failed the integrity check: {reason}</source>
+        <translation>备份副本 {file} 未通过完整性检查：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="200"/>
+        <source>Could not write the backup {file}: {reason}</source>
+        <translation>无法写入备份 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="213"/>
+        <source>pg_dump was not found on this computer, so no PostgreSQL backup was made. Install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) and try again, or use the database server&apos;s own backups.</source>
+        <translation>本机未找到 pg_dump，未能备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后重试，或使用数据库服务器自身的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="239"/>
+        <source>pg_dump could not write {file}: {reason}</source>
+        <translation>pg_dump 无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="245"/>
+        <source>pg_dump failed to write {file}: {reason}</source>
+        <translation>pg_dump 写入 {file} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="327"/>
+        <source>{file} is not a SQLite database; nothing was restored.</source>
+        <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="333"/>
+        <source>{file} is damaged ({reason}); nothing was restored.</source>
+        <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="339"/>
+        <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
+        <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="351"/>
+        <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
+        <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="359"/>
+        <source>{file} cannot be read ({reason}); nothing was restored.</source>
+        <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="368"/>
+        <source>{file} has no schema version; nothing was restored.</source>
+        <translation>{file} 没有结构版本，未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="373"/>
+        <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
+        <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="404"/>
+        <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
+        <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="433"/>
+        <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
+        <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="441"/>
+        <source>{file} does not exist or is not a file; nothing was restored.</source>
+        <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="446"/>
+        <source>{file} is the database itself; choose a backup file.</source>
+        <translation>{file} 就是数据库本身，请选择备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/backup.py" line="462"/>
+        <source>Could not restore {file}: {reason}</source>
+        <translation>无法恢复 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/calendar.py" line="49"/>
+        <source>Choose a year between 1901 and 2999.</source>
+        <translation>请选择 1901 至 2999 之间的年份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/calendar.py" line="87"/>
+        <source>The day must become a holiday or a working day.</source>
+        <translation>请把这一天设为节假日或工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/calendar.py" line="90"/>
+        <source>The note can have at most 200 characters.</source>
+        <translation>备注最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="107"/>
+        <source>Someone else changed case {number} since you opened it.</source>
+        <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="276"/>
+        <location filename="../../desktop_app/services/print_forms.py" line="48"/>
+        <location filename="../../desktop_app/services/surveys.py" line="197"/>
+        <source>No such complaint.</source>
+        <translation>没有这件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="278"/>
+        <location filename="../../desktop_app/services/print_forms.py" line="50"/>
+        <location filename="../../desktop_app/services/surveys.py" line="199"/>
+        <source>Case {number} is outside your queues.</source>
+        <translation>投诉 {number} 不在您的处理范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/audit.py" line="137"/>
+        <location filename="../../desktop_app/services/cases.py" line="362"/>
+        <location filename="../../desktop_app/services/surveys.py" line="451"/>
+        <source>No complaint has the number {number}.</source>
+        <translation>没有编号为 {number} 的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="648"/>
+        <source>No such attachment.</source>
+        <translation>没有这个附件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="652"/>
+        <source>{name} is a recording reference, kept by the telephone system.</source>
+        <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="658"/>
+        <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
+        <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="800"/>
+        <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
+        <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="827"/>
+        <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
+        <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="832"/>
+        <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
+        <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="835"/>
+        <source>The solution awaits a supervisor&apos;s decision.</source>
+        <translation>处理方案正在等待主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="839"/>
+        <source>Case {number} moves on from {current} through its own action.</source>
+        <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="845"/>
+        <source>From {current} the case can only move to {allowed}.</source>
+        <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="865"/>
+        <source>This time is before the complaint was made.</source>
+        <translation>该时间早于投诉时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="867"/>
+        <source>This time is in the future.</source>
+        <translation>该时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="895"/>
+        <source>Choose the customer&apos;s feedback from the list.</source>
+        <translation>请从列表中选择客户反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="912"/>
+        <location filename="../../desktop_app/services/intake.py" line="323"/>
+        <source>A file could not be copied: {reason}</source>
+        <translation>文件复制失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="917"/>
+        <source>Case {number} is closed; reopen it first.</source>
+        <translation>投诉 {number} 已闭环，请先重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="926"/>
+        <source>Write what was done, or move the case to its next stage.</source>
+        <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="978"/>
+        <source>Give the reason for the transfer.</source>
+        <translation>请填写转派原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="982"/>
+        <location filename="../../desktop_app/services/cases.py" line="1027"/>
+        <location filename="../../desktop_app/services/cases.py" line="1267"/>
+        <source>Case {number} is closed.</source>
+        <translation>投诉 {number} 已闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="986"/>
+        <source>Choose an active member of staff.</source>
+        <translation>请选择一名在职员工。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="989"/>
+        <source>{name} already owns this case.</source>
+        <translation>{name} 已是该投诉的责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1023"/>
+        <source>Give the reason for the escalation.</source>
+        <translation>请填写升级原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1031"/>
+        <source>Case {number} is already at the head of operations.</source>
+        <translation>投诉 {number} 已升级到运营负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1067"/>
+        <source>Describe the proposed solution.</source>
+        <translation>请填写拟定的处理方案。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1072"/>
+        <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
+        <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1081"/>
+        <source>Level I cases need no approval: move the case to execution.</source>
+        <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1116"/>
+        <source>Say why the solution is rejected.</source>
+        <translation>请说明驳回方案的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1126"/>
+        <source>Case {number} has no solution awaiting approval.</source>
+        <translation>投诉 {number} 没有待审批的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1132"/>
+        <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
+        <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1165"/>
+        <source>Choose the outcome.</source>
+        <translation>请选择处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1168"/>
+        <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
+        <translation>未经客户确认时，请填写闭环原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1174"/>
+        <source>Case {number} is already closed.</source>
+        <translation>投诉 {number} 已经闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1179"/>
+        <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
+        <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1219"/>
+        <source>Give the reason for reopening.</source>
+        <translation>请填写重新打开的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1223"/>
+        <source>Case {number} is still open.</source>
+        <translation>投诉 {number} 尚未闭环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/demo.py" line="675"/>
+        <source>The database has no departments; run init first.</source>
+        <translation>数据库中没有部门，请先运行 init。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/demo.py" line="778"/>
+        <source>The database has no complaint subtypes; run init first.</source>
+        <translation>数据库中没有投诉子类，请先运行 init。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/demo.py" line="1403"/>
+        <source>The number of cases must be 0 or more.</source>
+        <translation>投诉数量不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="67"/>
+        <location filename="../../desktop_app/services/errors.py" line="68"/>
+        <location filename="../../desktop_app/services/errors.py" line="71"/>
+        <location filename="../../desktop_app/services/errors.py" line="73"/>
+        <source>The database is busy (another computer is writing). Please try again.</source>
+        <translation>数据库正忙（其他电脑正在写入），请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="76"/>
+        <location filename="../../desktop_app/services/errors.py" line="80"/>
+        <source>The database file is read-only; nothing can be saved. Ask an administrator.</source>
+        <translation>数据库文件为只读，无法保存任何内容。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="82"/>
+        <location filename="../../desktop_app/services/errors.py" line="83"/>
+        <source>The disk holding the database is full; nothing was saved.</source>
+        <translation>数据库所在磁盘已满，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="84"/>
+        <source>The database file cannot be opened: {detail}</source>
+        <translation>无法打开数据库文件：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="87"/>
+        <source>The file is not a Complaint Desk database or is damaged: {detail}</source>
+        <translation>该文件不是投诉处理台的数据库，或已损坏：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="89"/>
+        <source>The database file is damaged: {detail}. Restore it from a backup.</source>
+        <translation>数据库文件已损坏：{detail}。请从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="90"/>
+        <source>No permission to use the database: {detail}</source>
+        <translation>没有使用该数据库的权限：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="91"/>
+        <location filename="../../desktop_app/services/setup.py" line="81"/>
+        <source>The database server refused the user or password.</source>
+        <translation>数据库服务器拒绝了该用户名或密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="92"/>
+        <source>Cannot reach the database server: {detail}</source>
+        <translation>无法连接数据库服务器：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_export.py" line="598"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="860"/>
+        <source>Only managers may export unmasked contact details.</source>
+        <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_export.py" line="600"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="196"/>
+        <source>... and {count:,} more problems</source>
+        <translation>… 另有 {count:,} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="284"/>
+        <source>Expected text, found {value}.</source>
+        <translation>此处应为文本，实际为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="286"/>
+        <source>Expected text, found a date or time.</source>
+        <translation>此处应为文本，实际为日期或时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="303"/>
+        <source>Times are written without a time zone.</source>
+        <translation>时间不能带时区。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="317"/>
+        <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
+        <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="320"/>
+        <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
+        <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="338"/>
+        <source>A score is a whole number from 1 to 5.</source>
+        <translation>评分须为 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="348"/>
+        <source>The level is I, II or III (also 一级, 二级, 三级).</source>
+        <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="360"/>
+        <source>Unknown value {value!r}; use one of: {choices}.</source>
+        <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="398"/>
+        <source>Unknown value(s) {values}; use: {choices}.</source>
+        <translation>未知的值 {values}；可用的值：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="416"/>
+        <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
+        <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="485"/>
+        <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
+        <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="496"/>
+        <source>A staff name has at most 60 characters.</source>
+        <translation>员工姓名最多 60 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="628"/>
+        <source>Unknown column; it was ignored.</source>
+        <translation>未知的列，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="637"/>
+        <source>The column {first!r} appears twice.</source>
+        <translation>与列 {first!r} 重复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="650"/>
+        <source>The required column {label} ({key}) is missing.</source>
+        <translation>缺少必需的列 {label}（{key}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="689"/>
+        <source>This cell is required.</source>
+        <translation>此单元格为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1245"/>
+        <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
+        <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1223"/>
+        <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
+        <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="945"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="949"/>
+        <source>Unknown subtype {value!r}.</source>
+        <translation>未知的投诉子类 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="771"/>
+        <source>Unknown value {value!r}.</source>
+        <translation>未知的值 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="121"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1234"/>
+        <source>{value!r} is longer than {limit} characters.</source>
+        <translation>{value!r} 超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="943"/>
+        <source>{value!r} is not a subtype of the row&apos;s type.</source>
+        <translation>{value!r} 不是本行投诉类型下的子类。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="153"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="706"/>
+        <source>At most {maximum} characters ({length} now).</source>
+        <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="734"/>
+        <source>{time} is in the future.</source>
+        <translation>{time} 晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="795"/>
+        <source>The complaint number {number} is also on row {first}.</source>
+        <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="845"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1177"/>
+        <source>The text of 其他 has at most 200 characters.</source>
+        <translation>“其他”的说明最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="856"/>
+        <source>Name the receiver (接收人).</source>
+        <translation>请填写接收人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="970"/>
+        <source>The complaint number {number} is already in the database.</source>
+        <translation>投诉编号 {number} 在数据库中已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1029"/>
+        <source>No complaint {number} in this file or the database.</source>
+        <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1050"/>
+        <source>{time} is before the complaint was registered ({limit}).</source>
+        <translation>{time} 早于投诉登记时间（{limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1137"/>
+        <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
+        <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1148"/>
+        <source>Complaint {number} already has a survey in the database.</source>
+        <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1764"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1771"/>
+        <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
+        <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1798"/>
+        <source>Unknown sheet; it was ignored.</source>
+        <translation>未知的工作表，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1806"/>
+        <source>The sheet {sheet} appears twice (also as {first!r}).</source>
+        <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1818"/>
+        <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
+        <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="88"/>
+        <source>The {label} must be text.</source>
+        <translation>{label}必须是文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="90"/>
+        <source>Enter the {label}.</source>
+        <translation>请填写{label}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="93"/>
+        <source>The {label} is longer than {max} characters.</source>
+        <translation>{label}超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="103"/>
+        <source>Enter the deadline.</source>
+        <translation>请填写截止日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="114"/>
+        <source>The deadline {value!r} is not a date (YYYY-MM-DD).</source>
+        <translation>截止日期 {value!r} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="122"/>
+        <source>Unknown status {value!r}; one of {known}.</source>
+        <translation>未知状态 {value!r}；可选：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="133"/>
+        <source>Choose the responsible department.</source>
+        <translation>请选择责任部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="140"/>
+        <location filename="../../desktop_app/services/kpi.py" line="320"/>
+        <location filename="../../desktop_app/services/users.py" line="72"/>
+        <source>Unknown department {name!r}; known departments: {known}.</source>
+        <translation>未知部门 {name!r}；现有部门：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="154"/>
+        <source>Unknown complaint type {codes}.</source>
+        <translation>未知的投诉类型 {codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="163"/>
+        <source>Case ids must be numbers.</source>
+        <translation>投诉 ID 必须是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="168"/>
+        <source>No case has the id {ids}.</source>
+        <translation>没有 ID 为 {ids} 的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="269"/>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束早于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="300"/>
+        <location filename="../../desktop_app/services/improvements.py" line="402"/>
+        <source>No improvement action has the id {id}.</source>
+        <translation>没有 ID 为 {id} 的改进措施。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="341"/>
+        <source>Sign in as a manager to record improvement actions: the action keeps who recorded it.</source>
+        <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="146"/>
+        <location filename="../../desktop_app/domain/validation.py" line="149"/>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="106"/>
+        <source>Enter a phone number or an e-mail address.</source>
+        <translation>请填写电话号码或电子邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="110"/>
+        <source>{value!r} is not a valid e-mail address.</source>
+        <translation>{value!r} 不是有效的电子邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="113"/>
+        <source>{value!r} is not a valid phone number: use a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (010-12345678).</source>
+        <translation>{value!r} 不是有效的电话号码：请填写大陆手机号（11 位，13x–19x）或带区号的座机号（010-12345678）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="136"/>
+        <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
+        <translation>证件号码为 18 位：17 位数字加 1 位数字或 X。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="139"/>
+        <source>This ID number&apos;s check digit is wrong; please check it again.</source>
+        <translation>证件号码校验位不正确，请再核对一下。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="150"/>
+        <source>Write at least {minimum} characters.</source>
+        <translation>请至少填写 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="58"/>
+        <source>{name}: the file does not exist or is not a file.</source>
+        <translation>{name}：文件不存在或不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="65"/>
+        <source>{name}: the file cannot be read ({reason}).</source>
+        <translation>{name}：无法读取文件（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="71"/>
+        <source>{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.</source>
+        <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="741"/>
+        <source>{time} is before the complaint time ({limit}).</source>
+        <translation>{time} 早于投诉时间（{limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="768"/>
+        <source>Unknown channel {value!r}.</source>
+        <translation>未知的投诉渠道 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="85"/>
+        <location filename="../../desktop_app/domain/validation.py" line="129"/>
+        <source>Expected text, not {kind}.</source>
+        <translation>此处应为文本，而不是 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/validation.py" line="91"/>
+        <source>The text holds a character that cannot be saved (U+{code:04X}, at position {position}); remove it.</source>
+        <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/audit.py" line="142"/>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/audit.py" line="261"/>
+        <source>The file name must end in .xlsx.</source>
+        <translation>文件名必须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/audit.py" line="294"/>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="863"/>
+        <source>Enter a date and a time.</source>
+        <translation>请输入日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="899"/>
+        <source>Choose the stage from the list.</source>
+        <translation>请从列表中选择处理阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="902"/>
+        <source>Say whether the customer was contacted (yes or no).</source>
+        <translation>请说明是否已联系客户（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="907"/>
+        <location filename="../../desktop_app/services/intake.py" line="224"/>
+        <source>Choose the files to attach again.</source>
+        <translation>请重新选择要添加的附件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="62"/>
+        <source>The connection to the database server was lost while saving, so it is not known whether this was saved. Look it up (for example in the tracker) before entering it again.</source>
+        <translation>保存时与数据库服务器的连接已断开，无法确定是否已保存。请先查询（例如在进度跟踪中）再决定是否重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="96"/>
+        <location filename="../../desktop_app/services/errors.py" line="103"/>
+        <source>The connection to the database server was lost, so this was not done. Please try again; the program connects again by itself.</source>
+        <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="769"/>
+        <source>Unknown complaint type {value!r}.</source>
+        <translation>未知的投诉类型 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="770"/>
+        <source>Unknown department {value!r}.</source>
+        <translation>未知的部门 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="880"/>
+        <source>A closed case (已闭环) needs its closing time.</source>
+        <translation>已闭环的投诉须填写闭环时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="882"/>
+        <source>A closed case (已闭环) needs its outcome.</source>
+        <translation>已闭环的投诉须填写处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="891"/>
+        <source>Only a closed case (已闭环) has a closing time.</source>
+        <translation>只有已闭环的投诉才有闭环时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="893"/>
+        <source>Only a closed case (已闭环) has an outcome.</source>
+        <translation>只有已闭环的投诉才有处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1063"/>
+        <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
+        <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="161"/>
+        <source>Choose a member tier.</source>
+        <translation>请选择会员等级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="163"/>
+        <source>Enter when the customer complained.</source>
+        <translation>请填写投诉时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="165"/>
+        <source>Enter when the customer complained (a date and a time).</source>
+        <translation>请输入投诉时间（日期和时间）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="167"/>
+        <source>The complaint time cannot be in the future.</source>
+        <translation>投诉时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="169"/>
+        <source>The complaint time is more than a year ago; check the date.</source>
+        <translation>投诉时间在一年以前，请核对日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="172"/>
+        <source>Choose the channel the complaint came through.</source>
+        <translation>请选择投诉渠道。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="175"/>
+        <source>Choose the complaint type.</source>
+        <translation>请选择投诉类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="180"/>
+        <source>Choose a subtype of the chosen type.</source>
+        <translation>请选择该类型下的投诉子类。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="182"/>
+        <source>Choose the urgency.</source>
+        <translation>请选择紧急程度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="186"/>
+        <source>Choose the customer&apos;s requests from the list.</source>
+        <translation>请从列表中选择客户诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="191"/>
+        <source>Unknown customer request: {codes}.</source>
+        <translation>未知的客户诉求：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="200"/>
+        <source>Choose the department initially responsible.</source>
+        <translation>请选择初步责任部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="204"/>
+        <source>Say whether the complaint came from head office (yes or no).</source>
+        <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <source>The level is I, II or III.</source>
+        <translation>级别只能是一级、二级或三级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="217"/>
+        <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
+        <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="239"/>
+        <source>The chosen customer no longer exists; search again.</source>
+        <translation>所选客户已不存在，请重新查找。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="473"/>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/kpi.py" line="308"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="495"/>
+        <source>A supervisor sees the figures of their own departments: choose one of them.</source>
+        <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/kpi.py" line="335"/>
+        <source>The period needs a first and a last day.</source>
+        <translation>请填写期间的开始日期和结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/kpi.py" line="342"/>
+        <source>The period ends ({end}) before it starts ({start}).</source>
+        <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/permissions.py" line="15"/>
+        <source>Your role ({role}) may not do this; it needs: {needed}.</source>
+        <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/queue.py" line="145"/>
+        <location filename="../../desktop_app/services/tracker.py" line="641"/>
+        <source>A page holds 1 to {max} cases.</source>
+        <translation>每页可显示 1 至 {max} 件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/reminders.py" line="408"/>
+        <source>This reminder is not in your list any more.</source>
+        <translation>这条提醒已不在您的列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/reminders.py" line="425"/>
+        <source>Snooze between 1 minute and 7 days.</source>
+        <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/settings.py" line="55"/>
+        <source>Unknown setting {key}.</source>
+        <translation>未知的设置项 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="55"/>
+        <source>{key}: expected a number, got {value!r}</source>
+        <translation>{key}：应为数字，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="54"/>
+        <source>{key}: expected a whole number, got {value!r}</source>
+        <translation>{key}：应为整数，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="56"/>
+        <source>{key}: expected text, got {value!r}</source>
+        <translation>{key}：应为文字，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="48"/>
+        <source>{key}: expected yes or no, got {value!r}</source>
+        <translation>{key}：应为“是”或“否”，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="60"/>
+        <source>{key}: must be at least {minimum:g}</source>
+        <translation>{key}：不能小于 {minimum:g}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="64"/>
+        <source>{key}: must be at most {maximum:g}</source>
+        <translation>{key}：不能大于 {maximum:g}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="85"/>
+        <source>The database server has no such database. Ask its administrator to create it (an empty database), then try again: {detail}</source>
+        <translation>数据库服务器上没有该数据库。请联系数据库管理员创建（空数据库）后重试：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="105"/>
+        <source>Cannot reach the database server at {host}:{port}. Check the address and port, and that the server accepts connections from this computer: {detail}</source>
+        <translation>无法连接位于 {host}:{port} 的数据库服务器。请检查地址和端口，并确认服务器允许本机连接：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="116"/>
+        <location filename="../../desktop_app/services/setup.py" line="167"/>
+        <source>Cannot connect to the database server: {detail}</source>
+        <translation>无法连接到数据库服务器：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="135"/>
+        <source>Not a PostgreSQL address.</source>
+        <translation>不是 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="194"/>
+        <source>The two passwords differ. Please type the password again in the second field.</source>
+        <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="229"/>
+        <source>The database cannot be set up: {detail}</source>
+        <translation>无法设置数据库：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1263"/>
+        <source>Give the reason agreed with the customer.</source>
+        <translation>请填写与客户商定的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1273"/>
+        <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
+        <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1282"/>
+        <source>The new resolution date must be in the future.</source>
+        <translation>新的办结日期必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="202"/>
+        <source>Case {number} is still open: surveys follow closure.</source>
+        <translation>投诉 {number} 尚未闭环：闭环后才能调查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="233"/>
+        <source>Choose what happened on the call.</source>
+        <translation>请选择通话结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="238"/>
+        <source>Give the time the customer asked to be called back.</source>
+        <translation>请填写客户要求回电的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="244"/>
+        <source>Give the time of the next try.</source>
+        <translation>请填写下次致电的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="246"/>
+        <source>The next try must be later than now.</source>
+        <translation>下次致电时间必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="251"/>
+        <source>Case {number} has its survey already.</source>
+        <translation>投诉 {number} 已有调查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="299"/>
+        <source>Give the reason the customer is not to be surveyed.</source>
+        <translation>请填写不予调查的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="393"/>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>请填写客户姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="395"/>
+        <source>Enter the survey time.</source>
+        <translation>请填写调查时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="397"/>
+        <source>Enter the survey time (a date and a time).</source>
+        <translation>请输入调查时间（日期和时间）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="399"/>
+        <source>The survey time is in the future.</source>
+        <translation>调查时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="401"/>
+        <source>Choose how the survey was done.</source>
+        <translation>请选择调查方式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="405"/>
+        <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="411"/>
+        <source>Choose from the listed aspects.</source>
+        <translation>请从列出的环节中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="419"/>
+        <source>Say what &quot;other&quot; means.</source>
+        <translation>请说明“其他”的具体内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="459"/>
+        <source>The survey time is before the case was closed.</source>
+        <translation>调查时间早于投诉闭环时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="510"/>
+        <source>The survey could not be saved: {reason}</source>
+        <translation>调查未能保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="523"/>
+        <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
+        <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="597"/>
+        <source>Say what was done for the customer.</source>
+        <translation>请说明为客户做了哪些处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="602"/>
+        <source>This follow-up is done or gone.</source>
+        <translation>该跟进已完成或已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/surveys.py" line="607"/>
+        <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
+        <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/tracker.py" line="313"/>
+        <source>Unknown sort order {sort}.</source>
+        <translation>未知的排序方式 {sort}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/tracker.py" line="564"/>
+        <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
+        <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="180"/>
+        <location filename="../../desktop_app/services/users.py" line="98"/>
+        <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
+        <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/setup.py" line="132"/>
+        <source>The server address, port or database name is not valid.</source>
+        <translation>服务器地址、端口或数据库名称无效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="103"/>
+        <location filename="../../desktop_app/services/users.py" line="293"/>
+        <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
+        <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="112"/>
+        <source>The user name {name} is already taken.</source>
+        <translation>用户名 {name} 已被占用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="120"/>
+        <location filename="../../desktop_app/services/users.py" line="305"/>
+        <source>Unknown supervisor {name!r}.</source>
+        <translation>未知的主管 {name!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="158"/>
+        <location filename="../../desktop_app/services/users.py" line="176"/>
+        <source>No user named {name}.</source>
+        <translation>没有名为 {name} 的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="202"/>
+        <source>The command line has no password to change.</source>
+        <translation>命令行会话没有可修改的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="206"/>
+        <source>Your account no longer exists or is disabled.</source>
+        <translation>您的账号已不存在或已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="209"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="212"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码必须与当前密码不同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="251"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用您自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="191"/>
+        <source>{name} is the last administrator who can sign in; add another administrator first.</source>
+        <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="286"/>
+        <source>The display name must be 1 to 60 characters.</source>
+        <translation>显示名称须为 1 至 60 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="79"/>
+        <source>First response, urgent (hours)</source>
+        <translation>首次响应时限，紧急（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="87"/>
+        <source>First response, normal (hours)</source>
+        <translation>首次响应时限，一般（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="91"/>
+        <source>First response, low (hours)</source>
+        <translation>首次响应时限，低（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="92"/>
+        <source>Solution agreed, urgent (working days)</source>
+        <translation>方案确认时限，紧急（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="93"/>
+        <source>Solution agreed, normal (working days)</source>
+        <translation>方案确认时限，一般（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="94"/>
+        <source>Solution agreed, low (working days)</source>
+        <translation>方案确认时限，低（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="95"/>
+        <source>Resolved, urgent (working days)</source>
+        <translation>办结时限，紧急（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="96"/>
+        <source>Resolved, normal (working days)</source>
+        <translation>办结时限，一般（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="97"/>
+        <source>Resolved, low (working days)</source>
+        <translation>办结时限，低（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="103"/>
+        <source>First callback of urgent cases (hours)</source>
+        <translation>紧急投诉首次回电时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="111"/>
+        <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
+        <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="113"/>
+        <source>Hour targets count working time only</source>
+        <translation>按小时计的时限只计工作时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="118"/>
+        <source>Complex cases: latest renegotiated resolution (working days)</source>
+        <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="126"/>
+        <source>Progress update to the customer every (days)</source>
+        <translation>向客户通报进度的间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="134"/>
+        <source>Weekly progress updates after (working days open)</source>
+        <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="142"/>
+        <source>Progress update interval for long cases (days)</source>
+        <translation>长期投诉的进度通报间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="150"/>
+        <source>Survey window opens after closure (hours)</source>
+        <translation>闭环后多久开始回访调查（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="154"/>
+        <source>Survey due after closure (hours)</source>
+        <translation>闭环后回访调查时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="159"/>
+        <source>Survey call: next try after no answer (working minutes)</source>
+        <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="167"/>
+        <source>Survey call attempts before the customer counts as unreachable</source>
+        <translation>回访致电多少次后视为联系不上客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="175"/>
+        <source>Survey queue keeps cases this many days past their survey due time</source>
+        <translation>调查时限过后投诉在调查队列中保留的天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="183"/>
+        <source>Overall score at or below which an unhappy customer is followed up</source>
+        <translation>整体满意度不高于此分数时跟进不满意客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="188"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="189"/>
+        <source>Working day starts (HH:MM)</source>
+        <translation>上班时间（HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="190"/>
+        <source>Working day ends (HH:MM)</source>
+        <translation>下班时间（HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="191"/>
+        <source>Working weekdays (1 = Monday)</source>
+        <translation>工作日（1 = 星期一）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="196"/>
+        <source>Use China&apos;s public holidays and adjusted working days</source>
+        <translation>使用中国法定节假日和调休安排</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="203"/>
+        <source>Batch complaint: more than this many of one subtype in a day</source>
+        <translation>批量投诉：同一子类一天内超过此数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="211"/>
+        <source>Reminder scan interval (seconds)</source>
+        <translation>提醒检查间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="219"/>
+        <source>Warn before the first-response deadline (minutes)</source>
+        <translation>首次响应时限前多久提醒（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="227"/>
+        <source>Warn before the solution deadline (working hours)</source>
+        <translation>方案时限前多久提醒（工作小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="235"/>
+        <source>Warn before the resolution deadline (working days)</source>
+        <translation>办结时限前多久提醒（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="243"/>
+        <source>Escalate overdue cases after (minutes)</source>
+        <translation>超时多久后自动升级（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="251"/>
+        <source>Raise missed reminders for deadlines up to this many days old</source>
+        <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="259"/>
+        <source>Tracker: a deadline is due soon within (hours)</source>
+        <translation>进度跟踪：距时限多少小时内算即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="267"/>
+        <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
+        <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="273"/>
+        <source>Head of operations, last escalation step (user name; empty: the manager)</source>
+        <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="276"/>
+        <source>Failed sign-ins before lockout</source>
+        <translation>登录失败多少次后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="277"/>
+        <source>Lockout duration (minutes)</source>
+        <translation>锁定时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="278"/>
+        <source>Lock after idle (minutes)</source>
+        <translation>闲置多久后锁定（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="279"/>
+        <source>Minimum password length</source>
+        <translation>密码最短长度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="280"/>
+        <source>Largest attachment (MB)</source>
+        <translation>附件大小上限（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="285"/>
+        <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
+        <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="287"/>
+        <source>Daily backups kept</source>
+        <translation>保留的每日备份数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="288"/>
+        <source>Weekly backups kept</source>
+        <translation>保留的每周备份数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="289"/>
+        <source>Complaint number prefix</source>
+        <translation>投诉编号前缀</translation>
+    </message>
+</context>
+<context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="432"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="469"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="436"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="473"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="448"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="485"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="462"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="499"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -27,88 +1472,88 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="351"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="391"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="395"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="359"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="399"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="363"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="427"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="403"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="471"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="377"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="418"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="422"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="465"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="424"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="468"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="429"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="474"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="452"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="497"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="454"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="499"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="456"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="501"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="503"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="551"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="504"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="552"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="507"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="556"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="508"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="558"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="519"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="570"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="520"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="572"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -116,62 +1561,62 @@
 <context>
     <name>AccountsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="112"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="112"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
         <source>No password</source>
         <translation>未设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="124"/>
         <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
         <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="84"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="85"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="88"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
@@ -179,7 +1624,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="223"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="91"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -187,7 +1632,7 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="154"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -195,62 +1640,62 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="66"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="72"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="71"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="77"/>
         <source>A&amp;ccounts</source>
         <translation>账号管理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="81"/>
         <source>&amp;Backups</source>
         <translation>备份与恢复(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="85"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="91"/>
         <source>Administration is for managers (audit log) and administrators (accounts and backups).</source>
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="596"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="659"/>
         <source>Administrator account</source>
         <translation>系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="597"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="661"/>
         <source>The administrator signs in first and then adds the other accounts.</source>
         <translation>系统管理员先登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="599"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="665"/>
         <source>Choose the administrator&apos;s user name and password. Keep the password safe: nobody can look it up.</source>
         <translation>请设置系统管理员的用户名和密码。请妥善保管密码：任何人都无法查到它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="601"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="670"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="601"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="671"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="602"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="672"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="603"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="673"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
@@ -258,7 +1703,7 @@
 <context>
     <name>AspectChoices</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="200"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="213"/>
         <source>What &quot;other&quot; is</source>
         <translation>“其他”具体是什么</translation>
     </message>
@@ -266,7 +1711,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="155"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="76"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
@@ -274,212 +1719,212 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
@@ -499,37 +1944,37 @@
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -537,112 +1982,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="275"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="293"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="297"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="299"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="317"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="318"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="319"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="320"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="340"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="362"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="365"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="345"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="367"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="349"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="372"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="380"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="365"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="392"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="457"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="487"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="459"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="489"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="461"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="491"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="487"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="518"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="494"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="525"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="495"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="527"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="534"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="574"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="539"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="579"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -650,27 +2095,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="251"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="252"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="253"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="254"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="255"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -678,12 +2123,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="240"/>
         <source>Daily backup saved: {file}</source>
         <translation>每日备份已保存：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="249"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -706,17 +2151,17 @@
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="149"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="153"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="157"/>
         <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
@@ -731,72 +2176,72 @@
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="215"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="221"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="222"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="238"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="244"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="239"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="249"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="299"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="301"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="293"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="313"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="294"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="315"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="326"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="348"/>
         <source>Backup saved: {file} ({size})</source>
         <translation>备份已保存：{file}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="329"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="352"/>
         <source>Older backups removed by the retention rule: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="363"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="387"/>
         <source> (taken {time})</source>
         <translation>（备份于 {time}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="365"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="389"/>
         <source>Replace the whole database by the backup {file}{when}?
 
 Everything recorded after that backup is lost. The current database is kept as a copy beside it.
@@ -813,37 +2258,37 @@ After the restore this program signs you out; sign in again to continue.</source
 恢复后本程序会退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="372"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="396"/>
         <source>Restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="382"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="407"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="385"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="410"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="386"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="411"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="388"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="414"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="394"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="421"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="397"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="424"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -869,882 +2314,677 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="143"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="147"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="198"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="206"/>
         <source>Click a day to see it here.</source>
         <translation>点击某一天，在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="203"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="211"/>
         <source>Holiday (no work)</source>
         <translation>节假日（不上班）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="204"/>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="276"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="212"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="285"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="208"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="216"/>
         <source>Why, e.g. company anniversary</source>
         <translation>原因，例如公司周年庆</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="209"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="217"/>
         <source>Set &amp;override</source>
         <translation>设置调整(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="212"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="220"/>
         <source>&amp;Remove override</source>
         <translation>取消调整(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="219"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="227"/>
         <source>Selected day</source>
         <translation>选中的日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="222"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="230"/>
         <source>Make it &amp;a:</source>
         <translation>改为(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="225"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="233"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="234"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="243"/>
         <source>Overrides turn a day into a holiday or a working day for every deadline; open cases are recomputed after each change.</source>
         <translation>调整可把某天改为节假日或工作日，所有时限都按此计算；每次调整后会重新计算未闭环投诉的时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="237"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="247"/>
         <source>Only managers and administrators can change the working calendar.</source>
         <translation>只有客服经理和系统管理员可以修改工作日历。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="271"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="280"/>
         <source>Public holiday</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="281"/>
         <source>Makeup working day</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="273"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="282"/>
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="274"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="283"/>
         <source>Extra holiday (override)</source>
         <translation>额外休息日（调整）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="275"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="284"/>
         <source>Extra working day (override)</source>
         <translation>额外工作日（调整）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="290"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="290"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="282"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="291"/>
         <source>{day}: {mark} — {state}</source>
         <translation>{day}：{mark} — {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="325"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="336"/>
         <source>{year}: official public holidays and adjusted working days.</source>
         <translation>{year}年：已按官方公布的法定节假日和调休安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="328"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="343"/>
         <source>{year}: no official holiday schedule is known; only weekends and overrides count.</source>
         <translation>{year}年：尚无官方公布的放假安排，只按周末和调整计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="331"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="350"/>
         <source>The official {year} holiday schedule is not known to this program: deadlines in {year} count weekends and your calendar overrides only. Enter the public holidays and adjusted working days of {year} in the calendar, or update the program.</source>
         <translation>本程序尚不知道 {year} 年的法定节假日安排：{year} 年的期限只按周末和您在工作日历中的调整计算。请在工作日历中录入 {year} 年的法定节假日和调休工作日，或更新本程序。</translation>
     </message>
 </context>
 <context>
-    <name>CaseWindow</name>
+    <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="430"/>
-        <source>Case</source>
-        <translation>投诉详情</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="485"/>
-        <source>&amp;Transfer…</source>
-        <translation>转派(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="486"/>
-        <source>Give the case to someone else, with the reason</source>
-        <translation>把投诉转给他人处理，并说明原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="488"/>
-        <source>&amp;Escalate…</source>
-        <translation>升级(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="489"/>
-        <source>Send the case one step up the chain</source>
-        <translation>把投诉升级到上一级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="491"/>
-        <source>Request a&amp;pproval…</source>
-        <translation>提交审批(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="492"/>
-        <source>Ask a supervisor to approve the solution</source>
-        <translation>请主管审批处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="494"/>
-        <source>Appro&amp;ve…</source>
-        <translation>批准(&amp;V)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="495"/>
-        <source>Approve the proposed solution</source>
-        <translation>批准提出的处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="497"/>
-        <source>Re&amp;ject…</source>
-        <translation>驳回(&amp;J)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="498"/>
-        <source>Send the solution back to the owner</source>
-        <translation>把方案退回责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="500"/>
-        <source>Rene&amp;gotiate…</source>
-        <translation>重新约定(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="501"/>
-        <source>Complex case: agree a later resolution date with the customer</source>
-        <translation>复杂投诉：与客户约定更晚的办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="504"/>
-        <source>C&amp;lose case…</source>
-        <translation>闭环(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="505"/>
-        <source>Close after the customer confirmed, or with an outcome and reason</source>
-        <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="508"/>
-        <source>Re&amp;open…</source>
-        <translation>重新打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="509"/>
-        <source>Reopen the case: it becomes an escalated complaint (level III)</source>
-        <translation>重新打开投诉：按升级投诉（三级）处理</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="512"/>
-        <source>Reload</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="512"/>
-        <source>Read the case again (F5)</source>
-        <translation>重新读取投诉（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="544"/>
-        <source>Customer</source>
-        <translation>客户信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="545"/>
-        <source>Customer name</source>
-        <translation>客户姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="546"/>
-        <source>Contact</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="547"/>
-        <source>Customer / member number</source>
-        <translation>客户编号/会员账号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="548"/>
-        <source>ID number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="549"/>
-        <source>Member tier</source>
-        <translation>会员等级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="551"/>
-        <source>Complaint</source>
-        <translation>投诉信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="552"/>
-        <source>Complaint number</source>
-        <translation>投诉编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="553"/>
-        <source>Complaint time</source>
-        <translation>投诉时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="554"/>
-        <source>Registration time</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="555"/>
-        <source>Channel</source>
-        <translation>投诉渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="556"/>
-        <source>Type</source>
-        <translation>投诉类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="557"/>
-        <source>Subtype</source>
-        <translation>投诉子类</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="558"/>
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="559"/>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="560"/>
-        <source>Merchant</source>
-        <translation>商户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="561"/>
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="562"/>
-        <source>Customer requests</source>
-        <translation>客户诉求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="563"/>
-        <source>Receiver</source>
-        <translation>接收人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="565"/>
-        <source>Handling</source>
-        <translation>处理情况</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="566"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="904"/>
-        <source>Stage</source>
-        <translation>当前处理阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="567"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="930"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="568"/>
-        <source>Urgent because</source>
-        <translation>紧急原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="569"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="906"/>
-        <source>Owner</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="570"/>
-        <source>Department</source>
-        <translation>责任部门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="571"/>
-        <source>Escalated to</source>
-        <translation>已升级至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="572"/>
-        <source>Times reopened</source>
-        <translation>重新打开次数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="573"/>
-        <source>Complex case</source>
-        <translation>复杂投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="574"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="922"/>
-        <source>Outcome</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="575"/>
-        <source>Outcome reason</source>
-        <translation>结果说明</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="576"/>
-        <source>Last change</source>
-        <translation>最后修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="578"/>
-        <source>Times and deadlines</source>
-        <translation>时间与时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="579"/>
-        <source>First response</source>
-        <translation>首次响应时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="580"/>
-        <source>Solution agreed</source>
-        <translation>方案确认时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="581"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="838"/>
-        <source>Closed</source>
-        <translation>闭环时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="582"/>
-        <source>First response due</source>
-        <translation>首次响应时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="583"/>
-        <source>Solution due</source>
-        <translation>方案时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="584"/>
-        <source>Resolution due</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="585"/>
-        <source>Renegotiated resolution</source>
-        <translation>重新约定的办结时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="586"/>
-        <source>Next deadline</source>
-        <translation>最近时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="587"/>
-        <source>Next progress update due</source>
-        <translation>下次进度更新时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="604"/>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="685"/>
-        <source>The case cannot be shown: {reason}</source>
-        <translation>无法显示该投诉：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="688"/>
-        <source>Case not available</source>
-        <translation>投诉无法查看</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="704"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="706"/>
-        <source>{number} — {customer}</source>
-        <translation>{number} — {customer}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="708"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="883"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="708"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="883"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="729"/>
-        <source>Level {level}, urgent</source>
-        <translation>{level}级，紧急</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="730"/>
-        <source>Level {level}</source>
-        <translation>{level}级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="740"/>
-        <source>{time} by {user}</source>
-        <translation>{time}（{user}）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="751"/>
-        <source>Masked: you do not handle this case (privacy rule)</source>
-        <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="775"/>
-        <source>{time} (overdue)</source>
-        <translation>{time}（已超时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="777"/>
-        <source>{time} (due soon)</source>
-        <translation>{time}（即将到期）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="779"/>
-        <source>{time} (met)</source>
-        <translation>{time}（已达成）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="791"/>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="813"/>
-        <source>Open {name}</source>
-        <translation>打开 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="836"/>
-        <source>Registered</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="837"/>
-        <source>Progress entry</source>
-        <translation>进度记录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="839"/>
-        <source>Transfer</source>
-        <translation>转派</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="840"/>
-        <source>Escalation</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="841"/>
-        <source>Approval requested</source>
-        <translation>提交审批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="842"/>
-        <source>Approval decision</source>
-        <translation>审批结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="843"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="925"/>
-        <source>Reminder</source>
-        <translation>提醒</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="844"/>
-        <source>Survey</source>
-        <translation>满意度调查</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="845"/>
-        <source>Change</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="870"/>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="871"/>
-        <source>Pending</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="905"/>
-        <source>From stage</source>
-        <translation>原阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="907"/>
-        <source>Planned completion</source>
-        <translation>计划完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="908"/>
-        <source>Actual completion</source>
-        <translation>实际完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="909"/>
-        <source>Result</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="910"/>
-        <source>Customer feedback</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="911"/>
-        <source>Feedback comment</source>
-        <translation>具体意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="912"/>
-        <source>Next action</source>
-        <translation>下一步动作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="913"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="914"/>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="915"/>
-        <source>Solution</source>
-        <translation>处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="916"/>
-        <source>Decision</source>
-        <translation>审批结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="917"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="919"/>
-        <source>From</source>
-        <translation>原</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="918"/>
-        <source>To</source>
-        <translation>新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="920"/>
-        <source>Up to</source>
-        <translation>升级至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="921"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="923"/>
-        <source>Previous outcome</source>
-        <translation>原处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="924"/>
-        <source>Customer confirmed</source>
-        <translation>客户已确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="926"/>
-        <source>Deadline</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="927"/>
-        <source>Due</source>
-        <translation>到期时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="928"/>
-        <source>For</source>
-        <translation>提醒对象</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="929"/>
-        <source>Message</source>
-        <translation>提醒内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="931"/>
-        <source>New resolution date</source>
-        <translation>新办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="932"/>
-        <source>Timeliness</source>
-        <translation>处理及时性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="933"/>
-        <source>Effectiveness</source>
-        <translation>解决方案有效性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="934"/>
-        <source>Attitude</source>
-        <translation>服务人员态度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="935"/>
-        <source>Overall</source>
-        <translation>整体满意度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="936"/>
-        <source>Suggestions</source>
-        <translation>其他建议或需求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="949"/>
-        <source>Attachments: {names}</source>
-        <translation>附件：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1012"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="190"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1013"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="191"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1014"/>
-        <location filename="../../desktop_app/ui/case_window.py" line="1048"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="192"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="239"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1020"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="202"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1021"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="204"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1023"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="207"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1045"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="234"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1046"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="236"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1106"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="307"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1115"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="316"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1138"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="339"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1139"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="340"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1140"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="341"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1141"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="342"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1142"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="343"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1143"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="344"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1144"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="345"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1145"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="346"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1150"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="351"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1151"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="352"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1152"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="353"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1153"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="354"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1154"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="355"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1155"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="356"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1156"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="357"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1157"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="358"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1178"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="383"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1225"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="433"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
+</context>
+<context>
+    <name>CaseDetailsView</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1242"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="38"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
+        <source>Customer / member number</source>
+        <translation>客户编号/会员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="45"/>
+        <source>Complaint</source>
+        <translation>投诉信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
+        <source>Registration time</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
+        <source>Subtype</source>
+        <translation>投诉子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
+        <source>Customer requests</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="59"/>
+        <source>Handling</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
+        <source>Stage</source>
+        <translation>当前处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
+        <source>Urgent because</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
+        <source>Escalated to</source>
+        <translation>已升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
+        <source>Times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
+        <source>Complex case</source>
+        <translation>复杂投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
+        <source>Outcome reason</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="72"/>
+        <source>Times and deadlines</source>
+        <translation>时间与时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
+        <source>First response</source>
+        <translation>首次响应时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
+        <source>Solution agreed</source>
+        <translation>方案确认时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
+        <source>Closed</source>
+        <translation>闭环时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
+        <source>First response due</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
+        <source>Solution due</source>
+        <translation>方案时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
+        <source>Resolution due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
+        <source>Renegotiated resolution</source>
+        <translation>重新约定的办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
+        <source>Next deadline</source>
+        <translation>最近时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
+        <source>Next progress update due</source>
+        <translation>下次进度更新时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="142"/>
+        <source>Level {level}, urgent</source>
+        <translation>{level}级，紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="144"/>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="156"/>
+        <source>{time} by {user}</source>
+        <translation>{time}（{user}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="170"/>
+        <source>Masked: you do not handle this case (privacy rule)</source>
+        <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="195"/>
+        <source>{time} (overdue)</source>
+        <translation>{time}（已超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="197"/>
+        <source>{time} (due soon)</source>
+        <translation>{time}（即将到期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="199"/>
+        <source>{time} (met)</source>
+        <translation>{time}（已达成）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="243"/>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="99"/>
+        <source>Case</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="151"/>
+        <source>&amp;Transfer…</source>
+        <translation>转派(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="153"/>
+        <source>Give the case to someone else, with the reason</source>
+        <translation>把投诉转给他人处理，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="157"/>
+        <source>&amp;Escalate…</source>
+        <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
+        <source>Send the case one step up the chain</source>
+        <translation>把投诉升级到上一级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="163"/>
+        <source>Request a&amp;pproval…</source>
+        <translation>提交审批(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <source>Ask a supervisor to approve the solution</source>
+        <translation>请主管审批处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <source>Appro&amp;ve…</source>
+        <translation>批准(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <source>Approve the proposed solution</source>
+        <translation>批准提出的处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="175"/>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <source>Send the solution back to the owner</source>
+        <translation>把方案退回责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="181"/>
+        <source>Rene&amp;gotiate…</source>
+        <translation>重新约定(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <source>Complex case: agree a later resolution date with the customer</source>
+        <translation>复杂投诉：与客户约定更晚的办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="187"/>
+        <source>C&amp;lose case…</source>
+        <translation>闭环(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <source>Close after the customer confirmed, or with an outcome and reason</source>
+        <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="193"/>
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <source>Reopen the case: it becomes an escalated complaint (level III)</source>
+        <translation>重新打开投诉：按升级投诉（三级）处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <source>Read the case again (F5)</source>
+        <translation>重新读取投诉（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
+        <source>The case cannot be shown: {reason}</source>
+        <translation>无法显示该投诉：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
+        <source>Case not available</source>
+        <translation>投诉无法查看</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="325"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="328"/>
+        <source>{number} — {customer}</source>
+        <translation>{number} — {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="372"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1243"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="375"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1256"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="391"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="1257"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="392"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -1753,37 +2993,37 @@ After the restore this program signs you out; sign in again to continue.</source
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../desktop_app/ui/password_dialog.py" line="42"/>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="77"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="45"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="46"/>
         <source>Signed in as {name} ({user}).</source>
         <translation>当前用户：{name}（{user}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="57"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="59"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="61"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="110"/>
         <source>At least {n} characters, not starting or ending with a space, different from the current password.</source>
         <translation>至少 {n} 个字符，不能以空格开头或结尾，且须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="134"/>
         <source>The repeated password differs from the new one.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -1791,47 +3031,47 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="333"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="224"/>
         <source>Close the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="334"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="226"/>
         <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
         <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="337"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="231"/>
         <source>The customer &amp;confirmed the resolution</source>
         <translation>客户已确认问题解决(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="338"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="232"/>
         <source>Customer</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="342"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="236"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="343"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="238"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="350"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="245"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="351"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="247"/>
         <source>Required: why the case closes without the customer&apos;s confirmation</source>
         <translation>必填：未经客户确认即闭环的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="365"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="264"/>
         <source>Without the customer&apos;s confirmation the reason is required.</source>
         <translation>未经客户确认时必须填写原因。</translation>
     </message>
@@ -1839,7 +3079,7 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ComingPage</name>
     <message>
-        <location filename="../../desktop_app/ui/pages.py" line="42"/>
+        <location filename="../../desktop_app/ui/pages.py" line="41"/>
         <source>This part of the program is not built yet.</source>
         <translation>此功能尚未开发完成。</translation>
     </message>
@@ -1852,34 +3092,34 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="93"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="94"/>
         <source>{number} · {customer}
 {reason}</source>
         <translation>{number} · {customer}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="101"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="103"/>
         <source>What was done for the customer</source>
         <translation>为客户做了哪些处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="102"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="104"/>
         <source>Reopen the case as an escalated complaint</source>
         <translation>将投诉作为升级投诉重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="106"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="108"/>
         <source>The case is open already.</source>
         <translation>该投诉已处于打开状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="112"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="115"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="118"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="121"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -1887,87 +3127,87 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="420"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="327"/>
         <source>The case was changed meanwhile</source>
         <translation>投诉已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="423"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="331"/>
         <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
         <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="453"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
         <source>Progress entry, stage {stage}</source>
         <translation>进度记录（{stage}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="455"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
         <source>Transferred to {name}: {reason}</source>
         <translation>转派给{name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="457"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="372"/>
         <source>Escalated to step {step}: {reason}</source>
         <translation>升级至第 {step} 级：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="459"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
         <source>Submitted the solution for approval</source>
         <translation>提交处理方案审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="460"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="377"/>
         <source>Approved the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="462"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="379"/>
         <source>Rejected the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="463"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
         <source>Closed the case ({outcome})</source>
         <translation>投诉闭环（{outcome}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="465"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="384"/>
         <source>Reopened the case: {reason}</source>
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="468"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="388"/>
         <source>Changed the case</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="475"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="396"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="478"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="401"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="480"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="403"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -1975,17 +3215,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../desktop_app/ui/crash.py" line="50"/>
+        <location filename="../../desktop_app/ui/crash.py" line="52"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash.py" line="62"/>
+        <location filename="../../desktop_app/ui/crash.py" line="65"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash.py" line="32"/>
+        <location filename="../../desktop_app/ui/crash.py" line="31"/>
         <source>The program hit an error it did not expect.
 
 What happened: {what}
@@ -2009,7 +3249,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="123"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="43"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -2017,106 +3257,106 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="409"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="436"/>
         <source>Where the cases are kept</source>
         <translation>投诉数据的保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="410"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="439"/>
         <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
         <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="412"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="443"/>
         <source>&amp;This computer only (recommended)</source>
         <translation>仅本机（推荐）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="415"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="446"/>
         <source>The database file on this computer, kept as it is:
 {path}</source>
         <translation>本机上的数据库文件（保持原样）：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="418"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="452"/>
         <source>A database file on this computer:
 {path}</source>
         <translation>本机上的数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="420"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="454"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="421"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="456"/>
         <source>Ser&amp;ver:</source>
         <translation>服务器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="421"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="457"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="422"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="459"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="422"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="458"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="423"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="460"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="426"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="464"/>
         <source>name or address, e.g. db.example.lan</source>
         <translation>名称或地址，例如 db.example.lan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="428"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="466"/>
         <source>&amp;Remember password on this computer (else it is asked at each start)</source>
         <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="429"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="468"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="478"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="522"/>
         <source>Fill in server, database and user first.</source>
         <translation>请先填写服务器、数据库和用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="482"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="526"/>
         <source>Connecting to {host}…</source>
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="494"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="538"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="496"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="544"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="499"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="550"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="501"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="552"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -2124,12 +3364,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="881"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="980"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="883"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="983"/>
         <source>The password of the database server:
 {database}</source>
         <translation>数据库服务器的密码：
@@ -2139,37 +3379,37 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DeadlineRecompute</name>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="35"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="36"/>
         <source>Recomputing the deadlines of the open cases…</source>
         <translation>正在重新计算未闭环投诉的时限…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="36"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="37"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="38"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="43"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="62"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="71"/>
         <source>1 case&apos;s deadlines updated</source>
         <translation>已更新 1 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="64"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="73"/>
         <source>{count} cases&apos; deadlines updated</source>
         <translation>已更新 {count} 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="66"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="76"/>
         <source>Recompute stopped: {done}; the other open cases keep their previous deadlines until the next recompute.</source>
         <translation>已停止重新计算：{done}；其余未闭环投诉在下次重新计算前保持原时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="72"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="84"/>
         <source>Deadlines not recomputed: {reason}</source>
         <translation>时限未重新计算：{reason}</translation>
     </message>
@@ -2177,27 +3417,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="309"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
         <source>Approve the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="310"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
         <source>The case goes on to execution.</source>
         <translation>投诉将进入执行处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="312"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="201"/>
         <source>Reject the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="313"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="202"/>
         <source>The owner reworks the solution; say what must change.</source>
         <translation>责任人需修改方案；请说明需要修改的地方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="316"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="206"/>
         <source>&amp;Comment</source>
         <translation>审批意见(&amp;C)</translation>
     </message>
@@ -2205,108 +3445,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="547"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="604"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="548"/>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="693"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="606"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="766"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="552"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="613"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="556"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="620"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="563"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="629"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="572"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="638"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="576"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="642"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="583"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="649"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="586"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="653"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="597"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="667"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="603"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="675"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="610"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="682"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="614"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="686"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="658"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="728"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="659"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="729"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="694"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="768"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="704"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="779"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="715"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="798"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="720"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="803"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="723"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="807"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="728"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="816"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -2314,62 +3554,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="673"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="745"/>
         <source>Ready to start</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="674"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="747"/>
         <source>Press Finish to set up the program. The sign-in window opens next.</source>
         <translation>点击“完成”设置程序，随后打开登录窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="676"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="750"/>
         <source>Fill with {n} &amp;demo cases to try the program</source>
         <translation>填入 {n} 件演示投诉，用于试用程序(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="678"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="754"/>
         <source>Made-up customers and cases in every stage, with progress and surveys, and demo staff accounts. Use a new database for real work.</source>
         <translation>虚构的客户和处于各个阶段的投诉，含进度记录、满意度调查和演示员工账号。正式使用时请换用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="685"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="763"/>
         <source>Language: {language}</source>
         <translation>语言：{language}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="688"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="766"/>
         <source>Database: {url} (shared server)</source>
         <translation>数据库：{url}（共享服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="691"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="771"/>
         <source>Database: {path} (this computer)</source>
         <translation>数据库：{path}（本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="694"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="774"/>
         <source>Administrator: {name}</source>
         <translation>系统管理员：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="697"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="779"/>
         <source>The database already has its accounts: sign in with yours.</source>
         <translation>该数据库已有账号：请用您自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="725"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="807"/>
         <source>Setting up the database…</source>
         <translation>正在设置数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="731"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="814"/>
         <source>Writing demo cases: {done} of {total}…</source>
         <translation>正在写入演示投诉：{done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="734"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="819"/>
         <source>Creating the administrator account…</source>
         <translation>正在创建系统管理员账号…</translation>
     </message>
@@ -2377,47 +3617,47 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="80"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="81"/>
         <source>Create the administrator account</source>
         <translation>创建系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="84"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="86"/>
         <source>This database has no administrator yet. Create the administrator account: it signs in next and can then add the other accounts.</source>
         <translation>该数据库还没有系统管理员。请创建系统管理员账号：创建后即用它登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="106"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="111"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="107"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="112"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="108"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="113"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="109"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="114"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="115"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="122"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="129"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="136"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="145"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="154"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
@@ -2425,65 +3665,60 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="793"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="877"/>
         <source>Set up {app}</source>
         <translation>设置{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="794"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="879"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="795"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="880"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="796"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="881"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="797"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="882"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="846"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="945"/>
         <source>Done.</source>
         <translation>已完成。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="793"/>
-        <source>Complaint Desk</source>
-        <translation>投诉处理台</translation>
     </message>
 </context>
 <context>
     <name>FollowUpsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="326"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="327"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="328"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="284"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="329"/>
         <source>Assigned to</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="284"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="330"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -2491,167 +3726,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="258"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="275"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="264"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="282"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="270"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="272"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="292"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="276"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="296"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="282"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="302"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="285"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="305"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="287"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="308"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="311"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="321"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="342"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="325"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="346"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="353"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="376"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="355"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="378"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="378"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="402"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="389"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="418"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="394"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="423"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="416"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="451"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="426"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="460"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="439"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="474"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="449"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="484"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="452"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="487"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="490"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="459"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="496"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="462"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="500"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="467"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="505"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="471"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="510"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="474"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="513"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="477"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="519"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="502"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="545"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="505"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="551"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="511"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="557"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="514"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="561"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="515"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="563"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2659,88 +3894,88 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="59"/>
         <source>New improvement action</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="61"/>
         <source>What keeps causing complaints, what will be done about it, by whom and by when.</source>
         <translation>反复引发投诉的问题是什么、要采取什么措施、由谁负责、何时完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="67"/>
         <source>Improvement action</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="67"/>
         <source>Changes are recorded in the audit log.</source>
         <translation>修改会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="71"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="73"/>
         <source>e.g. many complaints about late refunds</source>
         <translation>例如：退款慢的投诉较多</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="76"/>
         <source>P&amp;lan:</source>
         <translation>改进方案(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="76"/>
         <source>What will be done</source>
         <translation>将采取的措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="79"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="82"/>
         <source>Responsible &amp;department:</source>
         <translation>责任部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="86"/>
         <source>D&amp;eadline:</source>
         <translation>完成期限(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="90"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="98"/>
         <source>Complaint &amp;types:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="101"/>
         <source>The types (or subtypes) whose complaints this action is about; Space ticks the selected one</source>
         <translation>该措施针对的投诉类型（或子类）；按空格键勾选选中项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="108"/>
         <source>Linked cases:</source>
         <translation>关联投诉：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="93"/>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="138"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="182"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -2748,423 +3983,423 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="202"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="578"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="224"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="686"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="210"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="232"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="213"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="236"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="216"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="217"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="218"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1005"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1151"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="220"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1006"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1152"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="221"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1007"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1153"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="225"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="228"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="256"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="230"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1002"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1148"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="231"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="235"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="266"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="237"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="272"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="277"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1011"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="279"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1157"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1012"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="280"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1158"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="243"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="246"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="289"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="291"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="293"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="249"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="296"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1016"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1162"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="256"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="261"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="264"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="313"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="281"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1017"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="330"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1163"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1018"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1164"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="285"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="335"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="288"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="338"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="292"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1019"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1165"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="349"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1021"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="353"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1167"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="306"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="357"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="308"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1022"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="359"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1168"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="316"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="811"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="367"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="934"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="371"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="323"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="374"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="327"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="378"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="329"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="380"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="385"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="336"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="388"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="361"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="413"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="599"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="708"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="602"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="712"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="606"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="716"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="651"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="762"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="697"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="813"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="758"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="875"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="796"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="919"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="818"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="941"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="845"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="968"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="849"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="973"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="897"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="898"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="915"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1053"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="948"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1087"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="949"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1088"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="950"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1089"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="957"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1098"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="964"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1106"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1109"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="982"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1128"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="983"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1129"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1000"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1000"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1003"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1149"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1004"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1150"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1008"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1154"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1009"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1155"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1010"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1156"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1013"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1159"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1014"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1160"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1015"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1161"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1020"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1166"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1028"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1174"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1181"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1042"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1189"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1042"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1189"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3172,7 +4407,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePrint</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_print.py" line="70"/>
+        <location filename="../../desktop_app/ui/intake_print.py" line="74"/>
         <source>Print the registration form</source>
         <translation>打印投诉登记表</translation>
     </message>
@@ -3180,17 +4415,17 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="319"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="342"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="320"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="343"/>
         <source>Choose the language of the program.</source>
         <translation>请选择程序的语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="321"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="344"/>
         <source>You can change it later under Settings.</source>
         <translation>以后可在“系统设置”中更改。</translation>
     </message>
@@ -3198,264 +4433,253 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="102"/>
         <source>{app} — locked</source>
         <translation>{app} — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="103"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="107"/>
         <source>Signed in: {name} ({user})</source>
         <translation>当前用户：{name}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="119"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="124"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="131"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="128"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="136"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="148"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="153"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="164"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="156"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="169"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="99"/>
-        <source>Complaint Desk</source>
-        <translation>投诉处理台</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="121"/>
+        <location filename="../../desktop_app/ui/login.py" line="128"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="122"/>
+        <location filename="../../desktop_app/ui/login.py" line="130"/>
         <source>{app} {version}</source>
         <translation>{app} {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="124"/>
+        <location filename="../../desktop_app/ui/login.py" line="132"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="125"/>
+        <location filename="../../desktop_app/ui/login.py" line="133"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="126"/>
+        <location filename="../../desktop_app/ui/login.py" line="134"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="127"/>
+        <location filename="../../desktop_app/ui/login.py" line="137"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="129"/>
+        <location filename="../../desktop_app/ui/login.py" line="141"/>
         <source>Language of the program on this computer</source>
         <translation>本机上程序使用的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="131"/>
+        <location filename="../../desktop_app/ui/login.py" line="143"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/login.py" line="121"/>
-        <location filename="../../desktop_app/ui/login.py" line="122"/>
-        <source>Complaint Desk</source>
-        <translation>投诉处理台</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="109"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>Register a complaint (template 1): customer, contact, channel, type, urgency and description, with the promised first-response time to read to the customer.</source>
         <translation>登记投诉（客户投诉登记表）：客户、联系方式、投诉渠道、类型、紧急程度和问题描述，并给出可告知客户的首次答复时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
         <source>Follow every open case (template 2): queues sorted urgent first and by deadline, assignment and transfer, progress entries, escalation and closing.</source>
         <translation>跟踪每一件未闭环投诉（投诉处理进度跟踪表）：紧急优先、按时限排序的队列，分派与转派，进度记录，升级与闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
         <source>Record satisfaction surveys (template 3) for closed cases that are due, and proactive surveys without a case.</source>
         <translation>为到期的已闭环投诉记录满意度调查（客户满意度调查问卷），也可记录无投诉的主动调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
         <source>Volume, handling time, resolution, on-time and satisfaction figures for a period, overdue cases, and the export to Excel.</source>
         <translation>按期间统计投诉量、平均处理时长、投诉解决率、处理及时率和满意度，列出超时投诉，并导出到 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="316"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="340"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="319"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="343"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="323"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="379"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="397"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="442"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="454"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="425"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="465"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="469"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="519"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="481"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="524"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -3467,24 +4691,16 @@ Database: {database}</source>
 
 数据库：{database}</translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="109"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="483"/>
-        <source>Complaint Desk</source>
-        <translation>投诉处理台</translation>
-    </message>
 </context>
 <context>
     <name>OptionalDateTime</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="70"/>
+        <location filename="../../desktop_app/ui/case/fields.py" line="46"/>
         <source>Set</source>
         <translation>填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="78"/>
+        <location filename="../../desktop_app/ui/case/fields.py" line="54"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
@@ -3492,27 +4708,27 @@ Database: {database}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="288"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="325"/>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="293"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="331"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="294"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="332"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="296"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="335"/>
         <source>The account&apos;s sign-in lockout will be lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="306"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="347"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3520,27 +4736,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="126"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="135"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="152"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="152"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="152"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="153"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3548,102 +4764,102 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="200"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="49"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="61"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="62"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="214"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="63"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="66"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="71"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="76"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="81"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="83"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="87"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="89"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="96"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="98"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="104"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="107"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="263"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="120"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="267"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="124"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="270"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="316"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="174"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_window.py" line="330"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="188"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -3651,7 +4867,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="506"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="521"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -3659,12 +4875,12 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="309"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="316"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="314"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="321"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -3692,7 +4908,7 @@ Database: {database}</source>
         <translation>已升级给您：{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="145"/>
         <source>Follow up the unhappy customer: {reason}</source>
         <translation>跟进不满意的客户：{reason}</translation>
     </message>
@@ -3702,42 +4918,42 @@ Database: {database}</source>
         <translation>请批准或驳回处理方案：{solution}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="150"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="151"/>
         <source>Give the customer a progress update (due {due})</source>
         <translation>向客户通报处理进度（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="153"/>
         <source>Record the satisfaction survey by {due}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -3745,17 +4961,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="337"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="344"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="338"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="346"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="341"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="351"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -3763,57 +4979,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="373"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="383"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="376"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="378"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="388"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="385"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="410"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="411"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="399"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="412"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="404"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="418"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="407"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="421"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="452"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="467"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="453"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="467"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -3821,22 +5037,22 @@ Database: {database}</source>
 <context>
     <name>RenegotiateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="380"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="283"/>
         <source>Renegotiate the resolution date</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="381"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="285"/>
         <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
         <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="391"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="297"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="392"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="298"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -3844,477 +5060,477 @@ Database: {database}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="297"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="300"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="313"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="317"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="315"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="334"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="335"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="336"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="341"/>
         <source>Any day of the week, month or quarter</source>
         <translation>该周、月或季度中的任意一天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="324"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="345"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="327"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="348"/>
         <source>The previous period (Alt+Left)</source>
         <translation>上一期（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="328"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="349"/>
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="332"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="353"/>
         <source>The next period (Alt+Right)</source>
         <translation>下一期（Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="354"/>
         <source>Next period</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="366"/>
         <source>A supervisor sees the figures of their own departments</source>
         <translation>客服主管只能查看本部门的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="346"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="368"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="371"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新统计（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="350"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="372"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="353"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="375"/>
         <source>Full &amp;contacts</source>
         <translation>完整联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="356"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="379"/>
         <source>Write contact details unmasked in the overdue list (recorded in the audit log); otherwise they are masked like 138****5678</source>
         <translation>在超时清单中写入未隐藏的联系方式（记入审计日志）；否则按 138****5678 的形式隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="359"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="384"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="372"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="397"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="385"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="410"/>
         <source>Complaints registered</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="386"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="411"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="387"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="412"/>
         <source>Resolution rate</source>
         <translation>投诉解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="388"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="854"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="413"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="950"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="389"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="414"/>
         <source>First response on time</source>
         <translation>首次响应及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="390"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="415"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="391"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="416"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="394"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="420"/>
         <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
         <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="396"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="423"/>
         <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
         <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="399"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="428"/>
         <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
         <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="409"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="439"/>
         <source>Complaints by type</source>
         <translation>各类型投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="411"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="443"/>
         <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
         <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="415"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="449"/>
         <source>Complaints by week</source>
         <translation>每周投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="417"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="452"/>
         <source>On-time rate by week (%)</source>
         <translation>每周处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="420"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="455"/>
         <source>Satisfaction by question (mean, 1–5)</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="460"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="425"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="460"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="463"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="427"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="431"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="463"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="473"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="466"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="466"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="429"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="466"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="431"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="471"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="431"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="472"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="474"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="475"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="432"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="476"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="445"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="492"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="447"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="494"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="449"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="497"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="453"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="501"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="463"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="511"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="475"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="523"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="509"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="557"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="510"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="558"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="512"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="559"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="514"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="561"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="562"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="610"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="728"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="789"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="760"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="828"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="795"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="864"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="796"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="867"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="803"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="878"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="807"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="882"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="810"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="886"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="813"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="890"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="816"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="894"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="820"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="900"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="821"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="902"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="826"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="849"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="907"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="939"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="827"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="910"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="828"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="911"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="829"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="912"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="829"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="913"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="832"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="917"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="835"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="922"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="838"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="926"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="932"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="844"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="932"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="845"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="932"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="847"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="936"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="851"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="942"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="867"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="970"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="871"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="974"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="884"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="986"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1039"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1178"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1053"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1191"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1064"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1204"/>
         <source>The report workbook export is not installed in this version ({reason}).</source>
         <translation>此版本未安装报表工作簿导出功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1067"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1208"/>
         <source>Export once the figures are shown</source>
         <translation>统计结果显示后即可导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1070"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1212"/>
         <source>Save the figures shown as an Excel workbook (summary, breakdowns, overdue cases, surveys, improvement actions, charts)</source>
         <translation>将显示的数据另存为 Excel 工作簿（汇总、分类统计、超时投诉、满意度调查、改进措施、图表）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1077"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1224"/>
         <source>Complaint report {period}.xlsx</source>
         <translation>投诉数据汇总 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1083"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1230"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1084"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1232"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1129"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1284"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1132"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1287"/>
         <source>The report was saved to {path}.</source>
         <translation>报表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1136"/>
+        <location filename="../../desktop_app/ui/reports_page.py" line="1291"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -4322,37 +5538,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="108"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="120"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="109"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="125"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="137"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="126"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="143"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="134"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="149"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="142"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="157"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -4360,1401 +5576,65 @@ Database: {database}</source>
 <context>
     <name>ScoreWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="107"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="119"/>
         <source>Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows</source>
         <translation>按 1（非常不满意）到 5（非常满意）；随后自动跳到下一项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="132"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="144"/>
         <source>not given</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="68"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="59"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="67"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="60"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="69"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="60"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="70"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="61"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="71"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
 </context>
 <context>
-    <name>ServiceError</name>
-    <message>
-        <location filename="../../desktop_app/services/auth.py" line="41"/>
-        <location filename="../../desktop_app/services/setup.py" line="152"/>
-        <source>The password must have at least {n} characters.</source>
-        <translation>密码至少需要 {n} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/auth.py" line="44"/>
-        <location filename="../../desktop_app/services/setup.py" line="155"/>
-        <source>The password must not start or end with a space.</source>
-        <translation>密码不能以空格开头或结尾。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/auth.py" line="91"/>
-        <location filename="../../desktop_app/services/auth.py" line="123"/>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/auth.py" line="99"/>
-        <location filename="../../desktop_app/services/auth.py" line="127"/>
-        <source>Too many failed sign-ins with this user name. Sign-in is blocked until {until}; please wait or ask an administrator.</source>
-        <translation>该用户名登录失败次数过多，{until} 前禁止登录；请稍候再试或联系系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/auth.py" line="116"/>
-        <source>This account is disabled. Please ask an administrator.</source>
-        <translation>该账号已停用，请联系系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/auth.py" line="144"/>
-        <source>No active account named {name}.</source>
-        <translation>没有名为 {name} 的有效账号。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="176"/>
-        <source>The backup copy {file} failed the integrity check: {reason}</source>
-        <translation>备份副本 {file} 未通过完整性检查：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="180"/>
-        <source>Could not write the backup {file}: {reason}</source>
-        <translation>无法写入备份 {file}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="191"/>
-        <source>pg_dump was not found on this computer, so no PostgreSQL backup was made. Install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) and try again, or use the database server&apos;s own backups.</source>
-        <translation>本机未找到 pg_dump，未能备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后重试，或使用数据库服务器自身的备份。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="214"/>
-        <source>pg_dump could not write {file}: {reason}</source>
-        <translation>pg_dump 无法写入 {file}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="219"/>
-        <source>pg_dump failed to write {file}: {reason}</source>
-        <translation>pg_dump 写入 {file} 失败：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="288"/>
-        <source>{file} is not a SQLite database; nothing was restored.</source>
-        <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="293"/>
-        <source>{file} is damaged ({reason}); nothing was restored.</source>
-        <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="296"/>
-        <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
-        <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="303"/>
-        <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
-        <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="308"/>
-        <source>{file} cannot be read ({reason}); nothing was restored.</source>
-        <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="314"/>
-        <source>{file} has no schema version; nothing was restored.</source>
-        <translation>{file} 没有结构版本，未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="317"/>
-        <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
-        <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="343"/>
-        <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
-        <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="367"/>
-        <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
-        <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="372"/>
-        <source>{file} does not exist or is not a file; nothing was restored.</source>
-        <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="376"/>
-        <source>{file} is the database itself; choose a backup file.</source>
-        <translation>{file} 就是数据库本身，请选择备份文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/backup.py" line="392"/>
-        <source>Could not restore {file}: {reason}</source>
-        <translation>无法恢复 {file}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/calendar.py" line="48"/>
-        <source>Choose a year between 1901 and 2999.</source>
-        <translation>请选择 1901 至 2999 之间的年份。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/calendar.py" line="82"/>
-        <source>The day must become a holiday or a working day.</source>
-        <translation>请把这一天设为节假日或工作日。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/calendar.py" line="85"/>
-        <source>The note can have at most 200 characters.</source>
-        <translation>备注最多 200 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="98"/>
-        <source>Someone else changed case {number} since you opened it.</source>
-        <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="295"/>
-        <location filename="../../desktop_app/services/print_forms.py" line="47"/>
-        <location filename="../../desktop_app/services/sla.py" line="256"/>
-        <location filename="../../desktop_app/services/surveys.py" line="173"/>
-        <source>No such complaint.</source>
-        <translation>没有这件投诉。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="297"/>
-        <location filename="../../desktop_app/services/print_forms.py" line="49"/>
-        <location filename="../../desktop_app/services/surveys.py" line="175"/>
-        <source>Case {number} is outside your queues.</source>
-        <translation>投诉 {number} 不在您的处理范围内。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/audit.py" line="94"/>
-        <location filename="../../desktop_app/services/cases.py" line="355"/>
-        <location filename="../../desktop_app/services/surveys.py" line="384"/>
-        <source>No complaint has the number {number}.</source>
-        <translation>没有编号为 {number} 的投诉。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="511"/>
-        <source>No such attachment.</source>
-        <translation>没有这个附件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="514"/>
-        <source>{name} is a recording reference, kept by the telephone system.</source>
-        <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="518"/>
-        <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
-        <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="613"/>
-        <location filename="../../desktop_app/services/cases.py" line="959"/>
-        <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
-        <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="637"/>
-        <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
-        <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="640"/>
-        <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
-        <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="643"/>
-        <source>The solution awaits a supervisor&apos;s decision.</source>
-        <translation>处理方案正在等待主管审批。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="646"/>
-        <source>Case {number} moves on from {current} through its own action.</source>
-        <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="649"/>
-        <source>From {current} the case can only move to {allowed}.</source>
-        <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="661"/>
-        <source>This time is before the complaint was made.</source>
-        <translation>该时间早于投诉时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="663"/>
-        <source>This time is in the future.</source>
-        <translation>该时间晚于当前时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="691"/>
-        <source>Choose the customer&apos;s feedback from the list.</source>
-        <translation>请从列表中选择客户反馈。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="705"/>
-        <location filename="../../desktop_app/services/intake.py" line="284"/>
-        <source>A file could not be copied: {reason}</source>
-        <translation>文件复制失败：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="709"/>
-        <source>Case {number} is closed; reopen it first.</source>
-        <translation>投诉 {number} 已闭环，请先重新打开。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="716"/>
-        <source>Write what was done, or move the case to its next stage.</source>
-        <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="757"/>
-        <source>Give the reason for the transfer.</source>
-        <translation>请填写转派原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="760"/>
-        <location filename="../../desktop_app/services/cases.py" line="789"/>
-        <location filename="../../desktop_app/services/sla.py" line="265"/>
-        <source>Case {number} is closed.</source>
-        <translation>投诉 {number} 已闭环。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="764"/>
-        <source>Choose an active member of staff.</source>
-        <translation>请选择一名在职员工。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="766"/>
-        <source>{name} already owns this case.</source>
-        <translation>{name} 已是该投诉的责任人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="786"/>
-        <source>Give the reason for the escalation.</source>
-        <translation>请填写升级原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="792"/>
-        <source>Case {number} is already at the head of operations.</source>
-        <translation>投诉 {number} 已升级到运营负责人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="814"/>
-        <source>Describe the proposed solution.</source>
-        <translation>请填写拟定的处理方案。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="817"/>
-        <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
-        <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="821"/>
-        <source>Level I cases need no approval: move the case to execution.</source>
-        <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="851"/>
-        <source>Say why the solution is rejected.</source>
-        <translation>请说明驳回方案的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="857"/>
-        <source>Case {number} has no solution awaiting approval.</source>
-        <translation>投诉 {number} 没有待审批的方案。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="860"/>
-        <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
-        <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="887"/>
-        <source>Choose the outcome.</source>
-        <translation>请选择处理结果。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="889"/>
-        <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
-        <translation>未经客户确认时，请填写闭环原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="893"/>
-        <source>Case {number} is already closed.</source>
-        <translation>投诉 {number} 已经闭环。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="896"/>
-        <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
-        <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="920"/>
-        <source>Give the reason for reopening.</source>
-        <translation>请填写重新打开的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="923"/>
-        <source>Case {number} is still open.</source>
-        <translation>投诉 {number} 尚未闭环。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/demo.py" line="399"/>
-        <source>The database has no departments; run init first.</source>
-        <translation>数据库中没有部门，请先运行 init。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/demo.py" line="473"/>
-        <source>The database has no complaint subtypes; run init first.</source>
-        <translation>数据库中没有投诉子类，请先运行 init。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/demo.py" line="936"/>
-        <source>The number of cases must be 0 or more.</source>
-        <translation>投诉数量不能小于 0。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="60"/>
-        <location filename="../../desktop_app/services/errors.py" line="61"/>
-        <location filename="../../desktop_app/services/errors.py" line="62"/>
-        <location filename="../../desktop_app/services/errors.py" line="64"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The database is busy (another computer is writing). Please try again.</source>
-        <translation>数据库正忙（其他电脑正在写入），请重试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="65"/>
-        <location filename="../../desktop_app/services/errors.py" line="66"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The database file is read-only; nothing can be saved. Ask an administrator.</source>
-        <translation>数据库文件为只读，无法保存任何内容。请联系系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="67"/>
-        <location filename="../../desktop_app/services/errors.py" line="68"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The disk holding the database is full; nothing was saved.</source>
-        <translation>数据库所在磁盘已满，未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="69"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The database file cannot be opened: {detail}</source>
-        <translation>无法打开数据库文件：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="70"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The file is not a Complaint Desk database or is damaged: {detail}</source>
-        <translation>该文件不是投诉处理台的数据库，或已损坏：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="72"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The database file is damaged: {detail}. Restore it from a backup.</source>
-        <translation>数据库文件已损坏：{detail}。请从备份恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="73"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>No permission to use the database: {detail}</source>
-        <translation>没有使用该数据库的权限：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="74"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <location filename="../../desktop_app/services/setup.py" line="80"/>
-        <source>The database server refused the user or password.</source>
-        <translation>数据库服务器拒绝了该用户名或密码。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="75"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>Cannot reach the database server: {detail}</source>
-        <translation>无法连接数据库服务器：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="550"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="687"/>
-        <source>Only managers may export unmasked contact details.</source>
-        <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="552"/>
-        <source>The end date is before the start date.</source>
-        <translation>结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="187"/>
-        <source>... and {count:,} more problems</source>
-        <translation>… 另有 {count:,} 个问题</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="267"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>Expected text, found {value}.</source>
-        <translation>此处应为文本，实际为 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="269"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>Expected text, found a date or time.</source>
-        <translation>此处应为文本，实际为日期或时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="286"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>Times are written without a time zone.</source>
-        <translation>时间不能带时区。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="299"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
-        <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="302"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
-        <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="320"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>A score is a whole number from 1 to 5.</source>
-        <translation>评分须为 1 到 5 的整数。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="330"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>The level is I, II or III (also 一级, 二级, 三级).</source>
-        <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="341"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>Unknown value {value!r}; use one of: {choices}.</source>
-        <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="371"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>Unknown value(s) {values}; use: {choices}.</source>
-        <translation>未知的值 {values}；可用的值：{choices}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="386"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
-        <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="449"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
-        <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="456"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <source>A staff name has at most 60 characters.</source>
-        <translation>员工姓名最多 60 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="576"/>
-        <source>Unknown column; it was ignored.</source>
-        <translation>未知的列，已忽略。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="580"/>
-        <source>The column {first!r} appears twice.</source>
-        <translation>与列 {first!r} 重复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="588"/>
-        <source>The required column {label} ({key}) is missing.</source>
-        <translation>缺少必需的列 {label}（{key}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="617"/>
-        <source>This cell is required.</source>
-        <translation>此单元格为必填项。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="977"/>
-        <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
-        <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="959"/>
-        <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
-        <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="775"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="779"/>
-        <source>Unknown subtype {value!r}.</source>
-        <translation>未知的投诉子类 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
-        <source>Unknown value {value!r}.</source>
-        <translation>未知的值 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="108"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="967"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <source>{value!r} is longer than {limit} characters.</source>
-        <translation>{value!r} 超过 {limit} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="773"/>
-        <source>{value!r} is not a subtype of the row&apos;s type.</source>
-        <translation>{value!r} 不是本行投诉类型下的子类。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="139"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="626"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/intake.py" line="152"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="178"/>
-        <location filename="../../desktop_app/services/intake.py" line="187"/>
-        <location filename="../../desktop_app/services/intake.py" line="192"/>
-        <location filename="../../desktop_app/services/intake.py" line="193"/>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
-        <location filename="../../desktop_app/services/intake.py" line="214"/>
-        <location filename="../../desktop_app/services/surveys.py" line="329"/>
-        <source>At most {maximum} characters ({length} now).</source>
-        <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="643"/>
-        <source>{time} is in the future.</source>
-        <translation>{time} 晚于当前时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="686"/>
-        <source>The complaint number {number} is also on row {first}.</source>
-        <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="717"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="928"/>
-        <source>The text of 其他 has at most 200 characters.</source>
-        <translation>“其他”的说明最多 200 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="724"/>
-        <source>Name the receiver (接收人).</source>
-        <translation>请填写接收人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="791"/>
-        <source>The complaint number {number} is already in the database.</source>
-        <translation>投诉编号 {number} 在数据库中已存在。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="837"/>
-        <source>No complaint {number} in this file or the database.</source>
-        <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="853"/>
-        <source>{time} is before the complaint was registered ({limit}).</source>
-        <translation>{time} 早于投诉登记时间（{limit}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="907"/>
-        <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
-        <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="911"/>
-        <source>Complaint {number} already has a survey in the database.</source>
-        <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1237"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1240"/>
-        <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
-        <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1262"/>
-        <source>Unknown sheet; it was ignored.</source>
-        <translation>未知的工作表，已忽略。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1265"/>
-        <source>The sheet {sheet} appears twice (also as {first!r}).</source>
-        <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1272"/>
-        <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
-        <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="82"/>
-        <source>The {label} must be text.</source>
-        <translation>{label}必须是文字。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="84"/>
-        <source>Enter the {label}.</source>
-        <translation>请填写{label}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="86"/>
-        <source>The {label} is longer than {max} characters.</source>
-        <translation>{label}超过 {max} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="93"/>
-        <source>Enter the deadline.</source>
-        <translation>请填写截止日期。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="103"/>
-        <source>The deadline {value!r} is not a date (YYYY-MM-DD).</source>
-        <translation>截止日期 {value!r} 不是日期（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="110"/>
-        <source>Unknown status {value!r}; one of {known}.</source>
-        <translation>未知状态 {value!r}；可选：{known}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="118"/>
-        <source>Choose the responsible department.</source>
-        <translation>请选择责任部门。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="123"/>
-        <location filename="../../desktop_app/services/kpi.py" line="288"/>
-        <location filename="../../desktop_app/services/users.py" line="53"/>
-        <source>Unknown department {name!r}; known departments: {known}.</source>
-        <translation>未知部门 {name!r}；现有部门：{known}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="133"/>
-        <source>Unknown complaint type {codes}.</source>
-        <translation>未知的投诉类型 {codes}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="142"/>
-        <source>Case ids must be numbers.</source>
-        <translation>投诉 ID 必须是数字。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="146"/>
-        <source>No case has the id {ids}.</source>
-        <translation>没有 ID 为 {ids} 的投诉。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="213"/>
-        <source>The period ends before it starts.</source>
-        <translation>期间的结束早于开始。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="237"/>
-        <location filename="../../desktop_app/services/improvements.py" line="304"/>
-        <source>No improvement action has the id {id}.</source>
-        <translation>没有 ID 为 {id} 的改进措施。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/improvements.py" line="266"/>
-        <source>Sign in as a manager to record improvement actions: the action keeps who recorded it.</source>
-        <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="133"/>
-        <location filename="../../desktop_app/domain/validation.py" line="136"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/intake.py" line="152"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="178"/>
-        <location filename="../../desktop_app/services/intake.py" line="187"/>
-        <location filename="../../desktop_app/services/intake.py" line="192"/>
-        <location filename="../../desktop_app/services/intake.py" line="193"/>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
-        <location filename="../../desktop_app/services/intake.py" line="214"/>
-        <location filename="../../desktop_app/services/surveys.py" line="329"/>
-        <source>This field is required.</source>
-        <translation>此项为必填项。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="99"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <source>Enter a phone number or an e-mail address.</source>
-        <translation>请填写电话号码或电子邮箱。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="103"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <source>{value!r} is not a valid e-mail address.</source>
-        <translation>{value!r} 不是有效的电子邮箱。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="104"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <source>{value!r} is not a valid phone number: use a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (010-12345678).</source>
-        <translation>{value!r} 不是有效的电话号码：请填写大陆手机号（11 位，13x–19x）或带区号的座机号（010-12345678）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="123"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="981"/>
-        <location filename="../../desktop_app/services/intake.py" line="155"/>
-        <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
-        <translation>证件号码为 18 位：17 位数字加 1 位数字或 X。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="126"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="981"/>
-        <location filename="../../desktop_app/services/intake.py" line="155"/>
-        <source>This ID number&apos;s check digit is wrong; please check it again.</source>
-        <translation>证件号码校验位不正确，请再核对一下。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="137"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/intake.py" line="152"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="178"/>
-        <location filename="../../desktop_app/services/intake.py" line="187"/>
-        <location filename="../../desktop_app/services/intake.py" line="192"/>
-        <location filename="../../desktop_app/services/intake.py" line="193"/>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
-        <location filename="../../desktop_app/services/intake.py" line="214"/>
-        <location filename="../../desktop_app/services/surveys.py" line="329"/>
-        <source>Write at least {minimum} characters.</source>
-        <translation>请至少填写 {minimum} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/attachments.py" line="57"/>
-        <location filename="../../desktop_app/services/intake.py" line="210"/>
-        <source>{name}: the file does not exist or is not a file.</source>
-        <translation>{name}：文件不存在或不是文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/attachments.py" line="63"/>
-        <location filename="../../desktop_app/services/intake.py" line="210"/>
-        <source>{name}: the file cannot be read ({reason}).</source>
-        <translation>{name}：无法读取文件（{reason}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/attachments.py" line="66"/>
-        <location filename="../../desktop_app/services/intake.py" line="210"/>
-        <source>{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.</source>
-        <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="646"/>
-        <source>{time} is before the complaint time ({limit}).</source>
-        <translation>{time} 早于投诉时间（{limit}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
-        <source>Unknown channel {value!r}.</source>
-        <translation>未知的投诉渠道 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="83"/>
-        <location filename="../../desktop_app/domain/validation.py" line="116"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="981"/>
-        <location filename="../../desktop_app/services/intake.py" line="152"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="155"/>
-        <location filename="../../desktop_app/services/intake.py" line="178"/>
-        <location filename="../../desktop_app/services/intake.py" line="187"/>
-        <location filename="../../desktop_app/services/intake.py" line="192"/>
-        <location filename="../../desktop_app/services/intake.py" line="193"/>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
-        <location filename="../../desktop_app/services/surveys.py" line="329"/>
-        <source>Expected text, not {kind}.</source>
-        <translation>此处应为文本，而不是 {kind}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/validation.py" line="87"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
-        <location filename="../../desktop_app/services/intake.py" line="152"/>
-        <location filename="../../desktop_app/services/intake.py" line="153"/>
-        <location filename="../../desktop_app/services/intake.py" line="154"/>
-        <location filename="../../desktop_app/services/intake.py" line="178"/>
-        <location filename="../../desktop_app/services/intake.py" line="187"/>
-        <location filename="../../desktop_app/services/intake.py" line="192"/>
-        <location filename="../../desktop_app/services/intake.py" line="193"/>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
-        <location filename="../../desktop_app/services/surveys.py" line="329"/>
-        <source>The text holds a character that cannot be saved (U+{code:04X}, at position {position}); remove it.</source>
-        <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/audit.py" line="99"/>
-        <source>The start date is after the end date.</source>
-        <translation>开始日期晚于结束日期。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/audit.py" line="192"/>
-        <source>The file name must end in .xlsx.</source>
-        <translation>文件名必须以 .xlsx 结尾。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/audit.py" line="219"/>
-        <source>Cannot write {file}: {reason}</source>
-        <translation>无法写入 {file}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="659"/>
-        <source>Enter a date and a time.</source>
-        <translation>请输入日期和时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="695"/>
-        <source>Choose the stage from the list.</source>
-        <translation>请从列表中选择处理阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="697"/>
-        <source>Say whether the customer was contacted (yes or no).</source>
-        <translation>请说明是否已联系客户（是或否）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/cases.py" line="701"/>
-        <location filename="../../desktop_app/services/intake.py" line="207"/>
-        <source>Choose the files to attach again.</source>
-        <translation>请重新选择要添加的附件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="56"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The connection to the database server was lost while saving, so it is not known whether this was saved. Look it up (for example in the tracker) before entering it again.</source>
-        <translation>保存时与数据库服务器的连接已断开，无法确定是否已保存。请先查询（例如在进度跟踪中）再决定是否重新录入。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="76"/>
-        <location filename="../../desktop_app/services/errors.py" line="78"/>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
-        <source>The connection to the database server was lost, so this was not done. Please try again; the program connects again by itself.</source>
-        <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
-        <source>Unknown complaint type {value!r}.</source>
-        <translation>未知的投诉类型 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="622"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="666"/>
-        <source>Unknown department {value!r}.</source>
-        <translation>未知的部门 {value!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="739"/>
-        <source>A closed case (已闭环) needs its closing time.</source>
-        <translation>已闭环的投诉须填写闭环时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="739"/>
-        <source>A closed case (已闭环) needs its outcome.</source>
-        <translation>已闭环的投诉须填写处理结果。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="746"/>
-        <source>Only a closed case (已闭环) has a closing time.</source>
-        <translation>只有已闭环的投诉才有闭环时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="746"/>
-        <source>Only a closed case (已闭环) has an outcome.</source>
-        <translation>只有已闭环的投诉才有处理结果。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="861"/>
-        <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
-        <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="157"/>
-        <source>Choose a member tier.</source>
-        <translation>请选择会员等级。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="159"/>
-        <source>Enter when the customer complained.</source>
-        <translation>请填写投诉时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="161"/>
-        <source>Enter when the customer complained (a date and a time).</source>
-        <translation>请输入投诉时间（日期和时间）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="163"/>
-        <source>The complaint time cannot be in the future.</source>
-        <translation>投诉时间不能晚于当前时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="165"/>
-        <source>The complaint time is more than a year ago; check the date.</source>
-        <translation>投诉时间在一年以前，请核对日期。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="168"/>
-        <source>Choose the channel the complaint came through.</source>
-        <translation>请选择投诉渠道。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="171"/>
-        <source>Choose the complaint type.</source>
-        <translation>请选择投诉类型。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="175"/>
-        <source>Choose a subtype of the chosen type.</source>
-        <translation>请选择该类型下的投诉子类。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="177"/>
-        <source>Choose the urgency.</source>
-        <translation>请选择紧急程度。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="181"/>
-        <source>Choose the customer&apos;s requests from the list.</source>
-        <translation>请从列表中选择客户诉求。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="185"/>
-        <source>Unknown customer request: {codes}.</source>
-        <translation>未知的客户诉求：{codes}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="191"/>
-        <source>Choose the department initially responsible.</source>
-        <translation>请选择初步责任部门。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="195"/>
-        <source>Say whether the complaint came from head office (yes or no).</source>
-        <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="200"/>
-        <source>The level is I, II or III.</source>
-        <translation>级别只能是一级、二级或三级。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="202"/>
-        <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
-        <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="219"/>
-        <source>The chosen customer no longer exists; search again.</source>
-        <translation>所选客户已不存在，请重新查找。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/intake.py" line="386"/>
-        <source>This customer no longer exists.</source>
-        <translation>该客户已不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/kpi.py" line="278"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="440"/>
-        <source>A supervisor sees the figures of their own departments: choose one of them.</source>
-        <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/kpi.py" line="299"/>
-        <source>The period needs a first and a last day.</source>
-        <translation>请填写期间的开始日期和结束日期。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/kpi.py" line="305"/>
-        <source>The period ends ({end}) before it starts ({start}).</source>
-        <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/permissions.py" line="13"/>
-        <source>Your role ({role}) may not do this; it needs: {needed}.</source>
-        <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/queue.py" line="175"/>
-        <location filename="../../desktop_app/services/tracker.py" line="562"/>
-        <source>A page holds 1 to {max} cases.</source>
-        <translation>每页可显示 1 至 {max} 件投诉。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/reminders.py" line="279"/>
-        <source>This reminder is not in your list any more.</source>
-        <translation>这条提醒已不在您的列表中。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/reminders.py" line="296"/>
-        <source>Snooze between 1 minute and 7 days.</source>
-        <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/settings.py" line="53"/>
-        <source>Unknown setting {key}.</source>
-        <translation>未知的设置项 {key}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/settings.py" line="57"/>
-        <source>{key}: expected a number, got {value!r}</source>
-        <translation>{key}：应为数字，实际为 {value!r}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/settings.py" line="57"/>
-        <source>{key}: expected a whole number, got {value!r}</source>
-        <translation>{key}：应为整数，实际为 {value!r}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/settings.py" line="57"/>
-        <source>{key}: expected text, got {value!r}</source>
-        <translation>{key}：应为文字，实际为 {value!r}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/settings.py" line="57"/>
-        <source>{key}: expected yes or no, got {value!r}</source>
-        <translation>{key}：应为“是”或“否”，实际为 {value!r}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/settings.py" line="57"/>
-        <source>{key}: must be at least {minimum:g}</source>
-        <translation>{key}：不能小于 {minimum:g}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/settings.py" line="57"/>
-        <source>{key}: must be at most {maximum:g}</source>
-        <translation>{key}：不能大于 {maximum:g}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="82"/>
-        <source>The database server has no such database. Ask its administrator to create it (an empty database), then try again: {detail}</source>
-        <translation>数据库服务器上没有该数据库。请联系数据库管理员创建（空数据库）后重试：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="89"/>
-        <source>Cannot reach the database server at {host}:{port}. Check the address and port, and that the server accepts connections from this computer: {detail}</source>
-        <translation>无法连接位于 {host}:{port} 的数据库服务器。请检查地址和端口，并确认服务器允许本机连接：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="96"/>
-        <location filename="../../desktop_app/services/setup.py" line="137"/>
-        <source>Cannot connect to the database server: {detail}</source>
-        <translation>无法连接到数据库服务器：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="114"/>
-        <source>Not a PostgreSQL address.</source>
-        <translation>不是 PostgreSQL 地址。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="158"/>
-        <source>The two passwords differ. Please type the password again in the second field.</source>
-        <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="184"/>
-        <source>The database cannot be set up: {detail}</source>
-        <translation>无法设置数据库：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/sla.py" line="250"/>
-        <source>Give the reason agreed with the customer.</source>
-        <translation>请填写与客户商定的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/sla.py" line="260"/>
-        <source>Only the case&apos;s handlers may change its deadlines.</source>
-        <translation>只有该投诉的处理人员可以修改时限。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/sla.py" line="262"/>
-        <source>Someone else changed case {number} since you opened it; reload it and try again.</source>
-        <translation>您打开投诉 {number} 后，已有其他人修改了它；请刷新后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/sla.py" line="269"/>
-        <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
-        <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/sla.py" line="274"/>
-        <source>The new resolution date must be in the future.</source>
-        <translation>新的办结日期必须晚于当前时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="177"/>
-        <source>Case {number} is still open: surveys follow closure.</source>
-        <translation>投诉 {number} 尚未闭环：闭环后才能调查。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="200"/>
-        <source>Choose what happened on the call.</source>
-        <translation>请选择通话结果。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="204"/>
-        <source>Give the time the customer asked to be called back.</source>
-        <translation>请填写客户要求回电的时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="209"/>
-        <source>Give the time of the next try.</source>
-        <translation>请填写下次致电的时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="211"/>
-        <source>The next try must be later than now.</source>
-        <translation>下次致电时间必须晚于当前时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="215"/>
-        <source>Case {number} has its survey already.</source>
-        <translation>投诉 {number} 已有调查记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="245"/>
-        <source>Give the reason the customer is not to be surveyed.</source>
-        <translation>请填写不予调查的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="331"/>
-        <source>Enter the customer&apos;s name.</source>
-        <translation>请填写客户姓名。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="333"/>
-        <source>Enter the survey time.</source>
-        <translation>请填写调查时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="335"/>
-        <source>Enter the survey time (a date and a time).</source>
-        <translation>请输入调查时间（日期和时间）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="337"/>
-        <source>The survey time is in the future.</source>
-        <translation>调查时间晚于当前时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="339"/>
-        <source>Choose how the survey was done.</source>
-        <translation>请选择调查方式。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="343"/>
-        <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
-        <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="348"/>
-        <source>Choose from the listed aspects.</source>
-        <translation>请从列出的环节中选择。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="353"/>
-        <source>Say what &quot;other&quot; means.</source>
-        <translation>请说明“其他”的具体内容。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="389"/>
-        <source>The survey time is before the case was closed.</source>
-        <translation>调查时间早于投诉闭环时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="419"/>
-        <source>The survey could not be saved: {reason}</source>
-        <translation>调查未能保存：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="428"/>
-        <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
-        <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="482"/>
-        <source>Say what was done for the customer.</source>
-        <translation>请说明为客户做了哪些处理。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="487"/>
-        <source>This follow-up is done or gone.</source>
-        <translation>该跟进已完成或已不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/surveys.py" line="490"/>
-        <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
-        <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tracker.py" line="285"/>
-        <source>Unknown sort order {sort}.</source>
-        <translation>未知的排序方式 {sort}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/tracker.py" line="503"/>
-        <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
-        <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="147"/>
-        <location filename="../../desktop_app/services/users.py" line="67"/>
-        <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
-        <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/setup.py" line="111"/>
-        <source>The server address, port or database name is not valid.</source>
-        <translation>服务器地址、端口或数据库名称无效。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="71"/>
-        <location filename="../../desktop_app/services/users.py" line="220"/>
-        <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
-        <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="77"/>
-        <source>The user name {name} is already taken.</source>
-        <translation>用户名 {name} 已被占用。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="84"/>
-        <location filename="../../desktop_app/services/users.py" line="230"/>
-        <source>Unknown supervisor {name!r}.</source>
-        <translation>未知的主管 {name!r}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="110"/>
-        <location filename="../../desktop_app/services/users.py" line="125"/>
-        <source>No user named {name}.</source>
-        <translation>没有名为 {name} 的用户。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="143"/>
-        <source>The command line has no password to change.</source>
-        <translation>命令行会话没有可修改的密码。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="147"/>
-        <source>Your account no longer exists or is disabled.</source>
-        <translation>您的账号已不存在或已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="150"/>
-        <source>The current password is wrong.</source>
-        <translation>当前密码错误。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="152"/>
-        <source>The new password must differ from the current one.</source>
-        <translation>新密码必须与当前密码不同。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="191"/>
-        <source>You cannot disable your own account.</source>
-        <translation>不能停用您自己的账号。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="134"/>
-        <source>{name} is the last administrator who can sign in; add another administrator first.</source>
-        <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/users.py" line="214"/>
-        <source>The display name must be 1 to 60 characters.</source>
-        <translation>显示名称须为 1 至 60 个字符。</translation>
-    </message>
-</context>
-<context>
     <name>SettingEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="146"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="151"/>
         <source>Change setting</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="154"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="159"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="168"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="173"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="175"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="181"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="203"/>
         <source>From {minimum:g} to {maximum:g}.</source>
         <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
     </message>
@@ -5762,305 +5642,75 @@ Database: {database}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="69"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="71"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="70"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="73"/>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="63"/>
-        <source>First response, urgent (hours)</source>
-        <translation>首次响应时限，紧急（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="64"/>
-        <source>First response, normal (hours)</source>
-        <translation>首次响应时限，一般（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="65"/>
-        <source>First response, low (hours)</source>
-        <translation>首次响应时限，低（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="66"/>
-        <source>Solution agreed, urgent (working days)</source>
-        <translation>方案确认时限，紧急（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="67"/>
-        <source>Solution agreed, normal (working days)</source>
-        <translation>方案确认时限，一般（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="68"/>
-        <source>Solution agreed, low (working days)</source>
-        <translation>方案确认时限，低（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="69"/>
-        <source>Resolved, urgent (working days)</source>
-        <translation>办结时限，紧急（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="70"/>
-        <source>Resolved, normal (working days)</source>
-        <translation>办结时限，一般（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="71"/>
-        <source>Resolved, low (working days)</source>
-        <translation>办结时限，低（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="73"/>
-        <source>First callback of urgent cases (hours)</source>
-        <translation>紧急投诉首次回电时限（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="75"/>
-        <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
-        <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="76"/>
-        <source>Hour targets count working time only</source>
-        <translation>按小时计的时限只计工作时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="78"/>
-        <source>Complex cases: latest renegotiated resolution (working days)</source>
-        <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="79"/>
-        <source>Progress update to the customer every (days)</source>
-        <translation>向客户通报进度的间隔（天）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="81"/>
-        <source>Weekly progress updates after (working days open)</source>
-        <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="82"/>
-        <source>Progress update interval for long cases (days)</source>
-        <translation>长期投诉的进度通报间隔（天）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="83"/>
-        <source>Survey window opens after closure (hours)</source>
-        <translation>闭环后多久开始回访调查（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="84"/>
-        <source>Survey due after closure (hours)</source>
-        <translation>闭环后回访调查时限（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="86"/>
-        <source>Survey call: next try after no answer (working minutes)</source>
-        <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="88"/>
-        <source>Survey call attempts before the customer counts as unreachable</source>
-        <translation>回访致电多少次后视为联系不上客户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="90"/>
-        <source>Survey queue keeps cases this many days past their survey due time</source>
-        <translation>调查时限过后投诉在调查队列中保留的天数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="92"/>
-        <source>Overall score at or below which an unhappy customer is followed up</source>
-        <translation>整体满意度不高于此分数时跟进不满意客户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="94"/>
-        <source>Time zone</source>
-        <translation>时区</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="95"/>
-        <source>Working day starts (HH:MM)</source>
-        <translation>上班时间（HH:MM）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="96"/>
-        <source>Working day ends (HH:MM)</source>
-        <translation>下班时间（HH:MM）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="97"/>
-        <source>Working weekdays (1 = Monday)</source>
-        <translation>工作日（1 = 星期一）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="99"/>
-        <source>Use China&apos;s public holidays and adjusted working days</source>
-        <translation>使用中国法定节假日和调休安排</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="102"/>
-        <source>Batch complaint: more than this many of one subtype in a day</source>
-        <translation>批量投诉：同一子类一天内超过此数量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="103"/>
-        <source>Reminder scan interval (seconds)</source>
-        <translation>提醒检查间隔（秒）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="105"/>
-        <source>Warn before the first-response deadline (minutes)</source>
-        <translation>首次响应时限前多久提醒（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="107"/>
-        <source>Warn before the solution deadline (working hours)</source>
-        <translation>方案时限前多久提醒（工作小时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="109"/>
-        <source>Warn before the resolution deadline (working days)</source>
-        <translation>办结时限前多久提醒（工作日）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="111"/>
-        <source>Escalate overdue cases after (minutes)</source>
-        <translation>超时多久后自动升级（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="113"/>
-        <source>Raise missed reminders for deadlines up to this many days old</source>
-        <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="115"/>
-        <source>Tracker: a deadline is due soon within (hours)</source>
-        <translation>进度跟踪：距时限多少小时内算即将到期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="117"/>
-        <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
-        <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="119"/>
-        <source>Head of operations, last escalation step (user name; empty: the manager)</source>
-        <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="121"/>
-        <source>Failed sign-ins before lockout</source>
-        <translation>登录失败多少次后锁定</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="122"/>
-        <source>Lockout duration (minutes)</source>
-        <translation>锁定时长（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="123"/>
-        <source>Lock after idle (minutes)</source>
-        <translation>闲置多久后锁定（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="124"/>
-        <source>Minimum password length</source>
-        <translation>密码最短长度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="125"/>
-        <source>Largest attachment (MB)</source>
-        <translation>附件大小上限（MB）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="127"/>
-        <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
-        <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="128"/>
-        <source>Daily backups kept</source>
-        <translation>保留的每日备份数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="129"/>
-        <source>Weekly backups kept</source>
-        <translation>保留的每周备份数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/domain/settings.py" line="130"/>
-        <source>Complaint number prefix</source>
-        <translation>投诉编号前缀</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="245"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="255"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="259"/>
         <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
         <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="265"/>
         <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
         <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="276"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="290"/>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="277"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="291"/>
         <source>Change the selected setting (Enter)</source>
         <translation>修改选中的设置（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="299"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="313"/>
         <source>&amp;Policy</source>
         <translation>规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="300"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="314"/>
         <source>Working &amp;calendar</source>
         <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="314"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="328"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="337"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="340"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="357"/>
         <source>Saved for this computer. The new language shows after you sign out and sign in again.</source>
         <translation>已为本机保存。退出登录并重新登录后显示新语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="343"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="362"/>
         <source>Saved for this computer.</source>
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="385"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="406"/>
         <source>Saved: {label} = {value}</source>
         <translation>已保存：{label} = {value}</translation>
     </message>
@@ -6068,17 +5718,17 @@ Database: {database}</source>
 <context>
     <name>SettingsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
@@ -6092,7 +5742,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/intake_similar.py" line="38"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="102"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="103"/>
         <source>New customer (none picked)</source>
         <translation>新客户（未选择已有客户）</translation>
     </message>
@@ -6112,54 +5762,54 @@ Database: {database}</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="58"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="59"/>
         <source>Similar cases</source>
         <translation>相似投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="60"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="148"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="61"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="156"/>
         <source>Choose a subtype to see today&apos;s count.</source>
         <translation>选择投诉子类后可查看今日数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="63"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="64"/>
         <source>Open cases of this customer</source>
         <translation>该客户未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="66"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="67"/>
         <source>Cases with a similar description</source>
         <translation>描述相似的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="108"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="110"/>
         <source>Member tier: {tier}</source>
         <translation>会员等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="115"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="120"/>
         <source>Sensitive customer: {kind}</source>
         <translation>敏感客户：{kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="116"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="122"/>
         <source>Sensitive customer</source>
         <translation>敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="153"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="157"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="165"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="159"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="167"/>
         <source>Today: {count} of batch threshold {threshold} for this subtype</source>
         <translation>该子类今日已有 {count} 件，批量投诉阈值为 {threshold} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake_similar.py" line="171"/>
         <source>the next one is a batch complaint (urgent)</source>
         <translation>再有一件即为批量投诉（紧急）</translation>
     </message>
@@ -6167,19 +5817,13 @@ Database: {database}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="57"/>
-        <location filename="../../desktop_app/ui/app.py" line="134"/>
+        <location filename="../../desktop_app/ui/app.py" line="63"/>
+        <location filename="../../desktop_app/ui/app.py" line="145"/>
         <source>{app} cannot start</source>
         <translation>{app}无法启动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="58"/>
-        <location filename="../../desktop_app/ui/app.py" line="135"/>
-        <source>Complaint Desk</source>
-        <translation>投诉处理台</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/app.py" line="69"/>
+        <location filename="../../desktop_app/ui/app.py" line="78"/>
         <source>The database cannot be used.
 
 {reason}
@@ -6198,17 +5842,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 请检查 --database 选项或 DESKTOP_APP_DATABASE 环境变量，或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="73"/>
+        <location filename="../../desktop_app/ui/app.py" line="84"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="136"/>
+        <location filename="../../desktop_app/ui/app.py" line="153"/>
         <source>This is the database chosen on this computer at the first start. You can try again later or choose another one.</source>
         <translation>这是本机首次启动时选择的数据库。您可以稍后重试，或选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="140"/>
+        <location filename="../../desktop_app/ui/app.py" line="161"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
@@ -6216,107 +5860,107 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="266"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="269"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="276"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="271"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="278"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="280"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="274"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="278"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="281"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="293"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="303"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="299"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="312"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="300"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="313"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="301"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="302"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="310"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="324"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="329"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="319"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="326"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="338"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="353"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="356"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="343"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="358"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="346"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="362"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -6324,233 +5968,233 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="187"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="197"/>
         <source>Only clerks, supervisors and managers record surveys.</source>
         <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="190"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="200"/>
         <source>Due for a survey</source>
         <translation>待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="202"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="212"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="205"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="215"/>
         <source>Read the queue again (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="214"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="224"/>
         <source>Enter or double-click: survey the selected case.</source>
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="258"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="273"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="292"/>
         <source>Call attempt</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="288"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="307"/>
         <source>When the customer asked to be called back</source>
         <translation>客户要求回电的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="314"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="295"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="315"/>
         <source>Record &amp;call</source>
         <translation>记录通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="302"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="322"/>
         <source>Why the customer is not to be surveyed</source>
         <translation>不调查该客户的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="306"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="326"/>
         <source>Not to be s&amp;urveyed</source>
         <translation>不予调查(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="327"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="348"/>
         <source>Ne&amp;xt try</source>
         <translation>下次致电(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="331"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="352"/>
         <source>Call res&amp;ult</source>
         <translation>通话结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="337"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="358"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="341"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="362"/>
         <source>Reas&amp;on</source>
         <translation>原因(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="350"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="371"/>
         <source>Follow-ups of unhappy customers</source>
         <translation>不满意客户跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="361"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="383"/>
         <source>Co&amp;mplete follow-up…</source>
         <translation>完成跟进(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="406"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="428"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="408"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="430"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="411"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="435"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="412"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="437"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="415"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="441"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="493"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="521"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="497"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="526"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="498"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="528"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="523"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="555"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="524"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="557"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="532"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="568"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="561"/>
-        <location filename="../../desktop_app/ui/survey_page.py" line="610"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="600"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="667"/>
         <source>Choose a case in the queue first.</source>
         <translation>请先在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="579"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="631"/>
         <source>Customer unreachable after 1 call: {number} left the queue.</source>
         <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="581"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="633"/>
         <source>Customer unreachable after {count} calls: {number} left the queue.</source>
         <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="584"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="636"/>
         <source>The customer refused the survey: {number} left the queue.</source>
         <translation>客户拒绝调查：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="587"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="640"/>
         <source>Wrong number: {number} left the queue.</source>
         <translation>号码错误：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="589"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="642"/>
         <source>Next try at {time} ({number}, call {count}).</source>
         <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="593"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="648"/>
         <source>Call recorded ({number}).</source>
         <translation>通话已记录（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="622"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="685"/>
         <source>{number} will not be surveyed: it left the queue.</source>
         <translation>{number} 不予调查，已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="650"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="714"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="652"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="716"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="662"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="727"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="663"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="729"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="668"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="734"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="670"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="737"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="727"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="813"/>
         <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
         <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="730"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="816"/>
         <source>Follow-up done ({number}).</source>
         <translation>跟进已完成（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="735"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="822"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -6558,62 +6202,62 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyQueueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="100"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="101"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="102"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="103"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="104"/>
         <source>Closed at</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="105"/>
         <source>Survey due</source>
         <translation>调查时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="87"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="106"/>
         <source>Calls</source>
         <translation>致电次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="87"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="107"/>
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="87"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="108"/>
         <source>Next try</source>
         <translation>下次致电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="212"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="251"/>
         <source>Waiting: next try at {time}</source>
         <translation>等待中：下次致电时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="215"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="255"/>
         <source>The survey is overdue: it was due {time}</source>
         <translation>调查已超时：时限为 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="249"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="290"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
@@ -6621,242 +6265,487 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="144"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="152"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="145"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="155"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="146"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="156"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="455"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="569"/>
         <source>Print: {name}</source>
         <translation>打印：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="466"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="584"/>
         <source>Save as PDF: {name}</source>
         <translation>另存为 PDF：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="467"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="588"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="480"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="603"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="480"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="604"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="498"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="624"/>
         <source>&amp;Blank forms</source>
         <translation>空白表单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="503"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="630"/>
         <source>Print {name}…</source>
         <translation>打印{name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="511"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="644"/>
         <source>Save {name} as PDF…</source>
         <translation>将{name}另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="546"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="685"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="549"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="689"/>
         <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
         <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="559"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="702"/>
         <source>Save as P&amp;DF</source>
         <translation>另存为 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="639"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="785"/>
         <source>The survey could not be read: {reason}</source>
         <translation>无法读取满意度调查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="658"/>
+        <location filename="../../desktop_app/ui/templates_print.py" line="806"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
 </context>
 <context>
-    <name>TrackerModel</name>
+    <name>TimelineText</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
-        <source>Number</source>
-        <translation>投诉编号</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="44"/>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
-        <source>Customer</source>
-        <translation>客户</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="51"/>
+        <source>Registered</source>
+        <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
-        <source>Type</source>
-        <translation>投诉类型</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="52"/>
+        <source>Progress entry</source>
+        <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="398"/>
-        <source>Level</source>
-        <translation>级别</translation>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="53"/>
+        <source>Closed</source>
+        <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="399"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="54"/>
+        <source>Transfer</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="55"/>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="56"/>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="57"/>
+        <source>Approval decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="58"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="147"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="59"/>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="60"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="86"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="87"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="88"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="126"/>
         <source>Stage</source>
-        <translation>处理阶段</translation>
+        <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="399"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="127"/>
+        <source>From stage</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="128"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="399"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="129"/>
+        <source>Planned completion</source>
+        <translation>计划完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="130"/>
+        <source>Actual completion</source>
+        <translation>实际完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="131"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="132"/>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="133"/>
+        <source>Feedback comment</source>
+        <translation>具体意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="134"/>
+        <source>Next action</source>
+        <translation>下一步动作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="135"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="136"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="137"/>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="138"/>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="139"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="141"/>
+        <source>From</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="140"/>
+        <source>To</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="142"/>
+        <source>Up to</source>
+        <translation>升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="143"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="144"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="145"/>
+        <source>Previous outcome</source>
+        <translation>原处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="146"/>
+        <source>Customer confirmed</source>
+        <translation>客户已确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="148"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="149"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="150"/>
+        <source>For</source>
+        <translation>提醒对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="151"/>
+        <source>Message</source>
+        <translation>提醒内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="152"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="153"/>
+        <source>New resolution date</source>
+        <translation>新办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
+        <source>Timeliness</source>
+        <translation>处理及时性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="155"/>
+        <source>Effectiveness</source>
+        <translation>解决方案有效性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="156"/>
+        <source>Attitude</source>
+        <translation>服务人员态度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="157"/>
+        <source>Overall</source>
+        <translation>整体满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="158"/>
+        <source>Suggestions</source>
+        <translation>其他建议或需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="172"/>
+        <source>Attachments: {names}</source>
+        <translation>附件：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="427"/>
+        <source>Number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="428"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="429"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="430"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="431"/>
+        <source>Stage</source>
+        <translation>处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="432"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="434"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
         <source>Age</source>
         <translation>已历时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="403"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="440"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="404"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="441"/>
         <source>Customer name and contact (masked unless you handle the case)</source>
         <translation>客户姓名和联系方式（非处理人员看到的是隐藏后的信息）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="405"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="442"/>
         <source>Type / subtype</source>
         <translation>投诉类型/子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="406"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="443"/>
         <source>Severity level; urgent cases come before every level</source>
         <translation>投诉级别；紧急投诉排在所有级别之前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="407"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="444"/>
         <source>Current stage of handling</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="408"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="445"/>
         <source>Who is responsible for the case now</source>
         <translation>当前负责该投诉的人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="409"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="446"/>
         <source>Department handling the case</source>
         <translation>处理该投诉的部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="410"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="448"/>
         <source>The earliest deadline not yet met: red overdue, amber due soon, green on track</source>
         <translation>最早一个尚未达成的时限：红色为已超时，橙色为即将到期，绿色为正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="412"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="450"/>
         <source>Time since the complaint was registered</source>
         <translation>自登记以来的时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="461"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="527"/>
         <source>{customer}
 The contact is masked: you do not handle this case.</source>
         <translation>{customer}
 联系方式已隐藏：您不是该投诉的处理人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="466"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="532"/>
         <source>Urgent (level {level})</source>
         <translation>紧急（{level}级）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="467"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="533"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="471"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="537"/>
         <source>Registered {time}</source>
         <translation>登记于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="479"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="544"/>
         <source>Closed; no deadline left</source>
         <translation>已闭环，无剩余时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="480"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="545"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="483"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="548"/>
         <source>Overdue by {time} (due {due})</source>
         <translation>已超时 {time}（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="486"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="552"/>
         <source>Due soon: in {time} (at {due})</source>
         <translation>即将到期：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="489"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="556"/>
         <source>On track: due in {time} (at {due})</source>
         <translation>正常：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="491"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="559"/>
         <source>Closed; the last deadline was {due}</source>
         <translation>已闭环；最后时限为 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="476"/>
         <source>{days} d {hours} h</source>
         <translation>{days}天{hours}小时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="477"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="434"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="478"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -6864,224 +6753,224 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="191"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="197"/>
         <source>S&amp;ave view…</source>
         <translation>保存视图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="200"/>
         <source>Keep the current filters as a view of your own</source>
         <translation>把当前筛选条件保存为自己的视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="197"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="749"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="760"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="202"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="809"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="820"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="200"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="205"/>
         <source>Delete the selected view of your own</source>
         <translation>删除选中的自建视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="235"/>
         <source>Number, customer, contact or words of the description (Ctrl+F)</source>
         <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="233"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="240"/>
         <source>Any stage</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="252"/>
         <source>Any owner</source>
         <translation>全部责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="246"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="256"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="263"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="266"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="255"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="270"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="257"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="272"/>
         <source>Urgent onl&amp;y</source>
         <translation>仅紧急(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="259"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="274"/>
         <source>Overd&amp;ue only</source>
         <translation>仅超时(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="261"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="276"/>
         <source>&amp;Include closed</source>
         <translation>包括已闭环(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="263"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="278"/>
         <source>&amp;Mine only</source>
         <translation>仅我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="265"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="280"/>
         <source>Only the cases you own</source>
         <translation>只显示由您负责的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="281"/>
         <source>Awaiting a&amp;pproval</source>
         <translation>待审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="268"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="284"/>
         <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
         <translation>只显示方案等待主管审批的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="270"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="286"/>
         <source>&amp;Follow-ups</source>
         <translation>待跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="289"/>
         <source>Only cases whose unhappy customer awaits a follow-up</source>
         <translation>只显示客户不满意、等待跟进的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="276"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="293"/>
         <source>Cl&amp;ear filters</source>
         <translation>清除筛选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="287"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="304"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="343"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="360"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="361"/>
         <source>&amp;Stage:</source>
         <translation>处理阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="362"/>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="346"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="363"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="347"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="364"/>
         <source>&amp;Type:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="348"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="365"/>
         <source>Leve&amp;l:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="349"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="366"/>
         <source>&amp;Channel:</source>
         <translation>投诉渠道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="350"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="367"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="351"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="368"/>
         <source>to:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="395"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="425"/>
         <source>Vie&amp;ws</source>
         <translation>视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="412"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="442"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="499"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="543"/>
         <source>(several)</source>
         <translation>（多项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="499"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="543"/>
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="546"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="591"/>
         <source>{shown}+ cases (counting…)</source>
         <translation>{shown}+ 件投诉（正在统计…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="561"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="607"/>
         <source>1 case</source>
         <translation>1 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="561"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="607"/>
         <source>{count} cases</source>
         <translation>{count} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="724"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="784"/>
         <source>View “{name}” saved</source>
         <translation>视图“{name}”已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="728"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="788"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="729"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="788"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="750"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="809"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="890"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="955"/>
         <source>Processing order (urgent, level, deadline)</source>
         <translation>处理顺序（紧急、级别、时限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="893"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="958"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -7089,32 +6978,32 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="252"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="126"/>
         <source>Transfer the case</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="253"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="128"/>
         <source>The new owner is responsible from now on; the transfer is recorded with your reason.</source>
         <translation>从现在起由新责任人负责；转派及原因都会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="257"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="134"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="262"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="139"/>
         <source>New &amp;owner</source>
         <translation>新责任人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="263"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="140"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_dialogs.py" line="273"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="152"/>
         <source>Choose who takes the case.</source>
         <translation>请选择接手该投诉的人。</translation>
     </message>
@@ -7122,62 +7011,62 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="181"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="197"/>
         <source>Add an account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="182"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="199"/>
         <source>Change the account {name}</source>
         <translation>修改账号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="205"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="224"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="221"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="242"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="243"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="223"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="244"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="245"/>
         <source>D&amp;epartments:</source>
         <translation>所属部门(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="225"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
         <source>&amp;Supervisor:</source>
         <translation>直属主管(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="232"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="253"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="233"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="255"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="258"/>
         <source>The name others see; the user name when empty</source>
         <translation>其他人看到的名称；留空则使用用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="287"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -7185,12 +7074,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="167"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="182"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="169"/>
+        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="184"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from desktop_app.db.models import Attachment, Complaint, ProgressEntry
 from desktop_app.services import auth
-from desktop_app.ui.case_dialogs import ConflictDialog
-from desktop_app.ui.case_window import CaseWindow, find_case_window, open_case_window
+from desktop_app.ui.case.dialogs import ConflictDialog
+from desktop_app.ui.case.window import CaseWindow, find_case_window, open_case_window
 from desktop_app.ui.tasks import TaskRunner
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import TEST_NOW, make_user

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import auth
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import AuthenticationError
-from desktop_app.ui.case_window import CaseWindow
+from desktop_app.ui.case.window import CaseWindow
 from desktop_app.ui.idle_lock import IdleLock, LockDialog
 from desktop_app.ui.main_window import MainWindow
 

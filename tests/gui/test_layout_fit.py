@@ -60,6 +60,7 @@ def _probe(scale: float, language: str) -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow  # about 30 s each: a program of its own probing every window
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("scale", [1.0, 1.5])
 def test_nothing_clipped_or_overlapping(scale, language):

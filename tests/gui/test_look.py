@@ -402,7 +402,7 @@ def test_intake_error_labels_are_readable_in_the_dark_scheme(
 
 def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, clerk_session, clock):
     from desktop_app.services import auth
-    from desktop_app.ui.case_window import CaseWindow
+    from desktop_app.ui.case.window import CaseWindow
     from tests.helpers.cases import make_case
     from tests.helpers.fixtures import TEST_NOW
 
@@ -436,9 +436,11 @@ def test_case_window_action_error_is_readable_in_the_dark_scheme(look, qtbot, cl
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_deadline_cells_are_readable(qapp, scheme):
     """The tracker's deadline cells: each tone on its own background."""
-    from desktop_app.ui.tracker_model import DUE_TONES
+    from desktop_app.domain.deadlines import DUE_STATES
 
-    for tone in DUE_TONES.values():
+    # Every state of the rule but "none" (the normal colour) has its tone.
+    assert set(resources.DUE_TONES) == set(DUE_STATES) - {"none"}
+    for tone in resources.DUE_TONES.values():
         text = resources.tone_colour(tone, scheme)
         background = resources.tone_colour(f"{tone}_background", scheme)
         assert contrast(text, background) >= 4.5, (scheme, tone)

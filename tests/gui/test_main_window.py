@@ -163,7 +163,7 @@ def test_a_case_asked_for_by_the_tracker_opens_and_its_changes_refresh_the_track
     qtbot, system, clerk, gui_db, clock
 ):
     from desktop_app.services import cases
-    from desktop_app.ui.case_window import CaseWindow
+    from desktop_app.ui.case.window import CaseWindow
     from tests.helpers.cases import make_case
     from tests.helpers.fixtures import make_user
 

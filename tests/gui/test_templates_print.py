@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QPushButton
 from desktop_app.db.models import Survey, User
 from desktop_app.services import auth, cases, print_forms
 from desktop_app.services.cases import ProgressForm
-from desktop_app.ui.case_window import CaseWindow
+from desktop_app.ui.case.window import CaseWindow
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.templates_print import (
     BLANK_PROGRESS_ROWS,

@@ -3,6 +3,7 @@ desktop shows. Refresh it with scripts/update-translations."""
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import string
@@ -14,11 +15,20 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QLabel
 
+import desktop_app
+from desktop_app import APP_NAME
 from desktop_app.db.models import database_proxy
+from desktop_app.domain.messages import MESSAGE_CONTEXT
+from desktop_app.domain.settings import SETTINGS
 from desktop_app.services import cases
 from desktop_app.services.errors import NotFound, ServiceError
 from desktop_app.ui import open_window
-from desktop_app.ui.i18n import catalogue_dir, install_translators, service_message
+from desktop_app.ui.i18n import (
+    catalogue_dir,
+    install_translators,
+    message_text,
+    service_message,
+)
 from desktop_app.ui.resources import translations_dir
 from tests.helpers.fixtures import make_user
 
@@ -101,13 +111,36 @@ def test_every_message_is_translated_and_keeps_placeholders_and_accelerators():
     assert not problems, "\n".join(problems)
 
 
-def test_service_error_context_holds_the_database_messages():
-    """The extractor's messages are there (lupdate alone finds none of them)."""
+def marked_texts() -> set[str]:
+    """Every ``msg("…")`` literal of desktop_app (text written outside the UI)."""
+    package = Path(desktop_app.__file__).parent
+    found = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "msg"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_the_message_context_holds_every_marked_text():
+    """lupdate files each msg("…") under MESSAGE_CONTEXT, where the UI translates it:
+    service errors, the database messages, setting labels, the program's name. Nothing
+    else lands there: a bare tr("…") call (e.g. an alias tr = QCoreApplication.translate,
+    which lupdate misreads) would."""
     from desktop_app.services.errors import _DB_MESSAGES
 
-    service = {source for context, source, *_ in messages() if context == "ServiceError"}
-    assert {template for _needle, template in _DB_MESSAGES} <= service
-    assert "No such complaint." in service
+    catalogue = {source for context, source, *_ in messages() if context == MESSAGE_CONTEXT}
+    marked = marked_texts()
+    assert not marked - catalogue, f"run scripts/update-translations: {sorted(marked - catalogue)}"
+    assert not catalogue - marked, f"not msg() texts: {sorted(catalogue - marked)}"
+    assert {template for _needle, template in _DB_MESSAGES} <= catalogue
+    assert {d.label for d in SETTINGS} | {APP_NAME, "No such complaint."} <= catalogue
 
 
 @pytest.fixture
@@ -190,7 +223,5 @@ def test_chinese_desktop_navigation_and_service_messages(survey_window):
 
 def test_english_again_once_the_translators_are_gone(qapp):
     """Nothing of the Chinese tests stays installed (the other GUI tests expect English)."""
-    assert QCoreApplication.translate("ServiceError", "No such complaint.") == (
-        "No such complaint."
-    )
+    assert message_text("No such complaint.") == "No such complaint."
     assert service_message(ServiceError("No such complaint.")) == "No such complaint."

@@ -684,7 +684,7 @@ for _action, _ask, _closed in (
 @dialog("case_conflict")
 def _conflict(qtbot, window):
     from desktop_app.services.cases import CaseConflict, Change, changes_since
-    from desktop_app.ui.case_dialogs import ConflictDialog
+    from desktop_app.ui.case.dialogs import ConflictDialog
 
     case_window = _case_window(qtbot, window, False)
     at = case_window.session.now()

@@ -15,6 +15,16 @@ from desktop_app.services import auth, users
 from desktop_app.services.session import Session
 
 POSTGRES_ENV = "DESKTOP_APP_TEST_POSTGRES"
+# Set by ``scripts/run-tests --fast`` (with ``-m "not slow"``): the quick tier.
+FAST_ENV = "DESKTOP_APP_TEST_FAST"
+
+
+def fuzz_examples(full: int) -> int:
+    """Hypothesis examples for a fuzz test that writes to the database: ``full`` in a whole
+    run (CI, ``scripts/run-tests``), a tenth (at least 5) in the quick tier."""
+    return max(5, full // 10) if os.environ.get(FAST_ENV) else full
+
+
 # A Wednesday at 10:00, business time: a plain working day.
 TEST_NOW = dt.datetime(2026, 11, 25, 10, 0, 0)
 

@@ -30,7 +30,7 @@ from desktop_app.services.cases import ProgressForm
 from desktop_app.services.intake import IntakeForm
 from desktop_app.services.surveys import SurveyForm
 from desktop_app.services.tracker import CaseFilter
-from tests.helpers.fixtures import TEST_NOW, make_user
+from tests.helpers.fixtures import TEST_NOW, fuzz_examples, make_user
 from tests.helpers.hostile import formula_text
 
 FIELDS = (
@@ -136,7 +136,7 @@ def handle(session, case_id: int, texts: dict[str, str]) -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=fuzz_examples(30),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -40,11 +40,11 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import IntakeForm
 from desktop_app.services.surveys import SurveyForm
 from tests.helpers.cases import make_case
-from tests.helpers.fixtures import TEST_NOW, make_user
+from tests.helpers.fixtures import TEST_NOW, fuzz_examples, make_user
 from tests.helpers.hostile import cell_text, hostile, hostile_text, wrong_types
 
 REUSED_DATABASE = settings(
-    max_examples=80,
+    max_examples=fuzz_examples(80),
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
@@ -144,7 +144,7 @@ INTAKE_TEXT = {
 }
 
 
-@settings(REUSED_DATABASE, max_examples=150)
+@settings(REUSED_DATABASE, max_examples=fuzz_examples(150))
 @given(changes=st.dictionaries(st.sampled_from(INTAKE_FIELDS), hostile, min_size=1, max_size=2))
 def test_intake_takes_hostile_input_without_crash_or_partial_write(clerk_session, changes):
     form = dataclasses.replace(good_form(), **changes)

@@ -335,12 +335,6 @@ MATRIX: dict[str, tuple] = {
         lambda s, w: settings.change_setting(s, "tracker.due_soon_hours", 6.0),
     ),
     "sla.recompute_open_deadlines": (MANAGERS, lambda s, w: sla.recompute_open_deadlines(s)),
-    "sla.renegotiate_resolution": (
-        HANDLERS,
-        lambda s, w: sla.renegotiate_resolution(
-            s, w.case.id, w.now + dt.timedelta(days=10), "复杂", version=_version(w)
-        ),
-    ),
     "surveys.survey_queue": (EVERYONE, lambda s, w: surveys.survey_queue(s)),
     "surveys.record_attempt": (
         SURVEYORS_IN_SCOPE,

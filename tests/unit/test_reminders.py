@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.db.models import Complaint, Escalation, Reminder
 from desktop_app.domain.clock import FixedClock
-from desktop_app.services import reminders, sla
+from desktop_app.services import cases, reminders, sla
 from desktop_app.services.session import Session
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import make_user
@@ -164,7 +164,7 @@ def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
     case = make_case(at=clock.now(), owner="clerk1")  # registered Wed 2026-11-25 10:00
     # 15 working days after 25 Nov: 16 Dec 18:00.
     with pytest.raises(ValidationError, match="by 2026-12-16 18:00 at the latest") as info:
-        sla.renegotiate_resolution(
+        cases.renegotiate(
             clerk_session,
             case.id,
             dt.datetime(2026, 12, 17, 10, 0),
@@ -172,13 +172,13 @@ def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
             version=case.version,
         )
     assert info.value.field == "renegotiated_due"
-    due = sla.renegotiate_resolution(
+    due = cases.renegotiate(
         clerk_session,
         case.id,
         dt.datetime(2026, 12, 16, 18, 0),
         "等待厂家检测",
         version=case.version,
-    )
+    ).resolution_due
     stored = Complaint.get_by_id(case.id)
     assert due == stored.resolution_due == dt.datetime(2026, 12, 16, 18, 0)
     assert stored.complex_case and stored.version == case.version + 1
@@ -188,12 +188,10 @@ def test_complex_case_renegotiation_is_capped_recorded_and_versioned(
     sla.recompute_open_deadlines(Session.system(clock))
     assert Complaint.get_by_id(case.id).resolution_due == due
     with pytest.raises(ConflictError):  # the version the user saw is stale
-        sla.renegotiate_resolution(
-            supervisor_session, case.id, due, "再次协商", version=case.version
-        )
+        cases.renegotiate(supervisor_session, case.id, due, "再次协商", version=case.version)
     outsider = make_user(system_session, "other.clerk", "clerk", departments=("logistics",))
     with pytest.raises(PermissionDenied):
-        sla.renegotiate_resolution(outsider, case.id, due, "x", version=stored.version)
+        cases.renegotiate(outsider, case.id, due, "x", version=stored.version)
 
 
 def test_progress_update_cadence_is_stored(system_session, clerk_session, clock):

@@ -524,14 +524,10 @@ def test_empty_period(db, manager_session, tmp_path):
 
 
 def test_trend_buckets_by_length():
-    assert report_workbook.trend_kind(periods.custom(NOV_1, NOV_30)) == "week"
+    assert periods.trend_kind(periods.custom(NOV_1, NOV_30)) == "week"
+    assert periods.trend_kind(periods.custom(dt.date(2026, 1, 1), dt.date(2026, 12, 31))) == "month"
     assert (
-        report_workbook.trend_kind(periods.custom(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
-        == "month"
-    )
-    assert (
-        report_workbook.trend_kind(periods.custom(dt.date(2020, 1, 1), dt.date(2026, 12, 31)))
-        == "quarter"
+        periods.trend_kind(periods.custom(dt.date(2020, 1, 1), dt.date(2026, 12, 31))) == "quarter"
     )
 
 

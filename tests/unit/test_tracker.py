@@ -335,8 +335,10 @@ def test_scope_by_role(db, people):
     seen_by = {
         "clerk1": {received.id, owned.id, cs_dept.id},
         "clerk2": {received.id, owned.id, cs_dept.id, tech.id, tech_closed.id},
-        "super1": {cs_dept.id},
-        "super2": {received.id, owned.id, tech.id, tech_closed.id, super2_owns.id},
+        # Supervisors also see what their staff own in other departments (super1
+        # supervises clerk1, super2 clerk2): the one rule of services/access.py.
+        "super1": {cs_dept.id, owned.id},
+        "super2": {received.id, owned.id, cs_dept.id, tech.id, tech_closed.id, super2_owns.id},
         "manager": everything,
     }
     everyone_sees = CaseFilter(include_closed=True)

@@ -1,5 +1,4 @@
-"""The small dialogs of the case window: one per workflow action, the conflict dialog, and
-the optional date-time field of the progress form.
+"""The small dialogs of the case window: one per workflow action, and the conflict dialog.
 
 Each action dialog checks its required fields itself (the message shows under the field
 and the dialog stays open), and the window runs the action when it is accepted. They are
@@ -33,150 +32,18 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.vocab import OUTCOMES, ROLES, STAGES
 from desktop_app.services.cases import CaseConflict, CaseDetail
+from desktop_app.ui.case.fields import QT_TIME_FORMAT, TIME_FORMAT, minute, reason_edit
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label
 from desktop_app.ui.i18n import ui_language
-from desktop_app.ui.intake_widgets import FieldError
-from desktop_app.ui.resources import set_tone
-
-QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
-TIME_FORMAT = "%Y-%m-%d %H:%M"
-# The value an unset OptionalDateTime holds (shown as "not set").
-UNSET = dt.datetime(2000, 1, 1)
 
 
-def minute(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(second=0, microsecond=0)
-
-
-def reason_edit(name: str, placeholder: str = "") -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName(name)
-    edit.setTabChangesFocus(True)
-    edit.setMaximumHeight(90)
-    if placeholder:
-        edit.setPlaceholderText(placeholder)
-    return edit
-
-
-class OptionalDateTime(QWidget):
-    """A date and time that may be unset: the check box says whether there is one.
-
-    ``value()`` is None while unchecked. Checking the box starts from ``default()`` (the
-    session's "now", to the minute)."""
-
-    def __init__(self, name: str, default=None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.default = default or (lambda: minute(dt.datetime.now()))
-        self.enabled_box = QCheckBox(self.tr("Set"))
-        self.enabled_box.setObjectName(f"{name}_set")
-        self.edit = QDateTimeEdit()
-        self.edit.setObjectName(f"{name}_edit")
-        self.edit.setDisplayFormat(QT_TIME_FORMAT)
-        self.edit.setCalendarPopup(True)
-        # Unset shows as "not set": the edit's minimum with a special text.
-        self.edit.setMinimumDateTime(QDateTime(UNSET))
-        self.edit.setSpecialValueText(self.tr("not set"))
-        self.edit.setDateTime(QDateTime(UNSET))
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled_box)
-        layout.addWidget(self.edit, 1)
-        self.enabled_box.toggled.connect(self._toggled)
-        self.setFocusProxy(self.enabled_box)
-
-    def _toggled(self, checked: bool) -> None:
-        if checked and not self.edit.isEnabled():
-            self.edit.setDateTime(QDateTime(self.default()))
-        elif not checked:
-            self.edit.setDateTime(QDateTime(UNSET))
-        self.edit.setEnabled(checked)
-
-    def value(self) -> dt.datetime | None:
-        if not self.enabled_box.isChecked():
-            return None
-        return minute(self.edit.dateTime().toPython())
-
-    def set_value(self, value: dt.datetime | None) -> None:
-        if value is None:
-            self.enabled_box.setChecked(False)
-            self.edit.setDateTime(QDateTime(UNSET))
-            return
-        self.edit.setDateTime(QDateTime(minute(value)))
-        self.edit.setEnabled(True)
-        self.enabled_box.setChecked(True)
-
-    def is_set(self) -> bool:
-        return self.enabled_box.isChecked()
-
-
-class FieldForm:
-    """Rows of a form whose fields show their own error under them; what belongs to no
-    field shows in ``message``. Mixed into a widget that sets ``form_layout`` (a
-    ``QFormLayout``), ``message`` (a ``QLabel``), and the ``fields`` and ``errors`` dicts."""
-
-    form_layout: QFormLayout
-    message: QLabel
-    fields: dict[str, QWidget]
-    errors: dict[str, FieldError]
-
-    def add_field(self, label: str, name: str, widget: QWidget) -> Any:
-        """A row: the label (buddy of the widget), the widget, its error line."""
-        if not widget.objectName():
-            widget.setObjectName(name)
-        self.fields[name] = widget
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        self.errors[name] = FieldError(name)
-        box.addWidget(self.errors[name])
-        label_widget = QLabel(label)
-        label_widget.setObjectName(f"{name}_label")
-        label_widget.setBuddy(widget)
-        self.form_layout.addRow(label_widget, holder)
-        return widget
-
-    def show_error(self, field: str | None, text: str) -> None:
-        label = self.errors.get(field or "")
-        if label is None:
-            self.message.setText(text)
-            self.message.show()
-            return
-        label.show_message(text)
-        self.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def clear_error(self, field: str) -> None:
-        label = self.errors.get(field)
-        if label is not None and not label.isHidden():
-            label.clear_message()
-
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_message()
-        self.message.hide()
-
-    def error_text(self, field: str) -> str:
-        label = self.errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-
-def message_label(name: str) -> QLabel:
-    """The red line for a message that belongs to no field; hidden while empty."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    set_tone(label, "error")
-    label.hide()
-    return label
-
-
-class ActionDialog(FieldForm, QDialog):
+class ActionDialog(FieldErrors, QDialog):
     """A form of a few fields with OK and Cancel; ``accept()`` checks the required fields
-    (``problems()``) and stays open showing them."""
+    (``problems()``) and stays open showing them; a message shown under a field puts the
+    cursor there."""
 
     action = ""
+    focus_on_error = True
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -188,7 +55,7 @@ class ActionDialog(FieldForm, QDialog):
         self.intro.setWordWrap(True)
         self.intro.hide()
         self.form_layout = QFormLayout()
-        self.message = message_label("dialog_message")
+        self.form_message = message_label("dialog_message")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -202,7 +69,7 @@ class ActionDialog(FieldForm, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.form_layout)
-        layout.addWidget(self.message)
+        layout.addWidget(self.form_message)
         layout.addWidget(self.buttons)
 
     def set_texts(self, title: str, intro: str = "") -> None:

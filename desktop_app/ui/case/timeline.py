@@ -1,0 +1,247 @@
+"""The case window's timeline: the words of its rows in the UI language
+(``TimelineText``: event kinds, the audit's detail keys and values, decisions) and the
+table that shows them (``CaseTimeline``), whose rows open their evidence files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableWidget, QTableWidgetItem, QWidget
+
+from desktop_app.domain.vocab import (
+    DEADLINE_TARGETS,
+    ESCALATION_STEPS,
+    FEEDBACK,
+    LEVEL_ROMAN,
+    OUTCOMES,
+    REMINDER_KINDS,
+    STAGES,
+    URGENCY,
+)
+from desktop_app.services.cases import TimelineEvent
+from desktop_app.ui.case.fields import format_time
+
+# Timeline items carry the (attachment id, file name) pairs of their event.
+ATTACHMENTS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TimelineText(QObject):
+    """The texts of a timeline row in ``language``: ``row(event)`` gives its time, who,
+    what and details."""
+
+    # Detail keys not worth a line: shown elsewhere, or internal.
+    HIDDEN_DETAILS = frozenset({"number", "action", "version"})
+
+    def __init__(self, language: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.language = language
+
+    def row(self, event: TimelineEvent) -> tuple[str, str, str, str]:
+        return (
+            format_time(event.at),
+            event.actor or self.tr("System"),
+            self.event_title(event),
+            self.event_details(event),
+        )
+
+    def kind_label(self, kind: str) -> str:
+        return {
+            "registered": self.tr("Registered"),
+            "progress": self.tr("Progress entry"),
+            "closed": self.tr("Closed"),
+            "transfer": self.tr("Transfer"),
+            "escalation": self.tr("Escalation"),
+            "approval_requested": self.tr("Approval requested"),
+            "approval_decided": self.tr("Approval decision"),
+            "reminder": self.tr("Reminder"),
+            "survey": self.tr("Survey"),
+            "audit": self.tr("Change"),
+        }.get(kind, kind)
+
+    def event_title(self, event: TimelineEvent) -> str:
+        """The "what" column: the service's line in English; in another language the
+        kind's own words (with the stage of a progress entry, the decision of an approval,
+        the step of an escalation)."""
+        if self.language == "en":
+            return event.title
+        details = event.details if isinstance(event.details, dict) else {}
+        label = self.kind_label(event.kind)
+        extra = ""
+        if event.kind == "progress" and details.get("stage"):
+            extra = STAGES.label(str(details["stage"]), self.language)
+        elif event.kind == "approval_decided" and details.get("decision"):
+            extra = self.decision_label(str(details["decision"]))
+        elif event.kind == "escalation" and details.get("to_step") is not None:
+            extra = ESCALATION_STEPS.label(str(details["to_step"]), self.language)
+        elif event.kind == "reminder" and details.get("kind"):
+            extra = REMINDER_KINDS.label(str(details["kind"]), self.language)
+        elif event.kind == "audit":
+            extra = event.title
+        return f"{label}：{extra}" if extra else label
+
+    def decision_label(self, code: str) -> str:
+        return {
+            "approved": self.tr("Approved"),
+            "rejected": self.tr("Rejected"),
+            "pending": self.tr("Pending"),
+        }.get(code, code)
+
+    def detail_value(self, key: str, value: Any) -> str:
+        lang = self.language
+        if value is None or value == "" or value == () or value == []:
+            return ""
+        if isinstance(value, bool):
+            if key == "automatic" and not value:
+                return ""
+            return self.tr("Yes") if value else self.tr("No")
+        if isinstance(value, dt.datetime):
+            return format_time(value)
+        vocabularies = {
+            "stage": STAGES,
+            "from_stage": STAGES,
+            "to_stage": STAGES,
+            "customer_feedback": FEEDBACK,
+            "outcome": OUTCOMES,
+            "previous_outcome": OUTCOMES,
+            "urgency": URGENCY,
+            "kind": REMINDER_KINDS,
+            "target": DEADLINE_TARGETS,
+        }
+        if key in vocabularies:
+            return vocabularies[key].label(str(value), lang)
+        if key == "decision":
+            return self.decision_label(str(value))
+        if key in ("level", "from_level", "to_level") and isinstance(value, int):
+            return LEVEL_ROMAN.get(value, str(value))
+        if key in ("step", "escalation_step", "from_step", "to_step"):
+            return ESCALATION_STEPS.label(str(value), lang)
+        if isinstance(value, list | tuple | set | frozenset):
+            return "、".join(str(v) for v in value)
+        return str(value)
+
+    def detail_key(self, key: str) -> str:
+        return {
+            "stage": self.tr("Stage"),
+            "from_stage": self.tr("From stage"),
+            "owner": self.tr("Owner"),
+            "planned_completion": self.tr("Planned completion"),
+            "actual_completion": self.tr("Actual completion"),
+            "result": self.tr("Result"),
+            "customer_feedback": self.tr("Customer feedback"),
+            "feedback_comment": self.tr("Feedback comment"),
+            "next_action": self.tr("Next action"),
+            "reason": self.tr("Reason"),
+            "comment": self.tr("Comment"),
+            "solution": self.tr("Solution"),
+            "decision": self.tr("Decision"),
+            "from": self.tr("From"),
+            "to": self.tr("To"),
+            "from_step": self.tr("From"),
+            "to_step": self.tr("Up to"),
+            "automatic": self.tr("Automatic"),
+            "outcome": self.tr("Outcome"),
+            "previous_outcome": self.tr("Previous outcome"),
+            "confirmed": self.tr("Customer confirmed"),
+            "kind": self.tr("Reminder"),
+            "target": self.tr("Deadline"),
+            "due_at": self.tr("Due"),
+            "recipient": self.tr("For"),
+            "message": self.tr("Message"),
+            "level": self.tr("Level"),
+            "new_due": self.tr("New resolution date"),
+            "timeliness": self.tr("Timeliness"),
+            "effectiveness": self.tr("Effectiveness"),
+            "attitude": self.tr("Attitude"),
+            "overall": self.tr("Overall"),
+            "suggestions": self.tr("Suggestions"),
+        }.get(key, key.replace("_", " "))
+
+    def event_details(self, event: TimelineEvent) -> str:
+        lines = []
+        details = event.details if isinstance(event.details, dict) else {}
+        for key, value in details.items():
+            if key in self.HIDDEN_DETAILS or (key == "stage" and event.kind == "progress"):
+                continue  # the "what" column names a progress entry's stage
+            text = self.detail_value(key, value)
+            if text:
+                lines.append(f"{self.detail_key(key)}: {text}")
+        if event.attachments:
+            lines.append(
+                self.tr("Attachments: {names}").format(
+                    names=", ".join(name for _id, name in event.attachments)
+                )
+            )
+        return "\n".join(lines)
+
+
+class CaseTimeline(QTableWidget):
+    """The events of a case, oldest first, scrolled to the newest. A row's evidence files
+    open from its context menu or by a double-click: ``attachment_requested(id)`` for
+    each."""
+
+    attachment_requested = Signal(object)  # the attachment id
+
+    def __init__(self, language: str, parent: QWidget | None = None):
+        super().__init__(0, 4, parent)
+        self.setObjectName("timeline_table")
+        self.text = TimelineText(language, self)
+        self.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+        )
+        self.verticalHeader().hide()
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.setColumnWidth(2, 220)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.cellDoubleClicked.connect(lambda row, _column: self.open_attachments_of_row(row))
+
+    def show_events(self, events: list[TimelineEvent]) -> None:
+        self.setRowCount(0)
+        self.setRowCount(len(events))
+        for row, event in enumerate(events):
+            for column, text in enumerate(self.text.row(event)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, event.kind)
+                item.setData(ATTACHMENTS_ROLE, list(event.attachments))
+                item.setToolTip(text)
+                self.setItem(row, column, item)
+        self.resizeRowsToContents()
+        self.scrollToBottom()
+
+    def texts(self) -> list[tuple[str, str, str, str]]:
+        """The texts of every row as shown."""
+        return [
+            tuple(self.item(row, column).text() for column in range(4))
+            for row in range(self.rowCount())
+        ]
+
+    def attachments_of_row(self, row: int) -> list[tuple[int, str]]:
+        item = self.item(row, 0)
+        return list(item.data(ATTACHMENTS_ROLE) or []) if item is not None else []
+
+    def open_attachments_of_row(self, row: int) -> None:
+        for attachment_id, _name in self.attachments_of_row(row):
+            self.attachment_requested.emit(attachment_id)
+
+    def _menu(self, pos) -> None:
+        row = self.rowAt(pos.y())
+        files = self.attachments_of_row(row) if row >= 0 else []
+        if not files:
+            return
+        menu = QMenu(self)
+        for attachment_id, name in files:
+            action = menu.addAction(self.tr("Open {name}").format(name=name))
+            action.triggered.connect(
+                lambda _checked=False, aid=attachment_id: self.attachment_requested.emit(aid)
+            )
+        menu.popup(self.viewport().mapToGlobal(pos))

@@ -1,0 +1,464 @@
+"""The case window: one case's detail (template 1 and its state), its timeline, a progress
+entry (template 2) and the workflow actions of SPEC §6.
+
+The window lays out its parts and reads the case: the detail is ``details.CaseDetailsView``,
+the timeline ``timeline.CaseTimeline``, the progress form ``progress.ProgressPanel``, and the
+actions (buttons' dialogs, running them, conflicts) come from ``actions.CaseActions``.
+
+Non-modal, one per case (``open_case_window`` reuses an open one). Every service call runs
+off the UI thread; every action passes the version the user saw, and when another PC
+changed the case meanwhile the conflict dialog lists who changed what and offers to reload
+(keeping the typed progress entry) or to apply the same action again.
+
+Keyboard: Ctrl+S or Ctrl+Return saves the progress entry, F5 reloads, Esc closes (asking
+before a typed progress entry is thrown away).
+
+Hooks for tests and automation, all on the path the buttons take:
+
+- ``ask_<action>()`` opens the action's dialog (``open()``, not blocking) and returns it;
+  ``current_dialog`` is the dialog shown last. Accepting it calls the action method.
+- ``transfer(to_user_id, reason)``, ``escalate(reason)``, ``request_approval(solution)``,
+  ``decide_approval(approve, comment)``, ``close_case(confirmed, outcome, reason)``,
+  ``reopen(reason)``, ``renegotiate(new_due, reason)`` and ``save_progress()`` run the
+  action and return its ``Task`` (None while another action runs).
+- ``conflict_resolver``: when set, a callable ``(CaseConflict) -> "reload" | "apply"``
+  used instead of the conflict dialog; otherwise ``conflict_dialog`` is the dialog shown.
+- ``confirm_discard()`` asks before Esc throws away a typed progress entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.vocab import URGENCY
+from desktop_app.services.cases import CaseDetail, TimelineEvent, attachment_file
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.session import Session
+from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
+from desktop_app.ui.case.details import CaseDetailsView
+from desktop_app.ui.case.progress import ProgressPanel
+from desktop_app.ui.case.timeline import CaseTimeline
+from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.pages import resize_on_screen
+from desktop_app.ui.resources import BADGE_STYLE, icon, set_tone
+from desktop_app.ui.tasks import Task, TaskRunner
+from desktop_app.ui.templates_print import case_print_button
+
+# How close a deadline counts as "due soon" until the tracker's setting was read.
+DEFAULT_DUE_SOON = dt.timedelta(hours=4)
+
+
+class CaseWindow(CaseActions, QWidget):
+    """One case for the signed-in ``session``. ``case_changed(case_id)`` after every
+    successful action; ``loaded()`` whenever the shown case was read afresh."""
+
+    case_changed = Signal(int)
+    loaded = Signal()
+    action_done = Signal(str)
+    action_failed = Signal(str, object)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        case_id: int,
+        *,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setObjectName("case_window")
+        self.session = session
+        self.case_id = case_id
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self.language = ui_language()
+        self.detail: CaseDetail | None = None
+        self.events: list[TimelineEvent] = []
+        self.assignee_choices: list[tuple[int, str, str]] = []
+        self.due_soon = DEFAULT_DUE_SOON
+        self.init_actions()
+        self._load_task: Task | None = None
+        self._discard_confirmed = False
+        self.setWindowTitle(self.tr("Case"))
+        self._build()
+        self._set_actions_enabled()
+        resize_on_screen(self, 1200, 820)
+        self.reload()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        heading_row = self._build_heading()
+        actions_row = self._build_actions()
+        self.action_message = QLabel()
+        self.action_message.setObjectName("action_message")
+        self.action_message.setWordWrap(True)
+        set_tone(self.action_message, "error", strong=True)
+        self.action_message.hide()
+        body = self._build_body()
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading_row)
+        layout.addLayout(actions_row)
+        layout.addWidget(self.action_message)
+        layout.addWidget(body, 1)
+        self._build_shortcuts()
+
+    def _build_heading(self) -> QHBoxLayout:
+        self.heading = QLabel()
+        self.heading.setObjectName("case_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.urgent_badge = QLabel(URGENCY.label("urgent", self.language))
+        self.urgent_badge.setObjectName("urgent")
+        self.urgent_badge.setStyleSheet(BADGE_STYLE)
+        self.urgent_badge.hide()
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading)
+        heading_row.addWidget(self.urgent_badge)
+        heading_row.addStretch(1)
+        return heading_row
+
+    def _build_actions(self) -> QHBoxLayout:
+        """The action buttons, the print menu and Reload."""
+        self.transfer_button = self._button(
+            self.tr("&Transfer…"),
+            "transfer_button",
+            self.tr("Give the case to someone else, with the reason"),
+            self.ask_transfer,
+        )
+        self.escalate_button = self._button(
+            self.tr("&Escalate…"),
+            "escalate_button",
+            self.tr("Send the case one step up the chain"),
+            self.ask_escalate,
+        )
+        self.request_approval_button = self._button(
+            self.tr("Request a&pproval…"),
+            "request_approval_button",
+            self.tr("Ask a supervisor to approve the solution"),
+            self.ask_request_approval,
+        )
+        self.approve_button = self._button(
+            self.tr("Appro&ve…"),
+            "approve_button",
+            self.tr("Approve the proposed solution"),
+            self.ask_approve,
+        )
+        self.reject_button = self._button(
+            self.tr("Re&ject…"),
+            "reject_button",
+            self.tr("Send the solution back to the owner"),
+            self.ask_reject,
+        )
+        self.renegotiate_button = self._button(
+            self.tr("Rene&gotiate…"),
+            "renegotiate_button",
+            self.tr("Complex case: agree a later resolution date with the customer"),
+            self.ask_renegotiate,
+        )
+        self.close_case_button = self._button(
+            self.tr("C&lose case…"),
+            "close_case_button",
+            self.tr("Close after the customer confirmed, or with an outcome and reason"),
+            self.ask_close_case,
+        )
+        self.reopen_button = self._button(
+            self.tr("Re&open…"),
+            "reopen_button",
+            self.tr("Reopen the case: it becomes an escalated complaint (level III)"),
+            self.ask_reopen,
+        )
+        self.refresh_button = self._button(
+            self.tr("Reload"), "refresh_button", self.tr("Read the case again (F5)"), self.reload
+        )
+        self.action_buttons = {
+            "transfer": self.transfer_button,
+            "escalate": self.escalate_button,
+            "request_approval": self.request_approval_button,
+            "renegotiate": self.renegotiate_button,
+            "close": self.close_case_button,
+            "reopen": self.reopen_button,
+        }
+        for button, name in (
+            (self.transfer_button, "transfer"),
+            (self.escalate_button, "escalate"),
+            (self.request_approval_button, "request_approval"),
+            (self.approve_button, "approve"),
+            (self.reject_button, "reject"),
+            (self.renegotiate_button, "renegotiate"),
+            (self.close_case_button, "close_case"),
+            (self.reopen_button, "reopen"),
+            (self.refresh_button, "refresh"),
+        ):
+            button.setIcon(icon(name))
+        actions_row = QHBoxLayout()
+        for button in (
+            self.transfer_button,
+            self.escalate_button,
+            self.request_approval_button,
+            self.approve_button,
+            self.reject_button,
+            self.renegotiate_button,
+            self.close_case_button,
+            self.reopen_button,
+        ):
+            actions_row.addWidget(button)
+        actions_row.addStretch(1)
+        self.print_button = case_print_button(self)  # templates 1-3: print or PDF
+        actions_row.addWidget(self.print_button)
+        actions_row.addWidget(self.refresh_button)
+        return actions_row
+
+    def _build_body(self) -> QSplitter:
+        """The detail (template 1) beside the timeline over the progress form."""
+        self.details = CaseDetailsView(self.language)
+        self.detail_scroll = self.details
+        self.labels = self.details.labels
+        self.timeline_table = CaseTimeline(self.language)
+        self.timeline_table.attachment_requested.connect(self.open_attachment)
+
+        self.progress = ProgressPanel(self.session, self.language)
+        self.progress.save_button.clicked.connect(self.save_progress)
+        self.progress.add_attachment_button.clicked.connect(self.add_attachments)
+        self.save_button = self.progress.save_button
+        self.attachments_list = self.progress.attachments_list
+        progress_scroll = QScrollArea()
+        progress_scroll.setObjectName("progress_scroll")
+        progress_scroll.setWidgetResizable(True)
+        progress_scroll.setWidget(self.progress)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("case_right_splitter")
+        right.addWidget(self.timeline_table)
+        right.addWidget(progress_scroll)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("case_splitter")
+        splitter.addWidget(self.detail_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([470, 730])
+        right.setSizes([260, 560])
+        return splitter
+
+    def _build_shortcuts(self) -> None:
+        def shortcut(keys, slot) -> QShortcut:
+            made = QShortcut(QKeySequence(keys), self)
+            made.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            made.activated.connect(slot)
+            return made
+
+        self.shortcuts = [
+            shortcut("Ctrl+S", self.save_progress),
+            shortcut("Ctrl+Return", self.save_progress),
+            shortcut("Ctrl+Enter", self.save_progress),
+            shortcut("F5", self.reload),
+            shortcut(Qt.Key.Key_Escape, self.request_close),
+        ]
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> Task:
+        """Read the case, its timeline and the possible new owners again."""
+        task = self.tasks.submit(load_case, self.session, self.case_id, name="case-load")
+        self._load_task = task
+        task.succeeded.connect(self._loaded)
+        task.failed.connect(self._load_failed)
+        return task
+
+    def _loaded(self, state: CaseState) -> None:
+        self.show_state(state)
+        self.loaded.emit()
+
+    def _load_failed(self, exc: ServiceError) -> None:
+        self.show_message(
+            self.tr("The case cannot be shown: {reason}").format(reason=service_message(exc))
+        )
+        if self.detail is None:
+            self.setWindowTitle(self.tr("Case not available"))
+        self.action_failed.emit("load", exc)
+
+    def show_state(self, state: CaseState) -> None:
+        """Show what the worker read: detail, timeline, the progress form's stages."""
+        self.detail = state.detail
+        self.events = state.events
+        self.assignee_choices = state.assignees
+        self.due_soon = state.due_soon
+        self.details.show_detail(state.detail, self.session.now(), self.due_soon)
+        self._show_heading(state.detail)
+        self.timeline_table.show_events(state.events)
+        self.progress.set_case(state.detail)
+        self._set_actions_enabled()
+
+    def _show_heading(self, d: CaseDetail) -> None:
+        self.setWindowTitle(
+            self.tr("{number} — {customer}").format(number=d.number, customer=d.customer_name)
+        )
+        self.heading.setText(
+            self.tr("{number} — {customer}").format(number=d.number, customer=d.customer_name)
+        )
+        self.urgent_badge.setVisible(d.urgent)
+        self.urgent_badge.setToolTip(self.labels["urgent_reasons"].text())
+
+    # --- timeline -------------------------------------------------------------------------
+
+    def timeline_rows(self) -> list[tuple[str, str]]:
+        """(kind, title) of each timeline row as shown, oldest first."""
+        return [(e.kind, e.title) for e in self.events]
+
+    def timeline_texts(self) -> list[tuple[str, str, str, str]]:
+        return self.timeline_table.texts()
+
+    def attachments_of_row(self, row: int) -> list[tuple[int, str]]:
+        return self.timeline_table.attachments_of_row(row)
+
+    def open_attachments_of_row(self, row: int) -> None:
+        self.timeline_table.open_attachments_of_row(row)
+
+    def open_attachment(self, attachment_id: int) -> Path | None:
+        """Open an evidence file with the program the system has for it."""
+        try:
+            _name, path = attachment_file(self.session, attachment_id)
+        except ServiceError as exc:
+            self.action_message.setText(service_message(exc))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    # --- messages, attachments, closing -------------------------------------------------
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        set_tone(self.action_message, "error" if error else None, strong=error)
+        self.action_message.setText(text)
+        self.action_message.show()
+        self.status_message.emit(text)
+
+    def hide_message(self) -> None:
+        self.action_message.hide()
+
+    def add_attachments(self) -> int:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach evidence"),
+            "",
+            self.tr(
+                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
+                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
+            ),
+        )
+        return self.add_attachment_paths(paths)
+
+    def add_attachment_paths(self, paths: list[str | Path]) -> int:
+        """Add evidence files to the progress entry (as the file dialog does)."""
+        return self.progress.add_attachment_paths(paths)
+
+    def has_typed_work(self) -> bool:
+        return self.progress.has_typed_work()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard the progress entry?"),
+            self.tr("The progress entry you typed is not saved. Close and discard it?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def request_close(self) -> bool:
+        """Esc: close, asking first when a typed progress entry would be lost."""
+        if self.has_typed_work() and not self.confirm_discard():
+            return False
+        self._discard_confirmed = True
+        return self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # The window manager's close button asks too; closing from code does not.
+        if (
+            event.spontaneous()
+            and not self._discard_confirmed
+            and self.has_typed_work()
+            and not self.confirm_discard()
+        ):
+            event.ignore()
+            self._discard_confirmed = False
+            return
+        self._discard_confirmed = False
+        super().closeEvent(event)
+
+
+# --- one window per case ---------------------------------------------------------------
+
+
+def find_case_window(
+    session: Session, case_id: int, parent: QWidget | None = None
+) -> CaseWindow | None:
+    """The visible window of this user on this case: among ``parent``'s children, or the
+    top-level windows when there is no parent."""
+    if parent is not None:
+        candidates = parent.findChildren(CaseWindow)
+    else:
+        candidates = [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseWindow)]
+    for window in candidates:
+        if (
+            window.case_id == case_id
+            and window.session.user_id == session.user_id
+            and window.isVisible()
+        ):
+            return window
+    return None
+
+
+def open_case_window(
+    session: Session, case_id: int, tasks: TaskRunner | None = None, parent: QWidget | None = None
+) -> CaseWindow:
+    """Show the case in its window: the one already open for this user and case (raised,
+    activated and read again), or a new one that is deleted when it closes."""
+    window = find_case_window(session, case_id, parent)
+    if window is not None:
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if not window.busy():
+            window.reload()
+        return window
+    window = CaseWindow(session, case_id, tasks=tasks, parent=parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
+__all__ = ["CaseWindow", "find_case_window", "open_case_window"]

@@ -1,0 +1,88 @@
+"""The layers hold (ARCHITECTURE.md): no Qt below ``ui/``, no import cycle among the
+services. Read from the source with ``ast`` (imports inside functions count too: a lazy
+import only hides a cycle)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop_app"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, absolute, at any depth of the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            found.add(base)
+            found |= {f"{base}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _service_graph() -> dict[str, set[str]]:
+    services = {p.stem: p for p in (PACKAGE / "services").glob("*.py") if p.stem != "__init__"}
+    graph = {}
+    for name, path in services.items():
+        deps = set()
+        for module in _imports(path):
+            parts = module.split(".")
+            if parts[:2] == ["desktop_app", "services"] and len(parts) > 2 and parts[2] in services:
+                deps.add(parts[2])
+        graph[name] = deps - {name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every cycle once (as found by a depth-first walk), e.g. [['cases', 'sla', 'cases']]."""
+    found, done = [], set()
+
+    def walk(node: str, path: list[str]) -> None:
+        for dep in sorted(graph[node]):
+            if dep in path:
+                cycle = path[path.index(dep) :] + [dep]
+                if frozenset(cycle) not in done:
+                    done.add(frozenset(cycle))
+                    found.append(cycle)
+            elif (node, dep) not in seen:
+                seen.add((node, dep))
+                walk(dep, [*path, dep])
+
+    seen: set[tuple[str, str]] = set()
+    for start in sorted(graph):
+        walk(start, [start])
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    graph = {"cases": {"sla"}, "sla": {"reminders"}, "reminders": {"cases"}, "audit": set()}
+    assert _cycles(graph) == [["cases", "sla", "reminders", "cases"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycle_among_the_services():
+    graph = _service_graph()
+    assert len(graph) > 30 and graph["cases"] >= {"access", "sla"}  # the graph was read
+    assert _cycles(graph) == []
+
+
+def test_access_imports_no_other_service_but_session():
+    """The one access rule sits below every service that uses it."""
+    assert _service_graph()["access"] <= {"session"}
+
+
+def test_no_qt_below_the_ui_layer():
+    offenders = []
+    for layer in ("db", "domain", "services"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            if any(m.split(".")[0] in ("PySide6", "shiboken6") for m in _imports(path)):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
