@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
+from peewee import Expression, ModelSelect
 
 from desktop_app.db.models import AuditLog, Complaint, User
 from desktop_app.domain.messages import msg
@@ -84,8 +87,8 @@ def record(
     entity_id: int | None = None,
     *,
     username: str | None = None,
-    at=None,
-    **details,
+    at: dt.datetime | None = None,
+    **details: object,
 ) -> AuditLog:
     return AuditLog.create(
         at=at or (session.now() if session else None) or AuditLog.at.default(),
@@ -117,14 +120,14 @@ class AuditRow(NamedTuple):
     entity: str
     entity_id: int | None
     case_number: str  # the complaint's number when the entry is about a case, else ""
-    details: dict
+    details: dict[str, object]
 
 
 def _require_reader(session: Session) -> None:
     require_role(session, *AUDIT_ROLES)
 
 
-def _where(flt: AuditFilter):
+def _where(flt: AuditFilter) -> list[Expression]:
     A = AuditLog
     conditions = []
     name = flt.username.strip()
@@ -147,14 +150,14 @@ def _where(flt: AuditFilter):
     return conditions
 
 
-def _query(flt: AuditFilter):
+def _query(flt: AuditFilter) -> ModelSelect[AuditLog]:
     query = AuditLog.select()
     for condition in _where(flt):
         query = query.where(condition)
     return query
 
 
-def _details(text: str) -> dict:
+def _details(text: str) -> dict[str, object]:
     try:
         value = json.loads(text or "{}")
     except ValueError:
@@ -164,11 +167,14 @@ def _details(text: str) -> dict:
 
 def _rows(entries: list[AuditLog]) -> list[AuditRow]:
     case_ids = {e.entity_id for e in entries if e.entity == "complaint" and e.entity_id}
-    numbers = (
+    numbers: dict[int | None, str] = (
         dict(
-            Complaint.select(Complaint.id, Complaint.number)
-            .where(Complaint.id.in_(case_ids))
-            .tuples()
+            cast(
+                Iterable[tuple[int, str]],
+                Complaint.select(Complaint.id, Complaint.number)
+                .where(Complaint.id.in_(case_ids))
+                .tuples(),
+            )
         )
         if case_ids
         else {}
@@ -219,12 +225,16 @@ def audit_users(session: Session) -> list[str]:
     accounts = [u.username for u in User.select(User.username).order_by(User.username)]
     known = set(accounts)
     others = sorted(
-        n for (n,) in AuditLog.select(AuditLog.username).distinct().tuples() if n and n not in known
+        n
+        for (n,) in cast(
+            Iterable[tuple[str]], AuditLog.select(AuditLog.username).distinct().tuples()
+        )
+        if n and n not in known
     )
     return accounts + others
 
 
-def details_text(details: dict) -> str:
+def details_text(details: dict[str, object]) -> str:
     """The details of an entry as one line: ``key: value; …``."""
     parts = []
     for key, value in details.items():
@@ -252,7 +262,7 @@ def export_audit(
     rows. Every cell is text or a time, never a formula (user names and details are typed
     by people). The export is audited."""
 
-    def cell(value: str):
+    def cell(value: str) -> Cell:
         return text_cell(ws, clean_text(value) or "")
 
     _require_reader(session)

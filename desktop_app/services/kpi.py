@@ -62,8 +62,10 @@ report: a month takes about 0.4 s, a quarter 0.9 s, within 1.15x the bare SQL.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, SupportsInt
 
 from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import Channel, ComplaintType, Department, database_proxy
@@ -122,7 +124,7 @@ class KpiReport:
         return Period(self.start, self.end)
 
 
-def ratio(numerator, denominator, places: int = 4) -> float | None:
+def ratio(numerator: int, denominator: int, places: int = 4) -> float | None:
     """``numerator / denominator`` rounded half up, ``None`` for a zero denominator."""
     if not denominator:
         return None
@@ -130,7 +132,7 @@ def ratio(numerator, denominator, places: int = 4) -> float | None:
     return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
-def _int(value) -> int:
+def _int(value: SupportsInt | None) -> int:
     return int(value) if value is not None else 0  # SUM over nothing is NULL
 
 
@@ -221,13 +223,15 @@ def load_reference() -> dict[str, tuple[RefItem, ...]]:
     """Every code of each breakdown, in display order (inactive ones included: old cases
     may carry them)."""
     types = list(ComplaintType.select().order_by(ComplaintType.sort_order, ComplaintType.id))
-    parents = {t.id: (t.sort_order, t.id) for t in types if t.parent_id is None}
+    parents: dict[int | None, tuple[int, int]] = {
+        t.id: (t.sort_order, t.id) for t in types if t.parent_id is None
+    }
     subtypes = sorted(
         (t for t in types if t.parent_id is not None),
         key=lambda t: (parents.get(t.parent_id, (0, 0)), t.sort_order, t.id),
     )
 
-    def items(rows) -> tuple[RefItem, ...]:
+    def items(rows: Iterable[ComplaintType | Channel | Department]) -> tuple[RefItem, ...]:
         return tuple(RefItem(r.id, r.code, r.name_zh, r.name_en, r.active) for r in rows)
 
     return {
@@ -251,11 +255,11 @@ def build_queries(
     now: dt.datetime,
     department_id: int | None,
     reference: dict[str, tuple[RefItem, ...]],
-) -> dict[str, tuple[str, list]]:
+) -> dict[str, tuple[str, Sequence[object]]]:
     """The report's four statements with their parameters, for SQLite or PostgreSQL (the
     benchmark runs the same text through a bare sqlite3 connection)."""
 
-    def value(moment: dt.datetime):
+    def value(moment: dt.datetime) -> str | dt.datetime:
         return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
 
     # "+": keep SQLite on the time-range index (the department's index would read every
@@ -465,7 +469,7 @@ def kpi_report(
     )
 
 
-def to_json_dict(report: KpiReport) -> dict:
+def to_json_dict(report: KpiReport) -> dict[str, Any]:
     """The object of ``report --format json`` (SPEC §12), plus the extra keys documented in
     the module: ``department``, ``as_of``, ``urgent_cases``, ``counts`` (the numerators and
     denominators of the rates), ``top_subtypes``, ``overdue_by_owner``,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import overload
 
 from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import database_proxy
@@ -85,10 +86,12 @@ WHERE c.is_open = {p}"""
 _ORDER = "\nORDER BY c.priority DESC, c.next_due ASC, c.id ASC\nLIMIT {p}"
 
 
-def after_condition(cursor: QueueCursor, *, sqlite: bool) -> tuple[str, list]:
+def after_condition(cursor: QueueCursor, *, sqlite: bool) -> tuple[str, list[object]]:
     """Rows after ``cursor`` in processing order. ``priority <= p`` bounds the index scan;
     the rest narrows within that priority. NULL dues sort where the index keeps them:
     first on SQLite, last on PostgreSQL."""
+    due: dt.datetime | str | None
+    params: list[object]
     p, due, last_id = cursor.priority, cursor.next_due, cursor.id
     nulls_first = sqlite
     if sqlite and due is not None:
@@ -112,9 +115,10 @@ def after_condition(cursor: QueueCursor, *, sqlite: bool) -> tuple[str, list]:
 
 def build_query(
     session: Session, *, limit: int, after: QueueCursor | None, sqlite: bool
-) -> tuple[str, list]:
+) -> tuple[str, list[object]]:
     """The queue's SQL and parameters for one page, for SQLite or PostgreSQL."""
-    parts, params = [_SELECT], [True]
+    parts: list[str] = [_SELECT]
+    params: list[object] = [True]
     scope, scope_params = access.see_condition(session)
     parts.append(scope)
     params += scope_params
@@ -127,7 +131,11 @@ def build_query(
     return placeholders("".join(parts), param_mark(sqlite=sqlite)), params
 
 
-def _datetime(value):
+@overload
+def _datetime(value: None) -> None: ...
+@overload
+def _datetime(value: dt.datetime | str) -> dt.datetime: ...
+def _datetime(value: dt.datetime | str | None) -> dt.datetime | None:
     """SQLite hands back text, PostgreSQL datetimes."""
     if value is None or isinstance(value, dt.datetime):
         return value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
@@ -39,7 +40,7 @@ from desktop_app.services.session import Session
 
 @dataclass(frozen=True)
 class SlaContext:
-    policy: dict
+    policy: dict[str, Any]
     calendar: WorkCalendar
 
     @classmethod
@@ -80,11 +81,11 @@ def deadlines_for(
 def next_due(
     *,
     is_open: bool,
-    first_response_at,
-    solution_agreed_at,
-    first_response_due,
-    solution_due,
-    resolution_due,
+    first_response_at: dt.datetime | None,
+    solution_agreed_at: dt.datetime | None,
+    first_response_due: dt.datetime,
+    solution_due: dt.datetime,
+    resolution_due: dt.datetime,
 ) -> dt.datetime | None:
     """The earliest deadline not yet met: what queues sort by (None once closed)."""
     if not is_open:
@@ -124,8 +125,8 @@ def refresh_case(case: Complaint, ctx: SlaContext, callback_rule: str | None) ->
         is_open=case.is_open,
         first_response_at=case.first_response_at,
         solution_agreed_at=case.solution_agreed_at,
-        first_response_due=new["first_response_due"],
-        solution_due=new["solution_due"],
+        first_response_due=due.first_response_due,
+        solution_due=due.solution_due,
         resolution_due=resolution,
     )
     new["next_update_due"] = (
@@ -193,6 +194,7 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
         query = query.where((Complaint.product == product) | (Complaint.merchant == product))
     if query.count() <= threshold:
         return None
+    batch: CaseBatch
     batch, _ = CaseBatch.get_or_create(
         subtype=case.subtype_id, day=day, product=product, defaults={"created_at": session.now()}
     )

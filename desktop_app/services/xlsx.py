@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import cast
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.validation import UNSTORABLE_RE
 
@@ -19,10 +21,11 @@ from desktop_app.domain.validation import UNSTORABLE_RE
 _DETACHED = SimpleNamespace(title="text")
 
 
-def text_cell(ws: Any, value: str) -> WriteOnlyCell:
+def text_cell(ws: Worksheet | WriteOnlyWorksheet | None, value: str) -> Cell:
     """A cell holding ``value`` as text even when it looks like a formula or an error.
     Use each once: a write-only sheet may reuse an unstyled cell it was given."""
-    cell = WriteOnlyCell(ws if ws is not None else _DETACHED, value=value)
+    parent = ws if ws is not None else cast(WriteOnlyWorksheet, _DETACHED)
+    cell = WriteOnlyCell(parent, value=value)
     cell.data_type = "s"
     return cell
 
