@@ -101,7 +101,7 @@ def store_file(path: str) -> StoredFile:
 
 def add_rows(
     complaint_id: int,
-    user_id: int,
+    user_id: int | None,  # a session's; None (the command line) the column refuses
     files: list[StoredFile],
     recording_ids: str,
     now: dt.datetime,

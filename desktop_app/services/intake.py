@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from typing import TypedDict, TypeVar
+
+from peewee import ColumnBase, Expression, ModelSelect
 
 from desktop_app.db import search
 from desktop_app.db.connection import write_lock
@@ -32,6 +35,7 @@ from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
     MEMBER_TIERS,
     URGENCY,
+    Vocabulary,
     join_multi,
     split_multi,
 )
@@ -77,13 +81,13 @@ class IntakeForm:
 class FieldProblem:
     field: str
     template: str
-    params: dict
+    params: dict[str, object]
 
 
 class FormInvalid(ValidationError):
     """One or more fields are wrong; ``problems`` lists them all (the first is ``field``)."""
 
-    def __init__(self, problems: list[FieldProblem]):
+    def __init__(self, problems: list[FieldProblem]) -> None:
         first = problems[0]
         super().__init__(first.template, field=first.field, **first.params)
         self.problems = problems
@@ -110,7 +114,20 @@ def _searchable(value: object, maximum: int = 200) -> bool:
     return isinstance(value, str) and validation.check_text(value, maximum=maximum) is None
 
 
-def _active(model, code: str):
+_Ref = TypeVar("_Ref", Channel, ComplaintType, Department)
+
+
+class _Found(TypedDict, total=False):
+    """The rows a form names, as ``validate`` looked them up (None: no such active row)."""
+
+    channel: Channel | None
+    type: ComplaintType | None
+    subtype: ComplaintType | None
+    department: Department | None
+    customer: Customer | None
+
+
+def _active(model: type[_Ref], code: str) -> _Ref | None:
     return (
         model.get_or_none((model.code == code) & model.active)
         if code and _searchable(code, 60)
@@ -118,7 +135,7 @@ def _active(model, code: str):
     )
 
 
-def _code(value: object, vocab) -> bool:
+def _code(value: object, vocab: Vocabulary) -> bool:
     """Whether ``value`` is one of the vocabulary's codes (a str: a broken client may send
     anything)."""
     return isinstance(value, str) and value in vocab
@@ -141,15 +158,16 @@ def _row_id(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
 
 
-def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], dict]:
+def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], _Found]:
     """Every problem of the form, and the looked-up rows when they exist. Every field is
     checked for its type too: whatever a caller sends, a problem names its field."""
     problems: list[FieldProblem] = []
-    found: dict = {}
+    found: _Found = {}
 
-    def bad(name: str, template: str | None, **params) -> None:
+    def bad(name: str, template: str | None, **params: object) -> None:
         if isinstance(template, validation.Problem):  # a check's message and its values
-            template, params = template.template, {**template.params, **params}
+            params = {**template.params, **params}
+            template = template.template
         if template:
             problems.append(FieldProblem(name, template, params))
 
@@ -205,7 +223,7 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], di
     if form.level is not None:
         default = (
             sla.default_level(found["subtype"], form.member_tier, False)
-            if found.get("subtype") and _code(form.member_tier, MEMBER_TIERS)
+            if found["subtype"] and _code(form.member_tier, MEMBER_TIERS)
             else 1
         )
         if not _row_id(form.level) or form.level not in (1, 2, 3):
@@ -268,7 +286,7 @@ def next_number(day: dt.date, prefix: str) -> str:
     return f"{prefix}-{key}-{last:04d}"
 
 
-def _customer_for(form: IntakeForm, found: dict, now: dt.datetime) -> Customer:
+def _customer_for(form: IntakeForm, found: _Found, now: dt.datetime) -> Customer:
     customer = found.get("customer")
     member = _stripped(form.member_number) or None
     if customer is None and member:
@@ -331,6 +349,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         customer = _customer_for(form, found, now)
         tier = customer.tier  # a known customer's tier; a new one has the form's
         subtype = found["subtype"]
+        assert subtype is not None and form.complaint_time is not None  # validated
         level = max(form.level or 1, sla.default_level(subtype, tier, False))
         case = Complaint(
             number=next_number(now.date(), str(ctx.policy["numbering.prefix"])),
@@ -411,7 +430,7 @@ class CustomerMatch:
     sensitive: bool
 
 
-def _prefix(column, text: str):
+def _prefix(column: ColumnBase, text: str) -> Expression:
     """``column`` starts with ``text``: a range both SQLite and PostgreSQL answer from the
     column's index (LIKE 'x%' is not indexable under SQLite's default collation)."""
     return (column >= text) & (column < text + "\U0010ffff")
@@ -509,7 +528,7 @@ class SimilarCases:
     text_matches: list[CaseBrief]
 
 
-def _briefs(query) -> list[CaseBrief]:
+def _briefs(query: ModelSelect[Complaint]) -> list[CaseBrief]:
     rows = query.select(
         Complaint.id,
         Complaint.number,

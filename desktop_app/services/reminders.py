@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from peewee import JOIN, fn
+from peewee import JOIN, ColumnBase, DateTimeField, ModelSelect, fn
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
@@ -42,7 +43,10 @@ from desktop_app.services.session import Session
 from desktop_app.services.sla import SlaContext
 
 C = Complaint
-TARGETS = {
+if TYPE_CHECKING:  # a deadline column of a case; a query's row as a dict (.dicts())
+    _Due = DateTimeField[Any]
+    _Row = dict[str, Any]
+TARGETS: dict[str, tuple[_Due, _Due | None]] = {
     "first_response": (C.first_response_due, C.first_response_at),
     "solution": (C.solution_due, C.solution_agreed_at),
     "resolution": (C.resolution_due, None),
@@ -81,7 +85,7 @@ def _leads(ctx: SlaContext, now: dt.datetime) -> dict[str, dt.datetime]:
     }
 
 
-def _not_fired(kind: str, target: str | None, due_field):
+def _not_fired(kind: str, target: str | None, due_field: _Due) -> ColumnBase:
     """SQL: no reminder of this kind yet for this case and this due time."""
     probe = Reminder.select(Reminder.id).where(
         Reminder.complaint == C.id, Reminder.kind == kind, Reminder.due_at == due_field
@@ -89,19 +93,19 @@ def _not_fired(kind: str, target: str | None, due_field):
     probe = (
         probe.where(Reminder.target == target) if target else probe.where(Reminder.target.is_null())
     )
-    return ~fn.EXISTS(probe)
+    return cast(ColumnBase, ~fn.EXISTS(probe))  # peewee's fn.* are untyped
 
 
 def _candidates(
     kind: str,
     target: str | None,
-    due_field,
-    met_field,
-    low,
-    high,
+    due_field: _Due,
+    met_field: _Due | None,
+    low: dt.datetime,
+    high: dt.datetime,
     urgent_only: bool,
     open_cases: bool = True,
-):
+) -> ModelSelect[Any]:  # of _Row: the stubs would call them Complaint
     query = C.select(
         C.id,
         C.number,
@@ -122,7 +126,7 @@ def _candidates(
 
 
 def _insert(
-    row: dict, kind: str, target: str | None, recipient: int | None, message: str, now: dt.datetime
+    row: _Row, kind: str, target: str | None, recipient: int | None, message: str, now: dt.datetime
 ) -> int | None:
     """Record a reminder unless another program already did; the id when this one did."""
     key = fire_key(kind, target, row["id"], row["due"])
@@ -144,7 +148,7 @@ def _insert(
     return Reminder.get(Reminder.fire_key == key).id
 
 
-def _escalation_target(row: dict, step: int, ctx: SlaContext) -> int | None:
+def _escalation_target(row: _Row, step: int, ctx: SlaContext) -> int | None:
     """Who the case goes to at ``step``: 1 owner's supervisor (else a supervisor of the
     department), 2 the customer-service manager, 3 the head of operations."""
 
@@ -225,7 +229,7 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
     urgent_only = not cal.in_working_time(now)
     grace = dt.timedelta(minutes=float(p["reminders.escalation_grace_minutes"]))
     leads = _leads(ctx, now)
-    created: list[int] = []
+    created: list[int | None] = []
     with write_lock(database_proxy.obj):
         since = _scan_since(
             urgent_only, now - dt.timedelta(days=int(p["reminders.lookback_days"])), now
@@ -313,7 +317,7 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
 
 
 def _escalate(
-    session: Session, row: dict, target: str, ctx: SlaContext, now: dt.datetime
+    session: Session, row: _Row, target: str, ctx: SlaContext, now: dt.datetime
 ) -> int | None:
     """Escalate a case one step for a missed target (once per target and due time)."""
     step = min(row["escalation_step"] + 1, MAX_STEP)
@@ -353,7 +357,7 @@ def _escalate(
     return rid
 
 
-def _reminder_query():
+def _reminder_query() -> ModelSelect[Reminder]:
     return (
         Reminder.select(Reminder, C.number)
         .join(C, JOIN.LEFT_OUTER, on=(Reminder.complaint == C.id), attr="case_row")
@@ -362,7 +366,8 @@ def _reminder_query():
 
 
 def _info(r: Reminder) -> ReminderInfo:
-    number = r.case_row.number if getattr(r, "case_row", None) is not None else ""
+    case_row: Complaint | None = getattr(r, "case_row", None)  # the query's join
+    number = case_row.number if case_row is not None else ""
     return ReminderInfo(
         r.id,
         r.kind,
@@ -414,7 +419,7 @@ def acknowledge(session: Session, reminder_id: int) -> None:
     with write_lock(database_proxy.obj):
         reminder = _own_reminder(session, reminder_id)
         reminder.acknowledged_at = session.now()
-        reminder.acknowledged_by = session.user_id
+        reminder.acknowledged_by_id = session.user_id
         reminder.save()
         audit.record(session, "reminder_ack", "reminder", reminder.id)
 
