@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import peewee
-from peewee import fn
+from peewee import ModelSelect, fn
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
@@ -90,7 +90,7 @@ class SurveyQueueRow:
 @dataclass(frozen=True)
 class SurveyQueuePage:
     rows: tuple[SurveyQueueRow, ...]
-    next_cursor: tuple | None
+    next_cursor: tuple[dt.datetime | None, int] | None  # (survey due, case id) of the last row
     total: int
 
 
@@ -103,7 +103,7 @@ def _window(ctx: sla.SlaContext, now: dt.datetime) -> tuple[dt.datetime, dt.date
     return now - dt.timedelta(days=int(p["survey.queue_days"])), now + opens_before_due
 
 
-def _queue_query(session: Session, ctx: sla.SlaContext, now: dt.datetime):
+def _queue_query(session: Session, ctx: sla.SlaContext, now: dt.datetime) -> ModelSelect[Complaint]:
     low, high = _window(ctx, now)
     surveyed = Survey.select(Survey.id).where(Survey.complaint == Complaint.id)
     query = Complaint.select().where(
@@ -118,7 +118,7 @@ def _queue_query(session: Session, ctx: sla.SlaContext, now: dt.datetime):
 
 @service
 def survey_queue(
-    session: Session, *, limit: int = 100, after: tuple | None = None
+    session: Session, *, limit: int = 100, after: tuple[dt.datetime | None, int] | None = None
 ) -> SurveyQueuePage:
     """Closed cases due for their survey, earliest due first (keyset pages)."""
     require_role(session, *SURVEY_ROLES, "admin")
@@ -155,6 +155,7 @@ def survey_queue(
     rows = []
     for c in found:
         count, last = attempts.get(c.id, (0, None))
+        assert c.closed_at is not None and c.survey_due is not None  # closed, in the window
         rows.append(
             SurveyQueueRow(
                 c.id,
@@ -273,7 +274,7 @@ def record_attempt(
         if reason is not None:
             case.no_survey_reason = reason
             case.version += 1
-            case.updated_at, case.updated_by = now, session.user_id
+            case.updated_at, case.updated_by_id = now, session.user_id
             case.save()
         audit.record(
             session,
@@ -303,7 +304,7 @@ def mark_not_surveyed(session: Session, case_id: int, reason: str) -> None:
         case = _closed_case(session, case_id, "no_survey_reason")
         case.no_survey_reason = reason
         case.version += 1
-        case.updated_at, case.updated_by = now, session.user_id
+        case.updated_at, case.updated_by_id = now, session.user_id
         case.save()
         audit.record(
             session, "survey_skipped", "complaint", case.id, reason=reason, version=case.version
@@ -377,9 +378,10 @@ def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
     anything), so a problem always names its field."""
     problems = []
 
-    def bad(field_name: str, message: str | None, **params):
+    def bad(field_name: str, message: str | None, **params: object) -> None:
         if isinstance(message, validation.Problem):  # a check's message and its values
-            message, params = message.template, {**message.params, **params}
+            params = {**message.params, **params}
+            message = message.template
         if message:
             problems.append(ValidationError(message, field=field_name, **params))
 
@@ -423,7 +425,7 @@ def _problems(form: SurveyForm, now: dt.datetime) -> list[ValidationError]:
 class SurveyInvalid(ValidationError):
     """Several fields are wrong: ``problems`` lists each with its field."""
 
-    def __init__(self, problems: list[ValidationError]):
+    def __init__(self, problems: list[ValidationError]) -> None:
         first = problems[0]
         super().__init__(first.template, field=first.field, **first.params)
         self.problems = problems
@@ -439,6 +441,7 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
     problems = _problems(form, now)
     if problems:
         raise SurveyInvalid(problems)
+    assert form.survey_time is not None and form.overall is not None  # _problems checked
     ctx = sla.SlaContext.load()
     number = (form.complaint_number or "").strip().upper()
     try:
@@ -454,6 +457,7 @@ def record_survey(session: Session, form: SurveyForm) -> RecordedSurvey:
                     )
                 case = _closed_case(session, found.id, "complaint_number")
                 _refuse_second(case)
+                assert case.closed_at is not None  # a closed case
                 if form.survey_time < case.closed_at:
                     raise ValidationError(
                         msg("The survey time is before the case was closed."), field="survey_time"
@@ -567,7 +571,9 @@ def follow_ups(
     if not session.is_admin:  # administrators read every follow-up
         handled = access.rules(session).act.expression()
         query = query.where((FollowUp.assigned_to == session.user_id) | handled)
-    names = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
+    names: dict[int | None, str] = {
+        u.id: u.display_name for u in User.select(User.id, User.display_name)
+    }
     return [
         FollowUpInfo(
             f.id,
