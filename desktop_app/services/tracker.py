@@ -57,9 +57,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from peewee import Database
 
 from desktop_app.db import search
 from desktop_app.db.connection import is_sqlite, placeholders
@@ -152,7 +154,7 @@ class CaseRow(NamedTuple):
 @dataclass(frozen=True)
 class CasePage:
     rows: tuple[CaseRow, ...]
-    next_cursor: tuple | None  # opaque; None when this was the last page
+    next_cursor: tuple[Any, ...] | None  # opaque; None when this was the last page
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,8 @@ JOIN complaint_type AS s ON s.id = c.subtype_id
 JOIN department AS d ON d.id = c.department_id
 JOIN channel AS ch ON ch.id = c.channel_id"""
 _OPEN = "c.is_open = TRUE"
+# A row as the database driver returns it.
+_Raw = tuple[Any, ...]
 _CLOSED = "c.is_open = FALSE"
 
 
@@ -222,7 +226,7 @@ class _Key:
 
     sql: str
     desc: bool
-    value: Callable[[tuple], object]
+    value: Callable[[_Raw], object]
 
 
 @dataclass(frozen=True)
@@ -232,7 +236,7 @@ class _Segment:
     narrows the filter to it, ``keys`` order it."""
 
     where: str
-    params: tuple
+    params: tuple[object, ...]
     keys: tuple[_Key, ...]
     processing: bool = False  # keyset by queue.after_condition (native NULL placement)
 
@@ -245,11 +249,11 @@ class _Plan:
     order_sql: str  # the whole order as one ORDER BY (for ``statement``)
 
 
-def _column(index: int) -> Callable[[tuple], object]:
+def _column(index: int) -> Callable[[_Raw], object]:
     return lambda row: row[index]
 
 
-def _rank_case(column: str, ranked: Sequence) -> str:
+def _rank_case(column: str, ranked: Sequence[int | str]) -> str:
     """``CASE column WHEN value THEN rank ... END``; the values are integer ids from the
     database or the fixed stage codes, written as literals."""
     whens = " ".join(
@@ -264,7 +268,7 @@ def _by_label(rows: Sequence[tuple[int, str]]) -> list[int]:
     return [i for i, _label in sorted(rows, key=lambda r: (r[1] or "", r[0]))]
 
 
-def _ranked(db, sort: str, name: str) -> tuple[str, int, list]:
+def _ranked(db: Database, sort: str, name: str) -> tuple[str, int, Sequence[int | str]]:
     """A label order: the column it groups by, the raw row position of that column, and
     the column's values in the order of their labels."""
     if sort == "stage":
@@ -285,7 +289,7 @@ def _ranked(db, sort: str, name: str) -> tuple[str, int, list]:
     types = db.execute_sql(f"SELECT id, parent_id, {name} FROM complaint_type").fetchall()
     labels = {i: label or "" for i, _parent, label in types}
 
-    def type_then_subtype(row):
+    def type_then_subtype(row: _Raw) -> tuple[str, int, str, int]:
         i, parent, label = row
         if parent is None:  # a category used as its own subtype
             return (label or "", i, "", -1)
@@ -298,7 +302,9 @@ def _open_only(flt: CaseFilter) -> bool:
     return not flt.include_closed or flt.overdue_only
 
 
-def _group(sort: str, column: str, value, sqlite: bool) -> tuple[str, tuple]:
+def _group(
+    sort: str, column: str, value: int | str, sqlite: bool
+) -> tuple[str, tuple[object, ...]]:
     """The condition of one group of a label order over all cases, read by the group's
     index in id order; except closed cases (nearly all cases), read as the rows in id
     order: SQLite would otherwise take the stage index and sort a million rows (``+``
@@ -308,7 +314,7 @@ def _group(sort: str, column: str, value, sqlite: bool) -> tuple[str, tuple]:
     return f"{column} = {{p}}", (value,)
 
 
-def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) -> _Plan:
+def _plan(db: Database, session: Session, sort: str, descending: bool, flt: CaseFilter) -> _Plan:
     if sort not in SORT_KEYS:
         raise ValidationError(msg("Unknown sort order {sort}."), field="sort", sort=sort)
     name = "name_zh" if session.language.startswith("zh") else "name_en"
@@ -316,7 +322,7 @@ def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) ->
     direction = " DESC" if desc else ""
     id_key = _Key("c.id", desc, _column(_ID))
     if sort == "processing":
-        keys = (
+        keys: tuple[_Key, ...] = (
             _Key("c.priority", True, _column(_PRIORITY)),
             _Key("c.next_due", False, _column(_NEXT_DUE)),
             _Key("c.id", False, _column(_ID)),
@@ -358,13 +364,13 @@ def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) ->
         return _Plan(sort, desc, (_Segment("", (), keys),), f"{column}{direction}, c.id{direction}")
     # Orders by a few groups: level (and urgent), or a label of a small table ranked here.
     if sort == "level":
-        groups = [
+        groups: list[tuple[str, tuple[object, ...]]] = [
             ("c.level = {p} AND c.urgent = {p}", (level, urgent))
             for level in (1, 2, 3)
             for urgent in (False, True)
         ]
         order = f"c.level{direction}, c.urgent{direction}, c.id{direction}"
-        single = (
+        single: tuple[_Key, ...] = (
             _Key("c.level", desc, _column(_LEVEL)),
             _Key("c.urgent", desc, lambda row: bool(row[_URGENT])),
             id_key,
@@ -388,7 +394,7 @@ def _plan(db, session: Session, sort: str, descending: bool, flt: CaseFilter) ->
     )
 
 
-def _keyset(keys: Sequence[_Key], values: Sequence) -> tuple[str, list]:
+def _keyset(keys: Sequence[_Key], values: Sequence[object]) -> tuple[str, list[object]]:
     """Rows after ``values`` in the order of ``keys`` (one direction, no NULLs): a row-value
     comparison, with the first key also bounded alone so the index range is used."""
     op = "<" if keys[0].desc else ">"
@@ -399,17 +405,17 @@ def _keyset(keys: Sequence[_Key], values: Sequence) -> tuple[str, list]:
     return (f" AND {keys[0].sql} {op}= {{p}} AND ({columns}) {op} ({marks})", [values[0], *values])
 
 
-def _dt_param(value: dt.datetime, sqlite: bool):
+def _dt_param(value: dt.datetime, sqlite: bool) -> str | dt.datetime:
     return str(value) if sqlite else value
 
 
 class _Reference:
     """Codes to ids for the filter (small tables, read per call)."""
 
-    def __init__(self, db):
+    def __init__(self, db: Database) -> None:
         self.db = db
 
-    def ids(self, table: str, codes) -> list[int]:
+    def ids(self, table: str, codes: Iterable[str]) -> list[int]:
         codes = sorted(codes)
         marks = ", ".join(["{p}"] * len(codes))
         sql = f"SELECT id FROM {table} WHERE code IN ({marks}) ORDER BY id"
@@ -417,7 +423,7 @@ class _Reference:
             r[0] for r in self.db.execute_sql(placeholders(sql, self.db.param), codes).fetchall()
         ]
 
-    def types(self, codes) -> tuple[list[int], list[int]]:
+    def types(self, codes: Iterable[str]) -> tuple[list[int], list[int]]:
         """(category ids, subtype ids) of the codes."""
         codes = sorted(codes)
         marks = ", ".join(["{p}"] * len(codes))
@@ -426,7 +432,7 @@ class _Reference:
         return [i for i, parent in rows if parent is None], [i for i, p in rows if p is not None]
 
 
-def _in(column: str, values: Sequence) -> tuple[str, list]:
+def _in(column: str, values: Sequence[object]) -> tuple[str, list[object]]:
     if not values:
         return "1 = 0", []
     return f"{column} IN ({', '.join(['{p}'] * len(values))})", list(values)
@@ -435,7 +441,7 @@ def _in(column: str, values: Sequence) -> tuple[str, list]:
 _OLDEST_OPEN = "SELECT MIN(m.id) FROM complaint AS m WHERE m.is_open = TRUE"
 
 
-def _text_condition(db, text: str, open_only: bool) -> tuple[str, list] | None:
+def _text_condition(db: Database, text: str, open_only: bool) -> tuple[str, list[object]] | None:
     text = " ".join((text or "").split())
     if not text:
         return None
@@ -444,7 +450,7 @@ def _text_condition(db, text: str, open_only: bool) -> tuple[str, list] | None:
         number = prefix + text[len(prefix) :].upper()
         return "(c.number >= {p} AND c.number < {p})", [number, number + "\U0010ffff"]
     parts: list[str] = []
-    params: list = []
+    params: list[object] = []
     if _NUMBERISH.fullmatch(text):
         if prefix:
             number = f"{prefix}-{text.replace(' ', '')}"
@@ -469,8 +475,8 @@ def _text_condition(db, text: str, open_only: bool) -> tuple[str, list] | None:
 
 
 def _conditions(
-    db, session: Session, flt: CaseFilter, *, ordered: bool = True
-) -> tuple[list[str], list]:
+    db: Database, session: Session, flt: CaseFilter, *, ordered: bool = True
+) -> tuple[list[str], list[object]]:
     """The WHERE of a filter in the session's scope, as conditions (ANDed) and params.
 
     ``ordered``: for a list (not a count). Over all cases, SQLite then tests the scope of
@@ -479,9 +485,9 @@ def _conditions(
     gathering the whole scope through its indexes and sorting it takes a second."""
     sqlite = is_sqlite(db)
     conds: list[str] = []
-    params: list = []
+    params: list[object] = []
 
-    def add(sql: str, values=()):
+    def add(sql: str, values: Iterable[object] = ()) -> None:
         conds.append(sql)
         params.extend(values)
 
@@ -548,7 +554,7 @@ def _where(conds: Sequence[str]) -> str:
     return "\nWHERE " + " AND ".join(conds) if conds else ""
 
 
-def _check_cursor(plan: _Plan, after) -> tuple[int, tuple] | None:
+def _check_cursor(plan: _Plan, after: tuple[Any, ...] | None) -> tuple[int, tuple[Any, ...]] | None:
     if after is None:
         return None
     if (
@@ -577,7 +583,7 @@ def statement(
     *,
     sort: str = "processing",
     descending: bool = False,
-) -> tuple[str, list]:
+) -> tuple[str, list[object]]:
     """The list as one plain statement (same SELECT, WHERE and order, no keyset and no
     LIMIT) with its parameters for the bound database: what a table model that reads the
     whole result would run. The benchmark's baseline uses it; ``list_cases`` never does."""
@@ -590,12 +596,12 @@ def statement(
 
 
 def _page_ids(
-    db,
+    db: Database,
     plan: _Plan,
     conds: list[str],
-    base_params: list,
+    base_params: list[object],
     limit: int,
-    position: tuple[int, tuple] | None,
+    position: tuple[int, tuple[Any, ...]] | None,
 ) -> list[tuple[int, int]]:
     """(segment, id) of up to ``limit`` rows after ``position``, segment after segment."""
     sqlite = is_sqlite(db)
@@ -632,7 +638,7 @@ def list_cases(
     sort: str = "processing",
     descending: bool = False,
     limit: int = 100,
-    after: tuple | None = None,
+    after: tuple[Any, ...] | None = None,
 ) -> CasePage:
     """One page of the cases the session may see that match ``flt``, in the order ``sort``
     (see the module docstring); ``after`` is the previous page's ``next_cursor``."""
@@ -654,7 +660,7 @@ def list_cases(
     raw = {r[_ID]: r for r in db.execute_sql(placeholders(sql, db.param), ids).fetchall()}
     # A case gone between the two reads (none are deleted) would just be left out.
     rows = _case_rows(session, [raw[cid] for cid in ids if cid in raw])
-    cursor = None
+    cursor: tuple[Any, ...] | None = None
     if more and found[-1][1] in raw:
         index, last = found[-1]
         cursor = (
@@ -666,13 +672,13 @@ def list_cases(
     return CasePage(rows, cursor)
 
 
-def _case_rows(session: Session, raw: list[tuple]) -> tuple[CaseRow, ...]:
+def _case_rows(session: Session, raw: list[_Raw]) -> tuple[CaseRow, ...]:
     """CaseRows of raw ``_SELECT`` rows, contacts masked unless the session is entitled.
     The hot part of a page: tuples made directly, dates parsed only when text (SQLite)."""
     make = tuple.__new__
     parse = dt.datetime.fromisoformat
     may_see = access.rules(session).contact.admits_row
-    rows = []
+    rows: list[CaseRow] = []
     for (
         cid,
         number,
@@ -737,11 +743,12 @@ def count_cases(session: Session, flt: CaseFilter = CaseFilter()) -> int:
     db = database_proxy.obj
     conds, params = _conditions(db, session, flt, ordered=False)
     sql = "SELECT COUNT(*) FROM complaint AS c" + _where(conds)
-    return db.execute_sql(placeholders(sql, db.param), params).fetchone()[0]
+    count: int = db.execute_sql(placeholders(sql, db.param), params).fetchone()[0]
+    return count
 
 
-def _departments_in_scope(db, session: Session) -> list[tuple[int, str, str, str]]:
-    rows = db.execute_sql(
+def _departments_in_scope(db: Database, session: Session) -> list[tuple[int, str, str, str]]:
+    rows: list[tuple[int, str, str, str]] = db.execute_sql(
         "SELECT id, code, name_zh, name_en FROM department "
         "WHERE active = " + ("1" if is_sqlite(db) else "TRUE") + " ORDER BY sort_order, id"
     ).fetchall()
@@ -793,6 +800,7 @@ def owners(session: Session) -> list[tuple[int, str]]:
     db = database_proxy.obj
     sqlite = is_sqlite(db)
     true = "1" if sqlite else "TRUE"
+    params: Sequence[object]
     if session.is_manager or session.is_admin:
         sql, params = f'SELECT id, display_name FROM "user" WHERE active = {true}', []
     else:
