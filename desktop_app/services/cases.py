@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from peewee import DatabaseError, OperationalError
 
@@ -95,7 +96,7 @@ class Change:
     user: str  # display name (or user name)
     action: str  # audit action code, e.g. "progress", "transfer"
     summary: str  # one line, English (UI translates known actions itself)
-    details: dict = field(default_factory=dict)  # the audited values (codes, names, text)
+    details: dict[str, Any] = field(default_factory=dict)  # the audited values (codes, names, text)
 
 
 class CaseConflict(ConflictError):
@@ -173,7 +174,8 @@ class TimelineEvent:
     #               approval_decided, reminder, survey, audit
     actor: str  # display name ("" for the system)
     title: str  # short English line (the UI shows it translated where it knows the kind)
-    details: dict = field(default_factory=dict)  # kind-specific values (codes, times, text)
+    # kind-specific values (codes, times, text)
+    details: dict[str, Any] = field(default_factory=dict)
     attachments: tuple[tuple[int, str], ...] = ()  # (attachment id, file name)
 
 
@@ -258,7 +260,9 @@ def _requested_by(session: Session, case: Complaint) -> bool:
 # --- reading -------------------------------------------------------------------------------
 
 
-def _label(model, row_id: int | None, zh: bool) -> str:
+def _label(
+    model: type[Channel] | type[ComplaintType] | type[Department], row_id: int | None, zh: bool
+) -> str:
     row = model.get_or_none(model.id == row_id) if row_id is not None else None
     if row is None:
         return ""
@@ -387,7 +391,7 @@ def _viewed(session: Session, case: Complaint) -> CaseDetail:
     return detail
 
 
-def _names(ids) -> dict[int, str]:
+def _names(ids: Iterable[int | None]) -> dict[int | None, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
@@ -421,8 +425,8 @@ def timeline(session: Session, case_id: int) -> list[TimelineEvent]:
     require_staff(session)
     case = _load(session, case_id)
     files: dict[int | None, list[tuple[int, str]]] = {}
-    for a in Attachment.select().where(Attachment.complaint == case.id).order_by(Attachment.id):
-        files.setdefault(a.progress_entry_id, []).append((a.id, a.filename))
+    for att in Attachment.select().where(Attachment.complaint == case.id).order_by(Attachment.id):
+        files.setdefault(att.progress_entry_id, []).append((att.id, att.filename))
     progress = list(ProgressEntry.select().where(ProgressEntry.complaint == case.id))
     transfers = list(Transfer.select().where(Transfer.complaint == case.id))
     escalations = list(Escalation.select().where(Escalation.complaint == case.id))
@@ -449,7 +453,7 @@ def timeline(session: Session, case_id: int) -> list[TimelineEvent]:
     closings = {e.at: _json(e.details) for e in audits if e.action == "close"}
     events: list[tuple[dt.datetime, float, int, TimelineEvent]] = []
 
-    def add(at, order, key, event):
+    def add(at: dt.datetime, order: float, key: int, event: TimelineEvent) -> None:
         events.append((at, order, key, event))
 
     add(
@@ -629,7 +633,7 @@ _AUDIT_TITLES = {
 }
 
 
-def _json(text: str) -> dict:
+def _json(text: str) -> dict[str, Any]:
     try:
         value = json.loads(text or "{}")
     except ValueError:
@@ -758,7 +762,7 @@ def changes_since(case: Complaint, seen_version: int) -> list[Change]:
     return changes
 
 
-def _summary(action: str, d: dict) -> str:
+def _summary(action: str, d: dict[str, Any]) -> str:
     if action == "progress":
         text = f"progress entry, stage {d.get('stage', '')}"
         return text + (f": {d['result']}" if d.get("result") else "")
@@ -781,7 +785,11 @@ def _summary(action: str, d: dict) -> str:
 
 @contextmanager
 def _changing(
-    session: Session, case_id: int, version: int, *, check=access.may_act
+    session: Session,
+    case_id: int,
+    version: int,
+    *,
+    check: Callable[[Session, Complaint], bool] = access.may_act,
 ) -> Iterator[tuple[Complaint, sla.SlaContext, dt.datetime]]:
     """One workflow action: the write lock, the case read again, scope, permission and
     version checked; after the block the deadlines are refreshed, the version bumped and
@@ -805,11 +813,11 @@ def _changing(
         rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
         sla.refresh_case(case, ctx, rule)
         case.version += 1
-        case.updated_at, case.updated_by = now, session.user_id
+        case.updated_at, case.updated_by_id = now, session.user_id
         case.save()
 
 
-def _record(session: Session, action: str, case: Complaint, **details) -> None:
+def _record(session: Session, action: str, case: Complaint, **details: Any) -> None:
     """Audit entry stamped with the version the action produces (read by conflicts)."""
     audit.record(session, action, "complaint", case.id, version=case.version + 1, **details)
 
@@ -1008,8 +1016,8 @@ def transfer(
             to_name=to_user.display_name,
             reason=reason,
         )
-        case.owner = to_user.id
-        case.department = department
+        case.owner_id = to_user.id
+        case.department_id = department
         if case.stage == "registered":
             case.stage = "assigned"
     return _detail(session, case)
@@ -1235,7 +1243,7 @@ def reopen_case(session: Session, case_id: int, reason: str, *, version: int) ->
                 at=now,
                 reason=f"Reopened (escalated complaint): {reason}",
             )
-            case.owner = owner.supervisor_id
+            case.owner_id = owner.supervisor_id
         case.stage, case.is_open, case.reopened_at = "assigned", True, now
         case.reopen_count += 1
         case.level = 3
