@@ -44,13 +44,16 @@ import functools
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from peewee import Database
 
 from desktop_app.db.connection import is_sqlite, placeholders, write_lock
 from desktop_app.db.models import Channel, ComplaintType, Department, User, database_proxy
@@ -74,6 +77,7 @@ from desktop_app.domain.vocab import (
     SURVEY_ASPECTS,
     SURVEY_METHODS,
     URGENCY,
+    Vocabulary,
 )
 from desktop_app.services import access, audit
 from desktop_app.services.errors import PermissionDenied, ValidationError, service
@@ -85,6 +89,11 @@ from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
 CHUNK = 2000  # cases per read
 ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 _BRACKETED = "{}（{}）"
+# A row as the database driver returns it; the values of a sheet's row (text, numbers,
+# times, None, or an openpyxl cell for text that must stay text).
+_Raw = tuple[Any, ...]
+_Values = list[Any]
+_Names = Iterable[tuple[int, str]]  # (id, name) rows of a reference table
 
 
 @dataclass(frozen=True)
@@ -111,10 +120,13 @@ class ExportResult:
 # Text helpers shared with the import.
 
 
-def staff_names() -> dict[int, str]:
+def staff_names() -> dict[int, str | None]:
     """User id → the name a workbook shows: the display name, or the user name when the
     display name would not find this account again (shared, or another's user name)."""
-    users = list(User.select(User.id, User.username, User.display_name).tuples())
+    users = cast(
+        list[tuple[int, str, str]],
+        list(User.select(User.id, User.username, User.display_name).tuples()),
+    )
     usernames = {u for _, u, _ in users}
     display_count: dict[str, int] = {}
     for _, _, display in users:
@@ -130,12 +142,12 @@ def staff_names() -> dict[int, str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _words(vocab, codes: str) -> str:
+def _words(vocab: Vocabulary, codes: str) -> str:
     """Stored codes ``a,b`` as the cell's words ``甲、乙`` (few combinations: cached)."""
     return MULTI_SEPARATOR.join(vocab.label(code, "zh") for code in codes.split(","))
 
 
-def _multi(vocab, codes: str | None, other: str | None) -> str | None:
+def _multi(vocab: Vocabulary, codes: str | None, other: str | None) -> str | None:
     if not codes:
         return None
     if other:
@@ -175,11 +187,14 @@ _SURVEY_COLUMNS = (
 class _Reader:
     """Chunks of complaint rows with their progress entries and surveys, raw tuples."""
 
-    def __init__(self, session: Session, db, *, start: dt.date | None, end: dt.date | None):
+    def __init__(
+        self, session: Session, db: Database, *, start: dt.date | None, end: dt.date | None
+    ) -> None:
         self.db = db
         self.sqlite = is_sqlite(db)
         self.p = self.db.param
         scope, params = access.see_condition(session)
+        self.params: list[object]
         where, self.params = ["1 = 1"], list(params)
         if scope:
             where.append(scope.removeprefix(" AND "))
@@ -193,13 +208,13 @@ class _Reader:
             )
         self.where = " AND ".join(f"({w})" for w in where)
 
-    def stamp(self, value: dt.datetime):
+    def stamp(self, value: dt.datetime) -> str | dt.datetime:
         return str(value) if self.sqlite else value
 
     def sql(self, text: str) -> str:
         return placeholders(text, self.db.param)
 
-    def _parts(self, case_ids: list[int] | None) -> list[tuple[str, list]]:
+    def _parts(self, case_ids: list[int] | None) -> list[tuple[str, list[object]]]:
         """The WHERE clause (and parameters) of the cases, in pieces of at most CHUNK ids."""
         if case_ids is None:
             return [(self.where, self.params)]
@@ -209,7 +224,11 @@ class _Reader:
         ]
 
     def counts(
-        self, case_ids: list[int] | None, proactive: bool, start, end
+        self,
+        case_ids: list[int] | None,
+        proactive: bool,
+        start: dt.date | None,
+        end: dt.date | None,
     ) -> tuple[int, int, int]:
         """Rows of each sheet (read in the export's snapshot, so they match)."""
         totals = [0, 0, 0]
@@ -233,7 +252,7 @@ class _Reader:
             ).fetchone()[0]
         return totals[0], totals[1], totals[2]
 
-    def complaints(self, case_ids: list[int] | None) -> Iterator[list[tuple]]:
+    def complaints(self, case_ids: list[int] | None) -> Iterator[list[_Raw]]:
         if case_ids is not None:
             for i in range(0, len(case_ids), CHUNK):
                 ids = case_ids[i : i + CHUNK]
@@ -247,7 +266,7 @@ class _Reader:
                 if chunk:
                     yield chunk
             return
-        after: tuple | None = None
+        after: tuple[Any, Any] | None = None  # (registration time, id) of the last row
         while True:
             sql, params = f"{_COMPLAINT_SQL} WHERE {self.where}", list(self.params)
             if after is not None:
@@ -262,16 +281,16 @@ class _Reader:
             yield rows
             after = (rows[-1][8], rows[-1][0])
 
-    def progress(self, ids: list[int]) -> dict[int, list[tuple]]:
+    def progress(self, ids: list[int]) -> dict[int, list[_Raw]]:
         rows = self.db.execute_sql(
             _PROGRESS_SQL.format(ids=", ".join([self.p] * len(ids))), ids
         ).fetchall()
-        grouped: dict[int, list[tuple]] = {}
+        grouped: dict[int, list[_Raw]] = {}
         for row in rows:
             grouped.setdefault(row[0], []).append(row)
         return grouped
 
-    def surveys(self, ids: list[int]) -> dict[int, tuple]:
+    def surveys(self, ids: list[int]) -> dict[int, _Raw]:
         rows = self.db.execute_sql(
             f"SELECT {_SURVEY_COLUMNS} FROM survey WHERE complaint_id IN "
             f"({', '.join([self.p] * len(ids))})",
@@ -279,7 +298,8 @@ class _Reader:
         ).fetchall()
         return {row[0]: row for row in rows}
 
-    def proactive_sql(self, start: dt.date | None, end: dt.date | None) -> tuple[str, list]:
+    def proactive_sql(self, start: dt.date | None, end: dt.date | None) -> tuple[str, list[object]]:
+        params: list[object]
         sql, params = f"SELECT {_SURVEY_COLUMNS}, id FROM survey WHERE complaint_id IS NULL", []
         if start is not None:
             sql += " AND survey_time >= {p}"
@@ -289,11 +309,9 @@ class _Reader:
             params.append(self.stamp(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)))
         return sql, params
 
-    def proactive_surveys(
-        self, start: dt.date | None, end: dt.date | None
-    ) -> Iterator[list[tuple]]:
+    def proactive_surveys(self, start: dt.date | None, end: dt.date | None) -> Iterator[list[_Raw]]:
         sql, params = self.proactive_sql(start, end)
-        after = None
+        after: tuple[Any, Any] | None = None  # (survey time, id) of the last row
         while True:
             page_sql, page_params = sql, list(params)
             if after is not None:
@@ -312,12 +330,12 @@ class _Reader:
 # Rows of cell values (times as datetimes, the writer formats them).
 
 
-def _risky(value: object) -> bool:
+def _risky(value: Any) -> bool:
     """Text Excel would take for a formula or an error value."""
     return value.__class__ is str and (value[:1] == "=" or value in ERROR_CODES)
 
 
-def _guarded_text(value: str | None):
+def _guarded_text(value: str | None) -> str | Cell | None:
     """``clean_text``, and a text cell for the rare text that looks like a formula."""
     value = clean_text(value)
     return text_cell(None, value) if value is not None and _risky(value) else value
@@ -331,13 +349,19 @@ class RowMaker:
     from the reference tables and accounts are plain strings, and ``needs_guard`` says
     whether one of them needs that care (then the writer checks every value)."""
 
-    def __init__(self, *, unmasked: bool, sqlite: bool, text_cells: bool = False):
+    def __init__(self, *, unmasked: bool, sqlite: bool, text_cells: bool = False) -> None:
         self.unmasked = unmasked
-        self.channels = dict(Channel.select(Channel.id, Channel.name_zh).tuples())
-        self.types = dict(ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
-        self.departments = dict(Department.select(Department.id, Department.name_zh).tuples())
+        self.channels = dict(cast(_Names, Channel.select(Channel.id, Channel.name_zh).tuples()))
+        self.types = dict(
+            cast(_Names, ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
+        )
+        self.departments = dict(
+            cast(_Names, Department.select(Department.id, Department.name_zh).tuples())
+        )
         self.staff = staff_names()
-        self.text = _guarded_text if text_cells else clean_text
+        self.text: Callable[[str | None], str | Cell | None] = (
+            _guarded_text if text_cells else clean_text
+        )
         self.needs_guard = any(
             _risky(v)
             for names in (self.channels, self.types, self.departments, self.staff)
@@ -351,7 +375,7 @@ class RowMaker:
         self.urgent_word = URGENCY.get("urgent").zh
         self.time = _time_parser(sqlite)
 
-    def complaint(self, r: tuple) -> list:
+    def complaint(self, r: _Raw) -> _Values:
         t, text = self.time, self.text
         if self.unmasked:
             contact, id_number = r[3], r[5]
@@ -396,7 +420,7 @@ class RowMaker:
             t(r[29]),
         ]
 
-    def progress(self, number: str, r: tuple) -> list:
+    def progress(self, number: str, r: _Raw) -> _Values:
         t, text = self.time, self.text
         return [
             text(number),
@@ -412,7 +436,7 @@ class RowMaker:
             self.staff.get(r[10]),
         ]
 
-    def survey(self, number: str | None, r: tuple) -> list:
+    def survey(self, number: str | None, r: _Raw) -> _Values:
         text = self.text
         return [
             text(number),
@@ -430,7 +454,7 @@ class RowMaker:
         ]
 
 
-def _time_parser(sqlite: bool) -> Callable:
+def _time_parser(sqlite: bool) -> Callable[[Any], dt.datetime | None]:
     """SQLite gives back the stored text (``YYYY-MM-DD HH:MM:SS``), PostgreSQL datetimes."""
     if not sqlite:
         return lambda value: value
@@ -450,7 +474,7 @@ class CaseRows:
         end: dt.date | None = None,
         unmasked: bool = False,
         case_ids: Iterable[int] | None = None,
-    ):
+    ) -> None:
         self.reader = _Reader(session, database_proxy.obj, start=start, end=end)
         self.start, self.end = start, end
         self.ids = list(dict.fromkeys(int(i) for i in case_ids)) if case_ids is not None else None
@@ -462,7 +486,7 @@ class CaseRows:
         """(complaints, progress entries, surveys) the export will write."""
         return self.reader.counts(self.ids, self.proactive, self.start, self.end)
 
-    def chunks(self) -> Iterator[tuple[int, list[list], list[list], list[list]]]:
+    def chunks(self) -> Iterator[tuple[int, list[_Values], list[_Values], list[_Values]]]:
         """(cases done, complaint rows, progress rows, survey rows), in sheet order."""
         reader, maker = self.reader, self.maker
         done = 0
@@ -470,7 +494,9 @@ class CaseRows:
             chunk_ids = [r[0] for r in chunk]
             entries = reader.progress(chunk_ids)
             surveys = reader.surveys(chunk_ids)
-            complaint_rows, progress_rows, survey_rows = [], [], []
+            complaint_rows: list[_Values] = []
+            progress_rows: list[_Values] = []
+            survey_rows: list[_Values] = []
             for row in chunk:
                 number = row[1]
                 complaint_rows.append(maker.complaint(row))
@@ -486,19 +512,19 @@ class CaseRows:
                 yield done, [], [], [maker.survey(None, r) for r in page]
 
 
-def snapshot(db):
+def snapshot(db: Database) -> AbstractContextManager[object]:
     """A read transaction that sees one state of the data throughout (PostgreSQL reads
     each statement afresh otherwise; SQLite's read transaction is a snapshot already)."""
     atomic = db.atomic()
 
     class _Snapshot:
-        def __enter__(self):
+        def __enter__(self) -> _Snapshot:
             atomic.__enter__()
             if not is_sqlite(db) and db.transaction_depth() == 1:
                 db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             return self
 
-        def __exit__(self, *exc):
+        def __exit__(self, *exc: Any) -> None:
             return atomic.__exit__(*exc)
 
     return _Snapshot()
@@ -518,7 +544,7 @@ class SheetWriter:
     ``rows`` (data rows, when known beforehand) is written as the sheet's dimension, which
     spares readers a pass over the whole sheet to find its size."""
 
-    def __init__(self, workbook: Workbook, sheet: Sheet, rows: int | None = None):
+    def __init__(self, workbook: Workbook, sheet: Sheet, rows: int | None = None) -> None:
         ws = workbook.create_sheet(sheet.zh)
         self.ws = ws
         self.width = len(sheet.columns)
@@ -529,7 +555,7 @@ class SheetWriter:
         for index, column in enumerate(sheet.columns, 1):
             ws.column_dimensions[get_column_letter(index)].width = column.width
         ws.freeze_panes = "A2"
-        header = []
+        header: list[Cell] = []
         for column in sheet.columns:
             cell = WriteOnlyCell(ws, value=column.zh)
             cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
@@ -537,7 +563,7 @@ class SheetWriter:
         ws.append(header)
         # One styled cell per time column, refilled for every row: the write-only sheet
         # serialises a row as soon as it is appended.
-        self.time_cells = []
+        self.time_cells: list[tuple[int, Cell]] = []
         for index, column in enumerate(sheet.columns):
             if column.kind == "time":
                 cell = WriteOnlyCell(ws)
@@ -548,7 +574,7 @@ class SheetWriter:
         # rows come from a RowMaker with text cells and harmless names.
         self.guard = True
 
-    def append(self, values: list) -> None:
+    def append(self, values: _Values) -> None:
         for index, cell in self.time_cells:
             value = values[index]
             if value is not None:
@@ -566,7 +592,7 @@ class SheetWriter:
 
 
 def new_workbook(
-    counts: tuple[int, int, int] | None = None,
+    counts: tuple[int | None, int | None, int | None] | None = None,
 ) -> tuple[Workbook, SheetWriter, SheetWriter, SheetWriter]:
     counts = counts or (None, None, None)
     workbook = Workbook(write_only=True)
@@ -639,7 +665,7 @@ def export_cases(
         unmasked,
         seconds=time.perf_counter() - started,
     )
-    details = {
+    details: dict[str, Any] = {  # audit details
         "file": path.name,
         "rows": result.rows,
         "unmasked": unmasked,
