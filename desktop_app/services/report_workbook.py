@@ -56,6 +56,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -63,6 +64,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from peewee import Database
 
 from desktop_app.db.connection import is_sqlite, placeholders, write_lock
 from desktop_app.db.models import ComplaintType, Department, database_proxy
@@ -89,6 +91,11 @@ from desktop_app.services.session import Session
 from desktop_app.services.xlsx import clean_text, save_atomic
 
 CHUNK = 2000  # rows of a long list per read
+# A row as the database driver returns it; the values of a table's row (text, numbers,
+# times, None, Fmt or an openpyxl cell); (id, name) rows of a reference table.
+_Raw = tuple[Any, ...]
+_Values = list[Any]
+_Names = Iterable[tuple[int, str]]
 DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0.0%"
 DECIMAL_FORMAT = "0.00"
@@ -176,12 +183,12 @@ _FORMATS = {
 class Fmt:
     """A value with its own number format or font (a table column of mixed figures)."""
 
-    value: object
+    value: str | float | dt.datetime | None
     number_format: str = "General"
     font: Font | None = None
 
 
-def display_width(value) -> int:
+def display_width(value: object) -> int:
     """How many character widths a value takes in a cell (CJK characters count two)."""
     if value is None:
         return 0
@@ -221,17 +228,17 @@ class Table:
         columns: Sequence[Col],
         *,
         rows: int | None = None,
-        above: Sequence[Sequence] = (),
+        above: Sequence[Sequence[object]] = (),
         min_widths: dict[int, int] | None = None,
         sample: int = CHUNK,
-    ):
+    ) -> None:
         self.ws = workbook.create_sheet(title)
         self.columns = tuple(columns)
         self.above = [list(r) for r in above]
         self.header_row = len(self.above) + 1
         self.min_widths = min_widths or {}
         self.sample = sample
-        self.buffer: list[list] = []
+        self.buffer: list[_Values] = []
         self.started = False
         self.rows = 0
         if rows is not None:
@@ -244,7 +251,7 @@ class Table:
             self.ws.calculate_dimension = lambda: ref
         # One styled cell per formatted column, refilled for every row: a write-only sheet
         # serialises a row as soon as it is appended.
-        self.formatted = []
+        self.formatted: list[tuple[int, Cell]] = []
         for index, column in enumerate(self.columns):
             if column.kind in _FORMATS:
                 cell = WriteOnlyCell(self.ws)
@@ -268,7 +275,7 @@ class Table:
         self.ws.freeze_panes = f"A{self.first_data_row}"
         for row in self.above:
             self.ws.append([self._plain(v) for v in row])
-        header = []
+        header: list[Cell] = []
         for column in self.columns:
             cell = WriteOnlyCell(self.ws, value=column.label)
             cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
@@ -279,7 +286,7 @@ class Table:
             self._write(row)
         self.buffer = []
 
-    def _plain(self, value):
+    def _plain(self, value: Any) -> Any:  # a cell's value, or a cell
         if isinstance(value, Fmt):
             cell = WriteOnlyCell(self.ws, value=value.value)
             cell.number_format = value.number_format
@@ -295,7 +302,7 @@ class Table:
                 return cell
         return value
 
-    def _write(self, values: list) -> None:
+    def _write(self, values: _Values) -> None:
         for index, template in self.formatted:
             value = values[index]
             if value is not None and not isinstance(value, Fmt | Cell):
@@ -306,7 +313,7 @@ class Table:
                 values[index] = self._plain(value)
         self.ws.append(values)
 
-    def append(self, values: list) -> None:
+    def append(self, values: _Values) -> None:
         self.rows += 1
         if self.started:
             self._write(values)
@@ -315,7 +322,7 @@ class Table:
         if len(self.buffer) >= self.sample:
             self._start()
 
-    def extend(self, rows: Iterable[list]) -> None:
+    def extend(self, rows: Iterable[_Values]) -> None:
         for row in rows:
             self.append(row)
 
@@ -363,7 +370,7 @@ _SURVEY_SQL = (
 class _Lists:
     """The overdue cases and the surveys of a report, raw rows in keyset pages."""
 
-    def __init__(self, db, report: KpiReport, department_id: int | None):
+    def __init__(self, db: Database, report: KpiReport, department_id: int | None) -> None:
         self.db = db
         self.sqlite = is_sqlite(db)
         self.p = self.db.param
@@ -372,20 +379,20 @@ class _Lists:
         period = report.period
         self.period = [self.stamp(period.start_at), self.stamp(period.end_before)]
 
-    def stamp(self, moment: dt.datetime):
+    def stamp(self, moment: dt.datetime) -> str | dt.datetime:
         return moment.strftime("%Y-%m-%d %H:%M:%S") if self.sqlite else moment
 
     def sql(self, text: str) -> str:
         return placeholders(text, self.db.param)
 
-    def _overdue(self) -> tuple[str, list]:
+    def _overdue(self) -> tuple[str, list[object]]:
         department = " AND +c.department_id = {p}" if self.department_id is not None else ""
-        params = [True, self.as_of]
+        params: list[object] = [True, self.as_of]
         if self.department_id is not None:
             params.append(self.department_id)
         return _OVERDUE_SQL.replace("{department}", department), params
 
-    def _surveys(self) -> tuple[str, list]:
+    def _surveys(self) -> tuple[str, list[object]]:
         if self.department_id is None:
             sql = _SURVEY_SQL.replace("{join}", "LEFT JOIN").replace("{department}", "")
             return sql, list(self.period)
@@ -402,15 +409,19 @@ class _Lists:
                 "SELECT COUNT(*) FROM survey AS s WHERE s.survey_time >= {p}"
                 " AND s.survey_time < {p}"
             )
-            return self.db.execute_sql(self.sql(sql), self.period).fetchone()[0]
+            surveys: int = self.db.execute_sql(self.sql(sql), self.period).fetchone()[0]
+            return surveys
         sql, params = self._overdue() if which == "overdue" else self._surveys()
         _head, _, tail = sql.partition(" FROM ")
-        return self.db.execute_sql(self.sql(f"SELECT COUNT(*) FROM {tail}"), params).fetchone()[0]
+        rows: int = self.db.execute_sql(
+            self.sql(f"SELECT COUNT(*) FROM {tail}"), params
+        ).fetchone()[0]
+        return rows
 
     def _pages(
-        self, sql: str, params: list, key: str, key_at: int, id_at: int
-    ) -> Iterator[list[tuple]]:
-        after = None
+        self, sql: str, params: list[object], key: str, key_at: int, id_at: int
+    ) -> Iterator[list[_Raw]]:
+        after: tuple[Any, Any] | None = None  # (key, id) of the last row
         while True:
             page_sql, page_params = sql, list(params)
             if after is not None:
@@ -427,11 +438,11 @@ class _Lists:
                 return
             after = (rows[-1][key_at], rows[-1][id_at])
 
-    def overdue(self) -> Iterator[list[tuple]]:
+    def overdue(self) -> Iterator[list[_Raw]]:
         """Most overdue first: next deadline, then id (the next-deadline index's order)."""
         return self._pages(*self._overdue(), "c.next_due", 11, 0)
 
-    def surveys(self) -> Iterator[list[tuple]]:
+    def surveys(self) -> Iterator[list[_Raw]]:
         """By survey time, then id (the survey-time index's order)."""
         return self._pages(*self._surveys(), "s.survey_time", 2, 14)
 
@@ -454,14 +465,14 @@ def volume_trend(session: Session, report: KpiReport) -> list[tuple[periods.Peri
     db = database_proxy.obj
     sqlite = is_sqlite(db)
 
-    def value(moment: dt.datetime):
+    def value(moment: dt.datetime) -> str | dt.datetime:
         return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
 
     columns = ",\n ".join(
         "COUNT(*) FILTER (WHERE c.registration_time >= {p} AND c.registration_time < {p})"
         for _ in buckets
     )
-    params: list = [value(m) for b in buckets for m in (b.start_at, b.end_before)]
+    params: list[object] = [value(m) for b in buckets for m in (b.start_at, b.end_before)]
     params += [value(report.period.start_at), value(report.period.end_before)]
     department = ""
     department_id = _department_id(report)
@@ -496,7 +507,7 @@ def _check_access(session: Session, report: KpiReport) -> None:
             )
 
 
-def _lookup(json: dict, key: str):
+def _lookup(json: dict[str, Any], key: str) -> Any:  # a JSON value
     value = json
     for part in key.split("."):
         value = value[part]
@@ -558,14 +569,14 @@ def _bar_chart(
     return chart
 
 
-def _show_axes(chart) -> None:
+def _show_axes(chart: BarChart | LineChart) -> None:
     # openpyxl 3.1 writes axes as deleted unless told otherwise (Excel then hides them).
     chart.x_axis.delete = False
     chart.y_axis.delete = False
 
 
 def _summary(
-    workbook: Workbook, session: Session, report: KpiReport, values: dict, unmasked: bool
+    workbook: Workbook, session: Session, report: KpiReport, values: dict[str, Any], unmasked: bool
 ) -> Table:
     department = (
         f"{report.labels['department'].get(report.department, ('', ''))[0]}（{report.department}）"
@@ -577,7 +588,7 @@ def _summary(
         if session.display_name == session.username
         else f"{session.display_name}（{session.username}）"
     )
-    above = [
+    above: list[list[object]] = [
         [Fmt(TITLE, font=Font(bold=True, size=14))],
         [
             "统计期间",
@@ -612,9 +623,14 @@ def _summary(
 
 
 def _breakdowns(workbook: Workbook, report: KpiReport) -> dict[str, Table]:
-    parents = {}
-    rows = ComplaintType.select(ComplaintType.code, ComplaintType.parent).tuples()
-    names = dict(ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
+    parents: dict[str, str] = {}
+    rows = cast(
+        Iterable[tuple[str, int | None]],
+        ComplaintType.select(ComplaintType.code, ComplaintType.parent).tuples(),
+    )
+    names: dict[int | None, str] = dict(
+        cast(_Names, ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
+    )
     for code, parent_id in rows:
         parents[code] = names.get(parent_id, "")
     tables = {}
@@ -753,17 +769,21 @@ def _hot_spots(workbook: Workbook, report: KpiReport) -> Table:
 
 
 class _OverdueRows:
-    def __init__(self, report: KpiReport, *, unmasked: bool):
+    def __init__(self, report: KpiReport, *, unmasked: bool) -> None:
         self.unmasked = unmasked
         self.as_of = report.as_of
-        self.types = dict(ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
-        self.departments = dict(Department.select(Department.id, Department.name_zh).tuples())
+        self.types = dict(
+            cast(_Names, ComplaintType.select(ComplaintType.id, ComplaintType.name_zh).tuples())
+        )
+        self.departments = dict(
+            cast(_Names, Department.select(Department.id, Department.name_zh).tuples())
+        )
         self.staff = staff_names()
         levels = report.labels.get("level", {})
         self.levels = {n: levels.get(roman, (roman, roman))[0] for n, roman in LEVEL_ROMAN.items()}
         self.stages = {t.code: t.zh for t in STAGES}
 
-    def row(self, r: tuple, parse) -> list:
+    def row(self, r: _Raw, parse: Callable[[Any], dt.datetime | None]) -> _Values:
         contact = r[3] or ""
         if not self.unmasked:
             if len(contact) == 11 and contact.isdigit():  # the usual case, the quick way
@@ -771,6 +791,7 @@ class _OverdueRows:
             else:
                 contact = mask_contact(contact)
         due = parse(r[11])
+        assert due is not None  # an overdue case has its next deadline
         hours = round((self.as_of - due).total_seconds() / 3600, 2)
         return [
             text_value(r[1]),
@@ -915,7 +936,7 @@ def write_report_workbook(
     save_atomic(workbook, path, keep=not cancelled)
     if cancelled:
         return None
-    details = {
+    details: dict[str, Any] = {  # audit details
         "file": path.name,
         "from": report.start.isoformat(),
         "to": report.end.isoformat(),
@@ -931,7 +952,7 @@ def write_report_workbook(
     return path
 
 
-def _time_parser(sqlite: bool) -> Callable:
+def _time_parser(sqlite: bool) -> Callable[[Any], dt.datetime | None]:
     """SQLite gives back the stored text (``YYYY-MM-DD HH:MM:SS``), PostgreSQL datetimes."""
     if not sqlite:
         return lambda value: value
