@@ -191,7 +191,6 @@ class IntakePage(FieldErrors, QWidget):
         self._save_task: Task | None = None
         self._lookup_edit: QLineEdit | None = None
         self._lookup_text = ""
-        self._similar_seq = 0
         self._dirty = False
         self._loading = False
         self._time_edited = False
@@ -888,9 +887,9 @@ class IntakePage(FieldErrors, QWidget):
         subtype = self._combo_code(self.subtype) or ""
         text = self.description.toPlainText().strip()
         if not subtype and self.customer_id is None and len(text) < 2:
+            self.tasks.forget((self, "similar"))
             self.similar_panel.set_similar(None)
             return None
-        self._similar_seq += 1
         task = self.tasks.submit(
             intake.similar_cases,
             self.session,
@@ -899,17 +898,11 @@ class IntakePage(FieldErrors, QWidget):
             text=text,
             product=self.product.text().strip(),
             name="similar-cases",
+            key=(self, "similar"),
         )
-        task.setProperty("seq", self._similar_seq)
-        task.succeeded.connect(self._similar_done)
+        task.succeeded.connect(self.similar_panel.set_similar)
         task.failed.connect(self._service_failed)
         return task
-
-    def _similar_done(self, similar) -> None:
-        task = self.sender()
-        if task is not None and task.property("seq") != self._similar_seq:
-            return
-        self.similar_panel.set_similar(similar)
 
     # --- saving -------------------------------------------------------------------------
 
@@ -1027,6 +1020,7 @@ class IntakePage(FieldErrors, QWidget):
         self._set_customer(None)
         self.completer.popup().hide()
         self.lookup_timer.stop()
+        self.tasks.forget((self, "similar"))
         self.similar_panel.set_similar(None)
         self.clear_errors()
         self._dirty = False

@@ -268,8 +268,6 @@ class ReportsPage(QWidget):
         self.report: KpiReport | None = None
         self.trend: Trend | None = None
         self.improvement_dialog: ImprovementDialog | None = None
-        self._report_task: Task | None = None
-        self._trend_task: Task | None = None
         self._export_task: Task | None = None
         self._save_task: Task | None = None
         self._running = 0
@@ -769,9 +767,8 @@ class ReportsPage(QWidget):
         self.edit_timer.stop()
         period = self.current_period()
         department = self.department_code()
-        if self._trend_task is not None and shiboken6.isValid(self._trend_task):
-            self._trend_task.cancel()
-        self._trend_task = None
+        # The report and then its trend share a key: a newer request drops both (a trend
+        # still computing is cancelled between weeks).
         task = self.tasks.submit(
             kpi.kpi_report,
             self.session,
@@ -779,8 +776,8 @@ class ReportsPage(QWidget):
             period.end,
             department_code=department,
             name="kpi-report",
+            key=(self, "figures"),
         )
-        self._report_task = task
         self._watch(task)
         task.succeeded.connect(self._report_done)
         task.failed.connect(self._report_failed)
@@ -801,9 +798,6 @@ class ReportsPage(QWidget):
             self.busy_indicator.hide()
 
     def _report_done(self, report: KpiReport) -> None:
-        if self.sender() is not self._report_task:
-            return  # an older request
-        self._report_task = None
         self.show_report(report)
         task = self.tasks.submit(
             compute_trend,
@@ -813,31 +807,23 @@ class ReportsPage(QWidget):
             report.department,
             with_progress=True,
             name="kpi-trend",
+            key=(self, "figures"),
         )
-        self._trend_task = task
         self._watch(task)
         task.succeeded.connect(self._trend_done)
         task.failed.connect(self._trend_failed)
 
     def _report_failed(self, exc: ServiceError) -> None:
-        if self.sender() is not self._report_task:
-            return
-        self._report_task = None
         text = service_message(exc)
         self.show_message(text)
         self.status_line.setText(self.tr("Not computed."))
         self.computation_failed.emit(text)
 
     def _trend_done(self, trend: Trend | None) -> None:
-        if self.sender() is not self._trend_task or trend is None:
-            return
-        self._trend_task = None
-        self.show_trend(trend)
+        if trend is not None:  # None: cancelled
+            self.show_trend(trend)
 
     def _trend_failed(self, exc: ServiceError) -> None:
-        if self.sender() is not self._trend_task:
-            return
-        self._trend_task = None
         text = service_message(exc)
         self.show_message(text)
         self.computation_failed.emit(text)

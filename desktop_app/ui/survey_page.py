@@ -159,8 +159,6 @@ class SurveyPage(QWidget):
         self.last_message = ""
         self.follow_up_dialog: CompleteFollowUpDialog | None = None
         self._save_task: Task | None = None
-        self._follow_ups_task: Task | None = None
-        self._follow_ups_stale = False
         self._reselect: tuple[int | None, int] = (None, -1)
         self._loaded = False
         self._columns_fitted = False
@@ -446,23 +444,18 @@ class SurveyPage(QWidget):
             self.queue_table.resizeColumnsToContents()
         self._selection_changed()
 
-    def refresh_follow_ups(self) -> Task | None:
+    def refresh_follow_ups(self) -> Task:
         """Read the open follow-ups the user sees (once more after a read under way)."""
-        if self._follow_ups_task is not None:
-            self._follow_ups_stale = True
-            return None
-        self._follow_ups_stale = False
-        task = self.tasks.submit(surveys.follow_ups, self.session, name="survey-follow-ups")
-        self._follow_ups_task = task
+        task = self.tasks.submit(
+            surveys.follow_ups,
+            self.session,
+            name="survey-follow-ups",
+            key=(self, "follow-ups"),
+            policy="coalesce",
+        )
         task.succeeded.connect(self._follow_ups_loaded)
         task.failed.connect(self._service_failed)
-        task.finished.connect(self._follow_ups_finished)
         return task
-
-    def _follow_ups_finished(self) -> None:
-        self._follow_ups_task = None
-        if self._follow_ups_stale:
-            self.refresh_follow_ups()
 
     def _follow_ups_loaded(self, rows: list[FollowUpInfo]) -> None:
         kept = self.selected_follow_up()

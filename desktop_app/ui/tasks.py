@@ -26,7 +26,8 @@ results that arrive too late are sorted out:
   a waiting task overtaken by a newer one is stale (only ``finished``). For reads that are
   asked for often (counts, follow-ups) where the newest answer is the one that counts.
 
-Without a key every submission runs and delivers its outcome.
+Without a key every submission runs and delivers its outcome. ``forget(key)`` makes the
+tasks of a key stale without submitting anything.
 
 The runner has one worker thread by default, so the program's own database work is
 serialised (SQLite has one writer at a time anyway) and results arrive in order.
@@ -243,6 +244,19 @@ class TaskRunner(QObject):
                 self._drop(overtaken[0])
             self._waiting[key] = (task, call)
         return task
+
+    def forget(self, key: Hashable) -> None:
+        """The outcomes of ``key``'s tasks are not wanted any more (what they would show is
+        known otherwise): they become stale, and a waiting call does not run."""
+        latest = self._latest.get(key)
+        if latest is not None:
+            latest._make_stale()
+        active = self._active.get(key)
+        if active is not None:
+            active._make_stale()
+        waiting = self._waiting.pop(key, None)
+        if waiting is not None:
+            self._drop(waiting[0])
 
     def _start(self, task: Task, call: Callable[[], Any]) -> None:
         self.pool.start(_Runnable(task, call, database=self._database))

@@ -104,11 +104,6 @@ def filter_from_json(data: dict[str, Any]) -> CaseFilter:
     return CaseFilter(**values)
 
 
-def _numbered_count(seq: int, session: Session, flt: CaseFilter) -> tuple[int, int]:
-    """``count_cases`` with the number of the query it counts (runs on the worker)."""
-    return seq, tracker.count_cases(session, flt)
-
-
 class CaseTable(QTableView):
     """The case table: Enter or Return on a row asks to open it."""
 
@@ -159,9 +154,6 @@ class TrackerPage(QWidget):
         self.view_count: dict[str, int] = {}
         self._loaded = False
         self._applying = False
-        self._count_seq = 0
-        self._views_task: Task | None = None
-        self._views_stale = False
         self._count: int | None = None
         self._pending_error: str | None = None
         self._reselect: int | None = None
@@ -581,9 +573,10 @@ class TrackerPage(QWidget):
 
     def _update_count(self) -> None:
         """After a new query: the number of cases, known at once when every row is
-        loaded, else counted off the UI thread."""
-        self._count_seq += 1
+        loaded, else counted off the UI thread (the newest query's count wins)."""
         if self.model.all_loaded():
+            # Known: a count still running for an earlier query is of no use any more.
+            self.tasks.forget((self, "count"))
             self._set_count(self.model.rowCount())
             return
         self._count = None
@@ -591,18 +584,18 @@ class TrackerPage(QWidget):
             self.tr("{shown}+ cases (counting…)").format(shown=self.model.rowCount())
         )
         task = self.tasks.submit(
-            _numbered_count, self._count_seq, self.session, self.model.filter, name="tracker-count"
+            tracker.count_cases,
+            self.session,
+            self.model.filter,
+            name="tracker-count",
+            key=(self, "count"),
         )
         # Bound methods (no lambdas): Qt drops the connection if the page goes first.
-        task.succeeded.connect(self._counted)
+        task.succeeded.connect(self._set_count)
         task.failed.connect(self._show_error)
 
-    def _counted(self, result: tuple[int, int]) -> None:
-        seq, count = result
-        if seq == self._count_seq:  # else a newer query is being counted
-            self._set_count(int(count))
-
     def _set_count(self, count: int) -> None:
+        count = int(count)
         self._count = count
         text = self.tr("1 case") if count == 1 else self.tr("{count} cases").format(count=count)
         self.status_line.setText(text)
@@ -642,27 +635,19 @@ class TrackerPage(QWidget):
         return label if count is None else f"{label} ({count})"
 
     def count_views(self) -> Task | None:
-        """Count every view off the UI thread. While a count is running this only asks
-        for another one after it (returns None)."""
+        """Count every view off the UI thread (the newest count wins)."""
         if not self.views:
             return None
-        if self._views_task is not None:
-            self._views_stale = True
-            return None
-        self._views_stale = False
         task = self.tasks.submit(
-            tracker.view_counts, self.session, list(self.views.values()), name="tracker-view-counts"
+            tracker.view_counts,
+            self.session,
+            list(self.views.values()),
+            name="tracker-view-counts",
+            key=(self, "view-counts"),
         )
-        self._views_task = task
         task.succeeded.connect(self._views_counted)
         task.failed.connect(self._show_error)
-        task.finished.connect(self._views_count_done)
         return task
-
-    def _views_count_done(self) -> None:
-        self._views_task = None
-        if self._views_stale:
-            self.count_views()
 
     def _views_counted(self, counts: dict) -> None:
         self.view_count = dict(counts)
@@ -671,8 +656,7 @@ class TrackerPage(QWidget):
             view = self.views.get(item.data(ViewKeyRole))
             if view is not None:
                 item.setText(self._view_text(view))
-        if not self._views_stale:  # else the views changed meanwhile: a count follows
-            self.views_counted.emit()
+        self.views_counted.emit()
 
     # --- views --------------------------------------------------------------------------
 

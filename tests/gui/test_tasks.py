@@ -266,3 +266,15 @@ def test_coalesce_keys_are_independent_and_shutdown_drops_the_waiting_call(qtbot
 def test_an_unknown_policy_is_refused(runner):
     with pytest.raises(ValueError, match="policy"):
         runner.submit(print, key="k", policy="fastest")
+
+
+def test_forget_makes_the_tasks_of_a_key_stale(qtbot, runner):
+    work, started, release, ran = _gate()
+    seen = []
+    running = runner.submit(work, "counted", key="count")
+    _outcomes(running, seen)
+    assert started.wait(5)
+    runner.forget("count")
+    with qtbot.waitSignal(running.finished):
+        release.set()
+    assert running.stale and seen == [] and ran == ["counted"]
