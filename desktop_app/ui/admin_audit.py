@@ -35,7 +35,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -411,8 +410,6 @@ class AuditTab(QWidget):
         self.case_edit.textEdited.connect(lambda _t: self.case_error.clear_message())
         self.from_edit.dateChanged.connect(lambda _d: self.apply_filter())
         self.to_edit.dateChanged.connect(lambda _d: self.apply_filter())
-        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
-        refresh.activated.connect(self.reload)
 
     # --- loading ------------------------------------------------------------------------
 

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from desktop_app.services import calendar as calendar_service
 from desktop_app.services.calendar import DayInfo, YearView
 from desktop_app.services.session import Session
+from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.pages import DataPage
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -121,7 +123,7 @@ class MonthView(QCalendarWidget):
             painter.restore()
 
 
-class CalendarPage(QWidget):
+class CalendarPage(DataPage):
     """Year view of the working calendar. ``loaded`` follows each displayed year;
     ``changed`` follows an override added or removed (the owner then recomputes deadlines).
     """
@@ -129,13 +131,19 @@ class CalendarPage(QWidget):
     loaded = Signal()
     changed = Signal()
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        changes: ChangeHub | None = None,
+    ):
+        super().__init__(parent, changes=changes, kinds=("calendar", "settings"))
         self.session = session
         self.tasks = tasks
         self.can_edit = session.role in ("manager", "admin")
         self.view: YearView | None = None
-        self._loading: Task | None = None
         self._days: dict[dt.date, DayInfo] = {}
         self.selected: dt.date | None = None
         self.setObjectName("calendar_page")
@@ -300,10 +308,17 @@ class CalendarPage(QWidget):
 
     # --- loading ------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self.view is None and self._loading is None:
-            self.load(self.year.value())
+    def concerns(self, event: DataChanged) -> bool:
+        """Overrides, and settings of the calendar (``calendar.*``)."""
+        return (
+            event.kind == "calendar"
+            or not event.ids
+            or any(str(key).startswith("calendar.") for key in event.ids)
+        )
+
+    def refresh(self) -> Task:
+        """The shown year again (first showing, F5, a change of the calendar)."""
+        return self.load()
 
     def load(self, year: int | None = None) -> Task:
         """Load a year (the shown one by default) off the UI thread (the newest load
@@ -312,7 +327,6 @@ class CalendarPage(QWidget):
         task = self.tasks.submit(
             calendar_service.year_view, self.session, year, name="year-view", key=(self, "year")
         )
-        self._loading = task
         task.succeeded.connect(self._year_loaded)
         task.failed.connect(self._failed)
         return task
@@ -332,9 +346,11 @@ class CalendarPage(QWidget):
         return task
 
     def _changed(self, changed: bool) -> None:
-        self.load()
-        if changed:
+        if changed:  # the year reloads through the hub, before the deadlines are recomputed
+            self.changes.announce("calendar")
             self.changed.emit()
+        else:
+            self.load()
 
     def apply(self, view: YearView) -> None:
         self.view = view

@@ -59,6 +59,7 @@ from desktop_app.services import intake, reference
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, IntakeForm, Registered
 from desktop_app.services.session import Session
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import problem_text, service_message, ui_language
 from desktop_app.ui.intake_draft import DraftStore
 from desktop_app.ui.intake_print import form_document, print_with_dialog
@@ -178,11 +179,13 @@ class IntakePage(FieldErrors, QWidget):
         *,
         drafts: DraftStore | None = None,
         offer_draft: bool = True,
+        changes: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("intake_page")
         self.session = session
         self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self.changes = changes if changes is not None else ChangeHub(self)
         self.language = ui_language()
         self.drafts = drafts or DraftStore(session.username)
         self.customer_id: int | None = None
@@ -937,6 +940,7 @@ class IntakePage(FieldErrors, QWidget):
         self.new_form(keep_choices=True)
         self.status_message.emit(self.tr("Saved as {number}.").format(number=registered.number))
         self.show_saved(registered)
+        self.changes.announce("cases", {registered.id})
         self.saved.emit(registered)
 
     def show_saved(self, registered: Registered) -> SavedDialog:

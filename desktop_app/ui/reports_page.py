@@ -42,7 +42,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,9 +73,10 @@ from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.improvement_dialog import ImprovementDialog
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.reports_charts import BarChartView, KpiTile, TrendChartView
 from desktop_app.ui.resources import icon, set_tone, tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -247,7 +248,7 @@ class ReportTable(QTableWidget):
         return item.data(DataRole) if item is not None else None
 
 
-class ReportsPage(QWidget):
+class ReportsPage(DataPage):
     """The KPI dashboard of a period for the signed-in supervisor, manager or
     administrator (see the module documentation)."""
 
@@ -259,8 +260,17 @@ class ReportsPage(QWidget):
     improvement_saved = Signal(object)  # ImprovementInfo
     exported = Signal(str)  # the path written
 
-    def __init__(self, session: Session, *, tasks: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(
+        self,
+        session: Session,
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        changes: ChangeHub | None = None,
+    ):
+        super().__init__(
+            parent, changes=changes, kinds=("cases", "surveys", "settings", "calendar")
+        )
         self.setObjectName("reports_page")
         self.session = session
         self.tasks = tasks
@@ -271,7 +281,6 @@ class ReportsPage(QWidget):
         self._export_task: Task | None = None
         self._save_task: Task | None = None
         self._running = 0
-        self._loaded = False
         self._applying = False
         self._type_tree: list = []
         self._departments: list = []
@@ -285,7 +294,6 @@ class ReportsPage(QWidget):
         self._build_charts()
         self._build_tables()
         self._build_layout()
-        self._build_shortcuts()
         self.edit_timer = QTimer(self)
         self.edit_timer.setObjectName("period_edit_timer")
         self.edit_timer.setSingleShot(True)
@@ -610,10 +618,6 @@ class ReportsPage(QWidget):
         layout.addLayout(status)
         layout.addWidget(self.scroll, 1)
 
-    def _build_shortcuts(self) -> None:
-        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self)
-        self.refresh_shortcut.activated.connect(self.refresh)
-
     def _connect_period(self) -> None:
         self.period_kind.currentIndexChanged.connect(self._kind_changed)
         self.department_filter.currentIndexChanged.connect(lambda _i: self._period_edited())
@@ -781,7 +785,6 @@ class ReportsPage(QWidget):
         self._watch(task)
         task.succeeded.connect(self._report_done)
         task.failed.connect(self._report_failed)
-        self._loaded = True
         self.status_line.setText(
             self.tr("Computing {period}…").format(period=self.period_text(period))
         )
@@ -1302,5 +1305,3 @@ class ReportsPage(QWidget):
         if self._pending_error:
             self.show_message(self._pending_error)
             self._pending_error = ""
-        if not self._loaded:
-            self.refresh()

@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,9 +56,10 @@ from desktop_app.services.surveys import (
     SurveyInvalid,
     SurveyPrefill,
 )
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import FieldError
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.survey_form import QT_TIME_FORMAT, SurveyFormPanel
 from desktop_app.ui.survey_queue import (
@@ -135,7 +136,7 @@ class CompleteFollowUpDialog(QDialog):
         return self.reopen_case.isEnabled() and self.reopen_case.isChecked()
 
 
-class SurveyPage(QWidget):
+class SurveyPage(DataPage):
     """Template 3 for the signed-in user. ``status_message(text)`` for the status bar;
     ``saved(RecordedSurvey)`` after each survey."""
 
@@ -149,8 +150,16 @@ class SurveyPage(QWidget):
         tasks: TaskRunner,
         parent: QWidget | None = None,
         page_size: int = 100,
+        changes: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        # Closing or reopening a case changes the queue too.
+        super().__init__(
+            parent,
+            changes=changes,
+            kinds=("surveys", "cases"),
+            refresh_ms=AUTO_REFRESH_MS,
+            timer_name="queue_refresh_timer",
+        )
         self.setObjectName("survey_page")
         self.session = session
         self.tasks = tasks
@@ -160,7 +169,6 @@ class SurveyPage(QWidget):
         self.follow_up_dialog: CompleteFollowUpDialog | None = None
         self._save_task: Task | None = None
         self._reselect: tuple[int | None, int] = (None, -1)
-        self._loaded = False
         self._columns_fitted = False
         self._follow_up_columns_fitted = False
 
@@ -172,12 +180,6 @@ class SurveyPage(QWidget):
         self.queue_model.modelReset.connect(self._restore_selection)
         self.queue_model.loaded.connect(self._queue_loaded)
         self.queue_model.load_failed.connect(self._service_failed)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setObjectName("queue_refresh_timer")
-        self.refresh_timer.setInterval(AUTO_REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self)
-        self.refresh_shortcut.activated.connect(self.refresh)
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         self.save_shortcut.activated.connect(self.save)
         self.setFocusProxy(self.queue_table)
@@ -401,21 +403,10 @@ class SurveyPage(QWidget):
 
     # --- showing and refreshing -----------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.refresh_timer.start()
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        self.refresh_timer.stop()
-        super().hideEvent(event)
-
     def refresh(self) -> Task:
         """Read the queue again (keeping the selected case) and the follow-ups. F5, the
-        Refresh button and the timer come here. Returns the queue's task."""
-        self._loaded = True
+        Refresh button, the timer, showing the page and changes of surveys or cases come
+        here. Returns the queue's task."""
         self.refresh_follow_ups()
         return self.queue_model.reload()
 
@@ -708,7 +699,10 @@ class SurveyPage(QWidget):
         if recorded.follow_up_id is not None:
             text += " " + self.tr("Follow-up created for the supervisor.")
         self._say(text)
-        self.refresh()
+        # The queue (this page too) reloads through the hub.
+        self.changes.announce("surveys", {recorded.id})
+        if recorded.complaint_id is not None:
+            self.changes.announce("cases", {recorded.complaint_id})
         self.queue_table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.saved.emit(recorded)
 
@@ -796,11 +790,13 @@ class SurveyPage(QWidget):
             reopen=reopen,
             name="complete-follow-up",
         )
-        task.succeeded.connect(lambda _version: self._follow_up_done(number, reopen))
+        task.succeeded.connect(
+            lambda _version: self._follow_up_done(number, reopen, info.case_id if info else None)
+        )
         task.failed.connect(self._follow_up_failed)
         return task
 
-    def _follow_up_done(self, number: str, reopened: bool) -> None:
+    def _follow_up_done(self, number: str, reopened: bool, case_id: int | None) -> None:
         if reopened:
             text = self.tr(
                 "Follow-up done: {number} is reopened as an escalated complaint."
@@ -808,7 +804,8 @@ class SurveyPage(QWidget):
         else:
             text = self.tr("Follow-up done ({number}).").format(number=number)
         self._say(text)
-        self.refresh()
+        self.changes.announce("surveys")
+        self.changes.announce("cases", {case_id} if case_id is not None else ())
 
     def _follow_up_failed(self, exc: ServiceError) -> None:
         self.follow_up_message.setText(

@@ -16,7 +16,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +48,9 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter, SavedView
 from desktop_app.ui import tracker_model as columns
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.tracker_model import TrackerModel
@@ -120,7 +122,7 @@ class CaseTable(QTableView):
         super().keyPressEvent(event)
 
 
-class TrackerPage(QWidget):
+class TrackerPage(DataPage):
     """Template 2 for the signed-in user.
 
     ``case_requested(case_id)`` when the user opens a case (Enter, double-click);
@@ -141,8 +143,15 @@ class TrackerPage(QWidget):
         tasks: TaskRunner,
         parent: QWidget | None = None,
         page_size: int = PAGE_SIZE,
+        changes: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            changes=changes,
+            kinds=("cases", "settings", "calendar"),
+            refresh_ms=AUTO_REFRESH_MS,
+            reload_on_show=True,
+        )
         self.setObjectName("tracker_page")
         self.session = session
         self.tasks = tasks
@@ -170,10 +179,6 @@ class TrackerPage(QWidget):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filters)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setObjectName("refresh_timer")
-        self.refresh_timer.setInterval(AUTO_REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
         self._connect_filters()
 
     # --- construction -------------------------------------------------------------------
@@ -403,6 +408,7 @@ class TrackerPage(QWidget):
         status = QHBoxLayout()
         status.addWidget(self.status_line)
         status.addWidget(self.message, 1)
+        self._status_row = status
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -438,8 +444,6 @@ class TrackerPage(QWidget):
     def _build_shortcuts(self) -> None:
         self.find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self)
         self.find_shortcut.activated.connect(self.focus_search)
-        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self)
-        self.refresh_shortcut.activated.connect(self.refresh)
 
     def _connect_filters(self) -> None:
         self.search_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
@@ -850,11 +854,21 @@ class TrackerPage(QWidget):
         self.search_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_filter.selectAll()
 
+    def add_status_action(self, action: QAction) -> QToolButton:
+        """A button for ``action`` at the end of the line under the table."""
+        button = QToolButton()
+        button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._status_row.addWidget(button)
+        return button
+
     def refresh(self) -> bool:
         """Re-read the loaded rows (keeping the selected case and the scroll position),
-        the count and the views' counts. F5 and the auto-refresh timer come here."""
+        the count and the views' counts. F5, the auto-refresh timer, a change of cases and
+        showing the page come here; the first time it loads the current filter."""
         if not self._loaded:
-            return self.apply_filters()
+            return self._first_load()
         bar = self.table.verticalScrollBar()
         top_row = self.table.rowAt(0)
         anchor = self.model.case_id(top_row) if top_row >= 0 else None
@@ -961,21 +975,18 @@ class TrackerPage(QWidget):
 
     # --- showing ------------------------------------------------------------------------
 
+    def _first_load(self) -> bool:
+        """The current filter, the views' counts, and the first case selected."""
+        if not self.apply_filters():
+            return False
+        self.count_views()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        return True
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if not self._loaded:
-            if self.apply_filters():
-                self.count_views()
-                if self.model.rowCount():
-                    self.table.selectRow(0)
-        elif not self.refresh_timer.isActive():
-            self.refresh()
+        super().showEvent(event)  # (re)loads: see DataPage
         if self._pending_error:
             self.message.setText(self._pending_error)
             self.message.show()
             self._pending_error = None
-        self.refresh_timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        self.refresh_timer.stop()
-        super().hideEvent(event)
