@@ -175,9 +175,11 @@ class SurveyPage(DataPage):
         self.queue_model = SurveyQueueModel(session, tasks, self, page_size=page_size)
         self.follow_ups_model = FollowUpsModel(self)
         self._build()
-        # After the view's own connections: its reset would drop a selection made earlier.
+        # After the view's own connections: a reset, or the selected case leaving the
+        # queue, would drop the selection.
         self.queue_model.modelAboutToBeReset.connect(self._remember_selection)
-        self.queue_model.modelReset.connect(self._restore_selection)
+        self.queue_model.about_to_load.connect(self._remember_selection)
+        self.queue_model.loaded.connect(self._restore_selection)
         self.queue_model.loaded.connect(self._queue_loaded)
         self.queue_model.load_failed.connect(self._service_failed)
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self)

@@ -288,6 +288,14 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    def pending(self, key: Hashable) -> bool:
+        """Whether a task of ``key`` is running or waiting: not stale, its outcome not
+        delivered yet."""
+        tasks = (self._latest.get(key), self._active.get(key))
+        return any(t is not None and not (t.stale or t.done) for t in tasks) or (
+            key in self._waiting
+        )
+
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until the workers are idle (when the window closes)."""
         return self.pool.waitForDone(msecs)

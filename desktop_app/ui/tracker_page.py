@@ -15,7 +15,7 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ from desktop_app.services.tracker import CaseFilter, SavedView
 from desktop_app.ui import tracker_model as columns
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.paged_model import ViewPlace
 from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -156,16 +157,16 @@ class TrackerPage(DataPage):
         self.session = session
         self.tasks = tasks
         self.language = session.language
-        self.model = TrackerModel(session, self, page_size=page_size)
+        self.model = TrackerModel(session, tasks, self, page_size=page_size)
         self.model.load_failed.connect(self._show_error)
-        self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._rows_loaded)
         self.views: dict[str, SavedView] = {}
         self.view_count: dict[str, int] = {}
         self._loaded = False
         self._applying = False
         self._count: int | None = None
         self._pending_error: str | None = None
-        self._reselect: int | None = None
+        self._select_first = False
 
         self._build_views()
         self._build_filters()
@@ -306,9 +307,8 @@ class TrackerPage(DataPage):
         self.table = CaseTable()
         self.table.setObjectName("cases_table")
         self.table.setModel(self.model)
-        # After the view's own handlers: its selection model clears itself on a reset.
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
-        self.model.modelReset.connect(self._restore_selection)
+        # The selected case and the rows in view stay where they are across loads.
+        self.place = ViewPlace(self.table, self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -554,24 +554,28 @@ class TrackerPage(DataPage):
         self.set_filter(CaseFilter())
         self.search_filter.setFocus()
 
-    def apply_filters(self) -> bool:
-        """Load the first page of the current filter (keeping the sort and, when still
-        listed, the selected case); False when the service refused."""
+    def apply_filters(self) -> Task:
+        """Load the first page of the current filter off the UI thread (keeping the sort
+        and, when still listed, the selected case); a refusal is shown."""
         self.search_timer.stop()
         flt = self.current_filter()
-        try:
-            self.model.set_query(flt, self.model.sort_key, self.model.descending)
-        except ServiceError as exc:
-            self._show_error(exc)
-            return False
+        task = self.model.set_query(flt, self.model.sort_key, self.model.descending)
         self._loaded = True
-        self._clear_error()
         self._mark_view(flt)
-        return True
+        return task
 
-    def reload(self) -> bool:
+    def reload(self) -> Task:
         """Load the current filter now (the first show does it by itself)."""
         return self.apply_filters()
+
+    def _rows_loaded(self) -> None:
+        """A query or a refresh arrived: the count, and the first case the first time."""
+        self._clear_error()
+        self._update_count()
+        if self._select_first:
+            self._select_first = False
+            if self.model.rowCount():
+                self.table.selectRow(0)
 
     # --- counts -------------------------------------------------------------------------
 
@@ -819,26 +823,7 @@ class TrackerPage(DataPage):
 
     def select_case(self, case_id: int) -> bool:
         """Select the row of ``case_id`` when it is loaded."""
-        row = self.model.row_of(case_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
-
-    def _remember_selection(self) -> None:
-        self._reselect = self.selected_case_id()
-
-    def _restore_selection(self) -> None:
-        """After a new query or sort the selected case stays selected when still listed."""
-        if self._reselect is not None:
-            self.select_case(self._reselect)
-        self._reselect = None
+        return self.place.select(case_id)
 
     def open_row(self, row: int) -> None:
         case_id = self.model.case_id(row)
@@ -863,37 +848,15 @@ class TrackerPage(DataPage):
         self._status_row.addWidget(button)
         return button
 
-    def refresh(self) -> bool:
-        """Re-read the loaded rows (keeping the selected case and the scroll position),
-        the count and the views' counts. F5, the auto-refresh timer, a change of cases and
-        showing the page come here; the first time it loads the current filter."""
+    def refresh(self) -> Task | None:
+        """Re-read the loaded rows off the UI thread (keeping the selected case and the
+        scroll position), the count and the views' counts. F5, the auto-refresh timer, a
+        change of cases and showing the page come here; the first time it loads the
+        current filter."""
         if not self._loaded:
             return self._first_load()
-        bar = self.table.verticalScrollBar()
-        top_row = self.table.rowAt(0)
-        anchor = self.model.case_id(top_row) if top_row >= 0 else None
-        value = bar.value()
-        try:
-            self.model.refresh()
-        except ServiceError as exc:
-            self._show_error(exc)
-            return False
-        self._clear_error()
-        if anchor is not None:
-            # The case at the top of the view stays there when rows came or went above it.
-            moved = self.model.row_of(anchor)
-            if moved >= 0 and moved != top_row:
-                step = (
-                    1
-                    if self.table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
-                    else self.table.rowHeight(moved)
-                )
-                bar.setValue(value + (moved - top_row) * step)
-            else:
-                bar.setValue(value)
-        self._update_count()
         self.count_views()
-        return True
+        return self.model.refresh()
 
     # --- column layout ------------------------------------------------------------------
 
@@ -975,14 +938,12 @@ class TrackerPage(DataPage):
 
     # --- showing ------------------------------------------------------------------------
 
-    def _first_load(self) -> bool:
+    def _first_load(self) -> Task:
         """The current filter, the views' counts, and the first case selected."""
-        if not self.apply_filters():
-            return False
+        self._select_first = True
+        task = self.apply_filters()
         self.count_views()
-        if self.model.rowCount():
-            self.table.selectRow(0)
-        return True
+        return task
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)  # (re)loads: see DataPage
