@@ -17,7 +17,8 @@ policy (a newer load drops what an older one would have shown):
 
 ``loaded()`` follows each ``set_query`` and ``reload``, ``page_loaded(n)`` each page
 fetched, ``load_failed(ServiceError)`` a refusal (what was shown stays).
-``ViewPlace`` keeps a view's selected row and the row at its top in place across loads.
+``ViewPlace`` keeps a view's selected row and the row at its top in place across loads;
+``RowsView`` is the table such a model is shown in (Enter or Return asks to open a row).
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.services.errors import ServiceError
@@ -359,8 +362,11 @@ class ViewPlace(QObject):
 
     def select(self, key: Hashable) -> bool:
         """Select (and show) the row of ``key`` when it is loaded."""
-        row = self.model.row_of_key(key)
-        if row < 0:
+        return self.select_row(self.model.row_of_key(key))
+
+    def select_row(self, row: int) -> bool:
+        """Select (and show) ``row`` when there is such a row."""
+        if not 0 <= row < self.model.rowCount():
             return False
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
@@ -396,3 +402,20 @@ class ViewPlace(QObject):
         elif moved >= 0:
             bar.setValue(self._scroll)
         self._top = None
+
+
+class RowsView(QTableView):
+    """A table whose rows open: Enter or Return on a row emits ``row_entered`` (as a
+    double-click would)."""
+
+    row_entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            self.row_entered.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

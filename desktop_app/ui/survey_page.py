@@ -59,12 +59,12 @@ from desktop_app.services.surveys import (
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake_widgets import FieldError
+from desktop_app.ui.paged_model import RowsView, ViewPlace
 from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.survey_form import QT_TIME_FORMAT, SurveyFormPanel
 from desktop_app.ui.survey_queue import (
     FollowUpsModel,
-    QueueTable,
     SurveyQueueModel,
 )
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -177,6 +177,7 @@ class SurveyPage(DataPage):
         self._build()
         # After the view's own connections: a reset, or the selected case leaving the
         # queue, would drop the selection.
+        self.place = ViewPlace(self.queue_table, self.queue_model)
         self.queue_model.modelAboutToBeReset.connect(self._remember_selection)
         self.queue_model.about_to_load.connect(self._remember_selection)
         self.queue_model.loaded.connect(self._restore_selection)
@@ -201,12 +202,12 @@ class SurveyPage(DataPage):
 
         queue = QGroupBox(self.tr("Due for a survey"))
         queue.setObjectName("survey_queue_group")
-        self.queue_table = QueueTable()
+        self.queue_table = RowsView()
         self.queue_table.setObjectName("survey_queue_table")
         self.queue_table.setModel(self.queue_model)
         self._table_defaults(self.queue_table)
         self.queue_table.setMinimumHeight(120)
-        self.queue_table.chosen.connect(self.survey_selected)
+        self.queue_table.row_entered.connect(self.survey_selected)
         self.queue_table.doubleClicked.connect(lambda _index: self.survey_selected())
         self.queue_table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.queue_count = QLabel()
@@ -473,19 +474,7 @@ class SurveyPage(DataPage):
 
     def select_case(self, case_id: int) -> bool:
         """Select the row of ``case_id`` when it is loaded."""
-        return self._select_row(self.queue_model.row_of(case_id))
-
-    def _select_row(self, row: int) -> bool:
-        if not 0 <= row < self.queue_model.rowCount():
-            return False
-        index = self.queue_model.index(row, 0)
-        self.queue_table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.queue_table.scrollTo(index)
-        return True
+        return self.place.select(case_id)
 
     def _remember_selection(self) -> None:
         self._reselect = (self.selected_case_id(), self.selected_row())
@@ -499,7 +488,7 @@ class SurveyPage(DataPage):
             return
         count = self.queue_model.rowCount()
         if count:
-            self._select_row(min(max(row, 0), count - 1))
+            self.place.select_row(min(max(row, 0), count - 1))
 
     def _selection_changed(self, *_args) -> None:
         row = self.queue_model.row_data(self.selected_row())

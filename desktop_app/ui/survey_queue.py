@@ -15,15 +15,12 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QTableView
+from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.vocab import CALL_RESULTS
 from desktop_app.services import surveys
@@ -32,6 +29,7 @@ from desktop_app.services.surveys import FollowUpInfo, SurveyQueueRow
 from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.paged_model import Chunk, PagedTableModel
 from desktop_app.ui.resources import tone_colour
+from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -196,31 +194,14 @@ class SurveyQueueModel(PagedTableModel):
         return ""
 
 
-class QueueTable(QTableView):
-    """The queue view: Enter or Return on a row asks to survey it (as a double-click)."""
-
-    chosen = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            self.chosen.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
 FOLLOW_UP_COLUMNS = ("number", "customer", "reason", "assigned_to", "created_at")
 
 
-class FollowUpsModel(QAbstractTableModel):
+class FollowUpsModel(RowsTableModel):
     """Open follow-ups of unhappy customers (a short list: no paging)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[FollowUpInfo] = []
         self._headers = (
             self.tr("Number"),
             self.tr("Customer"),
@@ -229,13 +210,11 @@ class FollowUpsModel(QAbstractTableModel):
             self.tr("Created"),
         )
 
-    def set_rows(self, rows: list[FollowUpInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> tuple[str, ...]:
+        return self._headers
 
     def row_data(self, row: int) -> FollowUpInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, follow_up_id: int) -> int:
         for row, item in enumerate(self._rows):
@@ -246,30 +225,7 @@ class FollowUpsModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return [r.id for r in self._rows]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(FOLLOW_UP_COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.row_data(index.row()) if index.isValid() else None
-        if item is None:
-            return None
+    def cell(self, item: FollowUpInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 item.number,
@@ -277,8 +233,8 @@ class FollowUpsModel(QAbstractTableModel):
                 item.reason,
                 item.assigned_to,
                 time_text(item.created_at),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return item.reason
         if role == CaseIdRole:
             return item.case_id

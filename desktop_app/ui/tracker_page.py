@@ -16,7 +16,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,7 +49,7 @@ from desktop_app.services.tracker import CaseFilter, SavedView
 from desktop_app.ui import tracker_model as columns
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.paged_model import ViewPlace
+from desktop_app.ui.paged_model import RowsView, ViewPlace
 from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -105,22 +104,6 @@ def filter_from_json(data: dict[str, Any]) -> CaseFilter:
             value = str(value or "")
         values[field.name] = value
     return CaseFilter(**values)
-
-
-class CaseTable(QTableView):
-    """The case table: Enter or Return on a row asks to open it."""
-
-    open_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            self.open_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class TrackerPage(DataPage):
@@ -304,7 +287,7 @@ class TrackerPage(DataPage):
         return edit
 
     def _build_table(self) -> None:
-        self.table = CaseTable()
+        self.table = RowsView()
         self.table.setObjectName("cases_table")
         self.table.setModel(self.model)
         # The selected case and the rows in view stay where they are across loads.
@@ -315,7 +298,7 @@ class TrackerPage(DataPage):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.open_requested.connect(self.open_selected)
+        self.table.row_entered.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         header = self.table.horizontalHeader()
         header.setObjectName("cases_header")
