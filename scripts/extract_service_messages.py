@@ -23,7 +23,7 @@ literal text. It does not find:
 Two steps around lupdate (scripts/update-translations runs all of it)::
 
     extract_service_messages.py source OUT.py   # OUT.py: one translate() call per message
-    pyside6-lupdate desktop_app/ui/*.py OUT.py -ts TS -locations absolute …
+    pyside6-lupdate desktop_app/ui/*.py desktop_app/ui/*/*.py OUT.py -ts TS -locations absolute …
     extract_service_messages.py fix TS OUT.py   # real file/line locations instead of
                                                 # OUT.py's, lupdate's misread alias calls
                                                 # dropped

@@ -43,7 +43,7 @@ from desktop_app.ui.reminders_panel import (
     ReminderNotice,
     RemindersPanel,
 )
-from desktop_app.ui.reports_page import ReportsPage
+from desktop_app.ui.reports import ReportsPage
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.survey_page import SurveyPage
