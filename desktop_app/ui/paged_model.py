@@ -360,7 +360,7 @@ class ViewPlace(QObject):
         rows = selection.selectedRows() if selection is not None else []
         return self.model.key_at(rows[0].row()) if rows else None
 
-    def select(self, key: Hashable) -> bool:
+    def select_key(self, key: Hashable) -> bool:
         """Select (and show) the row of ``key`` when it is loaded."""
         return self.select_row(self.model.row_of_key(key))
 
@@ -382,7 +382,7 @@ class ViewPlace(QObject):
 
     def _restore_selection(self) -> None:
         if self._selected is not None:
-            self.select(self._selected)
+            self.select_key(self._selected)
         self._selected = None
 
     def _remember_top(self) -> None:

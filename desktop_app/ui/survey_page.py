@@ -474,7 +474,7 @@ class SurveyPage(DataPage):
 
     def select_case(self, case_id: int) -> bool:
         """Select the row of ``case_id`` when it is loaded."""
-        return self.place.select(case_id)
+        return self.place.select_key(case_id)
 
     def _remember_selection(self) -> None:
         self._reselect = (self.selected_case_id(), self.selected_row())

@@ -806,7 +806,7 @@ class TrackerPage(DataPage):
 
     def select_case(self, case_id: int) -> bool:
         """Select the row of ``case_id`` when it is loaded."""
-        return self.place.select(case_id)
+        return self.place.select_key(case_id)
 
     def open_row(self, row: int) -> None:
         case_id = self.model.case_id(row)
