@@ -206,3 +206,42 @@ def test_the_reminders_panel_reads_its_list_again_after_a_change(qtbot, surveyor
     hub.announce("accounts")
     assert not tasks.busy()  # not a kind the panel shows: nothing read
     tasks.wait_for_done()
+
+
+# --- the main window's wiring ------------------------------------------------------------
+
+
+def test_the_main_window_hands_one_hub_around_and_announces_imports_and_case_actions(
+    qtbot, manager, gui_db
+):
+    from types import SimpleNamespace
+
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(manager, gui_db, offer_drafts=False)
+    qtbot.addWidget(window, before_close_func=lambda w: w.tasks.wait_for_done())
+    window.show()
+    qtbot.waitExposed(window)
+    hub = window.changes
+    pages = [window.pages[kind] for kind in ("tracker", "survey", "reports", "admin")]
+    settings = window.pages["settings"]
+    assert all(page.changes is hub for page in pages)
+    assert settings.changes is hub and settings.calendar_page.changes is hub
+    assert window.pages["intake"].changes is hub
+    assert window.reminders_panel.changes is hub and window.reminders.changes is hub
+    seen = []
+    hub.changed.connect(seen.append)
+    survey = window.pages["survey"]
+    window.show_section("survey")
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=10_000)
+    assert not survey.stale
+    window.show_section("tracker")
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=10_000)
+    # An import that wrote something: every case may have changed.
+    window._imported(SimpleNamespace(written=True))
+    window._imported(SimpleNamespace(written=False))  # a dry run changes nothing
+    # What a case window says after its own actions.
+    window._case_changed(42)
+    assert seen == [DataChanged("cases"), DataChanged("cases", {42})]
+    assert survey.stale  # hidden: read when shown
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=10_000)
