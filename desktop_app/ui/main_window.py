@@ -62,20 +62,19 @@ ALL_ROLES = frozenset(ROLES.codes())
 @dataclass(frozen=True)
 class _Section:
     kind: str
-    page_name: str
     shortcut: str
     roles: frozenset[str] = ALL_ROLES  # who gets the section (SPEC §1)
 
 
 _SECTIONS = (
     # Administrators keep accounts and backups; they do not register complaints.
-    _Section("intake", "intake_page", "Ctrl+1", frozenset(INTAKE_ROLES)),
-    _Section("tracker", "tracker_page", "Ctrl+2"),
-    _Section("survey", "survey_page", "Ctrl+3"),
+    _Section("intake", "Ctrl+1", frozenset(INTAKE_ROLES)),
+    _Section("tracker", "Ctrl+2"),
+    _Section("survey", "Ctrl+3"),
     # Clerks get no figures; supervisors those of their departments.
-    _Section("reports", "reports_page", "Ctrl+4", frozenset({"supervisor", "manager", "admin"})),
-    _Section("settings", "settings_page", "Ctrl+5"),
-    _Section("admin", "admin_page", "Ctrl+6", frozenset(AUDIT_ROLES)),
+    _Section("reports", "Ctrl+4", frozenset({"supervisor", "manager", "admin"})),
+    _Section("settings", "Ctrl+5"),
+    _Section("admin", "Ctrl+6", frozenset(AUDIT_ROLES)),
 )
 
 
