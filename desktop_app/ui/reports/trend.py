@@ -5,18 +5,14 @@ formatting of rates and hours."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.domain import periods
 from desktop_app.domain.periods import Period
 from desktop_app.services import kpi
+from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
-# The trend's buckets, as in the report workbook (report_workbook.trend_kind): weeks up to
-# half a year, months up to three years, then quarters.
-TREND_WEEKS_UP_TO_DAYS = 190
-TREND_MONTHS_UP_TO_DAYS = 1100
 NO_VALUE = "—"
 
 
@@ -37,28 +33,18 @@ class Trend:
     points: tuple[TrendPoint, ...]
 
 
-def trend_kind(period: Period) -> str:
-    """Weeks up to half a year, months up to three years, then quarters (the buckets of
-    the report workbook's trend sheet)."""
-    if period.days <= TREND_WEEKS_UP_TO_DAYS:
-        return "week"
-    if period.days <= TREND_MONTHS_UP_TO_DAYS:
-        return "month"
-    return "quarter"
-
-
 def compute_trend(
     session: Session,
     start: dt.date,
     end: dt.date,
     department_code: str | None = None,
     *,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> Trend | None:
     """Volume and on-time rate of each week (or month) of the period, clipped to it: one
     KPI report per bucket. None when ``progress`` says the work was cancelled."""
     period = periods.custom(start, end)
-    kind = trend_kind(period)
+    kind = periods.trend_kind(period)  # the buckets of the report workbook's trend sheet too
     buckets = periods.split(period, kind)
     points = []
     for done, bucket in enumerate(buckets, 1):
