@@ -2,7 +2,8 @@
 
 Ours: ``desktop_app.ui.tracker_model.TrackerModel`` (the window's model): ``set_query``
 loads the first page through ``services.tracker.list_cases`` (keyset pages of 100, ids
-from an index first, then the rows with their labels, contacts masked per SPEC §9).
+from an index first, then the rows with their labels, contacts masked per SPEC §9) on the
+window's worker thread (``TaskRunner``); the time includes the hop there and back.
 Baseline: ``PySide6.QtSql.QSqlQueryModel`` over the same query, in the same process, on a
 ``QSQLITE`` connection to the same file: ``services.tracker.statement`` gives the same
 SELECT (joins for the labels), WHERE (scope and filter) and ORDER BY, without the keyset
@@ -123,6 +124,7 @@ class Ours(Side):
         from desktop_app.bootstrap import prepare_database
         from desktop_app.db.models import User
         from desktop_app.services import auth
+        from desktop_app.ui.tasks import TaskRunner
         from desktop_app.ui.tracker_model import TrackerModel
 
         self.db, _info, _result = prepare_database(f"sqlite:///{path}")
@@ -130,17 +132,39 @@ class Ours(Side):
             u: auth.session_for(User.get(User.username == u), clock())
             for u in {c.user for c in CASES}
         }
-        self.models = {u: TrackerModel(s, page_size=ROWS) for u, s in self.sessions.items()}
+        self.tasks = TaskRunner()
+        self.models = {
+            u: TrackerModel(s, self.tasks, page_size=ROWS) for u, s in self.sessions.items()
+        }
+
+    @staticmethod
+    def _wait(model, signal, ask) -> None:
+        """``ask()`` for rows and run the event loop until they (or a refusal) arrive."""
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        model.load_failed.connect(loop.quit)
+        try:
+            ask()
+            if model.busy():
+                loop.exec()
+        finally:
+            signal.disconnect(loop.quit)
+            model.load_failed.disconnect(loop.quit)
 
     def load(self, case: Case):
         model = self.models[case.user]
-        model.set_query(case.flt, case.sort, case.descending)
+        self._wait(
+            model, model.loaded, lambda: model.set_query(case.flt, case.sort, case.descending)
+        )
         return model
 
     def more(self, model) -> None:
-        model.fetchMore()
+        self._wait(model, model.page_loaded, model.fetchMore)
 
     def close(self) -> None:
+        self.tasks.wait_for_done()
         self.db.close()
 
 

@@ -35,7 +35,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,8 +58,8 @@ from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.paged_model import Chunk, PagedTableModel
 from desktop_app.ui.resources import icon, set_tone
-from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -147,79 +146,43 @@ def export_headers() -> tuple[str, ...]:
     )
 
 
-class AuditTableModel(RowsTableModel):
-    """Audit entries of one filter, newest first, ``page_size`` rows a page.
-
-    ``set_filter`` loads the first page and the count (raising ``ServiceError`` to its
-    caller); ``fetchMore``, which the view calls, reports errors with ``load_failed``."""
+class AuditTableModel(PagedTableModel):
+    """Audit entries of one filter, newest first, ``page_size`` rows a page, read off the
+    UI thread (``paged_model``): ``set_filter`` loads the first page and the count."""
 
     TIME, USER, ACTION, CASE, DETAILS = range(5)
 
-    load_failed = Signal(object)
-    page_loaded = Signal(int)
-
-    def __init__(self, session: Session, parent: QObject | None = None, page_size: int = PAGE_SIZE):
-        super().__init__(parent)
-        if page_size < 1:
-            raise ValueError("page_size must be at least 1")
-        self.session = session
-        self.page_size = page_size
-        self._filter: AuditFilter | None = None
-        self._rows: list[AuditRow] = []
-        self._total = 0
-        self._more = False
-        self._fetching = False
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        page_size: int = PAGE_SIZE,
+    ):
+        super().__init__(session, tasks, parent, page_size=page_size)
         self._labels = action_labels()
 
     @property
     def filter(self) -> AuditFilter | None:
-        return self._filter
+        return self.query
 
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def set_filter(self, flt: AuditFilter) -> None:
-        rows = audit.list_audit(self.session, flt, limit=self.page_size)
-        total = audit.count_audit(self.session, flt)
-        self.beginResetModel()
+    def set_filter(self, flt: AuditFilter) -> Task:
         self._labels = action_labels()
-        self._filter = flt
-        self._rows = list(rows)
-        self._total = max(total, len(rows))
-        self._more = len(rows) >= self.page_size
-        self.endResetModel()
+        return self.set_query(flt)
 
-    def all_loaded(self) -> bool:
-        return self._filter is not None and not self._more
+    @staticmethod
+    def read_chunk(session: Session, query: AuditFilter, limit: int, after) -> Chunk:
+        rows = audit.list_audit(session, query, limit=limit, before_id=after)
+        # Keyset by entry id: the next page starts before the last entry read.
+        return Chunk(rows, rows[-1].id if rows and len(rows) >= limit else None)
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008,N802
-        return not parent.isValid() and self._more
+    @staticmethod
+    def read_context(session: Session, query: AuditFilter) -> int:
+        """How many entries match (the count under the table)."""
+        return audit.count_audit(session, query)
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008,N802
-        if parent.isValid() or not self._more or self._fetching or self._filter is None:
-            return
-        self._fetching = True
-        try:
-            before = self._rows[-1].id if self._rows else None
-            rows = audit.list_audit(
-                self.session, self._filter, limit=self.page_size, before_id=before
-            )
-        except ServiceError as exc:
-            log.info("next page of the audit log failed: %s", exc.message)
-            self._more = False
-            self.load_failed.emit(exc)
-            return
-        finally:
-            self._fetching = False
-        self._more = len(rows) >= self.page_size
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-            self._total = max(self._total, len(self._rows))
-        self.page_loaded.emit(len(rows))
+    def apply_context(self, context: int) -> None:
+        self._total = context
 
     def display(self, row: AuditRow, column: int) -> str:
         if column == self.TIME:
@@ -329,10 +292,10 @@ class AuditTab(QWidget):
                 filters.addWidget(error, 2, column)
         filters.setColumnStretch(len(columns), 1)
 
-        self.model = AuditTableModel(session, self, page_size=page_size)
-        self.model.load_failed.connect(self._page_failed)
+        self.model = AuditTableModel(session, tasks, self, page_size=page_size)
+        self.model.load_failed.connect(self._load_failed)
         self.model.page_loaded.connect(lambda _n: self._update_count())
-        self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._update_count)
         self.table = QTableView()
         self.table.setObjectName("audit_table")
         self.table.setModel(self.model)
@@ -411,8 +374,6 @@ class AuditTab(QWidget):
         self.case_edit.textEdited.connect(lambda _t: self.case_error.clear_message())
         self.from_edit.dateChanged.connect(lambda _d: self.apply_filter())
         self.to_edit.dateChanged.connect(lambda _d: self.apply_filter())
-        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
-        refresh.activated.connect(self.reload)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -446,40 +407,29 @@ class AuditTab(QWidget):
             date_to=_date(self.to_edit.date()),
         )
 
-    def apply_filter(self) -> bool:
-        """Reload when the inputs describe another filter than the one shown."""
-        if not self._loaded:
-            return False
-        if self.current_filter() == self.model.filter:
-            return True
+    def apply_filter(self) -> Task | None:
+        """Reload when the inputs describe another filter than the one shown (or on its
+        way); None when nothing is to be read."""
+        if not self._loaded or self.current_filter() == self.model.filter:
+            return None
         return self.reload()
 
-    def reload(self) -> bool:
-        """Load the first page of the filter the inputs describe; False when the service
-        refused it (the reason is shown next to the input concerned)."""
+    def reload(self) -> Task:
+        """Load the first page of the filter the inputs describe off the UI thread; a
+        refusal is shown next to the input concerned (``_load_failed``)."""
         self._loaded = True
-        flt = self.current_filter()
         self.case_error.clear_message()
         self.from_error.clear_message()
         self.clear_message()
-        try:
-            self.model.set_filter(flt)
-        except NotFound as exc:
-            self.case_error.show_message(service_message(exc))
-            return False
-        except ValidationError as exc:
-            if exc.field == "date_from":
-                self.from_error.show_message(service_message(exc))
-            else:
-                self.show_message(service_message(exc))
-            return False
-        except ServiceError as exc:
-            self.show_message(service_message(exc))
-            return False
-        return True
+        return self.model.set_filter(self.current_filter())
 
-    def _page_failed(self, exc: ServiceError) -> None:
-        self.show_message(service_message(exc))
+    def _load_failed(self, exc: ServiceError) -> None:
+        if isinstance(exc, NotFound):
+            self.case_error.show_message(service_message(exc))
+        elif isinstance(exc, ValidationError) and exc.field == "date_from":
+            self.from_error.show_message(service_message(exc))
+        else:
+            self.show_message(service_message(exc))
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total

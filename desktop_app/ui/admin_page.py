@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.services import audit, backup
@@ -27,8 +26,9 @@ from desktop_app.services.session import Session
 from desktop_app.ui.admin_accounts import AccountsTab
 from desktop_app.ui.admin_audit import PAGE_SIZE, AuditTab
 from desktop_app.ui.admin_backups import BackupsTab
+from desktop_app.ui.changes import KINDS, ChangeHub
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def may_administer(session: Session) -> bool:
     return session.role in audit.AUDIT_ROLES or session.role == "admin"
 
 
-class AdminPage(QWidget):
+class AdminPage(DataPage):
     """See the module documentation. ``audit_page_size`` is the audit table's page."""
 
     status_message = Signal(str)
@@ -55,8 +55,10 @@ class AdminPage(QWidget):
         parent: QWidget | None = None,
         *,
         audit_page_size: int = PAGE_SIZE,
+        changes: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        # The audit log records every change: any kind makes the tab in view stale.
+        super().__init__(parent, changes=changes, kinds=KINDS, reload_on_show=True)
         self.session = session
         self.tasks = tasks
         self.setObjectName("admin_page")
@@ -73,7 +75,7 @@ class AdminPage(QWidget):
         if session.role == "admin":
             self.accounts_tab = AccountsTab(session)
             self.accounts_tab.status_message.connect(self.status_message)
-            self.accounts_tab.changed.connect(self._accounts_changed)
+            self.accounts_tab.changed.connect(lambda: self.changes.announce("accounts"))
             self.tabs.addTab(self.accounts_tab, self.tr("A&ccounts"))
             self.backups_tab = BackupsTab(session, tasks)
             self.backups_tab.status_message.connect(self.status_message)
@@ -108,12 +110,12 @@ class AdminPage(QWidget):
                 return self.tabs.widget(i)
         return None
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
+    def refresh(self) -> None:
+        """Read the tab in view again (the audit log is not read before it is seen): when
+        the page or a tab is shown, on F5, after any change of data."""
         self._load_current()
 
     def _load_current(self) -> None:
-        """Read the tab in view again (the audit log is not read before it is seen)."""
         if not self.isVisible():
             return
         current = self.tabs.currentWidget()
@@ -125,10 +127,6 @@ class AdminPage(QWidget):
             self.accounts_tab.refresh()
         elif current is self.backups_tab:
             self.backups_tab.refresh()
-
-    def _accounts_changed(self) -> None:
-        if self.audit_tab is not None:
-            self.audit_tab.reload_users()
 
     def refresh_backups(self, *_args) -> None:
         """Re-read the backups list (e.g. after the automatic backup took one)."""

@@ -5,7 +5,6 @@ overrides for the selected day."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 
 from PySide6.QtCore import QDate, QLocale, QRect, Qt, Signal
@@ -30,7 +29,9 @@ from PySide6.QtWidgets import (
 from desktop_app.services import calendar as calendar_service
 from desktop_app.services.calendar import DayInfo, YearView
 from desktop_app.services.session import Session
+from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.pages import DataPage
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,11 @@ MARK_COLOURS: dict[str, tuple[str, str]] = {
 }
 MARKS = tuple(MARK_COLOURS)
 
-_loads = itertools.count(1)
+
+def _set_override(session: Session, day: dt.date, kind: str, note: str) -> bool:
+    """Add an override (runs on the worker); True: the calendar changed."""
+    calendar_service.set_override(session, day, kind, note)
+    return True
 
 
 def mark_format(mark: str) -> QTextCharFormat:
@@ -118,7 +123,7 @@ class MonthView(QCalendarWidget):
             painter.restore()
 
 
-class CalendarPage(QWidget):
+class CalendarPage(DataPage):
     """Year view of the working calendar. ``loaded`` follows each displayed year;
     ``changed`` follows an override added or removed (the owner then recomputes deadlines).
     """
@@ -126,14 +131,20 @@ class CalendarPage(QWidget):
     loaded = Signal()
     changed = Signal()
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        changes: ChangeHub | None = None,
+    ):
+        super().__init__(parent, changes=changes, kinds=("calendar", "settings"))
         self.session = session
         self.tasks = tasks
         self.can_edit = session.role in ("manager", "admin")
         self.view: YearView | None = None
         self._days: dict[dt.date, DayInfo] = {}
-        self._load_id = 0
         self.selected: dt.date | None = None
         self.setObjectName("calendar_page")
 
@@ -297,29 +308,49 @@ class CalendarPage(QWidget):
 
     # --- loading ------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self.view is None and not self._load_id:
-            self.load(self.year.value())
+    def concerns(self, event: DataChanged) -> bool:
+        """Overrides, and settings of the calendar (``calendar.*``)."""
+        return (
+            event.kind == "calendar"
+            or not event.ids
+            or any(str(key).startswith("calendar.") for key in event.ids)
+        )
+
+    def refresh(self) -> Task:
+        """The shown year again (first showing, F5, a change of the calendar)."""
+        return self.load()
 
     def load(self, year: int | None = None) -> Task:
-        """Load a year (the shown one by default) off the UI thread."""
+        """Load a year (the shown one by default) off the UI thread (the newest load
+        wins)."""
         year = self.year.value() if year is None else year
-        return self._run(lambda: calendar_service.year_view(self.session, year), "year-view")
-
-    def _run(self, work, name: str) -> Task:
-        self._load_id = load_id = next(_loads)
-        task = self.tasks.submit(work, name=name)
-        task.succeeded.connect(lambda result, load_id=load_id: self._result(load_id, result))
-        task.failed.connect(lambda exc: self.message.setText(service_message(exc)))
+        task = self.tasks.submit(
+            calendar_service.year_view, self.session, year, name="year-view", key=(self, "year")
+        )
+        task.succeeded.connect(self._year_loaded)
+        task.failed.connect(self._failed)
         return task
 
-    def _result(self, load_id: int, result) -> None:
-        view, changed = result if isinstance(result, tuple) else (result, False)
-        if changed:
-            self.changed.emit()
-        if load_id == self._load_id and view.year == self.year.value():
+    def _year_loaded(self, view: YearView) -> None:
+        if view.year == self.year.value():
             self.apply(view)
+
+    def _failed(self, exc) -> None:
+        self.message.setText(service_message(exc))
+
+    def _change(self, work, *args, name: str) -> Task:
+        """Add or remove an override off the UI thread, then show the year again."""
+        task = self.tasks.submit(work, self.session, *args, name=name)
+        task.succeeded.connect(self._changed)
+        task.failed.connect(self._failed)
+        return task
+
+    def _changed(self, changed: bool) -> None:
+        if changed:  # the year reloads through the hub, before the deadlines are recomputed
+            self.changes.announce("calendar")
+            self.changed.emit()
+        else:
+            self.load()
 
     def apply(self, view: YearView) -> None:
         self.view = view
@@ -411,23 +442,11 @@ class CalendarPage(QWidget):
             return None
         day, kind = self.selected, self.override_kind.currentData()
         note = self.override_note.text().strip()
-        session = self.session
-
-        def work():
-            calendar_service.set_override(session, day, kind, note)
-            return calendar_service.year_view(session, day.year), True
-
         self.message.clear()
-        return self._run(work, "set-override")
+        return self._change(_set_override, day, kind, note, name="set-override")
 
     def remove_override(self) -> Task | None:
         if not self.can_edit or self.selected is None:
             return None
-        day, session = self.selected, self.session
-
-        def work():
-            removed = calendar_service.remove_override(session, day)
-            return calendar_service.year_view(session, day.year), removed
-
         self.message.clear()
-        return self._run(work, "remove-override")
+        return self._change(calendar_service.remove_override, self.selected, name="remove-override")

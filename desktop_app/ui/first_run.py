@@ -15,13 +15,9 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
-import threading
-from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -67,6 +63,7 @@ from desktop_app.ui.i18n import (
     system_language,
 )
 from desktop_app.ui.resources import set_tone
+from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -226,74 +223,6 @@ def should_run_wizard(database_url: str | None) -> bool:
 # --- work off the UI thread -----------------------------------------------------------------
 
 
-class BackgroundCall(QObject):
-    """One call on a thread of its own, for work before any database is bound (the task
-    runner connects the bound database first). Signals arrive on the main thread:
-    ``succeeded(result)``, ``failed(ServiceError)``, ``progressed(done, total)``, then
-    ``finished()``. Any other exception is a bug and goes to ``sys.excepthook``."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
-    finished = Signal()
-    _done = Signal(object, object)
-    _progress = Signal(int, int)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.running = False
-        self._thread: threading.Thread | None = None
-        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._progress.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
-
-    def report(self, done: int, total: int) -> bool:
-        """A ``progress`` callback for services (any thread)."""
-        try:
-            self._progress.emit(int(done), int(total))
-        except RuntimeError:  # pragma: no cover - the window is gone
-            pass
-        return True
-
-    def start(self, fn: Callable[..., Any], *args, **kwargs) -> None:
-        self.running = True
-
-        def run() -> None:
-            try:
-                outcome = (fn(*args, **kwargs), None)
-            except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
-                outcome = (None, exc)
-            try:
-                self._done.emit(*outcome)
-            except RuntimeError:  # the window was closed meanwhile (a connection test)
-                log.info(
-                    "first run: %s finished after its window closed",
-                    getattr(fn, "__name__", "call"),
-                )
-
-        self._thread = threading.Thread(target=run, name="first-run", daemon=True)
-        self._thread.start()
-
-    def wait(self, seconds: float = 30.0) -> None:
-        if self._thread is not None:
-            self._thread.join(seconds)
-
-    @Slot(object, object)
-    def _on_done(self, result: Any, exc: BaseException | None) -> None:
-        self.running = False
-        try:
-            if exc is None:
-                self.succeeded.emit(result)
-            elif isinstance(exc, ServiceError):
-                self.failed.emit(exc)
-            else:
-                log.error(
-                    "first run: unexpected error", exc_info=(type(exc), exc, exc.__traceback__)
-                )
-                sys.excepthook(type(exc), exc, exc.__traceback__)
-        finally:
-            self.finished.emit()
-
-
 def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -353,7 +282,7 @@ class DatabasePage(QWizardPage):
         self.setObjectName("database_page")
         self.probe: ServerProbe | None = None
         self.probe_url: str | None = None
-        self.call: BackgroundCall | None = None
+        self.call: Task | None = None
         self._next_when_tested = False
 
         self.local = QRadioButton()
@@ -513,7 +442,7 @@ class DatabasePage(QWizardPage):
 
     # the connection test
 
-    def test_connection(self) -> BackgroundCall | None:
+    def test_connection(self) -> Task | None:
         """Try the server off the UI thread; the result (or the reason) shows below."""
         if not self.is_shared() or (self.call is not None and self.call.running):
             return None
@@ -525,12 +454,11 @@ class DatabasePage(QWizardPage):
         set_tone(self.result, None)
         self.result.setText(self.tr("Connecting to {host}…").format(host=self.host.text()))
         self.test_button.setEnabled(False)
-        call = BackgroundCall(self)
+        call = self.wiz.tasks.submit(probe_postgres, url, name="first-run-probe")
         call.succeeded.connect(lambda probe: self._tested(url, probe))
         call.failed.connect(self._test_failed)
         call.finished.connect(self._test_finished)
         self.call = call
-        call.start(probe_postgres, url)
         self.completeChanged.emit()
         return call
 
@@ -835,7 +763,9 @@ class FirstRunWizard(QWizard):
         self.setup_result: SetupResult | None = None
         self.database_url = ""
         self.admin_username = ""
-        self.call: BackgroundCall | None = None
+        self.call: Task | None = None
+        # Calls before any database is bound: the runner connects none.
+        self.tasks = TaskRunner(self, database=False)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(620, 500)
@@ -892,7 +822,7 @@ class FirstRunWizard(QWizard):
     def busy(self) -> bool:
         return self.call is not None and self.call.running
 
-    def start_setup(self) -> BackgroundCall | None:
+    def start_setup(self) -> Task | None:
         if self.busy():
             return None
         page = self.database_page
@@ -901,12 +831,6 @@ class FirstRunWizard(QWizard):
         demo_count = (
             DEMO_CASES if self.finish_page.demo.isChecked() and page.is_new_database() else 0
         )
-        call = BackgroundCall(self)
-        call.progressed.connect(self.finish_page.set_progress)
-        call.succeeded.connect(lambda result: self._set_up(url, result))
-        call.failed.connect(self._setup_failed)
-        call.finished.connect(self._setup_finished)
-        self.call = call
         self.finish_page.set_running(2 + demo_count)
         log.info(
             "first run: setting up %s (administrator: %s, demo cases: %d)",
@@ -914,15 +838,21 @@ class FirstRunWizard(QWizard):
             admin,
             demo_count,
         )
-        call.start(
+        call = self.tasks.submit(
             set_up,
             url,
             admin=admin,
             display_name=self.admin_page.display_name.text(),
             password=self.admin_page.password.text(),
             demo_count=demo_count,
-            progress=call.report,
+            with_progress=True,
+            name="first-run-setup",
         )
+        call.progressed.connect(self.finish_page.set_progress)
+        call.succeeded.connect(lambda result: self._set_up(url, result))
+        call.failed.connect(self._setup_failed)
+        call.finished.connect(self._setup_finished)
+        self.call = call
         self._set_busy(True)
         return call
 
@@ -965,9 +895,7 @@ class FirstRunWizard(QWizard):
 
     def wait(self, seconds: float = 30.0) -> None:
         """Block until background work is done (tests, closing)."""
-        for call in (self.call, self.database_page.call):
-            if call is not None:
-                call.wait(seconds)
+        self.tasks.wait_for_done(int(seconds * 1000))
 
 
 class DatabasePasswordDialog(QDialog):

@@ -59,6 +59,7 @@ from desktop_app.services import intake, reference
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, IntakeForm, Registered
 from desktop_app.services.session import Session
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import FieldError, FieldErrors
 from desktop_app.ui.i18n import problem_text, service_message, ui_language
 from desktop_app.ui.intake_draft import DraftStore
@@ -174,11 +175,13 @@ class IntakePage(FieldErrors, QWidget):
         *,
         drafts: DraftStore | None = None,
         offer_draft: bool = True,
+        changes: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("intake_page")
         self.session = session
         self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self.changes = changes if changes is not None else ChangeHub(self)
         self.language = ui_language()
         self.drafts = drafts or DraftStore(session.username)
         self.customer_id: int | None = None
@@ -187,7 +190,6 @@ class IntakePage(FieldErrors, QWidget):
         self._save_task: Task | None = None
         self._lookup_edit: QLineEdit | None = None
         self._lookup_text = ""
-        self._similar_seq = 0
         self._dirty = False
         self._loading = False
         self._time_edited = False
@@ -884,9 +886,9 @@ class IntakePage(FieldErrors, QWidget):
         subtype = self._combo_code(self.subtype) or ""
         text = self.description.toPlainText().strip()
         if not subtype and self.customer_id is None and len(text) < 2:
+            self.tasks.forget((self, "similar"))
             self.similar_panel.set_similar(None)
             return None
-        self._similar_seq += 1
         task = self.tasks.submit(
             intake.similar_cases,
             self.session,
@@ -895,17 +897,11 @@ class IntakePage(FieldErrors, QWidget):
             text=text,
             product=self.product.text().strip(),
             name="similar-cases",
+            key=(self, "similar"),
         )
-        task.setProperty("seq", self._similar_seq)
-        task.succeeded.connect(self._similar_done)
+        task.succeeded.connect(self.similar_panel.set_similar)
         task.failed.connect(self._service_failed)
         return task
-
-    def _similar_done(self, similar) -> None:
-        task = self.sender()
-        if task is not None and task.property("seq") != self._similar_seq:
-            return
-        self.similar_panel.set_similar(similar)
 
     # --- saving -------------------------------------------------------------------------
 
@@ -940,6 +936,7 @@ class IntakePage(FieldErrors, QWidget):
         self.new_form(keep_choices=True)
         self.status_message.emit(self.tr("Saved as {number}.").format(number=registered.number))
         self.show_saved(registered)
+        self.changes.announce("cases", {registered.id})
         self.saved.emit(registered)
 
     def show_saved(self, registered: Registered) -> SavedDialog:
@@ -1023,6 +1020,7 @@ class IntakePage(FieldErrors, QWidget):
         self._set_customer(None)
         self.completer.popup().hide()
         self.lookup_timer.stop()
+        self.tasks.forget((self, "similar"))
         self.similar_panel.set_similar(None)
         self.clear_errors()
         self._dirty = False

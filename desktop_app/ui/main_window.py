@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,18 +31,19 @@ from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.admin_page import AdminPage, AutoBackup
 from desktop_app.ui.case.window import CaseWindow, open_case_window
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.intake_page import IntakePage
-from desktop_app.ui.pages import ComingPage, resize_on_screen
+from desktop_app.ui.pages import resize_on_screen
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
     ReminderMonitor,
     ReminderNotice,
     RemindersPanel,
 )
-from desktop_app.ui.reports_page import ReportsPage
+from desktop_app.ui.reports import ReportsPage
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.survey_page import SurveyPage
@@ -62,20 +62,19 @@ ALL_ROLES = frozenset(ROLES.codes())
 @dataclass(frozen=True)
 class _Section:
     kind: str
-    page_name: str
     shortcut: str
     roles: frozenset[str] = ALL_ROLES  # who gets the section (SPEC §1)
 
 
 _SECTIONS = (
     # Administrators keep accounts and backups; they do not register complaints.
-    _Section("intake", "intake_page", "Ctrl+1", frozenset(INTAKE_ROLES)),
-    _Section("tracker", "tracker_page", "Ctrl+2"),
-    _Section("survey", "survey_page", "Ctrl+3"),
+    _Section("intake", "Ctrl+1", frozenset(INTAKE_ROLES)),
+    _Section("tracker", "Ctrl+2"),
+    _Section("survey", "Ctrl+3"),
     # Clerks get no figures; supervisors those of their departments.
-    _Section("reports", "reports_page", "Ctrl+4", frozenset({"supervisor", "manager", "admin"})),
-    _Section("settings", "settings_page", "Ctrl+5"),
-    _Section("admin", "admin_page", "Ctrl+6", frozenset(AUDIT_ROLES)),
+    _Section("reports", "Ctrl+4", frozenset({"supervisor", "manager", "admin"})),
+    _Section("settings", "Ctrl+5"),
+    _Section("admin", "Ctrl+6", frozenset(AUDIT_ROLES)),
 )
 
 
@@ -119,7 +118,9 @@ class MainWindow(QMainWindow):
         self._signing_out = False
         # Slow service calls run here, off the UI thread.
         self.tasks = TaskRunner(self)
-        self.reminders = ReminderMonitor(session, self.tasks, self)
+        # What changed in the data, for every page and panel of this window.
+        self.changes = ChangeHub(self)
+        self.reminders = ReminderMonitor(session, self.tasks, self, changes=self.changes)
 
         self.sections = [s for s in _SECTIONS if session.role in s.roles]
         self.pages: dict[str, QWidget] = {}
@@ -171,75 +172,41 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------------------
 
-    def _titles(self) -> dict[str, tuple[str, str]]:
-        """Navigation title and, for pages still to come, what the page will do."""
+    def _titles(self) -> dict[str, str]:
+        """The navigation title of each section."""
         return {
-            "intake": (
-                self.tr("Intake"),
-                self.tr(
-                    "Register a complaint (template 1): customer, contact, channel, type, "
-                    "urgency and description, with the promised first-response time to read "
-                    "to the customer."
-                ),
-            ),
-            "tracker": (
-                self.tr("Tracker"),
-                self.tr(
-                    "Follow every open case (template 2): queues sorted urgent first and by "
-                    "deadline, assignment and transfer, progress entries, escalation and "
-                    "closing."
-                ),
-            ),
-            "survey": (
-                self.tr("Surveys"),
-                self.tr(
-                    "Record satisfaction surveys (template 3) for closed cases that are due, "
-                    "and proactive surveys without a case."
-                ),
-            ),
-            "reports": (
-                self.tr("Reports"),
-                self.tr(
-                    "Volume, handling time, resolution, on-time and satisfaction figures for "
-                    "a period, overdue cases, and the export to Excel."
-                ),
-            ),
-            "settings": (self.tr("Settings"), ""),
-            "admin": (self.tr("Administration"), ""),
+            "intake": self.tr("Intake"),
+            "tracker": self.tr("Tracker"),
+            "survey": self.tr("Surveys"),
+            "reports": self.tr("Reports"),
+            "settings": self.tr("Settings"),
+            "admin": self.tr("Administration"),
         }
 
     def _build_pages(self) -> None:
         titles = self._titles()
+        session, tasks, changes = self.session, self.tasks, self.changes
         for section in self.sections:
-            title, purpose = titles[section.kind]
+            title = titles[section.kind]
+            page: QWidget
             if section.kind == "settings":
-                page: QWidget = SettingsPage(self.session, tasks=self.tasks)
-                page.status_message.connect(self.show_status_message)
+                page = SettingsPage(session, tasks=tasks, changes=changes)
             elif section.kind == "intake":
-                page = IntakePage(self.session, tasks=self.tasks, offer_draft=self.offer_drafts)
-                page.status_message.connect(self.show_status_message)
-                self.intake_page = page
+                page = self.intake_page = IntakePage(
+                    session, tasks=tasks, offer_draft=self.offer_drafts, changes=changes
+                )
             elif section.kind == "tracker":
-                page = TrackerPage(self.session, tasks=self.tasks)
-                page.status_message.connect(self.show_status_message)
+                page = self.tracker_page = TrackerPage(session, tasks=tasks, changes=changes)
                 page.case_requested.connect(self.open_case)
-                self.tracker_page = page
             elif section.kind == "survey":
-                page = SurveyPage(self.session, tasks=self.tasks)
-                page.status_message.connect(self.show_status_message)
-                self.survey_page = page
+                page = self.survey_page = SurveyPage(session, tasks=tasks, changes=changes)
             elif section.kind == "reports":
-                page = ReportsPage(self.session, tasks=self.tasks)
-                page.status_message.connect(self.show_status_message)
+                page = self.reports_page = ReportsPage(session, tasks=tasks, changes=changes)
                 page.cases_requested.connect(self.show_cases)
-                self.reports_page = page
-            elif section.kind == "admin":
-                page = AdminPage(self.session, self.tasks)
-                page.status_message.connect(self.show_status_message)
+            else:  # "admin"
+                page = self.admin_page = AdminPage(session, tasks, changes=changes)
                 page.signed_out_requested.connect(self._restored)
-                self.admin_page = page
-            else:
-                page = ComingPage(section.page_name, title, purpose)
+            page.status_message.connect(self.show_status_message)
             self.pages[section.kind] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(icon(section.kind), title)
@@ -252,7 +219,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         group.setExclusive(True)
         for section in self.sections:
-            action = QAction(icon(section.kind), titles[section.kind][0], self)
+            action = QAction(icon(section.kind), titles[section.kind], self)
             action.setObjectName(f"go_{section.kind}_action")
             action.setShortcut(QKeySequence(section.shortcut))
             action.setCheckable(True)
@@ -281,7 +248,9 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
 
     def _build_reminders(self) -> None:
-        self.reminders_panel = RemindersPanel(self.session, self.reminders, self)
+        self.reminders_panel = RemindersPanel(
+            self.session, self.reminders, self, changes=self.changes
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_panel)
         self.reminders_panel.case_requested.connect(self.open_case)
         self.reminders_action = self.reminders_panel.toggleViewAction()
@@ -297,24 +266,21 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: int) -> CaseWindow:
         """Show a case in its own window (the one already open for it, if any); whatever
-        is done there refreshes the tracker and the survey queue."""
+        is done there is announced to every page (``changes``)."""
         window = open_case_window(self.session, case_id, self.tasks, self)
         if not window.property("wired_to_main"):
             window.setProperty("wired_to_main", True)
             window.case_changed.connect(self._case_changed)
         return window
 
+    def _case_changed(self, case_id: int) -> None:
+        self.changes.announce("cases", {case_id})
+
     def show_cases(self, flt: CaseFilter) -> None:
         """Show the tracker listing the cases of ``flt`` (a report's tile or bar)."""
         self.show_section("tracker")
         if self.tracker_page is not None:
             self.tracker_page.set_filter(flt)
-
-    def _case_changed(self, _case_id: int) -> None:
-        if self.tracker_page is not None and self.tracker_page.isVisible():
-            self.tracker_page.refresh()
-        if self.survey_page is not None and self.survey_page.isVisible():
-            self.survey_page.refresh()
 
     def show_reminders(self) -> None:
         """Show and focus the reminders panel."""
@@ -386,17 +352,8 @@ class MainWindow(QMainWindow):
         self.print_blank_action.setIcon(icon("print"))
         file_menu.addMenu(self.blank_forms_menu)
         file_menu.addSeparator()
-        page = self.tracker_page
-        status = page.status_line.parentWidget().layout() if page is not None else None
-        for index in range(status.count() if status is not None else 0):
-            row = status.itemAt(index).layout()
-            if row is not None and row.indexOf(page.status_line) >= 0:
-                button = QToolButton()
-                button.setObjectName("export_view_button")
-                button.setDefaultAction(self.export_view_action)
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                row.addWidget(button)
-                break
+        if self.tracker_page is not None:
+            self.tracker_page.add_status_action(self.export_view_action)
 
     def open_import_dialog(self):
         """Show the import dialog (the one still working, if any)."""
@@ -407,10 +364,14 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None:
             self.import_dialog.deleteLater()
         dialog = ImportDialog(self.session, tasks=self.tasks, parent=self)
-        dialog.imported.connect(lambda report: report.written and self._case_changed(0))
+        dialog.imported.connect(self._imported)
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def _imported(self, report) -> None:
+        if report.written:
+            self.changes.announce("cases")  # which ones: the import may touch many
 
     def open_export_dialog(self, case_ids: list[int] | None = None):
         """Show the export dialog: a period or everything, or exactly ``case_ids``."""

@@ -1,10 +1,16 @@
-"""Pages whose real content comes with later work: each says honestly what it will do."""
+"""What the pages of the main window share: the title, the first-start size, and
+``DataPage``, the base of the pages that show data (when they reload)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop_app.ui.changes import KINDS, ChangeHub, DataChanged
 
 
 def page_title(text: str) -> QLabel:
@@ -28,22 +34,76 @@ def resize_on_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(width, height)
 
 
-class ComingPage(QWidget):
-    """A title and one sentence on what the page will do; no pretend data."""
+class DataPage(QWidget):
+    """A page that shows data others may change: the one rule for when it reloads.
 
-    def __init__(self, object_name: str, title: str, purpose: str, parent: QWidget | None = None):
+    ``kinds`` are the kinds of ``changes.DataChanged`` the page shows. A change of one of
+    them (from this program or, later, another one) marks the page stale; a visible page
+    then reloads at once, a hidden one when it is shown. The page also reloads when first shown, on F5 (``refresh_shortcut``) and every
+    ``refresh_ms`` while shown (``refresh_timer``; 0: no timer). ``reload_on_show``: every
+    showing reloads (what other computers changed meanwhile shows at once).
+
+    Subclasses implement ``refresh()`` (read the data again) and may narrow ``concerns``.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        changes: ChangeHub | None = None,
+        kinds: Iterable[str] = (),
+        refresh_ms: int = 0,
+        timer_name: str = "refresh_timer",
+        reload_on_show: bool = False,
+    ):
         super().__init__(parent)
-        self.setObjectName(object_name)
-        self.title = page_title(title)
-        self.purpose = QLabel(purpose)
-        self.purpose.setObjectName("page_purpose")
-        self.purpose.setWordWrap(True)
-        self.status = QLabel(self.tr("This part of the program is not built yet."))
-        self.status.setObjectName("page_status")
-        self.status.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.purpose)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.changes = changes if changes is not None else ChangeHub(self)
+        self.change_kinds = frozenset(kinds)
+        unknown = self.change_kinds.difference(KINDS)
+        if unknown:
+            raise ValueError(f"unknown kinds of change: {sorted(unknown)}")
+        self.stale = True  # nothing read yet
+        self.reload_on_show = reload_on_show
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setObjectName(timer_name)
+        self.refresh_timer.setInterval(max(0, refresh_ms))
+        self.refresh_timer.timeout.connect(self.reload_now)
+        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self)
+        self.refresh_shortcut.activated.connect(self.reload_now)
+        self.changes.changed.connect(self._data_changed)
+
+    def concerns(self, event: DataChanged) -> bool:
+        """Whether a change of one of the page's kinds touches what it shows."""
+        return True
+
+    def refresh(self) -> Any:
+        """Read the data again (F5, the timer, a change, the first showing)."""
+        raise NotImplementedError
+
+    def _data_changed(self, event: DataChanged) -> None:
+        if event.kind not in self.change_kinds or not self.concerns(event):
+            return
+        self.stale = True
+        self._reload_if_stale()
+
+    def reload_now(self) -> Any:
+        """``refresh()``, and the page is no longer stale."""
+        self.stale = False
+        return self.refresh()
+
+    def _reload_if_stale(self) -> None:
+        if self.stale and self.isVisible():
+            self.reload_now()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.stale:
+            self._reload_if_stale()
+        if self.refresh_timer.interval() > 0:
+            self.refresh_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.refresh_timer.stop()
+        if self.reload_on_show:
+            self.stale = True
+        super().hideEvent(event)

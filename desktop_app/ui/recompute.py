@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop_app.services import sla
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -19,12 +20,21 @@ log = logging.getLogger(__name__)
 
 class DeadlineRecompute(QObject):
     """One run of ``sla.recompute_open_deadlines``; ``done(text)`` carries the outcome as
-    the user reads it ("3 cases' deadlines updated")."""
+    the user reads it ("3 cases' deadlines updated"); changed deadlines are announced to
+    ``changes``."""
 
     done = Signal(str)
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget):
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QWidget,
+        *,
+        changes: ChangeHub | None = None,
+    ):
         super().__init__(parent)
+        self.changes = changes
         self.session = session
         self.tasks = tasks
         self.parent_widget = parent
@@ -77,6 +87,8 @@ class DeadlineRecompute(QObject):
                 "previous deadlines until the next recompute."
             ).format(done=text)
         log.info("deadline recompute: %d changed%s", changed, " (stopped)" if stopped else "")
+        if changed and self.changes is not None:
+            self.changes.announce("cases")  # which ones the service does not say
         self.done.emit(text)
 
     def _failed(self, exc: ServiceError) -> None:

@@ -40,6 +40,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.reminders import ReminderInfo
 from desktop_app.services.session import Session
+from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -186,10 +187,18 @@ class ReminderMonitor(QObject):
     announced = Signal(list)
     error = Signal(str)
 
-    def __init__(self, session: Session, tasks: TaskRunner, parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        changes: ChangeHub | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
+        self.changes = changes if changes is not None else ChangeHub(self)
         self.timer = QTimer(self)
         self.timer.setObjectName("reminder_timer")
         self.timer.timeout.connect(self.tick)
@@ -263,9 +272,14 @@ class ReminderMonitor(QObject):
         self.error.emit(service_message(exc))
 
     def refresh(self) -> Task:
-        """Reload the open reminders without scanning."""
-        task = self.tasks.submit(reminders_service.my_reminders, self.session, name="my-reminders")
-        task.succeeded.connect(self.updated)
+        """Reload the open reminders without scanning (the newest reload wins)."""
+        task = self.tasks.submit(
+            reminders_service.my_reminders,
+            self.session,
+            name="my-reminders",
+            key=(self, "mine"),
+        )
+        task.succeeded.connect(self.updated.emit)
         task.failed.connect(self._failed)
         return task
 
@@ -275,27 +289,13 @@ class ReminderMonitor(QObject):
     def snooze(self, reminder_id: int, minutes: int) -> Task:
         return self._act(reminders_service.snooze, reminder_id, minutes)
 
-    def _act(self, action, *args) -> Task:
-        session = self.session
-
-        def work():
-            error = None
-            try:
-                action(session, *args)
-            except ServiceError as exc:  # shown, and the list is reloaded all the same
-                error = exc
-            return error, reminders_service.my_reminders(session)
-
-        task = self.tasks.submit(work, name=action.__name__)
-        task.succeeded.connect(self._acted)
+    def _act(self, action, reminder_id: int, *args) -> Task:
+        """Acknowledge or snooze, then announce it: the reminders panel (and whoever shows
+        reminders) reloads through ``changes``, also after a refusal (shown)."""
+        task = self.tasks.submit(action, self.session, reminder_id, *args, name=action.__name__)
         task.failed.connect(self._failed)
+        task.finished.connect(lambda: self.changes.announce("reminders", {reminder_id}))
         return task
-
-    def _acted(self, result) -> None:
-        error, mine = result
-        if error is not None:
-            self.error.emit(service_message(error))
-        self.updated.emit(mine)
 
 
 class ReminderNotice(QFrame):
@@ -359,10 +359,21 @@ class RemindersPanel(QDockWidget):
 
     case_requested = Signal(int)
 
-    def __init__(self, session: Session, monitor: ReminderMonitor, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session,
+        monitor: ReminderMonitor,
+        parent: QWidget | None = None,
+        *,
+        changes: ChangeHub | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.monitor = monitor
+        # Reminders acknowledged or snoozed, and cases changed (closing one ends its
+        # reminders): the list is read again.
+        self.changes = changes if changes is not None else monitor.changes
+        self.changes.changed.connect(self._data_changed)
         self.setObjectName("reminders_panel")
         self.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
 
@@ -442,6 +453,10 @@ class RemindersPanel(QDockWidget):
         monitor.error.connect(self.message.setText)
         self._update_title()
         self._update_buttons()
+
+    def _data_changed(self, event: DataChanged) -> None:
+        if event.kind in ("reminders", "cases"):
+            self.monitor.refresh()
 
     def set_reminders(self, rows: list[ReminderInfo]) -> None:
         selected = self.selected_reminder()

@@ -558,7 +558,7 @@ class ScreenshotRun:
         survey = supervisor.show_section("survey")
         settle([supervisor.tasks])
         if survey.queue_model.rowCount():
-            survey._select_row(0)
+            survey.place.select_row(0)
             survey.survey_selected()
         self.shoot(language, "survey", supervisor, [supervisor.tasks])
 

@@ -36,6 +36,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.calendar_page import CalendarPage
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import (
     LANGUAGE_NAMES,
     SYSTEM,
@@ -242,11 +243,17 @@ class SettingsPage(QWidget):
     status_message = Signal(str)
 
     def __init__(
-        self, session: Session, parent: QWidget | None = None, *, tasks: TaskRunner | None = None
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        tasks: TaskRunner | None = None,
+        changes: ChangeHub | None = None,
     ):
         super().__init__(parent)
         self.session = session
         self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self.changes = changes if changes is not None else ChangeHub(self)
         self.recompute: DeadlineRecompute | None = None
         self.can_edit = session.role in ("manager", "admin")
         self.editor: SettingEditDialog | None = None
@@ -306,7 +313,7 @@ class SettingsPage(QWidget):
         policy_layout.addWidget(hint)
         policy_layout.addWidget(self.table, 1)
         policy_layout.addLayout(buttons)
-        self.calendar_page = CalendarPage(session, self.tasks)
+        self.calendar_page = CalendarPage(session, self.tasks, changes=self.changes)
         self.calendar_page.changed.connect(self.recompute_deadlines)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
@@ -407,10 +414,11 @@ class SettingsPage(QWidget):
                     label=setting_label(editor.definition), value=format_value(editor.saved_value)
                 )
             )
+            # The calendar and the pages showing deadlines or figures follow through the
+            # hub; the deadlines of open cases are recomputed here.
+            self.changes.announce("settings", {editor.key})
             if editor.key.startswith(RECOMPUTE_PREFIXES):
                 self.recompute_deadlines()
-            if editor.key.startswith("calendar.") and self.calendar_page.view is not None:
-                self.calendar_page.load()
         if self.editor is editor:
             self.editor = None
         editor.deleteLater()
@@ -424,7 +432,7 @@ class SettingsPage(QWidget):
         """Recompute the open cases' deadlines (managers), with a progress dialog."""
         if not self.can_edit:
             return None
-        self.recompute = DeadlineRecompute(self.session, self.tasks, self)
+        self.recompute = DeadlineRecompute(self.session, self.tasks, self, changes=self.changes)
         self.recompute.done.connect(self._recomputed)
         return self.recompute.start()
 

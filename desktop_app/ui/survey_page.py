@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,14 +56,15 @@ from desktop_app.services.surveys import (
     SurveyInvalid,
     SurveyPrefill,
 )
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.paged_model import RowsView, ViewPlace
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.survey_form import QT_TIME_FORMAT, SurveyFormPanel
 from desktop_app.ui.survey_queue import (
     FollowUpsModel,
-    QueueTable,
     SurveyQueueModel,
 )
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -135,7 +136,7 @@ class CompleteFollowUpDialog(QDialog):
         return self.reopen_case.isEnabled() and self.reopen_case.isChecked()
 
 
-class SurveyPage(QWidget):
+class SurveyPage(DataPage):
     """Template 3 for the signed-in user. ``status_message(text)`` for the status bar;
     ``saved(RecordedSurvey)`` after each survey."""
 
@@ -149,8 +150,16 @@ class SurveyPage(QWidget):
         tasks: TaskRunner,
         parent: QWidget | None = None,
         page_size: int = 100,
+        changes: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        # Closing or reopening a case changes the queue too.
+        super().__init__(
+            parent,
+            changes=changes,
+            kinds=("surveys", "cases"),
+            refresh_ms=AUTO_REFRESH_MS,
+            timer_name="queue_refresh_timer",
+        )
         self.setObjectName("survey_page")
         self.session = session
         self.tasks = tasks
@@ -159,27 +168,21 @@ class SurveyPage(QWidget):
         self.last_message = ""
         self.follow_up_dialog: CompleteFollowUpDialog | None = None
         self._save_task: Task | None = None
-        self._follow_ups_task: Task | None = None
-        self._follow_ups_stale = False
         self._reselect: tuple[int | None, int] = (None, -1)
-        self._loaded = False
         self._columns_fitted = False
         self._follow_up_columns_fitted = False
 
         self.queue_model = SurveyQueueModel(session, tasks, self, page_size=page_size)
         self.follow_ups_model = FollowUpsModel(self)
         self._build()
-        # After the view's own connections: its reset would drop a selection made earlier.
+        # After the view's own connections: a reset, or the selected case leaving the
+        # queue, would drop the selection.
+        self.place = ViewPlace(self.queue_table, self.queue_model)
         self.queue_model.modelAboutToBeReset.connect(self._remember_selection)
-        self.queue_model.modelReset.connect(self._restore_selection)
+        self.queue_model.about_to_load.connect(self._remember_selection)
+        self.queue_model.loaded.connect(self._restore_selection)
         self.queue_model.loaded.connect(self._queue_loaded)
         self.queue_model.load_failed.connect(self._service_failed)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setObjectName("queue_refresh_timer")
-        self.refresh_timer.setInterval(AUTO_REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self)
-        self.refresh_shortcut.activated.connect(self.refresh)
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         self.save_shortcut.activated.connect(self.save)
         self.setFocusProxy(self.queue_table)
@@ -199,12 +202,12 @@ class SurveyPage(QWidget):
 
         queue = QGroupBox(self.tr("Due for a survey"))
         queue.setObjectName("survey_queue_group")
-        self.queue_table = QueueTable()
+        self.queue_table = RowsView()
         self.queue_table.setObjectName("survey_queue_table")
         self.queue_table.setModel(self.queue_model)
         self._table_defaults(self.queue_table)
         self.queue_table.setMinimumHeight(120)
-        self.queue_table.chosen.connect(self.survey_selected)
+        self.queue_table.row_entered.connect(self.survey_selected)
         self.queue_table.doubleClicked.connect(lambda _index: self.survey_selected())
         self.queue_table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.queue_count = QLabel()
@@ -403,21 +406,10 @@ class SurveyPage(QWidget):
 
     # --- showing and refreshing -----------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.refresh_timer.start()
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        self.refresh_timer.stop()
-        super().hideEvent(event)
-
     def refresh(self) -> Task:
         """Read the queue again (keeping the selected case) and the follow-ups. F5, the
-        Refresh button and the timer come here. Returns the queue's task."""
-        self._loaded = True
+        Refresh button, the timer, showing the page and changes of surveys or cases come
+        here. Returns the queue's task."""
         self.refresh_follow_ups()
         return self.queue_model.reload()
 
@@ -446,23 +438,18 @@ class SurveyPage(QWidget):
             self.queue_table.resizeColumnsToContents()
         self._selection_changed()
 
-    def refresh_follow_ups(self) -> Task | None:
+    def refresh_follow_ups(self) -> Task:
         """Read the open follow-ups the user sees (once more after a read under way)."""
-        if self._follow_ups_task is not None:
-            self._follow_ups_stale = True
-            return None
-        self._follow_ups_stale = False
-        task = self.tasks.submit(surveys.follow_ups, self.session, name="survey-follow-ups")
-        self._follow_ups_task = task
+        task = self.tasks.submit(
+            surveys.follow_ups,
+            self.session,
+            name="survey-follow-ups",
+            key=(self, "follow-ups"),
+            policy="coalesce",
+        )
         task.succeeded.connect(self._follow_ups_loaded)
         task.failed.connect(self._service_failed)
-        task.finished.connect(self._follow_ups_finished)
         return task
-
-    def _follow_ups_finished(self) -> None:
-        self._follow_ups_task = None
-        if self._follow_ups_stale:
-            self.refresh_follow_ups()
 
     def _follow_ups_loaded(self, rows: list[FollowUpInfo]) -> None:
         kept = self.selected_follow_up()
@@ -487,19 +474,7 @@ class SurveyPage(QWidget):
 
     def select_case(self, case_id: int) -> bool:
         """Select the row of ``case_id`` when it is loaded."""
-        return self._select_row(self.queue_model.row_of(case_id))
-
-    def _select_row(self, row: int) -> bool:
-        if not 0 <= row < self.queue_model.rowCount():
-            return False
-        index = self.queue_model.index(row, 0)
-        self.queue_table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.queue_table.scrollTo(index)
-        return True
+        return self.place.select_key(case_id)
 
     def _remember_selection(self) -> None:
         self._reselect = (self.selected_case_id(), self.selected_row())
@@ -513,7 +488,7 @@ class SurveyPage(QWidget):
             return
         count = self.queue_model.rowCount()
         if count:
-            self._select_row(min(max(row, 0), count - 1))
+            self.place.select_row(min(max(row, 0), count - 1))
 
     def _selection_changed(self, *_args) -> None:
         row = self.queue_model.row_data(self.selected_row())
@@ -715,7 +690,10 @@ class SurveyPage(QWidget):
         if recorded.follow_up_id is not None:
             text += " " + self.tr("Follow-up created for the supervisor.")
         self._say(text)
-        self.refresh()
+        # The queue (this page too) reloads through the hub.
+        self.changes.announce("surveys", {recorded.id})
+        if recorded.complaint_id is not None:
+            self.changes.announce("cases", {recorded.complaint_id})
         self.queue_table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.saved.emit(recorded)
 
@@ -803,11 +781,13 @@ class SurveyPage(QWidget):
             reopen=reopen,
             name="complete-follow-up",
         )
-        task.succeeded.connect(lambda _version: self._follow_up_done(number, reopen))
+        task.succeeded.connect(
+            lambda _version: self._follow_up_done(number, reopen, info.case_id if info else None)
+        )
         task.failed.connect(self._follow_up_failed)
         return task
 
-    def _follow_up_done(self, number: str, reopened: bool) -> None:
+    def _follow_up_done(self, number: str, reopened: bool, case_id: int | None) -> None:
         if reopened:
             text = self.tr(
                 "Follow-up done: {number} is reopened as an escalated complaint."
@@ -815,7 +795,8 @@ class SurveyPage(QWidget):
         else:
             text = self.tr("Follow-up done ({number}).").format(number=number)
         self._say(text)
-        self.refresh()
+        self.changes.announce("surveys")
+        self.changes.announce("cases", {case_id} if case_id is not None else ())
 
     def _follow_up_failed(self, exc: ServiceError) -> None:
         self.follow_up_message.setText(

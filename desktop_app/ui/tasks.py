@@ -12,8 +12,27 @@ returns a :class:`Task` whose signals arrive on the main thread:
 Any other exception is a bug: it is logged and handed to ``sys.excepthook`` on the main
 thread, which in the program is the crash handler. ``fn`` must never touch widgets.
 
+Policies: a submission with a ``key`` (any hashable value naming what the call is for,
+e.g. ``(self, "count")``) follows the ``policy`` for that key, the one place where
+results that arrive too late are sorted out:
+
+- ``"latest"`` (the default): the newest submission wins. Submitting again with the same
+  key makes the older tasks *stale*: they are cancelled (their ``report`` says stop), a
+  stale task not started yet is not run at all, and the result or error of a stale task is
+  never delivered (``succeeded``/``failed``/``progressed`` stay silent; ``finished`` still
+  comes). For reads whose answer replaces what a widget shows.
+- ``"coalesce"``: at most one task with the key runs at a time. Submitted again while one
+  runs, the call waits and runs once after it, with the arguments of the newest submission;
+  a waiting task overtaken by a newer one is stale (only ``finished``). For reads that are
+  asked for often (counts, follow-ups) where the newest answer is the one that counts.
+
+Without a key every submission runs and delivers its outcome. ``forget(key)`` makes the
+tasks of a key stale without submitting anything.
+
 The runner has one worker thread by default, so the program's own database work is
 serialised (SQLite has one writer at a time anyway) and results arrive in order.
+``TaskRunner(database=False)`` runs calls without opening the bound database's connection
+(the first-run wizard's calls, before any database is bound).
 """
 
 from __future__ import annotations
@@ -22,8 +41,8 @@ import itertools
 import logging
 import sys
 import threading
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
@@ -33,6 +52,9 @@ from desktop_app.services.errors import ServiceError
 log = logging.getLogger(__name__)
 
 _ids = itertools.count(1)
+
+Policy = Literal["latest", "coalesce"]
+POLICIES: tuple[str, ...] = ("latest", "coalesce")
 
 
 class _Relay(QObject):
@@ -57,11 +79,13 @@ class Task(QObject):
         self.result: Any = None
         self.error: ServiceError | None = None
         self.done = False
+        self.key: Hashable | None = None
         self._cancel = threading.Event()
+        self._stale = threading.Event()
         self._relay = _Relay()
         # Explicitly queued: the relay emits on a worker thread, these slots run here.
         self._relay.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._relay.progress.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
+        self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
     # --- worker side (any thread) -------------------------------------------------------
 
@@ -81,44 +105,73 @@ class Task(QObject):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def stale(self) -> bool:
+        """True once a newer submission with the same key overtook this task: its outcome
+        is not delivered."""
+        return self._stale.is_set()
+
+    @property
+    def running(self) -> bool:
+        """Submitted and not finished yet."""
+        return not self.done
+
+    def _make_stale(self) -> None:
+        self._stale.set()
+        self._cancel.set()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if not self.stale:
+            self.progressed.emit(done, total)
+
     @Slot(object, object)
     def _on_done(self, result: Any, exc: BaseException | None) -> None:
         self.done = True
         try:
-            if exc is None:
+            if exc is not None and not isinstance(exc, ServiceError):
+                # A bug stays a bug, stale or not.
+                log.error("task %s failed", self.name, exc_info=(type(exc), exc, exc.__traceback__))
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            elif self.stale:
+                log.debug("task %s: outcome dropped (a newer one was asked for)", self.name)
+            elif exc is None:
                 self.result = result
                 self.succeeded.emit(result)
-            elif isinstance(exc, ServiceError):
+            else:
                 self.error = exc
                 log.info("task %s: %s", self.name, exc.message)
                 self.failed.emit(exc)
-            else:
-                log.error("task %s failed", self.name, exc_info=(type(exc), exc, exc.__traceback__))
-                sys.excepthook(type(exc), exc, exc.__traceback__)
         finally:
             self.finished.emit()
             self.deleteLater()
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Task, fn: Callable[[], Any]):
+    def __init__(self, task: Task, fn: Callable[[], Any], *, database: bool):
         super().__init__()
         self.setAutoDelete(True)
         self._relay = task._relay
-        self._name = task.name
+        self._stale = task._stale
         self._fn = fn
+        self._database = database
 
     def run(self) -> None:
         try:
-            database = models.database_proxy.obj
-            # Not connection_context(): a service may close and reopen this thread's
-            # connection (restore does), which empties peewee's context stack.
-            database.connect(reuse_if_open=True)
-            try:
+            if self._stale.is_set():  # overtaken before it started: not worth running
+                result = None
+            elif not self._database:
                 result = self._fn()
-            finally:
-                if not database.is_closed():
-                    database.close()
+            else:
+                database = models.database_proxy.obj
+                # Not connection_context(): a service may close and reopen this thread's
+                # connection (restore does), which empties peewee's context stack.
+                database.connect(reuse_if_open=True)
+                try:
+                    result = self._fn()
+                finally:
+                    if not database.is_closed():
+                        database.close()
         except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
             self._relay.done.emit(None, exc)
         else:
@@ -132,19 +185,34 @@ class TaskRunner(QObject):
 
     task_finished = Signal(object)  # the Task, after its own ``finished``
 
-    def __init__(self, parent: QObject | None = None, *, threads: int = 1):
+    def __init__(self, parent: QObject | None = None, *, threads: int = 1, database: bool = True):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
+        self._database = database
         self._running: set[Task] = set()
+        self._latest: dict[Hashable, Task] = {}  # key -> the newest "latest" task
+        self._active: dict[Hashable, Task] = {}  # key -> the running "coalesce" task
+        self._waiting: dict[Hashable, tuple[Task, Callable[[], Any]]] = {}
         self._shut = False
 
     def submit(
-        self, fn: Callable[..., Any], *args, name: str = "", with_progress: bool = False, **kwargs
+        self,
+        fn: Callable[..., Any],
+        *args,
+        name: str = "",
+        with_progress: bool = False,
+        key: Hashable | None = None,
+        policy: Policy = "latest",
+        **kwargs,
     ) -> Task:
         """Run ``fn(*args, **kwargs)`` on the worker; with ``with_progress`` it also gets
-        ``progress=task.report``."""
+        ``progress=task.report``. With a ``key``, ``policy`` says what happens to the other
+        tasks of that key (see the module documentation)."""
+        if policy not in POLICIES:
+            raise ValueError(f"unknown task policy {policy!r}; use one of {POLICIES}")
         task = Task(name or getattr(fn, "__qualname__", "task"), self)
+        task.key = key
         if self._shut:
             # The window is gone: work asked for by its last queued events is not run
             # (it would reach a database that may no longer be this window's).
@@ -155,15 +223,78 @@ class TaskRunner(QObject):
             kwargs["progress"] = task.report
         self._running.add(task)
         task.finished.connect(lambda task=task: self._task_done(task))
-        self.pool.start(_Runnable(task, lambda: fn(*args, **kwargs)))
+
+        def call() -> Any:
+            return fn(*args, **kwargs)
+
+        if key is None:
+            self._start(task, call)
+        elif policy == "latest":
+            older = self._latest.get(key)
+            if older is not None:
+                older._make_stale()
+            self._latest[key] = task
+            self._start(task, call)
+        elif key not in self._active:
+            self._active[key] = task
+            self._start(task, call)
+        else:
+            overtaken = self._waiting.pop(key, None)
+            if overtaken is not None:
+                self._drop(overtaken[0])
+            self._waiting[key] = (task, call)
         return task
+
+    def forget(self, key: Hashable) -> None:
+        """The outcomes of ``key``'s tasks are not wanted any more (what they would show is
+        known otherwise): they become stale, and a waiting call does not run."""
+        latest = self._latest.get(key)
+        if latest is not None:
+            latest._make_stale()
+        active = self._active.get(key)
+        if active is not None:
+            active._make_stale()
+        waiting = self._waiting.pop(key, None)
+        if waiting is not None:
+            self._drop(waiting[0])
+
+    def _start(self, task: Task, call: Callable[[], Any]) -> None:
+        self.pool.start(_Runnable(task, call, database=self._database))
+
+    @staticmethod
+    def _drop(task: Task) -> None:
+        """A task that will never run: stale, it only says ``finished`` (queued)."""
+        task._make_stale()
+        task._relay.done.emit(None, None)
 
     def _task_done(self, task: Task) -> None:
         self._running.discard(task)
+        key = task.key
+        if key is not None:
+            if self._latest.get(key) is task:
+                del self._latest[key]
+            if self._active.get(key) is task:
+                del self._active[key]
+                waiting = self._waiting.pop(key, None)
+                if waiting is not None:
+                    following, call = waiting
+                    if self._shut:
+                        self._drop(following)
+                    else:
+                        self._active[key] = following
+                        self._start(following, call)
         self.task_finished.emit(task)
 
     def busy(self) -> bool:
         return bool(self._running)
+
+    def pending(self, key: Hashable) -> bool:
+        """Whether a task of ``key`` is running or waiting: not stale, its outcome not
+        delivered yet."""
+        tasks = (self._latest.get(key), self._active.get(key))
+        return any(t is not None and not (t.stale or t.done) for t in tasks) or (
+            key in self._waiting
+        )
 
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until the workers are idle (when the window closes)."""
@@ -173,4 +304,7 @@ class TaskRunner(QObject):
         """Start nothing more, and wait until the work under way is done (when the window
         closes for good)."""
         self._shut = True
+        for task, _call in self._waiting.values():
+            self._drop(task)
+        self._waiting.clear()
         return self.pool.waitForDone(msecs)

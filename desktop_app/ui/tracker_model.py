@@ -1,40 +1,35 @@
 """The tracker's case table (template 2 list) as a Qt model over ``services.tracker``.
 
-Rows arrive a page at a time: ``set_query`` loads the first page, the view asks for the
-next one (``canFetchMore``/``fetchMore``) when it scrolls to the end, following the
-service's keyset cursor; the model never asks for all rows. ``refresh`` re-reads as many
-rows as are loaded and applies the difference with precise signals (rows removed, rows
-moved as a layout change with the persistent indexes carried along, rows inserted, data
-changed), so a view keeps its selection, current case and scroll position while other
-computers change cases.
-
-Errors: ``set_query`` and ``refresh`` raise ``ServiceError`` to their caller; ``sort`` and
-``fetchMore``, which Qt's views call, report it with ``load_failed`` instead.
+A ``paged_model.PagedTableModel``: rows arrive a page at a time off the UI thread.
+``set_query`` loads the first page of a filter and sort (the model resets when it arrives),
+the view asks for the next one (``canFetchMore``/``fetchMore``) when it scrolls to the
+end, following the service's keyset cursor; the model never asks for all rows.
+``refresh`` re-reads as many rows as are loaded and applies the difference with precise
+signals, so a view keeps its selection, current case and scroll position while other
+computers change cases. A refusal of the service comes as ``load_failed``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain.vocab import LEVEL_ROMAN, STAGES, URGENCY
 from desktop_app.services import tracker
-from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter, CaseRow
+from desktop_app.ui.paged_model import Chunk, PagedTableModel
 from desktop_app.ui.resources import DUE_TONES, tone_colour
+from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -65,42 +60,41 @@ COLUMN_NAMES = COLUMN_SORT_KEYS
 # (resources.TONES: colours of the scheme in use).
 URGENT_TONE = "error"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-# Rows asked for at once when ``refresh`` re-reads what is loaded.
-REFRESH_CHUNK = 500
 # Rows whose model indexes are made once and kept (see TrackerModel.index).
 CACHED_INDEX_ROWS = 1_000
-_VERTICAL = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _MINUTE = dt.timedelta(minutes=1)
 
 
-class TrackerModel(QAbstractTableModel):
-    """Cases of one query (filter and sort) for ``session``, ``page_size`` rows a page."""
+class TrackerQuery(NamedTuple):
+    """What the table lists: the cases of ``filter`` in ``sort`` order."""
 
-    load_failed = Signal(object)  # ServiceError from a load the view started
-    page_loaded = Signal(int)  # rows added by fetchMore
+    filter: CaseFilter
+    sort: str = "processing"
+    descending: bool = False
 
-    def __init__(self, session: Session, parent: QObject | None = None, page_size: int = 100):
-        super().__init__(parent)
-        if page_size < 1:
-            raise ValueError("page_size must be at least 1")
-        self.session = session
-        self.page_size = page_size
+
+class TrackerModel(PagedTableModel):
+    """Cases of one query (filter and sort) for ``session``, ``page_size`` rows a page,
+    read through ``tasks``."""
+
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        page_size: int = 100,
+    ):
+        super().__init__(session, tasks, parent, page_size=page_size)
         self.language = session.language
-        self._rows: list[CaseRow] = []
-        self._row_of: dict[int, int] = {}
-        self._cursor: tuple | None = None
-        self._filter: CaseFilter | None = None
-        self._sort = "processing"
+        self._sort = "processing"  # before any query: the order the first one takes
         self._descending = False
         self._now: dt.datetime = session.now()
         self._soon = dt.timedelta(hours=4)
-        self._fetching = False
         # Display texts per row, made once per load: a view asks for every cell many
         # times (each paint, each role), and formatting dominated reading a page. Rows
-        # only move in ``refresh`` and ``set_query``, which start afresh.
+        # only move in loads, which start afresh (``rows_changed``).
         self._texts: dict[int, tuple[str, ...]] = {}
-        self._soon_read = False
         self._prepare_texts()
         self._indexes: list[tuple[QModelIndex, ...]] = []
 
@@ -108,82 +102,57 @@ class TrackerModel(QAbstractTableModel):
 
     @property
     def filter(self) -> CaseFilter | None:
-        return self._filter
+        return self.query.filter if self.query is not None else None
 
     @property
     def sort_key(self) -> str:
-        return self._sort
+        return self.query.sort if self.query is not None else self._sort
 
     @property
     def descending(self) -> bool:
-        return self._descending
+        return self.query.descending if self.query is not None else self._descending
 
     def now(self) -> dt.datetime:
         """The moment deadlines and ages are shown against (taken at each load)."""
         return self._now
 
-    def set_query(
+    def set_query(  # type: ignore[override]
         self, flt: CaseFilter, sort: str = "processing", descending: bool = False
-    ) -> None:
-        """Load the first page of ``flt`` in ``sort`` order and reset the model."""
+    ) -> Task:
+        """Load the first page of ``flt`` in ``sort`` order; the model resets when it
+        arrives."""
         if sort not in tracker.SORT_KEYS:
             raise ValueError(f"unknown sort key {sort!r}; use one of {tracker.SORT_KEYS}")
-        # The due-soon setting is read once here and again at each refresh.
-        soon = self._soon if self._soon_read else tracker.due_soon_window(self.session)
-        now = self.session.now()
+        return super().set_query(TrackerQuery(flt, sort, descending))
+
+    def refresh(self) -> Task | None:
+        """Re-read as many rows as are loaded (at least a page) and update the model in
+        place: removed, moved, inserted and changed rows each get their own signals, so
+        selections and the current index follow their cases."""
+        return self.reload()
+
+    @staticmethod
+    def read_chunk(session: Session, query: TrackerQuery, limit: int, after) -> Chunk:
         page = tracker.list_cases(
-            self.session, flt, sort=sort, descending=descending, limit=self.page_size
+            session,
+            query.filter,
+            sort=query.sort,
+            descending=query.descending,
+            limit=limit,
+            after=after,
         )
-        self._soon_read = True
-        self.beginResetModel()
-        self._filter = flt
-        self._sort = sort
-        self._descending = descending
-        self._soon = soon
-        self._now = now
-        self._rows = []
-        self._row_of = {}
+        return Chunk(page.rows, page.next_cursor)
+
+    @staticmethod
+    def read_context(session: Session, query: TrackerQuery) -> tuple:
+        """The moment deadlines are shown against, and the due-soon setting."""
+        return session.now(), tracker.due_soon_window(session)
+
+    def apply_context(self, context: tuple) -> None:
+        self._now, self._soon = context
+
+    def rows_changed(self) -> None:
         self._texts = {}
-        self._prepare_texts()
-        self._append(page.rows)
-        self._cursor = page.next_cursor
-        self.endResetModel()
-
-    def all_loaded(self) -> bool:
-        """True when the loaded rows are every row of the query."""
-        return self._filter is not None and self._cursor is None
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008,N802
-        return not parent.isValid() and self._cursor is not None
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008,N802
-        if parent.isValid() or self._cursor is None or self._fetching or self._filter is None:
-            return
-        self._fetching = True
-        try:
-            page = tracker.list_cases(
-                self.session,
-                self._filter,
-                sort=self._sort,
-                descending=self._descending,
-                limit=self.page_size,
-                after=self._cursor,
-            )
-        except ServiceError as exc:
-            log.info("next page of the tracker failed: %s", exc.message)
-            self.load_failed.emit(exc)
-            return
-        finally:
-            self._fetching = False
-        # A case that moved since the earlier pages were read may come again: keep one.
-        fresh = [r for r in page.rows if r.id not in self._row_of]
-        self._cursor = page.next_cursor
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._append(fresh)
-            self.endInsertRows()
-        self.page_loaded.emit(len(fresh))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (a negative column: the processing order of SPEC §4), in
@@ -197,123 +166,24 @@ class TrackerModel(QAbstractTableModel):
                 descending = not descending
         else:
             key, descending = "processing", False
-        if self._filter is None:
+        if self.query is None:
             self._sort, self._descending = key, descending
             return
-        if key == self._sort and descending == self._descending:
+        if key == self.sort_key and descending == self.descending:
             return
-        try:
-            self.set_query(self._filter, key, descending)
-        except ServiceError as exc:
-            log.info("sorting the tracker failed: %s", exc.message)
-            self.load_failed.emit(exc)
-
-    def refresh(self) -> None:
-        """Re-read as many rows as are loaded (at least a page), from the first one, and
-        update the model in place: removed, moved, inserted and changed rows each get
-        their own signals, so selections and the current index follow their cases."""
-        if self._filter is None:
-            return
-        soon = tracker.due_soon_window(self.session)
-        now = self.session.now()
-        target = max(len(self._rows), self.page_size)
-        chunk = max(self.page_size, REFRESH_CHUNK)
-        fresh: list[CaseRow] = []
-        seen: set[int] = set()
-        cursor: tuple | None = None
-        while len(fresh) < target:
-            page = tracker.list_cases(
-                self.session,
-                self._filter,
-                sort=self._sort,
-                descending=self._descending,
-                limit=min(target - len(fresh), chunk),
-                after=cursor,
-            )
-            for row in page.rows:
-                if row.id not in seen:
-                    seen.add(row.id)
-                    fresh.append(row)
-            cursor = page.next_cursor
-            if cursor is None or not page.rows:
-                break
-        self._soon = soon
-        self._now = now
-        self._texts = {}
-        self._prepare_texts()
-        self._apply(fresh)
-        self._cursor = cursor
-
-    def _apply(self, fresh: list[CaseRow]) -> None:
-        root = QModelIndex()
-        position = {row.id: i for i, row in enumerate(fresh)}
-        # 1. Cases no longer listed go, bottom-up in contiguous runs.
-        gone = [i for i, row in enumerate(self._rows) if row.id not in position]
-        while gone:
-            end = gone.pop()
-            start = end
-            while gone and gone[-1] == start - 1:
-                start = gone.pop()
-            self.beginRemoveRows(root, start, end)
-            del self._rows[start : end + 1]
-            self._texts = {}
-            self.endRemoveRows()
-        # 2. The remaining cases take their new relative order: a layout change that
-        #    carries every persistent index to its case's new row.
-        ordered = sorted(self._rows, key=lambda row: position[row.id])
-        if [r.id for r in ordered] != [r.id for r in self._rows]:
-            self.layoutAboutToBeChanged.emit([], _VERTICAL)
-            new_row = {row.id: i for i, row in enumerate(ordered)}
-            old_ids = [row.id for row in self._rows]
-            before = self.persistentIndexList()
-            after = [self.index(new_row[old_ids[index.row()]], index.column()) for index in before]
-            self._rows = ordered
-            self._texts = {}
-            self.changePersistentIndexList(before, after)
-            self.layoutChanged.emit([], _VERTICAL)
-        # 3. New cases come in where they belong, in contiguous runs.
-        present = {row.id for row in self._rows}
-        i = 0
-        while i < len(fresh):
-            if fresh[i].id in present:
-                i += 1
-                continue
-            j = i
-            while j < len(fresh) and fresh[j].id not in present:
-                j += 1
-            self.beginInsertRows(root, i, j - 1)
-            self._rows[i:i] = fresh[i:j]
-            self._texts = {}
-            self.endInsertRows()
-            i = j
-        # 4. Same cases, same order: take the new values (and the new "now").
-        self._rows = list(fresh)
-        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
-        self._texts = {}
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1)
-            )
-
-    def _append(self, rows) -> None:
-        for row in rows:
-            self._row_of[row.id] = len(self._rows)
-            self._rows.append(row)
+        self.set_query(self.query.filter, key, descending)
 
     # --- lookups ------------------------------------------------------------------------
 
     def case_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self.key_at(row)
 
     def case_row(self, row: int) -> CaseRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_data(row)
 
     def row_of(self, case_id: int) -> int:
         """The row showing ``case_id``, or -1 when it is not loaded."""
-        return self._row_of.get(case_id, -1)
-
-    def rows(self) -> list[CaseRow]:
-        return list(self._rows)
+        return self.row_of_key(case_id)
 
     # --- Qt model -----------------------------------------------------------------------
 
@@ -344,9 +214,6 @@ class TrackerModel(QAbstractTableModel):
             number = len(indexes)
             indexes.append(tuple(create(number, c) for c in range(COLUMN_COUNT)))
         return indexes[row][column]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
         return 0 if parent.isValid() else COLUMN_COUNT

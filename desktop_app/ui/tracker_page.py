@@ -15,8 +15,8 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +47,10 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter, SavedView
 from desktop_app.ui import tracker_model as columns
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.paged_model import RowsView, ViewPlace
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.tracker_model import TrackerModel
@@ -104,28 +106,7 @@ def filter_from_json(data: dict[str, Any]) -> CaseFilter:
     return CaseFilter(**values)
 
 
-def _numbered_count(seq: int, session: Session, flt: CaseFilter) -> tuple[int, int]:
-    """``count_cases`` with the number of the query it counts (runs on the worker)."""
-    return seq, tracker.count_cases(session, flt)
-
-
-class CaseTable(QTableView):
-    """The case table: Enter or Return on a row asks to open it."""
-
-    open_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            self.open_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class TrackerPage(QWidget):
+class TrackerPage(DataPage):
     """Template 2 for the signed-in user.
 
     ``case_requested(case_id)`` when the user opens a case (Enter, double-click);
@@ -146,25 +127,29 @@ class TrackerPage(QWidget):
         tasks: TaskRunner,
         parent: QWidget | None = None,
         page_size: int = PAGE_SIZE,
+        changes: ChangeHub | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            changes=changes,
+            kinds=("cases", "settings", "calendar"),
+            refresh_ms=AUTO_REFRESH_MS,
+            reload_on_show=True,
+        )
         self.setObjectName("tracker_page")
         self.session = session
         self.tasks = tasks
         self.language = session.language
-        self.model = TrackerModel(session, self, page_size=page_size)
+        self.model = TrackerModel(session, tasks, self, page_size=page_size)
         self.model.load_failed.connect(self._show_error)
-        self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._rows_loaded)
         self.views: dict[str, SavedView] = {}
         self.view_count: dict[str, int] = {}
         self._loaded = False
         self._applying = False
-        self._count_seq = 0
-        self._views_task: Task | None = None
-        self._views_stale = False
         self._count: int | None = None
         self._pending_error: str | None = None
-        self._reselect: int | None = None
+        self._select_first = False
 
         self._build_views()
         self._build_filters()
@@ -178,10 +163,6 @@ class TrackerPage(QWidget):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filters)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setObjectName("refresh_timer")
-        self.refresh_timer.setInterval(AUTO_REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
         self._connect_filters()
 
     # --- construction -------------------------------------------------------------------
@@ -306,19 +287,18 @@ class TrackerPage(QWidget):
         return edit
 
     def _build_table(self) -> None:
-        self.table = CaseTable()
+        self.table = RowsView()
         self.table.setObjectName("cases_table")
         self.table.setModel(self.model)
-        # After the view's own handlers: its selection model clears itself on a reset.
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
-        self.model.modelReset.connect(self._restore_selection)
+        # The selected case and the rows in view stay where they are across loads.
+        self.place = ViewPlace(self.table, self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.open_requested.connect(self.open_selected)
+        self.table.row_entered.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         header = self.table.horizontalHeader()
         header.setObjectName("cases_header")
@@ -411,6 +391,7 @@ class TrackerPage(QWidget):
         status = QHBoxLayout()
         status.addWidget(self.status_line)
         status.addWidget(self.message, 1)
+        self._status_row = status
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -446,8 +427,6 @@ class TrackerPage(QWidget):
     def _build_shortcuts(self) -> None:
         self.find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self)
         self.find_shortcut.activated.connect(self.focus_search)
-        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self)
-        self.refresh_shortcut.activated.connect(self.refresh)
 
     def _connect_filters(self) -> None:
         self.search_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
@@ -558,32 +537,37 @@ class TrackerPage(QWidget):
         self.set_filter(CaseFilter())
         self.search_filter.setFocus()
 
-    def apply_filters(self) -> bool:
-        """Load the first page of the current filter (keeping the sort and, when still
-        listed, the selected case); False when the service refused."""
+    def apply_filters(self) -> Task:
+        """Load the first page of the current filter off the UI thread (keeping the sort
+        and, when still listed, the selected case); a refusal is shown."""
         self.search_timer.stop()
         flt = self.current_filter()
-        try:
-            self.model.set_query(flt, self.model.sort_key, self.model.descending)
-        except ServiceError as exc:
-            self._show_error(exc)
-            return False
+        task = self.model.set_query(flt, self.model.sort_key, self.model.descending)
         self._loaded = True
-        self._clear_error()
         self._mark_view(flt)
-        return True
+        return task
 
-    def reload(self) -> bool:
+    def reload(self) -> Task:
         """Load the current filter now (the first show does it by itself)."""
         return self.apply_filters()
+
+    def _rows_loaded(self) -> None:
+        """A query or a refresh arrived: the count, and the first case the first time."""
+        self._clear_error()
+        self._update_count()
+        if self._select_first:
+            self._select_first = False
+            if self.model.rowCount():
+                self.table.selectRow(0)
 
     # --- counts -------------------------------------------------------------------------
 
     def _update_count(self) -> None:
         """After a new query: the number of cases, known at once when every row is
-        loaded, else counted off the UI thread."""
-        self._count_seq += 1
+        loaded, else counted off the UI thread (the newest query's count wins)."""
         if self.model.all_loaded():
+            # Known: a count still running for an earlier query is of no use any more.
+            self.tasks.forget((self, "count"))
             self._set_count(self.model.rowCount())
             return
         self._count = None
@@ -591,18 +575,18 @@ class TrackerPage(QWidget):
             self.tr("{shown}+ cases (counting…)").format(shown=self.model.rowCount())
         )
         task = self.tasks.submit(
-            _numbered_count, self._count_seq, self.session, self.model.filter, name="tracker-count"
+            tracker.count_cases,
+            self.session,
+            self.model.filter,
+            name="tracker-count",
+            key=(self, "count"),
         )
         # Bound methods (no lambdas): Qt drops the connection if the page goes first.
-        task.succeeded.connect(self._counted)
+        task.succeeded.connect(self._set_count)
         task.failed.connect(self._show_error)
 
-    def _counted(self, result: tuple[int, int]) -> None:
-        seq, count = result
-        if seq == self._count_seq:  # else a newer query is being counted
-            self._set_count(int(count))
-
     def _set_count(self, count: int) -> None:
+        count = int(count)
         self._count = count
         text = self.tr("1 case") if count == 1 else self.tr("{count} cases").format(count=count)
         self.status_line.setText(text)
@@ -642,27 +626,19 @@ class TrackerPage(QWidget):
         return label if count is None else f"{label} ({count})"
 
     def count_views(self) -> Task | None:
-        """Count every view off the UI thread. While a count is running this only asks
-        for another one after it (returns None)."""
+        """Count every view off the UI thread (the newest count wins)."""
         if not self.views:
             return None
-        if self._views_task is not None:
-            self._views_stale = True
-            return None
-        self._views_stale = False
         task = self.tasks.submit(
-            tracker.view_counts, self.session, list(self.views.values()), name="tracker-view-counts"
+            tracker.view_counts,
+            self.session,
+            list(self.views.values()),
+            name="tracker-view-counts",
+            key=(self, "view-counts"),
         )
-        self._views_task = task
         task.succeeded.connect(self._views_counted)
         task.failed.connect(self._show_error)
-        task.finished.connect(self._views_count_done)
         return task
-
-    def _views_count_done(self) -> None:
-        self._views_task = None
-        if self._views_stale:
-            self.count_views()
 
     def _views_counted(self, counts: dict) -> None:
         self.view_count = dict(counts)
@@ -671,8 +647,7 @@ class TrackerPage(QWidget):
             view = self.views.get(item.data(ViewKeyRole))
             if view is not None:
                 item.setText(self._view_text(view))
-        if not self._views_stale:  # else the views changed meanwhile: a count follows
-            self.views_counted.emit()
+        self.views_counted.emit()
 
     # --- views --------------------------------------------------------------------------
 
@@ -831,26 +806,7 @@ class TrackerPage(QWidget):
 
     def select_case(self, case_id: int) -> bool:
         """Select the row of ``case_id`` when it is loaded."""
-        row = self.model.row_of(case_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
-
-    def _remember_selection(self) -> None:
-        self._reselect = self.selected_case_id()
-
-    def _restore_selection(self) -> None:
-        """After a new query or sort the selected case stays selected when still listed."""
-        if self._reselect is not None:
-            self.select_case(self._reselect)
-        self._reselect = None
+        return self.place.select_key(case_id)
 
     def open_row(self, row: int) -> None:
         case_id = self.model.case_id(row)
@@ -866,36 +822,24 @@ class TrackerPage(QWidget):
         self.search_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_filter.selectAll()
 
-    def refresh(self) -> bool:
-        """Re-read the loaded rows (keeping the selected case and the scroll position),
-        the count and the views' counts. F5 and the auto-refresh timer come here."""
+    def add_status_action(self, action: QAction) -> QToolButton:
+        """A button for ``action`` at the end of the line under the table."""
+        button = QToolButton()
+        button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._status_row.addWidget(button)
+        return button
+
+    def refresh(self) -> Task | None:
+        """Re-read the loaded rows off the UI thread (keeping the selected case and the
+        scroll position), the count and the views' counts. F5, the auto-refresh timer, a
+        change of cases and showing the page come here; the first time it loads the
+        current filter."""
         if not self._loaded:
-            return self.apply_filters()
-        bar = self.table.verticalScrollBar()
-        top_row = self.table.rowAt(0)
-        anchor = self.model.case_id(top_row) if top_row >= 0 else None
-        value = bar.value()
-        try:
-            self.model.refresh()
-        except ServiceError as exc:
-            self._show_error(exc)
-            return False
-        self._clear_error()
-        if anchor is not None:
-            # The case at the top of the view stays there when rows came or went above it.
-            moved = self.model.row_of(anchor)
-            if moved >= 0 and moved != top_row:
-                step = (
-                    1
-                    if self.table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
-                    else self.table.rowHeight(moved)
-                )
-                bar.setValue(value + (moved - top_row) * step)
-            else:
-                bar.setValue(value)
-        self._update_count()
+            return self._first_load()
         self.count_views()
-        return True
+        return self.model.refresh()
 
     # --- column layout ------------------------------------------------------------------
 
@@ -977,21 +921,16 @@ class TrackerPage(QWidget):
 
     # --- showing ------------------------------------------------------------------------
 
+    def _first_load(self) -> Task:
+        """The current filter, the views' counts, and the first case selected."""
+        self._select_first = True
+        task = self.apply_filters()
+        self.count_views()
+        return task
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if not self._loaded:
-            if self.apply_filters():
-                self.count_views()
-                if self.model.rowCount():
-                    self.table.selectRow(0)
-        elif not self.refresh_timer.isActive():
-            self.refresh()
+        super().showEvent(event)  # (re)loads: see DataPage
         if self._pending_error:
             self.message.setText(self._pending_error)
             self.message.show()
             self._pending_error = None
-        self.refresh_timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        self.refresh_timer.stop()
-        super().hideEvent(event)

@@ -1640,62 +1640,62 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="72"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="74"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="79"/>
         <source>A&amp;ccounts</source>
         <translation>账号管理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="83"/>
         <source>&amp;Backups</source>
         <translation>备份与恢复(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="87"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="93"/>
         <source>Administration is for managers (audit log) and administrators (accounts and backups).</source>
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="659"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="587"/>
         <source>Administrator account</source>
         <translation>系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="661"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="589"/>
         <source>The administrator signs in first and then adds the other accounts.</source>
         <translation>系统管理员先登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="665"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="593"/>
         <source>Choose the administrator&apos;s user name and password. Keep the password safe: nobody can look it up.</source>
         <translation>请设置系统管理员的用户名和密码。请妥善保管密码：任何人都无法查到它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="670"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="598"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="671"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="599"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="672"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="600"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="673"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="601"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
@@ -1719,262 +1719,262 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="79"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1982,112 +1982,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="293"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="256"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="264"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="318"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="319"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="282"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="320"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="362"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="325"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="365"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="328"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="367"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="372"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="335"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="380"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="392"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="355"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="487"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="437"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="489"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="491"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="441"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="518"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="468"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="525"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="475"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="527"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="477"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="574"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="524"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="579"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="529"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2095,27 +2095,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="251"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="214"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="252"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="215"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="216"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="254"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="217"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2123,12 +2123,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="238"/>
         <source>Daily backup saved: {file}</source>
         <translation>每日备份已保存：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="247"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -2314,118 +2314,118 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="147"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="158"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="206"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="217"/>
         <source>Click a day to see it here.</source>
         <translation>点击某一天，在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="211"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="222"/>
         <source>Holiday (no work)</source>
         <translation>节假日（不上班）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="212"/>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="285"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="223"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="296"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="216"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="227"/>
         <source>Why, e.g. company anniversary</source>
         <translation>原因，例如公司周年庆</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="217"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="228"/>
         <source>Set &amp;override</source>
         <translation>设置调整(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="220"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="231"/>
         <source>&amp;Remove override</source>
         <translation>取消调整(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="227"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="238"/>
         <source>Selected day</source>
         <translation>选中的日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="230"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="241"/>
         <source>Make it &amp;a:</source>
         <translation>改为(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="233"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="244"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="243"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="254"/>
         <source>Overrides turn a day into a holiday or a working day for every deadline; open cases are recomputed after each change.</source>
         <translation>调整可把某天改为节假日或工作日，所有时限都按此计算；每次调整后会重新计算未闭环投诉的时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="258"/>
         <source>Only managers and administrators can change the working calendar.</source>
         <translation>只有客服经理和系统管理员可以修改工作日历。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="280"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="291"/>
         <source>Public holiday</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="292"/>
         <source>Makeup working day</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="282"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="293"/>
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="283"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="294"/>
         <source>Extra holiday (override)</source>
         <translation>额外休息日（调整）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="284"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="295"/>
         <source>Extra working day (override)</source>
         <translation>额外工作日（调整）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="290"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="301"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="290"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="301"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="291"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="302"/>
         <source>{day}: {mark} — {state}</source>
         <translation>{day}：{mark} — {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="336"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="367"/>
         <source>{year}: official public holidays and adjusted working days.</source>
         <translation>{year}年：已按官方公布的法定节假日和调休安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="343"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="374"/>
         <source>{year}: no official holiday schedule is known; only weekends and overrides count.</source>
         <translation>{year}年：尚无官方公布的放假安排，只按周末和调整计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="350"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="381"/>
         <source>The official {year} holiday schedule is not known to this program: deadlines in {year} count weekends and your calendar overrides only. Enter the public holidays and adjusted working days of {year} in the calendar, or update the program.</source>
         <translation>本程序尚不知道 {year} 年的法定节假日安排：{year} 年的期限只按周末和您在工作日历中的调整计算。请在工作日历中录入 {year} 年的法定节假日和调休工作日，或更新本程序。</translation>
     </message>
@@ -3077,49 +3077,41 @@ After the restore this program signs you out; sign in again to continue.</source
     </message>
 </context>
 <context>
-    <name>ComingPage</name>
-    <message>
-        <location filename="../../desktop_app/ui/pages.py" line="41"/>
-        <source>This part of the program is not built yet.</source>
-        <translation>此功能尚未开发完成。</translation>
-    </message>
-</context>
-<context>
     <name>CompleteFollowUpDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="93"/>
         <source>Complete the follow-up</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="94"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="95"/>
         <source>{number} · {customer}
 {reason}</source>
         <translation>{number} · {customer}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="103"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="104"/>
         <source>What was done for the customer</source>
         <translation>为客户做了哪些处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="104"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="105"/>
         <source>Reopen the case as an escalated complaint</source>
         <translation>将投诉作为升级投诉重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="108"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="109"/>
         <source>The case is open already.</source>
         <translation>该投诉已处于打开状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="115"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="116"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="121"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="122"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -3257,106 +3249,106 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="436"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="365"/>
         <source>Where the cases are kept</source>
         <translation>投诉数据的保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="439"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="368"/>
         <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
         <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="443"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="372"/>
         <source>&amp;This computer only (recommended)</source>
         <translation>仅本机（推荐）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="446"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="375"/>
         <source>The database file on this computer, kept as it is:
 {path}</source>
         <translation>本机上的数据库文件（保持原样）：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="452"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="381"/>
         <source>A database file on this computer:
 {path}</source>
         <translation>本机上的数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="454"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="383"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="456"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="385"/>
         <source>Ser&amp;ver:</source>
         <translation>服务器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="457"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="386"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="459"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="388"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="458"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="387"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="460"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="389"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="464"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="393"/>
         <source>name or address, e.g. db.example.lan</source>
         <translation>名称或地址，例如 db.example.lan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="466"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="395"/>
         <source>&amp;Remember password on this computer (else it is asked at each start)</source>
         <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="468"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="397"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="522"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="451"/>
         <source>Fill in server, database and user first.</source>
         <translation>请先填写服务器、数据库和用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="526"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="455"/>
         <source>Connecting to {host}…</source>
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="538"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="466"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="544"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="472"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="550"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="478"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="552"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="480"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -3364,12 +3356,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="980"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="908"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="983"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="911"/>
         <source>The password of the database server:
 {database}</source>
         <translation>数据库服务器的密码：
@@ -3379,37 +3371,37 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DeadlineRecompute</name>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="36"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="46"/>
         <source>Recomputing the deadlines of the open cases…</source>
         <translation>正在重新计算未闭环投诉的时限…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="37"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="47"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="43"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="53"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="71"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="81"/>
         <source>1 case&apos;s deadlines updated</source>
         <translation>已更新 1 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="73"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="83"/>
         <source>{count} cases&apos; deadlines updated</source>
         <translation>已更新 {count} 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="76"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="86"/>
         <source>Recompute stopped: {done}; the other open cases keep their previous deadlines until the next recompute.</source>
         <translation>已停止重新计算：{done}；其余未闭环投诉在下次重新计算前保持原时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="84"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="96"/>
         <source>Deadlines not recomputed: {reason}</source>
         <translation>时限未重新计算：{reason}</translation>
     </message>
@@ -3554,62 +3546,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="745"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="673"/>
         <source>Ready to start</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="747"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="675"/>
         <source>Press Finish to set up the program. The sign-in window opens next.</source>
         <translation>点击“完成”设置程序，随后打开登录窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="750"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="678"/>
         <source>Fill with {n} &amp;demo cases to try the program</source>
         <translation>填入 {n} 件演示投诉，用于试用程序(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="754"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="682"/>
         <source>Made-up customers and cases in every stage, with progress and surveys, and demo staff accounts. Use a new database for real work.</source>
         <translation>虚构的客户和处于各个阶段的投诉，含进度记录、满意度调查和演示员工账号。正式使用时请换用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="763"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="691"/>
         <source>Language: {language}</source>
         <translation>语言：{language}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="766"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="694"/>
         <source>Database: {url} (shared server)</source>
         <translation>数据库：{url}（共享服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="771"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="699"/>
         <source>Database: {path} (this computer)</source>
         <translation>数据库：{path}（本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="774"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="702"/>
         <source>Administrator: {name}</source>
         <translation>系统管理员：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="779"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="707"/>
         <source>The database already has its accounts: sign in with yours.</source>
         <translation>该数据库已有账号：请用您自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="807"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="735"/>
         <source>Setting up the database…</source>
         <translation>正在设置数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="814"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="742"/>
         <source>Writing demo cases: {done} of {total}…</source>
         <translation>正在写入演示投诉：{done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="819"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="747"/>
         <source>Creating the administrator account…</source>
         <translation>正在创建系统管理员账号…</translation>
     </message>
@@ -3617,47 +3609,47 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="81"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="78"/>
         <source>Create the administrator account</source>
         <translation>创建系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="86"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="83"/>
         <source>This database has no administrator yet. Create the administrator account: it signs in next and can then add the other accounts.</source>
         <translation>该数据库还没有系统管理员。请创建系统管理员账号：创建后即用它登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="111"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="108"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="112"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="109"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="113"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="110"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="114"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="111"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="122"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="119"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="136"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="133"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="154"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="151"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
@@ -3665,32 +3657,32 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="877"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="807"/>
         <source>Set up {app}</source>
         <translation>设置{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="879"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="809"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="880"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="810"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="881"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="811"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="882"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="812"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="945"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="875"/>
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -3698,27 +3690,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FollowUpsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="326"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="206"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="327"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="207"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="328"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="208"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="329"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="209"/>
         <source>Assigned to</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="330"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="210"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -3983,423 +3975,423 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="224"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="686"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="226"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="688"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="232"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="234"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="236"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="239"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1151"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1149"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1152"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="246"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1150"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="247"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1153"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="249"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1151"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="255"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="256"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1148"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="262"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="274"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="277"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="279"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="279"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1157"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1155"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="280"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1158"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="282"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1156"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="285"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="291"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="291"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="293"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="295"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="296"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="298"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="301"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1162"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="303"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1160"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="305"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="307"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="310"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="312"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="313"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="315"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="319"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="330"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1163"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="332"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1161"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="333"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1164"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="335"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1162"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="335"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="337"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="338"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="340"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="342"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1165"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1163"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="349"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="351"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="353"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1167"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="355"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1165"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="357"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="359"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="359"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1168"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="361"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1166"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="367"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="934"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="369"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="930"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="371"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="373"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="374"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="376"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="378"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="380"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="380"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="382"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="385"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="387"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="388"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="390"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="413"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="415"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="708"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="710"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="712"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="714"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="716"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="718"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="762"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="764"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="813"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="815"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="875"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="877"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="919"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="915"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="941"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="937"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="968"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="973"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="970"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1034"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1032"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1035"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1033"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1053"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1051"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1087"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1085"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1088"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1086"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1089"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1087"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1098"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1096"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1106"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1104"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1109"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1107"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1128"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1126"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1129"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1127"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1144"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1144"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1149"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1147"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1150"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1148"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1154"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1152"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1155"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1153"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1156"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1154"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1159"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1157"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1160"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1158"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1161"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1159"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1166"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1164"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1174"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1172"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1181"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1179"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1189"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1187"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1189"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="1187"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4415,17 +4407,17 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="342"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="271"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="343"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="272"/>
         <source>Choose the language of the program.</source>
         <translation>请选择程序的语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="344"/>
+        <location filename="../../desktop_app/ui/first_run.py" line="273"/>
         <source>You can change it later under Settings.</source>
         <translation>以后可在“系统设置”中更改。</translation>
     </message>
@@ -4519,7 +4511,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
@@ -4529,157 +4521,137 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
-        <source>Register a complaint (template 1): customer, contact, channel, type, urgency and description, with the promised first-response time to read to the customer.</source>
-        <translation>登记投诉（客户投诉登记表）：客户、联系方式、投诉渠道、类型、紧急程度和问题描述，并给出可告知客户的首次答复时间。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
-        <source>Follow every open case (template 2): queues sorted urgent first and by deadline, assignment and transfer, progress entries, escalation and closing.</source>
-        <translation>跟踪每一件未闭环投诉（投诉处理进度跟踪表）：紧急优先、按时限排序的队列，分派与转派，进度记录，升级与闭环。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
-        <source>Record satisfaction surveys (template 3) for closed cases that are due, and proactive surveys without a case.</source>
-        <translation>为到期的已闭环投诉记录满意度调查（客户满意度调查问卷），也可记录无投诉的主动调查。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="203"/>
-        <source>Volume, handling time, resolution, on-time and satisfaction figures for a period, overdue cases, and the export to Excel.</source>
-        <translation>按期间统计投诉量、平均处理时长、投诉解决率、处理及时率和满意度，列出超时投诉，并导出到 Excel。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="330"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="343"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="309"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="334"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="341"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="379"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="442"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="403"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="454"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="415"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="465"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="426"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="469"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="519"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="480"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="485"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -4867,7 +4839,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="521"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="536"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -4888,72 +4860,72 @@ Database: {database}</source>
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="135"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="136"/>
         <source>{target} due at {due}</source>
         <translation>{target}时限：{due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="137"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="138"/>
         <source>{target} overdue since {due}</source>
         <translation>{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="140"/>
         <source>Escalated to you: {reason}</source>
         <translation>已升级给您：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="142"/>
         <source>Escalated to you: {target} overdue since {due}</source>
         <translation>已升级给您：{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="145"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="146"/>
         <source>Follow up the unhappy customer: {reason}</source>
         <translation>跟进不满意的客户：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="148"/>
         <source>Approve or reject the proposed solution: {solution}</source>
         <translation>请批准或驳回处理方案：{solution}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="151"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="152"/>
         <source>Give the customer a progress update (due {due})</source>
         <translation>向客户通报处理进度（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="154"/>
         <source>Record the satisfaction survey by {due}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="167"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -4979,57 +4951,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="383"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="394"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="397"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="388"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="399"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="406"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="410"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="421"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="411"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="412"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="423"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="418"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="429"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="421"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="432"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="467"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="482"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="467"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="482"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -5060,477 +5032,472 @@ Database: {database}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="313"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="220"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="224"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="240"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="334"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="241"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="335"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="242"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="336"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="243"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="341"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="248"/>
         <source>Any day of the week, month or quarter</source>
         <translation>该周、月或季度中的任意一天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="252"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="348"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="255"/>
         <source>The previous period (Alt+Left)</source>
         <translation>上一期（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="256"/>
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="353"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="260"/>
         <source>The next period (Alt+Right)</source>
         <translation>下一期（Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="354"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="261"/>
         <source>Next period</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="366"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="273"/>
         <source>A supervisor sees the figures of their own departments</source>
         <translation>客服主管只能查看本部门的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="368"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="275"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="371"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="278"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新统计（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="372"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="52"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="375"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="57"/>
         <source>Full &amp;contacts</source>
         <translation>完整联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="379"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="61"/>
         <source>Write contact details unmasked in the overdue list (recorded in the audit log); otherwise they are masked like 138****5678</source>
         <translation>在超时清单中写入未隐藏的联系方式（记入审计日志）；否则按 138****5678 的形式隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="384"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="69"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="397"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="77"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="410"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="304"/>
         <source>Complaints registered</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="411"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="305"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="412"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="306"/>
         <source>Resolution rate</source>
         <translation>投诉解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="413"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="950"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="307"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="823"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="414"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="308"/>
         <source>First response on time</source>
         <translation>首次响应及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="415"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="309"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="416"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="310"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="420"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="314"/>
         <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
         <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="423"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="317"/>
         <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
         <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="428"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="322"/>
         <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
         <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="439"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="333"/>
         <source>Complaints by type</source>
         <translation>各类型投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="443"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="337"/>
         <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
         <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="449"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="343"/>
         <source>Complaints by week</source>
         <translation>每周投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="452"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="346"/>
         <source>On-time rate by week (%)</source>
         <translation>每周处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="455"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="349"/>
         <source>Satisfaction by question (mean, 1–5)</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="460"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="354"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="460"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="463"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="354"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="357"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="463"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="473"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="357"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="367"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="466"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="466"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="466"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="471"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="365"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="472"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="366"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="474"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="368"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="475"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="369"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="476"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="370"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="492"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="386"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="494"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="388"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="497"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="391"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="501"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="395"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="511"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="405"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="523"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="417"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="557"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="449"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="558"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="450"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="559"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="451"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="561"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="453"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="610"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="502"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="789"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="673"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="828"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="706"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="864"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="737"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="867"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="740"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="878"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="751"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="882"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="755"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="886"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="759"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="890"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="763"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="894"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="767"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="900"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="773"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="902"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="775"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="907"/>
-        <location filename="../../desktop_app/ui/reports_page.py" line="939"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="780"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="812"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="910"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="783"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="911"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="784"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="912"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="785"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="913"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="786"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="917"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="790"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="922"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="795"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="926"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="799"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="932"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="805"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="932"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="805"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="932"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="805"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="936"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="809"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="942"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="815"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="970"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="843"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="974"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="847"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="986"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="859"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1178"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="1051"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1191"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="1064"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1204"/>
-        <source>The report workbook export is not installed in this version ({reason}).</source>
-        <translation>此版本未安装报表工作簿导出功能（{reason}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1208"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="101"/>
         <source>Export once the figures are shown</source>
         <translation>统计结果显示后即可导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1212"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="105"/>
         <source>Save the figures shown as an Excel workbook (summary, breakdowns, overdue cases, surveys, improvement actions, charts)</source>
         <translation>将显示的数据另存为 Excel 工作簿（汇总、分类统计、超时投诉、满意度调查、改进措施、图表）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1224"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="120"/>
         <source>Complaint report {period}.xlsx</source>
         <translation>投诉数据汇总 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1230"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="128"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1232"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="130"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1284"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="180"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1287"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="186"/>
         <source>The report was saved to {path}.</source>
         <translation>报表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_page.py" line="1291"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="194"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -5538,37 +5505,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="122"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="137"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="139"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="143"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="144"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="149"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="150"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="157"/>
+        <location filename="../../desktop_app/ui/intake_page.py" line="158"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -5614,27 +5581,27 @@ Database: {database}</source>
 <context>
     <name>SettingEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="151"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="152"/>
         <source>Change setting</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="159"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="160"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="173"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="174"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="181"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="182"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="203"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="204"/>
         <source>From {minimum:g} to {maximum:g}.</source>
         <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
     </message>
@@ -5642,12 +5609,12 @@ Database: {database}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="71"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="72"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="73"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="74"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -5655,62 +5622,62 @@ Database: {database}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="255"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="262"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="259"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="266"/>
         <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
         <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="265"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="272"/>
         <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
         <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="290"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="297"/>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="291"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="298"/>
         <source>Change the selected setting (Enter)</source>
         <translation>修改选中的设置（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="313"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="320"/>
         <source>&amp;Policy</source>
         <translation>规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="314"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="321"/>
         <source>Working &amp;calendar</source>
         <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="328"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="335"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="337"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="344"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="357"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="364"/>
         <source>Saved for this computer. The new language shows after you sign out and sign in again.</source>
         <translation>已为本机保存。退出登录并重新登录后显示新语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="362"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="369"/>
         <source>Saved for this computer.</source>
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="406"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="413"/>
         <source>Saved: {label} = {value}</source>
         <translation>已保存：{label} = {value}</translation>
     </message>
@@ -5718,17 +5685,17 @@ Database: {database}</source>
 <context>
     <name>SettingsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="134"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
@@ -5968,233 +5935,233 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="200"/>
         <source>Only clerks, supervisors and managers record surveys.</source>
         <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="200"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="203"/>
         <source>Due for a survey</source>
         <translation>待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="212"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="215"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="215"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="218"/>
         <source>Read the queue again (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="224"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="227"/>
         <source>Enter or double-click: survey the selected case.</source>
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="261"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="295"/>
         <source>Call attempt</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="307"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="310"/>
         <source>When the customer asked to be called back</source>
         <translation>客户要求回电的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="314"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="317"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="315"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="318"/>
         <source>Record &amp;call</source>
         <translation>记录通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="322"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="325"/>
         <source>Why the customer is not to be surveyed</source>
         <translation>不调查该客户的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="326"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="329"/>
         <source>Not to be s&amp;urveyed</source>
         <translation>不予调查(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="348"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="351"/>
         <source>Ne&amp;xt try</source>
         <translation>下次致电(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="352"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="355"/>
         <source>Call res&amp;ult</source>
         <translation>通话结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="358"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="361"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="362"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="365"/>
         <source>Reas&amp;on</source>
         <translation>原因(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="371"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="374"/>
         <source>Follow-ups of unhappy customers</source>
         <translation>不满意客户跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="383"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="386"/>
         <source>Co&amp;mplete follow-up…</source>
         <translation>完成跟进(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="428"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="420"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="430"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="422"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="435"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="427"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="437"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="429"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="441"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="433"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="521"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="496"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="526"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="501"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="528"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="503"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="555"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="530"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="557"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="532"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="568"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="543"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="600"/>
-        <location filename="../../desktop_app/ui/survey_page.py" line="667"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="575"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="642"/>
         <source>Choose a case in the queue first.</source>
         <translation>请先在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="631"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="606"/>
         <source>Customer unreachable after 1 call: {number} left the queue.</source>
         <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="633"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="608"/>
         <source>Customer unreachable after {count} calls: {number} left the queue.</source>
         <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="636"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="611"/>
         <source>The customer refused the survey: {number} left the queue.</source>
         <translation>客户拒绝调查：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="640"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="615"/>
         <source>Wrong number: {number} left the queue.</source>
         <translation>号码错误：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="642"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="617"/>
         <source>Next try at {time} ({number}, call {count}).</source>
         <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="648"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="623"/>
         <source>Call recorded ({number}).</source>
         <translation>通话已记录（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="685"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="660"/>
         <source>{number} will not be surveyed: it left the queue.</source>
         <translation>{number} 不予调查，已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="714"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="689"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="716"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="691"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="727"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="705"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="729"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="707"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="734"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="712"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="737"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="715"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="813"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="793"/>
         <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
         <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="816"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="796"/>
         <source>Follow-up done ({number}).</source>
         <translation>跟进已完成（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="822"/>
+        <location filename="../../desktop_app/ui/survey_page.py" line="803"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -6202,62 +6169,62 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyQueueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="100"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="85"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="101"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="86"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="102"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="87"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="103"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="88"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="104"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="89"/>
         <source>Closed at</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="105"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="90"/>
         <source>Survey due</source>
         <translation>调查时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="106"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="91"/>
         <source>Calls</source>
         <translation>致电次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="107"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="92"/>
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="108"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="93"/>
         <source>Next try</source>
         <translation>下次致电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="251"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="148"/>
         <source>Waiting: next try at {time}</source>
         <translation>等待中：下次致电时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="255"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="152"/>
         <source>The survey is overdue: it was due {time}</source>
         <translation>调查已超时：时限为 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_queue.py" line="290"/>
+        <location filename="../../desktop_app/ui/survey_queue.py" line="187"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
@@ -6593,159 +6560,159 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TrackerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="427"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="294"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="428"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="295"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="429"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="296"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="430"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="297"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="431"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="298"/>
         <source>Stage</source>
         <translation>处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="432"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="299"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="433"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="300"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="434"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="301"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="435"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="302"/>
         <source>Age</source>
         <translation>已历时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="440"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="307"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="441"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="308"/>
         <source>Customer name and contact (masked unless you handle the case)</source>
         <translation>客户姓名和联系方式（非处理人员看到的是隐藏后的信息）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="442"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="309"/>
         <source>Type / subtype</source>
         <translation>投诉类型/子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="443"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="310"/>
         <source>Severity level; urgent cases come before every level</source>
         <translation>投诉级别；紧急投诉排在所有级别之前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="444"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="311"/>
         <source>Current stage of handling</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="445"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="312"/>
         <source>Who is responsible for the case now</source>
         <translation>当前负责该投诉的人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="446"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="313"/>
         <source>Department handling the case</source>
         <translation>处理该投诉的部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="448"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="315"/>
         <source>The earliest deadline not yet met: red overdue, amber due soon, green on track</source>
         <translation>最早一个尚未达成的时限：红色为已超时，橙色为即将到期，绿色为正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="450"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="317"/>
         <source>Time since the complaint was registered</source>
         <translation>自登记以来的时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="527"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="394"/>
         <source>{customer}
 The contact is masked: you do not handle this case.</source>
         <translation>{customer}
 联系方式已隐藏：您不是该投诉的处理人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="532"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="399"/>
         <source>Urgent (level {level})</source>
         <translation>紧急（{level}级）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="533"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="400"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="537"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="404"/>
         <source>Registered {time}</source>
         <translation>登记于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="544"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="411"/>
         <source>Closed; no deadline left</source>
         <translation>已闭环，无剩余时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="545"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="412"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="548"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="415"/>
         <source>Overdue by {time} (due {due})</source>
         <translation>已超时 {time}（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="552"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="419"/>
         <source>Due soon: in {time} (at {due})</source>
         <translation>即将到期：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="556"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="423"/>
         <source>On track: due in {time} (at {due})</source>
         <translation>正常：还剩 {time}（{due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="559"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="426"/>
         <source>Closed; the last deadline was {due}</source>
         <translation>已闭环；最后时限为 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="476"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="343"/>
         <source>{days} d {hours} h</source>
         <translation>{days}天{hours}小时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="477"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="344"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_model.py" line="478"/>
+        <location filename="../../desktop_app/ui/tracker_model.py" line="345"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -6753,224 +6720,224 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="178"/>
         <source>S&amp;ave view…</source>
         <translation>保存视图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="200"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="181"/>
         <source>Keep the current filters as a view of your own</source>
         <translation>把当前筛选条件保存为自己的视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="202"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="809"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="820"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="183"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="784"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="795"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="205"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="186"/>
         <source>Delete the selected view of your own</source>
         <translation>删除选中的自建视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="235"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="216"/>
         <source>Number, customer, contact or words of the description (Ctrl+F)</source>
         <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="221"/>
         <source>Any stage</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="252"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="233"/>
         <source>Any owner</source>
         <translation>全部责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="256"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="237"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="263"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="244"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="247"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="270"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="251"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="253"/>
         <source>Urgent onl&amp;y</source>
         <translation>仅紧急(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="274"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="255"/>
         <source>Overd&amp;ue only</source>
         <translation>仅超时(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="276"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="257"/>
         <source>&amp;Include closed</source>
         <translation>包括已闭环(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="278"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="259"/>
         <source>&amp;Mine only</source>
         <translation>仅我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="280"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="261"/>
         <source>Only the cases you own</source>
         <translation>只显示由您负责的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="281"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="262"/>
         <source>Awaiting a&amp;pproval</source>
         <translation>待审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="284"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="265"/>
         <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
         <translation>只显示方案等待主管审批的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="286"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="267"/>
         <source>&amp;Follow-ups</source>
         <translation>待跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="270"/>
         <source>Only cases whose unhappy customer awaits a follow-up</source>
         <translation>只显示客户不满意、等待跟进的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="274"/>
         <source>Cl&amp;ear filters</source>
         <translation>清除筛选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="304"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="285"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="360"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="340"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="361"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="341"/>
         <source>&amp;Stage:</source>
         <translation>处理阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="362"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="342"/>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="363"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="343"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="364"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="344"/>
         <source>&amp;Type:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="365"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="345"/>
         <source>Leve&amp;l:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="366"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="346"/>
         <source>&amp;Channel:</source>
         <translation>投诉渠道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="367"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="347"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="368"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="348"/>
         <source>to:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="425"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="406"/>
         <source>Vie&amp;ws</source>
         <translation>视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="442"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="423"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="543"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="522"/>
         <source>(several)</source>
         <translation>（多项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="543"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="522"/>
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="591"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="575"/>
         <source>{shown}+ cases (counting…)</source>
         <translation>{shown}+ 件投诉（正在统计…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="607"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="591"/>
         <source>1 case</source>
         <translation>1 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="607"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="591"/>
         <source>{count} cases</source>
         <translation>{count} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="784"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="759"/>
         <source>View “{name}” saved</source>
         <translation>视图“{name}”已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="788"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="763"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="788"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="763"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="809"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="784"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="955"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="899"/>
         <source>Processing order (urgent, level, deadline)</source>
         <translation>处理顺序（紧急、级别、时限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="958"/>
+        <location filename="../../desktop_app/ui/tracker_page.py" line="902"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>

@@ -36,19 +36,26 @@ def _english():
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
-def open_page(qtbot, session, **options) -> AdminPage:
+def open_page(qtbot, session, size=(1200, 800), **options) -> AdminPage:
     page = AdminPage(session, TaskRunner(), **options)
     # No worker may outlive the test's database.
     qtbot.addWidget(page, before_close_func=lambda p: p.tasks.wait_for_done())
     page.messages = []
     page.status_message.connect(page.messages.append)
-    page.resize(1200, 800)
+    page.resize(*size)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot, page)
     return page
 
 
-def shown_rows(page: AdminPage) -> list[tuple[str, ...]]:
+def settle(qtbot, page: AdminPage) -> None:
+    """Let the work asked for off the UI thread (the audit log's pages) finish."""
+    qtbot.waitUntil(lambda: not page.tasks.busy(), timeout=WAIT)
+
+
+def shown_rows(qtbot, page: AdminPage) -> list[tuple[str, ...]]:
+    settle(qtbot, page)
     model = page.audit_tab.model
     return [
         tuple(model.index(r, c).data() for c in range(model.columnCount()))
@@ -56,7 +63,8 @@ def shown_rows(page: AdminPage) -> list[tuple[str, ...]]:
     ]
 
 
-def shown_actions(page: AdminPage) -> list[str]:
+def shown_actions(qtbot, page: AdminPage) -> list[str]:
+    settle(qtbot, page)
     return [row.action for row in page.audit_tab.model.rows()]
 
 
@@ -68,7 +76,8 @@ def expected_ids(*conditions) -> list[int]:
     return [e.id for e in query.order_by(AuditLog.id.desc())]
 
 
-def shown_ids(page: AdminPage) -> list[int]:
+def shown_ids(qtbot, page: AdminPage) -> list[int]:
+    settle(qtbot, page)
     return [row.id for row in page.audit_tab.model.rows()]
 
 
@@ -142,10 +151,10 @@ def test_audit_log_shows_the_last_30_days_newest_first(qtbot, manager_session, e
     assert tab.from_edit.date() == QDate(2026, 10, 26)
     assert tab.to_edit.date() == QDate(2026, 11, 25)
     ids = expected_ids(last_30_days())
-    assert shown_ids(page) == ids
+    assert shown_ids(qtbot, page) == ids
     assert len(ids) == AuditLog.select().count() - 1  # all but super1's old failure
     assert tab.count_label.text() == f"Entries: {len(ids)}"
-    first = shown_rows(page)[0]
+    first = shown_rows(qtbot, page)[0]
     assert first[AuditTableModel.ACTION] == "Setting changed"
     assert first[AuditTableModel.USER] == "manager1"
     assert first[AuditTableModel.TIME] == "2026-11-25 10:00:00"
@@ -164,7 +173,7 @@ def test_audit_log_shows_new_entries_when_the_page_comes_back(
         auth.sign_in("intruder", "guess", clock=clock)
     page.show()
     qtbot.waitExposed(page)
-    assert shown_rows(page)[0][AuditTableModel.USER : AuditTableModel.ACTION + 1] == (
+    assert shown_rows(qtbot, page)[0][AuditTableModel.USER : AuditTableModel.ACTION + 1] == (
         "intruder",
         "Failed sign-in",
     )
@@ -179,31 +188,33 @@ def test_audit_log_filtered_by_user(qtbot, manager_session, entries):
     names = [tab.user_combo.itemText(i) for i in range(tab.user_combo.count())]
     assert {"clerk1", "manager1", "super1", "cli"} <= set(names)
     type_into(qtbot, tab.user_combo.lineEdit(), "clerk1")
-    assert shown_ids(page) == expected_ids(last_30_days(), AuditLog.username == "clerk1")
-    assert set(shown_actions(page)) == {"login", "login_failed", "complaint_create"}
-    assert {row[AuditTableModel.USER] for row in shown_rows(page)} == {"clerk1"}
-    assert "Failed sign-in" in [row[AuditTableModel.ACTION] for row in shown_rows(page)]
+    assert shown_ids(qtbot, page) == expected_ids(last_30_days(), AuditLog.username == "clerk1")
+    assert set(shown_actions(qtbot, page)) == {"login", "login_failed", "complaint_create"}
+    assert {row[AuditTableModel.USER] for row in shown_rows(qtbot, page)} == {"clerk1"}
+    assert "Failed sign-in" in [row[AuditTableModel.ACTION] for row in shown_rows(qtbot, page)]
 
 
 def test_audit_log_filtered_by_complaint_number(qtbot, manager_session, entries):
     page = open_page(qtbot, manager_session)
     tab = page.audit_tab
     type_into(qtbot, tab.case_edit, entries)
-    rows = shown_rows(page)
+    rows = shown_rows(qtbot, page)
     assert [r[AuditTableModel.CASE] for r in rows] == [entries]
-    assert shown_actions(page) == ["complaint_create"]
+    assert shown_actions(qtbot, page) == ["complaint_create"]
     assert tab.error_text("audit_case") == ""
 
     # An unknown number: the reason under the field, the entries shown stay.
     type_into(qtbot, tab.case_edit, "TS-20991231-0001")
+    settle(qtbot, page)
     assert tab.error_text("audit_case") == "No complaint has the number TS-20991231-0001."
     assert tab.case_error.isVisible()
-    assert shown_actions(page) == ["complaint_create"]
+    assert shown_actions(qtbot, page) == ["complaint_create"]
 
     tab.case_edit.clear()
     qtbot.keyClick(tab.case_edit, Qt.Key.Key_Return)
+    settle(qtbot, page)
     assert tab.error_text("audit_case") == ""
-    assert shown_ids(page) == expected_ids(last_30_days())
+    assert shown_ids(qtbot, page) == expected_ids(last_30_days())
 
 
 def test_audit_log_filtered_by_action(qtbot, manager_session, entries):
@@ -213,10 +224,10 @@ def test_audit_log_filtered_by_action(qtbot, manager_session, entries):
     assert tab.action_combo.count() == len(audit.ACTIONS) + 1
     tab.action_combo.setCurrentIndex(tab.action_combo.findData("login_failed"))
     assert tab.action_combo.currentText() == "Failed sign-in"
-    assert shown_ids(page) == expected_ids(last_30_days(), AuditLog.action == "login_failed")
-    assert [r[AuditTableModel.USER] for r in shown_rows(page)] == ["clerk1"]
+    assert shown_ids(qtbot, page) == expected_ids(last_30_days(), AuditLog.action == "login_failed")
+    assert [r[AuditTableModel.USER] for r in shown_rows(qtbot, page)] == ["clerk1"]
     tab.action_combo.setCurrentIndex(tab.action_combo.findData("setting_change"))
-    assert [r[AuditTableModel.USER] for r in shown_rows(page)] == ["manager1"]
+    assert [r[AuditTableModel.USER] for r in shown_rows(qtbot, page)] == ["manager1"]
     assert tab.count_label.text() == "Entries: 1"
 
 
@@ -224,27 +235,28 @@ def test_audit_log_filtered_by_dates(qtbot, manager_session, entries):
     page = open_page(qtbot, manager_session)
     tab = page.audit_tab
     tab.from_edit.setDate(QDate(2026, 10, 1))
-    assert shown_ids(page) == expected_ids()  # everything, the old failure too
+    assert shown_ids(qtbot, page) == expected_ids()  # everything, the old failure too
     tab.to_edit.setDate(QDate(2026, 10, 31))
+    settle(qtbot, page)
     assert [(r.username, r.action) for r in tab.model.rows()] == [("super1", "login_failed")]
 
     # From after to: the reason at the start date, the table unchanged.
     tab.from_edit.setDate(QDate(2026, 11, 20))
+    settle(qtbot, page)
     assert tab.error_text("audit_from") == "The start date is after the end date."
     assert [(r.username, r.action) for r in tab.model.rows()] == [("super1", "login_failed")]
     tab.to_edit.setDate(QDate(2026, 11, 25))
+    settle(qtbot, page)
     assert tab.error_text("audit_from") == ""
-    assert shown_ids(page) == expected_ids(AuditLog.at >= dt.datetime(2026, 11, 20))
+    assert shown_ids(qtbot, page) == expected_ids(AuditLog.at >= dt.datetime(2026, 11, 20))
 
 
 def test_scrolling_to_the_end_loads_the_next_page(qtbot, manager_session, entries, clock):
     for _ in range(12):
         with pytest.raises(AuthenticationError):
             auth.sign_in("nobody", "wrong-password", clock=clock)
-    page = open_page(qtbot, manager_session, audit_page_size=4)
+    page = open_page(qtbot, manager_session, size=(900, 360), audit_page_size=4)
     tab = page.audit_tab
-    page.resize(900, 360)
-    qtbot.wait(10)
     total = len(expected_ids(last_30_days()))
     first = tab.model.rowCount()
     assert first < total
@@ -254,7 +266,7 @@ def test_scrolling_to_the_end_loads_the_next_page(qtbot, manager_session, entrie
         tab.table.scrollToBottom()
         qtbot.waitUntil(lambda n=seen[-1]: tab.model.rowCount() > n, timeout=WAIT)
         seen.append(tab.model.rowCount())
-    assert shown_ids(page) == expected_ids(last_30_days())  # no gap, no repeat
+    assert shown_ids(qtbot, page) == expected_ids(last_30_days())  # no gap, no repeat
     assert len(seen) > 2
     assert all(b - a <= 4 for a, b in zip(seen, seen[1:], strict=False))
     assert tab.count_label.text() == f"Entries: {total}"
@@ -268,14 +280,17 @@ def test_export_writes_the_entries_shown(qtbot, manager_session, entries, tmp_pa
     monkeypatch.setattr(tab, "choose_export_path", lambda: str(target))
     with qtbot.waitSignal(tab.exported, timeout=WAIT) as done:
         qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
-    assert done.args == [str(target), len(shown_ids(page))]
-    assert page.messages[-1] == (f"Audit log exported: {len(shown_ids(page))} entries to {target}")
+    assert done.args == [str(target), len(shown_ids(qtbot, page))]
+    assert page.messages[-1] == (
+        f"Audit log exported: {len(shown_ids(qtbot, page))} entries to {target}"
+    )
     assert not tab.export_progress.isVisible()
 
-    sheet = openpyxl.load_workbook(target, read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(target, read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
     assert rows[0] == export_headers()
-    table = shown_rows(page)
+    table = shown_rows(qtbot, page)
     assert len(rows) - 1 == len(table) == 3
     for cells, shown in zip(rows[1:], table, strict=True):
         at, user, action, _entity, _entity_id, number, details = cells

@@ -200,7 +200,7 @@ def test_elided_chart_labels_and_a_form_that_scrolls_sideways(qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QScrollArea
 
-    from desktop_app.ui.reports_charts import BarChartView
+    from desktop_app.ui.reports.charts import BarChartView
 
     dialog = QDialog()
     layout = QVBoxLayout(dialog)

@@ -12,20 +12,18 @@ November score (5, 4, 5, 4) and (3, 2, 3, 2).
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.services import cases, improvements, kpi, reference, surveys
+from desktop_app.services import cases, improvements, kpi, reference, report_workbook, surveys
 from desktop_app.services.surveys import SurveyForm
 from desktop_app.services.tracker import CaseFilter
-from desktop_app.ui import reports_page as reports_module
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.reports_page import ReportsPage
+from desktop_app.ui.reports import ReportsPage
+from desktop_app.ui.reports import export as export_module
 from desktop_app.ui.tasks import TaskRunner
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import TEST_NOW, make_user
@@ -519,20 +517,19 @@ def test_a_manager_creates_and_edits_an_improvement_action(qtbot, manager, figur
 # --- export -----------------------------------------------------------------------------------
 
 
-def test_export_is_disabled_saying_why_while_the_workbook_service_is_missing(
-    qtbot, manager, monkeypatch
-):
-    monkeypatch.setitem(sys.modules, reports_module.WORKBOOK_MODULE, None)
-    page = open_page(qtbot, manager)
+def test_export_is_disabled_saying_why_until_figures_are_shown(qtbot, manager):
+    page = ReportsPage(manager, tasks=TaskRunner())
+    qtbot.addWidget(page)
+    assert page.report is None  # not shown yet: nothing computed
     assert not page.export_button.isEnabled()
-    assert "not installed" in page.export_button.toolTip()
+    assert "once the figures are shown" in page.export_button.toolTip()
     assert page.export_to("/tmp/never.xlsx") is None
 
 
 def test_export_writes_the_report_off_the_ui_thread(qtbot, manager, figures, monkeypatch, tmp_path):
     calls = []
 
-    def write_report_workbook(session, report, path, progress=None):
+    def write_report_workbook(session, report, path, unmasked=False, progress=None):
         calls.append((session.username, report.start, report.end))
         for done in range(1, 4):
             if progress is not None:
@@ -540,9 +537,7 @@ def test_export_writes_the_report_off_the_ui_thread(qtbot, manager, figures, mon
         path.write_bytes(b"PK")
         return path
 
-    fake = types.ModuleType(reports_module.WORKBOOK_MODULE)
-    fake.write_report_workbook = write_report_workbook
-    monkeypatch.setitem(sys.modules, reports_module.WORKBOOK_MODULE, fake)
+    monkeypatch.setattr(report_workbook, "write_report_workbook", write_report_workbook)
     page = open_page(qtbot, manager)
     assert page.export_button.isEnabled()
     target = tmp_path / "report.xlsx"
@@ -580,7 +575,7 @@ def test_export_writes_the_real_workbook_masked_unless_the_manager_asks(
         asked.append(suggested)
         return str(target), filters
 
-    monkeypatch.setattr(reports_module.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(export_module.QFileDialog, "getSaveFileName", save_name)
     with qtbot.waitSignal(page.exported, timeout=WAIT) as done:
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert asked[0].endswith("Complaint report 2026-11.xlsx")
@@ -603,7 +598,7 @@ def test_an_export_can_be_cancelled(qtbot, manager, monkeypatch, tmp_path):
 
     release = threading.Event()
 
-    def write_report_workbook(session, report, path, progress=None):
+    def write_report_workbook(session, report, path, unmasked=False, progress=None):
         progress(1, 3)
         release.wait(WAIT / 1000)
         if not progress(2, 3):
@@ -611,9 +606,7 @@ def test_an_export_can_be_cancelled(qtbot, manager, monkeypatch, tmp_path):
         path.write_bytes(b"PK")
         return path
 
-    fake = types.ModuleType(reports_module.WORKBOOK_MODULE)
-    fake.write_report_workbook = write_report_workbook
-    monkeypatch.setitem(sys.modules, reports_module.WORKBOOK_MODULE, fake)
+    monkeypatch.setattr(report_workbook, "write_report_workbook", write_report_workbook)
     page = open_page(qtbot, manager)
     messages = []
     page.status_message.connect(messages.append)
@@ -633,9 +626,12 @@ def test_an_export_can_be_cancelled(qtbot, manager, monkeypatch, tmp_path):
 def test_no_sql_in_the_reports_ui():
     from pathlib import Path
 
-    folder = Path(reports_module.__file__).parent
-    for name in ("reports_page.py", "reports_charts.py", "improvement_dialog.py"):
-        text = (folder / name).read_text(encoding="utf-8")
+    folder = Path(export_module.__file__).parent
+    files = [*folder.glob("*.py"), folder.parent / "improvement_dialog.py"]
+    assert {f.name for f in files} >= {"page.py", "charts.py", "export.py", "trend.py"}
+    for path in files:
+        name = path.name
+        text = path.read_text(encoding="utf-8")
         for needle in (".select(", ".insert(", ".update(", ".delete(", ".execute_sql("):
             assert needle not in text, (name, needle)
 

@@ -108,3 +108,173 @@ def test_nothing_starts_after_shutdown(qtbot, runner):
     assert late.cancelled and not runner.busy()
     assert runner.shutdown()
     assert ran == [1]
+
+
+# --- policies ----------------------------------------------------------------------------
+
+
+def _gate():
+    """A call that waits for its gate before returning its value (and records its run)."""
+    started, release, ran = threading.Event(), threading.Event(), []
+
+    def work(value):
+        ran.append(value)
+        started.set()
+        release.wait(5)
+        return value
+
+    return work, started, release, ran
+
+
+def _outcomes(task, into: list) -> None:
+    task.succeeded.connect(lambda value: into.append(("ok", value)))
+    task.failed.connect(lambda exc: into.append(("failed", exc.message)))
+
+
+def test_latest_drops_the_result_of_an_older_submission(qtbot, runner):
+    work, started, release, ran = _gate()
+    seen = []
+    older = runner.submit(work, "older", key="k")
+    _outcomes(older, seen)
+    assert started.wait(5)  # the older one is running when the newer one comes
+    newer = runner.submit(work, "newer", key="k")
+    _outcomes(newer, seen)
+    assert older.stale and older.cancelled and not newer.stale
+    with qtbot.waitSignal(newer.finished):
+        release.set()
+    assert ran == ["older", "newer"]  # both ran; only the newest outcome arrived
+    assert seen == [("ok", "newer")]
+    assert older.done and not runner.busy()
+
+
+def test_latest_does_not_run_an_overtaken_task_that_had_not_started(qtbot, runner):
+    work, started, release, ran = _gate()
+    blocker = runner.submit(work, "blocker")  # keeps the only worker busy
+    assert started.wait(5)
+    seen, finished = [], []
+    first = runner.submit(ran.append, "first", key="k")
+    first.finished.connect(lambda: finished.append("first"))
+    _outcomes(first, seen)
+    second = runner.submit(lambda: ran.append("second") or "second", key="k")
+    _outcomes(second, seen)
+    with qtbot.waitSignal(second.finished):
+        release.set()
+    assert ran == ["blocker", "second"]
+    assert seen == [("ok", "second")]
+    assert finished == ["first"]  # a stale task still says it is finished
+    assert blocker.done
+
+
+def test_latest_drops_an_older_failure_and_keeps_keys_apart(qtbot, runner):
+    work, started, release, _ran = _gate()
+    seen = []
+
+    def refuse():
+        started.wait(5)
+        release.wait(5)
+        raise NotFound("No active account named {name}.", name="ghost")
+
+    older = runner.submit(refuse, key=("page", "count"))
+    _outcomes(older, seen)
+    other = runner.submit(lambda: "other key", key=("page", "views"))
+    _outcomes(other, seen)
+    newer = runner.submit(lambda: "newer", key=("page", "count"))
+    _outcomes(newer, seen)
+    started.set()
+    with qtbot.waitSignal(newer.finished):
+        release.set()
+    assert older.stale and not other.stale
+    assert sorted(seen) == [("ok", "newer"), ("ok", "other key")]
+
+
+def test_latest_stops_the_progress_of_an_overtaken_task(qtbot, runner):
+    release = threading.Event()
+    answers, steps = [], []
+
+    def work(progress):
+        answers.append(progress(1, 2))
+        release.wait(5)
+        answers.append(progress(2, 2))
+        return "done"
+
+    older = runner.submit(work, with_progress=True, key="trend")
+    older.progressed.connect(lambda done, total: steps.append(("older", done)))
+    qtbot.waitUntil(lambda: len(answers) == 1)
+    newer = runner.submit(lambda: "newer", key="trend")
+    with qtbot.waitSignal(newer.finished):
+        release.set()
+    assert answers == [True, False]  # told to stop once overtaken
+    assert ("older", 2) not in steps  # and its later progress is not shown
+
+
+@pytest.fixture
+def two_threads(qtbot, gui_db):
+    """A runner with room for two calls at once: only a policy keeps them apart."""
+    runner = TaskRunner(threads=2)
+    yield runner
+    runner.wait_for_done()
+
+
+def test_coalesce_runs_one_at_a_time_and_once_more_with_the_latest_arguments(qtbot, two_threads):
+    runner = two_threads
+    work, started, release, ran = _gate()
+    seen, finished = [], []
+    tasks = [runner.submit(work, value, key="count", policy="coalesce") for value in "abc"]
+    for task, value in zip(tasks, "abc", strict=True):
+        _outcomes(task, seen)
+        task.finished.connect(lambda value=value: finished.append(value))
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: finished == ["b"])  # overtaken while waiting: never runs
+    assert ran == ["a"]  # the others wait although a second thread is free
+    assert tasks[1].stale and not tasks[2].stale
+    with qtbot.waitSignal(tasks[2].finished):
+        release.set()
+    assert ran == ["a", "c"]
+    assert seen == [("ok", "a"), ("ok", "c")]
+    assert finished == ["b", "a", "c"]
+    assert not runner.busy()
+    # Nothing running: the next submission starts at once.
+    with qtbot.waitSignal(runner.submit(work, "d", key="count", policy="coalesce").finished):
+        pass
+    assert ran == ["a", "c", "d"]
+
+
+def test_coalesce_keys_are_independent_and_shutdown_drops_the_waiting_call(qtbot, runner):
+    work, started, release, ran = _gate()
+    running = runner.submit(work, "a", key="one", policy="coalesce")
+    assert started.wait(5)
+    waiting = runner.submit(work, "b", key="one", policy="coalesce")
+    other = runner.submit(work, "x", key="two", policy="coalesce")  # not held back by "one"
+    release.set()
+    with qtbot.waitSignal(other.finished):
+        pass
+    assert ran[:1] == ["a"] and "x" in ran
+    qtbot.waitUntil(lambda: waiting.done)
+    assert ran.count("b") == 1 and running.done
+    # Shut down while a call waits: it never runs.
+    release.clear()
+    started.clear()
+    runner.submit(work, "c", key="one", policy="coalesce")
+    assert started.wait(5)
+    late = runner.submit(work, "d", key="one", policy="coalesce")
+    release.set()
+    assert runner.shutdown()
+    qtbot.waitUntil(lambda: late.done)
+    assert late.stale and "d" not in ran
+
+
+def test_an_unknown_policy_is_refused(runner):
+    with pytest.raises(ValueError, match="policy"):
+        runner.submit(print, key="k", policy="fastest")
+
+
+def test_forget_makes_the_tasks_of_a_key_stale(qtbot, runner):
+    work, started, release, ran = _gate()
+    seen = []
+    running = runner.submit(work, "counted", key="count")
+    _outcomes(running, seen)
+    assert started.wait(5)
+    runner.forget("count")
+    with qtbot.waitSignal(running.finished):
+        release.set()
+    assert running.stale and seen == [] and ran == ["counted"]

@@ -43,7 +43,13 @@ def make_page(qtbot, session, tasks, *, page_size: int = 100, size=(1200, 700)) 
     page.resize(*size)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot, page)
     return page
+
+
+def settle(qtbot, page: TrackerPage) -> None:
+    """Let the rows asked for (off the UI thread) arrive."""
+    qtbot.waitUntil(lambda: not page.model.busy(), timeout=5000)
 
 
 def activate(qtbot, page: TrackerPage) -> None:
@@ -51,13 +57,14 @@ def activate(qtbot, page: TrackerPage) -> None:
     qtbot.waitUntil(page.isActiveWindow)
 
 
-def shown(page: TrackerPage, column: int) -> list[str]:
+def shown(qtbot, page: TrackerPage, column: int) -> list[str]:
+    settle(qtbot, page)
     model = page.model
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
-def numbers(page: TrackerPage) -> list[str]:
-    return shown(page, cols.NUMBER)
+def numbers(qtbot, page: TrackerPage) -> list[str]:
+    return shown(qtbot, page, cols.NUMBER)
 
 
 def wait_for_reload(qtbot, page: TrackerPage):
@@ -97,8 +104,8 @@ def test_table_lists_cases_in_processing_order(qtbot, manager, tasks, five_cases
     table = page.findChild(type(page.table), "cases_table")
     assert table is page.table and table.isSortingEnabled() and table.alternatingRowColors()
     order = ["urgent", "level3", "level2", "level1_early", "level1_late"]
-    assert numbers(page) == [five_cases[key].number for key in order]
-    assert shown(page, cols.LEVEL) == ["紧急 I", "III", "II", "I", "I"]
+    assert numbers(qtbot, page) == [five_cases[key].number for key in order]
+    assert shown(qtbot, page, cols.LEVEL) == ["紧急 I", "III", "II", "I", "I"]
     assert "5 cases" in page.findChild(type(page.status_line), "status_line").text()
     # The first case is selected, ready for Enter.
     assert page.selected_case_id() == five_cases["urgent"].id
@@ -178,8 +185,8 @@ def test_clerk_sees_masked_contacts_and_never_another_department(qtbot, system, 
     colleague = make_case(at=TEST_NOW - 2 * HOUR, owner="clerk2")
     other = make_case(at=TEST_NOW - 3 * HOUR, owner="tech1", department="tech")
     page = make_page(qtbot, clerk, tasks)
-    assert sorted(numbers(page)) == sorted([own.number, colleague.number])
-    assert other.number not in numbers(page)
+    assert sorted(numbers(qtbot, page)) == sorted([own.number, colleague.number])
+    assert other.number not in numbers(qtbot, page)
     customer = {
         page.model.case_id(r): page.model.index(r, cols.CUSTOMER).data()
         for r in range(page.model.rowCount())
@@ -194,6 +201,7 @@ def test_clerk_sees_masked_contacts_and_never_another_department(qtbot, system, 
     # Not even a search for the other department's number finds it.
     page.search_filter.setText(other.number)
     page.apply_filters()
+    settle(qtbot, page)
     assert page.model.rowCount() == 0
     assert "0 cases" in page.status_line.text()
 
@@ -202,35 +210,36 @@ def test_filters_narrow_rows_and_count(qtbot, manager, tasks, five_cases):
     page = make_page(qtbot, manager, tasks)
     level = page.findChild(type(page.level_filter), "level_filter")
     level.setCurrentIndex(level.findText("III"))
-    assert numbers(page) == [five_cases["level3"].number]
+    assert numbers(qtbot, page) == [five_cases["level3"].number]
     assert "1 case" in page.status_line.text()
 
     level.setCurrentIndex(level.findText("I"))
-    assert len(numbers(page)) == 3
+    assert len(numbers(qtbot, page)) == 3
     urgent = page.findChild(type(page.urgent_filter), "urgent_filter")
     urgent.setChecked(True)
-    assert numbers(page) == [five_cases["urgent"].number]
+    assert numbers(qtbot, page) == [five_cases["urgent"].number]
 
     page.clear_filters()
+    settle(qtbot, page)
     assert page.model.rowCount() == 5 and "5 cases" in page.status_line.text()
 
     overdue = page.findChild(type(page.overdue_filter), "overdue_filter")
     change_case(five_cases["level2"].id, next_due=TEST_NOW - HOUR)
     overdue.setChecked(True)
     # The day-old case missed its first response too.
-    assert numbers(page) == [five_cases["level2"].number, five_cases["level1_early"].number]
+    assert numbers(qtbot, page) == [five_cases["level2"].number, five_cases["level1_early"].number]
     page.clear_filters()
 
     stage = page.findChild(type(page.stage_filter), "stage_filter")
     change_case(five_cases["level3"].id, stage="investigating")
     stage.setCurrentIndex(stage.findData("investigating"))
-    assert numbers(page) == [five_cases["level3"].number]
+    assert numbers(qtbot, page) == [five_cases["level3"].number]
     page.clear_filters()
 
     registered_from = page.findChild(type(page.registered_from_filter), "registered_from_filter")
     registered_from.setDate(TEST_NOW.date())
     page.apply_filters()  # the date edits wait like typing does; apply at once here
-    assert five_cases["level1_early"].number not in numbers(page)
+    assert five_cases["level1_early"].number not in numbers(qtbot, page)
     assert page.model.rowCount() == 4
 
 
@@ -239,9 +248,9 @@ def test_closed_cases_only_when_asked(qtbot, manager, tasks, five_cases):
         five_cases["level2"].id, stage="closed", is_open=False, closed_at=TEST_NOW - 0.5 * HOUR
     )
     page = make_page(qtbot, manager, tasks)
-    assert five_cases["level2"].number not in numbers(page)
+    assert five_cases["level2"].number not in numbers(qtbot, page)
     page.findChild(type(page.include_closed_filter), "include_closed_filter").setChecked(True)
-    assert five_cases["level2"].number in numbers(page)
+    assert five_cases["level2"].number in numbers(qtbot, page)
     row = page.model.row_of(five_cases["level2"].id)
     assert page.model.index(row, cols.STAGE).data() == "已闭环"
     assert page.model.index(row, cols.NEXT_DUE).data(DueStateRole) == "none"
@@ -253,7 +262,7 @@ def test_text_search_applies_after_typing_pauses(qtbot, manager, tasks, five_cas
     wanted = five_cases["level2"].number
     with wait_for_reload(qtbot, page):
         qtbot.keyClicks(search, wanted)
-    assert numbers(page) == [wanted]
+    assert numbers(qtbot, page) == [wanted]
     assert page.search_timer.interval() <= 500
 
 
@@ -265,22 +274,24 @@ def test_owner_department_type_and_channel_filters(qtbot, system, manager, tasks
     page = make_page(qtbot, manager, tasks)
     owner = page.findChild(type(page.owner_filter), "owner_filter")
     owner.setCurrentIndex(owner.findData(User.get(username="tech1").id))
-    assert numbers(page) == [tech.number]
+    assert numbers(qtbot, page) == [tech.number]
     owner.setCurrentIndex(0)
     department = page.findChild(type(page.department_filter), "department_filter")
     department.setCurrentIndex(department.findData("tech"))
-    assert numbers(page) == [tech.number]
+    assert numbers(qtbot, page) == [tech.number]
     department.setCurrentIndex(0)
     types = page.findChild(type(page.type_filter), "type_filter")
     types.setCurrentIndex(types.findData("external_factors"))
-    assert numbers(page) == [tech.number]
+    assert numbers(qtbot, page) == [tech.number]
     types.setCurrentIndex(types.findData("staff_attitude"))
-    assert numbers(page) == [five_cases["level2"].number]
+    assert numbers(qtbot, page) == [five_cases["level2"].number]
     types.setCurrentIndex(0)
     channel = page.findChild(type(page.channel_filter), "channel_filter")
     channel.setCurrentIndex(channel.findData("email"))
+    settle(qtbot, page)
     assert page.model.rowCount() == 0
     channel.setCurrentIndex(channel.findData("phone"))
+    settle(qtbot, page)
     assert page.model.rowCount() == 6
 
 
@@ -288,32 +299,34 @@ def test_header_click_sorts_and_third_click_returns_to_processing_order(
     qtbot, manager, tasks, five_cases
 ):
     page = make_page(qtbot, manager, tasks)
-    processing = numbers(page)
+    processing = numbers(qtbot, page)
     by_number = sorted(processing)
     click_header(qtbot, page, cols.NUMBER)
-    assert numbers(page) == by_number
+    assert numbers(qtbot, page) == by_number
     assert page.model.sort_key == "number"
     click_header(qtbot, page, cols.NUMBER)
-    assert numbers(page) == list(reversed(by_number))
+    assert numbers(qtbot, page) == list(reversed(by_number))
     click_header(qtbot, page, cols.NUMBER)
-    assert numbers(page) == processing
+    assert numbers(qtbot, page) == processing
     assert page.model.sort_key == "processing"
 
 
 def test_age_column_sorts_by_the_ages_it_shows(qtbot, manager, tasks, five_cases):
     page = make_page(qtbot, manager, tasks)
     click_header(qtbot, page, cols.AGE)  # ascending ages: the newest case first
-    assert numbers(page)[-1] == five_cases["level1_early"].number
-    assert shown(page, cols.AGE)[0] == "1 h 0 min"
+    assert numbers(qtbot, page)[-1] == five_cases["level1_early"].number
+    assert shown(qtbot, page, cols.AGE)[0] == "1 h 0 min"
     click_header(qtbot, page, cols.AGE)
-    assert numbers(page)[0] == five_cases["level1_early"].number
-    assert shown(page, cols.AGE)[0] == "1 d 1 h"
+    assert numbers(qtbot, page)[0] == five_cases["level1_early"].number
+    assert shown(qtbot, page, cols.AGE)[0] == "1 d 1 h"
 
 
 def test_sorting_keeps_the_selected_case(qtbot, manager, tasks, five_cases):
     page = make_page(qtbot, manager, tasks)
     assert page.select_case(five_cases["level2"].id)
     click_header(qtbot, page, cols.NUMBER)
+    settle(qtbot, page)
+    assert numbers(qtbot, page) == sorted(numbers(qtbot, page))
     assert page.selected_case_id() == five_cases["level2"].id
 
 
@@ -331,27 +344,32 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, manager, tasks):
     model = page.model
     bar = page.table.verticalScrollBar()
     # The view first asks for pages until its rows fill it.
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and not model.busy())
     loaded = model.rowCount()
     assert 5 <= loaded < 24 and loaded % 5 == 0
     assert model.canFetchMore()
     # Not every row is loaded, yet the status line counts them all (off the UI thread).
     qtbot.waitUntil(lambda: page.status_line.text() == "24 cases")
     for _page in range(10):
+        settle(qtbot, page)
         if not model.canFetchMore():
             break
         before = model.rowCount()
         # Once the view has laid out the rows it has, scrolling to the end asks for more.
         qtbot.waitUntil(lambda: bar.maximum() > bar.value())
         bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda before=before: model.rowCount() == min(before + 5, 24))
+        settle(qtbot, page)
         assert model.rowCount() == min(before + 5, 24)
     ids = [model.case_id(row) for row in range(model.rowCount())]
     assert len(ids) == len(set(ids)) == 24
     # Oldest first: all level I, earliest deadline first.
-    assert numbers(page) == [c.number for c in sorted(cases, key=lambda c: (c.next_due, c.id))]
+    assert numbers(qtbot, page) == [
+        c.number for c in sorted(cases, key=lambda c: (c.next_due, c.id))
+    ]
 
 
-def test_model_fetches_pages_and_never_all_rows(qtbot, manager, monkeypatch):
+def test_model_fetches_pages_and_never_all_rows(qtbot, manager, tasks, monkeypatch):
     many_cases(12)
     calls = []
     real = tracker.list_cases
@@ -361,21 +379,28 @@ def test_model_fetches_pages_and_never_all_rows(qtbot, manager, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(tracker, "list_cases", counting)
-    model = TrackerModel(manager, page_size=5)
+    model = TrackerModel(manager, tasks, page_size=5)
     assert model.rowCount() == 0 and not model.canFetchMore()
-    model.set_query(CaseFilter())
+    with qtbot.waitSignal(model.loaded):
+        model.set_query(CaseFilter())
     assert model.rowCount() == 5 and model.canFetchMore()
-    model.fetchMore()
-    model.fetchMore()
+    model.fetchMore()  # off the UI thread
+    assert model.busy() and not model.canFetchMore()
+    model.fetchMore()  # still reading the page asked for: ignored
+    qtbot.waitUntil(lambda: not model.busy())
+    assert model.rowCount() == 10 and model.canFetchMore()
+    with qtbot.waitSignal(model.page_loaded):
+        model.fetchMore()
     assert model.rowCount() == 12 and not model.canFetchMore()
     assert calls == [5, 5, 5]
     assert model.row_of(model.case_id(7)) == 7
     assert model.row_of(-1) == -1
 
 
-def test_model_passes_the_qt_model_checks(qtbot, manager, qtmodeltester, five_cases):
-    model = TrackerModel(manager, page_size=2)
-    model.set_query(CaseFilter())
+def test_model_passes_the_qt_model_checks(qtbot, manager, tasks, qtmodeltester, five_cases):
+    model = TrackerModel(manager, tasks, page_size=2)
+    with qtbot.waitSignal(model.loaded):
+        model.set_query(CaseFilter())
     qtmodeltester.check(model, force_py=True)
 
 
@@ -392,14 +417,15 @@ def test_refresh_updates_in_place_and_keeps_selection(qtbot, manager, tasks, fiv
     change_case(chosen.id, stage="investigating")
     change_case(five_cases["level3"].id, stage="closed", is_open=False, closed_at=TEST_NOW)
     page.refresh_timer.timeout.emit()  # the auto-refresh tick
+    settle(qtbot, page)
     assert not resets
     # Precise signals: one row out (level III), one in (after the older urgent case).
     assert removed == [(1, 1)] and inserted == [(1, 1)]
     assert page.selected_case_id() == chosen.id
     row = page.model.row_of(chosen.id)
     assert page.model.index(row, cols.STAGE).data() == "调查核实"
-    assert newcomer.number in numbers(page)
-    assert five_cases["level3"].number not in numbers(page)
+    assert newcomer.number in numbers(qtbot, page)
+    assert five_cases["level3"].number not in numbers(qtbot, page)
     assert page.table.currentIndex().row() == row
 
 
@@ -417,12 +443,14 @@ def test_refresh_keeps_scroll_position_and_selection(qtbot, manager, tasks):
     change_case(target, stage="investigating", owner=User.get(username="manager1").id)
     change_case(cases[-1].id, stage="assigned")
     page.refresh()
+    settle(qtbot, page)
     assert bar.value() == 15
     assert page.selected_case_id() == target
     assert page.model.case_id(page.table.rowAt(0)) == top
     # A new case at the top: the rows the user looks at stay where they are.
     make_case(at=TEST_NOW - HOUR, owner="manager1", urgency="urgent")
     page.refresh()
+    settle(qtbot, page)
     assert page.model.case_id(page.table.rowAt(0)) == top
     assert page.selected_case_id() == target
 
@@ -436,7 +464,7 @@ def test_f5_refreshes_and_keeps_the_selected_case(qtbot, manager, tasks, five_ca
     newcomer = make_case(at=TEST_NOW - HOUR, owner="manager1", urgency="urgent")
     change_case(chosen.id, stage="assigned")
     QTest.keySequence(page.table, QKeySequence("F5"))
-    assert newcomer.number in numbers(page)
+    assert newcomer.number in numbers(qtbot, page)
     assert page.selected_case_id() == chosen.id
     assert page.model.index(page.model.row_of(chosen.id), cols.STAGE).data() == "已分派"
 
@@ -506,11 +534,12 @@ def test_saved_views_show_counts_and_apply(qtbot, manager, tasks, five_cases):
     assert page.view_count["overdue"] == 2  # level II made late, and the day-old case
     # Picking a view shows its cases.
     views.setCurrentItem(page.view_item("overdue"))
-    assert numbers(page) == [five_cases["level2"].number, five_cases["level1_early"].number]
+    assert numbers(qtbot, page) == [five_cases["level2"].number, five_cases["level1_early"].number]
     assert page.overdue_filter.isChecked()
     assert page.current_view_key() == "overdue"
     # Clear filters: back to the open cases.
     page.clear_filters()
+    settle(qtbot, page)
     assert page.model.rowCount() == 5
 
 
@@ -521,12 +550,14 @@ def test_user_saved_view_is_kept_per_user_with_its_count(qtbot, system, manager,
         page.save_view("Level I")
     assert page.view_item("user:Level I").text() == "Level I (3)"
     page.clear_filters()
+    settle(qtbot, page)
     assert page.model.rowCount() == 5
     page.close()
 
     again = make_page(qtbot, manager, tasks)
     assert again.view_item("user:Level I") is not None
     assert again.apply_view("user:Level I")
+    settle(qtbot, again)
     assert again.model.rowCount() == 3
     assert again.delete_view_button.isEnabled()
     assert again.delete_view("user:Level I")
@@ -550,14 +581,18 @@ def test_service_errors_are_shown_not_raised(qtbot, manager, tasks, five_cases, 
 
     monkeypatch.setattr(tracker, "list_cases", flaky)
     with qtbot.waitSignal(page.status_message) as blocker:
-        assert page.refresh() is False
+        page.refresh()
     assert "busy" in blocker.args[0]
     message = page.findChild(type(page.message), "tracker_message")
     assert "busy" in message.text() and not message.isHidden()
     assert page.model.rowCount() == 5  # what was shown stays
-    assert page.apply_filters() is False
-    click_header(qtbot, page, cols.NUMBER)  # the view's sort call fails quietly too
+    with qtbot.waitSignal(page.model.load_failed):
+        page.apply_filters()
+    assert page.model.rowCount() == 5
+    with qtbot.waitSignal(page.model.load_failed):
+        click_header(qtbot, page, cols.NUMBER)  # the view's sort call fails quietly too
     assert page.model.rowCount() == 5
     down[0] = False
-    assert page.refresh()
+    with qtbot.waitSignal(page.model.loaded):
+        page.refresh()
     assert message.isHidden()

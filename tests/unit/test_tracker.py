@@ -837,15 +837,22 @@ def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, in
             assert ("TEMP B-TREE" in plan) == sorts, plan
 
 
-def test_model_keeps_index_values_and_the_texts_of_each_load(qapp, db, people, mixed):
+def test_model_keeps_index_values_and_the_texts_of_each_load(qtbot, db, people, mixed):
     """TrackerModel keeps the model indexes of its first rows and the texts of a load: an
     index is the value createIndex makes, none is given past the loaded rows, and every
     cell shows ``display``'s text of the row loaded now, also after reloads."""
     from PySide6.QtCore import QModelIndex
 
+    from desktop_app.ui.tasks import TaskRunner
     from desktop_app.ui.tracker_model import COLUMN_COUNT, NEXT_DUE, TIME_FORMAT, TrackerModel
 
-    model = TrackerModel(people["manager"], page_size=7)
+    tasks = TaskRunner()
+    model = TrackerModel(people["manager"], tasks, page_size=7)
+
+    def load(flt: CaseFilter, **order) -> None:
+        """Ask for a query and wait for its rows (read off the UI thread)."""
+        with qtbot.waitSignal(model.loaded, timeout=10_000):
+            model.set_query(flt, **order)
 
     def check():
         for row in range(model.rowCount()):
@@ -857,18 +864,19 @@ def test_model_keeps_index_values_and_the_texts_of_each_load(qapp, db, people, m
             due = model.index(row, NEXT_DUE).data()
             assert due == (case.next_due.strftime(TIME_FORMAT) if case.next_due else "")
 
-    model.set_query(CaseFilter(include_closed=True))
+    load(CaseFilter(include_closed=True))
     assert model.rowCount() == 7
     check()
     last = model.index(6, 0)
-    model.set_query(CaseFilter(text="no case says this"))
+    load(CaseFilter(text="no case says this"))
     assert model.rowCount() == 0
     assert not model.index(0, 0).isValid()
     assert model.data(last) is None and model.data(QModelIndex()) is None
-    model.set_query(CaseFilter(include_closed=True), sort="number", descending=True)
+    load(CaseFilter(include_closed=True), sort="number", descending=True)
     assert model.rowCount() == 7
     check()
     top = tracker.list_cases(
         people["manager"], CaseFilter(include_closed=True), sort="number", descending=True, limit=1
     ).rows[0]
     assert model.index(0, 0).data() == top.number
+    tasks.wait_for_done()

@@ -1,4 +1,4 @@
-"""Widgets of the reports page: the KPI tiles and the Qt Charts views.
+"""Widgets of the reports page (reports/page.py): the KPI tiles and the Qt Charts views.
 
 - ``KpiTile``: a big figure with its caption and a detail line; keyboard-focusable (Tab),
   ``activated`` on a click, Enter, Return or Space.

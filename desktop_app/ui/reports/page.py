@@ -8,9 +8,10 @@ the improvement actions, and the export of the report workbook.
 - Computation runs off the UI thread (``TaskRunner``): first ``kpi.kpi_report`` for the
   period (tiles, by-type and satisfaction charts, tables), then the trend: one
   ``kpi_report`` per week of the period (clipped to it; a quarter is 14 of them), by month
-  beyond half a year and by quarter beyond three years, as the workbook's trend sheet. The figures shown stay until the
-  new ones arrive; a result of an older request is dropped; a trend still computing for
-  an older request is cancelled between weeks.
+  beyond half a year and by quarter beyond three years, as the workbook's trend sheet
+  (``trend.py``). The figures shown stay until the new ones arrive; a result of an older
+  request is dropped; a trend still computing for an older request is cancelled between
+  weeks.
 - Drill-down: a tile (click, Enter, Return or Space; Tab reaches each), a bar of the
   by-type chart (click, or the arrow keys then Enter), a row of the overdue or hot-spot tables
   emits ``cases_requested(CaseFilter)``; the main window shows the tracker with it.
@@ -18,12 +19,12 @@ the improvement actions, and the export of the report workbook.
   managers and administrators create and edit them (``ask_new_improvement``,
   ``ask_edit_improvement`` open the dialog with ``open()``, not blocking; accepting it
   saves off the UI thread and recomputes).
-- Export: ``export_button`` writes the report workbook of the figures shown
-  (``services.report_workbook.write_report_workbook``, imported when needed) off the UI
-  thread with a progress bar and ``cancel_export_button``; the button is disabled, saying
-  why, while that service is not installed. Contacts in it are masked unless a manager
-  ticks ``export_unmasked`` (the service audits that). ``export_to(path)`` is the button's
-  path without the file dialog.
+- Export (``export.ReportExport``): ``export_button`` writes the report workbook of the
+  figures shown (``services.report_workbook.write_report_workbook``) off the UI thread
+  with a progress bar and ``cancel_export_button``; the button is disabled, saying why,
+  until figures are shown. Contacts in it are masked unless a manager ticks
+  ``export_unmasked`` (the service audits that). ``export_to(path)`` is the button's path
+  without the file dialog.
 
 Keyboard: F5 recomputes. Signals: ``report_shown(KpiReport)``, ``trend_shown(Trend)``,
 ``computation_failed(str)``, ``improvement_saved(ImprovementInfo)``, ``exported(str)``,
@@ -33,22 +34,16 @@ Keyboard: F5 recomputes. Signals: ``report_shown(KpiReport)``, ``trend_shown(Tre
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import inspect
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -73,22 +68,25 @@ from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
+from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.improvement_dialog import ImprovementDialog
-from desktop_app.ui.pages import page_title
-from desktop_app.ui.reports_charts import BarChartView, KpiTile, TrendChartView
+from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.reports.charts import BarChartView, KpiTile, TrendChartView
+from desktop_app.ui.reports.export import ReportExport
+from desktop_app.ui.reports.trend import (
+    Trend,
+    bucket_label,
+    compute_trend,
+    format_hours,
+    format_rate,
+)
 from desktop_app.ui.resources import icon, set_tone, tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-# The trend's buckets, as in the report workbook (report_workbook.trend_kind): weeks up to
-# half a year, months up to three years, then quarters.
-TREND_WEEKS_UP_TO_DAYS = 190
-TREND_MONTHS_UP_TO_DAYS = 1100
 PERIOD_EDIT_DELAY_MS = 400  # typing a date recomputes once the typing stops
-WORKBOOK_MODULE = "desktop_app.services.report_workbook"
-WORKBOOK_FUNCTION = "write_report_workbook"
 IMPROVEMENT_ROLES = ("manager", "admin")
 TILES = (
     "volume",
@@ -99,100 +97,7 @@ TILES = (
     "satisfaction_rate",
     "overdue",
 )
-NO_VALUE = "—"
 DataRole = Qt.ItemDataRole.UserRole
-
-
-# --- the trend (runs on the worker thread: no widgets) --------------------------------------
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    period: Period
-    volume: int
-    closed: int
-    on_time_rate: float | None
-
-
-@dataclass(frozen=True)
-class Trend:
-    start: dt.date
-    end: dt.date
-    department: str | None
-    kind: str  # the buckets: "week", "month" or "quarter"
-    points: tuple[TrendPoint, ...]
-
-
-def trend_kind(period: Period) -> str:
-    """Weeks up to half a year, months up to three years, then quarters (the buckets of
-    the report workbook's trend sheet)."""
-    if period.days <= TREND_WEEKS_UP_TO_DAYS:
-        return "week"
-    if period.days <= TREND_MONTHS_UP_TO_DAYS:
-        return "month"
-    return "quarter"
-
-
-def compute_trend(
-    session: Session,
-    start: dt.date,
-    end: dt.date,
-    department_code: str | None = None,
-    *,
-    progress: Callable[[int, int], bool] | None = None,
-) -> Trend | None:
-    """Volume and on-time rate of each week (or month) of the period, clipped to it: one
-    KPI report per bucket. None when ``progress`` says the work was cancelled."""
-    period = periods.custom(start, end)
-    kind = trend_kind(period)
-    buckets = periods.split(period, kind)
-    points = []
-    for done, bucket in enumerate(buckets, 1):
-        report = kpi.kpi_report(session, bucket.start, bucket.end, department_code=department_code)
-        points.append(TrendPoint(bucket, report.volume, report.closed_cases, report.on_time_rate))
-        if progress is not None and not progress(done, len(buckets)):
-            return None
-    return Trend(start, end, department_code, kind, tuple(points))
-
-
-def bucket_label(bucket: Period) -> str:
-    """Short x-axis text: a week by its first day (11-23), a month 2026-11, a quarter
-    2026-Q4."""
-    if bucket.kind == "week":
-        return f"{bucket.start:%m-%d}"
-    if bucket.kind == "month":
-        return f"{bucket.start:%Y-%m}"
-    return Period(bucket.start, bucket.end, "quarter").label()
-
-
-def format_rate(rate: float | None) -> str:
-    """A 0–1 rate as a percentage with one decimal; "—" when there is none."""
-    return NO_VALUE if rate is None else f"{rate * 100:.1f}%"
-
-
-def format_hours(hours: float | None) -> str:
-    return NO_VALUE if hours is None else f"{hours:.1f} h"
-
-
-def workbook_writer() -> tuple[Callable | None, str]:
-    """The report workbook service and "" when it is installed, else None and why not."""
-    try:
-        module = importlib.import_module(WORKBOOK_MODULE)
-    except ImportError as exc:
-        log.info("report workbook export unavailable: %s", exc)
-        return None, str(exc)
-    writer = getattr(module, WORKBOOK_FUNCTION, None)
-    if writer is None:
-        return None, f"{WORKBOOK_MODULE}.{WORKBOOK_FUNCTION} is missing"
-    return writer, ""
-
-
-def _takes(fn: Callable, parameter: str) -> bool:
-    """Whether ``fn`` has a parameter of that name."""
-    try:
-        return parameter in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -247,7 +152,7 @@ class ReportTable(QTableWidget):
         return item.data(DataRole) if item is not None else None
 
 
-class ReportsPage(QWidget):
+class ReportsPage(DataPage):
     """The KPI dashboard of a period for the signed-in supervisor, manager or
     administrator (see the module documentation)."""
 
@@ -259,8 +164,17 @@ class ReportsPage(QWidget):
     improvement_saved = Signal(object)  # ImprovementInfo
     exported = Signal(str)  # the path written
 
-    def __init__(self, session: Session, *, tasks: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(
+        self,
+        session: Session,
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        changes: ChangeHub | None = None,
+    ):
+        super().__init__(
+            parent, changes=changes, kinds=("cases", "surveys", "settings", "calendar")
+        )
         self.setObjectName("reports_page")
         self.session = session
         self.tasks = tasks
@@ -268,26 +182,20 @@ class ReportsPage(QWidget):
         self.report: KpiReport | None = None
         self.trend: Trend | None = None
         self.improvement_dialog: ImprovementDialog | None = None
-        self._report_task: Task | None = None
-        self._trend_task: Task | None = None
-        self._export_task: Task | None = None
         self._save_task: Task | None = None
         self._running = 0
-        self._loaded = False
         self._applying = False
         self._type_tree: list = []
         self._departments: list = []
         self._pending_error = ""
 
         self.can_edit_improvements = session.role in IMPROVEMENT_ROLES
-        self.can_unmask = session.is_manager or session.is_admin
         self._load_reference()
         self._build_period_bar()
         self._build_tiles()
         self._build_charts()
         self._build_tables()
         self._build_layout()
-        self._build_shortcuts()
         self.edit_timer = QTimer(self)
         self.edit_timer.setObjectName("period_edit_timer")
         self.edit_timer.setSingleShot(True)
@@ -295,7 +203,6 @@ class ReportsPage(QWidget):
         self.edit_timer.timeout.connect(self.refresh)
         self._connect_period()
         self._period_changed_display()
-        self._update_export_button()
 
     # --- construction -------------------------------------------------------------------
 
@@ -369,33 +276,20 @@ class ReportsPage(QWidget):
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
-        self.export_button = QPushButton(self.tr("E&xport to Excel…"))
-        self.export_button.setObjectName("export_button")
-        self.export_button.setIcon(icon("export"))
-        self.export_unmasked = QCheckBox(self.tr("Full &contacts"))
-        self.export_unmasked.setObjectName("export_unmasked")
-        self.export_unmasked.setToolTip(
-            self.tr(
-                "Write contact details unmasked in the overdue list (recorded in the audit "
-                "log); otherwise they are masked like 138****5678"
-            )
-        )
-        self.export_unmasked.setVisible(self.can_unmask)
-        self.cancel_export_button = QPushButton(self.tr("Cancel export"))
-        self.cancel_export_button.setObjectName("cancel_export_button")
-        self.cancel_export_button.hide()
+        self.export = ReportExport(self.session, self.tasks, self)
+        self.export.exported.connect(self.exported)
+        self.export.status_message.connect(self.status_message)
+        self.export.problem.connect(self.show_message)
+        self.export_button = self.export.export_button
+        self.export_unmasked = self.export.export_unmasked
+        self.cancel_export_button = self.export.cancel_export_button
+        self.export_progress = self.export.export_progress
         self.busy_indicator = QProgressBar()
         self.busy_indicator.setObjectName("busy_indicator")
         self.busy_indicator.setRange(0, 0)
         self.busy_indicator.setMaximumWidth(120)
         self.busy_indicator.setTextVisible(False)
         self.busy_indicator.hide()
-        self.export_progress = QProgressBar()
-        self.export_progress.setObjectName("export_progress")
-        self.export_progress.setRange(0, 0)
-        self.export_progress.setMaximumWidth(160)
-        self.export_progress.setFormat(self.tr("Exporting… %p%"))
-        self.export_progress.hide()
         self.status_line = QLabel()
         self.status_line.setObjectName("reports_status")
         self.status_line.setWordWrap(True)
@@ -527,10 +421,8 @@ class ReportsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.busy_indicator)
         bar.addWidget(self.refresh_button)
-        bar.addWidget(self.export_progress)
-        bar.addWidget(self.cancel_export_button)
-        bar.addWidget(self.export_unmasked)
-        bar.addWidget(self.export_button)
+        for widget in self.export.widgets():
+            bar.addWidget(widget)
 
         tiles = QHBoxLayout()
         tiles.setSpacing(8)
@@ -612,10 +504,6 @@ class ReportsPage(QWidget):
         layout.addLayout(status)
         layout.addWidget(self.scroll, 1)
 
-    def _build_shortcuts(self) -> None:
-        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self)
-        self.refresh_shortcut.activated.connect(self.refresh)
-
     def _connect_period(self) -> None:
         self.period_kind.currentIndexChanged.connect(self._kind_changed)
         self.department_filter.currentIndexChanged.connect(lambda _i: self._period_edited())
@@ -624,8 +512,6 @@ class ReportsPage(QWidget):
         self.previous_button.clicked.connect(self.previous_period)
         self.next_button.clicked.connect(self.next_period)
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button.clicked.connect(self.ask_export)
-        self.cancel_export_button.clicked.connect(self.cancel_export)
 
     # --- the period ---------------------------------------------------------------------
 
@@ -769,9 +655,8 @@ class ReportsPage(QWidget):
         self.edit_timer.stop()
         period = self.current_period()
         department = self.department_code()
-        if self._trend_task is not None and shiboken6.isValid(self._trend_task):
-            self._trend_task.cancel()
-        self._trend_task = None
+        # The report and then its trend share a key: a newer request drops both (a trend
+        # still computing is cancelled between weeks).
         task = self.tasks.submit(
             kpi.kpi_report,
             self.session,
@@ -779,12 +664,11 @@ class ReportsPage(QWidget):
             period.end,
             department_code=department,
             name="kpi-report",
+            key=(self, "figures"),
         )
-        self._report_task = task
         self._watch(task)
         task.succeeded.connect(self._report_done)
         task.failed.connect(self._report_failed)
-        self._loaded = True
         self.status_line.setText(
             self.tr("Computing {period}…").format(period=self.period_text(period))
         )
@@ -801,9 +685,6 @@ class ReportsPage(QWidget):
             self.busy_indicator.hide()
 
     def _report_done(self, report: KpiReport) -> None:
-        if self.sender() is not self._report_task:
-            return  # an older request
-        self._report_task = None
         self.show_report(report)
         task = self.tasks.submit(
             compute_trend,
@@ -813,31 +694,23 @@ class ReportsPage(QWidget):
             report.department,
             with_progress=True,
             name="kpi-trend",
+            key=(self, "figures"),
         )
-        self._trend_task = task
         self._watch(task)
         task.succeeded.connect(self._trend_done)
         task.failed.connect(self._trend_failed)
 
     def _report_failed(self, exc: ServiceError) -> None:
-        if self.sender() is not self._report_task:
-            return
-        self._report_task = None
         text = service_message(exc)
         self.show_message(text)
         self.status_line.setText(self.tr("Not computed."))
         self.computation_failed.emit(text)
 
     def _trend_done(self, trend: Trend | None) -> None:
-        if self.sender() is not self._trend_task or trend is None:
-            return
-        self._trend_task = None
-        self.show_trend(trend)
+        if trend is not None:  # None: cancelled
+            self.show_trend(trend)
 
     def _trend_failed(self, exc: ServiceError) -> None:
-        if self.sender() is not self._trend_task:
-            return
-        self._trend_task = None
         text = service_message(exc)
         self.show_message(text)
         self.computation_failed.emit(text)
@@ -870,7 +743,7 @@ class ReportsPage(QWidget):
                 now=f"{report.as_of:%Y-%m-%d %H:%M}",
             )
         )
-        self._update_export_button()
+        self.export.show_report(report, self.shown_period())
         self.report_shown.emit(report)
 
     def _show_tiles(self, r: KpiReport) -> None:
@@ -1190,112 +1063,20 @@ class ReportsPage(QWidget):
             return
         self.show_message(self.tr("Not saved: {reason}").format(reason=text))
 
-    # --- export -------------------------------------------------------------------------
-
-    def _update_export_button(self) -> None:
-        writer, why = workbook_writer()
-        exporting = self._export_task is not None
-        self.export_button.setEnabled(
-            writer is not None and self.report is not None and not exporting
-        )
-        if writer is None:
-            self.export_button.setToolTip(
-                self.tr(
-                    "The report workbook export is not installed in this version ({reason})."
-                ).format(reason=why)
-            )
-        elif self.report is None:
-            self.export_button.setToolTip(self.tr("Export once the figures are shown"))
-        else:
-            self.export_button.setToolTip(
-                self.tr(
-                    "Save the figures shown as an Excel workbook (summary, breakdowns, overdue "
-                    "cases, surveys, improvement actions, charts)"
-                )
-            )
+    # --- export (export.ReportExport) ------------------------------------------------------
 
     def default_export_name(self) -> str:
-        period = self.shown_period()
-        label = (
-            period.label()
-            if period.kind != "custom"
-            else f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
-        )
-        return self.tr("Complaint report {period}.xlsx").format(period=label)
+        return self.export.default_export_name()
 
     def ask_export(self) -> Task | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the report"),
-            str(Path(folder) / self.default_export_name()),
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if not path:
-            return None
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return self.export_to(path)
+        return self.export.ask_export()
 
     def export_to(self, path: str | Path, *, unmasked: bool | None = None) -> Task | None:
-        """Write the report shown to ``path`` off the UI thread (contacts unmasked when
-        ``unmasked``, by default as ``export_unmasked`` says); None when there is nothing
-        to export, no exporter, or an export is running."""
-        writer, _why = workbook_writer()
-        if writer is None or self.report is None or self._export_task is not None:
-            return None
-        if unmasked is None:
-            unmasked = self.can_unmask and self.export_unmasked.isChecked()
-        options = {"unmasked": True} if unmasked and _takes(writer, "unmasked") else {}
-        task = self.tasks.submit(
-            writer,
-            self.session,
-            self.report,
-            Path(path),
-            with_progress=_takes(writer, "progress"),
-            name="report-workbook",
-            **options,
-        )
-        task.setProperty("path", str(path))
-        self._export_task = task
-        self.export_progress.setRange(0, 0)
-        self.export_progress.show()
-        self.cancel_export_button.setVisible(_takes(writer, "progress"))
-        task.progressed.connect(self._export_progressed)
-        task.succeeded.connect(self._export_done)
-        task.failed.connect(self._export_failed)
-        task.finished.connect(self._export_finished)
-        self._update_export_button()
-        return task
-
-    def _export_progressed(self, done: int, total: int) -> None:
-        if total > 0:
-            self.export_progress.setRange(0, total)
-            self.export_progress.setValue(min(done, total))
+        """Write the report shown to ``path`` off the UI thread (see ``ReportExport``)."""
+        return self.export.export_to(path, unmasked=unmasked)
 
     def cancel_export(self) -> None:
-        """Stop the running export (at its next page of rows); no file is left."""
-        if self._export_task is not None and shiboken6.isValid(self._export_task):
-            self._export_task.cancel()
-            self.cancel_export_button.setEnabled(False)
-
-    def _export_done(self, result) -> None:
-        if result is None:  # cancelled
-            self.status_message.emit(self.tr("The export was cancelled; no file was saved."))
-            return
-        path = str(self.sender().property("path"))
-        self.status_message.emit(self.tr("The report was saved to {path}.").format(path=path))
-        self.exported.emit(path)
-
-    def _export_failed(self, exc: ServiceError) -> None:
-        self.show_message(self.tr("Not exported: {reason}").format(reason=service_message(exc)))
-
-    def _export_finished(self) -> None:
-        self._export_task = None
-        self.export_progress.hide()
-        self.cancel_export_button.hide()
-        self.cancel_export_button.setEnabled(True)
-        self._update_export_button()
+        self.export.cancel_export()
 
     # --- messages and showing -----------------------------------------------------------
 
@@ -1316,5 +1097,3 @@ class ReportsPage(QWidget):
         if self._pending_error:
             self.show_message(self._pending_error)
             self._pending_error = ""
-        if not self._loaded:
-            self.refresh()

@@ -1,0 +1,15 @@
+"""The reports section of the main window (数据汇总, SPEC §8), one file per part:
+
+- ``page.py``: ``ReportsPage``, the KPI dashboard of a period (period bar, tiles, charts,
+  tables, improvement actions, drill-down to the tracker) and its small ``ReportTable``;
+- ``charts.py``: the widgets it shows figures with (``KpiTile``, ``BarChartView``,
+  ``TrendChartView``, over Qt Charts);
+- ``trend.py``: what is computed besides the KPI report (the trend of the period, on the
+  worker thread) and the formatting of rates and hours;
+- ``export.py``: ``ReportExport``, the export of the figures shown as the report workbook
+  (``services.report_workbook``) off the UI thread, with progress and cancel.
+"""
+
+from desktop_app.ui.reports.page import ReportsPage
+
+__all__ = ["ReportsPage"]
