@@ -39,7 +39,7 @@ def _english():
 def open_page(qtbot, session, size=(1200, 800), **options) -> AdminPage:
     page = AdminPage(session, TaskRunner(), **options)
     # No worker may outlive the test's database.
-    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.wait_for_done())
+    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.shutdown())
     page.messages = []
     page.status_message.connect(page.messages.append)
     page.resize(*size)
@@ -552,7 +552,7 @@ def test_postgresql_backups_tab_explains_pg_dump_and_pg_restore(qtbot, admin_ses
 
 def test_auto_backup_takes_one_a_day(qtbot, sqlite_admin, db):
     window = QWidget()
-    qtbot.addWidget(window, before_close_func=lambda w: tasks.wait_for_done())
+    qtbot.addWidget(window, before_close_func=lambda w: tasks.shutdown())
     tasks = TaskRunner(window)
     auto = AutoBackup(sqlite_admin, tasks, window, interval_ms=3_600_000, first_delay_ms=0)
     messages = []
@@ -581,7 +581,7 @@ def test_auto_backup_failure_is_a_status_message_once(qtbot, sqlite_admin, monke
 
     monkeypatch.setattr(backup, "backup_if_due", broken)
     window = QWidget()
-    qtbot.addWidget(window, before_close_func=lambda w: tasks.wait_for_done())
+    qtbot.addWidget(window, before_close_func=lambda w: tasks.shutdown())
     tasks = TaskRunner(window)
     auto = AutoBackup(sqlite_admin, tasks, window, interval_ms=3_600_000, first_delay_ms=3_600_000)
     messages = []

@@ -219,7 +219,7 @@ def test_the_main_window_hands_one_hub_around_and_announces_imports_and_case_act
     from desktop_app.ui.main_window import MainWindow
 
     window = MainWindow(manager, gui_db, offer_drafts=False)
-    qtbot.addWidget(window, before_close_func=lambda w: w.tasks.wait_for_done())
+    qtbot.addWidget(window, before_close_func=lambda w: w.tasks.shutdown())
     window.show()
     qtbot.waitExposed(window)
     hub = window.changes

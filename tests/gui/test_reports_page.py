@@ -86,7 +86,7 @@ def figures(system, clerk, manager):
 def open_page(qtbot, session, *, wait: bool = True) -> ReportsPage:
     page = ReportsPage(session, tasks=TaskRunner())
     # No worker may outlive the test's database.
-    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.wait_for_done())
+    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.shutdown())
     page.requests = []
     page.cases_requested.connect(page.requests.append)
     page.resize(1400, 1000)
