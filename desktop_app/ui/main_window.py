@@ -35,7 +35,7 @@ from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
-from desktop_app.ui.intake_page import IntakePage
+from desktop_app.ui.intake import IntakePage
 from desktop_app.ui.pages import resize_on_screen
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
