@@ -49,7 +49,7 @@ from desktop_app.ui.settings_page import SettingsPage
 from desktop_app.ui.survey_page import SurveyPage
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import blank_forms_menu
-from desktop_app.ui.tracker_page import TrackerPage
+from desktop_app.ui.tracker import TrackerPage
 
 log = logging.getLogger(__name__)
 
