@@ -46,7 +46,7 @@ from desktop_app.ui.reminders_panel import (
 from desktop_app.ui.reports import ReportsPage
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
-from desktop_app.ui.survey_page import SurveyPage
+from desktop_app.ui.survey import SurveyPage
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import blank_forms_menu
 from desktop_app.ui.tracker import TrackerPage

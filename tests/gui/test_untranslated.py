@@ -849,7 +849,7 @@ for _key in (
 @dialog("complete_follow_up")
 def _follow_up(qtbot, window):
     from desktop_app.services.surveys import FollowUpInfo, follow_ups
-    from desktop_app.ui.survey_page import CompleteFollowUpDialog
+    from desktop_app.ui.survey import CompleteFollowUpDialog
 
     rows = follow_ups(window.session)
     info = (
