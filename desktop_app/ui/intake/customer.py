@@ -9,7 +9,7 @@ shows the picked customer and the similar cases (``refresh_similar``, after
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QScrollArea
 
@@ -17,6 +17,7 @@ from desktop_app.domain.vocab import MEMBER_TIERS
 from desktop_app.services import intake
 from desktop_app.services.session import Session
 from desktop_app.ui.intake.similar import SimilarPanel
+from desktop_app.ui.pages import delay_timer
 from desktop_app.ui.tasks import Task, TaskRunner
 
 LOOKUP_DELAY_MS = 250
@@ -57,16 +58,10 @@ class CustomerLookup:
         self.completer.activated[QModelIndex].connect(self._suggestion_picked)
         for edit in (self.customer_name, self.contact, self.member_number):
             edit.textEdited.connect(self._lookup_typed)
-        self.lookup_timer = QTimer(self)
-        self.lookup_timer.setObjectName("lookup_timer")
-        self.lookup_timer.setSingleShot(True)
-        self.lookup_timer.setInterval(LOOKUP_DELAY_MS)
-        self.lookup_timer.timeout.connect(self.run_lookup)
-        self.similar_timer = QTimer(self)
-        self.similar_timer.setObjectName("similar_timer")
-        self.similar_timer.setSingleShot(True)
-        self.similar_timer.setInterval(SIMILAR_DELAY_MS)
-        self.similar_timer.timeout.connect(self.refresh_similar)
+        self.lookup_timer = delay_timer(self, "lookup_timer", LOOKUP_DELAY_MS, self.run_lookup)
+        self.similar_timer = delay_timer(
+            self, "similar_timer", SIMILAR_DELAY_MS, self.refresh_similar
+        )
 
     def _build_side_panel(self) -> QScrollArea:
         """The side panel (the picked customer, similar cases) in its scroll area."""

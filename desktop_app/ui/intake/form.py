@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import problem_text
 from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests
-from desktop_app.ui.resources import icon
+from desktop_app.ui.pages import icon_button
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -193,14 +192,15 @@ class IntakeSections:
         self.description.setPlaceholderText(self.tr("What happened, in the customer's words"))
         self.attachments = AttachmentList()
         self.attachments.setMaximumHeight(80)
-        self.add_attachment_button = QPushButton(self.tr("&Add files…"))
-        self.add_attachment_button.setObjectName("add_attachment_button")
-        self.add_attachment_button.setIcon(icon("attach"))
-        self.add_attachment_button.clicked.connect(self.add_attachments)
-        self.remove_attachment_button = QPushButton(self.tr("Remo&ve"))
-        self.remove_attachment_button.setObjectName("remove_attachment_button")
-        self.remove_attachment_button.setIcon(icon("remove"))
-        self.remove_attachment_button.clicked.connect(self.attachments.remove_selected)
+        self.add_attachment_button = icon_button(
+            self.tr("&Add files…"), "add_attachment_button", "attach", self.add_attachments
+        )
+        self.remove_attachment_button = icon_button(
+            self.tr("Remo&ve"),
+            "remove_attachment_button",
+            "remove",
+            self.attachments.remove_selected,
+        )
         attach_row = QWidget()
         row = QHBoxLayout(attach_row)
         row.setContentsMargins(0, 0, 0, 0)

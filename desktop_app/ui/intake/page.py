@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -48,7 +47,7 @@ from desktop_app.ui.intake.customer import CustomerLookup
 from desktop_app.ui.intake.draft import DraftStore, IntakeDrafts
 from desktop_app.ui.intake.form import TIME_FORMAT, IntakeSections
 from desktop_app.ui.intake.printing import IntakePrinting
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.pages import icon_button, page_title
 from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -167,31 +166,32 @@ class IntakePage(
 
         self.form_message = message_label("form_message", strong=True)
 
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setObjectName("save_button")
-        self.save_button.setIcon(icon("save"))
-        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
-        self.save_button.setToolTip(self.tr("Register the complaint (Ctrl+S)"))
+        self.save_button = icon_button(
+            self.tr("&Save"),
+            "save_button",
+            "save",
+            tip=self.tr("Register the complaint (Ctrl+S)"),
+            shortcut="Ctrl+S",
+        )
         self.save_button.setDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.new_button = QPushButton(self.tr("&New"))
-        self.new_button.setObjectName("new_button")
-        self.new_button.setIcon(icon("new"))
-        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_button.setToolTip(self.tr("Start a new form (Ctrl+N)"))
-        self.new_button.clicked.connect(self.request_new)
-        self.print_button = QPushButton(self.tr("&Print…"))
-        self.print_button.setObjectName("print_button")
-        self.print_button.setIcon(icon("print"))
-        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_button.setToolTip(
-            self.tr("Print the form: the case just saved, or what is typed now (Ctrl+P)")
+        self.new_button = icon_button(
+            self.tr("&New"),
+            "new_button",
+            "new",
+            self.request_new,
+            tip=self.tr("Start a new form (Ctrl+N)"),
+            shortcut="Ctrl+N",
         )
-        self.print_button.clicked.connect(self.print_case)
-        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
-        self.pdf_button.setObjectName("pdf_button")
-        self.pdf_button.setIcon(icon("pdf"))
-        self.pdf_button.clicked.connect(self.ask_pdf)
+        self.print_button = icon_button(
+            self.tr("&Print…"),
+            "print_button",
+            "print",
+            self.print_case,
+            tip=self.tr("Print the form: the case just saved, or what is typed now (Ctrl+P)"),
+            shortcut="Ctrl+P",
+        )
+        self.pdf_button = icon_button(self.tr("Save as P&DF…"), "pdf_button", "pdf", self.ask_pdf)
         button_row = QHBoxLayout()
         button_row.addWidget(self.save_button)
         button_row.addWidget(self.new_button)

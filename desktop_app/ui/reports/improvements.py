@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QVBoxLayout
 
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS
 from desktop_app.services import improvements
@@ -21,8 +21,9 @@ from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.improvement_dialog import ImprovementDialog
+from desktop_app.ui.pages import icon_button
 from desktop_app.ui.reports.table import ReportTable
-from desktop_app.ui.resources import icon, tone_colour
+from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
 
 IMPROVEMENT_ROLES = ("manager", "admin")
@@ -67,14 +68,12 @@ class ImprovementActions:
         self.improvements_table.activated.connect(lambda _index: self.ask_edit_improvement())
         self.improvements_table.itemSelectionChanged.connect(self._update_improvement_buttons)
 
-        self.new_improvement_button = QPushButton(self.tr("&New action…"))
-        self.new_improvement_button.setObjectName("new_improvement_button")
-        self.new_improvement_button.setIcon(icon("add"))
-        self.new_improvement_button.clicked.connect(self.ask_new_improvement)
-        self.edit_improvement_button = QPushButton(self.tr("&Edit action…"))
-        self.edit_improvement_button.setObjectName("edit_improvement_button")
-        self.edit_improvement_button.setIcon(icon("edit"))
-        self.edit_improvement_button.clicked.connect(self.ask_edit_improvement)
+        self.new_improvement_button = icon_button(
+            self.tr("&New action…"), "new_improvement_button", "add", self.ask_new_improvement
+        )
+        self.edit_improvement_button = icon_button(
+            self.tr("&Edit action…"), "edit_improvement_button", "edit", self.ask_edit_improvement
+        )
         self.edit_improvement_button.setEnabled(False)
         for button in (self.new_improvement_button, self.edit_improvement_button):
             button.setVisible(self.can_edit_improvements)

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QVBoxLayout,
@@ -60,7 +59,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, icon_button, page_title
 from desktop_app.ui.reports.charts import BarChartView, KpiTile, TrendChartView
 from desktop_app.ui.reports.drill import DrillDown
 from desktop_app.ui.reports.export import ReportExport
@@ -74,7 +73,6 @@ from desktop_app.ui.reports.trend import (
     format_hours,
     format_rate,
 )
-from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -166,10 +164,12 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
             self.department_filter.setToolTip(
                 self.tr("A supervisor sees the figures of their own departments")
             )
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setObjectName("refresh_button")
-        self.refresh_button.setIcon(icon("refresh"))
-        self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
+        self.refresh_button = icon_button(
+            self.tr("&Refresh"),
+            "refresh_button",
+            "refresh",
+            tip=self.tr("Compute the figures again (F5)"),
+        )
         self.export = ReportExport(self.session, self.tasks, self)
         self.export.exported.connect(self.exported)
         self.export.status_message.connect(self.status_message)

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton
 
 from desktop_app.domain import periods
 from desktop_app.domain.periods import Period
 from desktop_app.services.session import Session
+from desktop_app.ui.pages import delay_timer
 
 PERIOD_EDIT_DELAY_MS = 400  # typing a date recomputes once the typing stops
 
@@ -74,11 +75,7 @@ class PeriodChoice:
             button.setFixedWidth(36)
         self.period_label = QLabel()
         self.period_label.setObjectName("period_label")
-        self.edit_timer = QTimer(self)
-        self.edit_timer.setObjectName("period_edit_timer")
-        self.edit_timer.setSingleShot(True)
-        self.edit_timer.setInterval(PERIOD_EDIT_DELAY_MS)
-        self.edit_timer.timeout.connect(self.refresh)
+        self.edit_timer = delay_timer(self, "period_edit_timer", PERIOD_EDIT_DELAY_MS, self.refresh)
 
     def _connect_period(self) -> None:
         self.period_kind.currentIndexChanged.connect(self._kind_changed)

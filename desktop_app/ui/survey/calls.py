@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,10 +28,10 @@ from desktop_app.domain.vocab import CALL_RESULTS
 from desktop_app.services import surveys
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
-from desktop_app.services.surveys import FAILED_RESULTS, UNREACHABLE, AttemptResult
+from desktop_app.services.surveys import FAILED_RESULTS, UNREACHABLE, AttemptResult, SurveyQueueRow
 from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.resources import icon
+from desktop_app.ui.pages import icon_button
 from desktop_app.ui.survey_form import QT_TIME_FORMAT
 from desktop_app.ui.survey_queue import SurveyQueueModel
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -79,9 +78,9 @@ class SurveyCalls:
         self.attempt_note = QLineEdit()
         self.attempt_note.setObjectName("attempt_note")
         self.attempt_note.setPlaceholderText(self.tr("Note (optional)"))
-        self.record_attempt_button = QPushButton(self.tr("Record &call"))
-        self.record_attempt_button.setObjectName("record_attempt_button")
-        self.record_attempt_button.setIcon(icon("call"))
+        self.record_attempt_button = icon_button(
+            self.tr("Record &call"), "record_attempt_button", "call"
+        )
         self.record_attempt_button.setAutoDefault(False)
         self.record_attempt_button.clicked.connect(self.record_attempt)
         self.no_survey_reason = QLineEdit()
@@ -90,9 +89,9 @@ class SurveyCalls:
         self.no_survey_reason.textChanged.connect(
             lambda _t: self._clear_call_error("no_survey_reason")
         )
-        self.not_surveyed_button = QPushButton(self.tr("Not to be s&urveyed"))
-        self.not_surveyed_button.setObjectName("not_surveyed_button")
-        self.not_surveyed_button.setIcon(icon("no_call"))
+        self.not_surveyed_button = icon_button(
+            self.tr("Not to be s&urveyed"), "not_surveyed_button", "no_call"
+        )
         self.not_surveyed_button.setAutoDefault(False)
         self.not_surveyed_button.clicked.connect(self.mark_not_surveyed)
         self.call_errors = {
@@ -155,11 +154,24 @@ class SurveyCalls:
         label = self.call_errors[name]
         return label.text() if not label.isHidden() else ""
 
-    def record_attempt(self) -> Task | None:
-        """Record the call result chosen for the selected case."""
+    def clear_call_errors(self) -> None:
+        for name in self.call_errors:
+            self._clear_call_error(name)
+
+    def _call_row(self) -> SurveyQueueRow | None:
+        """The queue row a call is recorded for, its errors cleared; None (said) when no
+        case is selected."""
         row = self.queue_model.row_data(self.selected_row())
         if row is None:
             self._say(self.tr("Choose a case in the queue first."))
+        else:
+            self.clear_call_errors()
+        return row
+
+    def record_attempt(self) -> Task | None:
+        """Record the call result chosen for the selected case."""
+        row = self._call_row()
+        if row is None:
             return None
         result = self.call_result.currentData()
         next_try = (
@@ -167,8 +179,6 @@ class SurveyCalls:
             if result == "call_back_later"
             else None
         )
-        for name in self.call_errors:
-            self._clear_call_error(name)
         task = self.tasks.submit(
             surveys.record_attempt,
             self.session,
@@ -224,12 +234,9 @@ class SurveyCalls:
 
     def mark_not_surveyed(self) -> Task | None:
         """Take the selected case out of the queue with the reason typed."""
-        row = self.queue_model.row_data(self.selected_row())
+        row = self._call_row()
         if row is None:
-            self._say(self.tr("Choose a case in the queue first."))
             return None
-        for name in self.call_errors:
-            self._clear_call_error(name)
         task = self.tasks.submit(
             surveys.mark_not_surveyed,
             self.session,

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from desktop_app.services.surveys import FollowUpInfo
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.resources import icon
+from desktop_app.ui.pages import icon_button
 from desktop_app.ui.survey_queue import FollowUpsModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -121,9 +120,9 @@ class FollowUps:
             self._follow_up_selection_changed
         )
         self.follow_ups_table.doubleClicked.connect(lambda _i: self.ask_complete_follow_up())
-        self.complete_follow_up_button = QPushButton(self.tr("Co&mplete follow-up…"))
-        self.complete_follow_up_button.setObjectName("complete_follow_up_button")
-        self.complete_follow_up_button.setIcon(icon("follow_up"))
+        self.complete_follow_up_button = icon_button(
+            self.tr("Co&mplete follow-up…"), "complete_follow_up_button", "follow_up"
+        )
         self.complete_follow_up_button.setAutoDefault(False)
         self.complete_follow_up_button.clicked.connect(self.ask_complete_follow_up)
         self.follow_up_message = message_label("follow_up_message")

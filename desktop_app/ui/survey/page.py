@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -48,8 +47,7 @@ from desktop_app.services.surveys import (
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import RowsView, ViewPlace
-from desktop_app.ui.pages import DataPage, page_title
-from desktop_app.ui.resources import icon
+from desktop_app.ui.pages import DataPage, icon_button, page_title
 from desktop_app.ui.survey.calls import SurveyCalls
 from desktop_app.ui.survey.follow_ups import FollowUps
 from desktop_app.ui.survey_form import SurveyFormPanel
@@ -137,10 +135,12 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         self.queue_table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.queue_count = QLabel()
         self.queue_count.setObjectName("queue_count")
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setObjectName("refresh_button")
-        self.refresh_button.setIcon(icon("refresh"))
-        self.refresh_button.setToolTip(self.tr("Read the queue again (F5)"))
+        self.refresh_button = icon_button(
+            self.tr("&Refresh"),
+            "refresh_button",
+            "refresh",
+            tip=self.tr("Read the queue again (F5)"),
+        )
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
@@ -294,8 +294,7 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         enabled = row is not None and self.may_record
         self.record_attempt_button.setEnabled(enabled)
         self.not_surveyed_button.setEnabled(enabled)
-        for name in self.call_errors:
-            self._clear_call_error(name)
+        self.clear_call_errors()
 
     # --- starting a survey ------------------------------------------------------------------
 

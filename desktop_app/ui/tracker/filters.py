@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QWidget,
 )
@@ -32,6 +31,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.pages import delay_timer, icon_button
 from desktop_app.ui.resources import icon
 
 SEARCH_DELAY_MS = 300
@@ -132,10 +132,9 @@ class TrackerFilters:
         )
         self.registered_from_filter = self._date_edit("registered_from_filter")
         self.registered_to_filter = self._date_edit("registered_to_filter")
-        self.clear_filters_button = QPushButton(self.tr("Cl&ear filters"))
-        self.clear_filters_button.setObjectName("clear_filters_button")
-        self.clear_filters_button.setIcon(icon("clear_filter"))
-        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button = icon_button(
+            self.tr("Cl&ear filters"), "clear_filters_button", "clear_filter", self.clear_filters
+        )
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
@@ -146,6 +145,17 @@ class TrackerFilters:
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(NO_DATE)
         return edit
+
+    def choice_filters(self) -> tuple[QComboBox, ...]:
+        """The single-choice filters (stage, owner, department, type, level, channel)."""
+        return (
+            self.stage_filter,
+            self.owner_filter,
+            self.department_filter,
+            self.type_filter,
+            self.level_filter,
+            self.channel_filter,
+        )
 
     def _build_filter_area(self) -> None:
         """The filters laid out in ``filter_area``."""
@@ -183,14 +193,7 @@ class TrackerFilters:
         grid.addLayout(checks, 4, 0, 1, 6)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
-        for combo in (
-            self.stage_filter,
-            self.owner_filter,
-            self.department_filter,
-            self.type_filter,
-            self.level_filter,
-            self.channel_filter,
-        ):
+        for combo in self.choice_filters():
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -212,19 +215,8 @@ class TrackerFilters:
 
     def _connect_filters(self) -> None:
         self.search_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
-        self.search_timer = QTimer(self)
-        self.search_timer.setObjectName("search_timer")
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filters)
-        for combo in (
-            self.stage_filter,
-            self.owner_filter,
-            self.department_filter,
-            self.type_filter,
-            self.level_filter,
-            self.channel_filter,
-        ):
+        self.search_timer = delay_timer(self, "search_timer", SEARCH_DELAY_MS, self.apply_filters)
+        for combo in self.choice_filters():
             combo.currentIndexChanged.connect(lambda _index: self._filters_edited())
         for box in (
             self.urgent_filter,

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from desktop_app.services import tracker
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter, SavedView
-from desktop_app.ui.resources import icon
+from desktop_app.ui.pages import icon_button
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -104,16 +103,20 @@ class TrackerViews:
         self.views_list.itemClicked.connect(self._view_chosen)
         self.views_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.views_list.customContextMenuRequested.connect(self._views_menu)
-        self.save_view_button = QPushButton(self.tr("S&ave view…"))
-        self.save_view_button.setObjectName("save_view_button")
-        self.save_view_button.setIcon(icon("view_save"))
-        self.save_view_button.setToolTip(self.tr("Keep the current filters as a view of your own"))
-        self.save_view_button.clicked.connect(self.ask_save_view)
-        self.delete_view_button = QPushButton(self.tr("Delete view"))
-        self.delete_view_button.setObjectName("delete_view_button")
-        self.delete_view_button.setIcon(icon("view_delete"))
-        self.delete_view_button.setToolTip(self.tr("Delete the selected view of your own"))
-        self.delete_view_button.clicked.connect(self._delete_current_view)
+        self.save_view_button = icon_button(
+            self.tr("S&ave view…"),
+            "save_view_button",
+            "view_save",
+            self.ask_save_view,
+            tip=self.tr("Keep the current filters as a view of your own"),
+        )
+        self.delete_view_button = icon_button(
+            self.tr("Delete view"),
+            "delete_view_button",
+            "view_delete",
+            self._delete_current_view,
+            tip=self.tr("Delete the selected view of your own"),
+        )
         self.delete_view_button.setEnabled(False)
 
     def _views_panel(self) -> QWidget:
