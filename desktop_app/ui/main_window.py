@@ -35,7 +35,7 @@ from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
-from desktop_app.ui.intake_page import IntakePage
+from desktop_app.ui.intake import IntakePage
 from desktop_app.ui.pages import resize_on_screen
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
@@ -46,10 +46,10 @@ from desktop_app.ui.reminders_panel import (
 from desktop_app.ui.reports import ReportsPage
 from desktop_app.ui.resources import icon
 from desktop_app.ui.settings_page import SettingsPage
-from desktop_app.ui.survey_page import SurveyPage
+from desktop_app.ui.survey import SurveyPage
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import blank_forms_menu
-from desktop_app.ui.tracker_page import TrackerPage
+from desktop_app.ui.tracker import TrackerPage
 
 log = logging.getLogger(__name__)
 

@@ -1711,7 +1711,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="76"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="76"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
@@ -3079,39 +3079,39 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CompleteFollowUpDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="93"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="51"/>
         <source>Complete the follow-up</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="95"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="53"/>
         <source>{number} · {customer}
 {reason}</source>
         <translation>{number} · {customer}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="104"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="62"/>
         <source>What was done for the customer</source>
         <translation>为客户做了哪些处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="105"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="63"/>
         <source>Reopen the case as an escalated complaint</source>
         <translation>将投诉作为升级投诉重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="109"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="67"/>
         <source>The case is open already.</source>
         <translation>该投诉已处于打开状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="116"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="74"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="122"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="80"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -3239,9 +3239,22 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
 </context>
 <context>
+    <name>CustomerLookup</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="114"/>
+        <source>sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="176"/>
+        <source>The picked customer was released.</source>
+        <translation>已取消选中的客户。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="43"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="43"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -3688,6 +3701,34 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="111"/>
+        <source>Follow-ups of unhappy customers</source>
+        <translation>不满意客户跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="124"/>
+        <source>Co&amp;mplete follow-up…</source>
+        <translation>完成跟进(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="234"/>
+        <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
+        <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="237"/>
+        <source>Follow-up done ({number}).</source>
+        <translation>跟进已完成（{number}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="244"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsModel</name>
     <message>
         <location filename="../../desktop_app/ui/survey_queue.py" line="206"/>
@@ -3884,6 +3925,69 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
 </context>
 <context>
+    <name>ImprovementActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="57"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="58"/>
+        <source>Plan</source>
+        <translation>改进方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="59"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="60"/>
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="61"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="62"/>
+        <source>Types</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="72"/>
+        <source>&amp;New action…</source>
+        <translation>新增措施(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="75"/>
+        <source>&amp;Edit action…</source>
+        <translation>编辑措施(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="80"/>
+        <source>Improvement actions</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="97"/>
+        <source>{day} (overdue)</source>
+        <translation>{day}（已超时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="209"/>
+        <source>The improvement action was saved.</source>
+        <translation>改进措施已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="222"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImprovementDialog</name>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="59"/>
@@ -3973,435 +4077,482 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
 </context>
 <context>
+    <name>IntakeDrafts</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="118"/>
+        <source>Unsaved form</source>
+        <translation>未保存的登记表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="119"/>
+        <source>A form was not saved last time (customer: {name}). Restore it?</source>
+        <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="120"/>
+        <source>no name</source>
+        <translation>未填姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="129"/>
+        <source>The unsaved form was restored.</source>
+        <translation>未保存的登记表已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="226"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="688"/>
-        <source>— choose —</source>
-        <translation>— 请选择 —</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="234"/>
-        <source>Customer</source>
-        <translation>客户信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="238"/>
-        <source>Customer &amp;name</source>
-        <translation>客户姓名(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="240"/>
-        <source>Type 2 letters to find a known customer</source>
-        <translation>输入 2 个字即可查找已有客户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="241"/>
-        <source>C&amp;ontact</source>
-        <translation>联系方式(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="242"/>
-        <source>Mobile, landline with area code, or e-mail</source>
-        <translation>手机、带区号的座机或电子邮箱</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="244"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1149"/>
-        <source>Customer / member number</source>
-        <translation>客户编号/会员账号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="246"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1150"/>
-        <source>ID number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="249"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1151"/>
-        <source>Member tier</source>
-        <translation>会员等级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="255"/>
-        <source>Complaint</source>
-        <translation>投诉信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="258"/>
-        <source>Assigned on save</source>
-        <translation>保存时生成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="260"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1146"/>
-        <source>Complaint number</source>
-        <translation>投诉编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="262"/>
-        <source>Complaint &amp;time</source>
-        <translation>投诉时间(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="268"/>
-        <source>C&amp;hannel</source>
-        <translation>投诉渠道(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="274"/>
-        <source>T&amp;ype</source>
-        <translation>投诉类型(&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="279"/>
-        <source>S&amp;ubtype</source>
-        <translation>投诉子类(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="281"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1155"/>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="282"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1156"/>
-        <source>Merchant</source>
-        <translation>商户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="285"/>
-        <source>U&amp;rgency</source>
-        <translation>紧急程度(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="291"/>
-        <source>Head office</source>
-        <translation>越级投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="293"/>
-        <source>Escalated by head office (makes the complaint urgent)</source>
-        <translation>由总部转来的越级投诉（自动列为紧急）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="295"/>
-        <source>&amp;Level</source>
-        <translation>级别(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="298"/>
-        <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
-        <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="303"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1160"/>
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="307"/>
-        <source>&amp;Description</source>
-        <translation>问题描述(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="312"/>
-        <source>What happened, in the customer&apos;s words</source>
-        <translation>按客户的原话记录发生了什么</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="315"/>
-        <source>&amp;Add files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="319"/>
-        <source>Remo&amp;ve</source>
-        <translation>移除(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="332"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1161"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="335"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1162"/>
-        <source>Recording IDs</source>
-        <translation>录音编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="337"/>
-        <source>Separate several with , or 、</source>
-        <translation>多个编号用 , 或 、 分隔</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="340"/>
-        <source>Requests and handling</source>
-        <translation>诉求与处理</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="344"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1163"/>
-        <source>Customer requests</source>
-        <translation>客户诉求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="351"/>
-        <source>Initial &amp;department</source>
-        <translation>初步责任部门(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="355"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1165"/>
-        <source>Receiver</source>
-        <translation>接收人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="359"/>
-        <source>Set on save</source>
-        <translation>保存时填写</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="361"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1166"/>
-        <source>Registration time</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="369"/>
-        <location filename="../../desktop_app/ui/intake_page.py" line="930"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="170"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="298"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="373"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="173"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="376"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="179"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="380"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="183"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="382"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="187"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="387"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="191"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="390"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="194"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="415"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="216"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="710"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="283"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="305"/>
+        <source>Saved as {number}.</source>
+        <translation>已保存，投诉编号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="333"/>
+        <source>{reason} Everything typed is kept.</source>
+        <translation>{reason}已填写的内容都保留着。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="338"/>
+        <source>Not saved: {reason} Everything typed is kept; try again.</source>
+        <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="400"/>
+        <source>Discard this form?</source>
+        <translation>放弃这张登记表？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="401"/>
+        <source>The form has typed work that is not saved. Discard it?</source>
+        <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="419"/>
+        <source>The form was discarded.</source>
+        <translation>登记表已放弃。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePrint</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="86"/>
+        <source>Print the registration form</source>
+        <translation>打印投诉登记表</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePrinting</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="115"/>
+        <source>(not saved yet)</source>
+        <translation>（尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="116"/>
+        <source>(set on save)</source>
+        <translation>（保存时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="133"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="133"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="135"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="136"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="137"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="138"/>
+        <source>Customer / member number</source>
+        <translation>客户编号/会员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="139"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="140"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="141"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="142"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="143"/>
+        <source>Type and subtype</source>
+        <translation>投诉问题类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="144"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="145"/>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="146"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="147"/>
+        <source>Escalated by head office</source>
+        <translation>越级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="148"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="149"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="150"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="151"/>
+        <source>Recording IDs</source>
+        <translation>录音编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="152"/>
+        <source>Customer requests</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="153"/>
+        <source>Initial department</source>
+        <translation>初步责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="154"/>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
+        <source>Registration time</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="161"/>
+        <source>Complaint registration form</source>
+        <translation>客户投诉登记表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
+        <source>Save the form as PDF</source>
+        <translation>将登记表另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSections</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="105"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="425"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="114"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="118"/>
+        <source>Customer &amp;name</source>
+        <translation>客户姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="120"/>
+        <source>Type 2 letters to find a known customer</source>
+        <translation>输入 2 个字即可查找已有客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="121"/>
+        <source>C&amp;ontact</source>
+        <translation>联系方式(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="122"/>
+        <source>Mobile, landline with area code, or e-mail</source>
+        <translation>手机、带区号的座机或电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="124"/>
+        <source>Customer / member number</source>
+        <translation>客户编号/会员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="126"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="129"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="135"/>
+        <source>Complaint</source>
+        <translation>投诉信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="138"/>
+        <source>Assigned on save</source>
+        <translation>保存时生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="140"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="142"/>
+        <source>Complaint &amp;time</source>
+        <translation>投诉时间(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="148"/>
+        <source>C&amp;hannel</source>
+        <translation>投诉渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="154"/>
+        <source>T&amp;ype</source>
+        <translation>投诉类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="159"/>
+        <source>S&amp;ubtype</source>
+        <translation>投诉子类(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="161"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="162"/>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="165"/>
+        <source>U&amp;rgency</source>
+        <translation>紧急程度(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="171"/>
+        <source>Head office</source>
+        <translation>越级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="173"/>
+        <source>Escalated by head office (makes the complaint urgent)</source>
+        <translation>由总部转来的越级投诉（自动列为紧急）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="175"/>
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="178"/>
+        <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
+        <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="183"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="187"/>
+        <source>&amp;Description</source>
+        <translation>问题描述(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="192"/>
+        <source>What happened, in the customer&apos;s words</source>
+        <translation>按客户的原话记录发生了什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="196"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="199"/>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="213"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="216"/>
+        <source>Recording IDs</source>
+        <translation>录音编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
+        <source>Separate several with , or 、</source>
+        <translation>多个编号用 , 或 、 分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="221"/>
+        <source>Requests and handling</source>
+        <translation>诉求与处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="225"/>
+        <source>Customer requests</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="232"/>
+        <source>Initial &amp;department</source>
+        <translation>初步责任部门(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="236"/>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="240"/>
+        <source>Set on save</source>
+        <translation>保存时填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="242"/>
+        <source>Registration time</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="447"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="714"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="451"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="718"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="455"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake_page.py" line="764"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="501"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="815"/>
-        <source>sensitive</source>
-        <translation>敏感</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="877"/>
-        <source>The picked customer was released.</source>
-        <translation>已取消选中的客户。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="915"/>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="937"/>
-        <source>Saved as {number}.</source>
-        <translation>已保存，投诉编号 {number}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="965"/>
-        <source>{reason} Everything typed is kept.</source>
-        <translation>{reason}已填写的内容都保留着。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="970"/>
-        <source>Not saved: {reason} Everything typed is kept; try again.</source>
-        <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1032"/>
-        <source>Discard this form?</source>
-        <translation>放弃这张登记表？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1033"/>
-        <source>The form has typed work that is not saved. Discard it?</source>
-        <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1051"/>
-        <source>The form was discarded.</source>
-        <translation>登记表已放弃。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1085"/>
-        <source>Unsaved form</source>
-        <translation>未保存的登记表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1086"/>
-        <source>A form was not saved last time (customer: {name}). Restore it?</source>
-        <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1087"/>
-        <source>no name</source>
-        <translation>未填姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1096"/>
-        <source>The unsaved form was restored.</source>
-        <translation>未保存的登记表已恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1104"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="521"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1107"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="524"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1126"/>
-        <source>(not saved yet)</source>
-        <translation>（尚未保存）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1127"/>
-        <source>(set on save)</source>
-        <translation>（保存时填写）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1144"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1144"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1147"/>
-        <source>Customer name</source>
-        <translation>客户姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1148"/>
-        <source>Contact</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1152"/>
-        <source>Complaint time</source>
-        <translation>投诉时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1153"/>
-        <source>Channel</source>
-        <translation>投诉渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1154"/>
-        <source>Type and subtype</source>
-        <translation>投诉问题类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1157"/>
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1158"/>
-        <source>Escalated by head office</source>
-        <translation>越级投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1159"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1164"/>
-        <source>Initial department</source>
-        <translation>初步责任部门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1172"/>
-        <source>Complaint registration form</source>
-        <translation>客户投诉登记表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1179"/>
-        <source>Saved {path}.</source>
-        <translation>已保存 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1187"/>
-        <source>Save the form as PDF</source>
-        <translation>将登记表另存为 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="1187"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-</context>
-<context>
-    <name>IntakePrint</name>
-    <message>
-        <location filename="../../desktop_app/ui/intake_print.py" line="74"/>
-        <source>Print the registration form</source>
-        <translation>打印投诉登记表</translation>
     </message>
 </context>
 <context>
@@ -4703,6 +4854,59 @@ Database: {database}</source>
         <location filename="../../desktop_app/ui/admin_accounts.py" line="347"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChoice</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="51"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="52"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="53"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="54"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="59"/>
+        <source>Any day of the week, month or quarter</source>
+        <translation>该周、月或季度中的任意一天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="63"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="66"/>
+        <source>The previous period (Alt+Left)</source>
+        <translation>上一期（Alt+Left）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="67"/>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="71"/>
+        <source>The next period (Alt+Right)</source>
+        <translation>下一期（Alt+Right）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/period.py" line="72"/>
+        <source>Next period</source>
+        <translation>下一期</translation>
     </message>
 </context>
 <context>
@@ -5032,73 +5236,23 @@ Database: {database}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="220"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="224"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="150"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="154"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="240"/>
-        <source>Week</source>
-        <translation>周</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="241"/>
-        <source>Month</source>
-        <translation>月</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="242"/>
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="243"/>
-        <source>Custom</source>
-        <translation>自定义</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="248"/>
-        <source>Any day of the week, month or quarter</source>
-        <translation>该周、月或季度中的任意一天</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="252"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="255"/>
-        <source>The previous period (Alt+Left)</source>
-        <translation>上一期（Alt+Left）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="256"/>
-        <source>Previous period</source>
-        <translation>上一期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="260"/>
-        <source>The next period (Alt+Right)</source>
-        <translation>下一期（Alt+Right）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="261"/>
-        <source>Next period</source>
-        <translation>下一期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="273"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="165"/>
         <source>A supervisor sees the figures of their own departments</source>
         <translation>客服主管只能查看本部门的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="275"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="168"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="278"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="171"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新统计（F5）</translation>
     </message>
@@ -5128,338 +5282,282 @@ Database: {database}</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="304"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="194"/>
         <source>Complaints registered</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="305"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="195"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="306"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="196"/>
         <source>Resolution rate</source>
         <translation>投诉解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="307"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="823"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="197"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="555"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="308"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="198"/>
         <source>First response on time</source>
         <translation>首次响应及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="309"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="199"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="310"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="200"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="314"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="204"/>
         <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
         <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="317"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="207"/>
         <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
         <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="322"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="212"/>
         <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
         <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="223"/>
         <source>Complaints by type</source>
         <translation>各类型投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="337"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="227"/>
         <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
         <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="343"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="233"/>
         <source>Complaints by week</source>
         <translation>每周投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="346"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="236"/>
         <source>On-time rate by week (%)</source>
         <translation>每周处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="239"/>
         <source>Satisfaction by question (mean, 1–5)</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="354"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="244"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="354"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="357"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="244"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="357"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="367"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="365"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="366"/>
-        <source>Plan</source>
-        <translation>改进方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="368"/>
-        <source>Deadline</source>
-        <translation>完成期限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="369"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="370"/>
-        <source>Types</source>
-        <translation>投诉类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="386"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="261"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="388"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="263"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="391"/>
-        <source>&amp;New action…</source>
-        <translation>新增措施(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="395"/>
-        <source>&amp;Edit action…</source>
-        <translation>编辑措施(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="405"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="268"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="417"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="280"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="449"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="312"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="450"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="313"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="451"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="314"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="453"/>
-        <source>Improvement actions</source>
-        <translation>改进措施</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="502"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="355"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="673"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="405"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="706"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="438"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="737"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="469"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="740"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="472"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="751"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="483"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="755"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="487"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="759"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="491"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="763"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="495"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="767"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="499"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="773"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="505"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="775"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="507"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="780"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="812"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="512"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="544"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="783"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="515"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="784"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="516"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="785"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="517"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="786"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="518"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="790"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="522"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="795"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="527"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="799"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="531"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="805"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="805"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="805"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="809"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="541"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="815"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="547"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="843"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="575"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="847"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="579"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="859"/>
-        <source>{day} (overdue)</source>
-        <translation>{day}（已超时）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="1051"/>
-        <source>The improvement action was saved.</source>
-        <translation>改进措施已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="1064"/>
-        <source>Not saved: {reason}</source>
-        <translation>未保存：{reason}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/export.py" line="101"/>
@@ -5505,37 +5603,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="67"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="122"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="68"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="84"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="139"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="85"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="144"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="90"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="150"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="96"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_page.py" line="158"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="104"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -5703,80 +5801,80 @@ Database: {database}</source>
 <context>
     <name>SimilarPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="36"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="36"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="38"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="103"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="38"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="103"/>
         <source>New customer (none picked)</source>
         <translation>新客户（未选择已有客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="50"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="50"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="50"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="50"/>
         <source>Stage</source>
         <translation>处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="50"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="50"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="59"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="59"/>
         <source>Similar cases</source>
         <translation>相似投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="61"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="156"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="61"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="156"/>
         <source>Choose a subtype to see today&apos;s count.</source>
         <translation>选择投诉子类后可查看今日数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="64"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="64"/>
         <source>Open cases of this customer</source>
         <translation>该客户未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="67"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="67"/>
         <source>Cases with a similar description</source>
         <translation>描述相似的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="110"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="110"/>
         <source>Member tier: {tier}</source>
         <translation>会员等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="120"/>
         <source>Sensitive customer: {kind}</source>
         <translation>敏感客户：{kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="122"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="122"/>
         <source>Sensitive customer</source>
         <translation>敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="161"/>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="165"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="165"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="167"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="167"/>
         <source>Today: {count} of batch threshold {threshold} for this subtype</source>
         <translation>该子类今日已有 {count} 件，批量投诉阈值为 {threshold} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake_similar.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="171"/>
         <source>the next one is a batch complaint (urgent)</source>
         <translation>再有一件即为批量投诉（紧急）</translation>
     </message>
@@ -5822,6 +5920,99 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <location filename="../../desktop_app/ui/app.py" line="161"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCalls</name>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="58"/>
+        <source>Call attempt</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="73"/>
+        <source>When the customer asked to be called back</source>
+        <translation>客户要求回电的时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="80"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="82"/>
+        <source>Record &amp;call</source>
+        <translation>记录通话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="88"/>
+        <source>Why the customer is not to be surveyed</source>
+        <translation>不调查该客户的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="93"/>
+        <source>Not to be s&amp;urveyed</source>
+        <translation>不予调查(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="114"/>
+        <source>Ne&amp;xt try</source>
+        <translation>下次致电(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="118"/>
+        <source>Call res&amp;ult</source>
+        <translation>通话结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="124"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="128"/>
+        <source>Reas&amp;on</source>
+        <translation>原因(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="166"/>
+        <source>Choose a case in the queue first.</source>
+        <translation>请先在队列中选择投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="203"/>
+        <source>Customer unreachable after 1 call: {number} left the queue.</source>
+        <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="205"/>
+        <source>Customer unreachable after {count} calls: {number} left the queue.</source>
+        <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="208"/>
+        <source>The customer refused the survey: {number} left the queue.</source>
+        <translation>客户拒绝调查：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="212"/>
+        <source>Wrong number: {number} left the queue.</source>
+        <translation>号码错误：{number} 已移出队列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="214"/>
+        <source>Next try at {time} ({number}, call {count}).</source>
+        <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="220"/>
+        <source>Call recorded ({number}).</source>
+        <translation>通话已记录（{number}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="254"/>
+        <source>{number} will not be surveyed: it left the queue.</source>
+        <translation>{number} 不予调查，已移出队列。</translation>
     </message>
 </context>
 <context>
@@ -5935,235 +6126,119 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="200"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="123"/>
         <source>Only clerks, supervisors and managers record surveys.</source>
         <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="203"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="126"/>
         <source>Due for a survey</source>
         <translation>待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="215"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="139"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="218"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="142"/>
         <source>Read the queue again (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="227"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="152"/>
         <source>Enter or double-click: survey the selected case.</source>
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="261"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="186"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="295"/>
-        <source>Call attempt</source>
-        <translation>回访电话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="310"/>
-        <source>When the customer asked to be called back</source>
-        <translation>客户要求回电的时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="317"/>
-        <source>Note (optional)</source>
-        <translation>备注（选填）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="318"/>
-        <source>Record &amp;call</source>
-        <translation>记录通话(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="325"/>
-        <source>Why the customer is not to be surveyed</source>
-        <translation>不调查该客户的原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="329"/>
-        <source>Not to be s&amp;urveyed</source>
-        <translation>不予调查(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="351"/>
-        <source>Ne&amp;xt try</source>
-        <translation>下次致电(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="355"/>
-        <source>Call res&amp;ult</source>
-        <translation>通话结果(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="361"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="365"/>
-        <source>Reas&amp;on</source>
-        <translation>原因(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="374"/>
-        <source>Follow-ups of unhappy customers</source>
-        <translation>不满意客户跟进</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="386"/>
-        <source>Co&amp;mplete follow-up…</source>
-        <translation>完成跟进(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="420"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="232"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="422"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="234"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="427"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="239"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="429"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="241"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="433"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="245"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="496"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="284"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="501"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="289"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="503"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="291"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="530"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="317"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="532"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="319"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="543"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="330"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="575"/>
-        <location filename="../../desktop_app/ui/survey_page.py" line="642"/>
-        <source>Choose a case in the queue first.</source>
-        <translation>请先在队列中选择投诉。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="606"/>
-        <source>Customer unreachable after 1 call: {number} left the queue.</source>
-        <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="608"/>
-        <source>Customer unreachable after {count} calls: {number} left the queue.</source>
-        <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="611"/>
-        <source>The customer refused the survey: {number} left the queue.</source>
-        <translation>客户拒绝调查：{number} 已移出队列。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="615"/>
-        <source>Wrong number: {number} left the queue.</source>
-        <translation>号码错误：{number} 已移出队列。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="617"/>
-        <source>Next try at {time} ({number}, call {count}).</source>
-        <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="623"/>
-        <source>Call recorded ({number}).</source>
-        <translation>通话已记录（{number}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="660"/>
-        <source>{number} will not be surveyed: it left the queue.</source>
-        <translation>{number} 不予调查，已移出队列。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="689"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="362"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="691"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="364"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="705"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="378"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="707"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="380"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="712"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="385"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="715"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="388"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="793"/>
-        <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
-        <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="796"/>
-        <source>Follow-up done ({number}).</source>
-        <translation>跟进已完成（{number}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/survey_page.py" line="803"/>
-        <source>Not done: {reason}</source>
-        <translation>未完成：{reason}</translation>
     </message>
 </context>
 <context>
@@ -6558,6 +6633,154 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
     </message>
 </context>
 <context>
+    <name>TrackerFilters</name>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="77"/>
+        <source>Number, customer, contact or words of the description (Ctrl+F)</source>
+        <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="82"/>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="94"/>
+        <source>Any owner</source>
+        <translation>全部责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="98"/>
+        <source>Any department</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="105"/>
+        <source>Any type</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="108"/>
+        <source>Any level</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="112"/>
+        <source>Any channel</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="114"/>
+        <source>Urgent onl&amp;y</source>
+        <translation>仅紧急(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="116"/>
+        <source>Overd&amp;ue only</source>
+        <translation>仅超时(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="118"/>
+        <source>&amp;Include closed</source>
+        <translation>包括已闭环(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="120"/>
+        <source>&amp;Mine only</source>
+        <translation>仅我负责的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="122"/>
+        <source>Only the cases you own</source>
+        <translation>只显示由您负责的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="123"/>
+        <source>Awaiting a&amp;pproval</source>
+        <translation>待审批(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="126"/>
+        <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
+        <translation>只显示方案等待主管审批的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="128"/>
+        <source>&amp;Follow-ups</source>
+        <translation>待跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="131"/>
+        <source>Only cases whose unhappy customer awaits a follow-up</source>
+        <translation>只显示客户不满意、等待跟进的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="136"/>
+        <source>Cl&amp;ear filters</source>
+        <translation>清除筛选(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="145"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="172"/>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="173"/>
+        <source>&amp;Stage:</source>
+        <translation>处理阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="174"/>
+        <source>&amp;Owner:</source>
+        <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="175"/>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="176"/>
+        <source>&amp;Type:</source>
+        <translation>投诉类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="177"/>
+        <source>Leve&amp;l:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="178"/>
+        <source>&amp;Channel:</source>
+        <translation>投诉渠道(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="179"/>
+        <source>&amp;Registered from:</source>
+        <translation>登记日期从(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="180"/>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="301"/>
+        <source>(several)</source>
+        <translation>（多项）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="301"/>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+</context>
+<context>
     <name>TrackerModel</name>
     <message>
         <location filename="../../desktop_app/ui/tracker_model.py" line="294"/>
@@ -6720,226 +6943,84 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="178"/>
-        <source>S&amp;ave view…</source>
-        <translation>保存视图(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="181"/>
-        <source>Keep the current filters as a view of your own</source>
-        <translation>把当前筛选条件保存为自己的视图</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="183"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="784"/>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="795"/>
-        <source>Delete view</source>
-        <translation>删除视图</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="186"/>
-        <source>Delete the selected view of your own</source>
-        <translation>删除选中的自建视图</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="216"/>
-        <source>Number, customer, contact or words of the description (Ctrl+F)</source>
-        <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="221"/>
-        <source>Any stage</source>
-        <translation>全部阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="233"/>
-        <source>Any owner</source>
-        <translation>全部责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="237"/>
-        <source>Any department</source>
-        <translation>全部部门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="244"/>
-        <source>Any type</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="247"/>
-        <source>Any level</source>
-        <translation>全部级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="251"/>
-        <source>Any channel</source>
-        <translation>全部渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="253"/>
-        <source>Urgent onl&amp;y</source>
-        <translation>仅紧急(&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="255"/>
-        <source>Overd&amp;ue only</source>
-        <translation>仅超时(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="257"/>
-        <source>&amp;Include closed</source>
-        <translation>包括已闭环(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="259"/>
-        <source>&amp;Mine only</source>
-        <translation>仅我负责的(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="261"/>
-        <source>Only the cases you own</source>
-        <translation>只显示由您负责的投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="262"/>
-        <source>Awaiting a&amp;pproval</source>
-        <translation>待审批(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="265"/>
-        <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
-        <translation>只显示方案等待主管审批的投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="267"/>
-        <source>&amp;Follow-ups</source>
-        <translation>待跟进(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="270"/>
-        <source>Only cases whose unhappy customer awaits a follow-up</source>
-        <translation>只显示客户不满意、等待跟进的投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="274"/>
-        <source>Cl&amp;ear filters</source>
-        <translation>清除筛选(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="285"/>
-        <source>any</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="340"/>
-        <source>Search:</source>
-        <translation>搜索：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="341"/>
-        <source>&amp;Stage:</source>
-        <translation>处理阶段(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="342"/>
-        <source>&amp;Owner:</source>
-        <translation>责任人(&amp;O)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="343"/>
-        <source>&amp;Department:</source>
-        <translation>部门(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="344"/>
-        <source>&amp;Type:</source>
-        <translation>投诉类型(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="345"/>
-        <source>Leve&amp;l:</source>
-        <translation>级别(&amp;L)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="346"/>
-        <source>&amp;Channel:</source>
-        <translation>投诉渠道(&amp;C)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="347"/>
-        <source>&amp;Registered from:</source>
-        <translation>登记日期从(&amp;R)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="348"/>
-        <source>to:</source>
-        <translation>至：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="406"/>
-        <source>Vie&amp;ws</source>
-        <translation>视图(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="423"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="171"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="522"/>
-        <source>(several)</source>
-        <translation>（多项）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="522"/>
-        <source>(other)</source>
-        <translation>（其他）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="575"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="214"/>
         <source>{shown}+ cases (counting…)</source>
         <translation>{shown}+ 件投诉（正在统计…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="591"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="230"/>
         <source>1 case</source>
         <translation>1 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="591"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="230"/>
         <source>{count} cases</source>
         <translation>{count} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="759"/>
-        <source>View “{name}” saved</source>
-        <translation>视图“{name}”已保存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="763"/>
-        <source>Save view</source>
-        <translation>保存视图</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="763"/>
-        <source>Name of the view:</source>
-        <translation>视图名称：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="784"/>
-        <source>Delete the view “{name}”?</source>
-        <translation>删除视图“{name}”？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="899"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="339"/>
         <source>Processing order (urgent, level, deadline)</source>
         <translation>处理顺序（紧急、级别、时限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker_page.py" line="902"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="342"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerViews</name>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="107"/>
+        <source>S&amp;ave view…</source>
+        <translation>保存视图(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="111"/>
+        <source>Keep the current filters as a view of your own</source>
+        <translation>把当前筛选条件保存为自己的视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="114"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="320"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="331"/>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="118"/>
+        <source>Delete the selected view of your own</source>
+        <translation>删除选中的自建视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="127"/>
+        <source>Vie&amp;ws</source>
+        <translation>视图(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="295"/>
+        <source>View “{name}” saved</source>
+        <translation>视图“{name}”已保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="299"/>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="299"/>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="320"/>
+        <source>Delete the view “{name}”?</source>
+        <translation>删除视图“{name}”？</translation>
     </message>
 </context>
 <context>

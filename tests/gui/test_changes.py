@@ -12,7 +12,7 @@ from desktop_app.services import cases
 from desktop_app.ui.changes import KINDS, ChangeHub, DataChanged
 from desktop_app.ui.pages import DataPage
 from desktop_app.ui.reminders_panel import ReminderMonitor, RemindersPanel
-from desktop_app.ui.survey_page import SurveyPage
+from desktop_app.ui.survey import SurveyPage
 from desktop_app.ui.tasks import TaskRunner
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import make_user

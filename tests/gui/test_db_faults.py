@@ -36,9 +36,9 @@ from desktop_app.services import auth, cases
 from desktop_app.services.session import Session
 from desktop_app.ui import app as app_module
 from desktop_app.ui.case.window import CaseWindow
-from desktop_app.ui.intake_page import IntakePage
+from desktop_app.ui.intake import IntakePage
+from desktop_app.ui.survey import SurveyPage
 from desktop_app.ui.survey_form import ScoreWidget
-from desktop_app.ui.survey_page import SurveyPage
 from desktop_app.ui.tasks import TaskRunner
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import make_user

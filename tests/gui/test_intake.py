@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from desktop_app.db.models import Attachment, Complaint, Customer
 from desktop_app.domain.validation import ID_CHECK, ID_WEIGHTS
 from desktop_app.services import auth, intake
-from desktop_app.ui.intake_draft import DraftStore, draft_path
-from desktop_app.ui.intake_page import IntakePage
+from desktop_app.ui.intake import IntakePage
+from desktop_app.ui.intake.draft import DraftStore, draft_path
 from tests.helpers.fixtures import TEST_NOW
 
 

@@ -373,7 +373,7 @@ def test_intake_error_labels_are_readable_in_the_dark_scheme(
     look, qtbot, clerk_session, clock, monkeypatch, tmp_path
 ):
     from desktop_app.services import auth
-    from desktop_app.ui.intake_page import IntakePage
+    from desktop_app.ui.intake import IntakePage
 
     monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(tmp_path / "data"))
     app = look

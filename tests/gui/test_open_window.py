@@ -50,7 +50,7 @@ def test_open_window_unknown_user_or_kind(qtbot, url_with_user):
 def test_open_window_never_waits_on_the_draft_question(qtbot, url_with_user, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_app.ui.intake_draft import DraftStore
+    from desktop_app.ui.intake.draft import DraftStore
 
     DraftStore("clerk7").save({"customer_name": "王小明"})
     asked = []

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui import screenshots
-from desktop_app.ui.screenshots import NAMES, SIZE, GlyphChecker, GlyphReport, check_window
+from desktop_app.ui.glyph_check import GlyphChecker, GlyphReport, check_window
+from desktop_app.ui.screenshots import NAMES, SIZE
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs" / "screenshots"

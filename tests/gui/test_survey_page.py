@@ -15,8 +15,8 @@ from desktop_app.db.models import Complaint, FollowUp, Survey, SurveyAttempt
 from desktop_app.services import cases, surveys
 from desktop_app.services.surveys import SurveyForm
 from desktop_app.ui.resources import tone_colour
+from desktop_app.ui.survey import SurveyPage
 from desktop_app.ui.survey_form import ScoreWidget
-from desktop_app.ui.survey_page import SurveyPage
 from desktop_app.ui.survey_queue import (
     DUE_AT,
     LAST_RESULT,

@@ -16,8 +16,8 @@ from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui import tracker_model as cols
 from desktop_app.ui.resources import DUE_TONES, tone_colour
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.tracker import TrackerPage
 from desktop_app.ui.tracker_model import DueStateRole, TrackerModel
-from desktop_app.ui.tracker_page import TrackerPage
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import TEST_NOW, make_user
 

@@ -849,7 +849,7 @@ for _key in (
 @dialog("complete_follow_up")
 def _follow_up(qtbot, window):
     from desktop_app.services.surveys import FollowUpInfo, follow_ups
-    from desktop_app.ui.survey_page import CompleteFollowUpDialog
+    from desktop_app.ui.survey import CompleteFollowUpDialog
 
     rows = follow_ups(window.session)
     info = (
@@ -874,7 +874,7 @@ def _follow_up(qtbot, window):
 @dialog("saved")
 def _saved(qtbot, window):
     from desktop_app.services.intake import Registered
-    from desktop_app.ui.intake_page import SavedDialog
+    from desktop_app.ui.intake import SavedDialog
 
     now = window.session.now()
     case = Complaint.get_by_id(_case_id(False))

@@ -27,7 +27,7 @@ from desktop_app.services.cases import CaseDetail, ProgressForm
 from desktop_app.services.session import Session
 from desktop_app.ui.case.fields import OptionalDateTime, minute
 from desktop_app.ui.forms import FieldError, FieldErrors, message_label
-from desktop_app.ui.intake_widgets import AttachmentList
+from desktop_app.ui.intake.widgets import AttachmentList
 from desktop_app.ui.resources import icon
 
 # Suggestions of the "next action" field (SPEC §6), in the UI language.

@@ -1,7 +1,12 @@
 """The reports section of the main window (数据汇总, SPEC §8), one file per part:
 
 - ``page.py``: ``ReportsPage``, the KPI dashboard of a period (period bar, tiles, charts,
-  tables, improvement actions, drill-down to the tracker) and its small ``ReportTable``;
+  tables), computing and showing the figures;
+- ``period.py``: ``PeriodChoice``, the period picked (week, month, quarter, custom);
+- ``drill.py``: ``DrillDown``, the tracker filters behind the figures;
+- ``improvements.py``: ``ImprovementActions``, the period's improvement actions, created
+  and edited by managers and administrators;
+- ``table.py``: ``ReportTable``, the read-only tables of a few rows;
 - ``charts.py``: the widgets it shows figures with (``KpiTile``, ``BarChartView``,
   ``TrendChartView``, over Qt Charts);
 - ``trend.py``: what is computed besides the KPI report (the trend of the period, on the

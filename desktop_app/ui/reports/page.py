@@ -1,10 +1,10 @@
 """The reports page (数据汇总, SPEC §8): the KPIs of a period as tiles, charts and tables,
 the improvement actions, and the export of the report workbook.
 
-- Period: week, month or quarter containing ``period_date``, or ``period_from`` to
-  ``period_to`` (custom); previous/next step a whole period. ``department_filter`` offers
-  all departments and each one to managers, only their own departments to supervisors
-  (the KPI service refuses anything else; its message is shown).
+- Period (``period.PeriodChoice``): week, month or quarter containing ``period_date``, or
+  ``period_from`` to ``period_to`` (custom); previous/next step a whole period.
+  ``department_filter`` offers all departments and each one to managers, only their own
+  departments to supervisors (the KPI service refuses anything else; its message is shown).
 - Computation runs off the UI thread (``TaskRunner``): first ``kpi.kpi_report`` for the
   period (tiles, by-type and satisfaction charts, tables), then the trend: one
   ``kpi_report`` per week of the period (clipped to it; a quarter is 14 of them), by month
@@ -12,13 +12,14 @@ the improvement actions, and the export of the report workbook.
   (``trend.py``). The figures shown stay until the new ones arrive; a result of an older
   request is dropped; a trend still computing for an older request is cancelled between
   weeks.
-- Drill-down: a tile (click, Enter, Return or Space; Tab reaches each), a bar of the
-  by-type chart (click, or the arrow keys then Enter), a row of the overdue or hot-spot tables
-  emits ``cases_requested(CaseFilter)``; the main window shows the tracker with it.
-- Improvement actions: the period's actions are listed for everyone who sees the report;
-  managers and administrators create and edit them (``ask_new_improvement``,
-  ``ask_edit_improvement`` open the dialog with ``open()``, not blocking; accepting it
-  saves off the UI thread and recomputes).
+- Drill-down (``drill.DrillDown``): a tile (click, Enter, Return or Space; Tab reaches
+  each), a bar of the by-type chart (click, or the arrow keys then Enter), a row of the
+  overdue or hot-spot tables emits ``cases_requested(CaseFilter)``; the main window shows
+  the tracker with it.
+- Improvement actions (``improvements.ImprovementActions``): the period's actions are
+  listed for everyone who sees the report; managers and administrators create and edit
+  them (``ask_new_improvement``, ``ask_edit_improvement`` open the dialog with ``open()``,
+  not blocking; accepting it saves off the UI thread and recomputes).
 - Export (``export.ReportExport``): ``export_button`` writes the report workbook of the
   figures shown (``services.report_workbook.write_report_workbook``) off the UI thread
   with a progress bar and ``cancel_export_button``; the button is disabled, saying why,
@@ -33,47 +34,38 @@ Keyboard: F5 recomputes. Signals: ``report_shown(KpiReport)``, ``trend_shown(Tre
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain import periods
-from desktop_app.domain.periods import Period
-from desktop_app.domain.vocab import IMPROVEMENT_STATUS
-from desktop_app.services import improvements, kpi, reference, users
-from desktop_app.services.errors import ServiceError, ValidationError
-from desktop_app.services.improvements import ImprovementInfo
+from desktop_app.services import kpi, reference, users
+from desktop_app.services.errors import ServiceError
 from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
-from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.changes import ChangeHub
+from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.improvement_dialog import ImprovementDialog
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, icon_button, page_title
 from desktop_app.ui.reports.charts import BarChartView, KpiTile, TrendChartView
+from desktop_app.ui.reports.drill import DrillDown
 from desktop_app.ui.reports.export import ReportExport
+from desktop_app.ui.reports.improvements import ImprovementActions
+from desktop_app.ui.reports.period import PeriodChoice
+from desktop_app.ui.reports.table import ReportTable
 from desktop_app.ui.reports.trend import (
     Trend,
     bucket_label,
@@ -81,13 +73,10 @@ from desktop_app.ui.reports.trend import (
     format_hours,
     format_rate,
 )
-from desktop_app.ui.resources import icon, set_tone, tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-PERIOD_EDIT_DELAY_MS = 400  # typing a date recomputes once the typing stops
-IMPROVEMENT_ROLES = ("manager", "admin")
 TILES = (
     "volume",
     "handling_time",
@@ -97,62 +86,9 @@ TILES = (
     "satisfaction_rate",
     "overdue",
 )
-DataRole = Qt.ItemDataRole.UserRole
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-class ReportTable(QTableWidget):
-    """A read-only table of a few rows: whole-row selection, Enter or a double-click
-    activates a row."""
-
-    def __init__(self, name: str, headers: list[str], parent: QWidget | None = None):
-        super().__init__(0, len(headers), parent)
-        self.setObjectName(name)
-        self.setHorizontalHeaderLabels(headers)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.setTabKeyNavigation(False)
-        self.setMinimumHeight(150)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
-    def fill(
-        self, rows: list[list[str]], data: list[object] | None = None, numeric: tuple[int, ...] = ()
-    ) -> None:
-        self.clearContents()
-        self.setRowCount(len(rows))
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c in numeric:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if data is not None:
-                    item.setData(DataRole, data[r])
-                self.setItem(r, c, item)
-
-    def row_texts(self) -> list[list[str]]:
-        return [
-            [self.item(r, c).text() if self.item(r, c) else "" for c in range(self.columnCount())]
-            for r in range(self.rowCount())
-        ]
-
-    def row_data(self, row: int):
-        item = self.item(row, 0)
-        return item.data(DataRole) if item is not None else None
-
-
-class ReportsPage(DataPage):
+class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
     """The KPI dashboard of a period for the signed-in supervisor, manager or
     administrator (see the module documentation)."""
 
@@ -181,27 +117,21 @@ class ReportsPage(DataPage):
         self.language = ui_language()
         self.report: KpiReport | None = None
         self.trend: Trend | None = None
-        self.improvement_dialog: ImprovementDialog | None = None
-        self._save_task: Task | None = None
         self._running = 0
         self._applying = False
         self._type_tree: list = []
         self._departments: list = []
         self._pending_error = ""
 
-        self.can_edit_improvements = session.role in IMPROVEMENT_ROLES
         self._load_reference()
         self._build_period_bar()
         self._build_tiles()
         self._build_charts()
         self._build_tables()
         self._build_layout()
-        self.edit_timer = QTimer(self)
-        self.edit_timer.setObjectName("period_edit_timer")
-        self.edit_timer.setSingleShot(True)
-        self.edit_timer.setInterval(PERIOD_EDIT_DELAY_MS)
-        self.edit_timer.timeout.connect(self.refresh)
         self._connect_period()
+        self.department_filter.currentIndexChanged.connect(lambda _i: self._period_edited())
+        self.refresh_button.clicked.connect(self.refresh)
         self._period_changed_display()
 
     # --- construction -------------------------------------------------------------------
@@ -224,46 +154,8 @@ class ReportsPage(DataPage):
             self._department_choices = [(self.tr("All departments"), None)]
             self._pending_error = service_message(exc)
 
-    def _date_edit(self, name: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(_qdate(day))
-        return edit
-
     def _build_period_bar(self) -> None:
-        today = self.session.now().date()
-        self.period_kind = QComboBox()
-        self.period_kind.setObjectName("period_kind")
-        for code, text in (
-            ("week", self.tr("Week")),
-            ("month", self.tr("Month")),
-            ("quarter", self.tr("Quarter")),
-            ("custom", self.tr("Custom")),
-        ):
-            self.period_kind.addItem(text, code)
-        self.period_kind.setCurrentIndex(self.period_kind.findData("month"))
-        self.period_date = self._date_edit("period_date", today)
-        self.period_date.setToolTip(self.tr("Any day of the week, month or quarter"))
-        month = periods.month_of(today)
-        self.period_from = self._date_edit("period_from", month.start)
-        self.period_to = self._date_edit("period_to", month.end)
-        self.period_to_label = QLabel(self.tr("to"))
-        self.previous_button = QPushButton("◀")
-        self.previous_button.setObjectName("previous_period_button")
-        self.previous_button.setToolTip(self.tr("The previous period (Alt+Left)"))
-        self.previous_button.setAccessibleName(self.tr("Previous period"))
-        self.previous_button.setShortcut(QKeySequence("Alt+Left"))
-        self.next_button = QPushButton("▶")
-        self.next_button.setObjectName("next_period_button")
-        self.next_button.setToolTip(self.tr("The next period (Alt+Right)"))
-        self.next_button.setAccessibleName(self.tr("Next period"))
-        self.next_button.setShortcut(QKeySequence("Alt+Right"))
-        for button in (self.previous_button, self.next_button):
-            button.setFixedWidth(36)
-        self.period_label = QLabel()
-        self.period_label.setObjectName("period_label")
+        self._build_period_choice()
         self.department_filter = QComboBox()
         self.department_filter.setObjectName("department_filter")
         for text, code in self._department_choices:
@@ -272,10 +164,12 @@ class ReportsPage(DataPage):
             self.department_filter.setToolTip(
                 self.tr("A supervisor sees the figures of their own departments")
             )
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setObjectName("refresh_button")
-        self.refresh_button.setIcon(icon("refresh"))
-        self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
+        self.refresh_button = icon_button(
+            self.tr("&Refresh"),
+            "refresh_button",
+            "refresh",
+            tip=self.tr("Compute the figures again (F5)"),
+        )
         self.export = ReportExport(self.session, self.tasks, self)
         self.export.exported.connect(self.exported)
         self.export.status_message.connect(self.status_message)
@@ -293,11 +187,7 @@ class ReportsPage(DataPage):
         self.status_line = QLabel()
         self.status_line.setObjectName("reports_status")
         self.status_line.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("reports_message")
-        self.message.setWordWrap(True)
-        set_tone(self.message, "error")
-        self.message.hide()
+        self.message = message_label("reports_message")
 
     def _build_tiles(self) -> None:
         captions = {
@@ -359,20 +249,7 @@ class ReportsPage(DataPage):
         self.hot_spots_table = ReportTable(
             "hot_spots_table", [self.tr("Hot spot"), self.tr("Source"), self.tr("Count")]
         )
-        self.improvements_table = ReportTable(
-            "improvements_table",
-            [
-                self.tr("Problem"),
-                self.tr("Plan"),
-                self.tr("Department"),
-                self.tr("Deadline"),
-                self.tr("Status"),
-                self.tr("Types"),
-            ],
-        )
-        self.improvements_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
+        self.improvements_box = self._build_improvements()
         self.overdue_owner_table.activated.connect(
             lambda index: self._overdue_owner_activated(index.row())
         )
@@ -380,25 +257,11 @@ class ReportsPage(DataPage):
             lambda index: self._overdue_department_activated(index.row())
         )
         self.hot_spots_table.activated.connect(lambda index: self._hot_spot_activated(index.row()))
-        self.improvements_table.activated.connect(lambda _index: self.ask_edit_improvement())
-        self.improvements_table.itemSelectionChanged.connect(self._update_improvement_buttons)
         for table in (self.overdue_owner_table, self.overdue_department_table):
             table.setToolTip(self.tr("Enter or double-click a row to list its overdue cases"))
         self.hot_spots_table.setToolTip(
             self.tr("Enter or double-click a subtype to list its cases of the period")
         )
-
-        self.new_improvement_button = QPushButton(self.tr("&New action…"))
-        self.new_improvement_button.setObjectName("new_improvement_button")
-        self.new_improvement_button.setIcon(icon("add"))
-        self.new_improvement_button.clicked.connect(self.ask_new_improvement)
-        self.edit_improvement_button = QPushButton(self.tr("&Edit action…"))
-        self.edit_improvement_button.setObjectName("edit_improvement_button")
-        self.edit_improvement_button.setIcon(icon("edit"))
-        self.edit_improvement_button.clicked.connect(self.ask_edit_improvement)
-        self.edit_improvement_button.setEnabled(False)
-        for button in (self.new_improvement_button, self.edit_improvement_button):
-            button.setVisible(self.can_edit_improvements)
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
@@ -450,16 +313,6 @@ class ReportsPage(DataPage):
         tables.addWidget(titled(self.tr("Overdue by dep&artment"), self.overdue_department_table))
         tables.addWidget(titled(self.tr("Ho&t spots"), self.hot_spots_table), 2)
 
-        improvements_box = QGroupBox(self.tr("Improvement actions"))
-        improvements_box.setObjectName("improvements_box")
-        box_layout = QVBoxLayout(improvements_box)
-        box_layout.addWidget(self.improvements_table)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_improvement_button)
-        buttons.addWidget(self.edit_improvement_button)
-        box_layout.addLayout(buttons)
-
         content = QWidget()
         content.setObjectName("reports_content")
         content_layout = QVBoxLayout(content)
@@ -467,7 +320,7 @@ class ReportsPage(DataPage):
         content_layout.addLayout(tiles)
         content_layout.addLayout(charts)
         content_layout.addLayout(tables)
-        content_layout.addWidget(improvements_box)
+        content_layout.addWidget(self.improvements_box)
         content_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("reports_scroll")
@@ -504,61 +357,10 @@ class ReportsPage(DataPage):
         layout.addLayout(status)
         layout.addWidget(self.scroll, 1)
 
-    def _connect_period(self) -> None:
-        self.period_kind.currentIndexChanged.connect(self._kind_changed)
-        self.department_filter.currentIndexChanged.connect(lambda _i: self._period_edited())
-        for edit in (self.period_date, self.period_from, self.period_to):
-            edit.dateChanged.connect(lambda _d: self._period_edited(delay=True))
-        self.previous_button.clicked.connect(self.previous_period)
-        self.next_button.clicked.connect(self.next_period)
-        self.refresh_button.clicked.connect(self.refresh)
-
-    # --- the period ---------------------------------------------------------------------
-
-    def kind(self) -> str:
-        return self.period_kind.currentData()
-
-    def current_period(self) -> Period:
-        """The period the widgets show (a custom one ending before it starts is turned
-        round)."""
-        kind = self.kind()
-        if kind == "custom":
-            start = self.period_from.date().toPython()
-            end = self.period_to.date().toPython()
-            return periods.custom(min(start, end), max(start, end))
-        return periods.period_of(kind, self.period_date.date().toPython())
+    # --- the department -----------------------------------------------------------------
 
     def department_code(self) -> str | None:
         return self.department_filter.currentData()
-
-    def set_period(
-        self,
-        kind: str,
-        day: dt.date | None = None,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        compute: bool = True,
-    ) -> None:
-        """Show a period: ``kind`` week/month/quarter with any ``day`` of it, or custom
-        from ``start`` to ``end``; then compute it (unless ``compute`` is False)."""
-        if kind not in periods.PERIOD_KINDS:
-            raise ValueError(f"unknown period kind {kind!r}")
-        self._applying = True
-        try:
-            self.period_kind.setCurrentIndex(self.period_kind.findData(kind))
-            if day is not None:
-                self.period_date.setDate(_qdate(day))
-            if start is not None:
-                self.period_from.setDate(_qdate(start))
-            if end is not None:
-                self.period_to.setDate(_qdate(end))
-        finally:
-            self._applying = False
-        self._period_changed_display()
-        self.edit_timer.stop()
-        if compute:
-            self.refresh()
 
     def set_department(self, code: str | None, *, compute: bool = True) -> bool:
         """Choose the department filter (None: all); False when it is not offered."""
@@ -573,76 +375,6 @@ class ReportsPage(DataPage):
         if compute:
             self.refresh()
         return True
-
-    def _show_period(self, period: Period) -> None:
-        """Put ``period`` (of the current kind) in the date widgets without recomputing."""
-        self._applying = True
-        try:
-            if period.kind == "custom":
-                self.period_from.setDate(_qdate(period.start))
-                self.period_to.setDate(_qdate(period.end))
-            else:
-                self.period_date.setDate(_qdate(period.start))
-        finally:
-            self._applying = False
-
-    @staticmethod
-    def _next(period: Period) -> Period:
-        after = period.end + dt.timedelta(days=1)
-        if period.kind in ("week", "month", "quarter"):
-            return periods.period_of(period.kind, after)
-        return periods.custom(after, period.end + dt.timedelta(days=period.days))
-
-    def previous_period(self) -> None:
-        self._show_period(self.current_period().previous())
-        self._period_changed_display()
-        self.refresh()
-
-    def next_period(self) -> None:
-        self._show_period(self._next(self.current_period()))
-        self._period_changed_display()
-        self.refresh()
-
-    def _kind_changed(self, _index: int) -> None:
-        if self._applying:
-            return
-        if self.kind() == "custom":
-            # Custom starts from the days of the period chosen so far.
-            self._show_period(periods.custom(self._last_period.start, self._last_period.end))
-        elif self._last_period.kind == "custom":
-            # From custom: the week, month or quarter of its first day. Between the others
-            # the day chosen stays.
-            self._show_period(periods.period_of(self.kind(), self._last_period.start))
-        self._period_edited()
-
-    def _period_edited(self, *, delay: bool = False) -> None:
-        if self._applying:
-            return
-        self._period_changed_display()
-        if delay:
-            self.edit_timer.start()
-        else:
-            self.edit_timer.stop()
-            self.refresh()
-
-    def _period_changed_display(self) -> None:
-        custom = self.kind() == "custom"
-        self.period_date.setVisible(not custom)
-        for widget in (self.period_from, self.period_to_label, self.period_to):
-            widget.setVisible(custom)
-        # A custom period's dates are in its two fields: the bar stays narrow enough to show
-        # whole at the window's first-start size.
-        self.period_label.setVisible(not custom)
-        period = self.current_period()
-        self._last_period = period
-        self.period_label.setText(self.period_text(period))
-        today = self.session.now().date()
-        self.next_button.setEnabled(self._next(period).start <= today)
-
-    def period_text(self, period: Period) -> str:
-        if period.kind == "custom":
-            return f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
-        return f"{period.label()} ({period.start:%m-%d} – {period.end:%m-%d})"
 
     # --- computing ----------------------------------------------------------------------
 
@@ -849,219 +581,6 @@ class ReportsPage(DataPage):
             rows.append([self.label("subtype", code), top, str(n)])
             data.append(code)
         self.hot_spots_table.fill(rows, data, numeric=(2,))
-
-    def _show_improvements(self, r: KpiReport) -> None:
-        rows = []
-        for action in r.improvement_actions:
-            department = action.department_zh if self.language == "zh" else action.department_en
-            deadline = f"{action.deadline:%Y-%m-%d}" if action.deadline else ""
-            if action.overdue:
-                deadline = self.tr("{day} (overdue)").format(day=deadline)
-            types = ", ".join(
-                self.label("type", code)
-                if code in r.labels.get("type", {})
-                else self.label("subtype", code)
-                for code in action.type_codes
-            )
-            rows.append(
-                [
-                    action.problem,
-                    action.plan,
-                    department,
-                    deadline,
-                    IMPROVEMENT_STATUS.label(action.status, self.language),
-                    types,
-                ]
-            )
-        self.improvements_table.fill(rows, list(r.improvement_actions))
-        for row, action in enumerate(r.improvement_actions):
-            if action.overdue:
-                self.improvements_table.item(row, 3).setForeground(tone_colour("error"))
-            for column in (0, 1):
-                item = self.improvements_table.item(row, column)
-                item.setToolTip(item.text())
-        self._update_improvement_buttons()
-
-    # --- drill-down ---------------------------------------------------------------------
-
-    def shown_period(self) -> Period:
-        """The period of the figures shown (of the kind picked when it is the one picked),
-        else the one picked."""
-        picked = self.current_period()
-        if self.report is None:
-            return picked
-        if (picked.start, picked.end) == (self.report.start, self.report.end):
-            return picked
-        return self.report.period
-
-    def _shown_period_and_department(self) -> tuple[Period, str | None]:
-        if self.report is not None:
-            return self.shown_period(), self.report.department
-        return self.current_period(), self.department_code()
-
-    def case_filter(self, tile: str) -> CaseFilter:
-        """The tracker filter behind a tile (its name without ``_tile``): overdue lists the
-        open cases overdue now, the others the cases registered in the period (closed ones
-        included), of the department shown."""
-        period, department = self._shown_period_and_department()
-        departments = frozenset({department}) if department else frozenset()
-        if tile == "overdue":
-            return CaseFilter(overdue_only=True, department_codes=departments)
-        return CaseFilter(
-            include_closed=True,
-            registered_from=period.start,
-            registered_to=period.end,
-            department_codes=departments,
-        )
-
-    def type_filter(self, type_code: str) -> CaseFilter:
-        period, department = self._shown_period_and_department()
-        return CaseFilter(
-            include_closed=True,
-            registered_from=period.start,
-            registered_to=period.end,
-            type_codes=frozenset({type_code}),
-            department_codes=frozenset({department}) if department else frozenset(),
-        )
-
-    def _tile_activated(self) -> None:
-        tile = self.sender()
-        if isinstance(tile, KpiTile):
-            self.cases_requested.emit(self.case_filter(tile.objectName().removesuffix("_tile")))
-
-    def _type_activated(self, code: str) -> None:
-        self.cases_requested.emit(self.type_filter(code))
-
-    def _overdue_owner_activated(self, row: int) -> None:
-        username = self.overdue_owner_table.row_data(row)
-        if not username:
-            return
-        try:
-            user = users.get_user(self.session, username)
-        except ServiceError as exc:
-            self.show_message(service_message(exc))
-            return
-        flt = self.case_filter("overdue")
-        self.cases_requested.emit(
-            CaseFilter(
-                overdue_only=True,
-                owner_ids=frozenset({user.id}),
-                department_codes=flt.department_codes,
-            )
-        )
-
-    def _overdue_department_activated(self, row: int) -> None:
-        code = self.overdue_department_table.row_data(row)
-        if code:
-            self.cases_requested.emit(
-                CaseFilter(overdue_only=True, department_codes=frozenset({code}))
-            )
-
-    def _hot_spot_activated(self, row: int) -> None:
-        code = self.hot_spots_table.row_data(row)
-        if code:  # a top subtype (survey options have no tracker filter)
-            self.cases_requested.emit(self.type_filter(code))
-
-    # --- improvement actions ------------------------------------------------------------
-
-    def selected_improvement(self) -> ImprovementInfo | None:
-        rows = self.improvements_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.improvements_table.row_data(rows[0].row())
-
-    def select_improvement(self, action_id: int) -> bool:
-        for row in range(self.improvements_table.rowCount()):
-            info = self.improvements_table.row_data(row)
-            if info is not None and info.id == action_id:
-                self.improvements_table.selectRow(row)
-                return True
-        return False
-
-    def _update_improvement_buttons(self) -> None:
-        self.edit_improvement_button.setEnabled(
-            self.can_edit_improvements
-            and self.selected_improvement() is not None
-            and self._save_task is None
-        )
-        self.new_improvement_button.setEnabled(
-            self.can_edit_improvements and self._save_task is None
-        )
-
-    def _open_improvement_dialog(self, action: ImprovementInfo | None) -> ImprovementDialog:
-        if self.improvement_dialog is not None and shiboken6.isValid(self.improvement_dialog):
-            self.improvement_dialog.deleteLater()
-        dialog = ImprovementDialog(
-            departments=self._departments,
-            type_tree=self._type_tree,
-            language=self.language,
-            today=self.session.now().date(),
-            action=action,
-            parent=self,
-        )
-        if action is None and self.department_code():
-            dialog.set_department(self.department_code())
-        dialog.accepted.connect(self._improvement_accepted)
-        self.improvement_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def ask_new_improvement(self) -> ImprovementDialog | None:
-        """Open the dialog for a new action (managers and administrators)."""
-        if not self.can_edit_improvements or self._save_task is not None:
-            return None
-        return self._open_improvement_dialog(None)
-
-    def ask_edit_improvement(self) -> ImprovementDialog | None:
-        """Open the dialog for the selected action (managers and administrators)."""
-        action = self.selected_improvement()
-        if not self.can_edit_improvements or action is None or self._save_task is not None:
-            return None
-        return self._open_improvement_dialog(action)
-
-    def _improvement_accepted(self) -> None:
-        dialog = self.sender()
-        if not isinstance(dialog, ImprovementDialog):
-            return
-        values = dialog.values()
-        if dialog.action_info is None:
-            task = self.tasks.submit(
-                improvements.create_action, self.session, name="improvement-create", **values
-            )
-        else:
-            task = self.tasks.submit(
-                improvements.update_action,
-                self.session,
-                dialog.action_info.id,
-                name="improvement-update",
-                **values,
-            )
-        self._save_task = task
-        self._watch(task)
-        task.succeeded.connect(self._improvement_done)
-        task.failed.connect(self._improvement_failed)
-        self._update_improvement_buttons()
-
-    def _improvement_done(self, info: ImprovementInfo) -> None:
-        self._save_task = None
-        if self.improvement_dialog is not None and shiboken6.isValid(self.improvement_dialog):
-            self.improvement_dialog.deleteLater()
-        self.improvement_dialog = None
-        self._update_improvement_buttons()
-        self.status_message.emit(self.tr("The improvement action was saved."))
-        self.improvement_saved.emit(info)
-        self.refresh()
-
-    def _improvement_failed(self, exc: ServiceError) -> None:
-        self._save_task = None
-        self._update_improvement_buttons()
-        dialog = self.improvement_dialog
-        text = service_message(exc)
-        if isinstance(exc, ValidationError) and dialog is not None and shiboken6.isValid(dialog):
-            dialog.show_error(dialog.field_of(exc.field), text)
-            dialog.open()
-            return
-        self.show_message(self.tr("Not saved: {reason}").format(reason=text))
 
     # --- export (export.ReportExport) ------------------------------------------------------
 

@@ -1,0 +1,222 @@
+"""The improvement actions of the reports page (SPEC §8): the actions of the period shown,
+listed for everyone who sees the report; managers and administrators create and edit them.
+
+``ImprovementActions`` is a mixin of ``page.ReportsPage``: the table and its buttons
+(``_build_improvements``), filling the table from the report (``_show_improvements``),
+and the dialog (``ask_new_improvement``, ``ask_edit_improvement`` open it with
+``open()``, not blocking; accepting it saves off the UI thread and recomputes).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QVBoxLayout
+
+from desktop_app.domain.vocab import IMPROVEMENT_STATUS
+from desktop_app.services import improvements
+from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.improvements import ImprovementInfo
+from desktop_app.services.kpi import KpiReport
+from desktop_app.services.session import Session
+from desktop_app.ui.i18n import service_message
+from desktop_app.ui.improvement_dialog import ImprovementDialog
+from desktop_app.ui.pages import icon_button
+from desktop_app.ui.reports.table import ReportTable
+from desktop_app.ui.resources import tone_colour
+from desktop_app.ui.tasks import Task, TaskRunner
+
+IMPROVEMENT_ROLES = ("manager", "admin")
+
+
+class ImprovementActions:
+    """Mixin of ``ReportsPage``: the improvement actions (see the module documentation).
+
+    The page sets ``session``, ``tasks``, ``language`` and the reference data
+    (``_departments``, ``_type_tree``) before it calls ``_build_improvements``; it provides
+    ``label``, ``department_code``, ``refresh``, ``show_message``, ``_watch`` (the busy
+    indicator), ``status_message`` and ``improvement_saved``."""
+
+    session: Session
+    tasks: TaskRunner
+    language: str
+    _departments: list
+    _type_tree: list
+    status_message: Signal
+    improvement_saved: Signal
+
+    def _build_improvements(self) -> QGroupBox:
+        """The table of the period's actions and, for managers and administrators, the
+        buttons that create and edit them; in their group box."""
+        self.improvement_dialog: ImprovementDialog | None = None
+        self._save_task: Task | None = None
+        self.can_edit_improvements = self.session.role in IMPROVEMENT_ROLES
+        self.improvements_table = ReportTable(
+            "improvements_table",
+            [
+                self.tr("Problem"),
+                self.tr("Plan"),
+                self.tr("Department"),
+                self.tr("Deadline"),
+                self.tr("Status"),
+                self.tr("Types"),
+            ],
+        )
+        self.improvements_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.improvements_table.activated.connect(lambda _index: self.ask_edit_improvement())
+        self.improvements_table.itemSelectionChanged.connect(self._update_improvement_buttons)
+
+        self.new_improvement_button = icon_button(
+            self.tr("&New action…"), "new_improvement_button", "add", self.ask_new_improvement
+        )
+        self.edit_improvement_button = icon_button(
+            self.tr("&Edit action…"), "edit_improvement_button", "edit", self.ask_edit_improvement
+        )
+        self.edit_improvement_button.setEnabled(False)
+        for button in (self.new_improvement_button, self.edit_improvement_button):
+            button.setVisible(self.can_edit_improvements)
+        improvements_box = QGroupBox(self.tr("Improvement actions"))
+        improvements_box.setObjectName("improvements_box")
+        box_layout = QVBoxLayout(improvements_box)
+        box_layout.addWidget(self.improvements_table)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_improvement_button)
+        buttons.addWidget(self.edit_improvement_button)
+        box_layout.addLayout(buttons)
+        return improvements_box
+
+    def _show_improvements(self, r: KpiReport) -> None:
+        rows = []
+        for action in r.improvement_actions:
+            department = action.department_zh if self.language == "zh" else action.department_en
+            deadline = f"{action.deadline:%Y-%m-%d}" if action.deadline else ""
+            if action.overdue:
+                deadline = self.tr("{day} (overdue)").format(day=deadline)
+            types = ", ".join(
+                self.label("type", code)
+                if code in r.labels.get("type", {})
+                else self.label("subtype", code)
+                for code in action.type_codes
+            )
+            rows.append(
+                [
+                    action.problem,
+                    action.plan,
+                    department,
+                    deadline,
+                    IMPROVEMENT_STATUS.label(action.status, self.language),
+                    types,
+                ]
+            )
+        self.improvements_table.fill(rows, list(r.improvement_actions))
+        for row, action in enumerate(r.improvement_actions):
+            if action.overdue:
+                self.improvements_table.item(row, 3).setForeground(tone_colour("error"))
+            for column in (0, 1):
+                item = self.improvements_table.item(row, column)
+                item.setToolTip(item.text())
+        self._update_improvement_buttons()
+
+    # --- improvement actions ------------------------------------------------------------
+
+    def selected_improvement(self) -> ImprovementInfo | None:
+        rows = self.improvements_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.improvements_table.row_data(rows[0].row())
+
+    def select_improvement(self, action_id: int) -> bool:
+        for row in range(self.improvements_table.rowCount()):
+            info = self.improvements_table.row_data(row)
+            if info is not None and info.id == action_id:
+                self.improvements_table.selectRow(row)
+                return True
+        return False
+
+    def _update_improvement_buttons(self) -> None:
+        self.edit_improvement_button.setEnabled(
+            self.can_edit_improvements
+            and self.selected_improvement() is not None
+            and self._save_task is None
+        )
+        self.new_improvement_button.setEnabled(
+            self.can_edit_improvements and self._save_task is None
+        )
+
+    def _open_improvement_dialog(self, action: ImprovementInfo | None) -> ImprovementDialog:
+        if self.improvement_dialog is not None and shiboken6.isValid(self.improvement_dialog):
+            self.improvement_dialog.deleteLater()
+        dialog = ImprovementDialog(
+            departments=self._departments,
+            type_tree=self._type_tree,
+            language=self.language,
+            today=self.session.now().date(),
+            action=action,
+            parent=self,
+        )
+        if action is None and self.department_code():
+            dialog.set_department(self.department_code())
+        dialog.accepted.connect(self._improvement_accepted)
+        self.improvement_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def ask_new_improvement(self) -> ImprovementDialog | None:
+        """Open the dialog for a new action (managers and administrators)."""
+        if not self.can_edit_improvements or self._save_task is not None:
+            return None
+        return self._open_improvement_dialog(None)
+
+    def ask_edit_improvement(self) -> ImprovementDialog | None:
+        """Open the dialog for the selected action (managers and administrators)."""
+        action = self.selected_improvement()
+        if not self.can_edit_improvements or action is None or self._save_task is not None:
+            return None
+        return self._open_improvement_dialog(action)
+
+    def _improvement_accepted(self) -> None:
+        dialog = self.sender()
+        if not isinstance(dialog, ImprovementDialog):
+            return
+        values = dialog.values()
+        if dialog.action_info is None:
+            task = self.tasks.submit(
+                improvements.create_action, self.session, name="improvement-create", **values
+            )
+        else:
+            task = self.tasks.submit(
+                improvements.update_action,
+                self.session,
+                dialog.action_info.id,
+                name="improvement-update",
+                **values,
+            )
+        self._save_task = task
+        self._watch(task)
+        task.succeeded.connect(self._improvement_done)
+        task.failed.connect(self._improvement_failed)
+        self._update_improvement_buttons()
+
+    def _improvement_done(self, info: ImprovementInfo) -> None:
+        self._save_task = None
+        if self.improvement_dialog is not None and shiboken6.isValid(self.improvement_dialog):
+            self.improvement_dialog.deleteLater()
+        self.improvement_dialog = None
+        self._update_improvement_buttons()
+        self.status_message.emit(self.tr("The improvement action was saved."))
+        self.improvement_saved.emit(info)
+        self.refresh()
+
+    def _improvement_failed(self, exc: ServiceError) -> None:
+        self._save_task = None
+        self._update_improvement_buttons()
+        dialog = self.improvement_dialog
+        text = service_message(exc)
+        if isinstance(exc, ValidationError) and dialog is not None and shiboken6.isValid(dialog):
+            dialog.show_error(dialog.field_of(exc.field), text)
+            dialog.open()
+            return
+        self.show_message(self.tr("Not saved: {reason}").format(reason=text))
