@@ -29,20 +29,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,10 +49,10 @@ from desktop_app.services import reference, users
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.users import UserInfo
-from desktop_app.ui.forms import FieldError, FieldErrors
+from desktop_app.ui.forms import FieldError, FieldErrors, push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.resources import icon, set_tone
-from desktop_app.ui.row_models import RowsTableModel
+from desktop_app.ui.row_models import RowsTableModel, list_table
 
 log = logging.getLogger(__name__)
 
@@ -372,34 +369,26 @@ class AccountsTab(QWidget):
         self._departments: list[Term] = []
 
         self.model = AccountsTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("accounts_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AccountsTableModel.DEPARTMENTS, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(
+            "accounts_table", self.model, stretch=AccountsTableModel.DEPARTMENTS
+        )
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._update_buttons()
         )
 
-        self.add_button = QPushButton(self.tr("&Add…"))
-        self.add_button.setObjectName("add_user_button")
-        self.add_button.setIcon(icon("user_add"))
-        self.add_button.clicked.connect(self.add_user)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.edit_button.setObjectName("edit_user_button")
-        self.edit_button.setIcon(icon("user_edit"))
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.reset_button = QPushButton(self.tr("Reset &password…"))
-        self.reset_button.setObjectName("reset_password_button")
-        self.reset_button.setIcon(icon("password"))
-        self.reset_button.clicked.connect(self.reset_selected)
+        self.add_button = push_button(
+            self.tr("&Add…"), "add_user_button", icon_name="user_add", slot=self.add_user
+        )
+        self.edit_button = push_button(
+            self.tr("&Edit…"), "edit_user_button", icon_name="user_edit", slot=self.edit_selected
+        )
+        self.reset_button = push_button(
+            self.tr("Reset &password…"),
+            "reset_password_button",
+            icon_name="password",
+            slot=self.reset_selected,
+        )
         self.toggle_button = QPushButton(self.tr("&Disable"))
         self.toggle_button.setObjectName("toggle_active_button")
         self.toggle_button.clicked.connect(self.toggle_selected)

@@ -57,6 +57,7 @@ from desktop_app.services import exchange
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.exchange import ExportResult, ImportProblem, ImportReport
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import MessageLine, message_label, push_button
 from desktop_app.ui.i18n import message_text, problem_text, service_message
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -100,15 +101,6 @@ def _progress_bar(name: str) -> QProgressBar:
     bar.setRange(0, 0)
     bar.hide()
     return bar
-
-
-def _message_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 class ProblemModel(QAbstractTableModel):
@@ -169,7 +161,7 @@ class ProblemModel(QAbstractTableModel):
         return None
 
 
-class _WorkDialog(QDialog):
+class _WorkDialog(MessageLine, QDialog):
     """What both dialogs share: one task at a time, progress bar, cancel, close."""
 
     failed = Signal(str)
@@ -239,15 +231,7 @@ class _WorkDialog(QDialog):
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         set_tone(self.message, "error" if error else "ok")
-        self.message.setText(text)
-        self.message.show()
-
-    def clear_message(self) -> None:
-        self.message.clear()
-        self.message.hide()
-
-    def message_text(self) -> str:
-        return self.message.text() if not self.message.isHidden() else ""
+        MessageLine.show_message(self, text)
 
     def _update_buttons(self) -> None:
         raise NotImplementedError
@@ -299,17 +283,19 @@ class ImportDialog(_WorkDialog):
         file_row.addWidget(self.file_path, 1)
         file_row.addWidget(self.browse_button)
 
-        self.preview_button = QPushButton(self.tr("Check &file"))
-        self.preview_button.setObjectName("preview_button")
-        self.preview_button.setToolTip(
-            self.tr("Read and check every cell without importing anything")
+        self.preview_button = push_button(
+            self.tr("Check &file"),
+            "preview_button",
+            tip=self.tr("Read and check every cell without importing anything"),
+            slot=self.preview,
         )
-        self.preview_button.clicked.connect(self.preview)
-        self.import_button = QPushButton(self.tr("&Import"))
-        self.import_button.setObjectName("import_button")
-        self.import_button.setIcon(icon("import"))
-        self.import_button.setToolTip(self.tr("Import the checked file (after a clean check)"))
-        self.import_button.clicked.connect(self.start_import)
+        self.import_button = push_button(
+            self.tr("&Import"),
+            "import_button",
+            icon_name="import",
+            tip=self.tr("Import the checked file (after a clean check)"),
+            slot=self.start_import,
+        )
         self.import_progress = _progress_bar("import_progress")
         work_row = QHBoxLayout()
         work_row.addWidget(self.preview_button)
@@ -321,7 +307,7 @@ class ImportDialog(_WorkDialog):
         self.preview_summary.setObjectName("preview_summary")
         self.preview_summary.setWordWrap(True)
         self.preview_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = _message_label("import_message")
+        self.message = message_label("import_message", selectable=True, tone=None)
 
         self.errors_model = ProblemModel(self)
         self.import_errors_table = QTableView()
@@ -339,13 +325,13 @@ class ImportDialog(_WorkDialog):
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.import_errors_table.hide()
-        self.save_errors_button = QPushButton(self.tr("&Save the error report…"))
-        self.save_errors_button.setObjectName("save_errors_button")
-        self.save_errors_button.setIcon(icon("save"))
-        self.save_errors_button.setToolTip(
-            self.tr("Save every problem (sheet, row, column, reason) as an Excel workbook")
+        self.save_errors_button = push_button(
+            self.tr("&Save the error report…"),
+            "save_errors_button",
+            icon_name="save",
+            tip=self.tr("Save every problem (sheet, row, column, reason) as an Excel workbook"),
+            slot=self.ask_save_errors,
         )
-        self.save_errors_button.clicked.connect(self.ask_save_errors)
         self.save_errors_button.hide()
         self.buttons.addButton(self.save_errors_button, QDialogButtonBox.ButtonRole.ActionRole)
 
@@ -699,7 +685,7 @@ class ExportDialog(_WorkDialog):
         self.export_summary.setObjectName("export_summary")
         self.export_summary.setWordWrap(True)
         self.export_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = _message_label("export_message")
+        self.message = message_label("export_message", selectable=True, tone=None)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -14,18 +14,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,6 +48,7 @@ from desktop_app.ui.i18n import (
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.recompute import DeadlineRecompute
 from desktop_app.ui.resources import set_tone
+from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -277,20 +275,12 @@ class SettingsPage(QWidget):
         hint.setWordWrap(True)
 
         self.model = SettingsTableModel(parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("settings_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(SettingsTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            SettingsTableModel.VALUE, QHeaderView.ResizeMode.ResizeToContents
+        self.table = list_table(
+            "settings_table",
+            self.model,
+            stretch=SettingsTableModel.LABEL,
+            fit=(SettingsTableModel.VALUE, SettingsTableModel.KEY),
         )
-        header.setSectionResizeMode(SettingsTableModel.KEY, QHeaderView.ResizeMode.ResizeToContents)
         # Double-click (or a single click where the platform says so) and Enter.
         self.table.activated.connect(lambda index: self.edit_row(index.row()))
 
