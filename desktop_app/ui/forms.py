@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import Term
+from desktop_app.ui.i18n import LANGUAGE_NAMES, SYSTEM, save_language, saved_language
 from desktop_app.ui.resources import icon, set_tone
 
 NAME_LENGTH = 60  # user and display names
@@ -146,6 +148,33 @@ def message_label(
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
+
+
+class LanguageCombo(QComboBox):
+    """The language of the program on this computer: "follow the system" (its text set by
+    the owner, ``set_system_text``) and each language; it starts at the saved choice.
+    Choosing one saves it and emits ``chosen(choice)``."""
+
+    chosen = Signal(str)
+
+    def __init__(self, name: str, system_text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.addItem(system_text, SYSTEM)
+        for code, language in LANGUAGE_NAMES.items():
+            self.addItem(language, code)
+        self.setCurrentIndex(max(0, self.findData(saved_language())))
+        self.currentIndexChanged.connect(self._chosen)
+
+    def set_system_text(self, text: str) -> None:
+        self.setItemText(0, text)
+
+    def _chosen(self, index: int) -> None:
+        choice = self.itemData(index)
+        if choice not in (SYSTEM, *LANGUAGE_NAMES):
+            return
+        save_language(choice)
+        self.chosen.emit(choice)
 
 
 class MessageLine:
