@@ -1447,24 +1447,47 @@
     </message>
 </context>
 <context>
+    <name>AccountFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="69"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="70"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="71"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="72"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="469"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="473"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="467"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="485"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="479"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="499"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="493"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -1472,88 +1495,88 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="391"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="369"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="395"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="372"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="399"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="375"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="403"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="471"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="380"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="448"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="418"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="395"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="465"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="442"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="468"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="445"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="474"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="451"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="497"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="474"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="499"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="476"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="501"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="478"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="551"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="528"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="552"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="529"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="556"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="533"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="558"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="535"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="570"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="547"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="572"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="549"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -1561,62 +1584,62 @@
 <context>
     <name>AccountsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="118"/>
         <source>No password</source>
         <translation>未设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="119"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="119"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
         <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
         <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="88"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="89"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="91"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
@@ -1632,7 +1655,7 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="159"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1665,45 +1688,25 @@
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="587"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="183"/>
         <source>Administrator account</source>
         <translation>系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="589"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="185"/>
         <source>The administrator signs in first and then adds the other accounts.</source>
         <translation>系统管理员先登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="593"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="189"/>
         <source>Choose the administrator&apos;s user name and password. Keep the password safe: nobody can look it up.</source>
         <translation>请设置系统管理员的用户名和密码。请妥善保管密码：任何人都无法查到它。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="598"/>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="599"/>
-        <source>&amp;Display name:</source>
-        <translation>显示名称(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="600"/>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="601"/>
-        <source>&amp;Repeat password:</source>
-        <translation>确认密码(&amp;R)：</translation>
     </message>
 </context>
 <context>
     <name>AspectChoices</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="213"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="201"/>
         <source>What &quot;other&quot; is</source>
         <translation>“其他”具体是什么</translation>
     </message>
@@ -1711,7 +1714,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="76"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="47"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
@@ -1719,262 +1722,262 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="75"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="76"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="77"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="78"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="79"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="138"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1982,112 +1985,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="256"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="252"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="256"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="264"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="278"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="279"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="328"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="305"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="309"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="313"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="333"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="437"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="415"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="417"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="441"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="419"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="468"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="436"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="475"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="443"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="477"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="445"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="524"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="492"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="529"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="497"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2095,27 +2098,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="210"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="211"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="212"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="217"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="213"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="214"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2136,112 +2139,112 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="122"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="123"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="124"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="136"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="139"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="142"/>
         <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="146"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="152"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="199"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="221"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="205"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="206"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="222"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="228"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="233"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="299"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="272"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="274"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="286"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="288"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="348"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="321"/>
         <source>Backup saved: {file} ({size})</source>
         <translation>备份已保存：{file}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="352"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="325"/>
         <source>Older backups removed by the retention rule: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="387"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="360"/>
         <source> (taken {time})</source>
         <translation>（备份于 {time}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="389"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="362"/>
         <source>Replace the whole database by the backup {file}{when}?
 
 Everything recorded after that backup is lost. The current database is kept as a copy beside it.
@@ -2258,37 +2261,37 @@ After the restore this program signs you out; sign in again to continue.</source
 恢复后本程序会退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="396"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="369"/>
         <source>Restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="407"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="380"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="410"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="383"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="411"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="384"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="414"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="387"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="421"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="394"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="424"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="397"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -2296,17 +2299,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="74"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="74"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="74"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2863,128 +2866,128 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="151"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="143"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="153"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="144"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="157"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="149"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="150"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="163"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="155"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="156"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="161"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="162"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="175"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="181"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="173"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="187"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="179"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="193"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="185"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="286"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="289"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="325"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="328"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="306"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="309"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="372"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="353"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="375"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="356"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="391"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="372"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="392"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="373"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -2992,38 +2995,38 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="42"/>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="72"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="45"/>
         <source>Signed in as {name} ({user}).</source>
         <translation>当前用户：{name}（{user}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="56"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="58"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="60"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="103"/>
         <source>At least {n} characters, not starting or ending with a space, different from the current password.</source>
         <translation>至少 {n} 个字符，不能以空格开头或结尾，且须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="127"/>
         <source>The repeated password differs from the new one.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -3241,7 +3244,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake_widgets.py" line="43"/>
+        <location filename="../../desktop_app/ui/intake_widgets.py" line="30"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -3249,106 +3252,106 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="365"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="125"/>
         <source>Where the cases are kept</source>
         <translation>投诉数据的保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="368"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="128"/>
         <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
         <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="372"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="132"/>
         <source>&amp;This computer only (recommended)</source>
         <translation>仅本机（推荐）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="375"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="135"/>
         <source>The database file on this computer, kept as it is:
 {path}</source>
         <translation>本机上的数据库文件（保持原样）：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="381"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="141"/>
         <source>A database file on this computer:
 {path}</source>
         <translation>本机上的数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="383"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="143"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="385"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="145"/>
         <source>Ser&amp;ver:</source>
         <translation>服务器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="386"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="146"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="388"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="148"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="387"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="147"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="389"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="149"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="393"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="153"/>
         <source>name or address, e.g. db.example.lan</source>
         <translation>名称或地址，例如 db.example.lan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="395"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="155"/>
         <source>&amp;Remember password on this computer (else it is asked at each start)</source>
         <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="397"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="157"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="451"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="211"/>
         <source>Fill in server, database and user first.</source>
         <translation>请先填写服务器、数据库和用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="455"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="215"/>
         <source>Connecting to {host}…</source>
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="466"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="226"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="472"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="232"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="478"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="238"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="480"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="240"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -3356,12 +3359,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="908"/>
+        <location filename="../../desktop_app/ui/first_run/remembered.py" line="71"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="911"/>
+        <location filename="../../desktop_app/ui/first_run/remembered.py" line="74"/>
         <source>The password of the database server:
 {database}</source>
         <translation>数据库服务器的密码：
@@ -3437,108 +3440,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="604"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="74"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="606"/>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="766"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="236"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="613"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="83"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="620"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="90"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="629"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="99"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="638"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="108"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="642"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="112"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="649"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="119"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="653"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="123"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="667"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="137"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="675"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="145"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="682"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="152"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="686"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="156"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="728"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="198"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="729"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="199"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="768"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="238"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="779"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="245"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="798"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="265"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="803"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="270"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="807"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="274"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="816"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="283"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -3546,62 +3549,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="673"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="115"/>
         <source>Ready to start</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="675"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="117"/>
         <source>Press Finish to set up the program. The sign-in window opens next.</source>
         <translation>点击“完成”设置程序，随后打开登录窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="678"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="120"/>
         <source>Fill with {n} &amp;demo cases to try the program</source>
         <translation>填入 {n} 件演示投诉，用于试用程序(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="682"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="124"/>
         <source>Made-up customers and cases in every stage, with progress and surveys, and demo staff accounts. Use a new database for real work.</source>
         <translation>虚构的客户和处于各个阶段的投诉，含进度记录、满意度调查和演示员工账号。正式使用时请换用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="691"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="133"/>
         <source>Language: {language}</source>
         <translation>语言：{language}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="694"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="136"/>
         <source>Database: {url} (shared server)</source>
         <translation>数据库：{url}（共享服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="699"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="141"/>
         <source>Database: {path} (this computer)</source>
         <translation>数据库：{path}（本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="702"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="144"/>
         <source>Administrator: {name}</source>
         <translation>系统管理员：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="707"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="149"/>
         <source>The database already has its accounts: sign in with yours.</source>
         <translation>该数据库已有账号：请用您自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="735"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="177"/>
         <source>Setting up the database…</source>
         <translation>正在设置数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="742"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="184"/>
         <source>Writing demo cases: {done} of {total}…</source>
         <translation>正在写入演示投诉：{done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="747"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="189"/>
         <source>Creating the administrator account…</source>
         <translation>正在创建系统管理员账号…</translation>
     </message>
@@ -3609,47 +3612,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="78"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="90"/>
         <source>Create the administrator account</source>
         <translation>创建系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="83"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="95"/>
         <source>This database has no administrator yet. Create the administrator account: it signs in next and can then add the other accounts.</source>
         <translation>该数据库还没有系统管理员。请创建系统管理员账号：创建后即用它登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="108"/>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="109"/>
-        <source>&amp;Display name:</source>
-        <translation>显示名称(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="110"/>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="111"/>
-        <source>&amp;Repeat password:</source>
-        <translation>确认密码(&amp;R)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="119"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="106"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="133"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="114"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="151"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="131"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
@@ -3657,32 +3640,32 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="807"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="249"/>
         <source>Set up {app}</source>
         <translation>设置{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="809"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="251"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="810"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="252"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="811"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="253"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="812"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="254"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="875"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="317"/>
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -3718,167 +3701,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="275"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="99"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="282"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="106"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="114"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="292"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="116"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="296"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="120"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="302"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="127"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="305"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="129"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="308"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="133"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="311"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="136"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="342"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="169"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="346"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="172"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="376"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="202"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="378"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="204"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="402"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="224"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="418"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="234"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="423"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="251"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="451"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="272"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="460"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="281"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="474"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="295"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="484"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="305"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="487"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="308"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="490"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="311"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="317"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="500"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="321"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="505"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="326"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="510"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="331"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="513"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="334"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="519"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="340"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="545"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="366"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="551"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="372"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="557"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="378"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="561"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="382"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="563"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="384"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4407,17 +4390,17 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="271"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="74"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="272"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="75"/>
         <source>Choose the language of the program.</source>
         <translation>请选择程序的语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="273"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="76"/>
         <source>You can change it later under Settings.</source>
         <translation>以后可在“系统设置”中更改。</translation>
     </message>
@@ -4435,32 +4418,32 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>当前用户：{name}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="119"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="131"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="136"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="130"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="151"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="164"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="158"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="169"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="163"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
@@ -4468,42 +4451,42 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="128"/>
+        <location filename="../../desktop_app/ui/login.py" line="106"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="130"/>
+        <location filename="../../desktop_app/ui/login.py" line="108"/>
         <source>{app} {version}</source>
         <translation>{app} {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="132"/>
+        <location filename="../../desktop_app/ui/login.py" line="110"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="133"/>
+        <location filename="../../desktop_app/ui/login.py" line="111"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="134"/>
+        <location filename="../../desktop_app/ui/login.py" line="112"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="137"/>
+        <location filename="../../desktop_app/ui/login.py" line="114"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="141"/>
+        <location filename="../../desktop_app/ui/login.py" line="118"/>
         <source>Language of the program on this computer</source>
         <translation>本机上程序使用的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="143"/>
+        <location filename="../../desktop_app/ui/login.py" line="120"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
@@ -4680,27 +4663,27 @@ Database: {database}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="315"/>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="331"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="332"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="320"/>
         <source>The account&apos;s sign-in lockout will be lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="347"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="332"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4708,27 +4691,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="135"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="73"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4806,32 +4789,32 @@ Database: {database}</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="107"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="108"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="120"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="122"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="124"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="130"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="174"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="178"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="188"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="192"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -4839,7 +4822,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="536"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="530"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -4852,7 +4835,7 @@ Database: {database}</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="321"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="322"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -4860,72 +4843,72 @@ Database: {database}</source>
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="136"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="135"/>
         <source>{target} due at {due}</source>
         <translation>{target}时限：{due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="138"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="137"/>
         <source>{target} overdue since {due}</source>
         <translation>{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="139"/>
         <source>Escalated to you: {reason}</source>
         <translation>已升级给您：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="142"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="141"/>
         <source>Escalated to you: {target} overdue since {due}</source>
         <translation>已升级给您：{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="146"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="145"/>
         <source>Follow up the unhappy customer: {reason}</source>
         <translation>跟进不满意的客户：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="147"/>
         <source>Approve or reject the proposed solution: {solution}</source>
         <translation>请批准或驳回处理方案：{solution}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="151"/>
         <source>Give the customer a progress update (due {due})</source>
         <translation>向客户通报处理进度（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="153"/>
         <source>Record the satisfaction survey by {due}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="167"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -4933,17 +4916,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="344"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="345"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="346"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="347"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="351"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="352"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -4951,57 +4934,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="394"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="385"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="397"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="388"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="399"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="391"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="406"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="421"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="413"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="414"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="423"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="415"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="429"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="432"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="425"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="482"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="482"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -5543,37 +5526,37 @@ Database: {database}</source>
 <context>
     <name>ScoreWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="119"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="116"/>
         <source>Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows</source>
         <translation>按 1（非常不满意）到 5（非常满意）；随后自动跳到下一项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="144"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="141"/>
         <source>not given</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="65"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="67"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="64"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="69"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="66"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="70"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="67"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="71"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="68"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -5581,27 +5564,27 @@ Database: {database}</source>
 <context>
     <name>SettingEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="152"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="145"/>
         <source>Change setting</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="160"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="153"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="174"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="163"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="182"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="170"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="204"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="186"/>
         <source>From {minimum:g} to {maximum:g}.</source>
         <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
     </message>
@@ -5609,12 +5592,12 @@ Database: {database}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="72"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="65"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="74"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="67"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -5622,62 +5605,62 @@ Database: {database}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="262"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="244"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="248"/>
         <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
         <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="254"/>
         <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
         <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="271"/>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="272"/>
         <source>Change the selected setting (Enter)</source>
         <translation>修改选中的设置（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="294"/>
         <source>&amp;Policy</source>
         <translation>规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="295"/>
         <source>Working &amp;calendar</source>
         <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="335"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="308"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="313"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="364"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="329"/>
         <source>Saved for this computer. The new language shows after you sign out and sign in again.</source>
         <translation>已为本机保存。退出登录并重新登录后显示新语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="369"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="334"/>
         <source>Saved for this computer.</source>
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="413"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="378"/>
         <source>Saved: {label} = {value}</source>
         <translation>已保存：{label} = {value}</translation>
     </message>
@@ -5685,17 +5668,17 @@ Database: {database}</source>
 <context>
     <name>SettingsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
@@ -5827,107 +5810,107 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="241"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="276"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="245"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="278"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="247"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="280"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="249"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="252"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="256"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="259"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="264"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="303"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="312"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="281"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="313"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="282"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="284"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="324"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="293"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="329"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="302"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="310"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="353"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="323"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="356"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="326"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="358"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="330"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="362"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -6232,82 +6215,82 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="152"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="130"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="155"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="133"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="156"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="134"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="569"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="73"/>
         <source>Print: {name}</source>
         <translation>打印：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="584"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="88"/>
         <source>Save as PDF: {name}</source>
         <translation>另存为 PDF：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="588"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="92"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="603"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="107"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="604"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="108"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="624"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="132"/>
         <source>&amp;Blank forms</source>
         <translation>空白表单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="630"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="136"/>
         <source>Print {name}…</source>
         <translation>打印{name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="644"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="137"/>
         <source>Save {name} as PDF…</source>
         <translation>将{name}另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="685"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="184"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="689"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="188"/>
         <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
         <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="702"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="201"/>
         <source>Save as P&amp;DF</source>
         <translation>另存为 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="785"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="281"/>
         <source>The survey could not be read: {reason}</source>
         <translation>无法读取满意度调查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="806"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="302"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -6978,62 +6961,62 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="196"/>
         <source>Add an account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="198"/>
         <source>Change the account {name}</source>
         <translation>修改账号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="221"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="242"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="239"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="240"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="241"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="245"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="242"/>
         <source>D&amp;epartments:</source>
         <translation>所属部门(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="243"/>
         <source>&amp;Supervisor:</source>
         <translation>直属主管(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="248"/>
         <source>The name others see; the user name when empty</source>
         <translation>其他人看到的名称；留空则使用用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="287"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="277"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -7041,12 +7024,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="182"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="55"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="57"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>
