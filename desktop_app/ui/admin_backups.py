@@ -38,7 +38,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -50,7 +49,7 @@ from desktop_app.services import backup
 from desktop_app.services.backup import BackupEntry, BackupOverview, BackupResult, RestoreResult
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import MessageLine, message_label, push_button
+from desktop_app.ui.forms import MessageLine, message_label, note_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.row_models import RowsTableModel, list_table
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -123,10 +122,7 @@ class BackupsTab(MessageLine, QWidget):
         facts.addRow(self.tr("Backups folder:"), self.folder_label)
         facts.addRow(self.tr("Kept:"), self.retention_label)
 
-        self.postgres_note = QLabel()
-        self.postgres_note.setObjectName("postgres_backup_note")
-        self.postgres_note.setWordWrap(True)
-        self.postgres_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.postgres_note = note_label("postgres_backup_note")
         self.postgres_note.hide()
 
         self.model = BackupsTableModel(self)
@@ -161,15 +157,13 @@ class BackupsTab(MessageLine, QWidget):
         self.progress.hide()
         self.message = message_label("backup_message", selectable=True)
 
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = widget_row(
             self.backup_button,
             self.restore_button,
             self.restore_file_button,
             self.open_folder_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addWidget(self.progress)
+            self.progress,
+        )
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)

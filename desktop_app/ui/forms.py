@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -132,6 +133,24 @@ def buddy_rows(
             form.addRow("", under[key])
         labels[key] = label
     return labels
+
+
+def widget_row(*widgets: QWidget) -> QHBoxLayout:
+    """A row of ``widgets``, left to right (buttons, mostly)."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def note_label(name: str) -> QLabel:
+    """A wrapping label named ``name`` whose text can be selected (and copied) with the
+    mouse: facts, paths, results."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def message_label(

@@ -53,7 +53,7 @@ from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
-from desktop_app.ui.forms import message_label, push_button
+from desktop_app.ui.forms import message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.pages import resize_on_screen
 from desktop_app.ui.resources import BADGE_STYLE, set_tone
@@ -199,8 +199,7 @@ class CaseWindow(CaseActions, QWidget):
             "close": self.close_case_button,
             "reopen": self.reopen_button,
         }
-        actions_row = QHBoxLayout()
-        for button in (
+        actions_row = widget_row(
             self.transfer_button,
             self.escalate_button,
             self.request_approval_button,
@@ -209,8 +208,7 @@ class CaseWindow(CaseActions, QWidget):
             self.renegotiate_button,
             self.close_case_button,
             self.reopen_button,
-        ):
-            actions_row.addWidget(button)
+        )
         actions_row.addStretch(1)
         self.print_button = case_print_button(self)  # templates 1-3: print or PDF
         actions_row.addWidget(self.print_button)

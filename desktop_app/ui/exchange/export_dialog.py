@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QDate,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -30,7 +29,7 @@ from desktop_app.services.errors import ValidationError
 from desktop_app.services.exchange import ExportResult
 from desktop_app.services.session import Session
 from desktop_app.ui.exchange.work import _documents, _progress_bar, _WorkDialog
-from desktop_app.ui.forms import message_label
+from desktop_app.ui.forms import message_label, note_label
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -165,10 +164,7 @@ class ExportDialog(_WorkDialog):
         work_row.addWidget(self.export_progress, 1)
         work_row.addWidget(self.cancel_button)
         work_row.addStretch()  # keeps the button on the left while no bar is shown
-        self.export_summary = QLabel()
-        self.export_summary.setObjectName("export_summary")
-        self.export_summary.setWordWrap(True)
-        self.export_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_summary = note_label("export_summary")
         self.message = message_label("export_message", selectable=True, tone=None)
 
         layout = QVBoxLayout(self)

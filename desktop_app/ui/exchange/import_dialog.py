@@ -29,7 +29,7 @@ from desktop_app.services import exchange
 from desktop_app.services.exchange import ImportProblem, ImportReport
 from desktop_app.services.session import Session
 from desktop_app.ui.exchange.work import _documents, _progress_bar, _WorkDialog
-from desktop_app.ui.forms import message_label, push_button
+from desktop_app.ui.forms import message_label, note_label, push_button
 from desktop_app.ui.i18n import message_text, problem_text
 from desktop_app.ui.resources import set_tone
 from desktop_app.ui.row_models import RowsTableModel
@@ -143,10 +143,7 @@ class ImportDialog(_WorkDialog):
         work_row.addWidget(self.import_progress, 1)
         work_row.addWidget(self.cancel_button)
 
-        self.preview_summary = QLabel()
-        self.preview_summary.setObjectName("preview_summary")
-        self.preview_summary.setWordWrap(True)
-        self.preview_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview_summary = note_label("preview_summary")
         self.message = message_label("import_message", selectable=True, tone=None)
 
         self.errors_model = ProblemModel(self)

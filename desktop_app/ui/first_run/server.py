@@ -6,13 +6,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -26,7 +24,7 @@ from desktop_app.db.connection import default_url, parse_url
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.setup import ServerProbe, postgres_url, probe_postgres, without_password
 from desktop_app.ui.first_run.remembered import default_database_exists
-from desktop_app.ui.forms import buddy_rows, password_edit
+from desktop_app.ui.forms import buddy_rows, note_label, password_edit
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.resources import set_tone
 from desktop_app.ui.tasks import Task
@@ -51,10 +49,7 @@ class DatabasePage(QWizardPage):
 
         self.local = QRadioButton()
         self.local.setObjectName("local_database")
-        self.local_path = QLabel()
-        self.local_path.setObjectName("local_path")
-        self.local_path.setWordWrap(True)
-        self.local_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.local_path = note_label("local_path")
         self.local_path.setContentsMargins(24, 0, 0, 8)
         self.shared = QRadioButton()
         self.shared.setObjectName("shared_database")
@@ -79,10 +74,7 @@ class DatabasePage(QWizardPage):
         self.test_button = QPushButton()
         self.test_button.setObjectName("test_connection_button")
         self.test_button.clicked.connect(self.test_connection)
-        self.result = QLabel()
-        self.result.setObjectName("connection_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result = note_label("connection_result")
 
         self.server_box = QWidget()
         self.server_box.setObjectName("server_box")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,7 +25,7 @@ from desktop_app.services.setup import SetupResult, set_up, without_password
 from desktop_app.ui.first_run.account import AdminPage
 from desktop_app.ui.first_run.remembered import remember_database
 from desktop_app.ui.first_run.server import DatabasePage
-from desktop_app.ui.forms import message_label, show_text
+from desktop_app.ui.forms import message_label, note_label, show_text
 from desktop_app.ui.i18n import (
     LANGUAGE_NAMES,
     apply_language,
@@ -84,10 +84,7 @@ class FinishPage(QWizardPage):
         self.wiz = wizard
         self.setObjectName("finish_page")
         self.setFinalPage(True)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = note_label("summary")
         self.demo = QCheckBox()
         self.demo.setObjectName("demo_checkbox")
         self.demo_hint = QLabel()
