@@ -29,20 +29,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,10 +47,18 @@ from desktop_app.services import reference, users
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.users import UserInfo
-from desktop_app.ui.forms import FieldError, FieldErrors
+from desktop_app.ui.forms import (
+    FieldError,
+    FieldErrors,
+    accept_buttons,
+    message_label,
+    name_edit,
+    password_edit,
+    push_button,
+)
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.resources import icon, set_tone
-from desktop_app.ui.row_models import RowsTableModel
+from desktop_app.ui.resources import icon
+from desktop_app.ui.row_models import RowsTableModel, list_table
 
 log = logging.getLogger(__name__)
 
@@ -140,25 +143,21 @@ class _Form(FieldErrors, QDialog):
         self.setMinimumWidth(460)
         self.errors: dict[str, FieldError] = {}
         self.fields: dict[str, QWidget] = {}
-        self.form_message = QLabel()
-        self.form_message.setObjectName("form_message")
-        set_tone(self.form_message, "error")
-        self.form_message.setWordWrap(True)
-        self.form_message.hide()
+        self.form_message = message_label("form_message")
         return QFormLayout()
 
+    def _add_passwords(self, form: QFormLayout, first: str, again: str) -> None:
+        """The rows of the password (``first``, its label) and its repetition (``again``)."""
+        self.password = password_edit("password")
+        self.password_repeat = password_edit("password_repeat")
+        self.form_row(form, first, "password", self.password)
+        self.form_row(form, again, "password_repeat", self.password_repeat)
+
     def _finish(self, form: QFormLayout) -> None:
-        buttons = QDialogButtonBox()
         # Not self.tr: the catalogue's context is this class, whichever dialog runs it.
-        self.save_button = buttons.addButton(
-            QCoreApplication.translate("AdminForm", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.save_button, self.cancel_button = accept_buttons(
+            QCoreApplication.translate("AdminForm", "Save"), "save_button", self.save, self.reject
         )
-        self.save_button.setObjectName("save_button")
-        self.save_button.setDefault(True)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.form_message)
@@ -199,11 +198,9 @@ class UserDialog(_Form):
             else self.tr("Change the account {name}").format(name=user.username),
         )
 
-        self.username = QLineEdit(user.username if user else "")
-        self.username.setMaxLength(60)
+        self.username = name_edit("username", user.username if user else "")
         self.username.setReadOnly(user is not None)
-        self.display_name = QLineEdit(user.display_name if user else "")
-        self.display_name.setMaxLength(60)
+        self.display_name = name_edit("display_name", user.display_name if user else "")
         self.role = QComboBox()
         for term in ROLES:
             self.role.addItem(term.label(language), term.code)
@@ -246,14 +243,7 @@ class UserDialog(_Form):
         self.form_row(form, self.tr("&Supervisor:"), "supervisor", self.supervisor)
         self.password = self.password_repeat = None
         if user is None:
-            self.password = QLineEdit()
-            self.password.setEchoMode(QLineEdit.EchoMode.Password)
-            self.password_repeat = QLineEdit()
-            self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
-            self.form_row(form, self.tr("&Password:"), "password", self.password)
-            self.form_row(
-                form, self.tr("Password a&gain:"), "password_repeat", self.password_repeat
-            )
+            self._add_passwords(form, self.tr("&Password:"), self.tr("Password a&gain:"))
             self.display_name.setPlaceholderText(
                 self.tr("The name others see; the user name when empty")
             )
@@ -324,12 +314,7 @@ class PasswordDialog(_Form):
         form = self._setup(
             "password_dialog", self.tr("New password for {name}").format(name=username)
         )
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_repeat = QLineEdit()
-        self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form_row(form, self.tr("New &password:"), "password", self.password)
-        self.form_row(form, self.tr("Password a&gain:"), "password_repeat", self.password_repeat)
+        self._add_passwords(form, self.tr("New &password:"), self.tr("Password a&gain:"))
         hint = QLabel(
             self.tr(
                 "The account's sign-in lockout will be lifted. Tell the user the "
@@ -372,34 +357,26 @@ class AccountsTab(QWidget):
         self._departments: list[Term] = []
 
         self.model = AccountsTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("accounts_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AccountsTableModel.DEPARTMENTS, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(
+            "accounts_table", self.model, stretch=AccountsTableModel.DEPARTMENTS
+        )
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._update_buttons()
         )
 
-        self.add_button = QPushButton(self.tr("&Add…"))
-        self.add_button.setObjectName("add_user_button")
-        self.add_button.setIcon(icon("user_add"))
-        self.add_button.clicked.connect(self.add_user)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.edit_button.setObjectName("edit_user_button")
-        self.edit_button.setIcon(icon("user_edit"))
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.reset_button = QPushButton(self.tr("Reset &password…"))
-        self.reset_button.setObjectName("reset_password_button")
-        self.reset_button.setIcon(icon("password"))
-        self.reset_button.clicked.connect(self.reset_selected)
+        self.add_button = push_button(
+            self.tr("&Add…"), "add_user_button", icon_name="user_add", slot=self.add_user
+        )
+        self.edit_button = push_button(
+            self.tr("&Edit…"), "edit_user_button", icon_name="user_edit", slot=self.edit_selected
+        )
+        self.reset_button = push_button(
+            self.tr("Reset &password…"),
+            "reset_password_button",
+            icon_name="password",
+            slot=self.reset_selected,
+        )
         self.toggle_button = QPushButton(self.tr("&Disable"))
         self.toggle_button.setObjectName("toggle_active_button")
         self.toggle_button.clicked.connect(self.toggle_selected)

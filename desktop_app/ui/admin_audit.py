@@ -36,18 +36,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -56,10 +52,10 @@ from desktop_app.services import audit
 from desktop_app.services.audit import AuditFilter, AuditRow
 from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError
+from desktop_app.ui.forms import FieldError, MessageLine, message_label, push_button
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.paged_model import Chunk, PagedTableModel
-from desktop_app.ui.resources import icon, set_tone
+from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -227,7 +223,7 @@ def _date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class AuditTab(QWidget):
+class AuditTab(MessageLine, QWidget):
     """The audit-log viewer; see the module documentation."""
 
     status_message = Signal(str)
@@ -296,47 +292,29 @@ class AuditTab(QWidget):
         self.model.load_failed.connect(self._load_failed)
         self.model.page_loaded.connect(lambda _n: self._update_count())
         self.model.loaded.connect(self._update_count)
-        self.table = QTableView()
-        self.table.setObjectName("audit_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table("audit_table", self.model, stretch=AuditTableModel.DETAILS)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in (
-            AuditTableModel.TIME,
-            AuditTableModel.USER,
-            AuditTableModel.ACTION,
-            AuditTableModel.CASE,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AuditTableModel.DETAILS, QHeaderView.ResizeMode.Stretch)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("audit_count")
-        self.message = QLabel()
-        self.message.setObjectName("audit_message")
-        set_tone(self.message, "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setObjectName("audit_refresh_button")
-        self.refresh_button.setIcon(icon("refresh"))
-        self.refresh_button.setToolTip(self.tr("Read the audit log again (F5)"))
-        self.refresh_button.clicked.connect(self.reload)
-        self.export_button = QPushButton(self.tr("&Export…"))
-        self.export_button.setObjectName("audit_export_button")
-        self.export_button.setIcon(icon("export"))
-        self.export_button.setToolTip(
-            self.tr(
+        self.message = message_label("audit_message")
+        self.refresh_button = push_button(
+            self.tr("&Refresh"),
+            "audit_refresh_button",
+            icon_name="refresh",
+            tip=self.tr("Read the audit log again (F5)"),
+            slot=self.reload,
+        )
+        self.export_button = push_button(
+            self.tr("&Export…"),
+            "audit_export_button",
+            icon_name="export",
+            tip=self.tr(
                 "Save the entries of this filter as an Excel workbook (the export is recorded "
                 "in the audit log)"
-            )
+            ),
+            slot=self.ask_export,
         )
-        self.export_button.clicked.connect(self.ask_export)
         self.export_progress = QProgressBar()
         self.export_progress.setObjectName("audit_export_progress")
         self.export_progress.setMaximumWidth(180)
@@ -448,16 +426,6 @@ class AuditTab(QWidget):
         """The message shown under ``audit_case`` or ``audit_from`` ("" when none)."""
         label = {"audit_case": self.case_error, "audit_from": self.from_error}[field]
         return label.text() if not label.isHidden() else ""
-
-    # --- messages -----------------------------------------------------------------------
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-    def clear_message(self) -> None:
-        self.message.clear()
-        self.message.hide()
 
     # --- export -------------------------------------------------------------------------
 

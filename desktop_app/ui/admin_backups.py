@@ -36,16 +36,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,9 +49,9 @@ from desktop_app.services import backup
 from desktop_app.services.backup import BackupEntry, BackupOverview, BackupResult, RestoreResult
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import MessageLine, message_label, note_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.resources import icon, set_tone
-from desktop_app.ui.row_models import RowsTableModel
+from desktop_app.ui.row_models import RowsTableModel, list_table
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -98,7 +93,7 @@ class BackupsTableModel(RowsTableModel):
         return None
 
 
-class BackupsTab(QWidget):
+class BackupsTab(MessageLine, QWidget):
     """Backups and restore; see the module documentation."""
 
     status_message = Signal(str)
@@ -127,65 +122,48 @@ class BackupsTab(QWidget):
         facts.addRow(self.tr("Backups folder:"), self.folder_label)
         facts.addRow(self.tr("Kept:"), self.retention_label)
 
-        self.postgres_note = QLabel()
-        self.postgres_note.setObjectName("postgres_backup_note")
-        self.postgres_note.setWordWrap(True)
-        self.postgres_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.postgres_note = note_label("postgres_backup_note")
         self.postgres_note.hide()
 
         self.model = BackupsTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("backups_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BackupsTableModel.FILE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table("backups_table", self.model, stretch=BackupsTableModel.FILE)
 
-        self.backup_button = QPushButton(self.tr("&Back up now"))
-        self.backup_button.setObjectName("backup_now_button")
-        self.backup_button.setIcon(icon("backup"))
-        self.backup_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton(self.tr("&Restore…"))
-        self.restore_button.setObjectName("restore_button")
-        self.restore_button.setIcon(icon("restore"))
-        self.restore_button.setToolTip(
-            self.tr("Replace the database with the selected backup (or a file you choose)")
+        self.backup_button = push_button(
+            self.tr("&Back up now"), "backup_now_button", icon_name="backup", slot=self.back_up_now
         )
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_file_button = QPushButton(self.tr("Restore from &file…"))
-        self.restore_file_button.setObjectName("restore_file_button")
-        self.restore_file_button.setIcon(icon("restore"))
-        self.restore_file_button.clicked.connect(self.restore_chosen_file)
-        self.open_folder_button = QPushButton(self.tr("&Open folder"))
-        self.open_folder_button.setObjectName("open_backup_folder_button")
-        self.open_folder_button.setIcon(icon("folder"))
-        self.open_folder_button.clicked.connect(self.open_folder)
+        self.restore_button = push_button(
+            self.tr("&Restore…"),
+            "restore_button",
+            icon_name="restore",
+            tip=self.tr("Replace the database with the selected backup (or a file you choose)"),
+            slot=self.restore_selected,
+        )
+        self.restore_file_button = push_button(
+            self.tr("Restore from &file…"),
+            "restore_file_button",
+            icon_name="restore",
+            slot=self.restore_chosen_file,
+        )
+        self.open_folder_button = push_button(
+            self.tr("&Open folder"),
+            "open_backup_folder_button",
+            icon_name="folder",
+            slot=self.open_folder,
+        )
         self.progress = QProgressBar()
         self.progress.setObjectName("backup_progress")
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.message = QLabel()
-        self.message.setObjectName("backup_message")
-        set_tone(self.message, "error")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_label("backup_message", selectable=True)
 
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = widget_row(
             self.backup_button,
             self.restore_button,
             self.restore_file_button,
             self.open_folder_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addWidget(self.progress)
+            self.progress,
+        )
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -265,17 +243,6 @@ class BackupsTab(QWidget):
         self.open_folder_button.setEnabled(
             self.overview is not None and self.overview.folder is not None
         )
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-    def clear_message(self) -> None:
-        self.message.clear()
-        self.message.hide()
-
-    def message_text(self) -> str:
-        return self.message.text() if not self.message.isHidden() else ""
 
     # --- questions (tests replace these) ------------------------------------------------
 

@@ -1,20 +1,99 @@
 """Field errors of the program's forms: the red line under a field (``FieldError``), the
 mixin that lays out form rows with their error lines and shows, clears and reads the
 messages (``FieldErrors``), and the red line for what belongs to no field
-(``message_label``).
+(``message_label``, with the ``MessageLine`` mixin that shows, clears and reads it).
 
 Used by the intake form, the survey form, the account dialogs, the password dialog, the
 case window's progress form and action dialogs (and the improvement dialog built on them).
+
+Also the inputs and buttons every form and dialog makes the same way: ``push_button``,
+``password_edit``, ``name_edit``, ``accept_buttons`` (an accept button and Cancel) and
+``ChoiceBoxes`` (a check box per term and a text for "other").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop_app.ui.resources import set_tone
+from desktop_app.domain.vocab import Term
+from desktop_app.ui.i18n import LANGUAGE_NAMES, SYSTEM, save_language, saved_language
+from desktop_app.ui.resources import icon, set_tone
+
+NAME_LENGTH = 60  # user and display names
+
+
+def push_button(
+    text: str,
+    name: str,
+    *,
+    icon_name: str | None = None,
+    tip: str | None = None,
+    slot: Callable | None = None,
+    shortcut: str = "",
+) -> QPushButton:
+    """A button named ``name`` (with its icon, tooltip, shortcut and the slot of
+    ``clicked``)."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    if icon_name:
+        button.setIcon(icon(icon_name))
+    if shortcut:
+        button.setShortcut(QKeySequence(shortcut))
+    if tip:
+        button.setToolTip(tip)
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
+
+
+def password_edit(name: str) -> QLineEdit:
+    """A line edit named ``name`` that shows dots for what is typed."""
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def name_edit(name: str, text: str = "") -> QLineEdit:
+    """A line edit for a user or display name (at most ``NAME_LENGTH`` characters)."""
+    edit = QLineEdit(text)
+    edit.setObjectName(name)
+    edit.setMaxLength(NAME_LENGTH)
+    return edit
+
+
+def accept_buttons(
+    text: str, name: str, accepted: Callable, rejected: Callable
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """A dialog's button box: the default button ``text`` (``name``, clicked calls
+    ``accepted``) and Cancel (``cancel_button``, calls ``rejected``). Returns the box and
+    the two buttons."""
+    buttons = QDialogButtonBox()
+    accept = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    accept.setObjectName(name)
+    accept.setDefault(True)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setObjectName("cancel_button")
+    accept.clicked.connect(accepted)
+    cancel.clicked.connect(rejected)
+    return buttons, accept, cancel
 
 
 class FieldError(QLabel):
@@ -31,22 +110,164 @@ class FieldError(QLabel):
         self.hide()
 
     def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
+        show_text(self, text)
 
     def clear_message(self) -> None:
         self.clear()
         self.hide()
 
 
-def message_label(name: str, *, strong: bool = False) -> QLabel:
-    """The red line for a message that belongs to no field; hidden while empty."""
+def show_text(label: QLabel, text: str) -> None:
+    """``text`` in ``label``, shown while there is any."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def buddy_rows(
+    form: QFormLayout, widgets: dict[str, QWidget], under: dict[str, QWidget] | None = None
+) -> dict[str, QLabel]:
+    """A row of ``form`` per widget, its label (text set later, for each language) the
+    widget's buddy, and ``under[key]`` on a row of its own below it when given. Returns the
+    labels by the keys of ``widgets``."""
+    labels = {}
+    for key, widget in widgets.items():
+        label = QLabel()
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+        if under and key in under:
+            form.addRow("", under[key])
+        labels[key] = label
+    return labels
+
+
+def widget_row(*widgets: QWidget) -> QHBoxLayout:
+    """A row of ``widgets``, left to right (buttons, mostly)."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def note_label(name: str) -> QLabel:
+    """A wrapping label named ``name`` whose text can be selected (and copied) with the
+    mouse: facts, paths, results."""
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    set_tone(label, "error", strong=strong)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def message_label(
+    name: str, *, strong: bool = False, selectable: bool = False, tone: str | None = "error"
+) -> QLabel:
+    """The red line (``tone``) for a message that belongs to no field; hidden while empty.
+    ``selectable``: the text can be selected (and copied) with the mouse."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if tone is not None:
+        set_tone(label, tone, strong=strong)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
+
+
+class LanguageCombo(QComboBox):
+    """The language of the program on this computer: "follow the system" (its text set by
+    the owner, ``set_system_text``) and each language; it starts at the saved choice.
+    Choosing one saves it and emits ``chosen(choice)``."""
+
+    chosen = Signal(str)
+
+    def __init__(self, name: str, system_text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.addItem(system_text, SYSTEM)
+        for code, language in LANGUAGE_NAMES.items():
+            self.addItem(language, code)
+        self.setCurrentIndex(max(0, self.findData(saved_language())))
+        self.currentIndexChanged.connect(self._chosen)
+
+    def set_system_text(self, text: str) -> None:
+        self.setItemText(0, text)
+
+    def _chosen(self, index: int) -> None:
+        choice = self.itemData(index)
+        if choice not in (SYSTEM, *LANGUAGE_NAMES):
+            return
+        save_language(choice)
+        self.chosen.emit(choice)
+
+
+class MessageLine:
+    """Mixin for a widget with one message line, ``message`` (a ``QLabel``, hidden while
+    there is nothing to say)."""
+
+    message: QLabel
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    def message_text(self) -> str:
+        """The message shown ("" when none is)."""
+        return self.message.text() if not self.message.isHidden() else ""
+
+
+class ChoiceBoxes(QWidget):
+    """One check box per term, three to a row, and the text for "other"
+    (``other_text``), enabled while the "other" box is checked. ``box_name(code)`` names
+    each box; ``changed()`` follows a box or the text."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        terms: Iterable[Term],
+        language: str,
+        box_name: Callable[[str], str],
+        other_name: str,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        for index, term in enumerate(terms):
+            box = QCheckBox(term.label(language))
+            box.setObjectName(box_name(term.code))
+            box.toggled.connect(self._toggled)
+            self.boxes[term.code] = box
+            self.grid.addWidget(box, index // 3, index % 3)
+        self.other_text = QLineEdit()
+        self.other_text.setObjectName(other_name)
+        self.other_text.setEnabled(False)
+        self.other_text.textChanged.connect(self.changed)
+
+    def _toggled(self) -> None:
+        self.other_text.setEnabled(self.boxes["other"].isChecked())
+        self.changed.emit()
+
+    def codes(self) -> list[str]:
+        return [code for code, box in self.boxes.items() if box.isChecked()]
+
+    def set_codes(self, codes: list[str]) -> None:
+        for code, box in self.boxes.items():
+            box.setChecked(code in codes)
+
+    def first_box(self) -> QCheckBox:
+        return next(iter(self.boxes.values()))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [*self.boxes.values(), self.other_text]
 
 
 class FieldErrors:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -34,8 +33,9 @@ from desktop_app.services import auth
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import message_label, password_edit
 from desktop_app.ui.i18n import message_text, service_message
-from desktop_app.ui.resources import icon, set_tone
+from desktop_app.ui.resources import icon
 
 log = logging.getLogger(__name__)
 
@@ -112,14 +112,8 @@ class LockDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("lock_message")
         self.message.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setObjectName("unlock_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("unlock_error")
-        self.error.setWordWrap(True)
-        set_tone(self.error, "error")
-        self.error.hide()
+        self.password = password_edit("unlock_password")
+        self.error = message_label("unlock_error")
 
         form = QFormLayout()
         label = QLabel(self.tr("&Password:"))

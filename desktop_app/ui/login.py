@@ -7,13 +7,10 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,18 +20,22 @@ from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
 from desktop_app.services import auth
 from desktop_app.services.errors import AuthenticationError, DatabaseUnavailable
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import (
+    LanguageCombo,
+    accept_buttons,
+    buddy_rows,
+    message_label,
+    name_edit,
+    password_edit,
+)
 from desktop_app.ui.i18n import (
     LANGUAGE_NAMES,
-    SYSTEM,
     apply_language,
     message_text,
-    save_language,
-    saved_language,
     service_message,
     system_language,
     ui_language,
 )
-from desktop_app.ui.resources import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -64,44 +65,21 @@ class LoginDialog(QDialog):
         heading = QLabel()
         heading.setObjectName("login_heading")
         self.heading = heading
-        self.username = QLineEdit(username)
-        self.username.setObjectName("username")
-        self.username.setMaxLength(60)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("login_error")
-        self.error.setWordWrap(True)
-        set_tone(self.error, "error")
-        self.error.hide()
+        self.username = name_edit("username", username)
+        self.password = password_edit("password")
+        self.error = message_label("login_error")
 
         form = QFormLayout()
-        user_label = QLabel()
-        user_label.setBuddy(self.username)
-        password_label = QLabel()
-        password_label.setBuddy(self.password)
-        self.user_label, self.password_label = user_label, password_label
-        form.addRow(user_label, self.username)
-        form.addRow(password_label, self.password)
+        labels = buddy_rows(form, {"user": self.username, "password": self.password})
+        self.user_label, self.password_label = labels["user"], labels["password"]
 
-        buttons = QDialogButtonBox()
-        self.sign_in_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sign_in_button.setObjectName("sign_in_button")
-        self.sign_in_button.setDefault(True)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.sign_in_button.clicked.connect(self.try_sign_in)
-        self.cancel_button.clicked.connect(self.reject)
+        buttons, self.sign_in_button, self.cancel_button = accept_buttons(
+            "", "sign_in_button", self.try_sign_in, self.reject
+        )
 
         # The language of this computer, applied at once (this is the only window).
-        self.language = QComboBox()
-        self.language.setObjectName("login_language")
-        self.language.addItem("", SYSTEM)
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
-        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language = LanguageCombo("login_language")
+        self.language.chosen.connect(self._language_chosen)
         bottom = QHBoxLayout()
         bottom.addWidget(self.language)
         bottom.addWidget(buttons, 1)
@@ -132,11 +110,10 @@ class LoginDialog(QDialog):
         self.user_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
         self.sign_in_button.setText(self.tr("Sign in"))
-        self.language.setItemText(
-            0,
+        self.language.set_system_text(
             self.tr("Follow the system ({language})").format(
                 language=LANGUAGE_NAMES[system_language()]
-            ),
+            )
         )
         self.language.setToolTip(self.tr("Language of the program on this computer"))
         if self.where is not None:
@@ -147,11 +124,7 @@ class LoginDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def _language_chosen(self, index: int) -> None:
-        choice = self.language.itemData(index)
-        if choice not in (SYSTEM, *LANGUAGE_NAMES):
-            return
-        save_language(choice)
+    def _language_chosen(self, choice: str) -> None:
         app = QCoreApplication.instance()
         if app is not None:
             apply_language(app, choice)

@@ -32,7 +32,7 @@ from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.admin_page import AdminPage, AutoBackup
 from desktop_app.ui.case.window import CaseWindow, open_case_window
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
+from desktop_app.ui.exchange import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.intake import IntakePage

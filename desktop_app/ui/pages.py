@@ -1,6 +1,5 @@
-"""What the pages of the main window share: the title, the first-start size, their
-buttons with an icon (``icon_button``) and the timers that wait for typing to stop
-(``delay_timer``), and ``DataPage``, the base of the pages that show data (when they
+"""What the pages of the main window share: the title, the first-start size, the timers
+that wait for typing to stop (``delay_timer``), and ``DataPage``, the base of the pages that show data (when they
 reload)."""
 
 from __future__ import annotations
@@ -10,10 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.ui.changes import KINDS, ChangeHub, DataChanged
-from desktop_app.ui.resources import icon
 
 
 def page_title(text: str) -> QLabel:
@@ -25,29 +23,6 @@ def page_title(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def icon_button(
-    text: str,
-    name: str,
-    icon_name: str,
-    slot: Callable | None = None,
-    *,
-    tip: str = "",
-    shortcut: str = "",
-) -> QPushButton:
-    """A push button named ``name`` with the icon ``icon_name``, an optional tooltip and
-    shortcut, ``slot`` connected to ``clicked``."""
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setIcon(icon(icon_name))
-    if shortcut:
-        button.setShortcut(QKeySequence(shortcut))
-    if tip:
-        button.setToolTip(tip)
-    if slot is not None:
-        button.clicked.connect(slot)
-    return button
 
 
 def delay_timer(parent: QWidget, name: str, msec: int, slot: Callable) -> QTimer:

@@ -18,9 +18,8 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services import users
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError, FieldErrors
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label, password_edit
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.resources import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +62,7 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         self.rules = QLabel(self._rules_text())
         self.rules.setObjectName("password_rules")
         self.rules.setWordWrap(True)
-        self.form_message = QLabel()
-        self.form_message.setObjectName("change_password_error")
-        self.form_message.setWordWrap(True)
-        set_tone(self.form_message, "error")
-        self.form_message.hide()
+        self.form_message = message_label("change_password_error")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -94,9 +89,7 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         self.current_password.setFocus()
 
     def _password_edit(self, name: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit = password_edit(name)
         edit.textEdited.connect(lambda _text, field=name: self.clear_error(field))
         return edit
 

@@ -20,16 +20,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSystemTrayIcon,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +38,10 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.reminders import ReminderInfo
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub, DataChanged
+from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.resources import icon
+from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -313,10 +312,12 @@ class ReminderNotice(QFrame):
         self.label.setObjectName("reminder_notice_text")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.show_button = QPushButton(self.tr("Show &reminders"))
-        self.show_button.setObjectName("show_reminders_button")
-        self.show_button.setIcon(icon("reminder"))
-        self.show_button.clicked.connect(self.show_panel)
+        self.show_button = push_button(
+            self.tr("Show &reminders"),
+            "show_reminders_button",
+            icon_name="reminder",
+            slot=self.show_panel,
+        )
         self.show_button.clicked.connect(self.hide)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.setObjectName("dismiss_notice_button")
@@ -378,24 +379,15 @@ class RemindersPanel(QDockWidget):
         self.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
 
         self.model = ReminderTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("reminders_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ReminderTableModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table("reminders_table", self.model, stretch=ReminderTableModel.MESSAGE)
 
-        self.acknowledge_button = QPushButton(self.tr("&Acknowledge"))
-        self.acknowledge_button.setObjectName("acknowledge_button")
-        self.acknowledge_button.setIcon(icon("acknowledge"))
-        self.acknowledge_button.setToolTip(self.tr("Mark the selected reminder as seen (Delete)"))
-        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.acknowledge_button = push_button(
+            self.tr("&Acknowledge"),
+            "acknowledge_button",
+            icon_name="acknowledge",
+            tip=self.tr("Mark the selected reminder as seen (Delete)"),
+            slot=self.acknowledge_selected,
+        )
         self.acknowledge_action = QAction(self.tr("Acknowledge"), self.table)
         self.acknowledge_action.setObjectName("acknowledge_action")
         self.acknowledge_action.setIcon(icon("acknowledge"))
@@ -426,10 +418,12 @@ class RemindersPanel(QDockWidget):
             action.setObjectName(f"snooze_{key}_action")
             action.triggered.connect(lambda _checked=False, key=key: self.snooze_selected(key))
             self.snooze_actions[key] = action
-        self.snooze_button = QPushButton(self.tr("&Snooze"))
-        self.snooze_button.setObjectName("snooze_button")
-        self.snooze_button.setIcon(icon("snooze"))
-        self.snooze_button.setToolTip(self.tr("Hide the selected reminder for a while"))
+        self.snooze_button = push_button(
+            self.tr("&Snooze"),
+            "snooze_button",
+            icon_name="snooze",
+            tip=self.tr("Hide the selected reminder for a while"),
+        )
         self.snooze_button.setMenu(self.snooze_menu)
 
         self.message = QLabel()

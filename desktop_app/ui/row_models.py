@@ -1,10 +1,20 @@
-"""A read-only table model over a list of row objects (the administration tabs' tables)."""
+"""A read-only table model over a list of row objects (the administration tabs' tables),
+and the read-only table view those tables (and the reminders panel's) are shown in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -65,3 +75,32 @@ class RowsTableModel(QAbstractTableModel):
         ):
             return headers[section]
         return None
+
+
+def list_table(
+    name: str,
+    model: QAbstractItemModel,
+    *,
+    stretch: int | None = None,
+    fit: Iterable[int] | None = None,
+) -> QTableView:
+    """A read-only table named ``name`` over ``model``: whole rows, one at a time,
+    alternating colours, no row numbers. The columns ``fit`` (all when None) take the width
+    of their contents, and ``stretch`` the room left."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    if fit is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        for column in fit:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

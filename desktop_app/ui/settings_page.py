@@ -14,18 +14,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,20 +32,18 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.calendar_page import CalendarPage
 from desktop_app.ui.changes import ChangeHub
+from desktop_app.ui.forms import LanguageCombo, accept_buttons, message_label
 from desktop_app.ui.i18n import (
     LANGUAGE_NAMES,
-    SYSTEM,
     current_language,
     language_of,
     message_text,
-    save_language,
-    saved_language,
     service_message,
     system_language,
 )
 from desktop_app.ui.pages import page_title
 from desktop_app.ui.recompute import DeadlineRecompute
-from desktop_app.ui.resources import set_tone
+from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -164,11 +157,7 @@ class SettingEditDialog(QDialog):
             self.editor.selectAll()
         self.editor.setObjectName("setting_value")
         limits = self._limits_text()
-        self.error = QLabel()
-        self.error.setObjectName("setting_error")
-        self.error.setWordWrap(True)
-        set_tone(self.error, "error")
-        self.error.hide()
+        self.error = message_label("setting_error")
 
         form = QFormLayout()
         value_label = QLabel(self.tr("&Value:"))
@@ -177,16 +166,9 @@ class SettingEditDialog(QDialog):
         if limits:
             form.addRow("", QLabel(limits))
 
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.save_button, self.cancel_button = accept_buttons(
+            self.tr("Save"), "save_button", self.save, self.reject
         )
-        self.save_button.setObjectName("save_button")
-        self.save_button.setDefault(True)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(label)
@@ -277,20 +259,12 @@ class SettingsPage(QWidget):
         hint.setWordWrap(True)
 
         self.model = SettingsTableModel(parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("settings_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(SettingsTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            SettingsTableModel.VALUE, QHeaderView.ResizeMode.ResizeToContents
+        self.table = list_table(
+            "settings_table",
+            self.model,
+            stretch=SettingsTableModel.LABEL,
+            fit=(SettingsTableModel.VALUE, SettingsTableModel.KEY),
         )
-        header.setSectionResizeMode(SettingsTableModel.KEY, QHeaderView.ResizeMode.ResizeToContents)
         # Double-click (or a single click where the platform says so) and Enter.
         self.table.activated.connect(lambda index: self.edit_row(index.row()))
 
@@ -329,18 +303,13 @@ class SettingsPage(QWidget):
 
     def _build_language_row(self) -> QHBoxLayout:
         """The language of the program on this computer (everyone's own choice)."""
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("language_combo")
-        self.language_combo.addItem(
+        self.language_combo = LanguageCombo(
+            "language_combo",
             self.tr("Follow the system ({language})").format(
                 language=LANGUAGE_NAMES[system_language()]
             ),
-            SYSTEM,
         )
-        for code, name in LANGUAGE_NAMES.items():
-            self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved_language())))
-        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.language_combo.chosen.connect(self._language_chosen)
         label = QLabel(self.tr("&Language:"))
         label.setBuddy(self.language_combo)
         self.language_note = QLabel()
@@ -352,11 +321,7 @@ class SettingsPage(QWidget):
         row.addWidget(self.language_note, 1)
         return row
 
-    def _language_chosen(self, index: int) -> None:
-        choice = self.language_combo.itemData(index)
-        if choice not in (SYSTEM, *LANGUAGE_NAMES):
-            return
-        save_language(choice)
+    def _language_chosen(self, choice: str) -> None:
         log.info("language of this computer set to %s by %s", choice, self.session.username)
         if language_of(choice) != current_language():
             self.language_note.setText(

@@ -16,18 +16,15 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -38,9 +35,9 @@ from desktop_app.domain.vocab import SURVEY_ASPECTS, SURVEY_METHODS
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.surveys import SCORE_FIELDS, SurveyForm, SurveyPrefill
-from desktop_app.ui.forms import FieldError, FieldErrors
+from desktop_app.ui.forms import ChoiceBoxes, FieldError, FieldErrors, push_button
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.resources import icon, set_tone
+from desktop_app.ui.resources import set_tone
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 SCORES = (1, 2, 3, 4, 5)
@@ -187,49 +184,21 @@ class ScoreWidget(QFrame):
         super().focusOutEvent(event)
 
 
-class AspectChoices(QWidget):
+class AspectChoices(ChoiceBoxes):
     """One check box per survey aspect (``<name>_<code>``; the "other" box is
     ``<name>_other_box``) and the text for "other" (``<name>_other``, the form field),
     enabled while "other" is checked."""
 
-    changed = Signal()
-
     def __init__(self, name: str, language: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.boxes: dict[str, QCheckBox] = {}
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for index, term in enumerate(SURVEY_ASPECTS):
-            box = QCheckBox(term.label(language))
-            box.setObjectName(
-                f"{name}_other_box" if term.code == "other" else f"{name}_{term.code}"
-            )
-            box.toggled.connect(self._toggled)
-            self.boxes[term.code] = box
-            layout.addWidget(box, index // 3, index % 3)
-        self.other_text = QLineEdit()
-        self.other_text.setObjectName(f"{name}_other")
+        super().__init__(
+            name,
+            SURVEY_ASPECTS,
+            language,
+            lambda code: f"{name}_other_box" if code == "other" else f"{name}_{code}",
+            f"{name}_other",
+            parent,
+        )
         self.other_text.setPlaceholderText(self.tr('What "other" is'))
-        self.other_text.setEnabled(False)
-        self.other_text.textChanged.connect(self.changed)
-
-    def _toggled(self) -> None:
-        self.other_text.setEnabled(self.boxes["other"].isChecked())
-        self.changed.emit()
-
-    def codes(self) -> list[str]:
-        return [code for code, box in self.boxes.items() if box.isChecked()]
-
-    def set_codes(self, codes: list[str]) -> None:
-        for code, box in self.boxes.items():
-            box.setChecked(code in codes)
-
-    def first_box(self) -> QCheckBox:
-        return next(iter(self.boxes.values()))
-
-    def focus_widgets(self) -> list[QWidget]:
-        return [*self.boxes.values(), self.other_text]
 
 
 class SurveyFormPanel(FieldErrors, QWidget):
@@ -350,16 +319,18 @@ class SurveyFormPanel(FieldErrors, QWidget):
         set_tone(self.form_message, "error", strong=True)
         self.form_message.hide()
 
-        self.save_button = QPushButton(self.tr("&Save survey"))
-        self.save_button.setObjectName("save_button")
-        self.save_button.setIcon(icon("save"))
-        self.save_button.setToolTip(self.tr("Save the survey (Ctrl+S)"))
+        self.save_button = push_button(
+            self.tr("&Save survey"),
+            "save_button",
+            icon_name="save",
+            tip=self.tr("Save the survey (Ctrl+S)"),
+        )
         self.save_button.setAutoDefault(False)
-        self.new_button = QPushButton(self.tr("Ne&w survey"))
-        self.new_button.setObjectName("new_survey_button")
-        self.new_button.setIcon(icon("new"))
-        self.new_button.setToolTip(
-            self.tr("Empty the form, for a proactive survey without a complaint (Ctrl+N)")
+        self.new_button = push_button(
+            self.tr("Ne&w survey"),
+            "new_survey_button",
+            icon_name="new",
+            tip=self.tr("Empty the form, for a proactive survey without a complaint (Ctrl+N)"),
         )
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self.new_survey)
@@ -416,18 +387,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
         )
 
     def _set_tab_order(self) -> None:
-        chain = [
-            self.complaint_number,
-            self.customer_name,
-            self.survey_time,
-            self.method,
-            *self.scores.values(),
-            *self.most_satisfied.focus_widgets(),
-            *self.needs_improvement.focus_widgets(),
-            self.suggestions,
-            self.save_button,
-            self.new_button,
-        ]
+        chain = self.tab_chain()
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

@@ -41,87 +41,87 @@
         <translation>没有名为 {name} 的有效账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="193"/>
+        <location filename="../../desktop_app/services/backup.py" line="194"/>
         <source>The backup copy {file} failed the integrity check: {reason}</source>
         <translation>备份副本 {file} 未通过完整性检查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="200"/>
+        <location filename="../../desktop_app/services/backup.py" line="201"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="213"/>
+        <location filename="../../desktop_app/services/backup.py" line="214"/>
         <source>pg_dump was not found on this computer, so no PostgreSQL backup was made. Install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) and try again, or use the database server&apos;s own backups.</source>
         <translation>本机未找到 pg_dump，未能备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后重试，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="239"/>
+        <location filename="../../desktop_app/services/backup.py" line="240"/>
         <source>pg_dump could not write {file}: {reason}</source>
         <translation>pg_dump 无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="245"/>
+        <location filename="../../desktop_app/services/backup.py" line="246"/>
         <source>pg_dump failed to write {file}: {reason}</source>
         <translation>pg_dump 写入 {file} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="327"/>
+        <location filename="../../desktop_app/services/backup.py" line="328"/>
         <source>{file} is not a SQLite database; nothing was restored.</source>
         <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="333"/>
+        <location filename="../../desktop_app/services/backup.py" line="334"/>
         <source>{file} is damaged ({reason}); nothing was restored.</source>
         <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="339"/>
+        <location filename="../../desktop_app/services/backup.py" line="340"/>
         <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
         <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="351"/>
+        <location filename="../../desktop_app/services/backup.py" line="352"/>
         <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
         <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="359"/>
+        <location filename="../../desktop_app/services/backup.py" line="360"/>
         <source>{file} cannot be read ({reason}); nothing was restored.</source>
         <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="368"/>
+        <location filename="../../desktop_app/services/backup.py" line="369"/>
         <source>{file} has no schema version; nothing was restored.</source>
         <translation>{file} 没有结构版本，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="373"/>
+        <location filename="../../desktop_app/services/backup.py" line="374"/>
         <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
         <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="404"/>
+        <location filename="../../desktop_app/services/backup.py" line="405"/>
         <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
         <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="433"/>
+        <location filename="../../desktop_app/services/backup.py" line="434"/>
         <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
         <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="441"/>
+        <location filename="../../desktop_app/services/backup.py" line="442"/>
         <source>{file} does not exist or is not a file; nothing was restored.</source>
         <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="446"/>
+        <location filename="../../desktop_app/services/backup.py" line="447"/>
         <source>{file} is the database itself; choose a backup file.</source>
         <translation>{file} 就是数据库本身，请选择备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="462"/>
+        <location filename="../../desktop_app/services/backup.py" line="463"/>
         <source>Could not restore {file}: {reason}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
@@ -141,791 +141,791 @@
         <translation>备注最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="107"/>
+        <location filename="../../desktop_app/services/cases.py" line="108"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="276"/>
+        <location filename="../../desktop_app/services/cases.py" line="280"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
-        <location filename="../../desktop_app/services/surveys.py" line="197"/>
+        <location filename="../../desktop_app/services/surveys.py" line="198"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="278"/>
+        <location filename="../../desktop_app/services/cases.py" line="282"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
-        <location filename="../../desktop_app/services/surveys.py" line="199"/>
+        <location filename="../../desktop_app/services/surveys.py" line="200"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="137"/>
-        <location filename="../../desktop_app/services/cases.py" line="362"/>
-        <location filename="../../desktop_app/services/surveys.py" line="451"/>
+        <location filename="../../desktop_app/services/audit.py" line="140"/>
+        <location filename="../../desktop_app/services/cases.py" line="366"/>
+        <location filename="../../desktop_app/services/surveys.py" line="454"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="648"/>
+        <location filename="../../desktop_app/services/cases.py" line="652"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="652"/>
+        <location filename="../../desktop_app/services/cases.py" line="656"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="658"/>
+        <location filename="../../desktop_app/services/cases.py" line="662"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="800"/>
+        <location filename="../../desktop_app/services/cases.py" line="808"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="827"/>
+        <location filename="../../desktop_app/services/cases.py" line="835"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="832"/>
+        <location filename="../../desktop_app/services/cases.py" line="840"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="835"/>
+        <location filename="../../desktop_app/services/cases.py" line="843"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="839"/>
+        <location filename="../../desktop_app/services/cases.py" line="847"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="845"/>
+        <location filename="../../desktop_app/services/cases.py" line="853"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="865"/>
+        <location filename="../../desktop_app/services/cases.py" line="873"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="867"/>
+        <location filename="../../desktop_app/services/cases.py" line="875"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="895"/>
+        <location filename="../../desktop_app/services/cases.py" line="903"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="912"/>
-        <location filename="../../desktop_app/services/intake.py" line="323"/>
+        <location filename="../../desktop_app/services/cases.py" line="920"/>
+        <location filename="../../desktop_app/services/intake.py" line="341"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="917"/>
+        <location filename="../../desktop_app/services/cases.py" line="925"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="926"/>
+        <location filename="../../desktop_app/services/cases.py" line="934"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="978"/>
+        <location filename="../../desktop_app/services/cases.py" line="986"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="982"/>
-        <location filename="../../desktop_app/services/cases.py" line="1027"/>
-        <location filename="../../desktop_app/services/cases.py" line="1267"/>
+        <location filename="../../desktop_app/services/cases.py" line="990"/>
+        <location filename="../../desktop_app/services/cases.py" line="1035"/>
+        <location filename="../../desktop_app/services/cases.py" line="1275"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="986"/>
+        <location filename="../../desktop_app/services/cases.py" line="994"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="989"/>
+        <location filename="../../desktop_app/services/cases.py" line="997"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1023"/>
+        <location filename="../../desktop_app/services/cases.py" line="1031"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1031"/>
+        <location filename="../../desktop_app/services/cases.py" line="1039"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1067"/>
+        <location filename="../../desktop_app/services/cases.py" line="1075"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1072"/>
+        <location filename="../../desktop_app/services/cases.py" line="1080"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1081"/>
+        <location filename="../../desktop_app/services/cases.py" line="1089"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1116"/>
+        <location filename="../../desktop_app/services/cases.py" line="1124"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1126"/>
+        <location filename="../../desktop_app/services/cases.py" line="1134"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1132"/>
+        <location filename="../../desktop_app/services/cases.py" line="1140"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1165"/>
+        <location filename="../../desktop_app/services/cases.py" line="1173"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1168"/>
+        <location filename="../../desktop_app/services/cases.py" line="1176"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1174"/>
+        <location filename="../../desktop_app/services/cases.py" line="1182"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1179"/>
+        <location filename="../../desktop_app/services/cases.py" line="1187"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1219"/>
+        <location filename="../../desktop_app/services/cases.py" line="1227"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1223"/>
+        <location filename="../../desktop_app/services/cases.py" line="1231"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="675"/>
+        <location filename="../../desktop_app/services/demo.py" line="690"/>
         <source>The database has no departments; run init first.</source>
         <translation>数据库中没有部门，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="778"/>
+        <location filename="../../desktop_app/services/demo.py" line="793"/>
         <source>The database has no complaint subtypes; run init first.</source>
         <translation>数据库中没有投诉子类，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="1403"/>
+        <location filename="../../desktop_app/services/demo.py" line="1426"/>
         <source>The number of cases must be 0 or more.</source>
         <translation>投诉数量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="67"/>
-        <location filename="../../desktop_app/services/errors.py" line="68"/>
         <location filename="../../desktop_app/services/errors.py" line="71"/>
-        <location filename="../../desktop_app/services/errors.py" line="73"/>
+        <location filename="../../desktop_app/services/errors.py" line="72"/>
+        <location filename="../../desktop_app/services/errors.py" line="75"/>
+        <location filename="../../desktop_app/services/errors.py" line="77"/>
         <source>The database is busy (another computer is writing). Please try again.</source>
         <translation>数据库正忙（其他电脑正在写入），请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="76"/>
         <location filename="../../desktop_app/services/errors.py" line="80"/>
+        <location filename="../../desktop_app/services/errors.py" line="84"/>
         <source>The database file is read-only; nothing can be saved. Ask an administrator.</source>
         <translation>数据库文件为只读，无法保存任何内容。请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="82"/>
-        <location filename="../../desktop_app/services/errors.py" line="83"/>
+        <location filename="../../desktop_app/services/errors.py" line="86"/>
+        <location filename="../../desktop_app/services/errors.py" line="87"/>
         <source>The disk holding the database is full; nothing was saved.</source>
         <translation>数据库所在磁盘已满，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="84"/>
+        <location filename="../../desktop_app/services/errors.py" line="88"/>
         <source>The database file cannot be opened: {detail}</source>
         <translation>无法打开数据库文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="87"/>
+        <location filename="../../desktop_app/services/errors.py" line="91"/>
         <source>The file is not a Complaint Desk database or is damaged: {detail}</source>
         <translation>该文件不是投诉处理台的数据库，或已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="89"/>
+        <location filename="../../desktop_app/services/errors.py" line="93"/>
         <source>The database file is damaged: {detail}. Restore it from a backup.</source>
         <translation>数据库文件已损坏：{detail}。请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="90"/>
+        <location filename="../../desktop_app/services/errors.py" line="94"/>
         <source>No permission to use the database: {detail}</source>
         <translation>没有使用该数据库的权限：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="91"/>
+        <location filename="../../desktop_app/services/errors.py" line="95"/>
         <location filename="../../desktop_app/services/setup.py" line="81"/>
         <source>The database server refused the user or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="92"/>
+        <location filename="../../desktop_app/services/errors.py" line="96"/>
         <source>Cannot reach the database server: {detail}</source>
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="598"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="860"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="624"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="881"/>
         <source>Only managers may export unmasked contact details.</source>
         <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="600"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="626"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="196"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="208"/>
         <source>... and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="284"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="297"/>
         <source>Expected text, found {value}.</source>
         <translation>此处应为文本，实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="286"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="299"/>
         <source>Expected text, found a date or time.</source>
         <translation>此处应为文本，实际为日期或时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="303"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="316"/>
         <source>Times are written without a time zone.</source>
         <translation>时间不能带时区。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="317"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="330"/>
         <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
         <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="320"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="333"/>
         <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="338"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="351"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="348"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="361"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="360"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="373"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="398"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="412"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="416"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="431"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="485"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="501"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="496"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="512"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="628"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="648"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="637"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="657"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="650"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="670"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="689"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="709"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1245"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1299"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1223"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1277"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="945"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="949"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="993"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="997"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="771"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="819"/>
         <source>Unknown value {value!r}.</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="121"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1234"/>
+        <location filename="../../desktop_app/domain/validation.py" line="125"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1288"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="943"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="991"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="153"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="706"/>
+        <location filename="../../desktop_app/domain/validation.py" line="157"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="726"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="734"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="764"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="795"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="843"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="845"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1177"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="893"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1231"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="856"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="904"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="970"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1019"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1029"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1082"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1050"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1104"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1137"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1191"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1148"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1202"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1764"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1771"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1828"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1835"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1798"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1862"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1806"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1870"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1818"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1884"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="88"/>
+        <location filename="../../desktop_app/services/improvements.py" line="89"/>
         <source>The {label} must be text.</source>
         <translation>{label}必须是文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="90"/>
+        <location filename="../../desktop_app/services/improvements.py" line="91"/>
         <source>Enter the {label}.</source>
         <translation>请填写{label}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="93"/>
+        <location filename="../../desktop_app/services/improvements.py" line="94"/>
         <source>The {label} is longer than {max} characters.</source>
         <translation>{label}超过 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="103"/>
+        <location filename="../../desktop_app/services/improvements.py" line="104"/>
         <source>Enter the deadline.</source>
         <translation>请填写截止日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="114"/>
+        <location filename="../../desktop_app/services/improvements.py" line="115"/>
         <source>The deadline {value!r} is not a date (YYYY-MM-DD).</source>
         <translation>截止日期 {value!r} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="122"/>
+        <location filename="../../desktop_app/services/improvements.py" line="123"/>
         <source>Unknown status {value!r}; one of {known}.</source>
         <translation>未知状态 {value!r}；可选：{known}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="133"/>
+        <location filename="../../desktop_app/services/improvements.py" line="134"/>
         <source>Choose the responsible department.</source>
         <translation>请选择责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="140"/>
-        <location filename="../../desktop_app/services/kpi.py" line="320"/>
-        <location filename="../../desktop_app/services/users.py" line="72"/>
+        <location filename="../../desktop_app/services/improvements.py" line="141"/>
+        <location filename="../../desktop_app/services/kpi.py" line="324"/>
+        <location filename="../../desktop_app/services/users.py" line="73"/>
         <source>Unknown department {name!r}; known departments: {known}.</source>
         <translation>未知部门 {name!r}；现有部门：{known}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="154"/>
+        <location filename="../../desktop_app/services/improvements.py" line="155"/>
         <source>Unknown complaint type {codes}.</source>
         <translation>未知的投诉类型 {codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="163"/>
+        <location filename="../../desktop_app/services/improvements.py" line="164"/>
         <source>Case ids must be numbers.</source>
         <translation>投诉 ID 必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="168"/>
+        <location filename="../../desktop_app/services/improvements.py" line="169"/>
         <source>No case has the id {ids}.</source>
         <translation>没有 ID 为 {ids} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="269"/>
+        <location filename="../../desktop_app/services/improvements.py" line="277"/>
         <source>The period ends before it starts.</source>
         <translation>期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="300"/>
-        <location filename="../../desktop_app/services/improvements.py" line="402"/>
+        <location filename="../../desktop_app/services/improvements.py" line="308"/>
+        <location filename="../../desktop_app/services/improvements.py" line="410"/>
         <source>No improvement action has the id {id}.</source>
         <translation>没有 ID 为 {id} 的改进措施。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="341"/>
+        <location filename="../../desktop_app/services/improvements.py" line="349"/>
         <source>Sign in as a manager to record improvement actions: the action keeps who recorded it.</source>
         <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="146"/>
-        <location filename="../../desktop_app/domain/validation.py" line="149"/>
+        <location filename="../../desktop_app/domain/validation.py" line="150"/>
+        <location filename="../../desktop_app/domain/validation.py" line="153"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="106"/>
+        <location filename="../../desktop_app/domain/validation.py" line="110"/>
         <source>Enter a phone number or an e-mail address.</source>
         <translation>请填写电话号码或电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="110"/>
+        <location filename="../../desktop_app/domain/validation.py" line="114"/>
         <source>{value!r} is not a valid e-mail address.</source>
         <translation>{value!r} 不是有效的电子邮箱。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="113"/>
+        <location filename="../../desktop_app/domain/validation.py" line="117"/>
         <source>{value!r} is not a valid phone number: use a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (010-12345678).</source>
         <translation>{value!r} 不是有效的电话号码：请填写大陆手机号（11 位，13x–19x）或带区号的座机号（010-12345678）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="136"/>
+        <location filename="../../desktop_app/domain/validation.py" line="140"/>
         <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
         <translation>证件号码为 18 位：17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="139"/>
+        <location filename="../../desktop_app/domain/validation.py" line="143"/>
         <source>This ID number&apos;s check digit is wrong; please check it again.</source>
         <translation>证件号码校验位不正确，请再核对一下。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="150"/>
+        <location filename="../../desktop_app/domain/validation.py" line="154"/>
         <source>Write at least {minimum} characters.</source>
         <translation>请至少填写 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/attachments.py" line="58"/>
+        <location filename="../../desktop_app/services/attachments.py" line="59"/>
         <source>{name}: the file does not exist or is not a file.</source>
         <translation>{name}：文件不存在或不是文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/attachments.py" line="65"/>
+        <location filename="../../desktop_app/services/attachments.py" line="66"/>
         <source>{name}: the file cannot be read ({reason}).</source>
         <translation>{name}：无法读取文件（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/attachments.py" line="71"/>
+        <location filename="../../desktop_app/services/attachments.py" line="72"/>
         <source>{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.</source>
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="741"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="771"/>
         <source>{time} is before the complaint time ({limit}).</source>
         <translation>{time} 早于投诉时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="768"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="816"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="85"/>
-        <location filename="../../desktop_app/domain/validation.py" line="129"/>
+        <location filename="../../desktop_app/domain/validation.py" line="89"/>
+        <location filename="../../desktop_app/domain/validation.py" line="133"/>
         <source>Expected text, not {kind}.</source>
         <translation>此处应为文本，而不是 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/validation.py" line="91"/>
+        <location filename="../../desktop_app/domain/validation.py" line="95"/>
         <source>The text holds a character that cannot be saved (U+{code:04X}, at position {position}); remove it.</source>
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="142"/>
+        <location filename="../../desktop_app/services/audit.py" line="145"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="261"/>
+        <location filename="../../desktop_app/services/audit.py" line="271"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="294"/>
+        <location filename="../../desktop_app/services/audit.py" line="304"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="863"/>
+        <location filename="../../desktop_app/services/cases.py" line="871"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="899"/>
+        <location filename="../../desktop_app/services/cases.py" line="907"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="902"/>
+        <location filename="../../desktop_app/services/cases.py" line="910"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="907"/>
-        <location filename="../../desktop_app/services/intake.py" line="224"/>
+        <location filename="../../desktop_app/services/cases.py" line="915"/>
+        <location filename="../../desktop_app/services/intake.py" line="242"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="62"/>
+        <location filename="../../desktop_app/services/errors.py" line="66"/>
         <source>The connection to the database server was lost while saving, so it is not known whether this was saved. Look it up (for example in the tracker) before entering it again.</source>
         <translation>保存时与数据库服务器的连接已断开，无法确定是否已保存。请先查询（例如在进度跟踪中）再决定是否重新录入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="96"/>
-        <location filename="../../desktop_app/services/errors.py" line="103"/>
+        <location filename="../../desktop_app/services/errors.py" line="100"/>
+        <location filename="../../desktop_app/services/errors.py" line="107"/>
         <source>The connection to the database server was lost, so this was not done. Please try again; the program connects again by itself.</source>
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="769"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="817"/>
         <source>Unknown complaint type {value!r}.</source>
         <translation>未知的投诉类型 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="770"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="818"/>
         <source>Unknown department {value!r}.</source>
         <translation>未知的部门 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="880"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="928"/>
         <source>A closed case (已闭环) needs its closing time.</source>
         <translation>已闭环的投诉须填写闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="882"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="930"/>
         <source>A closed case (已闭环) needs its outcome.</source>
         <translation>已闭环的投诉须填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="891"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="939"/>
         <source>Only a closed case (已闭环) has a closing time.</source>
         <translation>只有已闭环的投诉才有闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="893"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="941"/>
         <source>Only a closed case (已闭环) has an outcome.</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1063"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1117"/>
         <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="161"/>
+        <location filename="../../desktop_app/services/intake.py" line="179"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="163"/>
+        <location filename="../../desktop_app/services/intake.py" line="181"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="165"/>
+        <location filename="../../desktop_app/services/intake.py" line="183"/>
         <source>Enter when the customer complained (a date and a time).</source>
         <translation>请输入投诉时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="167"/>
+        <location filename="../../desktop_app/services/intake.py" line="185"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="169"/>
+        <location filename="../../desktop_app/services/intake.py" line="187"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="172"/>
+        <location filename="../../desktop_app/services/intake.py" line="190"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="175"/>
+        <location filename="../../desktop_app/services/intake.py" line="193"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="180"/>
+        <location filename="../../desktop_app/services/intake.py" line="198"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="182"/>
+        <location filename="../../desktop_app/services/intake.py" line="200"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="186"/>
+        <location filename="../../desktop_app/services/intake.py" line="204"/>
         <source>Choose the customer&apos;s requests from the list.</source>
         <translation>请从列表中选择客户诉求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="191"/>
+        <location filename="../../desktop_app/services/intake.py" line="209"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="200"/>
+        <location filename="../../desktop_app/services/intake.py" line="218"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="204"/>
+        <location filename="../../desktop_app/services/intake.py" line="222"/>
         <source>Say whether the complaint came from head office (yes or no).</source>
         <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/intake.py" line="230"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="217"/>
+        <location filename="../../desktop_app/services/intake.py" line="235"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="239"/>
+        <location filename="../../desktop_app/services/intake.py" line="257"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="473"/>
+        <location filename="../../desktop_app/services/intake.py" line="492"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="308"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="495"/>
+        <location filename="../../desktop_app/services/kpi.py" line="312"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="506"/>
         <source>A supervisor sees the figures of their own departments: choose one of them.</source>
         <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="335"/>
+        <location filename="../../desktop_app/services/kpi.py" line="339"/>
         <source>The period needs a first and a last day.</source>
         <translation>请填写期间的开始日期和结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="342"/>
+        <location filename="../../desktop_app/services/kpi.py" line="346"/>
         <source>The period ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -935,23 +935,23 @@
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="145"/>
-        <location filename="../../desktop_app/services/tracker.py" line="641"/>
+        <location filename="../../desktop_app/services/queue.py" line="153"/>
+        <location filename="../../desktop_app/services/tracker.py" line="647"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="408"/>
+        <location filename="../../desktop_app/services/reminders.py" line="413"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="425"/>
+        <location filename="../../desktop_app/services/reminders.py" line="430"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="55"/>
+        <location filename="../../desktop_app/services/settings.py" line="58"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}。</translation>
     </message>
@@ -1017,138 +1017,138 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1263"/>
+        <location filename="../../desktop_app/services/cases.py" line="1271"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1273"/>
+        <location filename="../../desktop_app/services/cases.py" line="1281"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1282"/>
+        <location filename="../../desktop_app/services/cases.py" line="1290"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="202"/>
+        <location filename="../../desktop_app/services/surveys.py" line="203"/>
         <source>Case {number} is still open: surveys follow closure.</source>
         <translation>投诉 {number} 尚未闭环：闭环后才能调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="233"/>
+        <location filename="../../desktop_app/services/surveys.py" line="234"/>
         <source>Choose what happened on the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="238"/>
+        <location filename="../../desktop_app/services/surveys.py" line="239"/>
         <source>Give the time the customer asked to be called back.</source>
         <translation>请填写客户要求回电的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="244"/>
+        <location filename="../../desktop_app/services/surveys.py" line="245"/>
         <source>Give the time of the next try.</source>
         <translation>请填写下次致电的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="246"/>
+        <location filename="../../desktop_app/services/surveys.py" line="247"/>
         <source>The next try must be later than now.</source>
         <translation>下次致电时间必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="251"/>
+        <location filename="../../desktop_app/services/surveys.py" line="252"/>
         <source>Case {number} has its survey already.</source>
         <translation>投诉 {number} 已有调查记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="299"/>
+        <location filename="../../desktop_app/services/surveys.py" line="300"/>
         <source>Give the reason the customer is not to be surveyed.</source>
         <translation>请填写不予调查的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="393"/>
+        <location filename="../../desktop_app/services/surveys.py" line="395"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>请填写客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="395"/>
+        <location filename="../../desktop_app/services/surveys.py" line="397"/>
         <source>Enter the survey time.</source>
         <translation>请填写调查时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="397"/>
+        <location filename="../../desktop_app/services/surveys.py" line="399"/>
         <source>Enter the survey time (a date and a time).</source>
         <translation>请输入调查时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="399"/>
+        <location filename="../../desktop_app/services/surveys.py" line="401"/>
         <source>The survey time is in the future.</source>
         <translation>调查时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="401"/>
+        <location filename="../../desktop_app/services/surveys.py" line="403"/>
         <source>Choose how the survey was done.</source>
         <translation>请选择调查方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="405"/>
+        <location filename="../../desktop_app/services/surveys.py" line="407"/>
         <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
         <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="411"/>
+        <location filename="../../desktop_app/services/surveys.py" line="413"/>
         <source>Choose from the listed aspects.</source>
         <translation>请从列出的环节中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="419"/>
+        <location filename="../../desktop_app/services/surveys.py" line="421"/>
         <source>Say what &quot;other&quot; means.</source>
         <translation>请说明“其他”的具体内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="459"/>
+        <location filename="../../desktop_app/services/surveys.py" line="463"/>
         <source>The survey time is before the case was closed.</source>
         <translation>调查时间早于投诉闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="510"/>
+        <location filename="../../desktop_app/services/surveys.py" line="514"/>
         <source>The survey could not be saved: {reason}</source>
         <translation>调查未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="523"/>
+        <location filename="../../desktop_app/services/surveys.py" line="527"/>
         <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
         <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="597"/>
+        <location filename="../../desktop_app/services/surveys.py" line="603"/>
         <source>Say what was done for the customer.</source>
         <translation>请说明为客户做了哪些处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="602"/>
+        <location filename="../../desktop_app/services/surveys.py" line="608"/>
         <source>This follow-up is done or gone.</source>
         <translation>该跟进已完成或已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="607"/>
+        <location filename="../../desktop_app/services/surveys.py" line="613"/>
         <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="313"/>
+        <location filename="../../desktop_app/services/tracker.py" line="319"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="564"/>
+        <location filename="../../desktop_app/services/tracker.py" line="570"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/setup.py" line="180"/>
-        <location filename="../../desktop_app/services/users.py" line="98"/>
+        <location filename="../../desktop_app/services/users.py" line="99"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
     </message>
@@ -1158,313 +1158,336 @@
         <translation>服务器地址、端口或数据库名称无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="103"/>
-        <location filename="../../desktop_app/services/users.py" line="293"/>
+        <location filename="../../desktop_app/services/users.py" line="104"/>
+        <location filename="../../desktop_app/services/users.py" line="294"/>
         <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
         <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="112"/>
+        <location filename="../../desktop_app/services/users.py" line="113"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="120"/>
-        <location filename="../../desktop_app/services/users.py" line="305"/>
+        <location filename="../../desktop_app/services/users.py" line="121"/>
+        <location filename="../../desktop_app/services/users.py" line="306"/>
         <source>Unknown supervisor {name!r}.</source>
         <translation>未知的主管 {name!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="158"/>
-        <location filename="../../desktop_app/services/users.py" line="176"/>
+        <location filename="../../desktop_app/services/users.py" line="159"/>
+        <location filename="../../desktop_app/services/users.py" line="177"/>
         <source>No user named {name}.</source>
         <translation>没有名为 {name} 的用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="202"/>
+        <location filename="../../desktop_app/services/users.py" line="203"/>
         <source>The command line has no password to change.</source>
         <translation>命令行会话没有可修改的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="206"/>
+        <location filename="../../desktop_app/services/users.py" line="207"/>
         <source>Your account no longer exists or is disabled.</source>
         <translation>您的账号已不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="209"/>
+        <location filename="../../desktop_app/services/users.py" line="210"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="212"/>
+        <location filename="../../desktop_app/services/users.py" line="213"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="251"/>
+        <location filename="../../desktop_app/services/users.py" line="252"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="191"/>
+        <location filename="../../desktop_app/services/users.py" line="192"/>
         <source>{name} is the last administrator who can sign in; add another administrator first.</source>
         <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="286"/>
+        <location filename="../../desktop_app/services/users.py" line="287"/>
         <source>The display name must be 1 to 60 characters.</source>
         <translation>显示名称须为 1 至 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="79"/>
+        <location filename="../../desktop_app/domain/settings.py" line="86"/>
         <source>First response, urgent (hours)</source>
         <translation>首次响应时限，紧急（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="87"/>
+        <location filename="../../desktop_app/domain/settings.py" line="94"/>
         <source>First response, normal (hours)</source>
         <translation>首次响应时限，一般（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="91"/>
+        <location filename="../../desktop_app/domain/settings.py" line="98"/>
         <source>First response, low (hours)</source>
         <translation>首次响应时限，低（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="92"/>
+        <location filename="../../desktop_app/domain/settings.py" line="99"/>
         <source>Solution agreed, urgent (working days)</source>
         <translation>方案确认时限，紧急（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="93"/>
+        <location filename="../../desktop_app/domain/settings.py" line="100"/>
         <source>Solution agreed, normal (working days)</source>
         <translation>方案确认时限，一般（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="94"/>
+        <location filename="../../desktop_app/domain/settings.py" line="101"/>
         <source>Solution agreed, low (working days)</source>
         <translation>方案确认时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="95"/>
+        <location filename="../../desktop_app/domain/settings.py" line="102"/>
         <source>Resolved, urgent (working days)</source>
         <translation>办结时限，紧急（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="96"/>
+        <location filename="../../desktop_app/domain/settings.py" line="103"/>
         <source>Resolved, normal (working days)</source>
         <translation>办结时限，一般（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="97"/>
+        <location filename="../../desktop_app/domain/settings.py" line="104"/>
         <source>Resolved, low (working days)</source>
         <translation>办结时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="103"/>
+        <location filename="../../desktop_app/domain/settings.py" line="110"/>
         <source>First callback of urgent cases (hours)</source>
         <translation>紧急投诉首次回电时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="111"/>
+        <location filename="../../desktop_app/domain/settings.py" line="118"/>
         <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
         <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="113"/>
+        <location filename="../../desktop_app/domain/settings.py" line="120"/>
         <source>Hour targets count working time only</source>
         <translation>按小时计的时限只计工作时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="118"/>
+        <location filename="../../desktop_app/domain/settings.py" line="125"/>
         <source>Complex cases: latest renegotiated resolution (working days)</source>
         <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="126"/>
+        <location filename="../../desktop_app/domain/settings.py" line="133"/>
         <source>Progress update to the customer every (days)</source>
         <translation>向客户通报进度的间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="134"/>
+        <location filename="../../desktop_app/domain/settings.py" line="141"/>
         <source>Weekly progress updates after (working days open)</source>
         <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="142"/>
+        <location filename="../../desktop_app/domain/settings.py" line="149"/>
         <source>Progress update interval for long cases (days)</source>
         <translation>长期投诉的进度通报间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="150"/>
+        <location filename="../../desktop_app/domain/settings.py" line="157"/>
         <source>Survey window opens after closure (hours)</source>
         <translation>闭环后多久开始回访调查（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="154"/>
+        <location filename="../../desktop_app/domain/settings.py" line="161"/>
         <source>Survey due after closure (hours)</source>
         <translation>闭环后回访调查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="159"/>
+        <location filename="../../desktop_app/domain/settings.py" line="166"/>
         <source>Survey call: next try after no answer (working minutes)</source>
         <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="167"/>
+        <location filename="../../desktop_app/domain/settings.py" line="174"/>
         <source>Survey call attempts before the customer counts as unreachable</source>
         <translation>回访致电多少次后视为联系不上客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="175"/>
+        <location filename="../../desktop_app/domain/settings.py" line="182"/>
         <source>Survey queue keeps cases this many days past their survey due time</source>
         <translation>调查时限过后投诉在调查队列中保留的天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="183"/>
+        <location filename="../../desktop_app/domain/settings.py" line="190"/>
         <source>Overall score at or below which an unhappy customer is followed up</source>
         <translation>整体满意度不高于此分数时跟进不满意客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="188"/>
+        <location filename="../../desktop_app/domain/settings.py" line="195"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="189"/>
+        <location filename="../../desktop_app/domain/settings.py" line="196"/>
         <source>Working day starts (HH:MM)</source>
         <translation>上班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="190"/>
+        <location filename="../../desktop_app/domain/settings.py" line="197"/>
         <source>Working day ends (HH:MM)</source>
         <translation>下班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="191"/>
+        <location filename="../../desktop_app/domain/settings.py" line="198"/>
         <source>Working weekdays (1 = Monday)</source>
         <translation>工作日（1 = 星期一）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="196"/>
+        <location filename="../../desktop_app/domain/settings.py" line="203"/>
         <source>Use China&apos;s public holidays and adjusted working days</source>
         <translation>使用中国法定节假日和调休安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="203"/>
+        <location filename="../../desktop_app/domain/settings.py" line="210"/>
         <source>Batch complaint: more than this many of one subtype in a day</source>
         <translation>批量投诉：同一子类一天内超过此数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="211"/>
+        <location filename="../../desktop_app/domain/settings.py" line="218"/>
         <source>Reminder scan interval (seconds)</source>
         <translation>提醒检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="219"/>
+        <location filename="../../desktop_app/domain/settings.py" line="226"/>
         <source>Warn before the first-response deadline (minutes)</source>
         <translation>首次响应时限前多久提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="227"/>
+        <location filename="../../desktop_app/domain/settings.py" line="234"/>
         <source>Warn before the solution deadline (working hours)</source>
         <translation>方案时限前多久提醒（工作小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="235"/>
+        <location filename="../../desktop_app/domain/settings.py" line="242"/>
         <source>Warn before the resolution deadline (working days)</source>
         <translation>办结时限前多久提醒（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="243"/>
+        <location filename="../../desktop_app/domain/settings.py" line="250"/>
         <source>Escalate overdue cases after (minutes)</source>
         <translation>超时多久后自动升级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="251"/>
+        <location filename="../../desktop_app/domain/settings.py" line="258"/>
         <source>Raise missed reminders for deadlines up to this many days old</source>
         <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="259"/>
+        <location filename="../../desktop_app/domain/settings.py" line="266"/>
         <source>Tracker: a deadline is due soon within (hours)</source>
         <translation>进度跟踪：距时限多少小时内算即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="267"/>
+        <location filename="../../desktop_app/domain/settings.py" line="274"/>
         <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
         <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="273"/>
+        <location filename="../../desktop_app/domain/settings.py" line="280"/>
         <source>Head of operations, last escalation step (user name; empty: the manager)</source>
         <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="276"/>
+        <location filename="../../desktop_app/domain/settings.py" line="283"/>
         <source>Failed sign-ins before lockout</source>
         <translation>登录失败多少次后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="277"/>
+        <location filename="../../desktop_app/domain/settings.py" line="284"/>
         <source>Lockout duration (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="278"/>
+        <location filename="../../desktop_app/domain/settings.py" line="285"/>
         <source>Lock after idle (minutes)</source>
         <translation>闲置多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="279"/>
+        <location filename="../../desktop_app/domain/settings.py" line="286"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="280"/>
+        <location filename="../../desktop_app/domain/settings.py" line="287"/>
         <source>Largest attachment (MB)</source>
         <translation>附件大小上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="285"/>
+        <location filename="../../desktop_app/domain/settings.py" line="292"/>
         <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
         <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="287"/>
+        <location filename="../../desktop_app/domain/settings.py" line="294"/>
         <source>Daily backups kept</source>
         <translation>保留的每日备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="288"/>
+        <location filename="../../desktop_app/domain/settings.py" line="295"/>
         <source>Weekly backups kept</source>
         <translation>保留的每周备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="289"/>
+        <location filename="../../desktop_app/domain/settings.py" line="296"/>
         <source>Complaint number prefix</source>
         <translation>投诉编号前缀</translation>
     </message>
 </context>
 <context>
+    <name>AccountFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="69"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="70"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="71"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="72"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="469"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="473"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="467"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="485"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="479"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="499"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="493"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -1472,88 +1495,88 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="391"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="369"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="395"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="372"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="399"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="375"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="403"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="471"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="380"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="448"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="418"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="395"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="465"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="442"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="468"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="445"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="474"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="451"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="497"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="474"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="499"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="476"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="501"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="478"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="551"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="528"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="552"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="529"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="556"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="533"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="558"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="535"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="570"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="547"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="572"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="549"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -1561,62 +1584,62 @@
 <context>
     <name>AccountsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="118"/>
         <source>No password</source>
         <translation>未设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="119"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="119"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
         <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
         <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="88"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="89"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="91"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
@@ -1632,7 +1655,7 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="159"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1665,45 +1688,25 @@
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="587"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="183"/>
         <source>Administrator account</source>
         <translation>系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="589"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="185"/>
         <source>The administrator signs in first and then adds the other accounts.</source>
         <translation>系统管理员先登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="593"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="189"/>
         <source>Choose the administrator&apos;s user name and password. Keep the password safe: nobody can look it up.</source>
         <translation>请设置系统管理员的用户名和密码。请妥善保管密码：任何人都无法查到它。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="598"/>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="599"/>
-        <source>&amp;Display name:</source>
-        <translation>显示名称(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="600"/>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="601"/>
-        <source>&amp;Repeat password:</source>
-        <translation>确认密码(&amp;R)：</translation>
     </message>
 </context>
 <context>
     <name>AspectChoices</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="213"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="201"/>
         <source>What &quot;other&quot; is</source>
         <translation>“其他”具体是什么</translation>
     </message>
@@ -1711,7 +1714,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="76"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="47"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
@@ -1719,262 +1722,262 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="75"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="76"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="77"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="78"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="79"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="138"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1982,112 +1985,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="256"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="252"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="256"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="264"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="278"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="279"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="328"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="305"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="309"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="313"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="333"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="437"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="415"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="417"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="441"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="419"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="468"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="436"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="475"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="443"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="477"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="445"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="524"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="492"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="529"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="497"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2095,27 +2098,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="210"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="211"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="212"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="217"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="213"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="214"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2136,112 +2139,112 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="121"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="122"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="123"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="132"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="135"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="138"/>
         <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="142"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="164"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="148"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="193"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="221"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="199"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="200"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="216"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="222"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="227"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="299"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="266"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="268"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="280"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="282"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="348"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="315"/>
         <source>Backup saved: {file} ({size})</source>
         <translation>备份已保存：{file}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="352"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="319"/>
         <source>Older backups removed by the retention rule: {count}.</source>
         <translation>已按保留规则删除较早的备份：{count} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="387"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="354"/>
         <source> (taken {time})</source>
         <translation>（备份于 {time}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="389"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="356"/>
         <source>Replace the whole database by the backup {file}{when}?
 
 Everything recorded after that backup is lost. The current database is kept as a copy beside it.
@@ -2258,37 +2261,37 @@ After the restore this program signs you out; sign in again to continue.</source
 恢复后本程序会退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="396"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="363"/>
         <source>Restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="407"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="374"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="410"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="377"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="411"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="378"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="414"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="381"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="421"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="388"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="424"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="391"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -2296,17 +2299,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2863,128 +2866,128 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="151"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="143"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="153"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="144"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="157"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="149"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="150"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="163"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="155"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="156"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="161"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="162"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="175"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="181"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="173"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="187"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="179"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="193"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="185"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="284"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="287"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="325"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="328"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="304"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="307"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="372"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="351"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="375"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="354"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="391"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="370"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="392"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="371"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -2992,38 +2995,38 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="42"/>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="41"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="72"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="45"/>
         <source>Signed in as {name} ({user}).</source>
         <translation>当前用户：{name}（{user}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="57"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="56"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="58"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="60"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="103"/>
         <source>At least {n} characters, not starting or ending with a space, different from the current password.</source>
         <translation>至少 {n} 个字符，不能以空格开头或结尾，且须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="127"/>
         <source>The repeated password differs from the new one.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -3254,7 +3257,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="43"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="30"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -3262,106 +3265,106 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="365"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="117"/>
         <source>Where the cases are kept</source>
         <translation>投诉数据的保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="368"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="120"/>
         <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
         <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="372"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="124"/>
         <source>&amp;This computer only (recommended)</source>
         <translation>仅本机（推荐）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="375"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="127"/>
         <source>The database file on this computer, kept as it is:
 {path}</source>
         <translation>本机上的数据库文件（保持原样）：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="381"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="133"/>
         <source>A database file on this computer:
 {path}</source>
         <translation>本机上的数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="383"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="135"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="385"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="137"/>
         <source>Ser&amp;ver:</source>
         <translation>服务器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="386"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="138"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="388"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="140"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="387"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="139"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="389"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="141"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="393"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="145"/>
         <source>name or address, e.g. db.example.lan</source>
         <translation>名称或地址，例如 db.example.lan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="395"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="147"/>
         <source>&amp;Remember password on this computer (else it is asked at each start)</source>
         <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="397"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="149"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="451"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="203"/>
         <source>Fill in server, database and user first.</source>
         <translation>请先填写服务器、数据库和用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="455"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="207"/>
         <source>Connecting to {host}…</source>
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="466"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="218"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="472"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="224"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="478"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="230"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="480"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="232"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -3369,12 +3372,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="908"/>
+        <location filename="../../desktop_app/ui/first_run/remembered.py" line="71"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="911"/>
+        <location filename="../../desktop_app/ui/first_run/remembered.py" line="74"/>
         <source>The password of the database server:
 {database}</source>
         <translation>数据库服务器的密码：
@@ -3450,108 +3453,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="604"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="73"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="606"/>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="766"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="232"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="613"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="82"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="620"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="89"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="629"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="98"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="638"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="107"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="642"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="111"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="649"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="118"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="653"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="122"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="667"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="136"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="675"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="144"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="682"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="151"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="686"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="155"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="728"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="194"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="729"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="195"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="768"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="234"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="779"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="241"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="798"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="261"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="803"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="266"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="807"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="270"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="816"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="279"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -3559,62 +3562,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="673"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="112"/>
         <source>Ready to start</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="675"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="114"/>
         <source>Press Finish to set up the program. The sign-in window opens next.</source>
         <translation>点击“完成”设置程序，随后打开登录窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="678"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="117"/>
         <source>Fill with {n} &amp;demo cases to try the program</source>
         <translation>填入 {n} 件演示投诉，用于试用程序(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="682"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="121"/>
         <source>Made-up customers and cases in every stage, with progress and surveys, and demo staff accounts. Use a new database for real work.</source>
         <translation>虚构的客户和处于各个阶段的投诉，含进度记录、满意度调查和演示员工账号。正式使用时请换用新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="691"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="130"/>
         <source>Language: {language}</source>
         <translation>语言：{language}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="694"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="133"/>
         <source>Database: {url} (shared server)</source>
         <translation>数据库：{url}（共享服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="699"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="138"/>
         <source>Database: {path} (this computer)</source>
         <translation>数据库：{path}（本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="702"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="141"/>
         <source>Administrator: {name}</source>
         <translation>系统管理员：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="707"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="146"/>
         <source>The database already has its accounts: sign in with yours.</source>
         <translation>该数据库已有账号：请用您自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="735"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="174"/>
         <source>Setting up the database…</source>
         <translation>正在设置数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="742"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="181"/>
         <source>Writing demo cases: {done} of {total}…</source>
         <translation>正在写入演示投诉：{done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="747"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="186"/>
         <source>Creating the administrator account…</source>
         <translation>正在创建系统管理员账号…</translation>
     </message>
@@ -3622,47 +3625,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="78"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="90"/>
         <source>Create the administrator account</source>
         <translation>创建系统管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="83"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="95"/>
         <source>This database has no administrator yet. Create the administrator account: it signs in next and can then add the other accounts.</source>
         <translation>该数据库还没有系统管理员。请创建系统管理员账号：创建后即用它登录，再添加其他账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="108"/>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="109"/>
-        <source>&amp;Display name:</source>
-        <translation>显示名称(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="110"/>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="111"/>
-        <source>&amp;Repeat password:</source>
-        <translation>确认密码(&amp;R)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="119"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="106"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="133"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="114"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="151"/>
+        <location filename="../../desktop_app/ui/first_run/account.py" line="131"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
@@ -3670,32 +3653,32 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="807"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="246"/>
         <source>Set up {app}</source>
         <translation>设置{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="809"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="248"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="810"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="249"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="811"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="250"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="812"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="251"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="875"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="314"/>
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -3759,167 +3742,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="275"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="99"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="282"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="106"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="290"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="114"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="292"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="116"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="296"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="120"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="302"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="127"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="305"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="129"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="308"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="133"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="311"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="136"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="342"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="166"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="346"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="169"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="376"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="199"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="378"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="201"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="402"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="221"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="418"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="231"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="423"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="248"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="451"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="269"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="460"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="278"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="474"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="292"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="484"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="302"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="487"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="305"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="490"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="308"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="314"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="500"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="318"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="505"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="323"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="510"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="328"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="513"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="331"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="519"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="337"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="545"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="363"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="551"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="369"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="557"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="375"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="561"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="379"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="563"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="381"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4558,17 +4541,17 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="271"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="74"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="272"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="75"/>
         <source>Choose the language of the program.</source>
         <translation>请选择程序的语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run.py" line="273"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="76"/>
         <source>You can change it later under Settings.</source>
         <translation>以后可在“系统设置”中更改。</translation>
     </message>
@@ -4586,32 +4569,32 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>当前用户：{name}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="119"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="131"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="136"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="130"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="151"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="164"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="158"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="169"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="163"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
@@ -4619,42 +4602,42 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="128"/>
+        <location filename="../../desktop_app/ui/login.py" line="106"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="130"/>
+        <location filename="../../desktop_app/ui/login.py" line="108"/>
         <source>{app} {version}</source>
         <translation>{app} {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="132"/>
+        <location filename="../../desktop_app/ui/login.py" line="110"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="133"/>
+        <location filename="../../desktop_app/ui/login.py" line="111"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="134"/>
+        <location filename="../../desktop_app/ui/login.py" line="112"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="137"/>
+        <location filename="../../desktop_app/ui/login.py" line="114"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="141"/>
+        <location filename="../../desktop_app/ui/login.py" line="118"/>
         <source>Language of the program on this computer</source>
         <translation>本机上程序使用的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="143"/>
+        <location filename="../../desktop_app/ui/login.py" line="120"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
@@ -4831,27 +4814,27 @@ Database: {database}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="315"/>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="331"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="332"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="320"/>
         <source>The account&apos;s sign-in lockout will be lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="347"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="332"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4912,27 +4895,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="135"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="73"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -5010,32 +4993,32 @@ Database: {database}</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="107"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="108"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="120"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="122"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="124"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="130"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="174"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="178"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="188"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="192"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -5043,7 +5026,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="536"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="530"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -5056,7 +5039,7 @@ Database: {database}</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="321"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="322"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -5064,72 +5047,72 @@ Database: {database}</source>
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="136"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="135"/>
         <source>{target} due at {due}</source>
         <translation>{target}时限：{due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="138"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="137"/>
         <source>{target} overdue since {due}</source>
         <translation>{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="139"/>
         <source>Escalated to you: {reason}</source>
         <translation>已升级给您：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="142"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="141"/>
         <source>Escalated to you: {target} overdue since {due}</source>
         <translation>已升级给您：{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="146"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="145"/>
         <source>Follow up the unhappy customer: {reason}</source>
         <translation>跟进不满意的客户：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="147"/>
         <source>Approve or reject the proposed solution: {solution}</source>
         <translation>请批准或驳回处理方案：{solution}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="151"/>
         <source>Give the customer a progress update (due {due})</source>
         <translation>向客户通报处理进度（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="153"/>
         <source>Record the satisfaction survey by {due}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="167"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -5137,17 +5120,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="344"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="345"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="346"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="347"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="351"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="352"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -5155,57 +5138,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="394"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="385"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="397"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="388"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="399"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="391"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="406"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="421"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="413"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="414"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="423"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="415"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="429"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="432"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="425"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="482"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="482"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -5641,37 +5624,37 @@ Database: {database}</source>
 <context>
     <name>ScoreWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="119"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="116"/>
         <source>Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows</source>
         <translation>按 1（非常不满意）到 5（非常满意）；随后自动跳到下一项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="144"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="141"/>
         <source>not given</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="65"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="67"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="64"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="69"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="66"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="70"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="67"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="71"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="68"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -5679,27 +5662,27 @@ Database: {database}</source>
 <context>
     <name>SettingEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="152"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="145"/>
         <source>Change setting</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="160"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="153"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="174"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="163"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="182"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="170"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="204"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="186"/>
         <source>From {minimum:g} to {maximum:g}.</source>
         <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
     </message>
@@ -5707,12 +5690,12 @@ Database: {database}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="72"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="65"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="74"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="67"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -5720,62 +5703,62 @@ Database: {database}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="262"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="244"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="266"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="248"/>
         <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
         <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="254"/>
         <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
         <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="271"/>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="272"/>
         <source>Change the selected setting (Enter)</source>
         <translation>修改选中的设置（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="320"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="294"/>
         <source>&amp;Policy</source>
         <translation>规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="321"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="295"/>
         <source>Working &amp;calendar</source>
         <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="335"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="308"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="344"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="313"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="364"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="329"/>
         <source>Saved for this computer. The new language shows after you sign out and sign in again.</source>
         <translation>已为本机保存。退出登录并重新登录后显示新语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="369"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="334"/>
         <source>Saved for this computer.</source>
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="413"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="378"/>
         <source>Saved: {label} = {value}</source>
         <translation>已保存：{label} = {value}</translation>
     </message>
@@ -5783,17 +5766,17 @@ Database: {database}</source>
 <context>
     <name>SettingsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
@@ -6018,107 +6001,107 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="241"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="276"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="245"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="278"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="247"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="280"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="249"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="252"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="287"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="256"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="290"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="259"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="264"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="303"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="312"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="281"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="313"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="282"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="314"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="315"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="284"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="324"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="293"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="329"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="302"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="310"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="353"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="323"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="356"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="326"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="358"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="330"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="362"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -6307,82 +6290,82 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="152"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="130"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="155"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="133"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="156"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="134"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="569"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="73"/>
         <source>Print: {name}</source>
         <translation>打印：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="584"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="88"/>
         <source>Save as PDF: {name}</source>
         <translation>另存为 PDF：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="588"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="92"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="603"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="107"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="604"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="108"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="624"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="132"/>
         <source>&amp;Blank forms</source>
         <translation>空白表单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="630"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="136"/>
         <source>Print {name}…</source>
         <translation>打印{name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="644"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="137"/>
         <source>Save {name} as PDF…</source>
         <translation>将{name}另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="685"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="184"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="689"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="188"/>
         <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
         <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="702"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="201"/>
         <source>Save as P&amp;DF</source>
         <translation>另存为 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="785"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="281"/>
         <source>The survey could not be read: {reason}</source>
         <translation>无法读取满意度调查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print.py" line="806"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="302"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -7059,62 +7042,62 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="197"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="196"/>
         <source>Add an account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="198"/>
         <source>Change the account {name}</source>
         <translation>修改账号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="224"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="221"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="242"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="239"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="240"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="244"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="241"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="245"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="242"/>
         <source>D&amp;epartments:</source>
         <translation>所属部门(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="243"/>
         <source>&amp;Supervisor:</source>
         <translation>直属主管(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="255"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="258"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="248"/>
         <source>The name others see; the user name when empty</source>
         <translation>其他人看到的名称；留空则使用用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="287"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="277"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -7122,12 +7105,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="182"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="55"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="57"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>

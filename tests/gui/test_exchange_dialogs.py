@@ -19,7 +19,7 @@ from desktop_app.domain.exchange_columns import COMPLAINTS
 from desktop_app.services import demo, exchange, tracker, tracker_export
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
-from desktop_app.ui.exchange_dialogs import ExportDialog, ImportDialog
+from desktop_app.ui.exchange import ExportDialog, ImportDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
 from tests.helpers.fixtures import TEST_NOW, make_user

@@ -26,7 +26,7 @@ from desktop_app.domain.vocab import FEEDBACK, STAGES, Term
 from desktop_app.services.cases import CaseDetail, ProgressForm
 from desktop_app.services.session import Session
 from desktop_app.ui.case.fields import OptionalDateTime, minute
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label, push_button
 from desktop_app.ui.intake.widgets import AttachmentList
 from desktop_app.ui.resources import icon
 
@@ -104,10 +104,12 @@ class ProgressPanel(FieldErrors, QGroupBox):
         self.add_attachment_button = QPushButton(self.tr("&Add files…"))
         self.add_attachment_button.setObjectName("add_attachment_button")
         self.add_attachment_button.setIcon(icon("attach"))
-        self.remove_attachment_button = QPushButton(self.tr("Remo&ve"))
-        self.remove_attachment_button.setObjectName("remove_attachment_button")
-        self.remove_attachment_button.setIcon(icon("remove"))
-        self.remove_attachment_button.clicked.connect(self.attachments_list.remove_selected)
+        self.remove_attachment_button = push_button(
+            self.tr("Remo&ve"),
+            "remove_attachment_button",
+            icon_name="remove",
+            slot=self.attachments_list.remove_selected,
+        )
         attach_row = QWidget()
         row = QHBoxLayout(attach_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -121,10 +123,12 @@ class ProgressPanel(FieldErrors, QGroupBox):
         self.fields["attachments"] = self.attachments_list
 
         self.form_message = message_label("progress_message")
-        self.save_button = QPushButton(self.tr("&Save entry"))
-        self.save_button.setObjectName("save_button")
-        self.save_button.setIcon(icon("save"))
-        self.save_button.setToolTip(self.tr("Save the progress entry (Ctrl+S or Ctrl+Enter)"))
+        self.save_button = push_button(
+            self.tr("&Save entry"),
+            "save_button",
+            icon_name="save",
+            tip=self.tr("Save the progress entry (Ctrl+S or Ctrl+Enter)"),
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.form_message, 1)
         buttons.addWidget(self.save_button)

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -54,9 +53,10 @@ from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
+from desktop_app.ui.forms import message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.pages import resize_on_screen
-from desktop_app.ui.resources import BADGE_STYLE, icon, set_tone
+from desktop_app.ui.resources import BADGE_STYLE, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import case_print_button
 
@@ -104,21 +104,10 @@ class CaseWindow(CaseActions, QWidget):
 
     # --- construction -------------------------------------------------------------------
 
-    def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
-
     def _build(self) -> None:
         heading_row = self._build_heading()
         actions_row = self._build_actions()
-        self.action_message = QLabel()
-        self.action_message.setObjectName("action_message")
-        self.action_message.setWordWrap(True)
-        set_tone(self.action_message, "error", strong=True)
-        self.action_message.hide()
+        self.action_message = message_label("action_message", strong=True)
         body = self._build_body()
         layout = QVBoxLayout(self)
         layout.addLayout(heading_row)
@@ -147,57 +136,61 @@ class CaseWindow(CaseActions, QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         """The action buttons, the print menu and Reload."""
-        self.transfer_button = self._button(
-            self.tr("&Transfer…"),
-            "transfer_button",
-            self.tr("Give the case to someone else, with the reason"),
-            self.ask_transfer,
+        # (name, text, tooltip, slot); the button is ``<name>_button`` with the icon ``<name>``.
+        buttons = (
+            (
+                "transfer",
+                self.tr("&Transfer…"),
+                self.tr("Give the case to someone else, with the reason"),
+                self.ask_transfer,
+            ),
+            (
+                "escalate",
+                self.tr("&Escalate…"),
+                self.tr("Send the case one step up the chain"),
+                self.ask_escalate,
+            ),
+            (
+                "request_approval",
+                self.tr("Request a&pproval…"),
+                self.tr("Ask a supervisor to approve the solution"),
+                self.ask_request_approval,
+            ),
+            (
+                "approve",
+                self.tr("Appro&ve…"),
+                self.tr("Approve the proposed solution"),
+                self.ask_approve,
+            ),
+            (
+                "reject",
+                self.tr("Re&ject…"),
+                self.tr("Send the solution back to the owner"),
+                self.ask_reject,
+            ),
+            (
+                "renegotiate",
+                self.tr("Rene&gotiate…"),
+                self.tr("Complex case: agree a later resolution date with the customer"),
+                self.ask_renegotiate,
+            ),
+            (
+                "close_case",
+                self.tr("C&lose case…"),
+                self.tr("Close after the customer confirmed, or with an outcome and reason"),
+                self.ask_close_case,
+            ),
+            (
+                "reopen",
+                self.tr("Re&open…"),
+                self.tr("Reopen the case: it becomes an escalated complaint (level III)"),
+                self.ask_reopen,
+            ),
+            ("refresh", self.tr("Reload"), self.tr("Read the case again (F5)"), self.reload),
         )
-        self.escalate_button = self._button(
-            self.tr("&Escalate…"),
-            "escalate_button",
-            self.tr("Send the case one step up the chain"),
-            self.ask_escalate,
-        )
-        self.request_approval_button = self._button(
-            self.tr("Request a&pproval…"),
-            "request_approval_button",
-            self.tr("Ask a supervisor to approve the solution"),
-            self.ask_request_approval,
-        )
-        self.approve_button = self._button(
-            self.tr("Appro&ve…"),
-            "approve_button",
-            self.tr("Approve the proposed solution"),
-            self.ask_approve,
-        )
-        self.reject_button = self._button(
-            self.tr("Re&ject…"),
-            "reject_button",
-            self.tr("Send the solution back to the owner"),
-            self.ask_reject,
-        )
-        self.renegotiate_button = self._button(
-            self.tr("Rene&gotiate…"),
-            "renegotiate_button",
-            self.tr("Complex case: agree a later resolution date with the customer"),
-            self.ask_renegotiate,
-        )
-        self.close_case_button = self._button(
-            self.tr("C&lose case…"),
-            "close_case_button",
-            self.tr("Close after the customer confirmed, or with an outcome and reason"),
-            self.ask_close_case,
-        )
-        self.reopen_button = self._button(
-            self.tr("Re&open…"),
-            "reopen_button",
-            self.tr("Reopen the case: it becomes an escalated complaint (level III)"),
-            self.ask_reopen,
-        )
-        self.refresh_button = self._button(
-            self.tr("Reload"), "refresh_button", self.tr("Read the case again (F5)"), self.reload
-        )
+        for name, text, tip, slot in buttons:
+            button = push_button(text, f"{name}_button", icon_name=name, tip=tip, slot=slot)
+            setattr(self, f"{name}_button", button)
         self.action_buttons = {
             "transfer": self.transfer_button,
             "escalate": self.escalate_button,
@@ -206,20 +199,7 @@ class CaseWindow(CaseActions, QWidget):
             "close": self.close_case_button,
             "reopen": self.reopen_button,
         }
-        for button, name in (
-            (self.transfer_button, "transfer"),
-            (self.escalate_button, "escalate"),
-            (self.request_approval_button, "request_approval"),
-            (self.approve_button, "approve"),
-            (self.reject_button, "reject"),
-            (self.renegotiate_button, "renegotiate"),
-            (self.close_case_button, "close_case"),
-            (self.reopen_button, "reopen"),
-            (self.refresh_button, "refresh"),
-        ):
-            button.setIcon(icon(name))
-        actions_row = QHBoxLayout()
-        for button in (
+        actions_row = widget_row(
             self.transfer_button,
             self.escalate_button,
             self.request_approval_button,
@@ -228,8 +208,7 @@ class CaseWindow(CaseActions, QWidget):
             self.renegotiate_button,
             self.close_case_button,
             self.reopen_button,
-        ):
-            actions_row.addWidget(button)
+        )
         actions_row.addStretch(1)
         self.print_button = case_print_button(self)  # templates 1-3: print or PDF
         actions_row.addWidget(self.print_button)

@@ -35,10 +35,9 @@ from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIER
 from desktop_app.services import intake
 from desktop_app.services.intake import FieldProblem, IntakeForm
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError
+from desktop_app.ui.forms import FieldError, push_button
 from desktop_app.ui.i18n import problem_text
 from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests
-from desktop_app.ui.pages import icon_button
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -192,14 +191,17 @@ class IntakeSections:
         self.description.setPlaceholderText(self.tr("What happened, in the customer's words"))
         self.attachments = AttachmentList()
         self.attachments.setMaximumHeight(80)
-        self.add_attachment_button = icon_button(
-            self.tr("&Add files…"), "add_attachment_button", "attach", self.add_attachments
+        self.add_attachment_button = push_button(
+            self.tr("&Add files…"),
+            "add_attachment_button",
+            icon_name="attach",
+            slot=self.add_attachments,
         )
-        self.remove_attachment_button = icon_button(
+        self.remove_attachment_button = push_button(
             self.tr("Remo&ve"),
             "remove_attachment_button",
-            "remove",
-            self.attachments.remove_selected,
+            icon_name="remove",
+            slot=self.attachments.remove_selected,
         )
         attach_row = QWidget()
         row = QHBoxLayout(attach_row)

@@ -41,13 +41,13 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, Registered
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label, push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake.customer import CustomerLookup
 from desktop_app.ui.intake.draft import DraftStore, IntakeDrafts
 from desktop_app.ui.intake.form import TIME_FORMAT, IntakeSections
 from desktop_app.ui.intake.printing import IntakePrinting
-from desktop_app.ui.pages import icon_button, page_title
+from desktop_app.ui.pages import page_title
 from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -166,32 +166,34 @@ class IntakePage(
 
         self.form_message = message_label("form_message", strong=True)
 
-        self.save_button = icon_button(
+        self.save_button = push_button(
             self.tr("&Save"),
             "save_button",
-            "save",
+            icon_name="save",
             tip=self.tr("Register the complaint (Ctrl+S)"),
             shortcut="Ctrl+S",
         )
         self.save_button.setDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.new_button = icon_button(
+        self.new_button = push_button(
             self.tr("&New"),
             "new_button",
-            "new",
-            self.request_new,
+            icon_name="new",
+            slot=self.request_new,
             tip=self.tr("Start a new form (Ctrl+N)"),
             shortcut="Ctrl+N",
         )
-        self.print_button = icon_button(
+        self.print_button = push_button(
             self.tr("&Print…"),
             "print_button",
-            "print",
-            self.print_case,
+            icon_name="print",
+            slot=self.print_case,
             tip=self.tr("Print the form: the case just saved, or what is typed now (Ctrl+P)"),
             shortcut="Ctrl+P",
         )
-        self.pdf_button = icon_button(self.tr("Save as P&DF…"), "pdf_button", "pdf", self.ask_pdf)
+        self.pdf_button = push_button(
+            self.tr("Save as P&DF…"), "pdf_button", icon_name="pdf", slot=self.ask_pdf
+        )
         button_row = QHBoxLayout()
         button_row.addWidget(self.save_button)
         button_row.addWidget(self.new_button)

@@ -7,57 +7,28 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QGridLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS
+from desktop_app.ui.forms import ChoiceBoxes
 
 
-class CustomerRequests(QWidget):
+class CustomerRequests(ChoiceBoxes):
     """One check box per customer request (``customer_requests_<code>``) and the text for
-    "other" (``customer_request_other``), enabled while "other" is checked."""
-
-    changed = Signal()
+    "other" (``customer_request_other``, on a row of its own), enabled while "other" is
+    checked."""
 
     def __init__(self, language: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("customer_requests")
-        self.boxes: dict[str, QCheckBox] = {}
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for index, term in enumerate(CUSTOMER_REQUESTS):
-            box = QCheckBox(term.label(language))
-            box.setObjectName(f"customer_requests_{term.code}")
-            box.toggled.connect(self._toggled)
-            self.boxes[term.code] = box
-            layout.addWidget(box, index // 3, index % 3)
-        self.other_text = QLineEdit()
-        self.other_text.setObjectName("customer_request_other")
+        super().__init__(
+            "customer_requests",
+            CUSTOMER_REQUESTS,
+            language,
+            lambda code: f"customer_requests_{code}",
+            "customer_request_other",
+            parent,
+        )
         self.other_text.setPlaceholderText(self.tr("What else the customer asks for"))
-        self.other_text.setEnabled(False)
-        self.other_text.textChanged.connect(self.changed)
-        layout.addWidget(self.other_text, (len(self.boxes) + 2) // 3, 0, 1, 3)
-
-    def _toggled(self) -> None:
-        self.other_text.setEnabled(self.boxes["other"].isChecked())
-        self.changed.emit()
-
-    def codes(self) -> list[str]:
-        return [code for code, box in self.boxes.items() if box.isChecked()]
-
-    def set_codes(self, codes: list[str]) -> None:
-        for code, box in self.boxes.items():
-            box.setChecked(code in codes)
-
-    def focus_widgets(self) -> list[QWidget]:
-        return [*self.boxes.values(), self.other_text]
+        self.grid.addWidget(self.other_text, (len(self.boxes) + 2) // 3, 0, 1, 3)
 
 
 class AttachmentList(QListWidget):

@@ -19,9 +19,9 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.improvement_dialog import ImprovementDialog
-from desktop_app.ui.pages import icon_button
 from desktop_app.ui.reports.table import ReportTable
 from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -68,11 +68,17 @@ class ImprovementActions:
         self.improvements_table.activated.connect(lambda _index: self.ask_edit_improvement())
         self.improvements_table.itemSelectionChanged.connect(self._update_improvement_buttons)
 
-        self.new_improvement_button = icon_button(
-            self.tr("&New action…"), "new_improvement_button", "add", self.ask_new_improvement
+        self.new_improvement_button = push_button(
+            self.tr("&New action…"),
+            "new_improvement_button",
+            icon_name="add",
+            slot=self.ask_new_improvement,
         )
-        self.edit_improvement_button = icon_button(
-            self.tr("&Edit action…"), "edit_improvement_button", "edit", self.ask_edit_improvement
+        self.edit_improvement_button = push_button(
+            self.tr("&Edit action…"),
+            "edit_improvement_button",
+            icon_name="edit",
+            slot=self.ask_edit_improvement,
         )
         self.edit_improvement_button.setEnabled(False)
         for button in (self.new_improvement_button, self.edit_improvement_button):

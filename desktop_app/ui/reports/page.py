@@ -57,9 +57,9 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import message_label
+from desktop_app.ui.forms import message_label, push_button
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.pages import DataPage, icon_button, page_title
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.reports.charts import BarChartView, KpiTile, TrendChartView
 from desktop_app.ui.reports.drill import DrillDown
 from desktop_app.ui.reports.export import ReportExport
@@ -164,10 +164,10 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
             self.department_filter.setToolTip(
                 self.tr("A supervisor sees the figures of their own departments")
             )
-        self.refresh_button = icon_button(
+        self.refresh_button = push_button(
             self.tr("&Refresh"),
             "refresh_button",
-            "refresh",
+            icon_name="refresh",
             tip=self.tr("Compute the figures again (F5)"),
         )
         self.export = ReportExport(self.session, self.tasks, self)

@@ -29,9 +29,8 @@ from desktop_app.services import surveys
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.surveys import FAILED_RESULTS, UNREACHABLE, AttemptResult, SurveyQueueRow
-from desktop_app.ui.forms import FieldError
+from desktop_app.ui.forms import FieldError, push_button
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import icon_button
 from desktop_app.ui.survey_form import QT_TIME_FORMAT
 from desktop_app.ui.survey_queue import SurveyQueueModel
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -78,8 +77,8 @@ class SurveyCalls:
         self.attempt_note = QLineEdit()
         self.attempt_note.setObjectName("attempt_note")
         self.attempt_note.setPlaceholderText(self.tr("Note (optional)"))
-        self.record_attempt_button = icon_button(
-            self.tr("Record &call"), "record_attempt_button", "call"
+        self.record_attempt_button = push_button(
+            self.tr("Record &call"), "record_attempt_button", icon_name="call"
         )
         self.record_attempt_button.setAutoDefault(False)
         self.record_attempt_button.clicked.connect(self.record_attempt)
@@ -89,8 +88,8 @@ class SurveyCalls:
         self.no_survey_reason.textChanged.connect(
             lambda _t: self._clear_call_error("no_survey_reason")
         )
-        self.not_surveyed_button = icon_button(
-            self.tr("Not to be s&urveyed"), "not_surveyed_button", "no_call"
+        self.not_surveyed_button = push_button(
+            self.tr("Not to be s&urveyed"), "not_surveyed_button", icon_name="no_call"
         )
         self.not_surveyed_button.setAutoDefault(False)
         self.not_surveyed_button.clicked.connect(self.mark_not_surveyed)

@@ -30,9 +30,8 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.surveys import FollowUpInfo
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import message_label
+from desktop_app.ui.forms import message_label, push_button
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import icon_button
 from desktop_app.ui.survey_queue import FollowUpsModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -120,8 +119,8 @@ class FollowUps:
             self._follow_up_selection_changed
         )
         self.follow_ups_table.doubleClicked.connect(lambda _i: self.ask_complete_follow_up())
-        self.complete_follow_up_button = icon_button(
-            self.tr("Co&mplete follow-up…"), "complete_follow_up_button", "follow_up"
+        self.complete_follow_up_button = push_button(
+            self.tr("Co&mplete follow-up…"), "complete_follow_up_button", icon_name="follow_up"
         )
         self.complete_follow_up_button.setAutoDefault(False)
         self.complete_follow_up_button.clicked.connect(self.ask_complete_follow_up)

@@ -45,9 +45,10 @@ from desktop_app.services.surveys import (
     SurveyPrefill,
 )
 from desktop_app.ui.changes import ChangeHub
+from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import RowsView, ViewPlace
-from desktop_app.ui.pages import DataPage, icon_button, page_title
+from desktop_app.ui.pages import DataPage, page_title
 from desktop_app.ui.survey.calls import SurveyCalls
 from desktop_app.ui.survey.follow_ups import FollowUps
 from desktop_app.ui.survey_form import SurveyFormPanel
@@ -135,10 +136,10 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         self.queue_table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.queue_count = QLabel()
         self.queue_count.setObjectName("queue_count")
-        self.refresh_button = icon_button(
+        self.refresh_button = push_button(
             self.tr("&Refresh"),
             "refresh_button",
-            "refresh",
+            icon_name="refresh",
             tip=self.tr("Read the queue again (F5)"),
         )
         self.refresh_button.setAutoDefault(False)

@@ -30,8 +30,9 @@ from desktop_app.services import reference, tracker
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
+from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import delay_timer, icon_button
+from desktop_app.ui.pages import delay_timer
 from desktop_app.ui.resources import icon
 
 SEARCH_DELAY_MS = 300
@@ -132,8 +133,11 @@ class TrackerFilters:
         )
         self.registered_from_filter = self._date_edit("registered_from_filter")
         self.registered_to_filter = self._date_edit("registered_to_filter")
-        self.clear_filters_button = icon_button(
-            self.tr("Cl&ear filters"), "clear_filters_button", "clear_filter", self.clear_filters
+        self.clear_filters_button = push_button(
+            self.tr("Cl&ear filters"),
+            "clear_filters_button",
+            icon_name="clear_filter",
+            slot=self.clear_filters,
         )
 
     def _date_edit(self, name: str) -> QDateEdit:

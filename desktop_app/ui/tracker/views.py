@@ -32,7 +32,7 @@ from desktop_app.services import tracker
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter, SavedView
-from desktop_app.ui.pages import icon_button
+from desktop_app.ui.forms import push_button
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -103,18 +103,18 @@ class TrackerViews:
         self.views_list.itemClicked.connect(self._view_chosen)
         self.views_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.views_list.customContextMenuRequested.connect(self._views_menu)
-        self.save_view_button = icon_button(
+        self.save_view_button = push_button(
             self.tr("S&ave view…"),
             "save_view_button",
-            "view_save",
-            self.ask_save_view,
+            icon_name="view_save",
+            slot=self.ask_save_view,
             tip=self.tr("Keep the current filters as a view of your own"),
         )
-        self.delete_view_button = icon_button(
+        self.delete_view_button = push_button(
             self.tr("Delete view"),
             "delete_view_button",
-            "view_delete",
-            self._delete_current_view,
+            icon_name="view_delete",
+            slot=self._delete_current_view,
             tip=self.tr("Delete the selected view of your own"),
         )
         self.delete_view_button.setEnabled(False)
