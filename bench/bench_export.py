@@ -1,4 +1,5 @@
-"""``export``: the exchange workbook of N demo cases (SPEC §11), ours against two baselines.
+"""``export``: the exchange workbook of N demo cases (docs/rules.md#exchange-import), ours against
+two baselines.
 
 Ours: ``services.exchange.export_cases`` as a manager (masked contacts, as by default):
 keyset-paged reads, labels, masking, the three sheets streamed through openpyxl's

@@ -1,4 +1,4 @@
-"""``report``: the KPI report (SPEC §8) of a month and of a quarter, at N demo cases.
+"""``report``: the KPI report (docs/rules.md#kpis) of a month and of a quarter, at N demo cases.
 
 Ours: ``services.kpi.kpi_report`` for a manager plus ``to_json_dict`` (what
 ``report --format json`` does: permission check, reference codes, the four aggregate

@@ -2,8 +2,8 @@
 
 Ours: ``desktop_app.ui.tracker_model.TrackerModel`` (the window's model): ``set_query``
 loads the first page through ``services.tracker.list_cases`` (keyset pages of 100, ids
-from an index first, then the rows with their labels, contacts masked per SPEC §9) on the
-window's worker thread (``TaskRunner``); the time includes the hop there and back.
+from an index first, then the rows with their labels, contacts masked per docs/rules.md#masking) on
+the window's worker thread (``TaskRunner``); the time includes the hop there and back.
 Baseline: ``PySide6.QtSql.QSqlQueryModel`` over the same query, in the same process, on a
 ``QSQLITE`` connection to the same file: ``services.tracker.statement`` gives the same
 SELECT (joins for the labels), WHERE (scope and filter) and ORDER BY, without the keyset

@@ -1,4 +1,4 @@
-"""The command line (SPEC §12): ``desktop-app [--database URL] [COMMAND ...]``.
+"""The command line (docs/rules.md#command-line): ``desktop-app [--database URL] [COMMAND ...]``.
 
 With no command it opens the GUI. Every command calls the same services as the GUI and
 works without a display. Exit codes: 0 done, 1 the work failed or found problems,
@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("check", help="check the database's integrity and consistency")
-    p = sub.add_parser("report", help="the KPI report of a period (SPEC §8)")
+    p = sub.add_parser("report", help="the KPI report of a period")
     p.add_argument(
         "--from",
         dest="start",
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
-    p = sub.add_parser("import", help="import an exchange workbook (SPEC §11), all or nothing")
+    p = sub.add_parser("import", help="import an exchange workbook, all or nothing")
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="check every cell, write nothing")
     p.add_argument(
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.xlsx",
         help="when rejected, also save the problems as a workbook",
     )
-    p = sub.add_parser("export-cases", help="write the exchange workbook (SPEC §11)")
+    p = sub.add_parser("export-cases", help="write the exchange workbook")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument(
         "--from",

@@ -1,7 +1,7 @@
 """Every table of the application, on one deferred database (``database_proxy``).
 
-The schema covers the whole SPEC so later features add behaviour, not tables. Times are
-naive datetimes in the business time zone (the ``calendar.timezone`` setting, default
+The schema covers the whole domain (docs/rules.md) so later features add behaviour, not tables.
+Times are naive datetimes in the business time zone (the ``calendar.timezone`` setting, default
 Asia/Shanghai): the office works in one zone and both SQLite and PostgreSQL then compare
 and sort them natively.
 
@@ -74,7 +74,8 @@ class User(BaseModel):
         max_length=20, constraints=[Check("role IN ('clerk', 'supervisor', 'manager', 'admin')")]
     )
     active = BooleanField(default=True)
-    # Direct supervisor: the first step of the escalation chain (SPEC §6).
+    # Direct supervisor: the first step of the escalation chain
+    # (docs/rules.md#reminders-and-escalation).
     supervisor: ForeignKeyField[User | None] = ForeignKeyField(
         "self", null=True, backref="reports", on_delete="SET NULL"
     )
@@ -108,10 +109,11 @@ class Channel(BaseModel):
 
 
 class ComplaintType(BaseModel):
-    """The configurable type tree (SPEC §3): categories have no parent, subtypes do.
+    """The configurable type tree (docs/rules.md#types-and-levels): categories have no parent,
+    subtypes do.
 
     A subtype carries its default level, who handles it, its first-callback rule and
-    optionally a department to handle it or to notify (SPEC §4).
+    optionally a department to handle it or to notify (docs/rules.md#types-and-levels).
     """
 
     id: AutoField[int]
@@ -200,7 +202,7 @@ class Complaint(BaseModel):
         User, null=True, backref="complained_about", on_delete="SET NULL"
     )
     subject_staff_id: ForeignKeyField[int | None]
-    # State (SPEC §10).
+    # State (docs/rules.md#workflow).
     owner = ForeignKeyField(User, backref="owned", on_delete="RESTRICT")
     owner_id: ForeignKeyField[int]
     stage = CharField(max_length=30, default="registered")
@@ -224,7 +226,7 @@ class Complaint(BaseModel):
     solution_agreed_at = DateTimeField(null=True)
     closed_at = DateTimeField(null=True)
     last_update_at = DateTimeField(null=True)
-    # Stored deadlines (SPEC §5, §10), recomputed when their inputs change.
+    # Stored deadlines (docs/rules.md#deadlines), recomputed when their inputs change.
     first_response_due = DateTimeField()
     solution_due = DateTimeField()
     resolution_due = DateTimeField()

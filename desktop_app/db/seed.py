@@ -1,4 +1,5 @@
-"""Reference data of the SPEC, seeded into a new database and topped up at start-up.
+"""Reference data (docs/rules.md#types-and-levels), seeded into a new database and topped up at
+start-up.
 
 Seeding only inserts what is missing (by code or key); it never overwrites a value a
 manager changed.
@@ -11,7 +12,7 @@ import json
 from desktop_app.db.models import Channel, ComplaintType, Department, Setting
 from desktop_app.domain.settings import SETTINGS
 
-# (code, Chinese, English) — SPEC §2 "initial department".
+# (code, Chinese, English) — docs/rules.md#registration "initial department".
 DEPARTMENTS = [
     ("tech", "技术部", "Technology"),
     ("customer_service", "客服部", "Customer service"),
@@ -22,7 +23,7 @@ DEPARTMENTS = [
     ("other", "其他", "Other"),
 ]
 
-# SPEC §2 "channel".
+# docs/rules.md#registration "channel".
 CHANNELS = [
     ("phone", "电话/客服热线", "Phone hotline"),
     ("walk_in", "现场/前台", "Walk-in"),
@@ -34,7 +35,7 @@ CHANNELS = [
     ("app", "APP", "App"),
 ]
 
-# SPEC §3 tree with SPEC §4 defaults per subtype:
+# The type tree with each subtype's defaults (docs/rules.md#types-and-levels):
 # (code, Chinese, English, level, handling rule, callback rule, handler dept, notify dept)
 TYPE_TREE: list[
     tuple[str, str, str, list[tuple[str, str, str, int, str, str, str | None, str | None]]]

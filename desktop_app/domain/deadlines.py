@@ -1,10 +1,11 @@
-"""Deadlines of a case as pure functions of its facts, the policy and the calendar (SPEC §5).
+"""Deadlines of a case as pure functions of its facts, the policy and the calendar
+(docs/rules.md#deadlines).
 
 Two rule sets apply and the earliest deadline wins:
 - by urgency: first response within N clock hours (or working hours when the policy says
   so), solution agreed and resolution within N working days;
-- by level (SPEC §4 first callback): urgent cases within N hours, escalated/VIP (level III
-  by rule) and subtypes with a "same working day" rule by the close of the working day
+- by level (first callback, docs/rules.md#deadlines): urgent cases within N hours, escalated/VIP
+  (level III by rule) and subtypes with a "same working day" rule by the close of the working day
   (the next one when the complaint came outside working time), others T+N working days.
 
 "N working days" ends at the close of the N-th working day after the day of the complaint.
@@ -30,7 +31,7 @@ class Deadlines:
 
 
 def level_priority(level: int, urgent: bool) -> int:
-    """Queue rank (SPEC §4 processing order): urgent above III, II, I."""
+    """Queue rank (processing order, docs/rules.md#processing-order): urgent above III, II, I."""
     return 4 if urgent else level
 
 
@@ -85,7 +86,7 @@ def compute_deadlines(
     first = hours_due(
         calendar, complaint_time, float(policy[f"sla.first_response_hours.{key}"]), working_only
     )
-    # By level (SPEC §4): the first callback is a first response as well.
+    # By level (docs/rules.md#deadlines): the first callback is a first response as well.
     if urgent:
         level_due = hours_due(
             calendar, complaint_time, float(policy["sla.urgent_callback_hours"]), working_only

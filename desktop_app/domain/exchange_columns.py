@@ -1,4 +1,4 @@
-"""The exchange workbook's sheets and columns (SPEC §11), as pure data.
+"""The exchange workbook's sheets and columns (docs/rules.md#exchange-import), as pure data.
 
 Each sheet and each column has an English key and a Chinese label; a workbook may use
 either (headers are matched without regard to case, surrounding spaces, and ``_`` versus

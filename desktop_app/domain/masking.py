@@ -1,4 +1,4 @@
-"""Masking of personal data for staff who may not see it (SPEC §9). Pure functions.
+"""Masking of personal data for staff who may not see it (docs/rules.md#masking). Pure functions.
 
 - phone numbers keep their first 3 and last 4 digits: ``13812345678`` → ``138****5678``;
 - e-mail addresses keep the first character of the local part and the domain:

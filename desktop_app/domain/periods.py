@@ -1,4 +1,5 @@
-"""Report periods (SPEC §8): the week, month or quarter containing a day, or a custom range.
+"""Report periods (docs/rules.md#kpis): the week, month or quarter containing a day, or a custom
+range.
 
 A period is a pair of calendar days, both included. Queries use the half-open range of
 naive business-time datetimes ``[start 00:00, day after end 00:00)``, so a case registered

@@ -1,4 +1,5 @@
-"""The promised first-reply time in words a clerk reads out to the customer (SPEC §2)."""
+"""The promised first-reply time in words a clerk reads out to the customer
+(docs/rules.md#registration)."""
 
 from __future__ import annotations
 

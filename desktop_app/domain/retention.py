@@ -1,5 +1,5 @@
-"""Which backups to keep (SPEC §12, issue 8): the newest backup of each of the last
-``keep_daily`` days that have one, and the newest of each of the last ``keep_weekly`` ISO
+"""Which backups to keep (docs/rules.md#backups-and-restore, issue 8): the newest backup of each of
+the last ``keep_daily`` days that have one, and the newest of each of the last ``keep_weekly`` ISO
 weeks that have one. The two rules are counted independently and their union is kept
 (a backup can count for both); everything else may be deleted. Pure: no files, no clock."""
 

@@ -1,4 +1,4 @@
-"""Every manager-editable setting, declared once with its SPEC default.
+"""Every manager-editable setting, declared once with its default (docs/rules.md#settings).
 
 The database holds the values (table ``setting``, seeded from these declarations at
 ``init`` and at start-up); code reads them through ``desktop_app.services.settings``.
@@ -78,7 +78,7 @@ def _d(
 
 
 SETTINGS: tuple[SettingDef, ...] = (
-    # SLA by urgency (SPEC §5, tool template).
+    # SLA by urgency (docs/rules.md#deadlines, tool template).
     _d(
         "sla.first_response_hours.urgent",
         2.0,
@@ -102,7 +102,8 @@ SETTINGS: tuple[SettingDef, ...] = (
     _d("sla.resolution_days.urgent", 2, "sla", msg("Resolved, urgent (working days)"), 0, 120),
     _d("sla.resolution_days.normal", 7, "sla", msg("Resolved, normal (working days)"), 0, 120),
     _d("sla.resolution_days.low", 10, "sla", msg("Resolved, low (working days)"), 0, 120),
-    # SLA by level (SPEC §4 first callback): urgent within hours; escalated/VIP same day.
+    # SLA by level (first callback, docs/rules.md#deadlines): urgent within hours; escalated/VIP
+    # same day.
     _d(
         "sla.urgent_callback_hours",
         3.0,
@@ -191,7 +192,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         1,
         4,
     ),
-    # Working calendar (SPEC §5).
+    # Working calendar (docs/rules.md#calendar).
     _d("calendar.timezone", "Asia/Shanghai", "calendar", msg("Time zone")),
     _d("calendar.work_start", "09:00", "calendar", msg("Working day starts (HH:MM)")),
     _d("calendar.work_end", "18:00", "calendar", msg("Working day ends (HH:MM)")),
@@ -202,7 +203,8 @@ SETTINGS: tuple[SettingDef, ...] = (
         "calendar",
         msg("Use China's public holidays and adjusted working days"),
     ),
-    # Automatic urgency and reminders (SPEC §4, §6).
+    # Automatic urgency and reminders (docs/rules.md#urgency,
+    # docs/rules.md#reminders-and-escalation).
     _d(
         "rules.batch_threshold",
         10,

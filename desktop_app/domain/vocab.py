@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the SPEC, each code with its Chinese and English words.
+"""Fixed vocabularies of the domain (docs/rules.md), each code with its Chinese and English words.
 
 Codes are what the database stores; labels are shown in the UI language. Vocabularies
 that managers can edit (types, channels, departments) are seeded tables instead, see
@@ -85,7 +85,7 @@ LEVELS = Vocabulary(
 )
 LEVEL_ROMAN = {1: "I", 2: "II", 3: "III"}
 
-# Workflow stages of SPEC §6, in order.
+# Workflow stages of docs/rules.md#workflow, in order.
 STAGES = Vocabulary(
     "stage",
     [
@@ -194,7 +194,7 @@ CALL_RESULTS = Vocabulary(
     ],
 )
 
-# Who handles a subtype by default (SPEC §4, "handled by").
+# Who handles a subtype by default (docs/rules.md#types-and-levels, "handled by").
 HANDLING_RULES = Vocabulary(
     "handling_rule",
     [
@@ -215,7 +215,7 @@ HANDLING_RULES = Vocabulary(
     ],
 )
 
-# First-callback rules (SPEC §4): same working day, or T+N working days.
+# First-callback rules (docs/rules.md#deadlines): same working day, or T+N working days.
 CALLBACK_RULES = Vocabulary(
     "callback_rule",
     [
@@ -225,7 +225,8 @@ CALLBACK_RULES = Vocabulary(
     ],
 )
 
-# Escalation chain of SPEC §6; the integer is the step stored on a case.
+# Escalation chain of docs/rules.md#reminders-and-escalation; the integer is the step stored on a
+# case.
 ESCALATION_STEPS = Vocabulary(
     "escalation_step",
     [
@@ -295,7 +296,8 @@ ALL = {
 
 
 def split_multi(text: str | None) -> list[str]:
-    """Split a multi-valued cell or field: values separated by 、 or , (SPEC §11)."""
+    """Split a multi-valued cell or field: values separated by 、 or ,
+    (docs/rules.md#exchange-import)."""
     if not text:
         return []
     parts = str(text).replace("，", ",").replace("、", ",").split(",")

@@ -1,4 +1,4 @@
-"""Backups and verified restore (SPEC §12, issue 8 item 5).
+"""Backups and verified restore (docs/rules.md#backups-and-restore, issue 8 item 5).
 
 SQLite: ``create_backup`` takes an online, consistent copy with SQLite's backup API (the
 program may be running, WAL mode) into ``backups/`` next to the database file, named

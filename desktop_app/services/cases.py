@@ -1,4 +1,4 @@
-"""One case: its detail, its timeline, and the workflow of SPEC §6 (template 2).
+"""One case: its detail, its timeline, and the workflow of docs/rules.md#workflow (template 2).
 
 Every action takes the case ``version`` the user saw; when another PC changed the case
 since, it raises ``CaseConflict`` (a ``ConflictError``) listing who changed what, and
@@ -72,7 +72,7 @@ log = logging.getLogger(__name__)
 MAX_STEP = 3
 # Clocks of two PCs differ a little: a completion this far ahead is still "now".
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)
-# Workflow order (SPEC §6); "approval" only for cases that need it.
+# Workflow order (docs/rules.md#workflow); "approval" only for cases that need it.
 ORDER = STAGES.codes()
 
 # Action names for ``CaseDetail.actions`` (what the session may do now).
@@ -199,7 +199,8 @@ class ProgressForm:
 
 
 def needs_approval(case: Complaint) -> bool:
-    """Level II/III and urgent cases need a supervisor's approval of the solution (§6)."""
+    """Level II/III and urgent cases need a supervisor's approval of the solution
+    (docs/rules.md#approval)."""
     return case.urgent or case.level >= 2
 
 
@@ -351,8 +352,8 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
 
 @service
 def get_case(session: Session, case_id: int) -> CaseDetail:
-    """A case as the session may see it (contacts masked unless entitled, SPEC §9). Showing
-    an entitled user the contact or ID number in full is audited (``contact_unmasked``);
+    """A case as the session may see it (contacts masked unless entitled, docs/rules.md#masking).
+    Showing an entitled user the contact or ID number in full is audited (``contact_unmasked``);
     when that record cannot be written (a read-only database) they are shown masked."""
     require_staff(session)
     return _viewed(session, _load(session, case_id))
@@ -1220,9 +1221,9 @@ def close_case(
 
 @service
 def reopen_case(session: Session, case_id: int, reason: str, *, version: int) -> CaseDetail:
-    """Reopen a closed case. It becomes an escalated complaint (SPEC §4, §6, §10): level
-    III, urgent with the reason "reopened", handled by the owner's supervisor when the owner
-    is a clerk, with new deadlines counted from now."""
+    """Reopen a closed case. It becomes an escalated complaint
+    (docs/rules.md#closing-and-reopening): level III, urgent with the reason "reopened", handled by
+    the owner's supervisor when the owner is a clerk, with new deadlines counted from now."""
     require_staff(session)
     reason = _text(reason, "reason", msg("Give the reason for reopening."))
     with _changing(session, case_id, version) as (case, _ctx, now):

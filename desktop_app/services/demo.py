@@ -1,4 +1,4 @@
-"""``demo``: fill the database with realistic complaint cases (SPEC §2–§10).
+"""``demo``: fill the database with realistic complaint cases (docs/rules.md).
 
 Everything is derived from ``random.Random(seed)`` and the session clock, so one seed and
 one "now" always give the same cases. Cases are spread over the 730 days before now
@@ -463,7 +463,7 @@ TRANSFER_REASONS = {
 }
 ESCALATION_REASONS = ("办结时限已超时，自动升级至主管", "客户再次来电催促，责任人申请升级")
 
-# Stage order of SPEC §6 (approval only for level II/III and urgent cases).
+# Stage order of docs/rules.md#workflow (approval only for level II/III and urgent cases).
 FLOW_FULL = (
     "registered",
     "assigned",
@@ -1068,7 +1068,7 @@ class _Generator:
                 lag = randint(60, 3600 if channel in self.slow_channels else 900)
                 lag = min(lag, max(0, int((now - t0).total_seconds()) - 60))
                 reg = t0 + td(seconds=lag)
-                # Deadlines (SPEC §5) exactly as the SLA engine computes them.
+                # Deadlines (docs/rules.md#deadlines) exactly as the SLA engine computes them.
                 dl = deadlines_for(
                     sla_context,
                     complaint_time=t0,
@@ -1309,7 +1309,8 @@ class _Generator:
                         )
                     elif survey_time <= now and rand() < 0.3:
                         no_survey_reason = choice(NO_SURVEY_REASONS)
-                # next_due (SPEC §10): the earliest deadline not yet met, open cases only.
+                # next_due (docs/rules.md#deadlines): the earliest deadline not yet met, open cases
+                # only.
                 next_due = sla.next_due(
                     is_open=is_open,
                     first_response_at=first_response_at,

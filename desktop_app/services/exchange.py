@@ -1,5 +1,6 @@
-"""The exchange workbook (SPEC §11): ``export_cases`` writes it, ``import_workbook`` reads
-it (all or nothing), ``write_error_report`` saves a rejected import's problems.
+"""The exchange workbook (docs/rules.md#exchange-import): ``export_cases`` writes it,
+``import_workbook`` reads it (all or nothing), ``write_error_report`` saves a rejected import's
+problems.
 
 The rules are documented in ``exchange_export`` and ``exchange_import``; the sheets and
 columns are the data of ``desktop_app.domain.exchange_columns``.

@@ -1,4 +1,5 @@
-"""``export-cases``: the exchange workbook (SPEC §11) written from the database.
+"""``export-cases``: the exchange workbook (docs/rules.md#exchange-import) written from the
+database.
 
 Three sheets, 投诉登记 / 进度跟踪 / 满意度调查, with the Chinese labels of
 ``domain.exchange_columns`` as headers, in that order. Values are the Chinese words

@@ -1,4 +1,5 @@
-"""``import``: the exchange workbook (SPEC §11) read into the database, all or nothing.
+"""``import``: the exchange workbook (docs/rules.md#exchange-import) read into the database, all or
+nothing.
 
 Two passes over the file (openpyxl's read-only, streaming mode):
 
@@ -11,7 +12,7 @@ Two passes over the file (openpyxl's read-only, streaming mode):
    cases, progress entries, surveys, the search index and the audit entry. Any failure
    rolls the whole import back.
 
-Rules where the SPEC leaves a choice:
+Rules where the policy leaves a choice (docs/rules.md#exchange-import):
 
 - Sheets and columns are found by Chinese label or English key (any order, any case);
   unknown sheets and columns are reported as warnings and ignored; the computed deadline

@@ -1,6 +1,6 @@
-"""Improvement actions (持续改进, SPEC §8): a manager records what will be done about a
-recurring problem (problem, plan, responsible department, deadline, status), linked to the
-complaint types or cases that caused it, and tracks the actions month by month.
+"""Improvement actions (持续改进, docs/rules.md#improvement-actions): a manager records what will be
+done about a recurring problem (problem, plan, responsible department, deadline, status), linked to
+the complaint types or cases that caused it, and tracks the actions month by month.
 
 Managers and administrators only. Every change is written to the audit log in the same
 transaction.

@@ -52,7 +52,8 @@ FUTURE_TOLERANCE = dt.timedelta(minutes=2)
 
 @dataclass
 class IntakeForm:
-    """What the clerk typed, field names as in SPEC §11/§13. Codes for choices."""
+    """What the clerk typed, field names as in docs/rules.md#exchange-import,
+    docs/rules.md#window-automation. Codes for choices."""
 
     customer_name: str = ""
     contact: str = ""
@@ -260,8 +261,8 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], _F
 
 @service
 def default_level_for(subtype: str, member_tier: str) -> int | None:
-    """The level a new complaint of ``subtype`` gets (SPEC §4: the subtype's, III for VIP
-    members), for the form to show before saving; None for an unknown subtype."""
+    """The level a new complaint of ``subtype`` gets (docs/rules.md#types-and-levels: the subtype's,
+    III for VIP members), for the form to show before saving; None for an unknown subtype."""
     sub = (
         ComplaintType.get_or_none(ComplaintType.code == subtype)
         if subtype and _searchable(subtype, 60)
@@ -554,8 +555,8 @@ def similar_cases(
     limit: int = 5,
 ) -> SimilarCases:
     """What the intake side panel shows while the clerk types: the customer's open cases,
-    today's count of the subtype (toward the batch threshold of SPEC §4) and cases whose
-    description shares the typed words; cases only where the session may see them
+    today's count of the subtype (toward the batch threshold of docs/rules.md#urgency) and cases
+    whose description shares the typed words; cases only where the session may see them
     (``access``'s ``see`` rule). Contacts are not included."""
     require_role(session, *INTAKE_ROLES)
     now = session.now()

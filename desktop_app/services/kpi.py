@@ -1,11 +1,11 @@
-"""The KPI report (数据汇总, SPEC §8, §12): every figure of a period computed by aggregate SQL
+"""The KPI report (数据汇总, docs/rules.md#kpis): every figure of a period computed by aggregate SQL
 in the database, the same on SQLite and PostgreSQL.
 
 ``kpi_report(session, start, end, department_code=None)`` — ``start`` and ``end`` are
 calendar days, both included (``domain.periods`` gives the week, month or quarter of a
 day). ``to_json_dict(report)`` is the object ``report --format json`` prints.
 
-Definitions (where SPEC §8 leaves a choice, the choice is written here):
+Definitions (where the policy leaves a choice, docs/rules.md#kpis says which):
 
 - Cases "of the period" are those whose **registration time** falls in it.
 - ``volume``: cases of the period; ``by_type``, ``by_subtype``, ``by_channel``,
@@ -333,7 +333,7 @@ def _find_department(code: str) -> Department:
 def kpi_report(
     session: Session, start: dt.date, end: dt.date, *, department_code: str | None = None
 ) -> KpiReport:
-    """Every KPI of SPEC §8 for the days ``start`` to ``end`` (both included), of all
+    """Every KPI of docs/rules.md#kpis for the days ``start`` to ``end`` (both included), of all
     departments or of one."""
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
         raise ValidationError(msg("The period needs a first and a last day."), field="period")
@@ -470,9 +470,9 @@ def kpi_report(
 
 
 def to_json_dict(report: KpiReport) -> dict[str, Any]:
-    """The object of ``report --format json`` (SPEC §12), plus the extra keys documented in
-    the module: ``department``, ``as_of``, ``urgent_cases``, ``counts`` (the numerators and
-    denominators of the rates), ``top_subtypes``, ``overdue_by_owner``,
+    """The object of ``report --format json`` (docs/rules.md#report-json), plus the extra keys
+    documented in the module: ``department``, ``as_of``, ``urgent_cases``, ``counts`` (the
+    numerators and denominators of the rates), ``top_subtypes``, ``overdue_by_owner``,
     ``overdue_by_department``, ``improvement_actions``."""
     return {
         "period": {"from": report.start.isoformat(), "to": report.end.isoformat()},

@@ -1,4 +1,5 @@
-"""Role checks (SPEC §1). Every service calls one of these before it touches data."""
+"""Role checks (docs/rules.md#roles-and-access). Every service calls one of these before it touches
+data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The open-case queue: open cases in processing order (SPEC §4), a page at a time.
+"""The open-case queue: open cases in processing order (docs/rules.md#processing-order), a page at a
+time.
 
 Order: ``priority`` descending (urgent 4, then level III, II, I), then ``next_due``
 ascending (earliest unmet deadline first), then ``id``. Pages follow each other by keyset

@@ -11,8 +11,9 @@ first, and never again after a restart; only the program whose insert succeeded 
 
 Kinds: "due soon" a lead time before a target (clock minutes before first response,
 working time before solution and resolution), "overdue", automatic escalation one step up
-the chain of SPEC §6 after a grace period, "progress update due", "survey due". Outside
-working hours only urgent cases raise reminders; the others wait for the next working time.
+the chain of docs/rules.md#reminders-and-escalation after a grace period, "progress update due",
+"survey due". Outside working hours only urgent cases raise reminders; the others wait for the next
+working time.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The KPI report as a workbook (数据汇总报表, SPEC §8, §9): ``report --format xlsx`` and the
-reports window's "save as Excel".
+"""The KPI report as a workbook (数据汇总报表, docs/rules.md#kpis, docs/rules.md#masking):
+``report --format xlsx`` and the reports window's "save as Excel".
 
 ``write_report_workbook(session, report, path, *, unmasked=False, progress=None)`` writes
 the figures of a ``kpi.KpiReport`` (computed beforehand by ``kpi.kpi_report``) and the lists
@@ -33,7 +33,7 @@ The workbook is openpyxl's write-only (streaming) one, charts included, so the l
 keyset pages of ``CHUNK`` rows, all in one read snapshot; the first page of a list gives the
 column widths.
 
-Privacy (SPEC §9): the overdue list's contacts are masked (``138****5678``) unless
+Privacy (docs/rules.md#masking): the overdue list's contacts are masked (``138****5678``) unless
 ``unmasked=True``, which only managers and administrators may ask. Every workbook is
 written to the audit log as ``export_report`` (file, period, department, rows per sheet);
 an unmasked one also as ``export_unmasked``, like the exchange workbook's unmasked exports.

@@ -50,7 +50,8 @@ class SlaContext:
 
 
 def default_level(subtype: ComplaintType, member_tier: str, reopened: bool) -> int:
-    """The subtype's level, raised to III for VIP members and escalated complaints (§4)."""
+    """The subtype's level, raised to III for VIP members and escalated complaints
+    (docs/rules.md#types-and-levels)."""
     level = subtype.default_level or 1
     if member_tier == "vip" or reopened:
         level = 3
@@ -166,8 +167,8 @@ def add_urgent_reason(case: Complaint, reason: str) -> bool:
 
 
 def apply_registration_rules(case: Complaint, customer: Customer | None) -> None:
-    """Urgency that follows from the facts at registration (§4): staff marked it, the
-    customer is sensitive, or head office escalated it. The batch rule runs after insert."""
+    """Urgency that follows from the facts at registration (docs/rules.md#urgency): staff marked it,
+    the customer is sensitive, or head office escalated it. The batch rule runs after insert."""
     if case.urgency == "urgent":
         add_urgent_reason(case, "staff")
     if customer is not None and customer.sensitive:

@@ -1,4 +1,4 @@
-"""Satisfaction surveys (template 3, SPEC §5, §7): the survey queue, call attempts,
+"""Satisfaction surveys (template 3, docs/rules.md#surveys): the survey queue, call attempts,
 recording a survey, and the follow-up of unhappy customers.
 
 The queue holds closed cases whose survey window has opened (``sla.survey_open_hours``
@@ -9,7 +9,7 @@ a reason, or when the customer refused, the number was wrong, or ``survey.max_at
 calls went unanswered.
 
 Calling the customer is the task here, so staff who may see the case in their queues see
-the contact unmasked in this queue (SPEC §9: they handle it); administrators do not.
+the contact unmasked in this queue (docs/rules.md#masking: they handle it); administrators do not.
 
 A survey is unique per complaint (the database enforces it); a proactive survey has no
 complaint. An overall score at or below ``survey.follow_up_max_score`` (2) creates a
@@ -316,7 +316,8 @@ def mark_not_surveyed(session: Session, case_id: int, reason: str) -> None:
 
 @dataclass
 class SurveyForm:
-    """Template 3, field names as in SPEC §7/§13. Codes for the choices."""
+    """Template 3, field names as in docs/rules.md#surveys, docs/rules.md#window-automation. Codes
+    for the choices."""
 
     complaint_number: str = ""  # empty: a proactive survey
     customer_name: str = ""

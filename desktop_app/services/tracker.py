@@ -13,8 +13,8 @@
 Orders (``sort`` is one of ``SORT_KEYS``; ``descending`` reverses every key of the order,
 ``id`` included, except where noted):
 
-- ``processing``: SPEC §4, priority descending (urgent, III, II, I), next deadline
-  ascending, id. ``descending`` is ignored: the processing order has one direction. When
+- ``processing``: docs/rules.md#processing-order, priority descending (urgent, III, II, I), next
+  deadline ascending, id. ``descending`` is ignored: the processing order has one direction. When
   closed cases are included, open cases come first (their processing order), then the
   closed ones in the same order. A NULL next deadline sorts where the backend's index
   keeps it (first within its priority on SQLite, last on PostgreSQL), as in
@@ -77,9 +77,9 @@ from desktop_app.services.permissions import require_staff
 from desktop_app.services.queue import MAX_LIMIT, QueueCursor, after_condition
 from desktop_app.services.session import Session
 
-# Column keys the table may sort by. "processing" is SPEC §4's order: urgent, III, II, I,
-# then earliest next deadline, then id. "age" sorts by registration time (ascending = the
-# oldest registration first; see the module docstring).
+# Column keys the table may sort by. "processing" is the order of docs/rules.md#processing-order:
+# urgent, III, II, I, then earliest next deadline, then id. "age" sorts by registration time
+# (ascending = the oldest registration first; see the module docstring).
 SORT_KEYS = (
     "processing",
     "number",

@@ -1,4 +1,4 @@
-"""Accounts and departments (SPEC §1)."""
+"""Accounts and departments (docs/rules.md#roles-and-access)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The Qt user interface. Only this package imports Qt widgets.
 
-``open_window(kind, *, database, user)`` (SPEC §13) opens a window already signed in, for
-tests and automation.
+``open_window(kind, *, database, user)`` (docs/rules.md#window-automation) opens a window already
+signed in, for tests and automation.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The improvement action dialog (持续改进, SPEC §8): problem, plan, responsible department,
-deadline, status and the complaint types it is about.
+"""The improvement action dialog (持续改进, docs/rules.md#improvement-actions): problem, plan,
+responsible department, deadline, status and the complaint types it is about.
 
 Shown with ``open()`` (window-modal, not blocking). ``accept()`` checks the required fields
 and stays open showing what is missing; when it closes, the reports page saves the action

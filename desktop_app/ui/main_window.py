@@ -63,7 +63,7 @@ ALL_ROLES = frozenset(ROLES.codes())
 class _Section:
     kind: str
     shortcut: str
-    roles: frozenset[str] = ALL_ROLES  # who gets the section (SPEC §1)
+    roles: frozenset[str] = ALL_ROLES  # who gets the section (docs/rules.md#roles-and-access)
 
 
 _SECTIONS = (

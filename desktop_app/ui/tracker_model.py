@@ -155,8 +155,8 @@ class TrackerModel(PagedTableModel):
         self._texts = {}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column`` (a negative column: the processing order of SPEC §4), in
-        the order of the values the column shows."""
+        """Sort by ``column`` (a negative column: the processing order of
+        docs/rules.md#processing-order), in the order of the values the column shows."""
         if 0 <= column < COLUMN_COUNT:
             key = COLUMN_SORT_KEYS[column]
             descending = order == Qt.SortOrder.DescendingOrder

@@ -1,6 +1,6 @@
-"""The exchange workbook in the GUI (SPEC §11, issue 7 items 4 and 5): the export dialog,
-the import dialog (preview, error table and report, import, cancel), and the tracker's
-"export current view"."""
+"""The exchange workbook in the GUI (docs/rules.md#exchange-import, issue 7 items 4 and 5): the
+export dialog, the import dialog (preview, error table and report, import, cancel), and the
+tracker's "export current view"."""
 
 from __future__ import annotations
 

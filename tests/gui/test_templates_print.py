@@ -1,5 +1,6 @@
-"""Printable templates 1–3 (SPEC §2, §6, §7): blank and filled for a case, as HTML and as
-A4 PDF; the case window's print menu and the main window's blank forms."""
+"""Printable templates 1–3 (docs/rules.md#registration, docs/rules.md#workflow,
+docs/rules.md#surveys): blank and filled for a case, as HTML and as A4 PDF; the case window's print
+menu and the main window's blank forms."""
 
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ def _english():
 @pytest.fixture
 def case(system, clerk):
     """A case owned and received by clerk2, in clerk1's department: clerk1 sees it with
-    the contact masked (SPEC §9)."""
+    the contact masked (docs/rules.md#masking)."""
     make_user(system, "clerk2", "clerk")
     return make_case(
         at=TEST_NOW - dt.timedelta(hours=2),

@@ -1,4 +1,4 @@
-"""Working calendar and deadline rules (SPEC §5); the SLA issue extends these."""
+"""Working calendar and deadline rules (docs/rules.md#calendar); the SLA issue extends these."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The case workflow of SPEC §6 at the service layer: stages in order, approval, transfer,
-escalation, close, reopen, conflicts, scope and masking."""
+"""The case workflow of docs/rules.md#workflow at the service layer: stages in order, approval,
+transfer, escalation, close, reopen, conflicts, scope and masking."""
 
 from __future__ import annotations
 

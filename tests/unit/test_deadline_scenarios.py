@@ -1,5 +1,5 @@
-"""Deadlines computed by hand from SPEC §4/§5 with the default policy and the 2026 Chinese
-calendar (Spring Festival: Feb 15-23 off, Sat Feb 14 and Sat Feb 28 worked; National Day:
+"""Deadlines computed by hand from docs/rules.md#deadlines with the default policy and the 2026
+Chinese calendar (Spring Festival: Feb 15-23 off, Sat Feb 14 and Sat Feb 28 worked; National Day:
 Oct 1-7 off, Sun Sep 20 and Sat Oct 10 worked; Mid-Autumn Fri Sep 25; Labour Day May 1-5
 off, Sat May 9 worked; Dragon Boat Fri Jun 19).
 

@@ -1,4 +1,5 @@
-"""The exchange workbook (SPEC §11): export, all-or-nothing import, the round trip."""
+"""The exchange workbook (docs/rules.md#exchange-import): export, all-or-nothing import, the round
+trip."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Improvement actions (持续改进, SPEC §8): managers record and track them; validation,
-permission, audit, links and listing by period."""
+"""Improvement actions (持续改进, docs/rules.md#improvement-actions): managers record and track them;
+validation, permission, audit, links and listing by period."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The KPI report (SPEC §8, §12) over a hand-built fixture whose every figure is worked out
+"""The KPI report (docs/rules.md#kpis) over a hand-built fixture whose every figure is worked out
 by hand below (not recomputed by the report's formulas), on SQLite and on PostgreSQL.
 
 The clock stands at Wed 2026-11-25 10:00; the report period is November 2026. 24 cases are

@@ -53,7 +53,7 @@ def test_fresh_database_matches_models_and_is_seeded(db):
     assert models.Department.select().count() == 7
     assert models.Channel.select().count() == 8
     subtypes = models.ComplaintType.select().where(models.ComplaintType.parent.is_null(False))
-    assert subtypes.count() == 21  # SPEC §3: 3+5+4+6+2 and "other"
+    assert subtypes.count() == 21  # docs/rules.md#types-and-levels: 3+5+4+6+2 and "other"
     staff_attitude = models.ComplaintType.get(code="staff_attitude")
     assert (staff_attitude.default_level, staff_attitude.callback_rule) == (2, "same_day")
     assert models.Setting.get_by_id("rules.batch_threshold").value == "10"

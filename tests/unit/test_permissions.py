@@ -1,4 +1,5 @@
-"""Every service a user can call, against every role (SPEC §1): who may, who may not.
+"""Every service a user can call, against every role (docs/rules.md#roles-and-access): who may, who
+may not.
 
 Each service is called directly (no UI) by six people: the clerk who owns the case
 (``owner``), a clerk of the same department who does not (``colleague``), a clerk of

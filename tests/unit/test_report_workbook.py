@@ -1,6 +1,6 @@
-"""The report workbook (数据汇总报表, SPEC §8, §9, issue 7 item 3): written from a small data
-set on SQLite and PostgreSQL, read back with openpyxl and as raw XML. The figures must be
-those of ``kpi.to_json_dict``; contacts masked unless a manager asks (and then audited)."""
+"""The report workbook (数据汇总报表, docs/rules.md#kpis, docs/rules.md#masking, issue 7 item 3): written
+from a small data set on SQLite and PostgreSQL, read back with openpyxl and as raw XML. The figures
+must be those of ``kpi.to_json_dict``; contacts masked unless a manager asks (and then audited)."""
 
 from __future__ import annotations
 

@@ -388,7 +388,7 @@ def test_contact_masked_unless_handling_the_case(db, people, admin_session):
     assert contacts(people["super1"])[dept_only.id] == (f"{PHONE};zhang@example.com", False)
     assert contacts(people["super2"])[mine.id] == (PHONE, False)
     assert all(not masked for _, masked in contacts(people["manager"]).values())
-    # Administrators run the system; they do not handle cases (SPEC §9).
+    # Administrators run the system; they do not handle cases (docs/rules.md#masking).
     assert all(masked for _, masked in contacts(admin_session).values())
     # Searching by the full number does not unmask it.
     (row,) = _pages(people["clerk1"], CaseFilter(text=PHONE + ";zhang@example.com"))

@@ -1,5 +1,5 @@
-"""The workflow actions of the case window (SPEC §6): the worker side (read a case, run an
-action on the version the user saw) and the window's side (``CaseActions``: which actions
+"""The workflow actions of the case window (docs/rules.md#workflow): the worker side (read a case,
+run an action on the version the user saw) and the window's side (``CaseActions``: which actions
 are offered, their dialogs, running them, their results and conflicts).
 
 Every action runs off the UI thread through ``perform``, which calls the action's service

@@ -214,7 +214,7 @@ class DecisionDialog(ActionDialog):
 
 class CloseCaseDialog(ActionDialog):
     """Close: the customer confirmed the resolution, or an outcome and the reason why
-    not (SPEC §6, §10)."""
+    not (docs/rules.md#closing-and-reopening)."""
 
     action = "close"
 

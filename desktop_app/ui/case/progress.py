@@ -30,7 +30,7 @@ from desktop_app.ui.forms import FieldError, FieldErrors, message_label, push_bu
 from desktop_app.ui.intake.widgets import AttachmentList
 from desktop_app.ui.resources import icon
 
-# Suggestions of the "next action" field (SPEC §6), in the UI language.
+# Suggestions of the "next action" field (docs/rules.md#workflow), in the UI language.
 NEXT_ACTIONS = (
     Term("return_visit", "回访确认", "Return visit to confirm"),
     Term("improvement_plan", "提交改进方案", "Submit an improvement plan"),

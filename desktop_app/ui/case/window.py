@@ -1,5 +1,5 @@
 """The case window: one case's detail (template 1 and its state), its timeline, a progress
-entry (template 2) and the workflow actions of SPEC §6.
+entry (template 2) and the workflow actions of docs/rules.md#workflow.
 
 The window lays out its parts and reads the case: the detail is ``details.CaseDetailsView``,
 the timeline ``timeline.CaseTimeline``, the progress form ``progress.ProgressPanel``, and the

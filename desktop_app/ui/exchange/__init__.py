@@ -1,5 +1,5 @@
-"""The exchange workbook (SPEC §11) in the GUI: the import dialog (preview first, then an
-all-or-nothing import) and the export dialog (a period, everything, or the tracker's
+"""The exchange workbook (docs/rules.md#exchange-import) in the GUI: the import dialog (preview
+first, then an all-or-nothing import) and the export dialog (a period, everything, or the tracker's
 current view).
 
 Both run the services off the UI thread with a progress bar and a cancel button; closing a

@@ -435,7 +435,8 @@ class IntakeSections:
         self._schedule_similar()
 
     def default_level(self) -> int | None:
-        """The level the service will give (the subtype's, III for VIP members, §4)."""
+        """The level the service will give (the subtype's, III for VIP members,
+        docs/rules.md#types-and-levels)."""
         return intake.default_level_for(
             self._combo_code(self.subtype) or "", self._combo_code(self.member_tier) or "regular"
         )

@@ -1,4 +1,4 @@
-"""The reports section of the main window (数据汇总, SPEC §8), one file per part:
+"""The reports section of the main window (数据汇总, docs/rules.md#kpis), one file per part:
 
 - ``page.py``: ``ReportsPage``, the KPI dashboard of a period (period bar, tiles, charts,
   tables), computing and showing the figures;

@@ -1,5 +1,6 @@
-"""The improvement actions of the reports page (SPEC §8): the actions of the period shown,
-listed for everyone who sees the report; managers and administrators create and edit them.
+"""The improvement actions of the reports page (docs/rules.md#improvement-actions): the actions of
+the period shown, listed for everyone who sees the report; managers and administrators create and
+edit them.
 
 ``ImprovementActions`` is a mixin of ``page.ReportsPage``: the table and its buttons
 (``_build_improvements``), filling the table from the report (``_show_improvements``),

@@ -1,4 +1,4 @@
-"""The reports page (数据汇总, SPEC §8): the KPIs of a period as tiles, charts and tables,
+"""The reports page (数据汇总, docs/rules.md#kpis): the KPIs of a period as tiles, charts and tables,
 the improvement actions, and the export of the report workbook.
 
 - Period (``period.PeriodChoice``): week, month or quarter containing ``period_date``, or

@@ -1,15 +1,16 @@
-"""The three paper templates (SPEC §2, §6, §7), blank or filled for a case, printed or
-saved as A4 PDF: HTML → ``QTextDocument`` → printer.
+"""The three paper templates (docs/rules.md#registration, docs/rules.md#workflow,
+docs/rules.md#surveys), blank or filled for a case, printed or saved as A4 PDF: HTML →
+``QTextDocument`` → printer.
 
 - ``registration`` — template 1, 客户投诉登记表: the case as ``cases.get_case`` gives it
-  (contact and ID number masked unless the session may see them, SPEC §9);
+  (contact and ID number masked unless the session may see them, docs/rules.md#masking);
 - ``progress`` — template 2, 投诉处理进度跟踪表 (landscape): the case's progress entries
   (timeline events of kind ``progress`` and ``closed``), or blank rows;
 - ``survey`` — template 3, 客户满意度调查问卷: the questionnaire with its 1–5 scales and
   aspect boxes (☐, ☑ where chosen), blank or filled from ``print_forms.case_survey``.
 
 The titles are the Chinese names staff know, in every UI language; field labels are in the
-UI language (the SPEC's Chinese labels in a Chinese UI, English otherwise).
+UI language (the Chinese labels of docs/rules.md in a Chinese UI, English otherwise).
 
 Entry points: ``CasePrinter`` (the case window's ``print_button`` and its menu) and
 ``blank_forms_menu`` (the main window's File > Blank forms). Tests and automation use

@@ -45,7 +45,8 @@ CHECKED, UNCHECKED = "☑", "☐"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 SCORES = (1, 2, 3, 4, 5)
 
-# Field labels (SPEC §2, §6, §7): Chinese in a Chinese UI, English otherwise.
+# Field labels (docs/rules.md#registration, docs/rules.md#workflow, docs/rules.md#surveys): Chinese
+# in a Chinese UI, English otherwise.
 LABELS = {
     t.code: t
     for t in (

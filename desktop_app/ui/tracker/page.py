@@ -130,8 +130,8 @@ class TrackerPage(TrackerFilters, TrackerViews, DataPage):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self._restore_header()
-        # No indicator: the processing order of SPEC §4; clicking a header sorts by it and
-        # the third click comes back here.
+        # No indicator: the processing order of docs/rules.md#processing-order; clicking a header
+        # sorts by it and the third click comes back here.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         header.sectionMoved.connect(self.save_header)
