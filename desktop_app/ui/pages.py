@@ -1,6 +1,6 @@
 """What the pages of the main window share: the title, the first-start size, the timers
-that wait for typing to stop (``delay_timer``), and ``DataPage``, the base of the pages that show data (when they
-reload)."""
+that wait for typing to stop (``delay_timer``), and ``DataPage``, the base of the pages that
+show data (when they reload)."""
 
 from __future__ import annotations
 
