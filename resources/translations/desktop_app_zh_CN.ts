@@ -146,14 +146,14 @@
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="280"/>
+        <location filename="../../desktop_app/services/cases.py" line="281"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
         <location filename="../../desktop_app/services/surveys.py" line="198"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="282"/>
+        <location filename="../../desktop_app/services/cases.py" line="283"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="200"/>
         <source>Case {number} is outside your queues.</source>
@@ -161,176 +161,176 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/audit.py" line="140"/>
-        <location filename="../../desktop_app/services/cases.py" line="366"/>
-        <location filename="../../desktop_app/services/surveys.py" line="454"/>
+        <location filename="../../desktop_app/services/cases.py" line="367"/>
+        <location filename="../../desktop_app/services/surveys.py" line="455"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="652"/>
+        <location filename="../../desktop_app/services/cases.py" line="653"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="656"/>
+        <location filename="../../desktop_app/services/cases.py" line="657"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="662"/>
+        <location filename="../../desktop_app/services/cases.py" line="663"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="808"/>
+        <location filename="../../desktop_app/services/cases.py" line="809"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="835"/>
+        <location filename="../../desktop_app/services/cases.py" line="836"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="840"/>
+        <location filename="../../desktop_app/services/cases.py" line="841"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="843"/>
+        <location filename="../../desktop_app/services/cases.py" line="844"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="847"/>
+        <location filename="../../desktop_app/services/cases.py" line="848"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="853"/>
+        <location filename="../../desktop_app/services/cases.py" line="854"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="873"/>
+        <location filename="../../desktop_app/services/cases.py" line="874"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="875"/>
+        <location filename="../../desktop_app/services/cases.py" line="876"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="903"/>
+        <location filename="../../desktop_app/services/cases.py" line="904"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="920"/>
-        <location filename="../../desktop_app/services/intake.py" line="341"/>
+        <location filename="../../desktop_app/services/cases.py" line="921"/>
+        <location filename="../../desktop_app/services/intake.py" line="342"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="925"/>
+        <location filename="../../desktop_app/services/cases.py" line="926"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="934"/>
+        <location filename="../../desktop_app/services/cases.py" line="935"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="986"/>
+        <location filename="../../desktop_app/services/cases.py" line="987"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="990"/>
-        <location filename="../../desktop_app/services/cases.py" line="1035"/>
-        <location filename="../../desktop_app/services/cases.py" line="1275"/>
+        <location filename="../../desktop_app/services/cases.py" line="991"/>
+        <location filename="../../desktop_app/services/cases.py" line="1036"/>
+        <location filename="../../desktop_app/services/cases.py" line="1276"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="994"/>
+        <location filename="../../desktop_app/services/cases.py" line="995"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="997"/>
+        <location filename="../../desktop_app/services/cases.py" line="998"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1031"/>
+        <location filename="../../desktop_app/services/cases.py" line="1032"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1039"/>
+        <location filename="../../desktop_app/services/cases.py" line="1040"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1075"/>
+        <location filename="../../desktop_app/services/cases.py" line="1076"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1080"/>
+        <location filename="../../desktop_app/services/cases.py" line="1081"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1089"/>
+        <location filename="../../desktop_app/services/cases.py" line="1090"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1124"/>
+        <location filename="../../desktop_app/services/cases.py" line="1125"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1134"/>
+        <location filename="../../desktop_app/services/cases.py" line="1135"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1140"/>
+        <location filename="../../desktop_app/services/cases.py" line="1141"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1173"/>
+        <location filename="../../desktop_app/services/cases.py" line="1174"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1176"/>
+        <location filename="../../desktop_app/services/cases.py" line="1177"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1182"/>
+        <location filename="../../desktop_app/services/cases.py" line="1183"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1187"/>
+        <location filename="../../desktop_app/services/cases.py" line="1188"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1227"/>
+        <location filename="../../desktop_app/services/cases.py" line="1228"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1231"/>
+        <location filename="../../desktop_app/services/cases.py" line="1232"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>数据库中没有投诉子类，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="1426"/>
+        <location filename="../../desktop_app/services/demo.py" line="1427"/>
         <source>The number of cases must be 0 or more.</source>
         <translation>投诉数量不能小于 0。</translation>
     </message>
@@ -401,203 +401,203 @@
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="624"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="625"/>
         <location filename="../../desktop_app/services/report_workbook.py" line="881"/>
         <source>Only managers may export unmasked contact details.</source>
         <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="626"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="627"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="208"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="209"/>
         <source>... and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="297"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="298"/>
         <source>Expected text, found {value}.</source>
         <translation>此处应为文本，实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="299"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="300"/>
         <source>Expected text, found a date or time.</source>
         <translation>此处应为文本，实际为日期或时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="316"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="317"/>
         <source>Times are written without a time zone.</source>
         <translation>时间不能带时区。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="330"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="331"/>
         <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
         <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="333"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="334"/>
         <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="351"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="352"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="361"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="362"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="373"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="374"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="412"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="413"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="431"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="432"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="501"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="502"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="512"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="513"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="648"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="649"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="657"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="658"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="670"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="671"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="709"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="710"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1299"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1300"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1277"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1278"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="993"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="997"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="994"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="998"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="819"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="820"/>
         <source>Unknown value {value!r}.</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="125"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1288"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1289"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="991"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="992"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="157"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="726"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="727"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="764"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="765"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="843"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="844"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="893"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1231"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="894"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1232"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="904"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="905"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1019"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1020"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1082"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1083"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1104"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1105"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1191"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1192"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1202"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1203"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1828"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1835"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1829"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1836"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1862"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1863"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1870"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1871"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1884"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1885"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -726,12 +726,12 @@
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="771"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="772"/>
         <source>{time} is before the complaint time ({limit}).</source>
         <translation>{time} 早于投诉时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="816"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="817"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
     </message>
@@ -762,23 +762,23 @@
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="871"/>
+        <location filename="../../desktop_app/services/cases.py" line="872"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="907"/>
+        <location filename="../../desktop_app/services/cases.py" line="908"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="910"/>
+        <location filename="../../desktop_app/services/cases.py" line="911"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="915"/>
-        <location filename="../../desktop_app/services/intake.py" line="242"/>
+        <location filename="../../desktop_app/services/cases.py" line="916"/>
+        <location filename="../../desktop_app/services/intake.py" line="243"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
     </message>
@@ -794,122 +794,122 @@
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="817"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="818"/>
         <source>Unknown complaint type {value!r}.</source>
         <translation>未知的投诉类型 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="818"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="819"/>
         <source>Unknown department {value!r}.</source>
         <translation>未知的部门 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="928"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="929"/>
         <source>A closed case (已闭环) needs its closing time.</source>
         <translation>已闭环的投诉须填写闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="930"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="931"/>
         <source>A closed case (已闭环) needs its outcome.</source>
         <translation>已闭环的投诉须填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="939"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="940"/>
         <source>Only a closed case (已闭环) has a closing time.</source>
         <translation>只有已闭环的投诉才有闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="941"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="942"/>
         <source>Only a closed case (已闭环) has an outcome.</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1117"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1118"/>
         <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="179"/>
+        <location filename="../../desktop_app/services/intake.py" line="180"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="181"/>
+        <location filename="../../desktop_app/services/intake.py" line="182"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="183"/>
+        <location filename="../../desktop_app/services/intake.py" line="184"/>
         <source>Enter when the customer complained (a date and a time).</source>
         <translation>请输入投诉时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="185"/>
+        <location filename="../../desktop_app/services/intake.py" line="186"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="187"/>
+        <location filename="../../desktop_app/services/intake.py" line="188"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="190"/>
+        <location filename="../../desktop_app/services/intake.py" line="191"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="193"/>
+        <location filename="../../desktop_app/services/intake.py" line="194"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="198"/>
+        <location filename="../../desktop_app/services/intake.py" line="199"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="200"/>
+        <location filename="../../desktop_app/services/intake.py" line="201"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="204"/>
+        <location filename="../../desktop_app/services/intake.py" line="205"/>
         <source>Choose the customer&apos;s requests from the list.</source>
         <translation>请从列表中选择客户诉求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="209"/>
+        <location filename="../../desktop_app/services/intake.py" line="210"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="218"/>
+        <location filename="../../desktop_app/services/intake.py" line="219"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="222"/>
+        <location filename="../../desktop_app/services/intake.py" line="223"/>
         <source>Say whether the complaint came from head office (yes or no).</source>
         <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="230"/>
+        <location filename="../../desktop_app/services/intake.py" line="231"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="235"/>
+        <location filename="../../desktop_app/services/intake.py" line="236"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="257"/>
+        <location filename="../../desktop_app/services/intake.py" line="258"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="492"/>
+        <location filename="../../desktop_app/services/intake.py" line="493"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -930,23 +930,23 @@
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/permissions.py" line="15"/>
+        <location filename="../../desktop_app/services/permissions.py" line="16"/>
         <source>Your role ({role}) may not do this; it needs: {needed}.</source>
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="153"/>
+        <location filename="../../desktop_app/services/queue.py" line="154"/>
         <location filename="../../desktop_app/services/tracker.py" line="647"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="413"/>
+        <location filename="../../desktop_app/services/reminders.py" line="414"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="430"/>
+        <location filename="../../desktop_app/services/reminders.py" line="431"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
@@ -1017,17 +1017,17 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1271"/>
+        <location filename="../../desktop_app/services/cases.py" line="1272"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1281"/>
+        <location filename="../../desktop_app/services/cases.py" line="1282"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1290"/>
+        <location filename="../../desktop_app/services/cases.py" line="1291"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -1067,72 +1067,72 @@
         <translation>请填写不予调查的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="395"/>
+        <location filename="../../desktop_app/services/surveys.py" line="396"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>请填写客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="397"/>
+        <location filename="../../desktop_app/services/surveys.py" line="398"/>
         <source>Enter the survey time.</source>
         <translation>请填写调查时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="399"/>
+        <location filename="../../desktop_app/services/surveys.py" line="400"/>
         <source>Enter the survey time (a date and a time).</source>
         <translation>请输入调查时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="401"/>
+        <location filename="../../desktop_app/services/surveys.py" line="402"/>
         <source>The survey time is in the future.</source>
         <translation>调查时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="403"/>
+        <location filename="../../desktop_app/services/surveys.py" line="404"/>
         <source>Choose how the survey was done.</source>
         <translation>请选择调查方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="407"/>
+        <location filename="../../desktop_app/services/surveys.py" line="408"/>
         <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
         <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="413"/>
+        <location filename="../../desktop_app/services/surveys.py" line="414"/>
         <source>Choose from the listed aspects.</source>
         <translation>请从列出的环节中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="421"/>
+        <location filename="../../desktop_app/services/surveys.py" line="422"/>
         <source>Say what &quot;other&quot; means.</source>
         <translation>请说明“其他”的具体内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="463"/>
+        <location filename="../../desktop_app/services/surveys.py" line="464"/>
         <source>The survey time is before the case was closed.</source>
         <translation>调查时间早于投诉闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="514"/>
+        <location filename="../../desktop_app/services/surveys.py" line="515"/>
         <source>The survey could not be saved: {reason}</source>
         <translation>调查未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="527"/>
+        <location filename="../../desktop_app/services/surveys.py" line="528"/>
         <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
         <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="603"/>
+        <location filename="../../desktop_app/services/surveys.py" line="604"/>
         <source>Say what was done for the customer.</source>
         <translation>请说明为客户做了哪些处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="608"/>
+        <location filename="../../desktop_app/services/surveys.py" line="609"/>
         <source>This follow-up is done or gone.</source>
         <translation>该跟进已完成或已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="613"/>
+        <location filename="../../desktop_app/services/surveys.py" line="614"/>
         <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
@@ -1261,189 +1261,194 @@
         <translation>办结时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="110"/>
+        <location filename="../../desktop_app/domain/settings.py" line="111"/>
         <source>First callback of urgent cases (hours)</source>
         <translation>紧急投诉首次回电时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="118"/>
+        <location filename="../../desktop_app/domain/settings.py" line="119"/>
         <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
         <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="120"/>
+        <location filename="../../desktop_app/domain/settings.py" line="121"/>
         <source>Hour targets count working time only</source>
         <translation>按小时计的时限只计工作时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="125"/>
+        <location filename="../../desktop_app/domain/settings.py" line="126"/>
         <source>Complex cases: latest renegotiated resolution (working days)</source>
         <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="133"/>
+        <location filename="../../desktop_app/domain/settings.py" line="134"/>
         <source>Progress update to the customer every (days)</source>
         <translation>向客户通报进度的间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="141"/>
+        <location filename="../../desktop_app/domain/settings.py" line="142"/>
         <source>Weekly progress updates after (working days open)</source>
         <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="149"/>
+        <location filename="../../desktop_app/domain/settings.py" line="150"/>
         <source>Progress update interval for long cases (days)</source>
         <translation>长期投诉的进度通报间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="157"/>
+        <location filename="../../desktop_app/domain/settings.py" line="158"/>
         <source>Survey window opens after closure (hours)</source>
         <translation>闭环后多久开始回访调查（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="161"/>
+        <location filename="../../desktop_app/domain/settings.py" line="162"/>
         <source>Survey due after closure (hours)</source>
         <translation>闭环后回访调查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="166"/>
+        <location filename="../../desktop_app/domain/settings.py" line="167"/>
         <source>Survey call: next try after no answer (working minutes)</source>
         <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="174"/>
+        <location filename="../../desktop_app/domain/settings.py" line="175"/>
         <source>Survey call attempts before the customer counts as unreachable</source>
         <translation>回访致电多少次后视为联系不上客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="182"/>
+        <location filename="../../desktop_app/domain/settings.py" line="183"/>
         <source>Survey queue keeps cases this many days past their survey due time</source>
         <translation>调查时限过后投诉在调查队列中保留的天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="190"/>
+        <location filename="../../desktop_app/domain/settings.py" line="191"/>
         <source>Overall score at or below which an unhappy customer is followed up</source>
         <translation>整体满意度不高于此分数时跟进不满意客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="195"/>
+        <location filename="../../desktop_app/domain/settings.py" line="196"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="196"/>
+        <location filename="../../desktop_app/domain/settings.py" line="197"/>
         <source>Working day starts (HH:MM)</source>
         <translation>上班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="197"/>
+        <location filename="../../desktop_app/domain/settings.py" line="198"/>
         <source>Working day ends (HH:MM)</source>
         <translation>下班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="198"/>
+        <location filename="../../desktop_app/domain/settings.py" line="199"/>
         <source>Working weekdays (1 = Monday)</source>
         <translation>工作日（1 = 星期一）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="203"/>
+        <location filename="../../desktop_app/domain/settings.py" line="204"/>
         <source>Use China&apos;s public holidays and adjusted working days</source>
         <translation>使用中国法定节假日和调休安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="210"/>
+        <location filename="../../desktop_app/domain/settings.py" line="212"/>
         <source>Batch complaint: more than this many of one subtype in a day</source>
         <translation>批量投诉：同一子类一天内超过此数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="218"/>
+        <location filename="../../desktop_app/domain/settings.py" line="220"/>
         <source>Reminder scan interval (seconds)</source>
         <translation>提醒检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="226"/>
+        <location filename="../../desktop_app/domain/settings.py" line="228"/>
         <source>Warn before the first-response deadline (minutes)</source>
         <translation>首次响应时限前多久提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="234"/>
+        <location filename="../../desktop_app/domain/settings.py" line="236"/>
         <source>Warn before the solution deadline (working hours)</source>
         <translation>方案时限前多久提醒（工作小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="242"/>
+        <location filename="../../desktop_app/domain/settings.py" line="244"/>
         <source>Warn before the resolution deadline (working days)</source>
         <translation>办结时限前多久提醒（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="250"/>
+        <location filename="../../desktop_app/domain/settings.py" line="252"/>
         <source>Escalate overdue cases after (minutes)</source>
         <translation>超时多久后自动升级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="258"/>
+        <location filename="../../desktop_app/domain/settings.py" line="260"/>
         <source>Raise missed reminders for deadlines up to this many days old</source>
         <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="266"/>
+        <location filename="../../desktop_app/domain/settings.py" line="268"/>
         <source>Tracker: a deadline is due soon within (hours)</source>
         <translation>进度跟踪：距时限多少小时内算即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="274"/>
+        <location filename="../../desktop_app/domain/settings.py" line="276"/>
         <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
         <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="280"/>
+        <location filename="../../desktop_app/domain/settings.py" line="282"/>
         <source>Head of operations, last escalation step (user name; empty: the manager)</source>
         <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="283"/>
+        <location filename="../../desktop_app/domain/settings.py" line="285"/>
         <source>Failed sign-ins before lockout</source>
         <translation>登录失败多少次后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="284"/>
+        <location filename="../../desktop_app/domain/settings.py" line="286"/>
         <source>Lockout duration (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="285"/>
+        <location filename="../../desktop_app/domain/settings.py" line="287"/>
         <source>Lock after idle (minutes)</source>
         <translation>闲置多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="286"/>
+        <location filename="../../desktop_app/domain/settings.py" line="288"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="287"/>
+        <location filename="../../desktop_app/domain/settings.py" line="289"/>
         <source>Largest attachment (MB)</source>
         <translation>附件大小上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="292"/>
+        <location filename="../../desktop_app/domain/settings.py" line="294"/>
         <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
         <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="294"/>
+        <location filename="../../desktop_app/domain/settings.py" line="296"/>
         <source>Daily backups kept</source>
         <translation>保留的每日备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="295"/>
+        <location filename="../../desktop_app/domain/settings.py" line="297"/>
         <source>Weekly backups kept</source>
         <translation>保留的每周备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="296"/>
+        <location filename="../../desktop_app/domain/settings.py" line="298"/>
         <source>Complaint number prefix</source>
         <translation>投诉编号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="46"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3082,39 +3087,39 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CompleteFollowUpDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="51"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="50"/>
         <source>Complete the follow-up</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="53"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="52"/>
         <source>{number} · {customer}
 {reason}</source>
         <translation>{number} · {customer}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="62"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="61"/>
         <source>What was done for the customer</source>
         <translation>为客户做了哪些处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="63"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="62"/>
         <source>Reopen the case as an escalated complaint</source>
         <translation>将投诉作为升级投诉重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="67"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="66"/>
         <source>The case is open already.</source>
         <translation>该投诉已处于打开状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="74"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="73"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="80"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="79"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -3453,108 +3458,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="74"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="75"/>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="233"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="83"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="90"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="99"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="108"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="112"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="119"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="123"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="137"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="145"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="152"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="156"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="195"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="196"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="235"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="242"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="262"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="267"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="271"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="280"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -3686,27 +3691,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="111"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="110"/>
         <source>Follow-ups of unhappy customers</source>
         <translation>不满意客户跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="124"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="123"/>
         <source>Co&amp;mplete follow-up…</source>
         <translation>完成跟进(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="234"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="233"/>
         <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
         <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="237"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="236"/>
         <source>Follow-up done ({number}).</source>
         <translation>跟进已完成（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="244"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="243"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -3910,62 +3915,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementActions</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="58"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="59"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="60"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="61"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="63"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="72"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="73"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="75"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="79"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="80"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="97"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="104"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="209"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="216"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="222"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="229"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -4086,7 +4091,7 @@ Please send that file to your administrator. Unsaved input in the current window
     <name>IntakePage</name>
     <message>
         <location filename="../../desktop_app/ui/intake/page.py" line="170"/>
-        <location filename="../../desktop_app/ui/intake/page.py" line="298"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="300"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4116,47 +4121,47 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="194"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="195"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="216"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="218"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="285"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="305"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="307"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="333"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="335"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="338"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="340"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="400"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="402"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="401"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="403"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="419"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="421"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
@@ -4320,220 +4325,220 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeSections</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="105"/>
-        <location filename="../../desktop_app/ui/intake/form.py" line="425"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="104"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="427"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="114"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="113"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="118"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="117"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="119"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="120"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="122"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="121"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="124"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="123"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="126"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="125"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="129"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="128"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="135"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="134"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="137"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="140"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="139"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="142"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="141"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="148"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="147"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="154"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="153"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="159"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="158"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="160"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="161"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="165"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="164"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="170"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="172"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="175"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="174"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="178"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="177"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="182"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="186"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="192"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="191"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="196"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="195"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="199"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="201"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="213"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="215"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="216"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="220"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="221"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="223"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="225"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="227"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="232"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="234"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="236"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="238"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="240"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="242"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="244"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="447"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="450"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="451"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="454"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="455"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="458"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake/form.py" line="501"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="504"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="521"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="524"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="524"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="527"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
@@ -5908,92 +5913,92 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyCalls</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="58"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="57"/>
         <source>Call attempt</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="73"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="72"/>
         <source>When the customer asked to be called back</source>
         <translation>客户要求回电的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="80"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="79"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="82"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="81"/>
         <source>Record &amp;call</source>
         <translation>记录通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="88"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="87"/>
         <source>Why the customer is not to be surveyed</source>
         <translation>不调查该客户的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="93"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="92"/>
         <source>Not to be s&amp;urveyed</source>
         <translation>不予调查(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="114"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="113"/>
         <source>Ne&amp;xt try</source>
         <translation>下次致电(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="118"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="117"/>
         <source>Call res&amp;ult</source>
         <translation>通话结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="124"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="123"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="128"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="127"/>
         <source>Reas&amp;on</source>
         <translation>原因(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="166"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="165"/>
         <source>Choose a case in the queue first.</source>
         <translation>请先在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="203"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="202"/>
         <source>Customer unreachable after 1 call: {number} left the queue.</source>
         <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="205"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="204"/>
         <source>Customer unreachable after {count} calls: {number} left the queue.</source>
         <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="208"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="207"/>
         <source>The customer refused the survey: {number} left the queue.</source>
         <translation>客户拒绝调查：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="212"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="211"/>
         <source>Wrong number: {number} left the queue.</source>
         <translation>号码错误：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="214"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="213"/>
         <source>Next try at {time} ({number}, call {count}).</source>
         <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="220"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="219"/>
         <source>Call recorded ({number}).</source>
         <translation>通话已记录（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="254"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="253"/>
         <source>{number} will not be surveyed: it left the queue.</source>
         <translation>{number} 不予调查，已移出队列。</translation>
     </message>
@@ -6109,117 +6114,117 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="123"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="124"/>
         <source>Only clerks, supervisors and managers record surveys.</source>
         <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="126"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="127"/>
         <source>Due for a survey</source>
         <translation>待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="139"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="140"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="142"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="143"/>
         <source>Read the queue again (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="152"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="153"/>
         <source>Enter or double-click: survey the selected case.</source>
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="186"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="187"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="232"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="233"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="234"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="235"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="239"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="240"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="241"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="242"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="245"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="246"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="284"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="285"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="289"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="290"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="291"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="292"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="317"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="318"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="319"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="320"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="330"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="331"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="362"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="363"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="364"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="365"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="378"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="379"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="380"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="381"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="385"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="386"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="388"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="389"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
@@ -6290,17 +6295,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="130"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="131"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="133"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="134"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="134"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="135"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>
@@ -6618,147 +6623,147 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TrackerFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="77"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="78"/>
         <source>Number, customer, contact or words of the description (Ctrl+F)</source>
         <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="82"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="83"/>
         <source>Any stage</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="94"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="95"/>
         <source>Any owner</source>
         <translation>全部责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="98"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="99"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="105"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="106"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="108"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="109"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="112"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="113"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="114"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="115"/>
         <source>Urgent onl&amp;y</source>
         <translation>仅紧急(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="116"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="117"/>
         <source>Overd&amp;ue only</source>
         <translation>仅超时(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="118"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="119"/>
         <source>&amp;Include closed</source>
         <translation>包括已闭环(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="120"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="121"/>
         <source>&amp;Mine only</source>
         <translation>仅我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="122"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="123"/>
         <source>Only the cases you own</source>
         <translation>只显示由您负责的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="123"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="124"/>
         <source>Awaiting a&amp;pproval</source>
         <translation>待审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="126"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="127"/>
         <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
         <translation>只显示方案等待主管审批的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="128"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="129"/>
         <source>&amp;Follow-ups</source>
         <translation>待跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="131"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="132"/>
         <source>Only cases whose unhappy customer awaits a follow-up</source>
         <translation>只显示客户不满意、等待跟进的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="136"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="137"/>
         <source>Cl&amp;ear filters</source>
         <translation>清除筛选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="145"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="149"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="172"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="176"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="173"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="177"/>
         <source>&amp;Stage:</source>
         <translation>处理阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="174"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="178"/>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="175"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="179"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="176"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="180"/>
         <source>&amp;Type:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="177"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="181"/>
         <source>Leve&amp;l:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="178"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="182"/>
         <source>&amp;Channel:</source>
         <translation>投诉渠道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="179"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="183"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="180"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="184"/>
         <source>to:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="301"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="305"/>
         <source>(several)</source>
         <translation>（多项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="301"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="305"/>
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.messages import msg
 from desktop_app.services import exchange
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.exchange import ExportResult
@@ -42,7 +43,7 @@ def _export(session: Session, path: Path, **kwargs) -> ExportResult:
         return exchange.export_cases(session, path, **kwargs)
     except OSError as exc:
         raise ValidationError(
-            "{path} could not be written: {reason}",
+            msg("{path} could not be written: {reason}"),
             field="path",
             path=str(path),
             reason=exc.strerror or str(exc),
