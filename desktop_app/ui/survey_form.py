@@ -10,6 +10,7 @@ service and hands problems back with ``show_problems``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
@@ -201,10 +202,20 @@ class AspectChoices(ChoiceBoxes):
         self.other_text.setPlaceholderText(self.tr('What "other" is'))
 
 
+W = TypeVar("W", bound=QWidget)
+
+
 class SurveyFormPanel(FieldErrors, QWidget):
     """Template 3 for the signed-in surveyor. ``edited()`` whenever a value changes."""
 
     edited = Signal()
+
+    scroll: QScrollArea  # type: ignore[assignment]  # hides QWidget.scroll() on the panel
+    # The score widgets, set by name in _build (also in ``scores``).
+    timeliness: ScoreWidget
+    effectiveness: ScoreWidget
+    attitude: ScoreWidget
+    overall: ScoreWidget
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -225,8 +236,8 @@ class SurveyFormPanel(FieldErrors, QWidget):
     # --- construction -------------------------------------------------------------------
 
     def _field(
-        self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
-    ) -> QWidget:
+        self, layout: QFormLayout, label: str, name: str, widget: W, *, error: bool = True
+    ) -> W:
         """A form row: the label (buddy of the widget), the widget, its error line."""
         self.labels[name] = self.form_row(layout, label, name, widget, error=error)
         return widget

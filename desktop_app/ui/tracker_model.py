@@ -116,7 +116,7 @@ class TrackerModel(PagedTableModel):
         """The moment deadlines and ages are shown against (taken at each load)."""
         return self._now
 
-    def set_query(  # type: ignore[override]
+    def set_query(
         self, flt: CaseFilter, sort: str = "processing", descending: bool = False
     ) -> Task:
         """Load the first page of ``flt`` in ``sort`` order; the model resets when it

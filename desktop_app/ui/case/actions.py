@@ -12,10 +12,11 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from desktop_app.domain.vocab import ESCALATION_STEPS
 from desktop_app.services.cases import (
@@ -107,8 +108,18 @@ class PendingAction:
 
 # --- the window's side -------------------------------------------------------------------
 
+D = TypeVar("D", bound=ActionDialog)
 
-class CaseActions:
+if TYPE_CHECKING:
+    # For the type checker only: the window it is mixed into is a QWidget (tr, sender …).
+    # At run time the mixin stays a plain class, so the window's MRO and metaobject and the
+    # translation context of its tr() calls are unchanged.
+    _Base = QWidget
+else:
+    _Base = object
+
+
+class CaseActions(_Base):
     """Mixin of ``CaseWindow``: the actions of the case it shows.
 
     The window sets what is declared here (its session, case, task runner, the buttons
@@ -126,6 +137,19 @@ class CaseActions:
     reject_button: QPushButton
     save_button: QPushButton
     progress: ProgressPanel
+    case_changed: Signal
+    loaded: Signal
+    action_done: Signal
+    action_failed: Signal
+    status_message: Signal
+
+    if TYPE_CHECKING:
+        # CaseWindow
+
+        def show_state(self, state: CaseState) -> None: ...
+        def show_message(self, text: str, *, error: bool = True) -> None: ...
+        def hide_message(self) -> None: ...
+        def reload(self) -> Task: ...
 
     def init_actions(self) -> None:
         self.current_dialog: QDialog | None = None
@@ -157,7 +181,7 @@ class CaseActions:
 
     # --- actions: dialogs -----------------------------------------------------------------
 
-    def _open_dialog(self, dialog: ActionDialog) -> ActionDialog:
+    def _open_dialog(self, dialog: D) -> D:
         if (
             self.current_dialog is not None
             and shiboken6.isValid(self.current_dialog)
@@ -178,12 +202,14 @@ class CaseActions:
     def ask_transfer(self) -> TransferDialog | None:
         if not self.can("transfer"):
             return None
+        assert self.detail is not None  # can() checked it
         dialog = TransferDialog(self.assignee_choices, self.language, self.detail.owner_id, self)
         return self._open_dialog(dialog)
 
     def ask_escalate(self) -> ReasonDialog | None:
         if not self.can("escalate"):
             return None
+        assert self.detail is not None  # can() checked it
         step = ESCALATION_STEPS.label(str(min(self.detail.escalation_step + 1, 3)), self.language)
         dialog = ReasonDialog(
             "escalate",
@@ -244,6 +270,7 @@ class CaseActions:
     def ask_renegotiate(self) -> RenegotiateDialog | None:
         if not self.can("renegotiate"):
             return None
+        assert self.detail is not None  # can() checked it
         return self._open_dialog(RenegotiateDialog(self.detail, self.session.now(), self))
 
     # --- actions: the calls ---------------------------------------------------------------
@@ -289,6 +316,7 @@ class CaseActions:
 
     def _submit(self, version: int) -> Task:
         pending = self.pending
+        assert pending is not None  # set by _start, kept for an apply again
         task = self.tasks.submit(
             perform,
             self.session,

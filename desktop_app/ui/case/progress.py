@@ -4,6 +4,7 @@ result, customer feedback, next action and evidence files."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -205,7 +206,7 @@ class ProgressPanel(FieldErrors, QGroupBox):
             self.customer_feedback.setCurrentIndex(index)
         return index >= 0
 
-    def add_attachment_paths(self, paths: list[str | Path]) -> int:
+    def add_attachment_paths(self, paths: Sequence[str | Path]) -> int:
         return self.attachments_list.add_paths([str(p) for p in paths])
 
     def values(self) -> dict[str, Any]:

@@ -29,6 +29,7 @@ Hooks for tests and automation, all on the path the buttons take:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -73,6 +75,15 @@ class CaseWindow(CaseActions, QWidget):
     action_done = Signal(str)
     action_failed = Signal(str, object)
     status_message = Signal(str)
+
+    # Set in _build_actions (by name, from its list of buttons).
+    transfer_button: QPushButton
+    escalate_button: QPushButton
+    request_approval_button: QPushButton
+    renegotiate_button: QPushButton
+    close_case_button: QPushButton
+    reopen_button: QPushButton
+    refresh_button: QPushButton
 
     def __init__(
         self,
@@ -357,7 +368,7 @@ class CaseWindow(CaseActions, QWidget):
         )
         return self.add_attachment_paths(paths)
 
-    def add_attachment_paths(self, paths: list[str | Path]) -> int:
+    def add_attachment_paths(self, paths: Sequence[str | Path]) -> int:
         """Add evidence files to the progress entry (as the file dialog does)."""
         return self.progress.add_attachment_paths(paths)
 

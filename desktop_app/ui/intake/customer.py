@@ -9,12 +9,23 @@ shows the picked customer and the similar cases (``refresh_similar``, after
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QScrollArea
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
 
 from desktop_app.domain.vocab import MEMBER_TIERS
 from desktop_app.services import intake
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.ui.intake.similar import SimilarPanel
 from desktop_app.ui.pages import delay_timer
@@ -24,8 +35,15 @@ LOOKUP_DELAY_MS = 250
 SIMILAR_DELAY_MS = 600
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
 
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a QWidget. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    _Base = QWidget
+else:
+    _Base = object
 
-class CustomerLookup:
+
+class CustomerLookup(_Base):
     """Mixin of ``IntakePage``: known-customer suggestions and the side panel (see the
     module documentation).
 
@@ -38,15 +56,33 @@ class CustomerLookup:
     tasks: TaskRunner
     language: str
     status_message: Signal
-    _subtypes: dict
+    _subtypes: dict[str, TypeRef]
     customer_id: int | None
     customer_name: QLineEdit
     contact: QLineEdit
     member_number: QLineEdit
     id_number: QLineEdit
     member_tier: QComboBox
+    subtype: QComboBox
+    product: QLineEdit
+    description: QPlainTextEdit
+    _lookup_edit: QLineEdit | None
+    _lookup_text: str
     _dirty: bool
     _loading: bool
+
+    if TYPE_CHECKING:
+        # IntakePage
+
+        def _service_failed(self, exc: ServiceError) -> None: ...
+
+        # IntakeSections, FieldErrors
+
+        @staticmethod
+        def _combo_code(combo: QComboBox) -> Any: ...
+        @staticmethod
+        def _select(combo: QComboBox, data: Any) -> bool: ...
+        def clear_error(self, field: str) -> None: ...
 
     def _build_lookup(self) -> None:
         self.lookup_model = QStandardItemModel(self)

@@ -16,10 +16,10 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.db.connection import data_dir
 
@@ -27,6 +27,13 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 AUTOSAVE_MS = 3000
+
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a QWidget. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    _Base = QWidget
+else:
+    _Base = object
 
 
 def draft_path(username: str) -> Path:
@@ -72,7 +79,7 @@ class DraftStore:
             log.warning("intake draft %s not deleted: %s", self.path, exc)
 
 
-class IntakeDrafts:
+class IntakeDrafts(_Base):
     """Mixin of ``IntakePage``: the draft of the unsaved form (see the module
     documentation). The page sets ``drafts`` and provides ``values``, ``set_values``,
     ``has_typed_work`` and ``status_message``."""
@@ -80,6 +87,13 @@ class IntakeDrafts:
     drafts: DraftStore
     status_message: Signal
     _dirty: bool
+
+    if TYPE_CHECKING:
+        # IntakeSections
+
+        def values(self) -> dict[str, Any]: ...
+        def set_values(self, values: dict[str, Any]) -> None: ...
+        def has_typed_work(self) -> bool: ...
 
     def _build_autosave(self) -> None:
         self.autosave_timer = QTimer(self)

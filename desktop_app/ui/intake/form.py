@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,13 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import validation
-from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY
+from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY, Term
 from desktop_app.services import intake
 from desktop_app.services.intake import FieldProblem, IntakeForm
+from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.ui.forms import FieldError, push_button
 from desktop_app.ui.i18n import problem_text
 from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests
+
+if TYPE_CHECKING:
+    from desktop_app.ui.tasks import Task
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -70,8 +74,18 @@ FIELD_ORDER = (
 # Kept for the next customer after a save: the clerk's desk rarely changes them.
 KEPT_CHOICES = ("channel", "department")
 
+W = TypeVar("W", bound=QWidget)
 
-class IntakeSections:
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a QWidget (tr, sender …).
+    # At run time the mixin stays a plain class, so the page's MRO and metaobject and the
+    # translation context of its tr() calls are unchanged.
+    _Base = QWidget
+else:
+    _Base = object
+
+
+class IntakeSections(_Base):
     """Mixin of ``IntakePage``: the form's groups and fields (see the module documentation).
 
     The page sets ``session``, ``language``, ``fields``, ``errors`` and the reference data
@@ -85,15 +99,38 @@ class IntakeSections:
     fields: dict[str, QWidget]
     errors: dict[str, FieldError]
     customer_id: int | None
-    scroll: QScrollArea
+    scroll: QScrollArea  # type: ignore[assignment]  # hides QWidget.scroll() on the page
     form_message: QLabel
+    status_message: Signal
+    channels: list[Term]
+    departments: list[Term]
+    type_tree: list[TypeRef]
+    _types: dict[str, TypeRef]
+    _subtypes: dict[str, TypeRef]
     _dirty: bool
     _loading: bool
     _time_edited: bool
 
+    if TYPE_CHECKING:
+        # FieldErrors
+
+        def form_row(
+            self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
+        ) -> QLabel: ...
+        def show_error(self, field: str | None, text: str) -> None: ...
+        def clear_error(self, field: str) -> None: ...
+        def clear_errors(self) -> None: ...
+
+        # CustomerLookup
+
+        def _set_customer(self, details: Any) -> None: ...
+        def _load_customer(self, customer_id: int, fill: bool = False) -> Task: ...
+        def _name_edited(self, _text: str) -> None: ...
+        def _schedule_similar(self, *_args: Any) -> None: ...
+
     def _field(
-        self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
-    ) -> QWidget:
+        self, layout: QFormLayout, label: str, name: str, widget: W, *, error: bool = True
+    ) -> W:
         """A form row: the label (buddy of the widget), the widget, its error line."""
         self.form_row(layout, label, name, widget, error=error)
         return widget

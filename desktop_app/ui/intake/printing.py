@@ -11,20 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY
+from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY, Term
 from desktop_app.services.intake import Registered
+from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.ui.intake.form import TIME_FORMAT
 
 # The name of the paper form staff know; printed as the title in every UI language.
 TEMPLATE_TITLE = "客户投诉登记表"
+
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a QWidget. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    _Base = QWidget
+else:
+    _Base = object
 
 
 def form_html(rows: list[tuple[str, str]], *, subtitle: str = "", footer: str = "") -> str:
@@ -90,7 +98,7 @@ def print_with_dialog(document: QTextDocument, parent: QWidget | None = None) ->
     return True
 
 
-class IntakePrinting:
+class IntakePrinting(_Base):
     """Mixin of ``IntakePage``: template 1 of the form for the Print and Save as PDF
     buttons. The page sets ``session``, ``language``, ``last_saved`` and the reference
     data, and provides ``values``, ``has_typed_work``, ``default_level`` and
@@ -100,6 +108,17 @@ class IntakePrinting:
     language: str
     status_message: Signal
     last_saved: tuple[Registered, dict[str, Any], dt.datetime] | None
+    channels: list[Term]
+    departments: list[Term]
+    type_tree: list[TypeRef]
+    _subtypes: dict[str, TypeRef]
+
+    if TYPE_CHECKING:
+        # IntakeSections
+
+        def values(self) -> dict[str, Any]: ...
+        def has_typed_work(self) -> bool: ...
+        def default_level(self) -> int | None: ...
 
     def print_rows(self) -> tuple[list[tuple[str, str]], str]:
         """(label, value) rows of template 1 and a subtitle: the case just saved when the

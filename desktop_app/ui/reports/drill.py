@@ -9,6 +9,8 @@ and department of the figures shown (``shown_period``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 
 from desktop_app.domain.periods import Period
@@ -21,8 +23,17 @@ from desktop_app.ui.i18n import service_message
 from desktop_app.ui.reports.charts import KpiTile
 from desktop_app.ui.reports.table import ReportTable
 
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a DataPage. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    from desktop_app.ui.pages import DataPage
 
-class DrillDown:
+    _Base = DataPage
+else:
+    _Base = object
+
+
+class DrillDown(_Base):
     """Mixin of ``ReportsPage``: the tracker filters behind the figures (see the module
     documentation). The page sets ``session``, ``report`` and the tables, and provides
     ``current_period``, ``department_code``, ``show_message`` and ``cases_requested``."""
@@ -33,6 +44,13 @@ class DrillDown:
     overdue_owner_table: ReportTable
     overdue_department_table: ReportTable
     hot_spots_table: ReportTable
+
+    if TYPE_CHECKING:
+        # ReportsPage, PeriodChoice
+
+        def current_period(self) -> Period: ...
+        def department_code(self) -> str | None: ...
+        def show_message(self, text: str) -> None: ...
 
     def shown_period(self) -> Period:
         """The period of the figures shown (of the kind picked when it is the one picked),

@@ -10,6 +10,8 @@ and the dialog (``ask_new_improvement``, ``ask_edit_improvement`` open it with
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QVBoxLayout
@@ -30,7 +32,17 @@ from desktop_app.ui.tasks import Task, TaskRunner
 IMPROVEMENT_ROLES = ("manager", "admin")
 
 
-class ImprovementActions:
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a DataPage. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    from desktop_app.ui.pages import DataPage
+
+    _Base = DataPage
+else:
+    _Base = object
+
+
+class ImprovementActions(_Base):
     """Mixin of ``ReportsPage``: the improvement actions (see the module documentation).
 
     The page sets ``session``, ``tasks``, ``language`` and the reference data
@@ -45,6 +57,14 @@ class ImprovementActions:
     _type_tree: list
     status_message: Signal
     improvement_saved: Signal
+
+    if TYPE_CHECKING:
+        # ReportsPage
+
+        def label(self, dimension: str, code: str) -> str: ...
+        def department_code(self) -> str | None: ...
+        def show_message(self, text: str) -> None: ...
+        def _watch(self, task: Task) -> None: ...
 
     def _build_improvements(self) -> QGroupBox:
         """The table of the period's actions and, for managers and administrators, the
@@ -164,8 +184,8 @@ class ImprovementActions:
             action=action,
             parent=self,
         )
-        if action is None and self.department_code():
-            dialog.set_department(self.department_code())
+        if action is None and (code := self.department_code()):
+            dialog.set_department(code)
         dialog.accepted.connect(self._improvement_accepted)
         self.improvement_dialog = dialog
         dialog.open()

@@ -100,6 +100,9 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
     improvement_saved = Signal(object)  # ImprovementInfo
     exported = Signal(str)  # the path written
 
+    scroll: QScrollArea  # type: ignore[assignment]  # hides QWidget.scroll() on the page
+    _department_choices: list[tuple[str, str | None]]  # (text, code); None: all
+
     def __init__(
         self,
         session: Session,

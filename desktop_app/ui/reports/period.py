@@ -11,6 +11,7 @@ recompute (``refresh``) when it changes, at once or, while a date is typed, afte
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence
@@ -28,7 +29,17 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class PeriodChoice:
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a DataPage. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    from desktop_app.ui.pages import DataPage
+
+    _Base = DataPage
+else:
+    _Base = object
+
+
+class PeriodChoice(_Base):
     """Mixin of ``ReportsPage``: the period picked (see the module documentation). The
     page sets ``session`` and ``_applying`` and provides ``refresh``."""
 

@@ -10,6 +10,7 @@ the errors under their fields (``call_errors``).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,7 +42,17 @@ def _moment(value: dt.datetime, now: dt.datetime) -> str:
     return f"{value:%H:%M}" if value.date() == now.date() else f"{value:%Y-%m-%d %H:%M}"
 
 
-class SurveyCalls:
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a DataPage. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    from desktop_app.ui.pages import DataPage
+
+    _Base = DataPage
+else:
+    _Base = object
+
+
+class SurveyCalls(_Base):
     """Mixin of ``SurveyPage``: the call attempts (see the module documentation). The page
     sets ``session``, ``tasks``, ``language``, ``may_record`` and ``queue_model``, and
     provides ``selected_row``, ``refresh``, ``_say`` and ``_service_failed``."""
@@ -52,6 +63,13 @@ class SurveyCalls:
     may_record: bool
     queue_model: SurveyQueueModel
     status_message: Signal
+
+    if TYPE_CHECKING:
+        # SurveyPage
+
+        def selected_row(self) -> int: ...
+        def _say(self, text: str) -> None: ...
+        def _service_failed(self, exc: ServiceError) -> None: ...
 
     def _build_calls(self) -> QGroupBox:
         calls = QGroupBox(self.tr("Call attempt"))

@@ -10,6 +10,8 @@ reopens as an escalated complaint.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -93,7 +95,17 @@ class CompleteFollowUpDialog(QDialog):
         return self.reopen_case.isEnabled() and self.reopen_case.isChecked()
 
 
-class FollowUps:
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a DataPage. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    from desktop_app.ui.pages import DataPage
+
+    _Base = DataPage
+else:
+    _Base = object
+
+
+class FollowUps(_Base):
     """Mixin of ``SurveyPage``: the follow-ups (see the module documentation). The page
     sets ``session``, ``tasks``, ``changes`` and ``may_record``, and provides
     ``_table_defaults``, ``_say`` and ``_service_failed``."""
@@ -102,6 +114,14 @@ class FollowUps:
     tasks: TaskRunner
     changes: ChangeHub
     may_record: bool
+
+    if TYPE_CHECKING:
+        # SurveyPage
+
+        @staticmethod
+        def _table_defaults(table: QTableView) -> None: ...
+        def _say(self, text: str) -> None: ...
+        def _service_failed(self, exc: ServiceError) -> None: ...
 
     def _build_follow_ups(self) -> QGroupBox:
         self.follow_ups_model = FollowUpsModel(self)

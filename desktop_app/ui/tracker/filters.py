@@ -10,6 +10,7 @@ narrow window.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -35,12 +36,24 @@ from desktop_app.ui.i18n import service_message
 from desktop_app.ui.pages import delay_timer
 from desktop_app.ui.resources import icon
 
+if TYPE_CHECKING:
+    from desktop_app.ui.tasks import Task
+
 SEARCH_DELAY_MS = 300
 # The earliest date the range filters offer; showing it means "no limit".
 NO_DATE = QDate(2000, 1, 1)
 
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a DataPage. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    from desktop_app.ui.pages import DataPage
 
-class TrackerFilters:
+    _Base = DataPage
+else:
+    _Base = object
+
+
+class TrackerFilters(_Base):
     """Mixin of ``TrackerPage``: the filter bar (see the module documentation). The page
     sets ``session``, ``language`` and ``_applying``, and provides ``apply_filters``."""
 
@@ -48,6 +61,11 @@ class TrackerFilters:
     language: str
     _applying: bool
     _pending_error: str | None
+
+    if TYPE_CHECKING:
+        # TrackerPage
+
+        def apply_filters(self) -> Task: ...
 
     def _combo(self, name: str, any_text: str, options) -> QComboBox:
         """A single-choice filter: "any" (no data) and one item per (text, value)."""

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -80,7 +80,17 @@ def filter_from_json(data: dict[str, Any]) -> CaseFilter:
     return CaseFilter(**values)
 
 
-class TrackerViews:
+if TYPE_CHECKING:
+    # For the type checker only: the page it is mixed into is a DataPage. At run time the
+    # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
+    from desktop_app.ui.pages import DataPage
+
+    _Base = DataPage
+else:
+    _Base = object
+
+
+class TrackerViews(_Base):
     """Mixin of ``TrackerPage``: the saved views (see the module documentation). The page
     sets ``session``, ``tasks``, ``language``, ``views``, ``view_count`` and ``_loaded``,
     and provides ``current_filter``, ``set_filter``, ``_show_error``, ``status_message``
@@ -94,6 +104,13 @@ class TrackerViews:
     status_message: Signal
     views_counted: Signal
     _loaded: bool
+
+    if TYPE_CHECKING:
+        # TrackerPage, TrackerFilters
+
+        def _show_error(self, exc: ServiceError) -> None: ...
+        def current_filter(self) -> CaseFilter: ...
+        def set_filter(self, flt: CaseFilter, *, apply: bool = True) -> None: ...
 
     def _build_views(self) -> None:
         self.views_list = QListWidget()
