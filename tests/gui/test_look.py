@@ -46,7 +46,9 @@ INDIRECT = {
 def used_icon_names() -> set[str]:
     names = set(SECTIONS) | INDIRECT | {"app"}
     for path in (ROOT / "desktop_app").rglob("*.py"):
-        names |= set(re.findall(r"\bicon\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"\bicon\(\s*\"(\w+)\"", text))
+        names |= set(re.findall(r"\bicon_name=\"(\w+)\"", text))  # forms.push_button
     return names
 
 
