@@ -8,25 +8,30 @@ case window's progress form and action dialogs (and the improvement dialog built
 
 Also the inputs and buttons every form and dialog makes the same way: ``push_button``,
 ``password_edit``, ``name_edit``, ``accept_buttons`` (an accept button and Cancel) and
-``ChoiceBoxes`` (a check box per term and a text for "other").
+``ChoiceBoxes`` (a check box per term and a text for "other"); the hidden progress bar of
+a background job (``progress_bar``) and the save-file dialog (``ask_save_path``, starting
+in ``documents_folder()``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -94,6 +99,45 @@ def accept_buttons(
     accept.clicked.connect(accepted)
     cancel.clicked.connect(rejected)
     return buttons, accept, cancel
+
+
+def progress_bar(
+    name: str, *, max_width: int | None = None, text: str | None = None
+) -> QProgressBar:
+    """The hidden progress bar of a background job, named ``name``: busy (no range) until
+    the job reports its progress. ``text``: its format (e.g. "Exporting… %p%")."""
+    bar = QProgressBar()
+    bar.setObjectName(name)
+    bar.setRange(0, 0)
+    if max_width is not None:
+        bar.setMaximumWidth(max_width)
+    if text is not None:
+        bar.setFormat(text)
+    bar.hide()
+    return bar
+
+
+def documents_folder() -> Path:
+    """The user's documents folder, where save dialogs start."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def ask_save_path(
+    parent: QWidget | None,
+    title: str,
+    start: str | Path,
+    file_filter: str,
+    *,
+    suffix: str = "",
+) -> str | None:
+    """Ask where to save a file (the dialog starts at ``start``); None when cancelled.
+    ``suffix`` (e.g. ".xlsx") is added to a name chosen without it."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+    if not path:
+        return None
+    if suffix and not path.lower().endswith(suffix):
+        path += suffix
+    return path
 
 
 class FieldError(QLabel):

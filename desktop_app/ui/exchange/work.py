@@ -8,7 +8,6 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import (
-    QStandardPaths,
     Signal,
 )
 from PySide6.QtGui import QCloseEvent
@@ -28,18 +27,6 @@ from desktop_app.ui.resources import set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-
-
-def _progress_bar(name: str) -> QProgressBar:
-    bar = QProgressBar()
-    bar.setObjectName(name)
-    bar.setRange(0, 0)
-    bar.hide()
-    return bar
 
 
 class _WorkDialog(MessageLine, QDialog):

@@ -16,11 +16,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY
 from desktop_app.services.intake import Registered
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import ask_save_path
 from desktop_app.ui.intake.form import TIME_FORMAT
 
 # The name of the paper form staff know; printed as the title in every UI language.
@@ -172,14 +173,14 @@ class IntakePrinting:
         number = (
             self.last_saved[0].number if self.last_saved and not self.has_typed_work() else "intake"
         )
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the form as PDF"), f"{number}.pdf", self.tr("PDF files (*.pdf)")
+        path = ask_save_path(
+            self,
+            self.tr("Save the form as PDF"),
+            f"{number}.pdf",
+            self.tr("PDF files (*.pdf)"),
+            suffix=".pdf",
         )
-        if not path:
-            return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return self.save_pdf(path)
+        return self.save_pdf(path) if path else None
 
     def print_case(self) -> bool:
         return print_with_dialog(self.document(), self)
