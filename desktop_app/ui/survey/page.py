@@ -22,7 +22,6 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import RowsView, ViewPlace
 from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.row_models import read_only_rows
 from desktop_app.ui.survey.calls import SurveyCalls
 from desktop_app.ui.survey.follow_ups import FollowUps
 from desktop_app.ui.survey_form import SurveyFormPanel
@@ -205,13 +205,7 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
 
     @staticmethod
     def _table_defaults(table: QTableView) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        read_only_rows(table, wrap=False, tab_keys=False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

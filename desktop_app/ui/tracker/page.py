@@ -18,7 +18,6 @@ import logging
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -38,6 +37,7 @@ from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.paged_model import RowsView, ViewPlace
 from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.row_models import read_only_rows
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.tracker.filters import TrackerFilters
 from desktop_app.ui.tracker.views import TrackerViews, user_settings
@@ -111,12 +111,7 @@ class TrackerPage(TrackerFilters, TrackerViews, DataPage):
         self.table.setModel(self.model)
         # The selected case and the rows in view stay where they are across loads.
         self.place = ViewPlace(self.table, self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, wrap=False)
         self.table.row_entered.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         header = self.table.horizontalHeader()
