@@ -18,15 +18,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,9 +32,9 @@ from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIER
 from desktop_app.services import intake
 from desktop_app.services.intake import FieldProblem, IntakeForm
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError, push_button
+from desktop_app.ui.forms import FieldError
 from desktop_app.ui.i18n import problem_text
-from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests
+from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests, attachment_row
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -191,27 +188,9 @@ class IntakeSections:
         self.description.setPlaceholderText(self.tr("What happened, in the customer's words"))
         self.attachments = AttachmentList()
         self.attachments.setMaximumHeight(80)
-        self.add_attachment_button = push_button(
-            self.tr("&Add files…"),
-            "add_attachment_button",
-            icon_name="attach",
-            slot=self.add_attachments,
+        attach_row, self.add_attachment_button, self.remove_attachment_button = attachment_row(
+            self.attachments, add=self.add_attachments
         )
-        self.remove_attachment_button = push_button(
-            self.tr("Remo&ve"),
-            "remove_attachment_button",
-            icon_name="remove",
-            slot=self.attachments.remove_selected,
-        )
-        attach_row = QWidget()
-        row = QHBoxLayout(attach_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.attachments, 1)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_attachment_button)
-        buttons.addWidget(self.remove_attachment_button)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
         self._field(form, self.tr("Attachments"), "attachments", attach_row)
         self.fields["attachments"] = self.attachments
         self.recording_ids = self._field(
@@ -519,13 +498,4 @@ class IntakeSections:
     # --- attachments --------------------------------------------------------------------
 
     def add_attachments(self) -> int:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Attach files"),
-            "",
-            self.tr(
-                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
-                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
-            ),
-        )
-        return self.attachments.add_paths(paths)
+        return self.attachments.ask_files(self, self.tr("Attach files"))
