@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from desktop_app.ui.forms import (
     FieldError,
     FieldErrors,
     accept_buttons,
+    ask,
     message_label,
     name_edit,
     password_edit,
@@ -507,14 +507,7 @@ class AccountsTab(QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask yes or no (tests replace this)."""
-        answer = QMessageBox.question(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, text)
 
     def toggle_selected(self) -> bool:
         """Disable (or enable) the selected account after a confirmation; False when not

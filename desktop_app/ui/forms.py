@@ -8,7 +8,8 @@ case window's progress form and action dialogs (and the improvement dialog built
 
 Also the inputs and buttons every form and dialog makes the same way: ``push_button``,
 ``password_edit``, ``name_edit``, ``accept_buttons`` (an accept button and Cancel) and
-``ChoiceBoxes`` (a check box per term and a text for "other"); the hidden progress bar of
+``ChoiceBoxes`` (a check box per term and a text for "other"); a yes-or-no question
+(``ask``); the hidden progress bar of
 a background job (``progress_bar``) and the save-file dialog (``ask_save_path``, starting
 in ``documents_folder()``).
 """
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -99,6 +101,24 @@ def accept_buttons(
     accept.clicked.connect(accepted)
     cancel.clicked.connect(rejected)
     return buttons, accept, cancel
+
+
+_Button = QMessageBox.StandardButton
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes: _Button = _Button.Yes,
+    no: _Button = _Button.No,
+    *,
+    default: _Button | None = None,
+) -> bool:
+    """Ask ``text`` with the buttons ``yes`` and ``no`` (the default one ``default``, else
+    ``no``); True when the answer is ``yes``."""
+    answer = QMessageBox.question(parent, title, text, yes | no, no if default is None else default)
+    return answer == yes
 
 
 def progress_bar(

@@ -35,7 +35,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -53,7 +52,7 @@ from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
-from desktop_app.ui.forms import message_label, push_button, widget_row
+from desktop_app.ui.forms import ask, message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.pages import resize_on_screen
 from desktop_app.ui.resources import BADGE_STYLE, set_tone
@@ -346,16 +345,7 @@ class CaseWindow(CaseActions, QWidget):
         self.action_message.hide()
 
     def add_attachments(self) -> int:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Attach evidence"),
-            "",
-            self.tr(
-                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
-                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
-            ),
-        )
-        return self.add_attachment_paths(paths)
+        return self.attachments_list.ask_files(self, self.tr("Attach evidence"))
 
     def add_attachment_paths(self, paths: list[str | Path]) -> int:
         """Add evidence files to the progress entry (as the file dialog does)."""
@@ -365,14 +355,13 @@ class CaseWindow(CaseActions, QWidget):
         return self.progress.has_typed_work()
 
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self,
             self.tr("Discard the progress entry?"),
             self.tr("The progress entry you typed is not saved. Close and discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def request_close(self) -> bool:
         """Esc: close, asking first when a typed progress entry would be lost."""

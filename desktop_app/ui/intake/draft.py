@@ -22,6 +22,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.connection import data_dir
+from desktop_app.ui.forms import ask
 
 log = logging.getLogger(__name__)
 
@@ -113,16 +114,14 @@ class IntakeDrafts:
         if not values:
             self.drafts.discard()
             return False
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("Unsaved form"),
             self.tr("A form was not saved last time (customer: {name}). Restore it?").format(
                 name=values.get("customer_name") or self.tr("no name")
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default=QMessageBox.StandardButton.Yes,
+        ):
             self.drafts.discard()
             return False
         self.set_values(values)

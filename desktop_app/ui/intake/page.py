@@ -41,7 +41,7 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, Registered
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label, push_button
+from desktop_app.ui.forms import FieldError, FieldErrors, ask, message_label, push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake.customer import CustomerLookup
 from desktop_app.ui.intake.draft import DraftStore, IntakeDrafts
@@ -397,14 +397,13 @@ class IntakePage(
         self.customer_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self,
             self.tr("Discard this form?"),
             self.tr("The form has typed work that is not saved. Discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def request_discard(self) -> bool:
         """Esc: after asking, throw the typed work away. True when the form is now empty."""

@@ -44,7 +44,7 @@ from desktop_app.services.surveys import (
     SurveyPrefill,
 )
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import push_button
+from desktop_app.ui.forms import ask, push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import RowsView, ViewPlace
 from desktop_app.ui.pages import DataPage, page_title
@@ -307,17 +307,15 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         return task
 
     def _confirm_replace(self) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self,
             self.tr("Replace the form?"),
             self.tr(
                 "The survey form has typed work that is not saved. Start this case's "
                 "survey instead?"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            no=QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _prefilled(self, prefill: SurveyPrefill) -> None:
         self.form_panel.fill(prefill)
