@@ -355,14 +355,23 @@ class MainWindow(QMainWindow):
         if self.tracker_page is not None:
             self.tracker_page.add_status_action(self.export_view_action)
 
+    @staticmethod
+    def _still_working(dialog: ImportDialog | ExportDialog | None) -> bool:
+        """Whether the exchange ``dialog`` is still working: then it is shown in front; one
+        done with is deleted (a new one takes its place)."""
+        if dialog is None:
+            return False
+        if dialog.busy():
+            dialog.show()
+            dialog.raise_()
+            return True
+        dialog.deleteLater()
+        return False
+
     def open_import_dialog(self):
         """Show the import dialog (the one still working, if any)."""
-        if self.import_dialog is not None and self.import_dialog.busy():
-            self.import_dialog.show()
-            self.import_dialog.raise_()
+        if self._still_working(self.import_dialog):
             return self.import_dialog
-        if self.import_dialog is not None:
-            self.import_dialog.deleteLater()
         dialog = ImportDialog(self.session, tasks=self.tasks, parent=self)
         dialog.imported.connect(self._imported)
         self.import_dialog = dialog
@@ -375,12 +384,8 @@ class MainWindow(QMainWindow):
 
     def open_export_dialog(self, case_ids: list[int] | None = None):
         """Show the export dialog: a period or everything, or exactly ``case_ids``."""
-        if self.export_dialog is not None and self.export_dialog.busy():
-            self.export_dialog.show()
-            self.export_dialog.raise_()
+        if self._still_working(self.export_dialog):
             return self.export_dialog
-        if self.export_dialog is not None:
-            self.export_dialog.deleteLater()
         dialog = ExportDialog(self.session, tasks=self.tasks, parent=self, case_ids=case_ids)
         dialog.exported.connect(
             lambda result: (
