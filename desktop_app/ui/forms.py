@@ -8,8 +8,8 @@ case window's progress form and action dialogs (and the improvement dialog built
 
 Also the inputs and buttons every form and dialog makes the same way: ``push_button``,
 ``password_edit``, ``name_edit``, ``accept_buttons`` (an accept button and Cancel) and
-``ChoiceBoxes`` (a check box per term and a text for "other"); a yes-or-no question
-(``ask``); the hidden progress bar of
+``ChoiceBoxes`` (a check box per term and a text for "other"); choosing a combo box's item
+by its data (``select_data``); a key pressed alone (``plain_key``); a yes-or-no question (``ask``); the hidden progress bar of
 a background job (``progress_bar``) and the save-file dialog (``ask_save_path``, starting
 in ``documents_folder()``).
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ from desktop_app.ui.i18n import LANGUAGE_NAMES, SYSTEM, save_language, saved_lan
 from desktop_app.ui.resources import icon, set_tone
 
 NAME_LENGTH = 60  # user and display names
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 def push_button(
@@ -68,6 +69,12 @@ def push_button(
     if slot is not None:
         button.clicked.connect(slot)
     return button
+
+
+def plain_key(event: QKeyEvent, *keys: Qt.Key) -> bool:
+    """Whether ``event`` is one of ``keys`` pressed without Ctrl, Shift or Alt (the
+    keypad's Enter counts)."""
+    return event.key() in keys and event.modifiers() in _PLAIN
 
 
 def password_edit(name: str) -> QLineEdit:
@@ -104,6 +111,15 @@ def accept_buttons(
 
 
 _Button = QMessageBox.StandardButton
+
+
+def select_data(combo: QComboBox, data: Any) -> bool:
+    """Make the item of ``combo`` whose data is ``data`` current; False (nothing changed)
+    when there is none."""
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    return index >= 0
 
 
 def ask(

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import plain_key
 from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -411,10 +412,7 @@ class RowsView(QTableView):
     row_entered = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
+        if plain_key(event, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.row_entered.emit()
             event.accept()
             return

@@ -24,7 +24,13 @@ from desktop_app.domain.vocab import FEEDBACK, STAGES, Term
 from desktop_app.services.cases import CaseDetail, ProgressForm
 from desktop_app.services.session import Session
 from desktop_app.ui.case.fields import OptionalDateTime, minute
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label, push_button
+from desktop_app.ui.forms import (
+    FieldError,
+    FieldErrors,
+    message_label,
+    push_button,
+    select_data,
+)
 from desktop_app.ui.intake.widgets import AttachmentList, attachment_row
 
 # Suggestions of the "next action" field (docs/rules.md#workflow), in the UI language.
@@ -176,16 +182,10 @@ class ProgressPanel(FieldErrors, QGroupBox):
     # --- values -------------------------------------------------------------------------
 
     def select_stage(self, code: str) -> bool:
-        index = self.stage.findData(code)
-        if index >= 0:
-            self.stage.setCurrentIndex(index)
-        return index >= 0
+        return select_data(self.stage, code)
 
     def set_feedback(self, code: str) -> bool:
-        index = self.customer_feedback.findData(code)
-        if index >= 0:
-            self.customer_feedback.setCurrentIndex(index)
-        return index >= 0
+        return select_data(self.customer_feedback, code)
 
     def add_attachment_paths(self, paths: list[str | Path]) -> int:
         return self.attachments_list.add_paths([str(p) for p in paths])
