@@ -59,7 +59,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import message_label, push_button
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, page_title, sideways_scroll
 from desktop_app.ui.reports.charts import BarChartView, KpiTile, TrendChartView
 from desktop_app.ui.reports.drill import DrillDown
 from desktop_app.ui.reports.export import ReportExport
@@ -338,17 +338,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         bar_widget.setObjectName("period_bar")
         bar.setContentsMargins(0, 0, 0, 0)
         bar_widget.setLayout(bar)
-        self.period_area = QScrollArea()
-        self.period_area.setObjectName("period_area")
-        self.period_area.setWidget(bar_widget)
-        self.period_area.setWidgetResizable(True)
-        self.period_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.period_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.period_area.setFixedHeight(
-            bar_widget.sizeHint().height()
-            + self.period_area.horizontalScrollBar().sizeHint().height()
-        )
-        self.period_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.period_area = sideways_scroll(bar_widget, "period_area")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)

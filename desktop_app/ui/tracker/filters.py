@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QWidget,
 )
 
@@ -32,7 +30,7 @@ from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import delay_timer
+from desktop_app.ui.pages import delay_timer, sideways_scroll
 from desktop_app.ui.resources import icon
 
 SEARCH_DELAY_MS = 300
@@ -206,16 +204,7 @@ class TrackerFilters:
         filters = QWidget()
         filters.setObjectName("filter_bar")
         filters.setLayout(grid)
-        self.filter_area = QScrollArea()
-        self.filter_area.setObjectName("filter_area")
-        self.filter_area.setWidget(filters)
-        self.filter_area.setWidgetResizable(True)
-        self.filter_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.filter_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.filter_area.setFixedHeight(
-            filters.sizeHint().height() + self.filter_area.horizontalScrollBar().sizeHint().height()
-        )
-        self.filter_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.filter_area = sideways_scroll(filters, "filter_area")
 
     def _connect_filters(self) -> None:
         self.search_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
@@ -309,11 +298,7 @@ class TrackerFilters:
     def _filters_edited(self, *, delay: bool = False) -> None:
         if self._applying:
             return
-        if delay:
-            self.search_timer.start()
-        else:
-            self.search_timer.stop()
-            self.apply_filters()
+        self.search_timer.call(delay=delay)
 
     def clear_filters(self) -> None:
         """Every filter back to "any": the open cases."""
