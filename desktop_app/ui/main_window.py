@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from desktop_app.ui.exchange import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.intake import IntakePage
-from desktop_app.ui.pages import resize_on_screen
+from desktop_app.ui.pages import resize_on_screen, splitter
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
     ReminderMonitor,
@@ -141,18 +140,14 @@ class MainWindow(QMainWindow):
         self._build_reminders()
         self._build_menus_and_toolbar()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("main_splitter")
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 900])
-        splitter.setChildrenCollapsible(False)
+        split = splitter("main_splitter", (self.navigation, 0), (self.stack, 1))
+        split.setSizes([180, 900])
+        split.setChildrenCollapsible(False)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.reminder_notice)
-        central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(split, 1)
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._row_changed)
 

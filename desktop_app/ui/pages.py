@@ -1,6 +1,7 @@
 """What the pages of the main window share: the title, the first-start size, the timers
 that wait for typing to stop (``delay_timer``), the bar of inputs that scrolls sideways
-(``sideways_scroll``), and ``DataPage``, the base of the pages that show data (when they
+(``sideways_scroll``), the splitters of the windows and pages (``splitter``), and
+``DataPage``, the base of the pages that show data (when they
 reload)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QWidget
 
 from desktop_app.ui.changes import KINDS, ChangeHub, DataChanged
 
@@ -68,6 +69,17 @@ def sideways_scroll(bar: QWidget, name: str) -> QScrollArea:
     area.setFixedHeight(bar.sizeHint().height() + area.horizontalScrollBar().sizeHint().height())
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
+
+
+def splitter(name: str, *parts: tuple[QWidget, int], vertical: bool = False) -> QSplitter:
+    """A splitter named ``name`` of ``parts``, each a widget and its stretch factor, left
+    to right (top to bottom when ``vertical``)."""
+    split = QSplitter(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
+    split.setObjectName(name)
+    for index, (widget, stretch) in enumerate(parts):
+        split.addWidget(widget)
+        split.setStretchFactor(index, stretch)
+    return split
 
 
 def resize_on_screen(window: QWidget, width: int, height: int) -> None:

@@ -54,7 +54,7 @@ from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
 from desktop_app.ui.forms import ask, message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.pages import resize_on_screen
+from desktop_app.ui.pages import resize_on_screen, splitter
 from desktop_app.ui.resources import BADGE_STYLE, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import case_print_button
@@ -232,22 +232,14 @@ class CaseWindow(CaseActions, QWidget):
         progress_scroll.setWidgetResizable(True)
         progress_scroll.setWidget(self.progress)
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setObjectName("case_right_splitter")
-        right.addWidget(self.timeline_table)
-        right.addWidget(progress_scroll)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("case_splitter")
-        splitter.addWidget(self.detail_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setCollapsible(1, False)
-        splitter.setSizes([470, 730])
+        right = splitter(
+            "case_right_splitter", (self.timeline_table, 1), (progress_scroll, 1), vertical=True
+        )
+        split = splitter("case_splitter", (self.detail_scroll, 2), (right, 3))
+        split.setCollapsible(1, False)
+        split.setSizes([470, 730])
         right.setSizes([260, 560])
-        return splitter
+        return split
 
     def _build_shortcuts(self) -> None:
         def shortcut(keys, slot) -> QShortcut:

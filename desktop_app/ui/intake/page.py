@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +46,7 @@ from desktop_app.ui.intake.customer import CustomerLookup
 from desktop_app.ui.intake.draft import DraftStore, IntakeDrafts
 from desktop_app.ui.intake.form import TIME_FORMAT, IntakeSections
 from desktop_app.ui.intake.printing import IntakePrinting
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.pages import page_title, splitter
 from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -220,16 +219,11 @@ class IntakePage(
         left_layout.addWidget(self.form_message)
         left_layout.addLayout(button_row)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("intake_splitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self._build_side_panel())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setCollapsible(0, False)
+        split = splitter("intake_splitter", (left, 3), (self._build_side_panel(), 2))
+        split.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(split)
 
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

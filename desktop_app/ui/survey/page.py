@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,7 +46,7 @@ from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import ask, push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import RowsView, ViewPlace
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, page_title, splitter
 from desktop_app.ui.row_models import read_only_rows
 from desktop_app.ui.survey.calls import SurveyCalls
 from desktop_app.ui.survey.follow_ups import FollowUps
@@ -157,14 +156,9 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         calls = self._build_calls()
         follow_ups = self._build_follow_ups()
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.setObjectName("survey_left_splitter")
-        left.addWidget(queue)
-        left.addWidget(calls)
-        left.addWidget(follow_ups)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 0)
-        left.setStretchFactor(2, 1)
+        left = splitter(
+            "survey_left_splitter", (queue, 3), (calls, 0), (follow_ups, 1), vertical=True
+        )
         left.setChildrenCollapsible(True)
         left.setCollapsible(0, False)
 
@@ -175,17 +169,12 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("survey_splitter")
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(self.form_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setCollapsible(1, False)
+        split = splitter("survey_splitter", (left_scroll, 3), (self.form_panel, 2))
+        split.setCollapsible(1, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_title(self.tr("Satisfaction surveys")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(split, 1)
         # Reading order: the queue, the call, the follow-ups, then the form.
         chain = [
             self.queue_table,

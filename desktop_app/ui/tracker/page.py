@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.paged_model import RowsView, ViewPlace
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, page_title, splitter
 from desktop_app.ui.row_models import read_only_rows
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.tracker.filters import TrackerFilters
@@ -153,18 +152,14 @@ class TrackerPage(TrackerFilters, TrackerViews, DataPage):
 
         left = self._views_panel()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("tracker_splitter")
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([160, 900])
-        splitter.setChildrenCollapsible(False)
+        split = splitter("tracker_splitter", (left, 0), (right, 1))
+        split.setSizes([160, 900])
+        split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(page_title(self.tr("Tracker")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(split, 1)
         self.setTabOrder(self.search_filter, self.table)
 
     def _build_shortcuts(self) -> None:
