@@ -28,13 +28,7 @@ def page_title(text: str) -> QLabel:
 
 
 class DelayTimer(QTimer):
-    """A single-shot timer that calls ``slot`` when it runs out; see ``delay_timer``."""
-
-    def __init__(self, parent: QWidget, slot: Callable):
-        super().__init__(parent)
-        self._slot = slot
-        self.setSingleShot(True)
-        self.timeout.connect(slot)
+    """A single-shot timer whose ``timeout`` calls a slot; see ``delay_timer``."""
 
     def call(self, *, delay: bool) -> None:
         """Call the slot when the wait runs out (``delay``: the wait starts again), or at
@@ -43,16 +37,18 @@ class DelayTimer(QTimer):
             self.start()
         else:
             self.stop()
-            self._slot()
+            self.timeout.emit()
 
 
 def delay_timer(parent: QWidget, name: str, msec: int, slot: Callable) -> DelayTimer:
     """A single-shot timer named ``name`` that calls ``slot`` ``msec`` after its last
     ``start()`` (a lookup or a reload once the typing stops); ``call(delay=False)`` calls
     it at once."""
-    timer = DelayTimer(parent, slot)
+    timer = DelayTimer(parent)
     timer.setObjectName(name)
+    timer.setSingleShot(True)
     timer.setInterval(msec)
+    timer.timeout.connect(slot)
     return timer
 
 
