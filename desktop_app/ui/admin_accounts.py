@@ -485,14 +485,16 @@ class AccountsTab(QWidget):
         if self.dialog is not None:
             self.dialog.raise_()
             return None
-        dialog = UserDialog(self.session, self._departments, self.model.rows(), None, self)
-        self._open(dialog)
-        return dialog
+        return self._open_user_dialog(None)
 
     def edit_selected(self) -> UserDialog | None:
         info = self.selected()
         if info is None or self.dialog is not None:
             return None
+        return self._open_user_dialog(info)
+
+    def _open_user_dialog(self, info: UserInfo | None) -> UserDialog:
+        """The account dialog: a new account (``info`` None) or ``info``'s."""
         dialog = UserDialog(self.session, self._departments, self.model.rows(), info, self)
         self._open(dialog)
         return dialog
