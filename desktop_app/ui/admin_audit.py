@@ -473,10 +473,12 @@ class AuditTab(MessageLine, QWidget):
         self.export_progress.show()
         self.export_button.setEnabled(False)
         self.clear_message()
-        task.progressed.connect(self._export_progressed)
-        task.succeeded.connect(self._exported)
-        task.failed.connect(self._export_failed)
-        task.finished.connect(self._export_finished)
+        task.on(
+            progressed=self._export_progressed,
+            succeeded=self._exported,
+            failed=self._export_failed,
+            finished=self._export_finished,
+        )
         return task
 
     def _export_progressed(self, done: int, total: int) -> None:

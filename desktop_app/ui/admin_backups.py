@@ -308,8 +308,7 @@ class BackupsTab(MessageLine, QWidget):
             if not out:
                 return None
         task = self.tasks.submit(backup.create_backup, self.session, out, name="backup")
-        task.succeeded.connect(self._backed_up)
-        task.failed.connect(self._failed)
+        task.on(succeeded=self._backed_up, failed=self._failed)
         return self._start(task)
 
     def _backed_up(self, result: BackupResult) -> None:
@@ -366,8 +365,7 @@ class BackupsTab(MessageLine, QWidget):
         log.info("%s restores the database from %s", self.session.username, path)
         backup.release_connection()  # nothing of this thread may hold the file open
         task = self.tasks.submit(backup.restore_backup, self.session, path, name="restore")
-        task.succeeded.connect(self._restored)
-        task.failed.connect(self._failed)
+        task.on(succeeded=self._restored, failed=self._failed)
         return self._start(task)
 
     def restore_text(self, result: RestoreResult) -> str:

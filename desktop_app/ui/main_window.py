@@ -416,8 +416,9 @@ class MainWindow(QMainWindow):
             else:
                 self.open_export_dialog(ids)
 
-        task.succeeded.connect(collected)
-        task.failed.connect(lambda exc: self.show_status_message(service_message(exc)))
+        task.on(
+            succeeded=collected, failed=lambda exc: self.show_status_message(service_message(exc))
+        )
         return task
 
     def _build_status_bar(self) -> None:

@@ -176,8 +176,7 @@ class PagedTableModel(RowsTableModel):
             name=name,
             key=self._key,
         )
-        task.succeeded.connect(handler)
-        task.failed.connect(self._failed)
+        task.on(succeeded=handler, failed=self._failed)
         return task
 
     def set_query(self, query: Any) -> Task:

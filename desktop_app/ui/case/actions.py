@@ -299,9 +299,11 @@ class CaseActions:
             name=f"case-{pending.action}",
         )
         self._action_task = task
-        task.succeeded.connect(self._action_succeeded)
-        task.failed.connect(self._action_failed)
-        task.finished.connect(self._action_finished)
+        task.on(
+            succeeded=self._action_succeeded,
+            failed=self._action_failed,
+            finished=self._action_finished,
+        )
         self._set_actions_enabled()
         if pending.action == "progress":
             self.save_button.setText(self.tr("Saving…"))

@@ -262,8 +262,7 @@ class CaseWindow(CaseActions, QWidget):
         """Read the case, its timeline and the possible new owners again."""
         task = self.tasks.submit(load_case, self.session, self.case_id, name="case-load")
         self._load_task = task
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(self._load_failed)
+        task.on(succeeded=self._loaded, failed=self._load_failed)
         return task
 
     def _loaded(self, state: CaseState) -> None:

@@ -81,9 +81,11 @@ class _WorkDialog(MessageLine, QDialog):
         bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        task.progressed.connect(lambda done, total: self._progressed(bar, done, total))
-        task.failed.connect(self.alive(self._failed))
-        task.finished.connect(self.alive(lambda: self._finished(bar)))
+        task.on(
+            progressed=lambda done, total: self._progressed(bar, done, total),
+            failed=self.alive(self._failed),
+            finished=self.alive(lambda: self._finished(bar)),
+        )
         self._update_buttons()
         return task
 

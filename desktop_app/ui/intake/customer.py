@@ -93,8 +93,7 @@ class CustomerLookup:
         task = self.tasks.submit(
             intake.lookup_customers, self.session, text, name="lookup-customers"
         )
-        task.succeeded.connect(self._lookup_done)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self._lookup_done, failed=self._service_failed)
         return task
 
     def _lookup_done(self, matches) -> None:
@@ -140,8 +139,10 @@ class CustomerLookup:
         task = self.tasks.submit(
             intake.customer_for_intake, self.session, customer_id, name="customer-for-intake"
         )
-        task.succeeded.connect(self._customer_filled if fill else self._customer_shown)
-        task.failed.connect(self._service_failed)
+        task.on(
+            succeeded=self._customer_filled if fill else self._customer_shown,
+            failed=self._service_failed,
+        )
         return task
 
     def _customer_filled(self, details) -> None:
@@ -198,6 +199,5 @@ class CustomerLookup:
             name="similar-cases",
             key=(self, "similar"),
         )
-        task.succeeded.connect(self.similar_panel.set_similar)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self.similar_panel.set_similar, failed=self._service_failed)
         return task

@@ -283,9 +283,7 @@ class IntakePage(
         self._save_task = task
         self._saving_values = self.values()
         self._saving_values["complaint_time"] = form.complaint_time.isoformat(timespec="minutes")
-        task.succeeded.connect(self._saved)
-        task.failed.connect(self._save_failed)
-        task.finished.connect(self._save_finished)
+        task.on(succeeded=self._saved, failed=self._save_failed, finished=self._save_finished)
         return task
 
     def _save_finished(self) -> None:

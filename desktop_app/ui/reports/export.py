@@ -152,10 +152,12 @@ class ReportExport(QObject):
         self.export_progress.setRange(0, 0)
         self.export_progress.show()
         self.cancel_export_button.show()
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(lambda result: self._done(result, str(path)))
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
+        task.on(
+            progressed=self._progressed,
+            succeeded=lambda result: self._done(result, str(path)),
+            failed=self._failed,
+            finished=self._finished,
+        )
         self.update_button()
         return task
 

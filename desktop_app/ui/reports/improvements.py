@@ -203,8 +203,7 @@ class ImprovementActions:
             )
         self._save_task = task
         self._watch(task)
-        task.succeeded.connect(self._improvement_done)
-        task.failed.connect(self._improvement_failed)
+        task.on(succeeded=self._improvement_done, failed=self._improvement_failed)
         self._update_improvement_buttons()
 
     def _improvement_done(self, info: ImprovementInfo) -> None:

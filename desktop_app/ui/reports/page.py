@@ -389,8 +389,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
             key=(self, "figures"),
         )
         self._watch(task)
-        task.succeeded.connect(self._report_done)
-        task.failed.connect(self._report_failed)
+        task.on(succeeded=self._report_done, failed=self._report_failed)
         self.status_line.setText(
             self.tr("Computing {period}…").format(period=self.period_text(period))
         )
@@ -419,8 +418,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
             key=(self, "figures"),
         )
         self._watch(task)
-        task.succeeded.connect(self._trend_done)
-        task.failed.connect(self._trend_failed)
+        task.on(succeeded=self._trend_done, failed=self._trend_failed)
 
     def _report_failed(self, exc: ServiceError) -> None:
         text = service_message(exc)

@@ -243,8 +243,10 @@ class SurveyCalls:
             self.no_survey_reason.text(),
             name="survey-skip",
         )
-        task.succeeded.connect(lambda _none, number=row.number: self._not_surveyed(number))
-        task.failed.connect(self._call_failed)
+        task.on(
+            succeeded=lambda _none, number=row.number: self._not_surveyed(number),
+            failed=self._call_failed,
+        )
         return task
 
     def _not_surveyed(self, number: str) -> None:

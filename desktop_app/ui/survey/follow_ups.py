@@ -145,8 +145,7 @@ class FollowUps:
             key=(self, "follow-ups"),
             policy="coalesce",
         )
-        task.succeeded.connect(self._follow_ups_loaded)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self._follow_ups_loaded, failed=self._service_failed)
         return task
 
     def _follow_ups_loaded(self, rows: list[FollowUpInfo]) -> None:

@@ -291,8 +291,7 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         if form.case_id != case_id and form.has_typed_work() and not self._confirm_replace():
             return None
         task = self.tasks.submit(surveys.prefill, self.session, case_id, name="survey-prefill")
-        task.succeeded.connect(self._prefilled)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self._prefilled, failed=self._service_failed)
         return task
 
     def _confirm_replace(self) -> bool:
@@ -329,9 +328,7 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
             surveys.record_survey, self.session, form.form(), name="record-survey"
         )
         self._save_task = task
-        task.succeeded.connect(self._saved)
-        task.failed.connect(self._save_failed)
-        task.finished.connect(self._save_finished)
+        task.on(succeeded=self._saved, failed=self._save_failed, finished=self._save_finished)
         return task
 
     def _save_finished(self) -> None:

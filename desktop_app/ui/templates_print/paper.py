@@ -267,8 +267,7 @@ class CasePrinter(QObject):
         task.succeeded.connect(
             lambda survey, kind=kind, path=path: self._output(kind, path, survey)
         )
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
+        task.on(failed=self._failed, finished=self._finished)
         return task
 
     def _finished(self) -> None:

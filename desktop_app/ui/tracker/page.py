@@ -211,8 +211,7 @@ class TrackerPage(TrackerFilters, TrackerViews, DataPage):
             key=(self, "count"),
         )
         # Bound methods (no lambdas): Qt drops the connection if the page goes first.
-        task.succeeded.connect(self._set_count)
-        task.failed.connect(self._show_error)
+        task.on(succeeded=self._set_count, failed=self._show_error)
 
     def _set_count(self, count: int) -> None:
         count = int(count)

@@ -172,8 +172,7 @@ class TrackerViews:
             name="tracker-view-counts",
             key=(self, "view-counts"),
         )
-        task.succeeded.connect(self._views_counted)
-        task.failed.connect(self._show_error)
+        task.on(succeeded=self._views_counted, failed=self._show_error)
         return task
 
     def _views_counted(self, counts: dict) -> None:
