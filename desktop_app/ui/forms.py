@@ -9,7 +9,8 @@ case window's progress form and action dialogs (and the improvement dialog built
 Also the inputs and buttons every form and dialog makes the same way: ``push_button``,
 ``password_edit``, ``name_edit``, ``accept_buttons`` (an accept button and Cancel) and
 ``ChoiceBoxes`` (a check box per term and a text for "other"); choosing a combo box's item
-by its data (``select_data``); a key pressed alone (``plain_key``); a yes-or-no question (``ask``); the hidden progress bar of
+by its data (``select_data``); a key pressed alone (``plain_key``); a yes-or-no question (``ask``); a titled group of form rows (``form_group``); the order Tab follows
+(``tab_order``); the hidden progress bar of
 a background job (``progress_bar``) and the save-file dialog (``ask_save_path``, starting
 in ``documents_folder()``).
 """
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -218,6 +220,19 @@ def buddy_rows(
             form.addRow("", under[key])
         labels[key] = label
     return labels
+
+
+def form_group(title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
+    """A group box titled ``title`` and named ``name``, and the form layout of its rows."""
+    group = QGroupBox(title)
+    group.setObjectName(name)
+    return group, QFormLayout(group)
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in the order given."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
 
 
 def widget_row(*widgets: QWidget) -> QHBoxLayout:
@@ -416,6 +431,27 @@ class FieldErrors:
         widget = self.fields.get(field or "")
         if self.focus_on_error and widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_problems_of_fields(
+        self, by_field: dict[str, list[str]], order: Iterable[str]
+    ) -> QWidget | None:
+        """After clearing every message: the texts of each field of ``by_field`` under it
+        (those of a field with no error line together under the form), and the cursor in
+        the first bad field in ``order``, which is returned (None when there is none)."""
+        self.clear_errors()
+        general: list[str] = []
+        for field, texts in by_field.items():
+            if field in self.errors:
+                self.errors[field].show_message("\n".join(texts))
+            else:
+                general.extend(texts)
+        if general:
+            self.form_message.setText("\n".join(general))
+            self.form_message.show()
+        target = next((self.fields.get(f) for f in order if f in by_field), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target
 
     def clear_error(self, field: str) -> None:
         label = self.errors.get(field)

@@ -32,7 +32,7 @@ from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIER
 from desktop_app.services import intake
 from desktop_app.services.intake import FieldProblem, IntakeForm
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError
+from desktop_app.ui.forms import FieldError, form_group
 from desktop_app.ui.i18n import problem_text
 from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests, attachment_row
 
@@ -107,9 +107,7 @@ class IntakeSections:
         """The customer, complaint, description and handling groups, in form order."""
         lang = self.language
         # Customer.
-        customer = QGroupBox(self.tr("Customer"))
-        customer.setObjectName("customer_group")
-        form = QFormLayout(customer)
+        customer, form = form_group(self.tr("Customer"), "customer_group")
         self.customer_name = self._field(
             form, self.tr("Customer &name"), "customer_name", QLineEdit()
         )
@@ -128,9 +126,7 @@ class IntakeSections:
         )
 
         # The complaint.
-        complaint = QGroupBox(self.tr("Complaint"))
-        complaint.setObjectName("complaint_group")
-        form = QFormLayout(complaint)
+        complaint, form = form_group(self.tr("Complaint"), "complaint_group")
         self.complaint_number = QLabel(self.tr("Assigned on save"))
         self.complaint_number.setObjectName("complaint_number")
         form.addRow(QLabel(self.tr("Complaint number")), self.complaint_number)
@@ -176,9 +172,7 @@ class IntakeSections:
         )
 
         # Description and evidence.
-        described = QGroupBox(self.tr("Description"))
-        described.setObjectName("description_group")
-        form = QFormLayout(described)
+        described, form = form_group(self.tr("Description"), "description_group")
         self.description = self._field(
             form, self.tr("&Description"), "description", QPlainTextEdit()
         )
@@ -199,9 +193,7 @@ class IntakeSections:
         self.recording_ids.setPlaceholderText(self.tr("Separate several with , or 、"))
 
         # Requests and handling.
-        handling = QGroupBox(self.tr("Requests and handling"))
-        handling.setObjectName("handling_group")
-        form = QFormLayout(handling)
+        handling, form = form_group(self.tr("Requests and handling"), "handling_group")
         self.requests = CustomerRequests(lang)
         self._field(form, self.tr("Customer requests"), "customer_requests", self.requests)
         self.fields["customer_requests"] = self.requests.boxes[CUSTOMER_REQUESTS.codes()[0]]
@@ -459,25 +451,14 @@ class IntakeSections:
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         """Mark every bad field and focus the first one in form order."""
-        self.clear_errors()
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(
                 problem_text(problem.template, problem.params)
             )
-        general = []
-        for field, texts in by_field.items():
-            if field in self.errors:
-                self.errors[field].show_message("\n".join(texts))
-            else:
-                general.extend(texts)
-        if general:
-            self.form_message.setText("\n".join(general))
-            self.form_message.show()
-        ordered = [f for f in FIELD_ORDER if f in by_field] or list(by_field)
-        target = self.fields.get(ordered[0]) if ordered else None
+        # In form order; a field the order does not know comes after them.
+        target = self.show_problems_of_fields(by_field, (*FIELD_ORDER, *by_field))
         if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.ensureWidgetVisible(target)
         count = len(problems)
         self.status_message.emit(self.tr("%n field(s) need attention.", "", count))

@@ -40,7 +40,7 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, Registered
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import FieldError, FieldErrors, ask, message_label, push_button
+from desktop_app.ui.forms import FieldError, FieldErrors, ask, message_label, push_button, tab_order
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake.customer import CustomerLookup
 from desktop_app.ui.intake.draft import DraftStore, IntakeDrafts
@@ -257,8 +257,7 @@ class IntakePage(
             self.print_button,
             self.pdf_button,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        tab_order(*chain)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Another page is shown (or the window closes): no lookups for a hidden form.

@@ -43,7 +43,7 @@ from desktop_app.services.surveys import (
     SurveyPrefill,
 )
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import ask, push_button
+from desktop_app.ui.forms import ask, push_button, tab_order
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import RowsView, ViewPlace
 from desktop_app.ui.pages import DataPage, page_title, splitter
@@ -189,8 +189,7 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
             self.complete_follow_up_button,
             *self.form_panel.tab_chain(),
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        tab_order(*chain)
 
     @staticmethod
     def _table_defaults(table: QTableView) -> None:
