@@ -146,14 +146,14 @@
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="280"/>
+        <location filename="../../desktop_app/services/cases.py" line="281"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
         <location filename="../../desktop_app/services/surveys.py" line="198"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="282"/>
+        <location filename="../../desktop_app/services/cases.py" line="283"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="200"/>
         <source>Case {number} is outside your queues.</source>
@@ -161,176 +161,176 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/audit.py" line="140"/>
-        <location filename="../../desktop_app/services/cases.py" line="366"/>
-        <location filename="../../desktop_app/services/surveys.py" line="454"/>
+        <location filename="../../desktop_app/services/cases.py" line="367"/>
+        <location filename="../../desktop_app/services/surveys.py" line="455"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="652"/>
+        <location filename="../../desktop_app/services/cases.py" line="653"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="656"/>
+        <location filename="../../desktop_app/services/cases.py" line="657"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="662"/>
+        <location filename="../../desktop_app/services/cases.py" line="663"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="808"/>
+        <location filename="../../desktop_app/services/cases.py" line="809"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="835"/>
+        <location filename="../../desktop_app/services/cases.py" line="836"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="840"/>
+        <location filename="../../desktop_app/services/cases.py" line="841"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="843"/>
+        <location filename="../../desktop_app/services/cases.py" line="844"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="847"/>
+        <location filename="../../desktop_app/services/cases.py" line="848"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="853"/>
+        <location filename="../../desktop_app/services/cases.py" line="854"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="873"/>
+        <location filename="../../desktop_app/services/cases.py" line="874"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="875"/>
+        <location filename="../../desktop_app/services/cases.py" line="876"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="903"/>
+        <location filename="../../desktop_app/services/cases.py" line="904"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="920"/>
-        <location filename="../../desktop_app/services/intake.py" line="341"/>
+        <location filename="../../desktop_app/services/cases.py" line="921"/>
+        <location filename="../../desktop_app/services/intake.py" line="342"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="925"/>
+        <location filename="../../desktop_app/services/cases.py" line="926"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="934"/>
+        <location filename="../../desktop_app/services/cases.py" line="935"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="986"/>
+        <location filename="../../desktop_app/services/cases.py" line="987"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="990"/>
-        <location filename="../../desktop_app/services/cases.py" line="1035"/>
-        <location filename="../../desktop_app/services/cases.py" line="1275"/>
+        <location filename="../../desktop_app/services/cases.py" line="991"/>
+        <location filename="../../desktop_app/services/cases.py" line="1036"/>
+        <location filename="../../desktop_app/services/cases.py" line="1276"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="994"/>
+        <location filename="../../desktop_app/services/cases.py" line="995"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="997"/>
+        <location filename="../../desktop_app/services/cases.py" line="998"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1031"/>
+        <location filename="../../desktop_app/services/cases.py" line="1032"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1039"/>
+        <location filename="../../desktop_app/services/cases.py" line="1040"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1075"/>
+        <location filename="../../desktop_app/services/cases.py" line="1076"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1080"/>
+        <location filename="../../desktop_app/services/cases.py" line="1081"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1089"/>
+        <location filename="../../desktop_app/services/cases.py" line="1090"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1124"/>
+        <location filename="../../desktop_app/services/cases.py" line="1125"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1134"/>
+        <location filename="../../desktop_app/services/cases.py" line="1135"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1140"/>
+        <location filename="../../desktop_app/services/cases.py" line="1141"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1173"/>
+        <location filename="../../desktop_app/services/cases.py" line="1174"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1176"/>
+        <location filename="../../desktop_app/services/cases.py" line="1177"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1182"/>
+        <location filename="../../desktop_app/services/cases.py" line="1183"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1187"/>
+        <location filename="../../desktop_app/services/cases.py" line="1188"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1227"/>
+        <location filename="../../desktop_app/services/cases.py" line="1228"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1231"/>
+        <location filename="../../desktop_app/services/cases.py" line="1232"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>数据库中没有投诉子类，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="1426"/>
+        <location filename="../../desktop_app/services/demo.py" line="1427"/>
         <source>The number of cases must be 0 or more.</source>
         <translation>投诉数量不能小于 0。</translation>
     </message>
@@ -401,203 +401,203 @@
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="624"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="625"/>
         <location filename="../../desktop_app/services/report_workbook.py" line="881"/>
         <source>Only managers may export unmasked contact details.</source>
         <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="626"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="627"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="208"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="209"/>
         <source>... and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="297"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="298"/>
         <source>Expected text, found {value}.</source>
         <translation>此处应为文本，实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="299"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="300"/>
         <source>Expected text, found a date or time.</source>
         <translation>此处应为文本，实际为日期或时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="316"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="317"/>
         <source>Times are written without a time zone.</source>
         <translation>时间不能带时区。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="330"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="331"/>
         <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
         <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="333"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="334"/>
         <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="351"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="352"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="361"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="362"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="373"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="374"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="412"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="413"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="431"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="432"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="501"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="502"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="512"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="513"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="648"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="649"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="657"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="658"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="670"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="671"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="709"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="710"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1299"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1300"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1277"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1278"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="993"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="997"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="994"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="998"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="819"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="820"/>
         <source>Unknown value {value!r}.</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="125"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1288"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1289"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="991"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="992"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="157"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="726"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="727"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="764"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="765"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="843"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="844"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="893"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1231"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="894"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1232"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="904"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="905"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1019"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1020"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1082"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1083"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1104"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1105"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1191"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1192"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1202"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1203"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1828"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1835"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1829"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1836"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1862"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1863"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1870"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1871"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1884"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1885"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -726,12 +726,12 @@
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="771"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="772"/>
         <source>{time} is before the complaint time ({limit}).</source>
         <translation>{time} 早于投诉时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="816"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="817"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
     </message>
@@ -762,23 +762,23 @@
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="871"/>
+        <location filename="../../desktop_app/services/cases.py" line="872"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="907"/>
+        <location filename="../../desktop_app/services/cases.py" line="908"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="910"/>
+        <location filename="../../desktop_app/services/cases.py" line="911"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="915"/>
-        <location filename="../../desktop_app/services/intake.py" line="242"/>
+        <location filename="../../desktop_app/services/cases.py" line="916"/>
+        <location filename="../../desktop_app/services/intake.py" line="243"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
     </message>
@@ -794,122 +794,122 @@
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="817"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="818"/>
         <source>Unknown complaint type {value!r}.</source>
         <translation>未知的投诉类型 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="818"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="819"/>
         <source>Unknown department {value!r}.</source>
         <translation>未知的部门 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="928"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="929"/>
         <source>A closed case (已闭环) needs its closing time.</source>
         <translation>已闭环的投诉须填写闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="930"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="931"/>
         <source>A closed case (已闭环) needs its outcome.</source>
         <translation>已闭环的投诉须填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="939"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="940"/>
         <source>Only a closed case (已闭环) has a closing time.</source>
         <translation>只有已闭环的投诉才有闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="941"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="942"/>
         <source>Only a closed case (已闭环) has an outcome.</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1117"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1118"/>
         <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="179"/>
+        <location filename="../../desktop_app/services/intake.py" line="180"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="181"/>
+        <location filename="../../desktop_app/services/intake.py" line="182"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="183"/>
+        <location filename="../../desktop_app/services/intake.py" line="184"/>
         <source>Enter when the customer complained (a date and a time).</source>
         <translation>请输入投诉时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="185"/>
+        <location filename="../../desktop_app/services/intake.py" line="186"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="187"/>
+        <location filename="../../desktop_app/services/intake.py" line="188"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="190"/>
+        <location filename="../../desktop_app/services/intake.py" line="191"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="193"/>
+        <location filename="../../desktop_app/services/intake.py" line="194"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="198"/>
+        <location filename="../../desktop_app/services/intake.py" line="199"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="200"/>
+        <location filename="../../desktop_app/services/intake.py" line="201"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="204"/>
+        <location filename="../../desktop_app/services/intake.py" line="205"/>
         <source>Choose the customer&apos;s requests from the list.</source>
         <translation>请从列表中选择客户诉求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="209"/>
+        <location filename="../../desktop_app/services/intake.py" line="210"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="218"/>
+        <location filename="../../desktop_app/services/intake.py" line="219"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="222"/>
+        <location filename="../../desktop_app/services/intake.py" line="223"/>
         <source>Say whether the complaint came from head office (yes or no).</source>
         <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="230"/>
+        <location filename="../../desktop_app/services/intake.py" line="231"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="235"/>
+        <location filename="../../desktop_app/services/intake.py" line="236"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="257"/>
+        <location filename="../../desktop_app/services/intake.py" line="258"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="492"/>
+        <location filename="../../desktop_app/services/intake.py" line="493"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -930,23 +930,23 @@
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/permissions.py" line="15"/>
+        <location filename="../../desktop_app/services/permissions.py" line="16"/>
         <source>Your role ({role}) may not do this; it needs: {needed}.</source>
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="153"/>
+        <location filename="../../desktop_app/services/queue.py" line="154"/>
         <location filename="../../desktop_app/services/tracker.py" line="647"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="413"/>
+        <location filename="../../desktop_app/services/reminders.py" line="414"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="430"/>
+        <location filename="../../desktop_app/services/reminders.py" line="431"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
@@ -1017,17 +1017,17 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1271"/>
+        <location filename="../../desktop_app/services/cases.py" line="1272"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1281"/>
+        <location filename="../../desktop_app/services/cases.py" line="1282"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1290"/>
+        <location filename="../../desktop_app/services/cases.py" line="1291"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -1067,72 +1067,72 @@
         <translation>请填写不予调查的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="395"/>
+        <location filename="../../desktop_app/services/surveys.py" line="396"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>请填写客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="397"/>
+        <location filename="../../desktop_app/services/surveys.py" line="398"/>
         <source>Enter the survey time.</source>
         <translation>请填写调查时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="399"/>
+        <location filename="../../desktop_app/services/surveys.py" line="400"/>
         <source>Enter the survey time (a date and a time).</source>
         <translation>请输入调查时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="401"/>
+        <location filename="../../desktop_app/services/surveys.py" line="402"/>
         <source>The survey time is in the future.</source>
         <translation>调查时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="403"/>
+        <location filename="../../desktop_app/services/surveys.py" line="404"/>
         <source>Choose how the survey was done.</source>
         <translation>请选择调查方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="407"/>
+        <location filename="../../desktop_app/services/surveys.py" line="408"/>
         <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
         <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="413"/>
+        <location filename="../../desktop_app/services/surveys.py" line="414"/>
         <source>Choose from the listed aspects.</source>
         <translation>请从列出的环节中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="421"/>
+        <location filename="../../desktop_app/services/surveys.py" line="422"/>
         <source>Say what &quot;other&quot; means.</source>
         <translation>请说明“其他”的具体内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="463"/>
+        <location filename="../../desktop_app/services/surveys.py" line="464"/>
         <source>The survey time is before the case was closed.</source>
         <translation>调查时间早于投诉闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="514"/>
+        <location filename="../../desktop_app/services/surveys.py" line="515"/>
         <source>The survey could not be saved: {reason}</source>
         <translation>调查未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="527"/>
+        <location filename="../../desktop_app/services/surveys.py" line="528"/>
         <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
         <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="603"/>
+        <location filename="../../desktop_app/services/surveys.py" line="604"/>
         <source>Say what was done for the customer.</source>
         <translation>请说明为客户做了哪些处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="608"/>
+        <location filename="../../desktop_app/services/surveys.py" line="609"/>
         <source>This follow-up is done or gone.</source>
         <translation>该跟进已完成或已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="613"/>
+        <location filename="../../desktop_app/services/surveys.py" line="614"/>
         <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
@@ -1261,187 +1261,187 @@
         <translation>办结时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="110"/>
+        <location filename="../../desktop_app/domain/settings.py" line="111"/>
         <source>First callback of urgent cases (hours)</source>
         <translation>紧急投诉首次回电时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="118"/>
+        <location filename="../../desktop_app/domain/settings.py" line="119"/>
         <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
         <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="120"/>
+        <location filename="../../desktop_app/domain/settings.py" line="121"/>
         <source>Hour targets count working time only</source>
         <translation>按小时计的时限只计工作时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="125"/>
+        <location filename="../../desktop_app/domain/settings.py" line="126"/>
         <source>Complex cases: latest renegotiated resolution (working days)</source>
         <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="133"/>
+        <location filename="../../desktop_app/domain/settings.py" line="134"/>
         <source>Progress update to the customer every (days)</source>
         <translation>向客户通报进度的间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="141"/>
+        <location filename="../../desktop_app/domain/settings.py" line="142"/>
         <source>Weekly progress updates after (working days open)</source>
         <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="149"/>
+        <location filename="../../desktop_app/domain/settings.py" line="150"/>
         <source>Progress update interval for long cases (days)</source>
         <translation>长期投诉的进度通报间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="157"/>
+        <location filename="../../desktop_app/domain/settings.py" line="158"/>
         <source>Survey window opens after closure (hours)</source>
         <translation>闭环后多久开始回访调查（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="161"/>
+        <location filename="../../desktop_app/domain/settings.py" line="162"/>
         <source>Survey due after closure (hours)</source>
         <translation>闭环后回访调查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="166"/>
+        <location filename="../../desktop_app/domain/settings.py" line="167"/>
         <source>Survey call: next try after no answer (working minutes)</source>
         <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="174"/>
+        <location filename="../../desktop_app/domain/settings.py" line="175"/>
         <source>Survey call attempts before the customer counts as unreachable</source>
         <translation>回访致电多少次后视为联系不上客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="182"/>
+        <location filename="../../desktop_app/domain/settings.py" line="183"/>
         <source>Survey queue keeps cases this many days past their survey due time</source>
         <translation>调查时限过后投诉在调查队列中保留的天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="190"/>
+        <location filename="../../desktop_app/domain/settings.py" line="191"/>
         <source>Overall score at or below which an unhappy customer is followed up</source>
         <translation>整体满意度不高于此分数时跟进不满意客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="195"/>
+        <location filename="../../desktop_app/domain/settings.py" line="196"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="196"/>
+        <location filename="../../desktop_app/domain/settings.py" line="197"/>
         <source>Working day starts (HH:MM)</source>
         <translation>上班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="197"/>
+        <location filename="../../desktop_app/domain/settings.py" line="198"/>
         <source>Working day ends (HH:MM)</source>
         <translation>下班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="198"/>
+        <location filename="../../desktop_app/domain/settings.py" line="199"/>
         <source>Working weekdays (1 = Monday)</source>
         <translation>工作日（1 = 星期一）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="203"/>
+        <location filename="../../desktop_app/domain/settings.py" line="204"/>
         <source>Use China&apos;s public holidays and adjusted working days</source>
         <translation>使用中国法定节假日和调休安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="210"/>
+        <location filename="../../desktop_app/domain/settings.py" line="212"/>
         <source>Batch complaint: more than this many of one subtype in a day</source>
         <translation>批量投诉：同一子类一天内超过此数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="218"/>
+        <location filename="../../desktop_app/domain/settings.py" line="220"/>
         <source>Reminder scan interval (seconds)</source>
         <translation>提醒检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="226"/>
+        <location filename="../../desktop_app/domain/settings.py" line="228"/>
         <source>Warn before the first-response deadline (minutes)</source>
         <translation>首次响应时限前多久提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="234"/>
+        <location filename="../../desktop_app/domain/settings.py" line="236"/>
         <source>Warn before the solution deadline (working hours)</source>
         <translation>方案时限前多久提醒（工作小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="242"/>
+        <location filename="../../desktop_app/domain/settings.py" line="244"/>
         <source>Warn before the resolution deadline (working days)</source>
         <translation>办结时限前多久提醒（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="250"/>
+        <location filename="../../desktop_app/domain/settings.py" line="252"/>
         <source>Escalate overdue cases after (minutes)</source>
         <translation>超时多久后自动升级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="258"/>
+        <location filename="../../desktop_app/domain/settings.py" line="260"/>
         <source>Raise missed reminders for deadlines up to this many days old</source>
         <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="266"/>
+        <location filename="../../desktop_app/domain/settings.py" line="268"/>
         <source>Tracker: a deadline is due soon within (hours)</source>
         <translation>进度跟踪：距时限多少小时内算即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="274"/>
+        <location filename="../../desktop_app/domain/settings.py" line="276"/>
         <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
         <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="280"/>
+        <location filename="../../desktop_app/domain/settings.py" line="282"/>
         <source>Head of operations, last escalation step (user name; empty: the manager)</source>
         <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="283"/>
+        <location filename="../../desktop_app/domain/settings.py" line="285"/>
         <source>Failed sign-ins before lockout</source>
         <translation>登录失败多少次后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="284"/>
+        <location filename="../../desktop_app/domain/settings.py" line="286"/>
         <source>Lockout duration (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="285"/>
+        <location filename="../../desktop_app/domain/settings.py" line="287"/>
         <source>Lock after idle (minutes)</source>
         <translation>闲置多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="286"/>
+        <location filename="../../desktop_app/domain/settings.py" line="288"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="287"/>
+        <location filename="../../desktop_app/domain/settings.py" line="289"/>
         <source>Largest attachment (MB)</source>
         <translation>附件大小上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="292"/>
+        <location filename="../../desktop_app/domain/settings.py" line="294"/>
         <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
         <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="294"/>
+        <location filename="../../desktop_app/domain/settings.py" line="296"/>
         <source>Daily backups kept</source>
         <translation>保留的每日备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="295"/>
+        <location filename="../../desktop_app/domain/settings.py" line="297"/>
         <source>Weekly backups kept</source>
         <translation>保留的每周备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="296"/>
+        <location filename="../../desktop_app/domain/settings.py" line="298"/>
         <source>Complaint number prefix</source>
         <translation>投诉编号前缀</translation>
     </message>
@@ -1472,22 +1472,22 @@
 <context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="459"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="467"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="479"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="475"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="493"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="489"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -1551,32 +1551,32 @@
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="528"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="523"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="529"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="524"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="533"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="528"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="535"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="530"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="547"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="542"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="549"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="544"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -1706,7 +1706,7 @@
 <context>
     <name>AspectChoices</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="201"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="207"/>
         <source>What &quot;other&quot; is</source>
         <translation>“其他”具体是什么</translation>
     </message>
@@ -1714,270 +1714,285 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="47"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="59"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="94"/>
+        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="153"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="159"/>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
     </message>
 </context>
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1985,102 +2000,102 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="252"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="257"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="256"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="261"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="265"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="282"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="278"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="285"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="307"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="305"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="310"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="309"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="314"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="318"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="324"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="333"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="336"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="415"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="418"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="417"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="420"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="419"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="422"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="436"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="443"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="445"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="445"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="447"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2098,27 +2113,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="215"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="211"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="216"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="212"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="217"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="213"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="219"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2126,12 +2141,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="240"/>
         <source>Daily backup saved: {file}</source>
         <translation>每日备份已保存：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="249"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -2139,92 +2154,92 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="128"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="129"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="130"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="139"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="142"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="145"/>
         <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="149"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="155"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="193"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="196"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="202"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="203"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="219"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="225"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="230"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="266"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="269"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="271"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="282"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="284"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
@@ -2266,32 +2281,32 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="374"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="373"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="377"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="376"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="378"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="377"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="381"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="380"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="388"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="387"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="391"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="390"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -2299,17 +2314,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="80"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="80"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="80"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2418,17 +2433,17 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>{day}：{mark} — {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="367"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="365"/>
         <source>{year}: official public holidays and adjusted working days.</source>
         <translation>{year}年：已按官方公布的法定节假日和调休安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="374"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="372"/>
         <source>{year}: no official holiday schedule is known; only weekends and overrides count.</source>
         <translation>{year}年：尚无官方公布的放假安排，只按周末和调整计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="381"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="379"/>
         <source>The official {year} holiday schedule is not known to this program: deadlines in {year} count weekends and your calendar overrides only. Enter the public holidays and adjusted working days of {year} in the calendar, or update the program.</source>
         <translation>本程序尚不知道 {year} 年的法定节假日安排：{year} 年的期限只按周末和您在工作日历中的调整计算。请在工作日历中录入 {year} 年的法定节假日和调休工作日，或更新本程序。</translation>
     </message>
@@ -2477,102 +2492,102 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="307"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="309"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="316"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="318"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="339"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="341"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="342"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="341"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="343"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="342"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="344"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="343"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="345"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="344"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="346"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="345"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="347"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="346"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="348"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="351"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="353"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="352"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="354"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="353"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="355"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="354"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="356"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="355"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="357"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="356"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="358"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="357"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="359"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="358"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="360"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="383"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="385"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="433"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="435"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
@@ -2580,252 +2595,252 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseDetailsView</name>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="38"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="44"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="45"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="58"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="59"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
         <source>Handling</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
         <source>Escalated to</source>
         <translation>已升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
         <source>Complex case</source>
         <translation>复杂投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
         <source>Outcome reason</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="71"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="72"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="82"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="119"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="119"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="142"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="141"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="144"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="143"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="156"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="155"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="170"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="169"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="194"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="196"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="198"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
@@ -2861,133 +2876,128 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="99"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="98"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="143"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="142"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="144"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="143"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="149"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="148"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="150"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="149"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="155"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="154"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="156"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="155"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="161"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="160"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="162"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="161"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="166"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="173"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="172"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="173"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="179"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="178"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="179"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="185"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="184"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="185"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="188"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="188"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="284"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="274"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="287"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="277"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="304"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="307"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="294"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="297"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="351"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="339"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="354"/>
-        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
-        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="370"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="351"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="371"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="352"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -3021,12 +3031,12 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="106"/>
         <source>At least {n} characters, not starting or ending with a space, different from the current password.</source>
         <translation>至少 {n} 个字符，不能以空格开头或结尾，且须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="130"/>
         <source>The repeated password differs from the new one.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -3034,47 +3044,47 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="224"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="221"/>
         <source>Close the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="226"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="223"/>
         <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
         <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="231"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="228"/>
         <source>The customer &amp;confirmed the resolution</source>
         <translation>客户已确认问题解决(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="232"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="229"/>
         <source>Customer</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="236"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="233"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="238"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="235"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="245"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="242"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="244"/>
         <source>Required: why the case closes without the customer&apos;s confirmation</source>
         <translation>必填：未经客户确认即闭环的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="264"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="258"/>
         <source>Without the customer&apos;s confirmation the reason is required.</source>
         <translation>未经客户确认时必须填写原因。</translation>
     </message>
@@ -3082,39 +3092,39 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CompleteFollowUpDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="51"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="50"/>
         <source>Complete the follow-up</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="53"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="52"/>
         <source>{number} · {customer}
 {reason}</source>
         <translation>{number} · {customer}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="62"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="61"/>
         <source>What was done for the customer</source>
         <translation>为客户做了哪些处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="63"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="62"/>
         <source>Reopen the case as an escalated complaint</source>
         <translation>将投诉作为升级投诉重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="67"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="66"/>
         <source>The case is open already.</source>
         <translation>该投诉已处于打开状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="74"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="73"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="80"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="79"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -3122,87 +3132,87 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="327"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="321"/>
         <source>The case was changed meanwhile</source>
         <translation>投诉已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="331"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="325"/>
         <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
         <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="360"/>
         <source>Progress entry, stage {stage}</source>
         <translation>进度记录（{stage}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="363"/>
         <source>Transferred to {name}: {reason}</source>
         <translation>转派给{name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="372"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
         <source>Escalated to step {step}: {reason}</source>
         <translation>升级至第 {step} 级：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
         <source>Submitted the solution for approval</source>
         <translation>提交处理方案审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="377"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="371"/>
         <source>Approved the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="379"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="373"/>
         <source>Rejected the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
         <source>Closed the case ({outcome})</source>
         <translation>投诉闭环（{outcome}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="384"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="378"/>
         <source>Reopened the case: {reason}</source>
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="388"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="382"/>
         <source>Changed the case</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="396"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="390"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="401"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="395"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="403"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="397"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -3244,12 +3254,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerLookup</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="114"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="113"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="177"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
@@ -3257,7 +3267,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="30"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="42"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -3349,22 +3359,22 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="218"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="220"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="224"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="226"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="230"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="232"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="232"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="234"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -3402,22 +3412,22 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="81"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="83"/>
         <source>1 case&apos;s deadlines updated</source>
         <translation>已更新 1 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="83"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="85"/>
         <source>{count} cases&apos; deadlines updated</source>
         <translation>已更新 {count} 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="86"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="88"/>
         <source>Recompute stopped: {done}; the other open cases keep their previous deadlines until the next recompute.</source>
         <translation>已停止重新计算：{done}；其余未闭环投诉在下次重新计算前保持原时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="96"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="98"/>
         <source>Deadlines not recomputed: {reason}</source>
         <translation>时限未重新计算：{reason}</translation>
     </message>
@@ -3425,27 +3435,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="194"/>
         <source>Approve the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="194"/>
         <source>The case goes on to execution.</source>
         <translation>投诉将进入执行处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="201"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="198"/>
         <source>Reject the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="202"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="199"/>
         <source>The owner reworks the solution; say what must change.</source>
         <translation>责任人需修改方案；请说明需要修改的地方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="206"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="203"/>
         <source>&amp;Comment</source>
         <translation>审批意见(&amp;C)</translation>
     </message>
@@ -3453,108 +3463,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="78"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="75"/>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="237"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="87"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="94"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="103"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="112"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="116"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="123"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="122"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="127"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="141"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="149"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="156"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="160"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="199"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="200"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="234"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="239"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="247"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="267"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="266"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="272"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="276"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="285"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -3678,7 +3688,7 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/wizard.py" line="314"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="316"/>
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -3686,27 +3696,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="111"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="110"/>
         <source>Follow-ups of unhappy customers</source>
         <translation>不满意客户跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="124"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="123"/>
         <source>Co&amp;mplete follow-up…</source>
         <translation>完成跟进(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="234"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="232"/>
         <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
         <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="237"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="235"/>
         <source>Follow-up done ({number}).</source>
         <translation>跟进已完成（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="244"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="242"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -3742,167 +3752,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="105"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="112"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="120"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="122"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="126"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="133"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="135"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="139"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="142"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="172"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="175"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="205"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="207"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="227"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="237"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="254"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="275"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="284"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="298"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="308"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="311"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="314"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="314"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="320"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="324"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="329"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="334"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="337"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="337"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="343"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="363"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="369"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="369"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="375"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="375"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="381"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="385"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="387"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3910,62 +3920,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementActions</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="58"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="59"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="60"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="61"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="63"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="72"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="73"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="75"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="79"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="80"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="97"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="104"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="209"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="215"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="222"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="228"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -4062,22 +4072,22 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeDrafts</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="118"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="119"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="119"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="120"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="121"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="129"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="128"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
@@ -4085,33 +4095,33 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="170"/>
-        <location filename="../../desktop_app/ui/intake/page.py" line="298"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="169"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="291"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="172"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="179"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="178"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="182"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="186"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="191"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="190"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
@@ -4121,42 +4131,42 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="216"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="217"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="278"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="305"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="298"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="333"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="326"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="338"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="331"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="400"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="393"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="401"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="394"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="419"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="411"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
@@ -4164,7 +4174,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePrint</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="86"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="87"/>
         <source>Print the registration form</source>
         <translation>打印投诉登记表</translation>
     </message>
@@ -4172,147 +4182,147 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="115"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="116"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="116"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="117"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="133"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="134"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="133"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="134"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="135"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="136"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="136"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="137"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="137"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="138"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="139"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="139"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="140"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="140"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="141"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="141"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="142"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="142"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="143"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="143"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="144"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="144"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="145"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="145"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="146"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="146"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="147"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="147"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="148"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="148"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="149"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="149"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="150"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="150"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="151"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="151"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="152"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="152"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="153"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="154"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="154"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="156"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="162"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="169"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="178"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="180"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4320,222 +4330,207 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeSections</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="105"/>
-        <location filename="../../desktop_app/ui/intake/form.py" line="425"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="101"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="398"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="114"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="110"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="118"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="112"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="114"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="115"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="122"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="116"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="124"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="118"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="126"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="120"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="129"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="123"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="135"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="129"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="130"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="140"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="132"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="142"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="134"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="148"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="140"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="154"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="146"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="159"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="151"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="153"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="154"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="165"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="157"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="163"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="165"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="175"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="167"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="178"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="170"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="175"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="177"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="192"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="182"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="196"/>
-        <source>&amp;Add files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="199"/>
-        <source>Remo&amp;ve</source>
-        <translation>移除(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="213"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="188"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="216"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="191"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="193"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="221"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="196"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="225"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="198"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="232"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="205"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="236"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="209"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="240"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="213"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="215"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="447"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="421"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="451"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="425"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="455"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="429"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake/form.py" line="501"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="464"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="521"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="482"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="524"/>
-        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
-        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -4584,17 +4579,17 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="151"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="150"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="158"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="163"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="162"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
@@ -4602,42 +4597,42 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="106"/>
+        <location filename="../../desktop_app/ui/login.py" line="105"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="108"/>
+        <location filename="../../desktop_app/ui/login.py" line="107"/>
         <source>{app} {version}</source>
         <translation>{app} {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="110"/>
+        <location filename="../../desktop_app/ui/login.py" line="109"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="111"/>
+        <location filename="../../desktop_app/ui/login.py" line="110"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="112"/>
+        <location filename="../../desktop_app/ui/login.py" line="111"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="114"/>
+        <location filename="../../desktop_app/ui/login.py" line="113"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="118"/>
+        <location filename="../../desktop_app/ui/login.py" line="117"/>
         <source>Language of the program on this computer</source>
         <translation>本机上程序使用的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="120"/>
+        <location filename="../../desktop_app/ui/login.py" line="119"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
@@ -4645,112 +4640,112 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="114"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="291"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="308"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="321"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="327"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="329"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="340"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
@@ -4770,22 +4765,22 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="426"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="427"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="480"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="481"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="485"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="486"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -4895,27 +4890,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="79"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4923,102 +4918,92 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="49"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="52"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="61"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="64"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="62"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="65"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="63"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="66"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="66"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="69"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="71"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="74"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="76"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="79"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="81"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="84"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="83"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="86"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="87"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="90"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="89"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="92"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="96"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="99"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="98"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="101"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="104"/>
-        <source>&amp;Add files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="108"/>
-        <source>Remo&amp;ve</source>
-        <translation>移除(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="122"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="110"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="115"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="130"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="118"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="178"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="166"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="192"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="180"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -5026,7 +5011,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="530"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="528"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -5034,12 +5019,12 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="316"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="314"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="322"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="320"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -5120,17 +5105,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="345"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="343"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="347"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="345"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="352"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="350"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -5138,57 +5123,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="385"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="383"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="388"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="391"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="389"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="396"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="413"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="411"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="414"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="412"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="415"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="413"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="420"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="425"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="423"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="474"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="474"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -5196,22 +5181,22 @@ Database: {database}</source>
 <context>
     <name>RenegotiateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="283"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="277"/>
         <source>Renegotiate the resolution date</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="285"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="279"/>
         <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
         <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="297"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="291"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="298"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="292"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -5240,22 +5225,22 @@ Database: {database}</source>
         <translation>重新统计（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="53"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="58"/>
         <source>Full &amp;contacts</source>
         <translation>完整联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="62"/>
         <source>Write contact details unmasked in the overdue list (recorded in the audit log); otherwise they are masked like 138****5678</source>
         <translation>在超时清单中写入未隐藏的联系方式（记入审计日志）；否则按 138****5678 的形式隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="69"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="70"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -5281,7 +5266,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/page.py" line="197"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="555"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="543"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
@@ -5407,138 +5392,138 @@ Database: {database}</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="355"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="345"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="405"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="394"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="438"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="426"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="469"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="457"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="472"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="460"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="483"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="471"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="487"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="475"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="491"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="479"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="495"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="483"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="499"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="487"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="505"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="493"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="507"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="495"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="512"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="544"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="500"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="532"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="515"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="503"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="516"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="504"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="517"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="505"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="518"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="506"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="522"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="510"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="527"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="515"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="531"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="519"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="525"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="525"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="525"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="541"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="529"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="547"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="535"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="575"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="563"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="579"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="567"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
@@ -5558,27 +5543,27 @@ Database: {database}</source>
         <translation>投诉数据汇总 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="128"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="127"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="130"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="180"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="178"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="186"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="184"/>
         <source>The report was saved to {path}.</source>
         <translation>报表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="194"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="192"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -5586,37 +5571,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="67"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="66"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="68"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="67"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="84"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="83"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="85"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="84"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="90"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="89"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="96"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="95"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="104"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="103"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -5624,37 +5609,37 @@ Database: {database}</source>
 <context>
     <name>ScoreWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="122"/>
         <source>Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows</source>
         <translation>按 1（非常不满意）到 5（非常满意）；随后自动跳到下一项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="141"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="147"/>
         <source>not given</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="65"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="71"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="64"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="70"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="66"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="72"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="67"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="73"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="74"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -5908,92 +5893,92 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyCalls</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="58"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="57"/>
         <source>Call attempt</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="73"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="72"/>
         <source>When the customer asked to be called back</source>
         <translation>客户要求回电的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="80"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="79"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="82"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="81"/>
         <source>Record &amp;call</source>
         <translation>记录通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="88"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="87"/>
         <source>Why the customer is not to be surveyed</source>
         <translation>不调查该客户的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="93"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="92"/>
         <source>Not to be s&amp;urveyed</source>
         <translation>不予调查(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="114"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="113"/>
         <source>Ne&amp;xt try</source>
         <translation>下次致电(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="118"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="117"/>
         <source>Call res&amp;ult</source>
         <translation>通话结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="124"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="123"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="128"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="127"/>
         <source>Reas&amp;on</source>
         <translation>原因(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="166"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="165"/>
         <source>Choose a case in the queue first.</source>
         <translation>请先在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="203"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="202"/>
         <source>Customer unreachable after 1 call: {number} left the queue.</source>
         <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="205"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="204"/>
         <source>Customer unreachable after {count} calls: {number} left the queue.</source>
         <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="208"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="207"/>
         <source>The customer refused the survey: {number} left the queue.</source>
         <translation>客户拒绝调查：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="212"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="211"/>
         <source>Wrong number: {number} left the queue.</source>
         <translation>号码错误：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="214"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="213"/>
         <source>Next try at {time} ({number}, call {count}).</source>
         <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="220"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="219"/>
         <source>Call recorded ({number}).</source>
         <translation>通话已记录（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="254"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="255"/>
         <source>{number} will not be surveyed: it left the queue.</source>
         <translation>{number} 不予调查，已移出队列。</translation>
     </message>
@@ -6001,72 +5986,72 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="241"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="247"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="245"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="249"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="247"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="251"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="249"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="253"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="252"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="256"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="256"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="260"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="259"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="263"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="264"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="268"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="274"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="281"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="282"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="284"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="285"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="284"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="286"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="293"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
@@ -6134,92 +6119,92 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="186"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="176"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="232"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="215"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="234"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="217"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="239"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="222"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="241"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="224"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="245"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="228"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="284"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="267"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="289"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="272"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="291"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="274"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="317"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="299"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="319"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="301"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="330"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="310"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="362"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="340"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="364"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="342"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="378"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="356"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="380"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="358"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="385"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="363"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="388"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="366"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
@@ -6290,22 +6275,22 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="130"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="131"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="133"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="134"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="134"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="135"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="73"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="74"/>
         <source>Print: {name}</source>
         <translation>打印：{name}</translation>
     </message>
@@ -6320,52 +6305,52 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="107"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="104"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="108"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="105"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="132"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="129"/>
         <source>&amp;Blank forms</source>
         <translation>空白表单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="136"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="133"/>
         <source>Print {name}…</source>
         <translation>打印{name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="137"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="134"/>
         <source>Save {name} as PDF…</source>
         <translation>将{name}另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="184"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="181"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="188"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="185"/>
         <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
         <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="201"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="198"/>
         <source>Save as P&amp;DF</source>
         <translation>另存为 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="281"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="277"/>
         <source>The survey could not be read: {reason}</source>
         <translation>无法读取满意度调查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="302"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="298"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -6618,147 +6603,147 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TrackerFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="77"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="76"/>
         <source>Number, customer, contact or words of the description (Ctrl+F)</source>
         <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="82"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="81"/>
         <source>Any stage</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="94"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="93"/>
         <source>Any owner</source>
         <translation>全部责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="98"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="97"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="105"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="104"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="108"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="107"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="112"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="111"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="114"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="113"/>
         <source>Urgent onl&amp;y</source>
         <translation>仅紧急(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="116"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="115"/>
         <source>Overd&amp;ue only</source>
         <translation>仅超时(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="118"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="117"/>
         <source>&amp;Include closed</source>
         <translation>包括已闭环(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="120"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="119"/>
         <source>&amp;Mine only</source>
         <translation>仅我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="122"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="121"/>
         <source>Only the cases you own</source>
         <translation>只显示由您负责的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="123"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="122"/>
         <source>Awaiting a&amp;pproval</source>
         <translation>待审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="126"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="125"/>
         <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
         <translation>只显示方案等待主管审批的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="128"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="127"/>
         <source>&amp;Follow-ups</source>
         <translation>待跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="131"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="130"/>
         <source>Only cases whose unhappy customer awaits a follow-up</source>
         <translation>只显示客户不满意、等待跟进的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="136"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="135"/>
         <source>Cl&amp;ear filters</source>
         <translation>清除筛选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="145"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="147"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="172"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="174"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="173"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="175"/>
         <source>&amp;Stage:</source>
         <translation>处理阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="174"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="176"/>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="175"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="177"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="176"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="178"/>
         <source>&amp;Type:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="177"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="179"/>
         <source>Leve&amp;l:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="178"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="180"/>
         <source>&amp;Channel:</source>
         <translation>投诉渠道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="179"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="181"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="180"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="182"/>
         <source>to:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="301"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="294"/>
         <source>(several)</source>
         <translation>（多项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="301"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="294"/>
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>
@@ -6926,32 +6911,32 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="171"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="161"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="214"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="204"/>
         <source>{shown}+ cases (counting…)</source>
         <translation>{shown}+ 件投诉（正在统计…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="230"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="219"/>
         <source>1 case</source>
         <translation>1 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="230"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="219"/>
         <source>{count} cases</source>
         <translation>{count} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="339"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="328"/>
         <source>Processing order (urgent, level, deadline)</source>
         <translation>处理顺序（紧急、级别、时限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="342"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="331"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -6970,8 +6955,8 @@ The contact is masked: you do not handle this case.</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/tracker/views.py" line="114"/>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="320"/>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="331"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="319"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="330"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
@@ -6986,22 +6971,22 @@ The contact is masked: you do not handle this case.</source>
         <translation>视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="295"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="294"/>
         <source>View “{name}” saved</source>
         <translation>视图“{name}”已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="299"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="298"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="299"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="298"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="320"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="319"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
@@ -7034,7 +7019,7 @@ The contact is masked: you do not handle this case.</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="152"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="149"/>
         <source>Choose who takes the case.</source>
         <translation>请选择接手该投诉的人。</translation>
     </message>
@@ -7105,12 +7090,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/work.py" line="55"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="42"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/work.py" line="57"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="44"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>
