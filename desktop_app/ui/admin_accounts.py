@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from desktop_app.ui.forms import (
     FieldError,
     FieldErrors,
     accept_buttons,
+    ask,
     message_label,
     name_edit,
     password_edit,
@@ -485,14 +485,16 @@ class AccountsTab(QWidget):
         if self.dialog is not None:
             self.dialog.raise_()
             return None
-        dialog = UserDialog(self.session, self._departments, self.model.rows(), None, self)
-        self._open(dialog)
-        return dialog
+        return self._open_user_dialog(None)
 
     def edit_selected(self) -> UserDialog | None:
         info = self.selected()
         if info is None or self.dialog is not None:
             return None
+        return self._open_user_dialog(info)
+
+    def _open_user_dialog(self, info: UserInfo | None) -> UserDialog:
+        """The account dialog: a new account (``info`` None) or ``info``'s."""
         dialog = UserDialog(self.session, self._departments, self.model.rows(), info, self)
         self._open(dialog)
         return dialog
@@ -507,14 +509,7 @@ class AccountsTab(QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask yes or no (tests replace this)."""
-        answer = QMessageBox.question(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, text)
 
     def toggle_selected(self) -> bool:
         """Disable (or enable) the selected account after a confirmation; False when not

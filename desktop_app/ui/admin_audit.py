@@ -31,19 +31,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +49,15 @@ from desktop_app.services import audit
 from desktop_app.services.audit import AuditFilter, AuditRow
 from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError, MessageLine, message_label, push_button
+from desktop_app.ui.forms import (
+    FieldError,
+    MessageLine,
+    ask_save_path,
+    documents_folder,
+    message_label,
+    progress_bar,
+    push_button,
+)
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.paged_model import Chunk, PagedTableModel
 from desktop_app.ui.row_models import list_table
@@ -315,11 +320,9 @@ class AuditTab(MessageLine, QWidget):
             ),
             slot=self.ask_export,
         )
-        self.export_progress = QProgressBar()
-        self.export_progress.setObjectName("audit_export_progress")
-        self.export_progress.setMaximumWidth(180)
-        self.export_progress.setFormat(self.tr("Exporting… %p%"))
-        self.export_progress.hide()
+        self.export_progress = progress_bar(
+            "audit_export_progress", max_width=180, text=self.tr("Exporting… %p%")
+        )
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
@@ -437,18 +440,13 @@ class AuditTab(MessageLine, QWidget):
 
     def choose_export_path(self) -> str | None:
         """Ask where to save the export (tests replace this)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
+        return ask_save_path(
             self,
             self.tr("Export the audit log"),
-            str(Path(folder) / self.default_export_name()),
+            documents_folder() / self.default_export_name(),
             self.tr("Excel workbook (*.xlsx)"),
+            suffix=".xlsx",
         )
-        if not path:
-            return None
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return path
 
     def ask_export(self) -> Task | None:
         path = self.choose_export_path()
@@ -475,10 +473,12 @@ class AuditTab(MessageLine, QWidget):
         self.export_progress.show()
         self.export_button.setEnabled(False)
         self.clear_message()
-        task.progressed.connect(self._export_progressed)
-        task.succeeded.connect(self._exported)
-        task.failed.connect(self._export_failed)
-        task.finished.connect(self._export_finished)
+        task.on(
+            progressed=self._export_progressed,
+            succeeded=self._exported,
+            failed=self._export_failed,
+            finished=self._export_finished,
+        )
         return task
 
     def _export_progressed(self, done: int, total: int) -> None:

@@ -29,7 +29,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QLocale,
-    QStandardPaths,
     Qt,
     QUrl,
     Signal,
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +47,16 @@ from desktop_app.services import backup
 from desktop_app.services.backup import BackupEntry, BackupOverview, BackupResult, RestoreResult
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import MessageLine, message_label, note_label, push_button, widget_row
+from desktop_app.ui.forms import (
+    MessageLine,
+    ask_save_path,
+    documents_folder,
+    message_label,
+    note_label,
+    progress_bar,
+    push_button,
+    widget_row,
+)
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.row_models import RowsTableModel, list_table
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -150,11 +157,7 @@ class BackupsTab(MessageLine, QWidget):
             icon_name="folder",
             slot=self.open_folder,
         )
-        self.progress = QProgressBar()
-        self.progress.setObjectName("backup_progress")
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
+        self.progress = progress_bar("backup_progress", max_width=160)
         self.message = message_label("backup_message", selectable=True)
 
         buttons = widget_row(
@@ -270,18 +273,16 @@ class BackupsTab(MessageLine, QWidget):
         return path or None
 
     def choose_dump_path(self) -> str | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = (
             f"{self.overview.database if self.overview else 'complaints'}."
             f"{self.session.now():%Y%m%d-%H%M%S}.dump"
         )
-        path, _filter = QFileDialog.getSaveFileName(
+        return ask_save_path(
             self,
             self.tr("Save the PostgreSQL backup"),
-            str(Path(folder) / name),
+            documents_folder() / name,
             self.tr("pg_dump archive (*.dump)"),
         )
-        return path or None
 
     # --- back up ------------------------------------------------------------------------
 
@@ -307,8 +308,7 @@ class BackupsTab(MessageLine, QWidget):
             if not out:
                 return None
         task = self.tasks.submit(backup.create_backup, self.session, out, name="backup")
-        task.succeeded.connect(self._backed_up)
-        task.failed.connect(self._failed)
+        task.on(succeeded=self._backed_up, failed=self._failed)
         return self._start(task)
 
     def _backed_up(self, result: BackupResult) -> None:
@@ -365,8 +365,7 @@ class BackupsTab(MessageLine, QWidget):
         log.info("%s restores the database from %s", self.session.username, path)
         backup.release_connection()  # nothing of this thread may hold the file open
         task = self.tasks.submit(backup.restore_backup, self.session, path, name="restore")
-        task.succeeded.connect(self._restored)
-        task.failed.connect(self._failed)
+        task.on(succeeded=self._restored, failed=self._failed)
         return self._start(task)
 
     def restore_text(self, result: RestoreResult) -> str:

@@ -219,9 +219,11 @@ class AutoBackup(QObject):
         if task.cancelled:  # the runner was shut down
             return None
         self._task = task
-        task.succeeded.connect(self._checked)
-        task.failed.connect(lambda exc: self._failed(service_message(exc)))
-        task.finished.connect(self._finished)
+        task.on(
+            succeeded=self._checked,
+            failed=lambda exc: self._failed(service_message(exc)),
+            finished=self._finished,
+        )
         return task
 
     def _finished(self) -> None:

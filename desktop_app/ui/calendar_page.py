@@ -327,8 +327,7 @@ class CalendarPage(DataPage):
         task = self.tasks.submit(
             calendar_service.year_view, self.session, year, name="year-view", key=(self, "year")
         )
-        task.succeeded.connect(self._year_loaded)
-        task.failed.connect(self._failed)
+        task.on(succeeded=self._year_loaded, failed=self._failed)
         return task
 
     def _year_loaded(self, view: YearView) -> None:
@@ -341,8 +340,7 @@ class CalendarPage(DataPage):
     def _change(self, work, *args, name: str) -> Task:
         """Add or remove an override off the UI thread, then show the year again."""
         task = self.tasks.submit(work, self.session, *args, name=name)
-        task.succeeded.connect(self._changed)
-        task.failed.connect(self._failed)
+        task.on(succeeded=self._changed, failed=self._failed)
         return task
 
     def _changed(self, changed: bool) -> None:

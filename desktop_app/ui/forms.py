@@ -8,25 +8,34 @@ case window's progress form and action dialogs (and the improvement dialog built
 
 Also the inputs and buttons every form and dialog makes the same way: ``push_button``,
 ``password_edit``, ``name_edit``, ``accept_buttons`` (an accept button and Cancel) and
-``ChoiceBoxes`` (a check box per term and a text for "other").
+``ChoiceBoxes`` (a check box per term and a text for "other"); choosing a combo box's item
+by its data (``select_data``); a key pressed alone (``plain_key``); a yes-or-no question (``ask``); a titled group of form rows (``form_group``); the order Tab follows
+(``tab_order``); the hidden progress bar of
+a background job (``progress_bar``) and the save-file dialog (``ask_save_path``, starting
+in ``documents_folder()``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +46,7 @@ from desktop_app.ui.i18n import LANGUAGE_NAMES, SYSTEM, save_language, saved_lan
 from desktop_app.ui.resources import icon, set_tone
 
 NAME_LENGTH = 60  # user and display names
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 def push_button(
@@ -61,6 +71,12 @@ def push_button(
     if slot is not None:
         button.clicked.connect(slot)
     return button
+
+
+def plain_key(event: QKeyEvent, *keys: Qt.Key) -> bool:
+    """Whether ``event`` is one of ``keys`` pressed without Ctrl, Shift or Alt (the
+    keypad's Enter counts)."""
+    return event.key() in keys and event.modifiers() in _PLAIN
 
 
 def password_edit(name: str) -> QLineEdit:
@@ -94,6 +110,72 @@ def accept_buttons(
     accept.clicked.connect(accepted)
     cancel.clicked.connect(rejected)
     return buttons, accept, cancel
+
+
+_Button = QMessageBox.StandardButton
+
+
+def select_data(combo: QComboBox, data: Any) -> bool:
+    """Make the item of ``combo`` whose data is ``data`` current; False (nothing changed)
+    when there is none."""
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    return index >= 0
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes: _Button = _Button.Yes,
+    no: _Button = _Button.No,
+    *,
+    default: _Button | None = None,
+) -> bool:
+    """Ask ``text`` with the buttons ``yes`` and ``no`` (the default one ``default``, else
+    ``no``); True when the answer is ``yes``."""
+    answer = QMessageBox.question(parent, title, text, yes | no, no if default is None else default)
+    return answer == yes
+
+
+def progress_bar(
+    name: str, *, max_width: int | None = None, text: str | None = None
+) -> QProgressBar:
+    """The hidden progress bar of a background job, named ``name``: busy (no range) until
+    the job reports its progress. ``text``: its format (e.g. "Exporting… %p%")."""
+    bar = QProgressBar()
+    bar.setObjectName(name)
+    bar.setRange(0, 0)
+    if max_width is not None:
+        bar.setMaximumWidth(max_width)
+    if text is not None:
+        bar.setFormat(text)
+    bar.hide()
+    return bar
+
+
+def documents_folder() -> Path:
+    """The user's documents folder, where save dialogs start."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def ask_save_path(
+    parent: QWidget | None,
+    title: str,
+    start: str | Path,
+    file_filter: str,
+    *,
+    suffix: str = "",
+) -> str | None:
+    """Ask where to save a file (the dialog starts at ``start``); None when cancelled.
+    ``suffix`` (e.g. ".xlsx") is added to a name chosen without it."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+    if not path:
+        return None
+    if suffix and not path.lower().endswith(suffix):
+        path += suffix
+    return path
 
 
 class FieldError(QLabel):
@@ -138,6 +220,19 @@ def buddy_rows(
             form.addRow("", under[key])
         labels[key] = label
     return labels
+
+
+def form_group(title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
+    """A group box titled ``title`` and named ``name``, and the form layout of its rows."""
+    group = QGroupBox(title)
+    group.setObjectName(name)
+    return group, QFormLayout(group)
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in the order given."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
 
 
 def widget_row(*widgets: QWidget) -> QHBoxLayout:
@@ -336,6 +431,27 @@ class FieldErrors:
         widget = self.fields.get(field or "")
         if self.focus_on_error and widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_problems_of_fields(
+        self, by_field: dict[str, list[str]], order: Iterable[str]
+    ) -> QWidget | None:
+        """After clearing every message: the texts of each field of ``by_field`` under it
+        (those of a field with no error line together under the form), and the cursor in
+        the first bad field in ``order``, which is returned (None when there is none)."""
+        self.clear_errors()
+        general: list[str] = []
+        for field, texts in by_field.items():
+            if field in self.errors:
+                self.errors[field].show_message("\n".join(texts))
+            else:
+                general.extend(texts)
+        if general:
+            self.form_message.setText("\n".join(general))
+            self.form_message.show()
+        target = next((self.fields.get(f) for f in order if f in by_field), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target
 
     def clear_error(self, field: str) -> None:
         label = self.errors.get(field)

@@ -33,7 +33,7 @@ from desktop_app.services import auth
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import message_label, password_edit
+from desktop_app.ui.forms import message_label, password_edit, plain_key, tab_order
 from desktop_app.ui.i18n import message_text, service_message
 from desktop_app.ui.resources import icon
 
@@ -141,8 +141,7 @@ class LockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setTabOrder(self.password, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.sign_out_button)
+        tab_order(self.password, self.unlock_button, self.sign_out_button)
 
     def set_reason(self, minutes: float | None) -> None:
         """``minutes`` of inactivity, or None when the user locked the program."""
@@ -191,10 +190,7 @@ class LockDialog(QDialog):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
+        if plain_key(event, Qt.Key.Key_Escape):
             self.password.clear()
             event.accept()
             return

@@ -27,6 +27,7 @@ from desktop_app.ui.forms import (
     message_label,
     name_edit,
     password_edit,
+    tab_order,
 )
 from desktop_app.ui.i18n import (
     LANGUAGE_NAMES,
@@ -97,9 +98,7 @@ class LoginDialog(QDialog):
         layout.addLayout(bottom)
         self.retranslate()
 
-        self.setTabOrder(self.username, self.password)
-        self.setTabOrder(self.password, self.sign_in_button)
-        self.setTabOrder(self.sign_in_button, self.cancel_button)
+        tab_order(self.username, self.password, self.sign_in_button, self.cancel_button)
         (self.password if username else self.username).setFocus()
 
     def retranslate(self) -> None:

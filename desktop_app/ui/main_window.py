@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from desktop_app.ui.exchange import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.intake import IntakePage
-from desktop_app.ui.pages import resize_on_screen
+from desktop_app.ui.pages import resize_on_screen, splitter
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
     ReminderMonitor,
@@ -141,18 +140,14 @@ class MainWindow(QMainWindow):
         self._build_reminders()
         self._build_menus_and_toolbar()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("main_splitter")
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 900])
-        splitter.setChildrenCollapsible(False)
+        split = splitter("main_splitter", (self.navigation, 0), (self.stack, 1))
+        split.setSizes([180, 900])
+        split.setChildrenCollapsible(False)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.reminder_notice)
-        central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(split, 1)
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._row_changed)
 
@@ -355,14 +350,23 @@ class MainWindow(QMainWindow):
         if self.tracker_page is not None:
             self.tracker_page.add_status_action(self.export_view_action)
 
+    @staticmethod
+    def _still_working(dialog: ImportDialog | ExportDialog | None) -> bool:
+        """Whether the exchange ``dialog`` is still working: then it is shown in front; one
+        done with is deleted (a new one takes its place)."""
+        if dialog is None:
+            return False
+        if dialog.busy():
+            dialog.show()
+            dialog.raise_()
+            return True
+        dialog.deleteLater()
+        return False
+
     def open_import_dialog(self):
         """Show the import dialog (the one still working, if any)."""
-        if self.import_dialog is not None and self.import_dialog.busy():
-            self.import_dialog.show()
-            self.import_dialog.raise_()
+        if self._still_working(self.import_dialog):
             return self.import_dialog
-        if self.import_dialog is not None:
-            self.import_dialog.deleteLater()
         dialog = ImportDialog(self.session, tasks=self.tasks, parent=self)
         dialog.imported.connect(self._imported)
         self.import_dialog = dialog
@@ -375,12 +379,8 @@ class MainWindow(QMainWindow):
 
     def open_export_dialog(self, case_ids: list[int] | None = None):
         """Show the export dialog: a period or everything, or exactly ``case_ids``."""
-        if self.export_dialog is not None and self.export_dialog.busy():
-            self.export_dialog.show()
-            self.export_dialog.raise_()
+        if self._still_working(self.export_dialog):
             return self.export_dialog
-        if self.export_dialog is not None:
-            self.export_dialog.deleteLater()
         dialog = ExportDialog(self.session, tasks=self.tasks, parent=self, case_ids=case_ids)
         dialog.exported.connect(
             lambda result: (
@@ -416,8 +416,9 @@ class MainWindow(QMainWindow):
             else:
                 self.open_export_dialog(ids)
 
-        task.succeeded.connect(collected)
-        task.failed.connect(lambda exc: self.show_status_message(service_message(exc)))
+        task.on(
+            succeeded=collected, failed=lambda exc: self.show_status_message(service_message(exc))
+        )
         return task
 
     def _build_status_bar(self) -> None:

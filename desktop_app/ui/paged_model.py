@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import plain_key
 from desktop_app.ui.row_models import RowsTableModel
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -175,8 +176,7 @@ class PagedTableModel(RowsTableModel):
             name=name,
             key=self._key,
         )
-        task.succeeded.connect(handler)
-        task.failed.connect(self._failed)
+        task.on(succeeded=handler, failed=self._failed)
         return task
 
     def set_query(self, query: Any) -> Task:
@@ -411,10 +411,7 @@ class RowsView(QTableView):
     row_entered = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
+        if plain_key(event, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.row_entered.emit()
             event.accept()
             return

@@ -1,15 +1,16 @@
 """What the pages of the main window share: the title, the first-start size, the timers
-that wait for typing to stop (``delay_timer``), and ``DataPage``, the base of the pages that
-show data (when they reload)."""
+that wait for typing to stop (``delay_timer``), the bar of inputs that scrolls sideways
+(``sideways_scroll``), the splitters of the windows and pages (``splitter``), and
+``DataPage``, the base of the pages that show data (when they reload)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QWidget
 
 from desktop_app.ui.changes import KINDS, ChangeHub, DataChanged
 
@@ -25,15 +26,55 @@ def page_title(text: str) -> QLabel:
     return label
 
 
-def delay_timer(parent: QWidget, name: str, msec: int, slot: Callable) -> QTimer:
+class DelayTimer(QTimer):
+    """A single-shot timer whose ``timeout`` calls a slot; see ``delay_timer``."""
+
+    def call(self, *, delay: bool) -> None:
+        """Call the slot when the wait runs out (``delay``: the wait starts again), or at
+        once, dropping a wait under way."""
+        if delay:
+            self.start()
+        else:
+            self.stop()
+            self.timeout.emit()
+
+
+def delay_timer(parent: QWidget, name: str, msec: int, slot: Callable) -> DelayTimer:
     """A single-shot timer named ``name`` that calls ``slot`` ``msec`` after its last
-    ``start()`` (a lookup or a reload once the typing stops)."""
-    timer = QTimer(parent)
+    ``start()`` (a lookup or a reload once the typing stops); ``call(delay=False)`` calls
+    it at once."""
+    timer = DelayTimer(parent)
     timer.setObjectName(name)
     timer.setSingleShot(True)
     timer.setInterval(msec)
     timer.timeout.connect(slot)
     return timer
+
+
+def sideways_scroll(bar: QWidget, name: str) -> QScrollArea:
+    """``bar`` (a row of inputs) in a frameless scroll area named ``name`` that scrolls it
+    sideways in a narrow window instead of widening the window; as high as the bar and a
+    scroll bar, and never focused itself."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(bar)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFixedHeight(bar.sizeHint().height() + area.horizontalScrollBar().sizeHint().height())
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+def splitter(name: str, *parts: tuple[QWidget, int], vertical: bool = False) -> QSplitter:
+    """A splitter named ``name`` of ``parts``, each a widget and its stretch factor, left
+    to right (top to bottom when ``vertical``)."""
+    split = QSplitter(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
+    split.setObjectName(name)
+    for index, (widget, stretch) in enumerate(parts):
+        split.addWidget(widget)
+        split.setStretchFactor(index, stretch)
+    return split
 
 
 def resize_on_screen(window: QWidget, width: int, height: int) -> None:

@@ -18,7 +18,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services import users
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label, password_edit
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label, password_edit, tab_order
 from desktop_app.ui.i18n import service_message
 
 log = logging.getLogger(__name__)
@@ -82,10 +82,13 @@ class ChangePasswordDialog(FieldErrors, QDialog):
         layout.addWidget(self.rules)
         layout.addWidget(self.form_message)
         layout.addWidget(buttons)
-        self.setTabOrder(self.current_password, self.new_password)
-        self.setTabOrder(self.new_password, self.repeat_password)
-        self.setTabOrder(self.repeat_password, self.ok_button)
-        self.setTabOrder(self.ok_button, self.cancel_button)
+        tab_order(
+            self.current_password,
+            self.new_password,
+            self.repeat_password,
+            self.ok_button,
+            self.cancel_button,
+        )
         self.current_password.setFocus()
 
     def _password_edit(self, name: str) -> QLineEdit:

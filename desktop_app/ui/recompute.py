@@ -64,10 +64,12 @@ class DeadlineRecompute(QObject):
         )
         self.task = task
         dialog.canceled.connect(task.cancel)
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._succeeded)
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
+        task.on(
+            progressed=self._progressed,
+            succeeded=self._succeeded,
+            failed=self._failed,
+            finished=self._finished,
+        )
         return task
 
     def _progressed(self, done: int, total: int) -> None:

@@ -238,9 +238,7 @@ class ReminderMonitor(QObject):
 
         task = self.tasks.submit(work, name="reminder-scan")
         self._scan = task
-        task.succeeded.connect(self._scanned)
-        task.failed.connect(self._failed)
-        task.finished.connect(self._scan_finished)
+        task.on(succeeded=self._scanned, failed=self._failed, finished=self._scan_finished)
         return task
 
     def _scan_finished(self) -> None:
@@ -278,8 +276,7 @@ class ReminderMonitor(QObject):
             name="my-reminders",
             key=(self, "mine"),
         )
-        task.succeeded.connect(self.updated.emit)
-        task.failed.connect(self._failed)
+        task.on(succeeded=self.updated.emit, failed=self._failed)
         return task
 
     def acknowledge(self, reminder_id: int) -> Task:
@@ -292,8 +289,9 @@ class ReminderMonitor(QObject):
         """Acknowledge or snooze, then announce it: the reminders panel (and whoever shows
         reminders) reloads through ``changes``, also after a refusal (shown)."""
         task = self.tasks.submit(action, self.session, reminder_id, *args, name=action.__name__)
-        task.failed.connect(self._failed)
-        task.finished.connect(lambda: self.changes.announce("reminders", {reminder_id}))
+        task.on(
+            failed=self._failed, finished=lambda: self.changes.announce("reminders", {reminder_id})
+        )
         return task
 
 

@@ -1,5 +1,7 @@
 """A read-only table model over a list of row objects (the administration tabs' tables),
-and the read-only table view those tables (and the reminders panel's) are shown in."""
+and the read-only table view those tables (and the reminders panel's) are shown in;
+``read_only_rows`` sets up any table that way (the tracker's, the survey page's, the
+reports' tables)."""
 
 from __future__ import annotations
 
@@ -77,6 +79,19 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
 
+def read_only_rows(table: QTableView, *, wrap: bool = True, tab_keys: bool = True) -> None:
+    """Make ``table`` a read-only list of rows: whole rows selected one at a time, no
+    editing, alternating colours, no row numbers. ``wrap``: long cells wrap; ``tab_keys``:
+    Tab moves between cells (else on to the next widget)."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(wrap)
+    table.setTabKeyNavigation(tab_keys)
+    table.verticalHeader().hide()
+
+
 def list_table(
     name: str,
     model: QAbstractItemModel,
@@ -90,11 +105,7 @@ def list_table(
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
+    read_only_rows(table)
     header = table.horizontalHeader()
     if fit is None:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,14 @@ from desktop_app.domain.vocab import SURVEY_ASPECTS, SURVEY_METHODS
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.surveys import SCORE_FIELDS, SurveyForm, SurveyPrefill
-from desktop_app.ui.forms import ChoiceBoxes, FieldError, FieldErrors, push_button
+from desktop_app.ui.forms import (
+    ChoiceBoxes,
+    FieldError,
+    FieldErrors,
+    form_group,
+    push_button,
+    tab_order,
+)
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.resources import set_tone
 
@@ -249,9 +255,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
 
     def _build(self) -> None:
         lang = self.language
-        header = QGroupBox(self.tr("Survey"))
-        header.setObjectName("survey_header_group")
-        form = QFormLayout(header)
+        header, form = form_group(self.tr("Survey"), "survey_header_group")
         self.complaint_number = self._field(
             form, self.tr("Complaint &number (if any)"), "complaint_number", QLineEdit()
         )
@@ -272,9 +276,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
         self.surveyor.setReadOnly(True)
         self.surveyor.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        scores = QGroupBox(self.tr("Scores"))
-        scores.setObjectName("survey_scores_group")
-        form = QFormLayout(scores)
+        scores, form = form_group(self.tr("Scores"), "survey_scores_group")
         # A narrow form (English labels, 150 %) puts fields under their labels rather
         # than scrolling sideways.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -301,9 +303,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
             setattr(self, name, widget)
             self._field(form, titles[name], name, widget)
 
-        aspects = QGroupBox(self.tr("Aspects and suggestions"))
-        aspects.setObjectName("survey_aspects_group")
-        form = QFormLayout(aspects)
+        aspects, form = form_group(self.tr("Aspects and suggestions"), "survey_aspects_group")
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.most_satisfied = AspectChoices("most_satisfied", lang)
         self._field(form, self.tr("Most &satisfied with"), "most_satisfied", self.most_satisfied)
@@ -398,9 +398,7 @@ class SurveyFormPanel(FieldErrors, QWidget):
         )
 
     def _set_tab_order(self) -> None:
-        chain = self.tab_chain()
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        tab_order(*self.tab_chain())
 
     def tab_chain(self) -> list[QWidget]:
         """The focusable fields and buttons in Tab order (disabled ones included)."""
@@ -522,21 +520,10 @@ class SurveyFormPanel(FieldErrors, QWidget):
     def show_problems(self, problems: list[ValidationError]) -> int:
         """Mark every bad field (its message under it) and focus the first one in reading
         order; returns how many problems there were."""
-        self.clear_errors()
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field or "", []).append(service_message(problem))
-        general: list[str] = []
-        for field, texts in by_field.items():
-            if field in self.errors:
-                self.errors[field].show_message("\n".join(texts))
-            else:
-                general.extend(texts)
-        if general:
-            self.show_message("\n".join(general))
-        ordered = [f for f in FIELD_ORDER if f in by_field]
-        target = self.fields.get(ordered[0]) if ordered else None
+        target = self.show_problems_of_fields(by_field, FIELD_ORDER)
         if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.ensureWidgetVisible(target)
         return len(problems)

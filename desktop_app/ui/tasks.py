@@ -87,6 +87,25 @@ class Task(QObject):
         self._relay.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
+    def on(
+        self,
+        *,
+        succeeded: Callable | None = None,
+        failed: Callable | None = None,
+        finished: Callable | None = None,
+        progressed: Callable | None = None,
+    ) -> Task:
+        """Connect the slots given to the signals of the same name; returns the task."""
+        for signal, slot in (
+            (self.progressed, progressed),
+            (self.succeeded, succeeded),
+            (self.failed, failed),
+            (self.finished, finished),
+        ):
+            if slot is not None:
+                signal.connect(slot)
+        return self
+
     # --- worker side (any thread) -------------------------------------------------------
 
     def report(self, done: int, total: int) -> bool:

@@ -1446,7 +1446,7 @@
         <translation>投诉编号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="51"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1477,22 +1477,22 @@
 <context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="459"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="467"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="479"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="475"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="493"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="489"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -1556,32 +1556,32 @@
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="528"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="523"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="529"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="524"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="533"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="528"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="535"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="530"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="547"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="542"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="549"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="544"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -1711,7 +1711,7 @@
 <context>
     <name>AspectChoices</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="201"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="208"/>
         <source>What &quot;other&quot; is</source>
         <translation>“其他”具体是什么</translation>
     </message>
@@ -1719,270 +1719,285 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="47"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="59"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="94"/>
+        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="153"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="159"/>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
     </message>
 </context>
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="75"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="76"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="77"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1990,102 +2005,102 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="252"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="257"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="256"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="261"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="265"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="282"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="278"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="279"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="285"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="307"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="305"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="310"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="309"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="314"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="318"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="324"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="333"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="336"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="415"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="418"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="417"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="420"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="419"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="422"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="436"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="443"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="445"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="445"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="447"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2103,27 +2118,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="210"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="215"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="211"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="216"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="212"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="217"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="213"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="214"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="219"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2131,12 +2146,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="240"/>
         <source>Daily backup saved: {file}</source>
         <translation>每日备份已保存：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="247"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="249"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -2144,92 +2159,92 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="128"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="129"/>
         <source>Backups folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="130"/>
         <source>Kept:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="139"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="142"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="138"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="145"/>
         <source>Replace the database with the selected backup (or a file you choose)</source>
         <translation>用选中的备份（或您选择的文件）替换数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="149"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="155"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="193"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="196"/>
         <source>the last {daily} daily and {weekly} weekly automatic backups (settings backups.keep_daily and backups.keep_weekly); a daily backup is taken while the program runs</source>
         <translation>最近 {daily} 份每日自动备份和 {weekly} 份每周自动备份（设置项 backups.keep_daily 和 backups.keep_weekly）；程序运行期间每天自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="199"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="202"/>
         <source>a file you choose at each backup</source>
         <translation>每次备份时自行选择的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="200"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="203"/>
         <source>as the database server&apos;s backup plan says</source>
         <translation>按数据库服务器的备份计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="219"/>
         <source>Restoring is done with pg_restore, not by this program: close the program on every PC, then run pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; &lt;file&gt;.</source>
         <translation>恢复需用 pg_restore 完成，而非本程序：请关闭所有电脑上的本程序，然后运行 pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; &lt;文件&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="225"/>
         <source>This database is on a PostgreSQL server. &quot;Back up now&quot; runs pg_dump ({program}) and writes the dump to a file you choose.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。“立即备份”会运行 pg_dump（{program}），并把转储写入您选择的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="230"/>
         <source>This database is on a PostgreSQL server. pg_dump was not found on this computer: install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) to back up from here, or use the database server&apos;s own backups.</source>
         <translation>该数据库位于 PostgreSQL 服务器上。本机未找到 pg_dump：请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后在此备份，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="266"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="269"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="271"/>
         <source>Database backups (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>数据库备份 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="282"/>
         <source>Save the PostgreSQL backup</source>
         <translation>保存 PostgreSQL 备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="284"/>
         <source>pg_dump archive (*.dump)</source>
         <translation>pg_dump 归档 (*.dump)</translation>
     </message>
@@ -2271,32 +2286,32 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="374"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="373"/>
         <source>The database was restored from {source} (schema version {version}).</source>
         <translation>数据库已从 {source} 恢复（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="377"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="376"/>
         <source>It was brought up to this program&apos;s schema version.</source>
         <translation>已升级到本程序的结构版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="378"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="377"/>
         <source>The database it replaced is kept as {kept}.</source>
         <translation>被替换的数据库已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="381"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="380"/>
         <source>You are now signed out; sign in again to continue.</source>
         <translation>您已退出登录，请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="388"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="387"/>
         <source>Database restored from {file}</source>
         <translation>已从 {file} 恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="391"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="390"/>
         <source>Database restored</source>
         <translation>数据库已恢复</translation>
     </message>
@@ -2304,17 +2319,17 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="80"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="80"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_backups.py" line="73"/>
+        <location filename="../../desktop_app/ui/admin_backups.py" line="80"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2423,17 +2438,17 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>{day}：{mark} — {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="367"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="365"/>
         <source>{year}: official public holidays and adjusted working days.</source>
         <translation>{year}年：已按官方公布的法定节假日和调休安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="374"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="372"/>
         <source>{year}: no official holiday schedule is known; only weekends and overrides count.</source>
         <translation>{year}年：尚无官方公布的放假安排，只按周末和调整计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="381"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="379"/>
         <source>The official {year} holiday schedule is not known to this program: deadlines in {year} count weekends and your calendar overrides only. Enter the public holidays and adjusted working days of {year} in the calendar, or update the program.</source>
         <translation>本程序尚不知道 {year} 年的法定节假日安排：{year} 年的期限只按周末和您在工作日历中的调整计算。请在工作日历中录入 {year} 年的法定节假日和调休工作日，或更新本程序。</translation>
     </message>
@@ -2441,143 +2456,143 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="190"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="218"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="191"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="219"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="192"/>
-        <location filename="../../desktop_app/ui/case/actions.py" line="239"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="220"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="267"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="202"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="230"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="204"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="232"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="207"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="235"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="234"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="262"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="236"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="264"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="307"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="339"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="316"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="348"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="339"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="371"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="372"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="341"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="373"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="342"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="374"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="343"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="375"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="344"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="376"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="345"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="377"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="346"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="378"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="351"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="383"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="352"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="384"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="353"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="385"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="354"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="386"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="355"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="387"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="356"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="388"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="357"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="389"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="358"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="390"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="383"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="415"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="433"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="465"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
@@ -2585,252 +2600,252 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseDetailsView</name>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="38"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="44"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="45"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="58"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="59"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
         <source>Handling</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
         <source>Escalated to</source>
         <translation>已升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
         <source>Complex case</source>
         <translation>复杂投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
         <source>Outcome reason</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="71"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="72"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="82"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="119"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="120"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="119"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="142"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="141"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="144"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="143"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="156"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="155"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="170"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="169"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="194"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="196"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="198"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
@@ -2866,133 +2881,128 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="99"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="109"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="143"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="153"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="144"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="154"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="149"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="150"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="160"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="155"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="156"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="166"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="161"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="162"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="172"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="178"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="173"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="184"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="179"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="190"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="185"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="196"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="284"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="285"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="287"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="288"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="304"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="307"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="351"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="350"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="354"/>
-        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
-        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="370"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="362"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="371"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="363"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -3026,12 +3036,12 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="106"/>
         <source>At least {n} characters, not starting or ending with a space, different from the current password.</source>
         <translation>至少 {n} 个字符，不能以空格开头或结尾，且须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/password_dialog.py" line="130"/>
         <source>The repeated password differs from the new one.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -3039,47 +3049,47 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="224"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="221"/>
         <source>Close the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="226"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="223"/>
         <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
         <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="231"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="228"/>
         <source>The customer &amp;confirmed the resolution</source>
         <translation>客户已确认问题解决(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="232"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="229"/>
         <source>Customer</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="236"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="233"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="238"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="235"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="245"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="242"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="244"/>
         <source>Required: why the case closes without the customer&apos;s confirmation</source>
         <translation>必填：未经客户确认即闭环的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="264"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="258"/>
         <source>Without the customer&apos;s confirmation the reason is required.</source>
         <translation>未经客户确认时必须填写原因。</translation>
     </message>
@@ -3087,39 +3097,39 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CompleteFollowUpDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="50"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="52"/>
         <source>Complete the follow-up</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="52"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="54"/>
         <source>{number} · {customer}
 {reason}</source>
         <translation>{number} · {customer}
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="61"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="63"/>
         <source>What was done for the customer</source>
         <translation>为客户做了哪些处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="62"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="64"/>
         <source>Reopen the case as an escalated complaint</source>
         <translation>将投诉作为升级投诉重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="66"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="68"/>
         <source>The case is open already.</source>
         <translation>该投诉已处于打开状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="73"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="75"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="79"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="81"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -3127,87 +3137,87 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="327"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="321"/>
         <source>The case was changed meanwhile</source>
         <translation>投诉已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="331"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="325"/>
         <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
         <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="340"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="360"/>
         <source>Progress entry, stage {stage}</source>
         <translation>进度记录（{stage}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="363"/>
         <source>Transferred to {name}: {reason}</source>
         <translation>转派给{name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="372"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
         <source>Escalated to step {step}: {reason}</source>
         <translation>升级至第 {step} 级：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
         <source>Submitted the solution for approval</source>
         <translation>提交处理方案审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="377"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="371"/>
         <source>Approved the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="379"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="373"/>
         <source>Rejected the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
         <source>Closed the case ({outcome})</source>
         <translation>投诉闭环（{outcome}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="384"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="378"/>
         <source>Reopened the case: {reason}</source>
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="388"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="382"/>
         <source>Changed the case</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="396"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="390"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="401"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="395"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="403"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="397"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -3249,12 +3259,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerLookup</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="114"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="151"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="215"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
@@ -3262,7 +3272,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="30"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="42"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -3354,22 +3364,22 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="218"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="220"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="224"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="226"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="230"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="232"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="232"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="234"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -3407,22 +3417,22 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="81"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="83"/>
         <source>1 case&apos;s deadlines updated</source>
         <translation>已更新 1 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="83"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="85"/>
         <source>{count} cases&apos; deadlines updated</source>
         <translation>已更新 {count} 件投诉的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="86"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="88"/>
         <source>Recompute stopped: {done}; the other open cases keep their previous deadlines until the next recompute.</source>
         <translation>已停止重新计算：{done}；其余未闭环投诉在下次重新计算前保持原时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recompute.py" line="96"/>
+        <location filename="../../desktop_app/ui/recompute.py" line="98"/>
         <source>Deadlines not recomputed: {reason}</source>
         <translation>时限未重新计算：{reason}</translation>
     </message>
@@ -3430,27 +3440,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="194"/>
         <source>Approve the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="194"/>
         <source>The case goes on to execution.</source>
         <translation>投诉将进入执行处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="201"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="198"/>
         <source>Reject the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="202"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="199"/>
         <source>The owner reworks the solution; say what must change.</source>
         <translation>责任人需修改方案；请说明需要修改的地方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="206"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="203"/>
         <source>&amp;Comment</source>
         <translation>审批意见(&amp;C)</translation>
     </message>
@@ -3458,108 +3468,108 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="79"/>
         <source>Export the current view</source>
         <translation>导出当前视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="76"/>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="238"/>
         <source>Export cases</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="88"/>
         <source>The {count:,} cases of the tracker&apos;s current view, in its order, with their progress entries and surveys.</source>
         <translation>进度跟踪当前视图中的 {count:,} 件投诉（按视图中的顺序），连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="95"/>
         <source>The cases you may see, registered in the period, with their progress entries and surveys.</source>
         <translation>您有权查看的、在该期间登记的投诉，连同其进度记录和满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="104"/>
         <source>&amp;All dates</source>
         <translation>全部日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="113"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="117"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="119"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="124"/>
         <source>Full contact details and ID &amp;numbers</source>
         <translation>完整的联系方式和证件号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="128"/>
         <source>Contacts and ID numbers are masked (138****5678) unless you tick this. An unmasked export is recorded in the audit log with who, when, what and how many rows; keep the file safe. Only an unmasked export can be imported again.</source>
         <translation>不勾选此项时，联系方式和证件号码会被隐藏（138****5678）。未隐藏的导出会记入审计日志（操作人、时间、内容和行数）；请妥善保管文件。只有未隐藏的导出文件才能再次导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="142"/>
         <source>Contacts and ID numbers are masked (138****5678); only managers may export them in full.</source>
         <translation>联系方式和证件号码已隐藏（138****5678）；只有客服经理可以导出完整信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="150"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="157"/>
         <source>&amp;Save as:</source>
         <translation>保存为(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="161"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="200"/>
         <source>Complaints view {stamp}.xlsx</source>
         <translation>投诉视图 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="201"/>
         <source>Complaints {stamp}.xlsx</source>
         <translation>投诉 {stamp}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="240"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="248"/>
         <source>Choose where to save the workbook.</source>
         <translation>请选择工作簿的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="268"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="273"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="277"/>
         <source>Saved {path}: {complaints:,} complaints, {progress:,} progress entries, {surveys:,} surveys.</source>
         <translation>已保存 {path}：投诉 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="286"/>
         <source>Contacts in full (recorded in the audit log).</source>
         <translation>含完整联系方式（已记入审计日志）。</translation>
     </message>
@@ -3683,7 +3693,7 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/wizard.py" line="314"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="316"/>
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -3691,27 +3701,27 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="110"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="132"/>
         <source>Follow-ups of unhappy customers</source>
         <translation>不满意客户跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="123"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="145"/>
         <source>Co&amp;mplete follow-up…</source>
         <translation>完成跟进(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="233"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="254"/>
         <source>Follow-up done: {number} is reopened as an escalated complaint.</source>
         <translation>跟进已完成：{number} 已作为升级投诉重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="236"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="257"/>
         <source>Follow-up done ({number}).</source>
         <translation>跟进已完成（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="243"/>
+        <location filename="../../desktop_app/ui/survey/follow_ups.py" line="264"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -3747,167 +3757,167 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="105"/>
         <source>Import cases</source>
         <translation>导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="112"/>
         <source>Reads an exchange workbook (sheets 投诉登记, 进度跟踪, 满意度调查, Chinese or English headers). Check the file first: the import is all or nothing, and any bad cell rejects the whole file.</source>
         <translation>读取交换工作簿（工作表：投诉登记、进度跟踪、满意度调查，表头可为中文或英文）。请先检查文件：导入要么全部成功，要么全部不导入，任何一个单元格有误都会拒绝整个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="120"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="122"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="126"/>
         <source>&amp;Workbook:</source>
         <translation>工作簿(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="133"/>
         <source>Check &amp;file</source>
         <translation>检查文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="135"/>
         <source>Read and check every cell without importing anything</source>
         <translation>读取并检查每个单元格，不导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="139"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="142"/>
         <source>Import the checked file (after a clean check)</source>
         <translation>导入已检查的文件（检查无误后）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="172"/>
         <source>&amp;Save the error report…</source>
         <translation>保存错误报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="175"/>
         <source>Save every problem (sheet, row, column, reason) as an Excel workbook</source>
         <translation>将所有问题（工作表、行、列、原因）保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="205"/>
         <source>Choose the workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="207"/>
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="227"/>
         <source>Choose the workbook to import.</source>
         <translation>请选择要导入的工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="237"/>
         <source>Checking… %p%</source>
         <translation>正在检查… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="254"/>
         <source>The check was cancelled.</source>
         <translation>已取消检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="275"/>
         <source>Importing… %p%</source>
         <translation>正在导入… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="284"/>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="298"/>
         <source>complaints (投诉登记): {complaints:,}; progress entries (进度跟踪): {progress:,}; surveys (满意度调查): {surveys:,}</source>
         <translation>投诉登记 {complaints:,} 件，进度记录 {progress:,} 条，满意度调查 {surveys:,} 份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="308"/>
         <source>Ignored:</source>
         <translation>已忽略：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="311"/>
         <source>The file is fine. It holds {counts}.</source>
         <translation>文件无误，包含{counts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="314"/>
         <source>{count} staff names match no account and would become inactive accounts: {names}</source>
         <translation>有 {count} 个员工姓名没有对应账号，导入后将建为停用账号：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="314"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="320"/>
         <source>Press Import to import it.</source>
         <translation>点击“导入”即可导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="324"/>
         <source>The file is rejected: {count:,} problems (listed below). Nothing was imported; correct the file and check it again.</source>
         <translation>文件被拒绝：共 {count:,} 个问题（见下表）。未导入任何内容；请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="329"/>
         <source>Imported {counts} in {seconds:.1f} s.</source>
         <translation>已导入{counts}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="334"/>
         <source>{count:,} new customers</source>
         <translation>新建客户 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="337"/>
         <source>{count:,} complaint numbers assigned</source>
         <translation>分配投诉编号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="337"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="343"/>
         <source>{count:,} inactive staff accounts</source>
         <translation>新建停用员工账号 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="363"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="369"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="369"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="375"/>
         <source>The error report was saved to {path}.</source>
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="375"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="381"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="385"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="387"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3915,62 +3925,62 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementActions</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="58"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="80"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="81"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="60"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="82"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="83"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="62"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="63"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="73"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="95"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="79"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="101"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="109"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="104"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="126"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="216"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="237"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="229"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="250"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -4067,22 +4077,22 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeDrafts</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="118"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="135"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="119"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="136"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="137"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="129"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="144"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
@@ -4090,78 +4100,78 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="170"/>
-        <location filename="../../desktop_app/ui/intake/page.py" line="300"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="169"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="291"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="172"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="179"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="178"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="182"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="186"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="191"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="190"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="195"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="194"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="218"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="217"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="285"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="278"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="307"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="298"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="335"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="326"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="340"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="331"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="402"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="393"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="403"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="394"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="421"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="411"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
@@ -4169,7 +4179,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePrint</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="86"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="104"/>
         <source>Print the registration form</source>
         <translation>打印投诉登记表</translation>
     </message>
@@ -4177,147 +4187,147 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="115"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="137"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="116"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="138"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="133"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="133"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="135"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="157"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="136"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="158"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="137"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="159"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="160"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="139"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="161"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="140"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="162"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="141"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="163"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="142"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="164"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="143"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="165"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="144"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="166"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="145"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="167"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="146"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="147"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="169"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="148"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="170"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="149"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="171"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="150"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="172"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="151"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="173"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="152"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="174"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="175"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="154"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="177"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="183"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="190"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="199"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="201"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4325,222 +4335,207 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeSections</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="104"/>
-        <location filename="../../desktop_app/ui/intake/form.py" line="427"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="140"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="437"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="113"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="149"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="117"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="151"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="119"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="153"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="154"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="121"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="155"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="123"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="157"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="125"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="159"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="128"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="162"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="134"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="168"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="137"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="169"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="139"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="171"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="141"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="173"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="147"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="179"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="185"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="158"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="190"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="160"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="192"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="193"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="164"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="196"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="170"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="202"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="172"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="204"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="174"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="206"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="177"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="209"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="182"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="214"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="186"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="216"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="191"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="221"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="195"/>
-        <source>&amp;Add files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="201"/>
-        <source>Remo&amp;ve</source>
-        <translation>移除(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="227"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="230"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="220"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="232"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="223"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="235"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="227"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="237"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="234"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="244"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="238"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="248"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="242"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="252"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="254"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="450"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="460"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="454"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="464"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="458"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="468"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake/form.py" line="504"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="503"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="524"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="521"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="527"/>
-        <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
-        <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -4589,17 +4584,17 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="151"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="150"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="158"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="163"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="162"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
@@ -4607,42 +4602,42 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="106"/>
+        <location filename="../../desktop_app/ui/login.py" line="105"/>
         <source>Sign in — {app}</source>
         <translation>登录 — {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="108"/>
+        <location filename="../../desktop_app/ui/login.py" line="107"/>
         <source>{app} {version}</source>
         <translation>{app} {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="110"/>
+        <location filename="../../desktop_app/ui/login.py" line="109"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="111"/>
+        <location filename="../../desktop_app/ui/login.py" line="110"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="112"/>
+        <location filename="../../desktop_app/ui/login.py" line="111"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="114"/>
+        <location filename="../../desktop_app/ui/login.py" line="113"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="118"/>
+        <location filename="../../desktop_app/ui/login.py" line="117"/>
         <source>Language of the program on this computer</source>
         <translation>本机上程序使用的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login.py" line="120"/>
+        <location filename="../../desktop_app/ui/login.py" line="119"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
@@ -4650,112 +4645,112 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="115"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="114"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="291"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="308"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="321"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="327"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="329"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="340"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
@@ -4775,22 +4770,22 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="426"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="427"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="480"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="481"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="485"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="486"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -4847,52 +4842,52 @@ Database: {database}</source>
 <context>
     <name>PeriodChoice</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="51"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="62"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="63"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="53"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="64"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="65"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="59"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="70"/>
         <source>Any day of the week, month or quarter</source>
         <translation>该周、月或季度中的任意一天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="63"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="74"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="66"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="77"/>
         <source>The previous period (Alt+Left)</source>
         <translation>上一期（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="67"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="78"/>
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="71"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="82"/>
         <source>The next period (Alt+Right)</source>
         <translation>下一期（Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/period.py" line="72"/>
+        <location filename="../../desktop_app/ui/reports/period.py" line="83"/>
         <source>Next period</source>
         <translation>下一期</translation>
     </message>
@@ -4900,27 +4895,27 @@ Database: {database}</source>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="79"/>
         <source>… and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="64"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4928,102 +4923,92 @@ Database: {database}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="49"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="53"/>
         <source>New progress entry</source>
         <translation>新增进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="61"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="65"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="62"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="66"/>
         <source>S&amp;tage</source>
         <translation>处理阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="63"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="67"/>
         <source>Stay in the current stage or move the case on</source>
         <translation>保持当前阶段，或推进到下一阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="66"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="70"/>
         <source>&amp;Planned completion</source>
         <translation>计划完成时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="71"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="75"/>
         <source>Act&amp;ual completion</source>
         <translation>实际完成时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="76"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="80"/>
         <source>&amp;Result (measures, compensation)</source>
         <translation>处理结果（措施、补偿等）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="81"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="85"/>
         <source>Customer &amp;feedback</source>
         <translation>客户反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="83"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="87"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="87"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="91"/>
         <source>Feedback &amp;comment</source>
         <translation>具体意见(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="89"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="93"/>
         <source>&amp;Next action</source>
         <translation>下一步动作(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="96"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="100"/>
         <source>Contact</source>
         <translation>联系客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="98"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="102"/>
         <source>This entry was a contact with the customer</source>
         <translation>本次记录包含与客户的联系</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="104"/>
-        <source>&amp;Add files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="108"/>
-        <source>Remo&amp;ve</source>
-        <translation>移除(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="122"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="111"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="127"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="116"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="130"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="119"/>
         <source>Save the progress entry (Ctrl+S or Ctrl+Enter)</source>
         <translation>保存进度记录（Ctrl+S 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="178"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="167"/>
         <source>{stage} (current)</source>
         <translation>{stage}（当前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/progress.py" line="192"/>
+        <location filename="../../desktop_app/ui/case/progress.py" line="181"/>
         <source>You cannot add progress to this case now.</source>
         <translation>您现在不能为该投诉添加进度记录。</translation>
     </message>
@@ -5031,7 +5016,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="530"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="528"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -5039,12 +5024,12 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="316"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="314"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="322"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="320"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -5125,17 +5110,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="345"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="343"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="347"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="345"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="352"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="350"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -5143,57 +5128,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="385"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="383"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="388"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="391"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="389"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="396"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="413"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="411"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="414"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="412"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="415"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="413"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="420"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="425"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="423"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="474"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="476"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="474"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -5201,22 +5186,22 @@ Database: {database}</source>
 <context>
     <name>RenegotiateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="283"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="277"/>
         <source>Renegotiate the resolution date</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="285"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="279"/>
         <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
         <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="297"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="291"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="298"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="292"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -5224,43 +5209,43 @@ Database: {database}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="150"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="154"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="153"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="157"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="165"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="168"/>
         <source>A supervisor sees the figures of their own departments</source>
         <translation>客服主管只能查看本部门的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="168"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="171"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="174"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新统计（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="52"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="53"/>
         <source>E&amp;xport to Excel…</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="57"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="58"/>
         <source>Full &amp;contacts</source>
         <translation>完整联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="61"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="62"/>
         <source>Write contact details unmasked in the overdue list (recorded in the audit log); otherwise they are masked like 138****5678</source>
         <translation>在超时清单中写入未隐藏的联系方式（记入审计日志）；否则按 138****5678 的形式隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="69"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="70"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -5270,280 +5255,280 @@ Database: {database}</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="194"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="197"/>
         <source>Complaints registered</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="195"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="198"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="196"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="199"/>
         <source>Resolution rate</source>
         <translation>投诉解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="197"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="555"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="200"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="546"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="198"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="201"/>
         <source>First response on time</source>
         <translation>首次响应及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="199"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="202"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="200"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="203"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="204"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="207"/>
         <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
         <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="207"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="210"/>
         <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
         <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="212"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="215"/>
         <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
         <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="223"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="226"/>
         <source>Complaints by type</source>
         <translation>各类型投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="227"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="230"/>
         <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
         <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="233"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="236"/>
         <source>Complaints by week</source>
         <translation>每周投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="236"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="239"/>
         <source>On-time rate by week (%)</source>
         <translation>每周处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="239"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="242"/>
         <source>Satisfaction by question (mean, 1–5)</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="244"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="244"/>
         <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="253"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="253"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="253"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="261"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="264"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="263"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="266"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="268"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="271"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="280"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="312"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="315"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="313"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="316"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="314"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="317"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="355"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="348"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="405"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="397"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="438"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="429"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="469"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="460"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="472"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="463"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="483"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="474"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="487"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="478"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="491"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="482"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="495"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="486"/>
         <source>{k} of {n} closed on time</source>
         <translation>{n} 件中按时闭环 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="499"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="490"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="505"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="496"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="507"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="498"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="512"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="544"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="503"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="535"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="515"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="506"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="516"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="507"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="517"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="508"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="518"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="509"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="522"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="513"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="527"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="518"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="531"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="522"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="528"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="528"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="537"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="528"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="541"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="532"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="547"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="538"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="575"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="566"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="579"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="570"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
@@ -5563,27 +5548,27 @@ Database: {database}</source>
         <translation>投诉数据汇总 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="128"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="127"/>
         <source>Export the report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="130"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="180"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="178"/>
         <source>The export was cancelled; no file was saved.</source>
         <translation>已取消导出，未保存文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="186"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="184"/>
         <source>The report was saved to {path}.</source>
         <translation>报表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/export.py" line="194"/>
+        <location filename="../../desktop_app/ui/reports/export.py" line="192"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -5591,37 +5576,37 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="67"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="66"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="68"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="67"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="84"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="83"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="85"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="84"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="90"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="89"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="96"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="95"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="104"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="103"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
     </message>
@@ -5629,37 +5614,37 @@ Database: {database}</source>
 <context>
     <name>ScoreWidget</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="123"/>
         <source>Press 1 (very dissatisfied) to 5 (very satisfied); the next score follows</source>
         <translation>按 1（非常不满意）到 5（非常满意）；随后自动跳到下一项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="141"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="148"/>
         <source>not given</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="65"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="72"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="64"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="71"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="66"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="73"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="67"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="74"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="75"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -5913,92 +5898,92 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyCalls</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="57"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="77"/>
         <source>Call attempt</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="72"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="92"/>
         <source>When the customer asked to be called back</source>
         <translation>客户要求回电的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="79"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="99"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="81"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="101"/>
         <source>Record &amp;call</source>
         <translation>记录通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="87"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="107"/>
         <source>Why the customer is not to be surveyed</source>
         <translation>不调查该客户的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="92"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="112"/>
         <source>Not to be s&amp;urveyed</source>
         <translation>不予调查(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="113"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="133"/>
         <source>Ne&amp;xt try</source>
         <translation>下次致电(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="117"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="137"/>
         <source>Call res&amp;ult</source>
         <translation>通话结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="123"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="143"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="127"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="147"/>
         <source>Reas&amp;on</source>
         <translation>原因(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="165"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="185"/>
         <source>Choose a case in the queue first.</source>
         <translation>请先在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="202"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="222"/>
         <source>Customer unreachable after 1 call: {number} left the queue.</source>
         <translation>致电 1 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="204"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="224"/>
         <source>Customer unreachable after {count} calls: {number} left the queue.</source>
         <translation>致电 {count} 次仍联系不上客户：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="207"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="227"/>
         <source>The customer refused the survey: {number} left the queue.</source>
         <translation>客户拒绝调查：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="211"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="231"/>
         <source>Wrong number: {number} left the queue.</source>
         <translation>号码错误：{number} 已移出队列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="213"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="233"/>
         <source>Next try at {time} ({number}, call {count}).</source>
         <translation>下次致电时间 {time}（{number}，第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="219"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="239"/>
         <source>Call recorded ({number}).</source>
         <translation>通话已记录（{number}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/calls.py" line="253"/>
+        <location filename="../../desktop_app/ui/survey/calls.py" line="275"/>
         <source>{number} will not be surveyed: it left the queue.</source>
         <translation>{number} 不予调查，已移出队列。</translation>
     </message>
@@ -6006,107 +5991,107 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyFormPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="241"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="258"/>
         <source>Survey</source>
         <translation>调查信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="245"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="260"/>
         <source>Complaint &amp;number (if any)</source>
         <translation>投诉编号（如有）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="247"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="262"/>
         <source>Empty for a proactive survey</source>
         <translation>主动调查时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="249"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="264"/>
         <source>Customer na&amp;me</source>
         <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="252"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="267"/>
         <source>Survey &amp;time</source>
         <translation>调查时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="256"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="271"/>
         <source>Met&amp;hod</source>
         <translation>调查方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="259"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="274"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="264"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="279"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="272"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="285"/>
         <source>1 = very dissatisfied … 5 = very satisfied; type the digit, the next score follows.</source>
         <translation>1 = 非常不满意 … 5 = 非常满意；输入数字后自动跳到下一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="281"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="294"/>
         <source>1. T&amp;imeliness of handling</source>
         <translation>1. 处理及时性(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="282"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="295"/>
         <source>2. &amp;Effectiveness of the solution</source>
         <translation>2. 解决方案有效性(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="283"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="296"/>
         <source>3. Staff &amp;attitude</source>
         <translation>3. 服务人员态度(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="284"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="297"/>
         <source>4. O&amp;verall satisfaction</source>
         <translation>4. 整体满意度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="293"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="306"/>
         <source>Aspects and suggestions</source>
         <translation>环节与建议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="298"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="309"/>
         <source>Most &amp;satisfied with</source>
         <translation>最满意的环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="302"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="313"/>
         <source>Needs im&amp;provement</source>
         <translation>需改进的环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="310"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="321"/>
         <source>Other su&amp;ggestions or needs</source>
         <translation>其他建议或需求(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="323"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="334"/>
         <source>&amp;Save survey</source>
         <translation>保存调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="326"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="337"/>
         <source>Save the survey (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="330"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="341"/>
         <source>Ne&amp;w survey</source>
         <translation>新建调查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey_form.py" line="333"/>
+        <location filename="../../desktop_app/ui/survey_form.py" line="344"/>
         <source>Empty the form, for a proactive survey without a complaint (Ctrl+N)</source>
         <translation>清空表单，用于没有投诉的主动调查（Ctrl+N）</translation>
     </message>
@@ -6114,117 +6099,117 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="124"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="123"/>
         <source>Only clerks, supervisors and managers record surveys.</source>
         <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="127"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="126"/>
         <source>Due for a survey</source>
         <translation>待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="140"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="139"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="143"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="142"/>
         <source>Read the queue again (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="153"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="152"/>
         <source>Enter or double-click: survey the selected case.</source>
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="187"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="176"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="233"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="215"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="235"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="217"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="240"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="222"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="242"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="224"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="246"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="228"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="285"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="267"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="290"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="272"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="292"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="274"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="318"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="299"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="320"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="301"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="331"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="310"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="363"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="340"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="365"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="342"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="379"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="356"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="381"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="358"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="386"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="363"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="389"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="366"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
@@ -6310,7 +6295,7 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <translation>客户满意度调查问卷</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="73"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="74"/>
         <source>Print: {name}</source>
         <translation>打印：{name}</translation>
     </message>
@@ -6325,52 +6310,52 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="107"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="104"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="108"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="105"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="132"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="129"/>
         <source>&amp;Blank forms</source>
         <translation>空白表单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="136"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="133"/>
         <source>Print {name}…</source>
         <translation>打印{name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="137"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="134"/>
         <source>Save {name} as PDF…</source>
         <translation>将{name}另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="184"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="181"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="188"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="185"/>
         <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
         <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="201"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="198"/>
         <source>Save as P&amp;DF</source>
         <translation>另存为 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="281"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="277"/>
         <source>The survey could not be read: {reason}</source>
         <translation>无法读取满意度调查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="302"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="298"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -6623,147 +6608,147 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TrackerFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="78"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="96"/>
         <source>Number, customer, contact or words of the description (Ctrl+F)</source>
         <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="83"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="101"/>
         <source>Any stage</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="95"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="113"/>
         <source>Any owner</source>
         <translation>全部责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="99"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="117"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="106"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="124"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="109"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="127"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="113"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="131"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="115"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="133"/>
         <source>Urgent onl&amp;y</source>
         <translation>仅紧急(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="117"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="135"/>
         <source>Overd&amp;ue only</source>
         <translation>仅超时(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="119"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="137"/>
         <source>&amp;Include closed</source>
         <translation>包括已闭环(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="121"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="139"/>
         <source>&amp;Mine only</source>
         <translation>仅我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="123"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="141"/>
         <source>Only the cases you own</source>
         <translation>只显示由您负责的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="124"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="142"/>
         <source>Awaiting a&amp;pproval</source>
         <translation>待审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="127"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="145"/>
         <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
         <translation>只显示方案等待主管审批的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="129"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="147"/>
         <source>&amp;Follow-ups</source>
         <translation>待跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="132"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="150"/>
         <source>Only cases whose unhappy customer awaits a follow-up</source>
         <translation>只显示客户不满意、等待跟进的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="137"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="155"/>
         <source>Cl&amp;ear filters</source>
         <translation>清除筛选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="149"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="167"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="176"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="194"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="177"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="195"/>
         <source>&amp;Stage:</source>
         <translation>处理阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="178"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="196"/>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="179"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="197"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="180"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="198"/>
         <source>&amp;Type:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="181"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="199"/>
         <source>Leve&amp;l:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="182"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="200"/>
         <source>&amp;Channel:</source>
         <translation>投诉渠道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="183"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="201"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="184"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="202"/>
         <source>to:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="305"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="314"/>
         <source>(several)</source>
         <translation>（多项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="305"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="314"/>
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>
@@ -6931,32 +6916,32 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="171"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="161"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="214"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="204"/>
         <source>{shown}+ cases (counting…)</source>
         <translation>{shown}+ 件投诉（正在统计…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="230"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="219"/>
         <source>1 case</source>
         <translation>1 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="230"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="219"/>
         <source>{count} cases</source>
         <translation>{count} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="339"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="328"/>
         <source>Processing order (urgent, level, deadline)</source>
         <translation>处理顺序（紧急、级别、时限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="342"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="331"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -6964,49 +6949,49 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerViews</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="107"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="126"/>
         <source>S&amp;ave view…</source>
         <translation>保存视图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="111"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="130"/>
         <source>Keep the current filters as a view of your own</source>
         <translation>把当前筛选条件保存为自己的视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="114"/>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="320"/>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="331"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="133"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="338"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="349"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="118"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="137"/>
         <source>Delete the selected view of your own</source>
         <translation>删除选中的自建视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="127"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="146"/>
         <source>Vie&amp;ws</source>
         <translation>视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="295"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="313"/>
         <source>View “{name}” saved</source>
         <translation>视图“{name}”已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="299"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="317"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="299"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="317"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/views.py" line="320"/>
+        <location filename="../../desktop_app/ui/tracker/views.py" line="338"/>
         <source>Delete the view “{name}”?</source>
         <translation>删除视图“{name}”？</translation>
     </message>
@@ -7039,7 +7024,7 @@ The contact is masked: you do not handle this case.</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="152"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="149"/>
         <source>Choose who takes the case.</source>
         <translation>请选择接手该投诉的人。</translation>
     </message>
@@ -7110,12 +7095,12 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>_WorkDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/exchange/work.py" line="55"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="42"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/work.py" line="57"/>
+        <location filename="../../desktop_app/ui/exchange/work.py" line="44"/>
         <source>Stop the work; nothing is changed</source>
         <translation>停止操作，不做任何更改</translation>
     </message>

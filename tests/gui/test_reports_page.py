@@ -16,7 +16,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.services import cases, improvements, kpi, reference, report_workbook, surveys
 from desktop_app.services.surveys import SurveyForm
@@ -575,7 +575,7 @@ def test_export_writes_the_real_workbook_masked_unless_the_manager_asks(
         asked.append(suggested)
         return str(target), filters
 
-    monkeypatch.setattr(export_module.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     with qtbot.waitSignal(page.exported, timeout=WAIT) as done:
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert asked[0].endswith("Complaint report 2026-11.xlsx")

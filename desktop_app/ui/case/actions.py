@@ -114,7 +114,17 @@ if TYPE_CHECKING:
     # For the type checker only: the window it is mixed into is a QWidget (tr, sender …).
     # At run time the mixin stays a plain class, so the window's MRO and metaobject and the
     # translation context of its tr() calls are unchanged.
-    _Base = QWidget
+    class _Host(QWidget):
+        """What CaseActions uses of the class it is mixed into (for the type checker)."""
+
+        # CaseWindow
+
+        def show_state(self, state: CaseState) -> None: ...
+        def show_message(self, text: str, *, error: bool = True) -> None: ...
+        def hide_message(self) -> None: ...
+        def reload(self) -> Task: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -142,14 +152,6 @@ class CaseActions(_Base):
     action_done: Signal
     action_failed: Signal
     status_message: Signal
-
-    if TYPE_CHECKING:
-        # CaseWindow
-
-        def show_state(self, state: CaseState) -> None: ...
-        def show_message(self, text: str, *, error: bool = True) -> None: ...
-        def hide_message(self) -> None: ...
-        def reload(self) -> Task: ...
 
     def init_actions(self) -> None:
         self.current_dialog: QDialog | None = None
@@ -327,9 +329,11 @@ class CaseActions(_Base):
             name=f"case-{pending.action}",
         )
         self._action_task = task
-        task.succeeded.connect(self._action_succeeded)
-        task.failed.connect(self._action_failed)
-        task.finished.connect(self._action_finished)
+        task.on(
+            succeeded=self._action_succeeded,
+            failed=self._action_failed,
+            finished=self._action_finished,
+        )
         self._set_actions_enabled()
         if pending.action == "progress":
             self.save_button.setText(self.tr("Saving…"))

@@ -19,6 +19,7 @@ from desktop_app.domain.vocab import (
 )
 from desktop_app.services.cases import CaseDetail
 from desktop_app.ui.case.fields import format_time
+from desktop_app.ui.forms import form_group
 from desktop_app.ui.resources import DUE_TONES, set_tone
 
 
@@ -105,9 +106,7 @@ class CaseDetailsView(QScrollArea):
         return widget
 
     def _group(self, title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
-        group = QGroupBox(title)
-        group.setObjectName(name)
-        form = QFormLayout(group)
+        group, form = form_group(title, name)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return group, form
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.vocab import OUTCOMES, ROLES, STAGES
 from desktop_app.services.cases import CaseConflict, CaseDetail
 from desktop_app.ui.case.fields import QT_TIME_FORMAT, TIME_FORMAT, minute, reason_edit
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label
+from desktop_app.ui.forms import FieldError, FieldErrors, message_label, select_data
 from desktop_app.ui.i18n import ui_language
 
 
@@ -140,10 +140,7 @@ class TransferDialog(ActionDialog):
         self.reason = self.add_field(self.tr("&Reason"), "reason", reason_edit("reason"))
 
     def select_user(self, user_id: int) -> bool:
-        index = self.assignee.findData(user_id)
-        if index >= 0:
-            self.assignee.setCurrentIndex(index)
-        return index >= 0
+        return select_data(self.assignee, user_id)
 
     def problems(self) -> dict[str, str]:
         return {
@@ -250,10 +247,7 @@ class CloseCaseDialog(ActionDialog):
             self.set_outcome("resolved")
 
     def set_outcome(self, code: str) -> bool:
-        index = self.outcome.findData(code)
-        if index >= 0:
-            self.outcome.setCurrentIndex(index)
-        return index >= 0
+        return select_data(self.outcome, code)
 
     def problems(self) -> dict[str, str]:
         if self.confirmed.isChecked():

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,9 +25,14 @@ from desktop_app.domain.vocab import FEEDBACK, STAGES, Term
 from desktop_app.services.cases import CaseDetail, ProgressForm
 from desktop_app.services.session import Session
 from desktop_app.ui.case.fields import OptionalDateTime, minute
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label, push_button
-from desktop_app.ui.intake.widgets import AttachmentList
-from desktop_app.ui.resources import icon
+from desktop_app.ui.forms import (
+    FieldError,
+    FieldErrors,
+    message_label,
+    push_button,
+    select_data,
+)
+from desktop_app.ui.intake.widgets import AttachmentList, attachment_row
 
 # Suggestions of the "next action" field (docs/rules.md#workflow), in the UI language.
 NEXT_ACTIONS = (
@@ -102,24 +105,9 @@ class ProgressPanel(FieldErrors, QGroupBox):
         self.attachments_list = AttachmentList()
         self.attachments_list.setObjectName("attachments_list")
         self.attachments_list.setMaximumHeight(70)
-        self.add_attachment_button = QPushButton(self.tr("&Add files…"))
-        self.add_attachment_button.setObjectName("add_attachment_button")
-        self.add_attachment_button.setIcon(icon("attach"))
-        self.remove_attachment_button = push_button(
-            self.tr("Remo&ve"),
-            "remove_attachment_button",
-            icon_name="remove",
-            slot=self.attachments_list.remove_selected,
+        attach_row, self.add_attachment_button, self.remove_attachment_button = attachment_row(
+            self.attachments_list
         )
-        attach_row = QWidget()
-        row = QHBoxLayout(attach_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.attachments_list, 1)
-        column = QVBoxLayout()
-        column.addWidget(self.add_attachment_button)
-        column.addWidget(self.remove_attachment_button)
-        column.addStretch(1)
-        row.addLayout(column)
         self.add_field(self.tr("Evidence"), "attachments", attach_row)
         self.fields["attachments"] = self.attachments_list
 
@@ -195,16 +183,10 @@ class ProgressPanel(FieldErrors, QGroupBox):
     # --- values -------------------------------------------------------------------------
 
     def select_stage(self, code: str) -> bool:
-        index = self.stage.findData(code)
-        if index >= 0:
-            self.stage.setCurrentIndex(index)
-        return index >= 0
+        return select_data(self.stage, code)
 
     def set_feedback(self, code: str) -> bool:
-        index = self.customer_feedback.findData(code)
-        if index >= 0:
-            self.customer_feedback.setCurrentIndex(index)
-        return index >= 0
+        return select_data(self.customer_feedback, code)
 
     def add_attachment_paths(self, paths: Sequence[str | Path]) -> int:
         return self.attachments_list.add_paths([str(p) for p in paths])

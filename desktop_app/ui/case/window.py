@@ -36,7 +36,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -55,9 +54,9 @@ from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
-from desktop_app.ui.forms import message_label, push_button, widget_row
+from desktop_app.ui.forms import ask, message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.pages import resize_on_screen
+from desktop_app.ui.pages import resize_on_screen, splitter
 from desktop_app.ui.resources import BADGE_STYLE, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.templates_print import case_print_button
@@ -244,22 +243,14 @@ class CaseWindow(CaseActions, QWidget):
         progress_scroll.setWidgetResizable(True)
         progress_scroll.setWidget(self.progress)
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setObjectName("case_right_splitter")
-        right.addWidget(self.timeline_table)
-        right.addWidget(progress_scroll)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("case_splitter")
-        splitter.addWidget(self.detail_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setCollapsible(1, False)
-        splitter.setSizes([470, 730])
+        right = splitter(
+            "case_right_splitter", (self.timeline_table, 1), (progress_scroll, 1), vertical=True
+        )
+        split = splitter("case_splitter", (self.detail_scroll, 2), (right, 3))
+        split.setCollapsible(1, False)
+        split.setSizes([470, 730])
         right.setSizes([260, 560])
-        return splitter
+        return split
 
     def _build_shortcuts(self) -> None:
         def shortcut(keys, slot) -> QShortcut:
@@ -282,8 +273,7 @@ class CaseWindow(CaseActions, QWidget):
         """Read the case, its timeline and the possible new owners again."""
         task = self.tasks.submit(load_case, self.session, self.case_id, name="case-load")
         self._load_task = task
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(self._load_failed)
+        task.on(succeeded=self._loaded, failed=self._load_failed)
         return task
 
     def _loaded(self, state: CaseState) -> None:
@@ -357,16 +347,7 @@ class CaseWindow(CaseActions, QWidget):
         self.action_message.hide()
 
     def add_attachments(self) -> int:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Attach evidence"),
-            "",
-            self.tr(
-                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
-                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
-            ),
-        )
-        return self.add_attachment_paths(paths)
+        return self.attachments_list.ask_files(self, self.tr("Attach evidence"))
 
     def add_attachment_paths(self, paths: Sequence[str | Path]) -> int:
         """Add evidence files to the progress entry (as the file dialog does)."""
@@ -376,14 +357,13 @@ class CaseWindow(CaseActions, QWidget):
         return self.progress.has_typed_work()
 
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self,
             self.tr("Discard the progress entry?"),
             self.tr("The progress entry you typed is not saved. Close and discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def request_close(self) -> bool:
         """Esc: close, asking first when a typed progress entry would be lost."""

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,8 +28,14 @@ from desktop_app.services import exchange
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.exchange import ExportResult
 from desktop_app.services.session import Session
-from desktop_app.ui.exchange.work import _documents, _progress_bar, _WorkDialog
-from desktop_app.ui.forms import message_label, note_label
+from desktop_app.ui.exchange.work import _WorkDialog
+from desktop_app.ui.forms import (
+    ask_save_path,
+    documents_folder,
+    message_label,
+    note_label,
+    progress_bar,
+)
 from desktop_app.ui.resources import icon, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -141,7 +146,7 @@ class ExportDialog(_WorkDialog):
 
         self.export_path = QLineEdit()
         self.export_path.setObjectName("export_path")
-        self.export_path.setText(str(_documents() / self.default_name()))
+        self.export_path.setText(str(documents_folder() / self.default_name()))
         self.export_browse_button = QPushButton(self.tr("&Browse…"))
         self.export_browse_button.setObjectName("export_browse_button")
         self.export_browse_button.clicked.connect(self.browse)
@@ -159,7 +164,7 @@ class ExportDialog(_WorkDialog):
         self.export_button.setDefault(True)
         self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export)
-        self.export_progress = _progress_bar("export_progress")
+        self.export_progress = progress_bar("export_progress")
         work_row = QHBoxLayout()
         work_row.addWidget(self.export_button)
         work_row.addWidget(self.export_progress, 1)
@@ -228,14 +233,15 @@ class ExportDialog(_WorkDialog):
 
     def browse(self) -> None:
         current = self.path()
-        path, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             self.tr("Export cases"),
-            str(current or _documents() / self.default_name()),
+            current or documents_folder() / self.default_name(),
             self.tr("Excel workbook (*.xlsx)"),
+            suffix=".xlsx",
         )
         if path:
-            self.set_path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            self.set_path(path)
 
     def export(self) -> Task | None:
         """Write the workbook off the UI thread; None without a path or while working."""

@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
 from desktop_app.services import exchange
 from desktop_app.services.exchange import ImportProblem, ImportReport
 from desktop_app.services.session import Session
-from desktop_app.ui.exchange.work import _documents, _progress_bar, _WorkDialog
-from desktop_app.ui.forms import message_label, note_label, push_button
+from desktop_app.ui.exchange.work import _WorkDialog
+from desktop_app.ui.forms import (
+    documents_folder,
+    message_label,
+    note_label,
+    progress_bar,
+    push_button,
+)
 from desktop_app.ui.i18n import message_text, problem_text
 from desktop_app.ui.resources import set_tone
 from desktop_app.ui.row_models import RowsTableModel
@@ -136,7 +142,7 @@ class ImportDialog(_WorkDialog):
             tip=self.tr("Import the checked file (after a clean check)"),
             slot=self.start_import,
         )
-        self.import_progress = _progress_bar("import_progress")
+        self.import_progress = progress_bar("import_progress")
         work_row = QHBoxLayout()
         work_row.addWidget(self.preview_button)
         work_row.addWidget(self.import_button)
@@ -197,7 +203,7 @@ class ImportDialog(_WorkDialog):
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the workbook to import"),
-            str(current.parent if current else _documents()),
+            str(current.parent if current else documents_folder()),
             self.tr("Excel workbook (*.xlsx);;All files (*)"),
         )
         if path:
@@ -373,7 +379,7 @@ class ImportDialog(_WorkDialog):
     def ask_save_errors(self) -> Path | None:
         source = self.path()
         name = self.tr("{name} errors.xlsx").format(name=source.stem if source else "import")
-        folder = source.parent if source else _documents()
+        folder = source.parent if source else documents_folder()
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the error report"),

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import (
-    QStandardPaths,
     Signal,
 )
 from PySide6.QtGui import QCloseEvent
@@ -28,18 +27,6 @@ from desktop_app.ui.resources import set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-
-
-def _progress_bar(name: str) -> QProgressBar:
-    bar = QProgressBar()
-    bar.setObjectName(name)
-    bar.setRange(0, 0)
-    bar.hide()
-    return bar
 
 
 class _WorkDialog(MessageLine, QDialog):
@@ -94,9 +81,11 @@ class _WorkDialog(MessageLine, QDialog):
         bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        task.progressed.connect(lambda done, total: self._progressed(bar, done, total))
-        task.failed.connect(self.alive(self._failed))
-        task.finished.connect(self.alive(lambda: self._finished(bar)))
+        task.on(
+            progressed=lambda done, total: self._progressed(bar, done, total),
+            failed=self.alive(self._failed),
+            finished=self.alive(lambda: self._finished(bar)),
+        )
         self._update_buttons()
         return task
 

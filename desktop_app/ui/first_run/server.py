@@ -207,9 +207,11 @@ class DatabasePage(QWizardPage):
         self.result.setText(self.tr("Connecting to {host}…").format(host=self.host.text()))
         self.test_button.setEnabled(False)
         call = self.wiz.tasks.submit(probe_postgres, url, name="first-run-probe")
-        call.succeeded.connect(lambda probe: self._tested(url, probe))
-        call.failed.connect(self._test_failed)
-        call.finished.connect(self._test_finished)
+        call.on(
+            succeeded=lambda probe: self._tested(url, probe),
+            failed=self._test_failed,
+            finished=self._test_finished,
+        )
         self.call = call
         self.completeChanged.emit()
         return call

@@ -287,10 +287,12 @@ class FirstRunWizard(QWizard):
             with_progress=True,
             name="first-run-setup",
         )
-        call.progressed.connect(self.finish_page.set_progress)
-        call.succeeded.connect(lambda result: self._set_up(url, result))
-        call.failed.connect(self._setup_failed)
-        call.finished.connect(self._setup_finished)
+        call.on(
+            progressed=self.finish_page.set_progress,
+            succeeded=lambda result: self._set_up(url, result),
+            failed=self._setup_failed,
+            finished=self._setup_finished,
+        )
         self.call = call
         self._set_busy(True)
         return call

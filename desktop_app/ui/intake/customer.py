@@ -38,7 +38,22 @@ CustomerIdRole = Qt.ItemDataRole.UserRole + 1
 if TYPE_CHECKING:
     # For the type checker only: the page it is mixed into is a QWidget. At run time the
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
-    _Base = QWidget
+    class _Host(QWidget):
+        """What CustomerLookup uses of the class it is mixed into (for the type checker)."""
+
+        # IntakePage
+
+        def _service_failed(self, exc: ServiceError) -> None: ...
+
+        # IntakeSections, FieldErrors
+
+        @staticmethod
+        def _combo_code(combo: QComboBox) -> Any: ...
+        @staticmethod
+        def _select(combo: QComboBox, data: Any) -> bool: ...
+        def clear_error(self, field: str) -> None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -70,19 +85,6 @@ class CustomerLookup(_Base):
     _lookup_text: str
     _dirty: bool
     _loading: bool
-
-    if TYPE_CHECKING:
-        # IntakePage
-
-        def _service_failed(self, exc: ServiceError) -> None: ...
-
-        # IntakeSections, FieldErrors
-
-        @staticmethod
-        def _combo_code(combo: QComboBox) -> Any: ...
-        @staticmethod
-        def _select(combo: QComboBox, data: Any) -> bool: ...
-        def clear_error(self, field: str) -> None: ...
 
     def _build_lookup(self) -> None:
         self.lookup_model = QStandardItemModel(self)
@@ -129,8 +131,7 @@ class CustomerLookup(_Base):
         task = self.tasks.submit(
             intake.lookup_customers, self.session, text, name="lookup-customers"
         )
-        task.succeeded.connect(self._lookup_done)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self._lookup_done, failed=self._service_failed)
         return task
 
     def _lookup_done(self, matches) -> None:
@@ -176,8 +177,10 @@ class CustomerLookup(_Base):
         task = self.tasks.submit(
             intake.customer_for_intake, self.session, customer_id, name="customer-for-intake"
         )
-        task.succeeded.connect(self._customer_filled if fill else self._customer_shown)
-        task.failed.connect(self._service_failed)
+        task.on(
+            succeeded=self._customer_filled if fill else self._customer_shown,
+            failed=self._service_failed,
+        )
         return task
 
     def _customer_filled(self, details) -> None:
@@ -234,6 +237,5 @@ class CustomerLookup(_Base):
             name="similar-cases",
             key=(self, "similar"),
         )
-        task.succeeded.connect(self.similar_panel.set_similar)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self.similar_panel.set_similar, failed=self._service_failed)
         return task

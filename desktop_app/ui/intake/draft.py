@@ -22,6 +22,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.db.connection import data_dir
+from desktop_app.ui.forms import ask
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,16 @@ AUTOSAVE_MS = 3000
 if TYPE_CHECKING:
     # For the type checker only: the page it is mixed into is a QWidget. At run time the
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
-    _Base = QWidget
+    class _Host(QWidget):
+        """What IntakeDrafts uses of the class it is mixed into (for the type checker)."""
+
+        # IntakeSections
+
+        def values(self) -> dict[str, Any]: ...
+        def set_values(self, values: dict[str, Any]) -> None: ...
+        def has_typed_work(self) -> bool: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -88,13 +98,6 @@ class IntakeDrafts(_Base):
     status_message: Signal
     _dirty: bool
 
-    if TYPE_CHECKING:
-        # IntakeSections
-
-        def values(self) -> dict[str, Any]: ...
-        def set_values(self, values: dict[str, Any]) -> None: ...
-        def has_typed_work(self) -> bool: ...
-
     def _build_autosave(self) -> None:
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setObjectName("autosave_timer")
@@ -127,16 +130,14 @@ class IntakeDrafts(_Base):
         if not values:
             self.drafts.discard()
             return False
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("Unsaved form"),
             self.tr("A form was not saved last time (customer: {name}). Restore it?").format(
                 name=values.get("customer_name") or self.tr("no name")
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default=QMessageBox.StandardButton.Yes,
+        ):
             self.drafts.discard()
             return False
         self.set_values(values)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
@@ -18,15 +19,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,9 +34,9 @@ from desktop_app.services import intake
 from desktop_app.services.intake import FieldProblem, IntakeForm
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError, push_button
+from desktop_app.ui.forms import FieldError, form_group
 from desktop_app.ui.i18n import problem_text
-from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests
+from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests, attachment_row
 
 if TYPE_CHECKING:
     from desktop_app.ui.tasks import Task
@@ -80,7 +78,29 @@ if TYPE_CHECKING:
     # For the type checker only: the page it is mixed into is a QWidget (tr, sender …).
     # At run time the mixin stays a plain class, so the page's MRO and metaobject and the
     # translation context of its tr() calls are unchanged.
-    _Base = QWidget
+    class _Host(QWidget):
+        """What IntakeSections uses of the class it is mixed into (for the type checker)."""
+
+        # FieldErrors
+
+        def form_row(
+            self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
+        ) -> QLabel: ...
+        def show_error(self, field: str | None, text: str) -> None: ...
+        def clear_error(self, field: str) -> None: ...
+        def clear_errors(self) -> None: ...
+        def show_problems_of_fields(
+            self, by_field: dict[str, list[str]], order: Iterable[str]
+        ) -> QWidget | None: ...
+
+        # CustomerLookup
+
+        def _set_customer(self, details: Any) -> None: ...
+        def _load_customer(self, customer_id: int, fill: bool = False) -> Task: ...
+        def _name_edited(self, _text: str) -> None: ...
+        def _schedule_similar(self, *_args: Any) -> None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -111,23 +131,6 @@ class IntakeSections(_Base):
     _loading: bool
     _time_edited: bool
 
-    if TYPE_CHECKING:
-        # FieldErrors
-
-        def form_row(
-            self, layout: QFormLayout, label: str, name: str, widget: QWidget, *, error: bool = True
-        ) -> QLabel: ...
-        def show_error(self, field: str | None, text: str) -> None: ...
-        def clear_error(self, field: str) -> None: ...
-        def clear_errors(self) -> None: ...
-
-        # CustomerLookup
-
-        def _set_customer(self, details: Any) -> None: ...
-        def _load_customer(self, customer_id: int, fill: bool = False) -> Task: ...
-        def _name_edited(self, _text: str) -> None: ...
-        def _schedule_similar(self, *_args: Any) -> None: ...
-
     def _field(
         self, layout: QFormLayout, label: str, name: str, widget: W, *, error: bool = True
     ) -> W:
@@ -147,9 +150,7 @@ class IntakeSections(_Base):
         """The customer, complaint, description and handling groups, in form order."""
         lang = self.language
         # Customer.
-        customer = QGroupBox(self.tr("Customer"))
-        customer.setObjectName("customer_group")
-        form = QFormLayout(customer)
+        customer, form = form_group(self.tr("Customer"), "customer_group")
         self.customer_name = self._field(
             form, self.tr("Customer &name"), "customer_name", QLineEdit()
         )
@@ -168,9 +169,7 @@ class IntakeSections(_Base):
         )
 
         # The complaint.
-        complaint = QGroupBox(self.tr("Complaint"))
-        complaint.setObjectName("complaint_group")
-        form = QFormLayout(complaint)
+        complaint, form = form_group(self.tr("Complaint"), "complaint_group")
         self.complaint_number = QLabel(self.tr("Assigned on save"))
         self.complaint_number.setObjectName("complaint_number")
         form.addRow(QLabel(self.tr("Complaint number")), self.complaint_number)
@@ -216,9 +215,7 @@ class IntakeSections(_Base):
         )
 
         # Description and evidence.
-        described = QGroupBox(self.tr("Description"))
-        described.setObjectName("description_group")
-        form = QFormLayout(described)
+        described, form = form_group(self.tr("Description"), "description_group")
         self.description = self._field(
             form, self.tr("&Description"), "description", QPlainTextEdit()
         )
@@ -228,27 +225,9 @@ class IntakeSections(_Base):
         self.description.setPlaceholderText(self.tr("What happened, in the customer's words"))
         self.attachments = AttachmentList()
         self.attachments.setMaximumHeight(80)
-        self.add_attachment_button = push_button(
-            self.tr("&Add files…"),
-            "add_attachment_button",
-            icon_name="attach",
-            slot=self.add_attachments,
+        attach_row, self.add_attachment_button, self.remove_attachment_button = attachment_row(
+            self.attachments, add=self.add_attachments
         )
-        self.remove_attachment_button = push_button(
-            self.tr("Remo&ve"),
-            "remove_attachment_button",
-            icon_name="remove",
-            slot=self.attachments.remove_selected,
-        )
-        attach_row = QWidget()
-        row = QHBoxLayout(attach_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.attachments, 1)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_attachment_button)
-        buttons.addWidget(self.remove_attachment_button)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
         self._field(form, self.tr("Attachments"), "attachments", attach_row)
         self.fields["attachments"] = self.attachments
         self.recording_ids = self._field(
@@ -257,9 +236,7 @@ class IntakeSections(_Base):
         self.recording_ids.setPlaceholderText(self.tr("Separate several with , or 、"))
 
         # Requests and handling.
-        handling = QGroupBox(self.tr("Requests and handling"))
-        handling.setObjectName("handling_group")
-        form = QFormLayout(handling)
+        handling, form = form_group(self.tr("Requests and handling"), "handling_group")
         self.requests = CustomerRequests(lang)
         self._field(form, self.tr("Customer requests"), "customer_requests", self.requests)
         self.fields["customer_requests"] = self.requests.boxes[CUSTOMER_REQUESTS.codes()[0]]
@@ -517,25 +494,14 @@ class IntakeSections(_Base):
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         """Mark every bad field and focus the first one in form order."""
-        self.clear_errors()
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(
                 problem_text(problem.template, problem.params)
             )
-        general = []
-        for field, texts in by_field.items():
-            if field in self.errors:
-                self.errors[field].show_message("\n".join(texts))
-            else:
-                general.extend(texts)
-        if general:
-            self.form_message.setText("\n".join(general))
-            self.form_message.show()
-        ordered = [f for f in FIELD_ORDER if f in by_field] or list(by_field)
-        target = self.fields.get(ordered[0]) if ordered else None
+        # In form order; a field the order does not know comes after them.
+        target = self.show_problems_of_fields(by_field, (*FIELD_ORDER, *by_field))
         if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.ensureWidgetVisible(target)
         count = len(problems)
         self.status_message.emit(self.tr("%n field(s) need attention.", "", count))
@@ -556,13 +522,4 @@ class IntakeSections(_Base):
     # --- attachments --------------------------------------------------------------------
 
     def add_attachments(self) -> int:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Attach files"),
-            "",
-            self.tr(
-                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
-                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
-            ),
-        )
-        return self.attachments.add_paths(paths)
+        return self.attachments.ask_files(self, self.tr("Attach files"))

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -41,13 +40,13 @@ from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, Registered
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import FieldError, FieldErrors, message_label, push_button
+from desktop_app.ui.forms import FieldError, FieldErrors, ask, message_label, push_button, tab_order
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.intake.customer import CustomerLookup
 from desktop_app.ui.intake.draft import DraftStore, IntakeDrafts
 from desktop_app.ui.intake.form import TIME_FORMAT, IntakeSections
 from desktop_app.ui.intake.printing import IntakePrinting
-from desktop_app.ui.pages import page_title
+from desktop_app.ui.pages import page_title, splitter
 from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -220,16 +219,11 @@ class IntakePage(
         left_layout.addWidget(self.form_message)
         left_layout.addLayout(button_row)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("intake_splitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self._build_side_panel())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setCollapsible(0, False)
+        split = splitter("intake_splitter", (left, 3), (self._build_side_panel(), 2))
+        split.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(split)
 
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -263,8 +257,7 @@ class IntakePage(
             self.print_button,
             self.pdf_button,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        tab_order(*chain)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Another page is shown (or the window closes): no lookups for a hidden form.
@@ -289,9 +282,7 @@ class IntakePage(
         self._save_task = task
         self._saving_values = self.values()
         self._saving_values["complaint_time"] = form.complaint_time.isoformat(timespec="minutes")
-        task.succeeded.connect(self._saved)
-        task.failed.connect(self._save_failed)
-        task.finished.connect(self._save_finished)
+        task.on(succeeded=self._saved, failed=self._save_failed, finished=self._save_finished)
         return task
 
     def _save_finished(self) -> None:
@@ -397,14 +388,13 @@ class IntakePage(
         self.customer_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self,
             self.tr("Discard this form?"),
             self.tr("The form has typed work that is not saved. Discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def request_discard(self) -> bool:
         """Esc: after asking, throw the typed work away. True when the form is now empty."""

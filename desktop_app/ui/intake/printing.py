@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY, Term
 from desktop_app.services.intake import Registered
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import ask_save_path
 from desktop_app.ui.intake.form import TIME_FORMAT
 
 # The name of the paper form staff know; printed as the title in every UI language.
@@ -30,7 +31,16 @@ TEMPLATE_TITLE = "客户投诉登记表"
 if TYPE_CHECKING:
     # For the type checker only: the page it is mixed into is a QWidget. At run time the
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
-    _Base = QWidget
+    class _Host(QWidget):
+        """What IntakePrinting uses of the class it is mixed into (for the type checker)."""
+
+        # IntakeSections
+
+        def values(self) -> dict[str, Any]: ...
+        def has_typed_work(self) -> bool: ...
+        def default_level(self) -> int | None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -113,13 +123,6 @@ class IntakePrinting(_Base):
     type_tree: list[TypeRef]
     _subtypes: dict[str, TypeRef]
 
-    if TYPE_CHECKING:
-        # IntakeSections
-
-        def values(self) -> dict[str, Any]: ...
-        def has_typed_work(self) -> bool: ...
-        def default_level(self) -> int | None: ...
-
     def print_rows(self) -> tuple[list[tuple[str, str]], str]:
         """(label, value) rows of template 1 and a subtitle: the case just saved when the
         form is empty, else what is typed now."""
@@ -191,14 +194,14 @@ class IntakePrinting(_Base):
         number = (
             self.last_saved[0].number if self.last_saved and not self.has_typed_work() else "intake"
         )
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the form as PDF"), f"{number}.pdf", self.tr("PDF files (*.pdf)")
+        path = ask_save_path(
+            self,
+            self.tr("Save the form as PDF"),
+            f"{number}.pdf",
+            self.tr("PDF files (*.pdf)"),
+            suffix=".pdf",
         )
-        if not path:
-            return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return self.save_pdf(path)
+        return self.save_pdf(path) if path else None
 
     def print_case(self) -> bool:
         return print_with_dialog(self.document(), self)

@@ -1,16 +1,28 @@
 """Small widgets of the intake form: the customer-request check boxes, the attachment list
-that takes dropped files. (The red message under a field is ``forms.FieldError``.)"""
+that takes dropped files, and its row with the Add and Remove buttons (``attachment_row``,
+also the case window's evidence row). (The red message under a field is
+``forms.FieldError``.)"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS
-from desktop_app.ui.forms import ChoiceBoxes
+from desktop_app.ui.forms import ChoiceBoxes, push_button
 
 
 class CustomerRequests(ChoiceBoxes):
@@ -71,6 +83,20 @@ class AttachmentList(QListWidget):
             self.changed.emit()
         return added
 
+    def ask_files(self, parent: QWidget, title: str) -> int:
+        """Ask for files to add with a file dialog titled ``title``; returns how many were
+        added."""
+        paths, _filter = QFileDialog.getOpenFileNames(
+            parent,
+            title,
+            "",
+            self.tr(
+                "Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx "
+                "*.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)"
+            ),
+        )
+        return self.add_paths(paths)
+
     def remove_selected(self) -> int:
         rows = sorted((index.row() for index in self.selectedIndexes()), reverse=True)
         for row in rows:
@@ -115,3 +141,33 @@ class AttachmentList(QListWidget):
             event.acceptProposedAction()
         else:
             event.ignore()
+
+
+def attachment_row(
+    attachments: AttachmentList, *, add: Callable | None = None
+) -> tuple[QWidget, QPushButton, QPushButton]:
+    """``attachments`` with its Add files (``add_attachment_button``, clicked calls
+    ``add``) and Remove (``remove_attachment_button``) buttons beside it: the row widget
+    and the two buttons."""
+    add_button = push_button(
+        QCoreApplication.translate("AttachmentList", "&Add files…"),
+        "add_attachment_button",
+        icon_name="attach",
+        slot=add,
+    )
+    remove_button = push_button(
+        QCoreApplication.translate("AttachmentList", "Remo&ve"),
+        "remove_attachment_button",
+        icon_name="remove",
+        slot=attachments.remove_selected,
+    )
+    row_widget = QWidget()
+    row = QHBoxLayout(row_widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(attachments, 1)
+    buttons = QVBoxLayout()
+    buttons.addWidget(add_button)
+    buttons.addWidget(remove_button)
+    buttons.addStretch(1)
+    row.addLayout(buttons)
+    return row_widget, add_button, remove_button

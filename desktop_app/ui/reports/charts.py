@@ -42,12 +42,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.ui.forms import plain_key
+
 ACCENT = QColor("#1f6fb2")
 SELECTED = QColor("#e07b00")
 CHART_MIN_HEIGHT = 240
 
 _ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 class KpiTile(QFrame):
@@ -118,7 +119,7 @@ class KpiTile(QFrame):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in _ACTIVATE_KEYS and event.modifiers() in _PLAIN:
+        if plain_key(event, *_ACTIVATE_KEYS):
             self.activated.emit()
             event.accept()
             return

@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
     from desktop_app.ui.pages import DataPage
 
-    _Base = DataPage
+    class _Host(DataPage):
+        """What DrillDown uses of the class it is mixed into (for the type checker)."""
+
+        # ReportsPage, PeriodChoice
+
+        def current_period(self) -> Period: ...
+        def department_code(self) -> str | None: ...
+        def show_message(self, text: str) -> None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -44,13 +53,6 @@ class DrillDown(_Base):
     overdue_owner_table: ReportTable
     overdue_department_table: ReportTable
     hot_spots_table: ReportTable
-
-    if TYPE_CHECKING:
-        # ReportsPage, PeriodChoice
-
-        def current_period(self) -> Period: ...
-        def department_code(self) -> str | None: ...
-        def show_message(self, text: str) -> None: ...
 
     def shown_period(self) -> Period:
         """The period of the figures shown (of the kind picked when it is the one picked),

@@ -13,14 +13,15 @@ import logging
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
 from desktop_app.domain.periods import Period
 from desktop_app.services import report_workbook
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
+from desktop_app.ui.forms import ask_save_path, documents_folder, progress_bar
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -70,12 +71,11 @@ class ReportExport(QObject):
         )
         self.cancel_export_button.setObjectName("cancel_export_button")
         self.cancel_export_button.hide()
-        self.export_progress = QProgressBar()
-        self.export_progress.setObjectName("export_progress")
-        self.export_progress.setRange(0, 0)
-        self.export_progress.setMaximumWidth(160)
-        self.export_progress.setFormat(QCoreApplication.translate("ReportsPage", "Exporting… %p%"))
-        self.export_progress.hide()
+        self.export_progress = progress_bar(
+            "export_progress",
+            max_width=160,
+            text=QCoreApplication.translate("ReportsPage", "Exporting… %p%"),
+        )
         self.export_button.clicked.connect(self.ask_export)
         self.cancel_export_button.clicked.connect(self.cancel_export)
         self.update_button()
@@ -122,18 +122,14 @@ class ReportExport(QObject):
         )
 
     def ask_export(self) -> Task | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self.page,
             QCoreApplication.translate("ReportsPage", "Export the report"),
-            str(Path(folder) / self.default_export_name()),
+            documents_folder() / self.default_export_name(),
             QCoreApplication.translate("ReportsPage", "Excel workbook (*.xlsx)"),
+            suffix=".xlsx",
         )
-        if not path:
-            return None
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return self.export_to(path)
+        return self.export_to(path) if path else None
 
     def export_to(self, path: str | Path, *, unmasked: bool | None = None) -> Task | None:
         """Write the report shown to ``path`` off the UI thread (contacts unmasked when
@@ -156,10 +152,12 @@ class ReportExport(QObject):
         self.export_progress.setRange(0, 0)
         self.export_progress.show()
         self.cancel_export_button.show()
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(lambda result: self._done(result, str(path)))
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
+        task.on(
+            progressed=self._progressed,
+            succeeded=lambda result: self._done(result, str(path)),
+            failed=self._failed,
+            finished=self._finished,
+        )
         self.update_button()
         return task
 

@@ -37,7 +37,17 @@ if TYPE_CHECKING:
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
     from desktop_app.ui.pages import DataPage
 
-    _Base = DataPage
+    class _Host(DataPage):
+        """What ImprovementActions uses of the class it is mixed into (for the type checker)."""
+
+        # ReportsPage
+
+        def label(self, dimension: str, code: str) -> str: ...
+        def department_code(self) -> str | None: ...
+        def show_message(self, text: str) -> None: ...
+        def _watch(self, task: Task) -> None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -57,14 +67,6 @@ class ImprovementActions(_Base):
     _type_tree: list
     status_message: Signal
     improvement_saved: Signal
-
-    if TYPE_CHECKING:
-        # ReportsPage
-
-        def label(self, dimension: str, code: str) -> str: ...
-        def department_code(self) -> str | None: ...
-        def show_message(self, text: str) -> None: ...
-        def _watch(self, task: Task) -> None: ...
 
     def _build_improvements(self) -> QGroupBox:
         """The table of the period's actions and, for managers and administrators, the
@@ -223,8 +225,7 @@ class ImprovementActions(_Base):
             )
         self._save_task = task
         self._watch(task)
-        task.succeeded.connect(self._improvement_done)
-        task.failed.connect(self._improvement_failed)
+        task.on(succeeded=self._improvement_done, failed=self._improvement_failed)
         self._update_improvement_buttons()
 
     def _improvement_done(self, info: ImprovementInfo) -> None:

@@ -59,7 +59,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import message_label, push_button
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, page_title, sideways_scroll
 from desktop_app.ui.reports.charts import BarChartView, KpiTile, TrendChartView
 from desktop_app.ui.reports.drill import DrillDown
 from desktop_app.ui.reports.export import ReportExport
@@ -341,17 +341,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         bar_widget.setObjectName("period_bar")
         bar.setContentsMargins(0, 0, 0, 0)
         bar_widget.setLayout(bar)
-        self.period_area = QScrollArea()
-        self.period_area.setObjectName("period_area")
-        self.period_area.setWidget(bar_widget)
-        self.period_area.setWidgetResizable(True)
-        self.period_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.period_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.period_area.setFixedHeight(
-            bar_widget.sizeHint().height()
-            + self.period_area.horizontalScrollBar().sizeHint().height()
-        )
-        self.period_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.period_area = sideways_scroll(bar_widget, "period_area")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
@@ -402,8 +392,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
             key=(self, "figures"),
         )
         self._watch(task)
-        task.succeeded.connect(self._report_done)
-        task.failed.connect(self._report_failed)
+        task.on(succeeded=self._report_done, failed=self._report_failed)
         self.status_line.setText(
             self.tr("Computing {period}…").format(period=self.period_text(period))
         )
@@ -432,8 +421,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
             key=(self, "figures"),
         )
         self._watch(task)
-        task.succeeded.connect(self._trend_done)
-        task.failed.connect(self._trend_failed)
+        task.on(succeeded=self._trend_done, failed=self._trend_failed)
 
     def _report_failed(self, exc: ServiceError) -> None:
         text = service_message(exc)

@@ -184,11 +184,7 @@ class PeriodChoice(_Base):
         if self._applying:
             return
         self._period_changed_display()
-        if delay:
-            self.edit_timer.start()
-        else:
-            self.edit_timer.stop()
-            self.refresh()
+        self.edit_timer.call(delay=delay)
 
     def _period_changed_display(self) -> None:
         custom = self.kind() == "custom"

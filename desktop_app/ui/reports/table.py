@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
+
+from desktop_app.ui.row_models import read_only_rows
 
 DataRole = Qt.ItemDataRole.UserRole
 
@@ -23,13 +24,7 @@ class ReportTable(QTableWidget):
         super().__init__(0, len(headers), parent)
         self.setObjectName(name)
         self.setHorizontalHeaderLabels(headers)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.setTabKeyNavigation(False)
+        read_only_rows(self, wrap=False, tab_keys=False)
         self.setMinimumHeight(150)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -47,7 +47,16 @@ if TYPE_CHECKING:
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
     from desktop_app.ui.pages import DataPage
 
-    _Base = DataPage
+    class _Host(DataPage):
+        """What SurveyCalls uses of the class it is mixed into (for the type checker)."""
+
+        # SurveyPage
+
+        def selected_row(self) -> int: ...
+        def _say(self, text: str) -> None: ...
+        def _service_failed(self, exc: ServiceError) -> None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -63,13 +72,6 @@ class SurveyCalls(_Base):
     may_record: bool
     queue_model: SurveyQueueModel
     status_message: Signal
-
-    if TYPE_CHECKING:
-        # SurveyPage
-
-        def selected_row(self) -> int: ...
-        def _say(self, text: str) -> None: ...
-        def _service_failed(self, exc: ServiceError) -> None: ...
 
     def _build_calls(self) -> QGroupBox:
         calls = QGroupBox(self.tr("Call attempt"))
@@ -261,8 +263,10 @@ class SurveyCalls(_Base):
             self.no_survey_reason.text(),
             name="survey-skip",
         )
-        task.succeeded.connect(lambda _none, number=row.number: self._not_surveyed(number))
-        task.failed.connect(self._call_failed)
+        task.on(
+            succeeded=lambda _none, number=row.number: self._not_surveyed(number),
+            failed=self._call_failed,
+        )
         return task
 
     def _not_surveyed(self, number: str) -> None:

@@ -100,7 +100,17 @@ if TYPE_CHECKING:
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
     from desktop_app.ui.pages import DataPage
 
-    _Base = DataPage
+    class _Host(DataPage):
+        """What FollowUps uses of the class it is mixed into (for the type checker)."""
+
+        # SurveyPage
+
+        @staticmethod
+        def _table_defaults(table: QTableView) -> None: ...
+        def _say(self, text: str) -> None: ...
+        def _service_failed(self, exc: ServiceError) -> None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -114,14 +124,6 @@ class FollowUps(_Base):
     tasks: TaskRunner
     changes: ChangeHub
     may_record: bool
-
-    if TYPE_CHECKING:
-        # SurveyPage
-
-        @staticmethod
-        def _table_defaults(table: QTableView) -> None: ...
-        def _say(self, text: str) -> None: ...
-        def _service_failed(self, exc: ServiceError) -> None: ...
 
     def _build_follow_ups(self) -> QGroupBox:
         self.follow_ups_model = FollowUpsModel(self)
@@ -165,8 +167,7 @@ class FollowUps(_Base):
             key=(self, "follow-ups"),
             policy="coalesce",
         )
-        task.succeeded.connect(self._follow_ups_loaded)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self._follow_ups_loaded, failed=self._service_failed)
         return task
 
     def _follow_ups_loaded(self, rows: list[FollowUpInfo]) -> None:

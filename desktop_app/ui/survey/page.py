@@ -22,7 +22,6 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,10 +43,11 @@ from desktop_app.services.surveys import (
     SurveyPrefill,
 )
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.forms import push_button
+from desktop_app.ui.forms import ask, push_button, tab_order
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import RowsView, ViewPlace
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, page_title, splitter
+from desktop_app.ui.row_models import read_only_rows
 from desktop_app.ui.survey.calls import SurveyCalls
 from desktop_app.ui.survey.follow_ups import FollowUps
 from desktop_app.ui.survey_form import SurveyFormPanel
@@ -157,14 +156,9 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         calls = self._build_calls()
         follow_ups = self._build_follow_ups()
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.setObjectName("survey_left_splitter")
-        left.addWidget(queue)
-        left.addWidget(calls)
-        left.addWidget(follow_ups)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 0)
-        left.setStretchFactor(2, 1)
+        left = splitter(
+            "survey_left_splitter", (queue, 3), (calls, 0), (follow_ups, 1), vertical=True
+        )
         left.setChildrenCollapsible(True)
         left.setCollapsible(0, False)
 
@@ -175,17 +169,12 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("survey_splitter")
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(self.form_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setCollapsible(1, False)
+        split = splitter("survey_splitter", (left_scroll, 3), (self.form_panel, 2))
+        split.setCollapsible(1, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_title(self.tr("Satisfaction surveys")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(split, 1)
         # Reading order: the queue, the call, the follow-ups, then the form.
         chain = [
             self.queue_table,
@@ -200,18 +189,11 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
             self.complete_follow_up_button,
             *self.form_panel.tab_chain(),
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        tab_order(*chain)
 
     @staticmethod
     def _table_defaults(table: QTableView) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        read_only_rows(table, wrap=False, tab_keys=False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -308,22 +290,19 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
         if form.case_id != case_id and form.has_typed_work() and not self._confirm_replace():
             return None
         task = self.tasks.submit(surveys.prefill, self.session, case_id, name="survey-prefill")
-        task.succeeded.connect(self._prefilled)
-        task.failed.connect(self._service_failed)
+        task.on(succeeded=self._prefilled, failed=self._service_failed)
         return task
 
     def _confirm_replace(self) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self,
             self.tr("Replace the form?"),
             self.tr(
                 "The survey form has typed work that is not saved. Start this case's "
                 "survey instead?"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            no=QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _prefilled(self, prefill: SurveyPrefill) -> None:
         self.form_panel.fill(prefill)
@@ -348,9 +327,7 @@ class SurveyPage(SurveyCalls, FollowUps, DataPage):
             surveys.record_survey, self.session, form.form(), name="record-survey"
         )
         self._save_task = task
-        task.succeeded.connect(self._saved)
-        task.failed.connect(self._save_failed)
-        task.finished.connect(self._save_finished)
+        task.on(succeeded=self._saved, failed=self._save_failed, finished=self._save_finished)
         return task
 
     def _save_finished(self) -> None:

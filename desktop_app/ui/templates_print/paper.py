@@ -9,15 +9,16 @@ import weakref
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, Signal
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from desktop_app.services import print_forms
 from desktop_app.services.cases import CaseDetail
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.print_forms import SurveyRecord
+from desktop_app.ui.forms import ask_save_path, documents_folder
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.resources import icon
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -82,20 +83,16 @@ def print_with_dialog(document: QTextDocument, kind: str, parent: QWidget | None
 
 def ask_pdf_path(parent: QWidget | None, kind: str, stem: str) -> Path | None:
     """Ask where to save a template as PDF (``stem``.pdf in the documents folder)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _filter = QFileDialog.getSaveFileName(
+    path = ask_save_path(
         parent,
         QCoreApplication.translate("TemplatesPrint", "Save as PDF: {name}").format(
             name=template_name(kind)
         ),
-        str(Path(folder) / f"{stem}.pdf"),
+        documents_folder() / f"{stem}.pdf",
         QCoreApplication.translate("TemplatesPrint", "PDF files (*.pdf)"),
+        suffix=".pdf",
     )
-    if not path:
-        return None
-    if not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    return Path(path)
+    return Path(path) if path else None
 
 
 def _write(parent: QWidget | None, document: QTextDocument, path: Path, kind: str) -> Path | None:
@@ -270,8 +267,7 @@ class CasePrinter(QObject):
         task.succeeded.connect(
             lambda survey, kind=kind, path=path: self._output(kind, path, survey)
         )
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
+        task.on(failed=self._failed, finished=self._finished)
         return task
 
     def _finished(self) -> None:

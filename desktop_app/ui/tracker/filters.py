@@ -12,17 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.pages import delay_timer
+from desktop_app.ui.pages import delay_timer, sideways_scroll
 from desktop_app.ui.resources import icon
 
 if TYPE_CHECKING:
@@ -48,7 +46,14 @@ if TYPE_CHECKING:
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
     from desktop_app.ui.pages import DataPage
 
-    _Base = DataPage
+    class _Host(DataPage):
+        """What TrackerFilters uses of the class it is mixed into (for the type checker)."""
+
+        # TrackerPage
+
+        def apply_filters(self) -> Task: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -61,11 +66,6 @@ class TrackerFilters(_Base):
     language: str
     _applying: bool
     _pending_error: str | None
-
-    if TYPE_CHECKING:
-        # TrackerPage
-
-        def apply_filters(self) -> Task: ...
 
     def _combo(self, name: str, any_text: str, options) -> QComboBox:
         """A single-choice filter: "any" (no data) and one item per (text, value)."""
@@ -224,16 +224,7 @@ class TrackerFilters(_Base):
         filters = QWidget()
         filters.setObjectName("filter_bar")
         filters.setLayout(grid)
-        self.filter_area = QScrollArea()
-        self.filter_area.setObjectName("filter_area")
-        self.filter_area.setWidget(filters)
-        self.filter_area.setWidgetResizable(True)
-        self.filter_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.filter_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.filter_area.setFixedHeight(
-            filters.sizeHint().height() + self.filter_area.horizontalScrollBar().sizeHint().height()
-        )
-        self.filter_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.filter_area = sideways_scroll(filters, "filter_area")
 
     def _connect_filters(self) -> None:
         self.search_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
@@ -327,11 +318,7 @@ class TrackerFilters(_Base):
     def _filters_edited(self, *, delay: bool = False) -> None:
         if self._applying:
             return
-        if delay:
-            self.search_timer.start()
-        else:
-            self.search_timer.stop()
-            self.apply_filters()
+        self.search_timer.call(delay=delay)
 
     def clear_filters(self) -> None:
         """Every filter back to "any": the open cases."""

@@ -18,11 +18,9 @@ import logging
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,8 @@ from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.paged_model import RowsView, ViewPlace
-from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.pages import DataPage, page_title, splitter
+from desktop_app.ui.row_models import read_only_rows
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.tracker.filters import TrackerFilters
 from desktop_app.ui.tracker.views import TrackerViews, user_settings
@@ -111,12 +110,7 @@ class TrackerPage(TrackerFilters, TrackerViews, DataPage):
         self.table.setModel(self.model)
         # The selected case and the rows in view stay where they are across loads.
         self.place = ViewPlace(self.table, self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, wrap=False)
         self.table.row_entered.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         header = self.table.horizontalHeader()
@@ -158,18 +152,14 @@ class TrackerPage(TrackerFilters, TrackerViews, DataPage):
 
         left = self._views_panel()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("tracker_splitter")
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([160, 900])
-        splitter.setChildrenCollapsible(False)
+        split = splitter("tracker_splitter", (left, 0), (right, 1))
+        split.setSizes([160, 900])
+        split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(page_title(self.tr("Tracker")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(split, 1)
         self.setTabOrder(self.search_filter, self.table)
 
     def _build_shortcuts(self) -> None:
@@ -221,8 +211,7 @@ class TrackerPage(TrackerFilters, TrackerViews, DataPage):
             key=(self, "count"),
         )
         # Bound methods (no lambdas): Qt drops the connection if the page goes first.
-        task.succeeded.connect(self._set_count)
-        task.failed.connect(self._show_error)
+        task.on(succeeded=self._set_count, failed=self._show_error)
 
     def _set_count(self, count: int) -> None:
         count = int(count)

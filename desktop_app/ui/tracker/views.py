@@ -85,7 +85,16 @@ if TYPE_CHECKING:
     # mixin stays a plain class (the page's MRO, metaobject and tr() contexts unchanged).
     from desktop_app.ui.pages import DataPage
 
-    _Base = DataPage
+    class _Host(DataPage):
+        """What TrackerViews uses of the class it is mixed into (for the type checker)."""
+
+        # TrackerPage, TrackerFilters
+
+        def _show_error(self, exc: ServiceError) -> None: ...
+        def current_filter(self) -> CaseFilter: ...
+        def set_filter(self, flt: CaseFilter, *, apply: bool = True) -> None: ...
+
+    _Base = _Host
 else:
     _Base = object
 
@@ -104,13 +113,6 @@ class TrackerViews(_Base):
     status_message: Signal
     views_counted: Signal
     _loaded: bool
-
-    if TYPE_CHECKING:
-        # TrackerPage, TrackerFilters
-
-        def _show_error(self, exc: ServiceError) -> None: ...
-        def current_filter(self) -> CaseFilter: ...
-        def set_filter(self, flt: CaseFilter, *, apply: bool = True) -> None: ...
 
     def _build_views(self) -> None:
         self.views_list = QListWidget()
@@ -189,8 +191,7 @@ class TrackerViews(_Base):
             name="tracker-view-counts",
             key=(self, "view-counts"),
         )
-        task.succeeded.connect(self._views_counted)
-        task.failed.connect(self._show_error)
+        task.on(succeeded=self._views_counted, failed=self._show_error)
         return task
 
     def _views_counted(self, counts: dict) -> None:
