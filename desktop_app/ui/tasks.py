@@ -1,8 +1,9 @@
 """Running slow service calls off the UI thread.
 
 ``TaskRunner.submit(fn, *args, **kwargs)`` runs ``fn`` on a worker thread of the runner's own
-thread pool, inside its own database connection (peewee connections are per thread), and
-returns a :class:`Task` whose signals arrive on the main thread:
+thread pool, inside that thread's own database connection (peewee connections are per
+thread; the worker keeps it from task to task, ``shutdown`` closes it), and returns a
+:class:`Task` whose signals arrive on the main thread:
 
 - ``succeeded(result)`` when ``fn`` returned;
 - ``failed(error)`` when ``fn`` raised a ``ServiceError`` (a problem the user can act on:
@@ -182,21 +183,29 @@ class _Runnable(QRunnable):
             elif not self._database:
                 result = self._fn()
             else:
-                database = models.database_proxy.obj
-                # Not connection_context(): a service may close and reopen this thread's
+                # The worker keeps its connection from one task to the next (closed when
+                # the runner shuts down): a new SQLite connection starts with a cold page
+                # cache and reads the schema again, which cost more than a tracker page's
+                # queries (5-6 ms at 1M cases, python -m bench tracker). Not
+                # connection_context(): a service may close and reopen this thread's
                 # connection (restore does), which empties peewee's context stack.
-                database.connect(reuse_if_open=True)
-                try:
-                    result = self._fn()
-                finally:
-                    if not database.is_closed():
-                        database.close()
+                models.database_proxy.obj.connect(reuse_if_open=True)
+                result = self._fn()
         except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
             self._relay.done.emit(None, exc)
         else:
             self._relay.done.emit(result, None)
         finally:
             self._fn = None
+
+
+class _CloseConnection(QRunnable):
+    """Closes the database connection of the worker thread it runs on, if open."""
+
+    def run(self) -> None:
+        database = models.database_proxy.obj
+        if database is not None and not database.is_closed():
+            database.close()
 
 
 class TaskRunner(QObject):
@@ -208,6 +217,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
+        # The workers live as long as the runner, so their connections do (see _Runnable).
+        self.pool.setExpiryTimeout(-1)
         self._database = database
         self._running: set[Task] = set()
         self._latest: dict[Hashable, Task] = {}  # key -> the newest "latest" task
@@ -320,10 +331,16 @@ class TaskRunner(QObject):
         return self.pool.waitForDone(msecs)
 
     def shutdown(self, msecs: int = 30_000) -> bool:
-        """Start nothing more, and wait until the work under way is done (when the window
-        closes for good)."""
+        """Start nothing more, wait until the work under way is done and close the
+        workers' connections (when the window closes for good)."""
+        first = not self._shut
         self._shut = True
         for task, _call in self._waiting.values():
             self._drop(task)
         self._waiting.clear()
-        return self.pool.waitForDone(msecs)
+        done = self.pool.waitForDone(msecs)
+        if first and self._database:
+            for _ in range(self.pool.maxThreadCount()):
+                self.pool.start(_CloseConnection())
+            done = self.pool.waitForDone(msecs) and done
+        return done
