@@ -18,7 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import CharField, Database, DateTimeField, IntegerField, Model
+from peewee import (
+    AutoField,
+    CharField,
+    Database,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+)
 from playhouse.migrate import SchemaMigrator
 
 from desktop_app.db import guards, models, search
@@ -141,6 +149,44 @@ def _v9_audit_append_only(migrator: SchemaMigrator, db: Database) -> None:
     guards.protect_audit_log(db)
 
 
+def _v10_routing_facts(migrator: SchemaMigrator, db: Database) -> None:
+    """v10: the staff member complained about by name, the case a repeat complaint follows,
+    when an account was frozen; seed 004's values for account frozen (level I, receiver,
+    T+1) and merchant maintenance told of merchant infringement, where the seeded values
+    were kept."""
+
+    class Complaint(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "complaint"
+
+    migrator.migrate(
+        migrator.add_column(
+            "complaint", "subject_staff_name", CharField(max_length=100, null=True)
+        ),
+        migrator.add_column(
+            "complaint",
+            "repeat_of_id",
+            ForeignKeyField(Complaint, null=True, on_delete="SET NULL", field=Complaint.id),
+        ),
+        migrator.add_column("complaint", "account_frozen_at", DateTimeField(null=True)),
+    )
+    db.execute_sql(
+        "UPDATE complaint_type SET default_level = 1, handling_rule = 'receiver', "
+        "callback_rule = 't+1', handler_department_id = NULL "
+        "WHERE code = 'account_frozen' AND default_level = 3 "
+        "AND handling_rule = 'risk_control' AND callback_rule = 't+2'"
+    )
+    db.execute_sql(
+        "UPDATE complaint_type SET handling_rule = 'receiver_notify_merchant', "
+        "notify_department_id = (SELECT id FROM department WHERE code = 'merchant_maintenance') "
+        "WHERE code = 'merchant_infringement' AND handling_rule = 'receiver' "
+        "AND notify_department_id IS NULL"
+    )
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -151,6 +197,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
     (7, "tracker indexes", _v7_tracker_indexes),
     (8, "open cases in processing order, open case ids", _v8_open_queue_indexes),
     (9, "append-only audit log", _v9_audit_append_only),
+    (
+        10,
+        "routing facts: staff complained about, repeat complaints, account freeze",
+        _v10_routing_facts,
+    ),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -202,6 +202,16 @@ class Complaint(BaseModel):
         User, null=True, backref="complained_about", on_delete="SET NULL"
     )
     subject_staff_id: ForeignKeyField[int | None]
+    # The staff member complained about when they have no account (a merchant's, say), or
+    # the name as typed (schema v10).
+    subject_staff_name = CharField(max_length=100, null=True)
+    # A repeat complaint (升级投诉) links the earlier case (schema v10).
+    repeat_of: ForeignKeyField[Complaint | None] = ForeignKeyField(
+        "self", null=True, backref="repeats", on_delete="SET NULL"
+    )
+    repeat_of_id: ForeignKeyField[int | None]
+    # Account security: when the receiver froze the customer's account (schema v10).
+    account_frozen_at = DateTimeField(null=True)
     # State (docs/rules.md#workflow).
     owner = ForeignKeyField(User, backref="owned", on_delete="RESTRICT")
     owner_id: ForeignKeyField[int]

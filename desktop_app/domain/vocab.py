@@ -139,6 +139,7 @@ SENSITIVE_KINDS = Vocabulary(
         Term("regulator", "监管部门", "Regulator"),
         Term("government", "政府部门", "Government"),
         Term("consumer_association", "消委会", "Consumer association"),
+        Term("group_leader", "集团公司领导", "Group company leadership"),
     ],
 )
 
@@ -215,6 +216,24 @@ HANDLING_RULES = Vocabulary(
     ],
 )
 
+# What decided a case's owner (docs/rules.md#routing; domain/routing.py ROUTE_RULES).
+ROUTE_RULES = Vocabulary(
+    "route_rule",
+    [
+        Term("receiver", "首问负责（接收人处理）", "First contact: the receiver"),
+        Term("urgent", "紧急投诉由主管及以上处理", "Urgent: a supervisor or above"),
+        Term(
+            "staff_supervisor",
+            "被投诉员工的直属主管",
+            "Direct supervisor of the staff member complained about",
+        ),
+        Term("senior_agent", "资深坐席", "A senior agent"),
+        Term("risk_control", "风控部门主管", "Risk control's supervisor"),
+        Term("supervisor", "主管", "Supervisor"),
+        Term("level_iii", "升级投诉或重要会员：主管处理", "Repeat complaint or VIP: supervisor"),
+    ],
+)
+
 # First-callback rules (docs/rules.md#deadlines): same working day, or T+N working days.
 CALLBACK_RULES = Vocabulary(
     "callback_rule",
@@ -247,6 +266,8 @@ REMINDER_KINDS = Vocabulary(
         Term("follow_up", "不满意跟进", "Follow-up of unhappy customer"),
         Term("escalated", "已升级", "Escalated"),
         Term("approval_requested", "待审批", "Approval requested"),
+        Term("reported_up", "紧急投诉上报", "Urgent case reported up"),
+        Term("department_notice", "部门知会", "Department notice"),
     ],
 )
 
@@ -286,6 +307,7 @@ ALL = {
         SURVEY_ASPECTS,
         CALL_RESULTS,
         HANDLING_RULES,
+        ROUTE_RULES,
         CALLBACK_RULES,
         ESCALATION_STEPS,
         REMINDER_KINDS,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypedDict, TypeVar
 
@@ -25,6 +26,7 @@ from desktop_app.db.models import (
     Customer,
     DaySequence,
     Department,
+    User,
     database_proxy,
 )
 from desktop_app.domain import validation
@@ -39,7 +41,7 @@ from desktop_app.domain.vocab import (
     join_multi,
     split_multi,
 )
-from desktop_app.services import access, attachments, audit, sla
+from desktop_app.services import access, attachments, audit, routing, sla
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
@@ -76,6 +78,13 @@ class IntakeForm:
     customer_id: int | None = None  # a customer picked from the lookup
     attachments: list[str] = field(default_factory=list)  # file paths
     recording_ids: str = ""  # call recording IDs, separated by , or 、
+    # The staff member complained about: an account's user name or display name, or a name
+    # as typed for staff without an account (docs/rules.md#routing).
+    subject_staff: str = ""
+    # A repeat complaint (升级投诉) after an unsatisfying handling of ``repeat_of``, an
+    # earlier case of the same customer: level III, handled by a supervisor.
+    repeat_complaint: bool = False
+    repeat_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,10 @@ class Registered:
     promise: str  # the promised first reply, in the session's language
     batch_id: int | None
     customer_id: int
+    owner_id: int  # who handles it (docs/rules.md#routing)
+    route_rule: str  # the rule that chose the owner (domain.vocab.ROUTE_RULES)
+    route_fallback: bool  # the rule could not be met: the owner is a fallback
+    reported_up: int  # reminders raised at once (urgent case, notify department)
 
 
 def _searchable(value: object, maximum: int = 200) -> bool:
@@ -126,6 +139,8 @@ class _Found(TypedDict, total=False):
     subtype: ComplaintType | None
     department: Department | None
     customer: Customer | None
+    subject_staff: User | None
+    repeat_of: Complaint | None
 
 
 def _active(model: type[_Ref], code: str) -> _Ref | None:
@@ -256,7 +271,60 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], _F
         )
         if found["customer"] is None:
             bad("customer_name", msg("The chosen customer no longer exists; search again."))
+    _check_routing_fields(form, found, bad)
     return problems, found
+
+
+def staff_account(text: str) -> User | None:
+    """The account ``text`` names: its user name, else the one account with that display
+    name (None: no account, or several share the name)."""
+    name = text.strip()
+    if not name or not _searchable(name, 100):
+        return None
+    user = User.get_or_none(User.username == name)
+    if user is not None:
+        return user
+    named = list(User.select().where(User.display_name == name).limit(2))
+    return named[0] if len(named) == 1 else None
+
+
+def _check_routing_fields(form: IntakeForm, found: _Found, bad: Callable[..., None]) -> None:
+    """The staff member complained about and the earlier case of a repeat complaint."""
+    subtype = found.get("subtype")
+    if not isinstance(form.subject_staff, str):
+        bad("subject_staff", msg("Enter the staff member complained about."))
+    else:
+        problem = validation.check_text(form.subject_staff, maximum=100)
+        bad("subject_staff", problem)
+        if problem is None:
+            found["subject_staff"] = staff_account(form.subject_staff)
+            if (
+                subtype is not None
+                and subtype.handling_rule == "staff_supervisor"
+                and not form.subject_staff.strip()
+            ):
+                bad(
+                    "subject_staff",
+                    msg("Enter the staff member complained about (user name or name)."),
+                )
+    if not isinstance(form.repeat_complaint, bool):
+        bad("repeat_complaint", msg("Say whether this is a repeat complaint (yes or no)."))
+    elif form.repeat_complaint:
+        earlier = (
+            Complaint.get_or_none(Complaint.id == form.repeat_of)
+            if _row_id(form.repeat_of)
+            else None
+        )
+        customer = found.get("customer")
+        if earlier is None:
+            bad("repeat_complaint", msg("Choose the earlier case this complaint repeats."))
+        elif customer is None or earlier.customer_id != customer.id:
+            bad(
+                "repeat_complaint",
+                msg("The earlier case must be one of this customer's cases; pick it again."),
+            )
+        else:
+            found["repeat_of"] = earlier
 
 
 @service
@@ -352,6 +420,10 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         subtype = found["subtype"]
         assert subtype is not None and form.complaint_time is not None  # validated
         level = max(form.level or 1, sla.default_level(subtype, tier, False))
+        earlier = found.get("repeat_of")
+        if earlier is not None:
+            level = 3  # docs/rules.md#routing: a repeat complaint is level III
+        staff_user = found.get("subject_staff")
         case = Complaint(
             number=next_number(now.date(), str(ctx.policy["numbering.prefix"])),
             customer=customer,
@@ -378,6 +450,9 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
             owner=session.user_id,
             product=_stripped(form.product) or None,
             merchant=_stripped(form.merchant) or None,
+            subject_staff=staff_user.id if staff_user else None,
+            subject_staff_name=None if staff_user else (_stripped(form.subject_staff) or None),
+            repeat_of=earlier.id if earlier else None,
             stage="registered",
             is_open=True,
             level=level,
@@ -394,6 +469,11 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         sla.refresh_case(case, ctx, subtype.callback_rule)
         case.save(force_insert=True)
         batch = sla.apply_batch_rule(session, case, ctx)
+        # Routing after every urgency rule (the batch rule may have made the case urgent).
+        route = routing.route_for(case, subtype)
+        if route.owner != case.owner_id:
+            case.owner_id = route.owner
+            Complaint.update(owner=route.owner).where(Complaint.id == case.id).execute()
         search.index_rows(database_proxy.obj, [(case.id, case.description)])
         attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids, now)
         audit.record(
@@ -406,6 +486,8 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
             urgent=case.urgent,
             attachments=attached,
         )
+        routing.record(session, case, route)
+        reported = routing.report_up(session, case, now)
     return Registered(
         case.id,
         case.number,
@@ -418,6 +500,10 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         promise_text(case.first_response_due, now, session.language),
         batch.id if batch else None,
         customer.id,
+        route.owner,
+        route.rule,
+        route.fallback,
+        len(reported),
     )
 
 

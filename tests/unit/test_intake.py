@@ -164,7 +164,7 @@ def test_reference_data_in_both_languages(db):
     assert [c.code for c in reference.channels()][:2] == ["phone", "walk_in"]
     assert reference.departments()[1].label("zh_CN") == "客服部"
     tree = reference.type_tree()
-    assert [t.code for t in tree][0] == "product_quality" and len(tree) == 6
+    assert [t.code for t in tree][0] == "product_quality" and len(tree) == 7
     service_attitude = tree[1]
     assert service_attitude.label("en") == "Service attitude"
     assert [(c.code, c.default_level) for c in service_attitude.children][2] == (

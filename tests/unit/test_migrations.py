@@ -53,9 +53,17 @@ def test_fresh_database_matches_models_and_is_seeded(db):
     assert models.Department.select().count() == 7
     assert models.Channel.select().count() == 8
     subtypes = models.ComplaintType.select().where(models.ComplaintType.parent.is_null(False))
-    assert subtypes.count() == 21  # docs/rules.md#types-and-levels: 3+5+4+6+2 and "other"
+    # docs/rules.md#types-and-levels: 5+6+4+8+3+2 and "other"
+    assert subtypes.count() == 29
     staff_attitude = models.ComplaintType.get(code="staff_attitude")
     assert (staff_attitude.default_level, staff_attitude.callback_rule) == (2, "same_day")
+    # Seed 004 §三(一)1.5: account frozen is level I, handled by the receiver, T+1.
+    frozen = models.ComplaintType.get(code="account_frozen")
+    assert (frozen.default_level, frozen.handling_rule, frozen.callback_rule) == (
+        1,
+        "receiver",
+        "t+1",
+    )
     assert models.Setting.get_by_id("rules.batch_threshold").value == "10"
 
 
