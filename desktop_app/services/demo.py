@@ -48,8 +48,9 @@ from desktop_app.db.models import (
 from desktop_app.domain import deadlines as rules
 from desktop_app.domain.calendar import WorkCalendar
 from desktop_app.domain.messages import msg
+from desktop_app.domain.routing import RouteFacts, route
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, SURVEY_ASPECTS
-from desktop_app.services import audit, sla, users
+from desktop_app.services import audit, routing, sla, users
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_admin
@@ -322,6 +323,32 @@ TEMPLATES: dict[str, list[tuple[str, tuple[str, ...], str | None]]] = {
         ("发票开具信息错误，要求重新开具", ("other",), "重新开具发票"),
         ("对门店营业时间调整未提前公告表示不满", ("apology",), None),
     ],
+    "after_sales": [
+        ("{electric}换货已{n}天仍未收到新机，要求尽快处理", ("exchange",), None),
+        ("购买的{goods}发票一直未开具，多次催促无果", ("other",), "补开发票"),
+        ("{electric}配件漏发，联系售后被推诿，要求补发并道歉", ("apology",), None),
+    ],
+    "price_difference": [
+        ("购买{goods}后{n}天降价{a}元，要求补差价", ("refund",), None),
+    ],
+    "forced_selling": [
+        ("在{m}结账时被店员强行推销会员卡，态度强硬", ("apology",), None),
+    ],
+    "points_delay": [
+        ("消费获得的奖励积分过了{n}天仍不能使用，要求说明原因", ("other",), "说明积分规则"),
+    ],
+    "points_expiry": [
+        ("短期积分{a}分未提醒即过期，要求恢复", ("compensation",), None),
+    ],
+    "not_eligible": [
+        ("参加{m}的满减活动被告知无参与资格，活动页面并未说明", ("apology",), None),
+    ],
+    "discount_below_expectation": [
+        ("活动宣传优惠力度大，实际只优惠{k}元，感觉被误导", ("compensation",), None),
+    ],
+    "bonus_points_late": [
+        ("活动承诺的{a}奖励积分{n}天后仍未到账", ("other",), "尽快补发积分"),
+    ],
 }
 GENERIC_TEMPLATES = [
     ("关于{t}的问题，客户要求尽快给出处理结果", ("other",), "尽快处理"),
@@ -349,6 +376,14 @@ SUBTYPE_DEPARTMENT = {
     "logistics_delay": "logistics",
     "third_party_error": "operations",
     "other_issue": "other",
+    "after_sales": "customer_service",
+    "price_difference": "operations",
+    "forced_selling": "merchant_maintenance",
+    "points_delay": "operations",
+    "points_expiry": "operations",
+    "not_eligible": "operations",
+    "discount_below_expectation": "operations",
+    "bonus_points_late": "operations",
 }
 # How often each subtype comes up (others: 1.0).
 SUBTYPE_WEIGHTS = {
@@ -373,6 +408,14 @@ SUBTYPE_WEIGHTS = {
     "logistics_delay": 8,
     "third_party_error": 2,
     "other_issue": 2,
+    "after_sales": 5,
+    "price_difference": 2,
+    "forced_selling": 1,
+    "points_delay": 2,
+    "points_expiry": 1.5,
+    "not_eligible": 2,
+    "discount_below_expectation": 2,
+    "bonus_points_late": 2,
 }
 CHANNEL_WEIGHTS = {
     "phone": 35,
@@ -461,6 +504,16 @@ TRANSFER_REASONS = {
     "senior": "坐席效率问题，转资深坐席处理",
     "staff": "坐席态度投诉，转被投诉员工直属主管处理",
 }
+# The demo's transfer reason for each routing rule (domain.vocab.ROUTE_RULES).
+ROUTE_TRANSFER_REASONS = {
+    "receiver": "rule",
+    "urgent": "supervisor",
+    "level_iii": "supervisor",
+    "supervisor": "supervisor",
+    "staff_supervisor": "staff",
+    "senior_agent": "senior",
+    "risk_control": "risk",
+}
 ESCALATION_REASONS = ("办结时限已超时，自动升级至主管", "客户再次来电催促，责任人申请升级")
 
 # Stage order of docs/rules.md#workflow (approval only for level II/III and urgent cases).
@@ -501,6 +554,9 @@ COMPLAINT_COLUMNS = (
     "product",
     "merchant",
     "subject_staff_id",
+    "subject_staff_name",
+    "repeat_of_id",
+    "account_frozen_at",
     "owner_id",
     "stage",
     "is_open",
@@ -663,6 +719,43 @@ class _Staff:
     front: list[int]  # clerks who receive complaints
     seniors: list[int]
     supervisor_of: dict[int, int]  # clerk id -> supervisor id
+
+
+class _DemoStaff:
+    """``domain.routing.Staff`` over the demo's staff lists; ``load`` counts the open cases
+    of each senior agent as the run generates them (fewest open cases first)."""
+
+    def __init__(self, staff: _Staff, manager: int | None):
+        self.staff = staff
+        self._manager = manager if manager is not None else staff.manager
+        self.load = dict.fromkeys(staff.seniors, 0)
+        self._clerks = {c for ids in staff.clerks.values() for c in ids}
+        self._supervisors = set(staff.supervisors.values())
+
+    def supervisor_of(self, user_id: int) -> int | None:
+        if user_id in self.staff.supervisor_of:
+            return self.staff.supervisor_of[user_id]
+        return self.staff.manager if user_id in self._supervisors else None
+
+    def role_of(self, user_id: int) -> str | None:
+        if user_id == self.staff.manager:
+            return "manager"
+        return "supervisor" if user_id in self._supervisors else "clerk"
+
+    def senior_agent(self, receiver: int, exclude: frozenset[int]) -> int | None:
+        home = next((d for d, ids in self.staff.clerks.items() if receiver in ids), None)
+        near = set(self.staff.clerks.get(home, ())) if home is not None else set()
+        pool = [u for u in self.staff.seniors if u not in exclude]
+        for group in ([u for u in pool if u in near], pool):
+            if group:
+                return min(group, key=lambda u: (self.load[u], u))
+        return None
+
+    def department_supervisor(self, department_id: int | None) -> int | None:
+        return self.staff.supervisors.get(department_id) if department_id is not None else None
+
+    def manager(self) -> int | None:
+        return self._manager
 
 
 def _staff_plan(dept_codes: list[str]) -> tuple[list[tuple[str, str, str | None, bool]], str]:
@@ -878,6 +971,8 @@ class _Generator:
         }
         self.aspects = [c for c in SURVEY_ASPECTS.codes() if c != "other"]
         self.all_clerks = [c for ids in staff.clerks.values() for c in ids]
+        # The manager urgent cases of supervisors go to: as the live routing reads it.
+        self.directory = _DemoStaff(staff, routing.DbStaff().manager())
         # Letters and e-mails are registered a while after they arrive.
         self.slow_channels = frozenset(channels[c] for c in ("email", "letter") if c in channels)
         self.customer_pool: list[_Customer] = []
@@ -1006,6 +1101,7 @@ class _Generator:
 
         now = self.now
         staff = self.staff
+        directory = self.directory
         policy = self.policy
         calendar = self.calendar
         sla_context = sla.SlaContext(policy, calendar)
@@ -1082,25 +1178,30 @@ class _Generator:
                     dl.solution_due,
                     dl.resolution_due,
                 )
-                # People.
+                # People: the owner by the routing rule of docs/rules.md#routing, the one the
+                # intake form applies (domain.routing.route over the demo's staff lists).
                 receiver = choice(staff.front)
                 dept = sub.department_id
                 subject_staff = None
-                why: str | None
-                if urgent or tier == "vip":
-                    owner, why = staff.supervisors.get(dept, staff.manager), "supervisor"
-                elif sub.handling_rule == "staff_supervisor":
-                    subject_staff = choice(self.all_clerks)
-                    owner, why = staff.supervisor_of[subject_staff], "staff"
-                elif sub.handling_rule == "senior_agent":
-                    owner, why = choice(staff.seniors), "senior"
-                elif sub.handling_rule == "risk_control":
-                    team = staff.clerks.get(dept) or [staff.supervisors.get(dept, receiver)]
-                    owner, why = choice(team), "risk"
-                elif sub.handling_rule == "supervisor":
-                    owner, why = staff.supervisors.get(dept, staff.manager), "supervisor"
-                else:
-                    owner, why = receiver, "rule"
+                if sub.handling_rule in ("staff_supervisor", "senior_agent"):
+                    about = (
+                        self.all_clerks if sub.handling_rule == "staff_supervisor" else staff.front
+                    )
+                    subject_staff = choice(about)
+                found = route(
+                    RouteFacts(
+                        receiver=receiver,
+                        department_id=dept,
+                        handling_rule=sub.handling_rule,
+                        handler_department_id=dept,
+                        urgent=urgent,
+                        member_tier=tier,
+                        subject_staff=subject_staff,
+                    ),
+                    directory,
+                )
+                owner = found.owner
+                why: str | None = ROUTE_TRANSFER_REASONS.get(found.rule, "rule")
                 # The case's history: milestone times, then the stage reached by now.
                 flow = FLOW_FULL if (level >= 2 or urgent) else FLOW_SHORT
                 r = rand()
@@ -1160,10 +1261,9 @@ class _Generator:
                 if reached >= exec_index:
                     solution_at = moments[exec_index]
                 closed_at = moments[-1] if not is_open else None
-                if stage == "registered":
-                    owner_now, why = receiver, None
-                else:
-                    owner_now = owner
+                owner_now = owner  # routed at registration
+                if is_open and owner in directory.load:
+                    directory.load[owner] += 1
                 # Outcome and survey of a closed case.
                 outcome = outcome_reason = survey_due = no_survey_reason = None
                 feedback = None
@@ -1346,6 +1446,9 @@ class _Generator:
                         product,
                         merchant,
                         subject_staff,
+                        None,  # subject_staff_name: demo staff have accounts
+                        None,  # repeat_of_id
+                        None,  # account_frozen_at
                         owner_now,
                         stage,
                         is_open,

@@ -18,7 +18,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain import deadlines as rules
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, STAGES, SURVEY_ASPECTS
-from desktop_app.services import check, demo, sla
+from desktop_app.services import check, demo, routing, sla
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.session import Session
@@ -53,7 +53,7 @@ def test_coverage(db, generated):
     types = {t.id for t in ComplaintType.select().where(ComplaintType.parent.is_null())}
     assert {c.type_id for c in C.select(C.type)} == types
     closed = C.select().where(C.stage == "closed")
-    assert closed.count() > COUNT * 0.8
+    assert closed.count() > COUNT * 0.75  # most: the open ones are the recent workload
     assert {c.outcome for c in closed} == {"resolved", "partly_resolved", "unresolved"}
     assert all(c.outcome_reason and c.closed_at < TEST_NOW and c.survey_due for c in closed)
     # Customers: Chinese names, mainland mobiles or e-mail, some members, VIPs, ID numbers.
@@ -278,3 +278,21 @@ def test_bench_smoke(tmp_path, capsys, name):
     assert result["ours_s"] > 0 and result["baseline_s"] > 0
     assert set(result) == {"benchmark", "ours_s", "baseline_s", "ratio", "goal", "met"}
     assert any("ours" in line and "baseline" in line for line in lines[:-1])
+
+
+def test_owners_come_from_the_routing_rule(db, generated):
+    """docs/rules.md#routing: each demo case's owner is the one the intake form's routing
+    gives for its facts (a senior agent's pick depends on the open cases of the moment)."""
+    subtypes = {t.id: t for t in ComplaintType.select()}
+    seniors = {u.id for u in User.select().where(User.senior_agent)}
+    rules_seen = set()
+    for case in Complaint.select():
+        found = routing.route_for(case, subtypes[case.subtype_id])
+        rules_seen.add(found.rule)
+        if found.rule == "senior_agent":
+            assert case.owner_id in seniors and case.owner_id != case.subject_staff_id
+        else:
+            assert case.owner_id == found.owner, (case.number, found)
+        if subtypes[case.subtype_id].handling_rule in ("staff_supervisor", "senior_agent"):
+            assert case.subject_staff_id is not None
+    assert {"receiver", "urgent", "staff_supervisor", "senior_agent", "level_iii"} <= rules_seen

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
+
+from desktop_app.db.models import AuditLog, Complaint, Reminder, User
 from desktop_app.domain.routing import Route, RouteFacts, route
+from desktop_app.services import intake
+from tests.helpers.fixtures import make_user
+from tests.unit.test_intake import good_form
 
 CLERK, OTHER_CLERK, SUPER, OPS_CLERK, OPS_SUPER, RISK_SUPER, MANAGER, SENIOR_A, SENIOR_B = range(
     1, 10
@@ -119,3 +125,105 @@ def test_a_rule_that_cannot_be_met_falls_back_and_never_fails():
     assert route(facts("risk_control", receiver=OPS_CLERK), no_risk) == Route(
         OPS_SUPER, "risk_control", fallback=True
     )
+
+
+# --- registration routes and reports up (services/intake.py, services/routing.py) --------
+
+
+@pytest.fixture
+def office(system_session, clerk_session):
+    """super1 supervises clerk1 (customer service); ops has its own supervisor and clerk;
+    risk control a supervisor; a senior agent in customer service; manager1."""
+    make_user(system_session, "manager1", "manager", departments=())
+    make_user(system_session, "opsboss", "supervisor", departments=("operations",))
+    make_user(
+        system_session, "opsclerk", "clerk", departments=("operations",), supervisor="opsboss"
+    )
+    make_user(system_session, "riskboss", "supervisor", departments=("risk_control",))
+    make_user(system_session, "senior1", "clerk", supervisor="super1")
+    User.update(senior_agent=True).where(User.username == "senior1").execute()
+    return clerk_session
+
+
+def _register(session, **changes):
+    form = good_form(**changes)
+    done = intake.register_complaint(session, form)
+    return done, Complaint.get_by_id(done.id)
+
+
+def _owner(case) -> str:
+    return User.get_by_id(case.owner_id).username
+
+
+def _reminders(case) -> set[tuple[str, str]]:
+    return {
+        (r.kind, User.get_by_id(r.recipient_id).username)
+        for r in Reminder.select().where(Reminder.complaint == case.id)
+    }
+
+
+def test_registration_routes_each_seed_004_scenario(office):
+    done, case = _register(
+        office, type="service_attitude", subtype="staff_attitude", subject_staff="opsclerk"
+    )
+    assert (_owner(case), done.route_rule, case.receiver_id) == (
+        "opsboss",
+        "staff_supervisor",
+        office.user_id,
+    )
+    assert case.subject_staff_id == User.get(username="opsclerk").id
+    _done, case = _register(
+        office, type="service_attitude", subtype="staff_efficiency", subject_staff="小王"
+    )
+    assert _owner(case) == "senior1" and case.subject_staff_name == "小王"
+    _done, case = _register(office, type="member_rights", subtype="account_security")
+    assert _owner(case) == "riskboss" and case.level == 3
+    _done, case = _register(office, type="service_attitude", subtype="merchant_attitude")
+    assert _owner(case) == "clerk1"
+    assert _reminders(case) == set()  # merchant maintenance has no supervisor here
+    _done, case = _register(office)
+    assert _owner(case) == "clerk1" and _reminders(case) == set()
+
+
+def test_urgent_case_goes_to_the_supervisor_and_is_reported_up_at_once(office):
+    done, case = _register(office, urgency="urgent")
+    assert _owner(case) == "super1" and done.route_rule == "urgent" and case.urgent
+    assert _reminders(case) == {("reported_up", "super1"), ("reported_up", "manager1")}
+    assert done.reported_up == 2
+    entry = AuditLog.get(AuditLog.action == "complaint_routed", AuditLog.entity_id == case.id)
+    assert '"rule": "urgent"' in entry.details and "super1" in entry.details
+
+
+def test_notify_department_gets_a_notice(office, system_session):
+    make_user(system_session, "mmboss", "supervisor", departments=("merchant_maintenance",))
+    _done, case = _register(office, type="member_rights", subtype="merchant_infringement")
+    assert _owner(case) == "clerk1"
+    assert _reminders(case) == {("department_notice", "mmboss")}
+
+
+def test_staff_attitude_needs_the_staff_member(office):
+    with pytest.raises(intake.FormInvalid) as caught:
+        _register(office, type="service_attitude", subtype="staff_attitude")
+    assert caught.value.field == "subject_staff"
+    assert Complaint.select().count() == 0
+
+
+def test_vip_member_goes_to_the_supervisor_at_level_iii(office):
+    _done, case = _register(office, member_tier="vip")
+    assert (_owner(case), case.level) == ("super1", 3)
+
+
+def test_repeat_complaint_links_the_earlier_case_and_is_level_iii(office):
+    first, _case = _register(office)
+    done, case = _register(
+        office, customer_id=first.customer_id, repeat_complaint=True, repeat_of=first.id
+    )
+    assert (case.repeat_of_id, case.level, _owner(case), done.route_rule) == (
+        first.id,
+        3,
+        "super1",
+        "level_iii",
+    )
+    with pytest.raises(intake.FormInvalid) as caught:
+        _register(office, repeat_complaint=True, repeat_of=first.id)  # no customer picked
+    assert caught.value.field == "repeat_complaint"
