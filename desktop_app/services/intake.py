@@ -486,7 +486,8 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
             urgent=case.urgent,
             attachments=attached,
         )
-        routing.record(session, case, route)
+        if route.owner != case.receiver_id or route.fallback:
+            routing.record(session, case, route)  # the timeline says who got it and why
         reported = routing.report_up(session, case, now)
     return Registered(
         case.id,

@@ -113,7 +113,9 @@ class CaseFilter:
     registered_from: dt.date | None = None  # inclusive
     registered_to: dt.date | None = None  # inclusive
     overdue_only: bool = False  # open and next_due before now
-    mine: bool = False  # owned by the session's user
+    # owned by the session's user, or received by them (first-contact responsibility,
+    # docs/rules.md#routing: a routed case stays in its receiver's "My cases")
+    mine: bool = False
     awaiting_approval: bool = False  # stage "approval"
     follow_up_open: bool = False  # an unhappy customer awaits follow-up
     text: str = ""  # number (prefix), customer name (prefix), contact, or description words
@@ -518,7 +520,7 @@ def _conditions(
         if session.user_id is None:
             add("1 = 0")
         else:
-            add("c.owner_id = {p}", [session.user_id])
+            add("(c.owner_id = {p} OR c.receiver_id = {p})", [session.user_id, session.user_id])
     if flt.owner_ids:
         add(*_in("c.owner_id", sorted(flt.owner_ids)))
     if flt.department_codes:

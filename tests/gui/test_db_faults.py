@@ -171,7 +171,7 @@ def fill_intake(page: IntakePage, evidence: Path | None) -> dict:
     choose(page.member_tier, "gold")
     choose(page.channel, "walk_in")
     choose(page.type, "service_attitude")
-    choose(page.subtype, "staff_attitude")
+    choose(page.subtype, "poor_communication")
     type_text(page.product, "会员卡")
     type_text(page.merchant, "东方商城")
     choose(page.urgency, "low")
