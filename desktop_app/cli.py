@@ -95,8 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove the direct supervisor",
     )
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--senior-agent", dest="senior_agent", action="store_true", default=None)
-    group.add_argument("--no-senior-agent", dest="senior_agent", action="store_false")
+    group.add_argument(
+        "--senior-agent",
+        dest="senior_agent",
+        action="store_true",
+        default=None,
+        help="handles complaints about a colleague's efficiency",
+    )
+    group.add_argument(
+        "--no-senior-agent", dest="senior_agent", action="store_false", help="no longer"
+    )
     group = p.add_mutually_exclusive_group()
     group.add_argument(
         "--department",
@@ -112,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove the account from every department",
     )
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--active", dest="active", action="store_true", default=None)
+    group.add_argument(
+        "--active", dest="active", action="store_true", default=None, help="enable again"
+    )
     group.add_argument(
         "--inactive", dest="active", action="store_false", help="disable: no sign-in"
     )
