@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from desktop_app.services.session import Session
+    from desktop_app.services.users import UserInfo
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +74,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--display-name", metavar="NAME")
     p.add_argument("--supervisor", metavar="USER", help="the account's direct supervisor")
     p.add_argument(
+        "--senior-agent",
+        action="store_true",
+        help="a senior agent: handles complaints about a colleague's efficiency",
+    )
+    p.add_argument(
         "--password-stdin",
         action="store_true",
         help="read the password from the first line of standard input",
     )
+    p = user_sub.add_parser("set", help="change an account (only the options given)")
+    p.add_argument("name")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--supervisor", metavar="USER", help='the direct supervisor ("" removes it)')
+    group.add_argument(
+        "--no-supervisor",
+        dest="supervisor",
+        action="store_const",
+        const="",
+        help="remove the direct supervisor",
+    )
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--senior-agent",
+        dest="senior_agent",
+        action="store_true",
+        default=None,
+        help="handles complaints about a colleague's efficiency",
+    )
+    group.add_argument(
+        "--no-senior-agent", dest="senior_agent", action="store_false", help="no longer"
+    )
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--department",
+        action="append",
+        metavar="D",
+        help="department code or name (repeat for several; replaces the account's list)",
+    )
+    group.add_argument(
+        "--no-department",
+        dest="department",
+        action="store_const",
+        const=[],
+        help="remove the account from every department",
+    )
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--active", dest="active", action="store_true", default=None, help="enable again"
+    )
+    group.add_argument(
+        "--inactive", dest="active", action="store_false", help="disable: no sign-in"
+    )
+    p.add_argument("--role", choices=["clerk", "supervisor", "manager", "admin"])
+    p.add_argument("--display-name", metavar="NAME")
     user_sub.add_parser("list", help="list accounts")
 
     p = sub.add_parser("demo", help="fill the database with realistic demo cases")
@@ -242,9 +293,12 @@ def _cmd_user(args: argparse.Namespace, session: Session) -> int:
         for info in users.list_users(session):
             print(
                 f"{info.username}\t{info.role}\t{','.join(info.departments)}\t"
-                f"{'active' if info.active else 'inactive'}"
+                f"{'active' if info.active else 'inactive'}\t{info.supervisor}\t"
+                f"{'senior agent' if info.senior_agent else ''}".rstrip("\t")
             )
         return EXIT_OK
+    if args.user_command == "set":
+        return _user_set(args, session)
     password = _read_password(args.password_stdin, f"Password for {args.name}: ")
     info = users.create_user(
         session,
@@ -254,12 +308,54 @@ def _cmd_user(args: argparse.Namespace, session: Session) -> int:
         display_name=args.display_name,
         departments=tuple(args.department),
         supervisor=args.supervisor,
+        senior_agent=args.senior_agent,
     )
     print(
         f"created {info.role} {info.username}"
         + (f" in {', '.join(info.departments)}" if info.departments else "")
+        + (" (senior agent)" if info.senior_agent else "")
     )
     return EXIT_OK
+
+
+def _user_set(args: argparse.Namespace, session: Session) -> int:
+    """``user set``: the options given, in one service call (all or nothing)."""
+    from desktop_app.services import users
+
+    options = (
+        args.supervisor,
+        args.senior_agent,
+        args.department,
+        args.active,
+        args.role,
+        args.display_name,
+    )
+    if all(option is None for option in options):
+        raise CliError(
+            "nothing to change: give --supervisor, --senior-agent, --department, --active, "
+            "--inactive, --role or --display-name"
+        )
+    info = users.update_user(
+        session,
+        args.name,
+        display_name=args.display_name,
+        role=args.role,
+        departments=tuple(args.department) if args.department is not None else None,
+        supervisor=args.supervisor,
+        senior_agent=args.senior_agent,
+        active=args.active,
+    )
+    print(f"updated {info.role} {info.username}: {_account_line(info)}")
+    return EXIT_OK
+
+
+def _account_line(info: UserInfo) -> str:
+    return (
+        f"departments {','.join(info.departments) or '-'}; "
+        f"supervisor {info.supervisor or '-'}; "
+        f"senior agent {'yes' if info.senior_agent else 'no'}; "
+        f"{'active' if info.active else 'inactive'}"
+    )
 
 
 def stderr_progress(unit: str = "cases") -> Callable[[int, int], bool]:

@@ -12,6 +12,9 @@ a space in English keys). Exports write the Chinese labels, in the order given h
 - ``multi``: several words of a vocabulary, separated by ``、`` or ``,``;
 - ``ref``: a row of a reference table (channel, type, subtype, department) by code or name;
 - ``staff``: a person, by user name or display name;
+- ``subject``: the staff member complained about: an account by user name or display
+  name, else the name as free text (staff without an account, a merchant's);
+- ``yesno``: ``是``/``否`` (also yes/no, y/n, true/false, 1/0, Excel's TRUE/FALSE);
 - ``level``: ``I``/``II``/``III`` (also 一级/二级/三级, 1/2/3);
 - ``score``: an integer 1–5.
 """
@@ -24,6 +27,10 @@ from dataclasses import dataclass, field
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
 # Separator of multi-valued cells in exports (imports accept 、 , and ，).
 MULTI_SEPARATOR = "、"
+# The words of yes/no cells in exports; imports also accept the others (casefolded).
+YES, NO = "是", "否"
+YES_WORDS = frozenset((YES, "yes", "y", "true", "1", "√"))
+NO_WORDS = frozenset((NO, "no", "n", "false", "0"))
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,12 @@ COMPLAINTS = Sheet(
         _t("solution_agreed_at", "方案确认时间"),
         _t("closed_at", "闭环时间"),
         Column("outcome", "处理结果", "vocab", 22, vocab="outcome"),
+        # Optional on import (older workbooks lack them); docs/rules.md#exchange-import.
+        Column("product", "涉及产品/服务", width=16, max_length=120, aliases=("涉及产品",)),
+        Column("merchant", "商户", width=14, max_length=120),
+        Column("urgent_reasons", "紧急原因", "multi", 14, vocab="urgent_reason"),
+        Column("head_office", "越级投诉", "yesno", 9),
+        Column("subject_staff", "被投诉员工", "subject", 11, max_length=100),
         _t("first_response_due", "首次响应时限", export_only=True),
         _t("solution_due", "方案时限", export_only=True),
         _t("resolution_due", "办结时限", export_only=True),

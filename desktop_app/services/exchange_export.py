@@ -13,6 +13,9 @@ again with identical cells):
 - 紧急程度 is the case's effective urgency: 紧急 for every urgent case, whatever made it
   urgent (staff, batch, sensitive customer, head office, reopening); the SLA rules of an
   urgent case are those of urgency "urgent", so the recomputed deadlines agree;
+- 紧急原因 lists why an urgent case is urgent (empty for the others), 越级投诉 is 是 or
+  否, 被投诉员工 names the account like the other staff columns, or holds the name typed
+  for staff without an account;
 - an "other" customer request or survey aspect carries its text in brackets:
   ``退款、其他（补发赠品）``; the outcome carries its reason the same way:
   ``已解决（已退款并致歉）``;
@@ -61,9 +64,11 @@ from desktop_app.db.models import Channel, ComplaintType, Department, User, data
 from desktop_app.domain.exchange_columns import (
     COMPLAINTS,
     MULTI_SEPARATOR,
+    NO,
     PROGRESS,
     SURVEYS,
     TIME_FORMAT,
+    YES,
     Sheet,
 )
 from desktop_app.domain.masking import mask_contact, mask_id_number
@@ -78,6 +83,7 @@ from desktop_app.domain.vocab import (
     SURVEY_ASPECTS,
     SURVEY_METHODS,
     URGENCY,
+    URGENT_REASONS,
     Vocabulary,
 )
 from desktop_app.services import access, audit
@@ -170,7 +176,9 @@ _COMPLAINT_SQL = (
     " c.subtype_id, c.urgency, c.urgent, c.level, c.description, c.customer_requests,"
     " c.customer_request_other, c.department_id, c.receiver_id, c.stage, c.owner_id,"
     " c.first_response_at, c.solution_agreed_at, c.closed_at, c.outcome, c.outcome_reason,"
-    " c.first_response_due, c.solution_due, c.resolution_due FROM complaint AS c"
+    " c.first_response_due, c.solution_due, c.resolution_due, c.product, c.merchant,"
+    " c.urgent_reasons, c.head_office, c.subject_staff_id, c.subject_staff_name"
+    " FROM complaint AS c"
 )
 _PROGRESS_SQL = (
     "SELECT complaint_id, stage, owner_id, planned_completion, actual_completion, result,"
@@ -416,6 +424,13 @@ class RowMaker:
             t(r[23]),
             t(r[24]),
             clean_text(outcome),
+            text(r[30]),
+            text(r[31]),
+            # Why the case is urgent: only for urgent cases (an urgency lowered later
+            # leaves no reason to show).
+            _words(URGENT_REASONS, r[32]) if r[13] and r[32] else None,
+            YES if r[33] else NO,
+            self.staff.get(r[34]) if r[34] is not None else text(r[35]),
             t(r[27]),
             t(r[28]),
             t(r[29]),

@@ -26,7 +26,17 @@ Rules where the policy leaves a choice (docs/rules.md#exchange-import):
   receiver to the importing user (required when importing from the command line).
   Urgency 紧急 makes the case urgent (reason: marked by staff). Closed cases (已闭环) need
   the closing time and the outcome; open ones may have neither. The batch rule and other
-  automatic urgency rules are not applied to imported history.
+  automatic urgency rules are not applied to imported history, nor is routing: the owner
+  is the file's.
+- 紧急原因 (urgent reasons), when filled, says why the case is urgent and makes it urgent;
+  the reasons replace the "marked by staff" that 紧急 alone implies (an export writes 紧急
+  for every urgent case), and the registered urgency is 紧急 only when 人工标记 is among
+  them, else 一般. Reasons with urgency 一般 or 低 are an error. 越级投诉 is 是/否 (blank:
+  否) and does not by itself make the case urgent. 涉及产品/服务, 商户, 紧急原因, 越级投诉
+  and 被投诉员工 are optional columns.
+- 被投诉员工 (the staff member complained about) is an account by user name, else by a
+  display name no other account shares (``intake.staff_account``), else an account this
+  import creates for that name; any other name is kept as text (staff without an account).
 - Times may not lie in the future; registration, response, solution and closing times not
   before the complaint time; progress entries not before their case's registration.
 - Progress entries and surveys name their complaint by number: one in the file or one
@@ -86,8 +96,10 @@ from desktop_app.domain import validation
 from desktop_app.domain.deadlines import survey_window
 from desktop_app.domain.exchange_columns import (
     COMPLAINTS,
+    NO_WORDS,
     PROGRESS,
     SURVEYS,
+    YES_WORDS,
     Column,
     Sheet,
     column_lookup,
@@ -111,7 +123,7 @@ from desktop_app.services.exchange_export import (
     HEADER_FONT,
     looks_masked,
 )
-from desktop_app.services.intake import next_number
+from desktop_app.services.intake import next_number, staff_account
 from desktop_app.services.permissions import require_manager
 from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
@@ -363,6 +375,19 @@ def parse_level(value: object) -> int:
     return number
 
 
+def parse_yes_no(value: object) -> bool:
+    """``是``/``否`` (also yes/no, y/n, true/false, 1/0, an Excel TRUE/FALSE cell)."""
+    if isinstance(value, bool):
+        return value
+    number = _whole_number(value)
+    text = str(number) if number is not None else str(value).strip().casefold()
+    if text in YES_WORDS:
+        return True
+    if text in NO_WORDS:
+        return False
+    raise _Bad(msg("Write 是 or 否 (yes or no), not {value!r}."), value=str(value).strip())
+
+
 def _choices(vocab: Vocabulary) -> str:
     return "、".join(t.zh for t in vocab)
 
@@ -606,6 +631,8 @@ class _Validator:
         self.spools = {s.key: _Spool() for s in (COMPLAINTS, PROGRESS, SURVEYS)}
         self.read = {s.key: 0 for s in (COMPLAINTS, PROGRESS, SURVEYS)}  # data rows
         self.vocab = VOCABULARIES
+        # 被投诉员工 names looked up → user id (None: no such account, kept as text).
+        self.subjects: dict[str, int | None] = {}
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -876,7 +903,7 @@ class _Validator:
             channel = self.ref(title, row, cells, "channel", refs.channels)
             type_id = self.ref(title, row, cells, "type", refs.types)
             subtype_id = self.subtype(title, row, cells, type_id)
-            urgency = self.term(title, row, cells, "urgency", "urgency") or "normal"
+            urgency_given = self.term(title, row, cells, "urgency", "urgency")
             level = self.cell(title, row, cells, "level", parse_level)
             description = text("description", True)
             requests = self.cell(
@@ -943,6 +970,17 @@ class _Validator:
                         )
             if level is None and subtype_id is not None:
                 level = sla.default_level(refs.type_rows[subtype_id], tier, False)
+            product, merchant = text("product"), text("merchant")
+            urgency, urgent, reasons = self.urgency(title, row, cells, urgency_given)
+            head_office = bool(self.cell(title, row, cells, "head_office", parse_yes_no))
+            subject = self.cell(
+                title,
+                row,
+                cells,
+                "subject_staff",
+                self.subject_staff,
+                column=sheet.column("subject_staff"),
+            )
             if number is not None and registered is not None:
                 self.numbers[number] = (row, registered)
             if len(pending) >= CHUNK:
@@ -977,9 +1015,56 @@ class _Validator:
                     closed,
                     outcome[0] if outcome else None,
                     outcome[1] if outcome else None,
+                    product,
+                    merchant,
+                    urgent,
+                    reasons,
+                    head_office,
+                    subject,
                 )
             )
         self.check_new_numbers(title, pending)
+
+    def urgency(
+        self, title: str, row: int, cells: _Cells, given: str | None
+    ) -> tuple[str, bool, str]:
+        """(registered urgency, urgent, reasons) from 紧急程度 and 紧急原因
+        (docs/rules.md#exchange-import): the reasons column, when filled, says why the
+        case is urgent (and makes it so); else urgency 紧急 means marked by staff. An
+        export writes 紧急 for every urgent case, so the registered urgency is 紧急 only
+        when staff marked it (人工标记), else 一般."""
+        parsed = self.cell(
+            title,
+            row,
+            cells,
+            "urgent_reasons",
+            lambda v: parse_multi(self.vocab["urgent_reason"], _text(v))[0],
+        )
+        if not parsed:
+            urgency = given or "normal"
+            return urgency, urgency == "urgent", "staff" if urgency == "urgent" else ""
+        if given not in (None, "urgent"):
+            self.error(
+                title,
+                row,
+                cells["urgent_reasons"][0],
+                msg(
+                    "Urgent reasons are given but the urgency is {urgency}: write 紧急 or no urgency."
+                ),
+                urgency=self.vocab["urgency"].label(given, "zh"),
+            )
+        codes = parsed.split(",")
+        return ("urgent" if "staff" in codes else "normal"), True, parsed
+
+    def subject_staff(self, value: object) -> int | str:
+        """The account the 被投诉员工 cell names (user name, else the one account with
+        that display name: ``intake.staff_account``), else the name as written."""
+        name = _text(value)
+        if name not in self.subjects:
+            user = staff_account(name)
+            self.subjects[name] = user.id if user is not None else None
+        found = self.subjects[name]
+        return found if found is not None else name
 
     def subtype(self, title: str, row: int, cells: _Cells, type_id: int | None) -> int | None:
         def parse(value: object) -> int:
@@ -1333,6 +1418,9 @@ COMPLAINT_COLUMNS = (
     "product",
     "merchant",
     "subject_staff_id",
+    "subject_staff_name",
+    "repeat_of_id",
+    "account_frozen_at",
     "owner_id",
     "stage",
     "is_open",
@@ -1471,6 +1559,16 @@ class _Writer:
 
     def person(self, value: int | str) -> int:
         return value if isinstance(value, int) else self.staff[value]
+
+    def subject(self, value: int | str | None) -> tuple[int | None, str | None]:
+        """(subject_staff_id, subject_staff_name) of a 被投诉员工 cell: a name that no
+        account had but this import gives one (as receiver, owner …) names that account."""
+        if value is None or isinstance(value, int):
+            return value, None
+        written = self.v.staff.new.get(_fold(value))
+        if written is not None and written in self.staff:
+            return self.staff[written], None
+        return None, value
 
     def tick(self, rows: int) -> None:
         self.v.done += rows
@@ -1626,11 +1724,17 @@ class _Writer:
                 closed,
                 outcome,
                 outcome_reason,
+                product,
+                merchant,
+                urgent,
+                reasons,
+                head_office,
+                subject,
             ) = rec
             if number is None:
                 number = next_number(registered.date(), prefix)
                 self.report.numbers_assigned += 1
-            urgent = urgency == "urgent"
+            subject_id, subject_name = self.subject(subject)
             is_open = stage != "closed"
             case = SimpleNamespace(
                 reopened_at=None,
@@ -1678,7 +1782,10 @@ class _Writer:
                     request_other,
                     department,
                     receiver_id,
-                    None,
+                    product,
+                    merchant,
+                    subject_id,
+                    subject_name,
                     None,
                     None,
                     owner_id,
@@ -1686,10 +1793,10 @@ class _Writer:
                     is_open,
                     level,
                     urgent,
-                    "staff" if urgent else "",
+                    reasons,
                     case.priority,
                     None,
-                    False,
+                    head_office,
                     False,
                     0,
                     0,

@@ -35,6 +35,7 @@ class UserInfo:
     can_sign_in: bool
     departments: tuple[str, ...]
     supervisor: str = ""  # the direct supervisor's user name, "" when none
+    senior_agent: bool = False  # handles staff-efficiency complaints (docs/rules.md#routing)
 
 
 def _info(user: User) -> UserInfo:
@@ -59,6 +60,7 @@ def _info(user: User) -> UserInfo:
         user.password_hash is not None,
         codes,
         boss or "",
+        bool(user.senior_agent),
     )
 
 
@@ -76,6 +78,40 @@ def find_department(code_or_name: str) -> Department:
             known=known,
         )
     return dept
+
+
+def _supervisor(name: str, user: User | None = None) -> User:
+    """The account ``name`` as the direct supervisor of ``user`` (None: a new account):
+    an active account that is not a clerk (what the account dialog offers), not the
+    account itself nor one it supervises, directly or further down (no cycle)."""
+    boss = User.get_or_none(User.username == name.strip())
+    if boss is None:
+        raise ValidationError(msg("Unknown supervisor {name!r}."), field="supervisor", name=name)
+    if user is not None and boss.id == user.id:
+        raise ValidationError(msg("An account cannot be its own supervisor."), field="supervisor")
+    if not boss.active or boss.role == "clerk":
+        raise ValidationError(
+            msg(
+                "{name} cannot be a supervisor: choose an active supervisor, manager or "
+                "administrator account."
+            ),
+            field="supervisor",
+            name=boss.username,
+        )
+    if user is not None:
+        seen: set[int] = set()
+        step: User | None = boss
+        while step is not None and step.id not in seen:
+            if step.supervisor_id == user.id:
+                raise ValidationError(
+                    msg("{name} cannot supervise {account}: {account} is above {name}."),
+                    field="supervisor",
+                    name=boss.username,
+                    account=user.username,
+                )
+            seen.add(step.id)
+            step = User.get_or_none(User.id == step.supervisor_id) if step.supervisor_id else None
+    return boss
 
 
 @service
@@ -113,13 +149,7 @@ def create_user(
                 msg("The user name {name} is already taken."), field="username", name=username
             )
         depts = [find_department(code) for code in departments]
-        boss = None
-        if supervisor:
-            boss = User.get_or_none(User.username == supervisor)
-            if boss is None:
-                raise ValidationError(
-                    msg("Unknown supervisor {name!r}."), field="supervisor", name=supervisor
-                )
+        boss = _supervisor(supervisor) if supervisor else None
         now = session.now()
         user = User.create(
             username=username,
@@ -133,15 +163,16 @@ def create_user(
         )
         for dept in depts:
             UserDepartment.create(user=user, department=dept)
-        audit.record(
-            session,
-            "user_create",
-            "user",
-            user.id,
-            username_created=username,
-            role=role,
-            departments=[d.code for d in depts],
-        )
+        details: dict[str, Any] = {  # audit details
+            "username_created": username,
+            "role": role,
+            "departments": [d.code for d in depts],
+        }
+        if boss is not None:
+            details["supervisor"] = boss.username
+        if senior_agent:
+            details["senior_agent"] = True
+        audit.record(session, "user_create", "user", user.id, **details)
         return _info(user)
 
 
@@ -247,21 +278,25 @@ def set_active(session: Session, username: str, active: bool) -> UserInfo:
     require_admin(session)
     with write_lock(database_proxy.obj):
         user = _account(username)
-        if not active:
-            if user.id == session.user_id:
-                raise ValidationError(msg("You cannot disable your own account."), field="active")
-            _keep_an_admin(user, "active")
-        if user.active != active:
-            user.active = active
-            user.save()
-            audit.record(
-                session,
-                "user_enable" if active else "user_disable",
-                "user",
-                user.id,
-                account=user.username,
-            )
+        _set_active(session, user, active)
         return _info(user)
+
+
+def _set_active(session: Session, user: User, active: bool) -> None:
+    if not active:
+        if user.id == session.user_id:
+            raise ValidationError(msg("You cannot disable your own account."), field="active")
+        _keep_an_admin(user, "active")
+    if user.active != active:
+        user.active = active
+        user.save()
+        audit.record(
+            session,
+            "user_enable" if active else "user_disable",
+            "user",
+            user.id,
+            account=user.username,
+        )
 
 
 @service
@@ -273,9 +308,12 @@ def update_user(
     role: str | None = None,
     departments: tuple[str, ...] | None = None,
     supervisor: str | None = None,
+    senior_agent: bool | None = None,
+    active: bool | None = None,
 ) -> UserInfo:
-    """An administrator changes an account's name, role, departments or supervisor
-    (``supervisor=""`` removes it; ``None`` leaves a field as it is)."""
+    """An administrator changes an account's name, role, departments, supervisor, senior
+    agent flag or whether it is active (``supervisor=""`` removes it; ``None`` leaves a
+    field as it is), all in one transaction: one refused change changes nothing."""
     require_admin(session)
     with write_lock(database_proxy.obj):
         user = _account(username)
@@ -300,14 +338,20 @@ def update_user(
         if supervisor is not None:
             boss = None
             if supervisor.strip():
-                boss = User.get_or_none(User.username == supervisor.strip())
-                if boss is None or boss.id == user.id:
-                    raise ValidationError(
-                        msg("Unknown supervisor {name!r}."), field="supervisor", name=supervisor
-                    )
+                kept = (
+                    User.get_or_none(User.id == user.supervisor_id) if user.supervisor_id else None
+                )
+                # Kept as it is (the dialog shows a clerk or disabled supervisor already
+                # set): only a new choice must be an active supervisor without a cycle.
+                if kept is not None and kept.username == supervisor.strip():
+                    boss = kept
+                else:
+                    boss = _supervisor(supervisor, user)
             if user.supervisor_id != (boss.id if boss else None):
                 user.supervisor = boss
                 changed["supervisor"] = boss.username if boss else ""
+        if senior_agent is not None and bool(user.senior_agent) != senior_agent:
+            user.senior_agent = changed["senior_agent"] = senior_agent
         user.save()
         if departments is not None:
             depts = [find_department(code) for code in departments]
@@ -322,4 +366,6 @@ def update_user(
                 changed["departments"] = [d.code for d in depts]
         if changed:
             audit.record(session, "user_update", "user", user.id, account=user.username, **changed)
+        if active is not None:
+            _set_active(session, user, active)
         return _info(user)

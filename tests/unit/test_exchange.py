@@ -694,6 +694,146 @@ def test_defaults_numbers_and_deadlines(db, manager, tmp_path):
     assert check.run_checks(Session.system(manager.clock)).ok
 
 
+# ---------------------------------------------------------------------------------------
+# Product, merchant, urgent reasons, head office, the staff member complained about.
+
+NEW_COLUMNS = ("product", "merchant", "urgent_reasons", "head_office", "subject_staff")
+
+
+def _case(row: dict) -> Complaint:
+    return Complaint.get(Complaint.number == row["complaint_number"])
+
+
+def test_round_trip_keeps_product_merchant_urgent_reasons_head_office_and_subject_staff(
+    db, db_url, system_session, manager, clock, tmp_path
+):
+    make_user(system_session, "li.na", "clerk")
+    User.update(display_name="李娜").where(User.username == "li.na").execute()
+    rows = good_rows(6)
+    rows[0].update(urgency="紧急", subject_staff="li.na", product="智能手表X1")
+    rows[0]["merchant"] = "某某数码专营店"
+    rows[1].update(urgency="紧急", urgent_reasons="越级投诉", head_office="是")
+    rows[2].update(urgency=None, urgent_reasons="sensitive, staff")  # codes, English order
+    rows[3].update(head_office="否", subject_staff="商户店员小王")  # no account: kept as text
+    rows[4].update(subject_staff="王五")  # no account yet: the receiver column makes one
+    rows[5].update(
+        urgency="Urgent",
+        urgent_reasons="Batch complaint、Head-office escalation",
+        head_office="yes",
+    )
+    path = write_book(tmp_path / "in.xlsx", {"投诉登记": complaint_sheet(rows)})
+    report = exchange.import_workbook(manager, path)
+    assert report.ok, report.lines()
+
+    li_na = User.get(User.username == "li.na")
+    wang = User.get(User.display_name == "王五")
+    first, second, third, fourth, fifth, sixth = (_case(r) for r in rows)
+    assert (first.product, first.merchant) == ("智能手表X1", "某某数码专营店")
+    assert (first.subject_staff_id, first.subject_staff_name) == (li_na.id, None)
+    assert (first.urgent, first.urgency, first.urgent_reasons) == (True, "urgent", "staff")
+    # 紧急 with a reason other than staff: urgent for that reason, registered as 一般.
+    assert (second.urgent, second.urgency, second.urgent_reasons) == (True, "normal", "head_office")
+    assert second.head_office and second.priority == 4
+    assert second.first_response_due == second.complaint_time + dt.timedelta(hours=2)
+    assert (third.urgent, third.urgency, third.urgent_reasons) == (
+        True,
+        "urgent",
+        "staff,sensitive",
+    )
+    assert not fourth.head_office and not fourth.urgent and fourth.urgent_reasons == ""
+    assert (fourth.subject_staff_id, fourth.subject_staff_name) == (None, "商户店员小王")
+    assert (fifth.subject_staff_id, fifth.subject_staff_name) == (wang.id, None)
+    assert sixth.urgent_reasons == "batch,head_office" and sixth.urgency == "normal"
+    assert sixth.head_office and sixth.batch_id is None  # history: no batch is formed
+    # Imported history keeps its owners: no routing.
+    assert {c.owner_id for c in (first, second, third, fourth, fifth, sixth)} == {wang.id}
+
+    first_export = exchange.export_cases(manager, tmp_path / "first.xlsx", unmasked=True).path
+    before = cells(first_export)
+    header = before["投诉登记"][0]
+    by_number = {r[0]: dict(zip(header, r, strict=True)) for r in before["投诉登记"][1:]}
+    out = [by_number[r["complaint_number"]] for r in rows]
+    assert [(o["涉及产品/服务"], o["商户"]) for o in out[:2]] == [
+        ("智能手表X1", "某某数码专营店"),
+        (None, None),
+    ]
+    assert [o["紧急原因"] for o in out] == [
+        "人工标记",
+        "越级投诉",
+        "人工标记、敏感客户",
+        None,
+        None,
+        "批量投诉、越级投诉",
+    ]
+    assert [o["越级投诉"] for o in out] == ["否", "是", "否", "否", "否", "是"]
+    assert [o["紧急程度"] for o in out] == ["紧急", "紧急", "紧急", "一般", "一般", "紧急"]
+    assert [o["被投诉员工"] for o in out] == ["李娜", None, None, "商户店员小王", "王五", None]
+    db.close()
+
+    fresh = fresh_database(db_url, tmp_path, "second.db")
+    try:
+        system = Session.system(clock)
+        make_user(system, "li.na", "clerk")
+        User.update(display_name="李娜").where(User.username == "li.na").execute()
+        manager2 = make_user(system, "manager1", "manager", departments=())
+        report = exchange.import_workbook(manager2, first_export)
+        assert report.ok and report.written, report.lines()
+        second_export = exchange.export_cases(manager2, tmp_path / "second.xlsx", unmasked=True)
+        assert cells(second_export.path) == before
+        again = [_case(r) for r in rows]
+        assert again[0].subject_staff_id == User.get(User.username == "li.na").id
+        assert again[4].subject_staff_id == User.get(User.display_name == "王五").id
+        assert again[3].subject_staff_name == "商户店员小王"
+        for old, new in zip((first, second, third, fourth, fifth, sixth), again, strict=True):
+            for name in ("product", "merchant", "urgent", "urgency", "urgent_reasons"):
+                assert getattr(new, name) == getattr(old, name), (new.number, name)
+            assert (new.head_office, new.first_response_due) == (
+                old.head_office,
+                old.first_response_due,
+            )
+        assert check.run_checks(system).ok
+    finally:
+        fresh.close()
+
+
+def test_a_workbook_without_the_new_columns_still_imports(db, manager, tmp_path):
+    rows = good_rows(3)
+    rows[1]["urgency"] = "紧急"
+    keys = [c.key for c in COMPLAINTS.import_columns if c.key not in NEW_COLUMNS]
+    path = write_book(tmp_path / "old.xlsx", {"投诉登记": complaint_sheet(rows, keys)})
+    report = exchange.import_workbook(manager, path)
+    assert report.ok and report.complaints == 3, report.lines()
+    assert not report.warnings
+    plain, urgent = _case(rows[0]), _case(rows[1])
+    assert (plain.product, plain.merchant, plain.subject_staff_id) == (None, None, None)
+    assert (plain.head_office, plain.urgent, plain.urgent_reasons) == (False, False, "")
+    assert (urgent.urgent, urgent.urgency, urgent.urgent_reasons) == (True, "urgent", "staff")
+
+
+def test_bad_head_office_or_urgent_reason_rejects_the_whole_file(db, manager, tmp_path):
+    rows = good_rows(5)
+    rows[1]["head_office"] = "也许"
+    rows[2].update(urgency="紧急", urgent_reasons="越级投诉、天气原因")
+    rows[3].update(urgency="一般", urgent_reasons="越级投诉")  # not urgent, yet a reason
+    rows[4]["product"] = "产" * 121
+    path = write_book(tmp_path / "bad.xlsx", {"投诉登记": complaint_sheet(rows)})
+    before = counts()
+    report = exchange.import_workbook(manager, path)
+    assert not report.ok and not report.written
+    assert [(p.sheet, p.row, p.column) for p in report.errors] == [
+        ("投诉登记", 3, "越级投诉"),
+        ("投诉登记", 4, "紧急原因"),
+        ("投诉登记", 5, "紧急原因"),
+        ("投诉登记", 6, "涉及产品/服务"),
+    ]
+    reasons = [p.reason for p in report.errors]
+    assert "是 or 否" in reasons[0] and "'也许'" in reasons[0]
+    assert "天气原因" in reasons[1] and "越级投诉" in reasons[1]  # the unknown and the choices
+    assert "the urgency is 一般" in reasons[2]
+    assert "At most 120 characters" in reasons[3]
+    assert counts() == before
+
+
 def test_headers_missing_unknown_and_times_as_text(db, manager, tmp_path):
     rows = good_rows(2)
     rows[0]["complaint_time"] = "2026/11/20 9:05"
