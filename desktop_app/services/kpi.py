@@ -202,6 +202,7 @@ class KpiReport:
     # display name.
     labels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict, repr=False)
     owner_names: dict[str, str] = field(default_factory=dict, repr=False)
+    survey_window: tuple[float, float] = (24.0, 48.0)  # hours after closing, from settings
 
     @property
     def period(self) -> Period:
@@ -522,6 +523,7 @@ def kpi_report(
             db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         reference = load_reference()
         policy = settings_service.load_all()
+        window = (float(policy["sla.survey_open_hours"]), float(policy["sla.survey_due_hours"]))
         queries = build_queries(
             sqlite=sqlite,
             start_at=period.start_at,
@@ -529,7 +531,7 @@ def kpi_report(
             now=now,
             department_id=department.id if department else None,
             reference=reference,
-            survey_window=(policy["sla.survey_open_hours"], policy["sla.survey_due_hours"]),
+            survey_window=window,
         )
         results = {
             name: db.execute_sql(sql, params).fetchall() for name, (sql, params) in queries.items()
@@ -694,6 +696,7 @@ def kpi_report(
         by_subject_staff=staff,
         labels=labels,
         owner_names=owner_names,
+        survey_window=window,
     )
 
 
