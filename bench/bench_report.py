@@ -1,9 +1,9 @@
 """``report``: the KPI report (docs/rules.md#kpis) of a month and of a quarter, at N demo cases.
 
 Ours: ``services.kpi.kpi_report`` for a manager plus ``to_json_dict`` (what
-``report --format json`` does: permission check, reference codes, the four aggregate
-statements in one read transaction through peewee, improvement actions, the report object
-and its JSON dict). Baseline: the same four statements (``kpi.build_queries``, parameters
+``report --format json`` does: permission check, reference codes and settings, the seven
+aggregate statements (per-person figures included) in one read transaction through peewee,
+improvement actions, the report object and its JSON dict). Baseline: the same statements (``kpi.build_queries``, parameters
 built once beforehand) through a plain ``sqlite3`` connection, rows fetched. Both read the
 same cached database; calls are interleaved and the medians compared.
 
@@ -83,7 +83,8 @@ def measure(path: Path) -> tuple[Report, str]:
             report, _json = ours()
             raw_rows = baseline()
             assert raw_rows["breakdown"][0][0] == report.volume, "ours and the baseline disagree"
-            assert raw_rows["closed"][0][0] == report.closed_cases
+            assert sum(r[1] for r in raw_rows["closed"]) == report.closed_cases
+            assert sum(r[1] for r in raw_rows["owners"]) == report.volume
             assert raw_rows["surveys"][0][0] == report.surveys
             assert sum(r[3] for r in raw_rows["overdue"] if r[0] == "owner") == report.overdue_open
             a, b = median_interleaved(ours, baseline, REPEATS[kind], warmup=1)

@@ -24,8 +24,11 @@ Definitions (where the policy leaves a choice, docs/rules.md#kpis says which):
   after it ended counts). Read literally, "cases closed as resolved ÷ cases registered, in
   the period" is taken as a cohort rate, so it never exceeds 1. A reopened case has no
   outcome until it is closed again.
-- ``on_time_rate``: of the cases closed in the period, the share with ``closed_at`` at or
-  before their (stored, possibly renegotiated) ``resolution_due``.
+- ``on_time_rate`` (seed 000 §七(二).1, 按时处理数 ÷ 应处理数): of the cases of the period
+  that are closed or whose (stored, possibly renegotiated) ``resolution_due`` is before
+  the report's "as of" time, the share closed at or before that deadline. An open case
+  past its deadline counts against the rate; an open case still within it is not counted
+  yet (like the first response below).
 - ``first_response_on_time_rate``: of the cases of the period whose first response is
   decided — given, or not given and already past its deadline at the time of the report —
   the share answered at or before ``first_response_due``. A case still inside its
@@ -35,6 +38,21 @@ Definitions (where the policy leaves a choice, docs/rules.md#kpis says which):
   the period (2 decimals, half up); ``satisfaction_rate``: share of those surveys with an
   overall score of 4 or 5; ``surveys``: their number. With a department filter only surveys
   of that department's cases count (proactive surveys have no case and drop out).
+- ``survey_coverage``: of the cases of the period that are closed (as of the report), the
+  share with a survey (whenever made). ``survey_within_window``: of those surveys, the
+  share made within the survey window after the case's (last) closing — from
+  ``sla.survey_open_hours`` to ``sla.survey_due_hours`` (24–48 h), both ends included,
+  measured in whole seconds.
+- ``by_owner`` (per-person figures, seeds 000 §七 and 001 考核机制): the figures above
+  restricted to the cases whose **current** owner is that user, keyed by user name:
+  ``cases`` (of the period), ``closed`` (closed in the period, the denominator of their
+  ``average_handling_hours``), ``on_time_rate``, ``resolution_rate``,
+  ``average_handling_hours``, ``satisfaction_rate`` (surveys of the period of their cases)
+  and ``overdue_open`` (now). Every owner with any of these is listed, most cases first.
+- ``by_subject_staff``: the cases of the period about a staff member
+  (``Complaint.subject_staff``, keyed by user name; else ``subject_staff_name``, the
+  free-text name of staff without an account, keyed by that name): ``complaints`` and
+  ``by_subtype`` (subtype code -> count, only those with cases), most complaints first.
 - ``improvement_hot_spots``: for each "needs improvement" option code
   (``vocab.SURVEY_ASPECTS``), how many of the period's surveys ticked it (every option
   appears, 0 included); ``top_subtypes``: the ``TOP_SUBTYPES`` subtypes with the most
@@ -50,9 +68,10 @@ Definitions (where the policy leaves a choice, docs/rules.md#kpis says which):
 Who may ask: managers and administrators for everything; a supervisor for one of their own
 departments (``department_code`` required and theirs); clerks not at all.
 
-Speed (measured at 1M demo cases, ``python -m bench report``): four statements, each on an
+Speed (measured at 1M demo cases, ``python -m bench report``): seven statements, each on an
 index range (registration time, closure time, survey time, the queue index for the open
-cases) in one read transaction. The breakdowns are a single row of ``COUNT(*) FILTER``
+cases) in one read transaction; the per-person figures are grouped in SQL (by owner, by
+staff member and subtype), never looped over in Python. The breakdowns are a single row of ``COUNT(*) FILTER``
 columns, one per code, rather than a GROUP BY (SQLite has no hash aggregate, and sorting a
 quarter's cases costs more than reading them); the surveys are grouped by their few distinct
 "needs improvement" cells before the options are counted. No index was added for the
@@ -72,6 +91,7 @@ from desktop_app.db.models import Channel, ComplaintType, Department, database_p
 from desktop_app.domain.messages import msg
 from desktop_app.domain.periods import Period
 from desktop_app.domain.vocab import LEVEL_ROMAN, LEVELS, SURVEY_ASPECTS, URGENCY
+from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import PermissionDenied, ValidationError, service
 from desktop_app.services.improvements import ImprovementInfo, actions_in_period
 from desktop_app.services.permissions import require_role
@@ -80,6 +100,62 @@ from desktop_app.services.session import Session
 TOP_SUBTYPES = 5
 SCORES = ("timeliness", "effectiveness", "attitude", "overall")
 DIMENSIONS = ("type", "subtype", "channel", "department", "urgency", "level")
+
+
+@dataclass(frozen=True)
+class OwnerFigures:
+    """One owner's figures (``KpiReport.by_owner``), with the counts behind the rates."""
+
+    cases: int = 0  # registered in the period
+    resolved: int = 0  # of those, closed as resolved
+    on_time_decided: int = 0  # of those, closed or past their resolution deadline
+    closed_on_time: int = 0  # of those, closed by their resolution deadline
+    closed: int = 0  # closed in the period (whenever registered)
+    handling_seconds: int = 0  # summed over the cases closed in the period
+    surveys: int = 0  # surveys of the period of their cases
+    satisfied: int = 0  # of those, overall 4 or 5
+    overdue_open: int = 0  # now
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return ratio(self.closed_on_time, self.on_time_decided)
+
+    @property
+    def resolution_rate(self) -> float | None:
+        return ratio(self.resolved, self.cases)
+
+    @property
+    def average_handling_hours(self) -> float | None:
+        return average_hours(self.handling_seconds, self.closed)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return ratio(self.satisfied, self.surveys)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cases": self.cases,
+            "closed": self.closed,
+            "on_time_rate": self.on_time_rate,
+            "resolution_rate": self.resolution_rate,
+            "average_handling_hours": self.average_handling_hours,
+            "satisfaction_rate": self.satisfaction_rate,
+            "overdue_open": self.overdue_open,
+        }
+
+
+@dataclass(frozen=True)
+class StaffFigures:
+    """The complaints of the period about one staff member (``KpiReport.by_subject_staff``).
+    ``display_name`` is the account's display name, or the free-text name (no account)."""
+
+    complaints: int
+    by_subtype: dict[str, int]
+    display_name: str
+    has_account: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"complaints": self.complaints, "by_subtype": dict(self.by_subtype)}
 
 
 @dataclass(frozen=True)
@@ -97,11 +173,17 @@ class KpiReport:
     by_level: dict[str, int]
     urgent_cases: int
     closed_cases: int  # closed in the period
-    closed_on_time: int
     average_handling_hours: float | None
     resolved_cases: int  # of the period's cases, closed as resolved
     resolution_rate: float | None
+    on_time_cases: int  # of the period's cases, closed or past their resolution deadline
+    closed_on_time: int  # of the period's cases, closed by their resolution deadline
     on_time_rate: float | None
+    registered_closed: int  # of the period's cases, closed (as of the report)
+    surveyed_cases: int  # of those, with a survey
+    surveyed_in_window: int  # of those surveys, made within the survey window
+    survey_coverage: float | None
+    survey_within_window: float | None
     first_response_cases: int  # of the period's cases, first response given or past due
     first_response_on_time: int
     first_response_on_time_rate: float | None
@@ -114,10 +196,13 @@ class KpiReport:
     overdue_by_owner: dict[str, int]
     overdue_by_department: dict[str, int]
     improvement_actions: tuple[ImprovementInfo, ...]
+    by_owner: dict[str, OwnerFigures] = field(default_factory=dict)
+    by_subject_staff: dict[str, StaffFigures] = field(default_factory=dict)
     # Labels for display (not in the JSON): code -> (Chinese, English); owner user name ->
     # display name.
     labels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict, repr=False)
     owner_names: dict[str, str] = field(default_factory=dict, repr=False)
+    survey_window: tuple[float, float] = (24.0, 48.0)  # hours after closing, from settings
 
     @property
     def period(self) -> Period:
@@ -130,6 +215,14 @@ def ratio(numerator: int, denominator: int, places: int = 4) -> float | None:
         return None
     value = Decimal(int(numerator)) / Decimal(int(denominator))
     return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def average_hours(seconds: int, n: int) -> float | None:
+    """``seconds / n`` in hours, 2 decimals half up; ``None`` when ``n`` is 0."""
+    if not n:
+        return None
+    value = Decimal(int(seconds)) / Decimal(int(n)) / Decimal(3600)
+    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def _int(value: SupportsInt | None) -> int:
@@ -171,11 +264,54 @@ _SECONDS = {
     False: "CAST(ROUND(EXTRACT(EPOCH FROM c.closed_at - c.complaint_time)) AS BIGINT)",
 }
 
-_CLOSED_SQL = """SELECT COUNT(*),
- COUNT(*) FILTER (WHERE c.closed_at <= c.resolution_due),
- SUM({seconds})
+# The cases closed in the period, per owner (the whole report's figures are the sums).
+_CLOSED_SQL = """SELECT c.owner_id, COUNT(*), SUM({seconds})
 FROM complaint AS c
-WHERE c.closed_at >= {p} AND c.closed_at < {p}{department}"""
+WHERE c.closed_at >= {p} AND c.closed_at < {p}{department}
+GROUP BY {g}c.owner_id"""
+
+# Seconds from a case's closing to its survey, rounded to whole seconds (as ``_SECONDS``).
+_SURVEY_SECONDS = {
+    True: "CAST(ROUND((julianday(s.survey_time) - julianday(c.closed_at)) * 86400) AS INTEGER)",
+    False: "CAST(ROUND(EXTRACT(EPOCH FROM s.survey_time - c.closed_at)) AS BIGINT)",
+}
+
+# The period's cases per owner: the on-time rate's numerator and denominator (closed by the
+# resolution deadline; closed or past it at "as of"), the resolved ones, and the survey
+# coverage (closed; with a survey; surveyed within the window). The survey is joined on its
+# unique complaint index, only for closed cases.
+_OWNER_SQL = """SELECT c.owner_id, COUNT(*),
+ COUNT(*) FILTER (WHERE c.outcome = 'resolved' AND c.closed_at IS NOT NULL),
+ COUNT(*) FILTER (WHERE c.closed_at IS NOT NULL OR c.resolution_due < {p}),
+ COUNT(*) FILTER (WHERE c.closed_at <= c.resolution_due),
+ COUNT(*) FILTER (WHERE c.closed_at IS NOT NULL),
+ COUNT(s.id),
+ COUNT(*) FILTER (WHERE {survey_seconds} BETWEEN {p} AND {p})
+FROM complaint AS c
+LEFT JOIN survey AS s ON s.complaint_id = c.id AND c.closed_at IS NOT NULL
+WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}
+GROUP BY {g}c.owner_id"""
+
+# The period's surveys of each owner's cases (proactive surveys have no owner).
+_OWNER_SURVEY_SQL = """SELECT c.owner_id, COUNT(*), COUNT(*) FILTER (WHERE s.overall >= 4)
+FROM survey AS s
+JOIN complaint AS c ON c.id = s.complaint_id
+WHERE s.survey_time >= {p} AND s.survey_time < {p}{department}
+GROUP BY {g}c.owner_id"""
+
+# The period's cases about a staff member: per account or free-text name, per subtype.
+_STAFF_SQL = """WITH g AS (
+ SELECT c.subject_staff_id AS staff_id, c.subject_staff_name AS name, c.subtype_id AS subtype_id,
+  COUNT(*) AS n
+ FROM complaint AS c
+ WHERE c.registration_time >= {p} AND c.registration_time < {p}
+  AND (c.subject_staff_id IS NOT NULL OR c.subject_staff_name IS NOT NULL){department}
+ GROUP BY {g}c.subject_staff_id, {g}c.subject_staff_name, {g}c.subtype_id)
+SELECT u.username, u.display_name, g.name, g.subtype_id, g.n
+FROM g LEFT JOIN "user" AS u ON u.id = g.staff_id"""
+
+# Display names of owners (a few rows: the owners the statements above found).
+_USERS_SQL = 'SELECT u.id, u.username, u.display_name FROM "user" AS u'
 
 # The surveys grouped by their "needs improvement" cell first (a few dozen distinct
 # cells), then each option counted over the groups: ',a,b,' LIKE '%,b,%' (wildcards in the
@@ -255,9 +391,11 @@ def build_queries(
     now: dt.datetime,
     department_id: int | None,
     reference: dict[str, tuple[RefItem, ...]],
+    survey_window: tuple[float, float] = (24.0, 48.0),
 ) -> dict[str, tuple[str, Sequence[object]]]:
-    """The report's four statements with their parameters, for SQLite or PostgreSQL (the
-    benchmark runs the same text through a bare sqlite3 connection)."""
+    """The report's statements with their parameters, for SQLite or PostgreSQL (the
+    benchmark runs the same text through a bare sqlite3 connection). ``survey_window``:
+    (opens, due) in hours after closing (``sla.survey_open_hours``, ``sla.survey_due_hours``)."""
 
     def value(moment: dt.datetime) -> str | dt.datetime:
         return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
@@ -269,7 +407,9 @@ def build_queries(
     period = [value(start_at), value(end_before)]
 
     def finish(sql: str) -> str:
-        return placeholders(sql, param_mark(sqlite=sqlite))
+        # "+" on SQLite: group by sorting the range's rows, not by reading a whole index in
+        # order (PostgreSQL plans by its statistics, and wants the plain column).
+        return placeholders(sql.replace("{g}", "+" if sqlite else ""), param_mark(sqlite=sqlite))
 
     columns = "".join(_COLUMN[d] for d in DIMENSIONS for _ in reference[d])
     breakdown = (
@@ -298,7 +438,29 @@ def build_queries(
         finish(_OVERDUE_SQL.replace("{department}", department)),
         [True, value(now), *dept_params],
     )
-    return {"breakdown": breakdown, "closed": closed, "surveys": surveys, "overdue": overdue}
+    window = [round(float(hours) * 3600) for hours in survey_window]
+    owners = (
+        finish(
+            _OWNER_SQL.replace("{survey_seconds}", _SURVEY_SECONDS[sqlite]).replace(
+                "{department}", department
+            )
+        ),
+        [value(now), *window, *period, *dept_params],
+    )
+    owner_surveys = (
+        finish(_OWNER_SURVEY_SQL.replace("{department}", department)),
+        [*period, *dept_params],
+    )
+    staff = (finish(_STAFF_SQL.replace("{department}", department)), [*period, *dept_params])
+    return {
+        "breakdown": breakdown,
+        "closed": closed,
+        "surveys": surveys,
+        "overdue": overdue,
+        "owners": owners,
+        "owner_surveys": owner_surveys,
+        "staff": staff,
+    }
 
 
 # --- the service --------------------------------------------------------------------------
@@ -360,6 +522,8 @@ def kpi_report(
             # One snapshot for all the statements (PostgreSQL reads committed per statement).
             db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         reference = load_reference()
+        policy = settings_service.load_all()
+        window = (float(policy["sla.survey_open_hours"]), float(policy["sla.survey_due_hours"]))
         queries = build_queries(
             sqlite=sqlite,
             start_at=period.start_at,
@@ -367,10 +531,24 @@ def kpi_report(
             now=now,
             department_id=department.id if department else None,
             reference=reference,
+            survey_window=window,
         )
         results = {
             name: db.execute_sql(sql, params).fetchall() for name, (sql, params) in queries.items()
         }
+        owner_ids = {
+            row[0] for name in ("owners", "closed", "owner_surveys") for row in results[name]
+        }
+        users: dict[int, tuple[str, str]] = {}
+        if owner_ids:
+            ids = sorted(owner_ids)
+            rows = db.execute_sql(
+                placeholders(
+                    f"{_USERS_SQL} WHERE u.id IN ({', '.join(['{p}'] * len(ids))})", db.param
+                ),
+                ids,
+            ).fetchall()
+            users = {row[0]: (row[1], row[2]) for row in rows}
         actions = actions_in_period(
             period.start_at,
             period.end_before,
@@ -395,16 +573,31 @@ def kpi_report(
             labels[dimension][item.code] = (item.zh, item.en)
     labels["improvement_hot_spots"] = {t.code: (t.zh, t.en) for t in SURVEY_ASPECTS}
 
-    closed_n, closed_on_time, seconds = (_int(v) for v in results["closed"][0])
-    hours = (
-        None
-        if not closed_n
-        else float(
-            (Decimal(seconds) / Decimal(closed_n) / Decimal(3600)).quantize(
-                Decimal("0.01"), rounding=ROUND_HALF_UP
-            )
-        )
-    )
+    # Per owner, then the whole report's sums.
+    figures: dict[str, dict[str, int]] = {}
+    owner_names: dict[str, str] = {}
+
+    def owner(owner_id: int) -> dict[str, int]:
+        username, display_name = users[owner_id]
+        owner_names[username] = display_name
+        return figures.setdefault(username, {})
+
+    for owner_id, *values in results["owners"]:
+        names = ("cases", "resolved", "on_time_decided", "closed_on_time")
+        owner(owner_id).update(zip(names, (_int(v) for v in values[:4]), strict=True))
+    for owner_id, n, seconds_sum in results["closed"]:
+        owner(owner_id).update(closed=_int(n), handling_seconds=_int(seconds_sum))
+    for owner_id, n, satisfied_n in results["owner_surveys"]:
+        owner(owner_id).update(surveys=_int(n), satisfied=_int(satisfied_n))
+
+    def total(rows: Sequence[Sequence[Any]], column: int) -> int:
+        return sum(_int(r[column]) for r in rows)
+
+    closed_n, seconds = total(results["closed"], 1), total(results["closed"], 2)
+    hours = average_hours(seconds, closed_n)
+    on_time_decided, closed_on_time = total(results["owners"], 3), total(results["owners"], 4)
+    registered_closed = total(results["owners"], 5)
+    surveyed, surveyed_in_window = total(results["owners"], 6), total(results["owners"], 7)
 
     survey_row = results["surveys"][0]
     surveys = _int(survey_row[0])
@@ -420,14 +613,43 @@ def kpi_report(
 
     by_owner: dict[str, int] = {}
     by_department: dict[str, int] = {}
-    owner_names: dict[str, str] = {}
     for kind, key, name, n in results["overdue"]:
         if kind == "owner":
             by_owner[key] = _int(n)
             owner_names[key] = name
+            figures.setdefault(key, {})["overdue_open"] = _int(n)
         else:
             by_department[key] = _int(n)
     by_owner = dict(sorted(by_owner.items(), key=lambda kv: (-kv[1], kv[0])))
+    person = {username: OwnerFigures(**values) for username, values in figures.items()}
+    person = dict(sorted(person.items(), key=lambda kv: (-kv[1].cases, kv[0])))
+
+    subtype_codes = {item.value: item.code for item in reference["subtype"]}
+    staff_counts: dict[str, dict[str, int]] = {}
+    staff_names: dict[str, tuple[str, bool]] = {}
+    for username, display_name, free_name, subtype_id, n in results["staff"]:
+        if username is not None:
+            key, label, account = username, display_name, True
+        else:
+            key = label = (free_name or "").strip()
+            account = False
+            if not key:
+                continue
+        code = subtype_codes.get(subtype_id, str(subtype_id))
+        counts_of = staff_counts.setdefault(key, {})
+        counts_of[code] = counts_of.get(code, 0) + _int(n)
+        if key not in staff_names or account:
+            staff_names[key] = (label, account)
+    staff = {
+        key: StaffFigures(
+            complaints=sum(by_code.values()),
+            by_subtype=dict(sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))),
+            display_name=staff_names[key][0],
+            has_account=staff_names[key][1],
+        )
+        for key, by_code in staff_counts.items()
+    }
+    staff = dict(sorted(staff.items(), key=lambda kv: (-kv[1].complaints, kv[0])))
     by_department = dict(sorted(by_department.items(), key=lambda kv: (-kv[1], kv[0])))
 
     top = sorted(
@@ -447,11 +669,17 @@ def kpi_report(
         by_level=counts["level"],
         urgent_cases=urgent_n,
         closed_cases=closed_n,
-        closed_on_time=closed_on_time,
         average_handling_hours=hours,
         resolved_cases=resolved_n,
         resolution_rate=ratio(resolved_n, volume),
-        on_time_rate=ratio(closed_on_time, closed_n),
+        on_time_cases=on_time_decided,
+        closed_on_time=closed_on_time,
+        on_time_rate=ratio(closed_on_time, on_time_decided),
+        registered_closed=registered_closed,
+        surveyed_cases=surveyed,
+        surveyed_in_window=surveyed_in_window,
+        survey_coverage=ratio(surveyed, registered_closed),
+        survey_within_window=ratio(surveyed_in_window, surveyed),
         first_response_cases=fr_n,
         first_response_on_time=fr_on_time,
         first_response_on_time_rate=ratio(fr_on_time, fr_n),
@@ -464,8 +692,11 @@ def kpi_report(
         overdue_by_owner=by_owner,
         overdue_by_department=by_department,
         improvement_actions=tuple(actions),
+        by_owner=person,
+        by_subject_staff=staff,
         labels=labels,
         owner_names=owner_names,
+        survey_window=window,
     )
 
 
@@ -490,13 +721,19 @@ def to_json_dict(report: KpiReport) -> dict[str, Any]:
         "resolution_rate": report.resolution_rate,
         "on_time_rate": report.on_time_rate,
         "first_response_on_time_rate": report.first_response_on_time_rate,
+        "survey_coverage": report.survey_coverage,
+        "survey_within_window": report.survey_within_window,
         "counts": {
             "registered": report.volume,
             "resolved": report.resolved_cases,
             "closed": report.closed_cases,
+            "on_time_decided": report.on_time_cases,
             "closed_on_time": report.closed_on_time,
             "first_response_decided": report.first_response_cases,
             "first_response_on_time": report.first_response_on_time,
+            "registered_closed": report.registered_closed,
+            "surveyed": report.surveyed_cases,
+            "surveyed_in_window": report.surveyed_in_window,
         },
         "satisfaction": dict(report.satisfaction),
         "satisfaction_rate": report.satisfaction_rate,
@@ -507,4 +744,6 @@ def to_json_dict(report: KpiReport) -> dict[str, Any]:
         "overdue_by_owner": dict(report.overdue_by_owner),
         "overdue_by_department": dict(report.overdue_by_department),
         "improvement_actions": [a.to_json() for a in report.improvement_actions],
+        "by_owner": {name: f.to_json() for name, f in report.by_owner.items()},
+        "by_subject_staff": {name: f.to_json() for name, f in report.by_subject_staff.items()},
     }

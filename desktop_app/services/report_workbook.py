@@ -16,6 +16,11 @@ behind them, and returns the path written. Sheets, in order:
   beyond three years), clipped to the period: one aggregate statement (``volume_trend``);
 - 超时未结 — the open cases past their next deadline at the report's "as of" time, most
   overdue first, with the hours overdue; 超时按责任人 — their count per owner;
+- 人员 — the per-person figures (appraisal, seeds 000 §七 and 001): one row per owner
+  (类别 责任人: cases, closed in the period, on-time, resolution and satisfaction rates,
+  average handling hours, overdue open — ``KpiReport.by_owner``), then one per staff member
+  complained about (类别 被投诉员工: complaints and their subtypes —
+  ``KpiReport.by_subject_staff``), in one table like 高频改进建议 (one table per sheet);
 - 满意度调查 — the surveys of the period (the cells of the exchange workbook's survey sheet);
 - 改进措施 — the improvement actions of the period, with status;
 - 高频改进建议 — the "needs improvement" options ticked in the period's surveys, and the
@@ -116,6 +121,7 @@ BREAKDOWN_SHEETS = {
 TREND = "投诉量趋势"
 OVERDUE = "超时未结"
 OVERDUE_OWNERS = "超时按责任人"
+PEOPLE = "人员"
 SURVEY_SHEET = "满意度调查"
 ACTIONS = "改进措施"
 HOT_SPOTS = "高频改进建议"
@@ -125,6 +131,7 @@ SHEETS = (
     TREND,
     OVERDUE,
     OVERDUE_OWNERS,
+    PEOPLE,
     SURVEY_SHEET,
     ACTIONS,
     HOT_SPOTS,
@@ -147,6 +154,8 @@ KPI_ROWS = (
     *((f"满意度·{SCORE_LABELS[s]}", f"satisfaction.{s}", "decimal") for s in SCORES),
     ("满意率", "satisfaction_rate", "percent"),
     ("调查数", "surveys", "int"),
+    ("调查覆盖率", "survey_coverage", "percent"),
+    ("按时调查率", "survey_within_window", "percent"),
     ("超时未结", "overdue_open", "int"),
 )
 DIMENSION_HEADERS = {
@@ -519,7 +528,15 @@ def _kpi_note(report: KpiReport, key: str) -> str:
     if key == "resolution_rate":
         return f"已解决 {report.resolved_cases} / 登记 {report.volume}"
     if key == "on_time_rate":
-        return f"按时办结 {report.closed_on_time} / 期内办结 {report.closed_cases}"
+        return f"按时办结 {report.closed_on_time} / 期内登记且已办结或已超期 {report.on_time_cases}"
+    if key == "survey_coverage":
+        return f"已调查 {report.surveyed_cases} / 期内登记且已办结 {report.registered_closed}"
+    if key == "survey_within_window":
+        opens, due = report.survey_window
+        return (
+            f"结案后 {opens:g}–{due:g} 小时内调查 {report.surveyed_in_window} / "
+            f"调查 {report.surveyed_cases}"
+        )
     if key == "first_response_on_time_rate":
         return (
             f"按时首次响应 {report.first_response_on_time} / 已响应或已超时 "
@@ -684,6 +701,66 @@ def _overdue_owner(workbook: Workbook, report: KpiReport) -> Table:
     )
     for username, n in report.overdue_by_owner.items():
         table.append([text_value(report.owner_names.get(username, username)), username, n])
+    table.finish()
+    return table
+
+
+PEOPLE_COLUMNS = (
+    Col("类别"),
+    Col("姓名"),
+    Col("账号"),
+    Col("投诉量", "int"),
+    Col("期内办结", "int"),
+    Col("投诉处理及时率", "percent"),
+    Col("投诉解决率", "percent"),
+    Col("平均处理时长(小时)", "decimal"),
+    Col("满意率", "percent"),
+    Col("超时未结", "int"),
+    Col("投诉子类分布"),
+)
+
+
+def _people(workbook: Workbook, report: KpiReport) -> Table:
+    """The per-person figures: owners (责任人), then staff complained about (被投诉员工)."""
+    subtypes = report.labels.get("subtype", {})
+    rows: list[_Values] = []
+    for username, f in report.by_owner.items():
+        rows.append(
+            [
+                "责任人",
+                text_value(report.owner_names.get(username, username)),
+                username,
+                f.cases,
+                f.closed,
+                f.on_time_rate,
+                f.resolution_rate,
+                f.average_handling_hours,
+                f.satisfaction_rate,
+                f.overdue_open,
+                None,
+            ]
+        )
+    for key, staff in report.by_subject_staff.items():
+        spread = "、".join(
+            f"{subtypes.get(code, (code, code))[0]} {n}" for code, n in staff.by_subtype.items()
+        )
+        rows.append(
+            [
+                "被投诉员工",
+                text_value(staff.display_name),
+                key if staff.has_account else None,
+                staff.complaints,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                text_value(spread),
+            ]
+        )
+    table = Table(workbook, PEOPLE, PEOPLE_COLUMNS, rows=len(rows))
+    table.extend(rows)
     table.finish()
     return table
 
@@ -910,6 +987,7 @@ def write_report_workbook(
                 break
         overdue.finish()
         owners = _overdue_owner(workbook, report)
+        people = _people(workbook, report)
 
         surveys = Table(
             workbook,
@@ -931,7 +1009,7 @@ def write_report_workbook(
     hot = _hot_spots(workbook, report)
     _charts(summary, tables, trend, hot)
     summary.finish()
-    for table in (summary, *tables.values(), trend, overdue, owners, surveys, actions, hot):
+    for table in (summary, *tables.values(), trend, overdue, owners, people, surveys, actions, hot):
         rows[table.ws.title] = table.rows
     save_atomic(workbook, path, keep=not cancelled)
     if cancelled:

@@ -276,19 +276,15 @@ def test_the_charts_have_the_right_series_and_categories(qtbot, manager, figures
         (4, 2),
         (5, 0),
     ]
-    # On time: only the week of the 23rd closed cases.
+    # On time, of each week's cases closed or past their resolution deadline (18:00 on the
+    # seventh working day): n1 (due 11 Nov, closed today) late; n2 (due 19 Nov, open) late;
+    # n3 (due 27 Nov) not yet due; n4 closed today on time, n5 not yet due.
     week = kpi.kpi_report(manager, dt.date(2026, 11, 23), dt.date(2026, 11, 29))
+    assert (week.closed_on_time, week.on_time_cases) == (1, 1)
     assert page.on_time_trend_chart.categories() == labels
-    assert page.on_time_trend_chart.values() == [
-        None,
-        None,
-        None,
-        None,
-        round(week.on_time_rate * 100, 1),
-        None,
-    ]
-    assert len(page.on_time_trend_chart.lines) == 1
-    assert page.on_time_trend_chart.lines[0].count() == 1
+    assert page.on_time_trend_chart.values() == [None, 0.0, 0.0, None, 100.0, None]
+    # A week without a rate breaks the line.
+    assert [line.count() for line in page.on_time_trend_chart.lines] == [2, 1]
 
 
 def test_a_quarter_trends_by_week_and_a_long_custom_period_by_month(qtbot, manager):
@@ -646,3 +642,59 @@ def test_tiles_are_reached_with_tab(qtbot, manager):
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         reached.append(page.focusWidget().objectName())
     assert reached == expected_tiles_names()[1:]
+
+
+# --- per-person figures -----------------------------------------------------------------------
+
+
+def _name_staff(figures) -> None:
+    """n2 (staff attitude, customer service) is about clerk2's account; n3 (delivery,
+    logistics) about a merchant's courier without an account."""
+    from desktop_app.db.models import Complaint, User
+
+    Complaint.update(subject_staff=User.get(username="clerk2")).where(
+        Complaint.id == figures["n2"].id
+    ).execute()
+    Complaint.update(subject_staff_name="赵师傅").where(Complaint.id == figures["n3"].id).execute()
+
+
+def test_a_manager_sees_everyones_figures(qtbot, manager, figures):
+    _name_staff(figures)
+    page = open_page(qtbot, manager)
+    assert page.findChild(QWidget, "by_owner_table") is page.by_owner_table
+    report = kpi.to_json_dict(kpi.kpi_report(manager, NOV_1, NOV_30))
+    owners = page.by_owner_table.row_texts()
+    # clerk1: n1 n2 n4, n1 and n4 closed today as resolved (553 h and 25 h); clerk2: n3 n5.
+    assert [row[:3] for row in owners] == [["clerk1", "3", "2"], ["clerk2", "2", "0"]]
+    assert owners[0][3:6] == ["33.3%", "66.7%", "289.0 h"]  # on time: n4 of n1 n2 n4
+    assert owners[1][3:6] == ["—", "0.0%", "—"]  # n3 and n5 not due yet, nor closed
+    assert owners[0][6] == owners[1][6] == "—"  # the surveys are proactive ones
+    for row, (user, f) in zip(owners, report["by_owner"].items(), strict=True):
+        assert page.by_owner_table.row_data(owners.index(row)) == user
+        assert row[1:] == [
+            str(f["cases"]),
+            str(f["closed"]),
+            rate(f["on_time_rate"]),
+            rate(f["resolution_rate"]),
+            "—" if f["average_handling_hours"] is None else f"{f['average_handling_hours']:.1f} h",
+            rate(f["satisfaction_rate"]),
+            str(f["overdue_open"]),
+        ]
+    assert page.by_subject_staff_table.row_texts() == [
+        ["clerk2", "1", "Staff attitude 1"],
+        ["赵师傅 (no account)", "1", "Delivery 1"],
+    ]
+    # A row lists the owner's cases of the period in the tracker.
+    with qtbot.waitSignal(page.cases_requested) as asked:
+        page.by_owner_table.activated.emit(page.by_owner_table.model().index(0, 0))
+    flt = asked.args[0]
+    assert (flt.registered_from, flt.registered_to, flt.include_closed) == (NOV_1, NOV_30, True)
+    assert len(flt.owner_ids) == 1 and not flt.overdue_only
+
+
+def test_a_supervisor_sees_their_departments_people(qtbot, supervisor, figures):
+    _name_staff(figures)
+    page = open_page(qtbot, supervisor)
+    assert page.report.department == "customer_service"
+    assert [row[:3] for row in page.by_owner_table.row_texts()] == [["clerk1", "3", "2"]]
+    assert page.by_subject_staff_table.row_texts() == [["clerk2", "1", "Staff attitude 1"]]

@@ -3,7 +3,9 @@ by hand below (not recomputed by the report's formulas), on SQLite and on Postgr
 
 The clock stands at Wed 2026-11-25 10:00; the report period is November 2026. 24 cases are
 registered in November (N1–N24), a few in October and September (O*, S1) to check what
-falls outside the period; 12 surveys (V*) and 5 improvement actions (A*).
+falls outside the period; 12 surveys (V*) and 5 improvement actions (A*). Four cases name
+the staff member complained about (``SUBJECT_STAFF``). tests/unit/test_kpi_people.py has a
+smaller fixture for the per-person figures and the survey window's edges.
 """
 
 from __future__ import annotations
@@ -571,6 +573,14 @@ CASES = [
     ),
 ]
 DEPARTMENTS = {"cs": "customer_service", "it": "tech", "lg": "logistics"}
+# The staff member complained about: an account (user name) or a free-text name.
+SUBJECT_STAFF = {
+    "N4": ("clerk2", None),
+    "N5": ("clerk2", None),
+    "N14": (None, "王师傅"),
+    "N10": (None, "王师傅"),
+    "O2": ("super1", None),  # October: not in November's figures
+}
 
 # label, case (None: a proactive survey), survey time, timeliness, effectiveness, attitude,
 # overall, needs improvement
@@ -629,6 +639,12 @@ def build_fixture(system: Session) -> dict[str, Complaint]:
             stage="closed" if closed else "investigating",
             next_due=next_due,
         ).where(Complaint.id == case.id).execute()
+        staff_user, staff_name = SUBJECT_STAFF.get(label, (None, None))
+        if staff_user or staff_name:
+            Complaint.update(
+                subject_staff=User.get(username=staff_user) if staff_user else None,
+                subject_staff_name=staff_name,
+            ).where(Complaint.id == case.id).execute()
         built[label] = Complaint.get_by_id(case.id)
     surveyor = User.get(username="clerk1")
     for _label, case_label, at, t, e, a, o, needs in SURVEYS:
@@ -738,13 +754,16 @@ def _zeros(codes: str) -> dict[str, int]:
 
 
 ALL_TYPES = (
-    "product_quality service_attitude process_efficiency member_rights external_factors other"
+    "product_quality service_attitude process_efficiency member_rights campaigns "
+    "external_factors other"
 )
 ALL_SUBTYPES = (
-    "functional_defect appearance_defect not_as_advertised poor_communication slow_response "
-    "staff_attitude staff_efficiency merchant_attitude slow_refund booking_failure delivery "
-    "cumbersome_process points coupons tier_benefits account_frozen account_security "
-    "merchant_infringement logistics_delay third_party_error other_issue"
+    "functional_defect appearance_defect not_as_advertised after_sales price_difference "
+    "poor_communication slow_response staff_attitude staff_efficiency merchant_attitude "
+    "forced_selling slow_refund booking_failure delivery cumbersome_process points "
+    "points_delay points_expiry coupons tier_benefits account_frozen account_security "
+    "merchant_infringement not_eligible discount_below_expectation bonus_points_late "
+    "logistics_delay third_party_error other_issue"
 )
 ALL_CHANNELS = "phone walk_in online_chat email letter social_media store app"
 ALL_DEPARTMENTS = (
@@ -869,17 +888,27 @@ def expected_all(cases, ids) -> dict:
         "average_handling_hours": 99.80,
         # Resolved of the 24: N1 N2 N4 N5 N7 N8 N9 N10 N11 N12 N22 N24.
         "resolution_rate": 0.5,
-        # Late: N3, N7, N11, O2 -> 14 of 18.
-        "on_time_rate": 0.7778,
+        # Of the 24: closed N1–N12, N22, N23, N24 (15), late N3 N7 N11; open and past the
+        # resolution deadline N13 (24th 9:00), N16 (24th 10:00); the other open ones are
+        # still within it. 12 on time of 17.
+        "on_time_rate": 0.7059,
         # Decided: 24 less N19, N20 (no answer, still in time); late: N2 N9 N14 N15 N22.
         "first_response_on_time_rate": 0.7727,
+        # Of the 15 closed, surveyed: N1 N2 N3 N4 N6 N8 N10 N12 (8). Hours from closing
+        # to survey: 34, 25, 24 (the window's first second), 23, 20, 24, 13, 18.
+        "survey_coverage": 0.5333,
+        "survey_within_window": 0.5,  # V1 V2 V3 V6
         "counts": {
             "registered": 24,
             "resolved": 12,
             "closed": 18,
-            "closed_on_time": 14,
+            "on_time_decided": 17,
+            "closed_on_time": 12,
             "first_response_decided": 22,
             "first_response_on_time": 17,
+            "registered_closed": 15,
+            "surveyed": 8,
+            "surveyed_in_window": 4,
         },
         # V1–V9, V11, V12 (V10 is October): sums 38, 39, 43, 39 over 11.
         "satisfaction": {
@@ -910,6 +939,44 @@ def expected_all(cases, ids) -> dict:
         "overdue_by_department": {"customer_service": 3, "logistics": 2, "tech": 2},
         # Deadline order; A2 was finished before November.
         "improvement_actions": [_action(ids, cases, a) for a in ("A3", "A4", "A1", "A5")],
+        "by_owner": {
+            "clerk1": {
+                # N1 N2 N3 N4 N6 N7 N9 N13 N14 N17 N19 N20 N23
+                "cases": 13,
+                # N1 N2 N3 N4 N6 N7 N9 N23 O1 O2 O5: 1364.45 h
+                "closed": 11,
+                "on_time_rate": 0.6667,  # of N1..N9's 8 closed + N13: late N3 N7 N13
+                "resolution_rate": 0.3846,  # N1 N2 N4 N7 N9: 5 of 13
+                "average_handling_hours": 124.04,
+                "satisfaction_rate": 0.5714,  # V1 V2 V4 V12 of V1 V2 V3 V4 V5 V8 V12
+                "overdue_open": 2,  # N13 S1
+            },
+            "clerk2": {
+                "cases": 9,  # N8 N10 N11 N12 N15 N16 N18 N22 N24
+                "closed": 6,  # N8 N10 N11 N12 N22 N24: 24+12+240+30+72+18 = 396 h
+                "on_time_rate": 0.7143,  # 6 closed + N16 decided; late N11 N16
+                "resolution_rate": 0.6667,  # N8 N10 N11 N12 N22 N24
+                "average_handling_hours": 66.0,
+                "satisfaction_rate": 0.3333,  # V6 of V6 V7 V11
+                "overdue_open": 4,  # N15 N16 N18 O4
+            },
+            "super1": {
+                "cases": 2,  # N5 N21 (still in time)
+                "closed": 1,  # N5: 36 h
+                "on_time_rate": 1.0,
+                "resolution_rate": 0.5,
+                "average_handling_hours": 36.0,
+                "satisfaction_rate": None,  # no survey
+                "overdue_open": 1,  # N21
+            },
+        },
+        "by_subject_staff": {
+            "clerk2": {"complaints": 2, "by_subtype": {"staff_attitude": 2}},  # N4 N5
+            "王师傅": {  # free text: N10, N14
+                "complaints": 2,
+                "by_subtype": {"logistics_delay": 1, "staff_attitude": 1},
+            },
+        },
     }
 
 
@@ -943,15 +1010,22 @@ def expected_customer_service(cases, ids) -> dict:
         # N1 N2 N3 N4 N5 N7 N9 N23 O1 O2 O5: 1304.45 h / 11.
         "average_handling_hours": 118.59,
         "resolution_rate": 0.4286,  # 6 of 14: N1 N2 N4 N5 N7 N9
-        "on_time_rate": 0.7273,  # late N3 N7 O2: 8 of 11
+        # Closed N1 N2 N3 N4 N5 N7 N9 N23 (late N3 N7) and N13 past due: 6 of 9.
+        "on_time_rate": 0.6667,
         "first_response_on_time_rate": 0.75,  # 12 decided, late N2 N9 N14
+        "survey_coverage": 0.5,  # N1 N2 N3 N4 of the 8 closed
+        "survey_within_window": 0.75,  # not V4 (23 h)
         "counts": {
             "registered": 14,
             "resolved": 6,
             "closed": 11,
-            "closed_on_time": 8,
+            "on_time_decided": 9,
+            "closed_on_time": 6,
             "first_response_decided": 12,
             "first_response_on_time": 9,
+            "registered_closed": 8,
+            "surveyed": 4,
+            "surveyed_in_window": 3,
         },
         # V1 V2 V3 V4 V8 V12: sums 20, 23, 25, 23 over 6 (the proactive V9 has no case).
         "satisfaction": {
@@ -980,6 +1054,30 @@ def expected_customer_service(cases, ids) -> dict:
         "overdue_by_owner": {"clerk1": 2, "super1": 1},
         "overdue_by_department": {"customer_service": 3},
         "improvement_actions": [_action(ids, cases, a) for a in ("A4", "A1", "A5")],
+        "by_owner": {
+            "clerk1": {
+                "cases": 12,  # N1 N2 N3 N4 N7 N9 N13 N14 N17 N19 N20 N23
+                "closed": 10,  # N1 N2 N3 N4 N7 N9 N23 O1 O2 O5: 1268.45 h
+                "on_time_rate": 0.625,  # closed 7, late N3 N7; N13 past due: 5 of 8
+                "resolution_rate": 0.4167,  # 5 of 12
+                "average_handling_hours": 126.85,  # 126.845, half up
+                "satisfaction_rate": 0.6667,  # V1 V2 V4 V12 of V1 V2 V3 V4 V8 V12
+                "overdue_open": 2,
+            },
+            "super1": {
+                "cases": 2,
+                "closed": 1,
+                "on_time_rate": 1.0,
+                "resolution_rate": 0.5,
+                "average_handling_hours": 36.0,
+                "satisfaction_rate": None,
+                "overdue_open": 1,
+            },
+        },
+        "by_subject_staff": {
+            "clerk2": {"complaints": 2, "by_subtype": {"staff_attitude": 2}},
+            "王师傅": {"complaints": 1, "by_subtype": {"staff_attitude": 1}},  # N14
+        },
     }
 
 
@@ -1026,6 +1124,10 @@ def test_required_keys_of_spec_12(fixture, manager_session):
         "surveys",
         "improvement_hot_spots",
         "overdue_open",
+        "by_owner",
+        "by_subject_staff",
+        "survey_coverage",
+        "survey_within_window",
     }
     assert required <= set(data)
     assert set(data["period"]) == {"from", "to"}
@@ -1037,8 +1139,16 @@ def test_october_boundaries_and_other_periods(fixture, manager_session):
     data = report_json(manager_session, oct_.start, oct_.end)
     # O1 (last second of October) O2 O3 O4 O5 O6.
     assert data["volume"] == 6
-    # Closed in October: O3 (48 h) and O6 (62:59:59 h), both on time.
-    assert data["counts"]["closed"] == 2 and data["on_time_rate"] == 1.0
+    # Closed in October: O3 (48 h) and O6 (62:59:59 h).
+    assert data["counts"]["closed"] == 2
+    # On time, of October's six (all closed, or past the deadline: O4): O1 O3 O5 O6; late O2
+    # (closed in November after its deadline) and O4 (still open, due 19 October).
+    assert data["counts"]["on_time_decided"] == 6 and data["counts"]["closed_on_time"] == 4
+    assert data["on_time_rate"] == 0.6667
+    # October's staff complaint: O2 about super1.
+    assert data["by_subject_staff"] == {
+        "super1": {"complaints": 1, "by_subtype": {"staff_attitude": 1}}
+    }
     assert data["average_handling_hours"] == 55.50  # (48 + 62.999722) / 2 = 55.4999 -> 55.50
     # Resolved now of the six: O1 O2 O3 O6; O5 partly.
     assert data["resolution_rate"] == 0.6667
@@ -1071,6 +1181,8 @@ def test_an_empty_period_has_null_rates(fixture, manager_session):
         "on_time_rate",
         "first_response_on_time_rate",
         "satisfaction_rate",
+        "survey_coverage",
+        "survey_within_window",
     ):
         assert data[key] is None, key
     assert data["satisfaction"] == dict.fromkeys(
@@ -1137,8 +1249,11 @@ def test_the_sql_keeps_to_the_period_indexes(fixture, manager_session):
                 "breakdown": "INDEX complaint_registration_time",
                 "closed": "INDEX complaint_closed_at",
                 "surveys": "INDEX survey_survey_time",
-                "overdue": "USING",
-            }[name]  # any index of the open cases
+                "overdue": "USING",  # any index of the open cases
+                "owners": "INDEX complaint_registration_time",
+                "owner_surveys": "INDEX survey_survey_time",
+                "staff": "INDEX complaint_registration_time",
+            }[name]
             assert expected in plan, (name, plan)
 
 

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from openpyxl.chart import BarChart, LineChart
 
-from desktop_app.db.models import AuditLog, Complaint
+from desktop_app.db.models import AuditLog, Complaint, User
 from desktop_app.domain import periods
 from desktop_app.services import cases, improvements, kpi, report_workbook, surveys
 from desktop_app.services.errors import PermissionDenied
@@ -36,6 +36,7 @@ SHEET_NAMES = [
     "投诉量趋势",
     "超时未结",
     "超时按责任人",
+    "人员",
     "满意度调查",
     "改进措施",
     "高频改进建议",
@@ -54,6 +55,8 @@ KPI_CELLS = {
     "满意度·整体满意度": ("satisfaction.overall", "0.00"),
     "满意率": ("satisfaction_rate", "0.0%"),
     "调查数": ("surveys", "#,##0"),
+    "调查覆盖率": ("survey_coverage", "0.0%"),
+    "按时调查率": ("survey_within_window", "0.0%"),
     "超时未结": ("overdue_open", "#,##0"),
 }
 SUMMARY_HEADER = 9  # title and seven lines of notes above the KPI table
@@ -336,6 +339,62 @@ def test_lists_overdue_surveys_and_actions(data, manager_session, tmp_path):
         action["关联类型"],
     ) == ("配送超时", "更换承运商", "物流部", "计划中", "否", "配送问题")
     assert action["截止日期"] == D(2026, 12, 15) and action["关联投诉"] == data[3].number
+
+
+def test_people_sheet_is_the_per_person_json(data, manager_session, tmp_path):
+    """The 人员 sheet: a row per owner with the figures of ``by_owner``, then a row per staff
+    member complained about with ``by_subtype`` in words."""
+    Complaint.update(subject_staff=None, subject_staff_name="赵师傅").where(
+        Complaint.id == data[2].id  # staff attitude, customer service
+    ).execute()
+    Complaint.update(subject_staff=User.get(username="clerk1")).where(
+        Complaint.id.in_([data[5].id, data[6].id])  # account security, functional defect
+    ).execute()
+    report, path = _write(manager_session, tmp_path)
+    expected = kpi.to_json_dict(report)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["人员"]
+    assert [c.value for c in ws[1]] == [
+        "类别",
+        "姓名",
+        "账号",
+        "投诉量",
+        "期内办结",
+        "投诉处理及时率",
+        "投诉解决率",
+        "平均处理时长(小时)",
+        "满意率",
+        "超时未结",
+        "投诉子类分布",
+    ]
+    rows = _table(ws)
+    owners = {r["账号"]: r for r in rows if r["类别"] == "责任人"}
+    assert list(owners) == list(expected["by_owner"]) == ["clerk1", "clerk2"]
+    for username, figures in expected["by_owner"].items():
+        row = owners[username]
+        assert row["姓名"] == username  # display names are the user names here
+        assert {
+            "cases": row["投诉量"],
+            "closed": row["期内办结"],
+            "on_time_rate": row["投诉处理及时率"],
+            "resolution_rate": row["投诉解决率"],
+            "average_handling_hours": row["平均处理时长(小时)"],
+            "satisfaction_rate": row["满意率"],
+            "overdue_open": row["超时未结"],
+        } == figures
+    # clerk1: seven November cases, four closed today (resolved, resolved, partly, resolved).
+    assert (owners["clerk1"]["投诉量"], owners["clerk1"]["期内办结"]) == (7, 4)
+    assert owners["clerk1"]["投诉解决率"] == kpi.ratio(3, 7)
+    staff = [r for r in rows if r["类别"] == "被投诉员工"]
+    assert [(r["姓名"], r["账号"], r["投诉量"], r["投诉子类分布"]) for r in staff] == [
+        ("clerk1", "clerk1", 2, "账户安全 1、功能缺陷 1"),
+        ("赵师傅", None, 1, "坐席人员态度 1"),
+    ]
+    assert expected["by_subject_staff"] == {
+        "clerk1": {"complaints": 2, "by_subtype": {"account_security": 1, "functional_defect": 1}},
+        "赵师傅": {"complaints": 1, "by_subtype": {"staff_attitude": 1}},
+    }
+    assert ws["F2"].number_format == "0.0%" and ws["H2"].number_format == "0.00"
 
 
 def test_every_table_is_styled_frozen_and_filtered(data, manager_session, tmp_path):

@@ -2,7 +2,7 @@
 tracker.
 
 ``DrillDown`` is a mixin of ``page.ReportsPage``: a tile (click, Enter, Return or Space),
-a bar of the by-type chart, a row of the overdue or hot-spot tables emits
+a bar of the by-type chart, a row of the overdue, per-owner or hot-spot tables emits
 ``cases_requested(CaseFilter)`` with the tracker filter of what it counts, for the period
 and department of the figures shown (``shown_period``).
 """
@@ -53,6 +53,7 @@ class DrillDown(_Base):
     overdue_owner_table: ReportTable
     overdue_department_table: ReportTable
     hot_spots_table: ReportTable
+    by_owner_table: ReportTable
 
     def shown_period(self) -> Period:
         """The period of the figures shown (of the kind picked when it is the one picked),
@@ -115,6 +116,27 @@ class DrillDown(_Base):
         self.cases_requested.emit(
             CaseFilter(
                 overdue_only=True,
+                owner_ids=frozenset({user.id}),
+                department_codes=flt.department_codes,
+            )
+        )
+
+    def _by_owner_activated(self, row: int) -> None:
+        """An owner's cases registered in the period (what their figures count)."""
+        username = self.by_owner_table.row_data(row)
+        if not username:
+            return
+        try:
+            user = users.get_user(self.session, username)
+        except ServiceError as exc:
+            self.show_message(service_message(exc))
+            return
+        flt = self.case_filter("volume")
+        self.cases_requested.emit(
+            CaseFilter(
+                include_closed=True,
+                registered_from=flt.registered_from,
+                registered_to=flt.registered_to,
                 owner_ids=frozenset({user.id}),
                 department_codes=flt.department_codes,
             )

@@ -12,10 +12,15 @@ the improvement actions, and the export of the report workbook.
   (``trend.py``). The figures shown stay until the new ones arrive; a result of an older
   request is dropped; a trend still computing for an older request is cancelled between
   weeks.
+- Per-person figures (docs/rules.md#kpis, seeds 000 §七 and 001): ``by_owner_table`` (per
+  owner: cases, closed, on-time, resolution and satisfaction rates, average handling time,
+  overdue now) and ``by_subject_staff_table`` (per staff member complained about:
+  complaints and their subtypes), as the KPI service returns them — everyone for managers,
+  the chosen department's cases for supervisors.
 - Drill-down (``drill.DrillDown``): a tile (click, Enter, Return or Space; Tab reaches
   each), a bar of the by-type chart (click, or the arrow keys then Enter), a row of the
-  overdue or hot-spot tables emits ``cases_requested(CaseFilter)``; the main window shows
-  the tracker with it.
+  overdue, per-owner or hot-spot tables emits ``cases_requested(CaseFilter)``; the main
+  window shows the tracker with it.
 - Improvement actions (``improvements.ImprovementActions``): the period's actions are
   listed for everyone who sees the report; managers and administrators create and edit
   them (``ask_new_improvement``, ``ask_edit_improvement`` open the dialog with ``open()``,
@@ -252,6 +257,34 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         self.hot_spots_table = ReportTable(
             "hot_spots_table", [self.tr("Hot spot"), self.tr("Source"), self.tr("Count")]
         )
+        self.by_owner_table = ReportTable(
+            "by_owner_table",
+            [
+                self.tr("Owner"),
+                self.tr("Cases"),
+                self.tr("Closed"),
+                self.tr("On time"),
+                self.tr("Resolved"),
+                self.tr("Avg. handling"),
+                self.tr("Satisfied"),
+                self.tr("Overdue"),
+            ],
+        )
+        self.by_owner_table.setToolTip(
+            self.tr(
+                "Cases registered in the period by their owner now; closed and average "
+                "handling time over the cases closed in the period; overdue now. Enter or "
+                "double-click a row to list the owner's cases of the period"
+            )
+        )
+        self.by_owner_table.activated.connect(lambda index: self._by_owner_activated(index.row()))
+        self.by_subject_staff_table = ReportTable(
+            "by_subject_staff_table",
+            [self.tr("Staff member"), self.tr("Complaints"), self.tr("Subtypes")],
+        )
+        self.by_subject_staff_table.setToolTip(
+            self.tr("Complaints registered in the period about each staff member")
+        )
         self.improvements_box = self._build_improvements()
         self.overdue_owner_table.activated.connect(
             lambda index: self._overdue_owner_activated(index.row())
@@ -323,6 +356,10 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         content_layout.addLayout(tiles)
         content_layout.addLayout(charts)
         content_layout.addLayout(tables)
+        people = QHBoxLayout()
+        people.addWidget(titled(self.tr("Figures by o&wner"), self.by_owner_table), 3)
+        people.addWidget(titled(self.tr("Complaints about &staff"), self.by_subject_staff_table), 2)
+        content_layout.addLayout(people)
         content_layout.addWidget(self.improvements_box)
         content_layout.addStretch(1)
         self.scroll = QScrollArea()
@@ -483,7 +520,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         )
         self.tiles["on_time_rate"].set_value(
             format_rate(r.on_time_rate),
-            self.tr("{k} of {n} closed on time").format(k=r.closed_on_time, n=r.closed_cases),
+            self.tr("{k} of {n} due closed on time").format(k=r.closed_on_time, n=r.on_time_cases),
         )
         self.tiles["first_response_rate"].set_value(
             format_rate(r.first_response_on_time_rate),
@@ -572,6 +609,36 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
             rows.append([self.label("subtype", code), top, str(n)])
             data.append(code)
         self.hot_spots_table.fill(rows, data, numeric=(2,))
+        self._show_people(r)
+
+    def _show_people(self, r: KpiReport) -> None:
+        owners = [
+            [
+                r.owner_names.get(user, user),
+                str(f.cases),
+                str(f.closed),
+                format_rate(f.on_time_rate),
+                format_rate(f.resolution_rate),
+                format_hours(f.average_handling_hours),
+                format_rate(f.satisfaction_rate),
+                str(f.overdue_open),
+            ]
+            for user, f in r.by_owner.items()
+        ]
+        self.by_owner_table.fill(owners, list(r.by_owner), numeric=tuple(range(1, 8)))
+        staff = []
+        for key, s in r.by_subject_staff.items():
+            if not s.has_account:
+                name = self.tr("{name} (no account)").format(name=s.display_name)
+            elif s.display_name and s.display_name != key:
+                name = f"{s.display_name} ({key})"
+            else:
+                name = key
+            subtypes = ("、" if self.language == "zh" else ", ").join(
+                f"{self.label('subtype', c)} {n}" for c, n in s.by_subtype.items()
+            )
+            staff.append([name, str(s.complaints), subtypes])
+        self.by_subject_staff_table.fill(staff, list(r.by_subject_staff), numeric=(1,))
 
     # --- export (export.ReportExport) ------------------------------------------------------
 
