@@ -73,6 +73,8 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
                 description=f"第{i}次测试：收到的商品与描述不符，要求退款",
                 department=rng.choice(departments),
                 customer_requests=["refund"],
+                # Staff attitude needs the staff member complained about (routing).
+                subject_staff="demo_clerk03" if subtype.startswith("staff_") else "",
             )
             started = time.perf_counter()
             intake.register_complaint(clerk, form)
