@@ -149,6 +149,8 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     key(qtbot, Qt.Key.Key_Down, times=2)  # service attitude
     tab_to(qtbot, "subtype")
     key(qtbot, Qt.Key.Key_Down, times=3)  # staff attitude (level II)
+    tab_to(qtbot, "subject_staff")  # shown for staff attitude
+    type_text("张店员")  # a merchant's staff member: no account
     tab_to(qtbot, "product")
     type_text("会员卡")
     tab_to(qtbot, "merchant")
@@ -192,6 +194,7 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     assert case.channel.code == "walk_in"
     assert case.type.code == "service_attitude"
     assert case.subtype.code == "staff_attitude"
+    assert case.subject_staff_id is None and case.subject_staff_name == "张店员"
     assert case.product == "会员卡"
     assert case.merchant == "东方商城"
     assert case.urgency == "low"
@@ -266,6 +269,7 @@ def test_tab_order_follows_the_paper_form(qtbot, page):
         "merchant",
         "urgency",
         "head_office",
+        "repeat_complaint",
         "level",
         "description",
         "attachments",
@@ -280,7 +284,9 @@ def test_tab_order_follows_the_paper_form(qtbot, page):
         "customer_requests_other",
         "department",
     ]
-    # The subtype joins the chain once a type is chosen; "other" text once it is checked.
+    # The subtype joins the chain once a type is chosen, the staff member complained about
+    # for the subtypes that name one, the earlier case once "repeat complaint" is ticked
+    # for a picked customer; "other" text once it is checked.
 
 
 def test_subtype_cascades_and_level_can_only_be_raised(qtbot, page):
@@ -293,6 +299,8 @@ def test_subtype_cascades_and_level_can_only_be_raised(qtbot, page):
     codes = [subtype.itemData(i) for i in range(1, subtype.count())]
     assert codes == [
         "points",
+        "points_delay",
+        "points_expiry",
         "coupons",
         "tier_benefits",
         "account_frozen",
