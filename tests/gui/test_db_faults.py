@@ -172,6 +172,7 @@ def fill_intake(page: IntakePage, evidence: Path | None) -> dict:
     choose(page.channel, "walk_in")
     choose(page.type, "service_attitude")
     choose(page.subtype, "staff_attitude")
+    type_text(page.subject_staff, "张店员")  # required for staff attitude
     type_text(page.product, "会员卡")
     type_text(page.merchant, "东方商城")
     choose(page.urgency, "low")
