@@ -165,6 +165,10 @@ class CaseDetail:
     actions: frozenset[str] = frozenset()  # subset of ACTIONS allowed now
     next_stages: tuple[str, ...] = ()  # stages a progress entry may move to
     follow_ups: tuple[tuple[int, str], ...] = ()  # open follow-ups: (id, reason)
+    # The staff member complained about (an account's display name, or the name as typed)
+    # and, for a repeat complaint, the earlier case's number (docs/rules.md#registration).
+    subject_staff: str = ""
+    repeat_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -347,6 +351,15 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
             .where(FollowUp.complaint == case.id, FollowUp.done_at.is_null())
             .order_by(FollowUp.id)
         ),
+        subject_staff=_user_name(case.subject_staff_id)
+        if case.subject_staff_id is not None
+        else (case.subject_staff_name or ""),
+        repeat_of=(
+            Complaint.select(Complaint.number).where(Complaint.id == case.repeat_of_id).scalar()
+            or ""
+        )
+        if case.repeat_of_id is not None
+        else "",
     )
 
 

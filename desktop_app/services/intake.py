@@ -26,6 +26,7 @@ from desktop_app.db.models import (
     Customer,
     DaySequence,
     Department,
+    Reminder,
     User,
     database_proxy,
 )
@@ -120,6 +121,8 @@ class Registered:
     route_rule: str  # the rule that chose the owner (domain.vocab.ROUTE_RULES)
     route_fallback: bool  # the rule could not be met: the owner is a fallback
     reported_up: int  # reminders raised at once (urgent case, notify department)
+    owner_name: str = ""  # the owner's display name
+    reported_to: tuple[str, ...] = ()  # display names of those the case was reported to
 
 
 def _searchable(value: object, maximum: int = 200) -> bool:
@@ -489,6 +492,15 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         if route.owner != case.receiver_id or route.fallback:
             routing.record(session, case, route)  # the timeline says who got it and why
         reported = routing.report_up(session, case, now)
+    owner = User.get_or_none(User.id == route.owner)
+    told = (
+        User.select(User.display_name)
+        .join(Reminder, on=(Reminder.recipient == User.id))
+        .where(Reminder.id.in_(reported))
+        .order_by(Reminder.id)
+        if reported
+        else []
+    )
     return Registered(
         case.id,
         case.number,
@@ -505,7 +517,64 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         route.rule,
         route.fallback,
         len(reported),
+        owner.display_name if owner else "",
+        tuple(dict.fromkeys(u.display_name for u in told)),
     )
+
+
+@dataclass(frozen=True)
+class StaffChoice:
+    """An account for the pick-list of the staff member complained about: names only."""
+
+    username: str
+    display_name: str
+
+
+@service
+def staff_choices(session: Session) -> list[StaffChoice]:
+    """The active staff accounts (clerks, supervisors, managers) by name, for the intake
+    field ``subject_staff`` (docs/rules.md#registration). Nothing but the two names."""
+    require_role(session, *INTAKE_ROLES)
+    rows = (
+        User.select(User.username, User.display_name)
+        .where(User.active, User.role.in_(INTAKE_ROLES))
+        .order_by(User.display_name, User.username)
+    )
+    return [StaffChoice(u.username, u.display_name) for u in rows]
+
+
+@dataclass(frozen=True)
+class EarlierCase:
+    """A customer's earlier case for the repeat-complaint picker (no contact data)."""
+
+    id: int
+    number: str
+    registration_time: dt.datetime
+    subtype_code: str
+    stage: str  # code (vocab.STAGES)
+
+
+@service
+def customer_cases(session: Session, customer_id: int, *, limit: int = 50) -> list[EarlierCase]:
+    """The picked customer's cases the session may see (``access``'s ``see`` rule), newest
+    first: what a repeat complaint [升级投诉] may link (docs/rules.md#registration)."""
+    require_role(session, *INTAKE_ROLES)
+    if not _row_id(customer_id):
+        return []
+    rows = (
+        Complaint.select(
+            Complaint.id,
+            Complaint.number,
+            Complaint.registration_time,
+            Complaint.stage,
+            ComplaintType.code,
+        )
+        .join(ComplaintType, on=(Complaint.subtype == ComplaintType.id))
+        .where(Complaint.customer == customer_id, access.rules(session).see.expression())
+        .order_by(Complaint.registration_time.desc(), Complaint.id.desc())
+        .limit(limit)
+    )
+    return [EarlierCase(r.id, r.number, r.registration_time, r.subtype.code, r.stage) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ from desktop_app.services.errors import service
 
 @dataclass(frozen=True)
 class TypeRef(Term):
-    """A type or subtype: a term of the configurable tree, with its default level."""
+    """A type or subtype: a term of the configurable tree, with its default level and
+    its handling rule (a subtype's, docs/rules.md#routing; "" when none)."""
 
     default_level: int | None = None
     children: tuple[TypeRef, ...] = field(default_factory=tuple)
+    handling_rule: str = ""
 
 
 @service
@@ -46,10 +48,23 @@ def type_tree() -> list[TypeRef]:
     for row in rows:
         if row.parent_id is not None:
             children.setdefault(row.parent_id, []).append(
-                TypeRef(row.code, row.name_zh, row.name_en, row.default_level)
+                TypeRef(
+                    row.code,
+                    row.name_zh,
+                    row.name_en,
+                    row.default_level,
+                    handling_rule=row.handling_rule or "",
+                )
             )
     return [
-        TypeRef(r.code, r.name_zh, r.name_en, r.default_level, tuple(children.get(r.id, ())))
+        TypeRef(
+            r.code,
+            r.name_zh,
+            r.name_en,
+            r.default_level,
+            tuple(children.get(r.id, ())),
+            handling_rule=r.handling_rule or "",
+        )
         for r in rows
         if r.parent_id is None
     ]

@@ -171,7 +171,8 @@ def fill_intake(page: IntakePage, evidence: Path | None) -> dict:
     choose(page.member_tier, "gold")
     choose(page.channel, "walk_in")
     choose(page.type, "service_attitude")
-    choose(page.subtype, "poor_communication")
+    choose(page.subtype, "staff_attitude")
+    type_text(page.subject_staff, "张店员")  # required for staff attitude
     type_text(page.product, "会员卡")
     type_text(page.merchant, "东方商城")
     choose(page.urgency, "low")

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.db.models import Attachment, Complaint, Customer
+from desktop_app.db.models import Attachment, Complaint, Customer, User
 from desktop_app.domain.validation import ID_CHECK, ID_WEIGHTS
-from desktop_app.services import auth, intake
+from desktop_app.services import auth, intake, users
 from desktop_app.ui.intake import IntakePage
 from desktop_app.ui.intake.draft import DraftStore, draft_path
 from tests.helpers.fixtures import TEST_NOW
@@ -149,6 +149,8 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     key(qtbot, Qt.Key.Key_Down, times=2)  # service attitude
     tab_to(qtbot, "subtype")
     key(qtbot, Qt.Key.Key_Down, times=3)  # staff attitude (level II)
+    tab_to(qtbot, "subject_staff")  # shown for staff attitude
+    type_text("张店员")  # a merchant's staff member: no account
     tab_to(qtbot, "product")
     type_text("会员卡")
     tab_to(qtbot, "merchant")
@@ -192,6 +194,7 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     assert case.channel.code == "walk_in"
     assert case.type.code == "service_attitude"
     assert case.subtype.code == "staff_attitude"
+    assert case.subject_staff_id is None and case.subject_staff_name == "张店员"
     assert case.product == "会员卡"
     assert case.merchant == "东方商城"
     assert case.urgency == "low"
@@ -266,6 +269,7 @@ def test_tab_order_follows_the_paper_form(qtbot, page):
         "merchant",
         "urgency",
         "head_office",
+        "repeat_complaint",
         "level",
         "description",
         "attachments",
@@ -280,7 +284,9 @@ def test_tab_order_follows_the_paper_form(qtbot, page):
         "customer_requests_other",
         "department",
     ]
-    # The subtype joins the chain once a type is chosen; "other" text once it is checked.
+    # The subtype joins the chain once a type is chosen, the staff member complained about
+    # for the subtypes that name one, the earlier case once "repeat complaint" is ticked
+    # for a picked customer; "other" text once it is checked.
 
 
 def test_subtype_cascades_and_level_can_only_be_raised(qtbot, page):
@@ -293,6 +299,8 @@ def test_subtype_cascades_and_level_can_only_be_raised(qtbot, page):
     codes = [subtype.itemData(i) for i in range(1, subtype.count())]
     assert codes == [
         "points",
+        "points_delay",
+        "points_expiry",
         "coupons",
         "tier_benefits",
         "account_frozen",
@@ -797,3 +805,294 @@ def test_save_button_is_disabled_while_saving(qtbot, page):
     assert Complaint.select().count() == 1
     page.saved_dialog.accept()
     qtbot.waitUntil(page.customer_name.hasFocus)  # ready for the next one
+
+
+# --- routing fields: the staff member complained about, repeat complaints ---------------
+
+
+def add_staff(system, username, role, display, departments=("customer_service",), boss=None):
+    users.create_user(
+        system,
+        username,
+        role,
+        "password123",
+        display_name=display,
+        departments=departments,
+        supervisor=boss,
+    )
+    return User.get(User.username == username)
+
+
+@pytest.fixture
+def team(system):
+    """clerk1 (customer service) under 王主管 (super1); 刘运营 (ops1, operations) under
+    赵主管 (ops_super); 钱经理 the manager; clerk2 in operations."""
+    people = {
+        "manager1": add_staff(system, "manager1", "manager", "钱经理", ()),
+        "super1": add_staff(system, "super1", "supervisor", "王主管", boss="manager1"),
+        "ops_super": add_staff(system, "ops_super", "supervisor", "赵主管", ("operations",)),
+    }
+    people["clerk1"] = add_staff(system, "clerk1", "clerk", "clerk1", boss="super1")
+    people["ops1"] = add_staff(system, "ops1", "clerk", "刘运营", ("operations",), "ops_super")
+    people["clerk2"] = add_staff(system, "clerk2", "clerk", "clerk2", ("operations",))
+    gone = add_staff(system, "gone1", "clerk", "刘离职")
+    users.set_active(system, "gone1", False)
+    people["gone1"] = gone
+    return people
+
+
+@pytest.fixture
+def team_page(qtbot, team, clock):
+    page = open_page(qtbot, clock)
+    yield page
+    idle(qtbot, page)
+
+
+def choose(combo: QComboBox, code) -> None:
+    index = combo.findData(code)
+    assert index >= 0, code
+    combo.setCurrentIndex(index)
+
+
+def fill_staff_case(page: IntakePage, subtype: str = "staff_attitude") -> None:
+    fill_valid(page)
+    choose(page.type, "service_attitude")
+    choose(page.subtype, subtype)
+    page.description.setPlainText("柜台员工态度恶劣，拒绝解释。")
+
+
+def save_ok(qtbot, page: IntakePage):
+    with qtbot.waitSignal(page.saved, timeout=10_000) as saved:
+        page.save()
+    registered = saved.args[0]
+    return registered, Complaint.get_by_id(registered.id)
+
+
+def staff_row_shown(page: IntakePage) -> bool:
+    return page.subject_staff.isVisible() and field(page, "subject_staff_label").isVisible()
+
+
+def test_staff_attitude_asks_for_the_staff_member_picked_from_the_accounts(qtbot, team_page):
+    page = team_page
+    fill_valid(page)
+    assert not staff_row_shown(page)  # a product defect names no staff member
+    choose(page.type, "service_attitude")
+    choose(page.subtype, "staff_attitude")
+    assert staff_row_shown(page)
+    qtbot.waitUntil(lambda: page.staff_completer.loaded, timeout=5_000)
+    lines = page.staff_completer.suggestions()
+    assert "刘运营 (ops1)" in lines and "王主管 (super1)" in lines
+    assert not any("gone1" in line for line in lines)  # inactive accounts are not offered
+
+    page.subject_staff.setFocus()
+    type_text("刘")
+    popup = page.staff_completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.subject_staff.text() == "刘运营"
+    page.description.setPlainText("柜台员工态度恶劣，拒绝解释。")
+
+    registered, case = save_ok(qtbot, page)
+    assert case.subject_staff.username == "ops1" and case.subject_staff_name is None
+    # Seed 004: staff attitude goes to the direct supervisor of the staff member.
+    assert case.owner.username == "ops_super" and case.receiver.username == "clerk1"
+    handler = field(page.saved_dialog, "saved_handler", QLabel).text()
+    assert handler == (
+        "Handled by 赵主管 (Direct supervisor of the staff member complained about)."
+    )
+    rows, _subtitle = page.print_rows()  # template 1 of the case just saved
+    assert ("Staff complained about", "刘运营") in rows
+    page.saved_dialog.accept()
+    assert page.subject_staff.text() == "" and not staff_row_shown(page)
+
+
+def test_a_staff_member_without_an_account_is_kept_as_typed(qtbot, team_page):
+    page = team_page
+    fill_staff_case(page)
+    page.subject_staff.setFocus()
+    type_text("商户店员小张")
+    registered, case = save_ok(qtbot, page)
+    assert case.subject_staff_id is None and case.subject_staff_name == "商户店员小张"
+    # Nobody's supervisor to find: the receiver's supervisor gets it, and the clerk is told.
+    assert registered.route_fallback and case.owner.username == "super1"
+    handler = field(page.saved_dialog, "saved_handler", QLabel).text()
+    assert handler == (
+        "The rule (Direct supervisor of the staff member complained about) could not be "
+        "met: handled by 王主管."
+    )
+    page.saved_dialog.accept()
+
+
+def test_staff_attitude_without_the_staff_member_shows_the_error_and_keeps_the_form(
+    qtbot, team_page
+):
+    page = team_page
+    fill_staff_case(page)
+    typed = page.values()
+    save_and_fail(qtbot, page)
+    assert "Enter the staff member complained about" in error_text(page, "subject_staff")
+    assert page.subject_staff.hasFocus()
+    assert Complaint.select().count() == 0
+    assert page.values() == typed
+    page.subject_staff.setFocus()
+    type_text("ops1")
+    assert error_text(page, "subject_staff") == ""
+    registered, case = save_ok(qtbot, page)
+    assert case.subject_staff.username == "ops1"
+    page.saved_dialog.accept()
+
+
+def test_other_subtypes_hide_the_staff_member_and_never_send_a_stale_one(qtbot, team_page):
+    page = team_page
+    fill_staff_case(page, "staff_efficiency")
+    assert staff_row_shown(page)  # shown, not required
+    page.subject_staff.setText("ops1")
+    assert page.form().subject_staff == "ops1"
+    choose(page.subtype, "slow_response")
+    assert not staff_row_shown(page)
+    assert page.form().subject_staff == ""
+    choose(page.type, "product_quality")
+    choose(page.subtype, "functional_defect")
+    assert not staff_row_shown(page)
+    registered, case = save_ok(qtbot, page)
+    assert case.subject_staff_id is None and case.subject_staff_name is None
+    handler = field(page.saved_dialog, "saved_handler", QLabel).text()
+    assert handler == "You handle this case (First contact: the receiver)."
+    page.saved_dialog.accept()
+
+
+def register_for(session, customer: Customer, department="customer_service", **changes):
+    values = {
+        "customer_name": customer.name,
+        "contact": customer.phone,
+        "complaint_time": TEST_NOW - dt.timedelta(hours=1),
+        "channel": "phone",
+        "type": "product_quality",
+        "subtype": "functional_defect",
+        "description": "第一次投诉：屏幕坏了。",
+        "department": department,
+        "customer_id": customer.id,
+        **changes,
+    }
+    return intake.register_complaint(session, intake.IntakeForm(**values))
+
+
+def test_repeat_complaint_links_an_earlier_visible_case_and_makes_level_three(qtbot, team, clock):
+    known = Customer.create(name="陈先生", phone="13700001111")
+    stranger = Customer.create(name="路人甲", phone="13900002222")
+    clerk1 = auth.session_for_username("clerk1", clock=clock)
+    clerk2 = auth.session_for_username("clerk2", clock=clock)
+    earlier = register_for(clerk1, known)
+    unseen = register_for(clerk2, known, department="operations")  # not clerk1's to see
+    others = register_for(clerk1, stranger)
+    page = open_page(qtbot, clock)
+
+    # Ticked without a picked customer: the box says what it needs, the service refuses.
+    fill_valid(page)
+    page.repeat_complaint.setChecked(True)
+    assert field(page, "repeat_hint", QLabel).isVisible()
+    assert not page.repeat_of.isEnabled()
+    assert "III (repeat complaint)" in page.level.itemText(0)
+    save_and_fail(qtbot, page)
+    assert "Choose the earlier case" in error_text(page, "repeat_complaint")
+    assert Complaint.select().count() == 3
+
+    with qtbot.waitSignal(page.tasks.task_finished, timeout=5_000):
+        page.pick_customer(known.id)
+    qtbot.waitUntil(lambda: page.repeat_of.count() == 2, timeout=5_000)
+    assert not field(page, "repeat_hint", QLabel).isVisible()
+    assert page.repeat_of.isEnabled()
+    listed = [page.repeat_of.itemText(i) for i in range(page.repeat_of.count())]
+    assert earlier.number in listed[1] and "Functional defect" in listed[1]
+    assert "Registered" in listed[1] and "2026-11-25" in listed[1]
+    assert not any(unseen.number in text or others.number in text for text in listed)
+
+    choose(page.repeat_of, earlier.id)
+    page.description.setPlainText("上次处理不满意，再次投诉。")
+    rows, _subtitle = page.print_rows()
+    assert ("Earlier case (repeat complaint)", earlier.number) in rows
+    registered, case = save_ok(qtbot, page)
+    assert case.level == registered.level == 3
+    assert case.repeat_of_id == earlier.id and case.customer_id == known.id
+    assert case.owner.username == "super1"  # level III: the receiver's supervisor
+    handler = field(page.saved_dialog, "saved_handler", QLabel).text()
+    assert handler == "Handled by 王主管 (Repeat complaint or VIP: supervisor)."
+    page.saved_dialog.accept()
+
+    # The next customer starts without the box and the list.
+    assert not page.repeat_complaint.isChecked() and page.repeat_of.count() == 0
+    assert "III" not in page.level.itemText(0)
+    idle(qtbot, page)
+
+
+def test_the_confirmation_says_who_handles_an_urgent_case_and_whom_it_was_told(qtbot, team_page):
+    page = team_page
+    fill_valid(page)
+    choose(page.urgency, "urgent")
+    registered, case = save_ok(qtbot, page)
+    assert case.owner.username == "super1" and registered.route_rule == "urgent"
+    dialog = page.saved_dialog
+    assert field(dialog, "saved_handler", QLabel).text() == (
+        "Handled by 王主管 (Urgent: a supervisor or above). Reported at once to 王主管, 钱经理."
+    )
+    assert field(dialog, "saved_promise", QLabel).isVisible()  # the promise is still read out
+    dialog.accept()
+
+
+def test_the_draft_keeps_the_staff_member_and_the_repeat_complaint(qtbot, team, clock, monkeypatch):
+    known = Customer.create(name="陈先生", phone="13700001111")
+    earlier = register_for(auth.session_for_username("clerk1", clock=clock), known)
+    first = open_page(qtbot, clock)
+    fill_staff_case(first)
+    first.subject_staff.setText("刘运营")
+    with qtbot.waitSignal(first.tasks.task_finished, timeout=5_000):
+        first.pick_customer(known.id)
+    first.repeat_complaint.setChecked(True)
+    qtbot.waitUntil(lambda: first.repeat_of.count() == 2, timeout=5_000)
+    choose(first.repeat_of, earlier.id)
+    typed = first.values()
+    assert typed["subject_staff"] == "刘运营" and typed["repeat_of"] == earlier.id
+    first.keep_draft()
+    idle(qtbot, first)
+    first.close()
+    first.deleteLater()
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    second = open_page(qtbot, clock)
+    qtbot.waitUntil(lambda: second.repeat_of.count() == 2, timeout=5_000)
+    assert second.values() == typed
+    assert second.repeat_of.currentData() == earlier.id
+    assert second.subject_staff.text() == "刘运营" and staff_row_shown(second)
+    idle(qtbot, second)
+
+
+def test_tab_reaches_the_routing_fields_in_form_order(qtbot, team, clock):
+    known = Customer.create(name="陈先生", phone="13700001111")
+    register_for(auth.session_for_username("clerk1", clock=clock), known)
+    page = open_page(qtbot, clock)
+    choose(page.type, "service_attitude")
+    choose(page.subtype, "staff_attitude")
+    with qtbot.waitSignal(page.tasks.task_finished, timeout=5_000):
+        page.pick_customer(known.id)
+    page.repeat_complaint.setChecked(True)
+    qtbot.waitUntil(lambda: page.repeat_of.count() == 2, timeout=5_000)
+    page.subtype.setFocus()
+    order = [focused().objectName()]
+    while order[-1] != "level" and len(order) < 12:
+        key(qtbot, Qt.Key.Key_Tab)
+        order.append(focused().objectName())
+    assert order == [
+        "subtype",
+        "subject_staff",
+        "product",
+        "merchant",
+        "urgency",
+        "head_office",
+        "repeat_complaint",
+        "repeat_of",
+        "level",
+    ]
+    idle(qtbot, page)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMenu, QPushButton
 
 from desktop_app.db.models import Survey, User
-from desktop_app.services import auth, cases, print_forms
+from desktop_app.services import auth, cases, print_forms, users
 from desktop_app.services.cases import ProgressForm
 from desktop_app.ui.case.window import CaseWindow
 from desktop_app.ui.main_window import MainWindow
@@ -145,6 +145,7 @@ def test_labels_follow_the_ui_language(qtbot, gui_db):
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     html = template_html("registration")
     assert "客户姓名" in html and "联系方式" in html and "Customer name" not in html
+    assert "被投诉员工" in html and "原投诉编号（重复/升级投诉）" in html
     assert "计划完成时间" in template_html("progress")
     assert "整体满意度" in template_html("survey")
 
@@ -210,6 +211,57 @@ def test_filled_templates_for_a_clerk_who_may_not_see_the_contact(
     assert blocker.args == ["survey", str(tmp_path / "t3-blank.pdf")]
     assert_pdf(tmp_path / "t3-blank.pdf")
     assert case.number in printer.html("survey") and CHECKED not in printer.html("survey")
+
+
+def test_template_one_names_the_staff_member_and_the_earlier_case(
+    qtbot, case, system, clerk, clock, tmp_path
+):
+    users.create_user(
+        system,
+        "ops1",
+        "clerk",
+        "password123",
+        display_name="刘运营",
+        departments=("operations",),
+    )
+    repeat = make_case(
+        at=TEST_NOW - dt.timedelta(hours=1),
+        owner="clerk2",
+        subtype="staff_attitude",
+        subject_staff=User.get(User.username == "ops1"),
+        repeat_of=case,
+    )
+    window = open_case(qtbot, "clerk1", repeat.id, clock)
+    registration = window.printer.html("registration")
+    assert "<th align='left' width='26%' style='background:#eeeeee'>Staff complained about" in (
+        registration
+    )
+    assert "刘运营" in registration
+    assert "Earlier case (repeat complaint)" in registration and case.number in registration
+    window.printer.save_pdf("registration", tmp_path / "repeat.pdf")
+    assert_pdf(tmp_path / "repeat.pdf")
+    window.close()
+
+    # A merchant's staff member without an account: the name as typed; no earlier case.
+    typed = make_case(
+        at=TEST_NOW - dt.timedelta(hours=1),
+        owner="clerk2",
+        subtype="staff_attitude",
+        subject_staff_name="商户店员小张",
+    )
+    window = open_case(qtbot, "clerk1", typed.id, clock)
+    registration = window.printer.html("registration")
+    assert "Staff complained about" in registration and "商户店员小张" in registration
+    assert "Earlier case" not in registration
+    window.close()
+
+    # The plain case prints neither row; the blank form has both, to fill by hand.
+    window = open_case(qtbot, "clerk1", case.id, clock)
+    plain = window.printer.html("registration")
+    assert "Staff complained about" not in plain and "Earlier case" not in plain
+    window.close()
+    blank = template_html("registration", choices=blank_choices())
+    assert "Staff complained about" in blank and "Earlier case (repeat complaint)" in blank
 
 
 def test_a_recorded_survey_fills_template_three(qtbot, case, clerk, clock, tmp_path):

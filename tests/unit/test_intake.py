@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 
 from desktop_app.db.models import AuditLog, Complaint, Customer
-from desktop_app.services import intake
+from desktop_app.services import intake, users
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.intake import FormInvalid, IntakeForm
+from tests.helpers.fixtures import make_user
 
 
 def good_form(**changes) -> IntakeForm:
@@ -171,6 +172,10 @@ def test_reference_data_in_both_languages(db):
         "staff_attitude",
         2,
     )
+    rules = {c.code: c.handling_rule for c in service_attitude.children}
+    assert rules["staff_attitude"] == "staff_supervisor"
+    assert rules["staff_efficiency"] == "senior_agent"
+    assert rules["poor_communication"] == "receiver"
 
 
 def test_attachments_stored_once_by_content_and_recording_ids(clerk_session, tmp_path):
@@ -257,3 +262,72 @@ def test_default_level_for_the_form(db):
     assert intake.default_level_for("functional_defect", "vip") == 3
     assert intake.default_level_for("product_quality", "regular") is None  # a category
     assert intake.default_level_for("", "regular") is None
+
+
+# --- routing fields (docs/rules.md#registration) ---------------------------------------
+
+
+def test_customer_cases_lists_only_the_customers_cases_the_user_may_see(
+    clerk_session, system_session
+):
+    mine = intake.register_complaint(clerk_session, good_form())
+    customer = mine.customer_id
+    ops = make_user(system_session, "clerk2", "clerk", departments=("operations",))
+    theirs = intake.register_complaint(
+        ops, good_form(customer_id=customer, department="operations")
+    )
+    other = intake.register_complaint(
+        clerk_session, good_form(customer_name="李四", contact="13900001111", member_number="")
+    )
+    assert other.customer_id != customer
+
+    listed = intake.customer_cases(clerk_session, customer)
+    assert [(c.id, c.number, c.subtype_code, c.stage) for c in listed] == [
+        (mine.id, mine.number, "functional_defect", "registered")
+    ]
+    assert listed[0].registration_time == dt.datetime(2026, 11, 25, 10, 0)
+    assert not hasattr(listed[0], "contact")  # numbers and stages only
+    # The other clerk sees their own case of the customer, not clerk1's.
+    assert [c.number for c in intake.customer_cases(ops, customer)] == [theirs.number]
+    assert intake.customer_cases(clerk_session, other.customer_id)[0].number == other.number
+    assert intake.customer_cases(clerk_session, 999_999) == []
+
+
+def test_customer_cases_and_staff_choices_are_for_intake_roles(admin_session):
+    with pytest.raises(PermissionDenied):
+        intake.customer_cases(admin_session, 1)
+    with pytest.raises(PermissionDenied):
+        intake.staff_choices(admin_session)
+
+
+def test_staff_choices_name_the_active_staff_only(clerk_session, system_session, admin_session):
+    users.create_user(
+        system_session,
+        "ops1",
+        "clerk",
+        "password123",
+        display_name="刘运营",
+        departments=("operations",),
+    )
+    make_user(system_session, "gone1", "clerk")
+    users.set_active(system_session, "gone1", False)
+    choices = intake.staff_choices(clerk_session)
+    names = {(c.username, c.display_name) for c in choices}
+    assert names == {("clerk1", "clerk1"), ("super1", "super1"), ("ops1", "刘运营")}
+    assert set(vars(choices[0])) == {"username", "display_name"}  # nothing private
+
+
+def test_registered_names_the_owner_and_whom_it_was_reported_to(clerk_session, manager_session):
+    saved = intake.register_complaint(clerk_session, good_form(urgency="urgent"))
+    assert (saved.route_rule, saved.owner_name, saved.route_fallback) == (
+        "urgent",
+        "super1",
+        False,
+    )
+    assert saved.reported_up == 2 and saved.reported_to == ("super1", "manager1")
+    plain = intake.register_complaint(clerk_session, good_form(member_number="M2"))
+    assert (plain.route_rule, plain.owner_name, plain.reported_to) == (
+        "receiver",
+        "clerk1",
+        (),
+    )

@@ -282,6 +282,11 @@ MATRIX: dict[str, tuple] = {
         INTAKE,
         lambda s, w: intake.customer_for_intake(s, w.case.customer_id),
     ),
+    "intake.staff_choices": (INTAKE, lambda s, w: intake.staff_choices(s)),
+    "intake.customer_cases": (
+        INTAKE,
+        lambda s, w: intake.customer_cases(s, w.case.customer_id),
+    ),
     "intake.similar_cases": (
         INTAKE,
         lambda s, w: intake.similar_cases(

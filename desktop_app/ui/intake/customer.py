@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         @staticmethod
         def _select(combo: QComboBox, data: Any) -> bool: ...
         def clear_error(self, field: str) -> None: ...
+        def _customer_changed(self) -> None: ...
 
     _Base = _Host
 else:
@@ -207,6 +208,7 @@ class CustomerLookup(_Base):
         self.customer_id = details.id if details is not None else None
         self.member_tier.setEnabled(details is None)
         self.similar_panel.set_customer(details)
+        self._customer_changed()  # the repeat complaint's earlier cases
         self._schedule_similar()
 
     def _name_edited(self, _text: str) -> None:

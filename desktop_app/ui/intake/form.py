@@ -5,6 +5,10 @@ form and everything about their fields.
 description and handling groups (``_build_sections``), reads and fills the form as plain
 values (``values``, ``set_values``, ``form``), keeps the type → subtype → level cascade,
 and marks the fields in error (``show_problems``, the live checks when a field is left).
+It also keeps the fields routing needs (docs/rules.md#registration): the staff member
+complained about (``subject_staff``, shown for the subtypes whose handling rule asks for
+one) and the repeat complaint (``repeat_complaint`` and the picked customer's earlier case,
+``repeat_of``, listed off the UI thread).
 """
 
 from __future__ import annotations
@@ -25,21 +29,35 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain import validation
-from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY, Term
+from desktop_app.domain.vocab import (
+    CUSTOMER_REQUESTS,
+    LEVEL_ROMAN,
+    MEMBER_TIERS,
+    STAGES,
+    URGENCY,
+    Term,
+)
 from desktop_app.services import intake
-from desktop_app.services.intake import FieldProblem, IntakeForm
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.intake import EarlierCase, FieldProblem, IntakeForm, StaffChoice
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
-from desktop_app.ui.forms import FieldError, form_group
-from desktop_app.ui.i18n import problem_text
-from desktop_app.ui.intake.widgets import AttachmentList, CustomerRequests, attachment_row
+from desktop_app.ui.forms import FieldError, form_group, note_label
+from desktop_app.ui.i18n import problem_text, service_message
+from desktop_app.ui.intake.widgets import (
+    AttachmentList,
+    CustomerRequests,
+    StaffCompleter,
+    attachment_row,
+)
 
 if TYPE_CHECKING:
-    from desktop_app.ui.tasks import Task
+    from desktop_app.ui.tasks import Task, TaskRunner
 
 QT_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -57,10 +75,13 @@ FIELD_ORDER = (
     "channel",
     "type",
     "subtype",
+    "subject_staff",
     "product",
     "merchant",
     "urgency",
     "head_office",
+    "repeat_complaint",
+    "repeat_of",
     "level",
     "description",
     "attachments",
@@ -71,6 +92,9 @@ FIELD_ORDER = (
 )
 # Kept for the next customer after a save: the clerk's desk rarely changes them.
 KEPT_CHOICES = ("channel", "department")
+# Handling rules of the subtypes that name the staff member complained about
+# (docs/rules.md#routing): staff attitude (required there) and staff efficiency.
+STAFF_RULES = ("staff_supervisor", "senior_agent")
 
 W = TypeVar("W", bound=QWidget)
 
@@ -100,6 +124,10 @@ if TYPE_CHECKING:
         def _name_edited(self, _text: str) -> None: ...
         def _schedule_similar(self, *_args: Any) -> None: ...
 
+        # IntakePage
+
+        def _service_failed(self, exc: ServiceError) -> None: ...
+
     _Base = _Host
 else:
     _Base = object
@@ -115,6 +143,7 @@ class IntakeSections(_Base):
     ``_set_customer``, ``_load_customer``, ``_schedule_similar``)."""
 
     session: Session
+    tasks: TaskRunner
     language: str
     fields: dict[str, QWidget]
     errors: dict[str, FieldError]
@@ -193,6 +222,16 @@ class IntakeSections(_Base):
         self.subtype = self._field(
             form, self.tr("S&ubtype"), "subtype", self._combo([], placeholder=True)
         )
+        self.subject_staff = self._field(
+            form, self.tr("Staff complained about"), "subject_staff", QLineEdit()
+        )
+        self.subject_staff.setPlaceholderText(
+            self.tr("User name or name; any name for staff without an account")
+        )
+        self.staff_completer = StaffCompleter(self)
+        self.subject_staff.setCompleter(self.staff_completer)
+        self._complaint_rows = form
+        self._staff_loading = False
         self.product = self._field(form, self.tr("Product"), "product", QLineEdit())
         self.merchant = self._field(form, self.tr("Merchant"), "merchant", QLineEdit())
         self.urgency = self._field(
@@ -207,6 +246,37 @@ class IntakeSections(_Base):
             "head_office",
             QCheckBox(self.tr("Escalated by head office (makes the complaint urgent)")),
         )
+        self.repeat_complaint = QCheckBox(
+            self.tr("Repeat or escalated complaint (level III, handled by a supervisor)")
+        )
+        self.repeat_complaint.setObjectName("repeat_complaint")
+        self.repeat_complaint.setToolTip(
+            self.tr(
+                "The customer complains again about an earlier case: pick the customer from "
+                "the suggestions, then the earlier case"
+            )
+        )
+        self.repeat_hint = note_label("repeat_hint")
+        self.repeat_hint.setText(
+            self.tr(
+                "A repeat complaint needs the customer picked from the suggestions (type their "
+                "phone, member number or name): their earlier cases are listed then."
+            )
+        )
+        self.repeat_hint.hide()
+        repeat_box = QWidget()
+        repeat_box.setObjectName("repeat_complaint_box")
+        repeat_layout = QVBoxLayout(repeat_box)
+        repeat_layout.setContentsMargins(0, 0, 0, 0)
+        repeat_layout.addWidget(self.repeat_complaint)
+        repeat_layout.addWidget(self.repeat_hint)
+        self._field(form, self.tr("Repeat complaint"), "repeat_complaint", repeat_box)
+        self.fields["repeat_complaint"] = self.repeat_complaint
+        self.repeat_of = self._field(form, self.tr("Earlier case"), "repeat_of", QComboBox())
+        self.repeat_of.setEnabled(False)
+        self._repeat_wanted: int | None = None  # a draft's earlier case, until listed
+        self._repeat_customer: int | None = None  # whose cases the list holds
+        self._repeat_numbers: dict[int, str] = {}  # the listed cases' numbers by id
         self.level = self._field(form, self.tr("&Level"), "level", QComboBox())
         self.level.setToolTip(
             self.tr(
@@ -268,6 +338,7 @@ class IntakeSections(_Base):
             "id_number": self.id_number,
             "product": self.product,
             "merchant": self.merchant,
+            "subject_staff": self.subject_staff,
             "recording_ids": self.recording_ids,
             "customer_request_other": self.requests.other_text,
         }
@@ -281,9 +352,14 @@ class IntakeSections(_Base):
             "urgency": self.urgency,
             "level": self.level,
             "department": self.department,
+            # Its problems are shown under the check box (the service names that field).
+            "repeat_complaint": self.repeat_of,
         }
         for name, combo in combos.items():
             combo.currentIndexChanged.connect(lambda _i, name=name: self._edited(name))
+        self.repeat_complaint.toggled.connect(lambda _c: self._edited("repeat_complaint"))
+        self.repeat_complaint.toggled.connect(self._repeat_toggled)
+        self.subtype.currentIndexChanged.connect(self._update_subject_staff)
         self.description.textChanged.connect(lambda: self._edited("description"))
         self.head_office.toggled.connect(lambda _c: self._edited("head_office"))
         self.requests.changed.connect(lambda: self._edited("customer_requests"))
@@ -323,6 +399,7 @@ class IntakeSections(_Base):
 
     def values(self) -> dict[str, Any]:
         """The form as plain values (codes for choices), as kept in a draft."""
+        repeat = self.repeat_complaint.isChecked()
         return {
             "customer_name": self.customer_name.text(),
             "contact": self.contact.text(),
@@ -335,8 +412,13 @@ class IntakeSections(_Base):
             "subtype": self._combo_code(self.subtype) or "",
             "product": self.product.text(),
             "merchant": self.merchant.text(),
+            # Only where the subtype asks for it: a stale name never reaches the case.
+            "subject_staff": self.subject_staff.text() if self.staff_applies() else "",
             "urgency": self._combo_code(self.urgency) or "normal",
             "head_office": self.head_office.isChecked(),
+            "repeat_complaint": repeat,
+            "repeat_of": self.repeat_of_id() if repeat else None,
+            "repeat_of_number": self.repeat_of_number() if repeat else "",
             "level": self._combo_code(self.level),
             "description": self.description.toPlainText(),
             "attachments": self.attachments.paths(),
@@ -358,8 +440,12 @@ class IntakeSections(_Base):
             "subtype": "",
             "product": "",
             "merchant": "",
+            "subject_staff": "",
             "urgency": "normal",
             "head_office": False,
+            "repeat_complaint": False,
+            "repeat_of": None,
+            "repeat_of_number": "",
             "level": None,
             "description": "",
             "attachments": [],
@@ -384,6 +470,7 @@ class IntakeSections(_Base):
                 "id_number",
                 "product",
                 "merchant",
+                "subject_staff",
                 "recording_ids",
             ):
                 getattr(self, name).setText(str(values.get(name) or ""))
@@ -402,8 +489,6 @@ class IntakeSections(_Base):
             self._select(self.subtype, values.get("subtype") or "")
             self._select(self.urgency, values.get("urgency") or "normal")
             self.head_office.setChecked(bool(values.get("head_office")))
-            self._update_level_choices()
-            self._select(self.level, values.get("level"))
             self.description.setPlainText(str(values.get("description") or ""))
             self.attachments.set_paths([str(p) for p in values.get("attachments") or []])
             self.requests.set_codes(list(values.get("customer_requests") or []))
@@ -415,6 +500,13 @@ class IntakeSections(_Base):
                 self.customer_id = customer_id
                 self.member_tier.setEnabled(False)
                 self._load_customer(customer_id)
+            # After the customer: the earlier cases listed are theirs.
+            wanted = values.get("repeat_of")
+            self._repeat_wanted = wanted if isinstance(wanted, int) else None
+            self.repeat_complaint.setChecked(bool(values.get("repeat_complaint")))
+            self._repeat_toggled()
+            self._update_level_choices()
+            self._select(self.level, values.get("level"))
         finally:
             self._loading = False
         self._dirty = True
@@ -445,12 +537,15 @@ class IntakeSections(_Base):
         self._select(self.subtype, previous)
         self.subtype.blockSignals(False)
         self.subtype.setEnabled(parent is not None)
+        self._update_subject_staff()  # the subtype's signals were blocked
         self._update_level_choices()
         self._schedule_similar()
 
     def default_level(self) -> int | None:
         """The level the service will give (the subtype's, III for VIP members,
-        docs/rules.md#types-and-levels)."""
+        docs/rules.md#types-and-levels; III for a repeat complaint, docs/rules.md#routing)."""
+        if self.repeat_complaint.isChecked():
+            return 3
         return intake.default_level_for(
             self._combo_code(self.subtype) or "", self._combo_code(self.member_tier) or "regular"
         )
@@ -463,6 +558,11 @@ class IntakeSections(_Base):
         if default is None:
             self.level.addItem(self.tr("From the subtype"), None)
             start = 2
+        elif self.repeat_complaint.isChecked():
+            self.level.addItem(
+                self.tr("{level} (repeat complaint)").format(level=LEVEL_ROMAN[default]), None
+            )
+            start = default + 1
         else:
             self.level.addItem(
                 self.tr("{level} (from the subtype)").format(level=LEVEL_ROMAN[default]), None
@@ -472,6 +572,142 @@ class IntakeSections(_Base):
             self.level.addItem(self.tr("Raise to {level}").format(level=LEVEL_ROMAN[level]), level)
         self._select(self.level, chosen)
         self.level.blockSignals(False)
+
+    # --- the staff member complained about --------------------------------------------
+
+    def staff_applies(self) -> bool:
+        """Whether the chosen subtype's handling rule names the staff member complained
+        about (staff attitude, staff efficiency)."""
+        subtype = self._subtypes.get(self._combo_code(self.subtype) or "")
+        return subtype is not None and subtype.handling_rule in STAFF_RULES
+
+    def _update_subject_staff(self, *_args: Any) -> None:
+        """Show the field for the subtypes that ask for it (its text is kept while hidden,
+        but not sent); the accounts are listed the first time it is shown."""
+        applies = self.staff_applies()
+        holder = self.subject_staff.parentWidget()
+        if holder is not None:
+            self._complaint_rows.setRowVisible(holder, applies)
+        if applies:
+            if not self.staff_completer.loaded:
+                self.load_staff()
+        else:
+            self.clear_error("subject_staff")
+
+    def load_staff(self) -> Task | None:
+        """List the active staff accounts for the suggestions (off the UI thread)."""
+        if self._staff_loading:
+            return None
+        self._staff_loading = True
+        task = self.tasks.submit(
+            intake.staff_choices, self.session, name="staff-choices", key=(self, "staff")
+        )
+        task.on(
+            succeeded=self._staff_listed, failed=self._service_failed, finished=self._staff_done
+        )
+        return task
+
+    def _staff_listed(self, choices: list[StaffChoice]) -> None:
+        self.staff_completer.set_staff(choices)
+
+    def _staff_done(self) -> None:
+        self._staff_loading = False
+
+    # --- repeat complaint -------------------------------------------------------------------
+
+    def _customer_changed(self) -> None:
+        """The picked customer changed or was shown again (``CustomerLookup``): another
+        customer's earlier cases are dropped; listed anew while the box is ticked."""
+        if self.customer_id != self._repeat_customer:
+            self._repeat_customer = None
+            self._repeat_wanted = None
+            self._fill_repeat_cases(None)
+        self._repeat_toggled()
+
+    def _repeat_toggled(self, *_args: Any) -> None:
+        checked = self.repeat_complaint.isChecked()
+        picked = self.customer_id is not None
+        self.repeat_of.setEnabled(checked and picked)
+        self.repeat_hint.setVisible(checked and not picked)
+        if checked and picked and self._repeat_customer != self.customer_id:
+            self.load_repeat_cases()
+        self._update_level_choices()
+
+    def load_repeat_cases(self) -> Task | None:
+        """List the picked customer's earlier cases the user may see (off the UI thread)."""
+        customer = self.customer_id
+        if customer is None:
+            return None
+        self._repeat_customer = customer
+        self._fill_repeat_cases(None)
+        self.repeat_of.setPlaceholderText(self.tr("Listing the customer's cases…"))
+        task = self.tasks.submit(
+            intake.customer_cases,
+            self.session,
+            customer,
+            name="customer-cases",
+            key=(self, "repeat_cases"),
+        )
+        task.on(
+            succeeded=lambda cases, customer=customer: self._repeat_cases_listed(customer, cases),
+            failed=self._repeat_cases_failed,
+        )
+        return task
+
+    def _repeat_cases_listed(self, customer: int, cases: list[EarlierCase]) -> None:
+        if customer != self.customer_id:
+            return  # another customer meanwhile
+        self._fill_repeat_cases(cases)
+
+    def _repeat_cases_failed(self, exc: ServiceError) -> None:
+        self._repeat_customer = None  # asked again at the next tick or pick
+        self.repeat_of.setPlaceholderText(self.tr("The customer's cases could not be listed"))
+        self.status_message.emit(service_message(exc))
+
+    def _fill_repeat_cases(self, cases: list[EarlierCase] | None) -> None:
+        """The earlier cases to pick from (None: none listed, no customer or loading)."""
+        wanted = self.repeat_of_id()
+        self.repeat_of.blockSignals(True)
+        self.repeat_of.clear()
+        self._repeat_numbers = {}
+        if cases is None:
+            self.repeat_of.setPlaceholderText(self.tr("Pick the customer first"))
+        elif not cases:
+            self.repeat_of.setPlaceholderText(self.tr("No earlier cases of this customer"))
+        else:
+            self.repeat_of.addItem(self.tr("— choose —"), None)
+            for case in cases:
+                subtype = self._subtypes.get(case.subtype_code)
+                parts = [
+                    case.number,
+                    case.registration_time.strftime("%Y-%m-%d"),
+                    subtype.label(self.language) if subtype else case.subtype_code,
+                    STAGES.label(case.stage, self.language),
+                ]
+                self.repeat_of.addItem(" · ".join(parts), case.id)
+                self._repeat_numbers[case.id] = case.number
+            if wanted is not None and self._select(self.repeat_of, wanted):
+                self._repeat_wanted = None
+            else:
+                self.repeat_of.setCurrentIndex(0)
+        self.repeat_of.blockSignals(False)
+
+    def repeat_of_id(self) -> int | None:
+        """The earlier case chosen (a draft's until the list arrives)."""
+        data = self.repeat_of.currentData()
+        return data if isinstance(data, int) else self._repeat_wanted
+
+    def repeat_of_number(self) -> str:
+        case_id = self.repeat_of_id()
+        return self._repeat_numbers.get(case_id, "") if case_id else ""
+
+    def clear_routing_fields(self) -> None:
+        """A new form: no staff member, no repeat complaint."""
+        self.subject_staff.clear()
+        self._repeat_wanted = None
+        self._repeat_customer = None
+        self.repeat_complaint.setChecked(False)
+        self._fill_repeat_cases(None)
 
     # --- change tracking, errors ----------------------------------------------------------
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.vocab import LEVEL_ROMAN
+from desktop_app.domain.vocab import LEVEL_ROMAN, ROUTE_RULES
 from desktop_app.services import intake, reference
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.services.intake import FieldProblem, FormInvalid, Registered
@@ -57,9 +57,13 @@ KEPT_CHOICES = ("channel", "department")
 
 
 class SavedDialog(QDialog):
-    """What the clerk reads out after a save: the number, large, and the promise."""
+    """What the clerk reads out after a save: the number, large, and the promise; then who
+    handles the case and why, and whom it was reported to (docs/rules.md#routing).
+    ``user_id``: the signed-in user (the receiver), said as "you"."""
 
-    def __init__(self, registered: Registered, parent: QWidget | None = None):
+    def __init__(
+        self, registered: Registered, parent: QWidget | None = None, *, user_id: int | None = None
+    ):
         super().__init__(parent)
         self.registered = registered
         self.setObjectName("saved_dialog")
@@ -89,6 +93,10 @@ class SavedDialog(QDialog):
             details = [self.tr("Urgent"), *details]
         self.details_label = QLabel(" · ".join(details))
         self.details_label.setObjectName("saved_details")
+        self.handler_label = QLabel(self.handler_text(registered, user_id))
+        self.handler_label.setObjectName("saved_handler")
+        self.handler_label.setWordWrap(True)
+        self.handler_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.setObjectName("saved_buttons")
         self.print_button = buttons.addButton(
@@ -103,7 +111,30 @@ class SavedDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Read this to the customer:")))
         layout.addWidget(self.promise_label)
         layout.addWidget(self.details_label)
+        layout.addWidget(self.handler_label)
         layout.addWidget(buttons)
+
+    def handler_text(self, registered: Registered, user_id: int | None) -> str:
+        """Who handles the case and by which rule, and whom it was reported to at once,
+        in the UI language."""
+        language = ui_language()
+        rule = ROUTE_RULES.label(registered.route_rule, language)
+        yourself = user_id is not None and registered.owner_id == user_id
+        name = registered.owner_name or str(registered.owner_id)
+        if registered.route_fallback:
+            text = (
+                self.tr("The rule ({rule}) could not be met: you handle this case.")
+                if yourself
+                else self.tr("The rule ({rule}) could not be met: handled by {name}.")
+            ).format(rule=rule, name=name)
+        elif yourself:
+            text = self.tr("You handle this case ({rule}).").format(rule=rule)
+        else:
+            text = self.tr("Handled by {name} ({rule}).").format(name=name, rule=rule)
+        if registered.reported_to:
+            names = ("、" if language == "zh" else ", ").join(registered.reported_to)
+            text += " " + self.tr("Reported at once to {names}.").format(names=names)
+        return text
 
 
 class IntakePage(
@@ -240,10 +271,13 @@ class IntakePage(
             self.channel,
             self.type,
             self.subtype,
+            self.subject_staff,
             self.product,
             self.merchant,
             self.urgency,
             self.head_office,
+            self.repeat_complaint,
+            self.repeat_of,
             self.level,
             self.description,
             self.attachments,
@@ -264,6 +298,9 @@ class IntakePage(
         self.lookup_timer.stop()
         self.similar_timer.stop()
         self.completer.popup().hide()
+        staff_popup = self.staff_completer.popup()
+        if staff_popup is not None:
+            staff_popup.hide()
         super().hideEvent(event)
 
     # --- saving -------------------------------------------------------------------------
@@ -304,7 +341,7 @@ class IntakePage(
         if self.saved_dialog is not None:
             self.saved_dialog.close()
             self.saved_dialog.deleteLater()
-        dialog = SavedDialog(registered, self)
+        dialog = SavedDialog(registered, self, user_id=self.session.user_id)
         dialog.print_button.clicked.connect(self.print_case)
         dialog.finished.connect(self._saved_dialog_closed)
         self.saved_dialog = dialog
@@ -359,6 +396,7 @@ class IntakePage(
             ):
                 edit.clear()
             self.description.clear()
+            self.clear_routing_fields()
             self.attachments.clear()
             self.requests.set_codes([])
             self.requests.other_text.clear()

@@ -163,10 +163,23 @@ class IntakePrinting(_Base):
             (self.tr("Complaint time"), time_text),
             (self.tr("Channel"), ref_label(self.channels, values["channel"])),
             (self.tr("Type and subtype"), type_text),
+        ]
+        if values.get("subject_staff"):
+            rows.append((self.tr("Staff complained about"), values["subject_staff"]))
+        rows += [
             (self.tr("Product"), values["product"]),
             (self.tr("Merchant"), values["merchant"]),
             (self.tr("Urgency"), URGENCY.label(values["urgency"], lang)),
             (self.tr("Escalated by head office"), yes if values["head_office"] else no),
+        ]
+        if values.get("repeat_complaint"):
+            rows.append(
+                (
+                    self.tr("Earlier case (repeat complaint)"),
+                    values.get("repeat_of_number") or self.tr("(not chosen)"),
+                )
+            )
+        rows += [
             (self.tr("Level"), level),
             (self.tr("Description"), values["description"]),
             (self.tr("Attachments"), "\n".join(Path(p).name for p in values["attachments"])),

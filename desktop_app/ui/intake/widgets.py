@@ -1,17 +1,27 @@
 """Small widgets of the intake form: the customer-request check boxes, the attachment list
 that takes dropped files, and its row with the Add and Remove buttons (``attachment_row``,
-also the case window's evidence row). (The red message under a field is
+also the case window's evidence row), and the suggestions of staff accounts for the staff
+member complained about (``StaffCompleter``). (The red message under a field is
 ``forms.FieldError``.)"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -22,7 +32,60 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS
+from desktop_app.services.intake import StaffChoice
 from desktop_app.ui.forms import ChoiceBoxes, push_button
+
+# The text a staff suggestion puts in the field (see StaffCompleter).
+StaffNameRole = Qt.ItemDataRole.UserRole + 2
+
+
+class StaffCompleter(QCompleter):
+    """Suggestions for the staff member complained about (``staff_completer``, popup
+    ``staff_suggestions``): each account as "display name (user name)", matched anywhere
+    in either name; picking one puts its display name in the field, or its user name when
+    another account has the same display name (so the service finds the one account).
+    Text that matches no account stays as typed (staff without an account)."""
+
+    def __init__(self, parent: QObject | None = None):
+        self.staff_model = QStandardItemModel(parent)
+        super().__init__(self.staff_model, parent)
+        self.setObjectName("staff_completer")
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        popup = self.popup()
+        if popup is not None:
+            popup.setObjectName("staff_suggestions")
+        self.loaded = False
+
+    def set_staff(self, choices: Iterable[StaffChoice]) -> None:
+        choices = list(choices)
+        usernames = {c.username for c in choices}
+        shared = Counter(c.display_name for c in choices)
+        self.staff_model.clear()
+        for choice in choices:
+            name = choice.display_name
+            unique = (
+                bool(name) and shared[name] == 1 and name not in (usernames - {choice.username})
+            )
+            text = (
+                f"{name} ({choice.username})"
+                if name and name != choice.username
+                else choice.username
+            )
+            item = QStandardItem(text)
+            item.setData(name if unique else choice.username, StaffNameRole)
+            item.setEditable(False)
+            self.staff_model.appendRow(item)
+        self.loaded = True
+
+    def suggestions(self) -> list[str]:
+        """Every account's line, as the popup shows them."""
+        return [self.staff_model.item(row).text() for row in range(self.staff_model.rowCount())]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        value = index.data(StaffNameRole)
+        return str(value) if value else super().pathFromIndex(index)
 
 
 class CustomerRequests(ChoiceBoxes):

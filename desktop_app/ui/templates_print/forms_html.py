@@ -61,6 +61,8 @@ LABELS = {
         Term("channel", "投诉渠道", "Channel"),
         Term("type", "投诉问题类型", "Type and subtype"),
         Term("subtype", "子类", "Subtype"),
+        Term("subject_staff", "被投诉员工", "Staff complained about"),
+        Term("repeat_of", "原投诉编号（重复/升级投诉）", "Earlier case (repeat complaint)"),
         Term("product", "产品", "Product"),
         Term("merchant", "商户", "Merchant"),
         Term("urgency", "紧急程度", "Urgency"),
@@ -256,7 +258,9 @@ def registration_html(
             (L("complaint_time"), "&nbsp;"),
             (L("channel"), boxes_or_line("channel")),
             (L("type"), type_cell),
+            (L("subject_staff"), "&nbsp;"),
             (L("urgency"), _boxes(_terms(URGENCY, lang))),
+            (L("repeat_of"), "&nbsp;"),
             (L("level"), _boxes((str(n), LEVEL_ROMAN[n]) for n in (1, 2, 3))),
             (L("description"), tall),
             (L("attachments"), "<br/>"),
@@ -280,12 +284,18 @@ def registration_html(
         (L("channel"), _esc(detail.channel)),
         (L("type"), _esc(type_text)),
     ]
+    if detail.subject_staff:
+        rows.append((L("subject_staff"), _esc(detail.subject_staff)))
     if detail.product:
         rows.append((L("product"), _esc(detail.product)))
     if detail.merchant:
         rows.append((L("merchant"), _esc(detail.merchant)))
     rows += [
         (L("urgency"), _esc(URGENCY.label(detail.urgency, lang))),
+    ]
+    if detail.repeat_of:
+        rows.append((L("repeat_of"), _esc(detail.repeat_of)))
+    rows += [
         (L("level"), _esc(LEVEL_ROMAN.get(detail.level, ""))),
         (L("description"), _esc(detail.description)),
         (L("attachments"), _esc("\n".join(files))),
