@@ -416,6 +416,17 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         ) from exc
     with write_lock(database_proxy.obj):
         problems, found = validate(form, now)  # again inside the lock: rows may have changed
+        earlier = found.get("repeat_of")
+        if earlier is not None and not access.may_see(session, earlier):
+            # The picker lists only the cases the clerk may see: one linked by hand is not
+            # shown either (docs/rules.md#roles-and-access).
+            problems.append(
+                FieldProblem(
+                    "repeat_complaint",
+                    msg("The earlier case must be one of this customer's cases; pick it again."),
+                    {},
+                )
+            )
         if problems:
             raise FormInvalid(problems)
         customer = _customer_for(form, found, now)
@@ -423,7 +434,6 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         subtype = found["subtype"]
         assert subtype is not None and form.complaint_time is not None  # validated
         level = max(form.level or 1, sla.default_level(subtype, tier, False))
-        earlier = found.get("repeat_of")
         if earlier is not None:
             level = 3  # docs/rules.md#routing: a repeat complaint is level III
         staff_user = found.get("subject_staff")

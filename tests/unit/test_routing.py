@@ -227,3 +227,14 @@ def test_repeat_complaint_links_the_earlier_case_and_is_level_iii(office):
     with pytest.raises(intake.FormInvalid) as caught:
         _register(office, repeat_complaint=True, repeat_of=first.id)  # no customer picked
     assert caught.value.field == "repeat_complaint"
+
+
+def test_a_repeat_complaint_cannot_link_a_case_the_clerk_may_not_see(office, system_session):
+    other = make_user(system_session, "opsclerk2", "clerk", departments=("operations",))
+    theirs, _case = _register(other, department="operations")
+    with pytest.raises(intake.FormInvalid) as caught:
+        _register(
+            office, customer_id=theirs.customer_id, repeat_complaint=True, repeat_of=theirs.id
+        )
+    assert caught.value.field == "repeat_complaint"
+    assert Complaint.select().count() == 1
