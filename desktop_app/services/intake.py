@@ -480,13 +480,17 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         )
         sla.apply_registration_rules(case, customer)
         sla.refresh_case(case, ctx, subtype.callback_rule)
+        staff = routing.DbStaff()
+        route = routing.route_for(case, subtype, staff=staff)
+        case.owner_id = route.owner
         case.save(force_insert=True)
         batch = sla.apply_batch_rule(session, case, ctx)
-        # Routing after every urgency rule (the batch rule may have made the case urgent).
-        route = routing.route_for(case, subtype)
-        if route.owner != case.owner_id:
-            case.owner_id = route.owner
-            Complaint.update(owner=route.owner).where(Complaint.id == case.id).execute()
+        if batch is not None:
+            # The batch rule made the case urgent after the insert: route it again.
+            route = routing.route_for(case, subtype, staff=staff)
+            if route.owner != case.owner_id:
+                case.owner_id = route.owner
+                Complaint.update(owner=route.owner).where(Complaint.id == case.id).execute()
         search.index_rows(database_proxy.obj, [(case.id, case.description)])
         attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids, now)
         audit.record(
@@ -501,7 +505,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         )
         if route.owner != case.receiver_id or route.fallback:
             routing.record(session, case, route)  # the timeline says who got it and why
-        reported = routing.report_up(session, case, now)
+        reported = routing.report_up(session, case, now, subtype=subtype, staff=staff)
     owner = User.get_or_none(User.id == route.owner)
     told = (
         User.select(User.display_name)

@@ -124,9 +124,11 @@ def facts_for(case: Complaint, subtype: ComplaintType, *, repeat: bool = False) 
     )
 
 
-def route_for(case: Complaint, subtype: ComplaintType, *, repeat: bool = False) -> Route:
+def route_for(
+    case: Complaint, subtype: ComplaintType, *, repeat: bool = False, staff: DbStaff | None = None
+) -> Route:
     """Who handles ``case`` by the routing rule (nothing written)."""
-    return routing.route(facts_for(case, subtype, repeat=repeat), DbStaff())
+    return routing.route(facts_for(case, subtype, repeat=repeat), staff or DbStaff())
 
 
 def record(session: Session, case: Complaint, found: Route) -> None:
@@ -143,18 +145,28 @@ def record(session: Session, case: Complaint, found: Route) -> None:
     )
 
 
-def report_up(session: Session, case: Complaint, now: dt.datetime) -> list[int]:
+def report_up(
+    session: Session,
+    case: Complaint,
+    now: dt.datetime,
+    *,
+    subtype: ComplaintType | None = None,
+    staff: DbStaff | None = None,
+) -> list[int]:
     """Raise the reminders of docs/rules.md#routing for a saved case, in the caller's
     transaction: an urgent case is reported to the receiver's direct supervisor and to the
     customer-service manager; a subtype with a notify department tells that department's
     supervisor. Returns the reminder ids created (none twice for one case and person)."""
-    staff = DbStaff()
+    if subtype is None or subtype.id != case.subtype_id:
+        subtype = ComplaintType.get_by_id(case.subtype_id)
+    if not case.urgent and subtype.notify_department_id is None:
+        return []  # nothing to tell anyone (most cases): no query
+    staff = staff or DbStaff()
     wanted: list[tuple[str, str, int | None, int | None]] = []
     if case.urgent:
         boss = staff.supervisor_of(case.receiver_id)
         for target, person in (("supervisor", boss), ("manager", staff.manager())):
             wanted.append((REPORTED_UP, target, person, case.department_id))
-    subtype = ComplaintType.get_by_id(case.subtype_id)
     if subtype.notify_department_id is not None:
         wanted.append(
             (
