@@ -1473,7 +1473,7 @@ def _new_subtype(case: Complaint, type_code: object, subtype_code: object) -> Co
         if category is not None and category.id != current.parent_id:
             raise ValidationError(msg("Choose the subtype."), field="subtype")
         return current
-    subtype = _reference_row(ComplaintType, subtype_code, "subtype")
+    subtype: ComplaintType = _reference_row(ComplaintType, subtype_code, "subtype")
     if subtype.parent_id is None:
         raise ValidationError(msg("Choose the subtype."), field="subtype")
     if category is not None and subtype.parent_id != category.id:
@@ -1542,6 +1542,7 @@ def reassess(
             "solution_due": case.solution_due,
             "resolution_due": case.resolution_due,
         }
+        old_level = case.level
         marking = urgent is True and not case.urgent
         unmarking = urgent is False and case.urgent
         if unmarking and not session.is_manager:
@@ -1572,11 +1573,12 @@ def reassess(
             if case.urgency == "urgent":
                 case.urgency = "normal"
         case.level = new_level
-        case.subtype_id, case.type_id = subtype.id, subtype.parent_id
+        case.subtype_id = subtype.id
+        case.type_id = subtype.parent_id if subtype.parent_id is not None else case.type_id
         if department is not None:
             case.department_id = department.id
         moved = department is not None and department.code != before["department"]
-        if not (marking or unmarking or moved or new_level != before["level"]) and (
+        if not (marking or unmarking or moved or new_level != old_level) and (
             subtype.id == old_subtype.id
         ):
             raise ValidationError(msg("Nothing to change: choose what to re-assess."))
@@ -1585,7 +1587,7 @@ def reassess(
         # Who should handle it now (docs/rules.md#routing): again when urgency, the handling
         # rule or level III changed. A level raised above the subtype's to III counts as an
         # escalated complaint (rule 3).
-        crossed_iii = (before["level"] >= 3) != (new_level >= 3)
+        crossed_iii = (old_level >= 3) != (new_level >= 3)
         route = None
         if (
             marking
