@@ -55,6 +55,8 @@ ACTIONS = (
     "close",
     "reopen",
     "renegotiate",
+    "reassess",
+    "account_frozen",
     "urgent_batch",
     "deadlines_recomputed",
     "contact_unmasked",

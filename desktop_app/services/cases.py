@@ -49,12 +49,14 @@ from desktop_app.domain.vocab import (
     CUSTOMER_REQUESTS,
     ESCALATION_STEPS,
     FEEDBACK,
+    LEVEL_ROMAN,
     MEMBER_TIERS,
     OUTCOMES,
+    ROUTE_RULES,
     STAGES,
     split_multi,
 )
-from desktop_app.services import access, attachments, audit, reminders, sla
+from desktop_app.services import access, attachments, audit, reminders, routing, sla
 from desktop_app.services.access import HANDLER_ROLES
 from desktop_app.services.errors import (
     ConflictError,
@@ -85,6 +87,8 @@ ACTIONS = (
     "close",
     "reopen",
     "renegotiate",
+    "reassess",
+    "account_frozen",
 )
 
 
@@ -165,10 +169,15 @@ class CaseDetail:
     actions: frozenset[str] = frozenset()  # subset of ACTIONS allowed now
     next_stages: tuple[str, ...] = ()  # stages a progress entry may move to
     follow_ups: tuple[tuple[int, str], ...] = ()  # open follow-ups: (id, reason)
-    # The staff member complained about (an account's display name, or the name as typed)
-    # and, for a repeat complaint, the earlier case's number (docs/rules.md#registration).
+    type_code: str = ""
+    subtype_code: str = ""
+    # The staff member complained about: the account's display name, or the name as typed.
     subject_staff: str = ""
-    repeat_of: str = ""
+    repeat_of_number: str = ""  # a repeat complaint: the earlier case's number
+    # Account security (the subtype's handling rule is risk control): the "account frozen"
+    # note (docs/rules.md#routing).
+    account_security: bool = False
+    account_frozen_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,13 @@ def next_stages(case: Complaint) -> tuple[str, ...]:
     return (nxt,) if nxt else ()
 
 
+def is_account_security(case: Complaint) -> bool:
+    """Whether the case's subtype is handled by risk control (account security): such cases
+    carry the "account frozen" note (docs/rules.md#routing)."""
+    subtype = ComplaintType.get_or_none(ComplaintType.id == case.subtype_id)
+    return subtype is not None and subtype.handling_rule == "risk_control"
+
+
 def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
     rules = access.rules(session)
     if not rules.act.admits(case):
@@ -234,6 +250,10 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
     actions: set[str] = set()
     if case.is_open:
         actions |= {"progress", "transfer", "close", "renegotiate"}
+        if rules.supervise.admits(case):
+            actions.add("reassess")  # docs/rules.md#re-assessment
+        if is_account_security(case):
+            actions.add("account_frozen")
         if case.escalation_step < MAX_STEP:
             actions.add("escalate")
         if case.stage == "solution_proposed" and needs_approval(case):
@@ -277,6 +297,17 @@ def _label(
 def _user_name(user_id: int | None) -> str:
     user = User.get_or_none(User.id == user_id) if user_id is not None else None
     return user.display_name if user else ""
+
+
+def _code(model: type[ComplaintType] | type[Department], row_id: int | None) -> str:
+    row = model.get_or_none(model.id == row_id) if row_id is not None else None
+    return row.code if row is not None else ""
+
+
+def _subject_staff(case: Complaint) -> str:
+    if case.subject_staff_id is not None:
+        return _user_name(case.subject_staff_id) or (case.subject_staff_name or "")
+    return case.subject_staff_name or ""
 
 
 def _load(session: Session, case_id: int) -> Complaint:
@@ -351,15 +382,17 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
             .where(FollowUp.complaint == case.id, FollowUp.done_at.is_null())
             .order_by(FollowUp.id)
         ),
-        subject_staff=_user_name(case.subject_staff_id)
-        if case.subject_staff_id is not None
-        else (case.subject_staff_name or ""),
-        repeat_of=(
+        type_code=_code(ComplaintType, case.type_id),
+        subtype_code=_code(ComplaintType, case.subtype_id),
+        subject_staff=_subject_staff(case),
+        repeat_of_number=(
             Complaint.select(Complaint.number).where(Complaint.id == case.repeat_of_id).scalar()
             or ""
         )
         if case.repeat_of_id is not None
         else "",
+        account_security=is_account_security(case),
+        account_frozen_at=case.account_frozen_at,
     )
 
 
@@ -463,6 +496,7 @@ def timeline(session: Session, case_id: int) -> list[TimelineEvent]:
         + [a.approver_id for a in approvals]
         + [r.recipient_id for r in reminder_rows]
         + ([survey.surveyor_id] if survey else [])
+        + [e.user_id for e in audits]
     )
     closings = {e.at: _json(e.details) for e in audits if e.action == "close"}
     events: list[tuple[dt.datetime, float, int, TimelineEvent]] = []
@@ -617,21 +651,27 @@ def timeline(session: Session, case_id: int) -> list[TimelineEvent]:
                 },
             ),
         )
+    zh = session.language.startswith("zh")
     for entry in audits:
         if entry.action in _SHOWN_ELSEWHERE:
             continue
         details = _json(entry.details)
+        actor = names.get(entry.user_id) or entry.username
+        title = _AUDIT_TITLES.get(entry.action, entry.action)
+        if entry.action == "complaint_routed":
+            details, title = _routed_event(details)
+        elif entry.action == "reassess":
+            details = _reassessed_details(details, zh)
+            title = f"Re-assessed by {actor}: {_reassessed_summary(details)}"
+        elif entry.action == "account_frozen":
+            title = "Account frozen: yes" if details.get("frozen") else "Account frozen: no"
+            for key in ("frozen_at", "previously_frozen_at"):
+                details[key] = _time(details.get(key))
         add(
             entry.at,
             0.5,
             entry.id,
-            TimelineEvent(
-                entry.at,
-                "audit",
-                entry.username,
-                _AUDIT_TITLES.get(entry.action, entry.action),
-                {"action": entry.action, **details},
-            ),
+            TimelineEvent(entry.at, "audit", actor, title, {"action": entry.action, **details}),
         )
     events.sort(key=lambda e: (e[0], e[1], e[2]))
     return [e[3] for e in events]
@@ -645,6 +685,81 @@ _AUDIT_TITLES = {
     "survey_skipped": "Not to be surveyed",
     "follow_up_done": "Follow-up done",
 }
+
+
+def _routed_event(details: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The routing decision's audit details with the owner's display name, and its title
+    (docs/rules.md#routing)."""
+    username = details.get("owner")
+    user = User.get_or_none(User.username == username) if isinstance(username, str) else None
+    owner = user.display_name if user is not None else str(username or "")
+    rule = str(details.get("rule") or "")
+    title = f"Assigned by rule: {ROUTE_RULES.label(rule, 'en')} → {owner}"
+    if details.get("fallback"):
+        title += " (fallback: the rule could not be met)"
+    return {**details, "owner": owner}, title
+
+
+# The re-assessment's audited changes, each [before, after] (docs/rules.md#re-assessment).
+REASSESS_CHANGES = (
+    "urgent",
+    "level",
+    "type",
+    "subtype",
+    "department",
+    "owner",
+    "first_response_due",
+    "solution_due",
+    "resolution_due",
+)
+
+
+def _reassessed_details(details: dict[str, Any], zh: bool) -> dict[str, Any]:
+    """The audited codes of a re-assessment as the timeline shows them: type and department
+    names in the session's language, times as times."""
+    shown = dict(details)
+    for key, model in (
+        ("type", ComplaintType),
+        ("subtype", ComplaintType),
+        ("department", Department),
+    ):
+        pair = details.get(key)
+        if isinstance(pair, list) and len(pair) == 2:
+            rows = {
+                r.code: (r.name_zh if zh else r.name_en)
+                for r in model.select().where(model.code.in_([str(c) for c in pair]))
+            }
+            shown[key] = [rows.get(str(c), str(c)) for c in pair]
+    for key in ("first_response_due", "solution_due", "resolution_due"):
+        pair = details.get(key)
+        if isinstance(pair, list) and len(pair) == 2:
+            shown[key] = [_time(v) for v in pair]
+    return shown
+
+
+def _time(value: Any) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _reassessed_summary(details: dict[str, Any]) -> str:
+    """One English line of what a re-assessment changed."""
+    parts = []
+    urgent = details.get("urgent")
+    if isinstance(urgent, list) and len(urgent) == 2:
+        parts.append("marked urgent" if urgent[1] else "urgent mark removed")
+    level = details.get("level")
+    if isinstance(level, list) and len(level) == 2:
+        parts.append(
+            f"level {LEVEL_ROMAN.get(level[0], level[0])} → {LEVEL_ROMAN.get(level[1], level[1])}"
+        )
+    for key in ("subtype", "department", "owner"):
+        pair = details.get(key)
+        if isinstance(pair, list) and len(pair) == 2:
+            parts.append(f"{key} {pair[0]} → {pair[1]}")
+    return "; ".join(parts)
 
 
 def _json(text: str) -> dict[str, Any]:
@@ -794,6 +909,14 @@ def _summary(action: str, d: dict[str, Any]) -> str:
         return f"reopened the case: {d.get('reason', '')}"
     if action == "renegotiate":
         return f"renegotiated the resolution date to {d.get('new_due', '')}"
+    if action == "reassess":
+        return f"re-assessed the case: {d.get('reason', '')}"
+    if action == "account_frozen":
+        return (
+            "recorded the account as frozen"
+            if d.get("frozen")
+            else "cleared the account frozen note"
+        )
     return action
 
 
@@ -804,10 +927,13 @@ def _changing(
     version: int,
     *,
     check: Callable[[Session, Complaint], bool] = access.may_act,
+    denied: str = msg(
+        "Only the case's owner, its supervisors and managers may change case {number}."
+    ),
 ) -> Iterator[tuple[Complaint, sla.SlaContext, dt.datetime]]:
     """One workflow action: the write lock, the case read again, scope, permission and
-    version checked; after the block the deadlines are refreshed, the version bumped and
-    the case saved, all in one transaction."""
+    version checked (``denied``: the refusal's message); after the block the deadlines are
+    refreshed, the version bumped and the case saved, all in one transaction."""
     require_staff(session)
     ctx = sla.SlaContext.load()
     now = session.now()
@@ -817,12 +943,7 @@ def _changing(
         if case.version != version:
             raise CaseConflict(case.number, version, case.version, changes_since(case, version))
         if not check(session, case):
-            raise PermissionDenied(
-                msg(
-                    "Only the case's owner, its supervisors and managers may change case {number}."
-                ),
-                number=case.number,
-            )
+            raise PermissionDenied(denied, number=case.number)
         yield case, ctx, now
         rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
         sla.refresh_case(case, ctx, rule)
@@ -1317,3 +1438,236 @@ def renegotiate(
         )
         _record(session, "renegotiate", case, old_due=old_due, new_due=new_due, reason=reason)
     return _detail(session, Complaint.get_by_id(case_id))
+
+
+# --- re-assessment (docs/rules.md#re-assessment) ------------------------------------------
+
+
+def _effective_rule(subtype: ComplaintType) -> str:
+    """The subtype's handling rule as routing reads it (the merchant notice is the
+    receiver's rule)."""
+    rule = subtype.handling_rule or "receiver"
+    return "receiver" if rule == "receiver_notify_merchant" else rule
+
+
+def _reference_row(
+    model: type[ComplaintType] | type[Department], code: object, field_name: str
+) -> Any:
+    if not isinstance(code, str) or not code.strip():
+        raise ValidationError(msg("Choose a value from the list."), field=field_name)
+    row = model.get_or_none(model.code == code.strip())
+    if row is None or not row.active:
+        raise ValidationError(msg("Choose a value from the list."), field=field_name)
+    return row
+
+
+def _new_subtype(case: Complaint, type_code: object, subtype_code: object) -> ComplaintType:
+    """The subtype a re-assessment asks for (the current one when it names none)."""
+    current = ComplaintType.get_by_id(case.subtype_id)
+    category = None
+    if type_code is not None:
+        category = _reference_row(ComplaintType, type_code, "type")
+        if category.parent_id is not None:
+            raise ValidationError(msg("Choose a value from the list."), field="type")
+    if subtype_code is None:
+        if category is not None and category.id != current.parent_id:
+            raise ValidationError(msg("Choose the subtype."), field="subtype")
+        return current
+    subtype: ComplaintType = _reference_row(ComplaintType, subtype_code, "subtype")
+    if subtype.parent_id is None:
+        raise ValidationError(msg("Choose the subtype."), field="subtype")
+    if category is not None and subtype.parent_id != category.id:
+        raise ValidationError(msg("Choose a subtype of the chosen type."), field="subtype")
+    return subtype
+
+
+@service
+def reassess(
+    session: Session,
+    case_id: int,
+    *,
+    version: int,
+    urgent: bool | None = None,
+    urgent_reason: str = "",
+    level: int | None = None,
+    type_code: str | None = None,
+    subtype_code: str | None = None,
+    department_code: str | None = None,
+    reason: str = "",
+) -> CaseDetail:
+    """Re-assess an open case during handling (seed 000 §二(二).2, docs/rules.md#re-assessment):
+    mark it urgent, raise its level, correct its type, subtype or department. The owner's
+    supervisor (or a supervisor of its department) or a manager; taking the urgent mark off
+    or lowering the level only a manager. A reason is always given (when only marking urgent,
+    the urgent reason is it). ``None`` (or the current value) leaves a field as it is.
+
+    The deadlines are computed again from the complaint time (earliest wins, the new
+    subtype's callback rule); when the change alters who should handle the case (urgency,
+    the subtype's handling rule, level III) it is routed again (the receiver stays), and a
+    case made urgent is reported up at once (``routing.report_up``)."""
+    require_staff(session)
+    reason = checked_text(reason, "reason")
+    urgent_reason = checked_text(urgent_reason, "urgent_reason", maximum=200)
+    if urgent is not None and not isinstance(urgent, bool):
+        raise ValidationError(msg("Say whether the case is urgent (yes or no)."), field="urgent")
+    if level is not None and (isinstance(level, bool) or level not in (1, 2, 3)):
+        raise ValidationError(msg("Choose the level from the list."), field="level")
+    with _changing(
+        session,
+        case_id,
+        version,
+        check=access.supervises,
+        denied=msg("Only a supervisor of case {number} or a manager may re-assess it."),
+    ) as (case, ctx, now):
+        if not case.is_open:
+            raise ValidationError(
+                msg("Case {number} is closed and cannot be re-assessed; reopen it first."),
+                number=case.number,
+            )
+        old_subtype = ComplaintType.get_by_id(case.subtype_id)
+        subtype = _new_subtype(case, type_code, subtype_code)
+        department = (
+            _reference_row(Department, department_code, "department")
+            if department_code is not None
+            else None
+        )
+        before = {
+            "urgent": case.urgent,
+            "level": case.level,
+            "type": _code(ComplaintType, case.type_id),
+            "subtype": old_subtype.code,
+            "department": _code(Department, case.department_id),
+            "owner": case.owner_id,
+            "first_response_due": case.first_response_due,
+            "solution_due": case.solution_due,
+            "resolution_due": case.resolution_due,
+        }
+        old_level = case.level
+        marking = urgent is True and not case.urgent
+        unmarking = urgent is False and case.urgent
+        if unmarking and not session.is_manager:
+            raise PermissionDenied(
+                msg("Only a manager may take the urgent mark off a case."), field="urgent"
+            )
+        if level is not None and level < case.level and not session.is_manager:
+            raise PermissionDenied(msg("Only a manager may lower a case's level."), field="level")
+        if marking and not (urgent_reason or reason):
+            raise ValidationError(msg("Say why the case is urgent."), field="urgent_reason")
+        why = reason or urgent_reason
+        if not why:
+            raise ValidationError(msg("Give the reason for the re-assessment."), field="reason")
+
+        reopened = case.reopen_count > 0
+        floor = sla.default_level(subtype, case.member_tier, reopened)
+        if level is not None and session.is_manager:
+            new_level = level  # a manager's word stands, also below the subtype's level
+        elif subtype.id != old_subtype.id:
+            new_level = max(level or case.level, floor)
+        else:
+            new_level = max(level or case.level, case.level)
+        if marking:
+            sla.add_urgent_reason(case, "staff")
+            case.urgency = "urgent"
+        elif unmarking:
+            case.urgent, case.urgent_reasons = False, ""
+            if case.urgency == "urgent":
+                case.urgency = "normal"
+        case.level = new_level
+        case.subtype_id = subtype.id
+        case.type_id = subtype.parent_id if subtype.parent_id is not None else case.type_id
+        if department is not None:
+            case.department_id = department.id
+        moved = department is not None and department.code != before["department"]
+        if not (marking or unmarking or moved or new_level != old_level) and (
+            subtype.id == old_subtype.id
+        ):
+            raise ValidationError(msg("Nothing to change: choose what to re-assess."))
+        sla.refresh_case(case, ctx, subtype.callback_rule)
+
+        # Who should handle it now (docs/rules.md#routing): again when urgency, the handling
+        # rule or level III changed. A level raised above the subtype's to III counts as an
+        # escalated complaint (rule 3).
+        crossed_iii = (old_level >= 3) != (new_level >= 3)
+        route = None
+        if (
+            marking
+            or unmarking
+            or crossed_iii
+            or _effective_rule(subtype) != _effective_rule(old_subtype)
+        ):
+            route = routing.route_for(case, subtype, repeat=new_level >= 3 > floor)
+            case.owner_id = route.owner
+        after = {
+            "urgent": case.urgent,
+            "level": case.level,
+            "type": _code(ComplaintType, case.type_id),
+            "subtype": subtype.code,
+            "department": _code(Department, case.department_id),
+            "owner": case.owner_id,
+            "first_response_due": case.first_response_due,
+            "solution_due": case.solution_due,
+            "resolution_due": case.resolution_due,
+        }
+        changes: dict[str, list[Any]] = {
+            key: [before[key], after[key]] for key in REASSESS_CHANGES if before[key] != after[key]
+        }
+        if "owner" in changes:
+            names = _names(changes["owner"])
+            changes["owner"] = [names.get(i, "") for i in changes["owner"]]
+        _record(
+            session,
+            "reassess",
+            case,
+            reason=why,
+            urgent_reason=urgent_reason if marking else "",
+            **changes,
+        )
+        if route is not None:
+            routing.record(session, case, route)
+        if marking or subtype.id != old_subtype.id:
+            # Urgent now: the receiver's supervisor and the manager hear at once; a new
+            # subtype may have a notify department. Once per case and person.
+            routing.report_up(session, case, now)
+    sla_rewind(session)
+    return _detail(session, Complaint.get_by_id(case_id))
+
+
+@service
+def note_account_frozen(
+    session: Session, case_id: int, *, frozen: bool, version: int
+) -> CaseDetail:
+    """Account security (docs/rules.md#routing): record that the customer's account was
+    frozen (now), or clear the note. Handlers of the case; open account-security cases only."""
+    require_staff(session)
+    if not isinstance(frozen, bool):
+        raise ValidationError(
+            msg("Say whether the account is frozen (yes or no)."), field="account_frozen"
+        )
+    with _changing(session, case_id, version) as (case, _ctx, now):
+        if not case.is_open:
+            raise ValidationError(
+                msg("Case {number} is closed."), field="account_frozen", number=case.number
+            )
+        if not is_account_security(case):
+            raise ValidationError(
+                msg("Only account-security cases record whether the account is frozen."),
+                field="account_frozen",
+            )
+        if frozen == (case.account_frozen_at is not None):
+            raise ValidationError(
+                msg("The account is already recorded as frozen.")
+                if frozen
+                else msg("The account is not recorded as frozen."),
+                field="account_frozen",
+            )
+        previous = case.account_frozen_at
+        case.account_frozen_at = now if frozen else None
+        _record(
+            session,
+            "account_frozen",
+            case,
+            frozen=frozen,
+            frozen_at=now if frozen else None,
+            previously_frozen_at=previous,
+        )
+    return _detail(session, case)

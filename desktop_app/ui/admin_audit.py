@@ -102,6 +102,8 @@ def action_labels() -> dict[str, str]:
         "close": QCoreApplication.translate("AuditLog", "Case closed"),
         "reopen": QCoreApplication.translate("AuditLog", "Case reopened"),
         "renegotiate": QCoreApplication.translate("AuditLog", "Resolution date renegotiated"),
+        "reassess": QCoreApplication.translate("AuditLog", "Case re-assessed"),
+        "account_frozen": QCoreApplication.translate("AuditLog", "Account frozen note"),
         "urgent_batch": QCoreApplication.translate("AuditLog", "Batch complaint marked urgent"),
         "deadlines_recomputed": QCoreApplication.translate("AuditLog", "Deadlines recomputed"),
         "contact_unmasked": QCoreApplication.translate("AuditLog", "Full contact details shown"),

@@ -151,6 +151,15 @@ class ReminderTableModel(QAbstractTableModel):
             return self.tr("Give the customer a progress update (due {due})").format(due=due)
         if info.kind == "survey_due":
             return self.tr("Record the satisfaction survey by {due}").format(due=due)
+        # docs/rules.md#routing: the stored message is the case number.
+        if info.kind == "reported_up":
+            return self.tr("Urgent case reported to you: {number}").format(
+                number=info.number or info.message
+            )
+        if info.kind == "department_notice":
+            return self.tr("For your department's information: {number}").format(
+                number=info.number or info.message
+            )
         return info.message
 
     def headerData(

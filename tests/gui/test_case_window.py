@@ -629,3 +629,127 @@ def test_evidence_files_open_from_the_timeline(
     with pytest.raises(PermissionDenied):
         cases.attachment_file(outsider, files[0][0])
     window.close()
+
+
+# --- re-assessment and the account frozen note (docs/rules.md#re-assessment) ----------------
+
+
+def test_supervisor_marks_a_case_urgent_through_the_reassess_button(qtbot, staff, clock):
+    from desktop_app.ui.case.reassess_dialog import ReassessDialog
+
+    case = make_case(at=TEST_NOW, owner="clerk1", subtype="appearance_defect")
+    clerk = open_window(qtbot, "clerk1", case.id, clock)
+    assert not clerk.reclassify_button.isEnabled()  # the owner is no supervisor
+    clock.advance(hours=2)
+    window = open_window(qtbot, "super1", case.id, clock)
+    assert label(window, "first_response_due").startswith("2026-11-25 14:00")
+    assert window.reclassify_button.isEnabled()
+    assert window.reclassify_button.text() == "Re-&assess…"
+
+    qtbot.mouseClick(window.reclassify_button, Qt.MouseButton.LeftButton)
+    dialog = window.current_dialog
+    assert isinstance(dialog, ReassessDialog) and dialog.isVisible()
+    # A supervisor may only raise: level I is the lowest choice.
+    assert [dialog.level.itemData(i) for i in range(dialog.level.count())] == [1, 2, 3]
+    assert not dialog.urgent_reason.isEnabled()
+    dialog.urgent.setChecked(True)
+    assert dialog.urgent_reason.isEnabled()
+    dialog.accept()  # no reason given
+    assert dialog.isVisible() and dialog.error_text("urgent_reason")
+    qtbot.keyClicks(dialog.urgent_reason, "Customer is calling the press")
+    accept(qtbot, window, dialog)
+
+    assert window.urgent_badge.isVisible()
+    assert label(window, "level") == "Level I, urgent"
+    assert label(window, "owner") == "super1"
+    assert label(window, "receiver") == "clerk1"
+    # Urgent from the complaint time: the first response was due at 12:00, i.e. now.
+    assert label(window, "first_response_due").startswith("2026-11-25 12:00")
+    assert stored(case.id).owner_id == window.session.user_id
+    titles = [title for _time, _who, title, _details in window.timeline_texts()]
+    assert "Re-assessed by super1: marked urgent; owner clerk1 → super1" in titles
+    assert "Assigned by rule: Urgent: a supervisor or above → super1" in titles
+    row = titles.index("Re-assessed by super1: marked urgent; owner clerk1 → super1")
+    details = window.timeline_texts()[row][3]
+    assert "Reason: Customer is calling the press" in details
+    assert "First response due: 2026-11-25 14:00 → 2026-11-25 12:00" in details
+
+
+def test_a_refused_reassessment_shows_at_its_field_and_keeps_what_was_typed(qtbot, staff, clock):
+    from desktop_app.db.models import Department
+
+    case = make_case(at=TEST_NOW, owner="clerk1")
+    window = open_window(qtbot, "super1", case.id, clock)
+    dialog = window.ask_reassess()
+    dialog.accept()  # nothing changed
+    assert dialog.isVisible() and "Nothing to change" in dialog.form_message.text()
+    assert dialog.set_department("logistics")
+    assert dialog.set_level(2)
+    dialog.reason.setPlainText("Handled by logistics")
+    Department.update(active=False).where(Department.code == "logistics").execute()
+    with qtbot.waitSignal(window.action_failed, timeout=WAIT):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error_text("department")
+    assert dialog.reason.toPlainText() == "Handled by logistics"
+    assert dialog.level.currentData() == 2
+    assert stored(case.id).level == 1
+
+
+def test_manager_may_lower_and_the_dialog_offers_it(qtbot, staff, clock, manager_session):
+    case = make_case(at=TEST_NOW, owner="clerk1", subtype="staff_attitude", urgency="urgent")
+    supervisor = open_window(qtbot, "super1", case.id, clock)
+    dialog = supervisor.ask_reassess()
+    assert not dialog.urgent.isEnabled()  # a supervisor cannot take the mark off
+    assert dialog.level.itemData(0) == 2
+    dialog.reject()
+    window = open_window(qtbot, "manager1", case.id, clock)
+    dialog = window.ask_reassess()
+    assert dialog.urgent.isEnabled() and dialog.level.itemData(0) == 1
+    dialog.urgent.setChecked(False)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error_text("reason")
+    dialog.reason.setPlainText("Not urgent after all")
+    accept(qtbot, window, dialog)
+    assert label(window, "level") == "Level II"
+    assert not window.urgent_badge.isVisible()
+
+
+def test_account_frozen_note_and_the_staff_complained_about(qtbot, staff, clock):
+    earlier = make_case(at=TEST_NOW, owner="clerk1")
+    case = make_case(
+        at=TEST_NOW,
+        owner="clerk1",
+        subtype="account_security",
+        subject_staff_name="Shop clerk Li",
+        repeat_of=earlier.id,
+    )
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    assert label(window, "subject_staff") == "Shop clerk Li"
+    assert label(window, "repeat_of") == earlier.number
+    assert window.account_frozen_button.isVisibleTo(window)
+    assert label(window, "account_frozen") == "No"
+    clock.advance(minutes=5)
+    with qtbot.waitSignal(window.case_changed, timeout=WAIT):
+        qtbot.mouseClick(window.account_frozen_button, Qt.MouseButton.LeftButton)
+    assert label(window, "account_frozen") == "Yes, 2026-11-25 10:05"
+    assert stored(case.id).account_frozen_at == clock.now()
+    assert window.timeline_rows()[-1] == ("audit", "Account frozen: yes")
+
+    plain = open_window(qtbot, "clerk1", earlier.id, clock)
+    assert not plain.account_frozen_button.isVisibleTo(plain)
+    assert not plain.labels["subject_staff"].isVisibleTo(plain)
+
+
+def test_chinese_timeline_words_routing_and_reassessment(qtbot, staff, clock, manager_session):
+    from desktop_app.services import cases
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    case = make_case(at=TEST_NOW, owner="clerk1")
+    boss = session("super1", clock)
+    cases.reassess(boss, case.id, version=1, urgent=True, urgent_reason="媒体")
+    window = open_window(qtbot, "super1", case.id, clock)
+    titles = [title for _time, _who, title, _details in window.timeline_texts()]
+    # The rule's label comes from the vocabulary in Chinese (the sentence is translated by
+    # the catalogue).
+    assert any("紧急投诉由主管及以上处理" in t and t.endswith("super1") for t in titles)

@@ -285,3 +285,37 @@ def test_enter_on_a_reminder_asks_for_its_case(qtbot, system, staff, clock, gui_
         QTest.keyClick(table, Qt.Key.Key_Return)
     assert asked.args == [case.id]
     window.close()
+
+
+def test_urgent_case_reported_up_and_department_notice_sentences(staff, clock):
+    from desktop_app.services.reminders import ReminderInfo
+
+    model = ReminderTableModel()
+
+    def info(kind: str) -> ReminderInfo:
+        return ReminderInfo(1, kind, None, 7, "TS-1", REGISTERED, 2, "TS-1", REGISTERED)
+
+    assert model.sentence(info("reported_up"), "en") == "Urgent case reported to you: TS-1"
+    assert (
+        model.sentence(info("department_notice"), "en") == "For your department's information: TS-1"
+    )
+
+
+def test_a_case_made_urgent_reaches_the_supervisors_panel(qtbot, staff, clock, gui_db):
+    from desktop_app.services import cases
+
+    case = make_case(at=REGISTERED, owner="clerk1")
+    clock.at = REGISTERED + dt.timedelta(hours=2)
+    manager = auth.session_for_username("manager1", clock=clock)
+    cases.reassess(manager, case.id, version=1, urgent=True, urgent_reason="媒体")
+    window = open_main(qtbot, "super1", clock, gui_db)
+    rows = window.reminders_panel.model.rows()
+    # Now also overdue (urgent: first response due two hours after the complaint, at once).
+    reported = [i for i, r in enumerate(rows) if r.kind == "reported_up"]
+    assert len(reported) == 1 and rows[reported[0]].complaint_id == case.id
+    model = window.reminders_panel.model
+    assert (
+        model.index(reported[0], model.MESSAGE).data()
+        == f"Urgent case reported to you: {case.number}"
+    )
+    window.close()

@@ -247,6 +247,17 @@ MATRIX: dict[str, tuple] = {
             s, w.case.id, w.now + dt.timedelta(days=10), "复杂", version=_version(w)
         ),
     ),
+    # docs/rules.md#re-assessment: the owner's supervisor or a manager.
+    "cases.reassess": (
+        APPROVERS,
+        lambda s, w: cases.reassess(s, w.case.id, level=2, reason="严重", version=_version(w)),
+    ),
+    "cases.note_account_frozen": (
+        HANDLERS,
+        lambda s, w: cases.note_account_frozen(
+            s, _account_security(w), frozen=True, version=_version(w)
+        ),
+    ),
     "check.run_checks": (ADMIN, lambda s, w: check.run_checks(s)),
     "demo.generate": (ADMIN, lambda s, w: demo.generate(s, 1, seed=1)),
     "exchange_export.export_cases": (
@@ -415,6 +426,17 @@ def _attachment(w: World) -> int:
         added_at=w.now,
     )
     return row.id
+
+
+def _account_security(w: World) -> int:
+    """The world's case made an account-security case (inside the rolled-back call)."""
+    from desktop_app.db.models import ComplaintType
+
+    subtype = ComplaintType.get(ComplaintType.code == "account_security")
+    Complaint.update(subtype=subtype.id, type=subtype.parent_id).where(
+        Complaint.id == w.case.id
+    ).execute()
+    return w.case.id
 
 
 def _service_functions() -> set[str]:

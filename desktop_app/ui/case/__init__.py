@@ -8,5 +8,6 @@
 - ``actions``: the workflow actions, worker side (``load_case``, ``perform``) and the
   window's side (``CaseActions``: dialogs, running, results, conflicts);
 - ``dialogs``: one dialog per action and the conflict dialog;
+- ``reassess_dialog``: the re-assessment's dialog (urgency, level, type, department);
 - ``fields``: small inputs and time formats shared by the above.
 """

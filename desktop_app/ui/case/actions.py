@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from desktop_app.domain.vocab import ESCALATION_STEPS
+from desktop_app.domain.vocab import ESCALATION_STEPS, Term
+from desktop_app.services import reference
 from desktop_app.services.cases import (
     CaseConflict,
     CaseDetail,
@@ -29,6 +30,8 @@ from desktop_app.services.cases import (
     decide_approval,
     escalate,
     get_case,
+    note_account_frozen,
+    reassess,
     renegotiate,
     reopen_case,
     request_approval,
@@ -36,6 +39,7 @@ from desktop_app.services.cases import (
     transfer,
 )
 from desktop_app.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
+from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import due_soon_window
 from desktop_app.ui.case.dialogs import (
@@ -48,6 +52,7 @@ from desktop_app.ui.case.dialogs import (
     TransferDialog,
 )
 from desktop_app.ui.case.progress import ProgressPanel
+from desktop_app.ui.case.reassess_dialog import ReassessDialog
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -64,6 +69,8 @@ SERVICE_CALLS: dict[str, Callable[..., CaseDetail]] = {
     "close": close_case,
     "reopen": reopen_case,
     "renegotiate": renegotiate,
+    "reassess": reassess,
+    "account_frozen": note_account_frozen,
 }
 
 
@@ -78,15 +85,27 @@ class CaseState:
     events: list[TimelineEvent]
     assignees: list[tuple[int, str, str]]
     due_soon: dt.timedelta
+    # The re-assessment's choices (read only when the session may re-assess).
+    types: list[TypeRef] = field(default_factory=list)
+    departments: list[Term] = field(default_factory=list)
 
 
 def load_case(session: Session, case_id: int) -> CaseState:
-    """Detail, timeline and (when the session may transfer) the possible new owners."""
+    """Detail, timeline and (when the session may transfer) the possible new owners; the
+    type tree and departments when the session may re-assess."""
     detail = get_case(session, case_id)
     events = timeline(session, case_id)
     people = assignees(session, case_id) if "transfer" in detail.actions else []
+    reassessing = "reassess" in detail.actions
     # The tracker's "due soon" window, so both colour deadlines alike.
-    return CaseState(detail, list(events), list(people), due_soon_window(session))
+    return CaseState(
+        detail,
+        list(events),
+        list(people),
+        due_soon_window(session),
+        reference.type_tree() if reassessing else [],
+        reference.departments() if reassessing else [],
+    )
 
 
 def perform(
@@ -142,6 +161,8 @@ class CaseActions(_Base):
     language: str
     detail: CaseDetail | None
     assignee_choices: list[tuple[int, str, str]]
+    type_choices: list[TypeRef]
+    department_choices: list[Term]
     action_buttons: dict[str, QPushButton]
     approve_button: QPushButton
     reject_button: QPushButton
@@ -275,6 +296,20 @@ class CaseActions(_Base):
         assert self.detail is not None  # can() checked it
         return self._open_dialog(RenegotiateDialog(self.detail, self.session.now(), self))
 
+    def ask_reassess(self) -> ReassessDialog | None:
+        if not self.can("reassess"):
+            return None
+        assert self.detail is not None  # can() checked it
+        dialog = ReassessDialog(
+            self.detail,
+            self.type_choices,
+            self.department_choices,
+            self.language,
+            may_lower=self.session.is_manager,
+            parent=self,
+        )
+        return self._open_dialog(dialog)
+
     # --- actions: the calls ---------------------------------------------------------------
 
     def save_progress(self) -> Task | None:
@@ -306,6 +341,21 @@ class CaseActions(_Base):
 
     def renegotiate(self, new_due: dt.datetime, reason: str) -> Task | None:
         return self._start("renegotiate", {"new_due": new_due, "reason": reason})
+
+    def reassess(self, **changes: Any) -> Task | None:
+        """``cases.reassess`` with ``changes`` (urgent, urgent_reason, level, type_code,
+        subtype_code, department_code, reason)."""
+        return self._start("reassess", dict(changes))
+
+    def record_account_frozen(self, frozen: bool | None = None) -> Task | None:
+        """Record the customer's account as frozen now (``frozen`` None: the opposite of the
+        note shown), or clear the note."""
+        if not self.can("account_frozen"):
+            return None
+        assert self.detail is not None  # can() checked it
+        if frozen is None:
+            frozen = self.detail.account_frozen_at is None
+        return self._start("account_frozen", {"frozen": frozen})
 
     def _start(
         self, action: str, kwargs: dict[str, Any], dialog: ActionDialog | None = None
@@ -376,6 +426,8 @@ class CaseActions(_Base):
             "close": self.tr("The case was closed."),
             "reopen": self.tr("The case was reopened."),
             "renegotiate": self.tr("The resolution date was renegotiated."),
+            "reassess": self.tr("The case was re-assessed."),
+            "account_frozen": self.tr("The account frozen note was recorded."),
         }.get(action, "")
 
     def action_text(self, action: str) -> str:
@@ -388,6 +440,8 @@ class CaseActions(_Base):
             "close": self.tr("closing the case"),
             "reopen": self.tr("reopening the case"),
             "renegotiate": self.tr("the new resolution date"),
+            "reassess": self.tr("your re-assessment"),
+            "account_frozen": self.tr("the account frozen note"),
         }.get(action, action)
 
     def _action_failed(self, exc: ServiceError) -> None:
@@ -400,7 +454,8 @@ class CaseActions(_Base):
             self.pending = None
             self.progress.show_error(exc.field, service_message(exc))
         elif (
-            isinstance(exc, ValidationError)
+            # Bad input, or a refusal about one field (a supervisor lowering the level).
+            (isinstance(exc, ValidationError) or (isinstance(exc, PermissionDenied) and exc.field))
             and pending
             and pending.dialog is not None
             and shiboken6.isValid(pending.dialog)

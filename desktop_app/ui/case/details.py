@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.deadlines import due_state
 from desktop_app.domain.vocab import (
@@ -19,7 +27,7 @@ from desktop_app.domain.vocab import (
 )
 from desktop_app.services.cases import CaseDetail
 from desktop_app.ui.case.fields import format_time
-from desktop_app.ui.forms import form_group
+from desktop_app.ui.forms import form_group, push_button
 from desktop_app.ui.resources import DUE_TONES, set_tone
 
 
@@ -55,13 +63,18 @@ class CaseDetailsView(QScrollArea):
         v(form, self.tr("Merchant"), "merchant")
         v(form, self.tr("Description"), "description")
         v(form, self.tr("Customer requests"), "customer_requests")
+        v(form, self.tr("Staff complained about"), "subject_staff")
+        v(form, self.tr("Repeat complaint of"), "repeat_of")
         v(form, self.tr("Receiver"), "receiver")
+        self._complaint_form = form
 
         state, form = self._group(self.tr("Handling"), "state_group")
         v(form, self.tr("Stage"), "stage")
         v(form, self.tr("Level"), "level")
         v(form, self.tr("Urgent because"), "urgent_reasons")
         v(form, self.tr("Owner"), "owner")
+        self._account_frozen_row(form)
+        self._state_form = form
         v(form, self.tr("Department"), "department")
         v(form, self.tr("Escalated to"), "escalation_step")
         v(form, self.tr("Times reopened"), "reopen_count")
@@ -91,7 +104,7 @@ class CaseDetailsView(QScrollArea):
         self.setWidget(body)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def _value(self, form: QFormLayout, label: str, name: str) -> QLabel:
+    def _value(self, form: QFormLayout, label: str, name: str, *, add: bool = True) -> QLabel:
         widget = QLabel()
         widget.setObjectName(name)
         widget.setTextInteractionFlags(
@@ -99,11 +112,33 @@ class CaseDetailsView(QScrollArea):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         widget.setWordWrap(True)
+        self.labels[name] = widget
+        if not add:
+            return widget
         caption = QLabel(label)
         caption.setObjectName(f"{name}_caption")
         form.addRow(caption, widget)
-        self.labels[name] = widget
         return widget
+
+    def _account_frozen_row(self, form: QFormLayout) -> None:
+        """Account security: "Account frozen: yes, <time>" or "no", and the button that
+        records it (docs/rules.md#routing)."""
+        self.account_frozen_button = push_button(
+            self.tr("Record frozen"),
+            "account_frozen_button",
+            tip=self.tr("Record that the customer's account was frozen now, or clear the note"),
+        )
+        row = QWidget()
+        row.setObjectName("account_frozen_row")
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        text = self._value(form, self.tr("Account frozen"), "account_frozen", add=False)
+        box.addWidget(text, 1)
+        box.addWidget(self.account_frozen_button)
+        caption = QLabel(self.tr("Account frozen"))
+        caption.setObjectName("account_frozen_caption")
+        form.addRow(caption, row)
+        self.account_frozen_row = row
 
     def _group(self, title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
         group, form = form_group(title, name)
@@ -136,6 +171,13 @@ class CaseDetailsView(QScrollArea):
             "description": d.description,
             "customer_requests": d.customer_requests,
             "receiver": d.receiver,
+            "subject_staff": d.subject_staff,
+            "repeat_of": d.repeat_of_number,
+            "account_frozen": (
+                self.tr("Yes, {time}").format(time=format_time(d.account_frozen_at))
+                if d.account_frozen_at
+                else no
+            ),
             "stage": STAGES.label(d.stage, lang),
             "level": (
                 self.tr("Level {level}, urgent").format(level=level)
@@ -171,6 +213,13 @@ class CaseDetailsView(QScrollArea):
             else ""
         )
         self.labels["id_number"].setProperty("masked", d.contact_masked)
+        # Rows that only some cases have.
+        self._complaint_form.setRowVisible(self.labels["subject_staff"], bool(d.subject_staff))
+        self._complaint_form.setRowVisible(self.labels["repeat_of"], bool(d.repeat_of_number))
+        self._state_form.setRowVisible(self.account_frozen_row, d.account_security)
+        self.account_frozen_button.setText(
+            self.tr("Clear the note") if d.account_frozen_at else self.tr("Record frozen")
+        )
         self._show_deadlines(d, now, due_soon)
 
     def _show_deadlines(self, d: CaseDetail, now: dt.datetime, due_soon: dt.timedelta) -> None:

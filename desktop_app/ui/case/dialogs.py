@@ -378,6 +378,15 @@ class ConflictDialog(QDialog):
             "reopen": lambda: self.tr("Reopened the case: {reason}").format(
                 reason=d.get("reason", "")
             ),
+            "renegotiate": lambda: self.tr("Renegotiated the resolution date"),
+            "reassess": lambda: self.tr("Re-assessed the case: {reason}").format(
+                reason=d.get("reason", "")
+            ),
+            "account_frozen": lambda: (
+                self.tr("Recorded the account as frozen")
+                if d.get("frozen")
+                else self.tr("Cleared the account frozen note")
+            ),
             # cases.changes_since: no audited action recorded the version (automatic).
             "update": lambda: self.tr("Changed the case"),
         }

@@ -17,6 +17,7 @@ from desktop_app.domain.vocab import (
     LEVEL_ROMAN,
     OUTCOMES,
     REMINDER_KINDS,
+    ROUTE_RULES,
     STAGES,
     URGENCY,
 )
@@ -33,6 +34,13 @@ class TimelineText(QObject):
 
     # Detail keys not worth a line: shown elsewhere, or internal.
     HIDDEN_DETAILS = frozenset({"number", "action", "version"})
+    # Audit entries whose "what" names these details already (docs/rules.md#routing,
+    # docs/rules.md#re-assessment).
+    TITLE_DETAILS = {
+        "complaint_routed": frozenset({"rule", "owner", "fallback"}),
+        "reassess": frozenset({"urgent", "level", "type", "subtype", "department", "owner"}),
+        "account_frozen": frozenset({"frozen"}),
+    }
 
     def __init__(self, language: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -64,9 +72,11 @@ class TimelineText(QObject):
         """The "what" column: the service's line in English; in another language the
         kind's own words (with the stage of a progress entry, the decision of an approval,
         the step of an escalation)."""
+        details = event.details if isinstance(event.details, dict) else {}
+        if event.kind == "audit" and details.get("action") in self.TITLE_DETAILS:
+            return self.audit_title(str(details["action"]), event.actor, details)
         if self.language == "en":
             return event.title
-        details = event.details if isinstance(event.details, dict) else {}
         label = self.kind_label(event.kind)
         extra = ""
         if event.kind == "progress" and details.get("stage"):
@@ -80,6 +90,52 @@ class TimelineText(QObject):
         elif event.kind == "audit":
             extra = event.title
         return f"{label}：{extra}" if extra else label
+
+    def audit_title(self, action: str, actor: str, details: dict[str, Any]) -> str:
+        """The routing decision, a re-assessment or the account frozen note in the UI
+        language, from the audited details."""
+        if action == "complaint_routed":
+            rule = ROUTE_RULES.label(str(details.get("rule") or ""), self.language)
+            text = self.tr("Assigned by rule: {rule} → {owner}").format(
+                rule=rule, owner=details.get("owner", "")
+            )
+            if details.get("fallback"):
+                text += " " + self.tr("(fallback: the rule could not be met)")
+            return text
+        if action == "account_frozen":
+            return (
+                self.tr("Account frozen: yes")
+                if details.get("frozen")
+                else self.tr("Account frozen: no")
+            )
+        parts = []
+        urgent = self._pair(details.get("urgent"))
+        if urgent is not None:
+            parts.append(self.tr("marked urgent") if urgent[1] else self.tr("urgent mark removed"))
+        for key, template in (
+            ("level", self.tr("level {before} → {after}")),
+            ("subtype", self.tr("subtype {before} → {after}")),
+            ("department", self.tr("department {before} → {after}")),
+            ("owner", self.tr("owner {before} → {after}")),
+        ):
+            pair = self._pair(details.get(key))
+            if pair is not None:
+                parts.append(
+                    template.format(
+                        before=self.detail_value(key, pair[0]) or "-",
+                        after=self.detail_value(key, pair[1]) or "-",
+                    )
+                )
+        return self.tr("Re-assessed by {who}: {what}").format(
+            who=actor or self.tr("System"), what="; ".join(parts)
+        )
+
+    @staticmethod
+    def _pair(value: Any) -> tuple[Any, Any] | None:
+        """A re-assessment's [before, after]."""
+        if isinstance(value, list | tuple) and len(value) == 2:
+            return value[0], value[1]
+        return None
 
     def decision_label(self, code: str) -> str:
         return {
@@ -151,6 +207,12 @@ class TimelineText(QObject):
             "message": self.tr("Message"),
             "level": self.tr("Level"),
             "new_due": self.tr("New resolution date"),
+            "first_response_due": self.tr("First response due"),
+            "solution_due": self.tr("Solution due"),
+            "resolution_due": self.tr("Resolution due"),
+            "urgent_reason": self.tr("Urgent because"),
+            "frozen_at": self.tr("Frozen at"),
+            "previously_frozen_at": self.tr("Recorded frozen at"),
             "timeliness": self.tr("Timeliness"),
             "effectiveness": self.tr("Effectiveness"),
             "attitude": self.tr("Attitude"),
@@ -161,10 +223,26 @@ class TimelineText(QObject):
     def event_details(self, event: TimelineEvent) -> str:
         lines = []
         details = event.details if isinstance(event.details, dict) else {}
+        named = (
+            self.TITLE_DETAILS.get(str(details.get("action")), frozenset())
+            if event.kind == "audit"
+            else frozenset()
+        )
         for key, value in details.items():
-            if key in self.HIDDEN_DETAILS or (key == "stage" and event.kind == "progress"):
+            if (
+                key in self.HIDDEN_DETAILS
+                or key in named
+                or (key == "stage" and event.kind == "progress")
+            ):
                 continue  # the "what" column names a progress entry's stage
-            text = self.detail_value(key, value)
+            pair = self._pair(value) if event.kind == "audit" else None
+            if pair is not None:
+                text = self.tr("{before} → {after}").format(
+                    before=self.detail_value(key, pair[0]) or "-",
+                    after=self.detail_value(key, pair[1]) or "-",
+                )
+            else:
+                text = self.detail_value(key, value)
             if text:
                 lines.append(f"{self.detail_key(key)}: {text}")
         if event.attachments:

@@ -19,8 +19,9 @@ Hooks for tests and automation, all on the path the buttons take:
   ``current_dialog`` is the dialog shown last. Accepting it calls the action method.
 - ``transfer(to_user_id, reason)``, ``escalate(reason)``, ``request_approval(solution)``,
   ``decide_approval(approve, comment)``, ``close_case(confirmed, outcome, reason)``,
-  ``reopen(reason)``, ``renegotiate(new_due, reason)`` and ``save_progress()`` run the
-  action and return its ``Task`` (None while another action runs).
+  ``reopen(reason)``, ``renegotiate(new_due, reason)``, ``reassess(**changes)``,
+  ``record_account_frozen(frozen)`` and ``save_progress()`` run the action and return its
+  ``Task`` (None while another action runs).
 - ``conflict_resolver``: when set, a callable ``(CaseConflict) -> "reload" | "apply"``
   used instead of the conflict dialog; otherwise ``conflict_dialog`` is the dialog shown.
 - ``confirm_discard()`` asks before Esc throws away a typed progress entry.
@@ -46,9 +47,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.vocab import URGENCY
+from desktop_app.domain.vocab import URGENCY, Term
 from desktop_app.services.cases import CaseDetail, TimelineEvent, attachment_file
 from desktop_app.services.errors import ServiceError
+from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
@@ -83,6 +85,8 @@ class CaseWindow(CaseActions, QWidget):
     close_case_button: QPushButton
     reopen_button: QPushButton
     refresh_button: QPushButton
+    reclassify_button: QPushButton
+    account_frozen_button: QPushButton
 
     def __init__(
         self,
@@ -102,6 +106,8 @@ class CaseWindow(CaseActions, QWidget):
         self.detail: CaseDetail | None = None
         self.events: list[TimelineEvent] = []
         self.assignee_choices: list[tuple[int, str, str]] = []
+        self.type_choices: list[TypeRef] = []
+        self.department_choices: list[Term] = []
         self.due_soon = DEFAULT_DUE_SOON
         self.init_actions()
         self._load_task: Task | None = None
@@ -201,6 +207,14 @@ class CaseWindow(CaseActions, QWidget):
         for name, text, tip, slot in buttons:
             button = push_button(text, f"{name}_button", icon_name=name, tip=tip, slot=slot)
             setattr(self, f"{name}_button", button)
+        # docs/rules.md#re-assessment: the owner's supervisor or a manager.
+        self.reclassify_button = push_button(
+            self.tr("Re-&assess…"),
+            "reclassify_button",
+            icon_name="edit",
+            tip=self.tr("Mark urgent, change the level, type, subtype or department"),
+            slot=self.ask_reassess,
+        )
         self.action_buttons = {
             "transfer": self.transfer_button,
             "escalate": self.escalate_button,
@@ -208,6 +222,7 @@ class CaseWindow(CaseActions, QWidget):
             "renegotiate": self.renegotiate_button,
             "close": self.close_case_button,
             "reopen": self.reopen_button,
+            "reassess": self.reclassify_button,
         }
         actions_row = widget_row(
             self.transfer_button,
@@ -216,6 +231,7 @@ class CaseWindow(CaseActions, QWidget):
             self.approve_button,
             self.reject_button,
             self.renegotiate_button,
+            self.reclassify_button,
             self.close_case_button,
             self.reopen_button,
         )
@@ -230,6 +246,9 @@ class CaseWindow(CaseActions, QWidget):
         self.details = CaseDetailsView(self.language)
         self.detail_scroll = self.details
         self.labels = self.details.labels
+        self.account_frozen_button = self.details.account_frozen_button
+        self.account_frozen_button.clicked.connect(lambda: self.record_account_frozen())
+        self.action_buttons["account_frozen"] = self.account_frozen_button
         self.timeline_table = CaseTimeline(self.language)
         self.timeline_table.attachment_requested.connect(self.open_attachment)
 
@@ -293,6 +312,8 @@ class CaseWindow(CaseActions, QWidget):
         self.detail = state.detail
         self.events = state.events
         self.assignee_choices = state.assignees
+        self.type_choices = state.types
+        self.department_choices = state.departments
         self.due_soon = state.due_soon
         self.details.show_detail(state.detail, self.session.now(), self.due_soon)
         self._show_heading(state.detail)

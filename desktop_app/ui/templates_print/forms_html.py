@@ -293,8 +293,8 @@ def registration_html(
     rows += [
         (L("urgency"), _esc(URGENCY.label(detail.urgency, lang))),
     ]
-    if detail.repeat_of:
-        rows.append((L("repeat_of"), _esc(detail.repeat_of)))
+    if detail.repeat_of_number:
+        rows.append((L("repeat_of"), _esc(detail.repeat_of_number)))
     rows += [
         (L("level"), _esc(LEVEL_ROMAN.get(detail.level, ""))),
         (L("description"), _esc(detail.description)),
