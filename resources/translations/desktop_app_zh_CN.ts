@@ -141,211 +141,290 @@
         <translation>备注最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="108"/>
+        <location filename="../../desktop_app/services/cases.py" line="112"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="281"/>
+        <location filename="../../desktop_app/services/cases.py" line="316"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
         <location filename="../../desktop_app/services/surveys.py" line="198"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="283"/>
+        <location filename="../../desktop_app/services/cases.py" line="318"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="200"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="140"/>
-        <location filename="../../desktop_app/services/cases.py" line="367"/>
+        <location filename="../../desktop_app/services/audit.py" line="143"/>
+        <location filename="../../desktop_app/services/cases.py" line="413"/>
         <location filename="../../desktop_app/services/surveys.py" line="455"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="653"/>
+        <location filename="../../desktop_app/services/cases.py" line="781"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="657"/>
+        <location filename="../../desktop_app/services/cases.py" line="785"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="663"/>
+        <location filename="../../desktop_app/services/cases.py" line="791"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="809"/>
+        <location filename="../../desktop_app/services/cases.py" line="931"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="836"/>
+        <location filename="../../desktop_app/services/cases.py" line="970"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="841"/>
+        <location filename="../../desktop_app/services/cases.py" line="975"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="844"/>
+        <location filename="../../desktop_app/services/cases.py" line="978"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="848"/>
+        <location filename="../../desktop_app/services/cases.py" line="982"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="854"/>
+        <location filename="../../desktop_app/services/cases.py" line="988"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="874"/>
+        <location filename="../../desktop_app/services/cases.py" line="1008"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="876"/>
+        <location filename="../../desktop_app/services/cases.py" line="1010"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="904"/>
+        <location filename="../../desktop_app/services/cases.py" line="1038"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="921"/>
-        <location filename="../../desktop_app/services/intake.py" line="342"/>
+        <location filename="../../desktop_app/services/cases.py" line="1055"/>
+        <location filename="../../desktop_app/services/intake.py" line="413"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="926"/>
+        <location filename="../../desktop_app/services/cases.py" line="1060"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="935"/>
+        <location filename="../../desktop_app/services/cases.py" line="1069"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="987"/>
+        <location filename="../../desktop_app/services/cases.py" line="1121"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="991"/>
-        <location filename="../../desktop_app/services/cases.py" line="1036"/>
-        <location filename="../../desktop_app/services/cases.py" line="1276"/>
+        <location filename="../../desktop_app/services/cases.py" line="1125"/>
+        <location filename="../../desktop_app/services/cases.py" line="1170"/>
+        <location filename="../../desktop_app/services/cases.py" line="1410"/>
+        <location filename="../../desktop_app/services/cases.py" line="1649"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="995"/>
+        <location filename="../../desktop_app/services/cases.py" line="1129"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="998"/>
+        <location filename="../../desktop_app/services/cases.py" line="1132"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1032"/>
+        <location filename="../../desktop_app/services/cases.py" line="1166"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1040"/>
+        <location filename="../../desktop_app/services/cases.py" line="1174"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1076"/>
+        <location filename="../../desktop_app/services/cases.py" line="1210"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1081"/>
+        <location filename="../../desktop_app/services/cases.py" line="1215"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1090"/>
+        <location filename="../../desktop_app/services/cases.py" line="1224"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1125"/>
+        <location filename="../../desktop_app/services/cases.py" line="1259"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1135"/>
+        <location filename="../../desktop_app/services/cases.py" line="1269"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1141"/>
+        <location filename="../../desktop_app/services/cases.py" line="1275"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1174"/>
+        <location filename="../../desktop_app/services/cases.py" line="1308"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1177"/>
+        <location filename="../../desktop_app/services/cases.py" line="1311"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1183"/>
+        <location filename="../../desktop_app/services/cases.py" line="1317"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1188"/>
+        <location filename="../../desktop_app/services/cases.py" line="1322"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1228"/>
+        <location filename="../../desktop_app/services/cases.py" line="1362"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1232"/>
+        <location filename="../../desktop_app/services/cases.py" line="1366"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="690"/>
+        <location filename="../../desktop_app/services/cases.py" line="1457"/>
+        <location filename="../../desktop_app/services/cases.py" line="1460"/>
+        <location filename="../../desktop_app/services/cases.py" line="1471"/>
+        <source>Choose a value from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1474"/>
+        <location filename="../../desktop_app/services/cases.py" line="1478"/>
+        <source>Choose the subtype.</source>
+        <translation>请选择子类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1512"/>
+        <source>Say whether the case is urgent (yes or no).</source>
+        <translation>请说明投诉是否紧急（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1514"/>
+        <source>Choose the level from the list.</source>
+        <translation>请从列表中选择级别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1520"/>
+        <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
+        <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1524"/>
+        <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
+        <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1550"/>
+        <source>Only a manager may take the urgent mark off a case.</source>
+        <translation>只有经理可以取消投诉的紧急标记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1553"/>
+        <source>Only a manager may lower a case&apos;s level.</source>
+        <translation>只有经理可以降低投诉级别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1555"/>
+        <source>Say why the case is urgent.</source>
+        <translation>请说明紧急原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1558"/>
+        <source>Give the reason for the re-assessment.</source>
+        <translation>请填写重新评估的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1584"/>
+        <source>Nothing to change: choose what to re-assess.</source>
+        <translation>没有变更：请选择要重新评估的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1644"/>
+        <source>Say whether the account is frozen (yes or no).</source>
+        <translation>请说明账户是否已冻结（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1653"/>
+        <source>Only account-security cases record whether the account is frozen.</source>
+        <translation>只有账户安全类投诉记录账户是否冻结。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1658"/>
+        <source>The account is already recorded as frozen.</source>
+        <translation>账户已记录为冻结。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1660"/>
+        <source>The account is not recorded as frozen.</source>
+        <translation>账户未记录为冻结。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/demo.py" line="783"/>
         <source>The database has no departments; run init first.</source>
         <translation>数据库中没有部门，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="793"/>
+        <location filename="../../desktop_app/services/demo.py" line="886"/>
         <source>The database has no complaint subtypes; run init first.</source>
         <translation>数据库中没有投诉子类，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="1427"/>
+        <location filename="../../desktop_app/services/demo.py" line="1530"/>
         <source>The number of cases must be 0 or more.</source>
         <translation>投诉数量不能小于 0。</translation>
     </message>
@@ -401,203 +480,213 @@
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="625"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="881"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="640"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="958"/>
         <source>Only managers may export unmasked contact details.</source>
         <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="627"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="642"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="209"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="221"/>
         <source>... and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="298"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="310"/>
         <source>Expected text, found {value}.</source>
         <translation>此处应为文本，实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="300"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="312"/>
         <source>Expected text, found a date or time.</source>
         <translation>此处应为文本，实际为日期或时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="317"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="329"/>
         <source>Times are written without a time zone.</source>
         <translation>时间不能带时区。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="331"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="343"/>
         <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
         <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="334"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="346"/>
         <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="352"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="364"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="362"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="374"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="374"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="388"/>
+        <source>Write 是 or 否 (yes or no), not {value!r}.</source>
+        <translation>请填写“是”或“否”，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="399"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="413"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="438"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="432"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="457"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="502"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="527"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="513"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="538"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="649"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="676"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="658"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="685"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="671"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="698"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="710"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="737"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1300"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1052"/>
+        <source>Urgent reasons are given but the urgency is {urgency}: write 紧急 or no urgency.</source>
+        <translation>填写了紧急原因，但紧急程度为“{urgency}”：请将紧急程度写为“紧急”或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1385"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1278"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1363"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="994"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="998"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1079"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1083"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="820"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="847"/>
         <source>Unknown value {value!r}.</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="125"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1289"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1374"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="992"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1077"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="157"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="727"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="754"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="765"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="792"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="844"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="871"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="894"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1232"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="921"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1317"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="905"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="932"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1020"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1105"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1083"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1168"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1105"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1190"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1192"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1277"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1203"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1288"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1829"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1836"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1936"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1943"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1863"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1970"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1871"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1978"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1885"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1992"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -638,8 +727,8 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/improvements.py" line="141"/>
-        <location filename="../../desktop_app/services/kpi.py" line="324"/>
-        <location filename="../../desktop_app/services/users.py" line="73"/>
+        <location filename="../../desktop_app/services/kpi.py" line="486"/>
+        <location filename="../../desktop_app/services/users.py" line="75"/>
         <source>Unknown department {name!r}; known departments: {known}.</source>
         <translation>未知部门 {name!r}；现有部门：{known}。</translation>
     </message>
@@ -726,12 +815,12 @@
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="772"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="799"/>
         <source>{time} is before the complaint time ({limit}).</source>
         <translation>{time} 早于投诉时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="817"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="844"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
     </message>
@@ -747,38 +836,38 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="145"/>
+        <location filename="../../desktop_app/services/audit.py" line="148"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="271"/>
+        <location filename="../../desktop_app/services/audit.py" line="274"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="304"/>
+        <location filename="../../desktop_app/services/audit.py" line="307"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="872"/>
+        <location filename="../../desktop_app/services/cases.py" line="1006"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="908"/>
+        <location filename="../../desktop_app/services/cases.py" line="1042"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="911"/>
+        <location filename="../../desktop_app/services/cases.py" line="1045"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="916"/>
-        <location filename="../../desktop_app/services/intake.py" line="243"/>
+        <location filename="../../desktop_app/services/cases.py" line="1050"/>
+        <location filename="../../desktop_app/services/intake.py" line="261"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
     </message>
@@ -794,138 +883,165 @@
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="818"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="845"/>
         <source>Unknown complaint type {value!r}.</source>
         <translation>未知的投诉类型 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="819"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="846"/>
         <source>Unknown department {value!r}.</source>
         <translation>未知的部门 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="929"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
         <source>A closed case (已闭环) needs its closing time.</source>
         <translation>已闭环的投诉须填写闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="931"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="958"/>
         <source>A closed case (已闭环) needs its outcome.</source>
         <translation>已闭环的投诉须填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="940"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="967"/>
         <source>Only a closed case (已闭环) has a closing time.</source>
         <translation>只有已闭环的投诉才有闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="942"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="969"/>
         <source>Only a closed case (已闭环) has an outcome.</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1118"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1203"/>
         <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="180"/>
+        <location filename="../../desktop_app/services/intake.py" line="198"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="182"/>
+        <location filename="../../desktop_app/services/intake.py" line="200"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="184"/>
+        <location filename="../../desktop_app/services/intake.py" line="202"/>
         <source>Enter when the customer complained (a date and a time).</source>
         <translation>请输入投诉时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="186"/>
+        <location filename="../../desktop_app/services/intake.py" line="204"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="188"/>
+        <location filename="../../desktop_app/services/intake.py" line="206"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="191"/>
+        <location filename="../../desktop_app/services/intake.py" line="209"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="194"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="199"/>
+        <location filename="../../desktop_app/services/cases.py" line="1480"/>
+        <location filename="../../desktop_app/services/intake.py" line="217"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="201"/>
+        <location filename="../../desktop_app/services/intake.py" line="219"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="205"/>
+        <location filename="../../desktop_app/services/intake.py" line="223"/>
         <source>Choose the customer&apos;s requests from the list.</source>
         <translation>请从列表中选择客户诉求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="210"/>
+        <location filename="../../desktop_app/services/intake.py" line="228"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="219"/>
+        <location filename="../../desktop_app/services/intake.py" line="237"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="223"/>
+        <location filename="../../desktop_app/services/intake.py" line="241"/>
         <source>Say whether the complaint came from head office (yes or no).</source>
         <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="231"/>
+        <location filename="../../desktop_app/services/intake.py" line="249"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="236"/>
+        <location filename="../../desktop_app/services/intake.py" line="254"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="258"/>
+        <location filename="../../desktop_app/services/intake.py" line="276"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="493"/>
+        <location filename="../../desktop_app/services/intake.py" line="298"/>
+        <source>Enter the staff member complained about.</source>
+        <translation>请填写被投诉员工。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="311"/>
+        <source>Enter the staff member complained about (user name or name).</source>
+        <translation>请填写被投诉员工（用户名或姓名）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="314"/>
+        <source>Say whether this is a repeat complaint (yes or no).</source>
+        <translation>请说明是否为重复/升级投诉（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="323"/>
+        <source>Choose the earlier case this complaint repeats.</source>
+        <translation>请选择本次投诉所针对的原投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="327"/>
+        <location filename="../../desktop_app/services/intake.py" line="426"/>
+        <source>The earlier case must be one of this customer&apos;s cases; pick it again.</source>
+        <translation>原投诉必须是该客户的投诉，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/intake.py" line="663"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="312"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="506"/>
+        <location filename="../../desktop_app/services/kpi.py" line="474"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="515"/>
         <source>A supervisor sees the figures of their own departments: choose one of them.</source>
         <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="339"/>
+        <location filename="../../desktop_app/services/kpi.py" line="501"/>
         <source>The period needs a first and a last day.</source>
         <translation>请填写期间的开始日期和结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="346"/>
+        <location filename="../../desktop_app/services/kpi.py" line="508"/>
         <source>The period ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -936,7 +1052,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/queue.py" line="154"/>
-        <location filename="../../desktop_app/services/tracker.py" line="647"/>
+        <location filename="../../desktop_app/services/tracker.py" line="649"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
@@ -1017,17 +1133,17 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1272"/>
+        <location filename="../../desktop_app/services/cases.py" line="1406"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1282"/>
+        <location filename="../../desktop_app/services/cases.py" line="1416"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1291"/>
+        <location filename="../../desktop_app/services/cases.py" line="1425"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -1137,18 +1253,18 @@
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="319"/>
+        <location filename="../../desktop_app/services/tracker.py" line="321"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="570"/>
+        <location filename="../../desktop_app/services/tracker.py" line="572"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/setup.py" line="180"/>
-        <location filename="../../desktop_app/services/users.py" line="99"/>
+        <location filename="../../desktop_app/services/users.py" line="135"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
     </message>
@@ -1158,60 +1274,74 @@
         <translation>服务器地址、端口或数据库名称无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="104"/>
-        <location filename="../../desktop_app/services/users.py" line="294"/>
+        <location filename="../../desktop_app/services/users.py" line="140"/>
+        <location filename="../../desktop_app/services/users.py" line="332"/>
         <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
         <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="113"/>
+        <location filename="../../desktop_app/services/users.py" line="149"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="121"/>
-        <location filename="../../desktop_app/services/users.py" line="306"/>
+        <location filename="../../desktop_app/services/users.py" line="89"/>
         <source>Unknown supervisor {name!r}.</source>
         <translation>未知的主管 {name!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="159"/>
-        <location filename="../../desktop_app/services/users.py" line="177"/>
+        <location filename="../../desktop_app/services/users.py" line="91"/>
+        <source>An account cannot be its own supervisor.</source>
+        <translation>账号不能把自己设为主管。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="95"/>
+        <source>{name} cannot be a supervisor: choose an active supervisor, manager or administrator account.</source>
+        <translation>{name} 不能担任主管：请选择在用的主管、经理或管理员账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="107"/>
+        <source>{name} cannot supervise {account}: {account} is above {name}.</source>
+        <translation>{name} 不能担任 {account} 的主管：{account} 是 {name} 的上级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="190"/>
+        <location filename="../../desktop_app/services/users.py" line="208"/>
         <source>No user named {name}.</source>
         <translation>没有名为 {name} 的用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="203"/>
+        <location filename="../../desktop_app/services/users.py" line="234"/>
         <source>The command line has no password to change.</source>
         <translation>命令行会话没有可修改的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="207"/>
+        <location filename="../../desktop_app/services/users.py" line="238"/>
         <source>Your account no longer exists or is disabled.</source>
         <translation>您的账号已不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="210"/>
+        <location filename="../../desktop_app/services/users.py" line="241"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="213"/>
+        <location filename="../../desktop_app/services/users.py" line="244"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="252"/>
+        <location filename="../../desktop_app/services/users.py" line="288"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="192"/>
+        <location filename="../../desktop_app/services/users.py" line="223"/>
         <source>{name} is the last administrator who can sign in; add another administrator first.</source>
         <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="287"/>
+        <location filename="../../desktop_app/services/users.py" line="325"/>
         <source>The display name must be 1 to 60 characters.</source>
         <translation>显示名称须为 1 至 60 个字符。</translation>
     </message>
@@ -1719,22 +1849,22 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="59"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="122"/>
         <source>Screenshots, photos and other files: drop them here or use Add files</source>
         <translation>截图、照片等文件：拖到这里，或点“添加文件”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="94"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="157"/>
         <source>Images and documents (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;All files (*)</source>
         <translation>图片和文档 (*.png *.jpg *.jpeg *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.wav *.m4a);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="216"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="159"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="222"/>
         <source>Remo&amp;ve</source>
         <translation>移除(&amp;V)</translation>
     </message>
@@ -1808,196 +1938,211 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <source>Case assigned by rule</source>
+        <translation>按规则分派投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <source>Case re-assessed</source>
+        <translation>投诉重新评估</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <source>Account frozen note</source>
+        <translation>账户冻结记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="147"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="148"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="149"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2005,112 +2150,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="257"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="261"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="264"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="265"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="268"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="282"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="285"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="283"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="286"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="287"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="285"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="288"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="307"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="310"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="313"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="314"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="317"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="318"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="324"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="327"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="336"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="339"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="418"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="421"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="420"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="423"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="422"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="425"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="442"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="445"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="448"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="447"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="450"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="492"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="495"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="497"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="500"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2118,27 +2263,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="215"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="216"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="219"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="217"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="220"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="221"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="222"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2456,143 +2601,163 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="218"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="239"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="219"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="240"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="220"/>
-        <location filename="../../desktop_app/ui/case/actions.py" line="267"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="241"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="288"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="230"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="251"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="232"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="253"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="235"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="256"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="262"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="283"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="264"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="285"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="339"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="389"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="348"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="398"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="371"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="421"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="372"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="422"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="373"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="423"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="374"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="424"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="375"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="425"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="376"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="426"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="377"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="427"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="378"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="428"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="383"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="429"/>
+        <source>The case was re-assessed.</source>
+        <translation>投诉已重新评估。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="430"/>
+        <source>The account frozen note was recorded.</source>
+        <translation>账户冻结记录已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="435"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="384"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="436"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="385"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="437"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="386"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="438"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="387"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="439"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="388"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="440"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="389"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="441"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="390"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="442"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="415"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="443"/>
+        <source>your re-assessment</source>
+        <translation>您的重新评估</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="444"/>
+        <source>the account frozen note</source>
+        <translation>账户冻结记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="470"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="465"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="520"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
@@ -2600,252 +2765,289 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseDetailsView</name>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="39"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="40"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="41"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="42"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="43"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="44"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="46"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="47"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="48"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="49"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="50"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="58"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="51"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="59"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="52"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
         <source>Subtype</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="53"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="54"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="55"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="56"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="57"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="58"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
+        <source>Staff complained about</source>
+        <translation>被投诉员工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
+        <source>Repeat complaint of</source>
+        <translation>升级投诉（原投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="60"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="71"/>
         <source>Handling</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="61"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="72"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="62"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="63"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="64"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="65"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="66"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
         <source>Escalated to</source>
         <translation>已升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="67"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="68"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
         <source>Complex case</source>
         <translation>复杂投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="69"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="82"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="70"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="83"/>
         <source>Outcome reason</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="71"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="84"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="73"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="86"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="74"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="87"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="75"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="88"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="76"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="89"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="77"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="90"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="78"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="91"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="79"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="92"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="80"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="93"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="81"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="94"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="82"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="95"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="119"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="127"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="221"/>
+        <source>Record frozen</source>
+        <translation>记录已冻结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="129"/>
+        <source>Record that the customer&apos;s account was frozen now, or clear the note</source>
+        <translation>记录客户账户已于此时冻结，或清除该记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="135"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="138"/>
+        <source>Account frozen</source>
+        <translation>账户冻结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="154"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="119"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="154"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="141"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="177"/>
+        <source>Yes, {time}</source>
+        <translation>是，{time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="183"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="143"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="185"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="155"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="197"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="169"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="211"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="194"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="221"/>
+        <source>Clear the note</source>
+        <translation>清除记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="243"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="196"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="245"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="198"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="247"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
@@ -2853,27 +3055,27 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseTimeline</name>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="243"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="321"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
@@ -2881,128 +3083,138 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="109"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="115"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="153"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="154"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="160"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="160"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="166"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="166"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="172"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="172"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="178"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="178"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="184"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="184"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="190"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="190"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="196"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="201"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="196"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="202"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="205"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="205"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="285"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="212"/>
+        <source>Re-&amp;assess…</source>
+        <translation>重新评估(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="215"/>
+        <source>Mark urgent, change the level, type, subtype or department</source>
+        <translation>标记紧急，调整级别、类型、子类型或部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="304"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="288"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="307"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="326"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="329"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="350"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="371"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="362"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="383"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="363"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="384"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -3202,22 +3414,42 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
+        <source>Renegotiated the resolution date</source>
+        <translation>重新约定了办结日期</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/case/dialogs.py" line="382"/>
+        <source>Re-assessed the case: {reason}</source>
+        <translation>重新评估了投诉：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="386"/>
+        <source>Recorded the account as frozen</source>
+        <translation>记录了账户已冻结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="388"/>
+        <source>Cleared the account frozen note</source>
+        <translation>清除了账户冻结记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="391"/>
         <source>Changed the case</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="390"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="399"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="395"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="404"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="397"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="406"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -3259,12 +3491,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerLookup</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="151"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="152"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="215"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="217"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
@@ -3272,7 +3504,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerRequests</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/widgets.py" line="42"/>
+        <location filename="../../desktop_app/ui/intake/widgets.py" line="105"/>
         <source>What else the customer asks for</source>
         <translation>客户的其他诉求</translation>
     </message>
@@ -4100,78 +4332,78 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="169"/>
-        <location filename="../../desktop_app/ui/intake/page.py" line="291"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="200"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="328"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="172"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="203"/>
         <source>Register the complaint (Ctrl+S)</source>
         <translation>登记投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="178"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="209"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="182"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="213"/>
         <source>Start a new form (Ctrl+N)</source>
         <translation>新建一张登记表（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="186"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="217"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="190"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="221"/>
         <source>Print the form: the case just saved, or what is typed now (Ctrl+P)</source>
         <translation>打印登记表：刚保存的投诉，或当前已填写的内容（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="194"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="225"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="217"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="248"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="278"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="315"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="298"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="335"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="326"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="363"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="331"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="368"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="393"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="431"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="394"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="432"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="411"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="449"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
@@ -4252,82 +4484,97 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="166"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
+        <source>Staff complained about</source>
+        <translation>被投诉员工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="170"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="167"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="171"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="172"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="169"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="173"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="170"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="178"/>
+        <source>Earlier case (repeat complaint)</source>
+        <translation>原投诉编号（重复/升级投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="179"/>
+        <source>(not chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="183"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="184"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="172"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="185"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="186"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="174"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="187"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="175"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="188"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="189"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="177"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="190"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="196"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="190"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="203"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="199"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="212"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="201"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="214"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4335,205 +4582,266 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeSections</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="140"/>
-        <location filename="../../desktop_app/ui/intake/form.py" line="437"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="533"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="678"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="149"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="182"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="151"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="184"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="153"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="186"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="154"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="187"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="155"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="188"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="157"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="190"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="159"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="192"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="195"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="201"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="169"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="202"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="204"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="206"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="179"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="212"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="185"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="190"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="223"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="192"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="226"/>
+        <source>Staff complained about</source>
+        <translation>被投诉员工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="229"/>
+        <source>User name or name; any name for staff without an account</source>
+        <translation>用户名或姓名；无账号的员工直接填写姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="235"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="193"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="236"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="196"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="239"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="202"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="245"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="204"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="247"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="206"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="250"/>
+        <source>Repeat or escalated complaint (level III, handled by a supervisor)</source>
+        <translation>重复/升级投诉（三级，由主管处理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="255"/>
+        <source>The customer complains again about an earlier case: pick the customer from the suggestions, then the earlier case</source>
+        <translation>客户就以前的投诉再次投诉：先从提示中选中客户，再选择原投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="262"/>
+        <source>A repeat complaint needs the customer picked from the suggestions (type their phone, member number or name): their earlier cases are listed then.</source>
+        <translation>重复/升级投诉需要先从提示中选中客户（输入电话、会员号或姓名），然后才会列出该客户以前的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="273"/>
+        <source>Repeat complaint</source>
+        <translation>重复/升级投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="275"/>
+        <source>Earlier case</source>
+        <translation>原投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="280"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="209"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="283"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="214"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="288"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="216"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="290"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="221"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="295"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="227"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="301"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="230"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="304"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="232"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="306"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="235"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="309"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="237"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="311"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="244"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="318"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="322"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="252"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="326"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="254"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="328"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="460"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="559"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="464"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="563"/>
+        <source>{level} (repeat complaint)</source>
+        <translation>{level}级（重复/升级投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="568"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="468"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="572"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="643"/>
+        <source>Listing the customer&apos;s cases…</source>
+        <translation>正在列出该客户的投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="664"/>
+        <source>The customer&apos;s cases could not be listed</source>
+        <translation>无法列出该客户的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="674"/>
+        <source>Pick the customer first</source>
+        <translation>请先选中客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form.py" line="676"/>
+        <source>No earlier cases of this customer</source>
+        <translation>该客户没有以前的投诉</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake/form.py" line="503"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="743"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="521"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="761"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
@@ -5014,9 +5322,107 @@ Database: {database}</source>
     </message>
 </context>
 <context>
+    <name>ReassessDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="48"/>
+        <source>Re-assess the case</source>
+        <translation>重新评估投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="50"/>
+        <source>Mark the case urgent, raise its level or correct its type and department. The deadlines are computed again from the complaint time, and the case goes to whoever the routing rule names.</source>
+        <translation>可将投诉标记为紧急、提高级别或更正类型和部门。时限将从投诉时间起重新计算，投诉交由分派规则指定的人员处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="58"/>
+        <source>Only a manager may take the urgent mark off or lower the level.</source>
+        <translation>只有经理可以取消紧急标记或降低级别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="63"/>
+        <source>Urgent complaint</source>
+        <translation>紧急投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="67"/>
+        <source>&amp;Urgency</source>
+        <translation>紧急程度(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="71"/>
+        <source>Why the case is urgent</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="72"/>
+        <source>Urgent &amp;because</source>
+        <translation>紧急原因(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="78"/>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="80"/>
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="88"/>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="91"/>
+        <source>S&amp;ubtype</source>
+        <translation>子类型(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="99"/>
+        <source>&amp;Department</source>
+        <translation>部门(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="102"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="104"/>
+        <source>Why the case is re-assessed (recorded on the case)</source>
+        <translation>重新评估的原因（记入投诉记录）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="122"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="176"/>
+        <source>Choose the subtype.</source>
+        <translation>请选择子类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="178"/>
+        <source>Say why the case is urgent.</source>
+        <translation>请说明紧急原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="180"/>
+        <source>Nothing to change: choose what to re-assess.</source>
+        <translation>没有变更：请选择要重新评估的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/reassess_dialog.py" line="182"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+</context>
+<context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="528"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="537"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -5024,12 +5430,12 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="314"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="323"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="320"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="329"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -5077,32 +5483,42 @@ Database: {database}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="156"/>
+        <source>Urgent case reported to you: {number}</source>
+        <translation>紧急投诉已上报给您：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="160"/>
+        <source>For your department&apos;s information: {number}</source>
+        <translation>知会贵部门：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="170"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="171"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="172"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="173"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="174"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="175"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -5110,17 +5526,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="343"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="352"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="345"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="354"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="350"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="359"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -5128,57 +5544,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="383"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="392"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="389"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="396"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="405"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="411"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="420"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="412"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="421"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="413"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="420"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="429"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="423"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="432"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="474"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="483"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="474"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="483"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -5209,23 +5625,23 @@ Database: {database}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="153"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="157"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="158"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="162"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="168"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="173"/>
         <source>A supervisor sees the figures of their own departments</source>
         <translation>客服主管只能查看本部门的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="171"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="176"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="174"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="179"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新统计（F5）</translation>
     </message>
@@ -5255,280 +5671,348 @@ Database: {database}</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="197"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="202"/>
         <source>Complaints registered</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="198"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="203"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="199"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="204"/>
         <source>Resolution rate</source>
         <translation>投诉解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="200"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="546"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="205"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="583"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="201"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="206"/>
         <source>First response on time</source>
         <translation>首次响应及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="202"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="207"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="203"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="208"/>
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="207"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="212"/>
         <source>Open cases past a deadline now. Click or press Enter to list them in the tracker.</source>
         <translation>当前已超过时限的未闭环投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="210"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="215"/>
         <source>Complaints registered in the period. Click or press Enter to list them in the tracker.</source>
         <translation>本期登记的投诉。点击或按 Enter 在进度跟踪中列出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="215"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="220"/>
         <source>Click or press Enter to list the cases registered in the period in the tracker.</source>
         <translation>点击或按 Enter 在进度跟踪中列出本期登记的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="226"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="231"/>
         <source>Complaints by type</source>
         <translation>各类型投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="230"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="235"/>
         <source>Click a bar (or choose one with the arrow keys and press Enter) to list those cases</source>
         <translation>点击某个柱形（或用方向键选中后按 Enter）列出这些投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="236"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="241"/>
         <source>Complaints by week</source>
         <translation>每周投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="239"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="244"/>
         <source>On-time rate by week (%)</source>
         <translation>每周处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="242"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
         <source>Satisfaction by question (mean, 1–5)</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="252"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="263"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="247"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="252"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="255"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="270"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="255"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="253"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="258"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="253"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="258"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="253"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="258"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/page.py" line="264"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="265"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="266"/>
+        <source>On time</source>
+        <translation>及时率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="267"/>
+        <source>Resolved</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="268"/>
+        <source>Avg. handling</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="269"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="275"/>
+        <source>Cases registered in the period by their owner now; closed and average handling time over the cases closed in the period; overdue now. Enter or double-click a row to list the owner&apos;s cases of the period</source>
+        <translation>按当前责任人统计期内登记的投诉；办结数与平均处理时长按期内办结的投诉计算；超时为当前数。按回车或双击一行，在跟踪表中列出该责任人本期的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
+        <source>Subtypes</source>
+        <translation>投诉子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="286"/>
+        <source>Complaints registered in the period about each staff member</source>
+        <translation>期内登记的针对各员工的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="297"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="266"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="299"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="271"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="304"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="316"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="315"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="348"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="349"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="317"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="350"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="348"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
+        <source>Figures by o&amp;wner</source>
+        <translation>责任人指标(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="361"/>
+        <source>Complaints about &amp;staff</source>
+        <translation>被投诉员工(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="385"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="397"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="434"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="429"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="466"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="460"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="497"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="463"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="500"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="474"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="511"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="478"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="515"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="482"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="519"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="486"/>
-        <source>{k} of {n} closed on time</source>
-        <translation>{n} 件中按时闭环 {k} 件</translation>
+        <location filename="../../desktop_app/ui/reports/page.py" line="632"/>
+        <source>{name} (no account)</source>
+        <translation>{name}（无账号）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="490"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="527"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="496"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="533"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="498"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="535"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="503"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="535"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="540"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="572"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="506"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="523"/>
+        <source>{k} of {n} due closed on time</source>
+        <translation>应处理 {n} 件中按时办结 {k} 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="543"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="507"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="544"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="508"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="545"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="509"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="546"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="513"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="550"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="518"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="555"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="522"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="559"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="528"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="565"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="528"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="565"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="528"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="565"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="532"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="569"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="538"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="575"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="566"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="603"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="570"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="607"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
@@ -5576,39 +6060,64 @@ Database: {database}</source>
 <context>
     <name>SavedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="66"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="70"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="67"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="71"/>
         <source>Complaint number:</source>
         <translation>投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="83"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="87"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="84"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="88"/>
         <source>First response due {due}</source>
         <translation>首次响应时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="89"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="93"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="95"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="103"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="103"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="111"/>
         <source>Read this to the customer:</source>
         <translation>请告知客户：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="126"/>
+        <source>The rule ({rule}) could not be met: you handle this case.</source>
+        <translation>无法按规则（{rule}）分派：由您本人处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="128"/>
+        <source>The rule ({rule}) could not be met: handled by {name}.</source>
+        <translation>无法按规则（{rule}）分派：由{name}处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="131"/>
+        <source>You handle this case ({rule}).</source>
+        <translation>由您本人处理（{rule}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="133"/>
+        <source>Handled by {name} ({rule}).</source>
+        <translation>由{name}处理（{rule}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/page.py" line="136"/>
+        <source>Reported at once to {names}.</source>
+        <translation>已即时上报：{names}。</translation>
     </message>
 </context>
 <context>
@@ -6280,17 +6789,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="131"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="133"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="134"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="136"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="135"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="137"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>
@@ -6363,244 +6872,335 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TimelineText</name>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="44"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="52"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="130"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="51"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="59"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="52"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="60"/>
         <source>Progress entry</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="53"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="61"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="54"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="62"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="55"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="63"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="56"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="64"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="57"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="65"/>
         <source>Approval decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="58"/>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="147"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="66"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="203"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="59"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="67"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="60"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="68"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="86"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="99"/>
+        <source>Assigned by rule: {rule} → {owner}</source>
+        <translation>按规则分派：{rule} → {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="103"/>
+        <source>(fallback: the rule could not be met)</source>
+        <translation>（替补：规则无法满足）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="107"/>
+        <source>Account frozen: yes</source>
+        <translation>账户冻结：是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="109"/>
+        <source>Account frozen: no</source>
+        <translation>账户冻结：否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="114"/>
+        <source>marked urgent</source>
+        <translation>标记为紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="114"/>
+        <source>urgent mark removed</source>
+        <translation>取消紧急标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="116"/>
+        <source>level {before} → {after}</source>
+        <translation>级别 {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="117"/>
+        <source>subtype {before} → {after}</source>
+        <translation>子类型 {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="118"/>
+        <source>department {before} → {after}</source>
+        <translation>部门 {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="119"/>
+        <source>owner {before} → {after}</source>
+        <translation>处理人 {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="129"/>
+        <source>Re-assessed by {who}: {what}</source>
+        <translation>{who} 重新评估：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="142"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="87"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="143"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="88"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="144"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="98"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="126"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="182"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="127"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="183"/>
         <source>From stage</source>
         <translation>原阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="128"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="184"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="129"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="185"/>
         <source>Planned completion</source>
         <translation>计划完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="130"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="186"/>
         <source>Actual completion</source>
         <translation>实际完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="131"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="187"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="132"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="188"/>
         <source>Customer feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="133"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="189"/>
         <source>Feedback comment</source>
         <translation>具体意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="134"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="190"/>
         <source>Next action</source>
         <translation>下一步动作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="135"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="136"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="192"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="137"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="193"/>
         <source>Solution</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="138"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="194"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="139"/>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="141"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="197"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="140"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="196"/>
         <source>To</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="142"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="198"/>
         <source>Up to</source>
         <translation>升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="143"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="199"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="144"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="200"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="145"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="201"/>
         <source>Previous outcome</source>
         <translation>原处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="146"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="202"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="148"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="204"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="149"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="205"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="150"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="206"/>
         <source>For</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="151"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="207"/>
         <source>Message</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="152"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="208"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="153"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="209"/>
         <source>New resolution date</source>
         <translation>新办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="210"/>
+        <source>First response due</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="211"/>
+        <source>Solution due</source>
+        <translation>方案确认时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="212"/>
+        <source>Resolution due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="213"/>
+        <source>Urgent because</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="214"/>
+        <source>Frozen at</source>
+        <translation>冻结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="215"/>
+        <source>Recorded frozen at</source>
+        <translation>原记录冻结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="216"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="155"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="217"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="156"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="218"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="157"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="219"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="158"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="220"/>
         <source>Suggestions</source>
         <translation>其他建议或需求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="172"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="240"/>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="250"/>
         <source>Attachments: {names}</source>
         <translation>附件：{names}</translation>
     </message>

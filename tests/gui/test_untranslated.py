@@ -880,7 +880,23 @@ def _saved(qtbot, window):
     case = Complaint.get_by_id(_case_id(False))
     promise = "我们将在 2 小时内给您回电"
     registered = Registered(
-        case.id, case.number, 2, True, ("vip",), now, now, now, promise, None, case.customer_id
+        case.id,
+        case.number,
+        2,
+        True,
+        ("vip",),
+        now,
+        now,
+        now,
+        promise,
+        None,
+        case.customer_id,
+        owner_id=case.owner_id,
+        route_rule="urgent",
+        route_fallback=False,
+        reported_up=2,
+        owner_name="王主管",
+        reported_to=("王主管", "钱经理"),
     )
     return SavedDialog(registered, window)
 
