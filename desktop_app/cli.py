@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"sqlite:///path.db or postgresql://user:pw@host:port/db "
         f"(default: ${ENV_DATABASE}, else a file in your data folder)",
     )
+    parser.add_argument(
+        "--allow-network-share",
+        action="store_true",
+        help="one PC only: let a SQLite file stay on a network share (rollback journal, "
+        "other computers kept out); same as ?allow_network_share=1 on the URL",
+    )
     parser.add_argument("--verbose", action="store_true", help="also log to the terminal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -527,6 +533,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.bootstrap import setup_logging
 
     setup_logging(verbose=args.verbose)
+    if args.allow_network_share:
+        from desktop_app.db.connection import resolve_url, with_network_share_allowed
+
+        try:
+            args.database = with_network_share_allowed(resolve_url(args.database))
+        except DatabaseUrlError as exc:
+            print(f"desktop-app: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
@@ -545,17 +559,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             strict=args.strict,
             glyph_report=args.glyph_report,
         )
-    from desktop_app.bootstrap import prepare_database
-    from desktop_app.services.errors import ServiceError
+    from desktop_app.bootstrap import open_checked, prepare_database
+    from desktop_app.services.errors import NetworkShareRefused, ServiceError
     from desktop_app.services.session import Session
 
     try:
         if args.command == "restore":
             # The database being replaced may be damaged, missing or too old: bind it
             # without opening or migrating it (the restored file is migrated).
-            from desktop_app.db.connection import open_database
-
-            db, info = open_database(args.database)
+            db, info = open_checked(args.database)
             result = None
         else:
             db, info, result = prepare_database(args.database)
@@ -567,6 +579,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"desktop-app: error: {exc}", file=sys.stderr)
         return exc.code
+    except NetworkShareRefused as exc:  # docs/rules.md#one-pc-or-several
+        print(
+            f"desktop-app: error: {exc.message}\n"
+            "For one PC only, --allow-network-share keeps the file there.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     except (ServiceError, DatabaseUrlError, SchemaError) as exc:
         text = exc.message if isinstance(exc, ServiceError) else str(exc)
         field = getattr(exc, "field", None)

@@ -31,7 +31,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
 import platformdirs
 from peewee import (
@@ -63,6 +63,16 @@ SQLITE_PRAGMAS = {
     "synchronous": "normal",  # safe with WAL: a crash loses no committed transaction
     "busy_timeout": int(SQLITE_BUSY_TIMEOUT_S * 1000),
 }
+# A file on a network share kept for one PC (``?allow_network_share=1``, see
+# docs/rules.md#one-pc-or-several): WAL needs shared memory, which a network filesystem does
+# not give, so the rollback journal; every write reaches the share before it returns.
+SQLITE_NETWORK_SHARE_PRAGMAS = {
+    **SQLITE_PRAGMAS,
+    "journal_mode": "delete",
+    "synchronous": "full",
+}
+# The URL option of a SQLite file that may stay on a network share (one PC only).
+ALLOW_NETWORK_SHARE = "allow_network_share"
 
 
 class DatabaseUrlError(ValueError):
@@ -97,6 +107,10 @@ class DatabaseInfo:
     url: str
     backend: str  # "sqlite" or "postgresql"
     path: Path | None  # the SQLite file, None for PostgreSQL
+    # ``?allow_network_share=1``: the SQLite file may be on a network share (one PC only)
+    allow_network_share: bool = False
+    # set by bootstrap.open_checked: the SQLite file is on a network share (allowed)
+    on_network_share: bool = False
 
     def display(self) -> str:
         """The URL without its password, for status bars and logs."""
@@ -115,12 +129,14 @@ def parse_url(url: str) -> DatabaseInfo:
     if scheme == "sqlite":
         # sqlite:///relative.db -> "relative.db"; sqlite:////abs/path.db -> "/abs/path.db";
         # sqlite:///C:/data/x.db on Windows -> "C:/data/x.db".
-        raw = unquote(url[len("sqlite:///") :]) if url.lower().startswith("sqlite:///") else ""
+        raw = url[len("sqlite:///") :] if url.lower().startswith("sqlite:///") else ""
+        raw, allow = _sqlite_options(raw)
+        raw = unquote(raw)
         if not raw or raw == ":memory:":
             raise DatabaseUrlError(
                 f"database URL {url!r} names no file: use sqlite:///path/to/file.db"
             )
-        return DatabaseInfo(url, "sqlite", Path(raw).expanduser().absolute())
+        return DatabaseInfo(url, "sqlite", Path(raw).expanduser().absolute(), allow)
     if scheme in ("postgresql", "postgres", "psycopg3"):
         if not parsed.path.strip("/"):
             raise DatabaseUrlError(f"database URL {url!r} names no database")
@@ -129,6 +145,29 @@ def parse_url(url: str) -> DatabaseInfo:
         f"unsupported database URL {url!r}: use sqlite:///path.db or "
         "postgresql://user:password@host:port/database"
     )
+
+
+def _sqlite_options(raw: str) -> tuple[str, bool]:
+    """The file part of a SQLite URL and whether it says ``?allow_network_share=1``. Only
+    that option is read off the end; any other ``?`` belongs to the file name."""
+    path, sep, query = raw.rpartition("?")
+    if not sep:
+        return raw, False
+    options = parse_qs(query, keep_blank_values=True)
+    if not options or set(options) != {ALLOW_NETWORK_SHARE}:
+        return raw, False
+    value = options[ALLOW_NETWORK_SHARE][-1].strip().lower()
+    if value not in ("1", "true", "yes", "on", "0", "false", "no", "off", ""):
+        raise DatabaseUrlError(f"{ALLOW_NETWORK_SHARE}={value!r}: use 1 or 0")
+    return path, value in ("1", "true", "yes", "on", "")
+
+
+def with_network_share_allowed(url: str) -> str:
+    """The SQLite URL with ``?allow_network_share=1`` (a PostgreSQL URL as it is)."""
+    info = parse_url(url)
+    if info.backend != "sqlite" or info.allow_network_share:
+        return url
+    return f"{url}?{ALLOW_NETWORK_SHARE}=1"
 
 
 # What psycopg2 says when the connection to the server is gone (the error's text).
@@ -240,9 +279,12 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
     if info.backend == "sqlite":
         assert info.path is not None
         info.path.parent.mkdir(parents=True, exist_ok=True)
+        pragmas = SQLITE_NETWORK_SHARE_PRAGMAS if info.allow_network_share else SQLITE_PRAGMAS
         db: Database = SqliteDatabase(
-            str(info.path), pragmas=SQLITE_PRAGMAS, timeout=SQLITE_BUSY_TIMEOUT_S
+            str(info.path), pragmas=pragmas, timeout=SQLITE_BUSY_TIMEOUT_S
         )
+        # restore (services/backup.py) reads it: the file may be replaced on a share
+        db.allow_network_share = info.allow_network_share  # type: ignore[attr-defined]  # our mark
     else:
         try:
             import psycopg2  # noqa: F401

@@ -11,7 +11,9 @@ applies the retention (settings ``backups.keep_daily`` / ``backups.keep_weekly``
 ``restore_backup`` checks the file (a SQLite database, ``integrity_check`` ok, our
 ``schema_version`` table, a version not newer than this program), keeps the file it replaces
 beside it (``<name>.replaced-<stamp><suffix>``) and swaps the verified copy in atomically
-(``os.replace`` of a temporary copy in the same folder). Rule: close the program on every
+(``os.replace`` of a temporary copy in the same folder). A database on a network share is
+not restored unless it was opened with ``?allow_network_share=1`` (a backup copy may be
+written to a share). Rule: close the program on every
 other PC and every other program using the file first; restore refuses when it sees the
 database in use (``BEGIN EXCLUSIVE`` fails or a reader blocks the WAL checkpoint). Older
 schema versions are migrated right after the swap, as at every start.
@@ -36,14 +38,14 @@ from typing import cast
 
 from peewee import Database, OperationalError
 
-from desktop_app.db import migrations
+from desktop_app.db import migrations, network_share
 from desktop_app.db.connection import copy_sqlite_file, is_sqlite, move_aside
 from desktop_app.db.models import SchemaVersion, User, database_proxy
 from desktop_app.domain.messages import msg
 from desktop_app.domain.retention import backups_to_keep
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ServiceError, service
+from desktop_app.services.errors import NETWORK_SHARE_MESSAGE, ServiceError, service
 from desktop_app.services.permissions import require_admin
 from desktop_app.services.session import Session
 
@@ -442,6 +444,12 @@ def restore_backup(session: Session, source: str | Path) -> RestoreResult:
             msg("{file} does not exist or is not a file; nothing was restored."), file=str(source)
         )
     target = Path(db.database).absolute()
+    # A live database on a network share only when it was opened so on purpose (a backup
+    # copy may go anywhere): docs/rules.md#one-pc-or-several.
+    if not getattr(db, "allow_network_share", False) and network_share.network_folder(
+        target.parent
+    ):
+        raise RestoreRefused(NETWORK_SHARE_MESSAGE, folder=str(target.parent))
     if source == target:
         raise RestoreRefused(
             msg("{file} is the database itself; choose a backup file."), file=str(source)

@@ -57,6 +57,21 @@ class DatabaseUnavailable(ServiceError):
     """The database is locked, read-only, full or unreachable."""
 
 
+class NetworkShareRefused(DatabaseUnavailable):
+    """A SQLite file on a network share, not allowed (docs/rules.md#one-pc-or-several)."""
+
+
+class OpenOnAnotherComputer(DatabaseUnavailable):
+    """Another computer has the SQLite file open (its host lock is fresh)."""
+
+
+NETWORK_SHARE_MESSAGE = msg(
+    "This folder is on a network share: {folder}. A database file there can be damaged when "
+    "several computers use it. Keep the file on this computer, or set up a shared PostgreSQL "
+    "server for several computers."
+)
+
+
 # Needle in the driver's message (lower case), the user's message. First match wins.
 _DB_MESSAGES = (
     # db.connection.CommitUnconfirmed: the answer to COMMIT was lost with the connection.

@@ -15,7 +15,8 @@ from urllib.parse import quote, urlparse
 
 import peewee
 
-from desktop_app.bootstrap import prepare_database
+from desktop_app.bootstrap import check_folder, prepare_database
+from desktop_app.db import host_lock
 from desktop_app.db.connection import DatabaseInfo, DatabaseUrlError, make_database, parse_url
 from desktop_app.db.migrations import SchemaError
 from desktop_app.db.models import SchemaVersion, User
@@ -172,6 +173,14 @@ def probe_postgres(url: str) -> ServerProbe:
         db.close()
 
 
+def check_database_folder(url: str) -> None:
+    """The first-run wizard's check of "this computer only": ``NetworkShareRefused`` when
+    the SQLite file's folder is on a network share (docs/rules.md#one-pc-or-several)."""
+    info = parse_url(url)
+    if info.path is not None and not info.allow_network_share:
+        check_folder(info.path.parent)
+
+
 def check_admin_account(username: str, password: str, repeat: str) -> None:
     """What ``users.create_user`` will say about the administrator's account, said before
     the database exists (a new database has the default minimum password length)."""
@@ -283,6 +292,7 @@ def _remove_new_database(url: str) -> None:
         return
     if info.path is None:
         return  # PostgreSQL: the (empty) tables stay; the next start migrates them
+    host_lock.release(info.path)
     for path in sqlite_files(info.path):
         try:
             path.unlink(missing_ok=True)
@@ -306,6 +316,7 @@ __all__ = [
     "SetupResult",
     "ServiceError",
     "check_admin_account",
+    "check_database_folder",
     "postgres_url",
     "probe_postgres",
     "set_up",

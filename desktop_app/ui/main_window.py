@@ -427,9 +427,12 @@ class MainWindow(QMainWindow):
             self.tr("Signed in: {name} ({role})").format(name=self.session.display_name, role=role)
         )
         self.user_status.setObjectName("status_user")
-        self.database_status = QLabel(
-            self.tr("Database: {database}").format(database=self.db_info.display())
-        )
+        text = self.tr("Database: {database}").format(database=self.db_info.display())
+        if self.db_info.on_network_share:  # allowed on purpose: docs/rules.md#one-pc-or-several
+            text = self.tr(
+                "Database: {database} (network share, this PC only: rollback journal)"
+            ).format(database=self.db_info.display())
+        self.database_status = QLabel(text)
         self.database_status.setObjectName("status_database")
         self.statusBar().addPermanentWidget(self.user_status)
         self.statusBar().addPermanentWidget(self.database_status)

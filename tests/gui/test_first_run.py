@@ -535,3 +535,80 @@ def test_an_existing_file_on_this_computer_keeps_its_accounts(qtbot, qapp):
     assert dialog.currentId() == FirstRunWizard.FINISH
     assert not dialog.finish_page.demo.isVisible()
     assert "already has its accounts" in dialog.finish_page.summary.text()
+
+
+NETWORK_TEXT = (
+    "This folder is on a network share: {folder}. A database file there can be damaged when "
+    "several computers use it. Keep the file on this computer, or set up a shared PostgreSQL "
+    "server for several computers."
+)
+NETWORK_TEXT_ZH = (
+    "此文件夹位于网络共享上：{folder}。多台电脑同时使用那里的数据库文件时，文件可能损坏。"
+    "请把文件放在本机上；多台电脑使用时，请架设共享的 PostgreSQL 服务器。"
+)
+NETWORK_TS = TS.replace(
+    "</TS>",
+    "<context><name></name>\n"
+    f"<message><source>{NETWORK_TEXT}</source><translation>{NETWORK_TEXT_ZH}</translation>"
+    "</message>\n</context>\n</TS>",
+)
+
+
+@pytest.fixture
+def data_folder_on_a_share(monkeypatch) -> Path:
+    """The user's data folder (where "this computer only" puts the file) on a network share,
+    as the detection of desktop_app.db.network_share would find a mapped drive or an NFS
+    home directory."""
+    from desktop_app.db import network_share
+
+    folder = default_file().parent
+    monkeypatch.setattr(
+        network_share,
+        "network_folder",
+        lambda path, **kwargs: Path(path) == folder or folder in Path(path).parents,
+    )
+    return folder
+
+
+def test_a_data_folder_on_a_network_share_is_refused_at_the_choice(
+    qtbot, wizard, data_folder_on_a_share
+):
+    next_page(qtbot, wizard)
+    page = wizard.database_page
+    assert page.local.isChecked()
+    assert not page.local_error.isVisible()
+    next_page(qtbot, wizard)
+    # The wizard stays on the choice and says why under the file's path.
+    assert wizard.currentId() == FirstRunWizard.DATABASE
+    assert page.local_error.isVisible()
+    assert page.local_error.text() == NETWORK_TEXT.format(folder=data_folder_on_a_share)
+    assert not data_folder_on_a_share.exists()  # nothing made
+    # The way out the message names: a shared server (the message goes with the choice).
+    page.shared.click()
+    assert not page.local_error.isVisible()
+    page.local.click()
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == FirstRunWizard.DATABASE
+    with qtbot.waitSignal(wizard.rejected):
+        click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    assert not data_folder_on_a_share.exists()
+    assert remembered_database() is None
+
+
+def test_the_network_share_message_in_chinese(
+    qtbot, test_catalogue, wizard, data_folder_on_a_share
+):
+    (test_catalogue / "desktop_app_zh_CN.ts").write_text(NETWORK_TS, encoding="utf-8")
+    subprocess.run(
+        [LRELEASE, str(test_catalogue / "desktop_app_zh_CN.ts")], check=True, capture_output=True
+    )
+    wizard.language_page.zh.click()
+    next_page(qtbot, wizard)
+    page = wizard.database_page
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == FirstRunWizard.DATABASE
+    assert page.local_error.text() == NETWORK_TEXT_ZH.format(folder=data_folder_on_a_share)
+    # Switching the language while it is shown switches the message too.
+    wizard.back()
+    wizard.language_page.en.click()
+    assert page.local_error.text() == NETWORK_TEXT.format(folder=data_folder_on_a_share)

@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QKeySequence
@@ -112,6 +114,18 @@ def test_status_bar_shows_user_role_and_database(qtbot, clerk, gui_db):
     assert "Clerk" in text
     assert str(gui_db.path) in window.database_status.text()
     assert window.user_status.isVisible() and window.database_status.isVisible()
+
+
+def test_status_bar_says_when_the_file_is_kept_on_a_network_share(qtbot, clerk, gui_db):
+    """Opened with ?allow_network_share=1 on a share (bootstrap.open_checked sets
+    on_network_share): the status bar says how it is used (docs/rules.md#one-pc-or-several)."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    window = make_window(qtbot, clerk, dataclasses.replace(gui_db, on_network_share=True))
+    assert window.database_status.text() == (
+        f"Database: {gui_db.path} (network share, this PC only: rollback journal)"
+    )
+    local = make_window(qtbot, clerk, gui_db)
+    assert local.database_status.text() == f"Database: {gui_db.path}"
 
 
 def test_role_label_is_chinese_when_the_ui_is_chinese(qtbot, manager, gui_db):

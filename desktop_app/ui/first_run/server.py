@@ -22,9 +22,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.db.connection import default_url, parse_url
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.setup import ServerProbe, postgres_url, probe_postgres, without_password
+from desktop_app.services.setup import (
+    ServerProbe,
+    check_database_folder,
+    postgres_url,
+    probe_postgres,
+    without_password,
+)
 from desktop_app.ui.first_run.remembered import default_database_exists
-from desktop_app.ui.forms import buddy_rows, note_label, password_edit
+from desktop_app.ui.forms import buddy_rows, message_label, note_label, password_edit, show_text
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.resources import set_tone
 from desktop_app.ui.tasks import Task
@@ -51,6 +57,10 @@ class DatabasePage(QWizardPage):
         self.local.setObjectName("local_database")
         self.local_path = note_label("local_path")
         self.local_path.setContentsMargins(24, 0, 0, 8)
+        # Under the file's path: why this folder cannot hold it (a network share).
+        self.local_error = message_label("local_error")
+        self.local_error.setContentsMargins(24, 0, 0, 8)
+        self.local_problem: ServiceError | None = None
         self.shared = QRadioButton()
         self.shared.setObjectName("shared_database")
         group = QButtonGroup(self)
@@ -100,6 +110,7 @@ class DatabasePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.local)
         layout.addWidget(self.local_path)
+        layout.addWidget(self.local_error)
         layout.addWidget(self.shared)
         layout.addWidget(self.server_box)
         layout.addStretch(1)
@@ -132,6 +143,8 @@ class DatabasePage(QWizardPage):
             self.local_path.setText(
                 self.tr("A database file on this computer:\n{path}").format(path=self.local_file())
             )
+        if self.local_problem is not None:
+            show_text(self.local_error, service_message(self.local_problem))
         self.shared.setText(self.tr("&Shared PostgreSQL server"))
         names = {
             "host": self.tr("Ser&ver:"),
@@ -173,6 +186,8 @@ class DatabasePage(QWizardPage):
         )
 
     def _kind_changed(self) -> None:
+        self.local_problem = None
+        show_text(self.local_error, "")
         self.server_box.setEnabled(self.is_shared())
         if self.is_shared():
             self.host.setFocus()
@@ -258,9 +273,23 @@ class DatabasePage(QWizardPage):
 
     # leaving the page
 
+    def check_local_folder(self) -> bool:
+        """False, with the reason under the file's path, when its folder is on a network
+        share (docs/rules.md#one-pc-or-several)."""
+        try:
+            check_database_folder(self.url())
+        except ServiceError as exc:
+            log.info("first run: %s", exc.message)
+            self.local_problem = exc
+            show_text(self.local_error, service_message(exc))
+            return False
+        self.local_problem = None
+        show_text(self.local_error, "")
+        return True
+
     def validatePage(self) -> bool:
         if not self.is_shared():
-            return True
+            return self.check_local_folder()
         if self.probe is not None and self.probe_url == self.url():
             return True
         # Next tries the connection first, and goes on by itself when it works.
