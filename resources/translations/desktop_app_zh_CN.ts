@@ -10,13 +10,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="45"/>
-        <location filename="../../desktop_app/services/setup.py" line="186"/>
+        <location filename="../../desktop_app/services/setup.py" line="195"/>
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/auth.py" line="49"/>
-        <location filename="../../desktop_app/services/setup.py" line="190"/>
+        <location filename="../../desktop_app/services/setup.py" line="199"/>
         <source>The password must not start or end with a space.</source>
         <translation>密码不能以空格开头或结尾。</translation>
     </message>
@@ -41,87 +41,87 @@
         <translation>没有名为 {name} 的有效账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="194"/>
+        <location filename="../../desktop_app/services/backup.py" line="196"/>
         <source>The backup copy {file} failed the integrity check: {reason}</source>
         <translation>备份副本 {file} 未通过完整性检查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="201"/>
+        <location filename="../../desktop_app/services/backup.py" line="203"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="214"/>
+        <location filename="../../desktop_app/services/backup.py" line="216"/>
         <source>pg_dump was not found on this computer, so no PostgreSQL backup was made. Install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) and try again, or use the database server&apos;s own backups.</source>
         <translation>本机未找到 pg_dump，未能备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后重试，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="240"/>
+        <location filename="../../desktop_app/services/backup.py" line="242"/>
         <source>pg_dump could not write {file}: {reason}</source>
         <translation>pg_dump 无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="246"/>
+        <location filename="../../desktop_app/services/backup.py" line="248"/>
         <source>pg_dump failed to write {file}: {reason}</source>
         <translation>pg_dump 写入 {file} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="328"/>
+        <location filename="../../desktop_app/services/backup.py" line="330"/>
         <source>{file} is not a SQLite database; nothing was restored.</source>
         <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="334"/>
+        <location filename="../../desktop_app/services/backup.py" line="336"/>
         <source>{file} is damaged ({reason}); nothing was restored.</source>
         <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="340"/>
+        <location filename="../../desktop_app/services/backup.py" line="342"/>
         <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
         <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="352"/>
+        <location filename="../../desktop_app/services/backup.py" line="354"/>
         <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
         <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="360"/>
+        <location filename="../../desktop_app/services/backup.py" line="362"/>
         <source>{file} cannot be read ({reason}); nothing was restored.</source>
         <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="369"/>
+        <location filename="../../desktop_app/services/backup.py" line="371"/>
         <source>{file} has no schema version; nothing was restored.</source>
         <translation>{file} 没有结构版本，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="374"/>
+        <location filename="../../desktop_app/services/backup.py" line="376"/>
         <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
         <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="405"/>
+        <location filename="../../desktop_app/services/backup.py" line="407"/>
         <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
         <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="434"/>
+        <location filename="../../desktop_app/services/backup.py" line="436"/>
         <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
         <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="442"/>
+        <location filename="../../desktop_app/services/backup.py" line="444"/>
         <source>{file} does not exist or is not a file; nothing was restored.</source>
         <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="447"/>
+        <location filename="../../desktop_app/services/backup.py" line="455"/>
         <source>{file} is the database itself; choose a backup file.</source>
         <translation>{file} 就是数据库本身，请选择备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="463"/>
+        <location filename="../../desktop_app/services/backup.py" line="471"/>
         <source>Could not restore {file}: {reason}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
@@ -429,53 +429,58 @@
         <translation>投诉数量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="71"/>
-        <location filename="../../desktop_app/services/errors.py" line="72"/>
-        <location filename="../../desktop_app/services/errors.py" line="75"/>
-        <location filename="../../desktop_app/services/errors.py" line="77"/>
-        <source>The database is busy (another computer is writing). Please try again.</source>
-        <translation>数据库正忙（其他电脑正在写入），请重试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/services/errors.py" line="80"/>
-        <location filename="../../desktop_app/services/errors.py" line="84"/>
-        <source>The database file is read-only; nothing can be saved. Ask an administrator.</source>
-        <translation>数据库文件为只读，无法保存任何内容。请联系系统管理员。</translation>
+        <location filename="../../desktop_app/services/errors.py" line="69"/>
+        <source>This folder is on a network share: {folder}. A database file there can be damaged when several computers use it. Keep the file on this computer, or set up a shared PostgreSQL server for several computers.</source>
+        <translation>此文件夹位于网络共享上：{folder}。多台电脑同时使用那里的数据库文件时，文件可能损坏。请把文件放在本机上；多台电脑使用时，请架设共享的 PostgreSQL 服务器。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/errors.py" line="86"/>
         <location filename="../../desktop_app/services/errors.py" line="87"/>
+        <location filename="../../desktop_app/services/errors.py" line="90"/>
+        <location filename="../../desktop_app/services/errors.py" line="92"/>
+        <source>The database is busy (another computer is writing). Please try again.</source>
+        <translation>数据库正忙（其他电脑正在写入），请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="95"/>
+        <location filename="../../desktop_app/services/errors.py" line="99"/>
+        <source>The database file is read-only; nothing can be saved. Ask an administrator.</source>
+        <translation>数据库文件为只读，无法保存任何内容。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/errors.py" line="101"/>
+        <location filename="../../desktop_app/services/errors.py" line="102"/>
         <source>The disk holding the database is full; nothing was saved.</source>
         <translation>数据库所在磁盘已满，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="88"/>
+        <location filename="../../desktop_app/services/errors.py" line="103"/>
         <source>The database file cannot be opened: {detail}</source>
         <translation>无法打开数据库文件：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="91"/>
+        <location filename="../../desktop_app/services/errors.py" line="106"/>
         <source>The file is not a Complaint Desk database or is damaged: {detail}</source>
         <translation>该文件不是投诉处理台的数据库，或已损坏：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="93"/>
+        <location filename="../../desktop_app/services/errors.py" line="108"/>
         <source>The database file is damaged: {detail}. Restore it from a backup.</source>
         <translation>数据库文件已损坏：{detail}。请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="94"/>
+        <location filename="../../desktop_app/services/errors.py" line="109"/>
         <source>No permission to use the database: {detail}</source>
         <translation>没有使用该数据库的权限：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="95"/>
-        <location filename="../../desktop_app/services/setup.py" line="81"/>
+        <location filename="../../desktop_app/services/errors.py" line="110"/>
+        <location filename="../../desktop_app/services/setup.py" line="82"/>
         <source>The database server refused the user or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="96"/>
+        <location filename="../../desktop_app/services/errors.py" line="111"/>
         <source>Cannot reach the database server: {detail}</source>
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
@@ -872,13 +877,13 @@
         <translation>请重新选择要添加的附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="66"/>
+        <location filename="../../desktop_app/services/errors.py" line="81"/>
         <source>The connection to the database server was lost while saving, so it is not known whether this was saved. Look it up (for example in the tracker) before entering it again.</source>
         <translation>保存时与数据库服务器的连接已断开，无法确定是否已保存。请先查询（例如在进度跟踪中）再决定是否重新录入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/errors.py" line="100"/>
-        <location filename="../../desktop_app/services/errors.py" line="107"/>
+        <location filename="../../desktop_app/services/errors.py" line="115"/>
+        <location filename="../../desktop_app/services/errors.py" line="122"/>
         <source>The connection to the database server was lost, so this was not done. Please try again; the program connects again by itself.</source>
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
@@ -1102,33 +1107,33 @@
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="85"/>
+        <location filename="../../desktop_app/services/setup.py" line="86"/>
         <source>The database server has no such database. Ask its administrator to create it (an empty database), then try again: {detail}</source>
         <translation>数据库服务器上没有该数据库。请联系数据库管理员创建（空数据库）后重试：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="105"/>
+        <location filename="../../desktop_app/services/setup.py" line="106"/>
         <source>Cannot reach the database server at {host}:{port}. Check the address and port, and that the server accepts connections from this computer: {detail}</source>
         <translation>无法连接位于 {host}:{port} 的数据库服务器。请检查地址和端口，并确认服务器允许本机连接：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="116"/>
-        <location filename="../../desktop_app/services/setup.py" line="167"/>
+        <location filename="../../desktop_app/services/setup.py" line="117"/>
+        <location filename="../../desktop_app/services/setup.py" line="168"/>
         <source>Cannot connect to the database server: {detail}</source>
         <translation>无法连接到数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="135"/>
+        <location filename="../../desktop_app/services/setup.py" line="136"/>
         <source>Not a PostgreSQL address.</source>
         <translation>不是 PostgreSQL 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="194"/>
+        <location filename="../../desktop_app/services/setup.py" line="203"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="229"/>
+        <location filename="../../desktop_app/services/setup.py" line="238"/>
         <source>The database cannot be set up: {detail}</source>
         <translation>无法设置数据库：{detail}</translation>
     </message>
@@ -1263,13 +1268,13 @@
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="180"/>
+        <location filename="../../desktop_app/services/setup.py" line="189"/>
         <location filename="../../desktop_app/services/users.py" line="135"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="132"/>
+        <location filename="../../desktop_app/services/setup.py" line="133"/>
         <source>The server address, port or database name is not valid.</source>
         <translation>服务器地址、端口或数据库名称无效。</translation>
     </message>
@@ -1579,6 +1584,11 @@
         <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="51"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/bootstrap.py" line="95"/>
+        <source>The database {file} is open on {host} (since {since}). Two computers must not use one database file: close the program there first, or set up a shared PostgreSQL server for several computers.</source>
+        <translation>数据库 {file} 正在 {host} 上使用（自 {since} 起）。两台电脑不能同时使用同一个数据库文件：请先在那台电脑上关闭程序，或为多台电脑架设共享的 PostgreSQL 服务器。</translation>
     </message>
 </context>
 <context>
@@ -3512,106 +3522,106 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="117"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="128"/>
         <source>Where the cases are kept</source>
         <translation>投诉数据的保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="120"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="131"/>
         <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
         <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="124"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="135"/>
         <source>&amp;This computer only (recommended)</source>
         <translation>仅本机（推荐）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="127"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="138"/>
         <source>The database file on this computer, kept as it is:
 {path}</source>
         <translation>本机上的数据库文件（保持原样）：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="133"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="144"/>
         <source>A database file on this computer:
 {path}</source>
         <translation>本机上的数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="135"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="148"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="137"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="150"/>
         <source>Ser&amp;ver:</source>
         <translation>服务器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="138"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="151"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="140"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="153"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="139"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="152"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="141"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="154"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="145"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="158"/>
         <source>name or address, e.g. db.example.lan</source>
         <translation>名称或地址，例如 db.example.lan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="147"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="160"/>
         <source>&amp;Remember password on this computer (else it is asked at each start)</source>
         <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="149"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="162"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="203"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="218"/>
         <source>Fill in server, database and user first.</source>
         <translation>请先填写服务器、数据库和用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="207"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="222"/>
         <source>Connecting to {host}…</source>
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="220"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="235"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="226"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="241"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="232"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="247"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="234"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="249"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -5083,17 +5093,22 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="481"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="433"/>
+        <source>Database: {database} (network share, this PC only: rollback journal)</source>
+        <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="484"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="486"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
