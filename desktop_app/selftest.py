@@ -38,6 +38,11 @@ LAZY_IMPORTS = (
     "PySide6.QtSvg",
 )
 
+# The PostgreSQL driver comes with the ``postgres`` extra (``pip install
+# 'desktop-app[postgres]'``): an install without it works on SQLite, so its absence is
+# noted, not a failure. A frozen build must have it.
+OPTIONAL_IMPORTS = {"psycopg2": "postgres", "psycopg2.extras": "postgres"}
+
 
 def _check_modules() -> str:
     import desktop_app
@@ -46,14 +51,26 @@ def _check_modules() -> str:
     if not names:
         raise RuntimeError("no module of desktop_app found")
     failed = []
+    extras_missing: set[str] = set()
+    skipped = 0
+    frozen = getattr(sys, "frozen", False)
     for name in [*names, *LAZY_IMPORTS]:
         try:
             importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if name in OPTIONAL_IMPORTS and not frozen and exc.name in (name, name.split(".")[0]):
+                extras_missing.add(OPTIONAL_IMPORTS[name])
+                skipped += 1
+            else:
+                failed.append(f"{name} ({type(exc).__name__}: {exc})")
         except Exception as exc:  # noqa: BLE001 - each failure is reported
             failed.append(f"{name} ({type(exc).__name__}: {exc})")
     if failed:
         raise RuntimeError("cannot import " + "; ".join(failed))
-    return f"{len(names)} program modules, {len(LAZY_IMPORTS)} libraries"
+    detail = f"{len(names)} program modules, {len(LAZY_IMPORTS) - skipped} libraries"
+    for extra in sorted(extras_missing):
+        detail += f" (without the {extra} extra: pip install 'desktop-app[{extra}]')"
+    return detail
 
 
 def _check_libraries() -> str:

@@ -99,10 +99,11 @@ def ui_language() -> str:
 
 def catalogue_dir(directory: Path | None = None) -> Path:
     """The folder holding an up-to-date ``desktop_app_*.qm``. The .qm files are built from
-    the committed .ts sources by ``scripts/setup`` and the PyInstaller build; an install
-    that skipped that step (a plain ``pip install``) compiles them here once, with the
-    ``pyside6-lrelease`` that comes with PySide6, beside the .ts when that folder is
-    writable, else in the user's cache folder."""
+    the committed .ts sources by ``scripts/setup``, the package build (a wheel or sdist
+    carries the .qm and no .ts, so nothing is compiled here) and the PyInstaller build; a
+    checkout that skipped that step compiles them here once, with the ``pyside6-lrelease``
+    that comes with PySide6, beside the .ts when that folder is writable, else in the
+    user's cache folder."""
     source_dir = directory or translations_dir()
     sources = sorted(source_dir.glob(f"{CATALOGUE}_*.ts"))
     stale = [

@@ -30,8 +30,11 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
 
-# desktop_app/ui/resources.py -> the repository (or installed) root holding resources/.
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+from desktop_app import resource_files
+
+# The checkout's resources/, the installed package's desktop_app/resources or the
+# PyInstaller folder's _internal/resources (desktop_app.resource_files).
+RESOURCES_DIR = resource_files.resources_dir()
 
 COLOUR_PLACEHOLDER = "currentColor"
 SCHEME_VARIABLE = "DESKTOP_APP_COLOR_SCHEME"

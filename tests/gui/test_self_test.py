@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app import APP_NAME
@@ -34,3 +36,16 @@ def test_self_test_is_not_in_the_help(capsys):
     except SystemExit:
         pass
     assert "self-test" not in capsys.readouterr().out
+
+
+def test_self_test_passes_without_the_postgres_extra(qapp, capsys, monkeypatch):
+    """A plain ``pip install desktop-app`` (no ``[postgres]``) works on SQLite: the missing
+    driver is noted, not a failure (a frozen build must have it)."""
+    for name in ("psycopg2", "psycopg2.extras"):
+        monkeypatch.setitem(sys.modules, name, None)  # import raises ModuleNotFoundError
+    assert main(["self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "without the postgres extra: pip install 'desktop-app[postgres]'" in out
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert main(["self-test"]) == 1
+    assert "FAILED  imports: cannot import psycopg2" in capsys.readouterr().out
