@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, cast
+from types import MappingProxyType
+from typing import Any, NamedTuple, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from peewee import Expression, ModelSelect
 
-from desktop_app.db.models import AuditLog, Complaint, User
+from desktop_app.db.models import AuditLog, Complaint, ComplaintType, Department, User
 from desktop_app.domain.messages import msg
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
@@ -124,6 +125,8 @@ class AuditRow(NamedTuple):
     entity_id: int | None
     case_number: str  # the complaint's number when the entry is about a case, else ""
     details: dict[str, object]
+    # Names of what the details refer to by id or code (``detail_names``).
+    names: Mapping[tuple[str, object], tuple[str, str]] = MappingProxyType({})
 
 
 def _require_reader(session: Session) -> None:
@@ -168,6 +171,75 @@ def _details(text: str) -> dict[str, object]:
     return value if isinstance(value, dict) else {"value": value}
 
 
+# Detail keys that hold the id of a user, a complaint, or the code of a department or a
+# complaint type (docs/rules.md#audit-log): the viewer shows their names.
+USER_ID_KEYS = frozenset({"from_user", "to_user", "assigned_to", "recipient", "owner"})
+COMPLAINT_ID_KEYS = frozenset({"cases"})
+DEPARTMENT_KEYS = frozenset(
+    {"department", "departments", "handler_department", "notify_department", "to_department"}
+)
+TYPE_KEYS = frozenset({"type", "subtype", "types"})
+_KINDS = (
+    ("user", USER_ID_KEYS),
+    ("complaint", COMPLAINT_ID_KEYS),
+    ("department", DEPARTMENT_KEYS),
+    ("type", TYPE_KEYS),
+)
+
+
+def _values(value: object) -> Iterable[object]:
+    """The plain values in a detail: itself, a list's items, an {old, new} pair's sides."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _values(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _values(item)
+    elif value is not None and value != "":
+        yield value
+
+
+def detail_names(details: Iterable[dict[str, object]]) -> dict[tuple[str, object], tuple[str, str]]:
+    """(kind, id or code) → (Chinese name, English name) of the users (display names),
+    complaints (numbers), departments and complaint types the details name; four queries
+    at most for a page of entries."""
+    wanted: dict[str, set[Any]] = {kind: set() for kind, _keys in _KINDS}
+    for entry in details:
+        for key, value in entry.items():
+            for kind, keys in _KINDS:
+                if key in keys:
+                    for item in _values(value):
+                        if kind == "complaint" and not isinstance(value, list):
+                            continue  # a count of cases, not their ids
+                        if kind in ("user", "complaint"):
+                            if isinstance(item, int) and not isinstance(item, bool):
+                                wanted[kind].add(item)
+                        elif isinstance(item, str):
+                            wanted[kind].add(item)
+    names: dict[tuple[str, object], tuple[str, str]] = {}
+    if wanted["user"]:
+        for uid, name in (
+            User.select(User.id, User.display_name).where(User.id.in_(wanted["user"])).tuples()
+        ):
+            names["user", uid] = (name, name)
+    if wanted["complaint"]:
+        for cid, number in (
+            Complaint.select(Complaint.id, Complaint.number)
+            .where(Complaint.id.in_(wanted["complaint"]))
+            .tuples()
+        ):
+            names["complaint", cid] = (number, number)
+    for kind, model in (("department", Department), ("type", ComplaintType)):
+        if wanted[kind]:
+            for code, zh, en in (
+                model.select(model.code, model.name_zh, model.name_en)
+                .where(model.code.in_(wanted[kind]))
+                .tuples()
+            ):
+                names[kind, code] = (zh, en)
+    return names
+
+
 def _rows(entries: list[AuditLog]) -> list[AuditRow]:
     case_ids = {e.entity_id for e in entries if e.entity == "complaint" and e.entity_id}
     numbers: dict[int | None, str] = (
@@ -182,6 +254,8 @@ def _rows(entries: list[AuditLog]) -> list[AuditRow]:
         if case_ids
         else {}
     )
+    details = [_details(e.details) for e in entries]
+    names = MappingProxyType(detail_names(details))
     return [
         AuditRow(
             e.id,
@@ -191,9 +265,10 @@ def _rows(entries: list[AuditLog]) -> list[AuditRow]:
             e.entity,
             e.entity_id,
             numbers.get(e.entity_id, "") if e.entity == "complaint" else "",
-            _details(e.details),
+            entry_details,
+            names,
         )
-        for e in entries
+        for e, entry_details in zip(entries, details, strict=True)
     ]
 
 
@@ -238,7 +313,9 @@ def audit_users(session: Session) -> list[str]:
 
 
 def details_text(details: dict[str, object]) -> str:
-    """The details of an entry as one line: ``key: value; …``."""
+    """The details of an entry as one line of keys and stored values, ``key: value; …`` (the
+    export's Details column when the caller gives no ``details`` function; the program's
+    export passes the viewer's words, ``ui/audit_words.py``)."""
     parts = []
     for key, value in details.items():
         if isinstance(value, list | tuple):
@@ -259,11 +336,14 @@ def export_audit(
     path: str | Path,
     *,
     headers: tuple[str, ...] = HEADERS,
+    details: Callable[[AuditRow], str] | None = None,
     progress: Progress | None = None,
 ) -> int:
     """Write the matching entries (newest first) to an .xlsx file; returns the number of
     rows. Every cell is text or a time, never a formula (user names and details are typed
-    by people). The export is audited."""
+    by people). ``details`` words an entry's details (the viewer passes its own, so the
+    column reads like the table); without it the stored keys and values are written. The
+    Action column keeps the action code. The export is audited."""
 
     def cell(value: str) -> Cell:
         return text_cell(ws, clean_text(value) or "")
@@ -290,7 +370,7 @@ def export_audit(
                     cell(row.entity),
                     row.entity_id,
                     cell(row.case_number),
-                    cell(details_text(row.details)),
+                    cell(details(row) if details else details_text(row.details)),
                 ]
             )
         written += len(rows)

@@ -10,11 +10,15 @@ the last valid filter.
 
 The table (``AuditTableModel``) shows the newest entries first, a page at a time: the view
 asks for the next page (``canFetchMore``/``fetchMore``, keyset by entry id) when it scrolls
-to the end. ``audit_count`` says how many are shown of how many match.
+to the end. ``audit_count`` says how many are shown of how many match. The Details column is
+in words in the UI language (``ui/detail_words.py`` ``DetailWords``: labels, vocabulary
+labels for codes, old → new, names for the ids and codes the service resolved in
+``AuditRow.names``; docs/rules.md#audit-log).
 
 Export (``audit_export_button``): ``choose_export_path()`` (a file dialog; tests replace it)
 then ``export_to(path)`` runs ``audit.export_audit`` off the UI thread with a progress bar and
-reports the file and row count through ``status_message``. Entries are read-only: there is
+reports the file and row count through ``status_message``; its Details column has the same
+words as the table (the Action column keeps the action code). Entries are read-only: there is
 no way to change one here.
 """
 
@@ -49,6 +53,7 @@ from desktop_app.services import audit
 from desktop_app.services.audit import AuditFilter, AuditRow
 from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.session import Session
+from desktop_app.ui.detail_words import DetailWords
 from desktop_app.ui.forms import (
     FieldError,
     MessageLine,
@@ -58,7 +63,7 @@ from desktop_app.ui.forms import (
     progress_bar,
     push_button,
 )
-from desktop_app.ui.i18n import service_message
+from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.paged_model import Chunk, PagedTableModel
 from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -165,6 +170,7 @@ class AuditTableModel(PagedTableModel):
     ):
         super().__init__(session, tasks, parent, page_size=page_size)
         self._labels = action_labels()
+        self.words = DetailWords(ui_language(), self)
 
     @property
     def filter(self) -> AuditFilter | None:
@@ -172,6 +178,8 @@ class AuditTableModel(PagedTableModel):
 
     def set_filter(self, flt: AuditFilter) -> Task:
         self._labels = action_labels()
+        if self.words.language != ui_language():
+            self.words = DetailWords(ui_language(), self)
         return self.set_query(flt)
 
     @staticmethod
@@ -198,7 +206,7 @@ class AuditTableModel(PagedTableModel):
         if column == self.CASE:
             return row.case_number
         if column == self.DETAILS:
-            return audit.details_text(row.details)
+            return self.words.entry_text(row.action, row.details, row.names)
         return ""
 
     def cell(self, row: AuditRow, column: int, role: int) -> Any:
@@ -467,6 +475,7 @@ class AuditTab(MessageLine, QWidget):
             flt,
             Path(path),
             headers=export_headers(),
+            details=self.model.words.row_text(),
             with_progress=True,
             name="export-audit",
         )

@@ -158,7 +158,10 @@ def test_audit_log_shows_the_last_30_days_newest_first(qtbot, manager_session, e
     assert first[AuditTableModel.ACTION] == "Setting changed"
     assert first[AuditTableModel.USER] == "manager1"
     assert first[AuditTableModel.TIME] == "2026-11-25 10:00:00"
-    assert "security.lockout_attempts" in first[AuditTableModel.DETAILS]
+    # Details in words: the setting's label and old → new, never its key.
+    assert first[AuditTableModel.DETAILS] == (
+        "Setting: Failed sign-ins before lockout; Change: 5 → 6"
+    )
     # Read-only: nothing in the table can be edited.
     index = tab.model.index(0, AuditTableModel.DETAILS)
     assert not tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable

@@ -4,25 +4,20 @@ table that shows them (``CaseTimeline``), whose rows open their evidence files."
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop_app.domain.vocab import (
-    DEADLINE_TARGETS,
     ESCALATION_STEPS,
-    FEEDBACK,
-    LEVEL_ROMAN,
-    OUTCOMES,
     REMINDER_KINDS,
     ROUTE_RULES,
     STAGES,
-    URGENCY,
 )
 from desktop_app.services.cases import TimelineEvent
 from desktop_app.ui.case.fields import format_time
+from desktop_app.ui.detail_words import DetailWords
 
 # Timeline items carry the (attachment id, file name) pairs of their event.
 ATTACHMENTS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,6 +40,7 @@ class TimelineText(QObject):
     def __init__(self, language: str, parent: QObject | None = None):
         super().__init__(parent)
         self.language = language
+        self.words = DetailWords(language, self)
 
     def row(self, event: TimelineEvent) -> tuple[str, str, str, str]:
         return (
@@ -138,87 +134,14 @@ class TimelineText(QObject):
         return None
 
     def decision_label(self, code: str) -> str:
-        return {
-            "approved": self.tr("Approved"),
-            "rejected": self.tr("Rejected"),
-            "pending": self.tr("Pending"),
-        }.get(code, code)
+        return self.words.decision_label(code)
 
     def detail_value(self, key: str, value: Any) -> str:
-        lang = self.language
-        if value is None or value == "" or value == () or value == []:
-            return ""
-        if isinstance(value, bool):
-            if key == "automatic" and not value:
-                return ""
-            return self.tr("Yes") if value else self.tr("No")
-        if isinstance(value, dt.datetime):
-            return format_time(value)
-        vocabularies = {
-            "stage": STAGES,
-            "from_stage": STAGES,
-            "to_stage": STAGES,
-            "customer_feedback": FEEDBACK,
-            "outcome": OUTCOMES,
-            "previous_outcome": OUTCOMES,
-            "urgency": URGENCY,
-            "kind": REMINDER_KINDS,
-            "target": DEADLINE_TARGETS,
-        }
-        if key in vocabularies:
-            return vocabularies[key].label(str(value), lang)
-        if key == "decision":
-            return self.decision_label(str(value))
-        if key in ("level", "from_level", "to_level") and isinstance(value, int):
-            return LEVEL_ROMAN.get(value, str(value))
-        if key in ("step", "escalation_step", "from_step", "to_step"):
-            return ESCALATION_STEPS.label(str(value), lang)
-        if isinstance(value, list | tuple | set | frozenset):
-            return "、".join(str(v) for v in value)
-        return str(value)
+        """A detail's value in words (``ui/detail_words.py``, shared with the audit log)."""
+        return self.words.value(key, value)
 
     def detail_key(self, key: str) -> str:
-        return {
-            "stage": self.tr("Stage"),
-            "from_stage": self.tr("From stage"),
-            "owner": self.tr("Owner"),
-            "planned_completion": self.tr("Planned completion"),
-            "actual_completion": self.tr("Actual completion"),
-            "result": self.tr("Result"),
-            "customer_feedback": self.tr("Customer feedback"),
-            "feedback_comment": self.tr("Feedback comment"),
-            "next_action": self.tr("Next action"),
-            "reason": self.tr("Reason"),
-            "comment": self.tr("Comment"),
-            "solution": self.tr("Solution"),
-            "decision": self.tr("Decision"),
-            "from": self.tr("From"),
-            "to": self.tr("To"),
-            "from_step": self.tr("From"),
-            "to_step": self.tr("Up to"),
-            "automatic": self.tr("Automatic"),
-            "outcome": self.tr("Outcome"),
-            "previous_outcome": self.tr("Previous outcome"),
-            "confirmed": self.tr("Customer confirmed"),
-            "kind": self.tr("Reminder"),
-            "target": self.tr("Deadline"),
-            "due_at": self.tr("Due"),
-            "recipient": self.tr("For"),
-            "message": self.tr("Message"),
-            "level": self.tr("Level"),
-            "new_due": self.tr("New resolution date"),
-            "first_response_due": self.tr("First response due"),
-            "solution_due": self.tr("Solution due"),
-            "resolution_due": self.tr("Resolution due"),
-            "urgent_reason": self.tr("Urgent because"),
-            "frozen_at": self.tr("Frozen at"),
-            "previously_frozen_at": self.tr("Recorded frozen at"),
-            "timeliness": self.tr("Timeliness"),
-            "effectiveness": self.tr("Effectiveness"),
-            "attitude": self.tr("Attitude"),
-            "overall": self.tr("Overall"),
-            "suggestions": self.tr("Suggestions"),
-        }.get(key, key.replace("_", " "))
+        return self.words.key_label(key)
 
     def event_details(self, event: TimelineEvent) -> str:
         lines = []
