@@ -218,24 +218,21 @@ def detail_names(details: Iterable[dict[str, object]]) -> dict[tuple[str, object
                             wanted[kind].add(item)
     names: dict[tuple[str, object], tuple[str, str]] = {}
     if wanted["user"]:
-        for uid, name in (
-            User.select(User.id, User.display_name).where(User.id.in_(wanted["user"])).tuples()
-        ):
+        query = User.select(User.id, User.display_name).where(User.id.in_(wanted["user"]))
+        for uid, name in cast(Iterable[tuple[int, str]], query.tuples()):
             names["user", uid] = (name, name)
     if wanted["complaint"]:
-        for cid, number in (
-            Complaint.select(Complaint.id, Complaint.number)
-            .where(Complaint.id.in_(wanted["complaint"]))
-            .tuples()
-        ):
+        cases = Complaint.select(Complaint.id, Complaint.number).where(
+            Complaint.id.in_(wanted["complaint"])
+        )
+        for cid, number in cast(Iterable[tuple[int, str]], cases.tuples()):
             names["complaint", cid] = (number, number)
     for kind, model in (("department", Department), ("type", ComplaintType)):
         if wanted[kind]:
-            for code, zh, en in (
-                model.select(model.code, model.name_zh, model.name_en)
-                .where(model.code.in_(wanted[kind]))
-                .tuples()
-            ):
+            rows = model.select(model.code, model.name_zh, model.name_en).where(
+                model.code.in_(wanted[kind])
+            )
+            for code, zh, en in cast(Iterable[tuple[str, str, str]], rows.tuples()):
                 names[kind, code] = (zh, en)
     return names
 
