@@ -1,6 +1,7 @@
 """The case window's timeline: the words of its rows in the UI language
 (``TimelineText``: event kinds and titles; the detail keys and values in the words
-``ui/detail_words.py`` shares with the audit log) and the table that shows them (``CaseTimeline``), whose rows open their evidence files."""
+``ui/detail_words.py`` shares with the audit log) and the table that shows them
+(``CaseTimeline``), whose rows open their evidence files."""
 
 from __future__ import annotations
 
