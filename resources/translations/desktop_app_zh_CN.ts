@@ -160,7 +160,7 @@
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="143"/>
+        <location filename="../../desktop_app/services/audit.py" line="146"/>
         <location filename="../../desktop_app/services/cases.py" line="413"/>
         <location filename="../../desktop_app/services/surveys.py" line="455"/>
         <source>No complaint has the number {number}.</source>
@@ -841,17 +841,17 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="148"/>
+        <location filename="../../desktop_app/services/audit.py" line="151"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="274"/>
+        <location filename="../../desktop_app/services/audit.py" line="351"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="307"/>
+        <location filename="../../desktop_app/services/audit.py" line="384"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
@@ -1882,277 +1882,277 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="80"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="81"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="82"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
         <source>Sign-in refused (locked out)</source>
         <translation>拒绝登录（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="88"/>
         <source>Sign-out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="89"/>
         <source>Window unlocked</source>
         <translation>解锁窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="85"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
         <source>Failed unlock</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
         <source>Own password changed</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
         <source>Password reset by an administrator</source>
         <translation>系统管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="94"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Case assigned by rule</source>
         <translation>按规则分派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Case re-assessed</source>
         <translation>投诉重新评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Account frozen note</source>
         <translation>账户冻结记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="134"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="150"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="151"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="147"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="152"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="148"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="149"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="153"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="154"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2160,112 +2160,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="260"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="268"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="264"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="292"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="285"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="293"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="286"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="294"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="287"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="295"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="288"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="296"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="310"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="318"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="313"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="325"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="327"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="335"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="339"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="347"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="421"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="429"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="423"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="431"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="425"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="433"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="442"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="450"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="448"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="456"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="450"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="458"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="495"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="504"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="500"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="509"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2273,27 +2273,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="218"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="226"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="219"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="227"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="220"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="228"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="221"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="229"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="222"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="230"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3065,27 +3065,27 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseTimeline</name>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="193"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="193"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="193"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="269"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="193"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="321"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="245"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
@@ -3705,6 +3705,626 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/case/dialogs.py" line="203"/>
         <source>&amp;Comment</source>
         <translation>审批意见(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>DetailWords</name>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="131"/>
+        <source>Stage</source>
+        <translation>当前处理阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="132"/>
+        <source>From stage</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="133"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="134"/>
+        <source>Planned completion</source>
+        <translation>计划完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="135"/>
+        <source>Actual completion</source>
+        <translation>实际完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="136"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="137"/>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="138"/>
+        <source>Feedback comment</source>
+        <translation>具体意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="139"/>
+        <source>Next action</source>
+        <translation>下一步动作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="140"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="141"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="142"/>
+        <source>Solution</source>
+        <translation>处理方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="143"/>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="144"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="146"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="187"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
+        <source>From</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="145"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="188"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
+        <source>To</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="147"/>
+        <source>Up to</source>
+        <translation>升级至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="148"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="149"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="150"/>
+        <source>Previous outcome</source>
+        <translation>原处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="151"/>
+        <source>Customer confirmed</source>
+        <translation>客户已确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="152"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="153"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="154"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="155"/>
+        <source>For</source>
+        <translation>提醒对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="156"/>
+        <source>Message</source>
+        <translation>提醒内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="157"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="158"/>
+        <source>New resolution date</source>
+        <translation>新办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="159"/>
+        <source>First response due</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="160"/>
+        <source>Solution due</source>
+        <translation>方案确认时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="161"/>
+        <source>Resolution due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="162"/>
+        <source>Urgent because</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="163"/>
+        <source>Frozen at</source>
+        <translation>冻结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="164"/>
+        <source>Recorded frozen at</source>
+        <translation>原记录冻结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="165"/>
+        <source>Timeliness</source>
+        <translation>处理及时性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="166"/>
+        <source>Effectiveness</source>
+        <translation>解决方案有效性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="167"/>
+        <source>Attitude</source>
+        <translation>服务人员态度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="168"/>
+        <source>Overall</source>
+        <translation>整体满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="169"/>
+        <source>Suggestions</source>
+        <translation>其他建议或需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="171"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="172"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="173"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="174"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="175"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="176"/>
+        <source>Departments</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="177"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="178"/>
+        <source>Direct supervisor</source>
+        <translation>直属主管</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="179"/>
+        <source>Senior agent</source>
+        <translation>资深坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="180"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="181"/>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="183"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="184"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="185"/>
+        <source>Rule</source>
+        <translation>分派规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="186"/>
+        <source>Fallback (the rule could not be met)</source>
+        <translation>替补（规则无法满足）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="189"/>
+        <source>To department</source>
+        <translation>转至部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="190"/>
+        <source>Type</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="191"/>
+        <source>Subtype</source>
+        <translation>子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="192"/>
+        <source>Previous resolution date</source>
+        <translation>原办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="193"/>
+        <source>Account frozen</source>
+        <translation>账户冻结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
+        <source>Shown in full</source>
+        <translation>完整显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="196"/>
+        <source>Assigned to</source>
+        <translation>指派给</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="197"/>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="198"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="199"/>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="200"/>
+        <source>Snoozed until</source>
+        <translation>暂缓至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="201"/>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="202"/>
+        <source>Attempt</source>
+        <translation>第几次尝试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="203"/>
+        <source>Next try</source>
+        <translation>下次尝试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="204"/>
+        <source>Not surveyed because</source>
+        <translation>不回访原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="205"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="206"/>
+        <source>Cases changed</source>
+        <translation>变更的案件数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="209"/>
+        <source>Plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
+        <source>Complaint types</source>
+        <translation>投诉类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="216"/>
+        <source>Contacts in full</source>
+        <translation>完整联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="217"/>
+        <source>Selection</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="218"/>
+        <source>Seconds</source>
+        <translation>用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
+        <source>Customers added</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
+        <source>Numbers assigned</source>
+        <translation>分配编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="222"/>
+        <source>Staff added</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
+        <source>Staff added (count)</source>
+        <translation>新增人员数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="224"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="438"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="226"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
+        <source>Before</source>
+        <translation>原为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
+        <source>Old backups removed</source>
+        <translation>已删除的旧备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
+        <source>Previous database kept as</source>
+        <translation>原数据库保存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="232"/>
+        <source>Schema version</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
+        <source>Progress entries</source>
+        <translation>进度记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
+        <source>Complaint number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
+        <source>Period from</source>
+        <translation>期间自</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
+        <source>Period to</source>
+        <translation>期间至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
+        <source>Open cases checked</source>
+        <translation>检查的未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="256"/>
+        <source>Cases generated</source>
+        <translation>生成案件数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="258"/>
+        <source>Day becomes</source>
+        <translation>调整为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="260"/>
+        <source>Follow-up opened</source>
+        <translation>已开启跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="266"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="266"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="270"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="271"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="272"/>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
+        <source>Selected cases</source>
+        <translation>所选案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
+        <source>A period</source>
+        <translation>按期间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
+        <source>The account is disabled</source>
+        <translation>账号已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="368"/>
+        <source>{size:.1f} MB</source>
+        <translation>{size:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="370"/>
+        <source>{size:.0f} KB</source>
+        <translation>{size:.0f} KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="371"/>
+        <source>{size} bytes</source>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="385"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="396"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="434"/>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="438"/>
+        <source>Change</source>
+        <translation>变更</translation>
     </message>
 </context>
 <context>
@@ -6887,335 +7507,123 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TimelineText</name>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="52"/>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="130"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="49"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="127"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="59"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="56"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="60"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="57"/>
         <source>Progress entry</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="61"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="58"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="62"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="59"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="63"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="60"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="64"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="61"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="65"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="62"/>
         <source>Approval decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="66"/>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="203"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="63"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="67"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="64"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="68"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="65"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="99"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="96"/>
         <source>Assigned by rule: {rule} → {owner}</source>
         <translation>按规则分派：{rule} → {owner}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="103"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="100"/>
         <source>(fallback: the rule could not be met)</source>
         <translation>（替补：规则无法满足）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="107"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="104"/>
         <source>Account frozen: yes</source>
         <translation>账户冻结：是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="109"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="106"/>
         <source>Account frozen: no</source>
         <translation>账户冻结：否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="114"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="111"/>
         <source>marked urgent</source>
         <translation>标记为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="114"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="111"/>
         <source>urgent mark removed</source>
         <translation>取消紧急标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="116"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="113"/>
         <source>level {before} → {after}</source>
         <translation>级别 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="117"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="114"/>
         <source>subtype {before} → {after}</source>
         <translation>子类型 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="118"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="115"/>
         <source>department {before} → {after}</source>
         <translation>部门 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="119"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="116"/>
         <source>owner {before} → {after}</source>
         <translation>处理人 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="129"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="126"/>
         <source>Re-assessed by {who}: {what}</source>
         <translation>{who} 重新评估：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="142"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="143"/>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="144"/>
-        <source>Pending</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="154"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="182"/>
-        <source>Stage</source>
-        <translation>当前处理阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="183"/>
-        <source>From stage</source>
-        <translation>原阶段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="184"/>
-        <source>Owner</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="185"/>
-        <source>Planned completion</source>
-        <translation>计划完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="186"/>
-        <source>Actual completion</source>
-        <translation>实际完成时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="187"/>
-        <source>Result</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="188"/>
-        <source>Customer feedback</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="189"/>
-        <source>Feedback comment</source>
-        <translation>具体意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="190"/>
-        <source>Next action</source>
-        <translation>下一步动作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="191"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="192"/>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="193"/>
-        <source>Solution</source>
-        <translation>处理方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="194"/>
-        <source>Decision</source>
-        <translation>审批结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="195"/>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="197"/>
-        <source>From</source>
-        <translation>原</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="196"/>
-        <source>To</source>
-        <translation>新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="198"/>
-        <source>Up to</source>
-        <translation>升级至</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="199"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="200"/>
-        <source>Outcome</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="201"/>
-        <source>Previous outcome</source>
-        <translation>原处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="202"/>
-        <source>Customer confirmed</source>
-        <translation>客户已确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="204"/>
-        <source>Deadline</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="205"/>
-        <source>Due</source>
-        <translation>到期时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="206"/>
-        <source>For</source>
-        <translation>提醒对象</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="207"/>
-        <source>Message</source>
-        <translation>提醒内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="208"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="209"/>
-        <source>New resolution date</source>
-        <translation>新办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="210"/>
-        <source>First response due</source>
-        <translation>首次响应时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="211"/>
-        <source>Solution due</source>
-        <translation>方案确认时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="212"/>
-        <source>Resolution due</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="213"/>
-        <source>Urgent because</source>
-        <translation>紧急原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="214"/>
-        <source>Frozen at</source>
-        <translation>冻结时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="215"/>
-        <source>Recorded frozen at</source>
-        <translation>原记录冻结时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="216"/>
-        <source>Timeliness</source>
-        <translation>处理及时性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="217"/>
-        <source>Effectiveness</source>
-        <translation>解决方案有效性</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="218"/>
-        <source>Attitude</source>
-        <translation>服务人员态度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="219"/>
-        <source>Overall</source>
-        <translation>整体满意度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="220"/>
-        <source>Suggestions</source>
-        <translation>其他建议或需求</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="240"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="164"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/timeline.py" line="250"/>
+        <location filename="../../desktop_app/ui/case/timeline.py" line="174"/>
         <source>Attachments: {names}</source>
         <translation>附件：{names}</translation>
     </message>
