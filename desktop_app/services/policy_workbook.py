@@ -19,7 +19,9 @@ Sheets and headers carry both the English key and the Chinese label (``types 投
   passwords set). Rows absent from the file, and columns absent from a sheet, stay as they
   are; a blank 启用 (active) cell keeps the row's state. ``active = 否`` deactivates; nothing
   is ever deleted.
-- A row's order in its sheet becomes its display order (subtypes within their type).
+- Order: the rows of a sheet that are already in the database take the display places
+  those rows hold, in the file's order (a full file reorders; a partial file in the same
+  order moves nothing); new rows go after the others (subtypes within their type).
 - One audit entry (``policy_import``) lists every change: sheet, code, field, old, new.
 """
 
@@ -477,7 +479,9 @@ class _Importer:
 
     def reference(self, rows: list[_Row], model: Any) -> None:
         seen: dict[str, int] = {}
-        for order, row in enumerate(rows):
+        current = {r.code: r.sort_order for r in model.select(model.code, model.sort_order)}
+        orders = _orders([row.text("code") for row in rows], current)
+        for row in rows:
             before = len(self.result.errors)
             code = self.code(row, "code", 40)
             if code is None:
@@ -487,6 +491,7 @@ class _Importer:
                 continue
             seen[code] = row.number
             existing = model.get_or_none(model.code == code)
+            order = orders[code]
             obj = existing or model(code=code, sort_order=order)
             changed = False
             for key, limit in (("name_zh", 60), ("name_en", 80)):
@@ -497,9 +502,7 @@ class _Importer:
             active = self.cell(row, "active", _yes_no_cell)
             if active is not _BAD and active is not None:
                 changed |= self.set(obj, code, "active", "active", active)
-            if obj.sort_order != order:
-                obj.sort_order = order
-                changed = True
+            changed |= self.reorder(obj, code, order)
             if existing is None:
                 if len(self.result.errors) > before:
                     continue  # not saved: a new row with a bad cell
@@ -507,14 +510,21 @@ class _Importer:
             obj.save()
             self.count(changed, existing is None)
 
+    def reorder(self, obj: Any, code: str, order: int) -> bool:
+        if obj.id is None or obj.sort_order == order:
+            obj.sort_order = order
+            return False
+        self.change(code, "order", obj.sort_order, order)
+        obj.sort_order = order
+        return True
+
     def twice(self, row: _Row, key: str, code: str, first: int) -> None:
         self.error(row.number, key, msg("{code} appears twice (row {row})."), code=code, row=first)
 
     # -- types -------------------------------------------------------------------------
 
     def types(self, rows: list[_Row]) -> None:
-        type_orders: dict[str, int] = {}
-        sub_orders: dict[str, int] = {}
+        type_orders, sub_orders = _type_orders(rows)
         type_rows: dict[str, int] = {}
         subtype_rows: dict[str, int] = {}
         changed: set[str] = set()
@@ -535,15 +545,12 @@ class _Importer:
                     row.number, "type", msg("{code} is a subtype, not a type."), code=type_code
                 )
                 continue
-            if type_code not in type_orders:
-                type_orders[type_code] = len(type_orders)
             new_type = parent is None
             if parent is None:
                 parent = ComplaintType(code=type_code, parent=None, name_zh="", name_en="")
-            if parent.sort_order != type_orders[type_code]:
                 parent.sort_order = type_orders[type_code]
-                if not new_type:
-                    changed.add(type_code)
+            elif self.reorder(parent, type_code, type_orders[type_code]):
+                changed.add(type_code)
             for key, attr, limit in (("type_zh", "name_zh", 60), ("type_en", "name_en", 80)):
                 current = getattr(parent, attr)
                 if is_type_row:
@@ -615,7 +622,7 @@ class _Importer:
         self,
         row: _Row,
         parent: ComplaintType,
-        orders: dict[str, int],
+        orders: dict[tuple[str, str], int],
         seen: dict[str, int],
         changed: set[str],
         added: set[str],
@@ -628,8 +635,7 @@ class _Importer:
             self.twice(row, "subtype", code, seen[code])
             return
         seen[code] = row.number
-        order = orders.get(parent.code, 0)
-        orders[parent.code] = order + 1
+        order = orders[parent.code, code]
         sub = ComplaintType.get_or_none(ComplaintType.code == code)
         if sub is not None and sub.parent_id is None:
             self.error(row.number, "subtype", msg("{code} is a type, not a subtype."), code=code)
@@ -655,8 +661,9 @@ class _Importer:
             sub.parent = parent
             self.change(code, "type", old_parent, parent.code)
             changed.add(code)
-        if sub.sort_order != order:
+        if new:
             sub.sort_order = order
+        elif self.reorder(sub, code, order):
             changed.add(code)
         for key, attr, limit in (("subtype_zh", "name_zh", 60), ("subtype_en", "name_en", 80)):
             if row.has(key) or new:
@@ -876,6 +883,46 @@ class _Importer:
 
 
 _BAD: Any = object()
+
+
+def _orders(codes: list[str], current: dict[str, int]) -> dict[str, int]:
+    """Display order per code of a sheet (docs/rules.md#policy-workbook): the codes already
+    in the database take the places those rows hold, in the file's order; new codes follow
+    every row of the table."""
+    present = [c for c in dict.fromkeys(codes) if c in current]
+    result = dict(zip(present, sorted(current[c] for c in present), strict=True))
+    following = max(current.values(), default=-1) + 1
+    for code in dict.fromkeys(codes):
+        if code not in result:
+            result[code] = following
+            following += 1
+    return result
+
+
+def _type_orders(rows: list[_Row]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """``_orders`` of the types, and of the subtypes within each type of the file."""
+    types = list(ComplaintType.select())
+    by_id = {t.id: t for t in types}
+    type_orders = _orders(
+        [row.text("type") for row in rows],
+        {t.code: t.sort_order for t in types if t.parent_id is None},
+    )
+    sub_orders: dict[tuple[str, str], int] = {}
+    grouped: dict[str, list[str]] = {}
+    for row in rows:
+        if row.text("subtype"):
+            grouped.setdefault(row.text("type"), []).append(row.text("subtype"))
+    for type_code, codes in grouped.items():
+        children = {
+            t.code: t.sort_order
+            for t in types
+            if t.parent_id is not None and by_id[t.parent_id].code == type_code
+        }
+        # A subtype moved here from another type comes after this type's own.
+        wanted = [c for c in codes if c in children] + [c for c in codes if c not in children]
+        orders = _orders(wanted, children)
+        sub_orders.update({(type_code, c): orders[c] for c in codes})
+    return type_orders, sub_orders
 
 
 def _department(value: Any) -> Department | None:
