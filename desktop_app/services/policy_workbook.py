@@ -204,8 +204,8 @@ def policy_rows(
                     LEVEL_ROMAN.get(sub.default_level) if sub.default_level else None,
                     sub.callback_rule,
                     sub.handling_rule,
-                    depts.get(sub.handler_department_id),
-                    depts.get(sub.notify_department_id),
+                    depts.get(sub.handler_department_id or 0),
+                    depts.get(sub.notify_department_id or 0),
                     _yes_no(sub.active),
                 ]
             )
@@ -229,7 +229,7 @@ def policy_rows(
         .order_by(Department.sort_order, Department.id)
         .objects()
     ):
-        links.setdefault(link.user_id, []).append(link.code)
+        links.setdefault(link.user_id, []).append(link.code)  # type: ignore[attr-defined]
     staff = [
         [
             u.username,
@@ -286,7 +286,7 @@ def export_policy(
         "policy",
         None,
         path=str(path),
-        **{key: len(value) for key, value in rows.items()},
+        rows={key: len(value) for key, value in rows.items()},
     )
     return PolicyExportResult(path, {key: len(value) for key, value in rows.items()})
 
@@ -410,7 +410,7 @@ class _Importer:
 
     # -- bookkeeping -------------------------------------------------------------------
 
-    def error(self, row: int | None, column: str, template: str, **params: object) -> None:
+    def error(self, row: int | None, column: str, template: str, /, **params: object) -> None:
         self.result.errors.append(ImportProblem(self.sheet, row, column, template, params))
 
     def change(self, code: str, name: str, old: Any, new: Any) -> None:
@@ -459,7 +459,9 @@ class _Importer:
             return None
         return text
 
-    def set(self, obj: Any, code: str, attr: str, label: str, new: Any, shown: Any = None) -> bool:
+    def assign(
+        self, obj: Any, code: str, attr: str, label: str, new: Any, shown: Any = None
+    ) -> bool:
         old = getattr(obj, attr)
         if old == new:
             return False
@@ -498,10 +500,10 @@ class _Importer:
                 if row.has(key) or existing is None:
                     value = self.name(row, key, limit)
                     if value is not _BAD:
-                        changed |= self.set(obj, code, key, key, value)
+                        changed |= self.assign(obj, code, key, key, value)
             active = self.cell(row, "active", _yes_no_cell)
             if active is not _BAD and active is not None:
-                changed |= self.set(obj, code, "active", "active", active)
+                changed |= self.assign(obj, code, "active", "active", active)
             changed |= self.reorder(obj, code, order)
             if existing is None:
                 if len(self.result.errors) > before:
@@ -556,7 +558,7 @@ class _Importer:
                 if is_type_row:
                     if row.has(key) or not current:
                         value = self.name(row, key, limit)
-                        if value is not _BAD and self.set(parent, type_code, attr, key, value):
+                        if value is not _BAD and self.assign(parent, type_code, attr, key, value):
                             changed.add(type_code)
                     continue
                 text = row.text(key)
@@ -568,7 +570,7 @@ class _Importer:
                 elif not current:
                     value = self.name(row, key, limit)
                     if value is not _BAD:
-                        self.set(parent, type_code, attr, key, value)
+                        self.assign(parent, type_code, attr, key, value)
                 elif text != current:
                     self.error(
                         row.number,
@@ -600,7 +602,7 @@ class _Importer:
                 if (
                     active is not _BAD
                     and active is not None
-                    and self.set(parent, type_code, "active", "active", active)
+                    and self.assign(parent, type_code, "active", "active", active)
                 ):
                     changed.add(type_code)
             if new_type:
@@ -668,7 +670,7 @@ class _Importer:
         for key, attr, limit in (("subtype_zh", "name_zh", 60), ("subtype_en", "name_en", 80)):
             if row.has(key) or new:
                 value = self.name(row, key, limit)
-                if value is not _BAD and self.set(sub, code, attr, key, value):
+                if value is not _BAD and self.assign(sub, code, attr, key, value):
                     changed.add(code)
         for key, attr, parse in (
             ("default_level", "default_level", _level),
@@ -678,7 +680,7 @@ class _Importer:
             if row.has(key) or new:
                 value = self.cell(row, key, parse)
                 shown = LEVEL_ROMAN.get(value) if key == "default_level" else None
-                if value is not _BAD and self.set(sub, code, attr, key, value, shown):
+                if value is not _BAD and self.assign(sub, code, attr, key, value, shown):
                     changed.add(code)
         for key in ("handler_department", "notify_department"):
             if not row.has(key):
@@ -686,7 +688,7 @@ class _Importer:
             dept = self.cell(row, key, _department)
             if dept is _BAD:
                 continue
-            if self.set(
+            if self.assign(
                 sub, code, f"{key}_id", key, dept.id if dept else None, dept.code if dept else None
             ):
                 changed.add(code)
@@ -694,7 +696,7 @@ class _Importer:
         if (
             active is not _BAD
             and active is not None
-            and self.set(sub, code, "active", "active", active)
+            and self.assign(sub, code, "active", "active", active)
         ):
             changed.add(code)
         if new:
@@ -740,7 +742,7 @@ class _Importer:
             if row.has("display_name"):
                 value = self.name(row, "display_name", 60)
                 if value is not _BAD:
-                    changed |= self.set(user, name, "display_name", "display_name", value)
+                    changed |= self.assign(user, name, "display_name", "display_name", value)
             if row.has("role") and row.text("role") and row.text("role") != user.role:
                 role = row.text("role")
                 term = ROLES.parse(role)
@@ -766,10 +768,10 @@ class _Importer:
                         except ValidationError as exc:
                             self.error(row.number, "role", exc.template, **exc.params)
                         else:
-                            changed |= self.set(user, name, "role", "role", term.code)
+                            changed |= self.assign(user, name, "role", "role", term.code)
             senior = self.cell(row, "senior_agent", _yes_no_cell)
             if senior is not _BAD and senior is not None:
-                changed |= self.set(user, name, "senior_agent", "senior_agent", senior)
+                changed |= self.assign(user, name, "senior_agent", "senior_agent", senior)
             active = self.cell(row, "active", _yes_no_cell)
             if active is not _BAD and active is not None and active != user.active:
                 if not active and user.id == self.session.user_id:
@@ -781,7 +783,7 @@ class _Importer:
                     except ValidationError as exc:
                         self.error(row.number, "active", exc.template, **exc.params)
                     else:
-                        changed |= self.set(user, name, "active", "active", active)
+                        changed |= self.assign(user, name, "active", "active", active)
             user.save()
             if row.has("departments"):
                 changed |= self._departments(row, user)

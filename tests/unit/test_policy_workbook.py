@@ -243,10 +243,12 @@ def test_every_bad_cell_is_named(db, manager_session, tmp_path):
     ws.append(["brand_new", "x3", "四", "Four", "I", "t+1", "receiver", None, None])
     book.create_sheet("渠道").append(["代码", "中文名称"])
     book["渠道"].append(["phone", None])
+    book["渠道"].append(["phone", "电话"])
     book.create_sheet("规则设置").append(["key", "value"])
     book["规则设置"].append(["rules.batch_threshold", 0])
     book["规则设置"].append(["sla.level3_callback", "t+9"])
     book["规则设置"].append(["no.such.key", 1])
+    book["规则设置"].append(["rules.batch_threshold", 5])
     book.create_sheet("Notes")
     book.save(tmp_path / "bad.xlsx")
     result = policy_workbook.import_policy(manager_session, tmp_path / "bad.xlsx")
@@ -262,15 +264,17 @@ def test_every_bad_cell_is_named(db, manager_session, tmp_path):
         "types!5 type_zh: Both names are required (Chinese and English).",
         "types!5 type_en: Both names are required (Chinese and English).",
         "channels!2 name_zh: Both names are required (Chinese and English).",
+        "channels!3 code: phone appears twice (row 2).",
         "settings!2 value: rules.batch_threshold: must be at least 1",
         "settings!3 value: sla.level3_callback: expected one of same_day, t+1, t+2, got 't+9'",
         'settings!4 key: "no.such.key" is not a setting key.',
+        "settings!5 key: rules.batch_threshold appears twice (row 2).",
     ]
     assert [w.line() for w in result.warnings] == [
         "Notes: Not a sheet of the policy workbook: ignored."
     ]
     errors = policy_workbook.write_error_report(result, tmp_path / "errors.xlsx")
-    assert len(cells(errors)["导入错误"]) == 13
+    assert len(cells(errors)["导入错误"]) == 15
 
 
 def test_dry_run_reports_the_changes_and_writes_nothing(db, manager_session, tmp_path):
