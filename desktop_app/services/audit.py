@@ -74,8 +74,6 @@ ACTIONS = (
     "export_report",
     "export_audit",
     "import_workbook",
-    "policy_export",
-    "policy_import",
     "setting_change",
     "calendar_override",
     "calendar_override_removed",

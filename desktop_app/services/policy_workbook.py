@@ -22,7 +22,8 @@ Sheets and headers carry both the English key and the Chinese label (``types 投
 - Order: the rows of a sheet that are already in the database take the display places
   those rows hold, in the file's order (a full file reorders; a partial file in the same
   order moves nothing); new rows go after the others (subtypes within their type).
-- One audit entry (``policy_import``) lists every change: sheet, code, field, old, new.
+- One audit entry (action ``import_workbook``, entity ``policy``) lists every change:
+  sheet, code, field, old, new.
 """
 
 from __future__ import annotations
@@ -258,8 +259,8 @@ def export_policy(
     *,
     translate: Callable[[str], str] | None = None,
 ) -> PolicyExportResult:
-    """Write the policy workbook to ``path`` (managers and admins; audited as
-    ``policy_export``). ``translate`` gives the settings' labels in the UI language
+    """Write the policy workbook to ``path`` (managers and admins; not audited: it holds
+    no customer data). ``translate`` gives the settings' labels in the UI language
     (English without it); labels are for people and ignored on import."""
     require_manager(session)
     path = Path(path)
@@ -280,14 +281,6 @@ def export_policy(
             ws.append([_cell(ws, value) for value in row])
     path.parent.mkdir(parents=True, exist_ok=True)
     save_atomic(workbook, path)
-    audit.record(
-        session,
-        "policy_export",
-        "policy",
-        None,
-        path=str(path),
-        rows={key: len(value) for key, value in rows.items()},
-    )
     return PolicyExportResult(path, {key: len(value) for key, value in rows.items()})
 
 
@@ -1073,7 +1066,7 @@ def import_policy(
             if result.changes:
                 audit.record(
                     session,
-                    "policy_import",
+                    "import_workbook",
                     "policy",
                     None,
                     file=path.name,

@@ -157,7 +157,7 @@ def test_round_trip_through_a_fresh_database_gives_identical_cells(
         after = cells(policy_workbook.export_policy(manager, tmp_path / "second.xlsx").path)
         staff_rows = [r for r in after["staff 人员"] if r[0] != "manager2"]
         assert {**after, "staff 人员": staff_rows} == before
-        entries = list(AuditLog.select().where(AuditLog.action == "policy_import"))
+        entries = list(AuditLog.select().where(AuditLog.action == "import_workbook"))
         assert len(entries) == 1 and entries[0].username == "manager2"
         details = json.loads(entries[0].details)
         assert {
@@ -291,7 +291,7 @@ def test_dry_run_reports_the_changes_and_writes_nothing(db, manager_session, tmp
     assert "departments tech name_zh: 技术部 → 信息技术部" in result.change_lines()
     assert "departments legal added: - → legal" in result.change_lines()
     assert _snapshot() == before
-    assert not AuditLog.select().where(AuditLog.action == "policy_import").exists()
+    assert not AuditLog.select().where(AuditLog.action == "import_workbook").exists()
 
 
 def test_absent_rows_stay_and_active_no_deactivates_a_type_in_use(
@@ -322,7 +322,7 @@ def test_absent_rows_stay_and_active_no_deactivates_a_type_in_use(
     ]
     assert ComplaintType.select().count() == 36 and Department.select().count() == 7
     assert case.subtype_id == ComplaintType.get(code="logistics_delay").id
-    entry = AuditLog.get(AuditLog.action == "policy_import")
+    entry = AuditLog.get(AuditLog.action == "import_workbook")
     assert len(json.loads(entry.details)["changes"]) == 3
     # A subtype in use cannot move to another type.
     ws = book["types"]
