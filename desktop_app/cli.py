@@ -201,6 +201,26 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="contacts and ID numbers in full (recorded in the audit log)",
     )
+    p = sub.add_parser(
+        "config",
+        help="the policy workbook: types, departments, channels, settings, staff hierarchy",
+    )
+    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    p = config_sub.add_parser("export", help="write the policy workbook")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p = config_sub.add_parser("import", help="read a policy workbook, all or nothing")
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument(
+        "--dry-run", action="store_true", help="check and list the changes, write nothing"
+    )
+    p.add_argument(
+        "--errors-out",
+        metavar="FILE.xlsx",
+        help="when rejected, also save the problems as a workbook",
+    )
+    p = config_sub.add_parser("set", help="change one setting")
+    p.add_argument("key", metavar="KEY")
+    p.add_argument("value", metavar="VALUE")
     p = sub.add_parser("backup", help="consistent online backup (SQLite copy, or pg_dump)")
     p.add_argument(
         "--out",
@@ -499,6 +519,42 @@ def _cmd_export_cases(args: argparse.Namespace, session: Session) -> int:
 
 COMMANDS["import"] = _cmd_import
 COMMANDS["export-cases"] = _cmd_export_cases
+
+
+def _cmd_config(args: argparse.Namespace, session: Session) -> int:
+    """``config export/import/set`` (docs/rules.md#policy-workbook)."""
+    from desktop_app.services import policy_workbook
+
+    if args.config_command == "export":
+        exported = policy_workbook.export_policy(session, args.out)
+        rows = ", ".join(f"{count:,} {key}" for key, count in exported.rows.items())
+        print(f"wrote {rows} to {exported.path}")
+        return EXIT_OK
+    if args.config_command == "set":
+        value = policy_workbook.set_setting(session, args.key, args.value)
+        print(f"{args.key} = {value!r}")
+        return EXIT_OK
+    report = policy_workbook.import_policy(session, args.file, dry_run=args.dry_run)
+    for warning in report.warnings:
+        print(f"warning: {warning.line()}", file=sys.stderr)
+    if not report.ok:
+        for line in report.lines():
+            print(line)
+        if args.errors_out:
+            print(f"error report: {policy_workbook.write_error_report(report, args.errors_out)}")
+        print(f"rejected: {len(report.errors):,} problem(s); nothing was changed", file=sys.stderr)
+        return EXIT_FAILED
+    for line in report.change_lines():
+        print(line)
+    counts = ", ".join(f"{count:,} {key}" for key, count in report.changed.items()) or "nothing"
+    if args.dry_run:
+        print(f"dry run: {counts} would change; nothing was written")
+    else:
+        print(f"changed {counts}")
+    return EXIT_OK
+
+
+COMMANDS["config"] = _cmd_config
 
 
 def _cmd_backup(args: argparse.Namespace, session: Session) -> int:

@@ -33,6 +33,7 @@ class SettingDef:
     label: str
     minimum: float | None = None
     maximum: float | None = None
+    choices: tuple[str, ...] = ()  # text settings: the codes allowed (empty: any text)
 
     def coerce(self, value: Any) -> Any:
         """Convert and check a value for this setting; SettingValueError says why not."""
@@ -47,6 +48,10 @@ class SettingDef:
             raise SettingValueError(
                 msg("{key}: expected yes or no, got {value!r}"), key=self.key, value=value
             )
+        if self.kind is int and isinstance(value, float) and not value.is_integer():
+            raise SettingValueError(
+                msg("{key}: expected a whole number, got {value!r}"), key=self.key, value=value
+            )
         try:
             result = self.kind(value)
         except (TypeError, ValueError) as exc:
@@ -55,6 +60,13 @@ class SettingDef:
                 float: msg("{key}: expected a number, got {value!r}"),
             }.get(self.kind, msg("{key}: expected text, got {value!r}"))
             raise SettingValueError(template, key=self.key, value=value) from exc
+        if self.choices and result not in self.choices:
+            raise SettingValueError(
+                msg("{key}: expected one of {choices}, got {value!r}"),
+                key=self.key,
+                choices=", ".join(self.choices),
+                value=value,
+            )
         if self.minimum is not None and result < self.minimum:
             raise SettingValueError(
                 msg("{key}: must be at least {minimum:g}"), key=self.key, minimum=self.minimum
@@ -73,8 +85,9 @@ def _d(
     label: str,
     minimum: float | None = None,
     maximum: float | None = None,
+    choices: tuple[str, ...] = (),
 ) -> SettingDef:
-    return SettingDef(key, default, type(default), group, label, minimum, maximum)
+    return SettingDef(key, default, type(default), group, label, minimum, maximum, choices)
 
 
 SETTINGS: tuple[SettingDef, ...] = (
@@ -117,6 +130,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "same_day",
         "sla",
         msg("First callback of escalated and VIP complaints (same_day, t+1, t+2)"),
+        choices=("same_day", "t+1", "t+2"),
     ),
     _d("sla.hours_working_time_only", False, "sla", msg("Hour targets count working time only")),
     _d(

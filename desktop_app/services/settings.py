@@ -53,32 +53,44 @@ def list_settings(session: Session) -> list[tuple[str, Any]]:
 def change_setting(session: Session, key: str, value: Any) -> Any:
     """Change one setting (managers and admins); audited with old and new value."""
     require_manager(session)
+    new = validate_setting(key, value)
+    with write_lock(database_proxy.obj):
+        old = store_setting(session, key, new)
+        audit.record(session, "setting_change", "setting", None, key=key, old=old, new=new)
+    return new
+
+
+def validate_setting(key: str, value: Any) -> Any:
+    """The value ``value`` gives setting ``key`` (converted), or ValidationError naming the
+    setting: the check of the Settings page, ``config set`` and the policy workbook
+    (docs/rules.md#settings)."""
     definition = BY_KEY.get(key)
     if definition is None:
         raise ValidationError(msg("Unknown setting {key}."), field=key, key=key)
     try:
-        new = definition.coerce(value)
+        return definition.coerce(value)
     except SettingValueError as exc:
         raise ValidationError(exc.template, field=key, **exc.params) from exc
-    with write_lock(database_proxy.obj):
-        old = get(key)
-        now = session.now()
-        (
-            Setting.insert(
-                key=key, value=json.dumps(new), updated_at=now, updated_by=session.user_id
-            )
-            .on_conflict(
-                conflict_target=[Setting.key],
-                update={
-                    Setting.value: json.dumps(new),
-                    Setting.updated_at: now,
-                    Setting.updated_by: session.user_id,
-                },
-            )
-            .execute()
+
+
+def store_setting(session: Session, key: str, new: Any) -> Any:
+    """Write a value ``validate_setting`` returned, in the caller's transaction, without an
+    audit entry (the caller writes it); returns the old value."""
+    old = get(key)
+    now = session.now()
+    (
+        Setting.insert(key=key, value=json.dumps(new), updated_at=now, updated_by=session.user_id)
+        .on_conflict(
+            conflict_target=[Setting.key],
+            update={
+                Setting.value: json.dumps(new),
+                Setting.updated_at: now,
+                Setting.updated_by: session.user_id,
+            },
         )
-        audit.record(session, "setting_change", "setting", None, key=key, old=old, new=new)
-    return new
+        .execute()
+    )
+    return old
 
 
 def load_calendar(values: dict[str, Any] | None = None) -> WorkCalendar:

@@ -114,6 +114,26 @@ def _supervisor(name: str, user: User | None = None) -> User:
     return boss
 
 
+def supervisor_choice(user: User, name: str) -> User | None:
+    """The direct supervisor ``name`` would make for ``user`` (blank: none), by the rule of
+    ``update_user``: the supervisor already set may stay as it is (the dialog shows a clerk
+    or disabled supervisor already set); a new choice must pass ``_supervisor``.
+    ValidationError (field ``supervisor``) says why not. Also used by the policy workbook
+    (docs/rules.md#policy-workbook)."""
+    if not name.strip():
+        return None
+    kept = User.get_or_none(User.id == user.supervisor_id) if user.supervisor_id else None
+    if kept is not None and kept.username == name.strip():
+        return kept
+    return _supervisor(name, user)
+
+
+def keep_an_admin(user: User, field: str) -> None:
+    """Refuse to take away the last active administrator who can sign in (the rule of
+    ``update_user`` and ``set_active``; also the policy workbook's)."""
+    _keep_an_admin(user, field)
+
+
 @service
 def create_user(
     session: Session,
@@ -336,17 +356,7 @@ def update_user(
             _keep_an_admin(user, "role")
             user.role = changed["role"] = role
         if supervisor is not None:
-            boss = None
-            if supervisor.strip():
-                kept = (
-                    User.get_or_none(User.id == user.supervisor_id) if user.supervisor_id else None
-                )
-                # Kept as it is (the dialog shows a clerk or disabled supervisor already
-                # set): only a new choice must be an active supervisor without a cycle.
-                if kept is not None and kept.username == supervisor.strip():
-                    boss = kept
-                else:
-                    boss = _supervisor(supervisor, user)
+            boss = supervisor_choice(user, supervisor)
             if user.supervisor_id != (boss.id if boss else None):
                 user.supervisor = boss
                 changed["supervisor"] = boss.username if boss else ""

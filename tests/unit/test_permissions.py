@@ -40,6 +40,7 @@ from desktop_app.services import (
     improvements,
     intake,
     kpi,
+    policy_workbook,
     print_forms,
     queue,
     reminders,
@@ -169,6 +170,13 @@ def _workbook(w: World) -> Path:
     path = w.tmp / "in.xlsx"
     if not path.exists():
         exchange_export.export_cases(w.people["manager"], path)
+    return path
+
+
+def _policy(w: World) -> Path:
+    path = w.tmp / "policy-in.xlsx"
+    if not path.exists():
+        policy_workbook.export_policy(w.people["manager"], path)
     return path
 
 
@@ -337,6 +345,18 @@ MATRIX: dict[str, tuple] = {
         frozenset({"owner"}),
         lambda s, w: reminders.snooze(s, w.reminder.id, 30),
         NotFound,
+    ),
+    "policy_workbook.export_policy": (
+        MANAGERS,
+        lambda s, w: policy_workbook.export_policy(s, w.tmp / "policy.xlsx"),
+    ),
+    "policy_workbook.import_policy": (
+        MANAGERS,
+        lambda s, w: policy_workbook.import_policy(s, _policy(w), dry_run=True),
+    ),
+    "policy_workbook.set_setting": (
+        MANAGERS,
+        lambda s, w: policy_workbook.set_setting(s, "rules.batch_threshold", "12"),
     ),
     "report_workbook.volume_trend": (
         REPORTERS,
