@@ -1072,37 +1072,43 @@
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="58"/>
+        <location filename="../../desktop_app/services/settings.py" line="69"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="55"/>
+        <location filename="../../desktop_app/domain/settings.py" line="60"/>
         <source>{key}: expected a number, got {value!r}</source>
         <translation>{key}：应为数字，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="54"/>
+        <location filename="../../desktop_app/domain/settings.py" line="53"/>
+        <location filename="../../desktop_app/domain/settings.py" line="59"/>
         <source>{key}: expected a whole number, got {value!r}</source>
         <translation>{key}：应为整数，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="56"/>
+        <location filename="../../desktop_app/domain/settings.py" line="61"/>
         <source>{key}: expected text, got {value!r}</source>
         <translation>{key}：应为文字，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="48"/>
+        <location filename="../../desktop_app/domain/settings.py" line="49"/>
         <source>{key}: expected yes or no, got {value!r}</source>
         <translation>{key}：应为“是”或“否”，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="60"/>
+        <location filename="../../desktop_app/domain/settings.py" line="65"/>
+        <source>{key}: expected one of {choices}, got {value!r}</source>
+        <translation>{key}：应为 {choices} 之一，实际为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="72"/>
         <source>{key}: must be at least {minimum:g}</source>
         <translation>{key}：不能小于 {minimum:g}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="64"/>
+        <location filename="../../desktop_app/domain/settings.py" line="76"/>
         <source>{key}: must be at most {maximum:g}</source>
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
@@ -1269,7 +1275,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/setup.py" line="189"/>
-        <location filename="../../desktop_app/services/users.py" line="135"/>
+        <location filename="../../desktop_app/services/users.py" line="155"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
     </message>
@@ -1279,13 +1285,13 @@
         <translation>服务器地址、端口或数据库名称无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="140"/>
-        <location filename="../../desktop_app/services/users.py" line="332"/>
+        <location filename="../../desktop_app/services/users.py" line="160"/>
+        <location filename="../../desktop_app/services/users.py" line="352"/>
         <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
         <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="149"/>
+        <location filename="../../desktop_app/services/users.py" line="169"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被占用。</translation>
     </message>
@@ -1310,273 +1316,408 @@
         <translation>{name} 不能担任 {account} 的主管：{account} 是 {name} 的上级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="190"/>
-        <location filename="../../desktop_app/services/users.py" line="208"/>
+        <location filename="../../desktop_app/services/users.py" line="210"/>
+        <location filename="../../desktop_app/services/users.py" line="228"/>
         <source>No user named {name}.</source>
         <translation>没有名为 {name} 的用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="234"/>
+        <location filename="../../desktop_app/services/users.py" line="254"/>
         <source>The command line has no password to change.</source>
         <translation>命令行会话没有可修改的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="238"/>
+        <location filename="../../desktop_app/services/users.py" line="258"/>
         <source>Your account no longer exists or is disabled.</source>
         <translation>您的账号已不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="241"/>
+        <location filename="../../desktop_app/services/users.py" line="261"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="244"/>
+        <location filename="../../desktop_app/services/users.py" line="264"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="288"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="395"/>
+        <source>&quot;{value}&quot; is not 是 or 否 (yes or no)</source>
+        <translation>&quot;{value}&quot; 不是“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="432"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="561"/>
+        <source>Both names are required (Chinese and English).</source>
+        <translation>中文名称和英文名称均为必填。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="434"/>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="442"/>
+        <source>A code is required.</source>
+        <translation>代码为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="448"/>
+        <source>&quot;{value}&quot; is not a code: 1 to {limit} letters, digits or _ . + -</source>
+        <translation>&quot;{value}&quot; 不是有效代码：应为 1 至 {limit} 个字母、数字或 _ . + -</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="517"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="716"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="857"/>
+        <source>{code} appears twice (row {row}).</source>
+        <translation>{code} 重复出现（第 {row} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="540"/>
+        <source>{code} is a subtype, not a type.</source>
+        <translation>{code} 是子类，不是投诉类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="572"/>
+        <source>&quot;{value}&quot; differs from the type&apos;s name &quot;{name}&quot;: rename a type on its own row (subtype blank).</source>
+        <translation>&quot;{value}&quot; 与该类型的名称“{name}”不一致：请在该类型自己的行（子类留空）中改名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="591"/>
+        <source>A type has no {column}: write it on its subtypes&apos; rows.</source>
+        <translation>投诉类型没有 {column}：请填写在其子类的行中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="636"/>
+        <source>{code} is a type, not a subtype.</source>
+        <translation>{code} 是投诉类型，不是子类。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="650"/>
+        <source>{code} has cases under its type; it cannot move to {type}.</source>
+        <translation>{code} 在其所属类型下已有投诉，不能移到 {type}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="710"/>
+        <source>A user name is required.</source>
+        <translation>用户名为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="728"/>
+        <source>No account named {name}: the policy workbook never creates accounts (add it under Administration or with user add).</source>
+        <translation>没有名为 {name} 的账户：规则工作簿不会创建账户（请在“系统管理”中或用 user add 添加）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="746"/>
+        <source>&quot;{value}&quot; is not a role (clerk, supervisor, manager, admin)</source>
+        <translation>&quot;{value}&quot; 不是有效角色（clerk、supervisor、manager、admin）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="754"/>
+        <source>Only an administrator changes roles ({name} is {role}).</source>
+        <translation>只有管理员可以更改角色（{name} 为 {role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="771"/>
+        <location filename="../../desktop_app/services/users.py" line="308"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="223"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="820"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="933"/>
+        <source>&quot;{value}&quot; is not a department (by code, in the database or on the departments sheet).</source>
+        <translation>&quot;{value}&quot; 不是部门（按代码，须在数据库或“部门”工作表中）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="851"/>
+        <source>&quot;{value}&quot; is not a setting key.</source>
+        <translation>&quot;{value}&quot; 不是设置键名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="945"/>
+        <source>&quot;{value}&quot; is not a level (I, II, III)</source>
+        <translation>&quot;{value}&quot; 不是有效级别（I、II、III）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="953"/>
+        <source>&quot;{value}&quot; is not a first-callback rule (same_day, t+1, t+2)</source>
+        <translation>&quot;{value}&quot; 不是首次回电规则（same_day、t+1、t+2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="962"/>
+        <source>&quot;{value}&quot; is not a handling rule ({codes})</source>
+        <translation>&quot;{value}&quot; 不是处理人规则（{codes}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="975"/>
+        <source>{path} is not an .xlsx workbook: {reason}</source>
+        <translation>{path} 不是 .xlsx 工作簿：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="987"/>
+        <source>Not a sheet of the policy workbook: ignored.</source>
+        <translation>不是规则工作簿的工作表：已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="993"/>
+        <source>The sheet appears twice.</source>
+        <translation>该工作表出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1006"/>
+        <source>Unknown column: ignored.</source>
+        <translation>未知列：已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1010"/>
+        <source>The column appears twice.</source>
+        <translation>该列出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1020"/>
+        <source>The column is missing.</source>
+        <translation>缺少该列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="243"/>
         <source>{name} is the last administrator who can sign in; add another administrator first.</source>
         <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="325"/>
+        <location filename="../../desktop_app/services/users.py" line="345"/>
         <source>The display name must be 1 to 60 characters.</source>
         <translation>显示名称须为 1 至 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="86"/>
+        <location filename="../../desktop_app/domain/settings.py" line="99"/>
         <source>First response, urgent (hours)</source>
         <translation>首次响应时限，紧急（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="94"/>
+        <location filename="../../desktop_app/domain/settings.py" line="107"/>
         <source>First response, normal (hours)</source>
         <translation>首次响应时限，一般（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="98"/>
+        <location filename="../../desktop_app/domain/settings.py" line="111"/>
         <source>First response, low (hours)</source>
         <translation>首次响应时限，低（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="99"/>
+        <location filename="../../desktop_app/domain/settings.py" line="112"/>
         <source>Solution agreed, urgent (working days)</source>
         <translation>方案确认时限，紧急（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="100"/>
+        <location filename="../../desktop_app/domain/settings.py" line="113"/>
         <source>Solution agreed, normal (working days)</source>
         <translation>方案确认时限，一般（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="101"/>
+        <location filename="../../desktop_app/domain/settings.py" line="114"/>
         <source>Solution agreed, low (working days)</source>
         <translation>方案确认时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="102"/>
+        <location filename="../../desktop_app/domain/settings.py" line="115"/>
         <source>Resolved, urgent (working days)</source>
         <translation>办结时限，紧急（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="103"/>
+        <location filename="../../desktop_app/domain/settings.py" line="116"/>
         <source>Resolved, normal (working days)</source>
         <translation>办结时限，一般（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="104"/>
+        <location filename="../../desktop_app/domain/settings.py" line="117"/>
         <source>Resolved, low (working days)</source>
         <translation>办结时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="111"/>
+        <location filename="../../desktop_app/domain/settings.py" line="124"/>
         <source>First callback of urgent cases (hours)</source>
         <translation>紧急投诉首次回电时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="119"/>
+        <location filename="../../desktop_app/domain/settings.py" line="132"/>
         <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
         <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="121"/>
+        <location filename="../../desktop_app/domain/settings.py" line="135"/>
         <source>Hour targets count working time only</source>
         <translation>按小时计的时限只计工作时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="126"/>
+        <location filename="../../desktop_app/domain/settings.py" line="140"/>
         <source>Complex cases: latest renegotiated resolution (working days)</source>
         <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="134"/>
+        <location filename="../../desktop_app/domain/settings.py" line="148"/>
         <source>Progress update to the customer every (days)</source>
         <translation>向客户通报进度的间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="142"/>
+        <location filename="../../desktop_app/domain/settings.py" line="156"/>
         <source>Weekly progress updates after (working days open)</source>
         <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="150"/>
+        <location filename="../../desktop_app/domain/settings.py" line="164"/>
         <source>Progress update interval for long cases (days)</source>
         <translation>长期投诉的进度通报间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="158"/>
+        <location filename="../../desktop_app/domain/settings.py" line="172"/>
         <source>Survey window opens after closure (hours)</source>
         <translation>闭环后多久开始回访调查（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="162"/>
+        <location filename="../../desktop_app/domain/settings.py" line="176"/>
         <source>Survey due after closure (hours)</source>
         <translation>闭环后回访调查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="167"/>
+        <location filename="../../desktop_app/domain/settings.py" line="181"/>
         <source>Survey call: next try after no answer (working minutes)</source>
         <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="175"/>
+        <location filename="../../desktop_app/domain/settings.py" line="189"/>
         <source>Survey call attempts before the customer counts as unreachable</source>
         <translation>回访致电多少次后视为联系不上客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="183"/>
+        <location filename="../../desktop_app/domain/settings.py" line="197"/>
         <source>Survey queue keeps cases this many days past their survey due time</source>
         <translation>调查时限过后投诉在调查队列中保留的天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="191"/>
+        <location filename="../../desktop_app/domain/settings.py" line="205"/>
         <source>Overall score at or below which an unhappy customer is followed up</source>
         <translation>整体满意度不高于此分数时跟进不满意客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="196"/>
+        <location filename="../../desktop_app/domain/settings.py" line="210"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="197"/>
+        <location filename="../../desktop_app/domain/settings.py" line="211"/>
         <source>Working day starts (HH:MM)</source>
         <translation>上班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="198"/>
+        <location filename="../../desktop_app/domain/settings.py" line="212"/>
         <source>Working day ends (HH:MM)</source>
         <translation>下班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="199"/>
+        <location filename="../../desktop_app/domain/settings.py" line="213"/>
         <source>Working weekdays (1 = Monday)</source>
         <translation>工作日（1 = 星期一）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="204"/>
+        <location filename="../../desktop_app/domain/settings.py" line="218"/>
         <source>Use China&apos;s public holidays and adjusted working days</source>
         <translation>使用中国法定节假日和调休安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="212"/>
+        <location filename="../../desktop_app/domain/settings.py" line="226"/>
         <source>Batch complaint: more than this many of one subtype in a day</source>
         <translation>批量投诉：同一子类一天内超过此数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="220"/>
+        <location filename="../../desktop_app/domain/settings.py" line="234"/>
         <source>Reminder scan interval (seconds)</source>
         <translation>提醒检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="228"/>
+        <location filename="../../desktop_app/domain/settings.py" line="242"/>
         <source>Warn before the first-response deadline (minutes)</source>
         <translation>首次响应时限前多久提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="236"/>
+        <location filename="../../desktop_app/domain/settings.py" line="250"/>
         <source>Warn before the solution deadline (working hours)</source>
         <translation>方案时限前多久提醒（工作小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="244"/>
+        <location filename="../../desktop_app/domain/settings.py" line="258"/>
         <source>Warn before the resolution deadline (working days)</source>
         <translation>办结时限前多久提醒（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="252"/>
+        <location filename="../../desktop_app/domain/settings.py" line="266"/>
         <source>Escalate overdue cases after (minutes)</source>
         <translation>超时多久后自动升级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="260"/>
+        <location filename="../../desktop_app/domain/settings.py" line="274"/>
         <source>Raise missed reminders for deadlines up to this many days old</source>
         <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="268"/>
+        <location filename="../../desktop_app/domain/settings.py" line="282"/>
         <source>Tracker: a deadline is due soon within (hours)</source>
         <translation>进度跟踪：距时限多少小时内算即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="276"/>
+        <location filename="../../desktop_app/domain/settings.py" line="290"/>
         <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
         <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="282"/>
+        <location filename="../../desktop_app/domain/settings.py" line="296"/>
         <source>Head of operations, last escalation step (user name; empty: the manager)</source>
         <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="285"/>
+        <location filename="../../desktop_app/domain/settings.py" line="299"/>
         <source>Failed sign-ins before lockout</source>
         <translation>登录失败多少次后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="286"/>
+        <location filename="../../desktop_app/domain/settings.py" line="300"/>
         <source>Lockout duration (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="287"/>
+        <location filename="../../desktop_app/domain/settings.py" line="301"/>
         <source>Lock after idle (minutes)</source>
         <translation>闲置多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="288"/>
+        <location filename="../../desktop_app/domain/settings.py" line="302"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="289"/>
+        <location filename="../../desktop_app/domain/settings.py" line="303"/>
         <source>Largest attachment (MB)</source>
         <translation>附件大小上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="294"/>
+        <location filename="../../desktop_app/domain/settings.py" line="308"/>
         <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
         <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="296"/>
+        <location filename="../../desktop_app/domain/settings.py" line="310"/>
         <source>Daily backups kept</source>
         <translation>保留的每日备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="297"/>
+        <location filename="../../desktop_app/domain/settings.py" line="311"/>
         <source>Weekly backups kept</source>
         <translation>保留的每周备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="298"/>
+        <location filename="../../desktop_app/domain/settings.py" line="312"/>
         <source>Complaint number prefix</source>
         <translation>投诉编号前缀</translation>
     </message>
