@@ -45,6 +45,7 @@ ACTIONS = (
     "user_disable",
     "user_enable",
     "complaint_create",
+    "customer_update",
     "complaint_routed",
     "progress",
     "transfer",
