@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 
 EDIT_ROLES = ("supervisor", "manager")
 REASON_MAX = 500
+# The sensitive kind of a customer marked sensitive without one (older data): passed back
+# unchanged, it leaves the customer sensitive.
+UNRECORDED = "?"
 
 
 @dataclass(frozen=True)
@@ -195,17 +198,17 @@ def update_customer(
     if phone is not None:
         problem = validation.check_text(phone, maximum=40)
         bad("customer_phone", problem)
-        if problem is None and phone.strip():
-            if validation.contact_kind(phone.strip()) not in ("mobile", "landline"):
-                bad(
-                    "customer_phone",
-                    msg(
-                        "{value!r} is not a valid phone number: use a mainland mobile "
-                        "number (11 digits, 13x–19x) or a landline with its area code "
-                        "(010-12345678)."
-                    ),
-                    value=phone.strip(),
-                )
+        kind = validation.contact_kind(phone.strip()) if phone.strip() else "mobile"  # none is fine
+        if problem is None and kind not in ("mobile", "landline"):
+            bad(
+                "customer_phone",
+                msg(
+                    "{value!r} is not a valid phone number: use a mainland mobile "
+                    "number (11 digits, 13x–19x) or a landline with its area code "
+                    "(010-12345678)."
+                ),
+                value=phone.strip(),
+            )
     if email is not None:
         problem = validation.check_text(email, maximum=120)
         bad("customer_email", problem)
@@ -218,7 +221,8 @@ def update_customer(
     if not (isinstance(tier, str) and tier in MEMBER_TIERS):
         bad("member_tier", msg("Choose a member tier."))
     if sensitive_kind is not None and not (
-        isinstance(sensitive_kind, str) and sensitive_kind in SENSITIVE_KINDS
+        isinstance(sensitive_kind, str)
+        and (sensitive_kind in SENSITIVE_KINDS or sensitive_kind == UNRECORDED)
     ):
         bad("sensitive_kind", msg("Choose the kind of sensitive customer from the list."))
     if not isinstance(reassess_open, bool):
@@ -246,9 +250,11 @@ def update_customer(
         }
         old = {key: getattr(customer, key) for key in new}
         if customer.sensitive and not customer.sensitive_kind:
-            old["sensitive_kind"] = "?"  # sensitive, kind not recorded: any answer changes it
+            old["sensitive_kind"] = UNRECORDED
         if not customer.sensitive:
             old["sensitive_kind"] = None
+        if sensitive_kind == UNRECORDED and old["sensitive_kind"] != UNRECORDED:
+            bad("sensitive_kind", msg("Choose the kind of sensitive customer from the list."))
         changed = tuple(key for key in new if new[key] != old[key])
         for key, field in (("phone", "customer_phone"), ("email", "customer_email")):
             if key in changed and not full:
@@ -281,7 +287,8 @@ def update_customer(
         if changed:
             for key in changed:
                 setattr(customer, key, new[key])
-            customer.sensitive = new["sensitive_kind"] is not None
+            if "sensitive_kind" in changed:
+                customer.sensitive = new["sensitive_kind"] is not None
             # The version must move even when the clock has not (two saves in one instant).
             customer.updated_at = max(now, customer.updated_at + dt.timedelta(microseconds=1))
             customer.save()
