@@ -294,15 +294,11 @@ def update_customer(
             customer.save()
         if reassess_open:
             reassessed, skipped = _reassess_open(session, customer, ctx, now, reason.strip())
-        audit.record(
-            session,
-            "customer_update",
-            "customer",
-            customer.id,
-            reason=reason.strip(),
-            reassessed=reassessed,
-            **{key: [_audit_value(key, old[key]), _audit_value(key, new[key])] for key in changed},
-        )
+        details: dict[str, Any] = {
+            key: [_audit_value(key, old[key]), _audit_value(key, new[key])] for key in changed
+        }
+        details.update(reason=reason.strip(), reassessed=reassessed)
+        audit.record(session, "customer_update", "customer", customer.id, **details)
     if reassessed:
         cases.sla_rewind(session)
     record = _record(session, Customer.get_by_id(customer.id), full=full)
@@ -360,17 +356,15 @@ def _reassess_open(
                 for u in User.select().where(User.id.in_([i for i in changes["owner"] if i]))
             }
             changes["owner"] = [names.get(i, "") for i in changes["owner"]]
-        audit.record(
-            session,
-            "reassess",
-            "complaint",
-            case.id,
-            version=case.version + 1,
-            reason=reason,
-            urgent_reason="",
-            customer=customer.id,
+        # As cases.reassess writes it: the timeline and conflicts read this entry.
+        details: dict[str, Any] = {
+            "version": case.version + 1,
+            "reason": reason,
+            "urgent_reason": "",
+            "customer": customer.id,
             **changes,
-        )
+        }
+        audit.record(session, "reassess", "complaint", case.id, **details)
         case.version += 1
         case.updated_at, case.updated_by_id = now, session.user_id
         case.save()

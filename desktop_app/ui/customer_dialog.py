@@ -18,6 +18,7 @@ Hooks for tests and automation: the public widgets (objectNames ``customer_name`
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -198,7 +199,7 @@ class CustomerDialog(FieldErrors, QDialog):
         for combo in (self.member_tier, self.sensitive_kind):
             combo.setEnabled(editable)
         self.reason.setVisible(editable)
-        label = self.form_layout.labelForField(self.fields["reason"].parentWidget())
+        label = self.findChild(QLabel, "reason_label")
         if label is not None:
             label.setVisible(editable)
         self.reassess_open.setVisible(editable)
@@ -213,12 +214,12 @@ class CustomerDialog(FieldErrors, QDialog):
 
     # --- saving ---------------------------------------------------------------------------
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> dict[str, Any]:
         """``update_customer``'s keyword arguments from what is shown."""
         record = self.record
         assert record is not None
         kind = self.sensitive_kind.currentData() or None  # UNRECORDED: kept as it is
-        values: dict[str, object] = {
+        values: dict[str, Any] = {
             "updated_at": record.updated_at,
             "name": self.customer_name.text(),
             "member_number": self.member_number.text(),
