@@ -105,7 +105,7 @@ class CustomerDialog(FieldErrors, QDialog):
         self.sensitive_kind.addItem(self.tr("Not sensitive"), "")
         for term in SENSITIVE_KINDS:
             self.sensitive_kind.addItem(term.label(self.language), term.code)
-        self.add_field(self.tr("&Sensitive customer"), "sensitive_kind", self.sensitive_kind)
+        self.add_field(self.tr("Sensiti&ve customer"), "sensitive_kind", self.sensitive_kind)
         self.reason = self._line("reason", customers.REASON_MAX)
         self.reason.setPlaceholderText(
             self.tr("Why the tier or sensitivity changes (recorded in the audit log)")

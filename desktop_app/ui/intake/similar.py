@@ -58,7 +58,7 @@ class SimilarPanel(QWidget):
         # docs/rules.md#customers: the picked customer's record (supervisors and managers
         # edit it; the page shows the button to them only, ``may_edit_customer``).
         self.may_edit_customer = False
-        self.edit_customer_button = QPushButton(self.tr("Customer &record…"))
+        self.edit_customer_button = QPushButton(self.tr("&Customer record…"))
         self.edit_customer_button.setObjectName("edit_customer_button")
         self.edit_customer_button.setToolTip(
             self.tr("Change the customer's contacts, member tier or sensitive-customer flag")
