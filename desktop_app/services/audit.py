@@ -46,6 +46,7 @@ ACTIONS = (
     "user_disable",
     "user_enable",
     "complaint_create",
+    "customer_update",
     "complaint_routed",
     "progress",
     "transfer",

@@ -178,6 +178,7 @@ class CaseDetail:
     # note (docs/rules.md#routing).
     account_security: bool = False
     account_frozen_at: dt.datetime | None = None
+    customer_id: int = 0  # the customer record (services/customers.py)
 
 
 @dataclass(frozen=True)
@@ -393,6 +394,7 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
         else "",
         account_security=is_account_security(case),
         account_frozen_at=case.account_frozen_at,
+        customer_id=case.customer_id,
     )
 
 

@@ -97,6 +97,7 @@ def action_labels() -> dict[str, str]:
         "user_disable": QCoreApplication.translate("AuditLog", "Account disabled"),
         "user_enable": QCoreApplication.translate("AuditLog", "Account enabled"),
         "complaint_create": QCoreApplication.translate("AuditLog", "Complaint registered"),
+        "customer_update": QCoreApplication.translate("AuditLog", "Customer record changed"),
         "complaint_routed": QCoreApplication.translate("AuditLog", "Case assigned by rule"),
         "progress": QCoreApplication.translate("AuditLog", "Progress recorded"),
         "transfer": QCoreApplication.translate("AuditLog", "Case transferred"),

@@ -681,6 +681,17 @@ for _action, _ask, _closed in (
     dialog(f"case_{_ask[4:]}")(_case_dialog(_action, _ask, _closed))
 
 
+@dialog("customer")
+def _customer(qtbot, window):
+    """The customer record dialog of a case (docs/rules.md#customers), a manager's:
+    editable."""
+    case_window = _case_window(qtbot, window, False)
+    made = case_window.ask_customer()
+    assert made is not None
+    qtbot.waitUntil(lambda: made.record is not None, timeout=WAIT)
+    return made
+
+
 @dialog("case_conflict")
 def _conflict(qtbot, window):
     from desktop_app.services.cases import CaseConflict, Change, changes_since

@@ -26,7 +26,14 @@ from pathlib import Path
 import pytest
 
 import desktop_app.services as services_package
-from desktop_app.db.models import Complaint, FollowUp, ImprovementAction, Reminder, database_proxy
+from desktop_app.db.models import (
+    Complaint,
+    Customer,
+    FollowUp,
+    ImprovementAction,
+    Reminder,
+    database_proxy,
+)
 from desktop_app.services import (
     audit,
     auth,
@@ -34,6 +41,7 @@ from desktop_app.services import (
     calendar,
     cases,
     check,
+    customers,
     demo,
     exchange_export,
     exchange_import,
@@ -291,6 +299,26 @@ MATRIX: dict[str, tuple] = {
     "improvements.update_action": (
         MANAGERS,
         lambda s, w: improvements.update_action(s, w.action.id, status="done"),
+    ),
+    # docs/rules.md#customers: whoever sees one of the customer's cases; supervisors and
+    # managers any customer (the outsider clerk has no case of this customer in his queues).
+    "customers.get_customer": (
+        STAFF_IN_SCOPE,
+        lambda s, w: customers.get_customer(s, w.case.customer_id),
+    ),
+    "customers.update_customer": (
+        APPROVERS,
+        lambda s, w: customers.update_customer(
+            s,
+            w.case.customer_id,
+            updated_at=Customer.get_by_id(w.case.customer_id).updated_at,
+            name="张三",
+            member_number="",
+            tier="vip",
+            sensitive_kind="media",
+            reason="媒体记者",
+            reassess_open=True,
+        ),
     ),
     "intake.register_complaint": (
         INTAKE,

@@ -25,6 +25,8 @@ Hooks for tests and automation, all on the path the buttons take:
 - ``conflict_resolver``: when set, a callable ``(CaseConflict) -> "reload" | "apply"``
   used instead of the conflict dialog; otherwise ``conflict_dialog`` is the dialog shown.
 - ``confirm_discard()`` asks before Esc throws away a typed progress entry.
+- ``ask_customer()`` opens the customer record dialog (``customer_dialog``,
+  docs/rules.md#customers) and returns it.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.vocab import URGENCY, Term
 from desktop_app.services.cases import CaseDetail, TimelineEvent, attachment_file
+from desktop_app.services.customers import CustomerUpdated
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
@@ -56,6 +59,7 @@ from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
+from desktop_app.ui.customer_dialog import CustomerDialog, saved_text
 from desktop_app.ui.forms import ask, message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.pages import resize_on_screen, splitter
@@ -109,6 +113,7 @@ class CaseWindow(CaseActions, QWidget):
         self.type_choices: list[TypeRef] = []
         self.department_choices: list[Term] = []
         self.due_soon = DEFAULT_DUE_SOON
+        self.customer_dialog: CustomerDialog | None = None
         self.init_actions()
         self._load_task: Task | None = None
         self._discard_confirmed = False
@@ -236,6 +241,16 @@ class CaseWindow(CaseActions, QWidget):
             self.reopen_button,
         )
         actions_row.addStretch(1)
+        # docs/rules.md#customers: the customer record (supervisors and managers edit it).
+        self.customer_button = push_button(
+            self.tr("C&ustomer…"),
+            "customer_button",
+            icon_name="edit",
+            tip=self.tr("The customer's record: contacts, member tier, sensitive customer"),
+            slot=self.ask_customer,
+        )
+        self.customer_button.setEnabled(False)
+        actions_row.addWidget(self.customer_button)
         self.print_button = case_print_button(self)  # templates 1-3: print or PDF
         actions_row.addWidget(self.print_button)
         actions_row.addWidget(self.refresh_button)
@@ -320,6 +335,27 @@ class CaseWindow(CaseActions, QWidget):
         self.timeline_table.show_events(state.events)
         self.progress.set_case(state.detail)
         self._set_actions_enabled()
+        self.customer_button.setEnabled(bool(state.detail.customer_id))
+
+    def ask_customer(self) -> CustomerDialog | None:
+        """Open the customer record dialog (window-modal, not blocking) and read the
+        record; a save re-reads the case (its open cases may have been re-assessed)."""
+        if self.detail is None or not self.detail.customer_id:
+            return None
+        dialog = CustomerDialog(self.session, self.detail.customer_id, self.tasks, self)
+        dialog.saved.connect(self._customer_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.customer_dialog = dialog
+        dialog.open()
+        dialog.load()
+        return dialog
+
+    def _customer_saved(self, result: CustomerUpdated) -> None:
+        text = saved_text(result)
+        self.show_message(text, error=False)
+        if result.reassessed:
+            self.case_changed.emit(self.case_id)
+        self.reload()
 
     def _show_heading(self, d: CaseDetail) -> None:
         self.setWindowTitle(

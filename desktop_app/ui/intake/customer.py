@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import MEMBER_TIERS
-from desktop_app.services import intake
+from desktop_app.services import customers, intake
+from desktop_app.services.customers import CustomerUpdated
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
+from desktop_app.ui.customer_dialog import CustomerDialog, saved_text
 from desktop_app.ui.intake.similar import SimilarPanel
 from desktop_app.ui.pages import delay_timer
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -105,6 +107,9 @@ class CustomerLookup(_Base):
     def _build_side_panel(self) -> QScrollArea:
         """The side panel (the picked customer, similar cases) in its scroll area."""
         self.similar_panel = SimilarPanel()
+        self.similar_panel.may_edit_customer = self.session.role in customers.EDIT_ROLES
+        self.similar_panel.edit_customer_button.clicked.connect(self.edit_customer)
+        self.customer_dialog: CustomerDialog | None = None
         self.similar_panel.subtype_names = {
             code: s.label(self.language) for code, s in self._subtypes.items()
         }
@@ -210,6 +215,31 @@ class CustomerLookup(_Base):
         self.similar_panel.set_customer(details)
         self._customer_changed()  # the repeat complaint's earlier cases
         self._schedule_similar()
+
+    def edit_customer(self) -> CustomerDialog | None:
+        """Open the picked customer's record (docs/rules.md#customers); after a save the
+        form and the side panel show the record again (a new tier applies to this
+        complaint too: registration reads the customer record)."""
+        if self.customer_id is None:
+            return None
+        dialog = CustomerDialog(self.session, self.customer_id, self.tasks, self)
+        dialog.saved.connect(self._customer_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.customer_dialog = dialog
+        dialog.open()
+        dialog.load()
+        return dialog
+
+    def _customer_saved(self, result: CustomerUpdated) -> None:
+        self.status_message.emit(saved_text(result))
+        if self.customer_id != result.record.id:
+            return
+        self._loading = True
+        try:
+            self._select(self.member_tier, result.record.tier)
+        finally:
+            self._loading = False
+        self._load_customer(result.record.id)
 
     def _name_edited(self, _text: str) -> None:
         if self.customer_id is not None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,6 +55,16 @@ class SimilarPanel(QWidget):
         box.addWidget(self.customer_label)
         box.addWidget(self.tier_label)
         box.addWidget(self.sensitive_badge)
+        # docs/rules.md#customers: the picked customer's record (supervisors and managers
+        # edit it; the page shows the button to them only, ``may_edit_customer``).
+        self.may_edit_customer = False
+        self.edit_customer_button = QPushButton(self.tr("&Customer record…"))
+        self.edit_customer_button.setObjectName("edit_customer_button")
+        self.edit_customer_button.setToolTip(
+            self.tr("Change the customer's contacts, member tier or sensitive-customer flag")
+        )
+        self.edit_customer_button.hide()
+        box.addWidget(self.edit_customer_button)
         box.addWidget(self.past_cases, 1)
 
         self.similar_box = QGroupBox(self.tr("Similar cases"))
@@ -104,7 +115,9 @@ class SimilarPanel(QWidget):
             self.tier_label.clear()
             self.tier_label.hide()
             self.sensitive_badge.hide()
+            self.edit_customer_button.hide()
             return
+        self.edit_customer_button.setVisible(self.may_edit_customer)
         self.customer_label.setText(details.name)
         self.tier_label.setText(
             self.tr("Member tier: {tier}").format(tier=MEMBER_TIERS.label(details.tier, language))
