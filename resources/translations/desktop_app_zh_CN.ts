@@ -146,270 +146,270 @@
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="316"/>
+        <location filename="../../desktop_app/services/cases.py" line="317"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
         <location filename="../../desktop_app/services/surveys.py" line="198"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="318"/>
+        <location filename="../../desktop_app/services/cases.py" line="319"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="200"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="146"/>
-        <location filename="../../desktop_app/services/cases.py" line="413"/>
+        <location filename="../../desktop_app/services/audit.py" line="147"/>
+        <location filename="../../desktop_app/services/cases.py" line="415"/>
         <location filename="../../desktop_app/services/surveys.py" line="455"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="781"/>
+        <location filename="../../desktop_app/services/cases.py" line="783"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="785"/>
+        <location filename="../../desktop_app/services/cases.py" line="787"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="791"/>
+        <location filename="../../desktop_app/services/cases.py" line="793"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="931"/>
+        <location filename="../../desktop_app/services/cases.py" line="933"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="970"/>
+        <location filename="../../desktop_app/services/cases.py" line="972"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="975"/>
+        <location filename="../../desktop_app/services/cases.py" line="977"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="978"/>
+        <location filename="../../desktop_app/services/cases.py" line="980"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="982"/>
+        <location filename="../../desktop_app/services/cases.py" line="984"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="988"/>
+        <location filename="../../desktop_app/services/cases.py" line="990"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1008"/>
+        <location filename="../../desktop_app/services/cases.py" line="1010"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1010"/>
+        <location filename="../../desktop_app/services/cases.py" line="1012"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1038"/>
+        <location filename="../../desktop_app/services/cases.py" line="1040"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1055"/>
+        <location filename="../../desktop_app/services/cases.py" line="1057"/>
         <location filename="../../desktop_app/services/intake.py" line="413"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1060"/>
+        <location filename="../../desktop_app/services/cases.py" line="1062"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1069"/>
+        <location filename="../../desktop_app/services/cases.py" line="1071"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1121"/>
+        <location filename="../../desktop_app/services/cases.py" line="1123"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1125"/>
-        <location filename="../../desktop_app/services/cases.py" line="1170"/>
-        <location filename="../../desktop_app/services/cases.py" line="1410"/>
-        <location filename="../../desktop_app/services/cases.py" line="1649"/>
+        <location filename="../../desktop_app/services/cases.py" line="1127"/>
+        <location filename="../../desktop_app/services/cases.py" line="1172"/>
+        <location filename="../../desktop_app/services/cases.py" line="1412"/>
+        <location filename="../../desktop_app/services/cases.py" line="1651"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1129"/>
+        <location filename="../../desktop_app/services/cases.py" line="1131"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1132"/>
+        <location filename="../../desktop_app/services/cases.py" line="1134"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1166"/>
+        <location filename="../../desktop_app/services/cases.py" line="1168"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1174"/>
+        <location filename="../../desktop_app/services/cases.py" line="1176"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1210"/>
+        <location filename="../../desktop_app/services/cases.py" line="1212"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1215"/>
+        <location filename="../../desktop_app/services/cases.py" line="1217"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1224"/>
+        <location filename="../../desktop_app/services/cases.py" line="1226"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1259"/>
+        <location filename="../../desktop_app/services/cases.py" line="1261"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1269"/>
+        <location filename="../../desktop_app/services/cases.py" line="1271"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1275"/>
+        <location filename="../../desktop_app/services/cases.py" line="1277"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1308"/>
+        <location filename="../../desktop_app/services/cases.py" line="1310"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1311"/>
+        <location filename="../../desktop_app/services/cases.py" line="1313"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1317"/>
+        <location filename="../../desktop_app/services/cases.py" line="1319"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1322"/>
+        <location filename="../../desktop_app/services/cases.py" line="1324"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1362"/>
+        <location filename="../../desktop_app/services/cases.py" line="1364"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1366"/>
+        <location filename="../../desktop_app/services/cases.py" line="1368"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1457"/>
-        <location filename="../../desktop_app/services/cases.py" line="1460"/>
-        <location filename="../../desktop_app/services/cases.py" line="1471"/>
+        <location filename="../../desktop_app/services/cases.py" line="1459"/>
+        <location filename="../../desktop_app/services/cases.py" line="1462"/>
+        <location filename="../../desktop_app/services/cases.py" line="1473"/>
         <source>Choose a value from the list.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1474"/>
-        <location filename="../../desktop_app/services/cases.py" line="1478"/>
+        <location filename="../../desktop_app/services/cases.py" line="1476"/>
+        <location filename="../../desktop_app/services/cases.py" line="1480"/>
         <source>Choose the subtype.</source>
         <translation>请选择子类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1512"/>
+        <location filename="../../desktop_app/services/cases.py" line="1514"/>
         <source>Say whether the case is urgent (yes or no).</source>
         <translation>请说明投诉是否紧急（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1514"/>
+        <location filename="../../desktop_app/services/cases.py" line="1516"/>
         <source>Choose the level from the list.</source>
         <translation>请从列表中选择级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1520"/>
+        <location filename="../../desktop_app/services/cases.py" line="1522"/>
         <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
         <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1524"/>
+        <location filename="../../desktop_app/services/cases.py" line="1526"/>
         <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1550"/>
+        <location filename="../../desktop_app/services/cases.py" line="1552"/>
         <source>Only a manager may take the urgent mark off a case.</source>
         <translation>只有经理可以取消投诉的紧急标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1553"/>
+        <location filename="../../desktop_app/services/cases.py" line="1555"/>
         <source>Only a manager may lower a case&apos;s level.</source>
         <translation>只有经理可以降低投诉级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1555"/>
+        <location filename="../../desktop_app/services/cases.py" line="1557"/>
         <source>Say why the case is urgent.</source>
         <translation>请说明紧急原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1558"/>
+        <location filename="../../desktop_app/services/cases.py" line="1560"/>
         <source>Give the reason for the re-assessment.</source>
         <translation>请填写重新评估的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1584"/>
+        <location filename="../../desktop_app/services/cases.py" line="1586"/>
         <source>Nothing to change: choose what to re-assess.</source>
         <translation>没有变更：请选择要重新评估的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1644"/>
+        <location filename="../../desktop_app/services/cases.py" line="1646"/>
         <source>Say whether the account is frozen (yes or no).</source>
         <translation>请说明账户是否已冻结（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1653"/>
+        <location filename="../../desktop_app/services/cases.py" line="1655"/>
         <source>Only account-security cases record whether the account is frozen.</source>
         <translation>只有账户安全类投诉记录账户是否冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1658"/>
+        <location filename="../../desktop_app/services/cases.py" line="1660"/>
         <source>The account is already recorded as frozen.</source>
         <translation>账户已记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1660"/>
+        <location filename="../../desktop_app/services/cases.py" line="1662"/>
         <source>The account is not recorded as frozen.</source>
         <translation>账户未记录为冻结。</translation>
     </message>
@@ -776,16 +776,19 @@
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="110"/>
+        <location filename="../../desktop_app/services/customers.py" line="266"/>
         <source>Enter a phone number or an e-mail address.</source>
         <translation>请填写电话号码或电子邮箱。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="114"/>
+        <location filename="../../desktop_app/services/customers.py" line="218"/>
         <source>{value!r} is not a valid e-mail address.</source>
         <translation>{value!r} 不是有效的电子邮箱。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="117"/>
+        <location filename="../../desktop_app/services/customers.py" line="206"/>
         <source>{value!r} is not a valid phone number: use a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (010-12345678).</source>
         <translation>{value!r} 不是有效的电话号码：请填写大陆手机号（11 位，13x–19x）或带区号的座机号（010-12345678）。</translation>
     </message>
@@ -841,37 +844,37 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="151"/>
+        <location filename="../../desktop_app/services/audit.py" line="152"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="351"/>
+        <location filename="../../desktop_app/services/audit.py" line="352"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="384"/>
+        <location filename="../../desktop_app/services/audit.py" line="385"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1006"/>
+        <location filename="../../desktop_app/services/cases.py" line="1008"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1042"/>
+        <location filename="../../desktop_app/services/cases.py" line="1044"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1045"/>
+        <location filename="../../desktop_app/services/cases.py" line="1047"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1050"/>
+        <location filename="../../desktop_app/services/cases.py" line="1052"/>
         <location filename="../../desktop_app/services/intake.py" line="261"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
@@ -923,9 +926,51 @@
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/customers.py" line="141"/>
+        <source>This customer has no case in your queues.</source>
+        <translation>该客户在您的队列中没有案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="222"/>
         <location filename="../../desktop_app/services/intake.py" line="198"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="227"/>
+        <location filename="../../desktop_app/services/customers.py" line="257"/>
+        <source>Choose the kind of sensitive customer from the list.</source>
+        <translation>请从列表中选择敏感客户类别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="229"/>
+        <source>Say whether to re-assess the open cases (yes or no).</source>
+        <translation>请说明是否重新评估未结案件（是或否）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="240"/>
+        <source>Someone else changed this customer&apos;s record since you opened it; reload it.</source>
+        <translation>在您打开之后，其他人修改了该客户档案；请重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="262"/>
+        <source>You see this customer&apos;s contacts masked and may not change them.</source>
+        <translation>您看到的该客户联系方式已脱敏，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="274"/>
+        <source>Another customer ({name}) has this member number.</source>
+        <translation>另一位客户（{name}）已使用此会员号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="281"/>
+        <source>Give the reason: the tier or sensitivity decides how complaints are handled.</source>
+        <translation>请填写原因：会员等级和敏感标记决定投诉的处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/customers.py" line="284"/>
+        <source>Nothing to change.</source>
+        <translation>没有需要修改的内容。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/intake.py" line="200"/>
@@ -958,7 +1003,7 @@
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1480"/>
+        <location filename="../../desktop_app/services/cases.py" line="1482"/>
         <location filename="../../desktop_app/services/intake.py" line="217"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
@@ -1030,6 +1075,7 @@
         <translation>原投诉必须是该客户的投诉，请重新选择。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/customers.py" line="93"/>
         <location filename="../../desktop_app/services/intake.py" line="663"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
@@ -1144,17 +1190,17 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1406"/>
+        <location filename="../../desktop_app/services/cases.py" line="1408"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1416"/>
+        <location filename="../../desktop_app/services/cases.py" line="1418"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1425"/>
+        <location filename="../../desktop_app/services/cases.py" line="1427"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -2089,211 +2135,216 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <source>Customer record changed</source>
+        <translation>客户档案已修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Case assigned by rule</source>
         <translation>按规则分派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Case re-assessed</source>
         <translation>投诉重新评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Account frozen note</source>
         <translation>账户冻结记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="151"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="152"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="153"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="148"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="149"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="150"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="154"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="155"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2301,112 +2352,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="268"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="269"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="272"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="292"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="293"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="293"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="294"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="294"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="295"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="295"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="296"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="296"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="297"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="318"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="319"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="321"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="322"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="325"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="326"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="335"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="336"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="347"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="348"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="429"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="430"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="431"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="432"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="433"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="434"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="450"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="451"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="456"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="457"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="458"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="459"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="504"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="505"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="509"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="510"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2414,27 +2465,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="226"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="227"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="228"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="229"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="230"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="230"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="231"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3234,138 +3285,148 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="115"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="120"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="159"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="164"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="160"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="170"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="166"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="176"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="172"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="182"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="178"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="188"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="184"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="194"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="190"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="200"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="196"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="201"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="201"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="206"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="202"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="207"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="205"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="205"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="212"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="217"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="215"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="220"/>
         <source>Mark urgent, change the level, type, subtype or department</source>
         <translation>标记紧急，调整级别、类型、子类型或部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="304"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="246"/>
+        <source>C&amp;ustomer…</source>
+        <translation>客户(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="249"/>
+        <source>The customer&apos;s record: contacts, member tier, sensitive customer</source>
+        <translation>客户档案：联系方式、会员等级、敏感客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="319"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="307"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="322"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="326"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="329"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="362"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="365"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="371"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="407"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="383"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="419"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="384"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="420"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -3640,14 +3701,122 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="72"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="88"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="90"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="92"/>
+        <source>&amp;E-mail</source>
+        <translation>电子邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="95"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="97"/>
+        <source>&amp;Member number</source>
+        <translation>会员号(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="102"/>
+        <source>Member &amp;tier</source>
+        <translation>会员等级(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="105"/>
+        <source>Not sensitive</source>
+        <translation>非敏感客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="108"/>
+        <source>Sensiti&amp;ve customer</source>
+        <translation>敏感客户(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="111"/>
+        <source>Why the tier or sensitivity changes (recorded in the audit log)</source>
+        <translation>修改会员等级或敏感标记的原因（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="113"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="114"/>
+        <source>Also re-assess this customer&apos;s open cases</source>
+        <translation>同时重新评估该客户的未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="121"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="158"/>
+        <source>Sensitive (kind not recorded)</source>
+        <translation>敏感客户（未记录类别）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="167"/>
+        <source>Also re-assess this customer&apos;s open cases ({count})</source>
+        <translation>同时重新评估该客户的未结案件（{count} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="174"/>
+        <source>A sensitive customer&apos;s complaints are urgent; a VIP member&apos;s are level III. A change applies to the customer&apos;s next complaint; tick the box to re-assess the open ones too.</source>
+        <translation>敏感客户的投诉为紧急投诉；VIP会员的投诉为III级。修改对该客户的下一次投诉生效；勾选下方选项可同时重新评估其未结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="179"/>
+        <source>You see the contacts masked: they stay as they are.</source>
+        <translation>您看到的联系方式已脱敏，保存时保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="181"/>
+        <source>Only supervisors and managers may change a customer&apos;s record.</source>
+        <translation>只有主管和经理可以修改客户档案。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="274"/>
+        <source>The customer record was saved.</source>
+        <translation>客户档案已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="276"/>
+        <source>{count} open cases were re-assessed.</source>
+        <translation>已重新评估 {count} 件未结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="280"/>
+        <source>{count} open cases are outside your supervision and were not re-assessed.</source>
+        <translation>{count} 件未结案件不在您的管辖范围内，未重新评估。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerLookup</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="152"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="157"/>
         <source>sensitive</source>
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="217"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="247"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
@@ -7059,80 +7228,90 @@ Database: {database}</source>
 <context>
     <name>SimilarPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="36"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="37"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="38"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="103"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="39"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="114"/>
         <source>New customer (none picked)</source>
         <translation>新客户（未选择已有客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="50"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="51"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="50"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="51"/>
         <source>Stage</source>
         <translation>处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="50"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="51"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="59"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="61"/>
+        <source>&amp;Customer record…</source>
+        <translation>客户档案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="64"/>
+        <source>Change the customer&apos;s contacts, member tier or sensitive-customer flag</source>
+        <translation>修改客户的联系方式、会员等级或敏感客户标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="70"/>
         <source>Similar cases</source>
         <translation>相似投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="61"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="156"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="72"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="169"/>
         <source>Choose a subtype to see today&apos;s count.</source>
         <translation>选择投诉子类后可查看今日数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="64"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="75"/>
         <source>Open cases of this customer</source>
         <translation>该客户未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="67"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="78"/>
         <source>Cases with a similar description</source>
         <translation>描述相似的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="110"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="123"/>
         <source>Member tier: {tier}</source>
         <translation>会员等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="120"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="133"/>
         <source>Sensitive customer: {kind}</source>
         <translation>敏感客户：{kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="122"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="135"/>
         <source>Sensitive customer</source>
         <translation>敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="161"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="165"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="174"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="178"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="167"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="180"/>
         <source>Today: {count} of batch threshold {threshold} for this subtype</source>
         <translation>该子类今日已有 {count} 件，批量投诉阈值为 {threshold} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="184"/>
         <source>the next one is a batch complaint (urgent)</source>
         <translation>再有一件即为批量投诉（紧急）</translation>
     </message>
