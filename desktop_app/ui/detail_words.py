@@ -204,6 +204,15 @@ class DetailWords(QObject):
             "no_survey_reason": self.tr("Not surveyed because"),
             "cases": self.tr("Cases"),
             "changed": self.tr("Cases changed"),
+            # Customers (docs/rules.md#customers).
+            "name": self.tr("Name"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+            "member_number": self.tr("Member number"),
+            "tier": self.tr("Member tier"),
+            "member_tier": self.tr("Member tier"),
+            "sensitive_kind": self.tr("Sensitive kind"),
+            "reassessed": self.tr("Open cases re-assessed"),
             # Improvement actions.
             "problem": self.tr("Problem"),
             "plan": self.tr("Plan"),

@@ -4088,14 +4088,14 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/detail_words.py" line="144"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="146"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="187"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="145"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="188"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
         <source>To</source>
         <translation>新</translation>
     </message>
@@ -4131,7 +4131,7 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="153"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
@@ -4374,265 +4374,301 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="209"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="213"/>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
+        <source>Sensitive kind</source>
+        <translation>敏感客户类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
+        <source>Open cases re-assessed</source>
+        <translation>重新评估的未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="217"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="209"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="218"/>
         <source>Plan</source>
         <translation>改进计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
         <source>Complaint types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="224"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="216"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
         <source>Contacts in full</source>
         <translation>完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="217"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="226"/>
         <source>Selection</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="218"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
         <source>Seconds</source>
         <translation>用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
         <source>Customers added</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
         <source>Numbers assigned</source>
         <translation>分配编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="222"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
         <source>Staff added</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="232"/>
         <source>Staff added (count)</source>
         <translation>新增人员数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="224"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="438"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="447"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="226"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
         <source>Before</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
         <source>Old backups removed</source>
         <translation>已删除的旧备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
         <source>Previous database kept as</source>
         <translation>原数据库保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="232"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
         <source>Schema version</source>
         <translation>数据库结构版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
         <source>Progress entries</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="247"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="289"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="289"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="259"/>
         <source>Period from</source>
         <translation>期间自</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
         <source>Period to</source>
         <translation>期间至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="263"/>
         <source>Open cases checked</source>
         <translation>检查的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="256"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
         <source>Cases generated</source>
         <translation>生成案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="258"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="267"/>
         <source>Day becomes</source>
         <translation>调整为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="260"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
         <source>Follow-up opened</source>
         <translation>已开启跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="266"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="266"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="270"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="279"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="271"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="272"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="281"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
         <source>Selected cases</source>
         <translation>所选案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
         <source>A period</source>
         <translation>按期间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="293"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="293"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="295"/>
         <source>The account is disabled</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="368"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="377"/>
         <source>{size:.1f} MB</source>
         <translation>{size:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="370"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="379"/>
         <source>{size:.0f} KB</source>
         <translation>{size:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="371"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="380"/>
         <source>{size} bytes</source>
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="385"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="394"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="396"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="434"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="405"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="443"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="438"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="447"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>

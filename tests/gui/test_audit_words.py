@@ -88,6 +88,17 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
                 "departments": ["logistics"],
             },
         ),
+        "customer_update": (
+            "customer",
+            p["case"].customer_id,
+            {
+                "tier": ["regular", "vip"],
+                "sensitive_kind": [None, "group_leader"],
+                "phone": ["138****5678", "139****0000"],
+                "reason": "集团领导来电",
+                "reassessed": 1,
+            },
+        ),
         "user_disable": ("user", lina, {"account": "lina"}),
         "user_enable": ("user", lina, {"account": "lina"}),
         "complaint_create": (
@@ -405,6 +416,7 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
                 "Overall",
                 "Open cases checked",
                 "Cases changed",
+                "Open cases re-assessed",
                 "Cases generated",
                 "Customers added",
                 "Numbers assigned",

@@ -688,6 +688,8 @@ def _customer(qtbot, window):
     case_window = _case_window(qtbot, window, False)
     made = case_window.ask_customer()
     assert made is not None
+    # The window deletes the dialog when it closes; here qtbot owns it (closed at teardown).
+    made.finished.disconnect(made.deleteLater)
     qtbot.waitUntil(lambda: made.record is not None, timeout=WAIT)
     return made
 
