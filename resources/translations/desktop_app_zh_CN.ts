@@ -5558,266 +5558,245 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeSections</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="173"/>
-        <location filename="../../desktop_app/ui/intake/form.py" line="533"/>
-        <location filename="../../desktop_app/ui/intake/form.py" line="678"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="528"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="182"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="177"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="184"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="179"/>
         <source>Customer &amp;name</source>
         <translation>客户姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="186"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="181"/>
         <source>Type 2 letters to find a known customer</source>
         <translation>输入 2 个字即可查找已有客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="182"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="188"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="183"/>
         <source>Mobile, landline with area code, or e-mail</source>
         <translation>手机、带区号的座机或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="190"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="185"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="192"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="187"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="195"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="190"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="201"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="196"/>
         <source>Complaint</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="202"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="197"/>
         <source>Assigned on save</source>
         <translation>保存时生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="204"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="199"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="206"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="201"/>
         <source>Complaint &amp;time</source>
         <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="212"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="207"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="213"/>
         <source>T&amp;ype</source>
         <translation>投诉类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="223"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="218"/>
         <source>S&amp;ubtype</source>
         <translation>投诉子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="226"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="221"/>
         <source>Staff complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="229"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="224"/>
         <source>User name or name; any name for staff without an account</source>
         <translation>用户名或姓名；无账号的员工直接填写姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="235"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="230"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="236"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="231"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="239"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="234"/>
         <source>U&amp;rgency</source>
         <translation>紧急程度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="245"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="240"/>
         <source>Head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="242"/>
         <source>Escalated by head office (makes the complaint urgent)</source>
         <translation>由总部转来的越级投诉（自动列为紧急）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="250"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="245"/>
         <source>Repeat or escalated complaint (level III, handled by a supervisor)</source>
         <translation>重复/升级投诉（三级，由主管处理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="255"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="250"/>
         <source>The customer complains again about an earlier case: pick the customer from the suggestions, then the earlier case</source>
         <translation>客户就以前的投诉再次投诉：先从提示中选中客户，再选择原投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="262"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="257"/>
         <source>A repeat complaint needs the customer picked from the suggestions (type their phone, member number or name): their earlier cases are listed then.</source>
         <translation>重复/升级投诉需要先从提示中选中客户（输入电话、会员号或姓名），然后才会列出该客户以前的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="273"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="268"/>
         <source>Repeat complaint</source>
         <translation>重复/升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="275"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="270"/>
         <source>Earlier case</source>
         <translation>原投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="280"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="275"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="283"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="278"/>
         <source>The subtype gives the level (III for VIP members); it can be raised, not lowered</source>
         <translation>级别由投诉子类决定（VIP会员为三级）；只能提高，不能降低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="288"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="283"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="290"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="285"/>
         <source>&amp;Description</source>
         <translation>问题描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="295"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="290"/>
         <source>What happened, in the customer&apos;s words</source>
         <translation>按客户的原话记录发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="301"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="296"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="304"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="299"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="306"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="301"/>
         <source>Separate several with , or 、</source>
         <translation>多个编号用 , 或 、 分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="309"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="304"/>
         <source>Requests and handling</source>
         <translation>诉求与处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="311"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="306"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="318"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="313"/>
         <source>Initial &amp;department</source>
         <translation>初步责任部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="322"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="317"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="326"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="321"/>
         <source>Set on save</source>
         <translation>保存时填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="328"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="323"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="559"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="554"/>
         <source>From the subtype</source>
         <translation>按投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="563"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="558"/>
         <source>{level} (repeat complaint)</source>
         <translation>{level}级（重复/升级投诉）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="568"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="563"/>
         <source>{level} (from the subtype)</source>
         <translation>{level}级（按投诉子类）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="572"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="567"/>
         <source>Raise to {level}</source>
         <translation>提高到{level}级</translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="643"/>
-        <source>Listing the customer&apos;s cases…</source>
-        <translation>正在列出该客户的投诉…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="664"/>
-        <source>The customer&apos;s cases could not be listed</source>
-        <translation>无法列出该客户的投诉</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="674"/>
-        <source>Pick the customer first</source>
-        <translation>请先选中客户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="676"/>
-        <source>No earlier cases of this customer</source>
-        <translation>该客户没有以前的投诉</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/intake/form.py" line="743"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="602"/>
         <source>%n field(s) need attention.</source>
         <translation>
             <numerusform>有 %n 项需要修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form.py" line="761"/>
+        <location filename="../../desktop_app/ui/intake/form.py" line="620"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
@@ -7036,6 +7015,34 @@ Database: {database}</source>
         <location filename="../../desktop_app/ui/reports/export.py" line="192"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/intake/routing_fields.py" line="138"/>
+        <source>Listing the customer&apos;s cases…</source>
+        <translation>正在列出该客户的投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/routing_fields.py" line="159"/>
+        <source>The customer&apos;s cases could not be listed</source>
+        <translation>无法列出该客户的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/routing_fields.py" line="169"/>
+        <source>Pick the customer first</source>
+        <translation>请先选中客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/routing_fields.py" line="171"/>
+        <source>No earlier cases of this customer</source>
+        <translation>该客户没有以前的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/routing_fields.py" line="173"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
     </message>
 </context>
 <context>
