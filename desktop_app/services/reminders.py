@@ -32,7 +32,6 @@ from desktop_app.db.models import (
     ScanState,
     Survey,
     User,
-    UserDepartment,
     database_proxy,
 )
 from desktop_app.domain.messages import msg
@@ -40,6 +39,7 @@ from desktop_app.domain.vocab import OPEN_STAGES
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_staff
+from desktop_app.services.routing import DbStaff
 from desktop_app.services.session import Session
 from desktop_app.services.sla import SlaContext
 
@@ -152,40 +152,16 @@ def _insert(
 def _escalation_target(row: _Row, step: int, ctx: SlaContext) -> int | None:
     """Who the case goes to at ``step``: 1 owner's supervisor (else a supervisor of the
     department), 2 the customer-service manager, 3 the head of operations."""
-
-    def by_name(key: str) -> int | None:
-        name = str(ctx.policy.get(key) or "").strip()
-        user = User.get_or_none(User.username == name, User.active) if name else None
-        return user.id if user else None
-
+    staff = DbStaff(ctx.policy)  # the same look-ups routing makes
     if step == 1:
         owner = User.get_or_none(User.id == row["owner"])
         if owner is not None and owner.supervisor_id:
             return owner.supervisor_id
-        boss = (
-            User.select(User.id)
-            .join(UserDepartment)
-            .where(
-                UserDepartment.department == row["department"],
-                User.role == "supervisor",
-                User.active,
-            )
-            .order_by(User.id)
-            .first()
-        )
-        return boss.id if boss else None
-    manager = by_name("escalation.manager_username")
-    if manager is None:
-        first = (
-            User.select(User.id)
-            .where(User.role == "manager", User.active)
-            .order_by(User.id)
-            .first()
-        )
-        manager = first.id if first else None
+        return staff.department_supervisor(row["department"])
+    manager = staff.manager()
     if step == 2:
         return manager
-    return by_name("escalation.head_of_operations_username") or manager
+    return staff.named("escalation.head_of_operations_username") or manager
 
 
 def escalation_target(owner_id: int, department_id: int, step: int, ctx: SlaContext) -> int | None:

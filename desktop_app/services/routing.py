@@ -11,6 +11,8 @@ registering service and the re-assessment call these; the demo generator routes 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -34,10 +36,13 @@ DEPARTMENT_NOTICE = "department_notice"
 
 
 class DbStaff:
-    """``domain.routing.Staff`` answered from the database (active accounts only)."""
+    """``domain.routing.Staff`` answered from the database (active accounts only). The
+    escalation chain (``reminders``) asks it too, with the settings it already loaded as
+    ``policy`` (else each named account's setting is read when asked)."""
 
-    def __init__(self) -> None:
+    def __init__(self, policy: Mapping[str, Any] | None = None) -> None:
         self._users: dict[int, User | None] = {}
+        self._policy = policy
 
     def _user(self, user_id: int) -> User | None:
         if user_id not in self._users:
@@ -98,17 +103,24 @@ class DbStaff:
         )
         return boss.id if boss else None
 
-    def manager(self) -> int | None:
-        name = str(settings_service.get("escalation.manager_username") or "").strip()
+    def named(self, key: str) -> int | None:
+        """The active account a setting names by user name (``escalation.…_username``)."""
+        value = self._policy.get(key) if self._policy is not None else settings_service.get(key)
+        name = str(value or "").strip()
         user = User.get_or_none(User.username == name, User.active) if name else None
-        if user is None:
-            user = (
-                User.select(User.id)
-                .where(User.role == "manager", User.active)
-                .order_by(User.id)
-                .first()
-            )
         return user.id if user else None
+
+    def manager(self) -> int | None:
+        named = self.named("escalation.manager_username")
+        if named is not None:
+            return named
+        first = (
+            User.select(User.id)
+            .where(User.role == "manager", User.active)
+            .order_by(User.id)
+            .first()
+        )
+        return first.id if first else None
 
 
 def facts_for(case: Complaint, subtype: ComplaintType, *, repeat: bool = False) -> RouteFacts:
