@@ -1108,12 +1108,12 @@
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="414"/>
+        <location filename="../../desktop_app/services/reminders.py" line="390"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="431"/>
+        <location filename="../../desktop_app/services/reminders.py" line="407"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>

@@ -103,33 +103,33 @@ class DrillDown(_Base):
     def _type_activated(self, code: str) -> None:
         self.cases_requested.emit(self.type_filter(code))
 
-    def _overdue_owner_activated(self, row: int) -> None:
-        username = self.overdue_owner_table.row_data(row)
+    def _owner_id(self, username: str | None) -> int | None:
+        """The account id of an owner's row (None: an empty row, or a refusal shown)."""
         if not username:
-            return
+            return None
         try:
-            user = users.get_user(self.session, username)
+            return users.get_user(self.session, username).id
         except ServiceError as exc:
             self.show_message(service_message(exc))
+            return None
+
+    def _overdue_owner_activated(self, row: int) -> None:
+        owner = self._owner_id(self.overdue_owner_table.row_data(row))
+        if owner is None:
             return
         flt = self.case_filter("overdue")
         self.cases_requested.emit(
             CaseFilter(
                 overdue_only=True,
-                owner_ids=frozenset({user.id}),
+                owner_ids=frozenset({owner}),
                 department_codes=flt.department_codes,
             )
         )
 
     def _by_owner_activated(self, row: int) -> None:
         """An owner's cases registered in the period (what their figures count)."""
-        username = self.by_owner_table.row_data(row)
-        if not username:
-            return
-        try:
-            user = users.get_user(self.session, username)
-        except ServiceError as exc:
-            self.show_message(service_message(exc))
+        owner = self._owner_id(self.by_owner_table.row_data(row))
+        if owner is None:
             return
         flt = self.case_filter("volume")
         self.cases_requested.emit(
@@ -137,7 +137,7 @@ class DrillDown(_Base):
                 include_closed=True,
                 registered_from=flt.registered_from,
                 registered_to=flt.registered_to,
-                owner_ids=frozenset({user.id}),
+                owner_ids=frozenset({owner}),
                 department_codes=flt.department_codes,
             )
         )
