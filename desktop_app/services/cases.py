@@ -1483,6 +1483,76 @@ def _new_subtype(case: Complaint, type_code: object, subtype_code: object) -> Co
     return subtype
 
 
+def reassess_state(case: Complaint, subtype: ComplaintType) -> dict[str, Any]:
+    """What a re-assessment may change (``REASSESS_CHANGES``), as its audit entry shows it."""
+    return {
+        "urgent": case.urgent,
+        "level": case.level,
+        "type": _code(ComplaintType, case.type_id),
+        "subtype": subtype.code,
+        "department": _code(Department, case.department_id),
+        "owner": case.owner_id,
+        "first_response_due": case.first_response_due,
+        "solution_due": case.solution_due,
+        "resolution_due": case.resolution_due,
+    }
+
+
+def finish_reassessment(
+    session: Session,
+    case: Complaint,
+    ctx: sla.SlaContext,
+    now: dt.datetime,
+    *,
+    before: dict[str, Any],
+    subtype: ComplaintType,
+    old_subtype: ComplaintType,
+    floor: int,
+    reason: str,
+    urgent_reason: str = "",
+    report_up: bool = False,
+    **details: Any,
+) -> None:
+    """The rest of a re-assessment (docs/rules.md#re-assessment) once the caller changed
+    urgency, level, type or department of ``case`` (``before``: ``_reassess_state`` taken
+    first; ``floor``: the subtype's own level): the deadlines again from the complaint time;
+    routed again when urgency, the handling rule or level III changed (the receiver stays; a
+    level raised above ``floor`` to III counts as an escalated complaint); the audit entry
+    of every change; a case made urgent (or ``report_up``) reported up at once. Used by
+    ``reassess`` and by a customer's change (``customers.update_customer``)."""
+    sla.refresh_case(case, ctx, subtype.callback_rule)
+    route = None
+    if (
+        before["urgent"] != case.urgent
+        or (before["level"] >= 3) != (case.level >= 3)
+        or _effective_rule(subtype) != _effective_rule(old_subtype)
+    ):
+        route = routing.route_for(case, subtype, repeat=case.level >= 3 > floor)
+        case.owner_id = route.owner
+    after = reassess_state(case, subtype)
+    changes: dict[str, list[Any]] = {
+        key: [before[key], after[key]] for key in REASSESS_CHANGES if before[key] != after[key]
+    }
+    if "owner" in changes:
+        names = _names(changes["owner"])
+        changes["owner"] = [names.get(i, "") for i in changes["owner"]]
+    _record(
+        session,
+        "reassess",
+        case,
+        reason=reason,
+        urgent_reason=urgent_reason,
+        **details,
+        **changes,
+    )
+    if route is not None:
+        routing.record(session, case, route)
+    if report_up or (case.urgent and not before["urgent"]):
+        # Urgent now: the receiver's supervisor and the manager hear at once. Once per case
+        # and person.
+        routing.report_up(session, case, now)
+
+
 @service
 def reassess(
     session: Session,
@@ -1533,17 +1603,7 @@ def reassess(
             if department_code is not None
             else None
         )
-        before = {
-            "urgent": case.urgent,
-            "level": case.level,
-            "type": _code(ComplaintType, case.type_id),
-            "subtype": old_subtype.code,
-            "department": _code(Department, case.department_id),
-            "owner": case.owner_id,
-            "first_response_due": case.first_response_due,
-            "solution_due": case.solution_due,
-            "resolution_due": case.resolution_due,
-        }
+        before = reassess_state(case, old_subtype)
         old_level = case.level
         marking = urgent is True and not case.urgent
         unmarking = urgent is False and case.urgent
@@ -1584,52 +1644,20 @@ def reassess(
             subtype.id == old_subtype.id
         ):
             raise ValidationError(msg("Nothing to change: choose what to re-assess."))
-        sla.refresh_case(case, ctx, subtype.callback_rule)
-
-        # Who should handle it now (docs/rules.md#routing): again when urgency, the handling
-        # rule or level III changed. A level raised above the subtype's to III counts as an
-        # escalated complaint (rule 3).
-        crossed_iii = (old_level >= 3) != (new_level >= 3)
-        route = None
-        if (
-            marking
-            or unmarking
-            or crossed_iii
-            or _effective_rule(subtype) != _effective_rule(old_subtype)
-        ):
-            route = routing.route_for(case, subtype, repeat=new_level >= 3 > floor)
-            case.owner_id = route.owner
-        after = {
-            "urgent": case.urgent,
-            "level": case.level,
-            "type": _code(ComplaintType, case.type_id),
-            "subtype": subtype.code,
-            "department": _code(Department, case.department_id),
-            "owner": case.owner_id,
-            "first_response_due": case.first_response_due,
-            "solution_due": case.solution_due,
-            "resolution_due": case.resolution_due,
-        }
-        changes: dict[str, list[Any]] = {
-            key: [before[key], after[key]] for key in REASSESS_CHANGES if before[key] != after[key]
-        }
-        if "owner" in changes:
-            names = _names(changes["owner"])
-            changes["owner"] = [names.get(i, "") for i in changes["owner"]]
-        _record(
+        finish_reassessment(
             session,
-            "reassess",
             case,
+            ctx,
+            now,
+            before=before,
+            subtype=subtype,
+            old_subtype=old_subtype,
+            floor=floor,
             reason=why,
             urgent_reason=urgent_reason if marking else "",
-            **changes,
+            # A new subtype may have a notify department.
+            report_up=subtype.id != old_subtype.id,
         )
-        if route is not None:
-            routing.record(session, case, route)
-        if marking or subtype.id != old_subtype.id:
-            # Urgent now: the receiver's supervisor and the manager hear at once; a new
-            # subtype may have a notify department. Once per case and person.
-            routing.report_up(session, case, now)
     sla_rewind(session)
     return _detail(session, Complaint.get_by_id(case_id))
 

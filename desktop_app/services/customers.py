@@ -36,12 +36,12 @@ from typing import Any
 from peewee import DatabaseError, OperationalError
 
 from desktop_app.db.connection import write_lock
-from desktop_app.db.models import Complaint, ComplaintType, Customer, User, database_proxy
+from desktop_app.db.models import Complaint, ComplaintType, Customer, database_proxy
 from desktop_app.domain import validation
 from desktop_app.domain.masking import mask_email, mask_id_number, mask_phone
 from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import MEMBER_TIERS, SENSITIVE_KINDS, split_multi
-from desktop_app.services import access, audit, cases, routing, sla
+from desktop_app.services import access, audit, cases, sla
 from desktop_app.services.errors import ConflictError, NotFound, PermissionDenied, service
 from desktop_app.services.intake import FieldProblem, FormInvalid
 from desktop_app.services.permissions import require_role, require_staff
@@ -332,45 +332,25 @@ def _reassess_open(
             skipped += 1
             continue
         subtype = ComplaintType.get_by_id(case.subtype_id)
-        keys = ("urgent", "level", "owner", "first_response_due", "solution_due", "resolution_due")
-        before = {key: getattr(case, key if key != "owner" else "owner_id") for key in keys}
-        marking = urgent and not case.urgent
+        before = cases.reassess_state(case, subtype)
         if urgent:
             sla.add_urgent_reason(case, "sensitive")
-        old_level = case.level
         if raise_level:
             case.level = 3
-        sla.refresh_case(case, ctx, subtype.callback_rule)
-        route = None
-        if marking or (old_level >= 3) != (case.level >= 3):
-            floor = sla.default_level(subtype, customer.tier, case.reopen_count > 0)
-            route = routing.route_for(case, subtype, repeat=case.level >= 3 > floor)
-            case.owner_id = route.owner
-        after = {key: getattr(case, key if key != "owner" else "owner_id") for key in keys}
-        changes: dict[str, list[Any]] = {
-            key: [before[key], after[key]] for key in keys if before[key] != after[key]
-        }
-        if "owner" in changes:
-            names = {
-                u.id: u.display_name
-                for u in User.select().where(User.id.in_([i for i in changes["owner"] if i]))
-            }
-            changes["owner"] = [names.get(i, "") for i in changes["owner"]]
-        # As cases.reassess writes it: the timeline and conflicts read this entry.
-        details: dict[str, Any] = {
-            "version": case.version + 1,
-            "reason": reason,
-            "urgent_reason": "",
-            "customer": customer.id,
-            **changes,
-        }
-        audit.record(session, "reassess", "complaint", case.id, **details)
+        cases.finish_reassessment(
+            session,
+            case,
+            ctx,
+            now,
+            before=before,
+            subtype=subtype,
+            old_subtype=subtype,
+            floor=sla.default_level(subtype, customer.tier, case.reopen_count > 0),
+            reason=reason,
+            customer=customer.id,
+        )
         case.version += 1
         case.updated_at, case.updated_by_id = now, session.user_id
         case.save()
-        if route is not None:
-            routing.record(session, case, route)
-        if marking:
-            routing.report_up(session, case, now)
         done += 1
     return done, skipped

@@ -251,7 +251,7 @@
         <location filename="../../desktop_app/services/cases.py" line="1127"/>
         <location filename="../../desktop_app/services/cases.py" line="1172"/>
         <location filename="../../desktop_app/services/cases.py" line="1412"/>
-        <location filename="../../desktop_app/services/cases.py" line="1651"/>
+        <location filename="../../desktop_app/services/cases.py" line="1679"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
@@ -349,67 +349,67 @@
         <translation>请选择子类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1514"/>
+        <location filename="../../desktop_app/services/cases.py" line="1584"/>
         <source>Say whether the case is urgent (yes or no).</source>
         <translation>请说明投诉是否紧急（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1516"/>
+        <location filename="../../desktop_app/services/cases.py" line="1586"/>
         <source>Choose the level from the list.</source>
         <translation>请从列表中选择级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1522"/>
+        <location filename="../../desktop_app/services/cases.py" line="1592"/>
         <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
         <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1526"/>
+        <location filename="../../desktop_app/services/cases.py" line="1596"/>
         <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1552"/>
+        <location filename="../../desktop_app/services/cases.py" line="1612"/>
         <source>Only a manager may take the urgent mark off a case.</source>
         <translation>只有经理可以取消投诉的紧急标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1555"/>
+        <location filename="../../desktop_app/services/cases.py" line="1615"/>
         <source>Only a manager may lower a case&apos;s level.</source>
         <translation>只有经理可以降低投诉级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1557"/>
+        <location filename="../../desktop_app/services/cases.py" line="1617"/>
         <source>Say why the case is urgent.</source>
         <translation>请说明紧急原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1560"/>
+        <location filename="../../desktop_app/services/cases.py" line="1620"/>
         <source>Give the reason for the re-assessment.</source>
         <translation>请填写重新评估的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1586"/>
+        <location filename="../../desktop_app/services/cases.py" line="1646"/>
         <source>Nothing to change: choose what to re-assess.</source>
         <translation>没有变更：请选择要重新评估的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1646"/>
+        <location filename="../../desktop_app/services/cases.py" line="1674"/>
         <source>Say whether the account is frozen (yes or no).</source>
         <translation>请说明账户是否已冻结（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1655"/>
+        <location filename="../../desktop_app/services/cases.py" line="1683"/>
         <source>Only account-security cases record whether the account is frozen.</source>
         <translation>只有账户安全类投诉记录账户是否冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1660"/>
+        <location filename="../../desktop_app/services/cases.py" line="1688"/>
         <source>The account is already recorded as frozen.</source>
         <translation>账户已记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1662"/>
+        <location filename="../../desktop_app/services/cases.py" line="1690"/>
         <source>The account is not recorded as frozen.</source>
         <translation>账户未记录为冻结。</translation>
     </message>
