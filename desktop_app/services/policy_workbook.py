@@ -1048,9 +1048,32 @@ def import_policy(
     path = Path(path)
     result = PolicyImportResult(path, dry_run)
     sheets = _read(path, result)
+    return apply_rows(session, sheets, result, "import_workbook", file=path.name)
+
+
+def rows_of(sheet: str, rows: list[dict[str, Any]]) -> dict[str, list[_Row]]:
+    """Rows given as {column key: value} (the Policy screens' edits), numbered from 1."""
+    return {sheet: [_Row(number, dict(cells)) for number, cells in enumerate(rows, start=1)]}
+
+
+def apply_rows(
+    session: Session,
+    sheets: dict[str, list[_Row]],
+    result: PolicyImportResult,
+    action: str,
+    *,
+    before_write: Callable[[], None] | None = None,
+    **details: Any,
+) -> PolicyImportResult:
+    """Check and apply rows of the policy sheets in one transaction, all or nothing: the
+    import's core, also the Policy screens' (docs/rules.md#policy-workbook).
+    ``before_write`` runs first inside the transaction (a conflict check may raise); one
+    audit entry ``action`` (entity ``policy``) lists every change."""
     importer = _Importer(session, result)
     try:
         with write_lock(database_proxy.obj):
+            if before_write is not None:
+                before_write()
             for key, step in (
                 ("departments", lambda rows: importer.reference(rows, Department)),
                 ("channels", lambda rows: importer.reference(rows, Channel)),
@@ -1061,15 +1084,15 @@ def import_policy(
                 if key in sheets:
                     importer.sheet = key
                     step(sheets[key])
-            if result.errors or dry_run:
+            if result.errors or result.dry_run:
                 raise _Rollback
             if result.changes:
                 audit.record(
                     session,
-                    "import_workbook",
+                    action,
                     "policy",
                     None,
-                    file=path.name,
+                    **details,
                     changed=dict(result.changed),
                     changes=result.changes,
                 )
@@ -1079,7 +1102,7 @@ def import_policy(
         if result.errors:  # a value the database refused after a reported problem
             return _sorted(result)
         raise
-    result.written = not result.errors and not dry_run
+    result.written = not result.errors and not result.dry_run
     return _sorted(result)
 
 

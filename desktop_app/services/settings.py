@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.db.connection import write_lock
-from desktop_app.db.models import Setting, database_proxy
+from desktop_app.db.models import Setting, User, database_proxy
 from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import BY_KEY, SETTINGS, SettingValueError
 from desktop_app.services import audit
@@ -68,9 +68,30 @@ def validate_setting(key: str, value: Any) -> Any:
     if definition is None:
         raise ValidationError(msg("Unknown setting {key}."), field=key, key=key)
     try:
-        return definition.coerce(value)
+        new = definition.coerce(value)
     except SettingValueError as exc:
         raise ValidationError(exc.template, field=key, **exc.params) from exc
+    if key in ACCOUNT_SETTINGS and new:
+        _check_account(key, new)
+    return new
+
+
+# Settings naming an account: an active manager's (or administrator's) user name or empty
+# (docs/rules.md#reminders-and-escalation).
+ACCOUNT_SETTINGS = ("escalation.manager_username", "escalation.head_of_operations_username")
+
+
+def _check_account(key: str, username: str) -> None:
+    if (
+        not User.select()
+        .where(User.username == username, User.active, User.role.in_(("manager", "admin")))
+        .exists()
+    ):
+        raise ValidationError(
+            msg("{value} is not the user name of an active manager."),
+            field=key,
+            value=username,
+        )
 
 
 def store_setting(session: Session, key: str, new: Any) -> Any:

@@ -48,6 +48,7 @@ from desktop_app.services import (
     improvements,
     intake,
     kpi,
+    policy,
     policy_workbook,
     print_forms,
     queue,
@@ -73,6 +74,7 @@ INTAKE = frozenset({"owner", "colleague", "outsider", "supervisor", "manager"})
 SURVEYORS_IN_SCOPE = frozenset({"owner", "colleague", "supervisor", "manager"})
 REPORTERS = frozenset({"supervisor", "manager", "admin"})
 MANAGERS = frozenset({"manager", "admin"})
+MANAGER = frozenset({"manager"})
 ADMIN = frozenset({"admin"})
 APPROVERS = frozenset({"supervisor", "manager"})
 
@@ -386,6 +388,33 @@ MATRIX: dict[str, tuple] = {
         MANAGERS,
         lambda s, w: policy_workbook.set_setting(s, "rules.batch_threshold", "12"),
     ),
+    "policy.load_policy": (REPORTERS, lambda s, w: policy.load_policy(s)),
+    "policy.change_policy": (
+        MANAGER,
+        lambda s, w: policy.change_policy(s, "channels", [{"code": "letter", "name_zh": "信件"}]),
+    ),
+    "policy.change_settings": (
+        MANAGER,
+        lambda s, w: policy.change_settings(s, {"rules.batch_threshold": 12}),
+    ),
+    "policy.add_type": (MANAGER, lambda s, w: policy.add_type(s, "保险类", "Insurance")),
+    "policy.add_subtype": (
+        MANAGER,
+        lambda s, w: policy.add_subtype(
+            s, "process_efficiency", {"subtype_zh": "安装", "subtype_en": "Setup"}
+        ),
+    ),
+    "policy.add_reference": (
+        MANAGER,
+        lambda s, w: policy.add_reference(s, "channels", "小程序", "Mini program"),
+    ),
+    "policy.move": (MANAGER, lambda s, w: policy.move(s, "channels", "walk_in", -1)),
+    "policy.deadline_preview": (
+        REPORTERS,
+        lambda s, w: policy.deadline_preview(s, {"sla.first_response_hours.normal": 2}),
+    ),
+    "policy.recompute_preview": (MANAGER, lambda s, w: policy.recompute_preview(s)),
+    "policy.recompute_open_cases": (MANAGER, lambda s, w: policy.recompute_open_cases(s)),
     "report_workbook.volume_trend": (
         REPORTERS,
         lambda s, w: report_workbook.volume_trend(s, _report(w)),

@@ -82,8 +82,8 @@ def test_round_trip_through_a_fresh_database_gives_identical_cells(
     users.update_user(system_session, "clerk2", senior_agent=True, supervisor="super2")
     settings_service.change_setting(system_session, "sla.first_response_hours.normal", 1.5)
     settings_service.change_setting(system_session, "sla.level3_callback", "t+1")
-    settings_service.change_setting(system_session, "escalation.manager_username", "manager1")
     manager = make_user(system_session, "manager1", "manager", departments=())
+    settings_service.change_setting(system_session, "escalation.manager_username", "manager1")
     # A new department, a new type with a subtype handled by it, a channel switched off.
     first = policy_workbook.export_policy(manager, tmp_path / "first.xlsx").path
     book = openpyxl.load_workbook(first)
