@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.db.connection import write_lock
-from desktop_app.db.models import Channel, Complaint, ComplaintType, Department, database_proxy
+from desktop_app.db.models import (
+    Channel,
+    Complaint,
+    ComplaintType,
+    Department,
+    User,
+    database_proxy,
+)
 from desktop_app.domain.deadlines import Deadlines
 from desktop_app.domain.messages import msg
 from desktop_app.services import policy_workbook, sla
@@ -44,6 +51,9 @@ class PolicyView:
 
     rows: dict[str, list[list[Any]]]
     settings: dict[str, Any]
+    # Who may be named as the customer-service manager or head of operations: active
+    # managers and administrators, (user name, display name).
+    managers: list[tuple[str, str]]
 
 
 def require_reader(session: Session) -> None:
@@ -60,9 +70,16 @@ def load_policy(session: Session) -> PolicyView:
     """The policy as it stands (supervisors, managers, administrators)."""
     require_reader(session)
     rows = policy_workbook.policy_rows()
+    managers = [
+        (u.username, u.display_name)
+        for u in User.select()
+        .where(User.active, User.role.in_(("manager", "admin")))
+        .order_by(User.username)
+    ]
     return PolicyView(
         {key: rows[key] for key in ("types", "departments", "channels")},
         settings_service.load_all(),
+        managers,
     )
 
 

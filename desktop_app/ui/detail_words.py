@@ -47,7 +47,7 @@ from desktop_app.ui.i18n import message_text
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 _TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2})?$")
 
-_CODES_HINT = re.compile(r"\s*[(（][^)）]*_[^)）]*[)）]\s*$")
+CODES_HINT = re.compile(r"\s*[(（][^)）]*_[^)）]*[)）]\s*$")
 
 Names = Mapping[tuple[str, object], tuple[str, str]]
 
@@ -436,7 +436,7 @@ class DetailWords(QObject):
         label = (
             # A label ending in the codes it accepts ("… (same_day, t+1, t+2)") without
             # them: the values below are in words.
-            _CODES_HINT.sub("", message_text(definition.label))
+            CODES_HINT.sub("", message_text(definition.label))
             if definition is not None
             else key.replace("_", " ").replace(".", " ")
         )

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.settings import BY_KEY, SettingDef
+from desktop_app.domain.vocab import CALLBACK_RULES
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
@@ -40,8 +42,10 @@ from desktop_app.ui.i18n import (
     message_text,
     service_message,
     system_language,
+    ui_language,
 )
 from desktop_app.ui.pages import page_title
+from desktop_app.ui.policy import PolicyEditor
 from desktop_app.ui.recompute import DeadlineRecompute
 from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -68,6 +72,8 @@ def format_value(value: Any) -> str:
         )
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, str) and value in CALLBACK_RULES:
+        return CALLBACK_RULES.label(value, ui_language())
     return str(value)
 
 
@@ -148,10 +154,15 @@ class SettingEditDialog(QDialog):
         label = QLabel(setting_label(self.definition))
         label.setObjectName("setting_label")
         label.setWordWrap(True)
-        self.editor: QLineEdit | QCheckBox
+        self.editor: QLineEdit | QCheckBox | QComboBox
         if self.definition.kind is bool:
             self.editor = QCheckBox(self.tr("On"))
             self.editor.setChecked(bool(value))
+        elif self.definition.choices:
+            self.editor = QComboBox()
+            for code in self.definition.choices:
+                self.editor.addItem(format_value(code), code)
+            self.editor.setCurrentIndex(max(0, self.editor.findData(value)))
         else:
             self.editor = QLineEdit(format_value(value))
             self.editor.selectAll()
@@ -172,9 +183,6 @@ class SettingEditDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(label)
-        key_label = QLabel(key)
-        key_label.setEnabled(False)
-        layout.addWidget(key_label)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -191,6 +199,8 @@ class SettingEditDialog(QDialog):
     def typed_value(self) -> Any:
         if isinstance(self.editor, QCheckBox):
             return self.editor.isChecked()
+        if isinstance(self.editor, QComboBox):
+            return self.editor.currentData()
         return self.editor.text().strip()
 
     def save(self) -> bool:
@@ -265,6 +275,8 @@ class SettingsPage(QWidget):
             stretch=SettingsTableModel.LABEL,
             fit=(SettingsTableModel.VALUE, SettingsTableModel.KEY),
         )
+        # Settings by their names; keys are for config set and the policy workbook.
+        self.table.setColumnHidden(SettingsTableModel.KEY, True)
         # Double-click (or a single click where the platform says so) and Enter.
         self.table.activated.connect(lambda index: self.edit_row(index.row()))
 
@@ -281,17 +293,24 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.edit_setting_button)
         buttons.addStretch(1)
 
-        policy = QWidget()
-        policy.setObjectName("policy_tab")
-        policy_layout = QVBoxLayout(policy)
-        policy_layout.addWidget(hint)
-        policy_layout.addWidget(self.table, 1)
-        policy_layout.addLayout(buttons)
+        self.all_settings = all_settings = QWidget()
+        all_settings.setObjectName("all_settings_tab")
+        all_layout = QVBoxLayout(all_settings)
+        all_layout.addWidget(hint)
+        all_layout.addWidget(self.table, 1)
+        all_layout.addLayout(buttons)
         self.calendar_page = CalendarPage(session, self.tasks, changes=self.changes)
         self.calendar_page.changed.connect(self.recompute_deadlines)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
-        self.tabs.addTab(policy, self.tr("&Policy"))
+        # The policy's own tables (docs/rules.md#policy-screens): supervisors and up.
+        self.policy_editor: PolicyEditor | None = None
+        if session.role in ("supervisor", "manager", "admin"):
+            self.policy_editor = PolicyEditor(session, self.tasks, changes=self.changes)
+            self.policy_editor.context.saved.connect(self._policy_saved)
+            self.policy_editor.context.failed.connect(self._policy_saved)
+            self.tabs.addTab(self.policy_editor, self.tr("&Policy"))
+        self.tabs.addTab(all_settings, self.tr("All &settings"))
         self.tabs.addTab(self.calendar_page, self.tr("Working &calendar"))
 
         layout = QVBoxLayout(self)
@@ -388,6 +407,18 @@ class SettingsPage(QWidget):
             self.editor = None
         editor.deleteLater()
         self.table.setFocus()
+
+    def _policy_saved(self, text: str) -> None:
+        self.message.setText(text)
+        self.status_message.emit(text)
+
+    def show_all_settings(self) -> None:
+        self.tabs.setCurrentWidget(self.all_settings)
+
+    def show_policy(self) -> PolicyEditor | None:
+        if self.policy_editor is not None:
+            self.tabs.setCurrentWidget(self.policy_editor)
+        return self.policy_editor
 
     def show_calendar(self) -> CalendarPage:
         self.tabs.setCurrentWidget(self.calendar_page)

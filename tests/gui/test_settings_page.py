@@ -9,6 +9,7 @@ def make_page(qtbot, session) -> SettingsPage:
     page = SettingsPage(session)
     qtbot.addWidget(page)
     page.show()
+    page.show_all_settings()
     qtbot.waitExposed(page)
     return page
 

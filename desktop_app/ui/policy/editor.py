@@ -1,0 +1,77 @@
+"""The Policy editor: four tabs over ``services.policy`` (see the package documentation)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.services import policy
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.session import Session
+from desktop_app.ui.changes import ChangeHub
+from desktop_app.ui.i18n import service_message
+from desktop_app.ui.pages import DataPage
+from desktop_app.ui.policy.common import PolicyContext
+from desktop_app.ui.policy.reference_tab import ReferenceTab
+from desktop_app.ui.policy.targets_tab import DeadlinesTab, RemindersTab
+from desktop_app.ui.policy.types_tab import TypesTab
+from desktop_app.ui.tasks import TaskRunner
+
+
+class PolicyEditor(DataPage):
+    """Managers edit; supervisors and administrators read (every input disabled, no
+    buttons). ``loaded`` follows each reading of the policy; ``status`` carries what a
+    save changed, for the page's message line."""
+
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        changes: ChangeHub | None = None,
+    ):
+        super().__init__(parent, changes=changes, kinds=("settings", "accounts"))
+        self.setObjectName("policy_editor")
+        self.context = PolicyContext(session, tasks, self.changes, self)
+        self.context.reload.connect(self.reload_now)
+        self.hint = QLabel(
+            self.tr(
+                "Managers change the policy here; every change is recorded in the audit "
+                "log and applies to complaints registered afterwards."
+            )
+            if self.context.can_edit
+            else self.tr("Only managers change the policy; you can read it here.")
+        )
+        self.hint.setObjectName("policy_hint")
+        self.hint.setWordWrap(True)
+        self.types = TypesTab(self.context)
+        self.reference = ReferenceTab(self.context)
+        self.deadlines = DeadlinesTab(self.context)
+        self.reminders = RemindersTab(self.context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("policy_tabs")
+        self.tabs.addTab(self.types, self.tr("Complaint &types"))
+        self.tabs.addTab(self.reference, self.tr("&Departments and channels"))
+        self.tabs.addTab(self.deadlines, self.tr("D&eadlines"))
+        self.tabs.addTab(self.reminders, self.tr("Reminders and &escalation"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        task = self.context.tasks.submit(
+            policy.load_policy, self.context.session, key=(self, "load")
+        )
+        task.on(succeeded=self._loaded, failed=self._failed)
+
+    def _loaded(self, view: policy.PolicyView) -> None:
+        self.context.view = view
+        self.types.load()
+        self.types.after_reload()
+        self.reference.load()
+        self.deadlines.load()
+        self.reminders.load()
+
+    def _failed(self, exc: ServiceError) -> None:
+        self.context.failed.emit(service_message(exc))
