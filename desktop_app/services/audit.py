@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from peewee import Expression, ModelSelect
 
-from desktop_app.db.models import AuditLog, Complaint, ComplaintType, Department, User
+from desktop_app.db.models import AuditLog, Channel, Complaint, ComplaintType, Department, User
 from desktop_app.domain.messages import msg
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
@@ -76,6 +76,7 @@ ACTIONS = (
     "export_report",
     "export_audit",
     "import_workbook",
+    "policy_change",
     "setting_change",
     "calendar_override",
     "calendar_override_removed",
@@ -185,7 +186,11 @@ _KINDS = (
     ("complaint", COMPLAINT_ID_KEYS),
     ("department", DEPARTMENT_KEYS),
     ("type", TYPE_KEYS),
+    ("channel", frozenset()),
 )
+# The kind of name of a policy change's code, by sheet (the policy workbook's import and
+# the Policy screens list their changes as {sheet, code, field, old, new}).
+_POLICY_SHEET_KINDS = {"types": "type", "departments": "department", "channels": "channel"}
 
 
 def _values(value: object) -> Iterable[object]:
@@ -206,6 +211,9 @@ def detail_names(details: Iterable[dict[str, object]]) -> dict[tuple[str, object
     at most for a page of entries."""
     wanted: dict[str, set[Any]] = {kind: set() for kind, _keys in _KINDS}
     for entry in details:
+        for change in entry.get("changes") or ():
+            if isinstance(change, dict) and change.get("sheet") in _POLICY_SHEET_KINDS:
+                wanted[_POLICY_SHEET_KINDS[change["sheet"]]].add(change.get("code"))
         for key, value in entry.items():
             for kind, keys in _KINDS:
                 if key in keys:
@@ -228,7 +236,11 @@ def detail_names(details: Iterable[dict[str, object]]) -> dict[tuple[str, object
         )
         for cid, number in cast(Iterable[tuple[int, str]], cases.tuples()):
             names["complaint", cid] = (number, number)
-    for kind, model in (("department", Department), ("type", ComplaintType)):
+    for kind, model in (
+        ("department", Department),
+        ("type", ComplaintType),
+        ("channel", Channel),
+    ):
         if wanted[kind]:
             rows = model.select(model.code, model.name_zh, model.name_en).where(
                 model.code.in_(wanted[kind])

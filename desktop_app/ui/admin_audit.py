@@ -127,6 +127,7 @@ def action_labels() -> dict[str, str]:
         "export_report": QCoreApplication.translate("AuditLog", "Report exported"),
         "export_audit": QCoreApplication.translate("AuditLog", "Audit log exported"),
         "import_workbook": QCoreApplication.translate("AuditLog", "Workbook imported"),
+        "policy_change": QCoreApplication.translate("AuditLog", "Policy changed"),
         "setting_change": QCoreApplication.translate("AuditLog", "Setting changed"),
         "calendar_override": QCoreApplication.translate("AuditLog", "Calendar day changed"),
         "calendar_override_removed": QCoreApplication.translate(

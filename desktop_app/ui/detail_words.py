@@ -259,6 +259,8 @@ class DetailWords(QObject):
                 return self.tr("Period from")
             if key == "to":
                 return self.tr("Period to")
+        if action in ("policy_change", "import_workbook") and key == "changed":
+            return self.tr("Rows changed")
         if action == "deadlines_recomputed" and key == "cases":
             return self.tr("Open cases checked")
         if action == "demo_generate" and key == "cases":
@@ -337,6 +339,12 @@ class DetailWords(QObject):
             if key == "automatic" and not value:
                 return ""
             return self.yes_no(value)
+        if key == "changes" and isinstance(value, list):
+            return "；".join(
+                self.policy_change(item, names) for item in value if isinstance(item, dict)
+            )
+        if key == "changed" and isinstance(value, dict):
+            return ", ".join(f"{self.sheet_label(k)} {v}" for k, v in value.items())
         if isinstance(value, dict):
             return self._mapping(key, value, names, action)
         if isinstance(value, list | tuple | set | frozenset):
@@ -371,6 +379,68 @@ class DetailWords(QObject):
         if isinstance(value, float):
             return f"{value:g}"
         return str(value)
+
+    # --- policy changes (the policy workbook's import, the Policy screens) --------------
+
+    def sheet_label(self, sheet: str) -> str:
+        return {
+            "types": self.tr("Complaint types"),
+            "departments": self.tr("Departments"),
+            "channels": self.tr("Channels"),
+            "settings": self.tr("Settings"),
+            "staff": self.tr("Staff"),
+        }.get(sheet, sheet)
+
+    def _policy_field(self, field: str) -> str:
+        return {
+            "added": self.tr("added"),
+            "order": self.tr("place"),
+            "type": self.tr("type"),
+            "type_zh": self.tr("Chinese name"),
+            "subtype_zh": self.tr("Chinese name"),
+            "name_zh": self.tr("Chinese name"),
+            "type_en": self.tr("English name"),
+            "subtype_en": self.tr("English name"),
+            "name_en": self.tr("English name"),
+            "default_level": self.tr("default level"),
+            "callback": self.tr("first callback"),
+            "handling": self.tr("handled by"),
+            "handler_department": self.tr("handling department"),
+            "notify_department": self.tr("notify department"),
+            "active": self.tr("in use"),
+            "display_name": self.tr("display name"),
+            "role": self.tr("role"),
+            "departments": self.tr("departments"),
+            "supervisor": self.tr("supervisor"),
+            "senior_agent": self.tr("senior agent"),
+        }.get(field, field.replace("_", " "))
+
+    def policy_change(self, change: dict[str, Any], names: Names | None = None) -> str:
+        """One change of a policy edit or import: ``Complaint types delivery_delay default
+        level: I → II`` (a setting by its label, values in words)."""
+        sheet, code, field = change.get("sheet", ""), change.get("code", ""), change.get("field")
+        old, new = change.get("old"), change.get("new")
+        if sheet == "settings":
+            definition = SETTINGS_BY_KEY.get(str(code))
+            label = CODES_HINT.sub("", message_text(definition.label)) if definition else str(code)
+            before = self.setting_value(str(code), old) or "-"
+            after = self.setting_value(str(code), new) or "-"
+            return f"{label}: {before} → {after}"
+        kind = {"types": "type", "departments": "department", "channels": "channel"}.get(sheet)
+        name = self._name(kind, code, names or {}) if kind else None
+        head = f"{self.sheet_label(sheet)} {name or code}"
+        if field == "added":
+            return f"{head} {self._policy_field('added')}"
+        value_key = {"default_level": "level"}.get(str(field), str(field))
+        words = [self._policy_value(value_key, v) for v in (old, new)]
+        return f"{head} {self._policy_field(str(field))}: {words[0]} → {words[1]}"
+
+    def _policy_value(self, key: str, value: Any) -> str:
+        if value in ("是", "否"):
+            value = value == "是"
+        if key == "level" and isinstance(value, str) and value in ("I", "II", "III"):
+            return value
+        return self.value(key, value) or "-"
 
     def _size(self, size: int) -> str:
         if size >= 1024 * 1024:

@@ -301,6 +301,43 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
                 "staff_created_count": 1,
             },
         ),
+        "policy_change": (
+            "policy",
+            None,
+            {
+                "changed": {"types": 1, "settings": 1},
+                "changes": [
+                    {
+                        "sheet": "types",
+                        "code": "delivery",
+                        "field": "default_level",
+                        "old": "I",
+                        "new": "II",
+                    },
+                    {
+                        "sheet": "types",
+                        "code": "delivery",
+                        "field": "callback",
+                        "old": "t+1",
+                        "new": "same_day",
+                    },
+                    {
+                        "sheet": "channels",
+                        "code": "letter",
+                        "field": "active",
+                        "old": True,
+                        "new": False,
+                    },
+                    {
+                        "sheet": "settings",
+                        "code": "sla.first_response_hours.normal",
+                        "field": "value",
+                        "old": 4.0,
+                        "new": 1.0,
+                    },
+                ],
+            },
+        ),
         "setting_change": (
             "setting",
             None,
@@ -495,6 +532,14 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
     assert en["backup"].startswith(
         "File: /backups/complaints-20261125.db; Size: 3.0 MB; Automatic: Yes"
     )
+    assert en["policy_change"] == (
+        "Rows changed: Complaint types 1, Settings 1; Changes: Complaint types Delivery "
+        "default level: I → II；Complaint types Delivery first callback: "
+        "T+1 working day → Same working day；Channels Letter in use: Yes → No；"
+        "First response, normal (hours): 4 → 1"
+    )
+    assert "T+1个工作日 → 当个工作日" in zh["policy_change"]
+    assert "配送问题" in zh["policy_change"] and "书信" in zh["policy_change"]
     assert en["deadlines_recomputed"] == "Open cases checked: 12; Cases changed: 3"
     assert en["login_failed"] == "Reason: The account is disabled"
     assert en["login"] == en["logout"] == en["reminder_ack"] == ""
