@@ -313,10 +313,21 @@ class PolicyImportResult:
     # Every change: {"sheet", "code", "field", "old", "new"} (the audit entry's list).
     changes: list[dict[str, Any]] = field(default_factory=list)
     written: bool = False
+    # (kind, code) → (Chinese, English) name of the types, departments and channels the
+    # changes name (``audit.detail_names``), for showing them in words.
+    names: dict[tuple[str, object], tuple[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    # The exchange import's report fields the import dialog reads (no progress, no cap).
+    cancelled = False
+    errors_omitted = 0
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors)
 
     def lines(self) -> list[str]:
         return [p.line() for p in self.errors]
@@ -1103,6 +1114,8 @@ def apply_rows(
             return _sorted(result)
         raise
     result.written = not result.errors and not result.dry_run
+    if result.changes:
+        result.names = audit.detail_names([{"changes": result.changes}])
     return _sorted(result)
 
 

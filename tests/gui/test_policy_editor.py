@@ -141,3 +141,48 @@ def test_supervisors_read_the_policy_and_cannot_change_it(qtbot, system, clock):
     assert not editor.types.name_zh.isEnabled()
     assert not editor.deadlines.inputs["sla.first_response_hours.normal"].isEnabled()
     assert editor.types.tree.topLevelItemCount() > 0
+
+
+def test_policy_workbook_export_check_and_import_from_the_editor(qtbot, manager, tmp_path):
+    import openpyxl
+
+    page, editor = open_policy(qtbot, manager)
+    path = tmp_path / "policy.xlsx"
+    with qtbot.waitSignal(editor.export_to(path).finished, timeout=10_000):
+        pass
+    assert "Policy workbook saved" in page.message.text()
+    book = openpyxl.load_workbook(path)
+    sheet = book["types 投诉分类"]
+    header = [c.value for c in sheet[1]]
+    level = header.index("default_level 默认级别")
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[3].value == "delivery")
+    row[level].value = "III"
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    row[level].value = "IV"
+    bad = tmp_path / "bad.xlsx"
+    book.save(bad)
+
+    dialog = editor.open_import()
+    qtbot.addWidget(dialog)
+    dialog.set_path(bad)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.preview()
+    rows = dialog.error_rows()
+    assert len(rows) == 1 and rows[0][:3] == ("types", str(row[0].row), "default_level")
+    assert "IV" in rows[0][3]
+    assert not dialog.import_button.isEnabled()
+    assert ComplaintType.get(code="delivery").default_level == 1
+
+    dialog.set_path(good)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.preview()
+    summary = dialog.preview_summary.text()
+    assert "1 changes" in summary and "Delivery default level: I → III" in summary
+    assert ComplaintType.get(code="delivery").default_level == 1
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.start_import()
+    assert ComplaintType.get(code="delivery").default_level == 3
+    idle(qtbot, editor)
+    assert editor.types.select_code("delivery")
+    assert editor.types.tree.currentItem().text(1) == "III"
