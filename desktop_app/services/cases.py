@@ -1384,7 +1384,7 @@ def reopen_case(session: Session, case_id: int, reason: str, *, version: int) ->
 
 def sla_rewind(session: Session) -> None:
     """New deadlines may lie behind the reminder scan's watermark: let it look again."""
-    reminders.rewind(session)
+    reminders.rewind_scan()
 
 
 @service

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -110,9 +109,7 @@ def test_lookup_outside_the_scope_only_on_the_exact_full_number(people, clock):
         assert [m.id for m in found] == [case.customer_id], exact
         assert found[0].contact == "138****5678"
     # In the scope a prefix is enough, as before.
-    assert [m.id for m in intake.lookup_customers(people["owner"], "1381234")] == [
-        case.customer_id
-    ]
+    assert [m.id for m in intake.lookup_customers(people["owner"], "1381234")] == [case.customer_id]
 
 
 def test_similar_cases_show_nothing_of_other_departments(people, clock):
@@ -264,7 +261,6 @@ def test_background_services_check_the_role(people, sqlite_url):
         reminders.scan(nobody)
 
 
-
 # --- the command line's sensitive commands -----------------------------------------------
 
 
@@ -309,7 +305,9 @@ def cli_db(sqlite_url, monkeypatch, capsys):
 
 def test_cli_unmasked_export_runs_only_as_a_managers_account(cli_db, monkeypatch, capsys, tmp_path):
     out = str(tmp_path / "x.xlsx")
-    code, _, err = _cli(cli_db + ["export-cases", "--out", out, "--unmasked"], "", monkeypatch, capsys)
+    code, _, err = _cli(
+        cli_db + ["export-cases", "--out", out, "--unmasked"], "", monkeypatch, capsys
+    )
     assert code == 2 and "--user" in err
     code, _, err = _cli(
         cli_db + ["export-cases", "--out", out, "--unmasked", "--user", "root", "--password-stdin"],
@@ -352,8 +350,7 @@ def test_cli_sensitive_commands_record_the_os_user_or_run_as_the_account(
     assert json.loads(_last("user_update", cli_db[1]).details)["os_user"] == "alice"
     # With --user: that account's session (first line its password, then the new one).
     code, _, err = _cli(
-        cli_db
-        + ["user", "add", "li.na", "--role", "clerk", "--user", "root", "--password-stdin"],
+        cli_db + ["user", "add", "li.na", "--role", "clerk", "--user", "root", "--password-stdin"],
         "root-pass-1\nclerk-pass-1\n",
         monkeypatch,
         capsys,
