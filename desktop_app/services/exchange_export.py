@@ -636,7 +636,7 @@ def export_cases(
     ``progress(done, total)`` after each chunk of cases may return False to cancel: then
     no file is left (the workbook is written beside ``path`` and renamed at the end)."""
     require_staff(session)
-    if unmasked and not session.is_manager:  # SPEC §9: managers only, docs/rules.md#masking
+    if unmasked and not session.is_manager:  # managers only: docs/rules.md#masking
         raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     if start is not None and end is not None and end < start:
         raise ValidationError(msg("The end date is before the start date."), field="end")

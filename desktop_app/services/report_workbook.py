@@ -954,7 +954,7 @@ def write_report_workbook(
     into place) and return the path. ``progress(rows done, rows total)`` after each page of
     the long lists may return False to cancel: then no file is left and None comes back."""
     _check_access(session, report)
-    if unmasked and not session.is_manager:  # SPEC §9: managers only, docs/rules.md#masking
+    if unmasked and not session.is_manager:  # managers only: docs/rules.md#masking
         raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     path = Path(path)
     started = time.perf_counter()
