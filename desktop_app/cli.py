@@ -35,6 +35,23 @@ class CliError(Exception):
         self.code = code
 
 
+def _operator_options(p: argparse.ArgumentParser, *, password_option: bool = True) -> None:
+    """``--user NAME [--password-stdin]``: run as that account (docs/rules.md#command-line)."""
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        help="run as this account (its password from the terminal, or the first line of "
+        "standard input with --password-stdin); without it the command runs as the local "
+        "operator 'cli' and the audit log records your OS user name",
+    )
+    if password_option:
+        p.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="read the --user account's password from the first line of standard input",
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktop-app",
@@ -87,10 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from the first line of standard input",
+        help="read the password from the first line of standard input (with --user: the "
+        "operator's password on the first line, the new account's on the second)",
     )
+    _operator_options(p, password_option=False)
     p = user_sub.add_parser("set", help="change an account (only the options given)")
     p.add_argument("name")
+    _operator_options(p)
     group = p.add_mutually_exclusive_group()
     group.add_argument("--supervisor", metavar="USER", help='the direct supervisor ("" removes it)')
     group.add_argument(
@@ -181,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="when rejected, also save the problems as a workbook",
     )
     p = sub.add_parser("export-cases", help="write the exchange workbook")
+    _operator_options(p)
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument(
         "--from",
@@ -199,7 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--unmasked",
         action="store_true",
-        help="contacts and ID numbers in full (recorded in the audit log)",
+        help="contacts and ID numbers in full (recorded in the audit log); managers only: "
+        "needs --user NAME of a manager's account",
     )
     p = sub.add_parser(
         "config",
@@ -209,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = config_sub.add_parser("export", help="write the policy workbook")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p = config_sub.add_parser("import", help="read a policy workbook, all or nothing")
+    _operator_options(p)
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument(
         "--dry-run", action="store_true", help="check and list the changes, write nothing"
@@ -232,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the database by a verified backup; close the program on every other PC first",
     )
     p.add_argument("file", metavar="FILE")
+    _operator_options(p)
     p = sub.add_parser(
         "screenshots",
         help="render the main windows over demo data to PNG files (its own temporary database)",
@@ -265,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_password(from_stdin: bool, prompt: str) -> str:
+def _read_password(from_stdin: bool, prompt: str, *, repeat: bool = True) -> str:
     if from_stdin:
         line = sys.stdin.readline()
         password = line.rstrip("\r\n")
@@ -275,7 +299,7 @@ def _read_password(from_stdin: bool, prompt: str) -> str:
     if not sys.stdin.isatty():
         raise CliError("no terminal to ask for the password: use --password-stdin")
     first = getpass.getpass(prompt)
-    if first != getpass.getpass("Repeat the password: "):
+    if repeat and first != getpass.getpass("Repeat the password: "):
         raise CliError("the two passwords differ")
     return first
 
@@ -500,8 +524,10 @@ def _cmd_import(args: argparse.Namespace, session: Session) -> int:
 def _cmd_export_cases(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.services import exchange
 
-    # The command line's operator is the system administrator: --unmasked is allowed and,
-    # like every unmasked export, recorded in the audit log.
+    # Unmasked exports are for managers (docs/rules.md#masking): the operator names their
+    # account with --user; the export is recorded in the audit log like every unmasked one.
+    if args.unmasked and session.is_system:
+        raise CliError("--unmasked is for managers: add --user NAME --password-stdin")
     result = exchange.export_cases(
         session,
         args.out,
@@ -583,6 +609,32 @@ COMMANDS["backup"] = _cmd_backup
 COMMANDS["restore"] = _cmd_restore
 
 
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment or the password file
+        return "unknown"
+
+
+def _operator(args: argparse.Namespace) -> Session:
+    """Who runs the command (docs/rules.md#command-line): with ``--user NAME`` that
+    account's session, signed in with its password (which the account's rights then
+    limit); without, the machine's operator ``cli`` (an administrator) with the OS user
+    name written into every audit entry."""
+    from desktop_app.services import auth
+    from desktop_app.services.session import Session
+
+    name = getattr(args, "user", None)
+    if not name:
+        return Session.system(os_user=_os_user())
+    # With ``user add --password-stdin`` the operator's password is the first line and the
+    # new account's the second.
+    password = _read_password(
+        bool(getattr(args, "password_stdin", False)), f"Password of {name}: ", repeat=False
+    )
+    return auth.sign_in(name, password)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -617,7 +669,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     from desktop_app.bootstrap import open_checked, prepare_database
     from desktop_app.services.errors import NetworkShareRefused, ServiceError
-    from desktop_app.services.session import Session
 
     try:
         if args.command == "restore":
@@ -629,7 +680,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             db, info, result = prepare_database(args.database)
         args.db_info, args.migration = info, result
         try:
-            return COMMANDS[args.command](args, Session.system())
+            return COMMANDS[args.command](args, _operator(args))
         finally:
             db.close()
     except CliError as exc:

@@ -22,6 +22,7 @@ from peewee import (
     AutoField,
     CharField,
     Database,
+    DatabaseError,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -286,4 +287,21 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
                 models.SchemaVersion.update(version=target, migrated_at=now).execute()
     with write_lock(db):
         seed_reference_data()
+        reprotect_audit_log(db)
     return MigrationResult(False, version, SCHEMA_VERSION, backup)
+
+
+def reprotect_audit_log(db: Database) -> None:
+    """Put the audit log's append-only triggers back when they are missing (a restored or
+    tampered file, docs/rules.md#audit-log): every migration run, so every start, ``init``
+    and ``restore``. An account without the right to create them (PostgreSQL's application
+    role) leaves them to the owner; ``check`` then reports them missing."""
+    if guards.audit_log_protected(db):
+        return
+    try:
+        with db.atomic():  # a savepoint: a refusal leaves the surrounding transaction usable
+            guards.protect_audit_log(db)
+    except DatabaseError as exc:
+        log.error("the audit log's triggers are missing and could not be restored: %s", exc)
+        return
+    log.warning("the audit log's append-only triggers were missing: restored")

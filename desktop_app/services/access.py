@@ -179,6 +179,31 @@ def supervises(session: Session, case: Any) -> bool:
     return rules(session).supervise.admits(case)
 
 
+def customer_in_scope(session: Session, customer_id: int) -> bool:
+    """Whether the customer is within the session's reach: managers every customer, everyone
+    else a customer with a case they may see (docs/rules.md#customers). Outside it, the
+    intake look-up finds a customer only by an exact full number, masked."""
+    if session.is_manager:
+        return True
+    return _has_case(customer_id, rules(session).see)
+
+
+def customer_contact(session: Session, customer_id: int) -> bool:
+    """Whether the session sees the customer's contacts and ID number in full: managers, and
+    whoever may see the contact of one of the customer's cases (docs/rules.md#masking)."""
+    if session.is_manager:
+        return True
+    return _has_case(customer_id, rules(session).contact)
+
+
+def _has_case(customer_id: int, scope: Scope) -> bool:
+    return bool(
+        Complaint.select(Complaint.id)
+        .where(Complaint.customer == customer_id, scope.expression())
+        .exists()
+    )
+
+
 def see_condition(session: Session, *, unindexed: bool = False) -> tuple[str, list[int]]:
     """The ``see`` rule as SQL for a query over ``complaint AS c`` (see ``Scope.sql``)."""
     return rules(session).see.sql("c", unindexed=unindexed)

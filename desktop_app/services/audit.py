@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +19,26 @@ from typing import Any, NamedTuple, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
-from peewee import Expression, ModelSelect
+from peewee import DatabaseError, Expression, ModelSelect, OperationalError
 
-from desktop_app.db.models import AuditLog, Channel, Complaint, ComplaintType, Department, User
+from desktop_app.db.connection import write_lock
+from desktop_app.db.models import (
+    AuditLog,
+    Channel,
+    Complaint,
+    ComplaintType,
+    Department,
+    User,
+    database_proxy,
+)
 from desktop_app.domain.messages import msg
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
+
+log = logging.getLogger(__name__)
 
 AUDIT_ROLES = ("manager", "admin")
 EXPORT_CHUNK = 2000
@@ -96,6 +108,10 @@ def record(
     at: dt.datetime | None = None,
     **details: object,
 ) -> AuditLog:
+    if session is not None and session.os_user:
+        # The command line run without an account: who sat at the machine
+        # (docs/rules.md#command-line).
+        details = {**details, "os_user": session.os_user}
     return AuditLog.create(
         at=at or (session.now() if session else None) or AuditLog.at.default(),
         user=session.user_id if session else None,
@@ -105,6 +121,26 @@ def record(
         entity_id=entity_id,
         details=json.dumps(details, ensure_ascii=False, default=str),
     )
+
+
+def shown(session: Session, entity: str, entity_id: int | None = None, **details: object) -> bool:
+    """Record that contacts or ID numbers were shown in full (``contact_unmasked``,
+    docs/rules.md#masking), in its own transaction. False when the entry cannot be written
+    (a read-only database): the caller then shows them masked."""
+    try:
+        with write_lock(database_proxy.obj):
+            record(session, "contact_unmasked", entity, entity_id, **details)
+    except (OperationalError, DatabaseError):
+        log.warning("%s %s shown masked: the showing could not be audited", entity, entity_id)
+        return False
+    return True
+
+
+def shown_cases(session: Session, entity: str, case_ids: list[int]) -> bool:
+    """A list page that shows the contacts of ``case_ids`` in full: one ``contact_unmasked``
+    entry for the page (entity: the list, ``cases``: the case ids, shown as their numbers),
+    not one per row. True when there was nothing to record or it was recorded."""
+    return not case_ids or shown(session, entity, None, cases=case_ids, fields=["contact"])
 
 
 @dataclass(frozen=True)

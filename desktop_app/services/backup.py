@@ -309,8 +309,11 @@ def create_backup(session: Session, out: str | Path | None = None) -> BackupResu
 @service
 def backup_if_due(session: Session, now: dt.datetime | None = None) -> BackupResult | None:
     """The automatic daily SQLite backup: takes one unless the backups folder already has
-    one from ``now``'s day. Any signed-in session may trigger it (it is the program's own
-    routine, not a user action). Returns None when nothing was due or for PostgreSQL."""
+    one from ``now``'s day. The program's own routine: it runs as the program's operator
+    (``Session.system``, an administrator), whoever is signed in; a user's session other
+    than an administrator's is refused. Returns None when nothing was due or for
+    PostgreSQL."""
+    require_admin(session)
     db = _bound_db()
     if not is_sqlite(db):
         return None

@@ -21,8 +21,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from peewee import DatabaseError, OperationalError
-
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
     Approval,
@@ -420,17 +418,8 @@ def _viewed(session: Session, case: Complaint) -> CaseDetail:
     detail = _detail(session, case)
     if detail.contact_masked or not (case.contact or case.id_number):
         return detail
-    try:
-        with write_lock(database_proxy.obj):
-            audit.record(
-                session,
-                "contact_unmasked",
-                "complaint",
-                case.id,
-                fields=[f for f in ("contact", "id_number") if getattr(case, f)],
-            )
-    except (OperationalError, DatabaseError):
-        log.warning("case %s shown masked: the view could not be audited", case.number)
+    shown = [f for f in ("contact", "id_number") if getattr(case, f)]
+    if not audit.shown(session, "complaint", case.id, fields=shown):
         return replace(
             detail,
             contact=mask_contact(case.contact),
@@ -1395,7 +1384,7 @@ def reopen_case(session: Session, case_id: int, reason: str, *, version: int) ->
 
 def sla_rewind(session: Session) -> None:
     """New deadlines may lie behind the reminder scan's watermark: let it look again."""
-    reminders.rewind(session)
+    reminders.rewind_scan()
 
 
 @service

@@ -14,7 +14,7 @@ from desktop_app.db import guards, migrations, search
 from desktop_app.db.connection import is_sqlite
 from desktop_app.db.models import Complaint, ProgressEntry, Survey, database_proxy
 from desktop_app.services.errors import service
-from desktop_app.services.permissions import require_admin
+from desktop_app.services.permissions import require_admin, require_role
 from desktop_app.services.session import Session
 
 
@@ -23,6 +23,35 @@ class CheckResult:
     name: str
     ok: bool
     detail: str = ""
+    warning: bool = False  # ok, but worth a look (shown as WARN; the exit code stays 0)
+
+
+@dataclass(frozen=True)
+class AuditProtection:
+    """The audit log's guard as the admin page shows it (docs/rules.md#audit-log)."""
+
+    protected: bool  # the append-only triggers are in place
+    owner: bool | None  # the program connects as the audit log's owner; None: SQLite
+
+
+def connected_as_owner(db: Database) -> bool | None:
+    """PostgreSQL: whether the connection's role owns ``audit_log`` (and so could drop its
+    triggers); None on SQLite, where whoever can write the file can do anything."""
+    if is_sqlite(db):
+        return None
+    row = db.execute_sql(
+        "SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables "
+        "WHERE schemaname = current_schema() AND tablename = 'audit_log'"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+@service
+def audit_protection(session: Session) -> AuditProtection:
+    """Whether the audit log is protected (managers and administrators: the admin page)."""
+    require_role(session, "manager", "admin")
+    db = database_proxy.obj
+    return AuditProtection(guards.audit_log_protected(db), connected_as_owner(db))
 
 
 @dataclass
@@ -40,7 +69,8 @@ class CheckReport:
 
     def text(self) -> str:
         lines = [
-            f"{'OK  ' if r.ok else 'FAIL'} {r.name}" + (f": {r.detail}" if r.detail else "")
+            f"{'FAIL' if not r.ok else 'WARN' if r.warning else 'OK  '} {r.name}"
+            + (f": {r.detail}" if r.detail else "")
             for r in self.results
         ]
         lines.append(
@@ -167,6 +197,20 @@ def run_checks(session: Session) -> CheckReport:
             ""
             if guards.audit_log_protected(db)
             else "the database does not refuse changes to audit entries (run init to repair)",
+        )
+    )
+    owner = connected_as_owner(db)
+    report.results.append(
+        CheckResult(
+            "application role",
+            True,
+            "not applicable (SQLite: protect the file itself)"
+            if owner is None
+            else "connected as the owner of audit_log, who can drop its triggers: "
+            "connect the program with the application role (see the guide)"
+            if owner
+            else "",
+            warning=bool(owner),
         )
     )
     report.add(

@@ -33,8 +33,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import DatabaseError, OperationalError
-
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import Complaint, ComplaintType, Customer, database_proxy
 from desktop_app.domain import validation
@@ -110,7 +108,7 @@ def _has_case(customer: Customer, scope: access.Scope) -> bool:
 
 def _entitled(session: Session, customer: Customer) -> bool:
     """Whether the session sees the customer's contacts and ID number in full."""
-    return session.is_manager or _has_case(customer, access.rules(session).contact)
+    return access.customer_contact(session, customer.id)
 
 
 def _record(session: Session, customer: Customer, *, full: bool) -> CustomerRecord:
@@ -144,11 +142,7 @@ def get_customer(session: Session, customer_id: int) -> CustomerRecord:
     shown = [f for f in ("phone", "email", "id_number") if getattr(customer, f)]
     if not full or not shown:
         return record
-    try:
-        with write_lock(database_proxy.obj):
-            audit.record(session, "contact_unmasked", "customer", customer.id, fields=shown)
-    except (OperationalError, DatabaseError):
-        log.warning("customer %s shown masked: the view could not be audited", customer.id)
+    if not audit.shown(session, "customer", customer.id, fields=shown):
         return _record(session, customer, full=False)
     return record
 

@@ -35,8 +35,8 @@ stays flat however many cases there are.
 
 Who may export: every staff role, within the cases they may see (``services.access``'s
 ``see`` rule, docs/rules.md#roles-and-access). Contact and ID numbers are masked (``domain.masking``) unless
-``unmasked=True``, which managers and administrators (the command line's operator) may
-ask; it is recorded in the audit log as ``export_unmasked``. Every export is recorded as
+``unmasked=True``, which only managers may ask (administrators, the command line's
+operator included, get masked exports); it is recorded in the audit log as ``export_unmasked``. Every export is recorded as
 ``export_cases``. A masked export cannot be imported back: the import rejects masked
 contacts and ID numbers (they are not valid phone numbers, e-mail addresses or IDs).
 """
@@ -636,7 +636,7 @@ def export_cases(
     ``progress(done, total)`` after each chunk of cases may return False to cancel: then
     no file is left (the workbook is written beside ``path`` and renamed at the end)."""
     require_staff(session)
-    if unmasked and not (session.is_manager or session.is_admin):
+    if unmasked and not session.is_manager:  # managers only: docs/rules.md#masking
         raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     if start is not None and end is not None and end < start:
         raise ValidationError(msg("The end date is before the start date."), field="end")

@@ -31,7 +31,7 @@ from desktop_app.db.models import (
     database_proxy,
 )
 from desktop_app.domain import validation
-from desktop_app.domain.masking import mask_contact
+from desktop_app.domain.masking import mask_contact, mask_email, mask_id_number, mask_phone
 from desktop_app.domain.messages import msg
 from desktop_app.domain.promise import promise_text
 from desktop_app.domain.vocab import (
@@ -44,7 +44,7 @@ from desktop_app.domain.vocab import (
 )
 from desktop_app.services import access, attachments, audit, routing, sla
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import NotFound, ValidationError, service
+from desktop_app.services.errors import NotFound, PermissionDenied, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
 
@@ -609,7 +609,10 @@ def _prefix(column: ColumnBase, text: str) -> Expression:
 
 @service
 def lookup_customers(session: Session, text: str, *, limit: int = 10) -> list[CustomerMatch]:
-    """Known customers whose phone, member number or name starts with ``text``."""
+    """Known customers whose phone, member number or name starts with ``text``, among the
+    customers within the session's reach (``access.customer_in_scope``: a case they may
+    see); any other customer only when ``text`` is their exact full phone, member number or
+    ID number (the clerk has the number). Contacts are masked (docs/rules.md#customers)."""
     require_role(session, *INTAKE_ROLES)
     if not _searchable(text or ""):
         return []
@@ -617,16 +620,23 @@ def lookup_customers(session: Session, text: str, *, limit: int = 10) -> list[Cu
     if len(text) < 2:
         return []
     matches: dict[int, Customer] = {}
+    for column in (Customer.phone, Customer.member_number, Customer.id_number):
+        for customer in Customer.select().where(column == text).limit(limit):
+            matches.setdefault(customer.id, customer)
+    in_scope = access.customer_in_scope
     for column in (Customer.phone, Customer.member_number, Customer.name, Customer.email):
+        if len(matches) >= limit:
+            break
         for customer in (
             Customer.select()
             .where(_prefix(column, text))
             .order_by(column, Customer.id)
-            .limit(limit)
+            .limit(limit * 5)
         ):
-            matches.setdefault(customer.id, customer)
-        if len(matches) >= limit:
-            break
+            if customer.id not in matches and in_scope(session, customer.id):
+                matches[customer.id] = customer
+                if len(matches) >= limit:
+                    break
     return [
         CustomerMatch(
             c.id,
@@ -644,27 +654,52 @@ def lookup_customers(session: Session, text: str, *, limit: int = 10) -> list[Cu
 class CustomerDetails:
     id: int
     name: str
-    contact: str
+    contact: str  # masked unless contact_masked is False
     member_number: str
-    id_number: str
+    id_number: str  # masked with the contact
     tier: str
     sensitive: bool
     sensitive_kind: str
     past_cases: tuple[tuple[str, str, dt.datetime], ...]  # (number, stage, registered)
+    contact_masked: bool = False
+
+
+def _exact(customer: Customer, matched: str) -> bool:
+    text = (matched or "").strip()
+    return bool(text) and text in (customer.phone, customer.member_number, customer.id_number)
 
 
 @service
-def customer_for_intake(session: Session, customer_id: int) -> CustomerDetails:
-    """A picked customer's details to fill the form (the clerk is registering their
-    complaint, so contacts are shown in full) and their latest cases."""
+def customer_for_intake(
+    session: Session, customer_id: int, *, matched: str = ""
+) -> CustomerDetails:
+    """A picked customer's details to fill the form and their latest cases the session may
+    see (docs/rules.md#customers). A customer outside the session's reach
+    (``access.customer_in_scope``) only when ``matched`` — what the clerk typed — is their
+    exact full phone, member number or ID number. Contacts and ID number in full only to
+    those ``access.customer_contact`` allows, audited (``contact_unmasked``); masked
+    otherwise (the form keeps what was typed)."""
     require_role(session, *INTAKE_ROLES)
-    customer = Customer.get_or_none(Customer.id == customer_id)
+    customer = Customer.get_or_none(Customer.id == customer_id) if _row_id(customer_id) else None
     if customer is None:
         raise NotFound(msg("This customer no longer exists."))
-    contact = "; ".join(c for c in (customer.phone, customer.email) if c)
+    if not access.customer_in_scope(session, customer.id) and not _exact(customer, matched):
+        raise PermissionDenied(msg("This customer has no case in your queues."))
+    full = access.customer_contact(session, customer.id)
+    shown = [f for f in ("phone", "email", "id_number") if getattr(customer, f)]
+    if full and shown and not audit.shown(session, "customer", customer.id, fields=shown):
+        full = False
+    if full:
+        contact = "; ".join(c for c in (customer.phone, customer.email) if c)
+        id_number = customer.id_number or ""
+    else:
+        contact = "; ".join(
+            c for c in (mask_phone(customer.phone), mask_email(customer.email)) if c
+        )
+        id_number = mask_id_number(customer.id_number)
     cases = (
         Complaint.select(Complaint.number, Complaint.stage, Complaint.registration_time)
-        .where(Complaint.customer == customer)
+        .where(Complaint.customer == customer, access.rules(session).see.expression())
         .order_by(Complaint.registration_time.desc())
         .limit(20)
     )
@@ -673,11 +708,12 @@ def customer_for_intake(session: Session, customer_id: int) -> CustomerDetails:
         customer.name,
         contact,
         customer.member_number or "",
-        customer.id_number or "",
+        id_number,
         customer.tier,
         customer.sensitive,
         customer.sensitive_kind or "",
         tuple((c.number, c.stage, c.registration_time) for c in cases),
+        contact_masked=not full,
     )
 
 

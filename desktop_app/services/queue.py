@@ -18,14 +18,14 @@ index keeps it (first within its priority on SQLite, last on PostgreSQL).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import database_proxy
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.messages import msg
-from desktop_app.services import access
+from desktop_app.services import access, audit
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_staff
 from desktop_app.services.session import Session
@@ -148,7 +148,8 @@ def open_queue(
     session: Session, *, limit: int = 100, after: QueueCursor | None = None
 ) -> QueuePage:
     """One page of the open cases the session may see, in processing order. Pass the
-    returned ``next_cursor`` as ``after`` for the next page."""
+    returned ``next_cursor`` as ``after`` for the next page. Contacts in full are audited
+    once per page (masked when that entry cannot be written)."""
     require_staff(session)
     if not 1 <= limit <= MAX_LIMIT:
         raise ValidationError(msg("A page holds 1 to {max} cases."), field="limit", max=MAX_LIMIT)
@@ -205,4 +206,13 @@ def open_queue(
         )
     more = len(rows) > limit
     rows = rows[:limit]
+    # A page showing contacts in full: one audit entry with its cases (docs/rules.md#masking).
+    shown = [r.id for r in rows if not r.contact_masked and r.contact]
+    if not audit.shown_cases(session, "open_queue", shown):
+        rows = [
+            r
+            if r.contact_masked
+            else replace(r, contact=mask_contact(r.contact), contact_masked=True)
+            for r in rows
+        ]
     return QueuePage(tuple(rows), rows[-1].cursor if more and rows else None)

@@ -36,9 +36,9 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import OPEN_STAGES
-from desktop_app.services import audit
+from desktop_app.services import access, audit
 from desktop_app.services.errors import NotFound, ValidationError, service
-from desktop_app.services.permissions import require_staff
+from desktop_app.services.permissions import require_manager, require_staff
 from desktop_app.services.routing import DbStaff
 from desktop_app.services.session import Session
 from desktop_app.services.sla import SlaContext
@@ -191,15 +191,24 @@ def _advance(urgent_only: bool, now: dt.datetime) -> None:
 @service
 def rewind(session: Session) -> None:
     """Let the next scan look back over the whole look-back window again: after deadlines
-    moved (policy or calendar change, a raised level), so moved deadlines are not missed."""
+    moved (policy or calendar change, a raised level), so moved deadlines are not missed.
+    Managers and administrators (the services that move deadlines call ``rewind_scan``)."""
+    require_manager(session)
+    rewind_scan()
+
+
+def rewind_scan() -> None:
+    """``rewind`` for a service that has just moved deadlines under its own check."""
     with write_lock(database_proxy.obj):
         ScanState.delete().execute()
 
 
 @service
 def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
-    """One reminder tick: create the reminders and escalations due now and return those
-    this call created (for this program to announce)."""
+    """One reminder tick: create the reminders and escalations due now (for everyone) and
+    return those this call created on cases the session may see (for this program to
+    announce; the program's own scanner, an administrator, gets them all)."""
+    require_staff(session)
     ctx = ctx or SlaContext.load()
     now = session.now()
     p, cal = ctx.policy, ctx.calendar
@@ -290,7 +299,11 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
                 )
         _advance(urgent_only, now)
     ids = [rid for rid in created if rid is not None]
-    return [_info(r) for r in _reminder_query().where(Reminder.id.in_(ids))] if ids else []
+    if not ids:
+        return []
+    see = access.rules(session).see.expression(C)
+    query = _reminder_query().where(Reminder.id.in_(ids), Reminder.complaint.is_null() | see)
+    return [_info(r) for r in query]
 
 
 def _escalate(

@@ -39,7 +39,7 @@ keyset pages of ``CHUNK`` rows, all in one read snapshot; the first page of a li
 column widths.
 
 Privacy (docs/rules.md#masking): the overdue list's contacts are masked (``138****5678``) unless
-``unmasked=True``, which only managers and administrators may ask. Every workbook is
+``unmasked=True``, which only managers may ask. Every workbook is
 written to the audit log as ``export_report`` (file, period, department, rows per sheet);
 an unmasked one also as ``export_unmasked``, like the exchange workbook's unmasked exports.
 
@@ -954,7 +954,7 @@ def write_report_workbook(
     into place) and return the path. ``progress(rows done, rows total)`` after each page of
     the long lists may return False to cancel: then no file is left and None comes back."""
     _check_access(session, report)
-    if unmasked and not (session.is_manager or session.is_admin):
+    if unmasked and not session.is_manager:  # managers only: docs/rules.md#masking
         raise PermissionDenied(msg("Only managers may export unmasked contact details."))
     path = Path(path)
     started = time.perf_counter()

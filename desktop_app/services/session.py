@@ -17,11 +17,17 @@ class Session:
     department_ids: frozenset[int] = frozenset()
     clock: Clock = field(default=SYSTEM_CLOCK, compare=False, repr=False)
     language: str = "zh_CN"
+    # The operating-system account of a command-line operator without a program account:
+    # written into each audit entry (docs/rules.md#command-line).
+    os_user: str = ""
 
     @classmethod
-    def system(cls, clock: Clock = SYSTEM_CLOCK, name: str = "cli") -> Session:
-        """The operator at the command line of this machine: acts as an administrator."""
-        return cls(None, name, name, "admin", frozenset(), clock)
+    def system(
+        cls, clock: Clock = SYSTEM_CLOCK, name: str = "cli", *, os_user: str = ""
+    ) -> Session:
+        """The operator at the command line of this machine (or the program's own background
+        routine): acts as an administrator."""
+        return cls(None, name, name, "admin", frozenset(), clock, os_user=os_user)
 
     def now(self) -> dt.datetime:
         return self.clock.now()

@@ -8,8 +8,10 @@ the reports. A case leaves the queue when it is surveyed, marked "not to be surv
 a reason, or when the customer refused, the number was wrong, or ``survey.max_attempts``
 calls went unanswered.
 
-Calling the customer is the task here, so staff who may see the case in their queues see
-the contact unmasked in this queue (docs/rules.md#masking: they handle it); administrators do not.
+The contact is shown as everywhere else (``access``'s ``contact`` rule, docs/rules.md#masking):
+in full to the case's receiver and owner, its supervisors and managers, masked to the
+department's other clerks and to administrators; a page or a form showing it in full is
+audited (``contact_unmasked``).
 
 A survey is unique per complaint (the database enforces it); a proactive survey has no
 complaint. An overall score at or below ``survey.follow_up_max_score`` (2) creates a
@@ -151,9 +153,13 @@ def survey_queue(
         )
     }
     open_hours = dt.timedelta(hours=float(ctx.policy["sla.survey_open_hours"]))
-    visible = not session.is_admin
+    contact_scope = access.rules(session).contact
+    full = {c.id for c in found if c.contact and contact_scope.admits(c)}
+    if not audit.shown_cases(session, "survey_queue", sorted(full)):
+        full = set()
     rows = []
     for c in found:
+        visible = c.id in full or not c.contact
         count, last = attempts.get(c.id, (0, None))
         assert c.closed_at is not None and c.survey_due is not None  # closed, in the window
         rows.append(
@@ -345,6 +351,7 @@ class SurveyPrefill:
     closed_at: dt.datetime | None
     outcome: str | None
     attempts: int
+    contact_masked: bool = False
 
 
 @dataclass(frozen=True)
@@ -359,8 +366,19 @@ def prefill(session: Session, case_id: int) -> SurveyPrefill:
     require_role(session, *SURVEY_ROLES)
     case = _closed_case(session, case_id, "complaint_number")
     count = SurveyAttempt.select().where(SurveyAttempt.complaint == case.id).count()
+    contact = case.contact or ""
+    full = bool(contact) and access.may_see_contact(session, case)
+    if full and not audit.shown(session, "complaint", case.id, fields=["contact"]):
+        full = False
     return SurveyPrefill(
-        case.id, case.number, case.customer_name, case.contact, case.closed_at, case.outcome, count
+        case.id,
+        case.number,
+        case.customer_name,
+        contact if full else mask_contact(contact),
+        case.closed_at,
+        case.outcome,
+        count,
+        contact_masked=bool(contact) and not full,
     )
 
 

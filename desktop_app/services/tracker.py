@@ -33,7 +33,8 @@ Orders (``sort`` is one of ``SORT_KEYS``; ``descending`` reverses every key of t
 Text search (``CaseFilter.text``): a complaint number (it starts with the numbering
 prefix) matches by number prefix; digits (and dashes) match a number prefix after the
 prefix (``20261125-00`` finds ``TS-20261125-00..``), a contact typed in full, or a phone
-ending in those digits (at least four); anything else matches the customer name by prefix,
+ending in those digits (at least four) among the cases whose contact the session sees in
+full (elsewhere only the whole number matches, so masked digits cannot be guessed); anything else matches the customer name by prefix,
 a contact typed in full, or the description through the full-text index (every word /
 CJK bigram of the text, ``db.search.id_subquery``).
 
@@ -70,7 +71,7 @@ from desktop_app.domain.deadlines import due_state
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import STAGES
-from desktop_app.services import access
+from desktop_app.services import access, audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_staff
@@ -443,7 +444,12 @@ def _in(column: str, values: Sequence[object]) -> tuple[str, list[object]]:
 _OLDEST_OPEN = "SELECT MIN(m.id) FROM complaint AS m WHERE m.is_open = TRUE"
 
 
-def _text_condition(db: Database, text: str, open_only: bool) -> tuple[str, list[object]] | None:
+def _text_condition(
+    db: Database, text: str, open_only: bool, contact: access.Scope = access.EVERYTHING
+) -> tuple[str, list[object]] | None:
+    """``contact``: the cases whose contact the session sees in full; a phone's ending
+    matches only there (elsewhere the whole number: the masked digits stay hidden,
+    docs/rules.md#masking)."""
     text = " ".join((text or "").split())
     if not text:
         return None
@@ -461,9 +467,10 @@ def _text_condition(db: Database, text: str, open_only: bool) -> tuple[str, list
         parts.append("c.contact = {p}")
         params.append(text)
         digits = re.sub(r"\D", "", text)
-        if len(digits) >= MIN_SUFFIX_DIGITS:
-            parts.append("c.contact LIKE {p}")
-            params.append("%" + digits)
+        if len(digits) >= MIN_SUFFIX_DIGITS and not contact.nothing:
+            scope, scope_params = contact.sql("c")
+            parts.append("(c.contact LIKE {p}" + scope + ")")
+            params += ["%" + digits, *scope_params]
     else:
         parts.append("(c.customer_name >= {p} AND c.customer_name < {p})")
         params += [text, text + "\U0010ffff"]
@@ -546,7 +553,7 @@ def _conditions(
     if flt.registered_to is not None:
         end = dt.datetime.combine(flt.registered_to + dt.timedelta(days=1), dt.time())
         add("c.registration_time < {p}", [_dt_param(end, sqlite)])
-    text = _text_condition(db, flt.text, _open_only(flt))
+    text = _text_condition(db, flt.text, _open_only(flt), access.rules(session).contact)
     if text is not None:
         add(*text)
     return conds, params
@@ -643,7 +650,32 @@ def list_cases(
     after: tuple[Any, ...] | None = None,
 ) -> CasePage:
     """One page of the cases the session may see that match ``flt``, in the order ``sort``
-    (see the module docstring); ``after`` is the previous page's ``next_cursor``."""
+    (see the module docstring); ``after`` is the previous page's ``next_cursor``. A page
+    showing contacts in full is audited once, with its cases (docs/rules.md#masking); when
+    that entry cannot be written the page shows them masked."""
+    require_staff(session)
+    page = read_page(session, flt, sort=sort, descending=descending, limit=limit, after=after)
+    shown = [r.id for r in page.rows if not r.contact_masked and r.contact]
+    if audit.shown_cases(session, "tracker", shown):
+        return page
+    rows = tuple(
+        r if r.contact_masked else r._replace(contact=mask_contact(r.contact), contact_masked=True)
+        for r in page.rows
+    )
+    return CasePage(rows, page.next_cursor)
+
+
+def read_page(
+    session: Session,
+    flt: CaseFilter = CaseFilter(),  # noqa: B008
+    *,
+    sort: str = "processing",
+    descending: bool = False,
+    limit: int = 100,
+    after: tuple[Any, ...] | None = None,
+) -> CasePage:
+    """``list_cases`` without its audit entry: for callers that use the ids only (the
+    tracker's export collects a view's cases, and the export audits itself)."""
     require_staff(session)
     if not 1 <= limit <= MAX_LIMIT:
         raise ValidationError(msg("A page holds 1 to {max} cases."), field="limit", max=MAX_LIMIT)

@@ -1,6 +1,7 @@
 """The tracker's "export current view": the ids of every case a tracker filter lists.
 
-``tracker_ids`` walks ``tracker.list_cases`` page after page (largest pages, keyset
+``tracker_ids`` walks ``tracker.read_page`` (``list_cases`` without its audit entry: only
+the ids are used) page after page (largest pages, keyset
 cursor), so it lists exactly what the tracker would show when scrolled to the end, in the
 same order, within the session's scope. The ids go to ``exchange_export.export_cases``
 (``case_ids=``), which writes them in that order.
@@ -35,7 +36,7 @@ def tracker_ids(
     seen: set[int] = set()
     after = None
     while True:
-        page = tracker.list_cases(
+        page = tracker.read_page(
             session, flt, sort=sort, descending=descending, limit=MAX_LIMIT, after=after
         )
         for row in page.rows:

@@ -208,7 +208,9 @@ class AutoBackup(QObject):
 
         def work():
             try:
-                return backup.backup_if_due(session), None
+                # The program's own routine, as its operator (docs/rules.md#backups-and-restore).
+                operator = Session.system(session.clock, name="auto-backup")
+                return backup.backup_if_due(operator), None
             except ServiceError:
                 raise
             except Exception as exc:  # noqa: BLE001 - the daily backup never crashes the program

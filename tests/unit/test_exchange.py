@@ -141,7 +141,8 @@ def manager(db, system_session) -> Session:
 
 def demo_export(db, system_session, tmp_path, count: int) -> Path:
     demo.generate(system_session, count, seed=11)
-    return exchange.export_cases(system_session, tmp_path / "first.xlsx", unmasked=True).path
+    manager = make_user(system_session, "export.manager", "manager", departments=())
+    return exchange.export_cases(manager, tmp_path / "first.xlsx", unmasked=True).path
 
 
 # ---------------------------------------------------------------------------------------
@@ -219,9 +220,8 @@ def test_export_format(db, system_session, tmp_path):
 def test_export_by_case_ids_and_period(db, system_session, tmp_path):
     demo.generate(system_session, 60, seed=5)
     ids = [c.id for c in Complaint.select(Complaint.id).order_by(Complaint.id.desc()).limit(5)]
-    result = exchange.export_cases(
-        system_session, tmp_path / "view.xlsx", case_ids=ids, unmasked=True
-    )
+    manager = make_user(system_session, "export.manager", "manager", departments=())
+    result = exchange.export_cases(manager, tmp_path / "view.xlsx", case_ids=ids, unmasked=True)
     numbers = [r[0] for r in cells(result.path)["投诉登记"][1:]]
     assert numbers == [Complaint.get_by_id(i).number for i in ids]
     assert result.complaints == 5
@@ -917,8 +917,8 @@ def test_imports_are_for_managers(db, clerk_session, supervisor_session, tmp_pat
 # The command line.
 
 
-def run(argv, monkeypatch, capsys):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+def run(argv, monkeypatch, capsys, stdin: str = ""):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
@@ -926,11 +926,16 @@ def run(argv, monkeypatch, capsys):
 
 def test_cli_export_and_import(db_url, db, system_session, monkeypatch, capsys, tmp_path):
     demo.generate(system_session, 20, seed=3)
+    make_user(system_session, "boss", "manager", departments=())
     db.close()
     base = ["--database", db_url]
     out_file = tmp_path / "cases.xlsx"
+    unmasked = ["--unmasked", "--user", "boss", "--password-stdin"]
     code, out, _ = run(
-        base + ["export-cases", "--out", str(out_file), "--unmasked"], monkeypatch, capsys
+        base + ["export-cases", "--out", str(out_file), *unmasked],
+        monkeypatch,
+        capsys,
+        "password123\n",
     )
     assert code == 0 and "20 complaints" in out and out_file.exists()
     assert "****" not in str(cells(out_file)["投诉登记"])

@@ -75,6 +75,7 @@ SURVEYORS_IN_SCOPE = frozenset({"owner", "colleague", "supervisor", "manager"})
 REPORTERS = frozenset({"supervisor", "manager", "admin"})
 MANAGERS = frozenset({"manager", "admin"})
 MANAGER = frozenset({"manager"})
+INTAKE_IN_SCOPE = frozenset({"owner", "colleague", "supervisor", "manager"})
 ADMIN = frozenset({"admin"})
 APPROVERS = frozenset({"supervisor", "manager"})
 
@@ -206,7 +207,8 @@ MATRIX: dict[str, tuple] = {
     "backup.backup_overview": (ADMIN, lambda s, w: backup.backup_overview(s)),
     "backup.create_backup": (ADMIN, lambda s, w: backup.create_backup(s, w.tmp / "b.db")),
     # The program's own daily routine: whoever is signed in triggers it.
-    "backup.backup_if_due": (EVERYONE, lambda s, w: backup.backup_if_due(s)),
+    # The program's routine runs as its operator (Session.system, an administrator).
+    "backup.backup_if_due": (ADMIN, lambda s, w: backup.backup_if_due(s)),
     "backup.restore_backup": (ADMIN, lambda s, w: backup.restore_backup(s, w.tmp / "none.db")),
     "calendar.year_view": (EVERYONE, lambda s, w: calendar.year_view(s, 2026)),
     "calendar.set_override": (
@@ -277,13 +279,14 @@ MATRIX: dict[str, tuple] = {
         ),
     ),
     "check.run_checks": (ADMIN, lambda s, w: check.run_checks(s)),
+    "check.audit_protection": (MANAGERS, lambda s, w: check.audit_protection(s)),
     "demo.generate": (ADMIN, lambda s, w: demo.generate(s, 1, seed=1)),
     "exchange_export.export_cases": (
         EVERYONE,
         lambda s, w: exchange_export.export_cases(s, w.tmp / "out.xlsx"),
     ),
     "exchange_export.export_cases(unmasked)": (
-        MANAGERS,
+        MANAGER,
         lambda s, w: exchange_export.export_cases(s, w.tmp / "out.xlsx", unmasked=True),
     ),
     "exchange_import.import_workbook": (
@@ -327,8 +330,9 @@ MATRIX: dict[str, tuple] = {
         lambda s, w: intake.register_complaint(s, _intake_form(w)),
     ),
     "intake.lookup_customers": (INTAKE, lambda s, w: intake.lookup_customers(s, "张")),
+    # By id alone only a customer within reach (an exact number lets others have it masked).
     "intake.customer_for_intake": (
-        INTAKE,
+        INTAKE_IN_SCOPE,
         lambda s, w: intake.customer_for_intake(s, w.case.customer_id),
     ),
     "intake.staff_choices": (INTAKE, lambda s, w: intake.staff_choices(s)),
@@ -363,7 +367,7 @@ MATRIX: dict[str, tuple] = {
     "queue.open_queue": (EVERYONE, lambda s, w: queue.open_queue(s)),
     "reminders.my_reminders": (EVERYONE, lambda s, w: reminders.my_reminders(s)),
     "reminders.scan": (EVERYONE, lambda s, w: reminders.scan(s)),
-    "reminders.rewind": (EVERYONE, lambda s, w: reminders.rewind(s)),
+    "reminders.rewind": (MANAGERS, lambda s, w: reminders.rewind(s)),
     # Only the recipient may acknowledge or snooze a reminder; to anyone else it is not in
     # their list (NotFound, which reveals nothing about it).
     "reminders.acknowledge": (
