@@ -180,8 +180,14 @@ class CustomerLookup(_Base):
         return self._load_customer(customer_id, fill=True)
 
     def _load_customer(self, customer_id: int, fill: bool = False) -> Task:
+        # What the clerk typed: a customer outside their queues is given only for their
+        # exact full number, and then masked (docs/rules.md#masking).
         task = self.tasks.submit(
-            intake.customer_for_intake, self.session, customer_id, name="customer-for-intake"
+            intake.customer_for_intake,
+            self.session,
+            customer_id,
+            matched=self._lookup_text,
+            name="customer-for-intake",
         )
         task.on(
             succeeded=self._customer_filled if fill else self._customer_shown,
@@ -193,9 +199,10 @@ class CustomerLookup(_Base):
         self._loading = True
         try:
             self.customer_name.setText(details.name)
-            self.contact.setText(details.contact)
+            if not details.contact_masked:  # masked: the form keeps what was typed
+                self.contact.setText(details.contact)
+                self.id_number.setText(details.id_number)
             self.member_number.setText(details.member_number)
-            self.id_number.setText(details.id_number)
             self._select(self.member_tier, details.tier)
         finally:
             self._loading = False
