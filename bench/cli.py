@@ -16,6 +16,7 @@ BENCHMARKS = {
     "tracker": "bench.bench_tracker",
     "export": "bench.bench_export",
     "report": "bench.bench_report",
+    "startup": "bench.bench_startup",
 }
 
 

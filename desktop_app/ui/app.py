@@ -17,6 +17,7 @@ from desktop_app.db.migrations import SchemaError
 from desktop_app.services.errors import DatabaseUnavailable, ServiceError
 from desktop_app.services.setup import with_password, without_password
 from desktop_app.services.users import has_active_admin
+from desktop_app.ui import startup_probe
 from desktop_app.ui.crash import install_excepthook
 from desktop_app.ui.first_run import (
     DatabasePasswordDialog,
@@ -111,11 +112,13 @@ class GuiController(QObject):
         apply_saved_language(self.app)
         dialog = LoginDialog(username=username, database=self.db_info.display())
         log.info("showing the login window")
+        startup_probe.watch_login(dialog)  # timing only: DESKTOP_APP_STARTUP_PROBE
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
             return False
         self.window = MainWindow(dialog.session, self.db_info)
         self.window.signed_out.connect(self._signed_out)
         self.window.closed.connect(self.app.quit)
+        startup_probe.watch_main(self.window)
         self.window.show()
         return True
 
