@@ -1,8 +1,13 @@
-"""``python -m bench NAME [--cases N] [--seed S] [--cache-dir DIR]`` (from the repo root)."""
+"""``python -m bench NAME [--cases N] [--seed S] [--cache-dir DIR]`` (from the repo root);
+``python -m bench all`` runs every benchmark in turn."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,21 +21,24 @@ BENCHMARKS = {
     "tracker": "bench.bench_tracker",
     "export": "bench.bench_export",
     "report": "bench.bench_report",
+    "startup": "bench.bench_startup",
 }
+DEFAULT_CASES = 1_000_000  # unless the benchmark's module sets its own DEFAULT_CASES
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
-        description="Run a benchmark against its baseline; the last line is a JSON summary.",
+        description="Run a benchmark against its baseline; the last line is a JSON summary. "
+        "'all' runs every benchmark in turn and ends with a summary table.",
     )
-    parser.add_argument("name", choices=sorted(BENCHMARKS))
+    parser.add_argument("name", choices=[*sorted(BENCHMARKS), "all"])
     parser.add_argument(
         "--cases",
         type=int,
-        default=1_000_000,
+        default=None,
         metavar="N",
-        help="demo cases in the database (default 1,000,000)",
+        help=f"demo cases in the database (default {DEFAULT_CASES:,}; export: 20,000)",
     )
     parser.add_argument("--seed", type=int, default=1, metavar="S")
     parser.add_argument(
@@ -43,14 +51,68 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run_one(name: str, cases: int | None, seed: int, cache_dir: Path) -> dict:
+    """Run benchmark ``name``, print its table and JSON line; its result with its size and
+    duration."""
     import importlib
 
-    args = build_parser().parse_args(argv)
-    if args.cases < 1:
-        raise SystemExit("--cases must be at least 1")
-    module = importlib.import_module(BENCHMARKS[args.name])
-    report, line = module.run(args.cases, args.seed, args.cache_dir)
+    module = importlib.import_module(BENCHMARKS[name])
+    size = cases if cases is not None else getattr(module, "DEFAULT_CASES", DEFAULT_CASES)
+    started = time.perf_counter()
+    report, line = module.run(size, seed, cache_dir)
     report.print_table()
     print(line, flush=True)
+    result = json.loads(line)
+    result["cases"] = size
+    result["seconds"] = time.perf_counter() - started
+    return result
+
+
+def run_all(cases: int | None, seed: int, cache_dir: Path) -> int:
+    """Every benchmark in turn (a failure is reported and the next one runs), then a table
+    of them all: size, figures, goal met, how long each took."""
+    results = []
+    for name in BENCHMARKS:
+        print(f"\n### python -m bench {name}", flush=True)
+        started = time.perf_counter()
+        try:
+            results.append(run_one(name, cases, seed, cache_dir))
+        except Exception:  # noqa: BLE001 - the other benchmarks still run
+            traceback.print_exc()
+            results.append(
+                {"benchmark": name, "error": True, "seconds": time.perf_counter() - started}
+            )
+    print("\n== all benchmarks ==")
+    header = ("benchmark", "cases", "ours (s)", "baseline (s)", "ratio", "met", "took")
+    rows = [header]
+    for r in results:
+        if r.get("error"):
+            rows.append((r["benchmark"], "", "", "", "", "FAILED", f"{r['seconds']:.0f} s"))
+            continue
+        rows.append(
+            (
+                r["benchmark"],
+                f"{r['cases']:,}",
+                f"{r['ours_s']:.4g}",
+                f"{r['baseline_s']:.4g}",
+                "" if r["ratio"] is None else f"{r['ratio']:.3g}",
+                "yes" if r["met"] else "NO",
+                f"{r['seconds']:.0f} s",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print("  ".join(f"{cell:<{w}}" for cell, w in zip(row, widths, strict=True)))
+    ok = all(not r.get("error") for r in results)
+    return 0 if ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.cases is not None and args.cases < 1:
+        raise SystemExit("--cases must be at least 1")
+    if args.name == "all":
+        return run_all(args.cases, args.seed, args.cache_dir)
+    run_one(args.name, args.cases, args.seed, args.cache_dir)
+    sys.stdout.flush()
     return 0

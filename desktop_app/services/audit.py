@@ -15,10 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from openpyxl import Workbook
-from openpyxl.cell import Cell
 from peewee import DatabaseError, Expression, ModelSelect, OperationalError
 
 from desktop_app.db.connection import write_lock
@@ -36,7 +34,9 @@ from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
-from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
+
+if TYPE_CHECKING:
+    from openpyxl.cell import Cell
 
 log = logging.getLogger(__name__)
 
@@ -390,6 +390,10 @@ def export_audit(
     by people). ``details`` words an entry's details (the viewer passes its own, so the
     column reads like the table); without it the stored keys and values are written. The
     Action column keeps the action code. The export is audited."""
+    # openpyxl is imported here, at the first export: the program starts without it.
+    from openpyxl import Workbook
+
+    from desktop_app.services.xlsx import clean_text, save_atomic, text_cell
 
     def cell(value: str) -> Cell:
         return text_cell(ws, clean_text(value) or "")

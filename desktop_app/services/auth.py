@@ -7,6 +7,7 @@ account exists, so "locked" and "wrong password" read the same for real and made
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 
 from argon2 import PasswordHasher
@@ -24,8 +25,14 @@ from desktop_app.services.session import Session
 log = logging.getLogger(__name__)
 
 _hasher = PasswordHasher()
-# Verified against when the user does not exist, so both paths take the same time.
-_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so both paths take the same time.
+    Computed at the first such sign-in, not at import: the program starts sooner."""
+    return _hasher.hash("not a real password")
+
 
 WRONG_CREDENTIALS = msg("Wrong user name or password.")
 LOCKED = msg(
@@ -57,7 +64,9 @@ def verify(user: User, password: str) -> bool:
 
 def _verify(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return (
+            _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
+        )
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -22,7 +22,7 @@ from desktop_app.db.migrations import SchemaError
 from desktop_app.db.models import SchemaVersion, User
 from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import BY_KEY
-from desktop_app.services import demo, users
+from desktop_app.services import users
 from desktop_app.services.errors import (
     DatabaseUnavailable,
     ServiceError,
@@ -264,6 +264,9 @@ def _set_up(
         report(2, total)
         cases = 0
         if demo_count > 0:
+            # Imported when asked for: the first window does not need the generator.
+            from desktop_app.services import demo
+
             stats = demo.generate(
                 system,
                 demo_count,

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -17,11 +18,10 @@ from desktop_app.db.migrations import SchemaError
 from desktop_app.services.errors import DatabaseUnavailable, ServiceError
 from desktop_app.services.setup import with_password, without_password
 from desktop_app.services.users import has_active_admin
+from desktop_app.ui import startup_probe
 from desktop_app.ui.crash import install_excepthook
-from desktop_app.ui.first_run import (
+from desktop_app.ui.first_run.remembered import (
     DatabasePasswordDialog,
-    FirstAdminDialog,
-    FirstRunWizard,
     needs_password,
     remembered_database,
     should_run_wizard,
@@ -33,8 +33,10 @@ from desktop_app.ui.i18n import (
     service_message,
 )
 from desktop_app.ui.login import LoginDialog
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import apply_look, icon
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,8 @@ class GuiController(QObject):
         ``username`` is filled in at sign-in (the administrator the wizard created)."""
         if not has_active_admin():
             log.info("no administrator yet: showing the first-run dialog")
+            from desktop_app.ui.first_run.account import FirstAdminDialog
+
             first = FirstAdminDialog(database=self.db_info.display())
             if first.exec() != QDialog.DialogCode.Accepted or first.created is None:
                 log.info("first-run dialog cancelled")
@@ -111,11 +115,16 @@ class GuiController(QObject):
         apply_saved_language(self.app)
         dialog = LoginDialog(username=username, database=self.db_info.display())
         log.info("showing the login window")
+        startup_probe.watch_login(dialog)  # timing only: DESKTOP_APP_STARTUP_PROBE
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
             return False
+        # Imported after the sign-in: the sign-in window shows without the main window's code.
+        from desktop_app.ui.main_window import MainWindow
+
         self.window = MainWindow(dialog.session, self.db_info)
         self.window.signed_out.connect(self._signed_out)
         self.window.closed.connect(self.app.quit)
+        startup_probe.watch_main(self.window)
         self.window.show()
         return True
 
@@ -173,6 +182,8 @@ def first_run(database_url: str | None, *, force: bool = False) -> StartChoice |
     when the wizard was cancelled."""
     if force or should_run_wizard(database_url):
         log.info("no database yet: showing the first-run wizard")
+        from desktop_app.ui.first_run.wizard import FirstRunWizard
+
         wizard = FirstRunWizard()
         if wizard.exec() != QDialog.DialogCode.Accepted:
             log.info("first-run wizard cancelled")

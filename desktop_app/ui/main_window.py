@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -29,12 +30,9 @@ from desktop_app.services.intake import INTAKE_ROLES
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.admin_page import AdminPage, AutoBackup
-from desktop_app.ui.case.window import CaseWindow, open_case_window
 from desktop_app.ui.changes import ChangeHub
-from desktop_app.ui.exchange import ExportDialog, ImportDialog
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
-from desktop_app.ui.intake import IntakePage
 from desktop_app.ui.pages import resize_on_screen, splitter
 from desktop_app.ui.reminders_panel import (
     ReminderAnnouncer,
@@ -42,13 +40,18 @@ from desktop_app.ui.reminders_panel import (
     ReminderNotice,
     RemindersPanel,
 )
-from desktop_app.ui.reports import ReportsPage
 from desktop_app.ui.resources import icon
-from desktop_app.ui.settings_page import SettingsPage
-from desktop_app.ui.survey import SurveyPage
 from desktop_app.ui.tasks import Task, TaskRunner
-from desktop_app.ui.templates_print import blank_forms_menu
-from desktop_app.ui.tracker import TrackerPage
+
+# The pages, the case window and the exchange dialogs are imported when first used (the
+# reports page brings Qt Charts, the exchange dialogs openpyxl): the window shows sooner.
+if TYPE_CHECKING:
+    from desktop_app.ui.case.window import CaseWindow
+    from desktop_app.ui.exchange import ExportDialog, ImportDialog
+    from desktop_app.ui.intake import IntakePage
+    from desktop_app.ui.reports import ReportsPage
+    from desktop_app.ui.survey import SurveyPage
+    from desktop_app.ui.tracker import TrackerPage
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +125,8 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderMonitor(session, self.tasks, self, changes=self.changes)
 
         self.sections = [s for s in _SECTIONS if session.role in s.roles]
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # the pages built so far (``page``)
+        self._places: dict[str, QWidget] = {}  # the stack's place of each page not yet built
         self.intake_page: IntakePage | None = None
         self.admin_page: AdminPage | None = None
         self.tracker_page: TrackerPage | None = None
@@ -161,8 +165,7 @@ class MainWindow(QMainWindow):
         self.session_guards = install_session_guards(self)
         self.auto_backup = AutoBackup(self.session, self.tasks, self)
         self.auto_backup.status_message.connect(self.show_status_message)
-        if self.admin_page is not None:
-            self.auto_backup.backed_up.connect(self.admin_page.refresh_backups)
+        self.auto_backup.backed_up.connect(self._backed_up)
         self.auto_backup.start()
 
     # --- construction -------------------------------------------------------------------
@@ -179,35 +182,79 @@ class MainWindow(QMainWindow):
         }
 
     def _build_pages(self) -> None:
+        """The navigation, and an empty place in the stack for each section: a page is
+        built when first shown (``page``)."""
         titles = self._titles()
-        session, tasks, changes = self.session, self.tasks, self.changes
         for section in self.sections:
             title = titles[section.kind]
-            page: QWidget
-            if section.kind == "settings":
-                page = SettingsPage(session, tasks=tasks, changes=changes)
-            elif section.kind == "intake":
-                page = self.intake_page = IntakePage(
-                    session, tasks=tasks, offer_draft=self.offer_drafts, changes=changes
-                )
-            elif section.kind == "tracker":
-                page = self.tracker_page = TrackerPage(session, tasks=tasks, changes=changes)
-                page.case_requested.connect(self.open_case)
-            elif section.kind == "survey":
-                page = self.survey_page = SurveyPage(session, tasks=tasks, changes=changes)
-            elif section.kind == "reports":
-                page = self.reports_page = ReportsPage(session, tasks=tasks, changes=changes)
-                page.cases_requested.connect(self.show_cases)
-            else:  # "admin"
-                page = self.admin_page = AdminPage(session, tasks, changes=changes)
-                page.signed_out_requested.connect(self._restored)
-            page.status_message.connect(self.show_status_message)
-            self.pages[section.kind] = page
-            self.stack.addWidget(page)
+            place = QWidget()
+            place.setObjectName(f"{section.kind}_place")
+            self._places[section.kind] = place
+            self.stack.addWidget(place)
             item = QListWidgetItem(icon(section.kind), title)
             item.setData(Qt.ItemDataRole.UserRole, section.kind)
             item.setToolTip(f"{title} ({section.shortcut})")
             self.navigation.addItem(item)
+
+    def page(self, kind: str) -> QWidget:
+        """The page of a section (``intake``, ``tracker``, ``survey``, ``reports``,
+        ``settings``, ``admin``), built now if it was not yet shown. ValueError for a
+        section the role does not have."""
+        if kind in self.pages:
+            return self.pages[kind]
+        if kind not in self._places:
+            raise ValueError(f"the section {kind!r} is not for the role {self.session.role}")
+        page = self._make_page(kind)
+        page.status_message.connect(self.show_status_message)
+        self.pages[kind] = page
+        place = self._places.pop(kind)
+        current = self.stack.currentWidget() is place
+        self.stack.insertWidget(self.stack.indexOf(place), page)
+        if current:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(place)
+        place.deleteLater()
+        return page
+
+    def _make_page(self, kind: str):
+        session, tasks, changes = self.session, self.tasks, self.changes
+        if kind == "settings":
+            from desktop_app.ui.settings_page import SettingsPage
+
+            return SettingsPage(session, tasks=tasks, changes=changes)
+        if kind == "intake":
+            from desktop_app.ui.intake import IntakePage
+
+            self.intake_page = IntakePage(
+                session, tasks=tasks, offer_draft=self.offer_drafts, changes=changes
+            )
+            return self.intake_page
+        if kind == "tracker":
+            from desktop_app.ui.tracker import TrackerPage
+
+            tracker = self.tracker_page = TrackerPage(session, tasks=tasks, changes=changes)
+            tracker.case_requested.connect(self.open_case)
+            tracker.add_status_action(self.export_view_action)
+            return tracker
+        if kind == "survey":
+            from desktop_app.ui.survey import SurveyPage
+
+            self.survey_page = SurveyPage(session, tasks=tasks, changes=changes)
+            return self.survey_page
+        if kind == "reports":
+            from desktop_app.ui.reports import ReportsPage
+
+            reports = self.reports_page = ReportsPage(session, tasks=tasks, changes=changes)
+            reports.cases_requested.connect(self.show_cases)
+            return reports
+        # "admin"
+        admin = self.admin_page = AdminPage(session, tasks, changes=changes)
+        admin.signed_out_requested.connect(self._restored)
+        return admin
+
+    def _backed_up(self, *args) -> None:
+        if self.admin_page is not None:
+            self.admin_page.refresh_backups(*args)
 
     def _build_actions(self) -> None:
         titles = self._titles()
@@ -262,6 +309,8 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: int) -> CaseWindow:
         """Show a case in its own window (the one already open for it, if any); whatever
         is done there is announced to every page (``changes``)."""
+        from desktop_app.ui.case.window import open_case_window
+
         window = open_case_window(self.session, case_id, self.tasks, self)
         if not window.property("wired_to_main"):
             window.setProperty("wired_to_main", True)
@@ -342,13 +391,13 @@ class MainWindow(QMainWindow):
         self.export_view_action.triggered.connect(self.export_current_view)
         for action in (self.import_action, self.export_action, self.export_view_action):
             file_menu.addAction(action)
+        from desktop_app.ui.templates_print import blank_forms_menu
+
         self.blank_forms_menu = blank_forms_menu(self)
         self.print_blank_action = self.blank_forms_menu.menuAction()
         self.print_blank_action.setIcon(icon("print"))
         file_menu.addMenu(self.blank_forms_menu)
         file_menu.addSeparator()
-        if self.tracker_page is not None:
-            self.tracker_page.add_status_action(self.export_view_action)
 
     @staticmethod
     def _still_working(dialog: ImportDialog | ExportDialog | None) -> bool:
@@ -367,6 +416,8 @@ class MainWindow(QMainWindow):
         """Show the import dialog (the one still working, if any)."""
         if self._still_working(self.import_dialog):
             return self.import_dialog
+        from desktop_app.ui.exchange import ImportDialog
+
         dialog = ImportDialog(self.session, tasks=self.tasks, parent=self)
         dialog.imported.connect(self._imported)
         self.import_dialog = dialog
@@ -381,6 +432,8 @@ class MainWindow(QMainWindow):
         """Show the export dialog: a period or everything, or exactly ``case_ids``."""
         if self._still_working(self.export_dialog):
             return self.export_dialog
+        from desktop_app.ui.exchange import ExportDialog
+
         dialog = ExportDialog(self.session, tasks=self.tasks, parent=self, case_ids=case_ids)
         dialog.exported.connect(
             lambda result: (
@@ -397,9 +450,11 @@ class MainWindow(QMainWindow):
     def export_current_view(self) -> Task | None:
         """Collect the ids of every case the tracker's current filter lists (all pages, in
         the table's order) off the UI thread, then open the export dialog with them."""
-        page = self.tracker_page
-        if page is None:
+        if "tracker" not in self._places and "tracker" not in self.pages:
             return None
+        self.page("tracker")
+        page = self.tracker_page
+        assert page is not None
         self.show_status_message(self.tr("Collecting the cases of the current view…"))
         task = self.tasks.submit(
             tracker_export.tracker_ids,
@@ -452,9 +507,7 @@ class MainWindow(QMainWindow):
             raise ValueError(f"unknown section {kind!r}; use one of {', '.join(KINDS)}")
         if kind == "main":
             kind = self.sections[0].kind
-        if kind not in self.pages:
-            raise ValueError(f"the section {kind!r} is not for the role {self.session.role}")
-        page = self.pages[kind]
+        page = self.page(kind)
         self.stack.setCurrentWidget(page)
         row = [s.kind for s in self.sections].index(kind)
         if self.navigation.currentRow() != row:

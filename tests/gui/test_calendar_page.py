@@ -109,7 +109,7 @@ def test_manager_override_recomputes_the_open_case(qtbot, staff, clock, gui_db):
     assert not page.remove_override_button.isEnabled()
     page.override_kind.setCurrentIndex(page.override_kind.findData("holiday"))
     qtbot.keyClicks(page.override_note, "company day")
-    settings = window.pages["settings"]
+    settings = window.page("settings")
     with qtbot.waitSignal(settings.status_message, timeout=10_000):
         qtbot.mouseClick(page.add_override_button, Qt.MouseButton.LeftButton)
     assert window.statusBar().currentMessage() == "1 case's deadlines updated"

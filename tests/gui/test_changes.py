@@ -223,15 +223,15 @@ def test_the_main_window_hands_one_hub_around_and_announces_imports_and_case_act
     window.show()
     qtbot.waitExposed(window)
     hub = window.changes
-    pages = [window.pages[kind] for kind in ("tracker", "survey", "reports", "admin")]
-    settings = window.pages["settings"]
+    pages = [window.page(kind) for kind in ("tracker", "survey", "reports", "admin")]
+    settings = window.page("settings")
     assert all(page.changes is hub for page in pages)
     assert settings.changes is hub and settings.calendar_page.changes is hub
-    assert window.pages["intake"].changes is hub
+    assert window.page("intake").changes is hub
     assert window.reminders_panel.changes is hub and window.reminders.changes is hub
     seen = []
     hub.changed.connect(seen.append)
-    survey = window.pages["survey"]
+    survey = window.page("survey")
     window.show_section("survey")
     qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=10_000)
     assert not survey.stale

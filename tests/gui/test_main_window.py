@@ -106,6 +106,23 @@ def test_every_page_exists(qtbot, manager, gui_db):
         window.show_section("nowhere")
 
 
+def test_pages_are_built_when_first_shown(qtbot, manager, gui_db):
+    """docs/rules.md#start-up: only the first section's page is built with the window;
+    another is built when it is first shown (or asked for through ``page``), once."""
+    window = make_window(qtbot, manager, gui_db)
+    assert window.current_section() == "intake"
+    assert set(window.pages) == {"intake"}
+    assert window.findChild(QWidget, "reports_page") is None
+    reports = window.page("reports")
+    assert reports.objectName() == "reports_page" and window.reports_page is reports
+    assert window.stack.currentWidget() is window.pages["intake"]  # asking does not show it
+    assert window.show_section("reports") is reports  # built once
+    assert window.stack.currentWidget() is reports
+    assert window.stack.count() == len(window.sections)
+    with pytest.raises(ValueError):
+        window.page("nowhere")
+
+
 def test_status_bar_shows_user_role_and_database(qtbot, clerk, gui_db):
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     window = make_window(qtbot, clerk, gui_db)

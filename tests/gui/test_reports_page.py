@@ -380,9 +380,9 @@ def test_the_main_window_shows_the_tracker_with_the_filter(qtbot, manager, figur
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    page = window.pages["reports"]
+    page = window.page("reports")
     assert isinstance(page, ReportsPage) and page is window.reports_page
-    tracker = window.tracker_page
+    tracker = window.page("tracker")
 
     def listed(flt: CaseFilter, count: int) -> bool:
         return tracker.model.filter == flt and tracker.case_count() == count

@@ -813,7 +813,7 @@ def _improvement_edit(qtbot, window):
     from desktop_app.services import improvements
     from desktop_app.ui.improvement_dialog import ImprovementDialog
 
-    page = window.reports_page
+    page = window.page("reports")
     window.show_section("reports")
     settle(qtbot, window)
     today = window.session.now().date()

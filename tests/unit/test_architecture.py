@@ -86,3 +86,63 @@ def test_no_qt_below_the_ui_layer():
             if any(m.split(".")[0] in ("PySide6", "shiboken6") for m in _imports(path)):
                 offenders.append(str(path.relative_to(PACKAGE)))
     assert offenders == []
+
+
+# What the first windows leave for later (docs/rules.md#start-up): the sign-in window and
+# the main window start without the demo generator, openpyxl, the holiday libraries, Qt
+# Charts or the pages' own modules, which are imported when first used.
+_NOT_AT_START = (
+    "openpyxl",
+    "holidays",
+    "chinese_calendar",
+    "PySide6.QtCharts",
+    "desktop_app.services.demo",
+    "desktop_app.services.exchange",
+    "desktop_app.services.report_workbook",
+    "desktop_app.ui.reports",
+    "desktop_app.ui.exchange",
+)
+
+
+def _imported_by(code: str) -> set[str]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_the_program_starts_without_what_the_first_windows_do_not_need():
+    modules = _imported_by(
+        "import desktop_app.cli, desktop_app.ui.app, desktop_app.ui.login, "
+        "desktop_app.ui.main_window"
+    )
+    assert "desktop_app.ui.main_window" in modules  # the probe works
+    early = {m for m in modules for x in _NOT_AT_START if m == x or m.startswith(x + ".")}
+    assert not early
+
+
+def test_the_sign_in_window_does_not_import_the_main_window():
+    modules = _imported_by("import desktop_app.ui.app")
+    assert "desktop_app.ui.main_window" not in modules
+    assert "desktop_app.ui.first_run.wizard" not in modules
+
+
+def test_no_password_hash_is_computed_at_import():
+    """The dummy hash (docs/rules.md#start-up) is computed at the first sign-in that needs
+    it, not while the program starts."""
+    modules = _imported_by(
+        "import desktop_app.services.auth as auth\nassert auth._dummy_hash.cache_info().currsize == 0"
+    )
+    assert "desktop_app.services.auth" in modules
