@@ -101,7 +101,7 @@ def test_matrix_change_applies_to_the_next_case_and_recompute_moves_the_counted(
     assert old.first_response_due == old.complaint_time + dt.timedelta(hours=4)
     old_due = old.first_response_due
     page, editor = open_policy(qtbot, manager)
-    editor.tabs.setCurrentWidget(editor.deadlines)
+    editor.show_tab(editor.deadlines)
     deadlines = editor.deadlines
     spin = deadlines.inputs["sla.first_response_hours.normal"]
     assert spin.value() == 4.0 and spin.minimum() == 1 and spin.maximum() == 72

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.services import policy
 from desktop_app.services.errors import ServiceError
@@ -54,10 +63,19 @@ class PolicyEditor(DataPage):
         self.reminders = RemindersTab(self.context)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("policy_tabs")
-        self.tabs.addTab(self.types, self.tr("Complaint &types"))
-        self.tabs.addTab(self.reference, self.tr("&Departments and channels"))
-        self.tabs.addTab(self.deadlines, self.tr("D&eadlines"))
-        self.tabs.addTab(self.reminders, self.tr("Reminders and &escalation"))
+        # Each tab scrolls: at 1.5× on a 720-pixel-high screen the tallest would not fit.
+        for tab, title in (
+            (self.types, self.tr("Complaint &types")),
+            (self.reference, self.tr("&Departments and channels")),
+            (self.deadlines, self.tr("D&eadlines")),
+            (self.reminders, self.tr("Reminders and &escalation")),
+        ):
+            scroll = QScrollArea()
+            scroll.setObjectName(f"{tab.objectName()}_scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(tab)
+            self.tabs.addTab(scroll, title)
         self.export_button = push_button(
             self.tr("E&xport policy workbook…"),
             "export_policy_button",
@@ -84,6 +102,13 @@ class PolicyEditor(DataPage):
         layout.addWidget(self.hint)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(files)
+
+    def show_tab(self, tab: QWidget) -> None:
+        """Make ``tab`` (``types``, ``reference``, ``deadlines``, ``reminders``) current."""
+        for index in range(self.tabs.count()):
+            scroll = self.tabs.widget(index)
+            if isinstance(scroll, QScrollArea) and scroll.widget() is tab:
+                self.tabs.setCurrentIndex(index)
 
     def refresh(self) -> None:
         task = self.context.tasks.submit(
