@@ -83,6 +83,9 @@ def say(pytestconfig) -> Callable[[str], None]:
             return
         with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
             reporter.ensure_newline()
+            writer = getattr(reporter, "_tw", None)  # after "." of -q: start a line
+            if writer is not None and writer.width_of_current_line:
+                writer.line()
             reporter.write_line(f"[real clients] {line}")
 
     return write
