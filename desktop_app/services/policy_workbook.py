@@ -1005,6 +1005,10 @@ def _read(path: Path, result: PolicyImportResult) -> dict[str, list[_Row]]:
                 )
                 continue
             lookup = _column_lookup(sheet)
+            # Every row and column whatever the file's stated size: a wrong one (WPS and
+            # some exporters write <dimension ref="A1"/>) would make openpyxl stop early
+            # and drop cells silently (docs/rules.md#policy-workbook).
+            ws.reset_dimensions()
             rows = ws.iter_rows(values_only=True)
             header = next(rows, None) or ()
             columns: dict[int, str] = {}

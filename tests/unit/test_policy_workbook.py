@@ -20,6 +20,7 @@ from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.session import Session
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import TEST_NOW, make_user
+from tests.helpers.workbooks import with_bogus_dimension
 from tests.unit.test_exchange import cells, fresh_database
 
 
@@ -450,6 +451,25 @@ def test_cli_config_export_import_and_set(
         base + ["config", "import", str(tmp_path / "missing.xlsx")], monkeypatch, capsys
     )
     assert code == 2 and "missing.xlsx" in err
+
+
+def test_a_stated_sheet_size_of_one_cell_drops_no_row(
+    db, system_session, manager_session, tmp_path
+):
+    """WPS and some exporters write ``<dimension ref="A1"/>``: the whole sheet is still read."""
+    _people(system_session)
+    users.update_user(system_session, "clerk1", senior_agent=True)
+    settings_service.change_setting(system_session, "sla.first_response_hours.normal", 1.5)
+    path = policy_workbook.export_policy(manager_session, tmp_path / "p.xlsx").path
+    users.update_user(system_session, "clerk1", senior_agent=False)
+    settings_service.change_setting(system_session, "sla.first_response_hours.normal", 4)
+    bogus = with_bogus_dimension(path, tmp_path / "bogus.xlsx")
+    result = policy_workbook.import_policy(manager_session, bogus, dry_run=True)
+    assert result.ok, result.lines()
+    assert sorted(result.change_lines()) == [
+        "settings sla.first_response_hours.normal value: 4.0 → 1.5",
+        "staff clerk1 senior_agent: 否 → 是",
+    ]
 
 
 @pytest.mark.slow
