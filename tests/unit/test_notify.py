@@ -15,12 +15,12 @@ import pytest
 
 from desktop_app.db.models import Complaint, NotificationOutbox
 from desktop_app.domain import notify
-from desktop_app.services import intake, notify as notify_service, reminders
+from desktop_app.services import intake, reminders
+from desktop_app.services import notify as notify_service
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import PermissionDenied, ValidationError
 from desktop_app.services.session import Session
 from tests.helpers.cases import make_case
-from tests.helpers.fixtures import make_user
 from tests.helpers.webhook_server import WebhookServer
 from tests.unit.test_intake import good_form
 
