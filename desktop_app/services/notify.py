@@ -326,6 +326,7 @@ def failures(session: Session, *, limit: int = 100) -> list[Failure]:
     found = []
     for row in query:
         case_row = getattr(row, "case_row", None)
+        assert row.failed_at is not None  # the query's condition
         found.append(
             Failure(
                 row.id,
