@@ -639,6 +639,31 @@ class AuditLog(BaseModel):
         indexes = ((("entity", "entity_id"), False), (("user", "at"), False))
 
 
+class NotificationOutbox(BaseModel):
+    """A group-robot message waiting to be posted, posted or given up on (schema v13,
+    docs/rules.md#group-robot-notifications). The reminder scan and the registration insert
+    rows in their own transaction; a sender thread posts them afterwards. ``event_key``
+    makes each event queued once; ``claimed_until`` keeps two senders off one row."""
+
+    id: AutoField[int]
+    event_key = CharField(max_length=200, unique=True)
+    kind = CharField(max_length=20)
+    complaint = ForeignKeyField(Complaint, null=True, backref="+", on_delete="SET NULL")
+    complaint_id: ForeignKeyField[int | None]
+    url_key = CharField(max_length=80)
+    payload = TextField()
+    created_at = DateTimeField(default=_now)
+    attempts = IntegerField(default=0)
+    last_error = TextField(null=True)
+    claimed_until = DateTimeField(null=True)
+    sent_at = DateTimeField(null=True)
+    failed_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "notification_outbox"
+        indexes = ((("sent_at", "failed_at"), False),)
+
+
 class LoginThrottle(BaseModel):
     """Failed sign-ins per typed user name, whether or not such a user exists, so the
     lockout tells nobody which names are real."""
@@ -676,4 +701,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     CalendarOverride,
     AuditLog,
     LoginThrottle,
+    NotificationOutbox,
 ]

@@ -8,10 +8,12 @@ translate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.messages import msg
+from desktop_app.domain.notify import parse_department_webhooks, url_problem
 
 
 class SettingValueError(ValueError):
@@ -34,6 +36,8 @@ class SettingDef:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()  # text settings: the codes allowed (empty: any text)
+    # Text settings: a further check of the converted value (raises SettingValueError).
+    check: Callable[[str, str], None] | None = None
 
     def coerce(self, value: Any) -> Any:
         """Convert and check a value for this setting; SettingValueError says why not."""
@@ -67,6 +71,9 @@ class SettingDef:
                 choices=", ".join(self.choices),
                 value=value,
             )
+        if self.check is not None:
+            result = result.strip()
+            self.check(self.key, result)
         if self.minimum is not None and result < self.minimum:
             raise SettingValueError(
                 msg("{key}: must be at least {minimum:g}"), key=self.key, minimum=self.minimum
@@ -86,8 +93,31 @@ def _d(
     minimum: float | None = None,
     maximum: float | None = None,
     choices: tuple[str, ...] = (),
+    check: Callable[[str, str], None] | None = None,
 ) -> SettingDef:
-    return SettingDef(key, default, type(default), group, label, minimum, maximum, choices)
+    return SettingDef(key, default, type(default), group, label, minimum, maximum, choices, check)
+
+
+def _check_url(key: str, value: str) -> None:
+    """Empty, or an http(s) address with a host (a group robot's webhook)."""
+    if value and url_problem(value):
+        raise SettingValueError(
+            msg("{key}: expected an http:// or https:// address, got {value!r}"),
+            key=key,
+            value=value,
+        )
+
+
+def _check_department_urls(key: str, value: str) -> None:
+    """Empty, or ``department code=URL`` pairs separated by ``;`` or new lines."""
+    try:
+        parse_department_webhooks(value)
+    except ValueError as exc:
+        raise SettingValueError(
+            msg("{key}: expected department code=address pairs separated by ;, not {value!r}"),
+            key=key,
+            value=str(exc),
+        ) from exc
 
 
 SETTINGS: tuple[SettingDef, ...] = (
@@ -310,6 +340,37 @@ SETTINGS: tuple[SettingDef, ...] = (
     _d("backups.keep_daily", 7, "data", msg("Daily backups kept"), 1, 365),
     _d("backups.keep_weekly", 4, "data", msg("Weekly backups kept"), 0, 520),
     _d("numbering.prefix", "TS", "data", msg("Complaint number prefix")),
+    # Group-robot notifications (docs/rules.md#group-robot-notifications).
+    _d(
+        "notify.webhook_url",
+        "",
+        "notify",
+        msg("Group robot webhook for urgent, overdue and escalated cases (empty: none)"),
+        check=_check_url,
+    ),
+    _d(
+        "notify.department_webhooks",
+        "",
+        "notify",
+        msg("Group robot webhooks per department (code=address; code=address)"),
+        check=_check_department_urls,
+    ),
+    _d(
+        "notify.webhook_kind",
+        "auto",
+        "notify",
+        msg("Group robot kind (auto, wecom, dingtalk, feishu)"),
+        choices=("auto", "wecom", "dingtalk", "feishu"),
+    ),
+    _d(
+        "notify.dingtalk_secret",
+        "",
+        "notify",
+        msg("DingTalk robot signing secret (empty: unsigned)"),
+    ),
 )
+
+# Settings whose values are secrets: the audit log records that they changed, not the value.
+SECRET_KEYS = frozenset({"notify.dingtalk_secret"})
 
 BY_KEY = {s.key: s for s in SETTINGS}

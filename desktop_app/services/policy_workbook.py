@@ -884,7 +884,12 @@ class _Importer:
                 continue
             if new != settings_service.get(key):
                 old = settings_service.store_setting(self.session, key, new)
-                self.change(key, "value", old, new)
+                self.change(
+                    key,
+                    "value",
+                    settings_service.shown_value(key, old),
+                    settings_service.shown_value(key, new),
+                )
                 self.count(True)
 
 

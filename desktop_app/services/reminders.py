@@ -37,6 +37,7 @@ from desktop_app.db.models import (
 from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import OPEN_STAGES
 from desktop_app.services import access, audit
+from desktop_app.services import notify as notify_service
 from desktop_app.services.errors import NotFound, ValidationError, service
 from desktop_app.services.permissions import require_manager, require_staff
 from desktop_app.services.routing import DbStaff
@@ -244,16 +245,17 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
             for row in _candidates(
                 "overdue", target, due_field, met_field, since, now, urgent_only
             ):
-                created.append(
-                    _insert(
-                        row,
-                        "overdue",
-                        target,
-                        row["owner"],
-                        f"{row['number']}: {target} overdue since {row['due']:%m-%d %H:%M}",
-                        now,
-                    )
+                rid = _insert(
+                    row,
+                    "overdue",
+                    target,
+                    row["owner"],
+                    f"{row['number']}: {target} overdue since {row['due']:%m-%d %H:%M}",
+                    now,
                 )
+                created.append(rid)
+                if rid is not None:  # newly overdue: the group robot hears it once
+                    _notify(p, "overdue", row, target, now)
             for row in _candidates(
                 "escalated", target, due_field, met_field, since - grace, now - grace, urgent_only
             ):
@@ -320,6 +322,8 @@ def _escalate(
         f"{row['number']}: escalated to step {step} ({target} overdue)",
         now,
     )
+    if rid is not None:
+        _notify(ctx.policy, "escalated", row, target, now, step=step)
     if rid is not None and row["escalation_step"] < MAX_STEP:
         Escalation.create(
             complaint=row["id"],
@@ -345,6 +349,28 @@ def _escalate(
             to_user=to_user,
         )
     return rid
+
+
+def _notify(
+    policy: dict[str, Any],
+    kind: str,
+    row: _Row,
+    target: str,
+    now: dt.datetime,
+    step: int | None = None,
+) -> None:
+    """Queue the group robot's message for a reminder this scan fired (an outbox row in
+    the scan's transaction; posted afterwards, docs/rules.md#group-robot-notifications)."""
+    notify_service.enqueue(
+        policy,
+        kind,
+        row["id"],
+        fire_key(kind, target, row["id"], row["due"]),
+        now,
+        target=target,
+        step=step,
+        deadline=row["due"],
+    )
 
 
 def _reminder_query() -> ModelSelect[Reminder]:

@@ -27,6 +27,7 @@ from desktop_app.db.models import (
 from desktop_app.domain import routing
 from desktop_app.domain.routing import Route, RouteFacts
 from desktop_app.services import audit
+from desktop_app.services import notify as notify_service
 from desktop_app.services import settings as settings_service
 from desktop_app.services.session import Session
 
@@ -189,6 +190,7 @@ def report_up(
             )
         )
     created: list[int] = []
+    reported = False
     told: set[tuple[str, int]] = set()
     for kind, target, person, department in wanted:
         if person is None or person == case.receiver_id or (kind, person) in told:
@@ -209,4 +211,11 @@ def report_up(
         cursor = database_proxy.obj.execute(query)
         if cursor.rowcount == 1:
             created.append(Reminder.get(Reminder.fire_key == key).id)
+            if kind == REPORTED_UP:
+                reported = True
+    if reported:
+        # The group robot hears of an urgent case once (docs/rules.md#group-robot-notifications).
+        notify_service.enqueue(
+            settings_service.load_all(), "urgent", case.id, f"urgent:{case.id}", now
+        )
     return created

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import Setting, User, database_proxy
 from desktop_app.domain.messages import msg
-from desktop_app.domain.settings import BY_KEY, SETTINGS, SettingValueError
+from desktop_app.domain.settings import BY_KEY, SECRET_KEYS, SETTINGS, SettingValueError
 from desktop_app.services import audit
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_manager, require_staff
@@ -56,8 +56,24 @@ def change_setting(session: Session, key: str, value: Any) -> Any:
     new = validate_setting(key, value)
     with write_lock(database_proxy.obj):
         old = store_setting(session, key, new)
-        audit.record(session, "setting_change", "setting", None, key=key, old=old, new=new)
+        audit.record(
+            session,
+            "setting_change",
+            "setting",
+            None,
+            key=key,
+            old=shown_value(key, old),
+            new=shown_value(key, new),
+        )
     return new
+
+
+def shown_value(key: str, value: Any) -> Any:
+    """A setting's value as the audit log and change lists show it: a secret's (the
+    DingTalk signing secret) only as set or not."""
+    if key in SECRET_KEYS:
+        return "******" if value else ""
+    return value
 
 
 def validate_setting(key: str, value: Any) -> Any:

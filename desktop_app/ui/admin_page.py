@@ -3,7 +3,9 @@
 
 - "Audit log" (``audit_tab``, managers and administrators): ``ui/admin_audit.py``;
 - "Accounts" (``accounts_tab``, administrators): ``ui/admin_accounts.py``;
-- "Backups" (``backups_tab``, administrators): ``ui/admin_backups.py``.
+- "Backups" (``backups_tab``, administrators): ``ui/admin_backups.py``;
+- "Notifications" (``notifications_tab``, managers and administrators): the group-robot
+  messages not delivered (table ``webhook_failures``), ``ui/admin_notify.py``.
 
 ``AdminPage.status_message(str)`` carries texts for the window's status bar;
 ``signed_out_requested()`` is emitted after a restore (the window must sign out: what it
@@ -26,6 +28,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.admin_accounts import AccountsTab
 from desktop_app.ui.admin_audit import PAGE_SIZE, AuditTab
 from desktop_app.ui.admin_backups import BackupsTab
+from desktop_app.ui.admin_notify import NotificationsTab
 from desktop_app.ui.changes import KINDS, ChangeHub
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.pages import DataPage, page_title
@@ -65,6 +68,7 @@ class AdminPage(DataPage):
         self.audit_tab: AuditTab | None = None
         self.accounts_tab: AccountsTab | None = None
         self.backups_tab: BackupsTab | None = None
+        self.notifications_tab: NotificationsTab | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("admin_tabs")
@@ -81,6 +85,9 @@ class AdminPage(DataPage):
             self.backups_tab.status_message.connect(self.status_message)
             self.backups_tab.restored.connect(lambda _result: self.signed_out_requested.emit())
             self.tabs.addTab(self.backups_tab, self.tr("&Backups"))
+        if session.role in audit.AUDIT_ROLES:
+            self.notifications_tab = NotificationsTab(session, tasks)
+            self.tabs.addTab(self.notifications_tab, self.tr("&Notifications"))
         self.tabs.currentChanged.connect(lambda _index: self._load_current())
 
         layout = QVBoxLayout(self)
@@ -127,6 +134,8 @@ class AdminPage(DataPage):
             self.accounts_tab.refresh()
         elif current is self.backups_tab:
             self.backups_tab.refresh()
+        elif current is self.notifications_tab:
+            self.notifications_tab.refresh()
 
     def refresh_backups(self, *_args) -> None:
         """Re-read the backups list (e.g. after the automatic backup took one)."""

@@ -122,7 +122,11 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         # What changed in the data, for every page and panel of this window.
         self.changes = ChangeHub(self)
-        self.reminders = ReminderMonitor(session, self.tasks, self, changes=self.changes)
+        # The group robot's sender has its own worker (a webhook may be slow to answer).
+        self.notify_tasks = TaskRunner(self)
+        self.reminders = ReminderMonitor(
+            session, self.tasks, self, changes=self.changes, notify_tasks=self.notify_tasks
+        )
 
         self.sections = [s for s in _SECTIONS if session.role in s.roles]
         self.pages: dict[str, QWidget] = {}  # the pages built so far (``page``)
@@ -579,4 +583,5 @@ class MainWindow(QMainWindow):
             self.auto_backup.stop()
             self.announcer.close()
             self.tasks.shutdown()
+            self.notify_tasks.shutdown()
             (self.signed_out if self._signing_out else self.closed).emit()

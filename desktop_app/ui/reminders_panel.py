@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import DEADLINE_TARGETS, REMINDER_KINDS
+from desktop_app.services import notify as notify_service
 from desktop_app.services import reminders as reminders_service
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
@@ -202,10 +203,15 @@ class ReminderMonitor(QObject):
         parent: QObject | None = None,
         *,
         changes: ChangeHub | None = None,
+        notify_tasks: TaskRunner | None = None,
     ):
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
+        # The group robot's sender (docs/rules.md#group-robot-notifications): its own
+        # worker, so a slow or failing webhook never holds up the program's database work.
+        self.notify_tasks = notify_tasks
+        self._delivery: Task | None = None
         self.changes = changes if changes is not None else ChangeHub(self)
         self.timer = QTimer(self)
         self.timer.setObjectName("reminder_timer")
@@ -221,9 +227,12 @@ class ReminderMonitor(QObject):
         QTimer.singleShot(0, self, self.tick)
 
     def stop(self) -> None:
-        """No scan after this, not even the first one still queued by ``start``."""
+        """No scan after this, not even the first one still queued by ``start``; a
+        delivery under way stops before its next attempt."""
         self._stopped = True
         self.timer.stop()
+        if self._delivery is not None and not self._delivery.done:
+            self._delivery.cancel()
 
     @staticmethod
     def _interval_ms(seconds: Any) -> int:
@@ -252,6 +261,29 @@ class ReminderMonitor(QObject):
 
     def _scan_finished(self) -> None:
         self._scan = None
+        self.deliver()
+
+    def deliver(self) -> Task | None:
+        """Post the group-robot messages waiting in the outbox (after every tick), on the
+        sender's own worker; at most one run at a time, one more queued when asked again."""
+        if self.notify_tasks is None or self._stopped:
+            return None
+        sender = Session.system(self.session.clock, name="notify")
+        task = self.notify_tasks.submit(
+            notify_service.deliver_pending,
+            sender,
+            name="notify-deliver",
+            with_progress=True,
+            key=(self, "deliver"),
+            policy="coalesce",
+        )
+        self._delivery = task
+        task.on(succeeded=self._delivered, failed=lambda exc: log.warning("%s", exc))
+        return task
+
+    def _delivered(self, result: notify_service.Delivered) -> None:
+        if result.sent or result.failed:
+            log.info("group robot: %d sent, %d failed", result.sent, result.failed)
 
     def _scanned(self, result) -> None:
         fired, mine, interval = result

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.settings import BY_KEY, SettingDef
 from desktop_app.domain.vocab import CALLBACK_RULES
+from desktop_app.services import notify as notify_service
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
@@ -289,8 +290,19 @@ class SettingsPage(QWidget):
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
 
+        # Next to the settings: the group robot's test message (the saved webhook address).
+        self.webhook_test_button = QPushButton(self.tr("Send &test message"))
+        self.webhook_test_button.setObjectName("webhook_test_button")
+        self.webhook_test_button.setToolTip(
+            self.tr("Post a test message to the group robot webhook (notify.webhook_url)")
+        )
+        self.webhook_test_button.setVisible(self.can_edit)
+        self.webhook_test_button.clicked.connect(self.send_test_message)
+        self.webhook_test: Task | None = None
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_setting_button)
+        buttons.addWidget(self.webhook_test_button)
         buttons.addStretch(1)
 
         self.all_settings = all_settings = QWidget()
@@ -419,6 +431,32 @@ class SettingsPage(QWidget):
         if self.policy_editor is not None:
             self.tabs.setCurrentWidget(self.policy_editor)
         return self.policy_editor
+
+    def send_test_message(self) -> Task | None:
+        """Post the test message on a worker of its own (a webhook may take seconds to
+        answer; the page's other work does not wait), then say how it went."""
+        if not self.can_edit or self.webhook_test is not None:
+            return None
+        runner = TaskRunner(self)
+        self.webhook_test_button.setEnabled(False)
+        self.message.setText(self.tr("Sending the test message…"))
+        task = runner.submit(notify_service.send_test, self.session, name="webhook-test")
+        self.webhook_test = task
+
+        def finished() -> None:
+            self.webhook_test = None
+            self.webhook_test_button.setEnabled(True)
+            runner.shutdown()
+            runner.deleteLater()
+
+        task.on(
+            succeeded=lambda kind: self.message.setText(
+                self.tr("Test message delivered to the group robot ({kind}).").format(kind=kind)
+            ),
+            failed=lambda exc: self.message.setText(service_message(exc)),
+            finished=finished,
+        )
+        return task
 
     def show_calendar(self) -> CalendarPage:
         self.tabs.setCurrentWidget(self.calendar_page)

@@ -100,8 +100,8 @@ def type_into(qtbot, widget, text: str) -> None:
     [
         ("clerk_session", []),
         ("supervisor_session", []),
-        ("manager_session", ["audit_tab"]),
-        ("admin_session", ["audit_tab", "accounts_tab", "backups_tab"]),
+        ("manager_session", ["audit_tab", "notifications_tab"]),
+        ("admin_session", ["audit_tab", "accounts_tab", "backups_tab", "notifications_tab"]),
     ],
 )
 def test_each_role_gets_only_the_tabs_it_may_use(

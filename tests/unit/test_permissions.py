@@ -48,6 +48,7 @@ from desktop_app.services import (
     improvements,
     intake,
     kpi,
+    notify,
     policy,
     policy_workbook,
     print_forms,
@@ -364,6 +365,11 @@ MATRIX: dict[str, tuple] = {
         STAFF_IN_SCOPE,
         lambda s, w: print_forms.case_survey(s, w.closed.id),
     ),
+    # The outbox sender is the reminder scan's second half: every signed-in program runs it.
+    "notify.deliver_pending": (EVERYONE, lambda s, w: notify.deliver_pending(s)),
+    "notify.failures": (MANAGERS, lambda s, w: notify.failures(s)),
+    # A port nothing listens on: refused at once (a ValidationError, served) for managers.
+    "notify.send_test": (MANAGERS, lambda s, w: notify.send_test(s, "http://127.0.0.1:9/x")),
     "queue.open_queue": (EVERYONE, lambda s, w: queue.open_queue(s)),
     "reminders.my_reminders": (EVERYONE, lambda s, w: reminders.my_reminders(s)),
     "reminders.scan": (EVERYONE, lambda s, w: reminders.scan(s)),
