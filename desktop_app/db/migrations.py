@@ -26,6 +26,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    TextField,
 )
 from playhouse.migrate import SchemaMigrator
 
@@ -187,6 +188,38 @@ def _v10_routing_facts(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v11_reserved(migrator: SchemaMigrator, db: Database) -> None:
+    """v11: nothing on this branch; the number is another branch's (the lead renumbers
+    when merging)."""
+
+
+def _v12_official_calendar(migrator: SchemaMigrator, db: Database) -> None:
+    """v12: a year's official days off and makeup working days imported from the State
+    Council's holiday notice."""
+
+    class User(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "user"
+
+    class OfficialCalendarYear(Model):
+        year = IntegerField(primary_key=True)
+        days_off = TextField(default="[]")
+        makeup_workdays = TextField(default="[]")
+        names = TextField(default="{}")
+        notice_text = TextField(default="")
+        imported_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+        imported_at = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "official_calendar_year"
+
+    db.create_tables([OfficialCalendarYear])
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -202,6 +235,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
         "routing facts: staff complained about, repeat complaints, account freeze",
         _v10_routing_facts,
     ),
+    (11, "reserved for another branch", _v11_reserved),
+    (12, "official calendar years from the holiday notice", _v12_official_calendar),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

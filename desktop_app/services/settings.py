@@ -94,10 +94,12 @@ def store_setting(session: Session, key: str, new: Any) -> Any:
 
 
 def load_calendar(values: dict[str, Any] | None = None) -> WorkCalendar:
-    """The working calendar from the settings and the managers' calendar overrides."""
+    """The working calendar from the settings, the managers' calendar overrides and the
+    years imported from the State Council's notice (docs/rules.md#calendar)."""
     from desktop_app.db.models import CalendarOverride
     from desktop_app.domain.calendar import WorkCalendar
+    from desktop_app.services.calendar import notice_years
 
     values = values if values is not None else load_all()
     overrides = [(o.day, o.kind) for o in CalendarOverride.select()]
-    return WorkCalendar.from_settings(values, overrides)
+    return WorkCalendar.from_settings(values, overrides, notice_years())
