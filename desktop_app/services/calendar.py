@@ -64,7 +64,7 @@ def year_view(session: Session, year: int) -> YearView:
     if not values["calendar.use_holiday_library"]:
         pass
     elif imported is not None:
-        days_off, makeup = _stored_days(imported)
+        days_off, makeup = settings_service.stored_days(imported)
         names = {dt.date.fromisoformat(d): n for d, n in json.loads(imported.names).items()}
     else:
         days_off, makeup = china_year(year)
@@ -137,18 +137,6 @@ def remove_override(session: Session, day: dt.date) -> bool:
 # --- the State Council's holiday notice (docs/rules.md#calendar) -------------------------
 
 
-def _stored_days(row: OfficialCalendarYear) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-    return (
-        frozenset(dt.date.fromisoformat(d) for d in json.loads(row.days_off)),
-        frozenset(dt.date.fromisoformat(d) for d in json.loads(row.makeup_workdays)),
-    )
-
-
-def notice_years() -> dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]]:
-    """The years imported from the notice: year -> (days off, makeup working days)."""
-    return {row.year: _stored_days(row) for row in OfficialCalendarYear.select()}
-
-
 @dataclass(frozen=True)
 class OfficialYear:
     """A year's official schedule: from an imported notice, from the built-in library, or
@@ -215,14 +203,14 @@ def official_calendar(session: Session, year: int) -> OfficialYear:
     row = OfficialCalendarYear.get_or_none(OfficialCalendarYear.year == year)
     if row is None:
         return _library(year)
-    days_off, makeup = _stored_days(row)
+    days_off, makeup = settings_service.stored_days(row)
     return OfficialYear(
         year,
         True,
         "notice",
         tuple(sorted(days_off)),
         tuple(sorted(makeup)),
-        imported_by=row.imported_by.username if row.imported_by_id else "",
+        imported_by=row.imported_by.username if row.imported_by is not None else "",
         imported_at=row.imported_at,
     )
 

@@ -279,9 +279,7 @@ def recompute_open_deadlines(
 def unofficial_years(today: dt.date, *, days_ahead: int = 60) -> list[int]:
     """The years in reach (this one and the one ``days_ahead`` away) without an official
     holiday schedule, neither in the library nor imported from the notice."""
-    from desktop_app.services.calendar import notice_years
-
-    imported = notice_years()
+    imported = settings_service.notice_years()
     return [
         year
         for year in sorted({today.year, (today + dt.timedelta(days=days_ahead)).year})
