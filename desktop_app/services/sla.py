@@ -294,7 +294,7 @@ def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
     return [
         f"The official {year} holiday schedule is not known to this program: "
         f"deadlines in {year} count weekends and your calendar overrides only. "
-        f"Enter {year}'s public holidays and adjusted working days in the calendar, "
-        f"or update the program."
+        f"Import the State Council's holiday notice for {year}, enter its days as "
+        f"overrides, or update the program."
         for year in unofficial_years(today, days_ahead=days_ahead)
     ]

@@ -392,8 +392,8 @@ class CalendarPage(DataPage):
                 self.tr(
                     "The official {year} holiday schedule is not known to this program: "
                     "deadlines in {year} count weekends and your calendar overrides only. "
-                    "Enter the public holidays and adjusted working days of {year} in the "
-                    "calendar, or update the program."
+                    "Import the State Council's holiday notice for {year} (Import the "
+                    "holiday notice…), enter its days as overrides, or update the program."
                 ).format(year=year)
                 for year in view.unofficial_years
             )
