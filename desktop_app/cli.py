@@ -244,6 +244,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = config_sub.add_parser("set", help="change one setting")
     p.add_argument("key", metavar="KEY")
     p.add_argument("value", metavar="VALUE")
+    p = sub.add_parser("calendar", help="the official holiday calendar of a year")
+    calendar_sub = p.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+    p = calendar_sub.add_parser(
+        "import-notice",
+        help="next year's days off and makeup working days from the State Council's notice "
+        "(国务院办公厅关于20XX年部分节假日安排的通知), as a text file",
+    )
+    p.add_argument("file", metavar="FILE.txt")
+    p.add_argument("--year", type=int, metavar="Y", help="when the text has no title naming it")
+    p.add_argument("--dry-run", action="store_true", help="read and list the days, write nothing")
+    p = calendar_sub.add_parser("list", help="a year's official days off and makeup days")
+    p.add_argument("--year", type=int, required=True, metavar="Y")
+    p.add_argument("--format", choices=("json", "text"), default="text")
     p = sub.add_parser("backup", help="consistent online backup (SQLite copy, or pg_dump)")
     p.add_argument(
         "--out",
@@ -581,6 +594,69 @@ def _cmd_config(args: argparse.Namespace, session: Session) -> int:
 
 
 COMMANDS["config"] = _cmd_config
+
+
+def _read_text(path: str) -> str:
+    """A text file in UTF-8 (with or without a byte order mark), else GB18030."""
+    try:
+        from pathlib import Path
+
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CliError(f"{path} is not a UTF-8 or GB18030 text file")
+
+
+def _day_list(days: Sequence[dt.date]) -> str:
+    return ", ".join(d.isoformat() for d in days) or "none"
+
+
+def _cmd_calendar(args: argparse.Namespace, session: Session) -> int:
+    """``calendar import-notice`` and ``calendar list`` (docs/rules.md#calendar)."""
+    import json
+
+    from desktop_app.services import calendar as calendar_service
+    from desktop_app.services import sla
+
+    if args.calendar_command == "list":
+        year = calendar_service.official_calendar(session, args.year)
+        if args.format == "json":
+            print(json.dumps(year.as_json(), ensure_ascii=False))
+            return EXIT_OK
+        source = {"notice": "imported notice", "library": "built-in library"}.get(year.source)
+        print(f"{year.year}: " + (f"official ({source})" if year.official else "not official"))
+        print(f"days off ({len(year.days_off)}): {_day_list(year.days_off)}")
+        print(
+            f"makeup working days ({len(year.makeup_workdays)}): {_day_list(year.makeup_workdays)}"
+        )
+        return EXIT_OK
+    text = _read_text(args.file)
+    preview = calendar_service.import_notice(session, text, year=args.year, dry_run=args.dry_run)
+    print(
+        f"{preview.year}: {len(preview.days_off)} days off, "
+        f"{len(preview.makeup_workdays)} makeup working days"
+    )
+    print(f"days off: {_day_list(preview.days_off)}")
+    print(f"makeup working days: {_day_list(preview.makeup_workdays)}")
+    if preview.built_in.official:
+        differences = sorted(preview.days_off_differences | preview.makeup_differences)
+        print("differences from the built-in data: " + _day_list(differences))
+    if args.dry_run:
+        print("dry run: nothing was written")
+        return EXIT_OK
+    replaced = " (replacing the earlier import)" if preview.imported_before else ""
+    print(f"imported as the official calendar of {preview.year}{replaced}")
+    changed = sla.recompute_open_deadlines(session)
+    print(f"open cases whose deadlines changed: {changed:,}")
+    return EXIT_OK
+
+
+COMMANDS["calendar"] = _cmd_calendar
 
 
 def _cmd_backup(args: argparse.Namespace, session: Session) -> int:

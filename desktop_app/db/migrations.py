@@ -189,8 +189,35 @@ def _v10_routing_facts(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
-def _v13_notification_outbox(migrator: SchemaMigrator, db: Database) -> None:
-    """v13: the outbox of group-robot notifications (docs/rules.md#group-robot-notifications)."""
+def _v11_official_calendar(migrator: SchemaMigrator, db: Database) -> None:
+    """v11: a year's official days off and makeup working days imported from the State
+    Council's holiday notice."""
+
+    class User(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "user"
+
+    class OfficialCalendarYear(Model):
+        year = IntegerField(primary_key=True)
+        days_off = TextField(default="[]")
+        makeup_workdays = TextField(default="[]")
+        names = TextField(default="{}")
+        notice_text = TextField(default="")
+        imported_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+        imported_at = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "official_calendar_year"
+
+    db.create_tables([OfficialCalendarYear])
+
+
+def _v12_notification_outbox(migrator: SchemaMigrator, db: Database) -> None:
+    """v12: the outbox of group-robot notifications (docs/rules.md#group-robot-notifications)."""
 
     class Complaint(Model):
         id = AutoField()
@@ -236,12 +263,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
         "routing facts: staff complained about, repeat complaints, account freeze",
         _v10_routing_facts,
     ),
-    # v11 and v12 are other branches' steps; the numbers are renumbered when they merge.
-    (13, "group-robot notification outbox", _v13_notification_outbox),
+    (11, "official calendar years from the holiday notice", _v11_official_calendar),
+    (12, "group-robot notification outbox", _v12_notification_outbox),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
-assert [v for v, _, _ in MIGRATIONS] == sorted({v for v, _, _ in MIGRATIONS})
+assert [v for v, _, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
 
 
 @dataclass

@@ -622,6 +622,22 @@ class CalendarOverride(BaseModel):
     created_at = DateTimeField(default=_now)
 
 
+class OfficialCalendarYear(BaseModel):
+    """A year's official days off and makeup working days, imported from the State
+    Council's notice (docs/rules.md#calendar); it replaces the holiday library's data for
+    that year. The day lists are JSON arrays of ISO dates, ``names`` a JSON object
+    (ISO date -> holiday as the notice names it)."""
+
+    year = IntegerField(primary_key=True)
+    days_off = TextField(default="[]")
+    makeup_workdays = TextField(default="[]")
+    names = TextField(default="{}")
+    notice_text = TextField(default="")
+    imported_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    imported_by_id: ForeignKeyField[int | None]
+    imported_at = DateTimeField(default=_now)
+
+
 class AuditLog(BaseModel):
     """Append-only record of who did what. The program offers no way to edit it."""
 
@@ -699,6 +715,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     ImprovementLink,
     Setting,
     CalendarOverride,
+    OfficialCalendarYear,
     AuditLog,
     LoginThrottle,
     NotificationOutbox,

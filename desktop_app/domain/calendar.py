@@ -6,12 +6,16 @@ Public holidays and makeup working days come from the ``holidays`` package
 without an official schedule that package only estimates (fixed-date holidays, no makeup
 days); ``chinesecalendar`` raises for such years, which ``official_year`` uses as the
 signal that a year's schedule is not yet published.
+
+A year imported from the State Council's notice (``domain/holiday_notice.py``) is given to
+``WorkCalendar`` as ``notice_years``: its days replace the library's for that year
+(docs/rules.md#calendar).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +32,21 @@ def china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     days_off = frozenset(d for d in cn if d.year == year)
     workdays = frozenset(d for d in getattr(cn, "weekend_workdays", ()) if d.year == year)
     return days_off, workdays
+
+
+@lru_cache(maxsize=64)
+def library_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]] | None:
+    """(days off, makeup working days) of ``year`` as ``chinesecalendar`` lists them: every
+    day inside the holiday ranges, weekends included (what the notice says); None for a
+    year it does not know."""
+    from chinese_calendar.constants import holidays, workdays
+
+    if not official_year(year):
+        return None
+    return (
+        frozenset(d for d in holidays if d.year == year),
+        frozenset(d for d in workdays if d.year == year),
+    )
 
 
 @lru_cache(maxsize=64)
@@ -72,6 +91,7 @@ class WorkCalendar:
         use_holiday_library: bool = True,
         extra_holidays: Iterable[dt.date] = (),
         extra_workdays: Iterable[dt.date] = (),
+        notice_years: Mapping[int, tuple[Iterable[dt.date], Iterable[dt.date]]] | None = None,
     ):
         if work_end <= work_start:
             raise ValueError("the working day must end after it starts")
@@ -81,13 +101,22 @@ class WorkCalendar:
         self.use_holiday_library = use_holiday_library
         self.extra_holidays = frozenset(extra_holidays)
         self.extra_workdays = frozenset(extra_workdays)
+        # Years imported from the notice: (days off, makeup working days) each.
+        notice_years = notice_years or {}
+        self.notice_years = frozenset(notice_years)
+        self.notice_days_off = frozenset(d for off, _ in notice_years.values() for d in off)
+        self.notice_workdays = frozenset(d for _, work in notice_years.values() for d in work)
         self._cache: dict[dt.date, bool] = {}
 
     @classmethod
     def from_settings(
-        cls, values: dict[str, Any], overrides: Iterable[tuple[dt.date, str]] = ()
+        cls,
+        values: dict[str, Any],
+        overrides: Iterable[tuple[dt.date, str]] = (),
+        notice_years: Mapping[int, tuple[Iterable[dt.date], Iterable[dt.date]]] | None = None,
     ) -> WorkCalendar:
-        """Build from the ``calendar.*`` settings and (day, 'holiday'/'workday') overrides."""
+        """Build from the ``calendar.*`` settings, (day, 'holiday'/'workday') overrides and
+        the years imported from the notice."""
         overrides = list(overrides)
         return cls(
             work_start=parse_hhmm(values["calendar.work_start"]),
@@ -96,6 +125,7 @@ class WorkCalendar:
             use_holiday_library=bool(values["calendar.use_holiday_library"]),
             extra_holidays=[d for d, kind in overrides if kind == "holiday"],
             extra_workdays=[d for d, kind in overrides if kind == "workday"],
+            notice_years=notice_years,
         )
 
     @property
@@ -114,7 +144,13 @@ class WorkCalendar:
             result = True
         else:
             result = day.weekday() in self.weekdays
-            if self.use_holiday_library:
+            if not self.use_holiday_library:
+                pass
+            elif day in self.notice_workdays:
+                result = True
+            elif day in self.notice_days_off:
+                result = False
+            elif day.year not in self.notice_years:
                 days_off, makeup = china_year(day.year)
                 if day in makeup:
                     result = True

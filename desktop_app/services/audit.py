@@ -92,6 +92,7 @@ ACTIONS = (
     "setting_change",
     "calendar_override",
     "calendar_override_removed",
+    "calendar_notice_imported",
     "backup",
     "restore",
     "demo_generate",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.db.connection import write_lock
-from desktop_app.db.models import Setting, User, database_proxy
+from desktop_app.db.models import OfficialCalendarYear, Setting, User, database_proxy
 from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import BY_KEY, SECRET_KEYS, SETTINGS, SettingValueError
 from desktop_app.services import audit
@@ -131,10 +132,25 @@ def store_setting(session: Session, key: str, new: Any) -> Any:
 
 
 def load_calendar(values: dict[str, Any] | None = None) -> WorkCalendar:
-    """The working calendar from the settings and the managers' calendar overrides."""
+    """The working calendar from the settings, the managers' calendar overrides and the
+    years imported from the State Council's notice (docs/rules.md#calendar)."""
     from desktop_app.db.models import CalendarOverride
     from desktop_app.domain.calendar import WorkCalendar
 
     values = values if values is not None else load_all()
     overrides = [(o.day, o.kind) for o in CalendarOverride.select()]
-    return WorkCalendar.from_settings(values, overrides)
+    return WorkCalendar.from_settings(values, overrides, notice_years())
+
+
+def stored_days(row: OfficialCalendarYear) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """(days off, makeup working days) of an ``OfficialCalendarYear`` row."""
+    return (
+        frozenset(dt.date.fromisoformat(d) for d in json.loads(row.days_off)),
+        frozenset(dt.date.fromisoformat(d) for d in json.loads(row.makeup_workdays)),
+    )
+
+
+def notice_years() -> dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]]:
+    """The years imported from the State Council's notice: year -> (days off, makeup
+    working days) (docs/rules.md#calendar)."""
+    return {row.year: stored_days(row) for row in OfficialCalendarYear.select()}

@@ -278,11 +278,12 @@ def recompute_open_deadlines(
 
 def unofficial_years(today: dt.date, *, days_ahead: int = 60) -> list[int]:
     """The years in reach (this one and the one ``days_ahead`` away) without an official
-    holiday schedule."""
+    holiday schedule, neither in the library nor imported from the notice."""
+    imported = settings_service.notice_years()
     return [
         year
         for year in sorted({today.year, (today + dt.timedelta(days=days_ahead)).year})
-        if not official_year(year)
+        if not official_year(year) and year not in imported
     ]
 
 
@@ -293,7 +294,7 @@ def calendar_warnings(today: dt.date, *, days_ahead: int = 60) -> list[str]:
     return [
         f"The official {year} holiday schedule is not known to this program: "
         f"deadlines in {year} count weekends and your calendar overrides only. "
-        f"Enter {year}'s public holidays and adjusted working days in the calendar, "
-        f"or update the program."
+        f"Import the State Council's holiday notice for {year}, enter its days as "
+        f"overrides, or update the program."
         for year in unofficial_years(today, days_ahead=days_ahead)
     ]

@@ -133,6 +133,9 @@ def action_labels() -> dict[str, str]:
         "calendar_override_removed": QCoreApplication.translate(
             "AuditLog", "Calendar day change removed"
         ),
+        "calendar_notice_imported": QCoreApplication.translate(
+            "AuditLog", "Holiday notice imported"
+        ),
         "backup": QCoreApplication.translate("AuditLog", "Backup taken"),
         "restore": QCoreApplication.translate("AuditLog", "Database restored"),
         "demo_generate": QCoreApplication.translate("AuditLog", "Demo data generated"),

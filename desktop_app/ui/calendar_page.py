@@ -31,6 +31,7 @@ from desktop_app.services.calendar import DayInfo, YearView
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.i18n import service_message
+from desktop_app.ui.notice_dialog import HolidayNoticeDialog
 from desktop_app.ui.pages import DataPage
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -160,10 +161,23 @@ class CalendarPage(DataPage):
         self.status = QLabel()
         self.status.setObjectName("calendar_status")
         self.status.setWordWrap(True)
+        self.import_notice_button = QPushButton(self.tr("Import the holiday &notice…"))
+        self.import_notice_button.setObjectName("import_notice_button")
+        self.import_notice_button.setToolTip(
+            self.tr(
+                "Next year's days off and makeup working days from the State Council's "
+                "notice (国务院办公厅关于部分节假日安排的通知)"
+            )
+        )
+        self.import_notice_button.clicked.connect(self.open_notice_dialog)
+        self.import_notice_button.setVisible(self.can_edit)
+        self.import_notice_button.setEnabled(self.can_edit)
+        self.notice_dialog: HolidayNoticeDialog | None = None
         top = QHBoxLayout()
         top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.status, 1)
+        top.addWidget(self.import_notice_button)
 
         self.warning = QLabel()
         self.warning.setObjectName("calendar_warning")
@@ -378,8 +392,8 @@ class CalendarPage(DataPage):
                 self.tr(
                     "The official {year} holiday schedule is not known to this program: "
                     "deadlines in {year} count weekends and your calendar overrides only. "
-                    "Enter the public holidays and adjusted working days of {year} in the "
-                    "calendar, or update the program."
+                    "Import the State Council's holiday notice for {year} (Import the "
+                    "holiday notice…), enter its days as overrides, or update the program."
                 ).format(year=year)
                 for year in view.unofficial_years
             )
@@ -432,6 +446,29 @@ class CalendarPage(DataPage):
 
     def char_format(self, day: dt.date) -> QTextCharFormat:
         return self.months[day.month - 1].dateTextFormat(to_qdate(day))
+
+    # --- the State Council's notice -----------------------------------------------------
+
+    def open_notice_dialog(self) -> HolidayNoticeDialog | None:
+        """The import dialog (managers); after an import the page shows that year and the
+        open deadlines are recomputed, as after an override."""
+        if not self.can_edit:
+            return None
+        dialog = HolidayNoticeDialog(self.session, self.tasks, self)
+        dialog.imported.connect(self._notice_imported)
+        dialog.finished.connect(lambda _result: setattr(self, "notice_dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.notice_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _notice_imported(self, year: int) -> None:
+        self.message.setText(
+            self.tr("The holiday notice for {year} was imported.").format(year=year)
+        )
+        if self.year.value() != year:
+            self.year.setValue(year)  # loads that year
+        self._changed(True)
 
     # --- overrides ----------------------------------------------------------------------
 

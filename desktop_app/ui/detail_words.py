@@ -267,6 +267,15 @@ class DetailWords(QObject):
             return self.tr("Cases generated")
         if action == "calendar_override" and key == "kind":
             return self.tr("Day becomes")
+        if action == "calendar_notice_imported":
+            label = {
+                "year": self.tr("Year"),
+                "days_off": self.tr("Days off"),
+                "makeup_workdays": self.tr("Makeup working days"),
+                "replaced": self.tr("Replaced an earlier import"),
+            }.get(key)
+            if label:
+                return label
         if action == "survey_create" and key == "follow_up":
             return self.tr("Follow-up opened")
         return self._keys.get(key) or key.replace("_", " ").strip().capitalize()

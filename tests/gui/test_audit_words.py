@@ -349,6 +349,11 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
             {"day": "2026-12-26", "kind": "workday", "note": "调休", "previous": "holiday"},
         ),
         "calendar_override_removed": ("calendar", None, {"day": "2026-12-26"}),
+        "calendar_notice_imported": (
+            "calendar",
+            None,
+            {"year": 2027, "days_off": 33, "makeup_workdays": 6, "replaced": False},
+        ),
         "backup": (
             "database",
             None,
@@ -459,6 +464,9 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
                 "Numbers assigned",
                 "Staff added (count)",
                 "Schema version",
+                "Year",
+                "Days off",
+                "Makeup working days",
                 "Random seed",
                 "Progress entries",
                 "Surveys",
@@ -528,6 +536,9 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
     assert (
         en["calendar_override"]
         == "Day: 2026-12-26; Day becomes: Working day; Note: 调休; Before: Day off"
+    )
+    assert en["calendar_notice_imported"] == (
+        "Year: 2027; Days off: 33; Makeup working days: 6; Replaced an earlier import: No"
     )
     assert en["backup"].startswith(
         "File: /backups/complaints-20261125.db; Size: 3.0 MB; Automatic: Yes"

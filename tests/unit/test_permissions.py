@@ -195,6 +195,8 @@ def _policy(w: World) -> Path:
 Call = Callable[[object, World], object]
 
 # service → (who may call it, how it is called[, the refusal when not PermissionDenied])
+NOTICE_2026 = "国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。\n"
+
 MATRIX: dict[str, tuple] = {
     "audit.list_audit": (MANAGERS, lambda s, w: audit.list_audit(s)),
     "audit.count_audit": (MANAGERS, lambda s, w: audit.count_audit(s)),
@@ -219,6 +221,11 @@ MATRIX: dict[str, tuple] = {
     "calendar.remove_override": (
         MANAGERS,
         lambda s, w: calendar.remove_override(s, dt.date(2026, 12, 26)),
+    ),
+    "calendar.official_calendar": (EVERYONE, lambda s, w: calendar.official_calendar(s, 2026)),
+    "calendar.import_notice": (
+        MANAGERS,
+        lambda s, w: calendar.import_notice(s, NOTICE_2026, dry_run=True),
     ),
     "cases.get_case": (STAFF_IN_SCOPE, lambda s, w: cases.get_case(s, w.case.id)),
     "cases.find_case": (STAFF_IN_SCOPE, lambda s, w: cases.find_case(s, w.case.number)),
