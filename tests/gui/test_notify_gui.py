@@ -54,6 +54,7 @@ def test_settings_page_sends_a_test_message(qtbot, robot, manager, clerk):
     page = SettingsPage(manager)
     qtbot.addWidget(page, before_close_func=lambda p: p.tasks.shutdown())
     page.show()
+    page.show_all_settings()
     qtbot.waitExposed(page)
     button = page.webhook_test_button
     assert button.isVisible()
