@@ -18,8 +18,8 @@ from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import ROLES
 from desktop_app.services import audit
 from desktop_app.services.auth import check_password_rules, hash_password, verify
-from desktop_app.services.errors import NotFound, ValidationError, service
-from desktop_app.services.permissions import require_admin, require_staff
+from desktop_app.services.errors import NotFound, PermissionDenied, ValidationError, service
+from desktop_app.services.permissions import require_admin, require_role, require_staff
 from desktop_app.services.session import Session
 
 USERNAME_RE = re.compile(r"^[\w.\-@]{1,60}$")
@@ -222,6 +222,36 @@ def has_active_admin() -> bool:
     )
 
 
+def _department_ids(user_id: int) -> set[int]:
+    return {
+        link.department_id
+        for link in UserDepartment.select(UserDepartment.department).where(
+            UserDepartment.user == user_id
+        )
+    }
+
+
+def require_account_editor(session: Session, user: User) -> set[int] | None:
+    """Who may change an account's supervisor, senior-agent flag, departments and whether
+    it is active (docs/rules.md#roles-and-access): administrators any account; managers the
+    clerks' and supervisors' accounts of their departments (every department when they
+    belong to none). Returns the departments (ids) a manager may assign, None for all."""
+    if session.role == "admin":
+        return None
+    require_role(session, "admin", "manager")
+    if user.role not in ("clerk", "supervisor"):
+        raise PermissionDenied(
+            msg("Only an administrator changes the account of a manager or administrator.")
+        )
+    own = _department_ids(session.user_id) if session.user_id else set()
+    if own and not (_department_ids(user.id) & own) and _department_ids(user.id):
+        raise PermissionDenied(
+            msg("{name} belongs to none of your departments; ask an administrator."),
+            name=user.username,
+        )
+    return own or None
+
+
 def _account(username: str) -> User:
     user = User.get_or_none(User.username == (username or "").strip())
     if user is None:
@@ -294,10 +324,12 @@ def reset_password(session: Session, username: str, new: str) -> UserInfo:
 def set_active(session: Session, username: str, active: bool) -> UserInfo:
     """An administrator disables (or enables again) an account. A disabled account cannot
     sign in; its cases and history stay. The last active administrator and one's own
-    account cannot be disabled."""
-    require_admin(session)
+    account cannot be disabled. Managers for the accounts of their departments
+    (``require_account_editor``)."""
+    require_role(session, "admin", "manager")
     with write_lock(database_proxy.obj):
         user = _account(username)
+        require_account_editor(session, user)
         _set_active(session, user, active)
         return _info(user)
 
@@ -333,10 +365,20 @@ def update_user(
 ) -> UserInfo:
     """An administrator changes an account's name, role, departments, supervisor, senior
     agent flag or whether it is active (``supervisor=""`` removes it; ``None`` leaves a
-    field as it is), all in one transaction: one refused change changes nothing."""
-    require_admin(session)
+    field as it is), all in one transaction: one refused change changes nothing.
+
+    Managers change the supervisor, senior-agent flag, departments (among their own) and
+    whether it is active, of the accounts ``require_account_editor`` gives them; names
+    and roles are the administrators'."""
+    require_role(session, "admin", "manager")
     with write_lock(database_proxy.obj):
         user = _account(username)
+        allowed = require_account_editor(session, user)
+        if session.role != "admin":
+            if role is not None and role != user.role:
+                raise PermissionDenied(msg("Only an administrator changes roles."))
+            if display_name is not None and display_name.strip() != user.display_name:
+                raise PermissionDenied(msg("Only an administrator changes names."))
         changed: dict[str, Any] = {}  # audit details by name
         if display_name is not None:
             name = display_name.strip()
@@ -369,6 +411,14 @@ def update_user(
                 link.department_id
                 for link in UserDepartment.select().where(UserDepartment.user == user)
             }
+            if allowed is not None:
+                # A manager's change: departments outside theirs neither added nor removed.
+                outside = ({d.id for d in depts} ^ current) - allowed
+                if outside:
+                    raise ValidationError(
+                        msg("You assign only your own departments; ask an administrator."),
+                        field="department",
+                    )
             if current != {d.id for d in depts}:
                 UserDepartment.delete().where(UserDepartment.user == user).execute()
                 for dept in depts:

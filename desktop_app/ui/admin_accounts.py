@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -241,6 +242,15 @@ class UserDialog(_Form):
         self.form_row(form, self.tr("&Role:"), "role", self.role)
         self.form_row(form, self.tr("D&epartments:"), "department", self.departments)
         self.form_row(form, self.tr("&Supervisor:"), "supervisor", self.supervisor)
+        self.senior_agent = QCheckBox(
+            self.tr("Senior agent (handles complaints about staff efficiency)")
+        )
+        self.senior_agent.setObjectName("senior_agent")
+        self.senior_agent.setChecked(bool(user.senior_agent) if user else False)
+        self.form_row(form, self.tr("Se&nior agent:"), "senior_agent", self.senior_agent)
+        if session.role != "admin":  # a manager: the hierarchy only
+            self.display_name.setReadOnly(True)
+            self.role.setEnabled(False)
         self.password = self.password_repeat = None
         if user is None:
             self._add_passwords(form, self.tr("&Password:"), self.tr("Password a&gain:"))
@@ -285,6 +295,7 @@ class UserDialog(_Form):
                     display_name=self.display_name.text().strip() or None,
                     departments=self.chosen_departments(),
                     supervisor=supervisor or None,
+                    senior_agent=self.senior_agent.isChecked(),
                 )
             else:
                 self.saved = users.update_user(
@@ -294,6 +305,7 @@ class UserDialog(_Form):
                     role=role,
                     departments=self.chosen_departments(),
                     supervisor=supervisor,
+                    senior_agent=self.senior_agent.isChecked(),
                 )
         except ServiceError as exc:
             self.show_service_error(exc)
@@ -386,6 +398,10 @@ class AccountsTab(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
+        # Managers change the hierarchy of their departments' accounts; adding accounts and
+        # passwords stay the administrators' (docs/rules.md#roles-and-access).
+        self.add_button.setVisible(session.role == "admin")
+        self.reset_button.setVisible(session.role == "admin")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.reset_button, self.toggle_button):
             buttons.addWidget(button)

@@ -76,11 +76,13 @@ class AdminPage(DataPage):
             self.audit_tab = AuditTab(session, tasks, page_size=audit_page_size)
             self.audit_tab.status_message.connect(self.status_message)
             self.tabs.addTab(self.audit_tab, self.tr("&Audit log"))
-        if session.role == "admin":
+        if session.role in ("admin", "manager"):
+            # Managers keep the hierarchy of their departments (users.require_account_editor).
             self.accounts_tab = AccountsTab(session)
             self.accounts_tab.status_message.connect(self.status_message)
             self.accounts_tab.changed.connect(lambda: self.changes.announce("accounts"))
             self.tabs.addTab(self.accounts_tab, self.tr("A&ccounts"))
+        if session.role == "admin":
             self.backups_tab = BackupsTab(session, tasks)
             self.backups_tab.status_message.connect(self.status_message)
             self.backups_tab.restored.connect(lambda _result: self.signed_out_requested.emit())

@@ -100,7 +100,7 @@ def type_into(qtbot, widget, text: str) -> None:
     [
         ("clerk_session", []),
         ("supervisor_session", []),
-        ("manager_session", ["audit_tab", "notifications_tab"]),
+        ("manager_session", ["audit_tab", "accounts_tab", "notifications_tab"]),
         ("admin_session", ["audit_tab", "accounts_tab", "backups_tab", "notifications_tab"]),
     ],
 )
@@ -324,6 +324,31 @@ def open_dialog(qtbot, button) -> QDialog:
     dialog = button.window().findChild(QDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
+
+
+def test_a_manager_sets_supervisor_and_senior_agent_of_a_departments_clerk(
+    qtbot, system_session, manager_session, supervisor_session, clock
+):
+    """docs/rules.md#roles-and-access: managers keep their departments' hierarchy with
+    pickers; adding accounts, passwords, names and roles stay the administrators'."""
+    from desktop_app.db.models import User
+    from tests.helpers.fixtures import make_user
+
+    make_user(system_session, "clerk9", "clerk")
+    page = open_page(qtbot, manager_session)
+    tab = page.show_tab("accounts_tab")
+    assert not tab.add_button.isVisible() and not tab.reset_button.isVisible()
+    assert tab.select_user("clerk9")
+    dialog = open_dialog(qtbot, tab.edit_button)
+    assert isinstance(dialog, UserDialog)
+    assert not dialog.role.isEnabled() and dialog.display_name.isReadOnly()
+    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData("super1"))
+    dialog.senior_agent.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    clerk = User.get(username="clerk9")
+    assert (clerk.supervisor.username, clerk.senior_agent) == ("super1", True)
+    assert page.messages[-1] == "Account clerk9 changed."
 
 
 def test_admin_adds_an_account(qtbot, admin_session, supervisor_session, clock):

@@ -225,3 +225,32 @@ def test_every_action_the_program_records_is_offered_by_the_viewer():
     written |= {"login", "login_failed", "unlock", "unlock_failed"}  # auth's f"{purpose}…"
     assert len(written) > 40
     assert written - set(audit.ACTIONS) == set()
+
+
+def test_managers_keep_the_hierarchy_of_their_departments(system_session):
+    """docs/rules.md#roles-and-access: a manager sets a clerk's supervisor, senior-agent
+    flag, departments (among the manager's own) and active state; names, roles and the
+    accounts of other departments or of managers stay the administrators'."""
+    from desktop_app.services.errors import PermissionDenied, ValidationError
+    from tests.helpers.fixtures import make_user
+
+    boss = make_user(system_session, "mgr_cs", "manager", departments=("customer_service",))
+    make_user(system_session, "sup_cs", "supervisor", departments=("customer_service",))
+    make_user(system_session, "clerk_cs", "clerk", departments=("customer_service",))
+    make_user(system_session, "clerk_lg", "clerk", departments=("logistics",))
+    make_user(system_session, "mgr_2", "manager", departments=("customer_service",))
+
+    info = users.update_user(boss, "clerk_cs", supervisor="sup_cs", senior_agent=True)
+    assert (info.supervisor, info.senior_agent) == ("sup_cs", True)
+    assert not users.set_active(boss, "clerk_cs", False).active
+    with pytest.raises(PermissionDenied):
+        users.update_user(boss, "clerk_lg", senior_agent=True)
+    with pytest.raises(PermissionDenied):
+        users.set_active(boss, "mgr_2", False)
+    with pytest.raises(PermissionDenied):
+        users.update_user(boss, "clerk_cs", role="supervisor")
+    with pytest.raises(ValidationError) as outside:
+        users.update_user(boss, "clerk_cs", departments=("customer_service", "logistics"))
+    assert outside.value.field == "department"
+    assert users.get_user(boss, "clerk_cs").departments == ("customer_service",)
+    assert users.get_user(boss, "clerk_lg").senior_agent is False

@@ -503,7 +503,12 @@ MATRIX: dict[str, tuple] = {
         ADMIN,
         lambda s, w: users.reset_password(s, "clerk2", "reset-password"),
     ),
-    "users.set_active": (ADMIN, lambda s, w: users.set_active(s, "clerk2", False)),
+    # Managers for the clerks and supervisors of their departments (all: manager1 has none).
+    "users.set_active": (MANAGERS, lambda s, w: users.set_active(s, "clerk2", False)),
+    "users.update_user(senior agent)": (
+        MANAGERS,
+        lambda s, w: users.update_user(s, "clerk2", senior_agent=True),
+    ),
     "users.update_user": (ADMIN, lambda s, w: users.update_user(s, "clerk2", display_name="王五")),
 }
 
