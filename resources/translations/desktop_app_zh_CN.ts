@@ -9,34 +9,34 @@
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="45"/>
+        <location filename="../../desktop_app/services/auth.py" line="52"/>
         <location filename="../../desktop_app/services/setup.py" line="195"/>
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="49"/>
+        <location filename="../../desktop_app/services/auth.py" line="56"/>
         <location filename="../../desktop_app/services/setup.py" line="199"/>
         <source>The password must not start or end with a space.</source>
         <translation>密码不能以空格开头或结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="30"/>
+        <location filename="../../desktop_app/services/auth.py" line="37"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="32"/>
+        <location filename="../../desktop_app/services/auth.py" line="39"/>
         <source>Too many failed sign-ins with this user name. Sign-in is blocked until {until}; please wait or ask an administrator.</source>
         <translation>该用户名登录失败次数过多，{until} 前禁止登录；请稍候再试或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="130"/>
+        <location filename="../../desktop_app/services/auth.py" line="139"/>
         <source>This account is disabled. Please ask an administrator.</source>
         <translation>该账号已停用，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="165"/>
+        <location filename="../../desktop_app/services/auth.py" line="174"/>
         <source>No active account named {name}.</source>
         <translation>没有名为 {name} 的有效账号。</translation>
     </message>
@@ -66,350 +66,356 @@
         <translation>pg_dump 写入 {file} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="330"/>
+        <location filename="../../desktop_app/services/backup.py" line="333"/>
         <source>{file} is not a SQLite database; nothing was restored.</source>
         <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="336"/>
+        <location filename="../../desktop_app/services/backup.py" line="339"/>
         <source>{file} is damaged ({reason}); nothing was restored.</source>
         <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="342"/>
+        <location filename="../../desktop_app/services/backup.py" line="345"/>
         <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
         <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="354"/>
+        <location filename="../../desktop_app/services/backup.py" line="357"/>
         <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
         <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="362"/>
+        <location filename="../../desktop_app/services/backup.py" line="365"/>
         <source>{file} cannot be read ({reason}); nothing was restored.</source>
         <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="371"/>
+        <location filename="../../desktop_app/services/backup.py" line="374"/>
         <source>{file} has no schema version; nothing was restored.</source>
         <translation>{file} 没有结构版本，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="376"/>
+        <location filename="../../desktop_app/services/backup.py" line="379"/>
         <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
         <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="407"/>
+        <location filename="../../desktop_app/services/backup.py" line="410"/>
         <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
         <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="436"/>
+        <location filename="../../desktop_app/services/backup.py" line="439"/>
         <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
         <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="444"/>
+        <location filename="../../desktop_app/services/backup.py" line="447"/>
         <source>{file} does not exist or is not a file; nothing was restored.</source>
         <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="455"/>
+        <location filename="../../desktop_app/services/backup.py" line="458"/>
         <source>{file} is the database itself; choose a backup file.</source>
         <translation>{file} 就是数据库本身，请选择备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="471"/>
+        <location filename="../../desktop_app/services/backup.py" line="474"/>
         <source>Could not restore {file}: {reason}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/calendar.py" line="49"/>
+        <location filename="../../desktop_app/services/calendar.py" line="51"/>
+        <location filename="../../desktop_app/services/calendar.py" line="202"/>
         <source>Choose a year between 1901 and 2999.</source>
         <translation>请选择 1901 至 2999 之间的年份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/calendar.py" line="87"/>
+        <location filename="../../desktop_app/services/calendar.py" line="100"/>
         <source>The day must become a holiday or a working day.</source>
         <translation>请把这一天设为节假日或工作日。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/calendar.py" line="90"/>
+        <location filename="../../desktop_app/services/calendar.py" line="103"/>
         <source>The note can have at most 200 characters.</source>
         <translation>备注最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="112"/>
+        <location filename="../../desktop_app/services/calendar.py" line="243"/>
+        <source>The notice text is too long.</source>
+        <translation>通知文本过长。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="110"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="317"/>
+        <location filename="../../desktop_app/services/cases.py" line="315"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
-        <location filename="../../desktop_app/services/surveys.py" line="198"/>
+        <location filename="../../desktop_app/services/surveys.py" line="204"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="319"/>
+        <location filename="../../desktop_app/services/cases.py" line="317"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
-        <location filename="../../desktop_app/services/surveys.py" line="200"/>
+        <location filename="../../desktop_app/services/surveys.py" line="206"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="147"/>
-        <location filename="../../desktop_app/services/cases.py" line="415"/>
-        <location filename="../../desktop_app/services/surveys.py" line="455"/>
+        <location filename="../../desktop_app/services/audit.py" line="185"/>
+        <location filename="../../desktop_app/services/cases.py" line="413"/>
+        <location filename="../../desktop_app/services/surveys.py" line="473"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="783"/>
+        <location filename="../../desktop_app/services/cases.py" line="772"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="787"/>
+        <location filename="../../desktop_app/services/cases.py" line="776"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="793"/>
+        <location filename="../../desktop_app/services/cases.py" line="782"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="933"/>
+        <location filename="../../desktop_app/services/cases.py" line="922"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="972"/>
+        <location filename="../../desktop_app/services/cases.py" line="961"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="977"/>
+        <location filename="../../desktop_app/services/cases.py" line="966"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="980"/>
+        <location filename="../../desktop_app/services/cases.py" line="969"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="984"/>
+        <location filename="../../desktop_app/services/cases.py" line="973"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="990"/>
+        <location filename="../../desktop_app/services/cases.py" line="979"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1010"/>
+        <location filename="../../desktop_app/services/cases.py" line="999"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1012"/>
+        <location filename="../../desktop_app/services/cases.py" line="1001"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1040"/>
+        <location filename="../../desktop_app/services/cases.py" line="1029"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1057"/>
+        <location filename="../../desktop_app/services/cases.py" line="1046"/>
         <location filename="../../desktop_app/services/intake.py" line="413"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1062"/>
+        <location filename="../../desktop_app/services/cases.py" line="1051"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1071"/>
+        <location filename="../../desktop_app/services/cases.py" line="1060"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1123"/>
+        <location filename="../../desktop_app/services/cases.py" line="1112"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1127"/>
-        <location filename="../../desktop_app/services/cases.py" line="1172"/>
-        <location filename="../../desktop_app/services/cases.py" line="1412"/>
-        <location filename="../../desktop_app/services/cases.py" line="1679"/>
+        <location filename="../../desktop_app/services/cases.py" line="1116"/>
+        <location filename="../../desktop_app/services/cases.py" line="1161"/>
+        <location filename="../../desktop_app/services/cases.py" line="1401"/>
+        <location filename="../../desktop_app/services/cases.py" line="1668"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1131"/>
+        <location filename="../../desktop_app/services/cases.py" line="1120"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1134"/>
+        <location filename="../../desktop_app/services/cases.py" line="1123"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1168"/>
+        <location filename="../../desktop_app/services/cases.py" line="1157"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1176"/>
+        <location filename="../../desktop_app/services/cases.py" line="1165"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1212"/>
+        <location filename="../../desktop_app/services/cases.py" line="1201"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1217"/>
+        <location filename="../../desktop_app/services/cases.py" line="1206"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1226"/>
+        <location filename="../../desktop_app/services/cases.py" line="1215"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1261"/>
+        <location filename="../../desktop_app/services/cases.py" line="1250"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1271"/>
+        <location filename="../../desktop_app/services/cases.py" line="1260"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1277"/>
+        <location filename="../../desktop_app/services/cases.py" line="1266"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1310"/>
+        <location filename="../../desktop_app/services/cases.py" line="1299"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1313"/>
+        <location filename="../../desktop_app/services/cases.py" line="1302"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1319"/>
+        <location filename="../../desktop_app/services/cases.py" line="1308"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1324"/>
+        <location filename="../../desktop_app/services/cases.py" line="1313"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1364"/>
+        <location filename="../../desktop_app/services/cases.py" line="1353"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1368"/>
+        <location filename="../../desktop_app/services/cases.py" line="1357"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1459"/>
+        <location filename="../../desktop_app/services/cases.py" line="1448"/>
+        <location filename="../../desktop_app/services/cases.py" line="1451"/>
         <location filename="../../desktop_app/services/cases.py" line="1462"/>
-        <location filename="../../desktop_app/services/cases.py" line="1473"/>
         <source>Choose a value from the list.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1476"/>
-        <location filename="../../desktop_app/services/cases.py" line="1480"/>
+        <location filename="../../desktop_app/services/cases.py" line="1465"/>
+        <location filename="../../desktop_app/services/cases.py" line="1469"/>
         <source>Choose the subtype.</source>
         <translation>请选择子类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1584"/>
+        <location filename="../../desktop_app/services/cases.py" line="1573"/>
         <source>Say whether the case is urgent (yes or no).</source>
         <translation>请说明投诉是否紧急（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1586"/>
+        <location filename="../../desktop_app/services/cases.py" line="1575"/>
         <source>Choose the level from the list.</source>
         <translation>请从列表中选择级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1592"/>
+        <location filename="../../desktop_app/services/cases.py" line="1581"/>
         <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
         <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1596"/>
+        <location filename="../../desktop_app/services/cases.py" line="1585"/>
         <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1612"/>
+        <location filename="../../desktop_app/services/cases.py" line="1601"/>
         <source>Only a manager may take the urgent mark off a case.</source>
         <translation>只有经理可以取消投诉的紧急标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1615"/>
+        <location filename="../../desktop_app/services/cases.py" line="1604"/>
         <source>Only a manager may lower a case&apos;s level.</source>
         <translation>只有经理可以降低投诉级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1617"/>
+        <location filename="../../desktop_app/services/cases.py" line="1606"/>
         <source>Say why the case is urgent.</source>
         <translation>请说明紧急原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1620"/>
+        <location filename="../../desktop_app/services/cases.py" line="1609"/>
         <source>Give the reason for the re-assessment.</source>
         <translation>请填写重新评估的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1646"/>
+        <location filename="../../desktop_app/services/cases.py" line="1635"/>
         <source>Nothing to change: choose what to re-assess.</source>
         <translation>没有变更：请选择要重新评估的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1674"/>
+        <location filename="../../desktop_app/services/cases.py" line="1663"/>
         <source>Say whether the account is frozen (yes or no).</source>
         <translation>请说明账户是否已冻结（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1683"/>
+        <location filename="../../desktop_app/services/cases.py" line="1672"/>
         <source>Only account-security cases record whether the account is frozen.</source>
         <translation>只有账户安全类投诉记录账户是否冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1688"/>
+        <location filename="../../desktop_app/services/cases.py" line="1677"/>
         <source>The account is already recorded as frozen.</source>
         <translation>账户已记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1690"/>
+        <location filename="../../desktop_app/services/cases.py" line="1679"/>
         <source>The account is not recorded as frozen.</source>
         <translation>账户未记录为冻结。</translation>
     </message>
@@ -776,19 +782,19 @@
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="110"/>
-        <location filename="../../desktop_app/services/customers.py" line="266"/>
+        <location filename="../../desktop_app/services/customers.py" line="260"/>
         <source>Enter a phone number or an e-mail address.</source>
         <translation>请填写电话号码或电子邮箱。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="114"/>
-        <location filename="../../desktop_app/services/customers.py" line="218"/>
+        <location filename="../../desktop_app/services/customers.py" line="212"/>
         <source>{value!r} is not a valid e-mail address.</source>
         <translation>{value!r} 不是有效的电子邮箱。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="117"/>
-        <location filename="../../desktop_app/services/customers.py" line="206"/>
+        <location filename="../../desktop_app/services/customers.py" line="200"/>
         <source>{value!r} is not a valid phone number: use a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (010-12345678).</source>
         <translation>{value!r} 不是有效的电话号码：请填写大陆手机号（11 位，13x–19x）或带区号的座机号（010-12345678）。</translation>
     </message>
@@ -844,37 +850,37 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="152"/>
+        <location filename="../../desktop_app/services/audit.py" line="190"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="352"/>
+        <location filename="../../desktop_app/services/audit.py" line="405"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="385"/>
+        <location filename="../../desktop_app/services/audit.py" line="438"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1008"/>
+        <location filename="../../desktop_app/services/cases.py" line="997"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1044"/>
+        <location filename="../../desktop_app/services/cases.py" line="1033"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1047"/>
+        <location filename="../../desktop_app/services/cases.py" line="1036"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1052"/>
+        <location filename="../../desktop_app/services/cases.py" line="1041"/>
         <location filename="../../desktop_app/services/intake.py" line="261"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
@@ -926,49 +932,50 @@
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="141"/>
+        <location filename="../../desktop_app/services/customers.py" line="139"/>
+        <location filename="../../desktop_app/services/intake.py" line="687"/>
         <source>This customer has no case in your queues.</source>
         <translation>该客户在您的队列中没有案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="222"/>
+        <location filename="../../desktop_app/services/customers.py" line="216"/>
         <location filename="../../desktop_app/services/intake.py" line="198"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="227"/>
-        <location filename="../../desktop_app/services/customers.py" line="257"/>
+        <location filename="../../desktop_app/services/customers.py" line="221"/>
+        <location filename="../../desktop_app/services/customers.py" line="251"/>
         <source>Choose the kind of sensitive customer from the list.</source>
         <translation>请从列表中选择敏感客户类别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="229"/>
+        <location filename="../../desktop_app/services/customers.py" line="223"/>
         <source>Say whether to re-assess the open cases (yes or no).</source>
         <translation>请说明是否重新评估未结案件（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="240"/>
+        <location filename="../../desktop_app/services/customers.py" line="234"/>
         <source>Someone else changed this customer&apos;s record since you opened it; reload it.</source>
         <translation>在您打开之后，其他人修改了该客户档案；请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="262"/>
+        <location filename="../../desktop_app/services/customers.py" line="256"/>
         <source>You see this customer&apos;s contacts masked and may not change them.</source>
         <translation>您看到的该客户联系方式已脱敏，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="274"/>
+        <location filename="../../desktop_app/services/customers.py" line="268"/>
         <source>Another customer ({name}) has this member number.</source>
         <translation>另一位客户（{name}）已使用此会员号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="281"/>
+        <location filename="../../desktop_app/services/customers.py" line="275"/>
         <source>Give the reason: the tier or sensitivity decides how complaints are handled.</source>
         <translation>请填写原因：会员等级和敏感标记决定投诉的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="284"/>
+        <location filename="../../desktop_app/services/customers.py" line="278"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
@@ -1003,7 +1010,7 @@
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1482"/>
+        <location filename="../../desktop_app/services/cases.py" line="1471"/>
         <location filename="../../desktop_app/services/intake.py" line="217"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
@@ -1075,8 +1082,8 @@
         <translation>原投诉必须是该客户的投诉，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/customers.py" line="93"/>
-        <location filename="../../desktop_app/services/intake.py" line="663"/>
+        <location filename="../../desktop_app/services/customers.py" line="91"/>
+        <location filename="../../desktop_app/services/intake.py" line="685"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -1102,59 +1109,64 @@
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="154"/>
-        <location filename="../../desktop_app/services/tracker.py" line="649"/>
+        <location filename="../../desktop_app/services/queue.py" line="155"/>
+        <location filename="../../desktop_app/services/tracker.py" line="681"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="390"/>
+        <location filename="../../desktop_app/services/reminders.py" line="429"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="407"/>
+        <location filename="../../desktop_app/services/reminders.py" line="446"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="69"/>
+        <location filename="../../desktop_app/services/settings.py" line="86"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="60"/>
+        <location filename="../../desktop_app/services/settings.py" line="108"/>
+        <source>{value} is not the user name of an active manager.</source>
+        <translation>{value} 不是在职经理的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="64"/>
         <source>{key}: expected a number, got {value!r}</source>
         <translation>{key}：应为数字，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="53"/>
-        <location filename="../../desktop_app/domain/settings.py" line="59"/>
+        <location filename="../../desktop_app/domain/settings.py" line="57"/>
+        <location filename="../../desktop_app/domain/settings.py" line="63"/>
         <source>{key}: expected a whole number, got {value!r}</source>
         <translation>{key}：应为整数，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="61"/>
+        <location filename="../../desktop_app/domain/settings.py" line="65"/>
         <source>{key}: expected text, got {value!r}</source>
         <translation>{key}：应为文字，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="49"/>
+        <location filename="../../desktop_app/domain/settings.py" line="53"/>
         <source>{key}: expected yes or no, got {value!r}</source>
         <translation>{key}：应为“是”或“否”，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="65"/>
+        <location filename="../../desktop_app/domain/settings.py" line="69"/>
         <source>{key}: expected one of {choices}, got {value!r}</source>
         <translation>{key}：应为 {choices} 之一，实际为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="72"/>
+        <location filename="../../desktop_app/domain/settings.py" line="79"/>
         <source>{key}: must be at least {minimum:g}</source>
         <translation>{key}：不能小于 {minimum:g}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="76"/>
+        <location filename="../../desktop_app/domain/settings.py" line="83"/>
         <source>{key}: must be at most {maximum:g}</source>
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
@@ -1190,132 +1202,132 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1408"/>
+        <location filename="../../desktop_app/services/cases.py" line="1397"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1418"/>
+        <location filename="../../desktop_app/services/cases.py" line="1407"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1427"/>
+        <location filename="../../desktop_app/services/cases.py" line="1416"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="203"/>
+        <location filename="../../desktop_app/services/surveys.py" line="209"/>
         <source>Case {number} is still open: surveys follow closure.</source>
         <translation>投诉 {number} 尚未闭环：闭环后才能调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="234"/>
+        <location filename="../../desktop_app/services/surveys.py" line="240"/>
         <source>Choose what happened on the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="239"/>
+        <location filename="../../desktop_app/services/surveys.py" line="245"/>
         <source>Give the time the customer asked to be called back.</source>
         <translation>请填写客户要求回电的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="245"/>
+        <location filename="../../desktop_app/services/surveys.py" line="251"/>
         <source>Give the time of the next try.</source>
         <translation>请填写下次致电的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="247"/>
+        <location filename="../../desktop_app/services/surveys.py" line="253"/>
         <source>The next try must be later than now.</source>
         <translation>下次致电时间必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="252"/>
+        <location filename="../../desktop_app/services/surveys.py" line="258"/>
         <source>Case {number} has its survey already.</source>
         <translation>投诉 {number} 已有调查记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="300"/>
+        <location filename="../../desktop_app/services/surveys.py" line="306"/>
         <source>Give the reason the customer is not to be surveyed.</source>
         <translation>请填写不予调查的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="396"/>
+        <location filename="../../desktop_app/services/surveys.py" line="414"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>请填写客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="398"/>
+        <location filename="../../desktop_app/services/surveys.py" line="416"/>
         <source>Enter the survey time.</source>
         <translation>请填写调查时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="400"/>
+        <location filename="../../desktop_app/services/surveys.py" line="418"/>
         <source>Enter the survey time (a date and a time).</source>
         <translation>请输入调查时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="402"/>
+        <location filename="../../desktop_app/services/surveys.py" line="420"/>
         <source>The survey time is in the future.</source>
         <translation>调查时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="404"/>
+        <location filename="../../desktop_app/services/surveys.py" line="422"/>
         <source>Choose how the survey was done.</source>
         <translation>请选择调查方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="408"/>
+        <location filename="../../desktop_app/services/surveys.py" line="426"/>
         <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
         <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="414"/>
+        <location filename="../../desktop_app/services/surveys.py" line="432"/>
         <source>Choose from the listed aspects.</source>
         <translation>请从列出的环节中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="422"/>
+        <location filename="../../desktop_app/services/surveys.py" line="440"/>
         <source>Say what &quot;other&quot; means.</source>
         <translation>请说明“其他”的具体内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="464"/>
+        <location filename="../../desktop_app/services/surveys.py" line="482"/>
         <source>The survey time is before the case was closed.</source>
         <translation>调查时间早于投诉闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="515"/>
+        <location filename="../../desktop_app/services/surveys.py" line="533"/>
         <source>The survey could not be saved: {reason}</source>
         <translation>调查未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="528"/>
+        <location filename="../../desktop_app/services/surveys.py" line="546"/>
         <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
         <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="604"/>
+        <location filename="../../desktop_app/services/surveys.py" line="622"/>
         <source>Say what was done for the customer.</source>
         <translation>请说明为客户做了哪些处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="609"/>
+        <location filename="../../desktop_app/services/surveys.py" line="627"/>
         <source>This follow-up is done or gone.</source>
         <translation>该跟进已完成或已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="614"/>
+        <location filename="../../desktop_app/services/surveys.py" line="632"/>
         <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="321"/>
+        <location filename="../../desktop_app/services/tracker.py" line="322"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="572"/>
+        <location filename="../../desktop_app/services/tracker.py" line="579"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
@@ -1332,7 +1344,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/users.py" line="160"/>
-        <location filename="../../desktop_app/services/users.py" line="352"/>
+        <location filename="../../desktop_app/services/users.py" line="394"/>
         <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
         <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
     </message>
@@ -1363,409 +1375,476 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/users.py" line="210"/>
-        <location filename="../../desktop_app/services/users.py" line="228"/>
+        <location filename="../../desktop_app/services/users.py" line="258"/>
         <source>No user named {name}.</source>
         <translation>没有名为 {name} 的用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="254"/>
+        <location filename="../../desktop_app/services/users.py" line="244"/>
+        <source>Only an administrator changes the account of a manager or administrator.</source>
+        <translation>经理或管理员的账号只能由系统管理员修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="249"/>
+        <source>{name} belongs to none of your departments; ask an administrator.</source>
+        <translation>{name} 不属于您的任何部门；请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="284"/>
         <source>The command line has no password to change.</source>
         <translation>命令行会话没有可修改的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="258"/>
+        <location filename="../../desktop_app/services/users.py" line="288"/>
         <source>Your account no longer exists or is disabled.</source>
         <translation>您的账号已不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="261"/>
+        <location filename="../../desktop_app/services/users.py" line="291"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="264"/>
+        <location filename="../../desktop_app/services/users.py" line="294"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="395"/>
+        <location filename="../../desktop_app/services/users.py" line="419"/>
+        <source>You assign only your own departments; ask an administrator.</source>
+        <translation>您只能分配自己所属的部门；请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="406"/>
         <source>&quot;{value}&quot; is not 是 or 否 (yes or no)</source>
         <translation>&quot;{value}&quot; 不是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="432"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="561"/>
+        <location filename="../../desktop_app/services/policy.py" line="106"/>
+        <source>{code} was changed by someone else after you opened it. Reload to see the change, then edit again.</source>
+        <translation>{code} 在您打开后已被他人修改。请重新加载查看修改，然后再编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy.py" line="130"/>
+        <source>Unknown policy table {sheet}.</source>
+        <translation>未知的政策表 {sheet}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/policy.py" line="178"/>
+        <location filename="../../desktop_app/services/policy.py" line="182"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="443"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="572"/>
         <source>Both names are required (Chinese and English).</source>
         <translation>中文名称和英文名称均为必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="434"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="445"/>
         <source>At most {limit} characters.</source>
         <translation>最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="442"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="453"/>
         <source>A code is required.</source>
         <translation>代码为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="448"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="459"/>
         <source>&quot;{value}&quot; is not a code: 1 to {limit} letters, digits or _ . + -</source>
         <translation>&quot;{value}&quot; 不是有效代码：应为 1 至 {limit} 个字母、数字或 _ . + -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="517"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="716"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="857"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="528"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="727"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="868"/>
         <source>{code} appears twice (row {row}).</source>
         <translation>{code} 重复出现（第 {row} 行）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="540"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="551"/>
         <source>{code} is a subtype, not a type.</source>
         <translation>{code} 是子类，不是投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="572"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="583"/>
         <source>&quot;{value}&quot; differs from the type&apos;s name &quot;{name}&quot;: rename a type on its own row (subtype blank).</source>
         <translation>&quot;{value}&quot; 与该类型的名称“{name}”不一致：请在该类型自己的行（子类留空）中改名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="591"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="602"/>
         <source>A type has no {column}: write it on its subtypes&apos; rows.</source>
         <translation>投诉类型没有 {column}：请填写在其子类的行中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="636"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="647"/>
         <source>{code} is a type, not a subtype.</source>
         <translation>{code} 是投诉类型，不是子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="650"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="661"/>
         <source>{code} has cases under its type; it cannot move to {type}.</source>
         <translation>{code} 在其所属类型下已有投诉，不能移到 {type}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="710"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="721"/>
         <source>A user name is required.</source>
         <translation>用户名为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="728"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="739"/>
         <source>No account named {name}: the policy workbook never creates accounts (add it under Administration or with user add).</source>
         <translation>没有名为 {name} 的账户：规则工作簿不会创建账户（请在“系统管理”中或用 user add 添加）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="746"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="757"/>
         <source>&quot;{value}&quot; is not a role (clerk, supervisor, manager, admin)</source>
         <translation>&quot;{value}&quot; 不是有效角色（clerk、supervisor、manager、admin）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="754"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="765"/>
         <source>Only an administrator changes roles ({name} is {role}).</source>
         <translation>只有管理员可以更改角色（{name} 为 {role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="771"/>
-        <location filename="../../desktop_app/services/users.py" line="308"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="782"/>
+        <location filename="../../desktop_app/services/users.py" line="340"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="820"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="933"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="831"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="949"/>
         <source>&quot;{value}&quot; is not a department (by code, in the database or on the departments sheet).</source>
         <translation>&quot;{value}&quot; 不是部门（按代码，须在数据库或“部门”工作表中）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="851"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="862"/>
         <source>&quot;{value}&quot; is not a setting key.</source>
         <translation>&quot;{value}&quot; 不是设置键名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="945"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="961"/>
         <source>&quot;{value}&quot; is not a level (I, II, III)</source>
         <translation>&quot;{value}&quot; 不是有效级别（I、II、III）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="953"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="969"/>
         <source>&quot;{value}&quot; is not a first-callback rule (same_day, t+1, t+2)</source>
         <translation>&quot;{value}&quot; 不是首次回电规则（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="962"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="978"/>
         <source>&quot;{value}&quot; is not a handling rule ({codes})</source>
         <translation>&quot;{value}&quot; 不是处理人规则（{codes}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="975"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="991"/>
         <source>{path} is not an .xlsx workbook: {reason}</source>
         <translation>{path} 不是 .xlsx 工作簿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="987"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1003"/>
         <source>Not a sheet of the policy workbook: ignored.</source>
         <translation>不是规则工作簿的工作表：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="993"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1009"/>
         <source>The sheet appears twice.</source>
         <translation>该工作表出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1006"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1026"/>
         <source>Unknown column: ignored.</source>
         <translation>未知列：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1010"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1030"/>
         <source>The column appears twice.</source>
         <translation>该列出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1020"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1040"/>
         <source>The column is missing.</source>
         <translation>缺少该列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="243"/>
+        <location filename="../../desktop_app/services/users.py" line="273"/>
         <source>{name} is the last administrator who can sign in; add another administrator first.</source>
         <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="345"/>
+        <location filename="../../desktop_app/services/users.py" line="379"/>
+        <source>Only an administrator changes roles.</source>
+        <translation>只有系统管理员可以修改角色。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="381"/>
+        <source>Only an administrator changes names.</source>
+        <translation>只有系统管理员可以修改姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/users.py" line="387"/>
         <source>The display name must be 1 to 60 characters.</source>
         <translation>显示名称须为 1 至 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="99"/>
+        <location filename="../../desktop_app/domain/settings.py" line="105"/>
+        <source>{key}: expected an http:// or https:// address, got {value!r}</source>
+        <translation>{key}：应为 http:// 或 https:// 地址，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="117"/>
+        <source>{key}: expected department code=address pairs separated by ;, not {value!r}</source>
+        <translation>{key}：应为以 ; 分隔的“部门代码=地址”，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="129"/>
         <source>First response, urgent (hours)</source>
         <translation>首次响应时限，紧急（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="107"/>
+        <location filename="../../desktop_app/domain/settings.py" line="137"/>
         <source>First response, normal (hours)</source>
         <translation>首次响应时限，一般（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="111"/>
+        <location filename="../../desktop_app/domain/settings.py" line="141"/>
         <source>First response, low (hours)</source>
         <translation>首次响应时限，低（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="112"/>
+        <location filename="../../desktop_app/domain/settings.py" line="142"/>
         <source>Solution agreed, urgent (working days)</source>
         <translation>方案确认时限，紧急（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="113"/>
+        <location filename="../../desktop_app/domain/settings.py" line="143"/>
         <source>Solution agreed, normal (working days)</source>
         <translation>方案确认时限，一般（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="114"/>
+        <location filename="../../desktop_app/domain/settings.py" line="144"/>
         <source>Solution agreed, low (working days)</source>
         <translation>方案确认时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="115"/>
+        <location filename="../../desktop_app/domain/settings.py" line="145"/>
         <source>Resolved, urgent (working days)</source>
         <translation>办结时限，紧急（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="116"/>
+        <location filename="../../desktop_app/domain/settings.py" line="146"/>
         <source>Resolved, normal (working days)</source>
         <translation>办结时限，一般（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="117"/>
+        <location filename="../../desktop_app/domain/settings.py" line="147"/>
         <source>Resolved, low (working days)</source>
         <translation>办结时限，低（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="124"/>
+        <location filename="../../desktop_app/domain/settings.py" line="154"/>
         <source>First callback of urgent cases (hours)</source>
         <translation>紧急投诉首次回电时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="132"/>
+        <location filename="../../desktop_app/domain/settings.py" line="162"/>
         <source>First callback of escalated and VIP complaints (same_day, t+1, t+2)</source>
         <translation>升级投诉和VIP会员投诉的首次回电时限（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="135"/>
+        <location filename="../../desktop_app/domain/settings.py" line="165"/>
         <source>Hour targets count working time only</source>
         <translation>按小时计的时限只计工作时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="140"/>
+        <location filename="../../desktop_app/domain/settings.py" line="170"/>
         <source>Complex cases: latest renegotiated resolution (working days)</source>
         <translation>复杂投诉：重新约定的最晚办结时间（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="148"/>
+        <location filename="../../desktop_app/domain/settings.py" line="178"/>
         <source>Progress update to the customer every (days)</source>
         <translation>向客户通报进度的间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="156"/>
+        <location filename="../../desktop_app/domain/settings.py" line="186"/>
         <source>Weekly progress updates after (working days open)</source>
         <translation>超过多少个工作日未闭环后改为每周通报进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="164"/>
+        <location filename="../../desktop_app/domain/settings.py" line="194"/>
         <source>Progress update interval for long cases (days)</source>
         <translation>长期投诉的进度通报间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="172"/>
+        <location filename="../../desktop_app/domain/settings.py" line="202"/>
         <source>Survey window opens after closure (hours)</source>
         <translation>闭环后多久开始回访调查（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="176"/>
+        <location filename="../../desktop_app/domain/settings.py" line="206"/>
         <source>Survey due after closure (hours)</source>
         <translation>闭环后回访调查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="181"/>
+        <location filename="../../desktop_app/domain/settings.py" line="211"/>
         <source>Survey call: next try after no answer (working minutes)</source>
         <translation>回访电话无人接听时，再次致电的间隔（工作分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="189"/>
+        <location filename="../../desktop_app/domain/settings.py" line="219"/>
         <source>Survey call attempts before the customer counts as unreachable</source>
         <translation>回访致电多少次后视为联系不上客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="197"/>
+        <location filename="../../desktop_app/domain/settings.py" line="227"/>
         <source>Survey queue keeps cases this many days past their survey due time</source>
         <translation>调查时限过后投诉在调查队列中保留的天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="205"/>
+        <location filename="../../desktop_app/domain/settings.py" line="235"/>
         <source>Overall score at or below which an unhappy customer is followed up</source>
         <translation>整体满意度不高于此分数时跟进不满意客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="210"/>
+        <location filename="../../desktop_app/domain/settings.py" line="240"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="211"/>
+        <location filename="../../desktop_app/domain/settings.py" line="241"/>
         <source>Working day starts (HH:MM)</source>
         <translation>上班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="212"/>
+        <location filename="../../desktop_app/domain/settings.py" line="242"/>
         <source>Working day ends (HH:MM)</source>
         <translation>下班时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="213"/>
+        <location filename="../../desktop_app/domain/settings.py" line="243"/>
         <source>Working weekdays (1 = Monday)</source>
         <translation>工作日（1 = 星期一）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="218"/>
+        <location filename="../../desktop_app/domain/settings.py" line="248"/>
         <source>Use China&apos;s public holidays and adjusted working days</source>
         <translation>使用中国法定节假日和调休安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="226"/>
+        <location filename="../../desktop_app/domain/settings.py" line="256"/>
         <source>Batch complaint: more than this many of one subtype in a day</source>
         <translation>批量投诉：同一子类一天内超过此数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="234"/>
+        <location filename="../../desktop_app/domain/settings.py" line="264"/>
         <source>Reminder scan interval (seconds)</source>
         <translation>提醒检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="242"/>
+        <location filename="../../desktop_app/domain/settings.py" line="272"/>
         <source>Warn before the first-response deadline (minutes)</source>
         <translation>首次响应时限前多久提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="250"/>
+        <location filename="../../desktop_app/domain/settings.py" line="280"/>
         <source>Warn before the solution deadline (working hours)</source>
         <translation>方案时限前多久提醒（工作小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="258"/>
+        <location filename="../../desktop_app/domain/settings.py" line="288"/>
         <source>Warn before the resolution deadline (working days)</source>
         <translation>办结时限前多久提醒（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="266"/>
+        <location filename="../../desktop_app/domain/settings.py" line="296"/>
         <source>Escalate overdue cases after (minutes)</source>
         <translation>超时多久后自动升级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="274"/>
+        <location filename="../../desktop_app/domain/settings.py" line="304"/>
         <source>Raise missed reminders for deadlines up to this many days old</source>
         <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="282"/>
+        <location filename="../../desktop_app/domain/settings.py" line="312"/>
         <source>Tracker: a deadline is due soon within (hours)</source>
         <translation>进度跟踪：距时限多少小时内算即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="290"/>
+        <location filename="../../desktop_app/domain/settings.py" line="320"/>
         <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
         <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="296"/>
+        <location filename="../../desktop_app/domain/settings.py" line="326"/>
         <source>Head of operations, last escalation step (user name; empty: the manager)</source>
         <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="299"/>
+        <location filename="../../desktop_app/domain/settings.py" line="329"/>
         <source>Failed sign-ins before lockout</source>
         <translation>登录失败多少次后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="300"/>
+        <location filename="../../desktop_app/domain/settings.py" line="330"/>
         <source>Lockout duration (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="301"/>
+        <location filename="../../desktop_app/domain/settings.py" line="331"/>
         <source>Lock after idle (minutes)</source>
         <translation>闲置多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="302"/>
+        <location filename="../../desktop_app/domain/settings.py" line="332"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="303"/>
+        <location filename="../../desktop_app/domain/settings.py" line="333"/>
         <source>Largest attachment (MB)</source>
         <translation>附件大小上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="308"/>
+        <location filename="../../desktop_app/domain/settings.py" line="338"/>
         <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
         <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="310"/>
+        <location filename="../../desktop_app/domain/settings.py" line="340"/>
         <source>Daily backups kept</source>
         <translation>保留的每日备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="311"/>
+        <location filename="../../desktop_app/domain/settings.py" line="341"/>
         <source>Weekly backups kept</source>
         <translation>保留的每周备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="312"/>
+        <location filename="../../desktop_app/domain/settings.py" line="342"/>
         <source>Complaint number prefix</source>
         <translation>投诉编号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="348"/>
+        <source>Group robot webhook for urgent, overdue and escalated cases (empty: none)</source>
+        <translation>群机器人 Webhook 地址（紧急、超时、升级投诉；留空：不发送）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="355"/>
+        <source>Group robot webhooks per department (code=address; code=address)</source>
+        <translation>各部门群机器人 Webhook（部门代码=地址；部门代码=地址）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="362"/>
+        <source>Group robot kind (auto, wecom, dingtalk, feishu)</source>
+        <translation>群机器人类型（auto 自动、wecom 企业微信、dingtalk 钉钉、feishu 飞书）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="369"/>
+        <source>DingTalk robot signing secret (empty: unsigned)</source>
+        <translation>钉钉机器人加签密钥（留空：不加签）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/exchange/export_dialog.py" line="51"/>
@@ -1776,6 +1855,96 @@
         <location filename="../../desktop_app/bootstrap.py" line="95"/>
         <source>The database {file} is open on {host} (since {since}). Two computers must not use one database file: close the program there first, or set up a shared PostgreSQL server for several computers.</source>
         <translation>数据库 {file} 正在 {host} 上使用（自 {since} 起）。两台电脑不能同时使用同一个数据库文件：请先在那台电脑上关闭程序，或为多台电脑架设共享的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="111"/>
+        <source>The notice is about {found}, not {year}.</source>
+        <translation>该通知是关于{found}年的，不是{year}年。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="116"/>
+        <source>The notice names no year: paste it with its title (国务院办公厅关于20XX年部分节假日安排的通知) or give the year.</source>
+        <translation>通知中没有年份：请连同标题（国务院办公厅关于20XX年部分节假日安排的通知）一起粘贴，或指定年份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="121"/>
+        <source>The year {year} is not a plausible notice year.</source>
+        <translation>{year}不是合理的通知年份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="137"/>
+        <source>No numbered holiday line (such as 一、元旦：1月1日放假) was found in the notice.</source>
+        <translation>通知中没有找到带编号的节假日行（如“一、元旦：1月1日放假”）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="148"/>
+        <source>Line {line}: {name} is not one of the holidays of the notice.</source>
+        <translation>第{line}行：“{name}”不是通知中的节假日。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="161"/>
+        <source>Line {line} ({name}): no day off was found (a date followed by 放假).</source>
+        <translation>第{line}行（{name}）：未找到放假日（日期后应有“放假”）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="179"/>
+        <source>Line {line} ({name}): {date} is both a day off and a working day.</source>
+        <translation>第{line}行（{name}）：{date}既是放假日又是上班日。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="194"/>
+        <source>Line {line} ({name}): the date {text} has no month.</source>
+        <translation>第{line}行（{name}）：日期“{text}”缺少月份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="210"/>
+        <source>Line {line} ({name}): {text} is not a date.</source>
+        <translation>第{line}行（{name}）：“{text}”不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="217"/>
+        <source>Line {line} ({name}): {date} is not near the year {year}.</source>
+        <translation>第{line}行（{name}）：{date}与{year}年相距太远。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="228"/>
+        <source>Line {line} ({name}): {date} is a {actual}, but the notice says {written}; check the line against the published notice.</source>
+        <translation>第{line}行（{name}）：{date}是{actual}，但通知写的是{written}；请对照已发布的通知核对该行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="261"/>
+        <source>Line {line} ({name}): the range starting {date} has no end date.</source>
+        <translation>第{line}行（{name}）：从{date}开始的日期范围缺少结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="270"/>
+        <source>Line {line} ({name}): the range {first} to {last} ends before it starts.</source>
+        <translation>第{line}行（{name}）：日期范围{first}至{last}的结束早于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="279"/>
+        <source>Line {line} ({name}): {count} days off in a row is not plausible.</source>
+        <translation>第{line}行（{name}）：连续放假{count}天不合常理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/holiday_notice.py" line="288"/>
+        <source>Line {line} ({name}): {first} to {last} is {count} days, but the notice says {written}.</source>
+        <translation>第{line}行（{name}）：{first}至{last}共{count}天，但通知写的是“{written}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/notify.py" line="354"/>
+        <source>Set the group robot webhook address first.</source>
+        <translation>请先设置群机器人 Webhook 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/notify.py" line="358"/>
+        <source>{value} is not an http:// or https:// address.</source>
+        <translation>{value} 不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/notify.py" line="376"/>
+        <source>The test message was not delivered: {error}</source>
+        <translation>测试消息未送达：{error}</translation>
     </message>
 </context>
 <context>
@@ -1827,88 +1996,88 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="369"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="381"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="372"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="384"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="375"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="387"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="380"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="448"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="392"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="464"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="395"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="411"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="442"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="458"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="445"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="461"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="451"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="467"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="474"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="490"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="476"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="492"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="478"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="494"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="523"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="539"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="524"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="540"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="528"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="544"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="530"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="546"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="542"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="558"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="544"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="560"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -1916,62 +2085,62 @@
 <context>
     <name>AccountsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="116"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="119"/>
         <source>No password</source>
         <translation>未设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="120"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="120"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="128"/>
         <source>This account has no password (e.g. made by an import); reset its password to let it sign in.</source>
         <translation>该账号没有密码（例如由导入创建）；重置密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="88"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="88"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="89"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="90"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="90"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="91"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="92"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
@@ -1987,7 +2156,7 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="160"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1995,27 +2164,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="74"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="78"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="79"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="84"/>
         <source>A&amp;ccounts</source>
         <translation>账号管理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="83"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="89"/>
         <source>&amp;Backups</source>
         <translation>备份与恢复(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="87"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="92"/>
+        <source>&amp;Notifications</source>
+        <translation>通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="96"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="93"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="102"/>
         <source>Administration is for managers (audit log) and administrators (accounts and backups).</source>
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
@@ -2285,66 +2459,76 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
+        <source>Policy changed</source>
+        <translation>政策已修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="133"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <source>Holiday notice imported</source>
+        <translation>已导入放假通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="151"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="155"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="152"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="156"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="157"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="149"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="153"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="150"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="154"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="158"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="159"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2352,112 +2536,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="269"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="293"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="297"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="294"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="298"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="295"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="299"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="296"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="319"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="323"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="322"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="326"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="326"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="334"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="336"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="340"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="348"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="352"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="430"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="434"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="432"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="436"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="434"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="438"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="451"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="455"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="457"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="461"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="459"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="463"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="505"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="509"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="510"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="514"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2465,27 +2649,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="227"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="231"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="228"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="232"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="229"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="233"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="230"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="234"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="235"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2493,12 +2677,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="240"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="253"/>
         <source>Daily backup saved: {file}</source>
         <translation>每日备份已保存：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="249"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="262"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -2684,120 +2868,135 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="158"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="159"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="217"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="164"/>
+        <source>Import the holiday &amp;notice…</source>
+        <translation>导入放假通知(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="168"/>
+        <source>Next year&apos;s days off and makeup working days from the State Council&apos;s notice (国务院办公厅关于部分节假日安排的通知)</source>
+        <translation>从国务院办公厅关于部分节假日安排的通知导入下一年的放假日和调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="231"/>
         <source>Click a day to see it here.</source>
         <translation>点击某一天，在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="222"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="236"/>
         <source>Holiday (no work)</source>
         <translation>节假日（不上班）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="223"/>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="296"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="237"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="310"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="227"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="241"/>
         <source>Why, e.g. company anniversary</source>
         <translation>原因，例如公司周年庆</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="228"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="242"/>
         <source>Set &amp;override</source>
         <translation>设置调整(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="231"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="245"/>
         <source>&amp;Remove override</source>
         <translation>取消调整(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="238"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="252"/>
         <source>Selected day</source>
         <translation>选中的日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="241"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="255"/>
         <source>Make it &amp;a:</source>
         <translation>改为(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="258"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="254"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="268"/>
         <source>Overrides turn a day into a holiday or a working day for every deadline; open cases are recomputed after each change.</source>
         <translation>调整可把某天改为节假日或工作日，所有时限都按此计算；每次调整后会重新计算未闭环投诉的时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="258"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="272"/>
         <source>Only managers and administrators can change the working calendar.</source>
         <translation>只有客服经理和系统管理员可以修改工作日历。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="291"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="305"/>
         <source>Public holiday</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="306"/>
         <source>Makeup working day</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="307"/>
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="308"/>
         <source>Extra holiday (override)</source>
         <translation>额外休息日（调整）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="295"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="309"/>
         <source>Extra working day (override)</source>
         <translation>额外工作日（调整）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="315"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="301"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="315"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="302"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="316"/>
         <source>{day}: {mark} — {state}</source>
         <translation>{day}：{mark} — {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="365"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="379"/>
         <source>{year}: official public holidays and adjusted working days.</source>
         <translation>{year}年：已按官方公布的法定节假日和调休安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="372"/>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="386"/>
         <source>{year}: no official holiday schedule is known; only weekends and overrides count.</source>
         <translation>{year}年：尚无官方公布的放假安排，只按周末和调整计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="379"/>
-        <source>The official {year} holiday schedule is not known to this program: deadlines in {year} count weekends and your calendar overrides only. Enter the public holidays and adjusted working days of {year} in the calendar, or update the program.</source>
-        <translation>本程序尚不知道 {year} 年的法定节假日安排：{year} 年的期限只按周末和您在工作日历中的调整计算。请在工作日历中录入 {year} 年的法定节假日和调休工作日，或更新本程序。</translation>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="393"/>
+        <source>The official {year} holiday schedule is not known to this program: deadlines in {year} count weekends and your calendar overrides only. Import the State Council&apos;s holiday notice for {year} (Import the holiday notice…), enter its days as overrides, or update the program.</source>
+        <translation>本程序尚不知道{year}年的官方节假日安排：{year}年的时限只按周末和您的日历调整计算。请导入国务院{year}年放假通知（“导入放假通知…”），或把其中的日期设为调整，或更新程序。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="467"/>
+        <source>The holiday notice for {year} was imported.</source>
+        <translation>{year}年放假通知已导入。</translation>
     </message>
 </context>
 <context>
@@ -3816,7 +4015,7 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="247"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="254"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
@@ -3987,6 +4186,79 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/recompute.py" line="98"/>
         <source>Deadlines not recomputed: {reason}</source>
         <translation>时限未重新计算：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="133"/>
+        <source>Targets by urgency</source>
+        <translation>按紧急程度的时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="137"/>
+        <source>First response (hours)</source>
+        <translation>首次响应（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="138"/>
+        <source>Solution agreed (working days)</source>
+        <translation>确定方案（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="139"/>
+        <source>Resolved (working days)</source>
+        <translation>解决完成（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="155"/>
+        <source>First callback by level</source>
+        <translation>按级别的首次回电</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="159"/>
+        <source>Level I and II: the subtype&apos;s rule (Complaint types tab)</source>
+        <translation>一级、二级：按子类规则（见“投诉分类”标签页）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="164"/>
+        <source>Other rules</source>
+        <translation>其他规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="185"/>
+        <source>&amp;Recompute open cases…</source>
+        <translation>重新计算未结投诉(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="189"/>
+        <source>Changes apply to cases registered afterwards. This moves the stored deadlines of the open cases to the rules as they are now.</source>
+        <translation>修改只对此后登记的投诉生效。此操作按现行规则重新计算未结投诉已存储的时限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="233"/>
+        <source>A normal complaint registered now ({now}) is due: first response {first}, solution {solution}, resolution {resolution}.</source>
+        <translation>现在（{now}）登记的一般投诉时限为：首次响应 {first}，确定方案 {solution}，解决完成 {resolution}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="256"/>
+        <source>All {total} open cases already follow the rules: nothing to change.</source>
+        <translation>全部 {total} 件未结投诉已符合现行规则：无需修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="262"/>
+        <source>Recompute open cases</source>
+        <translation>重新计算未结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="264"/>
+        <source>{cases} of the {total} open cases would change ({deadlines} deadlines move). Recompute them now?</source>
+        <translation>{total} 件未结投诉中有 {cases} 件将改变（{deadlines} 个时限移动）。现在重新计算吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="286"/>
+        <source>Deadlines recomputed: {count} open cases changed.</source>
+        <translation>时限已重新计算：{count} 件未结投诉已更新。</translation>
     </message>
 </context>
 <context>
@@ -4234,6 +4506,7 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="176"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="397"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
@@ -4425,6 +4698,7 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="396"/>
         <source>Complaint types</source>
         <translation>投诉类型</translation>
     </message>
@@ -4480,7 +4754,7 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="447"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="526"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
@@ -4551,13 +4825,13 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="289"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="300"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="289"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="300"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
@@ -4573,102 +4847,226 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="263"/>
+        <source>Rows changed</source>
+        <translation>修改的行数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
         <source>Open cases checked</source>
         <translation>检查的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="267"/>
         <source>Cases generated</source>
         <translation>生成案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="267"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
         <source>Day becomes</source>
         <translation>调整为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="272"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="273"/>
+        <source>Days off</source>
+        <translation>放假天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="274"/>
+        <source>Makeup working days</source>
+        <translation>调休上班天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
+        <source>Replaced an earlier import</source>
+        <translation>取代了之前的导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
         <source>Follow-up opened</source>
         <translation>已开启跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="279"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="290"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="281"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="292"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
         <source>Selected cases</source>
         <translation>所选案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
         <source>A period</source>
         <translation>按期间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="293"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="293"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="295"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="306"/>
         <source>The account is disabled</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="377"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="398"/>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="399"/>
+        <source>Settings</source>
+        <translation>规则设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="400"/>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="405"/>
+        <source>added</source>
+        <translation>已新增</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="406"/>
+        <source>place</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="407"/>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="408"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="409"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="410"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="411"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="412"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="413"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="414"/>
+        <source>default level</source>
+        <translation>默认级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
+        <source>first callback</source>
+        <translation>首次回电</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
+        <source>handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
+        <source>handling department</source>
+        <translation>处理部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="418"/>
+        <source>notify department</source>
+        <translation>通知部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="419"/>
+        <source>in use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="420"/>
+        <source>display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="421"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
+        <source>departments</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
+        <source>supervisor</source>
+        <translation>直属主管</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
+        <source>senior agent</source>
+        <translation>资深坐席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="456"/>
         <source>{size:.1f} MB</source>
         <translation>{size:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="379"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="458"/>
         <source>{size:.0f} KB</source>
         <translation>{size:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="380"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="459"/>
         <source>{size} bytes</source>
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="394"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="473"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="405"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="443"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="484"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="522"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="447"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="526"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -4960,6 +5358,111 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/survey_queue.py" line="210"/>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayNoticeDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="59"/>
+        <source>Import the holiday notice</source>
+        <translation>导入放假通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="64"/>
+        <source>Paste the State Council&apos;s notice (国务院办公厅关于20XX年部分节假日安排的通知) with its title, or open it as a text file. Its days off and makeup working days replace the built-in holiday data of that year; your overrides still win.</source>
+        <translation>粘贴国务院办公厅关于20XX年部分节假日安排的通知（连同标题），或打开保存该通知的文本文件。其中的放假日和调休上班日将取代程序内置的该年节假日数据；您设置的调整仍然优先。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="73"/>
+        <source>国务院办公厅关于2027年部分节假日安排的通知
+一、元旦：…</source>
+        <translation>国务院办公厅关于2027年部分节假日安排的通知
+一、元旦：…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="76"/>
+        <source>&amp;Open a text file…</source>
+        <translation>打开文本文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="92"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="92"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="92"/>
+        <source>In the notice</source>
+        <translation>通知中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="92"/>
+        <source>Built in</source>
+        <translation>程序内置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="99"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="103"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="133"/>
+        <source>Open the holiday notice</source>
+        <translation>打开放假通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="135"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="143"/>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>无法读取{file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="209"/>
+        <source>Day off</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="210"/>
+        <source>Makeup working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="247"/>
+        <source>{year}: {off} days off, {makeup} makeup working days.</source>
+        <translation>{year}年：放假{off}天，调休上班{makeup}天。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="251"/>
+        <source>The program has no built-in data for {year}.</source>
+        <translation>程序没有{year}年的内置数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="256"/>
+        <source>Days that differ from the built-in data (highlighted): {count}.</source>
+        <translation>与内置数据不同的日期（已高亮）：{count}天。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="259"/>
+        <source>Same as the built-in data.</source>
+        <translation>与内置数据相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/notice_dialog.py" line="262"/>
+        <source>Importing replaces the notice imported earlier for {year}.</source>
+        <translation>导入将取代之前导入的{year}年通知。</translation>
     </message>
 </context>
 <context>
@@ -5908,152 +6411,152 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="114"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="291"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="321"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="327"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="380"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="329"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="382"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="385"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="393"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="446"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="403"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="462"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="474"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="427"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="486"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="484"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="541"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="546"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -6064,6 +6567,24 @@ Database: {database}</source>
 面向客服团队的投诉登记、进度跟踪、满意度调查与统计报表。
 
 数据库：{database}</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="72"/>
+        <source>Group robot messages (urgent, overdue and escalated cases) that could not be delivered after three retries. Check the webhook address on the Settings page and send a test message.</source>
+        <translation>重试三次后仍未送达的群机器人消息（紧急、超时、升级投诉）。请在“设置”页检查 Webhook 地址并发送测试消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="100"/>
+        <source>No failed messages.</source>
+        <translation>没有发送失败的消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="102"/>
+        <source>{count} message(s) not delivered.</source>
+        <translation>{count} 条消息未送达。</translation>
     </message>
 </context>
 <context>
@@ -6082,27 +6603,27 @@ Database: {database}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="315"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="327"/>
         <source>New password for {name}</source>
         <translation>为 {name} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="329"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="317"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="329"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="320"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="332"/>
         <source>The account&apos;s sign-in lockout will be lifted. Tell the user the new password in person.</source>
         <translation>设置新密码后，该账号的登录锁定即解除。请当面将新密码告知该用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="332"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="344"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -6158,6 +6679,127 @@ Database: {database}</source>
         <location filename="../../desktop_app/ui/reports/period.py" line="83"/>
         <source>Next period</source>
         <translation>下一期</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="52"/>
+        <source>Managers change the policy here; every change is recorded in the audit log and applies to complaints registered afterwards.</source>
+        <translation>经理在此修改政策；每次修改都记入审计日志，并对此后登记的投诉生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="56"/>
+        <source>Only managers change the policy; you can read it here.</source>
+        <translation>只有经理可以修改政策；您可以在此查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="68"/>
+        <source>Complaint &amp;types</source>
+        <translation>投诉分类(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="69"/>
+        <source>&amp;Departments and channels</source>
+        <translation>部门和渠道(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="70"/>
+        <source>D&amp;eadlines</source>
+        <translation>时限(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="71"/>
+        <source>Reminders and &amp;escalation</source>
+        <translation>提醒和升级(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="80"/>
+        <source>E&amp;xport policy workbook…</source>
+        <translation>导出政策工作簿(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="83"/>
+        <source>Save the whole policy as an Excel workbook (for branches or records)</source>
+        <translation>把全部政策保存为 Excel 工作簿（供分支机构使用或存档）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="88"/>
+        <source>I&amp;mport policy workbook…</source>
+        <translation>导入政策工作簿(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="91"/>
+        <source>Check a policy workbook, see its changes, then apply them</source>
+        <translation>检查政策工作簿，查看其中的修改，然后应用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="135"/>
+        <source>Export the policy workbook</source>
+        <translation>导出政策工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="136"/>
+        <source>policy.xlsx</source>
+        <translation>政策.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="137"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/editor.py" line="149"/>
+        <source>Policy workbook saved: {path}</source>
+        <translation>政策工作簿已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyImportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="27"/>
+        <source>Import the policy workbook</source>
+        <translation>导入政策工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="32"/>
+        <source>Reads a policy workbook (sheets 投诉分类, 部门, 渠道, 规则设置, 人员). Check the file first: it lists every change; the import is all or nothing, and any bad cell rejects the whole file.</source>
+        <translation>读取政策工作簿（工作表：投诉分类、部门、渠道、规则设置、人员）。请先检查文件：检查会列出每一处修改；导入要么全部成功要么全部不做，任何一个错误单元格都会使整个文件被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="55"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="61"/>
+        <source>The file is fine and matches the policy: nothing would change.</source>
+        <translation>文件无误且与现行政策一致：不会有任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="63"/>
+        <source>The file is fine. {count} changes:</source>
+        <translation>文件无误。共 {count} 处修改：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="67"/>
+        <source>Press Import to apply them.</source>
+        <translation>按“导入”应用这些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="71"/>
+        <source>Imported: {count} changes, recorded in the audit log.</source>
+        <translation>已导入：{count} 处修改，已记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="83"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="89"/>
+        <source>The error report was saved to {path}.</source>
+        <translation>错误报告已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -6380,9 +7022,76 @@ Database: {database}</source>
     </message>
 </context>
 <context>
+    <name>ReferenceList</name>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="54"/>
+        <source>Chinese name:</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="55"/>
+        <source>English name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="61"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="62"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="64"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="128"/>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="67"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="69"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="107"/>
+        <source>{name} (off)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="128"/>
+        <source>Switch on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="173"/>
+        <source>Saved: {name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="199"/>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="200"/>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+</context>
+<context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="537"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="569"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -6390,12 +7099,12 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="323"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="355"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="329"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="361"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -6403,82 +7112,82 @@ Database: {database}</source>
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="135"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="136"/>
         <source>{target} due at {due}</source>
         <translation>{target}时限：{due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="137"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="138"/>
         <source>{target} overdue since {due}</source>
         <translation>{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="140"/>
         <source>Escalated to you: {reason}</source>
         <translation>已升级给您：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="142"/>
         <source>Escalated to you: {target} overdue since {due}</source>
         <translation>已升级给您：{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="145"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="146"/>
         <source>Follow up the unhappy customer: {reason}</source>
         <translation>跟进不满意的客户：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="148"/>
         <source>Approve or reject the proposed solution: {solution}</source>
         <translation>请批准或驳回处理方案：{solution}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="151"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="152"/>
         <source>Give the customer a progress update (due {due})</source>
         <translation>向客户通报处理进度（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="154"/>
         <source>Record the satisfaction survey by {due}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="156"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="157"/>
         <source>Urgent case reported to you: {number}</source>
         <translation>紧急投诉已上报给您：{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="160"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
         <source>For your department&apos;s information: {number}</source>
         <translation>知会贵部门：{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="170"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="171"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="171"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="172"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="172"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="173"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="173"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="174"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="174"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="175"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="175"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="176"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -6486,17 +7195,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="352"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="384"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="354"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="359"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="391"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -6504,59 +7213,92 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="392"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="424"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="395"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="427"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="398"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="430"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="405"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="437"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="420"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="452"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="421"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="453"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="454"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="429"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="461"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="432"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="464"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="483"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="515"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="483"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="515"/>
         <source>Reminders</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="293"/>
+        <source>Warnings before deadlines</source>
+        <translation>时限前的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="297"/>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="304"/>
+        <source>(any active manager)</source>
+        <translation>（任一在职经理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="309"/>
+        <source>(the customer-service manager)</source>
+        <translation>（客服经理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="320"/>
+        <source>Customer-service manager:</source>
+        <translation>客服经理：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="322"/>
+        <source>Head of operations:</source>
+        <translation>运营负责人：</translation>
     </message>
 </context>
 <context>
@@ -7149,27 +7891,27 @@ Database: {database}</source>
 <context>
     <name>SettingEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="145"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="152"/>
         <source>Change setting</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="153"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="160"/>
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="163"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="175"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="170"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="182"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="186"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="195"/>
         <source>From {minimum:g} to {maximum:g}.</source>
         <translation>范围：{minimum:g} 至 {maximum:g}。</translation>
     </message>
@@ -7177,93 +7919,131 @@ Database: {database}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="65"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="70"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="67"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="72"/>
         <source>No</source>
         <translation>否</translation>
     </message>
 </context>
 <context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="70"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="119"/>
+        <source>Saved: {names}</source>
+        <translation>已保存：{names}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="244"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="255"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="248"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="259"/>
         <source>Policy for deadlines, calendar, reminders and security. Double-click a setting or press Change to edit it; every change is recorded in the audit log.</source>
         <translation>时限、日历、提醒和安全方面的规则。双击某项设置或点“修改”进行编辑；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="254"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="265"/>
         <source>Policy for deadlines, calendar, reminders and security. Only managers and administrators can change settings.</source>
         <translation>时限、日历、提醒和安全方面的规则。只有客服经理和系统管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="271"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="284"/>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="272"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="285"/>
         <source>Change the selected setting (Enter)</source>
         <translation>修改选中的设置（Enter）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/settings_page.py" line="294"/>
+        <source>Send &amp;test message</source>
+        <translation>发送测试消息(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="297"/>
+        <source>Post a test message to the group robot webhook (notify.webhook_url)</source>
+        <translation>向群机器人 Webhook（notify.webhook_url）发送一条测试消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="324"/>
         <source>&amp;Policy</source>
         <translation>规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="295"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="325"/>
+        <source>All &amp;settings</source>
+        <translation>全部设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="326"/>
         <source>Working &amp;calendar</source>
         <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="308"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="339"/>
         <source>Follow the system ({language})</source>
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="313"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="344"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="329"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="360"/>
         <source>Saved for this computer. The new language shows after you sign out and sign in again.</source>
         <translation>已为本机保存。退出登录并重新登录后显示新语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="334"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="365"/>
         <source>Saved for this computer.</source>
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="378"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="409"/>
         <source>Saved: {label} = {value}</source>
         <translation>已保存：{label} = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="442"/>
+        <source>Sending the test message…</source>
+        <translation>正在发送测试消息…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="454"/>
+        <source>Test message delivered to the group robot ({kind}).</source>
+        <translation>测试消息已送达群机器人（{kind}）。</translation>
     </message>
 </context>
 <context>
     <name>SettingsTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="128"/>
+        <location filename="../../desktop_app/ui/settings_page.py" line="135"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
@@ -7362,13 +8142,13 @@ Database: {database}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="63"/>
-        <location filename="../../desktop_app/ui/app.py" line="145"/>
+        <location filename="../../desktop_app/ui/app.py" line="65"/>
+        <location filename="../../desktop_app/ui/app.py" line="154"/>
         <source>{app} cannot start</source>
         <translation>{app}无法启动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="78"/>
+        <location filename="../../desktop_app/ui/app.py" line="80"/>
         <source>The database cannot be used.
 
 {reason}
@@ -7387,17 +8167,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 请检查 --database 选项或 DESKTOP_APP_DATABASE 环境变量，或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="84"/>
+        <location filename="../../desktop_app/ui/app.py" line="86"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="153"/>
+        <location filename="../../desktop_app/ui/app.py" line="162"/>
         <source>This is the database chosen on this computer at the first start. You can try again later or choose another one.</source>
         <translation>这是本机首次启动时选择的数据库。您可以稍后重试，或选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="161"/>
+        <location filename="../../desktop_app/ui/app.py" line="170"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
@@ -8416,66 +9196,283 @@ The contact is masked: you do not handle this case.</source>
     </message>
 </context>
 <context>
-    <name>UserDialog</name>
+    <name>TypesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="196"/>
-        <source>Add an account</source>
-        <translation>添加账号</translation>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="55"/>
+        <source>Type / subtype</source>
+        <translation>类型 / 子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="198"/>
-        <source>Change the account {name}</source>
-        <translation>修改账号 {name}</translation>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="55"/>
+        <source>Level</source>
+        <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="221"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="55"/>
+        <source>First callback</source>
+        <translation>首次回电</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="63"/>
+        <source>Add &amp;type</source>
+        <translation>新增类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="66"/>
+        <source>Add s&amp;ubtype</source>
+        <translation>新增子类(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="69"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="278"/>
+        <source>S&amp;witch off</source>
+        <translation>停用(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="72"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="75"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="120"/>
+        <source>Chinese &amp;name:</source>
+        <translation>中文名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="121"/>
+        <source>&amp;English name:</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="124"/>
+        <source>Default &amp;level:</source>
+        <translation>默认级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="125"/>
+        <source>First &amp;callback:</source>
+        <translation>首次回电(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="126"/>
+        <source>&amp;Handled by:</source>
+        <translation>处理人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="129"/>
+        <source>Handling &amp;department:</source>
+        <translation>处理部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="135"/>
+        <source>&amp;Notify department:</source>
+        <translation>通知部门(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="145"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="149"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="215"/>
+        <source>Switched off: not offered for new complaints</source>
+        <translation>已停用：新投诉中不再提供</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="216"/>
+        <source>{name} (off)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="234"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="239"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="265"/>
+        <source>Subtype</source>
+        <translation>子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="274"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="278"/>
+        <source>S&amp;witch on</source>
+        <translation>启用(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="288"/>
+        <source>New type</source>
+        <translation>新类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="292"/>
+        <source>Select the type the subtype belongs to.</source>
+        <translation>请选择子类所属的类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="295"/>
+        <source>New subtype of {type}</source>
+        <translation>{type}的新子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="393"/>
+        <source>Added: {name}</source>
+        <translation>已新增：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="398"/>
+        <source>Saved: {name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="400"/>
+        <source>Nothing to save: no change.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="197"/>
+        <source>Add an account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="199"/>
+        <source>Change the account {name}</source>
+        <translation>修改账号 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="222"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="240"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="240"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="241"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="241"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="242"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="242"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="243"/>
         <source>D&amp;epartments:</source>
         <translation>所属部门(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="243"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="244"/>
         <source>&amp;Supervisor:</source>
         <translation>直属主管(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
+        <source>Senior agent (handles complaints about staff efficiency)</source>
+        <translation>资深坐席（处理员工效率类投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="250"/>
+        <source>Se&amp;nior agent:</source>
+        <translation>资深坐席(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="256"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="246"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="256"/>
         <source>Password a&amp;gain:</source>
         <translation>确认密码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="248"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="258"/>
         <source>The name others see; the user name when empty</source>
         <translation>其他人看到的名称；留空则使用用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="287"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookFailuresModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="29"/>
+        <source>Failed at</source>
+        <translation>失败时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="30"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="31"/>
+        <source>Case</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="32"/>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="33"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="34"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="39"/>
+        <source>Urgent case</source>
+        <translation>紧急投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="40"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="41"/>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="46"/>
+        <source>Department {code}</source>
+        <translation>部门 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_notify.py" line="47"/>
+        <source>General</source>
+        <translation>通用</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,9 @@ objectName of its widget.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import dataclasses
 import re
 import string
@@ -922,6 +925,42 @@ def _first_admin(qtbot, window):
         return FirstAdminDialog(database=window.db_info.display())
     except TypeError as exc:  # ui/first_run.py is being rewritten
         pytest.skip(f"FirstAdminDialog's constructor changed: {exc}")
+
+
+@dialog("policy_import")
+def _policy_import(qtbot, window):
+    """The policy workbook's import (docs/rules.md#policy-screens), with a checked file's
+    changes listed in words."""
+    import openpyxl
+
+    from desktop_app.services import policy_workbook
+
+    page = window.page("settings")
+    editor = page.show_policy()
+    made = editor.open_import()
+    made.finished.disconnect()
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "policy.xlsx"
+    policy_workbook.export_policy(window.session, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["types 投诉分类"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[3].value == "delivery")
+    row[6].value = "III"
+    book.save(path)
+    made.set_path(path)
+    with qtbot.waitSignal(made.previewed, timeout=WAIT):
+        made.preview()
+    return made
+
+
+@dialog("holiday_notice")
+def _holiday_notice(qtbot, window):
+    page = window.page("settings")
+    calendar = page.show_calendar()
+    made = calendar.open_notice_dialog() if hasattr(calendar, "open_notice_dialog") else None
+    if made is None:
+        pytest.skip("the calendar page opens no notice dialog")
+    return made
 
 
 @dialog("first_run_wizard")
