@@ -158,7 +158,7 @@ def test_run_gui_sign_in_sign_out_and_quit(qapp, monkeypatch, sqlite_url, system
         if step == "first_run" and isinstance(modal, FirstAdminDialog):
             modal.username.setText("boss")
             for field in (modal.password, modal.repeat_password):
-                field.setText("password123")
+                field.setText("Plum-Harbour-Lantern-42")
             modal.create_button.click()
         elif step.startswith("login:") and isinstance(modal, LoginDialog):
             name = step.split(":")[1]
@@ -166,7 +166,7 @@ def test_run_gui_sign_in_sign_out_and_quit(qapp, monkeypatch, sqlite_url, system
                 modal.username.setText(name)
             else:
                 seen.append(f"prefilled:{modal.username.text()}")
-            modal.password.setText("password123")
+            modal.password.setText("Plum-Harbour-Lantern-42")
             modal.sign_in_button.click()
         elif step == "window" and main_window() is not None and modal is None:
             window = main_window()

@@ -41,7 +41,7 @@ def people(system_session, manager_session, clerk_session):
         system_session,
         "lina",
         "clerk",
-        "password123",
+        "Plum-Harbour-Lantern-42",
         display_name="李娜 Li Na",
         departments=("customer_service",),
     )

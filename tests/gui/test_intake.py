@@ -815,7 +815,7 @@ def add_staff(system, username, role, display, departments=("customer_service",)
         system,
         username,
         role,
-        "password123",
+        "Plum-Harbour-Lantern-42",
         display_name=display,
         departments=departments,
         supervisor=boss,

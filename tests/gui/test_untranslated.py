@@ -62,7 +62,7 @@ from tests.gui.test_translations import CHINA, messages, plain
 
 WAIT = 15_000
 ROLES = ("manager", "admin", "supervisor", "clerk")
-PASSWORD = "password123"
+PASSWORD = "Plum-Harbour-Lantern-42"
 
 # --- the walker --------------------------------------------------------------------------
 

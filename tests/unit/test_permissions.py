@@ -199,7 +199,7 @@ MATRIX: dict[str, tuple] = {
         MANAGERS,
         lambda s, w: audit.export_audit(s, audit.AuditFilter(), w.tmp / "audit.xlsx"),
     ),
-    "auth.unlock": (EVERYONE, lambda s, w: auth.unlock(s, "password123")),
+    "auth.unlock": (EVERYONE, lambda s, w: auth.unlock(s, "Plum-Harbour-Lantern-42")),
     "auth.sign_out": (EVERYONE, lambda s, w: auth.sign_out(s)),
     "backup.backup_overview": (ADMIN, lambda s, w: backup.backup_overview(s)),
     "backup.create_backup": (ADMIN, lambda s, w: backup.create_backup(s, w.tmp / "b.db")),
@@ -444,14 +444,14 @@ MATRIX: dict[str, tuple] = {
     "users.create_user": (
         ADMIN,
         lambda s, w: users.create_user(
-            s, "newbie", "clerk", "password123", departments=("customer_service",)
+            s, "newbie", "clerk", "Plum-Harbour-Lantern-42", departments=("customer_service",)
         ),
     ),
     "users.list_users": (EVERYONE, lambda s, w: users.list_users(s)),
     "users.get_user": (EVERYONE, lambda s, w: users.get_user(s, "clerk1")),
     "users.change_own_password": (
         EVERYONE,
-        lambda s, w: users.change_own_password(s, "password123", "another-password"),
+        lambda s, w: users.change_own_password(s, "Plum-Harbour-Lantern-42", "another-password"),
     ),
     "users.reset_password": (
         ADMIN,
