@@ -26,6 +26,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    TextField,
 )
 from playhouse.migrate import SchemaMigrator
 
@@ -187,6 +188,49 @@ def _v10_routing_facts(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v11_to_v13_reserved(migrator: SchemaMigrator, db: Database) -> None:
+    """v11-v13: numbers taken by other branches of issue 17; the lead renumbers on merge.
+    Nothing changes here."""
+
+
+def _v14_private_drafts_and_lockout_per_pc(migrator: SchemaMigrator, db: Database) -> None:
+    """v14: intake drafts in the database (one row per user, the form as JSON); the sign-in
+    lockout counted per user name and computer (the old per-name counts are dropped: they
+    only ever last minutes)."""
+
+    class User(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "user"
+
+    class LoginThrottle(Model):
+        id = AutoField()
+        username = CharField(max_length=60)
+        host = CharField(max_length=100, default="")
+        failures = IntegerField(default=0)
+        locked_until = DateTimeField(null=True)
+        last_failure_at = DateTimeField(null=True)
+
+        class Meta:
+            database = db
+            table_name = "login_throttle"
+            indexes = ((("username", "host"), True),)
+
+    class IntakeDraft(Model):
+        user = ForeignKeyField(User, primary_key=True, backref="+", on_delete="CASCADE")
+        form = TextField()
+        saved_at = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "intake_draft"
+
+    db.execute_sql('DROP TABLE IF EXISTS "login_throttle"')
+    db.create_tables([LoginThrottle, IntakeDraft])
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -201,6 +245,14 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
         10,
         "routing facts: staff complained about, repeat complaints, account freeze",
         _v10_routing_facts,
+    ),
+    (11, "reserved (issue 17, another branch)", _v11_to_v13_reserved),
+    (12, "reserved (issue 17, another branch)", _v11_to_v13_reserved),
+    (13, "reserved (issue 17, another branch)", _v11_to_v13_reserved),
+    (
+        14,
+        "intake drafts in the database, sign-in lockout per computer",
+        _v14_private_drafts_and_lockout_per_pc,
     ),
 ]
 

@@ -59,13 +59,14 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
     lina = p["lina"]
     return {
         "login": ("user", lina, {}),
-        "login_failed": ("user", lina, {"reason": "disabled"}),
-        "login_blocked": ("user", None, {}),
+        "login_failed": ("user", lina, {"reason": "disabled", "host": "PC-07"}),
+        "login_blocked": ("user", None, {"host": "PC-07"}),
         "logout": ("user", lina, {}),
         "unlock": ("user", lina, {}),
         "unlock_failed": ("user", lina, {}),
         "password_change": ("user", lina, {"ok": False}),
         "password_reset": ("user", lina, {"account": "lina"}),
+        "account_unlock": ("user", lina, {"account": "lina", "computers": 2}),
         "user_create": (
             "user",
             lina,
@@ -413,6 +414,7 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
                 "Attachments",
                 "Rows",
                 "Attempt",
+                "Computers",
                 "Overall",
                 "Open cases checked",
                 "Cases changed",

@@ -43,9 +43,7 @@ def test_the_intake_draft_is_kept_in_the_database_not_a_file(qtbot, clerk, clock
     assert DraftStore(page.session).load()["customer_name"] == "吴九"
 
 
-def test_an_old_json_draft_is_moved_into_the_database_and_erased(
-    qtbot, clerk, clock, monkeypatch
-):
+def test_an_old_json_draft_is_moved_into_the_database_and_erased(qtbot, clerk, clock, monkeypatch):
     from desktop_app.ui.intake.draft import draft_path
 
     old = draft_path("clerk1")

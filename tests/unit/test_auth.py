@@ -105,7 +105,9 @@ def test_duplicate_user_name_and_unknown_department(system_session):
     with pytest.raises(ValidationError, match="already taken"):
         users.create_user(system_session, "dup", "clerk", "Plum-Harbour-Lantern-42")
     with pytest.raises(ValidationError, match="Unknown department 'nowhere'"):
-        users.create_user(system_session, "new", "clerk", "Plum-Harbour-Lantern-42", departments=("nowhere",))
+        users.create_user(
+            system_session, "new", "clerk", "Plum-Harbour-Lantern-42", departments=("nowhere",)
+        )
     assert not User.select().where(User.username == "new").exists()
 
 

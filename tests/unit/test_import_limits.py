@@ -24,9 +24,10 @@ def bomb(path, shared_strings_mb: int = 116):
     wb.active.title = "投诉"
     wb.active["A1"] = "x"
     wb.save(plain)
-    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(
-        path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
-    ) as out:
+    with (
+        zipfile.ZipFile(plain) as src,
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as out,
+    ):
         for item in src.infolist():
             out.writestr(item, src.read(item.filename))
         chunk = "<si><t>" + "A" * 1000 + "</t></si>"
@@ -44,9 +45,7 @@ def bomb_file(tmp_path):
     return bomb(tmp_path / "炸弹.xlsx")
 
 
-def test_a_compressed_workbook_bomb_is_refused_quickly_naming_the_file(
-    system_session, bomb_file
-):
+def test_a_compressed_workbook_bomb_is_refused_quickly_naming_the_file(system_session, bomb_file):
     manager = make_user(system_session, "manager1", "manager", departments=())
     assert bomb_file.stat().st_size < 1_000_000
     before = (Complaint.select().count(), AuditLog.select().count())
