@@ -498,7 +498,7 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
         "File: /backups/complaints-20261125.db; Size: 3.0 MB; Automatic: Yes"
     )
     assert en["deadlines_recomputed"] == "Open cases checked: 12; Cases changed: 3"
-    assert en["login_failed"] == "Reason: The account is disabled"
+    assert en["login_failed"] == "Reason: The account is disabled; Computer: PC-07"
     assert en["login"] == en["logout"] == en["reminder_ack"] == ""
 
 
