@@ -78,7 +78,11 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(DatabaseUnavailable) as caught:
-        setup.set_up(f"sqlite:///{blocker / 'sub' / 'new.db'}", admin="boss", password="Plum-Harbour-Lantern-42")
+        setup.set_up(
+            f"sqlite:///{blocker / 'sub' / 'new.db'}",
+            admin="boss",
+            password="Plum-Harbour-Lantern-42",
+        )
     assert caught.value.message.startswith("The database cannot be set up:")
 
 
