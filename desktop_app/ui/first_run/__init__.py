@@ -25,6 +25,7 @@ from desktop_app.ui.first_run.remembered import (
     needs_password,
     remember_database,
     remembered_database,
+    secure_settings_file,
     should_run_wizard,
 )
 from desktop_app.ui.first_run.server import DatabasePage
@@ -45,5 +46,7 @@ __all__ = [
     "needs_password",
     "remember_database",
     "remembered_database",
+    "secure_settings_file",
+    "secure_settings_file",
     "should_run_wizard",
 ]
