@@ -19,7 +19,9 @@ def _failure(name: str, password: str, clock) -> str:
 
 
 def test_password_is_stored_as_argon2_hash(system_session):
-    users.create_user(system_session, "li.na", "clerk", "Plum-Harbour-Lantern-42", display_name="李娜")
+    users.create_user(
+        system_session, "li.na", "clerk", "Plum-Harbour-Lantern-42", display_name="李娜"
+    )
     stored = User.get(username="li.na").password_hash
     assert stored.startswith("$argon2id$") and "Plum-Harbour-Lantern-42" not in stored
 
