@@ -172,15 +172,16 @@ def test_audit_log_shows_new_entries_when_the_page_comes_back(
 ):
     page = open_page(qtbot, manager_session)
     page.hide()
+    # A name that is an account is recorded (a made-up one is not: docs/rules.md#accounts).
     with pytest.raises(AuthenticationError):
-        auth.sign_in("intruder", "guess", clock=clock)
+        auth.sign_in("manager1", "guess", clock=clock)
     page.show()
     qtbot.waitExposed(page)
     assert shown_rows(qtbot, page)[0][AuditTableModel.USER : AuditTableModel.ACTION + 1] == (
-        "intruder",
+        "manager1",
         "Failed sign-in",
     )
-    assert "intruder" in [
+    assert "manager1" in [
         page.audit_tab.user_combo.itemText(i) for i in range(page.audit_tab.user_combo.count())
     ]
 
