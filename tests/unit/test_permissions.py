@@ -43,6 +43,7 @@ from desktop_app.services import (
     check,
     customers,
     demo,
+    drafts,
     exchange_export,
     exchange_import,
     improvements,
@@ -457,6 +458,10 @@ MATRIX: dict[str, tuple] = {
         ADMIN,
         lambda s, w: users.reset_password(s, "clerk2", "reset-password"),
     ),
+    "users.unlock_account": (ADMIN, lambda s, w: users.unlock_account(s, "clerk2")),
+    "drafts.save_draft": (EVERYONE, lambda s, w: drafts.save_draft(s, {"customer_name": "x"})),
+    "drafts.load_draft": (EVERYONE, lambda s, w: drafts.load_draft(s)),
+    "drafts.discard_draft": (EVERYONE, lambda s, w: drafts.discard_draft(s)),
     "users.set_active": (ADMIN, lambda s, w: users.set_active(s, "clerk2", False)),
     "users.update_user": (ADMIN, lambda s, w: users.update_user(s, "clerk2", display_name="王五")),
 }
