@@ -42,7 +42,7 @@ def log_file() -> Path:
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """The log file made 0600 again each time it is started anew (rotation)."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self):  # type: ignore[no-untyped-def]  # noqa: ANN202
         stream = super()._open()
         private_file(self.baseFilename)
         return stream
@@ -55,12 +55,13 @@ def setup_logging(verbose: bool = False) -> Path | None:
         return log_file()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     path: Path | None = log_file()
+    target = log_file()
     try:
-        private_folder(path.parent)
-        path.touch(mode=0o600, exist_ok=True)
-        private_file(path)  # rotated files keep the mode: RotatingFileHandler renames them
+        private_folder(target.parent)
+        target.touch(mode=0o600, exist_ok=True)
+        private_file(target)  # rotated files keep the mode: RotatingFileHandler renames them
         handler: logging.Handler = _PrivateRotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+            target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:
         path = None

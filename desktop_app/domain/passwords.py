@@ -5,7 +5,7 @@ feedback is mapped to a few messages of our own, which the interface translates.
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
+from zxcvbn import zxcvbn  # type: ignore[import-untyped]  # the package has no stubs
 
 from desktop_app.domain.messages import msg
 from desktop_app.domain.validation import Problem

@@ -125,10 +125,12 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
         )
         user = User.get_or_none(User.username == name)
         # Only a name that is an account is recorded: anything else may be a password.
-        recorded = dict(username=user.username if user else "", at=now, host=host)
+        recorded_name = user.username if user else ""
         user_id = user.id if user else None
         if throttle and throttle.locked_until and throttle.locked_until > now:
-            audit.record(None, "login_blocked", "user", user_id, **recorded)
+            audit.record(
+                None, "login_blocked", "user", user_id, username=recorded_name, at=now, host=host
+            )
             error = AuthenticationError(LOCKED, until=throttle.locked_until.strftime("%H:%M"))
         else:
             good = _verify(user.password_hash if user else None, password)
@@ -143,7 +145,14 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                 return session
             if good and user is not None and not user.active:
                 audit.record(
-                    None, f"{purpose}_failed", "user", user_id, **recorded, reason="disabled"
+                    None,
+                    f"{purpose}_failed",
+                    "user",
+                    user_id,
+                    username=recorded_name,
+                    at=now,
+                    host=host,
+                    reason="disabled",
                 )
                 error = AuthenticationError(
                     msg("This account is disabled. Please ask an administrator.")
@@ -165,7 +174,15 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                         LOCKED, until=throttle.locked_until.strftime("%H:%M")
                     )
                 throttle.save()
-                audit.record(None, f"{purpose}_failed", "user", user_id, **recorded)
+                audit.record(
+                    None,
+                    f"{purpose}_failed",
+                    "user",
+                    user_id,
+                    username=recorded_name,
+                    at=now,
+                    host=host,
+                )
     assert error is not None
     raise error
 

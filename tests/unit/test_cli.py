@@ -124,7 +124,14 @@ def test_user_add_senior_agent_and_user_set(sqlite_url, monkeypatch, capsys):
         ("super2", "supervisor", ["--supervisor", "manager1"]),
     ):
         code, _, err = cli(
-            "user", "add", name, "--role", role, *extra, "--password-stdin", stdin="Plum-Harbour-Lantern-42\n"
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+            *extra,
+            "--password-stdin",
+            stdin="Plum-Harbour-Lantern-42\n",
         )
         assert code == 0, err
     code, out, _ = cli(
@@ -146,7 +153,13 @@ def test_user_add_senior_agent_and_user_set(sqlite_url, monkeypatch, capsys):
     assert user.senior_agent and codes == ["customer_service"] and boss == "super1"
     assert _audit("user_create", "senior1")[0]["senior_agent"] is True
     code, out, _ = cli(
-        "user", "add", "clerk1", "--role", "clerk", "--password-stdin", stdin="Plum-Harbour-Lantern-42\n"
+        "user",
+        "add",
+        "clerk1",
+        "--role",
+        "clerk",
+        "--password-stdin",
+        stdin="Plum-Harbour-Lantern-42\n",
     )
     assert code == 0 and "senior agent" not in out and not _user("clerk1")[0].senior_agent
 
