@@ -12,7 +12,15 @@ from peewee import Database
 
 from desktop_app import __version__
 from desktop_app.db import host_lock, migrations, network_share
-from desktop_app.db.connection import DatabaseInfo, log_dir, open_database, parse_url, resolve_url
+from desktop_app.db.connection import (
+    DatabaseInfo,
+    database_folder,
+    log_dir,
+    open_database,
+    parse_url,
+    resolve_url,
+)
+from desktop_app.db.private_files import private_database_files, private_file, private_folder
 from desktop_app.domain.messages import msg
 from desktop_app.services.errors import (
     NETWORK_SHARE_MESSAGE,
@@ -31,6 +39,15 @@ def log_file() -> Path:
     return log_dir() / LOG_FILE_NAME
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file made 0600 again each time it is started anew (rotation)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # noqa: ANN202
+        stream = super()._open()
+        private_file(self.baseFilename)
+        return stream
+
+
 def setup_logging(verbose: bool = False) -> Path | None:
     """A rotating log file in the user's log folder (1 MB x 5); stderr when verbose."""
     root = logging.getLogger()
@@ -38,10 +55,13 @@ def setup_logging(verbose: bool = False) -> Path | None:
         return log_file()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     path: Path | None = log_file()
+    target = log_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        private_folder(target.parent)
+        target.touch(mode=0o600, exist_ok=True)
+        private_file(target)  # rotated files keep the mode: RotatingFileHandler renames them
+        handler: logging.Handler = _PrivateRotatingFileHandler(
+            target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:
         path = None
@@ -85,7 +105,7 @@ def open_checked(url: str | None = None) -> tuple[Database, DatabaseInfo]:
                 "instead of WAL, other computers kept out by the host lock",
                 info.path,
             )
-        info.path.parent.mkdir(parents=True, exist_ok=True)
+        database_folder(info.path)
         try:
             host_lock.acquire(info.path)
         except host_lock.HeldElsewhere as exc:
@@ -116,6 +136,8 @@ def prepare_database(
     db, info = open_checked(url)
     try:
         db.connect(reuse_if_open=True)
+        if info.path is not None:
+            private_database_files(info.path)
         result = migrations.migrate(db)
     except Exception as exc:
         mapped = database_error(exc)

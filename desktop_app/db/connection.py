@@ -47,6 +47,7 @@ from playhouse.shortcuts import ReconnectMixin
 
 from desktop_app import APP_ID, ORG_NAME
 from desktop_app.db.models import database_proxy
+from desktop_app.db.private_files import private_file, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,16 @@ def log_dir() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_log_dir(APP_ID, ORG_NAME))
+
+
+def database_folder(path: Path) -> Path:
+    """Create the folder of a SQLite file; private (0700 on POSIX) when the program makes it
+    or it is the program's own data folder (a folder the user chose and that exists keeps
+    its mode; the file itself is made 0600: docs/rules.md#private-files)."""
+    folder = path.parent
+    if not folder.exists() or folder.resolve() == data_dir().resolve():
+        return private_folder(folder)
+    return folder
 
 
 def default_url() -> str:
@@ -278,7 +289,7 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
     info = parse_url(url)
     if info.backend == "sqlite":
         assert info.path is not None
-        info.path.parent.mkdir(parents=True, exist_ok=True)
+        database_folder(info.path)
         pragmas = SQLITE_NETWORK_SHARE_PRAGMAS if info.allow_network_share else SQLITE_PRAGMAS
         db: Database = SqliteDatabase(
             str(info.path), pragmas=pragmas, timeout=SQLITE_BUSY_TIMEOUT_S
@@ -355,6 +366,8 @@ def copy_sqlite_file(db: Database, destination: Path) -> Path:
     import sqlite3
 
     destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.touch(mode=0o600, exist_ok=True)  # the copy is as private as the database
+    private_file(destination)
     source = sqlite3.connect(db.database)
     try:
         target = sqlite3.connect(str(destination))

@@ -248,6 +248,44 @@ def _v12_notification_outbox(migrator: SchemaMigrator, db: Database) -> None:
     db.create_tables([NotificationOutbox])
 
 
+def _v13_private_drafts_and_lockout_per_pc(migrator: SchemaMigrator, db: Database) -> None:
+    """v13: intake drafts in the database (one row per user, the form as JSON); the sign-in
+    lockout counted per user name and computer (the old per-name counts are dropped: they
+    only ever last minutes)."""
+
+    class User(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "user"
+
+    class LoginThrottle(Model):
+        id = AutoField()
+        username = CharField(max_length=60)
+        host = CharField(max_length=100, default="")
+        failures = IntegerField(default=0)
+        locked_until = DateTimeField(null=True)
+        last_failure_at = DateTimeField(null=True)
+
+        class Meta:
+            database = db
+            table_name = "login_throttle"
+            indexes = ((("username", "host"), True),)
+
+    class IntakeDraft(Model):
+        user = ForeignKeyField(User, primary_key=True, backref="+", on_delete="CASCADE")
+        form = TextField()
+        saved_at = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "intake_draft"
+
+    db.execute_sql('DROP TABLE IF EXISTS "login_throttle"')
+    db.create_tables([LoginThrottle, IntakeDraft])
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -265,6 +303,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
     ),
     (11, "official calendar years from the holiday notice", _v11_official_calendar),
     (12, "group-robot notification outbox", _v12_notification_outbox),
+    (
+        13,
+        "intake drafts in the database, sign-in lockout per computer",
+        _v13_private_drafts_and_lockout_per_pc,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -681,13 +681,30 @@ class NotificationOutbox(BaseModel):
 
 
 class LoginThrottle(BaseModel):
-    """Failed sign-ins per typed user name, whether or not such a user exists, so the
-    lockout tells nobody which names are real."""
+    """Failed sign-ins per typed user name and computer, whether or not such a user exists,
+    so the lockout tells nobody which names are real and a prank on one PC does not lock
+    the account on the others (docs/rules.md#accounts). Failures older than the lockout
+    duration no longer count."""
 
-    username = CharField(max_length=60, primary_key=True)
+    id: AutoField[int]
+    username = CharField(max_length=60)
+    host = CharField(max_length=100, default="")
     failures = IntegerField(default=0)
     locked_until = DateTimeField(null=True)
     last_failure_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("username", "host"), True),)
+
+
+class IntakeDraft(BaseModel):
+    """The unsaved intake form of one user (JSON of the form's values), kept in the
+    database, never in a plain file (docs/rules.md#private-files)."""
+
+    user = ForeignKeyField(User, primary_key=True, backref="+", on_delete="CASCADE")
+    user_id: ForeignKeyField[int]
+    form = TextField()
+    saved_at = DateTimeField(default=_now)
 
 
 ALL_MODELS: list[type[BaseModel]] = [
@@ -718,5 +735,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     OfficialCalendarYear,
     AuditLog,
     LoginThrottle,
+    IntakeDraft,
     NotificationOutbox,
 ]

@@ -329,7 +329,7 @@ SETTINGS: tuple[SettingDef, ...] = (
     _d("security.lockout_attempts", 5, "security", msg("Failed sign-ins before lockout"), 1, 100),
     _d("security.lockout_minutes", 15, "security", msg("Lockout duration (minutes)"), 1, 1440),
     _d("security.idle_lock_minutes", 10, "security", msg("Lock after idle (minutes)"), 1, 480),
-    _d("security.min_password_length", 8, "security", msg("Minimum password length"), 4, 128),
+    _d("security.min_password_length", 8, "security", msg("Minimum password length"), 8, 128),
     _d("attachments.max_megabytes", 20, "data", msg("Largest attachment (MB)"), 1, 2048),
     _d(
         "attachments.folder",

@@ -1,6 +1,12 @@
 """Attachments: files stored once by content (SHA-256) in a managed folder, and
 recording IDs kept as text (截图/照片/录音编号).
 
+Only an allow-list of types is accepted (images, PDF, office documents, audio, plain
+text), by extension and by the file's first bytes (its signature); a name with control or
+direction (bidi) characters is refused, since it can show ``invoice‮fdp.bat`` as a PDF.
+Only listed types are handed to the system to open; anything else opens its folder
+(docs/rules.md#attachments).
+
 The folder is the ``attachments.folder`` setting when set (a shared network folder when
 several PCs use one PostgreSQL database), else ``attachments/`` next to the SQLite file,
 else in the user's data folder.
@@ -14,6 +20,7 @@ import mimetypes
 import os
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,17 +57,113 @@ def stored_path(sha256: str, filename: str) -> Path:
     return attachment_folder() / sha256[:2] / f"{sha256}{suffix}"
 
 
+# The first bytes a file of each kind starts with; (offset, bytes) pairs, any one matching.
+_JPEG = ((0, b"\xff\xd8"),)
+_ZIP = ((0, b"PK\x03\x04"),)
+_OLE = ((0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),)
+_ISO_MEDIA = ((4, b"ftyp"),)
+TEXT = "text"  # no signature: UTF-8 or GB18030 text without NUL bytes
+SIGNATURES: dict[str, tuple[tuple[int, bytes], ...] | str] = {
+    # images
+    ".jpg": _JPEG,
+    ".jpeg": _JPEG,
+    ".png": ((0, b"\x89PNG"),),
+    ".gif": ((0, b"GIF87a"), (0, b"GIF89a")),
+    ".bmp": ((0, b"BM"),),
+    ".webp": ((8, b"WEBP"),),
+    ".tif": ((0, b"II*\x00"), (0, b"MM\x00*")),
+    ".tiff": ((0, b"II*\x00"), (0, b"MM\x00*")),
+    ".heic": _ISO_MEDIA,
+    # PDF
+    ".pdf": ((0, b"%PDF-"),),
+    # office documents
+    ".docx": _ZIP,
+    ".xlsx": _ZIP,
+    ".pptx": _ZIP,
+    ".odt": _ZIP,
+    ".ods": _ZIP,
+    ".odp": _ZIP,
+    ".doc": _OLE,
+    ".xls": _OLE,
+    ".ppt": _OLE,
+    ".wps": _OLE,
+    ".et": _OLE,
+    # audio
+    ".mp3": ((0, b"ID3"), (0, b"\xff\xfb"), (0, b"\xff\xf3"), (0, b"\xff\xf2")),
+    ".wav": ((8, b"WAVE"),),
+    ".m4a": _ISO_MEDIA,
+    ".aac": ((0, b"\xff\xf1"), (0, b"\xff\xf9"), (0, b"ADIF")),
+    ".amr": ((0, b"#!AMR"),),
+    ".ogg": ((0, b"OggS"),),
+    ".flac": ((0, b"fLaC"),),
+    ".wma": ((0, b"\x30\x26\xb2\x75\x8e\x66\xcf\x11"),),
+    # plain text
+    ".txt": TEXT,
+    ".csv": TEXT,
+}
+_HEAD_BYTES = 4096
+
+UNSAFE_NAME = msg(
+    "{name}: the file name contains invisible control or direction characters, which can "
+    "disguise the file's type; rename the file and attach it again."
+)
+NOT_ALLOWED = msg(
+    "{name}: files of type {ext} cannot be attached; allowed are images, PDF, office "
+    "documents, audio and plain text."
+)
+WRONG_CONTENT = msg(
+    "{name}: the content is not that of a {ext} file (it may be a disguised program); "
+    "it cannot be attached."
+)
+
+
+def has_hidden_characters(name: str) -> bool:
+    """Control, format (bidi overrides, zero-width) or line-separator characters."""
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name)
+
+
+def shown_name(name: str) -> str:
+    """The name with hidden characters made visible (as U+XXXX), for messages."""
+    return "".join(
+        f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+        for ch in name
+    )
+
+
+def safe_to_open(filename: str) -> bool:
+    """Whether a stored file may be handed to the system's program for its type: a listed
+    type and a plain name. Anything else is shown in its folder instead."""
+    return not has_hidden_characters(filename) and Path(filename).suffix.lower() in SIGNATURES
+
+
+def _content_matches(head: bytes, expected: tuple[tuple[int, bytes], ...] | str) -> bool:
+    if isinstance(expected, str):  # TEXT
+        if b"\x00" in head:
+            return False
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                head.decode(encoding)
+                return True
+            except UnicodeDecodeError as exc:
+                if exc.start >= len(head) - 4:  # a character cut at the end of the sample
+                    return True
+        return False
+    return any(head[offset : offset + len(magic)] == magic for offset, magic in expected)
+
+
 def check_file(path: str, max_bytes: int) -> Problem | None:
     """None when the file can be attached, else the reason (English, carrying its
     template and parameters: see ``desktop_app.domain.validation.Problem``)."""
     file = Path(path)
     name = file.name or str(path)
+    if has_hidden_characters(name):
+        return Problem(UNSAFE_NAME, name=shown_name(name))
     if not file.is_file():
         return Problem(msg("{name}: the file does not exist or is not a file."), name=name)
     try:
         size = file.stat().st_size
         with open(file, "rb") as handle:
-            handle.read(1)
+            head = handle.read(_HEAD_BYTES)
     except OSError as exc:
         return Problem(
             msg("{name}: the file cannot be read ({reason})."),
@@ -74,6 +177,12 @@ def check_file(path: str, max_bytes: int) -> Problem | None:
             size=size / 1048576,
             limit=max_bytes / 1048576,
         )
+    ext = file.suffix.lower()
+    expected = SIGNATURES.get(ext)
+    if expected is None:
+        return Problem(NOT_ALLOWED, name=name, ext=ext or "(none)")
+    if not _content_matches(head, expected):
+        return Problem(WRONG_CONTENT, name=name, ext=ext)
     return None
 
 

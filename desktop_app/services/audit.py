@@ -53,6 +53,7 @@ ACTIONS = (
     "unlock_failed",
     "password_change",
     "password_reset",
+    "account_unlock",
     "user_create",
     "user_update",
     "user_disable",

@@ -1,7 +1,10 @@
 """Signing in: argon2 password hashes and a lockout that does not reveal user names.
 
-Failed sign-ins are counted per typed user name in ``login_throttle`` whether or not the
-account exists, so "locked" and "wrong password" read the same for real and made-up names.
+Failed sign-ins are counted per typed user name and computer in ``login_throttle`` whether
+or not the account exists, so "locked" and "wrong password" read the same for real and
+made-up names; a lockout holds on the computer the failures came from, failures older than
+the lockout duration no longer count, and a typed name that is no account is never written
+to the audit log (it may be a password typed into the wrong field; docs/rules.md#accounts).
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ import logging
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from desktop_app.db import host_lock
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import LoginThrottle, User, UserDepartment, database_proxy
 from desktop_app.domain.clock import SYSTEM_CLOCK, Clock
 from desktop_app.domain.messages import msg
+from desktop_app.domain.passwords import strength_problem
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import AuthenticationError, ValidationError, service
@@ -45,8 +50,20 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def check_password_rules(password: str) -> None:
+def check_password_rules(
+    password: str, *, role: str = "clerk", username: str = "", display_name: str = ""
+) -> None:
+    """ValidationError (field ``password``) when the password is too short, has spaces at
+    its ends or is too easy to guess for ``role`` (docs/rules.md#accounts)."""
     minimum = settings_service.get("security.min_password_length")
+    check_password_text(password, minimum, role=role, username=username, display_name=display_name)
+
+
+def check_password_text(
+    password: str, minimum: int, *, role: str, username: str = "", display_name: str = ""
+) -> None:
+    """``check_password_rules`` with the minimum length given (the first-run wizard checks
+    before the database exists)."""
     if len(password) < minimum:
         raise ValidationError(
             msg("The password must have at least {n} characters."), field="password", n=minimum
@@ -55,6 +72,9 @@ def check_password_rules(password: str) -> None:
         raise ValidationError(
             msg("The password must not start or end with a space."), field="password"
         )
+    problem = strength_problem(password, role=role, username=username, display_name=display_name)
+    if problem is not None:
+        raise ValidationError(problem.template, field="password", **problem.params)
 
 
 def verify(user: User, password: str) -> bool:
@@ -106,18 +126,25 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
         raise AuthenticationError(WRONG_CREDENTIALS)
     attempts = settings_service.get("security.lockout_attempts")
     minutes = settings_service.get("security.lockout_minutes")
+    host = (host_lock.this_host() or "")[:100]
     error: AuthenticationError | None = None
     with write_lock(database_proxy.obj):
-        throttle = LoginThrottle.get_or_none(LoginThrottle.username == name)
+        throttle = LoginThrottle.get_or_none(
+            (LoginThrottle.username == name) & (LoginThrottle.host == host)
+        )
+        user = User.get_or_none(User.username == name)
+        # Only a name that is an account is recorded: anything else may be a password.
+        recorded_name = user.username if user else ""
+        user_id = user.id if user else None
         if throttle and throttle.locked_until and throttle.locked_until > now:
-            audit.record(None, "login_blocked", "user", None, username=name, at=now)
+            audit.record(
+                None, "login_blocked", "user", user_id, username=recorded_name, at=now, host=host
+            )
             error = AuthenticationError(LOCKED, until=throttle.locked_until.strftime("%H:%M"))
         else:
-            user = User.get_or_none(User.username == name)
             good = _verify(user.password_hash if user else None, password)
             if good and user is not None and user.active:
-                if throttle:
-                    throttle.delete_instance()
+                LoginThrottle.delete().where(LoginThrottle.username == name).execute()
                 user.last_login_at = now
                 if user.password_hash and _hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = hash_password(password)
@@ -130,9 +157,10 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                     None,
                     f"{purpose}_failed",
                     "user",
-                    user.id,
-                    username=name,
+                    user_id,
+                    username=recorded_name,
                     at=now,
+                    host=host,
                     reason="disabled",
                 )
                 error = AuthenticationError(
@@ -140,12 +168,16 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                 )
             else:
                 if throttle is None:
-                    throttle = LoginThrottle.create(username=name, failures=0)
+                    throttle = LoginThrottle.create(username=name, host=host, failures=0)
+                window = dt.timedelta(minutes=minutes)
+                if throttle.last_failure_at is None or now - throttle.last_failure_at >= window:
+                    throttle.failures = 0  # older failures no longer count
                 throttle.failures += 1
                 throttle.last_failure_at = now
+                throttle.locked_until = None
                 error = AuthenticationError(WRONG_CREDENTIALS)
                 if throttle.failures >= attempts:
-                    throttle.locked_until = now + dt.timedelta(minutes=minutes)
+                    throttle.locked_until = now + window
                     throttle.failures = 0
                     error = AuthenticationError(
                         LOCKED, until=throttle.locked_until.strftime("%H:%M")
@@ -155,9 +187,10 @@ def _authenticate(username: str, password: str, clock: Clock, purpose: str) -> S
                     None,
                     f"{purpose}_failed",
                     "user",
-                    user.id if user else None,
-                    username=name,
+                    user_id,
+                    username=recorded_name,
                     at=now,
+                    host=host,
                 )
     assert error is not None
     raise error

@@ -41,6 +41,7 @@ from peewee import Database, OperationalError
 from desktop_app.db import migrations, network_share
 from desktop_app.db.connection import copy_sqlite_file, is_sqlite, move_aside
 from desktop_app.db.models import SchemaVersion, User, database_proxy
+from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.messages import msg
 from desktop_app.domain.retention import backups_to_keep
 from desktop_app.services import audit
@@ -181,7 +182,10 @@ def _integrity(path: Path) -> str:
 
 def _sqlite_backup(db: Database, out: Path) -> Path:
     out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.parent == backup_folder(db).absolute():
+        private_folder(out.parent)  # the program's own folder: 0700 (docs/rules.md#private-files)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
     temp = out.with_name(f".{out.name}.partial")
     try:
         copy_sqlite_file(db, temp)  # the backup API: one consistent snapshot
@@ -198,6 +202,7 @@ def _sqlite_backup(db: Database, out: Path) -> Path:
                 reason=verdict,
             )
         os.replace(temp, out)
+        private_file(out)
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(
             msg("Could not write the backup {file}: {reason}"), file=str(out), reason=str(exc)
@@ -249,6 +254,7 @@ def _pg_dump(db: Database, out: Path | None, now: dt.datetime) -> Path:
             file=str(out),
             reason=lines[-1] if lines else f"exit code {done.returncode}",
         )
+    private_file(out)
     return out
 
 

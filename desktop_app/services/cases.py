@@ -55,6 +55,7 @@ from desktop_app.domain.vocab import (
     split_multi,
 )
 from desktop_app.services import access, attachments, audit, reminders, routing, sla
+from desktop_app.services import settings as settings_service
 from desktop_app.services.access import HANDLER_ROLES
 from desktop_app.services.errors import (
     ConflictError,
@@ -1039,6 +1040,11 @@ def add_progress(session: Session, case_id: int, form: ProgressForm, *, version:
         isinstance(path, str | Path) for path in form.attachments
     ):
         raise ValidationError(msg("Choose the files to attach again."), field="attachments")
+    max_bytes = int(settings_service.get("attachments.max_megabytes")) * 1048576
+    for path in form.attachments:  # the allow-list (docs/rules.md#attachments)
+        problem = attachments.check_file(str(path), max_bytes)
+        if problem is not None:
+            raise ValidationError(problem.template, field="attachments", **problem.params)
     try:
         stored = [attachments.store_file(str(path)) for path in form.attachments]
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path

@@ -115,7 +115,7 @@ from desktop_app.domain.vocab import (
     Vocabulary,
     split_multi,
 )
-from desktop_app.services import audit, sla
+from desktop_app.services import audit, sla, workbook_limits
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.exchange_export import (
@@ -1929,6 +1929,7 @@ class _Writer:
 
 
 def _open_workbook(path: Path) -> Workbook:
+    workbook_limits.check_workbook(path)
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:

@@ -63,7 +63,7 @@ from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import BY_KEY, SETTINGS
 from desktop_app.domain.vocab import CALLBACK_RULES, HANDLING_RULES, LEVEL_ROMAN, LEVELS, ROLES
 from desktop_app.domain.vocab import split_multi as _split_multi
-from desktop_app.services import audit
+from desktop_app.services import audit, workbook_limits
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.exchange_export import HEADER_FILL, HEADER_FONT
@@ -984,6 +984,7 @@ def _handling(value: Any) -> str:
 
 def _read(path: Path, result: PolicyImportResult) -> dict[str, list[_Row]]:
     """The rows of each policy sheet present (by sheet key); header problems recorded."""
+    workbook_limits.check_workbook(path, field="file")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:

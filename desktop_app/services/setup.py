@@ -23,6 +23,7 @@ from desktop_app.db.models import SchemaVersion, User
 from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import BY_KEY
 from desktop_app.services import users
+from desktop_app.services.auth import check_password_text
 from desktop_app.services.errors import (
     DatabaseUnavailable,
     ServiceError,
@@ -190,14 +191,7 @@ def check_admin_account(username: str, password: str, repeat: str) -> None:
             field="username",
         )
     minimum = BY_KEY["security.min_password_length"].default
-    if len(password) < minimum:
-        raise ValidationError(
-            msg("The password must have at least {n} characters."), field="password", n=minimum
-        )
-    if password.strip() != password:
-        raise ValidationError(
-            msg("The password must not start or end with a space."), field="password"
-        )
+    check_password_text(password, minimum, role="admin", username=(username or "").strip())
     if password != repeat:
         raise ValidationError(
             msg("The two passwords differ. Please type the password again in the second field."),

@@ -162,7 +162,9 @@ def create_user(
             role=role,
         )
     if password is not None:
-        check_password_rules(password)
+        check_password_rules(
+            password, role=role, username=username, display_name=display_name or ""
+        )
     with write_lock(database_proxy.obj):
         if User.select().where(User.username == username).exists():
             raise ValidationError(
@@ -294,7 +296,9 @@ def change_own_password(session: Session, current: str, new: str) -> None:
                 msg("The new password must differ from the current one."), field="new_password"
             )
         try:
-            check_password_rules(new or "")
+            check_password_rules(
+                new or "", role=user.role, username=user.username, display_name=user.display_name
+            )
         except ValidationError as exc:
             exc.field = "new_password"
             raise
@@ -309,15 +313,32 @@ def reset_password(session: Session, username: str, new: str) -> UserInfo:
     """An administrator sets a new password for an account (e.g. a forgotten one); the
     account's sign-in lockout is lifted."""
     require_admin(session)
-    check_password_rules(new or "")
     with write_lock(database_proxy.obj):
         user = _account(username)
+        check_password_rules(
+            new or "", role=user.role, username=user.username, display_name=user.display_name
+        )
         user.password_hash = hash_password(new)
         user.password_changed_at = session.now()
         user.save()
         LoginThrottle.delete().where(LoginThrottle.username == user.username).execute()
         audit.record(session, "password_reset", "user", user.id, account=user.username)
         return _info(user)
+
+
+@service
+def unlock_account(session: Session, username: str) -> int:
+    """An administrator lifts the sign-in lockout of an account on every computer
+    (docs/rules.md#accounts); audited as ``account_unlock``. The number of computers it
+    was counted on."""
+    require_admin(session)
+    with write_lock(database_proxy.obj):
+        user = _account(username)
+        lifted = LoginThrottle.delete().where(LoginThrottle.username == user.username).execute()
+        audit.record(
+            session, "account_unlock", "user", user.id, account=user.username, computers=lifted
+        )
+        return int(lifted)
 
 
 @service

@@ -389,6 +389,12 @@ class AccountsTab(QWidget):
             icon_name="password",
             slot=self.reset_selected,
         )
+        self.unlock_button = QPushButton(self.tr("&Lift sign-in lockout"))
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.setToolTip(
+            self.tr("Let the account sign in again at once after too many failed attempts")
+        )
+        self.unlock_button.clicked.connect(self.unlock_selected)
         self.toggle_button = QPushButton(self.tr("&Disable"))
         self.toggle_button.setObjectName("toggle_active_button")
         self.toggle_button.clicked.connect(self.toggle_selected)
@@ -403,7 +409,13 @@ class AccountsTab(QWidget):
         self.add_button.setVisible(session.role == "admin")
         self.reset_button.setVisible(session.role == "admin")
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.reset_button, self.toggle_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.reset_button,
+            self.unlock_button,
+            self.toggle_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         hint = QLabel(
@@ -452,7 +464,7 @@ class AccountsTab(QWidget):
 
     def _update_buttons(self) -> None:
         info = self.selected()
-        for button in (self.edit_button, self.reset_button, self.toggle_button):
+        for button in (self.edit_button, self.reset_button, self.unlock_button, self.toggle_button):
             button.setEnabled(info is not None)
         if info is not None and not info.active:
             self.toggle_button.setText(self.tr("E&nable"))
@@ -522,6 +534,23 @@ class AccountsTab(QWidget):
         dialog = PasswordDialog(self.session, info.username, self)
         self._open(dialog)
         return dialog
+
+    def unlock_selected(self) -> bool:
+        """Lift the selected account's sign-in lockout on every computer (audited;
+        docs/rules.md#accounts)."""
+        info = self.selected()
+        if info is None:
+            return False
+        self.active_error.clear_message()
+        try:
+            users.unlock_account(self.session, info.username)
+        except ServiceError as exc:
+            self.active_error.show_message(service_message(exc))
+            return False
+        self.status_message.emit(
+            self.tr("{name} can sign in again at once.").format(name=info.username)
+        )
+        return True
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask yes or no (tests replace this)."""

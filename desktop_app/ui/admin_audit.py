@@ -92,6 +92,9 @@ def action_labels() -> dict[str, str]:
         "password_reset": QCoreApplication.translate(
             "AuditLog", "Password reset by an administrator"
         ),
+        "account_unlock": QCoreApplication.translate(
+            "AuditLog", "Sign-in lockout lifted by an administrator"
+        ),
         "user_create": QCoreApplication.translate("AuditLog", "Account added"),
         "user_update": QCoreApplication.translate("AuditLog", "Account changed"),
         "user_disable": QCoreApplication.translate("AuditLog", "Account disabled"),

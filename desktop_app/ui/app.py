@@ -24,6 +24,7 @@ from desktop_app.ui.first_run.remembered import (
     DatabasePasswordDialog,
     needs_password,
     remembered_database,
+    secure_settings_file,
     should_run_wizard,
 )
 from desktop_app.ui.i18n import (
@@ -219,6 +220,7 @@ def run_gui(database_url: str | None) -> int:
     """Open the program window over ``database_url`` (or the remembered or default
     database; on the very first start the first-run wizard sets one up)."""
     app = application()
+    secure_settings_file()  # 0600 in 0700 on POSIX (docs/rules.md#private-files)
     install_translators(app)
     install_excepthook()
     apply_look(app)  # Fusion with a light or dark palette following the system

@@ -179,6 +179,8 @@ class DetailWords(QObject):
             "senior_agent": self.tr("Senior agent"),
             "active": self.tr("Active"),
             "ok": self.tr("Succeeded"),
+            "host": self.tr("Computer"),
+            "computers": self.tr("Computers"),
             # Cases.
             "urgent": self.tr("Urgent"),
             "attachments": self.tr("Attachments"),

@@ -172,15 +172,16 @@ def test_audit_log_shows_new_entries_when_the_page_comes_back(
 ):
     page = open_page(qtbot, manager_session)
     page.hide()
+    # A name that is an account is recorded (a made-up one is not: docs/rules.md#accounts).
     with pytest.raises(AuthenticationError):
-        auth.sign_in("intruder", "guess", clock=clock)
+        auth.sign_in("manager1", "guess", clock=clock)
     page.show()
     qtbot.waitExposed(page)
     assert shown_rows(qtbot, page)[0][AuditTableModel.USER : AuditTableModel.ACTION + 1] == (
-        "intruder",
+        "manager1",
         "Failed sign-in",
     )
-    assert "intruder" in [
+    assert "manager1" in [
         page.audit_tab.user_combo.itemText(i) for i in range(page.audit_tab.user_combo.count())
     ]
 
@@ -445,7 +446,7 @@ def test_admin_resets_a_password(qtbot, admin_session, clerk_session, clock):
     assert page.messages[-1] == "New password set for clerk1."
     assert auth.sign_in("clerk1", "brand-new-secret", clock=clock).username == "clerk1"
     with pytest.raises(AuthenticationError):
-        auth.sign_in("clerk1", "password123", clock=clock)
+        auth.sign_in("clerk1", "Plum-Harbour-Lantern-42", clock=clock)
 
 
 def test_admin_disables_and_enables_an_account(
@@ -462,12 +463,12 @@ def test_admin_disables_and_enables_an_account(
     assert accounts(page)["clerk1"][4:] == ("Disabled", "No")
     assert tab.toggle_button.text() == "E&nable"
     with pytest.raises(AuthenticationError) as refused:
-        auth.sign_in("clerk1", "password123", clock=clock)
+        auth.sign_in("clerk1", "Plum-Harbour-Lantern-42", clock=clock)
     assert refused.value.message == "This account is disabled. Please ask an administrator."
 
     qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
     assert accounts(page)["clerk1"][4:] == ("Active", "Yes")
-    assert auth.sign_in("clerk1", "password123", clock=clock).username == "clerk1"
+    assert auth.sign_in("clerk1", "Plum-Harbour-Lantern-42", clock=clock).username == "clerk1"
 
 
 def test_nothing_changes_when_the_disable_is_not_confirmed(
@@ -527,7 +528,7 @@ def test_restore_brings_back_the_backup_and_asks_to_sign_out(qtbot, sqlite_admin
     tab = page.show_tab("backups_tab")
     with qtbot.waitSignal(tab.backed_up, timeout=WAIT):
         qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
-    users.create_user(sqlite_admin, "after.backup", "clerk", "password123")
+    users.create_user(sqlite_admin, "after.backup", "clerk", "Plum-Harbour-Lantern-42")
     asked, told = [], []
     monkeypatch.setattr(tab, "confirm", lambda title, text: asked.append(text) or True)
     monkeypatch.setattr(tab, "inform", lambda title, text: told.append(text))

@@ -34,7 +34,7 @@ def fill(qtbot, dialog, username, password, repeat):
 def test_first_run_dialog_creates_an_admin(qtbot, gui_db):
     assert not has_active_admin()
     dialog = make_dialog(qtbot)
-    fill(qtbot, dialog, "boss", "s3cret-pass", "s3cret-pass")
+    fill(qtbot, dialog, "boss", "Plum-Harbour-Lantern-42", "Plum-Harbour-Lantern-42")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert has_active_admin()
@@ -43,14 +43,14 @@ def test_first_run_dialog_creates_an_admin(qtbot, gui_db):
     # The new account can sign in.
     login = LoginDialog(username="boss")
     qtbot.addWidget(login)
-    login.password.setText("s3cret-pass")
+    login.password.setText("Plum-Harbour-Lantern-42")
     assert login.try_sign_in()
     assert login.session.role == "admin"
 
 
 def test_first_run_rejects_differing_passwords_and_short_ones(qtbot, gui_db):
     dialog = make_dialog(qtbot)
-    fill(qtbot, dialog, "boss", "s3cret-pass", "s3cret-pasz")
+    fill(qtbot, dialog, "boss", "Plum-Harbour-Lantern-42", "Plum-Harbour-Lantern-43")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert "differ" in dialog.error.text()
@@ -158,7 +158,7 @@ def test_run_gui_sign_in_sign_out_and_quit(qapp, monkeypatch, sqlite_url, system
         if step == "first_run" and isinstance(modal, FirstAdminDialog):
             modal.username.setText("boss")
             for field in (modal.password, modal.repeat_password):
-                field.setText("password123")
+                field.setText("Plum-Harbour-Lantern-42")
             modal.create_button.click()
         elif step.startswith("login:") and isinstance(modal, LoginDialog):
             name = step.split(":")[1]
@@ -166,7 +166,7 @@ def test_run_gui_sign_in_sign_out_and_quit(qapp, monkeypatch, sqlite_url, system
                 modal.username.setText(name)
             else:
                 seen.append(f"prefilled:{modal.username.text()}")
-            modal.password.setText("password123")
+            modal.password.setText("Plum-Harbour-Lantern-42")
             modal.sign_in_button.click()
         elif step == "window" and main_window() is not None and modal is None:
             window = main_window()

@@ -41,7 +41,7 @@ def people(system_session, manager_session, clerk_session):
         system_session,
         "lina",
         "clerk",
-        "password123",
+        "Plum-Harbour-Lantern-42",
         display_name="李娜 Li Na",
         departments=("customer_service",),
     )
@@ -59,13 +59,14 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
     lina = p["lina"]
     return {
         "login": ("user", lina, {}),
-        "login_failed": ("user", lina, {"reason": "disabled"}),
-        "login_blocked": ("user", None, {}),
+        "login_failed": ("user", lina, {"reason": "disabled", "host": "PC-07"}),
+        "login_blocked": ("user", None, {"host": "PC-07"}),
         "logout": ("user", lina, {}),
         "unlock": ("user", lina, {}),
         "unlock_failed": ("user", lina, {}),
         "password_change": ("user", lina, {"ok": False}),
         "password_reset": ("user", lina, {"account": "lina"}),
+        "account_unlock": ("user", lina, {"account": "lina", "computers": 2}),
         "user_create": (
             "user",
             lina,
@@ -455,6 +456,7 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
                 "Attachments",
                 "Rows",
                 "Attempt",
+                "Computers",
                 "Overall",
                 "Open cases checked",
                 "Cases changed",
@@ -552,7 +554,7 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
     assert "T+1个工作日 → 当个工作日" in zh["policy_change"]
     assert "配送问题" in zh["policy_change"] and "书信" in zh["policy_change"]
     assert en["deadlines_recomputed"] == "Open cases checked: 12; Cases changed: 3"
-    assert en["login_failed"] == "Reason: The account is disabled"
+    assert en["login_failed"] == "Reason: The account is disabled; Computer: PC-07"
     assert en["login"] == en["logout"] == en["reminder_ack"] == ""
 
 

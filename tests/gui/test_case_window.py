@@ -631,6 +631,41 @@ def test_evidence_files_open_from_the_timeline(
     window.close()
 
 
+def test_an_attachment_of_an_unknown_type_opens_its_folder_not_the_file(
+    qtbot, case, clock, tmp_path, monkeypatch
+):
+    """An evidence file stored before the allow-list (a ``.bat`` whose name hides it with
+    a bidi override) is never handed to the system: the folder is opened instead."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop_app.db.models import Attachment, User
+    from desktop_app.services import attachments
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    trick = tmp_path / "invoice\u202efdp.bat"
+    trick.write_bytes(b"@echo off\r\n")
+    stored_file = attachments.store_file(str(trick))
+    row = Attachment.create(
+        complaint=case.id,
+        kind="file",
+        filename=stored_file.filename,
+        sha256=stored_file.sha256,
+        size=stored_file.size,
+        added_by=User.get(User.username == "clerk1").id,
+        added_at=clock.now(),
+    )
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    window.open_attachment(row.id)
+    assert len(opened) == 1
+    target = Path(opened[0].toLocalFile())
+    assert target.is_dir()
+    assert target == attachments.stored_path(stored_file.sha256, stored_file.filename).parent
+    window.close()
+
+
 # --- re-assessment and the account frozen note (docs/rules.md#re-assessment) ----------------
 
 

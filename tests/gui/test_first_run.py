@@ -65,7 +65,7 @@ def next_page(qtbot, wizard: FirstRunWizard) -> None:
 
 
 def fill_admin(
-    qtbot, wizard: FirstRunWizard, name="boss", password="s3cret-pass", repeat=None
+    qtbot, wizard: FirstRunWizard, name="boss", password="Plum-Harbour-Lantern-42", repeat=None
 ) -> None:
     page = wizard.admin_page
     for field in (page.username, page.display_name, page.password, page.repeat_password):
@@ -107,7 +107,7 @@ def test_local_database_in_a_few_clicks(qtbot, wizard):
     assert i18n.saved_language() in ("system", "en")
     # The new administrator signs in.
     prepare_database(wizard.database_url)
-    session = auth.sign_in("boss", "s3cret-pass")
+    session = auth.sign_in("boss", "Plum-Harbour-Lantern-42")
     assert session.role == "admin" and session.display_name == "Admin Wang"
     assert Complaint.select().count() == 0
 
@@ -138,7 +138,7 @@ def test_demo_checkbox_gives_200_cases(qtbot, wizard):
     assert seen and max(seen) == 202  # database, account, 200 cases
     prepare_database(wizard.database_url)
     assert Complaint.select().count() == 200
-    assert auth.sign_in("boss", "s3cret-pass").role == "admin"
+    assert auth.sign_in("boss", "Plum-Harbour-Lantern-42").role == "admin"
 
 
 def test_admin_problems_show_under_their_field(qtbot, wizard):
@@ -157,7 +157,7 @@ def test_admin_problems_show_under_their_field(qtbot, wizard):
     assert not page.errors["username"].isVisible()
     assert "at least 8" in page.errors["password"].text()
 
-    fill_admin(qtbot, wizard, password="s3cret-pass", repeat="s3cret-pasz")
+    fill_admin(qtbot, wizard, password="Plum-Harbour-Lantern-42", repeat="Plum-Harbour-Lantern-43")
     next_page(qtbot, wizard)
     assert wizard.currentId() == FirstRunWizard.ADMIN
     assert "differ" in page.errors["repeat_password"].text()
@@ -354,8 +354,8 @@ def wizard_local_admin(modal) -> bool:
     modal.next()
     modal.next()
     modal.admin_page.username.setText("boss")
-    modal.admin_page.password.setText("s3cret-pass")
-    modal.admin_page.repeat_password.setText("s3cret-pass")
+    modal.admin_page.password.setText("Plum-Harbour-Lantern-42")
+    modal.admin_page.repeat_password.setText("Plum-Harbour-Lantern-42")
     modal.next()
     modal.button(QWizard.WizardButton.FinishButton).click()
     return True
@@ -466,7 +466,7 @@ def test_shared_server_set_up_and_remembered_without_password(qtbot, wizard):
     assert remembered is not None and urlparse(remembered).password is None
     assert first_run_module.needs_password(remembered)
     prepare_database(wizard.database_url)
-    assert auth.sign_in("boss", "s3cret-pass").role == "admin"
+    assert auth.sign_in("boss", "Plum-Harbour-Lantern-42").role == "admin"
     database_proxy.obj.close()
     assert not default_file().exists()
 

@@ -27,7 +27,7 @@ from desktop_app.ui.case.window import CaseWindow
 from desktop_app.ui.idle_lock import IdleLock, LockDialog
 from desktop_app.ui.main_window import MainWindow
 
-PASSWORD = "password123"  # make_user's default, used by the clerk fixture
+PASSWORD = "Plum-Harbour-Lantern-42"  # make_user's default, used by the clerk fixture
 
 
 @pytest.fixture(autouse=True)

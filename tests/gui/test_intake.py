@@ -26,7 +26,7 @@ from desktop_app.db.models import Attachment, Complaint, Customer, User
 from desktop_app.domain.validation import ID_CHECK, ID_WEIGHTS
 from desktop_app.services import auth, intake, users
 from desktop_app.ui.intake import IntakePage
-from desktop_app.ui.intake.draft import DraftStore, draft_path
+from desktop_app.ui.intake.draft import DraftStore
 from tests.helpers.fixtures import TEST_NOW
 
 
@@ -39,6 +39,11 @@ def _english():
 def _own_data_dir(tmp_path, monkeypatch):
     """Drafts (and attachments) of one test never reach another."""
     monkeypatch.setenv("DESKTOP_APP_DATA_DIR", str(tmp_path / "data"))
+
+
+def stored_draft(username: str) -> bool:
+    """Whether the user has an intake draft kept (in the database)."""
+    return DraftStore(auth.session_for_username(username)).exists()
 
 
 def valid_id(first17: str = "11010519491231002") -> str:
@@ -243,7 +248,7 @@ def test_every_field_by_keyboard_saves_the_case(qtbot, page, clerk, tmp_path, mo
     assert field(page, "department", QComboBox).currentData() == "customer_service"
     assert field(page, "type", QComboBox).currentData() == ""
     assert not page.has_typed_work()
-    assert not draft_path("clerk1").exists()
+    assert not stored_draft("clerk1")
     dialog.accept()
 
 
@@ -575,7 +580,7 @@ def test_escape_asks_before_discarding_typed_work(qtbot, page, monkeypatch):
     assert page.customer_name.text() == "孙七"  # kept: the clerk cancelled
 
     page.autosave()
-    assert draft_path("clerk1").exists()
+    assert stored_draft("clerk1")
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(answer(QMessageBox.StandardButton.Discard))
     )
@@ -584,7 +589,7 @@ def test_escape_asks_before_discarding_typed_work(qtbot, page, monkeypatch):
     assert page.customer_name.text() == ""
     assert page.description.toPlainText() == ""
     assert not page.has_typed_work()
-    assert not draft_path("clerk1").exists()
+    assert not stored_draft("clerk1")
     assert page.customer_name.hasFocus()
 
     key(qtbot, Qt.Key.Key_Escape)  # nothing typed: no question
@@ -616,7 +621,7 @@ def test_draft_is_kept_and_offered_back(qtbot, clerk, clock, monkeypatch, tmp_pa
 
     assert first.autosave_timer.isActive()
     first.autosave_timer.timeout.emit()  # the timer's slot
-    assert draft_path("clerk1").exists()
+    assert stored_draft("clerk1")
     assert not first.autosave()  # unchanged: not rewritten
     idle(qtbot, first)
     first.close()
@@ -642,12 +647,12 @@ def first_time(values) -> dt.datetime:
 
 
 def test_declined_draft_is_deleted(qtbot, clerk, clock, monkeypatch):
-    DraftStore("clerk1").save({"customer_name": "郑十"})
+    DraftStore(auth.session_for_username("clerk1")).save({"customer_name": "郑十"})
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
     )
     page = open_page(qtbot, clock)
-    qtbot.waitUntil(lambda: not draft_path("clerk1").exists(), timeout=5_000)
+    qtbot.waitUntil(lambda: not stored_draft("clerk1"), timeout=5_000)
     assert page.customer_name.text() == ""
     idle(qtbot, page)
 
@@ -753,7 +758,7 @@ def test_main_window_intake_page_is_the_form(qtbot, clerk, gui_db, clock):
     assert field(window, "receiver", QLineEdit).text() == "clerk1"
     page.customer_name.setText("未保存的人")
     window.close()  # keeps the draft
-    assert DraftStore("clerk1").load()["customer_name"] == "未保存的人"
+    assert DraftStore(auth.session_for_username("clerk1")).load()["customer_name"] == "未保存的人"
     window.tasks.wait_for_done()
 
 
@@ -818,7 +823,7 @@ def add_staff(system, username, role, display, departments=("customer_service",)
         system,
         username,
         role,
-        "password123",
+        "Plum-Harbour-Lantern-42",
         display_name=display,
         departments=departments,
         supervisor=boss,

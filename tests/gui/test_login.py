@@ -26,7 +26,7 @@ def test_sign_in_gives_session_with_role(qtbot, system, clock):
     make_user(system, "mgr", "manager", departments=())
     dialog = make_dialog(qtbot, clock)
     with qtbot.waitSignal(dialog.accepted):
-        attempt(qtbot, dialog, "mgr", "password123")
+        attempt(qtbot, dialog, "mgr", "Plum-Harbour-Lantern-42")
     assert isinstance(dialog.session, Session)
     assert dialog.session.username == "mgr"
     assert dialog.session.role == "manager"
@@ -37,7 +37,7 @@ def test_enter_submits_and_escape_cancels(qtbot, system, clock):
     make_user(system, "clerk9", "clerk")
     dialog = make_dialog(qtbot, clock)
     qtbot.keyClicks(dialog.username, "clerk9")
-    qtbot.keyClicks(dialog.password, "password123")
+    qtbot.keyClicks(dialog.password, "Plum-Harbour-Lantern-42")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.session.role == "clerk"
@@ -81,7 +81,7 @@ def test_five_wrong_passwords_lock_even_the_right_one(qtbot, system, clock):
     messages = failure_messages(qtbot, dialog, "clerk9", 5)
     assert messages[:4] == [GENERIC] * 4
     assert "blocked" in messages[4]
-    attempt(qtbot, dialog, "clerk9", "password123")
+    attempt(qtbot, dialog, "clerk9", "Plum-Harbour-Lantern-42")
     assert dialog.session is None
     assert dialog.isVisible()
     assert "blocked" in dialog.error.text()
@@ -108,5 +108,5 @@ def test_session_speaks_the_ui_language(qtbot, system, clock):
     ):
         QLocale.setDefault(locale)
         dialog = make_dialog(qtbot, clock)
-        attempt(qtbot, dialog, "clerk7", "password123")
+        attempt(qtbot, dialog, "clerk7", "Plum-Harbour-Lantern-42")
         assert dialog.session is not None and dialog.session.language == language

@@ -50,13 +50,16 @@ def test_open_window_unknown_user_or_kind(qtbot, url_with_user):
 def test_open_window_never_waits_on_the_draft_question(qtbot, url_with_user, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop_app.services import auth
     from desktop_app.ui.intake.draft import DraftStore
 
-    DraftStore("clerk7").save({"customer_name": "王小明"})
+    DraftStore(auth.session_for_username("clerk7")).save({"customer_name": "王小明"})
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a))
     window = open_window("intake", database=url_with_user, user="clerk7")
     qtbot.addWidget(window)
     qtbot.wait(50)  # the offer would come from a zero-delay timer
     assert asked == []
-    assert DraftStore("clerk7").exists()  # kept for the clerk's own next start
+    assert DraftStore(
+        auth.session_for_username("clerk7")
+    ).exists()  # kept for the clerk's own next start

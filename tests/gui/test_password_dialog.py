@@ -12,7 +12,7 @@ from desktop_app.services.errors import AuthenticationError
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.password_dialog import ChangePasswordDialog
 
-OLD = "password123"  # make_user's default, used by the clerk fixture
+OLD = "Plum-Harbour-Lantern-42"  # make_user's default, used by the clerk fixture
 FIELDS = ("current_password", "new_password", "repeat_password")
 
 

@@ -220,7 +220,7 @@ def test_template_one_names_the_staff_member_and_the_earlier_case(
         system,
         "ops1",
         "clerk",
-        "password123",
+        "Plum-Harbour-Lantern-42",
         display_name="刘运营",
         departments=("operations",),
     )

@@ -16,15 +16,14 @@ objectName of its widget.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import dataclasses
 import re
 import string
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
@@ -65,7 +64,7 @@ from tests.gui.test_translations import CHINA, messages, plain
 
 WAIT = 15_000
 ROLES = ("manager", "admin", "supervisor", "clerk")
-PASSWORD = "password123"
+PASSWORD = "Plum-Harbour-Lantern-42"
 
 # --- the walker --------------------------------------------------------------------------
 

@@ -28,6 +28,9 @@ def fuzz_examples(full: int) -> int:
 # A Wednesday at 10:00, business time: a plain working day.
 TEST_NOW = dt.datetime(2026, 11, 25, 10, 0, 0)
 
+# The password of the test accounts: strong enough for every role (zxcvbn score 4).
+STRONG_PASSWORD = "Plum-Harbour-Lantern-42"
+
 
 def backends() -> list[str]:
     return ["sqlite", "postgresql"] if os.environ.get(POSTGRES_ENV) else ["sqlite"]
@@ -103,7 +106,7 @@ def make_user(
     role: str,
     *,
     departments=("customer_service",),
-    password: str = "password123",
+    password: str = STRONG_PASSWORD,
     supervisor: str | None = None,
 ) -> Session:
     users.create_user(

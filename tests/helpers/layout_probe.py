@@ -46,7 +46,7 @@ import tempfile
 from pathlib import Path
 
 ROLES = ("manager", "admin", "supervisor", "clerk")
-PASSWORD = "password123"
+PASSWORD = "Plum-Harbour-Lantern-42"
 # The offscreen screen, in device pixels: the common 1920×1080 monitor (1280×720 logical
 # pixels at 150 %).
 SCREEN = (1920, 1080)

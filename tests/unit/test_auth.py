@@ -19,9 +19,11 @@ def _failure(name: str, password: str, clock) -> str:
 
 
 def test_password_is_stored_as_argon2_hash(system_session):
-    users.create_user(system_session, "li.na", "clerk", "s3cret-pass", display_name="李娜")
+    users.create_user(
+        system_session, "li.na", "clerk", "Plum-Harbour-Lantern-42", display_name="李娜"
+    )
     stored = User.get(username="li.na").password_hash
-    assert stored.startswith("$argon2id$") and "s3cret-pass" not in stored
+    assert stored.startswith("$argon2id$") and "Plum-Harbour-Lantern-42" not in stored
 
 
 def test_sign_in_returns_session_with_role_and_departments(system_session, clock):
@@ -29,10 +31,10 @@ def test_sign_in_returns_session_with_role_and_departments(system_session, clock
         system_session,
         "wang",
         "supervisor",
-        "password123",
+        "Plum-Harbour-Lantern-42",
         departments=("customer_service", "logistics"),
     )
-    session = auth.sign_in("wang", "password123", clock=clock)
+    session = auth.sign_in("wang", "Plum-Harbour-Lantern-42", clock=clock)
     assert session.role == "supervisor" and len(session.department_ids) == 2
     assert (
         AuditLog.select()
@@ -47,9 +49,9 @@ def test_five_failures_lock_for_fifteen_minutes(system_session, clock):
     assert messages[:4] == ["Wrong user name or password."] * 4
     assert "blocked until 10:15" in messages[4]
     # While locked, even the right password is refused.
-    assert "blocked" in _failure("clerk9", "password123", clock)
+    assert "blocked" in _failure("clerk9", "Plum-Harbour-Lantern-42", clock)
     clock.advance(minutes=15)
-    assert auth.sign_in("clerk9", "password123", clock=clock).username == "clerk9"
+    assert auth.sign_in("clerk9", "Plum-Harbour-Lantern-42", clock=clock).username == "clerk9"
 
 
 def test_lockout_does_not_reveal_whether_a_user_exists(system_session, clock):
@@ -65,7 +67,7 @@ def test_successful_sign_in_resets_the_failure_count(system_session, clock):
     make_user(system_session, "clerk8", "clerk")
     for _ in range(4):
         _failure("clerk8", "wrong-password", clock)
-    auth.sign_in("clerk8", "password123", clock=clock)
+    auth.sign_in("clerk8", "Plum-Harbour-Lantern-42", clock=clock)
     for _ in range(4):
         assert _failure("clerk8", "wrong-password", clock) == "Wrong user name or password."
 
@@ -73,7 +75,7 @@ def test_successful_sign_in_resets_the_failure_count(system_session, clock):
 def test_disabled_and_passwordless_accounts_cannot_sign_in(system_session, clock):
     make_user(system_session, "gone", "clerk")
     User.update(active=False).where(User.username == "gone").execute()
-    assert "disabled" in _failure("gone", "password123", clock)
+    assert "disabled" in _failure("gone", "Plum-Harbour-Lantern-42", clock)
     users.create_user(system_session, "imported", "clerk", None)
     assert _failure("imported", "anything-at-all", clock) == "Wrong user name or password."
 
@@ -81,15 +83,15 @@ def test_disabled_and_passwordless_accounts_cannot_sign_in(system_session, clock
 def test_only_admins_create_accounts(clerk_session, manager_session):
     for session in (clerk_session, manager_session):
         with pytest.raises(PermissionDenied):
-            users.create_user(session, "someone", "clerk", "password123")
+            users.create_user(session, "someone", "clerk", "Plum-Harbour-Lantern-42")
 
 
 @pytest.mark.parametrize(
     "name,role,password,field",
     [
-        ("has space", "clerk", "password123", "username"),
-        ("", "clerk", "password123", "username"),
-        ("ok.name", "boss", "password123", "role"),
+        ("has space", "clerk", "Plum-Harbour-Lantern-42", "username"),
+        ("", "clerk", "Plum-Harbour-Lantern-42", "username"),
+        ("ok.name", "boss", "Plum-Harbour-Lantern-42", "role"),
         ("ok.name", "clerk", "short", "password"),
     ],
 )
@@ -101,11 +103,13 @@ def test_bad_account_input_names_the_field(system_session, name, role, password,
 
 
 def test_duplicate_user_name_and_unknown_department(system_session):
-    users.create_user(system_session, "dup", "clerk", "password123")
+    users.create_user(system_session, "dup", "clerk", "Plum-Harbour-Lantern-42")
     with pytest.raises(ValidationError, match="already taken"):
-        users.create_user(system_session, "dup", "clerk", "password123")
+        users.create_user(system_session, "dup", "clerk", "Plum-Harbour-Lantern-42")
     with pytest.raises(ValidationError, match="Unknown department 'nowhere'"):
-        users.create_user(system_session, "new", "clerk", "password123", departments=("nowhere",))
+        users.create_user(
+            system_session, "new", "clerk", "Plum-Harbour-Lantern-42", departments=("nowhere",)
+        )
     assert not User.select().where(User.username == "new").exists()
 
 

@@ -36,7 +36,7 @@ def test_init_user_demo_check(db_url, monkeypatch, capsys):
     base = ["--database", db_url]
     code, out, _ = run(
         base + ["init", "--admin", "admin", "--password-stdin"],
-        "admin-pass-1\n",
+        "Plum-Harbour-Lantern-42\n",
         monkeypatch,
         capsys,
     )
@@ -44,7 +44,7 @@ def test_init_user_demo_check(db_url, monkeypatch, capsys):
     code, out, _ = run(
         base
         + ["user", "add", "li.na", "--role", "clerk", "--department", "客服部", "--password-stdin"],
-        "clerk-pass-1\n",
+        "Quiet-River-Stone-77\n",
         monkeypatch,
         capsys,
     )
@@ -124,7 +124,14 @@ def test_user_add_senior_agent_and_user_set(sqlite_url, monkeypatch, capsys):
         ("super2", "supervisor", ["--supervisor", "manager1"]),
     ):
         code, _, err = cli(
-            "user", "add", name, "--role", role, *extra, "--password-stdin", stdin="password-123\n"
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+            *extra,
+            "--password-stdin",
+            stdin="Plum-Harbour-Lantern-42\n",
         )
         assert code == 0, err
     code, out, _ = cli(
@@ -139,14 +146,20 @@ def test_user_add_senior_agent_and_user_set(sqlite_url, monkeypatch, capsys):
         "super1",
         "--senior-agent",
         "--password-stdin",
-        stdin="password-123\n",
+        stdin="Plum-Harbour-Lantern-42\n",
     )
     assert code == 0 and "created clerk senior1 in customer_service (senior agent)" in out
     user, codes, boss = _user("senior1")
     assert user.senior_agent and codes == ["customer_service"] and boss == "super1"
     assert _audit("user_create", "senior1")[0]["senior_agent"] is True
     code, out, _ = cli(
-        "user", "add", "clerk1", "--role", "clerk", "--password-stdin", stdin="password-123\n"
+        "user",
+        "add",
+        "clerk1",
+        "--role",
+        "clerk",
+        "--password-stdin",
+        stdin="Plum-Harbour-Lantern-42\n",
     )
     assert code == 0 and "senior agent" not in out and not _user("clerk1")[0].senior_agent
 

@@ -305,7 +305,7 @@ def test_staff_choices_name_the_active_staff_only(clerk_session, system_session,
         system_session,
         "ops1",
         "clerk",
-        "password123",
+        "Plum-Harbour-Lantern-42",
         display_name="刘运营",
         departments=("operations",),
     )

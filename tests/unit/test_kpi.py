@@ -1272,7 +1272,7 @@ def test_the_same_json_on_sqlite_and_postgresql(tmp_path):
             make_user(system, "manager1", "manager", departments=())
             make_user(system, "super1", "supervisor")
             make_user(system, "clerk1", "clerk", supervisor="super1")
-            manager = auth.sign_in("manager1", "password123", clock=system.clock)
+            manager = auth.sign_in("manager1", "Plum-Harbour-Lantern-42", clock=system.clock)
             cases = build_fixture(system)
             build_actions(manager, cases)
             outputs.append(

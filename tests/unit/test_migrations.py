@@ -36,7 +36,7 @@ def _load_v1(url: str) -> None:
             (
                 "old.admin",
                 "老管理员",
-                auth.hash_password("password123"),
+                auth.hash_password("Plum-Harbour-Lantern-42"),
                 "admin",
                 True,
                 False,
@@ -77,7 +77,7 @@ def test_old_schema_is_migrated_to_current(db_url):
         # The upgraded schema equals a fresh one: no table, column or index differs.
         assert not diff_models(db, models.ALL_MODELS)
         # Data written by version 1 is still there and usable.
-        session = auth.sign_in("old.admin", "password123")
+        session = auth.sign_in("old.admin", "Plum-Harbour-Lantern-42")
         assert session.display_name == "老管理员" and session.role == "admin"
         assert models.ComplaintType.select().count() > 0  # seed topped up
         if info.backend == "sqlite":

@@ -43,6 +43,7 @@ from desktop_app.services import (
     check,
     customers,
     demo,
+    drafts,
     exchange_export,
     exchange_import,
     improvements,
@@ -205,7 +206,7 @@ MATRIX: dict[str, tuple] = {
         MANAGERS,
         lambda s, w: audit.export_audit(s, audit.AuditFilter(), w.tmp / "audit.xlsx"),
     ),
-    "auth.unlock": (EVERYONE, lambda s, w: auth.unlock(s, "password123")),
+    "auth.unlock": (EVERYONE, lambda s, w: auth.unlock(s, "Plum-Harbour-Lantern-42")),
     "auth.sign_out": (EVERYONE, lambda s, w: auth.sign_out(s)),
     "backup.backup_overview": (ADMIN, lambda s, w: backup.backup_overview(s)),
     "backup.create_backup": (ADMIN, lambda s, w: backup.create_backup(s, w.tmp / "b.db")),
@@ -490,19 +491,23 @@ MATRIX: dict[str, tuple] = {
     "users.create_user": (
         ADMIN,
         lambda s, w: users.create_user(
-            s, "newbie", "clerk", "password123", departments=("customer_service",)
+            s, "newbie", "clerk", "Plum-Harbour-Lantern-42", departments=("customer_service",)
         ),
     ),
     "users.list_users": (EVERYONE, lambda s, w: users.list_users(s)),
     "users.get_user": (EVERYONE, lambda s, w: users.get_user(s, "clerk1")),
     "users.change_own_password": (
         EVERYONE,
-        lambda s, w: users.change_own_password(s, "password123", "another-password"),
+        lambda s, w: users.change_own_password(s, "Plum-Harbour-Lantern-42", "another-password"),
     ),
     "users.reset_password": (
         ADMIN,
         lambda s, w: users.reset_password(s, "clerk2", "reset-password"),
     ),
+    "users.unlock_account": (ADMIN, lambda s, w: users.unlock_account(s, "clerk2")),
+    "drafts.save_draft": (EVERYONE, lambda s, w: drafts.save_draft(s, {"customer_name": "x"})),
+    "drafts.load_draft": (EVERYONE, lambda s, w: drafts.load_draft(s)),
+    "drafts.discard_draft": (EVERYONE, lambda s, w: drafts.discard_draft(s)),
     # Managers for the clerks and supervisors of their departments (all: manager1 has none).
     "users.set_active": (MANAGERS, lambda s, w: users.set_active(s, "clerk2", False)),
     "users.update_user(senior agent)": (

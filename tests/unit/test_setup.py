@@ -31,18 +31,18 @@ def test_postgres_urls_quote_every_part():
 @pytest.mark.parametrize(
     ("username", "password", "repeat", "field"),
     [
-        ("with space", "password1", "password1", "username"),
-        ("", "password1", "password1", "username"),
+        ("with space", "Plum-Harbour-Lantern-42", "Plum-Harbour-Lantern-42", "username"),
+        ("", "Plum-Harbour-Lantern-42", "Plum-Harbour-Lantern-42", "username"),
         ("boss", "short", "short", "password"),
-        ("boss", " password1", " password1", "password"),
-        ("boss", "password1", "password2", "repeat_password"),
+        ("boss", " Plum-Harbour-Lantern-42", " Plum-Harbour-Lantern-42", "password"),
+        ("boss", "Plum-Harbour-Lantern-42", "Plum-Harbour-Lantern-43", "repeat_password"),
     ],
 )
 def test_admin_account_checked_before_the_database_exists(username, password, repeat, field):
     with pytest.raises(ValidationError) as caught:
         setup.check_admin_account(username, password, repeat)
     assert caught.value.field == field
-    setup.check_admin_account("boss", "password1", "password1")
+    setup.check_admin_account("boss", "Plum-Harbour-Lantern-42", "Plum-Harbour-Lantern-42")
 
 
 def test_set_up_creates_database_admin_and_demo(tmp_path):
@@ -52,7 +52,7 @@ def test_set_up_creates_database_admin_and_demo(tmp_path):
         url,
         admin="boss",
         display_name="Wang",
-        password="password1",
+        password="Plum-Harbour-Lantern-42",
         demo_count=30,
         progress=lambda d, t: steps.append((d, t)) or True,
     )
@@ -61,7 +61,7 @@ def test_set_up_creates_database_admin_and_demo(tmp_path):
     assert database_proxy.obj.is_closed()  # this thread's connection closed again
     database_proxy.obj.connect()
     try:
-        assert auth.sign_in("boss", "password1").display_name == "Wang"
+        assert auth.sign_in("boss", "Plum-Harbour-Lantern-42").display_name == "Wang"
         assert Complaint.select().count() == 30
     finally:
         database_proxy.obj.close()
@@ -70,7 +70,7 @@ def test_set_up_creates_database_admin_and_demo(tmp_path):
 def test_a_failed_set_up_of_a_new_file_leaves_nothing(tmp_path):
     path = tmp_path / "new.db"
     with pytest.raises(ValidationError):
-        setup.set_up(f"sqlite:///{path}", admin="no spaces", password="password1")
+        setup.set_up(f"sqlite:///{path}", admin="no spaces", password="Plum-Harbour-Lantern-42")
     assert not any(p.exists() for p in setup.sqlite_files(path))
 
 
@@ -78,7 +78,11 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(DatabaseUnavailable) as caught:
-        setup.set_up(f"sqlite:///{blocker / 'sub' / 'new.db'}", admin="boss", password="password1")
+        setup.set_up(
+            f"sqlite:///{blocker / 'sub' / 'new.db'}",
+            admin="boss",
+            password="Plum-Harbour-Lantern-42",
+        )
     assert caught.value.message.startswith("The database cannot be set up:")
 
 
@@ -92,7 +96,7 @@ def test_probe_an_empty_then_a_set_up_server():
     probe = setup.probe_postgres(PG_URL)
     assert probe.server.startswith("PostgreSQL ")
     assert (probe.schema_version, probe.has_schema, probe.has_admin) == (None, False, False)
-    setup.set_up(PG_URL, admin="boss", password="password1")
+    setup.set_up(PG_URL, admin="boss", password="Plum-Harbour-Lantern-42")
     probe = setup.probe_postgres(PG_URL)
     assert probe.has_schema and probe.has_admin
 

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import URGENCY, Term
+from desktop_app.services.attachments import safe_to_open, shown_name
 from desktop_app.services.cases import CaseDetail, TimelineEvent, attachment_file
 from desktop_app.services.customers import CustomerUpdated
 from desktop_app.services.errors import ServiceError
@@ -383,12 +384,22 @@ class CaseWindow(CaseActions, QWidget):
         self.timeline_table.open_attachments_of_row(row)
 
     def open_attachment(self, attachment_id: int) -> Path | None:
-        """Open an evidence file with the program the system has for it."""
+        """Open an evidence file with the program the system has for it; a file of a type
+        not on the allow-list (stored before it existed) is never run: its folder is opened
+        instead (docs/rules.md#attachments). The path opened."""
         try:
-            _name, path = attachment_file(self.session, attachment_id)
+            name, path = attachment_file(self.session, attachment_id)
         except ServiceError as exc:
             self.action_message.setText(service_message(exc))
             return None
+        if not safe_to_open(name):
+            self.show_message(
+                self.tr(
+                    "{name} is not a type the program opens; its folder is shown instead."
+                ).format(name=shown_name(name)),
+                error=False,
+            )
+            path = path.parent
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         needs_password,
         remember_database,
         remembered_database,
+        secure_settings_file,
         should_run_wizard,
     )
     from desktop_app.ui.first_run.server import DatabasePage
@@ -48,6 +49,7 @@ _MODULES = {
     "needs_password": "remembered",
     "remember_database": "remembered",
     "remembered_database": "remembered",
+    "secure_settings_file": "remembered",
     "should_run_wizard": "remembered",
     "DatabasePage": "server",
     "DEMO_CASES": "wizard",
@@ -79,5 +81,6 @@ __all__ = [
     "needs_password",
     "remember_database",
     "remembered_database",
+    "secure_settings_file",
     "should_run_wizard",
 ]

@@ -307,13 +307,20 @@ class FirstRunWizard(QWizard):
         self.setup_result = result
         self.database_url = url
         self.admin_username = result.admin or ""
-        remember_database(
+        kept = remember_database(
             url
             if not page.is_shared() or page.remember_password.isChecked()
             else without_password(url)
         )
         save_language("system" if self.language == system_language() else self.language)
-        self.finish_page.status.setText(self.tr("Done."))
+        self.finish_page.status.setText(
+            self.tr("Done.")
+            if kept
+            else self.tr(
+                "Done. This computer has no password store (keyring), so the database "
+                "password was not remembered: it will be asked at each start."
+            )
+        )
 
     def _setup_failed(self, exc: ServiceError) -> None:
         if isinstance(exc, ValidationError) and exc.field in self.admin_page.errors:

@@ -1,8 +1,10 @@
-"""The unsaved intake form kept on disk, so a crash or a closed program loses nothing.
+"""The unsaved intake form kept, so a crash or a closed program loses nothing.
 
-``DraftStore``: one JSON file per signed-in user in the user data folder,
-``<data_dir>/drafts/intake-<username>.json``. The values are the form's own plain values
-(strings, codes, booleans, lists, the complaint time as ISO text).
+``DraftStore``: the signed-in user's draft in the database (``services/drafts.py``), never
+a plain file (docs/rules.md#private-files). A draft an older version left as JSON in
+``<data_dir>/drafts/intake-<username>.json`` is moved into the database the first time it
+is looked for, and the file is overwritten and deleted. The values are the form's own plain
+values (strings, codes, booleans, lists, the complaint time as ISO text).
 
 ``IntakeDrafts``: the page's side, a mixin of ``page.IntakePage``: the form is written
 every ``AUTOSAVE_MS`` when it changed (``autosave``), when the window closes
@@ -22,11 +24,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.db.connection import data_dir
+from desktop_app.services import drafts as drafts_service
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.session import Session
 from desktop_app.ui.forms import ask
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
 AUTOSAVE_MS = 3000
 
 if TYPE_CHECKING:
@@ -47,46 +51,77 @@ else:
 
 
 def draft_path(username: str) -> Path:
+    """Where versions before schema v14 kept a user's draft as plain JSON."""
     safe = re.sub(r"[^\w.-]", "_", username) or "_"
     return data_dir() / "drafts" / f"intake-{safe}.json"
 
 
-class DraftStore:
-    """Reads, writes and deletes one user's intake draft; writes are atomic (temp file
-    then rename), so a crash while writing leaves the previous draft."""
+def erase_file(path: Path) -> None:
+    """Overwrite a file with zeros, then delete it (best effort on journaling disks)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:
+            handle.write(b"\0" * size)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        log.warning("old intake draft %s not overwritten: %s", path, exc)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("old intake draft %s not deleted: %s", path, exc)
 
-    def __init__(self, username: str, path: Path | None = None):
-        self.path = path or draft_path(username)
+
+class DraftStore:
+    """Reads, writes and deletes the session user's intake draft (in the database)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._migrated = False
+
+    def _migrate_old_file(self) -> None:
+        """Move a plain JSON draft of an older version into the database, erase the file."""
+        if self._migrated:
+            return
+        self._migrated = True
+        path = draft_path(self.session.username)
+        if not path.is_file():
+            return
+        try:
+            payload = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("old intake draft %s unreadable: %s", path, exc)
+            payload = None
+        values = payload.get("values") if isinstance(payload, dict) else None
+        if isinstance(values, dict) and values and drafts_service.load_draft(self.session) is None:
+            drafts_service.save_draft(self.session, values)
+        erase_file(path)
+        log.info("moved the old intake draft of %s into the database", self.session.username)
 
     def exists(self) -> bool:
-        return self.path.is_file()
+        return self.load() is not None
 
     def save(self, values: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        payload = {"version": FORMAT_VERSION, "values": values}
-        temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(temporary, self.path)
+        self._migrate_old_file()
+        drafts_service.save_draft(self.session, values)
 
     def load(self) -> dict[str, Any] | None:
         """The stored values; None when there is no draft or it cannot be read."""
         try:
-            payload = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+            self._migrate_old_file()
+            return drafts_service.load_draft(self.session)
+        except ServiceError as exc:
+            log.warning("intake draft not read: %s", exc)
             return None
-        except (OSError, ValueError) as exc:
-            log.warning("intake draft %s unreadable: %s", self.path, exc)
-            return None
-        values = payload.get("values") if isinstance(payload, dict) else None
-        return values if isinstance(values, dict) else None
 
     def discard(self) -> None:
         try:
-            self.path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            log.warning("intake draft %s not deleted: %s", self.path, exc)
+            self._migrate_old_file()
+            drafts_service.discard_draft(self.session)
+        except ServiceError as exc:
+            log.warning("intake draft not deleted: %s", exc)
 
 
 class IntakeDrafts(_Base):
@@ -115,7 +150,7 @@ class IntakeDrafts(_Base):
                 self.drafts.save(self.values())
                 return True
             self.drafts.discard()
-        except OSError as exc:
+        except (OSError, ServiceError) as exc:
             log.warning("intake draft not written: %s", exc)
         return False
 

@@ -161,7 +161,7 @@ class IntakePage(
         self.tasks = tasks if tasks is not None else TaskRunner(self)
         self.changes = changes if changes is not None else ChangeHub(self)
         self.language = ui_language()
-        self.drafts = drafts or DraftStore(session.username)
+        self.drafts = drafts or DraftStore(session)
         self.customer_id: int | None = None
         self.last_saved: tuple[Registered, dict[str, Any], dt.datetime] | None = None
         self.saved_dialog: SavedDialog | None = None
