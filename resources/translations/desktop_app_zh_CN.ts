@@ -9,119 +9,117 @@
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="52"/>
-        <location filename="../../desktop_app/services/setup.py" line="195"/>
+        <location filename="../../desktop_app/services/auth.py" line="69"/>
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="56"/>
-        <location filename="../../desktop_app/services/setup.py" line="199"/>
+        <location filename="../../desktop_app/services/auth.py" line="73"/>
         <source>The password must not start or end with a space.</source>
         <translation>密码不能以空格开头或结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="37"/>
+        <location filename="../../desktop_app/services/auth.py" line="42"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="39"/>
+        <location filename="../../desktop_app/services/auth.py" line="44"/>
         <source>Too many failed sign-ins with this user name. Sign-in is blocked until {until}; please wait or ask an administrator.</source>
         <translation>该用户名登录失败次数过多，{until} 前禁止登录；请稍候再试或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="139"/>
+        <location filename="../../desktop_app/services/auth.py" line="167"/>
         <source>This account is disabled. Please ask an administrator.</source>
         <translation>该账号已停用，请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/auth.py" line="174"/>
+        <location filename="../../desktop_app/services/auth.py" line="207"/>
         <source>No active account named {name}.</source>
         <translation>没有名为 {name} 的有效账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="196"/>
+        <location filename="../../desktop_app/services/backup.py" line="200"/>
         <source>The backup copy {file} failed the integrity check: {reason}</source>
         <translation>备份副本 {file} 未通过完整性检查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="203"/>
+        <location filename="../../desktop_app/services/backup.py" line="208"/>
         <source>Could not write the backup {file}: {reason}</source>
         <translation>无法写入备份 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="216"/>
+        <location filename="../../desktop_app/services/backup.py" line="221"/>
         <source>pg_dump was not found on this computer, so no PostgreSQL backup was made. Install the PostgreSQL client tools (package postgresql-client, or the PostgreSQL installer on Windows) and try again, or use the database server&apos;s own backups.</source>
         <translation>本机未找到 pg_dump，未能备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（postgresql-client 软件包，Windows 上用 PostgreSQL 安装程序）后重试，或使用数据库服务器自身的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="242"/>
+        <location filename="../../desktop_app/services/backup.py" line="247"/>
         <source>pg_dump could not write {file}: {reason}</source>
         <translation>pg_dump 无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="248"/>
+        <location filename="../../desktop_app/services/backup.py" line="253"/>
         <source>pg_dump failed to write {file}: {reason}</source>
         <translation>pg_dump 写入 {file} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="333"/>
+        <location filename="../../desktop_app/services/backup.py" line="339"/>
         <source>{file} is not a SQLite database; nothing was restored.</source>
         <translation>{file} 不是 SQLite 数据库，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="339"/>
+        <location filename="../../desktop_app/services/backup.py" line="345"/>
         <source>{file} is damaged ({reason}); nothing was restored.</source>
         <translation>{file} 已损坏（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="345"/>
+        <location filename="../../desktop_app/services/backup.py" line="351"/>
         <source>{file} failed the integrity check ({reason}); nothing was restored.</source>
         <translation>{file} 未通过完整性检查（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="357"/>
+        <location filename="../../desktop_app/services/backup.py" line="363"/>
         <source>{file} is not a Complaint Desk database (it has no schema_version table); nothing was restored.</source>
         <translation>{file} 不是投诉处理台数据库（没有 schema_version 表），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="365"/>
+        <location filename="../../desktop_app/services/backup.py" line="371"/>
         <source>{file} cannot be read ({reason}); nothing was restored.</source>
         <translation>无法读取 {file}（{reason}），未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="374"/>
+        <location filename="../../desktop_app/services/backup.py" line="380"/>
         <source>{file} has no schema version; nothing was restored.</source>
         <translation>{file} 没有结构版本，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="379"/>
+        <location filename="../../desktop_app/services/backup.py" line="385"/>
         <source>{file} is at schema version {version}, newer than this program ({supported}); install the newer program version. Nothing was restored.</source>
         <translation>{file} 的结构版本为 {version}，比本程序支持的版本（{supported}）新；请安装新版程序。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="410"/>
+        <location filename="../../desktop_app/services/backup.py" line="416"/>
         <source>The database {file} is in use ({reason}). Close the program on every other PC and any other program using the file, then restore again. Nothing was restored.</source>
         <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="439"/>
+        <location filename="../../desktop_app/services/backup.py" line="445"/>
         <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
         <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="447"/>
+        <location filename="../../desktop_app/services/backup.py" line="453"/>
         <source>{file} does not exist or is not a file; nothing was restored.</source>
         <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="458"/>
+        <location filename="../../desktop_app/services/backup.py" line="464"/>
         <source>{file} is the database itself; choose a backup file.</source>
         <translation>{file} 就是数据库本身，请选择备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="474"/>
+        <location filename="../../desktop_app/services/backup.py" line="480"/>
         <source>Could not restore {file}: {reason}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
@@ -147,275 +145,275 @@
         <translation>通知文本过长。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="110"/>
+        <location filename="../../desktop_app/services/cases.py" line="111"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="315"/>
+        <location filename="../../desktop_app/services/cases.py" line="316"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
         <location filename="../../desktop_app/services/surveys.py" line="204"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="317"/>
+        <location filename="../../desktop_app/services/cases.py" line="318"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="206"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="185"/>
-        <location filename="../../desktop_app/services/cases.py" line="413"/>
+        <location filename="../../desktop_app/services/audit.py" line="186"/>
+        <location filename="../../desktop_app/services/cases.py" line="414"/>
         <location filename="../../desktop_app/services/surveys.py" line="473"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="772"/>
+        <location filename="../../desktop_app/services/cases.py" line="773"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="776"/>
+        <location filename="../../desktop_app/services/cases.py" line="777"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="782"/>
+        <location filename="../../desktop_app/services/cases.py" line="783"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="922"/>
+        <location filename="../../desktop_app/services/cases.py" line="923"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="961"/>
+        <location filename="../../desktop_app/services/cases.py" line="962"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="966"/>
+        <location filename="../../desktop_app/services/cases.py" line="967"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="969"/>
+        <location filename="../../desktop_app/services/cases.py" line="970"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="973"/>
+        <location filename="../../desktop_app/services/cases.py" line="974"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="979"/>
+        <location filename="../../desktop_app/services/cases.py" line="980"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="999"/>
+        <location filename="../../desktop_app/services/cases.py" line="1000"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1001"/>
+        <location filename="../../desktop_app/services/cases.py" line="1002"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1029"/>
+        <location filename="../../desktop_app/services/cases.py" line="1030"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1046"/>
+        <location filename="../../desktop_app/services/cases.py" line="1052"/>
         <location filename="../../desktop_app/services/intake.py" line="413"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1051"/>
+        <location filename="../../desktop_app/services/cases.py" line="1057"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1060"/>
+        <location filename="../../desktop_app/services/cases.py" line="1066"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1112"/>
+        <location filename="../../desktop_app/services/cases.py" line="1118"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1116"/>
-        <location filename="../../desktop_app/services/cases.py" line="1161"/>
-        <location filename="../../desktop_app/services/cases.py" line="1401"/>
-        <location filename="../../desktop_app/services/cases.py" line="1668"/>
+        <location filename="../../desktop_app/services/cases.py" line="1122"/>
+        <location filename="../../desktop_app/services/cases.py" line="1167"/>
+        <location filename="../../desktop_app/services/cases.py" line="1407"/>
+        <location filename="../../desktop_app/services/cases.py" line="1674"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1120"/>
+        <location filename="../../desktop_app/services/cases.py" line="1126"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1123"/>
+        <location filename="../../desktop_app/services/cases.py" line="1129"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1157"/>
+        <location filename="../../desktop_app/services/cases.py" line="1163"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1165"/>
+        <location filename="../../desktop_app/services/cases.py" line="1171"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1201"/>
+        <location filename="../../desktop_app/services/cases.py" line="1207"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1206"/>
+        <location filename="../../desktop_app/services/cases.py" line="1212"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1215"/>
+        <location filename="../../desktop_app/services/cases.py" line="1221"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1250"/>
+        <location filename="../../desktop_app/services/cases.py" line="1256"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1260"/>
+        <location filename="../../desktop_app/services/cases.py" line="1266"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1266"/>
+        <location filename="../../desktop_app/services/cases.py" line="1272"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1299"/>
+        <location filename="../../desktop_app/services/cases.py" line="1305"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1302"/>
+        <location filename="../../desktop_app/services/cases.py" line="1308"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1308"/>
+        <location filename="../../desktop_app/services/cases.py" line="1314"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1313"/>
+        <location filename="../../desktop_app/services/cases.py" line="1319"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1353"/>
+        <location filename="../../desktop_app/services/cases.py" line="1359"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1357"/>
+        <location filename="../../desktop_app/services/cases.py" line="1363"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1448"/>
-        <location filename="../../desktop_app/services/cases.py" line="1451"/>
-        <location filename="../../desktop_app/services/cases.py" line="1462"/>
+        <location filename="../../desktop_app/services/cases.py" line="1454"/>
+        <location filename="../../desktop_app/services/cases.py" line="1457"/>
+        <location filename="../../desktop_app/services/cases.py" line="1468"/>
         <source>Choose a value from the list.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1465"/>
-        <location filename="../../desktop_app/services/cases.py" line="1469"/>
+        <location filename="../../desktop_app/services/cases.py" line="1471"/>
+        <location filename="../../desktop_app/services/cases.py" line="1475"/>
         <source>Choose the subtype.</source>
         <translation>请选择子类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1573"/>
+        <location filename="../../desktop_app/services/cases.py" line="1579"/>
         <source>Say whether the case is urgent (yes or no).</source>
         <translation>请说明投诉是否紧急（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1575"/>
+        <location filename="../../desktop_app/services/cases.py" line="1581"/>
         <source>Choose the level from the list.</source>
         <translation>请从列表中选择级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1581"/>
+        <location filename="../../desktop_app/services/cases.py" line="1587"/>
         <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
         <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1585"/>
+        <location filename="../../desktop_app/services/cases.py" line="1591"/>
         <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1601"/>
+        <location filename="../../desktop_app/services/cases.py" line="1607"/>
         <source>Only a manager may take the urgent mark off a case.</source>
         <translation>只有经理可以取消投诉的紧急标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1604"/>
+        <location filename="../../desktop_app/services/cases.py" line="1610"/>
         <source>Only a manager may lower a case&apos;s level.</source>
         <translation>只有经理可以降低投诉级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1606"/>
+        <location filename="../../desktop_app/services/cases.py" line="1612"/>
         <source>Say why the case is urgent.</source>
         <translation>请说明紧急原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1609"/>
+        <location filename="../../desktop_app/services/cases.py" line="1615"/>
         <source>Give the reason for the re-assessment.</source>
         <translation>请填写重新评估的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1635"/>
+        <location filename="../../desktop_app/services/cases.py" line="1641"/>
         <source>Nothing to change: choose what to re-assess.</source>
         <translation>没有变更：请选择要重新评估的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1663"/>
+        <location filename="../../desktop_app/services/cases.py" line="1669"/>
         <source>Say whether the account is frozen (yes or no).</source>
         <translation>请说明账户是否已冻结（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1672"/>
+        <location filename="../../desktop_app/services/cases.py" line="1678"/>
         <source>Only account-security cases record whether the account is frozen.</source>
         <translation>只有账户安全类投诉记录账户是否冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1677"/>
+        <location filename="../../desktop_app/services/cases.py" line="1683"/>
         <source>The account is already recorded as frozen.</source>
         <translation>账户已记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1679"/>
+        <location filename="../../desktop_app/services/cases.py" line="1685"/>
         <source>The account is not recorded as frozen.</source>
         <translation>账户未记录为冻结。</translation>
     </message>
@@ -481,7 +479,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/errors.py" line="110"/>
-        <location filename="../../desktop_app/services/setup.py" line="82"/>
+        <location filename="../../desktop_app/services/setup.py" line="83"/>
         <source>The database server refused the user or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
@@ -681,23 +679,23 @@
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1936"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1943"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1937"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1944"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1970"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1971"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1978"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1979"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1992"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1993"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -814,17 +812,32 @@
         <translation>请至少填写 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/attachments.py" line="59"/>
+        <location filename="../../desktop_app/services/attachments.py" line="107"/>
+        <source>{name}: the file name contains invisible control or direction characters, which can disguise the file&apos;s type; rename the file and attach it again.</source>
+        <translation>{name}：文件名含有不可见的控制字符或方向字符，可能伪装文件类型；请重命名文件后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="111"/>
+        <source>{name}: files of type {ext} cannot be attached; allowed are images, PDF, office documents, audio and plain text.</source>
+        <translation>{name}：不能添加 {ext} 类型的文件；允许的类型为图片、PDF、办公文档、音频和纯文本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="115"/>
+        <source>{name}: the content is not that of a {ext} file (it may be a disguised program); it cannot be attached.</source>
+        <translation>{name}：文件内容不是 {ext} 文件（可能是伪装的程序），不能添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/attachments.py" line="162"/>
         <source>{name}: the file does not exist or is not a file.</source>
         <translation>{name}：文件不存在或不是文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/attachments.py" line="66"/>
+        <location filename="../../desktop_app/services/attachments.py" line="169"/>
         <source>{name}: the file cannot be read ({reason}).</source>
         <translation>{name}：无法读取文件（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/attachments.py" line="72"/>
+        <location filename="../../desktop_app/services/attachments.py" line="175"/>
         <source>{name}: {size:.1f} MB is larger than the {limit:.0f} MB allowed.</source>
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
@@ -850,37 +863,37 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="190"/>
+        <location filename="../../desktop_app/services/audit.py" line="191"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="405"/>
+        <location filename="../../desktop_app/services/audit.py" line="406"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="438"/>
+        <location filename="../../desktop_app/services/audit.py" line="439"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="997"/>
+        <location filename="../../desktop_app/services/cases.py" line="998"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1033"/>
+        <location filename="../../desktop_app/services/cases.py" line="1034"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1036"/>
+        <location filename="../../desktop_app/services/cases.py" line="1037"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1041"/>
+        <location filename="../../desktop_app/services/cases.py" line="1042"/>
         <location filename="../../desktop_app/services/intake.py" line="261"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
@@ -1010,7 +1023,7 @@
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1471"/>
+        <location filename="../../desktop_app/services/cases.py" line="1477"/>
         <location filename="../../desktop_app/services/intake.py" line="217"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
@@ -1171,48 +1184,48 @@
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="86"/>
+        <location filename="../../desktop_app/services/setup.py" line="87"/>
         <source>The database server has no such database. Ask its administrator to create it (an empty database), then try again: {detail}</source>
         <translation>数据库服务器上没有该数据库。请联系数据库管理员创建（空数据库）后重试：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="106"/>
+        <location filename="../../desktop_app/services/setup.py" line="107"/>
         <source>Cannot reach the database server at {host}:{port}. Check the address and port, and that the server accepts connections from this computer: {detail}</source>
         <translation>无法连接位于 {host}:{port} 的数据库服务器。请检查地址和端口，并确认服务器允许本机连接：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="117"/>
-        <location filename="../../desktop_app/services/setup.py" line="168"/>
+        <location filename="../../desktop_app/services/setup.py" line="118"/>
+        <location filename="../../desktop_app/services/setup.py" line="169"/>
         <source>Cannot connect to the database server: {detail}</source>
         <translation>无法连接到数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="136"/>
+        <location filename="../../desktop_app/services/setup.py" line="137"/>
         <source>Not a PostgreSQL address.</source>
         <translation>不是 PostgreSQL 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="203"/>
+        <location filename="../../desktop_app/services/setup.py" line="197"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="238"/>
+        <location filename="../../desktop_app/services/setup.py" line="232"/>
         <source>The database cannot be set up: {detail}</source>
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1397"/>
+        <location filename="../../desktop_app/services/cases.py" line="1403"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1407"/>
+        <location filename="../../desktop_app/services/cases.py" line="1413"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1416"/>
+        <location filename="../../desktop_app/services/cases.py" line="1422"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -1332,24 +1345,24 @@
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="189"/>
+        <location filename="../../desktop_app/services/setup.py" line="190"/>
         <location filename="../../desktop_app/services/users.py" line="155"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="133"/>
+        <location filename="../../desktop_app/services/setup.py" line="134"/>
         <source>The server address, port or database name is not valid.</source>
         <translation>服务器地址、端口或数据库名称无效。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/users.py" line="160"/>
-        <location filename="../../desktop_app/services/users.py" line="394"/>
+        <location filename="../../desktop_app/services/users.py" line="415"/>
         <source>Unknown role {role!r}; use clerk, supervisor, manager or admin.</source>
         <translation>未知角色 {role!r}；请使用 clerk、supervisor、manager 或 admin。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="169"/>
+        <location filename="../../desktop_app/services/users.py" line="171"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被占用。</translation>
     </message>
@@ -1374,43 +1387,43 @@
         <translation>{name} 不能担任 {account} 的主管：{account} 是 {name} 的上级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="210"/>
-        <location filename="../../desktop_app/services/users.py" line="258"/>
+        <location filename="../../desktop_app/services/users.py" line="212"/>
+        <location filename="../../desktop_app/services/users.py" line="260"/>
         <source>No user named {name}.</source>
         <translation>没有名为 {name} 的用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="244"/>
+        <location filename="../../desktop_app/services/users.py" line="246"/>
         <source>Only an administrator changes the account of a manager or administrator.</source>
         <translation>经理或管理员的账号只能由系统管理员修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="249"/>
+        <location filename="../../desktop_app/services/users.py" line="251"/>
         <source>{name} belongs to none of your departments; ask an administrator.</source>
         <translation>{name} 不属于您的任何部门；请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="284"/>
+        <location filename="../../desktop_app/services/users.py" line="286"/>
         <source>The command line has no password to change.</source>
         <translation>命令行会话没有可修改的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="288"/>
+        <location filename="../../desktop_app/services/users.py" line="290"/>
         <source>Your account no longer exists or is disabled.</source>
         <translation>您的账号已不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="291"/>
+        <location filename="../../desktop_app/services/users.py" line="293"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="294"/>
+        <location filename="../../desktop_app/services/users.py" line="296"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码必须与当前密码不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="419"/>
+        <location filename="../../desktop_app/services/users.py" line="440"/>
         <source>You assign only your own departments; ask an administrator.</source>
         <translation>您只能分配自己所属的部门；请联系系统管理员。</translation>
     </message>
@@ -1506,7 +1519,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/policy_workbook.py" line="782"/>
-        <location filename="../../desktop_app/services/users.py" line="340"/>
+        <location filename="../../desktop_app/services/users.py" line="361"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
@@ -1537,52 +1550,52 @@
         <translation>&quot;{value}&quot; 不是处理人规则（{codes}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="991"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="992"/>
         <source>{path} is not an .xlsx workbook: {reason}</source>
         <translation>{path} 不是 .xlsx 工作簿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1003"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1004"/>
         <source>Not a sheet of the policy workbook: ignored.</source>
         <translation>不是规则工作簿的工作表：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1009"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1010"/>
         <source>The sheet appears twice.</source>
         <translation>该工作表出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1026"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1027"/>
         <source>Unknown column: ignored.</source>
         <translation>未知列：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1030"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1031"/>
         <source>The column appears twice.</source>
         <translation>该列出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1040"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1041"/>
         <source>The column is missing.</source>
         <translation>缺少该列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="273"/>
+        <location filename="../../desktop_app/services/users.py" line="275"/>
         <source>{name} is the last administrator who can sign in; add another administrator first.</source>
         <translation>{name} 是最后一个可以登录的系统管理员；请先添加其他系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="379"/>
+        <location filename="../../desktop_app/services/users.py" line="400"/>
         <source>Only an administrator changes roles.</source>
         <translation>只有系统管理员可以修改角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="381"/>
+        <location filename="../../desktop_app/services/users.py" line="402"/>
         <source>Only an administrator changes names.</source>
         <translation>只有系统管理员可以修改姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/users.py" line="387"/>
+        <location filename="../../desktop_app/services/users.py" line="408"/>
         <source>The display name must be 1 to 60 characters.</source>
         <translation>显示名称须为 1 至 60 个字符。</translation>
     </message>
@@ -1852,7 +1865,7 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/bootstrap.py" line="95"/>
+        <location filename="../../desktop_app/bootstrap.py" line="115"/>
         <source>The database {file} is open on {host} (since {since}). Two computers must not use one database file: close the program there first, or set up a shared PostgreSQL server for several computers.</source>
         <translation>数据库 {file} 正在 {host} 上使用（自 {since} 起）。两台电脑不能同时使用同一个数据库文件：请先在那台电脑上关闭程序，或为多台电脑架设共享的 PostgreSQL 服务器。</translation>
     </message>
@@ -1946,6 +1959,51 @@
         <source>The test message was not delivered: {error}</source>
         <translation>测试消息未送达：{error}</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/domain/passwords.py" line="17"/>
+        <source>The password must not contain the user name or the display name.</source>
+        <translation>密码不得包含用户名或显示名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/passwords.py" line="18"/>
+        <source>This password is among the most common ones and would be guessed at once.</source>
+        <translation>此密码属于最常见的密码，很快就会被猜中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/passwords.py" line="19"/>
+        <source>Runs and repeats such as 12345678, abcd or aaaa are easy to guess.</source>
+        <translation>12345678、abcd 或 aaaa 这类连续或重复的字符很容易被猜中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/passwords.py" line="20"/>
+        <source>Rows of neighbouring keys such as qwerty are easy to guess.</source>
+        <translation>qwerty 这类键盘上相邻的按键很容易被猜中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/passwords.py" line="21"/>
+        <source>Dates and years are easy to guess.</source>
+        <translation>日期和年份很容易被猜中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/passwords.py" line="22"/>
+        <source>Names and common words on their own are easy to guess.</source>
+        <translation>单独使用姓名和常用词很容易被猜中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/passwords.py" line="24"/>
+        <source>This password is too easy to guess. Use a longer one, e.g. three or four unrelated words with a digit or sign.</source>
+        <translation>此密码太容易被猜中。请使用更长的密码，例如三四个互不相关的词再加上数字或符号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/workbook_limits.py" line="20"/>
+        <source>{name} unpacks to {size:.0f} MB, more than the 200 MB a workbook may have; nothing was changed. Split it into smaller workbooks.</source>
+        <translation>{name} 解压后为 {size:.0f} MB，超过工作簿允许的 200 MB；未做任何更改。请拆分为较小的工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/workbook_limits.py" line="24"/>
+        <source>{name} is compressed {ratio:.0f}:1, more than the 100:1 a workbook may be (it may be built to exhaust the computer); nothing was changed.</source>
+        <translation>{name} 的压缩比为 {ratio:.0f}:1，超过工作簿允许的 100:1（可能是为耗尽电脑资源而构造的）；未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>AccountFields</name>
@@ -2012,72 +2070,87 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_accounts.py" line="392"/>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="464"/>
+        <source>&amp;Lift sign-in lockout</source>
+        <translation>解除登录锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="395"/>
+        <source>Let the account sign in again at once after too many failed attempts</source>
+        <translation>登录失败次数过多后，让该账号立即可以重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="398"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="476"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="411"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="423"/>
         <source>A disabled account cannot sign in; its cases and history stay. Every change is recorded in the audit log.</source>
         <translation>停用的账号不能登录，其投诉和历史记录仍会保留。每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="458"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="470"/>
         <source>E&amp;nable</source>
         <translation>启用(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="461"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="473"/>
         <source>Let {name} sign in again</source>
         <translation>允许 {name} 重新登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="467"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="479"/>
         <source>Stop {name} from signing in</source>
         <translation>禁止 {name} 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="490"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="502"/>
         <source>New password set for {name}.</source>
         <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="492"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="504"/>
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="494"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="506"/>
         <source>Account {name} changed.</source>
         <translation>已修改账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="539"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="551"/>
+        <source>{name} can sign in again at once.</source>
+        <translation>{name} 现在可以立即重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="568"/>
         <source>Enable the account</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="540"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="569"/>
         <source>Let {name} ({display}) sign in again?</source>
         <translation>允许 {name}（{display}）重新登录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="544"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="573"/>
         <source>Disable the account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="546"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="575"/>
         <source>Disable {name} ({display})? The account can no longer sign in; its cases and history stay, and you can enable it again.</source>
         <translation>停用 {name}（{display}）吗？停用后该账号不能再登录，其投诉和历史记录仍会保留，之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="558"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="587"/>
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_accounts.py" line="560"/>
+        <location filename="../../desktop_app/ui/admin_accounts.py" line="589"/>
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
@@ -2284,251 +2357,256 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_audit.py" line="95"/>
+        <source>Sign-in lockout lifted by an administrator</source>
+        <translation>管理员解除了登录锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
         <source>Account added</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
         <source>Account disabled</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="98"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
         <source>Account enabled</source>
         <translation>启用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="99"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
         <source>Complaint registered</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
         <source>Customer record changed</source>
         <translation>客户档案已修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="101"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
         <source>Case assigned by rule</source>
         <translation>按规则分派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
         <source>Progress recorded</source>
         <translation>记录进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="103"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
         <source>Case transferred</source>
         <translation>转派投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="104"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
         <source>Case escalated</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="105"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
         <source>Case escalated automatically</source>
         <translation>自动升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="106"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
         <source>Approval requested</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="107"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
         <source>Approval decided</source>
         <translation>审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="108"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
         <source>Case closed</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="109"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
         <source>Case reopened</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="110"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
         <source>Resolution date renegotiated</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="111"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
         <source>Case re-assessed</source>
         <translation>投诉重新评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
         <source>Account frozen note</source>
         <translation>账户冻结记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="113"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="114"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="115"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="133"/>
         <source>Policy changed</source>
         <translation>政策已修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="134"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Holiday notice imported</source>
         <translation>已导入放假通知</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="155"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="158"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="159"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="160"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="153"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="156"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="154"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="157"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="161"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="162"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2536,112 +2614,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="273"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="297"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="298"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="299"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="323"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="326"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="326"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="333"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="334"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="337"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="340"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="352"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="355"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="434"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="437"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="436"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="438"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="441"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="455"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="458"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="461"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="464"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="463"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="466"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="509"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="512"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="514"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="517"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2649,27 +2727,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="231"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="234"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="232"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="235"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="233"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="236"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="234"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="237"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="238"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3484,148 +3562,153 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="120"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="121"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="164"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="166"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="170"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="172"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="176"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="178"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="182"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="184"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="188"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="190"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="194"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="196"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="200"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="201"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="201"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="202"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="206"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="207"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="207"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="208"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="211"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="211"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="217"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="218"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="220"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="221"/>
         <source>Mark urgent, change the level, type, subtype or department</source>
         <translation>标记紧急，调整级别、类型、子类型或部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="246"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="247"/>
         <source>C&amp;ustomer…</source>
         <translation>客户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="249"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="250"/>
         <source>The customer&apos;s record: contacts, member tier, sensitive customer</source>
         <translation>客户档案：联系方式、会员等级、敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="319"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="320"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="322"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="323"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="362"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="365"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="363"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="366"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="407"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="398"/>
+        <source>{name} is not a type the program opens; its folder is shown instead.</source>
+        <translation>本程序不直接打开 {name} 这种类型的文件，改为显示其所在文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="418"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="419"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="430"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="420"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="431"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -4138,12 +4221,12 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run/remembered.py" line="71"/>
+        <location filename="../../desktop_app/ui/first_run/remembered.py" line="169"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/remembered.py" line="74"/>
+        <location filename="../../desktop_app/ui/first_run/remembered.py" line="172"/>
         <source>The password of the database server:
 {database}</source>
         <translation>数据库服务器的密码：
@@ -4359,15 +4442,15 @@ Please send that file to your administrator. Unsaved input in the current window
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="144"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="146"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="187"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="189"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="145"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="188"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="190"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
         <source>To</source>
         <translation>新</translation>
     </message>
@@ -4403,7 +4486,7 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="153"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
@@ -4506,7 +4589,7 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="176"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="397"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="399"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
@@ -4536,537 +4619,547 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>成功</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="182"/>
+        <source>Computer</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="183"/>
+        <source>Computers</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="185"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="184"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="186"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="185"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="187"/>
         <source>Rule</source>
         <translation>分派规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="186"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="188"/>
         <source>Fallback (the rule could not be met)</source>
         <translation>替补（规则无法满足）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="189"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="191"/>
         <source>To department</source>
         <translation>转至部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="190"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="192"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="191"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="193"/>
         <source>Subtype</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="192"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
         <source>Previous resolution date</source>
         <translation>原办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="193"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
         <source>Account frozen</source>
         <translation>账户冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="196"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="197"/>
         <source>Shown in full</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="196"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="198"/>
         <source>Assigned to</source>
         <translation>指派给</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="197"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="199"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="198"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="200"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="199"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="201"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="200"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="202"/>
         <source>Snoozed until</source>
         <translation>暂缓至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="201"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="203"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="202"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="204"/>
         <source>Attempt</source>
         <translation>第几次尝试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="203"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="205"/>
         <source>Next try</source>
         <translation>下次尝试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="204"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="206"/>
         <source>Not surveyed because</source>
         <translation>不回访原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="205"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="207"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="206"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
         <source>Cases changed</source>
         <translation>变更的案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="209"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="213"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="213"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="216"/>
         <source>Sensitive kind</source>
         <translation>敏感客户类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="217"/>
         <source>Open cases re-assessed</source>
         <translation>重新评估的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="217"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="218"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
         <source>Plan</source>
         <translation>改进计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="222"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="396"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="398"/>
         <source>Complaint types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="224"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="226"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
         <source>Contacts in full</source>
         <translation>完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="226"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
         <source>Selection</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
         <source>Seconds</source>
         <translation>用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
         <source>Customers added</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="232"/>
         <source>Numbers assigned</source>
         <translation>分配编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
         <source>Staff added</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="232"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
         <source>Staff added (count)</source>
         <translation>新增人员数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="526"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="528"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
         <source>Before</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
         <source>Old backups removed</source>
         <translation>已删除的旧备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
         <source>Previous database kept as</source>
         <translation>原数据库保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
         <source>Schema version</source>
         <translation>数据库结构版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="245"/>
         <source>Progress entries</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="247"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="300"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="253"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="300"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="259"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
         <source>Period from</source>
         <translation>期间自</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="263"/>
         <source>Period to</source>
         <translation>期间至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="263"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
         <source>Rows changed</source>
         <translation>修改的行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="267"/>
         <source>Open cases checked</source>
         <translation>检查的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="267"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
         <source>Cases generated</source>
         <translation>生成案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="271"/>
         <source>Day becomes</source>
         <translation>调整为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="272"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="274"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="273"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
         <source>Days off</source>
         <translation>放假天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="274"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="276"/>
         <source>Makeup working days</source>
         <translation>调休上班天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="277"/>
         <source>Replaced an earlier import</source>
         <translation>取代了之前的导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
         <source>Follow-up opened</source>
         <translation>已开启跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="288"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="288"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="290"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="292"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="293"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="292"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="294"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
         <source>Selected cases</source>
         <translation>所选案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
         <source>A period</source>
         <translation>按期间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="306"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="306"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="306"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="308"/>
         <source>The account is disabled</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="398"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="400"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="399"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="401"/>
         <source>Settings</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="400"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="402"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="405"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="407"/>
         <source>added</source>
         <translation>已新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="406"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="408"/>
         <source>place</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="407"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="409"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="408"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="409"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="410"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="411"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="412"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="411"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="412"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="413"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="414"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="414"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
         <source>default level</source>
         <translation>默认级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
         <source>first callback</source>
         <translation>首次回电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="418"/>
         <source>handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="419"/>
         <source>handling department</source>
         <translation>处理部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="418"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="420"/>
         <source>notify department</source>
         <translation>通知部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="419"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="421"/>
         <source>in use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="420"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
         <source>display name</source>
         <translation>显示名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="421"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
         <source>departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="425"/>
         <source>supervisor</source>
         <translation>直属主管</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="426"/>
         <source>senior agent</source>
         <translation>资深坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="456"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="458"/>
         <source>{size:.1f} MB</source>
         <translation>{size:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="458"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="460"/>
         <source>{size:.0f} KB</source>
         <translation>{size:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="459"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="461"/>
         <source>{size} bytes</source>
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="473"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="475"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="484"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="522"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="486"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="524"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="526"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="528"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -5299,9 +5392,14 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/wizard.py" line="316"/>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="317"/>
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/wizard.py" line="320"/>
+        <source>Done. This computer has no password store (keyring), so the database password was not remembered: it will be asked at each start.</source>
+        <translation>完成。此电脑没有密码存储（密钥环），因此未记住数据库密码：每次启动时都会询问。</translation>
     </message>
 </context>
 <context>
@@ -5788,22 +5886,22 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakeDrafts</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="135"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="170"/>
         <source>Unsaved form</source>
         <translation>未保存的登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="136"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="171"/>
         <source>A form was not saved last time (customer: {name}). Restore it?</source>
         <translation>上次有一张登记表未保存（客户：{name}）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="137"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="172"/>
         <source>no name</source>
         <translation>未填姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/draft.py" line="144"/>
+        <location filename="../../desktop_app/ui/intake/draft.py" line="179"/>
         <source>The unsaved form was restored.</source>
         <translation>未保存的登记表已恢复。</translation>
     </message>
@@ -8142,13 +8240,13 @@ Database: {database}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="65"/>
-        <location filename="../../desktop_app/ui/app.py" line="154"/>
+        <location filename="../../desktop_app/ui/app.py" line="66"/>
+        <location filename="../../desktop_app/ui/app.py" line="155"/>
         <source>{app} cannot start</source>
         <translation>{app}无法启动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="80"/>
+        <location filename="../../desktop_app/ui/app.py" line="81"/>
         <source>The database cannot be used.
 
 {reason}
@@ -8167,17 +8265,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 请检查 --database 选项或 DESKTOP_APP_DATABASE 环境变量，或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="86"/>
+        <location filename="../../desktop_app/ui/app.py" line="87"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="162"/>
+        <location filename="../../desktop_app/ui/app.py" line="163"/>
         <source>This is the database chosen on this computer at the first start. You can try again later or choose another one.</source>
         <translation>这是本机首次启动时选择的数据库。您可以稍后重试，或选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="170"/>
+        <location filename="../../desktop_app/ui/app.py" line="171"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
