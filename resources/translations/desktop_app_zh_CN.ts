@@ -1433,18 +1433,18 @@
         <translation>&quot;{value}&quot; 不是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy.py" line="106"/>
+        <location filename="../../desktop_app/services/policy.py" line="111"/>
         <source>{code} was changed by someone else after you opened it. Reload to see the change, then edit again.</source>
         <translation>{code} 在您打开后已被他人修改。请重新加载查看修改，然后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy.py" line="130"/>
+        <location filename="../../desktop_app/services/policy.py" line="135"/>
         <source>Unknown policy table {sheet}.</source>
         <translation>未知的政策表 {sheet}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy.py" line="178"/>
-        <location filename="../../desktop_app/services/policy.py" line="182"/>
+        <location filename="../../desktop_app/services/policy.py" line="183"/>
+        <location filename="../../desktop_app/services/policy.py" line="187"/>
         <location filename="../../desktop_app/services/policy_workbook.py" line="443"/>
         <location filename="../../desktop_app/services/policy_workbook.py" line="572"/>
         <source>Both names are required (Chinese and English).</source>
@@ -4274,72 +4274,72 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DeadlinesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="133"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="140"/>
         <source>Targets by urgency</source>
         <translation>按紧急程度的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="137"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="144"/>
         <source>First response (hours)</source>
         <translation>首次响应（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="138"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="145"/>
         <source>Solution agreed (working days)</source>
         <translation>确定方案（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="139"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="146"/>
         <source>Resolved (working days)</source>
         <translation>解决完成（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="155"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="162"/>
         <source>First callback by level</source>
         <translation>按级别的首次回电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="159"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="166"/>
         <source>Level I and II: the subtype&apos;s rule (Complaint types tab)</source>
         <translation>一级、二级：按子类规则（见“投诉分类”标签页）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="164"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="171"/>
         <source>Other rules</source>
         <translation>其他规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="185"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="192"/>
         <source>&amp;Recompute open cases…</source>
         <translation>重新计算未结投诉(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="189"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="196"/>
         <source>Changes apply to cases registered afterwards. This moves the stored deadlines of the open cases to the rules as they are now.</source>
         <translation>修改只对此后登记的投诉生效。此操作按现行规则重新计算未结投诉已存储的时限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="233"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="240"/>
         <source>A normal complaint registered now ({now}) is due: first response {first}, solution {solution}, resolution {resolution}.</source>
         <translation>现在（{now}）登记的一般投诉时限为：首次响应 {first}，确定方案 {solution}，解决完成 {resolution}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="256"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="263"/>
         <source>All {total} open cases already follow the rules: nothing to change.</source>
         <translation>全部 {total} 件未结投诉已符合现行规则：无需修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="262"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="269"/>
         <source>Recompute open cases</source>
         <translation>重新计算未结投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="264"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="271"/>
         <source>{cases} of the {total} open cases would change ({deadlines} deadlines move). Recompute them now?</source>
         <translation>{total} 件未结投诉中有 {cases} 件将改变（{deadlines} 个时限移动）。现在重新计算吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="286"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="293"/>
         <source>Deadlines recomputed: {count} open cases changed.</source>
         <translation>时限已重新计算：{count} 件未结投诉已更新。</translation>
     </message>
@@ -6851,6 +6851,26 @@ Database: {database}</source>
         <source>Policy workbook saved: {path}</source>
         <translation>政策工作簿已保存：{path}</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/common.py" line="124"/>
+        <source>Automatic (by the address)</source>
+        <translation>自动（按地址判断）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/common.py" line="125"/>
+        <source>WeCom (企业微信)</source>
+        <translation>企业微信</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/common.py" line="126"/>
+        <source>DingTalk (钉钉)</source>
+        <translation>钉钉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/common.py" line="127"/>
+        <source>Feishu / Lark (飞书)</source>
+        <translation>飞书</translation>
+    </message>
 </context>
 <context>
     <name>PolicyImportDialog</name>
@@ -7369,34 +7389,39 @@ Database: {database}</source>
 <context>
     <name>RemindersTab</name>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="293"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="300"/>
         <source>Warnings before deadlines</source>
         <translation>时限前的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="297"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="304"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="304"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="311"/>
         <source>(any active manager)</source>
         <translation>（任一在职经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="309"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="316"/>
         <source>(the customer-service manager)</source>
         <translation>（客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="320"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="327"/>
         <source>Customer-service manager:</source>
         <translation>客服经理：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="322"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="329"/>
         <source>Head of operations:</source>
         <translation>运营负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="333"/>
+        <source>Group robot notifications</source>
+        <translation>群机器人通知</translation>
     </message>
 </context>
 <context>
@@ -8030,12 +8055,12 @@ Database: {database}</source>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="70"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="77"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="119"/>
+        <location filename="../../desktop_app/ui/policy/targets_tab.py" line="126"/>
         <source>Saved: {names}</source>
         <translation>已保存：{names}</translation>
     </message>

@@ -186,3 +186,36 @@ def test_policy_workbook_export_check_and_import_from_the_editor(qtbot, manager,
     idle(qtbot, editor)
     assert editor.types.select_code("delivery")
     assert editor.types.tree.currentItem().text(1) == "III"
+
+
+def test_group_robot_address_and_escalation_people_are_set_in_the_reminders_tab(
+    qtbot, manager, system, clock
+):
+    from desktop_app.services import settings as settings_service
+    from tests.helpers.fixtures import make_user
+
+    page, editor = open_policy(qtbot, manager)
+    editor.show_tab(editor.reminders)
+    tab = editor.reminders
+    url = tab.inputs["notify.webhook_url"]
+    url.setText("ftp://example.invalid/hook")
+    combo = tab.people["escalation.manager_username"]
+    combo.setCurrentIndex(combo.findData("manager1"))
+    tab.inputs["notify.dingtalk_secret"].setText("SEC-123")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, editor)
+    # Refused at once, named, nothing saved; the typed values stay.
+    assert tab.message.isVisible() and "http" in tab.message.text()
+    assert url.text() == "ftp://example.invalid/hook"
+    assert settings_service.get("escalation.manager_username") == ""
+    url.setText("https://oapi.dingtalk.com/robot/send?access_token=abc")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, editor)
+    qtbot.waitUntil(lambda: not tab.save_button.isEnabled(), timeout=10_000)
+    assert settings_service.get("notify.webhook_url").startswith("https://oapi.dingtalk.com")
+    assert settings_service.get("escalation.manager_username") == "manager1"
+    assert settings_service.get("notify.dingtalk_secret") == "SEC-123"
+
+    make_user(system, "super1", "supervisor")
+    _page, reader = open_policy(qtbot, auth.session_for_username("super1", clock=clock))
+    assert reader.reminders.inputs["notify.dingtalk_secret"].text() == "******"

@@ -7,17 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QWidget,
 )
 
-from desktop_app.domain.settings import BY_KEY
+from desktop_app.domain.settings import BY_KEY, SECRET_KEYS
 from desktop_app.domain.vocab import CALLBACK_RULES
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.policy import PolicyView
@@ -107,12 +108,30 @@ def setting_widget(key: str, parent: QWidget | None = None) -> QWidget:
         ispin.setRange(int(definition.minimum or 0), int(definition.maximum or 1_000_000))
         widget = ispin
     else:
-        widget = QComboBox(parent)
+        edit = QLineEdit(parent)
+        if key in SECRET_KEYS:
+            edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        widget = edit
     widget.setObjectName(key)
     return widget
 
 
+def choice_label(code: str) -> str:
+    """A text setting's choice in words (first-callback rules, robot kinds)."""
+    if code in CALLBACK_RULES:
+        return CALLBACK_RULES.label(code, ui_language())
+    words = {
+        "auto": QCoreApplication.translate("PolicyEditor", "Automatic (by the address)"),
+        "wecom": QCoreApplication.translate("PolicyEditor", "WeCom (企业微信)"),
+        "dingtalk": QCoreApplication.translate("PolicyEditor", "DingTalk (钉钉)"),
+        "feishu": QCoreApplication.translate("PolicyEditor", "Feishu / Lark (飞书)"),
+    }
+    return words.get(code, code)
+
+
 def widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     if isinstance(widget, QComboBox):
@@ -125,7 +144,9 @@ def widget_value(widget: QWidget) -> Any:
 
 
 def set_widget_value(widget: QWidget, value: Any) -> None:
-    if isinstance(widget, QCheckBox):
+    if isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
     elif isinstance(widget, QComboBox):
         index = widget.findData(value)
@@ -140,6 +161,8 @@ def set_widget_value(widget: QWidget, value: Any) -> None:
 
 
 def changed_signal(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
     if isinstance(widget, QCheckBox):
         return widget.toggled
     if isinstance(widget, QComboBox):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -53,6 +54,12 @@ REMINDER_KEYS = (
     "tracker.due_soon_hours",
 )
 PEOPLE_KEYS = ("escalation.manager_username", "escalation.head_of_operations_username")
+ROBOT_KEYS = (
+    "notify.webhook_url",
+    "notify.webhook_kind",
+    "notify.dingtalk_secret",
+    "notify.department_webhooks",
+)
 
 
 class SettingsForm(QWidget):
@@ -322,12 +329,22 @@ class RemindersTab(SettingsForm):
                 else self.tr("Head of operations:")
             )
             people_form.addRow(label, combo)
+        # Group robots (企业微信/钉钉/飞书, docs/rules.md#group-robot-notifications).
+        robot = QGroupBox(self.tr("Group robot notifications"))
+        robot.setObjectName("robot_group")
+        robot_form = QFormLayout(robot)
+        for key in ROBOT_KEYS:
+            widget = self.add_input(key)
+            if isinstance(widget, QLineEdit):
+                widget.setMinimumWidth(360)
+            robot_form.addRow(setting_title(key), widget)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(times)
         layout.addWidget(people)
+        layout.addWidget(robot)
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
