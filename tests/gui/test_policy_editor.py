@@ -173,6 +173,10 @@ def test_policy_workbook_export_check_and_import_from_the_editor(qtbot, manager,
     assert "IV" in rows[0][3]
     assert not dialog.import_button.isEnabled()
     assert ComplaintType.get(code="delivery").default_level == 1
+    report = dialog.save_errors(tmp_path / "errors.xlsx")
+    assert report is not None
+    cells = [c.value for r in openpyxl.load_workbook(report).active.iter_rows() for c in r]
+    assert "default_level" in cells
 
     dialog.set_path(good)
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):

@@ -363,7 +363,7 @@ class ImportDialog(_WorkDialog):
         if self.report is None or not (self.report.errors or self.report.errors_omitted):
             return None
         try:
-            written = exchange.write_error_report(self.report, path, translate=translate_reason)
+            written = self.write_error_report(self.report, path)
         except OSError as exc:
             self.show_message(
                 self.tr("{path} could not be written: {reason}").format(
@@ -375,6 +375,11 @@ class ImportDialog(_WorkDialog):
             self.tr("The error report was saved to {path}.").format(path=str(written)), error=False
         )
         return written
+
+    def write_error_report(self, report: Any, path: str | Path) -> Path:
+        """Write ``report``'s problems as a workbook (the policy import's dialog writes its
+        own report)."""
+        return exchange.write_error_report(report, path, translate=translate_reason)
 
     def ask_save_errors(self) -> Path | None:
         source = self.path()

@@ -72,23 +72,9 @@ class PolicyImportDialog(ImportDialog):
             count=len(report.changes)
         )
 
-    def save_errors(self, path: str | Path) -> Path | None:
-        report = self.report
-        if not isinstance(report, PolicyImportResult) or not report.errors:
-            return None
-        try:
-            written = policy_workbook.write_error_report(report, path, translate=translate_reason)
-        except OSError as exc:
-            self.show_message(
-                self.tr("{path} could not be written: {reason}").format(
-                    path=str(path), reason=exc.strerror or str(exc)
-                )
-            )
-            return None
-        self.show_message(
-            self.tr("The error report was saved to {path}.").format(path=str(written)), error=False
-        )
-        return written
+    def write_error_report(self, report: object, path: str | Path) -> Path:
+        assert isinstance(report, PolicyImportResult)
+        return policy_workbook.write_error_report(report, path, translate=translate_reason)
 
 
 def export_policy(session: Session, path: Path) -> policy_workbook.PolicyExportResult:
