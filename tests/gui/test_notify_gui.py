@@ -95,3 +95,35 @@ def test_failed_messages_are_listed_on_the_admin_page(qtbot, robot, manager, cle
     assert case.number in cells and "4" in cells
     assert any("HTTP 503" in str(c) for c in cells)
     assert cells[0] == "2026-11-25 14:00"
+
+
+def test_an_urgent_case_typed_in_the_intake_window_reaches_the_webhook(
+    qtbot, robot, manager, clerk, clock
+):
+    """The acceptance path: typed and saved in the intake window, posted at the next tick
+    with its number, the contact masked."""
+    from desktop_app.db.models import Complaint
+    from tests.gui.test_intake import fill_valid, open_page
+
+    settings_service.change_setting(manager, "notify.webhook_url", robot.url)
+    page = open_page(qtbot, clock)
+    fill_valid(page)
+    page.urgency.setCurrentIndex(page.urgency.findData("urgent"))
+    task = page.save()
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    case = Complaint.select().order_by(Complaint.id.desc()).get()
+    assert case.urgent
+    tasks, notify_tasks = TaskRunner(), TaskRunner()
+    monitor = ReminderMonitor(clerk, tasks, notify_tasks=notify_tasks)
+    try:
+        monitor.tick()
+        qtbot.waitUntil(lambda: len(robot.posts) == 1, timeout=10_000)
+        (text,) = robot.texts()
+        assert case.number in text
+        assert "13812345678" not in text and "138****5678" in text
+        assert "手机屏幕无法点亮" not in text  # never the description
+    finally:
+        monitor.stop()
+        tasks.shutdown()
+        notify_tasks.shutdown()
