@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from peewee import JOIN, ColumnBase, DateTimeField, ModelSelect, fn
+from peewee import JOIN, SQL, ColumnBase, DateTimeField, ModelSelect, fn
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
@@ -118,7 +118,9 @@ def _candidates(
         due_field.alias("due"),
     ).where(due_field > low, due_field <= high, _not_fired(kind, target, due_field))
     if open_cases:
-        query = query.where(C.stage.in_(OPEN_STAGES))
+        # ``is_open = TRUE`` literally: the partial indexes of the open cases' due times
+        # (docs/rules.md#indexes); the open stages are the open cases.
+        query = query.where(C.is_open == SQL("TRUE"), C.stage.in_(OPEN_STAGES))
     if met_field is not None:
         query = query.where(met_field.is_null())
     if urgent_only:
