@@ -188,9 +188,9 @@ def _v10_routing_facts(migrator: SchemaMigrator, db: Database) -> None:
 
 
 def _v11_lean_case_indexes(migrator: SchemaMigrator, db: Database) -> None:
-    """v11: every save writes each index of the cases, so keep only those a query reads
-    (docs/rules.md#indexes): drop the prefix duplicates and the foreign-key indexes no query
-    reads; the reminder scan's due times, the closed cases' processing order and close
+    """v11: every save writes each index of the cases (and an audit entry), so keep only
+    those a query reads (docs/rules.md#indexes): drop the prefix duplicates and the
+    foreign-key indexes no query reads, of the cases, reminders and audit log; the reminder scan's due times, the closed cases' processing order and close
     times as partial indexes (the open cases are a few percent of all)."""
     for name in (
         "complaint_customer_id",
@@ -209,6 +209,11 @@ def _v11_lean_case_indexes(migrator: SchemaMigrator, db: Database) -> None:
         "complaint_stage_resolution_due",
         "complaint_stage_next_update_due",
         "complaint_closed_at",
+        "reminder_complaint_id",
+        "reminder_recipient_id",
+        "reminder_acknowledged_by_id",
+        "audit_log_user_id",
+        "audit_log_user_id_at",
     ):
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     for due in ("first_response_due", "solution_due", "resolution_due", "next_update_due"):

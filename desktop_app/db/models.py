@@ -522,20 +522,27 @@ class Reminder(BaseModel):
     across restarts and across PCs sharing the database."""
 
     id: AutoField[int]
-    complaint = ForeignKeyField(Complaint, null=True, backref="reminders", on_delete="CASCADE")
+    # Unindexed alone: the scan's index below leads with it (schema v11).
+    complaint = ForeignKeyField(
+        Complaint, null=True, backref="reminders", on_delete="CASCADE", index=False
+    )
     complaint_id: ForeignKeyField[int | None]
     kind = CharField(max_length=30)
     target = CharField(max_length=30, null=True)
     due_at = DateTimeField(null=True)
     fire_key = CharField(max_length=200, unique=True)
-    recipient = ForeignKeyField(User, null=True, backref="reminders", on_delete="SET NULL")
+    recipient = ForeignKeyField(
+        User, null=True, backref="reminders", on_delete="SET NULL", index=False
+    )
     recipient_id: ForeignKeyField[int | None]
     department = ForeignKeyField(Department, null=True, backref="+", on_delete="SET NULL")
     department_id: ForeignKeyField[int | None]
     message = TextField(default="")
     created_at = DateTimeField(default=_now)
     acknowledged_at = DateTimeField(null=True)
-    acknowledged_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    acknowledged_by = ForeignKeyField(
+        User, null=True, backref="+", on_delete="SET NULL", index=False
+    )
     acknowledged_by_id: ForeignKeyField[int | None]
     # A snoozed reminder stays out of the panel until then (schema v3).
     snoozed_until = DateTimeField(null=True)
@@ -670,7 +677,8 @@ class AuditLog(BaseModel):
 
     id: AutoField[int]
     at = DateTimeField(default=_now, index=True)
-    user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    # Not indexed (schema v11): the viewer filters by user name; accounts are never deleted.
+    user = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL", index=False)
     user_id: ForeignKeyField[int | None]
     username = CharField(max_length=60, default="")
     action = CharField(max_length=40, index=True)
@@ -679,7 +687,7 @@ class AuditLog(BaseModel):
     details = TextField(default="{}")
 
     class Meta:
-        indexes = ((("entity", "entity_id"), False), (("user", "at"), False))
+        indexes = ((("entity", "entity_id"), False),)
 
 
 class LoginThrottle(BaseModel):

@@ -29,7 +29,10 @@ def _decode(key: str, raw: str) -> Any:
 def load_all() -> dict[str, Any]:
     """Every setting, stored value or declared default (docs/rules.md#settings). No permission
     needed: policy is not personal data and the SLA engine reads it for everyone."""
-    stored = {s.key: s.value for s in Setting.select() if s.key in BY_KEY}
+    # Plain (key, value) rows: read on every save (SlaContext.load), where building a model
+    # object per setting cost more than the query.
+    rows = Setting.select(Setting.key, Setting.value).tuples()
+    stored = {key: value for key, value in rows if key in BY_KEY}
     return {
         d.key: _decode(d.key, stored[d.key]) if d.key in stored else d.default for d in SETTINGS
     }

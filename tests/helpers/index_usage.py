@@ -42,7 +42,9 @@ def capture(db: Any, into: list[tuple[str, str, Any]], label: Callable[[], str])
 def workload(clock: Any) -> list[tuple[str, str, Any]]:
     """Run the program's case queries over the current (demo) database; their statements."""
     from desktop_app.services import (
+        audit,
         auth,
+        cases,
         check,
         customers,
         intake,
@@ -168,6 +170,20 @@ def workload(clock: Any) -> list[tuple[str, str, Any]]:
         step("intake save", lambda: intake.register_complaint(clerk, form))
         step("customer record", lambda: customers.get_customer(manager, customer.id))
         step("consistency check", lambda: check.run_checks(system))
+        # The audit log: the viewer's filters, a case's timeline, what changed since.
+        for name, flt in {
+            "all": audit.AuditFilter(),
+            "user": audit.AuditFilter(username="demo_clerk01"),
+            "case": audit.AuditFilter(case_number=case.number),
+            "action": audit.AuditFilter(action="complaint_create"),
+            "dates": audit.AuditFilter(date_from=(now - dt.timedelta(days=7)).date()),
+        }.items():
+            step(f"audit {name}", lambda f=flt: audit.list_audit(manager, f))
+            step(f"audit count {name}", lambda f=flt: audit.count_audit(manager, f))
+        step("case timeline", lambda: cases.timeline(manager, case.id))
+        step("my reminders", lambda: reminders.my_reminders(clerk))
+        step("my reminders supervisor", lambda: reminders.my_reminders(supervisor))
+        step("my reminders manager", lambda: reminders.my_reminders(manager))
     return statements
 
 
