@@ -491,7 +491,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         )
         sla.apply_registration_rules(case, customer)
         sla.refresh_case(case, ctx, subtype.callback_rule)
-        staff = routing.DbStaff()
+        staff = routing.DbStaff(ctx.policy)  # the settings this save already read
         route = routing.route_for(case, subtype, staff=staff)
         case.owner_id = route.owner
         case.save(force_insert=True)

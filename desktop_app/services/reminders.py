@@ -85,6 +85,11 @@ def _leads(ctx: SlaContext, now: dt.datetime) -> dict[str, dt.datetime]:
     }
 
 
+def _time(value: dt.datetime | str) -> dt.datetime:
+    """A time read by raw SQL: SQLite gives the stored text, PostgreSQL a datetime."""
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+
+
 def _candidates(
     kind: str,
     target: str | None,
@@ -133,7 +138,6 @@ def _candidates(
         + " AND ".join(conditions)
         + f" ORDER BY c.{due}"
     )
-    to_time, to_bool = due_field.python_value, C.urgent.python_value
     return [
         {
             "id": r[0],
@@ -141,9 +145,9 @@ def _candidates(
             "owner": r[2],
             "receiver": r[3],
             "department": r[4],
-            "urgent": to_bool(r[5]),
+            "urgent": bool(r[5]),
             "escalation_step": r[6],
-            "due": to_time(r[7]),
+            "due": _time(r[7]),
         }
         for r in db.execute_sql(sql, params).fetchall()
     ]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import Setting, database_proxy
@@ -31,7 +32,7 @@ def load_all() -> dict[str, Any]:
     needed: policy is not personal data and the SLA engine reads it for everyone."""
     # Plain (key, value) rows: read on every save (SlaContext.load), where building a model
     # object per setting cost more than the query.
-    rows = Setting.select(Setting.key, Setting.value).tuples()
+    rows = cast(Iterable[tuple[str, str]], Setting.select(Setting.key, Setting.value).tuples())
     stored = {key: value for key, value in rows if key in BY_KEY}
     return {
         d.key: _decode(d.key, stored[d.key]) if d.key in stored else d.default for d in SETTINGS
