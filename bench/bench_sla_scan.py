@@ -58,7 +58,7 @@ def _raw_queries() -> list[tuple[str, str]]:
                 (
                     kind if kind != "due_soon" else f"due_soon:{target}",
                     f"SELECT c.id, c.number, c.owner_id, c.department_id, c.{due} FROM complaint c "
-                    f"WHERE c.is_open = 1 AND c.stage IN ({_OPEN}) AND c.{due} > ? AND c.{due} <= ? "
+                    f"WHERE c.is_open = TRUE AND c.stage IN ({_OPEN}) AND c.{due} > ? AND c.{due} <= ? "
                     + (f"AND c.{met} IS NULL " if met else "")
                     + "AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.complaint_id = c.id "
                     f"AND r.kind = '{kind}' AND r.target = '{target}' AND r.due_at = c.{due})",
@@ -67,7 +67,7 @@ def _raw_queries() -> list[tuple[str, str]]:
     queries.append(
         (
             "progress",
-            "SELECT c.id FROM complaint c WHERE c.is_open = 1 AND c.stage IN ("
+            "SELECT c.id FROM complaint c WHERE c.is_open = TRUE AND c.stage IN ("
             + _OPEN
             + ") AND c.next_update_due > ? "
             "AND c.next_update_due <= ? AND NOT EXISTS (SELECT 1 FROM reminder r WHERE "
@@ -124,9 +124,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     clock = FixedClock(BENCH_NOW)
     session = Session.system(clock, name="bench")
     try:
-        open_cases = db.execute_sql("SELECT COUNT(*) FROM complaint WHERE is_open = 1").fetchone()[
-            0
-        ]
+        open_cases = db.execute_sql(
+            "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
+        ).fetchone()[0]
         ctx = SlaContext.load()
         started = time.perf_counter()
         caught_up = len(reminders.scan(session, ctx))
