@@ -1,4 +1,5 @@
-"""``intake-save``: a full save of the intake form at N demo cases (goal: p95 ≤ 50 ms).
+"""``intake-save``: a full save of the intake form at N demo cases (goal at 1M: p95 ≤ 15 ms,
+median ≤ 6 ms; issue 20, it was p95 ≤ 50 ms).
 
 Ours: ``services.intake.register_complaint`` — validation, customer, the day's number,
 level, urgency and batch rule, deadlines, full-text index, audit — one write transaction
@@ -28,7 +29,8 @@ SAVES = 300
 # Saves before measuring: the first ones load the holiday tables and touch cold index pages
 # of a freshly copied file (a running program has done this at sign-in). Reported apart.
 WARMUP = 20
-GOAL_MS = 50.0
+GOAL_MS = 15.0
+GOAL_MEDIAN_MS = 6.0
 
 
 def p95(values: list[float]) -> float:
@@ -104,12 +106,17 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     )
     report.add("p95 (ms)", f"{p95(ours) * 1000:.2f}", f"{p95(baseline) * 1000:.2f}")
     report.add("worst (ms)", f"{max(ours) * 1000:.2f}", f"{max(baseline) * 1000:.2f}")
+    report.add(
+        "ratio to the bare insert: median / p95",
+        f"{statistics.median(ours) / statistics.median(baseline):.1f}x"
+        f" / {p95(ours) / p95(baseline):.1f}x",
+    )
     report.note(
         "ours: services.intake.register_complaint (validation, number, level, "
         "deadlines, batch rule, search index, audit); baseline: one bare row insert "
         "with raw sqlite3, committed"
     )
     ours_p95, base_p95 = p95(ours), p95(baseline)
-    return report, result_line(
-        "intake-save", ours_p95, base_p95, f"p95 <= {GOAL_MS:g} ms", ours_p95 * 1000 <= GOAL_MS
-    )
+    met = ours_p95 * 1000 <= GOAL_MS and statistics.median(ours) * 1000 <= GOAL_MEDIAN_MS
+    goal = f"p95 <= {GOAL_MS:g} ms, median <= {GOAL_MEDIAN_MS:g} ms"
+    return report, result_line("intake-save", ours_p95, base_p95, goal, met)

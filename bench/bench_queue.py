@@ -43,7 +43,7 @@ JOIN "user" AS o ON o.id = c.owner_id
 JOIN complaint_type AS t ON t.id = c.type_id
 JOIN complaint_type AS s ON s.id = c.subtype_id
 JOIN department AS d ON d.id = c.department_id
-WHERE c.is_open = 1
+WHERE c.is_open = TRUE
 ORDER BY c.priority DESC, c.next_due ASC, c.id ASC
 LIMIT ?
 """
@@ -56,9 +56,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     try:
         manager = auth.session_for(User.get(User.username == "demo_manager"), clock())
         clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock())
-        open_cases = db.execute_sql("SELECT COUNT(*) FROM complaint WHERE is_open = 1").fetchone()[
-            0
-        ]
+        open_cases = db.execute_sql(
+            "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
+        ).fetchone()[0]
 
         def ours():
             return queue.open_queue(manager, limit=LIMIT)

@@ -1,17 +1,18 @@
-"""``sla-scan``: one reminder tick over N demo cases (SLA issue: ≤ 20 ms at 1M cases).
+"""``sla-scan``: one reminder tick over N demo cases (goal: ≤ 5 ms at 1M cases).
 
 Ours: ``services.reminders.scan`` — the shared watermark, every candidate query (due soon,
 overdue and escalation per target, progress updates, surveys) over the windows crossed
 since the previous tick, inserts of the reminders that fire and escalations, in one write
 transaction. Baseline: the same candidate SELECTs over the same windows as raw SQL through
-a plain ``sqlite3`` connection, inserting nothing — the least any scan must do. The clock
+a plain ``sqlite3`` connection (over the open cases' partial due-time indexes, as the
+scan's), inserting nothing — the least any scan must do. The clock
 moves one scan interval (60 s) per tick, as in the program.
 
 The first tick on a database that never ran a scan catches up on every deadline in the
 look-back window; it is reported apart and not judged. The scan writes reminders, so it
 runs on a copy of the cached demo database.
 
-Goal: the median steady-state tick at most 20 ms.
+Goal: the median steady-state tick at most 5 ms (issue 20; it was 20 ms).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from desktop_app.services.session import Session
 from desktop_app.services.sla import SlaContext
 
 TICKS = 40
-GOAL_MS = 20.0
+GOAL_MS = 5.0
 
 _OPEN = ",".join(f"'{s}'" for s in OPEN_STAGES)
 
@@ -57,7 +58,7 @@ def _raw_queries() -> list[tuple[str, str]]:
                 (
                     kind if kind != "due_soon" else f"due_soon:{target}",
                     f"SELECT c.id, c.number, c.owner_id, c.department_id, c.{due} FROM complaint c "
-                    f"WHERE c.stage IN ({_OPEN}) AND c.{due} > ? AND c.{due} <= ? "
+                    f"WHERE c.is_open = TRUE AND c.stage IN ({_OPEN}) AND c.{due} > ? AND c.{due} <= ? "
                     + (f"AND c.{met} IS NULL " if met else "")
                     + "AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.complaint_id = c.id "
                     f"AND r.kind = '{kind}' AND r.target = '{target}' AND r.due_at = c.{due})",
@@ -66,7 +67,7 @@ def _raw_queries() -> list[tuple[str, str]]:
     queries.append(
         (
             "progress",
-            "SELECT c.id FROM complaint c WHERE c.stage IN ("
+            "SELECT c.id FROM complaint c WHERE c.is_open = TRUE AND c.stage IN ("
             + _OPEN
             + ") AND c.next_update_due > ? "
             "AND c.next_update_due <= ? AND NOT EXISTS (SELECT 1 FROM reminder r WHERE "
@@ -123,9 +124,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     clock = FixedClock(BENCH_NOW)
     session = Session.system(clock, name="bench")
     try:
-        open_cases = db.execute_sql("SELECT COUNT(*) FROM complaint WHERE is_open = 1").fetchone()[
-            0
-        ]
+        open_cases = db.execute_sql(
+            "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
+        ).fetchone()[0]
         ctx = SlaContext.load()
         started = time.perf_counter()
         caught_up = len(reminders.scan(session, ctx))

@@ -286,6 +286,54 @@ def _v13_private_drafts_and_lockout_per_pc(migrator: SchemaMigrator, db: Databas
     db.create_tables([LoginThrottle, IntakeDraft])
 
 
+def _v14_lean_case_indexes(migrator: SchemaMigrator, db: Database) -> None:
+    """v14: every save writes each index of the cases (and an audit entry), so keep only
+    those a query reads (docs/rules.md#indexes): drop the prefix duplicates and the
+    foreign-key indexes no query reads, of the cases, reminders and audit log; the reminder scan's due times, the closed cases' processing order and close
+    times as partial indexes (the open cases are a few percent of all)."""
+    for name in (
+        "complaint_customer_id",
+        "complaint_receiver_id",
+        "complaint_channel_id",
+        "complaint_type_id",
+        "complaint_subject_staff_id",
+        "complaint_repeat_of_id",
+        "complaint_batch_id",
+        "complaint_updated_by_id",
+        "complaint_owner_id_is_open",
+        "complaint_department_id_is_open",
+        "complaint_queue",
+        "complaint_stage_first_response_due",
+        "complaint_stage_solution_due",
+        "complaint_stage_resolution_due",
+        "complaint_stage_next_update_due",
+        "complaint_closed_at",
+        "reminder_complaint_id",
+        "reminder_recipient_id",
+        "reminder_acknowledged_by_id",
+        "audit_log_user_id",
+        "audit_log_user_id_at",
+    ):
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    for due in ("first_response_due", "solution_due", "resolution_due", "next_update_due"):
+        db.execute_sql(
+            f'CREATE INDEX IF NOT EXISTS "complaint_open_{due}" ON "complaint" '
+            f'("is_open", "{due}") WHERE "is_open" = TRUE'
+        )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "complaint_queue_closed" ON "complaint" '
+        '("is_open", "priority" DESC, "next_due", "id") WHERE "is_open" = FALSE'
+    )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "complaint_closed_at" ON "complaint" ("closed_at") '
+        'WHERE "closed_at" IS NOT NULL'
+    )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "complaint_open_owner_id" ON "complaint" '
+        '("is_open", "owner_id") WHERE "is_open" = TRUE'
+    )
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -308,6 +356,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
         "intake drafts in the database, sign-in lockout per computer",
         _v13_private_drafts_and_lockout_per_pc,
     ),
+    (14, "only the case indexes a query reads, the open cases' partial", _v14_lean_case_indexes),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

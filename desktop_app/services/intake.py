@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from peewee import ColumnBase, Expression, ModelSelect
 
@@ -177,9 +177,12 @@ def _row_id(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
 
 
-def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], _Found]:
+def validate(
+    form: IntakeForm, now: dt.datetime, policy: Mapping[str, Any] | None = None
+) -> tuple[list[FieldProblem], _Found]:
     """Every problem of the form, and the looked-up rows when they exist. Every field is
-    checked for its type too: whatever a caller sends, a problem names its field."""
+    checked for its type too: whatever a caller sends, a problem names its field.
+    ``policy``: the settings the caller already loaded (else the one needed is read)."""
     problems: list[FieldProblem] = []
     found: _Found = {}
 
@@ -255,7 +258,12 @@ def validate(form: IntakeForm, now: dt.datetime) -> tuple[list[FieldProblem], _F
                 ),
                 level="I" * default,
             )
-    max_bytes = int(settings_service.get("attachments.max_megabytes")) * 1048576
+    megabytes = (
+        policy["attachments.max_megabytes"]
+        if policy is not None
+        else settings_service.get("attachments.max_megabytes")
+    )
+    max_bytes = int(megabytes) * 1048576
     paths = form.attachments if isinstance(form.attachments, list | tuple) else None
     if paths is None or not all(isinstance(p, str | os.PathLike) for p in paths):
         bad("attachments", msg("Choose the files to attach again."))
@@ -399,9 +407,12 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
     require_role(session, *INTAKE_ROLES)
     now = session.now()
     ctx = sla.SlaContext.load()
-    problems, _found = validate(form, now)
-    if problems:
-        raise FormInvalid(problems)
+    if form.attachments or not isinstance(form.attachments, list | tuple):
+        # Checked before copying the files too, so a wrong form copies none. Without files
+        # the check inside the lock is the only one (its look-ups are a third of a save).
+        problems, _found = validate(form, now, ctx.policy)
+        if problems:
+            raise FormInvalid(problems)
     # Files are copied before the transaction (slow, and content-addressed: a copy left by a
     # failed save is simply reused); their rows are written with the case.
     try:
@@ -415,7 +426,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
             ]
         ) from exc
     with write_lock(database_proxy.obj):
-        problems, found = validate(form, now)  # again inside the lock: rows may have changed
+        problems, found = validate(form, now, ctx.policy)  # inside the lock: rows may have changed
         earlier = found.get("repeat_of")
         if earlier is not None and not access.may_see(session, earlier):
             # The picker lists only the cases the clerk may see: one linked by hand is not
@@ -480,7 +491,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         )
         sla.apply_registration_rules(case, customer)
         sla.refresh_case(case, ctx, subtype.callback_rule)
-        staff = routing.DbStaff()
+        staff = routing.DbStaff(ctx.policy)  # the settings this save already read
         route = routing.route_for(case, subtype, staff=staff)
         case.owner_id = route.owner
         case.save(force_insert=True)

@@ -4,7 +4,8 @@ time.
 Order: ``priority`` descending (urgent 4, then level III, II, I), then ``next_due``
 ascending (earliest unmet deadline first), then ``id``. Pages follow each other by keyset
 (the last row's ``(priority, next_due, id)``), never by offset, so the query walks the
-``complaint_queue`` index (is_open, priority DESC, next_due, id) from where the previous
+``complaint_queue_open`` index (is_open, priority DESC, next_due, id, …; the open cases
+only) from where the previous
 page stopped on both SQLite and PostgreSQL.
 
 Scope and masking: ``services.access`` (docs/rules.md#roles-and-access), its ``see``

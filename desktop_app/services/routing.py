@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, fn
 
 from desktop_app.db.models import (
     Complaint,
@@ -68,7 +68,8 @@ class DbStaff:
             .join(
                 Complaint,
                 JOIN.LEFT_OUTER,
-                on=((Complaint.owner == User.id) & (Complaint.is_open == True)),  # noqa: E712
+                # ``TRUE`` literally: the partial index of the open cases' owners.
+                on=((Complaint.owner == User.id) & (Complaint.is_open == SQL("TRUE"))),
             )
             .where(User.senior_agent, User.active)
             .group_by(User.id)

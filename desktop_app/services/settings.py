@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import OfficialCalendarYear, Setting, User, database_proxy
@@ -30,7 +31,10 @@ def _decode(key: str, raw: str) -> Any:
 def load_all() -> dict[str, Any]:
     """Every setting, stored value or declared default (docs/rules.md#settings). No permission
     needed: policy is not personal data and the SLA engine reads it for everyone."""
-    stored = {s.key: s.value for s in Setting.select() if s.key in BY_KEY}
+    # Plain (key, value) rows: read on every save (SlaContext.load), where building a model
+    # object per setting cost more than the query.
+    rows = cast(Iterable[tuple[str, str]], Setting.select(Setting.key, Setting.value).tuples())
+    stored = {key: value for key, value in rows if key in BY_KEY}
     return {
         d.key: _decode(d.key, stored[d.key]) if d.key in stored else d.default for d in SETTINGS
     }

@@ -18,7 +18,7 @@ Orders (``sort`` is one of ``SORT_KEYS``; ``descending`` reverses every key of t
   closed cases are included, open cases come first (their processing order), then the
   closed ones in the same order. A NULL next deadline sorts where the backend's index
   keeps it (first within its priority on SQLite, last on PostgreSQL), as in
-  ``services.queue``, so the open queue is read straight from the ``complaint_queue`` index.
+  ``services.queue``, so the open queue is read straight from the ``complaint_queue_open`` index.
 - ``next_due``: the next deadline, then id; cases without one (closed cases) come after
   all cases with one, in both directions, on both backends.
 - ``age``: registration time, then id. Ascending means oldest registration first (the

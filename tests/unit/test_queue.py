@@ -224,7 +224,7 @@ def test_limits_and_permission(db, people):
 
 
 def test_query_uses_the_queue_index(db, people):
-    """The first page and a later page are read from complaint_queue, without a sort."""
+    """The first page and a later page are read from complaint_queue_open, without a sort."""
     session = people["manager"]
     cursor = queue.QueueCursor(2, TEST_NOW, 10)
     for after in (None, cursor):
@@ -233,7 +233,7 @@ def test_query_uses_the_queue_index(db, people):
             plan = " | ".join(
                 str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
             )
-            assert "complaint_queue" in plan, plan
+            assert "complaint_queue_open" in plan, plan
             assert "TEMP B-TREE" not in plan, plan
         else:
             # A near-empty table makes any plan cheap: forbid the alternatives to show the
@@ -246,5 +246,5 @@ def test_query_uses_the_queue_index(db, people):
             finally:
                 for name in switches:
                     db.execute_sql(f"SET {name} = on")
-            assert "complaint_queue" in plan, plan
+            assert "complaint_queue_open" in plan, plan
             assert "Sort" not in plan, plan

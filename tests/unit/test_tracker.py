@@ -794,7 +794,7 @@ _OPEN_COVERING = ("COVERING INDEX complaint_open_cases ", "COVERING INDEX compla
         (
             True,
             "processing",
-            ("COVERING INDEX complaint_queue_open ", "COVERING INDEX complaint_queue "),
+            ("COVERING INDEX complaint_queue_open ", "COVERING INDEX complaint_queue_closed "),
             False,
             "manager",
         ),
@@ -814,7 +814,7 @@ _OPEN_COVERING = ("COVERING INDEX complaint_open_cases ", "COVERING INDEX compla
         (
             True,
             "processing",
-            ("COVERING INDEX complaint_queue_open ", "INDEX complaint_queue "),
+            ("COVERING INDEX complaint_queue_open ", "INDEX complaint_queue_closed "),
             False,
             "clerk1",
         ),
@@ -824,8 +824,8 @@ _OPEN_COVERING = ("COVERING INDEX complaint_open_cases ", "COVERING INDEX compla
     ],
 )
 def test_pages_are_read_from_indexes(db, people, mixed, include_closed, sort, index, sorts, who):
-    """On SQLite: the processing order walks complaint_queue (the open cases its covering
-    twin, complaint_queue_open); other orders of the open cases sort them from a covering
+    """On SQLite: the processing order walks complaint_queue_open (the open cases, covering)
+    and then complaint_queue_closed (the closed ones); other orders of the open cases sort them from a covering
     index; with closed cases, every page walks an index in the page's order (per group
     for label orders) instead of sorting."""
     if not is_sqlite(db):
