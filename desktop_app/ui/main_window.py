@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -363,6 +364,20 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in self.section_actions.values():
             toolbar.addAction(action)
+        # Every section stays a button (none hidden in the overflow menu): the window is
+        # never narrower than the toolbar's buttons, at any scale and in either language.
+        buttons = [toolbar.widgetForAction(a) for a in self.section_actions.values()]
+        margins = toolbar.contentsMargins()
+        style = toolbar.style()
+        toolbar.setMinimumWidth(
+            sum(b.sizeHint().width() for b in buttons if b is not None)
+            + toolbar.layout().spacing() * (len(buttons) + 1)
+            + margins.left()
+            + margins.right()
+            + style.pixelMetric(QStyle.PixelMetric.PM_ToolBarHandleExtent, None, toolbar)
+            + 2 * style.pixelMetric(QStyle.PixelMetric.PM_ToolBarItemMargin, None, toolbar)
+            + 2 * style.pixelMetric(QStyle.PixelMetric.PM_ToolBarFrameWidth, None, toolbar)
+        )
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     # --- exchange workbook, export of the current view, blank forms ----------------------

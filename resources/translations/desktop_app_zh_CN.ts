@@ -232,7 +232,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="1052"/>
-        <location filename="../../desktop_app/services/intake.py" line="413"/>
+        <location filename="../../desktop_app/services/intake.py" line="424"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
@@ -894,7 +894,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="1042"/>
-        <location filename="../../desktop_app/services/intake.py" line="261"/>
+        <location filename="../../desktop_app/services/intake.py" line="269"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
     </message>
@@ -946,13 +946,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="139"/>
-        <location filename="../../desktop_app/services/intake.py" line="687"/>
+        <location filename="../../desktop_app/services/intake.py" line="698"/>
         <source>This customer has no case in your queues.</source>
         <translation>该客户在您的队列中没有案件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="216"/>
-        <location filename="../../desktop_app/services/intake.py" line="198"/>
+        <location filename="../../desktop_app/services/intake.py" line="201"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
@@ -993,110 +993,110 @@
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="200"/>
+        <location filename="../../desktop_app/services/intake.py" line="203"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="202"/>
+        <location filename="../../desktop_app/services/intake.py" line="205"/>
         <source>Enter when the customer complained (a date and a time).</source>
         <translation>请输入投诉时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="204"/>
+        <location filename="../../desktop_app/services/intake.py" line="207"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="206"/>
+        <location filename="../../desktop_app/services/intake.py" line="209"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="209"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/intake.py" line="215"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="1477"/>
-        <location filename="../../desktop_app/services/intake.py" line="217"/>
+        <location filename="../../desktop_app/services/intake.py" line="220"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="219"/>
+        <location filename="../../desktop_app/services/intake.py" line="222"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="223"/>
+        <location filename="../../desktop_app/services/intake.py" line="226"/>
         <source>Choose the customer&apos;s requests from the list.</source>
         <translation>请从列表中选择客户诉求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="228"/>
+        <location filename="../../desktop_app/services/intake.py" line="231"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="237"/>
+        <location filename="../../desktop_app/services/intake.py" line="240"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="241"/>
+        <location filename="../../desktop_app/services/intake.py" line="244"/>
         <source>Say whether the complaint came from head office (yes or no).</source>
         <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="249"/>
+        <location filename="../../desktop_app/services/intake.py" line="252"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="254"/>
+        <location filename="../../desktop_app/services/intake.py" line="257"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="276"/>
+        <location filename="../../desktop_app/services/intake.py" line="284"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="298"/>
+        <location filename="../../desktop_app/services/intake.py" line="306"/>
         <source>Enter the staff member complained about.</source>
         <translation>请填写被投诉员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="311"/>
+        <location filename="../../desktop_app/services/intake.py" line="319"/>
         <source>Enter the staff member complained about (user name or name).</source>
         <translation>请填写被投诉员工（用户名或姓名）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="314"/>
+        <location filename="../../desktop_app/services/intake.py" line="322"/>
         <source>Say whether this is a repeat complaint (yes or no).</source>
         <translation>请说明是否为重复/升级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="323"/>
+        <location filename="../../desktop_app/services/intake.py" line="331"/>
         <source>Choose the earlier case this complaint repeats.</source>
         <translation>请选择本次投诉所针对的原投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="327"/>
-        <location filename="../../desktop_app/services/intake.py" line="426"/>
+        <location filename="../../desktop_app/services/intake.py" line="335"/>
+        <location filename="../../desktop_app/services/intake.py" line="437"/>
         <source>The earlier case must be one of this customer&apos;s cases; pick it again.</source>
         <translation>原投诉必须是该客户的投诉，请重新选择。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="91"/>
-        <location filename="../../desktop_app/services/intake.py" line="685"/>
+        <location filename="../../desktop_app/services/intake.py" line="696"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -1122,28 +1122,28 @@
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="155"/>
+        <location filename="../../desktop_app/services/queue.py" line="156"/>
         <location filename="../../desktop_app/services/tracker.py" line="681"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="429"/>
+        <location filename="../../desktop_app/services/reminders.py" line="456"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="446"/>
+        <location filename="../../desktop_app/services/reminders.py" line="473"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="86"/>
+        <location filename="../../desktop_app/services/settings.py" line="90"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="108"/>
+        <location filename="../../desktop_app/services/settings.py" line="112"/>
         <source>{value} is not the user name of an active manager.</source>
         <translation>{value} 不是在职经理的用户名。</translation>
     </message>
@@ -5716,17 +5716,17 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>错误报告已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="386"/>
         <source>{name} errors.xlsx</source>
         <translation>{name} 导入错误.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="385"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="390"/>
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="387"/>
+        <location filename="../../desktop_app/ui/exchange/import_dialog.py" line="392"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -6589,72 +6589,72 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="377"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="383"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="382"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="385"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="388"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="392"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="396"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="446"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="449"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="462"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="465"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="474"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="486"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="495"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="541"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="544"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="546"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="549"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -6852,22 +6852,22 @@ Database: {database}</source>
         <translation>政策工作簿已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/common.py" line="124"/>
+        <location filename="../../desktop_app/ui/policy/common.py" line="125"/>
         <source>Automatic (by the address)</source>
         <translation>自动（按地址判断）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/common.py" line="125"/>
+        <location filename="../../desktop_app/ui/policy/common.py" line="126"/>
         <source>WeCom (企业微信)</source>
         <translation>企业微信</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/common.py" line="126"/>
+        <location filename="../../desktop_app/ui/policy/common.py" line="127"/>
         <source>DingTalk (钉钉)</source>
         <translation>钉钉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/common.py" line="127"/>
+        <location filename="../../desktop_app/ui/policy/common.py" line="128"/>
         <source>Feishu / Lark (飞书)</source>
         <translation>飞书</translation>
     </message>
@@ -6908,16 +6908,6 @@ Database: {database}</source>
         <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="71"/>
         <source>Imported: {count} changes, recorded in the audit log.</source>
         <translation>已导入：{count} 处修改，已记入审计日志。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="83"/>
-        <source>{path} could not be written: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/policy/workbook_dialog.py" line="89"/>
-        <source>The error report was saved to {path}.</source>
-        <translation>错误报告已保存到 {path}。</translation>
     </message>
 </context>
 <context>

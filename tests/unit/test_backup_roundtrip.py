@@ -14,8 +14,8 @@ import openpyxl
 from desktop_app.cli import main
 
 
-def run(argv, monkeypatch, capsys) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+def run(argv, monkeypatch, capsys, stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
@@ -45,6 +45,15 @@ def test_backup_restored_into_a_new_file_checks_and_exports_the_same(tmp_path, m
 
     code, out, _ = run(first + ["demo", "--count", "200", "--seed", "1"], monkeypatch, capsys)
     assert code == 0 and "200 cases" in out
+    # Unmasked exports run as a manager's account (docs/rules.md#masking).
+    password = "Plum-Harbour-Lantern-42"
+    code, _, err = run(
+        first + ["user", "add", "boss", "--role", "manager", "--password-stdin"],
+        monkeypatch,
+        capsys,
+        stdin=password + "\n",
+    )
+    assert code == 0, err
     code, out, _ = run(first + ["backup", "--out", str(backup)], monkeypatch, capsys)
     assert code == 0 and str(backup) in out
     assert not restored.exists()
@@ -64,8 +73,12 @@ def test_backup_restored_into_a_new_file_checks_and_exports_the_same(tmp_path, m
         books = []
         for base, label in ((first, "original"), (second, "restored")):
             out_file = tmp_path / f"{label}-{name}.xlsx"
+            as_manager = ["--user", "boss", "--password-stdin"] if flags else []
             code, out, err = run(
-                base + ["export-cases", "--out", str(out_file), *flags], monkeypatch, capsys
+                base + ["export-cases", "--out", str(out_file), *flags, *as_manager],
+                monkeypatch,
+                capsys,
+                stdin=password + "\n",
             )
             assert code == 0, err
             assert "200 complaints" in out

@@ -227,16 +227,21 @@ def test_user_add_senior_agent_and_user_set(sqlite_url, monkeypatch, capsys):
 
 def test_user_set_is_for_administrators(system_session, clock):
     """The command line acts as the machine's administrator; the service it calls (the
-    account dialog's too) refuses everyone else."""
+    account dialog's too) refuses supervisors and clerks, and names and roles to managers
+    (who keep their departments' hierarchy: docs/rules.md#roles-and-access)."""
     from desktop_app.services import users
     from desktop_app.services.errors import PermissionDenied
     from tests.helpers.fixtures import make_user
 
     manager = make_user(system_session, "manager1", "manager", departments=())
     make_user(system_session, "clerk1", "clerk")
-    for session in (manager, make_user(system_session, "super1", "supervisor")):
-        with pytest.raises(PermissionDenied):
-            users.update_user(session, "clerk1", senior_agent=True)
-        with pytest.raises(PermissionDenied):
-            users.update_user(session, "clerk1", active=False)
+    with pytest.raises(PermissionDenied):
+        users.update_user(manager, "clerk1", role="supervisor")
+    with pytest.raises(PermissionDenied):
+        users.update_user(manager, "clerk1", display_name="改名")
+    supervisor = make_user(system_session, "super1", "supervisor")
+    with pytest.raises(PermissionDenied):
+        users.update_user(supervisor, "clerk1", senior_agent=True)
+    with pytest.raises(PermissionDenied):
+        users.update_user(supervisor, "clerk1", active=False)
     assert not _user("clerk1")[0].senior_agent and _user("clerk1")[0].active

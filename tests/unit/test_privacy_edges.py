@@ -290,12 +290,12 @@ def cli_db(sqlite_url, monkeypatch, capsys):
         monkeypatch.setenv(name, "alice")
     base = ["--database", sqlite_url]
     code, _, _ = _cli(
-        base + ["init", "--admin", "root", "--password-stdin"], "root-pass-1\n", monkeypatch, capsys
+        base + ["init", "--admin", "root", "--password-stdin"], "Tangerine-Harbor-7319\n", monkeypatch, capsys
     )
     assert code == 0
     code, _, err = _cli(
         base + ["user", "add", "boss", "--role", "manager", "--password-stdin"],
-        "boss-pass-1\n",
+        "Quiet-Lantern-Orbit-58\n",
         monkeypatch,
         capsys,
     )
@@ -311,7 +311,7 @@ def test_cli_unmasked_export_runs_only_as_a_managers_account(cli_db, monkeypatch
     assert code == 2 and "--user" in err
     code, _, err = _cli(
         cli_db + ["export-cases", "--out", out, "--unmasked", "--user", "root", "--password-stdin"],
-        "root-pass-1\n",
+        "Tangerine-Harbor-7319\n",
         monkeypatch,
         capsys,
     )
@@ -325,7 +325,7 @@ def test_cli_unmasked_export_runs_only_as_a_managers_account(cli_db, monkeypatch
     assert code == 1
     code, text, err = _cli(
         cli_db + ["export-cases", "--out", out, "--unmasked", "--user", "boss", "--password-stdin"],
-        "boss-pass-1\n",
+        "Quiet-Lantern-Orbit-58\n",
         monkeypatch,
         capsys,
     )
@@ -351,7 +351,7 @@ def test_cli_sensitive_commands_record_the_os_user_or_run_as_the_account(
     # With --user: that account's session (first line its password, then the new one).
     code, _, err = _cli(
         cli_db + ["user", "add", "li.na", "--role", "clerk", "--user", "root", "--password-stdin"],
-        "root-pass-1\nclerk-pass-1\n",
+        "Tangerine-Harbor-7319\nclerk-pass-1\n",
         monkeypatch,
         capsys,
     )
@@ -361,7 +361,7 @@ def test_cli_sensitive_commands_record_the_os_user_or_run_as_the_account(
     # A manager may not add accounts: the account's own rights apply.
     code, _, err = _cli(
         cli_db + ["user", "add", "x2", "--role", "manager", "--user", "boss", "--password-stdin"],
-        "boss-pass-1\nother-pass-1\n",
+        "Quiet-Lantern-Orbit-58\nother-pass-1\n",
         monkeypatch,
         capsys,
     )

@@ -25,6 +25,7 @@ from desktop_app.services.policy import PolicyView
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.detail_words import CODES_HINT
+from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.tasks import Task, TaskRunner
 
@@ -171,9 +172,4 @@ def changed_signal(widget: QWidget) -> Any:
 
 
 def error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
+    return message_label(name)
