@@ -947,8 +947,8 @@ def _policy_import(qtbot, window):
     row[6].value = "III"
     book.save(path)
     made.set_path(path)
-    with qtbot.waitSignal(made.previewed, timeout=WAIT):
-        made.preview()
+    made.preview()
+    qtbot.waitUntil(lambda: made.report is not None, timeout=WAIT)
     return made
 
 
