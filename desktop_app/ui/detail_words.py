@@ -179,6 +179,8 @@ class DetailWords(QObject):
             "senior_agent": self.tr("Senior agent"),
             "active": self.tr("Active"),
             "ok": self.tr("Succeeded"),
+            # The command line run without an account: who sat at the machine.
+            "os_user": self.tr("OS user"),
             # Cases.
             "urgent": self.tr("Urgent"),
             "attachments": self.tr("Attachments"),
