@@ -176,3 +176,10 @@ def test_application_role_sql_quotes_names_and_the_password():
     assert setup.application_role_name(" ") == "complaints_app"
     with pytest.raises(ValueError):
         setup.application_role_sql("complaints", " ", "owner", "pw")
+
+
+@pytest.mark.parametrize("guide", ["guide.en.md", "guide.zh_CN.md"])
+def test_the_guides_give_the_same_sql_as_the_wizard(guide):
+    text = (Path(__file__).parents[2] / "docs" / guide).read_text(encoding="utf-8")
+    sql = setup.application_role_sql("complaints", "complaints_app", "complaints", "app-secret")
+    assert "\n".join("   " + line for line in sql.splitlines()) in text
