@@ -13,9 +13,11 @@ import openpyxl
 
 from desktop_app.cli import main
 
+MANAGER_PASSWORD = "Quiet-harbour-47-lanterns"
 
-def run(argv, monkeypatch, capsys) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+
+def run(argv, monkeypatch, capsys, stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
@@ -45,6 +47,14 @@ def test_backup_restored_into_a_new_file_checks_and_exports_the_same(tmp_path, m
 
     code, out, _ = run(first + ["demo", "--count", "200", "--seed", "1"], monkeypatch, capsys)
     assert code == 0 and "200 cases" in out
+    # Unmasked exports are for managers (docs/rules.md#command-line): one goes with the backup.
+    code, _, err = run(
+        first + ["user", "add", "boss", "--role", "manager", "--password-stdin"],
+        monkeypatch,
+        capsys,
+        MANAGER_PASSWORD + "\n",
+    )
+    assert code == 0, err
     code, out, _ = run(first + ["backup", "--out", str(backup)], monkeypatch, capsys)
     assert code == 0 and str(backup) in out
     assert not restored.exists()
@@ -59,13 +69,16 @@ def test_backup_restored_into_a_new_file_checks_and_exports_the_same(tmp_path, m
     assert "all checks passed" in check_restored
     assert check_restored == check_original
 
-    for flags in ([], ["--unmasked"]):
+    for flags in ([], ["--unmasked", "--user", "boss", "--password-stdin"]):
         name = "unmasked" if flags else "masked"
         books = []
         for base, label in ((first, "original"), (second, "restored")):
             out_file = tmp_path / f"{label}-{name}.xlsx"
             code, out, err = run(
-                base + ["export-cases", "--out", str(out_file), *flags], monkeypatch, capsys
+                base + ["export-cases", "--out", str(out_file), *flags],
+                monkeypatch,
+                capsys,
+                MANAGER_PASSWORD + "\n",
             )
             assert code == 0, err
             assert "200 complaints" in out

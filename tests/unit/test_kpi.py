@@ -1293,8 +1293,8 @@ def test_the_same_json_on_sqlite_and_postgresql(tmp_path):
 def _fixed_cli_clock(monkeypatch):
     original = Session.system.__func__
 
-    def system(cls, clock=None, name="cli"):
-        return original(cls, FixedClock(TEST_NOW), name)
+    def system(cls, clock=None, name="cli", **options):
+        return original(cls, FixedClock(TEST_NOW), name, **options)
 
     monkeypatch.setattr(Session, "system", classmethod(system))
 
