@@ -206,8 +206,9 @@ def run_checks(session: Session) -> CheckReport:
             True,
             "not applicable (SQLite: protect the file itself)"
             if owner is None
-            else "connected as the owner of audit_log, who can drop its triggers: "
-            "connect the program with the application role (see the guide)"
+            else "connected as the owner of audit_log, who can drop its triggers: create "
+            "the application role with the SQL of the first-start wizard's server page "
+            '("PostgreSQL roles") or of the guide (5.5) and connect the program as that role'
             if owner
             else "",
             warning=bool(owner),

@@ -64,6 +64,55 @@ def with_password(url: str, password: str) -> str:
     )
 
 
+# The audit log's table (db.models.AuditLog); tests/unit/test_setup.py checks they agree.
+AUDIT_LOG_TABLE = "audit_log"
+
+
+def quote_identifier(name: str) -> str:
+    """A PostgreSQL identifier in double quotes (any case, spaces or quotes kept)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(text: str) -> str:
+    """A PostgreSQL string literal (standard_conforming_strings, the default since 9.1)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def application_role_name(owner: str) -> str:
+    """The application role suggested beside the owner ``owner``: ``<owner>_app``."""
+    return f"{owner.strip() or 'complaints'}_app"
+
+
+def application_role_sql(
+    database: str, role: str, owner: str, password: str, *, schema: str = "public"
+) -> str:
+    """The SQL that creates the program's application role on PostgreSQL
+    (docs/rules.md#audit-log): it may connect, read and write the data of every table the
+    owner ``owner`` made (and those later upgrades add) but change no table, so it cannot
+    drop the audit log's triggers; on ``audit_log`` it may only read and append (no
+    UPDATE, DELETE, TRUNCATE or TRIGGER). Run by a superuser (or a role with CREATEROLE
+    that may grant on the owner's tables) after the owner has set the database up."""
+    for what, value in (("database", database), ("role", role), ("owner", owner)):
+        if not value.strip():
+            raise ValueError(f"application_role_sql: no {what}")
+    d, r, o = (quote_identifier(v.strip()) for v in (database, role, owner))
+    s, audit = quote_identifier(schema), quote_identifier(AUDIT_LOG_TABLE)
+    return "\n".join(
+        (
+            f"CREATE ROLE {r} LOGIN PASSWORD {quote_literal(password)};",
+            f"GRANT CONNECT ON DATABASE {d} TO {r};",
+            f"GRANT USAGE ON SCHEMA {s} TO {r};",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r};",
+            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r};",
+            f"ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA {s}",
+            f"    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {r};",
+            f"ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA {s}",
+            f"    GRANT USAGE, SELECT ON SEQUENCES TO {r};",
+            f"REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER ON {s}.{audit} FROM {r};",
+        )
+    )
+
+
 @dataclass(frozen=True)
 class ServerProbe:
     server: str  # "PostgreSQL 15.4"

@@ -7,6 +7,12 @@
 - "Notifications" (``notifications_tab``, managers and administrators): the group-robot
   messages not delivered (table ``webhook_failures``), ``ui/admin_notify.py``.
 
+Above the tabs, for managers and administrators, ``audit_protection_state`` says whether
+the audit log is protected (``check.audit_protection``, read off the UI thread whenever the
+page is read again): red with what to do when the database no longer refuses changes to
+audit entries, a warning when the program connects to PostgreSQL as the audit log's owner,
+a plain line otherwise (docs/rules.md#audit-log).
+
 ``AdminPage.status_message(str)`` carries texts for the window's status bar;
 ``signed_out_requested()`` is emitted after a restore (the window must sign out: what it
 shows belongs to the replaced database).
@@ -19,10 +25,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.services import audit, backup
+from desktop_app.services import audit, backup, check
+from desktop_app.services.check import AuditProtection
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.session import Session
 from desktop_app.ui.admin_accounts import AccountsTab
@@ -32,6 +39,7 @@ from desktop_app.ui.admin_notify import NotificationsTab
 from desktop_app.ui.changes import KINDS, ChangeHub
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.pages import DataPage, page_title
+from desktop_app.ui.resources import set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -92,8 +100,17 @@ class AdminPage(DataPage):
             self.tabs.addTab(self.notifications_tab, self.tr("&Notifications"))
         self.tabs.currentChanged.connect(lambda _index: self._load_current())
 
+        # Whether the audit log is protected: read with the page (docs/rules.md#audit-log).
+        self.protection = QLabel()
+        self.protection.setObjectName("audit_protection_state")
+        self.protection.setWordWrap(True)
+        self.protection.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.protection.hide()
+        self.protection_state: AuditProtection | None = None
+
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Administration")))
+        layout.addWidget(self.protection)
         layout.addWidget(self.tabs, 1)
         if not self.tabs.count():
             self.tabs.hide()
@@ -121,8 +138,55 @@ class AdminPage(DataPage):
 
     def refresh(self) -> None:
         """Read the tab in view again (the audit log is not read before it is seen): when
-        the page or a tab is shown, on F5, after any change of data."""
+        the page or a tab is shown, on F5, after any change of data; and whether the audit
+        log is protected."""
+        self.load_protection()
         self._load_current()
+
+    def load_protection(self) -> Task | None:
+        """Ask whether the audit log is protected, off the UI thread (managers and
+        administrators; None for the others)."""
+        if self.session.role not in audit.AUDIT_ROLES or not self.isVisible():
+            return None
+        task = self.tasks.submit(
+            check.audit_protection, self.session, name="audit-protection", key=(self, "protection")
+        )
+        task.on(succeeded=self.show_protection, failed=self._protection_failed)
+        return task
+
+    def show_protection(self, state: AuditProtection) -> None:
+        self.protection_state = state
+        if not state.protected:
+            text = self.tr(
+                "The audit log is not protected: the database no longer refuses changes to "
+                "audit entries, so they could be altered or deleted without a trace. Run "
+                '"desktop-app check" to confirm, then "desktop-app init" (as the '
+                "database owner) to put the protection back, or restore a recent backup; if "
+                "you cannot, ask the administrator now."
+            )
+            tone = "error"
+        elif state.owner:
+            text = self.tr(
+                "The audit log is protected, but the program connects to PostgreSQL as the "
+                "owner of the audit log, who could remove that protection. Connect the "
+                'program as the application role (see "PostgreSQL roles" in the first-start '
+                "wizard and the guide)."
+            )
+            tone = "warning"
+        else:
+            text = self.tr(
+                "The audit log is protected: the database refuses changes to audit entries."
+            )
+            tone = "muted"
+        self.protection.setText(text)
+        self.protection.setProperty("state", "unprotected" if tone == "error" else tone)
+        set_tone(self.protection, tone, strong=tone == "error")
+        self.protection.show()
+
+    def _protection_failed(self, exc: ServiceError) -> None:
+        self.protection.setText(service_message(exc))
+        set_tone(self.protection, "error")
+        self.protection.show()
 
     def _load_current(self) -> None:
         if not self.isVisible():

@@ -181,6 +181,8 @@ class DetailWords(QObject):
             "ok": self.tr("Succeeded"),
             "host": self.tr("Computer"),
             "computers": self.tr("Computers"),
+            # The command line run without an account: who sat at the machine.
+            "os_user": self.tr("OS user"),
             # Cases.
             "urgent": self.tr("Urgent"),
             "attachments": self.tr("Attachments"),

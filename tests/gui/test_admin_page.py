@@ -638,3 +638,80 @@ def test_table_models_pass_the_model_tester(qtbot, qtmodeltester, admin_session,
         with qtbot.waitSignal(page.backups_tab.backed_up, timeout=WAIT):
             page.backups_tab.back_up_now()
         qtmodeltester.check(page.backups_tab.model)
+
+
+# --- audit protection (docs/rules.md#audit-log) ------------------------------------------
+
+
+@pytest.fixture
+def styled(qapp):
+    """The program's style sheet (light), as the running program has it."""
+    from desktop_app.ui.resources import style_sheet
+
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(style_sheet("light"))
+    yield qapp
+    qapp.setStyleSheet(before)
+
+
+def _drop_audit_triggers() -> None:
+    from desktop_app.db import guards
+
+    db = database_proxy.obj
+    for name in ("audit_log_no_update", "audit_log_no_delete"):
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+    assert not guards.audit_log_protected(db)
+
+
+def _background(label: QWidget):
+    """The colour of the label's box just inside its right border."""
+    image = label.grab().toImage()
+    return image.pixelColor(image.width() - 4, image.height() // 2)
+
+
+def test_the_admin_page_shows_red_when_the_audit_log_is_not_protected(qtbot, styled, manager):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.db import migrations
+    from desktop_app.ui.resources import TONES
+
+    page = open_page(qtbot, manager)
+    state = page.findChild(QLabel, "audit_protection_state")
+    assert state is page.protection
+    qtbot.waitUntil(lambda: state.isVisible(), timeout=WAIT)
+    assert state.text().startswith("The audit log is protected")
+    assert state.property("tone") == "muted"
+
+    _drop_audit_triggers()  # another tool on the file, or a tampered backup restored
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: state.property("tone") == "error", timeout=WAIT)
+    assert state.isVisible()
+    text = state.text()
+    assert text.startswith("The audit log is not protected")
+    assert "desktop-app check" in text and "restore a recent backup" in text
+    assert "ask the administrator" in text
+    assert state.font().bold()
+    assert _background(state) == QColor(TONES["light"]["error_background"])
+    assert page.protection_state is not None and not page.protection_state.protected
+
+    migrations.migrate(database_proxy.obj)  # init / the next start put the triggers back
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: state.property("tone") == "muted", timeout=WAIT)
+    assert state.text().startswith("The audit log is protected")
+    assert "not protected" not in state.text()
+    assert _background(state) != QColor(TONES["light"]["error_background"])
+
+
+def test_the_owner_of_the_audit_log_gets_a_warning_and_clerks_no_state(
+    qtbot, monkeypatch, manager, clerk
+):
+    from desktop_app.services import check
+
+    monkeypatch.setattr(check, "connected_as_owner", lambda db: True)  # PostgreSQL's owner
+    page = open_page(qtbot, manager)
+    qtbot.waitUntil(lambda: page.protection.property("tone") == "warning", timeout=WAIT)
+    assert "owner of the audit log" in page.protection.text()
+    assert "PostgreSQL roles" in page.protection.text()
+    other = open_page(qtbot, clerk)
+    assert other.load_protection() is None and not other.protection.isVisible()

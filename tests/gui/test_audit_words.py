@@ -373,6 +373,7 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
                 "file": "/backups/complaints-20261124.db",
                 "kept": "/data/complaints-before-restore.db",
                 "schema_version": 10,
+                "os_user": "alice",  # the command line run without --user
             },
         ),
         "demo_generate": (
@@ -554,6 +555,7 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
     assert "T+1个工作日 → 当个工作日" in zh["policy_change"]
     assert "配送问题" in zh["policy_change"] and "书信" in zh["policy_change"]
     assert en["deadlines_recomputed"] == "Open cases checked: 12; Cases changed: 3"
+    assert en["restore"].endswith("Schema version: 10; OS user: alice")
     assert en["login_failed"] == "Reason: The account is disabled; Computer: PC-07"
     assert en["login"] == en["logout"] == en["reminder_ack"] == ""
 

@@ -13,12 +13,12 @@ from urllib.parse import urlparse
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QToolButton, QWizard
 
 from desktop_app.bootstrap import prepare_database
 from desktop_app.db.connection import default_url, parse_url
 from desktop_app.db.models import Complaint, database_proxy
-from desktop_app.services import auth
+from desktop_app.services import auth, setup
 from desktop_app.ui import app as app_module
 from desktop_app.ui import first_run as first_run_module
 from desktop_app.ui import i18n
@@ -398,6 +398,37 @@ def test_a_remembered_database_that_fails_offers_the_wizard(quiet_start, monkeyp
     assert seen == ["boss"]
     assert remembered_database() == default_url()
     assert default_file().exists()
+
+
+def test_the_server_page_shows_the_sql_of_the_application_role(qtbot, wizard):
+    """docs/rules.md#audit-log: the owner sets up, the program runs as an application role
+    that cannot drop the audit log's triggers; the page gives the SQL to create it."""
+    next_page(qtbot, wizard)
+    page = wizard.database_page
+    page.shared.click()
+    sql_box = wizard.findChild(QPlainTextEdit, "postgres_roles_sql")
+    assert sql_box is page.roles_sql and not sql_box.isVisible()
+    toggle = wizard.findChild(QToolButton, "postgres_roles_toggle")
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert sql_box.isVisible() and sql_box.isReadOnly()
+    page.database.clear()
+    qtbot.keyClicks(page.database, "cases2026")
+    qtbot.keyClicks(page.user, "owner1")
+    text = sql_box.toPlainText()
+    assert text == setup.application_role_sql(
+        "cases2026", "owner1_app", "owner1", page.roles_password
+    )
+    assert text.startswith('CREATE ROLE "owner1_app" LOGIN PASSWORD')
+    assert 'REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER ON "public"."audit_log"' in text
+    assert "owner1_app" in page.roles_note.text() and "owner" in page.roles_note.text()
+    QApplication.clipboard().clear()
+    qtbot.mouseClick(
+        wizard.findChild(QPushButton, "postgres_roles_copy"), Qt.MouseButton.LeftButton
+    )
+    assert QApplication.clipboard().text() == text
+    # Closed again, it takes no room; the page still goes on only after a connection test.
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert not sql_box.isVisible()
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------

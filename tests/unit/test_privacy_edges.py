@@ -218,6 +218,18 @@ def test_check_says_the_owner_question_is_not_for_sqlite(sqlite_db):
     assert not check.audit_protection(system).protected
 
 
+def test_check_warns_the_owner_and_points_to_the_application_role_sql(sqlite_db, monkeypatch):
+    """PostgreSQL connected as the owner of audit_log (simulated: the owner question is
+    PostgreSQL's): a warning, not a failure, naming where the SQL of the role is."""
+    monkeypatch.setattr(check, "connected_as_owner", lambda db: True)
+    system = Session.system(FixedClock(dt.datetime(2026, 11, 25, 14, 0)))
+    report = check.run_checks(system)
+    result = next(r for r in report.results if r.name == "application role")
+    assert result.ok and result.warning and report.ok
+    assert "WARN application role: connected as the owner of audit_log" in report.text()
+    assert '("PostgreSQL roles")' in result.detail and "guide (5.5)" in result.detail
+
+
 # --- 5. roles at the edges ---------------------------------------------------------------
 
 
@@ -290,7 +302,10 @@ def cli_db(sqlite_url, monkeypatch, capsys):
         monkeypatch.setenv(name, "alice")
     base = ["--database", sqlite_url]
     code, _, _ = _cli(
-        base + ["init", "--admin", "root", "--password-stdin"], "Tangerine-Harbor-7319\n", monkeypatch, capsys
+        base + ["init", "--admin", "root", "--password-stdin"],
+        "Tangerine-Harbor-7319\n",
+        monkeypatch,
+        capsys,
     )
     assert code == 0
     code, _, err = _cli(

@@ -141,3 +141,49 @@ def test_user_and_password_with_url_characters_connect():
 def test_sqlite_files_names_the_companions():
     names = [p.name for p in setup.sqlite_files(Path("/x/c.db"))]
     assert names == ["c.db", "c.db-wal", "c.db-shm", "c.db-journal"]
+
+
+# --- the application role on PostgreSQL (docs/rules.md#audit-log) ------------------------
+
+
+def test_application_role_sql_reads_and_appends_but_changes_no_table():
+    sql = setup.application_role_sql("complaints", "complaints_app", "complaints", "pw-1")
+    assert sql.splitlines() == [
+        "CREATE ROLE \"complaints_app\" LOGIN PASSWORD 'pw-1';",
+        'GRANT CONNECT ON DATABASE "complaints" TO "complaints_app";',
+        'GRANT USAGE ON SCHEMA "public" TO "complaints_app";',
+        'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO '
+        '"complaints_app";',
+        'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "public" TO "complaints_app";',
+        'ALTER DEFAULT PRIVILEGES FOR ROLE "complaints" IN SCHEMA "public"',
+        '    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "complaints_app";',
+        'ALTER DEFAULT PRIVILEGES FOR ROLE "complaints" IN SCHEMA "public"',
+        '    GRANT USAGE, SELECT ON SEQUENCES TO "complaints_app";',
+        'REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER ON "public"."audit_log" FROM "complaints_app";',
+    ]
+    # No right to change a table, empty one or touch triggers is ever granted.
+    granted = " ".join(line for line in sql.splitlines() if "REVOKE" not in line)
+    for right in ("ALL PRIVILEGES", "TRUNCATE", "TRIGGER", "CREATE", "REFERENCES", "SUPERUSER"):
+        assert right not in granted.replace("CREATE ROLE", ""), right
+    # The table it protects is the program's audit log.
+    from desktop_app.db.models import AuditLog
+
+    assert AuditLog._meta.table_name == setup.AUDIT_LOG_TABLE
+
+
+def test_application_role_sql_quotes_names_and_the_password():
+    sql = setup.application_role_sql('Büro "A"', "app; DROP TABLE x", "li na", "it's")
+    assert 'DATABASE "Büro ""A"""' in sql
+    assert "CREATE ROLE \"app; DROP TABLE x\" LOGIN PASSWORD 'it''s';" in sql
+    assert 'FOR ROLE "li na"' in sql
+    assert setup.application_role_name("complaints") == "complaints_app"
+    assert setup.application_role_name(" ") == "complaints_app"
+    with pytest.raises(ValueError):
+        setup.application_role_sql("complaints", " ", "owner", "pw")
+
+
+@pytest.mark.parametrize("guide", ["guide.en.md", "guide.zh_CN.md"])
+def test_the_guides_give_the_same_sql_as_the_wizard(guide):
+    text = (Path(__file__).parents[2] / "docs" / guide).read_text(encoding="utf-8")
+    sql = setup.application_role_sql("complaints", "complaints_app", "complaints", "app-secret")
+    assert "\n".join("   " + line for line in sql.splitlines()) in text

@@ -1,20 +1,32 @@
 """The first-run wizard's page choosing where the database lives: this computer, or a
-shared PostgreSQL server (with its connection test off the UI thread)."""
+shared PostgreSQL server (with its connection test off the UI thread).
+
+Under the server's fields, "PostgreSQL roles" (``postgres_roles_toggle``) opens the two
+roles the program should use (docs/rules.md#audit-log): the owner typed above sets the
+database up and runs upgrades; every computer then connects as an application role that
+cannot change tables or the audit log's triggers. ``postgres_roles_sql`` is the SQL that
+creates that role (``services.setup.application_role_sql``) for the database and owner
+typed, read-only and copyable (``postgres_roles_copy``)."""
 
 from __future__ import annotations
 
 import logging
+import secrets
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -24,6 +36,8 @@ from desktop_app.db.connection import default_url, parse_url
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.setup import (
     ServerProbe,
+    application_role_name,
+    application_role_sql,
     check_database_folder,
     postgres_url,
     probe_postgres,
@@ -106,6 +120,7 @@ class DatabasePage(QWizardPage):
         test_row.addStretch(1)
         form.addRow("", test_row)
         form.addRow("", self.result)
+        form.addRow("", self._roles_section())
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.local)
@@ -117,9 +132,12 @@ class DatabasePage(QWizardPage):
 
         for widget in (self.host, self.database, self.user, self.password):
             widget.textChanged.connect(self._fields_changed)
+        for widget in (self.database, self.user):
+            widget.textChanged.connect(self._show_roles_sql)
         self.port.valueChanged.connect(self._fields_changed)
         self.shared.toggled.connect(self._kind_changed)
         self._kind_changed()
+        self._show_roles_sql()
         self.retranslate()
 
     # texts
@@ -160,8 +178,94 @@ class DatabasePage(QWizardPage):
             self.tr("&Remember password on this computer (else it is asked at each start)")
         )
         self.test_button.setText(self.tr("Test &connection"))
+        self._retranslate_roles()
         if self.probe is not None and self.probe_url == self.url():
             self.result.setText(self.probe_text(self.probe))
+
+    def _retranslate_roles(self) -> None:
+        self.roles_toggle.setText(self.tr("PostgreSQL roles: an owner and an application role"))
+        self.roles_note.setText(
+            self.tr(
+                "The owner (the user above) sets the database up and runs upgrades "
+                "(desktop-app init). Then a database administrator runs this SQL (e.g. in "
+                "psql as postgres) to create the application role {role}, which reads and "
+                "writes cases but cannot change tables or the audit log's protection; every "
+                "computer connects as {role} with the password in the SQL."
+            ).format(role=self.roles_role())
+        )
+        self.roles_copy.setText(self.tr("Cop&y SQL"))
+
+    # the two PostgreSQL roles (docs/rules.md#audit-log)
+
+    def _roles_section(self) -> QWidget:
+        section = QWidget()
+        section.setObjectName("postgres_roles_section")
+        self.roles_toggle = QToolButton()
+        self.roles_toggle.setObjectName("postgres_roles_toggle")
+        self.roles_toggle.setCheckable(True)
+        self.roles_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.roles_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.roles_toggle.setAutoRaise(True)
+        self.roles_toggle.toggled.connect(self._roles_toggled)
+        self.roles_box = QWidget()
+        self.roles_box.setObjectName("postgres_roles_box")
+        self.roles_note = note_label("postgres_roles_note")
+        # A password made here once, so the SQL can be run as shown.
+        self.roles_password = secrets.token_urlsafe(12)
+        self.roles_sql = QPlainTextEdit()
+        self.roles_sql.setObjectName("postgres_roles_sql")
+        self.roles_sql.setReadOnly(True)
+        self.roles_sql.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.roles_sql.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        lines = self.roles_sql.fontMetrics().lineSpacing()
+        self.roles_sql.setFixedHeight(lines * 6 + 12)
+        self.roles_copy = QPushButton()
+        self.roles_copy.setObjectName("postgres_roles_copy")
+        self.roles_copy.clicked.connect(self.copy_roles_sql)
+        box = QVBoxLayout(self.roles_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.roles_note)
+        box.addWidget(self.roles_sql)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.roles_copy)
+        copy_row.addStretch(1)
+        box.addLayout(copy_row)
+        self.roles_box.hide()
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.roles_toggle)
+        layout.addWidget(self.roles_box)
+        return section
+
+    def roles_role(self) -> str:
+        """The application role suggested for the owner typed (``<owner>_app``)."""
+        return application_role_name(self.user.text())
+
+    def _roles_toggled(self, shown: bool) -> None:
+        self.roles_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.roles_box.setVisible(shown)
+        if shown:  # the wizard grows to show it all, within the screen
+            window = self.window()
+            wanted = window.size().expandedTo(window.sizeHint())
+            screen = window.screen()
+            if screen is not None:
+                wanted = wanted.boundedTo(screen.availableGeometry().size())
+            window.resize(wanted)
+
+    def _show_roles_sql(self) -> None:
+        self.roles_sql.setPlainText(
+            application_role_sql(
+                self.database.text().strip() or "complaints",
+                self.roles_role(),
+                self.user.text().strip() or "complaints",
+                self.roles_password,
+            )
+        )
+        self._retranslate_roles()  # the note names the role: it follows the owner typed
+
+    def copy_roles_sql(self) -> None:
+        QGuiApplication.clipboard().setText(self.roles_sql.toPlainText())
+        self.roles_sql.selectAll()
 
     @staticmethod
     def local_file() -> str:
