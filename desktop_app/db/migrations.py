@@ -20,6 +20,7 @@ from pathlib import Path
 
 from peewee import (
     AutoField,
+    BooleanField,
     CharField,
     Database,
     DatabaseError,
@@ -248,6 +249,33 @@ def _v12_notification_outbox(migrator: SchemaMigrator, db: Database) -> None:
     db.create_tables([NotificationOutbox])
 
 
+def _v15_root_causes(migrator: SchemaMigrator, db: Database) -> None:
+    """v15: the root-cause categories and a case's root cause with its 5W1H notes
+    (docs/rules.md#root-causes); the categories are seeded afterwards."""
+
+    class CauseCategory(Model):
+        id = AutoField()
+        code = CharField(max_length=40, unique=True)
+        name_zh = CharField(max_length=60)
+        name_en = CharField(max_length=80)
+        sort_order = IntegerField(default=0)
+        active = BooleanField(default=True)
+
+        class Meta:
+            database = db
+            table_name = "cause_category"
+
+    db.create_tables([CauseCategory])
+    migrator.migrate(
+        migrator.add_column(
+            "complaint",
+            "root_cause_id",
+            ForeignKeyField(CauseCategory, null=True, on_delete="RESTRICT", field=CauseCategory.id),
+        ),
+        migrator.add_column("complaint", "root_cause_notes", TextField(null=True)),
+    )
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -265,10 +293,13 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
     ),
     (11, "official calendar years from the holiday notice", _v11_official_calendar),
     (12, "group-robot notification outbox", _v12_notification_outbox),
+    # 15: numbered for merging beside the parallel v13 and v14 (the lead renumbers).
+    (15, "root-cause categories and a case's root cause", _v15_root_causes),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
-assert [v for v, _, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
+# Strictly increasing (contiguous once the parallel branches are merged and renumbered).
+assert [v for v, _, _ in MIGRATIONS] == sorted({v for v, _, _ in MIGRATIONS})
 
 
 @dataclass
