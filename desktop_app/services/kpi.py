@@ -84,7 +84,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, SupportsInt
+from typing import Any, SupportsInt, cast
 
 from peewee import JOIN, fn
 
@@ -512,7 +512,9 @@ def cause_groups(
         analysis.Group(
             (product or "").strip(), (merchant or "").strip(), code, cause_code or "", int(n)
         )
-        for product, merchant, code, cause_code, n in query.tuples()
+        for product, merchant, code, cause_code, n in cast(
+            Iterable[tuple[str | None, str | None, str, str | None, int]], query.tuples()
+        )
     ]
     return groups, sum(g.count for g in groups)
 
