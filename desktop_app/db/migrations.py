@@ -20,6 +20,7 @@ from pathlib import Path
 
 from peewee import (
     AutoField,
+    BooleanField,
     CharField,
     Database,
     DatabaseError,
@@ -331,6 +332,32 @@ def _v14_lean_case_indexes(migrator: SchemaMigrator, db: Database) -> None:
     db.execute_sql(
         'CREATE INDEX IF NOT EXISTS "complaint_open_owner_id" ON "complaint" '
         '("is_open", "owner_id") WHERE "is_open" = TRUE'
+
+
+def _v15_root_causes(migrator: SchemaMigrator, db: Database) -> None:
+    """v15: the root-cause categories and a case's root cause with its 5W1H notes
+    (docs/rules.md#root-causes); the categories are seeded afterwards."""
+
+    class CauseCategory(Model):
+        id = AutoField()
+        code = CharField(max_length=40, unique=True)
+        name_zh = CharField(max_length=60)
+        name_en = CharField(max_length=80)
+        sort_order = IntegerField(default=0)
+        active = BooleanField(default=True)
+
+        class Meta:
+            database = db
+            table_name = "cause_category"
+
+    db.create_tables([CauseCategory])
+    migrator.migrate(
+        migrator.add_column(
+            "complaint",
+            "root_cause_id",
+            ForeignKeyField(CauseCategory, null=True, on_delete="RESTRICT", field=CauseCategory.id),
+        ),
+        migrator.add_column("complaint", "root_cause_notes", TextField(null=True)),
     )
 
 
@@ -357,9 +384,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
         _v13_private_drafts_and_lockout_per_pc,
     ),
     (14, "only the case indexes a query reads, the open cases' partial", _v14_lean_case_indexes),
+    (15, "root-cause categories and a case's root cause", _v15_root_causes),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+# Strictly increasing (contiguous once the parallel branches are merged and renumbered).
 assert [v for v, _, _ in MIGRATIONS] == list(range(2, SCHEMA_VERSION + 1))
 
 

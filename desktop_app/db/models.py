@@ -108,6 +108,18 @@ class Channel(BaseModel):
     active = BooleanField(default=True)
 
 
+class CauseCategory(BaseModel):
+    """A root-cause category [原因分类] of the configurable list (schema v15,
+    docs/rules.md#root-causes)."""
+
+    id: AutoField[int]
+    code = CharField(max_length=40, unique=True)
+    name_zh = CharField(max_length=60)
+    name_en = CharField(max_length=80)
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
 class ComplaintType(BaseModel):
     """The configurable type tree (docs/rules.md#types-and-levels): categories have no parent,
     subtypes do.
@@ -212,6 +224,11 @@ class Complaint(BaseModel):
     repeat_of_id: ForeignKeyField[int | None]
     # Account security: when the receiver froze the customer's account (schema v10).
     account_frozen_at = DateTimeField(null=True)
+    # The root cause [原因分类] and the 5W1H notes [原因分析] (schema v15,
+    # docs/rules.md#root-causes).
+    root_cause = ForeignKeyField(CauseCategory, null=True, backref="+", on_delete="RESTRICT")
+    root_cause_id: ForeignKeyField[int | None]
+    root_cause_notes = TextField(null=True)
     # State (docs/rules.md#workflow).
     owner = ForeignKeyField(User, backref="owned", on_delete="RESTRICT")
     owner_id: ForeignKeyField[int]
@@ -764,6 +781,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     User,
     UserDepartment,
     Channel,
+    CauseCategory,
     ComplaintType,
     Customer,
     CaseBatch,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from desktop_app.db.models import Channel, ComplaintType, Department, Setting
+from desktop_app.db.models import CauseCategory, Channel, ComplaintType, Department, Setting
 from desktop_app.domain.settings import SETTINGS
 
 # (code, Chinese, English) — docs/rules.md#registration "initial department".
@@ -33,6 +33,21 @@ CHANNELS = [
     ("social_media", "社交媒体", "Social media"),
     ("store", "门店", "Store"),
     ("app", "APP", "App"),
+]
+
+# docs/rules.md#root-causes: the root-cause categories [原因分类] (seeds 000 §五, 002 step 3).
+CAUSES = [
+    ("product_design", "产品设计", "Product design"),
+    ("production_quality", "生产质量", "Production quality"),
+    ("parts_packaging", "配件/包装", "Parts and packaging"),
+    ("logistics", "物流配送", "Logistics and delivery"),
+    ("merchant_conduct", "商户行为", "Merchant conduct"),
+    ("staff_attitude", "人员态度", "Staff attitude"),
+    ("staff_skill", "人员能力", "Staff skill"),
+    ("process_rules", "流程规则", "Process and rules"),
+    ("system_fault", "系统故障", "System fault"),
+    ("external", "外部因素", "External factors"),
+    ("customer_misunderstanding", "客户误解", "Customer misunderstanding"),
 ]
 
 # The type tree with each subtype's defaults (docs/rules.md#types-and-levels):
@@ -286,6 +301,10 @@ def seed_reference_data() -> None:
     for order, (code, zh, en) in enumerate(CHANNELS):
         if code not in existing_channels:
             Channel.create(code=code, name_zh=zh, name_en=en, sort_order=order)
+    existing_causes = {c.code for c in CauseCategory.select(CauseCategory.code)}
+    for order, (code, zh, en) in enumerate(CAUSES):
+        if code not in existing_causes:
+            CauseCategory.create(code=code, name_zh=zh, name_en=en, sort_order=order)
     types = {t.code: t for t in ComplaintType.select()}
     for order, (code, zh, en, children) in enumerate(TYPE_TREE):
         parent = types.get(code)

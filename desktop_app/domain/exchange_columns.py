@@ -10,7 +10,8 @@ a space in English keys). Exports write the Chinese labels, in the order given h
 - ``time``: an Excel date-time (or ``YYYY-MM-DD HH:MM`` text on import);
 - ``vocab``: one word of a fixed vocabulary (``vocab`` names it in ``domain.vocab.ALL``);
 - ``multi``: several words of a vocabulary, separated by ``、`` or ``,``;
-- ``ref``: a row of a reference table (channel, type, subtype, department) by code or name;
+- ``ref``: a row of a reference table (channel, type, subtype, department, root-cause
+  category) by code or name;
 - ``staff``: a person, by user name or display name;
 - ``subject``: the staff member complained about: an account by user name or display
   name, else the name as free text (staff without an account, a merchant's);
@@ -121,6 +122,9 @@ COMPLAINTS = Sheet(
         Column("urgent_reasons", "紧急原因", "multi", 14, vocab="urgent_reason"),
         Column("head_office", "越级投诉", "yesno", 9),
         Column("subject_staff", "被投诉员工", "subject", 11, max_length=100),
+        # docs/rules.md#root-causes (optional on import).
+        Column("root_cause", "原因分类", "ref", 12, vocab="cause"),
+        Column("root_cause_notes", "原因分析", width=36, max_length=5000),
         _t("first_response_due", "首次响应时限", export_only=True),
         _t("solution_due", "方案时限", export_only=True),
         _t("resolution_due", "办结时限", export_only=True),

@@ -257,6 +257,16 @@ SETTINGS: tuple[SettingDef, ...] = (
         1,
         10000,
     ),
+    # docs/rules.md#root-causes: from this level on a case closes only with a root cause
+    # (4: never required).
+    _d(
+        "rules.cause_required_from_level",
+        2,
+        "rules",
+        msg("Root cause required to close from this level (4: never)"),
+        1,
+        4,
+    ),
     _d(
         "reminders.interval_seconds",
         60,

@@ -22,6 +22,7 @@ from peewee import DatabaseError, Expression, ModelSelect, OperationalError
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
     AuditLog,
+    CauseCategory,
     Channel,
     Complaint,
     ComplaintType,
@@ -72,6 +73,7 @@ ACTIONS = (
     "renegotiate",
     "reassess",
     "account_frozen",
+    "root_cause",
     "urgent_batch",
     "deadlines_recomputed",
     "contact_unmasked",
@@ -219,12 +221,14 @@ DEPARTMENT_KEYS = frozenset(
     {"department", "departments", "handler_department", "notify_department", "to_department"}
 )
 TYPE_KEYS = frozenset({"type", "subtype", "types"})
+CAUSE_KEYS = frozenset({"root_cause", "previous_root_cause", "causes"})
 _KINDS = (
     ("user", USER_ID_KEYS),
     ("complaint", COMPLAINT_ID_KEYS),
     ("department", DEPARTMENT_KEYS),
     ("type", TYPE_KEYS),
     ("channel", frozenset()),
+    ("cause", CAUSE_KEYS),
 )
 # The kind of name of a policy change's code, by sheet (the policy workbook's import and
 # the Policy screens list their changes as {sheet, code, field, old, new}).
@@ -278,6 +282,7 @@ def detail_names(details: Iterable[dict[str, object]]) -> dict[tuple[str, object
         ("department", Department),
         ("type", ComplaintType),
         ("channel", Channel),
+        ("cause", CauseCategory),
     ):
         if wanted[kind]:
             rows = model.select(model.code, model.name_zh, model.name_en).where(

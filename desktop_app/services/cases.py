@@ -26,6 +26,7 @@ from desktop_app.db.models import (
     Approval,
     Attachment,
     AuditLog,
+    CauseCategory,
     Channel,
     Complaint,
     ComplaintType,
@@ -88,6 +89,7 @@ ACTIONS = (
     "renegotiate",
     "reassess",
     "account_frozen",
+    "root_cause",
 )
 
 
@@ -178,6 +180,12 @@ class CaseDetail:
     account_security: bool = False
     account_frozen_at: dt.datetime | None = None
     customer_id: int = 0  # the customer record (services/customers.py)
+    # docs/rules.md#root-causes: the cause category (code and label) and the 5W1H notes;
+    # whether closing this case needs a cause (its level and the setting).
+    root_cause: str = ""
+    root_cause_label: str = ""
+    root_cause_notes: str = ""
+    cause_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,7 +257,7 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
         return frozenset()
     actions: set[str] = set()
     if case.is_open:
-        actions |= {"progress", "transfer", "close", "renegotiate"}
+        actions |= {"progress", "transfer", "close", "renegotiate", "root_cause"}
         if rules.supervise.admits(case):
             actions.add("reassess")  # docs/rules.md#re-assessment
         if is_account_security(case):
@@ -286,7 +294,9 @@ def _requested_by(session: Session, case: Complaint) -> bool:
 
 
 def _label(
-    model: type[Channel] | type[ComplaintType] | type[Department], row_id: int | None, zh: bool
+    model: type[Channel] | type[ComplaintType] | type[Department] | type[CauseCategory],
+    row_id: int | None,
+    zh: bool,
 ) -> str:
     row = model.get_or_none(model.id == row_id) if row_id is not None else None
     if row is None:
@@ -299,7 +309,9 @@ def _user_name(user_id: int | None) -> str:
     return user.display_name if user else ""
 
 
-def _code(model: type[ComplaintType] | type[Department], row_id: int | None) -> str:
+def _code(
+    model: type[ComplaintType] | type[Department] | type[CauseCategory], row_id: int | None
+) -> str:
     row = model.get_or_none(model.id == row_id) if row_id is not None else None
     return row.code if row is not None else ""
 
@@ -394,6 +406,10 @@ def _detail(session: Session, case: Complaint) -> CaseDetail:
         account_security=is_account_security(case),
         account_frozen_at=case.account_frozen_at,
         customer_id=case.customer_id,
+        root_cause=_code(CauseCategory, case.root_cause_id),
+        root_cause_label=_label(CauseCategory, case.root_cause_id, zh),
+        root_cause_notes=case.root_cause_notes or "",
+        cause_required=cause_required(case),
     )
 
 
@@ -676,6 +692,7 @@ _AUDIT_TITLES = {
     "survey_attempt": "Survey call attempt",
     "survey_skipped": "Not to be surveyed",
     "follow_up_done": "Follow-up done",
+    "root_cause": "Root cause recorded",
 }
 
 
@@ -903,6 +920,8 @@ def _summary(action: str, d: dict[str, Any]) -> str:
         return f"renegotiated the resolution date to {d.get('new_due', '')}"
     if action == "reassess":
         return f"re-assessed the case: {d.get('reason', '')}"
+    if action == "root_cause":
+        return f"recorded the root cause {d.get('root_cause', '') or '-'}"
     if action == "account_frozen":
         return (
             "recorded the account as frozen"
@@ -1294,13 +1313,26 @@ def decide_approval(
 
 @service
 def close_case(
-    session: Session, case_id: int, *, confirmed: bool, outcome: str, reason: str, version: int
+    session: Session,
+    case_id: int,
+    *,
+    confirmed: bool,
+    outcome: str,
+    reason: str,
+    version: int,
+    root_cause: str | None = None,
+    root_cause_notes: str | None = None,
 ) -> CaseDetail:
     """Close the loop: with the customer's confirmation (from execution or awaiting
     confirmation), or without it from any stage with an outcome and the reason why. The
-    satisfaction survey falls due 24–48 hours later."""
+    satisfaction survey falls due 24–48 hours later. ``root_cause`` (a category code) and
+    ``root_cause_notes`` record the cause as the case closes (None: keep what is recorded);
+    from the level ``rules.cause_required_from_level`` on a case closes only with a cause
+    (docs/rules.md#root-causes)."""
     require_staff(session)
     reason = checked_text(reason, "outcome_reason")
+    cause = _cause_row(root_cause)
+    notes = None if root_cause_notes is None else checked_text(root_cause_notes, "root_cause_notes")
     if not isinstance(outcome, str) or outcome not in OUTCOMES:
         raise ValidationError(msg("Choose the outcome."), field="outcome")
     if not confirmed and not reason:
@@ -1323,6 +1355,16 @@ def close_case(
                 number=case.number,
                 stage=STAGES.label(case.stage, session.language),
             )
+        if cause is not None:
+            case.root_cause_id = cause.id
+        if notes is not None:
+            case.root_cause_notes = notes or None
+        if case.root_cause_id is None and cause_required(case):
+            raise ValidationError(
+                msg("A level {level} case closes only with its root cause: choose the cause."),
+                field="root_cause",
+                level=LEVEL_ROMAN[case.level],
+            )
         _record(
             session,
             "close",
@@ -1331,6 +1373,7 @@ def close_case(
             outcome=outcome,
             reason=reason,
             from_stage=case.stage,
+            root_cause=_code(CauseCategory, case.root_cause_id),
         )
         ProgressEntry.create(
             complaint=case,
@@ -1347,6 +1390,56 @@ def close_case(
         case.stage, case.is_open, case.closed_at = "closed", False, now
         case.outcome, case.outcome_reason = outcome, reason or None
         case.survey_due = survey_window(now, ctx.policy)[1]
+    return _detail(session, case)
+
+
+def cause_required(case: Complaint) -> bool:
+    """Whether the case closes only with a root cause: its level is at least
+    ``rules.cause_required_from_level`` (docs/rules.md#root-causes)."""
+    return bool(case.level >= int(settings_service.get("rules.cause_required_from_level")))
+
+
+def _cause_row(code: str | None) -> CauseCategory | None:
+    """The active category of ``code`` (None or "": none given), else ValidationError."""
+    if code is None or code == "":
+        return None
+    row = (
+        CauseCategory.get_or_none(CauseCategory.code == code, CauseCategory.active)
+        if isinstance(code, str)
+        else None
+    )
+    if row is None:
+        raise ValidationError(msg("Choose the root cause from the list."), field="root_cause")
+    return row
+
+
+@service
+def set_root_cause(
+    session: Session, case_id: int, *, root_cause: str, root_cause_notes: str, version: int
+) -> CaseDetail:
+    """Record the root cause [原因分类] and the 5W1H notes [原因分析] of an open case, during
+    investigation (docs/rules.md#root-causes). An empty ``root_cause`` clears it."""
+    cause = _cause_row(root_cause)
+    notes = checked_text(root_cause_notes, "root_cause_notes")
+    with _changing(session, case_id, version) as (case, _ctx, _now):
+        if not case.is_open:
+            raise ValidationError(
+                msg("Case {number} is already closed."), field="root_cause", number=case.number
+            )
+        before = _code(CauseCategory, case.root_cause_id)
+        after = cause.code if cause is not None else ""
+        if before == after and (case.root_cause_notes or "") == notes:
+            raise ValidationError(msg("Nothing to change."), field="root_cause")
+        _record(
+            session,
+            "root_cause",
+            case,
+            root_cause=after,
+            previous_root_cause=before,
+            notes=notes,
+        )
+        case.root_cause_id = cause.id if cause is not None else None
+        case.root_cause_notes = notes or None
     return _detail(session, case)
 
 

@@ -32,6 +32,7 @@ from desktop_app.db import bulk, search
 from desktop_app.db.connection import is_sqlite, write_lock
 from desktop_app.db.models import (
     BaseModel,
+    CauseCategory,
     Channel,
     Complaint,
     ComplaintType,
@@ -557,6 +558,8 @@ COMPLAINT_COLUMNS = (
     "subject_staff_name",
     "repeat_of_id",
     "account_frozen_at",
+    "root_cause_id",
+    "root_cause_notes",
     "owner_id",
     "stage",
     "is_open",
@@ -923,7 +926,35 @@ class _Writer:
 # The generator.
 
 
+# docs/rules.md#root-causes: the likely causes of a subtype's complaints in demo data (by
+# the start of its code; the first match wins), the rest spread over the whole list.
+DEMO_CAUSES = (
+    ("functional", ("product_design", "production_quality", "parts_packaging")),
+    ("quality", ("production_quality", "parts_packaging")),
+    ("logistics", ("logistics", "logistics", "external")),
+    ("delivery", ("logistics", "parts_packaging")),
+    ("merchant", ("merchant_conduct", "merchant_conduct", "staff_attitude")),
+    ("staff", ("staff_attitude", "staff_skill")),
+    ("slow", ("process_rules", "staff_skill", "system_fault")),
+    ("account", ("system_fault", "process_rules", "customer_misunderstanding")),
+    ("points", ("system_fault", "process_rules", "customer_misunderstanding")),
+    ("coupons", ("process_rules", "customer_misunderstanding")),
+    ("price", ("process_rules", "merchant_conduct", "customer_misunderstanding")),
+)
+
+
 class _Generator:
+    def cause_for(self, subtype_code: str, case_id: int) -> int | None:
+        """A closed demo case's root cause (docs/rules.md#root-causes)."""
+        codes: tuple[str, ...] = tuple(self.causes)
+        for prefix, likely in DEMO_CAUSES:
+            if subtype_code.startswith(prefix):
+                codes = likely
+                break
+        if not codes:
+            return None
+        return self.causes.get(codes[(case_id * 7919) % len(codes)])
+
     def __init__(
         self,
         rng: random.Random,
@@ -937,6 +968,12 @@ class _Generator:
     ) -> None:
         self.rng = rng
         self.now = now
+        self.causes = dict(
+            cast(
+                Iterable[tuple[str, int]],
+                CauseCategory.select(CauseCategory.code, CauseCategory.id).tuples(),
+            )
+        )
         self.subtypes = subtypes
         self.staff = staff
         self.policy = policy
@@ -1449,6 +1486,10 @@ class _Generator:
                         None,  # subject_staff_name: demo staff have accounts
                         None,  # repeat_of_id
                         None,  # account_frozen_at
+                        # docs/rules.md#root-causes: closed cases have a plausible cause
+                        # (from the case id, so the random sequence stays as it was).
+                        self.cause_for(sub.code, case_id) if not is_open else None,
+                        None,  # root_cause_notes
                         owner_now,
                         stage,
                         is_open,

@@ -60,7 +60,14 @@ from openpyxl.utils import get_column_letter
 from peewee import Database
 
 from desktop_app.db.connection import is_sqlite, placeholders, write_lock
-from desktop_app.db.models import Channel, ComplaintType, Department, User, database_proxy
+from desktop_app.db.models import (
+    CauseCategory,
+    Channel,
+    ComplaintType,
+    Department,
+    User,
+    database_proxy,
+)
 from desktop_app.domain.exchange_columns import (
     COMPLAINTS,
     MULTI_SEPARATOR,
@@ -177,7 +184,8 @@ _COMPLAINT_SQL = (
     " c.customer_request_other, c.department_id, c.receiver_id, c.stage, c.owner_id,"
     " c.first_response_at, c.solution_agreed_at, c.closed_at, c.outcome, c.outcome_reason,"
     " c.first_response_due, c.solution_due, c.resolution_due, c.product, c.merchant,"
-    " c.urgent_reasons, c.head_office, c.subject_staff_id, c.subject_staff_name"
+    " c.urgent_reasons, c.head_office, c.subject_staff_id, c.subject_staff_name,"
+    " c.root_cause_id, c.root_cause_notes"
     " FROM complaint AS c"
 )
 _PROGRESS_SQL = (
@@ -367,13 +375,16 @@ class RowMaker:
         self.departments = dict(
             cast(_Names, Department.select(Department.id, Department.name_zh).tuples())
         )
+        self.causes = dict(
+            cast(_Names, CauseCategory.select(CauseCategory.id, CauseCategory.name_zh).tuples())
+        )
         self.staff = staff_names()
         self.text: Callable[[str | None], str | Cell | None] = (
             _guarded_text if text_cells else clean_text
         )
         self.needs_guard = any(
             _risky(v)
-            for names in (self.channels, self.types, self.departments, self.staff)
+            for names in (self.channels, self.types, self.departments, self.causes, self.staff)
             for v in names.values()
         )
         self.tiers = {t.code: t.zh for t in MEMBER_TIERS}
@@ -431,6 +442,8 @@ class RowMaker:
             _words(URGENT_REASONS, r[32]) if r[13] and r[32] else None,
             YES if r[33] else NO,
             self.staff.get(r[34]) if r[34] is not None else text(r[35]),
+            self.causes.get(r[36]) if r[36] is not None else None,
+            text(r[37]),
             t(r[27]),
             t(r[28]),
             t(r[29]),

@@ -81,6 +81,7 @@ from peewee import Database
 from desktop_app.db import bulk, search
 from desktop_app.db.connection import is_sqlite, write_lock
 from desktop_app.db.models import (
+    CauseCategory,
     Channel,
     Complaint,
     ComplaintType,
@@ -472,6 +473,7 @@ class _Refs:
     def __init__(self) -> None:
         self.channels = self._lookup(Channel.select())
         self.departments = self._lookup(Department.select())
+        self.causes = self._lookup(CauseCategory.select())
         rows = list(ComplaintType.select())
         self.types = self._lookup([r for r in rows if r.parent_id is None])
         self.type_rows = {r.id: r for r in rows}
@@ -484,7 +486,9 @@ class _Refs:
                     children.setdefault(_fold(key), row.id)
 
     @staticmethod
-    def _lookup(rows: Iterable[Channel | Department | ComplaintType]) -> dict[str, int]:
+    def _lookup(
+        rows: Iterable[Channel | Department | ComplaintType | CauseCategory],
+    ) -> dict[str, int]:
         table: dict[str, int] = {}
         for row in rows:  # codes first, then names: a code always wins
             table.setdefault(_fold(row.code), row.id)
@@ -844,6 +848,7 @@ class _Validator:
                         "channel": msg("Unknown channel {value!r}."),
                         "type": msg("Unknown complaint type {value!r}."),
                         "department": msg("Unknown department {value!r}."),
+                        "root_cause": msg("Unknown root cause {value!r}."),
                     }.get(key, msg("Unknown value {value!r}.")),
                     value=text,
                 )
@@ -981,6 +986,8 @@ class _Validator:
                 self.subject_staff,
                 column=sheet.column("subject_staff"),
             )
+            cause = self.ref(title, row, cells, "root_cause", refs.causes, required=False)
+            cause_notes = text("root_cause_notes")
             if number is not None and registered is not None:
                 self.numbers[number] = (row, registered)
             if len(pending) >= CHUNK:
@@ -1021,6 +1028,8 @@ class _Validator:
                     reasons,
                     head_office,
                     subject,
+                    cause,
+                    cause_notes,
                 )
             )
         self.check_new_numbers(title, pending)
@@ -1421,6 +1430,8 @@ COMPLAINT_COLUMNS = (
     "subject_staff_name",
     "repeat_of_id",
     "account_frozen_at",
+    "root_cause_id",
+    "root_cause_notes",
     "owner_id",
     "stage",
     "is_open",
@@ -1730,6 +1741,8 @@ class _Writer:
                 reasons,
                 head_office,
                 subject,
+                cause,
+                cause_notes,
             ) = rec
             if number is None:
                 number = next_number(registered.date(), prefix)
@@ -1788,6 +1801,8 @@ class _Writer:
                     subject_name,
                     None,
                     None,
+                    cause,
+                    cause_notes,
                     owner_id,
                     stage,
                     is_open,

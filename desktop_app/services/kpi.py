@@ -84,10 +84,20 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, SupportsInt
+from typing import Any, SupportsInt, cast
+
+from peewee import JOIN, fn
 
 from desktop_app.db.connection import is_sqlite, param_mark, placeholders
-from desktop_app.db.models import Channel, ComplaintType, Department, database_proxy
+from desktop_app.db.models import (
+    CauseCategory,
+    Channel,
+    Complaint,
+    ComplaintType,
+    Department,
+    database_proxy,
+)
+from desktop_app.domain import analysis
 from desktop_app.domain.messages import msg
 from desktop_app.domain.periods import Period
 from desktop_app.domain.vocab import LEVEL_ROMAN, LEVELS, SURVEY_ASPECTS, URGENCY
@@ -198,6 +208,12 @@ class KpiReport:
     improvement_actions: tuple[ImprovementInfo, ...]
     by_owner: dict[str, OwnerFigures] = field(default_factory=dict)
     by_subject_staff: dict[str, StaffFigures] = field(default_factory=dict)
+    # docs/rules.md#analysis-by-product-and-cause
+    by_cause: dict[str, int] = field(default_factory=dict)
+    by_product: dict[str, int] = field(default_factory=dict)
+    by_merchant: dict[str, int] = field(default_factory=dict)
+    hot_spots: tuple[analysis.HotSpot, ...] = ()
+    previous_period: tuple[dt.date, dt.date] | None = None
     # Labels for display (not in the JSON): code -> (Chinese, English); owner user name ->
     # display name.
     labels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict, repr=False)
@@ -466,6 +482,43 @@ def build_queries(
 # --- the service --------------------------------------------------------------------------
 
 
+def cause_groups(
+    start_at: dt.datetime, end_before: dt.datetime, department_id: int | None
+) -> tuple[list[analysis.Group], int]:
+    """The cases registered from ``start_at`` to before ``end_before`` grouped by product,
+    merchant, subtype and root cause (docs/rules.md#analysis-by-product-and-cause), and
+    their number."""
+    subtype = ComplaintType.alias()
+    cause = CauseCategory.alias()
+    query = (
+        Complaint.select(
+            Complaint.product,
+            Complaint.merchant,
+            subtype.code,
+            cause.code,
+            fn.COUNT(Complaint.id),
+        )
+        .join(subtype, on=(Complaint.subtype == subtype.id))
+        .switch(Complaint)
+        .join(cause, JOIN.LEFT_OUTER, on=(Complaint.root_cause == cause.id))
+        .where(
+            (Complaint.registration_time >= start_at) & (Complaint.registration_time < end_before)
+        )
+        .group_by(Complaint.product, Complaint.merchant, subtype.code, cause.code)
+    )
+    if department_id is not None:
+        query = query.where(Complaint.department == department_id)
+    groups = [
+        analysis.Group(
+            (product or "").strip(), (merchant or "").strip(), code, cause_code or "", int(n)
+        )
+        for product, merchant, code, cause_code, n in cast(
+            Iterable[tuple[str | None, str | None, str, str | None, int]], query.tuples()
+        )
+    ]
+    return groups, sum(g.count for g in groups)
+
+
 def _check_access(session: Session, department: Department | None) -> None:
     if session.is_supervisor and (
         department is None or department.id not in session.department_ids
@@ -555,6 +608,17 @@ def kpi_report(
             department_id=department.id if department else None,
             today=now.date(),
         )
+        # docs/rules.md#analysis-by-product-and-cause: this period and the one before it.
+        previous = Period(start - dt.timedelta(days=period.days), start - dt.timedelta(days=1))
+        groups, _n = cause_groups(
+            period.start_at, period.end_before, department.id if department else None
+        )
+        previous_groups, previous_volume = cause_groups(
+            previous.start_at, previous.end_before, department.id if department else None
+        )
+        cause_rows = list(
+            CauseCategory.select().order_by(CauseCategory.sort_order, CauseCategory.id)
+        )
 
     # The breakdowns: one row, the totals then a count per code in reference order. Every
     # active code is listed, an inactive one only when it has cases.
@@ -572,6 +636,8 @@ def kpi_report(
                 counts[dimension][item.code] = n
             labels[dimension][item.code] = (item.zh, item.en)
     labels["improvement_hot_spots"] = {t.code: (t.zh, t.en) for t in SURVEY_ASPECTS}
+    labels["cause"] = {c.code: (c.name_zh, c.name_en) for c in cause_rows}
+    cause_counts = analysis.by_cause(groups, [c.code for c in cause_rows if c.active])
 
     # Per owner, then the whole report's sums.
     figures: dict[str, dict[str, int]] = {}
@@ -694,6 +760,11 @@ def kpi_report(
         improvement_actions=tuple(actions),
         by_owner=person,
         by_subject_staff=staff,
+        by_cause=cause_counts,
+        by_product=analysis.by_text(groups, "product"),
+        by_merchant=analysis.by_text(groups, "merchant"),
+        hot_spots=tuple(analysis.hot_spots(groups, volume, previous_groups, previous_volume)),
+        previous_period=(previous.start, previous.end),
         labels=labels,
         owner_names=owner_names,
         survey_window=window,
@@ -746,4 +817,14 @@ def to_json_dict(report: KpiReport) -> dict[str, Any]:
         "improvement_actions": [a.to_json() for a in report.improvement_actions],
         "by_owner": {name: f.to_json() for name, f in report.by_owner.items()},
         "by_subject_staff": {name: f.to_json() for name, f in report.by_subject_staff.items()},
+        "by_cause": dict(report.by_cause),
+        "by_product": dict(report.by_product),
+        "by_merchant": dict(report.by_merchant),
+        "hot_spots": [h.to_json() for h in report.hot_spots],
+        "previous_period": {
+            "from": report.previous_period[0].isoformat(),
+            "to": report.previous_period[1].isoformat(),
+        }
+        if report.previous_period
+        else None,
     }

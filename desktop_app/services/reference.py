@@ -1,4 +1,4 @@
-"""Reference data for forms: channels, departments and the type tree (active entries, in
+"""Reference data for forms: channels, root-cause categories, departments and the type tree (active entries, in
 their configured order), as ``vocab.Term`` with the Chinese and English names, like the fixed
 vocabularies. Not personal data, so no session is needed."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop_app.db.models import Channel, ComplaintType, Department
+from desktop_app.db.models import CauseCategory, Channel, ComplaintType, Department
 from desktop_app.domain.vocab import Term
 from desktop_app.services.errors import service
 
@@ -26,6 +26,17 @@ def channels() -> list[Term]:
     return [
         Term(c.code, c.name_zh, c.name_en)
         for c in Channel.select().where(Channel.active).order_by(Channel.sort_order)
+    ]
+
+
+@service
+def causes() -> list[Term]:
+    """The active root-cause categories in their order (docs/rules.md#root-causes)."""
+    return [
+        Term(c.code, c.name_zh, c.name_en)
+        for c in CauseCategory.select()
+        .where(CauseCategory.active)
+        .order_by(CauseCategory.sort_order, CauseCategory.id)
     ]
 
 

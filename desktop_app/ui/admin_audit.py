@@ -113,6 +113,7 @@ def action_labels() -> dict[str, str]:
         "renegotiate": QCoreApplication.translate("AuditLog", "Resolution date renegotiated"),
         "reassess": QCoreApplication.translate("AuditLog", "Case re-assessed"),
         "account_frozen": QCoreApplication.translate("AuditLog", "Account frozen note"),
+        "root_cause": QCoreApplication.translate("AuditLog", "Root cause recorded"),
         "urgent_batch": QCoreApplication.translate("AuditLog", "Batch complaint marked urgent"),
         "deadlines_recomputed": QCoreApplication.translate("AuditLog", "Deadlines recomputed"),
         "contact_unmasked": QCoreApplication.translate("AuditLog", "Full contact details shown"),

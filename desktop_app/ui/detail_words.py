@@ -97,6 +97,9 @@ NAME_KINDS = {
     "type": "type",
     "subtype": "type",
     "types": "type",
+    "root_cause": "cause",
+    "previous_root_cause": "cause",
+    "causes": "cause",
 }
 # Keys that may hold a contact or an ID number: never shown in full here.
 CONTACT_KEYS = frozenset({"contact", "contacts", "phone", "id_number", "email"})
@@ -195,6 +198,9 @@ class DetailWords(QObject):
             "subtype": self.tr("Subtype"),
             "old_due": self.tr("Previous resolution date"),
             "frozen": self.tr("Account frozen"),
+            "root_cause": self.tr("Root cause"),
+            "previous_root_cause": self.tr("Previous root cause"),
+            "notes": self.tr("Cause analysis (5W1H)"),
             "batch": self.tr("Batch"),
             "fields": self.tr("Shown in full"),
             "assigned_to": self.tr("Assigned to"),

@@ -153,6 +153,7 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
                 "outcome": "partly_resolved",
                 "reason": "",
                 "from_stage": "awaiting_confirmation",
+                "root_cause": "staff_attitude",
             },
         ),
         "reopen": (
@@ -194,6 +195,16 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
                 "frozen": True,
                 "frozen_at": "2026-11-25 10:00:00",
                 "previously_frozen_at": None,
+            },
+        ),
+        "root_cause": (
+            "complaint",
+            case,
+            {
+                "version": 12,
+                "root_cause": "parts_packaging",
+                "previous_root_cause": "logistics",
+                "notes": "What: 配件缺失; Why: 包装线漏装",
             },
         ),
         "urgent_batch": ("complaint", case, {"batch": 4}),
@@ -395,6 +406,8 @@ CODES = {t.code for v in vocab.ALL.values() for t in v if re.search("[a-z]", t.c
     "external_factors",
     "holiday",
     "workday",
+    "parts_packaging",
+    "staff_attitude",
 }
 
 
@@ -495,6 +508,12 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
     assert en["approval_decision"] == "Decision: Rejected; Comment: 再道歉"
     assert "Outcome: Partly resolved" in en["close"]
     assert "部分解决" in zh["close"] and "待回访确认" in zh["close"]
+    assert "Root cause: Staff attitude" in en["close"] and "人员态度" in zh["close"]
+    assert (
+        "Root cause: Parts and packaging; Previous root cause: Logistics and delivery"
+        in (en["root_cause"])
+    )
+    assert "配件/包装" in zh["root_cause"]
     assert (
         "Previous resolution date: 2026-11-30 18:00; New resolution date: 2026-12-04 18:00"
         in en["renegotiate"]

@@ -200,8 +200,20 @@ def test_level_two_case_through_every_stage_transfer_escalation_close_and_reopen
     closing_time = clock.now()
     dialog = supervisor.ask_close_case()
     dialog.confirmed.setChecked(True)
+    # docs/rules.md#root-causes: a level II case closes only with its root cause; the
+    # refusal shows at the cause field and the dialog stays open.
+    with qtbot.waitSignal(supervisor.action_failed, timeout=WAIT):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert "root cause" in dialog.error_text("root_cause")
+    assert stored(case.id).is_open
+    assert dialog.set_root_cause("staff_attitude")
+    dialog.root_cause_notes.setPlainText("Who: the counter clerk\nWhy: no training")
     accept(qtbot, supervisor, dialog)
     closed = stored(case.id)
+    assert closed.root_cause.code == "staff_attitude"
+    assert closed.root_cause_notes == "Who: the counter clerk\nWhy: no training"
+    assert label(supervisor, "root_cause") == "人员态度"  # the session's language, as the type
     assert (closed.stage, closed.is_open, closed.outcome) == ("closed", False, "resolved")
     assert closed.closed_at == closing_time
     assert closed.next_due is None
@@ -417,6 +429,7 @@ def test_dialogs_check_required_fields_before_anything_runs(qtbot, case, clock):
     assert dialog.isVisible() and dialog.error_text("outcome_reason")
     dialog.set_outcome("unresolved")
     dialog.outcome_reason.setPlainText("Customer unreachable for two weeks")
+    assert dialog.set_root_cause("customer_misunderstanding")
     accept(qtbot, window, dialog)
     closed = stored(case.id)
     assert (closed.outcome, closed.outcome_reason) == (
@@ -434,6 +447,28 @@ def test_a_service_refusal_reopens_the_dialog_with_the_message(qtbot, case, cloc
     assert dialog.isVisible()
     assert "only once it is being carried out" in dialog.error_text("confirmed")
     assert stored(case.id).is_open
+
+
+def test_the_root_cause_recorded_during_investigation_is_kept_at_closing(qtbot, case, clock):
+    """docs/rules.md#root-causes: the Cause analysis button records the cause and the 5W1H
+    notes; the close dialog shows them and a level II case then closes without asking."""
+    window = open_window(qtbot, "clerk1", case.id, clock)
+    assert label(window, "root_cause") == "Not recorded (required to close)"
+    assert window.root_cause_button.isEnabled()
+    dialog = window.ask_root_cause()
+    assert dialog.objectName() == "root_cause_dialog"
+    assert dialog.set_root_cause("staff_skill")
+    dialog.root_cause_notes.setPlainText("What: wrong refund rule quoted")
+    accept(qtbot, window, dialog)
+    assert label(window, "root_cause") == "人员能力"
+    assert label(window, "root_cause_notes") == "What: wrong refund rule quoted"
+    dialog = window.ask_close_case()
+    assert dialog.root_cause.currentData() == "staff_skill"
+    assert dialog.root_cause_notes.toPlainText() == "What: wrong refund rule quoted"
+    dialog.outcome_reason.setPlainText("Apologised; rule explained")
+    accept(qtbot, window, dialog)
+    closed = stored(case.id)
+    assert not closed.is_open and closed.root_cause.code == "staff_skill"
 
 
 def test_rejecting_a_solution_needs_a_comment_and_sends_it_back(qtbot, case, clock):

@@ -147,6 +147,7 @@ def test_labels_follow_the_ui_language(qtbot, gui_db):
     assert "客户姓名" in html and "联系方式" in html and "Customer name" not in html
     assert "被投诉员工" in html and "原投诉编号（重复/升级投诉）" in html
     assert "计划完成时间" in template_html("progress")
+    assert "原因分类" in template_html("progress")
     assert "整体满意度" in template_html("survey")
 
 
@@ -166,6 +167,14 @@ def test_filled_templates_for_a_clerk_who_may_not_see_the_contact(
             planned_completion=TEST_NOW + dt.timedelta(days=1),
         ),
         version=case.version,
+    )
+    # docs/rules.md#root-causes: template 2 carries the cause and the 5W1H notes.
+    cases.set_root_cause(
+        owner,
+        case.id,
+        root_cause="parts_packaging",
+        root_cause_notes="Why: 包装线漏装",
+        version=cases.get_case(owner, case.id).version,
     )
     window = open_case(qtbot, "clerk1", case.id, clock)
     printer = window.printer
@@ -199,6 +208,9 @@ def test_filled_templates_for_a_clerk_who_may_not_see_the_contact(
         "回访确认",
         "2026-11-26 10:00",
         "clerk2",
+        "Root cause",
+        "配件/包装",
+        "Why: 包装线漏装",
     ):
         assert value in progress, value
     assert "13812345678" not in progress

@@ -4,11 +4,21 @@ transfer, escalation, close, reopen, conflicts, scope and masking."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from desktop_app.db.models import Complaint, Escalation, ProgressEntry, Reminder, Transfer
+from desktop_app.db.models import (
+    AuditLog,
+    CauseCategory,
+    Complaint,
+    Escalation,
+    ProgressEntry,
+    Reminder,
+    Transfer,
+)
 from desktop_app.services import cases
+from desktop_app.services import settings as settings_service
 from desktop_app.services.cases import CaseConflict, ProgressForm
 from desktop_app.services.errors import NotFound, PermissionDenied, ValidationError
 from tests.helpers.cases import make_case
@@ -95,8 +105,25 @@ def test_level_two_case_through_every_stage_close_and_reopen(team, clock):
         clerk2, case.id, "awaiting_confirmation", result="积分已发放", customer_contacted=True
     )
     clock.advance(hours=1)
+    # docs/rules.md#root-causes: a level II case closes only with its root cause.
+    with pytest.raises(ValidationError) as no_cause:
+        cases.close_case(
+            clerk2, case.id, confirmed=True, outcome="resolved", reason="", version=detail.version
+        )
+    assert no_cause.value.field == "root_cause"
     detail = cases.close_case(
-        clerk2, case.id, confirmed=True, outcome="resolved", reason="", version=detail.version
+        clerk2,
+        case.id,
+        confirmed=True,
+        outcome="resolved",
+        reason="",
+        version=detail.version,
+        root_cause="system_fault",
+        root_cause_notes="Why: 积分系统批处理延迟",
+    )
+    assert (detail.root_cause, detail.root_cause_notes) == (
+        "system_fault",
+        "Why: 积分系统批处理延迟",
     )
     closed_at = D(2026, 11, 25, 15, 55)
     assert (detail.stage, detail.is_open, detail.closed_at) == ("closed", False, closed_at)
@@ -194,6 +221,64 @@ def test_close_needs_an_outcome_and_without_confirmation_a_reason(team, clock):
         "客户失联三次",
         False,
     )
+
+
+def test_root_cause_during_investigation_and_the_level_setting(team, clock):
+    """docs/rules.md#root-causes: the cause and the 5W1H notes recorded while the case is
+    open (audited), kept when it closes; the level from which a cause is required is a
+    setting; an unknown or inactive category is refused at the cause field."""
+    clerk = team["clerk"]
+    case = make_case(at=clock.now(), owner="clerk1", subtype="staff_attitude")
+    detail = cases.get_case(clerk, case.id)
+    assert detail.level == 2 and detail.cause_required and "root_cause" in detail.actions
+    with pytest.raises(ValidationError) as unknown:
+        cases.set_root_cause(
+            clerk, case.id, root_cause="weather", root_cause_notes="", version=detail.version
+        )
+    assert unknown.value.field == "root_cause"
+    detail = cases.set_root_cause(
+        clerk,
+        case.id,
+        root_cause="staff_attitude",
+        root_cause_notes="Who: 门店店员\nWhy: 培训不足",
+        version=detail.version,
+    )
+    assert (detail.root_cause, detail.root_cause_label) == ("staff_attitude", "人员态度")
+    entry = AuditLog.select().where(AuditLog.action == "root_cause").get()
+    assert json.loads(entry.details)["root_cause"] == "staff_attitude"
+    detail = cases.close_case(
+        clerk, case.id, confirmed=False, outcome="resolved", reason="已致歉", version=detail.version
+    )
+    assert detail.root_cause == "staff_attitude" and detail.root_cause_notes.startswith("Who")
+    assert "root_cause" not in detail.actions  # closed
+
+    # The setting: from level III only, so a level II case closes without a cause.
+    settings_service.change_setting(team["manager"], "rules.cause_required_from_level", 3)
+    other = make_case(at=clock.now(), owner="clerk1", subtype="staff_attitude")
+    detail = cases.get_case(clerk, other.id)
+    assert not detail.cause_required
+    detail = cases.close_case(
+        clerk,
+        other.id,
+        confirmed=False,
+        outcome="resolved",
+        reason="已处理",
+        version=detail.version,
+    )
+    assert detail.root_cause == "" and not detail.is_open
+    CauseCategory.update(active=False).where(CauseCategory.code == "external").execute()
+    third = make_case(at=clock.now(), owner="clerk1")
+    with pytest.raises(ValidationError) as inactive:
+        cases.close_case(
+            clerk,
+            third.id,
+            confirmed=False,
+            outcome="resolved",
+            reason="x",
+            version=cases.get_case(clerk, third.id).version,
+            root_cause="external",
+        )
+    assert inactive.value.field == "root_cause"
 
 
 def test_self_approval_needs_someone_else(team, clock):

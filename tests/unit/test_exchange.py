@@ -697,7 +697,15 @@ def test_defaults_numbers_and_deadlines(db, manager, tmp_path):
 # ---------------------------------------------------------------------------------------
 # Product, merchant, urgent reasons, head office, the staff member complained about.
 
-NEW_COLUMNS = ("product", "merchant", "urgent_reasons", "head_office", "subject_staff")
+NEW_COLUMNS = (
+    "product",
+    "merchant",
+    "urgent_reasons",
+    "head_office",
+    "subject_staff",
+    "root_cause",
+    "root_cause_notes",
+)
 
 
 def _case(row: dict) -> Complaint:
@@ -808,6 +816,61 @@ def test_a_workbook_without_the_new_columns_still_imports(db, manager, tmp_path)
     assert (plain.product, plain.merchant, plain.subject_staff_id) == (None, None, None)
     assert (plain.head_office, plain.urgent, plain.urgent_reasons) == (False, False, "")
     assert (urgent.urgent, urgent.urgency, urgent.urgent_reasons) == (True, "urgent", "staff")
+
+
+def test_root_causes_round_trip_and_unknown_causes_are_errors(
+    db, db_url, system_session, manager, clock, tmp_path
+):
+    """docs/rules.md#root-causes: 原因分类 by Chinese or English name or code, 原因分析 as
+    text; an export of them imports into an empty database with identical cells."""
+    rows = good_rows(4)
+    rows[0].update(root_cause="配件/包装", root_cause_notes="What: 充电器缺失\nWhy: 包装线漏装")
+    rows[1].update(root_cause="Logistics and delivery")
+    rows[2].update(root_cause="staff_attitude", root_cause_notes="态度生硬")
+    path = write_book(tmp_path / "in.xlsx", {"投诉登记": complaint_sheet(rows)})
+    report = exchange.import_workbook(manager, path)
+    assert report.ok, report.lines()
+    causes = [
+        (c.root_cause.name_zh if c.root_cause else None, c.root_cause_notes)
+        for c in (_case(r) for r in rows)
+    ]
+    assert causes == [
+        ("配件/包装", "What: 充电器缺失\nWhy: 包装线漏装"),
+        ("物流配送", None),
+        ("人员态度", "态度生硬"),
+        (None, None),
+    ]
+    first_export = exchange.export_cases(manager, tmp_path / "first.xlsx", unmasked=True).path
+    before = cells(first_export)
+    header = before["投诉登记"][0]
+    by_number = {r[0]: dict(zip(header, r, strict=True)) for r in before["投诉登记"][1:]}
+    assert [by_number[r["complaint_number"]]["原因分类"] for r in rows] == [
+        "配件/包装",
+        "物流配送",
+        "人员态度",
+        None,
+    ]
+    assert by_number[rows[2]["complaint_number"]]["原因分析"] == "态度生硬"
+    db.close()
+
+    fresh = fresh_database(db_url, tmp_path, "second.db")
+    try:
+        system = Session.system(clock)
+        manager2 = make_user(system, "manager1", "manager", departments=())
+        report = exchange.import_workbook(manager2, first_export)
+        assert report.ok and report.written, report.lines()
+        second = exchange.export_cases(manager2, tmp_path / "second.xlsx", unmasked=True)
+        assert cells(second.path) == before
+        bad = good_rows(2)
+        bad[1]["root_cause"] = "天气不好"
+        for r in bad:
+            r["complaint_number"] = None
+        path = write_book(tmp_path / "bad.xlsx", {"投诉登记": complaint_sheet(bad)})
+        report = exchange.import_workbook(manager2, path)
+        assert not report.ok and not report.written
+        assert [(p.row, p.column) for p in report.errors] == [(3, "原因分类")]
+    finally:
+        fresh.close()
 
 
 def test_bad_head_office_or_urgent_reason_rejects_the_whole_file(db, manager, tmp_path):

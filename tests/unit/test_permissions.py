@@ -281,6 +281,12 @@ MATRIX: dict[str, tuple] = {
         APPROVERS,
         lambda s, w: cases.reassess(s, w.case.id, level=2, reason="严重", version=_version(w)),
     ),
+    "cases.set_root_cause": (
+        HANDLERS,
+        lambda s, w: cases.set_root_cause(
+            s, w.case.id, root_cause="system_fault", root_cause_notes="", version=_version(w)
+        ),
+    ),
     "cases.note_account_frozen": (
         HANDLERS,
         lambda s, w: cases.note_account_frozen(

@@ -117,6 +117,7 @@ def data(system_session, manager_session, supervisor_session, clerk_session, clo
             outcome=outcome,
             reason="已处理",
             version=cases.get_case(session, case.id).version,
+            root_cause="parts_packaging",
         )
     clock.advance(hours=25)
     scores = [

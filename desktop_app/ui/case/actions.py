@@ -35,6 +35,7 @@ from desktop_app.services.cases import (
     renegotiate,
     reopen_case,
     request_approval,
+    set_root_cause,
     timeline,
     transfer,
 )
@@ -49,6 +50,7 @@ from desktop_app.ui.case.dialogs import (
     DecisionDialog,
     ReasonDialog,
     RenegotiateDialog,
+    RootCauseDialog,
     TransferDialog,
 )
 from desktop_app.ui.case.progress import ProgressPanel
@@ -71,6 +73,7 @@ SERVICE_CALLS: dict[str, Callable[..., CaseDetail]] = {
     "renegotiate": renegotiate,
     "reassess": reassess,
     "account_frozen": note_account_frozen,
+    "root_cause": set_root_cause,
 }
 
 
@@ -88,6 +91,8 @@ class CaseState:
     # The re-assessment's choices (read only when the session may re-assess).
     types: list[TypeRef] = field(default_factory=list)
     departments: list[Term] = field(default_factory=list)
+    # The root-cause categories (docs/rules.md#root-causes), when the session may act.
+    causes: list[Term] = field(default_factory=list)
 
 
 def load_case(session: Session, case_id: int) -> CaseState:
@@ -105,6 +110,7 @@ def load_case(session: Session, case_id: int) -> CaseState:
         due_soon_window(session),
         reference.type_tree() if reassessing else [],
         reference.departments() if reassessing else [],
+        reference.causes() if "root_cause" in detail.actions else [],
     )
 
 
@@ -163,6 +169,7 @@ class CaseActions(_Base):
     assignee_choices: list[tuple[int, str, str]]
     type_choices: list[TypeRef]
     department_choices: list[Term]
+    cause_choices: list[Term]
     action_buttons: dict[str, QPushButton]
     approve_button: QPushButton
     reject_button: QPushButton
@@ -273,7 +280,17 @@ class CaseActions(_Base):
     def ask_close_case(self) -> CloseCaseDialog | None:
         if not self.can("close"):
             return None
-        return self._open_dialog(CloseCaseDialog(self.language, self))
+        return self._open_dialog(
+            CloseCaseDialog(self.language, self, causes=self.cause_choices, detail=self.detail)
+        )
+
+    def ask_root_cause(self) -> RootCauseDialog | None:
+        if not self.can("root_cause"):
+            return None
+        assert self.detail is not None  # can() checked it
+        return self._open_dialog(
+            RootCauseDialog(self.cause_choices, self.detail, self.language, self)
+        )
 
     def ask_reopen(self) -> ReasonDialog | None:
         if not self.can("reopen"):
@@ -332,9 +349,24 @@ class CaseActions(_Base):
         return self._start("decide_approval", {"approve": approve, "comment": comment})
 
     def close_case(
-        self, confirmed: bool, outcome: str = "resolved", reason: str = ""
+        self,
+        confirmed: bool,
+        outcome: str = "resolved",
+        reason: str = "",
+        root_cause: str | None = None,
     ) -> Task | None:
-        return self._start("close", {"confirmed": confirmed, "outcome": outcome, "reason": reason})
+        return self._start(
+            "close",
+            {
+                "confirmed": confirmed,
+                "outcome": outcome,
+                "reason": reason,
+                "root_cause": root_cause,
+            },
+        )
+
+    def record_root_cause(self, root_cause: str, notes: str = "") -> Task | None:
+        return self._start("root_cause", {"root_cause": root_cause, "root_cause_notes": notes})
 
     def reopen(self, reason: str) -> Task | None:
         return self._start("reopen", {"reason": reason})
@@ -428,6 +460,7 @@ class CaseActions(_Base):
             "renegotiate": self.tr("The resolution date was renegotiated."),
             "reassess": self.tr("The case was re-assessed."),
             "account_frozen": self.tr("The account frozen note was recorded."),
+            "root_cause": self.tr("The root cause was recorded."),
         }.get(action, "")
 
     def action_text(self, action: str) -> str:
@@ -442,6 +475,7 @@ class CaseActions(_Base):
             "renegotiate": self.tr("the new resolution date"),
             "reassess": self.tr("your re-assessment"),
             "account_frozen": self.tr("the account frozen note"),
+            "root_cause": self.tr("the root cause"),
         }.get(action, action)
 
     def _action_failed(self, exc: ServiceError) -> None:

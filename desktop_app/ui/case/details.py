@@ -81,6 +81,8 @@ class CaseDetailsView(QScrollArea):
         v(form, self.tr("Complex case"), "complex_case")
         v(form, self.tr("Outcome"), "outcome")
         v(form, self.tr("Outcome reason"), "outcome_reason")
+        v(form, self.tr("Root cause"), "root_cause")
+        v(form, self.tr("Cause analysis"), "root_cause_notes")
         v(form, self.tr("Last change"), "updated")
 
         times, form = self._group(self.tr("Times and deadlines"), "times_group")
@@ -194,6 +196,9 @@ class CaseDetailsView(QScrollArea):
             "complex_case": yes if d.complex_case else no,
             "outcome": OUTCOMES.label(d.outcome, lang),
             "outcome_reason": d.outcome_reason,
+            "root_cause": d.root_cause_label
+            or (self.tr("Not recorded (required to close)") if d.cause_required else ""),
+            "root_cause_notes": d.root_cause_notes,
             "updated": self.tr("{time} by {user}").format(
                 time=format_time(d.updated_at), user=d.updated_by
             )

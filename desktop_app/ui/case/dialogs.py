@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.vocab import OUTCOMES, ROLES, STAGES
+from desktop_app.domain.vocab import OUTCOMES, ROLES, STAGES, Term
 from desktop_app.services.cases import CaseConflict, CaseDetail
 from desktop_app.ui.case.fields import QT_TIME_FORMAT, TIME_FORMAT, minute, reason_edit
 from desktop_app.ui.forms import FieldError, FieldErrors, message_label, select_data
@@ -209,13 +209,69 @@ class DecisionDialog(ActionDialog):
         return {"approve": self.approve, "comment": self.text("comment")}
 
 
-class CloseCaseDialog(ActionDialog):
+class CauseFields:
+    """The root cause [原因分类] combo and the 5W1H notes [原因分析] of a dialog
+    (docs/rules.md#root-causes): the configurable categories, the case's cause chosen."""
+
+    root_cause: QComboBox
+    root_cause_notes: QPlainTextEdit
+
+    def add_cause_fields(
+        self: Any, causes: list[Term], detail: CaseDetail | None, language: str, required: bool
+    ) -> None:
+        self.root_cause = QComboBox()
+        self.root_cause.setObjectName("root_cause")
+        self.root_cause.addItem(
+            self.tr("(choose the cause)") if required else self.tr("(not known yet)"), ""
+        )
+        for term in causes:
+            self.root_cause.addItem(term.label(language), term.code)
+        if (
+            detail is not None
+            and detail.root_cause
+            and not select_data(self.root_cause, detail.root_cause)
+        ):
+            # An inactive category still recorded on the case.
+            self.root_cause.addItem(detail.root_cause_label, detail.root_cause)
+            select_data(self.root_cause, detail.root_cause)
+        self.add_field(self.tr("Root &cause"), "root_cause", self.root_cause)
+        self.root_cause_notes = self.add_field(
+            self.tr("Cause &analysis"),
+            "root_cause_notes",
+            reason_edit(
+                "root_cause_notes",
+                self.tr("5W1H: What, When, Where, Who, Why, How (optional)"),
+            ),
+        )
+        self.root_cause_notes.setMaximumHeight(120)
+        if detail is not None and detail.root_cause_notes:
+            self.root_cause_notes.setPlainText(detail.root_cause_notes)
+
+    def set_root_cause(self, code: str) -> bool:
+        return select_data(self.root_cause, code)
+
+    def cause_values(self) -> dict[str, Any]:
+        return {
+            "root_cause": self.root_cause.currentData() or "",
+            "root_cause_notes": self.root_cause_notes.toPlainText().strip(),
+        }
+
+
+class CloseCaseDialog(CauseFields, ActionDialog):
     """Close: the customer confirmed the resolution, or an outcome and the reason why
-    not (docs/rules.md#closing-and-reopening)."""
+    not (docs/rules.md#closing-and-reopening); the root cause, required from the level
+    the setting names (docs/rules.md#root-causes)."""
 
     action = "close"
 
-    def __init__(self, language: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        causes: list[Term] | None = None,
+        detail: CaseDetail | None = None,
+    ):
         super().__init__(parent)
         self.set_texts(
             self.tr("Close the case"),
@@ -233,6 +289,9 @@ class CloseCaseDialog(ActionDialog):
         self.add_field(self.tr("&Outcome"), "outcome", self.outcome)
         self.outcome_reason = self.add_field(
             self.tr("&Reason"), "outcome_reason", reason_edit("outcome_reason")
+        )
+        self.add_cause_fields(
+            causes or [], detail, language, bool(detail is not None and detail.cause_required)
         )
         self.confirmed.toggled.connect(self._confirmed_changed)
         self._confirmed_changed(False)
@@ -259,11 +318,41 @@ class CloseCaseDialog(ActionDialog):
         }
 
     def values(self) -> dict[str, Any]:
-        return {
+        values: dict[str, Any] = {
             "confirmed": self.confirmed.isChecked(),
             "outcome": self.outcome.currentData(),
             "reason": self.text("outcome_reason"),
         }
+        cause = self.cause_values()
+        # Nothing chosen: keep what was recorded during the investigation (the service
+        # refuses a case that needs a cause and has none).
+        values["root_cause"] = cause["root_cause"] or None
+        values["root_cause_notes"] = cause["root_cause_notes"] or None
+        return values
+
+
+class RootCauseDialog(CauseFields, ActionDialog):
+    """The root cause and the 5W1H notes of an open case, recorded during the
+    investigation (docs/rules.md#root-causes)."""
+
+    action = "root_cause"
+
+    def __init__(
+        self, causes: list[Term], detail: CaseDetail, language: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.set_texts(
+            self.tr("Root cause"),
+            self.tr(
+                "Why did this complaint happen? Choose the cause category and note "
+                "what, when, where, who, why and how."
+            ),
+        )
+        self.setObjectName("root_cause_dialog")
+        self.add_cause_fields(causes, detail, language, False)
+
+    def values(self) -> dict[str, Any]:
+        return self.cause_values()
 
 
 class RenegotiateDialog(ActionDialog):
@@ -387,6 +476,7 @@ class ConflictDialog(QDialog):
                 if d.get("frozen")
                 else self.tr("Cleared the account frozen note")
             ),
+            "root_cause": lambda: self.tr("Recorded the root cause"),
             # cases.changes_since: no audited action recorded the version (automatic).
             "update": lambda: self.tr("Changed the case"),
         }

@@ -92,6 +92,7 @@ class CaseWindow(CaseActions, QWidget):
     refresh_button: QPushButton
     reclassify_button: QPushButton
     account_frozen_button: QPushButton
+    root_cause_button: QPushButton
 
     def __init__(
         self,
@@ -113,6 +114,7 @@ class CaseWindow(CaseActions, QWidget):
         self.assignee_choices: list[tuple[int, str, str]] = []
         self.type_choices: list[TypeRef] = []
         self.department_choices: list[Term] = []
+        self.cause_choices: list[Term] = []
         self.due_soon = DEFAULT_DUE_SOON
         self.customer_dialog: CustomerDialog | None = None
         self.init_actions()
@@ -221,6 +223,14 @@ class CaseWindow(CaseActions, QWidget):
             tip=self.tr("Mark urgent, change the level, type, subtype or department"),
             slot=self.ask_reassess,
         )
+        # docs/rules.md#root-causes: the cause and the 5W1H notes, during investigation.
+        self.root_cause_button = push_button(
+            self.tr("Cause analys&is…"),
+            "root_cause_button",
+            icon_name="edit",
+            tip=self.tr("Record the root cause and the 5W1H analysis"),
+            slot=self.ask_root_cause,
+        )
         self.action_buttons = {
             "transfer": self.transfer_button,
             "escalate": self.escalate_button,
@@ -229,6 +239,7 @@ class CaseWindow(CaseActions, QWidget):
             "close": self.close_case_button,
             "reopen": self.reopen_button,
             "reassess": self.reclassify_button,
+            "root_cause": self.root_cause_button,
         }
         actions_row = widget_row(
             self.transfer_button,
@@ -238,6 +249,7 @@ class CaseWindow(CaseActions, QWidget):
             self.reject_button,
             self.renegotiate_button,
             self.reclassify_button,
+            self.root_cause_button,
             self.close_case_button,
             self.reopen_button,
         )
@@ -330,6 +342,7 @@ class CaseWindow(CaseActions, QWidget):
         self.assignee_choices = state.assignees
         self.type_choices = state.types
         self.department_choices = state.departments
+        self.cause_choices = state.causes
         self.due_soon = state.due_soon
         self.details.show_detail(state.detail, self.session.now(), self.due_soon)
         self._show_heading(state.detail)

@@ -85,6 +85,8 @@ LABELS = {
         Term("owner", "责任人", "Owner"),
         Term("resolution_due", "办结时限", "Resolution due"),
         Term("outcome", "处理结果", "Outcome"),
+        Term("root_cause", "原因分类", "Root cause"),
+        Term("root_cause_notes", "原因分析（5W1H）", "Cause analysis (5W1H)"),
         Term("entry", "序号", "No."),
         Term("stage", "处理阶段", "Stage"),
         Term("planned_completion", "计划完成时间", "Planned completion"),
@@ -331,6 +333,7 @@ def progress_html(
         head = [
             (L("complaint_number"), "&nbsp;", L("customer_name"), "&nbsp;"),
             (L("current_stage"), "&nbsp;", L("owner"), "&nbsp;"),
+            (L("root_cause"), "&nbsp;", L("root_cause_notes"), "&nbsp;"),
         ]
     else:
         outcome = OUTCOMES.label(detail.outcome, lang) if detail.outcome else ""
@@ -354,6 +357,13 @@ def progress_html(
                 _esc(_time(detail.renegotiated_due or detail.resolution_due)),
                 L("outcome"),
                 _esc(outcome),
+            ),
+            # docs/rules.md#root-causes
+            (
+                L("root_cause"),
+                _esc(detail.root_cause_label),
+                L("root_cause_notes"),
+                _esc(detail.root_cause_notes),
             ),
         ]
     head_html = (
