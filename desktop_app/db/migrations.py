@@ -332,6 +332,7 @@ def _v14_lean_case_indexes(migrator: SchemaMigrator, db: Database) -> None:
     db.execute_sql(
         'CREATE INDEX IF NOT EXISTS "complaint_open_owner_id" ON "complaint" '
         '("is_open", "owner_id") WHERE "is_open" = TRUE'
+    )
 
 
 def _v15_root_causes(migrator: SchemaMigrator, db: Database) -> None:
