@@ -356,7 +356,13 @@ def _v15_root_causes(migrator: SchemaMigrator, db: Database) -> None:
         migrator.add_column(
             "complaint",
             "root_cause_id",
-            ForeignKeyField(CauseCategory, null=True, on_delete="RESTRICT", field=CauseCategory.id),
+            ForeignKeyField(
+                CauseCategory,
+                null=True,
+                on_delete="RESTRICT",
+                field=CauseCategory.id,
+                index=False,
+            ),
         ),
         migrator.add_column("complaint", "root_cause_notes", TextField(null=True)),
     )

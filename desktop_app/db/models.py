@@ -226,7 +226,11 @@ class Complaint(BaseModel):
     account_frozen_at = DateTimeField(null=True)
     # The root cause [原因分类] and the 5W1H notes [原因分析] (schema v15,
     # docs/rules.md#root-causes).
-    root_cause = ForeignKeyField(CauseCategory, null=True, backref="+", on_delete="RESTRICT")
+    # No index: no query looks cases up by their cause (docs/rules.md#indexes); the report
+    # counts causes over the period's cases.
+    root_cause = ForeignKeyField(
+        CauseCategory, null=True, backref="+", on_delete="RESTRICT", index=False
+    )
     root_cause_id: ForeignKeyField[int | None]
     root_cause_notes = TextField(null=True)
     # State (docs/rules.md#workflow).

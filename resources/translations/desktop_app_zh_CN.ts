@@ -145,290 +145,301 @@
         <translation>通知文本过长。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="111"/>
+        <location filename="../../desktop_app/services/cases.py" line="113"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="316"/>
+        <location filename="../../desktop_app/services/cases.py" line="328"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
         <location filename="../../desktop_app/services/surveys.py" line="204"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="318"/>
+        <location filename="../../desktop_app/services/cases.py" line="330"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="206"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="186"/>
-        <location filename="../../desktop_app/services/cases.py" line="414"/>
+        <location filename="../../desktop_app/services/audit.py" line="188"/>
+        <location filename="../../desktop_app/services/cases.py" line="430"/>
         <location filename="../../desktop_app/services/surveys.py" line="473"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="773"/>
+        <location filename="../../desktop_app/services/cases.py" line="790"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="777"/>
+        <location filename="../../desktop_app/services/cases.py" line="794"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="783"/>
+        <location filename="../../desktop_app/services/cases.py" line="800"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="923"/>
+        <location filename="../../desktop_app/services/cases.py" line="942"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="962"/>
+        <location filename="../../desktop_app/services/cases.py" line="981"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="967"/>
+        <location filename="../../desktop_app/services/cases.py" line="986"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="970"/>
+        <location filename="../../desktop_app/services/cases.py" line="989"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="974"/>
+        <location filename="../../desktop_app/services/cases.py" line="993"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="980"/>
+        <location filename="../../desktop_app/services/cases.py" line="999"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1000"/>
+        <location filename="../../desktop_app/services/cases.py" line="1019"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1002"/>
+        <location filename="../../desktop_app/services/cases.py" line="1021"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1030"/>
+        <location filename="../../desktop_app/services/cases.py" line="1049"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1052"/>
+        <location filename="../../desktop_app/services/cases.py" line="1071"/>
         <location filename="../../desktop_app/services/intake.py" line="424"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1057"/>
+        <location filename="../../desktop_app/services/cases.py" line="1076"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1066"/>
+        <location filename="../../desktop_app/services/cases.py" line="1085"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1118"/>
+        <location filename="../../desktop_app/services/cases.py" line="1137"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1122"/>
-        <location filename="../../desktop_app/services/cases.py" line="1167"/>
-        <location filename="../../desktop_app/services/cases.py" line="1407"/>
-        <location filename="../../desktop_app/services/cases.py" line="1674"/>
+        <location filename="../../desktop_app/services/cases.py" line="1141"/>
+        <location filename="../../desktop_app/services/cases.py" line="1186"/>
+        <location filename="../../desktop_app/services/cases.py" line="1500"/>
+        <location filename="../../desktop_app/services/cases.py" line="1767"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1126"/>
+        <location filename="../../desktop_app/services/cases.py" line="1145"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1129"/>
+        <location filename="../../desktop_app/services/cases.py" line="1148"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1163"/>
+        <location filename="../../desktop_app/services/cases.py" line="1182"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1171"/>
+        <location filename="../../desktop_app/services/cases.py" line="1190"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1207"/>
+        <location filename="../../desktop_app/services/cases.py" line="1226"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1212"/>
+        <location filename="../../desktop_app/services/cases.py" line="1231"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1221"/>
+        <location filename="../../desktop_app/services/cases.py" line="1240"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1256"/>
+        <location filename="../../desktop_app/services/cases.py" line="1275"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1266"/>
+        <location filename="../../desktop_app/services/cases.py" line="1285"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1272"/>
+        <location filename="../../desktop_app/services/cases.py" line="1291"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1305"/>
+        <location filename="../../desktop_app/services/cases.py" line="1337"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1308"/>
+        <location filename="../../desktop_app/services/cases.py" line="1340"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1314"/>
+        <location filename="../../desktop_app/services/cases.py" line="1346"/>
+        <location filename="../../desktop_app/services/cases.py" line="1427"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1319"/>
+        <location filename="../../desktop_app/services/cases.py" line="1351"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1359"/>
+        <location filename="../../desktop_app/services/cases.py" line="1364"/>
+        <source>A level {level} case closes only with its root cause: choose the cause.</source>
+        <translation>{level}级投诉须填写原因分类才能闭环：请选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1412"/>
+        <source>Choose the root cause from the list.</source>
+        <translation>请从列表中选择原因分类。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/cases.py" line="1452"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1363"/>
+        <location filename="../../desktop_app/services/cases.py" line="1456"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1454"/>
-        <location filename="../../desktop_app/services/cases.py" line="1457"/>
-        <location filename="../../desktop_app/services/cases.py" line="1468"/>
+        <location filename="../../desktop_app/services/cases.py" line="1547"/>
+        <location filename="../../desktop_app/services/cases.py" line="1550"/>
+        <location filename="../../desktop_app/services/cases.py" line="1561"/>
         <source>Choose a value from the list.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1471"/>
-        <location filename="../../desktop_app/services/cases.py" line="1475"/>
+        <location filename="../../desktop_app/services/cases.py" line="1564"/>
+        <location filename="../../desktop_app/services/cases.py" line="1568"/>
         <source>Choose the subtype.</source>
         <translation>请选择子类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1579"/>
+        <location filename="../../desktop_app/services/cases.py" line="1672"/>
         <source>Say whether the case is urgent (yes or no).</source>
         <translation>请说明投诉是否紧急（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1581"/>
+        <location filename="../../desktop_app/services/cases.py" line="1674"/>
         <source>Choose the level from the list.</source>
         <translation>请从列表中选择级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1587"/>
+        <location filename="../../desktop_app/services/cases.py" line="1680"/>
         <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
         <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1591"/>
+        <location filename="../../desktop_app/services/cases.py" line="1684"/>
         <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1607"/>
+        <location filename="../../desktop_app/services/cases.py" line="1700"/>
         <source>Only a manager may take the urgent mark off a case.</source>
         <translation>只有经理可以取消投诉的紧急标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1610"/>
+        <location filename="../../desktop_app/services/cases.py" line="1703"/>
         <source>Only a manager may lower a case&apos;s level.</source>
         <translation>只有经理可以降低投诉级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1612"/>
+        <location filename="../../desktop_app/services/cases.py" line="1705"/>
         <source>Say why the case is urgent.</source>
         <translation>请说明紧急原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1615"/>
+        <location filename="../../desktop_app/services/cases.py" line="1708"/>
         <source>Give the reason for the re-assessment.</source>
         <translation>请填写重新评估的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1641"/>
+        <location filename="../../desktop_app/services/cases.py" line="1734"/>
         <source>Nothing to change: choose what to re-assess.</source>
         <translation>没有变更：请选择要重新评估的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1669"/>
+        <location filename="../../desktop_app/services/cases.py" line="1762"/>
         <source>Say whether the account is frozen (yes or no).</source>
         <translation>请说明账户是否已冻结（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1678"/>
+        <location filename="../../desktop_app/services/cases.py" line="1771"/>
         <source>Only account-security cases record whether the account is frozen.</source>
         <translation>只有账户安全类投诉记录账户是否冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1683"/>
+        <location filename="../../desktop_app/services/cases.py" line="1776"/>
         <source>The account is already recorded as frozen.</source>
         <translation>账户已记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1685"/>
+        <location filename="../../desktop_app/services/cases.py" line="1778"/>
         <source>The account is not recorded as frozen.</source>
         <translation>账户未记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="783"/>
+        <location filename="../../desktop_app/services/demo.py" line="786"/>
         <source>The database has no departments; run init first.</source>
         <translation>数据库中没有部门，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="886"/>
+        <location filename="../../desktop_app/services/demo.py" line="889"/>
         <source>The database has no complaint subtypes; run init first.</source>
         <translation>数据库中没有投诉子类，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="1530"/>
+        <location filename="../../desktop_app/services/demo.py" line="1571"/>
         <source>The number of cases must be 0 or more.</source>
         <translation>投诉数量不能小于 0。</translation>
     </message>
@@ -479,7 +490,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/errors.py" line="110"/>
-        <location filename="../../desktop_app/services/setup.py" line="83"/>
+        <location filename="../../desktop_app/services/setup.py" line="132"/>
         <source>The database server refused the user or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
@@ -489,213 +500,218 @@
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="640"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="653"/>
         <location filename="../../desktop_app/services/report_workbook.py" line="958"/>
         <source>Only managers may export unmasked contact details.</source>
         <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_export.py" line="642"/>
+        <location filename="../../desktop_app/services/exchange_export.py" line="655"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="221"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="222"/>
         <source>... and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="310"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="311"/>
         <source>Expected text, found {value}.</source>
         <translation>此处应为文本，实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="312"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="313"/>
         <source>Expected text, found a date or time.</source>
         <translation>此处应为文本，实际为日期或时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="329"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="330"/>
         <source>Times are written without a time zone.</source>
         <translation>时间不能带时区。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="343"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="344"/>
         <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
         <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="346"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="347"/>
         <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="364"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="365"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="374"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="375"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="388"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="389"/>
         <source>Write 是 or 否 (yes or no), not {value!r}.</source>
         <translation>请填写“是”或“否”，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="399"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="400"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="438"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="439"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="457"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="458"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="527"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="531"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="538"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="542"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="676"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="680"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="685"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="689"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="698"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="702"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="737"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="741"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1052"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="851"/>
+        <source>Unknown root cause {value!r}.</source>
+        <translation>未知的原因分类 {value!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1061"/>
         <source>Urgent reasons are given but the urgency is {urgency}: write 紧急 or no urgency.</source>
         <translation>填写了紧急原因，但紧急程度为“{urgency}”：请将紧急程度写为“紧急”或留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1385"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1394"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1363"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1372"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1079"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1083"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1088"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1092"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="847"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="852"/>
         <source>Unknown value {value!r}.</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="125"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1374"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1383"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1077"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1086"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="157"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="754"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="758"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="792"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="796"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="871"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="876"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="921"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1317"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="926"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1326"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="932"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="937"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1105"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1114"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1168"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1177"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1190"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1199"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1277"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1286"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1288"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1297"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1937"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1944"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1952"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1959"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1971"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1986"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1979"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1994"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1993"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2008"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -736,7 +752,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/improvements.py" line="141"/>
-        <location filename="../../desktop_app/services/kpi.py" line="486"/>
+        <location filename="../../desktop_app/services/kpi.py" line="539"/>
         <location filename="../../desktop_app/services/users.py" line="75"/>
         <source>Unknown department {name!r}; known departments: {known}.</source>
         <translation>未知部门 {name!r}；现有部门：{known}。</translation>
@@ -842,12 +858,12 @@
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="799"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="803"/>
         <source>{time} is before the complaint time ({limit}).</source>
         <translation>{time} 早于投诉时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="844"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="848"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
     </message>
@@ -863,37 +879,37 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="191"/>
+        <location filename="../../desktop_app/services/audit.py" line="193"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="406"/>
+        <location filename="../../desktop_app/services/audit.py" line="411"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="439"/>
+        <location filename="../../desktop_app/services/audit.py" line="444"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="998"/>
+        <location filename="../../desktop_app/services/cases.py" line="1017"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1034"/>
+        <location filename="../../desktop_app/services/cases.py" line="1053"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1037"/>
+        <location filename="../../desktop_app/services/cases.py" line="1056"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1042"/>
+        <location filename="../../desktop_app/services/cases.py" line="1061"/>
         <location filename="../../desktop_app/services/intake.py" line="269"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
@@ -910,37 +926,37 @@
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="845"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="849"/>
         <source>Unknown complaint type {value!r}.</source>
         <translation>未知的投诉类型 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="846"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="850"/>
         <source>Unknown department {value!r}.</source>
         <translation>未知的部门 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="956"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="961"/>
         <source>A closed case (已闭环) needs its closing time.</source>
         <translation>已闭环的投诉须填写闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="958"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
         <source>A closed case (已闭环) needs its outcome.</source>
         <translation>已闭环的投诉须填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="967"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="972"/>
         <source>Only a closed case (已闭环) has a closing time.</source>
         <translation>只有已闭环的投诉才有闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="969"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="974"/>
         <source>Only a closed case (已闭环) has an outcome.</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1203"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1212"/>
         <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
@@ -988,6 +1004,7 @@
         <translation>请填写原因：会员等级和敏感标记决定投诉的处理方式。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/cases.py" line="1432"/>
         <location filename="../../desktop_app/services/customers.py" line="278"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
@@ -1023,7 +1040,7 @@
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1477"/>
+        <location filename="../../desktop_app/services/cases.py" line="1570"/>
         <location filename="../../desktop_app/services/intake.py" line="220"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
@@ -1101,18 +1118,18 @@
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="474"/>
+        <location filename="../../desktop_app/services/kpi.py" line="527"/>
         <location filename="../../desktop_app/services/report_workbook.py" line="515"/>
         <source>A supervisor sees the figures of their own departments: choose one of them.</source>
         <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="501"/>
+        <location filename="../../desktop_app/services/kpi.py" line="554"/>
         <source>The period needs a first and a last day.</source>
         <translation>请填写期间的开始日期和结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="508"/>
+        <location filename="../../desktop_app/services/kpi.py" line="561"/>
         <source>The period ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -1184,48 +1201,48 @@
         <translation>{key}：不能大于 {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="87"/>
+        <location filename="../../desktop_app/services/setup.py" line="136"/>
         <source>The database server has no such database. Ask its administrator to create it (an empty database), then try again: {detail}</source>
         <translation>数据库服务器上没有该数据库。请联系数据库管理员创建（空数据库）后重试：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="107"/>
+        <location filename="../../desktop_app/services/setup.py" line="156"/>
         <source>Cannot reach the database server at {host}:{port}. Check the address and port, and that the server accepts connections from this computer: {detail}</source>
         <translation>无法连接位于 {host}:{port} 的数据库服务器。请检查地址和端口，并确认服务器允许本机连接：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="118"/>
-        <location filename="../../desktop_app/services/setup.py" line="169"/>
+        <location filename="../../desktop_app/services/setup.py" line="167"/>
+        <location filename="../../desktop_app/services/setup.py" line="218"/>
         <source>Cannot connect to the database server: {detail}</source>
         <translation>无法连接到数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="137"/>
+        <location filename="../../desktop_app/services/setup.py" line="186"/>
         <source>Not a PostgreSQL address.</source>
         <translation>不是 PostgreSQL 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="197"/>
+        <location filename="../../desktop_app/services/setup.py" line="246"/>
         <source>The two passwords differ. Please type the password again in the second field.</source>
         <translation>两次输入的密码不一致。请在第二个输入框中重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="232"/>
+        <location filename="../../desktop_app/services/setup.py" line="281"/>
         <source>The database cannot be set up: {detail}</source>
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1403"/>
+        <location filename="../../desktop_app/services/cases.py" line="1496"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1413"/>
+        <location filename="../../desktop_app/services/cases.py" line="1506"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1422"/>
+        <location filename="../../desktop_app/services/cases.py" line="1515"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -1345,13 +1362,13 @@
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="190"/>
+        <location filename="../../desktop_app/services/setup.py" line="239"/>
         <location filename="../../desktop_app/services/users.py" line="155"/>
         <source>The user name must be 1 to 60 letters, digits or . _ - @, without spaces.</source>
         <translation>用户名须为 1 至 60 个字母、数字或 . _ - @，不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/setup.py" line="134"/>
+        <location filename="../../desktop_app/services/setup.py" line="183"/>
         <source>The server address, port or database name is not valid.</source>
         <translation>服务器地址、端口或数据库名称无效。</translation>
     </message>
@@ -1750,112 +1767,117 @@
         <translation>批量投诉：同一子类一天内超过此数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="264"/>
+        <location filename="../../desktop_app/domain/settings.py" line="266"/>
+        <source>Root cause required to close from this level (4: never)</source>
+        <translation>自此级别起闭环须填写原因分类（4：从不要求）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="274"/>
         <source>Reminder scan interval (seconds)</source>
         <translation>提醒检查间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="272"/>
+        <location filename="../../desktop_app/domain/settings.py" line="282"/>
         <source>Warn before the first-response deadline (minutes)</source>
         <translation>首次响应时限前多久提醒（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="280"/>
+        <location filename="../../desktop_app/domain/settings.py" line="290"/>
         <source>Warn before the solution deadline (working hours)</source>
         <translation>方案时限前多久提醒（工作小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="288"/>
+        <location filename="../../desktop_app/domain/settings.py" line="298"/>
         <source>Warn before the resolution deadline (working days)</source>
         <translation>办结时限前多久提醒（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="296"/>
+        <location filename="../../desktop_app/domain/settings.py" line="306"/>
         <source>Escalate overdue cases after (minutes)</source>
         <translation>超时多久后自动升级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="304"/>
+        <location filename="../../desktop_app/domain/settings.py" line="314"/>
         <source>Raise missed reminders for deadlines up to this many days old</source>
         <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="312"/>
+        <location filename="../../desktop_app/domain/settings.py" line="322"/>
         <source>Tracker: a deadline is due soon within (hours)</source>
         <translation>进度跟踪：距时限多少小时内算即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="320"/>
+        <location filename="../../desktop_app/domain/settings.py" line="330"/>
         <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
         <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="326"/>
+        <location filename="../../desktop_app/domain/settings.py" line="336"/>
         <source>Head of operations, last escalation step (user name; empty: the manager)</source>
         <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="329"/>
+        <location filename="../../desktop_app/domain/settings.py" line="339"/>
         <source>Failed sign-ins before lockout</source>
         <translation>登录失败多少次后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="330"/>
+        <location filename="../../desktop_app/domain/settings.py" line="340"/>
         <source>Lockout duration (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="331"/>
+        <location filename="../../desktop_app/domain/settings.py" line="341"/>
         <source>Lock after idle (minutes)</source>
         <translation>闲置多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="332"/>
+        <location filename="../../desktop_app/domain/settings.py" line="342"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="333"/>
+        <location filename="../../desktop_app/domain/settings.py" line="343"/>
         <source>Largest attachment (MB)</source>
         <translation>附件大小上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="338"/>
+        <location filename="../../desktop_app/domain/settings.py" line="348"/>
         <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
         <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="340"/>
+        <location filename="../../desktop_app/domain/settings.py" line="350"/>
         <source>Daily backups kept</source>
         <translation>保留的每日备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="341"/>
+        <location filename="../../desktop_app/domain/settings.py" line="351"/>
         <source>Weekly backups kept</source>
         <translation>保留的每周备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="342"/>
+        <location filename="../../desktop_app/domain/settings.py" line="352"/>
         <source>Complaint number prefix</source>
         <translation>投诉编号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="348"/>
+        <location filename="../../desktop_app/domain/settings.py" line="358"/>
         <source>Group robot webhook for urgent, overdue and escalated cases (empty: none)</source>
         <translation>群机器人 Webhook 地址（紧急、超时、升级投诉；留空：不发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="355"/>
+        <location filename="../../desktop_app/domain/settings.py" line="365"/>
         <source>Group robot webhooks per department (code=address; code=address)</source>
         <translation>各部门群机器人 Webhook（部门代码=地址；部门代码=地址）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="362"/>
+        <location filename="../../desktop_app/domain/settings.py" line="372"/>
         <source>Group robot kind (auto, wecom, dingtalk, feishu)</source>
         <translation>群机器人类型（auto 自动、wecom 企业微信、dingtalk 钉钉、feishu 飞书）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="369"/>
+        <location filename="../../desktop_app/domain/settings.py" line="379"/>
         <source>DingTalk robot signing secret (empty: unsigned)</source>
         <translation>钉钉机器人加签密钥（留空：不加签）</translation>
     </message>
@@ -2237,34 +2259,49 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="78"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="86"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="92"/>
         <source>A&amp;ccounts</source>
         <translation>账号管理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="89"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="97"/>
         <source>&amp;Backups</source>
         <translation>备份与恢复(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="100"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="96"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="112"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="102"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="119"/>
         <source>Administration is for managers (audit log) and administrators (accounts and backups).</source>
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="161"/>
+        <source>The audit log is not protected: the database no longer refuses changes to audit entries, so they could be altered or deleted without a trace. Run &quot;desktop-app check&quot; to confirm, then &quot;desktop-app init&quot; (as the database owner) to put the protection back, or restore a recent backup; if you cannot, ask the administrator now.</source>
+        <translation>审计日志未受保护：数据库已不再拒绝修改审计记录，记录可能被改动或删除而不留痕迹。请运行“desktop-app check”确认，再以数据库所有者身份运行“desktop-app init”恢复保护，或从最近的备份恢复；如果您无法处理，请立即联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="170"/>
+        <source>The audit log is protected, but the program connects to PostgreSQL as the owner of the audit log, who could remove that protection. Connect the program as the application role (see &quot;PostgreSQL roles&quot; in the first-start wizard and the guide).</source>
+        <translation>审计日志受保护，但程序以审计日志所有者的身份连接 PostgreSQL，该身份可以去掉这项保护。请让程序以应用角色连接（见第一次启动向导中的“PostgreSQL 角色”和用户手册）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_page.py" line="178"/>
+        <source>The audit log is protected: the database refuses changes to audit entries.</source>
+        <translation>审计日志受保护：数据库拒绝修改审计记录。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/first_run/account.py" line="183"/>
@@ -2452,161 +2489,166 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_audit.py" line="116"/>
+        <source>Root cause recorded</source>
+        <translation>已记录原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
         <source>Batch complaint marked urgent</source>
         <translation>批量投诉列为紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="117"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
         <source>Deadlines recomputed</source>
         <translation>重新计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="118"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
         <source>Full contact details shown</source>
         <translation>查看完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
         <source>Follow-up created</source>
         <translation>创建跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="120"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="121"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
         <source>Reminder acknowledged</source>
         <translation>提醒已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="122"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
         <source>Reminder snoozed</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="123"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
         <source>Survey recorded</source>
         <translation>记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="124"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
         <source>Survey attempt recorded</source>
         <translation>记录回访电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="125"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
         <source>Survey skipped</source>
         <translation>不予调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="126"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
         <source>Improvement action added</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="127"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
         <source>Improvement action changed</source>
         <translation>修改改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="128"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="133"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="134"/>
         <source>Policy changed</source>
         <translation>政策已修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Holiday notice imported</source>
         <translation>已导入放假通知</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="159"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="160"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="161"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="156"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="157"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="158"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="162"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="163"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2614,112 +2656,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="276"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="280"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="284"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="285"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="300"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="305"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="326"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="327"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="329"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="333"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="334"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="337"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="338"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="344"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="355"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="356"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="437"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="438"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="439"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="440"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="441"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="442"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="458"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="459"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="464"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="465"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="466"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="467"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="512"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="513"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="517"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="518"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2727,27 +2769,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="234"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="235"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="236"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="236"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="237"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="237"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="238"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="239"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2755,12 +2797,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="253"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="317"/>
         <source>Daily backup saved: {file}</source>
         <translation>每日备份已保存：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="262"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="326"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -3080,163 +3122,173 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="239"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="246"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="240"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="247"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="241"/>
-        <location filename="../../desktop_app/ui/case/actions.py" line="288"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="248"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="305"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="251"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="258"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="253"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="260"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="256"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="263"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="283"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="300"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="285"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="302"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="389"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="421"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="398"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="430"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="421"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="453"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="422"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="454"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="423"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="455"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="424"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="456"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="425"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="457"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="426"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="458"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="427"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="459"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="428"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="460"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="429"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="461"/>
         <source>The case was re-assessed.</source>
         <translation>投诉已重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="462"/>
         <source>The account frozen note was recorded.</source>
         <translation>账户冻结记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="435"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="463"/>
+        <source>The root cause was recorded.</source>
+        <translation>已记录原因分类。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="468"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="436"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="469"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="437"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="470"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="438"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="471"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="439"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="472"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="440"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="473"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="441"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="474"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="442"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="475"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="443"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="476"/>
         <source>your re-assessment</source>
         <translation>您的重新评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="444"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="477"/>
         <source>the account frozen note</source>
         <translation>账户冻结记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="470"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="478"/>
+        <source>the root cause</source>
+        <translation>原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="504"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="520"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="554"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
@@ -3405,128 +3457,143 @@ After the restore this program signs you out; sign in again to continue.</source
     </message>
     <message>
         <location filename="../../desktop_app/ui/case/details.py" line="84"/>
+        <source>Root cause</source>
+        <translation>原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="85"/>
+        <source>Cause analysis</source>
+        <translation>原因分析</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="86"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="86"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="88"/>
         <source>Times and deadlines</source>
         <translation>时间与时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="87"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="89"/>
         <source>First response</source>
         <translation>首次响应时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="88"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="90"/>
         <source>Solution agreed</source>
         <translation>方案确认时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="89"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="91"/>
         <source>Closed</source>
         <translation>闭环时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="90"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="92"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="91"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="93"/>
         <source>Solution due</source>
         <translation>方案时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="92"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="94"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="93"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="95"/>
         <source>Renegotiated resolution</source>
         <translation>重新约定的办结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="94"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="96"/>
         <source>Next deadline</source>
         <translation>最近时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="95"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="97"/>
         <source>Next progress update due</source>
         <translation>下次进度更新时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="127"/>
-        <location filename="../../desktop_app/ui/case/details.py" line="221"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="129"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="226"/>
         <source>Record frozen</source>
         <translation>记录已冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="129"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="131"/>
         <source>Record that the customer&apos;s account was frozen now, or clear the note</source>
         <translation>记录客户账户已于此时冻结，或清除该记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="135"/>
-        <location filename="../../desktop_app/ui/case/details.py" line="138"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="137"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="140"/>
         <source>Account frozen</source>
         <translation>账户冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="154"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="156"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="154"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="156"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="177"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="179"/>
         <source>Yes, {time}</source>
         <translation>是，{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="183"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="185"/>
         <source>Level {level}, urgent</source>
         <translation>{level}级，紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="185"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="187"/>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="200"/>
+        <source>Not recorded (required to close)</source>
+        <translation>未记录（闭环前必填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/details.py" line="202"/>
         <source>{time} by {user}</source>
         <translation>{time}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="211"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="216"/>
         <source>Masked: you do not handle this case (privacy rule)</source>
         <translation>已隐藏：您不是该投诉的处理人员（隐私规定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="221"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="226"/>
         <source>Clear the note</source>
         <translation>清除记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="243"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="248"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="245"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="250"/>
         <source>{time} (due soon)</source>
         <translation>{time}（即将到期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/details.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/details.py" line="252"/>
         <source>{time} (met)</source>
         <translation>{time}（已达成）</translation>
     </message>
@@ -3562,155 +3629,193 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="121"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="123"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="165"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="166"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="171"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="173"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="172"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="177"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="179"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="178"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="183"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="185"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="184"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="189"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="191"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="190"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="192"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="195"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="197"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="196"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="198"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="201"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="203"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="202"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="204"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="207"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="209"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="208"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="211"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="213"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="211"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="213"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="218"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="220"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="221"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="223"/>
         <source>Mark urgent, change the level, type, subtype or department</source>
         <translation>标记紧急，调整级别、类型、子类型或部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="228"/>
+        <source>Cause analys&amp;is…</source>
+        <translation>原因分析(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="231"/>
+        <source>Record the root cause and the 5W1H analysis</source>
+        <translation>记录原因分类和5W1H原因分析</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="259"/>
         <source>C&amp;ustomer…</source>
         <translation>客户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="250"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="262"/>
         <source>The customer&apos;s record: contacts, member tier, sensitive customer</source>
         <translation>客户档案：联系方式、会员等级、敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="320"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="332"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="323"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="335"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="363"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="366"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="376"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="379"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="398"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="411"/>
         <source>{name} is not a type the program opens; its folder is shown instead.</source>
         <translation>本程序不直接打开 {name} 这种类型的文件，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="418"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="431"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="443"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="431"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="444"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CauseFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="225"/>
+        <source>(choose the cause)</source>
+        <translation>（请选择原因）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="225"/>
+        <source>(not known yet)</source>
+        <translation>（尚未查明）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="237"/>
+        <source>Root &amp;cause</source>
+        <translation>原因分类(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="239"/>
+        <source>Cause &amp;analysis</source>
+        <translation>原因分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="243"/>
+        <source>5W1H: What, When, Where, Who, Why, How (optional)</source>
+        <translation>5W1H：何事、何时、何地、何人、为何、如何（可选）</translation>
     </message>
 </context>
 <context>
@@ -3755,47 +3860,47 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="221"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="277"/>
         <source>Close the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="223"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="279"/>
         <source>Close only when the customer confirmed the resolution, or say why the case closes without it.</source>
         <translation>请在客户确认问题已解决后再闭环；未经客户确认的，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="228"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="284"/>
         <source>The customer &amp;confirmed the resolution</source>
         <translation>客户已确认问题解决(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="229"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="285"/>
         <source>Customer</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="233"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="289"/>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="235"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="291"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="242"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="301"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="244"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="303"/>
         <source>Required: why the case closes without the customer&apos;s confirmation</source>
         <translation>必填：未经客户确认即闭环的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="258"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="317"/>
         <source>Without the customer&apos;s confirmation the reason is required.</source>
         <translation>未经客户确认时必须填写原因。</translation>
     </message>
@@ -3843,107 +3948,112 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="321"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="410"/>
         <source>The case was changed meanwhile</source>
         <translation>投诉已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="325"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="414"/>
         <source>Since you opened this case, others changed it. Nothing of yours was saved ({action}).</source>
         <translation>您打开该投诉后，其他人修改了它。您的操作（{action}）未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="423"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="423"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="334"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="423"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="360"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="449"/>
         <source>Progress entry, stage {stage}</source>
         <translation>进度记录（{stage}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="363"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="452"/>
         <source>Transferred to {name}: {reason}</source>
         <translation>转派给{name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="455"/>
         <source>Escalated to step {step}: {reason}</source>
         <translation>升级至第 {step} 级：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="369"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="458"/>
         <source>Submitted the solution for approval</source>
         <translation>提交处理方案审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="371"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="460"/>
         <source>Approved the solution</source>
         <translation>批准处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="373"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="462"/>
         <source>Rejected the solution</source>
         <translation>驳回处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="375"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="464"/>
         <source>Closed the case ({outcome})</source>
         <translation>投诉闭环（{outcome}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="378"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="467"/>
         <source>Reopened the case: {reason}</source>
         <translation>重新打开投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="470"/>
         <source>Renegotiated the resolution date</source>
         <translation>重新约定了办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="382"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="471"/>
         <source>Re-assessed the case: {reason}</source>
         <translation>重新评估了投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="386"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="475"/>
         <source>Recorded the account as frozen</source>
         <translation>记录了账户已冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="388"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="477"/>
         <source>Cleared the account frozen note</source>
         <translation>清除了账户冻结记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="391"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="479"/>
+        <source>Recorded the root cause</source>
+        <translation>记录了原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="481"/>
         <source>Changed the case</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="399"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="489"/>
         <source>Reload shows the case as it is now (what you typed in the progress form stays there). Apply again makes your change on top of theirs.</source>
         <translation>“刷新”显示投诉的最新情况（进度表单中已填写的内容会保留）。“重新提交”在他人修改的基础上再次执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="404"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="494"/>
         <source>&amp;Reload</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="406"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="496"/>
         <source>&amp;Apply again</source>
         <translation>重新提交(&amp;A)</translation>
     </message>
@@ -4114,106 +4224,121 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="128"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="146"/>
         <source>Where the cases are kept</source>
         <translation>投诉数据的保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="131"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="149"/>
         <source>Most offices start with this computer only; a shared server lets several computers work on the same cases.</source>
         <translation>大多数办公室先只用本机；使用共享服务器可让多台电脑处理同一批投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="135"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="153"/>
         <source>&amp;This computer only (recommended)</source>
         <translation>仅本机（推荐）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="138"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="156"/>
         <source>The database file on this computer, kept as it is:
 {path}</source>
         <translation>本机上的数据库文件（保持原样）：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="144"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="162"/>
         <source>A database file on this computer:
 {path}</source>
         <translation>本机上的数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="148"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="166"/>
         <source>&amp;Shared PostgreSQL server</source>
         <translation>共享的 PostgreSQL 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="150"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="168"/>
         <source>Ser&amp;ver:</source>
         <translation>服务器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="151"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="169"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="153"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="171"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="152"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="170"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="154"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="172"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="158"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="176"/>
         <source>name or address, e.g. db.example.lan</source>
         <translation>名称或地址，例如 db.example.lan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="160"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="178"/>
         <source>&amp;Remember password on this computer (else it is asked at each start)</source>
         <translation>在本机记住密码（否则每次启动时询问）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="162"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="180"/>
         <source>Test &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="218"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="186"/>
+        <source>PostgreSQL roles: an owner and an application role</source>
+        <translation>PostgreSQL 角色：所有者和应用角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="189"/>
+        <source>The owner (the user above) sets the database up and runs upgrades (desktop-app init). Then a database administrator runs this SQL (e.g. in psql as postgres) to create the application role {role}, which reads and writes cases but cannot change tables or the audit log&apos;s protection; every computer connects as {role} with the password in the SQL.</source>
+        <translation>所有者（上面填写的用户）负责初始化数据库和升级（desktop-app init）。之后由数据库管理员执行下面的 SQL（例如以 postgres 身份在 psql 中执行），创建应用角色 {role}：它可以读写投诉数据，但不能修改数据表，也不能去掉审计日志的保护；每台电脑都以 {role} 和 SQL 中的密码连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="196"/>
+        <source>Cop&amp;y SQL</source>
+        <translation>复制 SQL(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="322"/>
         <source>Fill in server, database and user first.</source>
         <translation>请先填写服务器、数据库和用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="222"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="326"/>
         <source>Connecting to {host}…</source>
         <translation>正在连接 {host}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="235"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="339"/>
         <source>Connected: {server}.</source>
         <translation>已连接：{server}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="241"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="345"/>
         <source>This database is already in use by the program: everyone signs in with their own account.</source>
         <translation>本程序已在使用该数据库：每个人用自己的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="247"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="351"/>
         <source>This database has no administrator yet: you create one next.</source>
         <translation>该数据库还没有系统管理员：下一步创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/first_run/server.py" line="249"/>
+        <location filename="../../desktop_app/ui/first_run/server.py" line="353"/>
         <source>The database is empty: the program sets it up.</source>
         <translation>该数据库为空：程序会自动完成初始化。</translation>
     </message>
@@ -4375,791 +4500,811 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DetailWords</name>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="131"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="134"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="132"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="135"/>
         <source>From stage</source>
         <translation>原阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="133"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="136"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="134"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="137"/>
         <source>Planned completion</source>
         <translation>计划完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="135"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="138"/>
         <source>Actual completion</source>
         <translation>实际完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="136"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="139"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="137"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="140"/>
         <source>Customer feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="138"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="141"/>
         <source>Feedback comment</source>
         <translation>具体意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="139"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="142"/>
         <source>Next action</source>
         <translation>下一步动作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="140"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="143"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="141"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="144"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="142"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="145"/>
         <source>Solution</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="143"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="146"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="144"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="146"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="189"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="147"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="149"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="258"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="145"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="190"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="148"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="259"/>
         <source>To</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="147"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="150"/>
         <source>Up to</source>
         <translation>升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="148"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="151"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="149"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="152"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="150"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="153"/>
         <source>Previous outcome</source>
         <translation>原处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="151"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="154"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="152"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="155"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="153"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="156"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="154"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="157"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="155"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="158"/>
         <source>For</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="156"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="159"/>
         <source>Message</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="157"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="160"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="158"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="161"/>
         <source>New resolution date</source>
         <translation>新办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="159"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="162"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="160"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="163"/>
         <source>Solution due</source>
         <translation>方案确认时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="161"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="164"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="162"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="165"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="163"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="166"/>
         <source>Frozen at</source>
         <translation>冻结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="164"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="167"/>
         <source>Recorded frozen at</source>
         <translation>原记录冻结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="165"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="168"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="166"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="169"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="167"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="170"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="168"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="171"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="169"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="172"/>
         <source>Suggestions</source>
         <translation>其他建议或需求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="171"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="172"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="173"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="174"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="175"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="176"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="174"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="177"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="175"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="178"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="176"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="399"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="179"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="407"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="177"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="180"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="178"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="181"/>
         <source>Direct supervisor</source>
         <translation>直属主管</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="179"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="182"/>
         <source>Senior agent</source>
         <translation>资深坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="180"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="183"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="181"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="184"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="182"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="185"/>
         <source>Computer</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="183"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="186"/>
         <source>Computers</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="185"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="188"/>
+        <source>OS user</source>
+        <translation>系统用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="190"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="186"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="191"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="187"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="192"/>
         <source>Rule</source>
         <translation>分派规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="188"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="193"/>
         <source>Fallback (the rule could not be met)</source>
         <translation>替补（规则无法满足）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="191"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="196"/>
         <source>To department</source>
         <translation>转至部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="192"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="197"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="193"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="198"/>
         <source>Subtype</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="199"/>
         <source>Previous resolution date</source>
         <translation>原办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="200"/>
         <source>Account frozen</source>
         <translation>账户冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="196"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="201"/>
+        <source>Root cause</source>
+        <translation>原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="202"/>
+        <source>Previous root cause</source>
+        <translation>原先的原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="203"/>
+        <source>Cause analysis (5W1H)</source>
+        <translation>原因分析（5W1H）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="204"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="197"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="205"/>
         <source>Shown in full</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="198"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="206"/>
         <source>Assigned to</source>
         <translation>指派给</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="199"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="207"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="200"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="201"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="209"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="202"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
         <source>Snoozed until</source>
         <translation>暂缓至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="203"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="204"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
         <source>Attempt</source>
         <translation>第几次尝试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="205"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="213"/>
         <source>Next try</source>
         <translation>下次尝试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="206"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
         <source>Not surveyed because</source>
         <translation>不回访原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="207"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="216"/>
         <source>Cases changed</source>
         <translation>变更的案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="218"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="213"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="222"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="216"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="224"/>
         <source>Sensitive kind</source>
         <translation>敏感客户类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="217"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
         <source>Open cases re-assessed</source>
         <translation>重新评估的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
         <source>Plan</source>
         <translation>改进计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="222"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="398"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="406"/>
         <source>Complaint types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="226"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
         <source>Contacts in full</source>
         <translation>完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
         <source>Selection</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
         <source>Seconds</source>
         <translation>用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
         <source>Customers added</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="232"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
         <source>Numbers assigned</source>
         <translation>分配编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
         <source>Staff added</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
         <source>Staff added (count)</source>
         <translation>新增人员数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="528"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="536"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="245"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="247"/>
         <source>Before</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
         <source>Old backups removed</source>
         <translation>已删除的旧备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
         <source>Previous database kept as</source>
         <translation>原数据库保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
         <source>Schema version</source>
         <translation>数据库结构版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="245"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="253"/>
         <source>Progress entries</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="256"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="257"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="253"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="310"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="262"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="310"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
         <source>Period from</source>
         <translation>期间自</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="263"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="271"/>
         <source>Period to</source>
         <translation>期间至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="273"/>
         <source>Rows changed</source>
         <translation>修改的行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="267"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
         <source>Open cases checked</source>
         <translation>检查的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="277"/>
         <source>Cases generated</source>
         <translation>生成案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="271"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="279"/>
         <source>Day becomes</source>
         <translation>调整为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="274"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="283"/>
         <source>Days off</source>
         <translation>放假天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="276"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
         <source>Makeup working days</source>
         <translation>调休上班天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="277"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="285"/>
         <source>Replaced an earlier import</source>
         <translation>取代了之前的导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="290"/>
         <source>Follow-up opened</source>
         <translation>已开启跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="288"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="296"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="288"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="296"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="292"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="300"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="293"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="301"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="294"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="312"/>
         <source>Selected cases</source>
         <translation>所选案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="312"/>
         <source>A period</source>
         <translation>按期间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="306"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="314"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="306"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="314"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="308"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="316"/>
         <source>The account is disabled</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="400"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="408"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="401"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="409"/>
         <source>Settings</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="402"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="410"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="407"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
         <source>added</source>
         <translation>已新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="408"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
         <source>place</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="409"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="410"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="411"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="412"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="418"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="419"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="420"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="413"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="414"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="421"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
         <source>default level</source>
         <translation>默认级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="425"/>
         <source>first callback</source>
         <translation>首次回电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="418"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="426"/>
         <source>handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="419"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="427"/>
         <source>handling department</source>
         <translation>处理部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="420"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="428"/>
         <source>notify department</source>
         <translation>通知部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="421"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="429"/>
         <source>in use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="430"/>
         <source>display name</source>
         <translation>显示名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="431"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="432"/>
         <source>departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="425"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="433"/>
         <source>supervisor</source>
         <translation>直属主管</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="426"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="434"/>
         <source>senior agent</source>
         <translation>资深坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="458"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="466"/>
         <source>{size:.1f} MB</source>
         <translation>{size:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="460"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="468"/>
         <source>{size:.0f} KB</source>
         <translation>{size:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="461"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="469"/>
         <source>{size} bytes</source>
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="475"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="483"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="486"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="524"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="494"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="532"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="528"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="536"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -6509,152 +6654,152 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="279"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="283"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="377"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="383"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="395"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="397"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="388"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="400"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="392"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="404"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="396"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="408"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="449"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="461"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="465"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="501"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="504"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="495"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="507"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="544"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="556"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="549"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="561"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -7417,22 +7562,22 @@ Database: {database}</source>
 <context>
     <name>RenegotiateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="277"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="366"/>
         <source>Renegotiate the resolution date</source>
         <translation>重新约定办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="279"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="368"/>
         <source>Complex cases only: the new date agreed with the customer, at most 15 working days after registration (the exact limit is a setting).</source>
         <translation>仅限复杂投诉：与客户约定的新日期，最迟为登记后第 15 个工作日（具体上限可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="291"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="380"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/dialogs.py" line="292"/>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="381"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -7870,6 +8015,19 @@ Database: {database}</source>
         <location filename="../../desktop_app/ui/reports/export.py" line="192"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RootCauseDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="345"/>
+        <source>Root cause</source>
+        <translation>原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/dialogs.py" line="347"/>
+        <source>Why did this complaint happen? Choose the cause category and note what, when, where, who, why and how.</source>
+        <translation>为什么会发生这起投诉？请选择原因分类，并记录何事、何时、何地、何人、为何、如何。</translation>
     </message>
 </context>
 <context>
@@ -8680,17 +8838,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TemplatesPrint</name>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="133"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="135"/>
         <source>Registration form (template 1)</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="136"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="138"/>
         <source>Progress tracking (template 2)</source>
         <translation>投诉处理进度跟踪表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="137"/>
+        <location filename="../../desktop_app/ui/templates_print/forms_html.py" line="139"/>
         <source>Satisfaction survey (template 3)</source>
         <translation>客户满意度调查问卷</translation>
     </message>

@@ -146,7 +146,14 @@ def workload(clock: Any) -> list[tuple[str, str, Any]]:
         step("recompute open deadlines", lambda: sla.recompute_open_deadlines(system))
         # Intake: look-ups while typing, a customer's cases, a save.
         step("intake lookup customers", lambda: intake.lookup_customers(clerk, customer.name[:1]))
-        step("intake customer", lambda: intake.customer_for_intake(clerk, customer.id))
+        step(
+            "intake customer",
+            lambda: intake.customer_for_intake(
+                clerk,
+                customer.id,
+                matched=customer.phone or customer.member_number or customer.id_number or "",
+            ),
+        )
         step("intake customer cases", lambda: intake.customer_cases(clerk, customer.id))
         step(
             "intake similar cases",
