@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -292,6 +293,29 @@ def _postgres(url: str) -> Database:
     return ReconnectingPostgresqlDatabase(connect_timeout=10, **params)
 
 
+_last_local_write = [0.0]  # time.monotonic() of this program's last SQLite write
+
+
+def last_local_write() -> float:
+    """When this program last wrote to its SQLite file (``time.monotonic()``): the SQLite
+    change check (db/change_feed.py) tells its own commits from other programs' by it."""
+    return _last_local_write[0]
+
+
+class LocalSqliteDatabase(SqliteDatabase):
+    """SQLite that notes when this program writes (``last_local_write``)."""
+
+    def execute_sql(self, sql: str, params: Sequence[object] | None = None) -> Any:  # a cursor
+        head = sql.lstrip()[:7].upper()
+        if not head.startswith(("SELECT", "PRAGMA")):
+            _last_local_write[0] = time.monotonic()
+        try:
+            return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]  # peewee
+        finally:
+            if not head.startswith(("SELECT", "PRAGMA")):
+                _last_local_write[0] = time.monotonic()
+
+
 def make_database(url: str) -> tuple[Database, DatabaseInfo]:
     """Build (but do not connect) the peewee database for a URL."""
     info = parse_url(url)
@@ -299,7 +323,7 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
         assert info.path is not None
         info.path.parent.mkdir(parents=True, exist_ok=True)
         pragmas = SQLITE_NETWORK_SHARE_PRAGMAS if info.allow_network_share else SQLITE_PRAGMAS
-        db: Database = SqliteDatabase(
+        db: Database = LocalSqliteDatabase(
             str(info.path), pragmas=pragmas, timeout=SQLITE_BUSY_TIMEOUT_S
         )
         # restore (services/backup.py) reads it: the file may be replaced on a share
