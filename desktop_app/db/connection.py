@@ -12,7 +12,7 @@ Both backends behave alike for the services:
   locks what it read (``lock_rows``/``for_update``: a case's row before its version check,
   a day's sequence row when numbering, ``named_lock`` for the reminder scan), so no update
   is lost and an import blocks other PCs only on the rows it actually changes
-  (docs/rules.md#one-pc-or-several).
+  (docs/rules.md#several-pcs-writing-at-once).
 - A SQLite writer waits up to ``SQLITE_BUSY_TIMEOUT_S`` for another one (an import's write
   phase included); a PostgreSQL writer waits at most ``LOCK_TIMEOUT_S`` for a row another
   transaction holds (``lock_timeout``). Then the service reports the database busy.
@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 ENV_DATABASE = "DESKTOP_APP_DATABASE"
 # SQLite has one writer at a time: a save waits for the writer before it, an import's whole
-# write phase included (measured: docs/rules.md#one-pc-or-several), rather than failing.
+# write phase included (measured: docs/rules.md#several-pcs-writing-at-once), rather than failing.
 SQLITE_BUSY_TIMEOUT_S = 120.0
 # PostgreSQL locks rows, not the database: a writer waits this long for a row another
 # transaction holds, then the service says "busy" (a truly conflicting row only).
@@ -367,7 +367,7 @@ def is_postgres(db: Database) -> bool:
 
 
 def write_lock(db: Database) -> AbstractContextManager[object]:
-    """A write transaction (docs/rules.md#one-pc-or-several).
+    """A write transaction (docs/rules.md#several-pcs-writing-at-once).
 
     On SQLite a transaction that reads then writes (a sequence number, a version check)
     must start with ``BEGIN IMMEDIATE``, otherwise two writers deadlock on the lock

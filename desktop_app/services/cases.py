@@ -930,7 +930,7 @@ def _changing(
     now = session.now()
     with write_lock(database_proxy.obj):
         # The case's row only (PostgreSQL): a second PC changing it waits here, then reads
-        # the first one's version and gets the conflict (docs/rules.md#one-pc-or-several).
+        # the first one's version and gets the conflict (docs/rules.md#several-pcs-writing-at-once).
         lock_rows(database_proxy.obj, "complaint", [case_id])
         case = _load(session, case_id)
         # The conflict first: "someone transferred it away" explains a refusal that follows.

@@ -219,7 +219,7 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
     created: list[int | None] = []
     with write_lock(database_proxy.obj):
         # One scan at a time across PCs: the watermark is read, then moved. Each reminder's
-        # unique fire_key keeps it firing once in any case (docs/rules.md#one-pc-or-several).
+        # unique fire_key keeps it firing once in any case (docs/rules.md#several-pcs-writing-at-once).
         named_lock(database_proxy.obj, "reminder_scan")
         since = _scan_since(
             urgent_only, now - dt.timedelta(days=int(p["reminders.lookback_days"])), now

@@ -189,7 +189,7 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
     product = (case.product or case.merchant or "").strip()
     # Two PCs registering at once must count each other: the day's sequence row, locked by
     # every registration of the day (intake.next_number, the import), makes the count
-    # below see every other registration of the day committed (docs/rules.md#one-pc-or-several).
+    # below see every other registration of the day committed (docs/rules.md#several-pcs-writing-at-once).
     _lock_day(day)
     query = Complaint.select().where(
         Complaint.subtype == case.subtype_id,

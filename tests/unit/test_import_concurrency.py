@@ -1,5 +1,5 @@
 """A clerk on one PC saves complaints while a manager on another imports a big workbook
-(docs/rules.md#one-pc-or-several): on PostgreSQL no save waits for the import (it locks only
+(docs/rules.md#several-pcs-writing-at-once): on PostgreSQL no save waits for the import (it locks only
 the rows it writes); on SQLite, one writer at a time by design, a save waits for the import's
 write phase and then goes through, none refused.
 

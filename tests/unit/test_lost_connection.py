@@ -212,7 +212,7 @@ def test_a_writer_waiting_too_long_for_another_is_told_the_database_is_busy(pg, 
 
 
 def test_a_writer_holding_one_case_blocks_that_case_only(pg, clerk_session, manager_session):
-    """No database-wide lock on PostgreSQL (docs/rules.md#one-pc-or-several): another PC in
+    """No database-wide lock on PostgreSQL (docs/rules.md#several-pcs-writing-at-once): another PC in
     the middle of changing one case holds that case's row; a save of a new complaint and a
     change of another case go through at once, a change of the held case says busy."""
     held = intake.register_complaint(clerk_session, form())
