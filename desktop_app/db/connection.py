@@ -6,12 +6,16 @@ Everything else receives the database through the proxy.
 
 Both backends behave alike for the services:
 
-- ``write_lock(db)`` is one writer at a time: SQLite's ``BEGIN IMMEDIATE``, on PostgreSQL a
-  transaction-level advisory lock taken first thing in the transaction. A service that
-  reads and then writes inside it (a day's sequence, a case's version) reads rows no
-  other writer is changing, so no update is lost.
-- A writer waits at most ``BUSY_TIMEOUT_S`` for another one (SQLite's busy timeout,
-  PostgreSQL's ``lock_timeout``); then the service reports the database busy.
+- ``write_lock(db)`` opens a write transaction. On SQLite it is ``BEGIN IMMEDIATE``: one
+  writer at a time (SQLite's design). On PostgreSQL it is a plain transaction and writers
+  exclude each other only on the rows they touch: a service that reads and then writes
+  locks what it read (``lock_rows``/``for_update``: a case's row before its version check,
+  a day's sequence row when numbering, ``named_lock`` for the reminder scan), so no update
+  is lost and an import blocks other PCs only on the rows it actually changes
+  (docs/rules.md#several-pcs-writing-at-once).
+- A SQLite writer waits up to ``SQLITE_BUSY_TIMEOUT_S`` for another one (an import's write
+  phase included); a PostgreSQL writer waits at most ``LOCK_TIMEOUT_S`` for a row another
+  transaction holds (``lock_timeout``). Then the service reports the database busy.
 - A lost PostgreSQL connection (server restarted, network gone, backend terminated) is
   dropped and opened again by the next statement. Only a statement that cannot have
   changed anything is re-sent on its own: a ``SELECT`` outside a transaction, or the
@@ -26,6 +30,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -52,10 +57,18 @@ from desktop_app.db.private_files import private_file, private_folder
 log = logging.getLogger(__name__)
 
 ENV_DATABASE = "DESKTOP_APP_DATABASE"
-SQLITE_BUSY_TIMEOUT_S = 10.0
-BUSY_TIMEOUT_S = SQLITE_BUSY_TIMEOUT_S  # how long a writer waits for another, both backends
-# PostgreSQL advisory lock of write_lock(): one number for this program's database.
-WRITE_LOCK_KEY = 0x436F6D706C61696E  # "Complain"
+# SQLite has one writer at a time: a save waits for the writer before it, an import's whole
+# write phase included (measured: docs/rules.md#several-pcs-writing-at-once), rather than failing.
+SQLITE_BUSY_TIMEOUT_S = 120.0
+# PostgreSQL locks rows, not the database: a writer waits this long for a row another
+# transaction holds, then the service says "busy" (a truly conflicting row only).
+LOCK_TIMEOUT_S = 5.0
+BUSY_TIMEOUT_S = LOCK_TIMEOUT_S  # kept for callers: the PostgreSQL wait
+# Keys of PostgreSQL's transaction-level advisory locks (named_lock): one per activity
+# that must run alone across PCs; nothing else takes a database-wide lock.
+NAMED_LOCKS = {
+    "reminder_scan": 0x436F6D706C61696E,  # "Complain": one reminder scan at a time
+}
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -272,16 +285,46 @@ class ReconnectingPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):  # typ
         )
 
 
+def application_name(pid: int | None = None) -> str:
+    """What this program calls its PostgreSQL connections (``application_name``): the OS
+    process id tells a program's own changes from other PCs' ones (db/change_feed.py)."""
+    return f"complaint-desk:{os.getpid() if pid is None else pid}"
+
+
 def _postgres(url: str) -> Database:
     parsed = urlparse(url)
     if parsed.scheme.lower() == "psycopg3":
         return cast(Database, connect_url(url, connect_timeout=10))
     # User and password may be percent-encoded (the first-run wizard quotes them).
     params = parseresult_to_dict(parsed, unquote_password=True, unquote_user=True)
-    # A writer waits for another as long as on SQLite, then the service says "busy".
-    options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+    # A writer waits a few seconds for a row another PC holds, then the service says "busy".
+    options = f"-c lock_timeout={int(LOCK_TIMEOUT_S * 1000)}"
     params["options"] = f"{params['options']} {options}" if params.get("options") else options
+    params.setdefault("application_name", application_name())
     return ReconnectingPostgresqlDatabase(connect_timeout=10, **params)
+
+
+_last_local_write = [0.0]  # time.monotonic() of this program's last SQLite write
+
+
+def last_local_write() -> float:
+    """When this program last wrote to its SQLite file (``time.monotonic()``): the SQLite
+    change check (db/change_feed.py) tells its own commits from other programs' by it."""
+    return _last_local_write[0]
+
+
+class LocalSqliteDatabase(SqliteDatabase):
+    """SQLite that notes when this program writes (``last_local_write``)."""
+
+    def execute_sql(self, sql: str, params: Sequence[object] | None = None) -> Any:  # a cursor
+        head = sql.lstrip()[:7].upper()
+        if not head.startswith(("SELECT", "PRAGMA")):
+            _last_local_write[0] = time.monotonic()
+        try:
+            return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]  # peewee
+        finally:
+            if not head.startswith(("SELECT", "PRAGMA")):
+                _last_local_write[0] = time.monotonic()
 
 
 def make_database(url: str) -> tuple[Database, DatabaseInfo]:
@@ -291,7 +334,7 @@ def make_database(url: str) -> tuple[Database, DatabaseInfo]:
         assert info.path is not None
         database_folder(info.path)
         pragmas = SQLITE_NETWORK_SHARE_PRAGMAS if info.allow_network_share else SQLITE_PRAGMAS
-        db: Database = SqliteDatabase(
+        db: Database = LocalSqliteDatabase(
             str(info.path), pragmas=pragmas, timeout=SQLITE_BUSY_TIMEOUT_S
         )
         # restore (services/backup.py) reads it: the file may be replaced on a share
@@ -335,30 +378,59 @@ def is_postgres(db: Database) -> bool:
 
 
 def write_lock(db: Database) -> AbstractContextManager[object]:
-    """A transaction that takes the write lock up front: one writer at a time.
+    """A write transaction (docs/rules.md#several-pcs-writing-at-once).
 
     On SQLite a transaction that reads then writes (a sequence number, a version check)
     must start with ``BEGIN IMMEDIATE``, otherwise two writers deadlock on the lock
-    upgrade and one gets "database is locked" at once instead of waiting.
+    upgrade and one gets "database is locked" at once instead of waiting. So SQLite has one
+    writer at a time; the next waits up to ``SQLITE_BUSY_TIMEOUT_S``.
 
-    On PostgreSQL (read committed) two such transactions would both read version n and
-    both write n + 1, one update lost; the advisory lock, taken first, makes the second
-    wait until the first committed and then read its result.
+    On PostgreSQL it is a plain (read committed) transaction: no database-wide lock. A
+    service that reads a row and writes from what it read locks that row first
+    (``lock_rows``, ``for_update``), so two writers of one case queue on that case only;
+    numbering queues on the day's sequence row (``INSERT … ON CONFLICT DO UPDATE``).
     """
     if db.transaction_depth() > 0:
         return db.atomic()
     if is_sqlite(db):
         return db.atomic(lock_type="IMMEDIATE")
-    if is_postgres(db):
-        return _postgres_write_lock(db)
+    if is_postgres(db) and not isinstance(db, ReconnectingPostgresqlDatabase):
+        return _postgres_transaction(db)  # psycopg3:// URLs: no lock_timeout option set
     return db.atomic()
 
 
 @contextmanager
-def _postgres_write_lock(db: Database) -> Iterator[object]:
+def _postgres_transaction(db: Database) -> Iterator[object]:
     with db.atomic() as transaction:
-        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        db.execute_sql(f"SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_S * 1000)}")
         yield transaction
+
+
+def lock_rows(db: Database, table: str, ids: Sequence[int]) -> None:
+    """Lock rows of ``table`` by id until the transaction ends, before reading them to
+    write from what was read (a case's version check). PostgreSQL only: on SQLite the
+    write transaction already excludes every other writer."""
+    if not ids or not is_postgres(db):
+        return
+    db.execute_sql(
+        f'SELECT "id" FROM "{table}" WHERE "id" IN ({", ".join(["%s"] * len(ids))}) '
+        'ORDER BY "id" FOR UPDATE',
+        tuple(ids),
+    )
+
+
+def for_update(query: Any) -> Any:  # a peewee Select
+    """``query … FOR UPDATE`` on PostgreSQL (the rows read stay locked until the
+    transaction ends); the query as it is on SQLite (one writer at a time already)."""
+    return query.for_update() if is_postgres(database_proxy.obj) else query
+
+
+def named_lock(db: Database, name: str) -> None:
+    """Take the transaction-level advisory lock ``name`` (``NAMED_LOCKS``) on PostgreSQL:
+    for an activity that must run alone across PCs although it touches rows not known up
+    front (the reminder scan). Waits at most ``LOCK_TIMEOUT_S``. Nothing on SQLite."""
+    if is_postgres(db):
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (NAMED_LOCKS[name],))
 
 
 def copy_sqlite_file(db: Database, destination: Path) -> Path:

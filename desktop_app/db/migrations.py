@@ -32,7 +32,7 @@ from peewee import (
 )
 from playhouse.migrate import SchemaMigrator
 
-from desktop_app.db import guards, models, search
+from desktop_app.db import change_feed, guards, models, search
 from desktop_app.db.connection import copy_sqlite_file, is_postgres, is_sqlite, write_lock
 from desktop_app.db.seed import seed_reference_data
 
@@ -452,6 +452,7 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
             db.create_tables(models.ALL_MODELS)
             search.create(db)
             guards.protect_audit_log(db)
+            change_feed.install_triggers(db)
             models.SchemaVersion.create(version=SCHEMA_VERSION, migrated_at=now)
             seed_reference_data()
             log.info("created schema version %s", SCHEMA_VERSION)
@@ -478,7 +479,22 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
     with write_lock(db):
         seed_reference_data()
         reprotect_audit_log(db)
+        reinstall_change_triggers(db)
     return MigrationResult(False, version, SCHEMA_VERSION, backup)
+
+
+def reinstall_change_triggers(db: Database) -> None:
+    """The PostgreSQL triggers that tell other PCs of changes (db/change_feed.py), made
+    again every migration run (so every start): no schema version of their own. An account
+    without the right to create them leaves them as they are (other PCs then see changes
+    at their periodic refresh)."""
+    if not is_postgres(db) or change_feed.triggers_installed(db):
+        return
+    try:
+        with db.atomic():  # a savepoint: a refusal leaves the surrounding transaction usable
+            change_feed.install_triggers(db)
+    except DatabaseError as exc:
+        log.error("the change notification triggers could not be created: %s", exc)
 
 
 def reprotect_audit_log(db: Database) -> None:

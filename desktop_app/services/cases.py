@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from desktop_app.db.connection import write_lock
+from desktop_app.db.connection import lock_rows, write_lock
 from desktop_app.db.models import (
     Approval,
     Attachment,
@@ -949,6 +949,9 @@ def _changing(
     ctx = sla.SlaContext.load()
     now = session.now()
     with write_lock(database_proxy.obj):
+        # The case's row only (PostgreSQL): a second PC changing it waits here, then reads
+        # the first one's version and gets the conflict (docs/rules.md#several-pcs-writing-at-once).
+        lock_rows(database_proxy.obj, "complaint", [case_id])
         case = _load(session, case_id)
         # The conflict first: "someone transferred it away" explains a refusal that follows.
         if case.version != version:

@@ -33,7 +33,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.db.connection import write_lock
+from desktop_app.db.connection import for_update, write_lock
 from desktop_app.db.models import Complaint, ComplaintType, Customer, database_proxy
 from desktop_app.domain import validation
 from desktop_app.domain.masking import mask_email, mask_id_number, mask_phone
@@ -314,7 +314,7 @@ def _reassess_open(
     (re-assessed, needing it but outside the session's supervision)."""
     supervise = access.rules(session).supervise
     done = skipped = 0
-    for case in (
+    for case in for_update(
         Complaint.select()
         .where(Complaint.customer == customer.id, Complaint.is_open)
         .order_by(Complaint.id)

@@ -76,10 +76,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from peewee import Database
+from peewee import Database, fn
 
 from desktop_app.db import bulk, search
-from desktop_app.db.connection import is_sqlite, write_lock
+from desktop_app.db.connection import for_update, is_sqlite, write_lock
 from desktop_app.db.models import (
     CauseCategory,
     Channel,
@@ -1593,12 +1593,18 @@ class _Writer:
         check_columns()
         self.staff = self.v.staff.create_accounts(self.session, self.now)
         self.report.new_staff = list(self.staff)
+        # Each day's sequence past the file's numbers, in one statement per day that locks
+        # that day's row only (a save on another PC numbers other days meanwhile).
+        bigger = fn.MAX if self.sqlite else fn.GREATEST
         for day, last in sorted(self.v.day_max.items()):
-            row = DaySequence.get_or_none(DaySequence.day == day)
-            if row is None:
-                DaySequence.insert(day=day, last=last).execute()
-            elif row.last < last:
-                DaySequence.update(last=last).where(DaySequence.day == day).execute()
+            (
+                DaySequence.insert(day=day, last=last)
+                .on_conflict(
+                    conflict_target=[DaySequence.day],
+                    update={DaySequence.last: bigger(DaySequence.last, last)},
+                )
+                .execute()
+            )
         for chunk in self.v.spools["complaints"].chunks():
             self.complaints(chunk)
             self.tick(len(chunk))
@@ -1928,7 +1934,7 @@ class _Writer:
         """Cases already in the database that got later progress entries: their last
         update and next progress-update deadline move."""
         for number in sorted(self.touched_existing):
-            case = Complaint.get(Complaint.number == number)
+            case = for_update(Complaint.select().where(Complaint.number == number)).get()
             latest = self.v.last_update[number]
             if case.last_update_at is not None and case.last_update_at >= latest:
                 continue

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, DateTimeField, ModelSelect
 
-from desktop_app.db.connection import write_lock
+from desktop_app.db.connection import named_lock, write_lock
 from desktop_app.db.models import (
     Complaint,
     Escalation,
@@ -245,6 +245,9 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
     leads = _leads(ctx, now)
     created: list[int | None] = []
     with write_lock(database_proxy.obj):
+        # One scan at a time across PCs: the watermark is read, then moved. Each reminder's
+        # unique fire_key keeps it firing once in any case (docs/rules.md#several-pcs-writing-at-once).
+        named_lock(database_proxy.obj, "reminder_scan")
         since = _scan_since(
             urgent_only, now - dt.timedelta(days=int(p["reminders.lookback_days"])), now
         )

@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.db.connection import write_lock
+from desktop_app.db.connection import for_update, write_lock
 from desktop_app.db.models import (
     CaseBatch,
     Complaint,
     ComplaintType,
     Customer,
+    DaySequence,
     ScanState,
     database_proxy,
 )
@@ -186,6 +187,10 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
     start = dt.datetime.combine(day, dt.time.min)
     end = start + dt.timedelta(days=1)
     product = (case.product or case.merchant or "").strip()
+    # Two PCs registering at once must count each other: the day's sequence row, locked by
+    # every registration of the day (intake.next_number, the import), makes the count
+    # below see every other registration of the day committed (docs/rules.md#several-pcs-writing-at-once).
+    _lock_day(day)
     query = Complaint.select().where(
         Complaint.subtype == case.subtype_id,
         Complaint.registration_time >= start,
@@ -201,7 +206,7 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
     )
     rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
     # Only cases not yet in this batch: once formed, each new case touches just itself.
-    newcomers = query.where(Complaint.batch.is_null() | (Complaint.batch != batch.id))
+    newcomers = for_update(query.where(Complaint.batch.is_null() | (Complaint.batch != batch.id)))
     for member in newcomers:
         flagged = add_urgent_reason(member, "batch")
         member.batch = batch
@@ -217,6 +222,17 @@ def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> Case
         if member.id == case.id:
             case.__data__.update(member.__data__)
     return batch
+
+
+def _lock_day(day: dt.date) -> None:
+    """Lock ``day``'s sequence row until the transaction ends (PostgreSQL; one writer at a
+    time on SQLite). Already held by a registration of that day that took its number."""
+    key = day.strftime("%Y%m%d")
+    (
+        DaySequence.insert(day=key, last=0)
+        .on_conflict(conflict_target=[DaySequence.day], update={DaySequence.last: DaySequence.last})
+        .execute()
+    )
 
 
 @service
@@ -238,10 +254,12 @@ def recompute_open_deadlines(
     while True:
         with write_lock(db):
             batch = list(
-                Complaint.select()
-                .where(Complaint.is_open, Complaint.id > last_id)
-                .order_by(Complaint.id)
-                .limit(chunk)
+                for_update(
+                    Complaint.select()
+                    .where(Complaint.is_open, Complaint.id > last_id)
+                    .order_by(Complaint.id)
+                    .limit(chunk)
+                )
             )
             if not batch:
                 break

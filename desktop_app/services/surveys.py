@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import peewee
 from peewee import ModelSelect, fn
 
-from desktop_app.db.connection import write_lock
+from desktop_app.db.connection import lock_rows, write_lock
 from desktop_app.db.models import (
     Complaint,
     ComplaintType,
@@ -199,6 +199,7 @@ def _attempts(case_ids: list[int]) -> dict[int, tuple[int, SurveyAttempt]]:
 
 
 def _closed_case(session: Session, case_id: int, field_name: str) -> Complaint:
+    lock_rows(database_proxy.obj, "complaint", [case_id])  # it is written from what is read
     case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
         raise NotFound(msg("No such complaint."))

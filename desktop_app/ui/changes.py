@@ -8,8 +8,8 @@ shows, marks itself stale and reloads when shown).
 
 Events are plain data (a frozen :class:`DataChanged`: a kind of data and the ids concerned,
 an empty set meaning "unknown, maybe all"), so they can come from outside the process as
-well: ``publish(event, origin="remote")`` (e.g. a PostgreSQL LISTEN/NOTIFY listener of a
-later issue) reaches the receivers exactly as a local one does; ``published(event,
+well: ``publish(event, origin="remote")`` (``follow_other_programs``: the PostgreSQL
+LISTEN/NOTIFY listener or SQLite's data-version check, db/change_feed.py) reaches the receivers exactly as a local one does; ``published(event,
 origin)`` tells a bridge which events were made here (to pass on) and which came in.
 ``publish`` may be called from any thread: receivers get the event on their own thread.
 """
@@ -21,7 +21,10 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from peewee import Database
 from PySide6.QtCore import QObject, Signal
+
+from desktop_app.db.change_feed import ChangeFeed
 
 log = logging.getLogger(__name__)
 
@@ -73,3 +76,17 @@ class ChangeHub(QObject):
         event = DataChanged(kind, frozenset(ids))
         self.publish(event)
         return event
+
+
+def follow_other_programs(hub: ChangeHub, db: Database | None = None) -> ChangeFeed:
+    """Start passing changes other PCs (PostgreSQL) or other programs on this PC (SQLite)
+    make into ``hub`` as remote events (db/change_feed.py, docs/rules.md#changes-reach-every-pc).
+    Returns the running feed; ``stop()`` it with the window."""
+    from desktop_app.db.models import database_proxy
+
+    def deliver(kind: str, ids: frozenset[int]) -> None:
+        hub.publish(DataChanged(kind, frozenset(ids)), origin="remote")
+
+    feed = ChangeFeed(db if db is not None else database_proxy.obj, deliver)
+    feed.start()
+    return feed

@@ -31,7 +31,7 @@ from desktop_app.services.intake import INTAKE_ROLES
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
 from desktop_app.ui.admin_page import AdminPage, AutoBackup
-from desktop_app.ui.changes import ChangeHub
+from desktop_app.ui.changes import ChangeHub, follow_other_programs
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
 from desktop_app.ui.pages import resize_on_screen, splitter
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         # What changed in the data, for every page and panel of this window.
         self.changes = ChangeHub(self)
+        # ... and what other PCs change, within seconds (docs/rules.md#changes-reach-every-pc)
+        self.remote_changes = follow_other_programs(self.changes)
         # The group robot's sender has its own worker (a webhook may be slow to answer).
         self.notify_tasks = TaskRunner(self)
         self.reminders = ReminderMonitor(
@@ -594,6 +596,7 @@ class MainWindow(QMainWindow):
                     auth.sign_out(self.session)
                 except ServiceError as exc:  # the database is gone or busy: sign out anyway
                     log.warning("sign-out not audited: %s", exc)
+            self.remote_changes.stop()
             self.reminders.stop()
             self.auto_backup.stop()
             self.announcer.close()

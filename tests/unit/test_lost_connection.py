@@ -12,7 +12,7 @@ import peewee
 import psycopg2
 import pytest
 
-from desktop_app.db.connection import WRITE_LOCK_KEY, CommitUnconfirmed
+from desktop_app.db.connection import CommitUnconfirmed
 from desktop_app.db.models import (
     Attachment,
     AuditLog,
@@ -188,12 +188,17 @@ def test_a_write_outside_a_transaction_is_not_sent_twice(pg, db, system_session)
 
 def test_a_writer_waiting_too_long_for_another_is_told_the_database_is_busy(pg, clerk_session):
     db = database_proxy.obj
-    assert db.execute_sql("SHOW lock_timeout").fetchone()[0] == "10s"  # as SQLite's wait
+    assert db.execute_sql("SHOW lock_timeout").fetchone()[0] == "5s"  # a row's wait
     db.execute_sql("SET lock_timeout = 200")  # this connection only: keep the test short
-    other = psycopg2.connect(pg)  # another PC in the middle of a long save
+    other = psycopg2.connect(pg)  # another PC in the middle of a long save of the same day
     try:
         with other.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            # It holds the day's sequence row, the one row this save must change too.
+            cursor.execute(
+                "INSERT INTO day_sequence (day, last) VALUES (%s, 0) "
+                "ON CONFLICT (day) DO UPDATE SET last = day_sequence.last",
+                (TEST_NOW.strftime("%Y%m%d"),),
+            )
             with pytest.raises(DatabaseUnavailable) as failure:
                 intake.register_complaint(clerk_session, form())
         assert failure.value.message == (
@@ -204,3 +209,29 @@ def test_a_writer_waiting_too_long_for_another_is_told_the_database_is_busy(pg, 
         other.close()
     assert Complaint.select().count() == 0
     assert intake.register_complaint(clerk_session, form()).number.endswith("-0001")
+
+
+def test_a_writer_holding_one_case_blocks_that_case_only(pg, clerk_session, manager_session):
+    """No database-wide lock on PostgreSQL (docs/rules.md#several-pcs-writing-at-once): another PC in
+    the middle of changing one case holds that case's row; a save of a new complaint and a
+    change of another case go through at once, a change of the held case says busy."""
+    held = intake.register_complaint(clerk_session, form())
+    free = intake.register_complaint(clerk_session, form())
+    db = database_proxy.obj
+    db.execute_sql("SET lock_timeout = 300")
+    other = psycopg2.connect(pg)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT id FROM complaint WHERE id = %s FOR UPDATE", (held.id,))
+            started = dt.datetime.now()
+            assert intake.register_complaint(clerk_session, form()).number.endswith("-0003")
+            version = Complaint.get_by_id(free.id).version
+            cases.escalate(manager_session, free.id, "customer called again", version=version)
+            assert (dt.datetime.now() - started).total_seconds() < 0.3 * 2
+            version = Complaint.get_by_id(held.id).version
+            with pytest.raises(DatabaseUnavailable) as failure:
+                cases.escalate(manager_session, held.id, "customer called again", version=version)
+            assert "busy" in failure.value.message
+    finally:
+        other.rollback()
+        other.close()

@@ -58,7 +58,9 @@ from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-AUTO_REFRESH_MS = 60_000
+AUTO_REFRESH_MS = (
+    300_000  # a fallback: changes arrive within seconds (docs/rules.md#changes-reach-every-pc)
+)
 RECORDING_ROLES = surveys.SURVEY_ROLES
 
 
