@@ -503,7 +503,8 @@ def test_shared_server_set_up_and_remembered_without_password(qtbot, wizard):
 
 
 @needs_postgres
-def test_a_server_already_in_use_skips_the_account(qtbot, wizard):
+def test_a_server_already_in_use_skips_the_account(qtbot, wizard, memory_keyring):
+    """The remembered password goes to the keyring (a stand-in here: CI has none)."""
     from desktop_app.services.session import Session
     from tests.helpers.fixtures import make_user
 

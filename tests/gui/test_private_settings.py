@@ -62,31 +62,6 @@ def test_an_old_json_draft_is_moved_into_the_database_and_erased(qtbot, clerk, c
     idle(qtbot, page)
 
 
-class MemoryKeyring:
-    def __init__(self):
-        self.items: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service, user, password):
-        self.items[(service, user)] = password
-
-    def get_password(self, service, user):
-        return self.items.get((service, user))
-
-    def delete_password(self, service, user):
-        self.items.pop((service, user), None)
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch):
-    import keyring
-
-    ring = MemoryKeyring()
-    monkeypatch.setattr(keyring, "set_password", ring.set_password)
-    monkeypatch.setattr(keyring, "get_password", ring.get_password)
-    monkeypatch.setattr(keyring, "delete_password", ring.delete_password)
-    return ring
-
-
 def settings_file_text() -> str:
     settings = QSettings()
     from desktop_app import APP_ID, ORG_NAME

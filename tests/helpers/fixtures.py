@@ -139,3 +139,28 @@ def supervisor_session(system_session) -> Session:
 @pytest.fixture
 def clerk_session(system_session, supervisor_session) -> Session:
     return make_user(system_session, "clerk1", "clerk", supervisor="super1")
+
+
+class MemoryKeyring:
+    def __init__(self):
+        self.items: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service, user, password):
+        self.items[(service, user)] = password
+
+    def get_password(self, service, user):
+        return self.items.get((service, user))
+
+    def delete_password(self, service, user):
+        self.items.pop((service, user), None)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch):
+    import keyring
+
+    ring = MemoryKeyring()
+    monkeypatch.setattr(keyring, "set_password", ring.set_password)
+    monkeypatch.setattr(keyring, "get_password", ring.get_password)
+    monkeypatch.setattr(keyring, "delete_password", ring.delete_password)
+    return ring
