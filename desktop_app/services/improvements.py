@@ -555,10 +555,14 @@ def update_action(
             person = _responsible(responsible, dept)
             if person != action.responsible_id:
                 details["responsible"] = {
-                    "old": action.responsible.username if action.responsible_id else None,
+                    "old": (
+                        User.get_by_id(action.responsible_id).username
+                        if action.responsible_id
+                        else None
+                    ),
                     "new": (responsible or "").strip() or None,
                 }
-                action.responsible = person
+                action.responsible_id = person
         for name, value in changes.items():
             old = getattr(action, name + "_id") if name == "department" else getattr(action, name)
             new = value.id if isinstance(value, Department) else value
@@ -670,7 +674,7 @@ def record_follow_up(
             )
         else:
             existing.done, existing.status = text, code
-            existing.recorded_by, existing.recorded_at = session.user_id, now
+            existing.recorded_by_id, existing.recorded_at = session.user_id, now
             existing.save()
         details: dict[str, Any] = {"follow_up": {"month": f"{day:%Y-%m}", "done": text}}
         if action.status != code:

@@ -117,6 +117,7 @@ def test_responsible_person_and_monthly_follow_ups(history, manager_session, clo
         (dt.date(2026, 12, 1), "新增两个窗口", "done"),
     ]
     assert improvements.get_action(manager_session, action.id).status == "done"
+    assert improvements.update_action(manager_session, action.id, responsible="").responsible == ""
     with pytest.raises(ValidationError):
         improvements.record_follow_up(manager_session, action.id, "2027-01", "未来", "done")
     with pytest.raises(ValidationError):
