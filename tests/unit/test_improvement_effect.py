@@ -125,4 +125,4 @@ def test_responsible_person_and_monthly_follow_ups(history, manager_session, clo
     entries = AuditLog.select().where(
         (AuditLog.action == "improvement_update") & (AuditLog.entity_id == str(action.id))
     )
-    assert entries.count() == 3
+    assert entries.count() == 4  # three follow-ups, the person removed
