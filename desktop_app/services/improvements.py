@@ -91,8 +91,6 @@ class ImprovementInfo:
             "overdue": self.overdue,
             "types": list(self.type_codes),
             "cases": list(self.case_numbers),
-            "products": list(self.products),
-            "responsible": self.responsible or None,
             "created_by": self.created_by,
             "created_at": self.created_at.isoformat(sep=" "),
             "updated_at": self.updated_at.isoformat(sep=" "),
