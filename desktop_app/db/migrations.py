@@ -24,6 +24,7 @@ from peewee import (
     CharField,
     Database,
     DatabaseError,
+    DateField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -368,6 +369,49 @@ def _v15_root_causes(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v16_improvement_follow_ups(migrator: SchemaMigrator, db: Database) -> None:
+    """v16: an improvement action's responsible person, product links and monthly
+    follow-ups (docs/rules.md#improvement-actions)."""
+
+    class User(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "user"
+
+    class ImprovementAction(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "improvement_action"
+
+    class ImprovementFollowUp(Model):
+        id = AutoField()
+        action = ForeignKeyField(ImprovementAction, backref="+", on_delete="CASCADE")
+        month = DateField()
+        done = TextField()
+        status = CharField(max_length=20)
+        recorded_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT", index=False)
+        recorded_at = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "improvement_follow_up"
+            indexes = ((("action", "month"), True),)
+
+    db.create_tables([ImprovementFollowUp])
+    migrator.migrate(
+        migrator.add_column(
+            "improvement_action",
+            "responsible_id",
+            ForeignKeyField(User, null=True, on_delete="SET NULL", field=User.id, index=False),
+        ),
+        migrator.add_column("improvement_link", "product", CharField(max_length=120, null=True)),
+    )
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -392,6 +436,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
     ),
     (14, "only the case indexes a query reads, the open cases' partial", _v14_lean_case_indexes),
     (15, "root-cause categories and a case's root cause", _v15_root_causes),
+    (
+        16,
+        "improvement actions: responsible person, products, monthly follow-ups",
+        _v16_improvement_follow_ups,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -659,9 +659,14 @@ class ImprovementAction(BaseModel):
     created_by_id: ForeignKeyField[int]
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    # The responsible person (docs/rules.md#improvement-actions; schema v16).
+    responsible = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL", index=False)
+    responsible_id: ForeignKeyField[int | None]
 
 
 class ImprovementLink(BaseModel):
+    """An action's link: a complaint type, a case or (v16) a product name."""
+
     id: AutoField[int]
     action = ForeignKeyField(ImprovementAction, backref="links", on_delete="CASCADE")
     action_id: ForeignKeyField[int]
@@ -669,6 +674,25 @@ class ImprovementLink(BaseModel):
     complaint_type_id: ForeignKeyField[int | None]
     complaint = ForeignKeyField(Complaint, null=True, backref="improvements", on_delete="CASCADE")
     complaint_id: ForeignKeyField[int | None]
+    product = CharField(max_length=120, null=True)
+
+
+class ImprovementFollowUp(BaseModel):
+    """A monthly follow-up of an improvement action: what was done that month and the
+    status then (docs/rules.md#improvement-actions; schema v16). One per action and month."""
+
+    id: AutoField[int]
+    action = ForeignKeyField(ImprovementAction, backref="follow_ups", on_delete="CASCADE")
+    action_id: ForeignKeyField[int]
+    month = DateField()  # the month's first day
+    done = TextField()
+    status = CharField(max_length=20)
+    recorded_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT", index=False)
+    recorded_by_id: ForeignKeyField[int]
+    recorded_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("action", "month"), True),)
 
 
 class Setting(BaseModel):
@@ -803,6 +827,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     FollowUp,
     ImprovementAction,
     ImprovementLink,
+    ImprovementFollowUp,
     Setting,
     CalendarOverride,
     OfficialCalendarYear,

@@ -21,6 +21,12 @@ behind them, and returns the path written. Sheets, in order:
   average handling hours, overdue open — ``KpiReport.by_owner``), then one per staff member
   complained about (类别 被投诉员工: complaints and their subtypes —
   ``KpiReport.by_subject_staff``), in one table like 高频改进建议 (one table per sheet);
+- 原因分析 — the period's cases per root cause (类别 原因分类, 未填写 for cases without
+  one; ``KpiReport.by_cause``), then the product (or subtype) × cause hot spots (类别 热点:
+  the sentence "产品 X 占 50.0%，主要原因 Y", cases, share, the previous period's cases and
+  share, the change in percentage points — ``KpiReport.hot_spots``);
+- 产品商户 (products and merchants) — cases per product (类别 产品) then per merchant
+  (类别 商户) with their share (``by_product``, ``by_merchant``);
 - 满意度调查 — the surveys of the period (the cells of the exchange workbook's survey sheet);
 - 改进措施 — the improvement actions of the period, with status;
 - 高频改进建议 — the "needs improvement" options ticked in the period's surveys, and the
@@ -73,7 +79,7 @@ from peewee import Database
 
 from desktop_app.db.connection import is_sqlite, placeholders, write_lock
 from desktop_app.db.models import ComplaintType, Department, database_proxy
-from desktop_app.domain import periods
+from desktop_app.domain import analysis, periods
 from desktop_app.domain.exchange_columns import SURVEYS, TIME_FORMAT
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.messages import msg
@@ -122,6 +128,8 @@ TREND = "投诉量趋势"
 OVERDUE = "超时未结"
 OVERDUE_OWNERS = "超时按责任人"
 PEOPLE = "人员"
+CAUSES = "原因分析"
+PRODUCTS = "产品商户"  # "产品/商户": Excel forbids "/" in sheet names
 SURVEY_SHEET = "满意度调查"
 ACTIONS = "改进措施"
 HOT_SPOTS = "高频改进建议"
@@ -132,6 +140,8 @@ SHEETS = (
     OVERDUE,
     OVERDUE_OWNERS,
     PEOPLE,
+    CAUSES,
+    PRODUCTS,
     SURVEY_SHEET,
     ACTIONS,
     HOT_SPOTS,
@@ -765,6 +775,85 @@ def _people(workbook: Workbook, report: KpiReport) -> Table:
     return table
 
 
+CAUSE_COLUMNS = (
+    Col("类别"),
+    Col("项目"),
+    Col("原因分类"),
+    Col("投诉量", "int"),
+    Col("占比", "percent"),
+    Col("上期投诉量", "int"),
+    Col("上期占比", "percent"),
+    Col("变化(百分点)", "decimal"),
+    Col("代码"),
+)
+
+
+def hot_spot_sentence(
+    spot: analysis.HotSpot, labels: dict[str, dict[str, tuple[str, str]]], *, first: bool = True
+) -> str:
+    """ "产品 X 占 50.0%，主要原因 配件/包装" (docs/rules.md#analysis-by-product-and-cause);
+    "另有原因" for a further cause of the same product (subtype)."""
+    share = "—" if spot.item_share is None else f"{spot.item_share * 100:.1f}%"
+    cause = labels.get("cause", {}).get(spot.cause, (spot.cause, spot.cause))[0]
+    word = "主要原因" if first else "另有原因"
+    if spot.product:
+        return f"产品 {spot.product} 占 {share}，{word} {cause}"
+    code = spot.subtype or ""
+    subtype = labels.get("subtype", {}).get(code, (code, code))[0]
+    return f"子类 {subtype} 占 {share}，{word} {cause}"
+
+
+def _causes(workbook: Workbook, report: KpiReport) -> Table:
+    """原因分析: counts per root cause, then the hot spots."""
+    names = report.labels.get("cause", {})
+    rows: list[_Values] = []
+    for code, n in report.by_cause.items():
+        name = "未填写" if code == analysis.NO_CAUSE else names.get(code, (code, code))[0]
+        rows.append(
+            ["原因分类", text_value(name), None, n, ratio(n, report.volume), None, None, None, code]
+        )
+    seen: set[tuple[str | None, str | None]] = set()
+    for spot in report.hot_spots:
+        first = (spot.product, spot.subtype) not in seen
+        seen.add((spot.product, spot.subtype))
+        change = None if spot.change is None else round(spot.change * 100, 2)
+        rows.append(
+            [
+                "热点",
+                text_value(hot_spot_sentence(spot, report.labels, first=first)),
+                text_value(names.get(spot.cause, (spot.cause, spot.cause))[0]),
+                spot.count,
+                spot.share,
+                spot.previous_count,
+                spot.previous_share,
+                change,
+                spot.cause,
+            ]
+        )
+    table = Table(workbook, CAUSES, CAUSE_COLUMNS, rows=len(rows))
+    table.extend(rows)
+    table.finish()
+    return table
+
+
+def _products(workbook: Workbook, report: KpiReport) -> Table:
+    """产品商户: cases per product, then per merchant."""
+    rows: list[_Values] = [
+        [kind, text_value(name), n, ratio(n, report.volume)]
+        for kind, counts in (("产品", report.by_product), ("商户", report.by_merchant))
+        for name, n in counts.items()
+    ]
+    table = Table(
+        workbook,
+        PRODUCTS,
+        (Col("类别"), Col("名称"), Col("投诉量", "int"), Col("占比", "percent")),
+        rows=len(rows),
+    )
+    table.extend(rows)
+    table.finish()
+    return table
+
+
 def _actions(workbook: Workbook, report: KpiReport) -> Table:
     names = {**report.labels.get("subtype", {}), **report.labels.get("type", {})}
     columns = (
@@ -988,6 +1077,8 @@ def write_report_workbook(
         overdue.finish()
         owners = _overdue_owner(workbook, report)
         people = _people(workbook, report)
+        causes = _causes(workbook, report)
+        products = _products(workbook, report)
 
         surveys = Table(
             workbook,
@@ -1009,7 +1100,19 @@ def write_report_workbook(
     hot = _hot_spots(workbook, report)
     _charts(summary, tables, trend, hot)
     summary.finish()
-    for table in (summary, *tables.values(), trend, overdue, owners, people, surveys, actions, hot):
+    for table in (
+        summary,
+        *tables.values(),
+        trend,
+        overdue,
+        owners,
+        people,
+        causes,
+        products,
+        surveys,
+        actions,
+        hot,
+    ):
         rows[table.ws.title] = table.rows
     save_atomic(workbook, path, keep=not cancelled)
     if cancelled:

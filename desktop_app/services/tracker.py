@@ -67,6 +67,7 @@ from peewee import Database
 from desktop_app.db import search
 from desktop_app.db.connection import is_sqlite, placeholders
 from desktop_app.db.models import FollowUp, database_proxy
+from desktop_app.domain.analysis import NO_CAUSE
 from desktop_app.domain.deadlines import due_state
 from desktop_app.domain.masking import mask_contact
 from desktop_app.domain.messages import msg
@@ -120,6 +121,13 @@ class CaseFilter:
     awaiting_approval: bool = False  # stage "approval"
     follow_up_open: bool = False  # an unhappy customer awaits follow-up
     text: str = ""  # number (prefix), customer name (prefix), contact, or description words
+    # docs/rules.md#analysis-by-product-and-cause: product or merchant containing the text
+    # (any case), products equal to one of these (trimmed; "" for cases without one), and
+    # root-cause codes (``NO_CAUSE`` "none" for cases without a recorded cause).
+    product: str = ""
+    merchant: str = ""
+    products: frozenset[str] = frozenset()
+    cause_codes: frozenset[str] = frozenset()
 
 
 class CaseRow(NamedTuple):
@@ -553,10 +561,32 @@ def _conditions(
     if flt.registered_to is not None:
         end = dt.datetime.combine(flt.registered_to + dt.timedelta(days=1), dt.time())
         add("c.registration_time < {p}", [_dt_param(end, sqlite)])
+    for column, words in (("c.product", flt.product), ("c.merchant", flt.merchant)):
+        words = " ".join((words or "").split())
+        if words:
+            add(f"LOWER({column}) LIKE {{p}} ESCAPE '\\'", [_contains(words.lower())])
+    if flt.products:
+        add(*_in("COALESCE(TRIM(c.product), '')", sorted(p.strip() for p in flt.products)))
+    if flt.cause_codes:
+        named = sorted(code for code in flt.cause_codes if code != NO_CAUSE)
+        either = []
+        if named:
+            sql, values = _in("c.root_cause_id", ref.ids("cause_category", named))
+            either.append(sql)
+            params.extend(values)
+        if NO_CAUSE in flt.cause_codes:
+            either.append("c.root_cause_id IS NULL")
+        conds.append("(" + " OR ".join(either) + ")")
     text = _text_condition(db, flt.text, _open_only(flt), access.rules(session).contact)
     if text is not None:
         add(*text)
     return conds, params
+
+
+def _contains(words: str) -> str:
+    """A LIKE pattern matching text that contains ``words`` (wildcards escaped)."""
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _where(conds: Sequence[str]) -> str:

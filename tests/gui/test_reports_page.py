@@ -363,12 +363,12 @@ def test_rows_of_the_overdue_and_hot_spot_tables_ask_for_their_cases(qtbot, mana
         )
     assert asked.args[0].overdue_only and len(asked.args[0].owner_ids) == 1
 
-    hot = page.hot_spots_table.row_texts()
+    hot = page.survey_hot_spots_table.row_texts()
     assert ["Response speed", "Survey: needs improvement", "2"] in hot
     assert ["Functional defect", "Top subtype", "3"] in hot
     with qtbot.waitSignal(page.cases_requested) as asked:
-        page.hot_spots_table.activated.emit(
-            page.hot_spots_table.model().index(
+        page.survey_hot_spots_table.activated.emit(
+            page.survey_hot_spots_table.model().index(
                 hot.index(["Functional defect", "Top subtype", "3"]), 0
             )
         )

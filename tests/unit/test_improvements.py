@@ -89,23 +89,39 @@ def test_status_by_its_chinese_or_english_word(manager_session):
     assert _create(manager_session, status="Done").status == "done"
 
 
-def test_only_managers_and_admins(
+def test_supervisors_their_departments_managers_all(
     manager_session, admin_session, supervisor_session, clerk_session, system_session
 ):
-    action = _create(admin_session)
-    for session in (clerk_session, supervisor_session):
-        with pytest.raises(PermissionDenied):
-            _create(session)
-        with pytest.raises(PermissionDenied):
-            improvements.update_action(session, action.id, status="done")
-        with pytest.raises(PermissionDenied):
-            improvements.list_actions(session)
-        with pytest.raises(PermissionDenied):
-            improvements.get_action(session, action.id)
+    """docs/rules.md#improvement-actions: clerks nothing; a supervisor (customer service)
+    the actions of their own departments; managers and admins every action."""
+    own = _create(admin_session)
+    other = _create(manager_session, department_code="logistics")
+    with pytest.raises(PermissionDenied):
+        _create(clerk_session)
+    with pytest.raises(PermissionDenied):
+        improvements.update_action(clerk_session, own.id, status="done")
+    with pytest.raises(PermissionDenied):
+        improvements.list_actions(clerk_session)
+    with pytest.raises(PermissionDenied):
+        improvements.get_action(clerk_session, own.id)
+    s = supervisor_session
+    assert [a.id for a in improvements.list_actions(s)] == [own.id]
+    assert improvements.update_action(s, own.id, status="in_progress").status == "in_progress"
+    assert _create(s).department == "customer_service"
+    with pytest.raises(PermissionDenied):
+        _create(s, department_code="logistics")
+    with pytest.raises(PermissionDenied):
+        improvements.update_action(s, other.id, status="done")
+    with pytest.raises(PermissionDenied):  # nor hand their own to another department
+        improvements.update_action(s, own.id, department_code="logistics")
+    with pytest.raises(NotFound):
+        improvements.get_action(s, other.id)
+    with pytest.raises(PermissionDenied):
+        improvements.record_follow_up(s, other.id, "2026-11", "换承运商", "in_progress")
     # The command-line operator has no account to credit the action to.
     with pytest.raises(PermissionDenied):
         _create(system_session)
-    assert [a.id for a in improvements.list_actions(manager_session)] == [action.id]
+    assert len(improvements.list_actions(manager_session)) == 3
 
 
 def test_update_status_fields_and_links(manager_session, clerk_session, clock):

@@ -308,16 +308,28 @@ MATRIX: dict[str, tuple] = {
         MANAGERS,
         lambda s, w: exchange_import.import_workbook(s, _workbook(w), dry_run=True),
     ),
-    "improvements.list_actions": (MANAGERS, lambda s, w: improvements.list_actions(s)),
-    "improvements.get_action": (MANAGERS, lambda s, w: improvements.get_action(s, w.action.id)),
+    # docs/rules.md#improvement-actions: supervisors the actions of their own departments.
+    "improvements.list_actions": (REPORTERS, lambda s, w: improvements.list_actions(s)),
+    "improvements.get_action": (REPORTERS, lambda s, w: improvements.get_action(s, w.action.id)),
+    "improvements.list_follow_ups": (
+        REPORTERS,
+        lambda s, w: improvements.list_follow_ups(s, w.action.id),
+    ),
+    "improvements.effect": (REPORTERS, lambda s, w: improvements.effect(s, w.action.id)),
+    "improvements.record_follow_up": (
+        REPORTERS,
+        lambda s, w: improvements.record_follow_up(
+            s, w.action.id, w.now.date(), "已培训", "in_progress"
+        ),
+    ),
     "improvements.create_action": (
-        MANAGERS,
+        REPORTERS,
         lambda s, w: improvements.create_action(
             s, "等待", "预约", "customer_service", w.now.date() + dt.timedelta(days=7)
         ),
     ),
     "improvements.update_action": (
-        MANAGERS,
+        REPORTERS,
         lambda s, w: improvements.update_action(s, w.action.id, status="done"),
     ),
     # docs/rules.md#customers: whoever sees one of the customer's cases; supervisors and

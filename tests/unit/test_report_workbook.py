@@ -37,6 +37,8 @@ SHEET_NAMES = [
     "超时未结",
     "超时按责任人",
     "人员",
+    "原因分析",
+    "产品商户",
     "满意度调查",
     "改进措施",
     "高频改进建议",
@@ -643,3 +645,59 @@ def test_cli_report_xlsx(db_url, monkeypatch, capsys, tmp_path):
     assert code == 0 and (tmp_path / "G.xlsx").exists()
     code, _, err = run(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "xlsx"])
     assert code == 2 and "--out" in err
+
+
+def test_cause_and_product_sheets(db, clerk_session, manager_session, tmp_path):
+    """原因分析 and 产品商户 (docs/rules.md#analysis-by-product-and-cause): November has 4
+    cases (3 of the watch: 2 parts/packaging, 1 without a cause; 1 delivery case of cause
+    logistics without a product); October (1–31) 2 (the watch, parts/packaging; 1 other)."""
+    from desktop_app.db.models import CauseCategory
+
+    def case(day, cause=None, **fields):
+        root = CauseCategory.get(code=cause) if cause else None
+        make_case(at=D(2026, *day, 10), owner="clerk1", root_cause=root, **fields)
+
+    watch = {"product": "智能手表X1", "merchant": "数码专营店"}
+    case((11, 3), "parts_packaging", **watch)
+    case((11, 4), "parts_packaging", **watch)
+    case((11, 5), **watch)
+    case((11, 6), "logistics", subtype="delivery", merchant="顺风店")
+    case((10, 3), "parts_packaging", **watch)
+    case((10, 4))
+    report, path = _write(manager_session, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    rows = _table(wb["原因分析"])
+    causes = {r["代码"]: r for r in rows if r["类别"] == "原因分类"}
+    assert causes["parts_packaging"]["项目"] == "配件/包装"
+    assert (causes["parts_packaging"]["投诉量"], causes["parts_packaging"]["占比"]) == (2, 0.5)
+    assert (causes["logistics"]["投诉量"], causes["none"]["项目"], causes["none"]["投诉量"]) == (
+        1,
+        "未填写",
+        1,
+    )
+    assert causes["staff_attitude"]["投诉量"] == 0
+    spots = [r for r in rows if r["类别"] == "热点"]
+    delivery = report.labels["subtype"]["delivery"][0]
+    assert [
+        (
+            r["项目"],
+            r["原因分类"],
+            r["投诉量"],
+            r["占比"],
+            r["上期投诉量"],
+            r["上期占比"],
+            r["变化(百分点)"],
+        )
+        for r in spots
+    ] == [
+        # 2 of 4 now against 1 of 2 before: no change; the watch is 3 of 4.
+        ("产品 智能手表X1 占 75.0%，主要原因 配件/包装", "配件/包装", 2, 0.5, 1, 0.5, 0),
+        (f"子类 {delivery} 占 25.0%，主要原因 物流配送", "物流配送", 1, 0.25, 0, 0, 25),
+    ]
+    products = [(r["类别"], r["名称"], r["投诉量"], r["占比"]) for r in _table(wb["产品商户"])]
+    assert products == [
+        ("产品", "智能手表X1", 3, 0.75),
+        ("商户", "数码专营店", 3, 0.75),
+        ("商户", "顺风店", 1, 0.25),
+    ]
+    assert wb["原因分析"]["E2"].number_format == "0.0%"

@@ -9,6 +9,8 @@
 - ``TrendChartView``: a line over the period's buckets (weeks); a bucket without a value
   (an on-time rate with no closed case) breaks the line rather than being drawn as 0 or
   bridged.
+- ``ParetoChartView``: counts as bars, most first, and their cumulative percentage as a
+  line on a 0–100 % axis (root causes).
 
 Each view can tell what it shows (``categories()``, ``values()``) for tests and for the
 accessible description.
@@ -405,3 +407,88 @@ class TrendChartView(_ChartView):
             series.attachAxis(y_axis)
         self._fit_category_labels()
         self._describe()
+
+
+class ParetoChartView(_ChartView):
+    """Bars of counts, most first, with the cumulative percentage as a line over them on a
+    0–100 % axis at the right (docs/rules.md#analysis-by-product-and-cause).
+    ``values()`` are the counts, ``cumulative()`` the line's percentages."""
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None):
+        super().__init__(name, title, parent)
+        self.series: QBarSeries | None = None
+        self.line: QLineSeries | None = None
+        self._keys: list[str] = []
+        self._cumulative: list[float] = []
+
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def cumulative(self) -> list[float]:
+        return list(self._cumulative)
+
+    def set_counts(
+        self, bars: Sequence[tuple[str, str, int]], *, set_label: str, line_label: str
+    ) -> None:
+        """``bars``: (key, label, count); drawn most first (ties keep the order given),
+        zero counts left out."""
+        chart = self._reset()
+        ranked = sorted((b for b in bars if b[2] > 0), key=lambda b: -b[2])
+        self._keys = [key for key, _label, _n in ranked]
+        self._categories = [label for _key, label, _n in ranked]
+        counts = [float(n) for _key, _label, n in ranked]
+        self._values = list(counts)
+        total = sum(n for _key, _label, n in ranked)
+        running = 0
+        self._cumulative = []
+        for _key, _label, n in ranked:
+            running += n
+            self._cumulative.append(round(running * 100 / total, 1))
+        bar_set = QBarSet(set_label)
+        bar_set.setColor(ACCENT)
+        bar_set.setLabelColor(self.palette().text().color())
+        for value in counts:
+            bar_set.append(value)
+        series = QBarSeries()
+        series.append(bar_set)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsFormat("@value")
+        chart.addSeries(series)
+        line = QLineSeries()
+        line.setName(line_label)
+        pen = QPen(SELECTED)
+        pen.setWidthF(2.0)
+        line.setPen(pen)
+        line.setPointsVisible(True)
+        for index, value in enumerate(self._cumulative):
+            line.append(float(index), value)
+        chart.addSeries(line)
+        category_axis = QBarCategoryAxis()
+        category_axis.append(self._categories or [""])
+        count_axis = QValueAxis()
+        count_axis.setRange(0, max(counts + [1.0]) * 1.15)
+        count_axis.applyNiceNumbers()
+        count_axis.setLabelFormat("%d")
+        percent_axis = QValueAxis()
+        percent_axis.setRange(0, 100)
+        percent_axis.setLabelFormat("%d%%")
+        chart.addAxis(category_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(count_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(percent_axis, Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(category_axis)
+        series.attachAxis(count_axis)
+        line.attachAxis(category_axis)
+        line.attachAxis(percent_axis)
+        self.series = series
+        self.line = line
+        self._fit_category_labels()
+        self._describe()
+        self.setAccessibleDescription(
+            "; ".join(
+                f"{label}: {value:g} ({share:g}%)"
+                for label, value, share in zip(
+                    self._categories, counts, self._cumulative, strict=True
+                )
+            )
+        )

@@ -52,6 +52,7 @@ class DrillDown(_Base):
     cases_requested: Signal
     overdue_owner_table: ReportTable
     overdue_department_table: ReportTable
+    survey_hot_spots_table: ReportTable
     hot_spots_table: ReportTable
     by_owner_table: ReportTable
 
@@ -92,6 +93,20 @@ class DrillDown(_Base):
             registered_from=period.start,
             registered_to=period.end,
             type_codes=frozenset({type_code}),
+            department_codes=frozenset({department}) if department else frozenset(),
+        )
+
+    def hot_spot_filter(self, spot) -> CaseFilter:
+        """The cases of a product (or subtype) × cause hot spot: registered in the period,
+        of that cause and that product — or of that subtype and without a product."""
+        period, department = self._shown_period_and_department()
+        return CaseFilter(
+            include_closed=True,
+            registered_from=period.start,
+            registered_to=period.end,
+            products=frozenset({spot.product or ""}),
+            type_codes=frozenset() if spot.product else frozenset({spot.subtype}),
+            cause_codes=frozenset({spot.cause}),
             department_codes=frozenset({department}) if department else frozenset(),
         )
 
@@ -150,6 +165,13 @@ class DrillDown(_Base):
             )
 
     def _hot_spot_activated(self, row: int) -> None:
-        code = self.hot_spots_table.row_data(row)
+        code = self.survey_hot_spots_table.row_data(row)
         if code:  # a top subtype (survey options have no tracker filter)
             self.cases_requested.emit(self.type_filter(code))
+
+    def _cause_hot_spot_activated(self, row: int) -> None:
+        """A product (or subtype) × cause hot spot: its cases of the period."""
+        spot = self.hot_spots_table.row_data(row)
+        if spot is None:
+            return
+        self.cases_requested.emit(self.hot_spot_filter(spot))

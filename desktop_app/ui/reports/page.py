@@ -65,7 +65,7 @@ from desktop_app.ui.changes import ChangeHub
 from desktop_app.ui.forms import message_label, push_button
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.pages import DataPage, page_title, sideways_scroll
-from desktop_app.ui.reports.charts import BarChartView, KpiTile, TrendChartView
+from desktop_app.ui.reports.charts import BarChartView, KpiTile, ParetoChartView, TrendChartView
 from desktop_app.ui.reports.drill import DrillDown
 from desktop_app.ui.reports.export import ReportExport
 from desktop_app.ui.reports.improvements import ImprovementActions
@@ -246,6 +246,15 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         self.satisfaction_chart = BarChartView(
             "satisfaction_chart", self.tr("Satisfaction by question (mean, 1–5)"), value_format="%d"
         )
+        self.cause_pareto_chart = ParetoChartView(
+            "cause_pareto_chart", self.tr("Root causes (Pareto)")
+        )
+        self.cause_pareto_chart.setToolTip(
+            self.tr(
+                "Cases of the period per recorded root cause, most first; the line is the "
+                "cumulative share"
+            )
+        )
 
     def _build_tables(self) -> None:
         self.overdue_owner_table = ReportTable(
@@ -254,8 +263,28 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         self.overdue_department_table = ReportTable(
             "overdue_department_table", [self.tr("Department"), self.tr("Overdue")]
         )
+        self.survey_hot_spots_table = ReportTable(
+            "survey_hot_spots_table", [self.tr("Hot spot"), self.tr("Source"), self.tr("Count")]
+        )
         self.hot_spots_table = ReportTable(
-            "hot_spots_table", [self.tr("Hot spot"), self.tr("Source"), self.tr("Count")]
+            "hot_spots_table",
+            [
+                self.tr("Product or subtype × cause"),
+                self.tr("Cases"),
+                self.tr("Share"),
+                self.tr("Previous period"),
+                self.tr("Change (points)"),
+            ],
+        )
+        self.hot_spots_table.setToolTip(
+            self.tr(
+                "The product (or subtype) and root cause pairs with the most complaints of "
+                "the period, against the previous period of the same length. Enter or "
+                "double-click a row to list its cases"
+            )
+        )
+        self.hot_spots_table.activated.connect(
+            lambda index: self._cause_hot_spot_activated(index.row())
         )
         self.by_owner_table = ReportTable(
             "by_owner_table",
@@ -292,10 +321,12 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         self.overdue_department_table.activated.connect(
             lambda index: self._overdue_department_activated(index.row())
         )
-        self.hot_spots_table.activated.connect(lambda index: self._hot_spot_activated(index.row()))
+        self.survey_hot_spots_table.activated.connect(
+            lambda index: self._hot_spot_activated(index.row())
+        )
         for table in (self.overdue_owner_table, self.overdue_department_table):
             table.setToolTip(self.tr("Enter or double-click a row to list its overdue cases"))
-        self.hot_spots_table.setToolTip(
+        self.survey_hot_spots_table.setToolTip(
             self.tr("Enter or double-click a subtype to list its cases of the period")
         )
 
@@ -347,7 +378,10 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         tables = QHBoxLayout()
         tables.addWidget(titled(self.tr("Overdue by &owner"), self.overdue_owner_table))
         tables.addWidget(titled(self.tr("Overdue by dep&artment"), self.overdue_department_table))
-        tables.addWidget(titled(self.tr("Ho&t spots"), self.hot_spots_table), 2)
+        tables.addWidget(titled(self.tr("Ho&t spots"), self.survey_hot_spots_table), 2)
+        analysis = QHBoxLayout()
+        analysis.addWidget(self.cause_pareto_chart, 2)
+        analysis.addWidget(titled(self.tr("Where complaints come &from"), self.hot_spots_table), 3)
 
         content = QWidget()
         content.setObjectName("reports_content")
@@ -356,6 +390,7 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         content_layout.addLayout(tiles)
         content_layout.addLayout(charts)
         content_layout.addLayout(tables)
+        content_layout.addLayout(analysis)
         people = QHBoxLayout()
         people.addWidget(titled(self.tr("Figures by o&wner"), self.by_owner_table), 3)
         people.addWidget(titled(self.tr("Complaints about &staff"), self.by_subject_staff_table), 2)
@@ -608,8 +643,57 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         for code, n in r.top_subtypes:
             rows.append([self.label("subtype", code), top, str(n)])
             data.append(code)
-        self.hot_spots_table.fill(rows, data, numeric=(2,))
+        self.survey_hot_spots_table.fill(rows, data, numeric=(2,))
+        self._show_analysis(r)
         self._show_people(r)
+
+    def hot_spot_text(self, spot, *, first: bool = True) -> str:
+        """ "产品 X 占 30%，主要原因 配件/包装": the product's (subtype's) share of the
+        period and the cause; ``first`` is False for a further cause of the same item."""
+        cause = self.label("cause", spot.cause)
+        share = format_rate(spot.item_share)
+        if spot.product:
+            if first:
+                text = self.tr("Product {item}: {share} of complaints, main cause {cause}")
+            else:
+                text = self.tr("Product {item}: {share} of complaints, also {cause}")
+            item = spot.product
+        else:
+            if first:
+                text = self.tr("Subtype {item}: {share} of complaints, main cause {cause}")
+            else:
+                text = self.tr("Subtype {item}: {share} of complaints, also {cause}")
+            item = self.label("subtype", spot.subtype or "")
+        return text.format(item=item, share=share, cause=cause)
+
+    def _show_analysis(self, r: KpiReport) -> None:
+        """The Pareto chart of root causes and the product × cause hot spots
+        (docs/rules.md#analysis-by-product-and-cause)."""
+        self.cause_pareto_chart.set_counts(
+            [
+                (code, self.label("cause", code), n)
+                for code, n in r.by_cause.items()
+                if code != "none"
+            ],
+            set_label=self.tr("Cases"),
+            line_label=self.tr("Cumulative share"),
+        )
+        rows: list[list[str]] = []
+        seen: set[tuple[str | None, str | None]] = set()
+        for spot in r.hot_spots:
+            item = (spot.product, spot.subtype)
+            change = "—" if spot.change is None else f"{spot.change * 100:+.1f}"
+            rows.append(
+                [
+                    self.hot_spot_text(spot, first=item not in seen),
+                    str(spot.count),
+                    format_rate(spot.share),
+                    f"{spot.previous_count} ({format_rate(spot.previous_share)})",
+                    change,
+                ]
+            )
+            seen.add(item)
+        self.hot_spots_table.fill(rows, list(r.hot_spots), numeric=(1, 2, 3, 4))
 
     def _show_people(self, r: KpiReport) -> None:
         owners = [

@@ -1,5 +1,5 @@
 """The filter bar of the tracker page: search text, stage, owner, department, type, level,
-channel, registration dates and the check boxes, in a bar that scrolls sideways in a
+channel, registration dates, root cause, product, merchant and the check boxes, in a bar that scrolls sideways in a
 narrow window.
 
 ``TrackerFilters`` is a mixin of ``page.TrackerPage``: it builds the filters and their bar
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.analysis import NO_CAUSE
 from desktop_app.domain.vocab import LEVEL_ROMAN, STAGES
 from desktop_app.services import reference, tracker
 from desktop_app.services.errors import ServiceError
@@ -101,12 +102,13 @@ class TrackerFilters(_Base):
             "stage_filter", self.tr("Any stage"), [(t.label(lang), t.code) for t in STAGES]
         )
         owners: list[tuple[int, str]] = []
-        departments = channels = type_tree = []
+        departments = channels = type_tree = causes = []
         try:
             owners = tracker.owners(self.session)
             departments = reference.departments()
             channels = reference.channels()
             type_tree = reference.type_tree()
+            causes = reference.causes()
         except ServiceError as exc:
             self._pending_error = service_message(exc)
         self.owner_filter = self._combo(
@@ -130,6 +132,22 @@ class TrackerFilters(_Base):
         self.channel_filter = self._combo(
             "channel_filter", self.tr("Any channel"), [(t.label(lang), t.code) for t in channels]
         )
+        # docs/rules.md#analysis-by-product-and-cause
+        self.cause_filter = self._combo(
+            "cause_filter",
+            self.tr("Any cause"),
+            [(t.label(lang), t.code) for t in causes] + [(self.tr("No cause recorded"), NO_CAUSE)],
+        )
+        self.product_filter = QLineEdit()
+        self.product_filter.setObjectName("product_filter")
+        self.product_filter.setClearButtonEnabled(True)
+        self.product_filter.setPlaceholderText(self.tr("Product contains…"))
+        self.merchant_filter = QLineEdit()
+        self.merchant_filter.setObjectName("merchant_filter")
+        self.merchant_filter.setClearButtonEnabled(True)
+        self.merchant_filter.setPlaceholderText(self.tr("Merchant contains…"))
+        # An exact product list from a report's hot spot (shown, not edited).
+        self._exact_products: frozenset[str] = frozenset()
         self.urgent_filter = QCheckBox(self.tr("Urgent onl&y"))
         self.urgent_filter.setObjectName("urgent_filter")
         self.overdue_filter = QCheckBox(self.tr("Overd&ue only"))
@@ -177,6 +195,7 @@ class TrackerFilters(_Base):
             self.type_filter,
             self.level_filter,
             self.channel_filter,
+            self.cause_filter,
         )
 
     def _build_filter_area(self) -> None:
@@ -200,6 +219,9 @@ class TrackerFilters(_Base):
         add(2, 2, self.tr("&Channel:"), self.channel_filter)
         add(3, 0, self.tr("&Registered from:"), self.registered_from_filter)
         add(3, 1, self.tr("to:"), self.registered_to_filter)
+        add(3, 2, self.tr("Root c&ause:"), self.cause_filter)
+        add(4, 0, self.tr("Product:"), self.product_filter)
+        add(4, 1, self.tr("Merc&hant:"), self.merchant_filter)
         checks = QHBoxLayout()
         for box in (
             self.urgent_filter,
@@ -212,7 +234,7 @@ class TrackerFilters(_Base):
             checks.addWidget(box)
         checks.addStretch(1)
         checks.addWidget(self.clear_filters_button)
-        grid.addLayout(checks, 4, 0, 1, 6)
+        grid.addLayout(checks, 5, 0, 1, 6)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
         for combo in self.choice_filters():
@@ -228,6 +250,10 @@ class TrackerFilters(_Base):
 
     def _connect_filters(self) -> None:
         self.search_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
+        self.product_filter.textChanged.connect(lambda _text: self._product_edited())
+        self.merchant_filter.textChanged.connect(lambda _text: self._filters_edited(delay=True))
+        for line in (self.product_filter, self.merchant_filter):
+            line.returnPressed.connect(self.apply_filters)
         self.search_timer = delay_timer(self, "search_timer", SEARCH_DELAY_MS, self.apply_filters)
         for combo in self.choice_filters():
             combo.currentIndexChanged.connect(lambda _index: self._filters_edited())
@@ -271,6 +297,10 @@ class TrackerFilters(_Base):
             awaiting_approval=self.approval_filter.isChecked(),
             follow_up_open=self.follow_up_filter.isChecked(),
             text=self.search_filter.text().strip(),
+            product="" if self._exact_products else self.product_filter.text().strip(),
+            merchant=self.merchant_filter.text().strip(),
+            products=self._exact_products,
+            cause_codes=self._combo_values(self.cause_filter),
         )
 
     def set_filter(self, flt: CaseFilter, *, apply: bool = True) -> None:
@@ -284,6 +314,15 @@ class TrackerFilters(_Base):
             self._set_combo(self.type_filter, flt.type_codes)
             self._set_combo(self.level_filter, flt.levels)
             self._set_combo(self.channel_filter, flt.channel_codes)
+            self._set_combo(self.cause_filter, flt.cause_codes)
+            self._exact_products = flt.products
+            if flt.products:
+                self.product_filter.setText(
+                    ", ".join(p or self.tr("(no product)") for p in sorted(flt.products))
+                )
+            else:
+                self.product_filter.setText(flt.product)
+            self.merchant_filter.setText(flt.merchant)
             self.urgent_filter.setChecked(flt.urgent_only)
             self.overdue_filter.setChecked(flt.overdue_only)
             self.include_closed_filter.setChecked(flt.include_closed)
@@ -314,6 +353,13 @@ class TrackerFilters(_Base):
         text = self.tr("(several)") if len(values) > 1 else self.tr("(other)")
         combo.addItem(text, sorted(values))
         combo.setCurrentIndex(combo.count() - 1)
+
+    def _product_edited(self) -> None:
+        """Typing in the product field replaces an exact product list from a report."""
+        if self._applying:
+            return
+        self._exact_products = frozenset()
+        self._filters_edited(delay=True)
 
     def _filters_edited(self, *, delay: bool = False) -> None:
         if self._applying:
