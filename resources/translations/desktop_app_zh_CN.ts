@@ -152,21 +152,21 @@
     <message>
         <location filename="../../desktop_app/services/cases.py" line="328"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
-        <location filename="../../desktop_app/services/surveys.py" line="204"/>
+        <location filename="../../desktop_app/services/surveys.py" line="205"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="330"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
-        <location filename="../../desktop_app/services/surveys.py" line="206"/>
+        <location filename="../../desktop_app/services/surveys.py" line="207"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/audit.py" line="188"/>
         <location filename="../../desktop_app/services/cases.py" line="430"/>
-        <location filename="../../desktop_app/services/surveys.py" line="473"/>
+        <location filename="../../desktop_app/services/surveys.py" line="474"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
@@ -191,240 +191,240 @@
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="981"/>
+        <location filename="../../desktop_app/services/cases.py" line="984"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="986"/>
+        <location filename="../../desktop_app/services/cases.py" line="989"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="989"/>
+        <location filename="../../desktop_app/services/cases.py" line="992"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="993"/>
+        <location filename="../../desktop_app/services/cases.py" line="996"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="999"/>
+        <location filename="../../desktop_app/services/cases.py" line="1002"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1019"/>
+        <location filename="../../desktop_app/services/cases.py" line="1022"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1021"/>
+        <location filename="../../desktop_app/services/cases.py" line="1024"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1049"/>
+        <location filename="../../desktop_app/services/cases.py" line="1052"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1071"/>
+        <location filename="../../desktop_app/services/cases.py" line="1074"/>
         <location filename="../../desktop_app/services/intake.py" line="424"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1076"/>
+        <location filename="../../desktop_app/services/cases.py" line="1079"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1085"/>
+        <location filename="../../desktop_app/services/cases.py" line="1088"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1137"/>
+        <location filename="../../desktop_app/services/cases.py" line="1140"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1141"/>
-        <location filename="../../desktop_app/services/cases.py" line="1186"/>
-        <location filename="../../desktop_app/services/cases.py" line="1500"/>
-        <location filename="../../desktop_app/services/cases.py" line="1767"/>
+        <location filename="../../desktop_app/services/cases.py" line="1144"/>
+        <location filename="../../desktop_app/services/cases.py" line="1189"/>
+        <location filename="../../desktop_app/services/cases.py" line="1503"/>
+        <location filename="../../desktop_app/services/cases.py" line="1770"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1145"/>
+        <location filename="../../desktop_app/services/cases.py" line="1148"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1148"/>
+        <location filename="../../desktop_app/services/cases.py" line="1151"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1182"/>
+        <location filename="../../desktop_app/services/cases.py" line="1185"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1190"/>
+        <location filename="../../desktop_app/services/cases.py" line="1193"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1226"/>
+        <location filename="../../desktop_app/services/cases.py" line="1229"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1231"/>
+        <location filename="../../desktop_app/services/cases.py" line="1234"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1240"/>
+        <location filename="../../desktop_app/services/cases.py" line="1243"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1275"/>
+        <location filename="../../desktop_app/services/cases.py" line="1278"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1285"/>
+        <location filename="../../desktop_app/services/cases.py" line="1288"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1291"/>
+        <location filename="../../desktop_app/services/cases.py" line="1294"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1337"/>
+        <location filename="../../desktop_app/services/cases.py" line="1340"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1340"/>
+        <location filename="../../desktop_app/services/cases.py" line="1343"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1346"/>
-        <location filename="../../desktop_app/services/cases.py" line="1427"/>
+        <location filename="../../desktop_app/services/cases.py" line="1349"/>
+        <location filename="../../desktop_app/services/cases.py" line="1430"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1351"/>
+        <location filename="../../desktop_app/services/cases.py" line="1354"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1364"/>
+        <location filename="../../desktop_app/services/cases.py" line="1367"/>
         <source>A level {level} case closes only with its root cause: choose the cause.</source>
         <translation>{level}级投诉须填写原因分类才能闭环：请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1412"/>
+        <location filename="../../desktop_app/services/cases.py" line="1415"/>
         <source>Choose the root cause from the list.</source>
         <translation>请从列表中选择原因分类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1452"/>
+        <location filename="../../desktop_app/services/cases.py" line="1455"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1456"/>
+        <location filename="../../desktop_app/services/cases.py" line="1459"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1547"/>
         <location filename="../../desktop_app/services/cases.py" line="1550"/>
-        <location filename="../../desktop_app/services/cases.py" line="1561"/>
+        <location filename="../../desktop_app/services/cases.py" line="1553"/>
+        <location filename="../../desktop_app/services/cases.py" line="1564"/>
         <source>Choose a value from the list.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1564"/>
-        <location filename="../../desktop_app/services/cases.py" line="1568"/>
+        <location filename="../../desktop_app/services/cases.py" line="1567"/>
+        <location filename="../../desktop_app/services/cases.py" line="1571"/>
         <source>Choose the subtype.</source>
         <translation>请选择子类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1672"/>
+        <location filename="../../desktop_app/services/cases.py" line="1675"/>
         <source>Say whether the case is urgent (yes or no).</source>
         <translation>请说明投诉是否紧急（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1674"/>
+        <location filename="../../desktop_app/services/cases.py" line="1677"/>
         <source>Choose the level from the list.</source>
         <translation>请从列表中选择级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1680"/>
+        <location filename="../../desktop_app/services/cases.py" line="1683"/>
         <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
         <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1684"/>
+        <location filename="../../desktop_app/services/cases.py" line="1687"/>
         <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1700"/>
+        <location filename="../../desktop_app/services/cases.py" line="1703"/>
         <source>Only a manager may take the urgent mark off a case.</source>
         <translation>只有经理可以取消投诉的紧急标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1703"/>
+        <location filename="../../desktop_app/services/cases.py" line="1706"/>
         <source>Only a manager may lower a case&apos;s level.</source>
         <translation>只有经理可以降低投诉级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1705"/>
+        <location filename="../../desktop_app/services/cases.py" line="1708"/>
         <source>Say why the case is urgent.</source>
         <translation>请说明紧急原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1708"/>
+        <location filename="../../desktop_app/services/cases.py" line="1711"/>
         <source>Give the reason for the re-assessment.</source>
         <translation>请填写重新评估的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1734"/>
+        <location filename="../../desktop_app/services/cases.py" line="1737"/>
         <source>Nothing to change: choose what to re-assess.</source>
         <translation>没有变更：请选择要重新评估的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1762"/>
+        <location filename="../../desktop_app/services/cases.py" line="1765"/>
         <source>Say whether the account is frozen (yes or no).</source>
         <translation>请说明账户是否已冻结（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1771"/>
+        <location filename="../../desktop_app/services/cases.py" line="1774"/>
         <source>Only account-security cases record whether the account is frozen.</source>
         <translation>只有账户安全类投诉记录账户是否冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1776"/>
+        <location filename="../../desktop_app/services/cases.py" line="1779"/>
         <source>The account is already recorded as frozen.</source>
         <translation>账户已记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1778"/>
+        <location filename="../../desktop_app/services/cases.py" line="1781"/>
         <source>The account is not recorded as frozen.</source>
         <translation>账户未记录为冻结。</translation>
     </message>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/exchange_export.py" line="653"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="958"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="1047"/>
         <source>Only managers may export unmasked contact details.</source>
         <translation>只有客服经理可以导出未隐藏的联系方式。</translation>
     </message>
@@ -695,98 +695,129 @@
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1952"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1959"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1958"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1965"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1986"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1992"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1994"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2000"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="2008"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2014"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="89"/>
+        <location filename="../../desktop_app/services/improvements.py" line="106"/>
         <source>The {label} must be text.</source>
         <translation>{label}必须是文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="91"/>
+        <location filename="../../desktop_app/services/improvements.py" line="108"/>
         <source>Enter the {label}.</source>
         <translation>请填写{label}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="94"/>
+        <location filename="../../desktop_app/services/improvements.py" line="111"/>
         <source>The {label} is longer than {max} characters.</source>
         <translation>{label}超过 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="104"/>
+        <location filename="../../desktop_app/services/improvements.py" line="121"/>
         <source>Enter the deadline.</source>
         <translation>请填写截止日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="115"/>
+        <location filename="../../desktop_app/services/improvements.py" line="132"/>
         <source>The deadline {value!r} is not a date (YYYY-MM-DD).</source>
         <translation>截止日期 {value!r} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="123"/>
+        <location filename="../../desktop_app/services/improvements.py" line="140"/>
         <source>Unknown status {value!r}; one of {known}.</source>
         <translation>未知状态 {value!r}；可选：{known}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="134"/>
+        <location filename="../../desktop_app/services/improvements.py" line="151"/>
         <source>Choose the responsible department.</source>
         <translation>请选择责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="141"/>
+        <location filename="../../desktop_app/services/improvements.py" line="158"/>
         <location filename="../../desktop_app/services/kpi.py" line="539"/>
         <location filename="../../desktop_app/services/users.py" line="75"/>
         <source>Unknown department {name!r}; known departments: {known}.</source>
         <translation>未知部门 {name!r}；现有部门：{known}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="155"/>
+        <location filename="../../desktop_app/services/improvements.py" line="172"/>
         <source>Unknown complaint type {codes}.</source>
         <translation>未知的投诉类型 {codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="164"/>
+        <location filename="../../desktop_app/services/improvements.py" line="181"/>
         <source>Case ids must be numbers.</source>
         <translation>投诉 ID 必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="169"/>
+        <location filename="../../desktop_app/services/improvements.py" line="186"/>
         <source>No case has the id {ids}.</source>
         <translation>没有 ID 为 {ids} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="277"/>
+        <location filename="../../desktop_app/services/improvements.py" line="320"/>
         <source>The period ends before it starts.</source>
         <translation>期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="308"/>
-        <location filename="../../desktop_app/services/improvements.py" line="410"/>
+        <location filename="../../desktop_app/services/improvements.py" line="368"/>
+        <source>A supervisor may change the improvement actions of their own departments only.</source>
+        <translation>客服主管只能修改本部门的改进措施。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="378"/>
+        <location filename="../../desktop_app/services/improvements.py" line="538"/>
+        <location filename="../../desktop_app/services/improvements.py" line="658"/>
         <source>No improvement action has the id {id}.</source>
         <translation>没有 ID 为 {id} 的改进措施。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="349"/>
+        <location filename="../../desktop_app/services/improvements.py" line="391"/>
+        <source>A product name is longer than {max} characters.</source>
+        <translation>产品名称超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="412"/>
+        <source>{name!r} is not an active account of the responsible department.</source>
+        <translation>{name!r} 不是责任部门的有效账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="466"/>
         <source>Sign in as a manager to record improvement actions: the action keeps who recorded it.</source>
         <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="616"/>
+        <source>The month {value!r} is not a month (YYYY-MM).</source>
+        <translation>{value!r} 不是有效的月份（YYYY-MM）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="649"/>
+        <source>Sign in to record a follow-up: it keeps who recorded it.</source>
+        <translation>请登录后再记录跟踪：系统会记下记录人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/improvements.py" line="654"/>
+        <source>The follow-up&apos;s month has not begun yet.</source>
+        <translation>该跟踪月份尚未开始。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="150"/>
@@ -894,22 +925,22 @@
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1017"/>
+        <location filename="../../desktop_app/services/cases.py" line="1020"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1053"/>
+        <location filename="../../desktop_app/services/cases.py" line="1056"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1056"/>
+        <location filename="../../desktop_app/services/cases.py" line="1059"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1061"/>
+        <location filename="../../desktop_app/services/cases.py" line="1064"/>
         <location filename="../../desktop_app/services/intake.py" line="269"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
@@ -1004,7 +1035,7 @@
         <translation>请填写原因：会员等级和敏感标记决定投诉的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1432"/>
+        <location filename="../../desktop_app/services/cases.py" line="1435"/>
         <location filename="../../desktop_app/services/customers.py" line="278"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
@@ -1040,7 +1071,7 @@
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1570"/>
+        <location filename="../../desktop_app/services/cases.py" line="1573"/>
         <location filename="../../desktop_app/services/intake.py" line="220"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
@@ -1119,7 +1150,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/kpi.py" line="527"/>
-        <location filename="../../desktop_app/services/report_workbook.py" line="515"/>
+        <location filename="../../desktop_app/services/report_workbook.py" line="525"/>
         <source>A supervisor sees the figures of their own departments: choose one of them.</source>
         <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
     </message>
@@ -1140,17 +1171,17 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/queue.py" line="156"/>
-        <location filename="../../desktop_app/services/tracker.py" line="681"/>
+        <location filename="../../desktop_app/services/tracker.py" line="711"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="456"/>
+        <location filename="../../desktop_app/services/reminders.py" line="459"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="473"/>
+        <location filename="../../desktop_app/services/reminders.py" line="476"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
@@ -1232,132 +1263,132 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1496"/>
+        <location filename="../../desktop_app/services/cases.py" line="1499"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1506"/>
+        <location filename="../../desktop_app/services/cases.py" line="1509"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1515"/>
+        <location filename="../../desktop_app/services/cases.py" line="1518"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="209"/>
+        <location filename="../../desktop_app/services/surveys.py" line="210"/>
         <source>Case {number} is still open: surveys follow closure.</source>
         <translation>投诉 {number} 尚未闭环：闭环后才能调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="240"/>
+        <location filename="../../desktop_app/services/surveys.py" line="241"/>
         <source>Choose what happened on the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="245"/>
+        <location filename="../../desktop_app/services/surveys.py" line="246"/>
         <source>Give the time the customer asked to be called back.</source>
         <translation>请填写客户要求回电的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="251"/>
+        <location filename="../../desktop_app/services/surveys.py" line="252"/>
         <source>Give the time of the next try.</source>
         <translation>请填写下次致电的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="253"/>
+        <location filename="../../desktop_app/services/surveys.py" line="254"/>
         <source>The next try must be later than now.</source>
         <translation>下次致电时间必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="258"/>
+        <location filename="../../desktop_app/services/surveys.py" line="259"/>
         <source>Case {number} has its survey already.</source>
         <translation>投诉 {number} 已有调查记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="306"/>
+        <location filename="../../desktop_app/services/surveys.py" line="307"/>
         <source>Give the reason the customer is not to be surveyed.</source>
         <translation>请填写不予调查的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="414"/>
+        <location filename="../../desktop_app/services/surveys.py" line="415"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>请填写客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="416"/>
+        <location filename="../../desktop_app/services/surveys.py" line="417"/>
         <source>Enter the survey time.</source>
         <translation>请填写调查时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="418"/>
+        <location filename="../../desktop_app/services/surveys.py" line="419"/>
         <source>Enter the survey time (a date and a time).</source>
         <translation>请输入调查时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="420"/>
+        <location filename="../../desktop_app/services/surveys.py" line="421"/>
         <source>The survey time is in the future.</source>
         <translation>调查时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="422"/>
+        <location filename="../../desktop_app/services/surveys.py" line="423"/>
         <source>Choose how the survey was done.</source>
         <translation>请选择调查方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="426"/>
+        <location filename="../../desktop_app/services/surveys.py" line="427"/>
         <source>Give a score from 1 (very dissatisfied) to 5 (very satisfied).</source>
         <translation>请打 1（非常不满意）到 5（非常满意）分。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="432"/>
+        <location filename="../../desktop_app/services/surveys.py" line="433"/>
         <source>Choose from the listed aspects.</source>
         <translation>请从列出的环节中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="440"/>
+        <location filename="../../desktop_app/services/surveys.py" line="441"/>
         <source>Say what &quot;other&quot; means.</source>
         <translation>请说明“其他”的具体内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="482"/>
+        <location filename="../../desktop_app/services/surveys.py" line="483"/>
         <source>The survey time is before the case was closed.</source>
         <translation>调查时间早于投诉闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="533"/>
+        <location filename="../../desktop_app/services/surveys.py" line="534"/>
         <source>The survey could not be saved: {reason}</source>
         <translation>调查未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="546"/>
+        <location filename="../../desktop_app/services/surveys.py" line="547"/>
         <source>Case {number} already has its survey, recorded {at} by {name}; a complaint is surveyed once.</source>
         <translation>投诉 {number} 已有调查记录（{name} 于 {at} 记录）；每件投诉只调查一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="622"/>
+        <location filename="../../desktop_app/services/surveys.py" line="623"/>
         <source>Say what was done for the customer.</source>
         <translation>请说明为客户做了哪些处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="627"/>
+        <location filename="../../desktop_app/services/surveys.py" line="628"/>
         <source>This follow-up is done or gone.</source>
         <translation>该跟进已完成或已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/surveys.py" line="632"/>
+        <location filename="../../desktop_app/services/surveys.py" line="633"/>
         <source>Only the supervisor it was given to, the case&apos;s handlers and managers may complete this follow-up.</source>
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="322"/>
+        <location filename="../../desktop_app/services/tracker.py" line="330"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="579"/>
+        <location filename="../../desktop_app/services/tracker.py" line="609"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
@@ -6659,147 +6690,147 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="279"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="281"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="283"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="292"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="389"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="391"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="395"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="397"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="397"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="399"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="400"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="402"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="404"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="406"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="410"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="461"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="463"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="477"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="479"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="489"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="491"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="501"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="503"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="504"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="506"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="507"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="509"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="556"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="558"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="561"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="563"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -7647,7 +7678,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/page.py" line="205"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="583"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="618"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
@@ -7707,272 +7738,339 @@ Database: {database}</source>
         <translation>各项满意度（平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="252"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="263"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="250"/>
+        <source>Root causes (Pareto)</source>
+        <translation>原因分布（帕累托图）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="254"/>
+        <source>Cases of the period per recorded root cause, most first; the line is the cumulative share</source>
+        <translation>本期各原因分类的投诉量，从多到少排列；折线为累计占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="261"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="292"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="252"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="255"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="270"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="261"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="264"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="299"/>
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="255"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="264"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="258"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="267"/>
         <source>Hot spot</source>
         <translation>改进热点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="258"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="267"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="258"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="267"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="264"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="272"/>
+        <source>Product or subtype × cause</source>
+        <translation>产品或子类 × 原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="273"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="293"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="678"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="265"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="274"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="275"/>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="276"/>
+        <source>Change (points)</source>
+        <translation>变化（百分点）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="281"/>
+        <source>The product (or subtype) and root cause pairs with the most complaints of the period, against the previous period of the same length. Enter or double-click a row to list its cases</source>
+        <translation>本期投诉最多的产品（或子类）与原因组合，并与等长的上一期比较。按回车或双击一行可列出这些投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="294"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="266"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="295"/>
         <source>On time</source>
         <translation>及时率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="267"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="296"/>
         <source>Resolved</source>
         <translation>解决率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="268"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="297"/>
         <source>Avg. handling</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="269"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="298"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="275"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="304"/>
         <source>Cases registered in the period by their owner now; closed and average handling time over the cases closed in the period; overdue now. Enter or double-click a row to list the owner&apos;s cases of the period</source>
         <translation>按当前责任人统计期内登记的投诉；办结数与平均处理时长按期内办结的投诉计算；超时为当前数。按回车或双击一行，在跟踪表中列出该责任人本期的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="312"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="312"/>
         <source>Subtypes</source>
         <translation>投诉子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="286"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="315"/>
         <source>Complaints registered in the period about each staff member</source>
         <translation>期内登记的针对各员工的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="297"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="328"/>
         <source>Enter or double-click a row to list its overdue cases</source>
         <translation>按 Enter 或双击某行，列出其超时投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="299"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="330"/>
         <source>Enter or double-click a subtype to list its cases of the period</source>
         <translation>按 Enter 或双击某个子类，列出其本期投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="304"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="335"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="316"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="347"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="348"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="379"/>
         <source>Overdue by &amp;owner</source>
         <translation>各责任人超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="349"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="380"/>
         <source>Overdue by dep&amp;artment</source>
         <translation>各部门超时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="350"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="381"/>
         <source>Ho&amp;t spots</source>
         <translation>高频改进建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="360"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="384"/>
+        <source>Where complaints come &amp;from</source>
+        <translation>投诉来源分析(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="395"/>
         <source>Figures by o&amp;wner</source>
         <translation>责任人指标(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="361"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="396"/>
         <source>Complaints about &amp;staff</source>
         <translation>被投诉员工(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="385"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="420"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="434"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="469"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="466"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="501"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="497"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="532"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="500"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="535"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="511"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="546"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="515"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="550"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="519"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="554"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="632"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="657"/>
+        <source>Product {item}: {share} of complaints, main cause {cause}</source>
+        <translation>产品 {item} 占 {share}，主要原因 {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="659"/>
+        <source>Product {item}: {share} of complaints, also {cause}</source>
+        <translation>产品 {item} 占 {share}，另有原因 {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="663"/>
+        <source>Subtype {item}: {share} of complaints, main cause {cause}</source>
+        <translation>子类 {item} 占 {share}，主要原因 {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="665"/>
+        <source>Subtype {item}: {share} of complaints, also {cause}</source>
+        <translation>子类 {item} 占 {share}，另有原因 {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="679"/>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/page.py" line="716"/>
         <source>{name} (no account)</source>
         <translation>{name}（无账号）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="527"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="562"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="533"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="568"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="535"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="570"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="283"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="540"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="572"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="312"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="575"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="607"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="523"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="558"/>
         <source>{k} of {n} due closed on time</source>
         <translation>应处理 {n} 件中按时办结 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="543"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="578"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="544"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="579"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="545"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="580"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="546"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="581"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="550"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="585"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="555"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="590"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="559"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="594"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="565"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="600"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="565"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="600"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="565"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="600"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="569"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="604"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="575"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="610"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="603"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="638"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="607"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="642"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
@@ -8657,117 +8755,117 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="123"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="125"/>
         <source>Only clerks, supervisors and managers record surveys.</source>
         <translation>只有客服专员、客服主管和客服经理可以记录调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="126"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="128"/>
         <source>Due for a survey</source>
         <translation>待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="139"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="141"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="142"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="144"/>
         <source>Read the queue again (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="152"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="154"/>
         <source>Enter or double-click: survey the selected case.</source>
         <translation>按 Enter 或双击：调查选中的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="176"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="178"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="215"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="217"/>
         <source>No case is due for a survey.</source>
         <translation>没有待回访调查的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="217"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="219"/>
         <source>{total} cases due for a survey ({shown} shown)</source>
         <translation>{total} 件投诉待回访调查（显示 {shown} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="222"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="224"/>
         <source>1 case due for a survey</source>
         <translation>1 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="224"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="226"/>
         <source>{count} cases due for a survey</source>
         <translation>{count} 件投诉待回访调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="228"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="230"/>
         <source>{count} overdue</source>
         <translation>{count} 件已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="267"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="269"/>
         <source>No case chosen in the queue.</source>
         <translation>未在队列中选择投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="272"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="274"/>
         <source>1 call so far</source>
         <translation>已致电 1 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="274"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="276"/>
         <source>{count} calls so far</source>
         <translation>已致电 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="299"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="301"/>
         <source>Replace the form?</source>
         <translation>替换当前表单？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="301"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="303"/>
         <source>The survey form has typed work that is not saved. Start this case&apos;s survey instead?</source>
         <translation>调查表中有尚未保存的内容。要改为调查这件投诉吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="310"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="312"/>
         <source>Surveying {number}: {customer}, {contact}.</source>
         <translation>正在调查 {number}：{customer}，{contact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="340"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="342"/>
         <source>Survey saved.</source>
         <translation>调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="342"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="344"/>
         <source>Follow-up created for the supervisor.</source>
         <translation>已为主管创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="356"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="358"/>
         <source>Not saved: 1 field needs attention.</source>
         <translation>未保存：有 1 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="358"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="360"/>
         <source>Not saved: {count} fields need attention.</source>
         <translation>未保存：有 {count} 项需要修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="363"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="365"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/survey/page.py" line="366"/>
+        <location filename="../../desktop_app/ui/survey/page.py" line="368"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
@@ -9045,147 +9143,187 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 <context>
     <name>TrackerFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="96"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="97"/>
         <source>Number, customer, contact or words of the description (Ctrl+F)</source>
         <translation>投诉编号、客户、联系方式或描述中的词语（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="101"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="102"/>
         <source>Any stage</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="113"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="115"/>
         <source>Any owner</source>
         <translation>全部责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="117"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="119"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="124"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="126"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="127"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="129"/>
         <source>Any level</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="131"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="133"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="133"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="138"/>
+        <source>Any cause</source>
+        <translation>任意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="139"/>
+        <source>No cause recorded</source>
+        <translation>未填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="144"/>
+        <source>Product contains…</source>
+        <translation>产品包含…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="148"/>
+        <source>Merchant contains…</source>
+        <translation>商户包含…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="151"/>
         <source>Urgent onl&amp;y</source>
         <translation>仅紧急(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="135"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="153"/>
         <source>Overd&amp;ue only</source>
         <translation>仅超时(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="137"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="155"/>
         <source>&amp;Include closed</source>
         <translation>包括已闭环(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="139"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="157"/>
         <source>&amp;Mine only</source>
         <translation>仅我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="141"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="159"/>
         <source>Only the cases you own</source>
         <translation>只显示由您负责的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="142"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="160"/>
         <source>Awaiting a&amp;pproval</source>
         <translation>待审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="145"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="163"/>
         <source>Only cases waiting for a supervisor&apos;s approval of the solution</source>
         <translation>只显示方案等待主管审批的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="147"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="165"/>
         <source>&amp;Follow-ups</source>
         <translation>待跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="150"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="168"/>
         <source>Only cases whose unhappy customer awaits a follow-up</source>
         <translation>只显示客户不满意、等待跟进的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="155"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="173"/>
         <source>Cl&amp;ear filters</source>
         <translation>清除筛选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="167"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="185"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="194"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="213"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="195"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="214"/>
         <source>&amp;Stage:</source>
         <translation>处理阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="196"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="215"/>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="197"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="216"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="198"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="217"/>
         <source>&amp;Type:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="199"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="218"/>
         <source>Leve&amp;l:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="200"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="219"/>
         <source>&amp;Channel:</source>
         <translation>投诉渠道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="201"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="220"/>
         <source>&amp;Registered from:</source>
         <translation>登记日期从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="202"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="221"/>
         <source>to:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="314"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="222"/>
+        <source>Root c&amp;ause:</source>
+        <translation>原因分类(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="223"/>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="224"/>
+        <source>Merc&amp;hant:</source>
+        <translation>商户(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="321"/>
+        <source>(no product)</source>
+        <translation>（无产品）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="353"/>
         <source>(several)</source>
         <translation>（多项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/filters.py" line="314"/>
+        <location filename="../../desktop_app/ui/tracker/filters.py" line="353"/>
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>
@@ -9353,32 +9491,32 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="161"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="164"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="204"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="207"/>
         <source>{shown}+ cases (counting…)</source>
         <translation>{shown}+ 件投诉（正在统计…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="219"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="222"/>
         <source>1 case</source>
         <translation>1 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="219"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="222"/>
         <source>{count} cases</source>
         <translation>{count} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="328"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="331"/>
         <source>Processing order (urgent, level, deadline)</source>
         <translation>处理顺序（紧急、级别、时限）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tracker/page.py" line="331"/>
+        <location filename="../../desktop_app/ui/tracker/page.py" line="334"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>

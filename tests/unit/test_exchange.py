@@ -28,7 +28,7 @@ from desktop_app.domain.exchange_columns import COMPLAINTS, PROGRESS, SURVEYS, T
 from desktop_app.services import auth, check, demo, exchange, exchange_export, intake
 from desktop_app.services.errors import PermissionDenied, ServiceError
 from desktop_app.services.session import Session
-from tests.helpers.fixtures import TEST_NOW, make_user, reset_postgres
+from tests.helpers.fixtures import STRONG_PASSWORD, TEST_NOW, make_user, reset_postgres
 
 DAY = TEST_NOW - dt.timedelta(days=3)
 
@@ -998,7 +998,7 @@ def test_cli_export_and_import(db_url, db, system_session, monkeypatch, capsys, 
         base + ["export-cases", "--out", str(out_file), *unmasked],
         monkeypatch,
         capsys,
-        "password123\n",
+        STRONG_PASSWORD + "\n",
     )
     assert code == 0 and "20 complaints" in out and out_file.exists()
     assert "****" not in str(cells(out_file)["投诉登记"])
