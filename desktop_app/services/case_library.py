@@ -27,7 +27,7 @@ from desktop_app.db.models import (
     User,
     database_proxy,
 )
-from desktop_app.domain.masking import mask_free_text
+from desktop_app.domain.masking import mask_contact, mask_free_text
 from desktop_app.domain.messages import msg
 from desktop_app.services import access, audit
 from desktop_app.services.errors import NotFound, PermissionDenied, ValidationError, service
@@ -146,7 +146,7 @@ def masked_description(case: Complaint) -> str:
     for number in (case.contact, case.member_number, case.id_number):
         for part in (number or "").replace(";", " ").replace("/", " ").split():
             if len(part) >= 4:
-                text = text.replace(part, "*" * len(part))
+                text = text.replace(part, mask_contact(part))
     return mask_free_text(text, tuple(n for n in names if n))
 
 
