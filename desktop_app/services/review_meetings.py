@@ -297,7 +297,9 @@ def _fields(
         field = "decisions"
         text = (decision.get("text") or "").strip() if isinstance(decision, Mapping) else ""
         if not text:
-            raise ValidationError(msg("Decision {row}: enter what was decided."), field=field, row=number)
+            raise ValidationError(
+                msg("Decision {row}: enter what was decided."), field=field, row=number
+            )
         if len(text) > MAX_TEXT:
             raise ValidationError(msg("At most {max} characters."), field=field, max=MAX_TEXT)
         dept_code = decision.get("department") or ""
@@ -325,13 +327,15 @@ def _fields(
 def _write_decisions(meeting: ReviewMeeting, rows: _Fields) -> list[int]:
     """Replace the meeting's decisions: a row with the id of one of its decisions changes
     it (keeping its improvement action), others are added, the rest removed."""
-    existing = {d.id: d for d in ReviewDecision.select().where(ReviewDecision.meeting == meeting.id)}
+    existing = {
+        d.id: d for d in ReviewDecision.select().where(ReviewDecision.meeting == meeting.id)
+    }
     kept: list[int] = []
     for order, (decision_id, text, dept, deadline) in enumerate(rows.decisions):
         row = existing.get(decision_id) if decision_id is not None else None
         if row is None:
             row = ReviewDecision(meeting=meeting.id)
-        row.sort_order, row.text, row.department, row.deadline = order, text, dept.id, deadline
+        row.sort_order, row.text, row.department, row.deadline = order, text, dept, deadline
         row.save()
         kept.append(row.id)
     gone = [i for i in existing if i not in kept]
@@ -386,7 +390,9 @@ def create_meeting(
             updated_at=now,
         )
         _write_decisions(meeting, rows)
-        audit.record(session, "review_meeting_create", "review_meeting", meeting.id, **_details(rows))
+        audit.record(
+            session, "review_meeting_create", "review_meeting", meeting.id, **_details(rows)
+        )
         return _infos(session, [meeting])[0]
 
 
@@ -427,7 +433,9 @@ def update_meeting(
         meeting.updated_at = session.now()
         meeting.save()
         _write_decisions(meeting, rows)
-        audit.record(session, "review_meeting_update", "review_meeting", meeting.id, **_details(rows))
+        audit.record(
+            session, "review_meeting_update", "review_meeting", meeting.id, **_details(rows)
+        )
         return _infos(session, [meeting])[0]
 
 
@@ -461,8 +469,7 @@ def create_action_from_decision(
             deadline,
             type_codes=type_codes,
         )
-        decision.action = action.id
-        decision.save()
+        ReviewDecision.update(action=action.id).where(ReviewDecision.id == decision.id).execute()
         audit.record(
             session,
             "review_decision_action",

@@ -60,7 +60,7 @@ def _percent(value: Any) -> str:
 
 
 def hot_spot_text(spot: dict[str, Any], language: str) -> str:
-    """"产品 X 占 30%，主要原因 配件/包装" in the UI language."""
+    """ "产品 X 占 30%，主要原因 配件/包装" in the UI language."""
     zh = language.startswith("zh")
     item = spot.get("product") or spot.get("subtype_zh" if zh else "subtype_en") or ""
     cause = spot.get("cause_zh" if zh else "cause_en") or spot.get("cause") or ""
@@ -313,7 +313,11 @@ class ReviewMeetingsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
-        for button in (self.new_meeting_button, self.save_meeting_button, self.print_minutes_button):
+        for button in (
+            self.new_meeting_button,
+            self.save_meeting_button,
+            self.print_minutes_button,
+        ):
             bottom.addWidget(button)
         bottom.addWidget(self.message, 1)
         bottom.addWidget(close)
@@ -346,7 +350,9 @@ class ReviewMeetingsDialog(QDialog):
         self.meetings_table.setRowCount(len(self.meetings))
         for row, m in enumerate(self.meetings):
             period = f"{m.period_start.strftime(DATE)} – {m.period_end.strftime(DATE)}"
-            for column, text in enumerate((m.held_on.strftime(DATE), period, str(len(m.decisions)))):
+            for column, text in enumerate(
+                (m.held_on.strftime(DATE), period, str(len(m.decisions)))
+            ):
                 self.meetings_table.setItem(row, column, QTableWidgetItem(text))
         self.meetings_table.blockSignals(False)
         ids = [m.id for m in self.meetings]

@@ -580,9 +580,7 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
         "Departments: Customer service、Logistics; Decisions: 2"
     )
     assert "客服部、物流部" in zh["review_meeting_create"]
-    assert en["review_decision_action"] == (
-        "Decision: 包装线增加配件核对; Improvement action: #4"
-    )
+    assert en["review_decision_action"] == ("Decision: 包装线增加配件核对; Improvement action: #4")
     assert en["typical_case_mark"] == "New entry: Yes; Summary: 表带缺失，补寄并致歉"
     assert en["export_cases"] == (
         "File: cases.xlsx; Rows: 120; Contacts in full: No; Period from: 2026-11-01; "

@@ -115,7 +115,9 @@ def test_the_intake_side_panel_lists_the_typical_cases_of_the_subtype(
     panel.set_similar(similar)
     assert panel.typical.count() == 1
     assert closed.number in panel.typical.item(0).text()
-    other = intake.similar_cases(clerk_session, customer_id=None, subtype="logistics_delay", text="")
+    other = intake.similar_cases(
+        clerk_session, customer_id=None, subtype="logistics_delay", text=""
+    )
     panel.set_similar(other)
     assert [panel.typical.item(i).text() for i in range(panel.typical.count())] == ["None"]
 

@@ -43,7 +43,6 @@ from desktop_app.services.errors import NotFound, PermissionDenied, ServiceError
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import due_soon_window
-from desktop_app.ui.case_library import MarkTypicalDialog
 from desktop_app.ui.case.dialogs import (
     ActionDialog,
     CloseCaseDialog,
@@ -56,10 +55,12 @@ from desktop_app.ui.case.dialogs import (
 )
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.reassess_dialog import ReassessDialog
+from desktop_app.ui.case_library import MarkTypicalDialog
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
+
 
 # Action name -> the service function that performs it. Each takes the session, the case
 # id, the action's keyword arguments and ``version``, the version the user saw.
