@@ -412,6 +412,68 @@ def _v16_improvement_follow_ups(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v17_review_meetings_and_case_library(migrator: SchemaMigrator, db: Database) -> None:
+    """v17: review meetings [复盘会] with their decisions (docs/rules.md#review-meetings) and
+    the typical-case library [典型案例库] (docs/rules.md#typical-case-library)."""
+
+    def stub(name: str) -> type[Model]:
+        class Meta:
+            database = db
+            table_name = name
+
+        return type(name.title().replace("_", ""), (Model,), {"id": AutoField(), "Meta": Meta})
+
+    user_table, department_table = stub("user"), stub("department")
+    complaint_table, action_table = stub("complaint"), stub("improvement_action")
+
+    class ReviewMeeting(Model):
+        id = AutoField()
+        held_on = DateField()
+        period_start = DateField()
+        period_end = DateField()
+        departments = TextField(default="[]")
+        attendees = TextField(default="")
+        hot_spots = TextField(default="[]")
+        notes = TextField(default="")
+        created_by = ForeignKeyField(user_table, backref="+", on_delete="RESTRICT")
+        created_at = DateTimeField()
+        updated_at = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "review_meeting"
+
+    class ReviewDecision(Model):
+        id = AutoField()
+        meeting = ForeignKeyField(ReviewMeeting, backref="+", on_delete="CASCADE")
+        sort_order = IntegerField(default=0)
+        text = TextField()
+        department = ForeignKeyField(department_table, backref="+", on_delete="RESTRICT")
+        deadline = DateField(null=True)
+        action = ForeignKeyField(action_table, null=True, backref="+", on_delete="SET NULL")
+
+        class Meta:
+            database = db
+            table_name = "review_decision"
+
+    class TypicalCase(Model):
+        id = AutoField()
+        complaint = ForeignKeyField(complaint_table, unique=True, backref="+", on_delete="CASCADE")
+        summary = TextField()
+        lesson = TextField()
+        script = TextField()
+        description = TextField()
+        marked_by = ForeignKeyField(user_table, backref="+", on_delete="RESTRICT")
+        marked_at = DateTimeField()
+        updated_at = DateTimeField()
+
+        class Meta:
+            database = db
+            table_name = "typical_case"
+
+    db.create_tables([ReviewMeeting, ReviewDecision, TypicalCase])
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -441,6 +503,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
         "improvement actions: responsible person, products, monthly follow-ups",
         _v16_improvement_follow_ups,
     ),
+    (17, "review meetings and the typical-case library", _v17_review_meetings_and_case_library),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -695,6 +695,59 @@ class ImprovementFollowUp(BaseModel):
         indexes = ((("action", "month"), True),)
 
 
+class ReviewMeeting(BaseModel):
+    """A review meeting [复盘会] (schema v17, docs/rules.md#review-meetings): when, who was
+    there, the period reviewed and its hot spots (a JSON snapshot of the report's
+    ``hot_spots``), notes."""
+
+    id: AutoField[int]
+    held_on = DateField()
+    period_start = DateField()
+    period_end = DateField()
+    departments = TextField(default="[]")  # JSON list of department codes present
+    attendees = TextField(default="")  # the people present, as typed
+    hot_spots = TextField(default="[]")  # JSON: the report's hot spots when recorded
+    notes = TextField(default="")
+    created_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    created_by_id: ForeignKeyField[int]
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class ReviewDecision(BaseModel):
+    """A decision of a review meeting: what, which department, by when; the improvement
+    action it created, if any."""
+
+    id: AutoField[int]
+    meeting = ForeignKeyField(ReviewMeeting, backref="decisions", on_delete="CASCADE")
+    meeting_id: ForeignKeyField[int]
+    sort_order = IntegerField(default=0)
+    text = TextField()
+    department = ForeignKeyField(Department, backref="+", on_delete="RESTRICT")
+    department_id: ForeignKeyField[int]
+    deadline = DateField(null=True)
+    action = ForeignKeyField(ImprovementAction, null=True, backref="+", on_delete="SET NULL")
+    action_id: ForeignKeyField[int | None]
+
+
+class TypicalCase(BaseModel):
+    """A closed case kept in the typical-case library [典型案例库] (schema v17,
+    docs/rules.md#typical-case-library): summary, lesson, the handling script that worked and
+    the description with contacts and ID numbers masked."""
+
+    id: AutoField[int]
+    complaint = ForeignKeyField(Complaint, unique=True, backref="+", on_delete="CASCADE")
+    complaint_id: ForeignKeyField[int]
+    summary = TextField()
+    lesson = TextField()
+    script = TextField()
+    description = TextField()  # masked when marked (domain/masking.py mask_free_text)
+    marked_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    marked_by_id: ForeignKeyField[int]
+    marked_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
 class Setting(BaseModel):
     """A manager-editable setting (SLA policy, calendar, thresholds), JSON-encoded."""
 
@@ -828,6 +881,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     ImprovementAction,
     ImprovementLink,
     ImprovementFollowUp,
+    ReviewMeeting,
+    ReviewDecision,
+    TypicalCase,
     Setting,
     CalendarOverride,
     OfficialCalendarYear,

@@ -86,3 +86,28 @@ def mask_contact(text: str | None) -> str:
         else:
             out.append(mask_phone(part))
     return "".join(out)
+
+
+# Personal numbers written inside free text (docs/rules.md#typical-case-library): e-mail
+# addresses; ID numbers (18 characters, the last a digit or X, or 15 digits); phone numbers
+# (a run of 7 or more digits, possibly with +86, spaces or dashes between).
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_ID_IN_TEXT = re.compile(r"(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])")
+_PHONE_IN_TEXT = re.compile(r"(?<![\d*])(?:\+86[ -]?)?\d(?:[ -]?\d){6,}(?!\d)")
+
+
+def mask_free_text(text: str | None, names: tuple[str, ...] = ()) -> str:
+    """Free text with the personal data written in it masked: e-mail addresses, ID numbers
+    and phone numbers as ``mask_email``, ``mask_id_number`` and ``mask_phone`` do (a phone
+    of fewer than 8 digits wholly), and each of ``names`` (the customer's name, say; two
+    characters or more) replaced by ``**``."""
+    if not text:
+        return ""
+    out = _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group()), str(text))
+    out = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()), out)
+    out = _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group()), out)
+    for name in names:
+        name = (name or "").strip()
+        if len(name) >= 2:
+            out = out.replace(name, MASK * 2)
+    return out

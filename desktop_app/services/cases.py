@@ -90,6 +90,7 @@ ACTIONS = (
     "reassess",
     "account_frozen",
     "root_cause",
+    "mark_typical",
 )
 
 
@@ -274,6 +275,9 @@ def allowed_actions(session: Session, case: Complaint) -> frozenset[str]:
             actions.add("decide_approval")
     else:
         actions.add("reopen")
+        if rules.supervise.admits(case):
+            # docs/rules.md#typical-case-library: supervisors of the case and managers.
+            actions.add("mark_typical")
     return frozenset(actions)
 
 

@@ -42,8 +42,9 @@ from desktop_app.domain.vocab import (
     join_multi,
     split_multi,
 )
-from desktop_app.services import access, attachments, audit, routing, sla
+from desktop_app.services import access, attachments, audit, case_library, routing, sla
 from desktop_app.services import settings as settings_service
+from desktop_app.services.case_library import LibraryEntry
 from desktop_app.services.errors import NotFound, PermissionDenied, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
@@ -744,6 +745,8 @@ class SimilarCases:
     today_same_subtype: int
     batch_threshold: int
     text_matches: list[CaseBrief]
+    # docs/rules.md#typical-case-library: the library's entries of the subtype typed.
+    typical: list[LibraryEntry] = field(default_factory=list)
 
 
 def _briefs(query: ModelSelect[Complaint]) -> list[CaseBrief]:
@@ -811,4 +814,5 @@ def similar_cases(
             found = Complaint.select().where(Complaint.id.in_(ids), visible)
             by_id = {b.id: b for b in _briefs(found)}
             matches = [by_id[i] for i in ids if i in by_id]
-    return SimilarCases(customer_open, today, threshold, matches)
+    typical = case_library.entries_for_subtype(sub.id) if sub is not None else []
+    return SimilarCases(customer_open, today, threshold, matches, typical)

@@ -126,6 +126,15 @@ def action_labels() -> dict[str, str]:
         "survey_skipped": QCoreApplication.translate("AuditLog", "Survey skipped"),
         "improvement_create": QCoreApplication.translate("AuditLog", "Improvement action added"),
         "improvement_update": QCoreApplication.translate("AuditLog", "Improvement action changed"),
+        "review_meeting_create": QCoreApplication.translate("AuditLog", "Review meeting recorded"),
+        "review_meeting_update": QCoreApplication.translate("AuditLog", "Review meeting changed"),
+        "review_decision_action": QCoreApplication.translate(
+            "AuditLog", "Improvement action created from a decision"
+        ),
+        "typical_case_mark": QCoreApplication.translate("AuditLog", "Marked as a typical case"),
+        "typical_case_remove": QCoreApplication.translate(
+            "AuditLog", "Removed from the typical-case library"
+        ),
         "export_cases": QCoreApplication.translate("AuditLog", "Cases exported"),
         "export_unmasked": QCoreApplication.translate("AuditLog", "Cases exported unmasked"),
         "export_report": QCoreApplication.translate("AuditLog", "Report exported"),

@@ -113,7 +113,7 @@ LIST_KEYS = frozenset(
 # The item key of a list's items: ``cases`` lists complaint ids.
 ITEM_KEYS = {"cases": "case_id"}
 # Keys holding the id of a record (not a person): shown as #id.
-RECORD_ID_KEYS = frozenset({"batch", "survey", "follow_up"})
+RECORD_ID_KEYS = frozenset({"batch", "survey", "follow_up", "improvement_action"})
 
 
 class DetailWords(QObject):
@@ -229,6 +229,13 @@ class DetailWords(QObject):
             "deadline": self.tr("Deadline"),
             "status": self.tr("Status"),
             "types": self.tr("Complaint types"),
+            # Review meetings and the typical-case library.
+            "held_on": self.tr("Held on"),
+            "period": self.tr("Period"),
+            "decisions": self.tr("Decisions"),
+            "improvement_action": self.tr("Improvement action"),
+            "created": self.tr("New entry"),
+            "summary": self.tr("Summary"),
             # Exports, imports, backups, settings, calendar, demo data.
             "file": self.tr("File"),
             "rows": self.tr("Rows"),

@@ -357,6 +357,16 @@ class MainWindow(QMainWindow):
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("view_menu")
         view_menu.addAction(self.reminders_action)
+        view_menu.addSeparator()
+        # docs/rules.md#review-meetings, docs/rules.md#typical-case-library.
+        self.review_meetings_action = QAction(self.tr("Review &meetings…"), self)
+        self.review_meetings_action.setObjectName("review_meetings_action")
+        self.review_meetings_action.triggered.connect(self.open_review_meetings)
+        self.case_library_action = QAction(self.tr("&Typical-case library…"), self)
+        self.case_library_action.setObjectName("case_library_action")
+        self.case_library_action.triggered.connect(self.open_case_library)
+        view_menu.addAction(self.review_meetings_action)
+        view_menu.addAction(self.case_library_action)
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("help_menu")
         help_menu.addAction(self.about_action)
@@ -443,6 +453,24 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(self._imported)
         self.import_dialog = dialog
         dialog.open()
+        return dialog
+
+    def open_review_meetings(self):
+        """View > Review meetings… (docs/rules.md#review-meetings)."""
+        from desktop_app.ui.review_meetings import ReviewMeetingsDialog
+
+        dialog = ReviewMeetingsDialog(self.session, self.tasks, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
+
+    def open_case_library(self):
+        """View > Typical-case library… (docs/rules.md#typical-case-library)."""
+        from desktop_app.ui.case_library import CaseLibraryDialog
+
+        dialog = CaseLibraryDialog(self.session, self.tasks, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
         return dialog
 
     def _imported(self, report) -> None:

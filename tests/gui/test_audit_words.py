@@ -257,6 +257,37 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
                 "cases": [],
             },
         ),
+        "review_meeting_create": (
+            "review_meeting",
+            1,
+            {
+                "held_on": "2026-12-02",
+                "period": "2026-11-01 – 2026-11-30",
+                "departments": ["customer_service", "logistics"],
+                "decisions": 2,
+            },
+        ),
+        "review_meeting_update": (
+            "review_meeting",
+            1,
+            {
+                "held_on": "2026-12-02",
+                "period": "2026-11-01 – 2026-11-30",
+                "departments": ["logistics"],
+                "decisions": 1,
+            },
+        ),
+        "review_decision_action": (
+            "review_meeting",
+            1,
+            {"decision": "包装线增加配件核对", "improvement_action": 4},
+        ),
+        "typical_case_mark": (
+            "complaint",
+            case,
+            {"created": True, "summary": "表带缺失，补寄并致歉"},
+        ),
+        "typical_case_remove": ("complaint", case, {}),
         "export_cases": (
             "complaint",
             None,
@@ -489,6 +520,8 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
                 "Batch",
                 "Follow-up",
                 "Survey",
+                "Decisions",
+                "Improvement action",
             ), (action, label, value)
 
     number = people["case"].number
@@ -542,6 +575,13 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
         "Deadline: 2026-12-31 → 2027-01-15; Complaint types: Functional defect、Logistics delay"
     )
     assert "计划中 → 进行中" in zh["improvement_update"]
+    assert en["review_meeting_create"] == (
+        "Held on: 2026-12-02; Period: 2026-11-01 – 2026-11-30; "
+        "Departments: Customer service、Logistics; Decisions: 2"
+    )
+    assert "客服部、物流部" in zh["review_meeting_create"]
+    assert en["review_decision_action"] == ("Decision: 包装线增加配件核对; Improvement action: #4")
+    assert en["typical_case_mark"] == "New entry: Yes; Summary: 表带缺失，补寄并致歉"
     assert en["export_cases"] == (
         "File: cases.xlsx; Rows: 120; Contacts in full: No; Period from: 2026-11-01; "
         "Period to: 2026-11-30; Selection: A period"

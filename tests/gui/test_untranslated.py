@@ -679,6 +679,7 @@ for _action, _ask, _closed in (
     ("close", "ask_close_case", False),
     ("reopen", "ask_reopen", True),
     ("renegotiate", "ask_renegotiate", False),
+    ("mark_typical", "ask_mark_typical", True),
 ):
     dialog(f"case_{_ask[4:]}")(_case_dialog(_action, _ask, _closed))
 
@@ -836,6 +837,27 @@ def _improvement_edit(qtbot, window):
         action=action,
         parent=page,
     )
+
+
+@dialog("review_meetings")
+def _review_meetings(qtbot, window):
+    """View > Review meetings… (docs/rules.md#review-meetings): a manager's, a new meeting
+    with a decision row."""
+    made = window.open_review_meetings()
+    made.finished.disconnect(made.deleteLater)
+    qtbot.waitUntil(lambda: made.department_list.count() > 0, timeout=WAIT)
+    made.new_meeting()
+    made.add_decision("缩短退款审核时间", "customer_service", "2026-12-31")
+    return made
+
+
+@dialog("case_library")
+def _case_library(qtbot, window):
+    """View > Typical-case library… (docs/rules.md#typical-case-library)."""
+    made = window.open_case_library()
+    made.finished.disconnect(made.deleteLater)
+    qtbot.waitUntil(lambda: made.type_combo.count() > 1, timeout=WAIT)
+    return made
 
 
 def _setting_dialog(key: str) -> Callable:

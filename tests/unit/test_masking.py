@@ -71,3 +71,15 @@ def test_masked_values_hide_the_middle_digits():
         masked = mask_phone(phone)
         assert masked[3:7] == "****"
         assert len(masked) == len(phone)
+
+
+def test_mask_free_text():
+    from desktop_app.domain.masking import mask_free_text
+
+    text = "李雷来电：手机13812345678，座机010-62345678，+86 139 0000 1111，身份证11010119900307123X，邮箱li.lei@example.com，订单3件"
+    masked = mask_free_text(text, ("李雷",))
+    assert masked == (
+        "**来电：手机138****5678，座机010-****5678，+86 139 **** 1111，身份证110***********123X，"
+        "邮箱l***@example.com，订单3件"
+    )
+    assert mask_free_text("") == "" and mask_free_text("无号码", ("",)) == "无号码"

@@ -39,6 +39,7 @@ from desktop_app.services import (
     auth,
     backup,
     calendar,
+    case_library,
     cases,
     check,
     customers,
@@ -56,6 +57,7 @@ from desktop_app.services import (
     queue,
     reminders,
     report_workbook,
+    review_meetings,
     settings,
     sla,
     surveys,
@@ -177,6 +179,25 @@ def _report(w: World):
         w.now.date(),
         department_code="customer_service",
     )
+
+
+def _meeting(w: World, **overrides) -> review_meetings.MeetingInfo:
+    """A review meeting of the customer-service department with one decision (the
+    manager's)."""
+    return review_meetings.create_meeting(w.people["manager"], **_meeting_values(w, **overrides))
+
+
+def _meeting_values(w: World, **overrides) -> dict:
+    values = {
+        "held_on": w.now.date(),
+        "period_start": w.now.date() - dt.timedelta(days=30),
+        "period_end": w.now.date(),
+        "departments": ["customer_service"],
+        "attendees": "王经理、李主管",
+        "decisions": [{"text": "缩短排队", "department": "customer_service"}],
+    }
+    values.update(overrides)
+    return values
 
 
 def _workbook(w: World) -> Path:
@@ -331,6 +352,54 @@ MATRIX: dict[str, tuple] = {
     "improvements.update_action": (
         REPORTERS,
         lambda s, w: improvements.update_action(s, w.action.id, status="done"),
+    ),
+    # docs/rules.md#review-meetings: everyone reads; supervisors of a department present,
+    # managers and administrators record; a decision's action as improvement actions.
+    "review_meetings.list_meetings": (EVERYONE, lambda s, w: review_meetings.list_meetings(s)),
+    "review_meetings.get_meeting": (
+        EVERYONE,
+        lambda s, w: review_meetings.get_meeting(s, _meeting(w).id),
+    ),
+    "review_meetings.create_meeting": (
+        REPORTERS,
+        lambda s, w: review_meetings.create_meeting(s, **_meeting_values(w)),
+    ),
+    "review_meetings.update_meeting": (
+        REPORTERS,
+        lambda s, w: review_meetings.update_meeting(
+            s, _meeting(w).id, **_meeting_values(w, attendees="全体")
+        ),
+    ),
+    "review_meetings.create_action_from_decision": (
+        REPORTERS,  # improvement actions: supervisors of their departments too
+        lambda s, w: review_meetings.create_action_from_decision(s, _meeting(w).decisions[0].id),
+    ),
+    "review_meetings.period_hot_spots": (
+        REPORTERS,
+        lambda s, w: review_meetings.period_hot_spots(
+            s,
+            w.now.date() - dt.timedelta(days=30),
+            w.now.date(),
+            department_code="customer_service",
+        ),
+    ),
+    # docs/rules.md#typical-case-library: the closed case's supervisor and managers mark;
+    # every staff role reads.
+    "case_library.mark_typical": (
+        APPROVERS,
+        lambda s, w: case_library.mark_typical(s, w.closed.id, "排队", "先致歉", "您好……"),
+    ),
+    "case_library.remove_typical": (
+        APPROVERS,
+        lambda s, w: (
+            case_library.mark_typical(w.people["manager"], w.closed.id, "排队", "先致歉", "您好"),
+            case_library.remove_typical(s, w.closed.id),
+        ),
+    ),
+    "case_library.search_library": (EVERYONE, lambda s, w: case_library.search_library(s)),
+    "case_library.typical_for_subtype": (
+        EVERYONE,
+        lambda s, w: case_library.typical_for_subtype(s, "functional_defect"),
     ),
     # docs/rules.md#customers: whoever sees one of the customer's cases; supervisors and
     # managers any customer (the outsider clerk has no case of this customer in his queues).

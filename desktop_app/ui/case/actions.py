@@ -19,7 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from desktop_app.domain.vocab import ESCALATION_STEPS, Term
-from desktop_app.services import reference
+from desktop_app.services import case_library, reference
 from desktop_app.services.cases import (
     CaseConflict,
     CaseDetail,
@@ -55,14 +55,21 @@ from desktop_app.ui.case.dialogs import (
 )
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.reassess_dialog import ReassessDialog
+from desktop_app.ui.case_library import MarkTypicalDialog
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
+
 # Action name -> the service function that performs it. Each takes the session, the case
 # id, the action's keyword arguments and ``version``, the version the user saw.
-SERVICE_CALLS: dict[str, Callable[..., CaseDetail]] = {
+def _mark_typical(session: Session, case_id: int, *, version: int, **kwargs: str) -> object:
+    """docs/rules.md#typical-case-library: the library keeps no case version."""
+    return case_library.mark_typical(session, case_id, **kwargs)
+
+
+SERVICE_CALLS: dict[str, Callable[..., object]] = {
     "progress": add_progress,
     "transfer": transfer,
     "escalate": escalate,
@@ -74,6 +81,7 @@ SERVICE_CALLS: dict[str, Callable[..., CaseDetail]] = {
     "reassess": reassess,
     "account_frozen": note_account_frozen,
     "root_cause": set_root_cause,
+    "mark_typical": _mark_typical,
 }
 
 
@@ -292,6 +300,12 @@ class CaseActions(_Base):
             RootCauseDialog(self.cause_choices, self.detail, self.language, self)
         )
 
+    def ask_mark_typical(self) -> MarkTypicalDialog | None:
+        """docs/rules.md#typical-case-library: a closed case into the library."""
+        if not self.can("mark_typical"):
+            return None
+        return self._open_dialog(MarkTypicalDialog(self))
+
     def ask_reopen(self) -> ReasonDialog | None:
         if not self.can("reopen"):
             return None
@@ -461,6 +475,7 @@ class CaseActions(_Base):
             "reassess": self.tr("The case was re-assessed."),
             "account_frozen": self.tr("The account frozen note was recorded."),
             "root_cause": self.tr("The root cause was recorded."),
+            "mark_typical": self.tr("The case is in the typical-case library."),
         }.get(action, "")
 
     def action_text(self, action: str) -> str:
@@ -476,6 +491,7 @@ class CaseActions(_Base):
             "reassess": self.tr("your re-assessment"),
             "account_frozen": self.tr("the account frozen note"),
             "root_cause": self.tr("the root cause"),
+            "mark_typical": self.tr("the typical case"),
         }.get(action, action)
 
     def _action_failed(self, exc: ServiceError) -> None:

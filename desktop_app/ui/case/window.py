@@ -93,6 +93,7 @@ class CaseWindow(CaseActions, QWidget):
     reclassify_button: QPushButton
     account_frozen_button: QPushButton
     root_cause_button: QPushButton
+    mark_typical_button: QPushButton
 
     def __init__(
         self,
@@ -231,6 +232,14 @@ class CaseWindow(CaseActions, QWidget):
             tip=self.tr("Record the root cause and the 5W1H analysis"),
             slot=self.ask_root_cause,
         )
+        # docs/rules.md#typical-case-library: a closed case into the library.
+        self.mark_typical_button = push_button(
+            self.tr("T&ypical case…"),
+            "mark_typical_button",
+            icon_name="add",
+            tip=self.tr("Keep this closed case in the typical-case library"),
+            slot=self.ask_mark_typical,
+        )
         self.action_buttons = {
             "transfer": self.transfer_button,
             "escalate": self.escalate_button,
@@ -240,6 +249,7 @@ class CaseWindow(CaseActions, QWidget):
             "reopen": self.reopen_button,
             "reassess": self.reclassify_button,
             "root_cause": self.root_cause_button,
+            "mark_typical": self.mark_typical_button,
         }
         actions_row = widget_row(
             self.transfer_button,
@@ -252,6 +262,7 @@ class CaseWindow(CaseActions, QWidget):
             self.root_cause_button,
             self.close_case_button,
             self.reopen_button,
+            self.mark_typical_button,
         )
         actions_row.addStretch(1)
         # docs/rules.md#customers: the customer record (supervisors and managers edit it).

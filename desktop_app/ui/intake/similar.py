@@ -1,6 +1,7 @@
 """The side panel of the intake form: the picked customer (tier, sensitive flag, past
 cases) and similar cases (the customer's open cases, today's cases of the same subtype
-toward the batch threshold, descriptions that match the text being typed)."""
+toward the batch threshold, descriptions that match the text being typed, the typical cases
+of the subtype from the library)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import MEMBER_TIERS, SENSITIVE_KINDS, STAGES
+from desktop_app.ui.case_library import entry_label
 from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.resources import BADGE_STYLE, set_tone
 
@@ -78,7 +80,11 @@ class SimilarPanel(QWidget):
         self.matches_label = QLabel(self.tr("Cases with a similar description"))
         self.matches = QListWidget()
         self.matches.setObjectName("text_matches_list")
-        for widget in (self.open_cases, self.matches):
+        # docs/rules.md#typical-case-library: the library's entries of the subtype typed.
+        self.typical_label = QLabel(self.tr("Typical cases of this subtype"))
+        self.typical = QListWidget()
+        self.typical.setObjectName("typical_cases_list")
+        for widget in (self.open_cases, self.matches, self.typical):
             widget.setWordWrap(True)
             widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         box = QVBoxLayout(self.similar_box)
@@ -87,6 +93,8 @@ class SimilarPanel(QWidget):
         box.addWidget(self.open_cases, 1)
         box.addWidget(self.matches_label)
         box.addWidget(self.matches, 1)
+        box.addWidget(self.typical_label)
+        box.addWidget(self.typical, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +173,7 @@ class SimilarPanel(QWidget):
         """Show ``intake.SimilarCases`` (None: nothing to compare yet)."""
         self.open_cases.clear()
         self.matches.clear()
+        self.typical.clear()
         if similar is None:
             self.today_label.setText(self.tr("Choose a subtype to see today's count."))
             return
@@ -176,6 +185,17 @@ class SimilarPanel(QWidget):
             self.matches.addItem(self._brief(brief))
         if not similar.text_matches:
             self.matches.addItem(self.tr("None"))
+        language = ui_language()
+        for entry in similar.typical:
+            item_text = entry_label(entry, language)
+            if entry.script:
+                item_text += "\n" + self.tr("Script: {script}").format(script=entry.script[:80])
+            self.typical.addItem(item_text)
+            self.typical.item(self.typical.count() - 1).setToolTip(
+                "\n\n".join((entry.summary, entry.lesson, entry.script))
+            )
+        if not similar.typical:
+            self.typical.addItem(self.tr("None"))
         count, threshold = similar.today_same_subtype, similar.batch_threshold
         text = self.tr("Today: {count} of batch threshold {threshold} for this subtype").format(
             count=count, threshold=threshold
