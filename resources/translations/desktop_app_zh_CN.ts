@@ -145,286 +145,286 @@
         <translation>通知文本过长。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="113"/>
+        <location filename="../../desktop_app/services/cases.py" line="114"/>
         <source>Someone else changed case {number} since you opened it.</source>
         <translation>您打开投诉 {number} 后，已有其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="328"/>
+        <location filename="../../desktop_app/services/cases.py" line="332"/>
         <location filename="../../desktop_app/services/print_forms.py" line="48"/>
         <location filename="../../desktop_app/services/surveys.py" line="205"/>
         <source>No such complaint.</source>
         <translation>没有这件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="330"/>
+        <location filename="../../desktop_app/services/cases.py" line="334"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="207"/>
         <source>Case {number} is outside your queues.</source>
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="188"/>
-        <location filename="../../desktop_app/services/cases.py" line="430"/>
+        <location filename="../../desktop_app/services/audit.py" line="193"/>
+        <location filename="../../desktop_app/services/cases.py" line="434"/>
         <location filename="../../desktop_app/services/surveys.py" line="474"/>
         <source>No complaint has the number {number}.</source>
         <translation>没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="790"/>
+        <location filename="../../desktop_app/services/cases.py" line="794"/>
         <source>No such attachment.</source>
         <translation>没有这个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="794"/>
+        <location filename="../../desktop_app/services/cases.py" line="798"/>
         <source>{name} is a recording reference, kept by the telephone system.</source>
         <translation>{name} 是录音编号，录音保存在电话系统中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="800"/>
+        <location filename="../../desktop_app/services/cases.py" line="804"/>
         <source>The file {name} is not in the attachments folder ({folder}). On a shared database, set the same attachments folder on every PC.</source>
         <translation>附件文件夹（{folder}）中没有文件 {name}。多台电脑共用数据库时，请在每台电脑上设置相同的附件文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="942"/>
+        <location filename="../../desktop_app/services/cases.py" line="946"/>
         <source>Only the case&apos;s owner, its supervisors and managers may change case {number}.</source>
         <translation>只有责任人、其主管和客服经理可以修改投诉 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="984"/>
+        <location filename="../../desktop_app/services/cases.py" line="988"/>
         <source>This case needs a supervisor&apos;s approval of the solution: submit it for approval.</source>
         <translation>该投诉的处理方案需经主管审批：请提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="989"/>
+        <location filename="../../desktop_app/services/cases.py" line="993"/>
         <source>Close the case with &quot;Close case&quot;: it asks for the outcome.</source>
         <translation>请用“闭环”操作结案：需要填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="992"/>
+        <location filename="../../desktop_app/services/cases.py" line="996"/>
         <source>The solution awaits a supervisor&apos;s decision.</source>
         <translation>处理方案正在等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="996"/>
+        <location filename="../../desktop_app/services/cases.py" line="1000"/>
         <source>Case {number} moves on from {current} through its own action.</source>
         <translation>投诉 {number} 处于“{current}”阶段，需通过相应的操作推进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1002"/>
+        <location filename="../../desktop_app/services/cases.py" line="1006"/>
         <source>From {current} the case can only move to {allowed}.</source>
         <translation>投诉只能从“{current}”进入“{allowed}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1022"/>
+        <location filename="../../desktop_app/services/cases.py" line="1026"/>
         <source>This time is before the complaint was made.</source>
         <translation>该时间早于投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1024"/>
+        <location filename="../../desktop_app/services/cases.py" line="1028"/>
         <source>This time is in the future.</source>
         <translation>该时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1052"/>
+        <location filename="../../desktop_app/services/cases.py" line="1056"/>
         <source>Choose the customer&apos;s feedback from the list.</source>
         <translation>请从列表中选择客户反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1074"/>
-        <location filename="../../desktop_app/services/intake.py" line="424"/>
+        <location filename="../../desktop_app/services/cases.py" line="1078"/>
+        <location filename="../../desktop_app/services/intake.py" line="425"/>
         <source>A file could not be copied: {reason}</source>
         <translation>文件复制失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1079"/>
+        <location filename="../../desktop_app/services/cases.py" line="1083"/>
         <source>Case {number} is closed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1088"/>
+        <location filename="../../desktop_app/services/cases.py" line="1092"/>
         <source>Write what was done, or move the case to its next stage.</source>
         <translation>请填写处理情况，或将投诉推进到下一阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1140"/>
+        <location filename="../../desktop_app/services/cases.py" line="1144"/>
         <source>Give the reason for the transfer.</source>
         <translation>请填写转派原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1144"/>
-        <location filename="../../desktop_app/services/cases.py" line="1189"/>
-        <location filename="../../desktop_app/services/cases.py" line="1503"/>
-        <location filename="../../desktop_app/services/cases.py" line="1770"/>
+        <location filename="../../desktop_app/services/cases.py" line="1148"/>
+        <location filename="../../desktop_app/services/cases.py" line="1193"/>
+        <location filename="../../desktop_app/services/cases.py" line="1507"/>
+        <location filename="../../desktop_app/services/cases.py" line="1774"/>
         <source>Case {number} is closed.</source>
         <translation>投诉 {number} 已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1148"/>
+        <location filename="../../desktop_app/services/cases.py" line="1152"/>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1151"/>
+        <location filename="../../desktop_app/services/cases.py" line="1155"/>
         <source>{name} already owns this case.</source>
         <translation>{name} 已是该投诉的责任人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1185"/>
+        <location filename="../../desktop_app/services/cases.py" line="1189"/>
         <source>Give the reason for the escalation.</source>
         <translation>请填写升级原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1193"/>
+        <location filename="../../desktop_app/services/cases.py" line="1197"/>
         <source>Case {number} is already at the head of operations.</source>
         <translation>投诉 {number} 已升级到运营负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1229"/>
+        <location filename="../../desktop_app/services/cases.py" line="1233"/>
         <source>Describe the proposed solution.</source>
         <translation>请填写拟定的处理方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1234"/>
+        <location filename="../../desktop_app/services/cases.py" line="1238"/>
         <source>Only a proposed solution can be submitted for approval; case {number} is at {stage}.</source>
         <translation>只有“方案待确认”的投诉才能提交审批；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1243"/>
+        <location filename="../../desktop_app/services/cases.py" line="1247"/>
         <source>Level I cases need no approval: move the case to execution.</source>
         <translation>一级投诉无需审批：请直接推进到执行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1278"/>
+        <location filename="../../desktop_app/services/cases.py" line="1282"/>
         <source>Say why the solution is rejected.</source>
         <translation>请说明驳回方案的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1288"/>
+        <location filename="../../desktop_app/services/cases.py" line="1292"/>
         <source>Case {number} has no solution awaiting approval.</source>
         <translation>投诉 {number} 没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1294"/>
+        <location filename="../../desktop_app/services/cases.py" line="1298"/>
         <source>A solution you submitted needs another supervisor&apos;s or a manager&apos;s approval.</source>
         <translation>您本人提交的方案需由其他主管或客服经理审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1340"/>
+        <location filename="../../desktop_app/services/cases.py" line="1344"/>
         <source>Choose the outcome.</source>
         <translation>请选择处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1343"/>
+        <location filename="../../desktop_app/services/cases.py" line="1347"/>
         <source>Without the customer&apos;s confirmation, give the reason for closing.</source>
         <translation>未经客户确认时，请填写闭环原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1349"/>
-        <location filename="../../desktop_app/services/cases.py" line="1430"/>
+        <location filename="../../desktop_app/services/cases.py" line="1353"/>
+        <location filename="../../desktop_app/services/cases.py" line="1434"/>
         <source>Case {number} is already closed.</source>
         <translation>投诉 {number} 已经闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1354"/>
+        <location filename="../../desktop_app/services/cases.py" line="1358"/>
         <source>The customer can confirm a solution only once it is being carried out; case {number} is at {stage}.</source>
         <translation>方案执行后客户才能确认；投诉 {number} 当前处于“{stage}”阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1367"/>
+        <location filename="../../desktop_app/services/cases.py" line="1371"/>
         <source>A level {level} case closes only with its root cause: choose the cause.</source>
         <translation>{level}级投诉须填写原因分类才能闭环：请选择原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1415"/>
+        <location filename="../../desktop_app/services/cases.py" line="1419"/>
         <source>Choose the root cause from the list.</source>
         <translation>请从列表中选择原因分类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1455"/>
+        <location filename="../../desktop_app/services/cases.py" line="1459"/>
         <source>Give the reason for reopening.</source>
         <translation>请填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1459"/>
+        <location filename="../../desktop_app/services/cases.py" line="1463"/>
         <source>Case {number} is still open.</source>
         <translation>投诉 {number} 尚未闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1550"/>
-        <location filename="../../desktop_app/services/cases.py" line="1553"/>
-        <location filename="../../desktop_app/services/cases.py" line="1564"/>
+        <location filename="../../desktop_app/services/cases.py" line="1554"/>
+        <location filename="../../desktop_app/services/cases.py" line="1557"/>
+        <location filename="../../desktop_app/services/cases.py" line="1568"/>
         <source>Choose a value from the list.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1567"/>
         <location filename="../../desktop_app/services/cases.py" line="1571"/>
+        <location filename="../../desktop_app/services/cases.py" line="1575"/>
         <source>Choose the subtype.</source>
         <translation>请选择子类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1675"/>
+        <location filename="../../desktop_app/services/cases.py" line="1679"/>
         <source>Say whether the case is urgent (yes or no).</source>
         <translation>请说明投诉是否紧急（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1677"/>
+        <location filename="../../desktop_app/services/cases.py" line="1681"/>
         <source>Choose the level from the list.</source>
         <translation>请从列表中选择级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1683"/>
+        <location filename="../../desktop_app/services/cases.py" line="1687"/>
         <source>Only a supervisor of case {number} or a manager may re-assess it.</source>
         <translation>只有投诉 {number} 的主管或经理可以重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1687"/>
+        <location filename="../../desktop_app/services/cases.py" line="1691"/>
         <source>Case {number} is closed and cannot be re-assessed; reopen it first.</source>
         <translation>投诉 {number} 已闭环，不能重新评估；请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1703"/>
+        <location filename="../../desktop_app/services/cases.py" line="1707"/>
         <source>Only a manager may take the urgent mark off a case.</source>
         <translation>只有经理可以取消投诉的紧急标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1706"/>
+        <location filename="../../desktop_app/services/cases.py" line="1710"/>
         <source>Only a manager may lower a case&apos;s level.</source>
         <translation>只有经理可以降低投诉级别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1708"/>
+        <location filename="../../desktop_app/services/cases.py" line="1712"/>
         <source>Say why the case is urgent.</source>
         <translation>请说明紧急原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1711"/>
+        <location filename="../../desktop_app/services/cases.py" line="1715"/>
         <source>Give the reason for the re-assessment.</source>
         <translation>请填写重新评估的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1737"/>
+        <location filename="../../desktop_app/services/cases.py" line="1741"/>
         <source>Nothing to change: choose what to re-assess.</source>
         <translation>没有变更：请选择要重新评估的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1765"/>
+        <location filename="../../desktop_app/services/cases.py" line="1769"/>
         <source>Say whether the account is frozen (yes or no).</source>
         <translation>请说明账户是否已冻结（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1774"/>
+        <location filename="../../desktop_app/services/cases.py" line="1778"/>
         <source>Only account-security cases record whether the account is frozen.</source>
         <translation>只有账户安全类投诉记录账户是否冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1779"/>
+        <location filename="../../desktop_app/services/cases.py" line="1783"/>
         <source>The account is already recorded as frozen.</source>
         <translation>账户已记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1781"/>
+        <location filename="../../desktop_app/services/cases.py" line="1785"/>
         <source>The account is not recorded as frozen.</source>
         <translation>账户未记录为冻结。</translation>
     </message>
@@ -753,11 +753,53 @@
     <message>
         <location filename="../../desktop_app/services/improvements.py" line="158"/>
         <location filename="../../desktop_app/services/kpi.py" line="539"/>
+        <location filename="../../desktop_app/services/review_meetings.py" line="104"/>
         <location filename="../../desktop_app/services/users.py" line="75"/>
         <source>Unknown department {name!r}; known departments: {known}.</source>
         <translation>未知部门 {name!r}；现有部门：{known}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/services/case_library.py" line="83"/>
+        <location filename="../../desktop_app/services/review_meetings.py" line="89"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/case_library.py" line="86"/>
+        <location filename="../../desktop_app/services/review_meetings.py" line="91"/>
+        <location filename="../../desktop_app/services/review_meetings.py" line="304"/>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/case_library.py" line="161"/>
+        <source>Sign in to mark a typical case.</source>
+        <translation>请登录后再标记典型案例。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/case_library.py" line="170"/>
+        <location filename="../../desktop_app/services/case_library.py" line="218"/>
+        <source>No case has the id {id}.</source>
+        <translation>没有编号为 {id} 的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/case_library.py" line="173"/>
+        <location filename="../../desktop_app/services/case_library.py" line="221"/>
+        <source>Only a supervisor of the case&apos;s department or a manager marks it typical.</source>
+        <translation>只有案件所属部门的主管或经理可以将其标记为典型案例。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/case_library.py" line="177"/>
+        <source>Case {number} is still open: only closed cases are typical cases.</source>
+        <translation>案件 {number} 尚未结案：只有已结案件可作为典型案例。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/case_library.py" line="225"/>
+        <source>Case {number} is not in the library.</source>
+        <translation>案件 {number} 不在案例库中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/case_library.py" line="233"/>
         <location filename="../../desktop_app/services/improvements.py" line="172"/>
         <source>Unknown complaint type {codes}.</source>
         <translation>未知的投诉类型 {codes}。</translation>
@@ -774,6 +816,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/improvements.py" line="320"/>
+        <location filename="../../desktop_app/services/review_meetings.py" line="294"/>
         <source>The period ends before it starts.</source>
         <translation>期间的结束早于开始。</translation>
     </message>
@@ -910,38 +953,38 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="193"/>
+        <location filename="../../desktop_app/services/audit.py" line="198"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="411"/>
+        <location filename="../../desktop_app/services/audit.py" line="416"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="444"/>
+        <location filename="../../desktop_app/services/audit.py" line="449"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1020"/>
+        <location filename="../../desktop_app/services/cases.py" line="1024"/>
         <source>Enter a date and a time.</source>
         <translation>请输入日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1056"/>
+        <location filename="../../desktop_app/services/cases.py" line="1060"/>
         <source>Choose the stage from the list.</source>
         <translation>请从列表中选择处理阶段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1059"/>
+        <location filename="../../desktop_app/services/cases.py" line="1063"/>
         <source>Say whether the customer was contacted (yes or no).</source>
         <translation>请说明是否已联系客户（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1064"/>
-        <location filename="../../desktop_app/services/intake.py" line="269"/>
+        <location filename="../../desktop_app/services/cases.py" line="1068"/>
+        <location filename="../../desktop_app/services/intake.py" line="270"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
     </message>
@@ -993,13 +1036,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="139"/>
-        <location filename="../../desktop_app/services/intake.py" line="698"/>
+        <location filename="../../desktop_app/services/intake.py" line="699"/>
         <source>This customer has no case in your queues.</source>
         <translation>该客户在您的队列中没有案件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="216"/>
-        <location filename="../../desktop_app/services/intake.py" line="201"/>
+        <location filename="../../desktop_app/services/intake.py" line="202"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
@@ -1035,116 +1078,116 @@
         <translation>请填写原因：会员等级和敏感标记决定投诉的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1435"/>
+        <location filename="../../desktop_app/services/cases.py" line="1439"/>
         <location filename="../../desktop_app/services/customers.py" line="278"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="203"/>
+        <location filename="../../desktop_app/services/intake.py" line="204"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="205"/>
+        <location filename="../../desktop_app/services/intake.py" line="206"/>
         <source>Enter when the customer complained (a date and a time).</source>
         <translation>请输入投诉时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="207"/>
+        <location filename="../../desktop_app/services/intake.py" line="208"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="209"/>
+        <location filename="../../desktop_app/services/intake.py" line="210"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="212"/>
+        <location filename="../../desktop_app/services/intake.py" line="213"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="215"/>
+        <location filename="../../desktop_app/services/intake.py" line="216"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1573"/>
-        <location filename="../../desktop_app/services/intake.py" line="220"/>
+        <location filename="../../desktop_app/services/cases.py" line="1577"/>
+        <location filename="../../desktop_app/services/intake.py" line="221"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="222"/>
+        <location filename="../../desktop_app/services/intake.py" line="223"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="226"/>
+        <location filename="../../desktop_app/services/intake.py" line="227"/>
         <source>Choose the customer&apos;s requests from the list.</source>
         <translation>请从列表中选择客户诉求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="231"/>
+        <location filename="../../desktop_app/services/intake.py" line="232"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="240"/>
+        <location filename="../../desktop_app/services/intake.py" line="241"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="244"/>
+        <location filename="../../desktop_app/services/intake.py" line="245"/>
         <source>Say whether the complaint came from head office (yes or no).</source>
         <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="252"/>
+        <location filename="../../desktop_app/services/intake.py" line="253"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="257"/>
+        <location filename="../../desktop_app/services/intake.py" line="258"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="284"/>
+        <location filename="../../desktop_app/services/intake.py" line="285"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="306"/>
+        <location filename="../../desktop_app/services/intake.py" line="307"/>
         <source>Enter the staff member complained about.</source>
         <translation>请填写被投诉员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="319"/>
+        <location filename="../../desktop_app/services/intake.py" line="320"/>
         <source>Enter the staff member complained about (user name or name).</source>
         <translation>请填写被投诉员工（用户名或姓名）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="322"/>
+        <location filename="../../desktop_app/services/intake.py" line="323"/>
         <source>Say whether this is a repeat complaint (yes or no).</source>
         <translation>请说明是否为重复/升级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="331"/>
+        <location filename="../../desktop_app/services/intake.py" line="332"/>
         <source>Choose the earlier case this complaint repeats.</source>
         <translation>请选择本次投诉所针对的原投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="335"/>
-        <location filename="../../desktop_app/services/intake.py" line="437"/>
+        <location filename="../../desktop_app/services/intake.py" line="336"/>
+        <location filename="../../desktop_app/services/intake.py" line="438"/>
         <source>The earlier case must be one of this customer&apos;s cases; pick it again.</source>
         <translation>原投诉必须是该客户的投诉，请重新选择。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="91"/>
-        <location filename="../../desktop_app/services/intake.py" line="696"/>
+        <location filename="../../desktop_app/services/intake.py" line="697"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -1263,17 +1306,17 @@
         <translation>无法设置数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1499"/>
+        <location filename="../../desktop_app/services/cases.py" line="1503"/>
         <source>Give the reason agreed with the customer.</source>
         <translation>请填写与客户商定的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1509"/>
+        <location filename="../../desktop_app/services/cases.py" line="1513"/>
         <source>A complex case must be resolved within {days} working days of registration: by {limit} at the latest.</source>
         <translation>复杂投诉须在登记后 {days} 个工作日内办结：最迟 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/cases.py" line="1518"/>
+        <location filename="../../desktop_app/services/cases.py" line="1522"/>
         <source>The new resolution date must be in the future.</source>
         <translation>新的办结日期必须晚于当前时间。</translation>
     </message>
@@ -2057,6 +2100,51 @@
         <source>{name} is compressed {ratio:.0f}:1, more than the 100:1 a workbook may be (it may be built to exhaust the computer); nothing was changed.</source>
         <translation>{name} 的压缩比为 {ratio:.0f}:1，超过工作簿允许的 100:1（可能是为耗尽电脑资源而构造的）；未做任何更改。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="83"/>
+        <source>Enter a date (YYYY-MM-DD).</source>
+        <translation>请输入日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="99"/>
+        <source>Choose at least one department.</source>
+        <translation>请至少选择一个部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="122"/>
+        <source>Only a supervisor of a department present, or a manager, records this meeting.</source>
+        <translation>只有参会部门的主管或经理可以登记此复盘会。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="225"/>
+        <source>No review meeting has the id {id}.</source>
+        <translation>没有编号为 {id} 的复盘会。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="301"/>
+        <source>Decision {row}: enter what was decided.</source>
+        <translation>决议 {row}：请填写决议内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="308"/>
+        <source>Decision {row}: choose the responsible department.</source>
+        <translation>决议 {row}：请选择责任部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="373"/>
+        <source>Sign in to record a review meeting.</source>
+        <translation>请登录后再登记复盘会。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="453"/>
+        <source>No decision has the id {id}.</source>
+        <translation>没有编号为 {id} 的决议。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/review_meetings.py" line="457"/>
+        <source>This decision already has its improvement action.</source>
+        <translation>该决议已有改进措施。</translation>
+    </message>
 </context>
 <context>
     <name>AccountFields</name>
@@ -2585,101 +2673,126 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/admin_audit.py" line="129"/>
+        <source>Review meeting recorded</source>
+        <translation>登记复盘会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
+        <source>Review meeting changed</source>
+        <translation>修改复盘会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
+        <source>Improvement action created from a decision</source>
+        <translation>由决议创建改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="134"/>
+        <source>Marked as a typical case</source>
+        <translation>标记为典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
+        <source>Removed from the typical-case library</source>
+        <translation>移出典型案例库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="138"/>
         <source>Cases exported</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="130"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="139"/>
         <source>Cases exported unmasked</source>
         <translation>导出投诉（未隐藏联系方式）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="131"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
         <source>Report exported</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="132"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="141"/>
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="133"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="142"/>
         <source>Workbook imported</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="134"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
         <source>Policy changed</source>
         <translation>政策已修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="135"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="136"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
         <source>Calendar day changed</source>
         <translation>调整日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="137"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="146"/>
         <source>Calendar day change removed</source>
         <translation>取消日历调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="140"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="149"/>
         <source>Holiday notice imported</source>
         <translation>已导入放假通知</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="143"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="152"/>
         <source>Backup taken</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="144"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="153"/>
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="145"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="154"/>
         <source>Demo data generated</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="159"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="168"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="160"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="169"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="170"/>
         <source>Entity id</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="157"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="166"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="158"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="167"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="162"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="171"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="163"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="172"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2687,112 +2800,112 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="277"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="286"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="281"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="290"/>
         <source>Any complaint</source>
         <translation>全部投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="285"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="294"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="301"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="310"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="302"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="311"/>
         <source>&amp;Complaint number:</source>
         <translation>投诉编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="303"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="312"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="304"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="313"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="305"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="314"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="327"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="336"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="330"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="339"/>
         <source>Read the audit log again (F5)</source>
         <translation>重新读取审计日志（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="334"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="343"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="338"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="347"/>
         <source>Save the entries of this filter as an Excel workbook (the export is recorded in the audit log)</source>
         <translation>将当前筛选出的记录另存为 Excel 工作簿（导出操作会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="344"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="353"/>
         <source>Exporting… %p%</source>
         <translation>正在导出… %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="356"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="365"/>
         <source>Every sign-in, change, export, setting change, backup and restore is recorded here. Entries cannot be changed or deleted.</source>
         <translation>每次登录、修改、导出、设置修改、备份和恢复都记录在这里。记录不能修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="438"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="447"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="440"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="449"/>
         <source>Entries: {total}</source>
         <translation>记录：{total} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="442"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="451"/>
         <source>Entries: {shown} of {total} (scroll for more)</source>
         <translation>记录：{total} 条中已显示 {shown} 条（向下滚动查看更多）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="459"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="468"/>
         <source>Audit log {start}-{end}.xlsx</source>
         <translation>审计日志 {start}-{end}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="465"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="474"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="467"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="476"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="513"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="522"/>
         <source>Audit log exported: {rows} entries to {file}</source>
         <translation>审计日志已导出：{rows} 条记录，保存到 {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="518"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="527"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -2800,27 +2913,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="235"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="244"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="236"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="245"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="237"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="246"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="238"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="247"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_audit.py" line="239"/>
+        <location filename="../../desktop_app/ui/admin_audit.py" line="248"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3153,173 +3266,183 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="246"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="254"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="247"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="255"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="248"/>
-        <location filename="../../desktop_app/ui/case/actions.py" line="305"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="256"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="319"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="258"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="266"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="260"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="268"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="263"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="271"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="300"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="314"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="302"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="316"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="421"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="435"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="444"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="453"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="467"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="454"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="468"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="455"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="469"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="456"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="470"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="457"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="471"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="458"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="472"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="459"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="473"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="460"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="474"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="461"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="475"/>
         <source>The case was re-assessed.</source>
         <translation>投诉已重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="462"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="476"/>
         <source>The account frozen note was recorded.</source>
         <translation>账户冻结记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="463"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="477"/>
         <source>The root cause was recorded.</source>
         <translation>已记录原因分类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="468"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="478"/>
+        <source>The case is in the typical-case library.</source>
+        <translation>该案件已收入典型案例库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="483"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="469"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="484"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="470"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="485"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="471"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="486"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="472"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="487"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="473"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="488"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="474"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="489"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="475"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="490"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="476"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="491"/>
         <source>your re-assessment</source>
         <translation>您的重新评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="477"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="492"/>
         <source>the account frozen note</source>
         <translation>账户冻结记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="478"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="493"/>
         <source>the root cause</source>
         <translation>原因分类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="504"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="494"/>
+        <source>the typical case</source>
+        <translation>典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/actions.py" line="520"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="554"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="570"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
@@ -3630,6 +3753,86 @@ After the restore this program signs you out; sign in again to continue.</source
     </message>
 </context>
 <context>
+    <name>CaseLibraryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="103"/>
+        <source>Typical-case library</source>
+        <translation>典型案例库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="108"/>
+        <source>Search summaries, lessons and scripts</source>
+        <translation>搜索摘要、经验教训和话术</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="112"/>
+        <source>Any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="115"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="134"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="118"/>
+        <source>Any cause</source>
+        <translation>任意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="120"/>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="132"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="133"/>
+        <source>Subtype</source>
+        <translation>子类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="135"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="136"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="238"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="213"/>
+        <source>{count} typical cases</source>
+        <translation>{count} 个典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="233"/>
+        <source>Marked by {name} on {day}</source>
+        <translation>{name} 于 {day} 标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="239"/>
+        <source>Lesson</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="240"/>
+        <source>Handling script</source>
+        <translation>有效话术</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="241"/>
+        <source>Description (personal data masked)</source>
+        <translation>描述（个人信息已脱敏）</translation>
+    </message>
+</context>
+<context>
     <name>CaseTimeline</name>
     <message>
         <location filename="../../desktop_app/ui/case/timeline.py" line="193"/>
@@ -3660,163 +3863,173 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="123"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="124"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="173"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="175"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="179"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="181"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="185"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="187"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="191"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="192"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="192"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="193"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="197"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="198"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="198"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="203"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="204"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="204"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="205"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="209"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="211"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="214"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="213"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="214"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="220"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="221"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="223"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="224"/>
         <source>Mark urgent, change the level, type, subtype or department</source>
         <translation>标记紧急，调整级别、类型、子类型或部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="228"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="229"/>
         <source>Cause analys&amp;is…</source>
         <translation>原因分析(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="231"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="232"/>
         <source>Record the root cause and the 5W1H analysis</source>
         <translation>记录原因分类和5W1H原因分析</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="259"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="237"/>
+        <source>T&amp;ypical case…</source>
+        <translation>典型案例(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="240"/>
+        <source>Keep this closed case in the typical-case library</source>
+        <translation>将此已结案件收入典型案例库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="270"/>
         <source>C&amp;ustomer…</source>
         <translation>客户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="262"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="273"/>
         <source>The customer&apos;s record: contacts, member tier, sensitive customer</source>
         <translation>客户档案：联系方式、会员等级、敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="332"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="343"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="335"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="346"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="376"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="379"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="387"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="390"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="411"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="422"/>
         <source>{name} is not a type the program opens; its folder is shown instead.</source>
         <translation>本程序不直接打开 {name} 这种类型的文件，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="431"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="442"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="443"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="454"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="444"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="455"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -4599,14 +4812,14 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/detail_words.py" line="147"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="149"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="258"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="148"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="259"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="266"/>
         <source>To</source>
         <translation>新</translation>
     </message>
@@ -4745,7 +4958,7 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="179"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="407"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="414"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
@@ -4967,375 +5180,405 @@ Please send that file to your administrator. Unsaved input in the current window
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="406"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="413"/>
         <source>Complaint types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
+        <source>Held on</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
+        <source>Decisions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
+        <source>Improvement action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
+        <source>New entry</source>
+        <translation>新增条目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
         <source>Contacts in full</source>
         <translation>完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
         <source>Selection</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
         <source>Seconds</source>
         <translation>用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="245"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
         <source>Customers added</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="247"/>
         <source>Numbers assigned</source>
         <translation>分配编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
         <source>Staff added</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
         <source>Staff added (count)</source>
         <translation>新增人员数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="536"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="543"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="245"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="253"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="247"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
         <source>Before</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="255"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="256"/>
         <source>Old backups removed</source>
         <translation>已删除的旧备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="257"/>
         <source>Previous database kept as</source>
         <translation>原数据库保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="258"/>
         <source>Schema version</source>
         <translation>数据库结构版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="259"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="253"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="260"/>
         <source>Progress entries</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="256"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="263"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="257"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="264"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="310"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="268"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="317"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="262"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="310"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="317"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="276"/>
         <source>Period from</source>
         <translation>期间自</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="271"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="278"/>
         <source>Period to</source>
         <translation>期间至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="273"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
         <source>Rows changed</source>
         <translation>修改的行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="275"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
         <source>Open cases checked</source>
         <translation>检查的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="277"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
         <source>Cases generated</source>
         <translation>生成案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="279"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
         <source>Day becomes</source>
         <translation>调整为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="289"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="283"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="290"/>
         <source>Days off</source>
         <translation>放假天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
         <source>Makeup working days</source>
         <translation>调休上班天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="285"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="292"/>
         <source>Replaced an earlier import</source>
         <translation>取代了之前的导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="290"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="297"/>
         <source>Follow-up opened</source>
         <translation>已开启跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="296"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="303"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="296"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="303"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="300"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="307"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="301"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="308"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="302"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="309"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="312"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="319"/>
         <source>Selected cases</source>
         <translation>所选案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="312"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="319"/>
         <source>A period</source>
         <translation>按期间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="314"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="321"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="314"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="321"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="316"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="323"/>
         <source>The account is disabled</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="408"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="409"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
         <source>Settings</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="410"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
         <source>added</source>
         <translation>已新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
         <source>place</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="418"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="419"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="420"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="425"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="426"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="427"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="421"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="428"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="429"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="430"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="431"/>
         <source>default level</source>
         <translation>默认级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="425"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="432"/>
         <source>first callback</source>
         <translation>首次回电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="426"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="433"/>
         <source>handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="427"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="434"/>
         <source>handling department</source>
         <translation>处理部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="428"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="435"/>
         <source>notify department</source>
         <translation>通知部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="429"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="436"/>
         <source>in use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="430"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="437"/>
         <source>display name</source>
         <translation>显示名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="431"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="438"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="432"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="439"/>
         <source>departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="433"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="440"/>
         <source>supervisor</source>
         <translation>直属主管</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="434"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="441"/>
         <source>senior agent</source>
         <translation>资深坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="466"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="473"/>
         <source>{size:.1f} MB</source>
         <translation>{size:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="468"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="475"/>
         <source>{size:.0f} KB</source>
         <translation>{size:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="469"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="476"/>
         <source>{size} bytes</source>
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="483"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="490"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="494"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="532"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="501"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="539"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="536"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="543"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -6755,82 +6998,92 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
+        <source>Review &amp;meetings…</source>
+        <translation>复盘会(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
+        <source>&amp;Typical-case library…</source>
+        <translation>典型案例库(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="391"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="401"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="397"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="407"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="409"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="402"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="412"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="406"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="416"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="410"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="420"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="463"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="491"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="479"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="507"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="491"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="519"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="503"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="531"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="506"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="534"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="509"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="537"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="558"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="586"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="563"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="591"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -6841,6 +7094,49 @@ Database: {database}</source>
 面向客服团队的投诉登记、进度跟踪、满意度调查与统计报表。
 
 数据库：{database}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkTypicalDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="59"/>
+        <source>Mark as a typical case</source>
+        <translation>标记为典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="61"/>
+        <source>The case goes into the typical-case library for everyone to learn from, without the customer&apos;s name, contact or ID number.</source>
+        <translation>该案例将收入典型案例库供全员学习，不含客户姓名、联系方式和证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="66"/>
+        <source>&amp;Summary:</source>
+        <translation>案例摘要(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="66"/>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="69"/>
+        <source>&amp;Lesson:</source>
+        <translation>经验教训(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="69"/>
+        <source>What we learnt</source>
+        <translation>我们学到了什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="72"/>
+        <source>Handling &amp;script:</source>
+        <translation>有效话术(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_library.py" line="74"/>
+        <source>What was said or done that worked</source>
+        <translation>有效的说法或做法</translation>
     </message>
 </context>
 <context>
@@ -8116,6 +8412,184 @@ Database: {database}</source>
     </message>
 </context>
 <context>
+    <name>ReviewMeetingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="201"/>
+        <source>Review meetings</source>
+        <translation>复盘会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="207"/>
+        <source>Held on</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="207"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="207"/>
+        <source>Decisions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="224"/>
+        <source>Who was there</source>
+        <translation>参会人员名单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="229"/>
+        <source>Take the &amp;report&apos;s hot spots</source>
+        <translation>提取报表热点(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="232"/>
+        <source>The product × cause pairs of the period, from the report</source>
+        <translation>本期报表中的产品×原因组合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="242"/>
+        <source>Decision</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="243"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="244"/>
+        <source>Deadline (YYYY-MM-DD)</source>
+        <translation>期限（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="245"/>
+        <source>Improvement action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="254"/>
+        <source>&amp;Add decision</source>
+        <translation>添加决议(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="257"/>
+        <source>Re&amp;move decision</source>
+        <translation>删除决议(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="260"/>
+        <source>&amp;Create improvement action</source>
+        <translation>创建改进措施(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="262"/>
+        <source>Record the selected decision as an improvement action</source>
+        <translation>将所选决议登记为改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="276"/>
+        <source>Held &amp;on:</source>
+        <translation>会议日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="277"/>
+        <source>&amp;Period reviewed:</source>
+        <translation>复盘期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="278"/>
+        <source>&amp;Departments present:</source>
+        <translation>参会部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="279"/>
+        <source>People &amp;present:</source>
+        <translation>参会人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="280"/>
+        <source>Hot spots reviewed:</source>
+        <translation>复盘的问题热点：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="282"/>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="288"/>
+        <source>Decisions:</source>
+        <translation>决议：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="297"/>
+        <source>&amp;New meeting</source>
+        <translation>新建复盘会(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="301"/>
+        <source>&amp;Save meeting</source>
+        <translation>保存复盘会(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="304"/>
+        <source>Minutes as P&amp;DF…</source>
+        <translation>会议纪要存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="307"/>
+        <source>Save the minutes of the selected meeting as a PDF file</source>
+        <translation>将所选复盘会的纪要保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="391"/>
+        <source>None taken yet</source>
+        <translation>尚未提取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="471"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="572"/>
+        <source>The meeting was saved.</source>
+        <translation>复盘会已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="582"/>
+        <source>Save the meeting, then choose one of its decisions.</source>
+        <translation>请先保存复盘会，再选择其中一条决议。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="594"/>
+        <source>The improvement action was created.</source>
+        <translation>改进措施已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="607"/>
+        <source>The minutes were saved to {path}.</source>
+        <translation>会议纪要已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="615"/>
+        <source>Save the minutes as PDF</source>
+        <translation>会议纪要存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="617"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="626"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>RootCauseDialog</name>
     <message>
         <location filename="../../desktop_app/ui/case/dialogs.py" line="345"/>
@@ -8420,90 +8894,101 @@ Database: {database}</source>
 <context>
     <name>SimilarPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="37"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="39"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="39"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="114"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="41"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="122"/>
         <source>New customer (none picked)</source>
         <translation>新客户（未选择已有客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="51"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="53"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="51"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="53"/>
         <source>Stage</source>
         <translation>处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="51"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="53"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="61"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="63"/>
         <source>&amp;Customer record…</source>
         <translation>客户档案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="64"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="66"/>
         <source>Change the customer&apos;s contacts, member tier or sensitive-customer flag</source>
         <translation>修改客户的联系方式、会员等级或敏感客户标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="70"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="72"/>
         <source>Similar cases</source>
         <translation>相似投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="72"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="169"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="74"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="178"/>
         <source>Choose a subtype to see today&apos;s count.</source>
         <translation>选择投诉子类后可查看今日数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="75"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="77"/>
         <source>Open cases of this customer</source>
         <translation>该客户未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="78"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="80"/>
         <source>Cases with a similar description</source>
         <translation>描述相似的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="123"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="84"/>
+        <source>Typical cases of this subtype</source>
+        <translation>本子类的典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="131"/>
         <source>Member tier: {tier}</source>
         <translation>会员等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="133"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="141"/>
         <source>Sensitive customer: {kind}</source>
         <translation>敏感客户：{kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="135"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="143"/>
         <source>Sensitive customer</source>
         <translation>敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="174"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="178"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="198"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="180"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="192"/>
+        <source>Script: {script}</source>
+        <translation>话术：{script}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="200"/>
         <source>Today: {count} of batch threshold {threshold} for this subtype</source>
         <translation>该子类今日已有 {count} 件，批量投诉阈值为 {threshold} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="184"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="204"/>
         <source>the next one is a batch complaint (urgent)</source>
         <translation>再有一件即为批量投诉（紧急）</translation>
     </message>
