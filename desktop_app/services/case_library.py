@@ -165,13 +165,7 @@ def mark_typical(
         "script": _text(script, "script"),
     }
     with write_lock(database_proxy.obj):
-        case = Complaint.get_or_none(Complaint.id == case_id)
-        if case is None or not access.may_see(session, case):
-            raise NotFound(msg("No case has the id {id}."), id=case_id)
-        if not access.supervises(session, case):
-            raise PermissionDenied(
-                msg("Only a supervisor of the case's department or a manager marks it typical.")
-            )
+        case = _supervised_case(session, case_id)
         if case.is_open:
             raise ValidationError(
                 msg("Case {number} is still open: only closed cases are typical cases."),
@@ -208,18 +202,24 @@ def mark_typical(
         return _entry(_query().where(TypicalCase.id == entry.id).get())
 
 
+def _supervised_case(session: Session, case_id: int) -> Complaint:
+    """The case, for who may mark it typical (its supervisors and managers)."""
+    case = Complaint.get_or_none(Complaint.id == case_id)
+    if case is None or not access.may_see(session, case):
+        raise NotFound(msg("No case has the id {id}."), id=case_id)
+    if not access.supervises(session, case):
+        raise PermissionDenied(
+            msg("Only a supervisor of the case's department or a manager marks it typical.")
+        )
+    return case
+
+
 @service
 def remove_typical(session: Session, case_id: int) -> None:
     """Take a case out of the library (who may mark it)."""
     require_role(session, *MARK_ROLES)
     with write_lock(database_proxy.obj):
-        case = Complaint.get_or_none(Complaint.id == case_id)
-        if case is None or not access.may_see(session, case):
-            raise NotFound(msg("No case has the id {id}."), id=case_id)
-        if not access.supervises(session, case):
-            raise PermissionDenied(
-                msg("Only a supervisor of the case's department or a manager marks it typical.")
-            )
+        case = _supervised_case(session, case_id)
         deleted = TypicalCase.delete().where(TypicalCase.complaint == case.id).execute()
         if not deleted:
             raise NotFound(msg("Case {number} is not in the library."), number=case.number)
