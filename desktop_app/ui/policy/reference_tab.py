@@ -154,15 +154,7 @@ class ReferenceList(FieldErrors, QGroupBox):
         item = self.list.currentItem()
         if item is None:
             return
-        row = item.data(RowRole)
-        self.context.run(
-            policy.change_policy,
-            self.sheet,
-            [{"code": row[0], "name_zh": zh, "name_en": en}],
-            expected={row[0]: row},
-            done=lambda _changes: self._done(row[0]),
-            field_error=self._field_error,
-        )
+        self._change(item.data(RowRole), name_zh=zh, name_en=en)
 
     def _field_error(self, field: str | None, text: str) -> None:
         self.show_error(field, text)
@@ -174,15 +166,19 @@ class ReferenceList(FieldErrors, QGroupBox):
 
     def toggle_active(self) -> None:
         item = self.list.currentItem()
-        if item is None:
-            return
-        row = item.data(RowRole)
+        if item is not None:
+            row = item.data(RowRole)
+            self._change(row, active=row[3] == NO)
+
+    def _change(self, row: list[Any], **cells: Any) -> None:
+        """Save ``cells`` of the row shown (a conflict if someone changed it meanwhile)."""
         self.context.run(
             policy.change_policy,
             self.sheet,
-            [{"code": row[0], "active": row[3] == NO}],
+            [{"code": row[0], **cells}],
             expected={row[0]: row},
             done=lambda _changes: self._done(row[0]),
+            field_error=self._field_error,
         )
 
     def move(self, step: int) -> None:

@@ -355,7 +355,6 @@ class TypesTab(FieldErrors, QWidget):
         row = self.row
         if row is None:
             return
-        code = policy.row_key("types", row)
         if row[SUB] is None:
             cells: dict[str, Any] = {"type": row[TYPE], "type_zh": zh, "type_en": en}
         else:
@@ -366,14 +365,7 @@ class TypesTab(FieldErrors, QWidget):
                 "subtype_en": en,
                 **self._subtype_cells(),
             }
-        self.context.run(
-            policy.change_policy,
-            "types",
-            [cells],
-            expected={code: row},
-            done=lambda changes: self._saved(changes, code),
-            field_error=self._field_error,
-        )
+        self._change(row, cells)
 
     _FIELDS = {
         "type_zh": "name_zh",
@@ -409,16 +401,21 @@ class TypesTab(FieldErrors, QWidget):
         row = self.row
         if row is None or self.mode != "edit":
             return
-        code = policy.row_key("types", row)
         cells: dict[str, Any] = {"type": row[TYPE], "active": row[ACTIVE] == NO}
         if row[SUB] is not None:
             cells["subtype"] = row[SUB]
+        self._change(row, cells)
+
+    def _change(self, row: list[Any], cells: dict[str, Any]) -> None:
+        """Save ``cells`` of the row shown (a conflict if someone changed it meanwhile)."""
+        code = policy.row_key("types", row)
         self.context.run(
             policy.change_policy,
             "types",
             [cells],
             expected={code: row},
             done=lambda changes: self._saved(changes, code),
+            field_error=self._field_error,
         )
 
     def move(self, step: int) -> None:
