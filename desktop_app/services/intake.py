@@ -491,17 +491,15 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         )
         sla.apply_registration_rules(case, customer)
         sla.refresh_case(case, ctx, subtype.callback_rule)
+        # The batch rule's flag, link and deadlines go into the insert itself; the earlier
+        # members of the batch follow it (docs/rules.md#urgency).
+        batch = sla.join_batch(session, case, ctx, subtype.callback_rule)
         staff = routing.DbStaff(ctx.policy)  # the settings this save already read
         route = routing.route_for(case, subtype, staff=staff)
         case.owner_id = route.owner
         case.save(force_insert=True)
-        batch = sla.apply_batch_rule(session, case, ctx)
         if batch is not None:
-            # The batch rule made the case urgent after the insert: route it again.
-            route = routing.route_for(case, subtype, staff=staff)
-            if route.owner != case.owner_id:
-                case.owner_id = route.owner
-                Complaint.update(owner=route.owner).where(Complaint.id == case.id).execute()
+            sla.flag_batch_members(session, case, batch, ctx, subtype.callback_rule)
         search.index_rows(database_proxy.obj, [(case.id, case.description)])
         attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids, now)
         audit.record(
@@ -536,7 +534,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         case.solution_due,
         case.resolution_due,
         promise_text(case.first_response_due, now, session.language),
-        batch.id if batch else None,
+        batch,
         customer.id,
         route.owner,
         route.rule,
