@@ -24,7 +24,6 @@ from desktop_app.db.models import (
     Complaint,
     ComplaintType,
     Customer,
-    DaySequence,
     Department,
     Reminder,
     User,
@@ -355,15 +354,16 @@ def default_level_for(subtype: str, member_tier: str) -> int | None:
 def next_number(day: dt.date, prefix: str) -> str:
     """The next complaint number of ``day``; call inside the registering transaction."""
     key = day.strftime("%Y%m%d")
-    (
-        DaySequence.insert(day=key, last=1)
-        .on_conflict(
-            conflict_target=[DaySequence.day], update={DaySequence.last: DaySequence.last + 1}
-        )
-        .execute()
+    db = database_proxy.obj
+    p = db.param
+    # Plain SQL (every save runs it); the upsert takes the number under the write lock.
+    db.execute_sql(
+        f'INSERT INTO day_sequence (day, "last") VALUES ({p}, 1)'
+        f' ON CONFLICT (day) DO UPDATE SET "last" = day_sequence."last" + 1',
+        [key],
     )
-    last = DaySequence.get_by_id(key).last
-    return f"{prefix}-{key}-{last:04d}"
+    row = db.execute_sql(f'SELECT "last" FROM day_sequence WHERE day = {p}', [key]).fetchone()
+    return f"{prefix}-{key}-{int(row[0]):04d}"
 
 
 def _customer_for(form: IntakeForm, found: _Found, now: dt.datetime) -> Customer:

@@ -45,8 +45,37 @@ class SlaContext:
 
     @classmethod
     def load(cls) -> SlaContext:
+        """The stored policy and calendar. Built again only when the rows they come from
+        changed: those rows are read with plain SQL and compared on every call (a change
+        made on another PC counts at once), the settings decoded and the calendar built
+        once per change — every save loads the context (python -m bench intake-save)."""
+        global _loaded
+        rows = _context_rows()
+        cached = _loaded
+        if cached is not None and cached[0] == rows:
+            return cls(dict(cached[1].policy), cached[1].calendar)  # the caller's own dict
         policy = settings_service.load_all()
-        return cls(policy, settings_service.load_calendar(policy))
+        ctx = cls(policy, settings_service.load_calendar(policy))
+        _loaded = (rows, cls(dict(policy), ctx.calendar))
+        return ctx
+
+
+# The last context ``SlaContext.load`` built and the rows it was built from.
+_loaded: tuple[tuple[list[Any], ...], SlaContext] | None = None
+
+
+def _context_rows() -> tuple[list[Any], ...]:
+    """The stored rows the policy and the calendar are made of (settings, calendar
+    overrides, imported holiday notices)."""
+    db = database_proxy.obj
+    return tuple(
+        [tuple(r) for r in db.execute_sql(sql).fetchall()]
+        for sql in (
+            'SELECT "key", "value" FROM setting ORDER BY "key"',
+            "SELECT day, kind FROM calendar_override ORDER BY id",
+            "SELECT year, days_off, makeup_workdays FROM official_calendar_year ORDER BY year",
+        )
+    )
 
 
 def default_level(subtype: ComplaintType, member_tier: str, reopened: bool) -> int:
@@ -192,6 +221,35 @@ def _day_of_subtype(case: Complaint) -> tuple[str, list[Any], str]:
     return where, params, product
 
 
+# What the batch rule reads of an earlier member (``refresh_case``'s inputs) and writes.
+_BATCH_COLUMNS = (
+    Complaint.id,
+    Complaint.complaint_time,
+    Complaint.registration_time,
+    Complaint.reopened_at,
+    Complaint.reopen_count,
+    Complaint.urgency,
+    Complaint.urgent,
+    Complaint.urgent_reasons,
+    Complaint.member_tier,
+    Complaint.level,
+    Complaint.is_open,
+    Complaint.first_response_at,
+    Complaint.solution_agreed_at,
+    Complaint.last_update_at,
+    Complaint.renegotiated_due,
+    Complaint.first_response_due,
+    Complaint.solution_due,
+    Complaint.resolution_due,
+    Complaint.priority,
+    Complaint.next_due,
+    Complaint.next_update_due,
+    Complaint.batch,
+    Complaint.version,
+    Complaint.updated_at,
+)
+
+
 def join_batch(
     session: Session, case: Complaint, ctx: SlaContext, callback_rule: str | None
 ) -> int | None:
@@ -252,7 +310,7 @@ def flag_batch_members(
     flagged: list[int] = []
     if newcomers:
         members = (
-            Complaint.select()
+            Complaint.select(*_BATCH_COLUMNS)
             .where(Complaint.id.in_(newcomers))
             .order_by(Complaint.registration_time, Complaint.id)
         )
