@@ -127,7 +127,7 @@ def record(
     )
     # Plain SQL: every save writes one or two entries (python -m bench intake-save).
     data = entry.__data__
-    entry.id = insert_row(
+    new_id = insert_row(
         database_proxy.obj,
         "audit_log",
         {
@@ -140,6 +140,8 @@ def record(
             "details": data["details"],
         },
     )
+    assert new_id is not None  # nothing refuses an audit entry but an error
+    entry.id = new_id
     return entry
 
 

@@ -280,7 +280,7 @@ def join_batch(
         ).id
     )
     add_urgent_reason(case, "batch")
-    case.batch = batch_id
+    case.batch_id = batch_id
     refresh_case(case, ctx, callback_rule)
     case.version = (case.version or 1) + 1
     case.updated_at = session.now()
@@ -317,7 +317,7 @@ def flag_batch_members(
         for member in members:
             if add_urgent_reason(member, "batch"):
                 flagged.append(member.id)
-            member.batch = batch_id
+            member.batch_id = batch_id
             refresh_case(member, ctx, callback_rule)
             member.version += 1
             member.updated_at = now
