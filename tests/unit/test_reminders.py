@@ -217,3 +217,24 @@ def test_progress_update_cadence_is_stored(system_session, clerk_session, clock)
         last_update_at=dt.datetime(2026, 11, 24, 10, 0),
     )  # open 21 working days
     assert late.next_update_due == dt.datetime(2026, 12, 1, 10, 0)  # weekly
+
+
+def test_sla_context_follows_changed_settings_and_calendar(system_session, manager_session):
+    """The context is reused between saves only while its stored rows are unchanged: a
+    setting or calendar override changed (here or straight in the table, as another PC
+    would) counts at the next load."""
+    from desktop_app.db.models import CalendarOverride, Setting
+    from desktop_app.services import settings
+
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 4
+    settings.change_setting(manager_session, "sla.first_response_hours.normal", 1)
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 1
+    Setting.update(value="2").where(Setting.key == "sla.first_response_hours.normal").execute()
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 2
+    wednesday = dt.date(2026, 11, 25)
+    assert sla.SlaContext.load().calendar.is_working_day(wednesday)
+    CalendarOverride.create(day=wednesday, kind="holiday", note="", created_at=dt.datetime.now())
+    assert not sla.SlaContext.load().calendar.is_working_day(wednesday)
+    loaded = sla.SlaContext.load()
+    loaded.policy["sla.first_response_hours.normal"] = 9  # a caller's own copy
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 2
