@@ -24,7 +24,6 @@ from desktop_app.db.models import (
     Complaint,
     ComplaintType,
     Customer,
-    DaySequence,
     Department,
     Reminder,
     User,
@@ -356,15 +355,16 @@ def default_level_for(subtype: str, member_tier: str) -> int | None:
 def next_number(day: dt.date, prefix: str) -> str:
     """The next complaint number of ``day``; call inside the registering transaction."""
     key = day.strftime("%Y%m%d")
-    (
-        DaySequence.insert(day=key, last=1)
-        .on_conflict(
-            conflict_target=[DaySequence.day], update={DaySequence.last: DaySequence.last + 1}
-        )
-        .execute()
+    db = database_proxy.obj
+    p = db.param
+    # Plain SQL (every save runs it); the upsert takes the number under the write lock.
+    db.execute_sql(
+        f'INSERT INTO day_sequence (day, "last") VALUES ({p}, 1)'
+        f' ON CONFLICT (day) DO UPDATE SET "last" = day_sequence."last" + 1',
+        [key],
     )
-    last = DaySequence.get_by_id(key).last
-    return f"{prefix}-{key}-{last:04d}"
+    row = db.execute_sql(f'SELECT "last" FROM day_sequence WHERE day = {p}', [key]).fetchone()
+    return f"{prefix}-{key}-{int(row[0]):04d}"
 
 
 def _customer_for(form: IntakeForm, found: _Found, now: dt.datetime) -> Customer:
@@ -492,17 +492,15 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         )
         sla.apply_registration_rules(case, customer)
         sla.refresh_case(case, ctx, subtype.callback_rule)
+        # The batch rule's flag, link and deadlines go into the insert itself; the earlier
+        # members of the batch follow it (docs/rules.md#urgency).
+        batch = sla.join_batch(session, case, ctx, subtype.callback_rule)
         staff = routing.DbStaff(ctx.policy)  # the settings this save already read
         route = routing.route_for(case, subtype, staff=staff)
         case.owner_id = route.owner
         case.save(force_insert=True)
-        batch = sla.apply_batch_rule(session, case, ctx)
         if batch is not None:
-            # The batch rule made the case urgent after the insert: route it again.
-            route = routing.route_for(case, subtype, staff=staff)
-            if route.owner != case.owner_id:
-                case.owner_id = route.owner
-                Complaint.update(owner=route.owner).where(Complaint.id == case.id).execute()
+            sla.flag_batch_members(session, case, batch, ctx, subtype.callback_rule)
         search.index_rows(database_proxy.obj, [(case.id, case.description)])
         attached = attachments.add_rows(case.id, session.user_id, stored, form.recording_ids, now)
         audit.record(
@@ -537,7 +535,7 @@ def register_complaint(session: Session, form: IntakeForm) -> Registered:
         case.solution_due,
         case.resolution_due,
         promise_text(case.first_response_due, now, session.language),
-        batch.id if batch else None,
+        batch,
         customer.id,
         route.owner,
         route.rule,

@@ -16,6 +16,7 @@ from typing import Any
 
 from peewee import JOIN, SQL, fn
 
+from desktop_app.db.connection import insert_row
 from desktop_app.db.models import (
     Complaint,
     ComplaintType,
@@ -44,6 +45,11 @@ class DbStaff:
     def __init__(self, policy: Mapping[str, Any] | None = None) -> None:
         self._users: dict[int, User | None] = {}
         self._policy = policy
+
+    @property
+    def policy(self) -> Mapping[str, Any] | None:
+        """The settings given at creation (None: each is read when asked)."""
+        return self._policy
 
     def _user(self, user_id: int) -> User | None:
         if user_id not in self._users:
@@ -198,25 +204,29 @@ def report_up(
             continue
         told.add((kind, person))
         key = f"{kind}:{target}:{case.id}:{person}"
-        query = Reminder.insert(
-            complaint=case.id,
-            kind=kind,
-            target=None,
-            due_at=case.first_response_due,
-            fire_key=key,
-            recipient=person,
-            department=department,
-            message=case.number,
-            created_at=now,
-        ).on_conflict_ignore()
-        cursor = database_proxy.obj.execute(query)
-        if cursor.rowcount == 1:
-            created.append(Reminder.get(Reminder.fire_key == key).id)
+        # Plain SQL (it runs on most saves of an urgent case); none twice per fire key.
+        reminder_id = insert_row(
+            database_proxy.obj,
+            "reminder",
+            {
+                "complaint_id": case.id,
+                "kind": kind,
+                "target": None,
+                "due_at": Reminder.due_at.db_value(case.first_response_due),
+                "fire_key": key,
+                "recipient_id": person,
+                "department_id": department,
+                "message": case.number,
+                "created_at": Reminder.created_at.db_value(now),
+            },
+            ignore=True,
+        )
+        if reminder_id is not None:
+            created.append(reminder_id)
             if kind == REPORTED_UP:
                 reported = True
     if reported:
         # The group robot hears of an urgent case once (docs/rules.md#group-robot-notifications).
-        notify_service.enqueue(
-            settings_service.load_all(), "urgent", case.id, f"urgent:{case.id}", now
-        )
+        policy = dict(staff.policy) if staff.policy is not None else settings_service.load_all()
+        notify_service.enqueue(policy, "urgent", case.id, f"urgent:{case.id}", now)
     return created

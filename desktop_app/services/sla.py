@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.db.connection import for_update, write_lock
+from desktop_app.db.connection import for_update, is_postgres, write_lock
 from desktop_app.db.models import (
     CaseBatch,
     Complaint,
@@ -46,8 +46,37 @@ class SlaContext:
 
     @classmethod
     def load(cls) -> SlaContext:
+        """The stored policy and calendar. Built again only when the rows they come from
+        changed: those rows are read with plain SQL and compared on every call (a change
+        made on another PC counts at once), the settings decoded and the calendar built
+        once per change — every save loads the context (python -m bench intake-save)."""
+        global _loaded
+        rows = _context_rows()
+        cached = _loaded
+        if cached is not None and cached[0] == rows:
+            return cls(dict(cached[1].policy), cached[1].calendar)  # the caller's own dict
         policy = settings_service.load_all()
-        return cls(policy, settings_service.load_calendar(policy))
+        ctx = cls(policy, settings_service.load_calendar(policy))
+        _loaded = (rows, cls(dict(policy), ctx.calendar))
+        return ctx
+
+
+# The last context ``SlaContext.load`` built and the rows it was built from.
+_loaded: tuple[tuple[list[Any], ...], SlaContext] | None = None
+
+
+def _context_rows() -> tuple[list[Any], ...]:
+    """The stored rows the policy and the calendar are made of (settings, calendar
+    overrides, imported holiday notices)."""
+    db = database_proxy.obj
+    return tuple(
+        [tuple(r) for r in db.execute_sql(sql).fetchall()]
+        for sql in (
+            'SELECT "key", "value" FROM setting ORDER BY "key"',
+            "SELECT day, kind FROM calendar_override ORDER BY id",
+            "SELECT year, days_off, makeup_workdays FROM official_calendar_year ORDER BY year",
+        )
+    )
 
 
 def default_level(subtype: ComplaintType, member_tier: str, reopened: bool) -> int:
@@ -178,50 +207,142 @@ def apply_registration_rules(case: Complaint, customer: Customer | None) -> None
         add_urgent_reason(case, "head_office")
 
 
-def apply_batch_rule(session: Session, case: Complaint, ctx: SlaContext) -> CaseBatch | None:
-    """More than ``rules.batch_threshold`` complaints of one subtype (and product or
-    merchant, where given) registered on one calendar day: flag all urgent, link them as one
-    batch and recompute their deadlines. Call inside the registering transaction."""
-    threshold = int(ctx.policy["rules.batch_threshold"])
-    day = case.registration_time.date()
-    start = dt.datetime.combine(day, dt.time.min)
-    end = start + dt.timedelta(days=1)
+def _day_of_subtype(case: Complaint) -> tuple[str, list[Any], str]:
+    """The SQL condition (and its parameters) of the batch rule's cases: ``case``'s subtype
+    registered on its calendar day, and its product or merchant where given; and that
+    product (``""``: none)."""
+    p = database_proxy.obj.param
+    start = dt.datetime.combine(case.registration_time.date(), dt.time.min)
+    params: list[Any] = [case.subtype_id, start, start + dt.timedelta(days=1)]
+    where = f"subtype_id = {p} AND registration_time >= {p} AND registration_time < {p}"
     product = (case.product or case.merchant or "").strip()
-    # Two PCs registering at once must count each other: the day's sequence row, locked by
-    # every registration of the day (intake.next_number, the import), makes the count
-    # below see every other registration of the day committed (docs/rules.md#several-pcs-writing-at-once).
-    _lock_day(day)
-    query = Complaint.select().where(
-        Complaint.subtype == case.subtype_id,
-        Complaint.registration_time >= start,
-        Complaint.registration_time < end,
-    )
     if product:
-        query = query.where((Complaint.product == product) | (Complaint.merchant == product))
-    if query.count() <= threshold:
+        where += f" AND (product = {p} OR merchant = {p})"
+        params += [product, product]
+    return where, params, product
+
+
+# What the batch rule reads of an earlier member (``refresh_case``'s inputs) and writes.
+_BATCH_COLUMNS = (
+    Complaint.id,
+    Complaint.complaint_time,
+    Complaint.registration_time,
+    Complaint.reopened_at,
+    Complaint.reopen_count,
+    Complaint.urgency,
+    Complaint.urgent,
+    Complaint.urgent_reasons,
+    Complaint.member_tier,
+    Complaint.level,
+    Complaint.is_open,
+    Complaint.first_response_at,
+    Complaint.solution_agreed_at,
+    Complaint.last_update_at,
+    Complaint.renegotiated_due,
+    Complaint.first_response_due,
+    Complaint.solution_due,
+    Complaint.resolution_due,
+    Complaint.priority,
+    Complaint.next_due,
+    Complaint.next_update_due,
+    Complaint.batch,
+    Complaint.version,
+    Complaint.updated_at,
+)
+
+
+def join_batch(
+    session: Session, case: Complaint, ctx: SlaContext, callback_rule: str | None
+) -> int | None:
+    """The batch rule for a case about to be inserted (docs/rules.md#urgency): when it makes
+    more than ``rules.batch_threshold`` complaints of its subtype (and product or merchant,
+    where given) registered on its calendar day, the case is flagged (reason batch), linked
+    to the day's ``case_batch`` (created now if it is the first) and its deadlines
+    recomputed, as the rule's update after the insert did (version 2). Returns the batch id;
+    the caller inserts the case, then calls ``flag_batch_members``. Call inside the
+    registering transaction."""
+    db = database_proxy.obj
+    p = db.param
+    where, params, product = _day_of_subtype(case)
+    if is_postgres(db):
+        # Two PCs registering at once must count each other: the day's sequence row, locked
+        # by every registration of the day (intake.next_number, the import), makes the count
+        # below see every other registration of the day committed
+        # (docs/rules.md#several-pcs-writing-at-once). SQLite has one writer at a time.
+        _lock_day(case.registration_time.date())
+    # Written out as SQL: it runs on every save (docs/rules.md#indexes: an index answers it).
+    row = db.execute_sql(f"SELECT COUNT(*) FROM complaint WHERE {where}", params).fetchone()
+    if int(row[0]) + 1 <= int(ctx.policy["rules.batch_threshold"]):
         return None
-    batch: CaseBatch
-    batch, _ = CaseBatch.get_or_create(
-        subtype=case.subtype_id, day=day, product=product, defaults={"created_at": session.now()}
+    day = case.registration_time.date()
+    found = db.execute_sql(
+        f"SELECT id FROM case_batch WHERE subtype_id = {p} AND day = {p} AND product = {p}",
+        [case.subtype_id, CaseBatch.day.db_value(day), product],
+    ).fetchone()
+    batch_id = (
+        int(found[0])
+        if found
+        else CaseBatch.create(
+            subtype=case.subtype_id, day=day, product=product, created_at=session.now()
+        ).id
     )
-    rule = ComplaintType.get_by_id(case.subtype_id).callback_rule
-    # Only cases not yet in this batch: once formed, each new case touches just itself.
-    newcomers = for_update(query.where(Complaint.batch.is_null() | (Complaint.batch != batch.id)))
-    for member in newcomers:
-        flagged = add_urgent_reason(member, "batch")
-        member.batch = batch
-        refresh_case(member, ctx, rule)
-        member.version += 1
-        member.updated_at = session.now()
-        # Only the columns the rule changed: an UPDATE naming every column rewrites every
-        # index of the table (31 at schema v10), which made forming a batch of a busy day
-        # the slowest save (python -m bench intake-save).
-        member.save(only=member.dirty_fields)
-        if flagged:
-            audit.record(session, "urgent_batch", "complaint", member.id, batch=batch.id)
-        if member.id == case.id:
-            case.__data__.update(member.__data__)
-    return batch
+    add_urgent_reason(case, "batch")
+    case.batch_id = batch_id
+    refresh_case(case, ctx, callback_rule)
+    case.version = (case.version or 1) + 1
+    case.updated_at = session.now()
+    return batch_id
+
+
+def flag_batch_members(
+    session: Session, case: Complaint, batch_id: int, ctx: SlaContext, callback_rule: str | None
+) -> None:
+    """After ``case`` (which ``join_batch`` linked to ``batch_id``) is inserted: the earlier
+    cases of its batch not yet in it — all of them when this case forms the batch, none
+    once it is formed — are flagged (reason batch), linked and get new deadlines, each
+    with an ``urgent_batch`` audit entry, then the case's own entry. Call inside the
+    registering transaction."""
+    db = database_proxy.obj
+    p = db.param
+    where, params, _product = _day_of_subtype(case)
+    now = session.now()
+    newcomers = [
+        int(r[0])
+        for r in db.execute_sql(
+            f"SELECT id FROM complaint WHERE {where} AND id <> {p}"
+            f" AND (batch_id IS NULL OR batch_id <> {p})"
+            # The members stay locked until the save commits (PostgreSQL; row locks).
+            + (" FOR UPDATE" if is_postgres(db) else ""),
+            [*params, case.id, batch_id],
+        ).fetchall()
+    ]
+    flagged: list[int] = []
+    if newcomers:
+        members = (
+            Complaint.select(*_BATCH_COLUMNS)
+            .where(Complaint.id.in_(newcomers))
+            .order_by(Complaint.registration_time, Complaint.id)
+        )
+        for member in members:
+            if add_urgent_reason(member, "batch"):
+                flagged.append(member.id)
+            member.batch_id = batch_id
+            refresh_case(member, ctx, callback_rule)
+            member.version += 1
+            member.updated_at = now
+            # Only the columns the rule changed, written out as SQL (one statement per
+            # member; building each with peewee cost more than running it): forming the
+            # batch of a busy day updates every earlier case of the subtype that day.
+            fields = member.dirty_fields
+            sets = ", ".join(f"{f.column_name} = {p}" for f in fields)
+            values = [f.db_value(member.__data__.get(f.name)) for f in fields]
+            db.execute_sql(f"UPDATE complaint SET {sets} WHERE id = {p}", [*values, member.id])
+    audit.record_many(
+        session,
+        "urgent_batch",
+        "complaint",
+        [(member_id, {"batch": batch_id}) for member_id in [*flagged, case.id]],
+    )
 
 
 def _lock_day(day: dt.date) -> None:

@@ -23,6 +23,7 @@ def make_case(
     department: str = "customer_service",
     product: str | None = None,
     ctx: sla.SlaContext | None = None,
+    save: bool = True,  # False: built, not inserted
     **fields,
 ) -> Complaint:
     ctx = ctx or sla.SlaContext.load()
@@ -56,5 +57,6 @@ def make_case(
     sla.apply_registration_rules(case, customer)
     sla.refresh_case(case, ctx, sub.callback_rule)
     case.priority = level_priority(case.level, case.urgent)
-    case.save(force_insert=True)
+    if save:
+        case.save(force_insert=True)
     return case

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
+from peewee import fn
 
 from desktop_app.db.models import AuditLog, Complaint, Customer
 from desktop_app.services import intake, users
@@ -331,3 +333,58 @@ def test_registered_names_the_owner_and_whom_it_was_reported_to(clerk_session, m
         "clerk1",
         (),
     )
+
+
+def test_the_eleventh_save_of_a_subtype_in_a_day_forms_a_batch(clerk_session, clock):
+    """docs/rules.md#urgency: more than 10 of one subtype (and product) registered in a day
+    are all urgent, linked as one batch, with new deadlines; the 11th save forms it, the
+    ones after it join it, each flagged case gets an ``urgent_batch`` entry."""
+    saved = []
+    for i in range(10):
+        clock.advance(minutes=1)
+        saved.append(intake.register_complaint(clerk_session, good_form(member_number=f"M{i}")))
+    other = intake.register_complaint(clerk_session, good_form(product="X2 平板"))
+    assert not any(s.urgent or s.batch_id for s in [*saved, other])
+    mark = AuditLog.select(fn.MAX(AuditLog.id)).scalar()
+    clock.advance(minutes=1)
+    eleventh = intake.register_complaint(clerk_session, good_form(member_number="M11"))
+    assert eleventh.batch_id is not None and eleventh.urgent and "batch" in eleventh.urgent_reasons
+    assert (eleventh.route_rule, eleventh.owner_name, eleventh.reported_to) == (
+        "urgent",
+        "super1",
+        ("super1",),
+    )
+    ids = [s.id for s in saved] + [eleventh.id]
+    stored = list(Complaint.select().where(Complaint.id.in_(ids)).order_by(Complaint.id))
+    assert all(
+        c.urgent and c.urgent_reasons == "batch" and c.batch_id == eleventh.batch_id for c in stored
+    )
+    assert [(c.priority, c.version) for c in stored] == [(4, 2)] * 11
+    # The urgent first response (2 hours) for all; complained 09:40.
+    assert {c.first_response_due for c in stored} == {dt.datetime(2026, 11, 25, 11, 40)}
+    assert stored[-1].owner.username == "super1"  # the saved case is routed as urgent
+    assert stored[0].owner_id == clerk_session.user_id  # the earlier ones keep their owner
+    assert not Complaint.get_by_id(other.id).urgent  # another product
+    entries = [
+        (e.action, e.entity_id, json.loads(e.details))
+        for e in AuditLog.select().where(AuditLog.id > mark).order_by(AuditLog.id)
+    ]
+    batch = {"batch": eleventh.batch_id}
+    assert entries[:12] == [
+        *[("urgent_batch", i, batch) for i in ids],
+        (
+            "complaint_create",
+            eleventh.id,
+            {"number": eleventh.number, "level": 1, "urgent": True, "attachments": 0},
+        ),
+    ]
+    mark = AuditLog.select(fn.MAX(AuditLog.id)).scalar()
+    clock.advance(minutes=1)
+    twelfth = intake.register_complaint(clerk_session, good_form(member_number="M12"))
+    assert twelfth.batch_id == eleventh.batch_id and twelfth.urgent
+    assert Complaint.get_by_id(twelfth.id).version == 2
+    assert [c.version for c in Complaint.select().where(Complaint.id.in_(ids))] == [2] * 11
+    assert [
+        (e.action, e.entity_id)
+        for e in AuditLog.select().where(AuditLog.id > mark, AuditLog.action == "urgent_batch")
+    ] == [("urgent_batch", twelfth.id)]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.db.models import Complaint, Escalation, Reminder
+from desktop_app.db.models import AuditLog, Complaint, ComplaintType, Escalation, Reminder
 from desktop_app.domain.clock import FixedClock
 from desktop_app.services import cases, reminders, sla
 from desktop_app.services.session import Session
@@ -94,18 +94,32 @@ def test_panel_acknowledge_and_snooze(system_session, clerk_session, clock):
 
 def test_batch_rule_flags_all_and_links_them(system_session, clerk_session, clock):
     ctx = sla.SlaContext.load()
+    rule = ComplaintType.get(code="delivery").callback_rule
+
+    def new_case():  # the batch rule runs before the insert (join_batch) and after it
+        case = make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx, save=False)
+        batch = sla.join_batch(system_session, case, ctx, rule)
+        case.save(force_insert=True)
+        if batch is not None:
+            sla.flag_batch_members(system_session, case, batch, ctx, rule)
+        return case, batch
+
     cases = [
-        make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx) for _ in range(10)
+        make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx) for _ in range(9)
     ]
     make_case(at=clock.now(), owner="clerk1", subtype="slow_refund", ctx=ctx)  # other subtype
-    assert sla.apply_batch_rule(system_session, cases[9], ctx) is None  # 10 is not > 10
-    cases.append(make_case(at=clock.now(), owner="clerk1", subtype="delivery", ctx=ctx))
-    batch = sla.apply_batch_rule(system_session, cases[10], ctx)
+    tenth, batch = new_case()
+    assert batch is None  # 10 is not > 10
+    cases.append(tenth)
+    eleventh, batch = new_case()
     assert batch is not None
+    cases.append(eleventh)
     stored = list(Complaint.select().where(Complaint.id.in_([c.id for c in cases])))
-    assert all(c.urgent and "batch" in c.urgent_reasons and c.batch_id == batch.id for c in stored)
+    assert all(c.urgent and "batch" in c.urgent_reasons and c.batch_id == batch for c in stored)
     assert all(c.priority == 4 for c in stored)
     assert stored[0].first_response_due == clock.now() + dt.timedelta(hours=2)
+    flagged = AuditLog.select().where(AuditLog.action == "urgent_batch").order_by(AuditLog.id)
+    assert [e.entity_id for e in flagged] == [c.id for c in cases]
 
 
 def test_sensitive_customer_is_urgent_and_vip_is_level_three(system_session, clerk_session, clock):
@@ -203,3 +217,24 @@ def test_progress_update_cadence_is_stored(system_session, clerk_session, clock)
         last_update_at=dt.datetime(2026, 11, 24, 10, 0),
     )  # open 21 working days
     assert late.next_update_due == dt.datetime(2026, 12, 1, 10, 0)  # weekly
+
+
+def test_sla_context_follows_changed_settings_and_calendar(system_session, manager_session):
+    """The context is reused between saves only while its stored rows are unchanged: a
+    setting or calendar override changed (here or straight in the table, as another PC
+    would) counts at the next load."""
+    from desktop_app.db.models import CalendarOverride, Setting
+    from desktop_app.services import settings
+
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 4
+    settings.change_setting(manager_session, "sla.first_response_hours.normal", 1)
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 1
+    Setting.update(value="2").where(Setting.key == "sla.first_response_hours.normal").execute()
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 2
+    wednesday = dt.date(2026, 11, 25)
+    assert sla.SlaContext.load().calendar.is_working_day(wednesday)
+    CalendarOverride.create(day=wednesday, kind="holiday", note="", created_at=dt.datetime.now())
+    assert not sla.SlaContext.load().calendar.is_working_day(wednesday)
+    loaded = sla.SlaContext.load()
+    loaded.policy["sla.first_response_hours.normal"] = 9  # a caller's own copy
+    assert sla.SlaContext.load().policy["sla.first_response_hours.normal"] == 2
