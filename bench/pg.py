@@ -298,6 +298,8 @@ def server_settings(url: str) -> str:
                 "effective_cache_size",
                 "max_connections",
                 "synchronous_commit",
+                "fsync",
+                "full_page_writes",
                 "max_wal_size",
             ):
                 cur.execute(f"SHOW {name}")
