@@ -120,3 +120,91 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     met = ours_p95 * 1000 <= GOAL_MS and statistics.median(ours) * 1000 <= GOAL_MEDIAN_MS
     goal = f"p95 <= {GOAL_MS:g} ms, median <= {GOAL_MEDIAN_MS:g} ms"
     return report, result_line("intake-save", ours_p95, base_p95, goal, met)
+
+
+def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, str]:
+    """The same on PostgreSQL, on a copy of the loaded database (``pg.work_database``);
+    the baseline inserts the copied row through a plain psycopg2 connection, committed."""
+    from bench import pg
+
+    loading = pg.ensure_pg_data(url, cases, seed, cache_dir)
+    settings = pg.server_settings(url)
+    with pg.work_database(url) as work_url:
+        db, _info, _result = prepare_database(work_url)
+        raw = pg.connect(work_url)
+        cur = raw.cursor()
+        clock = FixedClock(BENCH_NOW)
+        rng = random.Random(seed)
+        try:
+            clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock)
+            tree = [(t.code, c.code) for t in reference.type_tree() for c in t.children]
+            channels = [c.code for c in reference.channels()]
+            departments = [d.code for d in reference.departments()]
+            cur.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                "'public' AND table_name = 'complaint' AND column_name <> 'id' "
+                "ORDER BY ordinal_position"
+            )
+            columns = [r[0] for r in cur.fetchall()]
+            names = ", ".join(f'"{c}"' for c in columns)
+            cur.execute(f"SELECT {names} FROM complaint ORDER BY id DESC LIMIT 1")
+            template = list(cur.fetchone())
+            raw.commit()
+            number_at = columns.index("number")
+            insert_sql = (
+                f"INSERT INTO complaint ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+            )
+            ours, baseline, warmup = [], [], []
+            for i in range(WARMUP + SAVES):
+                clock.advance(seconds=20)
+                type_code, subtype = rng.choice(tree)
+                form = intake.IntakeForm(
+                    customer_name="压测客户",
+                    contact=f"1380000{i:04d}",
+                    channel=rng.choice(channels),
+                    complaint_time=clock.now() - dt.timedelta(minutes=5),
+                    type=type_code,
+                    subtype=subtype,
+                    urgency=rng.choice(["urgent", "normal", "normal", "low"]),
+                    description=f"第{i}次测试：收到的商品与描述不符，要求退款",
+                    department=rng.choice(departments),
+                    customer_requests=["refund"],
+                    subject_staff="demo_clerk03" if subtype.startswith("staff_") else "",
+                )
+                started = time.perf_counter()
+                intake.register_complaint(clerk, form)
+                elapsed = time.perf_counter() - started
+                if i < WARMUP:
+                    warmup.append(elapsed)
+                    continue
+                ours.append(elapsed)
+                template[number_at] = f"BENCH-{i:06d}"
+                started = time.perf_counter()
+                cur.execute(insert_sql, template)
+                raw.commit()
+                baseline.append(time.perf_counter() - started)
+        finally:
+            raw.close()
+            db.close()
+    report = Report("intake-save, PostgreSQL (on a copy of the loaded database)")
+    report.add("cases in the database", f"{cases:,}")
+    report.add(f"warm-up saves, not judged: {WARMUP}, worst (ms)", f"{max(warmup) * 1000:.1f}")
+    report.add("saves measured", f"{SAVES}", f"{SAVES}")
+    report.add(
+        "median (ms)",
+        f"{statistics.median(ours) * 1000:.2f}",
+        f"{statistics.median(baseline) * 1000:.2f}",
+    )
+    report.add("p95 (ms)", f"{p95(ours) * 1000:.2f}", f"{p95(baseline) * 1000:.2f}")
+    report.add("worst (ms)", f"{max(ours) * 1000:.2f}", f"{max(baseline) * 1000:.2f}")
+    report.note(
+        "ours: services.intake.register_complaint; baseline: one bare row insert through "
+        "psycopg2, committed"
+    )
+    for what, seconds in loading.items():
+        report.note(f"demo data loaded now: {what} {seconds:.1f}")
+    report.note(settings)
+    ours_p95, base_p95 = p95(ours), p95(baseline)
+    met = ours_p95 * 1000 <= GOAL_MS and statistics.median(ours) * 1000 <= GOAL_MEDIAN_MS
+    goal = f"p95 <= {GOAL_MS:g} ms, median <= {GOAL_MEDIAN_MS:g} ms"
+    return report, result_line("intake-save", ours_p95, base_p95, goal, met)

@@ -110,3 +110,71 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         "open-queue", ours_s, baseline_s, f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met
     )
     return report, line
+
+
+def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, str]:
+    """The same on PostgreSQL: ours through the program's connection, the baseline the same
+    SQL (``%s`` placeholders) through a plain psycopg2 connection."""
+    from bench import pg
+
+    loading = pg.ensure_pg_data(url, cases, seed, cache_dir)
+    db, _info, _result = prepare_database(url)
+    raw = pg.connect(url)
+    raw.autocommit = True
+    cur = raw.cursor()
+    pg_sql = RAW_SQL.replace("?", "%s")
+    try:
+        manager = auth.session_for(User.get(User.username == "demo_manager"), clock())
+        clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock())
+        open_cases = db.execute_sql(
+            "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
+        ).fetchone()[0]
+
+        def ours():
+            return queue.open_queue(manager, limit=LIMIT)
+
+        def baseline():
+            cur.execute(pg_sql, (LIMIT,))
+            return cur.fetchall()
+
+        first = ours()
+        assert [r.id for r in first.rows] == [r[0] for r in baseline()], "ours and SQL disagree"
+        a, b = median_interleaved(ours, baseline, REPEATS)
+        ours_s, baseline_s = med(a), med(b)
+        cursor = first.next_cursor
+        second = [0.0]
+        if cursor is not None:
+            second = median_interleaved(
+                lambda: queue.open_queue(manager, limit=LIMIT, after=cursor),
+                lambda: None,
+                15,
+                warmup=1,
+            )[0]
+        clerk_times = median_interleaved(
+            lambda: queue.open_queue(clerk, limit=LIMIT), lambda: None, 15, warmup=1
+        )[0]
+    finally:
+        raw.close()
+        db.close()
+    report = Report(
+        f"open-queue: first {LIMIT} of {open_cases:,} open cases among {cases:,}, "
+        f"PostgreSQL, median of {REPEATS}; baseline = the same SQL through psycopg2"
+    )
+    report.add("first page, manager (ms)", f"{ours_s * 1000:.2f}", f"{baseline_s * 1000:.2f}")
+    report.add(
+        "min / max (ms)",
+        f"{min(a) * 1000:.2f} / {max(a) * 1000:.2f}",
+        f"{min(b) * 1000:.2f} / {max(b) * 1000:.2f}",
+    )
+    report.add(
+        "second page by keyset (ms)", f"{med(second) * 1000:.2f}" if cursor is not None else "-", ""
+    )
+    report.add("first page, clerk scope (ms)", f"{med(clerk_times) * 1000:.2f}", "")
+    for what, seconds in loading.items():
+        report.note(f"demo data loaded now: {what} {seconds:.1f}")
+    report.note(pg.server_settings(url))
+    met = ours_s / baseline_s <= GOAL_RATIO and ours_s * 1000 <= GOAL_MS
+    line = result_line(
+        "open-queue", ours_s, baseline_s, f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met
+    )
+    return report, line

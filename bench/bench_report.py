@@ -145,3 +145,84 @@ def measure(path: Path) -> tuple[Report, str]:
 
 def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     return measure(ensure_cached_db(cache_dir, cases, seed))
+
+
+def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, str]:
+    """The same on PostgreSQL: the baseline runs ``kpi.build_queries(sqlite=False)``
+    through a plain psycopg2 connection."""
+    from bench import pg
+
+    loading = pg.ensure_pg_data(url, cases, seed, cache_dir)
+    db, _info, _result = prepare_database(url)
+    raw = pg.connect(url)
+    raw.autocommit = True
+    cur = raw.cursor()
+    try:
+        manager = auth.session_for(User.get(User.username == "demo_manager"), clock())
+        reference = kpi.load_reference()
+        rows: list[tuple[str, str, str]] = []
+        judged: dict[str, tuple[float, float]] = {}
+        for kind in ("month", "quarter"):
+            period = _period(kind)
+            queries = kpi.build_queries(
+                sqlite=False,
+                start_at=period.start_at,
+                end_before=period.end_before,
+                now=BENCH_NOW,
+                department_id=None,
+                reference=reference,
+            )
+
+            def ours(period=period):
+                report = kpi.kpi_report(manager, period.start, period.end)
+                return report, kpi.to_json_dict(report)
+
+            def baseline(queries=queries):
+                result = {}
+                for name, (sql, params) in queries.items():
+                    cur.execute(sql, params)
+                    result[name] = cur.fetchall()
+                return result
+
+            report, _json = ours()
+            raw_rows = baseline()
+            assert raw_rows["breakdown"][0][0] == report.volume, "ours and the baseline disagree"
+            a, b = median_interleaved(ours, baseline, REPEATS[kind], warmup=1)
+            judged[kind] = (med(a), med(b))
+            rows.append(
+                (
+                    f"{kind} {period.label()}: {report.volume:,} cases, "
+                    f"{report.closed_cases:,} closed, {report.surveys:,} surveys (s)",
+                    f"{med(a):.3f}",
+                    f"{med(b):.3f}",
+                )
+            )
+            rows.append(
+                ("  min / max (s)", f"{min(a):.3f} / {max(a):.3f}", f"{min(b):.3f} / {max(b):.3f}")
+            )
+    finally:
+        raw.close()
+        db.close()
+    out = Report(
+        f"report: KPI report over {cases:,} cases, PostgreSQL, medians (month of "
+        f"{REPEATS['month']}, quarter of {REPEATS['quarter']}); baseline = the same "
+        "statements through psycopg2"
+    )
+    for row in rows:
+        out.add(*row)
+    for kind, (ours_s, base_s) in judged.items():
+        out.note(f"{kind}: ratio {ours_s / base_s:.3f}")
+    for what, seconds in loading.items():
+        out.note(f"demo data loaded now: {what} {seconds:.1f}")
+    out.note(pg.server_settings(url))
+    met = all(o <= GOAL_S and o / b <= GOAL_RATIO for o, b in judged.values())
+    ours_s, base_s = judged["quarter"]
+    line = result_line(
+        "report",
+        ours_s,
+        base_s,
+        f"month and quarter: ratio <= {GOAL_RATIO:g} and ours <= {GOAL_S:g} s "
+        f"(figures: the quarter)",
+        met,
+    )
+    return out, line

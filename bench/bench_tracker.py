@@ -33,6 +33,7 @@ most half the baseline's time in every judged case, process RSS at most 250 MB.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -124,7 +125,7 @@ class Side:
 
 
 class Ours(Side):
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, url: str | None = None):
         super().__init__(path)
         from desktop_app.bootstrap import prepare_database
         from desktop_app.db.models import User
@@ -132,7 +133,7 @@ class Ours(Side):
         from desktop_app.ui.tasks import TaskRunner
         from desktop_app.ui.tracker_model import TrackerModel
 
-        self.db, _info, _result = prepare_database(f"sqlite:///{path}")
+        self.db, _info, _result = prepare_database(url or f"sqlite:///{path}")
         self.sessions = {
             u: auth.session_for(User.get(User.username == u), clock())
             for u in {c.user for c in CASES}
@@ -453,6 +454,140 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         f"first page <= {GOAL_FIRST_MS:g} ms, filter change <= {GOAL_CHANGE_MS:g} ms, "
         f"ratio <= {GOAL_RATIO:g} (worst case reported), RSS <= {GOAL_RSS_MB:g} MB",
         met,
+    )
+    return report, line
+
+
+class PgBaseline(Baseline):
+    """``QSqlQueryModel`` on a ``QPSQL`` connection to the same PostgreSQL database."""
+
+    def __init__(self, url: str, ours: Ours):
+        Side.__init__(self, Path())
+        from urllib.parse import unquote, urlsplit
+
+        from PySide6.QtSql import QSqlDatabase, QSqlQueryModel
+
+        parts = urlsplit(url)
+        self.connection = QSqlDatabase.addDatabase("QPSQL", "bench-tracker-baseline")
+        self.connection.setHostName(parts.hostname or "localhost")
+        self.connection.setPort(parts.port or 5432)
+        self.connection.setUserName(unquote(parts.username or ""))
+        self.connection.setPassword(unquote(parts.password or ""))
+        self.connection.setDatabaseName(parts.path.lstrip("/"))
+        if not self.connection.open():
+            error = self.connection.lastError().text()
+            del self.connection
+            QSqlDatabase.removeDatabase("bench-tracker-baseline")
+            raise RuntimeError(error or "the QPSQL driver does not load")
+        self.ours = ours
+        self.models = {u: QSqlQueryModel() for u in ours.sessions}
+
+    def statement(self, case: Case) -> tuple[str, list]:
+        from bench.pg import qmark
+
+        sql, params = super().statement(case)
+        # Times as text: Qt would send a QDateTime converted to the server's time zone.
+        return qmark(sql), [
+            v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v for v in params
+        ]
+
+
+class RawBaseline:
+    """The same statement through psycopg2, every row fetched (what a table model over the
+    query reads on PostgreSQL, where the driver fetches the whole result)."""
+
+    def __init__(self, url: str, ours: Ours):
+        from bench import pg
+
+        self.conn = pg.connect(url)
+        self.conn.autocommit = True
+        self.ours = ours
+
+    def statement(self, case: Case) -> tuple[str, list]:
+        from desktop_app.services import tracker
+
+        return tracker.statement(
+            self.ours.sessions[case.user], case.flt, sort=case.sort, descending=case.descending
+        )
+
+    def load(self, case: Case, statement: tuple[str, list] | None = None):
+        sql, params = statement or self.statement(case)
+        with self.conn.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, str]:
+    """The judged cases on PostgreSQL: ours = TrackerModel over the program's connection,
+    the baseline QSqlQueryModel on a QPSQL connection (or, when Qt's PostgreSQL driver does
+    not load, the same statement through psycopg2, every row fetched). Memory and the UI
+    thread's CPU time are measured on SQLite only."""
+    from bench import pg
+
+    loading = pg.ensure_pg_data(url, cases, seed, cache_dir)
+    settings = pg.server_settings(url)
+    ours = Ours(Path(), url)
+    kind = "QSqlQueryModel (QPSQL)"
+    try:
+        baseline: Baseline | RawBaseline = PgBaseline(url, ours)
+    except RuntimeError as exc:
+        kind = f"the same SQL through psycopg2 (QPSQL: {exc})"
+        baseline = RawBaseline(url, ours)
+    results: list[Result] = []
+    try:
+        open_cases = ours.db.execute_sql(
+            "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
+        ).fetchone()[0]
+        for case in CASES:
+            statement = baseline.statement(case)
+            a = ours.load(case)
+            b = baseline.load(case, statement)
+            if isinstance(baseline, PgBaseline):
+                assert _ids(a, True) == _ids(b, False), (
+                    f"{case.name}: ours and the baseline disagree"
+                )
+                timed_base = _timed(baseline, case, statement)
+            else:
+                assert _ids(a, True) == [r[0] for r in b[:ROWS]], f"{case.name}: disagree"
+                timed_base = lambda case=case, statement=statement: baseline.load(case, statement)  # noqa: E731
+            times = median_interleaved(
+                _timed(ours, case), timed_base, REPEATS if case.judged else 5, warmup=2
+            )
+            results.append(Result(case, *times))
+    finally:
+        baseline.close()
+        ours.close()
+    report = Report(
+        f"tracker: first {ROWS} rows read (all columns) of {open_cases:,} open cases among "
+        f"{cases:,}, PostgreSQL, median of {REPEATS} (unjudged: 5); ours = TrackerModel, "
+        f"baseline = {kind}"
+    )
+    for r in results:
+        verdict = ("PASS" if r.met else "FAIL") if r.case.judged else "(not judged)"
+        report.add(f"{r.case.name} (ms)", f"{r.ours_s * 1000:.1f}", f"{r.baseline_s * 1000:.1f}")
+        report.add(
+            f"  ratio; goal ≤ {r.goal_ms:g} ms and ≤ {GOAL_RATIO:g}", f"{r.ratio:.2f}", verdict
+        )
+    for what, seconds in loading.items():
+        report.note(f"demo data loaded now: {what} {seconds:.1f}")
+    report.note(settings)
+    judged = [r for r in results if r.case.judged]
+    worst = max(judged, key=lambda r: r.ratio)
+    slowest = max(judged, key=lambda r: r.ours_s)
+    report.note(
+        f"worst ratio: {worst.case.name} {worst.ratio:.2f}; slowest: "
+        f"{slowest.case.name} {slowest.ours_s * 1000:.1f} ms"
+    )
+    line = result_line(
+        "tracker",
+        worst.ours_s,
+        worst.baseline_s,
+        f"first page <= {GOAL_FIRST_MS:g} ms, filter change <= {GOAL_CHANGE_MS:g} ms, "
+        f"ratio <= {GOAL_RATIO:g} (worst case reported)",
+        all(r.met for r in judged),
     )
     return report, line
 

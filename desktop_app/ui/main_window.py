@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         if not window.property("wired_to_main"):
             window.setProperty("wired_to_main", True)
             window.case_changed.connect(self._case_changed)
+            window.follow_changes(self.changes)
         return window
 
     def _case_changed(self, case_id: int) -> None:

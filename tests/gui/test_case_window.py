@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop_app.db.models import Attachment, Complaint, ProgressEntry
 from desktop_app.services import auth
@@ -335,6 +335,51 @@ def test_second_session_sees_who_changed_the_case_and_applies_again(qtbot, case,
     ] == ["Supervisor assigned it", "客户来电催促"]
     assert mine.detail.version == stored(case.id).version
     assert not mine.progress.has_typed_work()
+
+
+def test_a_change_made_on_another_pc_shows_who_changed_what_and_keeps_the_typed_entry(
+    qtbot, case, clock
+):
+    """docs/rules.md#changes-reach-every-pc: the other PC's change arrives through the
+    change hub as a remote event; the window reads the case again and says who did what."""
+    from desktop_app.services.cases import ProgressForm, add_progress
+    from desktop_app.ui.changes import ChangeHub, DataChanged
+
+    hub = ChangeHub()
+    mine = open_window(qtbot, "clerk1", case.id, clock)
+    mine.follow_changes(hub)
+    banner = mine.findChild(QWidget, "remote_change_banner")
+    assert banner is not None and not banner.isVisible()
+    mine.progress.result.setPlainText("客户来电催促")  # typing, not saved
+
+    # Another case changing, or this one changing here, shows nothing.
+    hub.publish(DataChanged("cases", {case.id + 1000}), origin="remote")
+    hub.announce("cases", {case.id})
+    assert not banner.isVisible()
+
+    clock.advance(minutes=5)
+    add_progress(
+        session("super1", clock),
+        case.id,
+        ProgressForm(stage="assigned", result="Supervisor assigned it"),
+        version=mine.detail.version,
+    )
+    with qtbot.waitSignal(mine.loaded, timeout=WAIT):
+        hub.publish(DataChanged("cases", {case.id}), origin="remote")
+    assert banner.isVisible()
+    text = mine.remote_change_text()
+    assert "another PC" in text and "super1" in text
+    assert "Progress: Assigned" in text and "Supervisor assigned it" in text
+    assert "unsaved progress entry is kept" in text
+    assert mine.detail.stage == "assigned"  # reloaded
+    assert mine.detail.version == stored(case.id).version
+    assert mine.progress.result.toPlainText() == "客户来电催促"  # the typing stays
+
+    # "Maybe all" without a change of this case: read again, no new banner.
+    mine.findChild(QPushButton, "remote_change_dismiss").click()
+    with qtbot.waitSignal(mine.loaded, timeout=WAIT):
+        hub.publish(DataChanged("cases"), origin="remote")
+    assert not banner.isVisible()
 
 
 def test_reload_after_a_conflict_keeps_the_typed_entry_and_saves_nothing(qtbot, case, clock):

@@ -27,6 +27,10 @@ Hooks for tests and automation, all on the path the buttons take:
 - ``confirm_discard()`` asks before Esc throws away a typed progress entry.
 - ``ask_customer()`` opens the customer record dialog (``customer_dialog``,
   docs/rules.md#customers) and returns it.
+- ``follow_changes(hub)``: a remote change of this case in the window's change hub (another
+  PC, docs/rules.md#changes-reach-every-pc) reads the case again and shows the banner
+  ``remote_change_banner`` with who changed what (the case's latest timeline entry); what
+  is typed in the progress form stays. ``remote_change_text()`` is its text.
 """
 
 from __future__ import annotations
@@ -35,10 +39,11 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -60,6 +65,7 @@ from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
+from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.customer_dialog import CustomerDialog, saved_text
 from desktop_app.ui.forms import ask, message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
@@ -121,6 +127,9 @@ class CaseWindow(CaseActions, QWidget):
         self.init_actions()
         self._load_task: Task | None = None
         self._discard_confirmed = False
+        self.changes: ChangeHub | None = None
+        # The version shown when a remote change of this case was heard (None: none heard).
+        self._remote_from_version: int | None = None
         self.setWindowTitle(self.tr("Case"))
         self._build()
         self._set_actions_enabled()
@@ -137,9 +146,35 @@ class CaseWindow(CaseActions, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(heading_row)
         layout.addLayout(actions_row)
+        layout.addWidget(self._build_remote_banner())
         layout.addWidget(self.action_message)
         layout.addWidget(body, 1)
         self._build_shortcuts()
+
+    def _build_remote_banner(self) -> QFrame:
+        """The "changed on another PC" banner (hidden until a remote change is heard)."""
+        self.remote_banner = QFrame()
+        self.remote_banner.setObjectName("remote_change_banner")
+        self.remote_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.remote_banner_label = QLabel()
+        self.remote_banner_label.setObjectName("remote_change_text")
+        self.remote_banner_label.setWordWrap(True)
+        self.remote_banner_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        set_tone(self.remote_banner_label, "warning", strong=True)
+        dismiss = push_button(
+            self.tr("Dismiss"),
+            "remote_change_dismiss",
+            tip=self.tr("Hide this notice"),
+            slot=self.remote_banner.hide,
+        )
+        row = QHBoxLayout(self.remote_banner)
+        row.setContentsMargins(6, 4, 6, 4)
+        row.addWidget(self.remote_banner_label, 1)
+        row.addWidget(dismiss)
+        self.remote_banner.hide()
+        return self.remote_banner
 
     def _build_heading(self) -> QHBoxLayout:
         self.heading = QLabel()
@@ -335,8 +370,60 @@ class CaseWindow(CaseActions, QWidget):
         return task
 
     def _loaded(self, state: CaseState) -> None:
+        seen = self._remote_from_version
+        self._remote_from_version = None
         self.show_state(state)
+        if seen is not None and state.detail.version != seen:
+            self._show_remote_change(state)
         self.loaded.emit()
+
+    # --- changes made on other PCs (docs/rules.md#changes-reach-every-pc) -----------------
+
+    def follow_changes(self, hub: ChangeHub) -> None:
+        """Read the case again when ``hub`` reports a remote change that may concern it."""
+        if self.changes is hub:
+            return
+        if self.changes is not None:
+            self.changes.published.disconnect(self._change_published)
+        self.changes = hub
+        hub.published.connect(self._change_published)
+
+    def _change_published(self, event: DataChanged, origin: str) -> None:
+        if origin != "remote" or event.kind != "cases" or not event.concerns({self.case_id}):
+            return
+        if self.detail is not None and self._remote_from_version is None:
+            self._remote_from_version = self.detail.version
+        self._reload_after_remote()
+
+    def _reload_after_remote(self) -> None:
+        if self._remote_from_version is None:
+            return
+        if self.busy():  # an action or a read in flight: read once it is done
+            QTimer.singleShot(300, self._reload_after_remote)
+            return
+        self.reload()
+
+    def _show_remote_change(self, state: CaseState) -> None:
+        """The banner: who changed what, from the case's latest timeline entry."""
+        if state.events:
+            latest = max(state.events, key=lambda e: e.at)
+            at, who, what, details = self.timeline_table.text.row(latest)
+            details = " ".join(details.split())
+            if details:
+                what = f"{what} ({details[:117] + '…' if len(details) > 120 else details})"
+            text = self.tr("Changed on another PC by {who} at {time}: {what}.").format(
+                who=who, time=at, what=what
+            )
+        else:
+            text = self.tr("This case was changed on another PC.")
+        if self.has_typed_work():
+            text += " " + self.tr("Your unsaved progress entry is kept.")
+        self.remote_banner_label.setText(text)
+        self.remote_banner.show()
+
+    def remote_change_text(self) -> str:
+        """The banner's text while it is shown, else ""."""
+        return self.remote_banner_label.text() if self.remote_banner.isVisible() else ""
 
     def _load_failed(self, exc: ServiceError) -> None:
         self.show_message(
