@@ -164,7 +164,7 @@
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="193"/>
+        <location filename="../../desktop_app/services/audit.py" line="245"/>
         <location filename="../../desktop_app/services/cases.py" line="434"/>
         <location filename="../../desktop_app/services/surveys.py" line="474"/>
         <source>No complaint has the number {number}.</source>
@@ -777,19 +777,17 @@
         <translation>请登录后再标记典型案例。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/case_library.py" line="170"/>
-        <location filename="../../desktop_app/services/case_library.py" line="218"/>
+        <location filename="../../desktop_app/services/case_library.py" line="209"/>
         <source>No case has the id {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/case_library.py" line="173"/>
-        <location filename="../../desktop_app/services/case_library.py" line="221"/>
+        <location filename="../../desktop_app/services/case_library.py" line="212"/>
         <source>Only a supervisor of the case&apos;s department or a manager marks it typical.</source>
         <translation>只有案件所属部门的主管或经理可以将其标记为典型案例。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/case_library.py" line="177"/>
+        <location filename="../../desktop_app/services/case_library.py" line="171"/>
         <source>Case {number} is still open: only closed cases are typical cases.</source>
         <translation>案件 {number} 尚未结案：只有已结案件可作为典型案例。</translation>
     </message>
@@ -953,17 +951,17 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="198"/>
+        <location filename="../../desktop_app/services/audit.py" line="250"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="416"/>
+        <location filename="../../desktop_app/services/audit.py" line="468"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="449"/>
+        <location filename="../../desktop_app/services/audit.py" line="501"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
@@ -984,7 +982,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="1068"/>
-        <location filename="../../desktop_app/services/intake.py" line="270"/>
+        <location filename="../../desktop_app/services/intake.py" line="269"/>
         <source>Choose the files to attach again.</source>
         <translation>请重新选择要添加的附件。</translation>
     </message>
@@ -1036,13 +1034,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="139"/>
-        <location filename="../../desktop_app/services/intake.py" line="699"/>
+        <location filename="../../desktop_app/services/intake.py" line="697"/>
         <source>This customer has no case in your queues.</source>
         <translation>该客户在您的队列中没有案件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="216"/>
-        <location filename="../../desktop_app/services/intake.py" line="202"/>
+        <location filename="../../desktop_app/services/intake.py" line="201"/>
         <source>Choose a member tier.</source>
         <translation>请选择会员等级。</translation>
     </message>
@@ -1084,110 +1082,110 @@
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="204"/>
+        <location filename="../../desktop_app/services/intake.py" line="203"/>
         <source>Enter when the customer complained.</source>
         <translation>请填写投诉时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="206"/>
+        <location filename="../../desktop_app/services/intake.py" line="205"/>
         <source>Enter when the customer complained (a date and a time).</source>
         <translation>请输入投诉时间（日期和时间）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="208"/>
+        <location filename="../../desktop_app/services/intake.py" line="207"/>
         <source>The complaint time cannot be in the future.</source>
         <translation>投诉时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="210"/>
+        <location filename="../../desktop_app/services/intake.py" line="209"/>
         <source>The complaint time is more than a year ago; check the date.</source>
         <translation>投诉时间在一年以前，请核对日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="213"/>
+        <location filename="../../desktop_app/services/intake.py" line="212"/>
         <source>Choose the channel the complaint came through.</source>
         <translation>请选择投诉渠道。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="216"/>
+        <location filename="../../desktop_app/services/intake.py" line="215"/>
         <source>Choose the complaint type.</source>
         <translation>请选择投诉类型。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="1577"/>
-        <location filename="../../desktop_app/services/intake.py" line="221"/>
+        <location filename="../../desktop_app/services/intake.py" line="220"/>
         <source>Choose a subtype of the chosen type.</source>
         <translation>请选择该类型下的投诉子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="223"/>
+        <location filename="../../desktop_app/services/intake.py" line="222"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="227"/>
+        <location filename="../../desktop_app/services/intake.py" line="226"/>
         <source>Choose the customer&apos;s requests from the list.</source>
         <translation>请从列表中选择客户诉求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="232"/>
+        <location filename="../../desktop_app/services/intake.py" line="231"/>
         <source>Unknown customer request: {codes}.</source>
         <translation>未知的客户诉求：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="241"/>
+        <location filename="../../desktop_app/services/intake.py" line="240"/>
         <source>Choose the department initially responsible.</source>
         <translation>请选择初步责任部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="245"/>
+        <location filename="../../desktop_app/services/intake.py" line="244"/>
         <source>Say whether the complaint came from head office (yes or no).</source>
         <translation>请说明是否为总部转来的越级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="253"/>
+        <location filename="../../desktop_app/services/intake.py" line="252"/>
         <source>The level is I, II or III.</source>
         <translation>级别只能是一级、二级或三级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="258"/>
+        <location filename="../../desktop_app/services/intake.py" line="257"/>
         <source>This complaint is at least level {level}; a level can be raised, not lowered.</source>
         <translation>该投诉至少为{level}级；级别只能提高，不能降低。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="285"/>
+        <location filename="../../desktop_app/services/intake.py" line="284"/>
         <source>The chosen customer no longer exists; search again.</source>
         <translation>所选客户已不存在，请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="307"/>
+        <location filename="../../desktop_app/services/intake.py" line="306"/>
         <source>Enter the staff member complained about.</source>
         <translation>请填写被投诉员工。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="320"/>
+        <location filename="../../desktop_app/services/intake.py" line="319"/>
         <source>Enter the staff member complained about (user name or name).</source>
         <translation>请填写被投诉员工（用户名或姓名）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="323"/>
+        <location filename="../../desktop_app/services/intake.py" line="322"/>
         <source>Say whether this is a repeat complaint (yes or no).</source>
         <translation>请说明是否为重复/升级投诉（是或否）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="332"/>
+        <location filename="../../desktop_app/services/intake.py" line="331"/>
         <source>Choose the earlier case this complaint repeats.</source>
         <translation>请选择本次投诉所针对的原投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/intake.py" line="336"/>
+        <location filename="../../desktop_app/services/intake.py" line="335"/>
         <location filename="../../desktop_app/services/intake.py" line="438"/>
         <source>The earlier case must be one of this customer&apos;s cases; pick it again.</source>
         <translation>原投诉必须是该客户的投诉，请重新选择。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/services/customers.py" line="91"/>
-        <location filename="../../desktop_app/services/intake.py" line="697"/>
+        <location filename="../../desktop_app/services/intake.py" line="695"/>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -3863,173 +3861,198 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="124"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="133"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="168"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <source>Hide this notice</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="203"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="204"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="209"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="175"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="180"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="215"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="181"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="216"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="186"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="221"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="187"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="222"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="192"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="227"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="193"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="228"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="198"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="233"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="234"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="204"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="239"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="205"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="240"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="245"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="211"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="246"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="214"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="249"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="214"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="249"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="221"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="256"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="224"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="259"/>
         <source>Mark urgent, change the level, type, subtype or department</source>
         <translation>标记紧急，调整级别、类型、子类型或部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="229"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="264"/>
         <source>Cause analys&amp;is…</source>
         <translation>原因分析(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="232"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="267"/>
         <source>Record the root cause and the 5W1H analysis</source>
         <translation>记录原因分类和5W1H原因分析</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="237"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="272"/>
         <source>T&amp;ypical case…</source>
         <translation>典型案例(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="240"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="275"/>
         <source>Keep this closed case in the typical-case library</source>
         <translation>将此已结案件收入典型案例库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="270"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
         <source>C&amp;ustomer…</source>
         <translation>客户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="273"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
         <source>The customer&apos;s record: contacts, member tier, sensitive customer</source>
         <translation>客户档案：联系方式、会员等级、敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="343"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="414"/>
+        <source>Changed on another PC by {who} at {time}: {what}.</source>
+        <translation>{who} 已于 {time} 在另一台电脑上修改：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="418"/>
+        <source>This case was changed on another PC.</source>
+        <translation>此投诉已在另一台电脑上被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="420"/>
+        <source>Your unsaved progress entry is kept.</source>
+        <translation>您尚未保存的处理进度已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="430"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="346"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="433"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="387"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="390"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="474"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="477"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="422"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="509"/>
         <source>{name} is not a type the program opens; its folder is shown instead.</source>
         <translation>本程序不直接打开 {name} 这种类型的文件，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="442"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="529"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="454"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="541"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="455"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="542"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -6983,107 +7006,107 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
         <source>Review &amp;meetings…</source>
         <translation>复盘会(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
         <source>&amp;Typical-case library…</source>
         <translation>典型案例库(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="401"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="402"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="407"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="408"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="409"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="410"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="412"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="413"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="417"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="420"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="421"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="491"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="507"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="508"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="519"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="520"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="531"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="532"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="534"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="535"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="537"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="538"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="586"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="587"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="591"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="592"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -7650,7 +7673,7 @@ Database: {database}</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="173"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="165"/>
         <source>Saved: {name}</source>
         <translation>已保存：{name}</translation>
     </message>
@@ -7658,12 +7681,12 @@ Database: {database}</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="199"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="195"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="200"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="196"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
@@ -10223,17 +10246,17 @@ The contact is masked: you do not handle this case.</source>
         <translation>{type}的新子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="393"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="385"/>
         <source>Added: {name}</source>
         <translation>已新增：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="398"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="390"/>
         <source>Saved: {name}</source>
         <translation>已保存：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="400"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="392"/>
         <source>Nothing to save: no change.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
