@@ -34,7 +34,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.case.dialogs import ActionDialog
 from desktop_app.ui.case.fields import reason_edit
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.tasks import Task, TaskRunner
+from desktop_app.ui.tasks import Task, TaskRunner, while_alive
 
 DATE_FORMAT = "%Y-%m-%d"
 
@@ -164,7 +164,10 @@ class CaseLibraryDialog(QDialog):
         self.cause_combo.currentIndexChanged.connect(self.search)
         self._loading_choices = True
         task = self.tasks.submit(_choices, name="library-choices", key=(self, "choices"))
-        task.on(succeeded=self._set_choices, failed=self._failed)
+        task.on(
+            succeeded=while_alive(self, self._set_choices),
+            failed=while_alive(self, self._failed),
+        )
         self.search()
 
     def _set_choices(self, choices: tuple[list, list]) -> None:
@@ -188,7 +191,10 @@ class CaseLibraryDialog(QDialog):
             key=(self, "search"),
             policy="latest",
         )
-        task.on(succeeded=self.show_entries, failed=self._failed)
+        task.on(
+            succeeded=while_alive(self, self.show_entries),
+            failed=while_alive(self, self._failed),
+        )
         return task
 
     def _failed(self, exc: ServiceError) -> None:

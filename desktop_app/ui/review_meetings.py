@@ -44,7 +44,7 @@ from desktop_app.services.review_meetings import MeetingInfo
 from desktop_app.services.session import Session
 from desktop_app.ui.forms import ask_save_path, documents_folder, push_button
 from desktop_app.ui.i18n import service_message, ui_language
-from desktop_app.ui.tasks import Task, TaskRunner
+from desktop_app.ui.tasks import Task, TaskRunner, while_alive
 
 DATE = "%Y-%m-%d"
 MINUTES_TITLE = "复盘会纪要"
@@ -341,7 +341,10 @@ class ReviewMeetingsDialog(QDialog):
         task = self.tasks.submit(
             _load, self.session, name="review-meetings", key=(self, "load"), policy="latest"
         )
-        task.on(succeeded=lambda result: self._loaded(result, select_id), failed=self._failed)
+        task.on(
+            succeeded=while_alive(self, lambda result: self._loaded(result, select_id)),
+            failed=while_alive(self, self._failed),
+        )
         return task
 
     def _loaded(self, result: tuple[list[MeetingInfo], list[Term]], select_id: int | None) -> None:
@@ -544,7 +547,10 @@ class ReviewMeetingsDialog(QDialog):
             key=(self, "hot_spots"),
             policy="latest",
         )
-        task.on(succeeded=self._hot_spots_loaded, failed=self._failed)
+        task.on(
+            succeeded=while_alive(self, self._hot_spots_loaded),
+            failed=while_alive(self, self._failed),
+        )
         return task
 
     def _hot_spots_loaded(self, spots: list[dict[str, Any]]) -> None:
@@ -565,7 +571,10 @@ class ReviewMeetingsDialog(QDialog):
                 name="meeting-save",
                 **values,
             )
-        task.on(succeeded=self._saved, failed=self._failed)
+        task.on(
+            succeeded=while_alive(self, self._saved),
+            failed=while_alive(self, self._failed),
+        )
         return task
 
     def _saved(self, meeting: MeetingInfo) -> None:
@@ -587,7 +596,10 @@ class ReviewMeetingsDialog(QDialog):
             decision_id,
             name="decision-action",
         )
-        task.on(succeeded=self._action_created, failed=self._failed)
+        task.on(
+            succeeded=while_alive(self, self._action_created),
+            failed=while_alive(self, self._failed),
+        )
         return task
 
     def _action_created(self, meeting: MeetingInfo) -> None:

@@ -344,3 +344,15 @@ class TaskRunner(QObject):
                 self.pool.start(_CloseConnection())
             done = self.pool.waitForDone(msecs) and done
         return done
+
+
+def while_alive(widget: QObject, slot: Callable[..., Any]) -> Callable[..., None]:
+    """``slot`` called only while ``widget`` exists: a task's result may arrive after the
+    window that asked for it was closed and deleted."""
+    import shiboken6
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(widget):
+            slot(*args)
+
+    return call

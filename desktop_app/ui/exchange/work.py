@@ -24,7 +24,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.forms import MessageLine
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.resources import set_tone
-from desktop_app.ui.tasks import Task, TaskRunner
+from desktop_app.ui.tasks import Task, TaskRunner, while_alive
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +67,7 @@ class _WorkDialog(MessageLine, QDialog):
 
     def alive(self, slot):
         """``slot`` called only while this dialog exists (a task may outlive it)."""
-
-        def call(*args):
-            if shiboken6.isValid(self):
-                slot(*args)
-
-        return call
+        return while_alive(self, slot)
 
     def _start(self, task: Task, bar: QProgressBar, text: str) -> Task:
         self.task = task
