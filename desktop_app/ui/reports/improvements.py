@@ -29,7 +29,9 @@ from desktop_app.ui.reports.table import ReportTable
 from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
 
-IMPROVEMENT_ROLES = ("manager", "admin")
+IMPROVEMENT_ROLES = ("supervisor", "manager", "admin")
+"""Who creates and changes improvement actions: supervisors those of their departments (the
+service decides), managers and administrators all (docs/rules.md#improvement-actions)."""
 
 
 if TYPE_CHECKING:
@@ -184,6 +186,9 @@ class ImprovementActions(_Base):
             language=self.language,
             today=self.session.now().date(),
             action=action,
+            session=self.session,
+            tasks=self.tasks,
+            editable=self.can_edit_improvements,
             parent=self,
         )
         if action is None and (code := self.department_code()):
@@ -243,8 +248,10 @@ class ImprovementActions(_Base):
         self._update_improvement_buttons()
         dialog = self.improvement_dialog
         text = service_message(exc)
-        if isinstance(exc, ValidationError) and dialog is not None and shiboken6.isValid(dialog):
-            dialog.show_error(dialog.field_of(exc.field), text)
+        if dialog is not None and shiboken6.isValid(dialog):
+            # A refusal (a field's, or of another department's action) shown in the dialog.
+            field = dialog.field_of(exc.field) if isinstance(exc, ValidationError) else None
+            dialog.show_error(field, text)
             dialog.open()
             return
         self.show_message(self.tr("Not saved: {reason}").format(reason=text))
