@@ -102,10 +102,11 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
 
 
 def table_texts(table: QTableWidget) -> list[list[str]]:
-    return [
-        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
-        for r in range(table.rowCount())
-    ]
+    def text(r: int, c: int) -> str:
+        item = table.item(r, c)
+        return item.text() if item is not None else ""
+
+    return [[text(r, c) for c in range(table.columnCount())] for r in range(table.rowCount())]
 
 
 class ImprovementDialog(ActionDialog):
@@ -303,9 +304,9 @@ class ImprovementDialog(ActionDialog):
 
         saved = self.action_info is not None
         if not saved:
-            for box in (self.follow_ups_box, self.effect_box):
-                box.setEnabled(False)
-                box.setToolTip(self.tr("Available once the action is saved."))
+            for section in (self.follow_ups_box, self.effect_box):
+                section.setEnabled(False)
+                section.setToolTip(self.tr("Available once the action is saved."))
         self._set_follow_up_form_enabled(saved and self.editable and self.tasks is not None)
 
         # The form on the left, the sections on the right.
@@ -476,10 +477,15 @@ class ImprovementDialog(ActionDialog):
                 self.responsible.addItem(
                     f"{account.display_name} ({account.username})", account.username
                 )
-        if wanted and self.responsible.findData(wanted) < 0 and self.action_info is not None:
-            if wanted == self.action_info.responsible and not self._accounts:
-                name = self.action_info.responsible_name or wanted
-                self.responsible.addItem(f"{name} ({wanted})", wanted)
+        info = self.action_info
+        if (
+            info is not None
+            and wanted
+            and wanted == info.responsible
+            and code == info.department
+            and self.responsible.findData(wanted) < 0
+        ):  # the action's person, kept while the department stays
+            self.responsible.addItem(f"{info.responsible_name or wanted} ({wanted})", wanted)
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(wanted)))
         self.responsible.blockSignals(False)
 
