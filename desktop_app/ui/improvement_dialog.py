@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -290,14 +289,14 @@ class ImprovementDialog(ActionDialog):
                 self.tr("Mean score"),
             ],
         )
-        self.effect_table.setMinimumHeight(160)
-        self.effect_note = QLabel(
+        self.effect_table.setMinimumHeight(140)
+        self.effect_table.setToolTip(
             self.tr(
                 "Complaints of the linked types and products registered each month, and "
                 "their surveys: the 3 months before the action started, then each month since."
             )
         )
-        self.effect_note.setWordWrap(True)
+        self.effect_note = message_label("effect_message")  # shown when refused
         effect_layout = QVBoxLayout(self.effect_box)
         effect_layout.addWidget(self.effect_table)
         effect_layout.addWidget(self.effect_note)
@@ -406,6 +405,7 @@ class ImprovementDialog(ActionDialog):
     def _effect_failed(self, exc: ServiceError) -> None:
         if self._alive():
             self.effect_note.setText(service_message(exc))
+            self.effect_note.show()
 
     def _show_follow_up_message(self, text: str, tone: str = "error") -> None:
         set_tone(self.follow_up_message, tone)
