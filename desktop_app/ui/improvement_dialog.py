@@ -182,7 +182,7 @@ class ImprovementDialog(ActionDialog):
         self.responsible.setObjectName("improvement_responsible")
         self.responsible.addItem(self.tr("— nobody in particular —"), "")
         self.responsible.setToolTip(self.tr("The active accounts of the responsible department"))
-        self.add_field(self.tr("Responsible &person:"), "responsible", self.responsible)
+        self.add_field(self.tr("Responsible perso&n:"), "responsible", self.responsible)
         self.department.currentIndexChanged.connect(lambda _i: self._fill_responsible())
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
@@ -209,7 +209,7 @@ class ImprovementDialog(ActionDialog):
         )
         self.products = QLineEdit()
         self.products.setObjectName("improvement_products")
-        self.products.setPlaceholderText(self.tr("e.g. 电饭煲、空气炸锅"))
+        self.products.setPlaceholderText(self.tr("e.g. Rice cooker X1、Air fryer"))
         self.products.setToolTip(
             self.tr(
                 "Product names, separated by 、 or commas, whose complaints this action is about"

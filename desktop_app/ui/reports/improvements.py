@@ -110,7 +110,7 @@ class ImprovementActions(_Base):
         self.edit_improvement_button.setEnabled(False)
         # From a product (or subtype) × cause hot spot, its product or subtype linked.
         self.hot_spot_action_button = push_button(
-            self.tr("New improvement &action from the hot spot…"),
+            self.tr("New improvement action from the hot spot…"),
             "hot_spot_action_button",
             icon_name="add",
             tip=self.tr(
