@@ -146,3 +146,28 @@ def test_the_tracker_filters_by_product_merchant_and_cause(qtbot, manager, analy
     page.merchant_filter.setText("没有这个商户")
     qtbot.waitUntil(lambda: not page.model.busy() and page.case_count() == 0, timeout=WAIT)
     assert page.current_filter().products == frozenset({"智能手表X1"})  # merchant kept it
+
+
+def test_a_hot_spot_opens_a_new_improvement_action_about_it(qtbot, manager, analysed):
+    """docs/rules.md#improvement-actions: the product (or subtype) of the selected hot spot
+    linked, the problem worded from it."""
+    page = open_page(qtbot, manager)
+    button = page.hot_spot_action_button
+    assert button.isVisible() and not button.isEnabled()
+    page.hot_spots_table.selectRow(0)  # the watch
+    assert button.isEnabled()
+    button.click()
+    dialog = page.improvement_dialog
+    assert dialog.products.text() == "智能手表X1"
+    assert dialog.type_codes() == []
+    assert dialog.problem.toPlainText().startswith("Product 智能手表X1: 50.0% of complaints")
+    dialog.reject()
+    page.hot_spots_table.selectRow(1)  # delivery, no product
+    dialog = page.ask_hot_spot_improvement()
+    assert dialog is not None
+    assert dialog.type_codes() == ["delivery"] and dialog.products.text() == ""
+    dialog.plan.setPlainText("更换承运商")
+    dialog.set_department("logistics")
+    with qtbot.waitSignal(page.improvement_saved, timeout=WAIT) as saved:
+        dialog.accept()
+    assert saved.args[0].type_codes == ("delivery",)

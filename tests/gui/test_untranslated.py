@@ -828,15 +828,26 @@ def _improvement_edit(qtbot, window):
         today,
         "in_progress",
         case_ids=[_case_id(False)],
+        products=["电饭煲"],
     )
-    return ImprovementDialog(
+    improvements.record_follow_up(
+        window.session, action.id, today, "审核改为每日两次", "in_progress"
+    )
+    made = ImprovementDialog(
         departments=page._departments,
         type_tree=page._type_tree,
         language=page.language,
         today=today,
         action=action,
+        session=window.session,
+        tasks=page.tasks,
         parent=page,
     )
+    qtbot.waitUntil(
+        lambda: made.effect_table.rowCount() > 0 and made.follow_ups_table.rowCount() > 0,
+        timeout=WAIT,
+    )
+    return made
 
 
 @dialog("review_meetings")

@@ -29,7 +29,9 @@ from desktop_app.ui.reports.table import ReportTable
 from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
 
-IMPROVEMENT_ROLES = ("manager", "admin")
+IMPROVEMENT_ROLES = ("supervisor", "manager", "admin")
+"""Who creates and changes improvement actions: supervisors those of their departments (the
+service decides), managers and administrators all (docs/rules.md#improvement-actions)."""
 
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
         # ReportsPage
 
         def label(self, dimension: str, code: str) -> str: ...
+        def hot_spot_text(self, spot, *, first: bool = True) -> str: ...
         def department_code(self) -> str | None: ...
         def show_message(self, text: str) -> None: ...
         def _watch(self, task: Task) -> None: ...
@@ -65,6 +68,7 @@ class ImprovementActions(_Base):
     language: str
     _departments: list
     _type_tree: list
+    hot_spots_table: ReportTable
     status_message: Signal
     improvement_saved: Signal
 
@@ -104,6 +108,19 @@ class ImprovementActions(_Base):
             slot=self.ask_edit_improvement,
         )
         self.edit_improvement_button.setEnabled(False)
+        # From a product (or subtype) × cause hot spot, its product or subtype linked.
+        self.hot_spot_action_button = push_button(
+            self.tr("New improvement action from the hot spot…"),
+            "hot_spot_action_button",
+            icon_name="add",
+            tip=self.tr(
+                "A new improvement action about the selected hot spot's product or subtype"
+            ),
+            slot=self.ask_hot_spot_improvement,
+        )
+        self.hot_spot_action_button.setVisible(self.can_edit_improvements)
+        self.hot_spot_action_button.setEnabled(False)
+        self.hot_spots_table.itemSelectionChanged.connect(self._update_improvement_buttons)
         for button in (self.new_improvement_button, self.edit_improvement_button):
             button.setVisible(self.can_edit_improvements)
         improvements_box = QGroupBox(self.tr("Improvement actions"))
@@ -174,6 +191,11 @@ class ImprovementActions(_Base):
         self.new_improvement_button.setEnabled(
             self.can_edit_improvements and self._save_task is None
         )
+        self.hot_spot_action_button.setEnabled(
+            self.can_edit_improvements
+            and self._save_task is None
+            and self.selected_hot_spot() is not None
+        )
 
     def _open_improvement_dialog(self, action: ImprovementInfo | None) -> ImprovementDialog:
         if self.improvement_dialog is not None and shiboken6.isValid(self.improvement_dialog):
@@ -184,6 +206,9 @@ class ImprovementActions(_Base):
             language=self.language,
             today=self.session.now().date(),
             action=action,
+            session=self.session,
+            tasks=self.tasks,
+            editable=self.can_edit_improvements,
             parent=self,
         )
         if action is None and (code := self.department_code()):
@@ -198,6 +223,24 @@ class ImprovementActions(_Base):
         if not self.can_edit_improvements or self._save_task is not None:
             return None
         return self._open_improvement_dialog(None)
+
+    def selected_hot_spot(self):
+        rows = self.hot_spots_table.selectionModel().selectedRows()
+        return self.hot_spots_table.row_data(rows[0].row()) if rows else None
+
+    def ask_hot_spot_improvement(self) -> ImprovementDialog | None:
+        """Open the dialog for a new action about the selected hot spot: its product (or,
+        without one, its subtype) linked and the problem worded from the hot spot."""
+        spot = self.selected_hot_spot()
+        if not self.can_edit_improvements or spot is None or self._save_task is not None:
+            return None
+        dialog = self._open_improvement_dialog(None)
+        if spot.product:
+            dialog.set_products([spot.product])
+        elif spot.subtype:
+            dialog.set_type_codes([spot.subtype])
+        dialog.problem.setPlainText(self.hot_spot_text(spot))
+        return dialog
 
     def ask_edit_improvement(self) -> ImprovementDialog | None:
         """Open the dialog for the selected action (managers and administrators)."""
@@ -243,8 +286,10 @@ class ImprovementActions(_Base):
         self._update_improvement_buttons()
         dialog = self.improvement_dialog
         text = service_message(exc)
-        if isinstance(exc, ValidationError) and dialog is not None and shiboken6.isValid(dialog):
-            dialog.show_error(dialog.field_of(exc.field), text)
+        if dialog is not None and shiboken6.isValid(dialog):
+            # A refusal (a field's, or of another department's action) shown in the dialog.
+            field = dialog.field_of(exc.field) if isinstance(exc, ValidationError) else None
+            dialog.show_error(field, text)
             dialog.open()
             return
         self.show_message(self.tr("Not saved: {reason}").format(reason=text))

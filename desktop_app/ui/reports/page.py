@@ -381,7 +381,11 @@ class ReportsPage(PeriodChoice, DrillDown, ImprovementActions, DataPage):
         tables.addWidget(titled(self.tr("Ho&t spots"), self.survey_hot_spots_table), 2)
         analysis = QHBoxLayout()
         analysis.addWidget(self.cause_pareto_chart, 2)
-        analysis.addWidget(titled(self.tr("Where complaints come &from"), self.hot_spots_table), 3)
+        hot_spots_box = titled(self.tr("Where complaints come &from"), self.hot_spots_table)
+        hot_spots_layout = hot_spots_box.layout()
+        if hot_spots_layout is not None:
+            hot_spots_layout.addWidget(self.hot_spot_action_button)
+        analysis.addWidget(hot_spots_box, 3)
 
         content = QWidget()
         content.setObjectName("reports_content")
