@@ -354,7 +354,8 @@ def _whole_number(value: object) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    # isdecimal, not isdigit: "¹" is a digit that int() refuses (full-width "３" is fine).
+    if isinstance(value, str) and value.strip().isdecimal():
         return int(value.strip())
     return None
 

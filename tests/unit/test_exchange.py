@@ -1040,3 +1040,13 @@ def test_cli_export_and_import(db_url, db, system_session, monkeypatch, capsys, 
     assert code == 0 and "imported 5 complaints" in out
     code, _, err = run(base + ["import", str(tmp_path / "missing.xlsx")], monkeypatch, capsys)
     assert code == 2 and "missing.xlsx" in err
+
+
+def test_whole_numbers_in_cells_are_decimal_digits_only():
+    """A superscript digit ("¹") is not a number of a cell (the fuzzer found int() refusing
+    it after isdigit() let it through); full-width digits are."""
+    from desktop_app.services.exchange_import import _whole_number
+
+    assert _whole_number("¹") is None
+    assert _whole_number(" ３ ") == 3
+    assert _whole_number("12") == 12
