@@ -247,9 +247,10 @@ class ReviewMeetingsDialog(QDialog):
         )
         self.decisions_table.verticalHeader().hide()
         self.decisions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.decisions_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.decisions_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):  # as wide as their titles (and cells) need
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.add_decision_button = push_button(
             self.tr("&Add decision"), "add_decision_button", icon_name="add", slot=self.add_decision
         )

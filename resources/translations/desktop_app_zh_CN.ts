@@ -541,177 +541,177 @@
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="365"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="366"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="375"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="376"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="389"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="390"/>
         <source>Write 是 or 否 (yes or no), not {value!r}.</source>
         <translation>请填写“是”或“否”，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="400"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="401"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="439"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="440"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="458"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="459"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="531"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="532"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="542"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="543"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="680"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="681"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="689"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="690"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="702"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="703"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="741"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="742"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="851"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="852"/>
         <source>Unknown root cause {value!r}.</source>
         <translation>未知的原因分类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1061"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1062"/>
         <source>Urgent reasons are given but the urgency is {urgency}: write 紧急 or no urgency.</source>
         <translation>填写了紧急原因，但紧急程度为“{urgency}”：请将紧急程度写为“紧急”或留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1394"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1395"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1372"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1373"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1088"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1092"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1089"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1093"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="852"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="853"/>
         <source>Unknown value {value!r}.</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="125"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1383"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1384"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1086"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1087"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="157"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="758"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="759"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="796"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="797"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="876"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="877"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="926"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1326"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="927"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1327"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="937"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="938"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1114"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1115"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1177"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1178"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1199"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1200"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1286"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1287"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1297"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1298"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1958"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1965"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1959"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1966"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1992"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1993"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="2000"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2001"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="2014"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2015"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -930,12 +930,12 @@
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="803"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="804"/>
         <source>{time} is before the complaint time ({limit}).</source>
         <translation>{time} 早于投诉时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="848"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="849"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
     </message>
@@ -998,37 +998,37 @@
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="849"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="850"/>
         <source>Unknown complaint type {value!r}.</source>
         <translation>未知的投诉类型 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="850"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="851"/>
         <source>Unknown department {value!r}.</source>
         <translation>未知的部门 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="961"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="962"/>
         <source>A closed case (已闭环) needs its closing time.</source>
         <translation>已闭环的投诉须填写闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="964"/>
         <source>A closed case (已闭环) needs its outcome.</source>
         <translation>已闭环的投诉须填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="972"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="973"/>
         <source>Only a closed case (已闭环) has a closing time.</source>
         <translation>只有已闭环的投诉才有闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="974"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="975"/>
         <source>Only a closed case (已闭环) has an outcome.</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1212"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1213"/>
         <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
@@ -3800,32 +3800,32 @@ After the restore this program signs you out; sign in again to continue.</source
     </message>
     <message>
         <location filename="../../desktop_app/ui/case_library.py" line="136"/>
-        <location filename="../../desktop_app/ui/case_library.py" line="238"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="244"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_library.py" line="213"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="219"/>
         <source>{count} typical cases</source>
         <translation>{count} 个典型案例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_library.py" line="233"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="239"/>
         <source>Marked by {name} on {day}</source>
         <translation>{name} 于 {day} 标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_library.py" line="239"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="245"/>
         <source>Lesson</source>
         <translation>经验教训</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_library.py" line="240"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="246"/>
         <source>Handling script</source>
         <translation>有效话术</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case_library.py" line="241"/>
+        <location filename="../../desktop_app/ui/case_library.py" line="247"/>
         <source>Description (personal data masked)</source>
         <translation>描述（个人信息已脱敏）</translation>
     </message>
@@ -6176,62 +6176,72 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementActions</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="80"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="81"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="82"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="86"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="83"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="89"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="95"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="99"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="105"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="109"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="113"/>
+        <source>New improvement action from the hot spot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="117"/>
+        <source>A new improvement action about the selected hot spot&apos;s product or subtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="126"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="126"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="143"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="237"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="280"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="250"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="295"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -6239,88 +6249,246 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="149"/>
         <source>New improvement action</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="151"/>
         <source>What keeps causing complaints, what will be done about it, by whom and by when.</source>
         <translation>反复引发投诉的问题是什么、要采取什么措施、由谁负责、何时完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="161"/>
         <source>Improvement action</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="157"/>
         <source>Changes are recorded in the audit log.</source>
         <translation>修改会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="163"/>
+        <source>Read only: supervisors of the responsible department and managers change improvement actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="169"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="171"/>
         <source>e.g. many complaints about late refunds</source>
         <translation>例如：退款慢的投诉较多</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="174"/>
         <source>P&amp;lan:</source>
         <translation>改进方案(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="174"/>
         <source>What will be done</source>
         <translation>将采取的措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="177"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="180"/>
         <source>Responsible &amp;department:</source>
         <translation>责任部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="474"/>
+        <source>— nobody in particular —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="184"/>
+        <source>The active accounts of the responsible department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="185"/>
+        <source>Responsible perso&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="190"/>
         <source>D&amp;eadline:</source>
         <translation>完成期限(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="194"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="203"/>
         <source>Complaint &amp;types:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="206"/>
         <source>The types (or subtypes) whose complaints this action is about; Space ticks the selected one</source>
         <translation>该措施针对的投诉类型（或子类）；按空格键勾选选中项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="108"/>
-        <source>Linked cases:</source>
-        <translation>关联投诉：</translation>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="212"/>
+        <source>e.g. Rice cooker X1、Air fryer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="113"/>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="138"/>
-        <source>none</source>
-        <translation>无</translation>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="215"/>
+        <source>Product names, separated by 、 or commas, whose complaints this action is about</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="218"/>
+        <source>P&amp;roducts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="221"/>
+        <source>Complaint numbers, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="222"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="224"/>
+        <source>Look up the complaint numbers typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="233"/>
+        <source>Linked &amp;cases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="252"/>
+        <source>Monthly follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="286"/>
+        <source>Month</source>
+        <translation type="unfinished">月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="260"/>
+        <source>What was done this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="265"/>
+        <source>Record this &amp;month&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="270"/>
+        <source>Done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="274"/>
+        <source>Status then:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="280"/>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="285"/>
+        <source>Period</source>
+        <translation type="unfinished">期间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="287"/>
+        <source>Complaints</source>
+        <translation type="unfinished">投诉量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="288"/>
+        <source>Surveys</source>
+        <translation type="unfinished">满意度调查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="289"/>
+        <source>Mean score</source>
+        <translation type="unfinished">平均分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="295"/>
+        <source>Complaints of the linked types and products registered each month, and their surveys: the 3 months before the action started, then each month since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="308"/>
+        <source>Available once the action is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="385"/>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="385"/>
+        <source>since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="433"/>
+        <source>Say what was done this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="456"/>
+        <source>This month&apos;s follow-up was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="531"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="666"/>
+        <source>No case has the number {numbers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="577"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="665"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -7997,7 +8165,7 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/page.py" line="205"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="618"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="622"/>
         <source>On-time rate</source>
         <translation>投诉处理及时率</translation>
     </message>
@@ -8107,7 +8275,7 @@ Database: {database}</source>
     <message>
         <location filename="../../desktop_app/ui/reports/page.py" line="273"/>
         <location filename="../../desktop_app/ui/reports/page.py" line="293"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="678"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="682"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
@@ -8217,179 +8385,179 @@ Database: {database}</source>
         <translation>投诉来源分析(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="395"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="399"/>
         <source>Figures by o&amp;wner</source>
         <translation>责任人指标(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="396"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="400"/>
         <source>Complaints about &amp;staff</source>
         <translation>被投诉员工(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="420"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="424"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="469"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="473"/>
         <source>Computing {period}…</source>
         <translation>正在统计 {period}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="501"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="505"/>
         <source>Not computed.</source>
         <translation>未统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="532"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="536"/>
         <source>all departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="535"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="539"/>
         <source>{period}, {department}; overdue as of {now}</source>
         <translation>{period}，{department}；超时截至 {now}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="546"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="550"/>
         <source>{n} urgent</source>
         <translation>紧急 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="550"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="554"/>
         <source>over {n} closed in the period</source>
         <translation>按本期闭环的 {n} 件计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="554"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="558"/>
         <source>{k} of {n} resolved</source>
         <translation>{n} 件中已解决 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="657"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="661"/>
         <source>Product {item}: {share} of complaints, main cause {cause}</source>
         <translation>产品 {item} 占 {share}，主要原因 {cause}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="659"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="663"/>
         <source>Product {item}: {share} of complaints, also {cause}</source>
         <translation>产品 {item} 占 {share}，另有原因 {cause}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="663"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="667"/>
         <source>Subtype {item}: {share} of complaints, main cause {cause}</source>
         <translation>子类 {item} 占 {share}，主要原因 {cause}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="665"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="669"/>
         <source>Subtype {item}: {share} of complaints, also {cause}</source>
         <translation>子类 {item} 占 {share}，另有原因 {cause}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="679"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="683"/>
         <source>Cumulative share</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="716"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="720"/>
         <source>{name} (no account)</source>
         <translation>{name}（无账号）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="562"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="566"/>
         <source>{k} of {n} answered on time</source>
         <translation>{n} 件中按时响应 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="568"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="572"/>
         <source>{n} surveys, overall 4 or 5</source>
         <translation>{n} 份调查，整体满意度 4 或 5 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="570"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="574"/>
         <source>open cases, now</source>
         <translation>当前未闭环的投诉</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/page.py" line="312"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="575"/>
-        <location filename="../../desktop_app/ui/reports/page.py" line="607"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="579"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="611"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="558"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="562"/>
         <source>{k} of {n} due closed on time</source>
         <translation>应处理 {n} 件中按时办结 {k} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="578"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="582"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="579"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="583"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="580"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="584"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="581"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="585"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="585"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="589"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="590"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="594"/>
         <source>Satisfaction by question: no surveys in the period</source>
         <translation>各项满意度：本期没有调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="594"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="598"/>
         <source>Satisfaction by question (mean of {n} surveys, 1–5)</source>
         <translation>各项满意度（{n} 份调查的平均分，1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="600"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="604"/>
         <source>week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="600"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="604"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="600"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="604"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="604"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="608"/>
         <source>Complaints by {bucket}</source>
         <translation>每{bucket}投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="610"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="614"/>
         <source>On-time rate by {bucket} (%)</source>
         <translation>每{bucket}处理及时率（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="638"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="642"/>
         <source>Survey: needs improvement</source>
         <translation>调查：需改进的环节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/page.py" line="642"/>
+        <location filename="../../desktop_app/ui/reports/page.py" line="646"/>
         <source>Top subtype</source>
         <translation>高发子类</translation>
     </message>
@@ -8567,47 +8735,47 @@ Database: {database}</source>
         <translation>将所选复盘会的纪要保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="391"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="394"/>
         <source>None taken yet</source>
         <translation>尚未提取</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="471"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="474"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="572"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="581"/>
         <source>The meeting was saved.</source>
         <translation>复盘会已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="582"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="591"/>
         <source>Save the meeting, then choose one of its decisions.</source>
         <translation>请先保存复盘会，再选择其中一条决议。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="594"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="606"/>
         <source>The improvement action was created.</source>
         <translation>改进措施已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="607"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="619"/>
         <source>The minutes were saved to {path}.</source>
         <translation>会议纪要已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="615"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="627"/>
         <source>Save the minutes as PDF</source>
         <translation>会议纪要存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="617"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="629"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="626"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="638"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>

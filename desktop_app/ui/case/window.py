@@ -194,7 +194,7 @@ class CaseWindow(CaseActions, QWidget):
         heading_row.addStretch(1)
         return heading_row
 
-    def _build_actions(self) -> QHBoxLayout:
+    def _build_actions(self) -> QVBoxLayout:
         """The action buttons, the print menu and Reload."""
         # (name, text, tooltip, slot); the button is ``<name>_button`` with the icon ``<name>``.
         buttons = (
@@ -286,17 +286,22 @@ class CaseWindow(CaseActions, QWidget):
             "root_cause": self.root_cause_button,
             "mark_typical": self.mark_typical_button,
         }
-        actions_row = widget_row(
+        # Two rows: the workflow's steps; then the case's analysis and records (one row of
+        # fourteen buttons was wider than a 1280-pixel screen at 150 %).
+        steps_row = widget_row(
             self.transfer_button,
             self.escalate_button,
             self.request_approval_button,
             self.approve_button,
             self.reject_button,
             self.renegotiate_button,
-            self.reclassify_button,
-            self.root_cause_button,
             self.close_case_button,
             self.reopen_button,
+        )
+        steps_row.addStretch(1)
+        actions_row = widget_row(
+            self.reclassify_button,
+            self.root_cause_button,
             self.mark_typical_button,
         )
         actions_row.addStretch(1)
@@ -313,7 +318,10 @@ class CaseWindow(CaseActions, QWidget):
         self.print_button = case_print_button(self)  # templates 1-3: print or PDF
         actions_row.addWidget(self.print_button)
         actions_row.addWidget(self.refresh_button)
-        return actions_row
+        rows = QVBoxLayout()
+        rows.addLayout(steps_row)
+        rows.addLayout(actions_row)
+        return rows
 
     def _build_body(self) -> QSplitter:
         """The detail (template 1) beside the timeline over the progress form."""
