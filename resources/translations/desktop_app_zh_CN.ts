@@ -3996,63 +3996,63 @@ After the restore this program signs you out; sign in again to continue.</source
         <translation>将此已结案件收入典型案例库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="305"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="310"/>
         <source>C&amp;ustomer…</source>
         <translation>客户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="308"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="313"/>
         <source>The customer&apos;s record: contacts, member tier, sensitive customer</source>
         <translation>客户档案：联系方式、会员等级、敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="414"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="422"/>
         <source>Changed on another PC by {who} at {time}: {what}.</source>
         <translation>{who} 已于 {time} 在另一台电脑上修改：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="418"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="426"/>
         <source>This case was changed on another PC.</source>
         <translation>此投诉已在另一台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="420"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="428"/>
         <source>Your unsaved progress entry is kept.</source>
         <translation>您尚未保存的处理进度已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="430"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="438"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="433"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="441"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="474"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="477"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="482"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="485"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="509"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="517"/>
         <source>{name} is not a type the program opens; its folder is shown instead.</source>
         <translation>本程序不直接打开 {name} 这种类型的文件，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="529"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="537"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="541"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="549"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="542"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="550"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -6218,12 +6218,12 @@ Please send that file to your administrator. Unsaved input in the current window
     <message>
         <location filename="../../desktop_app/ui/reports/improvements.py" line="113"/>
         <source>New improvement action from the hot spot…</source>
-        <translation type="unfinished"></translation>
+        <translation>就此热点新建改进措施…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/improvements.py" line="117"/>
         <source>A new improvement action about the selected hot spot&apos;s product or subtype</source>
-        <translation type="unfinished"></translation>
+        <translation>针对所选热点的产品或子类新建改进措施</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports/improvements.py" line="126"/>
@@ -6272,7 +6272,7 @@ Please send that file to your administrator. Unsaved input in the current window
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="163"/>
         <source>Read only: supervisors of the responsible department and managers change improvement actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>只读：改进措施由负责部门的主管和经理修改。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="169"/>
@@ -6308,17 +6308,17 @@ Please send that file to your administrator. Unsaved input in the current window
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="183"/>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="474"/>
         <source>— nobody in particular —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 不指定 —</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="184"/>
         <source>The active accounts of the responsible department</source>
-        <translation type="unfinished"></translation>
+        <translation>负责部门的在用账号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="185"/>
         <source>Responsible perso&amp;n:</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="190"/>
@@ -6343,149 +6343,149 @@ Please send that file to your administrator. Unsaved input in the current window
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="212"/>
         <source>e.g. Rice cooker X1、Air fryer</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：电饭煲X1、空气炸锅</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="215"/>
         <source>Product names, separated by 、 or commas, whose complaints this action is about</source>
-        <translation type="unfinished"></translation>
+        <translation>本措施针对的产品名称，用、或逗号分隔</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="218"/>
         <source>P&amp;roducts:</source>
-        <translation type="unfinished"></translation>
+        <translation>产品(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="221"/>
         <source>Complaint numbers, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉编号，用逗号分隔</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="222"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="224"/>
         <source>Look up the complaint numbers typed</source>
-        <translation type="unfinished"></translation>
+        <translation>查找所输入的投诉编号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="233"/>
         <source>Linked &amp;cases:</source>
-        <translation type="unfinished"></translation>
+        <translation>关联案件(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="252"/>
         <source>Monthly follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>月度跟踪</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="286"/>
         <source>Month</source>
-        <translation type="unfinished">月</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>已做工作</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="260"/>
         <source>What was done this month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月所做的工作</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="265"/>
         <source>Record this &amp;month&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>记录本月跟踪(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="270"/>
         <source>Done:</source>
-        <translation type="unfinished"></translation>
+        <translation>已做：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="274"/>
         <source>Status then:</source>
-        <translation type="unfinished"></translation>
+        <translation>当时状态：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="280"/>
         <source>Effect</source>
-        <translation type="unfinished"></translation>
+        <translation>效果</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="285"/>
         <source>Period</source>
-        <translation type="unfinished">期间</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="287"/>
         <source>Complaints</source>
-        <translation type="unfinished">投诉量</translation>
+        <translation>投诉量</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="288"/>
         <source>Surveys</source>
-        <translation type="unfinished">满意度调查</translation>
+        <translation>回访数</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="289"/>
         <source>Mean score</source>
-        <translation type="unfinished">平均分</translation>
+        <translation>平均分</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="295"/>
         <source>Complaints of the linked types and products registered each month, and their surveys: the 3 months before the action started, then each month since.</source>
-        <translation type="unfinished"></translation>
+        <translation>关联类型和产品每月登记的投诉及其回访：措施开始前 3 个月，以及此后每个月。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="308"/>
         <source>Available once the action is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存措施后可用。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="385"/>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>实施前</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="385"/>
         <source>since</source>
-        <translation type="unfinished"></translation>
+        <translation>实施后</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="433"/>
         <source>Say what was done this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写本月所做的工作。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="456"/>
         <source>This month&apos;s follow-up was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月跟踪已记录。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="531"/>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="666"/>
         <source>No case has the number {numbers}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 {numbers} 的案件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="577"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/improvement_dialog.py" line="665"/>
@@ -8660,122 +8660,122 @@ Database: {database}</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="254"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="255"/>
         <source>&amp;Add decision</source>
         <translation>添加决议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="257"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="258"/>
         <source>Re&amp;move decision</source>
         <translation>删除决议(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="260"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="261"/>
         <source>&amp;Create improvement action</source>
         <translation>创建改进措施(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="262"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="263"/>
         <source>Record the selected decision as an improvement action</source>
         <translation>将所选决议登记为改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="276"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="277"/>
         <source>Held &amp;on:</source>
         <translation>会议日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="277"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="278"/>
         <source>&amp;Period reviewed:</source>
         <translation>复盘期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="278"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="279"/>
         <source>&amp;Departments present:</source>
         <translation>参会部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="279"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="280"/>
         <source>People &amp;present:</source>
         <translation>参会人员(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="280"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="281"/>
         <source>Hot spots reviewed:</source>
         <translation>复盘的问题热点：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="282"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="283"/>
         <source>&amp;Notes:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="288"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="289"/>
         <source>Decisions:</source>
         <translation>决议：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="297"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="298"/>
         <source>&amp;New meeting</source>
         <translation>新建复盘会(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="301"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="302"/>
         <source>&amp;Save meeting</source>
         <translation>保存复盘会(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="304"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="305"/>
         <source>Minutes as P&amp;DF…</source>
         <translation>会议纪要存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="307"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="308"/>
         <source>Save the minutes of the selected meeting as a PDF file</source>
         <translation>将所选复盘会的纪要保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="394"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="395"/>
         <source>None taken yet</source>
         <translation>尚未提取</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="474"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="475"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="581"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="582"/>
         <source>The meeting was saved.</source>
         <translation>复盘会已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="591"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="592"/>
         <source>Save the meeting, then choose one of its decisions.</source>
         <translation>请先保存复盘会，再选择其中一条决议。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="606"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="607"/>
         <source>The improvement action was created.</source>
         <translation>改进措施已创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="619"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="620"/>
         <source>The minutes were saved to {path}.</source>
         <translation>会议纪要已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="627"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="628"/>
         <source>Save the minutes as PDF</source>
         <translation>会议纪要存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="629"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="630"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_meetings.py" line="638"/>
+        <location filename="../../desktop_app/ui/review_meetings.py" line="639"/>
         <source>{path} could not be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
