@@ -184,7 +184,7 @@ def record_many(
         )
 
 
-def shown(session: Session, entity: str, entity_id: int | None = None, **details: object) -> bool:
+def shown(session: Session, entity: str, entity_id: int | None = None, **details: Any) -> bool:
     """Record that contacts or ID numbers were shown in full (``contact_unmasked``,
     docs/rules.md#masking), in its own transaction. False when the entry cannot be written
     (a read-only database): the caller then shows them masked."""
@@ -279,7 +279,7 @@ DEPARTMENT_KEYS = frozenset(
 )
 TYPE_KEYS = frozenset({"type", "subtype", "types"})
 CAUSE_KEYS = frozenset({"root_cause", "previous_root_cause", "causes"})
-_KINDS = (
+_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("user", USER_ID_KEYS),
     ("complaint", COMPLAINT_ID_KEYS),
     ("department", DEPARTMENT_KEYS),
@@ -310,7 +310,8 @@ def detail_names(details: Iterable[dict[str, object]]) -> dict[tuple[str, object
     at most for a page of entries."""
     wanted: dict[str, set[Any]] = {kind: set() for kind, _keys in _KINDS}
     for entry in details:
-        for change in entry.get("changes") or ():
+        changes = entry.get("changes")
+        for change in changes if isinstance(changes, list) else ():
             if isinstance(change, dict) and change.get("sheet") in _POLICY_SHEET_KINDS:
                 wanted[_POLICY_SHEET_KINDS[change["sheet"]]].add(change.get("code"))
         for key, value in entry.items():

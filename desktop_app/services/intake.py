@@ -630,8 +630,8 @@ def lookup_customers(session: Session, text: str, *, limit: int = 10) -> list[Cu
     if len(text) < 2:
         return []
     matches: dict[int, Customer] = {}
-    for column in (Customer.phone, Customer.member_number, Customer.id_number):
-        for customer in Customer.select().where(column == text).limit(limit):
+    for exact in (Customer.phone, Customer.member_number, Customer.id_number):
+        for customer in Customer.select().where(exact == text).limit(limit):
             matches.setdefault(customer.id, customer)
     in_scope = access.customer_in_scope
     for column in (Customer.phone, Customer.member_number, Customer.name, Customer.email):

@@ -41,7 +41,7 @@ from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
 SHEETS = ("types", "departments", "channels", "settings")
-_MODELS = {"departments": Department, "channels": Channel}
+_MODELS: dict[str, Any] = {"departments": Department, "channels": Channel}
 
 
 @dataclass(frozen=True)
@@ -229,6 +229,8 @@ def move(session: Session, sheet: str, code: str, step: int) -> bool:
     """Move a row one place up (``step`` -1) or down (+1) among its siblings (a subtype
     within its type); False at either end."""
     require_editor(session)
+    row: Any
+    siblings: list[Any]
     if sheet == "types":
         row = ComplaintType.get_or_none(ComplaintType.code == code)
         if row is None:

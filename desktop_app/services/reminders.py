@@ -334,8 +334,8 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
     if not ids:
         return []
     see = access.rules(session).see.expression(C)
-    query = _reminder_query().where(Reminder.id.in_(ids), Reminder.complaint.is_null() | see)
-    return [_info(r) for r in query]
+    raised = _reminder_query().where(Reminder.id.in_(ids), Reminder.complaint.is_null() | see)
+    return [_info(r) for r in raised]
 
 
 def _escalate(

@@ -384,7 +384,8 @@ class MainWindow(QMainWindow):
         style = toolbar.style()
         toolbar.setMinimumWidth(
             sum(b.sizeHint().width() for b in buttons if b is not None)
-            + toolbar.layout().spacing() * (len(buttons) + 1)
+            + (spacing.spacing() if (spacing := toolbar.layout()) is not None else 0)
+            * (len(buttons) + 1)
             + margins.left()
             + margins.right()
             + style.pixelMetric(QStyle.PixelMetric.PM_ToolBarHandleExtent, None, toolbar)
@@ -398,7 +399,8 @@ class MainWindow(QMainWindow):
     def _build_exchange_menu(self, file_menu) -> None:
         """File: Import cases…, Export cases…, Export current view… (also a button under
         the tracker's table), Blank forms (templates 1-3: print or PDF)."""
-        self.import_dialog = self.export_dialog = None
+        self.import_dialog: ImportDialog | None = None
+        self.export_dialog: ExportDialog | None = None
         self.import_action = QAction(self.tr("&Import cases…"), self)
         self.import_action.setObjectName("import_action")
         self.import_action.setIcon(icon("import"))
@@ -485,14 +487,14 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.exchange import ExportDialog
 
         dialog = ExportDialog(self.session, tasks=self.tasks, parent=self, case_ids=case_ids)
-        dialog.exported.connect(
-            lambda result: (
-                not result.cancelled
-                and self.show_status_message(
+
+        def exported(result) -> None:
+            if not result.cancelled:
+                self.show_status_message(
                     self.tr("Exported to {path}.").format(path=str(result.path))
                 )
-            )
-        )
+
+        dialog.exported.connect(exported)
         self.export_dialog = dialog
         dialog.open()
         return dialog

@@ -63,9 +63,9 @@ class ReferenceList(FieldErrors, QGroupBox):
         self.active_button = push_button(
             self.tr("Switch off"), f"deactivate_{sheet}_button", slot=self.toggle_active
         )
-        self.up_button = push_button("▲", f"up_{sheet}_button", slot=lambda: self.move(-1))
+        self.up_button = push_button("▲", f"up_{sheet}_button", slot=lambda: self.move_row(-1))
         self.up_button.setToolTip(self.tr("Move up"))
-        self.down_button = push_button("▼", f"down_{sheet}_button", slot=lambda: self.move(+1))
+        self.down_button = push_button("▼", f"down_{sheet}_button", slot=lambda: self.move_row(+1))
         self.down_button.setToolTip(self.tr("Move down"))
         buttons = QHBoxLayout()
         for button in (
@@ -181,7 +181,7 @@ class ReferenceList(FieldErrors, QGroupBox):
             field_error=self._field_error,
         )
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         code = self._code()
         if code is not None:
             self.pending = code

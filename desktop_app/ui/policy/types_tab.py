@@ -48,6 +48,8 @@ class TypesTab(FieldErrors, QWidget):
         self.setObjectName("types_tab")
         self.mode = "edit"  # or "new_type", "new_subtype"
         self.row: list[Any] | None = None  # the row shown, as read
+        self.pending_select: str | None = None  # the row to select after the next reload
+        self.new_parent: str | None = None
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("types_tree")
@@ -69,12 +71,12 @@ class TypesTab(FieldErrors, QWidget):
             self.tr("S&witch off"), "deactivate_button", slot=self.toggle_active
         )
         self.up_button = push_button(
-            self.tr("Move up"), "move_up_button", slot=lambda: self.move(-1), shortcut="Alt+Up"
+            self.tr("Move up"), "move_up_button", slot=lambda: self.move_row(-1), shortcut="Alt+Up"
         )
         self.down_button = push_button(
             self.tr("Move down"),
             "move_down_button",
-            slot=lambda: self.move(+1),
+            slot=lambda: self.move_row(+1),
             shortcut="Alt+Down",
         )
         for button in (
@@ -173,7 +175,7 @@ class TypesTab(FieldErrors, QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        QShortcut(QKeySequence("Escape"), self.group, activated=self._cancel_new)
+        QShortcut(QKeySequence("Escape"), self.group).activated.connect(self._cancel_new)
 
     # --- showing ----------------------------------------------------------------------
 
@@ -224,7 +226,8 @@ class TypesTab(FieldErrors, QWidget):
         if select is None and self.tree.topLevelItemCount():
             select = self.tree.topLevelItem(0)
         if self.mode == "edit":
-            self.tree.setCurrentItem(select)
+            if select is not None:
+                self.tree.setCurrentItem(select)
             self._show(select)
 
     def _fill_departments(self, rows: list[list[Any]]) -> None:
@@ -244,8 +247,10 @@ class TypesTab(FieldErrors, QWidget):
     def select_code(self, code: str) -> bool:
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             for item in (top, *(top.child(j) for j in range(top.childCount()))):
-                if item.data(0, CodeRole) == code:
+                if item is not None and item.data(0, CodeRole) == code:
                     self.tree.setCurrentItem(item)
                     return True
         return False
@@ -343,11 +348,10 @@ class TypesTab(FieldErrors, QWidget):
             )
             return
         if self.mode == "new_subtype":
-            cells = {"subtype_zh": zh, "subtype_en": en, **self._subtype_cells()}
             self.context.run(
                 policy.add_subtype,
                 self.new_parent,
-                cells,
+                {"subtype_zh": zh, "subtype_en": en, **self._subtype_cells()},
                 done=self._added,
                 field_error=self._field_error,
             )
@@ -392,7 +396,7 @@ class TypesTab(FieldErrors, QWidget):
             self.context.saved.emit(self.tr("Nothing to save: no change."))
 
     def after_reload(self) -> None:
-        code = getattr(self, "pending_select", None)
+        code = self.pending_select
         if code:
             self.select_code(code)
             self.pending_select = None
@@ -418,7 +422,7 @@ class TypesTab(FieldErrors, QWidget):
             field_error=self._field_error,
         )
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         code = self.current_code()
         if code is None or self.mode != "edit":
             return
