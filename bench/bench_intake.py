@@ -16,6 +16,7 @@ import random
 import sqlite3
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.bench_sla_scan import _copy
@@ -46,10 +47,6 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
     clock = FixedClock(BENCH_NOW)
     rng = random.Random(seed)
     try:
-        clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock)
-        tree = [(t.code, c.code) for t in reference.type_tree() for c in t.children]
-        channels = [c.code for c in reference.channels()]
-        departments = [d.code for d in reference.departments()]
         columns = [r[1] for r in raw.execute("PRAGMA table_info(complaint)") if r[1] != "id"]
         template = list(
             raw.execute(
@@ -60,66 +57,25 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         insert_sql = (
             f"INSERT INTO complaint ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         )
-        ours, baseline, warmup = [], [], []
-        for i in range(WARMUP + SAVES):
-            clock.advance(seconds=20)
-            type_code, subtype = rng.choice(tree)
-            form = intake.IntakeForm(
-                customer_name="压测客户",
-                contact=f"1380000{i:04d}",
-                channel=rng.choice(channels),
-                complaint_time=clock.now() - dt.timedelta(minutes=5),
-                type=type_code,
-                subtype=subtype,
-                urgency=rng.choice(["urgent", "normal", "normal", "low"]),
-                description=f"第{i}次测试：收到的商品与描述不符，要求退款",
-                department=rng.choice(departments),
-                customer_requests=["refund"],
-                # Staff attitude needs the staff member complained about (routing).
-                subject_staff="demo_clerk03" if subtype.startswith("staff_") else "",
-            )
-            started = time.perf_counter()
-            intake.register_complaint(clerk, form)
-            elapsed = time.perf_counter() - started
-            if i < WARMUP:
-                warmup.append(elapsed)
-                continue
-            ours.append(elapsed)
+
+        def bare_insert(i: int) -> None:
             template[number_at] = f"BENCH-{i:06d}"
-            started = time.perf_counter()
             raw.execute("BEGIN IMMEDIATE")
             raw.execute(insert_sql, template)
             raw.execute("COMMIT")
-            baseline.append(time.perf_counter() - started)
+
+        ours, baseline, warmup = _saves(clock, rng, bare_insert)
     finally:
         raw.close()
         db.close()
         remove_sqlite(work)
-    report = Report("intake-save")
-    report.add("cases in the database", f"{cases:,}")
-    report.add(f"warm-up saves, not judged: {WARMUP}, worst (ms)", f"{max(warmup) * 1000:.1f}")
-    report.add("saves measured", f"{SAVES}", f"{SAVES}")
-    report.add(
-        "median (ms)",
-        f"{statistics.median(ours) * 1000:.2f}",
-        f"{statistics.median(baseline) * 1000:.2f}",
-    )
-    report.add("p95 (ms)", f"{p95(ours) * 1000:.2f}", f"{p95(baseline) * 1000:.2f}")
-    report.add("worst (ms)", f"{max(ours) * 1000:.2f}", f"{max(baseline) * 1000:.2f}")
-    report.add(
-        "ratio to the bare insert: median / p95",
-        f"{statistics.median(ours) / statistics.median(baseline):.1f}x"
-        f" / {p95(ours) / p95(baseline):.1f}x",
-    )
+    report = _figures(Report("intake-save"), cases, ours, baseline, warmup)
     report.note(
         "ours: services.intake.register_complaint (validation, number, level, "
         "deadlines, batch rule, search index, audit); baseline: one bare row insert "
         "with raw sqlite3, committed"
     )
-    ours_p95, base_p95 = p95(ours), p95(baseline)
-    met = ours_p95 * 1000 <= GOAL_MS and statistics.median(ours) * 1000 <= GOAL_MEDIAN_MS
-    goal = f"p95 <= {GOAL_MS:g} ms, median <= {GOAL_MEDIAN_MS:g} ms"
-    return report, result_line("intake-save", ours_p95, base_p95, goal, met)
+    return report, _goal_line(ours, baseline)
 
 
 def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, str]:
@@ -136,10 +92,6 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
         clock = FixedClock(BENCH_NOW)
         rng = random.Random(seed)
         try:
-            clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock)
-            tree = [(t.code, c.code) for t in reference.type_tree() for c in t.children]
-            channels = [c.code for c in reference.channels()]
-            departments = [d.code for d in reference.departments()]
             cur.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = "
                 "'public' AND table_name = 'complaint' AND column_name <> 'id' "
@@ -154,39 +106,78 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
             insert_sql = (
                 f"INSERT INTO complaint ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
             )
-            ours, baseline, warmup = [], [], []
-            for i in range(WARMUP + SAVES):
-                clock.advance(seconds=20)
-                type_code, subtype = rng.choice(tree)
-                form = intake.IntakeForm(
-                    customer_name="压测客户",
-                    contact=f"1380000{i:04d}",
-                    channel=rng.choice(channels),
-                    complaint_time=clock.now() - dt.timedelta(minutes=5),
-                    type=type_code,
-                    subtype=subtype,
-                    urgency=rng.choice(["urgent", "normal", "normal", "low"]),
-                    description=f"第{i}次测试：收到的商品与描述不符，要求退款",
-                    department=rng.choice(departments),
-                    customer_requests=["refund"],
-                    subject_staff="demo_clerk03" if subtype.startswith("staff_") else "",
-                )
-                started = time.perf_counter()
-                intake.register_complaint(clerk, form)
-                elapsed = time.perf_counter() - started
-                if i < WARMUP:
-                    warmup.append(elapsed)
-                    continue
-                ours.append(elapsed)
+
+            def bare_insert(i: int) -> None:
                 template[number_at] = f"BENCH-{i:06d}"
-                started = time.perf_counter()
                 cur.execute(insert_sql, template)
                 raw.commit()
-                baseline.append(time.perf_counter() - started)
+
+            ours, baseline, warmup = _saves(clock, rng, bare_insert)
         finally:
             raw.close()
             db.close()
-    report = Report("intake-save, PostgreSQL (on a copy of the loaded database)")
+    report = _figures(
+        Report("intake-save, PostgreSQL (on a copy of the loaded database)"),
+        cases,
+        ours,
+        baseline,
+        warmup,
+    )
+    report.note(
+        "ours: services.intake.register_complaint; baseline: one bare row insert through "
+        "psycopg2, committed"
+    )
+    for what, seconds in loading.items():
+        report.note(f"demo data loaded now: {what} {seconds:.1f}")
+    report.note(settings)
+    return report, _goal_line(ours, baseline)
+
+
+def _saves(
+    clock: FixedClock, rng: random.Random, bare_insert: Callable[[int], None]
+) -> tuple[list[float], list[float], list[float]]:
+    """``WARMUP`` then ``SAVES`` complaints registered by a clerk, each measured one followed
+    by the baseline's ``bare_insert(i)``: (ours, baseline, warm-up) in seconds."""
+    clerk = auth.session_for(User.get(User.username == "demo_clerk01"), clock)
+    tree = [(t.code, c.code) for t in reference.type_tree() for c in t.children]
+    channels = [c.code for c in reference.channels()]
+    departments = [d.code for d in reference.departments()]
+    ours: list[float] = []
+    baseline: list[float] = []
+    warmup: list[float] = []
+    for i in range(WARMUP + SAVES):
+        clock.advance(seconds=20)
+        type_code, subtype = rng.choice(tree)
+        form = intake.IntakeForm(
+            customer_name="压测客户",
+            contact=f"1380000{i:04d}",
+            channel=rng.choice(channels),
+            complaint_time=clock.now() - dt.timedelta(minutes=5),
+            type=type_code,
+            subtype=subtype,
+            urgency=rng.choice(["urgent", "normal", "normal", "low"]),
+            description=f"第{i}次测试：收到的商品与描述不符，要求退款",
+            department=rng.choice(departments),
+            customer_requests=["refund"],
+            # Staff attitude needs the staff member complained about (routing).
+            subject_staff="demo_clerk03" if subtype.startswith("staff_") else "",
+        )
+        started = time.perf_counter()
+        intake.register_complaint(clerk, form)
+        elapsed = time.perf_counter() - started
+        if i < WARMUP:
+            warmup.append(elapsed)
+            continue
+        ours.append(elapsed)
+        started = time.perf_counter()
+        bare_insert(i)
+        baseline.append(time.perf_counter() - started)
+    return ours, baseline, warmup
+
+
+def _figures(
+    report: Report, cases: int, ours: list[float], baseline: list[float], warmup: list[float]
+) -> Report:
     report.add("cases in the database", f"{cases:,}")
     report.add(f"warm-up saves, not judged: {WARMUP}, worst (ms)", f"{max(warmup) * 1000:.1f}")
     report.add("saves measured", f"{SAVES}", f"{SAVES}")
@@ -197,14 +188,16 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
     )
     report.add("p95 (ms)", f"{p95(ours) * 1000:.2f}", f"{p95(baseline) * 1000:.2f}")
     report.add("worst (ms)", f"{max(ours) * 1000:.2f}", f"{max(baseline) * 1000:.2f}")
-    report.note(
-        "ours: services.intake.register_complaint; baseline: one bare row insert through "
-        "psycopg2, committed"
+    report.add(
+        "ratio to the bare insert: median / p95",
+        f"{statistics.median(ours) / statistics.median(baseline):.1f}x"
+        f" / {p95(ours) / p95(baseline):.1f}x",
     )
-    for what, seconds in loading.items():
-        report.note(f"demo data loaded now: {what} {seconds:.1f}")
-    report.note(settings)
+    return report
+
+
+def _goal_line(ours: list[float], baseline: list[float]) -> str:
     ours_p95, base_p95 = p95(ours), p95(baseline)
     met = ours_p95 * 1000 <= GOAL_MS and statistics.median(ours) * 1000 <= GOAL_MEDIAN_MS
     goal = f"p95 <= {GOAL_MS:g} ms, median <= {GOAL_MEDIAN_MS:g} ms"
-    return report, result_line("intake-save", ours_p95, base_p95, goal, met)
+    return result_line("intake-save", ours_p95, base_p95, goal, met)
