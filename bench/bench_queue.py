@@ -94,16 +94,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         f"open-queue: first {LIMIT} of {open_cases:,} open cases "
         f"among {cases:,}, SQLite, median of {REPEATS}"
     )
-    report.add("first page, manager (ms)", f"{ours_s * 1000:.2f}", f"{baseline_s * 1000:.2f}")
-    report.add(
-        "min / max (ms)",
-        f"{min(a) * 1000:.2f} / {max(a) * 1000:.2f}",
-        f"{min(b) * 1000:.2f} / {max(b) * 1000:.2f}",
+    _pages(
+        report, (ours_s, baseline_s), (a, b), second if cursor is not None else None, clerk_times
     )
-    report.add(
-        "second page by keyset (ms)", f"{med(second) * 1000:.2f}" if cursor is not None else "-", ""
-    )
-    report.add("first page, clerk scope (ms)", f"{med(clerk_times) * 1000:.2f}", "")
     report.note(f"query plan, page 2: {plan}")
     met = ours_s / baseline_s <= GOAL_RATIO and ours_s * 1000 <= GOAL_MS
     line = result_line(
@@ -160,16 +153,9 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
         f"open-queue: first {LIMIT} of {open_cases:,} open cases among {cases:,}, "
         f"PostgreSQL, median of {REPEATS}; baseline = the same SQL through psycopg2"
     )
-    report.add("first page, manager (ms)", f"{ours_s * 1000:.2f}", f"{baseline_s * 1000:.2f}")
-    report.add(
-        "min / max (ms)",
-        f"{min(a) * 1000:.2f} / {max(a) * 1000:.2f}",
-        f"{min(b) * 1000:.2f} / {max(b) * 1000:.2f}",
+    _pages(
+        report, (ours_s, baseline_s), (a, b), second if cursor is not None else None, clerk_times
     )
-    report.add(
-        "second page by keyset (ms)", f"{med(second) * 1000:.2f}" if cursor is not None else "-", ""
-    )
-    report.add("first page, clerk scope (ms)", f"{med(clerk_times) * 1000:.2f}", "")
     for what, seconds in loading.items():
         report.note(f"demo data loaded now: {what} {seconds:.1f}")
     report.note(pg.server_settings(url))
@@ -178,3 +164,26 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
         "open-queue", ours_s, baseline_s, f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met
     )
     return report, line
+
+
+def _pages(
+    report: Report,
+    medians: tuple[float, float],
+    samples: tuple[list[float], list[float]],
+    second: list[float] | None,
+    clerk_times: list[float],
+) -> None:
+    """The table's rows, the same for SQLite and PostgreSQL: the manager's first page
+    (ours and baseline), its spread, the keyset second page and the clerk's first page."""
+    ours_s, baseline_s = medians
+    a, b = samples
+    report.add("first page, manager (ms)", f"{ours_s * 1000:.2f}", f"{baseline_s * 1000:.2f}")
+    report.add(
+        "min / max (ms)",
+        f"{min(a) * 1000:.2f} / {max(a) * 1000:.2f}",
+        f"{min(b) * 1000:.2f} / {max(b) * 1000:.2f}",
+    )
+    report.add(
+        "second page by keyset (ms)", f"{med(second) * 1000:.2f}" if second is not None else "-", ""
+    )
+    report.add("first page, clerk scope (ms)", f"{med(clerk_times) * 1000:.2f}", "")
