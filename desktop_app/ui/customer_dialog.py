@@ -18,6 +18,7 @@ Hooks for tests and automation: the public widgets (objectNames ``customer_name`
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -267,6 +268,23 @@ class CustomerDialog(FieldErrors, QDialog):
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self.failed.emit(exc)
+
+
+def open_customer_dialog(
+    session: Session,
+    customer_id: int,
+    tasks: TaskRunner,
+    parent: QWidget,
+    saved: Callable[[CustomerUpdated], None],
+) -> CustomerDialog:
+    """Open a customer's record (window-modal, not blocking; deleted when closed), read it,
+    and call ``saved`` after a save: the case window's and the intake form's way in."""
+    dialog = CustomerDialog(session, customer_id, tasks, parent)
+    dialog.saved.connect(saved)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    dialog.load()
+    return dialog
 
 
 def saved_text(result: CustomerUpdated) -> str:

@@ -66,7 +66,7 @@ from desktop_app.ui.case.details import CaseDetailsView
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
 from desktop_app.ui.changes import ChangeHub, DataChanged
-from desktop_app.ui.customer_dialog import CustomerDialog, saved_text
+from desktop_app.ui.customer_dialog import CustomerDialog, open_customer_dialog, saved_text
 from desktop_app.ui.forms import ask, message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
 from desktop_app.ui.pages import resize_on_screen, splitter
@@ -462,13 +462,10 @@ class CaseWindow(CaseActions, QWidget):
         record; a save re-reads the case (its open cases may have been re-assessed)."""
         if self.detail is None or not self.detail.customer_id:
             return None
-        dialog = CustomerDialog(self.session, self.detail.customer_id, self.tasks, self)
-        dialog.saved.connect(self._customer_saved)
-        dialog.finished.connect(dialog.deleteLater)
-        self.customer_dialog = dialog
-        dialog.open()
-        dialog.load()
-        return dialog
+        self.customer_dialog = open_customer_dialog(
+            self.session, self.detail.customer_id, self.tasks, self, self._customer_saved
+        )
+        return self.customer_dialog
 
     def _customer_saved(self, result: CustomerUpdated) -> None:
         text = saved_text(result)

@@ -28,7 +28,7 @@ from desktop_app.services.customers import CustomerUpdated
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
-from desktop_app.ui.customer_dialog import CustomerDialog, saved_text
+from desktop_app.ui.customer_dialog import CustomerDialog, open_customer_dialog, saved_text
 from desktop_app.ui.intake.similar import SimilarPanel
 from desktop_app.ui.pages import delay_timer
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -229,13 +229,10 @@ class CustomerLookup(_Base):
         complaint too: registration reads the customer record)."""
         if self.customer_id is None:
             return None
-        dialog = CustomerDialog(self.session, self.customer_id, self.tasks, self)
-        dialog.saved.connect(self._customer_saved)
-        dialog.finished.connect(dialog.deleteLater)
-        self.customer_dialog = dialog
-        dialog.open()
-        dialog.load()
-        return dialog
+        self.customer_dialog = open_customer_dialog(
+            self.session, self.customer_id, self.tasks, self, self._customer_saved
+        )
+        return self.customer_dialog
 
     def _customer_saved(self, result: CustomerUpdated) -> None:
         self.status_message.emit(saved_text(result))
