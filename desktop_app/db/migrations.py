@@ -474,6 +474,28 @@ def _v17_review_meetings_and_case_library(migrator: SchemaMigrator, db: Database
     db.create_tables([ReviewMeeting, ReviewDecision, TypicalCase])
 
 
+def _v18_improvement_reminders(migrator: SchemaMigrator, db: Database) -> None:
+    """v18: the improvement action a reminder is about (overdue actions and missing
+    monthly follow-ups, docs/rules.md#improvement-actions)."""
+
+    class ImprovementAction(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "improvement_action"
+
+    migrator.migrate(
+        migrator.add_column(
+            "reminder",
+            "improvement_action_id",
+            ForeignKeyField(
+                ImprovementAction, null=True, on_delete="CASCADE", field=ImprovementAction.id
+            ),
+        ),
+    )
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -504,6 +526,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
         _v16_improvement_follow_ups,
     ),
     (17, "review meetings and the typical-case library", _v17_review_meetings_and_case_library),
+    (18, "reminders about improvement actions", _v18_improvement_reminders),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

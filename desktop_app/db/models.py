@@ -567,6 +567,10 @@ class Reminder(BaseModel):
     acknowledged_by_id: ForeignKeyField[int | None]
     # A snoozed reminder stays out of the panel until then (schema v3).
     snoozed_until = DateTimeField(null=True)
+    # The improvement action an ``improvement_*`` reminder is about (schema v18,
+    # docs/rules.md#improvement-actions): added after ImprovementAction, further down.
+    improvement_action: ForeignKeyField[ImprovementAction | None]
+    improvement_action_id: ForeignKeyField[int | None]
 
     class Meta:
         indexes = (
@@ -662,6 +666,14 @@ class ImprovementAction(BaseModel):
     # The responsible person (docs/rules.md#improvement-actions; schema v16).
     responsible = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL", index=False)
     responsible_id: ForeignKeyField[int | None]
+
+
+# Reminder.improvement_action (schema v18): a real foreign key (a DeferredForeignKey would
+# create no constraint), added once its model exists; the last column of ``reminder``.
+Reminder._meta.add_field(
+    "improvement_action",
+    ForeignKeyField(ImprovementAction, null=True, backref="reminders", on_delete="CASCADE"),
+)
 
 
 class ImprovementLink(BaseModel):

@@ -315,6 +315,19 @@ SETTINGS: tuple[SettingDef, ...] = (
         1,
         365,
     ),
+    # docs/rules.md#improvement-actions: a month's follow-up of an improvement action is
+    # missing after this day of the next month (28 at most: every month has that day).
+    _d(
+        "reminders.improvement_follow_up_day",
+        5,
+        "reminders",
+        msg(
+            "Improvement actions: remind of a missing monthly follow-up after this day "
+            "of the next month"
+        ),
+        1,
+        28,
+    ),
     _d(
         "tracker.due_soon_hours",
         4.0,

@@ -268,6 +268,8 @@ REMINDER_KINDS = Vocabulary(
         Term("approval_requested", "待审批", "Approval requested"),
         Term("reported_up", "紧急投诉上报", "Urgent case reported up"),
         Term("department_notice", "部门知会", "Department notice"),
+        Term("improvement_overdue", "改进措施已逾期", "Improvement action overdue"),
+        Term("improvement_follow_up", "改进措施缺月度跟踪", "Monthly follow-up missing"),
     ],
 )
 

@@ -14,20 +14,29 @@ working time before solution and resolution), "overdue", automatic escalation on
 the chain of docs/rules.md#reminders-and-escalation after a grace period, "progress update due",
 "survey due". Outside working hours only urgent cases raise reminders; the others wait for the next
 working time.
+
+Improvement actions (docs/rules.md#improvement-actions): an open action past its deadline,
+and an action open during the whole of last month without that month's follow-up after day
+``reminders.improvement_follow_up_day`` of this month, remind the supervisor of the
+responsible department once (``_scan_improvements``). Deadlines are days, so this look runs
+at most every ``IMPROVEMENT_CHECK_EVERY`` (and on a new day), not on every tick.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from peewee import JOIN, DateTimeField, ModelSelect
+from peewee import JOIN, SQL, DateTimeField, ModelSelect, fn
 
 from desktop_app.db.connection import named_lock, write_lock
 from desktop_app.db.models import (
     Complaint,
     Escalation,
+    ImprovementAction,
+    ImprovementFollowUp,
     Reminder,
     ScanState,
     User,
@@ -38,6 +47,7 @@ from desktop_app.domain.vocab import OPEN_STAGES
 from desktop_app.services import access, audit
 from desktop_app.services import notify as notify_service
 from desktop_app.services.errors import NotFound, ValidationError, service
+from desktop_app.services.improvements import OPEN_STATUSES
 from desktop_app.services.permissions import require_manager, require_staff
 from desktop_app.services.routing import DbStaff
 from desktop_app.services.session import Session
@@ -53,6 +63,16 @@ TARGETS: dict[str, tuple[_Due, _Due | None]] = {
     "resolution": (C.resolution_due, None),
 }
 MAX_STEP = 3
+# How often the improvement actions are looked at (a watermark ``improvements`` in
+# ``scan_state``, shared by every PC); also on the first tick of a new day.
+IMPROVEMENT_CHECK_EVERY = dt.timedelta(minutes=5)
+IMPROVEMENT_KINDS = ("improvement_overdue", "improvement_follow_up")
+# The English sentences stored as the reminders' messages; the panel shows them translated.
+IMPROVEMENT_OVERDUE_MESSAGE = msg("Improvement action overdue since {deadline}: {problem}")
+IMPROVEMENT_FOLLOW_UP_MESSAGE = msg(
+    "No follow-up of {month} recorded for the improvement action: {problem}"
+)
+PROBLEM_SHOWN = 40  # characters of an action's problem in a reminder
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,8 @@ class ReminderInfo:
     recipient_id: int | None
     message: str
     created_at: dt.datetime
+    improvement_action_id: int | None = None  # the action an ``improvement_*`` one is about
+    problem: str = ""  # that action's problem, shortened (``short_problem``)
 
 
 def fire_key(kind: str, target: str | None, complaint_id: int, due: dt.datetime) -> str:
@@ -197,18 +219,26 @@ def escalation_target(owner_id: int, department_id: int, step: int, ctx: SlaCont
     return _escalation_target({"owner": owner_id, "department": department_id}, step, ctx)
 
 
-def _scan_since(urgent_only: bool, floor: dt.datetime, now: dt.datetime) -> dt.datetime:
+def _scan_since(
+    urgent_only: bool, floor: dt.datetime, now: dt.datetime
+) -> tuple[dt.datetime, dt.datetime | None]:
     """Where this tick's windows start: the watermark of this kind of scan, at least
-    ``floor`` (the look-back) and at most ``now``."""
+    ``floor`` (the look-back) and at most ``now``; and when the improvement actions were
+    last looked at (None: never, or since a rewind). One query."""
     names = ["urgent", "all"] if urgent_only else ["all"]
-    marks = {s.name: s.until for s in ScanState.select().where(ScanState.name.in_(names))}
+    marks = {
+        s.name: _time(s.until)
+        for s in ScanState.select().where(ScanState.name.in_([*names, "improvements"]))
+    }
+    looked = marks.pop("improvements", None)
     # An urgent-only scan may start where a full scan got to, whichever is later.
     mark = max(marks.values()) if marks else None
-    return min(max(mark, floor), now) if mark else floor
+    return (min(max(mark, floor), now) if mark else floor), looked
 
 
-def _advance(urgent_only: bool, now: dt.datetime) -> None:
-    for name in ["urgent"] if urgent_only else ["urgent", "all"]:
+def _advance(urgent_only: bool, now: dt.datetime, *, improvements: bool = False) -> None:
+    names = ["urgent"] if urgent_only else ["urgent", "all"]
+    for name in [*names, "improvements"] if improvements else names:
         (
             ScanState.insert(name=name, until=now)
             .on_conflict(conflict_target=[ScanState.name], update={ScanState.until: now})
@@ -248,7 +278,7 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
         # One scan at a time across PCs: the watermark is read, then moved. Each reminder's
         # unique fire_key keeps it firing once in any case (docs/rules.md#several-pcs-writing-at-once).
         named_lock(database_proxy.obj, "reminder_scan")
-        since = _scan_since(
+        since, improvements_looked = _scan_since(
             urgent_only, now - dt.timedelta(days=int(p["reminders.lookback_days"])), now
         )
         leads_since = _leads(ctx, since)
@@ -329,13 +359,183 @@ def scan(session: Session, ctx: SlaContext | None = None) -> list[ReminderInfo]:
                         now,
                     )
                 )
-        _advance(urgent_only, now)
+        # Improvement actions: in working time, every few minutes or on a new day.
+        look = not urgent_only and _improvements_due(improvements_looked, now)
+        if look:
+            created.extend(_scan_improvements(ctx, now))
+        _advance(urgent_only, now, improvements=look)
     ids = [rid for rid in created if rid is not None]
     if not ids:
         return []
-    see = access.rules(session).see.expression(C)
-    raised = _reminder_query().where(Reminder.id.in_(ids), Reminder.complaint.is_null() | see)
+    rules = access.rules(session)
+    see = rules.see.expression(C)
+    raised = _reminder_query().where(
+        Reminder.id.in_(ids),
+        (Reminder.complaint.is_null() & _improvements_seen(session)) | see,
+    )
     return [_info(r) for r in raised]
+
+
+def _improvements_seen(session: Session) -> Any:
+    """The condition on a reminder without a case that the session may hear of: those about
+    improvement actions go to whoever reads the action (docs/rules.md#improvement-actions:
+    supervisors their departments', managers, administrators and the program all)."""
+    if session.is_system or session.role in ("manager", "admin"):
+        return SQL("1 = 1")
+    if session.is_supervisor and session.department_ids:
+        return Reminder.improvement_action.is_null() | Reminder.department.in_(
+            list(session.department_ids)
+        )
+    return Reminder.improvement_action.is_null()
+
+
+def _improvements_due(looked: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether this tick looks at the improvement actions: never looked (or rewound), a new
+    day, or ``IMPROVEMENT_CHECK_EVERY`` since (either way: a PC whose clock is behind)."""
+    return (
+        looked is None
+        or looked.date() != now.date()
+        or abs(now - looked) >= IMPROVEMENT_CHECK_EVERY
+    )
+
+
+def short_problem(text: str, limit: int = PROBLEM_SHOWN) -> str:
+    """An action's problem for a reminder: its first line, at most ``limit`` characters."""
+    line = " ".join((text or "").strip().splitlines()[:1]).strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _add_month(day: dt.date, n: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _scan_improvements(ctx: SlaContext, now: dt.datetime) -> list[int | None]:
+    """Remind of the improvement actions that are overdue, or whose follow-up of last month
+    is missing after day ``reminders.improvement_follow_up_day`` of this month
+    (docs/rules.md#improvement-actions); each once (``fire_key``), to the supervisor of the
+    responsible department (the manager when it has none). One query over the open actions
+    not reminded of yet; the ids of the reminders this call recorded."""
+    today = now.date()
+    this_month = today.replace(day=1)
+    last_month = _add_month(this_month, -1)
+    last_month_at = dt.datetime.combine(last_month, dt.time())
+    late = today.day > int(ctx.policy["reminders.improvement_follow_up_day"])
+    A = ImprovementAction
+    R = Reminder.alias("r")
+    overdue_fired = (  # the latest deadline already reminded of
+        R.select(fn.MAX(R.due_at)).where(
+            (R.improvement_action == A.id) & (R.kind == "improvement_overdue")
+        )
+    )
+    F = ImprovementFollowUp.alias("f")
+    followed_up = fn.EXISTS(F.select(SQL("1")).where((F.action == A.id) & (F.month == last_month)))
+    R2 = Reminder.alias("r2")
+    follow_up_fired = fn.EXISTS(
+        R2.select(SQL("1")).where(
+            (R2.improvement_action == A.id)
+            & (R2.kind == "improvement_follow_up")
+            & (R2.due_at == last_month_at)
+        )
+    )
+    wanted = A.deadline < today
+    if late:  # open during the whole of last month: created before it began
+        wanted |= A.created_at < last_month_at
+    # (id, problem, department id, deadline, created, latest deadline reminded of,
+    # followed up last month, reminded of last month); SQLite gives dates and times as text.
+    rows = cast(
+        Iterable[tuple[int, str, int, Any, Any, Any, Any, Any]],
+        A.select(
+            A.id,
+            A.problem,
+            A.department,
+            A.deadline,
+            A.created_at,
+            overdue_fired.alias("overdue_fired"),
+            followed_up.alias("followed_up"),
+            follow_up_fired.alias("follow_up_fired"),
+        )
+        .where(A.status.in_(OPEN_STATUSES), wanted)
+        .order_by(A.id)
+        .tuples(),
+    )
+    staff = DbStaff(ctx.policy)
+    created: list[int | None] = []
+    for action_id, problem, department, deadline, created_at, fired, followed, told in rows:
+        deadline = _as_date(deadline) if deadline else None
+        shown = short_problem(problem)
+        to = None
+        if (
+            deadline is not None
+            and deadline < today
+            and (fired is None or _time(fired).date() != deadline)
+        ):
+            to = staff.department_supervisor(department) or staff.manager()
+            created.append(
+                _insert_improvement(
+                    action_id,
+                    "improvement_overdue",
+                    f"{deadline:%Y-%m-%d}",
+                    dt.datetime.combine(deadline, dt.time()),
+                    to,
+                    department,
+                    IMPROVEMENT_OVERDUE_MESSAGE.format(
+                        deadline=f"{deadline:%Y-%m-%d}", problem=shown
+                    ),
+                    now,
+                )
+            )
+        if late and _time(created_at) < last_month_at and not followed and not told:
+            if to is None:
+                to = staff.department_supervisor(department) or staff.manager()
+            created.append(
+                _insert_improvement(
+                    action_id,
+                    "improvement_follow_up",
+                    f"{last_month:%Y-%m}",
+                    last_month_at,
+                    to,
+                    department,
+                    IMPROVEMENT_FOLLOW_UP_MESSAGE.format(
+                        month=f"{last_month:%Y-%m}", problem=shown
+                    ),
+                    now,
+                )
+            )
+    return created
+
+
+def _insert_improvement(
+    action_id: int,
+    kind: str,
+    key: str,
+    due: dt.datetime,
+    recipient: int | None,
+    department: int,
+    message: str,
+    now: dt.datetime,
+) -> int | None:
+    """``_insert`` for a reminder about an improvement action (fire_key
+    ``<kind>:action:<id>:<deadline or month>``)."""
+    fire = f"{kind}:action:{action_id}:{key}"
+    query = Reminder.insert(
+        improvement_action=action_id,
+        kind=kind,
+        due_at=due,
+        fire_key=fire,
+        recipient=recipient,
+        department=department,
+        message=message,
+        created_at=now,
+    ).on_conflict_ignore()
+    cursor = database_proxy.obj.execute(query)
+    if cursor.rowcount != 1:
+        return None
+    return Reminder.get(Reminder.fire_key == fire).id
 
 
 def _escalate(
@@ -404,9 +604,12 @@ def _notify(
 
 
 def _reminder_query() -> ModelSelect[Reminder]:
+    A = ImprovementAction
     return (
-        Reminder.select(Reminder, C.number)
+        Reminder.select(Reminder, C.number, A.problem)
         .join(C, JOIN.LEFT_OUTER, on=(Reminder.complaint == C.id), attr="case_row")
+        .switch(Reminder)
+        .join(A, JOIN.LEFT_OUTER, on=(Reminder.improvement_action == A.id), attr="action_row")
         .order_by(Reminder.created_at.desc(), Reminder.id.desc())
     )
 
@@ -414,6 +617,7 @@ def _reminder_query() -> ModelSelect[Reminder]:
 def _info(r: Reminder) -> ReminderInfo:
     case_row: Complaint | None = getattr(r, "case_row", None)  # the query's join
     number = case_row.number if case_row is not None else ""
+    action_row: ImprovementAction | None = getattr(r, "action_row", None)
     return ReminderInfo(
         r.id,
         r.kind,
@@ -424,19 +628,22 @@ def _info(r: Reminder) -> ReminderInfo:
         r.recipient_id,
         r.message,
         r.created_at,
+        r.improvement_action_id,
+        short_problem(action_row.problem) if action_row is not None else "",
     )
 
 
 @service
 def my_reminders(session: Session, *, limit: int = 200) -> list[ReminderInfo]:
     """Open reminders for the reminders panel: addressed to the user; supervisors also see
-    overdue and escalated cases of their departments; managers every escalation."""
+    overdue and escalated cases and the overdue or unfollowed improvement actions of their
+    departments; managers every escalation."""
     require_staff(session)
     now = session.now()
     mine = Reminder.recipient == session.user_id
     if session.role == "supervisor" and session.department_ids:
         mine |= Reminder.department.in_(list(session.department_ids)) & Reminder.kind.in_(
-            ["overdue", "escalated"]
+            ["overdue", "escalated", *IMPROVEMENT_KINDS]
         )
     elif session.role in ("manager", "admin"):
         mine |= Reminder.kind == "escalated"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_panel)
         self.reminders_panel.case_requested.connect(self.open_case)
+        self.reminders_panel.improvement_requested.connect(self.open_improvement)
         self.reminders_action = self.reminders_panel.toggleViewAction()
         self.reminders_action.setText(self.tr("&Reminders"))
         self.reminders_action.setObjectName("reminders_action")
@@ -324,6 +325,14 @@ class MainWindow(QMainWindow):
             window.case_changed.connect(self._case_changed)
             window.follow_changes(self.changes)
         return window
+
+    def open_improvement(self, action_id: int) -> Task | None:
+        """Open an improvement action's dialog (from a reminder about it), as the reports
+        page opens it: that page is built if need be; None for a role without it."""
+        if "reports" not in sections_for(self.session.role):
+            return None
+        reports = cast("ReportsPage", self.page("reports"))
+        return reports.open_improvement(action_id)
 
     def _case_changed(self, case_id: int) -> None:
         self.changes.announce("cases", {case_id})

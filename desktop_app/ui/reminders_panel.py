@@ -40,7 +40,7 @@ from desktop_app.services.reminders import ReminderInfo
 from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.forms import push_button
-from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.resources import icon
 from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -69,9 +69,23 @@ def reminder_summary(info: ReminderInfo, language: str) -> str:
     """ "TS-…: Overdue (First response)" in the UI language."""
     kind = REMINDER_KINDS.label(info.kind, language)
     text = f"{info.number}: {kind}" if info.number else kind
+    if info.improvement_action_id is not None and info.problem:
+        text += f": {info.problem}"
     if info.target:
         text += f" ({DEADLINE_TARGETS.label(info.target, language)})"
     return text
+
+
+def due_text(info: ReminderInfo) -> str:
+    """The Due column: a case's deadline to the minute; an improvement action's deadline
+    (a day), or the month whose follow-up is missing."""
+    if info.due_at is None:
+        return ""
+    if info.kind == "improvement_overdue":
+        return info.due_at.strftime("%Y-%m-%d")
+    if info.kind == "improvement_follow_up":
+        return info.due_at.strftime("%Y-%m")
+    return info.due_at.strftime(TIME_FORMAT)
 
 
 class ReminderTableModel(QAbstractTableModel):
@@ -114,7 +128,7 @@ class ReminderTableModel(QAbstractTableModel):
             if column == self.TARGET:
                 return DEADLINE_TARGETS.label(info.target, language)
             if column == self.DUE:
-                return info.due_at.strftime(TIME_FORMAT) if info.due_at else ""
+                return due_text(info)
             if column == self.MESSAGE:
                 return self.sentence(info, language)
             if column == self.CREATED:
@@ -132,6 +146,15 @@ class ReminderTableModel(QAbstractTableModel):
         """What the reminder asks for, in the UI language (the stored message is English)."""
         target = DEADLINE_TARGETS.label(info.target, language) if info.target else ""
         due = info.due_at.strftime(TIME_FORMAT) if info.due_at else ""
+        # docs/rules.md#improvement-actions: the action's problem as it is now.
+        if info.kind == "improvement_overdue":
+            return message_text(reminders_service.IMPROVEMENT_OVERDUE_MESSAGE).format(
+                deadline=due_text(info), problem=info.problem or info.message
+            )
+        if info.kind == "improvement_follow_up":
+            return message_text(reminders_service.IMPROVEMENT_FOLLOW_UP_MESSAGE).format(
+                month=due_text(info), problem=info.problem or info.message
+            )
         if info.kind == "due_soon":
             return self.tr("{target} due at {due}").format(target=target, due=due)
         if info.kind == "overdue":
@@ -395,9 +418,11 @@ def announcement_text(new: list[ReminderInfo], language: str) -> tuple[str, str]
 
 class RemindersPanel(QDockWidget):
     """The dock listing the user's open reminders; acknowledge (Delete) and snooze; Enter
-    or a double-click opens the reminder's case (``case_requested``)."""
+    or a double-click opens the reminder's case (``case_requested``), or the improvement
+    action it is about (``improvement_requested``, docs/rules.md#improvement-actions)."""
 
     case_requested = Signal(int)
+    improvement_requested = Signal(int)
 
     def __init__(
         self,
@@ -505,9 +530,12 @@ class RemindersPanel(QDockWidget):
         self._update_buttons()
 
     def open_selected_case(self) -> None:
+        """Open what the selected reminder is about: its case or its improvement action."""
         info = self.selected_reminder()
         if info is not None and info.complaint_id is not None:
             self.case_requested.emit(info.complaint_id)
+        elif info is not None and info.improvement_action_id is not None:
+            self.improvement_requested.emit(info.improvement_action_id)
 
     def _update_title(self) -> None:
         count = self.model.rowCount()

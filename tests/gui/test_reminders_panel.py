@@ -319,3 +319,51 @@ def test_a_case_made_urgent_reaches_the_supervisors_panel(qtbot, staff, clock, g
         == f"Urgent case reported to you: {case.number}"
     )
     window.close()
+
+
+def test_an_overdue_improvement_action_reminds_the_supervisor_and_opens_its_dialog(
+    qtbot, staff, clock, gui_db
+):
+    """docs/rules.md#improvement-actions: the reminder lists the action's problem and its
+    deadline; Enter opens the action's dialog, not a case window; acknowledging ends it."""
+    from desktop_app.services import improvements
+    from desktop_app.ui.improvement_dialog import ImprovementDialog
+
+    manager = auth.session_for_username("manager1", clock=clock)
+    action = improvements.create_action(
+        manager, "退款处理慢", "每日核对退款单", "customer_service", dt.date(2026, 11, 24)
+    )
+    clerk = open_main(qtbot, "clerk1", clock, gui_db)  # its first scan fires the reminder
+    assert shown_rows(clerk) == []  # not the clerk's business
+
+    window = open_main(qtbot, "super1", clock, gui_db)
+    assert shown_rows(window) == [("Improvement action overdue", "", "")]
+    model = window.reminders_panel.model
+    assert model.index(0, ReminderTableModel.DUE).data() == "2026-11-24"
+    assert model.index(0, ReminderTableModel.MESSAGE).data() == (
+        "Improvement action overdue since 2026-11-24: 退款处理慢"
+    )
+
+    table = window.reminders_panel.findChild(QTableView, "reminders_table")
+    table.setFocus()
+    table.selectRow(0)
+    with qtbot.waitSignal(window.reminders_panel.improvement_requested) as asked:
+        QTest.keyClick(table, Qt.Key.Key_Return)
+    assert asked.args == [action.id]
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(window.findChild(ImprovementDialog, "improvement_dialog"), ImprovementDialog)
+            and window.findChild(ImprovementDialog, "improvement_dialog").isVisible()
+        )
+    )
+    dialog = window.findChild(ImprovementDialog, "improvement_dialog")
+    assert dialog.action_info.id == action.id
+    assert dialog.problem.toPlainText() == "退款处理慢"
+    assert dialog.editable  # the department's supervisor may update it
+    dialog.reject()
+
+    with qtbot.waitSignal(window.reminders.updated):
+        qtbot.mouseClick(window.reminders_panel.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert shown_rows(window) == []
+    window.close()
+    clerk.close()

@@ -242,6 +242,18 @@ class ImprovementActions(_Base):
         dialog.problem.setPlainText(self.hot_spot_text(spot))
         return dialog
 
+    def open_improvement(self, action_id: int) -> Task:
+        """Read an action and open its dialog (a reminder about it was activated); a
+        refusal (another department's, deleted) is shown on the page."""
+        task = self.tasks.submit(
+            improvements.get_action, self.session, action_id, name="improvement-get"
+        )
+        task.on(
+            succeeded=self._open_improvement_dialog,
+            failed=lambda exc: self.show_message(service_message(exc)),
+        )
+        return task
+
     def ask_edit_improvement(self) -> ImprovementDialog | None:
         """Open the dialog for the selected action (managers and administrators)."""
         action = self.selected_improvement()
