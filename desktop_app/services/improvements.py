@@ -377,10 +377,13 @@ def case_actions(session: Session, case: Complaint) -> list[ImprovementInfo]:
 @service
 def actions_of_case(session: Session, case_id: int) -> list[ImprovementInfo]:
     """The improvement actions linked to a case the session may see (docs/rules.md#roles-and-access),
-    as ``case_actions`` filters them; a case out of sight is "not found"."""
+    as ``case_actions`` filters them; a case out of sight is refused as ``cases.get_case``
+    refuses it."""
     case = Complaint.get_or_none(Complaint.id == case_id)
-    if case is None or not access.may_see(session, case):
+    if case is None:
         raise NotFound(msg("No case has the id {id}."), id=case_id)
+    if not access.may_see(session, case):
+        raise PermissionDenied(msg("Case {number} is outside your queues."), number=case.number)
     return case_actions(session, case)
 
 
