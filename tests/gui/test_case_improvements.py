@@ -16,7 +16,7 @@ from desktop_app.db.models import (
     ImprovementLink,
 )
 from desktop_app.services import auth
-from desktop_app.ui.case.window import CaseWindow
+from tests.gui.test_case_window import open_window
 from tests.gui.test_policy_editor import idle, open_policy
 from tests.helpers.cases import make_case
 from tests.helpers.fixtures import TEST_NOW, make_user
@@ -40,15 +40,6 @@ def case(system_session, clerk_session):
         product="电饭煲 X1",
         root_cause=CauseCategory.get(code="parts_packaging"),
     )
-
-
-def open_window(qtbot, username: str, case_id: int, clock) -> CaseWindow:
-    window = CaseWindow(auth.session_for_username(username, clock=clock), case_id)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.loaded, timeout=WAIT):
-        window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def test_a_supervisor_creates_an_improvement_action_from_the_case_window(qtbot, case, clock):

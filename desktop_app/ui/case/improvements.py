@@ -63,7 +63,7 @@ class CaseImprovements(QGroupBox):
         self.language = language
         self.may_edit = session.role in IMPROVEMENT_ROLES
         self.detail: CaseDetail | None = None
-        self.actions: list[ImprovementInfo] = []
+        self.linked: list[ImprovementInfo] = []
         self.departments: Sequence[Term] = ()
         self.type_tree: Sequence[TypeRef] = ()
         self.dialog: ImprovementDialog | None = None
@@ -106,11 +106,11 @@ class CaseImprovements(QGroupBox):
         type_tree: Sequence[TypeRef],
     ) -> None:
         self.detail = detail
-        self.actions = list(actions)
+        self.linked = list(actions)
         self.departments = departments
         self.type_tree = type_tree
         self.list.clear()
-        for action in self.actions:
+        for action in self.linked:
             status = IMPROVEMENT_STATUS.label(action.status, self.language)
             deadline = f"{action.deadline:%Y-%m-%d}" if action.deadline else "-"
             item = QListWidgetItem(
@@ -131,8 +131,8 @@ class CaseImprovements(QGroupBox):
         return [self.list.item(row).text() for row in range(self.list.count())]
 
     def _update(self) -> None:
-        self.list.setVisible(bool(self.actions))
-        self.empty.setVisible(not self.actions)
+        self.list.setVisible(bool(self.linked))
+        self.empty.setVisible(not self.linked)
         self.new_button.setVisible(self.may_edit)
         self.new_button.setEnabled(
             self.may_edit and self.detail is not None and self._save_task is None
@@ -186,7 +186,7 @@ class CaseImprovements(QGroupBox):
 
     def open_action(self, action_id: int) -> ImprovementDialog | None:
         """The dialog of a linked action (read-only for those who may not change it)."""
-        found = [a for a in self.actions if a.id == action_id]
+        found = [a for a in self.linked if a.id == action_id]
         if not found or self._save_task is not None:
             return None
         return self._open(found[0])
