@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = sub.add_parser(
         "config",
-        help="the policy workbook: types, departments, channels, settings, staff hierarchy",
+        help="the policy workbook: types, departments, channels, root causes, settings, staff hierarchy",
     )
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     p = config_sub.add_parser("export", help="write the policy workbook")

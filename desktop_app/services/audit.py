@@ -289,7 +289,12 @@ _KINDS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 # The kind of name of a policy change's code, by sheet (the policy workbook's import and
 # the Policy screens list their changes as {sheet, code, field, old, new}).
-_POLICY_SHEET_KINDS = {"types": "type", "departments": "department", "channels": "channel"}
+POLICY_SHEET_KINDS = {
+    "types": "type",
+    "departments": "department",
+    "channels": "channel",
+    "causes": "cause",
+}
 
 
 def _values(value: object) -> Iterable[object]:
@@ -312,8 +317,8 @@ def detail_names(details: Iterable[dict[str, object]]) -> dict[tuple[str, object
     for entry in details:
         changes = entry.get("changes")
         for change in changes if isinstance(changes, list) else ():
-            if isinstance(change, dict) and change.get("sheet") in _POLICY_SHEET_KINDS:
-                wanted[_POLICY_SHEET_KINDS[change["sheet"]]].add(change.get("code"))
+            if isinstance(change, dict) and change.get("sheet") in POLICY_SHEET_KINDS:
+                wanted[POLICY_SHEET_KINDS[change["sheet"]]].add(change.get("code"))
         for key, value in entry.items():
             for kind, keys in _KINDS:
                 if key in keys:

@@ -47,7 +47,7 @@ from desktop_app.db.models import (
 from desktop_app.domain import periods
 from desktop_app.domain.messages import msg
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS
-from desktop_app.services import audit
+from desktop_app.services import access, audit
 from desktop_app.services.errors import NotFound, PermissionDenied, ValidationError, service
 from desktop_app.services.permissions import require_role
 from desktop_app.services.session import Session
@@ -354,6 +354,37 @@ def get_action(session: Session, action_id: int) -> ImprovementInfo:
 
 # docs/rules.md#improvement-actions: who reads and changes actions.
 READERS = ("supervisor", "manager", "admin")
+
+
+def case_actions(session: Session, case: Complaint) -> list[ImprovementInfo]:
+    """The actions linked to ``case`` that ``session`` may read (managers and
+    administrators all, a supervisor those of their departments, clerks none), oldest
+    first. The caller checked that the session may see the case (``access.may_see``)."""
+    if session.role not in READERS:
+        return []
+    query = (
+        ImprovementAction.select()
+        .join(ImprovementLink, on=(ImprovementLink.action == ImprovementAction.id))
+        .where(ImprovementLink.complaint == case.id)
+        .distinct()
+        .order_by(ImprovementAction.id)
+    )
+    if session.is_supervisor:
+        query = query.where(ImprovementAction.department.in_(list(session.department_ids)))
+    return _infos(list(query), session.now().date())
+
+
+@service
+def actions_of_case(session: Session, case_id: int) -> list[ImprovementInfo]:
+    """The improvement actions linked to a case the session may see (docs/rules.md#roles-and-access),
+    as ``case_actions`` filters them; a case out of sight is refused as ``cases.get_case``
+    refuses it."""
+    case = Complaint.get_or_none(Complaint.id == case_id)
+    if case is None:
+        raise NotFound(msg("No case has the id {id}."), id=case_id)
+    if not access.may_see(session, case):
+        raise PermissionDenied(msg("Case {number} is outside your queues."), number=case.number)
+    return case_actions(session, case)
 
 
 def _own_department_codes(session: Session) -> set[str]:

@@ -1,5 +1,5 @@
 """The Policy screens' services (docs/rules.md#policy-screens): complaint types,
-departments, channels and the policy settings as managers edit them in the program.
+departments, channels, root-cause categories and the policy settings as managers edit them in the program.
 
 Every change goes through the policy workbook's checks and writer
 (``policy_workbook.apply_rows``): the same validation, the same "rows match by code, names
@@ -23,10 +23,8 @@ from typing import Any
 
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
-    Channel,
     Complaint,
     ComplaintType,
-    Department,
     User,
     database_proxy,
 )
@@ -40,8 +38,9 @@ from desktop_app.services.permissions import require_role
 from desktop_app.services.progress import Progress
 from desktop_app.services.session import Session
 
-SHEETS = ("types", "departments", "channels", "settings")
-_MODELS: dict[str, Any] = {"departments": Department, "channels": Channel}
+SHEETS = ("types", "departments", "channels", "causes", "settings")
+# The simple lists: code, names, active, order (docs/rules.md#policy-screens).
+_MODELS: dict[str, Any] = policy_workbook.REFERENCE_MODELS
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def load_policy(session: Session) -> PolicyView:
         for key in SECRET_KEYS:
             values[key] = "******" if values.get(key) else ""
     return PolicyView(
-        {key: rows[key] for key in ("types", "departments", "channels")},
+        {key: rows[key] for key in ("types", *_MODELS)},
         values,
         managers,
     )
@@ -215,7 +214,8 @@ def add_subtype(session: Session, type_code: str, cells: dict[str, Any]) -> str:
 
 @service
 def add_reference(session: Session, sheet: str, name_zh: str, name_en: str) -> str:
-    """A new department or channel (``sheet``: departments, channels); returns its code."""
+    """A new department, channel or root-cause category (``sheet``: departments,
+    channels, causes); returns its code."""
     require_editor(session)
     zh, en = _names(name_zh, name_en)
     model = _MODELS[sheet]

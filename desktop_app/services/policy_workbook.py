@@ -1,5 +1,5 @@
 """The policy workbook (docs/rules.md#policy-workbook): complaint types, departments, channels,
-settings and the staff hierarchy in one .xlsx file, for a head office handing one policy to
+root-cause categories, settings and the staff hierarchy in one .xlsx file, for a head office handing one policy to
 its branches and for keeping the policy under version control.
 
 ``export_policy`` writes it, ``import_policy`` reads it back, all or nothing, and
@@ -10,7 +10,8 @@ Sheets and headers carry both the English key and the Chinese label (``types 投
 (any order, case, ``_`` or space, like the exchange workbook). Import rules:
 
 - Every row of every sheet is checked against the database as the file would leave it
-  (departments first, then channels, types, staff and settings, in one transaction); any
+  (departments first, then channels, causes, types, staff and settings, in one
+  transaction); any
   problem rolls everything back and is named ``sheet!row column: reason`` with the sheet
   and column keys and the row as Excel numbers it. ``dry_run`` reports the changes and
   writes nothing.
@@ -28,6 +29,7 @@ Sheets and headers carry both the English key and the Chinese label (``types 投
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +43,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import (
     CaseBatch,
+    CauseCategory,
     Channel,
     Complaint,
     ComplaintType,
@@ -106,6 +109,8 @@ DEPARTMENTS = Sheet(
     ),
 )
 CHANNELS = Sheet("channels", "渠道", DEPARTMENTS.columns)
+# docs/rules.md#root-causes: the configurable list of root-cause categories.
+CAUSES = Sheet("causes", "原因分类", DEPARTMENTS.columns)
 SETTINGS_SHEET = Sheet(
     "settings",
     "规则设置",
@@ -128,14 +133,22 @@ STAFF = Sheet(
         Column("active", "启用", width=8),
     ),
 )
-POLICY_SHEETS = (TYPES, DEPARTMENTS, CHANNELS, SETTINGS_SHEET, STAFF)
+POLICY_SHEETS = (TYPES, DEPARTMENTS, CHANNELS, CAUSES, SETTINGS_SHEET, STAFF)
 # The column that names a row, per sheet: required on import.
 KEY_COLUMN = {
     "types": "type",
     "departments": "code",
     "channels": "code",
+    "causes": "code",
     "settings": "key",
     "staff": "username",
+}
+# The simple lists (code, names, active, order), by sheet key: edited alike by the import
+# and the Policy screens' "Lists" tab (docs/rules.md#policy-screens).
+REFERENCE_MODELS: dict[str, Any] = {
+    "departments": Department,
+    "channels": Channel,
+    "causes": CauseCategory,
 }
 CODE_RE = re.compile(r"^[A-Za-z0-9_.+\-]+$")
 
@@ -212,7 +225,7 @@ def policy_rows(
             )
     reference = {
         key: [[r.code, r.name_zh, r.name_en, _yes_no(r.active)] for r in _ordered(model)]
-        for key, model in (("departments", Department), ("channels", Channel))
+        for key, model in REFERENCE_MODELS.items()
     }
     values = settings_service.load_all()
     settings_rows = []
@@ -247,6 +260,7 @@ def policy_rows(
         "types": types,
         "departments": reference["departments"],
         "channels": reference["channels"],
+        "causes": reference["causes"],
         "settings": settings_rows,
         "staff": staff,
     }
@@ -1095,9 +1109,12 @@ def apply_rows(
         with write_lock(database_proxy.obj):
             if before_write is not None:
                 before_write()
+            steps: list[tuple[str, Callable[[list[_Row]], None]]] = [
+                (key, functools.partial(importer.reference, model=model))
+                for key, model in REFERENCE_MODELS.items()
+            ]
             for key, step in (
-                ("departments", lambda rows: importer.reference(rows, Department)),
-                ("channels", lambda rows: importer.reference(rows, Channel)),
+                *steps,
                 ("types", importer.types),
                 ("staff", importer.staff),
                 ("settings", importer.settings),

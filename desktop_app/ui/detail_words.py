@@ -42,6 +42,7 @@ from desktop_app.domain.vocab import (
     URGENT_REASONS,
     Vocabulary,
 )
+from desktop_app.services.audit import POLICY_SHEET_KINDS
 from desktop_app.ui.i18n import message_text
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -413,6 +414,7 @@ class DetailWords(QObject):
             "types": self.tr("Complaint types"),
             "departments": self.tr("Departments"),
             "channels": self.tr("Channels"),
+            "causes": self.tr("Root causes"),
             "settings": self.tr("Settings"),
             "staff": self.tr("Staff"),
         }.get(sheet, sheet)
@@ -452,7 +454,7 @@ class DetailWords(QObject):
             before = self.setting_value(str(code), old) or "-"
             after = self.setting_value(str(code), new) or "-"
             return f"{label}: {before} → {after}"
-        kind = {"types": "type", "departments": "department", "channels": "channel"}.get(sheet)
+        kind = POLICY_SHEET_KINDS.get(sheet)
         name = self._name(kind, code, names or {}) if kind else None
         head = f"{self.sheet_label(sheet)} {name or code}"
         if field == "added":

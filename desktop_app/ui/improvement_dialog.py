@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS, Term
 from desktop_app.services import cases, improvements, users
-from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.errors import NotFound, ServiceError, ValidationError
 from desktop_app.services.improvements import EffectMonth, FollowUpInfo, ImprovementInfo
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
@@ -56,9 +56,12 @@ from desktop_app.ui.forms import message_label
 from desktop_app.ui.i18n import service_message
 from desktop_app.ui.resources import set_tone
 from desktop_app.ui.row_models import read_only_rows
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.tasks import Task, TaskRunner
 
 DEFAULT_DEADLINE_DAYS = 30
+# Who creates and changes improvement actions: supervisors those of their departments (the
+# service decides), managers and administrators all (docs/rules.md#improvement-actions).
+IMPROVEMENT_ROLES = improvements.READERS
 CodeRole = Qt.ItemDataRole.UserRole
 PRODUCT_SEPARATORS = re.compile(r"[、,，;；\n]+")
 CASE_SEPARATORS = re.compile(r"[\s、,，;；]+")
@@ -674,3 +677,34 @@ class ImprovementDialog(ActionDialog):
         return {"department_code": "department", "type_codes": "types", "case_ids": "cases"}.get(
             service_field or "", service_field
         )
+
+
+# --- saving (the reports page's and the case window's) -----------------------------------
+
+
+def submit_save(dialog: ImprovementDialog, session: Session, tasks: TaskRunner) -> Task:
+    """Create (a new dialog) or update the action off the UI thread with the dialog's
+    values."""
+    values = dialog.values()
+    if dialog.action_info is None:
+        return tasks.submit(
+            improvements.create_action, session, name="improvement-create", **values
+        )
+    return tasks.submit(
+        improvements.update_action,
+        session,
+        dialog.action_info.id,
+        name="improvement-update",
+        **values,
+    )
+
+
+def show_refusal(dialog: ImprovementDialog | None, exc: ServiceError) -> bool:
+    """Open the dialog again with the service's refusal (under the field it is about, or
+    at the top); False when the dialog is gone."""
+    if dialog is None or not shiboken6.isValid(dialog):
+        return False
+    field = dialog.field_of(exc.field) if isinstance(exc, ValidationError) else None
+    dialog.show_error(field, service_message(exc))
+    dialog.open()
+    return True

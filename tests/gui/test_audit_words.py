@@ -372,6 +372,13 @@ def samples(p) -> dict[str, tuple[str, int | None, dict]]:
                         "new": False,
                     },
                     {
+                        "sheet": "causes",
+                        "code": "logistics",
+                        "field": "name_en",
+                        "old": "Logistics and delivery",
+                        "new": "Delivery",
+                    },
+                    {
                         "sheet": "settings",
                         "code": "sla.first_response_hours.normal",
                         "field": "value",
@@ -609,10 +616,12 @@ def test_details_of_every_action_in_words(qapp, manager_session, people):
         "Rows changed: Complaint types 1, Settings 1; Changes: Complaint types Delivery "
         "default level: I → II；Complaint types Delivery first callback: "
         "T+1 working day → Same working day；Channels Letter in use: Yes → No；"
+        "Root causes Logistics and delivery English name: Logistics and delivery → Delivery；"
         "First response, normal (hours): 4 → 1"
     )
     assert "T+1个工作日 → 当个工作日" in zh["policy_change"]
     assert "配送问题" in zh["policy_change"] and "书信" in zh["policy_change"]
+    assert "物流配送" in zh["policy_change"]
     assert en["deadlines_recomputed"] == "Open cases checked: 12; Cases changed: 3"
     assert en["restore"].endswith("Schema version: 10; OS user: alice")
     assert en["login_failed"] == "Reason: The account is disabled; Computer: PC-07"

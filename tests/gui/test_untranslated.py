@@ -811,6 +811,17 @@ def _improvement(qtbot, window):
     return made
 
 
+@dialog("case_new_improvement")
+def _case_improvement(qtbot, window):
+    """The improvement dialog opened from a case window (docs/rules.md#improvement-actions),
+    pre-filled from the case; the window lists the actions linked to it."""
+    case_window = _case_window(qtbot, window, False)
+    assert case_window.new_improvement_button.isVisibleTo(case_window)
+    made = case_window.ask_new_improvement()
+    assert made is not None
+    return made
+
+
 @dialog("improvement_edit")
 def _improvement_edit(qtbot, window):
     from desktop_app.services import improvements

@@ -241,3 +241,35 @@ def test_listing_by_period(manager_session):
     with pytest.raises(ValidationError) as info:
         improvements.list_actions(manager_session, dt.date(2026, 11, 2), dt.date(2026, 11, 1))
     assert info.value.field == "period"
+
+
+def test_the_actions_of_a_case_follow_the_readers_rule(system_session, clock):
+    """docs/rules.md#improvement-actions: the case window's list of linked actions."""
+    from tests.helpers.fixtures import make_user
+
+    manager = make_user(system_session, "manager1", "manager", departments=())
+    own = make_user(system_session, "super1", "supervisor")
+    other = make_user(system_session, "super2", "supervisor", departments=("tech",))
+    clerk = make_user(system_session, "clerk1", "clerk", supervisor="super1")
+    outsider = make_user(system_session, "clerk3", "clerk", departments=("logistics",))
+    case = make_case(at=clock.now() - dt.timedelta(hours=1), owner="clerk1")
+    unlinked = make_case(at=clock.now() - dt.timedelta(hours=1), owner="clerk1")
+    day = clock.now().date() + dt.timedelta(days=30)
+    mine = improvements.create_action(
+        own, "配件破损", "加固包装", "customer_service", day, case_ids=[case.id]
+    )
+    theirs = improvements.create_action(
+        manager, "安装慢", "增派师傅", "tech", day, case_ids=[case.id, unlinked.id]
+    )
+    improvements.create_action(manager, "无关", "无关", "customer_service", day)
+    assert [a.id for a in improvements.actions_of_case(manager, case.id)] == [mine.id, theirs.id]
+    assert [a.id for a in improvements.actions_of_case(own, case.id)] == [mine.id]
+    assert [a.id for a in improvements.actions_of_case(manager, unlinked.id)] == [theirs.id]
+    assert improvements.actions_of_case(clerk, case.id) == []
+    # super2 (tech) and a logistics clerk do not see the case at all.
+    with pytest.raises(PermissionDenied):
+        improvements.actions_of_case(other, case.id)
+    with pytest.raises(PermissionDenied):
+        improvements.actions_of_case(outsider, case.id)
+    with pytest.raises(NotFound):
+        improvements.actions_of_case(manager, 10**6)

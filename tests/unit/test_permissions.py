@@ -337,6 +337,11 @@ MATRIX: dict[str, tuple] = {
         lambda s, w: improvements.list_follow_ups(s, w.action.id),
     ),
     "improvements.effect": (REPORTERS, lambda s, w: improvements.effect(s, w.action.id)),
+    # Those who see the case; clerks get an empty list (they read no action).
+    "improvements.actions_of_case": (
+        STAFF_IN_SCOPE,
+        lambda s, w: improvements.actions_of_case(s, w.case.id),
+    ),
     "improvements.record_follow_up": (
         REPORTERS,
         lambda s, w: improvements.record_follow_up(

@@ -14,7 +14,7 @@ from desktop_app.db.models import AuditLog, Complaint, ComplaintType, Department
 from desktop_app.services import intake, policy
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ConflictError, PermissionDenied, ValidationError
-from tests.helpers.fixtures import make_user
+from tests.helpers.fixtures import TEST_NOW, make_user
 from tests.unit.test_intake import good_form
 
 
@@ -197,3 +197,61 @@ def test_codes_come_from_the_english_name():
     assert policy.new_code("Delivery delay", ["delivery_delay"]) == "delivery_delay_2"
     assert policy.new_code("  ", []) == "item"
     assert dataclasses.is_dataclass(policy.RecomputePlan)
+
+
+def test_root_causes_are_added_renamed_switched_off_and_reordered(manager_session, system_session):
+    """docs/rules.md#root-causes: the configurable list, edited like departments."""
+    from desktop_app.db.models import CauseCategory
+    from desktop_app.services import cases, reference
+    from tests.helpers.cases import make_case
+
+    case = make_case(at=TEST_NOW, owner="manager1", root_cause=CauseCategory.get(code="logistics"))
+    code = policy.add_reference(manager_session, "causes", "安装问题", "Installation")
+    assert code == "installation"
+    assert [c.code for c in reference.causes()][-1] == "installation"
+    view = policy.load_policy(manager_session)
+    shown = {r[0]: r for r in view.rows["causes"]}
+    policy.change_policy(
+        manager_session,
+        "causes",
+        [{"code": "product_design", "name_zh": "产品设计缺陷", "name_en": "Design flaw"}],
+        expected={"product_design": shown["product_design"]},
+    )
+    policy.change_policy(
+        manager_session,
+        "causes",
+        [{"code": "logistics", "active": False}],
+        expected={"logistics": shown["logistics"]},
+    )
+    offered = {t.code: t for t in reference.causes()}
+    assert offered["product_design"].label("zh") == "产品设计缺陷"
+    assert "logistics" not in offered
+    # The case keeps the cause switched off.
+    assert cases.get_case(manager_session, case.id).root_cause == "logistics"
+    assert policy.move(manager_session, "causes", "installation", -1)
+    assert [c.code for c in reference.causes()][-2:] == [
+        "installation",
+        "customer_misunderstanding",
+    ]
+    changes = [
+        (c["sheet"], c["code"], c["field"], c["old"], c["new"])
+        for e in AuditLog.select().where(AuditLog.action == "policy_change")
+        for c in json.loads(e.details)["changes"]
+    ]
+    assert ("causes", "installation", "added", None, "installation") in changes
+    assert ("causes", "product_design", "name_en", "Product design", "Design flaw") in changes
+    assert ("causes", "logistics", "active", True, False) in changes
+    # The editor showed the old name of product_design: a stale edit is refused.
+    with pytest.raises(ConflictError):
+        policy.change_policy(
+            make_user(system_session, "manager2", "manager"),
+            "causes",
+            [{"code": "product_design", "active": False}],
+            expected={"product_design": shown["product_design"]},
+        )
+    assert CauseCategory.get(code="product_design").active
+    # Supervisors read the list and cannot change it.
+    supervisor = make_user(system_session, "super9", "supervisor")
+    assert [r[0] for r in policy.load_policy(supervisor).rows["causes"]][0] == "product_design"
+    with pytest.raises(PermissionDenied):
+        policy.add_reference(supervisor, "causes", "其他", "Other")

@@ -13,8 +13,16 @@ import openpyxl
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.db.models import AuditLog, Channel, ComplaintType, Department, Setting, User
-from desktop_app.services import policy_workbook, users
+from desktop_app.db.models import (
+    AuditLog,
+    CauseCategory,
+    Channel,
+    ComplaintType,
+    Department,
+    Setting,
+    User,
+)
+from desktop_app.services import policy_workbook, reference, users
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.session import Session
@@ -51,6 +59,7 @@ def _snapshot() -> dict:
         ],
         "departments": [(d.code, d.name_zh, d.active) for d in Department.select()],
         "channels": [(c.code, c.name_zh, c.active) for c in Channel.select()],
+        "causes": [(c.code, c.name_zh, c.active) for c in CauseCategory.select()],
         "settings": {s.key: s.value for s in Setting.select()},
         "users": [
             (u.username, u.display_name, u.role, u.supervisor_id, u.senior_agent, u.active)
@@ -90,6 +99,11 @@ def test_round_trip_through_a_fresh_database_gives_identical_cells(
     book = openpyxl.load_workbook(first)
     book["departments 部门"].append(["claims", "理赔部", "Claims", "是"])
     book["channels 渠道"]["D2"] = "否"
+    # docs/rules.md#root-causes: a cause added, one renamed, one switched off.
+    causes = book["causes 原因分类"]
+    causes.append(["installation", "安装问题", "Installation", "是"])
+    causes["B2"], causes["C2"] = "产品设计缺陷", "Design flaw"
+    causes["D3"] = "否"
     book["types 投诉分类"].append(
         ["insurance", "保险类", "Insurance", None, None, None, None, None, None, None, None, "是"]
     )
@@ -112,13 +126,20 @@ def test_round_trip_through_a_fresh_database_gives_identical_cells(
     book.save(tmp_path / "edited.xlsx")
     result = policy_workbook.import_policy(manager, tmp_path / "edited.xlsx")
     assert result.ok and result.written, result.lines()
-    assert result.added == {"departments": 1, "types": 2}
+    assert result.added == {"departments": 1, "causes": 1, "types": 2}
+    assert [
+        (c.code, c.name_zh, c.active)
+        for c in CauseCategory.select().order_by(CauseCategory.sort_order)
+    ][:2] == [("product_design", "产品设计缺陷", True), ("production_quality", "生产质量", False)]
+    assert "installation" in [t.code for t in reference.causes()]
+    assert "production_quality" not in [t.code for t in reference.causes()]
     source = policy_workbook.export_policy(manager, tmp_path / "source.xlsx").path
     before = cells(source)
     assert list(before) == [
         "types 投诉分类",
         "departments 部门",
         "channels 渠道",
+        "causes 原因分类",
         "settings 规则设置",
         "staff 人员",
     ]

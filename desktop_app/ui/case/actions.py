@@ -19,7 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from desktop_app.domain.vocab import ESCALATION_STEPS, Term
-from desktop_app.services import case_library, reference
+from desktop_app.services import case_library, improvements, reference
 from desktop_app.services.cases import (
     CaseConflict,
     CaseDetail,
@@ -40,6 +40,7 @@ from desktop_app.services.cases import (
     transfer,
 )
 from desktop_app.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
+from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import due_soon_window
@@ -101,24 +102,31 @@ class CaseState:
     departments: list[Term] = field(default_factory=list)
     # The root-cause categories (docs/rules.md#root-causes), when the session may act.
     causes: list[Term] = field(default_factory=list)
+    # The improvement actions linked to the case that the session may read
+    # (docs/rules.md#improvement-actions).
+    improvements: list[ImprovementInfo] = field(default_factory=list)
 
 
 def load_case(session: Session, case_id: int) -> CaseState:
     """Detail, timeline and (when the session may transfer) the possible new owners; the
-    type tree and departments when the session may re-assess."""
+    type tree and departments when the session may re-assess or record improvement
+    actions, and then the improvement actions linked to the case."""
     detail = get_case(session, case_id)
     events = timeline(session, case_id)
     people = assignees(session, case_id) if "transfer" in detail.actions else []
-    reassessing = "reassess" in detail.actions
+    # The improvement dialog needs the type tree and departments too.
+    improving = session.role in improvements.READERS
+    choices = "reassess" in detail.actions or improving
     # The tracker's "due soon" window, so both colour deadlines alike.
     return CaseState(
         detail,
         list(events),
         list(people),
         due_soon_window(session),
-        reference.type_tree() if reassessing else [],
-        reference.departments() if reassessing else [],
+        reference.type_tree() if choices else [],
+        reference.departments() if choices else [],
         reference.causes() if "root_cause" in detail.actions else [],
+        improvements.actions_of_case(session, case_id) if improving else [],
     )
 
 

@@ -25,6 +25,10 @@ Hooks for tests and automation, all on the path the buttons take:
 - ``conflict_resolver``: when set, a callable ``(CaseConflict) -> "reload" | "apply"``
   used instead of the conflict dialog; otherwise ``conflict_dialog`` is the dialog shown.
 - ``confirm_discard()`` asks before Esc throws away a typed progress entry.
+- ``ask_new_improvement()`` opens the improvement dialog for a new action about the case
+  (``new_improvement_button``), ``open_improvement(action_id)`` one of the actions linked to
+  it (``case_improvements_list``), ``improvement_rows()`` the list's lines
+  (docs/rules.md#improvement-actions; ``improvements.CaseImprovements``).
 - ``ask_customer()`` opens the customer record dialog (``customer_dialog``,
   docs/rules.md#customers) and returns it.
 - ``follow_changes(hub)``: a remote change of this case in the window's change hub (another
@@ -59,16 +63,19 @@ from desktop_app.services.attachments import safe_to_open, shown_name
 from desktop_app.services.cases import CaseDetail, TimelineEvent, attachment_file
 from desktop_app.services.customers import CustomerUpdated
 from desktop_app.services.errors import ServiceError
+from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.reference import TypeRef
 from desktop_app.services.session import Session
 from desktop_app.ui.case.actions import CaseActions, CaseState, load_case
 from desktop_app.ui.case.details import CaseDetailsView
+from desktop_app.ui.case.improvements import CaseImprovements
 from desktop_app.ui.case.progress import ProgressPanel
 from desktop_app.ui.case.timeline import CaseTimeline
 from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.customer_dialog import CustomerDialog, open_customer_dialog, saved_text
 from desktop_app.ui.forms import ask, message_label, push_button, widget_row
 from desktop_app.ui.i18n import service_message, ui_language
+from desktop_app.ui.improvement_dialog import ImprovementDialog
 from desktop_app.ui.pages import resize_on_screen, splitter
 from desktop_app.ui.resources import BADGE_STYLE, set_tone
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -347,7 +354,19 @@ class CaseWindow(CaseActions, QWidget):
         right = splitter(
             "case_right_splitter", (self.timeline_table, 1), (progress_scroll, 1), vertical=True
         )
-        split = splitter("case_splitter", (self.detail_scroll, 2), (right, 3))
+        # docs/rules.md#improvement-actions: the actions linked to the case, under the detail.
+        self.improvements = CaseImprovements(self.session, self.tasks, self.language)
+        self.improvements.saved.connect(self._improvement_saved)
+        self.improvements.failed.connect(self.show_message)
+        self.new_improvement_button = self.improvements.new_button
+        self.case_improvements_list = self.improvements.list
+        left = QWidget()
+        left.setObjectName("case_left")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.detail_scroll, 1)
+        left_layout.addWidget(self.improvements)
+        split = splitter("case_splitter", (left, 2), (right, 3))
         split.setCollapsible(1, False)
         split.setSizes([470, 730])
         right.setSizes([260, 560])
@@ -456,6 +475,29 @@ class CaseWindow(CaseActions, QWidget):
         self.progress.set_case(state.detail)
         self._set_actions_enabled()
         self.customer_button.setEnabled(bool(state.detail.customer_id))
+        self.improvements.show_case(
+            state.detail, state.improvements, state.departments, state.types
+        )
+
+    # --- improvement actions (docs/rules.md#improvement-actions) --------------------------
+
+    def ask_new_improvement(self) -> ImprovementDialog | None:
+        """The improvement dialog for a new action about this case (pre-filled)."""
+        return self.improvements.ask_new()
+
+    def open_improvement(self, action_id: int) -> ImprovementDialog | None:
+        """The improvement dialog of an action linked to this case."""
+        return self.improvements.open_action(action_id)
+
+    def improvement_rows(self) -> list[str]:
+        """The linked improvement actions as ``case_improvements_list`` shows them."""
+        return self.improvements.rows()
+
+    def _improvement_saved(self, info: ImprovementInfo) -> None:
+        self.show_message(
+            self.tr("Improvement action #{id} was saved.").format(id=info.id), error=False
+        )
+        self.reload()
 
     def ask_customer(self) -> CustomerDialog | None:
         """Open the customer record dialog (window-modal, not blocking) and read the

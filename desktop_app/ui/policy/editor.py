@@ -66,7 +66,7 @@ class PolicyEditor(DataPage):
         # Each tab scrolls: at 1.5× on a 720-pixel-high screen the tallest would not fit.
         for tab, title in (
             (self.types, self.tr("Complaint &types")),
-            (self.reference, self.tr("&Departments and channels")),
+            (self.reference, self.tr("&Departments, channels, causes")),
             (self.deadlines, self.tr("D&eadlines")),
             (self.reminders, self.tr("Reminders and &escalation")),
         ):

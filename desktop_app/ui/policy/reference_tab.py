@@ -1,5 +1,6 @@
-"""Departments and channels: add, rename in both languages, reorder, switch off
-(docs/rules.md#policy-screens). One ``ReferenceList`` per table, side by side."""
+"""Departments, channels and root-cause categories: add, rename in both languages, reorder,
+switch off (docs/rules.md#policy-screens). One ``ReferenceList`` per table: departments and
+channels side by side, the causes under them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,7 +30,7 @@ RowRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ReferenceList(FieldErrors, QGroupBox):
-    """The rows of one table (``sheet``: departments or channels) and a form for the
+    """The rows of one table (``sheet``: departments, channels or causes) and a form for the
     selected one. Object names start with the sheet's key: ``departments_list``,
     ``add_departments_button``…"""
 
@@ -194,10 +196,29 @@ class ReferenceTab(QWidget):
         self.setObjectName("reference_tab")
         self.departments = ReferenceList(context, "departments", self.tr("Departments"))
         self.channels = ReferenceList(context, "channels", self.tr("Channels"))
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.departments, 1)
-        layout.addWidget(self.channels, 1)
+        # docs/rules.md#root-causes: the configurable list of root-cause categories.
+        self.causes = ReferenceList(context, "causes", self.tr("Root causes"))
+        self.causes_hint = QLabel(
+            self.tr(
+                "Root causes are chosen in the case window during the investigation and at "
+                "closing. A cause switched off is no longer offered; the cases that have it "
+                "keep it."
+            )
+        )
+        self.causes_hint.setObjectName("causes_hint")
+        self.causes_hint.setWordWrap(True)
+        self.causes_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QGridLayout(self)
+        layout.addWidget(self.departments, 0, 0)
+        layout.addWidget(self.channels, 0, 1)
+        layout.addWidget(self.causes, 1, 0)
+        layout.addWidget(self.causes_hint, 1, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+
+    def lists(self) -> tuple[ReferenceList, ...]:
+        return (self.departments, self.channels, self.causes)
 
     def load(self) -> None:
-        self.departments.load()
-        self.channels.load()
+        for reference_list in self.lists():
+            reference_list.load()

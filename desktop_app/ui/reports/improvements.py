@@ -17,22 +17,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QVBoxLayout
 
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS
-from desktop_app.services import improvements
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.errors import ServiceError
 from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.kpi import KpiReport
 from desktop_app.services.session import Session
 from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import service_message
-from desktop_app.ui.improvement_dialog import ImprovementDialog
+from desktop_app.ui.improvement_dialog import (
+    IMPROVEMENT_ROLES,
+    ImprovementDialog,
+    show_refusal,
+    submit_save,
+)
 from desktop_app.ui.reports.table import ReportTable
 from desktop_app.ui.resources import tone_colour
 from desktop_app.ui.tasks import Task, TaskRunner
-
-IMPROVEMENT_ROLES = ("supervisor", "manager", "admin")
-"""Who creates and changes improvement actions: supervisors those of their departments (the
-service decides), managers and administrators all (docs/rules.md#improvement-actions)."""
-
 
 if TYPE_CHECKING:
     # For the type checker only: the page it is mixed into is a DataPage. At run time the
@@ -265,19 +264,7 @@ class ImprovementActions(_Base):
         dialog = self.sender()
         if not isinstance(dialog, ImprovementDialog):
             return
-        values = dialog.values()
-        if dialog.action_info is None:
-            task = self.tasks.submit(
-                improvements.create_action, self.session, name="improvement-create", **values
-            )
-        else:
-            task = self.tasks.submit(
-                improvements.update_action,
-                self.session,
-                dialog.action_info.id,
-                name="improvement-update",
-                **values,
-            )
+        task = submit_save(dialog, self.session, self.tasks)
         self._save_task = task
         self._watch(task)
         task.on(succeeded=self._improvement_done, failed=self._improvement_failed)
@@ -296,12 +283,6 @@ class ImprovementActions(_Base):
     def _improvement_failed(self, exc: ServiceError) -> None:
         self._save_task = None
         self._update_improvement_buttons()
-        dialog = self.improvement_dialog
-        text = service_message(exc)
-        if dialog is not None and shiboken6.isValid(dialog):
-            # A refusal (a field's, or of another department's action) shown in the dialog.
-            field = dialog.field_of(exc.field) if isinstance(exc, ValidationError) else None
-            dialog.show_error(field, text)
-            dialog.open()
-            return
-        self.show_message(self.tr("Not saved: {reason}").format(reason=text))
+        # A refusal (a field's, or of another department's action) shown in the dialog.
+        if not show_refusal(self.improvement_dialog, exc):
+            self.show_message(self.tr("Not saved: {reason}").format(reason=service_message(exc)))
