@@ -158,6 +158,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/cases.py" line="334"/>
+        <location filename="../../desktop_app/services/improvements.py" line="386"/>
         <location filename="../../desktop_app/services/print_forms.py" line="50"/>
         <location filename="../../desktop_app/services/surveys.py" line="207"/>
         <source>Case {number} is outside your queues.</source>
@@ -778,6 +779,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/case_library.py" line="209"/>
+        <location filename="../../desktop_app/services/improvements.py" line="384"/>
         <source>No case has the id {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
@@ -819,44 +821,44 @@
         <translation>期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="368"/>
+        <location filename="../../desktop_app/services/improvements.py" line="399"/>
         <source>A supervisor may change the improvement actions of their own departments only.</source>
         <translation>客服主管只能修改本部门的改进措施。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="378"/>
-        <location filename="../../desktop_app/services/improvements.py" line="538"/>
-        <location filename="../../desktop_app/services/improvements.py" line="658"/>
+        <location filename="../../desktop_app/services/improvements.py" line="409"/>
+        <location filename="../../desktop_app/services/improvements.py" line="569"/>
+        <location filename="../../desktop_app/services/improvements.py" line="689"/>
         <source>No improvement action has the id {id}.</source>
         <translation>没有 ID 为 {id} 的改进措施。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="391"/>
+        <location filename="../../desktop_app/services/improvements.py" line="422"/>
         <source>A product name is longer than {max} characters.</source>
         <translation>产品名称超过 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="412"/>
+        <location filename="../../desktop_app/services/improvements.py" line="443"/>
         <source>{name!r} is not an active account of the responsible department.</source>
         <translation>{name!r} 不是责任部门的有效账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="466"/>
+        <location filename="../../desktop_app/services/improvements.py" line="497"/>
         <source>Sign in as a manager to record improvement actions: the action keeps who recorded it.</source>
         <translation>请以客服经理身份登录后再记录改进措施：每条措施都会记录登记人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="616"/>
+        <location filename="../../desktop_app/services/improvements.py" line="647"/>
         <source>The month {value!r} is not a month (YYYY-MM).</source>
         <translation>{value!r} 不是有效的月份（YYYY-MM）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="649"/>
+        <location filename="../../desktop_app/services/improvements.py" line="680"/>
         <source>Sign in to record a follow-up: it keeps who recorded it.</source>
         <translation>请登录后再记录跟踪：系统会记下记录人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/improvements.py" line="654"/>
+        <location filename="../../desktop_app/services/improvements.py" line="685"/>
         <source>The follow-up&apos;s month has not begun yet.</source>
         <translation>该跟踪月份尚未开始。</translation>
     </message>
@@ -956,12 +958,12 @@
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="468"/>
+        <location filename="../../desktop_app/services/audit.py" line="474"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="501"/>
+        <location filename="../../desktop_app/services/audit.py" line="507"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
@@ -1217,12 +1219,22 @@
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="459"/>
+        <location filename="../../desktop_app/services/reminders.py" line="71"/>
+        <source>Improvement action overdue since {deadline}: {problem}</source>
+        <translation>改进措施已于 {deadline} 逾期：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/reminders.py" line="73"/>
+        <source>No follow-up of {month} recorded for the improvement action: {problem}</source>
+        <translation>改进措施尚未记录 {month} 的月度跟踪：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/services/reminders.py" line="666"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="476"/>
+        <location filename="../../desktop_app/services/reminders.py" line="683"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
@@ -1517,154 +1529,154 @@
         <translation>您只能分配自己所属的部门；请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="406"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="420"/>
         <source>&quot;{value}&quot; is not 是 or 否 (yes or no)</source>
         <translation>&quot;{value}&quot; 不是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy.py" line="111"/>
+        <location filename="../../desktop_app/services/policy.py" line="110"/>
         <source>{code} was changed by someone else after you opened it. Reload to see the change, then edit again.</source>
         <translation>{code} 在您打开后已被他人修改。请重新加载查看修改，然后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy.py" line="135"/>
+        <location filename="../../desktop_app/services/policy.py" line="134"/>
         <source>Unknown policy table {sheet}.</source>
         <translation>未知的政策表 {sheet}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy.py" line="183"/>
-        <location filename="../../desktop_app/services/policy.py" line="187"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="443"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="572"/>
+        <location filename="../../desktop_app/services/policy.py" line="182"/>
+        <location filename="../../desktop_app/services/policy.py" line="186"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="457"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="586"/>
         <source>Both names are required (Chinese and English).</source>
         <translation>中文名称和英文名称均为必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="445"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="459"/>
         <source>At most {limit} characters.</source>
         <translation>最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="453"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="467"/>
         <source>A code is required.</source>
         <translation>代码为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="459"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="473"/>
         <source>&quot;{value}&quot; is not a code: 1 to {limit} letters, digits or _ . + -</source>
         <translation>&quot;{value}&quot; 不是有效代码：应为 1 至 {limit} 个字母、数字或 _ . + -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="528"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="727"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="868"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="542"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="741"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="882"/>
         <source>{code} appears twice (row {row}).</source>
         <translation>{code} 重复出现（第 {row} 行）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="551"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="565"/>
         <source>{code} is a subtype, not a type.</source>
         <translation>{code} 是子类，不是投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="583"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="597"/>
         <source>&quot;{value}&quot; differs from the type&apos;s name &quot;{name}&quot;: rename a type on its own row (subtype blank).</source>
         <translation>&quot;{value}&quot; 与该类型的名称“{name}”不一致：请在该类型自己的行（子类留空）中改名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="602"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="616"/>
         <source>A type has no {column}: write it on its subtypes&apos; rows.</source>
         <translation>投诉类型没有 {column}：请填写在其子类的行中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="647"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="661"/>
         <source>{code} is a type, not a subtype.</source>
         <translation>{code} 是投诉类型，不是子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="661"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="675"/>
         <source>{code} has cases under its type; it cannot move to {type}.</source>
         <translation>{code} 在其所属类型下已有投诉，不能移到 {type}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="721"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="735"/>
         <source>A user name is required.</source>
         <translation>用户名为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="739"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="753"/>
         <source>No account named {name}: the policy workbook never creates accounts (add it under Administration or with user add).</source>
         <translation>没有名为 {name} 的账户：规则工作簿不会创建账户（请在“系统管理”中或用 user add 添加）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="757"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="771"/>
         <source>&quot;{value}&quot; is not a role (clerk, supervisor, manager, admin)</source>
         <translation>&quot;{value}&quot; 不是有效角色（clerk、supervisor、manager、admin）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="765"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="779"/>
         <source>Only an administrator changes roles ({name} is {role}).</source>
         <translation>只有管理员可以更改角色（{name} 为 {role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="782"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="796"/>
         <location filename="../../desktop_app/services/users.py" line="361"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="831"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="949"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="845"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="963"/>
         <source>&quot;{value}&quot; is not a department (by code, in the database or on the departments sheet).</source>
         <translation>&quot;{value}&quot; 不是部门（按代码，须在数据库或“部门”工作表中）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="862"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="876"/>
         <source>&quot;{value}&quot; is not a setting key.</source>
         <translation>&quot;{value}&quot; 不是设置键名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="961"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="975"/>
         <source>&quot;{value}&quot; is not a level (I, II, III)</source>
         <translation>&quot;{value}&quot; 不是有效级别（I、II、III）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="969"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="983"/>
         <source>&quot;{value}&quot; is not a first-callback rule (same_day, t+1, t+2)</source>
         <translation>&quot;{value}&quot; 不是首次回电规则（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="978"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="992"/>
         <source>&quot;{value}&quot; is not a handling rule ({codes})</source>
         <translation>&quot;{value}&quot; 不是处理人规则（{codes}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="992"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1006"/>
         <source>{path} is not an .xlsx workbook: {reason}</source>
         <translation>{path} 不是 .xlsx 工作簿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1004"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1018"/>
         <source>Not a sheet of the policy workbook: ignored.</source>
         <translation>不是规则工作簿的工作表：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1010"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1024"/>
         <source>The sheet appears twice.</source>
         <translation>该工作表出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1027"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1041"/>
         <source>Unknown column: ignored.</source>
         <translation>未知列：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1031"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1045"/>
         <source>The column appears twice.</source>
         <translation>该列出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1041"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1055"/>
         <source>The column is missing.</source>
         <translation>缺少该列。</translation>
     </message>
@@ -1874,82 +1886,87 @@
         <translation>补发错过的提醒：最多追溯多少天内的时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="322"/>
+        <location filename="../../desktop_app/domain/settings.py" line="325"/>
+        <source>Improvement actions: remind of a missing monthly follow-up after this day of the next month</source>
+        <translation>改进措施：次月此日之后仍缺月度跟踪时提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/domain/settings.py" line="335"/>
         <source>Tracker: a deadline is due soon within (hours)</source>
         <translation>进度跟踪：距时限多少小时内算即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="330"/>
+        <location filename="../../desktop_app/domain/settings.py" line="343"/>
         <source>Customer-service manager who receives escalations (user name; empty: any manager)</source>
         <translation>接收升级的客服经理（用户名；留空则为任一客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="336"/>
+        <location filename="../../desktop_app/domain/settings.py" line="349"/>
         <source>Head of operations, last escalation step (user name; empty: the manager)</source>
         <translation>运营负责人，即最后一级升级（用户名；留空则为客服经理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="339"/>
+        <location filename="../../desktop_app/domain/settings.py" line="352"/>
         <source>Failed sign-ins before lockout</source>
         <translation>登录失败多少次后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="340"/>
+        <location filename="../../desktop_app/domain/settings.py" line="353"/>
         <source>Lockout duration (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="341"/>
+        <location filename="../../desktop_app/domain/settings.py" line="354"/>
         <source>Lock after idle (minutes)</source>
         <translation>闲置多久后锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="342"/>
+        <location filename="../../desktop_app/domain/settings.py" line="355"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="343"/>
+        <location filename="../../desktop_app/domain/settings.py" line="356"/>
         <source>Largest attachment (MB)</source>
         <translation>附件大小上限（MB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="348"/>
+        <location filename="../../desktop_app/domain/settings.py" line="361"/>
         <source>Attachment folder (empty: next to the database file; a shared folder for PostgreSQL)</source>
         <translation>附件文件夹（留空则放在数据库文件旁；使用 PostgreSQL 时请设为共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="350"/>
+        <location filename="../../desktop_app/domain/settings.py" line="363"/>
         <source>Daily backups kept</source>
         <translation>保留的每日备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="351"/>
+        <location filename="../../desktop_app/domain/settings.py" line="364"/>
         <source>Weekly backups kept</source>
         <translation>保留的每周备份数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="352"/>
+        <location filename="../../desktop_app/domain/settings.py" line="365"/>
         <source>Complaint number prefix</source>
         <translation>投诉编号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="358"/>
+        <location filename="../../desktop_app/domain/settings.py" line="371"/>
         <source>Group robot webhook for urgent, overdue and escalated cases (empty: none)</source>
         <translation>群机器人 Webhook 地址（紧急、超时、升级投诉；留空：不发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="365"/>
+        <location filename="../../desktop_app/domain/settings.py" line="378"/>
         <source>Group robot webhooks per department (code=address; code=address)</source>
         <translation>各部门群机器人 Webhook（部门代码=地址；部门代码=地址）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="372"/>
+        <location filename="../../desktop_app/domain/settings.py" line="385"/>
         <source>Group robot kind (auto, wecom, dingtalk, feishu)</source>
         <translation>群机器人类型（auto 自动、wecom 企业微信、dingtalk 钉钉、feishu 飞书）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/settings.py" line="379"/>
+        <location filename="../../desktop_app/domain/settings.py" line="392"/>
         <source>DingTalk robot signing secret (empty: unsigned)</source>
         <translation>钉钉机器人加签密钥（留空：不加签）</translation>
     </message>
@@ -3264,183 +3281,183 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="254"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="262"/>
         <source>Escalate the case</source>
         <translation>升级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="255"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="263"/>
         <source>The case goes up to: {step}. They are notified.</source>
         <translation>投诉将升级至：{step}，并通知对方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="256"/>
-        <location filename="../../desktop_app/ui/case/actions.py" line="319"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="264"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="327"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="266"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="274"/>
         <source>Request approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="268"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="276"/>
         <source>A supervisor approves the solution before it is carried out (level II and III and urgent cases).</source>
         <translation>方案执行前须经主管审批（二级、三级及紧急投诉）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="271"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="279"/>
         <source>&amp;Solution</source>
         <translation>处理方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="314"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="322"/>
         <source>Reopen the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="316"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="324"/>
         <source>The case opens again as an escalated complaint (level III) with new deadlines from now.</source>
         <translation>投诉将作为升级投诉（三级）重新打开，时限从现在起重新计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="435"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="443"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="444"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="452"/>
         <source>&amp;Save entry</source>
         <translation>保存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="467"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="475"/>
         <source>The progress entry was saved.</source>
         <translation>进度记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="468"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="476"/>
         <source>The case was transferred.</source>
         <translation>投诉已转派。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="469"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="477"/>
         <source>The case was escalated.</source>
         <translation>投诉已升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="470"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="478"/>
         <source>Approval was requested.</source>
         <translation>已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="471"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="479"/>
         <source>The decision was recorded.</source>
         <translation>审批结果已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="472"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="480"/>
         <source>The case was closed.</source>
         <translation>投诉已闭环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="473"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="481"/>
         <source>The case was reopened.</source>
         <translation>投诉已重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="474"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="482"/>
         <source>The resolution date was renegotiated.</source>
         <translation>已重新约定办结日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="475"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="483"/>
         <source>The case was re-assessed.</source>
         <translation>投诉已重新评估。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="476"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="484"/>
         <source>The account frozen note was recorded.</source>
         <translation>账户冻结记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="477"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="485"/>
         <source>The root cause was recorded.</source>
         <translation>已记录原因分类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="478"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="486"/>
         <source>The case is in the typical-case library.</source>
         <translation>该案件已收入典型案例库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="483"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="491"/>
         <source>your progress entry</source>
         <translation>您的进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="484"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="492"/>
         <source>your transfer</source>
         <translation>您的转派</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="485"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="493"/>
         <source>your escalation</source>
         <translation>您的升级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="486"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="494"/>
         <source>your approval request</source>
         <translation>您的审批申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="487"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="495"/>
         <source>your decision</source>
         <translation>您的审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="488"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="496"/>
         <source>closing the case</source>
         <translation>投诉闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="489"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="497"/>
         <source>reopening the case</source>
         <translation>重新打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="490"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="498"/>
         <source>the new resolution date</source>
         <translation>新的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="491"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="499"/>
         <source>your re-assessment</source>
         <translation>您的重新评估</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="492"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="500"/>
         <source>the account frozen note</source>
         <translation>账户冻结记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="493"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="501"/>
         <source>the root cause</source>
         <translation>原因分类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="494"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="502"/>
         <source>the typical case</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="520"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="528"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/actions.py" line="570"/>
+        <location filename="../../desktop_app/ui/case/actions.py" line="578"/>
         <source>The case was reloaded; nothing of yours was saved.</source>
         <translation>投诉已重新读取；您的操作未保存。</translation>
     </message>
@@ -3751,6 +3768,54 @@ After the restore this program signs you out; sign in again to continue.</source
     </message>
 </context>
 <context>
+    <name>CaseImprovements</name>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="59"/>
+        <source>Improvement actions</source>
+        <translation>持续改进措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="74"/>
+        <source>Enter or a double click opens the action</source>
+        <translation>按回车或双击打开该措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="77"/>
+        <source>No improvement action is linked to this case.</source>
+        <translation>本案件尚未关联任何改进措施。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="81"/>
+        <source>&amp;New improvement action…</source>
+        <translation>新建改进措施(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="85"/>
+        <source>An improvement action about this case&apos;s subtype and product, with the case linked</source>
+        <translation>针对本案件子类和产品的改进措施，并关联本案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="117"/>
+        <source>#{id} {problem} — {status}, due {deadline}</source>
+        <translation>#{id} {problem} — {status}，期限 {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="165"/>
+        <source>Complaints about {subtype}; root cause: {cause} (case {number})</source>
+        <translation>{subtype}类投诉；原因：{cause}（案件 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="167"/>
+        <source>Complaints about {subtype} (case {number})</source>
+        <translation>{subtype}类投诉（案件 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="220"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>CaseLibraryDialog</name>
     <message>
         <location filename="../../desktop_app/ui/case_library.py" line="103"/>
@@ -3861,198 +3926,203 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="133"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="140"/>
         <source>Case</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="167"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="174"/>
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="169"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="176"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="203"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="204"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="211"/>
         <source>Give the case to someone else, with the reason</source>
         <translation>把投诉转给他人处理，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="209"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="216"/>
         <source>&amp;Escalate…</source>
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="210"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="217"/>
         <source>Send the case one step up the chain</source>
         <translation>把投诉升级到上一级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="215"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="222"/>
         <source>Request a&amp;pproval…</source>
         <translation>提交审批(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="216"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="223"/>
         <source>Ask a supervisor to approve the solution</source>
         <translation>请主管审批处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="221"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="228"/>
         <source>Appro&amp;ve…</source>
         <translation>批准(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="222"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="229"/>
         <source>Approve the proposed solution</source>
         <translation>批准提出的处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="227"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="234"/>
         <source>Re&amp;ject…</source>
         <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="228"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="235"/>
         <source>Send the solution back to the owner</source>
         <translation>把方案退回责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="233"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="240"/>
         <source>Rene&amp;gotiate…</source>
         <translation>重新约定(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="234"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="241"/>
         <source>Complex case: agree a later resolution date with the customer</source>
         <translation>复杂投诉：与客户约定更晚的办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="239"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="246"/>
         <source>C&amp;lose case…</source>
         <translation>闭环(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="240"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="247"/>
         <source>Close after the customer confirmed, or with an outcome and reason</source>
         <translation>客户确认后闭环，或填写处理结果和原因后闭环</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="245"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="252"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="246"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="253"/>
         <source>Reopen the case: it becomes an escalated complaint (level III)</source>
         <translation>重新打开投诉：按升级投诉（三级）处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="249"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="256"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="249"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="256"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取投诉（F5）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="256"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="263"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="259"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="266"/>
         <source>Mark urgent, change the level, type, subtype or department</source>
         <translation>标记紧急，调整级别、类型、子类型或部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="264"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="271"/>
         <source>Cause analys&amp;is…</source>
         <translation>原因分析(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="267"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="274"/>
         <source>Record the root cause and the 5W1H analysis</source>
         <translation>记录原因分类和5W1H原因分析</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="272"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="279"/>
         <source>T&amp;ypical case…</source>
         <translation>典型案例(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="275"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="282"/>
         <source>Keep this closed case in the typical-case library</source>
         <translation>将此已结案件收入典型案例库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="310"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="317"/>
         <source>C&amp;ustomer…</source>
         <translation>客户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="313"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="320"/>
         <source>The customer&apos;s record: contacts, member tier, sensitive customer</source>
         <translation>客户档案：联系方式、会员等级、敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="422"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="441"/>
         <source>Changed on another PC by {who} at {time}: {what}.</source>
         <translation>{who} 已于 {time} 在另一台电脑上修改：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="426"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="445"/>
         <source>This case was changed on another PC.</source>
         <translation>此投诉已在另一台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="428"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="447"/>
         <source>Your unsaved progress entry is kept.</source>
         <translation>您尚未保存的处理进度已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="438"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="457"/>
         <source>The case cannot be shown: {reason}</source>
         <translation>无法显示该投诉：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="441"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="460"/>
         <source>Case not available</source>
         <translation>投诉无法查看</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="482"/>
-        <location filename="../../desktop_app/ui/case/window.py" line="485"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="498"/>
+        <source>Improvement action #{id} was saved.</source>
+        <translation>改进措施 #{id} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case/window.py" line="521"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="524"/>
         <source>{number} — {customer}</source>
         <translation>{number} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="517"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="556"/>
         <source>{name} is not a type the program opens; its folder is shown instead.</source>
         <translation>本程序不直接打开 {name} 这种类型的文件，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="537"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="576"/>
         <source>Attach evidence</source>
         <translation>添加凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="549"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="588"/>
         <source>Discard the progress entry?</source>
         <translation>放弃这条进度记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/window.py" line="550"/>
+        <location filename="../../desktop_app/ui/case/window.py" line="589"/>
         <source>The progress entry you typed is not saved. Close and discard it?</source>
         <translation>您填写的进度记录尚未保存。要关闭并放弃吗？</translation>
     </message>
@@ -4362,107 +4432,107 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="73"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="89"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="91"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="93"/>
         <source>&amp;E-mail</source>
         <translation>电子邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="96"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="98"/>
         <source>&amp;Member number</source>
         <translation>会员号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="103"/>
         <source>Member &amp;tier</source>
         <translation>会员等级(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="106"/>
         <source>Not sensitive</source>
         <translation>非敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="108"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="109"/>
         <source>Sensiti&amp;ve customer</source>
         <translation>敏感客户(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="112"/>
         <source>Why the tier or sensitivity changes (recorded in the audit log)</source>
         <translation>修改会员等级或敏感标记的原因（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="113"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="114"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="114"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="115"/>
         <source>Also re-assess this customer&apos;s open cases</source>
         <translation>同时重新评估该客户的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="122"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="159"/>
         <source>Sensitive (kind not recorded)</source>
         <translation>敏感客户（未记录类别）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="168"/>
         <source>Also re-assess this customer&apos;s open cases ({count})</source>
         <translation>同时重新评估该客户的未结案件（{count} 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="175"/>
         <source>A sensitive customer&apos;s complaints are urgent; a VIP member&apos;s are level III. A change applies to the customer&apos;s next complaint; tick the box to re-assess the open ones too.</source>
         <translation>敏感客户的投诉为紧急投诉；VIP会员的投诉为III级。修改对该客户的下一次投诉生效；勾选下方选项可同时重新评估其未结案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="179"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="180"/>
         <source>You see the contacts masked: they stay as they are.</source>
         <translation>您看到的联系方式已脱敏，保存时保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="181"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="182"/>
         <source>Only supervisors and managers may change a customer&apos;s record.</source>
         <translation>只有主管和经理可以修改客户档案。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="292"/>
         <source>The customer record was saved.</source>
         <translation>客户档案已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="294"/>
         <source>{count} open cases were re-assessed.</source>
         <translation>已重新评估 {count} 件未结案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/customer_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/customer_dialog.py" line="298"/>
         <source>{count} open cases are outside your supervision and were not re-assessed.</source>
         <translation>{count} 件未结案件不在您的管辖范围内，未重新评估。</translation>
     </message>
@@ -4475,7 +4545,7 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>敏感</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/customer.py" line="254"/>
+        <location filename="../../desktop_app/ui/intake/customer.py" line="251"/>
         <source>The picked customer was released.</source>
         <translation>已取消选中的客户。</translation>
     </message>
@@ -4767,841 +4837,846 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>DetailWords</name>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="134"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="135"/>
         <source>Stage</source>
         <translation>当前处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="135"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="136"/>
         <source>From stage</source>
         <translation>原阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="136"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="137"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="137"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="138"/>
         <source>Planned completion</source>
         <translation>计划完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="138"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="139"/>
         <source>Actual completion</source>
         <translation>实际完成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="139"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="140"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="140"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="141"/>
         <source>Customer feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="141"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="142"/>
         <source>Feedback comment</source>
         <translation>具体意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="142"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="143"/>
         <source>Next action</source>
         <translation>下一步动作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="143"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="144"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="144"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="145"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="145"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="146"/>
         <source>Solution</source>
         <translation>处理方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="146"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="147"/>
         <source>Decision</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="147"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="149"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="148"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="150"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="266"/>
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="148"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="195"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="266"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="149"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="196"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="267"/>
         <source>To</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="150"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="151"/>
         <source>Up to</source>
         <translation>升级至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="151"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="152"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="152"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="153"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="153"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="154"/>
         <source>Previous outcome</source>
         <translation>原处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="154"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="155"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="155"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="156"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="156"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="157"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="157"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="158"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="158"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="159"/>
         <source>For</source>
         <translation>提醒对象</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="159"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="160"/>
         <source>Message</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="160"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="161"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="161"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="162"/>
         <source>New resolution date</source>
         <translation>新办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="162"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="163"/>
         <source>First response due</source>
         <translation>首次响应时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="163"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="164"/>
         <source>Solution due</source>
         <translation>方案确认时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="164"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="165"/>
         <source>Resolution due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="165"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="166"/>
         <source>Urgent because</source>
         <translation>紧急原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="166"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="167"/>
         <source>Frozen at</source>
         <translation>冻结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="167"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="168"/>
         <source>Recorded frozen at</source>
         <translation>原记录冻结时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="168"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="169"/>
         <source>Timeliness</source>
         <translation>处理及时性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="169"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="170"/>
         <source>Effectiveness</source>
         <translation>解决方案有效性</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="170"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="171"/>
         <source>Attitude</source>
         <translation>服务人员态度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="171"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="172"/>
         <source>Overall</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="172"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="173"/>
         <source>Suggestions</source>
         <translation>其他建议或需求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="174"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="175"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="176"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="177"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="177"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="178"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="178"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="179"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="179"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="414"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="180"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
         <source>Departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="180"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="181"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="181"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="182"/>
         <source>Direct supervisor</source>
         <translation>直属主管</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="182"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="183"/>
         <source>Senior agent</source>
         <translation>资深坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="183"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="184"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="184"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="185"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="185"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="186"/>
         <source>Computer</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="186"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="187"/>
         <source>Computers</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="188"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="189"/>
         <source>OS user</source>
         <translation>系统用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="190"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="191"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="191"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="192"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="192"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="193"/>
         <source>Rule</source>
         <translation>分派规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="193"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="194"/>
         <source>Fallback (the rule could not be met)</source>
         <translation>替补（规则无法满足）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="196"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="197"/>
         <source>To department</source>
         <translation>转至部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="197"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="198"/>
         <source>Type</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="198"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="199"/>
         <source>Subtype</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="199"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="200"/>
         <source>Previous resolution date</source>
         <translation>原办结日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="200"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="201"/>
         <source>Account frozen</source>
         <translation>账户冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="201"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="202"/>
         <source>Root cause</source>
         <translation>原因分类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="202"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="203"/>
         <source>Previous root cause</source>
         <translation>原先的原因分类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="203"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="204"/>
         <source>Cause analysis (5W1H)</source>
         <translation>原因分析（5W1H）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="204"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="205"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="205"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="206"/>
         <source>Shown in full</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="206"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="207"/>
         <source>Assigned to</source>
         <translation>指派给</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="207"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="208"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="209"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="209"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="210"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
         <source>Snoozed until</source>
         <translation>暂缓至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="211"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
         <source>Survey</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="212"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="213"/>
         <source>Attempt</source>
         <translation>第几次尝试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="213"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
         <source>Next try</source>
         <translation>下次尝试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="214"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
         <source>Not surveyed because</source>
         <translation>不回访原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="215"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="216"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="216"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="217"/>
         <source>Cases changed</source>
         <translation>变更的案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="218"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="219"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="220"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="221"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="222"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="222"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="223"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="224"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="224"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
         <source>Sensitive kind</source>
         <translation>敏感客户类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="225"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="226"/>
         <source>Open cases re-assessed</source>
         <translation>重新评估的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="227"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="228"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="229"/>
         <source>Plan</source>
         <translation>改进计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="230"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="231"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="413"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="232"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="414"/>
         <source>Complaint types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="233"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
         <source>Held on</source>
         <translation>会议日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="234"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="235"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
         <source>Decisions</source>
         <translation>决议</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="236"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
         <source>Improvement action</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="237"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
         <source>New entry</source>
         <translation>新增条目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="238"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="239"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="240"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="241"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="242"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
         <source>Contacts in full</source>
         <translation>完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="243"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
         <source>Selection</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="244"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="245"/>
         <source>Seconds</source>
         <translation>用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="245"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="246"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="247"/>
         <source>Customers added</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="247"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
         <source>Numbers assigned</source>
         <translation>分配编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="248"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
         <source>Staff added</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="249"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
         <source>Staff added (count)</source>
         <translation>新增人员数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="250"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="543"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="545"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="251"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="252"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="253"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="253"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="254"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="255"/>
         <source>Before</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="255"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="256"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="256"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="257"/>
         <source>Old backups removed</source>
         <translation>已删除的旧备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="257"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="258"/>
         <source>Previous database kept as</source>
         <translation>原数据库保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="258"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="259"/>
         <source>Schema version</source>
         <translation>数据库结构版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="259"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="260"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="260"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
         <source>Progress entries</source>
         <translation>进度记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="261"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="262"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="263"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="264"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="264"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="265"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="268"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="317"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="318"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="269"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="317"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="270"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="318"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="276"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="277"/>
         <source>Period from</source>
         <translation>期间自</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="278"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="279"/>
         <source>Period to</source>
         <translation>期间至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="280"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="281"/>
         <source>Rows changed</source>
         <translation>修改的行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="282"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="283"/>
         <source>Open cases checked</source>
         <translation>检查的未结案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="284"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="285"/>
         <source>Cases generated</source>
         <translation>生成案件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="286"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="287"/>
         <source>Day becomes</source>
         <translation>调整为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="289"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="290"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="290"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
         <source>Days off</source>
         <translation>放假天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="291"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="292"/>
         <source>Makeup working days</source>
         <translation>调休上班天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="292"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="293"/>
         <source>Replaced an earlier import</source>
         <translation>取代了之前的导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="297"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="298"/>
         <source>Follow-up opened</source>
         <translation>已开启跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="303"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="303"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="304"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="307"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="308"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="308"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="309"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="309"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="310"/>
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="319"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="320"/>
         <source>Selected cases</source>
         <translation>所选案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="319"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="320"/>
         <source>A period</source>
         <translation>按期间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="321"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="322"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="321"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="322"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="323"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="324"/>
         <source>The account is disabled</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="415"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="416"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
+        <source>Root causes</source>
+        <translation>原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/detail_words.py" line="418"/>
         <source>Settings</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="417"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="419"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="422"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
         <source>added</source>
         <translation>已新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="423"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="425"/>
         <source>place</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="424"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="426"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="425"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="426"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="427"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="428"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="429"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="428"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="429"/>
         <location filename="../../desktop_app/ui/detail_words.py" line="430"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="431"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="432"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="431"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="433"/>
         <source>default level</source>
         <translation>默认级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="432"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="434"/>
         <source>first callback</source>
         <translation>首次回电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="433"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="435"/>
         <source>handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="434"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="436"/>
         <source>handling department</source>
         <translation>处理部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="435"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="437"/>
         <source>notify department</source>
         <translation>通知部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="436"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="438"/>
         <source>in use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="437"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="439"/>
         <source>display name</source>
         <translation>显示名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="438"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="440"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="439"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="441"/>
         <source>departments</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="440"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="442"/>
         <source>supervisor</source>
         <translation>直属主管</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="441"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="443"/>
         <source>senior agent</source>
         <translation>资深坐席</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="473"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="475"/>
         <source>{size:.1f} MB</source>
         <translation>{size:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="475"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="477"/>
         <source>{size:.0f} KB</source>
         <translation>{size:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="476"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="478"/>
         <source>{size} bytes</source>
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="490"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="492"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="501"/>
-        <location filename="../../desktop_app/ui/detail_words.py" line="539"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="503"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="541"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_words.py" line="543"/>
+        <location filename="../../desktop_app/ui/detail_words.py" line="545"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -6176,72 +6251,72 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementActions</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="83"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="86"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="86"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="88"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="89"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="88"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="99"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="98"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="105"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="104"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="113"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="112"/>
         <source>New improvement action from the hot spot…</source>
         <translation>就此热点新建改进措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="117"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="116"/>
         <source>A new improvement action about the selected hot spot&apos;s product or subtype</source>
         <translation>针对所选热点的产品或子类新建改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="126"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="125"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="143"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="142"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="280"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="279"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="295"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="288"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -6249,246 +6324,246 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="152"/>
         <source>New improvement action</source>
         <translation>新增改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="154"/>
         <source>What keeps causing complaints, what will be done about it, by whom and by when.</source>
         <translation>反复引发投诉的问题是什么、要采取什么措施、由谁负责、何时完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="157"/>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="164"/>
         <source>Improvement action</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="160"/>
         <source>Changes are recorded in the audit log.</source>
         <translation>修改会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="166"/>
         <source>Read only: supervisors of the responsible department and managers change improvement actions.</source>
         <translation>只读：改进措施由负责部门的主管和经理修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="172"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="171"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="174"/>
         <source>e.g. many complaints about late refunds</source>
         <translation>例如：退款慢的投诉较多</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="177"/>
         <source>P&amp;lan:</source>
         <translation>改进方案(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="177"/>
         <source>What will be done</source>
         <translation>将采取的措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="180"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="183"/>
         <source>Responsible &amp;department:</source>
         <translation>责任部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="183"/>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="474"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="477"/>
         <source>— nobody in particular —</source>
         <translation>— 不指定 —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="184"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="187"/>
         <source>The active accounts of the responsible department</source>
         <translation>负责部门的在用账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="185"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="188"/>
         <source>Responsible perso&amp;n:</source>
         <translation>负责人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="193"/>
         <source>D&amp;eadline:</source>
         <translation>完成期限(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="197"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="206"/>
         <source>Complaint &amp;types:</source>
         <translation>投诉类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="209"/>
         <source>The types (or subtypes) whose complaints this action is about; Space ticks the selected one</source>
         <translation>该措施针对的投诉类型（或子类）；按空格键勾选选中项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="215"/>
         <source>e.g. Rice cooker X1、Air fryer</source>
         <translation>例如：电饭煲X1、空气炸锅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="218"/>
         <source>Product names, separated by 、 or commas, whose complaints this action is about</source>
         <translation>本措施针对的产品名称，用、或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="221"/>
         <source>P&amp;roducts:</source>
         <translation>产品(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="224"/>
         <source>Complaint numbers, separated by commas</source>
         <translation>投诉编号，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="225"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="227"/>
         <source>Look up the complaint numbers typed</source>
         <translation>查找所输入的投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="236"/>
         <source>Linked &amp;cases:</source>
         <translation>关联案件(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="255"/>
         <source>Monthly follow-ups</source>
         <translation>月度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="289"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="259"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="259"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="259"/>
         <source>What was done</source>
         <translation>已做工作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="263"/>
         <source>What was done this month</source>
         <translation>本月所做的工作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="268"/>
         <source>Record this &amp;month&apos;s</source>
         <translation>记录本月跟踪(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="273"/>
         <source>Done:</source>
         <translation>已做：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="277"/>
         <source>Status then:</source>
         <translation>当时状态：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="283"/>
         <source>Effect</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="288"/>
         <source>Period</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="287"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="290"/>
         <source>Complaints</source>
         <translation>投诉量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="291"/>
         <source>Surveys</source>
         <translation>回访数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="292"/>
         <source>Mean score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="298"/>
         <source>Complaints of the linked types and products registered each month, and their surveys: the 3 months before the action started, then each month since.</source>
         <translation>关联类型和产品每月登记的投诉及其回访：措施开始前 3 个月，以及此后每个月。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="311"/>
         <source>Available once the action is saved.</source>
         <translation>保存措施后可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="385"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="388"/>
         <source>before</source>
         <translation>实施前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="385"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="388"/>
         <source>since</source>
         <translation>实施后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="433"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="436"/>
         <source>Say what was done this month.</source>
         <translation>请填写本月所做的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="456"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="459"/>
         <source>This month&apos;s follow-up was recorded.</source>
         <translation>本月跟踪已记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="531"/>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="666"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="534"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="669"/>
         <source>No case has the number {numbers}.</source>
         <translation>没有编号为 {numbers} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="577"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="580"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/improvement_dialog.py" line="665"/>
+        <location filename="../../desktop_app/ui/improvement_dialog.py" line="668"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -7169,112 +7244,112 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="307"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
         <source>Review &amp;meetings…</source>
         <translation>复盘会(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
         <source>&amp;Typical-case library…</source>
         <translation>典型案例库(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="380"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="384"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="402"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="413"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="419"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="410"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="421"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="413"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="424"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="417"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="492"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="503"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="508"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="519"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="520"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="531"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="532"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="543"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="535"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="546"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="538"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="549"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="587"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="598"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="592"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="603"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -7461,8 +7536,8 @@ Database: {database}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/policy/editor.py" line="69"/>
-        <source>&amp;Departments and channels</source>
-        <translation>部门和渠道(&amp;D)</translation>
+        <source>&amp;Departments, channels, causes</source>
+        <translation>部门、渠道与原因(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/policy/editor.py" line="70"/>
@@ -7795,53 +7870,53 @@ Database: {database}</source>
 <context>
     <name>ReferenceList</name>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="54"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="56"/>
         <source>Chinese name:</source>
         <translation>中文名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="55"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="57"/>
         <source>English name:</source>
         <translation>英文名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="61"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="63"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="62"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="64"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="64"/>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="128"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="66"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="130"/>
         <source>Switch off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="67"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="69"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="69"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="71"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="107"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="109"/>
         <source>{name} (off)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="128"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="130"/>
         <source>Switch on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="165"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="167"/>
         <source>Saved: {name}</source>
         <translation>已保存：{name}</translation>
     </message>
@@ -7849,20 +7924,30 @@ Database: {database}</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="195"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="197"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="196"/>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="198"/>
         <source>Channels</source>
         <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="200"/>
+        <source>Root causes</source>
+        <translation>原因分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/policy/reference_tab.py" line="203"/>
+        <source>Root causes are chosen in the case window during the investigation and at closing. A cause switched off is no longer offered; the cases that have it keep it.</source>
+        <translation>原因分类在案件窗口中于调查期间和结案时选择。停用的原因不再提供选择；已使用该原因的案件保留原值。</translation>
     </message>
 </context>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="569"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="597"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -7870,12 +7955,12 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="355"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="378"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="361"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="384"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -7883,82 +7968,82 @@ Database: {database}</source>
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="136"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
         <source>{target} due at {due}</source>
         <translation>{target}时限：{due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="138"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
         <source>{target} overdue since {due}</source>
         <translation>{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="140"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
         <source>Escalated to you: {reason}</source>
         <translation>已升级给您：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="142"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
         <source>Escalated to you: {target} overdue since {due}</source>
         <translation>已升级给您：{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="146"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="169"/>
         <source>Follow up the unhappy customer: {reason}</source>
         <translation>跟进不满意的客户：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="171"/>
         <source>Approve or reject the proposed solution: {solution}</source>
         <translation>请批准或驳回处理方案：{solution}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="152"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="175"/>
         <source>Give the customer a progress update (due {due})</source>
         <translation>向客户通报处理进度（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="177"/>
         <source>Record the satisfaction survey by {due}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="157"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="180"/>
         <source>Urgent case reported to you: {number}</source>
         <translation>紧急投诉已上报给您：{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="184"/>
         <source>For your department&apos;s information: {number}</source>
         <translation>知会贵部门：{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="171"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="194"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="172"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="195"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="173"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="196"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="174"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="197"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="175"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="198"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="176"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="199"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -7966,17 +8051,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="384"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="407"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="409"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="391"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="414"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -7984,57 +8069,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="424"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="449"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="427"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="452"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="430"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="455"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="437"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="462"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="452"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="477"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="453"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="478"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="454"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="479"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="461"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="486"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="464"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="489"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="515"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="543"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="515"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="543"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -10283,148 +10368,148 @@ The contact is masked: you do not handle this case.</source>
 <context>
     <name>TypesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="55"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="57"/>
         <source>Type / subtype</source>
         <translation>类型 / 子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="55"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="57"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="55"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="57"/>
         <source>First callback</source>
         <translation>首次回电</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="63"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="65"/>
         <source>Add &amp;type</source>
         <translation>新增类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="66"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="68"/>
         <source>Add s&amp;ubtype</source>
         <translation>新增子类(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="69"/>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="278"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="71"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="283"/>
         <source>S&amp;witch off</source>
         <translation>停用(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="72"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="74"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="75"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="77"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="120"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="122"/>
         <source>Chinese &amp;name:</source>
         <translation>中文名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="121"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="123"/>
         <source>&amp;English name:</source>
         <translation>英文名称(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="124"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="126"/>
         <source>Default &amp;level:</source>
         <translation>默认级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="125"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="127"/>
         <source>First &amp;callback:</source>
         <translation>首次回电(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="126"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="128"/>
         <source>&amp;Handled by:</source>
         <translation>处理人(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="129"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="131"/>
         <source>Handling &amp;department:</source>
         <translation>处理部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="135"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="137"/>
         <source>&amp;Notify department:</source>
         <translation>通知部门(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="145"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="147"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="149"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="215"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="217"/>
         <source>Switched off: not offered for new complaints</source>
         <translation>已停用：新投诉中不再提供</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="216"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="218"/>
         <source>{name} (off)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="234"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="237"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="265"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="270"/>
         <source>Subtype</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="274"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="279"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="278"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="283"/>
         <source>S&amp;witch on</source>
         <translation>启用(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="288"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="293"/>
         <source>New type</source>
         <translation>新类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="292"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="297"/>
         <source>Select the type the subtype belongs to.</source>
         <translation>请选择子类所属的类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="295"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="300"/>
         <source>New subtype of {type}</source>
         <translation>{type}的新子类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="385"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="389"/>
         <source>Added: {name}</source>
         <translation>已新增：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="390"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="394"/>
         <source>Saved: {name}</source>
         <translation>已保存：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/policy/types_tab.py" line="392"/>
+        <location filename="../../desktop_app/ui/policy/types_tab.py" line="396"/>
         <source>Nothing to save: no change.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
