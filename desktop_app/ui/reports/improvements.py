@@ -17,6 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QVBoxLayout
 
 from desktop_app.domain.vocab import IMPROVEMENT_STATUS
+from desktop_app.services import improvements
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.improvements import ImprovementInfo
 from desktop_app.services.kpi import KpiReport
