@@ -90,9 +90,11 @@ def test_no_qt_below_the_ui_layer():
 
 # What the first windows leave for later (docs/rules.md#start-up): the sign-in window and
 # the main window start without the demo generator, openpyxl, the holiday libraries, Qt
-# Charts or the pages' own modules, which are imported when first used.
+# Charts, the password-strength estimator or the pages' own modules, which are imported when
+# first used.
 _NOT_AT_START = (
     "openpyxl",
+    "zxcvbn",
     "holidays",
     "chinese_calendar",
     "PySide6.QtCharts",
@@ -146,3 +148,30 @@ def test_no_password_hash_is_computed_at_import():
         "import desktop_app.services.auth as auth\nassert auth._dummy_hash.cache_info().currsize == 0"
     )
     assert "desktop_app.services.auth" in modules
+
+
+def test_the_main_window_is_imported_once_the_sign_in_window_is_on_screen():
+    """docs/rules.md#start-up: not before the sign-in window shows, but while the user
+    types (``ui/app.py`` ``preload_main_window``), so the main window follows the sign-in
+    sooner."""
+    modules = _imported_by(
+        "from PySide6.QtCore import QElapsedTimer\n"
+        "from PySide6.QtWidgets import QApplication, QDialog\n"
+        "from desktop_app.ui import app as gui\n"
+        "from desktop_app.ui.login import LoginDialog\n"
+        "assert 'desktop_app.ui.main_window' not in sys.modules\n"
+        "def typing(self):\n"
+        "    self.show()\n"
+        "    timer = QElapsedTimer()\n"
+        "    timer.start()\n"
+        "    while 'desktop_app.ui.intake' not in sys.modules and timer.elapsed() < 5000:\n"
+        "        QApplication.processEvents()\n"
+        "    return QDialog.DialogCode.Rejected\n"
+        "LoginDialog.exec = typing\n"
+        "class Info:\n"
+        "    def display(self):\n"
+        "        return 'test'\n"
+        "app = QApplication([])\n"
+        "assert not gui.GuiController(app, Info()).sign_in()\n"
+    )
+    assert {"desktop_app.ui.main_window", "desktop_app.ui.intake"} <= modules
