@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -89,14 +90,14 @@ def startup_error_text(exc: Exception, url: str | None) -> str:
     return text.format(reason=reason, url=url or default, log=log_file())
 
 
-# Imported once the sign-in window is on screen, while the user types (docs/rules.md#start-up):
-# the main window's code and the first page of most users (the clerks' intake form).
+# Imported in the background while the sign-in window waits (docs/rules.md#start-up): the
+# main window's code and the first page of most users (the clerks' intake form).
 PRELOADED = ("desktop_app.ui.main_window", "desktop_app.ui.intake")
 
 
 def preload_main_window() -> None:
-    """Import ``PRELOADED`` now (a failure is logged; the import after the sign-in raises
-    it again where it is seen)."""
+    """Import ``PRELOADED`` (a failure is logged; the import after the sign-in raises it
+    again where it is seen)."""
     import importlib
 
     for name in PRELOADED:
@@ -105,6 +106,30 @@ def preload_main_window() -> None:
         except Exception:
             log.exception("preloading %s failed", name)
             return
+
+
+class MainWindowPreload:
+    """``preload_main_window`` on a thread of its own, started (once) when the sign-in
+    window has been painted (the user is typing) or when the password check begins,
+    whichever comes first: the check leaves the interpreter to other threads while it
+    hashes, so on a second core the import goes on at the same time. Not before the first
+    paint: the sign-in window shows as soon as without it. ``wait`` before using the main
+    window (then no module is imported by two threads at once)."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.thread is not None or all(name in sys.modules for name in PRELOADED):
+            return
+        self.thread = threading.Thread(
+            target=preload_main_window, name="preload-main-window", daemon=True
+        )
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 class GuiController(QObject):
@@ -135,13 +160,16 @@ class GuiController(QObject):
         apply_saved_language(self.app)
         dialog = LoginDialog(username=username, database=self.db_info.display())
         log.info("showing the login window")
-        if not all(name in sys.modules for name in PRELOADED):
-            after_first_paint(dialog, preload_main_window)
+        preload = MainWindowPreload()
+        after_first_paint(dialog, preload.start)
+        dialog.checking.connect(preload.start)
         startup_probe.watch_login(dialog)  # timing only: DESKTOP_APP_STARTUP_PROBE
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        preload.wait()
+        if not accepted or dialog.session is None:
             return False
         # Not imported by this module: the sign-in window shows without the main window's
-        # code (usually imported meanwhile by ``preload_main_window``).
+        # code (imported meanwhile by ``MainWindowPreload``).
         from desktop_app.ui.main_window import MainWindow
 
         self.window = MainWindow(dialog.session, self.db_info)
