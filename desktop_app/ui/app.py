@@ -90,9 +90,15 @@ def startup_error_text(exc: Exception, url: str | None) -> str:
     return text.format(reason=reason, url=url or default, log=log_file())
 
 
-# Imported in the background while the sign-in window waits (docs/rules.md#start-up): the
-# main window's code and the first page of most users (the clerks' intake form).
-PRELOADED = ("desktop_app.ui.main_window", "desktop_app.ui.intake")
+# Imported in the background while the sign-in window waits (docs/rules.md#start-up): what
+# building the main window imports, with the first page of most users (the clerks' intake
+# form), File > Blank forms and the lock's password dialog.
+PRELOADED = (
+    "desktop_app.ui.main_window",
+    "desktop_app.ui.intake",
+    "desktop_app.ui.templates_print",
+    "desktop_app.ui.password_dialog",
+)
 
 
 def preload_main_window() -> None:

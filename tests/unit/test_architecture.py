@@ -188,10 +188,6 @@ def test_the_main_window_is_imported_while_the_user_types():
 
 def test_the_main_window_is_imported_while_the_password_is_checked():
     """Signed in at once (before any paint): the import begins with the password check."""
-    at_once = (
-        "def exec_(self):\n"
-        "    self.checking.emit()\n"
-        "    return QDialog.DialogCode.Rejected"
-    )
+    at_once = "def exec_(self):\n    self.checking.emit()\n    return QDialog.DialogCode.Rejected"
     modules = _imported_by(_SIGN_IN.replace("{exec}", at_once))
     assert {"desktop_app.ui.main_window", "desktop_app.ui.intake"} <= modules
