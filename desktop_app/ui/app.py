@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,9 +89,10 @@ def startup_error_text(exc: Exception, url: str | None) -> str:
     return text.format(reason=reason, url=url or default, log=log_file())
 
 
-# Imported in the background while the sign-in window waits (docs/rules.md#start-up): what
-# building the main window imports, with the first page of most users (the clerks' intake
-# form), File > Blank forms and the lock's password dialog.
+# Imported once the sign-in window is on screen, while the user types (docs/rules.md#start-up):
+# what building the main window imports, with the first page of most users (the clerks'
+# intake form), File > Blank forms and the lock's password dialog. On the UI thread: PySide6
+# modules imported on another thread while the UI runs crashed the program now and then.
 PRELOADED = (
     "desktop_app.ui.main_window",
     "desktop_app.ui.intake",
@@ -112,30 +112,6 @@ def preload_main_window() -> None:
         except Exception:
             log.exception("preloading %s failed", name)
             return
-
-
-class MainWindowPreload:
-    """``preload_main_window`` on a thread of its own, started (once) when the sign-in
-    window has been painted (the user is typing) or when the password check begins,
-    whichever comes first: the check leaves the interpreter to other threads while it
-    hashes, so on a second core the import goes on at the same time. Not before the first
-    paint: the sign-in window shows as soon as without it. ``wait`` before using the main
-    window (then no module is imported by two threads at once)."""
-
-    def __init__(self) -> None:
-        self.thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self.thread is not None or all(name in sys.modules for name in PRELOADED):
-            return
-        self.thread = threading.Thread(
-            target=preload_main_window, name="preload-main-window", daemon=True
-        )
-        self.thread.start()
-
-    def wait(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
 
 
 class GuiController(QObject):
@@ -166,16 +142,13 @@ class GuiController(QObject):
         apply_saved_language(self.app)
         dialog = LoginDialog(username=username, database=self.db_info.display())
         log.info("showing the login window")
-        preload = MainWindowPreload()
-        after_first_paint(dialog, preload.start)
-        dialog.checking.connect(preload.start)
+        if not all(name in sys.modules for name in PRELOADED):
+            after_first_paint(dialog, preload_main_window)
         startup_probe.watch_login(dialog)  # timing only: DESKTOP_APP_STARTUP_PROBE
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        preload.wait()
-        if not accepted or dialog.session is None:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
             return False
         # Not imported by this module: the sign-in window shows without the main window's
-        # code (imported meanwhile by ``MainWindowPreload``).
+        # code (usually imported meanwhile by ``preload_main_window``).
         from desktop_app.ui.main_window import MainWindow
 
         self.window = MainWindow(dialog.session, self.db_info)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -46,10 +46,7 @@ class LoginDialog(QDialog):
 
     Enter signs in, Esc cancels. A failed attempt shows the service's message (which never
     tells whether the user name exists), keeps the user name and clears the password.
-    ``checking()`` is emitted as the password check begins.
     """
-
-    checking = Signal()
 
     def __init__(
         self,
@@ -140,7 +137,6 @@ class LoginDialog(QDialog):
 
     def try_sign_in(self) -> bool:
         """Check the typed credentials; accept the dialog on success."""
-        self.checking.emit()
         try:
             session = auth.sign_in(self.username.text(), self.password.text(), clock=self.clock)
             # Services word their texts (the promised reply time, holiday names) in the

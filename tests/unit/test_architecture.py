@@ -170,9 +170,9 @@ _SIGN_IN = (
 
 
 def test_the_main_window_is_imported_while_the_user_types():
-    """docs/rules.md#start-up: not before the sign-in window shows, but once it is painted,
-    on a thread of its own (``ui/app.py`` ``MainWindowPreload``), so the main window
-    follows the sign-in sooner."""
+    """docs/rules.md#start-up: not before the sign-in window shows, but once it is painted
+    (``ui/app.py`` ``preload_main_window``), so the main window follows the sign-in
+    sooner."""
     waiting = (
         "def exec_(self):\n"
         "    self.show()\n"
@@ -183,11 +183,4 @@ def test_the_main_window_is_imported_while_the_user_types():
         "    return QDialog.DialogCode.Rejected"
     )
     modules = _imported_by(_SIGN_IN.replace("{exec}", waiting))
-    assert {"desktop_app.ui.main_window", "desktop_app.ui.intake"} <= modules
-
-
-def test_the_main_window_is_imported_while_the_password_is_checked():
-    """Signed in at once (before any paint): the import begins with the password check."""
-    at_once = "def exec_(self):\n    self.checking.emit()\n    return QDialog.DialogCode.Rejected"
-    modules = _imported_by(_SIGN_IN.replace("{exec}", at_once))
     assert {"desktop_app.ui.main_window", "desktop_app.ui.intake"} <= modules
