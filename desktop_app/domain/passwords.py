@@ -5,8 +5,6 @@ feedback is mapped to a few messages of our own, which the interface translates.
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn  # type: ignore[import-untyped]  # the package has no stubs
-
 from desktop_app.domain.messages import msg
 from desktop_app.domain.validation import Problem
 
@@ -54,6 +52,10 @@ def strength_problem(
         name = (name or "").strip().casefold()
         if len(name) >= 3 and name in lowered:
             return Problem(CONTAINS_NAME)
+    # Imported here: the program starts without it (docs/rules.md#start-up); only setting a
+    # password needs it.
+    from zxcvbn import zxcvbn  # type: ignore[import-untyped]  # the package has no stubs
+
     inputs = [part for part in (username, display_name) if part]
     result = zxcvbn(password[:CHECKED_LENGTH], user_inputs=inputs)
     if int(result["score"]) >= min_score(role):

@@ -17,8 +17,6 @@ import datetime as dt
 import json
 import logging
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -156,6 +154,10 @@ def enqueue(
 def post(url: str, payload: dict[str, Any], timeout: float = TIMEOUT_SECONDS) -> None:
     """POST ``payload`` as JSON; DeliveryError unless the robot answered 2xx and, where the
     answer carries one, an error code of 0."""
+    # Imported here: the program starts without urllib's HTTP client (docs/rules.md#start-up).
+    import urllib.error
+    import urllib.request
+
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     request = urllib.request.Request(
         url, data=data, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}

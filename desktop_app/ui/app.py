@@ -34,6 +34,7 @@ from desktop_app.ui.i18n import (
     service_message,
 )
 from desktop_app.ui.login import LoginDialog
+from desktop_app.ui.pages import after_first_paint
 from desktop_app.ui.resources import apply_look, icon
 
 if TYPE_CHECKING:
@@ -88,6 +89,31 @@ def startup_error_text(exc: Exception, url: str | None) -> str:
     return text.format(reason=reason, url=url or default, log=log_file())
 
 
+# Imported once the sign-in window is on screen, while the user types (docs/rules.md#start-up):
+# what building the main window imports, with the first page of most users (the clerks'
+# intake form), File > Blank forms and the lock's password dialog. On the UI thread: PySide6
+# modules imported on another thread while the UI runs crashed the program now and then.
+PRELOADED = (
+    "desktop_app.ui.main_window",
+    "desktop_app.ui.intake",
+    "desktop_app.ui.templates_print",
+    "desktop_app.ui.password_dialog",
+)
+
+
+def preload_main_window() -> None:
+    """Import ``PRELOADED`` (a failure is logged; the import after the sign-in raises it
+    again where it is seen)."""
+    import importlib
+
+    for name in PRELOADED:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            log.exception("preloading %s failed", name)
+            return
+
+
 class GuiController(QObject):
     """Runs the sign-in cycle: first-run account, login, main window, sign out, login…"""
 
@@ -116,10 +142,13 @@ class GuiController(QObject):
         apply_saved_language(self.app)
         dialog = LoginDialog(username=username, database=self.db_info.display())
         log.info("showing the login window")
+        if not all(name in sys.modules for name in PRELOADED):
+            after_first_paint(dialog, preload_main_window)
         startup_probe.watch_login(dialog)  # timing only: DESKTOP_APP_STARTUP_PROBE
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
             return False
-        # Imported after the sign-in: the sign-in window shows without the main window's code.
+        # Not imported by this module: the sign-in window shows without the main window's
+        # code (usually imported meanwhile by ``preload_main_window``).
         from desktop_app.ui.main_window import MainWindow
 
         self.window = MainWindow(dialog.session, self.db_info)

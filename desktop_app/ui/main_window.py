@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.db.connection import DatabaseInfo
 from desktop_app.domain.vocab import ROLES
-from desktop_app.services import auth, tracker_export
+from desktop_app.services import auth
 from desktop_app.services.audit import AUDIT_ROLES
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.intake import INTAKE_ROLES
 from desktop_app.services.session import Session
-from desktop_app.services.tracker import CaseFilter
-from desktop_app.ui.admin_page import AdminPage, AutoBackup
+from desktop_app.ui.auto_backup import AutoBackup
 from desktop_app.ui.changes import ChangeHub, follow_other_programs
 from desktop_app.ui.i18n import message_text, service_message, ui_language
 from desktop_app.ui.idle_lock import install_session_guards
@@ -47,6 +46,8 @@ from desktop_app.ui.tasks import Task, TaskRunner
 # The pages, the case window and the exchange dialogs are imported when first used (the
 # reports page brings Qt Charts, the exchange dialogs openpyxl): the window shows sooner.
 if TYPE_CHECKING:
+    from desktop_app.services.tracker import CaseFilter
+    from desktop_app.ui.admin_page import AdminPage
     from desktop_app.ui.case.window import CaseWindow
     from desktop_app.ui.exchange import ExportDialog, ImportDialog
     from desktop_app.ui.intake import IntakePage
@@ -255,6 +256,8 @@ class MainWindow(QMainWindow):
             reports.cases_requested.connect(self.show_cases)
             return reports
         # "admin"
+        from desktop_app.ui.admin_page import AdminPage
+
         admin = self.admin_page = AdminPage(session, tasks, changes=changes)
         admin.signed_out_requested.connect(self._restored)
         return admin
@@ -513,6 +516,8 @@ class MainWindow(QMainWindow):
         the table's order) off the UI thread, then open the export dialog with them."""
         if "tracker" not in self._places and "tracker" not in self.pages:
             return None
+        from desktop_app.services import tracker_export
+
         self.page("tracker")
         page = self.tracker_page
         assert page is not None

@@ -1,14 +1,15 @@
 """What the pages of the main window share: the title, the first-start size, the timers
 that wait for typing to stop (``delay_timer``), the bar of inputs that scrolls sideways
-(``sideways_scroll``), the splitters of the windows and pages (``splitter``), and
-``DataPage``, the base of the pages that show data (when they reload)."""
+(``sideways_scroll``), the splitters of the windows and pages (``splitter``), work left
+until a window is on screen (``after_first_paint``), and ``DataPage``, the base of the
+pages that show data (when they reload)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QWidget
 
@@ -85,6 +86,43 @@ def resize_on_screen(window: QWidget, width: int, height: int) -> None:
         available = screen.availableGeometry()
         width, height = min(width, available.width()), min(height, available.height())
     window.resize(width, height)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window: QWidget, callback: Callable[[], Any], latest_ms: int):
+        super().__init__(window)
+        self.window = window
+        self.callback = callback
+        self.done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(0, self, self._unless_shown)
+        QTimer.singleShot(latest_ms, self, self._fire)
+
+    def _unless_shown(self) -> None:
+        if not self.window.isVisible():  # nobody showed it: nothing to wait for
+            self._fire()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, self, self._fire)  # once the paint is done
+        return False
+
+    def _fire(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.window.removeEventFilter(self)
+        self.deleteLater()
+        self.callback()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], Any], latest_ms: int = 1000) -> None:
+    """Call ``callback`` once ``window``, shown right after this call, has been painted for
+    the first time (docs/rules.md#start-up): work started with the window, such as the
+    first reminder scan on a worker thread, does not hold up its first paint. At the latest
+    after ``latest_ms``; on the next turn of the event loop when the window is not shown by
+    then. Not at all when the window is deleted first."""
+    _AfterFirstPaint(window, callback, latest_ms)
 
 
 class DataPage(QWidget):

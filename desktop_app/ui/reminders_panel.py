@@ -41,6 +41,7 @@ from desktop_app.services.session import Session
 from desktop_app.ui.changes import ChangeHub, DataChanged
 from desktop_app.ui.forms import push_button
 from desktop_app.ui.i18n import message_text, service_message, ui_language
+from desktop_app.ui.pages import after_first_paint
 from desktop_app.ui.resources import icon
 from desktop_app.ui.row_models import list_table
 from desktop_app.ui.tasks import Task, TaskRunner
@@ -244,10 +245,16 @@ class ReminderMonitor(QObject):
         self._stopped = False
 
     def start(self) -> None:
-        """Start the timer, with a first tick as soon as the event loop runs."""
+        """Start the timer, with a first tick as soon as the event loop runs; in a window
+        being shown, once it is painted (docs/rules.md#start-up: the scan on the worker
+        thread, and the holiday libraries it loads, would hold up the first paint)."""
         self._stopped = False
         self.timer.start(self._interval_ms(settings_service.get("reminders.interval_seconds")))
-        QTimer.singleShot(0, self, self.tick)
+        window = self.parent()
+        if isinstance(window, QWidget) and not window.isVisible():
+            after_first_paint(window, self.tick)
+        else:
+            QTimer.singleShot(0, self, self.tick)
 
     def stop(self) -> None:
         """No scan after this, not even the first one still queued by ``start``; a

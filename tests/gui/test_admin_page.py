@@ -24,7 +24,8 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import AuthenticationError
 from desktop_app.ui.admin_accounts import AccountsTableModel, PasswordDialog, UserDialog
 from desktop_app.ui.admin_audit import AuditTableModel, action_label, export_headers
-from desktop_app.ui.admin_page import AdminPage, AutoBackup
+from desktop_app.ui.admin_page import AdminPage
+from desktop_app.ui.auto_backup import AutoBackup
 from desktop_app.ui.tasks import TaskRunner
 from tests.helpers.fixtures import TEST_NOW
 

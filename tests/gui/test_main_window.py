@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app import __version__
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages import after_first_paint
 
 PAGES = {
     "intake": "intake_page",
@@ -121,6 +122,44 @@ def test_pages_are_built_when_first_shown(qtbot, manager, gui_db):
     assert window.stack.count() == len(window.sections)
     with pytest.raises(ValueError):
         window.page("nowhere")
+
+
+def test_after_first_paint_waits_for_the_paint_of_a_window_being_shown(qtbot):
+    """docs/rules.md#start-up: work started with a window runs once it is on screen."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    after_first_paint(window, lambda: calls.append(window.isVisible()), latest_ms=60_000)
+    window.show()
+    assert calls == []  # not while being shown
+    qtbot.waitUntil(lambda: calls == [True], timeout=5000)
+    window.update()
+    qtbot.wait(50)
+    assert calls == [True]  # once
+
+
+def test_after_first_paint_of_a_window_not_shown_runs_at_once(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    after_first_paint(window, lambda: calls.append("ran"), latest_ms=60_000)
+    assert calls == []
+    qtbot.waitUntil(lambda: calls == ["ran"], timeout=1000)  # the next turn, not the latest
+
+
+def test_after_first_paint_gives_up_waiting_at_the_latest(qtbot):
+    """Shown but no paint comes (here: it came before the call): the work starts all the
+    same, at the latest moment."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(100)  # painted
+    calls: list[str] = []
+    after_first_paint(window, lambda: calls.append("ran"), latest_ms=300)
+    qtbot.wait(50)
+    assert calls == []  # shown: it waits
+    qtbot.waitUntil(lambda: calls == ["ran"], timeout=5000)
 
 
 def test_status_bar_shows_user_role_and_database(qtbot, clerk, gui_db):

@@ -4,7 +4,7 @@ by the test instead of sleeping."""
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget, QMenu, QTableView
@@ -367,3 +367,46 @@ def test_an_overdue_improvement_action_reminds_the_supervisor_and_opens_its_dial
     assert shown_rows(window) == []
     window.close()
     clerk.close()
+
+
+class _FirstPaintSpy(QObject):
+    """Whether a reminder scan had been submitted when the window was first painted."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.scan_at_first_paint: list[bool] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self.scan_at_first_paint:
+            self.scan_at_first_paint.append(self.window.reminders._scan is not None)
+        return False
+
+
+def test_first_scan_comes_after_the_window_is_painted(qtbot, staff, clock, gui_db):
+    """docs/rules.md#start-up: the first scan (on the worker thread, loading the holiday
+    libraries) does not hold up the main window's first paint, and still comes then: the
+    overdue case is listed and announced without waiting for the timer."""
+    clock.at = JUST_OVERDUE
+    case = make_case(at=REGISTERED, owner="clerk1")
+    window = MainWindow(auth.session_for_username("clerk1", clock=clock), gui_db)
+    qtbot.addWidget(window)
+    assert window.reminders._scan is None  # nothing submitted while the window is built
+    spy = _FirstPaintSpy(window)
+    with qtbot.waitSignal(window.reminders.updated, timeout=5000):
+        window.show()
+    assert spy.scan_at_first_paint == [False]
+    assert shown_rows(window) == [("Overdue", case.number, "First response")]
+    assert notice(window).text() == f"1 new reminder: {case.number}: Overdue (First response)"
+
+
+def test_first_scan_of_a_window_not_shown_still_comes(qtbot, staff, clock, gui_db):
+    """Not shown (nothing to paint): the first scan runs all the same."""
+    clock.at = JUST_OVERDUE
+    case = make_case(at=REGISTERED, owner="clerk1")
+    window = MainWindow(auth.session_for_username("clerk1", clock=clock), gui_db)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.reminders.updated, timeout=5000):
+        pass
+    assert [r.number for r in window.reminders_panel.model.rows()] == [case.number]
