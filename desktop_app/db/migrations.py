@@ -615,6 +615,8 @@ def migrate(db: Database, *, now: dt.datetime | None = None) -> MigrationResult:
         seed_reference_data()
         reprotect_audit_log(db)
         reinstall_change_triggers(db)
+        if version >= 5:  # the search index exists (v5 made it)
+            search.configure(db)
     return MigrationResult(False, version, SCHEMA_VERSION, backup)
 
 

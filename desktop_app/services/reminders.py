@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import JOIN, SQL, DateTimeField, ModelSelect, fn
 
+from desktop_app.db import search
 from desktop_app.db.connection import named_lock, write_lock
 from desktop_app.db.models import (
     Complaint,
@@ -259,6 +260,15 @@ def rewind_scan() -> None:
     """``rewind`` for a service that has just moved deadlines under its own check."""
     with write_lock(database_proxy.obj):
         ScanState.delete().execute()
+
+
+def tidy_search_index() -> None:
+    """One bounded step of merging the search index's segments, which saves no longer do
+    (docs/rules.md#search-index): the reminder tick runs it after the scan, on the
+    worker, in its own short write transaction."""
+    db = database_proxy.obj
+    with write_lock(db):
+        search.merge_step(db)
 
 
 @service
