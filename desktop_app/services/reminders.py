@@ -181,18 +181,23 @@ def _insert(
     row: _Row, kind: str, target: str | None, recipient: int | None, message: str, now: dt.datetime
 ) -> int | None:
     """Record a reminder unless another program already did; the id when this one did."""
-    key = fire_key(kind, target, row["id"], row["due"])
-    query = Reminder.insert(
+    return _insert_once(
+        fire_key(kind, target, row["id"], row["due"]),
         complaint=row["id"],
         kind=kind,
         target=target,
         due_at=row["due"],
-        fire_key=key,
         recipient=recipient,
         department=row["department"],
         message=message,
         created_at=now,
-    ).on_conflict_ignore()
+    )
+
+
+def _insert_once(key: str, **fields: Any) -> int | None:
+    """Insert the reminder of fire key ``key`` unless it exists; its id when this call
+    inserted it."""
+    query = Reminder.insert(fire_key=key, **fields).on_conflict_ignore()
     # rowcount, not the returned id: SQLite reports a stale last row id when it ignored.
     cursor = database_proxy.obj.execute(query)
     if cursor.rowcount != 1:
@@ -531,21 +536,16 @@ def _insert_improvement(
 ) -> int | None:
     """``_insert`` for a reminder about an improvement action (fire_key
     ``<kind>:action:<id>:<deadline or month>``)."""
-    fire = f"{kind}:action:{action_id}:{key}"
-    query = Reminder.insert(
+    return _insert_once(
+        f"{kind}:action:{action_id}:{key}",
         improvement_action=action_id,
         kind=kind,
         due_at=due,
-        fire_key=fire,
         recipient=recipient,
         department=department,
         message=message,
         created_at=now,
-    ).on_conflict_ignore()
-    cursor = database_proxy.obj.execute(query)
-    if cursor.rowcount != 1:
-        return None
-    return Reminder.get(Reminder.fire_key == fire).id
+    )
 
 
 def _escalate(
