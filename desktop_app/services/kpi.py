@@ -344,7 +344,7 @@ _HOT_SPOT = ",\n SUM(CASE WHEN ',' || cell || ',' LIKE {p} ESCAPE '!' THEN n ELS
 _OVERDUE_SQL = """WITH g AS (
  SELECT c.owner_id, c.department_id, COUNT(*) AS n
  FROM complaint AS c
- WHERE c.is_open = {p} AND c.next_due < {p}{department}
+ WHERE c.is_open = TRUE AND c.next_due < {p}{department}
  GROUP BY c.owner_id, c.department_id)
 SELECT 'owner', u.username, u.display_name, SUM(g.n)
  FROM g JOIN "user" AS u ON u.id = g.owner_id GROUP BY u.username, u.display_name
@@ -449,7 +449,7 @@ def build_queries(
     )
     overdue = (
         finish(_OVERDUE_SQL.replace("{department}", department)),
-        [True, value(now), *dept_params],
+        [value(now), *dept_params],
     )
     window = [round(float(hours) * 3600) for hours in survey_window]
     owners = (
@@ -482,11 +482,11 @@ def build_queries(
 # The period's cases by product, merchant, subtype and root cause. Grouped by the ids (the
 # codes are looked up after): joined to the code tables first, PostgreSQL expected a group
 # per case and sorted a quarter's rows on disk (0.2 s) instead of hashing its few hundred
-# groups (0.07 s).
+# groups (0.07 s); SQLite sorts either way, 10 % faster without the joins.
 _CAUSE_SQL = """SELECT c.product, c.merchant, c.subtype_id, c.root_cause_id, COUNT(*)
 FROM complaint AS c
 WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}
-GROUP BY {g}c.product, {g}c.merchant, {g}c.subtype_id, {g}c.root_cause_id"""
+GROUP BY c.product, c.merchant, c.subtype_id, c.root_cause_id"""
 
 
 def cause_groups(
@@ -516,7 +516,7 @@ def cause_groups(
 
     sql = _CAUSE_SQL.replace(
         "{department}", " AND +c.department_id = {p}" if department_id is not None else ""
-    ).replace("{g}", "+" if sqlite else "")
+    )
     params: list[object] = [value(start_at), value(end_before)]
     if department_id is not None:
         params.append(department_id)
