@@ -787,12 +787,14 @@ def read_page(
     return CasePage(rows, cursor)
 
 
-def _case_rows(session: Session, raw: list[_Raw], contact: access.Scope) -> tuple[CaseRow, ...]:
+def _case_rows(
+    session: Session, raw: list[_Raw], contact_scope: access.Scope
+) -> tuple[CaseRow, ...]:
     """CaseRows of raw ``_SELECT`` rows, contacts masked unless the session is entitled.
     The hot part of a page: tuples made directly, dates parsed only when text (SQLite)."""
     make = tuple.__new__
     parse = dt.datetime.fromisoformat
-    may_see = contact.admits_row
+    may_see = contact_scope.admits_row
     rows: list[CaseRow] = []
     for (
         cid,
