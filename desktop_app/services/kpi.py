@@ -86,13 +86,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, SupportsInt, cast
 
-from peewee import JOIN, fn
-
 from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import (
     CauseCategory,
     Channel,
-    Complaint,
     ComplaintType,
     Department,
     database_proxy,
@@ -347,7 +344,7 @@ _HOT_SPOT = ",\n SUM(CASE WHEN ',' || cell || ',' LIKE {p} ESCAPE '!' THEN n ELS
 _OVERDUE_SQL = """WITH g AS (
  SELECT c.owner_id, c.department_id, COUNT(*) AS n
  FROM complaint AS c
- WHERE c.is_open = {p} AND c.next_due < {p}{department}
+ WHERE c.is_open = TRUE AND c.next_due < {p}{department}
  GROUP BY c.owner_id, c.department_id)
 SELECT 'owner', u.username, u.display_name, SUM(g.n)
  FROM g JOIN "user" AS u ON u.id = g.owner_id GROUP BY u.username, u.display_name
@@ -452,7 +449,7 @@ def build_queries(
     )
     overdue = (
         finish(_OVERDUE_SQL.replace("{department}", department)),
-        [True, value(now), *dept_params],
+        [value(now), *dept_params],
     )
     window = [round(float(hours) * 3600) for hours in survey_window]
     owners = (
@@ -482,40 +479,64 @@ def build_queries(
 # --- the service --------------------------------------------------------------------------
 
 
+# The period's cases by product, merchant, subtype and root cause. Grouped by the ids (the
+# codes are looked up after): joined to the code tables first, PostgreSQL expected a group
+# per case and sorted a quarter's rows on disk (0.2 s) instead of hashing its few hundred
+# groups (0.07 s); SQLite sorts either way, 10 % faster without the joins.
+_CAUSE_SQL = """SELECT c.product, c.merchant, c.subtype_id, c.root_cause_id, COUNT(*)
+FROM complaint AS c
+WHERE c.registration_time >= {p} AND c.registration_time < {p}{department}
+GROUP BY c.product, c.merchant, c.subtype_id, c.root_cause_id"""
+
+
 def cause_groups(
-    start_at: dt.datetime, end_before: dt.datetime, department_id: int | None
+    start_at: dt.datetime,
+    end_before: dt.datetime,
+    department_id: int | None,
+    *,
+    type_codes: dict[int, str] | None = None,
+    cause_codes: dict[int, str] | None = None,
 ) -> tuple[list[analysis.Group], int]:
     """The cases registered from ``start_at`` to before ``end_before`` grouped by product,
     merchant, subtype and root cause (docs/rules.md#analysis-by-product-and-cause), and
-    their number."""
-    subtype = ComplaintType.alias()
-    cause = CauseCategory.alias()
-    query = (
-        Complaint.select(
-            Complaint.product,
-            Complaint.merchant,
-            subtype.code,
-            cause.code,
-            fn.COUNT(Complaint.id),
-        )
-        .join(subtype, on=(Complaint.subtype == subtype.id))
-        .switch(Complaint)
-        .join(cause, JOIN.LEFT_OUTER, on=(Complaint.root_cause == cause.id))
-        .where(
-            (Complaint.registration_time >= start_at) & (Complaint.registration_time < end_before)
-        )
-        .group_by(Complaint.product, Complaint.merchant, subtype.code, cause.code)
+    their number. ``type_codes`` and ``cause_codes`` (id -> code) are read when not given."""
+    db = database_proxy.obj
+    sqlite = is_sqlite(db)
+    if type_codes is None:
+        type_codes = {
+            t.id: t.code for t in ComplaintType.select(ComplaintType.id, ComplaintType.code)
+        }
+    if cause_codes is None:
+        cause_codes = {
+            c.id: c.code for c in CauseCategory.select(CauseCategory.id, CauseCategory.code)
+        }
+
+    def value(moment: dt.datetime) -> str | dt.datetime:
+        return moment.strftime("%Y-%m-%d %H:%M:%S") if sqlite else moment
+
+    sql = _CAUSE_SQL.replace(
+        "{department}", " AND +c.department_id = {p}" if department_id is not None else ""
     )
+    params: list[object] = [value(start_at), value(end_before)]
     if department_id is not None:
-        query = query.where(Complaint.department == department_id)
-    groups = [
-        analysis.Group(
-            (product or "").strip(), (merchant or "").strip(), code, cause_code or "", int(n)
-        )
-        for product, merchant, code, cause_code, n in cast(
-            Iterable[tuple[str | None, str | None, str, str | None, int]], query.tuples()
-        )
-    ]
+        params.append(department_id)
+    rows = cast(
+        list[tuple[str | None, str | None, int, int | None, int]],
+        db.execute_sql(placeholders(sql, db.param), params).fetchall(),
+    )
+    groups = sorted(
+        (
+            analysis.Group(
+                (product or "").strip(),
+                (merchant or "").strip(),
+                type_codes.get(subtype_id, str(subtype_id)),
+                cause_codes.get(cause_id, "") if cause_id is not None else "",
+                int(n),
+            )
+            for product, merchant, subtype_id, cause_id, n in rows
+        ),
+        key=lambda g: (g.product, g.merchant, g.subtype, g.cause),
+    )
     return groups, sum(g.count for g in groups)
 
 
@@ -610,14 +631,25 @@ def kpi_report(
         )
         # docs/rules.md#analysis-by-product-and-cause: this period and the one before it.
         previous = Period(start - dt.timedelta(days=period.days), start - dt.timedelta(days=1))
-        groups, _n = cause_groups(
-            period.start_at, period.end_before, department.id if department else None
-        )
-        previous_groups, previous_volume = cause_groups(
-            previous.start_at, previous.end_before, department.id if department else None
-        )
         cause_rows = list(
             CauseCategory.select().order_by(CauseCategory.sort_order, CauseCategory.id)
+        )
+        type_codes = {cast(int, i.value): i.code for d in ("type", "subtype") for i in reference[d]}
+        cause_codes = {c.id: c.code for c in cause_rows}
+        department_id = department.id if department else None
+        groups, _n = cause_groups(
+            period.start_at,
+            period.end_before,
+            department_id,
+            type_codes=type_codes,
+            cause_codes=cause_codes,
+        )
+        previous_groups, previous_volume = cause_groups(
+            previous.start_at,
+            previous.end_before,
+            department_id,
+            type_codes=type_codes,
+            cause_codes=cause_codes,
         )
 
     # The breakdowns: one row, the totals then a count per code in reference order. Every

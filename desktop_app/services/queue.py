@@ -74,18 +74,30 @@ class QueuePage:
 
 # The query, written out: it is the hottest read of the program, and peewee's query
 # building and value conversion cost several times the query itself. Identifiers are the
-# models' own (checked by the tests); values always go in as parameters.
-_SELECT = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
- c.stage, c.next_due, c.registration_time, c.receiver_id, c.owner_id, c.department_id,
- o.display_name, t.name_zh, t.name_en, s.name_zh, s.name_en,
- d.name_zh, d.name_en
-FROM complaint AS c
-JOIN "user" AS o ON o.id = c.owner_id
+# models' own (checked by the tests); values always go in as parameters, except
+# ``is_open = TRUE``, literal so the partial index of the open cases (``WHERE is_open``)
+# matches whatever the driver does with parameters.
+#
+# On PostgreSQL the page is chosen from the complaint table alone (a subquery, read from
+# ``complaint_queue_open``) and only its rows are joined to their labels. As one flat join
+# PostgreSQL spends four times the query's own run planning it (every order of the five
+# tables against every index of the cases: 1.3 ms of 1.5 ms at 1M cases); the page in a
+# subquery of its own (a LIMIT is never merged into the outer query) is planned in a fifth
+# of that. SQLite plans the flat join in microseconds, and would sort the subquery's rows
+# again after the joins, so it keeps the flat join.
+_COLUMNS = """c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
+ c.stage, c.next_due, c.registration_time, c.receiver_id, c.owner_id, c.department_id"""
+_LABELS = """o.display_name, t.name_zh, t.name_en, s.name_zh, s.name_en, d.name_zh, d.name_en"""
+_JOINS = """JOIN "user" AS o ON o.id = c.owner_id
 JOIN complaint_type AS t ON t.id = c.type_id
 JOIN complaint_type AS s ON s.id = c.subtype_id
-JOIN department AS d ON d.id = c.department_id
-WHERE c.is_open = {p}"""
-_ORDER = "\nORDER BY c.priority DESC, c.next_due ASC, c.id ASC\nLIMIT {p}"
+JOIN department AS d ON d.id = c.department_id"""
+_ORDER_BY = "ORDER BY c.priority DESC, c.next_due ASC, c.id ASC"
+_FLAT = f"SELECT {_COLUMNS},\n {_LABELS}\nFROM complaint AS c\n{_JOINS}\nWHERE c.is_open = TRUE"
+_INNER = (
+    f"SELECT {_COLUMNS}, c.type_id, c.subtype_id\n FROM complaint AS c\n WHERE c.is_open = TRUE"
+)
+_OUTER = f"SELECT {_COLUMNS},\n {_LABELS}\nFROM ({{inner}}) AS c\n{_JOINS}\n{_ORDER_BY}"
 
 
 def after_condition(cursor: QueueCursor, *, sqlite: bool) -> tuple[str, list[object]]:
@@ -119,8 +131,8 @@ def build_query(
     session: Session, *, limit: int, after: QueueCursor | None, sqlite: bool
 ) -> tuple[str, list[object]]:
     """The queue's SQL and parameters for one page, for SQLite or PostgreSQL."""
-    parts: list[str] = [_SELECT]
-    params: list[object] = [True]
+    parts: list[str] = [_FLAT if sqlite else _INNER]
+    params: list[object] = []
     scope, scope_params = access.see_condition(session)
     parts.append(scope)
     params += scope_params
@@ -128,9 +140,10 @@ def build_query(
         sql, after_params = after_condition(after, sqlite=sqlite)
         parts.append(sql)
         params += after_params
-    parts.append(_ORDER)
+    parts.append(f"\n {_ORDER_BY}\n LIMIT {{p}}")
     params.append(limit)
-    return placeholders("".join(parts), param_mark(sqlite=sqlite)), params
+    sql = "".join(parts) if sqlite else _OUTER.replace("{inner}", "".join(parts))
+    return placeholders(sql, param_mark(sqlite=sqlite)), params
 
 
 @overload

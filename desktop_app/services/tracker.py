@@ -225,6 +225,27 @@ JOIN complaint_type AS t ON t.id = c.type_id
 JOIN complaint_type AS s ON s.id = c.subtype_id
 JOIN department AS d ON d.id = c.department_id
 JOIN channel AS ch ON ch.id = c.channel_id"""
+# PostgreSQL reads a page in one statement: the page chosen from the complaint table alone
+# (a subquery with its own ORDER BY and LIMIT, which the planner never merges into the
+# outer query), then only its rows joined to their labels. Planning the six tables as one
+# flat join cost PostgreSQL more than running it (every join order against every index of
+# the cases); and each statement is a round trip to the server, where SQLite's two reads
+# cost microseconds (``python -m bench tracker --database …``).
+_PG_INNER = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
+ c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
+ c.owner_id, c.department_id, c.subtype_id, c.type_id, c.channel_id
+FROM complaint AS c"""
+_PG_OUTER = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
+ c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
+ c.owner_id, c.department_id, c.subtype_id, o.display_name, t.{name},
+ s.{name}, d.code, d.{name}, ch.{name}
+FROM ({inner}) AS c
+JOIN "user" AS o ON o.id = c.owner_id
+JOIN complaint_type AS t ON t.id = c.type_id
+JOIN complaint_type AS s ON s.id = c.subtype_id
+JOIN department AS d ON d.id = c.department_id
+JOIN channel AS ch ON ch.id = c.channel_id
+ORDER BY {order}"""
 _OPEN = "c.is_open = TRUE"
 # A row as the database driver returns it.
 _Raw = tuple[Any, ...]
@@ -492,7 +513,12 @@ def _text_condition(
 
 
 def _conditions(
-    db: Database, session: Session, flt: CaseFilter, *, ordered: bool = True
+    db: Database,
+    session: Session,
+    flt: CaseFilter,
+    *,
+    ordered: bool = True,
+    rules: access.Rules | None = None,
 ) -> tuple[list[str], list[object]]:
     """The WHERE of a filter in the session's scope, as conditions (ANDed) and params.
 
@@ -513,7 +539,9 @@ def _conditions(
     if flt.overdue_only:
         add("c.next_due < {p}", [_dt_param(session.now(), sqlite)])
     walk = ordered and sqlite and not _open_only(flt) and bool(session.department_ids)
-    scope, scope_params = access.see_condition(session, unindexed=walk)
+    if rules is None:
+        rules = access.rules(session)
+    scope, scope_params = rules.see.sql("c", unindexed=walk)
     if scope:
         add(scope.removeprefix(" AND "), scope_params)
     ref = _Reference(db)
@@ -577,7 +605,7 @@ def _conditions(
         if NO_CAUSE in flt.cause_codes:
             either.append("c.root_cause_id IS NULL")
         conds.append("(" + " OR ".join(either) + ")")
-    text = _text_condition(db, flt.text, _open_only(flt), access.rules(session).contact)
+    text = _text_condition(db, flt.text, _open_only(flt), rules.contact)
     if text is not None:
         add(*text)
     return conds, params
@@ -612,8 +640,13 @@ def _check_cursor(plan: _Plan, after: tuple[Any, ...] | None) -> tuple[int, tupl
     return after[2], after[3:]
 
 
+def _name(session: Session) -> str:
+    """The label column of the session's language."""
+    return "name_zh" if session.language.startswith("zh") else "name_en"
+
+
 def _select(session: Session) -> str:
-    return _SELECT.format(name="name_zh" if session.language.startswith("zh") else "name_en")
+    return _SELECT.format(name=_name(session))
 
 
 def statement(
@@ -634,17 +667,20 @@ def statement(
     return placeholders(sql, db.param), params
 
 
-def _page_ids(
+def _page_rows(
     db: Database,
+    session: Session,
     plan: _Plan,
     conds: list[str],
     base_params: list[object],
     limit: int,
     position: tuple[int, tuple[Any, ...]] | None,
-) -> list[tuple[int, int]]:
-    """(segment, id) of up to ``limit`` rows after ``position``, segment after segment."""
+) -> list[tuple[int, int, _Raw | None]]:
+    """(segment, id, raw row) of up to ``limit`` rows after ``position``, segment after
+    segment. On SQLite the ids only (the raw row None: ``read_page`` reads the rows by id
+    after); on PostgreSQL the whole rows in the same statement (``_PG_OUTER``)."""
     sqlite = is_sqlite(db)
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, _Raw | None]] = []
     first = position[0] if position else 0
     for index in range(first, len(plan.segments)):
         segment = plan.segments[index]
@@ -658,12 +694,23 @@ def _page_ids(
             seg_conds.append(keyset.removeprefix(" AND "))
             params += keyset_params
         order = ", ".join(k.sql + (" DESC" if k.desc else " ASC") for k in segment.keys)
-        sql = f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
         params.append(limit - len(found))
-        found.extend(
-            (index, row[0])
-            for row in db.execute_sql(placeholders(sql, db.param), params).fetchall()
-        )
+        if sqlite:
+            sql = (
+                f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
+            )
+            found.extend(
+                (index, row[0], None)
+                for row in db.execute_sql(placeholders(sql, db.param), params).fetchall()
+            )
+        else:
+            inner = f"{_PG_INNER}{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
+            sql = _PG_OUTER.replace("{inner}", inner).replace("{order}", order)
+            sql = sql.replace("{name}", _name(session))
+            found.extend(
+                (index, row[_ID], row)
+                for row in db.execute_sql(placeholders(sql, db.param), params).fetchall()
+            )
         if len(found) >= limit:
             break
     return found
@@ -712,21 +759,25 @@ def read_page(
     db = database_proxy.obj
     plan = _plan(db, session, sort, descending, flt)
     position = _check_cursor(plan, after)
-    conds, params = _conditions(db, session, flt)
+    # The session's rules once (a supervisor's team is a query: a round trip on PostgreSQL).
+    rules = access.rules(session)
+    conds, params = _conditions(db, session, flt, rules=rules)
     # One more than asked: tells whether more follow.
-    found = _page_ids(db, plan, conds, params, limit + 1, position)
+    found = _page_rows(db, session, plan, conds, params, limit + 1, position)
     more = len(found) > limit
     found = found[:limit]
     if not found:
         return CasePage((), None)
-    ids = [cid for _segment, cid in found]
-    sql = f"{_select(session)}\nWHERE c.id IN ({', '.join(['{p}'] * len(ids))})"
-    raw = {r[_ID]: r for r in db.execute_sql(placeholders(sql, db.param), ids).fetchall()}
+    raw: dict[int, _Raw] = {cid: row for _segment, cid, row in found if row is not None}
+    ids = [cid for _segment, cid, _row in found]
+    if not raw:  # SQLite: the page's ids, then those rows with their labels
+        sql = f"{_select(session)}\nWHERE c.id IN ({', '.join(['{p}'] * len(ids))})"
+        raw = {r[_ID]: r for r in db.execute_sql(placeholders(sql, db.param), ids).fetchall()}
     # A case gone between the two reads (none are deleted) would just be left out.
-    rows = _case_rows(session, [raw[cid] for cid in ids if cid in raw])
+    rows = _case_rows(session, [raw[cid] for cid in ids if cid in raw], rules.contact)
     cursor: tuple[Any, ...] | None = None
     if more and found[-1][1] in raw:
-        index, last = found[-1]
+        index, last, _row = found[-1]
         cursor = (
             plan.sort,
             plan.descending,
@@ -736,12 +787,14 @@ def read_page(
     return CasePage(rows, cursor)
 
 
-def _case_rows(session: Session, raw: list[_Raw]) -> tuple[CaseRow, ...]:
+def _case_rows(
+    session: Session, raw: list[_Raw], contact_scope: access.Scope
+) -> tuple[CaseRow, ...]:
     """CaseRows of raw ``_SELECT`` rows, contacts masked unless the session is entitled.
     The hot part of a page: tuples made directly, dates parsed only when text (SQLite)."""
     make = tuple.__new__
     parse = dt.datetime.fromisoformat
-    may_see = access.rules(session).contact.admits_row
+    may_see = contact_scope.admits_row
     rows: list[CaseRow] = []
     for (
         cid,
