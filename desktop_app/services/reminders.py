@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, cast
 from peewee import JOIN, SQL, DateTimeField, ModelSelect, fn
 
 from desktop_app.db import search
-from desktop_app.db.connection import named_lock, write_lock
+from desktop_app.db.connection import checkpoint, named_lock, write_lock
 from desktop_app.db.models import (
     Complaint,
     Escalation,
@@ -267,13 +267,14 @@ def rewind_scan() -> None:
         ScanState.delete().execute()
 
 
-def tidy_search_index() -> None:
-    """One bounded step of merging the search index's segments, which saves no longer do
-    (docs/rules.md#search-index): the reminder tick runs it after the scan, on the
-    worker, in its own short write transaction."""
+def tidy_database() -> None:
+    """The upkeep saves no longer do (docs/rules.md#search-index), run by the reminder tick
+    after the scan, on the worker: one bounded step of merging the search index's
+    segments in its own short write transaction, then a checkpoint of the WAL."""
     db = database_proxy.obj
     with write_lock(db):
         search.merge_step(db)
+    checkpoint(db)
 
 
 @service

@@ -281,7 +281,7 @@ class ReminderMonitor(QObject):
         def work():
             scanner = Session.system(session.clock, name="reminder-scan")
             fired = reminders_service.scan(scanner)
-            reminders_service.tidy_search_index()
+            reminders_service.tidy_database()
             mine = reminders_service.my_reminders(session)
             return fired, mine, settings_service.get("reminders.interval_seconds")
 
