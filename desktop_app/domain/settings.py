@@ -395,5 +395,7 @@ SETTINGS: tuple[SettingDef, ...] = (
 
 # Settings whose values are secrets: the audit log records that they changed, not the value.
 SECRET_KEYS = frozenset({"notify.dingtalk_secret"})
+# How a secret that is set is shown to readers, in the audit log and in the policy workbook.
+SECRET_SHOWN = "******"
 
 BY_KEY = {s.key: s for s in SETTINGS}

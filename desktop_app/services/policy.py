@@ -30,7 +30,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.deadlines import Deadlines
 from desktop_app.domain.messages import msg
-from desktop_app.domain.settings import SECRET_KEYS
+from desktop_app.domain.settings import SECRET_KEYS, SECRET_SHOWN
 from desktop_app.services import policy_workbook, sla
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ConflictError, ValidationError, service
@@ -79,7 +79,7 @@ def load_policy(session: Session) -> PolicyView:
     values = settings_service.load_all()
     if session.role != "manager":  # readers see that a secret is set, not the secret
         for key in SECRET_KEYS:
-            values[key] = "******" if values.get(key) else ""
+            values[key] = SECRET_SHOWN if values.get(key) else ""
     return PolicyView(
         {key: rows[key] for key in ("types", *_MODELS)},
         values,

@@ -63,7 +63,7 @@ from desktop_app.domain.exchange_columns import (
     normalize_header,
 )
 from desktop_app.domain.messages import msg
-from desktop_app.domain.settings import BY_KEY, SETTINGS
+from desktop_app.domain.settings import BY_KEY, SECRET_KEYS, SECRET_SHOWN, SETTINGS
 from desktop_app.domain.vocab import CALLBACK_RULES, HANDLING_RULES, LEVEL_ROMAN, LEVELS, ROLES
 from desktop_app.domain.vocab import split_multi as _split_multi
 from desktop_app.services import audit, workbook_limits
@@ -232,9 +232,13 @@ def policy_rows(
     for definition in SETTINGS:
         value = values[definition.key]
         label = translate(definition.label) if translate else definition.label
-        settings_rows.append(
-            [definition.key, label, _yes_no(value) if isinstance(value, bool) else value]
-        )
+        if isinstance(value, bool):
+            value = _yes_no(value)
+        elif definition.key in SECRET_KEYS:
+            # A file gets mailed around: it says that a secret is set, not the secret
+            # (docs/rules.md#policy-workbook); importing "******" leaves it as it is.
+            value = settings_service.shown_value(definition.key, value)
+        settings_rows.append([definition.key, label, value])
     names = {u.id: u.username for u in User.select(User.id, User.username)}
     links: dict[int, list[str]] = {}
     for link in (
@@ -891,6 +895,8 @@ class _Importer:
             value: Any = "" if raw is None else raw
             if isinstance(raw, str):
                 value = raw.strip()
+            if key in SECRET_KEYS and value == SECRET_SHOWN:
+                continue  # the secret as exported: unchanged
             try:
                 new = settings_service.validate_setting(key, value)
             except ValidationError as exc:

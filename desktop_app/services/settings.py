@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Any, cast
 from desktop_app.db.connection import write_lock
 from desktop_app.db.models import OfficialCalendarYear, Setting, User, database_proxy
 from desktop_app.domain.messages import msg
-from desktop_app.domain.settings import BY_KEY, SECRET_KEYS, SETTINGS, SettingValueError
+from desktop_app.domain.settings import (
+    BY_KEY,
+    SECRET_KEYS,
+    SECRET_SHOWN,
+    SETTINGS,
+    SettingValueError,
+)
 from desktop_app.services import audit
 from desktop_app.services.errors import ValidationError, service
 from desktop_app.services.permissions import require_manager, require_staff
@@ -77,7 +83,7 @@ def shown_value(key: str, value: Any) -> Any:
     """A setting's value as the audit log and change lists show it: a secret's (the
     DingTalk signing secret) only as set or not."""
     if key in SECRET_KEYS:
-        return "******" if value else ""
+        return SECRET_SHOWN if value else ""
     return value
 
 

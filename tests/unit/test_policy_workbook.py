@@ -519,3 +519,31 @@ def test_a_workbook_resaved_by_libreoffice_imports(db, manager_session, tmp_path
     result = policy_workbook.import_policy(manager_session, out / "p.xlsx")
     assert result.ok, result.lines()
     assert result.changes == [] and _snapshot() == before
+
+
+def test_the_dingtalk_secret_leaves_in_the_workbook_only_as_set(
+    db, manager_session, system_session, tmp_path
+):
+    """docs/rules.md#policy-workbook: the exported file says "******" for a signing secret
+    that is set; importing it back leaves the secret alone, a new value in the cell
+    replaces it."""
+    key = "notify.dingtalk_secret"
+    settings_service.change_setting(system_session, key, "SECabc123")
+    path = policy_workbook.export_policy(manager_session, tmp_path / "p.xlsx").path
+    sheet = "settings 规则设置"
+    row = _row_of(path, sheet, 1, key)
+    book = openpyxl.load_workbook(path)
+    assert not any(
+        "SECabc123" in str(value)
+        for ws in book.worksheets
+        for line in ws.iter_rows(values_only=True)
+        for value in line
+    )
+    assert openpyxl.load_workbook(path)[sheet].cell(row, 3).value == "******"
+    result = policy_workbook.import_policy(manager_session, path)
+    assert result.ok and result.changed == {}
+    assert settings_service.get(key) == "SECabc123"
+    _edit(path, sheet, {(row, 3): "SECnew456"}, tmp_path / "e.xlsx")
+    result = policy_workbook.import_policy(manager_session, tmp_path / "e.xlsx")
+    assert result.ok and result.changed == {"settings": 1}
+    assert settings_service.get(key) == "SECnew456"
