@@ -91,12 +91,11 @@ def startup_error_text(exc: Exception, url: str | None) -> str:
 
 # Imported once the sign-in window is on screen, while the user types (docs/rules.md#start-up):
 # what building the main window imports, with the first page of most users (the clerks'
-# intake form), File > Blank forms and the lock's password dialog. On the UI thread: PySide6
-# modules imported on another thread while the UI runs crashed the program now and then.
+# intake form) and the lock's password dialog. On the UI thread: PySide6 modules imported
+# on another thread while the UI runs crashed the program now and then.
 PRELOADED = (
     "desktop_app.ui.main_window",
     "desktop_app.ui.intake",
-    "desktop_app.ui.templates_print",
     "desktop_app.ui.password_dialog",
 )
 

@@ -6,13 +6,14 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QStyle,
@@ -444,13 +445,23 @@ class MainWindow(QMainWindow):
         self.export_view_action.triggered.connect(self.export_current_view)
         for action in (self.import_action, self.export_action, self.export_view_action):
             file_menu.addAction(action)
-        from desktop_app.ui.templates_print import blank_forms_menu
-
-        self.blank_forms_menu = blank_forms_menu(self)
-        self.print_blank_action = self.blank_forms_menu.menuAction()
+        # Its entries (and the templates' code) come when it is first opened.
+        menu = self.blank_forms_menu = QMenu(
+            QCoreApplication.translate("TemplatesPrint", "&Blank forms"), self
+        )
+        menu.setObjectName("blank_forms_menu")
+        self.print_blank_action = menu.menuAction()
+        self.print_blank_action.setObjectName("print_blank_action")
         self.print_blank_action.setIcon(icon("print"))
-        file_menu.addMenu(self.blank_forms_menu)
+        menu.aboutToShow.connect(self._fill_blank_forms_menu)
+        file_menu.addMenu(menu)
         file_menu.addSeparator()
+
+    def _fill_blank_forms_menu(self) -> None:
+        if self.blank_forms_menu.isEmpty():
+            from desktop_app.ui.templates_print import fill_blank_forms_menu
+
+            fill_blank_forms_menu(self.blank_forms_menu, self)
 
     @staticmethod
     def _still_working(dialog: ImportDialog | ExportDialog | None) -> bool:
