@@ -252,6 +252,9 @@ def run_gui(database_url: str | None) -> int:
     install_translators(app)
     install_excepthook()
     apply_look(app)  # Fusion with a light or dark palette following the system
+    from desktop_app.cli import modules_loaded
+
+    modules_loaded()
     force_wizard = False
     while True:
         choice = first_run(database_url, force=force_wizard)
