@@ -18,10 +18,13 @@ Python's compiled bytecode is kept in the temporary folder (``PYTHONPYCACHEPREFI
 first run, as an installed program has it: without it every run compiled the program's
 sources again, about 0.2 s of each start that no user sees.
 
-Figures (2-core shared machine, load 2.7-3.3, 2026-12-06), three runs: sign-in window
-0.363 / 0.409 / 0.500 s, 2.39 / 1.82 / 2.61x the bare window; main window 0.769 / 1.209 /
-0.929 s, 5.07 / 5.37 / 4.86x (bare window 0.152 / 0.225 / 0.191 s). Before (same machine,
-bytecode compiled in every run): sign-in 1.172 s (3.41x), main 1.450 s (4.22x).
+Figures (2-core shared machine, load 1.6-1.8, 2026-12-06), three runs: sign-in window
+0.242 / 0.255 / 0.250 s, 2.18 / 2.11 / 2.23x the bare window; main window 0.474 / 0.533 /
+0.484 s, 4.27 / 4.40 / 4.30x (bare window 0.111 / 0.121 / 0.112 s). Side by side with the
+code before the last cuts (pages built inside the page stack, the idle lock's event filter
+from the first paint on, File > Blank forms and Qt Print Support on first use, no garbage
+collection while the modules load), 11 alternating runs: main window 0.664 s (5.49x)
+before, 0.556 s (4.60x) after.
 
 ``python -m bench.bench_startup probe EXE [ARGS...]`` times another program the same way
 (``scripts/build`` uses it on the built program): the sign-in window only.

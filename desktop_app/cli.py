@@ -8,6 +8,7 @@ works without a display. Exit codes: 0 done, 1 the work failed or found problems
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import logging
 import sys
@@ -711,9 +712,21 @@ def _operator(args: argparse.Namespace) -> Session:
     return auth.sign_in(name, password)
 
 
+def modules_loaded() -> None:
+    """The program's modules are loaded: when an entry point (``python -m desktop_app``, the
+    built program) turned cyclic garbage collection off while they loaded, it starts again,
+    and what was made so far (modules, classes, settings) is left out of every later
+    collection (``gc.freeze``) (docs/rules.md#start-up). Nothing happens otherwise."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is not None:
+        modules_loaded()  # the GUI starts collecting once its first window is made
     from desktop_app.bootstrap import setup_logging
 
     setup_logging(verbose=args.verbose)

@@ -91,12 +91,11 @@ def startup_error_text(exc: Exception, url: str | None) -> str:
 
 # Imported once the sign-in window is on screen, while the user types (docs/rules.md#start-up):
 # what building the main window imports, with the first page of most users (the clerks'
-# intake form), File > Blank forms and the lock's password dialog. On the UI thread: PySide6
-# modules imported on another thread while the UI runs crashed the program now and then.
+# intake form) and the lock's password dialog. On the UI thread: PySide6 modules imported
+# on another thread while the UI runs crashed the program now and then.
 PRELOADED = (
     "desktop_app.ui.main_window",
     "desktop_app.ui.intake",
-    "desktop_app.ui.templates_print",
     "desktop_app.ui.password_dialog",
 )
 
@@ -253,6 +252,9 @@ def run_gui(database_url: str | None) -> int:
     install_translators(app)
     install_excepthook()
     apply_look(app)  # Fusion with a light or dark palette following the system
+    from desktop_app.cli import modules_loaded
+
+    modules_loaded()
     force_wizard = False
     while True:
         choice = first_run(database_url, force=force_wizard)

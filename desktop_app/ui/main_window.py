@@ -6,13 +6,14 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QStyle,
@@ -225,40 +226,47 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_page(self, kind: str):
-        session, tasks, changes = self.session, self.tasks, self.changes
+        """The page of ``kind``, made a child of the page stack from the start: a page
+        built on its own and then moved into the stack is polished again, widget by
+        widget, under the application's style sheet (docs/rules.md#start-up)."""
+        session, tasks, changes, stack = self.session, self.tasks, self.changes, self.stack
         if kind == "settings":
             from desktop_app.ui.settings_page import SettingsPage
 
-            return SettingsPage(session, tasks=tasks, changes=changes)
+            return SettingsPage(session, tasks=tasks, parent=stack, changes=changes)
         if kind == "intake":
             from desktop_app.ui.intake import IntakePage
 
             self.intake_page = IntakePage(
-                session, tasks=tasks, offer_draft=self.offer_drafts, changes=changes
+                session, tasks=tasks, parent=stack, offer_draft=self.offer_drafts, changes=changes
             )
             return self.intake_page
         if kind == "tracker":
             from desktop_app.ui.tracker import TrackerPage
 
-            tracker = self.tracker_page = TrackerPage(session, tasks=tasks, changes=changes)
+            tracker = self.tracker_page = TrackerPage(
+                session, tasks=tasks, parent=stack, changes=changes
+            )
             tracker.case_requested.connect(self.open_case)
             tracker.add_status_action(self.export_view_action)
             return tracker
         if kind == "survey":
             from desktop_app.ui.survey import SurveyPage
 
-            self.survey_page = SurveyPage(session, tasks=tasks, changes=changes)
+            self.survey_page = SurveyPage(session, tasks=tasks, parent=stack, changes=changes)
             return self.survey_page
         if kind == "reports":
             from desktop_app.ui.reports import ReportsPage
 
-            reports = self.reports_page = ReportsPage(session, tasks=tasks, changes=changes)
+            reports = self.reports_page = ReportsPage(
+                session, tasks=tasks, parent=stack, changes=changes
+            )
             reports.cases_requested.connect(self.show_cases)
             return reports
         # "admin"
         from desktop_app.ui.admin_page import AdminPage
 
-        admin = self.admin_page = AdminPage(session, tasks, changes=changes)
+        admin = self.admin_page = AdminPage(session, tasks, parent=stack, changes=changes)
         admin.signed_out_requested.connect(self._restored)
         return admin
 
@@ -437,13 +445,23 @@ class MainWindow(QMainWindow):
         self.export_view_action.triggered.connect(self.export_current_view)
         for action in (self.import_action, self.export_action, self.export_view_action):
             file_menu.addAction(action)
-        from desktop_app.ui.templates_print import blank_forms_menu
-
-        self.blank_forms_menu = blank_forms_menu(self)
-        self.print_blank_action = self.blank_forms_menu.menuAction()
+        # Its entries (and the templates' code) come when it is first opened.
+        menu = self.blank_forms_menu = QMenu(
+            QCoreApplication.translate("TemplatesPrint", "&Blank forms"), self
+        )
+        menu.setObjectName("blank_forms_menu")
+        self.print_blank_action = menu.menuAction()
+        self.print_blank_action.setObjectName("print_blank_action")
         self.print_blank_action.setIcon(icon("print"))
-        file_menu.addMenu(self.blank_forms_menu)
+        menu.aboutToShow.connect(self._fill_blank_forms_menu)
+        file_menu.addMenu(menu)
         file_menu.addSeparator()
+
+    def _fill_blank_forms_menu(self) -> None:
+        if self.blank_forms_menu.isEmpty():
+            from desktop_app.ui.templates_print import fill_blank_forms_menu
+
+            fill_blank_forms_menu(self.blank_forms_menu, self)
 
     @staticmethod
     def _still_working(dialog: ImportDialog | ExportDialog | None) -> bool:

@@ -389,3 +389,25 @@ def test_the_idle_time_setting_is_read_again_after_an_unlock(qtbot, system, cler
     idle.advance(1)
     assert guard.check()
     assert "20 minutes" in lock_texts(lock_dialog())
+
+
+def test_the_main_windows_lock_watches_activity_once_the_window_is_on_screen(qtbot, clerk, gui_db):
+    """docs/rules.md#start-up: the watch over every event of the program starts after the
+    main window's first paint (not while it is first shown); typing then postpones the lock
+    as always, and the idle time counts from the window's start."""
+    window = MainWindow(clerk, gui_db, offer_drafts=False)
+    qtbot.addWidget(window)
+    guard = tracked(window.session_guards)
+    idle = IdleClock()
+    guard.clock, guard.last_activity, guard.minutes = idle, idle(), 10
+    assert not guard._watching  # nothing watched while the window is being built
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: guard._watching, timeout=2_000)
+    idle.advance(9)
+    qtbot.keyClicks(window.intake_page.customer_name, "ab")
+    idle.advance(6)  # 15 minutes after the start, 6 after the typing
+    assert not guard.check() and window.isVisible()
+    idle.advance(4.1)
+    assert guard.check()
+    assert guard.is_locked() and not window.isVisible()

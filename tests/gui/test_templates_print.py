@@ -349,12 +349,23 @@ def test_the_case_windows_print_menu(qtbot, case, clerk, clock):
     ]
 
 
-def test_main_window_blank_forms(qtbot, clerk, gui_db, tmp_path):
+def test_main_window_blank_forms(qtbot, clerk, gui_db):
+    """File > Blank forms is in the menu from the start; its entries (and the templates'
+    code) come when it is first opened (docs/rules.md#start-up), once."""
     window = MainWindow(clerk, gui_db)
     qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     file_menu = window.findChild(QMenu, "file_menu")
     action = next(a for a in file_menu.actions() if a.objectName() == "print_blank_action")
-    names = [a.objectName() for a in action.menu().actions() if not a.isSeparator()]
-    assert names == [f"print_blank_{k}_action" for k in KINDS] + [
-        f"pdf_blank_{k}_action" for k in KINDS
-    ]
+    menu = action.menu()
+    assert menu.objectName() == "blank_forms_menu" and menu.title()
+    assert not action.icon().isNull()
+    expected = [f"print_blank_{k}_action" for k in KINDS] + [f"pdf_blank_{k}_action" for k in KINDS]
+    for _ in range(2):  # opened again: the same entries
+        menu.popup(window.mapToGlobal(window.rect().center()))
+        qtbot.waitExposed(menu)
+        names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+        assert names == expected
+        assert all(a.text() and not a.icon().isNull() for a in menu.actions() if a.objectName())
+        menu.close()

@@ -115,6 +115,7 @@ def _action_texts(action: QAction, where: str, seen: set[int]) -> Iterator[Text]
     menu = action.menu()
     if isinstance(menu, QMenu):
         yield Text(f"{where}[title]", menu.title())
+        menu.aboutToShow.emit()  # as when opened: a menu may get its entries then
         for child in menu.actions():
             yield from _action_texts(child, where, seen)
 

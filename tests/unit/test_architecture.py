@@ -184,3 +184,45 @@ def test_the_main_window_is_imported_while_the_user_types():
     )
     modules = _imported_by(_SIGN_IN.replace("{exec}", waiting))
     assert {"desktop_app.ui.main_window", "desktop_app.ui.intake"} <= modules
+
+
+def test_no_garbage_collection_while_the_modules_load(tmp_path):
+    """docs/rules.md#start-up: ``python -m desktop_app`` (and the built program) loads its
+    modules without cyclic garbage collection; it starts again before the first window (or
+    a command's work), with what the modules made left out of later collections."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import gc\n"
+        "import desktop_app.__main__\n"
+        "assert not gc.isenabled()\n"
+        "from desktop_app.ui import app as gui\n"
+        "shown = []\n"
+        "gui.show_startup_error = shown.append\n"
+        "assert gui.run_gui('nosuch://nowhere') == 1 and shown\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > 10_000\n"
+        "from desktop_app import cli\n"
+        "gc.disable()\n"
+        "assert cli.main(['--database', 'nosuch://x', 'check']) != 0\n"
+        "assert gc.isenabled()\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "DESKTOP_APP_DATA_DIR": str(tmp_path / "data"),
+        "DESKTOP_APP_LOG_DIR": str(tmp_path / "log"),
+    }
+    env.pop("DESKTOP_APP_DATABASE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]

@@ -105,7 +105,8 @@ class CustomerLookup(_Base):
         )
 
     def _build_side_panel(self) -> QScrollArea:
-        """The side panel (the picked customer, similar cases) in its scroll area."""
+        """The scroll area of the side panel (the picked customer, similar cases); the
+        page puts the panel in it once the area is in its place (``IntakePage._build``)."""
         self.similar_panel = SimilarPanel()
         self.similar_panel.may_edit_customer = self.session.role in customers.EDIT_ROLES
         self.similar_panel.edit_customer_button.clicked.connect(self.edit_customer)
@@ -116,7 +117,6 @@ class CustomerLookup(_Base):
         side = QScrollArea()
         side.setObjectName("similar_scroll")
         side.setWidgetResizable(True)
-        side.setWidget(self.similar_panel)
         return side
 
     # --- customer lookup ------------------------------------------------------------------

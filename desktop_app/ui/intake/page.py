@@ -240,7 +240,6 @@ class IntakePage(
         self.scroll = QScrollArea()
         self.scroll.setObjectName("intake_scroll")
         self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -250,11 +249,17 @@ class IntakePage(
         left_layout.addWidget(self.form_message)
         left_layout.addLayout(button_row)
 
-        split = splitter("intake_splitter", (left, 3), (self._build_side_panel(), 2))
+        side = self._build_side_panel()
+        split = splitter("intake_splitter", (left, 3), (side, 2))
         split.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+        # The scroll areas get their contents last, in their place on the page: setWidget
+        # polishes the contents, and every later move under another parent polishes them
+        # again under the application's style sheet (docs/rules.md#start-up).
+        self.scroll.setWidget(body)
+        side.setWidget(self.similar_panel)
 
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

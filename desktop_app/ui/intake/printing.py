@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.domain.vocab import CUSTOMER_REQUESTS, LEVEL_ROMAN, MEMBER_TIERS, URGENCY, Term
@@ -27,6 +25,13 @@ from desktop_app.ui.intake.form import TIME_FORMAT
 
 # The name of the paper form staff know; printed as the title in every UI language.
 TEMPLATE_TITLE = "客户投诉登记表"
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+# The printing classes (Qt Print Support, page set-up, documents) are imported at the first
+# print or PDF: not with the page (docs/rules.md#start-up).
 
 if TYPE_CHECKING:
     # For the type checker only: the page it is mixed into is a QWidget. At run time the
@@ -67,12 +72,16 @@ def form_html(rows: list[tuple[str, str]], *, subtitle: str = "", footer: str = 
 def form_document(
     rows: list[tuple[str, str]], *, subtitle: str = "", footer: str = ""
 ) -> QTextDocument:
+    from PySide6.QtGui import QTextDocument
+
     document = QTextDocument()
     document.setHtml(form_html(rows, subtitle=subtitle, footer=footer))
     return document
 
 
 def _prepare(printer: QPrinter) -> None:
+    from PySide6.QtGui import QPageLayout, QPageSize
+
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -85,6 +94,8 @@ def _prepare(printer: QPrinter) -> None:
 
 def write_pdf(document: QTextDocument, path: str | Path) -> Path:
     """Write ``document`` as an A4 PDF file at ``path``."""
+    from PySide6.QtPrintSupport import QPrinter
+
     path = Path(path)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -97,6 +108,8 @@ def write_pdf(document: QTextDocument, path: str | Path) -> Path:
 
 def print_with_dialog(document: QTextDocument, parent: QWidget | None = None) -> bool:
     """Ask for a printer and print; False when the user cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _prepare(printer)
     printer.setDocName(TEMPLATE_TITLE)

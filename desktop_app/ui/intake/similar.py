@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.vocab import MEMBER_TIERS, SENSITIVE_KINDS, STAGES
-from desktop_app.ui.case_library import entry_label
 from desktop_app.ui.i18n import ui_language
 from desktop_app.ui.resources import BADGE_STYLE, set_tone
 
@@ -186,6 +185,9 @@ class SimilarPanel(QWidget):
         if not similar.text_matches:
             self.matches.addItem(self.tr("None"))
         language = ui_language()
+        if similar.typical:
+            # With its dialogs, at the first typical case listed (docs/rules.md#start-up).
+            from desktop_app.ui.case_library import entry_label
         for entry in similar.typical:
             item_text = entry_label(entry, language)
             if entry.script:

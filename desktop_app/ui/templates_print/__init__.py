@@ -13,8 +13,8 @@ The titles are the Chinese names staff know, in every UI language; field labels 
 UI language (the Chinese labels of docs/rules.md in a Chinese UI, English otherwise).
 
 Entry points: ``CasePrinter`` (the case window's ``print_button`` and its menu) and
-``blank_forms_menu`` (the main window's File > Blank forms). Tests and automation use
-``template_html``/``template_document`` and ``save_pdf``.
+``fill_blank_forms_menu`` (the entries of the main window's File > Blank forms). Tests and
+automation use ``template_html``/``template_document`` and ``save_pdf``.
 
 Modules: ``forms_html`` (the templates' labels and HTML) and ``paper`` (page set-up,
 printer, PDF, the blank-forms menu and ``CasePrinter``).
@@ -41,8 +41,8 @@ from desktop_app.ui.templates_print.paper import (
     CasePrinter,
     ask_pdf_path,
     blank_document,
-    blank_forms_menu,
     case_print_button,
+    fill_blank_forms_menu,
     print_with_dialog,
     save_blank_pdf,
     save_pdf,
@@ -59,8 +59,8 @@ __all__ = [
     "ask_pdf_path",
     "blank_choices",
     "blank_document",
-    "blank_forms_menu",
     "case_print_button",
+    "fill_blank_forms_menu",
     "label",
     "print_with_dialog",
     "progress_entries",

@@ -122,14 +122,10 @@ def _print_blank(kind: str, parent: QWidget | None) -> bool:
     return print_with_dialog(blank_document(kind), kind, parent)
 
 
-def blank_forms_menu(parent: QWidget) -> QMenu:
-    """File > Blank forms: print or save as PDF each blank template. The menu's action is
-    ``print_blank_action``; its entries ``print_blank_<kind>_action`` and
-    ``pdf_blank_<kind>_action``."""
-    menu = QMenu(QCoreApplication.translate("TemplatesPrint", "&Blank forms"), parent)
-    menu.setObjectName("blank_forms_menu")
-    menu.menuAction().setObjectName("print_blank_action")
-    menu.menuAction().setIcon(icon("print"))
+def fill_blank_forms_menu(menu: QMenu, parent: QWidget) -> None:
+    """File > Blank forms (``blank_forms_menu``, built empty by the main window): its
+    entries ``print_blank_<kind>_action`` and ``pdf_blank_<kind>_action``, print or save
+    as PDF each blank template; added when the menu is first opened."""
     print_text = QCoreApplication.translate("TemplatesPrint", "Print {name}…")
     pdf_text = QCoreApplication.translate("TemplatesPrint", "Save {name} as PDF…")
     # (text, object name, icon, what it does), each for every template.
@@ -146,7 +142,6 @@ def blank_forms_menu(parent: QWidget) -> QMenu:
             action.setIcon(icon(icon_name))
             action.triggered.connect(lambda _c=False, kind=kind, slot=slot: slot(kind, parent))
             menu.addAction(action)
-    return menu
 
 
 def save_blank_pdf(
