@@ -165,7 +165,7 @@
         <translation>投诉 {number} 不在您的处理范围内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="245"/>
+        <location filename="../../desktop_app/services/audit.py" line="254"/>
         <location filename="../../desktop_app/services/cases.py" line="434"/>
         <location filename="../../desktop_app/services/surveys.py" line="474"/>
         <source>No complaint has the number {number}.</source>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/services/improvements.py" line="158"/>
-        <location filename="../../desktop_app/services/kpi.py" line="539"/>
+        <location filename="../../desktop_app/services/kpi.py" line="560"/>
         <location filename="../../desktop_app/services/review_meetings.py" line="104"/>
         <location filename="../../desktop_app/services/users.py" line="75"/>
         <source>Unknown department {name!r}; known departments: {known}.</source>
@@ -953,17 +953,17 @@
         <translation>文本中含有无法保存的字符（U+{code:04X}，位于第 {position} 个字符）；请删除该字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="250"/>
+        <location filename="../../desktop_app/services/audit.py" line="259"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="474"/>
+        <location filename="../../desktop_app/services/audit.py" line="483"/>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/audit.py" line="507"/>
+        <location filename="../../desktop_app/services/audit.py" line="516"/>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
@@ -1192,18 +1192,18 @@
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="527"/>
+        <location filename="../../desktop_app/services/kpi.py" line="548"/>
         <location filename="../../desktop_app/services/report_workbook.py" line="525"/>
         <source>A supervisor sees the figures of their own departments: choose one of them.</source>
         <translation>客服主管只能查看本部门的数据：请选择其中一个部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="554"/>
+        <location filename="../../desktop_app/services/kpi.py" line="575"/>
         <source>The period needs a first and a last day.</source>
         <translation>请填写期间的开始日期和结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/kpi.py" line="561"/>
+        <location filename="../../desktop_app/services/kpi.py" line="582"/>
         <source>The period ends ({end}) before it starts ({start}).</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -1213,38 +1213,38 @@
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="156"/>
-        <location filename="../../desktop_app/services/tracker.py" line="711"/>
+        <location filename="../../desktop_app/services/queue.py" line="169"/>
+        <location filename="../../desktop_app/services/tracker.py" line="758"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="71"/>
+        <location filename="../../desktop_app/services/reminders.py" line="72"/>
         <source>Improvement action overdue since {deadline}: {problem}</source>
         <translation>改进措施已于 {deadline} 逾期：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="73"/>
+        <location filename="../../desktop_app/services/reminders.py" line="74"/>
         <source>No follow-up of {month} recorded for the improvement action: {problem}</source>
         <translation>改进措施尚未记录 {month} 的月度跟踪：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="666"/>
+        <location filename="../../desktop_app/services/reminders.py" line="677"/>
         <source>This reminder is not in your list any more.</source>
         <translation>这条提醒已不在您的列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/reminders.py" line="683"/>
+        <location filename="../../desktop_app/services/reminders.py" line="694"/>
         <source>Snooze between 1 minute and 7 days.</source>
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="90"/>
+        <location filename="../../desktop_app/services/settings.py" line="96"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="112"/>
+        <location filename="../../desktop_app/services/settings.py" line="118"/>
         <source>{value} is not the user name of an active manager.</source>
         <translation>{value} 不是在职经理的用户名。</translation>
     </message>
@@ -1436,12 +1436,12 @@
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="330"/>
+        <location filename="../../desktop_app/services/tracker.py" line="351"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="609"/>
+        <location filename="../../desktop_app/services/tracker.py" line="637"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
@@ -1529,7 +1529,7 @@
         <translation>您只能分配自己所属的部门；请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="420"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="424"/>
         <source>&quot;{value}&quot; is not 是 or 否 (yes or no)</source>
         <translation>&quot;{value}&quot; 不是“是”或“否”</translation>
     </message>
@@ -1546,137 +1546,137 @@
     <message>
         <location filename="../../desktop_app/services/policy.py" line="182"/>
         <location filename="../../desktop_app/services/policy.py" line="186"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="457"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="586"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="461"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="590"/>
         <source>Both names are required (Chinese and English).</source>
         <translation>中文名称和英文名称均为必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="459"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="463"/>
         <source>At most {limit} characters.</source>
         <translation>最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="467"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="471"/>
         <source>A code is required.</source>
         <translation>代码为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="473"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="477"/>
         <source>&quot;{value}&quot; is not a code: 1 to {limit} letters, digits or _ . + -</source>
         <translation>&quot;{value}&quot; 不是有效代码：应为 1 至 {limit} 个字母、数字或 _ . + -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="542"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="741"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="882"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="546"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="745"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="886"/>
         <source>{code} appears twice (row {row}).</source>
         <translation>{code} 重复出现（第 {row} 行）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="565"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="569"/>
         <source>{code} is a subtype, not a type.</source>
         <translation>{code} 是子类，不是投诉类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="597"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="601"/>
         <source>&quot;{value}&quot; differs from the type&apos;s name &quot;{name}&quot;: rename a type on its own row (subtype blank).</source>
         <translation>&quot;{value}&quot; 与该类型的名称“{name}”不一致：请在该类型自己的行（子类留空）中改名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="616"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="620"/>
         <source>A type has no {column}: write it on its subtypes&apos; rows.</source>
         <translation>投诉类型没有 {column}：请填写在其子类的行中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="661"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="665"/>
         <source>{code} is a type, not a subtype.</source>
         <translation>{code} 是投诉类型，不是子类。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="675"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="679"/>
         <source>{code} has cases under its type; it cannot move to {type}.</source>
         <translation>{code} 在其所属类型下已有投诉，不能移到 {type}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="735"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="739"/>
         <source>A user name is required.</source>
         <translation>用户名为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="753"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="757"/>
         <source>No account named {name}: the policy workbook never creates accounts (add it under Administration or with user add).</source>
         <translation>没有名为 {name} 的账户：规则工作簿不会创建账户（请在“系统管理”中或用 user add 添加）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="771"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="775"/>
         <source>&quot;{value}&quot; is not a role (clerk, supervisor, manager, admin)</source>
         <translation>&quot;{value}&quot; 不是有效角色（clerk、supervisor、manager、admin）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="779"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="783"/>
         <source>Only an administrator changes roles ({name} is {role}).</source>
         <translation>只有管理员可以更改角色（{name} 为 {role}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="796"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="800"/>
         <location filename="../../desktop_app/services/users.py" line="361"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="845"/>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="963"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="849"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="969"/>
         <source>&quot;{value}&quot; is not a department (by code, in the database or on the departments sheet).</source>
         <translation>&quot;{value}&quot; 不是部门（按代码，须在数据库或“部门”工作表中）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="876"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="880"/>
         <source>&quot;{value}&quot; is not a setting key.</source>
         <translation>&quot;{value}&quot; 不是设置键名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="975"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="981"/>
         <source>&quot;{value}&quot; is not a level (I, II, III)</source>
         <translation>&quot;{value}&quot; 不是有效级别（I、II、III）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="983"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="989"/>
         <source>&quot;{value}&quot; is not a first-callback rule (same_day, t+1, t+2)</source>
         <translation>&quot;{value}&quot; 不是首次回电规则（same_day、t+1、t+2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="992"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="998"/>
         <source>&quot;{value}&quot; is not a handling rule ({codes})</source>
         <translation>&quot;{value}&quot; 不是处理人规则（{codes}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1006"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1012"/>
         <source>{path} is not an .xlsx workbook: {reason}</source>
         <translation>{path} 不是 .xlsx 工作簿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1018"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1024"/>
         <source>Not a sheet of the policy workbook: ignored.</source>
         <translation>不是规则工作簿的工作表：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1024"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1030"/>
         <source>The sheet appears twice.</source>
         <translation>该工作表出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1041"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1047"/>
         <source>Unknown column: ignored.</source>
         <translation>未知列：已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1045"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1051"/>
         <source>The column appears twice.</source>
         <translation>该列出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/policy_workbook.py" line="1055"/>
+        <location filename="../../desktop_app/services/policy_workbook.py" line="1061"/>
         <source>The column is missing.</source>
         <translation>缺少该列。</translation>
     </message>
@@ -2056,52 +2056,52 @@
         <translation>第{line}行（{name}）：{first}至{last}共{count}天，但通知写的是“{written}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/notify.py" line="354"/>
+        <location filename="../../desktop_app/services/notify.py" line="356"/>
         <source>Set the group robot webhook address first.</source>
         <translation>请先设置群机器人 Webhook 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/notify.py" line="358"/>
+        <location filename="../../desktop_app/services/notify.py" line="360"/>
         <source>{value} is not an http:// or https:// address.</source>
         <translation>{value} 不是 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/notify.py" line="376"/>
+        <location filename="../../desktop_app/services/notify.py" line="378"/>
         <source>The test message was not delivered: {error}</source>
         <translation>测试消息未送达：{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/passwords.py" line="17"/>
+        <location filename="../../desktop_app/domain/passwords.py" line="15"/>
         <source>The password must not contain the user name or the display name.</source>
         <translation>密码不得包含用户名或显示名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/passwords.py" line="18"/>
+        <location filename="../../desktop_app/domain/passwords.py" line="16"/>
         <source>This password is among the most common ones and would be guessed at once.</source>
         <translation>此密码属于最常见的密码，很快就会被猜中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/passwords.py" line="19"/>
+        <location filename="../../desktop_app/domain/passwords.py" line="17"/>
         <source>Runs and repeats such as 12345678, abcd or aaaa are easy to guess.</source>
         <translation>12345678、abcd 或 aaaa 这类连续或重复的字符很容易被猜中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/passwords.py" line="20"/>
+        <location filename="../../desktop_app/domain/passwords.py" line="18"/>
         <source>Rows of neighbouring keys such as qwerty are easy to guess.</source>
         <translation>qwerty 这类键盘上相邻的按键很容易被猜中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/passwords.py" line="21"/>
+        <location filename="../../desktop_app/domain/passwords.py" line="19"/>
         <source>Dates and years are easy to guess.</source>
         <translation>日期和年份很容易被猜中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/passwords.py" line="22"/>
+        <location filename="../../desktop_app/domain/passwords.py" line="20"/>
         <source>Names and common words on their own are easy to guess.</source>
         <translation>单独使用姓名和常用词很容易被猜中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/domain/passwords.py" line="24"/>
+        <location filename="../../desktop_app/domain/passwords.py" line="22"/>
         <source>This password is too easy to guess. Use a longer one, e.g. three or four unrelated words with a digit or sign.</source>
         <translation>此密码太容易被猜中。请使用更长的密码，例如三四个互不相关的词再加上数字或符号。</translation>
     </message>
@@ -2187,22 +2187,22 @@
 <context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="459"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="475"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="463"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="479"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="475"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="491"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="489"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="505"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -2393,47 +2393,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="86"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="83"/>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="89"/>
         <source>A&amp;ccounts</source>
         <translation>账号管理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="97"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="94"/>
         <source>&amp;Backups</source>
         <translation>备份与恢复(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="100"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="97"/>
         <source>&amp;Notifications</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="112"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="109"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="119"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="116"/>
         <source>Administration is for managers (audit log) and administrators (accounts and backups).</source>
         <translation>系统管理仅供客服经理（审计日志）和系统管理员（账号、备份与恢复）使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="161"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="158"/>
         <source>The audit log is not protected: the database no longer refuses changes to audit entries, so they could be altered or deleted without a trace. Run &quot;desktop-app check&quot; to confirm, then &quot;desktop-app init&quot; (as the database owner) to put the protection back, or restore a recent backup; if you cannot, ask the administrator now.</source>
         <translation>审计日志未受保护：数据库已不再拒绝修改审计记录，记录可能被改动或删除而不留痕迹。请运行“desktop-app check”确认，再以数据库所有者身份运行“desktop-app init”恢复保护，或从最近的备份恢复；如果您无法处理，请立即联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="170"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="167"/>
         <source>The audit log is protected, but the program connects to PostgreSQL as the owner of the audit log, who could remove that protection. Connect the program as the application role (see &quot;PostgreSQL roles&quot; in the first-start wizard and the guide).</source>
         <translation>审计日志受保护，但程序以审计日志所有者的身份连接 PostgreSQL，该身份可以去掉这项保护。请让程序以应用角色连接（见第一次启动向导中的“PostgreSQL 角色”和用户手册）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="178"/>
+        <location filename="../../desktop_app/ui/admin_page.py" line="175"/>
         <source>The audit log is protected: the database refuses changes to audit entries.</source>
         <translation>审计日志受保护：数据库拒绝修改审计记录。</translation>
     </message>
@@ -2956,12 +2956,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="317"/>
+        <location filename="../../desktop_app/ui/auto_backup.py" line="131"/>
         <source>Daily backup saved: {file}</source>
         <translation>每日备份已保存：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/admin_page.py" line="326"/>
+        <location filename="../../desktop_app/ui/auto_backup.py" line="140"/>
         <source>The daily backup failed: {reason}</source>
         <translation>每日备份失败：{reason}</translation>
     </message>
@@ -6251,72 +6251,72 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementActions</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="83"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="86"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="86"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="88"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="89"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="98"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="99"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="104"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="105"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="112"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="113"/>
         <source>New improvement action from the hot spot…</source>
         <translation>就此热点新建改进措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="116"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="117"/>
         <source>A new improvement action about the selected hot spot&apos;s product or subtype</source>
         <translation>针对所选热点的产品或子类新建改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="125"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="126"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="142"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="143"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="279"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="280"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="288"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="289"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -6595,7 +6595,7 @@ Please send that file to your administrator. Unsaved input in the current window
     <name>IntakePage</name>
     <message>
         <location filename="../../desktop_app/ui/intake/page.py" line="200"/>
-        <location filename="../../desktop_app/ui/intake/page.py" line="328"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="333"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -6630,42 +6630,42 @@ Please send that file to your administrator. Unsaved input in the current window
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="248"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="247"/>
         <source>Register a complaint</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="315"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="320"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="335"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="340"/>
         <source>Saved as {number}.</source>
         <translation>已保存，投诉编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="363"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="368"/>
         <source>{reason} Everything typed is kept.</source>
         <translation>{reason}已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="368"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="373"/>
         <source>Not saved: {reason} Everything typed is kept; try again.</source>
         <translation>未保存：{reason}已填写的内容都保留着，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="431"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="436"/>
         <source>Discard this form?</source>
         <translation>放弃这张登记表？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="432"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="437"/>
         <source>The form has typed work that is not saved. Discard it?</source>
         <translation>登记表中有尚未保存的内容。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/page.py" line="449"/>
+        <location filename="../../desktop_app/ui/intake/page.py" line="454"/>
         <source>The form was discarded.</source>
         <translation>登记表已放弃。</translation>
     </message>
@@ -6673,7 +6673,7 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePrint</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="104"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="117"/>
         <source>Print the registration form</source>
         <translation>打印投诉登记表</translation>
     </message>
@@ -6681,162 +6681,162 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>IntakePrinting</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="137"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="150"/>
         <source>(not saved yet)</source>
         <translation>（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="138"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="151"/>
         <source>(set on save)</source>
         <translation>（保存时填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="155"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="157"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="170"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="158"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="171"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="159"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="172"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="160"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="173"/>
         <source>Customer / member number</source>
         <translation>客户编号/会员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="161"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="174"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="162"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="175"/>
         <source>Member tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="163"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="176"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="164"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="177"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="165"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="178"/>
         <source>Type and subtype</source>
         <translation>投诉问题类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="168"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="181"/>
         <source>Staff complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="170"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="183"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="171"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="184"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="172"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="185"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="173"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="186"/>
         <source>Escalated by head office</source>
         <translation>越级投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="178"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="191"/>
         <source>Earlier case (repeat complaint)</source>
         <translation>原投诉编号（重复/升级投诉）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="179"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="192"/>
         <source>(not chosen)</source>
         <translation>（未选择）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="183"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="196"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="184"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="197"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="185"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="198"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="186"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="199"/>
         <source>Recording IDs</source>
         <translation>录音编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="187"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="200"/>
         <source>Customer requests</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="188"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="201"/>
         <source>Initial department</source>
         <translation>初步责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="189"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="202"/>
         <source>Receiver</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="190"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="203"/>
         <source>Registration time</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="196"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="209"/>
         <source>Complaint registration form</source>
         <translation>客户投诉登记表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="203"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="216"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="212"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="225"/>
         <source>Save the form as PDF</source>
         <translation>将登记表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/printing.py" line="214"/>
+        <location filename="../../desktop_app/ui/intake/printing.py" line="227"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -7108,42 +7108,42 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="102"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="103"/>
         <source>{app} — locked</source>
         <translation>{app} — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="107"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="108"/>
         <source>Signed in: {name} ({user})</source>
         <translation>当前用户：{name}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="119"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="120"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="125"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="126"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="130"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="131"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="150"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="151"/>
         <source>The program was locked at your request. Type your password to continue where you left off.</source>
         <translation>程序已按您的要求锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="157"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="158"/>
         <source>The program was locked after 1 minute without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 1 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/idle_lock.py" line="162"/>
+        <location filename="../../desktop_app/ui/idle_lock.py" line="163"/>
         <source>The program was locked after {n} minutes without activity. Type your password to continue where you left off.</source>
         <translation>程序闲置 {n} 分钟后已自动锁定。请输入密码，继续之前的工作。</translation>
     </message>
@@ -7194,162 +7194,162 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="120"/>
         <source>{app} — {user}</source>
         <translation>{app} — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>Intake</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
         <source>Tracker</source>
         <translation>进度跟踪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>Surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="281"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="292"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
         <source>&amp;About {app}</source>
         <translation>关于{app}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="318"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="378"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="383"/>
         <source>Review &amp;meetings…</source>
         <translation>复盘会(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="386"/>
         <source>&amp;Typical-case library…</source>
         <translation>典型案例库(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="391"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="384"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="395"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="413"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="424"/>
         <source>&amp;Import cases…</source>
         <translation>导入投诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="419"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
         <source>Import an exchange workbook (.xlsx)</source>
         <translation>导入交换工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
         <source>Only managers may import cases</source>
         <translation>只有客服经理可以导入投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="424"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="435"/>
         <source>&amp;Export cases…</source>
         <translation>导出投诉(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="439"/>
         <source>Export current &amp;view…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="443"/>
         <source>Export every case the tracker&apos;s filter lists, in its order</source>
         <translation>按顺序导出进度跟踪当前筛选列出的所有投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="503"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="524"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="519"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="542"/>
         <source>Collecting the cases of the current view…</source>
         <translation>正在收集当前视图中的投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="531"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="554"/>
         <source>The current view lists no cases.</source>
         <translation>当前视图中没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="543"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="566"/>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="546"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="569"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="549"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="572"/>
         <source>Database: {database} (network share, this PC only: rollback journal)</source>
         <translation>数据库：{database}（网络共享，仅限本机：回滚日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="598"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="621"/>
         <source>About {app}</source>
         <translation>关于{app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="603"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="626"/>
         <source>{app} {version}
 
 Complaint registration, tracking, satisfaction surveys and reports for service teams.
@@ -7947,7 +7947,7 @@ Database: {database}</source>
 <context>
     <name>ReminderAnnouncer</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="597"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="605"/>
         <source>Complaint Desk reminders</source>
         <translation>投诉处理台提醒</translation>
     </message>
@@ -7955,12 +7955,12 @@ Database: {database}</source>
 <context>
     <name>ReminderNotice</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="378"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="386"/>
         <source>Show &amp;reminders</source>
         <translation>查看提醒(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="384"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="392"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -7968,82 +7968,82 @@ Database: {database}</source>
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="159"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="160"/>
         <source>{target} due at {due}</source>
         <translation>{target}时限：{due}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="162"/>
         <source>{target} overdue since {due}</source>
         <translation>{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="164"/>
         <source>Escalated to you: {reason}</source>
         <translation>已升级给您：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="166"/>
         <source>Escalated to you: {target} overdue since {due}</source>
         <translation>已升级给您：{target}已超时（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="169"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="170"/>
         <source>Follow up the unhappy customer: {reason}</source>
         <translation>跟进不满意的客户：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="171"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="172"/>
         <source>Approve or reject the proposed solution: {solution}</source>
         <translation>请批准或驳回处理方案：{solution}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="175"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="176"/>
         <source>Give the customer a progress update (due {due})</source>
         <translation>向客户通报处理进度（时限 {due}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="177"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="178"/>
         <source>Record the satisfaction survey by {due}</source>
         <translation>请在 {due} 前记录满意度调查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="180"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="181"/>
         <source>Urgent case reported to you: {number}</source>
         <translation>紧急投诉已上报给您：{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="185"/>
         <source>For your department&apos;s information: {number}</source>
         <translation>知会贵部门：{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="194"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="195"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="195"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="196"/>
         <source>Case</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="196"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="197"/>
         <source>Deadline</source>
         <translation>时限类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="197"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="198"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="198"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="199"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="199"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="200"/>
         <source>Created</source>
         <translation>提醒时间</translation>
     </message>
@@ -8051,17 +8051,17 @@ Database: {database}</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="407"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="415"/>
         <source>1 new reminder</source>
         <translation>1 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="409"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="417"/>
         <source>{count} new reminders</source>
         <translation>{count} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="414"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="422"/>
         <source>… and {more} more</source>
         <translation>……另有 {more} 条</translation>
     </message>
@@ -8069,57 +8069,57 @@ Database: {database}</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="449"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="457"/>
         <source>&amp;Acknowledge</source>
         <translation>已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="452"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="460"/>
         <source>Mark the selected reminder as seen (Delete)</source>
         <translation>将选中的提醒标记为已阅（Delete）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="455"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="463"/>
         <source>Acknowledge</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="462"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="470"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="477"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="485"/>
         <source>For 15 minutes</source>
         <translation>15 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="478"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="486"/>
         <source>For 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="479"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="487"/>
         <source>Until tomorrow 09:00</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="486"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="494"/>
         <source>&amp;Snooze</source>
         <translation>稍后提醒(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="489"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="497"/>
         <source>Hide the selected reminder for a while</source>
         <translation>暂时隐藏选中的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="543"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="551"/>
         <source>Reminders ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reminders_panel.py" line="543"/>
+        <location filename="../../desktop_app/ui/reminders_panel.py" line="551"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -9170,101 +9170,101 @@ Database: {database}</source>
 <context>
     <name>SimilarPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="39"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="38"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="41"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="122"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="40"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="121"/>
         <source>New customer (none picked)</source>
         <translation>新客户（未选择已有客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="53"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="52"/>
         <source>Number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="53"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="52"/>
         <source>Stage</source>
         <translation>处理阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="53"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="52"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="63"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="62"/>
         <source>&amp;Customer record…</source>
         <translation>客户档案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="66"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="65"/>
         <source>Change the customer&apos;s contacts, member tier or sensitive-customer flag</source>
         <translation>修改客户的联系方式、会员等级或敏感客户标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="72"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="71"/>
         <source>Similar cases</source>
         <translation>相似投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="74"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="178"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="73"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="177"/>
         <source>Choose a subtype to see today&apos;s count.</source>
         <translation>选择投诉子类后可查看今日数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="77"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="76"/>
         <source>Open cases of this customer</source>
         <translation>该客户未闭环的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="80"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="79"/>
         <source>Cases with a similar description</source>
         <translation>描述相似的投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="84"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="83"/>
         <source>Typical cases of this subtype</source>
         <translation>本子类的典型案例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="131"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="130"/>
         <source>Member tier: {tier}</source>
         <translation>会员等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="141"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="140"/>
         <source>Sensitive customer: {kind}</source>
         <translation>敏感客户：{kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="143"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="142"/>
         <source>Sensitive customer</source>
         <translation>敏感客户</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="183"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="187"/>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="198"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="182"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="186"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="200"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="192"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="194"/>
         <source>Script: {script}</source>
         <translation>话术：{script}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="200"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="202"/>
         <source>Today: {count} of batch threshold {threshold} for this subtype</source>
         <translation>该子类今日已有 {count} 件，批量投诉阈值为 {threshold} 件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/similar.py" line="204"/>
+        <location filename="../../desktop_app/ui/intake/similar.py" line="206"/>
         <source>the next one is a batch complaint (urgent)</source>
         <translation>再有一件即为批量投诉（紧急）</translation>
     </message>
@@ -9272,13 +9272,13 @@ Database: {database}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="66"/>
-        <location filename="../../desktop_app/ui/app.py" line="155"/>
+        <location filename="../../desktop_app/ui/app.py" line="67"/>
+        <location filename="../../desktop_app/ui/app.py" line="183"/>
         <source>{app} cannot start</source>
         <translation>{app}无法启动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="81"/>
+        <location filename="../../desktop_app/ui/app.py" line="82"/>
         <source>The database cannot be used.
 
 {reason}
@@ -9297,17 +9297,17 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
 请检查 --database 选项或 DESKTOP_APP_DATABASE 环境变量，或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="87"/>
+        <location filename="../../desktop_app/ui/app.py" line="88"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="163"/>
+        <location filename="../../desktop_app/ui/app.py" line="191"/>
         <source>This is the database chosen on this computer at the first start. You can try again later or choose another one.</source>
         <translation>这是本机首次启动时选择的数据库。您可以稍后重试，或选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="171"/>
+        <location filename="../../desktop_app/ui/app.py" line="199"/>
         <source>Choose another database…</source>
         <translation>选择其他数据库…</translation>
     </message>
@@ -9737,42 +9737,42 @@ Check the --database option or the DESKTOP_APP_DATABASE variable, or ask your ad
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="129"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="450"/>
         <source>&amp;Blank forms</source>
         <translation>空白表单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="133"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="129"/>
         <source>Print {name}…</source>
         <translation>打印{name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="134"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="130"/>
         <source>Save {name} as PDF…</source>
         <translation>将{name}另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="181"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="176"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="185"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="180"/>
         <source>Print the case&apos;s forms (templates 1–3) or save them as PDF</source>
         <translation>打印该投诉的表单（登记表、进度跟踪表、满意度调查问卷），或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="198"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="193"/>
         <source>Save as P&amp;DF</source>
         <translation>另存为 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="277"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="272"/>
         <source>The survey could not be read: {reason}</source>
         <translation>无法读取满意度调查：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/templates_print/paper.py" line="298"/>
+        <location filename="../../desktop_app/ui/templates_print/paper.py" line="293"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
