@@ -167,14 +167,61 @@ class Task(QObject):
             self.deleteLater()
 
 
+class _Connections:
+    """The database connection of each of a runner's worker threads, kept between tasks.
+
+    A pool thread is Qt's, not Python's: PySide makes a Python thread state for each
+    ``run`` and deletes it afterwards, and every ``threading.local`` with it — peewee's
+    connection of the thread included. Each task then opened a new connection (on
+    PostgreSQL a login, 7-9 ms, and a server process with cold caches, per tracker page;
+    on SQLite a cold page cache) and lost the connection's prepared statements
+    (db/prepared.py). So the runner keeps each worker's peewee state (the connection and
+    its transaction bookkeeping) after a task and gives it back to the next task on the
+    same thread; they are closed by ``shutdown``, or with the runner."""
+
+    def __init__(self) -> None:
+        self._states: dict[int, tuple[object, dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+
+    def restore(self) -> None:
+        database = models.database_proxy.obj
+        with self._lock:
+            kept = self._states.get(threading.get_ident())
+        state = getattr(database, "_state", None)
+        if kept is None or state is None or kept[0] is not database:
+            return
+        if getattr(state, "conn", None) is None:  # a new thread state: the kept one
+            state.__dict__.update(kept[1])
+
+    def keep(self) -> None:
+        database = models.database_proxy.obj
+        state = getattr(database, "_state", None)
+        if state is None:
+            return
+        with self._lock:
+            self._states[threading.get_ident()] = (database, dict(state.__dict__))
+
+    def forget(self) -> None:
+        with self._lock:
+            self._states.pop(threading.get_ident(), None)
+
+
 class _Runnable(QRunnable):
-    def __init__(self, task: Task, fn: Callable[[], Any], *, database: bool):
+    def __init__(
+        self,
+        task: Task,
+        fn: Callable[[], Any],
+        *,
+        database: bool,
+        connections: _Connections | None = None,
+    ):
         super().__init__()
         self.setAutoDelete(True)
         self._relay = task._relay
         self._stale = task._stale
         self._fn = fn
         self._database = database
+        self._connections = connections
 
     def run(self) -> None:
         try:
@@ -189,8 +236,14 @@ class _Runnable(QRunnable):
                 # queries (5-6 ms at 1M cases, python -m bench tracker). Not
                 # connection_context(): a service may close and reopen this thread's
                 # connection (restore does), which empties peewee's context stack.
+                if self._connections is not None:
+                    self._connections.restore()
                 models.database_proxy.obj.connect(reuse_if_open=True)
-                result = self._fn()
+                try:
+                    result = self._fn()
+                finally:
+                    if self._connections is not None:
+                        self._connections.keep()
         except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
             self._relay.done.emit(None, exc)
         else:
@@ -202,8 +255,15 @@ class _Runnable(QRunnable):
 class _CloseConnection(QRunnable):
     """Closes the database connection of the worker thread it runs on, if open."""
 
+    def __init__(self, connections: _Connections | None = None):
+        super().__init__()
+        self._connections = connections
+
     def run(self) -> None:
         database = models.database_proxy.obj
+        if self._connections is not None:
+            self._connections.restore()
+            self._connections.forget()
         if database is not None and not database.is_closed():
             database.close()
 
@@ -220,6 +280,7 @@ class TaskRunner(QObject):
         # The workers live as long as the runner, so their connections do (see _Runnable).
         self.pool.setExpiryTimeout(-1)
         self._database = database
+        self._connections = _Connections()
         self._running: set[Task] = set()
         self._latest: dict[Hashable, Task] = {}  # key -> the newest "latest" task
         self._active: dict[Hashable, Task] = {}  # key -> the running "coalesce" task
@@ -289,7 +350,9 @@ class TaskRunner(QObject):
             self._drop(waiting[0])
 
     def _start(self, task: Task, call: Callable[[], Any]) -> None:
-        self.pool.start(_Runnable(task, call, database=self._database))
+        self.pool.start(
+            _Runnable(task, call, database=self._database, connections=self._connections)
+        )
 
     @staticmethod
     def _drop(task: Task) -> None:
@@ -341,7 +404,7 @@ class TaskRunner(QObject):
         done = self.pool.waitForDone(msecs)
         if first and self._database:
             for _ in range(self.pool.maxThreadCount()):
-                self.pool.start(_CloseConnection())
+                self.pool.start(_CloseConnection(self._connections))
             done = self.pool.waitForDone(msecs) and done
         return done
 

@@ -6,11 +6,16 @@ text as it is)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import psycopg2
 import pytest
 
 from desktop_app.db import prepared
 from desktop_app.db.models import database_proxy
+from desktop_app.services import queue, tracker
+from tests.helpers.cases import make_case
+from tests.helpers.fixtures import TEST_NOW
 
 
 @pytest.fixture
@@ -111,3 +116,32 @@ def test_inside_a_transaction_nothing_new_is_prepared(pg) -> None:
         assert prepared.execute(db, known, [2]).fetchone() == (2,)
         assert prepared.execute(db, "SELECT %s::int + 10", [2]).fetchone() == (12,)
     assert len(prepared.prepared_names(db)) == 1
+
+
+def _page_statements() -> list[tuple[str, int, int]]:
+    """The page reads prepared on the connection: (text, generic plans, custom plans)."""
+    rows = database_proxy.obj.execute_sql(
+        "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+    )
+    return [(text, generic, custom) for text, generic, custom in rows.fetchall()]
+
+
+def test_open_pages_keep_one_generic_plan_all_cases_are_planned_each_time(
+    pg, manager_session, supervisor_session
+) -> None:
+    """The open queue and the tracker's open view are prepared once and run their generic
+    plan (planned once per connection); a view over all cases is not prepared."""
+    for i in range(3):
+        make_case(at=TEST_NOW - dt.timedelta(hours=i + 1), owner="super1")
+    for _ in range(7):
+        page = queue.open_queue(manager_session, limit=2)
+        assert len(page.rows) == 2 and page.next_cursor is not None
+        assert len(tracker.list_cases(supervisor_session, limit=2).rows) == 2
+    statements = _page_statements()
+    assert len(statements) == 2, statements
+    for text, generic, custom in statements:
+        assert "is_open = TRUE" in text and "LIMIT 3" in text, text
+        assert generic >= 6 and custom == 0, (text, generic, custom)
+    closed_too = tracker.CaseFilter(include_closed=True)
+    assert len(tracker.list_cases(supervisor_session, closed_too, sort="age").rows) == 3
+    assert len(_page_statements()) == 2
