@@ -76,22 +76,27 @@ def dollar_params(sql: str) -> tuple[str, int]:
     return _PARAM.sub(swap, sql), count
 
 
+def _local(db: Database) -> Any:
+    """peewee's per-thread connection state of ``db`` (its ``conn``, ``closed``, …)."""
+    return db._state  # type: ignore[attr-defined]  # peewee's, untyped
+
+
 def _state(db: Database) -> _Prepared:
     """The prepared set of ``db``'s current connection on this thread (peewee keeps one
     connection per thread), a fresh one when the connection changed."""
     conn = db.connection()
-    state: _Prepared | None = getattr(db._state, "prepared", None)
+    state: _Prepared | None = getattr(_local(db), "prepared", None)
     if state is None or state.conn is not conn:
         state = _Prepared(conn)
-        db._state.prepared = state
+        _local(db).prepared = state
     return state
 
 
 def prepared_names(db: Database) -> list[str]:
     """The statements prepared on ``db``'s current connection, least recently used first
     (for tests)."""
-    state: _Prepared | None = getattr(db._state, "prepared", None)
-    if state is None or state.conn is not db._state.conn:
+    state: _Prepared | None = getattr(_local(db), "prepared", None)
+    if state is None or state.conn is not _local(db).conn:
         return []
     return [name for name, _n in state.names.values()]
 
@@ -111,7 +116,7 @@ def execute(db: Database, sql: str, params: Sequence[object] = ()) -> Any:
             return _execute(db, sql, params)
         if _pgcode(exc) == "26000":  # invalid_sql_statement_name
             # Deallocated behind our back (DISCARD ALL, DEALLOCATE ALL): prepare it again.
-            db._state.prepared = None
+            _local(db).prepared = None
             return _execute(db, sql, params)
         raise
 
