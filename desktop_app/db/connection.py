@@ -369,6 +369,21 @@ def open_database(url: str | None = None) -> tuple[Database, DatabaseInfo]:
     return db, info
 
 
+_generation = [0]  # renew_connections() counts up
+
+
+def connection_generation() -> int:
+    """Connections kept from an earlier generation are not to be used again (the window's
+    workers keep theirs between tasks: ui/tasks.py)."""
+    return _generation[0]
+
+
+def renew_connections() -> None:
+    """Every connection kept between tasks is closed before its next use and a new one
+    opened: the database file was replaced (a restore), or its settings changed."""
+    _generation[0] += 1
+
+
 def placeholders(sql: str, param: str) -> str:
     """Our hand-written SQL marks each parameter ``{p}``; this writes them as the
     database's own mark ``param`` (peewee's ``Database.param``: ``?`` on SQLite, ``%s`` on

@@ -48,6 +48,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop_app.db import models
+from desktop_app.db.connection import connection_generation
 from desktop_app.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -177,21 +178,30 @@ class _Connections:
     on SQLite a cold page cache) and lost the connection's prepared statements
     (db/prepared.py). So the runner keeps each worker's peewee state (the connection and
     its transaction bookkeeping) after a task and gives it back to the next task on the
-    same thread; they are closed by ``shutdown``, or with the runner."""
+    same thread; they are closed by ``shutdown``, or with the runner, and renewed after
+    ``db.connection.renew_connections`` (a restore replaced the file)."""
 
     def __init__(self) -> None:
-        self._states: dict[int, tuple[object, dict[str, Any]]] = {}
+        self._states: dict[int, tuple[Any, int, dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
     def restore(self) -> None:
-        database = models.database_proxy.obj
+        database: Any = models.database_proxy.obj
         with self._lock:
-            kept = self._states.get(threading.get_ident())
+            kept = self._states.pop(threading.get_ident(), None)
         state = getattr(database, "_state", None)
         if kept is None or state is None or kept[0] is not database:
             return
-        if getattr(state, "conn", None) is None:  # a new thread state: the kept one
-            state.__dict__.update(kept[1])
+        if getattr(state, "conn", None) is not None:
+            return  # this thread state kept its own
+        state.__dict__.update(kept[2])
+        if (
+            kept[1] != connection_generation()
+            and not database.is_closed()
+            and not database.in_transaction()
+        ):
+            # The file was replaced or its settings changed (renew_connections): a new one.
+            database.close()
 
     def keep(self) -> None:
         database = models.database_proxy.obj
@@ -199,7 +209,11 @@ class _Connections:
         if state is None:
             return
         with self._lock:
-            self._states[threading.get_ident()] = (database, dict(state.__dict__))
+            self._states[threading.get_ident()] = (
+                database,
+                connection_generation(),
+                dict(state.__dict__),
+            )
 
     def forget(self) -> None:
         with self._lock:
