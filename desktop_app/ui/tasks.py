@@ -185,35 +185,33 @@ class _Connections:
         self._states: dict[int, tuple[Any, int, dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
-    def restore(self) -> None:
+    def restore(self) -> int:
+        """Give this thread its kept connection back; the generation it belongs to (taken
+        before it is used, so a ``renew_connections`` during the task renews it next time)."""
+        generation = connection_generation()
         database: Any = models.database_proxy.obj
         with self._lock:
             kept = self._states.pop(threading.get_ident(), None)
         state = getattr(database, "_state", None)
         if kept is None or state is None or kept[0] is not database:
-            return
+            return generation
         if getattr(state, "conn", None) is not None:
-            return  # this thread state kept its own
+            return generation  # this thread state kept its own
         state.__dict__.update(kept[2])
-        if (
-            kept[1] != connection_generation()
-            and not database.is_closed()
-            and not database.in_transaction()
-        ):
+        if kept[1] == generation:
+            return generation
+        if not database.is_closed() and not database.in_transaction():
             # The file was replaced or its settings changed (renew_connections): a new one.
             database.close()
+        return generation
 
-    def keep(self) -> None:
+    def keep(self, generation: int) -> None:
         database = models.database_proxy.obj
         state = getattr(database, "_state", None)
         if state is None:
             return
         with self._lock:
-            self._states[threading.get_ident()] = (
-                database,
-                connection_generation(),
-                dict(state.__dict__),
-            )
+            self._states[threading.get_ident()] = (database, generation, dict(state.__dict__))
 
     def forget(self) -> None:
         with self._lock:
@@ -250,14 +248,14 @@ class _Runnable(QRunnable):
                 # queries (5-6 ms at 1M cases, python -m bench tracker). Not
                 # connection_context(): a service may close and reopen this thread's
                 # connection (restore does), which empties peewee's context stack.
-                if self._connections is not None:
-                    self._connections.restore()
+                connections = self._connections
+                generation = connections.restore() if connections is not None else 0
                 models.database_proxy.obj.connect(reuse_if_open=True)
                 try:
                     result = self._fn()
                 finally:
-                    if self._connections is not None:
-                        self._connections.keep()
+                    if connections is not None:
+                        connections.keep(generation)
         except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
             self._relay.done.emit(None, exc)
         else:
