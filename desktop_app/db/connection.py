@@ -308,7 +308,9 @@ def _postgres(url: str) -> Database:
     # User and password may be percent-encoded (the first-run wizard quotes them).
     params = parseresult_to_dict(parsed, unquote_password=True, unquote_user=True)
     # A writer waits a few seconds for a row another PC holds, then the service says "busy".
-    options = f"-c lock_timeout={int(LOCK_TIMEOUT_S * 1000)}"
+    # The prepared page reads (db/prepared.py) keep one generic plan, made once per
+    # connection: it walks the order's index; only prepared statements heed this setting.
+    options = f"-c lock_timeout={int(LOCK_TIMEOUT_S * 1000)} -c plan_cache_mode=force_generic_plan"
     params["options"] = f"{params['options']} {options}" if params.get("options") else options
     params.setdefault("application_name", application_name())
     return ReconnectingPostgresqlDatabase(connect_timeout=10, **params)
@@ -365,6 +367,21 @@ def open_database(url: str | None = None) -> tuple[Database, DatabaseInfo]:
     db, info = make_database(resolve_url(url))
     database_proxy.initialize(db)
     return db, info
+
+
+_generation = [0]  # renew_connections() counts up
+
+
+def connection_generation() -> int:
+    """Connections kept from an earlier generation are not to be used again (the window's
+    workers keep theirs between tasks: ui/tasks.py)."""
+    return _generation[0]
+
+
+def renew_connections() -> None:
+    """Every connection kept between tasks is closed before its next use and a new one
+    opened: the database file was replaced (a restore), or its settings changed."""
+    _generation[0] += 1
 
 
 def placeholders(sql: str, param: str) -> str:

@@ -39,7 +39,7 @@ from typing import cast
 from peewee import Database, OperationalError
 
 from desktop_app.db import migrations, network_share
-from desktop_app.db.connection import copy_sqlite_file, is_sqlite, move_aside
+from desktop_app.db.connection import copy_sqlite_file, is_sqlite, move_aside, renew_connections
 from desktop_app.db.models import SchemaVersion, User, database_proxy
 from desktop_app.db.private_files import private_file, private_folder
 from desktop_app.domain.messages import msg
@@ -427,7 +427,9 @@ def _quiesce(target: Path) -> None:
 def release_connection() -> None:
     """Close the calling thread's database connection, so that its next query opens the
     database file as it is now: after a restore, a connection opened before still reads the
-    replaced file. Not while a transaction is open."""
+    replaced file. Not while a transaction is open. The connections other threads keep
+    (the window's workers) are renewed before their next use (``renew_connections``)."""
+    renew_connections()
     db = database_proxy.obj
     if db is not None and not db.is_closed() and not db.in_transaction():
         db.close()

@@ -22,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import overload
 
+from desktop_app.db import prepared
 from desktop_app.db.connection import is_sqlite, param_mark, placeholders
 from desktop_app.db.models import database_proxy
 from desktop_app.domain.masking import mask_contact
@@ -140,8 +141,14 @@ def build_query(
         sql, after_params = after_condition(after, sqlite=sqlite)
         parts.append(sql)
         params += after_params
-    parts.append(f"\n {_ORDER_BY}\n LIMIT {{p}}")
-    params.append(limit)
+    if sqlite:
+        parts.append(f"\n {_ORDER_BY}\n LIMIT {{p}}")
+        params.append(limit)
+    else:
+        # Literal (an int): PostgreSQL runs the page as a prepared statement with its
+        # generic plan (db/prepared.py), made once per connection; a plan for an unknown
+        # LIMIT would expect a tenth of the table (docs/rules.md#indexes).
+        parts.append(f"\n {_ORDER_BY}\n LIMIT {int(limit)}")
     sql = "".join(parts) if sqlite else _OUTER.replace("{inner}", "".join(parts))
     return placeholders(sql, param_mark(sqlite=sqlite)), params
 
@@ -195,7 +202,7 @@ def open_queue(
         sub_en,
         dept_zh,
         dept_en,
-    ) in db.execute_sql(sql, params).fetchall():
+    ) in prepared.execute(db, sql, params).fetchall():
         visible = contact_scope.admits_row(
             receiver_id=receiver, owner_id=owner, department_id=department
         )

@@ -64,7 +64,7 @@ from typing import Any, NamedTuple
 
 from peewee import Database
 
-from desktop_app.db import search
+from desktop_app.db import prepared, search
 from desktop_app.db.connection import is_sqlite, placeholders
 from desktop_app.db.models import FollowUp, database_proxy
 from desktop_app.domain.analysis import NO_CAUSE
@@ -675,6 +675,8 @@ def _page_rows(
     base_params: list[object],
     limit: int,
     position: tuple[int, tuple[Any, ...]] | None,
+    *,
+    prepare: bool = False,
 ) -> list[tuple[int, int, _Raw | None]]:
     """(segment, id, raw row) of up to ``limit`` rows after ``position``, segment after
     segment. On SQLite the ids only (the raw row None: ``read_page`` reads the rows by id
@@ -694,8 +696,8 @@ def _page_rows(
             seg_conds.append(keyset.removeprefix(" AND "))
             params += keyset_params
         order = ", ".join(k.sql + (" DESC" if k.desc else " ASC") for k in segment.keys)
-        params.append(limit - len(found))
         if sqlite:
+            params.append(limit - len(found))
             sql = (
                 f"SELECT c.id FROM complaint AS c{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
             )
@@ -704,13 +706,17 @@ def _page_rows(
                 for row in db.execute_sql(placeholders(sql, db.param), params).fetchall()
             )
         else:
-            inner = f"{_PG_INNER}{_where(seg_conds)}\nORDER BY {order}\nLIMIT {{p}}"
+            # The LIMIT literal: the open cases' pages run as prepared statements with
+            # their generic plan (db/prepared.py, docs/rules.md#indexes), which walks the
+            # order's index and stops at the LIMIT; a plan for an unknown LIMIT would
+            # expect a tenth of the table. A view over all cases is planned each time for
+            # its values (a rare value among 1M cases is best looked up, not walked to).
+            limit_sql = f"LIMIT {int(limit - len(found))}"
+            inner = f"{_PG_INNER}{_where(seg_conds)}\nORDER BY {order}\n{limit_sql}"
             sql = _PG_OUTER.replace("{inner}", inner).replace("{order}", order)
-            sql = sql.replace("{name}", _name(session))
-            found.extend(
-                (index, row[_ID], row)
-                for row in db.execute_sql(placeholders(sql, db.param), params).fetchall()
-            )
+            sql = placeholders(sql.replace("{name}", _name(session)), db.param)
+            cursor = prepared.execute(db, sql, params) if prepare else db.execute_sql(sql, params)
+            found.extend((index, row[_ID], row) for row in cursor.fetchall())
         if len(found) >= limit:
             break
     return found
@@ -763,7 +769,9 @@ def read_page(
     rules = access.rules(session)
     conds, params = _conditions(db, session, flt, rules=rules)
     # One more than asked: tells whether more follow.
-    found = _page_rows(db, session, plan, conds, params, limit + 1, position)
+    found = _page_rows(
+        db, session, plan, conds, params, limit + 1, position, prepare=_open_only(flt)
+    )
     more = len(found) > limit
     found = found[:limit]
     if not found:

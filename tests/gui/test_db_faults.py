@@ -2,8 +2,9 @@
 a clear message in the form, keeps everything typed, writes nothing (no half case), and the
 same Save works once the fault is gone. Also: starting on a read-only or damaged file.
 
-The faults are SQLite's own, on the program's connections (every worker task opens one and
-gets the database's pragmas), while the test's connection stays usable:
+The faults are SQLite's own, on the program's connections (the database's pragmas, which
+the workers' connections get when renewed: ``renew_connections``), while the test's
+connection stays usable:
 
 - full: ``PRAGMA max_page_count`` at the current page count (SQLITE_FULL, "database or
   disk is full") with a save that needs new pages (a long pasted text), and, where the
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop_app.bootstrap import prepare_database
 from desktop_app.db import models
+from desktop_app.db.connection import renew_connections
 from desktop_app.db.models import Attachment, Complaint, Customer, ProgressEntry, Survey
 from desktop_app.domain.validation import ID_CHECK, ID_WEIGHTS
 from desktop_app.services import auth, cases
@@ -82,14 +84,17 @@ def make_full() -> None:
     """No page more for the program's connections."""
     assert db().execute_sql("PRAGMA freelist_count").fetchone()[0] == 0
     db().pragma("max_page_count", page_count(), permanent=True)
+    renew_connections()
 
 
 def free_space() -> None:
     db().pragma("max_page_count", 2**30, permanent=True)
+    renew_connections()
 
 
 def make_read_only(on: bool = True) -> None:
     db().pragma("query_only", 1 if on else 0, permanent=True)
+    renew_connections()
 
 
 @contextlib.contextmanager
@@ -97,6 +102,7 @@ def other_writer(path: Path):
     """Another program holds a write transaction on the file until the block ends (then it
     commits); the program waits at most 200 ms for the lock."""
     db().pragma("busy_timeout", 200, permanent=True)
+    renew_connections()
     other = sqlite3.connect(str(path), timeout=0, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QThread
 
 from desktop_app.db import models
+from desktop_app.db.connection import renew_connections
 from desktop_app.services.errors import NotFound
 from desktop_app.ui.tasks import TaskRunner
 
@@ -42,6 +43,40 @@ def qtbot_main_thread():
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.instance().thread()
+
+
+def test_the_worker_keeps_its_connection_from_task_to_task_until_shutdown(qtbot, runner):
+    """One connection per worker, not per task: a new one per task cost a PostgreSQL login
+    and cold caches on every tracker page (PySide gives a pool thread a new Python thread
+    state, with new thread-locals, for each task)."""
+
+    def work():
+        db = models.database_proxy.obj
+        return db.connection(), db.execute_sql("SELECT 1").fetchone()
+
+    seen = []
+    for _ in range(3):
+        task = runner.submit(work)
+        task.succeeded.connect(seen.append)
+        with qtbot.waitSignal(task.finished):
+            pass
+    assert [rows for _conn, rows in seen] == [(1,)] * 3
+    first = seen[0][0]
+    assert all(conn is first for conn, _rows in seen)
+    # A restore replaced the file (renew_connections): the next task opens a new one.
+    renew_connections()
+    task = runner.submit(work)
+    task.succeeded.connect(seen.append)
+    with qtbot.waitSignal(task.finished):
+        pass
+    assert seen[-1][0] is not first and seen[-1][1] == (1,)
+    with pytest.raises(Exception):  # noqa: B017, PT011 - the driver's own error class
+        first.cursor().execute("SELECT 1")
+    assert runner.shutdown()
+    first = seen[-1][0]
+    # shutdown closed it: SQLite's and psycopg2's closed connections refuse a statement
+    with pytest.raises(Exception):  # noqa: B017, PT011 - the driver's own error class
+        first.cursor().execute("SELECT 1")
 
 
 def test_service_error_is_delivered_as_failed_not_as_a_crash(qtbot, runner, monkeypatch):
