@@ -104,22 +104,22 @@
         <translation>数据库 {file} 正在使用中（{reason}）。请关闭其他电脑上的本程序及其他使用该文件的程序，然后重新恢复。未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="445"/>
+        <location filename="../../desktop_app/services/backup.py" line="447"/>
         <source>Restoring a PostgreSQL database is done with the server&apos;s tools, not by this program. Close the program on every PC, then run: pg_restore --clean --if-exists --no-owner --dbname &lt;database URL&gt; {file}</source>
         <translation>PostgreSQL 数据库需用服务器工具恢复，而非本程序。请关闭所有电脑上的本程序，然后运行：pg_restore --clean --if-exists --no-owner --dbname &lt;数据库 URL&gt; {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="453"/>
+        <location filename="../../desktop_app/services/backup.py" line="455"/>
         <source>{file} does not exist or is not a file; nothing was restored.</source>
         <translation>{file} 不存在或不是文件，未做任何恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="464"/>
+        <location filename="../../desktop_app/services/backup.py" line="466"/>
         <source>{file} is the database itself; choose a backup file.</source>
         <translation>{file} 就是数据库本身，请选择备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/backup.py" line="480"/>
+        <location filename="../../desktop_app/services/backup.py" line="482"/>
         <source>Could not restore {file}: {reason}</source>
         <translation>无法恢复 {file}：{reason}</translation>
     </message>
@@ -1213,8 +1213,8 @@
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="169"/>
-        <location filename="../../desktop_app/services/tracker.py" line="758"/>
+        <location filename="../../desktop_app/services/queue.py" line="176"/>
+        <location filename="../../desktop_app/services/tracker.py" line="764"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
