@@ -679,7 +679,40 @@ class ImprovementDialog(ActionDialog):
         )
 
 
-# --- saving (the reports page's and the case window's) -----------------------------------
+# --- opening and saving (the reports page's and the case window's) -----------------------
+
+
+def open_dialog(
+    previous: ImprovementDialog | None,
+    action: ImprovementInfo | None,
+    *,
+    departments: Sequence[Term],
+    type_tree: Sequence[TypeRef],
+    language: str,
+    session: Session,
+    tasks: TaskRunner,
+    editable: bool,
+    parent: QWidget,
+    accepted: Any,
+) -> ImprovementDialog:
+    """Open the dialog of ``action`` (None: a new one) in place of ``previous`` (deleted
+    if still there), window-modal; ``accepted`` is called when the user saves."""
+    if previous is not None and shiboken6.isValid(previous):
+        previous.deleteLater()
+    dialog = ImprovementDialog(
+        departments=departments,
+        type_tree=type_tree,
+        language=language,
+        today=session.now().date(),
+        action=action,
+        session=session,
+        tasks=tasks,
+        editable=editable,
+        parent=parent,
+    )
+    dialog.accepted.connect(accepted)
+    dialog.open()
+    return dialog
 
 
 def submit_save(dialog: ImprovementDialog, session: Session, tasks: TaskRunner) -> Task:

@@ -37,6 +37,7 @@ from desktop_app.ui.i18n import service_message
 from desktop_app.ui.improvement_dialog import (
     IMPROVEMENT_ROLES,
     ImprovementDialog,
+    open_dialog,
     show_refusal,
     submit_save,
 )
@@ -141,23 +142,19 @@ class CaseImprovements(QGroupBox):
     # --- the dialog -----------------------------------------------------------------------
 
     def _open(self, action: ImprovementInfo | None) -> ImprovementDialog:
-        if self.dialog is not None and shiboken6.isValid(self.dialog):
-            self.dialog.deleteLater()
-        dialog = ImprovementDialog(
+        self.dialog = open_dialog(
+            self.dialog,
+            action,
             departments=self.departments,
             type_tree=self.type_tree,
             language=self.language,
-            today=self.session.now().date(),
-            action=action,
             session=self.session,
             tasks=self.tasks,
             editable=self.may_edit,
             parent=self.window(),
+            accepted=self._accepted,
         )
-        dialog.accepted.connect(self._accepted)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.dialog
 
     def problem_text(self, detail: CaseDetail) -> str:
         if detail.root_cause_label:

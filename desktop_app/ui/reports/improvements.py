@@ -27,6 +27,7 @@ from desktop_app.ui.i18n import service_message
 from desktop_app.ui.improvement_dialog import (
     IMPROVEMENT_ROLES,
     ImprovementDialog,
+    open_dialog,
     show_refusal,
     submit_save,
 )
@@ -198,24 +199,20 @@ class ImprovementActions(_Base):
         )
 
     def _open_improvement_dialog(self, action: ImprovementInfo | None) -> ImprovementDialog:
-        if self.improvement_dialog is not None and shiboken6.isValid(self.improvement_dialog):
-            self.improvement_dialog.deleteLater()
-        dialog = ImprovementDialog(
+        dialog = self.improvement_dialog = open_dialog(
+            self.improvement_dialog,
+            action,
             departments=self._departments,
             type_tree=self._type_tree,
             language=self.language,
-            today=self.session.now().date(),
-            action=action,
             session=self.session,
             tasks=self.tasks,
             editable=self.can_edit_improvements,
             parent=self,
+            accepted=self._improvement_accepted,
         )
         if action is None and (code := self.department_code()):
             dialog.set_department(code)
-        dialog.accepted.connect(self._improvement_accepted)
-        self.improvement_dialog = dialog
-        dialog.open()
         return dialog
 
     def ask_new_improvement(self) -> ImprovementDialog | None:
