@@ -83,6 +83,9 @@ def test_a_supervisor_creates_an_improvement_action_from_the_case_window(qtbot, 
     opened = window.open_improvement(action.id)
     assert opened is not None and opened.action_info.id == action.id
     assert opened.cases.text() == case.number
+    # Its accounts, follow-ups and effect are read before the test's database goes.
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=WAIT)
+    assert opened.effect_table.rowCount() > 0
     opened.reject()
 
 
