@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -382,6 +383,71 @@ def renew_connections() -> None:
     """Every connection kept between tasks is closed before its next use and a new one
     opened: the database file was replaced (a restore), or its settings changed."""
     _generation[0] += 1
+
+
+class WorkerConnections:
+    """The database connection of each worker thread of a pool, kept between tasks.
+
+    A pool thread is Qt's, not Python's: PySide makes a Python thread state for each
+    ``run`` and deletes it afterwards, and every ``threading.local`` with it — peewee's
+    connection of the thread included. Each task then opened a new connection (on
+    PostgreSQL a login, 7-9 ms, and a server process with cold caches, per tracker page;
+    on SQLite a cold page cache) and lost the connection's prepared statements
+    (db/prepared.py). So ``enter`` gives a task the peewee state (the connection and its
+    transaction bookkeeping) the thread's previous task left with ``leave``; ``close``
+    ends it (when the pool shuts down), and ``renew_connections`` makes the next ``enter``
+    open a new one (a restore replaced the file). Used by ui/tasks.py ``TaskRunner``."""
+
+    def __init__(self) -> None:
+        self._states: dict[int, tuple[Any, int, dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+
+    def _restore(self) -> int:
+        """Give this thread its kept state back; the generation it belongs to (taken before
+        it is used, so a ``renew_connections`` during the task renews it next time)."""
+        generation = connection_generation()
+        database: Any = database_proxy.obj
+        with self._lock:
+            kept = self._states.pop(threading.get_ident(), None)
+        state = getattr(database, "_state", None)
+        if kept is None or state is None or kept[0] is not database:
+            return generation
+        if getattr(state, "conn", None) is not None:
+            return generation  # this thread state kept its own
+        state.__dict__.update(kept[2])
+        if kept[1] == generation:
+            return generation
+        if not database.is_closed() and not database.in_transaction():
+            # The file was replaced or its settings changed (renew_connections): a new one.
+            database.close()
+        return generation
+
+    def enter(self) -> int:
+        """Before a task on this thread: its kept connection, or a new one. Not
+        ``connection_context()``: a service may close and reopen this thread's connection
+        (restore does), which empties peewee's context stack. Returns what ``leave``
+        takes."""
+        generation = self._restore()
+        database_proxy.obj.connect(reuse_if_open=True)
+        return generation
+
+    def leave(self, generation: int) -> None:
+        """After a task on this thread: keep its connection for the next one."""
+        database = database_proxy.obj
+        state = getattr(database, "_state", None)
+        if state is None:
+            return
+        with self._lock:
+            self._states[threading.get_ident()] = (database, generation, dict(state.__dict__))
+
+    def close(self) -> None:
+        """Close this thread's kept connection, if any (the pool shuts down)."""
+        self._restore()
+        with self._lock:
+            self._states.pop(threading.get_ident(), None)
+        database = database_proxy.obj
+        if database is not None and not database.is_closed():
+            database.close()
 
 
 def placeholders(sql: str, param: str) -> str:

@@ -47,8 +47,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from desktop_app.db import models
-from desktop_app.db.connection import connection_generation
+from desktop_app.db.connection import WorkerConnections
 from desktop_app.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -168,56 +167,6 @@ class Task(QObject):
             self.deleteLater()
 
 
-class _Connections:
-    """The database connection of each of a runner's worker threads, kept between tasks.
-
-    A pool thread is Qt's, not Python's: PySide makes a Python thread state for each
-    ``run`` and deletes it afterwards, and every ``threading.local`` with it — peewee's
-    connection of the thread included. Each task then opened a new connection (on
-    PostgreSQL a login, 7-9 ms, and a server process with cold caches, per tracker page;
-    on SQLite a cold page cache) and lost the connection's prepared statements
-    (db/prepared.py). So the runner keeps each worker's peewee state (the connection and
-    its transaction bookkeeping) after a task and gives it back to the next task on the
-    same thread; they are closed by ``shutdown``, or with the runner, and renewed after
-    ``db.connection.renew_connections`` (a restore replaced the file)."""
-
-    def __init__(self) -> None:
-        self._states: dict[int, tuple[Any, int, dict[str, Any]]] = {}
-        self._lock = threading.Lock()
-
-    def restore(self) -> int:
-        """Give this thread its kept connection back; the generation it belongs to (taken
-        before it is used, so a ``renew_connections`` during the task renews it next time)."""
-        generation = connection_generation()
-        database: Any = models.database_proxy.obj
-        with self._lock:
-            kept = self._states.pop(threading.get_ident(), None)
-        state = getattr(database, "_state", None)
-        if kept is None or state is None or kept[0] is not database:
-            return generation
-        if getattr(state, "conn", None) is not None:
-            return generation  # this thread state kept its own
-        state.__dict__.update(kept[2])
-        if kept[1] == generation:
-            return generation
-        if not database.is_closed() and not database.in_transaction():
-            # The file was replaced or its settings changed (renew_connections): a new one.
-            database.close()
-        return generation
-
-    def keep(self, generation: int) -> None:
-        database = models.database_proxy.obj
-        state = getattr(database, "_state", None)
-        if state is None:
-            return
-        with self._lock:
-            self._states[threading.get_ident()] = (database, generation, dict(state.__dict__))
-
-    def forget(self) -> None:
-        with self._lock:
-            self._states.pop(threading.get_ident(), None)
-
-
 class _Runnable(QRunnable):
     def __init__(
         self,
@@ -225,7 +174,7 @@ class _Runnable(QRunnable):
         fn: Callable[[], Any],
         *,
         database: bool,
-        connections: _Connections | None = None,
+        connections: WorkerConnections,
     ):
         super().__init__()
         self.setAutoDelete(True)
@@ -245,17 +194,12 @@ class _Runnable(QRunnable):
                 # The worker keeps its connection from one task to the next (closed when
                 # the runner shuts down): a new SQLite connection starts with a cold page
                 # cache and reads the schema again, which cost more than a tracker page's
-                # queries (5-6 ms at 1M cases, python -m bench tracker). Not
-                # connection_context(): a service may close and reopen this thread's
-                # connection (restore does), which empties peewee's context stack.
-                connections = self._connections
-                generation = connections.restore() if connections is not None else 0
-                models.database_proxy.obj.connect(reuse_if_open=True)
+                # queries (5-6 ms at 1M cases, python -m bench tracker).
+                generation = self._connections.enter()
                 try:
                     result = self._fn()
                 finally:
-                    if connections is not None:
-                        connections.keep(generation)
+                    self._connections.leave(generation)
         except BaseException as exc:  # noqa: BLE001 - delivered to the main thread
             self._relay.done.emit(None, exc)
         else:
@@ -267,17 +211,12 @@ class _Runnable(QRunnable):
 class _CloseConnection(QRunnable):
     """Closes the database connection of the worker thread it runs on, if open."""
 
-    def __init__(self, connections: _Connections | None = None):
+    def __init__(self, connections: WorkerConnections):
         super().__init__()
         self._connections = connections
 
     def run(self) -> None:
-        database = models.database_proxy.obj
-        if self._connections is not None:
-            self._connections.restore()
-            self._connections.forget()
-        if database is not None and not database.is_closed():
-            database.close()
+        self._connections.close()
 
 
 class TaskRunner(QObject):
@@ -292,7 +231,7 @@ class TaskRunner(QObject):
         # The workers live as long as the runner, so their connections do (see _Runnable).
         self.pool.setExpiryTimeout(-1)
         self._database = database
-        self._connections = _Connections()
+        self._connections = WorkerConnections()
         self._running: set[Task] = set()
         self._latest: dict[Hashable, Task] = {}  # key -> the newest "latest" task
         self._active: dict[Hashable, Task] = {}  # key -> the running "coalesce" task
