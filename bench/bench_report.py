@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench.common import (
     BENCH_NOW,
@@ -33,6 +35,7 @@ from desktop_app.bootstrap import prepare_database
 from desktop_app.db.models import Department, User
 from desktop_app.domain import periods
 from desktop_app.services import auth, kpi
+from desktop_app.services.session import Session
 
 REPEATS = {"month": 9, "quarter": 7}
 GOAL_RATIO = 1.5
@@ -41,6 +44,69 @@ GOAL_S = 3.0
 
 def _period(kind: str) -> periods.Period:
     return periods.period_of(kind, BENCH_NOW.date()).previous()
+
+
+def _measure_period(
+    kind: str,
+    manager: Session,
+    reference: Any,
+    *,
+    sqlite: bool,
+    run_statements: Callable[[dict[str, tuple[str, list]]], dict[str, list]],
+) -> tuple[dict[str, tuple[str, list]], tuple[float, float], list[tuple[str, str, str]], float]:
+    """One period's report, ours against ``run_statements`` over the same statements
+    (checked to agree first), interleaved: the statements, the medians (ours, baseline),
+    the table's rows and the first (cold) call's time."""
+    period = _period(kind)
+    queries = kpi.build_queries(
+        sqlite=sqlite,
+        start_at=period.start_at,
+        end_before=period.end_before,
+        now=BENCH_NOW,
+        department_id=None,
+        reference=reference,
+    )
+
+    def ours():
+        report = kpi.kpi_report(manager, period.start, period.end)
+        return report, kpi.to_json_dict(report)
+
+    def baseline():
+        return run_statements(queries)
+
+    started = time.perf_counter()
+    report, _json = ours()
+    first_call = time.perf_counter() - started
+    raw_rows = baseline()
+    assert raw_rows["breakdown"][0][0] == report.volume, "ours and the baseline disagree"
+    assert sum(r[1] for r in raw_rows["closed"]) == report.closed_cases
+    assert sum(r[1] for r in raw_rows["owners"]) == report.volume
+    assert raw_rows["surveys"][0][0] == report.surveys
+    assert sum(r[3] for r in raw_rows["overdue"] if r[0] == "owner") == report.overdue_open
+    a, b = median_interleaved(ours, baseline, REPEATS[kind], warmup=1)
+    rows = [
+        (
+            f"{kind} {period.label()}: {report.volume:,} cases, "
+            f"{report.closed_cases:,} closed, {report.surveys:,} surveys (s)",
+            f"{med(a):.3f}",
+            f"{med(b):.3f}",
+        ),
+        ("  min / max (s)", f"{min(a):.3f} / {max(a):.3f}", f"{min(b):.3f} / {max(b):.3f}"),
+    ]
+    return queries, (med(a), med(b)), rows, first_call
+
+
+def _goal_line(judged: dict[str, tuple[float, float]]) -> str:
+    met = all(o <= GOAL_S and o / b <= GOAL_RATIO for o, b in judged.values())
+    ours_s, base_s = judged["quarter"]
+    return result_line(
+        "report",
+        ours_s,
+        base_s,
+        f"month and quarter: ratio <= {GOAL_RATIO:g} and ours <= {GOAL_S:g} s "
+        f"(figures: the quarter)",
+        met,
+    )
 
 
 def measure(path: Path) -> tuple[Report, str]:
@@ -55,51 +121,19 @@ def measure(path: Path) -> tuple[Report, str]:
         judged: dict[str, tuple[float, float]] = {}
         plans: list[str] = []
         first_call = 0.0
+
+        def statements(queries):
+            return {
+                name: raw.execute(sql, params).fetchall() for name, (sql, params) in queries.items()
+            }
+
         for kind in ("month", "quarter"):
-            period = _period(kind)
-            queries = kpi.build_queries(
-                sqlite=True,
-                start_at=period.start_at,
-                end_before=period.end_before,
-                now=BENCH_NOW,
-                department_id=None,
-                reference=reference,
+            queries, judged[kind], kind_rows, cold = _measure_period(
+                kind, manager, reference, sqlite=True, run_statements=statements
             )
-
-            def ours(period=period):
-                report = kpi.kpi_report(manager, period.start, period.end)
-                return report, kpi.to_json_dict(report)
-
-            def baseline(queries=queries):
-                return {
-                    name: raw.execute(sql, params).fetchall()
-                    for name, (sql, params) in queries.items()
-                }
-
+            rows += kind_rows
             if kind == "month":
-                started = time.perf_counter()
-                ours()
-                first_call = time.perf_counter() - started
-            report, _json = ours()
-            raw_rows = baseline()
-            assert raw_rows["breakdown"][0][0] == report.volume, "ours and the baseline disagree"
-            assert sum(r[1] for r in raw_rows["closed"]) == report.closed_cases
-            assert sum(r[1] for r in raw_rows["owners"]) == report.volume
-            assert raw_rows["surveys"][0][0] == report.surveys
-            assert sum(r[3] for r in raw_rows["overdue"] if r[0] == "owner") == report.overdue_open
-            a, b = median_interleaved(ours, baseline, REPEATS[kind], warmup=1)
-            judged[kind] = (med(a), med(b))
-            rows.append(
-                (
-                    f"{kind} {period.label()}: {report.volume:,} cases, "
-                    f"{report.closed_cases:,} closed, {report.surveys:,} surveys (s)",
-                    f"{med(a):.3f}",
-                    f"{med(b):.3f}",
-                )
-            )
-            rows.append(
-                ("  min / max (s)", f"{min(a):.3f} / {max(a):.3f}", f"{min(b):.3f} / {max(b):.3f}")
-            )
+                first_call = cold
             if kind == "quarter":
                 for name, (sql, params) in queries.items():
                     plan = "; ".join(
@@ -130,17 +164,7 @@ def measure(path: Path) -> tuple[Report, str]:
         report.note(f"{kind}: ratio {ours_s / base_s:.3f}")
     for plan in plans:
         report.note(f"plan, {plan}")
-    met = all(o <= GOAL_S and o / b <= GOAL_RATIO for o, b in judged.values())
-    ours_s, base_s = judged["quarter"]
-    line = result_line(
-        "report",
-        ours_s,
-        base_s,
-        f"month and quarter: ratio <= {GOAL_RATIO:g} and ours <= {GOAL_S:g} s "
-        f"(figures: the quarter)",
-        met,
-    )
-    return report, line
+    return report, _goal_line(judged)
 
 
 def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
@@ -162,44 +186,19 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
         reference = kpi.load_reference()
         rows: list[tuple[str, str, str]] = []
         judged: dict[str, tuple[float, float]] = {}
+
+        def statements(queries):
+            result = {}
+            for name, (sql, params) in queries.items():
+                cur.execute(sql, params)
+                result[name] = cur.fetchall()
+            return result
+
         for kind in ("month", "quarter"):
-            period = _period(kind)
-            queries = kpi.build_queries(
-                sqlite=False,
-                start_at=period.start_at,
-                end_before=period.end_before,
-                now=BENCH_NOW,
-                department_id=None,
-                reference=reference,
+            _queries, judged[kind], kind_rows, _cold = _measure_period(
+                kind, manager, reference, sqlite=False, run_statements=statements
             )
-
-            def ours(period=period):
-                report = kpi.kpi_report(manager, period.start, period.end)
-                return report, kpi.to_json_dict(report)
-
-            def baseline(queries=queries):
-                result = {}
-                for name, (sql, params) in queries.items():
-                    cur.execute(sql, params)
-                    result[name] = cur.fetchall()
-                return result
-
-            report, _json = ours()
-            raw_rows = baseline()
-            assert raw_rows["breakdown"][0][0] == report.volume, "ours and the baseline disagree"
-            a, b = median_interleaved(ours, baseline, REPEATS[kind], warmup=1)
-            judged[kind] = (med(a), med(b))
-            rows.append(
-                (
-                    f"{kind} {period.label()}: {report.volume:,} cases, "
-                    f"{report.closed_cases:,} closed, {report.surveys:,} surveys (s)",
-                    f"{med(a):.3f}",
-                    f"{med(b):.3f}",
-                )
-            )
-            rows.append(
-                ("  min / max (s)", f"{min(a):.3f} / {max(a):.3f}", f"{min(b):.3f} / {max(b):.3f}")
-            )
+            rows += kind_rows
     finally:
         raw.close()
         db.close()
@@ -215,14 +214,4 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
     for what, seconds in loading.items():
         out.note(f"demo data loaded now: {what} {seconds:.1f}")
     out.note(pg.server_settings(url))
-    met = all(o <= GOAL_S and o / b <= GOAL_RATIO for o, b in judged.values())
-    ours_s, base_s = judged["quarter"]
-    line = result_line(
-        "report",
-        ours_s,
-        base_s,
-        f"month and quarter: ratio <= {GOAL_RATIO:g} and ours <= {GOAL_S:g} s "
-        f"(figures: the quarter)",
-        met,
-    )
-    return out, line
+    return out, _goal_line(judged)
