@@ -14,7 +14,9 @@ Goal: ours at most 3x the raw SQL and under 50 ms at 1M cases.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench.common import (
     Report,
@@ -27,6 +29,7 @@ from bench.common import (
 from desktop_app.bootstrap import prepare_database
 from desktop_app.db.models import User
 from desktop_app.services import auth, queue
+from desktop_app.services.session import Session
 
 LIMIT = 100
 REPEATS = 50
@@ -60,29 +63,10 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
             "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
         ).fetchone()[0]
 
-        def ours():
-            return queue.open_queue(manager, limit=LIMIT)
-
-        def baseline():
-            return raw.execute(RAW_SQL, (LIMIT,)).fetchall()
-
-        first = ours()
-        expected = [r[0] for r in baseline()]
-        assert [r.id for r in first.rows] == expected, "ours and the baseline disagree"
-        a, b = median_interleaved(ours, baseline, REPEATS)
+        cursor, (a, b), second, clerk_times = _measure(
+            manager, clerk, lambda: raw.execute(RAW_SQL, (LIMIT,)).fetchall()
+        )
         ours_s, baseline_s = med(a), med(b)
-        cursor = first.next_cursor
-        second = [0.0]
-        if cursor is not None:
-            second = median_interleaved(
-                lambda: queue.open_queue(manager, limit=LIMIT, after=cursor),
-                lambda: None,
-                15,
-                warmup=1,
-            )[0]
-        clerk_times = median_interleaved(
-            lambda: queue.open_queue(clerk, limit=LIMIT), lambda: None, 15, warmup=1
-        )[0]
         sql, params = queue.build_query(manager, limit=LIMIT + 1, after=cursor, sqlite=True)
         plan = "; ".join(
             str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
@@ -94,15 +78,9 @@ def run(cases: int, seed: int, cache_dir: Path) -> tuple[Report, str]:
         f"open-queue: first {LIMIT} of {open_cases:,} open cases "
         f"among {cases:,}, SQLite, median of {REPEATS}"
     )
-    _pages(
-        report, (ours_s, baseline_s), (a, b), second if cursor is not None else None, clerk_times
-    )
+    _pages(report, (ours_s, baseline_s), (a, b), second, clerk_times)
     report.note(f"query plan, page 2: {plan}")
-    met = ours_s / baseline_s <= GOAL_RATIO and ours_s * 1000 <= GOAL_MS
-    line = result_line(
-        "open-queue", ours_s, baseline_s, f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met
-    )
-    return report, line
+    return report, _goal_line(ours_s, baseline_s)
 
 
 def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, str]:
@@ -123,29 +101,12 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
             "SELECT COUNT(*) FROM complaint WHERE is_open = TRUE"
         ).fetchone()[0]
 
-        def ours():
-            return queue.open_queue(manager, limit=LIMIT)
-
         def baseline():
             cur.execute(pg_sql, (LIMIT,))
             return cur.fetchall()
 
-        first = ours()
-        assert [r.id for r in first.rows] == [r[0] for r in baseline()], "ours and SQL disagree"
-        a, b = median_interleaved(ours, baseline, REPEATS)
+        cursor, (a, b), second, clerk_times = _measure(manager, clerk, baseline)
         ours_s, baseline_s = med(a), med(b)
-        cursor = first.next_cursor
-        second = [0.0]
-        if cursor is not None:
-            second = median_interleaved(
-                lambda: queue.open_queue(manager, limit=LIMIT, after=cursor),
-                lambda: None,
-                15,
-                warmup=1,
-            )[0]
-        clerk_times = median_interleaved(
-            lambda: queue.open_queue(clerk, limit=LIMIT), lambda: None, 15, warmup=1
-        )[0]
     finally:
         raw.close()
         db.close()
@@ -153,17 +114,47 @@ def run_pg(cases: int, seed: int, cache_dir: Path, url: str) -> tuple[Report, st
         f"open-queue: first {LIMIT} of {open_cases:,} open cases among {cases:,}, "
         f"PostgreSQL, median of {REPEATS}; baseline = the same SQL through psycopg2"
     )
-    _pages(
-        report, (ours_s, baseline_s), (a, b), second if cursor is not None else None, clerk_times
-    )
+    _pages(report, (ours_s, baseline_s), (a, b), second, clerk_times)
     for what, seconds in loading.items():
         report.note(f"demo data loaded now: {what} {seconds:.1f}")
     report.note(pg.server_settings(url))
+    return report, _goal_line(ours_s, baseline_s)
+
+
+def _measure(
+    manager: Session, clerk: Session, baseline: Callable[[], list]
+) -> tuple[Any, tuple[list[float], list[float]], list[float] | None, list[float]]:
+    """The same for SQLite and PostgreSQL: the manager's first page, ours against
+    ``baseline`` (checked to list the same cases first), interleaved; then the keyset
+    second page (None when there is none) and the clerk's first page, ours alone. Returns
+    the second page's cursor, the samples, the second page's and the clerk's times."""
+
+    def ours():
+        return queue.open_queue(manager, limit=LIMIT)
+
+    first = ours()
+    assert [r.id for r in first.rows] == [r[0] for r in baseline()], "ours and SQL disagree"
+    samples = median_interleaved(ours, baseline, REPEATS)
+    cursor = first.next_cursor
+    second = None
+    if cursor is not None:
+        second = median_interleaved(
+            lambda: queue.open_queue(manager, limit=LIMIT, after=cursor),
+            lambda: None,
+            15,
+            warmup=1,
+        )[0]
+    clerk_times = median_interleaved(
+        lambda: queue.open_queue(clerk, limit=LIMIT), lambda: None, 15, warmup=1
+    )[0]
+    return cursor, samples, second, clerk_times
+
+
+def _goal_line(ours_s: float, baseline_s: float) -> str:
     met = ours_s / baseline_s <= GOAL_RATIO and ours_s * 1000 <= GOAL_MS
-    line = result_line(
+    return result_line(
         "open-queue", ours_s, baseline_s, f"ratio <= {GOAL_RATIO:g} and ours <= {GOAL_MS:g} ms", met
     )
-    return report, line
 
 
 def _pages(
