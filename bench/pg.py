@@ -229,8 +229,9 @@ def _fill_search(source: sqlite3.Connection, cur) -> None:
         buffer.seek(0)
         cur.copy_expert("COPY bench_terms FROM STDIN WITH (FORMAT csv)", buffer)
     cur.execute(
-        f"INSERT INTO {search.TABLE} (complaint_id, terms) "
-        "SELECT complaint_id, to_tsvector('simple', terms) FROM bench_terms"
+        f"INSERT INTO {search.TABLE} (complaint_id, terms, open_case) "
+        "SELECT t.complaint_id, to_tsvector('simple', t.terms), c.is_open "
+        "FROM bench_terms AS t JOIN complaint AS c ON c.id = t.complaint_id"
     )
     cur.execute("DROP TABLE bench_terms")
 

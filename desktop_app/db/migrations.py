@@ -496,6 +496,12 @@ def _v18_improvement_reminders(migrator: SchemaMigrator, db: Database) -> None:
     )
 
 
+def _v19_open_cases_search(migrator: SchemaMigrator, db: Database) -> None:
+    """v19: PostgreSQL: the search entries' open flag and the open cases' index of terms
+    (docs/rules.md#search-index); SQLite's index is unchanged."""
+    search.add_open_flag(db)
+
+
 # (version reached, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = [
     (2, "login throttle and password change time", _v2_login_throttle),
@@ -527,6 +533,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SchemaMigrator, Database], None]]] = 
     ),
     (17, "review meetings and the typical-case library", _v17_review_meetings_and_case_library),
     (18, "reminders about improvement actions", _v18_improvement_reminders),
+    (19, "the open cases' search index (PostgreSQL)", _v19_open_cases_search),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

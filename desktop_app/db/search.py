@@ -50,6 +50,66 @@ def create(db: Database) -> None:
             "REFERENCES complaint (id) ON DELETE CASCADE, terms tsvector NOT NULL)"
         )
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {TABLE}_terms ON {TABLE} USING GIN (terms)")
+        add_open_flag(db)
+
+
+# PostgreSQL: whether the entry's case is open, kept by a trigger on the case's is_open.
+_OPEN_FLAG_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {TABLE}_open_case() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE {TABLE} SET open_case = NEW.is_open WHERE complaint_id = NEW.id;
+    RETURN NULL;
+END $$"""
+
+
+def add_open_flag(db: Database) -> None:
+    """PostgreSQL: the open cases' own index of terms (docs/rules.md#search-index).
+
+    ``open_case`` says whether the entry's case is open: written with the entry
+    (``index_rows``) and kept by a trigger when a case closes or reopens, so every writer
+    (a close, a reopening, an import) keeps it. ``{TABLE}_open_terms`` indexes the terms of
+    the open cases only, a few percent of the entries: the tracker's text search over the
+    open cases reads it, where the index of all entries gives a common word's hundreds of
+    thousands of closed cases. Made at creation (schema v19 for older databases)."""
+    if is_sqlite(db):
+        return
+    db.execute_sql(
+        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS open_case BOOLEAN NOT NULL DEFAULT FALSE"
+    )
+    db.execute_sql(
+        f"UPDATE {TABLE} AS f SET open_case = c.is_open FROM complaint AS c "
+        "WHERE c.id = f.complaint_id AND f.open_case <> c.is_open"
+    )
+    db.execute_sql(
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_open_terms ON {TABLE} USING GIN (terms) "
+        "WHERE open_case = TRUE"
+    )
+    db.execute_sql(_OPEN_FLAG_FUNCTION)
+    db.execute_sql(f'DROP TRIGGER IF EXISTS "{TABLE}_open_case" ON complaint')
+    db.execute_sql(
+        f'CREATE TRIGGER "{TABLE}_open_case" AFTER UPDATE OF is_open ON complaint FOR EACH ROW '
+        f"WHEN (OLD.is_open IS DISTINCT FROM NEW.is_open) EXECUTE FUNCTION {TABLE}_open_case()"
+    )
+
+
+def _open_flag_kept(db: Database) -> bool:
+    row = db.execute_sql(
+        "SELECT COUNT(*) FROM pg_trigger WHERE tgname = %s AND NOT tgisinternal",
+        (f"{TABLE}_open_case",),
+    ).fetchone()
+    return bool(row[0])
+
+
+def open_flag_mismatches(db: Database) -> int:
+    """PostgreSQL: search entries whose ``open_case`` disagrees with their case (0 on
+    SQLite, which has no flag): for ``check``."""
+    if is_sqlite(db):
+        return 0
+    row = db.execute_sql(
+        f"SELECT COUNT(*) FROM {TABLE} AS f JOIN complaint AS c ON c.id = f.complaint_id "
+        "WHERE f.open_case <> c.is_open"
+    ).fetchone()
+    return int(row[0])
 
 
 def configure(db: Database) -> None:
@@ -63,6 +123,8 @@ def configure(db: Database) -> None:
     (16 segments on one level) still bounds the index when nothing tidies it. Stored in
     the index's own configuration, set once (every start checks it)."""
     if not is_sqlite(db):
+        if not _open_flag_kept(db):  # dropped (a restore without triggers): make it again
+            add_open_flag(db)
         return
     row = db.execute_sql(f"SELECT v FROM {TABLE}_config WHERE k = 'automerge'").fetchone()
     if row is None or int(row[0]) != 0:
@@ -92,12 +154,16 @@ def index_rows(db: Database, rows: Iterable[tuple[int, str]]) -> None:
     else:
         from psycopg2.extras import execute_values
 
+        # With its case's open flag (``add_open_flag``): the case is written first.
         execute_values(
             db.cursor(),
-            f"INSERT INTO {TABLE} (complaint_id, terms) VALUES %s ON CONFLICT "
-            "(complaint_id) DO UPDATE SET terms = EXCLUDED.terms",
+            f"INSERT INTO {TABLE} (complaint_id, terms, open_case) "
+            "SELECT v.id, to_tsvector('simple', v.terms), c.is_open "
+            "FROM (VALUES %s) AS v (id, terms) JOIN complaint AS c ON c.id = v.id "
+            "ON CONFLICT (complaint_id) DO UPDATE SET terms = EXCLUDED.terms, "
+            "open_case = EXCLUDED.open_case",
             data,
-            template="(%s, to_tsvector('simple', %s))",
+            template="(%s::integer, %s::text)",
             page_size=1000,
         )
 
@@ -128,29 +194,28 @@ def search(db: Database, text: str, *, limit: int = 10, min_hits: int = 3) -> li
 
 
 def id_subquery(
-    db: Database, text: str, *, at_least: str | None = None
+    db: Database, text: str, *, open_after: str | None = None
 ) -> tuple[str, list[object]] | None:
     """A ``SELECT`` of the ids of complaints whose description has every index term of
     ``text`` (no relaxation: a filter, not a suggestion), for ``c.id IN (...)``; with
     ``{p}`` placeholders and its parameters. None when the text has no index terms.
 
-    ``at_least``: an SQL expression (e.g. a scalar subquery) no id of interest is below;
-    the index then reads only the ids from there (a common word's ids from the oldest
-    open case on, not from the first case ever)."""
+    ``open_after``: only the open cases are of interest, and this SQL expression (e.g. a
+    scalar subquery) gives an id no open case is below. SQLite's index then reads the ids
+    from there on (a common word's ids from the oldest open case on, not from the first
+    case ever); PostgreSQL reads the open cases' own index (``add_open_flag``)."""
     unique = list(dict.fromkeys(terms(text)))[:MAX_FILTER_TERMS]
     if not unique:
         return None
     if is_sqlite(db):
         sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {{p}}"
-        param = " AND ".join(_quote(t) for t in unique)
-        column = "rowid"
-    else:
-        sql = f"SELECT complaint_id FROM {TABLE} WHERE terms @@ plainto_tsquery('simple', {{p}})"
-        param = " ".join(unique)
-        column = "complaint_id"
-    if at_least:
-        sql += f" AND {column} >= ({at_least})"
-    return sql, [param]
+        if open_after:
+            sql += f" AND rowid >= ({open_after})"
+        return sql, [" AND ".join(_quote(t) for t in unique)]
+    sql = f"SELECT complaint_id FROM {TABLE} WHERE terms @@ plainto_tsquery('simple', {{p}})"
+    if open_after:
+        sql += " AND open_case = TRUE"
+    return sql, [" ".join(unique)]
 
 
 def indexed_count(db: Database) -> int:

@@ -148,6 +148,11 @@ def run_checks(session: Session) -> CheckReport:
         "open cases without a next deadline (they would sort apart in the queues)",
     )
     report.add(
+        "closed cases without a next deadline",
+        _count(C.select().where(~C.is_open & C.next_due.is_null(False))),
+        "closed cases with a next deadline (they would be listed among the open cases by deadline)",
+    )
+    report.add(
         "queue priority consistent",
         _count(
             C.select().where((C.urgent & (C.priority != 4)) | (~C.urgent & (C.priority != C.level)))
@@ -189,6 +194,12 @@ def run_checks(session: Session) -> CheckReport:
         "every case in the search index",
         abs(_count(C.select()) - search.indexed_count(db)),
         "cases missing from (or extra in) the description search index",
+    )
+    report.add(
+        "search index knows the open cases",
+        search.open_flag_mismatches(db),
+        "search entries whose open flag disagrees with their case (the text search over "
+        "the open cases misses or adds them)",
     )
     report.results.append(
         CheckResult(

@@ -271,6 +271,9 @@ class _Segment:
     params: tuple[object, ...]
     keys: tuple[_Key, ...]
     processing: bool = False  # keyset by queue.after_condition (native NULL placement)
+    # The segment's condition holds only for open cases, so on PostgreSQL the open-cases
+    # condition of an open-only filter is left out of its query (``_plan``, next deadline).
+    open_implied: bool = False
 
 
 @dataclass(frozen=True)
@@ -377,8 +380,14 @@ def _plan(db: Database, session: Session, sort: str, descending: bool, flt: Case
         )
     if sort == "next_due":
         due = _Key("c.next_due", desc, _column(_NEXT_DUE))
+        # Only open cases have a next deadline (docs/rules.md#processing-order; ``check``
+        # counts closed ones that would have one). Without ``is_open = TRUE`` beside it,
+        # PostgreSQL walks complaint_next_due for the open cases' page and stops at the
+        # page; with it, it counts that condition twice against the open cases' partial
+        # indexes, expects a few hundred rows and sorts all the open ones. SQLite keeps it:
+        # it sorts the open cases from their index, and walked all cases without it.
         segments = (
-            _Segment("c.next_due IS NOT NULL", (), (due, id_key)),
+            _Segment("c.next_due IS NOT NULL", (), (due, id_key), open_implied=True),
             _Segment("c.next_due IS NULL", (), (id_key,)),
         )
         order = (
@@ -505,7 +514,7 @@ def _text_condition(
         params += [text, text + "\U0010ffff"]
         parts.append("c.contact = {p}")
         params.append(text)
-        described = search.id_subquery(db, text, at_least=_OLDEST_OPEN if open_only else None)
+        described = search.id_subquery(db, text, open_after=_OLDEST_OPEN if open_only else None)
         if described is not None:
             parts.append(f"c.id IN ({described[0]})")
             params += described[1]
@@ -686,7 +695,10 @@ def _page_rows(
     first = position[0] if position else 0
     for index in range(first, len(plan.segments)):
         segment = plan.segments[index]
-        seg_conds = [*conds, segment.where] if segment.where else list(conds)
+        implied = segment.open_implied and not sqlite  # SQLite walks the open cases' index
+        seg_conds = [c for c in conds if not (implied and c == _OPEN)]
+        if segment.where:
+            seg_conds.append(segment.where)
         params = [*base_params, *segment.params]
         if position and index == first:
             if segment.processing:

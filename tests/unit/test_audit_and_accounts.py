@@ -203,6 +203,31 @@ def test_check_finds_a_case_missing_from_the_search_index(system_session, demo_c
     }
 
 
+def test_check_finds_a_closed_case_with_a_deadline(system_session, demo_cases):
+    """The open cases' order by deadline leaves the open flag to the deadline (PostgreSQL,
+    docs/rules.md#processing-order): a closed case with one would be listed among them."""
+    case = Complaint.select().where(~Complaint.is_open).first()
+    Complaint.update(next_due=case.closed_at).where(Complaint.id == case.id).execute()
+    assert _failures(system_session) == {
+        "closed cases without a next deadline": "1 closed cases with a next deadline (they "
+        "would be listed among the open cases by deadline)"
+    }
+
+
+def test_check_finds_a_stale_open_flag_in_the_search_index(system_session, demo_cases):
+    db = database_proxy.obj
+    if search.is_sqlite(db):
+        pytest.skip("PostgreSQL's search entries carry their case's open flag")
+    case = Complaint.select().where(Complaint.is_open).first()
+    db.execute_sql(
+        f"UPDATE {search.TABLE} SET open_case = FALSE WHERE complaint_id = %s", (case.id,)
+    )
+    assert _failures(system_session) == {
+        "search index knows the open cases": "1 search entries whose open flag disagrees "
+        "with their case (the text search over the open cases misses or adds them)"
+    }
+
+
 def test_check_notices_an_unprotected_audit_log(system_session, demo_cases):
     db = database_proxy.obj
     if search.is_sqlite(db):

@@ -508,6 +508,42 @@ def test_overdue_uses_the_session_clock(db, people, clock):
     assert set(_ids(later, CaseFilter(overdue_only=True))) == {old.id, new.id}
 
 
+def test_text_search_over_open_cases_follows_closing_and_reopening(db, people, clock):
+    """The open cases' text search reads its own index on PostgreSQL (each entry carries
+    its case's open flag, kept by a trigger: docs/rules.md#search-index); a closed case
+    leaves it and a reopened one comes back, on both backends."""
+    from desktop_app.services import cases
+
+    clerk1, manager = people["clerk1"], people["manager"]
+    c1 = clerk1.user_id
+    case = _case(receiver=c1, owner=c1, description="蓝牙耳机退款申请未到账")
+    other = _case(receiver=c1, owner=c1, description="蓝牙耳机左耳没有声音")
+
+    def found(include_closed=False):
+        return set(_ids(manager, CaseFilter(text="耳机退款", include_closed=include_closed)))
+
+    assert found() == {case.id}
+    assert set(_ids(manager, CaseFilter(text="蓝牙耳机"))) == {case.id, other.id}
+    detail = cases.close_case(
+        clerk1,
+        case.id,
+        confirmed=False,
+        outcome="resolved",
+        reason="客户撤诉",
+        version=cases.get_case(clerk1, case.id).version,
+    )
+    assert found() == set()
+    assert found(include_closed=True) == {case.id}
+    cases.reopen_case(clerk1, case.id, "款项仍未到账", version=detail.version)
+    assert found() == {case.id}
+    if not is_sqlite(db):
+        flags = db.execute_sql(
+            f"SELECT complaint_id, open_case FROM {search.TABLE} WHERE complaint_id IN (%s, %s)",
+            (case.id, other.id),
+        ).fetchall()
+        assert dict(flags) == {case.id: True, other.id: True}
+
+
 def test_text_search(db, people, monkeypatch):
     c1 = people["clerk1"].user_id
     day = TEST_NOW - dt.timedelta(days=2)
