@@ -397,5 +397,9 @@ SETTINGS: tuple[SettingDef, ...] = (
 SECRET_KEYS = frozenset({"notify.dingtalk_secret"})
 # How a secret that is set is shown to readers, in the audit log and in the policy workbook.
 SECRET_SHOWN = "******"
+# Settings only managers and admins read (docs/rules.md#settings): the secret, and the
+# robots' addresses, which carry the robot's access token (whoever has one can post to the
+# office's group chat). Others see them as set or not.
+CREDENTIAL_KEYS = SECRET_KEYS | {"notify.webhook_url", "notify.department_webhooks"}
 
 BY_KEY = {s.key: s for s in SETTINGS}

@@ -12,6 +12,7 @@ from desktop_app.db.models import OfficialCalendarYear, Setting, User, database_
 from desktop_app.domain.messages import msg
 from desktop_app.domain.settings import (
     BY_KEY,
+    CREDENTIAL_KEYS,
     SECRET_KEYS,
     SECRET_SHOWN,
     SETTINGS,
@@ -55,9 +56,15 @@ def get(key: str) -> Any:
 
 @service
 def list_settings(session: Session) -> list[tuple[str, Any]]:
+    """Every setting with its value; a robot's address or secret only as set or not
+    (``SECRET_SHOWN``) unless the session is a manager's or an admin's."""
     require_staff(session)
     values = load_all()
-    return [(d.key, values[d.key]) for d in SETTINGS]
+    hidden = CREDENTIAL_KEYS if session.role not in ("manager", "admin") else frozenset()
+    return [
+        (d.key, (SECRET_SHOWN if values[d.key] else "") if d.key in hidden else values[d.key])
+        for d in SETTINGS
+    ]
 
 
 @service

@@ -121,6 +121,31 @@ def test_secret_is_not_written_to_the_audit_log(manager_session):
     assert "SECxyz" not in entry.details and "notify.dingtalk_secret" in entry.details
 
 
+def test_robot_addresses_and_secret_are_shown_to_managers_only(
+    manager_session, supervisor_session, clerk_session
+):
+    """The Settings page lists every setting to every user; a robot's address carries its
+    access token, so clerks and supervisors see it (and the secret) only as set."""
+    address = "https://oapi.dingtalk.com/robot/send?access_token=abc123"
+    settings_service.change_setting(manager_session, "notify.webhook_url", address)
+    settings_service.change_setting(
+        manager_session, "notify.department_webhooks", "tech=https://qyapi.weixin.qq.com/x?key=k9"
+    )
+    settings_service.change_setting(manager_session, "notify.dingtalk_secret", "SECxyz")
+    for session in (clerk_session, supervisor_session):
+        shown = dict(settings_service.list_settings(session))
+        assert shown["notify.webhook_url"] == "******"
+        assert shown["notify.department_webhooks"] == "******"
+        assert shown["notify.dingtalk_secret"] == "******"
+        assert "abc123" not in repr(shown) and "k9" not in repr(shown)
+        assert shown["numbering.prefix"] == "TS"
+    shown = dict(settings_service.list_settings(manager_session))
+    assert shown["notify.webhook_url"] == address
+    assert shown["notify.dingtalk_secret"] == "SECxyz"
+    settings_service.change_setting(manager_session, "notify.dingtalk_secret", "")
+    assert dict(settings_service.list_settings(clerk_session))["notify.dingtalk_secret"] == ""
+
+
 # -- queue and send --------------------------------------------------------------------------
 
 
