@@ -44,7 +44,9 @@ the open cases the processing order walks ``complaint_queue_open``, the open cas
 order with every column the list filters by, so a filter and the scope are tested in the
 index without reading a row (a stage: 1.6 to 0.3 ms); any other order sorts the open
 cases from that index or ``complaint_open_cases`` (same columns, by department first; a
-few ms). With closed cases included, each order walks an
+few ms); on PostgreSQL a label order (department, owner, type, stage) reads its groups one
+after the other in one statement instead, stopping when the page is full (``_union_sql``,
+docs/rules.md#indexes). With closed cases included, each order walks an
 index in its own order: number, customer name, registration time, next deadline, and for
 the label and level orders one group after the other in id order (closed stage: the rows
 in id order). A scoped session's scope is then tested row by row along that walk
