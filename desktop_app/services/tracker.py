@@ -44,7 +44,9 @@ the open cases the processing order walks ``complaint_queue_open``, the open cas
 order with every column the list filters by, so a filter and the scope are tested in the
 index without reading a row (a stage: 1.6 to 0.3 ms); any other order sorts the open
 cases from that index or ``complaint_open_cases`` (same columns, by department first; a
-few ms). With closed cases included, each order walks an
+few ms); on PostgreSQL a label order (department, owner, type, stage) reads its groups one
+after the other in one statement instead, stopping when the page is full (``_union_sql``,
+docs/rules.md#indexes). With closed cases included, each order walks an
 index in its own order: number, customer name, registration time, next deadline, and for
 the label and level orders one group after the other in id order (closed stage: the rows
 in id order). A scoped session's scope is then tested row by row along that walk
@@ -231,14 +233,15 @@ JOIN channel AS ch ON ch.id = c.channel_id"""
 # flat join cost PostgreSQL more than running it (every join order against every index of
 # the cases); and each statement is a round trip to the server, where SQLite's two reads
 # cost microseconds (``python -m bench tracker --database …``).
-_PG_INNER = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
+_PG_COLUMNS = """c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
  c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
- c.owner_id, c.department_id, c.subtype_id, c.type_id, c.channel_id
-FROM complaint AS c"""
+ c.owner_id, c.department_id, c.subtype_id, c.type_id, c.channel_id"""
+_PG_INNER = f"SELECT {_PG_COLUMNS}\nFROM complaint AS c"
+# ``{extra}``: more columns after the row's (``_union_sql``'s segment number).
 _PG_OUTER = """SELECT c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
  c.stage, c.next_due, c.registration_time, c.closed_at, c.is_open, c.version, c.receiver_id,
  c.owner_id, c.department_id, c.subtype_id, o.display_name, t.{name},
- s.{name}, d.code, d.{name}, ch.{name}
+ s.{name}, d.code, d.{name}, ch.{name}{extra}
 FROM ({inner}) AS c
 JOIN "user" AS o ON o.id = c.owner_id
 JOIN complaint_type AS t ON t.id = c.type_id
@@ -282,6 +285,12 @@ class _Plan:
     descending: bool
     segments: tuple[_Segment, ...]
     order_sql: str  # the whole order as one ORDER BY (for ``statement``)
+    # PostgreSQL, open cases by groups: every segment (key: id only) in one statement,
+    # a UNION ALL of one subquery per group (``_union_sql``).
+    union: bool = False
+    # The scope written unindexed (``access.Scope.sql``): tested on the rows each group's
+    # index gives, not looked up term by term in each group.
+    scope_unindexed: bool = False
 
 
 def _column(index: int) -> Callable[[_Raw], object]:
@@ -353,6 +362,7 @@ def _plan(db: Database, session: Session, sort: str, descending: bool, flt: Case
     if sort not in SORT_KEYS:
         raise ValidationError(msg("Unknown sort order {sort}."), field="sort", sort=sort)
     name = "name_zh" if session.language.startswith("zh") else "name_en"
+    sqlite = is_sqlite(db)
     desc = bool(descending)
     direction = " DESC" if desc else ""
     id_key = _Key("c.id", desc, _column(_ID))
@@ -418,20 +428,32 @@ def _plan(db: Database, session: Session, sort: str, descending: bool, flt: Case
         )
     else:
         column, index, ranked = _ranked(db, sort, name)
-        groups = [_group(sort, column, value, is_sqlite(db)) for value in ranked]
+        groups = [_group(sort, column, value, sqlite) for value in ranked]
         rank = {value: r for r, value in enumerate(ranked)}
         missing = len(ranked)
         case = _rank_case(column, ranked)
         order = f"{case}{direction}, c.id{direction}"
         single = (_Key(case, desc, lambda row: rank.get(row[index], missing)), id_key)
-    if _open_only(flt):
+    open_only = _open_only(flt)
+    if open_only and (sqlite or sort == "level"):
         # Open cases are few: one query sorts them all (from the open cases' index).
+        # PostgreSQL's level order too: no index of the open cases leads with the level,
+        # so each group of it would be a walk through the whole index.
         return _Plan(sort, desc, (_Segment("", (), single),), order)
-    # With closed cases: one query per group, each walking an index in id order.
+    # One segment per group, in id order. With closed cases one query per group, each
+    # walking an index in id order. PostgreSQL's open cases: every group in one statement,
+    # each read by an index of its group and sorted (``_union_sql``); the scope tested on
+    # the group's rows, except by department, whose index (complaint_open_cases) holds
+    # the scope's columns right after it.
     if desc:
         groups.reverse()
     return _Plan(
-        sort, desc, tuple(_Segment(where, params, (id_key,)) for where, params in groups), order
+        sort,
+        desc,
+        tuple(_Segment(where, params, (id_key,)) for where, params in groups),
+        order,
+        union=open_only,
+        scope_unindexed=open_only and sort != "department",
     )
 
 
@@ -528,13 +550,15 @@ def _conditions(
     *,
     ordered: bool = True,
     rules: access.Rules | None = None,
+    scope_unindexed: bool = False,
 ) -> tuple[list[str], list[object]]:
     """The WHERE of a filter in the session's scope, as conditions (ANDed) and params.
 
     ``ordered``: for a list (not a count). Over all cases, SQLite then tests the scope of
     a session with departments row by row while it walks the index of the order: a
     department's share of the cases fills a page after a few hundred rows, where
-    gathering the whole scope through its indexes and sorting it takes a second."""
+    gathering the whole scope through its indexes and sorting it takes a second.
+    ``scope_unindexed``: the scope tested that way whatever the backend (``_Plan``)."""
     sqlite = is_sqlite(db)
     conds: list[str] = []
     params: list[object] = []
@@ -547,7 +571,9 @@ def _conditions(
         add(_OPEN)
     if flt.overdue_only:
         add("c.next_due < {p}", [_dt_param(session.now(), sqlite)])
-    walk = ordered and sqlite and not _open_only(flt) and bool(session.department_ids)
+    walk = scope_unindexed or (
+        ordered and sqlite and not _open_only(flt) and bool(session.department_ids)
+    )
     if rules is None:
         rules = access.rules(session)
     scope, scope_params = rules.see.sql("c", unindexed=walk)
@@ -691,6 +717,11 @@ def _page_rows(
     segment. On SQLite the ids only (the raw row None: ``read_page`` reads the rows by id
     after); on PostgreSQL the whole rows in the same statement (``_PG_OUTER``)."""
     sqlite = is_sqlite(db)
+    if plan.union and not sqlite:
+        sql, params = _union_sql(session, plan, conds, base_params, limit, position)
+        sql = placeholders(sql, db.param)
+        cursor = prepared.execute(db, sql, params) if prepare else db.execute_sql(sql, params)
+        return [(row[-1], row[_ID], row[:-1]) for row in cursor.fetchall()]
     found: list[tuple[int, int, _Raw | None]] = []
     first = position[0] if position else 0
     for index in range(first, len(plan.segments)):
@@ -726,12 +757,61 @@ def _page_rows(
             limit_sql = f"LIMIT {int(limit - len(found))}"
             inner = f"{_PG_INNER}{_where(seg_conds)}\nORDER BY {order}\n{limit_sql}"
             sql = _PG_OUTER.replace("{inner}", inner).replace("{order}", order)
+            sql = sql.replace("{extra}", "")
             sql = placeholders(sql.replace("{name}", _name(session)), db.param)
             cursor = prepared.execute(db, sql, params) if prepare else db.execute_sql(sql, params)
             found.extend((index, row[_ID], row) for row in cursor.fetchall())
         if len(found) >= limit:
             break
     return found
+
+
+def _union_sql(
+    session: Session,
+    plan: _Plan,
+    conds: list[str],
+    base_params: list[object],
+    limit: int,
+    position: tuple[int, tuple[Any, ...]] | None,
+) -> tuple[str, list[object]]:
+    """PostgreSQL's page of the open cases in a label or level order: every group (segment,
+    key ``id``) in one statement, ``(SELECT … WHERE <filter> AND <group> ORDER BY c.id
+    LIMIT n) UNION ALL (…) … LIMIT n``, each row with its segment number. The Append runs
+    its children in order and the LIMIT stops it once the page is full, so only the groups
+    the page needs are read, each from the open cases' index of its group and sorted: a
+    group of a few thousand rows, where one query over all groups sorted every open case
+    of the scope (docs/rules.md#indexes).
+
+    The position is a parameter, so every page of a view runs the same prepared statement:
+    ``$s <= i`` leaves out the groups before the cursor's (a one-time filter, the child is
+    not run), ``c.id > $x OR $s < i`` starts the cursor's group after its last id. The
+    first page passes ``s = -1``."""
+    direction, op = (" DESC", "<") if plan.descending else ("", ">")
+    start, last = (position[0], position[1][0]) if position else (-1, 0)
+    children: list[str] = []
+    params: list[object] = []
+    for index, segment in enumerate(plan.segments):
+        where = _where(
+            [
+                *conds,
+                segment.where,
+                f"{{p}} <= {index}",
+                f"(c.id {op} {{p}} OR {{p}} < {index})",
+            ]
+        )
+        params += [*base_params, *segment.params, start, last, start]
+        children.append(
+            f"(SELECT {_PG_COLUMNS}, {index} AS seg\nFROM complaint AS c{where}"
+            f"\nORDER BY c.id{direction}\nLIMIT {int(limit)})"
+        )
+    inner = "\nUNION ALL\n".join(children) + f"\nLIMIT {int(limit)}"
+    sql = (
+        _PG_OUTER.replace("{inner}", inner)
+        .replace("{order}", f"c.seg, c.id{direction}")
+        .replace("{extra}", ", c.seg")
+        .replace("{name}", _name(session))
+    )
+    return sql, params
 
 
 @service
@@ -779,7 +859,7 @@ def read_page(
     position = _check_cursor(plan, after)
     # The session's rules once (a supervisor's team is a query: a round trip on PostgreSQL).
     rules = access.rules(session)
-    conds, params = _conditions(db, session, flt, rules=rules)
+    conds, params = _conditions(db, session, flt, rules=rules, scope_unindexed=plan.scope_unindexed)
     # One more than asked: tells whether more follow.
     found = _page_rows(
         db, session, plan, conds, params, limit + 1, position, prepare=_open_only(flt)

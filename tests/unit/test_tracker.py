@@ -20,8 +20,8 @@ from desktop_app.db.models import (
     database_proxy,
 )
 from desktop_app.domain.vocab import STAGES
+from desktop_app.services import access, tracker
 from desktop_app.services import settings as settings_service
-from desktop_app.services import tracker
 from desktop_app.services.errors import PermissionDenied, ValidationError
 from desktop_app.services.session import Session
 from desktop_app.services.tracker import CaseFilter
@@ -217,6 +217,42 @@ def test_every_order_pages_through_every_row_once(db, people, mixed, include_clo
             expected = _expected(cases, sort, descending, nulls_first=is_sqlite(db))
             got = _ids(manager, flt, sort=sort, descending=descending)
             assert got == expected, (sort, descending)
+
+
+LABEL_SORTS = ("department", "owner", "type", "stage")
+
+
+@pytest.mark.parametrize("who", ["super1", "clerk2"])
+def test_label_orders_of_the_open_cases_page_across_groups(db, people, mixed, who):
+    """The open cases in a label order, paged by one and by four rows for staff with a
+    scope, both directions, with and without a filter: every page boundary falls once
+    inside a group and once at its end, and the pages together are the order computed in
+    Python (on PostgreSQL every group is a part of one statement, docs/rules.md#indexes)."""
+    session = people[who]
+    see = access.rules(session).see
+    filters = {
+        "open": (OPEN, lambda c: True),
+        "level 2 or 3": (CaseFilter(levels=frozenset({2, 3})), lambda c: c.level in (2, 3)),
+    }
+    for flt, wanted in filters.values():
+        cases = [c for c in mixed if c.is_open and see.admits(c) and wanted(c)]
+        for sort in LABEL_SORTS:
+            for descending in (False, True):
+                expected = _expected(cases, sort, descending, nulls_first=is_sqlite(db))
+                groups = {_group_of(c, sort) for c in cases}
+                assert len(groups) > 1, "the data should cross groups"
+                for limit in (1, 4):
+                    got = _ids(session, flt, sort=sort, descending=descending, limit=limit)
+                    assert got == expected, (sort, descending, limit)
+
+
+def _group_of(case, sort):
+    return {
+        "department": case.department_id,
+        "owner": case.owner_id,
+        "type": case.subtype_id,
+        "stage": case.stage,
+    }[sort]
 
 
 def test_page_sizes_and_the_last_page(db, people, mixed):
