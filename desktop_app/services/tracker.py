@@ -774,7 +774,7 @@ def _union_sql(
     limit: int,
     position: tuple[int, tuple[Any, ...]] | None,
 ) -> tuple[str, list[object]]:
-    """PostgreSQL's page of the open cases in a label or level order: every group (segment,
+    """PostgreSQL's page of the open cases in a label order: every group (segment,
     key ``id``) in one statement, ``(SELECT … WHERE <filter> AND <group> ORDER BY c.id
     LIMIT n) UNION ALL (…) … LIMIT n``, each row with its segment number. The Append runs
     its children in order and the LIMIT stops it once the page is full, so only the groups
