@@ -36,7 +36,7 @@ from typing import Any
 
 from peewee import SQL, ColumnBase
 
-from desktop_app.db.models import Complaint, User
+from desktop_app.db.models import Complaint, User, database_proxy
 from desktop_app.services.session import Session
 
 HANDLER_ROLES = ("clerk", "supervisor", "manager")
@@ -133,7 +133,14 @@ def supervised_ids(session: Session) -> frozenset[int]:
     """The users whose direct supervisor is the session's user (supervisors only)."""
     if not session.is_supervisor or session.user_id is None:
         return frozenset()
-    return frozenset(u.id for u in User.select(User.id).where(User.supervisor == session.user_id))
+    # Plain SQL: every list page of a supervisor asks (peewee's query and model rows cost
+    # several times the query itself: python -m bench tracker).
+    db = database_proxy.obj
+    cursor = db.execute_sql(
+        f'SELECT id FROM "{User._meta.table_name}" WHERE supervisor_id = {db.param}',
+        (session.user_id,),
+    )
+    return frozenset(row[0] for row in cursor.fetchall())
 
 
 def rules(session: Session) -> Rules:

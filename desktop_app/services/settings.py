@@ -50,8 +50,12 @@ def load_all() -> dict[str, Any]:
 def get(key: str) -> Any:
     if key not in BY_KEY:
         raise KeyError(key)
-    row = Setting.get_or_none(Setting.key == key)
-    return _decode(key, row.value) if row else BY_KEY[key].default
+    # Plain SQL: the tracker asks at every page (a model object cost more than the query).
+    db = database_proxy.obj
+    row = db.execute_sql(
+        f'SELECT "value" FROM "{Setting._meta.table_name}" WHERE "key" = {db.param}', (key,)
+    ).fetchone()
+    return _decode(key, row[0]) if row else BY_KEY[key].default
 
 
 @service

@@ -373,11 +373,16 @@ def _plan(db: Database, session: Session, sort: str, descending: bool, flt: Case
             _Key("c.id", False, _column(_ID)),
         )
         if _open_only(flt):
+            # PostgreSQL: the scope tested in complaint_queue_open along the walk (it holds
+            # the scope's columns). Looked up term by term, the scope's OR made it gather
+            # a department's open cases by a bitmap and sort them (department + level:
+            # 5 ms against 0.9 at 1M cases).
             return _Plan(
                 sort,
                 False,
                 (_Segment("", (), keys, processing=True),),
                 "c.priority DESC, c.next_due ASC, c.id ASC",
+                scope_unindexed=not sqlite,
             )
         return _Plan(
             sort,
