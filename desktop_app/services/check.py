@@ -12,7 +12,7 @@ from peewee import Database, SelectBase, fn
 
 from desktop_app.db import guards, migrations, search
 from desktop_app.db.connection import is_sqlite
-from desktop_app.db.models import Complaint, ProgressEntry, Survey, database_proxy
+from desktop_app.db.models import Approval, Complaint, ProgressEntry, Survey, database_proxy
 from desktop_app.services.errors import service
 from desktop_app.services.permissions import require_admin, require_role
 from desktop_app.services.session import Session
@@ -151,6 +151,19 @@ def run_checks(session: Session) -> CheckReport:
         "closed cases without a next deadline",
         _count(C.select().where(~C.is_open & C.next_due.is_null(False))),
         "closed cases with a next deadline (they would be listed among the open cases by deadline)",
+    )
+    A = Approval
+    report.add(
+        "cases awaiting approval have a request",
+        _count(
+            C.select().where(
+                (C.stage == "approval")
+                & ~fn.EXISTS(
+                    A.select(A.id).where((A.complaint == C.id) & (A.decision == "pending"))
+                )
+            )
+        ),
+        "cases at the approval stage without a pending request (no supervisor can decide)",
     )
     report.add(
         "queue priority consistent",

@@ -31,6 +31,7 @@ from peewee import Database
 from desktop_app.db import bulk, search
 from desktop_app.db.connection import is_sqlite, write_lock
 from desktop_app.db.models import (
+    Approval,
     BaseModel,
     CauseCategory,
     Channel,
@@ -658,6 +659,17 @@ ESCALATION_COLUMNS = (
     "by_user_id",
     "at",
 )
+# A case left at the approval stage waits on a pending request (docs/rules.md#workflow).
+APPROVAL_COLUMNS = (
+    "complaint_id",
+    "solution",
+    "requested_by_id",
+    "requested_at",
+    "decision",
+    "approver_id",
+    "decided_at",
+    "comment",
+)
 TABLE_COLUMNS = (
     (Complaint, COMPLAINT_COLUMNS),
     (Customer, CUSTOMER_COLUMNS),
@@ -665,6 +677,7 @@ TABLE_COLUMNS = (
     (Survey, SURVEY_COLUMNS),
     (Transfer, TRANSFER_COLUMNS),
     (Escalation, ESCALATION_COLUMNS),
+    (Approval, APPROVAL_COLUMNS),
 )
 
 
@@ -1155,6 +1168,7 @@ class _Generator:
         surveys: list[_Row] = []
         transfers: list[_Row] = []
         escalations: list[_Row] = []
+        approvals: list[_Row] = []
         case_iter = iter(case_ids)
         customer_iter = iter(customer_ids)
         next_customer = None
@@ -1299,6 +1313,14 @@ class _Generator:
                     solution_at = moments[exec_index]
                 closed_at = moments[-1] if not is_open else None
                 owner_now = owner  # routed at registration
+                if stage == "approval":
+                    # The owner's request, its solution from the case id (the random
+                    # sequence stays as it was).
+                    proposed = STAGE_TEXTS["solution_proposed"]
+                    solution = proposed[case_id % len(proposed)][0]
+                    approvals.append(
+                        (case_id, solution, owner, S(moments[reached]), "pending", None, None, None)
+                    )
                 if is_open and owner in directory.load:
                     directory.load[owner] += 1
                 # Outcome and survey of a closed case.
@@ -1530,6 +1552,7 @@ class _Generator:
             "surveys": surveys,
             "transfers": transfers,
             "escalations": escalations,
+            "approvals": approvals,
         }
 
 
@@ -1618,6 +1641,7 @@ def generate(
                 writer.insert(Survey, SURVEY_COLUMNS, rows["surveys"])
                 writer.insert(Transfer, TRANSFER_COLUMNS, rows["transfers"])
                 writer.insert(Escalation, ESCALATION_COLUMNS, rows["escalations"])
+                writer.insert(Approval, APPROVAL_COLUMNS, rows["approvals"])
             done += n
             totals["progress"] += len(rows["progress"])
             totals["surveys"] += len(rows["surveys"])

@@ -81,6 +81,7 @@ from peewee import Database, fn
 from desktop_app.db import bulk, search
 from desktop_app.db.connection import for_update, is_sqlite, write_lock
 from desktop_app.db.models import (
+    Approval,
     CauseCategory,
     Channel,
     Complaint,
@@ -1511,11 +1512,25 @@ SURVEY_COLUMNS = (
     "created_at",
 )
 
+APPROVAL_COLUMNS = (
+    "complaint_id",
+    "solution",
+    "requested_by_id",
+    "requested_at",
+    "decision",
+    "approver_id",
+    "decided_at",
+    "comment",
+)
+# The solution of a case imported at the approval stage (the workbook has no such column).
+IMPORTED_SOLUTION = "（导入时处于审批阶段，方案见处理进度）"
+
 TABLE_COLUMNS = (
     (Complaint, COMPLAINT_COLUMNS),
     (Customer, CUSTOMER_COLUMNS),
     (ProgressEntry, PROGRESS_COLUMNS),
     (Survey, SURVEY_COLUMNS),
+    (Approval, APPROVAL_COLUMNS),
 )
 
 
@@ -1712,6 +1727,7 @@ class _Writer:
         prefix = self.v.prefix
         S = self.stamp
         rows: list[_Row] = []
+        approvals: list[_Row] = []
         index: list[tuple[int, str]] = []
         ctx = self.ctx
         for rec, customer_id, case_id in zip(chunk, customers, ids, strict=True):
@@ -1845,7 +1861,25 @@ class _Writer:
             )
             index.append((case_id, description))
             self.cases[number] = (case_id, customer_id)
+            requester = owner_id or receiver_id or self.session.user_id
+            if stage == "approval" and requester is not None:
+                # The workbook carries no approval requests: a case at the approval stage
+                # gets its owner's pending one, so a supervisor can decide it
+                # (docs/rules.md#exchange-import).
+                approvals.append(
+                    (
+                        case_id,
+                        IMPORTED_SOLUTION,
+                        requester,
+                        S(case.last_update_at or registered),
+                        "pending",
+                        None,
+                        None,
+                        None,
+                    )
+                )
         self.insert("complaint", COMPLAINT_COLUMNS, rows)
+        self.insert("approval", APPROVAL_COLUMNS, approvals)
         search.index_rows(self.db, index)
         self.report.complaints += len(rows)
 

@@ -214,6 +214,19 @@ def test_check_finds_a_closed_case_with_a_deadline(system_session, demo_cases):
     }
 
 
+def test_check_finds_a_case_awaiting_approval_without_a_request(system_session, demo_cases):
+    """Nobody can decide such a case (the demo leaves its approval-stage cases with the
+    owner's pending request)."""
+    waiting = Complaint.select().where(Complaint.stage == "approval").count()
+    case = Complaint.select().where(Complaint.is_open, Complaint.stage != "approval").first()
+    Complaint.update(stage="approval").where(Complaint.id == case.id).execute()
+    assert _failures(system_session) == {
+        "cases awaiting approval have a request": "1 cases at the approval stage without a "
+        "pending request (no supervisor can decide)"
+    }
+    assert waiting > 0
+
+
 def test_check_finds_a_stale_open_flag_in_the_search_index(system_session, demo_cases):
     db = database_proxy.obj
     if search.is_sqlite(db):
