@@ -88,7 +88,8 @@ class QueuePage:
 # again after the joins, so it keeps the flat join.
 _COLUMNS = """c.id, c.number, c.customer_name, c.contact, c.level, c.urgent, c.priority,
  c.stage, c.next_due, c.registration_time, c.receiver_id, c.owner_id, c.department_id"""
-_LABELS = """o.display_name, t.name_zh, t.name_en, s.name_zh, s.name_en, d.name_zh, d.name_en"""
+# The labels in the session's language only ({name}: name_zh or name_en).
+_LABELS = "o.display_name, t.{name}, s.{name}, d.{name}"
 _JOINS = """JOIN "user" AS o ON o.id = c.owner_id
 JOIN complaint_type AS t ON t.id = c.type_id
 JOIN complaint_type AS s ON s.id = c.subtype_id
@@ -150,7 +151,8 @@ def build_query(
         # LIMIT would expect a tenth of the table (docs/rules.md#indexes).
         parts.append(f"\n {_ORDER_BY}\n LIMIT {int(limit)}")
     sql = "".join(parts) if sqlite else _OUTER.replace("{inner}", "".join(parts))
-    return placeholders(sql, param_mark(sqlite=sqlite)), params
+    name = "name_zh" if session.language.startswith("zh") else "name_en"
+    return placeholders(sql.replace("{name}", name), param_mark(sqlite=sqlite)), params
 
 
 @overload
@@ -178,7 +180,6 @@ def open_queue(
     sqlite = is_sqlite(db)
     # One more than asked: tells whether another page follows.
     sql, params = build_query(session, limit=limit + 1, after=after, sqlite=sqlite)
-    zh = session.language.startswith("zh")
     contact_scope = access.rules(session).contact
     rows = []
     for (
@@ -196,12 +197,9 @@ def open_queue(
         owner,
         department,
         owner_name,
-        type_zh,
-        type_en,
-        sub_zh,
-        sub_en,
-        dept_zh,
-        dept_en,
+        type_name,
+        subtype_name,
+        department_name,
     ) in prepared.execute(db, sql, params).fetchall():
         visible = contact_scope.admits_row(
             receiver_id=receiver, owner_id=owner, department_id=department
@@ -213,14 +211,14 @@ def open_queue(
                 name,
                 contact if visible else mask_contact(contact),
                 not visible,
-                type_zh if zh else type_en,
-                sub_zh if zh else sub_en,
+                type_name,
+                subtype_name,
                 level,
                 bool(urgent),
                 priority,
                 stage,
                 owner_name,
-                dept_zh if zh else dept_en,
+                department_name,
                 _datetime(next_due),
                 _datetime(registered),
             )
