@@ -26,9 +26,10 @@ BENCHMARKS = {
     "report": "bench.bench_report",
     "startup": "bench.bench_startup",
     "office": "bench.bench_office",
+    "backends": "bench.bench_backends",
 }
 # Benchmarks that run on PostgreSQL too (their module's ``run_pg``).
-POSTGRES = ("open-queue", "tracker", "report", "intake-save", "sla-scan", "office")
+POSTGRES = ("open-queue", "tracker", "report", "intake-save", "sla-scan", "office", "backends")
 DEFAULT_CASES = 1_000_000  # unless the benchmark's module sets its own DEFAULT_CASES
 
 
@@ -97,7 +98,7 @@ def run_all(cases: int | None, seed: int, cache_dir: Path) -> int:
     of them all: size, figures, goal met, how long each took."""
     results = []
     for name in BENCHMARKS:
-        if name == "office":  # a load test of its own, not a figure against a baseline
+        if name in ("office", "backends"):  # a load test; PostgreSQL against SQLite
             continue
         print(f"\n### python -m bench {name}", flush=True)
         started = time.perf_counter()
@@ -139,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit("--cases must be at least 1")
     if args.database and not args.database.startswith(("postgres://", "postgresql://")):
         raise SystemExit("--database takes a postgresql:// URL (SQLite is the default)")
+    if args.name == "backends" and not args.database:
+        raise SystemExit("backends compares PostgreSQL with SQLite: give --database URL")
     if args.database and args.name not in POSTGRES:
         raise SystemExit(f"{args.name} runs on SQLite only; on PostgreSQL: {', '.join(POSTGRES)}")
     if args.name == "office":

@@ -430,17 +430,17 @@
         <translation>账户未记录为冻结。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="786"/>
+        <location filename="../../desktop_app/services/demo.py" line="799"/>
         <source>The database has no departments; run init first.</source>
         <translation>数据库中没有部门，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="889"/>
+        <location filename="../../desktop_app/services/demo.py" line="902"/>
         <source>The database has no complaint subtypes; run init first.</source>
         <translation>数据库中没有投诉子类，请先运行 init。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/demo.py" line="1571"/>
+        <location filename="../../desktop_app/services/demo.py" line="1594"/>
         <source>The number of cases must be 0 or more.</source>
         <translation>投诉数量不能小于 0。</translation>
     </message>
@@ -512,207 +512,207 @@
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="222"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="223"/>
         <source>... and {count:,} more problems</source>
         <translation>… 另有 {count:,} 个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="311"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="312"/>
         <source>Expected text, found {value}.</source>
         <translation>此处应为文本，实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="313"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="314"/>
         <source>Expected text, found a date or time.</source>
         <translation>此处应为文本，实际为日期或时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="330"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="331"/>
         <source>Times are written without a time zone.</source>
         <translation>时间不能带时区。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="344"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="345"/>
         <source>{value!r} is not a date-time: write YYYY-MM-DD HH:MM.</source>
         <translation>{value!r} 不是日期时间：请写成 YYYY-MM-DD HH:MM。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="347"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="348"/>
         <source>Not a date-time: write YYYY-MM-DD HH:MM or use an Excel date cell.</source>
         <translation>不是日期时间：请写成 YYYY-MM-DD HH:MM，或使用 Excel 日期单元格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="366"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="367"/>
         <source>A score is a whole number from 1 to 5.</source>
         <translation>评分须为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="376"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="377"/>
         <source>The level is I, II or III (also 一级, 二级, 三级).</source>
         <translation>级别须为 I、II 或 III（也可写一级、二级、三级）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="390"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="391"/>
         <source>Write 是 or 否 (yes or no), not {value!r}.</source>
         <translation>请填写“是”或“否”，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="401"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="402"/>
         <source>Unknown value {value!r}; use one of: {choices}.</source>
         <translation>未知的值 {value!r}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="440"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="441"/>
         <source>Unknown value(s) {values}; use: {choices}.</source>
         <translation>未知的值 {values}；可用的值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="459"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="460"/>
         <source>Unknown value {value!r}; use one of: {choices} (a reason may follow in brackets).</source>
         <translation>未知的值 {value!r}；可用的值：{choices}（其后可用括号注明原因）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="532"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="533"/>
         <source>{name!r} is the display name of {count} accounts; write the user name instead.</source>
         <translation>{name!r} 是 {count} 个账号的显示名称；请改填用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="543"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="544"/>
         <source>A staff name has at most 60 characters.</source>
         <translation>员工姓名最多 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="681"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="682"/>
         <source>Unknown column; it was ignored.</source>
         <translation>未知的列，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="690"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="691"/>
         <source>The column {first!r} appears twice.</source>
         <translation>与列 {first!r} 重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="703"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="704"/>
         <source>The required column {label} ({key}) is missing.</source>
         <translation>缺少必需的列 {label}（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="742"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="743"/>
         <source>This cell is required.</source>
         <translation>此单元格为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="852"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="853"/>
         <source>Unknown root cause {value!r}.</source>
         <translation>未知的原因分类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1062"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1063"/>
         <source>Urgent reasons are given but the urgency is {urgency}: write 紧急 or no urgency.</source>
         <translation>填写了紧急原因，但紧急程度为“{urgency}”：请将紧急程度写为“紧急”或留空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1395"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1396"/>
         <source>The ID number is masked: a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>证件号码已隐藏：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1373"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1374"/>
         <source>The contact is masked ({value}): a masked export cannot be imported; export with unmasked contacts.</source>
         <translation>联系方式已隐藏（{value}）：隐藏了信息的导出文件不能导入；请导出未隐藏联系方式的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1089"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1093"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1090"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1094"/>
         <source>Unknown subtype {value!r}.</source>
         <translation>未知的投诉子类 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="853"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="854"/>
         <source>Unknown value {value!r}.</source>
         <translation>未知的值 {value!r}。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="125"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1384"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1385"/>
         <source>{value!r} is longer than {limit} characters.</source>
         <translation>{value!r} 超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1087"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1088"/>
         <source>{value!r} is not a subtype of the row&apos;s type.</source>
         <translation>{value!r} 不是本行投诉类型下的子类。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/domain/validation.py" line="157"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="759"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="760"/>
         <source>At most {maximum} characters ({length} now).</source>
         <translation>最多 {maximum} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="797"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="798"/>
         <source>{time} is in the future.</source>
         <translation>{time} 晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="877"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="878"/>
         <source>The complaint number {number} is also on row {first}.</source>
         <translation>投诉编号 {number} 与第 {first} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="927"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1327"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="928"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1328"/>
         <source>The text of 其他 has at most 200 characters.</source>
         <translation>“其他”的说明最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="938"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="939"/>
         <source>Name the receiver (接收人).</source>
         <translation>请填写接收人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1115"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1116"/>
         <source>The complaint number {number} is already in the database.</source>
         <translation>投诉编号 {number} 在数据库中已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1178"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1179"/>
         <source>No complaint {number} in this file or the database.</source>
         <translation>本文件和数据库中都没有编号为 {number} 的投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1200"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1201"/>
         <source>{time} is before the complaint was registered ({limit}).</source>
         <translation>{time} 早于投诉登记时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1287"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1288"/>
         <source>Complaint {number} already has a survey (row {first}); a complaint has one survey.</source>
         <translation>投诉 {number} 已有满意度调查（第 {first} 行）；每件投诉只能有一份调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1298"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1299"/>
         <source>Complaint {number} already has a survey in the database.</source>
         <translation>投诉 {number} 在数据库中已有满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1959"/>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1966"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1993"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2000"/>
         <source>{name} cannot be read as an Excel workbook (.xlsx): {reason}</source>
         <translation>无法将 {name} 作为 Excel 工作簿（.xlsx）读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1993"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2027"/>
         <source>Unknown sheet; it was ignored.</source>
         <translation>未知的工作表，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="2001"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2035"/>
         <source>The sheet {sheet} appears twice (also as {first!r}).</source>
         <translation>工作表 {sheet} 出现了两次（另一个为 {first!r}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="2015"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="2049"/>
         <source>The workbook has none of the sheets 投诉登记, 进度跟踪, 满意度调查.</source>
         <translation>工作簿中没有投诉登记、进度跟踪、满意度调查中的任何一个工作表。</translation>
     </message>
@@ -932,12 +932,12 @@
         <translation>{name}：{size:.1f} MB，超过允许的 {limit:.0f} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="804"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="805"/>
         <source>{time} is before the complaint time ({limit}).</source>
         <translation>{time} 早于投诉时间（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="849"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="850"/>
         <source>Unknown channel {value!r}.</source>
         <translation>未知的投诉渠道 {value!r}。</translation>
     </message>
@@ -1000,37 +1000,37 @@
         <translation>与数据库服务器的连接已断开，此操作未执行。请重试；程序会自动重新连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="850"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="851"/>
         <source>Unknown complaint type {value!r}.</source>
         <translation>未知的投诉类型 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="851"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="852"/>
         <source>Unknown department {value!r}.</source>
         <translation>未知的部门 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="962"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="963"/>
         <source>A closed case (已闭环) needs its closing time.</source>
         <translation>已闭环的投诉须填写闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="964"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="965"/>
         <source>A closed case (已闭环) needs its outcome.</source>
         <translation>已闭环的投诉须填写处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="973"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="974"/>
         <source>Only a closed case (已闭环) has a closing time.</source>
         <translation>只有已闭环的投诉才有闭环时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="975"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="976"/>
         <source>Only a closed case (已闭环) has an outcome.</source>
         <translation>只有已闭环的投诉才有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/exchange_import.py" line="1213"/>
+        <location filename="../../desktop_app/services/exchange_import.py" line="1214"/>
         <source>{time} is before the previous progress row of {number} ({previous}): list a case&apos;s progress in time order.</source>
         <translation>{time} 早于 {number} 的上一条进度记录（{previous}）：请按时间顺序排列投诉的进度记录。</translation>
     </message>
@@ -1213,8 +1213,8 @@
         <translation>您的角色（{role}）无权执行此操作；需要：{needed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/queue.py" line="176"/>
-        <location filename="../../desktop_app/services/tracker.py" line="764"/>
+        <location filename="../../desktop_app/services/queue.py" line="178"/>
+        <location filename="../../desktop_app/services/tracker.py" line="861"/>
         <source>A page holds 1 to {max} cases.</source>
         <translation>每页可显示 1 至 {max} 件投诉。</translation>
     </message>
@@ -1239,12 +1239,12 @@
         <translation>稍后提醒的时间须在 1 分钟到 7 天之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="96"/>
+        <location filename="../../desktop_app/services/settings.py" line="107"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/settings.py" line="118"/>
+        <location filename="../../desktop_app/services/settings.py" line="129"/>
         <source>{value} is not the user name of an active manager.</source>
         <translation>{value} 不是在职经理的用户名。</translation>
     </message>
@@ -1436,12 +1436,12 @@
         <translation>只有被指派的主管、该投诉的处理人员和客服经理可以完成此跟进。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="351"/>
+        <location filename="../../desktop_app/services/tracker.py" line="363"/>
         <source>Unknown sort order {sort}.</source>
         <translation>未知的排序方式 {sort}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/services/tracker.py" line="637"/>
+        <location filename="../../desktop_app/services/tracker.py" line="677"/>
         <source>The list&apos;s position belongs to another order or filter; reload the list.</source>
         <translation>列表位置属于其他排序或筛选条件，请重新加载列表。</translation>
     </message>
@@ -3770,47 +3770,47 @@ After the restore this program signs you out; sign in again to continue.</source
 <context>
     <name>CaseImprovements</name>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="59"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="60"/>
         <source>Improvement actions</source>
         <translation>持续改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="74"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="75"/>
         <source>Enter or a double click opens the action</source>
         <translation>按回车或双击打开该措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="77"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="78"/>
         <source>No improvement action is linked to this case.</source>
         <translation>本案件尚未关联任何改进措施。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="81"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="82"/>
         <source>&amp;New improvement action…</source>
         <translation>新建改进措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="85"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="86"/>
         <source>An improvement action about this case&apos;s subtype and product, with the case linked</source>
         <translation>针对本案件子类和产品的改进措施，并关联本案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="117"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="118"/>
         <source>#{id} {problem} — {status}, due {deadline}</source>
         <translation>#{id} {problem} — {status}，期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="165"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="162"/>
         <source>Complaints about {subtype}; root cause: {cause} (case {number})</source>
         <translation>{subtype}类投诉；原因：{cause}（案件 {number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="167"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="164"/>
         <source>Complaints about {subtype} (case {number})</source>
         <translation>{subtype}类投诉（案件 {number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/case/improvements.py" line="220"/>
+        <location filename="../../desktop_app/ui/case/improvements.py" line="217"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -6251,72 +6251,72 @@ Please send that file to your administrator. Unsaved input in the current window
 <context>
     <name>ImprovementActions</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="84"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="85"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="86"/>
         <source>Plan</source>
         <translation>改进方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="86"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="87"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="88"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="88"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="89"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="90"/>
         <source>Types</source>
         <translation>投诉类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="99"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="100"/>
         <source>&amp;New action…</source>
         <translation>新增措施(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="105"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="106"/>
         <source>&amp;Edit action…</source>
         <translation>编辑措施(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="113"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="114"/>
         <source>New improvement action from the hot spot…</source>
         <translation>就此热点新建改进措施…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="117"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="118"/>
         <source>A new improvement action about the selected hot spot&apos;s product or subtype</source>
         <translation>针对所选热点的产品或子类新建改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="126"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="127"/>
         <source>Improvement actions</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="143"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="144"/>
         <source>{day} (overdue)</source>
         <translation>{day}（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="280"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="277"/>
         <source>The improvement action was saved.</source>
         <translation>改进措施已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/improvements.py" line="289"/>
+        <location filename="../../desktop_app/ui/reports/improvements.py" line="286"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>

@@ -5,6 +5,7 @@ seconds, so the load test keeps running."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -23,6 +24,40 @@ def test_a_benchmark_without_a_postgresql_version_is_refused():
         main(["startup", "--database", "postgresql://nobody@localhost/none"])
     with pytest.raises(SystemExit, match="postgresql://"):
         main(["tracker", "--database", "sqlite:///x.db"])
+    with pytest.raises(SystemExit, match="PostgreSQL with SQLite"):
+        main(["backends"])
+
+
+@pytest.mark.slow
+def test_backends_compares_the_same_calls_on_both(tmp_path, capsys):
+    """``python -m bench backends`` at a tiny size on a database of its own: PostgreSQL
+    against SQLite, every call checked to agree, a ratio per call and the JSON line."""
+    url = os.environ.get("DESKTOP_APP_TEST_POSTGRES")
+    if not url:
+        pytest.skip("needs DESKTOP_APP_TEST_POSTGRES")
+    from bench import pg
+
+    name = f"bench_backends_{os.getpid()}"
+    admin = pg.connect(pg._with_dbname(url, "postgres"))
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'CREATE DATABASE "{name}"')
+    try:
+        args = ["backends", "--cases", "150", "--cache-dir", str(tmp_path)]
+        assert main([*args, "--database", pg._with_dbname(url, name)]) == 0
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            )
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+    lines = capsys.readouterr().out.strip().splitlines()
+    result = json.loads(lines[-1])
+    assert result["benchmark"] == "backends" and result["ours_s"] > 0
+    assert sum("ratio; goal <= 2" in line for line in lines) == 11  # queue, 8 views, 2 reports
 
 
 @pytest.mark.slow
