@@ -9,6 +9,26 @@ from peewee import Database
 
 from desktop_app.db.connection import is_sqlite
 
+# A pending approval request written in bulk (``pending_approval``): the demo's and the
+# workbook import's cases left at the approval stage (docs/rules.md#exchange-import).
+APPROVAL_COLUMNS = (
+    "complaint_id",
+    "solution",
+    "requested_by_id",
+    "requested_at",
+    "decision",
+    "approver_id",
+    "decided_at",
+    "comment",
+)
+
+
+def pending_approval(
+    case_id: int, solution: str, requested_by: int, requested_at: object
+) -> tuple[object, ...]:
+    """A row of ``APPROVAL_COLUMNS``: the request, not yet decided."""
+    return (case_id, solution, requested_by, requested_at, "pending", None, None, None)
+
 
 def insert_rows(
     db: Database,

@@ -659,17 +659,6 @@ ESCALATION_COLUMNS = (
     "by_user_id",
     "at",
 )
-# A case left at the approval stage waits on a pending request (docs/rules.md#workflow).
-APPROVAL_COLUMNS = (
-    "complaint_id",
-    "solution",
-    "requested_by_id",
-    "requested_at",
-    "decision",
-    "approver_id",
-    "decided_at",
-    "comment",
-)
 TABLE_COLUMNS = (
     (Complaint, COMPLAINT_COLUMNS),
     (Customer, CUSTOMER_COLUMNS),
@@ -677,7 +666,7 @@ TABLE_COLUMNS = (
     (Survey, SURVEY_COLUMNS),
     (Transfer, TRANSFER_COLUMNS),
     (Escalation, ESCALATION_COLUMNS),
-    (Approval, APPROVAL_COLUMNS),
+    (Approval, bulk.APPROVAL_COLUMNS),
 )
 
 
@@ -1319,7 +1308,7 @@ class _Generator:
                     proposed = STAGE_TEXTS["solution_proposed"]
                     solution = proposed[case_id % len(proposed)][0]
                     approvals.append(
-                        (case_id, solution, owner, S(moments[reached]), "pending", None, None, None)
+                        bulk.pending_approval(case_id, solution, owner, S(moments[reached]))
                     )
                 if is_open and owner in directory.load:
                     directory.load[owner] += 1
@@ -1641,7 +1630,7 @@ def generate(
                 writer.insert(Survey, SURVEY_COLUMNS, rows["surveys"])
                 writer.insert(Transfer, TRANSFER_COLUMNS, rows["transfers"])
                 writer.insert(Escalation, ESCALATION_COLUMNS, rows["escalations"])
-                writer.insert(Approval, APPROVAL_COLUMNS, rows["approvals"])
+                writer.insert(Approval, bulk.APPROVAL_COLUMNS, rows["approvals"])
             done += n
             totals["progress"] += len(rows["progress"])
             totals["surveys"] += len(rows["surveys"])

@@ -1512,16 +1512,6 @@ SURVEY_COLUMNS = (
     "created_at",
 )
 
-APPROVAL_COLUMNS = (
-    "complaint_id",
-    "solution",
-    "requested_by_id",
-    "requested_at",
-    "decision",
-    "approver_id",
-    "decided_at",
-    "comment",
-)
 # The solution of a case imported at the approval stage (the workbook has no such column).
 IMPORTED_SOLUTION = "（导入时处于审批阶段，方案见处理进度）"
 
@@ -1530,7 +1520,7 @@ TABLE_COLUMNS = (
     (Customer, CUSTOMER_COLUMNS),
     (ProgressEntry, PROGRESS_COLUMNS),
     (Survey, SURVEY_COLUMNS),
-    (Approval, APPROVAL_COLUMNS),
+    (Approval, bulk.APPROVAL_COLUMNS),
 )
 
 
@@ -1867,19 +1857,12 @@ class _Writer:
                 # gets its owner's pending one, so a supervisor can decide it
                 # (docs/rules.md#exchange-import).
                 approvals.append(
-                    (
-                        case_id,
-                        IMPORTED_SOLUTION,
-                        requester,
-                        S(case.last_update_at or registered),
-                        "pending",
-                        None,
-                        None,
-                        None,
+                    bulk.pending_approval(
+                        case_id, IMPORTED_SOLUTION, requester, S(case.last_update_at or registered)
                     )
                 )
         self.insert("complaint", COMPLAINT_COLUMNS, rows)
-        self.insert("approval", APPROVAL_COLUMNS, approvals)
+        self.insert("approval", bulk.APPROVAL_COLUMNS, approvals)
         search.index_rows(self.db, index)
         self.report.complaints += len(rows)
 
