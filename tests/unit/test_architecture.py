@@ -5,6 +5,10 @@ import only hides a cycle)."""
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop_app"
@@ -109,22 +113,25 @@ _NOT_AT_START = (
 )
 
 
-def _imported_by(code: str) -> set[str]:
-    import json
-    import os
-    import subprocess
-    import sys
-
-    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def _python(code: str, **env: str | None) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a new Python process from the repository's root, offscreen, with
+    ``env`` over this process's environment (a value None: left out)."""
+    merged = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
     done = subprocess.run(
-        [sys.executable, "-c", probe],
+        [sys.executable, "-c", code],
         cwd=Path(__file__).resolve().parents[2],
-        env=env,
+        env={k: v for k, v in merged.items() if v is not None},
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+def _imported_by(code: str) -> set[str]:
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    done = _python(probe)
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -190,10 +197,6 @@ def test_no_garbage_collection_while_the_modules_load(tmp_path):
     """docs/rules.md#start-up: ``python -m desktop_app`` (and the built program) loads its
     modules without cyclic garbage collection; it starts again before the first window (or
     a command's work), with what the modules made left out of later collections."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import gc\n"
         "import desktop_app.__main__\n"
@@ -208,21 +211,11 @@ def test_no_garbage_collection_while_the_modules_load(tmp_path):
         "assert cli.main(['--database', 'nosuch://x', 'check']) != 0\n"
         "assert gc.isenabled()\n"
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "DESKTOP_APP_DATA_DIR": str(tmp_path / "data"),
-        "DESKTOP_APP_LOG_DIR": str(tmp_path / "log"),
-    }
-    env.pop("DESKTOP_APP_DATABASE", None)
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    _python(
+        code,
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        DESKTOP_APP_DATA_DIR=str(tmp_path / "data"),
+        DESKTOP_APP_LOG_DIR=str(tmp_path / "log"),
+        DESKTOP_APP_DATABASE=None,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
