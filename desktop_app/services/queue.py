@@ -151,8 +151,8 @@ def build_query(
         # LIMIT would expect a tenth of the table (docs/rules.md#indexes).
         parts.append(f"\n {_ORDER_BY}\n LIMIT {int(limit)}")
     sql = "".join(parts) if sqlite else _OUTER.replace("{inner}", "".join(parts))
-    name = "name_zh" if session.language.startswith("zh") else "name_en"
-    return placeholders(sql.replace("{name}", name), param_mark(sqlite=sqlite)), params
+    sql = sql.replace("{name}", session.label_column)
+    return placeholders(sql, param_mark(sqlite=sqlite)), params
 
 
 @overload

@@ -49,5 +49,11 @@ class Session:
         return self.role == "admin"
 
     @property
+    def label_column(self) -> str:
+        """The column of a reference table's name in the session's language (``name_zh``
+        or ``name_en``), for SQL that reads labels."""
+        return "name_zh" if self.language.startswith("zh") else "name_en"
+
+    @property
     def is_system(self) -> bool:
         return self.user_id is None

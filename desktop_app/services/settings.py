@@ -64,11 +64,8 @@ def list_settings(session: Session) -> list[tuple[str, Any]]:
     (``SECRET_SHOWN``) unless the session is a manager's or an admin's."""
     require_staff(session)
     values = load_all()
-    hidden = CREDENTIAL_KEYS if session.role not in ("manager", "admin") else frozenset()
-    return [
-        (d.key, (SECRET_SHOWN if values[d.key] else "") if d.key in hidden else values[d.key])
-        for d in SETTINGS
-    ]
+    hidden = frozenset() if session.is_manager or session.is_admin else CREDENTIAL_KEYS
+    return [(d.key, _as_set(values[d.key]) if d.key in hidden else values[d.key]) for d in SETTINGS]
 
 
 @service
@@ -93,9 +90,12 @@ def change_setting(session: Session, key: str, value: Any) -> Any:
 def shown_value(key: str, value: Any) -> Any:
     """A setting's value as the audit log and change lists show it: a secret's (the
     DingTalk signing secret) only as set or not."""
-    if key in SECRET_KEYS:
-        return SECRET_SHOWN if value else ""
-    return value
+    return _as_set(value) if key in SECRET_KEYS else value
+
+
+def _as_set(value: Any) -> str:
+    """A secret as set or not: ``SECRET_SHOWN`` or empty."""
+    return SECRET_SHOWN if value else ""
 
 
 def validate_setting(key: str, value: Any) -> Any:

@@ -361,7 +361,6 @@ def _group(
 def _plan(db: Database, session: Session, sort: str, descending: bool, flt: CaseFilter) -> _Plan:
     if sort not in SORT_KEYS:
         raise ValidationError(msg("Unknown sort order {sort}."), field="sort", sort=sort)
-    name = "name_zh" if session.language.startswith("zh") else "name_en"
     sqlite = is_sqlite(db)
     desc = bool(descending)
     direction = " DESC" if desc else ""
@@ -432,7 +431,7 @@ def _plan(db: Database, session: Session, sort: str, descending: bool, flt: Case
             id_key,
         )
     else:
-        column, index, ranked = _ranked(db, sort, name)
+        column, index, ranked = _ranked(db, sort, session.label_column)
         groups = [_group(sort, column, value, sqlite) for value in ranked]
         rank = {value: r for r, value in enumerate(ranked)}
         missing = len(ranked)
@@ -680,13 +679,8 @@ def _check_cursor(plan: _Plan, after: tuple[Any, ...] | None) -> tuple[int, tupl
     return after[2], after[3:]
 
 
-def _name(session: Session) -> str:
-    """The label column of the session's language."""
-    return "name_zh" if session.language.startswith("zh") else "name_en"
-
-
 def _select(session: Session) -> str:
-    return _SELECT.format(name=_name(session))
+    return _SELECT.format(name=session.label_column)
 
 
 def statement(
@@ -724,9 +718,8 @@ def _page_rows(
     sqlite = is_sqlite(db)
     if plan.union and not sqlite:
         sql, params = _union_sql(session, plan, conds, base_params, limit, position)
-        sql = placeholders(sql, db.param)
-        cursor = prepared.execute(db, sql, params) if prepare else db.execute_sql(sql, params)
-        return [(row[-1], row[_ID], row[:-1]) for row in cursor.fetchall()]
+        rows = _pg_read(db, placeholders(sql, db.param), params, prepare)
+        return [(row[-1], row[_ID], row[:-1]) for row in rows]
     found: list[tuple[int, int, _Raw | None]] = []
     first = position[0] if position else 0
     for index in range(first, len(plan.segments)):
@@ -763,12 +756,18 @@ def _page_rows(
             inner = f"{_PG_INNER}{_where(seg_conds)}\nORDER BY {order}\n{limit_sql}"
             sql = _PG_OUTER.replace("{inner}", inner).replace("{order}", order)
             sql = sql.replace("{extra}", "")
-            sql = placeholders(sql.replace("{name}", _name(session)), db.param)
-            cursor = prepared.execute(db, sql, params) if prepare else db.execute_sql(sql, params)
-            found.extend((index, row[_ID], row) for row in cursor.fetchall())
+            sql = placeholders(sql.replace("{name}", session.label_column), db.param)
+            found.extend((index, row[_ID], row) for row in _pg_read(db, sql, params, prepare))
         if len(found) >= limit:
             break
     return found
+
+
+def _pg_read(db: Database, sql: str, params: list[object], prepare: bool) -> list[_Raw]:
+    """A page's rows on PostgreSQL: the open cases' pages as prepared statements with their
+    generic plan (db/prepared.py), a view over all cases planned for its values."""
+    cursor = prepared.execute(db, sql, params) if prepare else db.execute_sql(sql, params)
+    return list(cursor.fetchall())
 
 
 def _union_sql(
@@ -814,7 +813,7 @@ def _union_sql(
         _PG_OUTER.replace("{inner}", inner)
         .replace("{order}", f"c.seg, c.id{direction}")
         .replace("{extra}", ", c.seg")
-        .replace("{name}", _name(session))
+        .replace("{name}", session.label_column)
     )
     return sql, params
 
