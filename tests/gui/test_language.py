@@ -105,7 +105,7 @@ def test_settings_language_combo_stores_the_choice(qtbot, qapp, catalogue, syste
     i18n.install_translators(qapp)
     session = make_user(system, f"{role}9", role, departments=())
     page = SettingsPage(session)
-    qtbot.addWidget(page)
+    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.shutdown())
     combo = page.findChild(type(page.language_combo), "language_combo")
     assert combo is page.language_combo
     assert combo.isEnabled()  # everyone's own choice, whatever the role

@@ -24,7 +24,7 @@ def _english():
 
 def open_policy(qtbot, session):
     page = SettingsPage(session)
-    qtbot.addWidget(page)
+    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.shutdown())
     page.resize(1200, 800)
     page.show()
     qtbot.waitExposed(page)

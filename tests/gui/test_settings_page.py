@@ -7,7 +7,9 @@ from desktop_app.ui.settings_page import SettingEditDialog, SettingsPage, Settin
 
 def make_page(qtbot, session) -> SettingsPage:
     page = SettingsPage(session)
-    qtbot.addWidget(page)
+    # Its background reads (the policy tab's deadline preview) end before the test's
+    # database goes; one still running had read another test's empty file.
+    qtbot.addWidget(page, before_close_func=lambda p: p.tasks.shutdown())
     page.show()
     page.show_all_settings()
     qtbot.waitExposed(page)
